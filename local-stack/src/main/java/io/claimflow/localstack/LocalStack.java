@@ -1,0 +1,671 @@
+package io.claimflow.localstack;
+
+import io.claimflow.localstack.StackConfig.ServiceSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * One command for the whole system on one machine: a KRaft Kafka broker, PostgreSQL and the schema registry, each
+ * in a JVM of its own, then the topics, the registry subjects, and every service ({@code java -jar}), each
+ * waited for until healthy. All data lives under one directory, so a restart keeps it; each process logs to
+ * {@code <home>/logs/<name>.log}. Ctrl-C (or SIGTERM) stops everything in reverse order; if the launcher itself is
+ * killed, a small reaper process stops what it left behind, and the next start clears anything that survived.
+ *
+ * <p>Run it through {@code ./stack up}; {@code --help} lists the options.
+ */
+public final class LocalStack {
+
+    static final String CHILD_LOG_CONFIG = "claimflow-local-stack-child-log4j2.xml";
+    static final String REGISTRY_MAIN = "io.claimflow.registry.SchemaRegistryServer";
+    static final String REGISTRY_TOPIC = "_schemas";
+    static final String LAUNCHER_LOCK = "launcher.lock";
+    static final String ENDPOINTS = "endpoints.tsv";
+
+    private static final int ORDER_KAFKA = 10;
+    private static final int ORDER_POSTGRES = 20;
+    private static final int ORDER_POSTMASTER = 21;
+    private static final int ORDER_REGISTRY = 30;
+    private static final int ORDER_SERVICES = 50;
+
+    private final StackConfig config;
+    private final PrintStream out;
+    private final PidFiles pidFiles;
+    private final String marker;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final long startNanos = System.nanoTime();
+
+    /** Everything started, in start order; guarded by {@code this}. */
+    private final List<Component> components = new ArrayList<>();
+    private volatile boolean stopping;
+    private boolean stopped;
+    private Reaper reaper;
+    private Long postmasterPid;
+
+    /** A started process and how to reach it. */
+    private record Component(String name, ChildProcess process, String address, String check, int order) {
+    }
+
+    /** Start-up failed; the message says what and where to look. */
+    static final class StartupException extends RuntimeException {
+        StartupException(String message) {
+            super(message);
+        }
+    }
+
+    /** Start-up was cut short by Ctrl-C. */
+    private static final class Aborted extends RuntimeException {
+        Aborted() {
+            super(null, null, false, false);
+        }
+    }
+
+    LocalStack(StackConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+        this.pidFiles = new PidFiles(config.run());
+        this.marker = "-Dclaimflow.localstack.home=" + config.home();
+    }
+
+    public static void main(String[] args) {
+        StackConfig config;
+        try {
+            config = StackConfig.parse(args, System.getenv(), Path.of(""));
+        } catch (StackConfig.UsageException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println("error: " + e.getMessage());
+            }
+            System.err.print(StackConfig.USAGE);
+            System.exit(e.getMessage().isEmpty() ? 0 : 2);
+            return;
+        }
+        LocalStack stack = new LocalStack(config, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::shutdown, "local-stack-shutdown"));
+        try {
+            stack.up();
+        } catch (Aborted e) {
+            return; // the shutdown hook is stopping everything
+        } catch (StartupException e) {
+            System.err.println();
+            System.err.println("local stack did not start: " + e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            System.err.println();
+            System.err.println("local stack did not start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        stack.watch();
+    }
+
+    // ---------------------------------------------------------------------------------------------- start-up
+
+    void up() throws Exception {
+        out.println("ClaimFlow local stack: data " + display(config.dataDir()) + ", logs " + display(config.logs()));
+        Files.createDirectories(config.run());
+        Files.createDirectories(config.logs());
+        Files.createDirectories(config.dataDir());
+        takeLauncherLock();
+        pidFiles.stopLeftovers(Duration.ofSeconds(30), line -> out.println("  " + line));
+        stopLeftoverPostmaster();
+        checkPortsFree();
+        startReaper();
+
+        // (a) Kafka: formatting (first run only) overlaps with PostgreSQL's start, both take a JVM's start-up
+        Path serverProperties = config.run().resolve("kafka-server.properties");
+        KafkaBroker.write(KafkaBroker.serverProperties(config.kafkaData(), config.kafkaPort(),
+                config.controllerPort(), config.partitions()), serverProperties);
+        ChildProcess format = null;
+        if (!KafkaBroker.isFormatted(config.kafkaData())) {
+            Files.createDirectories(config.kafkaData());
+            format = start("kafka-format", ORDER_KAFKA - 1, KafkaBroker.formatCommand(
+                    javaWithClasspath(config.kafkaJavaOpts()), Uuid.randomUuid().toString(), serverProperties),
+                    Map.of());
+        }
+        // (b) PostgreSQL
+        Path pgReady = config.run().resolve("postgres.ready");
+        Files.deleteIfExists(pgReady);
+        List<String> pgCommand = javaWithClasspath(config.postgresJavaOpts());
+        pgCommand.addAll(List.of(PostgresMain.class.getName(), config.postgresData().toString(),
+                Integer.toString(config.postgresPort()), config.home().resolve("cache/postgres").toString(),
+                pgReady.toString(), StackConfig.DB_USER, StackConfig.DB_PASSWORD));
+        pgCommand.addAll(StackConfig.DATABASES);
+        ChildProcess postgres = start("postgres", ORDER_POSTGRES, pgCommand, Map.of());
+        register(new Component("postgres", postgres, "localhost:" + config.postgresPort() + " (" + StackConfig.DB_USER
+                + "/" + StackConfig.DB_PASSWORD + ")", "tcp:127.0.0.1:" + config.postgresPort(), ORDER_POSTGRES));
+
+        if (format != null) {
+            int code = format.waitFor(Duration.ofSeconds(120));
+            if (code != 0) {
+                throw new StartupException("formatting Kafka storage failed (exit " + code + "), see "
+                        + display(format.log()) + "\n" + format.tail(15));
+            }
+            step("kafka storage formatted in " + display(config.kafkaData()));
+        }
+        ChildProcess kafka = start("kafka", ORDER_KAFKA,
+                KafkaBroker.startCommand(javaWithClasspath(config.kafkaJavaOpts()), serverProperties), Map.of());
+        register(new Component("kafka", kafka, config.kafkaBootstrap() + " (controller " + config.controllerPort() + ")",
+                "tcp:" + KafkaBroker.HOST + ":" + config.kafkaPort(), ORDER_KAFKA));
+
+        try (Admin admin = Admin.create(adminProperties())) {
+            awaitKafka(kafka, admin);
+            step("kafka ready on " + config.kafkaBootstrap());
+
+            // (c) the schema registry, booting while (d) the topics are created
+            Map<String, String> registryEnv = Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
+                    "SCHEMA_REGISTRY_PORT", Integer.toString(config.registryPort()),
+                    "SCHEMA_REGISTRY_TOPIC", REGISTRY_TOPIC);
+            List<String> registryCommand = javaWithClasspath(config.registryJavaOpts());
+            registryCommand.add(REGISTRY_MAIN);
+            ChildProcess registry = start("schema-registry", ORDER_REGISTRY, registryCommand, registryEnv);
+            register(new Component("schema-registry", registry, config.registryUrl(),
+                    "http:" + config.registryUrl() + "/subjects", ORDER_REGISTRY));
+
+            List<String> topics = TopicBootstrap.topicNames();
+            List<String> created = TopicBootstrap.ensure(admin, topics, config.partitions());
+            step(created.isEmpty()
+                    ? "topics present: " + topics.size() + " (events and dead letters)"
+                    : "topics created: " + created.size() + " of " + topics.size() + " (" + config.partitions()
+                    + " partitions, replication 1)");
+            List<String> thin = TopicBootstrap.underPartitioned(admin, topics, config.partitions());
+            if (!thin.isEmpty()) {
+                out.println("  note: topics with fewer than " + config.partitions() + " partitions (left as they are): " + thin);
+            }
+
+            awaitHttp(registry, config.registryUrl() + "/subjects", Duration.ofSeconds(60), false);
+            step("schema-registry ready on " + config.registryUrl());
+        }
+
+        // (e) subjects
+        registerSubjects();
+
+        awaitPostgres(postgres, pgReady);
+        step("postgres ready on localhost:" + config.postgresPort() + ", databases " + StackConfig.DATABASES);
+        recordPostmaster();
+        writeEndpoints();
+
+        // (f) services, all at once: they do not depend on each other to start
+        Map<ServiceSpec, ChildProcess> services = new LinkedHashMap<>();
+        int order = ORDER_SERVICES;
+        for (ServiceSpec spec : config.services()) {
+            Path jar = spec.jar(config.projectDir());
+            if (!Files.isRegularFile(jar)) {
+                out.println("  [" + spec.module() + "] not started: " + display(jar) + " is missing"
+                        + " (build with ./mvnw -q -B install -DskipTests, or ./stack up --build)");
+                continue;
+            }
+            List<String> command = java(config.serviceJavaOpts());
+            command.addAll(List.of("-jar", jar.toString()));
+            ChildProcess process = start(spec.module(), order, command, serviceEnv(spec));
+            services.put(spec, process);
+            register(new Component(spec.module(), process, "http://localhost:" + spec.port(),
+                    "health:" + healthUrl(spec), order++));
+        }
+        writeEndpoints();
+        Set<String> failed = awaitServices(services);
+        printTable(failed);
+    }
+
+    private void takeLauncherLock() throws IOException {
+        Path lock = config.run().resolve(LAUNCHER_LOCK);
+        if (Files.exists(lock)) {
+            String[] parts = Files.readString(lock).trim().split(" ", 2);
+            try {
+                long pid = Long.parseLong(parts[0]);
+                if (pid != ProcessHandle.current().pid()
+                        && PidFiles.liveMatching(pid, LocalStack.class.getName()).isPresent()) {
+                    throw new StartupException("a local stack is already running from " + display(config.home())
+                            + " (launcher pid " + pid + "); stop it first (Ctrl-C there, or ./stack down)");
+                }
+            } catch (NumberFormatException e) {
+                // unreadable lock: a crashed launcher's, take it over
+            }
+        }
+        Files.writeString(lock, ProcessHandle.current().pid() + " " + LocalStack.class.getName() + "\n");
+    }
+
+    /** A postmaster left by a launcher that died before stopping it (pg_ctl detaches it from its parent). */
+    private void stopLeftoverPostmaster() {
+        readPostmasterPid().flatMap(pid -> PidFiles.liveMatching(pid, config.postgresData().toString()))
+                .ifPresent(handle -> {
+                    out.println("  stopping leftover PostgreSQL (pid " + handle.pid() + ") from an earlier run");
+                    PidFiles.signal(handle, "INT");
+                    PidFiles.awaitExit(List.of(handle), Duration.ofSeconds(30));
+                });
+    }
+
+    private Optional<Long> readPostmasterPid() {
+        Path file = config.postgresData().resolve("postmaster.pid");
+        try {
+            if (Files.exists(file)) {
+                String first = Files.readAllLines(file).stream().findFirst().orElse("").trim();
+                return Optional.of(Long.parseLong(first));
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no usable pid: nothing to stop
+        }
+        return Optional.empty();
+    }
+
+    private void recordPostmaster() {
+        postmasterPid = readPostmasterPid().orElse(null);
+        if (postmasterPid != null) {
+            pidFiles.write(ORDER_POSTMASTER, "postmaster", postmasterPid, "INT", config.postgresData().toString());
+        }
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("kafka", config.kafkaPort());
+        ports.put("kafka controller", config.controllerPort());
+        ports.put("postgres", config.postgresPort());
+        ports.put("schema registry", config.registryPort());
+        config.services().forEach(s -> ports.put(s.module(), s.port()));
+        List<String> busy = ports.entrySet().stream()
+                .filter(e -> listening(e.getValue()))
+                .map(e -> e.getKey() + " " + e.getValue())
+                .toList();
+        if (!busy.isEmpty()) {
+            throw new StartupException("ports already in use: " + busy + ". Another stack or program holds them;"
+                    + " stop it or pick other ports (--help).");
+        }
+    }
+
+    static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** See {@link Reaper}: stops the children should this JVM be killed before its shutdown hook runs. */
+    private void startReaper() {
+        try {
+            reaper = Reaper.start(config.run(), config.logs().resolve("reaper.log")).orElse(null);
+        } catch (IOException e) {
+            out.println("  note: no reaper (" + e.getMessage() + "); if the launcher is killed, the next start"
+                    + " stops what it left");
+        }
+    }
+
+    private void registerSubjects() throws IOException, InterruptedException {
+        try {
+            Map<String, Integer> ids = SubjectBootstrap.registerAll(http, config.registryUrl());
+            step("subjects registered: " + ids.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        } catch (SubjectBootstrap.RegistrationException e) {
+            // not fatal: the stack still runs, and the producing service will report the same refusal
+            out.println("  WARNING: the registry refused a schema: " + e.getMessage());
+            out.println("           (a schema changed incompatibly; ./stack wipe starts from empty data)");
+        }
+    }
+
+    private Map<String, String> serviceEnv(ServiceSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(spec.port()));
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+        env.put("SPRING_KAFKA_PROPERTIES_SCHEMA_REGISTRY_URL", config.registryUrl());
+        if (spec.database() != null) {
+            env.put("SPRING_DATASOURCE_URL", config.jdbcUrl(spec.database()));
+            env.put("SPRING_DATASOURCE_USERNAME", StackConfig.DB_USER);
+            env.put("SPRING_DATASOURCE_PASSWORD", StackConfig.DB_PASSWORD);
+        }
+        config.services().stream().filter(s -> s.module().equals("payer-simulator")).findFirst()
+                .ifPresent(payer -> env.put("CLAIMFLOW_PAYER_SIMULATOR_URL", "http://localhost:" + payer.port()));
+        return env;
+    }
+
+    private static String healthUrl(ServiceSpec spec) {
+        return "http://localhost:" + spec.port() + "/actuator/health";
+    }
+
+    // ---------------------------------------------------------------------------------------------- waiting
+
+    private void awaitKafka(ChildProcess kafka, Admin admin) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            checkRunning(kafka);
+            if (listening(config.kafkaPort())) {
+                try {
+                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    // not ready yet
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StartupException("kafka did not become ready in 90 s, see " + display(kafka.log())
+                        + "\n" + kafka.tail(15));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private void awaitPostgres(ChildProcess postgres, Path ready) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!Files.exists(ready)) {
+            checkRunning(postgres);
+            if (System.nanoTime() > deadline) {
+                throw new StartupException("postgres did not become ready in 180 s, see " + display(postgres.log())
+                        + "\n" + postgres.tail(15));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Waits for HTTP 200 (and, for health, a body saying UP). */
+    private void awaitHttp(ChildProcess process, String url, Duration timeout, boolean health)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!httpOk(url, health)) {
+            checkRunning(process);
+            if (System.nanoTime() > deadline) {
+                throw new StartupException(process.name() + " did not answer " + url + " within "
+                        + timeout.toSeconds() + " s, see " + display(process.log()) + "\n" + process.tail(15));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Polls every service until UP, dead, or out of time; returns the names of those that did not come up. */
+    private Set<String> awaitServices(Map<ServiceSpec, ChildProcess> services) throws InterruptedException {
+        Map<ServiceSpec, ChildProcess> pending = new LinkedHashMap<>(services);
+        Set<String> failed = new HashSet<>();
+        long deadline = System.nanoTime() + config.healthTimeout().toNanos();
+        while (!pending.isEmpty()) {
+            if (stopping) {
+                throw new Aborted();
+            }
+            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+                var entry = it.next();
+                ChildProcess process = entry.getValue();
+                if (httpOk(healthUrl(entry.getKey()), true)) {
+                    step(process.name() + " UP on http://localhost:" + entry.getKey().port()
+                            + " (" + seconds(process.uptime()) + " after its start)");
+                    it.remove();
+                } else if (!process.isAlive()) {
+                    failed.add(process.name());
+                    out.println("  [" + process.name() + "] exited with code " + process.exitValue() + ", see "
+                            + display(process.log()) + "\n" + process.tail(20));
+                    it.remove();
+                } else if (System.nanoTime() > deadline) {
+                    failed.add(process.name());
+                    out.println("  [" + process.name() + "] not UP after " + config.healthTimeout().toSeconds()
+                            + " s; still running, see " + display(process.log()));
+                    it.remove();
+                }
+            }
+            Thread.sleep(500);
+        }
+        return failed;
+    }
+
+    private boolean httpOk(String url, boolean health) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && (!health || response.body().contains("\"UP\""));
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void checkRunning(ChildProcess process) {
+        if (stopping) {
+            throw new Aborted();
+        }
+        if (!process.isAlive()) {
+            throw new StartupException(process.name() + " exited with code " + process.exitValue() + ", see "
+                    + display(process.log()) + "\n" + process.tail(20));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- running
+
+    /** After start-up: report any process that dies, until the shutdown hook runs. */
+    void watch() {
+        Set<String> reported = new HashSet<>();
+        while (!stopping) {
+            List<Component> snapshot;
+            synchronized (this) {
+                snapshot = List.copyOf(components);
+            }
+            for (Component c : snapshot) {
+                if (!c.process().isAlive() && !stopping && reported.add(c.name())) {
+                    out.println("[" + c.name() + "] exited with code " + c.process().exitValue() + ", see "
+                            + display(c.process().log()) + "\n" + c.process().tail(20));
+                }
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** The shutdown hook: services first, then the registry, PostgreSQL and Kafka, each asked first and then killed. */
+    void shutdown() {
+        List<Component> toStop;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopping = true;
+            stopped = true;
+            toStop = new ArrayList<>(components);
+        }
+        long t0 = System.nanoTime();
+        if (!toStop.isEmpty()) {
+            out.println();
+            out.println("Stopping the local stack ...");
+        }
+        List<Component> services = toStop.stream().filter(c -> c.order() >= ORDER_SERVICES).toList();
+        // services are independent of each other: stop them together
+        List<Thread> threads = new ArrayList<>();
+        for (Component c : services) {
+            Thread t = new Thread(() -> stopOne(c, Duration.ofSeconds(30)), "stop-" + c.name());
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        toStop.stream().filter(c -> c.order() < ORDER_SERVICES)
+                .sorted((a, b) -> Integer.compare(b.order(), a.order()))
+                .forEach(c -> {
+                    stopOne(c, Duration.ofSeconds(30));
+                    if (c.order() == ORDER_POSTGRES) {
+                        stopPostmaster();
+                    }
+                });
+        if (reaper != null) {
+            try {
+                reaper.release(5, TimeUnit.SECONDS); // it finds no pid files left and exits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        PidFiles.delete(config.run().resolve(ENDPOINTS));
+        PidFiles.delete(config.run().resolve(LAUNCHER_LOCK));
+        if (!toStop.isEmpty()) {
+            out.println("Stopped in " + seconds(Duration.ofNanos(System.nanoTime() - t0)) + ".");
+        }
+        out.flush();
+    }
+
+    private void stopOne(Component c, Duration grace) {
+        if (!c.process().isAlive()) {
+            c.process().stop(grace);
+            return;
+        }
+        long t0 = System.nanoTime();
+        boolean clean = c.process().stop(grace);
+        out.println("  [" + c.name() + "] stopped" + (clean ? "" : " (killed after " + grace.toSeconds() + " s)")
+                + " in " + seconds(Duration.ofNanos(System.nanoTime() - t0)));
+    }
+
+    /** PostgresMain's shutdown hook stops the postmaster; this makes sure, as pg_ctl detached it from us. */
+    private void stopPostmaster() {
+        Long pid = postmasterPid != null ? postmasterPid : readPostmasterPid().orElse(null);
+        if (pid != null) {
+            PidFiles.liveMatching(pid, config.postgresData().toString()).ifPresent(handle -> {
+                PidFiles.signal(handle, "INT");
+                PidFiles.awaitExit(List.of(handle), Duration.ofSeconds(20));
+            });
+        }
+        PidFiles.delete(config.run().resolve(String.format("%02d-postmaster%s", ORDER_POSTMASTER, PidFiles.SUFFIX)));
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private ChildProcess start(String name, int order, List<String> command, Map<String, String> env) {
+        if (stopping) {
+            throw new Aborted();
+        }
+        ChildProcess process = ChildProcess.start(name, command, env, config.logs(), config.projectDir(),
+                pidFiles, order, marker);
+        out.println(String.format("  [%s] started, pid %d, log %s", name, process.pid(), display(process.log())));
+        return process;
+    }
+
+    /** Adds a started process to the shutdown list, or stops it at once if shutdown has begun. */
+    private void register(Component component) {
+        synchronized (this) {
+            if (!stopping) {
+                components.add(component);
+                return;
+            }
+        }
+        component.process().stop(Duration.ofSeconds(10));
+        throw new Aborted();
+    }
+
+    private List<String> java(String opts) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Arrays.stream(opts.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(command::add);
+        command.add(marker);
+        return command;
+    }
+
+    /** A JVM on the launcher's own classpath (the broker, the registry and PostgresMain live on it). */
+    private List<String> javaWithClasspath(String opts) {
+        List<String> command = java(opts);
+        command.add("-Dlog4j2.configurationFile=" + CHILD_LOG_CONFIG);
+        command.add("-Dkafka.logs.dir=" + config.logs());
+        command.add("-cp");
+        command.add(absoluteClasspath());
+        return command;
+    }
+
+    static String absoluteClasspath() {
+        String separator = java.io.File.pathSeparator;
+        return Arrays.stream(System.getProperty("java.class.path").split(java.util.regex.Pattern.quote(separator)))
+                .filter(s -> !s.isEmpty())
+                .map(s -> Path.of(s).toAbsolutePath().toString())
+                .collect(Collectors.joining(separator));
+    }
+
+    private Properties adminProperties() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000);
+        p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+        return p;
+    }
+
+    /** Lines for {@code ./stack status}: name, pid, how to check it, address. */
+    private synchronized void writeEndpoints() {
+        StringBuilder tsv = new StringBuilder();
+        List<Component> sorted = new ArrayList<>(components);
+        sorted.sort(java.util.Comparator.comparingInt(Component::order));
+        for (Component c : sorted) {
+            tsv.append(c.name()).append('\t').append(c.process().pid()).append('\t').append(c.check())
+                    .append('\t').append(c.address()).append('\n');
+        }
+        try {
+            Files.writeString(config.run().resolve(ENDPOINTS), tsv.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void printTable(Set<String> failed) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        List<Component> snapshot;
+        synchronized (this) {
+            snapshot = new ArrayList<>(components);
+        }
+        snapshot.sort(java.util.Comparator.comparingInt(Component::order));
+        out.println();
+        String format = "  %-24s %-8s %-44s %-7s %s%n";
+        out.printf(format, "COMPONENT", "PID", "ADDRESS", "STATUS", "LOG");
+        for (Component c : snapshot) {
+            String status = !c.process().isAlive() ? "EXITED" : failed.contains(c.name()) ? "DOWN" : "UP";
+            out.printf(format, c.name(), c.process().pid(), c.address(), status, display(c.process().log()));
+        }
+        for (ServiceSpec spec : StackConfig.ALL_SERVICES) {
+            if (snapshot.stream().noneMatch(c -> c.name().equals(spec.module()))) {
+                out.printf(format, spec.module(), "-", "-", "OFF", config.services().stream()
+                        .anyMatch(s -> s.module().equals(spec.module())) ? "jar missing" : "not selected");
+            }
+        }
+        out.println();
+        out.println(String.format(Locale.ROOT, "ClaimFlow local stack %s in %s. Ctrl-C stops it; ./stack status"
+                        + " checks it.", failed.isEmpty() ? "is up" : "is up with FAILURES",
+                seconds(elapsed)));
+    }
+
+    private void step(String message) {
+        out.println(String.format(Locale.ROOT, "  %6s  %s",
+                seconds(Duration.ofNanos(System.nanoTime() - startNanos)), message));
+    }
+
+    static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /** A path relative to the working directory when it lies below it: shorter lines in the console. */
+    private static String display(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = path.toAbsolutePath();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+}

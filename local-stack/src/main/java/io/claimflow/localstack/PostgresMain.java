@@ -1,0 +1,63 @@
+package io.claimflow.localstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * PostgreSQL for the local stack, run by the launcher as a process of its own so that it stops in its turn (after
+ * the services, before Kafka) rather than whenever the launcher's shutdown hooks happen to run.
+ *
+ * <p>Arguments: {@code <data dir> <port> <binaries dir> <ready file> <role> <password> <database>...}. Starts
+ * zonky's embedded PostgreSQL on the data directory (initdb only when it is empty), creates the role and the
+ * databases if missing, then writes the ready file and waits. SIGTERM stops PostgreSQL (zonky's shutdown hook runs
+ * {@code pg_ctl stop -m fast}).
+ */
+public final class PostgresMain {
+
+    private PostgresMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 6) {
+            System.err.println("usage: PostgresMain <data dir> <port> <binaries dir> <ready file> <role> <password> <database>...");
+            System.exit(2);
+        }
+        Path data = Path.of(args[0]).toAbsolutePath();
+        int port = Integer.parseInt(args[1]);
+        File binaries = Path.of(args[2]).toAbsolutePath().toFile();
+        Path ready = Path.of(args[3]);
+        String role = args[4];
+        String password = args[5];
+        List<String> databases = Arrays.asList(args).subList(6, args.length);
+
+        Files.deleteIfExists(ready);
+        Files.createDirectories(data);
+        binaries.mkdirs();
+        boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setOverrideWorkingDirectory(binaries)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
+                .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        System.out.println("PostgreSQL " + (fresh ? "initialised and " : "") + "started on port " + port
+                + ", data " + data);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            List<String> created = DatabaseSetup.ensure(connection, role, password, databases);
+            System.out.println(created.isEmpty() ? "role and databases already present" : "created " + created);
+        }
+        Files.writeString(ready, ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}
