@@ -1,0 +1,42 @@
+package io.claimflow.platform.kafka;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the shared Kafka wiring, prefix {@code claimflow.kafka}. Connection, serde registry keys and consumer
+ * group stay in Spring Boot's own {@code spring.kafka.*} properties.
+ *
+ * @param createTopics whether to declare every ClaimFlow topic and its dead-letter topic at start-up
+ * @param partitions partitions of each declared topic (a dead-letter topic has as many as its topic, so that a dead
+ *     letter keeps its original partition)
+ * @param replicationFactor replication factor of each declared topic
+ * @param deadLetterRetention how long a dead-letter topic keeps records (delete policy; longer than the topics'
+ *     broker default so that someone has time to look)
+ * @param retry how a failing listener is retried before its record goes to the dead-letter topic
+ */
+@ConfigurationProperties("claimflow.kafka")
+public record ClaimFlowKafkaProperties(
+        @DefaultValue("true") boolean createTopics,
+        @DefaultValue("12") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("28d") Duration deadLetterRetention,
+        @DefaultValue Retry retry) {
+
+    /**
+     * Bounded exponential back-off of the listener error handler. Records that fail with a non-retryable error
+     * (deserialization, validation, {@link IllegalArgumentException}) are not retried at all.
+     *
+     * @param maxRetries redeliveries after the first failed one; 0 sends a failing record straight to the DLT
+     * @param initialInterval wait before the first redelivery
+     * @param multiplier growth of the wait per redelivery
+     * @param maxInterval cap of one wait; keep the sum of waits well under {@code max.poll.interval.ms}
+     */
+    public record Retry(
+            @DefaultValue("3") int maxRetries,
+            @DefaultValue("500ms") Duration initialInterval,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("10s") Duration maxInterval) {
+    }
+}

@@ -1,0 +1,93 @@
+package io.claimflow.platform.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.kafka.listener.ExceptionClassifier;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.ClassUtils;
+
+/** Which failures are worth retrying, and the short reason text written to {@code claimflow-dlt-reason}. */
+final class DeadLetterReasons {
+
+    private static final int MAX_REASON_LENGTH = 300;
+
+    private final List<Class<? extends Throwable>> notRetryable;
+    private final int maxRetries;
+
+    DeadLetterReasons(int maxRetries) {
+        this.maxRetries = maxRetries;
+        List<Class<? extends Throwable>> types = new ArrayList<>(ExceptionClassifier.defaultFatalExceptionsList());
+        types.addAll(extraNotRetryable());
+        this.notRetryable = List.copyOf(types);
+    }
+
+    /**
+     * Errors that will fail the same way on every redelivery, beyond Spring Kafka's defaults (deserialization,
+     * conversion, bad listener method, class cast): bad input and failed validation.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Class<? extends Exception>> extraNotRetryable() {
+        List<Class<? extends Exception>> types = new ArrayList<>();
+        types.add(IllegalArgumentException.class);
+        for (String name : List.of("jakarta.validation.ValidationException",
+                "org.springframework.validation.method.MethodValidationException",
+                "org.springframework.validation.BindException")) {
+            if (ClassUtils.isPresent(name, DeadLetterReasons.class.getClassLoader())) {
+                types.add((Class<? extends Exception>) ClassUtils.resolveClassName(name,
+                        DeadLetterReasons.class.getClassLoader()));
+            }
+        }
+        return types;
+    }
+
+    boolean isRetryable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<? extends Throwable> type : notRetryable) {
+                if (type.isInstance(t)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A one-line reason; the full exception travels in Spring's {@code kafka_dlt-exception-*} headers. */
+    String reason(Throwable failure) {
+        DeserializationException deserialization = find(failure, DeserializationException.class);
+        String text;
+        if (deserialization != null) {
+            Throwable cause = deserialization.getCause() != null ? deserialization.getCause() : deserialization;
+            text = (deserialization.isKey() ? "key" : "value") + " could not be deserialized: " + describe(cause);
+        } else if (!isRetryable(failure)) {
+            text = "not retryable: " + describe(rootOfInterest(failure));
+        } else {
+            text = "failed after " + (maxRetries + 1) + " attempts: " + describe(rootOfInterest(failure));
+        }
+        text = text.replaceAll("\\s+", " ").trim();
+        return text.length() <= MAX_REASON_LENGTH ? text : text.substring(0, MAX_REASON_LENGTH - 3) + "...";
+    }
+
+    // The listener's own exception, under Spring Kafka's wrappers (ListenerExecutionFailedException, ...).
+    private static Throwable rootOfInterest(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t
+                && t.getClass().getName().startsWith("org.springframework.kafka.")) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String describe(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName()
+                : t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,51 @@
+package io.claimflow.platform.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+
+/**
+ * Publishes a failed record to {@code <topic>.dlt}, same partition, with its original value bytes, Spring's
+ * {@code kafka_dlt-*} headers and {@value DeadLetterConventions#REASON_HEADER}.
+ */
+final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
+
+    DeadLetterRecoverer(KafkaOperations<?, ?> rawTemplate, KafkaOperations<?, ?> avroTemplate,
+            DeadLetterReasons reasons) {
+        super(templates(rawTemplate, avroTemplate), (record, exception) -> new TopicPartition(
+                DeadLetterConventions.deadLetterTopic(record.topic()), record.partition()));
+        addHeadersFunction((record, exception) -> {
+            Headers headers = new RecordHeaders();
+            headers.add(DeadLetterConventions.REASON_HEADER,
+                    reasons.reason(exception).getBytes(StandardCharsets.UTF_8));
+            return headers;
+        });
+    }
+
+    // byte[] values (the normal case) go out untouched; a decoded value only when no raw bytes were retained,
+    // e.g. a listener that overrides the value deserializer.
+    private static Map<Class<?>, KafkaOperations<?, ?>> templates(KafkaOperations<?, ?> raw,
+            KafkaOperations<?, ?> avro) {
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, raw);
+        templates.put(Object.class, avro);
+        return templates;
+    }
+
+    @Override
+    protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
+            TopicPartition topicPartition, Headers headers, byte[] key, byte[] value) {
+        Header raw = headers.lastHeader(RawValueRetainingDeserializer.RAW_VALUE_HEADER);
+        headers.remove(RawValueRetainingDeserializer.RAW_VALUE_HEADER);
+        byte[] originalValue = value != null ? value : raw != null ? raw.value() : null;
+        return super.createProducerRecord(record, topicPartition, headers, key, originalValue);
+    }
+}

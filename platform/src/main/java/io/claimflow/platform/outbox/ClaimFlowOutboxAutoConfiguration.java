@@ -1,0 +1,73 @@
+package io.claimflow.platform.outbox;
+
+import io.claimflow.platform.kafka.ClaimFlowKafkaAutoConfiguration;
+import io.claimflow.platform.kafka.RawRecordTemplate;
+import io.claimflow.schemas.serde.ConfluentAvroSerializer;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * The platform tables in PostgreSQL ({@link PlatformSchema}), {@link ProcessedEvents}, and with Kafka
+ * {@link OutboxWriter} and {@link OutboxRelay}. Needs a {@link DataSource}; off with
+ * {@code claimflow.outbox.enabled=false}.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class,
+        ClaimFlowKafkaAutoConfiguration.class})
+@ConditionalOnClass({JdbcTemplate.class, Flyway.class})
+@ConditionalOnBean(DataSource.class)
+@ConditionalOnBooleanProperty(name = "claimflow.outbox.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ClaimFlowOutboxProperties.class)
+public final class ClaimFlowOutboxAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PlatformSchema claimFlowPlatformSchema(DataSource dataSource, ClaimFlowOutboxProperties properties) {
+        return new PlatformSchema(dataSource, properties.migrate());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedEvents processedEvents(DataSource dataSource, PlatformSchema platformSchema) {
+        return new ProcessedEvents(new JdbcTemplate(dataSource));
+    }
+
+    /** The outbox proper, where there is Kafka. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(KafkaTemplate.class)
+    @ConditionalOnBean(RawRecordTemplate.class)
+    static final class Outbox {
+
+        @Bean
+        @ConditionalOnMissingBean
+        OutboxRelay outboxRelay(DataSource dataSource, RawRecordTemplate rawRecordTemplate,
+                ProcessedEvents processedEvents, ClaimFlowOutboxProperties properties, PlatformSchema schema) {
+            return new OutboxRelay(dataSource, rawRecordTemplate, processedEvents, properties);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        OutboxWriter outboxWriter(DataSource dataSource, ProducerFactory<Object, Object> producerFactory,
+                OutboxRelay outboxRelay, PlatformSchema schema) {
+            // Same registry settings as the producer, so the bytes are what the producer would have written.
+            Map<String, Object> configs = new HashMap<>(producerFactory.getConfigurationProperties());
+            ConfluentAvroSerializer serializer = new ConfluentAvroSerializer();
+            serializer.configure(configs, false);
+            return new OutboxWriter(new JdbcTemplate(dataSource), serializer, outboxRelay::wakeUp);
+        }
+    }
+}

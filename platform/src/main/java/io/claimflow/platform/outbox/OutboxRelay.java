@@ -1,0 +1,236 @@
+package io.claimflow.platform.outbox;
+
+import io.claimflow.platform.kafka.RawRecordTemplate;
+import java.sql.Array;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends outbox rows to Kafka and marks them published: at least once, in append order.
+ *
+ * <p>Each batch is one database transaction: take up to {@code batch-size} unpublished rows in {@code seq} order
+ * ({@code FOR UPDATE SKIP LOCKED}), send them all, wait for the broker's acknowledgements, and set
+ * {@code published_at} on the acknowledged prefix. A crash between send and commit sends those rows again on the next
+ * run; consumers are idempotent ({@link ProcessedEvents}). Only one relay works at a time across all instances of a
+ * service (a transaction-scoped PostgreSQL advisory lock): with several instances taking batches side by side, a later
+ * event of an encounter could overtake an earlier one.
+ *
+ * <p>Polls every {@code claimflow.outbox.poll-interval} on a thread of its own and runs at once after a commit that
+ * appended rows. Once an hour it also deletes published rows and idempotency marks past their retention.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    // Arbitrary but fixed: the advisory lock every instance of a service's relay competes for ("claimflo").
+    private static final long RELAY_LOCK = 0x636c61696d666c6fL;
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
+    private static final String SELECT_BATCH = "SELECT id, topic, key, payload FROM " + PlatformSchema.SCHEMA
+            + ".outbox WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final ProcessedEvents processedEvents;
+    private final ClaimFlowOutboxProperties properties;
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private final Object lifecycle = new Object();
+    private ScheduledExecutorService executor;
+    private long nextHousekeeping;
+
+    OutboxRelay(DataSource dataSource, RawRecordTemplate rawRecordTemplate, ProcessedEvents processedEvents,
+            ClaimFlowOutboxProperties properties) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        // A transaction manager of its own: independent of whatever the service uses for its transactions.
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.kafka = rawRecordTemplate.kafkaTemplate();
+        this.processedEvents = processedEvents;
+        this.properties = properties;
+    }
+
+    /**
+     * Sends one batch.
+     *
+     * @return rows published; 0 when there is nothing to send or another relay holds the lock
+     */
+    public int relayOnce() {
+        Integer published = transactions.execute(status -> {
+            if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
+                    RELAY_LOCK))) {
+                return 0;
+            }
+            List<Row> rows = jdbc.query(SELECT_BATCH, (rs, n) -> new Row(rs.getObject("id", UUID.class),
+                    rs.getString("topic"), rs.getString("key"), rs.getBytes("payload")), properties.batchSize());
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<UUID> acknowledged = send(rows);
+            if (!acknowledged.isEmpty()) {
+                jdbc.execute((ConnectionCallback<Integer>) connection -> {
+                    Array ids = connection.createArrayOf("uuid", acknowledged.toArray());
+                    try (var update = connection.prepareStatement("UPDATE " + PlatformSchema.SCHEMA
+                            + ".outbox SET published_at = now() WHERE id = ANY (?)")) {
+                        update.setArray(1, ids);
+                        return update.executeUpdate();
+                    } finally {
+                        ids.free();
+                    }
+                });
+            }
+            return acknowledged.size();
+        });
+        return published == null ? 0 : published;
+    }
+
+    /**
+     * Sends batches until the outbox is drained (or a send fails).
+     *
+     * @return rows published
+     */
+    public int relayAll() {
+        int total = 0;
+        int published;
+        do {
+            published = relayOnce();
+            total += published;
+        } while (published == properties.batchSize());
+        return total;
+    }
+
+    // All sends go out before the first wait, so a batch costs about one round trip. Only the acknowledged prefix is
+    // marked: a failed row and everything after it are sent again, so no event overtakes an earlier one.
+    private List<UUID> send(List<Row> rows) {
+        List<CompletableFuture<SendResult<String, byte[]>>> futures = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            futures.add(kafka.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+        }
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        List<UUID> acknowledged = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(rows.get(i).id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException e) {
+                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                LOG.warn("Outbox row {} to {} was not acknowledged ({}); it and {} later rows of this batch will "
+                        + "be sent again", rows.get(i).id(), rows.get(i).topic(), cause.toString(),
+                        rows.size() - i - 1);
+                break;
+            }
+        }
+        return acknowledged;
+    }
+
+    /** Asks the polling thread to run now, e.g. after a commit that appended rows. Coalesces repeated calls. */
+    void wakeUp() {
+        synchronized (lifecycle) {
+            if (executor != null && wakeUpPending.compareAndSet(false, true)) {
+                executor.execute(() -> {
+                    wakeUpPending.set(false);
+                    drainQuietly();
+                });
+            }
+        }
+    }
+
+    private void drainQuietly() {
+        try {
+            relayAll();
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox relay failed, retrying in {}: {}", properties.pollInterval(), e.toString());
+        }
+        if (System.nanoTime() - nextHousekeeping >= 0) {
+            nextHousekeeping = System.nanoTime() + HOUSEKEEPING_INTERVAL.toNanos();
+            try {
+                int rows = purgePublishedOlderThan(properties.publishedRetention());
+                int marks = processedEvents.purgeOlderThan(properties.processedEventRetention());
+                if (rows + marks > 0) {
+                    LOG.info("Outbox housekeeping deleted {} published rows and {} idempotency marks", rows, marks);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Outbox housekeeping failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Deletes published rows older than {@code age}; returns how many. */
+    public int purgePublishedOlderThan(Duration age) {
+        return jdbc.update("DELETE FROM " + PlatformSchema.SCHEMA + ".outbox WHERE published_at < now() - "
+                + "make_interval(secs => ?)", (double) age.toSeconds());
+    }
+
+    @Override
+    public void start() {
+        synchronized (lifecycle) {
+            if (executor != null) {
+                return;
+            }
+            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "claimflow-outbox-relay");
+                thread.setDaemon(true);
+                return thread;
+            });
+            nextHousekeeping = System.nanoTime();
+            long interval = Math.max(1, properties.pollInterval().toMillis());
+            executor.scheduleWithFixedDelay(this::drainQuietly, 0, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService stopping;
+        synchronized (lifecycle) {
+            stopping = executor;
+            executor = null;
+        }
+        if (stopping != null) {
+            stopping.shutdown();
+            try {
+                if (!stopping.awaitTermination(properties.sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                    stopping.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                stopping.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        synchronized (lifecycle) {
+            return executor != null;
+        }
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.relayAutoStartup();
+    }
+
+    private record Row(UUID id, String topic, String key, byte[] payload) {
+    }
+}

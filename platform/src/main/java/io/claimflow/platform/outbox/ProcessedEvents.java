@@ -1,0 +1,73 @@
+package io.claimflow.platform.outbox;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Consumer idempotency: remembers which events a consumer has handled. Call {@link #markIfNew} first thing in the
+ * handler's database transaction and do nothing when it returns false; because the mark commits or rolls back with
+ * the handler's own changes, a redelivered event changes nothing and a failed one is handled again.
+ *
+ * <pre>{@code
+ * @KafkaListener(topics = Topics.ENCOUNTER_CODED)
+ * @Transactional
+ * void on(EncounterCoded event) {
+ *     if (!processedEvents.markIfNew("claim-service.encounter-coded", event.getEventId())) {
+ *         return; // seen before
+ *     }
+ *     ...
+ * }
+ * }</pre>
+ */
+public class ProcessedEvents {
+
+    private final JdbcTemplate jdbc;
+
+    ProcessedEvents(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records that {@code consumerId} handled {@code eventId}.
+     *
+     * @return true the first time, false when already recorded (by a committed transaction, or by a concurrent one
+     *     that then commits: the insert waits for it)
+     * @throws IllegalTransactionStateException when called outside a transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean markIfNew(String consumerId, UUID eventId) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException(
+                    "ProcessedEvents.markIfNew must run inside the handler's database transaction");
+        }
+        if (consumerId == null || consumerId.isBlank() || eventId == null) {
+            throw new IllegalArgumentException("consumerId and eventId are required");
+        }
+        return jdbc.update("INSERT INTO " + PlatformSchema.SCHEMA + ".processed_event (consumer_id, event_id) "
+                + "VALUES (?, ?) ON CONFLICT DO NOTHING", consumerId, eventId) == 1;
+    }
+
+    /**
+     * {@link #markIfNew(String, UUID)} for an event id in its string form.
+     *
+     * @throws IllegalArgumentException when {@code eventId} is not a UUID
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean markIfNew(String consumerId, String eventId) {
+        if (eventId == null) {
+            throw new IllegalArgumentException("eventId is required");
+        }
+        return markIfNew(consumerId, UUID.fromString(eventId));
+    }
+
+    /** Forgets marks older than {@code age}; returns how many. */
+    public int purgeOlderThan(Duration age) {
+        return jdbc.update("DELETE FROM " + PlatformSchema.SCHEMA + ".processed_event WHERE processed_at < now() - "
+                + "make_interval(secs => ?)", (double) age.toSeconds());
+    }
+}
