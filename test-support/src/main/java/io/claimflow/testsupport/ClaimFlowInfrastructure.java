@@ -24,6 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClaimFlowInfrastructureExtension.class)
 public @interface ClaimFlowInfrastructure {
 
-  /** Database the {@code spring.datasource.url} points at; created on first use. */
-  String database() default Infrastructure.DEFAULT_DATABASE;
+    /** Database the {@code spring.datasource.url} points at; created on first use. */
+    String database() default Infrastructure.DEFAULT_DATABASE;
 }

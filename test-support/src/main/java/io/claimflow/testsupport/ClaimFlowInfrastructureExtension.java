@@ -11,21 +11,21 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public final class ClaimFlowInfrastructureExtension implements BeforeAllCallback {
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    String database = databaseFor(context.getRequiredTestClass());
-    Infrastructure.get().springProperties(database).forEach(System::setProperty);
-  }
-
-  /** The database named by the nearest {@link ClaimFlowInfrastructure}, looking out through enclosing classes. */
-  static String databaseFor(Class<?> testClass) {
-    for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
-      Optional<ClaimFlowInfrastructure> annotation =
-          AnnotationSupport.findAnnotation(type, ClaimFlowInfrastructure.class);
-      if (annotation.isPresent()) {
-        return annotation.get().database();
-      }
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        String database = databaseFor(context.getRequiredTestClass());
+        Infrastructure.get().springProperties(database).forEach(System::setProperty);
     }
-    return Infrastructure.DEFAULT_DATABASE;
-  }
+
+    /** The database named by the nearest {@link ClaimFlowInfrastructure}, looking out through enclosing classes. */
+    static String databaseFor(Class<?> testClass) {
+        for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+            Optional<ClaimFlowInfrastructure> annotation =
+                    AnnotationSupport.findAnnotation(type, ClaimFlowInfrastructure.class);
+            if (annotation.isPresent()) {
+                return annotation.get().database();
+            }
+        }
+        return Infrastructure.DEFAULT_DATABASE;
+    }
 }

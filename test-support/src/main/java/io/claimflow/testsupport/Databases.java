@@ -13,71 +13,71 @@ import java.util.regex.Pattern;
 /** Creates databases on one PostgreSQL server on first use and hands out their JDBC URLs. */
 final class Databases {
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-  private static final String DUPLICATE_DATABASE = "42P04";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    private static final String DUPLICATE_DATABASE = "42P04";
 
-  private final String host;
-  private final int port;
-  private final String adminDatabase;
-  private final String adminUser;
-  private final String adminPassword;
-  private final String owner;
-  private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private final String host;
+    private final int port;
+    private final String adminDatabase;
+    private final String adminUser;
+    private final String adminPassword;
+    private final String owner;
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
 
-  Databases(String host, int port, String adminDatabase, String adminUser, String adminPassword, String owner) {
-    this.host = host;
-    this.port = port;
-    this.adminDatabase = adminDatabase;
-    this.adminUser = adminUser;
-    this.adminPassword = adminPassword;
-    this.owner = owner;
-  }
-
-  String jdbcUrl(String database) {
-    if (database == null || !NAME.matcher(database).matches()) {
-      throw new IllegalArgumentException("Database name must be letters, digits and underscores: " + database);
+    Databases(String host, int port, String adminDatabase, String adminUser, String adminPassword, String owner) {
+        this.host = host;
+        this.port = port;
+        this.adminDatabase = adminDatabase;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+        this.owner = owner;
     }
-    if (!created.contains(database)) {
-      create(database);
-    }
-    return url(database);
-  }
 
-  String serverAddress() {
-    return host + ":" + port;
-  }
-
-  // One at a time: PostgreSQL refuses concurrent CREATE DATABASE while another copies template1.
-  private synchronized void create(String database) {
-    if (created.contains(database)) {
-      return;
-    }
-    try (Connection connection = DriverManager.getConnection(url(adminDatabase), adminUser, adminPassword)) {
-      if (!exists(connection, database)) {
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("CREATE DATABASE \"" + database + "\" OWNER \"" + owner + "\"");
-        } catch (SQLException e) {
-          if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
-            throw e;
-          }
+    String jdbcUrl(String database) {
+        if (database == null || !NAME.matcher(database).matches()) {
+            throw new IllegalArgumentException("Database name must be letters, digits and underscores: " + database);
         }
-      }
-      created.add(database);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not create test database " + database + " on " + serverAddress(), e);
+        if (!created.contains(database)) {
+            create(database);
+        }
+        return url(database);
     }
-  }
 
-  private static boolean exists(Connection connection, String database) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-      query.setString(1, database);
-      try (ResultSet rows = query.executeQuery()) {
-        return rows.next();
-      }
+    String serverAddress() {
+        return host + ":" + port;
     }
-  }
 
-  private String url(String database) {
-    return "jdbc:postgresql://" + host + ":" + port + "/" + database;
-  }
+    // One at a time: PostgreSQL refuses concurrent CREATE DATABASE while another copies template1.
+    private synchronized void create(String database) {
+        if (created.contains(database)) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(url(adminDatabase), adminUser, adminPassword)) {
+            if (!exists(connection, database)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE DATABASE \"" + database + "\" OWNER \"" + owner + "\"");
+                } catch (SQLException e) {
+                    if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+            }
+            created.add(database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create test database " + database + " on " + serverAddress(), e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String database) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, database);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private String url(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
 }

@@ -19,38 +19,38 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  */
 final class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
-  @Override
-  public ContextCustomizer createContextCustomizer(Class<?> testClass,
-      List<ContextConfigurationAttributes> configAttributes) {
-    ClaimFlowInfrastructure annotation =
-        TestContextAnnotationUtils.findMergedAnnotation(testClass, ClaimFlowInfrastructure.class);
-    return annotation == null ? null : new InfrastructureContextCustomizer(annotation.database());
-  }
-
-  static final class InfrastructureContextCustomizer implements ContextCustomizer {
-
-    static final String PROPERTY_SOURCE = "claimflowTestInfrastructure";
-
-    private final String database;
-
-    InfrastructureContextCustomizer(String database) {
-      this.database = database;
-    }
-
     @Override
-    public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-      context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE,
-          new LinkedHashMap<String, Object>(Infrastructure.get().springProperties(database))));
+    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+            List<ContextConfigurationAttributes> configAttributes) {
+        ClaimFlowInfrastructure annotation =
+                TestContextAnnotationUtils.findMergedAnnotation(testClass, ClaimFlowInfrastructure.class);
+        return annotation == null ? null : new InfrastructureContextCustomizer(annotation.database());
     }
 
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof InfrastructureContextCustomizer that && database.equals(that.database);
-    }
+    static final class InfrastructureContextCustomizer implements ContextCustomizer {
 
-    @Override
-    public int hashCode() {
-      return Objects.hash(InfrastructureContextCustomizer.class, database);
+        static final String PROPERTY_SOURCE = "claimflowTestInfrastructure";
+
+        private final String database;
+
+        InfrastructureContextCustomizer(String database) {
+            this.database = database;
+        }
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE,
+                    new LinkedHashMap<String, Object>(Infrastructure.get().springProperties(database))));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof InfrastructureContextCustomizer that && database.equals(that.database);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(InfrastructureContextCustomizer.class, database);
+        }
     }
-  }
 }

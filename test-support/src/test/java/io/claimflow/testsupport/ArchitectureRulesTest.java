@@ -9,33 +9,33 @@ import org.junit.jupiter.api.Test;
 
 class ArchitectureRulesTest {
 
-  private static final String FIXTURES = "io.claimflow.testsupport.archfixture";
-  private static final JavaClasses CLASSES = new ClassFileImporter().importPackages(FIXTURES);
+    private static final String FIXTURES = "io.claimflow.testsupport.archfixture";
+    private static final JavaClasses CLASSES = new ClassFileImporter().importPackages(FIXTURES);
 
-  @Test
-  void adaptersConfigAndApplicationRootMayUseInfrastructure() {
-    assertThatCode(() -> ArchitectureRules.domainIsFreeOfInfrastructure(FIXTURES + ".clean").check(CLASSES))
-        .doesNotThrowAnyException();
-  }
+    @Test
+    void adaptersConfigAndApplicationRootMayUseInfrastructure() {
+        assertThatCode(() -> ArchitectureRules.domainIsFreeOfInfrastructure(FIXTURES + ".clean").check(CLASSES))
+                .doesNotThrowAnyException();
+    }
 
-  @Test
-  void domainCodeUsingJdbcIsReported() {
-    assertThatThrownBy(() -> ArchitectureRules.domainIsFreeOfInfrastructure(FIXTURES + ".dirty").check(CLASSES))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("ClaimRepository")
-        .hasMessageContaining("java.sql.Connection");
-  }
+    @Test
+    void domainCodeUsingJdbcIsReported() {
+        assertThatThrownBy(() -> ArchitectureRules.domainIsFreeOfInfrastructure(FIXTURES + ".dirty").check(CLASSES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ClaimRepository")
+                .hasMessageContaining("java.sql.Connection");
+    }
 
-  @Test
-  void aModuleWithoutDomainClassesPasses() {
-    assertThatCode(() -> ArchitectureRules.domainIsFreeOfInfrastructure("io.claimflow.nothing").check(CLASSES))
-        .doesNotThrowAnyException();
-  }
+    @Test
+    void aModuleWithoutDomainClassesPasses() {
+        assertThatCode(() -> ArchitectureRules.domainIsFreeOfInfrastructure("io.claimflow.nothing").check(CLASSES))
+                .doesNotThrowAnyException();
+    }
 
-  @Test
-  void checksProductionClassesOfAnApplication() {
-    // test-support's own production code is the "application" here: Infrastructure sits in the root package.
-    assertThatCode(() -> ArchitectureRules.checkDomainIsFreeOfInfrastructure(Infrastructure.class))
-        .doesNotThrowAnyException();
-  }
+    @Test
+    void checksProductionClassesOfAnApplication() {
+        // test-support's own production code is the "application" here: Infrastructure sits in the root package.
+        assertThatCode(() -> ArchitectureRules.checkDomainIsFreeOfInfrastructure(Infrastructure.class))
+                .doesNotThrowAnyException();
+    }
 }

@@ -13,35 +13,35 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @ClaimFlowInfrastructure(database = "second")
 class SharedInfrastructureTest {
 
-  @Autowired
-  private ConfigurableEnvironment environment;
+    @Autowired
+    private ConfigurableEnvironment environment;
 
-  @Test
-  void seesTheInfrastructureStartedOnceForThisJvm() {
-    Infrastructure infrastructure = Infrastructure.get();
-    assertThat(FirstSeen.remember(infrastructure)).isSameAs(infrastructure);
-    assertThat(Infrastructure.starts()).isEqualTo(1);
-    assertThat(System.getProperty("spring.kafka.bootstrap-servers"))
-        .isEqualTo(infrastructure.kafkaBootstrapServers());
-  }
+    @Test
+    void seesTheInfrastructureStartedOnceForThisJvm() {
+        Infrastructure infrastructure = Infrastructure.get();
+        assertThat(FirstSeen.remember(infrastructure)).isSameAs(infrastructure);
+        assertThat(Infrastructure.starts()).isEqualTo(1);
+        assertThat(System.getProperty("spring.kafka.bootstrap-servers"))
+                .isEqualTo(infrastructure.kafkaBootstrapServers());
+    }
 
-  @Test
-  void springContextGetsTheAddressesAndItsOwnDatabase() {
-    Infrastructure infrastructure = Infrastructure.get();
-    assertThat(environment.getPropertySources()
-        .contains(InfrastructureContextCustomizerFactory.InfrastructureContextCustomizer.PROPERTY_SOURCE)).isTrue();
-    assertThat(environment.getProperty("spring.kafka.bootstrap-servers"))
-        .isEqualTo(infrastructure.kafkaBootstrapServers());
-    assertThat(environment.getProperty("spring.kafka.properties.schema.registry.url"))
-        .isEqualTo(infrastructure.schemaRegistryUrl());
-    assertThat(environment.getProperty("spring.datasource.url"))
-        .isEqualTo(infrastructure.jdbcUrl("second"))
-        .endsWith("/second");
-    assertThat(environment.getProperty("spring.datasource.username")).isEqualTo(infrastructure.username());
-    assertThat(environment.getProperty("spring.datasource.password")).isEqualTo(infrastructure.password());
-  }
+    @Test
+    void springContextGetsTheAddressesAndItsOwnDatabase() {
+        Infrastructure infrastructure = Infrastructure.get();
+        String source = InfrastructureContextCustomizerFactory.InfrastructureContextCustomizer.PROPERTY_SOURCE;
+        assertThat(environment.getPropertySources().contains(source)).isTrue();
+        assertThat(environment.getProperty("spring.kafka.bootstrap-servers"))
+                .isEqualTo(infrastructure.kafkaBootstrapServers());
+        assertThat(environment.getProperty("spring.kafka.properties.schema.registry.url"))
+                .isEqualTo(infrastructure.schemaRegistryUrl());
+        assertThat(environment.getProperty("spring.datasource.url"))
+                .isEqualTo(infrastructure.jdbcUrl("second"))
+                .endsWith("/second");
+        assertThat(environment.getProperty("spring.datasource.username")).isEqualTo(infrastructure.username());
+        assertThat(environment.getProperty("spring.datasource.password")).isEqualTo(infrastructure.password());
+    }
 
-  @Configuration(proxyBeanMethods = false)
-  static class Empty {
-  }
+    @Configuration(proxyBeanMethods = false)
+    static class Empty {
+    }
 }

@@ -4,5 +4,5 @@ import org.apache.kafka.clients.producer.Producer;
 
 /** Fixture: the application root may wire infrastructure. */
 public class CleanApplication {
-  Producer<String, byte[]> producer;
+    Producer<String, byte[]> producer;
 }

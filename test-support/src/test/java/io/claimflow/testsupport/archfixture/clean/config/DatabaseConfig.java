@@ -4,5 +4,5 @@ import java.sql.Connection;
 
 /** Fixture: configuration may touch JDBC. */
 public class DatabaseConfig {
-  Connection connection;
+    Connection connection;
 }

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 
 /** Fixture: domain code reaching for JDBC, which the rule must catch. */
 public class ClaimRepository {
-  void save(Connection connection) throws SQLException {
-    connection.commit();
-  }
+    void save(Connection connection) throws SQLException {
+        connection.commit();
+    }
 }

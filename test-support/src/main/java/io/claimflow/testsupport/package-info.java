@@ -1,0 +1,22 @@
+/**
+ * The one place tests get their infrastructure: Kafka, a Confluent-compatible schema registry and PostgreSQL,
+ * started once per JVM (Testcontainers where Docker answers, embedded otherwise).
+ *
+ * <pre>{@code
+ * @SpringBootTest
+ * @ClaimFlowInfrastructure(database = "claimflow_coding")
+ * class CodingFlowTest {
+ *   @Test
+ *   void codesADocumentedEncounter() {
+ *     TestTopics.create(Topics.ENCOUNTER_DOCUMENTED);
+ *     // ... publish, then:
+ *     var coded = Records.awaitRecords(Topics.ENCOUNTER_CODED, 1, Duration.ofSeconds(30), deserializer,
+ *         r -> r.key().equals(encounterId));
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Plain (non-Spring) tests call {@link io.claimflow.testsupport.Infrastructure#get()} for addresses.
+ * {@link io.claimflow.testsupport.ArchitectureRules} holds the shared ArchUnit rule.
+ */
+package io.claimflow.testsupport;
