@@ -1,0 +1,240 @@
+package io.claimflow.schemas.registry;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Settings of a {@link SchemaRegistryClient}, read from the same keys Confluent's clients use, so one Kafka client
+ * configuration map works against Confluent Schema Registry and ClaimFlow's own registry alike.
+ *
+ * <ul>
+ *   <li>{@code schema.registry.url}: one URL or several comma-separated (tried in turn); required.</li>
+ *   <li>{@code basic.auth.credentials.source}: {@code URL} (default: credentials from each URL's
+ *       {@code user:password@} part, none if absent) or {@code USER_INFO} (from {@code basic.auth.user.info},
+ *       {@code user:password}; {@code schema.registry.basic.auth.user.info} is accepted too).</li>
+ *   <li>{@code http.connect.timeout.ms} (default 10000), {@code http.read.timeout.ms} (default 30000; the whole
+ *       request), {@code latest.cache.ttl.sec} (default 30; how long {@code getLatest} answers are reused,
+ *       0 = not cached). Each also accepted with a {@code schema.registry.} prefix.</li>
+ * </ul>
+ *
+ * <p>{@link #toString()} masks passwords, so the config can be logged.
+ */
+public record SchemaRegistryClientConfig(
+        List<URI> urls,
+        BasicAuthSource basicAuthSource,
+        String basicAuthUserInfo,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration latestCacheTtl) {
+
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+    public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+    public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
+    public static final String HTTP_READ_TIMEOUT_MS = "http.read.timeout.ms";
+    public static final String LATEST_CACHE_TTL_SEC = "latest.cache.ttl.sec";
+
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_LATEST_CACHE_TTL = Duration.ofSeconds(30);
+
+    private static final String PREFIX = "schema.registry.";
+
+    /** Where basic-auth credentials come from ({@code basic.auth.credentials.source}). */
+    public enum BasicAuthSource {
+        /** {@code user:password@} in each registry URL; no authentication for URLs without one. */
+        URL,
+        /** {@code basic.auth.user.info} ({@code user:password}) for every URL. */
+        USER_INFO
+    }
+
+    public SchemaRegistryClientConfig {
+        Objects.requireNonNull(urls, "urls");
+        urls = List.copyOf(urls);
+        if (urls.isEmpty()) {
+            throw new ConfigException(SCHEMA_REGISTRY_URL + " names no URL");
+        }
+        for (URI url : urls) {
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+                throw new ConfigException(SCHEMA_REGISTRY_URL + " must be http(s)://host[:port] URLs, got '"
+                        + withoutUserInfo(url) + "'");
+            }
+        }
+        Objects.requireNonNull(basicAuthSource, "basicAuthSource");
+        if (basicAuthSource == BasicAuthSource.USER_INFO
+                && (basicAuthUserInfo == null || basicAuthUserInfo.isBlank() || !basicAuthUserInfo.contains(":"))) {
+            throw new ConfigException(BASIC_AUTH_CREDENTIALS_SOURCE + "=USER_INFO needs " + BASIC_AUTH_USER_INFO
+                    + " in the form user:password");
+        }
+        requirePositive(connectTimeout, HTTP_CONNECT_TIMEOUT_MS);
+        requirePositive(requestTimeout, HTTP_READ_TIMEOUT_MS);
+        Objects.requireNonNull(latestCacheTtl, "latestCacheTtl");
+        if (latestCacheTtl.isNegative()) {
+            throw new ConfigException(LATEST_CACHE_TTL_SEC + " must not be negative");
+        }
+    }
+
+    /** One or more comma-separated URLs, no authentication, default timeouts. */
+    public static SchemaRegistryClientConfig of(String urls) {
+        return from(Map.of(SCHEMA_REGISTRY_URL, urls));
+    }
+
+    /**
+     * Reads the registry settings out of a Kafka client configuration map (producer, consumer, or serde configs).
+     * Other keys are ignored.
+     *
+     * @throws ConfigException when {@code schema.registry.url} is missing or a value is malformed
+     */
+    public static SchemaRegistryClientConfig from(Map<String, ?> configs) {
+        Object rawUrls = configs.get(SCHEMA_REGISTRY_URL);
+        if (rawUrls == null) {
+            throw new ConfigException("Missing required configuration '" + SCHEMA_REGISTRY_URL
+                    + "' (the schema registry's URL, e.g. http://localhost:8081)");
+        }
+        List<URI> urls = parseUrls(rawUrls);
+
+        String source = string(configs, BASIC_AUTH_CREDENTIALS_SOURCE);
+        BasicAuthSource authSource;
+        if (source == null || source.isBlank()) {
+            authSource = BasicAuthSource.URL;
+        } else {
+            try {
+                authSource = BasicAuthSource.valueOf(source.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(BASIC_AUTH_CREDENTIALS_SOURCE + "=" + source
+                        + " is not supported by ClaimFlow's registry client: use USER_INFO or URL");
+            }
+        }
+        String userInfo = string(configs, BASIC_AUTH_USER_INFO);
+        if (userInfo == null) {
+            userInfo = string(configs, PREFIX + BASIC_AUTH_USER_INFO);
+        }
+        return new SchemaRegistryClientConfig(urls, authSource, userInfo,
+                millis(configs, HTTP_CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT),
+                millis(configs, HTTP_READ_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT),
+                seconds(configs, LATEST_CACHE_TTL_SEC, DEFAULT_LATEST_CACHE_TTL));
+    }
+
+    /** A copy with other timeouts; handy in tests. */
+    public SchemaRegistryClientConfig withTimeouts(Duration connect, Duration request) {
+        return new SchemaRegistryClientConfig(urls, basicAuthSource, basicAuthUserInfo, connect, request,
+                latestCacheTtl);
+    }
+
+    /** A copy with another cache lifetime for {@code getLatest}. */
+    public SchemaRegistryClientConfig withLatestCacheTtl(Duration ttl) {
+        return new SchemaRegistryClientConfig(urls, basicAuthSource, basicAuthUserInfo, connectTimeout,
+                requestTimeout, ttl);
+    }
+
+    /** The URLs as a comma-separated string without any credentials, for messages and logs. */
+    public String displayUrls() {
+        return String.join(", ", urls.stream().map(SchemaRegistryClientConfig::withoutUserInfo).toList());
+    }
+
+    @Override
+    public String toString() {
+        String user = basicAuthUserInfo == null ? null
+                : basicAuthUserInfo.substring(0, Math.max(0, basicAuthUserInfo.indexOf(':'))) + ":****";
+        return "SchemaRegistryClientConfig[urls=" + displayUrls() + ", basicAuthSource=" + basicAuthSource
+                + ", basicAuthUserInfo=" + user + ", connectTimeout=" + connectTimeout
+                + ", requestTimeout=" + requestTimeout + ", latestCacheTtl=" + latestCacheTtl + "]";
+    }
+
+    /** The URL without its {@code user:password@} part, so it can be shown. */
+    static String withoutUserInfo(URI url) {
+        try {
+            return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), url.getQuery(),
+                    url.getFragment()).toString();
+        } catch (URISyntaxException e) {
+            return url.getScheme() + "://" + url.getHost();
+        }
+    }
+
+    private static List<URI> parseUrls(Object raw) {
+        List<String> parts = new ArrayList<>();
+        if (raw instanceof Collection<?> list) {
+            list.forEach(item -> parts.addAll(List.of(String.valueOf(item).split(","))));
+        } else {
+            parts.addAll(List.of(String.valueOf(raw).split(",")));
+        }
+        List<URI> urls = new ArrayList<>();
+        for (String part : parts) {
+            String trimmed = part.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            try {
+                urls.add(new URI(trimmed));
+            } catch (URISyntaxException e) {
+                // The input may hold a password: say where, not what.
+                throw new ConfigException(SCHEMA_REGISTRY_URL + " holds a malformed URL (" + e.getReason()
+                        + " at index " + e.getIndex() + ")");
+            }
+        }
+        return urls;
+    }
+
+    private static String string(Map<String, ?> configs, String key) {
+        Object value = configs.get(key);
+        if (value == null) {
+            return null;
+        }
+        // Kafka hands passwords over as Password objects whose toString() is masked.
+        if (value instanceof org.apache.kafka.common.config.types.Password password) {
+            return password.value();
+        }
+        return String.valueOf(value);
+    }
+
+    private static Object lookup(Map<String, ?> configs, String key) {
+        Object value = configs.get(key);
+        return value != null ? value : configs.get(PREFIX + key);
+    }
+
+    private static Duration millis(Map<String, ?> configs, String key, Duration fallback) {
+        Long value = number(configs, key);
+        return value == null ? fallback : Duration.ofMillis(value);
+    }
+
+    private static Duration seconds(Map<String, ?> configs, String key, Duration fallback) {
+        Long value = number(configs, key);
+        if (value == null) {
+            return fallback;
+        }
+        // Confluent uses -1 for "never expire"; a long lifetime is the same thing in practice.
+        return value < 0 ? Duration.ofDays(365) : Duration.ofSeconds(value);
+    }
+
+    private static Long number(Map<String, ?> configs, String key) {
+        Object value = lookup(configs, key);
+        if (value == null || String.valueOf(value).isBlank()) {
+            return null;
+        }
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return Long.parseLong(String.valueOf(value).trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, value, "expected a whole number");
+        }
+    }
+
+    private static void requirePositive(Duration duration, String key) {
+        Objects.requireNonNull(duration, key);
+        if (duration.isZero() || duration.isNegative()) {
+            throw new ConfigException(key + " must be positive");
+        }
+    }
+}

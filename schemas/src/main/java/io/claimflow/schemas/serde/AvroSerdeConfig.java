@@ -1,0 +1,77 @@
+package io.claimflow.schemas.serde;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Serde settings, read from Confluent's configuration keys (registry connection keys are read by
+ * {@link io.claimflow.schemas.registry.SchemaRegistryClientConfig}).
+ *
+ * <ul>
+ *   <li>{@code auto.register.schemas} (default true): the serializer registers the record's schema.</li>
+ *   <li>{@code use.latest.version} (default false; needs {@code auto.register.schemas=false}): the serializer
+ *       writes with the subject's latest registered schema instead of the record's own.</li>
+ *   <li>{@code latest.compatibility.strict} (default true): with {@code use.latest.version}, refuse a record
+ *       whose schema the latest schema cannot read.</li>
+ *   <li>{@code specific.avro.reader} (default true): the deserializer returns generated classes, else
+ *       GenericRecords.</li>
+ *   <li>{@code avro.use.logical.type.converters} (default true, unlike Confluent): GenericRecords carry
+ *       BigDecimal, LocalDate, Instant, ... for logical types instead of their raw bytes and numbers.</li>
+ *   <li>{@code key.subject.name.strategy} / {@code value.subject.name.strategy}: only TopicNameStrategy
+ *       ({@code <topic>-key} / {@code <topic>-value}) is supported; anything else is refused.</li>
+ * </ul>
+ */
+public record AvroSerdeConfig(
+        boolean autoRegisterSchemas,
+        boolean useLatestVersion,
+        boolean latestCompatibilityStrict,
+        boolean specificAvroReader,
+        boolean useLogicalTypeConverters) {
+
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
+    public static final String USE_LATEST_VERSION = "use.latest.version";
+    public static final String LATEST_COMPATIBILITY_STRICT = "latest.compatibility.strict";
+    public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
+    public static final String AVRO_USE_LOGICAL_TYPE_CONVERTERS = "avro.use.logical.type.converters";
+    public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
+    public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
+
+    /** Reads the serde settings from a Kafka client configuration map. */
+    public static AvroSerdeConfig from(Map<String, ?> configs, boolean isKey) {
+        String strategyKey = isKey ? KEY_SUBJECT_NAME_STRATEGY : VALUE_SUBJECT_NAME_STRATEGY;
+        Object strategy = configs.get(strategyKey);
+        if (strategy != null) {
+            String name = strategy instanceof Class<?> type ? type.getName() : String.valueOf(strategy);
+            if (!name.isBlank() && !name.endsWith("TopicNameStrategy")) {
+                throw new ConfigException(strategyKey + "=" + name + " is not supported: ClaimFlow's serde uses "
+                        + "TopicNameStrategy (<topic>-key / <topic>-value)");
+            }
+        }
+        return new AvroSerdeConfig(
+                bool(configs, AUTO_REGISTER_SCHEMAS, true),
+                bool(configs, USE_LATEST_VERSION, false),
+                bool(configs, LATEST_COMPATIBILITY_STRICT, true),
+                bool(configs, SPECIFIC_AVRO_READER, true),
+                bool(configs, AVRO_USE_LOGICAL_TYPE_CONVERTERS, true));
+    }
+
+    private static boolean bool(Map<String, ?> configs, String key, boolean fallback) {
+        Object value = configs.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            case "" -> fallback;
+            default -> throw new ConfigException(key, value, "expected true or false");
+        };
+    }
+}
