@@ -77,7 +77,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
             http.createContext("/", new RegistryHttpHandler(registry, json));
             http.start();
             SchemaRegistryServer server = new SchemaRegistryServer(http, executor, log, topic);
-            Log.LOG.info("Schema registry listening on {} (topic {}, Kafka {})", server.url(), topic,
+            Log.LOG.info("Schema registry ready at {} (topic {}, Kafka {})", server.url(), topic,
                     kafkaBootstrapServers);
             return server;
         } catch (IOException e) {
@@ -165,8 +165,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
             return;
         }
         // the HTTP dispatcher thread is not a daemon: it keeps the JVM up until the hook closes the server
+        // start() has logged the "ready at <url>" line
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "schema-registry-shutdown"));
-        Log.LOG.info("Schema registry ready at {}", server.url());
     }
 
     private static String env(String name, String fallback) {

@@ -6,13 +6,18 @@ import static io.claimflow.registry.Schemas.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +108,37 @@ class SchemaRegistryRestartTest {
             }
         });
         assertThat(topicFacts).containsEntry("partitions", 1).containsEntry("cleanup.policy", "compact");
+    }
+
+    @Test
+    void idsStayUniqueAfterCompactionRemovedTheHighestSchemaRecord() throws Exception {
+        // what compaction leaves of a log in which ids up to 7 were handed out and the schema with id 7 was
+        // permanently deleted: the high-water record, the surviving schema, and records it must step over
+        String topic = "_schemas_compacted";
+        broker.addTopics(new NewTopic(topic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            send(producer, topic, "{\"keytype\":\"NOOP\",\"magic\":0}", null);
+            send(producer, topic, "not json at all", "{}");
+            send(producer, topic, "{\"keytype\":\"ID_HIGH_WATER\",\"magic\":0}", "{\"maxId\":7}");
+            send(producer, topic, "{\"keytype\":\"SCHEMA\",\"subject\":\"left-value\",\"version\":1,\"magic\":1}",
+                    "{\"subject\":\"left-value\",\"version\":1,\"id\":3,\"schemaType\":\"AVRO\","
+                            + "\"schema\":\"\\\"string\\\"\",\"deleted\":false}");
+        }
+
+        try (SchemaRegistryServer registry = SchemaRegistryServer.start(broker.getBrokersAsString(), 0, topic)) {
+            RegistryClient client = new RegistryClient(registry.url());
+
+            assertThat(client.get("/subjects/left-value/versions/1").json().path("id").asInt()).isEqualTo(3);
+            assertThat(client.register("next-value", record("AfterCompaction", ID))).isEqualTo(8);
+        }
+    }
+
+    private static void send(KafkaProducer<byte[], byte[]> producer, String topic, String key, String value)
+            throws Exception {
+        producer.send(new ProducerRecord<>(topic, 0, key.getBytes(StandardCharsets.UTF_8),
+                value == null ? null : value.getBytes(StandardCharsets.UTF_8))).get();
     }
 
     @Test
