@@ -56,23 +56,24 @@ final class AvroSchemas {
         List<Earlier> against = level.transitive ? earlier : List.of(earlier.get(earlier.size() - 1));
         for (Earlier old : against) {
             if (level.backward) {
-                describe(messages, old, SchemaCompatibility.checkReaderWriterCompatibility(candidate, old.schema()),
+                describe(messages, SchemaCompatibility.checkReaderWriterCompatibility(candidate, old.schema()),
                         "the new schema cannot read data written with version " + old.version());
             }
             if (level.forward) {
-                describe(messages, old, SchemaCompatibility.checkReaderWriterCompatibility(old.schema(), candidate),
+                describe(messages, SchemaCompatibility.checkReaderWriterCompatibility(old.schema(), candidate),
                         "version " + old.version() + " cannot read data written with the new schema");
             }
         }
         return messages;
     }
 
-    private static void describe(List<String> messages, Earlier old,
-            SchemaCompatibility.SchemaPairCompatibility result, String direction) {
+    private static void describe(List<String> messages, SchemaCompatibility.SchemaPairCompatibility result,
+            String direction) {
         for (Incompatibility incompatibility : result.getResult().getIncompatibilities()) {
-            messages.add("{errorType:'" + incompatibility.getType() + "', description:'" + direction
-                    + ": " + incompatibility.getMessage() + "', additionalInfo:'at path '"
-                    + incompatibility.getLocation() + "'', oldSchemaVersion:" + old.version() + "}");
+            // Confluent's message shape: errorType, description, additionalInfo (Avro's own detail)
+            messages.add("{errorType:'" + incompatibility.getType() + "', description:'At path '"
+                    + incompatibility.getLocation() + "' " + direction + "', additionalInfo:'"
+                    + incompatibility.getMessage() + "'}");
         }
     }
 }
