@@ -25,4 +25,5 @@ for ((n = 0; n < 60 && ${#signalled[@]} > 0; n++)); do
   [ ${#signalled[@]} -gt 0 ] && sleep 0.5
 done
 [ ${#signalled[@]} -gt 0 ] && kill -KILL "${signalled[@]}" 2>/dev/null
+rm -f "$run_dir/endpoints.tsv" "$run_dir/postgres.ready"
 exit 0

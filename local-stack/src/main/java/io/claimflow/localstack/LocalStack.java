@@ -45,6 +45,7 @@ public final class LocalStack {
     static final String REGISTRY_TOPIC = "_schemas";
     static final String LAUNCHER_LOCK = "launcher.lock";
     static final String ENDPOINTS = "endpoints.tsv";
+    static final String POSTGRES_READY = "postgres.ready";
 
     private static final int ORDER_KAFKA = 10;
     private static final int ORDER_POSTGRES = 20;
@@ -147,7 +148,7 @@ public final class LocalStack {
                     Map.of());
         }
         // (b) PostgreSQL
-        Path pgReady = config.run().resolve("postgres.ready");
+        Path pgReady = config.run().resolve(POSTGRES_READY);
         Files.deleteIfExists(pgReady);
         List<String> pgCommand = javaWithClasspath(config.postgresJavaOpts());
         pgCommand.addAll(List.of(PostgresMain.class.getName(), config.postgresData().toString(),
@@ -522,6 +523,7 @@ public final class LocalStack {
             }
         }
         PidFiles.delete(config.run().resolve(ENDPOINTS));
+        PidFiles.delete(config.run().resolve(POSTGRES_READY));
         PidFiles.delete(config.run().resolve(LAUNCHER_LOCK));
         if (!toStop.isEmpty()) {
             out.println("Stopped in " + seconds(Duration.ofNanos(System.nanoTime() - t0)) + ".");

@@ -40,6 +40,7 @@ public final class PostgresMain {
         Files.deleteIfExists(ready);
         Files.createDirectories(data);
         binaries.mkdirs();
+        removePartialExtractions(binaries.toPath());
         boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
@@ -59,5 +60,25 @@ public final class PostgresMain {
         Files.writeString(ready, ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /**
+     * zonky unpacks the binaries into {@code PG-<digest>} and marks it complete with {@code .exists}; an unpacking
+     * cut short (killed, out of memory) leaves a directory it then fails on, so such directories go first. Only one
+     * stack runs per home (the launcher's lock), so nobody else is unpacking here.
+     */
+    static void removePartialExtractions(Path binaries) throws java.io.IOException {
+        try (var dirs = Files.newDirectoryStream(binaries, "PG-*")) {
+            for (Path dir : dirs) {
+                if (Files.isDirectory(dir) && !Files.exists(dir.resolve(".exists"))) {
+                    System.out.println("removing incomplete PostgreSQL binaries " + dir);
+                    try (var walk = Files.walk(dir)) {
+                        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
+        }
     }
 }

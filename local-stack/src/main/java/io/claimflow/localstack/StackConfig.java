@@ -139,7 +139,7 @@ record StackConfig(
                 option.get("registry-java-opts", "CLAIMFLOW_REGISTRY_JAVA_OPTS",
                         "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
                 option.get("postgres-java-opts", "CLAIMFLOW_POSTGRES_JAVA_OPTS",
-                        "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
+                        "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
                 option.get("service-java-opts", "CLAIMFLOW_SERVICE_JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC"));
         if (!options.isEmpty()) {
             throw new UsageException("unknown option(s): " + options.keySet().stream().map(k -> "--" + k).toList());
