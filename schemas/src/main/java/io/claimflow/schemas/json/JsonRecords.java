@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -388,7 +389,7 @@ public final class JsonRecords {
             }
         }
 
-        private static <T extends java.time.temporal.Temporal> T truncated(T value, ChronoUnit unit, Schema schema,
+        private static <T extends Temporal> T truncated(T value, ChronoUnit unit, Schema schema,
                 String path) {
             Object cut = value;
             if (value instanceof Instant i) {
