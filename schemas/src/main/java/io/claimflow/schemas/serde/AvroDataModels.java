@@ -1,5 +1,8 @@
 package io.claimflow.schemas.serde;
 
+import java.util.ArrayList;
+import java.util.Collection;
+
 import org.apache.avro.Conversion;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
@@ -47,13 +50,36 @@ final class AvroDataModels {
      * launcher, DevTools' restart loader or plugin loaders, and then silently hands back GenericRecords. So load
      * nested types through the class's own loader, and take the logical-type conversions the generated class was
      * compiled with (its {@code MODEL$}), so field types match the generated code.
+     * Arrays come back as {@link ArrayList}s; see {@link SpecificReadData}.
      */
     static SpecificData specificReadModel(Class<?> recordClass) {
-        SpecificData model = new SpecificData(recordClass.getClassLoader());
+        SpecificData model = new SpecificReadData(recordClass.getClassLoader());
         for (Conversion<?> conversion : SpecificData.getForClass(recordClass).getConversions()) {
             model.addLogicalTypeConversion(conversion);
         }
         return model;
+    }
+
+    /**
+     * Reads arrays into plain {@link ArrayList}s instead of Avro's {@code GenericData.Array}, whose
+     * {@code equals} compares through {@code GenericData.get()}: that model knows no logical types, so comparing
+     * two records read from Kafka whose lists hold a BigDecimal, or a LocalDate in a union, throws instead of
+     * answering. Generated classes declare {@code java.util.List} fields, so any list will do.
+     */
+    static final class SpecificReadData extends SpecificData {
+
+        SpecificReadData(ClassLoader classLoader) {
+            super(classLoader);
+        }
+
+        @Override
+        public Object newArray(Object old, int size, Schema schema) {
+            if (old instanceof Collection<?> reused) {
+                reused.clear();
+                return old;
+            }
+            return new ArrayList<>(size);
+        }
     }
 
     /**
