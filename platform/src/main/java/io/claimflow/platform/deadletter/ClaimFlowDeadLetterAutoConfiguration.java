@@ -38,7 +38,9 @@ public final class ClaimFlowDeadLetterAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "claimflow.dead-letters.web.enabled", matchIfMissing = true)
     static final class Web {
 
+        // Missing-bean guard: an application that component-scans io.claimflow.platform already has one.
         @Bean
+        @ConditionalOnMissingBean
         DeadLetterController claimFlowDeadLetterController(DeadLetters deadLetters) {
             return new DeadLetterController(deadLetters);
         }

@@ -67,6 +67,16 @@ final class DeadLetterReasons {
         return text.length() <= MAX_REASON_LENGTH ? text : text.substring(0, MAX_REASON_LENGTH - 3) + "...";
     }
 
+    /** The reason without any exception message, for logs. */
+    String category(Throwable failure) {
+        DeserializationException deserialization = find(failure, DeserializationException.class);
+        if (deserialization != null) {
+            return (deserialization.isKey() ? "key" : "value") + " could not be deserialized";
+        }
+        String type = rootOfInterest(failure).getClass().getName();
+        return isRetryable(failure) ? "retries exhausted: " + type : "not retryable: " + type;
+    }
+
     // The listener's own exception, under Spring Kafka's wrappers (ListenerExecutionFailedException, ...).
     private static Throwable rootOfInterest(Throwable failure) {
         Throwable t = failure;

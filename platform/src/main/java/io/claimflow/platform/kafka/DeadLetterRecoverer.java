@@ -3,12 +3,15 @@ package io.claimflow.platform.kafka;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
@@ -17,6 +20,10 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
  * {@code kafka_dlt-*} headers and {@value DeadLetterConventions#REASON_HEADER}.
  */
 final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRecoverer.class);
+
+    private final DeadLetterReasons reasons;
 
     DeadLetterRecoverer(KafkaOperations<?, ?> rawTemplate, KafkaOperations<?, ?> avroTemplate,
             DeadLetterReasons reasons) {
@@ -28,6 +35,16 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
                     reasons.reason(exception).getBytes(StandardCharsets.UTF_8));
             return headers;
         });
+        this.reasons = reasons;
+    }
+
+    // Spring logs a successful dead-lettering at debug only. Coordinates, key (an encounter id) and exception class:
+    // exception messages may quote field values, so they stay in the headers.
+    @Override
+    public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+        super.accept(record, consumer, exception);
+        LOG.warn("Dead-lettered {}-{}@{} key {} to {} ({})", record.topic(), record.partition(), record.offset(),
+                record.key(), DeadLetterConventions.deadLetterTopic(record.topic()), reasons.category(exception));
     }
 
     // byte[] values (the normal case) go out untouched; a decoded value only when no raw bytes were retained,

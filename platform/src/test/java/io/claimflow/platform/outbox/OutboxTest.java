@@ -1,0 +1,154 @@
+package io.claimflow.platform.outbox;
+
+import static io.claimflow.platform.TestEvents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.claimflow.platform.PlatformTest;
+import io.claimflow.platform.testapp.PlatformTestApplication;
+import io.claimflow.platform.testapp.PlatformTestEvent;
+import io.claimflow.schemas.serde.ConfluentAvroDeserializer;
+import io.claimflow.testsupport.Infrastructure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The transactional outbox: nothing on rollback, exactly one record per committed append, in order. */
+@PlatformTest
+class OutboxTest {
+
+    private static final String TOPIC = PlatformTestApplication.OUTBOX;
+
+    @Autowired
+    OutboxWriter outboxWriter;
+
+    @Autowired
+    OutboxRelay outboxRelay;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ConsumerFactory<?, ?> consumerFactory;
+
+    @Test
+    void appendInARolledBackTransactionPublishesNothing() {
+        PlatformTestEvent event = event("ok");
+
+        transactions.executeWithoutResult(status -> {
+            outboxWriter.append(TOPIC, event.getEncounterId(), event);
+            status.setRollbackOnly();
+        });
+        outboxRelay.relayAll();
+
+        assertThat(rowsFor(event.getEncounterId())).isZero();
+        assertThat(recordsOnTopic(event.getEncounterId())).isEmpty();
+    }
+
+    @Test
+    void committedAppendIsPublishedExactlyOnceAndMarkedPublished() {
+        PlatformTestEvent event = event("ok");
+
+        UUID id = transactions.execute(status -> outboxWriter.append(TOPIC, event.getEncounterId(), event));
+        assertThat(publishedAt(id)).isNull();
+        assertThat(outboxRelay.relayAll()).isGreaterThanOrEqualTo(1);
+
+        assertThat(publishedAt(id)).isNotNull();
+        List<ConsumerRecord<String, byte[]>> published = recordsOnTopic(event.getEncounterId());
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).value()).isEqualTo(
+                jdbc.queryForObject("SELECT payload FROM claimflow_platform.outbox WHERE id = ?", byte[].class, id));
+        assertThat(decode(published.get(0).value())).isEqualTo(event);
+
+        assertThat(outboxRelay.relayAll()).isZero();
+        assertThat(recordsOnTopic(event.getEncounterId())).hasSize(1);
+    }
+
+    @Test
+    void oneKeysEventsArePublishedInAppendOrder() {
+        String encounterId = "enc-" + UUID.randomUUID();
+        List<String> eventIds = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            PlatformTestEvent event = new PlatformTestEvent(UUID.randomUUID().toString(), encounterId, "ok");
+            eventIds.add(event.getEventId());
+            transactions.executeWithoutResult(status -> outboxWriter.append(TOPIC, encounterId, event));
+        }
+
+        outboxRelay.relayAll();
+
+        assertThat(recordsOnTopic(encounterId)).extracting(record -> decode(record.value()).getEventId())
+                .containsExactlyElementsOf(eventIds);
+    }
+
+    @Test
+    void appendOutsideATransactionIsRefused() {
+        PlatformTestEvent event = event("ok");
+
+        assertThatThrownBy(() -> outboxWriter.append(TOPIC, event.getEncounterId(), event))
+                .isInstanceOf(IllegalTransactionStateException.class);
+        assertThat(rowsFor(event.getEncounterId())).isZero();
+    }
+
+    private int rowsFor(String key) {
+        return jdbc.queryForObject("SELECT count(*) FROM claimflow_platform.outbox WHERE key = ?", Integer.class,
+                key);
+    }
+
+    private Object publishedAt(UUID id) {
+        return jdbc.queryForObject("SELECT published_at FROM claimflow_platform.outbox WHERE id = ?", Object.class,
+                id);
+    }
+
+    private PlatformTestEvent decode(byte[] value) {
+        try (ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer()) {
+            deserializer.configure(new HashMap<>(consumerFactory.getConfigurationProperties()), false);
+            return (PlatformTestEvent) deserializer.deserialize(TOPIC, value);
+        }
+    }
+
+    /** Everything on the topic now (up to the end offsets at the start of the read) with this key, in order. */
+    private static List<ConsumerRecord<String, byte[]>> recordsOnTopic(String key) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<TopicPartition> remaining = new ArrayList<>(partitions);
+            while (!remaining.isEmpty()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key()) && record.offset() < end.get(new TopicPartition(TOPIC,
+                            record.partition()))) {
+                        matching.add(record);
+                    }
+                }
+                remaining.removeIf(partition -> consumer.position(partition) >= end.get(partition));
+            }
+        }
+        return matching;
+    }
+}
