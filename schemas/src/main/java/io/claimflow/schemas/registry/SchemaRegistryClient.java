@@ -418,6 +418,11 @@ public final class SchemaRegistryClient {
         if (e instanceof HttpTimeoutException) {
             return "request timed out";
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "unknown host";
+            }
+        }
         // The JDK client often throws a ConnectException without a message and the reason in its cause.
         Throwable t = e;
         while (t != null) {
@@ -426,7 +431,8 @@ public final class SchemaRegistryClient {
             }
             t = t.getCause();
         }
-        return e.getClass().getSimpleName();
+        return e instanceof java.net.ConnectException ? "could not connect (ConnectException)"
+                : e.getClass().getSimpleName();
     }
 
     private static String encode(String subject) {
