@@ -93,7 +93,7 @@ public final class JsonRecords {
         try {
             return read(MAPPER.readTree(json), type);
         } catch (JsonProcessingException e) {
-            throw new JsonRecordException(type.getSimpleName(), "not valid JSON: " + e.getOriginalMessage(), e);
+            throw invalidJson(type.getSimpleName(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,8 +148,15 @@ public final class JsonRecords {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new JsonRecordException(root, "not valid JSON: " + e.getOriginalMessage(), e);
+            throw invalidJson(root, e);
         }
+    }
+
+    /** Jackson's message quotes the offending token, which may be patient data: give its position only. */
+    private static JsonRecordException invalidJson(String root, JsonProcessingException e) {
+        var at = e.getLocation();
+        return new JsonRecordException(root, at == null ? "not valid JSON"
+                : "not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr());
     }
 
     /** JSON to Avro values; the model decides whether records and enums are specific or generic. */
@@ -345,10 +352,10 @@ public final class JsonRecords {
                     }
                     default -> throw new JsonRecordException(path, "logical type " + name + " is not supported");
                 };
+            } catch (JsonRecordException e) {
+                throw e;
             } catch (DateTimeParseException | IllegalArgumentException e) {
-                if (e instanceof JsonRecordException jre) {
-                    throw jre;
-                }
+                // parse errors quote the input, which may be patient data: say what was expected instead
                 throw new JsonRecordException(path, "expected " + describe(schema) + " but got a string that is not one");
             }
         }
