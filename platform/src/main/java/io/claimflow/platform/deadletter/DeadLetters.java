@@ -87,21 +87,19 @@ public class DeadLetters {
         }
         try (Consumer<String, byte[]> consumer = newConsumer()) {
             List<TopicPartition> partitions = partitions(consumer, deadLetterTopic);
+            // Assigned before asking for offsets: the consumer complains about offsets of unassigned partitions.
+            consumer.assign(partitions);
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, timeout);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             Map<TopicPartition, Long> toRead = new HashMap<>();
             for (TopicPartition partition : partitions) {
                 long from = Math.max(beginning.get(partition), end.get(partition) - limitPerPartition);
+                consumer.seek(partition, from);
                 if (from < end.get(partition)) {
                     toRead.put(partition, from);
                 }
             }
             List<DeadLetter> letters = new ArrayList<>();
-            if (toRead.isEmpty()) {
-                return letters;
-            }
-            consumer.assign(toRead.keySet());
-            toRead.forEach(consumer::seek);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!toRead.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
@@ -170,12 +168,12 @@ public class DeadLetters {
             if (!partitions.contains(wanted)) {
                 throw new DeadLetterNotFoundException(deadLetterTopic + " has no partition " + partition);
             }
+            consumer.assign(List.of(wanted));
             long beginning = consumer.beginningOffsets(List.of(wanted), timeout).get(wanted);
             long end = consumer.endOffsets(List.of(wanted), timeout).get(wanted);
             if (offset < beginning || offset >= end) {
                 throw notFound(deadLetterTopic, partition, offset);
             }
-            consumer.assign(List.of(wanted));
             consumer.seek(wanted, offset);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline && consumer.position(wanted) <= offset) {
