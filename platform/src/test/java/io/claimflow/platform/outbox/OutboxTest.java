@@ -9,6 +9,7 @@ import io.claimflow.platform.testapp.PlatformTestApplication;
 import io.claimflow.platform.testapp.PlatformTestEvent;
 import io.claimflow.schemas.serde.ConfluentAvroDeserializer;
 import io.claimflow.testsupport.Infrastructure;
+import io.claimflow.testsupport.Records;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,6 +97,24 @@ class OutboxTest {
 
         assertThat(recordsOnTopic(encounterId)).extracting(record -> decode(record.value()).getEventId())
                 .containsExactlyElementsOf(eventIds);
+    }
+
+    @Test
+    void runningRelayPublishesACommittedAppendByItself() {
+        PlatformTestEvent event = event("ok");
+        outboxRelay.start();
+        try {
+            UUID id = transactions.execute(status -> outboxWriter.append(TOPIC, event.getEncounterId(), event));
+
+            List<ConsumerRecord<String, byte[]>> published = Records.awaitRecords(TOPIC, 1, Duration.ofSeconds(60),
+                    new ByteArrayDeserializer(), record -> event.getEncounterId().equals(record.key()));
+            assertThat(decode(published.get(0).value())).isEqualTo(event);
+            outboxRelay.stop();
+            assertThat(publishedAt(id)).isNotNull();
+        } finally {
+            outboxRelay.stop();
+        }
+        assertThat(outboxRelay.isRunning()).isFalse();
     }
 
     @Test
