@@ -13,7 +13,7 @@ for ((i = ${#files[@]} - 1; i >= 0; i--)); do
   read -r pid sig marker < "$f" || continue
   if [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$marker"; then
     name=$(basename "$f" .pid)
-    echo "reaper: launcher gone, stopping ${name#*-} (pid $pid)"
+    echo "$(date "+%F %T") reaper: launcher gone, stopping ${name#*-} (pid $pid)"
     kill "-$sig" "$pid" 2>/dev/null && signalled+=("$pid")
   fi
   rm -f "$f"
@@ -25,5 +25,5 @@ for ((n = 0; n < 60 && ${#signalled[@]} > 0; n++)); do
   [ ${#signalled[@]} -gt 0 ] && sleep 0.5
 done
 [ ${#signalled[@]} -gt 0 ] && kill -KILL "${signalled[@]}" 2>/dev/null
-rm -f "$run_dir/endpoints.tsv" "$run_dir/postgres.ready"
+rm -f "$run_dir/endpoints.tsv" "$run_dir/postgres.ready" "$run_dir/launcher.lock"
 exit 0

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -68,7 +69,11 @@ public final class LocalStack {
     private Long postmasterPid;
 
     /** A started process and how to reach it. */
-    private record Component(String name, ChildProcess process, String address, String check, int order) {
+    private record Component(String name, ChildProcess process, String address, String check, int order,
+                             ServiceRuntime runtime) {
+        Component(String name, ChildProcess process, String address, String check, int order) {
+            this(name, process, address, check, order, null);
+        }
     }
 
     /** Start-up failed; the message says what and where to look. */
@@ -135,6 +140,7 @@ public final class LocalStack {
         stopLeftoverPostmaster();
         checkPortsFree();
         startReaper();
+        Map<ServiceSpec, CompletableFuture<ServiceRuntime>> runtimes = prepareServices();
 
         // (a) Kafka: formatting (first run only) overlaps with PostgreSQL's start, both take a JVM's start-up
         Path serverProperties = config.run().resolve("kafka-server.properties");
@@ -221,15 +227,42 @@ public final class LocalStack {
                 continue;
             }
             List<String> command = java(config.serviceJavaOpts());
-            command.addAll(List.of("-jar", jar.toString()));
+            ServiceRuntime runtime = runtimes.containsKey(spec) ? runtimes.get(spec).join() : null;
+            if (runtime != null) {
+                command.addAll(runtime.launchArguments());
+            } else {
+                command.addAll(List.of("-jar", jar.toString()));
+            }
             ChildProcess process = start(spec.module(), order, command, serviceEnv(spec));
             services.put(spec, process);
             register(new Component(spec.module(), process, "http://localhost:" + spec.port(),
-                    "health:" + healthUrl(spec), order++));
+                    "health:" + healthUrl(spec), order++, runtime));
         }
         writeEndpoints();
         Set<String> failed = awaitServices(services);
         printTable(failed);
+    }
+
+    /**
+     * Extracts the service jars (see {@link ServiceRuntime}) while the infrastructure starts; each future gives
+     * null where the plain jar is to be run.
+     */
+    private Map<ServiceSpec, CompletableFuture<ServiceRuntime>> prepareServices() {
+        Map<ServiceSpec, CompletableFuture<ServiceRuntime>> runtimes = new LinkedHashMap<>();
+        if (!config.classDataSharing()) {
+            return runtimes;
+        }
+        Path cache = config.home().resolve("cache/services");
+        Path log = config.logs().resolve("service-extract.log");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (ServiceSpec spec : config.services()) {
+            Path jar = spec.jar(config.projectDir());
+            if (Files.isRegularFile(jar)) {
+                ServiceRuntime runtime = new ServiceRuntime(spec.module(), jar, cache);
+                runtimes.put(spec, CompletableFuture.supplyAsync(() -> runtime.prepare(javaBin, log) ? runtime : null));
+            }
+        }
+        return runtimes;
     }
 
     private void takeLauncherLock() throws IOException {
@@ -338,8 +371,6 @@ public final class LocalStack {
             env.put("SPRING_DATASOURCE_USERNAME", StackConfig.DB_USER);
             env.put("SPRING_DATASOURCE_PASSWORD", StackConfig.DB_PASSWORD);
         }
-        config.services().stream().filter(s -> s.module().equals("payer-simulator")).findFirst()
-                .ifPresent(payer -> env.put("CLAIMFLOW_PAYER_SIMULATOR_URL", "http://localhost:" + payer.port()));
         return env;
     }
 
@@ -534,10 +565,17 @@ public final class LocalStack {
     private void stopOne(Component c, Duration grace) {
         if (!c.process().isAlive()) {
             c.process().stop(grace);
+            if (c.runtime() != null) {
+                c.runtime().afterStop(c.process().exitValue() != 137);
+            }
             return;
         }
         long t0 = System.nanoTime();
         boolean clean = c.process().stop(grace);
+        if (c.runtime() != null) {
+            // 137: killed (by us or the kernel), possibly in the middle of writing its class data archive
+            c.runtime().afterStop(clean && c.process().exitValue() != 137);
+        }
         out.println("  [" + c.name() + "] stopped" + (clean ? "" : " (killed after " + grace.toSeconds() + " s)")
                 + " in " + seconds(Duration.ofNanos(System.nanoTime() - t0)));
     }

@@ -29,7 +29,8 @@ record StackConfig(
         String kafkaJavaOpts,
         String registryJavaOpts,
         String postgresJavaOpts,
-        String serviceJavaOpts) {
+        String serviceJavaOpts,
+        boolean classDataSharing) {
 
     static final String DB_USER = "claimflow";
     static final String DB_PASSWORD = "claimflow";
@@ -58,6 +59,8 @@ record StackConfig(
               --services a,b           start only these services                              (CLAIMFLOW_STACK_SERVICES, all)
               --no-services            infrastructure only                                    (CLAIMFLOW_STACK_NO_SERVICES=true)
               --health-timeout SECS    how long a service may take to report UP               (CLAIMFLOW_HEALTH_TIMEOUT, 180)
+              --no-cds                 run service jars as they are, without the extracted copy and class
+                                       data sharing archive kept under <home>/cache/services (CLAIMFLOW_STACK_CDS=false)
             JVM options per kind of process: CLAIMFLOW_KAFKA_JAVA_OPTS, CLAIMFLOW_REGISTRY_JAVA_OPTS,
             CLAIMFLOW_POSTGRES_JAVA_OPTS, CLAIMFLOW_SERVICE_JAVA_OPTS.
             Services: coding-service 8091, claim-service 8092, adjudication-gateway 8093,
@@ -85,10 +88,15 @@ record StackConfig(
     static StackConfig parse(String[] args, Map<String, String> env, Path workingDir) {
         Map<String, String> options = new HashMap<>();
         boolean noServices = Boolean.parseBoolean(env.getOrDefault("CLAIMFLOW_STACK_NO_SERVICES", "false"));
+        boolean cds = Boolean.parseBoolean(env.getOrDefault("CLAIMFLOW_STACK_CDS", "true"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--no-services")) {
                 noServices = true;
+                continue;
+            }
+            if (arg.equals("--no-cds")) {
+                cds = false;
                 continue;
             }
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -140,7 +148,11 @@ record StackConfig(
                         "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
                 option.get("postgres-java-opts", "CLAIMFLOW_POSTGRES_JAVA_OPTS",
                         "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
-                option.get("service-java-opts", "CLAIMFLOW_SERVICE_JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC"));
+                // C1 only: a third less CPU to start, which is what five services starting on two cores lack;
+                // set CLAIMFLOW_SERVICE_JAVA_OPTS without it to measure throughput
+                option.get("service-java-opts", "CLAIMFLOW_SERVICE_JAVA_OPTS",
+                        "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
+                cds);
         if (!options.isEmpty()) {
             throw new UsageException("unknown option(s): " + options.keySet().stream().map(k -> "--" + k).toList());
         }
