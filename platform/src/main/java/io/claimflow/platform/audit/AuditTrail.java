@@ -1,0 +1,16 @@
+package io.claimflow.platform.audit;
+
+/**
+ * Append-only record of who read or changed patient data. Services call it from their REST-facing application code:
+ * {@link #read} when patient data is returned (claim detail, coder queue item, patient account, statement),
+ * {@link #changed} when a person changes something (coding finalized, claim released, payment recorded, appeal
+ * filed). Who and with which role come from the current security context; resource ids only, never patient data.
+ */
+public interface AuditTrail {
+
+    /** The caller was shown the resource, for example {@code read("claim", claimId)}. */
+    void read(String resourceType, String resourceId);
+
+    /** The caller changed the resource, for example {@code changed("claim.released", "claim", claimId)}. */
+    void changed(String action, String resourceType, String resourceId);
+}
