@@ -5,3 +5,4 @@ CREATE DATABASE claimflow_coding OWNER claimflow ENCODING 'UTF8';
 CREATE DATABASE claimflow_claim OWNER claimflow ENCODING 'UTF8';
 CREATE DATABASE claimflow_adjudication OWNER claimflow ENCODING 'UTF8';
 CREATE DATABASE claimflow_patient_billing OWNER claimflow ENCODING 'UTF8';
+CREATE DATABASE claimflow_ehr OWNER claimflow ENCODING 'UTF8';

@@ -1,0 +1,69 @@
+package io.claimflow.ehr.config;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of ehr-connector ({@code claimflow.ehr.*}).
+ *
+ * @param tenantId billing organisation every encounter received here belongs to (one connector per tenant until EHR
+ *        interface credentials carry the tenant)
+ * @param mllp the HL7 v2 MLLP listener
+ * @param hl7 what an HL7 v2 DFT^P03 does not carry itself
+ */
+@ConfigurationProperties("claimflow.ehr")
+public record EhrProperties(
+        @DefaultValue("default") String tenantId,
+        @DefaultValue Mllp mllp,
+        @DefaultValue Hl7 hl7) {
+
+    /**
+     * @param enabled whether the MLLP listener runs
+     * @param port TCP port (0 picks a free one, for tests)
+     * @param bindAddress address to listen on
+     * @param charset character set of the HL7 messages on the wire
+     * @param maxConnections connections served at once; more wait in the accept backlog
+     * @param readTimeout a connection idle this long is closed
+     * @param maxMessageBytes a frame longer than this is refused and the connection closed
+     */
+    public record Mllp(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("2575") int port,
+            @DefaultValue("0.0.0.0") String bindAddress,
+            @DefaultValue("UTF-8") Charset charset,
+            @DefaultValue("16") int maxConnections,
+            @DefaultValue("5m") Duration readTimeout,
+            @DefaultValue("1048576") int maxMessageBytes) {
+
+        public Mllp {
+            charset = charset == null ? StandardCharsets.UTF_8 : charset;
+        }
+    }
+
+    /**
+     * @param billingProvider the billing provider of every DFT^P03 (the message names rendering and referring
+     *        providers but not the billing organisation with its tax id)
+     */
+    public record Hl7(BillingProvider billingProvider) {
+    }
+
+    /**
+     * Billing provider (837P loop 2010AA).
+     *
+     * @param npi 10-digit NPI
+     * @param name organisation name
+     * @param taxId EIN, digits only
+     * @param taxonomyCode NUCC taxonomy code
+     * @param line1 street address
+     * @param line2 second address line
+     * @param city city
+     * @param state two-letter state
+     * @param postalCode 9-digit ZIP
+     */
+    public record BillingProvider(String npi, String name, String taxId, String taxonomyCode, String line1,
+            String line2, String city, String state, String postalCode) {
+    }
+}
