@@ -1,0 +1,991 @@
+package io.claimflow.ehr.adapter.fhir;
+
+import static io.claimflow.ehr.adapter.fhir.FhirTerms.EIN;
+import static io.claimflow.ehr.adapter.fhir.FhirTerms.NPI;
+import static io.claimflow.ehr.adapter.fhir.FhirTerms.NUCC_TAXONOMY;
+
+import io.claimflow.ehr.intake.DocumentedEncounter;
+import io.claimflow.ehr.intake.DocumentedEncounter.Address;
+import io.claimflow.ehr.intake.DocumentedEncounter.AdministeredItem;
+import io.claimflow.ehr.intake.DocumentedEncounter.Code;
+import io.claimflow.ehr.intake.DocumentedEncounter.CodeSystem;
+import io.claimflow.ehr.intake.DocumentedEncounter.EncounterClass;
+import io.claimflow.ehr.intake.DocumentedEncounter.EntityType;
+import io.claimflow.ehr.intake.DocumentedEncounter.MedicalDecisionMaking;
+import io.claimflow.ehr.intake.DocumentedEncounter.PatientStatus;
+import io.claimflow.ehr.intake.DocumentedEncounter.Provider;
+import io.claimflow.ehr.intake.DocumentedEncounter.Sex;
+import io.claimflow.ehr.intake.EncounterIntake.Submission;
+import io.claimflow.ehr.intake.Problem;
+import io.claimflow.ehr.intake.Problem.Kind;
+import io.claimflow.ehr.intake.Source;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RelatedPerson;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
+
+/**
+ * Reads a FHIR R4 bundle into one {@link Submission} per finished Encounter, collecting every problem instead of
+ * stopping at the first. Which elements are read, and which are required, is listed in
+ * {@code docs/ehr-integration-guide.md}; problem messages name elements, never the values they held.
+ */
+final class BundleMapper {
+
+    /** What a bundle gave: submissions (only meaningful when there are no problems) and the problems. */
+    record Result(List<Submission> submissions, List<Problem> problems) {
+    }
+
+    private final String tenantId;
+    private final BundleReferences refs;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private BundleMapper(String tenantId, Bundle bundle) {
+        this.tenantId = tenantId;
+        this.refs = new BundleReferences(bundle);
+    }
+
+    static Result map(String tenantId, Bundle bundle) {
+        return new BundleMapper(tenantId, bundle).run(bundle);
+    }
+
+    private Result run(Bundle bundle) {
+        if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.COLLECTION
+                && bundle.getType() != Bundle.BundleType.BATCH) {
+            problem("Bundle.type", Kind.UNSUPPORTED, "Bundle.type must be transaction, batch or collection");
+        }
+        List<Encounter> encounters = refs.all(Encounter.class);
+        if (encounters.isEmpty()) {
+            problem("Bundle.entry", Kind.REQUIRED, "the bundle holds no Encounter");
+        }
+        List<Encounter> finished = encounters.stream()
+                .filter(e -> e.getStatus() == Encounter.EncounterStatus.FINISHED).toList();
+        if (!encounters.isEmpty() && finished.isEmpty()) {
+            problem(refs.path(encounters.get(0)) + ".status", Kind.INVALID,
+                    "no Encounter in the bundle is finished; only finished encounters are documented for billing");
+        }
+        List<Submission> submissions = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Encounter encounter : finished) {
+            Optional<Submission> submission = encounter(encounter, encounters.size() == 1);
+            submission.ifPresent(s -> {
+                if (!seen.add(s.source().encounterId())) {
+                    problem(refs.path(encounter), Kind.INVALID, "the bundle holds the same Encounter twice");
+                } else {
+                    submissions.add(s);
+                }
+            });
+        }
+        return new Result(submissions, List.copyOf(problems));
+    }
+
+    private Optional<Submission> encounter(Encounter encounter, boolean onlyEncounter) {
+        int before = problems.size();
+        String at = refs.path(encounter);
+
+        String encounterId = encounterId(encounter, at);
+        DocumentedEncounter.Patient patient = null;
+        Patient fhirPatient = resolveRequired(encounter.getSubject(), Patient.class, at + ".subject",
+                "the Encounter's subject, a Patient in the bundle");
+        if (fhirPatient != null) {
+            patient = patient(fhirPatient);
+        }
+        LocalDate dateOfService = null;
+        if (!encounter.hasPeriod() || !encounter.getPeriod().hasStart()) {
+            problem(at + ".period.start", Kind.REQUIRED, "Encounter.period.start (the date of service) is required");
+        } else {
+            dateOfService = localDate(encounter.getPeriod().getStartElement(), at + ".period.start");
+        }
+        EncounterClass encounterClass = encounterClass(encounter.getClass_());
+        Code encounterType = encounterType(encounter, at);
+        Location location = location(encounter, at);
+        String placeOfService = placeOfService(encounter, location, encounterClass, at);
+        DocumentedEncounter.Providers providers = providers(encounter, at);
+        List<DocumentedEncounter.Coverage> coverages = fhirPatient == null ? List.of() : coverages(fhirPatient);
+        List<Code> diagnoses = diagnoses(encounter, onlyEncounter);
+        List<Code> procedures = procedures(encounter, onlyEncounter);
+        List<AdministeredItem> items = administeredItems(encounter, onlyEncounter);
+        if (diagnoses.isEmpty() && procedures.isEmpty() && problems.size() == before) {
+            problem(at, Kind.REQUIRED,
+                    "the Encounter has no Condition and no Procedure in the bundle (referenced from "
+                            + "Encounter.diagnosis or referring to the Encounter)");
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        DocumentedEncounter documented = new DocumentedEncounter(tenantId, encounterId, patient, coverages,
+                providers, facility(location), placeOfService, dateOfService, encounterClass, encounterType,
+                patientStatus(encounter), totalTime(encounter, at), mdm(encounter, at), diagnoses, procedures, items,
+                stringExtension(encounter, FhirTerms.EXT_PRIOR_AUTHORIZATION),
+                stringExtension(encounter, FhirTerms.EXT_REFERRAL), clinicalNote(encounter));
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        String version = encounter.getMeta().hasVersionId() ? encounter.getMeta().getVersionId()
+                : contentVersion(documented);
+        return Optional.of(new Submission(new Source(Source.FHIR, encounterId, version), documented));
+    }
+
+    // --- encounter ---------------------------------------------------------------------------------------------
+
+    private String encounterId(Encounter encounter, String at) {
+        String id = BundleReferences.logicalId(encounter);
+        if (id != null) {
+            return id;
+        }
+        // A transaction bundle creating the Encounter carries no id: its business identifier names it then.
+        return encounter.getIdentifier().stream().filter(Identifier::hasValue)
+                .sorted(Comparator.comparing(i -> i.getUse() == Identifier.IdentifierUse.OFFICIAL ? 0 : 1))
+                .map(Identifier::getValue).findFirst()
+                .orElseGet(() -> {
+                    problem(at + ".id", Kind.REQUIRED, "the Encounter needs an id or an identifier");
+                    return null;
+                });
+    }
+
+    private static EncounterClass encounterClass(Coding coding) {
+        if (coding == null || !coding.hasCode()) {
+            return EncounterClass.OTHER;
+        }
+        return switch (coding.getCode().toUpperCase(Locale.ROOT)) {
+            case "AMB" -> EncounterClass.AMBULATORY;
+            case "EMER" -> EncounterClass.EMERGENCY;
+            case "IMP", "ACUTE", "NONAC" -> EncounterClass.INPATIENT;
+            case "HH" -> EncounterClass.HOME_HEALTH;
+            case "VR" -> EncounterClass.VIRTUAL;
+            default -> EncounterClass.OTHER;
+        };
+    }
+
+    private Code encounterType(Encounter encounter, String at) {
+        if (!encounter.hasType()) {
+            problem(at + ".type", Kind.REQUIRED, "Encounter.type (the kind of visit) is required");
+            return null;
+        }
+        CodeableConcept type = encounter.getTypeFirstRep();
+        return code(type, at + ".type[0]", List.of(CodeSystem.CPT, CodeSystem.SNOMED_CT, CodeSystem.HCPCS,
+                CodeSystem.ICD_10_CM), false);
+    }
+
+    /** New or established: ClaimFlow's extension, else an office visit E/M code in Encounter.type. */
+    private static PatientStatus patientStatus(Encounter encounter) {
+        Extension extension = encounter.getExtensionByUrl(FhirTerms.EXT_PATIENT_STATUS);
+        if (extension != null && extension.getValue() != null) {
+            String value = extension.getValue().primitiveValue();
+            if ("new".equalsIgnoreCase(value)) {
+                return PatientStatus.NEW;
+            }
+            if ("established".equalsIgnoreCase(value)) {
+                return PatientStatus.ESTABLISHED;
+            }
+        }
+        for (CodeableConcept type : encounter.getType()) {
+            for (Coding coding : type.getCoding()) {
+                if (FhirTerms.CPT.equals(coding.getSystem()) && coding.hasCode()) {
+                    String code = coding.getCode();
+                    if (code.matches("9920[1-5]")) {
+                        return PatientStatus.NEW;
+                    }
+                    if (code.matches("9921[1-5]")) {
+                        return PatientStatus.ESTABLISHED;
+                    }
+                }
+            }
+        }
+        return PatientStatus.UNKNOWN;
+    }
+
+    /** Total time in minutes: ClaimFlow's extension (Duration or integer minutes), else Encounter.length in min. */
+    private Integer totalTime(Encounter encounter, String at) {
+        Extension extension = encounter.getExtensionByUrl(FhirTerms.EXT_TOTAL_TIME);
+        if (extension != null && extension.getValue() != null) {
+            Type value = extension.getValue();
+            if (value instanceof Quantity quantity) {
+                return minutes(quantity, at + ".extension");
+            }
+            try {
+                return Integer.valueOf(value.primitiveValue());
+            } catch (NumberFormatException e) {
+                problem(at + ".extension", Kind.INVALID, "total time must be a Duration or whole minutes");
+                return null;
+            }
+        }
+        if (encounter.hasLength()) {
+            return minutes(encounter.getLength(), at + ".length");
+        }
+        return null;
+    }
+
+    private Integer minutes(Quantity quantity, String at) {
+        String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
+        if (!quantity.hasValue() || unit == null) {
+            problem(at, Kind.INVALID, "a duration needs a value and a unit");
+            return null;
+        }
+        BigDecimal value = quantity.getValue();
+        BigDecimal minutes = switch (unit) {
+            case "min", "minutes", "minute" -> value;
+            case "h", "hour", "hours" -> value.multiply(BigDecimal.valueOf(60));
+            default -> null;
+        };
+        if (minutes == null) {
+            problem(at, Kind.INVALID, "a duration must be in min or h (UCUM)");
+            return null;
+        }
+        return minutes.setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
+    }
+
+    private MedicalDecisionMaking mdm(Encounter encounter, String at) {
+        Extension extension = encounter.getExtensionByUrl(FhirTerms.EXT_MDM);
+        if (extension == null || extension.getValue() == null) {
+            return null;
+        }
+        Type value = extension.getValue();
+        String code = value instanceof CodeableConcept cc ? cc.getCodingFirstRep().getCode()
+                : value instanceof Coding coding ? coding.getCode() : value.primitiveValue();
+        try {
+            return MedicalDecisionMaking.valueOf(String.valueOf(code).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problem(at + ".extension", Kind.INVALID,
+                    "medical decision making must be straightforward, low, moderate or high");
+            return null;
+        }
+    }
+
+    private static String stringExtension(Encounter encounter, String url) {
+        Extension extension = encounter.getExtensionByUrl(url);
+        return extension == null || extension.getValue() == null ? null : extension.getValue().primitiveValue();
+    }
+
+    // --- place ---------------------------------------------------------------------------------------------------
+
+    private Location location(Encounter encounter, String at) {
+        if (!encounter.hasLocation()) {
+            return null;
+        }
+        return resolveRequired(encounter.getLocationFirstRep().getLocation(), Location.class,
+                at + ".location[0].location", "a Location in the bundle");
+    }
+
+    /** CMS place of service: extension, Location.type, else derived from the encounter class. */
+    private String placeOfService(Encounter encounter, Location location, EncounterClass encounterClass,
+            String at) {
+        Extension extension = encounter.getExtensionByUrl(FhirTerms.EXT_PLACE_OF_SERVICE);
+        if (extension != null && extension.getValue() != null) {
+            Type value = extension.getValue();
+            String code = value instanceof Coding coding ? coding.getCode()
+                    : value instanceof CodeableConcept cc ? cc.getCodingFirstRep().getCode() : value.primitiveValue();
+            return checkPos(code, at + ".extension");
+        }
+        if (location != null) {
+            for (CodeableConcept type : location.getType()) {
+                for (Coding coding : type.getCoding()) {
+                    if (FhirTerms.PLACE_OF_SERVICE.equals(coding.getSystem())) {
+                        return checkPos(coding.getCode(), refs.path(location) + ".type");
+                    }
+                }
+            }
+        }
+        String derived = switch (encounterClass) {
+            case AMBULATORY -> "11";
+            case VIRTUAL -> "02";
+            case EMERGENCY -> "23";
+            case INPATIENT -> "21";
+            case HOME_HEALTH -> "12";
+            case OTHER -> null;
+        };
+        if (derived == null) {
+            problem(at + ".class", Kind.REQUIRED, "no place of service: give Location.type with a CMS place of "
+                    + "service code, or an Encounter.class of AMB, VR, EMER, IMP or HH");
+        }
+        return derived;
+    }
+
+    private String checkPos(String code, String at) {
+        if (code == null || !code.matches("\\d{2}")) {
+            problem(at, Kind.INVALID, "a place of service is a two-digit CMS code");
+            return null;
+        }
+        return code;
+    }
+
+    private DocumentedEncounter.Facility facility(Location location) {
+        if (location == null || !location.hasAddress() || !location.hasName()) {
+            return null;
+        }
+        String at = refs.path(location);
+        Address address = address(location.getAddress(), at + ".address");
+        String id = BundleReferences.logicalId(location);
+        if (id == null) {
+            id = location.getIdentifier().stream().filter(Identifier::hasValue).map(Identifier::getValue)
+                    .findFirst().orElse(location.getName());
+        }
+        return address == null ? null
+                : new DocumentedEncounter.Facility(id, location.getName(), identifier(location.getIdentifier(), NPI),
+                        address);
+    }
+
+    // --- patient and coverage -----------------------------------------------------------------------------------
+
+    private DocumentedEncounter.Patient patient(Patient patient) {
+        String at = refs.path(patient);
+        String mrn = mrn(patient.getIdentifier());
+        if (mrn == null) {
+            problem(at + ".identifier", Kind.REQUIRED, "Patient.identifier (the medical record number) is required");
+        }
+        HumanName name = name(patient.getName());
+        if (name == null || !name.hasFamily() || !name.hasGiven()) {
+            problem(at + ".name", Kind.REQUIRED, "Patient.name with family and given is required");
+            name = new HumanName();
+        }
+        LocalDate birthDate = null;
+        if (!patient.hasBirthDate()) {
+            problem(at + ".birthDate", Kind.REQUIRED, "Patient.birthDate is required");
+        } else {
+            birthDate = localDate(patient.getBirthDateElement(), at + ".birthDate");
+        }
+        Address address = null;
+        if (!patient.hasAddress()) {
+            problem(at + ".address", Kind.REQUIRED, "Patient.address (for statements and the claim) is required");
+        } else {
+            org.hl7.fhir.r4.model.Address home = patient.getAddress().stream()
+                    .filter(a -> a.getUse() == org.hl7.fhir.r4.model.Address.AddressUse.HOME).findFirst()
+                    .orElse(patient.getAddressFirstRep());
+            address = address(home, at + ".address");
+        }
+        return new DocumentedEncounter.Patient(mrn, name.getFamily(), given(name, 0), given(name, 1),
+                name.hasSuffix() ? name.getSuffix().get(0).getValue() : null, birthDate, sex(patient.getGender()),
+                address);
+    }
+
+    private static String mrn(List<Identifier> identifiers) {
+        return identifiers.stream().filter(Identifier::hasValue)
+                .filter(i -> i.getType().getCoding().stream().anyMatch(
+                        c -> FhirTerms.IDENTIFIER_TYPE.equals(c.getSystem()) && "MR".equals(c.getCode())))
+                .map(Identifier::getValue).findFirst()
+                .orElse(identifiers.stream().filter(Identifier::hasValue).map(Identifier::getValue).findFirst()
+                        .orElse(null));
+    }
+
+    private List<DocumentedEncounter.Coverage> coverages(Patient patient) {
+        record Ordered(int order, Coverage resource) {
+        }
+        List<Ordered> ordered = new ArrayList<>();
+        List<Coverage> all = refs.all(Coverage.class).stream()
+                .filter(c -> refs.pointsTo(c.getBeneficiary(), patient))
+                .filter(c -> !c.hasStatus() || c.getStatus() == Coverage.CoverageStatus.ACTIVE)
+                .filter(c -> c.getPayor().stream().noneMatch(p -> refs.resolve(p).orElse(null) instanceof Patient))
+                .toList();
+        for (Coverage coverage : all) {
+            if (!coverage.hasOrder() && all.size() > 1) {
+                problem(refs.path(coverage) + ".order", Kind.REQUIRED,
+                        "Coverage.order is required when the patient has more than one coverage");
+                continue;
+            }
+            ordered.add(new Ordered(coverage.hasOrder() ? coverage.getOrder() : 1, coverage));
+        }
+        ordered.sort(Comparator.comparingInt(Ordered::order));
+        List<DocumentedEncounter.Coverage> coverages = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (i > 0 && ordered.get(i).order() == ordered.get(i - 1).order()) {
+                problem(refs.path(ordered.get(i).resource()) + ".order", Kind.INVALID,
+                        "two coverages of the patient have the same Coverage.order");
+            }
+            DocumentedEncounter.Coverage coverage = coverage(ordered.get(i).resource(), patient, i + 1);
+            if (coverage != null) {
+                coverages.add(coverage);
+            }
+        }
+        return coverages;
+    }
+
+    private DocumentedEncounter.Coverage coverage(Coverage coverage, Patient patient, int position) {
+        String at = refs.path(coverage);
+        DocumentedEncounter.Responsibility responsibility = switch (position) {
+            case 1 -> DocumentedEncounter.Responsibility.PRIMARY;
+            case 2 -> DocumentedEncounter.Responsibility.SECONDARY;
+            case 3 -> DocumentedEncounter.Responsibility.TERTIARY;
+            default -> DocumentedEncounter.Responsibility.OTHER;
+        };
+        Organization payor = coverage.hasPayor() ? resolveRequired(coverage.getPayorFirstRep(), Organization.class,
+                at + ".payor[0]", "an Organization in the bundle") : null;
+        if (!coverage.hasPayor()) {
+            problem(at + ".payor", Kind.REQUIRED, "Coverage.payor is required");
+        }
+        DocumentedEncounter.Payer payer = null;
+        if (payor != null) {
+            String payerId = payor.getIdentifier().stream().filter(Identifier::hasValue)
+                    .filter(i -> i.getType().getCoding().stream().anyMatch(c -> "NIIP".equals(c.getCode())))
+                    .map(Identifier::getValue).findFirst()
+                    .orElse(payor.getIdentifier().stream().filter(Identifier::hasValue).map(Identifier::getValue)
+                            .findFirst().orElse(null));
+            if (payerId == null) {
+                problem(refs.path(payor) + ".identifier", Kind.REQUIRED,
+                        "the payer Organization needs an identifier (its electronic payer id)");
+            }
+            if (!payor.hasName()) {
+                problem(refs.path(payor) + ".name", Kind.REQUIRED, "the payer Organization needs a name");
+            }
+            payer = new DocumentedEncounter.Payer(payerId, payor.getName());
+        }
+        DocumentedEncounter.Relationship relationship = relationship(coverage.getRelationship());
+        String memberId = coverage.hasSubscriberId() ? coverage.getSubscriberId()
+                : coverage.getIdentifier().stream().filter(Identifier::hasValue)
+                        .filter(i -> i.getType().getCoding().stream().anyMatch(c -> "MB".equals(c.getCode())))
+                        .map(Identifier::getValue).findFirst().orElse(null);
+        if (memberId == null) {
+            problem(at + ".subscriberId", Kind.REQUIRED,
+                    "Coverage.subscriberId (or an identifier of type MB) is required");
+        }
+        DocumentedEncounter.Subscriber subscriber = null;
+        Resource holder = coverage.hasSubscriber() ? refs.resolve(coverage.getSubscriber()).orElse(null) : null;
+        if (coverage.hasSubscriber() && holder == null) {
+            problem(at + ".subscriber", Kind.UNRESOLVED_REFERENCE,
+                    "Coverage.subscriber does not point to a resource in the bundle");
+        } else if (holder == null && relationship != DocumentedEncounter.Relationship.SELF) {
+            problem(at + ".subscriber", Kind.REQUIRED,
+                    "Coverage.subscriber is required when the patient is not the subscriber");
+        } else if (holder == null || holder == patient) {
+            HumanName name = name(patient.getName());
+            subscriber = new DocumentedEncounter.Subscriber(memberId, name == null ? null : name.getFamily(),
+                    given(name, 0), given(name, 1), patient.hasBirthDate()
+                            ? localDate(patient.getBirthDateElement(), refs.path(patient) + ".birthDate") : null,
+                    sex(patient.getGender()), null);
+        } else if (holder instanceof RelatedPerson person) {
+            subscriber = subscriber(memberId, person.getName(), person.getBirthDateElement(), person.getGender(),
+                    person.getAddress(), refs.path(person));
+        } else if (holder instanceof Patient other) {
+            subscriber = subscriber(memberId, other.getName(), other.getBirthDateElement(), other.getGender(),
+                    other.getAddress(), refs.path(other));
+        } else {
+            problem(at + ".subscriber", Kind.INVALID, "Coverage.subscriber must be a Patient or RelatedPerson");
+        }
+        String groupNumber = null;
+        String groupName = null;
+        for (Coverage.ClassComponent cls : coverage.getClass_()) {
+            if (cls.getType().getCoding().stream().anyMatch(c -> "group".equals(c.getCode()))) {
+                groupNumber = cls.getValue();
+                groupName = cls.getName();
+            }
+        }
+        String filing = coverage.getType().getCoding().stream()
+                .filter(c -> FhirTerms.CLAIM_FILING_INDICATOR.equals(c.getSystem())).map(Coding::getCode)
+                .findFirst().orElse(null);
+        return new DocumentedEncounter.Coverage(responsibility, payer, subscriber, relationship, groupNumber,
+                groupName, filing);
+    }
+
+    private DocumentedEncounter.Subscriber subscriber(String memberId, List<HumanName> names,
+            org.hl7.fhir.r4.model.DateType birthDate, Enumerations.AdministrativeGender gender,
+            List<org.hl7.fhir.r4.model.Address> addresses, String at) {
+        HumanName name = name(names);
+        if (name == null || !name.hasFamily() || !name.hasGiven()) {
+            problem(at + ".name", Kind.REQUIRED, "the subscriber needs a name with family and given");
+            name = new HumanName();
+        }
+        return new DocumentedEncounter.Subscriber(memberId, name.getFamily(), given(name, 0), given(name, 1),
+                birthDate != null && birthDate.hasValue() ? localDate(birthDate, at + ".birthDate") : null,
+                sex(gender), addresses.isEmpty() ? null : address(addresses.get(0), at + ".address"));
+    }
+
+    private static DocumentedEncounter.Relationship relationship(CodeableConcept relationship) {
+        String code = relationship == null ? null : relationship.getCoding().stream()
+                .filter(c -> c.getSystem() == null || FhirTerms.SUBSCRIBER_RELATIONSHIP.equals(c.getSystem()))
+                .map(Coding::getCode).findFirst().orElse(null);
+        if (code == null) {
+            return DocumentedEncounter.Relationship.SELF;  // R4: absent relationship means the beneficiary is insured
+        }
+        return switch (code) {
+            case "self" -> DocumentedEncounter.Relationship.SELF;
+            case "spouse" -> DocumentedEncounter.Relationship.SPOUSE;
+            case "child" -> DocumentedEncounter.Relationship.CHILD;
+            case "common" -> DocumentedEncounter.Relationship.LIFE_PARTNER;
+            case "injured" -> DocumentedEncounter.Relationship.OTHER;
+            default -> DocumentedEncounter.Relationship.OTHER;
+        };
+    }
+
+    // --- providers -----------------------------------------------------------------------------------------------
+
+    private DocumentedEncounter.Providers providers(Encounter encounter, String at) {
+        Provider billing = null;
+        if (!encounter.hasServiceProvider()) {
+            problem(at + ".serviceProvider", Kind.REQUIRED,
+                    "Encounter.serviceProvider (the billing Organization, with its NPI) is required");
+        } else {
+            Organization organization = resolveRequired(encounter.getServiceProvider(), Organization.class,
+                    at + ".serviceProvider", "an Organization in the bundle");
+            if (organization != null) {
+                billing = organization(organization);
+            }
+        }
+        Provider rendering = null;
+        Provider referring = null;
+        for (int i = 0; i < encounter.getParticipant().size(); i++) {
+            Encounter.EncounterParticipantComponent participant = encounter.getParticipant().get(i);
+            Set<String> types = new LinkedHashSet<>();
+            participant.getType().forEach(t -> t.getCoding().forEach(c -> types.add(c.getCode())));
+            String where = at + ".participant[" + i + "].individual";
+            if (types.contains("REF")) {
+                if (referring == null) {
+                    referring = practitioner(participant.getIndividual(), where);
+                }
+            } else if (types.isEmpty() || types.contains("PPRF") || types.contains("ATND")
+                    || types.contains("SPRF")) {
+                boolean primary = types.contains("PPRF") || types.contains("ATND");
+                if (rendering == null || primary && !types.contains("SPRF")) {
+                    Provider candidate = practitioner(participant.getIndividual(), where);
+                    if (rendering == null || primary) {
+                        rendering = candidate;
+                    }
+                }
+            }
+        }
+        return new DocumentedEncounter.Providers(billing, rendering, referring);
+    }
+
+    private Provider organization(Organization organization) {
+        String at = refs.path(organization);
+        String npi = identifier(organization.getIdentifier(), NPI);
+        if (npi == null) {
+            problem(at + ".identifier", Kind.REQUIRED,
+                    "the billing Organization needs an NPI (identifier system " + NPI + ")");
+        }
+        if (!organization.hasName()) {
+            problem(at + ".name", Kind.REQUIRED, "the billing Organization needs a name");
+        }
+        String taxId = identifier(organization.getIdentifier(), EIN);
+        Address address = organization.hasAddress() ? address(organization.getAddressFirstRep(), at + ".address")
+                : null;
+        String taxonomy = refs.all(PractitionerRole.class).stream()
+                .filter(r -> refs.pointsTo(r.getOrganization(), organization) && !r.hasPractitioner())
+                .map(r -> taxonomy(r.getSpecialty())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return new Provider(npi, EntityType.ORGANIZATION, organization.getName(), null, taxonomy,
+                taxId == null ? null : taxId.replace("-", ""),
+                taxId == null ? null : DocumentedEncounter.TaxIdType.EIN, address);
+    }
+
+    /** A Practitioner, directly or through a PractitionerRole; taxonomy from the role's NUCC specialty. */
+    private Provider practitioner(Reference reference, String at) {
+        Resource resource = refs.resolve(reference).orElse(null);
+        if (resource == null) {
+            problem(at, Kind.UNRESOLVED_REFERENCE, "the participant does not point to a resource in the bundle");
+            return null;
+        }
+        Practitioner practitioner;
+        String taxonomy = null;
+        if (resource instanceof PractitionerRole role) {
+            taxonomy = taxonomy(role.getSpecialty());
+            practitioner = resolveRequired(role.getPractitioner(), Practitioner.class,
+                    refs.path(role) + ".practitioner", "a Practitioner in the bundle");
+            if (practitioner == null) {
+                return null;
+            }
+        } else if (resource instanceof Practitioner p) {
+            practitioner = p;
+            taxonomy = refs.all(PractitionerRole.class).stream()
+                    .filter(r -> refs.pointsTo(r.getPractitioner(), p)).map(r -> taxonomy(r.getSpecialty()))
+                    .filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(p.getQualification().stream().map(q -> taxonomy(List.of(q.getCode())))
+                            .filter(java.util.Objects::nonNull).findFirst().orElse(null));
+        } else {
+            problem(at, Kind.INVALID, "a participant must be a Practitioner or PractitionerRole");
+            return null;
+        }
+        String where = refs.path(practitioner);
+        String npi = identifier(practitioner.getIdentifier(), NPI);
+        if (npi == null) {
+            problem(where + ".identifier", Kind.REQUIRED,
+                    "the Practitioner needs an NPI (identifier system " + NPI + ")");
+        }
+        HumanName name = name(practitioner.getName());
+        if (name == null || !name.hasFamily()) {
+            problem(where + ".name", Kind.REQUIRED, "the Practitioner needs a family name");
+            name = new HumanName();
+        }
+        return new Provider(npi, EntityType.PERSON, name.getFamily(), given(name, 0), taxonomy, null, null, null);
+    }
+
+    private static String taxonomy(List<CodeableConcept> concepts) {
+        return concepts.stream().flatMap(c -> c.getCoding().stream())
+                .filter(c -> NUCC_TAXONOMY.equals(c.getSystem())).map(Coding::getCode).findFirst().orElse(null);
+    }
+
+    // --- diagnoses, procedures, items, note ----------------------------------------------------------------------
+
+    private List<Code> diagnoses(Encounter encounter, boolean onlyEncounter) {
+        List<Condition> ordered = new ArrayList<>();
+        List<Encounter.DiagnosisComponent> listed = new ArrayList<>(encounter.getDiagnosis());
+        listed.sort(Comparator.comparingInt(d -> d.hasRank() ? d.getRank() : Integer.MAX_VALUE));
+        for (Encounter.DiagnosisComponent diagnosis : listed) {
+            int index = encounter.getDiagnosis().indexOf(diagnosis);
+            Resource resource = refs.resolve(diagnosis.getCondition()).orElse(null);
+            if (resource instanceof Condition condition) {
+                if (!ordered.contains(condition)) {
+                    ordered.add(condition);
+                }
+            } else if (resource == null) {
+                problem(refs.path(encounter) + ".diagnosis[" + index + "].condition", Kind.UNRESOLVED_REFERENCE,
+                        "the diagnosis does not point to a Condition in the bundle");
+            }
+            // a Procedure as Encounter.diagnosis.condition is read with the procedures
+        }
+        for (Condition condition : refs.all(Condition.class)) {
+            if (ordered.contains(condition)) {
+                continue;
+            }
+            boolean linked = refs.pointsTo(condition.getEncounter(), encounter)
+                    || onlyEncounter && !condition.hasEncounter() && !isProblemListItem(condition);
+            if (linked) {
+                ordered.add(condition);
+            }
+        }
+        List<Code> codes = new ArrayList<>();
+        for (Condition condition : ordered) {
+            if (isEnteredInErrorOrRefuted(condition)) {
+                continue;
+            }
+            String at = refs.path(condition) + ".code";
+            if (!condition.hasCode()) {
+                problem(at, Kind.REQUIRED, "Condition.code is required");
+                continue;
+            }
+            Code code = code(condition.getCode(), at, List.of(CodeSystem.ICD_10_CM, CodeSystem.SNOMED_CT), true);
+            if (code != null) {
+                codes.add(code);
+            }
+        }
+        return codes;
+    }
+
+    private static boolean isProblemListItem(Condition condition) {
+        return condition.getCategory().stream().flatMap(c -> c.getCoding().stream())
+                .anyMatch(c -> "problem-list-item".equals(c.getCode()));
+    }
+
+    private static boolean isEnteredInErrorOrRefuted(Condition condition) {
+        return condition.getVerificationStatus().getCoding().stream()
+                .anyMatch(c -> "entered-in-error".equals(c.getCode()) || "refuted".equals(c.getCode()));
+    }
+
+    private List<Code> procedures(Encounter encounter, boolean onlyEncounter) {
+        List<Code> codes = new ArrayList<>();
+        for (Procedure procedure : refs.all(Procedure.class)) {
+            boolean linked = refs.pointsTo(procedure.getEncounter(), encounter)
+                    || onlyEncounter && !procedure.hasEncounter();
+            if (!linked || procedure.getStatus() != Procedure.ProcedureStatus.COMPLETED) {
+                continue;
+            }
+            String at = refs.path(procedure) + ".code";
+            if (!procedure.hasCode()) {
+                problem(at, Kind.REQUIRED, "Procedure.code is required");
+                continue;
+            }
+            Code code = code(procedure.getCode(), at,
+                    List.of(CodeSystem.CPT, CodeSystem.HCPCS, CodeSystem.SNOMED_CT), true);
+            if (code == null) {
+                continue;
+            }
+            // Laterality and body site travel in the text: DocumentedCode has no element for them (see the guide).
+            List<String> sites = procedure.getBodySite().stream().map(BundleMapper::display)
+                    .filter(java.util.Objects::nonNull).toList();
+            if (!sites.isEmpty()) {
+                code = new Code(code.system(), code.code(), code.text() + " (body site: "
+                        + String.join(", ", sites) + ")");
+            }
+            codes.add(code);
+        }
+        return codes;
+    }
+
+    private List<AdministeredItem> administeredItems(Encounter encounter, boolean onlyEncounter) {
+        List<AdministeredItem> items = new ArrayList<>();
+        for (MedicationAdministration given : refs.all(MedicationAdministration.class)) {
+            boolean linked = refs.pointsTo(given.getContext(), encounter)
+                    || onlyEncounter && !given.hasContext();
+            if (!linked || given.getStatus() != MedicationAdministration.MedicationAdministrationStatus.COMPLETED) {
+                continue;
+            }
+            String at = refs.path(given);
+            if (!given.hasMedicationCodeableConcept()) {
+                problem(at + ".medication", Kind.REQUIRED,
+                        "MedicationAdministration.medicationCodeableConcept (NDC and/or HCPCS) is required");
+                continue;
+            }
+            CodeableConcept medication = given.getMedicationCodeableConcept();
+            String ndc = null;
+            Code code = null;
+            for (Coding coding : medication.getCoding()) {
+                if (FhirTerms.NDC.equals(coding.getSystem()) && ndc == null) {
+                    ndc = ndc11(coding.getCode());
+                    if (ndc == null) {
+                        problem(at + ".medicationCodeableConcept", Kind.INVALID,
+                                "an NDC must be 11 digits, or 10 digits in 4-4-2, 5-3-2 or 5-4-1 form");
+                    }
+                } else if (FhirTerms.HCPCS.equals(coding.getSystem()) && code == null) {
+                    code = new Code(CodeSystem.HCPCS, coding.getCode(), firstNonNull(medication.getText(),
+                            coding.getDisplay(), coding.getCode()));
+                }
+            }
+            if (ndc == null && code == null) {
+                unknownSystems(medication, at + ".medicationCodeableConcept", "NDC or HCPCS");
+                continue;
+            }
+            if (code == null) {
+                code = new Code(CodeSystem.NONE, null, firstNonNull(medication.getText(),
+                        medication.getCodingFirstRep().getDisplay(), "NDC " + ndc));
+            }
+            Quantity dose = given.getDosage().getDose();
+            DocumentedEncounter.Unit unit = dose == null ? null : unit(dose.hasCode() ? dose.getCode()
+                    : dose.getUnit());
+            if (dose == null || !dose.hasValue() || unit == null) {
+                problem(at + ".dosage.dose", Kind.REQUIRED,
+                        "the dose needs a value and a UCUM unit: mg, g, mL, [iU] or {unit}");
+                continue;
+            }
+            items.add(new AdministeredItem(DocumentedEncounter.ItemKind.DRUG, code, ndc,
+                    dose.getValue().setScale(3, java.math.RoundingMode.HALF_UP), unit));
+        }
+        return items;
+    }
+
+    private static DocumentedEncounter.Unit unit(String ucum) {
+        if (ucum == null) {
+            return null;
+        }
+        return switch (ucum) {
+            case "mg" -> DocumentedEncounter.Unit.MILLIGRAM;
+            case "g" -> DocumentedEncounter.Unit.GRAM;
+            case "mL", "ml" -> DocumentedEncounter.Unit.MILLILITER;
+            case "[iU]", "[IU]" -> DocumentedEncounter.Unit.INTERNATIONAL_UNIT;
+            case "{unit}", "{each}", "1" -> DocumentedEncounter.Unit.UNIT;
+            default -> null;
+        };
+    }
+
+    /** An NDC in the 11-digit 5-4-2 form, or null when its form is not one of the FDA's. */
+    static String ndc11(String ndc) {
+        if (ndc == null) {
+            return null;
+        }
+        if (ndc.matches("\\d{11}")) {
+            return ndc;
+        }
+        if (ndc.matches("\\d{4}-\\d{4}-\\d{2}")) {
+            return "0" + ndc.replace("-", "");
+        }
+        if (ndc.matches("\\d{5}-\\d{3}-\\d{2}")) {
+            String[] p = ndc.split("-");
+            return p[0] + "0" + p[1] + p[2];
+        }
+        if (ndc.matches("\\d{5}-\\d{4}-\\d")) {
+            String[] p = ndc.split("-");
+            return p[0] + p[1] + "0" + p[2];
+        }
+        if (ndc.matches("\\d{5}-\\d{4}-\\d{2}")) {
+            return ndc.replace("-", "");
+        }
+        return null;
+    }
+
+    /** The clinical note: a text/plain attachment of a DocumentReference about this encounter. */
+    private static String clinicalNote(Encounter encounter, BundleReferences refs) {
+        for (DocumentReference document : refs.all(DocumentReference.class)) {
+            boolean about = document.getContext().getEncounter().stream().anyMatch(r -> refs.pointsTo(r, encounter));
+            if (!about) {
+                continue;
+            }
+            for (DocumentReference.DocumentReferenceContentComponent content : document.getContent()) {
+                Attachment attachment = content.getAttachment();
+                if (attachment.hasData() && attachment.hasContentType()
+                        && attachment.getContentType().startsWith("text/plain")) {
+                    return new String(attachment.getData(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return null;
+    }
+
+    private String clinicalNote(Encounter encounter) {
+        return clinicalNote(encounter, refs);
+    }
+
+    // --- codes ---------------------------------------------------------------------------------------------------
+
+    /**
+     * The coding to keep from a CodeableConcept, the first in {@code preference} order; text only (system NONE)
+     * when there is no coding at all. Codings in systems ClaimFlow does not read are passed over, but a concept
+     * whose codings are all in such systems is a problem: ClaimFlow cannot code from it.
+     */
+    private Code code(CodeableConcept concept, String at, List<CodeSystem> preference, boolean textOnlyAllowed) {
+        if (!concept.hasCoding()) {
+            if (textOnlyAllowed && concept.hasText()) {
+                return new Code(CodeSystem.NONE, null, concept.getText());
+            }
+            problem(at, Kind.REQUIRED, textOnlyAllowed ? "a code or text is required" : "a coding is required");
+            return null;
+        }
+        for (CodeSystem wanted : preference) {
+            for (Coding coding : concept.getCoding()) {
+                Optional<CodeSystem> system = FhirTerms.codeSystem(coding.getSystem());
+                if (system.isPresent() && system.get() == wanted && coding.hasCode()) {
+                    return new Code(wanted, coding.getCode(),
+                            firstNonNull(concept.getText(), coding.getDisplay(), coding.getCode()));
+                }
+            }
+        }
+        unknownSystems(concept, at, preference.stream().map(Enum::name).toList().toString());
+        return null;
+    }
+
+    private void unknownSystems(CodeableConcept concept, String at, String expected) {
+        for (int i = 0; i < concept.getCoding().size(); i++) {
+            Coding coding = concept.getCoding().get(i);
+            String system = coding.hasSystem() ? coding.getSystem() : "(none)";
+            problem(at + ".coding[" + i + "].system", Kind.UNKNOWN_CODE_SYSTEM, "code system " + system
+                    + " is not one ClaimFlow reads here (expected " + expected + ": " + FhirTerms.SNOMED_CT + ", "
+                    + FhirTerms.ICD_10_CM + ", " + FhirTerms.CPT + ", " + FhirTerms.HCPCS + ", " + FhirTerms.NDC
+                    + ")");
+        }
+    }
+
+    private static String display(CodeableConcept concept) {
+        if (concept.hasText()) {
+            return concept.getText();
+        }
+        return concept.getCoding().stream().map(Coding::getDisplay).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
+    }
+
+    // --- shared pieces -------------------------------------------------------------------------------------------
+
+    private <T extends Resource> T resolveRequired(Reference reference, Class<T> type, String at, String what) {
+        if (reference == null || !reference.hasReference()) {
+            problem(at, Kind.REQUIRED, at.substring(at.lastIndexOf('.') + 1) + " is required: " + what);
+            return null;
+        }
+        Resource resource = refs.resolve(reference).orElse(null);
+        if (resource == null) {
+            problem(at, Kind.UNRESOLVED_REFERENCE, "the reference does not point to a resource in the bundle ("
+                    + what + ")");
+            return null;
+        }
+        if (!type.isInstance(resource)) {
+            problem(at, Kind.INVALID, "the reference points to a " + resource.fhirType() + ", not " + what);
+            return null;
+        }
+        return type.cast(resource);
+    }
+
+    private LocalDate localDate(BaseDateTimeType value, String at) {
+        if (value == null || value.getValue() == null) {
+            problem(at, Kind.INVALID, "not a valid date");
+            return null;
+        }
+        if (value.getPrecision().ordinal() < TemporalPrecisionEnum.DAY.ordinal()) {
+            problem(at, Kind.INVALID, "a full date (year, month and day) is required");
+            return null;
+        }
+        // the calendar date as written, in the value's own time zone (not converted to the server's)
+        return LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay());
+    }
+
+    private Address address(org.hl7.fhir.r4.model.Address address, String at) {
+        String line1 = address.getLine().size() > 0 ? address.getLine().get(0).getValue() : null;
+        if (line1 == null || !address.hasCity() || !address.hasState() || !address.hasPostalCode()) {
+            problem(at, Kind.REQUIRED, "an address needs line, city, state and postalCode");
+            return null;
+        }
+        String line2 = address.getLine().size() > 1 ? address.getLine().get(1).getValue() : null;
+        String country = address.hasCountry() && address.getCountry().length() == 2 ? address.getCountry() : "US";
+        return new Address(line1, line2, address.getCity(), address.getState(),
+                address.getPostalCode().replace("-", ""), country);
+    }
+
+    private static HumanName name(List<HumanName> names) {
+        if (names.isEmpty()) {
+            return null;
+        }
+        return names.stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
+                .orElse(names.stream().filter(n -> n.getUse() == HumanName.NameUse.USUAL).findFirst()
+                        .orElse(names.get(0)));
+    }
+
+    private static String given(HumanName name, int index) {
+        return name != null && name.getGiven().size() > index ? name.getGiven().get(index).getValue() : null;
+    }
+
+    private static Sex sex(Enumerations.AdministrativeGender gender) {
+        if (gender == null) {
+            return Sex.UNKNOWN;
+        }
+        return switch (gender) {
+            case FEMALE -> Sex.FEMALE;
+            case MALE -> Sex.MALE;
+            default -> Sex.UNKNOWN;
+        };
+    }
+
+    private static String identifier(List<Identifier> identifiers, String system) {
+        return identifiers.stream().filter(i -> system.equals(i.getSystem()) && i.hasValue())
+                .map(Identifier::getValue).findFirst().orElse(null);
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** A version for an Encounter without meta.versionId: a digest of what ClaimFlow read from the bundle. */
+    private static String contentVersion(DocumentedEncounter documented) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(documented.toString().getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void problem(String location, Kind kind, String message) {
+        problems.add(new Problem(location, kind, message));
+    }
+}

@@ -1,0 +1,149 @@
+package io.claimflow.ehr.adapter.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import io.claimflow.ehr.config.EhrProperties;
+import io.claimflow.ehr.intake.EncounterIntake;
+import io.claimflow.ehr.intake.Problem;
+import io.claimflow.ehr.intake.Publication;
+import io.claimflow.platform.audit.AuditTrail;
+import io.claimflow.platform.security.Roles;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FHIR R4 in: {@code POST /fhir} (a transaction or batch bundle, as a FHIR server takes it) and
+ * {@code POST /fhir/Bundle} (any bundle of type transaction, batch or collection). Every finished Encounter becomes
+ * one EncounterDocumented; an invalid bundle gets 400 with an OperationOutcome naming each problem and publishes
+ * nothing.
+ *
+ * <p>Secured with ADMIN for now: EHR interfaces are machines and want a role (and credentials) of their own, which
+ * the security work defines.
+ */
+@RestController
+@RequestMapping("/fhir")
+class FhirBundleController {
+
+    static final String FHIR_JSON = "application/fhir+json";
+    private static final MediaType FHIR_JSON_TYPE = MediaType.parseMediaType(FHIR_JSON);
+    private static final Logger log = LoggerFactory.getLogger(FhirBundleController.class);
+
+    private final FhirContext fhir;
+    private final EncounterIntake intake;
+    private final AuditTrail auditTrail;
+    private final String tenantId;
+
+    FhirBundleController(FhirContext fhir, EncounterIntake intake, AuditTrail auditTrail, EhrProperties properties) {
+        this.fhir = fhir;
+        this.intake = intake;
+        this.auditTrail = auditTrail;
+        this.tenantId = properties.tenantId();
+    }
+
+    /** What was published for each encounter of the bundle. */
+    record Response(List<Publication> encounters) {
+    }
+
+    // Any content type is let in so that a wrong one gets an OperationOutcome too (Spring would answer 415 itself).
+    @PostMapping
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    ResponseEntity<?> transaction(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String type,
+            @RequestBody(required = false) String body) {
+        return receive(type, body, true);
+    }
+
+    @PostMapping("/Bundle")
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    ResponseEntity<?> bundle(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String type,
+            @RequestBody(required = false) String body) {
+        return receive(type, body, false);
+    }
+
+    private ResponseEntity<?> receive(String contentType, String body, boolean transactionOnly) {
+        if (!isJson(contentType)) {
+            String outcome = fhir.newJsonParser().encodeResourceToString(OperationOutcomes.of(List.of(new Problem(
+                    "Bundle", Problem.Kind.UNSUPPORTED, "send the bundle as " + FHIR_JSON))));
+            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(FHIR_JSON_TYPE)
+                    .body(outcome);
+        }
+        Bundle bundle;
+        try {
+            bundle = parse(body);
+        } catch (DataFormatException | ClassCastException e) {
+            // HAPI's message names the position and the element, never the content
+            return invalid(List.of(new Problem("Bundle", Problem.Kind.UNREADABLE,
+                    "not a FHIR R4 JSON Bundle: " + firstLine(e.getMessage()))));
+        }
+        if (transactionOnly && bundle.getType() == Bundle.BundleType.COLLECTION) {
+            return invalid(List.of(new Problem("Bundle.type", Problem.Kind.UNSUPPORTED,
+                    "POST /fhir takes a transaction or batch bundle; send a collection to POST /fhir/Bundle")));
+        }
+        BundleMapper.Result result = BundleMapper.map(tenantId, bundle);
+        if (!result.problems().isEmpty()) {
+            log.info("Bundle refused with {} problem(s)", result.problems().size());
+            return invalid(result.problems());
+        }
+        List<Publication> publications = intake.publish(result.submissions());
+        for (Publication publication : publications) {
+            if (publication.outcome() != Publication.Outcome.ALREADY_PUBLISHED) {
+                auditTrail.changed("encounter.documented", "encounter", publication.encounterId());
+            }
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Response(publications));
+    }
+
+    private Bundle parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new DataFormatException("empty body");
+        }
+        IParser parser = fhir.newJsonParser();
+        parser.setParserErrorHandler(new LenientErrorHandler(false));
+        IBaseResource resource = parser.parseResource(body);
+        if (!(resource instanceof Bundle bundle)) {
+            throw new DataFormatException("the resource is a " + resource.fhirType() + ", not a Bundle");
+        }
+        return bundle;
+    }
+
+    private ResponseEntity<String> invalid(List<Problem> problems) {
+        String outcome = fhir.newJsonParser().setPrettyPrint(true)
+                .encodeResourceToString(OperationOutcomes.of(problems));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(FHIR_JSON_TYPE).body(outcome);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return FHIR_JSON_TYPE.includes(type) || MediaType.APPLICATION_JSON.includes(type);
+        } catch (org.springframework.util.InvalidMimeTypeException e) {
+            return false;
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 300 ? line.substring(0, 300) : line;
+    }
+}

@@ -1,0 +1,37 @@
+package io.claimflow.ehr.adapter.fhir;
+
+import io.claimflow.ehr.intake.Problem;
+import java.util.List;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+
+/** Problems as a FHIR OperationOutcome: one error issue per problem, with its location as the expression. */
+final class OperationOutcomes {
+
+    private OperationOutcomes() {
+    }
+
+    static OperationOutcome of(List<Problem> problems) {
+        OperationOutcome outcome = new OperationOutcome();
+        for (Problem problem : problems) {
+            outcome.addIssue()
+                    .setSeverity(problem.kind() == Problem.Kind.UNREADABLE ? IssueSeverity.FATAL : IssueSeverity.ERROR)
+                    .setCode(issueType(problem.kind()))
+                    .setDiagnostics(problem.message())
+                    .addExpression(problem.location());
+        }
+        return outcome;
+    }
+
+    private static IssueType issueType(Problem.Kind kind) {
+        return switch (kind) {
+            case UNREADABLE -> IssueType.STRUCTURE;
+            case UNSUPPORTED -> IssueType.NOTSUPPORTED;
+            case REQUIRED -> IssueType.REQUIRED;
+            case INVALID -> IssueType.VALUE;
+            case UNKNOWN_CODE_SYSTEM -> IssueType.CODEINVALID;
+            case UNRESOLVED_REFERENCE -> IssueType.NOTFOUND;
+        };
+    }
+}
