@@ -11,7 +11,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 
 /** ehr-connector starts against Kafka, the schema registry and its PostgreSQL database, and says it is ready. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "claimflow.ehr.mllp.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ClaimFlowInfrastructure(database = "claimflow_ehr")
 class EhrConnectorSmokeTest {
 

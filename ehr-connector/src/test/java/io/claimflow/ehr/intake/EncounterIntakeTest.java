@@ -29,7 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Exactly one event per source version, corrections chained by causationId, over real PostgreSQL and Kafka. */
-@SpringBootTest(properties = "claimflow.ehr.mllp.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ClaimFlowInfrastructure(database = "claimflow_ehr")
 class EncounterIntakeTest {
 

@@ -47,8 +47,7 @@ import org.springframework.web.client.RestClient;
  * US Core style bundles over HTTP into EncounterDocumented on the topic (real Kafka, registry and PostgreSQL), read
  * back with the Confluent wire-format deserializer and compared field by field with what the bundle says.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"claimflow.ehr.mllp.enabled=false", "claimflow.ehr.tenant-id=riverside-fm"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ClaimFlowInfrastructure(database = "claimflow_ehr")
 class FhirBundleIntakeTest {
 

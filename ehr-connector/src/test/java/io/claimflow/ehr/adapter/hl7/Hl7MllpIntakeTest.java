@@ -40,16 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * DFT^P03 messages over MLLP, sent with HAPI's own MLLP client (an independent implementation of the framing) and
  * with a raw socket for broken input; events read back from the topic and compared with the message field by field.
  */
-@SpringBootTest(properties = {"claimflow.ehr.mllp.port=0", "claimflow.ehr.tenant-id=riverside-fm",
-        "claimflow.ehr.hl7.billing-provider.npi=1847362914",
-        "claimflow.ehr.hl7.billing-provider.name=Riverside Family Medicine LLC",
-        "claimflow.ehr.hl7.billing-provider.tax-id=311234567",
-        "claimflow.ehr.hl7.billing-provider.taxonomy-code=207Q00000X",
-        "claimflow.ehr.hl7.billing-provider.line1=2200 Riverside Dr",
-        "claimflow.ehr.hl7.billing-provider.line2=Suite 110",
-        "claimflow.ehr.hl7.billing-provider.city=Columbus",
-        "claimflow.ehr.hl7.billing-provider.state=OH",
-        "claimflow.ehr.hl7.billing-provider.postal-code=432211234"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ClaimFlowInfrastructure(database = "claimflow_ehr")
 class Hl7MllpIntakeTest {
 
