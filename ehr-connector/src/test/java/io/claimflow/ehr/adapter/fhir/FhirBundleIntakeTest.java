@@ -385,7 +385,7 @@ class FhirBundleIntakeTest {
 
     static String bundle(String name, String encounterId) {
         try (InputStream in = FhirBundleIntakeTest.class.getResourceAsStream("/fhir/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("ENCOUNTER_ID", encounterId);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("enc-example-0001", encounterId);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
