@@ -98,7 +98,18 @@ class FhirBundleController {
             log.info("Bundle refused with {} problem(s)", result.problems().size());
             return invalid(result.problems());
         }
-        List<Publication> publications = intake.publish(result.submissions());
+        List<Publication> publications;
+        try {
+            publications = intake.publish(result.submissions());
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException
+                | org.apache.kafka.common.KafkaException e) {
+            // database or registry unreachable: nothing was published, the EHR should send the bundle again later
+            log.warn("Bundle with encounter(s) {} not stored: {}", result.submissions().stream()
+                    .map(s -> s.source().encounterId()).toList(), e.getClass().getSimpleName());
+            String outcome = fhir.newJsonParser().encodeResourceToString(OperationOutcomes.transientProblem(
+                    "the bundle could not be stored now; nothing was published, send it again later"));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(FHIR_JSON_TYPE).body(outcome);
+        }
         for (Publication publication : publications) {
             if (publication.outcome() != Publication.Outcome.ALREADY_PUBLISHED) {
                 auditTrail.changed("encounter.documented", "encounter", publication.encounterId());

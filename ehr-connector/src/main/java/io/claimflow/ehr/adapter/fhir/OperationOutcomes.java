@@ -24,6 +24,13 @@ final class OperationOutcomes {
         return outcome;
     }
 
+    /** A problem on ClaimFlow's side that may pass: the same request later can succeed. */
+    static OperationOutcome transientProblem(String message) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.TRANSIENT).setDiagnostics(message);
+        return outcome;
+    }
+
     private static IssueType issueType(Problem.Kind kind) {
         return switch (kind) {
             case UNREADABLE -> IssueType.STRUCTURE;

@@ -52,6 +52,17 @@ class Hl7Receiver {
 
     /** Handles one message (segments separated by CR) and returns the ACK to send back. */
     String receive(String text) {
+        try {
+            return handle(text);
+        } catch (RuntimeException e) {
+            // never leave the sender without an answer; the exception's message may quote the message, so not logged
+            log.error("HL7 message handling failed ({}); answered AR", e.getClass().getName());
+            return bareAck(null, AcknowledgmentCode.AR, List.of(new Problem("MSH", null,
+                    "the message could not be handled now; send it again later")));
+        }
+    }
+
+    private String handle(String text) {
         String message = text.replace("\r\n", "\r").replace('\n', '\r').strip();
         String[] header;
         try {

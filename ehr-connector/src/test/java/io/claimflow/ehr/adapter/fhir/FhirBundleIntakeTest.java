@@ -313,6 +313,23 @@ class FhirBundleIntakeTest {
     }
 
     @Test
+    void aReferenceToNothingInTheBundleIsNotFound() {
+        String encounterId = "unresolved-" + UUID.randomUUID();
+        String bundle = bundle("two-coverages.json", encounterId)
+                .replace("\"serviceProvider\": {\"reference\": \"Organization/org-billing\"}",
+                        "\"serviceProvider\": {\"reference\": \"Organization/not-in-the-bundle\"}");
+
+        ResponseEntity<String> response = post("/fhir/Bundle", bundle, "application/fhir+json");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        OperationOutcome outcome = fhir.newJsonParser().parseResource(OperationOutcome.class, response.getBody());
+        assertThat(outcome.getIssue()).extracting(i -> i.getCode().toCode(), i -> i.getExpression().get(0)
+                .getValue()).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("not-found", "Bundle.entry[9].resource.serviceProvider"));
+        assertNothingPublished(encounterId);
+    }
+
+    @Test
     void brokenJsonGetsAStructureProblem() {
         String encounterId = "broken-" + UUID.randomUUID();
         String bundle = bundle("office-visit-snomed.json", encounterId);
