@@ -55,8 +55,14 @@ public class EncounterIntake {
                     source.encounterId(), source.version(), source.channel(), existing.get().eventId());
             return already(source, existing.get());
         }
-        UUID causationId = published.latest(tenantId, source.encounterId())
-                .map(PublishedEncounters.Row::eventId).orElse(null);
+        Optional<PublishedEncounters.Row> latest = published.latest(tenantId, source.encounterId());
+        if (latest.isPresent() && isOlder(source, latest.get().source())) {
+            log.info("Encounter {} version {} from {} is older than the published version {}; nothing published",
+                    source.encounterId(), source.version(), source.channel(), latest.get().source().version());
+            return new Publication(source.encounterId(), source.version(), latest.get().eventId(), null,
+                    Publication.Outcome.SUPERSEDED);
+        }
+        UUID causationId = latest.map(PublishedEncounters.Row::eventId).orElse(null);
         UUID eventId = UUID.randomUUID();
         if (!published.insertIfAbsent(new PublishedEncounters.Row(tenantId, source, eventId, causationId))) {
             PublishedEncounters.Row row = published.find(tenantId, source).orElseThrow();
@@ -69,6 +75,23 @@ public class EncounterIntake {
                 source.channel(), eventId, outcome == Publication.Outcome.CORRECTION
                         ? "corrects event " + causationId : "appended to the outbox");
         return new Publication(source.encounterId(), source.version(), eventId, causationId, outcome);
+    }
+
+    /**
+     * Whether {@code incoming} is an older version than {@code published}: only decidable for whole-number versions
+     * from the same channel (FHIR servers number versions 1, 2, 3...); content digests and HL7 control ids are not
+     * ordered, so they never count as older.
+     */
+    static boolean isOlder(Source incoming, Source published) {
+        if (!incoming.channel().equals(published.channel())) {
+            return false;
+        }
+        try {
+            return new java.math.BigInteger(incoming.version()).compareTo(
+                    new java.math.BigInteger(published.version())) < 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static Publication already(Source source, PublishedEncounters.Row row) {

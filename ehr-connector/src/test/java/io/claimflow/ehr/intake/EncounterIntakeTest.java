@@ -61,6 +61,21 @@ class EncounterIntakeTest {
     }
 
     @Test
+    void anOlderNumberedVersionArrivingLateIsSupersededAndPublishesNothing() {
+        String encounterId = "intake-late-" + UUID.randomUUID();
+
+        Publication third = intake.publish(List.of(submission(encounterId, "3"))).get(0);
+        Publication second = intake.publish(List.of(submission(encounterId, "2"))).get(0);
+        Publication tenth = intake.publish(List.of(submission(encounterId, "10"))).get(0);
+
+        assertThat(second.outcome()).isEqualTo(Publication.Outcome.SUPERSEDED);
+        assertThat(second.eventId()).isEqualTo(third.eventId());
+        assertThat(tenth.outcome()).isEqualTo(Publication.Outcome.CORRECTION);  // numerically, not as text
+        assertThat(PublishedEvents.awaitExactly(encounterId, 2)).extracting(EncounterDocumented::getEventId)
+                .containsExactly(third.eventId().toString(), tenth.eventId().toString());
+    }
+
+    @Test
     void concurrentDeliveriesOfOneVersionPublishOnce() throws Exception {
         String encounterId = "intake-race-" + UUID.randomUUID();
         Callable<Publication> deliver = () -> intake.publish(List.of(submission(encounterId, "7"))).get(0);

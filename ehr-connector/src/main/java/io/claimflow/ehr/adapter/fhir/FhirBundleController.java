@@ -111,7 +111,8 @@ class FhirBundleController {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(FHIR_JSON_TYPE).body(outcome);
         }
         for (Publication publication : publications) {
-            if (publication.outcome() != Publication.Outcome.ALREADY_PUBLISHED) {
+            if (publication.outcome() == Publication.Outcome.PUBLISHED
+                    || publication.outcome() == Publication.Outcome.CORRECTION) {
                 auditTrail.changed("encounter.documented", "encounter", publication.encounterId());
             }
         }
