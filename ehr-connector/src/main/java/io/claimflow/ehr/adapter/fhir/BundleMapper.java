@@ -408,7 +408,9 @@ final class BundleMapper {
         List<Coverage> all = refs.all(Coverage.class).stream()
                 .filter(c -> refs.pointsTo(c.getBeneficiary(), patient))
                 .filter(c -> !c.hasStatus() || c.getStatus() == Coverage.CoverageStatus.ACTIVE)
-                .filter(c -> c.getPayor().stream().noneMatch(p -> refs.resolve(p).orElse(null) instanceof Patient))
+                // self-pay: a Patient or RelatedPerson (guarantor) as payor is no insurance coverage to bill
+                .filter(c -> c.getPayor().stream().map(p -> refs.resolve(p).orElse(null))
+                        .noneMatch(p -> p instanceof Patient || p instanceof RelatedPerson))
                 .toList();
         for (Coverage coverage : all) {
             if (!coverage.hasOrder() && all.size() > 1) {

@@ -110,6 +110,7 @@ final class DftMapper {
         diagnoses(message, diagnoses);
         List<Code> procedures = new ArrayList<>();
         LocalDate serviceDate = null;
+        int pr1Count = 0;
         for (int i = 0; i < message.getFINANCIALReps(); i++) {
             DFT_P03_FINANCIAL financial = message.getFINANCIAL(i);
             FT1 ft1 = financial.getFT1();
@@ -148,7 +149,7 @@ final class DftMapper {
                 if (pr1.isEmpty()) {
                     continue;
                 }
-                String pat = "PR1[" + (procedures.size() + 1) + "]";
+                String pat = "PR1[" + ++pr1Count + "]";
                 Code pr = code(pr1.getProcedureCode(), pat + "-3", value(pr1.getProcedureDescription().getValue()));
                 if (pr != null) {
                     procedures.add(withDetails(pr, modifiers(pr1.getProcedureCodeModifier()), null));
