@@ -37,7 +37,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * The claim pipeline over real Kafka, the schema registry and PostgreSQL: coded encounter to submitted claim, the
  * denial -> recode -> corrected claim loop, payment, redeliveries, and records that cannot be processed.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ClaimFlowInfrastructure(database = "claimflow_claim")
 class ClaimPipelineIntegrationTest {
 

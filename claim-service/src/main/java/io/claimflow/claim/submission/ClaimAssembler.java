@@ -62,6 +62,42 @@ public final class ClaimAssembler {
         return Claim.create(builder, actor, reason, now);
     }
 
+    /**
+     * The void (frequency 8) of an adjudicated claim: the same services and charges under a new claim id, pointing
+     * at the payer's claim number of {@code original}.
+     */
+    public Claim voidOf(Claim original, ClaimNumbers numbers, Actor actor, String reason, Instant now) {
+        if (original.payerClaimNumber() == null) {
+            throw new IllegalArgumentException("Claim " + original.claimId()
+                    + " has no payer claim number: the payer has nothing to void");
+        }
+        List<ClaimLine> lines = original.lines().stream().map(l -> new ClaimLine(l.lineNumber(),
+                numbers.claimId() + "-" + l.lineNumber(), l.procedureCode(), l.modifiers(), l.units(),
+                l.diagnosisPointers(), l.dateOfService(), l.placeOfService(), l.unitPrice(), l.charge())).toList();
+        Claim.Builder builder = Claim.builder()
+                .claimId(numbers.claimId())
+                .patientControlNumber(numbers.patientControlNumber())
+                .encounterId(original.encounterId())
+                .tenantId(original.tenantId())
+                .codingVersion(original.codingVersion())
+                .frequency(Frequency.VOID)
+                .replacedClaimId(original.claimId())
+                .replacedPayerClaimNumber(original.payerClaimNumber())
+                .dateOfService(original.dateOfService())
+                .placeOfService(original.placeOfService())
+                .priorAuthorizationNumber(original.priorAuthorizationNumber())
+                .patientMrn(original.patientMrn())
+                .billing(original.billing())
+                .rendering(original.rendering())
+                .referring(original.referring())
+                .coverage(original.coverage())
+                .diagnoses(original.diagnoses())
+                .lines(lines)
+                .sourceEventId(original.sourceEventId())
+                .snapshot(original.snapshot());
+        return Claim.create(builder, actor, "void of claim " + original.claimId() + ": " + reason, now);
+    }
+
     /** The claim's lines priced again; lines that have a price keep it (the claim was built with it). */
     public List<ClaimLine> repriceMissing(Claim claim) {
         return claim.lines().stream()

@@ -138,7 +138,8 @@ public class ClaimSubmission {
         }
         claims.replaceFindings(claim.claimId(), findings, now);
         if (outcome == Outcome.SUBMITTED) {
-            submitted.publish(claim, causeEventId, now);
+            // a release by a person still traces back to the coding the claim was built from
+            submitted.publish(claim, causeEventId != null ? causeEventId : claim.sourceEventId(), now);
             log.info("Claim {} for encounter {} submitted (frequency {}, {} lines, total {})", claim.claimId(),
                     claim.encounterId(), claim.frequency().code(), claim.lines().size(), claim.totalCharge());
         } else {

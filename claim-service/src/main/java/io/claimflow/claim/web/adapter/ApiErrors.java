@@ -5,9 +5,12 @@ import io.claimflow.claim.model.ClaimNotFoundException;
 import io.claimflow.claim.model.IllegalTransitionException;
 import io.claimflow.claim.work.UnprocessableClaimException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -21,6 +24,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  */
 @RestControllerAdvice(basePackages = "io.claimflow.claim")
 class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(ClaimNotFoundException.class)
     ProblemDetail notFound(ClaimNotFoundException e) {
@@ -67,6 +72,16 @@ class ApiErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         return problem(HttpStatus.BAD_REQUEST, "Bad request", "The request body is not valid JSON for this request");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        if (e instanceof ErrorResponse standard) {
+            return standard.getBody(); // Spring MVC's own 4xx/5xx (missing parameter, wrong method, ...)
+        }
+        log.error("Unexpected error in a claim-service request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The request could not be completed; the service log has the details");
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
