@@ -136,7 +136,9 @@ public class ClaimSubmission {
         } else {
             claims.update(claim);
         }
-        claims.replaceFindings(claim.claimId(), findings, now);
+        if (!isNew || !findings.isEmpty()) {
+            claims.replaceFindings(claim.claimId(), findings, now);
+        }
         if (outcome == Outcome.SUBMITTED) {
             // a release by a person still traces back to the coding the claim was built from
             submitted.publish(claim, causeEventId != null ? causeEventId : claim.sourceEventId(), now);

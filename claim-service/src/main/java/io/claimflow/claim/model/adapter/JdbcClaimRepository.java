@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,9 +30,11 @@ import org.springframework.stereotype.Repository;
 class JdbcClaimRepository implements ClaimRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    JdbcClaimRepository(JdbcClient jdbc) {
+    JdbcClaimRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Override
@@ -91,23 +95,21 @@ class JdbcClaimRepository implements ClaimRepository {
                 .param("createdAt", timestamp(c.createdAt()))
                 .param("submittedAt", timestamp(c.submittedAt()))
                 .update();
-        int position = 1;
-        for (Diagnosis dx : c.diagnoses()) {
-            jdbc.sql("INSERT INTO claim_diagnosis (claim_id, position, code, description) VALUES (?, ?, ?, ?)")
-                    .params(c.claimId(), position++, dx.code(), dx.description())
-                    .update();
+        List<Object[]> diagnoses = new ArrayList<>();
+        for (int i = 0; i < c.diagnoses().size(); i++) {
+            Diagnosis dx = c.diagnoses().get(i);
+            diagnoses.add(new Object[] {c.claimId(), i + 1, dx.code(), dx.description()});
         }
-        for (ClaimLine line : c.lines()) {
-            jdbc.sql("""
-                    INSERT INTO claim_line (claim_id, line_number, line_item_control_number, procedure_code,
-                        modifiers, units, diagnosis_pointers, date_of_service, place_of_service, unit_price, charge)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                    .params(c.claimId(), line.lineNumber(), line.lineItemControlNumber(), line.procedureCode(),
-                            String.join(",", line.modifiers()), line.units(), joinInts(line.diagnosisPointers()),
-                            line.dateOfService(), line.placeOfService(), line.unitPrice(), line.charge())
-                    .update();
-        }
+        batch.batchUpdate("INSERT INTO claim_diagnosis (claim_id, position, code, description) VALUES (?, ?, ?, ?)",
+                diagnoses);
+        batch.batchUpdate("""
+                INSERT INTO claim_line (claim_id, line_number, line_item_control_number, procedure_code,
+                    modifiers, units, diagnosis_pointers, date_of_service, place_of_service, unit_price, charge)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, c.lines().stream().map(line -> new Object[] {c.claimId(), line.lineNumber(),
+                        line.lineItemControlNumber(), line.procedureCode(), String.join(",", line.modifiers()),
+                        line.units(), joinInts(line.diagnosisPointers()), line.dateOfService(),
+                        line.placeOfService(), line.unitPrice(), line.charge()}).toList());
         appendTimeline(c);
     }
 
@@ -147,15 +149,14 @@ class JdbcClaimRepository implements ClaimRepository {
     }
 
     private void appendTimeline(Claim c) {
-        for (StatusChange change : c.drainPendingChanges()) {
-            jdbc.sql("""
+        List<Object[]> rows = c.drainPendingChanges().stream().map(change -> new Object[] {c.claimId(),
+                change.from() == null ? null : change.from().name(), change.to().name(), timestamp(change.at()),
+                change.actor().kind().name(), change.actor().id(), change.reason(), change.causeEventId()}).toList();
+        if (!rows.isEmpty()) {
+            batch.batchUpdate("""
                     INSERT INTO claim_status_history (claim_id, from_status, to_status, changed_at, actor_kind,
                         actor_id, reason, cause_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                    .params(c.claimId(), change.from() == null ? null : change.from().name(), change.to().name(),
-                            timestamp(change.at()), change.actor().kind().name(), change.actor().id(),
-                            change.reason(), change.causeEventId())
-                    .update();
+                    """, rows);
         }
     }
 
