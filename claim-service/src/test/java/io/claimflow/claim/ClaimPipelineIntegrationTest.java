@@ -187,6 +187,51 @@ class ClaimPipelineIntegrationTest {
     }
 
     @Test
+    void aPaymentRacingARecodeIsRecordedOnTheOriginalAndTheEncounterKeepsOneCurrentClaim() throws Exception {
+        String encounterId = newEncounterId();
+        send(Topics.ENCOUNTER_CODED, encounterId, encounterCoded(encounterId, 1));
+        ClaimSubmitted original = submitted(encounterId, 1).get(0);
+        send(Topics.CLAIM_DENIED, encounterId, codingDenial(original, "2026090123456"));
+        await("recode requested", () -> status(original.getClaimId()).equals("RECODE_REQUESTED"));
+
+        // the remittance that carried the line denial is posted while coding looks at the encounter again
+        awaitConsumed(send(Topics.PAYMENT_POSTED, encounterId,
+                PipelineFixture.samplePartialPayment(original, "2026090123456", "EFT0331264471")));
+        send(Topics.ENCOUNTER_CODED, encounterId, encounterCoded(encounterId, 2));
+        ClaimSubmitted corrected = submitted(encounterId, 2).get(1);
+
+        assertThat(status(original.getClaimId())).isEqualTo("REPLACED");
+        assertThat(status(corrected.getClaimId())).isEqualTo("SUBMITTED");
+        assertThat(currentClaimsOf(encounterId)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT paid_amount || '/' || patient_responsibility || '/' || adjusted_amount"
+                + " FROM claim WHERE claim_id = ?").param(original.getClaimId()).query(String.class).single())
+                .isEqualTo("103.74/25.00/36.26");
+        assertThat(jdbc.sql("SELECT reason FROM claim_status_history WHERE claim_id = ? AND from_status = to_status"
+                + " AND actor_kind = 'PAYER'").param(original.getClaimId()).query(String.class).list())
+                .singleElement().asString().contains("paid 103.74").contains("denied 45.00").endsWith("state kept");
+    }
+
+    @Test
+    void aRemittanceThatDoesNotBalanceGoesToTheDeadLetterTopicAndPostsNothing() throws Exception {
+        String encounterId = newEncounterId();
+        send(Topics.ENCOUNTER_CODED, encounterId, encounterCoded(encounterId, 1));
+        ClaimSubmitted claim = submitted(encounterId, 1).get(0);
+        PaymentPosted unbalanced = fullPayment(claim, "2026090120001", "EFT-UNBALANCED-1");
+        unbalanced.setPaidAmount(new BigDecimal("141.06"));
+
+        send(Topics.PAYMENT_POSTED, encounterId, unbalanced);
+
+        ConsumerRecord<String, byte[]> dead = Records.awaitRecords(Topics.dlt(Topics.PAYMENT_POSTED), 1, WAIT,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                r -> r.key().equals(encounterId)).get(0);
+        assertThat(new String(dead.headers().lastHeader(DeadLetterConventions.REASON_HEADER).value(),
+                StandardCharsets.UTF_8)).contains("does not balance");
+        assertThat(status(claim.getClaimId())).isEqualTo("SUBMITTED");
+        assertThat(jdbc.sql("SELECT count(*) FROM claim_payment WHERE claim_id = ?").param(claim.getClaimId())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void aRecordThatIsNotAvroGoesToTheDeadLetterTopic() throws Exception {
         String encounterId = newEncounterId();
 

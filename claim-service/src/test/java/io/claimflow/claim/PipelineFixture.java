@@ -86,6 +86,22 @@ public final class PipelineFixture {
         return event;
     }
 
+    /** The sample remittance of {@code claim}: the visit paid (103.74), the HbA1c line denied CO-11. */
+    public static PaymentPosted samplePartialPayment(ClaimSubmitted claim, String payerClaimNumber, String trace) {
+        PaymentPosted event = Samples.load(PaymentPosted.class);
+        event.setEventId(UUID.randomUUID().toString());
+        event.setOccurredAt(Instant.now());
+        event.setEncounterId(claim.getEncounterId());
+        event.setCausationId(claim.getEventId());
+        event.setClaimId(claim.getClaimId());
+        event.setPatientControlNumber(claim.getPatientControlNumber());
+        event.setPayerClaimNumber(payerClaimNumber);
+        event.setTraceNumber(trace);
+        event.getLines().get(0).setLineItemControlNumber(claim.getClaimId() + "-1");
+        event.getLines().get(1).setLineItemControlNumber(claim.getClaimId() + "-2");
+        return event;
+    }
+
     /** A deserializer for reading what the service published (close it, or let the Records helper do so). */
     @SuppressWarnings("unchecked")
     public static <T> Deserializer<T> avro() {
