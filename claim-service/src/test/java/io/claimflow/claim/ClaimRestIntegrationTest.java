@@ -219,6 +219,16 @@ class ClaimRestIntegrationTest {
                 .satisfies(a -> assertThat(a.get("status")).isEqualTo("FILED"));
         assertThat(list("/work-lists/denials?queue=APPEAL&size=500"))
                 .noneSatisfy(item -> assertThat(item.get("claimId")).isEqualTo(necessityClaim));
+        Number appealId = (Number) ((List<Map<String, Object>>) appealed.getBody().get("appeals")).get(0).get("id");
+        assertThat(call(HttpMethod.PATCH, "/claims/" + necessityClaim + "/appeals/" + appealId,
+                Map.of("outcome", "MAYBE")).getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<Map<String, Object>> lost = call(HttpMethod.PATCH, "/claims/" + necessityClaim + "/appeals/"
+                + appealId, Map.of("outcome", "LOST"));
+        assertThat(lost.getBody().get("status")).isEqualTo("DENIED");
+        assertThat((List<Map<String, Object>>) lost.getBody().get("appeals")).singleElement()
+                .satisfies(a -> assertThat(a.get("status")).isEqualTo("LOST"));
+        assertThat(call(HttpMethod.PATCH, "/claims/" + necessityClaim + "/appeals/" + appealId,
+                Map.of("outcome", "WON")).getStatusCode().value()).isEqualTo(409);
 
         ResponseEntity<Map<String, Object>> writtenOff = call(HttpMethod.POST,
                 "/claims/" + eligibilityClaim + "/write-off", Map.of("reason", "coverage terminated, patient billed"));

@@ -44,6 +44,9 @@ public interface ClaimQueries {
 
     List<Appeal> appeals(String claimId);
 
+    /** Sets the outcome of a filed appeal; false when the claim has no such appeal still FILED. */
+    boolean decideAppeal(String claimId, long appealId, String status);
+
     void addFollowUp(String claimId, String note, LocalDate nextFollowUp, String createdBy, Instant at);
 
     List<FollowUp> followUps(String claimId);

@@ -160,6 +160,31 @@ public class ClaimWork {
         return detail(claimId);
     }
 
+    /** The payer's answer to an appeal. */
+    public enum AppealOutcome { WON, LOST, WITHDRAWN }
+
+    /**
+     * Records how an appeal ended. A won appeal waits for the payer's payment; a lost or withdrawn one puts the claim
+     * back to DENIED for the biller to write off or pursue.
+     */
+    @Transactional
+    public ClaimDetail decideAppeal(String claimId, long appealId, AppealOutcome outcome, Actor user) {
+        Claim claim = locked(claimId);
+        if (!queries.decideAppeal(claimId, appealId, outcome.name())) {
+            throw new IllegalTransitionException("Claim " + claimId + " has no filed appeal " + appealId
+                    + " waiting for an outcome");
+        }
+        Instant now = clock.instant();
+        if (outcome != AppealOutcome.WON && claim.status() == ClaimStatus.APPEALED) {
+            claim.transitionTo(ClaimStatus.DENIED, user, "appeal " + appealId + " " + outcome.name().toLowerCase(),
+                    null, now);
+        } else {
+            claim.note(user, "appeal " + appealId + " " + outcome.name().toLowerCase(), null, now);
+        }
+        claims.update(claim);
+        return detail(claimId);
+    }
+
     @Transactional
     public ClaimDetail writeOff(String claimId, String reason, Actor user) {
         Claim claim = locked(claimId);

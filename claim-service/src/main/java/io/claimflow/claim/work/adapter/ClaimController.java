@@ -122,6 +122,19 @@ class ClaimController {
         return view;
     }
 
+    @PatchMapping("/claims/{claimId}/appeals/{appealId}")
+    @PreAuthorize(BILLER)
+    ClaimView decideAppeal(@PathVariable String claimId, @PathVariable long appealId,
+            @Valid @RequestBody AppealOutcomeRequest request) {
+        ClaimWork.AppealOutcome outcome = Arrays.stream(ClaimWork.AppealOutcome.values())
+                .filter(o -> o.name().equals(request.outcome())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("outcome must be one of "
+                        + Arrays.toString(ClaimWork.AppealOutcome.values())));
+        ClaimView view = ClaimView.of(work.decideAppeal(claimId, appealId, outcome, CurrentUser.actor()));
+        auditTrail.changed("claim.appeal-decided", "claim", claimId);
+        return view;
+    }
+
     @PostMapping("/claims/{claimId}/write-off")
     @PreAuthorize(BILLER)
     ClaimView writeOff(@PathVariable String claimId, @Valid @RequestBody ReasonRequest request) {
@@ -193,6 +206,9 @@ class ClaimController {
             @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits") String referringNpi,
             @Size(min = 1, max = 80) String memberId,
             @Size(min = 1, max = 50) String priorAuthorizationNumber) {
+    }
+
+    record AppealOutcomeRequest(@NotBlank String outcome) {
     }
 
     record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {

@@ -158,6 +158,13 @@ class JdbcClaimQueries implements ClaimQueries {
     }
 
     @Override
+    public boolean decideAppeal(String claimId, long appealId, String status) {
+        return jdbc.sql("UPDATE appeal SET status = ? WHERE id = ? AND claim_id = ? AND status = 'FILED'")
+                .params(status, appealId, claimId)
+                .update() == 1;
+    }
+
+    @Override
     public void addFollowUp(String claimId, String note, LocalDate nextFollowUp, String createdBy, Instant at) {
         jdbc.sql("INSERT INTO claim_follow_up (claim_id, note, next_follow_up, created_by, created_at)"
                         + " VALUES (?, ?, ?, ?, ?)")
