@@ -230,6 +230,17 @@ class ClaimRestIntegrationTest {
         assertThat(call(HttpMethod.PATCH, "/claims/" + necessityClaim + "/appeals/" + appealId,
                 Map.of("outcome", "WON")).getStatusCode().value()).isEqualTo(409);
 
+        ResponseEntity<Map<String, Object>> recode = call(HttpMethod.POST, "/claims/" + necessityClaim + "/recode",
+                Map.of("instructions", "Payer says necessity; check whether E11.9 should be first-listed"));
+        assertThat(recode.getStatusCode().value()).isEqualTo(200);
+        assertThat(recode.getBody().get("status")).isEqualTo("RECODE_REQUESTED");
+        var request = Records.<io.claimflow.events.RecodeRequested>awaitRecords(Topics.RECODE_REQUESTED, 1, WAIT,
+                avro(), r -> r.key().equals(necessity)).get(0).value();
+        assertThat(request.getRequestedBy().getKind().name()).isEqualTo("USER");
+        assertThat(request.getInstructions()).contains("first-listed");
+        assertThat(call(HttpMethod.POST, "/claims/" + eligibilityClaim + "/recode", Map.of("instructions", ""))
+                .getStatusCode().value()).isEqualTo(400);
+
         ResponseEntity<Map<String, Object>> writtenOff = call(HttpMethod.POST,
                 "/claims/" + eligibilityClaim + "/write-off", Map.of("reason", "coverage terminated, patient billed"));
         assertThat(writtenOff.getBody().get("status")).isEqualTo("WRITTEN_OFF");

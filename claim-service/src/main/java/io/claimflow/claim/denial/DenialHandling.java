@@ -2,6 +2,7 @@ package io.claimflow.claim.denial;
 
 import io.claimflow.claim.model.Actor;
 import io.claimflow.claim.model.Claim;
+import io.claimflow.claim.model.ClaimNotFoundException;
 import io.claimflow.claim.model.ClaimPolicy;
 import io.claimflow.claim.model.ClaimRepository;
 import io.claimflow.claim.model.ClaimStatus;
@@ -9,6 +10,8 @@ import io.claimflow.claim.work.WorkItems;
 import io.claimflow.claim.work.WorkQueue;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -105,6 +108,31 @@ public class DenialHandling {
         log.info("Denial {} of claim {} for encounter {}: {} -> {}", denial.eventId(), claim.claimId(),
                 claim.encounterId(), decision.category(), decision.route());
         return decision.route();
+    }
+
+    /**
+     * A biller sends a denied claim back to coding, also past the automatic limit (which only stops the rule).
+     *
+     * @throws io.claimflow.claim.model.IllegalTransitionException when the claim is not denied
+     */
+    @Transactional
+    public void requestRecode(String claimId, String instructions, Actor user) {
+        Instant now = clock.instant();
+        Claim claim = claims.findForUpdate(claimId)
+                .orElseThrow(() -> new ClaimNotFoundException(claimId));
+        String actionId = UUID.randomUUID().toString(); // the user action is the cause of the request
+        int attempt = recodeAttempts.countForEncounter(claim.encounterId()) + 1;
+        claim.transitionTo(ClaimStatus.RECODE_REQUESTED, user, "recode attempt " + attempt + " requested by a biller",
+                actionId, now);
+        recodeAttempts.record(claim.encounterId(), claim.claimId(), attempt, claim.codingVersion(), actionId,
+                user.id(), now);
+        DenialNotice denial = new DenialNotice(actionId, now, claim.encounterId(), claim.tenantId(), claimId, false,
+                claim.coverage() == null ? "" : claim.coverage().payerId(), claim.payerClaimNumber(), "CODING",
+                List.of(), List.of(), List.of(), null, List.of());
+        recodeRequests.publish(new RecodeRequest(actionId, claim.encounterId(), claim.tenantId(), claimId,
+                claim.codingVersion(), attempt, user, instructions, denial, DenialCategory.CODING, now));
+        workItems.resolveOpen(claimId, user.id(), now);
+        claims.update(claim);
     }
 
     // a claim the payer has (or had) in hand; a superseded, closed or unsent claim is not routed again

@@ -1,5 +1,6 @@
 package io.claimflow.claim.work.adapter;
 
+import io.claimflow.claim.denial.DenialHandling;
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimLine;
 import io.claimflow.claim.model.ClaimStatus;
@@ -51,11 +52,13 @@ class ClaimController {
     private static final String BILLER = "hasRole('BILLER')";
 
     private final ClaimWork work;
+    private final DenialHandling denials;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    ClaimController(ClaimWork work, AuditTrail auditTrail, Clock clock) {
+    ClaimController(ClaimWork work, DenialHandling denials, AuditTrail auditTrail, Clock clock) {
         this.work = work;
+        this.denials = denials;
         this.auditTrail = auditTrail;
         this.clock = clock;
     }
@@ -135,6 +138,14 @@ class ClaimController {
         return view;
     }
 
+    @PostMapping("/claims/{claimId}/recode")
+    @PreAuthorize(BILLER)
+    ClaimView recode(@PathVariable String claimId, @Valid @RequestBody RecodeRequestBody request) {
+        denials.requestRecode(claimId, request.instructions(), CurrentUser.actor());
+        auditTrail.changed("claim.recode-requested", "claim", claimId);
+        return ClaimView.of(work.detail(claimId));
+    }
+
     @PostMapping("/claims/{claimId}/write-off")
     @PreAuthorize(BILLER)
     ClaimView writeOff(@PathVariable String claimId, @Valid @RequestBody ReasonRequest request) {
@@ -206,6 +217,9 @@ class ClaimController {
             @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits") String referringNpi,
             @Size(min = 1, max = 80) String memberId,
             @Size(min = 1, max = 50) String priorAuthorizationNumber) {
+    }
+
+    record RecodeRequestBody(@NotBlank @Size(max = 2000) String instructions) {
     }
 
     record AppealOutcomeRequest(@NotBlank String outcome) {
