@@ -69,9 +69,11 @@ public class PaymentPosting {
                 + assessment.paid() + ", patient responsibility " + assessment.patientResponsibility()
                 + ", contractual " + assessment.contractual() + ", denied " + assessment.denied();
         ClaimStatus status = claim.status();
-        if (notice.kind() == PaymentNotice.Kind.REVERSAL || !isOpenToPayment(status)) {
-            claim.note(payer, summary + (notice.kind() == PaymentNotice.Kind.REVERSAL ? " (reversal)" : "")
-                    + "; state kept", notice.eventId(), now);
+        if (notice.kind() == PaymentNotice.Kind.REVERSAL || notice.kind() == PaymentNotice.Kind.OTHER
+                || !isOpenToPayment(status)) {
+            // a reversal, a predetermination or a forwarded claim records money but decides nothing by itself
+            claim.note(payer, summary + " (claim status code " + notice.claimStatusCode() + "); state kept",
+                    notice.eventId(), now);
         } else if (assessment.outcome() == status) {
             claim.note(payer, summary, notice.eventId(), now);
         } else {
