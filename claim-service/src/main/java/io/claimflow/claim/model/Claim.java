@@ -1,0 +1,314 @@
+package io.claimflow.claim.model;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A professional claim for one encounter and its state. State changes go through {@link #transitionTo}, which refuses
+ * what {@link ClaimStatus} does not allow and records who made the change and why; the repository stores those
+ * entries with the claim.
+ */
+public final class Claim {
+
+    private final String claimId;
+    private final String encounterId;
+    private final String tenantId;
+    private final int codingVersion;
+    private final Frequency frequency;
+    private final String patientControlNumber;
+    private final String replacedClaimId;
+    private final String replacedPayerClaimNumber;
+    private final LocalDate dateOfService;
+    private final String placeOfService;
+    private final String patientMrn;
+    private final List<Diagnosis> diagnoses;
+    private final String sourceEventId;
+    private final String snapshot;
+    private final Instant createdAt;
+
+    private ClaimStatus status;
+    private boolean current;
+    private String payerClaimNumber;
+    private String priorAuthorizationNumber;
+    private ProviderRef billing;
+    private ProviderRef rendering;
+    private ProviderRef referring;
+    private CoverageRef coverage;
+    private List<ClaimLine> lines;
+    private BigDecimal totalCharge;
+    private BigDecimal paidAmount;
+    private BigDecimal patientResponsibility;
+    private BigDecimal adjustedAmount;
+    private Instant submittedAt;
+    private final List<StatusChange> pendingChanges = new ArrayList<>();
+
+    private Claim(Builder b) {
+        this.claimId = require(b.claimId, "claimId");
+        this.encounterId = require(b.encounterId, "encounterId");
+        this.tenantId = require(b.tenantId, "tenantId");
+        this.codingVersion = b.codingVersion;
+        this.frequency = Objects.requireNonNull(b.frequency, "frequency");
+        this.patientControlNumber = require(b.patientControlNumber, "patientControlNumber");
+        this.replacedClaimId = b.replacedClaimId;
+        this.replacedPayerClaimNumber = b.replacedPayerClaimNumber;
+        this.dateOfService = Objects.requireNonNull(b.dateOfService, "dateOfService");
+        this.placeOfService = b.placeOfService;
+        this.patientMrn = require(b.patientMrn, "patientMrn");
+        this.diagnoses = List.copyOf(b.diagnoses);
+        this.sourceEventId = require(b.sourceEventId, "sourceEventId");
+        this.snapshot = b.snapshot;
+        this.createdAt = Objects.requireNonNull(b.createdAt, "createdAt");
+        this.status = Objects.requireNonNull(b.status, "status");
+        this.current = b.current;
+        this.payerClaimNumber = b.payerClaimNumber;
+        this.priorAuthorizationNumber = b.priorAuthorizationNumber;
+        this.billing = b.billing;
+        this.rendering = b.rendering;
+        this.referring = b.referring;
+        this.coverage = b.coverage;
+        this.lines = sorted(b.lines);
+        this.totalCharge = b.totalCharge != null ? b.totalCharge : sumOfLines(this.lines);
+        this.paidAmount = b.paidAmount;
+        this.patientResponsibility = b.patientResponsibility;
+        this.adjustedAmount = b.adjustedAmount;
+        this.submittedAt = b.submittedAt;
+    }
+
+    /** A new claim in state CREATED; its first timeline entry says who created it. */
+    public static Claim create(Builder builder, Actor actor, String reason, Instant at) {
+        builder.status = ClaimStatus.CREATED;
+        builder.current = true;
+        builder.createdAt = at;
+        Claim claim = new Claim(builder);
+        claim.pendingChanges.add(new StatusChange(null, ClaimStatus.CREATED, at, actor, reason, claim.sourceEventId));
+        return claim;
+    }
+
+    /** A claim as stored (no pending changes). */
+    public static Claim restore(Builder builder) {
+        return new Claim(builder);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Moves the claim to {@code next}, recording who and why.
+     *
+     * @throws IllegalTransitionException when the state machine does not allow it
+     */
+    public void transitionTo(ClaimStatus next, Actor actor, String reason, String causeEventId, Instant at) {
+        if (!status.canBecome(next)) {
+            throw new IllegalTransitionException(claimId, status, next);
+        }
+        pendingChanges.add(new StatusChange(status, next, at, actor, reason, causeEventId));
+        status = next;
+        if (next == ClaimStatus.SUBMITTED && submittedAt == null) {
+            submittedAt = at;
+        }
+        if (next.isSuperseded()) {
+            current = false;
+        }
+    }
+
+    /** Records something on the timeline that does not change the state. */
+    public void note(Actor actor, String reason, String causeEventId, Instant at) {
+        pendingChanges.add(new StatusChange(status, status, at, actor, reason, causeEventId));
+    }
+
+    /** Re-prices the lines (for example after the fee schedule was fixed) and recomputes the total. */
+    public void reprice(List<ClaimLine> repriced) {
+        this.lines = sorted(repriced);
+        this.totalCharge = sumOfLines(this.lines);
+    }
+
+    /** A biller's correction of the claim's data before it is released. */
+    public void correct(Correction correction) {
+        if (status != ClaimStatus.HELD && status != ClaimStatus.REJECTED) {
+            throw new IllegalTransitionException("Claim " + claimId + " is " + status
+                    + "; only a HELD or REJECTED claim can be corrected");
+        }
+        if (correction.billingNpi() != null) {
+            billing = billing.withNpi(correction.billingNpi());
+        }
+        if (correction.billingTaxId() != null) {
+            billing = billing.withTaxId(correction.billingTaxId());
+        }
+        if (correction.renderingNpi() != null) {
+            rendering = rendering == null ? new ProviderRef(correction.renderingNpi(), null, null, false)
+                    : rendering.withNpi(correction.renderingNpi());
+        }
+        if (correction.referringNpi() != null) {
+            referring = referring == null ? new ProviderRef(correction.referringNpi(), null, null, false)
+                    : referring.withNpi(correction.referringNpi());
+        }
+        if (correction.memberId() != null && coverage != null) {
+            coverage = coverage.withMemberId(correction.memberId());
+        }
+        if (correction.priorAuthorizationNumber() != null) {
+            priorAuthorizationNumber = correction.priorAuthorizationNumber();
+        }
+    }
+
+    /** Adds a posted remittance to the claim's money. */
+    public void addPayment(BigDecimal paid, BigDecimal patient, BigDecimal adjusted) {
+        paidAmount = paidAmount.add(paid);
+        patientResponsibility = patientResponsibility.add(patient);
+        adjustedAmount = adjustedAmount.add(adjusted);
+    }
+
+    /** What is still expected from the payer: charge less paid, patient responsibility and contractual adjustments. */
+    public BigDecimal balance() {
+        return totalCharge.subtract(paidAmount).subtract(patientResponsibility).subtract(adjustedAmount);
+    }
+
+    public void payerClaimNumber(String number) {
+        if (number != null && !number.isBlank()) {
+            this.payerClaimNumber = number;
+        }
+    }
+
+    /** Sorted, comma-separated procedure codes with modifiers: what the duplicate check compares. */
+    public String serviceKey() {
+        return lines.stream()
+                .map(l -> l.procedureCode() + (l.modifiers().isEmpty() ? "" : "-" + String.join("-", l.modifiers()))
+                        + "x" + l.units())
+                .sorted()
+                .collect(Collectors.joining(","));
+    }
+
+    /** Timeline entries not yet stored; the repository drains them. */
+    public List<StatusChange> drainPendingChanges() {
+        List<StatusChange> drained = List.copyOf(pendingChanges);
+        pendingChanges.clear();
+        return drained;
+    }
+
+    public List<StatusChange> pendingChanges() {
+        return List.copyOf(pendingChanges);
+    }
+
+    private static List<ClaimLine> sorted(List<ClaimLine> lines) {
+        return lines.stream().sorted(Comparator.comparingInt(ClaimLine::lineNumber)).toList();
+    }
+
+    private static BigDecimal sumOfLines(List<ClaimLine> lines) {
+        return Money.sum(lines.stream().filter(ClaimLine::priced).map(ClaimLine::charge).toList());
+    }
+
+    private static String require(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+
+    public String claimId() { return claimId; }
+    public String encounterId() { return encounterId; }
+    public String tenantId() { return tenantId; }
+    public int codingVersion() { return codingVersion; }
+    public Frequency frequency() { return frequency; }
+    public String patientControlNumber() { return patientControlNumber; }
+    public String replacedClaimId() { return replacedClaimId; }
+    public String replacedPayerClaimNumber() { return replacedPayerClaimNumber; }
+    public LocalDate dateOfService() { return dateOfService; }
+    public String placeOfService() { return placeOfService; }
+    public String patientMrn() { return patientMrn; }
+    public List<Diagnosis> diagnoses() { return diagnoses; }
+    public String sourceEventId() { return sourceEventId; }
+    public String snapshot() { return snapshot; }
+    public Instant createdAt() { return createdAt; }
+    public ClaimStatus status() { return status; }
+    public boolean current() { return current; }
+    public String payerClaimNumber() { return payerClaimNumber; }
+    public String priorAuthorizationNumber() { return priorAuthorizationNumber; }
+    public ProviderRef billing() { return billing; }
+    public ProviderRef rendering() { return rendering; }
+    public ProviderRef referring() { return referring; }
+    public CoverageRef coverage() { return coverage; }
+    public List<ClaimLine> lines() { return lines; }
+    public BigDecimal totalCharge() { return totalCharge; }
+    public BigDecimal paidAmount() { return paidAmount; }
+    public BigDecimal patientResponsibility() { return patientResponsibility; }
+    public BigDecimal adjustedAmount() { return adjustedAmount; }
+    public Instant submittedAt() { return submittedAt; }
+
+    /** What a biller may correct on a held or rejected claim; null fields stay as they are. */
+    public record Correction(String billingNpi, String billingTaxId, String renderingNpi, String referringNpi,
+            String memberId, String priorAuthorizationNumber) {
+    }
+
+    /** Builds a claim; for new claims use {@link Claim#create}, for stored ones {@link Claim#restore}. */
+    public static final class Builder {
+        private String claimId;
+        private String encounterId;
+        private String tenantId;
+        private int codingVersion;
+        private Frequency frequency = Frequency.ORIGINAL;
+        private String patientControlNumber;
+        private String replacedClaimId;
+        private String replacedPayerClaimNumber;
+        private LocalDate dateOfService;
+        private String placeOfService;
+        private String patientMrn;
+        private List<Diagnosis> diagnoses = List.of();
+        private String sourceEventId;
+        private String snapshot;
+        private Instant createdAt;
+        private ClaimStatus status;
+        private boolean current;
+        private String payerClaimNumber;
+        private String priorAuthorizationNumber;
+        private ProviderRef billing;
+        private ProviderRef rendering;
+        private ProviderRef referring;
+        private CoverageRef coverage;
+        private List<ClaimLine> lines = List.of();
+        private BigDecimal totalCharge;
+        private BigDecimal paidAmount = Money.ZERO;
+        private BigDecimal patientResponsibility = Money.ZERO;
+        private BigDecimal adjustedAmount = Money.ZERO;
+        private Instant submittedAt;
+
+        private Builder() {
+        }
+
+        public Builder claimId(String v) { claimId = v; return this; }
+        public String claimId() { return claimId; }
+        public Builder encounterId(String v) { encounterId = v; return this; }
+        public Builder tenantId(String v) { tenantId = v; return this; }
+        public Builder codingVersion(int v) { codingVersion = v; return this; }
+        public Builder frequency(Frequency v) { frequency = v; return this; }
+        public Builder patientControlNumber(String v) { patientControlNumber = v; return this; }
+        public Builder replacedClaimId(String v) { replacedClaimId = v; return this; }
+        public Builder replacedPayerClaimNumber(String v) { replacedPayerClaimNumber = v; return this; }
+        public Builder dateOfService(LocalDate v) { dateOfService = v; return this; }
+        public Builder placeOfService(String v) { placeOfService = v; return this; }
+        public Builder patientMrn(String v) { patientMrn = v; return this; }
+        public Builder diagnoses(List<Diagnosis> v) { diagnoses = v; return this; }
+        public Builder sourceEventId(String v) { sourceEventId = v; return this; }
+        public Builder snapshot(String v) { snapshot = v; return this; }
+        public Builder createdAt(Instant v) { createdAt = v; return this; }
+        public Builder status(ClaimStatus v) { status = v; return this; }
+        public Builder current(boolean v) { current = v; return this; }
+        public Builder payerClaimNumber(String v) { payerClaimNumber = v; return this; }
+        public Builder priorAuthorizationNumber(String v) { priorAuthorizationNumber = v; return this; }
+        public Builder billing(ProviderRef v) { billing = v; return this; }
+        public Builder rendering(ProviderRef v) { rendering = v; return this; }
+        public Builder referring(ProviderRef v) { referring = v; return this; }
+        public Builder coverage(CoverageRef v) { coverage = v; return this; }
+        public Builder lines(List<ClaimLine> v) { lines = v; return this; }
+        public Builder totalCharge(BigDecimal v) { totalCharge = v; return this; }
+        public Builder paidAmount(BigDecimal v) { paidAmount = v; return this; }
+        public Builder patientResponsibility(BigDecimal v) { patientResponsibility = v; return this; }
+        public Builder adjustedAmount(BigDecimal v) { adjustedAmount = v; return this; }
+        public Builder submittedAt(Instant v) { submittedAt = v; return this; }
+    }
+}

@@ -1,0 +1,30 @@
+package io.claimflow.claim.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A billed service line: the coded service and its charge (unit price from the fee schedule on the line's date of
+ * service, times units). {@code unitPrice} and {@code charge} are null while the fee schedule has no price.
+ */
+public record ClaimLine(int lineNumber, String lineItemControlNumber, String procedureCode, List<String> modifiers,
+        int units, List<Integer> diagnosisPointers, LocalDate dateOfService, String placeOfService,
+        BigDecimal unitPrice, BigDecimal charge) {
+
+    public ClaimLine {
+        modifiers = List.copyOf(modifiers);
+        diagnosisPointers = List.copyOf(diagnosisPointers);
+    }
+
+    public boolean priced() {
+        return charge != null;
+    }
+
+    /** This line priced at {@code price} per unit (null: no price known). */
+    public ClaimLine pricedAt(BigDecimal price) {
+        BigDecimal lineCharge = price == null ? null : Money.of(price.multiply(BigDecimal.valueOf(units)));
+        return new ClaimLine(lineNumber, lineItemControlNumber, procedureCode, modifiers, units, diagnosisPointers,
+                dateOfService, placeOfService, price == null ? null : Money.of(price), lineCharge);
+    }
+}

@@ -1,0 +1,306 @@
+package io.claimflow.claim.model.adapter;
+
+import io.claimflow.claim.model.Actor;
+import io.claimflow.claim.model.Claim;
+import io.claimflow.claim.model.ClaimLine;
+import io.claimflow.claim.model.ClaimRepository;
+import io.claimflow.claim.model.ClaimStatus;
+import io.claimflow.claim.model.CoverageRef;
+import io.claimflow.claim.model.Diagnosis;
+import io.claimflow.claim.model.Frequency;
+import io.claimflow.claim.model.ProviderRef;
+import io.claimflow.claim.model.ScrubFinding;
+import io.claimflow.claim.model.StatusChange;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Claims in tables {@code claim}, {@code claim_line}, {@code claim_diagnosis} and {@code claim_status_history}. */
+@Repository
+class JdbcClaimRepository implements ClaimRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    JdbcClaimRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    @Override
+    public long nextClaimNumber() {
+        return jdbc.sql("SELECT nextval('claim_number_seq')").query(Long.class).single();
+    }
+
+    @Override
+    public void insert(Claim c) {
+        CoverageRef cov = c.coverage();
+        ProviderRef billing = c.billing();
+        jdbc.sql("""
+                INSERT INTO claim (claim_id, encounter_id, tenant_id, coding_version, frequency, status, is_current,
+                    patient_control_number, replaced_claim_id, replaced_payer_claim_number, payer_claim_number,
+                    date_of_service, place_of_service, prior_authorization_number, patient_mrn, payer_id, payer_name,
+                    member_id, subscriber_relationship, billing_npi, billing_tax_id, billing_tax_id_type,
+                    billing_has_address, rendering_npi, referring_npi, total_charge, paid_amount,
+                    patient_responsibility, adjusted_amount, service_key, source_event_id, encounter_snapshot,
+                    created_at, submitted_at, updated_at)
+                VALUES (:claimId, :encounterId, :tenantId, :codingVersion, :frequency, :status, :current, :pcn,
+                    :replacedClaimId, :replacedPayerClaimNumber, :payerClaimNumber, :dos, :pos, :priorAuth, :mrn,
+                    :payerId, :payerName, :memberId, :relationship, :billingNpi, :billingTaxId, :billingTaxIdType,
+                    :billingHasAddress, :renderingNpi, :referringNpi, :total, :paid, :patient, :adjusted,
+                    :serviceKey, :sourceEventId, :snapshot, :createdAt, :submittedAt, :createdAt)
+                """)
+                .param("claimId", c.claimId())
+                .param("encounterId", c.encounterId())
+                .param("tenantId", c.tenantId())
+                .param("codingVersion", c.codingVersion())
+                .param("frequency", c.frequency().name())
+                .param("status", c.status().name())
+                .param("current", c.current())
+                .param("pcn", c.patientControlNumber())
+                .param("replacedClaimId", c.replacedClaimId())
+                .param("replacedPayerClaimNumber", c.replacedPayerClaimNumber())
+                .param("payerClaimNumber", c.payerClaimNumber())
+                .param("dos", c.dateOfService())
+                .param("pos", c.placeOfService())
+                .param("priorAuth", c.priorAuthorizationNumber())
+                .param("mrn", c.patientMrn())
+                .param("payerId", cov == null ? null : cov.payerId())
+                .param("payerName", cov == null ? null : cov.payerName())
+                .param("memberId", cov == null ? null : cov.memberId())
+                .param("relationship", cov == null ? null : cov.relationshipToSubscriber())
+                .param("billingNpi", billing == null ? null : billing.npi())
+                .param("billingTaxId", billing == null ? null : billing.taxId())
+                .param("billingTaxIdType", billing == null ? null : billing.taxIdType())
+                .param("billingHasAddress", billing != null && billing.hasStreetAddress())
+                .param("renderingNpi", c.rendering() == null ? null : c.rendering().npi())
+                .param("referringNpi", c.referring() == null ? null : c.referring().npi())
+                .param("total", c.totalCharge())
+                .param("paid", c.paidAmount())
+                .param("patient", c.patientResponsibility())
+                .param("adjusted", c.adjustedAmount())
+                .param("serviceKey", c.serviceKey())
+                .param("sourceEventId", c.sourceEventId())
+                .param("snapshot", c.snapshot() == null ? "" : c.snapshot())
+                .param("createdAt", timestamp(c.createdAt()))
+                .param("submittedAt", timestamp(c.submittedAt()))
+                .update();
+        List<Object[]> diagnoses = new ArrayList<>();
+        for (int i = 0; i < c.diagnoses().size(); i++) {
+            Diagnosis dx = c.diagnoses().get(i);
+            diagnoses.add(new Object[] {c.claimId(), i + 1, dx.code(), dx.description()});
+        }
+        batch.batchUpdate("INSERT INTO claim_diagnosis (claim_id, position, code, description) VALUES (?, ?, ?, ?)",
+                diagnoses);
+        batch.batchUpdate("""
+                INSERT INTO claim_line (claim_id, line_number, line_item_control_number, procedure_code,
+                    modifiers, units, diagnosis_pointers, date_of_service, place_of_service, unit_price, charge)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, c.lines().stream().map(line -> new Object[] {c.claimId(), line.lineNumber(),
+                        line.lineItemControlNumber(), line.procedureCode(), String.join(",", line.modifiers()),
+                        line.units(), joinInts(line.diagnosisPointers()), line.dateOfService(),
+                        line.placeOfService(), line.unitPrice(), line.charge()}).toList());
+        appendTimeline(c);
+    }
+
+    @Override
+    public void update(Claim c) {
+        CoverageRef cov = c.coverage();
+        jdbc.sql("""
+                UPDATE claim SET status = :status, is_current = :current, payer_claim_number = :payerClaimNumber,
+                    prior_authorization_number = :priorAuth, member_id = :memberId, billing_npi = :billingNpi,
+                    billing_tax_id = :billingTaxId, rendering_npi = :renderingNpi, referring_npi = :referringNpi,
+                    total_charge = :total, paid_amount = :paid, patient_responsibility = :patient,
+                    adjusted_amount = :adjusted, submitted_at = :submittedAt, updated_at = now()
+                WHERE claim_id = :claimId
+                """)
+                .param("claimId", c.claimId())
+                .param("status", c.status().name())
+                .param("current", c.current())
+                .param("payerClaimNumber", c.payerClaimNumber())
+                .param("priorAuth", c.priorAuthorizationNumber())
+                .param("memberId", cov == null ? null : cov.memberId())
+                .param("billingNpi", c.billing() == null ? null : c.billing().npi())
+                .param("billingTaxId", c.billing() == null ? null : c.billing().taxId())
+                .param("renderingNpi", c.rendering() == null ? null : c.rendering().npi())
+                .param("referringNpi", c.referring() == null ? null : c.referring().npi())
+                .param("total", c.totalCharge())
+                .param("paid", c.paidAmount())
+                .param("patient", c.patientResponsibility())
+                .param("adjusted", c.adjustedAmount())
+                .param("submittedAt", timestamp(c.submittedAt()))
+                .update();
+        for (ClaimLine line : c.lines()) {
+            jdbc.sql("UPDATE claim_line SET unit_price = ?, charge = ? WHERE claim_id = ? AND line_number = ?")
+                    .params(line.unitPrice(), line.charge(), c.claimId(), line.lineNumber())
+                    .update();
+        }
+        appendTimeline(c);
+    }
+
+    private void appendTimeline(Claim c) {
+        List<Object[]> rows = c.drainPendingChanges().stream().map(change -> new Object[] {c.claimId(),
+                change.from() == null ? null : change.from().name(), change.to().name(), timestamp(change.at()),
+                change.actor().kind().name(), change.actor().id(), change.reason(), change.causeEventId()}).toList();
+        if (!rows.isEmpty()) {
+            batch.batchUpdate("""
+                    INSERT INTO claim_status_history (claim_id, from_status, to_status, changed_at, actor_kind,
+                        actor_id, reason, cause_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, rows);
+        }
+    }
+
+    @Override
+    public Optional<Claim> find(String claimId) {
+        return load("SELECT * FROM claim WHERE claim_id = ?", claimId);
+    }
+
+    @Override
+    public Optional<Claim> findForUpdate(String claimId) {
+        return load("SELECT * FROM claim WHERE claim_id = ? FOR UPDATE", claimId);
+    }
+
+    @Override
+    public Optional<Claim> findCurrentForUpdate(String encounterId) {
+        return load("SELECT * FROM claim WHERE encounter_id = ? AND is_current FOR UPDATE", encounterId);
+    }
+
+    private Optional<Claim> load(String sql, String id) {
+        Optional<Claim.Builder> builder = jdbc.sql(sql).param(id).query(JdbcClaimRepository::claimRow).optional();
+        return builder.map(b -> {
+            String claimId = b.claimId();
+            return Claim.restore(b.diagnoses(diagnoses(claimId)).lines(lines(claimId)));
+        });
+    }
+
+    private List<Diagnosis> diagnoses(String claimId) {
+        return jdbc.sql("SELECT code, description FROM claim_diagnosis WHERE claim_id = ? ORDER BY position")
+                .param(claimId)
+                .query((rs, row) -> new Diagnosis(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    private List<ClaimLine> lines(String claimId) {
+        return jdbc.sql("SELECT * FROM claim_line WHERE claim_id = ? ORDER BY line_number")
+                .param(claimId)
+                .query((rs, row) -> new ClaimLine(rs.getInt("line_number"), rs.getString("line_item_control_number"),
+                        rs.getString("procedure_code"), splitStrings(rs.getString("modifiers")), rs.getInt("units"),
+                        splitInts(rs.getString("diagnosis_pointers")), rs.getObject("date_of_service", LocalDate.class),
+                        rs.getString("place_of_service"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("charge")))
+                .list();
+    }
+
+    @Override
+    public boolean hasDuplicate(String tenantId, String patientMrn, LocalDate dateOfService, String serviceKey,
+            String excludingEncounterId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM claim WHERE is_current AND tenant_id = ? AND patient_mrn = ?
+                    AND date_of_service = ? AND service_key = ? AND encounter_id <> ?
+                    AND status NOT IN ('WRITTEN_OFF', 'VOIDED', 'REPLACED')
+                """)
+                .params(tenantId, patientMrn, dateOfService, serviceKey, excludingEncounterId)
+                .query(Long.class).single() > 0;
+    }
+
+    @Override
+    public void replaceFindings(String claimId, List<ScrubFinding> findings, Instant at) {
+        jdbc.sql("UPDATE claim_scrub_finding SET resolved_at = ? WHERE claim_id = ? AND resolved_at IS NULL")
+                .params(timestamp(at), claimId)
+                .update();
+        for (ScrubFinding f : findings) {
+            jdbc.sql("INSERT INTO claim_scrub_finding (claim_id, rule_id, message, line_number, found_at)"
+                            + " VALUES (?, ?, ?, ?, ?)")
+                    .params(claimId, f.ruleId(), f.message(), f.lineNumber(), timestamp(at))
+                    .update();
+        }
+    }
+
+    @Override
+    public List<ScrubFinding> openFindings(String claimId) {
+        return jdbc.sql("SELECT rule_id, message, line_number FROM claim_scrub_finding"
+                        + " WHERE claim_id = ? AND resolved_at IS NULL ORDER BY id")
+                .param(claimId)
+                .query((rs, row) -> new ScrubFinding(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, Integer.class)))
+                .list();
+    }
+
+    @Override
+    public List<StatusChange> timeline(String claimId) {
+        return jdbc.sql("SELECT * FROM claim_status_history WHERE claim_id = ? ORDER BY id")
+                .param(claimId)
+                .query((rs, row) -> new StatusChange(
+                        rs.getString("from_status") == null ? null : ClaimStatus.valueOf(rs.getString("from_status")),
+                        ClaimStatus.valueOf(rs.getString("to_status")), instant(rs, "changed_at"),
+                        new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getString("actor_id")),
+                        rs.getString("reason"), rs.getString("cause_event_id")))
+                .list();
+    }
+
+    private static Claim.Builder claimRow(ResultSet rs, int row) throws SQLException {
+        String payerId = rs.getString("payer_id");
+        String renderingNpi = rs.getString("rendering_npi");
+        String referringNpi = rs.getString("referring_npi");
+        return Claim.builder()
+                .claimId(rs.getString("claim_id"))
+                .encounterId(rs.getString("encounter_id"))
+                .tenantId(rs.getString("tenant_id"))
+                .codingVersion(rs.getInt("coding_version"))
+                .frequency(Frequency.valueOf(rs.getString("frequency")))
+                .status(ClaimStatus.valueOf(rs.getString("status")))
+                .current(rs.getBoolean("is_current"))
+                .patientControlNumber(rs.getString("patient_control_number"))
+                .replacedClaimId(rs.getString("replaced_claim_id"))
+                .replacedPayerClaimNumber(rs.getString("replaced_payer_claim_number"))
+                .payerClaimNumber(rs.getString("payer_claim_number"))
+                .dateOfService(rs.getObject("date_of_service", LocalDate.class))
+                .placeOfService(rs.getString("place_of_service"))
+                .priorAuthorizationNumber(rs.getString("prior_authorization_number"))
+                .patientMrn(rs.getString("patient_mrn"))
+                .coverage(payerId == null ? null : new CoverageRef(payerId, rs.getString("payer_name"),
+                        rs.getString("member_id"), rs.getString("subscriber_relationship")))
+                .billing(new ProviderRef(rs.getString("billing_npi"), rs.getString("billing_tax_id"),
+                        rs.getString("billing_tax_id_type"), rs.getBoolean("billing_has_address")))
+                .rendering(renderingNpi == null ? null : new ProviderRef(renderingNpi, null, null, false))
+                .referring(referringNpi == null ? null : new ProviderRef(referringNpi, null, null, false))
+                .totalCharge(rs.getBigDecimal("total_charge"))
+                .paidAmount(rs.getBigDecimal("paid_amount"))
+                .patientResponsibility(rs.getBigDecimal("patient_responsibility"))
+                .adjustedAmount(rs.getBigDecimal("adjusted_amount"))
+                .sourceEventId(rs.getString("source_event_id"))
+                .snapshot(rs.getString("encounter_snapshot"))
+                .createdAt(instant(rs, "created_at"))
+                .submittedAt(instant(rs, "submitted_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String joinInts(List<Integer> values) {
+        return String.join(",", values.stream().map(String::valueOf).toList());
+    }
+
+    private static List<String> splitStrings(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static List<Integer> splitInts(String joined) {
+        return splitStrings(joined).stream().map(Integer::valueOf).toList();
+    }
+}

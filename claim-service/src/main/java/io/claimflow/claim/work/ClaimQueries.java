@@ -1,0 +1,53 @@
+package io.claimflow.claim.work;
+
+import io.claimflow.claim.model.ScrubFinding;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Read side of the claims for billers' lists and reports, plus appeals and follow-up notes (port). */
+public interface ClaimQueries {
+
+    /** A claim waiting for the payer, with its last follow-up note. */
+    record AwaitingPayer(ClaimSummary claim, Instant lastFollowUpAt, LocalDate nextFollowUp) {
+    }
+
+    /** A held claim and why. */
+    record HeldClaim(ClaimSummary claim, List<ScrubFinding> reasons) {
+    }
+
+    /** Open balance by payer and age bucket (days since the date of service). */
+    record AgingRow(String payerId, String payerName, int claims, BigDecimal days0To30, BigDecimal days31To60,
+            BigDecimal days61To90, BigDecimal days91To120, BigDecimal over120, BigDecimal total) {
+    }
+
+    record Appeal(long id, String claimId, String notes, String status, String filedBy, Instant filedAt) {
+    }
+
+    record FollowUp(long id, String claimId, String note, LocalDate nextFollowUp, String createdBy,
+            Instant createdAt) {
+    }
+
+    Page<ClaimSummary> search(ClaimSearch search);
+
+    List<HeldClaim> held(int offset, int limit);
+
+    List<AwaitingPayer> awaitingPayer(int limit);
+
+    /** Current claims not yet with the payer (created, held, rejected), for timely-filing warnings. */
+    List<ClaimSummary> notYetAccepted(int limit);
+
+    List<AgingRow> aging(LocalDate today);
+
+    long addAppeal(String claimId, String notes, String filedBy, Instant at);
+
+    List<Appeal> appeals(String claimId);
+
+    /** Sets the outcome of a filed appeal; false when the claim has no such appeal still FILED. */
+    boolean decideAppeal(String claimId, long appealId, String status);
+
+    void addFollowUp(String claimId, String note, LocalDate nextFollowUp, String createdBy, Instant at);
+
+    List<FollowUp> followUps(String claimId);
+}

@@ -1,0 +1,263 @@
+package io.claimflow.claim.work;
+
+import io.claimflow.claim.model.Actor;
+import io.claimflow.claim.model.Claim;
+import io.claimflow.claim.model.ClaimNotFoundException;
+import io.claimflow.claim.model.ClaimPolicy;
+import io.claimflow.claim.model.ClaimRepository;
+import io.claimflow.claim.model.ClaimStatus;
+import io.claimflow.claim.model.IllegalTransitionException;
+import io.claimflow.claim.model.ScrubFinding;
+import io.claimflow.claim.payment.Payments;
+import io.claimflow.claim.submission.ClaimAssembler;
+import io.claimflow.claim.submission.ClaimNumbers;
+import io.claimflow.claim.submission.ClaimSubmission;
+import io.claimflow.claim.submission.SubmittedClaims;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What billers do with claims: find them, look at one, correct and release a held claim, void, appeal, write off,
+ * and work the denial, held and follow-up lists. Every change is on the claim's timeline with the user's name.
+ */
+@Service
+public class ClaimWork {
+
+    private final ClaimRepository claims;
+    private final ClaimQueries queries;
+    private final WorkItems workItems;
+    private final Payments payments;
+    private final ClaimSubmission submission;
+    private final ClaimAssembler assembler;
+    private final SubmittedClaims submitted;
+    private final ClaimPolicy policy;
+    private final Clock clock;
+
+    public ClaimWork(ClaimRepository claims, ClaimQueries queries, WorkItems workItems, Payments payments,
+            ClaimSubmission submission, ClaimAssembler assembler, SubmittedClaims submitted, ClaimPolicy policy,
+            Clock clock) {
+        this.claims = claims;
+        this.queries = queries;
+        this.workItems = workItems;
+        this.payments = payments;
+        this.submission = submission;
+        this.assembler = assembler;
+        this.submitted = submitted;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ClaimSummary> search(ClaimSearch search) {
+        return queries.search(search);
+    }
+
+    @Transactional(readOnly = true)
+    public ClaimDetail detail(String claimId) {
+        Claim claim = claims.find(claimId).orElseThrow(() -> new ClaimNotFoundException(claimId));
+        return new ClaimDetail(claim, claims.timeline(claimId), claims.openFindings(claimId),
+                workItems.openForClaim(claimId), payments.forClaim(claimId), queries.appeals(claimId),
+                queries.followUps(claimId));
+    }
+
+    /** Corrects a held or rejected claim's data; it stays where it is until released. */
+    @Transactional
+    public ClaimDetail correct(String claimId, Claim.Correction correction, Actor user) {
+        Claim claim = locked(claimId);
+        claim.correct(correction);
+        List<String> fields = new ArrayList<>();
+        if (correction.billingNpi() != null) {
+            fields.add("billing NPI");
+        }
+        if (correction.billingTaxId() != null) {
+            fields.add("billing tax id");
+        }
+        if (correction.renderingNpi() != null) {
+            fields.add("rendering NPI");
+        }
+        if (correction.referringNpi() != null) {
+            fields.add("referring NPI");
+        }
+        if (correction.memberId() != null) {
+            fields.add("member id");
+        }
+        if (correction.priorAuthorizationNumber() != null) {
+            fields.add("prior authorization number");
+        }
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("nothing to correct: give at least one field");
+        }
+        claim.note(user, "corrected " + String.join(", ", fields), null, clock.instant());
+        claims.update(claim);
+        return detail(claimId);
+    }
+
+    /**
+     * Releases a held (or front-end rejected) claim: prices lines the fee schedule now has, scrubs it again and
+     * submits it.
+     *
+     * @throws UnprocessableClaimException when it still fails the scrubber (nothing changes)
+     */
+    @Transactional
+    public ClaimDetail release(String claimId, Actor user) {
+        Claim claim = locked(claimId);
+        if (claim.status() != ClaimStatus.HELD && claim.status() != ClaimStatus.REJECTED) {
+            throw new IllegalTransitionException("Claim " + claimId + " is " + claim.status()
+                    + "; only a HELD or REJECTED claim can be released");
+        }
+        claim.reprice(assembler.repriceMissing(claim));
+        List<ScrubFinding> findings = submission.scrubAndSubmit(claim, user, null);
+        if (!findings.isEmpty()) {
+            throw new UnprocessableClaimException(claimId, findings);
+        }
+        workItems.resolveOpen(claimId, user.id(), clock.instant());
+        return detail(claimId);
+    }
+
+    /** Voids an adjudicated claim with the payer: a frequency-8 claim goes out, the original becomes VOIDED. */
+    @Transactional
+    public ClaimDetail voidClaim(String claimId, String reason, Actor user) {
+        Claim original = locked(claimId);
+        if (!original.current()) {
+            throw new IllegalTransitionException("Claim " + claimId + " is not the encounter's current claim");
+        }
+        if (!original.status().canBecome(ClaimStatus.VOIDED)) {
+            throw new IllegalTransitionException(claimId, original.status(), ClaimStatus.VOIDED);
+        }
+        if (original.payerClaimNumber() == null) {
+            throw new IllegalTransitionException("Claim " + claimId
+                    + " has no payer claim number yet: the payer has nothing to void");
+        }
+        Instant now = clock.instant();
+        Claim voiding = assembler.voidOf(original, ClaimNumbers.of(claims.nextClaimNumber(), original.tenantId(),
+                LocalDate.ofInstant(now, ZoneOffset.UTC)), user, reason, now);
+        original.transitionTo(ClaimStatus.VOIDED, user, "voided by claim " + voiding.claimId() + ": " + reason, null,
+                now);
+        claims.update(original);
+        voiding.transitionTo(ClaimStatus.SUBMITTED, user, "void sent to the payer", null, now);
+        claims.insert(voiding);
+        submitted.publish(voiding, original.sourceEventId(), now);
+        workItems.resolveOpen(claimId, user.id(), now);
+        return detail(voiding.claimId());
+    }
+
+    @Transactional
+    public ClaimDetail appeal(String claimId, String notes, Actor user) {
+        Claim claim = locked(claimId);
+        Instant now = clock.instant();
+        claim.transitionTo(ClaimStatus.APPEALED, user, "appeal filed", null, now);
+        claims.update(claim);
+        queries.addAppeal(claimId, notes, user.id(), now);
+        workItems.resolveOpen(claimId, user.id(), now);
+        return detail(claimId);
+    }
+
+    /** The payer's answer to an appeal. */
+    public enum AppealOutcome { WON, LOST, WITHDRAWN }
+
+    /**
+     * Records how an appeal ended. A won appeal waits for the payer's payment; a lost or withdrawn one puts the claim
+     * back to DENIED for the biller to write off or pursue.
+     */
+    @Transactional
+    public ClaimDetail decideAppeal(String claimId, long appealId, AppealOutcome outcome, Actor user) {
+        Claim claim = locked(claimId);
+        if (!queries.decideAppeal(claimId, appealId, outcome.name())) {
+            throw new IllegalTransitionException("Claim " + claimId + " has no filed appeal " + appealId
+                    + " waiting for an outcome");
+        }
+        Instant now = clock.instant();
+        if (outcome != AppealOutcome.WON && claim.status() == ClaimStatus.APPEALED) {
+            claim.transitionTo(ClaimStatus.DENIED, user, "appeal " + appealId + " " + outcome.name().toLowerCase(),
+                    null, now);
+        } else {
+            claim.note(user, "appeal " + appealId + " " + outcome.name().toLowerCase(), null, now);
+        }
+        claims.update(claim);
+        return detail(claimId);
+    }
+
+    @Transactional
+    public ClaimDetail writeOff(String claimId, String reason, Actor user) {
+        Claim claim = locked(claimId);
+        Instant now = clock.instant();
+        claim.transitionTo(ClaimStatus.WRITTEN_OFF, user, "written off: " + reason, null, now);
+        claims.update(claim);
+        workItems.resolveOpen(claimId, user.id(), now);
+        return detail(claimId);
+    }
+
+    @Transactional
+    public ClaimDetail addFollowUp(String claimId, String note, LocalDate nextFollowUp, Actor user) {
+        Claim claim = locked(claimId);
+        Instant now = clock.instant();
+        if (nextFollowUp != null && !nextFollowUp.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+            throw new IllegalArgumentException("nextFollowUp must be a future date");
+        }
+        queries.addFollowUp(claimId, note, nextFollowUp, user.id(), now);
+        claim.note(user, "followed up" + (nextFollowUp == null ? "" : ", next on " + nextFollowUp), null, now);
+        claims.update(claim);
+        return detail(claimId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkItems.WorkItem> denialWorkList(WorkQueue queue, int page, int size) {
+        return workItems.open(queue, page * size, size);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ClaimQueries.HeldClaim> held(int page, int size) {
+        return queries.held(page * size, size);
+    }
+
+    /**
+     * Claims to chase on {@code today}: unanswered past their payer's follow-up period (unless a follow-up note put
+     * them off), and claims not yet with the payer whose timely-filing deadline is near or past. Longest waiting
+     * first.
+     */
+    @Transactional(readOnly = true)
+    public List<FollowUpItem> followUp(LocalDate today, Integer olderThanDays) {
+        List<FollowUpItem> items = new ArrayList<>();
+        for (ClaimQueries.AwaitingPayer waiting : queries.awaitingPayer(5000)) {
+            ClaimSummary c = waiting.claim();
+            long days = ChronoUnit.DAYS.between(LocalDate.ofInstant(c.submittedAt(), ZoneOffset.UTC), today);
+            int threshold = olderThanDays != null ? olderThanDays : policy.followUpDaysFor(c.payerId());
+            boolean snoozed = waiting.nextFollowUp() != null && waiting.nextFollowUp().isAfter(today);
+            if (days >= threshold && !snoozed) {
+                items.add(new FollowUpItem(c, FollowUpItem.Reason.NO_PAYER_RESPONSE, days, deadline(c)));
+            }
+        }
+        for (ClaimSummary c : queries.notYetAccepted(5000)) {
+            LocalDate deadline = deadline(c);
+            long days = ChronoUnit.DAYS.between(c.dateOfService(), today);
+            if (today.isAfter(deadline)) {
+                items.add(new FollowUpItem(c, FollowUpItem.Reason.TIMELY_FILING_DEADLINE_PASSED, days, deadline));
+            } else if (!today.isBefore(deadline.minusDays(policy.timelyFilingWarningDays()))) {
+                items.add(new FollowUpItem(c, FollowUpItem.Reason.TIMELY_FILING_DEADLINE_NEAR, days, deadline));
+            }
+        }
+        items.sort(Comparator.comparingLong(FollowUpItem::daysWaiting).reversed());
+        return items;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ClaimQueries.AgingRow> aging(LocalDate today) {
+        return queries.aging(today);
+    }
+
+    private LocalDate deadline(ClaimSummary c) {
+        return c.dateOfService().plusDays(policy.timelyFilingDaysFor(c.payerId()));
+    }
+
+    private Claim locked(String claimId) {
+        return claims.findForUpdate(claimId).orElseThrow(() -> new ClaimNotFoundException(claimId));
+    }
+}

@@ -1,0 +1,276 @@
+package io.claimflow.claim.work.adapter;
+
+import io.claimflow.claim.denial.DenialHandling;
+import io.claimflow.claim.model.Claim;
+import io.claimflow.claim.model.ClaimLine;
+import io.claimflow.claim.model.ClaimStatus;
+import io.claimflow.claim.model.Diagnosis;
+import io.claimflow.claim.model.ScrubFinding;
+import io.claimflow.claim.model.StatusChange;
+import io.claimflow.claim.payment.Payments;
+import io.claimflow.claim.web.adapter.CurrentUser;
+import io.claimflow.claim.work.ClaimDetail;
+import io.claimflow.claim.work.ClaimQueries;
+import io.claimflow.claim.work.ClaimSearch;
+import io.claimflow.claim.work.ClaimSummary;
+import io.claimflow.claim.work.ClaimWork;
+import io.claimflow.claim.work.FollowUpItem;
+import io.claimflow.claim.work.Page;
+import io.claimflow.claim.work.WorkItems;
+import io.claimflow.claim.work.WorkQueue;
+import io.claimflow.platform.audit.AuditTrail;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Billers' REST API on claims: search, detail with timeline, correct and release held claims, void, appeal, write
+ * off, follow-up notes, and the work lists (denials, held, follow-up) and the aging report. Detail reads and every
+ * change go to the audit trail.
+ */
+@RestController
+class ClaimController {
+
+    private static final String READERS = "hasAnyRole('BILLER', 'PATIENT_ACCOUNTS', 'AUDITOR')";
+    private static final String BILLER = "hasRole('BILLER')";
+
+    private final ClaimWork work;
+    private final DenialHandling denials;
+    private final AuditTrail auditTrail;
+    private final Clock clock;
+
+    ClaimController(ClaimWork work, DenialHandling denials, AuditTrail auditTrail, Clock clock) {
+        this.work = work;
+        this.denials = denials;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+    }
+
+    @GetMapping("/claims")
+    @PreAuthorize(READERS)
+    Page<ClaimSummary> search(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String payerId,
+            @RequestParam(required = false) String patientMrn,
+            @RequestParam(required = false) String encounterId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceTo,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate submittedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate submittedTo,
+            @RequestParam(defaultValue = "false") boolean currentOnly,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        if (status != null && Arrays.stream(ClaimStatus.values()).noneMatch(s -> s.name().equals(status))) {
+            throw new IllegalArgumentException("status must be one of " + Arrays.toString(ClaimStatus.values()));
+        }
+        return work.search(new ClaimSearch(status, payerId, patientMrn, encounterId, serviceFrom, serviceTo,
+                submittedFrom, submittedTo, currentOnly, page, size));
+    }
+
+    @GetMapping("/claims/{claimId}")
+    @PreAuthorize(READERS)
+    ClaimView detail(@PathVariable String claimId) {
+        ClaimView view = ClaimView.of(work.detail(claimId));
+        auditTrail.read("claim", claimId);
+        return view;
+    }
+
+    @PatchMapping("/claims/{claimId}")
+    @PreAuthorize(BILLER)
+    ClaimView correct(@PathVariable String claimId, @Valid @RequestBody CorrectionRequest request) {
+        ClaimView view = ClaimView.of(work.correct(claimId, new Claim.Correction(request.billingNpi(),
+                request.billingTaxId(), request.renderingNpi(), request.referringNpi(), request.memberId(),
+                request.priorAuthorizationNumber()), CurrentUser.actor()));
+        auditTrail.changed("claim.corrected", "claim", claimId);
+        return view;
+    }
+
+    @PostMapping("/claims/{claimId}/release")
+    @PreAuthorize(BILLER)
+    ClaimView release(@PathVariable String claimId) {
+        ClaimView view = ClaimView.of(work.release(claimId, CurrentUser.actor()));
+        auditTrail.changed("claim.released", "claim", claimId);
+        return view;
+    }
+
+    @PostMapping("/claims/{claimId}/void")
+    @PreAuthorize(BILLER)
+    ClaimView voidClaim(@PathVariable String claimId, @Valid @RequestBody ReasonRequest request) {
+        ClaimView view = ClaimView.of(work.voidClaim(claimId, request.reason(), CurrentUser.actor()));
+        auditTrail.changed("claim.voided", "claim", claimId);
+        return view;
+    }
+
+    @PostMapping("/claims/{claimId}/appeals")
+    @PreAuthorize(BILLER)
+    ClaimView appeal(@PathVariable String claimId, @Valid @RequestBody AppealRequest request) {
+        ClaimView view = ClaimView.of(work.appeal(claimId, request.notes(), CurrentUser.actor()));
+        auditTrail.changed("claim.appealed", "claim", claimId);
+        return view;
+    }
+
+    @PatchMapping("/claims/{claimId}/appeals/{appealId}")
+    @PreAuthorize(BILLER)
+    ClaimView decideAppeal(@PathVariable String claimId, @PathVariable long appealId,
+            @Valid @RequestBody AppealOutcomeRequest request) {
+        ClaimWork.AppealOutcome outcome = Arrays.stream(ClaimWork.AppealOutcome.values())
+                .filter(o -> o.name().equals(request.outcome())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("outcome must be one of "
+                        + Arrays.toString(ClaimWork.AppealOutcome.values())));
+        ClaimView view = ClaimView.of(work.decideAppeal(claimId, appealId, outcome, CurrentUser.actor()));
+        auditTrail.changed("claim.appeal-decided", "claim", claimId);
+        return view;
+    }
+
+    @PostMapping("/claims/{claimId}/recode")
+    @PreAuthorize(BILLER)
+    ClaimView recode(@PathVariable String claimId, @Valid @RequestBody RecodeRequestBody request) {
+        denials.requestRecode(claimId, request.instructions(), CurrentUser.actor());
+        auditTrail.changed("claim.recode-requested", "claim", claimId);
+        return ClaimView.of(work.detail(claimId));
+    }
+
+    @PostMapping("/claims/{claimId}/write-off")
+    @PreAuthorize(BILLER)
+    ClaimView writeOff(@PathVariable String claimId, @Valid @RequestBody ReasonRequest request) {
+        ClaimView view = ClaimView.of(work.writeOff(claimId, request.reason(), CurrentUser.actor()));
+        auditTrail.changed("claim.written-off", "claim", claimId);
+        return view;
+    }
+
+    @PostMapping("/claims/{claimId}/follow-ups")
+    @PreAuthorize(BILLER)
+    ClaimView followUp(@PathVariable String claimId, @Valid @RequestBody FollowUpRequest request) {
+        ClaimView view = ClaimView.of(work.addFollowUp(claimId, request.note(), request.nextFollowUp(),
+                CurrentUser.actor()));
+        auditTrail.changed("claim.followed-up", "claim", claimId);
+        return view;
+    }
+
+    @GetMapping("/work-lists/denials")
+    @PreAuthorize(BILLER)
+    List<WorkItems.WorkItem> denials(@RequestParam(required = false) String queue,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        checkPaging(page, size);
+        WorkQueue q = null;
+        if (queue != null) {
+            q = Arrays.stream(WorkQueue.values()).filter(w -> w.name().equals(queue)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("queue must be one of "
+                            + Arrays.toString(WorkQueue.values())));
+        }
+        return work.denialWorkList(q, page, size);
+    }
+
+    @GetMapping("/work-lists/held")
+    @PreAuthorize(BILLER)
+    List<ClaimQueries.HeldClaim> held(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        checkPaging(page, size);
+        return work.held(page, size);
+    }
+
+    @GetMapping("/work-lists/follow-up")
+    @PreAuthorize(BILLER)
+    List<FollowUpItem> followUp(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Integer olderThanDays) {
+        if (olderThanDays != null && olderThanDays < 0) {
+            throw new IllegalArgumentException("olderThanDays must be 0 or more");
+        }
+        return work.followUp(asOf != null ? asOf : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                olderThanDays);
+    }
+
+    @GetMapping("/reports/aging")
+    @PreAuthorize("hasAnyRole('BILLER', 'AUDITOR')")
+    List<ClaimQueries.AgingRow> aging(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return work.aging(asOf != null ? asOf : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    private static void checkPaging(int page, int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw new IllegalArgumentException("page must be 0 or more and size between 1 and 500");
+        }
+    }
+
+    record CorrectionRequest(
+            @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits") String billingNpi,
+            @Pattern(regexp = "[0-9]{9}", message = "must be 9 digits") String billingTaxId,
+            @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits") String renderingNpi,
+            @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits") String referringNpi,
+            @Size(min = 1, max = 80) String memberId,
+            @Size(min = 1, max = 50) String priorAuthorizationNumber) {
+    }
+
+    record RecodeRequestBody(@NotBlank @Size(max = 2000) String instructions) {
+    }
+
+    record AppealOutcomeRequest(@NotBlank String outcome) {
+    }
+
+    record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record AppealRequest(@NotBlank @Size(max = 10000) String notes) {
+    }
+
+    record FollowUpRequest(@NotBlank @Size(max = 2000) String note, LocalDate nextFollowUp) {
+    }
+
+    /** A claim as the API shows it. */
+    record ClaimView(String claimId, String encounterId, String tenantId, String status, boolean current,
+            String frequency, String frequencyCode, int codingVersion, String patientControlNumber,
+            String payerClaimNumber, String replacedClaimId, String replacedPayerClaimNumber, LocalDate dateOfService,
+            String placeOfService, String priorAuthorizationNumber, String patientMrn, String payerId,
+            String payerName, String memberId, String billingNpi, String billingTaxId, String renderingNpi,
+            String referringNpi, List<Diagnosis> diagnoses, List<ClaimLine> lines, BigDecimal totalCharge,
+            BigDecimal paidAmount, BigDecimal patientResponsibility, BigDecimal adjustedAmount, BigDecimal balance,
+            Instant createdAt, Instant submittedAt, List<TimelineEntry> timeline, List<ScrubFinding> holdReasons,
+            List<WorkItems.WorkItem> openWork, List<Payments.PostedPayment> payments,
+            List<ClaimQueries.Appeal> appeals, List<ClaimQueries.FollowUp> followUps) {
+
+        static ClaimView of(ClaimDetail d) {
+            Claim c = d.claim();
+            return new ClaimView(c.claimId(), c.encounterId(), c.tenantId(), c.status().name(), c.current(),
+                    c.frequency().name(), c.frequency().code(), c.codingVersion(), c.patientControlNumber(),
+                    c.payerClaimNumber(), c.replacedClaimId(), c.replacedPayerClaimNumber(), c.dateOfService(),
+                    c.placeOfService(), c.priorAuthorizationNumber(), c.patientMrn(),
+                    c.coverage() == null ? null : c.coverage().payerId(),
+                    c.coverage() == null ? null : c.coverage().payerName(),
+                    c.coverage() == null ? null : c.coverage().memberId(),
+                    c.billing() == null ? null : c.billing().npi(), c.billing() == null ? null : c.billing().taxId(),
+                    c.rendering() == null ? null : c.rendering().npi(),
+                    c.referring() == null ? null : c.referring().npi(), c.diagnoses(), c.lines(), c.totalCharge(),
+                    c.paidAmount(), c.patientResponsibility(), c.adjustedAmount(), c.balance(), c.createdAt(),
+                    c.submittedAt(), d.timeline().stream().map(TimelineEntry::of).toList(), d.openFindings(),
+                    d.openWork(), d.payments(), d.appeals(), d.followUps());
+        }
+    }
+
+    /** One entry of a claim's timeline. */
+    record TimelineEntry(String from, String to, Instant at, String actorKind, String actor, String reason,
+            String causeEventId) {
+
+        static TimelineEntry of(StatusChange c) {
+            return new TimelineEntry(c.from() == null ? null : c.from().name(), c.to().name(), c.at(),
+                    c.actor().kind().name(), c.actor().id(), c.reason(), c.causeEventId());
+        }
+    }
+}

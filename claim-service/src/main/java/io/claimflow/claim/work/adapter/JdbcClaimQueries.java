@@ -1,0 +1,197 @@
+package io.claimflow.claim.work.adapter;
+
+import io.claimflow.claim.model.ScrubFinding;
+import io.claimflow.claim.work.ClaimQueries;
+import io.claimflow.claim.work.ClaimSearch;
+import io.claimflow.claim.work.ClaimSummary;
+import io.claimflow.claim.work.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Billers' lists and reports from the claim tables. */
+@Repository
+class JdbcClaimQueries implements ClaimQueries {
+
+    private static final String SUMMARY = "c.claim_id, c.encounter_id, c.tenant_id, c.status, c.frequency,"
+            + " c.coding_version, c.is_current, c.payer_id, c.payer_name, c.date_of_service, c.total_charge,"
+            + " c.paid_amount, c.total_charge - c.paid_amount - c.patient_responsibility - c.adjusted_amount AS balance,"
+            + " c.submitted_at";
+    private static final String OPEN_STATUSES = "('SUBMITTED', 'ACKNOWLEDGED', 'PAID', 'PARTIALLY_PAID', 'DENIED',"
+            + " 'RECODE_REQUESTED', 'APPEALED', 'REJECTED', 'HELD', 'CREATED')";
+
+    private final JdbcClient jdbc;
+
+    JdbcClaimQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Page<ClaimSummary> search(ClaimSearch s) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        criterion(where, params, "c.status = :status", "status", s.status());
+        criterion(where, params, "c.payer_id = :payerId", "payerId", s.payerId());
+        criterion(where, params, "c.patient_mrn = :mrn", "mrn", s.patientMrn());
+        criterion(where, params, "c.encounter_id = :encounterId", "encounterId", s.encounterId());
+        criterion(where, params, "c.date_of_service >= :serviceFrom", "serviceFrom", s.serviceFrom());
+        criterion(where, params, "c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo());
+        criterion(where, params, "c.submitted_at >= :submittedFrom", "submittedFrom",
+                s.submittedFrom() == null ? null : s.submittedFrom().atStartOfDay().atOffset(ZoneOffset.UTC));
+        criterion(where, params, "c.submitted_at < :submittedTo", "submittedTo",
+                s.submittedTo() == null ? null : s.submittedTo().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        if (s.currentOnly()) {
+            where.append(" AND c.is_current");
+        }
+        long total = jdbc.sql("SELECT count(*) FROM claim c" + where).params(params).query(Long.class).single();
+        List<ClaimSummary> items = jdbc.sql("SELECT " + SUMMARY + " FROM claim c" + where
+                        + " ORDER BY c.created_at DESC, c.claim_id OFFSET :offset LIMIT :limit")
+                .params(params)
+                .param("offset", (long) s.page() * s.size())
+                .param("limit", s.size())
+                .query(JdbcClaimQueries::summary)
+                .list();
+        return new Page<>(items, s.page(), s.size(), total);
+    }
+
+    private static void criterion(StringBuilder where, Map<String, Object> params, String condition, String name,
+            Object value) {
+        if (value != null && !(value instanceof String text && text.isBlank())) {
+            where.append(" AND ").append(condition);
+            params.put(name, value);
+        }
+    }
+
+    @Override
+    public List<HeldClaim> held(int offset, int limit) {
+        List<ClaimSummary> claims = jdbc.sql("SELECT " + SUMMARY + " FROM claim c WHERE c.status = 'HELD'"
+                        + " AND c.is_current ORDER BY c.created_at, c.claim_id OFFSET ? LIMIT ?")
+                .params(offset, limit)
+                .query(JdbcClaimQueries::summary)
+                .list();
+        List<HeldClaim> held = new ArrayList<>();
+        for (ClaimSummary claim : claims) {
+            held.add(new HeldClaim(claim, jdbc.sql("SELECT rule_id, message, line_number FROM claim_scrub_finding"
+                            + " WHERE claim_id = ? AND resolved_at IS NULL ORDER BY id")
+                    .param(claim.claimId())
+                    .query((rs, row) -> new ScrubFinding(rs.getString(1), rs.getString(2),
+                            rs.getObject(3, Integer.class)))
+                    .list()));
+        }
+        return held;
+    }
+
+    @Override
+    public List<AwaitingPayer> awaitingPayer(int limit) {
+        return jdbc.sql("SELECT " + SUMMARY + ", f.created_at AS follow_up_at, f.next_follow_up FROM claim c"
+                        + " LEFT JOIN LATERAL (SELECT created_at, next_follow_up FROM claim_follow_up"
+                        + "   WHERE claim_id = c.claim_id ORDER BY id DESC LIMIT 1) f ON true"
+                        + " WHERE c.is_current AND c.status IN ('SUBMITTED', 'ACKNOWLEDGED', 'APPEALED')"
+                        + " ORDER BY c.submitted_at LIMIT ?")
+                .param(limit)
+                .query((rs, row) -> new AwaitingPayer(summary(rs, row), instant(rs, "follow_up_at"),
+                        rs.getObject("next_follow_up", LocalDate.class)))
+                .list();
+    }
+
+    @Override
+    public List<ClaimSummary> notYetAccepted(int limit) {
+        return jdbc.sql("SELECT " + SUMMARY + " FROM claim c WHERE c.is_current"
+                        + " AND c.status IN ('CREATED', 'HELD', 'REJECTED') ORDER BY c.date_of_service LIMIT ?")
+                .param(limit)
+                .query(JdbcClaimQueries::summary)
+                .list();
+    }
+
+    @Override
+    public List<AgingRow> aging(LocalDate today) {
+        return jdbc.sql("""
+                WITH open AS (
+                    SELECT coalesce(payer_id, '(self-pay)') AS payer_id, coalesce(payer_name, '') AS payer_name,
+                        CAST(:today AS date) - date_of_service AS age,
+                        total_charge - paid_amount - patient_responsibility - adjusted_amount AS balance
+                    FROM claim WHERE is_current AND status IN
+                """ + OPEN_STATUSES + """
+                )
+                SELECT payer_id, max(payer_name) AS payer_name, count(*) AS claims,
+                    coalesce(sum(balance) FILTER (WHERE age <= 30), 0) AS b0,
+                    coalesce(sum(balance) FILTER (WHERE age BETWEEN 31 AND 60), 0) AS b31,
+                    coalesce(sum(balance) FILTER (WHERE age BETWEEN 61 AND 90), 0) AS b61,
+                    coalesce(sum(balance) FILTER (WHERE age BETWEEN 91 AND 120), 0) AS b91,
+                    coalesce(sum(balance) FILTER (WHERE age > 120), 0) AS b121,
+                    coalesce(sum(balance), 0) AS total
+                FROM open WHERE balance <> 0 GROUP BY payer_id ORDER BY payer_id
+                """)
+                .param("today", today)
+                .query((rs, row) -> new AgingRow(rs.getString("payer_id"), rs.getString("payer_name"),
+                        rs.getInt("claims"), rs.getBigDecimal("b0"), rs.getBigDecimal("b31"),
+                        rs.getBigDecimal("b61"), rs.getBigDecimal("b91"), rs.getBigDecimal("b121"),
+                        rs.getBigDecimal("total")))
+                .list();
+    }
+
+    @Override
+    public long addAppeal(String claimId, String notes, String filedBy, Instant at) {
+        return jdbc.sql("INSERT INTO appeal (claim_id, notes, status, filed_by, filed_at) VALUES (?, ?, 'FILED', ?, ?)"
+                        + " RETURNING id")
+                .params(claimId, notes, filedBy, at.atOffset(ZoneOffset.UTC))
+                .query(Long.class).single();
+    }
+
+    @Override
+    public List<Appeal> appeals(String claimId) {
+        return jdbc.sql("SELECT id, claim_id, notes, status, filed_by, filed_at FROM appeal WHERE claim_id = ?"
+                        + " ORDER BY id")
+                .param(claimId)
+                .query((rs, row) -> new Appeal(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), instant(rs, "filed_at")))
+                .list();
+    }
+
+    @Override
+    public boolean decideAppeal(String claimId, long appealId, String status) {
+        return jdbc.sql("UPDATE appeal SET status = ? WHERE id = ? AND claim_id = ? AND status = 'FILED'")
+                .params(status, appealId, claimId)
+                .update() == 1;
+    }
+
+    @Override
+    public void addFollowUp(String claimId, String note, LocalDate nextFollowUp, String createdBy, Instant at) {
+        jdbc.sql("INSERT INTO claim_follow_up (claim_id, note, next_follow_up, created_by, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?)")
+                .params(claimId, note, nextFollowUp, createdBy, at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    @Override
+    public List<FollowUp> followUps(String claimId) {
+        return jdbc.sql("SELECT id, claim_id, note, next_follow_up, created_by, created_at FROM claim_follow_up"
+                        + " WHERE claim_id = ? ORDER BY id")
+                .param(claimId)
+                .query((rs, row) -> new FollowUp(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), instant(rs, "created_at")))
+                .list();
+    }
+
+    private static ClaimSummary summary(ResultSet rs, int row) throws SQLException {
+        return new ClaimSummary(rs.getString("claim_id"), rs.getString("encounter_id"), rs.getString("tenant_id"),
+                rs.getString("status"), rs.getString("frequency"), rs.getInt("coding_version"),
+                rs.getBoolean("is_current"), rs.getString("payer_id"), rs.getString("payer_name"),
+                rs.getObject("date_of_service", LocalDate.class), rs.getBigDecimal("total_charge"),
+                rs.getBigDecimal("paid_amount"), rs.getBigDecimal("balance"), instant(rs, "submitted_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,331 @@
+package io.claimflow.claim;
+
+import static io.claimflow.claim.PipelineFixture.avro;
+import static io.claimflow.claim.PipelineFixture.await;
+import static io.claimflow.claim.PipelineFixture.encounterCoded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.claimflow.events.Adjustment;
+import io.claimflow.events.AdjustmentGroupCode;
+import io.claimflow.events.ClaimDenied;
+import io.claimflow.events.ClaimFrequency;
+import io.claimflow.events.ClaimSubmitted;
+import io.claimflow.events.EncounterCoded;
+import io.claimflow.events.ServiceLine;
+import io.claimflow.schemas.Topics;
+import io.claimflow.testsupport.ClaimFlowInfrastructure;
+import io.claimflow.testsupport.Records;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.client.RestClient;
+
+/** Billers' REST API against the running service: held claims fixed and released, work lists, illegal changes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ClaimFlowInfrastructure(database = "claimflow_claim")
+class ClaimRestIntegrationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() { };
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    RestClient http;
+
+    @BeforeEach
+    void client() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
+                        .encodeToString("biller:demo-biller".getBytes(StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    ResponseEntity<Map<String, Object>> call(HttpMethod method, String path, Object body) {
+        RestClient.RequestBodySpec spec = http.method(method).uri(path);
+        if (body != null) {
+            spec.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return spec.retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(JSON);
+    }
+
+    List<Map<String, Object>> list(String path) {
+        return http.get().uri(path).retrieve().body(JSON_LIST);
+    }
+
+    String status(String claimId) {
+        return jdbc.sql("SELECT status FROM claim WHERE claim_id = ?").param(claimId).query(String.class).single();
+    }
+
+    String currentClaimId(String encounterId) {
+        await("a claim for " + encounterId, () -> jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ?"
+                + " AND is_current").param(encounterId).query(Integer.class).single() == 1);
+        return jdbc.sql("SELECT claim_id FROM claim WHERE encounter_id = ? AND is_current").param(encounterId)
+                .query(String.class).single();
+    }
+
+    void publish(EncounterCoded event) throws Exception {
+        kafka.send(Topics.ENCOUNTER_CODED, event.getEncounterId(), event).get(30, TimeUnit.SECONDS);
+    }
+
+    static String newEncounterId() {
+        return "enc-rest-" + UUID.randomUUID();
+    }
+
+    @Test
+    void aClaimWithABadNpiIsHeldWithThatReasonAndReleasedAfterTheFix() throws Exception {
+        String encounterId = newEncounterId();
+        EncounterCoded coded = encounterCoded(encounterId, 1);
+        coded.getProviders().getBilling().setNpi("1847362915");
+        publish(coded);
+        String claimId = currentClaimId(encounterId);
+        await("claim held", () -> status(claimId).equals("HELD"));
+
+        assertThat(list("/work-lists/held?size=500")).anySatisfy(held -> {
+            assertThat(((Map<?, ?>) held.get("claim")).get("claimId")).isEqualTo(claimId);
+            assertThat((List<Map<String, Object>>) held.get("reasons")).singleElement()
+                    .satisfies(r -> assertThat(r.get("ruleId")).isEqualTo("NPI_CHECK_DIGIT"));
+        });
+
+        ResponseEntity<Map<String, Object>> tooEarly = call(HttpMethod.POST, "/claims/" + claimId + "/release", null);
+        assertThat(tooEarly.getStatusCode().value()).isEqualTo(422);
+        assertThat(tooEarly.getHeaders().getContentType().toString()).contains("problem+json");
+        assertThat((List<String>) tooEarly.getBody().get("reasons")).singleElement().asString()
+                .startsWith("NPI_CHECK_DIGIT: billing provider NPI 1847362915");
+        assertThat(status(claimId)).isEqualTo("HELD");
+
+        assertThat(call(HttpMethod.PATCH, "/claims/" + claimId, Map.of("billingNpi", "12")).getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(call(HttpMethod.PATCH, "/claims/" + claimId, Map.of("billingNpi", "1847362914"))
+                .getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<Map<String, Object>> released = call(HttpMethod.POST, "/claims/" + claimId + "/release", null);
+
+        assertThat(released.getStatusCode().value()).isEqualTo(200);
+        assertThat(released.getBody().get("status")).isEqualTo("SUBMITTED");
+        assertThat((List<?>) released.getBody().get("holdReasons")).isEmpty();
+        assertThat((List<Map<String, Object>>) released.getBody().get("timeline"))
+                .extracting(e -> e.get("to") + ":" + e.get("actorKind"))
+                .containsExactly("CREATED:SYSTEM", "HELD:SYSTEM", "HELD:USER", "SUBMITTED:USER");
+        ClaimSubmitted sent = Records.<ClaimSubmitted>awaitRecords(Topics.CLAIM_SUBMITTED, 1, WAIT, avro(),
+                r -> r.key().equals(encounterId)).get(0).value();
+        assertThat(sent.getClaimId()).isEqualTo(claimId);
+        assertThat(sent.getProviders().getBilling().getNpi()).isEqualTo("1847362914");
+
+        ResponseEntity<Map<String, Object>> again = call(HttpMethod.POST, "/claims/" + claimId + "/release", null);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat((String) again.getBody().get("detail")).contains("only a HELD or REJECTED claim");
+    }
+
+    @Test
+    void aLineWithoutPriceIsHeldUntilTheFeeScheduleHasOneAndTenantPricesWin() throws Exception {
+        String encounterId = newEncounterId();
+        String tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
+        EncounterCoded coded = encounterCoded(encounterId, 1);
+        coded.setTenantId(tenant);
+        ServiceLine extra = ServiceLine.newBuilder(coded.getServiceLines().get(1)).setLineNumber(3)
+                .setProcedureCode("99417").setUnits(2).setDiagnosisPointers(List.of(1)).build();
+        coded.getServiceLines().add(extra);
+        assertThat(call(HttpMethod.POST, "/fee-schedule", Map.of("tenantId", tenant, "procedureCode", "99214",
+                "effectiveFrom", "2026-01-01", "amount", "180.00")).getStatusCode().value()).isEqualTo(201);
+        assertThat(call(HttpMethod.POST, "/fee-schedule", Map.of("tenantId", tenant, "procedureCode", "99214",
+                "effectiveFrom", "2026-04-01", "amount", "185.00")).getStatusCode().value()).isEqualTo(201);
+        publish(coded);
+        String claimId = currentClaimId(encounterId);
+        await("claim held", () -> status(claimId).equals("HELD"));
+
+        assertThat(call(HttpMethod.POST, "/fee-schedule", Map.of("tenantId", tenant, "procedureCode", "99417",
+                "effectiveFrom", "2026-01-01", "amount", "-1")).getStatusCode().value()).isEqualTo(400);
+        assertThat(call(HttpMethod.POST, "/fee-schedule", Map.of("tenantId", tenant, "procedureCode", "99417",
+                "effectiveFrom", "2026-01-01", "amount", "55.50")).getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<Map<String, Object>> released = call(HttpMethod.POST, "/claims/" + claimId + "/release", null);
+
+        assertThat(released.getStatusCode().value()).isEqualTo(200);
+        assertThat((List<Map<String, Object>>) released.getBody().get("lines")).extracting(l -> l.get("charge"))
+                .containsExactly(180.00, 45.00, 111.00);
+        ClaimSubmitted sent = Records.<ClaimSubmitted>awaitRecords(Topics.CLAIM_SUBMITTED, 1, WAIT, avro(),
+                r -> r.key().equals(encounterId)).get(0).value();
+        assertThat(sent.getTotalCharge()).isEqualTo(new BigDecimal("336.00"));
+        assertThat(list("/fee-schedule?tenantId=" + tenant + "&procedureCode=99214"))
+                .extracting(e -> e.get("effectiveFrom") + ".." + e.get("effectiveTo") + "=" + e.get("amount"))
+                .containsExactly("2026-01-01..2026-03-31=180.0", "2026-04-01..null=185.0");
+    }
+
+    @Test
+    void denialsLandOnTheirWorkListsAndBillersAppealOrAreRefusedIllegalChanges() throws Exception {
+        String eligibility = newEncounterId();
+        String necessity = newEncounterId();
+        String duplicate = newEncounterId();
+        publish(encounterCoded(eligibility, 1));
+        publish(encounterCoded(necessity, 1));
+        publish(encounterCoded(duplicate, 1));
+        String eligibilityClaim = currentClaimId(eligibility);
+        String necessityClaim = currentClaimId(necessity);
+        String duplicateClaim = currentClaimId(duplicate);
+        await("submitted", () -> status(eligibilityClaim).equals("SUBMITTED")
+                && status(necessityClaim).equals("SUBMITTED") && status(duplicateClaim).equals("SUBMITTED"));
+
+        ResponseEntity<Map<String, Object>> writeOffTooSoon = call(HttpMethod.POST,
+                "/claims/" + eligibilityClaim + "/write-off", Map.of("reason", "small balance"));
+        assertThat(writeOffTooSoon.getStatusCode().value()).isEqualTo(409);
+        assertThat((String) writeOffTooSoon.getBody().get("detail"))
+                .contains("is SUBMITTED and cannot become WRITTEN_OFF");
+
+        deny(eligibility, eligibilityClaim, "27");
+        deny(necessity, necessityClaim, "50");
+        deny(duplicate, duplicateClaim, "18");
+        await("denials routed", () -> status(eligibilityClaim).equals("DENIED")
+                && status(duplicateClaim).equals("CLOSED") && status(necessityClaim).equals("DENIED"));
+
+        assertThat(list("/work-lists/denials?queue=DENIAL&size=500")).anySatisfy(item -> {
+            assertThat(item.get("claimId")).isEqualTo(eligibilityClaim);
+            assertThat(item.get("category")).isEqualTo("ELIGIBILITY");
+            assertThat((String) item.get("reasons")).contains("CO-27");
+        });
+        assertThat(list("/work-lists/denials?queue=APPEAL&size=500"))
+                .anySatisfy(item -> assertThat(item.get("claimId")).isEqualTo(necessityClaim));
+        assertThat(call(HttpMethod.GET, "/work-lists/denials?queue=NOPE", null).getStatusCode().value())
+                .isEqualTo(400);
+
+        ResponseEntity<Map<String, Object>> appealed = call(HttpMethod.POST, "/claims/" + necessityClaim
+                + "/appeals", Map.of("notes", "Letter of medical necessity attached"));
+        assertThat(appealed.getStatusCode().value()).isEqualTo(200);
+        assertThat(appealed.getBody().get("status")).isEqualTo("APPEALED");
+        assertThat((List<Map<String, Object>>) appealed.getBody().get("appeals")).singleElement()
+                .satisfies(a -> assertThat(a.get("status")).isEqualTo("FILED"));
+        assertThat(list("/work-lists/denials?queue=APPEAL&size=500"))
+                .noneSatisfy(item -> assertThat(item.get("claimId")).isEqualTo(necessityClaim));
+        Number appealId = (Number) ((List<Map<String, Object>>) appealed.getBody().get("appeals")).get(0).get("id");
+        assertThat(call(HttpMethod.PATCH, "/claims/" + necessityClaim + "/appeals/" + appealId,
+                Map.of("outcome", "MAYBE")).getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<Map<String, Object>> lost = call(HttpMethod.PATCH, "/claims/" + necessityClaim + "/appeals/"
+                + appealId, Map.of("outcome", "LOST"));
+        assertThat(lost.getBody().get("status")).isEqualTo("DENIED");
+        assertThat((List<Map<String, Object>>) lost.getBody().get("appeals")).singleElement()
+                .satisfies(a -> assertThat(a.get("status")).isEqualTo("LOST"));
+        assertThat(call(HttpMethod.PATCH, "/claims/" + necessityClaim + "/appeals/" + appealId,
+                Map.of("outcome", "WON")).getStatusCode().value()).isEqualTo(409);
+
+        ResponseEntity<Map<String, Object>> recode = call(HttpMethod.POST, "/claims/" + necessityClaim + "/recode",
+                Map.of("instructions", "Payer says necessity; check whether E11.9 should be first-listed"));
+        assertThat(recode.getStatusCode().value()).isEqualTo(200);
+        assertThat(recode.getBody().get("status")).isEqualTo("RECODE_REQUESTED");
+        var request = Records.<io.claimflow.events.RecodeRequested>awaitRecords(Topics.RECODE_REQUESTED, 1, WAIT,
+                avro(), r -> r.key().equals(necessity)).get(0).value();
+        assertThat(request.getRequestedBy().getKind().name()).isEqualTo("USER");
+        assertThat(request.getInstructions()).contains("first-listed");
+        assertThat(call(HttpMethod.POST, "/claims/" + eligibilityClaim + "/recode", Map.of("instructions", ""))
+                .getStatusCode().value()).isEqualTo(400);
+
+        ResponseEntity<Map<String, Object>> writtenOff = call(HttpMethod.POST,
+                "/claims/" + eligibilityClaim + "/write-off", Map.of("reason", "coverage terminated, patient billed"));
+        assertThat(writtenOff.getBody().get("status")).isEqualTo("WRITTEN_OFF");
+        assertThat(call(HttpMethod.POST, "/claims/" + duplicateClaim + "/appeals", Map.of("notes", "x"))
+                .getStatusCode().value()).isEqualTo(409);
+        assertThat(call(HttpMethod.POST, "/claims/" + duplicateClaim + "/appeals", Map.of("notes", ""))
+                .getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void anAdjudicatedClaimCanBeVoidedWithAFrequency8Claim() throws Exception {
+        String encounterId = newEncounterId();
+        publish(encounterCoded(encounterId, 1));
+        String claimId = currentClaimId(encounterId);
+        await("submitted", () -> status(claimId).equals("SUBMITTED"));
+        assertThat(call(HttpMethod.POST, "/claims/" + claimId + "/void", Map.of("reason", "billed in error"))
+                .getStatusCode().value()).isEqualTo(409); // no payer claim number yet
+        deny(encounterId, claimId, "27");
+        await("denied", () -> status(claimId).equals("DENIED"));
+
+        ResponseEntity<Map<String, Object>> voided = call(HttpMethod.POST, "/claims/" + claimId + "/void",
+                Map.of("reason", "billed in error"));
+
+        assertThat(voided.getStatusCode().value()).isEqualTo(200);
+        assertThat(voided.getBody().get("frequencyCode")).isEqualTo("8");
+        assertThat(status(claimId)).isEqualTo("VOIDED");
+        List<ClaimSubmitted> sent = Records.<ClaimSubmitted>awaitRecords(Topics.CLAIM_SUBMITTED, 2, WAIT, avro(),
+                r -> r.key().equals(encounterId)).stream().map(ConsumerRecord::value).toList();
+        assertThat(sent.get(1).getFrequency()).isEqualTo(ClaimFrequency.VOID);
+        assertThat(sent.get(1).getReplacedPayerClaimNumber()).isEqualTo("PCN-" + claimId);
+        assertThat(sent.get(1).getReplacedClaimId()).isEqualTo(claimId);
+        assertThat(jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ? AND is_current").param(encounterId)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void searchDetailFollowUpAndAgingAndBadRequests() throws Exception {
+        String encounterId = newEncounterId();
+        publish(encounterCoded(encounterId, 1));
+        String claimId = currentClaimId(encounterId);
+        await("submitted", () -> status(claimId).equals("SUBMITTED"));
+
+        Map<String, Object> page = call(HttpMethod.GET, "/claims?encounterId=" + encounterId
+                + "&status=SUBMITTED&payerId=BKHP1&serviceFrom=2026-03-01&serviceTo=2026-03-31", null).getBody();
+        assertThat(page.get("total")).isEqualTo(1);
+        assertThat(call(HttpMethod.GET, "/claims?patientMrn=MRN-" + encounterId, null).getBody().get("total"))
+                .isEqualTo(1);
+        assertThat(call(HttpMethod.GET, "/claims?encounterId=" + encounterId + "&serviceFrom=2026-04-01", null)
+                .getBody().get("total")).isEqualTo(0);
+        Map<String, Object> detail = call(HttpMethod.GET, "/claims/" + claimId, null).getBody();
+        assertThat(detail.get("totalCharge")).isEqualTo(210.00);
+        assertThat((List<?>) detail.get("lines")).hasSize(2);
+        assertThat((List<?>) detail.get("timeline")).hasSize(2);
+
+        assertThat(list("/work-lists/follow-up?olderThanDays=0"))
+                .anySatisfy(item -> assertThat(((Map<?, ?>) item.get("claim")).get("claimId")).isEqualTo(claimId));
+        assertThat(list("/work-lists/follow-up"))
+                .noneSatisfy(item -> assertThat(((Map<?, ?>) item.get("claim")).get("claimId")).isEqualTo(claimId));
+        assertThat(call(HttpMethod.POST, "/claims/" + claimId + "/follow-ups", Map.of("note",
+                "Called payer, claim in process", "nextFollowUp", "2099-01-01")).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(list("/work-lists/follow-up?olderThanDays=0"))
+                .noneSatisfy(item -> assertThat(((Map<?, ?>) item.get("claim")).get("claimId")).isEqualTo(claimId));
+        assertThat(list("/reports/aging")).anySatisfy(row -> assertThat(row.get("payerId")).isEqualTo("BKHP1"));
+
+        assertThat(call(HttpMethod.GET, "/claims/clm-nope", null).getStatusCode().value()).isEqualTo(404);
+        assertThat(call(HttpMethod.GET, "/claims?status=LOST", null).getStatusCode().value()).isEqualTo(400);
+        assertThat(call(HttpMethod.GET, "/claims?serviceFrom=2026-04-01&serviceTo=2026-03-01", null)
+                .getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<Map<String, Object>> badDate = call(HttpMethod.GET, "/claims?serviceFrom=yesterday", null);
+        assertThat(badDate.getStatusCode().value()).isEqualTo(400);
+        assertThat(badDate.getBody()).doesNotContainKey("trace");
+        assertThat(call(HttpMethod.GET, "/claims?size=0", null).getStatusCode().value()).isEqualTo(400);
+    }
+
+    void deny(String encounterId, String claimId, String carc) throws Exception {
+        ClaimDenied denial = io.claimflow.schemas.json.Samples.load(ClaimDenied.class);
+        denial.setEventId(UUID.randomUUID().toString());
+        denial.setEncounterId(encounterId);
+        denial.setClaimId(claimId);
+        denial.setPayerClaimNumber("PCN-" + claimId);
+        denial.setCategory(io.claimflow.events.DenialCategory.OTHER);
+        denial.getLines().get(0).setAdjustments(List.of(new Adjustment(AdjustmentGroupCode.CO, carc,
+                new BigDecimal("45.00"))));
+        denial.getLines().get(0).setRemarkCodes(List.of());
+        kafka.send(Topics.CLAIM_DENIED, encounterId, denial).get(30, TimeUnit.SECONDS);
+    }
+}
