@@ -4,7 +4,7 @@ import io.claimflow.payersimulator.adjudication.Faults;
 import io.claimflow.payersimulator.adjudication.PayerSimulator;
 import io.claimflow.payersimulator.adjudication.SimulatorProperties;
 import java.time.Clock;
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +14,14 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(SimulatorProperties.class)
 public class PayerSimulatorApplication {
 
+    /**
+     * The configuration file is {@code payer-simulator.yml} (not application.yml), so the simulator can run inside
+     * another application's JVM, e.g. the gateway's tests, without reading that application's configuration.
+     */
+    public static final String CONFIG_NAME = "spring.config.name=payer-simulator";
+
     public static void main(String[] args) {
-        SpringApplication.run(PayerSimulatorApplication.class, args);
+        new SpringApplicationBuilder(PayerSimulatorApplication.class).properties(CONFIG_NAME).run(args);
     }
 
     @Bean

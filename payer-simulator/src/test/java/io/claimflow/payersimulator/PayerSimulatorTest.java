@@ -28,7 +28,8 @@ import org.springframework.web.client.RestClient;
  * The simulator over HTTP with its shipped configuration: the 999, 277CA and 835 it answers pass x12-parser's
  * implementation-guide maps, and the amounts follow the documented rules.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = PayerSimulatorApplication.CONFIG_NAME)
 class PayerSimulatorTest {
 
     @LocalServerPort
