@@ -19,6 +19,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,8 +73,20 @@ class GatewayFlowTest {
         SIMULATOR.start();
     }
 
+    private static final Path INBOX = inbox();
+
+    private static Path inbox() {
+        try {
+            return Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "inbox");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @DynamicPropertySource
     static void payer(DynamicPropertyRegistry registry) {
+        registry.add("claimflow.adjudication.inbox.directory", INBOX::toString);
+        registry.add("claimflow.adjudication.inbox.poll-interval", () -> "300ms");
         registry.add("claimflow.adjudication.payers.default.url", SIMULATOR::url);
         registry.add("claimflow.adjudication.payers.default.receiver-id", () -> "SIMPAYER");
     }
@@ -234,6 +248,7 @@ class GatewayFlowTest {
                 ClaimSubmitted claim = claim("BHP884120337");
                 claims.add(claim);
                 publish(claim);
+                publish(claim); // redelivered: handled once
             }
             CircuitBreaker breaker = circuitBreakers.circuitBreaker("payer-BKHP1");
             await(() -> breaker.getState() == CircuitBreaker.State.OPEN, "the payer's circuit breaker opens");
@@ -274,6 +289,16 @@ class GatewayFlowTest {
         assertThat(reason).startsWith("not retryable: IllegalArgumentException").contains("not the sum of the line");
         assertThat(jdbc.sql("SELECT count(*) FROM outbound_claim WHERE claim_id = ?").param(claim.getClaimId())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void filesDroppedInTheInboxAreReceivedAndMovedAside() throws Exception {
+        Files.writeString(INBOX.resolve("garbage.835"), "ISA*this is not an interchange~");
+
+        await(() -> Files.exists(INBOX.resolve("quarantined").resolve("garbage.835")), "the file is moved aside");
+        Long quarantined = jdbc.sql("SELECT count(*) FROM quarantined_file q JOIN interchange i "
+                + "ON i.id = q.interchange_id WHERE i.source = 'INBOX:garbage.835'").query(Long.class).single();
+        assertThat(quarantined).isEqualTo(1);
     }
 
     @Test

@@ -158,6 +158,30 @@ class PayerSimulatorTest {
                 "unbalanced835", false);
     }
 
+    @Test
+    void aReplacementClaimIsAdjudicatedAgainAndTakesBackWhatTheOriginalCounted() {
+        Adjudicator adjudicator = new Adjudicator(properties);
+        LocalDate received = LocalDate.of(2026, 3, 20);
+        LocalDate dos = LocalDate.of(2026, 3, 9);
+        // HDHP member: the whole allowed amount goes to the deductible
+        Adjudication original = adjudicator.adjudicate(claim("R1", "BHP100000002", "99213", "100.00", dos,
+                List.of("I10")), received);
+        assertThat(original.patientResponsibility()).isEqualByComparingTo("92.47");
+        SubmittedClaim corrected = new SubmittedClaim("0001", "R1-C", new BigDecimal("100.00"), "7", "P",
+                original.payerClaimNumber(), null, "BHP100000002", "DOE", "JANE", "CLINIC", "1234567893",
+                "311234567", List.of("I10"), List.of(line("99213", "100.00", dos)));
+
+        Adjudication replacement = adjudicator.adjudicate(corrected, received);
+
+        assertThat(replacement.statusCode()).isEqualTo("1");
+        assertThat(replacement.payerClaimNumber()).isNotEqualTo(original.payerClaimNumber());
+        assertThat(adjudicator.accumulators("BHP100000002", 2026).get("deductibleMet"))
+                .isEqualByComparingTo("92.47");
+        // an original for the same service again is a duplicate
+        assertThat(carc(adjudicator.adjudicate(claim("R2", "BHP100000002", "99213", "100.00", dos,
+                List.of("I10")), received))).isEqualTo("18");
+    }
+
     private static String carc(Adjudication adjudication) {
         assertThat(adjudication.statusCode()).isEqualTo("4");
         return adjudication.lines().get(0).adjustments().get(0).reason();

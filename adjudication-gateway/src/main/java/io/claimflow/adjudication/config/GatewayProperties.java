@@ -16,6 +16,7 @@ public record GatewayProperties(
         Batch batch,
         Send send,
         Responses responses,
+        Inbox inbox,
         Map<String, PayerConnection> payers) {
 
     public GatewayProperties {
@@ -25,6 +26,7 @@ public record GatewayProperties(
         send = send == null ? new Send(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(5), true)
                 : send;
         responses = responses == null ? new Responses(Duration.ofSeconds(2), true) : responses;
+        inbox = inbox == null ? new Inbox(null, Duration.ofSeconds(5)) : inbox;
         payers = payers == null ? Map.of() : Map.copyOf(payers);
     }
 
@@ -54,6 +56,13 @@ public record GatewayProperties(
 
     /** The payers' mailboxes (277CA, 835) are polled every {@code pollInterval}. */
     public record Responses(Duration pollInterval, boolean enabled) {
+    }
+
+    /**
+     * A directory where a clearinghouse drops 835 / 277CA / 999 files (off when {@code directory} is blank): each
+     * file is received like any other and moved to {@code processed/} or {@code quarantined/} beside it.
+     */
+    public record Inbox(String directory, Duration pollInterval) {
     }
 
     /** How to reach a payer: its ISA08 / GS03 receiver id, name (loop 1000B) and base URL. */
