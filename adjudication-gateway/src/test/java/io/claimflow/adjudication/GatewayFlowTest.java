@@ -302,6 +302,23 @@ class GatewayFlowTest {
     }
 
     @Test
+    void anEraForClaimsNeverSentIsPostedAsUnmatched() throws Exception {
+        byte[] era;
+        try (var in = getClass().getResourceAsStream("/x12/two-claims-plb-835.x12")) {
+            era = in.readAllBytes();
+        }
+
+        Map<String, Object> result = upload(era);
+
+        assertThat(result.get("status")).isEqualTo("PROCESSED");
+        assertThat(result.get("detail")).isEqualTo("posted 0 claim(s), 2 unmatched, 0 ERA(s) posted before");
+        List<Map<String, Object>> unmatched = admin.get().uri("/api/adjudication/remittances/unmatched").retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+        assertThat(unmatched).extracting(u -> u.get("patientControlNumber")).contains("PCN-A", "PCN-B");
+        assertThat(upload(era).get("status")).isEqualTo("DUPLICATE");
+    }
+
+    @Test
     void badRequestsGetProblemDetails() {
         var response = admin.get().uri("/api/adjudication/interchanges?direction=SIDEWAYS").retrieve()
                 .toEntity(String.class);
