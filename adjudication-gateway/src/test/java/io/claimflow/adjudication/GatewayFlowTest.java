@@ -183,6 +183,60 @@ class GatewayFlowTest {
         Thread.sleep(1500);
         assertThat(all(Topics.PAYMENT_POSTED, claim.getEncounterId())).hasSize(1);
         assertThat(all(Topics.CLAIM_DENIED, claim.getEncounterId())).hasSize(1);
+
+        // the payer takes the payment back (CLP02 22): a second PaymentPosted, a reversal with negative amounts
+        assertThat(upload(reversal(claim, paid.getPayerClaimNumber())).get("status")).isEqualTo("PROCESSED");
+        List<ConsumerRecord<String, byte[]>> payments = Records.awaitRecords(Topics.PAYMENT_POSTED, 2, WAIT,
+                new ByteArrayDeserializer(), r -> claim.getEncounterId().equals(r.key()));
+        PaymentPosted reversed = (PaymentPosted) decode(Topics.PAYMENT_POSTED, payments.get(1).value());
+        assertThat(reversed.getClaimStatus()).isEqualTo(io.claimflow.events.ClaimStatus.REVERSAL);
+        assertThat(reversed.getPaidAmount()).isEqualByComparingTo("-103.74");
+        assertThat(reversed.getChargeAmount()).isEqualByComparingTo("-210.00");
+        assertThat(reversed.getPatientResponsibility().getCopay()).isEqualByComparingTo("-25.00");
+        assertThat(reversed.getPaymentMethod()).isEqualTo(io.claimflow.events.PaymentMethod.CHECK);
+    }
+
+    /** An 835 (written with staedi) that reverses the sample claim's payment: a debit of 103.74. */
+    private static byte[] reversal(ClaimSubmitted claim, String payerClaimNumber) {
+        String today = "20260401";
+        String dos = claim.getLines().get(0).getService().getDateOfService().format(
+                java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        try (io.claimflow.payersimulator.x12.X12Output out = new io.claimflow.payersimulator.x12.X12Output(true)) {
+            out.startInterchange();
+            out.segment("ISA", "00", "          ", "00", "          ", "ZZ", "SIMPAYER       ", "ZZ",
+                    "CLAIMFLOW      ", "260401", "1200", "^", "00501", "000555001", "0", "T", ":");
+            out.segment("GS", "HP", "SIMPAYER", "CLAIMFLOW", today, "1200", "555001", "X", "005010X221A1");
+            out.startTransaction();
+            out.segment("ST", "835", "0001", "005010X221A1");
+            out.segment("BPR", "I", "103.74", "D", "CHK", null, null, null, null, null, null, null, null, null, null,
+                    null, today);
+            out.segment("TRN", "1", "REV" + claim.getClaimId(), "1310000001");
+            out.segment("DTM", "405", today);
+            out.segment("N1", "PR", "BUCKEYE HEALTH PLAN");
+            out.segment("N3", "100 PAYER WAY");
+            out.segment("N4", "COLUMBUS", "OH", "43215");
+            out.segment("REF", "2U", "BKHP1");
+            out.segment("PER", "BL", "PROVIDER SERVICES", "TE", "8005550100");
+            out.segment("N1", "PE", "RIVERSIDE FAMILY MEDICINE LLC", "XX", "1847362914");
+            out.segment("LX", "1");
+            out.segment("CLP", claim.getPatientControlNumber(), "22", "-210", "-103.74", "-25", "12",
+                    payerClaimNumber, "11", "1");
+            out.segment("NM1", "QC", "1", "WHITFIELD", "ELEANOR", null, null, null, "MI", "BHP884120337");
+            out.segment("SVC", new String[] {"HC", "99214"}, "-165", "-103.74", null, "1");
+            out.segment("DTM", "472", dos);
+            out.segment("CAS", "CO", "45", "-36.26");
+            out.segment("CAS", "PR", "3", "-25");
+            out.segment("REF", "6R", claim.getLines().get(0).getLineItemControlNumber());
+            out.segment("SVC", new String[] {"HC", "83036"}, "-45", "0", null, "1");
+            out.segment("DTM", "472", dos);
+            out.segment("CAS", "CO", "11", "-45");
+            out.segment("REF", "6R", claim.getLines().get(1).getLineItemControlNumber());
+            out.segment("SE", Integer.toString(out.segmentCountIncludingSe()), "0001");
+            out.segment("GE", "1", "555001");
+            out.segment("IEA", "1", "000555001");
+            out.endInterchange();
+            return out.toBytes();
+        }
     }
 
     @Test

@@ -26,7 +26,7 @@ class ClaimSubmittedListener {
         this.intake = intake;
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.CLAIM_SUBMITTED)
+    @KafkaListener(id = CONSUMER, idIsGroup = false, topics = Topics.CLAIM_SUBMITTED)
     @Transactional
     void on(ClaimSubmitted event) {
         if (!processedEvents.markIfNew(CONSUMER, event.getEventId())) {
