@@ -107,7 +107,9 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
     private Received quarantined(long id, String type, String reason) {
         interchanges.updateInbound(id, type, "QUARANTINED", reason);
         long quarantineId = quarantine.quarantine(id, reason);
-        LOG.warn("file {} ({}) quarantined as {}: {}", id, type, quarantineId, reason);
+        // the reason can name patient control numbers: it is kept in quarantined_file (ADMIN REST), not logged
+        LOG.warn("file {} ({}) quarantined as {}; see GET /api/adjudication/quarantine/{}", id, type, quarantineId,
+                quarantineId);
         return new Received(id, type, "QUARANTINED", reason);
     }
 
