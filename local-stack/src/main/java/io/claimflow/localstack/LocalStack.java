@@ -371,6 +371,11 @@ public final class LocalStack {
             env.put("SPRING_DATASOURCE_USERNAME", StackConfig.DB_USER);
             env.put("SPRING_DATASOURCE_PASSWORD", StackConfig.DB_PASSWORD);
         }
+        if (spec.module().equals("adjudication-gateway")) {
+            // the gateway sends its 837P to the simulator, wherever --payer-simulator-port put it
+            config.services().stream().filter(s -> s.module().equals("payer-simulator")).findFirst()
+                    .ifPresent(s -> env.put("PAYER_SIMULATOR_URL", "http://localhost:" + s.port()));
+        }
         return env;
     }
 

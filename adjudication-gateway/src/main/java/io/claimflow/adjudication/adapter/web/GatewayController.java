@@ -1,0 +1,192 @@
+package io.claimflow.adjudication.adapter.web;
+
+import io.claimflow.adjudication.claim.ClaimStatus;
+import io.claimflow.adjudication.claim.OutboundClaims;
+import io.claimflow.adjudication.response.InboundFiles;
+import io.claimflow.adjudication.response.Quarantine;
+import io.claimflow.adjudication.response.Remittances;
+import io.claimflow.adjudication.submission.InterchangeRecord;
+import io.claimflow.adjudication.submission.Interchanges;
+import io.claimflow.platform.audit.AuditTrail;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * adjudication-gateway's REST API for billers and administrators: interchanges sent and received with their status,
+ * a claim's X12 history, quarantined files (list, inspect, retry), unmatched remittances, manual upload of an 835
+ * (or 277CA / 999) file, and the payers' circuit and queue state.
+ */
+@RestController
+@RequestMapping("/api/adjudication")
+class GatewayController {
+
+    private final Interchanges interchanges;
+    private final OutboundClaims claims;
+    private final Quarantine quarantine;
+    private final Remittances remittances;
+    private final InboundFiles inbound;
+    private final CircuitBreakerRegistry circuitBreakers;
+    private final AuditTrail audit;
+
+    GatewayController(Interchanges interchanges, OutboundClaims claims, Quarantine quarantine,
+            Remittances remittances, InboundFiles inbound, CircuitBreakerRegistry circuitBreakers, AuditTrail audit) {
+        this.interchanges = interchanges;
+        this.claims = claims;
+        this.quarantine = quarantine;
+        this.remittances = remittances;
+        this.inbound = inbound;
+        this.circuitBreakers = circuitBreakers;
+        this.audit = audit;
+    }
+
+    @GetMapping("/interchanges")
+    @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
+    List<InterchangeRecord> interchanges(@RequestParam(required = false) String direction,
+            @RequestParam(required = false) String status, @RequestParam(defaultValue = "100") int limit) {
+        if (direction != null && !direction.equals("IN") && !direction.equals("OUT")) {
+            throw new BadRequest("direction must be IN or OUT");
+        }
+        return interchanges.list(direction, status, bounded(limit));
+    }
+
+    @GetMapping("/interchanges/{id}")
+    @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
+    InterchangeRecord interchange(@PathVariable long id) {
+        return interchanges.find(id).orElseThrow(() -> new NotFound("no interchange " + id));
+    }
+
+    /** The file as sent or received: X12 with patient data, so administrators only, and audited. */
+    @GetMapping(path = "/interchanges/{id}/raw", produces = "application/edi-x12")
+    @PreAuthorize("hasRole('ADMIN')")
+    byte[] raw(@PathVariable long id) {
+        byte[] raw = interchanges.raw(id).orElseThrow(() -> new NotFound("no interchange " + id));
+        audit.read("interchange", Long.toString(id));
+        return raw;
+    }
+
+    @GetMapping("/claims/{claimId}/x12-history")
+    @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
+    Map<String, Object> history(@PathVariable String claimId) {
+        var claim = claims.byClaimId(claimId).orElseThrow(() -> new NotFound("the gateway holds no claim " + claimId));
+        audit.read("claim", claimId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("claimId", claimId);
+        body.put("encounterId", claim.claim().encounterId());
+        body.put("status", claim.status());
+        body.put("payerId", claim.claim().payerId());
+        body.put("payerClaimNumber", claim.payerClaimNumber());
+        body.put("transactionControlNumber", claim.transactionControlNumber());
+        body.put("events", interchanges.history(claimId));
+        return body;
+    }
+
+    @GetMapping("/quarantine")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<Quarantine.QuarantinedFile> quarantined(@RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "100") int limit) {
+        return quarantine.list(status, bounded(limit));
+    }
+
+    @GetMapping("/quarantine/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    Quarantine.QuarantinedFile quarantinedFile(@PathVariable long id) {
+        return quarantine.find(id).orElseThrow(() -> new NotFound("no quarantined file " + id));
+    }
+
+    @PostMapping("/quarantine/{id}/retry")
+    @PreAuthorize("hasRole('ADMIN')")
+    InboundFiles.Received retry(@PathVariable long id) {
+        InboundFiles.Received result = inbound.retry(id)
+                .orElseThrow(() -> new NotFound("no quarantined file " + id));
+        audit.changed("quarantine.retried", "interchange", Long.toString(result.interchangeId()));
+        return result;
+    }
+
+    @GetMapping("/remittances/unmatched")
+    @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
+    List<Remittances.UnmatchedClaim> unmatched(@RequestParam(defaultValue = "100") int limit) {
+        return remittances.unmatched(bounded(limit));
+    }
+
+    /** A file from a payer that sends files (835, 277CA or 999), as the X12 text in the body. */
+    @PostMapping(path = "/remittances/upload", consumes = {"application/edi-x12", MediaType.TEXT_PLAIN_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
+    ResponseEntity<InboundFiles.Received> upload(@RequestBody(required = false) byte[] file) {
+        if (file == null || file.length == 0) {
+            throw new BadRequest("the request body must be an X12 file");
+        }
+        InboundFiles.Received result = inbound.accept(file, "UPLOAD");
+        audit.changed("remittance.uploaded", "interchange", Long.toString(result.interchangeId()));
+        HttpStatus status = switch (result.status()) {
+            case "PROCESSED" -> HttpStatus.CREATED;
+            case "QUARANTINED" -> HttpStatus.valueOf(422);
+            default -> HttpStatus.OK;
+        };
+        return ResponseEntity.status(status).body(result);
+    }
+
+    @GetMapping("/payers/status")
+    @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
+    Map<String, Object> payerStatus() {
+        Map<String, Object> circuits = new LinkedHashMap<>();
+        for (CircuitBreaker breaker : circuitBreakers.getAllCircuitBreakers()) {
+            CircuitBreaker.Metrics metrics = breaker.getMetrics();
+            circuits.put(breaker.getName(), Map.of("state", breaker.getState().name(),
+                    "failureRate", metrics.getFailureRate(), "bufferedCalls", metrics.getNumberOfBufferedCalls(),
+                    "notPermittedCalls", metrics.getNumberOfNotPermittedCalls()));
+        }
+        Map<ClaimStatus, Long> claimCounts = claims.countByStatus();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("circuitBreakers", circuits);
+        body.put("claimsQueued", claimCounts.get(ClaimStatus.QUEUED));
+        body.put("claimsByStatus", claimCounts);
+        body.put("interchangesOutByStatus", interchanges.outboundCountByStatus());
+        return body;
+    }
+
+    private static int bounded(int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new BadRequest("limit must be between 1 and 1000");
+        }
+        return limit;
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(BadRequest.class)
+    ProblemDetail badRequest(BadRequest e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    static final class NotFound extends RuntimeException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+}

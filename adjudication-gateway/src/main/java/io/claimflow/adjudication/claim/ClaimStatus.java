@@ -1,0 +1,21 @@
+package io.claimflow.adjudication.claim;
+
+/** Where a claim is on its way to and back from the payer, as the gateway sees it. */
+public enum ClaimStatus {
+    /** Waiting for its interchange (the durable send queue). */
+    QUEUED,
+    /** In an interchange that waits to be sent. */
+    BATCHED,
+    /** Sent; waiting for the 999. */
+    SENT,
+    /** The 999 accepted its transaction set. */
+    ACKNOWLEDGED,
+    /** Rejected by a 999 or 277CA. */
+    REJECTED,
+    /** Accepted for adjudication by the 277CA. */
+    ACCEPTED,
+    /** Paid, wholly or partly, by an 835. */
+    PAID,
+    /** Denied by an 835. */
+    DENIED
+}

@@ -1,0 +1,125 @@
+package io.claimflow.adjudication.claim.adapter;
+
+import io.claimflow.adjudication.claim.ClaimStatus;
+import io.claimflow.adjudication.claim.OutboundClaim;
+import io.claimflow.adjudication.claim.OutboundClaims;
+import io.claimflow.adjudication.claim.SentClaim;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@link OutboundClaims} in table {@code outbound_claim}; the claim itself as JSON. */
+@Repository
+class JdbcOutboundClaims implements OutboundClaims {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String COLUMNS = "claim_json::text AS claim_json, status, interchange_id, "
+            + "st_control_number, payer_claim_number, queued_at";
+
+    private final JdbcClient jdbc;
+
+    JdbcOutboundClaims(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean enqueue(OutboundClaim claim) {
+        return jdbc.sql("""
+                INSERT INTO outbound_claim (claim_id, encounter_id, tenant_id, submitted_event_id,
+                    patient_control_number, payer_id, payer_name, total_charge, claim_json, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'QUEUED')
+                ON CONFLICT (claim_id) DO NOTHING""")
+                .params(claim.claimId(), claim.encounterId(), claim.tenantId(), claim.submittedEventId(),
+                        claim.patientControlNumber(), claim.payerId(), claim.coverage().payerName(),
+                        claim.totalCharge(), JSON.writeValueAsString(claim))
+                .update() == 1;
+    }
+
+    @Override
+    public List<String> payersWithQueuedClaims() {
+        return jdbc.sql("SELECT DISTINCT payer_id FROM outbound_claim WHERE status = 'QUEUED'")
+                .query(String.class).list();
+    }
+
+    @Override
+    public Optional<Instant> oldestQueued(String payerId) {
+        return jdbc.sql("SELECT min(queued_at) FROM outbound_claim WHERE status = 'QUEUED' AND payer_id = ?")
+                .param(payerId).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    @Override
+    public List<OutboundClaim> lockQueued(String payerId, int limit) {
+        return jdbc.sql("SELECT claim_json::text FROM outbound_claim WHERE status = 'QUEUED' AND payer_id = ? "
+                        + "ORDER BY queued_at, claim_id LIMIT ? FOR UPDATE SKIP LOCKED")
+                .params(payerId, limit)
+                .query((rs, n) -> JSON.readValue(rs.getString(1), OutboundClaim.class)).list();
+    }
+
+    @Override
+    public void markBatched(String claimId, long interchangeId, long transactionControlNumber) {
+        jdbc.sql("UPDATE outbound_claim SET status = 'BATCHED', interchange_id = ?, st_control_number = ?, "
+                        + "updated_at = now() WHERE claim_id = ?")
+                .params(interchangeId, transactionControlNumber, claimId).update();
+    }
+
+    @Override
+    public Optional<SentClaim> byTransactionControlNumber(long transactionControlNumber) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE st_control_number = ?")
+                .param(transactionControlNumber).query(JdbcOutboundClaims::sentClaim).optional();
+    }
+
+    @Override
+    public Optional<SentClaim> byPatientControlNumber(String patientControlNumber) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE patient_control_number = ? "
+                        + "AND status NOT IN ('QUEUED') ORDER BY queued_at DESC LIMIT 1")
+                .param(patientControlNumber).query(JdbcOutboundClaims::sentClaim).optional();
+    }
+
+    @Override
+    public Optional<SentClaim> byClaimId(String claimId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE claim_id = ?")
+                .param(claimId).query(JdbcOutboundClaims::sentClaim).optional();
+    }
+
+    @Override
+    public void updateStatus(String claimId, ClaimStatus status, String payerClaimNumber) {
+        jdbc.sql("UPDATE outbound_claim SET status = ?, payer_claim_number = coalesce(?, payer_claim_number), "
+                        + "updated_at = now() WHERE claim_id = ?")
+                .params(status.name(), payerClaimNumber, claimId).update();
+    }
+
+    @Override
+    public Map<ClaimStatus, Long> countByStatus() {
+        Map<ClaimStatus, Long> counts = new EnumMap<>(ClaimStatus.class);
+        for (ClaimStatus status : ClaimStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("SELECT status, count(*) FROM outbound_claim GROUP BY status")
+                .query((rs, n) -> counts.put(ClaimStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
+    @Override
+    public List<SentClaim> inInterchange(long interchangeId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE interchange_id = ? ORDER BY "
+                        + "st_control_number").param(interchangeId).query(JdbcOutboundClaims::sentClaim).list();
+    }
+
+    private static SentClaim sentClaim(ResultSet rs, int row) throws SQLException {
+        long interchangeId = rs.getLong("interchange_id");
+        Long interchange = rs.wasNull() ? null : interchangeId;
+        long st = rs.getLong("st_control_number");
+        Long transaction = rs.wasNull() ? null : st;
+        return new SentClaim(JSON.readValue(rs.getString("claim_json"), OutboundClaim.class),
+                ClaimStatus.valueOf(rs.getString("status")), interchange, transaction,
+                rs.getString("payer_claim_number"), rs.getTimestamp("queued_at").toInstant());
+    }
+}

@@ -1,0 +1,68 @@
+package io.claimflow.adjudication.submission;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Interchanges sent and received, each with its raw file, and each claim's X12 history. */
+public interface Interchanges {
+
+    /** Stores an outbound 837P interchange, queued for sending now. */
+    long storeOutbound(String payerId, String senderId, String receiverId, long isa, long gs, byte[] raw,
+            int claimCount);
+
+    /** Ids of outbound interchanges due for (another) sending attempt, oldest first. */
+    List<Long> dueForSending(Instant now, int limit);
+
+    /** The queued outbound interchange, locked for this transaction; empty when another worker has it or it left. */
+    Optional<Outbound> lockQueued(long id);
+
+    void markSent(long id, Instant at);
+
+    void markAttemptFailed(long id, String reason, Instant nextAttemptAt);
+
+    void updateStatus(long id, String status);
+
+    /** The outbound interchange with this group control number (GS06), as a 999 names it. */
+    Optional<InterchangeRecord> outboundByGroupControlNumber(long gs);
+
+    /** Stores a received file as it came. */
+    long storeInbound(String transactionType, String source, String senderId, String receiverId, Long isa,
+            byte[] raw, String status);
+
+    void updateInbound(long id, String transactionType, String status, String lastError);
+
+    /** Whether a received file with the same content was processed already (posted, acknowledged, duplicate). */
+    boolean processedBefore(String sha256);
+
+    void recordClaimEvent(String claimId, long interchangeId, String transactionType, String outcome, String detail);
+
+    List<ClaimX12Event> history(String claimId);
+
+    List<InterchangeRecord> list(String direction, String status, int limit);
+
+    Optional<InterchangeRecord> find(long id);
+
+    Optional<byte[]> raw(long id);
+
+    /** Outbound interchanges per status, for metrics and REST. */
+    java.util.Map<String, Long> outboundCountByStatus();
+
+    /** SHA-256 of a file's content, hex; how a repeated file is recognised. */
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An outbound interchange to send. */
+    record Outbound(long id, String payerId, byte[] raw, int attempts) {
+    }
+
+    /** One step of a claim's X12 history. */
+    record ClaimX12Event(long interchangeId, String transactionType, String outcome, String detail, Instant at) {
+    }
+}

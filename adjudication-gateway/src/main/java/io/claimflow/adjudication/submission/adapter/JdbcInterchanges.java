@@ -1,0 +1,169 @@
+package io.claimflow.adjudication.submission.adapter;
+
+import io.claimflow.adjudication.submission.InterchangeRecord;
+import io.claimflow.adjudication.submission.Interchanges;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@link Interchanges} in tables {@code interchange} and {@code claim_x12_event}. */
+@Repository
+class JdbcInterchanges implements Interchanges {
+
+    private static final String COLUMNS = "id, direction, transaction_type, payer_id, sender_id, receiver_id, "
+            + "isa_control_number, gs_control_number, status, source, claim_count, attempts, next_attempt_at, "
+            + "last_error, created_at, sent_at";
+
+    private final JdbcClient jdbc;
+
+    JdbcInterchanges(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long storeOutbound(String payerId, String senderId, String receiverId, long isa, long gs, byte[] raw,
+            int claimCount) {
+        return jdbc.sql("""
+                INSERT INTO interchange (direction, transaction_type, payer_id, sender_id, receiver_id,
+                    isa_control_number, gs_control_number, status, source, claim_count, next_attempt_at, sha256, raw)
+                VALUES ('OUT', '837P', ?, ?, ?, ?, ?, 'QUEUED', 'GATEWAY', ?, now(), ?, ?) RETURNING id""")
+                .params(payerId, senderId, receiverId, isa, gs, claimCount, Interchanges.sha256(raw), raw)
+                .query(Long.class).single();
+    }
+
+    @Override
+    public List<Long> dueForSending(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM interchange WHERE direction = 'OUT' AND status = 'QUEUED' "
+                        + "AND next_attempt_at <= ? ORDER BY id LIMIT ?")
+                .params(Timestamp.from(now), limit).query(Long.class).list();
+    }
+
+    @Override
+    public Optional<Outbound> lockQueued(long id) {
+        return jdbc.sql("SELECT id, payer_id, raw, attempts FROM interchange WHERE id = ? AND direction = 'OUT' "
+                        + "AND status = 'QUEUED' FOR UPDATE SKIP LOCKED")
+                .param(id)
+                .query((rs, n) -> new Outbound(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getInt(4)))
+                .optional();
+    }
+
+    @Override
+    public void markSent(long id, Instant at) {
+        jdbc.sql("UPDATE interchange SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL, "
+                + "next_attempt_at = NULL, updated_at = now() WHERE id = ?").params(Timestamp.from(at), id).update();
+    }
+
+    @Override
+    public void markAttemptFailed(long id, String reason, Instant nextAttemptAt) {
+        jdbc.sql("UPDATE interchange SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, "
+                        + "updated_at = now() WHERE id = ?")
+                .params(truncate(reason), Timestamp.from(nextAttemptAt), id).update();
+    }
+
+    @Override
+    public void updateStatus(long id, String status) {
+        jdbc.sql("UPDATE interchange SET status = ?, updated_at = now() WHERE id = ?").params(status, id).update();
+    }
+
+    @Override
+    public Optional<InterchangeRecord> outboundByGroupControlNumber(long gs) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM interchange WHERE direction = 'OUT' AND gs_control_number = ?")
+                .param(gs).query(JdbcInterchanges::record).optional();
+    }
+
+    @Override
+    public long storeInbound(String transactionType, String source, String senderId, String receiverId, Long isa,
+            byte[] raw, String status) {
+        return jdbc.sql("""
+                INSERT INTO interchange (direction, transaction_type, sender_id, receiver_id, isa_control_number,
+                    status, source, sha256, raw)
+                VALUES ('IN', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(transactionType, senderId, receiverId, isa, status, source, Interchanges.sha256(raw), raw)
+                .query(Long.class).single();
+    }
+
+    @Override
+    public void updateInbound(long id, String transactionType, String status, String lastError) {
+        jdbc.sql("UPDATE interchange SET transaction_type = ?, status = ?, last_error = ?, updated_at = now() "
+                + "WHERE id = ?").params(transactionType, status, truncate(lastError), id).update();
+    }
+
+    @Override
+    public boolean processedBefore(String sha256) {
+        return jdbc.sql("SELECT count(*) FROM interchange WHERE direction = 'IN' AND sha256 = ? "
+                        + "AND status IN ('PROCESSED', 'DUPLICATE')")
+                .param(sha256).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public void recordClaimEvent(String claimId, long interchangeId, String transactionType, String outcome,
+            String detail) {
+        jdbc.sql("INSERT INTO claim_x12_event (claim_id, interchange_id, transaction_type, outcome, detail) "
+                + "VALUES (?, ?, ?, ?, ?)").params(claimId, interchangeId, transactionType, outcome, detail).update();
+    }
+
+    @Override
+    public List<ClaimX12Event> history(String claimId) {
+        return jdbc.sql("SELECT interchange_id, transaction_type, outcome, detail, created_at FROM claim_x12_event "
+                        + "WHERE claim_id = ? ORDER BY id")
+                .param(claimId)
+                .query((rs, n) -> new ClaimX12Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    @Override
+    public List<InterchangeRecord> list(String direction, String status, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM interchange WHERE (CAST(? AS text) IS NULL OR direction = ?) "
+                        + "AND (CAST(? AS text) IS NULL OR status = ?) ORDER BY id DESC LIMIT ?")
+                .params(direction, direction, status, status, limit).query(JdbcInterchanges::record).list();
+    }
+
+    @Override
+    public Optional<InterchangeRecord> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM interchange WHERE id = ?").param(id)
+                .query(JdbcInterchanges::record).optional();
+    }
+
+    @Override
+    public Optional<byte[]> raw(long id) {
+        return jdbc.sql("SELECT raw FROM interchange WHERE id = ?").param(id).query(byte[].class).optional();
+    }
+
+    @Override
+    public Map<String, Long> outboundCountByStatus() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT status, count(*) FROM interchange WHERE direction = 'OUT' GROUP BY status ORDER BY status")
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    private static InterchangeRecord record(ResultSet rs, int row) throws SQLException {
+        return new InterchangeRecord(rs.getLong("id"), rs.getString("direction"), rs.getString("transaction_type"),
+                rs.getString("payer_id"), rs.getString("sender_id"), rs.getString("receiver_id"),
+                nullableLong(rs, "isa_control_number"), nullableLong(rs, "gs_control_number"),
+                rs.getString("status"), rs.getString("source"), rs.getInt("claim_count"), rs.getInt("attempts"),
+                instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+}

@@ -1,0 +1,87 @@
+package io.claimflow.adjudication.x12;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the 999 transaction sets of an interchange. */
+public final class Acknowledgment999Reader {
+
+    private static final Map<String, String> SEGMENT_ERRORS = Map.of(
+            "1", "Unrecognized segment ID", "2", "Unexpected segment", "3", "Required segment missing",
+            "4", "Loop occurs over maximum times", "5", "Segment exceeds maximum use",
+            "6", "Segment not in defined transaction set", "7", "Segment not in proper sequence",
+            "8", "Segment has data element errors", "I6", "Implementation dependent segment missing",
+            "I9", "Implementation dependent not used segment present");
+    private static final Map<String, String> ELEMENT_ERRORS = Map.of(
+            "1", "Required data element missing", "2", "Conditional required data element missing",
+            "3", "Too many data elements", "4", "Data element too short", "5", "Data element too long",
+            "6", "Invalid character in data element", "7", "Invalid code value", "8", "Invalid date",
+            "9", "Invalid time", "I12", "Implementation pattern match failure");
+
+    private Acknowledgment999Reader() {
+    }
+
+    public static List<Acknowledgment> read(List<Segment> segments) {
+        List<Acknowledgment> acks = new ArrayList<>();
+        String group = null;
+        List<Acknowledgment.TransactionAck> transactions = new ArrayList<>();
+        String st02 = null;
+        List<Acknowledgment.Error> errors = new ArrayList<>();
+        String segmentLocation = null;
+        boolean in999 = false;
+        for (Segment s : segments) {
+            switch (s.tag()) {
+                case "ST" -> {
+                    if (!"999".equals(s.element(1))) {
+                        throw new X12FormatException("transaction set " + s.element(1) + " is not a 999");
+                    }
+                    in999 = true;
+                    group = null;
+                    transactions = new ArrayList<>();
+                }
+                case "AK1" -> group = s.required(2);
+                case "AK2" -> {
+                    st02 = s.required(2);
+                    errors = new ArrayList<>();
+                }
+                case "IK3" -> {
+                    segmentLocation = "segment " + s.element(1) + " position " + s.element(2)
+                            + (s.element(3) == null ? "" : " loop " + s.element(3));
+                    String code = s.element(4);
+                    if (code != null) {
+                        errors.add(new Acknowledgment.Error(code, SEGMENT_ERRORS.getOrDefault(code,
+                                "segment error"), segmentLocation));
+                    }
+                }
+                case "IK4" -> {
+                    String code = s.required(3);
+                    String where = (segmentLocation == null ? "" : segmentLocation + " ") + "element "
+                            + String.join(":", s.components(1));
+                    errors.add(new Acknowledgment.Error(code, ELEMENT_ERRORS.getOrDefault(code, "element error"),
+                            where));
+                }
+                case "IK5" -> {
+                    if (st02 == null) {
+                        throw new X12FormatException("IK5 without AK2 at segment " + s.position());
+                    }
+                    transactions.add(new Acknowledgment.TransactionAck(st02, s.required(1), errors));
+                    st02 = null;
+                    segmentLocation = null;
+                }
+                case "AK9" -> {
+                    if (group == null) {
+                        throw new X12FormatException("AK9 without AK1 at segment " + s.position());
+                    }
+                    acks.add(new Acknowledgment(group, s.required(1), transactions));
+                }
+                default -> {
+                }
+            }
+        }
+        if (!in999 || acks.isEmpty()) {
+            throw new X12FormatException("no complete 999 acknowledgment (AK1 ... AK9) in the file");
+        }
+        return acks;
+    }
+}

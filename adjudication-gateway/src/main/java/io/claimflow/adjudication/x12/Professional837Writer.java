@@ -1,0 +1,189 @@
+package io.claimflow.adjudication.x12;
+
+import io.claimflow.adjudication.claim.OutboundClaim;
+import io.claimflow.adjudication.claim.OutboundClaim.Address;
+import io.claimflow.adjudication.claim.OutboundClaim.Line;
+import io.claimflow.adjudication.claim.OutboundClaim.Person;
+import io.claimflow.adjudication.claim.OutboundClaim.Provider;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.claimflow.adjudication.x12.X12Values.amount;
+import static io.claimflow.adjudication.x12.X12Values.date;
+import static io.claimflow.adjudication.x12.X12Values.fixed;
+import static io.claimflow.adjudication.x12.X12Values.text;
+
+/**
+ * Writes ASC X12 005010X222A1 (837P, health care claim: professional) with staedi: one interchange (ISA/IEA) with one
+ * functional group (GS/GE), one transaction set (ST/SE) per claim. Delimiters: {@code *} element, {@code :}
+ * component, {@code ^} repetition, {@code ~} segment.
+ */
+public final class Professional837Writer {
+
+    public static final String VERSION = "005010X222A1";
+
+    private final boolean prettyPrint;
+
+    public Professional837Writer(boolean prettyPrint) {
+        this.prettyPrint = prettyPrint;
+    }
+
+    public Professional837Writer() {
+        this(true);
+    }
+
+    /** The whole interchange, ASCII. */
+    public byte[] write(InterchangeEnvelope envelope, List<ClaimTransaction> transactions) {
+        if (transactions.isEmpty()) {
+            throw new IllegalArgumentException("an interchange needs at least one claim");
+        }
+        try (X12Output out = new X12Output(prettyPrint)) {
+            out.startInterchange();
+            out.segment("ISA", "00", fixed("", 10), "00", fixed("", 10),
+                    "ZZ", fixed(envelope.senderId(), 15), "ZZ", fixed(envelope.receiverId(), 15),
+                    X12Values.ISA_DATE.format(envelope.createdAt()), X12Values.TIME.format(envelope.createdAt()),
+                    "^", "00501", envelope.isaControlNumber(), "1", envelope.production() ? "P" : "T", ":");
+            out.segment("GS", "HC", envelope.senderId(), envelope.receiverId(),
+                    X12Values.DATE.format(envelope.createdAt()), X12Values.TIME.format(envelope.createdAt()),
+                    Long.toString(envelope.groupControlNumber()), "X", VERSION);
+            for (ClaimTransaction transaction : transactions) {
+                writeTransaction(out, envelope, transaction);
+            }
+            out.segment("GE", Integer.toString(transactions.size()), Long.toString(envelope.groupControlNumber()));
+            out.segment("IEA", "1", envelope.isaControlNumber());
+            out.endInterchange();
+            return out.toBytes();
+        }
+    }
+
+    private void writeTransaction(X12Output out, InterchangeEnvelope envelope, ClaimTransaction transaction) {
+        OutboundClaim claim = transaction.claim();
+        String st02 = transaction.stControlNumber();
+        out.startTransaction();
+        out.segment("ST", "837", st02, VERSION);
+        out.segment("BHT", "0019", "00", st02, X12Values.DATE.format(envelope.createdAt()),
+                X12Values.TIME.format(envelope.createdAt()), "CH");
+        // 1000A submitter, 1000B receiver
+        out.segment("NM1", "41", "2", text(envelope.submitterName()), null, null, null, null, "46",
+                envelope.senderId());
+        out.segment("PER", "IC", text(envelope.submitterContactName()), "TE", envelope.submitterContactPhone());
+        out.segment("NM1", "40", "2", text(envelope.receiverName()), null, null, null, null, "46",
+                envelope.receiverId());
+        // 2000A billing provider
+        int hl = 1;
+        out.segment("HL", "1", null, "20", "1");
+        Provider billing = claim.billing();
+        if (billing.taxonomyCode() != null) {
+            out.segment("PRV", "BI", "PXC", billing.taxonomyCode());
+        }
+        provider(out, "85", billing);
+        address(out, billing.address());
+        out.segment("REF", billing.taxIdIsSsn() ? "SY" : "EI", billing.taxId());
+        // 2000B subscriber
+        int subscriberHl = ++hl;
+        boolean self = claim.coverage().patientIsSubscriber();
+        out.segment("HL", Integer.toString(subscriberHl), "1", "22", self ? "0" : "1");
+        OutboundClaim.Coverage coverage = claim.coverage();
+        out.segment("SBR", coverage.payerSequence(), self ? "18" : null, text(coverage.groupNumber()),
+                coverage.groupNumber() == null ? text(coverage.groupName()) : null, null, null, null, null,
+                coverage.claimFilingIndicator() == null ? "CI" : coverage.claimFilingIndicator());
+        Person subscriber = coverage.subscriber();
+        out.segment("NM1", "IL", "1", text(subscriber.lastName()), text(subscriber.firstName()),
+                text(subscriber.middleName()), null, text(subscriber.nameSuffix()), "MI", text(coverage.memberId()));
+        Address subscriberAddress = subscriber.address() != null ? subscriber.address()
+                : self ? claim.patient().address() : null;
+        if (subscriberAddress != null) {
+            address(out, subscriberAddress);
+        }
+        if (self || subscriber.birthDate() != null) {
+            Person demographics = self ? claim.patient() : subscriber;
+            out.segment("DMG", "D8", date(demographics.birthDate()), demographics.sex());
+        }
+        out.segment("NM1", "PR", "2", text(coverage.payerName()), null, null, null, null, "PI",
+                text(coverage.payerId()));
+        if (!self) {
+            // 2000C patient
+            out.segment("HL", Integer.toString(++hl), Integer.toString(subscriberHl), "23", "0");
+            out.segment("PAT", coverage.relationshipCode());
+            Person patient = claim.patient();
+            out.segment("NM1", "QC", "1", text(patient.lastName()), text(patient.firstName()),
+                    text(patient.middleName()), null, text(patient.nameSuffix()));
+            address(out, patient.address());
+            out.segment("DMG", "D8", date(patient.birthDate()), patient.sex());
+        }
+        // 2300 claim
+        out.segment("CLM", claim.patientControlNumber(), amount(claim.totalCharge()), null, null,
+                new String[] {claim.placeOfService(), "B", claim.frequency().code()}, "Y", "A", "Y", "Y");
+        if (claim.replacedPayerClaimNumber() != null && claim.frequency() != OutboundClaim.Frequency.ORIGINAL) {
+            out.segment("REF", "F8", text(claim.replacedPayerClaimNumber()));
+        }
+        if (claim.referralNumber() != null) {
+            out.segment("REF", "9F", text(claim.referralNumber()));
+        }
+        if (claim.priorAuthorizationNumber() != null) {
+            out.segment("REF", "G1", text(claim.priorAuthorizationNumber()));
+        }
+        if (!claim.diagnoses().isEmpty()) {
+            List<Object> hi = new ArrayList<>();
+            for (int i = 0; i < claim.diagnoses().size(); i++) {
+                hi.add(new String[] {i == 0 ? "ABK" : "ABF", claim.diagnoses().get(i).replace(".", "")});
+            }
+            out.segment("HI", hi.toArray());
+        }
+        if (claim.referring() != null) {
+            provider(out, "DN", claim.referring());
+        }
+        Provider rendering = claim.rendering();
+        if (rendering != null && !rendering.npi().equals(billing.npi())) {
+            provider(out, "82", rendering);
+            if (rendering.taxonomyCode() != null) {
+                out.segment("PRV", "PE", "PXC", rendering.taxonomyCode());
+            }
+        }
+        if (claim.facility() != null) {
+            out.segment("NM1", "77", "2", text(claim.facility().name()), null, null, null, null,
+                    claim.facility().npi() == null ? null : "XX", claim.facility().npi());
+            address(out, claim.facility().address());
+        }
+        // 2400 service lines
+        int lx = 0;
+        for (Line line : claim.lines()) {
+            out.segment("LX", Integer.toString(++lx));
+            String[] procedure = new String[2 + line.modifiers().size()];
+            procedure[0] = "HC";
+            procedure[1] = line.procedureCode();
+            for (int m = 0; m < line.modifiers().size(); m++) {
+                procedure[2 + m] = line.modifiers().get(m);
+            }
+            String[] pointers = line.diagnosisPointers().stream().map(String::valueOf).toArray(String[]::new);
+            out.segment("SV1", procedure, amount(line.charge()), "UN", Integer.toString(line.units()),
+                    line.placeOfService(), null, pointers.length == 0 ? null : pointers);
+            out.segment("DTP", "472", "D8", date(line.dateOfService()));
+            out.segment("REF", "6R", line.lineItemControlNumber());
+            if (line.ndc() != null) {
+                out.segment("LIN", null, "N4", line.ndc());
+                out.segment("CTP", null, null, null, line.ndcQuantity().stripTrailingZeros().toPlainString(),
+                        new String[] {line.ndcUnit()});
+            }
+        }
+        out.segment("SE", Integer.toString(out.segmentCountIncludingSe()), st02);
+    }
+
+    private static void provider(X12Output out, String entity, Provider provider) {
+        boolean person = !provider.organization();
+        out.segment("NM1", entity, person ? "1" : "2", text(provider.lastOrOrganizationName()),
+                person ? text(provider.firstName()) : null, null, null, null, "XX", provider.npi());
+    }
+
+    private static void address(X12Output out, Address address) {
+        if (address == null) {
+            return;
+        }
+        if (address.line2() == null) {
+            out.segment("N3", text(address.line1()));
+        } else {
+            out.segment("N3", text(address.line1()), text(address.line2()));
+        }
+        out.segment("N4", text(address.city()), address.state(), address.postalCode());
+    }
+}

@@ -1,0 +1,64 @@
+package io.claimflow.adjudication.x12;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One 835 transaction set (005010X221A1): one payment (BPR, TRN) from one payer and the claims it pays (CLP loops),
+ * with provider-level adjustments (PLB).
+ *
+ * @param payerKey TRN03, the payer's originating company identifier: with the trace number it identifies the ERA
+ * @param payerId REF*2U of loop 1000A when sent, else null
+ */
+public record Remittance(
+        String transactionControlNumber,
+        String handlingCode,
+        BigDecimal paymentAmount,
+        String creditDebit,
+        String paymentMethod,
+        LocalDate paymentDate,
+        String traceNumber,
+        String payerKey,
+        String payerId,
+        String payerName,
+        List<ClaimPayment> claims,
+        List<ProviderAdjustment> providerAdjustments) {
+
+    public Remittance {
+        claims = List.copyOf(claims);
+        providerAdjustments = List.copyOf(providerAdjustments);
+    }
+
+    /** One CAS reason: group code, CARC, amount. */
+    public record Cas(String group, String reason, BigDecimal amount) {
+    }
+
+    /** One PLB adjustment: reason code (PLB03-1), reference (PLB03-2), amount (positive reduces the payment). */
+    public record ProviderAdjustment(String reason, String reference, BigDecimal amount) {
+    }
+
+    /** Loop 2100: one claim's payment. */
+    public record ClaimPayment(String patientControlNumber, String statusCode, BigDecimal chargeAmount,
+            BigDecimal paidAmount, BigDecimal patientResponsibility, String claimFilingIndicator,
+            String payerClaimNumber, List<Cas> adjustments, List<String> remarkCodes, List<ServicePayment> lines) {
+
+        public ClaimPayment {
+            adjustments = List.copyOf(adjustments);
+            remarkCodes = List.copyOf(remarkCodes);
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** Loop 2110: one service line's payment. */
+    public record ServicePayment(String procedureQualifier, String procedureCode, List<String> modifiers,
+            BigDecimal chargeAmount, BigDecimal paidAmount, int units, LocalDate dateOfService,
+            String lineItemControlNumber, BigDecimal allowedAmount, List<Cas> adjustments, List<String> remarkCodes) {
+
+        public ServicePayment {
+            modifiers = List.copyOf(modifiers);
+            adjustments = List.copyOf(adjustments);
+            remarkCodes = List.copyOf(remarkCodes);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.claimflow.payersimulator.adjudication;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** How the simulator adjudicated one claim: the 835 CLP loop it will send. */
+public record Adjudication(SubmittedClaim claim, String payerClaimNumber, String statusCode, BigDecimal paid,
+        BigDecimal patientResponsibility, List<Line> lines) {
+
+    public Adjudication {
+        lines = List.copyOf(lines);
+    }
+
+    /** One adjudicated line: allowed is null for a denied line. */
+    public record Line(SubmittedClaim.Line line, BigDecimal allowed, BigDecimal paid, List<Cas> adjustments,
+            List<String> remarks) {
+
+        public Line {
+            adjustments = List.copyOf(adjustments);
+            remarks = List.copyOf(remarks);
+        }
+    }
+
+    /** One CAS adjustment. */
+    public record Cas(String group, String reason, BigDecimal amount) {
+    }
+}

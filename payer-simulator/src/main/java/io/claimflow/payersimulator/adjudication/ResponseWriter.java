@@ -1,0 +1,220 @@
+package io.claimflow.payersimulator.adjudication;
+
+import static io.claimflow.payersimulator.x12.X12Values.amount;
+import static io.claimflow.payersimulator.x12.X12Values.date;
+import static io.claimflow.payersimulator.x12.X12Values.fixed;
+import static io.claimflow.payersimulator.x12.X12Values.text;
+
+import io.claimflow.payersimulator.x12.X12Output;
+import io.claimflow.payersimulator.x12.X12Values;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * Writes the simulator's answers with staedi: 999 (005010X231A1), 277CA (005010X214) and 835 (005010X221A1), one
+ * transaction set each, in an interchange from the payer back to the submitter.
+ */
+public final class ResponseWriter {
+
+    private final SimulatorProperties properties;
+
+    public ResponseWriter(SimulatorProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The 999 for a received 837: AK2/IK5 per transaction set, AK9 for the group. */
+    public byte[] write999(Received837 received, long controlNumber, LocalDateTime now) {
+        try (X12Output out = envelope(received.senderId(), controlNumber, "FA", now)) {
+            out.startTransaction();
+            out.segment("ST", "999", "0001", "005010X231A1");
+            out.segment("AK1", "HC", received.groupControlNumber(), "005010X222A1");
+            int accepted = 0;
+            for (SubmittedClaim claim : received.claims()) {
+                out.segment("AK2", "837", claim.transactionControlNumber(), "005010X222A1");
+                out.segment("IK5", "A");
+                accepted++;
+            }
+            for (Received837.TransactionError error : received.rejectedTransactions()) {
+                out.segment("AK2", "837", error.transactionControlNumber(), "005010X222A1");
+                out.segment("IK3", error.segmentId(), Integer.toString(error.position()), error.loop(), error.errorCode());
+                out.segment("IK5", "R", "5");
+            }
+            int count = received.transactionCount();
+            String groupStatus = accepted == count ? "A" : accepted == 0 ? "R" : "P";
+            out.segment("AK9", groupStatus, Integer.toString(count), Integer.toString(count),
+                    Integer.toString(accepted));
+            out.segment("SE", Integer.toString(out.segmentCountIncludingSe()), "0001");
+            return finish(out, controlNumber);
+        }
+    }
+
+    /** A 277CA answering every claim that passed the 999: accepted (A2:20) or rejected (A3:33:IL member not found). */
+    public byte[] write277(Received837 received, List<ClaimStatus> statuses, long controlNumber, LocalDateTime now) {
+        try (X12Output out = envelope(received.senderId(), controlNumber, "HN", now)) {
+            out.startTransaction();
+            String today = X12Values.DATE.format(now);
+            out.segment("ST", "277", "0001", "005010X214");
+            out.segment("BHT", "0085", "08", "277CA" + controlNumber, today, X12Values.TIME.format(now), "TH");
+            out.segment("HL", "1", null, "20", "1");
+            out.segment("NM1", "AY", "2", text(properties.payerName()), null, null, null, null, "46",
+                    properties.interchangeId());
+            out.segment("TRN", "1", "277CA" + controlNumber);
+            out.segment("DTP", "050", "D8", today);
+            out.segment("DTP", "009", "D8", today);
+            out.segment("HL", "2", "1", "21", "1");
+            out.segment("NM1", "41", "2", "SUBMITTER", null, null, null, null, "46", received.senderId());
+            out.segment("TRN", "2", received.interchangeControlNumber());
+            long acceptedCount = statuses.stream().filter(ClaimStatus::accepted).count();
+            BigDecimal acceptedAmount = statuses.stream().filter(ClaimStatus::accepted)
+                    .map(s -> s.claim().totalCharge()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal rejectedAmount = statuses.stream().filter(s -> !s.accepted())
+                    .map(s -> s.claim().totalCharge()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            out.segment("STC", new String[] {"A1", "19", "PR"}, today, "WQ",
+                    amount(acceptedAmount.add(rejectedAmount)));
+            out.segment("QTY", "90", Long.toString(acceptedCount));
+            out.segment("QTY", "AA", Long.toString(statuses.size() - acceptedCount));
+            out.segment("AMT", "YU", amount(acceptedAmount));
+            out.segment("AMT", "YY", amount(rejectedAmount));
+            int hl = 2;
+            for (ClaimStatus status : statuses) {
+                SubmittedClaim claim = status.claim();
+                int providerHl = ++hl;
+                out.segment("HL", Integer.toString(providerHl), "2", "19", "1");
+                out.segment("NM1", "85", "2", text(claim.billingName()), null, null, null, null, "XX",
+                        claim.billingNpi());
+                out.segment("TRN", "1", "PRV" + claim.transactionControlNumber());
+                out.segment("STC", new String[] {"A1", "19", "PR"}, today, "WQ", amount(claim.totalCharge()));
+                out.segment("HL", Integer.toString(++hl), Integer.toString(providerHl), "PT");
+                out.segment("NM1", "QC", "1", text(claim.patientLastName()), text(claim.patientFirstName()), null,
+                        null, null, "MI", claim.memberId());
+                out.segment("TRN", "2", claim.patientControlNumber());
+                if (status.accepted()) {
+                    out.segment("STC", new String[] {"A2", "20", "PR"}, today, "WQ", amount(claim.totalCharge()));
+                    out.segment("REF", "1K", status.payerClaimNumber());
+                } else {
+                    out.segment("STC", new String[] {"A3", "33", "IL"}, today, "U", amount(claim.totalCharge()),
+                            null, null, null, null, null, null, "SUBSCRIBER AND SUBSCRIBER ID NOT FOUND");
+                }
+                LocalDate from = claim.lines().stream().map(SubmittedClaim.Line::dateOfService)
+                        .min(LocalDate::compareTo).orElseThrow();
+                LocalDate to = claim.lines().stream().map(SubmittedClaim.Line::dateOfService)
+                        .max(LocalDate::compareTo).orElseThrow();
+                out.segment("DTP", "472", "RD8", date(from) + "-" + date(to));
+            }
+            out.segment("SE", Integer.toString(out.segmentCountIncludingSe()), "0001");
+            return finish(out, controlNumber);
+        }
+    }
+
+    /**
+     * An 835 paying the adjudicated claims by check; {@code offset} is added to BPR02 (zero unless the unbalanced
+     * fault is on).
+     */
+    public byte[] write835(String submitterId, List<Adjudication> claims, String traceNumber, long controlNumber,
+            LocalDateTime now, BigDecimal offset) {
+        try (X12Output out = envelope(submitterId, controlNumber, "HP", now)) {
+            out.startTransaction();
+            String today = X12Values.DATE.format(now);
+            BigDecimal total = claims.stream().map(Adjudication::paid).reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .add(offset);
+            out.segment("ST", "835", "0001", "005010X221A1");
+            if (total.signum() == 0) {
+                out.segment("BPR", "H", "0", "C", "NON", null, null, null, null, null, null, null, null, null,
+                        null, null, today);
+            } else {
+                out.segment("BPR", "I", amount(total), "C", "CHK", null, null, null, null, null, null, null, null,
+                        null, null, null, today);
+            }
+            out.segment("TRN", "1", traceNumber, "1" + properties.payerTaxId());
+            out.segment("DTM", "405", today);
+            out.segment("N1", "PR", text(properties.payerName()));
+            out.segment("N3", "100 PAYER WAY");
+            out.segment("N4", "COLUMBUS", "OH", "43215");
+            out.segment("REF", "2U", properties.payerId());
+            out.segment("PER", "BL", "PROVIDER SERVICES", "TE", "8005550100");
+            SubmittedClaim first = claims.get(0).claim();
+            out.segment("N1", "PE", text(first.billingName()), "XX", first.billingNpi());
+            if (first.billingTaxId() != null) {
+                out.segment("REF", "TJ", first.billingTaxId());
+            }
+            out.segment("LX", "1");
+            for (Adjudication adjudication : claims) {
+                SubmittedClaim claim = adjudication.claim();
+                out.segment("CLP", claim.patientControlNumber(), adjudication.statusCode(),
+                        amount(claim.totalCharge()), amount(adjudication.paid()),
+                        adjudication.patientResponsibility().signum() == 0 ? null
+                                : amount(adjudication.patientResponsibility()),
+                        "12", adjudication.payerClaimNumber(), "11", claim.frequencyCode());
+                out.segment("NM1", "QC", "1", text(claim.patientLastName()), text(claim.patientFirstName()), null,
+                        null, null, "MI", claim.memberId());
+                for (Adjudication.Line line : adjudication.lines()) {
+                    SubmittedClaim.Line billed = line.line();
+                    String[] procedure = new String[2 + billed.modifiers().size()];
+                    procedure[0] = "HC";
+                    procedure[1] = billed.procedureCode();
+                    for (int m = 0; m < billed.modifiers().size(); m++) {
+                        procedure[2 + m] = billed.modifiers().get(m);
+                    }
+                    out.segment("SVC", procedure, amount(billed.charge()), amount(line.paid()), null,
+                            Integer.toString(billed.units()));
+                    out.segment("DTM", "472", date(billed.dateOfService()));
+                    for (String group : List.of("CO", "PR", "OA", "PI")) {
+                        List<Object> cas = new java.util.ArrayList<>();
+                        cas.add(group);
+                        for (Adjudication.Cas adjustment : line.adjustments()) {
+                            if (adjustment.group().equals(group)) {
+                                cas.add(adjustment.reason());
+                                cas.add(amount(adjustment.amount()));
+                                cas.add(null);
+                            }
+                        }
+                        if (cas.size() > 1) {
+                            out.segment("CAS", cas.subList(0, cas.size() - 1).toArray());
+                        }
+                    }
+                    if (billed.lineItemControlNumber() != null) {
+                        out.segment("REF", "6R", billed.lineItemControlNumber());
+                    }
+                    if (line.allowed() != null) {
+                        out.segment("AMT", "B6", amount(line.allowed()));
+                    }
+                    for (String remark : line.remarks()) {
+                        out.segment("LQ", "HE", remark);
+                    }
+                }
+            }
+            out.segment("SE", Integer.toString(out.segmentCountIncludingSe()), "0001");
+            return finish(out, controlNumber);
+        }
+    }
+
+    private X12Output envelope(String receiverId, long controlNumber, String functionalId, LocalDateTime now) {
+        X12Output out = new X12Output(true);
+        out.startInterchange();
+        String isa13 = String.format("%09d", controlNumber);
+        out.segment("ISA", "00", fixed("", 10), "00", fixed("", 10), "ZZ", fixed(properties.interchangeId(), 15),
+                "ZZ", fixed(receiverId, 15), X12Values.ISA_DATE.format(now), X12Values.TIME.format(now), "^",
+                "00501", isa13, "0", "T", ":");
+        String version = switch (functionalId) {
+            case "FA" -> "005010X231A1";
+            case "HN" -> "005010X214";
+            default -> "005010X221A1";
+        };
+        out.segment("GS", functionalId, properties.interchangeId(), receiverId, X12Values.DATE.format(now),
+                X12Values.TIME.format(now), Long.toString(controlNumber), "X", version);
+        return out;
+    }
+
+    private static byte[] finish(X12Output out, long controlNumber) {
+        out.segment("GE", "1", Long.toString(controlNumber));
+        out.segment("IEA", "1", String.format("%09d", controlNumber));
+        out.endInterchange();
+        return out.toBytes();
+    }
+
+    /** A claim's front-end outcome for the 277CA. */
+    public record ClaimStatus(SubmittedClaim claim, boolean accepted, String payerClaimNumber) {
+    }
+}

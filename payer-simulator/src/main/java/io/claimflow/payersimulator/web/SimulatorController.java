@@ -1,0 +1,114 @@
+package io.claimflow.payersimulator.web;
+
+import io.claimflow.payersimulator.adjudication.Faults;
+import io.claimflow.payersimulator.adjudication.PayerSimulator;
+import io.claimflow.payersimulator.x12.X12FormatException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The simulator's HTTP API. {@code POST /x12/837} takes an 837P and answers its 999; {@code GET /x12/responses}
+ * lists the 277CA and 835 files waiting for a submitter, {@code GET /x12/responses/{id}} returns one and
+ * {@code POST /x12/responses/{id}/ack} removes it. {@code GET/PUT /simulator/faults} read and set the fault knobs.
+ */
+@RestController
+class SimulatorController {
+
+    private static final MediaType X12 = MediaType.parseMediaType("application/edi-x12");
+
+    private final PayerSimulator simulator;
+    private final Faults faults;
+
+    SimulatorController(PayerSimulator simulator, Faults faults) {
+        this.simulator = simulator;
+        this.faults = faults;
+    }
+
+    @PostMapping(path = "/x12/837")
+    ResponseEntity<byte[]> submit(@RequestBody byte[] x12) throws InterruptedException {
+        ResponseEntity<byte[]> fault = fault();
+        if (fault != null) {
+            return fault;
+        }
+        return ResponseEntity.ok().contentType(X12).body(simulator.receive(x12));
+    }
+
+    @GetMapping("/x12/responses")
+    ResponseEntity<?> pending(@RequestParam(required = false) String submitter) throws InterruptedException {
+        ResponseEntity<byte[]> fault = fault();
+        if (fault != null) {
+            return fault;
+        }
+        List<Map<String, Object>> list = simulator.pending(submitter).stream()
+                .map(r -> Map.<String, Object>of("id", r.id(), "type", r.type(), "createdAt", r.createdAt().toString()))
+                .toList();
+        return ResponseEntity.ok(list);
+    }
+
+    @GetMapping("/x12/responses/{id}")
+    ResponseEntity<byte[]> response(@PathVariable String id) throws InterruptedException {
+        ResponseEntity<byte[]> fault = fault();
+        if (fault != null) {
+            return fault;
+        }
+        return simulator.response(id).map(r -> ResponseEntity.ok().contentType(X12).body(r.content()))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    @PostMapping("/x12/responses/{id}/ack")
+    ResponseEntity<Void> acknowledge(@PathVariable String id) throws InterruptedException {
+        if (fault() != null) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+        }
+        return simulator.acknowledge(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+
+    @GetMapping("/simulator/faults")
+    Faults.Settings faults() {
+        return faults.settings();
+    }
+
+    @PutMapping("/simulator/faults")
+    Faults.Settings setFaults(@RequestBody Faults.Settings settings) {
+        faults.set(settings);
+        return faults.settings();
+    }
+
+    @GetMapping("/simulator/accumulators/{memberId}/{year}")
+    Map<String, BigDecimal> accumulators(@PathVariable String memberId, @PathVariable int year) {
+        return simulator.accumulators(memberId, year);
+    }
+
+    @ExceptionHandler(X12FormatException.class)
+    ProblemDetail unreadable(X12FormatException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Not a readable 837P interchange");
+        return problem;
+    }
+
+    private ResponseEntity<byte[]> fault() throws InterruptedException {
+        if (faults.latencyMillis() > 0) {
+            Thread.sleep(faults.latencyMillis());
+        }
+        if (faults.outage()) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+        }
+        if (faults.nextCallFails()) {
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build();
+        }
+        return null;
+    }
+}
