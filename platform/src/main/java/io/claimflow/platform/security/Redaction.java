@@ -1,0 +1,102 @@
+package io.claimflow.platform.security;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps patient data that libraries put into exception messages out of logs and dead-letter headers.
+ *
+ * <p>ClaimFlow's own messages name ids only. Libraries quote data: Spring's messaging conversion errors print the whole
+ * message ({@code GenericMessage [payload=...]}, an Avro record with names and birth dates), PostgreSQL's errors
+ * quote the failing row and key values ({@code Detail: Key (member_id)=(...)}), Spring's conversion errors the
+ * value ({@code for value [...]}) and Jackson the text it could not read ({@code from String "..."}).
+ * {@link #message} cuts those parts out; {@link #withoutMessages} keeps only classes and stack frames, for the logs
+ * of unexpected errors.
+ */
+public final class Redaction {
+
+    /** What replaces a withheld part. */
+    public static final String WITHHELD = "[withheld]";
+
+    private static final Pattern[] DATA_PARTS = {
+        // Spring messaging: "... for GenericMessage [payload=..., headers=...]" up to the end
+        Pattern.compile("(?s)(GenericMessage|ErrorMessage|Message) \\[payload=.*"),
+        // PostgreSQL server messages: Detail / Where / Hint lines, and "Failing row contains (...)"
+        Pattern.compile("(?m)(Detail|Where|Hint|Internal Query):.*$"),
+        Pattern.compile("(?s)Failing row contains \\(.*?\\)"),
+        Pattern.compile("(?s)Key \\(.*?\\)=\\(.*?\\)"),
+        // Spring conversion: "for value [...]", "value '...'"
+        Pattern.compile("(?s)for value \\[.*?\\](?=[;\\s]|$)"),
+        Pattern.compile("(?s)(value|input string|For input string): ?['\"].*?['\"]"),
+        // Jackson: from String "...", token 'xyz', Unrecognized token '...'
+        Pattern.compile("(?s)from String \".*?\""),
+        Pattern.compile("(?s)(token|Token) '.*?'"),
+        // Bean Validation / Spring binding: rejected value [...]
+        Pattern.compile("(?s)rejected value \\[.*?\\]"),
+    };
+
+    private Redaction() {
+    }
+
+    /** The throwable's message with quoted data cut out, or null when it has none. */
+    public static String message(Throwable throwable) {
+        return throwable == null ? null : text(throwable.getMessage());
+    }
+
+    /** {@code text} with quoted data cut out. */
+    public static String text(String text) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        for (Pattern part : DATA_PARTS) {
+            result = part.matcher(result).replaceAll(WITHHELD);
+        }
+        return result;
+    }
+
+    /**
+     * A copy of {@code throwable} and its causes with the classes and stack frames but no messages, to log an
+     * unexpected error without whatever data its messages quote.
+     */
+    public static Throwable withoutMessages(Throwable throwable) {
+        return copy(throwable, new IdentityHashMap<>());
+    }
+
+    private static Throwable copy(Throwable original, Map<Throwable, Throwable> seen) {
+        if (original == null) {
+            return null;
+        }
+        Throwable done = seen.get(original);
+        if (done != null) {
+            return done;
+        }
+        MessageWithheld copy = new MessageWithheld(original.getClass().getName());
+        seen.put(original, copy);
+        copy.setStackTrace(original.getStackTrace());
+        Throwable cause = copy(original.getCause() == original ? null : original.getCause(), seen);
+        if (cause != null) {
+            copy.initCause(cause);
+        }
+        for (Throwable suppressed : original.getSuppressed()) {
+            copy.addSuppressed(copy(suppressed, seen));
+        }
+        return copy;
+    }
+
+    /** Stands in for a throwable whose message is withheld; prints as the original class. */
+    static final class MessageWithheld extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        MessageWithheld(String originalClass) {
+            super(originalClass + " (message withheld: it may quote patient data)", null, true, true);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+}
