@@ -69,7 +69,7 @@ public final class EndpointSecurity {
     /** The roles and their demo users. */
     public static final Map<String, String> DEMO_USERS = demoUsers();
 
-    private static final Pattern TERM = Pattern.compile("(hasRole|hasAnyRole)\\(([^()]*)\\)");
+    private static final Pattern TERM = Pattern.compile("(hasRole|hasAnyRole)\\(((?:[^()]|\\([^()]*\\))*)\\)");
     private static final Pattern ROLE = Pattern.compile(
             "'(?:ROLE_)?([A-Z_]+)'|T\\(io\\.claimflow\\.platform\\.security\\.Roles\\)\\.([A-Z_]+)");
     private static final Pattern HREF = Pattern.compile("\"href\"\\s*:\\s*\"([^\"]+)\"");
