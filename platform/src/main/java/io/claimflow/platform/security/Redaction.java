@@ -61,37 +61,69 @@ public final class Redaction {
      * unexpected error without whatever data its messages quote.
      */
     public static Throwable withoutMessages(Throwable throwable) {
-        return copy(throwable, new IdentityHashMap<>());
+        return copy(throwable, new IdentityHashMap<>(), false);
     }
 
-    private static Throwable copy(Throwable original, Map<Throwable, Throwable> seen) {
-        if (original == null) {
+    /**
+     * A copy of {@code throwable} and its causes with the classes, stack frames and {@link #message redacted}
+     * messages; prints like the original, for dead-letter headers.
+     */
+    public static Throwable withRedactedMessages(Throwable throwable) {
+        return copy(throwable, new IdentityHashMap<>(), true);
+    }
+
+    /** {@code throwable}'s stack trace as {@link Throwable#printStackTrace()} prints it, with redacted messages. */
+    public static String stackTrace(Throwable throwable) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        withRedactedMessages(throwable).printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
+
+    private static Throwable copy(Throwable original, Map<Throwable, Throwable> seen, boolean redacted) {
+        if (original == null || seen.containsKey(original)) {
             return null;
         }
-        Throwable done = seen.get(original);
-        if (done != null) {
-            return done;
-        }
-        MessageWithheld copy = new MessageWithheld(original.getClass().getName());
-        seen.put(original, copy);
+        seen.put(original, original);
+        Throwable cause = copy(original.getCause() == original ? null : original.getCause(), seen, redacted);
+        MessageWithheld copy = redacted
+                ? new MessageWithheld(original.getClass().getName(), message(original), cause)
+                : new MessageWithheld(original.getClass().getName(), cause);
         copy.setStackTrace(original.getStackTrace());
-        Throwable cause = copy(original.getCause() == original ? null : original.getCause(), seen);
-        if (cause != null) {
-            copy.initCause(cause);
-        }
         for (Throwable suppressed : original.getSuppressed()) {
-            copy.addSuppressed(copy(suppressed, seen));
+            Throwable suppressedCopy = copy(suppressed, seen, redacted);
+            if (suppressedCopy != null) {
+                copy.addSuppressed(suppressedCopy);
+            }
         }
         return copy;
     }
 
-    /** Stands in for a throwable whose message is withheld; prints as the original class. */
+    /** Stands in for a throwable whose message is withheld or redacted; prints as the original class. */
     static final class MessageWithheld extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 
-        MessageWithheld(String originalClass) {
-            super(originalClass + " (message withheld: it may quote patient data)", null, true, true);
+        private final String originalClass;
+        private final boolean keepsMessage;
+
+        MessageWithheld(String originalClass, Throwable cause) {
+            super(originalClass + " (message withheld: it may quote patient data)", cause, true, true);
+            this.originalClass = originalClass;
+            this.keepsMessage = false;
+        }
+
+        MessageWithheld(String originalClass, String redactedMessage, Throwable cause) {
+            super(redactedMessage, cause, true, true);
+            this.originalClass = originalClass;
+            this.keepsMessage = true;
+        }
+
+        @Override
+        public String toString() {
+            if (!keepsMessage) {
+                return getMessage();
+            }
+            return getMessage() == null ? originalClass : originalClass + ": " + getMessage();
         }
 
         @Override
