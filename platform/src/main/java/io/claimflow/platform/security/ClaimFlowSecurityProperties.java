@@ -71,7 +71,9 @@ public record ClaimFlowSecurityProperties(
             @DefaultValue("sub") String userNameClaim) {
 
         public Jwt {
-            audiences = audiences == null ? List.of() : List.copyOf(audiences);
+            // Blank entries (an empty environment variable) mean "not set", not an audience "".
+            audiences = audiences == null ? List.of()
+                    : audiences.stream().filter(audience -> audience != null && !audience.isBlank()).toList();
         }
     }
 }
