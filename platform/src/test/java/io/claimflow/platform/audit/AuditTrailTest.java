@@ -70,6 +70,35 @@ class AuditTrailTest {
     }
 
     @Test
+    void readsInsideReadOnlyTransactionsAreRecordedToo() {
+        String claimId = "c-" + UUID.randomUUID();
+        org.springframework.transaction.support.TransactionTemplate readOnly =
+                new org.springframework.transaction.support.TransactionTemplate(
+                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource));
+        readOnly.setReadOnly(true);
+        readOnly.executeWithoutResult(status -> auditTrail.read("claim", claimId));
+
+        assertThat(new AuditRecords(new JdbcTemplate(dataSource)).search(
+                new AuditQuery(null, "claim", claimId, "read", null, null, 0, 10)).records())
+                .extracting(AuditRecord::username).containsExactly("system");
+    }
+
+    @Test
+    void aChangeRolledBackLeavesNoRecord() {
+        String claimId = "c-" + UUID.randomUUID();
+        org.springframework.transaction.support.TransactionTemplate transaction =
+                new org.springframework.transaction.support.TransactionTemplate(
+                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource));
+        transaction.executeWithoutResult(status -> {
+            auditTrail.changed("claim.released", "claim", claimId);
+            status.setRollbackOnly();
+        });
+
+        assertThat(new AuditRecords(new JdbcTemplate(dataSource)).search(
+                new AuditQuery(null, "claim", claimId, null, null, null, 0, 10)).total()).isZero();
+    }
+
+    @Test
     void searchFiltersByTimeAndPages() {
         String claimId = "c-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
