@@ -19,21 +19,22 @@ public final class Redaction {
     /** What replaces a withheld part. */
     public static final String WITHHELD = "[withheld]";
 
-    private static final Pattern[] DATA_PARTS = {
+    // Each pattern with its replacement; the replacements keep what the text was about, not the data.
+    private static final Object[][] DATA_PARTS = {
         // Spring messaging: "... for GenericMessage [payload=..., headers=...]" up to the end
-        Pattern.compile("(?s)(GenericMessage|ErrorMessage|Message) \\[payload=.*"),
-        // PostgreSQL server messages: Detail / Where / Hint lines, and "Failing row contains (...)"
-        Pattern.compile("(?m)(Detail|Where|Hint|Internal Query):.*$"),
-        Pattern.compile("(?s)Failing row contains \\(.*?\\)"),
-        Pattern.compile("(?s)Key \\(.*?\\)=\\(.*?\\)"),
-        // Spring conversion: "for value [...]", "value '...'"
-        Pattern.compile("(?s)for value \\[.*?\\](?=[;\\s]|$)"),
-        Pattern.compile("(?s)(value|input string|For input string): ?['\"].*?['\"]"),
+        {Pattern.compile("(?s)(GenericMessage|ErrorMessage|Message) \\[payload=.*"), "$1 " + WITHHELD},
+        // PostgreSQL server messages: Detail / Where / Hint lines, "Failing row contains (...)", "Key (a)=(b)"
+        {Pattern.compile("(?m)(Detail|Where|Hint|Internal Query):.*$"), "$1: " + WITHHELD},
+        {Pattern.compile("(?s)Failing row contains \\(.*?\\)"), "Failing row contains " + WITHHELD},
+        {Pattern.compile("(?s)Key \\(([^)]*)\\)=\\(.*?\\)"), "Key ($1)=" + WITHHELD},
+        // Spring conversion: "for value [...]"; number parsing: For input string: "..."
+        {Pattern.compile("(?s)for value \\[.*?\\](?=[;\\s]|$)"), "for value " + WITHHELD},
+        {Pattern.compile("(?s)(value|input string|For input string): ?['\"].*?['\"]"), "$1: " + WITHHELD},
         // Jackson: from String "...", token 'xyz', Unrecognized token '...'
-        Pattern.compile("(?s)from String \".*?\""),
-        Pattern.compile("(?s)(token|Token) '.*?'"),
+        {Pattern.compile("(?s)from String \".*?\""), "from String " + WITHHELD},
+        {Pattern.compile("(?s)(token|Token) '.*?'"), "$1 " + WITHHELD},
         // Bean Validation / Spring binding: rejected value [...]
-        Pattern.compile("(?s)rejected value \\[.*?\\]"),
+        {Pattern.compile("(?s)rejected value \\[.*?\\]"), "rejected value " + WITHHELD},
     };
 
     private Redaction() {
@@ -50,8 +51,8 @@ public final class Redaction {
             return null;
         }
         String result = text;
-        for (Pattern part : DATA_PARTS) {
-            result = part.matcher(result).replaceAll(WITHHELD);
+        for (Object[] part : DATA_PARTS) {
+            result = ((Pattern) part[0]).matcher(result).replaceAll((String) part[1]);
         }
         return result;
     }

@@ -21,6 +21,9 @@ class PlatformEndpointSecurityTest {
 
     @TestFactory
     Stream<DynamicNode> everyEndpointAnswersOnlyItsRoles() {
-        return EndpointSecurity.of(context, port).tests();
+        return EndpointSecurity.of(context, port)
+                .withRoles("GET", "/test/claims/{claimId}/owned", "BILLER")
+                .withPlaceholder("claimId", "c-1")
+                .tests();
     }
 }

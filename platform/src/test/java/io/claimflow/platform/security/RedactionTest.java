@@ -21,6 +21,10 @@ class RedactionTest {
                 + "'java.time.LocalDate' for value [Quackenbush]; nested")).doesNotContain("Quackenbush");
         assertThat(Redaction.text("Cannot deserialize value of type `LocalDate` from String \"Quackenbush\""))
                 .doesNotContain("Quackenbush");
+        assertThat(Redaction.text("Detail: Key (member_id)=(QZX99017742) already exists."))
+                .isEqualTo("Detail: [withheld]");
+        assertThat(Redaction.text("duplicate Key (member_id, tenant)=(QZX99017742, t1)"))
+                .isEqualTo("duplicate Key (member_id, tenant)=[withheld]");
         assertThat(Redaction.text("encounter enc-1 has no coverage")).isEqualTo("encounter enc-1 has no coverage");
     }
 

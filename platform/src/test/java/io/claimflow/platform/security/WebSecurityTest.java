@@ -73,6 +73,16 @@ class WebSecurityTest {
     }
 
     @Test
+    void methodSecurityChecksRulesOnArgumentsOfPackagePrivateHandlers() {
+        assertThat(get(client(port, "biller"), "/test/claims/{id}/owned", "c-1").getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(get(client(port, "biller"), "/test/claims/{id}/owned", "x-1").getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(get(client(port, "coder"), "/test/claims/{id}/owned", "c-1").getStatusCode().value())
+                .isEqualTo(403);
+    }
+
+    @Test
     void stateless() {
         ResponseEntity<Map<String, Object>> response = get(client(port, "biller"), "/test/claims/{id}", "c-1");
         assertThat(response.getStatusCode().value()).isEqualTo(200);

@@ -73,6 +73,13 @@ public class TestClaimController {
         return Map.of("claimId", claimId, "limit", limit);
     }
 
+    // A rule on an argument: only method security can check it (not before binding).
+    @GetMapping("/{claimId}/owned")
+    @PreAuthorize("hasRole('BILLER') and #claimId.startsWith('c-')")
+    Map<String, String> owned(@PathVariable String claimId) {
+        return Map.of("claimId", claimId);
+    }
+
     @PostMapping("/{claimId}/fail")
     @PreAuthorize("hasRole('BILLER')")
     Map<String, String> fail(@PathVariable String claimId, @RequestParam String kind, @RequestParam String data) {
