@@ -22,9 +22,14 @@ class AdjudicationGatewaySmokeTest {
 
     RestClient http;
 
+    RestClient admin;
+
     @BeforeEach
     void client() {
+        // Health needs no credentials; everything else does (platform security, demo users).
         http = RestClient.create("http://localhost:" + port);
+        admin = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth("admin", "demo-admin")).build();
     }
 
     @Test
@@ -39,10 +44,18 @@ class AdjudicationGatewaySmokeTest {
 
     @Test
     void deadLettersCanBeListed() {
-        List<Map<String, Object>> deadLetters = http.get().uri("/admin/dead-letters/{topic}", "claimflow.claim.submitted.v1")
+        List<Map<String, Object>> deadLetters = admin.get().uri("/admin/dead-letters/{topic}", "claimflow.claim.submitted.v1")
                 .retrieve().body(new ParameterizedTypeReference<>() { });
 
         assertThat(deadLetters).isNotNull();
+    }
+
+    @Test
+    void deadLettersNeedCredentials() {
+        int status = http.get().uri("/admin/dead-letters/{topic}", "any.topic")
+                .exchange((request, response) -> response.getStatusCode().value(), false);
+
+        assertThat(status).isEqualTo(401);
     }
 
     private String status(String path) {

@@ -13,7 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The platform test application on the shared test infrastructure; every test class that uses it shares one
  * Spring context. Two partitions per topic (enough to check that a dead letter keeps its partition), fast retries,
- * and an outbox relay that runs only when a test calls it.
+ * an outbox relay that runs only when a test calls it, and the platform's default security (demo users).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

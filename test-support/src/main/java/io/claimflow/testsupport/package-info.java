@@ -18,5 +18,8 @@
  *
  * <p>Plain (non-Spring) tests call {@link io.claimflow.testsupport.Infrastructure#get()} for addresses.
  * {@link io.claimflow.testsupport.ArchitectureRules} holds the shared ArchUnit rule.
+ * {@link io.claimflow.testsupport.EndpointSecurity} checks every REST endpoint of a running service against its
+ * {@code @PreAuthorize} roles (401 / 403 / let in, as the demo users); {@link io.claimflow.testsupport.LogCapture}
+ * captures everything logged during a test and fails when given strings (patient data) show up.
  */
 package io.claimflow.testsupport;

@@ -13,4 +13,12 @@ public interface AuditTrail {
 
     /** The caller changed the resource, for example {@code changed("claim.released", "claim", claimId)}. */
     void changed(String action, String resourceType, String resourceId);
+
+    /**
+     * The caller was refused (outcome {@code DENIED}), for example {@code denied("access", "endpoint",
+     * "GET /claims/c-1")}. The platform records every 403 itself; services rarely need this. The default does nothing,
+     * for test doubles; the platform's implementations record it.
+     */
+    default void denied(String action, String resourceType, String resourceId) {
+    }
 }

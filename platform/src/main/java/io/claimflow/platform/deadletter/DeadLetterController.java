@@ -1,8 +1,10 @@
 package io.claimflow.platform.deadletter;
 
+import io.claimflow.platform.security.Roles;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * {@code GET /admin/dead-letters/{topic}?limit=100} lists dead letters (newest {@code limit} per partition);
  * {@code POST /admin/dead-letters/{topic}/{partition}/{offset}/replay} replays one. Errors are RFC 9457 problem
- * details.
+ * details. ADMIN only.
  */
 @RestController
 @RequestMapping("/admin/dead-letters")
@@ -28,11 +30,13 @@ class DeadLetterController {
     }
 
     @GetMapping("/{topic}")
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     List<DeadLetter> list(@PathVariable String topic, @RequestParam(defaultValue = "100") int limit) {
         return deadLetters.list(topic, limit);
     }
 
     @PostMapping("/{topic}/{partition}/{offset}/replay")
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     ReplayResult replay(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset) {
         return deadLetters.replay(topic, partition, offset);
     }

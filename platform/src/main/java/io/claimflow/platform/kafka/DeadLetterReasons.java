@@ -1,5 +1,6 @@
 package io.claimflow.platform.kafka;
 
+import io.claimflow.platform.security.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.kafka.listener.ExceptionClassifier;
@@ -87,9 +88,10 @@ final class DeadLetterReasons {
         return t;
     }
 
+    // Redacted: a library's message may quote data (PostgreSQL's failing row, a whole message payload).
     private static String describe(Throwable t) {
-        return t.getMessage() == null ? t.getClass().getSimpleName()
-                : t.getClass().getSimpleName() + ": " + t.getMessage();
+        String message = Redaction.message(t);
+        return message == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + message;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -10,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import io.claimflow.platform.security.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -35,7 +36,31 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
                     reasons.reason(exception).getBytes(StandardCharsets.UTF_8));
             return headers;
         });
+        // Spring's headers would carry the exception messages and stack trace as they are; libraries quote data in
+        // them (a failing row, a whole message payload).
+        setExceptionHeadersCreator(DeadLetterRecoverer::exceptionHeaders);
         this.reasons = reasons;
+    }
+
+    private static void exceptionHeaders(Headers headers, Exception exception, boolean isKey,
+            HeaderNames names) {
+        HeaderNames.ExceptionInfo info = names.getExceptionInfo();
+        replace(headers, isKey ? info.getKeyExceptionFqcn() : info.getExceptionFqcn(),
+                exception.getClass().getName());
+        if (!isKey && exception.getCause() != null) {
+            replace(headers, info.getExceptionCauseFqcn(), exception.getCause().getClass().getName());
+        }
+        String message = Redaction.message(exception);
+        if (message != null) {
+            replace(headers, isKey ? info.getKeyExceptionMessage() : info.getExceptionMessage(), message);
+        }
+        replace(headers, isKey ? info.getKeyExceptionStacktrace() : info.getExceptionStacktrace(),
+                Redaction.stackTrace(exception));
+    }
+
+    private static void replace(Headers headers, String key, String value) {
+        headers.remove(key);
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
     }
 
     // Spring logs a successful dead-lettering at debug only. Coordinates, key (an encounter id) and exception class:

@@ -53,6 +53,7 @@ class DeadLettersTest {
     @BeforeEach
     void client() {
         http = RestClient.builder().baseUrl("http://localhost:" + port + "/admin/dead-letters")
+                .defaultHeaders(headers -> headers.setBasicAuth("admin", "demo-admin"))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
                 .build();
     }

@@ -54,9 +54,9 @@ public final class SchemaRegistryClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * Each JDK HttpClient owns a selector thread; every producer and consumer builds its own serde, so share the
-     * clients (one per connect timeout, the only client-level setting we vary).
+     * clients (one per connect timeout and TLS settings, the client-level settings we vary).
      */
-    private static final ConcurrentMap<Duration, HttpClient> HTTP_CLIENTS = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<ClientKey, HttpClient> HTTP_CLIENTS = new ConcurrentHashMap<>();
 
     private final SchemaRegistryClientConfig config;
     private final List<Endpoint> endpoints;
@@ -79,12 +79,17 @@ public final class SchemaRegistryClient {
         this.config = config;
         this.nanoClock = nanoClock;
         this.endpoints = config.urls().stream().map(url -> Endpoint.of(url, config)).toList();
-        this.http = HTTP_CLIENTS.computeIfAbsent(config.connectTimeout(), timeout -> HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                // Plain HTTP/1.1: no h2c upgrade dance with registries or proxies that mishandle it.
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+        this.http = HTTP_CLIENTS.computeIfAbsent(new ClientKey(config.connectTimeout(), config.tls()), key -> {
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .connectTimeout(key.connectTimeout())
+                    // Plain HTTP/1.1: no h2c upgrade dance with registries or proxies that mishandle it.
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER);
+            if (key.tls().configured()) {
+                builder.sslContext(key.tls().sslContext());
+            }
+            return builder.build();
+        });
     }
 
     public SchemaRegistryClientConfig config() {
@@ -456,6 +461,9 @@ public final class SchemaRegistryClient {
     @FunctionalInterface
     private interface ErrorMessages {
         String describe(int status, int errorCode, String serverMessage, String url);
+    }
+
+    private record ClientKey(Duration connectTimeout, SchemaRegistryTls tls) {
     }
 
     private record SubjectSchema(String subject, Schema schema) {

@@ -24,6 +24,9 @@ import org.apache.kafka.common.config.ConfigException;
  *   <li>{@code http.connect.timeout.ms} (default 10000), {@code http.read.timeout.ms} (default 30000; the whole
  *       request), {@code latest.cache.ttl.sec} (default 30; how long {@code getLatest} answers are reused,
  *       0 = not cached). Each also accepted with a {@code schema.registry.} prefix.</li>
+ *   <li>TLS: {@code schema.registry.ssl.truststore.location} / {@code .password} / {@code .type} and
+ *       {@code schema.registry.ssl.keystore.location} / {@code .password} / {@code .type},
+ *       {@code schema.registry.ssl.key.password} (see {@link SchemaRegistryTls}).</li>
  * </ul>
  *
  * <p>{@link #toString()} masks passwords, so the config can be logged.
@@ -34,7 +37,8 @@ public record SchemaRegistryClientConfig(
         String basicAuthUserInfo,
         Duration connectTimeout,
         Duration requestTimeout,
-        Duration latestCacheTtl) {
+        Duration latestCacheTtl,
+        SchemaRegistryTls tls) {
 
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
@@ -82,6 +86,14 @@ public record SchemaRegistryClientConfig(
         if (latestCacheTtl.isNegative()) {
             throw new ConfigException(LATEST_CACHE_TTL_SEC + " must not be negative");
         }
+        tls = tls == null ? SchemaRegistryTls.NONE : tls;
+    }
+
+    /** Without TLS settings (the JDK's trusted CAs, no client certificate). */
+    public SchemaRegistryClientConfig(List<URI> urls, BasicAuthSource basicAuthSource, String basicAuthUserInfo,
+            Duration connectTimeout, Duration requestTimeout, Duration latestCacheTtl) {
+        this(urls, basicAuthSource, basicAuthUserInfo, connectTimeout, requestTimeout, latestCacheTtl,
+                SchemaRegistryTls.NONE);
     }
 
     /** One or more comma-separated URLs, no authentication, default timeouts. */
@@ -122,19 +134,27 @@ public record SchemaRegistryClientConfig(
         return new SchemaRegistryClientConfig(urls, authSource, userInfo,
                 millis(configs, HTTP_CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT),
                 millis(configs, HTTP_READ_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT),
-                seconds(configs, LATEST_CACHE_TTL_SEC, DEFAULT_LATEST_CACHE_TTL));
+                seconds(configs, LATEST_CACHE_TTL_SEC, DEFAULT_LATEST_CACHE_TTL),
+                new SchemaRegistryTls(
+                        string(configs, SchemaRegistryTls.TRUSTSTORE_LOCATION),
+                        string(configs, SchemaRegistryTls.TRUSTSTORE_PASSWORD),
+                        string(configs, SchemaRegistryTls.TRUSTSTORE_TYPE),
+                        string(configs, SchemaRegistryTls.KEYSTORE_LOCATION),
+                        string(configs, SchemaRegistryTls.KEYSTORE_PASSWORD),
+                        string(configs, SchemaRegistryTls.KEYSTORE_TYPE),
+                        string(configs, SchemaRegistryTls.KEY_PASSWORD)));
     }
 
     /** A copy with other timeouts; handy in tests. */
     public SchemaRegistryClientConfig withTimeouts(Duration connect, Duration request) {
         return new SchemaRegistryClientConfig(urls, basicAuthSource, basicAuthUserInfo, connect, request,
-                latestCacheTtl);
+                latestCacheTtl, tls);
     }
 
     /** A copy with another cache lifetime for {@code getLatest}. */
     public SchemaRegistryClientConfig withLatestCacheTtl(Duration ttl) {
         return new SchemaRegistryClientConfig(urls, basicAuthSource, basicAuthUserInfo, connectTimeout,
-                requestTimeout, ttl);
+                requestTimeout, ttl, tls);
     }
 
     /** The URLs as a comma-separated string without any credentials, for messages and logs. */
@@ -148,7 +168,7 @@ public record SchemaRegistryClientConfig(
                 : basicAuthUserInfo.substring(0, Math.max(0, basicAuthUserInfo.indexOf(':'))) + ":****";
         return "SchemaRegistryClientConfig[urls=" + displayUrls() + ", basicAuthSource=" + basicAuthSource
                 + ", basicAuthUserInfo=" + user + ", connectTimeout=" + connectTimeout
-                + ", requestTimeout=" + requestTimeout + ", latestCacheTtl=" + latestCacheTtl + "]";
+                + ", requestTimeout=" + requestTimeout + ", latestCacheTtl=" + latestCacheTtl + ", tls=" + tls + "]";
     }
 
     /** The URL without its {@code user:password@} part, so it can be shown. */

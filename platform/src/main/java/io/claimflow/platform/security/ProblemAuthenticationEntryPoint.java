@@ -1,0 +1,26 @@
+package io.claimflow.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/** 401 as a problem detail, with the {@code WWW-Authenticate} challenge of the configured mode. */
+final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+    private final String challenge;
+
+    ProblemAuthenticationEntryPoint(String challenge) {
+        this.challenge = challenge;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException authException) throws IOException {
+        response.setHeader("WWW-Authenticate", challenge);
+        // The exception's message is not echoed: it can name the user or quote a token.
+        ProblemResponses.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                "Authentication is required: send valid credentials");
+    }
+}
