@@ -1,0 +1,207 @@
+package io.claimflow.e2e;
+
+import io.claimflow.e2e.demo.PipelineSnapshot;
+import io.claimflow.testsupport.Infrastructure;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every service of ClaimFlow in this JVM over the shared test infrastructure: payer-simulator, adjudication-gateway
+ * (pointed at the simulator), claim-service, patient-billing-service and coding-service, each in its own class loader
+ * and Spring context, on a random port, with its own database. Services whose classes are not built (not landed yet)
+ * are left out and listed in {@link #missing()}.
+ */
+final class Pipeline implements AutoCloseable {
+
+    /** A service module and how to start it. */
+    record Service(String module, String mainClass, String database) {
+
+        /** A resource only the real service has, not the shell it started as. */
+        String marker() {
+            return database == null ? "payer-simulator.yml" : "db/migration";
+        }
+    }
+
+    static final Service PAYER_SIMULATOR = new Service("payer-simulator",
+            "io.claimflow.payersimulator.PayerSimulatorApplication", null);
+    static final Service GATEWAY = new Service("adjudication-gateway",
+            "io.claimflow.adjudication.AdjudicationGatewayApplication", "claimflow_adjudication");
+    static final Service CLAIM = new Service("claim-service", "io.claimflow.claim.ClaimServiceApplication",
+            "claimflow_claim");
+    static final Service PATIENT_BILLING = new Service("patient-billing-service",
+            "io.claimflow.patientbilling.PatientBillingServiceApplication", "claimflow_patient_billing");
+    static final Service CODING = new Service("coding-service", "io.claimflow.coding.CodingServiceApplication",
+            "claimflow_coding");
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    private final Map<String, ServiceInstance> running = new LinkedHashMap<>();
+    private final List<String> missing = new ArrayList<>();
+    private final Infrastructure infrastructure;
+
+    private Pipeline(Infrastructure infrastructure) {
+        this.infrastructure = infrastructure;
+    }
+
+    /** Starts what is built; {@code simulatorProperties} configure the payer (plans and members). */
+    static Pipeline start(Infrastructure infrastructure, Map<String, String> simulatorProperties) {
+        Path projectDir = Path.of(System.getProperty("claimflow.e2e.project-dir", "..")).toAbsolutePath().normalize();
+        Pipeline pipeline = new Pipeline(infrastructure);
+        try {
+            Map<String, String> simulator = new LinkedHashMap<>(common(infrastructure, null));
+            simulator.putAll(simulatorProperties);
+            // the simulator's own pom brings only web and actuator: on this shared class path it must not pick up the
+            // platform (security, outbox), a DataSource, Flyway or Kafka
+            simulator.put("spring.autoconfigure.exclude", String.join(",", autoConfigurationsOutside(
+                    List.of(".platform.", ".jdbc.", ".flyway.", ".kafka.", ".security.", ".sql.", ".transaction.",
+                            ".data."))));
+            pipeline.start(projectDir, PAYER_SIMULATOR, simulator, Map.of("spring.config.name", "payer-simulator"));
+
+            Map<String, String> gateway = new LinkedHashMap<>(common(infrastructure, GATEWAY.database()));
+            ServiceInstance payer = pipeline.running.get(PAYER_SIMULATOR.module());
+            if (payer != null) {
+                gateway.put("claimflow.adjudication.payers.default.url", payer.url());
+            }
+            gateway.put("claimflow.adjudication.batch.max-wait", "300ms");
+            gateway.put("claimflow.adjudication.batch.poll-interval", "200ms");
+            gateway.put("claimflow.adjudication.send.poll-interval", "200ms");
+            gateway.put("claimflow.adjudication.send.retry-backoff", "300ms");
+            gateway.put("claimflow.adjudication.send.max-backoff", "2s");
+            gateway.put("claimflow.adjudication.responses.poll-interval", "300ms");
+            gateway.put("resilience4j.ratelimiter.configs.default.limit-for-period", "1000");
+            pipeline.start(projectDir, GATEWAY, gateway, Map.of());
+
+            pipeline.start(projectDir, CLAIM, common(infrastructure, CLAIM.database()), Map.of());
+            pipeline.start(projectDir, PATIENT_BILLING, common(infrastructure, PATIENT_BILLING.database()), Map.of());
+            pipeline.start(projectDir, CODING, common(infrastructure, CODING.database()), Map.of());
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        return pipeline;
+    }
+
+    /** Every auto-configuration on the class path whose class name contains one of {@code markers}. */
+    static List<String> autoConfigurationsOutside(List<String> markers) {
+        List<String> excluded = new ArrayList<>();
+        try {
+            var resources = Pipeline.class.getClassLoader().getResources(
+                    "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
+            while (resources.hasMoreElements()) {
+                try (var in = resources.nextElement().openStream()) {
+                    for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                            .split("\\R")) {
+                        String name = line.strip();
+                        if (!name.isEmpty() && !name.startsWith("#") && markers.stream().anyMatch(name::contains)) {
+                            excluded.add(name);
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return excluded;
+    }
+
+    private static Map<String, String> common(Infrastructure infrastructure, String database) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+        properties.put("spring.kafka.properties.schema.registry.url", infrastructure.schemaRegistryUrl());
+        if (database != null) {
+            properties.put("spring.datasource.url", infrastructure.jdbcUrl(database));
+            properties.put("spring.datasource.username", infrastructure.username());
+            properties.put("spring.datasource.password", infrastructure.password());
+            properties.put("spring.datasource.hikari.maximum-pool-size", "6");
+        }
+        properties.put("claimflow.outbox.poll-interval", "100ms");
+        properties.put("claimflow.kafka.retry.initial-interval", "200ms");
+        properties.put("claimflow.kafka.retry.max-interval", "1s");
+        properties.put("spring.kafka.consumer.properties.metadata.max.age.ms", "2000");
+        properties.put("management.metrics.use-global-registry", "false");
+        properties.put("spring.main.banner-mode", "off");
+        return properties;
+    }
+
+    private void start(Path projectDir, Service service, Map<String, String> arguments, Map<String, Object> defaults) {
+        if (!ServiceInstance.available(projectDir, service.module(), service.mainClass(), service.marker())) {
+            missing.add(service.module());
+            LOG.warn("{} is not built ({}), the pipeline runs without it", service.module(), service.mainClass());
+            return;
+        }
+        long began = System.nanoTime();
+        ServiceInstance instance = ServiceInstance.start(projectDir, service.module(), service.mainClass(), arguments,
+                defaults);
+        running.put(service.module(), instance);
+        LOG.info("{} started on port {} in {} ms", service.module(), instance.port(),
+                (System.nanoTime() - began) / 1_000_000);
+    }
+
+    /** Modules that were not built and so not started. */
+    List<String> missing() {
+        return List.copyOf(missing);
+    }
+
+    /** Whether {@code service} runs. */
+    boolean runs(Service service) {
+        return running.containsKey(service.module());
+    }
+
+    ServiceInstance instance(Service service) {
+        ServiceInstance instance = running.get(service.module());
+        if (instance == null) {
+            throw new IllegalStateException(service.module() + " is not running");
+        }
+        return instance;
+    }
+
+    /** The services' databases on the test PostgreSQL. */
+    PipelineSnapshot.Databases databases() {
+        String url = infrastructure.jdbcUrl(CLAIM.database());
+        String base = url.substring(0, url.lastIndexOf('/') + 1);
+        return new PipelineSnapshot.Databases(base, infrastructure.username(), infrastructure.password());
+    }
+
+    /**
+     * Waits until {@code progress} has not changed for {@code quietFor} (and at least once more after that), at most
+     * {@code timeout}; returns the last value.
+     */
+    static <T> T awaitQuiet(Supplier<T> progress, Duration quietFor, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T last = progress.get();
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            T now = progress.get();
+            if (!now.equals(last)) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince >= quietFor.toNanos()) {
+                return now;
+            }
+        }
+        return last;
+    }
+
+    @Override
+    public void close() {
+        List<ServiceInstance> instances = new ArrayList<>(running.values());
+        java.util.Collections.reverse(instances);
+        for (ServiceInstance instance : instances) {
+            try {
+                instance.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed", instance.module(), e);
+            }
+        }
+        running.clear();
+    }
+}
