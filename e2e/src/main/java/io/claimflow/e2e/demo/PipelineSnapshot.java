@@ -104,6 +104,7 @@ public record PipelineSnapshot(
                     + " coalesce(sum(p.adjusted_amount + p.denied_amount), 0), coalesce(sum(p.patient_responsibility), 0)"
                     + " FROM claim_payment p JOIN claim k ON k.claim_id = p.claim_id WHERE k.encounter_id LIKE ?", like);
         }));
+        // a claim the payer denied whole (CLP02 4) travels as ClaimDenied, not as money: left out of the totals
         long[] remittances = new long[1];
         Money[] gatewayMoney = {Money.NONE};
         available.put("adjudication-gateway", tryRead(databases, ADJUDICATION, c -> {
@@ -112,7 +113,7 @@ public record PipelineSnapshot(
             gatewayMoney[0] = money(c, "SELECT coalesce(sum(r.charge_amount), 0), coalesce(sum(r.paid_amount), 0),"
                     + " coalesce(sum(r.charge_amount - r.paid_amount - r.patient_responsibility), 0),"
                     + " coalesce(sum(r.patient_responsibility), 0) FROM remittance_claim r JOIN outbound_claim o"
-                    + " ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE ?", like);
+                    + " ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE ? AND r.status_code <> '4'", like);
         }));
         long[] statements = new long[1];
         Money[] ledgerMoney = {Money.NONE};
