@@ -1,0 +1,18 @@
+package io.claimflow.patientbilling.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A journal entry already in the ledger, as the posting rules see it. */
+public record PostedEntry(long id, EntryKind kind, String traceNumber, String claimStatus, LocalDate effectiveDate,
+        boolean reversed, List<JournalLine> lines) {
+
+    public PostedEntry {
+        lines = List.copyOf(lines);
+    }
+
+    public BigDecimal total(LedgerAccount account) {
+        return Money.sum(lines.stream().filter(l -> l.account() == account).map(JournalLine::amount).toList());
+    }
+}
