@@ -25,6 +25,7 @@ CREATE TABLE claim (
     patient_control_number text          NOT NULL,
     service_from           date          NOT NULL,
     service_to             date          NOT NULL,
+    billing_provider       text          NOT NULL,  -- the practice the statement is payable to
     rendering_provider     text,
     payer_name             text          NOT NULL,
     total_charge           numeric(12,2) NOT NULL,
@@ -142,7 +143,7 @@ CREATE TABLE statement (
     payments_since   numeric(12,2) NOT NULL,
     credit           numeric(12,2) NOT NULL,
     balance          numeric(12,2) NOT NULL CHECK (balance > 0),  -- no statement for a zero or credit balance
-    minimum_due      numeric(12,2) NOT NULL CHECK (minimum_due > 0 AND minimum_due <= balance),
+    minimum_due      numeric(12,2) NOT NULL CHECK (minimum_due >= 0 AND minimum_due <= balance),
     created_at       timestamptz   NOT NULL DEFAULT now()
 );
 CREATE INDEX statement_account ON statement (account_id, statement_date DESC);

@@ -145,10 +145,12 @@ public final class PostingRules {
         if (!ledger.standing(EntryKind.REMITTANCE).isEmpty()) {
             return Optional.empty();
         }
-        List<PostedEntry> denials = ledger.standing(EntryKind.DENIAL_RESPONSIBILITY);
-        if (d.traceNumber() != null && denials.stream().anyMatch(e -> d.traceNumber().equals(e.traceNumber()))) {
+        // the same 835 (trace number) posts once, whether as a denial or as a remittance, even one reversed since
+        if (d.traceNumber() != null && ledger.entries().stream().anyMatch(e -> d.traceNumber().equals(e.traceNumber())
+                && (e.kind() == EntryKind.DENIAL_RESPONSIBILITY || e.kind() == EntryKind.REMITTANCE))) {
             return Optional.empty();
         }
+        List<PostedEntry> denials = ledger.standing(EntryKind.DENIAL_RESPONSIBILITY);
         List<JournalLine> lines = new ArrayList<>();
         List<Long> superseded = new ArrayList<>();
         for (PostedEntry earlier : denials) {

@@ -39,14 +39,14 @@ public final class StatementCycle {
 
     /**
      * The minimum due: what a payment plan asks for by the due date when the account has one, otherwise the larger of
-     * the floor and the percentage of the balance; never more than the balance, never less than a cent.
+     * the floor and the percentage of the balance (then at least a cent); never more than the balance.
      *
      * @param planDue what the active payment plan has due by the statement's due date, or null without a plan
      */
     public static BigDecimal minimumDue(BigDecimal balance, BigDecimal planDue, StatementPolicy policy) {
         BigDecimal minimum;
         if (planDue != null) {
-            minimum = planDue;
+            return Money.min(planDue, balance).max(Money.ZERO); // a plan that is up to date asks for nothing more
         } else {
             BigDecimal percent = balance.multiply(BigDecimal.valueOf(policy.minimumPaymentPercent()))
                     .divide(BigDecimal.valueOf(100), 2, RoundingMode.UP);

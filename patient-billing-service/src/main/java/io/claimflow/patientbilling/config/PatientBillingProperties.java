@@ -1,0 +1,26 @@
+package io.claimflow.patientbilling.config;
+
+import java.math.BigDecimal;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * patient-billing-service settings under {@code claimflow.patient-billing}.
+ *
+ * @param statements the statement cycle
+ */
+@ConfigurationProperties("claimflow.patient-billing")
+public record PatientBillingProperties(@DefaultValue Statements statements) {
+
+    /**
+     * @param minDaysBetween never a statement to the same account more often than this many days
+     * @param minimumBalance no statement below this balance
+     * @param dueInDays due date = statement date + this many days
+     * @param minimumPaymentFloor the minimum due is at least this (or the balance, when smaller)
+     * @param minimumPaymentPercent the minimum due is at least this percentage of the balance
+     */
+    public record Statements(@DefaultValue("28") int minDaysBetween, @DefaultValue("5.00") BigDecimal minimumBalance,
+            @DefaultValue("21") int dueInDays, @DefaultValue("25.00") BigDecimal minimumPaymentFloor,
+            @DefaultValue("10") int minimumPaymentPercent) {
+    }
+}
