@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -62,13 +63,10 @@ public class JdbcJournal {
                 WHERE e.tenant_id = ? AND e.claim_id = ?
                 ORDER BY e.id, l.line_no""")
                 .params(tenantId, claimId)
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        heads.computeIfAbsent(id, k -> head(rs));
-                        lines.computeIfAbsent(id, k -> new ArrayList<>()).add(line(rs));
-                    }
-                    return null;
+                .query((RowCallbackHandler) rs -> {
+                    long id = rs.getLong(1);
+                    heads.computeIfAbsent(id, k -> head(rs));
+                    lines.computeIfAbsent(id, k -> new ArrayList<>()).add(line(rs));
                 });
         List<PostedEntry> entries = new ArrayList<>();
         heads.forEach((id, h) -> entries.add(new PostedEntry(id, (EntryKind) h[0], (String) h[1], (String) h[2],
