@@ -71,10 +71,13 @@ CREATE TABLE journal_line (
 );
 CREATE INDEX journal_line_claim ON journal_line (claim_id) WHERE claim_id IS NOT NULL;
 
--- Which entry reversed or superseded which: an entry is reversed at most once.
+-- Which entry reversed or superseded which. An entry stands unless a standing entry reversed it, so a denial
+-- superseded by a remittance stands again when that remittance is reversed, and can be superseded once more.
 CREATE TABLE journal_entry_reversal (
-    reversed_entry_id  bigint PRIMARY KEY REFERENCES journal_entry (id),
-    reversing_entry_id bigint NOT NULL REFERENCES journal_entry (id)
+    reversed_entry_id  bigint NOT NULL REFERENCES journal_entry (id),
+    reversing_entry_id bigint NOT NULL REFERENCES journal_entry (id),
+    PRIMARY KEY (reversed_entry_id, reversing_entry_id),
+    CHECK (reversing_entry_id > reversed_entry_id)
 );
 
 -- Double entry, enforced by the database as well as in code: at commit, the lines of every journal entry that was

@@ -224,6 +224,36 @@ class PatientBillingFlowTest {
 
         assertThat(balance(account)).isEqualByComparingTo("204.00");
         assertThat(componentTotals(account)).containsEntry("OTHER", new BigDecimal("204.00"));
+
+        // the same 835 as a remittance (claim status 4) supersedes the denial: owed once, charged once
+        publish(Topics.PAYMENT_POSTED, BillingEvents.remittance(tenant, "clm-5", encounter, "EFT5",
+                io.claimflow.events.ClaimStatus.DENIED, "4", "204.00", "0.00", "0.00", "0.00", "0.00", "0.00",
+                "204.00"));
+        awaitEntries(account, 2);
+        assertThat(balance(account)).isEqualByComparingTo("204.00");
+        assertThat(claimTotal("clm-5", "GROSS_CHARGES")).isEqualByComparingTo("-204.00");
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_entry_reversal r JOIN journal_entry e "
+                + "ON e.id = r.reversed_entry_id WHERE e.account_id = ?").param(account).query(Long.class).single())
+                .isEqualTo(1);
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void secondaryPaymentReducesWhatThePatientOwes() {
+        long account = registerClaim("clm-8", "MRN-8");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-8", encounter, "EFT8"));
+        awaitEntries(account, 1);
+
+        // the secondary pays 60.00 of the 85.10, leaves the 14.00 copay, and writes off 11.10
+        publish(Topics.PAYMENT_POSTED, BillingEvents.remittance(tenant, "clm-8", encounter, "CHK7781",
+                io.claimflow.events.ClaimStatus.PROCESSED_AS_SECONDARY, "2", "350.00", "60.00", "276.00", "0.00",
+                "0.00", "14.00", "0.00"));
+        awaitEntries(account, 2);
+
+        assertThat(balance(account)).isEqualByComparingTo("14.00");
+        assertThat(componentTotals(account)).containsEntry("COPAY", new BigDecimal("14.00"))
+                .containsEntry("DEDUCTIBLE", new BigDecimal("0.00"));
+        assertThat(claimTotal("clm-8", "INSURANCE_CASH")).isEqualByComparingTo("228.40");
         assertEveryJournalEntryBalances();
     }
 

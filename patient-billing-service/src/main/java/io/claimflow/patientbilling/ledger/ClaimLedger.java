@@ -5,14 +5,28 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Everything posted so far on one claim, oldest first. */
+/**
+ * Everything posted so far on one claim, oldest first. An entry stands unless an entry that still stands reversed
+ * or superseded it: a denial superseded by a remittance stands again once that remittance is reversed.
+ */
 public record ClaimLedger(String claimId, List<PostedEntry> entries) {
 
     public ClaimLedger {
         entries = entries.stream().sorted(Comparator.comparingLong(PostedEntry::id)).toList();
+    }
+
+    /** Ids of the entries that stand. Reversing entries are always newer, so newest first settles each in turn. */
+    public java.util.Set<Long> standingIds() {
+        java.util.Set<Long> standing = new java.util.HashSet<>();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            PostedEntry entry = entries.get(i);
+            if (entry.reversedBy().stream().noneMatch(standing::contains)) {
+                standing.add(entry.id());
+            }
+        }
+        return standing;
     }
 
     public static ClaimLedger empty(String claimId) {
@@ -21,13 +35,8 @@ public record ClaimLedger(String claimId, List<PostedEntry> entries) {
 
     /** Remittances and denials still standing (not reversed or superseded). */
     public List<PostedEntry> standing(EntryKind kind) {
-        return entries.stream().filter(e -> e.kind() == kind && !e.reversed()).toList();
-    }
-
-    /** The standing remittance with this trace number and status, if any. */
-    public Optional<PostedEntry> remittance(String traceNumber, String claimStatus) {
-        return entries.stream().filter(e -> e.kind() == EntryKind.REMITTANCE && e.traceNumber().equals(traceNumber)
-                && e.claimStatus().equals(claimStatus)).findFirst();
+        java.util.Set<Long> standing = standingIds();
+        return entries.stream().filter(e -> e.kind() == kind && standing.contains(e.id())).toList();
     }
 
     /** What was charged for the claim and not reversed. */

@@ -4,11 +4,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A journal entry already in the ledger, as the posting rules see it. */
+/**
+ * A journal entry already in the ledger, as the posting rules see it, with the entries that reversed or superseded
+ * it (whether those still stand is for {@link ClaimLedger} to say).
+ */
 public record PostedEntry(long id, EntryKind kind, String traceNumber, String claimStatus, LocalDate effectiveDate,
-        boolean reversed, List<JournalLine> lines) {
+        List<Long> reversedBy, List<JournalLine> lines) {
 
     public PostedEntry {
+        reversedBy = List.copyOf(reversedBy);
         lines = List.copyOf(lines);
     }
 

@@ -38,10 +38,13 @@ class PostingRulesTest {
         long id = posted.size() + 1;
         for (Long reversed : posting.reverses()) {
             PostedEntry old = posted.get((int) (reversed - 1));
+            List<Long> by = new ArrayList<>(old.reversedBy());
+            by.add(id);
             posted.set((int) (reversed - 1), new PostedEntry(old.id(), old.kind(), old.traceNumber(), old.claimStatus(),
-                    old.effectiveDate(), true, old.lines()));
+                    old.effectiveDate(), by, old.lines()));
         }
-        posted.add(new PostedEntry(id, posting.kind(), trace, status, posting.effectiveDate(), false, posting.lines()));
+        posted.add(new PostedEntry(id, posting.kind(), trace, status, posting.effectiveDate(), List.of(),
+                posting.lines()));
         return posting;
     }
 
@@ -234,6 +237,29 @@ class PostingRulesTest {
         assertThat(denial.patientBalanceChange()).isEqualByComparingTo("204.00");
         // and a denial arriving after the remittance adds nothing
         assertThat(PostingRules.denial(nonCovered("EFT1", true), ledger())).isEmpty();
+    }
+
+    @Test
+    void denialRemittanceReversalAndCorrectedRemittanceChargeOnceAndOweOnce() {
+        post(PostingRules.denial(nonCovered("EFT1", true), ledger()).orElseThrow(), "EFT1", null);
+        postRemittance(remittance("EFT1", Remittance.Status.DENIED, "4", "204.00", "0.00", "0.00", "0.00",
+                new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("204.00"))));
+        postRemittance(remittance("EFT2", Remittance.Status.REVERSAL, "22", "-204.00", "0.00", "0.00", "0.00",
+                new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("-204.00"))));
+
+        // the reversal puts the denial back: it stands again, and the patient owes its 204.00 once
+        assertThat(ledger().standing(EntryKind.DENIAL_RESPONSIBILITY)).extracting(PostedEntry::id).containsExactly(1L);
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("204.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("204.00");
+
+        // on appeal the payer pays after all
+        Posting corrected = postRemittance(remittance("EFT2", Remittance.Status.PRIMARY, "1", "204.00", "150.00",
+                "34.00", "0.00", new PatientShare(of("0.00"), of("20.00"), of("0.00"), of("0.00"))));
+
+        assertThat(corrected.reverses()).containsExactly(1L);
+        assertThat(ledger().charged()).isEqualByComparingTo("204.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("20.00");
+        assertThat(ledger().patientShare().other()).isEqualByComparingTo("0.00");
     }
 
     @Test

@@ -55,11 +55,11 @@ public class JdbcJournal {
         Map<Long, List<JournalLine>> lines = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT e.id, e.kind, e.trace_number, e.claim_status, e.effective_date,
-                       r.reversed_entry_id IS NOT NULL AS reversed,
+                       (SELECT coalesce(string_agg(r.reversing_entry_id::text, ','), '') FROM journal_entry_reversal r
+                        WHERE r.reversed_entry_id = e.id) AS reversed_by,
                        l.ledger_account, l.claim_id, l.component, l.amount
                 FROM journal_entry e
                 JOIN journal_line l ON l.entry_id = e.id
-                LEFT JOIN journal_entry_reversal r ON r.reversed_entry_id = e.id
                 WHERE e.tenant_id = ? AND e.claim_id = ?
                 ORDER BY e.id, l.line_no""")
                 .params(tenantId, claimId)
@@ -70,17 +70,21 @@ public class JdbcJournal {
                 });
         List<PostedEntry> entries = new ArrayList<>();
         heads.forEach((id, h) -> entries.add(new PostedEntry(id, (EntryKind) h[0], (String) h[1], (String) h[2],
-                (LocalDate) h[3], (Boolean) h[4], lines.get(id))));
+                (LocalDate) h[3], reversedBy((String) h[4]), lines.get(id))));
         return new ClaimLedger(claimId, entries);
     }
 
     private static Object[] head(ResultSet rs) {
         try {
             return new Object[] {EntryKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getObject(5, LocalDate.class), rs.getBoolean(6)};
+                rs.getObject(5, LocalDate.class), rs.getString(6)};
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<Long> reversedBy(String ids) {
+        return ids.isEmpty() ? List.of() : java.util.Arrays.stream(ids.split(",")).map(Long::valueOf).toList();
     }
 
     private static JournalLine line(ResultSet rs) {

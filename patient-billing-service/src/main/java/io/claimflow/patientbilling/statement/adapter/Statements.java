@@ -6,7 +6,6 @@ import io.claimflow.patientbilling.account.adapter.NotFoundException;
 import io.claimflow.patientbilling.account.adapter.PaymentPlans;
 import io.claimflow.patientbilling.ledger.Money;
 import io.claimflow.patientbilling.ledger.PatientShare;
-import io.claimflow.patientbilling.ledger.adapter.JdbcJournal;
 import io.claimflow.patientbilling.statement.Addressee;
 import io.claimflow.patientbilling.statement.Statement;
 import io.claimflow.patientbilling.statement.StatementCycle;
@@ -26,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Statement runs and the statements they issue, stored so that what was mailed can be shown again. */
@@ -45,25 +45,26 @@ public class Statements {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final JdbcJournal journal;
     private final AccountQueries accounts;
     private final PaymentPlans plans;
     private final StatementPolicy policy;
     private final AuditTrail auditTrail;
 
-    Statements(JdbcClient jdbc, JdbcTemplate template, JdbcJournal journal, AccountQueries accounts,
+    Statements(JdbcClient jdbc, JdbcTemplate template, AccountQueries accounts,
             PaymentPlans plans, StatementPolicy policy, AuditTrail auditTrail) {
         this.jdbc = jdbc;
         this.template = template;
-        this.journal = journal;
         this.accounts = accounts;
         this.plans = plans;
         this.policy = policy;
         this.auditTrail = auditTrail;
     }
 
-    /** Decides for every account of the tenant with a balance and issues the statements due. One transaction. */
-    @Transactional
+    /**
+     * Decides for every account of the tenant with a balance and issues the statements due. One transaction on one
+     * snapshot (repeatable read), so each statement adds up even while payments and remittances are posted.
+     */
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public RunResult run(String tenantId, LocalDate asOf) {
         if (tenantId == null || tenantId.isBlank()) {
             throw new IllegalArgumentException("tenantId is required");
@@ -73,7 +74,6 @@ public class Statements {
         List<Statement> toIssue = new ArrayList<>();
         for (Map.Entry<Long, List<OpenClaim>> account : open.entrySet()) {
             long accountId = account.getKey();
-            journal.lockAccount(accountId);
             BigDecimal balance = Money.sum(account.getValue().stream().map(OpenClaim::balance).toList());
             Optional<LocalDate> last = lastStatementDate(accountId);
             StatementCycle.Decision decision = StatementCycle.decide(balance, last.orElse(null), asOf, policy);
