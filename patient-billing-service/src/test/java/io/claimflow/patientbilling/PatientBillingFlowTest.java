@@ -188,6 +188,26 @@ class PatientBillingFlowTest {
     }
 
     @Test
+    void aSmallBalanceIsWrittenOffByTheStatementRunInsteadOfBilled() {
+        long account = registerClaim("clm-9", "MRN-9");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-9", encounter, "EFT9"));
+        awaitEntries(account, 1);
+        assertThat(problem(() -> pay(account, "k-" + UUID.randomUUID(), Map.of("amount", new BigDecimal("10.00"),
+                "method", "CASH", "claimId", "clm-not-on-this-account")))).isEqualTo(400);
+        pay(account, "k-" + UUID.randomUUID(), Map.of("amount", new BigDecimal("84.50"), "method", "CASH",
+                "claimId", "clm-9"));
+        assertThat(balance(account)).isEqualByComparingTo("0.60");
+
+        Map<String, Object> run = http.post().uri("/statement-runs").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant)).retrieve().body(JSON);
+
+        assertThat(run.get("decisions")).isEqualTo(Map.of("WRITTEN_OFF", 1));
+        assertThat(balance(account)).isEqualByComparingTo("0.00");
+        assertThat(totalsByLedgerAccount(account).get("PATIENT_ADJUSTMENT")).isEqualByComparingTo("0.60");
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
     void badPaymentRequestsGetProblemDetails() {
         long account = registerClaim("clm-4", "MRN-4");
         String key = UUID.randomUUID().toString();

@@ -16,7 +16,7 @@ class PatientBillingConfiguration {
     StatementPolicy statementPolicy(PatientBillingProperties properties) {
         var s = properties.statements();
         return new StatementPolicy(s.minDaysBetween(), s.minimumBalance(), s.dueInDays(), s.minimumPaymentFloor(),
-                s.minimumPaymentPercent());
+                s.minimumPaymentPercent(), s.smallBalanceWriteOff());
     }
 
     /** "Today" for statement runs, aging and payments; tests may replace it. */

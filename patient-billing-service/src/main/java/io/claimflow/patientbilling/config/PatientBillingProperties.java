@@ -18,9 +18,10 @@ public record PatientBillingProperties(@DefaultValue Statements statements) {
      * @param dueInDays due date = statement date + this many days
      * @param minimumPaymentFloor the minimum due is at least this (or the balance, when smaller)
      * @param minimumPaymentPercent the minimum due is at least this percentage of the balance
+     * @param smallBalanceWriteOff a balance below this is written off by the statement run (0 turns it off)
      */
     public record Statements(@DefaultValue("28") int minDaysBetween, @DefaultValue("5.00") BigDecimal minimumBalance,
             @DefaultValue("21") int dueInDays, @DefaultValue("25.00") BigDecimal minimumPaymentFloor,
-            @DefaultValue("10") int minimumPaymentPercent) {
+            @DefaultValue("10") int minimumPaymentPercent, @DefaultValue("1.00") BigDecimal smallBalanceWriteOff) {
     }
 }

@@ -13,7 +13,9 @@ public final class StatementCycle {
         ISSUE,
         /** Nothing owed, or the patient has a credit: no statement. */
         ZERO_OR_CREDIT,
-        /** Owed, but less than the policy's minimum balance. */
+        /** Owed, but less than the small-balance write-off: written off, no statement. */
+        WRITTEN_OFF,
+        /** Owed, but less than the policy's minimum balance: carried to a later cycle. */
         BELOW_MINIMUM,
         /** The account had a statement less than the minimum number of days ago. */
         TOO_SOON
@@ -26,6 +28,9 @@ public final class StatementCycle {
             StatementPolicy policy) {
         if (balance.signum() <= 0) {
             return Decision.ZERO_OR_CREDIT;
+        }
+        if (balance.compareTo(policy.smallBalanceWriteOff()) < 0) {
+            return Decision.WRITTEN_OFF;
         }
         if (balance.compareTo(policy.minimumBalance()) < 0) {
             return Decision.BELOW_MINIMUM;

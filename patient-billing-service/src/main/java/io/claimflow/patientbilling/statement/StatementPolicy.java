@@ -11,12 +11,17 @@ import java.math.BigDecimal;
  * @param dueInDays the due date is the statement date plus this
  * @param minimumPaymentFloor the minimum due is at least this (or the whole balance, when smaller)
  * @param minimumPaymentPercent the minimum due is at least this percentage of the balance, rounded up to the cent
+ * @param smallBalanceWriteOff a balance below this is written off instead of billed (zero: never)
  */
 public record StatementPolicy(int minDaysBetweenStatements, BigDecimal minimumBalance, int dueInDays,
-        BigDecimal minimumPaymentFloor, int minimumPaymentPercent) {
+        BigDecimal minimumPaymentFloor, int minimumPaymentPercent, BigDecimal smallBalanceWriteOff) {
 
     public StatementPolicy {
         minimumBalance = Money.cents(minimumBalance);
+        smallBalanceWriteOff = Money.cents(smallBalanceWriteOff);
+        if (smallBalanceWriteOff.compareTo(minimumBalance) > 0) {
+            throw new IllegalArgumentException("the small-balance write-off cannot exceed the minimum statement balance");
+        }
         minimumPaymentFloor = Money.cents(minimumPaymentFloor);
         if (minDaysBetweenStatements < 0 || dueInDays < 0 || minimumPaymentPercent < 0 || minimumPaymentPercent > 100) {
             throw new IllegalArgumentException("statement policy out of range");

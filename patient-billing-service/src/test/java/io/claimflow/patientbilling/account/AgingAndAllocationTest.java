@@ -79,4 +79,22 @@ class AgingAndAllocationTest {
         assertThatThrownBy(() -> PaymentAllocation.allocate(new java.math.BigDecimal("1.001"), claims, null, AS_OF,
                 "x")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void smallBalancesAreWrittenOffToZeroAndLargerOnesAreNot() {
+        List<OpenClaim> small = List.of(new OpenClaim("clm-x", of("3.40"), AS_OF.minusDays(90)),
+                new OpenClaim("clm-y", of("-1.00"), AS_OF.minusDays(10)));
+
+        Posting writeOff = SmallBalanceWriteOff.writeOff(small, of("-0.50"), of("5.00"), AS_OF).orElseThrow();
+
+        assertThat(writeOff.total(LedgerAccount.PATIENT_ADJUSTMENT)).isEqualByComparingTo("1.90");
+        assertThat(writeOff.patientBalanceChange()).isEqualByComparingTo("-1.90");
+        assertThat(writeOff.lines()).extracting(l -> l.account() + " " + l.claimId() + " " + l.amount())
+                .contains("PATIENT_RECEIVABLE clm-x -3.40", "PATIENT_RECEIVABLE clm-y 1.00", "PATIENT_CREDIT null 0.50");
+        assertThat(SmallBalanceWriteOff.writeOff(claims, of("0.00"), of("5.00"), AS_OF)).isEmpty();
+        assertThat(SmallBalanceWriteOff.writeOff(List.of(new OpenClaim("c", of("5.00"), AS_OF)), of("0.00"),
+                of("5.00"), AS_OF)).isEmpty();
+        assertThat(SmallBalanceWriteOff.writeOff(small, of("-3.00"), of("5.00"), AS_OF)).isEmpty(); // a credit
+        assertThat(SmallBalanceWriteOff.writeOff(small, of("0.00"), of("0.00"), AS_OF)).isEmpty(); // policy off
+    }
 }

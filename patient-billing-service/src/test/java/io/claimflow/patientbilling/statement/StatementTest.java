@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class StatementTest {
 
-    static final StatementPolicy POLICY = new StatementPolicy(28, of("5.00"), 21, of("25.00"), 10);
+    static final StatementPolicy POLICY = new StatementPolicy(28, of("5.00"), 21, of("25.00"), 10,
+            of("1.00"));
     static final LocalDate AS_OF = LocalDate.of(2026, 4, 30);
 
     @Test
@@ -20,6 +21,8 @@ class StatementTest {
         assertThat(StatementCycle.decide(of("-12.00"), null, AS_OF, POLICY))
                 .isEqualTo(StatementCycle.Decision.ZERO_OR_CREDIT);
         assertThat(StatementCycle.decide(of("4.99"), null, AS_OF, POLICY)).isEqualTo(StatementCycle.Decision.BELOW_MINIMUM);
+        assertThat(StatementCycle.decide(of("1.00"), null, AS_OF, POLICY)).isEqualTo(StatementCycle.Decision.BELOW_MINIMUM);
+        assertThat(StatementCycle.decide(of("0.99"), null, AS_OF, POLICY)).isEqualTo(StatementCycle.Decision.WRITTEN_OFF);
         assertThat(StatementCycle.decide(of("85.10"), AS_OF.minusDays(27), AS_OF, POLICY))
                 .isEqualTo(StatementCycle.Decision.TOO_SOON);
         assertThat(StatementCycle.decide(of("85.10"), AS_OF.minusDays(28), AS_OF, POLICY))

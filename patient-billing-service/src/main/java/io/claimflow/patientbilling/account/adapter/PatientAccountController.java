@@ -130,13 +130,9 @@ class PatientAccountController {
     ResponseEntity<PatientPayments.RecordedPayment> recordPayment(@PathVariable long accountId,
             @RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) String idempotencyKey,
             @Valid @RequestBody PaymentBody body) {
-        LocalDate receivedOn = body.receivedOn() == null ? LocalDate.now(clock) : body.receivedOn();
-        if (receivedOn.isAfter(LocalDate.now(clock))) {
-            throw new IllegalArgumentException("receivedOn cannot be in the future");
-        }
         PatientPayments.RecordedPayment payment = payments.record(accountId, idempotencyKey,
                 new PatientPayments.PaymentRequest(Money.cents(body.amount()), body.method(), body.reference(),
-                        receivedOn, body.claimId()));
+                        body.receivedOn(), body.claimId()));
         return ResponseEntity.status(payment.created() ? HttpStatus.CREATED : HttpStatus.OK).body(payment);
     }
 

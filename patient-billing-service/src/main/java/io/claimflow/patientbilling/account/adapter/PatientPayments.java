@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PatientPayments {
 
-    /** What the person entered. */
+    /** What the person entered; {@code receivedOn} null means today. */
     public record PaymentRequest(BigDecimal amount, String method, String reference, LocalDate receivedOn,
             String claimId) {
     }
@@ -44,19 +45,22 @@ public class PatientPayments {
     private final JdbcJournal journal;
     private final AccountQueries accounts;
     private final AuditTrail auditTrail;
+    private final Clock clock;
 
-    PatientPayments(JdbcClient jdbc, JdbcJournal journal, AccountQueries accounts, AuditTrail auditTrail) {
+    PatientPayments(JdbcClient jdbc, JdbcJournal journal, AccountQueries accounts, AuditTrail auditTrail,
+            Clock clock) {
         this.jdbc = jdbc;
         this.journal = journal;
         this.accounts = accounts;
         this.auditTrail = auditTrail;
+        this.clock = clock;
     }
 
     @Transactional
     public RecordedPayment record(long accountId, String idempotencyKey, PaymentRequest request) {
         AccountQueries.Account account = accounts.require(accountId);
         journal.lockAccount(accountId); // the same key twice at once: the second waits and then finds the first
-        String hash = hash(request);
+        String hash = hash(request); // of the request as sent, so a retry tomorrow of "received today" still matches
         Optional<RecordedPayment> earlier = find(accountId, idempotencyKey);
         if (earlier.isPresent()) {
             String earlierHash = jdbc.sql("SELECT request_hash FROM patient_payment WHERE id = ?")
@@ -67,8 +71,19 @@ public class PatientPayments {
             }
             return earlier.get();
         }
-        Posting posting = PaymentAllocation.allocate(request.amount(), accounts.openClaims(accountId),
-                request.claimId(), request.receivedOn(), "patient payment " + request.method().toLowerCase()
+        LocalDate today = LocalDate.now(clock);
+        LocalDate receivedOn = request.receivedOn() == null ? today : request.receivedOn();
+        if (receivedOn.isAfter(today)) {
+            throw new IllegalArgumentException("receivedOn cannot be in the future");
+        }
+        List<io.claimflow.patientbilling.account.OpenClaim> open = accounts.openClaims(accountId);
+        if (request.claimId() != null && open.stream()
+                .noneMatch(c -> c.claimId().equals(request.claimId()) && c.balance().signum() > 0)) {
+            throw new IllegalArgumentException("claim " + request.claimId() + " has no open patient balance on account "
+                    + accountId);
+        }
+        Posting posting = PaymentAllocation.allocate(request.amount(), open,
+                request.claimId(), receivedOn, "patient payment " + request.method().toLowerCase()
                         + (request.reference() == null ? "" : " " + request.reference()));
         long entryId = journal.write(account.tenantId(), accountId, posting, JdbcJournal.Source.NONE);
         long paymentId = jdbc.sql("""
@@ -76,10 +91,10 @@ public class PatientPayments {
                     reference, received_on, journal_entry_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(account.tenantId(), accountId, idempotencyKey, hash, request.amount(), request.method(),
-                        request.reference(), request.receivedOn(), entryId)
+                        request.reference(), receivedOn, entryId)
                 .query(Long.class).single();
         auditTrail.changed("patient-payment.recorded", "patient-account", Long.toString(accountId));
-        return describe(paymentId, accountId, entryId, request.amount(), request.method(), request.receivedOn(), true);
+        return describe(paymentId, accountId, entryId, request.amount(), request.method(), receivedOn, true);
     }
 
     private Optional<RecordedPayment> find(long accountId, String key) {

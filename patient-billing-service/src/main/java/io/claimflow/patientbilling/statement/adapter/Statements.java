@@ -1,11 +1,13 @@
 package io.claimflow.patientbilling.statement.adapter;
 
 import io.claimflow.patientbilling.account.OpenClaim;
+import io.claimflow.patientbilling.account.SmallBalanceWriteOff;
 import io.claimflow.patientbilling.account.adapter.AccountQueries;
 import io.claimflow.patientbilling.account.adapter.NotFoundException;
 import io.claimflow.patientbilling.account.adapter.PaymentPlans;
 import io.claimflow.patientbilling.ledger.Money;
 import io.claimflow.patientbilling.ledger.PatientShare;
+import io.claimflow.patientbilling.ledger.adapter.JdbcJournal;
 import io.claimflow.patientbilling.statement.Addressee;
 import io.claimflow.patientbilling.statement.Statement;
 import io.claimflow.patientbilling.statement.StatementCycle;
@@ -45,15 +47,17 @@ public class Statements {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final JdbcJournal journal;
     private final AccountQueries accounts;
     private final PaymentPlans plans;
     private final StatementPolicy policy;
     private final AuditTrail auditTrail;
 
-    Statements(JdbcClient jdbc, JdbcTemplate template, AccountQueries accounts,
+    Statements(JdbcClient jdbc, JdbcTemplate template, JdbcJournal journal, AccountQueries accounts,
             PaymentPlans plans, StatementPolicy policy, AuditTrail auditTrail) {
         this.jdbc = jdbc;
         this.template = template;
+        this.journal = journal;
         this.accounts = accounts;
         this.plans = plans;
         this.policy = policy;
@@ -80,6 +84,8 @@ public class Statements {
             decisions.merge(decision, 1, Integer::sum);
             if (decision == StatementCycle.Decision.ISSUE) {
                 toIssue.add(build(accountId, asOf, last.orElse(null)));
+            } else if (decision == StatementCycle.Decision.WRITTEN_OFF) {
+                writeOff(tenantId, accountId, asOf);
             }
         }
         long runId = jdbc.sql("INSERT INTO statement_run (tenant_id, as_of, issued, skipped) VALUES (?, ?, ?, ?) "
@@ -93,6 +99,15 @@ public class Statements {
         log.info("statement run {} for tenant {} as of {}: {} issued, {}", runId, tenantId, asOf, ids.size(),
                 decisions);
         return new RunResult(runId, tenantId, asOf, ids.size(), decisions, ids);
+    }
+
+    private void writeOff(String tenantId, long accountId, LocalDate asOf) {
+        journal.lockAccount(accountId);
+        SmallBalanceWriteOff.writeOff(accounts.openClaims(accountId), accounts.credit(accountId),
+                policy.smallBalanceWriteOff(), asOf).ifPresent(posting -> {
+                    long entry = journal.write(tenantId, accountId, posting, JdbcJournal.Source.NONE);
+                    log.info("small balance of patient account {} written off as journal entry {}", accountId, entry);
+                });
     }
 
     private Optional<LocalDate> lastStatementDate(long accountId) {
