@@ -52,6 +52,11 @@ class StatementTest {
 
         assertThat(text).contains("$350.00", "$168.40", "$96.50", "$50.00", "$21.10", "$14.00", "-$20.00",
                 "AMOUNT DUE", "$65.10", "$25.00", "05/21/2026", "03/10/2026", "riverside-fm-7");
+        String html = StatementHtml.render(statement, new Addressee("Jordan <O'Brien>", List.of("1 Main St & Co")),
+                "Riverside Family Medicine");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("$350.00", "$168.40", "$96.50", "$50.00", "$21.10",
+                "$14.00", "-$20.00", "$65.10", "$25.00", "05/21/2026", "Jordan &lt;O&#39;Brien&gt;", "1 Main St &amp; Co")
+                .doesNotContain("<O'Brien>");
         assertThatThrownBy(() -> new Statement(7, "a", AS_OF, AS_OF, of("0.00"), of("0.00"), of("0.00"), of("65.11"),
                 of("25.00"), List.of(visit))).isInstanceOf(IllegalArgumentException.class);
     }

@@ -68,7 +68,11 @@ public class AccountQueries {
                         lines.add(rs.getString(6));
                     }
                     if (rs.getString(7) != null) {
-                        lines.add(rs.getString(7) + " " + rs.getString(8) + " " + rs.getString(9));
+                        String zip = rs.getString(9);
+                        if (zip != null && zip.matches("\\d{9}")) {
+                            zip = zip.substring(0, 5) + "-" + zip.substring(5); // ZIP+4 as printed on mail
+                        }
+                        lines.add(rs.getString(7) + ", " + rs.getString(8) + " " + zip);
                     }
                     return new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), lines);
                 })

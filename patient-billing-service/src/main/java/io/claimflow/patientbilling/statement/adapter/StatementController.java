@@ -70,6 +70,14 @@ class StatementController {
     String printable(@PathVariable long statementId) {
         Statements.StoredStatement statement = statements.require(statementId);
         auditTrail.read("statement", Long.toString(statementId));
-        return statements.printable(statement);
+        return statements.printable(statement, false);
+    }
+
+    @GetMapping(value = "/statements/{statementId}/html", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
+    String html(@PathVariable long statementId) {
+        Statements.StoredStatement statement = statements.require(statementId);
+        auditTrail.read("statement", Long.toString(statementId));
+        return statements.printable(statement, true);
     }
 }

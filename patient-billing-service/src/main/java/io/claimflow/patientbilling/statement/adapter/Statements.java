@@ -11,6 +11,7 @@ import io.claimflow.patientbilling.ledger.adapter.JdbcJournal;
 import io.claimflow.patientbilling.statement.Addressee;
 import io.claimflow.patientbilling.statement.Statement;
 import io.claimflow.patientbilling.statement.StatementCycle;
+import io.claimflow.patientbilling.statement.StatementHtml;
 import io.claimflow.patientbilling.statement.StatementLine;
 import io.claimflow.patientbilling.statement.StatementPolicy;
 import io.claimflow.patientbilling.statement.StatementText;
@@ -203,13 +204,14 @@ public class Statements {
                 .param("account", accountId).param("run", runId).query(Long.class).list();
     }
 
-    /** The statement as printed: plain text. */
-    public String printable(StoredStatement stored) {
+    /** The statement as printed: plain text, or an HTML page. */
+    public String printable(StoredStatement stored, boolean html) {
         AccountQueries.Account account = accounts.require(stored.statement().accountId());
         String payableTo = jdbc.sql("""
                 SELECT billing_provider FROM claim WHERE account_id = ? ORDER BY submitted_at DESC LIMIT 1""")
                 .param(account.id()).query(String.class).optional().orElse(account.tenantId());
-        return StatementText.render(stored.statement(), new Addressee(account.guarantorName(), account.addressLines()),
-                payableTo);
+        Addressee to = new Addressee(account.guarantorName(), account.addressLines());
+        return html ? StatementHtml.render(stored.statement(), to, payableTo)
+                : StatementText.render(stored.statement(), to, payableTo);
     }
 }
