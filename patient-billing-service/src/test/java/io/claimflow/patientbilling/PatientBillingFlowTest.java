@@ -202,6 +202,32 @@ class PatientBillingFlowTest {
     }
 
     @Test
+    void threeStatementsWithoutAPaymentFlagTheAccountForCollectionsAndAPaymentClearsIt() {
+        long account = registerClaim("clm-10", "MRN-10");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-10", encounter, "EFT10"));
+        awaitEntries(account, 1);
+        LocalDate today = LocalDate.now();
+
+        for (LocalDate asOf : List.of(today.minusDays(56), today.minusDays(28), today)) {
+            Map<String, Object> run = http.post().uri("/statement-runs").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("tenantId", tenant, "asOf", asOf.toString())).retrieve().body(JSON);
+            assertThat(run.get("issued")).isEqualTo(1);
+        }
+        Map<String, Object> flagged = http.get().uri("/patient-accounts/{id}", account).retrieve().body(JSON);
+        assertThat(flagged.get("statementsSinceLastPayment")).isEqualTo(3);
+        assertThat(flagged.get("collections")).isEqualTo(true);
+        List<?> statements = http.get().uri("/statements?accountId={id}", account).retrieve().body(List.class);
+        assertThat(statements).hasSize(3);
+        assertThat(money(((Map<?, ?>) ((Map<?, ?>) statements.get(0)).get("statement")).get("previousBalance")))
+                .isEqualByComparingTo("85.10");
+
+        pay(account, "k-" + UUID.randomUUID(), Map.of("amount", new BigDecimal("20.00"), "method", "CASH"));
+        Map<String, Object> paid = http.get().uri("/patient-accounts/{id}", account).retrieve().body(JSON);
+        assertThat(paid.get("statementsSinceLastPayment")).isEqualTo(0);
+        assertThat(paid.get("collections")).isEqualTo(false);
+    }
+
+    @Test
     void aSmallBalanceIsWrittenOffByTheStatementRunInsteadOfBilled() {
         long account = registerClaim("clm-9", "MRN-9");
         publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-9", encounter, "EFT9"));

@@ -8,9 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * patient-billing-service settings under {@code claimflow.patient-billing}.
  *
  * @param statements the statement cycle
+ * @param collectionsAfterStatements an account that owes and got this many statements without paying since is
+ *     flagged for collections
  */
 @ConfigurationProperties("claimflow.patient-billing")
-public record PatientBillingProperties(@DefaultValue Statements statements) {
+public record PatientBillingProperties(@DefaultValue Statements statements,
+        @DefaultValue("3") int collectionsAfterStatements) {
 
     /**
      * @param minDaysBetween never a statement to the same account more often than this many days

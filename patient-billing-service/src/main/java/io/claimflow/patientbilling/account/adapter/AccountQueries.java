@@ -227,6 +227,15 @@ public class AccountQueries {
                 .params(accountId, after, after).query(BigDecimal.class).single().setScale(2);
     }
 
+    /** Statements issued to the account since the patient last paid (all statements when never). */
+    public int statementsSinceLastPayment(long accountId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM statement s WHERE s.account_id = :account
+                  AND s.statement_date >= coalesce((SELECT max(e.effective_date) FROM journal_entry e
+                      WHERE e.account_id = :account AND e.kind = 'PATIENT_PAYMENT') + 1, DATE '0001-01-01')""")
+                .param("account", accountId).query(Long.class).single().intValue();
+    }
+
     /** Patient payments recorded on the account since {@code since}. */
     public BigDecimal paymentsRecordedSince(long accountId, Instant since) {
         return jdbc.sql("""

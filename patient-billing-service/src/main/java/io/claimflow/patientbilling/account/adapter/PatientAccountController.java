@@ -3,6 +3,7 @@ package io.claimflow.patientbilling.account.adapter;
 import io.claimflow.patientbilling.account.Aging;
 import io.claimflow.patientbilling.account.AgingBucket;
 import io.claimflow.patientbilling.account.OpenClaim;
+import io.claimflow.patientbilling.config.PatientBillingProperties;
 import io.claimflow.patientbilling.ledger.Money;
 import io.claimflow.platform.audit.AuditTrail;
 import jakarta.validation.Valid;
@@ -74,7 +75,8 @@ class PatientAccountController {
 
     record AccountView(long id, String tenantId, String accountNumber, String patientRef, String guarantorName,
             List<String> address, BigDecimal balance, BigDecimal credit, AgingView aging, List<OpenClaim> openClaims,
-            PaymentPlans.Plan paymentPlan, List<AccountQueries.LedgerLine> ledger) {
+            int statementsSinceLastPayment, boolean collections, PaymentPlans.Plan paymentPlan,
+            List<AccountQueries.LedgerLine> ledger) {
     }
 
     record AgingReport(String tenantId, LocalDate asOf, int accounts, AgingView aging) {
@@ -85,9 +87,11 @@ class PatientAccountController {
     private final PaymentPlans plans;
     private final AuditTrail auditTrail;
     private final Clock clock;
+    private final PatientBillingProperties properties;
 
     PatientAccountController(AccountQueries accounts, PatientPayments payments, PaymentPlans plans,
-            AuditTrail auditTrail, Clock clock) {
+            AuditTrail auditTrail, Clock clock, PatientBillingProperties properties) {
+        this.properties = properties;
         this.accounts = accounts;
         this.payments = payments;
         this.plans = plans;
@@ -104,11 +108,16 @@ class PatientAccountController {
         List<OpenClaim> open = accounts.openClaims(accountId);
         BigDecimal credit = accounts.credit(accountId);
         Aging aging = Aging.of(open, credit, day);
+        BigDecimal balance = accounts.balance(accountId);
+        int unpaidStatements = accounts.statementsSinceLastPayment(accountId);
+        PaymentPlans.Plan plan = plans.active(accountId, day).orElse(null);
+        // a patient keeping to a payment plan is not sent to collections
+        boolean collections = balance.signum() > 0 && unpaidStatements >= properties.collectionsAfterStatements()
+                && (plan == null || plan.progress().missedPayment());
         auditTrail.read("patient-account", Long.toString(accountId));
         return new AccountView(account.id(), account.tenantId(), account.accountNumber(), account.patientRef(),
-                account.guarantorName(), account.addressLines(), accounts.balance(accountId), credit,
-                AgingView.of(aging), open, plans.active(accountId, day).orElse(null),
-                accounts.ledger(accountId, ledgerLines));
+                account.guarantorName(), account.addressLines(), balance, credit, AgingView.of(aging), open,
+                unpaidStatements, collections, plan, accounts.ledger(accountId, ledgerLines));
     }
 
     @GetMapping("/patient-accounts")
