@@ -39,6 +39,13 @@ public record ClaimLedger(String claimId, List<PostedEntry> entries) {
         return entries.stream().filter(e -> e.kind() == kind && standing.contains(e.id())).toList();
     }
 
+    /** Whether a remittance (or reversal) with this trace number and claim status was posted: its natural key. */
+    public boolean hasRemittance(String traceNumber, String claimStatus) {
+        return entries.stream().anyMatch(e -> (e.kind() == EntryKind.REMITTANCE
+                || e.kind() == EntryKind.REMITTANCE_REVERSAL) && traceNumber.equals(e.traceNumber())
+                && claimStatus.equals(e.claimStatus()));
+    }
+
     /** What was charged for the claim and not reversed. */
     public BigDecimal charged() {
         return sum(l -> l.account() == LedgerAccount.GROSS_CHARGES).negate();

@@ -64,6 +64,9 @@ class PostingRulesTest {
         assertThat(ledger().patientShare()).isEqualTo(new PatientShare(of("50.00"), of("21.10"), of("14.00"),
                 of("0.00")));
         assertThat(Money.sum(entry.lines().stream().map(JournalLine::amount).toList())).isEqualTo(Money.ZERO);
+        assertThat(ledger().hasRemittance("EFT0331264471", "1")).isTrue();
+        assertThat(ledger().hasRemittance("EFT0331264471", "22")).isFalse();
+        assertThat(ledger().hasRemittance("EFT0401269999", "1")).isFalse();
     }
 
     @Test

@@ -30,6 +30,19 @@ public class ClaimRegistry {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The claim, with its patient account locked for the rest of the transaction, so that postings to one account
+     * happen one at a time.
+     */
+    public Optional<ClaimRef> findAndLockAccount(String tenantId, String claimId) {
+        return jdbc.sql("SELECT c.tenant_id, c.claim_id, c.encounter_id, c.account_id FROM claim c "
+                + "JOIN patient_account a ON a.id = c.account_id WHERE c.tenant_id = ? AND c.claim_id = ? "
+                + "FOR UPDATE OF a")
+                .params(tenantId, claimId)
+                .query((rs, n) -> new ClaimRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .optional();
+    }
+
     public Optional<ClaimRef> find(String tenantId, String claimId) {
         return jdbc.sql("SELECT tenant_id, claim_id, encounter_id, account_id FROM claim WHERE tenant_id = ? AND claim_id = ?")
                 .params(tenantId, claimId)

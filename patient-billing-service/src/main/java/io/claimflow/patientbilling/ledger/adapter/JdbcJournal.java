@@ -43,13 +43,6 @@ public class JdbcJournal {
         jdbc.sql("SELECT id FROM patient_account WHERE id = ? FOR UPDATE").param(accountId).query(Long.class).single();
     }
 
-    boolean remittancePosted(String tenantId, String claimId, String traceNumber, String claimStatus) {
-        return jdbc.sql("""
-                SELECT count(*) FROM journal_entry WHERE tenant_id = ? AND claim_id = ? AND trace_number = ?
-                    AND claim_status = ? AND kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL')""")
-                .params(tenantId, claimId, traceNumber, claimStatus).query(Long.class).single() > 0;
-    }
-
     ClaimLedger claimLedger(String tenantId, String claimId) {
         Map<Long, Object[]> heads = new LinkedHashMap<>();
         Map<Long, List<JournalLine>> lines = new LinkedHashMap<>();

@@ -45,16 +45,15 @@ public class PostingHandler {
             return;
         }
         Remittance remittance = EventMapping.remittance(event);
-        ClaimRegistry.ClaimRef claim = claims.find(remittance.tenantId(), remittance.claimId())
+        ClaimRegistry.ClaimRef claim = claims.findAndLockAccount(remittance.tenantId(), remittance.claimId())
                 .orElseThrow(() -> new UnknownClaimException(remittance.tenantId(), remittance.claimId()));
-        journal.lockAccount(claim.accountId());
-        if (journal.remittancePosted(remittance.tenantId(), remittance.claimId(), remittance.traceNumber(),
-                remittance.statusCode())) {
+        ClaimLedger ledger = journal.claimLedger(remittance.tenantId(), remittance.claimId());
+        // the natural key; the unique index journal_entry_remittance_once backs it up
+        if (ledger.hasRemittance(remittance.traceNumber(), remittance.statusCode())) {
             log.info("remittance {} status {} for claim {} already posted; event {} posts nothing",
                     remittance.traceNumber(), remittance.statusCode(), remittance.claimId(), event.getEventId());
             return;
         }
-        ClaimLedger ledger = journal.claimLedger(remittance.tenantId(), remittance.claimId());
         Optional<Posting> posting = PostingRules.remittance(remittance, ledger);
         posting.ifPresent(p -> {
             long entry = journal.write(remittance.tenantId(), claim.accountId(), p, new JdbcJournal.Source(
@@ -74,9 +73,8 @@ public class PostingHandler {
         if (!denial.adjudicated()) {
             return; // a front-end rejection never makes the patient responsible
         }
-        ClaimRegistry.ClaimRef claim = claims.find(denial.tenantId(), denial.claimId())
+        ClaimRegistry.ClaimRef claim = claims.findAndLockAccount(denial.tenantId(), denial.claimId())
                 .orElseThrow(() -> new UnknownClaimException(denial.tenantId(), denial.claimId()));
-        journal.lockAccount(claim.accountId());
         ClaimLedger ledger = journal.claimLedger(denial.tenantId(), denial.claimId());
         PostingRules.denial(denial, ledger).ifPresent(p -> {
             long entry = journal.write(denial.tenantId(), claim.accountId(), p,
