@@ -43,13 +43,6 @@ public class ClaimRegistry {
                 .optional();
     }
 
-    public Optional<ClaimRef> find(String tenantId, String claimId) {
-        return jdbc.sql("SELECT tenant_id, claim_id, encounter_id, account_id FROM claim WHERE tenant_id = ? AND claim_id = ?")
-                .params(tenantId, claimId)
-                .query((rs, n) -> new ClaimRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
-                .optional();
-    }
-
     /** Opens the patient's account if needed (keeping its mailing address current) and records the claim once. */
     long register(Registration r) {
         long accountId = jdbc.sql("""
