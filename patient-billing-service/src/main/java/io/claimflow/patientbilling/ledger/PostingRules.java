@@ -26,7 +26,8 @@ import java.util.Optional;
  *   <li>Secondary or tertiary remittance: no new charge. The patient's share is restated to the later payer's PR
  *       amounts; the later payer's payment and the rest (its write-off) reduce what the patient owes. If the patient
  *       had already paid more than is now owed, the excess moves to patient credit.</li>
- *   <li>Reversal (status 22): the exact opposite of the standing remittance it reverses.</li>
+ *   <li>Reversal (status 22): the exact opposite of the standing remittance it reverses, and of the denial from the
+ *       same 835 that remittance superseded (its fully denied lines); a denial from an earlier 835 stands again.</li>
  *   <li>Denial with PR adjustments: the charge (if not posted yet) and the PR amounts move to the patient; the rest
  *       stays with insurance while the claim is worked. Nothing when a standing remittance covers the claim.</li>
  * </ul>
@@ -128,10 +129,19 @@ public final class PostingRules {
                     + r.paid().negate().toPlainString() + " but the remittance it reverses paid "
                     + originalPaid.toPlainString());
         }
-        List<JournalLine> lines = original.lines().stream().map(JournalLine::opposite).toList();
+        List<JournalLine> lines = new ArrayList<>(original.lines().stream().map(JournalLine::opposite).toList());
+        List<Long> reversed = new ArrayList<>(List.of(original.id()));
+        // A denial from the same 835 as the reversed remittance (its fully denied lines) goes with it; one from an
+        // earlier 835 stands again, as it stood before that remittance superseded it.
+        for (PostedEntry denial : ledger.entries()) {
+            if (denial.kind() == EntryKind.DENIAL_RESPONSIBILITY && denial.reversedBy().contains(original.id())
+                    && original.traceNumber().equals(denial.traceNumber())) {
+                denial.lines().forEach(l -> lines.add(l.opposite()));
+                reversed.add(denial.id());
+            }
+        }
         return new Posting(EntryKind.REMITTANCE_REVERSAL, r.claimId(), r.paymentDate(),
-                "reversal " + r.traceNumber() + " of remittance " + original.traceNumber(), lines,
-                List.of(original.id()));
+                "reversal " + r.traceNumber() + " of remittance " + original.traceNumber(), lines, reversed);
     }
 
     /**

@@ -245,7 +245,8 @@ class PostingRulesTest {
     @Test
     void denialRemittanceReversalAndCorrectedRemittanceChargeOnceAndOweOnce() {
         post(PostingRules.denial(nonCovered("EFT1", true), ledger()).orElseThrow(), "EFT1", null);
-        postRemittance(remittance("EFT1", Remittance.Status.DENIED, "4", "204.00", "0.00", "0.00", "0.00",
+        // a later 835 reprocesses the claim, then reverses that
+        postRemittance(remittance("EFT1B", Remittance.Status.DENIED, "4", "204.00", "0.00", "0.00", "0.00",
                 new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("204.00"))));
         postRemittance(remittance("EFT2", Remittance.Status.REVERSAL, "22", "-204.00", "0.00", "0.00", "0.00",
                 new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("-204.00"))));
@@ -263,6 +264,28 @@ class PostingRulesTest {
         assertThat(ledger().charged()).isEqualByComparingTo("204.00");
         assertThat(ledger().patientBalance()).isEqualByComparingTo("20.00");
         assertThat(ledger().patientShare().other()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void reversalOfARemittanceTakesBackTheDenialFromTheSame835() {
+        // one 835 (EFT1): the claim is paid with a copay, and its second line is denied as non-covered (PR-96 45.00);
+        // the gateway sends the ClaimDenied for the line, here handled before the PaymentPosted
+        Denial line = new Denial("e", "riverside-fm", "enc-1", CLAIM, "EFT1", true, PAID_ON, of("210.00"),
+                new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("45.00")));
+        post(PostingRules.denial(line, ledger()).orElseThrow(), "EFT1", null);
+        postRemittance(remittance("EFT1", Remittance.Status.PRIMARY, "1", "210.00", "103.74", "36.26", "0.00",
+                new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("45.00"))));
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("70.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("210.00");
+
+        Posting reversal = postRemittance(remittance("EFT2", Remittance.Status.REVERSAL, "22", "-210.00", "-103.74",
+                "-36.26", "0.00", new PatientShare(of("0.00"), of("0.00"), of("-25.00"), of("-45.00"))));
+
+        assertThat(reversal.reverses()).containsExactly(2L, 1L);
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("0.00");
+        assertThat(ledger().standing(EntryKind.DENIAL_RESPONSIBILITY)).isEmpty();
+        assertThat(ledger().standing(EntryKind.REMITTANCE)).isEmpty();
     }
 
     @Test
