@@ -617,25 +617,23 @@ public final class EncounterCoder {
 
         // --- lines: merging, modifiers, NCCI, MUE --------------------------------------------------------------
 
+        /** Same code on the same side documented twice: one line with the units added; drug lines stay apart. */
         private List<Draft> merge(List<Draft> drafts) {
-            Map<String, Draft> merged = new LinkedHashMap<>();
             List<Draft> result = new ArrayList<>();
+            Map<String, Integer> index = new LinkedHashMap<>();
             for (Draft draft : drafts) {
-                if (draft.drug() != null) {
-                    result.add(draft);
-                    continue;
-                }
                 String key = draft.code() + "|" + draft.laterality();
-                Draft existing = merged.get(key);
-                if (existing == null) {
-                    merged.put(key, draft);
+                Integer at = draft.drug() == null ? index.get(key) : null;
+                if (at == null) {
+                    if (draft.drug() == null) {
+                        index.put(key, result.size());
+                    }
+                    result.add(draft);
                 } else {
-                    merged.put(key, existing.withUnits(existing.units() + draft.units()));
+                    result.set(at, result.get(at).withUnits(result.get(at).units() + draft.units()));
                 }
             }
-            List<Draft> all = new ArrayList<>(merged.values());
-            all.addAll(result);
-            return all;
+            return result;
         }
 
         private List<CodedLine> number(List<Draft> drafts) {
