@@ -679,7 +679,7 @@ public final class EncounterCoder {
                 }
             }
             List<String> triggering = others.stream()
-                    .filter(c -> ProcedureRanges.surgery(c) || pairedWithVisit.contains(c)).distinct().toList();
+                    .filter(c -> ProcedureRanges.procedureNeedingModifier25(c) || pairedWithVisit.contains(c)).distinct().toList();
             if (triggering.isEmpty()) {
                 return lines;
             }

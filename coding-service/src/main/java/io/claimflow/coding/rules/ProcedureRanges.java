@@ -30,6 +30,15 @@ public final class ProcedureRanges {
         return n >= 10004 && n <= 69990;
     }
 
+    /**
+     * A same-day procedure that makes a separate E/M need modifier 25: the surgery section, without blood
+     * collection (venipuncture 36400-36425, collection from a catheter 36591-36592), which has no global period.
+     */
+    public static boolean procedureNeedingModifier25(String code) {
+        int n = numeric(code);
+        return surgery(code) && !(n >= 36400 && n <= 36425) && !(n >= 36591 && n <= 36592);
+    }
+
     /** Surgery or radiology (70010-79999): laterality modifiers apply. */
     public static boolean takesLaterality(String code) {
         int n = numeric(code);

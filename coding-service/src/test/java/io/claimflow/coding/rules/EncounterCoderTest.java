@@ -150,6 +150,15 @@ class EncounterCoderTest {
     }
 
     @Test
+    void venipunctureWithAVisitNeedsNoModifier25() {
+        Coding coding = coder.code(Encounters.office().established(22, null)
+                .icd("J20.9").icd("D64.9").cpt("36415", "Venipuncture").cpt("85025", "CBC").build());
+
+        assertThat(coding.held()).isFalse();
+        assertThat(lines(coding)).isEqualTo("99213[1, 2] 36415[1] 85025[2]");
+    }
+
+    @Test
     void visitOnlyForTheProcedureIsHeldForJudgementOnModifier25() {
         Coding coding = coder.code(Encounters.office().established(15, DecisionMaking.LOW)
                 .icd("B07.9").cpt("17110", "Destruction of common warts, left hand")

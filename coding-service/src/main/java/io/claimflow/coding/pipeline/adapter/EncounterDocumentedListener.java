@@ -22,7 +22,7 @@ class EncounterDocumentedListener {
         this.clock = clock;
     }
 
-    @KafkaListener(id = "coding-encounter-documented", topics = Topics.ENCOUNTER_DOCUMENTED,
+    @KafkaListener(id = "coding-encounter-documented", idIsGroup = false, topics = Topics.ENCOUNTER_DOCUMENTED,
             concurrency = "${claimflow.coding.listener-concurrency:1}")
     void on(EncounterDocumented event) {
         service.onDocumented(AvroMapping.incoming(event, clock));

@@ -21,7 +21,7 @@ class RecodeRequestedListener {
         this.service = service;
     }
 
-    @KafkaListener(id = "coding-recode-requested", topics = Topics.RECODE_REQUESTED)
+    @KafkaListener(id = "coding-recode-requested", idIsGroup = false, topics = Topics.RECODE_REQUESTED)
     void on(RecodeRequested event) {
         service.onRecodeRequested(incoming(event));
     }
