@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Releases in PostgreSQL (tables of V1__code_sets.sql). */
 @Repository
@@ -41,10 +43,12 @@ class JdbcCodeSetStore implements CodeSetStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final CodeSetCache cache;
 
-    JdbcCodeSetStore(JdbcClient jdbc, JdbcTemplate batch) {
+    JdbcCodeSetStore(JdbcClient jdbc, JdbcTemplate batch, CodeSetCache cache) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.cache = cache;
     }
 
     @Override
@@ -191,6 +195,14 @@ class JdbcCodeSetStore implements CodeSetStore {
     }
 
     private long newRelease(Release release, int records) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.clear();
+                }
+            });
+        }
         // serialize imports of one code set, so two concurrent imports cannot interleave their supersede steps
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:codeSet))").param("codeSet", release.codeSet())
                 .query().singleRow();

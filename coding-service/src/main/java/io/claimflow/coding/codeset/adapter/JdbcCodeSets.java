@@ -37,13 +37,19 @@ class JdbcCodeSets implements CodeSets {
             Release.NCCI_PTP, Release.NCCI_MUE);
 
     private final JdbcClient jdbc;
+    private final CodeSetCache cache;
 
-    JdbcCodeSets(JdbcClient jdbc) {
+    JdbcCodeSets(JdbcClient jdbc, CodeSetCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @Override
     public Optional<IcdCode> icd(String code, LocalDate dos) {
+        return cache.get("icd", List.of(code, dos), () -> loadIcd(code, dos));
+    }
+
+    private Optional<IcdCode> loadIcd(String code, LocalDate dos) {
         return jdbc.sql("SELECT code, billable, short_description, long_description FROM icd10cm_code "
                         + "WHERE code = :code AND" + VALID_ON + "ORDER BY valid_from DESC LIMIT 1")
                 .param("code", code).param("dos", dos)
@@ -53,12 +59,20 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public boolean icdKnownOnAnyDate(String code) {
+        return cache.get("icdKnownOnAnyDate", List.of(code), () -> loadIcdKnownOnAnyDate(code));
+    }
+
+    private boolean loadIcdKnownOnAnyDate(String code) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM icd10cm_code WHERE code = :code)").param("code", code)
                 .query(Boolean.class).single();
     }
 
     @Override
     public List<IcdCode> icdBillableUnder(String header, LocalDate dos, int limit) {
+        return cache.get("icdBillableUnder", List.of(header, dos, limit), () -> loadIcdBillableUnder(header, dos, limit));
+    }
+
+    private List<IcdCode> loadIcdBillableUnder(String header, LocalDate dos, int limit) {
         return jdbc.sql("SELECT DISTINCT ON (code) code, billable, short_description, long_description "
                         + "FROM icd10cm_code WHERE code LIKE :prefix AND billable AND" + VALID_ON
                         + "ORDER BY code, valid_from DESC LIMIT :limit")
@@ -69,6 +83,10 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public List<IcdCode> icdByDescription(String text, LocalDate dos, int limit) {
+        return cache.get("icdByDescription", List.of(text, dos, limit), () -> loadIcdByDescription(text, dos, limit));
+    }
+
+    private List<IcdCode> loadIcdByDescription(String text, LocalDate dos, int limit) {
         List<String> words = words(text);
         if (words.isEmpty()) {
             return List.of();
@@ -90,6 +108,10 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public Optional<ProcedureCode> procedure(String code, LocalDate dos) {
+        return cache.get("procedure", List.of(code, dos), () -> loadProcedure(code, dos));
+    }
+
+    private Optional<ProcedureCode> loadProcedure(String code, LocalDate dos) {
         return jdbc.sql("SELECT code, code_system, short_description, long_description FROM procedure_code "
                         + "WHERE code = :code AND" + VALID_ON + "ORDER BY valid_from DESC LIMIT 1")
                 .param("code", code).param("dos", dos)
@@ -100,12 +122,20 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public boolean procedureKnownOnAnyDate(String code) {
+        return cache.get("procedureKnownOnAnyDate", List.of(code), () -> loadProcedureKnownOnAnyDate(code));
+    }
+
+    private boolean loadProcedureKnownOnAnyDate(String code) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM procedure_code WHERE code = :code)").param("code", code)
                 .query(Boolean.class).single();
     }
 
     @Override
     public List<ProcedureCode> proceduresByDescription(String text, LocalDate dos, int limit) {
+        return cache.get("proceduresByDescription", List.of(text, dos, limit), () -> loadProceduresByDescription(text, dos, limit));
+    }
+
+    private List<ProcedureCode> loadProceduresByDescription(String text, LocalDate dos, int limit) {
         List<String> words = words(text);
         if (words.isEmpty()) {
             return List.of();
@@ -127,12 +157,20 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public boolean modifierValid(String modifier, LocalDate dos) {
+        return cache.get("modifierValid", List.of(modifier, dos), () -> loadModifierValid(modifier, dos));
+    }
+
+    private boolean loadModifierValid(String modifier, LocalDate dos) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM modifier WHERE code = :code AND" + VALID_ON + ")")
                 .param("code", modifier).param("dos", dos).query(Boolean.class).single();
     }
 
     @Override
     public List<NcciPair> ncciPairs(Collection<String> codes, LocalDate dos) {
+        return cache.get("ncciPairs", List.of(List.copyOf(new java.util.TreeSet<>(codes)), dos), () -> loadNcciPairs(codes, dos));
+    }
+
+    private List<NcciPair> loadNcciPairs(Collection<String> codes, LocalDate dos) {
         if (codes.size() < 2) {
             return List.of();
         }
@@ -148,6 +186,10 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public Optional<MueLimit> mue(String code, LocalDate dos) {
+        return cache.get("mue", List.of(code, dos), () -> loadMue(code, dos));
+    }
+
+    private Optional<MueLimit> loadMue(String code, LocalDate dos) {
         return jdbc.sql("SELECT code, max_units, adjudication_indicator FROM mue WHERE code = :code AND" + VALID_ON
                         + "ORDER BY valid_from DESC LIMIT 1")
                 .param("code", code).param("dos", dos)
@@ -157,6 +199,10 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public List<Excludes1> excludes1(Collection<String> icdCodes, LocalDate dos) {
+        return cache.get("excludes1", List.of(List.copyOf(new java.util.TreeSet<>(icdCodes)), dos), () -> loadExcludes1(icdCodes, dos));
+    }
+
+    private List<Excludes1> loadExcludes1(Collection<String> icdCodes, LocalDate dos) {
         if (icdCodes.size() < 2) {
             return List.of();
         }
@@ -170,6 +216,10 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public List<DemographicRule> demographicRules(Collection<String> codes, LocalDate dos) {
+        return cache.get("demographicRules", List.of(List.copyOf(new java.util.TreeSet<>(codes)), dos), () -> loadDemographicRules(codes, dos));
+    }
+
+    private List<DemographicRule> loadDemographicRules(Collection<String> codes, LocalDate dos) {
         if (codes.isEmpty()) {
             return List.of();
         }
@@ -184,6 +234,10 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public List<String> indications(String procedureCode, LocalDate dos) {
+        return cache.get("indications", List.of(procedureCode, dos), () -> loadIndications(procedureCode, dos));
+    }
+
+    private List<String> loadIndications(String procedureCode, LocalDate dos) {
         return jdbc.sql("SELECT DISTINCT i.icd_prefix FROM procedure_indication i JOIN code_set_release r "
                         + "ON r.id = i.release_id WHERE" + RELEASE_ON + "AND i.procedure_code = :code "
                         + "ORDER BY i.icd_prefix")
@@ -192,6 +246,10 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public List<CodeSetVersion> versionsOn(LocalDate dos) {
+        return cache.get("versionsOn", List.of(dos), () -> loadVersionsOn(dos));
+    }
+
+    private List<CodeSetVersion> loadVersionsOn(LocalDate dos) {
         return jdbc.sql("SELECT DISTINCT ON (r.code_set) r.code_set, r.version FROM code_set_release r WHERE"
                         + RELEASE_ON + "ORDER BY r.code_set, r.effective_from DESC")
                 .param("dos", dos)
