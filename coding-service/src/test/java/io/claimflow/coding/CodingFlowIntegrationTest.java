@@ -166,6 +166,11 @@ class CodingFlowIntegrationTest {
         event.setProcedures(List.of());
         publish(event);
 
+        var badPage = coder.get().uri("/coder-queue?size=0").retrieve()
+                .toEntity(new ParameterizedTypeReference<Map<String, Object>>() { });
+        assertThat(badPage.getStatusCode().value()).isEqualTo(400);
+        assertThat(badPage.getBody().get("detail")).isEqualTo("page must be 0 or more and size 1 to 100");
+
         Map<String, Object> item = awaitQueueItem(event.getEncounterId());
         long id = ((Number) item.get("id")).longValue();
         assertThat(item.get("reasons")).isEqualTo(List.of("SNOMED-UNMAPPED"));
@@ -176,6 +181,14 @@ class CodingFlowIntegrationTest {
         assertThat(((Map<?, ?>) detail.get("documentation")).get("clinicalNote")).isEqualTo(event.getClinicalNote());
         assertThat(detail.get("suggestion").toString()).contains("E11.9", "99214");
         assertThat(detail.get("reasons").toString()).contains("702927004");
+
+        Map<String, Object> byTenant = coder.get().uri("/coder-queue?tenantId={t}&kind=INITIAL&dateFrom=2026-03-10"
+                + "&dateTo=2026-03-10&size=1", event.getTenantId()).retrieve().body(new ParameterizedTypeReference<>() { });
+        assertThat(((Number) byTenant.get("total")).longValue()).isGreaterThanOrEqualTo(1);
+        assertThat((List<?>) byTenant.get("items")).hasSize(1);
+        Map<String, Object> otherTenant = coder.get().uri("/coder-queue?tenantId=nobody").retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+        assertThat(otherTenant.get("total")).isEqualTo(0);
 
         // a line without a diagnosis pointer fails the edits: 422 with the edits, nothing emitted
         var rejected = coder.post().uri("/coder-queue/{id}/finalize", id).contentType(MediaType.APPLICATION_JSON)

@@ -106,6 +106,9 @@ public class CoderQueueService {
             throw new IllegalArgumentException("diagnoses and lines are required");
         }
         List<CodedDiagnosis> diagnoses = new ArrayList<>();
+        if (coding.lines().isEmpty()) {
+            throw new IllegalArgumentException("at least one service line is required");
+        }
         for (String code : coding.diagnoses()) {
             if (code == null || code.isBlank()) {
                 throw new IllegalArgumentException("a diagnosis code is blank");
@@ -125,6 +128,13 @@ public class CoderQueueService {
             Optional<ProcedureCode> procedure = codeSets.procedure(code, dos);
             CodeSystem system = procedure.map(ProcedureCode::system)
                     .orElse(Character.isDigit(code.charAt(0)) ? CodeSystem.CPT : CodeSystem.HCPCS);
+            if (line.pointers() != null && line.pointers().contains(null)
+                    || line.modifiers() != null && line.modifiers().contains(null)) {
+                throw new IllegalArgumentException("line " + number + " has a blank pointer or modifier");
+            }
+            if (line.units() != null && line.units() < 1) {
+                throw new IllegalArgumentException("line " + number + " needs at least 1 unit");
+            }
             Drug drug = line.ndc() == null ? null : new Drug(line.ndc(), line.drugQuantity(), line.drugUnit());
             lines.add(new CodedLine(number, code, system, procedure.map(ProcedureCode::shortDescription).orElse(null),
                     line.modifiers() == null ? List.of()

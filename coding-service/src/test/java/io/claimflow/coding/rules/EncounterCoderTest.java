@@ -30,6 +30,15 @@ class EncounterCoderTest {
     }
 
     @Test
+    void theCrosswalkHoldsSyntheasMapsUnpackedAtBuildTimePlusTheOverlay() {
+        // 574 SNOMED CT -> ICD-10-CM and 738 -> CPT/HCPCS concepts in Synthea 3.3.0, plus overlay concepts
+        assertThat(CROSSWALK.icdConcepts()).isGreaterThanOrEqualTo(574);
+        assertThat(CROSSWALK.procedureConcepts()).isGreaterThanOrEqualTo(738);
+        assertThat(CROSSWALK.icdTargets("10509002")).extracting(Crosswalk.Target::code).containsExactly("J20.9");
+        assertThat(CROSSWALK.icdTargets("38341003")).extracting(Crosswalk.Target::code).containsExactly("I10");
+    }
+
+    @Test
     void sampleFollowUpWithSnomedHypertensionDiabetesAndA1c() {
         Coding coding = coder.code(Encounters.office().established(32, DecisionMaking.MODERATE)
                 .snomed("38341003", "Hypertensive disorder, systemic arterial")
