@@ -1,9 +1,11 @@
 package io.claimflow.coding.pipeline;
 
+import io.claimflow.coding.rules.CodeSetVersion;
 import io.claimflow.coding.rules.CodeSets;
 import io.claimflow.coding.rules.Coding;
 import io.claimflow.coding.rules.EncounterCoder;
 import io.claimflow.platform.outbox.ProcessedEvents;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +73,7 @@ public class EncounterCodingService {
         return Optional.of(coding);
     }
 
-    private java.util.List<io.claimflow.coding.rules.CodeSetVersion> codeSetsOn(IncomingDocumentation doc) {
+    private List<CodeSetVersion> codeSetsOn(IncomingDocumentation doc) {
         return codeSets.versionsOn(doc.encounter().dateOfService());
     }
 }

@@ -167,9 +167,6 @@ public final class Recoder {
      */
     private RecodeOutcome applyNcci(DocumentedEncounter encounter, Coding previous, Denial denial) {
         List<Integer> denied = affected(previous, denial);
-        if (!denial.affectedLines().isEmpty()) {
-            denied = denial.affectedLines();
-        }
         List<String> codes = previous.lines().stream().map(CodedLine::code).distinct().toList();
         List<NcciPair> pairs = codeSets.ncciPairs(codes, encounter.dateOfService());
         List<CodedLine> lines = new ArrayList<>(previous.lines());

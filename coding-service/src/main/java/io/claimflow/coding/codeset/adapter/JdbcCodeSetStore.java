@@ -54,9 +54,9 @@ class JdbcCodeSetStore implements CodeSetStore {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public StoredRelease replaceIcd(Release release, List<IcdOrderFile.Entry> entries) {
-        long id = newRelease(release, entries.size());
         Map<String, IcdOrderFile.Entry> unique = new LinkedHashMap<>();
         entries.forEach(e -> unique.put(e.code(), e));
+        long id = newRelease(release, unique.size());
         insert("INSERT INTO icd10cm_code (release_id, code, billable, short_description, long_description, "
                 + "valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?)", new ArrayList<>(unique.values()),
                 e -> new Object[] {id, e.code(), e.billable(), e.shortDescription(), e.longDescription(),
@@ -137,9 +137,9 @@ class JdbcCodeSetStore implements CodeSetStore {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public StoredRelease replaceMue(Release release, List<MueFile.Entry> entries) {
-        long id = newRelease(release, entries.size());
         Map<String, MueFile.Entry> unique = new LinkedHashMap<>();
         entries.forEach(e -> unique.put(e.code(), e));
+        long id = newRelease(release, unique.size());
         insert("INSERT INTO mue (release_id, code, max_units, adjudication_indicator, rationale, valid_from, "
                 + "valid_to) VALUES (?, ?, ?, ?, ?, ?, ?)", new ArrayList<>(unique.values()),
                 e -> new Object[] {id, e.code(), e.maxUnits(), String.valueOf(e.adjudicationIndicator()),

@@ -69,7 +69,8 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public List<IcdCode> icdBillableUnder(String header, LocalDate dos, int limit) {
-        return cache.get("icdBillableUnder", List.of(header, dos, limit), () -> loadIcdBillableUnder(header, dos, limit));
+        return cache.get("icdBillableUnder", List.of(header, dos, limit),
+                () -> loadIcdBillableUnder(header, dos, limit));
     }
 
     private List<IcdCode> loadIcdBillableUnder(String header, LocalDate dos, int limit) {
@@ -132,7 +133,8 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public List<ProcedureCode> proceduresByDescription(String text, LocalDate dos, int limit) {
-        return cache.get("proceduresByDescription", List.of(text, dos, limit), () -> loadProceduresByDescription(text, dos, limit));
+        return cache.get("proceduresByDescription", List.of(text, dos, limit),
+                () -> loadProceduresByDescription(text, dos, limit));
     }
 
     private List<ProcedureCode> loadProceduresByDescription(String text, LocalDate dos, int limit) {
@@ -167,7 +169,8 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public List<NcciPair> ncciPairs(Collection<String> codes, LocalDate dos) {
-        return cache.get("ncciPairs", List.of(List.copyOf(new java.util.TreeSet<>(codes)), dos), () -> loadNcciPairs(codes, dos));
+        return cache.get("ncciPairs", List.of(List.copyOf(new java.util.TreeSet<>(codes)), dos),
+                () -> loadNcciPairs(codes, dos));
     }
 
     private List<NcciPair> loadNcciPairs(Collection<String> codes, LocalDate dos) {
@@ -199,7 +202,8 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public List<Excludes1> excludes1(Collection<String> icdCodes, LocalDate dos) {
-        return cache.get("excludes1", List.of(List.copyOf(new java.util.TreeSet<>(icdCodes)), dos), () -> loadExcludes1(icdCodes, dos));
+        return cache.get("excludes1", List.of(List.copyOf(new java.util.TreeSet<>(icdCodes)), dos),
+                () -> loadExcludes1(icdCodes, dos));
     }
 
     private List<Excludes1> loadExcludes1(Collection<String> icdCodes, LocalDate dos) {
@@ -216,7 +220,8 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public List<DemographicRule> demographicRules(Collection<String> codes, LocalDate dos) {
-        return cache.get("demographicRules", List.of(List.copyOf(new java.util.TreeSet<>(codes)), dos), () -> loadDemographicRules(codes, dos));
+        return cache.get("demographicRules", List.of(List.copyOf(new java.util.TreeSet<>(codes)), dos),
+                () -> loadDemographicRules(codes, dos));
     }
 
     private List<DemographicRule> loadDemographicRules(Collection<String> codes, LocalDate dos) {

@@ -32,7 +32,6 @@ import io.claimflow.events.PayerResponsibility;
 import io.claimflow.events.ServiceLine;
 import io.claimflow.events.UnitOfMeasure;
 import io.claimflow.schemas.json.JsonRecords;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -64,7 +63,8 @@ public final class AvroMapping {
         }
         requireUuid(event.getEventId(), "EncounterDocumented for encounter " + id);
         List<String> missing = new ArrayList<>();
-        if (event.getPatient() == null || blank(event.getPatient().getMrn()) || event.getPatient().getBirthDate() == null) {
+        if (event.getPatient() == null || blank(event.getPatient().getMrn())
+                || event.getPatient().getBirthDate() == null) {
             missing.add("patient (MRN and birth date)");
         }
         LocalDate dos = event.getDateOfService();
@@ -157,7 +157,8 @@ public final class AvroMapping {
     private static ServiceLine serviceLine(CodedLine line, LocalDate dos) {
         DrugIdentification drug = null;
         if (line.drug() != null && line.drug().quantity() != null && line.drug().unit() != null) {
-            drug = new DrugIdentification(line.drug().ndc(), line.drug().quantity().setScale(3, RoundingMode.UNNECESSARY),
+            drug = new DrugIdentification(line.drug().ndc(),
+                    line.drug().quantity().setScale(3, RoundingMode.UNNECESSARY),
                     UnitOfMeasure.valueOf(line.drug().unit()));
         }
         return ServiceLine.newBuilder()
@@ -222,9 +223,5 @@ public final class AvroMapping {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    static BigDecimal scale3(BigDecimal value) {
-        return value == null ? null : value.setScale(3, RoundingMode.UNNECESSARY);
     }
 }
