@@ -221,9 +221,14 @@ class CodingFlowIntegrationTest {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> awaitQueueItem(String encounterId) throws InterruptedException {
+        return awaitQueueItem(encounterId, "SNOMED-UNMAPPED");
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> awaitQueueItem(String encounterId, String reason) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            Map<String, Object> page = coder.get().uri("/coder-queue?reason=SNOMED-UNMAPPED&size=100").retrieve()
+            Map<String, Object> page = coder.get().uri("/coder-queue?reason={r}&size=100", reason).retrieve()
                     .body(new ParameterizedTypeReference<>() { });
             for (Object entry : (List<Object>) page.get("items")) {
                 Map<String, Object> item = (Map<String, Object>) entry;
@@ -278,7 +283,7 @@ class CodingFlowIntegrationTest {
     }
 
     @Test
-    void anIcd10cmOrderFileForAYearMakesItsCodesValidForThatYearOnly() {
+    void anIcd10cmOrderFileForAYearMakesItsCodesValidForThatYearOnly() throws Exception {
         String file = orderLine(1, "M54", false, "Dorsalgia") + orderLine(2, "M541", false, "Radiculopathy")
                 + orderLine(3, "M5416", true, "Radiculopathy, lumbar region");
 
@@ -307,6 +312,14 @@ class CodingFlowIntegrationTest {
                 "ICD-10-CM order file line 1: column 15 must be 0 (header) or 1 (valid for billing)");
         // the bad file changed nothing
         assertThat(codeSets.icd("M54.16", LocalDate.of(2024, 3, 1))).isPresent();
+
+        // documented on a date of service after fiscal year 2024: held, not coded
+        EncounterDocumented later = sample();
+        later.setDiagnoses(List.of(code(CodeSystem.ICD_10_CM, "M54.16", "Lumbar radiculopathy")));
+        later.setProcedures(List.of());
+        publish(later);
+        Map<String, Object> held = awaitQueueItem(later.getEncounterId(), "ICD10-NOT-VALID-ON-DOS");
+        assertThat(held.get("dateOfService")).isEqualTo("2026-03-10");
     }
 
     @Test
