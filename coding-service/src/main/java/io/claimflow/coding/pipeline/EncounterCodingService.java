@@ -67,7 +67,9 @@ public class EncounterCodingService {
             versions.store(new CodingVersion(encounterId, version, documentation.eventId(), coding, null,
                     codeSetsOn(documentation), null), documentation.documentation());
             encounters.updateState(encounterId, EncounterStatus.CODED, version, attempts);
-            queue.supersede(encounterId, version);
+            if (existing.map(e -> e.status() == EncounterStatus.HELD).orElse(false)) {
+                queue.supersede(encounterId, version); // corrected documentation made the open item moot
+            }
             log.info("Encounter {} coded automatically as version {}", encounterId, version);
         }
         return Optional.of(coding);
