@@ -371,6 +371,11 @@ public final class LocalStack {
             env.put("SPRING_DATASOURCE_USERNAME", StackConfig.DB_USER);
             env.put("SPRING_DATASOURCE_PASSWORD", StackConfig.DB_PASSWORD);
         }
+        String simulatorConfig = System.getenv("CLAIMFLOW_PAYER_SIMULATOR_CONFIG");
+        if (spec.module().equals("payer-simulator") && simulatorConfig != null && !simulatorConfig.isBlank()) {
+            // ./stack up --demo: the demo population's plans and members, on top of payer-simulator.yml
+            env.put("SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:" + simulatorConfig);
+        }
         if (spec.module().equals("adjudication-gateway")) {
             // the gateway sends its 837P to the simulator, wherever --payer-simulator-port put it
             config.services().stream().filter(s -> s.module().equals("payer-simulator")).findFirst()

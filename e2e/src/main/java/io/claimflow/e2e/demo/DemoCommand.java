@@ -1,0 +1,129 @@
+package io.claimflow.e2e.demo;
+
+import io.claimflow.e2e.workload.Population;
+import io.claimflow.e2e.workload.WorkloadCommand;
+import io.claimflow.e2e.workload.WorkloadGenerator;
+import io.claimflow.e2e.workload.WorkloadPublisher;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The live demo against a running stack ({@code ./stack up --demo}): publishes generated encounters at a rate and
+ * prints, every few seconds, where they are (documented, coded automatically or held for a coder, claims submitted,
+ * rejected, denied by category, sent back to coding, corrected, paid, statements) and the money, read from every
+ * service's database, until the pipeline is quiet; then runs a statement run and prints the final summary. Exits 1
+ * when the money does not reconcile.
+ *
+ * <pre>
+ *   --count 500  --rate 25 (per second, 0 = as fast as possible)  --seed 42  --patients 400  --run-id ID
+ *   --bootstrap-servers localhost:9092  --schema-registry http://localhost:8081
+ *   --jdbc jdbc:postgresql://localhost:5432/  --db-user claimflow  --db-password claimflow
+ *   --patient-billing http://localhost:8094  --interval 3 (seconds)  --quiet-after 15 (seconds)
+ * </pre>
+ */
+public final class DemoCommand {
+
+    private DemoCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        WorkloadCommand.Options options = WorkloadCommand.Options.parse(args);
+        var rest = options.rest();
+        PipelineSnapshot.Databases databases = new PipelineSnapshot.Databases(
+                rest.getOrDefault("jdbc", "jdbc:postgresql://localhost:5432/"),
+                rest.getOrDefault("db-user", "claimflow"), rest.getOrDefault("db-password", "claimflow"));
+        String billing = rest.getOrDefault("patient-billing", "http://localhost:8094");
+        Duration interval = Duration.ofSeconds(Long.parseLong(rest.getOrDefault("interval", "3")));
+        Duration quietAfter = Duration.ofSeconds(Long.parseLong(rest.getOrDefault("quiet-after", "15")));
+        String prefix = "enc-" + options.runId() + "-";
+
+        // the population is what the payer simulator was started with (same seed and size): see ./stack up --demo
+        Population population = Population.generate(options.seed(), options.patients(), LocalDate.now());
+        WorkloadGenerator generator = new WorkloadGenerator(options.seed() ^ options.runId().hashCode(), population,
+                Clock.systemUTC(), options.runId());
+        System.out.printf("demo: run %s, %d encounters at %s per second for %d patients; encounters %s*%n",
+                options.runId(), options.count(), options.rate() > 0 ? options.rate() : "full speed",
+                options.patients(), prefix);
+
+        AtomicInteger published = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread publisherThread = new Thread(() -> {
+            try (WorkloadPublisher publisher = new WorkloadPublisher(options.bootstrapServers(),
+                    options.schemaRegistry())) {
+                publisher.publish(generator, options.count(), options.rate(), g -> published.incrementAndGet());
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "demo-publisher");
+        publisherThread.start();
+
+        long began = System.nanoTime();
+        List<Object> last = null;
+        long stableSince = System.nanoTime();
+        PipelineSnapshot snapshot;
+        while (true) {
+            Thread.sleep(interval.toMillis());
+            snapshot = PipelineSnapshot.read(databases, prefix);
+            double seconds = (System.nanoTime() - began) / 1e9;
+            System.out.printf("%n--- %5.0f s  published %d/%d %s%n%s", seconds, published.get(), options.count(),
+                    bar(published.get(), options.count()), snapshot.render());
+            if (failure.get() != null) {
+                System.out.println("demo: publishing failed: " + failure.get());
+                break;
+            }
+            List<Object> progress = snapshot.progress();
+            if (!progress.equals(last)) {
+                last = progress;
+                stableSince = System.nanoTime();
+            } else if (!publisherThread.isAlive() && System.nanoTime() - stableSince >= quietAfter.toNanos()) {
+                break;
+            }
+        }
+        publisherThread.join();
+
+        String run = statementRun(billing);
+        snapshot = PipelineSnapshot.read(databases, prefix);
+        System.out.printf("%n=== demo run %s finished after %.0f s; statement run: %s%n%s", options.runId(),
+                (System.nanoTime() - began) / 1e9, run, snapshot.render());
+        boolean reconciles = snapshot.claimMoney().reconciles() && snapshot.ledgerMoney().reconciles()
+                && snapshot.claimMoney().payerPaid().compareTo(snapshot.ledgerMoney().payerPaid()) == 0
+                && snapshot.claimMoney().payerPaid().compareTo(snapshot.gatewayMoney().payerPaid()) == 0;
+        System.out.println(reconciles
+                ? "money reconciles to the cent: claim-service, gateway 835s and patient ledger agree"
+                : "MONEY DOES NOT RECONCILE: see the three lines above");
+        System.exit(reconciles && failure.get() == null ? 0 : 1);
+    }
+
+    private static String statementRun(String billing) {
+        try {
+            String auth = Base64.getEncoder().encodeToString("patient-accounts:demo-patient-accounts"
+                    .getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(billing + "/statement-runs")).header("Authorization", "Basic " + auth)
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"tenantId\": \"riverside-fm\", \"asOf\": \""
+                            + LocalDate.now() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return "HTTP " + response.statusCode() + " " + (body.length() > 200 ? body.substring(0, 200) + "..."
+                    : body);
+        } catch (Exception e) {
+            return "not run (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    private static String bar(int done, int total) {
+        int width = 30;
+        int filled = total == 0 ? width : (int) ((long) done * width / total);
+        return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
+    }
+}
