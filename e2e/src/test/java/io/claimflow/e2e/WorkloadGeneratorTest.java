@@ -34,8 +34,8 @@ class WorkloadGeneratorTest {
     }
 
     @Test
-    void aThousandEncountersCoverEveryKindAndCoverageWithValidData() {
-        List<WorkloadGenerator.Generated> generated = generate(42, 1000);
+    void threeThousandEncountersCoverEveryKindAndCoverageWithValidData() {
+        List<WorkloadGenerator.Generated> generated = generate(42, 3000);
         Set<WorkloadGenerator.Kind> kinds = EnumSet.noneOf(WorkloadGenerator.Kind.class);
         Set<Population.CoverageKind> coverages = EnumSet.noneOf(Population.CoverageKind.class);
         Set<String> ids = new HashSet<>();
@@ -48,7 +48,8 @@ class WorkloadGeneratorTest {
             assertThat(ids.add(e.getEncounterId())).isTrue();
             // one visit per patient and day (a second one would be a duplicate claim)
             assertThat(visits.add(e.getPatient().getMrn() + e.getDateOfService())).isTrue();
-            assertThat(e.getDateOfService()).isBefore(CLOCK.instant().atZone(ZoneOffset.UTC).toLocalDate());
+            assertThat(e.getDateOfService()).isBefore(CLOCK.instant().atZone(ZoneOffset.UTC).toLocalDate())
+                    .isAfter(e.getPatient().getBirthDate());
             assertThat(e.getDiagnoses().size() + e.getProcedures().size() + e.getAdministeredItems().size())
                     .isPositive();
             assertThat(luhnValid(e.getProviders().getBilling().getNpi())).isTrue();
@@ -61,8 +62,8 @@ class WorkloadGeneratorTest {
         }
         assertThat(kinds).containsExactlyInAnyOrder(WorkloadGenerator.Kind.values());
         assertThat(coverages).containsExactlyInAnyOrder(Population.CoverageKind.values());
-        assertThat(secondary).isBetween(30, 300);
-        assertThat(generated.stream().filter(g -> g.patient().primary() == null).count()).isBetween(20L, 200L);
+        assertThat(secondary).as("with a secondary payer").isBetween(90, 900);
+        assertThat(generated.stream().filter(g -> g.patient().primary() == null).count()).as("self-pay").isBetween(60L, 600L);
     }
 
     @Test

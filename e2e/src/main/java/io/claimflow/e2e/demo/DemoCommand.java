@@ -95,6 +95,12 @@ public final class DemoCommand {
         snapshot = PipelineSnapshot.read(databases, prefix);
         System.out.printf("%n=== demo run %s finished after %.0f s; statement run: %s%n%s", options.runId(),
                 (System.nanoTime() - began) / 1e9, run, snapshot.render());
+        try {
+            System.out.println("dead letters (all runs; list and replay them with GET /admin/dead-letters/{topic} on"
+                    + " the consuming service): " + DeadLetterCounts.read(options.bootstrapServers()));
+        } catch (Exception e) {
+            System.out.println("dead letters: could not ask Kafka (" + e.getClass().getSimpleName() + ")");
+        }
         boolean reconciles = snapshot.claimMoney().reconciles() && snapshot.ledgerMoney().reconciles()
                 && snapshot.claimMoney().payerPaid().compareTo(snapshot.ledgerMoney().payerPaid()) == 0
                 && snapshot.claimMoney().payerPaid().compareTo(snapshot.gatewayMoney().payerPaid()) == 0;

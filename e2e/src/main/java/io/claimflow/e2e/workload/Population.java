@@ -118,7 +118,8 @@ public final class Population {
         String middle = random.nextInt(3) == 0 ? null : String.valueOf((char) ('A' + random.nextInt(26)));
         // ages: a family practice, somewhat older than the population (0-95, weighted to adults)
         int age = random.nextInt(10) == 0 ? random.nextInt(18) : 18 + random.nextInt(78);
-        LocalDate birthDate = today.minusYears(age).minusDays(1 + random.nextInt(364));
+        // at least a week old: a visit needs a date of service after the birth date
+        LocalDate birthDate = today.minusYears(age).minusDays(7 + random.nextInt(358));
         String[] city = CITIES[random.nextInt(CITIES.length)];
         String line1 = (100 + random.nextInt(9800)) + " " + pick(random, STREETS);
         String mrn = String.format("RFM-%07d", 1_000_000 + index);

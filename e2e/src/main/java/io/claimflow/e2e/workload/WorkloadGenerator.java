@@ -194,10 +194,19 @@ public final class WorkloadGenerator {
     public Generated next() {
         sequence++;
         Kind kind = drawKind();
-        Person patient = population.people().get(random.nextInt(population.people().size()));
+        Person patient;
+        LocalDate dateOfService;
+        int tries = 0;
+        do {
+            if (++tries > 10_000) {
+                throw new IllegalStateException("the population is too small for this many encounters: every"
+                        + " patient has a visit on nearly every day of the last 90; generate more patients");
+            }
+            patient = population.people().get(random.nextInt(population.people().size()));
+            dateOfService = dateOfService(patient);
+        } while (dateOfService == null);
         boolean newPatient = kind == Kind.NEW_PATIENT || !seenPatients.contains(patient.mrn());
         seenPatients.add(patient.mrn());
-        LocalDate dateOfService = dateOfService(patient);
         int age = patient.birthDate().until(dateOfService).getYears();
         if (kind == Kind.PREVENTIVE && age < 18) {
             kind = Kind.ACUTE_VISIT;   // the starter chargemaster prices adult preventive visits only
@@ -259,15 +268,16 @@ public final class WorkloadGenerator {
     // one visit per patient and day: the payer would deny a second visit with the same codes as a duplicate (CARC 18)
     private LocalDate dateOfService(Person patient) {
         Set<LocalDate> taken = visitDates.computeIfAbsent(patient.mrn(), k -> new HashSet<>());
-        for (int attempt = 0; attempt < 200; attempt++) {
-            LocalDate date = today.minusDays(1 + random.nextInt(90));
+        // never before the patient was born (a newborn's visits are all after the birth date)
+        int window = (int) Math.max(1, Math.min(90, patient.birthDate().until(today, java.time.temporal.ChronoUnit.DAYS)
+                - 1));
+        for (int attempt = 0; attempt < 50; attempt++) {
+            LocalDate date = today.minusDays(1 + random.nextInt(window));
             if (taken.add(date)) {
                 return date;
             }
         }
-        LocalDate date = today.minusDays(91 + taken.size());
-        taken.add(date);
-        return date;
+        return null;   // this patient's days are taken: the caller picks another patient
     }
 
     private Visit chronicFollowUp(boolean newPatient) {

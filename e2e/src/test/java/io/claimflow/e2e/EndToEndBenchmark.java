@@ -1,0 +1,247 @@
+package io.claimflow.e2e;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.claimflow.e2e.demo.PipelineSnapshot;
+import io.claimflow.e2e.workload.Population;
+import io.claimflow.e2e.workload.WorkloadGenerator;
+import io.claimflow.e2e.workload.WorkloadPublisher;
+import io.claimflow.schemas.Topics;
+import io.claimflow.schemas.serde.ConfluentAvroSerializer;
+import io.claimflow.testsupport.ClaimFlowInfrastructure;
+import io.claimflow.testsupport.Infrastructure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The end-to-end benchmark (a command, not part of the suite: it runs only with {@code -Dbenchmark=true}). All
+ * services in one JVM on this machine, as in {@link EndToEndPipelineTest}; in one run:
+ * <ol>
+ *   <li>the raw ceiling: records of an encounter's wire size through four consume-and-produce hops on the same
+ *       broker ({@link RawKafkaCeiling});</li>
+ *   <li>full rate: {@code benchmark.encounters} encounters published as fast as the broker takes them, timed from the
+ *       first send to the last patient-ledger posting;</li>
+ *   <li>fixed rates ({@code benchmark.rates}, per second, for {@code benchmark.seconds} each): latency percentiles
+ *       documented -> submitted (claim-service's SUBMITTED) and documented -> posted (first patient-ledger
+ *       remittance entry).</li>
+ * </ol>
+ * Prints the report and writes {@code e2e/target/benchmark/e2e-benchmark.md} and {@code .json}.
+ */
+@ClaimFlowInfrastructure
+class EndToEndBenchmark {
+
+    private static final int ENCOUNTERS = Integer.getInteger("benchmark.encounters", 2000);
+    private static final int SECONDS = Integer.getInteger("benchmark.seconds", 20);
+    private static final List<Integer> RATES = Arrays.stream(System.getProperty("benchmark.rates", "25,100")
+            .split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+
+    @Test
+    void benchmark() throws Exception {
+        assumeTrue(Boolean.getBoolean("benchmark"), "a command: -Dbenchmark=true");
+        Infrastructure infrastructure = Infrastructure.get();
+        Clock clock = Clock.systemUTC();
+        Population population = Population.generate(2027, 2000, LocalDate.now(clock));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage()));
+        try (Pipeline pipeline = Pipeline.start(infrastructure, population.payerSimulatorProperties())) {
+            assumeTrue(pipeline.missing().isEmpty(), "needs every service; missing " + pipeline.missing());
+
+            byte[] value = typicalWireRecord(infrastructure, population, clock);
+            RawKafkaCeiling.Result ceiling = RawKafkaCeiling.measure(infrastructure.kafkaBootstrapServers(), "ceil",
+                    Math.max(ENCOUNTERS * 5, 20_000), value, 12);
+            report.put("rawCeiling", Map.of("hops", 4, "records", ceiling.records(),
+                    "recordBytes", ceiling.recordBytes(), "seconds", round(ceiling.seconds()),
+                    "recordsPerSecond", round(ceiling.perSecond()),
+                    "latencyMillis", percentiles(ceiling.latenciesMillis())));
+
+            Phase full = phase(pipeline, infrastructure, population, clock, "bfull", ENCOUNTERS, 0);
+            report.put("fullRate", full.toMap());
+            report.put("ratioToRawCeiling", round(full.perSecond() / ceiling.perSecond()));
+            List<Map<String, Object>> fixed = new ArrayList<>();
+            for (int rate : RATES) {
+                fixed.add(phase(pipeline, infrastructure, population, clock, "b" + rate, rate * SECONDS, rate)
+                        .toMap());
+            }
+            report.put("fixedRates", fixed);
+            report.put("settings", "all services in one JVM with the end-to-end test's settings (gateway batch"
+                    + " max-wait 300 ms, response poll 300 ms, outbox poll 100 ms, listener concurrency defaults);"
+                    + " embedded KRaft broker and PostgreSQL 17 on the same machine");
+        }
+        write(report);
+    }
+
+    private record Phase(String name, int encounters, int rate, double publishSeconds, double seconds,
+            double perSecond, long posted, Map<String, Object> toSubmitted, Map<String, Object> toPosted,
+            String snapshot) {
+
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("phase", name);
+            map.put("targetRatePerSecond", rate == 0 ? "full" : rate);
+            map.put("encounters", encounters);
+            map.put("publishSeconds", round(publishSeconds));
+            map.put("secondsToLastLedgerPosting", round(seconds));
+            map.put("encountersPerSecond", round(perSecond));
+            map.put("encountersPostedToLedger", posted);
+            map.put("documentedToSubmittedMillis", toSubmitted);
+            map.put("documentedToPostedMillis", toPosted);
+            return map;
+        }
+    }
+
+    private static Phase phase(Pipeline pipeline, Infrastructure infrastructure, Population population, Clock clock,
+            String run, int count, int rate) throws Exception {
+        WorkloadGenerator generator = new WorkloadGenerator(run.hashCode(), population, clock, run);
+        Map<String, Instant> documented = new ConcurrentHashMap<>();
+        Instant first;
+        long began = System.nanoTime();
+        try (WorkloadPublisher publisher = new WorkloadPublisher(infrastructure.kafkaBootstrapServers(),
+                infrastructure.schemaRegistryUrl())) {
+            first = clock.instant();
+            publisher.publish(generator, count, rate, g -> documented.put(g.event().getEncounterId(),
+                    g.event().getOccurredAt()));
+        }
+        double publishSeconds = (System.nanoTime() - began) / 1e9;
+        String prefix = "enc-" + run + "-";
+        PipelineSnapshot.Databases databases = pipeline.databases();
+        PipelineSnapshot quiet = Pipeline.awaitQuiet(() -> PipelineSnapshot.read(databases, prefix),
+                Duration.ofSeconds(8), Duration.ofMinutes(10));
+
+        Map<String, Instant> submitted = firstTimes(databases.url(Pipeline.CLAIM.database()), databases,
+                "SELECT encounter_id, min(submitted_at) FROM claim WHERE encounter_id LIKE ? AND submitted_at IS NOT NULL"
+                        + " GROUP BY encounter_id", prefix);
+        Map<String, Instant> posted = firstTimes(databases.url(Pipeline.PATIENT_BILLING.database()), databases,
+                "SELECT k.encounter_id, min(e.posted_at) FROM journal_entry e JOIN claim k ON k.claim_id = e.claim_id"
+                        + " AND k.tenant_id = e.tenant_id WHERE e.kind = 'REMITTANCE' AND k.encounter_id LIKE ?"
+                        + " GROUP BY k.encounter_id", prefix);
+        Instant last = posted.values().stream().max(Instant::compareTo).orElse(clock.instant());
+        double seconds = Duration.between(first, last).toMillis() / 1000.0;
+        return new Phase(run, count, rate, publishSeconds, seconds, count / seconds, posted.size(),
+                percentiles(latencies(documented, submitted)), percentiles(latencies(documented, posted)),
+                quiet.render());
+    }
+
+    private static Map<String, Instant> firstTimes(String url, PipelineSnapshot.Databases databases, String sql,
+            String prefix) throws Exception {
+        Map<String, Instant> times = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(url, databases.username(), databases.password());
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setString(1, prefix + "%");
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    times.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                }
+            }
+        }
+        return times;
+    }
+
+    private static List<Long> latencies(Map<String, Instant> from, Map<String, Instant> to) {
+        return to.entrySet().stream().filter(e -> from.containsKey(e.getKey()))
+                .map(e -> Duration.between(from.get(e.getKey()), e.getValue()).toMillis()).toList();
+    }
+
+    private static Map<String, Object> percentiles(List<Long> values) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("count", values.size());
+        if (values.isEmpty()) {
+            return map;
+        }
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        for (double p : new double[] {50, 90, 99}) {
+            map.put("p" + (int) p, sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)]);
+        }
+        map.put("max", sorted[sorted.length - 1]);
+        return map;
+    }
+
+    private static byte[] typicalWireRecord(Infrastructure infrastructure, Population population, Clock clock) {
+        try (ConfluentAvroSerializer serializer = new ConfluentAvroSerializer()) {
+            serializer.configure(Map.of("schema.registry.url", infrastructure.schemaRegistryUrl()), false);
+            WorkloadGenerator generator = new WorkloadGenerator(1, population, clock, "size");
+            List<byte[]> values = new ArrayList<>();
+            for (int i = 0; i < 101; i++) {
+                values.add(serializer.serialize(Topics.ENCOUNTER_DOCUMENTED, generator.next().event()));
+            }
+            values.sort((a, b) -> Integer.compare(a.length, b.length));
+            return values.get(50);
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static void write(Map<String, Object> report) throws Exception {
+        Path dir = Path.of("target", "benchmark");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("e2e-benchmark.json"), json(report, "") + "\n");
+        StringBuilder md = new StringBuilder("# ClaimFlow end-to-end benchmark\n\n");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ceiling = (Map<String, Object>) report.get("rawCeiling");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> full = (Map<String, Object>) report.get("fullRate");
+        md.append(String.format(Locale.ROOT, "Machine: %s. %s.%n%n", report.get("machine"), report.get("settings")));
+        md.append("| measure | value |\n| --- | --- |\n");
+        md.append(String.format(Locale.ROOT, "| raw 4-hop Kafka pass-through (%s records of %s bytes) | %s records/s,"
+                + " latency ms %s |%n", ceiling.get("records"), ceiling.get("recordBytes"),
+                ceiling.get("recordsPerSecond"), ceiling.get("latencyMillis")));
+        md.append(String.format(Locale.ROOT, "| end to end at full rate (%s encounters, documented -> last ledger"
+                + " posting) | %s encounters/s |%n", full.get("encounters"), full.get("encountersPerSecond")));
+        md.append(String.format(Locale.ROOT, "| ratio end to end / raw ceiling | %s |%n",
+                report.get("ratioToRawCeiling")));
+        md.append("\n| phase | rate/s | encounters | publish s | s to last posting | encounters/s | posted |"
+                + " documented -> submitted ms | documented -> posted ms |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        List<Map<String, Object>> phases = new ArrayList<>();
+        phases.add(full);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> fixed = (List<Map<String, Object>>) report.get("fixedRates");
+        phases.addAll(fixed);
+        for (Map<String, Object> phase : phases) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    phase.get("phase"), phase.get("targetRatePerSecond"), phase.get("encounters"),
+                    phase.get("publishSeconds"), phase.get("secondsToLastLedgerPosting"),
+                    phase.get("encountersPerSecond"), phase.get("encountersPostedToLedger"),
+                    phase.get("documentedToSubmittedMillis"), phase.get("documentedToPostedMillis")));
+        }
+        Files.writeString(dir.resolve("e2e-benchmark.md"), md);
+        System.out.println(md);
+    }
+
+    private static String json(Object value, String indent) {
+        if (value instanceof Map<?, ?> map) {
+            String inner = indent + "  ";
+            return map.entrySet().stream().map(e -> inner + "\"" + e.getKey() + "\": " + json(e.getValue(), inner))
+                    .collect(Collectors.joining(",\n", "{\n", "\n" + indent + "}"));
+        }
+        if (value instanceof List<?> list) {
+            String inner = indent + "  ";
+            return list.stream().map(v -> inner + json(v, inner))
+                    .collect(Collectors.joining(",\n", "[\n", "\n" + indent + "]"));
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        return "\"" + String.valueOf(value).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
