@@ -75,7 +75,7 @@ class EndToEndBenchmark {
 
             Phase full = phase(pipeline, infrastructure, population, clock, "bfull", ENCOUNTERS, 0);
             report.put("fullRate", full.toMap());
-            report.put("ratioToRawCeiling", round(full.perSecond() / ceiling.perSecond()));
+            report.put("ratioToRawCeiling", Math.round(full.perSecond() / ceiling.perSecond() * 10000) / 10000.0);
             List<Map<String, Object>> fixed = new ArrayList<>();
             for (int rate : RATES) {
                 fixed.add(phase(pipeline, infrastructure, population, clock, "b" + rate, rate * SECONDS, rate)

@@ -43,6 +43,7 @@ final class Pipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final Map<String, ServiceInstance> running = new LinkedHashMap<>();
+    private final Map<String, Runnable> starters = new LinkedHashMap<>();
     private final List<String> missing = new ArrayList<>();
     private final Infrastructure infrastructure;
 
@@ -137,12 +138,36 @@ final class Pipeline implements AutoCloseable {
             LOG.warn("{} is not built ({}), the pipeline runs without it", service.module(), service.mainClass());
             return;
         }
-        long began = System.nanoTime();
-        ServiceInstance instance = ServiceInstance.start(projectDir, service.module(), service.mainClass(), arguments,
-                defaults);
-        running.put(service.module(), instance);
-        LOG.info("{} started on port {} in {} ms", service.module(), instance.port(),
-                (System.nanoTime() - began) / 1_000_000);
+        Runnable starter = () -> {
+            long began = System.nanoTime();
+            ServiceInstance instance = ServiceInstance.start(projectDir, service.module(), service.mainClass(),
+                    arguments, defaults);
+            running.put(service.module(), instance);
+            LOG.info("{} started on port {} in {} ms", service.module(), instance.port(),
+                    (System.nanoTime() - began) / 1_000_000);
+        };
+        starters.put(service.module(), starter);
+        starter.run();
+    }
+
+    /**
+     * Stops {@code service} (its Spring context closes: consumers leave their groups, the outbox relay stops; not
+     * the same as kill -9, which this JVM cannot do to one of its parts).
+     */
+    void stop(Service service) throws Exception {
+        ServiceInstance instance = running.remove(service.module());
+        if (instance != null) {
+            instance.close();
+        }
+    }
+
+    /** Starts {@code service} again with the settings it first started with (a new port for a web server). */
+    void restart(Service service) {
+        Runnable starter = starters.get(service.module());
+        if (starter == null) {
+            throw new IllegalStateException(service.module() + " never started");
+        }
+        starter.run();
     }
 
     /** Modules that were not built and so not started. */

@@ -1,0 +1,272 @@
+package io.claimflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.claimflow.e2e.demo.DeadLetterCounts;
+import io.claimflow.e2e.demo.PipelineSnapshot;
+import io.claimflow.e2e.workload.Population;
+import io.claimflow.e2e.workload.WorkloadGenerator;
+import io.claimflow.e2e.workload.WorkloadPublisher;
+import io.claimflow.events.PaymentPosted;
+import io.claimflow.schemas.Topics;
+import io.claimflow.schemas.json.Samples;
+import io.claimflow.schemas.serde.ConfluentAvroSerializer;
+import io.claimflow.testsupport.ClaimFlowInfrastructure;
+import io.claimflow.testsupport.Infrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fault suite (a command: {@code -Dfaults=true}; too slow for the suite). For each fault, encounters are
+ * published at a steady rate, the fault is injected while they are in flight and healed, and once the pipeline is
+ * quiet the invariants of {@link EndToEndPipelineTest} are counted: lost (an encounter that did not reach coding, or
+ * was coded and has no current claim or one still in flight), duplicated (more than one current claim, or money
+ * posted differently in claim-service and the patient ledger than the gateway's 835s say) and recovery time (heal
+ * -> last change). Prints the table and writes {@code e2e/target/faults/fault-table.md}.
+ *
+ * <p>What this JVM can do: a service is stopped by closing its Spring context and started again (not kill -9 of a
+ * process); the payer goes down through the simulator's outage switch; bad records are a non-wire-format value, a
+ * value with an unknown schema id, and a {@code PaymentPosted} on the {@code EncounterDocumented} topic
+ * (schema-incompatible). Broker and PostgreSQL restarts are not covered here: they are shared by the whole JVM.
+ */
+@ClaimFlowInfrastructure
+class FaultSuite {
+
+    private static final int PER_FAULT = Integer.getInteger("faults.encounters", 150);
+    private static final int RATE = Integer.getInteger("faults.rate", 30);
+    private static final Set<String> IN_FLIGHT = Set.of("CREATED", "SUBMITTED", "ACKNOWLEDGED");
+
+    private record Row(String fault, int inFlight, long lost, long duplicated, long moneyMismatches,
+            long deadLettersAdded, double recoverySeconds) {
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    @Test
+    void faults() throws Exception {
+        assumeTrue(Boolean.getBoolean("faults"), "a command: -Dfaults=true");
+        Infrastructure infrastructure = Infrastructure.get();
+        Clock clock = Clock.systemUTC();
+        Population population = Population.generate(99, 600, LocalDate.now(clock));
+        List<Row> rows = new ArrayList<>();
+        try (Pipeline pipeline = Pipeline.start(infrastructure, population.payerSimulatorProperties())) {
+            assumeTrue(pipeline.missing().isEmpty(), "needs every service; missing " + pipeline.missing());
+            String simulator = pipeline.instance(Pipeline.PAYER_SIMULATOR).url();
+            rows.add(phase(pipeline, population, clock, "none (baseline)", "f0", () -> { }, () -> { }, 0));
+            rows.add(phase(pipeline, population, clock, "payer down 10 s (HTTP 503)", "f1",
+                    () -> outage(simulator, true), () -> outage(simulator, false), 10));
+            for (Pipeline.Service service : List.of(Pipeline.CLAIM, Pipeline.CODING, Pipeline.GATEWAY,
+                    Pipeline.PATIENT_BILLING)) {
+                rows.add(phase(pipeline, population, clock, service.module() + " stopped 5 s, started again",
+                        "f" + rows.size(), () -> pipeline.stop(service), () -> pipeline.restart(service), 5));
+            }
+            rows.add(phase(pipeline, population, clock, "3 bad records (not Avro, unknown schema id,"
+                    + " PaymentPosted on the documented topic)", "f" + rows.size(),
+                    () -> badRecords(infrastructure), () -> { }, 0));
+        }
+        StringBuilder table = new StringBuilder("| fault | records in flight | lost | duplicated |"
+                + " money mismatches | dead letters added | recovery s |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Row row : rows) {
+            table.append(String.format("| %s | %d | %d | %d | %d | %d | %.1f |%n", row.fault(), row.inFlight(),
+                    row.lost(), row.duplicated(), row.moneyMismatches(), row.deadLettersAdded(),
+                    row.recoverySeconds()));
+        }
+        Path dir = Path.of("target", "faults");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("fault-table.md"), table);
+        System.out.println(table);
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.lost()).as(row.fault()).isZero();
+            assertThat(row.duplicated()).as(row.fault()).isZero();
+            assertThat(row.moneyMismatches()).as(row.fault()).isZero();
+        });
+        assertThat(rows.get(rows.size() - 1).deadLettersAdded()).as("exactly the bad records").isEqualTo(3);
+    }
+
+    private Row phase(Pipeline pipeline, Population population, Clock clock, String fault, String run,
+            Action inject, Action heal, int holdSeconds) throws Exception {
+        Infrastructure infrastructure = Infrastructure.get();
+        long deadBefore = total(DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()));
+        WorkloadGenerator generator = new WorkloadGenerator(run.hashCode(), population, clock, run);
+        Set<String> published = ConcurrentHashMap.newKeySet();
+        AtomicInteger sent = new AtomicInteger();
+        Thread publisher = new Thread(() -> {
+            try (WorkloadPublisher out = new WorkloadPublisher(infrastructure.kafkaBootstrapServers(),
+                    infrastructure.schemaRegistryUrl())) {
+                out.publish(generator, PER_FAULT, RATE, g -> {
+                    published.add(g.event().getEncounterId());
+                    sent.incrementAndGet();
+                });
+            }
+        }, "fault-publisher");
+        publisher.start();
+        while (sent.get() < PER_FAULT / 3) {
+            Thread.sleep(50);
+        }
+        String prefix = "enc-" + run + "-";
+        int inFlight = sent.get() - (int) finished(pipeline, prefix);
+        inject.run();
+        Thread.sleep(holdSeconds * 1000L);
+        heal.run();
+        long healed = System.nanoTime();
+        publisher.join();
+        PipelineSnapshot.Databases databases = pipeline.databases();
+        long[] lastChange = {System.nanoTime()};
+        List<Object>[] last = new List[] {null};
+        Pipeline.awaitQuiet(() -> {
+            List<Object> progress = PipelineSnapshot.read(databases, prefix).progress();
+            if (!progress.equals(last[0])) {
+                last[0] = progress;
+                lastChange[0] = System.nanoTime();
+            }
+            return progress;
+        }, Duration.ofSeconds(10), Duration.ofMinutes(5));
+        long deadAfter = total(DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()));
+        long[] invariants = invariants(pipeline, prefix, published);
+        return new Row(fault, inFlight, invariants[0], invariants[1], invariants[2], deadAfter - deadBefore,
+                Math.max(0, (lastChange[0] - healed) / 1e9));
+    }
+
+    /** lost, duplicated, money mismatches. */
+    private static long[] invariants(Pipeline pipeline, String prefix, Set<String> published) throws Exception {
+        Map<String, String> coding = rows(pipeline, Pipeline.CODING, "SELECT encounter_id, current_version::text"
+                + " FROM encounter WHERE encounter_id LIKE '" + prefix + "%'");
+        Map<String, String> claims = rows(pipeline, Pipeline.CLAIM, "SELECT encounter_id,"
+                + " count(*) FILTER (WHERE is_current) || ' ' || coalesce(max(status) FILTER (WHERE is_current), '-')"
+                + " FROM claim WHERE encounter_id LIKE '" + prefix + "%' GROUP BY encounter_id");
+        long lost = 0;
+        long duplicated = 0;
+        for (String id : published) {
+            String version = coding.get(id);
+            if (version == null) {
+                lost++;
+                continue;
+            }
+            if (version.equals("0")) {
+                continue;
+            }
+            String claim = claims.get(id);
+            if (claim == null || claim.startsWith("0 ")) {
+                lost++;
+            } else if (!claim.startsWith("1 ")) {
+                duplicated++;
+            } else if (IN_FLIGHT.contains(claim.substring(2))) {
+                lost++;
+            }
+        }
+        Map<String, String> remitted = rows(pipeline, Pipeline.GATEWAY, "SELECT r.claim_id, count(*) || ' '"
+                + " || sum(r.paid_amount) || ' ' || sum(r.patient_responsibility) FROM remittance_claim r"
+                + " JOIN outbound_claim o ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE '" + prefix + "%'"
+                + " AND r.status_code <> '4' GROUP BY r.claim_id");
+        Map<String, String> posted = rows(pipeline, Pipeline.CLAIM, "SELECT p.claim_id, count(*) || ' '"
+                + " || sum(p.paid_amount) || ' ' || sum(p.patient_responsibility) FROM claim_payment p"
+                + " JOIN claim c ON c.claim_id = p.claim_id WHERE c.encounter_id LIKE '" + prefix + "%'"
+                + " GROUP BY p.claim_id");
+        Map<String, String> ledger = rows(pipeline, Pipeline.PATIENT_BILLING, "SELECT e.claim_id,"
+                + " count(DISTINCT e.id) || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account ="
+                + " 'INSURANCE_CASH'), 0.00) || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account ="
+                + " 'PATIENT_RECEIVABLE'), 0.00) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
+                + " JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
+                + " WHERE e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL') AND k.encounter_id LIKE '" + prefix + "%'"
+                + " GROUP BY e.claim_id");
+        long mismatches = 0;
+        Set<String> keys = new java.util.TreeSet<>(remitted.keySet());
+        keys.addAll(posted.keySet());
+        keys.addAll(ledger.keySet());
+        for (String key : keys) {
+            if (!java.util.Objects.equals(remitted.get(key), posted.get(key))
+                    || !java.util.Objects.equals(posted.get(key), ledger.get(key))) {
+                mismatches++;
+            }
+        }
+        return new long[] {lost, duplicated, mismatches};
+    }
+
+    private static long finished(Pipeline pipeline, String prefix) throws Exception {
+        Map<String, String> done = rows(pipeline, Pipeline.CLAIM, "SELECT encounter_id, '1' FROM claim"
+                + " WHERE is_current AND status NOT IN ('CREATED', 'SUBMITTED', 'ACKNOWLEDGED')"
+                + " AND encounter_id LIKE '" + prefix + "%'");
+        return done.size();
+    }
+
+    private static void outage(String simulator, boolean down) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(simulator + "/simulator/faults")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"latencyMillis\": 0, \"errorRate\": 0, \"seed\": 42,"
+                        + " \"outage\": " + down + ", \"malformed835\": false, \"unbalanced835\": false}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("simulator faults: HTTP " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static void badRecords(Infrastructure infrastructure) throws Exception {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        PaymentPosted payment = Samples.load(PaymentPosted.class);
+        byte[] incompatible;
+        try (ConfluentAvroSerializer serializer = new ConfluentAvroSerializer()) {
+            serializer.configure(Map.of("schema.registry.url", infrastructure.schemaRegistryUrl()), false);
+            // the PaymentPosted schema, registered under its own subject, written onto the documented topic
+            incompatible = serializer.serialize(Topics.PAYMENT_POSTED, payment);
+        }
+        byte[] unknownSchemaId = {0, 0x7f, 0x7f, 0x7f, 0x7f, 2, 4, 6};
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
+            producer.send(new ProducerRecord<>(Topics.ENCOUNTER_DOCUMENTED, "enc-bad-not-avro",
+                    "{\"this\": \"is not Avro\"}".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(Topics.ENCOUNTER_DOCUMENTED, "enc-bad-unknown-schema",
+                    unknownSchemaId)).get();
+            producer.send(new ProducerRecord<>(Topics.ENCOUNTER_DOCUMENTED, "enc-bad-incompatible",
+                    incompatible)).get();
+        }
+    }
+
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static Map<String, String> rows(Pipeline pipeline, Pipeline.Service service, String sql)
+            throws Exception {
+        PipelineSnapshot.Databases databases = pipeline.databases();
+        Map<String, String> rows = new java.util.TreeMap<>();
+        try (Connection c = DriverManager.getConnection(databases.url(service.database()), databases.username(),
+                databases.password()); Statement statement = c.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return rows;
+    }
+}
