@@ -63,7 +63,7 @@ class FaultSuite {
     private static final Set<String> IN_FLIGHT = Set.of("CREATED", "SUBMITTED", "ACKNOWLEDGED");
 
     private record Row(String fault, int inFlight, long lost, long duplicated, long moneyMismatches,
-            long deadLettersAdded, double recoverySeconds) {
+            long deadLettersAdded, long replayed, double recoverySeconds) {
     }
 
     @FunctionalInterface
@@ -91,13 +91,14 @@ class FaultSuite {
             }
             rows.add(phase(pipeline, population, clock, "3 bad records (not Avro, unknown schema id,"
                     + " PaymentPosted on the documented topic)", "f" + rows.size(),
-                    () -> badRecords(infrastructure), () -> { }, 0));
+                    () -> badRecords(infrastructure), () -> { }, 0, false));
         }
         StringBuilder table = new StringBuilder("| fault | records in flight | lost | duplicated |"
-                + " money mismatches | dead letters added | recovery s |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+                + " money mismatches | dead letters added | replayed | recovery s |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Row row : rows) {
-            table.append(String.format("| %s | %d | %d | %d | %d | %d | %.1f |%n", row.fault(), row.inFlight(),
-                    row.lost(), row.duplicated(), row.moneyMismatches(), row.deadLettersAdded(),
+            table.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %.1f |%n", row.fault(), row.inFlight(),
+                    row.lost(), row.duplicated(), row.moneyMismatches(), row.deadLettersAdded(), row.replayed(),
                     row.recoverySeconds()));
         }
         Path dir = Path.of("target", "faults");
@@ -114,6 +115,16 @@ class FaultSuite {
 
     private Row phase(Pipeline pipeline, Population population, Clock clock, String fault, String run,
             Action inject, Action heal, int holdSeconds) throws Exception {
+        return phase(pipeline, population, clock, fault, run, inject, heal, holdSeconds, true);
+    }
+
+    /**
+     * One fault. With {@code replay}, dead letters of this phase are replayed once it is quiet (the cause, e.g. a
+     * payment that overtook its claim while the service was down, has gone) and the pipeline is awaited again.
+     */
+    private Row phase(Pipeline pipeline, Population population, Clock clock, String fault, String run,
+            Action inject, Action heal, int holdSeconds, boolean replay) throws Exception {
+        java.time.Instant phaseStart = clock.instant();
         Infrastructure infrastructure = Infrastructure.get();
         long deadBefore = total(DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()));
         WorkloadGenerator generator = new WorkloadGenerator(run.hashCode(), population, clock, run);
@@ -151,9 +162,21 @@ class FaultSuite {
             return progress;
         }, Duration.ofSeconds(10), Duration.ofMinutes(5));
         long deadAfter = total(DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()));
+        long replayed = 0;
+        if (replay && deadAfter > deadBefore) {
+            replayed = replayDeadLetters(pipeline.instance(Pipeline.PATIENT_BILLING).url(), phaseStart);
+            Pipeline.awaitQuiet(() -> {
+                List<Object> progress = PipelineSnapshot.read(databases, prefix).progress();
+                if (!progress.equals(last[0])) {
+                    last[0] = progress;
+                    lastChange[0] = System.nanoTime();
+                }
+                return progress;
+            }, Duration.ofSeconds(10), Duration.ofMinutes(2));
+        }
         long[] invariants = invariants(pipeline, prefix, published);
         return new Row(fault, inFlight, invariants[0], invariants[1], invariants[2], deadAfter - deadBefore,
-                Math.max(0, (lastChange[0] - healed) / 1e9));
+                replayed, Math.max(0, (lastChange[0] - healed) / 1e9));
     }
 
     /** lost, duplicated, money mismatches. */
@@ -216,6 +239,36 @@ class FaultSuite {
                 + " WHERE is_current AND status NOT IN ('CREATED', 'SUBMITTED', 'ACKNOWLEDGED')"
                 + " AND encounter_id LIKE '" + prefix + "%'");
         return done.size();
+    }
+
+    /** Replays every dead letter recorded since {@code since} (platform's REST endpoint, as ADMIN). */
+    private static long replayDeadLetters(String service, java.time.Instant since) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:demo-admin"
+                .getBytes(StandardCharsets.UTF_8));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        long replayed = 0;
+        for (String topic : Topics.all()) {
+            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(service + "/admin/dead-letters/"
+                    + topic)).header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
+            if (list.statusCode() != 200) {
+                continue;
+            }
+            for (var letter : json.readTree(list.body())) {
+                if (!letter.path("replayedFrom").isNull()
+                        || java.time.Instant.parse(letter.path("timestamp").asText()).isBefore(since)) {
+                    continue;
+                }
+                HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(service
+                        + "/admin/dead-letters/" + topic + "/" + letter.path("partition").asInt() + "/"
+                        + letter.path("offset").asLong() + "/replay")).header("Authorization", auth)
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                if (done.statusCode() / 100 == 2) {
+                    replayed++;
+                }
+            }
+        }
+        return replayed;
     }
 
     private static void outage(String simulator, boolean down) throws Exception {
