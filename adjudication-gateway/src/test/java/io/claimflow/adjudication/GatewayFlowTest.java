@@ -180,7 +180,7 @@ class GatewayFlowTest {
         byte[] resent = text.replace("*" + isa13 + "*", "*" + "987654321" + "*")
                 .replace("IEA*1*" + isa13, "IEA*1*987654321").getBytes(StandardCharsets.US_ASCII);
         assertThat(upload(resent).get("status")).isEqualTo("DUPLICATE");
-        Thread.sleep(1500);
+        await(() -> SIMULATOR.pendingResponses() == 0, "the payer's mailbox is empty");
         assertThat(all(Topics.PAYMENT_POSTED, claim.getEncounterId())).hasSize(1);
         assertThat(all(Topics.CLAIM_DENIED, claim.getEncounterId())).hasSize(1);
 
@@ -292,6 +292,13 @@ class GatewayFlowTest {
         await(() -> SIMULATOR.pendingResponses() == 0, "the payer's mailbox is empty");
         assertThat(quarantinedFor(unbalanced)).hasSize(1);
         assertThat(quarantinedFor(malformed)).hasSize(1);
+
+        // an ERA that does not balance is never posted, not even when someone retries it
+        long quarantineId = quarantineIdFor(unbalanced);
+        Map<String, Object> retried = admin.post().uri("/api/adjudication/quarantine/{id}/retry", quarantineId)
+                .retrieve().body(new ParameterizedTypeReference<>() { });
+        assertThat(retried.get("status")).isEqualTo("QUARANTINED");
+        assertThat(String.valueOf(retried.get("detail"))).contains("does not balance");
         assertThat(jdbc.sql("SELECT count(*) FROM remittance_claim WHERE claim_id IN (?, ?)")
                 .params(unbalanced.getClaimId(), malformed.getClaimId()).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM claim_x12_event WHERE claim_id IN (?, ?) AND transaction_type = '835'")
@@ -335,7 +342,7 @@ class GatewayFlowTest {
             PaymentPosted paid = one(Topics.PAYMENT_POSTED, claim.getEncounterId(), PaymentPosted.class);
             assertThat(paid.getPaidAmount()).isEqualByComparingTo("103.74");
         }
-        Thread.sleep(1500);
+        await(() -> SIMULATOR.pendingResponses() == 0, "the payer's mailbox is empty");
         for (ClaimSubmitted claim : claims) {
             assertThat(all(Topics.PAYMENT_POSTED, claim.getEncounterId())).hasSize(1);
             assertThat(jdbc.sql("SELECT count(*) FROM claim_x12_event WHERE claim_id = ? AND outcome = 'SENT'")
@@ -406,25 +413,30 @@ class GatewayFlowTest {
     }
 
     /**
-     * The reasons of the quarantined files that carry this claim's CLP (its patient control number in CLP01): its
+     * The quarantine entries of the files that carry this claim's CLP (its patient control number in CLP01): its
      * own 835s, never another claim's, however alike their reasons read.
      */
-    private List<String> quarantinedFor(ClaimSubmitted claim) {
+    private List<Map<String, Object>> quarantineEntriesFor(ClaimSubmitted claim) {
         String clp = "CLP*" + claim.getPatientControlNumber() + "*";
         List<Map<String, Object>> files = admin.get().uri("/api/adjudication/quarantine?limit=1000").retrieve()
                 .body(new ParameterizedTypeReference<>() { });
         if (files == null) {
             return List.of();
         }
-        List<String> reasons = new ArrayList<>();
-        for (Map<String, Object> file : files) {
+        return files.stream().filter(file -> {
             byte[] raw = admin.get().uri("/api/adjudication/interchanges/{id}/raw", file.get("interchangeId"))
                     .retrieve().body(byte[].class);
-            if (raw != null && new String(raw, StandardCharsets.US_ASCII).contains(clp)) {
-                reasons.add(String.valueOf(file.get("reason")));
-            }
-        }
-        return reasons;
+            return raw != null && new String(raw, StandardCharsets.US_ASCII).contains(clp);
+        }).toList();
+    }
+
+    private List<String> quarantinedFor(ClaimSubmitted claim) {
+        return quarantineEntriesFor(claim).stream().map(f -> String.valueOf(f.get("reason"))).toList();
+    }
+
+    private long quarantineIdFor(ClaimSubmitted claim) {
+        return quarantineEntriesFor(claim).stream().map(f -> ((Number) f.get("id")).longValue())
+                .min(Long::compare).orElseThrow();
     }
 
     /** Waits until this claim's own 835 is quarantined; returns the reason. */
