@@ -125,9 +125,7 @@ final class StatementPdf {
         if (page.ensureRoom(LEADING * details)) {
             tableHeader(page);
         }
-        String dates = DATE.format(line.serviceFrom()) + (line.serviceTo() == null
-                || line.serviceTo().equals(line.serviceFrom()) ? "" : " - " + DATE.format(line.serviceTo()));
-        page.text(MARGIN, page.regular, 9, dates);
+        page.text(MARGIN, page.regular, 9, DATE.format(line.serviceFrom()));
         page.text(135, page.regular, 9, safe(page.regular, "Claim " + line.claimId()));
         page.rightText(MONEY_COLUMNS[0], page.regular, 9, money(line.charge()));
         page.rightText(MONEY_COLUMNS[1], page.regular, 9, money(line.insurancePaid()));
@@ -136,8 +134,15 @@ final class StatementPdf {
         page.newLine(LEADING);
         String detail = (procedures.isEmpty() ? "" : "Procedures " + String.join(", ", procedures))
                 + (line.provider() == null ? "" : (procedures.isEmpty() ? "" : " - ") + "Provider " + line.provider());
+        // a visit over several days shows its last date under the first, the date column being narrow
+        boolean range = line.serviceTo() != null && !line.serviceTo().equals(line.serviceFrom());
+        if (range) {
+            page.text(MARGIN, page.regular, 8, "to " + DATE.format(line.serviceTo()));
+        }
         if (!detail.isEmpty()) {
             page.text(135, page.regular, 8, safe(page.regular, detail));
+        }
+        if (range || !detail.isEmpty()) {
             page.newLine(LEADING);
         }
         share(page, "Deductible", share.deductible());
