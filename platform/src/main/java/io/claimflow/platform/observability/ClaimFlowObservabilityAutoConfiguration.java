@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -14,7 +15,9 @@ import org.springframework.kafka.core.KafkaTemplate;
  * switched on by {@link ObservabilityDefaults}. Dead-letter and outbox metrics live with the dead-letter recoverer and
  * the outbox.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
 @ConditionalOnClass({MeterRegistry.class, ObservationHandler.class, KafkaTemplate.class})
 public final class ClaimFlowObservabilityAutoConfiguration {
 
@@ -28,5 +31,11 @@ public final class ClaimFlowObservabilityAutoConfiguration {
     @ConditionalOnBean(MeterRegistry.class)
     ObservationHandler<?> claimFlowProducedEventMetrics(MeterRegistry registry) {
         return new ProducedEventMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnBean({MeterRegistry.class, KafkaListenerEndpointRegistry.class})
+    ConsumerLagMetrics claimFlowConsumerLagMetrics(KafkaListenerEndpointRegistry listeners, MeterRegistry registry) {
+        return new ConsumerLagMetrics(listeners, registry);
     }
 }

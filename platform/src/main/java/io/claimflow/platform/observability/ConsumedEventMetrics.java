@@ -5,11 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import java.util.regex.Pattern;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
 /**
  * {@value #CONSUMED} and {@value #PROCESSING} from Spring Kafka's listener observations: one count and one timing per
- * delivery attempt, tagged with topic, listener id and outcome. Never the key or any record content (encounter ids as
+ * delivery attempt, tagged with topic, listener id, consumer group and outcome. Never the key or any record content (encounter ids as
  * tags would make a time series per encounter).
  */
 final class ConsumedEventMetrics implements ObservationHandler<KafkaRecordReceiverContext> {
@@ -19,6 +20,8 @@ final class ConsumedEventMetrics implements ObservationHandler<KafkaRecordReceiv
 
     /** Timer of listener invocations. */
     static final String PROCESSING = "claimflow.listener.processing";
+
+    private static final Pattern CHILD_SUFFIX = Pattern.compile("-\\d+$");
 
     private final MeterRegistry registry;
 
@@ -34,24 +37,30 @@ final class ConsumedEventMetrics implements ObservationHandler<KafkaRecordReceiv
     @Override
     public void onStop(KafkaRecordReceiverContext context) {
         String topic = tag(context.getSource());
-        String listener = tag(context.getListenerId());
+        String listener = listenerId(context.getListenerId());
+        String group = tag(context.getGroupId());
         String outcome = context.getError() == null ? "success" : "error";
         Timer.Sample sample = context.get(Timer.Sample.class);
         if (sample != null) {
             sample.stop(Timer.builder(PROCESSING)
                     .description("Time a listener took for one record (one delivery attempt)")
-                    .tag("topic", topic).tag("listener", listener).tag("outcome", outcome)
+                    .tag("topic", topic).tag("listener", listener).tag("group", group).tag("outcome", outcome)
                     .register(registry));
         }
         Counter.builder(CONSUMED)
                 .description("Records handed to a listener (each delivery attempt), by outcome")
-                .tag("topic", topic).tag("listener", listener).tag("outcome", outcome)
+                .tag("topic", topic).tag("listener", listener).tag("group", group).tag("outcome", outcome)
                 .register(registry).increment();
     }
 
     @Override
     public boolean supportsContext(Observation.Context context) {
         return context instanceof KafkaRecordReceiverContext;
+    }
+
+    // A concurrent container's consumers are "<id>-0", "<id>-1", ...: one series per listener, not per thread.
+    private static String listenerId(String id) {
+        return tag(id == null ? null : CHILD_SUFFIX.matcher(id).replaceFirst(""));
     }
 
     static String tag(String value) {

@@ -69,6 +69,9 @@ class ObservabilityTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ConsumerLagMetrics consumerLagMetrics;
+
     @LocalServerPort
     int port;
 
@@ -145,6 +148,21 @@ class ObservabilityTest {
             assertThat(after).contains("claimflow_outbox_oldest_unpublished_age_seconds");
             assertThat(after).contains("kafka_consumer_fetch_manager_records_lag_max");
         });
+        String last = scrape(admin);
+        assertThat(last).as("one series per listener, not per consumer thread")
+                .contains("listener=\"org.springframework.kafka.KafkaListenerEndpointContainer#0\"")
+                .doesNotContain("listener=\"org.springframework.kafka.KafkaListenerEndpointContainer#0-0\"");
+    }
+
+    @Test
+    void consumerLagIsReportedPerGroupAndTopic() {
+        consumerLagMetrics.refresh();
+
+        String exposition = scrape(PlatformHttp.client(port, "admin"));
+        assertThat(exposition).containsPattern("(?m)^claimflow_consumer_lag_records\\{group=\"platform-test\","
+                + "service=\"platform-test\",topic=\"platform-test\\.events\\.v1\"} [0-9.E]+$");
+        assertThat(exposition).containsPattern("(?m)^claimflow_consumer_lag_records\\{group=\"platform-test-traced\","
+                + "service=\"platform-test\",topic=\"platform-test\\.traced\\.v1\"} [0-9.E]+$");
     }
 
     @Test
