@@ -16,6 +16,8 @@ import org.springframework.core.env.MapPropertySource;
  *   ({@code traceparent}), and the listener and send timers exist.</li>
  *   <li>Every trace sampled ({@code management.tracing.sampling.probability=1.0}): an encounter's path is only
  *   followable when all its hops are kept. Lower it where an exporter is configured and volume matters.</li>
+ *   <li>No span export unless a deployment asks for it ({@code management.tracing.export.zipkin.enabled=true} and
+ *   {@code management.tracing.export.zipkin.endpoint}); Boot would otherwise post to {@code localhost:9411}.</li>
  *   <li>Meters tagged {@code service=<spring.application.name>}, so one Prometheus can tell the services apart.</li>
  *   <li>{@code /actuator/prometheus} exposed next to health and info (ADMIN only, like every actuator endpoint but
  *   health).</li>
@@ -32,6 +34,7 @@ public final class ObservabilityDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.kafka.listener.observation-enabled", "true");
         defaults.put("spring.kafka.template.observation-enabled", "true");
         defaults.put("management.tracing.sampling.probability", "1.0");
+        defaults.put("management.tracing.export.zipkin.enabled", "false");
         defaults.put("management.metrics.tags.service", "${spring.application.name:unknown}");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults));

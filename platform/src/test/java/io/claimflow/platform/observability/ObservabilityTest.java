@@ -166,6 +166,12 @@ class ObservabilityTest {
     }
 
     @Test
+    void noSpansAreExportedUnlessADeploymentAsksForIt(@Autowired org.springframework.context.ApplicationContext context) {
+        assertThat(context.getBeanNamesForType(zipkin2.reporter.brave.AsyncZipkinSpanHandler.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(io.micrometer.tracing.Tracer.class)).isNotEmpty();
+    }
+
+    @Test
     void prometheusNeedsAdmin() {
         ResponseEntity<String> anonymous = PlatformHttp.client(port, null).get().uri("/actuator/prometheus")
                 .retrieve().toEntity(String.class);
