@@ -21,7 +21,15 @@ final class SimulatorServer implements AutoCloseable {
             "io.claimflow.platform.kafka.ClaimFlowKafkaAutoConfiguration",
             "io.claimflow.platform.deadletter.ClaimFlowDeadLetterAutoConfiguration",
             "io.claimflow.platform.outbox.ClaimFlowOutboxAutoConfiguration",
-            "io.claimflow.platform.audit.ClaimFlowAuditAutoConfiguration");
+            "io.claimflow.platform.audit.ClaimFlowAuditAutoConfiguration",
+            // The simulator ships without platform and security (it plays an open payer endpoint); in this JVM the
+            // gateway's classpath would otherwise secure it like a ClaimFlow service.
+            "io.claimflow.platform.security.ClaimFlowSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
 
     private final int port;
     private ConfigurableApplicationContext context;

@@ -1,0 +1,82 @@
+package io.claimflow.coding.codeset;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a CMS NCCI procedure-to-procedure table (practitioner or hospital) as CMS publishes its text version:
+ * tab-separated Column 1, Column 2, "in existence prior to 1996" (*), effective date YYYYMMDD, deletion date
+ * YYYYMMDD or *, modifier indicator 0/1/9, rationale. Title and header lines before the first edit are skipped.
+ * CSV (comma-separated, optionally quoted) is accepted too.
+ */
+public final class NcciPtpFile {
+
+    /** One edit: column 2 is bundled into column 1 from {@code effective} to {@code deleted} (null = open). */
+    public record Entry(String column1, String column2, LocalDate effective, LocalDate deleted,
+            char modifierIndicator, String rationale) {
+    }
+
+    private static final String NAME = "NCCI PTP file";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private NcciPtpFile() {
+    }
+
+    public static List<Entry> parse(Reader reader) {
+        List<Entry> entries = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(reader)) {
+            String line;
+            int number = 0;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                List<String> fields = Delimited.split(line);
+                if (fields.size() < 6 || !Delimited.procedureCode(fields.get(0))) {
+                    if (entries.isEmpty()) {
+                        continue; // title and header rows
+                    }
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    throw new CodeSetFileException(NAME, number, "not an edit row (column 1, column 2, prior-1996, "
+                            + "effective date, deletion date, modifier indicator, rationale)");
+                }
+                String column2 = fields.get(1).trim();
+                if (!Delimited.procedureCode(column2)) {
+                    throw new CodeSetFileException(NAME, number, "column 2 is not a procedure code");
+                }
+                LocalDate effective = date(fields.get(3), number, "effective date");
+                String deletion = fields.get(4).trim();
+                LocalDate deleted = deletion.isEmpty() || deletion.equals("*") ? null
+                        : date(deletion, number, "deletion date");
+                String indicator = fields.get(5).trim();
+                if (!indicator.matches("[019]")) {
+                    throw new CodeSetFileException(NAME, number, "modifier indicator must be 0, 1 or 9");
+                }
+                String rationale = fields.size() > 6 ? fields.get(6).trim() : null;
+                entries.add(new Entry(fields.get(0).trim(), column2, effective, deleted, indicator.charAt(0),
+                        rationale));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (entries.isEmpty()) {
+            throw new CodeSetFileException(NAME + " has no edit rows");
+        }
+        return entries;
+    }
+
+    private static LocalDate date(String text, int number, String what) {
+        try {
+            return LocalDate.parse(text.trim(), DATE);
+        } catch (DateTimeParseException e) {
+            throw new CodeSetFileException(NAME, number, what + " is not a date (YYYYMMDD)");
+        }
+    }
+}

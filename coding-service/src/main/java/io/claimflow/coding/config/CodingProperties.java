@@ -1,0 +1,18 @@
+package io.claimflow.coding.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * coding-service settings ({@code claimflow.coding.*}).
+ *
+ * @param starterSet load the shipped starter code set at start-up when no release is in the database
+ * @param maxAutomaticRecodeAttempts recode attempts answered by the rules; later ones go to the coder queue
+ * @param maxPageSize largest page of the coder queue listing
+ */
+@ConfigurationProperties("claimflow.coding")
+public record CodingProperties(
+        @DefaultValue("true") boolean starterSet,
+        @DefaultValue("1") int maxAutomaticRecodeAttempts,
+        @DefaultValue("100") int maxPageSize) {
+}

@@ -1,0 +1,227 @@
+package io.claimflow.coding.pipeline.adapter;
+
+import io.claimflow.coding.pipeline.CodingVersion;
+import io.claimflow.coding.pipeline.IncomingDocumentation;
+import io.claimflow.coding.pipeline.RecodeCause;
+import io.claimflow.coding.rules.AdministeredItem;
+import io.claimflow.coding.rules.CodeSystem;
+import io.claimflow.coding.rules.CodedDiagnosis;
+import io.claimflow.coding.rules.CodedLine;
+import io.claimflow.coding.rules.Coding;
+import io.claimflow.coding.rules.DecisionMaking;
+import io.claimflow.coding.rules.Documented;
+import io.claimflow.coding.rules.DocumentedEncounter;
+import io.claimflow.coding.rules.Drug;
+import io.claimflow.coding.rules.Edit;
+import io.claimflow.coding.rules.EditType;
+import io.claimflow.coding.rules.PatientStatus;
+import io.claimflow.coding.rules.Severity;
+import io.claimflow.coding.rules.Sex;
+import io.claimflow.events.CodedBy;
+import io.claimflow.events.CodingEdit;
+import io.claimflow.events.CodingMethod;
+import io.claimflow.events.Coverage;
+import io.claimflow.events.DenialReason;
+import io.claimflow.events.Diagnosis;
+import io.claimflow.events.DocumentedCode;
+import io.claimflow.events.DrugIdentification;
+import io.claimflow.events.EditSeverity;
+import io.claimflow.events.EncounterCoded;
+import io.claimflow.events.EncounterDocumented;
+import io.claimflow.events.PayerResponsibility;
+import io.claimflow.events.ServiceLine;
+import io.claimflow.events.UnitOfMeasure;
+import io.claimflow.schemas.json.JsonRecords;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Maps between the Avro events and the domain: EncounterDocumented in, EncounterCoded out, and EncounterCoded back
+ * into a {@link Coding} when a stored version is read again. Events are kept in the database as plain JSON
+ * ({@link JsonRecords}).
+ */
+public final class AvroMapping {
+
+    private AvroMapping() {
+    }
+
+    /**
+     * The pipeline's view of an EncounterDocumented.
+     *
+     * @throws IllegalArgumentException when it lacks what coding needs (no patient, no date of service, nothing
+     *     documented): not retryable, so the platform dead-letters it with this reason (ids only, no patient data)
+     */
+    public static IncomingDocumentation incoming(EncounterDocumented event, Clock clock) {
+        String id = event.getEncounterId();
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("Incomplete documentation: EncounterDocumented " + event.getEventId()
+                    + " has no encounterId");
+        }
+        requireUuid(event.getEventId(), "EncounterDocumented for encounter " + id);
+        List<String> missing = new ArrayList<>();
+        if (event.getPatient() == null || blank(event.getPatient().getMrn())
+                || event.getPatient().getBirthDate() == null) {
+            missing.add("patient (MRN and birth date)");
+        }
+        LocalDate dos = event.getDateOfService();
+        if (dos == null || dos.isAfter(LocalDate.now(clock).plusDays(1)) || dos.getYear() < 1990) {
+            missing.add("a plausible date of service");
+        } else if (event.getPatient() != null && event.getPatient().getBirthDate() != null
+                && dos.isBefore(event.getPatient().getBirthDate())) {
+            missing.add("a date of service on or after the birth date");
+        }
+        if (event.getDiagnoses().isEmpty() && event.getProcedures().isEmpty()
+                && event.getAdministeredItems().isEmpty()) {
+            missing.add("any documented diagnosis, procedure or administered item");
+        }
+        if (blank(event.getTenantId())) {
+            missing.add("tenantId");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Incomplete documentation for encounter " + id + ": lacks "
+                    + String.join(", ", missing));
+        }
+        return new IncomingDocumentation(event.getEventId(), toDomain(event), JsonRecords.write(event));
+    }
+
+    public static DocumentedEncounter toDomain(EncounterDocumented event) {
+        boolean medicare = event.getCoverages().stream()
+                .filter(c -> c.getResponsibility() == PayerResponsibility.PRIMARY).findFirst()
+                .or(() -> event.getCoverages().stream().findFirst())
+                .map(Coverage::getClaimFilingIndicator).map("MB"::equals).orElse(false);
+        List<AdministeredItem> items = event.getAdministeredItems().stream()
+                .map(i -> new AdministeredItem(i.getKind().name(), documented(i.getCode()), i.getNdc(),
+                        i.getQuantity(), i.getUnit().name()))
+                .toList();
+        return new DocumentedEncounter(
+                event.getEncounterId(),
+                event.getTenantId(),
+                event.getDateOfService(),
+                event.getPatient().getBirthDate(),
+                Sex.valueOf(event.getPatient().getSex().name()),
+                event.getPlaceOfService(),
+                event.getEncounterClass().name(),
+                documented(event.getEncounterType()),
+                PatientStatus.valueOf(event.getPatientStatus().name()),
+                event.getTotalTimeMinutes(),
+                event.getMedicalDecisionMaking() == null ? null
+                        : DecisionMaking.valueOf(event.getMedicalDecisionMaking().name()),
+                event.getDiagnoses().stream().map(AvroMapping::documented).toList(),
+                event.getProcedures().stream().map(AvroMapping::documented).toList(),
+                items,
+                medicare);
+    }
+
+    private static Documented documented(DocumentedCode code) {
+        if (code == null) {
+            return new Documented(CodeSystem.NONE, null, "");
+        }
+        return new Documented(CodeSystem.valueOf(code.getSystem().name()), code.getCode(), code.getText());
+    }
+
+    /** The EncounterCoded event of a coding version; the context (patient, coverage, providers) from the documentation. */
+    public static EncounterCoded encounterCoded(CodingVersion version, String documentation, Clock clock) {
+        EncounterDocumented doc = JsonRecords.read(documentation, EncounterDocumented.class);
+        Coding coding = version.coding();
+        return EncounterCoded.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(clock.instant())
+                .setEncounterId(version.encounterId())
+                .setCausationId(version.causationId())
+                .setTenantId(doc.getTenantId())
+                .setCodingVersion(version.version())
+                .setPatient(doc.getPatient())
+                .setCoverages(doc.getCoverages())
+                .setProviders(doc.getProviders())
+                .setFacility(doc.getFacility())
+                .setPlaceOfService(doc.getPlaceOfService())
+                .setDateOfService(doc.getDateOfService())
+                .setPriorAuthorizationNumber(doc.getPriorAuthorizationNumber())
+                .setReferralNumber(doc.getReferralNumber())
+                .setCodeSetVersions(version.codeSetVersions().stream()
+                        .map(v -> new io.claimflow.events.CodeSetVersion(v.codeSet(), v.version())).toList())
+                .setDiagnoses(coding.diagnoses().stream().map(d -> new Diagnosis(d.code(), d.description()))
+                        .toList())
+                .setServiceLines(coding.lines().stream().map(l -> serviceLine(l, doc.getDateOfService())).toList())
+                .setCodedBy(new CodedBy(version.automatic() ? CodingMethod.AUTOMATIC : CodingMethod.CODER,
+                        version.coderId()))
+                .setEdits(coding.edits().stream().map(AvroMapping::edit).toList())
+                .setRecodeCause(recodeCause(version.recodeCause()))
+                .build();
+    }
+
+    private static ServiceLine serviceLine(CodedLine line, LocalDate dos) {
+        DrugIdentification drug = null;
+        if (line.drug() != null && line.drug().quantity() != null && line.drug().unit() != null) {
+            drug = new DrugIdentification(line.drug().ndc(),
+                    line.drug().quantity().setScale(3, RoundingMode.UNNECESSARY),
+                    UnitOfMeasure.valueOf(line.drug().unit()));
+        }
+        return ServiceLine.newBuilder()
+                .setLineNumber(line.lineNumber())
+                .setProcedureCode(line.code())
+                .setCodeSystem(io.claimflow.events.CodeSystem.valueOf(line.system().name()))
+                .setDescription(line.description())
+                .setModifiers(line.modifiers())
+                .setUnits(line.units())
+                .setDiagnosisPointers(line.pointers())
+                .setDateOfService(dos)
+                .setPlaceOfService(null)
+                .setDrug(drug)
+                .build();
+    }
+
+    private static CodingEdit edit(Edit edit) {
+        return CodingEdit.newBuilder()
+                .setEditType(io.claimflow.events.EditType.valueOf(edit.type().name()))
+                .setRuleId(edit.ruleId())
+                .setSeverity(EditSeverity.valueOf(edit.severity().name()))
+                .setMessage(edit.message())
+                .setLineNumbers(edit.lines())
+                .setCodes(edit.codes())
+                .setResolution(edit.resolution())
+                .build();
+    }
+
+    private static io.claimflow.events.RecodeCause recodeCause(RecodeCause cause) {
+        if (cause == null) {
+            return null;
+        }
+        return new io.claimflow.events.RecodeCause(cause.claimId(), cause.previousCodingVersion(), cause.attempt(),
+                JsonRecords.read(cause.reason(), DenialReason.class));
+    }
+
+    /** A stored EncounterCoded read back as the coding it carries. */
+    public static Coding coding(EncounterCoded event) {
+        List<CodedDiagnosis> diagnoses = event.getDiagnoses().stream()
+                .map(d -> new CodedDiagnosis(d.getCode(), d.getDescription())).toList();
+        List<CodedLine> lines = event.getServiceLines().stream()
+                .map(l -> new CodedLine(l.getLineNumber(), l.getProcedureCode(), CodeSystem.valueOf(l.getCodeSystem()
+                        .name()), l.getDescription(), l.getModifiers(), l.getUnits(), l.getDiagnosisPointers(),
+                        l.getDrug() == null ? null : new Drug(l.getDrug().getNdc(), l.getDrug().getQuantity(),
+                                l.getDrug().getUnit().name())))
+                .toList();
+        List<Edit> edits = event.getEdits().stream()
+                .map(e -> new Edit(EditType.valueOf(e.getEditType().name()), e.getRuleId(),
+                        Severity.valueOf(e.getSeverity().name()), e.getMessage(), e.getLineNumbers(), e.getCodes(),
+                        e.getResolution()))
+                .toList();
+        return new Coding(diagnoses, lines, edits, List.of());
+    }
+
+    static void requireUuid(String eventId, String what) {
+        try {
+            UUID.fromString(eventId);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(what + " has an eventId that is not a UUID");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,87 @@
+package io.claimflow.coding.recode;
+
+import io.claimflow.coding.pipeline.CoderQueue;
+import io.claimflow.coding.pipeline.CodingVersion;
+import io.claimflow.coding.pipeline.CodingVersions;
+import io.claimflow.coding.pipeline.EncounterRecord;
+import io.claimflow.coding.pipeline.EncounterStatus;
+import io.claimflow.coding.pipeline.Encounters;
+import io.claimflow.coding.pipeline.HeldEncounter;
+import io.claimflow.coding.pipeline.RecodeCause;
+import io.claimflow.coding.rules.CodeSets;
+import io.claimflow.coding.rules.Coding;
+import io.claimflow.coding.rules.RecodeOutcome;
+import io.claimflow.coding.rules.Recoder;
+import io.claimflow.platform.outbox.ProcessedEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers a denial: the next coding version from the rules ({@link Recoder}), or the coder queue. A request about
+ * a coding version that is no longer current is stale (the encounter was recoded since) and ignored.
+ */
+@Service
+public class RecodeService {
+
+    static final String CONSUMER = "coding-service.recode-requested";
+
+    private static final Logger log = LoggerFactory.getLogger(RecodeService.class);
+
+    private final ProcessedEvents processedEvents;
+    private final Encounters encounters;
+    private final CodingVersions versions;
+    private final CoderQueue queue;
+    private final Recoder recoder;
+    private final CodeSets codeSets;
+
+    public RecodeService(ProcessedEvents processedEvents, Encounters encounters, CodingVersions versions,
+            CoderQueue queue, Recoder recoder, CodeSets codeSets) {
+        this.processedEvents = processedEvents;
+        this.encounters = encounters;
+        this.versions = versions;
+        this.queue = queue;
+        this.recoder = recoder;
+        this.codeSets = codeSets;
+    }
+
+    @Transactional
+    public void onRecodeRequested(IncomingRecode request) {
+        if (!processedEvents.markIfNew(CONSUMER, request.eventId())) {
+            log.info("RecodeRequested {} for encounter {} was handled before; skipped", request.eventId(),
+                    request.encounterId());
+            return;
+        }
+        EncounterRecord encounter = encounters.lock(request.encounterId()).orElseThrow(() ->
+                new IllegalArgumentException("RecodeRequested for unknown encounter " + request.encounterId()));
+        if (request.codingVersion() != encounter.currentVersion()) {
+            log.info("RecodeRequested {} asks about version {} of encounter {}, current is {}; stale, ignored",
+                    request.eventId(), request.codingVersion(), request.encounterId(), encounter.currentVersion());
+            return;
+        }
+        Coding previous = versions.find(request.encounterId(), request.codingVersion()).orElseThrow(() ->
+                new IllegalStateException("Coding version " + request.codingVersion() + " of encounter "
+                        + request.encounterId() + " is missing"));
+        int attempts = Math.max(encounter.recodeAttempts() + 1, request.denial().attempt());
+        RecodeCause cause = new RecodeCause(request.claimId(), request.codingVersion(), request.denial().attempt(),
+                request.reason());
+        RecodeOutcome outcome = recoder.recode(encounter.encounter(), previous, request.denial());
+        if (outcome.automatic()) {
+            int version = encounter.currentVersion() + 1;
+            versions.store(new CodingVersion(request.encounterId(), version, request.eventId(), outcome.coding(),
+                    null, codeSets.versionsOn(encounter.encounter().dateOfService()), cause),
+                    encounter.documentation());
+            encounters.updateState(request.encounterId(), EncounterStatus.CODED, version, attempts);
+            log.info("Encounter {} recoded automatically as version {} (denial CARC {})", request.encounterId(),
+                    version, request.denial().reasonCodes());
+        } else {
+            queue.hold(new HeldEncounter(encounter.encounter(), HeldEncounter.QueueKind.RECODE, request.eventId(),
+                    outcome.toCoder(), outcome.suggestion(), cause));
+            encounters.updateState(request.encounterId(), EncounterStatus.HELD, encounter.currentVersion(),
+                    attempts);
+            log.info("Encounter {} recode sent to the coder queue: {}", request.encounterId(),
+                    outcome.toCoder().stream().map(h -> h.code()).toList());
+        }
+    }
+}

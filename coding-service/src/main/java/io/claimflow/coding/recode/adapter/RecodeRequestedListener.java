@@ -1,0 +1,45 @@
+package io.claimflow.coding.recode.adapter;
+
+import io.claimflow.coding.recode.IncomingRecode;
+import io.claimflow.coding.recode.RecodeService;
+import io.claimflow.coding.rules.Denial;
+import io.claimflow.events.Adjustment;
+import io.claimflow.events.RecodeRequested;
+import io.claimflow.schemas.Topics;
+import io.claimflow.schemas.json.JsonRecords;
+import java.util.UUID;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Consumes RecodeRequested: maps it to the domain and hands it to the transactional {@link RecodeService}. */
+@Component
+class RecodeRequestedListener {
+
+    private final RecodeService service;
+
+    RecodeRequestedListener(RecodeService service) {
+        this.service = service;
+    }
+
+    @KafkaListener(id = "coding-recode-requested", idIsGroup = false, topics = Topics.RECODE_REQUESTED)
+    void on(RecodeRequested event) {
+        service.onRecodeRequested(incoming(event));
+    }
+
+    static IncomingRecode incoming(RecodeRequested event) {
+        try {
+            UUID.fromString(event.getEventId());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("RecodeRequested for encounter " + event.getEncounterId()
+                    + " has an eventId that is not a UUID");
+        }
+        if (event.getAttempt() < 1 || event.getCodingVersion() < 1) {
+            throw new IllegalArgumentException("RecodeRequested " + event.getEventId()
+                    + " needs attempt and codingVersion of at least 1");
+        }
+        Denial denial = new Denial(event.getReason().getAdjustments().stream().map(Adjustment::getReasonCode)
+                .toList(), event.getReason().getAffectedLineNumbers(), event.getAttempt());
+        return new IncomingRecode(event.getEventId(), event.getEncounterId(), event.getClaimId(),
+                event.getCodingVersion(), denial, JsonRecords.write(event.getReason()));
+    }
+}

@@ -1,0 +1,807 @@
+package io.claimflow.coding.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Computer-assisted coding of one documented encounter. Documented ICD-10-CM / CPT / HCPCS codes are checked on the
+ * date of service and used; SNOMED CT goes through the crosswalk; free text is matched only when a code's
+ * description says exactly the same. The office E/M level comes from MDM or total time (2021 rules), a preventive
+ * visit from age and new/established. Modifiers (25, 59/XS, RT/LT/50), units, diagnosis pointers and the first-listed
+ * diagnosis follow, then {@link CodingEdits}. Whatever it cannot decide with confidence becomes a {@link HoldReason}:
+ * the encounter goes to a coder instead of being guessed.
+ */
+public final class EncounterCoder {
+
+    /** Places of service of office or other outpatient E/M: office, telehealth (02, 10), outpatient hospital. */
+    static final Set<String> OFFICE_PLACES = Set.of("11", "02", "10", "19", "22");
+
+    private static final Pattern DOSE = Pattern.compile(
+            "(?:per|up to|,)\\s*(\\d+(?:\\.\\d+)?)\\s*(mg|mcg|ml|units?|gm?)\\b", Pattern.CASE_INSENSITIVE);
+
+    private static final List<String> DISTINCT_WORDS = List.of("separate", "different site", "distinct",
+            "second lesion", "another site", "different lesion", "separate lesion");
+
+    private final CodeSets codeSets;
+    private final Crosswalk crosswalk;
+    private final CodingEdits edits;
+
+    public EncounterCoder(CodeSets codeSets, Crosswalk crosswalk) {
+        this.codeSets = codeSets;
+        this.crosswalk = crosswalk;
+        this.edits = new CodingEdits(codeSets);
+    }
+
+    public CodingEdits edits() {
+        return edits;
+    }
+
+    /** Codes the encounter; never throws for clinical content, holds instead. */
+    public Coding code(DocumentedEncounter encounter) {
+        return new Run(encounter).code();
+    }
+
+    /**
+     * Diagnosis pointers for a non-E/M line: diagnoses that support the procedure (its indications), in claim
+     * order, else the first-listed one. Adds the pointer edit that explains the choice.
+     */
+    List<Integer> pointersFor(CodedLine line, List<CodedDiagnosis> diagnoses, LocalDate dos, List<Edit> out) {
+        if (diagnoses.isEmpty()) {
+            return List.of();
+        }
+        if (line.evaluationAndManagement()) {
+            return firstPointers(diagnoses.size());
+        }
+        List<String> indications = codeSets.indications(line.code(), dos);
+        List<Integer> supported = supporting(line.code(), diagnoses, indications);
+        if (!supported.isEmpty()) {
+            return supported;
+        }
+        if (indications.isEmpty()) {
+            out.add(new Edit(EditType.DIAGNOSIS_POINTER, "DX-POINTER-DEFAULT", Severity.INFO,
+                    "No documented link between " + line.code() + " and a diagnosis; pointed it to the first-listed "
+                            + "diagnosis", List.of(line.lineNumber()), List.of(line.code(), diagnoses.get(0).code()),
+                    "Diagnosis pointer set to 1"));
+        } else {
+            out.add(new Edit(EditType.DIAGNOSIS_POINTER, "DX-POINTER-UNSUPPORTED", Severity.WARNING,
+                    "No documented diagnosis is among the indications of " + line.code()
+                            + "; pointed it to the first-listed diagnosis", List.of(line.lineNumber()),
+                    List.of(line.code(), diagnoses.get(0).code()), "Diagnosis pointer set to 1"));
+        }
+        return List.of(1);
+    }
+
+    /** 1-based positions of diagnoses under one of the indication prefixes, at most four. */
+    static List<Integer> supporting(String procedure, List<CodedDiagnosis> diagnoses, List<String> indications) {
+        List<Integer> supported = new ArrayList<>();
+        for (int i = 0; i < diagnoses.size() && supported.size() < CodingEdits.MAX_POINTERS; i++) {
+            String dx = diagnoses.get(i).code();
+            if (indications.stream().anyMatch(dx::startsWith)) {
+                supported.add(i + 1);
+            }
+        }
+        return supported;
+    }
+
+    static List<Integer> firstPointers(int diagnoses) {
+        List<Integer> pointers = new ArrayList<>();
+        for (int i = 1; i <= Math.min(CodingEdits.MAX_POINTERS, diagnoses); i++) {
+            pointers.add(i);
+        }
+        return pointers;
+    }
+
+    /** Modifier for a distinct service on a bypassable NCCI pair: XS for Medicare, 59 for other payers. */
+    static String distinctServiceModifier(boolean medicare) {
+        return medicare ? "XS" : "59";
+    }
+
+    static String normalize(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+    }
+
+    /** A procedure or supply before lines are numbered. */
+    private record Draft(String code, CodeSystem system, String description, int units, String laterality,
+            String text, Drug drug) {
+
+        Draft withUnits(int newUnits) {
+            return new Draft(code, system, description, newUnits, laterality, text, drug);
+        }
+    }
+
+    private final class Run {
+
+        private final DocumentedEncounter encounter;
+        private final LocalDate dos;
+        private final int age;
+        private final List<Edit> fired = new ArrayList<>();
+        private final List<HoldReason> holds = new ArrayList<>();
+
+        Run(DocumentedEncounter encounter) {
+            this.encounter = encounter;
+            this.dos = encounter.dateOfService();
+            this.age = encounter.ageOnDateOfService();
+        }
+
+        Coding code() {
+            List<CodedDiagnosis> diagnoses = resolveDiagnoses();
+            List<Draft> visit = new ArrayList<>();
+            List<Draft> procedures = resolveProcedures(visit);
+            List<Draft> items = resolveItems();
+            boolean preventive = PreventiveVisits.preventiveEncounter(encounter.encounterType());
+            if (visit.isEmpty()) {
+                visit.addAll(visitLines(preventive, !procedures.isEmpty() || !items.isEmpty()));
+            }
+            if (preventive || visit.stream().anyMatch(d -> ProcedureRanges.preventiveVisit(d.code()))) {
+                diagnoses = preventiveExamFirst(diagnoses);
+            }
+            diagnoses = firstListed(diagnoses);
+
+            List<Draft> drafts = new ArrayList<>(visit);
+            drafts.addAll(merge(procedures));
+            drafts.addAll(merge(items));
+            List<CodedLine> lines = number(drafts);
+            if (lines.isEmpty() && holds.isEmpty()) {
+                hold("NO-SERVICE", "Nothing billable was documented");
+            }
+            lines = laterality(lines, drafts);
+            lines = modifier25(lines, diagnoses);
+            lines = ncci(lines, drafts);
+            lines = mue(lines);
+            lines = renumber(lines);
+            List<CodedLine> pointed = new ArrayList<>();
+            for (CodedLine line : lines) {
+                pointed.add(line.withPointers(pointersFor(line, diagnoses, dos, fired)));
+            }
+            for (Edit edit : edits.check(encounter, diagnoses, pointed)) {
+                fired.add(edit);
+                if (edit.blocking()) {
+                    hold(edit.ruleId(), edit.message());
+                }
+            }
+            return new Coding(diagnoses, pointed, fired, dedupe(holds));
+        }
+
+        // --- diagnoses ---------------------------------------------------------------------------------------
+
+        private List<CodedDiagnosis> resolveDiagnoses() {
+            Map<String, CodedDiagnosis> byCode = new LinkedHashMap<>();
+            int position = 0;
+            for (Documented documented : encounter.diagnoses()) {
+                position++;
+                Optional<IcdCode> icd = resolveDiagnosis(documented, position);
+                icd.ifPresent(code -> byCode.putIfAbsent(code.code(),
+                        new CodedDiagnosis(code.code(), code.longDescription())));
+            }
+            return new ArrayList<>(byCode.values());
+        }
+
+        private Optional<IcdCode> resolveDiagnosis(Documented documented, int position) {
+            switch (documented.system()) {
+                case ICD_10_CM -> {
+                    String code = IcdCodes.withDot(documented.code());
+                    Optional<IcdCode> icd = codeSets.icd(code, dos);
+                    if (icd.isEmpty()) {
+                        hold(codeSets.icdKnownOnAnyDate(code) ? "ICD10-NOT-VALID-ON-DOS" : "ICD10-UNKNOWN",
+                                "Documented ICD-10-CM " + code + " is not valid on the date of service " + dos);
+                        return Optional.empty();
+                    }
+                    if (!icd.get().billable()) {
+                        List<String> children = codeSets.icdBillableUnder(code, dos, 8).stream()
+                                .map(IcdCode::code).toList();
+                        hold("ICD10-NOT-BILLABLE", "Documented ICD-10-CM " + code + " is a header; a more specific "
+                                + "code is needed" + (children.isEmpty() ? "" : " (one of " + children + ")"));
+                        return Optional.empty();
+                    }
+                    return icd;
+                }
+                case SNOMED_CT -> {
+                    return fromSnomed(documented.code(), position);
+                }
+                case NONE -> {
+                    return fromText(documented.text(), position);
+                }
+                default -> {
+                    hold("DX-WRONG-SYSTEM", "Diagnosis " + position + " is documented as a " + documented.system()
+                            + " procedure code");
+                    return Optional.empty();
+                }
+            }
+        }
+
+        private Optional<IcdCode> fromSnomed(String concept, int position) {
+            List<Crosswalk.Target> targets = crosswalk.icdTargets(concept);
+            if (targets.isEmpty()) {
+                hold("SNOMED-UNMAPPED", "SNOMED CT " + concept + " (diagnosis " + position
+                        + ") has no ICD-10-CM mapping");
+                return Optional.empty();
+            }
+            Map<String, IcdCode> valid = new LinkedHashMap<>();
+            for (Crosswalk.Target target : targets) {
+                String code = IcdCodes.withDot(target.code());
+                codeSets.icd(code, dos).filter(IcdCode::billable).filter(icd -> fitsPatient(icd.code()))
+                        .ifPresent(icd -> valid.putIfAbsent(icd.code(), icd));
+            }
+            List<String> all = targets.stream().map(t -> IcdCodes.withDot(t.code())).distinct().toList();
+            if (valid.size() == 1) {
+                IcdCode only = valid.values().iterator().next();
+                if (all.size() > 1) {
+                    fired.add(new Edit(EditType.CODE_VALIDITY, "SNOMED-TARGET-SELECTED", Severity.INFO,
+                            "SNOMED CT " + concept + " maps to " + all + "; only " + only.code() + " is billable and "
+                                    + "fits the patient on the date of service", List.of(), all,
+                            "Coded " + only.code()));
+                }
+                return Optional.of(only);
+            }
+            if (valid.isEmpty()) {
+                hold("SNOMED-TARGET-INVALID", "SNOMED CT " + concept + " maps to " + all + ", none billable and "
+                        + "valid for the patient on the date of service");
+            } else {
+                hold("SNOMED-AMBIGUOUS", "SNOMED CT " + concept + " maps to several valid codes " + valid.keySet()
+                        + "; a coder chooses");
+            }
+            return Optional.empty();
+        }
+
+        private Optional<IcdCode> fromText(String text, int position) {
+            String wanted = normalize(text);
+            if (wanted.isEmpty()) {
+                hold("FREE-TEXT-EMPTY", "Diagnosis " + position + " has neither a code nor text");
+                return Optional.empty();
+            }
+            List<IcdCode> candidates = codeSets.icdByDescription(text, dos, 6);
+            List<IcdCode> exact = candidates.stream().filter(IcdCode::billable)
+                    .filter(c -> normalize(c.longDescription()).equals(wanted)
+                            || normalize(c.shortDescription()).equals(wanted))
+                    .toList();
+            if (exact.size() == 1 && fitsPatient(exact.get(0).code())) {
+                fired.add(new Edit(EditType.OTHER, "FREE-TEXT-MATCH", Severity.INFO, "Free-text diagnosis "
+                        + position + " matches the description of " + exact.get(0).code() + " exactly",
+                        List.of(), List.of(exact.get(0).code()), "Coded " + exact.get(0).code()));
+                return Optional.of(exact.get(0));
+            }
+            hold("FREE-TEXT-UNCLEAR", "Free-text diagnosis " + position + " has no confident ICD-10-CM match"
+                    + (candidates.isEmpty() ? "" : " (candidates " + candidates.stream().map(IcdCode::code).toList()
+                    + ")"));
+            return Optional.empty();
+        }
+
+        private boolean fitsPatient(String code) {
+            for (DemographicRule rule : codeSets.demographicRules(List.of(code), dos)) {
+                if (!rule.matches(code)) {
+                    continue;
+                }
+                if (rule.sex() != null && encounter.sex() != Sex.UNKNOWN && rule.sex() != encounter.sex()) {
+                    return false;
+                }
+                if ((rule.minAge() != null && age < rule.minAge()) || (rule.maxAge() != null && age > rule.maxAge())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private List<CodedDiagnosis> preventiveExamFirst(List<CodedDiagnosis> diagnoses) {
+            int exam = -1;
+            for (int i = 0; i < diagnoses.size(); i++) {
+                if (diagnoses.get(i).code().startsWith("Z00.0") || diagnoses.get(i).code().startsWith("Z00.1")) {
+                    exam = i;
+                    break;
+                }
+            }
+            List<CodedDiagnosis> ordered = new ArrayList<>(diagnoses);
+            if (exam > 0) {
+                CodedDiagnosis moved = ordered.remove(exam);
+                ordered.add(0, moved);
+                fired.add(new Edit(EditType.FIRST_LISTED_DIAGNOSIS, "DX-PREVENTIVE-EXAM-FIRST", Severity.INFO,
+                        "The preventive examination code is the reason for the visit", List.of(),
+                        List.of(moved.code()), "Moved " + moved.code() + " first"));
+            } else if (exam < 0) {
+                boolean findings = !diagnoses.isEmpty();
+                String code = PreventiveVisits.examinationDiagnosis(age, findings);
+                Optional<IcdCode> icd = codeSets.icd(code, dos);
+                if (icd.isEmpty()) {
+                    hold("DX-PREVENTIVE-EXAM", "Preventive visit without an examination diagnosis, and " + code
+                            + " is not in the code set on the date of service");
+                    return ordered;
+                }
+                ordered.add(0, new CodedDiagnosis(code, icd.get().longDescription()));
+                fired.add(new Edit(EditType.FIRST_LISTED_DIAGNOSIS, "DX-PREVENTIVE-EXAM", Severity.INFO,
+                        "Preventive visit documented without an examination diagnosis", List.of(), List.of(code),
+                        "Added " + code + " as the first-listed diagnosis"));
+            }
+            return ordered;
+        }
+
+        private List<CodedDiagnosis> firstListed(List<CodedDiagnosis> diagnoses) {
+            if (diagnoses.isEmpty() || !CodingEdits.secondaryOnly(diagnoses.get(0).code())) {
+                return diagnoses;
+            }
+            for (int i = 1; i < diagnoses.size(); i++) {
+                if (!CodingEdits.secondaryOnly(diagnoses.get(i).code())) {
+                    List<CodedDiagnosis> ordered = new ArrayList<>(diagnoses);
+                    CodedDiagnosis moved = ordered.remove(i);
+                    ordered.add(0, moved);
+                    fired.add(new Edit(EditType.FIRST_LISTED_DIAGNOSIS, "DX-FIRST-SECONDARY-ONLY", Severity.INFO,
+                            diagnoses.get(0).code() + " is reported only as an additional code", List.of(),
+                            List.of(diagnoses.get(0).code(), moved.code()), "Moved " + moved.code() + " first"));
+                    return ordered;
+                }
+            }
+            return diagnoses; // the edit holds it
+        }
+
+        // --- procedures and items ----------------------------------------------------------------------------
+
+        private List<Draft> resolveProcedures(List<Draft> visit) {
+            List<Draft> drafts = new ArrayList<>();
+            int position = 0;
+            for (Documented documented : encounter.procedures()) {
+                position++;
+                Optional<ProcedureCode> code = resolveProcedure(documented, position);
+                if (code.isEmpty()) {
+                    continue;
+                }
+                Draft draft = new Draft(code.get().code(), code.get().system(), code.get().shortDescription(), 1,
+                        documented.laterality(), documented.text(), null);
+                if (ProcedureRanges.officeVisit(draft.code()) || ProcedureRanges.preventiveVisit(draft.code())) {
+                    if (visit.isEmpty()) {
+                        visit.add(draft);
+                    } else {
+                        hold("EM-MULTIPLE", "More than one E/M visit code documented");
+                    }
+                } else {
+                    drafts.add(draft);
+                }
+            }
+            return drafts;
+        }
+
+        private Optional<ProcedureCode> resolveProcedure(Documented documented, int position) {
+            switch (documented.system()) {
+                case CPT, HCPCS -> {
+                    String code = documented.code().toUpperCase(Locale.ROOT);
+                    Optional<ProcedureCode> procedure = codeSets.procedure(code, dos);
+                    if (procedure.isEmpty()) {
+                        hold(codeSets.procedureKnownOnAnyDate(code) ? "PROC-NOT-VALID-ON-DOS" : "PROC-UNKNOWN",
+                                "Documented procedure " + code + " is not valid on the date of service " + dos);
+                    }
+                    return procedure;
+                }
+                case SNOMED_CT -> {
+                    return procedureFromSnomed(documented.code(), position);
+                }
+                case NONE -> {
+                    return procedureFromText(documented.text(), position);
+                }
+                default -> {
+                    hold("PROC-WRONG-SYSTEM", "Procedure " + position + " is documented as an ICD-10-CM code");
+                    return Optional.empty();
+                }
+            }
+        }
+
+        private Optional<ProcedureCode> procedureFromSnomed(String concept, int position) {
+            List<Crosswalk.Target> targets = crosswalk.procedureTargets(concept);
+            if (targets.isEmpty()) {
+                hold("SNOMED-UNMAPPED", "SNOMED CT " + concept + " (procedure " + position
+                        + ") has no CPT/HCPCS mapping");
+                return Optional.empty();
+            }
+            List<Crosswalk.Target> services = targets.stream()
+                    .filter(t -> !ProcedureRanges.evaluationAndManagementSection(t.code())).toList();
+            if (services.isEmpty()) {
+                fired.add(new Edit(EditType.OTHER, "SNOMED-EM-IGNORED", Severity.INFO, "SNOMED CT " + concept
+                        + " maps to an E/M code; the visit level comes from MDM or time instead", List.of(),
+                        targets.stream().map(Crosswalk.Target::code).distinct().toList(), "Not coded as a line"));
+                return Optional.empty();
+            }
+            Map<String, ProcedureCode> valid = new LinkedHashMap<>();
+            for (Crosswalk.Target target : services) {
+                codeSets.procedure(target.code(), dos).ifPresent(p -> valid.putIfAbsent(p.code(), p));
+            }
+            List<String> all = services.stream().map(Crosswalk.Target::code).distinct().toList();
+            if (valid.size() == 1) {
+                return Optional.of(valid.values().iterator().next());
+            }
+            if (valid.isEmpty()) {
+                hold("SNOMED-TARGET-INVALID", "SNOMED CT " + concept + " maps to " + all
+                        + ", none valid on the date of service");
+            } else {
+                hold("SNOMED-AMBIGUOUS", "SNOMED CT " + concept + " maps to several procedures " + valid.keySet()
+                        + "; a coder chooses");
+            }
+            return Optional.empty();
+        }
+
+        private Optional<ProcedureCode> procedureFromText(String text, int position) {
+            String wanted = normalize(text);
+            List<ProcedureCode> candidates = wanted.isEmpty() ? List.of()
+                    : codeSets.proceduresByDescription(text, dos, 6);
+            List<ProcedureCode> exact = candidates.stream()
+                    .filter(c -> normalize(c.shortDescription()).equals(wanted)
+                            || normalize(c.longDescription()).equals(wanted))
+                    .filter(c -> !ProcedureRanges.evaluationAndManagementSection(c.code()))
+                    .toList();
+            if (exact.size() == 1) {
+                return Optional.of(exact.get(0));
+            }
+            hold("FREE-TEXT-UNCLEAR", "Free-text procedure " + position + " has no confident CPT/HCPCS match"
+                    + (candidates.isEmpty() ? "" : " (candidates "
+                    + candidates.stream().map(ProcedureCode::code).toList() + ")"));
+            return Optional.empty();
+        }
+
+        private List<Draft> resolveItems() {
+            List<Draft> drafts = new ArrayList<>();
+            int vaccines = 0;
+            int fluVaccines = 0;
+            boolean adminDocumented = encounter.procedures().stream()
+                    .anyMatch(p -> p.code() != null && Set.of("90460", "90471", "90472", "G0008").contains(p.code()));
+            int position = 0;
+            for (AdministeredItem item : encounter.administeredItems()) {
+                position++;
+                Optional<ProcedureCode> code = item.code().system() == CodeSystem.SNOMED_CT
+                        ? procedureFromSnomed(item.code().code(), position)
+                        : item.code().system() == CodeSystem.NONE
+                                ? procedureFromText(item.code().text(), position)
+                                : resolveProcedure(item.code(), position);
+                if (code.isEmpty()) {
+                    continue;
+                }
+                Optional<Integer> units = units(item, code.get());
+                if (units.isEmpty()) {
+                    hold("UNITS-UNCLEAR", "Units of " + code.get().code() + " cannot be derived from the documented "
+                            + "quantity and unit");
+                    continue;
+                }
+                Drug drug = item.ndc() == null ? null : new Drug(item.ndc(), item.quantity(), item.unit());
+                drafts.add(new Draft(code.get().code(), code.get().system(), code.get().shortDescription(),
+                        units.get(), item.code().laterality(), item.code().text(), drug));
+                if (item.vaccine()) {
+                    vaccines++;
+                    if (influenzaVaccine(code.get().code())) {
+                        fluVaccines++;
+                    }
+                }
+            }
+            if (vaccines > 0 && !adminDocumented) {
+                int others = vaccines;
+                if (encounter.medicare() && fluVaccines > 0) {
+                    codeSets.procedure("G0008", dos).ifPresent(p -> drafts.add(new Draft(p.code(), p.system(),
+                            p.shortDescription(), 1, null, "", null)));
+                    others -= fluVaccines;
+                }
+                if (others > 0) {
+                    Optional<ProcedureCode> first = codeSets.procedure("90471", dos);
+                    Optional<ProcedureCode> more = codeSets.procedure("90472", dos);
+                    first.ifPresent(p -> drafts.add(new Draft(p.code(), p.system(), p.shortDescription(), 1, null,
+                            "", null)));
+                    if (others > 1) {
+                        int extra = others - 1;
+                        more.ifPresent(p -> drafts.add(new Draft(p.code(), p.system(), p.shortDescription(), extra,
+                                null, "", null)));
+                    }
+                }
+                fired.add(new Edit(EditType.OTHER, "VACCINE-ADMINISTRATION", Severity.INFO, vaccines
+                        + " vaccine(s) given without a documented administration code", List.of(), List.of(),
+                        "Added the administration code(s)"));
+            }
+            return drafts;
+        }
+
+        private static boolean influenzaVaccine(String code) {
+            return code.compareTo("90630") >= 0 && code.compareTo("90689") <= 0 || "90694".equals(code)
+                    || "90756".equals(code) || code.startsWith("Q20");
+        }
+
+        /** Units: a drug per its HCPCS dosage (ceil of quantity / dose), a counted item by its quantity. */
+        private Optional<Integer> units(AdministeredItem item, ProcedureCode code) {
+            BigDecimal quantity = item.quantity() == null ? BigDecimal.ONE : item.quantity();
+            if (quantity.signum() <= 0) {
+                return Optional.empty();
+            }
+            Matcher dose = DOSE.matcher(code.longDescription());
+            if (code.system() == CodeSystem.HCPCS && dose.find()) {
+                BigDecimal perUnit = new BigDecimal(dose.group(1));
+                String doseUnit = dose.group(2).toLowerCase(Locale.ROOT);
+                Optional<BigDecimal> amount = convert(quantity, item.unit(), doseUnit);
+                if (amount.isEmpty() || perUnit.signum() == 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(amount.get().divide(perUnit, 0, RoundingMode.CEILING).max(BigDecimal.ONE)
+                        .intValueExact());
+            }
+            if ("UNIT".equals(item.unit()) || item.vaccine()) {
+                return Optional.of(item.vaccine() ? 1 : quantity.setScale(0, RoundingMode.CEILING).intValueExact());
+            }
+            return Optional.empty();
+        }
+
+        private static Optional<BigDecimal> convert(BigDecimal quantity, String unit, String doseUnit) {
+            String from = switch (unit == null ? "" : unit) {
+                case "MILLIGRAM" -> "mg";
+                case "GRAM" -> "g";
+                case "MILLILITER" -> "ml";
+                case "INTERNATIONAL_UNIT", "UNIT" -> "unit";
+                default -> "";
+            };
+            String to = doseUnit.startsWith("unit") ? "unit" : doseUnit.equals("gm") ? "g" : doseUnit;
+            if (from.equals(to)) {
+                return Optional.of(quantity);
+            }
+            if (from.equals("mg") && to.equals("mcg")) {
+                return Optional.of(quantity.multiply(BigDecimal.valueOf(1000)));
+            }
+            if (from.equals("g") && to.equals("mg")) {
+                return Optional.of(quantity.multiply(BigDecimal.valueOf(1000)));
+            }
+            return Optional.empty();
+        }
+
+        // --- the visit --------------------------------------------------------------------------------------
+
+        private List<Draft> visitLines(boolean preventive, boolean otherServices) {
+            List<Draft> lines = new ArrayList<>();
+            if (preventive) {
+                Optional<String> code = PreventiveVisits.code(encounter.patientStatus(), age);
+                if (code.isEmpty()) {
+                    hold("EM-STATUS-UNKNOWN", "Preventive visit without new/established status");
+                    return lines;
+                }
+                procedureDraft(code.get(), 1).ifPresent(lines::add);
+                return lines;
+            }
+            String setting = encounter.encounterClass();
+            boolean office = OFFICE_PLACES.contains(encounter.placeOfService())
+                    && ("AMBULATORY".equals(setting) || "VIRTUAL".equals(setting));
+            if (!office) {
+                if (encounter.decisionMaking() != null || encounter.totalTimeMinutes() != null || !otherServices) {
+                    hold("EM-SETTING", "E/M for encounter class " + setting + " at place of service "
+                            + encounter.placeOfService() + " is coded by a coder");
+                }
+                return lines;
+            }
+            if (encounter.patientStatus() == PatientStatus.UNKNOWN) {
+                if (encounter.decisionMaking() != null || encounter.totalTimeMinutes() != null || !otherServices) {
+                    hold("EM-STATUS-UNKNOWN", "Office visit without new/established status");
+                }
+                return lines;
+            }
+            Optional<OfficeVisitLevels.Level> level = OfficeVisitLevels.choose(encounter.patientStatus(),
+                    encounter.decisionMaking(), encounter.totalTimeMinutes());
+            if (level.isEmpty()) {
+                if (!otherServices) {
+                    hold("EM-LEVEL-UNDOCUMENTED", "Office visit without medical decision making or a total time "
+                            + "that reaches a level");
+                }
+                return lines;
+            }
+            Optional<Draft> visit = procedureDraft(level.get().code(), 1);
+            visit.ifPresent(lines::add);
+            visit.ifPresent(v -> fired.add(new Edit(EditType.OTHER, "EM-LEVEL", Severity.INFO, "Office visit level "
+                    + v.code() + " from " + level.get().basis(), List.of(), List.of(v.code()), null)));
+            if (level.get().prolongedUnits() > 0) {
+                if (encounter.medicare()) {
+                    fired.add(new Edit(EditType.OTHER, "EM-PROLONGED-MEDICARE", Severity.INFO, "Prolonged time "
+                            + "documented; Medicare reports G2212 with its own thresholds, not 99417", List.of(),
+                            List.of("99417"), "Not coded"));
+                } else {
+                    procedureDraft("99417", level.get().prolongedUnits()).ifPresent(lines::add);
+                }
+            }
+            return lines;
+        }
+
+        private Optional<Draft> procedureDraft(String code, int units) {
+            Optional<ProcedureCode> procedure = codeSets.procedure(code, dos);
+            if (procedure.isEmpty()) {
+                hold("PROC-NOT-VALID-ON-DOS", "Procedure " + code + " is not in the code set on the date of service "
+                        + dos);
+                return Optional.empty();
+            }
+            return Optional.of(new Draft(code, procedure.get().system(), procedure.get().shortDescription(), units,
+                    null, "", null));
+        }
+
+        // --- lines: merging, modifiers, NCCI, MUE --------------------------------------------------------------
+
+        /** Same code on the same side documented twice: one line with the units added; drug lines stay apart. */
+        private List<Draft> merge(List<Draft> drafts) {
+            List<Draft> result = new ArrayList<>();
+            Map<String, Integer> index = new LinkedHashMap<>();
+            for (Draft draft : drafts) {
+                String key = draft.code() + "|" + draft.laterality();
+                Integer at = draft.drug() == null ? index.get(key) : null;
+                if (at == null) {
+                    if (draft.drug() == null) {
+                        index.put(key, result.size());
+                    }
+                    result.add(draft);
+                } else {
+                    result.set(at, result.get(at).withUnits(result.get(at).units() + draft.units()));
+                }
+            }
+            return result;
+        }
+
+        private List<CodedLine> number(List<Draft> drafts) {
+            List<CodedLine> lines = new ArrayList<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                Draft d = drafts.get(i);
+                lines.add(new CodedLine(i + 1, d.code(), d.system(), d.description(), List.of(), d.units(),
+                        List.of(), d.drug()));
+            }
+            return lines;
+        }
+
+        private List<CodedLine> laterality(List<CodedLine> lines, List<Draft> drafts) {
+            List<CodedLine> result = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                CodedLine line = lines.get(i);
+                String side = drafts.get(i).laterality();
+                if (side != null && ProcedureRanges.takesLaterality(line.code())) {
+                    line = line.withModifier(side);
+                    fired.add(new Edit(EditType.OTHER, "MOD-LATERALITY", Severity.INFO, "Procedure " + line.code()
+                            + " documented on the " + ("50".equals(side) ? "both sides" : side.equals("RT")
+                            ? "right side" : "left side"), List.of(line.lineNumber()), List.of(line.code()),
+                            "Appended modifier " + side));
+                }
+                result.add(line);
+            }
+            return result;
+        }
+
+        /** 25 on the E/M when a same-day procedure is on the claim and the visit addressed something else too. */
+        private List<CodedLine> modifier25(List<CodedLine> lines, List<CodedDiagnosis> diagnoses) {
+            Optional<CodedLine> visit = lines.stream().filter(CodedLine::evaluationAndManagement).findFirst();
+            if (visit.isEmpty()) {
+                return lines;
+            }
+            List<String> others = lines.stream().filter(l -> !l.evaluationAndManagement())
+                    .map(CodedLine::code).toList();
+            Set<String> pairedWithVisit = new LinkedHashSet<>();
+            for (NcciPair pair : codeSets.ncciPairs(new ArrayList<>(lines.stream().map(CodedLine::code).toList()),
+                    dos)) {
+                if (pair.bypassable() && pair.column2().equals(visit.get().code())) {
+                    pairedWithVisit.add(pair.column1());
+                }
+            }
+            List<String> triggering = others.stream()
+                    .filter(c -> ProcedureRanges.procedureNeedingModifier25(c) || pairedWithVisit.contains(c)).distinct().toList();
+            if (triggering.isEmpty()) {
+                return lines;
+            }
+            // separately identifiable: a diagnosis the visit addressed that is not just why the procedure was done
+            Set<String> procedureIndications = new LinkedHashSet<>();
+            triggering.forEach(c -> procedureIndications.addAll(codeSets.indications(c, dos)));
+            boolean separate = diagnoses.stream().anyMatch(dx -> procedureIndications.stream()
+                    .noneMatch(dx.code()::startsWith));
+            if (!separate || procedureIndications.isEmpty()) {
+                hold("MOD25-JUDGEMENT", "E/M " + visit.get().code() + " with same-day procedure(s) " + triggering
+                        + ": whether the visit is separately identifiable needs a coder");
+                return lines;
+            }
+            List<CodedLine> result = new ArrayList<>();
+            for (CodedLine line : lines) {
+                if (line == visit.get()) {
+                    line = line.withModifier("25");
+                    fired.add(new Edit(EditType.OTHER, "MOD-25", Severity.INFO, "E/M " + line.code()
+                            + " on the same day as " + triggering + " for a separately identifiable problem",
+                            List.of(line.lineNumber()), List.of(line.code()), "Appended modifier 25"));
+                }
+                result.add(line);
+            }
+            return result;
+        }
+
+        private List<CodedLine> ncci(List<CodedLine> lines, List<Draft> drafts) {
+            List<String> codes = lines.stream().map(CodedLine::code).distinct().toList();
+            if (codes.size() < 2) {
+                return lines;
+            }
+            List<CodedLine> result = new ArrayList<>(lines);
+            for (NcciPair pair : codeSets.ncciPairs(codes, dos)) {
+                if (!pair.applies()) {
+                    continue;
+                }
+                Optional<CodedLine> first = result.stream().filter(l -> l.code().equals(pair.column1())).findFirst();
+                if (first.isEmpty()) {
+                    continue;
+                }
+                for (CodedLine second : List.copyOf(result)) {
+                    if (!second.code().equals(pair.column2())) {
+                        continue;
+                    }
+                    List<Integer> at = List.of(first.get().lineNumber(), second.lineNumber());
+                    List<String> both = List.of(pair.column1(), pair.column2());
+                    String ruleId = "NCCI-PTP-" + pair.column1() + "-" + pair.column2();
+                    if (!pair.bypassable()) {
+                        result.remove(second);
+                        fired.add(new Edit(EditType.NCCI_PTP, ruleId, Severity.WARNING, pair.column2()
+                                + " is bundled into " + pair.column1() + " (modifier indicator 0)", at, both,
+                                "Removed " + pair.column2()));
+                        continue;
+                    }
+                    if (CodingEdits.bypassedBy(second, first.get())) {
+                        fired.add(new Edit(EditType.NCCI_PTP, ruleId, Severity.INFO, pair.column2() + " with "
+                                + pair.column1() + " is a bypassable pair (modifier indicator 1)", at, both,
+                                "Bypassed by modifier " + String.join(",", second.modifiers())));
+                        continue;
+                    }
+                    if (second.evaluationAndManagement()) {
+                        continue; // modifier25 held it already when the visit is not separately identifiable
+                    }
+                    String text = normalize(drafts.get(second.lineNumber() - 1).text());
+                    if (DISTINCT_WORDS.stream().anyMatch(text::contains)) {
+                        String modifier = distinctServiceModifier(encounter.medicare());
+                        int index = result.indexOf(second);
+                        result.set(index, second.withModifier(modifier));
+                        fired.add(new Edit(EditType.NCCI_PTP, ruleId, Severity.WARNING, pair.column2() + " with "
+                                + pair.column1() + " is bypassable (modifier indicator 1) and documented as a "
+                                + "separate site or lesion", at, both, "Appended modifier " + modifier));
+                    } else {
+                        hold("NCCI-JUDGEMENT", pair.column2() + " is bundled into " + pair.column1()
+                                + " unless distinct; the documentation does not say, a coder decides");
+                    }
+                }
+            }
+            return result;
+        }
+
+        private List<CodedLine> mue(List<CodedLine> lines) {
+            List<CodedLine> result = new ArrayList<>();
+            Map<String, Integer> used = new LinkedHashMap<>();
+            for (CodedLine line : lines) {
+                Optional<MueLimit> limit = codeSets.mue(line.code(), dos);
+                if (limit.isEmpty() || limit.get().adjudicationIndicator() != '2') {
+                    result.add(line); // 1 and 3 can be exceeded with documentation: the edit holds them
+                    continue;
+                }
+                int before = used.getOrDefault(line.code(), 0);
+                int allowed = Math.max(0, limit.get().maxUnits() - before);
+                if (line.units() > allowed) {
+                    fired.add(new Edit(EditType.MUE, "MUE-" + line.code(), Severity.WARNING, (line.units() + before)
+                            + " units of " + line.code() + " exceed the MUE of " + limit.get().maxUnits()
+                            + " (adjudication indicator 2, an absolute policy limit)", List.of(line.lineNumber()),
+                            List.of(line.code()), allowed == 0 ? "Removed the line"
+                            : "Units reduced from " + line.units() + " to " + allowed));
+                    if (allowed == 0) {
+                        continue;
+                    }
+                    line = line.withUnits(allowed);
+                }
+                used.merge(line.code(), line.units(), Integer::sum);
+                result.add(line);
+            }
+            return result;
+        }
+
+        private List<CodedLine> renumber(List<CodedLine> lines) {
+            List<CodedLine> result = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                result.add(lines.get(i).withLineNumber(i + 1));
+            }
+            return result;
+        }
+
+        private void hold(String code, String message) {
+            holds.add(new HoldReason(code, message));
+        }
+
+        private List<HoldReason> dedupe(List<HoldReason> reasons) {
+            return new ArrayList<>(new LinkedHashSet<>(reasons));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.claimflow.coding.rules;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Preventive medicine visits: 99381-99387 (new) and 99391-99397 (established) by age band, and the encounter types
+ * that mean a preventive visit.
+ */
+public final class PreventiveVisits {
+
+    /** SNOMED CT encounter types of a preventive visit: well child visit, general examination, check-up, periodic
+     *  reevaluation of a healthy individual. */
+    static final Set<String> PREVENTIVE_ENCOUNTER_TYPES = Set.of("410620009", "162673000", "185349003", "86013001",
+            "410621008");
+
+    private PreventiveVisits() {
+    }
+
+    public static boolean preventiveEncounter(Documented encounterType) {
+        if (encounterType == null) {
+            return false;
+        }
+        if (encounterType.system() == CodeSystem.SNOMED_CT && PREVENTIVE_ENCOUNTER_TYPES.contains(encounterType.code())) {
+            return true;
+        }
+        String text = encounterType.text().toLowerCase();
+        return text.contains("well child") || text.contains("preventive") || text.contains("annual physical")
+                || text.contains("wellness exam") || text.contains("check up") || text.contains("check-up");
+    }
+
+    /** The code for the age band, or empty when new/established is unknown. */
+    public static Optional<String> code(PatientStatus status, int age) {
+        if (status == PatientStatus.UNKNOWN || age < 0) {
+            return Optional.empty();
+        }
+        int band;
+        if (age < 1) {
+            band = 1;
+        } else if (age <= 4) {
+            band = 2;
+        } else if (age <= 11) {
+            band = 3;
+        } else if (age <= 17) {
+            band = 4;
+        } else if (age <= 39) {
+            band = 5;
+        } else if (age <= 64) {
+            band = 6;
+        } else {
+            band = 7;
+        }
+        return Optional.of(Integer.toString((status == PatientStatus.NEW ? 99380 : 99390) + band));
+    }
+
+    /** The preventive-exam diagnosis that goes first: adult Z00.00 or child Z00.129 (without abnormal findings). */
+    public static String examinationDiagnosis(int age, boolean abnormalFindings) {
+        if (age >= 18) {
+            return abnormalFindings ? "Z00.01" : "Z00.00";
+        }
+        return abnormalFindings ? "Z00.121" : "Z00.129";
+    }
+}

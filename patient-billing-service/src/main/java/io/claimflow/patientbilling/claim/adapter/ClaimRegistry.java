@@ -1,0 +1,75 @@
+package io.claimflow.patientbilling.claim.adapter;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The claims this service knows from ClaimSubmitted, and the patient account each belongs to. One account per
+ * patient (MRN) per tenant; the patient is the guarantor who receives statements.
+ */
+@Repository
+public class ClaimRegistry {
+
+    /** A known claim. */
+    public record ClaimRef(String tenantId, String claimId, String encounterId, long accountId) {
+    }
+
+    /** What ClaimSubmitted tells about a claim and its patient. */
+    record Registration(String tenantId, String claimId, String encounterId, String patientControlNumber,
+            String patientRef, String guarantorName, String addressLine1, String addressLine2, String city,
+            String state, String postalCode, LocalDate serviceFrom, LocalDate serviceTo, String billingProvider,
+            String renderingProvider, String payerName, java.math.BigDecimal totalCharge,
+            java.time.Instant submittedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ClaimRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The claim, with its patient account locked for the rest of the transaction, so that postings to one account
+     * happen one at a time.
+     */
+    public Optional<ClaimRef> findAndLockAccount(String tenantId, String claimId) {
+        return jdbc.sql("SELECT c.tenant_id, c.claim_id, c.encounter_id, c.account_id FROM claim c "
+                + "JOIN patient_account a ON a.id = c.account_id WHERE c.tenant_id = ? AND c.claim_id = ? "
+                + "FOR UPDATE OF a")
+                .params(tenantId, claimId)
+                .query((rs, n) -> new ClaimRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .optional();
+    }
+
+    /** Opens the patient's account if needed (keeping its mailing address current) and records the claim once. */
+    long register(Registration r) {
+        long accountId = jdbc.sql("""
+                INSERT INTO patient_account (tenant_id, patient_ref, guarantor_name, address_line1, address_line2,
+                    city, state, postal_code)
+                VALUES (:tenant, :patient, :name, :line1, :line2, :city, :state, :zip)
+                ON CONFLICT (tenant_id, patient_ref) DO UPDATE SET guarantor_name = excluded.guarantor_name,
+                    address_line1 = excluded.address_line1, address_line2 = excluded.address_line2,
+                    city = excluded.city, state = excluded.state, postal_code = excluded.postal_code
+                RETURNING id""")
+                .param("tenant", r.tenantId()).param("patient", r.patientRef()).param("name", r.guarantorName())
+                .param("line1", r.addressLine1()).param("line2", r.addressLine2()).param("city", r.city())
+                .param("state", r.state()).param("zip", r.postalCode())
+                .query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO claim (tenant_id, claim_id, encounter_id, account_id, patient_control_number, service_from,
+                    service_to, billing_provider, rendering_provider, payer_name, total_charge, submitted_at)
+                VALUES (:tenant, :claim, :encounter, :account, :pcn, :from, :to, :billing, :rendering, :payer, :charge,
+                    :submitted)
+                ON CONFLICT (tenant_id, claim_id) DO NOTHING""")
+                .param("tenant", r.tenantId()).param("claim", r.claimId()).param("encounter", r.encounterId())
+                .param("account", accountId).param("pcn", r.patientControlNumber()).param("from", r.serviceFrom())
+                .param("to", r.serviceTo()).param("billing", r.billingProvider())
+                .param("rendering", r.renderingProvider()).param("payer", r.payerName())
+                .param("charge", r.totalCharge())
+                .param("submitted", java.sql.Timestamp.from(r.submittedAt()))
+                .update();
+        return accountId;
+    }
+}

@@ -1,0 +1,61 @@
+package io.claimflow.patientbilling.claim.adapter;
+
+import io.claimflow.events.ClaimSubmitted;
+import io.claimflow.events.Provider;
+import io.claimflow.platform.outbox.ProcessedEvents;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Learns from ClaimSubmitted which patient a claim bills (PaymentPosted and ClaimDenied carry no patient), opening
+ * the patient's account on the first claim. Posts nothing to the ledger: the charge is posted with the payer's
+ * answer.
+ */
+@Component
+public class ClaimSubmittedHandler {
+
+    static final String CONSUMER = "patient-billing-service.claim-submitted";
+    private static final Logger log = LoggerFactory.getLogger(ClaimSubmittedHandler.class);
+
+    private final ProcessedEvents processedEvents;
+    private final ClaimRegistry registry;
+
+    ClaimSubmittedHandler(ProcessedEvents processedEvents, ClaimRegistry registry) {
+        this.processedEvents = processedEvents;
+        this.registry = registry;
+    }
+
+    @Transactional
+    public void handle(ClaimSubmitted event) {
+        if (!processedEvents.markIfNew(CONSUMER, event.getEventId())) {
+            return;
+        }
+        if (event.getLines().isEmpty()) {
+            throw new IllegalArgumentException("claim " + event.getClaimId() + " has no service lines");
+        }
+        List<LocalDate> dates = event.getLines().stream().map(l -> l.getService().getDateOfService())
+                .sorted(Comparator.naturalOrder()).toList();
+        var patient = event.getPatient();
+        var address = patient.getAddress();
+        String name = String.join(" ", List.of(patient.getFirstName(), patient.getLastName()));
+        Provider rendering = event.getProviders().getRendering();
+        long accountId = registry.register(new ClaimRegistry.Registration(event.getTenantId(), event.getClaimId(),
+                event.getEncounterId(), event.getPatientControlNumber(), patient.getMrn(), name, address.getLine1(),
+                address.getLine2(), address.getCity(), address.getState(), address.getPostalCode(), dates.get(0),
+                dates.get(dates.size() - 1), providerName(event.getProviders().getBilling()),
+                rendering == null ? null : providerName(rendering), event.getCoverage().getPayer().getName(),
+                event.getTotalCharge(), event.getOccurredAt()));
+        log.info("registered claim {} of encounter {} on patient account {}", event.getClaimId(),
+                event.getEncounterId(), accountId);
+    }
+
+    private static String providerName(Provider provider) {
+        return provider.getFirstName() == null ? provider.getLastOrOrganizationName()
+                : provider.getFirstName() + " " + provider.getLastOrOrganizationName();
+    }
+}

@@ -1,0 +1,30 @@
+package io.claimflow.patientbilling.config;
+
+import java.math.BigDecimal;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * patient-billing-service settings under {@code claimflow.patient-billing}.
+ *
+ * @param statements the statement cycle
+ * @param collectionsAfterStatements an account that owes and got this many statements without paying since is
+ *     flagged for collections
+ */
+@ConfigurationProperties("claimflow.patient-billing")
+public record PatientBillingProperties(@DefaultValue Statements statements,
+        @DefaultValue("3") int collectionsAfterStatements) {
+
+    /**
+     * @param minDaysBetween never a statement to the same account more often than this many days
+     * @param minimumBalance no statement below this balance
+     * @param dueInDays due date = statement date + this many days
+     * @param minimumPaymentFloor the minimum due is at least this (or the balance, when smaller)
+     * @param minimumPaymentPercent the minimum due is at least this percentage of the balance
+     * @param smallBalanceWriteOff a balance below this is written off by the statement run (0 turns it off)
+     */
+    public record Statements(@DefaultValue("28") int minDaysBetween, @DefaultValue("5.00") BigDecimal minimumBalance,
+            @DefaultValue("21") int dueInDays, @DefaultValue("25.00") BigDecimal minimumPaymentFloor,
+            @DefaultValue("10") int minimumPaymentPercent, @DefaultValue("1.00") BigDecimal smallBalanceWriteOff) {
+    }
+}

@@ -1,0 +1,77 @@
+package io.claimflow.patientbilling.ledger;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Everything posted so far on one claim, oldest first. An entry stands unless an entry that still stands reversed
+ * or superseded it: a denial superseded by a remittance stands again once that remittance is reversed.
+ */
+public record ClaimLedger(String claimId, List<PostedEntry> entries) {
+
+    public ClaimLedger {
+        entries = entries.stream().sorted(Comparator.comparingLong(PostedEntry::id)).toList();
+    }
+
+    /** Ids of the entries that stand. Reversing entries are always newer, so newest first settles each in turn. */
+    public java.util.Set<Long> standingIds() {
+        java.util.Set<Long> standing = new java.util.HashSet<>();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            PostedEntry entry = entries.get(i);
+            if (entry.reversedBy().stream().noneMatch(standing::contains)) {
+                standing.add(entry.id());
+            }
+        }
+        return standing;
+    }
+
+    public static ClaimLedger empty(String claimId) {
+        return new ClaimLedger(claimId, List.of());
+    }
+
+    /** Remittances and denials still standing (not reversed or superseded). */
+    public List<PostedEntry> standing(EntryKind kind) {
+        java.util.Set<Long> standing = standingIds();
+        return entries.stream().filter(e -> e.kind() == kind && standing.contains(e.id())).toList();
+    }
+
+    /** Whether a remittance (or reversal) with this trace number and claim status was posted: its natural key. */
+    public boolean hasRemittance(String traceNumber, String claimStatus) {
+        return entries.stream().anyMatch(e -> (e.kind() == EntryKind.REMITTANCE
+                || e.kind() == EntryKind.REMITTANCE_REVERSAL) && traceNumber.equals(e.traceNumber())
+                && claimStatus.equals(e.claimStatus()));
+    }
+
+    /** What was charged for the claim and not reversed. */
+    public BigDecimal charged() {
+        return sum(l -> l.account() == LedgerAccount.GROSS_CHARGES).negate();
+    }
+
+    /** What the patient owes on the claim now, net of payments applied to it. */
+    public BigDecimal patientBalance() {
+        return sum(l -> l.account() == LedgerAccount.PATIENT_RECEIVABLE && l.claimId() != null
+                && l.claimId().equals(claimId));
+    }
+
+    /** The patient's responsibility on the claim by kind, before payments. */
+    public PatientShare patientShare() {
+        Map<ResponsibilityKind, BigDecimal> byKind = new EnumMap<>(ResponsibilityKind.class);
+        for (PostedEntry entry : entries) {
+            for (JournalLine line : entry.lines()) {
+                if (line.kind() != null) {
+                    byKind.merge(line.kind(), line.amount(), BigDecimal::add);
+                }
+            }
+        }
+        return PatientShare.of(byKind);
+    }
+
+    private BigDecimal sum(Predicate<JournalLine> which) {
+        return Money.sum(entries.stream().flatMap(e -> e.lines().stream()).filter(which)
+                .map(JournalLine::amount).toList());
+    }
+}

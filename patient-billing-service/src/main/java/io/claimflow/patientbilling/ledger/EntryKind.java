@@ -1,0 +1,15 @@
+package io.claimflow.patientbilling.ledger;
+
+/** What a journal entry records. */
+public enum EntryKind {
+    /** A payer's remittance for a claim (PaymentPosted, any status but reversal). */
+    REMITTANCE,
+    /** A payer's reversal of an earlier remittance (claim status 22): the exact opposite of it. */
+    REMITTANCE_REVERSAL,
+    /** A denial that leaves the patient responsible (PR adjustments on ClaimDenied). */
+    DENIAL_RESPONSIBILITY,
+    /** Money received from the patient. */
+    PATIENT_PAYMENT,
+    /** A patient balance written off. */
+    WRITE_OFF
+}

@@ -1,0 +1,83 @@
+package io.claimflow.patientbilling.statement.adapter;
+
+import io.claimflow.platform.audit.AuditTrail;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Statement runs, statements and their printable text over REST. */
+@RestController
+@Validated
+class StatementController {
+
+    record RunBody(@NotBlank String tenantId, LocalDate asOf) {
+    }
+
+    private final Statements statements;
+    private final AuditTrail auditTrail;
+    private final Clock clock;
+
+    StatementController(Statements statements, AuditTrail auditTrail, Clock clock) {
+        this.statements = statements;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+    }
+
+    @PostMapping("/statement-runs")
+    @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
+    ResponseEntity<Statements.RunResult> run(@Valid @RequestBody RunBody body) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate asOf = body.asOf() == null ? today : body.asOf();
+        if (asOf.isAfter(today)) {
+            throw new IllegalArgumentException("a statement run cannot be dated in the future");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(statements.run(body.tenantId(), asOf));
+    }
+
+    @GetMapping("/statements")
+    @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
+    List<Statements.StoredStatement> list(@RequestParam(required = false) Long accountId,
+            @RequestParam(required = false) Long runId) {
+        List<Statements.StoredStatement> found = statements.ids(accountId, runId).stream()
+                .map(statements::require).toList();
+        found.forEach(s -> auditTrail.read("statement", Long.toString(s.id())));
+        return found;
+    }
+
+    @GetMapping("/statements/{statementId}")
+    @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
+    Statements.StoredStatement statement(@PathVariable long statementId) {
+        Statements.StoredStatement statement = statements.require(statementId);
+        auditTrail.read("statement", Long.toString(statementId));
+        return statement;
+    }
+
+    @GetMapping(value = "/statements/{statementId}/print", produces = MediaType.TEXT_PLAIN_VALUE)
+    @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
+    String printable(@PathVariable long statementId) {
+        Statements.StoredStatement statement = statements.require(statementId);
+        auditTrail.read("statement", Long.toString(statementId));
+        return statements.printable(statement, false);
+    }
+
+    @GetMapping(value = "/statements/{statementId}/html", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
+    String html(@PathVariable long statementId) {
+        Statements.StoredStatement statement = statements.require(statementId);
+        auditTrail.read("statement", Long.toString(statementId));
+        return statements.printable(statement, true);
+    }
+}

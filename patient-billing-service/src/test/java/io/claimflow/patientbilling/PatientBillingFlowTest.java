@@ -1,0 +1,448 @@
+package io.claimflow.patientbilling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.claimflow.events.ClaimDenied;
+import io.claimflow.events.PaymentPosted;
+import io.claimflow.platform.kafka.DeadLetterConventions;
+import io.claimflow.platform.kafka.RawRecordTemplate;
+import io.claimflow.schemas.Topics;
+import io.claimflow.testsupport.ClaimFlowInfrastructure;
+import io.claimflow.testsupport.Records;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The service end to end over real Kafka and PostgreSQL: payers' answers in, the ledger, patient payments,
+ * statements and dead letters out. Every test uses its own tenant, so tests and classes do not see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ClaimFlowInfrastructure(database = "claimflow_patient_billing")
+class PatientBillingFlowTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
+
+    @Autowired
+    RawRecordTemplate raw;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    RestClient http;
+    String tenant;
+    String encounter;
+
+    @BeforeEach
+    void setUp() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth("patient-accounts", "demo-patient-accounts")).build();
+        tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        encounter = "enc-" + UUID.randomUUID();
+    }
+
+    @Test
+    void remittanceWithDeductibleCoinsuranceAndCopayRedeliveryAndReversal() throws Exception {
+        long account = registerClaim("clm-1", "MRN-1");
+        PaymentPosted primary = BillingEvents.primary(tenant, "clm-1", encounter, "EFT0331264471");
+
+        publish(Topics.PAYMENT_POSTED, primary);
+        awaitEntries(account, 1);
+
+        assertThat(balance(account)).isEqualByComparingTo("85.10");
+        Map<String, BigDecimal> byAccount = totalsByLedgerAccount(account);
+        assertThat(byAccount.get("GROSS_CHARGES")).isEqualByComparingTo("-350.00");
+        // the charge is fully accounted for: payer paid + contractual + the patient's three parts
+        assertThat(byAccount.get("INSURANCE_CASH").add(byAccount.get("CONTRACTUAL_ADJUSTMENT"))
+                .add(byAccount.get("PATIENT_RECEIVABLE"))).isEqualByComparingTo("350.00");
+        assertThat(byAccount.get("INSURANCE_RECEIVABLE")).isEqualByComparingTo("0.00");
+        assertThat(componentTotals(account)).containsEntry("DEDUCTIBLE", new BigDecimal("50.00"))
+                .containsEntry("COINSURANCE", new BigDecimal("21.10")).containsEntry("COPAY", new BigDecimal("14.00"));
+
+        // the same event again, and the same remittance under a new eventId, then a marker behind them on the
+        // same partition: once the marker is posted, the duplicates have been handled
+        publish(Topics.PAYMENT_POSTED, primary);
+        PaymentPosted sameRemittanceNewId = PaymentPosted.newBuilder(primary)
+                .setEventId(UUID.randomUUID().toString()).build();
+        publish(Topics.PAYMENT_POSTED, sameRemittanceNewId);
+        registerClaim("clm-1b", "MRN-1");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-1b", encounter, "EFT0331264471"));
+        awaitEntries(account, 2);
+        assertThat(entryCount(account, "clm-1")).isEqualTo(1);
+        assertThat(balance(account)).isEqualByComparingTo("170.20");
+
+        publish(Topics.PAYMENT_POSTED, BillingEvents.reversal(tenant, "clm-1", encounter, "EFT0415260002"));
+        awaitEntries(account, 3);
+
+        assertThat(balance(account)).isEqualByComparingTo("85.10");
+        assertThat(claimPatientBalance("clm-1")).isEqualByComparingTo("0.00");
+        assertThat(claimTotal("clm-1", "GROSS_CHARGES")).isEqualByComparingTo("0.00");
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void patientPaymentOverRestOncePerIdempotencyKeyAndStatementRun() {
+        long account = registerClaim("clm-2", "MRN-2");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-2", encounter, "EFT1"));
+        awaitEntries(account, 1);
+
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> payment = Map.of("amount", new BigDecimal("50.00"), "method", "CARD", "reference",
+                "auth 004417");
+        ResponseEntity<Map<String, Object>> first = pay(account, key, payment);
+        ResponseEntity<Map<String, Object>> again = pay(account, key, payment);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(again.getBody().get("paymentId")).isEqualTo(first.getBody().get("paymentId"));
+        assertThat(money(first.getBody().get("balanceAfter"))).isEqualByComparingTo("35.10");
+        assertThat(balance(account)).isEqualByComparingTo("35.10");
+        assertThat(jdbc.sql("SELECT count(*) FROM patient_payment WHERE account_id = ?").param(account)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(problem(() -> pay(account, key, Map.of("amount", new BigDecimal("60.00"), "method", "CARD"))))
+                .isEqualTo(409);
+
+        // a double click: the same key twice at the same moment still posts once
+        String clicked = UUID.randomUUID().toString();
+        Map<String, Object> small = Map.of("amount", new BigDecimal("5.00"), "method", "CARD");
+        var one = java.util.concurrent.CompletableFuture.supplyAsync(() -> pay(account, clicked, small));
+        var two = java.util.concurrent.CompletableFuture.supplyAsync(() -> pay(account, clicked, small));
+        assertThat(one.join().getBody().get("paymentId")).isEqualTo(two.join().getBody().get("paymentId"));
+        assertThat(List.of(one.join().getStatusCode().value(), two.join().getStatusCode().value()))
+                .containsExactlyInAnyOrder(200, 201);
+        assertThat(balance(account)).isEqualByComparingTo("30.10");
+
+        Map<String, Object> view = http.get().uri("/patient-accounts/{id}?asOf=2026-04-15", account).retrieve()
+                .body(JSON);
+        assertThat(money(view.get("balance"))).isEqualByComparingTo("30.10");
+        assertThat(money(((Map<?, ?>) ((Map<?, ?>) view.get("aging")).get("buckets")).get("CURRENT")))
+                .isEqualByComparingTo("30.10");
+        assertThat((List<?>) view.get("ledger")).hasSizeGreaterThanOrEqualTo(10);
+
+        Map<String, Object> run = http.post().uri("/statement-runs").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant)).retrieve().body(JSON);
+        assertThat(run.get("issued")).isEqualTo(1);
+        long statementId = ((Number) ((List<?>) run.get("statementIds")).get(0)).longValue();
+        Map<String, Object> statement = http.get().uri("/statements/{id}", statementId).retrieve().body(JSON);
+        Map<?, ?> body = (Map<?, ?>) statement.get("statement");
+        assertThat(money(body.get("balance"))).isEqualByComparingTo("30.10");
+        assertThat(money(body.get("minimumDue"))).isEqualByComparingTo("25.00");
+        assertThat(body.get("dueDate")).isEqualTo(LocalDate.now().plusDays(21).toString());
+        String text = http.get().uri("/statements/{id}/print", statementId).retrieve().body(String.class);
+        assertThat(text).contains("$350.00", "$168.40", "$96.50", "$50.00", "$21.10", "$14.00", "-$55.00", "$30.10",
+                "03/10/2026", "Priya Raman");
+        ResponseEntity<String> html = http.get().uri("/statements/{id}/html", statementId).retrieve()
+                .toEntity(String.class);
+        assertThat(html.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(html.getBody()).contains("$350.00", "$21.10", "-$55.00", "$30.10", "$25.00");
+
+        // a second run the same day issues nothing: too soon for this account
+        Map<String, Object> second = http.post().uri("/statement-runs").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant)).retrieve().body(JSON);
+        assertThat(second.get("issued")).isEqualTo(0);
+        assertThat(second.get("decisions")).isEqualTo(Map.of("TOO_SOON", 1));
+
+        Map<String, Object> plan = http.post().uri("/patient-accounts/{id}/payment-plans", account)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("installments", 3, "firstDueDate", LocalDate.now().plusDays(10).toString()))
+                .retrieve().body(JSON);
+        assertThat((List<?>) plan.get("installments")).extracting(i -> money(((Map<?, ?>) i).get("amount")))
+                .containsExactly(new BigDecimal("10.04"), new BigDecimal("10.03"), new BigDecimal("10.03"));
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void overpaymentBecomesCreditAndACreditBalanceGetsNoStatement() {
+        long account = registerClaim("clm-3", "MRN-3");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-3", encounter, "EFT3"));
+        awaitEntries(account, 1);
+
+        ResponseEntity<Map<String, Object>> paid = pay(account, "k-" + UUID.randomUUID(),
+                Map.of("amount", new BigDecimal("100.00"), "method", "CHECK", "reference", "1043"));
+
+        assertThat(money(paid.getBody().get("toCredit"))).isEqualByComparingTo("14.90");
+        assertThat(balance(account)).isEqualByComparingTo("-14.90");
+        Map<String, Object> run = http.post().uri("/statement-runs").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant)).retrieve().body(JSON);
+        assertThat(run.get("issued")).isEqualTo(0);
+        assertThat(run.get("decisions")).isEqualTo(Map.of("ZERO_OR_CREDIT", 1));
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void threeStatementsWithoutAPaymentFlagTheAccountForCollectionsAndAPaymentClearsIt() {
+        long account = registerClaim("clm-10", "MRN-10");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-10", encounter, "EFT10"));
+        awaitEntries(account, 1);
+        LocalDate today = LocalDate.now();
+
+        for (LocalDate asOf : List.of(today.minusDays(56), today.minusDays(28), today)) {
+            Map<String, Object> run = http.post().uri("/statement-runs").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("tenantId", tenant, "asOf", asOf.toString())).retrieve().body(JSON);
+            assertThat(run.get("issued")).isEqualTo(1);
+        }
+        Map<String, Object> flagged = http.get().uri("/patient-accounts/{id}", account).retrieve().body(JSON);
+        assertThat(flagged.get("statementsSinceLastPayment")).isEqualTo(3);
+        assertThat(flagged.get("collections")).isEqualTo(true);
+        List<?> statements = http.get().uri("/statements?accountId={id}", account).retrieve().body(List.class);
+        assertThat(statements).hasSize(3);
+        assertThat(money(((Map<?, ?>) ((Map<?, ?>) statements.get(0)).get("statement")).get("previousBalance")))
+                .isEqualByComparingTo("85.10");
+
+        pay(account, "k-" + UUID.randomUUID(), Map.of("amount", new BigDecimal("20.00"), "method", "CASH"));
+        Map<String, Object> paid = http.get().uri("/patient-accounts/{id}", account).retrieve().body(JSON);
+        assertThat(paid.get("statementsSinceLastPayment")).isEqualTo(0);
+        assertThat(paid.get("collections")).isEqualTo(false);
+    }
+
+    @Test
+    void aSmallBalanceIsWrittenOffByTheStatementRunInsteadOfBilled() {
+        long account = registerClaim("clm-9", "MRN-9");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-9", encounter, "EFT9"));
+        awaitEntries(account, 1);
+        assertThat(problem(() -> pay(account, "k-" + UUID.randomUUID(), Map.of("amount", new BigDecimal("10.00"),
+                "method", "CASH", "claimId", "clm-not-on-this-account")))).isEqualTo(400);
+        pay(account, "k-" + UUID.randomUUID(), Map.of("amount", new BigDecimal("84.50"), "method", "CASH",
+                "claimId", "clm-9"));
+        assertThat(balance(account)).isEqualByComparingTo("0.60");
+
+        Map<String, Object> run = http.post().uri("/statement-runs").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant)).retrieve().body(JSON);
+
+        assertThat(run.get("decisions")).isEqualTo(Map.of("WRITTEN_OFF", 1));
+        assertThat(balance(account)).isEqualByComparingTo("0.00");
+        assertThat(totalsByLedgerAccount(account).get("PATIENT_ADJUSTMENT")).isEqualByComparingTo("0.60");
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void badPaymentRequestsGetProblemDetails() {
+        long account = registerClaim("clm-4", "MRN-4");
+        String key = UUID.randomUUID().toString();
+
+        assertThat(problem(() -> pay(account, key, Map.of("amount", new BigDecimal("-5.00"), "method", "CASH"))))
+                .isEqualTo(400);
+        assertThat(problem(() -> pay(account, key, Map.of("amount", new BigDecimal("10.001"), "method", "CASH"))))
+                .isEqualTo(400);
+        assertThat(problem(() -> pay(account, key, Map.of("amount", new BigDecimal("10.00"), "method", "BITCOIN"))))
+                .isEqualTo(400);
+        assertThat(problem(() -> http.post().uri("/patient-accounts/{id}/payments", account)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("amount", 10, "method", "CASH"))
+                .retrieve().toEntity(JSON))).isEqualTo(400);
+        assertThat(problem(() -> pay(999_999_999L, key, Map.of("amount", new BigDecimal("10.00"), "method", "CASH"))))
+                .isEqualTo(404);
+        Map<String, Object> detail = http.post().uri("/patient-accounts/{id}/payments", account)
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("amount", new BigDecimal("10.001"), "method", "CASH"))
+                .exchange((request, response) -> response.bodyTo(JSON));
+        assertThat(detail).containsEntry("status", 400);
+        assertThat(detail.get("detail").toString()).contains("amount").doesNotContain("Exception");
+        assertThat(jdbc.sql("SELECT count(*) FROM patient_payment WHERE account_id = ?").param(account)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void nonCoveredDenialMakesThePatientResponsible() {
+        long account = registerClaim("clm-5", "MRN-5");
+        ClaimDenied denial = BillingEvents.nonCovered(tenant, "clm-5", encounter, "EFT5");
+
+        publish(Topics.CLAIM_DENIED, denial);
+        awaitEntries(account, 1);
+        publish(Topics.CLAIM_DENIED, denial);
+
+        assertThat(balance(account)).isEqualByComparingTo("204.00");
+        assertThat(componentTotals(account)).containsEntry("OTHER", new BigDecimal("204.00"));
+
+        // the same 835 as a remittance (claim status 4) supersedes the denial: owed once, charged once
+        publish(Topics.PAYMENT_POSTED, BillingEvents.remittance(tenant, "clm-5", encounter, "EFT5",
+                io.claimflow.events.ClaimStatus.DENIED, "4", "204.00", "0.00", "0.00", "0.00", "0.00", "0.00",
+                "204.00"));
+        awaitEntries(account, 2);
+        assertThat(balance(account)).isEqualByComparingTo("204.00");
+        assertThat(claimTotal("clm-5", "GROSS_CHARGES")).isEqualByComparingTo("-204.00");
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_entry_reversal r JOIN journal_entry e "
+                + "ON e.id = r.reversed_entry_id WHERE e.account_id = ?").param(account).query(Long.class).single())
+                .isEqualTo(1);
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void secondaryPaymentReducesWhatThePatientOwes() {
+        long account = registerClaim("clm-8", "MRN-8");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-8", encounter, "EFT8"));
+        awaitEntries(account, 1);
+
+        // the secondary pays 60.00 of the 85.10, leaves the 14.00 copay, and writes off 11.10
+        publish(Topics.PAYMENT_POSTED, BillingEvents.remittance(tenant, "clm-8", encounter, "CHK7781",
+                io.claimflow.events.ClaimStatus.PROCESSED_AS_SECONDARY, "2", "350.00", "60.00", "276.00", "0.00",
+                "0.00", "14.00", "0.00"));
+        awaitEntries(account, 2);
+
+        assertThat(balance(account)).isEqualByComparingTo("14.00");
+        assertThat(componentTotals(account)).containsEntry("COPAY", new BigDecimal("14.00"))
+                .containsEntry("DEDUCTIBLE", new BigDecimal("0.00"));
+        assertThat(claimTotal("clm-8", "INSURANCE_CASH")).isEqualByComparingTo("228.40");
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void malformedAndUnbalancedRecordsGoToTheDeadLetterTopic() throws Exception {
+        String key = "enc-bad-" + UUID.randomUUID();
+        raw.kafkaTemplate().send(Topics.PAYMENT_POSTED, key, "not avro".getBytes(StandardCharsets.UTF_8))
+                .get(30, TimeUnit.SECONDS);
+        registerClaim("clm-6", "MRN-6");
+        PaymentPosted unbalanced = BillingEvents.primary(tenant, "clm-6", encounter, "EFT6");
+        unbalanced.setPaidAmount(new BigDecimal("168.41"));
+        publish(Topics.PAYMENT_POSTED, unbalanced);
+
+        ConsumerRecord<String, byte[]> garbage = Records.awaitRecords(Topics.dlt(Topics.PAYMENT_POSTED), 1, WAIT,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), r -> key.equals(r.key())).get(0);
+        ConsumerRecord<String, byte[]> refused = Records.awaitRecords(Topics.dlt(Topics.PAYMENT_POSTED), 1, WAIT,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), r -> encounter.equals(r.key()))
+                .get(0);
+
+        assertThat(header(garbage, DeadLetterConventions.REASON_HEADER)).contains("could not be deserialized");
+        assertThat(header(refused, DeadLetterConventions.REASON_HEADER)).contains("not retryable")
+                .contains("does not balance");
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_entry WHERE tenant_id = ?").param(tenant)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theDatabaseRefusesAnUnbalancedEntryAndEdits() {
+        long account = registerClaim("clm-7", "MRN-7");
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+            long id = jdbc.sql("INSERT INTO journal_entry (tenant_id, account_id, kind, effective_date, description) "
+                    + "VALUES (?, ?, 'WRITE_OFF', current_date, 'test') RETURNING id").params(tenant, account)
+                    .query(Long.class).single();
+            jdbc.sql("INSERT INTO journal_line (entry_id, line_no, ledger_account, amount) VALUES (?, 1, "
+                    + "'PATIENT_ADJUSTMENT', 10.00), (?, 2, 'PATIENT_CREDIT', -9.99)").params(id, id).update();
+        })).hasMessageContaining("does not balance");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-7", encounter, "EFT7"));
+        awaitEntries(account, 1);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE journal_line SET amount = amount + 1 WHERE entry_id IN "
+                + "(SELECT id FROM journal_entry WHERE account_id = ?)").param(account).update())
+                .hasMessageContaining("append-only");
+    }
+
+    // --- helpers
+
+    long registerClaim(String claimId, String mrn) {
+        publish(Topics.CLAIM_SUBMITTED, BillingEvents.claimSubmitted(tenant, claimId, encounter, mrn));
+        return await().atMost(WAIT).until(() -> jdbc.sql("SELECT account_id FROM claim WHERE tenant_id = ? AND "
+                + "claim_id = ?").params(tenant, claimId).query(Long.class).optional().orElse(null), id -> id != null);
+    }
+
+    void publish(String topic, Object event) {
+        try {
+            kafka.send(topic, encounter, event).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void awaitEntries(long account, int count) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM journal_entry WHERE account_id = ?").param(account).query(Long.class).single(),
+                n -> n >= count);
+    }
+
+    BigDecimal balance(long account) {
+        String body = http.get().uri("/patient-accounts/{id}", account).retrieve().body(String.class);
+        // the service writes amounts with their two decimals; the client's generic JSON reader would drop them
+        assertThat(body).containsPattern("\"balance\":-?[0-9]+\\.[0-9]{2}[,}]");
+        return money(http.get().uri("/patient-accounts/{id}", account).retrieve().body(JSON).get("balance"));
+    }
+
+    static BigDecimal money(Object amount) {
+        return new BigDecimal(amount.toString());
+    }
+
+    long entryCount(long account, String claimId) {
+        return jdbc.sql("SELECT count(*) FROM journal_entry WHERE account_id = ? AND claim_id = ?")
+                .params(account, claimId).query(Long.class).single();
+    }
+
+    Map<String, BigDecimal> totalsByLedgerAccount(long account) {
+        return jdbc.sql("SELECT l.ledger_account, sum(l.amount) FROM journal_line l JOIN journal_entry e "
+                + "ON e.id = l.entry_id WHERE e.account_id = ? GROUP BY 1").param(account)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    Map<String, BigDecimal> componentTotals(long account) {
+        return jdbc.sql("SELECT l.component, sum(l.amount) FROM journal_line l JOIN journal_entry e "
+                + "ON e.id = l.entry_id WHERE e.account_id = ? AND l.component IS NOT NULL GROUP BY 1").param(account)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    BigDecimal claimPatientBalance(String claimId) {
+        return claimTotal(claimId, "PATIENT_RECEIVABLE");
+    }
+
+    BigDecimal claimTotal(String claimId, String ledgerAccount) {
+        return jdbc.sql("SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e "
+                + "ON e.id = l.entry_id WHERE e.tenant_id = ? AND e.claim_id = ? AND l.ledger_account = ?")
+                .params(tenant, claimId, ledgerAccount).query(BigDecimal.class).single();
+    }
+
+    /** Across the whole database, not just this test's tenant. */
+    void assertEveryJournalEntryBalances() {
+        assertThat(jdbc.sql("SELECT e.id FROM journal_entry e LEFT JOIN journal_line l ON l.entry_id = e.id "
+                + "GROUP BY e.id HAVING coalesce(sum(l.amount), 0) <> 0 OR count(l.*) < 2")
+                .query(Long.class).list()).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_entry").query(Long.class).single()).isPositive();
+    }
+
+    ResponseEntity<Map<String, Object>> pay(long account, String key, Map<String, Object> body) {
+        return http.post().uri("/patient-accounts/{id}/payments", account).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JSON);
+    }
+
+    static int problem(Runnable call) {
+        try {
+            call.run();
+        } catch (org.springframework.web.client.HttpClientErrorException e) {
+            return e.getStatusCode().value();
+        }
+        throw new AssertionError("expected a 4xx");
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,307 @@
+package io.claimflow.patientbilling.ledger;
+
+import static io.claimflow.patientbilling.ledger.Money.of;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class PostingRulesTest {
+
+    static final String CLAIM = "clm-20260311-000317";
+    static final LocalDate PAID_ON = LocalDate.of(2026, 3, 31);
+
+    /** 99214 + 36415 + 80053 billed 350.00; allowed 254.60: deductible 50.00, 20% coinsurance 21.10, copay 14.00. */
+    static Remittance primary() {
+        return remittance("EFT0331264471", Remittance.Status.PRIMARY, "1", "350.00", "168.40", "96.50", "0.00",
+                new PatientShare(of("50.00"), of("21.10"), of("14.00"), of("0.00")));
+    }
+
+    static Remittance remittance(String trace, Remittance.Status status, String code, String charge, String paid,
+            String contractual, String other, PatientShare share) {
+        return new Remittance(UUID.randomUUID().toString(), "riverside-fm", "enc-1", CLAIM, trace, status, code,
+                PAID_ON, of(charge), of(paid), of(contractual), of(other), share, share.total());
+    }
+
+    final List<PostedEntry> posted = new ArrayList<>();
+
+    ClaimLedger ledger() {
+        return new ClaimLedger(CLAIM, posted);
+    }
+
+    Posting post(Posting posting, String trace, String status) {
+        long id = posted.size() + 1;
+        for (Long reversed : posting.reverses()) {
+            PostedEntry old = posted.get((int) (reversed - 1));
+            List<Long> by = new ArrayList<>(old.reversedBy());
+            by.add(id);
+            posted.set((int) (reversed - 1), new PostedEntry(old.id(), old.kind(), old.traceNumber(), old.claimStatus(),
+                    old.effectiveDate(), by, old.lines()));
+        }
+        posted.add(new PostedEntry(id, posting.kind(), trace, status, posting.effectiveDate(), List.of(),
+                posting.lines()));
+        return posting;
+    }
+
+    Posting postRemittance(Remittance r) {
+        return post(PostingRules.remittance(r, ledger()).orElseThrow(), r.traceNumber(), r.statusCode());
+    }
+
+    @Test
+    void primaryRemittanceMovesTheChargeToPaymentAdjustmentAndEachKindOfPatientResponsibility() {
+        Posting entry = postRemittance(primary());
+
+        assertThat(entry.total(LedgerAccount.GROSS_CHARGES)).isEqualByComparingTo("-350.00");
+        assertThat(entry.total(LedgerAccount.INSURANCE_CASH)).isEqualByComparingTo("168.40");
+        assertThat(entry.total(LedgerAccount.CONTRACTUAL_ADJUSTMENT)).isEqualByComparingTo("96.50");
+        assertThat(entry.total(LedgerAccount.INSURANCE_RECEIVABLE)).isEqualByComparingTo("0.00");
+        assertThat(entry.patientBalanceChange()).isEqualByComparingTo("85.10");
+        assertThat(ledger().patientShare()).isEqualTo(new PatientShare(of("50.00"), of("21.10"), of("14.00"),
+                of("0.00")));
+        assertThat(Money.sum(entry.lines().stream().map(JournalLine::amount).toList())).isEqualTo(Money.ZERO);
+        assertThat(ledger().hasRemittance("EFT0331264471", "1")).isTrue();
+        assertThat(ledger().hasRemittance("EFT0331264471", "22")).isFalse();
+        assertThat(ledger().hasRemittance("EFT0401269999", "1")).isFalse();
+    }
+
+    @Test
+    void theSampleRemittanceLeavesTheCopay() {
+        Remittance sample = remittance("EFT0331264471", Remittance.Status.PRIMARY, "1", "210.00", "103.74", "81.26",
+                "0.00", new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("0.00")));
+
+        assertThat(postRemittance(sample).patientBalanceChange()).isEqualByComparingTo("25.00");
+    }
+
+    @Test
+    void aRemittanceThatDoesNotBalanceIsRefused() {
+        Remittance off = remittance("T1", Remittance.Status.PRIMARY, "1", "350.00", "168.40", "96.50", "0.00",
+                new PatientShare(of("50.00"), of("21.10"), of("14.01"), of("0.00")));
+
+        assertThatThrownBy(() -> PostingRules.remittance(off, ledger()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not balance");
+    }
+
+    @Test
+    void patientPartsThatDoNotAddUpToTheReportedTotalAreRefused() {
+        PatientShare share = new PatientShare(of("50.00"), of("21.10"), of("14.00"), of("0.00"));
+        Remittance off = new Remittance("e", "t", "enc", CLAIM, "T1", Remittance.Status.PRIMARY, "1", PAID_ON,
+                of("350.00"), of("168.40"), of("96.50"), of("0.00"), share, of("85.00"));
+
+        assertThatThrownBy(() -> PostingRules.remittance(off, ledger()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("total says 85.00");
+    }
+
+    @Test
+    void reversalPostsTheExactOppositeOfTheRemittance() {
+        Posting original = postRemittance(primary());
+        Remittance reversal = remittance("EFT0415260002", Remittance.Status.REVERSAL, "22", "-350.00", "-168.40",
+                "-96.50", "0.00", new PatientShare(of("-50.00"), of("-21.10"), of("-14.00"), of("0.00")));
+
+        Posting reversing = postRemittance(reversal);
+
+        assertThat(reversing.kind()).isEqualTo(EntryKind.REMITTANCE_REVERSAL);
+        assertThat(reversing.lines()).isEqualTo(original.lines().stream().map(JournalLine::opposite).toList());
+        assertThat(reversing.reverses()).containsExactly(1L);
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("0.00");
+        assertThat(ledger().standing(EntryKind.REMITTANCE)).isEmpty();
+    }
+
+    @Test
+    void correctedRemittanceAfterAReversalPostsAgain() {
+        postRemittance(primary());
+        postRemittance(remittance("EFT0415260002", Remittance.Status.REVERSAL, "22", "-350.00", "-168.40", "-96.50",
+                "0.00", new PatientShare(of("-50.00"), of("-21.10"), of("-14.00"), of("0.00"))));
+        postRemittance(remittance("EFT0415260002", Remittance.Status.PRIMARY, "1", "350.00", "189.50", "96.50", "0.00",
+                new PatientShare(of("50.00"), of("0.00"), of("14.00"), of("0.00"))));
+
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("64.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("350.00");
+    }
+
+    @Test
+    void reversalOfNothingOrOfAnotherAmountIsRefused() {
+        Remittance reversal = remittance("R1", Remittance.Status.REVERSAL, "22", "-350.00", "-168.40", "-96.50",
+                "0.00", new PatientShare(of("-50.00"), of("-21.10"), of("-14.00"), of("0.00")));
+        assertThatThrownBy(() -> PostingRules.remittance(reversal, ledger()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("matches no posted remittance");
+
+        postRemittance(primary());
+        Remittance wrong = remittance("R1", Remittance.Status.REVERSAL, "22", "-350.00", "-100.00", "-96.50",
+                "-68.40", new PatientShare(of("-50.00"), of("-21.10"), of("-14.00"), of("0.00")));
+        assertThatThrownBy(() -> PostingRules.remittance(wrong, ledger()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("paid 168.40");
+    }
+
+    @Test
+    void aSecondPrimaryWithoutAReversalIsRefused() {
+        postRemittance(primary());
+        Remittance again = remittance("EFT-OTHER", Remittance.Status.PRIMARY, "1", "350.00", "168.40", "96.50", "0.00",
+                new PatientShare(of("50.00"), of("21.10"), of("14.00"), of("0.00")));
+
+        assertThatThrownBy(() -> PostingRules.remittance(again, ledger()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("standing remittance");
+    }
+
+    @Test
+    void secondaryPaymentReducesWhatThePatientOwes() {
+        postRemittance(primary()); // patient owes 85.10
+        // the secondary pays 60.00 of it, leaves the 14.00 copay to the patient and writes off the remaining 11.10
+        Remittance secondary = remittance("CHK7781", Remittance.Status.SECONDARY, "2", "350.00", "60.00", "276.00",
+                "0.00", new PatientShare(of("0.00"), of("0.00"), of("14.00"), of("0.00")));
+
+        Posting entry = postRemittance(secondary);
+
+        assertThat(entry.patientBalanceChange()).isEqualByComparingTo("-71.10");
+        assertThat(entry.total(LedgerAccount.INSURANCE_CASH)).isEqualByComparingTo("60.00");
+        assertThat(entry.total(LedgerAccount.CONTRACTUAL_ADJUSTMENT)).isEqualByComparingTo("11.10");
+        assertThat(entry.total(LedgerAccount.GROSS_CHARGES)).isEqualByComparingTo("0.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("14.00");
+        assertThat(ledger().patientShare().copay()).isEqualByComparingTo("14.00");
+        assertThat(ledger().patientShare().deductible()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void secondaryAfterThePatientPaidInFullLeavesTheExcessAsCredit() {
+        postRemittance(primary());
+        post(new Posting(EntryKind.PATIENT_PAYMENT, null, PAID_ON, "payment", List.of(
+                JournalLine.of(LedgerAccount.PATIENT_CASH, null, of("85.10")),
+                JournalLine.of(LedgerAccount.PATIENT_RECEIVABLE, CLAIM, of("-85.10"))), List.of()), null, null);
+        Remittance secondary = remittance("CHK7781", Remittance.Status.SECONDARY, "2", "350.00", "71.10", "264.90",
+                "0.00", new PatientShare(of("0.00"), of("0.00"), of("14.00"), of("0.00")));
+
+        Posting entry = postRemittance(secondary);
+
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
+        assertThat(entry.total(LedgerAccount.PATIENT_CREDIT)).isEqualByComparingTo("-71.10");
+        assertThat(entry.patientBalanceChange()).isEqualByComparingTo("-71.10");
+    }
+
+    @Test
+    void secondaryBeforeAnyPrimaryIsRefused() {
+        Remittance secondary = remittance("CHK7781", Remittance.Status.SECONDARY, "2", "350.00", "60.00", "290.00",
+                "0.00", PatientShare.NONE);
+
+        assertThatThrownBy(() -> PostingRules.remittance(secondary, ledger()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before any primary");
+    }
+
+    @Test
+    void predeterminationPostsNothingAndAnUnknownStatusIsRefused() {
+        Remittance predetermination = remittance("P1", Remittance.Status.NO_PAYMENT, "25", "350.00", "0.00", "0.00",
+                "350.00", PatientShare.NONE);
+        Remittance unknown = remittance("P1", Remittance.Status.UNKNOWN, "17", "350.00", "0.00", "0.00", "350.00",
+                PatientShare.NONE);
+
+        assertThat(PostingRules.remittance(predetermination, ledger())).isEmpty();
+        assertThatThrownBy(() -> PostingRules.remittance(unknown, ledger()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("claim status code 17");
+    }
+
+    static Denial nonCovered(String trace, boolean adjudicated) {
+        return new Denial(UUID.randomUUID().toString(), "riverside-fm", "enc-1", CLAIM, trace, adjudicated,
+                PAID_ON, of("204.00"), new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("204.00")));
+    }
+
+    @Test
+    void nonCoveredDenialMakesThePatientResponsibleForThePrAmount() {
+        Posting entry = PostingRules.denial(nonCovered("EFT1", true), ledger()).orElseThrow();
+
+        assertThat(entry.patientBalanceChange()).isEqualByComparingTo("204.00");
+        assertThat(entry.total(LedgerAccount.GROSS_CHARGES)).isEqualByComparingTo("-204.00");
+        assertThat(entry.lines()).anySatisfy(l -> assertThat(l.kind()).isEqualTo(ResponsibilityKind.OTHER));
+    }
+
+    @Test
+    void frontEndRejectionsAndDenialsWithoutPrPostNothing() {
+        Denial coding = new Denial("e", "t", "enc", CLAIM, "EFT1", true, PAID_ON, of("45.00"), PatientShare.NONE);
+
+        assertThat(PostingRules.denial(nonCovered(null, false), ledger())).isEmpty();
+        assertThat(PostingRules.denial(coding, ledger())).isEmpty();
+    }
+
+    @Test
+    void aRemittanceSupersedesTheDenialSoTheSameDollarsAreNotOwedTwice() {
+        Posting denial = post(PostingRules.denial(nonCovered("EFT1", true), ledger()).orElseThrow(), "EFT1", null);
+        Remittance remittance = remittance("EFT1", Remittance.Status.DENIED, "4", "204.00", "0.00", "0.00", "0.00",
+                new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("204.00")));
+
+        Posting entry = postRemittance(remittance);
+
+        assertThat(entry.reverses()).containsExactly(1L);
+        assertThat(entry.patientBalanceChange()).isEqualByComparingTo("0.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("204.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("204.00");
+        assertThat(denial.patientBalanceChange()).isEqualByComparingTo("204.00");
+        // and a denial arriving after the remittance adds nothing
+        assertThat(PostingRules.denial(nonCovered("EFT1", true), ledger())).isEmpty();
+    }
+
+    @Test
+    void denialRemittanceReversalAndCorrectedRemittanceChargeOnceAndOweOnce() {
+        post(PostingRules.denial(nonCovered("EFT1", true), ledger()).orElseThrow(), "EFT1", null);
+        // a later 835 reprocesses the claim, then reverses that
+        postRemittance(remittance("EFT1B", Remittance.Status.DENIED, "4", "204.00", "0.00", "0.00", "0.00",
+                new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("204.00"))));
+        postRemittance(remittance("EFT2", Remittance.Status.REVERSAL, "22", "-204.00", "0.00", "0.00", "0.00",
+                new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("-204.00"))));
+
+        // the reversal puts the denial back: it stands again, and the patient owes its 204.00 once
+        assertThat(ledger().standing(EntryKind.DENIAL_RESPONSIBILITY)).extracting(PostedEntry::id).containsExactly(1L);
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("204.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("204.00");
+
+        // on appeal the payer pays after all
+        Posting corrected = postRemittance(remittance("EFT2", Remittance.Status.PRIMARY, "1", "204.00", "150.00",
+                "34.00", "0.00", new PatientShare(of("0.00"), of("20.00"), of("0.00"), of("0.00"))));
+
+        assertThat(corrected.reverses()).containsExactly(1L);
+        assertThat(ledger().charged()).isEqualByComparingTo("204.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("20.00");
+        assertThat(ledger().patientShare().other()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void reversalOfARemittanceTakesBackTheDenialFromTheSame835() {
+        // one 835 (EFT1): the claim is paid with a copay, and its second line is denied as non-covered (PR-96 45.00);
+        // the gateway sends the ClaimDenied for the line, here handled before the PaymentPosted
+        Denial line = new Denial("e", "riverside-fm", "enc-1", CLAIM, "EFT1", true, PAID_ON, of("210.00"),
+                new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("45.00")));
+        post(PostingRules.denial(line, ledger()).orElseThrow(), "EFT1", null);
+        postRemittance(remittance("EFT1", Remittance.Status.PRIMARY, "1", "210.00", "103.74", "36.26", "0.00",
+                new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("45.00"))));
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("70.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("210.00");
+
+        Posting reversal = postRemittance(remittance("EFT2", Remittance.Status.REVERSAL, "22", "-210.00", "-103.74",
+                "-36.26", "0.00", new PatientShare(of("0.00"), of("0.00"), of("-25.00"), of("-45.00"))));
+
+        assertThat(reversal.reverses()).containsExactly(2L, 1L);
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("0.00");
+        assertThat(ledger().standing(EntryKind.DENIAL_RESPONSIBILITY)).isEmpty();
+        assertThat(ledger().standing(EntryKind.REMITTANCE)).isEmpty();
+    }
+
+    @Test
+    void theSameDenialTwicePostsOnce() {
+        post(PostingRules.denial(nonCovered("EFT1", true), ledger()).orElseThrow(), "EFT1", null);
+
+        assertThat(PostingRules.denial(nonCovered("EFT1", true), ledger())).isEmpty();
+    }
+
+    @Test
+    void anUnbalancedEntryCannotBeBuilt() {
+        assertThatThrownBy(() -> new Posting(EntryKind.WRITE_OFF, CLAIM, PAID_ON, "x", List.of(
+                JournalLine.of(LedgerAccount.PATIENT_ADJUSTMENT, CLAIM, of("10.00")),
+                JournalLine.of(LedgerAccount.PATIENT_RECEIVABLE, CLAIM, of("-9.99"))), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sum to 0.01");
+        assertThatThrownBy(() -> Money.cents(new BigDecimal("10.005")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fractions of a cent");
+    }
+}
