@@ -53,7 +53,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * <pre>{@code
  * @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
  * @ClaimFlowInfrastructure(database = "claimflow_claim")
- * class ClaimServiceEndpointSecurityTest {
+ * class ClaimServiceEndpointSecurityTest {   // services get this through ServiceContract
  *     @Autowired ApplicationContext context;
  *     @LocalServerPort int port;
  *
