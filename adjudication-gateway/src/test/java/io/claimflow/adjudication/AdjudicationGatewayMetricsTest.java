@@ -35,10 +35,9 @@ class AdjudicationGatewayMetricsTest {
                 .defaultHeaders(headers -> headers.setBasicAuth("admin", "demo-admin")).build()
                 .get().uri("/actuator/prometheus").retrieve().body(String.class);
 
-        assertThat(scrape).containsPattern(
-                "(?m)^resilience4j_circuitbreaker_state\\{name=\"payer-metrics-check\",[^}]*state=\"open\"[^}]*} 1\\.0$");
-        assertThat(scrape).containsPattern(
-                "(?m)^resilience4j_circuitbreaker_state\\{name=\"payer-metrics-check\",[^}]*state=\"closed\"[^}]*} 0\\.0$");
+        String state = "(?m)^resilience4j_circuitbreaker_state\\{name=\"payer-metrics-check\",[^}]*state=\"%s\"[^}]*} %s$";
+        assertThat(scrape).containsPattern(String.format(state, "open", "1\\.0"));
+        assertThat(scrape).containsPattern(String.format(state, "closed", "0\\.0"));
         assertThat(scrape).contains("claimflow_outbox_backlog_rows{service=\"adjudication-gateway\"}");
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.kafka.core.ProducerFactory;
  * rows. Same connection and reliability settings as the application's producer (idempotent, {@code acks=all}), but
  * a {@link ByteArraySerializer} for values and never transactional.
  *
- * <p>Observed like the application's template (trace context into the record headers, {@code claimflow.events.produced})
- * and with the same producer listeners (Boot's Kafka client metrics).
+ * <p>Observed like the application's template (trace context into the record headers,
+ * {@code claimflow.events.produced}) and with the same producer listeners (Boot's Kafka client metrics).
  *
  * <p>Deliberately not a {@link KafkaTemplate} bean, so that Spring Boot still creates the application's own
  * template.

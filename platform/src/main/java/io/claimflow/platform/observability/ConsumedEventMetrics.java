@@ -10,8 +10,8 @@ import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
 /**
  * {@value #CONSUMED} and {@value #PROCESSING} from Spring Kafka's listener observations: one count and one timing per
- * delivery attempt, tagged with topic, listener id, consumer group and outcome. Never the key or any record content (encounter ids as
- * tags would make a time series per encounter).
+ * delivery attempt, tagged with topic, listener id, consumer group and outcome. Never the key or any record content
+ * (encounter ids as tags would make a time series per encounter).
  */
 final class ConsumedEventMetrics implements ObservationHandler<KafkaRecordReceiverContext> {
 

@@ -8,13 +8,13 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.ReceiverContext;
 import java.sql.Array;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -54,19 +54,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class OutboxRelay implements SmartLifecycle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
-
-    // Arbitrary but fixed: the advisory lock every instance of a service's relay competes for ("claimflo").
-    private static final long RELAY_LOCK = 0x636c61696d666c6fL;
-    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
     /** Name of the observation (span) around sending one row. */
     public static final String OBSERVATION = "claimflow.outbox.relay";
 
     /** Timer: from append (row created) to the broker's acknowledgement. */
     public static final String RELAY_LAG = "claimflow.outbox.relay.lag";
 
-    private static final String SELECT_BATCH = "SELECT id, topic, key, payload, headers, created_at FROM " + PlatformSchema.SCHEMA
-            + ".outbox WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    // Arbitrary but fixed: the advisory lock every instance of a service's relay competes for ("claimflo").
+    private static final long RELAY_LOCK = 0x636c61696d666c6fL;
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
+    private static final String SELECT_BATCH = "SELECT id, topic, key, payload, headers, created_at FROM "
+            + PlatformSchema.SCHEMA + ".outbox WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.claimflow.platform.PlatformHttp;
 import io.claimflow.platform.PlatformTest;
 import io.claimflow.platform.outbox.OutboxRelay;
+import io.claimflow.platform.outbox.OutboxWriter;
 import io.claimflow.platform.testapp.PlatformTestApplication;
 import io.claimflow.platform.testapp.PlatformTestEvent;
 import io.claimflow.platform.testapp.TestListener;
@@ -30,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -61,7 +63,7 @@ class ObservabilityTest {
     OutboxRelay outboxRelay;
 
     @Autowired
-    io.claimflow.platform.outbox.OutboxWriter outboxWriter;
+    OutboxWriter outboxWriter;
 
     @Autowired
     TransactionTemplate transactions;
@@ -166,7 +168,7 @@ class ObservabilityTest {
     }
 
     @Test
-    void noSpansAreExportedUnlessADeploymentAsksForIt(@Autowired org.springframework.context.ApplicationContext context) {
+    void noSpansAreExportedUnlessADeploymentAsksForIt(@Autowired ApplicationContext context) {
         assertThat(context.getBeanNamesForType(zipkin2.reporter.brave.AsyncZipkinSpanHandler.class)).isEmpty();
         assertThat(context.getBeanNamesForType(io.micrometer.tracing.Tracer.class)).isNotEmpty();
     }
