@@ -13,7 +13,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The gateway's Prometheus scrape has the circuit breakers of its payer calls (resilience4j's Micrometer binding) and
- * the platform's {@code claimflow_*} metrics. Same context as {@link AdjudicationGatewaySmokeTest}.
+ * the platform's {@code claimflow_*} metrics. Same context as {@link AdjudicationGatewayContractTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ClaimFlowInfrastructure(database = "claimflow_adjudication")
