@@ -180,7 +180,7 @@ class GatewayFlowTest {
         byte[] resent = text.replace("*" + isa13 + "*", "*" + "987654321" + "*")
                 .replace("IEA*1*" + isa13, "IEA*1*987654321").getBytes(StandardCharsets.US_ASCII);
         assertThat(upload(resent).get("status")).isEqualTo("DUPLICATE");
-        Thread.sleep(1500);
+        await(() -> SIMULATOR.pendingResponses() == 0, "the payer's mailbox is empty");
         assertThat(all(Topics.PAYMENT_POSTED, claim.getEncounterId())).hasSize(1);
         assertThat(all(Topics.CLAIM_DENIED, claim.getEncounterId())).hasSize(1);
 
@@ -271,26 +271,44 @@ class GatewayFlowTest {
 
     @Test
     void unbalancedAndMalformed835AreQuarantinedAndPostNothing() throws Exception {
+        // The simulator writes a claim's 835 when it adjudicates the 837, with the knobs as they are then; every
+        // sample claim pays the same 103.74 and quarantine reasons of another claim's file read the same, so each
+        // wait is for this claim's own file (its CLP01) before the knobs are turned again.
         SIMULATOR.faults(false, false, true);
         ClaimSubmitted unbalanced = claim("BHP884120337");
         publish(unbalanced);
-        await(() -> quarantineReasons().stream().anyMatch(r -> r.contains("does not balance")
-                && r.contains("BPR02 payment 104.74 != claim payments 103.74")), "unbalanced 835 quarantined");
+        String unbalancedReason = awaitQuarantined(unbalanced, "its unbalanced 835");
+        assertThat(unbalancedReason).contains("does not balance")
+                .contains("BPR02 payment 104.74 != claim payments 103.74");
 
         SIMULATOR.faults(false, true, false);
         ClaimSubmitted malformed = claim("BHP884120337");
         publish(malformed);
-        await(() -> quarantineReasons().stream().anyMatch(r -> r.contains("not readable")
-                || r.contains("not a complete X12 interchange") || r.contains("invalid X12")),
-                "malformed 835 quarantined");
+        String malformedReason = awaitQuarantined(malformed, "its malformed 835");
+        assertThat(malformedReason).containsAnyOf("not readable", "not a complete X12 interchange", "invalid X12");
         SIMULATOR.faults(false, false, false);
 
-        Thread.sleep(1500);
-        assertThat(all(Topics.PAYMENT_POSTED, unbalanced.getEncounterId())).isEmpty();
-        assertThat(all(Topics.PAYMENT_POSTED, malformed.getEncounterId())).isEmpty();
+        // every response the payer wrote has been received, committed and acknowledged: nothing more can come
+        await(() -> SIMULATOR.pendingResponses() == 0, "the payer's mailbox is empty");
+        assertThat(quarantinedFor(unbalanced)).hasSize(1);
+        assertThat(quarantinedFor(malformed)).hasSize(1);
+
+        // an ERA that does not balance is never posted, not even when someone retries it
+        long quarantineId = quarantineIdFor(unbalanced);
+        Map<String, Object> retried = admin.post().uri("/api/adjudication/quarantine/{id}/retry", quarantineId)
+                .retrieve().body(new ParameterizedTypeReference<>() { });
+        assertThat(retried.get("status")).isEqualTo("QUARANTINED");
+        assertThat(String.valueOf(retried.get("detail"))).contains("does not balance");
         assertThat(jdbc.sql("SELECT count(*) FROM remittance_claim WHERE claim_id IN (?, ?)")
                 .params(unbalanced.getClaimId(), malformed.getClaimId()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM claim_x12_event WHERE claim_id IN (?, ?) AND transaction_type = '835'")
+                .params(unbalanced.getClaimId(), malformed.getClaimId()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM claim_x12_event WHERE claim_id = ? AND outcome = 'SENT'")
+                .param(unbalanced.getClaimId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(all(Topics.PAYMENT_POSTED, unbalanced.getEncounterId())).isEmpty();
+        assertThat(all(Topics.PAYMENT_POSTED, malformed.getEncounterId())).isEmpty();
         assertThat(status(unbalanced.getClaimId())).isEqualTo("ACCEPTED");
+        assertThat(status(malformed.getClaimId())).isEqualTo("ACCEPTED");
     }
 
     @Test
@@ -311,8 +329,11 @@ class GatewayFlowTest {
             Map<String, Object> payers = admin.get().uri("/api/adjudication/payers/status").retrieve()
                     .body(new ParameterizedTypeReference<>() { });
             assertThat(payers.toString()).contains("payer-BKHP1");
-            Long failedAttempts = jdbc.sql("SELECT max(attempts) FROM interchange WHERE direction = 'OUT' "
-                    + "AND status = 'QUEUED' AND last_error IS NOT NULL").query(Long.class).single();
+            // this test's own interchanges, not any other still queued
+            Long failedAttempts = jdbc.sql("SELECT max(i.attempts) FROM interchange i JOIN outbound_claim c "
+                    + "ON c.interchange_id = i.id WHERE c.claim_id IN (?, ?, ?) AND i.status = 'QUEUED' "
+                    + "AND i.last_error IS NOT NULL").params(claims.get(0).getClaimId(), claims.get(1).getClaimId(),
+                    claims.get(2).getClaimId()).query(Long.class).single();
             assertThat(failedAttempts).isGreaterThanOrEqualTo(1);
         } finally {
             SIMULATOR.start();
@@ -321,7 +342,7 @@ class GatewayFlowTest {
             PaymentPosted paid = one(Topics.PAYMENT_POSTED, claim.getEncounterId(), PaymentPosted.class);
             assertThat(paid.getPaidAmount()).isEqualByComparingTo("103.74");
         }
-        Thread.sleep(1500);
+        await(() -> SIMULATOR.pendingResponses() == 0, "the payer's mailbox is empty");
         for (ClaimSubmitted claim : claims) {
             assertThat(all(Topics.PAYMENT_POSTED, claim.getEncounterId())).hasSize(1);
             assertThat(jdbc.sql("SELECT count(*) FROM claim_x12_event WHERE claim_id = ? AND outcome = 'SENT'")
@@ -391,10 +412,42 @@ class GatewayFlowTest {
                 .body(new ParameterizedTypeReference<>() { });
     }
 
-    private List<String> quarantineReasons() {
-        List<Map<String, Object>> files = admin.get().uri("/api/adjudication/quarantine").retrieve()
+    /**
+     * The quarantine entries of the files that carry this claim's CLP (its patient control number in CLP01): its
+     * own 835s, never another claim's, however alike their reasons read.
+     */
+    private List<Map<String, Object>> quarantineEntriesFor(ClaimSubmitted claim) {
+        String clp = "CLP*" + claim.getPatientControlNumber() + "*";
+        List<Map<String, Object>> files = admin.get().uri("/api/adjudication/quarantine?limit=1000").retrieve()
                 .body(new ParameterizedTypeReference<>() { });
-        return files == null ? List.of() : files.stream().map(f -> String.valueOf(f.get("reason"))).toList();
+        if (files == null) {
+            return List.of();
+        }
+        return files.stream().filter(file -> {
+            byte[] raw = admin.get().uri("/api/adjudication/interchanges/{id}/raw", file.get("interchangeId"))
+                    .retrieve().body(byte[].class);
+            return raw != null && new String(raw, StandardCharsets.US_ASCII).contains(clp);
+        }).toList();
+    }
+
+    private List<String> quarantinedFor(ClaimSubmitted claim) {
+        return quarantineEntriesFor(claim).stream().map(f -> String.valueOf(f.get("reason"))).toList();
+    }
+
+    private long quarantineIdFor(ClaimSubmitted claim) {
+        return quarantineEntriesFor(claim).stream().map(f -> ((Number) f.get("id")).longValue())
+                .min(Long::compare).orElseThrow();
+    }
+
+    /** Waits until this claim's own 835 is quarantined; returns the reason. */
+    private String awaitQuarantined(ClaimSubmitted claim, String what) throws InterruptedException {
+        List<String> reasons = new ArrayList<>();
+        await(() -> {
+            reasons.clear();
+            reasons.addAll(quarantinedFor(claim));
+            return !reasons.isEmpty();
+        }, what + " quarantined");
+        return reasons.get(0);
     }
 
     private String status(String claimId) {

@@ -80,6 +80,13 @@ final class SimulatorServer implements AutoCloseable {
                 .retrieve().toBodilessEntity();
     }
 
+    /** How many 277CA and 835 files wait in the simulator's mailbox, not yet acknowledged by the gateway. */
+    int pendingResponses() {
+        java.util.List<?> pending = RestClient.create(url()).get().uri("/x12/responses").retrieve()
+                .body(java.util.List.class);
+        return pending == null ? 0 : pending.size();
+    }
+
     @Override
     public void close() {
         stop();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.claimflow.events.ClaimDenied;
+import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.PaymentPosted;
 import io.claimflow.platform.kafka.DeadLetterConventions;
 import io.claimflow.platform.kafka.RawRecordTemplate;
@@ -21,6 +22,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -180,6 +184,69 @@ class PatientBillingFlowTest {
         assertThat((List<?>) plan.get("installments")).extracting(i -> money(((Map<?, ?>) i).get("amount")))
                 .containsExactly(new BigDecimal("10.04"), new BigDecimal("10.03"), new BigDecimal("10.03"));
         assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void statementPdfShowsEveryAmountOfARemittanceWhoseLedgerSumsToTheCharge() throws Exception {
+        ClaimSubmitted submitted = BillingEvents.claimSubmitted(tenant, "clm-pdf", encounter, "MRN-PDF");
+        submitted.getLines().get(0).setChargeAmount(new BigDecimal("305.00"));
+        submitted.setTotalCharge(new BigDecimal("350.00"));
+        publish(Topics.CLAIM_SUBMITTED, submitted);
+        long account = await().atMost(WAIT).until(() -> jdbc.sql("SELECT account_id FROM claim WHERE tenant_id = ? "
+                + "AND claim_id = ?").params(tenant, "clm-pdf").query(Long.class).optional().orElse(null),
+                id -> id != null);
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-pdf", encounter, "EFT-PDF"));
+        awaitEntries(account, 1);
+
+        // the ledger: what the payer paid, the contractual adjustment and the patient's three parts make the charge
+        BigDecimal charge = jdbc.sql("SELECT total_charge FROM claim WHERE tenant_id = ? AND claim_id = ?")
+                .params(tenant, "clm-pdf").query(BigDecimal.class).single();
+        assertThat(charge).isEqualByComparingTo("350.00");
+        assertThat(claimTotal("clm-pdf", "INSURANCE_CASH").add(claimTotal("clm-pdf", "CONTRACTUAL_ADJUSTMENT"))
+                .add(claimTotal("clm-pdf", "PATIENT_RECEIVABLE"))).isEqualByComparingTo(charge);
+        assertThat(claimTotal("clm-pdf", "GROSS_CHARGES")).isEqualByComparingTo(charge.negate());
+        assertThat(jdbc.sql("SELECT l.component, sum(l.amount) FROM journal_line l JOIN journal_entry e "
+                + "ON e.id = l.entry_id WHERE e.tenant_id = ? AND e.claim_id = ? AND l.ledger_account = "
+                + "'PATIENT_RECEIVABLE' GROUP BY 1").params(tenant, "clm-pdf")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).list())
+                .containsExactlyInAnyOrder(Map.entry("DEDUCTIBLE", new BigDecimal("50.00")),
+                        Map.entry("COINSURANCE", new BigDecimal("21.10")), Map.entry("COPAY", new BigDecimal("14.00")));
+
+        Map<String, Object> run = http.post().uri("/statement-runs").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant)).retrieve().body(JSON);
+        long statementId = ((Number) ((List<?>) run.get("statementIds")).get(0)).longValue();
+        ResponseEntity<byte[]> pdf = http.get().uri("/statements/{id}/pdf", statementId)
+                .accept(MediaType.APPLICATION_PDF).retrieve().toEntity(byte[].class);
+
+        assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(pdf.getHeaders().getFirst("Content-Disposition"))
+                .isEqualTo("inline; filename=\"statement-" + statementId + ".pdf\"");
+        assertThat(new String(pdf.getBody(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            text = stripper.getText(document);
+        }
+        List<String> lines = text.lines().map(String::strip).toList();
+        String today = java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy").format(LocalDate.now());
+        assertThat(lines).contains(
+                // date of service, the claim, charge, insurance paid, contractual adjustment, what the patient owes
+                "03/10/2026 Claim clm-pdf $350.00 $168.40 $96.50 $85.10",
+                "Deductible $50.00", "Coinsurance $21.10", "Copay $14.00",
+                "Previous balance $0.00", "AMOUNT DUE $85.10",
+                // the payer's answer is dated March 2026 in the samples: the patient has owed it for over 120 days
+                "0-30 days $0.00 31-60 days $0.00 61-90 days $0.00 91-120 days $0.00 Over 120 days $85.10");
+        assertThat(lines).anyMatch(l -> l.matches("MINIMUM DUE by \\d{2}/\\d{2}/\\d{4} \\$25\\.00"));
+        assertThat(lines).anyMatch(l -> l.startsWith("Procedures 99214, 83036"));
+        assertThat(lines).anyMatch(l -> l.endsWith("Statement number: " + statementId));
+        assertThat(lines).anyMatch(l -> l.contains("Statement date: " + today));
+        assertThat(lines).anyMatch(l -> l.startsWith("Eleanor Whitfield"))
+                .anyMatch(l -> l.startsWith("Columbus, OH 43214-1032"));
+        assertThat(text).contains("Priya Raman", "PATIENT STATEMENT", "Practice " + tenant);
+        assertThat(problem(() -> http.get().uri("/statements/{id}/pdf", Long.MAX_VALUE)
+                .accept(MediaType.APPLICATION_PDF, MediaType.APPLICATION_PROBLEM_JSON).retrieve()
+                .toBodilessEntity())).isEqualTo(404);
     }
 
     @Test

@@ -28,6 +28,9 @@ public final class PayerSimulator {
     private final Clock clock;
     private final Map<String, byte[]> answered = new HashMap<>();
     private final Map<String, Response> mailbox = new LinkedHashMap<>();
+    // A payer never reuses an ERA's trace number (TRN02): the submitter takes payer + trace as the ERA's identity and
+    // posts a repeated one nothing. The sequence starts afresh with each start, so the start time goes in too.
+    private final long traceEpoch;
     private long controlNumber;
     private long traceSequence;
     private long responseSequence;
@@ -38,6 +41,7 @@ public final class PayerSimulator {
         this.writer = new ResponseWriter(properties);
         this.faults = faults;
         this.clock = clock;
+        this.traceEpoch = clock.millis();
     }
 
     /** Adjudicates an 837P and returns its 999; throws X12FormatException when it is not readable X12. */
@@ -68,7 +72,7 @@ public final class PayerSimulator {
         }
         post(received.senderId(), "277CA", writer.write277(received, statuses, ++controlNumber, now));
         if (!adjudicated.isEmpty()) {
-            String trace = String.format("%s%09d", properties.tracePrefix(), ++traceSequence);
+            String trace = String.format("%s%d%06d", properties.tracePrefix(), traceEpoch, ++traceSequence);
             BigDecimal offset = faults.unbalanced835() ? new BigDecimal("1.00") : BigDecimal.ZERO;
             byte[] era = writer.write835(received.senderId(), adjudicated, trace, ++controlNumber, now, offset);
             if (faults.malformed835()) {

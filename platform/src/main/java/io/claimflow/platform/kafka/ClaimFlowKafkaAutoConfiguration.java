@@ -13,6 +13,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -114,18 +118,21 @@ public final class ClaimFlowKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RawRecordTemplate claimFlowRawRecordTemplate(ProducerFactory<Object, Object> producerFactory) {
-        return new RawRecordTemplate(producerFactory);
+    RawRecordTemplate claimFlowRawRecordTemplate(ProducerFactory<Object, Object> producerFactory,
+            ObjectProvider<ObservationRegistry> observationRegistry) {
+        return new RawRecordTemplate(producerFactory, observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler claimFlowKafkaErrorHandler(RawRecordTemplate rawRecordTemplate,
-            ProducerFactory<Object, Object> producerFactory, ClaimFlowKafkaProperties properties) {
+            ProducerFactory<Object, Object> producerFactory, ClaimFlowKafkaProperties properties,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         ClaimFlowKafkaProperties.Retry retry = properties.retry();
         DeadLetterReasons reasons = new DeadLetterReasons(retry.maxRetries());
         DeadLetterRecoverer recoverer = new DeadLetterRecoverer(rawRecordTemplate.kafkaTemplate(),
-                new KafkaTemplate<>(producerFactory), reasons);
+                new KafkaTemplate<>(producerFactory), reasons,
+                meterRegistry.getIfUnique(CompositeMeterRegistry::new));
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
         backOff.setInitialInterval(retry.initialInterval().toMillis());
         backOff.setMultiplier(retry.multiplier());

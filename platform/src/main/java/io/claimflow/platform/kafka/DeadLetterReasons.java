@@ -69,6 +69,14 @@ final class DeadLetterReasons {
     }
 
     /** The reason without any exception message, for logs. */
+    /** {@code deserialization}, {@code not-retryable} or {@code retries-exhausted}: a bounded metric tag. */
+    String kind(Throwable failure) {
+        if (find(failure, DeserializationException.class) != null) {
+            return "deserialization";
+        }
+        return isRetryable(failure) ? "retries-exhausted" : "not-retryable";
+    }
+
     String category(Throwable failure) {
         DeserializationException deserialization = find(failure, DeserializationException.class);
         if (deserialization != null) {

@@ -11,6 +11,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import io.claimflow.platform.security.Redaction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -18,16 +20,21 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
  * Publishes a failed record to {@code <topic>.dlt}, same partition, with its original value bytes, Spring's
- * {@code kafka_dlt-*} headers and {@value DeadLetterConventions#REASON_HEADER}.
+ * {@code kafka_dlt-*} headers and {@value DeadLetterConventions#REASON_HEADER}. Counts each in
+ * {@value #DEAD_LETTERED} (tags: original topic and reason kind).
  */
 final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRecoverer.class);
 
+    /** Counter of records sent to a dead-letter topic. */
+    static final String DEAD_LETTERED = "claimflow.events.dead.lettered";
+
     private final DeadLetterReasons reasons;
+    private final MeterRegistry meterRegistry;
 
     DeadLetterRecoverer(KafkaOperations<?, ?> rawTemplate, KafkaOperations<?, ?> avroTemplate,
-            DeadLetterReasons reasons) {
+            DeadLetterReasons reasons, MeterRegistry meterRegistry) {
         super(templates(rawTemplate, avroTemplate), (record, exception) -> new TopicPartition(
                 DeadLetterConventions.deadLetterTopic(record.topic()), record.partition()));
         addHeadersFunction((record, exception) -> {
@@ -40,6 +47,7 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
         // them (a failing row, a whole message payload).
         setExceptionHeadersCreator(DeadLetterRecoverer::exceptionHeaders);
         this.reasons = reasons;
+        this.meterRegistry = meterRegistry;
     }
 
     private static void exceptionHeaders(Headers headers, Exception exception, boolean isKey,
@@ -68,6 +76,10 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
     @Override
     public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
         super.accept(record, consumer, exception);
+        Counter.builder(DEAD_LETTERED)
+                .description("Records sent to their dead-letter topic, by original topic and reason kind")
+                .tag("topic", record.topic()).tag("reason", reasons.kind(exception))
+                .register(meterRegistry).increment();
         LOG.warn("Dead-lettered {}-{}@{} key {} to {} ({})", record.topic(), record.partition(), record.offset(),
                 record.key(), DeadLetterConventions.deadLetterTopic(record.topic()), reasons.category(exception));
     }

@@ -2,6 +2,7 @@ package io.claimflow.platform.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -15,6 +16,9 @@ import org.springframework.kafka.core.ProducerFactory;
  * rows. Same connection and reliability settings as the application's producer (idempotent, {@code acks=all}), but
  * a {@link ByteArraySerializer} for values and never transactional.
  *
+ * <p>Observed like the application's template (trace context into the record headers,
+ * {@code claimflow.events.produced}) and with the same producer listeners (Boot's Kafka client metrics).
+ *
  * <p>Deliberately not a {@link KafkaTemplate} bean, so that Spring Boot still creates the application's own
  * template.
  */
@@ -23,7 +27,8 @@ public final class RawRecordTemplate implements DisposableBean {
     private final DefaultKafkaProducerFactory<String, byte[]> producerFactory;
     private final KafkaTemplate<String, byte[]> template;
 
-    RawRecordTemplate(ProducerFactory<?, ?> applicationProducerFactory) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    RawRecordTemplate(ProducerFactory<?, ?> applicationProducerFactory, ObservationRegistry observationRegistry) {
         Map<String, Object> configs = new HashMap<>(applicationProducerFactory.getConfigurationProperties());
         configs.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         configs.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -33,7 +38,13 @@ public final class RawRecordTemplate implements DisposableBean {
             configs.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-raw");
         }
         this.producerFactory = new DefaultKafkaProducerFactory<>(configs);
+        for (ProducerFactory.Listener listener : applicationProducerFactory.getListeners()) {
+            producerFactory.addListener(listener);
+        }
         this.template = new KafkaTemplate<>(producerFactory);
+        template.setBeanName("claimFlowRawRecordTemplate");
+        template.setObservationRegistry(observationRegistry);
+        template.setObservationEnabled(observationRegistry != ObservationRegistry.NOOP);
     }
 
     /** The template; its values are written as they are. */

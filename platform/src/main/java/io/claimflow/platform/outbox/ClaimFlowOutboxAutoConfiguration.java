@@ -3,10 +3,14 @@ package io.claimflow.platform.outbox;
 import io.claimflow.platform.kafka.ClaimFlowKafkaAutoConfiguration;
 import io.claimflow.platform.kafka.RawRecordTemplate;
 import io.claimflow.schemas.serde.ConfluentAvroSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -55,19 +59,32 @@ public final class ClaimFlowOutboxAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         OutboxRelay outboxRelay(DataSource dataSource, RawRecordTemplate rawRecordTemplate,
-                ProcessedEvents processedEvents, ClaimFlowOutboxProperties properties, PlatformSchema schema) {
-            return new OutboxRelay(dataSource, rawRecordTemplate, processedEvents, properties);
+                ProcessedEvents processedEvents, ClaimFlowOutboxProperties properties, PlatformSchema schema,
+                ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<MeterRegistry> meterRegistry) {
+            return new OutboxRelay(dataSource, rawRecordTemplate, processedEvents, properties,
+                    observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+                    meterRegistry.getIfUnique(CompositeMeterRegistry::new));
         }
 
         @Bean
         @ConditionalOnMissingBean
         OutboxWriter outboxWriter(DataSource dataSource, ProducerFactory<Object, Object> producerFactory,
-                OutboxRelay outboxRelay, PlatformSchema schema) {
+                OutboxRelay outboxRelay, PlatformSchema schema,
+                ObjectProvider<ObservationRegistry> observationRegistry) {
             // Same registry settings as the producer, so the bytes are what the producer would have written.
             Map<String, Object> configs = new HashMap<>(producerFactory.getConfigurationProperties());
             ConfluentAvroSerializer serializer = new ConfluentAvroSerializer();
             serializer.configure(configs, false);
-            return new OutboxWriter(new JdbcTemplate(dataSource), serializer, outboxRelay::wakeUp);
+            return new OutboxWriter(new JdbcTemplate(dataSource), serializer, outboxRelay::wakeUp,
+                    observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+        }
+
+        /** Backlog gauges, where there are metrics. */
+        @Bean
+        @ConditionalOnClass(MeterRegistry.class)
+        @ConditionalOnMissingBean(OutboxMetrics.class)
+        OutboxMetrics claimFlowOutboxMetrics(DataSource dataSource, PlatformSchema schema) {
+            return new OutboxMetrics(new JdbcTemplate(dataSource));
         }
     }
 }

@@ -1,10 +1,20 @@
 package io.claimflow.platform.outbox;
 
 import io.claimflow.platform.kafka.RawRecordTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -37,35 +47,50 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Polls every {@code claimflow.outbox.poll-interval} on a thread of its own and runs at once after a commit that
  * appended rows. Once an hour it also deletes published rows and idempotency marks past their retention.
+ *
+ * <p>Tracing: each row is sent inside a {@value #OBSERVATION} observation whose parent is the trace context stored
+ * with the row ({@link OutboxWriter}), so the template's send span and the {@code traceparent} header of the record
+ * belong to the trace that appended it. Metrics: {@value #RELAY_LAG} (append to acknowledgement, per topic).
  */
 public class OutboxRelay implements SmartLifecycle {
+
+    /** Name of the observation (span) around sending one row. */
+    public static final String OBSERVATION = "claimflow.outbox.relay";
+
+    /** Timer: from append (row created) to the broker's acknowledgement. */
+    public static final String RELAY_LAG = "claimflow.outbox.relay.lag";
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
     // Arbitrary but fixed: the advisory lock every instance of a service's relay competes for ("claimflo").
     private static final long RELAY_LOCK = 0x636c61696d666c6fL;
     private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
-    private static final String SELECT_BATCH = "SELECT id, topic, key, payload FROM " + PlatformSchema.SCHEMA
-            + ".outbox WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String SELECT_BATCH = "SELECT id, topic, key, payload, headers, created_at FROM "
+            + PlatformSchema.SCHEMA + ".outbox WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, byte[]> kafka;
     private final ProcessedEvents processedEvents;
     private final ClaimFlowOutboxProperties properties;
+    private final ObservationRegistry observationRegistry;
+    private final MeterRegistry meterRegistry;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private final Object lifecycle = new Object();
     private ScheduledExecutorService executor;
     private long nextHousekeeping;
 
     OutboxRelay(DataSource dataSource, RawRecordTemplate rawRecordTemplate, ProcessedEvents processedEvents,
-            ClaimFlowOutboxProperties properties) {
+            ClaimFlowOutboxProperties properties, ObservationRegistry observationRegistry,
+            MeterRegistry meterRegistry) {
         this.jdbc = new JdbcTemplate(dataSource);
         // A transaction manager of its own: independent of whatever the service uses for its transactions.
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.kafka = rawRecordTemplate.kafkaTemplate();
         this.processedEvents = processedEvents;
         this.properties = properties;
+        this.observationRegistry = observationRegistry;
+        this.meterRegistry = meterRegistry;
     }
 
     /**
@@ -80,7 +105,8 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             List<Row> rows = jdbc.query(SELECT_BATCH, (rs, n) -> new Row(rs.getObject("id", UUID.class),
-                    rs.getString("topic"), rs.getString("key"), rs.getBytes("payload")), properties.batchSize());
+                    rs.getString("topic"), rs.getString("key"), rs.getBytes("payload"),
+                    headers(rs.getArray("headers")), rs.getTimestamp("created_at")), properties.batchSize());
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -122,7 +148,7 @@ public class OutboxRelay implements SmartLifecycle {
     private List<UUID> send(List<Row> rows) {
         List<CompletableFuture<SendResult<String, byte[]>>> futures = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            futures.add(kafka.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+            futures.add(sendObserved(row));
         }
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         List<UUID> acknowledged = new ArrayList<>(rows.size());
@@ -130,6 +156,7 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 acknowledged.add(rows.get(i).id());
+                recordLag(rows.get(i));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -142,6 +169,44 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         return acknowledged;
+    }
+
+    // The stored headers are the parent: the tracing handler extracts them when the observation starts, and the
+    // template's send observation, a child of this one, writes traceparent of the same trace into the record.
+    private CompletableFuture<SendResult<String, byte[]>> sendObserved(Row row) {
+        ReceiverContext<Map<String, String>> context = new ReceiverContext<>((carrier, key) -> carrier.get(key));
+        context.setCarrier(row.headers());
+        context.setRemoteServiceName("outbox");
+        return Observation.createNotStarted(OBSERVATION, () -> context, observationRegistry)
+                .contextualName("outbox relay " + row.topic())
+                .lowCardinalityKeyValue("topic", row.topic())
+                .observe(() -> kafka.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+    }
+
+    private void recordLag(Row row) {
+        if (row.createdAt() != null) {
+            Timer.builder(RELAY_LAG)
+                    .description("Time from appending an outbox row to the broker's acknowledgement of its record")
+                    .tag("topic", row.topic())
+                    .register(meterRegistry)
+                    .record(max(Duration.ZERO, Duration.between(row.createdAt().toInstant(), Instant.now())));
+        }
+    }
+
+    // The database clock stamped created_at; a JVM clock slightly behind it must not make a negative lag.
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Map<String, String> headers(Array array) throws SQLException {
+        Map<String, String> headers = new HashMap<>();
+        if (array != null) {
+            String[] pairs = (String[]) array.getArray();
+            for (int i = 0; i + 1 < pairs.length; i += 2) {
+                headers.put(pairs[i], pairs[i + 1]);
+            }
+        }
+        return headers;
     }
 
     /** Asks the polling thread to run now, e.g. after a commit that appended rows. Coalesces repeated calls. */
@@ -231,6 +296,7 @@ public class OutboxRelay implements SmartLifecycle {
         return properties.relayAutoStartup();
     }
 
-    private record Row(UUID id, String topic, String key, byte[] payload) {
+    private record Row(UUID id, String topic, String key, byte[] payload, Map<String, String> headers,
+            Timestamp createdAt) {
     }
 }

@@ -1,5 +1,10 @@
 package io.claimflow.platform.outbox;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.SenderContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
@@ -20,17 +25,27 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * on the publishing path), a row means the same bytes whatever code version later sends it, and an event that
  * cannot be serialized (unknown schema, incompatible change) fails the business transaction instead of poisoning the
  * outbox. The price, a registry call on the first append of each event type, is cached after that.
+ *
+ * <p>The current trace context goes with the row ({@code headers}): an {@value #OBSERVATION} observation (a short span,
+ * child of e.g. the listener's) injects its propagation headers ({@code traceparent}) there, and the relay continues
+ * from them, so one encounter's events stay one trace across the outbox.
  */
 public class OutboxWriter {
+
+    /** Name of the observation (span) around an append. */
+    public static final String OBSERVATION = "claimflow.outbox.append";
 
     private final JdbcTemplate jdbc;
     private final Serializer<Object> serializer;
     private final Runnable afterCommit;
+    private final ObservationRegistry observationRegistry;
 
-    OutboxWriter(JdbcTemplate jdbc, Serializer<Object> serializer, Runnable afterCommit) {
+    OutboxWriter(JdbcTemplate jdbc, Serializer<Object> serializer, Runnable afterCommit,
+            ObservationRegistry observationRegistry) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.afterCommit = afterCommit;
+        this.observationRegistry = observationRegistry;
     }
 
     /**
@@ -50,8 +65,9 @@ public class OutboxWriter {
         }
         byte[] payload = serializer.serialize(topic, event);
         UUID id = UUID.randomUUID();
-        jdbc.update("INSERT INTO " + PlatformSchema.SCHEMA + ".outbox (id, topic, key, payload) VALUES (?, ?, ?, ?)",
-                id, topic, key, payload);
+        String[] headers = traceHeaders(topic);
+        jdbc.update("INSERT INTO " + PlatformSchema.SCHEMA + ".outbox (id, topic, key, payload, headers) "
+                + "VALUES (?, ?, ?, ?, ?)", id, topic, key, payload, headers);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -61,5 +77,27 @@ public class OutboxWriter {
             });
         }
         return id;
+    }
+
+    // The tracing handler injects into the carrier when the observation starts; without tracing it stays empty.
+    private String[] traceHeaders(String topic) {
+        Map<String, String> carrier = new LinkedHashMap<>();
+        SenderContext<Map<String, String>> context = new SenderContext<>(Map::put);
+        context.setCarrier(carrier);
+        context.setRemoteServiceName("kafka");
+        Observation.createNotStarted(OBSERVATION, () -> context, observationRegistry)
+                .contextualName("outbox append " + topic)
+                .lowCardinalityKeyValue("topic", topic)
+                .start().stop();
+        if (carrier.isEmpty()) {
+            return null;
+        }
+        String[] pairs = new String[carrier.size() * 2];
+        int i = 0;
+        for (Map.Entry<String, String> header : carrier.entrySet()) {
+            pairs[i++] = header.getKey();
+            pairs[i++] = header.getValue();
+        }
+        return pairs;
     }
 }

@@ -8,12 +8,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** A minimal service on the platform: one listener on {@link #EVENTS}, and {@link #OUTBOX} for outbox tests. */
+/**
+ * A minimal service on the platform: a listener on {@link #EVENTS}, one on {@link #TRACED} that writes through the
+ * outbox, and {@link #OUTBOX} for outbox tests.
+ */
 @SpringBootApplication
 public class PlatformTestApplication {
 
     /** Topic the {@link TestListener} consumes. */
     public static final String EVENTS = "platform-test.events.v1";
+
+    /** Topic the {@link TracedListener} consumes; it writes each event on to {@link #OUTBOX} through the outbox. */
+    public static final String TRACED = "platform-test.traced.v1";
 
     /** Topic the outbox tests publish to; nobody consumes it. */
     public static final String OUTBOX = "platform-test.outbox.v1";
@@ -23,7 +29,8 @@ public class PlatformTestApplication {
         return new KafkaAdmin.NewTopics(
                 topic(EVENTS, properties),
                 ClaimFlowKafkaAutoConfiguration.deadLetterTopic(EVENTS, properties),
-                topic(OUTBOX, properties));
+                topic(OUTBOX, properties),
+                topic(TRACED, properties));
     }
 
     private static NewTopic topic(String name, ClaimFlowKafkaProperties properties) {

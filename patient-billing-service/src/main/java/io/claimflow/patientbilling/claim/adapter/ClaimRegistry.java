@@ -21,7 +21,7 @@ public class ClaimRegistry {
             String patientRef, String guarantorName, String addressLine1, String addressLine2, String city,
             String state, String postalCode, LocalDate serviceFrom, LocalDate serviceTo, String billingProvider,
             String renderingProvider, String payerName, java.math.BigDecimal totalCharge,
-            java.time.Instant submittedAt) {
+            java.time.Instant submittedAt, java.util.List<String> procedureCodes) {
     }
 
     private final JdbcClient jdbc;
@@ -59,9 +59,9 @@ public class ClaimRegistry {
                 .query(Long.class).single();
         jdbc.sql("""
                 INSERT INTO claim (tenant_id, claim_id, encounter_id, account_id, patient_control_number, service_from,
-                    service_to, billing_provider, rendering_provider, payer_name, total_charge, submitted_at)
+                    service_to, billing_provider, rendering_provider, payer_name, total_charge, submitted_at, procedure_codes)
                 VALUES (:tenant, :claim, :encounter, :account, :pcn, :from, :to, :billing, :rendering, :payer, :charge,
-                    :submitted)
+                    :submitted, string_to_array(:procedures, ','))
                 ON CONFLICT (tenant_id, claim_id) DO NOTHING""")
                 .param("tenant", r.tenantId()).param("claim", r.claimId()).param("encounter", r.encounterId())
                 .param("account", accountId).param("pcn", r.patientControlNumber()).param("from", r.serviceFrom())
@@ -69,6 +69,7 @@ public class ClaimRegistry {
                 .param("rendering", r.renderingProvider()).param("payer", r.payerName())
                 .param("charge", r.totalCharge())
                 .param("submitted", java.sql.Timestamp.from(r.submittedAt()))
+                .param("procedures", String.join(",", r.procedureCodes()))
                 .update();
         return accountId;
     }

@@ -49,7 +49,8 @@ public class ClaimSubmittedHandler {
                 address.getLine2(), address.getCity(), address.getState(), address.getPostalCode(), dates.get(0),
                 dates.get(dates.size() - 1), providerName(event.getProviders().getBilling()),
                 rendering == null ? null : providerName(rendering), event.getCoverage().getPayer().getName(),
-                event.getTotalCharge(), event.getOccurredAt()));
+                event.getTotalCharge(), event.getOccurredAt(),
+                event.getLines().stream().map(l -> l.getService().getProcedureCode()).toList()));
         log.info("registered claim {} of encounter {} on patient account {}", event.getClaimId(),
                 event.getEncounterId(), accountId);
     }

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Statement runs, statements and their printable text over REST. */
+/** Statement runs, statements and their printable text, HTML page and PDF over REST. */
 @RestController
 @Validated
 class StatementController {
@@ -79,5 +81,16 @@ class StatementController {
         Statements.StoredStatement statement = statements.require(statementId);
         auditTrail.read("statement", Long.toString(statementId));
         return statements.printable(statement, true);
+    }
+
+    @GetMapping(value = "/statements/{statementId}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
+    ResponseEntity<byte[]> pdf(@PathVariable long statementId) {
+        Statements.StoredStatement statement = statements.require(statementId);
+        auditTrail.read("statement", Long.toString(statementId));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("statement-" + statementId + ".pdf").build().toString())
+                .body(statements.pdf(statement));
     }
 }

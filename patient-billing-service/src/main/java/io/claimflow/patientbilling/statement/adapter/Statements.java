@@ -208,11 +208,33 @@ public class Statements {
     /** The statement as printed: plain text, or an HTML page. */
     public String printable(StoredStatement stored, boolean html) {
         AccountQueries.Account account = accounts.require(stored.statement().accountId());
-        String payableTo = jdbc.sql("""
-                SELECT billing_provider FROM claim WHERE account_id = ? ORDER BY submitted_at DESC LIMIT 1""")
-                .param(account.id()).query(String.class).optional().orElse(account.tenantId());
+        String payableTo = payableTo(account);
         Addressee to = new Addressee(account.guarantorName(), account.addressLines());
         return html ? StatementHtml.render(stored.statement(), to, payableTo)
                 : StatementText.render(stored.statement(), to, payableTo);
+    }
+
+    /** The statement as a PDF document, with the procedures billed per visit and its aging as of its date. */
+    public byte[] pdf(StoredStatement stored) {
+        AccountQueries.Account account = accounts.require(stored.statement().accountId());
+        Addressee to = new Addressee(account.guarantorName(), account.addressLines());
+        return StatementPdf.render(stored, to, payableTo(account), procedures(stored));
+    }
+
+    private String payableTo(AccountQueries.Account account) {
+        return jdbc.sql("""
+                SELECT billing_provider FROM claim WHERE account_id = ? ORDER BY submitted_at DESC LIMIT 1""")
+                .param(account.id()).query(String.class).optional().orElse(account.tenantId());
+    }
+
+    private Map<String, List<String>> procedures(StoredStatement stored) {
+        Map<String, List<String>> byClaim = new java.util.HashMap<>();
+        for (StatementLine line : stored.statement().lines()) {
+            List<String> codes = jdbc.sql("""
+                    SELECT unnest(procedure_codes) FROM claim WHERE tenant_id = ? AND claim_id = ?""")
+                    .params(stored.tenantId(), line.claimId()).query(String.class).list();
+            byClaim.put(line.claimId(), codes);
+        }
+        return byClaim;
     }
 }
