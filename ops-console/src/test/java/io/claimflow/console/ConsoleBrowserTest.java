@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,11 +67,16 @@ class ConsoleBrowserTest {
     WebDriver browser;
     Path profile;
 
-    @BeforeEach
-    void startChromium() throws Exception {
+    // before the Spring context starts, so a machine without Chromium does not pay for it
+    @BeforeAll
+    static void requireChromium() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "No Chromium at " + CHROMIUM + " with a driver at " + CHROMEDRIVER
                         + ": browser tests skipped (apt-get install chromium chromium-driver)");
+    }
+
+    @BeforeEach
+    void startChromium() throws Exception {
         profile = Files.createTempDirectory(Path.of("target"), "chromium-profile-").toAbsolutePath();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
