@@ -28,10 +28,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,6 +64,9 @@ class ReadModelFlowTest {
 
     @LocalServerPort
     int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     final String e1 = "enc-" + UUID.randomUUID();
@@ -107,6 +116,22 @@ class ReadModelFlowTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM timeline_event WHERE tenant_id = :t").param("t", tenant)
                 .query(Integer.class).single() == published);
+        // the redelivery is behind the original in its partition: wait until the console has read it too
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> consumedToTheEnd(admin, Topics.PAYMENT_POSTED));
+        }
+    }
+
+    private static boolean consumedToTheEnd(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("ops-console")
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));
     }
 
     @Test
