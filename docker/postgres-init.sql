@@ -6,3 +6,4 @@ CREATE DATABASE claimflow_claim OWNER claimflow ENCODING 'UTF8';
 CREATE DATABASE claimflow_adjudication OWNER claimflow ENCODING 'UTF8';
 CREATE DATABASE claimflow_patient_billing OWNER claimflow ENCODING 'UTF8';
 CREATE DATABASE claimflow_ehr OWNER claimflow ENCODING 'UTF8';
+CREATE DATABASE claimflow_console OWNER claimflow ENCODING 'UTF8';

@@ -301,8 +301,9 @@ class GatewayFlowTest {
         assertThat(String.valueOf(retried.get("detail"))).contains("does not balance");
         assertThat(jdbc.sql("SELECT count(*) FROM remittance_claim WHERE claim_id IN (?, ?)")
                 .params(unbalanced.getClaimId(), malformed.getClaimId()).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM claim_x12_event WHERE claim_id IN (?, ?) AND transaction_type = '835'")
-                .params(unbalanced.getClaimId(), malformed.getClaimId()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM claim_x12_event WHERE claim_id IN (?, ?) "
+                        + "AND transaction_type = '835'").params(unbalanced.getClaimId(), malformed.getClaimId())
+                .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM claim_x12_event WHERE claim_id = ? AND outcome = 'SENT'")
                 .param(unbalanced.getClaimId()).query(Long.class).single()).isEqualTo(1);
         assertThat(all(Topics.PAYMENT_POSTED, unbalanced.getEncounterId())).isEmpty();

@@ -381,6 +381,12 @@ public final class LocalStack {
             config.services().stream().filter(s -> s.module().equals("payer-simulator")).findFirst()
                     .ifPresent(s -> env.put("PAYER_SIMULATOR_URL", "http://localhost:" + s.port()));
         }
+        if (spec.module().equals("ops-console")) {
+            // the console calls the services' REST APIs and health, wherever their --<service>-port put them
+            config.services().stream().filter(s -> !s.module().equals("ops-console"))
+                    .forEach(s -> env.put(s.module().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL",
+                            "http://localhost:" + s.port()));
+        }
         return env;
     }
 

@@ -48,6 +48,10 @@ public final class PostgresMain {
                 .setPort(port)
                 .setOverrideWorkingDirectory(binaries)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // The server log must not carry patient data: no DETAIL lines (a unique violation quotes the key,
+                // e.g. a member id) and no failing statements.
+                .setServerConfig("log_error_verbosity", "terse")
+                .setServerConfig("log_min_error_statement", "panic")
                 .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
                 .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)
                 .start();

@@ -36,15 +36,16 @@ record StackConfig(
     static final String DB_PASSWORD = "claimflow";
     static final List<String> DATABASES =
             List.of("claimflow_coding", "claimflow_claim", "claimflow_adjudication", "claimflow_patient_billing",
-                    "claimflow_ehr");
+                    "claimflow_ehr", "claimflow_console");
 
-    /** The six services in start-up order, with their default ports and databases (null: no database). */
+    /** The seven services in start-up order, with their default ports and databases (null: no database). */
     static final List<ServiceSpec> ALL_SERVICES = List.of(
             new ServiceSpec("coding-service", 8091, "claimflow_coding"),
             new ServiceSpec("claim-service", 8092, "claimflow_claim"),
             new ServiceSpec("adjudication-gateway", 8093, "claimflow_adjudication"),
             new ServiceSpec("patient-billing-service", 8094, "claimflow_patient_billing"),
             new ServiceSpec("ehr-connector", 8096, "claimflow_ehr"),
+            new ServiceSpec("ops-console", 8097, "claimflow_console"),
             new ServiceSpec("payer-simulator", 8095, null));
 
     static final String USAGE = """
@@ -66,7 +67,8 @@ record StackConfig(
             JVM options per kind of process: CLAIMFLOW_KAFKA_JAVA_OPTS, CLAIMFLOW_REGISTRY_JAVA_OPTS,
             CLAIMFLOW_POSTGRES_JAVA_OPTS, CLAIMFLOW_SERVICE_JAVA_OPTS.
             Services: coding-service 8091, claim-service 8092, adjudication-gateway 8093,
-            patient-billing-service 8094, ehr-connector 8096 (MLLP 2575), payer-simulator 8095.
+            patient-billing-service 8094, ehr-connector 8096 (MLLP 2575), ops-console 8097,
+            payer-simulator 8095.
             """;
 
     /** One service module: started as {@code java -jar <module>/target/<module>.jar}. */

@@ -27,6 +27,7 @@ class StackConfigTest {
                 org.assertj.core.groups.Tuple.tuple("adjudication-gateway", 8093),
                 org.assertj.core.groups.Tuple.tuple("patient-billing-service", 8094),
                 org.assertj.core.groups.Tuple.tuple("ehr-connector", 8096),
+                org.assertj.core.groups.Tuple.tuple("ops-console", 8097),
                 org.assertj.core.groups.Tuple.tuple("payer-simulator", 8095));
         assertThat(c.home()).isEqualTo(ROOT.resolve(".local-stack"));
         assertThat(c.kafkaData()).isEqualTo(ROOT.resolve(".local-stack/data/kafka"));

@@ -1,0 +1,6 @@
+package io.claimflow.console.readmodel;
+
+/** What happened to an encounter, one per topic, in the order events flow. */
+public enum EventKind {
+    DOCUMENTED, CODED, SUBMITTED, DENIED, RECODE_REQUESTED, PAYMENT_POSTED
+}

@@ -1,0 +1,33 @@
+package io.claimflow.console.readmodel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The queries the pages need from the console's read model. */
+public interface ReadModel {
+
+    /** Encounters and claims whose id, claim id or patient control number starts with {@code term}, newest first. */
+    List<ClaimView> search(String term, int limit);
+
+    /** Every event of the encounter, oldest first. */
+    List<TimelineEntry> timeline(String encounterId);
+
+    /** The claims of the encounter, oldest first. */
+    List<ClaimView> claimsOfEncounter(String encounterId);
+
+    /** The encounter a claim belongs to. */
+    Optional<String> encounterOfClaim(String claimId);
+
+    /** Claims submitted in [from, to), with their encounter's documented and first paid times. */
+    List<ClaimView> claimsSubmitted(Instant from, Instant to);
+
+    /** Claims not replaced or voided, submitted before {@code to}: the A/R population. */
+    List<ClaimView> liveClaimsSubmittedBefore(Instant to);
+
+    /** Denials that occurred in [from, to). */
+    List<DenialFact> denials(Instant from, Instant to);
+
+    /** Events per topic per minute since {@code since}, oldest first. */
+    List<TopicThroughput> throughputSince(Instant since);
+}

@@ -1,0 +1,194 @@
+package io.claimflow.console.readmodel.adapter;
+
+import io.claimflow.console.readmodel.TimelineEntry;
+import io.claimflow.platform.outbox.ProcessedEvents;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes each event into the read model once: the idempotency mark, the timeline row, the encounter or claim row and
+ * the per-minute count commit together, so a redelivered event changes nothing.
+ */
+@Component
+class ReadModelWriter {
+
+    private static final String CONSUMER = "ops-console.";
+
+    private final JdbcClient jdbc;
+    private final ProcessedEvents processedEvents;
+
+    ReadModelWriter(JdbcClient jdbc, ProcessedEvents processedEvents) {
+        this.jdbc = jdbc;
+        this.processedEvents = processedEvents;
+    }
+
+    @Transactional
+    public void documented(TimelineEntry entry, LocalDate dateOfService) {
+        if (!recordOnce(entry)) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO encounter (encounter_id, tenant_id, date_of_service, documented_at)
+                VALUES (:encounter, :tenant, :dos, :at)
+                ON CONFLICT (encounter_id) DO UPDATE SET date_of_service = EXCLUDED.date_of_service,
+                    documented_at = LEAST(encounter.documented_at, EXCLUDED.documented_at)
+                """).param("encounter", entry.encounterId()).param("tenant", entry.tenantId())
+                .param("dos", dateOfService).param("at", ts(entry.occurredAt())).update();
+    }
+
+    @Transactional
+    public void coded(TimelineEntry entry, LocalDate dateOfService) {
+        if (!recordOnce(entry)) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO encounter (encounter_id, tenant_id, date_of_service, coding_version)
+                VALUES (:encounter, :tenant, :dos, :version)
+                ON CONFLICT (encounter_id) DO UPDATE SET
+                    coding_version = GREATEST(COALESCE(encounter.coding_version, 0), EXCLUDED.coding_version),
+                    date_of_service = COALESCE(encounter.date_of_service, EXCLUDED.date_of_service)
+                """).param("encounter", entry.encounterId()).param("tenant", entry.tenantId())
+                .param("dos", dateOfService).param("version", entry.codingVersion()).update();
+    }
+
+    @Transactional
+    public void submitted(TimelineEntry entry, EventMapping.Submission submission) {
+        if (!recordOnce(entry)) {
+            return;
+        }
+        String state = "VOID".equals(entry.frequency()) ? "VOIDED" : "SUBMITTED";
+        jdbc.sql("""
+                INSERT INTO claim (claim_id, encounter_id, tenant_id, patient_control_number, payer_id, payer_name,
+                    frequency, replaced_claim_id, coding_version, state, submitted_at, date_of_service, total_charge)
+                VALUES (:claim, :encounter, :tenant, :pcn, :payer, :payerName, :frequency, :replaced, :version,
+                    :state, :at, :dos, :charge)
+                ON CONFLICT (claim_id) DO UPDATE SET frequency = EXCLUDED.frequency,
+                    replaced_claim_id = EXCLUDED.replaced_claim_id, coding_version = EXCLUDED.coding_version,
+                    submitted_at = EXCLUDED.submitted_at, date_of_service = EXCLUDED.date_of_service,
+                    total_charge = EXCLUDED.total_charge, patient_control_number = EXCLUDED.patient_control_number
+                """).param("claim", entry.claimId()).param("encounter", entry.encounterId())
+                .param("tenant", entry.tenantId()).param("pcn", submission.patientControlNumber())
+                .param("payer", entry.payerId()).param("payerName", submission.payerName())
+                .param("frequency", entry.frequency()).param("replaced", submission.replacedClaimId())
+                .param("version", entry.codingVersion()).param("state", state).param("at", ts(entry.occurredAt()))
+                .param("dos", submission.dateOfService()).param("charge", entry.chargeAmount()).update();
+        if (submission.replacedClaimId() != null) {
+            jdbc.sql("UPDATE claim SET state = :state WHERE claim_id = :claim")
+                    .param("state", "VOID".equals(entry.frequency()) ? "VOIDED" : "REPLACED")
+                    .param("claim", submission.replacedClaimId()).update();
+        }
+    }
+
+    @Transactional
+    public void denied(TimelineEntry entry, String payerName, String patientControlNumber) {
+        if (!recordOnce(entry)) {
+            return;
+        }
+        ensureClaim(entry, payerName, patientControlNumber);
+        boolean frontEnd = "FRONT_END_REJECTION".equals(entry.denialStage());
+        jdbc.sql("""
+                UPDATE claim SET denial_count = denial_count + 1,
+                    front_end_rejected = front_end_rejected OR :frontEnd,
+                    last_denial_category = :category, last_denial_carcs = :carcs,
+                    first_answer_at = LEAST(COALESCE(first_answer_at, :at), :at),
+                    state = CASE WHEN state IN ('REPLACED', 'VOIDED') THEN state
+                                 WHEN paid_amount > 0 THEN 'PARTIALLY_PAID'
+                                 WHEN :frontEnd THEN 'REJECTED' ELSE 'DENIED' END
+                WHERE claim_id = :claim
+                """).param("frontEnd", frontEnd).param("category", entry.denialCategory())
+                .param("carcs", entry.carcs()).param("at", ts(entry.occurredAt())).param("claim", entry.claimId())
+                .update();
+    }
+
+    @Transactional
+    public void recodeRequested(TimelineEntry entry) {
+        if (!recordOnce(entry)) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE claim SET state = 'RECODE_REQUESTED'
+                WHERE claim_id = :claim AND state NOT IN ('REPLACED', 'VOIDED')
+                """).param("claim", entry.claimId()).update();
+    }
+
+    @Transactional
+    public void paymentPosted(TimelineEntry entry, String payerName, String patientControlNumber) {
+        if (!recordOnce(entry)) {
+            return;
+        }
+        ensureClaim(entry, payerName, patientControlNumber);
+        jdbc.sql("""
+                UPDATE claim SET paid_amount = paid_amount + :paid,
+                    patient_responsibility = patient_responsibility + :patient,
+                    contractual_adjustment = contractual_adjustment + :contractual,
+                    first_answer_at = LEAST(COALESCE(first_answer_at, :at), :at),
+                    last_paid_at = :at,
+                    state = CASE WHEN state IN ('REPLACED', 'VOIDED') THEN state
+                                 WHEN paid_amount + :paid <= 0 AND patient_responsibility + :patient <= 0
+                                     THEN 'DENIED'
+                                 WHEN denial_count > 0 THEN 'PARTIALLY_PAID' ELSE 'PAID' END
+                WHERE claim_id = :claim
+                """).param("paid", entry.paidAmount()).param("patient", entry.patientResponsibility())
+                .param("contractual", entry.contractualAdjustment()).param("at", ts(entry.occurredAt()))
+                .param("claim", entry.claimId()).update();
+        if (entry.paidAmount().signum() > 0) {
+            jdbc.sql("""
+                    INSERT INTO encounter (encounter_id, tenant_id, first_paid_at) VALUES (:encounter, :tenant, :at)
+                    ON CONFLICT (encounter_id) DO UPDATE SET
+                        first_paid_at = LEAST(COALESCE(encounter.first_paid_at, EXCLUDED.first_paid_at),
+                                              EXCLUDED.first_paid_at)
+                    """).param("encounter", entry.encounterId()).param("tenant", entry.tenantId())
+                    .param("at", ts(entry.occurredAt())).update();
+        }
+    }
+
+    // An answer can overtake its submission (different topics, different partitions' progress): keep what it tells.
+    private void ensureClaim(TimelineEntry entry, String payerName, String patientControlNumber) {
+        jdbc.sql("""
+                INSERT INTO claim (claim_id, encounter_id, tenant_id, patient_control_number, payer_id, payer_name,
+                    frequency, coding_version, state, submitted_at, total_charge)
+                VALUES (:claim, :encounter, :tenant, :pcn, :payer, :payerName, 'UNKNOWN', 0, 'SUBMITTED', :at,
+                    :charge)
+                ON CONFLICT (claim_id) DO NOTHING
+                """).param("claim", entry.claimId()).param("encounter", entry.encounterId())
+                .param("tenant", entry.tenantId()).param("pcn", patientControlNumber).param("payer", entry.payerId())
+                .param("payerName", payerName).param("at", ts(entry.occurredAt()))
+                .param("charge", EventMapping.zeroIfNull(entry.chargeAmount())).update();
+    }
+
+    private boolean recordOnce(TimelineEntry e) {
+        if (!processedEvents.markIfNew(CONSUMER + e.kind().name().toLowerCase(java.util.Locale.ROOT), e.eventId())) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO timeline_event (event_id, topic, kind, encounter_id, claim_id, tenant_id, occurred_at,
+                    summary, coding_version, frequency, denial_stage, denial_category, carcs, payer_id, charge_amount,
+                    paid_amount, patient_responsibility, contractual_adjustment)
+                VALUES (:id, :topic, :kind, :encounter, :claim, :tenant, :at, :summary, :version, :frequency, :stage,
+                    :category, :carcs, :payer, :charge, :paid, :patient, :contractual)
+                """).param("id", e.eventId()).param("topic", e.topic()).param("kind", e.kind().name())
+                .param("encounter", e.encounterId()).param("claim", e.claimId()).param("tenant", e.tenantId())
+                .param("at", ts(e.occurredAt())).param("summary", e.summary()).param("version", e.codingVersion())
+                .param("frequency", e.frequency()).param("stage", e.denialStage())
+                .param("category", e.denialCategory()).param("carcs", e.carcs()).param("payer", e.payerId())
+                .param("charge", e.chargeAmount()).param("paid", e.paidAmount())
+                .param("patient", e.patientResponsibility()).param("contractual", e.contractualAdjustment())
+                .update();
+        // counted when the console takes the event in, not when it occurred: a replay of old events is work done now
+        jdbc.sql("""
+                INSERT INTO topic_minute (topic, minute, events) VALUES (:topic, :minute, 1)
+                ON CONFLICT (topic, minute) DO UPDATE SET events = topic_minute.events + 1
+                """).param("topic", e.topic()).param("minute", ts(Instant.now().truncatedTo(ChronoUnit.MINUTES)))
+                .update();
+        return true;
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

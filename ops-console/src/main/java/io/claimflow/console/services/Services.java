@@ -1,0 +1,18 @@
+package io.claimflow.console.services;
+
+import java.util.List;
+import java.util.Map;
+
+/** The services' REST APIs, called as the logged-in user. */
+public interface Services {
+
+    /** Service names, in pipeline order. */
+    List<String> names();
+
+    ServiceAnswer get(String service, String pathAndQuery);
+
+    ServiceAnswer post(String service, String path, Object jsonBody);
+
+    /** {@code /actuator/health} of every service, without credentials: name to status (UP, DOWN, UNREACHABLE...). */
+    Map<String, String> health();
+}

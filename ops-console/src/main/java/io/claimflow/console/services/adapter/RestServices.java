@@ -1,0 +1,151 @@
+package io.claimflow.console.services.adapter;
+
+import io.claimflow.console.config.ConsoleProperties;
+import io.claimflow.console.services.ServiceAnswer;
+import io.claimflow.console.services.Services;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Calls the services with the caller's own credentials, so each service checks the caller's roles and writes the
+ * caller into its audit trail: the Authorization header of an API caller is passed on as it is; a user logged in
+ * through the console's form gets HTTP Basic with the credentials kept in the session's authentication. There is no
+ * service account.
+ */
+@Component
+class RestServices implements Services {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestServices.class);
+    private static final ParameterizedTypeReference<Object> JSON = new ParameterizedTypeReference<>() { };
+
+    private final ConsoleProperties properties;
+    private final RestClient calls;
+    private final RestClient probes;
+
+    RestServices(ConsoleProperties properties) {
+        this.properties = properties;
+        this.calls = RestClient.builder().requestFactory(factory(properties.callTimeout().toMillis())).build();
+        this.probes = RestClient.builder().requestFactory(factory(properties.healthTimeout().toMillis())).build();
+    }
+
+    @Override
+    public List<String> names() {
+        return new ArrayList<>(properties.services().keySet());
+    }
+
+    @Override
+    public ServiceAnswer get(String service, String pathAndQuery) {
+        return call(service, pathAndQuery, null, false);
+    }
+
+    @Override
+    public ServiceAnswer post(String service, String path, Object jsonBody) {
+        return call(service, path, jsonBody, true);
+    }
+
+    private ServiceAnswer call(String service, String path, Object body, boolean post) {
+        URI base = properties.services().get(service);
+        if (base == null) {
+            return new ServiceAnswer(0, null, "No URL configured for " + service);
+        }
+        String authorization = authorization();
+        if (authorization == null) {
+            return new ServiceAnswer(0, null, "No credentials to pass on to " + service);
+        }
+        try {
+            RestClient.RequestHeadersSpec<?> request = post
+                    ? calls.post().uri(base.toString() + path).contentType(MediaType.APPLICATION_JSON)
+                            .body(body == null ? Map.of() : body)
+                    : calls.get().uri(base.toString() + path);
+            var response = request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.AUTHORIZATION, authorization).retrieve().toEntity(JSON);
+            return new ServiceAnswer(response.getStatusCode().value(), response.getBody(), null);
+        } catch (RestClientResponseException e) {
+            Object problem = null;
+            try {
+                problem = e.getResponseBodyAs(JSON);
+            } catch (RuntimeException unreadable) {
+                // not JSON: the status says enough
+            }
+            String detail = problem instanceof Map<?, ?> map && map.get("detail") != null
+                    ? String.valueOf(map.get("detail")) : e.getStatusText();
+            return new ServiceAnswer(e.getStatusCode().value(), problem, service + " answered "
+                    + e.getStatusCode().value() + ": " + detail);
+        } catch (ResourceAccessException e) {
+            LOG.info("{} did not answer {} {}", service, post ? "POST" : "GET", path.replaceAll("\\?.*", ""));
+            return new ServiceAnswer(0, null, service + " does not answer");
+        }
+    }
+
+    @Override
+    public Map<String, String> health() {
+        Map<String, CompletableFuture<String>> probesByService = new LinkedHashMap<>();
+        properties.services().forEach((name, base) -> probesByService.put(name,
+                CompletableFuture.supplyAsync(() -> probe(base))));
+        Map<String, String> health = new LinkedHashMap<>();
+        probesByService.forEach((name, probe) -> health.put(name, probe.join()));
+        return health;
+    }
+
+    private String probe(URI base) {
+        try {
+            Object body = probes.get().uri(base.toString() + "/actuator/health").retrieve().body(JSON);
+            return body instanceof Map<?, ?> map && map.get("status") != null ? String.valueOf(map.get("status"))
+                    : "UNKNOWN";
+        } catch (RestClientResponseException e) {
+            Object body = null;
+            try {
+                body = e.getResponseBodyAs(JSON);
+            } catch (RuntimeException unreadable) {
+                // fall through to the status code
+            }
+            return body instanceof Map<?, ?> map && map.get("status") != null ? String.valueOf(map.get("status"))
+                    : "HTTP " + e.getStatusCode().value();
+        } catch (RuntimeException e) {
+            return "UNREACHABLE";
+        }
+    }
+
+    private static String authorization() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+            if (header != null) {
+                return header;
+            }
+        }
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        if (who instanceof UsernamePasswordAuthenticationToken token && token.getCredentials() instanceof String pw) {
+            return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (token.getName() + ":" + pw).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return null;
+    }
+
+    private static SimpleClientHttpRequestFactory factory(long timeoutMillis) {
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout((int) Math.min(timeoutMillis, 2000));
+        factory.setReadTimeout((int) timeoutMillis);
+        return factory;
+    }
+}
