@@ -11,7 +11,7 @@ import io.claimflow.adjudication.x12.InterchangeEnvelope;
 import io.claimflow.adjudication.x12.Professional837Writer;
 import io.claimflow.adjudication.x12.Remittance;
 import io.claimflow.adjudication.x12.Remittance835Reader;
-import io.claimflow.adjudication.x12.X12Segments;
+import io.claimflow.x12.X12Segments;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.payersimulator.adjudication.Adjudication;
 import io.claimflow.payersimulator.adjudication.ResponseWriter;

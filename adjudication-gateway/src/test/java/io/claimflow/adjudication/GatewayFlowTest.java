@@ -201,7 +201,7 @@ class GatewayFlowTest {
         String today = "20260401";
         String dos = claim.getLines().get(0).getService().getDateOfService().format(
                 java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-        try (io.claimflow.payersimulator.x12.X12Output out = new io.claimflow.payersimulator.x12.X12Output(true)) {
+        try (io.claimflow.x12.X12Output out = new io.claimflow.x12.X12Output(true)) {
             out.startInterchange();
             out.segment("ISA", "00", "          ", "00", "          ", "ZZ", "SIMPAYER       ", "ZZ",
                     "CLAIMFLOW      ", "260401", "1200", "^", "00501", "000555001", "0", "T", ":");

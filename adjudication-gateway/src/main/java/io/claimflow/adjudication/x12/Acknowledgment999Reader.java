@@ -1,5 +1,7 @@
 package io.claimflow.adjudication.x12;
 
+import io.claimflow.x12.Segment;
+import io.claimflow.x12.X12FormatException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,13 +5,15 @@ import io.claimflow.adjudication.claim.OutboundClaim.Address;
 import io.claimflow.adjudication.claim.OutboundClaim.Line;
 import io.claimflow.adjudication.claim.OutboundClaim.Person;
 import io.claimflow.adjudication.claim.OutboundClaim.Provider;
+import io.claimflow.x12.X12Output;
+import io.claimflow.x12.X12Values;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.claimflow.adjudication.x12.X12Values.amount;
-import static io.claimflow.adjudication.x12.X12Values.date;
-import static io.claimflow.adjudication.x12.X12Values.fixed;
-import static io.claimflow.adjudication.x12.X12Values.text;
+import static io.claimflow.x12.X12Values.amount;
+import static io.claimflow.x12.X12Values.date;
+import static io.claimflow.x12.X12Values.fixed;
+import static io.claimflow.x12.X12Values.text;
 
 /**
  * Writes ASC X12 005010X222A1 (837P, health care claim: professional) with staedi: one interchange (ISA/IEA) with one

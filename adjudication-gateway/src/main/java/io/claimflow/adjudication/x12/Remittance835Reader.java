@@ -1,5 +1,8 @@
 package io.claimflow.adjudication.x12;
 
+import io.claimflow.x12.Segment;
+import io.claimflow.x12.X12FormatException;
+import io.claimflow.x12.X12Values;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

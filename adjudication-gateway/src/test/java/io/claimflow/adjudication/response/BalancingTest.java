@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claimflow.adjudication.x12.Remittance;
 import io.claimflow.adjudication.x12.Remittance835Reader;
-import io.claimflow.adjudication.x12.X12Segments;
+import io.claimflow.x12.X12Segments;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

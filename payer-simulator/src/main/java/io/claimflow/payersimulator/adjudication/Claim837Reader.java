@@ -1,8 +1,8 @@
 package io.claimflow.payersimulator.adjudication;
 
-import io.claimflow.payersimulator.x12.Segment;
-import io.claimflow.payersimulator.x12.X12FormatException;
-import io.claimflow.payersimulator.x12.X12Values;
+import io.claimflow.x12.Segment;
+import io.claimflow.x12.X12FormatException;
+import io.claimflow.x12.X12Values;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.claimflow.payersimulator.adjudication;
 
-import io.claimflow.payersimulator.x12.Segment;
-import io.claimflow.payersimulator.x12.X12Segments;
+import io.claimflow.x12.Segment;
+import io.claimflow.x12.X12Segments;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

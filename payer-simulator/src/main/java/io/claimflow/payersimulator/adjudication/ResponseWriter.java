@@ -1,12 +1,12 @@
 package io.claimflow.payersimulator.adjudication;
 
-import static io.claimflow.payersimulator.x12.X12Values.amount;
-import static io.claimflow.payersimulator.x12.X12Values.date;
-import static io.claimflow.payersimulator.x12.X12Values.fixed;
-import static io.claimflow.payersimulator.x12.X12Values.text;
+import static io.claimflow.x12.X12Values.amount;
+import static io.claimflow.x12.X12Values.date;
+import static io.claimflow.x12.X12Values.fixed;
+import static io.claimflow.x12.X12Values.text;
 
-import io.claimflow.payersimulator.x12.X12Output;
-import io.claimflow.payersimulator.x12.X12Values;
+import io.claimflow.x12.X12Output;
+import io.claimflow.x12.X12Values;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -2,7 +2,7 @@ package io.claimflow.payersimulator.web;
 
 import io.claimflow.payersimulator.adjudication.Faults;
 import io.claimflow.payersimulator.adjudication.PayerSimulator;
-import io.claimflow.payersimulator.x12.X12FormatException;
+import io.claimflow.x12.X12FormatException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

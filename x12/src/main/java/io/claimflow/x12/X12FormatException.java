@@ -1,4 +1,4 @@
-package io.claimflow.payersimulator.x12;
+package io.claimflow.x12;
 
 /** An X12 file could not be read or written; the message says where and why (never the data itself). */
 public class X12FormatException extends RuntimeException {

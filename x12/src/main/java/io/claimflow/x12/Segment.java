@@ -1,4 +1,4 @@
-package io.claimflow.payersimulator.x12;
+package io.claimflow.x12;
 
 import java.util.List;
 

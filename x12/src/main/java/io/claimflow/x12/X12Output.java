@@ -1,4 +1,4 @@
-package io.claimflow.adjudication.x12;
+package io.claimflow.x12;
 
 import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * library (which applies the delimiters declared in ISA and drops trailing empty elements). An element is a
  * {@link String} (null or empty = empty element) or a {@code String[]} composite.
  */
-final class X12Output implements AutoCloseable {
+public final class X12Output implements AutoCloseable {
 
     private static final Schema CONTROL_SCHEMA = loadControlSchema();
 
@@ -23,7 +23,7 @@ final class X12Output implements AutoCloseable {
     private final EDIStreamWriter writer;
     private int segmentsInTransaction;
 
-    X12Output(boolean prettyPrint) {
+    public X12Output(boolean prettyPrint) {
         EDIOutputFactory factory = EDIOutputFactory.newFactory();
         factory.setProperty(EDIOutputFactory.TRUNCATE_EMPTY_ELEMENTS, true);
         factory.setProperty(EDIOutputFactory.PRETTY_PRINT, prettyPrint);
@@ -32,7 +32,7 @@ final class X12Output implements AutoCloseable {
         writer.setControlSchema(CONTROL_SCHEMA);
     }
 
-    void startInterchange() {
+    public void startInterchange() {
         try {
             writer.startInterchange();
         } catch (EDIStreamException e) {
@@ -40,7 +40,7 @@ final class X12Output implements AutoCloseable {
         }
     }
 
-    void endInterchange() {
+    public void endInterchange() {
         try {
             writer.endInterchange();
             writer.flush();
@@ -50,16 +50,16 @@ final class X12Output implements AutoCloseable {
     }
 
     /** Starts counting segments for SE01 (the ST segment counts). */
-    void startTransaction() {
+    public void startTransaction() {
         segmentsInTransaction = 0;
     }
 
     /** Segments written since {@link #startTransaction()}, SE included when called for SE01 before writing SE. */
-    int segmentCountIncludingSe() {
+    public int segmentCountIncludingSe() {
         return segmentsInTransaction + 1;
     }
 
-    X12Output segment(String tag, Object... elements) {
+    public X12Output segment(String tag, Object... elements) {
         try {
             writer.writeStartSegment(tag);
             for (Object element : elements) {
@@ -101,11 +101,11 @@ final class X12Output implements AutoCloseable {
         }
     }
 
-    byte[] toBytes() {
+    public byte[] toBytes() {
         return bytes.toByteArray();
     }
 
-    String asText() {
+    public String asText() {
         return bytes.toString(StandardCharsets.US_ASCII);
     }
 

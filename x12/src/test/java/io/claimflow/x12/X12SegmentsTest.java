@@ -1,4 +1,4 @@
-package io.claimflow.payersimulator.x12;
+package io.claimflow.x12;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

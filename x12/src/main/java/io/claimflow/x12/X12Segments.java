@@ -1,4 +1,4 @@
-package io.claimflow.adjudication.x12;
+package io.claimflow.x12;
 
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
