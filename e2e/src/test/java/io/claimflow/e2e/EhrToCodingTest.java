@@ -103,11 +103,8 @@ class EhrToCodingTest {
     @Test
     void aDftP03OverMllpIsAcknowledgedAaAndCoded() throws Exception {
         String visit = "V-e2e-" + UUID.randomUUID();
-        // Without the J3301 charge line: the starter HCPCS set does not carry J3301, so coding (rightly) holds
-        // that encounter for a coder as PROC-UNKNOWN.
         String message = resource("hl7/dft-p03-office-visit.hl7").replace("VISIT_ID", visit)
-                .replace("CTRL_ID", "C-" + visit).replace("\r\n", "\r").replace("\n", "\r")
-                .replaceAll("FT1\\|3\\|[^\r]*\r", "");
+                .replace("CTRL_ID", "C-" + visit).replace("\r\n", "\r").replace("\n", "\r");
 
         String ack = mllp(message);
 
@@ -115,7 +112,8 @@ class EhrToCodingTest {
         awaitCodingOutcome(visit);
         EncounterCoded coded = awaitCoded(visit);
         assertThat(coded.getDiagnoses()).extracting(Diagnosis::getCode).contains("E11.9", "I10");
-        assertThat(coded.getServiceLines()).extracting(ServiceLine::getProcedureCode).contains("99214", "83036");
+        assertThat(coded.getServiceLines()).extracting(ServiceLine::getProcedureCode)
+                .contains("99214", "83036", "J3301");
     }
 
     @Test
