@@ -3,7 +3,7 @@ package io.claimflow.claim.payment;
 import io.claimflow.claim.denial.AdjustmentCode;
 import io.claimflow.claim.denial.CarcTable;
 import io.claimflow.claim.model.ClaimStatus;
-import io.claimflow.claim.model.Money;
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

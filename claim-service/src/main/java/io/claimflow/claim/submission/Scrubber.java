@@ -2,9 +2,9 @@ package io.claimflow.claim.submission;
 
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimLine;
-import io.claimflow.claim.model.Money;
 import io.claimflow.claim.model.ProviderRef;
 import io.claimflow.claim.model.ScrubFinding;
+import io.claimflow.platform.money.Money;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;

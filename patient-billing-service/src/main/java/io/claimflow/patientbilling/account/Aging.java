@@ -1,6 +1,6 @@
 package io.claimflow.patientbilling.account;
 
-import io.claimflow.patientbilling.ledger.Money;
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +29,7 @@ public record Aging(Map<AgingBucket, BigDecimal> buckets, BigDecimal credit, Big
         for (AgingBucket bucket : AgingBucket.values()) {
             buckets.put(bucket, Money.ZERO);
         }
-        BigDecimal credit = Money.cents(unappliedCredit);
+        BigDecimal credit = Money.of(unappliedCredit);
         for (OpenClaim claim : claims) {
             if (claim.balance().signum() < 0) {
                 credit = credit.add(claim.balance());

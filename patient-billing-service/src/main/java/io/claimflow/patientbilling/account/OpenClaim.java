@@ -1,6 +1,6 @@
 package io.claimflow.patientbilling.account;
 
-import io.claimflow.patientbilling.ledger.Money;
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -14,6 +14,6 @@ public record OpenClaim(String claimId, BigDecimal balance, LocalDate responsibl
     public OpenClaim {
         Objects.requireNonNull(claimId, "claimId");
         Objects.requireNonNull(responsibleSince, "responsibleSince");
-        balance = Money.cents(balance);
+        balance = Money.of(balance);
     }
 }

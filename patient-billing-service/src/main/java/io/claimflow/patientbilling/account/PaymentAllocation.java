@@ -3,8 +3,8 @@ package io.claimflow.patientbilling.account;
 import io.claimflow.patientbilling.ledger.EntryKind;
 import io.claimflow.patientbilling.ledger.JournalLine;
 import io.claimflow.patientbilling.ledger.LedgerAccount;
-import io.claimflow.patientbilling.ledger.Money;
 import io.claimflow.patientbilling.ledger.Posting;
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ public final class PaymentAllocation {
      */
     public static Posting allocate(BigDecimal amount, List<OpenClaim> openClaims, String preferredClaimId,
             LocalDate receivedOn, String description) {
-        BigDecimal left = Money.cents(amount);
+        BigDecimal left = Money.of(amount);
         if (left.signum() <= 0) {
             throw new IllegalArgumentException("a patient payment must be positive");
         }

@@ -3,8 +3,8 @@ package io.claimflow.patientbilling.account;
 import io.claimflow.patientbilling.ledger.EntryKind;
 import io.claimflow.patientbilling.ledger.JournalLine;
 import io.claimflow.patientbilling.ledger.LedgerAccount;
-import io.claimflow.patientbilling.ledger.Money;
 import io.claimflow.patientbilling.ledger.Posting;
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,9 +29,9 @@ public final class SmallBalanceWriteOff {
      */
     public static Optional<Posting> writeOff(List<OpenClaim> openItems, BigDecimal unappliedCredit,
             BigDecimal threshold, LocalDate on) {
-        BigDecimal credit = Money.cents(unappliedCredit);
+        BigDecimal credit = Money.of(unappliedCredit);
         BigDecimal balance = Money.sum(openItems.stream().map(OpenClaim::balance).toList()).add(credit);
-        if (balance.signum() <= 0 || balance.compareTo(Money.cents(threshold)) >= 0) {
+        if (balance.signum() <= 0 || balance.compareTo(Money.of(threshold)) >= 0) {
             return Optional.empty();
         }
         List<JournalLine> lines = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.claimflow.patientbilling.ledger;
 
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -14,7 +15,7 @@ public record Denial(String eventId, String tenantId, String encounterId, String
     public Denial {
         Objects.requireNonNull(claimId, "claimId");
         Objects.requireNonNull(deniedOn, "deniedOn");
-        totalCharge = Money.cents(totalCharge);
+        totalCharge = Money.of(totalCharge);
         Objects.requireNonNull(patientShare, "patientShare");
     }
 }

@@ -1,5 +1,6 @@
 package io.claimflow.patientbilling.ledger;
 
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ public record JournalLine(LedgerAccount account, String claimId, ResponsibilityK
 
     public JournalLine {
         Objects.requireNonNull(account, "account");
-        amount = Money.cents(amount);
+        amount = Money.of(amount);
         if (Money.isZero(amount)) {
             throw new IllegalArgumentException("a journal line of zero posts nothing");
         }

@@ -1,5 +1,6 @@
 package io.claimflow.patientbilling.ledger;
 
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
@@ -10,10 +11,10 @@ public record PatientShare(BigDecimal deductible, BigDecimal coinsurance, BigDec
     public static final PatientShare NONE = new PatientShare(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
 
     public PatientShare {
-        deductible = Money.cents(deductible);
-        coinsurance = Money.cents(coinsurance);
-        copay = Money.cents(copay);
-        other = Money.cents(other);
+        deductible = Money.of(deductible);
+        coinsurance = Money.of(coinsurance);
+        copay = Money.of(copay);
+        other = Money.of(other);
     }
 
     public static PatientShare of(Map<ResponsibilityKind, BigDecimal> byKind) {

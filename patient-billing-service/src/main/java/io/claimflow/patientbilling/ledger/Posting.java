@@ -1,5 +1,6 @@
 package io.claimflow.patientbilling.ledger;
 
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -8,6 +8,7 @@ import static io.claimflow.patientbilling.ledger.LedgerAccount.OTHER_ADJUSTMENT;
 import static io.claimflow.patientbilling.ledger.LedgerAccount.PATIENT_CREDIT;
 import static io.claimflow.patientbilling.ledger.LedgerAccount.PATIENT_RECEIVABLE;
 
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.claimflow.patientbilling.ledger;
 
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -27,11 +28,11 @@ public record Remittance(String eventId, String tenantId, String encounterId, St
         Objects.requireNonNull(traceNumber, "traceNumber");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(paymentDate, "paymentDate");
-        charge = Money.cents(charge);
-        paid = Money.cents(paid);
-        contractualAdjustment = Money.cents(contractualAdjustment);
-        otherAdjustments = Money.cents(otherAdjustments);
-        reportedPatientTotal = Money.cents(reportedPatientTotal);
+        charge = Money.of(charge);
+        paid = Money.of(paid);
+        contractualAdjustment = Money.of(contractualAdjustment);
+        otherAdjustments = Money.of(otherAdjustments);
+        reportedPatientTotal = Money.of(reportedPatientTotal);
         Objects.requireNonNull(patientShare, "patientShare");
     }
 

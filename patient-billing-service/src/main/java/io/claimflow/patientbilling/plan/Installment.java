@@ -1,6 +1,6 @@
 package io.claimflow.patientbilling.plan;
 
-import io.claimflow.patientbilling.ledger.Money;
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -8,6 +8,6 @@ import java.time.LocalDate;
 public record Installment(int number, LocalDate dueDate, BigDecimal amount) {
 
     public Installment {
-        amount = Money.cents(amount);
+        amount = Money.of(amount);
     }
 }

@@ -1,6 +1,6 @@
 package io.claimflow.patientbilling.plan;
 
-import io.claimflow.patientbilling.ledger.Money;
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -25,7 +25,7 @@ public final class InstallmentSchedule {
      *     too small to give every installment at least a cent
      */
     public static List<Installment> split(BigDecimal total, int count, LocalDate firstDueDate) {
-        BigDecimal amount = Money.cents(total);
+        BigDecimal amount = Money.of(total);
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("a payment plan needs a positive balance");
         }

@@ -1,6 +1,6 @@
 package io.claimflow.patientbilling.plan;
 
-import io.claimflow.patientbilling.ledger.Money;
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +14,7 @@ public record PlanProgress(int installmentsCovered, BigDecimal paid, BigDecimal 
         BigDecimal dueOnNext) {
 
     public static PlanProgress of(List<Installment> installments, BigDecimal paidSinceStart, LocalDate asOf) {
-        BigDecimal left = Money.cents(paidSinceStart);
+        BigDecimal left = Money.of(paidSinceStart);
         BigDecimal overdue = Money.ZERO;
         int covered = 0;
         Installment next = null;
@@ -35,14 +35,14 @@ public record PlanProgress(int installmentsCovered, BigDecimal paid, BigDecimal 
                 }
             }
         }
-        return new PlanProgress(covered, Money.cents(paidSinceStart), overdue, Optional.ofNullable(next), dueOnNext);
+        return new PlanProgress(covered, Money.of(paidSinceStart), overdue, Optional.ofNullable(next), dueOnNext);
     }
 
     /** What the patient has to pay by {@code date}: overdue installments plus those due by then. */
     public static BigDecimal dueBy(List<Installment> installments, BigDecimal paidSinceStart, LocalDate date) {
         BigDecimal scheduled = Money.sum(installments.stream().filter(i -> !i.dueDate().isAfter(date))
                 .map(Installment::amount).toList());
-        return scheduled.subtract(Money.cents(paidSinceStart)).max(Money.ZERO);
+        return scheduled.subtract(Money.of(paidSinceStart)).max(Money.ZERO);
     }
 
     public boolean missedPayment() {

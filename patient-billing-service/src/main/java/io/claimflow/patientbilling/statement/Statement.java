@@ -1,6 +1,6 @@
 package io.claimflow.patientbilling.statement;
 
-import io.claimflow.patientbilling.ledger.Money;
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.claimflow.patientbilling.statement;
 
-import io.claimflow.patientbilling.ledger.Money;
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 
 /**
@@ -17,12 +17,12 @@ public record StatementPolicy(int minDaysBetweenStatements, BigDecimal minimumBa
         BigDecimal minimumPaymentFloor, int minimumPaymentPercent, BigDecimal smallBalanceWriteOff) {
 
     public StatementPolicy {
-        minimumBalance = Money.cents(minimumBalance);
-        smallBalanceWriteOff = Money.cents(smallBalanceWriteOff);
+        minimumBalance = Money.of(minimumBalance);
+        smallBalanceWriteOff = Money.of(smallBalanceWriteOff);
         if (smallBalanceWriteOff.compareTo(minimumBalance) > 0) {
             throw new IllegalArgumentException("the small-balance write-off cannot exceed the minimum statement balance");
         }
-        minimumPaymentFloor = Money.cents(minimumPaymentFloor);
+        minimumPaymentFloor = Money.of(minimumPaymentFloor);
         if (minDaysBetweenStatements < 0 || dueInDays < 0 || minimumPaymentPercent < 0 || minimumPaymentPercent > 100) {
             throw new IllegalArgumentException("statement policy out of range");
         }

@@ -1,9 +1,10 @@
 package io.claimflow.patientbilling.ledger;
 
-import static io.claimflow.patientbilling.ledger.Money.of;
+import static io.claimflow.platform.money.Money.of;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -301,7 +302,7 @@ class PostingRulesTest {
                 JournalLine.of(LedgerAccount.PATIENT_ADJUSTMENT, CLAIM, of("10.00")),
                 JournalLine.of(LedgerAccount.PATIENT_RECEIVABLE, CLAIM, of("-9.99"))), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sum to 0.01");
-        assertThatThrownBy(() -> Money.cents(new BigDecimal("10.005")))
+        assertThatThrownBy(() -> Money.of(new BigDecimal("10.005")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fractions of a cent");
     }
 }

@@ -1,10 +1,10 @@
 package io.claimflow.patientbilling.plan;
 
-import static io.claimflow.patientbilling.ledger.Money.of;
+import static io.claimflow.platform.money.Money.of;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.claimflow.patientbilling.ledger.Money;
+import io.claimflow.platform.money.Money;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package io.claimflow.patientbilling.account.adapter;
 
 import io.claimflow.patientbilling.account.OpenClaim;
 import io.claimflow.patientbilling.ledger.LedgerAccount;
-import io.claimflow.patientbilling.ledger.Money;
 import io.claimflow.patientbilling.ledger.PatientShare;
 import io.claimflow.patientbilling.ledger.ResponsibilityKind;
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

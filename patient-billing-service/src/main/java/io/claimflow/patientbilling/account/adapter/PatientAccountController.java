@@ -4,8 +4,8 @@ import io.claimflow.patientbilling.account.Aging;
 import io.claimflow.patientbilling.account.AgingBucket;
 import io.claimflow.patientbilling.account.OpenClaim;
 import io.claimflow.patientbilling.config.PatientBillingProperties;
-import io.claimflow.patientbilling.ledger.Money;
 import io.claimflow.platform.audit.AuditTrail;
+import io.claimflow.platform.money.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -140,7 +140,7 @@ class PatientAccountController {
             @RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) String idempotencyKey,
             @Valid @RequestBody PaymentBody body) {
         PatientPayments.RecordedPayment payment = payments.record(accountId, idempotencyKey,
-                new PatientPayments.PaymentRequest(Money.cents(body.amount()), body.method(), body.reference(),
+                new PatientPayments.PaymentRequest(Money.of(body.amount()), body.method(), body.reference(),
                         body.receivedOn(), body.claimId()));
         return ResponseEntity.status(payment.created() ? HttpStatus.CREATED : HttpStatus.OK).body(payment);
     }
