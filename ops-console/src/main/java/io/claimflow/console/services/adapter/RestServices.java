@@ -14,11 +14,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,6 +44,9 @@ class RestServices implements Services {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServices.class);
     private static final ParameterizedTypeReference<Object> JSON = new ParameterizedTypeReference<>() { };
+    // Amounts in the services' answers are read as BigDecimal (45.00 stays 45.00), never as double.
+    private static final JacksonJsonHttpMessageConverter MONEY_EXACT = new JacksonJsonHttpMessageConverter(
+            JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build());
 
     private final ConsoleProperties properties;
     private final RestClient calls;
@@ -54,7 +60,8 @@ class RestServices implements Services {
 
     RestServices(ConsoleProperties properties) {
         this.properties = properties;
-        this.calls = RestClient.builder().requestFactory(factory(properties.callTimeout().toMillis())).build();
+        this.calls = RestClient.builder().requestFactory(factory(properties.callTimeout().toMillis()))
+                .messageConverters(converters -> converters.add(0, MONEY_EXACT)).build();
         this.probes = RestClient.builder().requestFactory(factory(properties.healthTimeout().toMillis())).build();
     }
 

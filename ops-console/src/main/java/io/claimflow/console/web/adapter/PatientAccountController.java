@@ -3,6 +3,7 @@ package io.claimflow.console.web.adapter;
 import io.claimflow.console.services.ServiceAnswer;
 import io.claimflow.console.services.ServiceFile;
 import io.claimflow.console.services.Services;
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -142,10 +143,12 @@ class PatientAccountController {
     /** The statement's PDF from patient-billing-service, shown in the browser (inline), never cached. */
     @GetMapping("/statements/{statementId}/pdf")
     @PreAuthorize(ConsoleRoles.PATIENT_ACCOUNTS)
-    Object statementPdf(@PathVariable long statementId, Model model) {
+    Object statementPdf(@PathVariable long statementId, Model model, HttpServletResponse response) {
         ServiceFile pdf = services.file(SERVICE, "/statements/" + statementId + "/pdf", MediaType.APPLICATION_PDF_VALUE);
         if (!pdf.ok()) {
-            model.addAttribute("status", pdf.status() == 0 ? 502 : pdf.status());
+            int status = pdf.status() == 0 ? 502 : pdf.status();
+            response.setStatus(status);
+            model.addAttribute("status", status);
             model.addAttribute("message", pdf.problem());
             return "error-page";
         }
