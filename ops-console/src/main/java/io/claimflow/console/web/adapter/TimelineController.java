@@ -75,7 +75,7 @@ class TimelineController {
         model.addAttribute("answer", answer.ok() ? null : answer);
         model.addAttribute("x12Problem", answer.ok() ? null : answer.problem());
         model.addAttribute("files", answer.ok() ? Tables.rows(answer.body(), "events") : List.of());
-        return "timeline :: x12";
+        return "x12-files :: x12";
     }
 
     /** One interchange: what the gateway says of it and, if the user may read files there, its segments. */
