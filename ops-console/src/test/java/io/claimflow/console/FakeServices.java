@@ -82,7 +82,8 @@ final class FakeServices implements AutoCloseable {
                     {"paymentId":91,"accountId":7,"journalEntryId":12,"amount":20.00,"method":"CARD",
                      "receivedOn":"2026-03-01","applied":[{"claimId":"clm-7a","amount":20.00}],"toCredit":0.00,
                      "balanceAfter":25.00,"created":%s}""".formatted(first));
-        } else if (path.equals("/api/adjudication/claims/clm-x/x12-history")) {
+        } else if (path.startsWith("/api/adjudication/claims/") && path.endsWith("/x12-history")
+                && !path.contains("clm-unknown")) {
             json(exchange, 200, """
                     {"claimId":"clm-x","encounterId":"enc-x","status":"PAID","payerId":"BKHP1",
                      "events":[{"interchangeId":5,"transactionType":"837P","outcome":"SENT","detail":null,
