@@ -18,12 +18,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -39,6 +41,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The console in a real Chromium (Debian's {@code chromium} and {@code chromium-driver}), headless, against the
@@ -49,6 +53,20 @@ import org.springframework.kafka.core.KafkaTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ClaimFlowInfrastructure(database = "claimflow_console")
 class ConsoleBrowserTest {
+
+    // patient-billing-service and adjudication-gateway as recorded answers (see FakeServices)
+    static final FakeServices SERVICES = new FakeServices();
+
+    @DynamicPropertySource
+    static void serviceUrls(DynamicPropertyRegistry registry) {
+        registry.add("claimflow.console.services.patient-billing-service", SERVICES::url);
+        registry.add("claimflow.console.services.adjudication-gateway", SERVICES::url);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        SERVICES.close();
+    }
 
     static final Path CHROMIUM = Path.of(System.getProperty("claimflow.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("claimflow.chromedriver", "/usr/bin/chromedriver"));
@@ -136,6 +154,7 @@ class ConsoleBrowserTest {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.attributeToBe(By.id("category-chart"),
                 "data-rendered", "true"));
         assertThat(browser.findElement(By.id("denial-rate")).getText()).contains("%");
+        timing("kpis");
         screenshot("kpis");
 
         // search, then open the timeline from the result
@@ -152,7 +171,17 @@ class ConsoleBrowserTest {
                 .map(WebElement::getText).toList();
         assertThat(kinds).containsExactly("DOCUMENTED", "CODED", "SUBMITTED", "PAYMENT_POSTED");
         assertThat(browser.findElement(By.cssSelector("#claims td.claim-state")).getText()).isEqualTo("PAID");
+        // the claim's X12 files, asked of the gateway by htmx once the page is shown
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector(".x12-files tbody tr"), 3));
+        assertThat(browser.findElements(By.cssSelector(".x12-files td.kind")).stream().map(WebElement::getText))
+                .containsExactly("837P", "999", "835");
+        timing("timeline");
         screenshot("timeline");
+        browser.findElement(By.linkText("Interchange 5")).sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("file-problem")));
+        assertThat(browser.findElement(By.id("file-problem")).getText()).contains("administrators only");
+        screenshot("x12-file-biller");
 
         // the pipeline page polls its status with htmx
         browser.get(url("/pipeline"));
@@ -160,8 +189,47 @@ class ConsoleBrowserTest {
                 .visibilityOfElementLocated(By.cssSelector("#status p.muted span"))).getText();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !driver.findElement(
                 By.cssSelector("#status p.muted span")).getText().equals(checked));
-        assertThat(browser.findElement(By.id("health")).getText()).contains("claim-service");
+        assertThat(browser.findElement(By.id("health")).getText()).contains("claim-service", "UNREACHABLE");
+        assertThat(browser.findElement(By.id("consumers")).getText()).contains("ops-console");
+        assertThat(browser.findElements(By.cssSelector("#throughput td.dead-letters"))).hasSize(Topics.all().size());
+        timing("pipeline");
         screenshot("pipeline");
+
+        // a patient-accounts rep: the account, a statement's visits, its PDF, a payment entered with the keyboard
+        logOut();
+        browser.get(url("/patients/7"));
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys("patient-accounts", Keys.TAB, "demo-patient-accounts", Keys.ENTER);
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("balance")));
+        assertThat(browser.findElement(By.id("balance")).getText()).contains("45.00");
+        WebElement visits = browser.findElement(By.cssSelector("#statements details summary"));
+        visits.sendKeys(Keys.ENTER);
+        assertThat(browser.findElement(By.cssSelector("table.statement-lines")).getText())
+                .contains("103.74", "81.26", "25.00");
+        timing("patient-account");
+        screenshot("patient-account");
+        Object pdfType = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[0];"
+                + "fetch(document.querySelector('a.pdf').href).then(r => done(r.status + ' '"
+                + " + r.headers.get('content-type') + ' ' + r.headers.get('content-disposition')));");
+        assertThat(String.valueOf(pdfType)).startsWith("200 application/pdf inline");
+        WebElement amount = browser.findElement(By.id("amount"));
+        amount.sendKeys("20.00", Keys.ENTER);
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "p.notice")));
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("Recorded payment 91");
+        screenshot("patient-payment");
+    }
+
+    private void logOut() {
+        browser.findElement(By.cssSelector("header.top form button")).sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    /** Prints how long the page took to load in the browser (Navigation Timing), for the report; not asserted. */
+    private void timing(String page) {
+        Object millis = ((JavascriptExecutor) browser).executeScript(
+                "const n = performance.getEntriesByType('navigation')[0]; return Math.round(n.duration);");
+        System.out.println("console page " + page + " loaded in " + millis + " ms");
     }
 
     private String url(String path) {

@@ -158,6 +158,8 @@ class ReadModelFlowTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Denied (ADJUDICATED, CODING)", "CARC CO-11", "Recode requested (attempt",
                 "Submitted REPLACEMENT claim " + c3, "paid 100.00", "copay 20.00");
+        // each claim's X12 files are asked of the gateway when the page is shown, not kept in the read model
+        assertThat(page.body()).contains("hx-get=\"/claims/" + c2 + "/x12\"", "hx-get=\"/claims/" + c3 + "/x12\"");
         HttpResponse<String> search = get("/encounters?q=" + c3.substring(0, 12), "coder");
         assertThat(search.body()).contains(e2);
         assertThat(get("/claims/" + c3, "auditor").statusCode()).isEqualTo(302);
@@ -236,6 +238,65 @@ class ReadModelFlowTest {
         HttpResponse<String> page = get("/kpis?from=" + D + "&to=" + TO, "auditor");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("75.0 %", "380.00", "daily-chart", "CODING|CO-11|P2");
+    }
+
+    @Test
+    void aShorterRangeCountsItsOwnClaimsAndTheArAsItStoodAtItsEnd() throws Exception {
+        LocalDate to = D.plusDays(3);
+        Instant start = D.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        // Independently: the claims submitted in the range, and the A/R from the events that happened before its end.
+        List<ClaimSubmitted> inRange = submitted.values().stream().filter(s -> !s.getOccurredAt().isBefore(start)
+                && s.getOccurredAt().isBefore(end)).toList();
+        List<String> originals = inRange.stream().filter(s -> s.getReplacedClaimId() == null)
+                .map(ClaimSubmitted::getClaimId).toList();
+        List<String> answered = originals.stream().filter(c -> denied.containsKey(c) || paid.containsKey(c)).toList();
+        BigDecimal openAr = BigDecimal.ZERO.setScale(2);
+        BigDecimal over90 = BigDecimal.ZERO.setScale(2);
+        for (ClaimSubmitted s : submitted.values()) {
+            boolean replacedBeforeEnd = submitted.values().stream().anyMatch(r -> s.getClaimId().equals(
+                    r.getReplacedClaimId()) && r.getOccurredAt().isBefore(end));
+            if (!s.getOccurredAt().isBefore(end) || replacedBeforeEnd) {
+                continue;
+            }
+            PaymentPosted p = paid.get(s.getClaimId());
+            BigDecimal open = p == null || !p.getOccurredAt().isBefore(end) ? s.getTotalCharge()
+                    : s.getTotalCharge().subtract(p.getPaidAmount()).subtract(p.getContractualAdjustment())
+                            .subtract(p.getPatientResponsibility().getTotal()).max(BigDecimal.ZERO);
+            openAr = openAr.add(open);
+            if (s.getLines().get(0).getService().getDateOfService().isBefore(to.plusDays(1).minusDays(90))) {
+                over90 = over90.add(open);
+            }
+        }
+        BigDecimal charges = inRange.stream().map(ClaimSubmitted::getTotalCharge).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+
+        Map<String, String> csv = csv(get("/kpis.csv?from=" + D + "&to=" + to, "biller").body());
+        assertThat(csv.get("claims|")).isEqualTo(Integer.toString(inRange.size()));
+        assertThat(csv.get("clean_claim_rate_pct|")).isEqualTo(pct(originals.stream()
+                .filter(c -> denied.get(c) == null || denied.get(c).getStage() != DenialStage.FRONT_END_REJECTION)
+                .count(), originals.size()));
+        assertThat(csv.get("denial_rate_pct|")).isEqualTo(pct(answered.stream().filter(denied::containsKey).count(),
+                answered.size()));
+        assertThat(csv.get("open_ar|")).isEqualTo(openAr.toPlainString());
+        assertThat(csv.get("days_in_ar|")).isEqualTo(openAr.multiply(BigDecimal.valueOf(4))
+                .divide(charges, 1, RoundingMode.HALF_UP).toPlainString());
+        assertThat(csv.get("ar_over_90_days_pct|")).isEqualTo(over90.multiply(BigDecimal.valueOf(100))
+                .divide(openAr, 1, RoundingMode.HALF_UP).toPlainString());
+        assertThat(csv.get("documented_to_paid_days|")).as("nothing of the range was paid before its end").isEmpty();
+        // as designed: c1 and c2 only, neither paid nor replaced by the end of day 3
+        assertThat(csv.get("claims|")).isEqualTo("2");
+        assertThat(csv.get("clean_claim_rate_pct|")).isEqualTo("100.0");
+        assertThat(csv.get("denial_rate_pct|")).isEqualTo("50.0");
+        assertThat(csv.get("open_ar|")).isEqualTo("360.00");
+        assertThat(csv.get("days_in_ar|")).isEqualTo("4.0");
+        // every line of the CSV names the range
+        assertThat(get("/kpis.csv?from=" + D + "&to=" + to, "biller").body().lines().skip(1))
+                .allMatch(line -> line.endsWith("," + D + "," + to));
+        HttpResponse<String> page = get("/kpis?from=" + D + "&to=" + to, "biller");
+        assertThat(page.body()).contains("value=\"" + D + "\"", "value=\"" + to + "\"", "360.00",
+                "/kpis.csv?from=" + D + "&amp;to=" + to);
+        assertThat(get("/kpis.csv?from=" + to + "&to=" + D, "biller").statusCode()).isEqualTo(400);
     }
 
     private Map<String, Object> claim(String claimId) {

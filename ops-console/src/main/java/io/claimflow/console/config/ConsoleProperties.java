@@ -13,11 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param services base URL per service name (coding-service, claim-service, adjudication-gateway,
  *     patient-billing-service, ehr-connector)
  * @param callTimeout read timeout of a REST call to a service
- * @param healthTimeout timeout of a health probe on the pipeline page
+ * @param healthTimeout timeout of a health probe on the pipeline page (the probes run in parallel)
+ * @param brokerTimeout how long the pipeline page waits for the brokers' offsets (lag, dead letters)
  */
 @ConfigurationProperties("claimflow.console")
 public record ConsoleProperties(Map<String, URI> services, @DefaultValue("5s") Duration callTimeout,
-        @DefaultValue("2s") Duration healthTimeout) {
+        @DefaultValue("800ms") Duration healthTimeout, @DefaultValue("800ms") Duration brokerTimeout) {
 
     public ConsoleProperties {
         services = services == null ? Map.of() : new LinkedHashMap<>(services);

@@ -3,10 +3,11 @@ package io.claimflow.console.config;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.security.ClaimFlowSecurityAutoConfiguration;
 import io.claimflow.platform.security.ClaimFlowSecurityProperties;
+import io.claimflow.platform.security.JwtRoles;
+import io.claimflow.platform.security.ProblemAccessDeniedHandler;
+import io.claimflow.platform.security.ProblemAuthenticationEntryPoint;
 import io.claimflow.platform.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -42,17 +42,19 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *
  * <ol>
  *   <li><b>API chain</b> (first): requests that carry an {@code Authorization} header, and the actuator. The
- *   platform's rules: stateless, HTTP Basic (or JWT in {@code claimflow.security.mode=JWT}), no CSRF (nothing is
- *   sent automatically by a browser), 401/403 as problem details, health open, actuator and {@code /admin/**}
- *   ADMIN.</li>
+ *   platform's rules: stateless, HTTP Basic (or JWT in {@code claimflow.security.mode=JWT}, with the platform's
+ *   {@link JwtRoles}), no CSRF (nothing is sent automatically by a browser), 401/403 as the platform's problem
+ *   details, health open, actuator and {@code /admin/**} ADMIN.</li>
  *   <li><b>Console chain</b>: everything else, i.e. browsers. Form login against the platform's users, a session
  *   (cookie HttpOnly, SameSite=Strict), CSRF tokens on every form and htmx request. A browser that is not logged in
  *   is sent to {@code /login}; any other caller gets a 401 problem detail. Role checks stay on the handlers'
  *   {@code @PreAuthorize}.</li>
  * </ol>
  *
- * The form login keeps the password in the server-side session's authentication (not erased) so that the console
- * can call the services' REST APIs as the logged-in user ({@code services.adapter.ServiceCalls}).
+ * How the console calls the services as the user ({@code services.adapter.RestServices}): in JWT mode it relays
+ * the caller's bearer token and there is no form login, so no password is ever kept. In LOCAL mode (demo users,
+ * HTTP Basic) a form login keeps the password in the server-side session's authentication (not erased) so that
+ * the console can pass the same Basic credentials on; it never leaves the server.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsoleSecurityConfiguration {
@@ -65,10 +67,10 @@ public class ConsoleSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain consoleApiFilterChain(HttpSecurity http, ClaimFlowSecurityProperties properties,
-            ObjectProvider<AuditTrail> auditTrail) throws Exception {
+            ObjectProvider<AuditTrail> auditTrail, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         boolean jwt = properties.mode() == ClaimFlowSecurityProperties.Mode.JWT;
-        AuthenticationEntryPoint entryPoint = problemEntryPoint(jwt ? "Bearer" : "Basic realm=\"claimflow\"");
-        AccessDeniedHandler denied = deniedHandler(auditTrail, entryPoint);
+        AuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(challenge(properties));
+        AccessDeniedHandler denied = new ProblemAccessDeniedHandler(auditTrail);
         RequestMatcher withCredentials = request -> request.getHeader("Authorization") != null;
         http.securityMatcher(request -> withCredentials.matches(request)
                         || EndpointRequest.toAnyEndpoint().matches(request))
@@ -87,16 +89,12 @@ public class ConsoleSecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied));
         if (jwt) {
-            JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-            authorities.setAuthoritiesClaimName(properties.jwt().rolesClaim());
-            authorities.setAuthorityPrefix("ROLE_");
-            JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-            converter.setJwtGrantedAuthoritiesConverter(authorities);
-            converter.setPrincipalClaimName(properties.jwt().userNameClaim());
+            JwtDecoder decoder = jwtDecoder.getIfAvailable(
+                    () -> ClaimFlowSecurityAutoConfiguration.jwtDecoder(properties.jwt()));
             http.oauth2ResourceServer(resourceServer -> resourceServer.authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(denied)
-                    .jwt(token -> token.decoder(ClaimFlowSecurityAutoConfiguration.jwtDecoder(properties.jwt()))
-                            .jwtAuthenticationConverter(converter)));
+                    .jwt(token -> token.decoder(decoder).jwtAuthenticationConverter(
+                            new JwtRoles(properties.jwt().rolesClaim(), properties.jwt().userNameClaim()))));
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
         }
@@ -105,9 +103,11 @@ public class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain consolePageFilterChain(HttpSecurity http, ObjectProvider<UserDetailsService> users,
-            ObjectProvider<PasswordEncoder> passwordEncoder, ObjectProvider<AuditTrail> auditTrail) throws Exception {
-        AuthenticationEntryPoint problem = problemEntryPoint("FormBased");
+    SecurityFilterChain consolePageFilterChain(HttpSecurity http, ClaimFlowSecurityProperties properties,
+            ObjectProvider<UserDetailsService> users, ObjectProvider<PasswordEncoder> passwordEncoder,
+            ObjectProvider<AuditTrail> auditTrail) throws Exception {
+        boolean jwt = properties.mode() == ClaimFlowSecurityProperties.Mode.JWT;
+        AuthenticationEntryPoint problem = new ProblemAuthenticationEntryPoint(challenge(properties));
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             if (wantsHtml(request)) {
@@ -122,19 +122,22 @@ public class ConsoleSecurityConfiguration {
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "frame-ancestors 'none'; form-action 'self'")))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(deniedHandler(auditTrail, entryPoint)));
+                        .accessDeniedHandler(pageDeniedHandler(auditTrail, entryPoint)));
         UserDetailsService userDetails = users.getIfAvailable();
-        if (userDetails != null) {
+        if (jwt || userDetails == null) {
+            // JWT mode: the identity provider's bearer tokens only (API chain); no password is ever taken or kept.
+            http.formLogin(AbstractHttpConfigurer::disable);
+        } else {
+            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
             DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
             provider.setPasswordEncoder(passwordEncoder.getObject());
             ProviderManager manager = new ProviderManager(provider);
-            // Kept in the server-side session only: the console calls the services as this user.
+            // LOCAL mode only, kept in the server-side session: the console calls the services as this user.
             manager.setEraseCredentialsAfterAuthentication(false);
             http.authenticationManager((AuthenticationManager) manager);
         }
@@ -146,23 +149,24 @@ public class ConsoleSecurityConfiguration {
         return accept != null && accept.contains("text/html");
     }
 
-    private static AuthenticationEntryPoint problemEntryPoint(String challenge) {
-        return (request, response, e) -> {
-            if (!challenge.equals("FormBased")) {
-                response.setHeader("WWW-Authenticate", challenge);
-            }
-            writeProblem(request, response, 401, "Unauthorized", "Log in to use this resource");
-        };
+    private static String challenge(ClaimFlowSecurityProperties properties) {
+        return properties.mode() == ClaimFlowSecurityProperties.Mode.JWT ? "Bearer" : "Basic realm=\"claimflow\"";
     }
 
-    private static AccessDeniedHandler deniedHandler(ObjectProvider<AuditTrail> auditTrail,
+    /** A browser gets a page, anything else the platform's 403 problem detail; both are audited. */
+    private static AccessDeniedHandler pageDeniedHandler(ObjectProvider<AuditTrail> auditTrail,
             AuthenticationEntryPoint entryPoint) {
+        AccessDeniedHandler problem = new ProblemAccessDeniedHandler(auditTrail);
         return (request, response, e) -> {
             Authentication who = SecurityContextHolder.getContext().getAuthentication();
             boolean anonymous = who == null || who instanceof AnonymousAuthenticationToken;
             if (e instanceof CsrfException && anonymous) {
                 // Not logged in at all: that is a 401, not a forged request.
                 entryPoint.commence(request, response, null);
+                return;
+            }
+            if (!wantsHtml(request)) {
+                problem.handle(request, response, e);
                 return;
             }
             String endpoint = request.getMethod() + " " + request.getRequestURI();
@@ -174,30 +178,15 @@ public class ConsoleSecurityConfiguration {
                     LOG.error("Could not record denied access to {}: {}", endpoint, failure.getClass().getName());
                 }
             }
-            if (wantsHtml(request)) {
-                response.setStatus(403);
-                response.setContentType("text/html;charset=UTF-8");
-                response.getOutputStream().write(("<!DOCTYPE html><html lang=\"en\"><head><title>Not allowed"
-                        + "</title><link rel=\"stylesheet\" href=\"/css/console.css\"></head><body><main>"
-                        + "<h1>Not allowed</h1><p>Your role does not allow this page.</p><p><a href=\"/\">Back to "
-                        + "the start page</a></p></main></body></html>").getBytes(StandardCharsets.UTF_8));
-            } else {
-                writeProblem(request, response, 403, "Forbidden", "Your role does not allow this request");
+            if (response.isCommitted()) {
+                return;
             }
+            response.setStatus(403);
+            response.setContentType("text/html;charset=UTF-8");
+            response.getOutputStream().write(("<!DOCTYPE html><html lang=\"en\"><head><title>Not allowed"
+                    + "</title><link rel=\"stylesheet\" href=\"/css/console.css\"></head><body><main>"
+                    + "<h1>Not allowed</h1><p>Your role does not allow this page.</p><p><a href=\"/\">Back to "
+                    + "the start page</a></p></main></body></html>").getBytes(StandardCharsets.UTF_8));
         };
-    }
-
-    private static void writeProblem(HttpServletRequest request, HttpServletResponse response, int status,
-            String title, String detail) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String instance = request.getRequestURI().replace("\\", "\\\\").replace("\"", "\\\"");
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + instance + "\"}";
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -22,7 +22,11 @@ public interface ReadModel {
     /** Claims submitted in [from, to), with their encounter's documented and first paid times. */
     List<ClaimView> claimsSubmitted(Instant from, Instant to);
 
-    /** Claims not replaced or voided, submitted before {@code to}: the A/R population. */
+    /**
+     * The A/R population as it stood at {@code to}: claims submitted before it and not replaced or voided by a claim
+     * submitted before it, their money from the payments posted before it (so a past period's open A/R is not
+     * lowered by later payments).
+     */
     List<ClaimView> liveClaimsSubmittedBefore(Instant to);
 
     /** Denials that occurred in [from, to). */

@@ -13,6 +13,12 @@ public interface Services {
 
     ServiceAnswer post(String service, String path, Object jsonBody);
 
+    /** A POST with extra request headers, e.g. {@code Idempotency-Key}. */
+    ServiceAnswer post(String service, String path, Object jsonBody, Map<String, String> headers);
+
+    /** A file (PDF, X12) as bytes, accepting {@code accept}. */
+    ServiceFile file(String service, String pathAndQuery, String accept);
+
     /** {@code /actuator/health} of every service, without credentials: name to status (UP, DOWN, UNREACHABLE...). */
     Map<String, String> health();
 }

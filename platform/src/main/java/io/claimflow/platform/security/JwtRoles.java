@@ -17,12 +17,16 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * space-separated string; dots walk into nested objects such as Keycloak's {@code realm_access.roles}), each as
  * authority {@code ROLE_<role>} with a leading {@code ROLE_} and case ignored; name from the configured claim.
  */
-final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
+public final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final String rolesClaim;
     private final String userNameClaim;
 
-    JwtRoles(String rolesClaim, String userNameClaim) {
+    /**
+     * @param rolesClaim the claim holding the roles (dots walk into nested objects)
+     * @param userNameClaim the claim holding the user's name (the subject when absent)
+     */
+    public JwtRoles(String rolesClaim, String userNameClaim) {
         this.rolesClaim = rolesClaim;
         this.userNameClaim = userNameClaim;
     }

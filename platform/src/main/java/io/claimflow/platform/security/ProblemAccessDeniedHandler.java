@@ -14,7 +14,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * 403 as a problem detail; the refusal goes into the audit trail with outcome {@code DENIED} (resource type
  * {@value #RESOURCE_TYPE}, resource id {@code <method> <path>}).
  */
-final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
+public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
     /** Resource type of denied-access audit records. */
     static final String RESOURCE_TYPE = "endpoint";
@@ -25,7 +25,7 @@ final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
     private final ObjectProvider<AuditTrail> auditTrail;
 
-    ProblemAccessDeniedHandler(ObjectProvider<AuditTrail> auditTrail) {
+    public ProblemAccessDeniedHandler(ObjectProvider<AuditTrail> auditTrail) {
         this.auditTrail = auditTrail;
     }
 

@@ -7,11 +7,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /** 401 as a problem detail, with the {@code WWW-Authenticate} challenge of the configured mode. */
-final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+public final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private final String challenge;
 
-    ProblemAuthenticationEntryPoint(String challenge) {
+    /** @param challenge the {@code WWW-Authenticate} value, e.g. {@code Bearer} */
+    public ProblemAuthenticationEntryPoint(String challenge) {
         this.challenge = challenge;
     }
 

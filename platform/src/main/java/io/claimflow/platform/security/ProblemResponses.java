@@ -9,14 +9,15 @@ import java.nio.charset.StandardCharsets;
  * Writes RFC 9457 problem details for the security filter chain, which answers before any controller advice runs.
  * Hand-written JSON of fixed texts: the filter chain must not depend on the application's JSON mapper.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
-    static final String PROBLEM_JSON = "application/problem+json";
+    public static final String PROBLEM_JSON = "application/problem+json";
 
     private ProblemResponses() {
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+    /** Writes a problem detail unless the response is already committed. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
             String detail) throws IOException {
         if (response.isCommitted()) {
             return;

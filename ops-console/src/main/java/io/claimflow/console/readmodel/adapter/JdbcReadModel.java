@@ -68,8 +68,24 @@ class JdbcReadModel implements ReadModel {
 
     @Override
     public List<ClaimView> liveClaimsSubmittedBefore(Instant to) {
-        return jdbc.sql(CLAIM_COLUMNS + " WHERE c.submitted_at < :to AND c.state NOT IN ('REPLACED', 'VOIDED')")
-                .param("to", Timestamp.from(to)).query(JdbcReadModel::claim).list();
+        // As the A/R stood at `to`: payments posted before it, claims not yet replaced or voided then.
+        return jdbc.sql("""
+                SELECT c.claim_id, c.encounter_id, c.tenant_id, c.patient_control_number, c.payer_id, c.payer_name,
+                    c.frequency, c.replaced_claim_id, c.coding_version,
+                    CASE WHEN c.state IN ('REPLACED', 'VOIDED') THEN 'SUBMITTED' ELSE c.state END AS state,
+                    c.submitted_at, c.date_of_service, c.total_charge,
+                    COALESCE(p.paid, 0) AS paid_amount, COALESCE(p.patient, 0) AS patient_responsibility,
+                    COALESCE(p.contractual, 0) AS contractual_adjustment, c.denial_count, c.front_end_rejected,
+                    c.last_denial_category, c.last_denial_carcs, c.first_answer_at, c.last_paid_at,
+                    e.documented_at, e.first_paid_at AS encounter_first_paid_at
+                FROM claim c LEFT JOIN encounter e ON e.encounter_id = c.encounter_id
+                LEFT JOIN (SELECT claim_id, SUM(paid_amount) AS paid, SUM(patient_responsibility) AS patient,
+                        SUM(contractual_adjustment) AS contractual
+                    FROM timeline_event WHERE kind = 'PAYMENT_POSTED' AND occurred_at < :to GROUP BY claim_id) p
+                    ON p.claim_id = c.claim_id
+                WHERE c.submitted_at < :to AND c.frequency <> 'VOID'
+                  AND NOT EXISTS (SELECT 1 FROM claim r WHERE r.replaced_claim_id = c.claim_id AND r.submitted_at < :to)
+                """).param("to", Timestamp.from(to)).query(JdbcReadModel::claim).list();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.claimflow.console.services.adapter;
 
 import io.claimflow.console.config.ConsoleProperties;
 import io.claimflow.console.services.ServiceAnswer;
+import io.claimflow.console.services.ServiceFile;
 import io.claimflow.console.services.Services;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -10,21 +11,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls the services with the caller's own credentials, so each service checks the caller's roles and writes the
@@ -37,14 +44,24 @@ class RestServices implements Services {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServices.class);
     private static final ParameterizedTypeReference<Object> JSON = new ParameterizedTypeReference<>() { };
+    // Amounts in the services' answers are read as BigDecimal (45.00 stays 45.00), never as double.
+    private static final JacksonJsonHttpMessageConverter MONEY_EXACT = new JacksonJsonHttpMessageConverter(
+            JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build());
 
     private final ConsoleProperties properties;
     private final RestClient calls;
     private final RestClient probes;
+    // Probes side by side whatever the core count: the common pool has a single thread on 2 cores.
+    private final ExecutorService probeThreads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "console-health-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     RestServices(ConsoleProperties properties) {
         this.properties = properties;
-        this.calls = RestClient.builder().requestFactory(factory(properties.callTimeout().toMillis())).build();
+        this.calls = RestClient.builder().requestFactory(factory(properties.callTimeout().toMillis()))
+                .messageConverters(converters -> converters.add(0, MONEY_EXACT)).build();
         this.probes = RestClient.builder().requestFactory(factory(properties.healthTimeout().toMillis())).build();
     }
 
@@ -55,15 +72,54 @@ class RestServices implements Services {
 
     @Override
     public ServiceAnswer get(String service, String pathAndQuery) {
-        return call(service, pathAndQuery, null, false);
+        return call(service, pathAndQuery, null, false, Map.of());
     }
 
     @Override
     public ServiceAnswer post(String service, String path, Object jsonBody) {
-        return call(service, path, jsonBody, true);
+        return call(service, path, jsonBody, true, Map.of());
     }
 
-    private ServiceAnswer call(String service, String path, Object body, boolean post) {
+    @Override
+    public ServiceAnswer post(String service, String path, Object jsonBody, Map<String, String> headers) {
+        return call(service, path, jsonBody, true, headers);
+    }
+
+    @Override
+    public ServiceFile file(String service, String pathAndQuery, String accept) {
+        URI base = properties.services().get(service);
+        if (base == null) {
+            return new ServiceFile(0, null, null, "No URL configured for " + service);
+        }
+        String authorization = authorization();
+        if (authorization == null) {
+            return new ServiceFile(0, null, null, "No credentials to pass on to " + service);
+        }
+        try {
+            var response = calls.get().uri(base.toString() + pathAndQuery)
+                    .accept(MediaType.parseMediaType(accept), MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.AUTHORIZATION, authorization).retrieve().toEntity(byte[].class);
+            MediaType type = response.getHeaders().getContentType();
+            return new ServiceFile(response.getStatusCode().value(), response.getBody(),
+                    type == null ? accept : type.toString(), null);
+        } catch (RestClientResponseException e) {
+            Object problem = null;
+            try {
+                problem = e.getResponseBodyAs(JSON);
+            } catch (RuntimeException unreadable) {
+                // not JSON: the status says enough
+            }
+            String detail = problem instanceof Map<?, ?> map && map.get("detail") != null
+                    ? String.valueOf(map.get("detail")) : e.getStatusText();
+            return new ServiceFile(e.getStatusCode().value(), null, null, service + " answered "
+                    + e.getStatusCode().value() + ": " + detail);
+        } catch (ResourceAccessException e) {
+            LOG.info("{} did not answer GET {}", service, pathAndQuery.replaceAll("\\?.*", ""));
+            return new ServiceFile(0, null, null, service + " does not answer");
+        }
+    }
+
+    private ServiceAnswer call(String service, String path, Object body, boolean post, Map<String, String> headers) {
         URI base = properties.services().get(service);
         if (base == null) {
             return new ServiceAnswer(0, null, "No URL configured for " + service);
@@ -77,8 +133,10 @@ class RestServices implements Services {
                     ? calls.post().uri(base.toString() + path).contentType(MediaType.APPLICATION_JSON)
                             .body(body == null ? Map.of() : body)
                     : calls.get().uri(base.toString() + path);
-            var response = request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                    .header(HttpHeaders.AUTHORIZATION, authorization).retrieve().toEntity(JSON);
+            request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.AUTHORIZATION, authorization);
+            headers.forEach((name, value) -> request.header(name, value));
+            var response = request.retrieve().toEntity(JSON);
             return new ServiceAnswer(response.getStatusCode().value(), response.getBody(), null);
         } catch (RestClientResponseException e) {
             Object problem = null;
@@ -101,7 +159,7 @@ class RestServices implements Services {
     public Map<String, String> health() {
         Map<String, CompletableFuture<String>> probesByService = new LinkedHashMap<>();
         properties.services().forEach((name, base) -> probesByService.put(name,
-                CompletableFuture.supplyAsync(() -> probe(base))));
+                CompletableFuture.supplyAsync(() -> probe(base), probeThreads)));
         Map<String, String> health = new LinkedHashMap<>();
         probesByService.forEach((name, probe) -> health.put(name, probe.join()));
         return health;
@@ -126,7 +184,15 @@ class RestServices implements Services {
         }
     }
 
+    /**
+     * The caller's credentials for a call to a service: a bearer token is relayed (JWT mode); an API caller's
+     * header is passed on as it is; a LOCAL form-login user's password from the server-side session as Basic.
+     */
     private static String authorization() {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller instanceof JwtAuthenticationToken jwt) {
+            return "Bearer " + jwt.getToken().getTokenValue();
+        }
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
             String header = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -144,7 +210,7 @@ class RestServices implements Services {
 
     private static SimpleClientHttpRequestFactory factory(long timeoutMillis) {
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-        factory.setConnectTimeout((int) Math.min(timeoutMillis, 2000));
+        factory.setConnectTimeout((int) Math.min(timeoutMillis, 1000));
         factory.setReadTimeout((int) timeoutMillis);
         return factory;
     }

@@ -12,6 +12,8 @@ final class ConsoleRoles {
     static final String BILLER = "hasRole('BILLER')";
     static final String ADMIN = "hasRole('ADMIN')";
     static final String PATIENT_ACCOUNTS = "hasRole('PATIENT_ACCOUNTS')";
+    /** A claim's X12 files, from adjudication-gateway (which shows a file's content to administrators only). */
+    static final String X12 = "hasAnyRole('BILLER', 'ADMIN')";
 
     private ConsoleRoles() {
     }

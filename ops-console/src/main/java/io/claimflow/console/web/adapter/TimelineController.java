@@ -3,6 +3,10 @@ package io.claimflow.console.web.adapter;
 import io.claimflow.console.readmodel.ClaimView;
 import io.claimflow.console.readmodel.ReadModel;
 import io.claimflow.console.readmodel.TimelineEntry;
+import io.claimflow.console.services.ServiceAnswer;
+import io.claimflow.console.services.ServiceFile;
+import io.claimflow.console.services.Services;
+import java.nio.charset.StandardCharsets;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.web.NotFoundException;
 import java.util.List;
@@ -13,17 +17,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
-/** Encounter and claim search, and an encounter's timeline from documentation to payment, from the read model. */
+/**
+ * Encounter and claim search, and an encounter's timeline from documentation to payment, from the read model; each
+ * claim's X12 files from adjudication-gateway, on demand.
+ */
 @Controller
 class TimelineController {
 
+    static final String GATEWAY = "adjudication-gateway";
+
     private final ReadModel readModel;
     private final AuditTrail auditTrail;
+    private final Services services;
 
-    TimelineController(ReadModel readModel, AuditTrail auditTrail) {
+    TimelineController(ReadModel readModel, AuditTrail auditTrail, Services services) {
         this.readModel = readModel;
         this.auditTrail = auditTrail;
+        this.services = services;
     }
 
     @GetMapping("/encounters")
@@ -48,6 +60,46 @@ class TimelineController {
         model.addAttribute("events", events);
         model.addAttribute("claims", claims);
         return "timeline";
+    }
+
+    /**
+     * A claim's X12 files (837P out; 999, 277CA, 835 in) as adjudication-gateway recorded them, fetched when the
+     * timeline is shown (htmx), as the logged-in user: the read model keeps no copy of the files.
+     */
+    @GetMapping("/claims/{claimId}/x12")
+    @PreAuthorize(ConsoleRoles.X12)
+    String x12(@PathVariable String claimId, Model model) {
+        ServiceAnswer answer = services.get(GATEWAY, "/api/adjudication/claims/"
+                + UriUtils.encodePathSegment(claimId, StandardCharsets.UTF_8) + "/x12-history");
+        model.addAttribute("claimId", claimId);
+        model.addAttribute("answer", answer.ok() ? null : answer);
+        model.addAttribute("x12Problem", answer.ok() ? null : answer.problem());
+        model.addAttribute("files", answer.ok() ? Tables.rows(answer.body(), "events") : List.of());
+        return "x12-files :: x12";
+    }
+
+    /** One interchange: what the gateway says of it and, if the user may read files there, its segments. */
+    @GetMapping("/x12/{interchangeId}")
+    @PreAuthorize(ConsoleRoles.X12)
+    String x12File(@PathVariable long interchangeId, Model model) {
+        ServiceAnswer record = services.get(GATEWAY, "/api/adjudication/interchanges/" + interchangeId);
+        model.addAttribute("interchangeId", interchangeId);
+        model.addAttribute("answer", record);
+        model.addAttribute("fields", record.ok() ? Tables.flatten(record.body()) : java.util.Map.of());
+        List<String> segments = List.of();
+        String fileProblem = null;
+        if (record.ok()) {
+            ServiceFile raw = services.file(GATEWAY, "/api/adjudication/interchanges/" + interchangeId + "/raw",
+                    "application/edi-x12");
+            if (raw.ok()) {
+                segments = X12Segments.of(new String(raw.content(), StandardCharsets.ISO_8859_1));
+            } else {
+                fileProblem = raw.problem();
+            }
+        }
+        model.addAttribute("segments", segments);
+        model.addAttribute("fileProblem", fileProblem);
+        return "x12-file";
     }
 
     @GetMapping("/claims/{claimId}")
