@@ -14,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -41,11 +43,18 @@ class RestServices implements Services {
     private final ConsoleProperties properties;
     private final RestClient calls;
     private final RestClient probes;
+    /** java.net.http underneath: HttpURLConnection, under the other two, cannot send PATCH. */
+    private final RestClient patches;
 
     RestServices(ConsoleProperties properties) {
         this.properties = properties;
         this.calls = RestClient.builder().requestFactory(factory(properties.callTimeout().toMillis())).build();
         this.probes = RestClient.builder().requestFactory(factory(properties.healthTimeout().toMillis())).build();
+        JdkClientHttpRequestFactory jdk = new JdkClientHttpRequestFactory(java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofMillis(Math.min(properties.callTimeout().toMillis(), 2000)))
+                .build());
+        jdk.setReadTimeout(properties.callTimeout());
+        this.patches = RestClient.builder().requestFactory(jdk).build();
     }
 
     @Override
@@ -63,7 +72,17 @@ class RestServices implements Services {
         return call(service, path, jsonBody, true);
     }
 
+    @Override
+    public ServiceAnswer patch(String service, String path, Object jsonBody) {
+        return call(service, path, jsonBody, HttpMethod.PATCH);
+    }
+
     private ServiceAnswer call(String service, String path, Object body, boolean post) {
+        return call(service, path, body, post ? HttpMethod.POST : HttpMethod.GET);
+    }
+
+    private ServiceAnswer call(String service, String path, Object body, HttpMethod method) {
+        boolean post = method != HttpMethod.GET;
         URI base = properties.services().get(service);
         if (base == null) {
             return new ServiceAnswer(0, null, "No URL configured for " + service);
@@ -74,8 +93,8 @@ class RestServices implements Services {
         }
         try {
             RestClient.RequestHeadersSpec<?> request = post
-                    ? calls.post().uri(base.toString() + path).contentType(MediaType.APPLICATION_JSON)
-                            .body(body == null ? Map.of() : body)
+                    ? (method == HttpMethod.PATCH ? patches : calls).method(method).uri(base.toString() + path)
+                            .contentType(MediaType.APPLICATION_JSON).body(body == null ? Map.of() : body)
                     : calls.get().uri(base.toString() + path);
             var response = request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                     .header(HttpHeaders.AUTHORIZATION, authorization).retrieve().toEntity(JSON);
@@ -92,7 +111,7 @@ class RestServices implements Services {
             return new ServiceAnswer(e.getStatusCode().value(), problem, service + " answered "
                     + e.getStatusCode().value() + ": " + detail);
         } catch (ResourceAccessException e) {
-            LOG.info("{} did not answer {} {}", service, post ? "POST" : "GET", path.replaceAll("\\?.*", ""));
+            LOG.info("{} did not answer {} {}", service, method, path.replaceAll("\\?.*", ""));
             return new ServiceAnswer(0, null, service + " does not answer");
         }
     }
