@@ -108,9 +108,15 @@ class ConsoleOperatorBrowserTest {
 
         try (WorkloadPublisher publisher = new WorkloadPublisher(infrastructure.kafkaBootstrapServers(),
                 infrastructure.schemaRegistryUrl())) {
-            WorkloadGenerator.Generated coder = insured(generator(population, clock, "c",
-                    WorkloadGenerator.Kind.NEEDS_CODER));
+            // the free-text variant: nothing can code "tired all the time" automatically
+            WorkloadGenerator generatorOfCoderWork = generator(population, clock, "c",
+                    WorkloadGenerator.Kind.NEEDS_CODER);
+            WorkloadGenerator.Generated coder = insured(generatorOfCoderWork);
+            while (coder.event().getDiagnoses().get(0).getSystem() != io.claimflow.events.CodeSystem.NONE) {
+                coder = insured(generatorOfCoderWork);
+            }
             coderEncounter = coder.event().getEncounterId();
+            LOG.info("coder encounter {}: {}", coderEncounter, coder.event().getDiagnoses());
             publisher.send(coder.event());
 
             EncounterDocumented held = insured(generator(population, clock, "h",
@@ -133,14 +139,27 @@ class ConsoleOperatorBrowserTest {
         poison(infrastructure, POISON_DISCARD);
         poison(infrastructure, POISON_REPLAY);
 
-        await("the coder-queue item, the held claim, the clean claims and the dead letters", Duration.ofSeconds(90),
-                () -> count(Pipeline.CODING, "SELECT count(*) FROM coder_queue_item WHERE status = 'OPEN'"
-                        + " AND encounter_id = ?", coderEncounter) == 1
-                        && count(Pipeline.CLAIM, "SELECT count(*) FROM claim WHERE status = 'HELD' AND encounter_id = ?",
-                        heldEncounter) == 1
-                        && count(Pipeline.CLAIM, "SELECT count(*) FROM claim WHERE status NOT IN ('CREATED', 'HELD')"
-                        + " AND encounter_id LIKE ?", "enc-" + RUN + "k-%") == cleanEncounters.size()
-                        && deadLetters(POISON_DISCARD).size() >= 1 && deadLetters(POISON_REPLAY).size() >= 1);
+        Map<String, BooleanSupplier> ready = new java.util.LinkedHashMap<>();
+        ready.put("coder-queue item", () -> count(Pipeline.CODING, "SELECT count(*) FROM coder_queue_item"
+                + " WHERE status = 'OPEN' AND encounter_id = ?", coderEncounter) == 1);
+        ready.put("held claim", () -> count(Pipeline.CLAIM, "SELECT count(*) FROM claim WHERE status = 'HELD'"
+                + " AND encounter_id = ?", heldEncounter) == 1);
+        ready.put("clean claims past the scrubber", () -> count(Pipeline.CLAIM, "SELECT count(*) FROM claim"
+                + " WHERE status NOT IN ('CREATED', 'HELD') AND encounter_id LIKE ?", "enc-" + RUN + "k-%")
+                == cleanEncounters.size());
+        ready.put("dead letters", () -> !deadLetters(POISON_DISCARD).isEmpty() && !deadLetters(POISON_REPLAY)
+                .isEmpty());
+        try {
+            for (Map.Entry<String, BooleanSupplier> condition : ready.entrySet()) {
+                await(condition.getKey(), Duration.ofSeconds(60), condition.getValue());
+            }
+        } catch (AssertionError e) {
+            LOG.error("coding: {}; queue: {}; claims: {}", rows(Pipeline.CODING, "SELECT encounter_id || ' '"
+                    + " || status || ' ' || current_version FROM encounter WHERE encounter_id LIKE 'enc-" + RUN + "%'"),
+                    rows(Pipeline.CODING, "SELECT encounter_id || ' ' || status FROM coder_queue_item"),
+                    rows(Pipeline.CLAIM, "SELECT encounter_id || ' ' || status FROM claim"));
+            throw e;
+        }
 
         profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-profile-")
                 .toAbsolutePath();
@@ -391,6 +410,21 @@ class ConsoleOperatorBrowserTest {
             }
             Thread.sleep(300);
         }
+    }
+
+    private static List<String> rows(Pipeline.Service service, String sql) {
+        var databases = pipeline.databases();
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(databases.url(service.database()), databases.username(),
+                databases.password()); PreparedStatement statement = c.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 
     private static long count(Pipeline.Service service, String sql, String parameter) {
