@@ -122,7 +122,8 @@ class ConsoleActionsTest {
     void aBillerCorrectsAndReleasesAHeldClaimAndReleasesSeveralWithPerClaimOutcomes() throws Exception {
         HttpClient browser = logIn("biller");
         String page = get(browser, "/work/claims/clm-held-1").body();
-        assertThat(page).contains("NPI_CHECK_DIGIT", "value=\"1293847567\"");
+        assertThat(page).contains("NPI_CHECK_DIGIT", "value=\"1293847567\"", "219.00 / 0.00 / 219.00")
+                .as("a held claim is corrected and released, not appealed").doesNotContain("File appeal");
         CALLS.clear();
         HttpResponse<String> done = post(browser, "/work/claims/clm-held-1/correct", "_csrf=" + enc(csrf(page))
                 + "&renderingNpi=1293847566&was-renderingNpi=1293847567&billingNpi=1847362914"
@@ -140,6 +141,36 @@ class ConsoleActionsTest {
         assertThat(get(browser, "/work/held").body()).contains("1 of 2 claim(s) released",
                 "clm-held-1: released, now SUBMITTED",
                 "clm-refused: not released, claim-service answered 422: Claim clm-refused still fails the scrubber");
+    }
+
+    @Test
+    void aBillerFiltersDenialsByCategoryCarcAndPayerAndRequestsARecodeOrFilesAnAppeal() throws Exception {
+        HttpClient browser = logIn("biller");
+        String all = get(browser, "/work/denials?queue=ALL").body();
+        assertThat(all).contains("clm-denied-1", "clm-denied-2", "clm-denied-3");
+        assertThat(CALLS).contains("GET /work-lists/denials?page=0&size=500");
+        assertThat(get(browser, "/work/denials?queue=ALL&category=CODING").body()).contains("clm-denied-1")
+                .doesNotContain("clm-denied-2").doesNotContain("clm-denied-3");
+        assertThat(get(browser, "/work/denials?queue=ALL&carc=16").body()).contains("clm-denied-2")
+                .doesNotContain("clm-denied-1").doesNotContain("clm-denied-3");
+        assertThat(get(browser, "/work/denials?queue=ALL&payer=MCR01").body()).contains("clm-denied-3")
+                .doesNotContain("clm-denied-1").doesNotContain("clm-denied-2");
+        assertThat(get(browser, "/work/denials?queue=APPEAL").statusCode()).isEqualTo(200);
+        assertThat(CALLS).contains("GET /work-lists/denials?queue=APPEAL&page=0&size=500");
+
+        String page = get(browser, "/work/claims/clm-denied-1").body();
+        assertThat(page).contains("Send back to coding", "File appeal").doesNotContain("Save and release");
+        CALLS.clear();
+        post(browser, "/work/claims/clm-denied-1/recode", "_csrf=" + enc(csrf(page))
+                + "&instructions=" + enc("A1c points at I10; the payer wants E11.9"));
+        assertThat(get(browser, "/work/claims/clm-denied-1").body())
+                .contains("Recode requested for claim clm-denied-1, now RECODE_REQUESTED");
+        post(browser, "/work/claims/clm-denied-1/appeal", "_csrf=" + enc(csrf(page)) + "&notes=" + enc("notes"));
+        assertThat(CALLS).contains(
+                "POST /claims/clm-denied-1/recode {\"instructions\":\"A1c points at I10; the payer wants E11.9\"}",
+                "POST /claims/clm-denied-1/appeals {\"notes\":\"notes\"}");
+        assertThat(get(browser, "/work/claims/clm-denied-1").body()).contains(
+                "claim-service answered 409: Claim clm-denied-1 is RECODE_REQUESTED; it cannot be appealed now");
     }
 
     @Test
@@ -218,13 +249,27 @@ class ConsoleActionsTest {
         } else if (path.equals("/claims/clm-held-1") && method.equals("GET")) {
             body = "{\"claimId\":\"clm-held-1\",\"encounterId\":\"enc-h\",\"status\":\"HELD\",\"frequency\":\"ORIGINAL\","
                     + "\"codingVersion\":1,\"payerId\":\"BKHP1\",\"payerName\":\"Buckeye\",\"billingNpi\":\"1847362914\","
-                    + "\"renderingNpi\":\"1293847567\",\"memberId\":null,\"diagnoses\":[],\"lines\":[],\"timeline\":[],"
+                    + "\"renderingNpi\":\"1293847567\",\"memberId\":null,\"totalCharge\":219.00,\"paidAmount\":0.00,"
+                    + "\"balance\":219.00,\"diagnoses\":[],\"lines\":[],\"timeline\":[],"
                     + "\"holdReasons\":[{\"ruleId\":\"NPI_CHECK_DIGIT\",\"message\":\"rendering provider NPI"
                     + " 1293847567 fails its check digit\",\"lineNumber\":null}],\"openWork\":[],\"appeals\":[],"
                     + "\"followUps\":[]}";
         } else if (path.equals("/claims/clm-held-1") || path.equals("/claims/clm-held-1/release")) {
             body = "{\"claimId\":\"clm-held-1\",\"status\":\"" + (path.endsWith("release") ? "SUBMITTED" : "HELD")
                     + "\"}";
+        } else if (path.startsWith("/work-lists/denials")) {
+            body = "[" + denial("clm-denied-1", "BKHP1", "CODING", "CO-11: diagnosis inconsistent with procedure")
+                    + "," + denial("clm-denied-2", "BKHP1", "MISSING_INFORMATION", "CO-16 M119: NDC missing") + ","
+                    + denial("clm-denied-3", "MCR01", "ELIGIBILITY", "CO-27: coverage ended") + "]";
+        } else if (path.equals("/claims/clm-denied-1") && method.equals("GET")) {
+            body = "{\"claimId\":\"clm-denied-1\",\"status\":\"DENIED\",\"diagnoses\":[],\"lines\":[],"
+                    + "\"timeline\":[],\"holdReasons\":[],\"openWork\":[],\"appeals\":[],\"followUps\":[]}";
+        } else if (path.equals("/claims/clm-denied-1/recode")) {
+            body = "{\"claimId\":\"clm-denied-1\",\"status\":\"RECODE_REQUESTED\"}";
+        } else if (path.equals("/claims/clm-denied-1/appeals")) {
+            status = 409;
+            body = "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"Claim clm-denied-1 is RECODE_REQUESTED;"
+                    + " it cannot be appealed now\"}";
         } else if (path.startsWith("/work-lists/held")) {
             body = "[{\"claim\":{\"claimId\":\"clm-held-1\",\"encounterId\":\"enc-h\",\"status\":\"HELD\"},"
                     + "\"reasons\":[{\"ruleId\":\"NPI_CHECK_DIGIT\",\"message\":\"fails its check digit\"}]}]";
@@ -243,6 +288,13 @@ class ConsoleActionsTest {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    private static String denial(String claimId, String payer, String category, String reasons) {
+        return "{\"id\":1,\"claimId\":\"" + claimId + "\",\"encounterId\":\"enc-d\",\"claimStatus\":\"DENIED\","
+                + "\"payerId\":\"" + payer + "\",\"dateOfService\":\"2026-11-02\",\"totalCharge\":150.00,"
+                + "\"queue\":\"DENIAL\",\"category\":\"" + category + "\",\"reasons\":\"" + reasons + "\","
+                + "\"createdAt\":\"2026-11-20T10:00:00Z\"}";
     }
 
     private static String letter(int partition, long offset, String key) {

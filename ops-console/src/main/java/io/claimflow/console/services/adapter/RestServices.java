@@ -39,6 +39,9 @@ class RestServices implements Services {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServices.class);
     private static final ParameterizedTypeReference<Object> JSON = new ParameterizedTypeReference<>() { };
+    /** Answers are read with decimals as BigDecimal: money must never pass through a double. */
+    private static final tools.jackson.databind.json.JsonMapper READER = tools.jackson.databind.json.JsonMapper
+            .builder().enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final ConsoleProperties properties;
     private final RestClient calls;
@@ -97,12 +100,12 @@ class RestServices implements Services {
                             .contentType(MediaType.APPLICATION_JSON).body(body == null ? Map.of() : body)
                     : calls.get().uri(base.toString() + path);
             var response = request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                    .header(HttpHeaders.AUTHORIZATION, authorization).retrieve().toEntity(JSON);
-            return new ServiceAnswer(response.getStatusCode().value(), response.getBody(), null);
+                    .header(HttpHeaders.AUTHORIZATION, authorization).retrieve().toEntity(String.class);
+            return new ServiceAnswer(response.getStatusCode().value(), parse(response.getBody()), null);
         } catch (RestClientResponseException e) {
             Object problem = null;
             try {
-                problem = e.getResponseBodyAs(JSON);
+                problem = parse(e.getResponseBodyAsString());
             } catch (RuntimeException unreadable) {
                 // not JSON: the status says enough
             }
@@ -113,6 +116,17 @@ class RestServices implements Services {
         } catch (ResourceAccessException e) {
             LOG.info("{} did not answer {} {}", service, method, path.replaceAll("\\?.*", ""));
             return new ServiceAnswer(0, null, service + " does not answer");
+        }
+    }
+
+    private static Object parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return READER.readValue(body, Object.class);
+        } catch (tools.jackson.core.JacksonException notJson) {
+            return body;
         }
     }
 

@@ -300,6 +300,11 @@ class WorkQueueController {
         model.addAttribute("correctable", CORRECTABLE);
         Object status = claim.get("status");
         model.addAttribute("releasable", "HELD".equals(status) || "REJECTED".equals(status));
+        // which forms to offer (claim-service's state machine decides; these are the states it accepts them in)
+        model.addAttribute("recodable", Set.of("DENIED", "PARTIALLY_PAID").contains(status));
+        model.addAttribute("appealable", Set.of("DENIED", "PARTIALLY_PAID", "RECODE_REQUESTED").contains(status));
+        model.addAttribute("writeOffable", Set.of("HELD", "REJECTED", "DENIED", "PARTIALLY_PAID", "RECODE_REQUESTED",
+                "APPEALED").contains(status));
         model.addAttribute("filedAppeals", claim.get("appeals") instanceof List<?> appeals ? appeals.stream()
                 .filter(a -> a instanceof Map<?, ?> m && "FILED".equals(m.get("status"))).toList() : List.of());
         return "claim-work";
