@@ -43,6 +43,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -70,6 +71,9 @@ import org.slf4j.LoggerFactory;
  * Skipped with a message where no Chromium is installed.
  */
 @ClaimFlowInfrastructure
+// last of the module's classes (ClassOrderer.OrderAnnotation, set in the pom): the poison records it dead-letters
+// stay on the dead-letter topics, which EndToEndPipelineTest expects empty in the same JVM
+@Order(Integer.MAX_VALUE)
 class ConsoleOperatorBrowserTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleOperatorBrowserTest.class);
@@ -193,7 +197,8 @@ class ConsoleOperatorBrowserTest {
 
     private void coderFinalizesTheQueueItem() throws Exception {
         logIn("coder", "/work/coder");
-        WebElement open = waitFor(By.cssSelector("a[data-encounter='" + coderEncounter + "']"));
+        // other classes of this module may have left items in the queue: page to ours
+        WebElement open = pageTo(By.cssSelector("a[data-encounter='" + coderEncounter + "']"));
         screenshot("coder-queue");
         open.sendKeys(Keys.ENTER);
         waitFor(By.id("documentation"));
@@ -237,7 +242,10 @@ class ConsoleOperatorBrowserTest {
         String claimId = string(Pipeline.CLAIM, "SELECT claim_id FROM claim WHERE encounter_id = ? AND status = 'HELD'",
                 heldEncounter);
         logIn("biller", "/work/held");
-        WebElement open = waitFor(By.cssSelector("a[data-claim='" + claimId + "']"));
+        // filter by the scrubber rule (other classes of this module leave self-pay claims held)
+        waitFor(By.id("rule")).sendKeys("NPI_CHECK_DIGIT");
+        browser.findElement(By.cssSelector("#held-filters button[type='submit']")).sendKeys(Keys.ENTER);
+        WebElement open = pageTo(By.cssSelector("a[data-claim='" + claimId + "']"));
         assertThat(browser.findElement(By.id("held")).getText()).contains("NPI_CHECK_DIGIT");
         screenshot("held-claims");
         open.sendKeys(Keys.ENTER);
@@ -334,6 +342,24 @@ class ConsoleOperatorBrowserTest {
     private void logOut() {
         browser.findElement(By.cssSelector("header form button")).sendKeys(Keys.ENTER);
         waitFor(By.id("username"));
+    }
+
+    /** The element on this page of a list, or on a following one (by the list's "Next page" link). */
+    private WebElement pageTo(By by) {
+        waitFor(By.id("main"));
+        for (int page = 0; page < 50; page++) {
+            List<WebElement> found = browser.findElements(by);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            List<WebElement> next = browser.findElements(By.cssSelector("a[rel='next']"));
+            if (next.isEmpty()) {
+                break;
+            }
+            next.get(0).sendKeys(Keys.ENTER);
+            new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(next.get(0)));
+        }
+        return waitFor(by);
     }
 
     private WebElement waitFor(By by) {

@@ -151,6 +151,8 @@ final class Pipeline implements AutoCloseable {
         properties.put("spring.kafka.consumer.properties.metadata.max.age.ms", "2000");
         properties.put("management.metrics.use-global-registry", "false");
         properties.put("spring.main.banner-mode", "off");
+        // Thymeleaf is on the shared class path for the console; only the console has templates
+        properties.put("spring.thymeleaf.check-template-location", "false");
         return properties;
     }
 

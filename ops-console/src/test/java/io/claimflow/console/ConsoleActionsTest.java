@@ -144,6 +144,18 @@ class ConsoleActionsTest {
     }
 
     @Test
+    void anActionWithoutTheFormsCsrfTokenOrByAnotherRoleIsRefusedAndCallsNothing() throws Exception {
+        HttpClient biller = logIn("biller");
+        HttpResponse<String> forged = post(biller, "/work/held/release", "claimId=clm-held-1");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        HttpClient coder = logIn("coder");
+        HttpResponse<String> wrongRole = post(coder, "/work/held/release", "_csrf="
+                + enc(csrf(get(coder, "/work/coder").body())) + "&claimId=clm-held-1");
+        assertThat(wrongRole.statusCode()).isEqualTo(403);
+        assertThat(CALLS).noneMatch(c -> c.contains("/release"));
+    }
+
+    @Test
     void aBillerFiltersDenialsByCategoryCarcAndPayerAndRequestsARecodeOrFilesAnAppeal() throws Exception {
         HttpClient browser = logIn("biller");
         String all = get(browser, "/work/denials?queue=ALL").body();
