@@ -39,6 +39,9 @@ final class Pipeline implements AutoCloseable {
             "io.claimflow.patientbilling.PatientBillingServiceApplication", "claimflow_patient_billing");
     static final Service CODING = new Service("coding-service", "io.claimflow.coding.CodingServiceApplication",
             "claimflow_coding");
+    /** Optional: started only by {@link #startConsole()}, after the services it calls. */
+    static final Service CONSOLE = new Service("ops-console", "io.claimflow.console.OpsConsoleApplication",
+            "claimflow_console");
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
@@ -89,6 +92,25 @@ final class Pipeline implements AutoCloseable {
         return pipeline;
     }
 
+    /**
+     * Starts the ops-console (an extra, optional service: the pipeline runs without it) over the same infrastructure,
+     * pointed at the running services' URLs. Returns false, and lists it in {@link #missing()}, when it is not built.
+     */
+    boolean startConsole() {
+        Path projectDir = Path.of(System.getProperty("claimflow.e2e.project-dir", "..")).toAbsolutePath().normalize();
+        Map<String, String> console = new LinkedHashMap<>(common(infrastructure, CONSOLE.database()));
+        for (Service service : List.of(CODING, CLAIM, GATEWAY, PATIENT_BILLING)) {
+            ServiceInstance instance = running.get(service.module());
+            // a service that is not running gets a closed port: the console shows it as not answering
+            console.put("claimflow.console.services." + service.module(),
+                    instance == null ? "http://localhost:9" : instance.url());
+        }
+        console.put("claimflow.console.services.ehr-connector", "http://localhost:9");
+        console.put("claimflow.console.health-timeout", "1s");
+        start(projectDir, CONSOLE, console, Map.of());
+        return runs(CONSOLE);
+    }
+
     /** Every auto-configuration on the class path whose class name contains one of {@code markers}. */
     static List<String> autoConfigurationsOutside(List<String> markers) {
         List<String> excluded = new ArrayList<>();
@@ -129,6 +151,8 @@ final class Pipeline implements AutoCloseable {
         properties.put("spring.kafka.consumer.properties.metadata.max.age.ms", "2000");
         properties.put("management.metrics.use-global-registry", "false");
         properties.put("spring.main.banner-mode", "off");
+        // Thymeleaf is on the shared class path for the console; only the console has templates
+        properties.put("spring.thymeleaf.check-template-location", "false");
         return properties;
     }
 

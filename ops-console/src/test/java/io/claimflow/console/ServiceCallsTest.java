@@ -70,7 +70,7 @@ class ServiceCallsTest {
         HttpResponse<String> held = get(browser, "/work/held");
         assertThat(held.statusCode()).isEqualTo(200);
         assertThat(held.body()).contains("clm-held-1", "NPI_CHECK_DIGIT", "Release");
-        assertThat(CALLS).containsExactly("GET /work-lists/held?page=0&size=50 " + basic("biller"));
+        assertThat(CALLS).containsExactly("GET /work-lists/held?page=0&size=500 " + basic("biller"));
 
         String formToken = csrf(browser, "/work/held");
         CALLS.clear();
@@ -89,7 +89,7 @@ class ServiceCallsTest {
         HttpResponse<String> held = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/work/held"))
                 .header("Authorization", basic("biller")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(held.statusCode()).isEqualTo(200);
-        assertThat(CALLS).containsExactly("GET /work-lists/held?page=0&size=50 " + basic("biller"));
+        assertThat(CALLS).containsExactly("GET /work-lists/held?page=0&size=500 " + basic("biller"));
     }
 
     private static HttpServer claimService() {
@@ -113,7 +113,7 @@ class ServiceCallsTest {
         if (path.startsWith("/work-lists/held")) {
             status = 200;
             body = "[{\"claim\":{\"claimId\":\"clm-held-1\",\"encounterId\":\"enc-held-1\",\"status\":\"HELD\"},"
-                    + "\"reasons\":[{\"rule\":\"NPI_CHECK_DIGIT\",\"message\":\"billing NPI fails its check digit\"}]}]";
+                    + "\"reasons\":[{\"ruleId\":\"NPI_CHECK_DIGIT\",\"message\":\"billing NPI fails its check digit\"}]}]";
         } else if (path.equals("/claims/clm-held-1/release")) {
             status = 200;
             body = "{\"claimId\":\"clm-held-1\",\"status\":\"SUBMITTED\"}";

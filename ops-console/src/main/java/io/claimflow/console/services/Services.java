@@ -21,4 +21,7 @@ public interface Services {
 
     /** {@code /actuator/health} of every service, without credentials: name to status (UP, DOWN, UNREACHABLE...). */
     Map<String, String> health();
+
+    /** PATCH with a JSON body (claim-service's corrections), as the logged-in user. */
+    ServiceAnswer patch(String service, String path, Object jsonBody);
 }

@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,9 +45,9 @@ class RestServices implements Services {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServices.class);
     private static final ParameterizedTypeReference<Object> JSON = new ParameterizedTypeReference<>() { };
-    // Amounts in the services' answers are read as BigDecimal (45.00 stays 45.00), never as double.
-    private static final JacksonJsonHttpMessageConverter MONEY_EXACT = new JacksonJsonHttpMessageConverter(
-            JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build());
+    /** Answers are read with decimals as BigDecimal: money must never pass through a double. */
+    private static final JsonMapper READER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final ConsoleProperties properties;
     private final RestClient calls;
@@ -57,12 +58,18 @@ class RestServices implements Services {
         thread.setDaemon(true);
         return thread;
     });
+    /** java.net.http underneath: HttpURLConnection, under the other two, cannot send PATCH. */
+    private final RestClient patches;
 
     RestServices(ConsoleProperties properties) {
         this.properties = properties;
-        this.calls = RestClient.builder().requestFactory(factory(properties.callTimeout().toMillis()))
-                .messageConverters(converters -> converters.add(0, MONEY_EXACT)).build();
+        this.calls = RestClient.builder().requestFactory(factory(properties.callTimeout().toMillis())).build();
         this.probes = RestClient.builder().requestFactory(factory(properties.healthTimeout().toMillis())).build();
+        JdkClientHttpRequestFactory jdk = new JdkClientHttpRequestFactory(java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofMillis(Math.min(properties.callTimeout().toMillis(), 2000)))
+                .build());
+        jdk.setReadTimeout(properties.callTimeout());
+        this.patches = RestClient.builder().requestFactory(jdk).build();
     }
 
     @Override
@@ -105,7 +112,7 @@ class RestServices implements Services {
         } catch (RestClientResponseException e) {
             Object problem = null;
             try {
-                problem = e.getResponseBodyAs(JSON);
+                problem = parse(e.getResponseBodyAsString());
             } catch (RuntimeException unreadable) {
                 // not JSON: the status says enough
             }
@@ -119,7 +126,17 @@ class RestServices implements Services {
         }
     }
 
+        public ServiceAnswer patch(String service, String path, Object jsonBody) {
+        return call(service, path, jsonBody, HttpMethod.PATCH, Map.of());
+    }
+
     private ServiceAnswer call(String service, String path, Object body, boolean post, Map<String, String> headers) {
+        return call(service, path, body, post ? HttpMethod.POST : HttpMethod.GET, headers);
+    }
+
+    private ServiceAnswer call(String service, String path, Object body, HttpMethod method,
+            Map<String, String> headers) {
+        boolean post = method != HttpMethod.GET;
         URI base = properties.services().get(service);
         if (base == null) {
             return new ServiceAnswer(0, null, "No URL configured for " + service);
@@ -130,18 +147,18 @@ class RestServices implements Services {
         }
         try {
             RestClient.RequestHeadersSpec<?> request = post
-                    ? calls.post().uri(base.toString() + path).contentType(MediaType.APPLICATION_JSON)
-                            .body(body == null ? Map.of() : body)
+                    ? (method == HttpMethod.PATCH ? patches : calls).method(method).uri(base.toString() + path)
+                            .contentType(MediaType.APPLICATION_JSON).body(body == null ? Map.of() : body)
                     : calls.get().uri(base.toString() + path);
             request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                     .header(HttpHeaders.AUTHORIZATION, authorization);
             headers.forEach((name, value) -> request.header(name, value));
-            var response = request.retrieve().toEntity(JSON);
-            return new ServiceAnswer(response.getStatusCode().value(), response.getBody(), null);
+            var response = request.retrieve().toEntity(String.class);
+            return new ServiceAnswer(response.getStatusCode().value(), parse(response.getBody()), null);
         } catch (RestClientResponseException e) {
             Object problem = null;
             try {
-                problem = e.getResponseBodyAs(JSON);
+                problem = parse(e.getResponseBodyAsString());
             } catch (RuntimeException unreadable) {
                 // not JSON: the status says enough
             }
@@ -150,8 +167,19 @@ class RestServices implements Services {
             return new ServiceAnswer(e.getStatusCode().value(), problem, service + " answered "
                     + e.getStatusCode().value() + ": " + detail);
         } catch (ResourceAccessException e) {
-            LOG.info("{} did not answer {} {}", service, post ? "POST" : "GET", path.replaceAll("\\?.*", ""));
+            LOG.info("{} did not answer {} {}", service, method, path.replaceAll("\\?.*", ""));
             return new ServiceAnswer(0, null, service + " does not answer");
+        }
+    }
+
+    private static Object parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return READER.readValue(body, Object.class);
+        } catch (tools.jackson.core.JacksonException notJson) {
+            return body;
         }
     }
 

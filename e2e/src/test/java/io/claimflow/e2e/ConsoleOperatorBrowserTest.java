@@ -1,0 +1,473 @@
+package io.claimflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimflow.e2e.workload.Population;
+import io.claimflow.e2e.workload.WorkloadGenerator;
+import io.claimflow.e2e.workload.WorkloadPublisher;
+import io.claimflow.events.EncounterDocumented;
+import io.claimflow.events.Provider;
+import io.claimflow.events.Providers;
+import io.claimflow.schemas.Topics;
+import io.claimflow.testsupport.ClaimFlowInfrastructure;
+import io.claimflow.testsupport.Infrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A billing operator's day in the ops-console, in a real headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}), against the real services started by {@link Pipeline} with the console as its extra
+ * service: encounters go in (one the rules cannot code, one with a rendering NPI that fails its check digit, a few
+ * clean ones, poison records), then the operator finalizes the coder-queue item (it must come out as a coding version
+ * by that coder and a claim in claim-service), corrects and releases the held claim (it must be submitted),
+ * discards one dead letter with a note (audited in the console's trail) and replays another (it goes back to the
+ * topic through the real consumer and, still poison, comes back as a new dead letter naming where it was replayed
+ * from), opens a claim timeline and sees the KPI charts drawn. Screenshots go to {@code target/screenshots/}.
+ * Skipped with a message where no Chromium is installed.
+ */
+@ClaimFlowInfrastructure
+// last of the module's classes (ClassOrderer.OrderAnnotation, set in the pom): the poison records it dead-letters
+// stay on the dead-letter topics, which EndToEndPipelineTest expects empty in the same JVM
+@Order(Integer.MAX_VALUE)
+class ConsoleOperatorBrowserTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleOperatorBrowserTest.class);
+    static final Path CHROMIUM = Path.of(System.getProperty("claimflow.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("claimflow.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String RUN = "opsc";
+    static final String VALID_RENDERING_NPI = "1293847566";
+    static final String BAD_RENDERING_NPI = "1293847567";
+    static final String POISON_DISCARD = "enc-" + RUN + "-poison-discard";
+    static final String POISON_REPLAY = "enc-" + RUN + "-poison-replay";
+
+    private static Pipeline pipeline;
+    private static WebDriver browser;
+    private static Path profile;
+    private static String coderEncounter;
+    private static String heldEncounter;
+    private static final List<String> cleanEncounters = new ArrayList<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "No Chromium at " + CHROMIUM
+                + " with a driver at " + CHROMEDRIVER + ": browser tests skipped (apt-get install chromium"
+                + " chromium-driver; .ci/run installs them)");
+        Infrastructure infrastructure = Infrastructure.get();
+        Clock clock = Clock.systemUTC();
+        Population population = Population.generate(4711, 30, LocalDate.now(clock));
+        long began = System.nanoTime();
+        pipeline = Pipeline.start(infrastructure, population.payerSimulatorProperties());
+        assumeTrue(pipeline.runs(Pipeline.CODING) && pipeline.runs(Pipeline.CLAIM) && pipeline.runs(Pipeline.GATEWAY),
+                "needs coding, claims and the gateway; missing: " + pipeline.missing());
+        assumeTrue(pipeline.startConsole(), "ops-console is not built");
+        LOG.info("pipeline and console started in {} ms", (System.nanoTime() - began) / 1_000_000);
+
+        try (WorkloadPublisher publisher = new WorkloadPublisher(infrastructure.kafkaBootstrapServers(),
+                infrastructure.schemaRegistryUrl())) {
+            // the free-text variant: nothing can code "tired all the time" automatically
+            WorkloadGenerator generatorOfCoderWork = generator(population, clock, "c",
+                    WorkloadGenerator.Kind.NEEDS_CODER);
+            WorkloadGenerator.Generated coder = insured(generatorOfCoderWork);
+            while (coder.event().getDiagnoses().get(0).getSystem() != io.claimflow.events.CodeSystem.NONE) {
+                coder = insured(generatorOfCoderWork);
+            }
+            coderEncounter = coder.event().getEncounterId();
+            LOG.info("coder encounter {}: {}", coderEncounter, coder.event().getDiagnoses());
+            publisher.send(coder.event());
+
+            EncounterDocumented held = insured(generator(population, clock, "h",
+                    WorkloadGenerator.Kind.CHRONIC_FOLLOW_UP)).event();
+            Providers providers = held.getProviders();
+            held = EncounterDocumented.newBuilder(held).setProviders(Providers.newBuilder(providers)
+                    .setRendering(Provider.newBuilder(providers.getRendering()).setNpi(BAD_RENDERING_NPI).build())
+                    .build()).build();
+            heldEncounter = held.getEncounterId();
+            publisher.send(held);
+
+            WorkloadGenerator clean = generator(population, clock, "k", WorkloadGenerator.Kind.ACUTE_VISIT);
+            for (int i = 0; i < 3; i++) {
+                EncounterDocumented event = insured(clean).event();
+                cleanEncounters.add(event.getEncounterId());
+                publisher.send(event);
+            }
+            publisher.flush();
+        }
+        poison(infrastructure, POISON_DISCARD);
+        poison(infrastructure, POISON_REPLAY);
+
+        Map<String, BooleanSupplier> ready = new java.util.LinkedHashMap<>();
+        ready.put("coder-queue item", () -> count(Pipeline.CODING, "SELECT count(*) FROM coder_queue_item"
+                + " WHERE status = 'OPEN' AND encounter_id = ?", coderEncounter) == 1);
+        ready.put("held claim", () -> count(Pipeline.CLAIM, "SELECT count(*) FROM claim WHERE status = 'HELD'"
+                + " AND encounter_id = ?", heldEncounter) == 1);
+        ready.put("clean claims past the scrubber", () -> count(Pipeline.CLAIM, "SELECT count(*) FROM claim"
+                + " WHERE status NOT IN ('CREATED', 'HELD') AND encounter_id LIKE ?", "enc-" + RUN + "k-%")
+                == cleanEncounters.size());
+        ready.put("dead letters", () -> !deadLetters(POISON_DISCARD).isEmpty() && !deadLetters(POISON_REPLAY)
+                .isEmpty());
+        try {
+            for (Map.Entry<String, BooleanSupplier> condition : ready.entrySet()) {
+                await(condition.getKey(), Duration.ofSeconds(60), condition.getValue());
+            }
+        } catch (AssertionError e) {
+            LOG.error("coding: {}; queue: {}; claims: {}", rows(Pipeline.CODING, "SELECT encounter_id || ' '"
+                    + " || status || ' ' || current_version FROM encounter WHERE encounter_id LIKE 'enc-" + RUN + "%'"),
+                    rows(Pipeline.CODING, "SELECT encounter_id || ' ' || status FROM coder_queue_item"),
+                    rows(Pipeline.CLAIM, "SELECT encounter_id || ' ' || status FROM claim"));
+            throw e;
+        }
+
+        profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-profile-")
+                .toAbsolutePath();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1366,900", "--user-data-dir=" + profile);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void anOperatorWorksTheQueuesInTheConsole() throws Exception {
+        coderFinalizesTheQueueItem();
+        billerReleasesTheHeldClaimAndReadsTheTimelineAndKpis();
+        adminDiscardsOneDeadLetterAndReplaysAnother();
+    }
+
+    private void coderFinalizesTheQueueItem() throws Exception {
+        logIn("coder", "/work/coder");
+        // other classes of this module may have left items in the queue: page to ours
+        WebElement open = pageTo(By.cssSelector("a[data-encounter='" + coderEncounter + "']"));
+        screenshot("coder-queue");
+        open.sendKeys(Keys.ENTER);
+        waitFor(By.id("documentation"));
+        // edit: two diagnoses (first-listed first), the visit line pointing at both
+        WebElement first = browser.findElement(By.id("dx-1"));
+        first.clear();
+        first.sendKeys("D64.9");
+        WebElement second = browser.findElement(By.id("dx-2"));
+        second.clear();
+        second.sendKeys("I10");
+        for (WebElement more : browser.findElements(By.cssSelector("input[name='dx']"))) {
+            if (!List.of("dx-1", "dx-2").contains(more.getAttribute("id"))) {
+                more.clear();
+            }
+        }
+        WebElement code = browser.findElement(By.id("line-code-1"));
+        if (code.getAttribute("value").isBlank()) {
+            code.sendKeys("99213");
+        }
+        WebElement pointers = browser.findElement(By.id("line-pointers-1"));
+        pointers.clear();
+        pointers.sendKeys("1,2");
+        screenshot("coder-item");
+        browser.findElement(By.id("finalize")).sendKeys(Keys.ENTER);
+        String notice = waitFor(By.cssSelector("p.notice")).getText();
+        screenshot("coder-finalized");
+        assertThat(notice).contains("finalized").contains("coding version 1");
+
+        await("the finalized coding as a coding version by the coder and a claim", Duration.ofSeconds(60),
+                () -> count(Pipeline.CODING, "SELECT count(*) FROM coding_version WHERE encounter_id = ?"
+                        + " AND method = 'CODER' AND coder_id = 'coder'", coderEncounter) == 1
+                        && count(Pipeline.CLAIM, "SELECT count(*) FROM claim WHERE encounter_id = ? AND is_current",
+                        coderEncounter) == 1);
+        JsonNode coded = JSON.readTree(string(Pipeline.CODING, "SELECT coded::text FROM coding_version"
+                + " WHERE encounter_id = ?", coderEncounter));
+        assertThat(coded.toString()).contains("D64.9").contains("I10");
+        logOut();
+    }
+
+    private void billerReleasesTheHeldClaimAndReadsTheTimelineAndKpis() throws Exception {
+        String claimId = string(Pipeline.CLAIM, "SELECT claim_id FROM claim WHERE encounter_id = ? AND status = 'HELD'",
+                heldEncounter);
+        logIn("biller", "/work/held");
+        // filter by the scrubber rule (other classes of this module leave self-pay claims held)
+        waitFor(By.id("rule")).sendKeys("NPI_CHECK_DIGIT");
+        browser.findElement(By.cssSelector("#held-filters button[type='submit']")).sendKeys(Keys.ENTER);
+        WebElement open = pageTo(By.cssSelector("a[data-claim='" + claimId + "']"));
+        assertThat(browser.findElement(By.id("held")).getText()).contains("NPI_CHECK_DIGIT");
+        screenshot("held-claims");
+        open.sendKeys(Keys.ENTER);
+        WebElement npi = waitFor(By.id("renderingNpi"));
+        assertThat(browser.findElement(By.id("hold-reasons")).getText()).contains(BAD_RENDERING_NPI);
+        npi.clear();
+        npi.sendKeys(VALID_RENDERING_NPI);
+        screenshot("held-claim-fix");
+        browser.findElement(By.id("correct-and-release")).sendKeys(Keys.ENTER);
+        String notice = waitFor(By.cssSelector("p.notice")).getText();
+        screenshot("held-claim-released");
+        assertThat(notice).contains(claimId).contains("released");
+        await("the released claim submitted", Duration.ofSeconds(30), () -> count(Pipeline.CLAIM,
+                "SELECT count(*) FROM claim_status_history WHERE claim_id = ? AND to_status = 'SUBMITTED'",
+                claimId) == 1);
+        assertThat(string(Pipeline.CLAIM, "SELECT rendering_npi FROM claim WHERE claim_id = ?", claimId))
+                .isEqualTo(VALID_RENDERING_NPI);
+
+        // denials work list renders with its filters
+        browser.get(url("/work/denials"));
+        waitFor(By.id("denial-filters"));
+        screenshot("denials");
+
+        // the released claim's timeline, from the console's read model
+        await("the console's read model has the released claim", Duration.ofSeconds(30), () -> count(
+                Pipeline.CONSOLE, "SELECT count(*) FROM claim WHERE claim_id = ?", claimId) == 1);
+        browser.get(url("/claims/" + claimId));
+        new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector("#timeline tbody tr")).size() >= 2);
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("SUBMITTED");
+        screenshot("timeline");
+
+        browser.get(url("/kpis"));
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.attributeToBe(By.id("daily-chart"),
+                "data-rendered", "true"));
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.attributeToBe(By.id("category-chart"),
+                "data-rendered", "true"));
+        screenshot("kpis");
+        logOut();
+    }
+
+    private void adminDiscardsOneDeadLetterAndReplaysAnother() throws Exception {
+        JsonNode discard = deadLetters(POISON_DISCARD).get(0);
+        String discardId = discard.path("topic").asText() + "/" + discard.path("partition").asInt() + "/"
+                + discard.path("offset").asLong();
+        JsonNode replay = deadLetters(POISON_REPLAY).get(0);
+        String replayId = replay.path("topic").asText() + "/" + replay.path("partition").asInt() + "/"
+                + replay.path("offset").asLong();
+        logIn("admin", "/dead-letters?service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED);
+        WebElement row = waitFor(By.cssSelector("tr[data-letter='" + discardId + "']"));
+        assertThat(row.getText()).contains(POISON_DISCARD);
+        screenshot("dead-letters");
+
+        // inspect, then discard with a note
+        WebElement details = browser.findElement(By.cssSelector("details[data-letter='" + discardId + "'] summary"));
+        details.sendKeys(Keys.ENTER);
+        WebElement note = waitFor(By.cssSelector("details[data-letter='" + discardId + "'] textarea[name='note']"));
+        note.sendKeys("not Avro: a test producer's mistake, nothing to recover");
+        screenshot("dead-letter-inspect");
+        browser.findElement(By.cssSelector("details[data-letter='" + discardId + "'] button.discard"))
+                .sendKeys(Keys.ENTER);
+        String notice = waitFor(By.cssSelector("p.notice")).getText();
+        assertThat(notice).contains("Discarded").contains(discardId);
+        assertThat(browser.findElements(By.cssSelector("tr[data-letter='" + discardId + "']")))
+                .as("a discarded letter leaves the list").isEmpty();
+        assertThat(count(Pipeline.CONSOLE, "SELECT count(*) FROM claimflow_platform.audit_record"
+                + " WHERE action = 'dead-letter.discarded' AND username = 'admin' AND resource_id = ?",
+                discardId)).isEqualTo(1);
+        assertThat(string(Pipeline.CONSOLE, "SELECT note FROM dead_letter_decision WHERE letter = ?", discardId))
+                .isEqualTo("not Avro: a test producer's mistake, nothing to recover");
+
+        // replay the selected one (bulk form): back to its topic, through coding-service again
+        WebElement box = waitFor(By.cssSelector("input[name='letter'][value='" + replayId + "']"));
+        box.sendKeys(Keys.SPACE);
+        browser.findElement(By.id("replay-selected")).sendKeys(Keys.ENTER);
+        String replayed = waitFor(By.cssSelector("#outcomes")).getText();
+        screenshot("dead-letter-replayed");
+        assertThat(replayed).contains(replayId).contains("replayed");
+        assertThat(count(Pipeline.CONSOLE, "SELECT count(*) FROM claimflow_platform.audit_record"
+                + " WHERE action = 'dead-letter.replayed' AND username = 'admin' AND resource_id = ?",
+                replayId)).isEqualTo(1);
+        await("the replayed poison record back as a dead letter naming where it came from", Duration.ofSeconds(30),
+                () -> deadLetters(POISON_REPLAY).stream().anyMatch(l -> replayId.equals(l.path("replayedFrom")
+                        .asText())));
+        logOut();
+    }
+
+    private void logIn(String user, String path) {
+        browser.get(url(path));
+        WebElement name = waitFor(By.id("username"));
+        name.sendKeys(user, Keys.TAB, "demo-" + user, Keys.ENTER);
+        new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private void logOut() {
+        browser.findElement(By.cssSelector("header form button")).sendKeys(Keys.ENTER);
+        waitFor(By.id("username"));
+    }
+
+    /** The element on this page of a list, or on a following one (by the list's "Next page" link). */
+    private WebElement pageTo(By by) {
+        waitFor(By.id("main"));
+        for (int page = 0; page < 50; page++) {
+            List<WebElement> found = browser.findElements(by);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            List<WebElement> next = browser.findElements(By.cssSelector("a[rel='next']"));
+            if (next.isEmpty()) {
+                break;
+            }
+            next.get(0).sendKeys(Keys.ENTER);
+            new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(next.get(0)));
+        }
+        return waitFor(by);
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static String url(String path) {
+        return pipeline.instance(Pipeline.CONSOLE).url() + path;
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static WorkloadGenerator generator(Population population, Clock clock, String suffix,
+            WorkloadGenerator.Kind kind) {
+        Map<WorkloadGenerator.Kind, Integer> weights = new EnumMap<>(WorkloadGenerator.Kind.class);
+        weights.put(kind, 1);
+        return new WorkloadGenerator((RUN + suffix).hashCode(), population, clock, RUN + suffix, weights);
+    }
+
+    /** The next encounter of a patient whose primary coverage the payer knows as active. */
+    private static WorkloadGenerator.Generated insured(WorkloadGenerator generator) {
+        for (int i = 0; i < 200; i++) {
+            WorkloadGenerator.Generated next = generator.next();
+            if (next.patient().primary() != null
+                    && next.patient().primary().eligibility() == Population.Eligibility.ACTIVE) {
+                return next;
+            }
+        }
+        throw new IllegalStateException("no insured patient in the population");
+    }
+
+    private static void poison(Infrastructure infrastructure, String key) throws Exception {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
+            producer.send(new ProducerRecord<>(Topics.ENCOUNTER_DOCUMENTED, key,
+                    "{\"this\": \"is not Avro\"}".getBytes(StandardCharsets.UTF_8))).get();
+        }
+    }
+
+    /** coding-service's dead letters of EncounterDocumented with {@code key}, from its REST API as ADMIN. */
+    private static List<JsonNode> deadLetters(String key) {
+        try {
+            HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    pipeline.instance(Pipeline.CODING).url() + "/admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "admin:demo-admin".getBytes(StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<JsonNode> letters = new ArrayList<>();
+            if (list.statusCode() == 200) {
+                for (JsonNode letter : JSON.readTree(list.body())) {
+                    if (key.equals(letter.path("key").asText())
+                            && "coding-service".equals(letter.path("consumerGroup").asText())) {
+                        letters.add(letter);
+                    }
+                }
+            }
+            return letters;
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private static void await(String what, Duration timeout, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    private static List<String> rows(Pipeline.Service service, String sql) {
+        var databases = pipeline.databases();
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(databases.url(service.database()), databases.username(),
+                databases.password()); PreparedStatement statement = c.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    private static long count(Pipeline.Service service, String sql, String parameter) {
+        String value = string(service, sql, parameter);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    private static String string(Pipeline.Service service, String sql, String parameter) {
+        var databases = pipeline.databases();
+        try (Connection c = DriverManager.getConnection(databases.url(service.database()), databases.username(),
+                databases.password()); PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
