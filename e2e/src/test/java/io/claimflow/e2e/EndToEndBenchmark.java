@@ -56,7 +56,7 @@ class EndToEndBenchmark {
 
     private static final int ENCOUNTERS = Integer.getInteger("benchmark.encounters", 2000);
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 20);
-    private static final int WARMUP = Integer.getInteger("benchmark.warmup", 500);
+    private static final int WARMUP = Integer.getInteger("benchmark.warmup", 1000);
     private static final boolean PROFILE = Boolean.parseBoolean(System.getProperty("benchmark.profile", "true"));
     private static final List<Integer> RATES = Arrays.stream(System.getProperty("benchmark.rates", "25,100")
             .split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
