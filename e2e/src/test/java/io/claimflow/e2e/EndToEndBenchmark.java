@@ -42,13 +42,22 @@ import org.junit.jupiter.api.Test;
  *       documented -> submitted (claim-service's SUBMITTED) and documented -> posted (first patient-ledger
  *       remittance entry).</li>
  * </ol>
- * Prints the report and writes {@code e2e/target/benchmark/e2e-benchmark.md} and {@code .json}.
+ * Before the measured phases, {@code benchmark.warmup} encounters go through at full rate and are not counted: five
+ * Spring applications in one JVM spend the first minutes compiling (the JIT took a third of the CPU of a cold run).
+ * The measured phases run under a JDK Flight Recording ({@code benchmark.profile}, default true) whose summary (CPU
+ * per thread, causes, top frames: {@link FlightRecordingSummary}) goes into the report. The load average is noted at
+ * the start and end of every phase: the figures depend on what else runs on the machine.
+ *
+ * <p>Prints the report and writes {@code e2e/target/benchmark/report.md}, {@code report.json}, {@code report.png}
+ * (chart: {@link BenchmarkChart}) and {@code profile.jfr}.
  */
 @ClaimFlowInfrastructure
 class EndToEndBenchmark {
 
     private static final int ENCOUNTERS = Integer.getInteger("benchmark.encounters", 2000);
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 20);
+    private static final int WARMUP = Integer.getInteger("benchmark.warmup", 1000);
+    private static final boolean PROFILE = Boolean.parseBoolean(System.getProperty("benchmark.profile", "true"));
     private static final List<Integer> RATES = Arrays.stream(System.getProperty("benchmark.rates", "25,100")
             .split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
 
@@ -59,20 +68,35 @@ class EndToEndBenchmark {
         Clock clock = Clock.systemUTC();
         Population population = Population.generate(2027, 2000, LocalDate.now(clock));
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                        .getSystemLoadAverage()));
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("loadAverageAtStart", load());
+        machine.put("startedAt", clock.instant().toString());
+        report.put("machine", machine);
+        jdk.jfr.Recording recording = null;
+        Path dir = Path.of("target", "benchmark");
+        Files.createDirectories(dir);
         try (Pipeline pipeline = Pipeline.start(infrastructure, population.payerSimulatorProperties())) {
             assumeTrue(pipeline.missing().isEmpty(), "needs every service; missing " + pipeline.missing());
 
             byte[] value = typicalWireRecord(infrastructure, population, clock);
+            double ceilingLoad = load();
             RawKafkaCeiling.Result ceiling = RawKafkaCeiling.measure(infrastructure.kafkaBootstrapServers(), "ceil",
                     Math.max(ENCOUNTERS * 5, 20_000), value, 12);
             report.put("rawCeiling", Map.of("hops", 4, "records", ceiling.records(),
                     "recordBytes", ceiling.recordBytes(), "seconds", round(ceiling.seconds()),
                     "recordsPerSecond", round(ceiling.perSecond()),
-                    "latencyMillis", percentiles(ceiling.latenciesMillis())));
+                    "latencyMillis", percentiles(ceiling.latenciesMillis()), "loadAverage",
+                    List.of(ceilingLoad, load())));
 
+            if (WARMUP > 0) {
+                report.put("warmUp", phase(pipeline, infrastructure, population, clock, "bwarm", WARMUP, 0).toMap());
+            }
+            if (PROFILE) {
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.setName("claimflow-benchmark");
+                recording.start();
+            }
             Phase full = phase(pipeline, infrastructure, population, clock, "bfull", ENCOUNTERS, 0);
             report.put("fullRate", full.toMap());
             report.put("ratioToRawCeiling", Math.round(full.perSecond() / ceiling.perSecond() * 10000) / 10000.0);
@@ -84,14 +108,33 @@ class EndToEndBenchmark {
             report.put("fixedRates", fixed);
             report.put("settings", "all services in one JVM with the end-to-end test's settings (gateway batch"
                     + " max-wait 300 ms, response poll 300 ms, outbox poll 100 ms, listener concurrency defaults);"
-                    + " embedded KRaft broker and PostgreSQL 17 on the same machine");
+                    + " embedded KRaft broker and PostgreSQL 17 on the same machine; " + WARMUP
+                    + " warm-up encounters before the measured phases");
+        } finally {
+            if (recording != null) {
+                recording.stop();
+                recording.dump(dir.resolve("profile.jfr"));
+                recording.close();
+            }
         }
-        write(report);
+        machine.put("loadAverageAtEnd", load());
+        String profile = null;
+        if (recording != null) {
+            profile = FlightRecordingSummary.summarize(dir.resolve("profile.jfr"), 15);
+            report.put("profile", Map.of("file", "target/benchmark/profile.jfr", "window",
+                    "the measured phases (full rate and fixed rates), after the warm-up"));
+        }
+        write(dir, report, profile);
+    }
+
+    private static double load() {
+        return Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                * 100) / 100.0;
     }
 
     private record Phase(String name, int encounters, int rate, double publishSeconds, double seconds,
             double perSecond, long posted, Map<String, Object> toSubmitted, Map<String, Object> toPosted,
-            String snapshot) {
+            String snapshot, List<Double> loadAverage) {
 
         Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
@@ -104,6 +147,7 @@ class EndToEndBenchmark {
             map.put("encountersPostedToLedger", posted);
             map.put("documentedToSubmittedMillis", toSubmitted);
             map.put("documentedToPostedMillis", toPosted);
+            map.put("loadAverage", loadAverage);
             return map;
         }
     }
@@ -113,6 +157,7 @@ class EndToEndBenchmark {
         WorkloadGenerator generator = new WorkloadGenerator(run.hashCode(), population, clock, run);
         Map<String, Instant> documented = new ConcurrentHashMap<>();
         Instant first;
+        double loadAtStart = load();
         long began = System.nanoTime();
         try (WorkloadPublisher publisher = new WorkloadPublisher(infrastructure.kafkaBootstrapServers(),
                 infrastructure.schemaRegistryUrl())) {
@@ -137,7 +182,7 @@ class EndToEndBenchmark {
         double seconds = Duration.between(first, last).toMillis() / 1000.0;
         return new Phase(run, count, rate, publishSeconds, seconds, count / seconds, posted.size(),
                 percentiles(latencies(documented, submitted)), percentiles(latencies(documented, posted)),
-                quiet.render());
+                quiet.render(), List.of(loadAtStart, load()));
     }
 
     private static Map<String, Instant> firstTimes(String url, PipelineSnapshot.Databases databases, String sql,
@@ -191,41 +236,69 @@ class EndToEndBenchmark {
         return Math.round(value * 100) / 100.0;
     }
 
-    private static void write(Map<String, Object> report) throws Exception {
-        Path dir = Path.of("target", "benchmark");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("e2e-benchmark.json"), json(report, "") + "\n");
-        StringBuilder md = new StringBuilder("# ClaimFlow end-to-end benchmark\n\n");
-        @SuppressWarnings("unchecked")
+    @SuppressWarnings("unchecked")
+    private static void write(Path dir, Map<String, Object> report, String profile) throws Exception {
+        Files.writeString(dir.resolve("report.json"), json(report, "") + "\n");
         Map<String, Object> ceiling = (Map<String, Object>) report.get("rawCeiling");
-        @SuppressWarnings("unchecked")
         Map<String, Object> full = (Map<String, Object>) report.get("fullRate");
+        List<Map<String, Object>> fixed = (List<Map<String, Object>>) report.get("fixedRates");
+        StringBuilder md = new StringBuilder("# ClaimFlow end-to-end benchmark\n\n");
         md.append(String.format(Locale.ROOT, "Machine: %s. %s.%n%n", report.get("machine"), report.get("settings")));
         md.append("| measure | value |\n| --- | --- |\n");
         md.append(String.format(Locale.ROOT, "| raw 4-hop Kafka pass-through (%s records of %s bytes) | %s records/s,"
-                + " latency ms %s |%n", ceiling.get("records"), ceiling.get("recordBytes"),
-                ceiling.get("recordsPerSecond"), ceiling.get("latencyMillis")));
+                + " latency ms %s, load average %s |%n", ceiling.get("records"), ceiling.get("recordBytes"),
+                ceiling.get("recordsPerSecond"), ceiling.get("latencyMillis"), ceiling.get("loadAverage")));
         md.append(String.format(Locale.ROOT, "| end to end at full rate (%s encounters, documented -> last ledger"
-                + " posting) | %s encounters/s |%n", full.get("encounters"), full.get("encountersPerSecond")));
+                + " posting) | %s encounters/s, load average %s |%n", full.get("encounters"),
+                full.get("encountersPerSecond"), full.get("loadAverage")));
         md.append(String.format(Locale.ROOT, "| ratio end to end / raw ceiling | %s |%n",
                 report.get("ratioToRawCeiling")));
         md.append("\n| phase | rate/s | encounters | publish s | s to last posting | encounters/s | posted |"
-                + " documented -> submitted ms | documented -> posted ms |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + " documented -> submitted ms | documented -> posted ms | load average start, end |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         List<Map<String, Object>> phases = new ArrayList<>();
+        if (report.get("warmUp") != null) {
+            phases.add((Map<String, Object>) report.get("warmUp"));
+        }
         phases.add(full);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> fixed = (List<Map<String, Object>>) report.get("fixedRates");
         phases.addAll(fixed);
         for (Map<String, Object> phase : phases) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     phase.get("phase"), phase.get("targetRatePerSecond"), phase.get("encounters"),
                     phase.get("publishSeconds"), phase.get("secondsToLastLedgerPosting"),
                     phase.get("encountersPerSecond"), phase.get("encountersPostedToLedger"),
-                    phase.get("documentedToSubmittedMillis"), phase.get("documentedToPostedMillis")));
+                    phase.get("documentedToSubmittedMillis"), phase.get("documentedToPostedMillis"),
+                    phase.get("loadAverage")));
         }
-        Files.writeString(dir.resolve("e2e-benchmark.md"), md);
+        md.append("\n(bwarm: warm-up, not counted; bfull: full rate; b<N>: N encounters/s for the stated seconds.)\n");
+        md.append("\n![throughput and latency](report.png)\n");
+        if (profile != null) {
+            md.append("\n## Profile of the measured phases\n\n").append(profile);
+        }
+        Files.writeString(dir.resolve("report.md"), md);
+        List<BenchmarkChart.RatePoint> points = new ArrayList<>();
+        for (Map<String, Object> phase : fixed) {
+            points.add(new BenchmarkChart.RatePoint(phase.get("targetRatePerSecond") + "/s",
+                    triple((Map<String, Object>) phase.get("documentedToSubmittedMillis")),
+                    triple((Map<String, Object>) phase.get("documentedToPostedMillis"))));
+        }
+        BenchmarkChart.write(dir.resolve("report.png"), String.format(Locale.ROOT,
+                "ClaimFlow end to end, %s cores, load average %s at start", ((Map<String, Object>) report
+                        .get("machine")).get("cores"), ((Map<String, Object>) report.get("machine"))
+                        .get("loadAverageAtStart")),
+                ((Number) ceiling.get("recordsPerSecond")).doubleValue(),
+                ((Number) full.get("encountersPerSecond")).doubleValue(), points);
         System.out.println(md);
+    }
+
+    private static Long[] triple(Map<String, Object> percentiles) {
+        Long[] values = new Long[3];
+        String[] keys = {"p50", "p90", "p99"};
+        for (int i = 0; i < 3; i++) {
+            Object v = percentiles.get(keys[i]);
+            values[i] = v == null ? null : ((Number) v).longValue();
+        }
+        return values;
     }
 
     private static String json(Object value, String indent) {

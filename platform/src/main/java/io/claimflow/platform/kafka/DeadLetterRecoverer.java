@@ -16,7 +16,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
 
 /**
  * Publishes a failed record to {@code <topic>.dlt}, same partition, with its original value bytes, Spring's
@@ -74,7 +77,8 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
     // Spring logs a successful dead-lettering at debug only. Coordinates, key (an encounter id) and exception class:
     // exception messages may quote field values, so they stay in the headers.
     @Override
-    public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+    public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception failure) {
+        Exception exception = unwrapBatch(failure);
         super.accept(record, consumer, exception);
         Counter.builder(DEAD_LETTERED)
                 .description("Records sent to their dead-letter topic, by original topic and reason kind")
@@ -82,6 +86,22 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
                 .register(meterRegistry).increment();
         LOG.warn("Dead-lettered {}-{}@{} key {} to {} ({})", record.topic(), record.partition(), record.offset(),
                 record.key(), DeadLetterConventions.deadLetterTopic(record.topic()), reasons.category(exception));
+    }
+
+    // A batch listener names its failed record with a BatchListenerFailedException around the record's own failure;
+    // the dead letter carries what a record listener's would: the deserialization exception itself, or the failure
+    // under Spring's listener wrapper.
+    static Exception unwrapBatch(Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+                Throwable cause = batch.getCause();
+                if (cause instanceof DeserializationException deserialization) {
+                    return deserialization;
+                }
+                return new ListenerExecutionFailedException("Listener failed", cause);
+            }
+        }
+        return failure;
     }
 
     // byte[] values (the normal case) go out untouched; a decoded value only when no raw bytes were retained,

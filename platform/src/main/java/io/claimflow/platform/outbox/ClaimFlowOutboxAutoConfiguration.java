@@ -21,9 +21,12 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The platform tables in PostgreSQL ({@link PlatformSchema}), {@link ProcessedEvents}, and with Kafka
@@ -60,10 +63,12 @@ public final class ClaimFlowOutboxAutoConfiguration {
         @ConditionalOnMissingBean
         OutboxRelay outboxRelay(DataSource dataSource, RawRecordTemplate rawRecordTemplate,
                 ProcessedEvents processedEvents, ClaimFlowOutboxProperties properties, PlatformSchema schema,
-                ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<MeterRegistry> meterRegistry) {
+                ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<MeterRegistry> meterRegistry,
+                Environment environment) {
             return new OutboxRelay(dataSource, rawRecordTemplate, processedEvents, properties,
                     observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
-                    meterRegistry.getIfUnique(CompositeMeterRegistry::new));
+                    meterRegistry.getIfUnique(CompositeMeterRegistry::new),
+                    environment.getProperty("spring.application.name"));
         }
 
         @Bean
@@ -77,6 +82,16 @@ public final class ClaimFlowOutboxAutoConfiguration {
             serializer.configure(configs, false);
             return new OutboxWriter(new JdbcTemplate(dataSource), serializer, outboxRelay::wakeUp,
                     observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+        }
+
+        /** One transaction per batch of consumed records, where there is Kafka. */
+        @Bean
+        @ConditionalOnMissingBean
+        TransactionalBatches claimFlowTransactionalBatches(DataSource dataSource,
+                ObjectProvider<PlatformTransactionManager> transactionManager,
+                ObjectProvider<ObservationRegistry> observationRegistry) {
+            return new TransactionalBatches(transactionManager.getIfUnique(() -> new DataSourceTransactionManager(
+                    dataSource)), observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
         }
 
         /** Backlog gauges, where there are metrics. */

@@ -77,12 +77,17 @@ public class OutboxRelay implements SmartLifecycle {
     private final MeterRegistry meterRegistry;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private final Object lifecycle = new Object();
+    private final String threadName;
     private ScheduledExecutorService executor;
     private long nextHousekeeping;
 
     OutboxRelay(DataSource dataSource, RawRecordTemplate rawRecordTemplate, ProcessedEvents processedEvents,
             ClaimFlowOutboxProperties properties, ObservationRegistry observationRegistry,
-            MeterRegistry meterRegistry) {
+            MeterRegistry meterRegistry, String serviceName) {
+        // the service's name in the thread's: several services in one JVM (tests, the benchmark) stay apart in a
+        // profile
+        this.threadName = serviceName == null || serviceName.isBlank() ? "claimflow-outbox-relay"
+                : "claimflow-outbox-relay-" + serviceName;
         this.jdbc = new JdbcTemplate(dataSource);
         // A transaction manager of its own: independent of whatever the service uses for its transactions.
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -254,7 +259,7 @@ public class OutboxRelay implements SmartLifecycle {
                 return;
             }
             executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "claimflow-outbox-relay");
+                Thread thread = new Thread(runnable, threadName);
                 thread.setDaemon(true);
                 return thread;
             });

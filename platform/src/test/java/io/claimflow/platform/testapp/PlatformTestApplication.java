@@ -21,6 +21,9 @@ public class PlatformTestApplication {
     /** Topic the {@link TracedListener} consumes; it writes each event on to {@link #OUTBOX} through the outbox. */
     public static final String TRACED = "platform-test.traced.v1";
 
+    /** Topic the {@link BatchTestListener} consumes in batches. */
+    public static final String BATCH = "platform-test.batch.v1";
+
     /** Topic the outbox tests publish to; nobody consumes it. */
     public static final String OUTBOX = "platform-test.outbox.v1";
 
@@ -30,7 +33,9 @@ public class PlatformTestApplication {
                 topic(EVENTS, properties),
                 ClaimFlowKafkaAutoConfiguration.deadLetterTopic(EVENTS, properties),
                 topic(OUTBOX, properties),
-                topic(TRACED, properties));
+                topic(TRACED, properties),
+                topic(BATCH, properties),
+                ClaimFlowKafkaAutoConfiguration.deadLetterTopic(BATCH, properties));
     }
 
     private static NewTopic topic(String name, ClaimFlowKafkaProperties properties) {

@@ -80,6 +80,15 @@ public final class JsonRecords {
 
     private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
 
+    // One model per generated class, made once: a new SpecificData loads the logical-type conversions through
+    // ServiceLoader, which scans every jar of the class path (the end-to-end profile found it on every read).
+    private static final ClassValue<SpecificData> MODELS = new ClassValue<>() {
+        @Override
+        protected SpecificData computeValue(Class<?> type) {
+            return new SpecificData(type.getClassLoader());
+        }
+    };
+
     private JsonRecords() {
     }
 
@@ -101,7 +110,7 @@ public final class JsonRecords {
 
     /** Reads a parsed JSON tree into a record of the generated class {@code type}. */
     public static <T extends SpecificRecord> T read(JsonNode json, Class<T> type) {
-        SpecificData model = new SpecificData(type.getClassLoader());
+        SpecificData model = MODELS.get(type);
         Schema schema = model.getSchema(type);
         Object record = new Reader(model).value(json, schema, schema.getName());
         if (!type.isInstance(record)) {

@@ -3,10 +3,12 @@ package io.claimflow.adjudication.claim.adapter;
 import io.claimflow.adjudication.claim.ClaimIntake;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.platform.outbox.ProcessedEvents;
+import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Consumes ClaimSubmitted: idempotent (platform's processed-event marks), maps the record and queues the claim, in
@@ -20,15 +22,21 @@ class ClaimSubmittedListener {
 
     private final ProcessedEvents processedEvents;
     private final ClaimIntake intake;
+    private final TransactionalBatches batches;
 
-    ClaimSubmittedListener(ProcessedEvents processedEvents, ClaimIntake intake) {
+    ClaimSubmittedListener(ProcessedEvents processedEvents, ClaimIntake intake, TransactionalBatches batches) {
         this.processedEvents = processedEvents;
         this.intake = intake;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = CONSUMER, idIsGroup = false, topics = Topics.CLAIM_SUBMITTED)
-    @Transactional
-    void on(ClaimSubmitted event) {
+    @KafkaListener(id = CONSUMER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_SUBMITTED)
+    void on(List<ConsumerRecord<String, ClaimSubmitted>> records) {
+        batches.handle(CONSUMER, records, ClaimSubmitted.class, this::handle);
+    }
+
+    // inside the batch's transaction (TransactionalBatches)
+    void handle(ClaimSubmitted event) {
         if (!processedEvents.markIfNew(CONSUMER, event.getEventId())) {
             return;
         }

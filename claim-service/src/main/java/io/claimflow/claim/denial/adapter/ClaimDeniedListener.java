@@ -9,13 +9,14 @@ import io.claimflow.events.DenialStage;
 import io.claimflow.events.LineAdjudication;
 import io.claimflow.events.RejectionReason;
 import io.claimflow.platform.outbox.ProcessedEvents;
+import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** ClaimDenied in: once per event, in the transaction that routes the denial. */
 @Component
@@ -25,15 +26,21 @@ class ClaimDeniedListener {
 
     private final ProcessedEvents processedEvents;
     private final DenialHandling denials;
+    private final TransactionalBatches batches;
 
-    ClaimDeniedListener(ProcessedEvents processedEvents, DenialHandling denials) {
+    ClaimDeniedListener(ProcessedEvents processedEvents, DenialHandling denials, TransactionalBatches batches) {
         this.processedEvents = processedEvents;
         this.denials = denials;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = CONSUMER, idIsGroup = false, topics = Topics.CLAIM_DENIED)
-    @Transactional
-    void on(ClaimDenied event) {
+    @KafkaListener(id = CONSUMER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_DENIED)
+    void on(List<ConsumerRecord<String, ClaimDenied>> records) {
+        batches.handle(CONSUMER, records, ClaimDenied.class, this::handle);
+    }
+
+    // inside the batch's transaction (TransactionalBatches)
+    void handle(ClaimDenied event) {
         if (!processedEvents.markIfNew(CONSUMER, event.getEventId())) {
             return;
         }

@@ -6,10 +6,12 @@ import io.claimflow.claim.payment.PaymentPosting;
 import io.claimflow.events.Adjustment;
 import io.claimflow.events.PaymentPosted;
 import io.claimflow.platform.outbox.ProcessedEvents;
+import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** PaymentPosted in: once per event, in the transaction that posts the money to the claim. */
 @Component
@@ -19,15 +21,21 @@ class PaymentPostedListener {
 
     private final ProcessedEvents processedEvents;
     private final PaymentPosting posting;
+    private final TransactionalBatches batches;
 
-    PaymentPostedListener(ProcessedEvents processedEvents, PaymentPosting posting) {
+    PaymentPostedListener(ProcessedEvents processedEvents, PaymentPosting posting, TransactionalBatches batches) {
         this.processedEvents = processedEvents;
         this.posting = posting;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = CONSUMER, idIsGroup = false, topics = Topics.PAYMENT_POSTED)
-    @Transactional
-    void on(PaymentPosted event) {
+    @KafkaListener(id = CONSUMER, idIsGroup = false, batch = "true", topics = Topics.PAYMENT_POSTED)
+    void on(List<ConsumerRecord<String, PaymentPosted>> records) {
+        batches.handle(CONSUMER, records, PaymentPosted.class, this::handle);
+    }
+
+    // inside the batch's transaction (TransactionalBatches)
+    void handle(PaymentPosted event) {
         if (!processedEvents.markIfNew(CONSUMER, event.getEventId())) {
             return;
         }

@@ -2,8 +2,11 @@ package io.claimflow.coding.pipeline.adapter;
 
 import io.claimflow.coding.pipeline.EncounterCodingService;
 import io.claimflow.events.EncounterDocumented;
+import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
 import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -14,17 +17,26 @@ import org.springframework.stereotype.Component;
 @Component
 class EncounterDocumentedListener {
 
+    static final String LISTENER = "coding-encounter-documented";
+
     private final EncounterCodingService service;
     private final Clock clock;
+    private final TransactionalBatches batches;
 
-    EncounterDocumentedListener(EncounterCodingService service, Clock clock) {
+    EncounterDocumentedListener(EncounterCodingService service, Clock clock, TransactionalBatches batches) {
         this.service = service;
         this.clock = clock;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = "coding-encounter-documented", idIsGroup = false, topics = Topics.ENCOUNTER_DOCUMENTED,
+    @KafkaListener(id = LISTENER, idIsGroup = false, batch = "true", topics = Topics.ENCOUNTER_DOCUMENTED,
             concurrency = "${claimflow.coding.listener-concurrency:1}")
-    void on(EncounterDocumented event) {
+    void on(List<ConsumerRecord<String, EncounterDocumented>> records) {
+        batches.handle(LISTENER, records, EncounterDocumented.class, this::handle);
+    }
+
+    // inside the batch's transaction (TransactionalBatches)
+    void handle(EncounterDocumented event) {
         service.onDocumented(AvroMapping.incoming(event, clock));
     }
 }

@@ -5,9 +5,12 @@ import io.claimflow.coding.recode.RecodeService;
 import io.claimflow.coding.rules.Denial;
 import io.claimflow.events.Adjustment;
 import io.claimflow.events.RecodeRequested;
+import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
 import io.claimflow.schemas.json.JsonRecords;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -15,14 +18,23 @@ import org.springframework.stereotype.Component;
 @Component
 class RecodeRequestedListener {
 
-    private final RecodeService service;
+    static final String LISTENER = "coding-recode-requested";
 
-    RecodeRequestedListener(RecodeService service) {
+    private final RecodeService service;
+    private final TransactionalBatches batches;
+
+    RecodeRequestedListener(RecodeService service, TransactionalBatches batches) {
         this.service = service;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = "coding-recode-requested", idIsGroup = false, topics = Topics.RECODE_REQUESTED)
-    void on(RecodeRequested event) {
+    @KafkaListener(id = LISTENER, idIsGroup = false, batch = "true", topics = Topics.RECODE_REQUESTED)
+    void on(List<ConsumerRecord<String, RecodeRequested>> records) {
+        batches.handle(LISTENER, records, RecodeRequested.class, this::handle);
+    }
+
+    // inside the batch's transaction (TransactionalBatches)
+    void handle(RecodeRequested event) {
         service.onRecodeRequested(incoming(event));
     }
 

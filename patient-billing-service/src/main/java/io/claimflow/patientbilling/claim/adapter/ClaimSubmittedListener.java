@@ -1,7 +1,10 @@
 package io.claimflow.patientbilling.claim.adapter;
 
 import io.claimflow.events.ClaimSubmitted;
+import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -9,14 +12,23 @@ import org.springframework.stereotype.Component;
 @Component
 class ClaimSubmittedListener {
 
-    private final ClaimSubmittedHandler handler;
+    static final String LISTENER = "patient-billing.claim-submitted";
 
-    ClaimSubmittedListener(ClaimSubmittedHandler handler) {
+    private final ClaimSubmittedHandler handler;
+    private final TransactionalBatches batches;
+
+    ClaimSubmittedListener(ClaimSubmittedHandler handler, TransactionalBatches batches) {
         this.handler = handler;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = "patient-billing.claim-submitted", idIsGroup = false, topics = Topics.CLAIM_SUBMITTED)
-    void on(ClaimSubmitted event) {
+    @KafkaListener(id = LISTENER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_SUBMITTED)
+    void on(List<ConsumerRecord<String, ClaimSubmitted>> records) {
+        batches.handle(LISTENER, records, ClaimSubmitted.class, this::handle);
+    }
+
+    // inside the batch's transaction (TransactionalBatches)
+    void handle(ClaimSubmitted event) {
         handler.handle(event);
     }
 }

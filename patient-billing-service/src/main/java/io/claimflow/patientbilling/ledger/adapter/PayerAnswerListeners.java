@@ -2,7 +2,10 @@ package io.claimflow.patientbilling.ledger.adapter;
 
 import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.PaymentPosted;
+import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -10,19 +13,34 @@ import org.springframework.stereotype.Component;
 @Component
 class PayerAnswerListeners {
 
-    private final PostingHandler handler;
+    static final String PAYMENT_POSTED_LISTENER = "patient-billing.payment-posted";
+    static final String CLAIM_DENIED_LISTENER = "patient-billing.claim-denied";
 
-    PayerAnswerListeners(PostingHandler handler) {
+    private final PostingHandler handler;
+    private final TransactionalBatches batches;
+
+    PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches) {
         this.handler = handler;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = "patient-billing.payment-posted", idIsGroup = false, topics = Topics.PAYMENT_POSTED)
-    void on(PaymentPosted event) {
+    @KafkaListener(id = PAYMENT_POSTED_LISTENER, idIsGroup = false, batch = "true", topics = Topics.PAYMENT_POSTED)
+    void onPaymentPosted(List<ConsumerRecord<String, PaymentPosted>> records) {
+        batches.handle(PAYMENT_POSTED_LISTENER, records, PaymentPosted.class, this::handlePaymentPosted);
+    }
+
+    // inside the batch's transaction (TransactionalBatches)
+    void handlePaymentPosted(PaymentPosted event) {
         handler.onPaymentPosted(event);
     }
 
-    @KafkaListener(id = "patient-billing.claim-denied", idIsGroup = false, topics = Topics.CLAIM_DENIED)
-    void on(ClaimDenied event) {
+    @KafkaListener(id = CLAIM_DENIED_LISTENER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_DENIED)
+    void onClaimDenied(List<ConsumerRecord<String, ClaimDenied>> records) {
+        batches.handle(CLAIM_DENIED_LISTENER, records, ClaimDenied.class, this::handleClaimDenied);
+    }
+
+    // inside the batch's transaction (TransactionalBatches)
+    void handleClaimDenied(ClaimDenied event) {
         handler.onClaimDenied(event);
     }
 }

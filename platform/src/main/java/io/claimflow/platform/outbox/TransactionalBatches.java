@@ -1,0 +1,142 @@
+package io.claimflow.platform.outbox;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Handles the records of a batch listener in one database transaction: one commit (and one outbox wake-up) per
+ * poll instead of one per record, with the same outcome per record as a record listener.
+ *
+ * <pre>{@code
+ * @KafkaListener(id = CONSUMER, idIsGroup = false, topics = Topics.ENCOUNTER_CODED, batch = "true")
+ * void on(List<ConsumerRecord<String, EncounterCoded>> records) {
+ *     batches.handle(CONSUMER, records, EncounterCoded.class, this::handle);
+ * }
+ *
+ * void handle(EncounterCoded event) {          // inside the batch's transaction
+ *     if (!processedEvents.markIfNew(CONSUMER, event.getEventId())) {
+ *         return;
+ *     }
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>When a record fails (its handler throws, its value could not be deserialized or is not of the expected type),
+ * the transaction rolls back, the records before it are handled again in a new transaction and committed, and a
+ * {@link BatchListenerFailedException} names the failed record. The platform's {@code DefaultErrorHandler} then
+ * commits the offsets before it, retries it as configured (not at all for deserialization, validation and
+ * {@link IllegalArgumentException}), dead-letters it with its reason, and carries on with the records after it: the
+ * bad record of a batch goes to the dead-letter topic, alone, and the rest are handled exactly once. Handlers are
+ * idempotent ({@link ProcessedEvents}) as with record listeners; a handler's {@code @Transactional} joins the batch's
+ * transaction.
+ *
+ * <p>Each record is handled inside a Spring Kafka listener observation of its own (as a record listener's is): its
+ * {@code traceparent} continues into the spans and outbox rows it causes, and {@code claimflow.events.consumed} and
+ * {@code claimflow.listener.processing} count records, not batches.
+ */
+public class TransactionalBatches {
+
+    private static final LogAccessor LOG = new LogAccessor(TransactionalBatches.class);
+
+    private final TransactionTemplate transactions;
+    private final ObservationRegistry observationRegistry;
+
+    TransactionalBatches(PlatformTransactionManager transactionManager, ObservationRegistry observationRegistry) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.observationRegistry = observationRegistry;
+    }
+
+    /**
+     * Handles {@code records} with {@code handler} in one transaction, as described above.
+     *
+     * @param listenerId the listener's id (metrics tag and span name, as for a record listener)
+     * @param type the value type the listener expects; any other value fails its record as bad input
+     * @throws BatchListenerFailedException naming the first record that failed, after the ones before it committed
+     */
+    public <V> void handle(String listenerId, List<ConsumerRecord<String, V>> records, Class<V> type,
+            Consumer<? super V> handler) {
+        Failure failure = null;
+        int end = records.size();
+        while (end > 0) {
+            Failure attempt = handle(listenerId, records, end, type, handler);
+            if (attempt == null) {
+                break;
+            }
+            failure = attempt;
+            end = attempt.index();
+        }
+        if (failure != null) {
+            ConsumerRecord<String, V> failed = records.get(failure.index());
+            throw new BatchListenerFailedException("record " + failed.topic() + "-" + failed.partition() + "@"
+                    + failed.offset() + " of the batch failed", failure.cause(), failed);
+        }
+    }
+
+    // null when records [0, end) committed; else the first failing record (the transaction rolled back)
+    private <V> Failure handle(String listenerId, List<ConsumerRecord<String, V>> records, int end, Class<V> type,
+            Consumer<? super V> handler) {
+        int[] current = {0};
+        try {
+            transactions.executeWithoutResult(status -> {
+                for (int i = 0; i < end; i++) {
+                    current[0] = i;
+                    ConsumerRecord<String, V> record = records.get(i);
+                    V value = value(record, type);
+                    observed(listenerId, record, () -> handler.accept(value));
+                }
+                // a failing commit is blamed on the last record: the ones before it are tried again without it
+                current[0] = end - 1;
+            });
+            return null;
+        } catch (RuntimeException e) {
+            return new Failure(current[0], e);
+        }
+    }
+
+    private static <V> V value(ConsumerRecord<String, V> record, Class<V> type) {
+        DeserializationException deserialization = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+        if (deserialization != null) {
+            throw deserialization;
+        }
+        Object value = record.value();
+        if (value == null) {
+            throw new IllegalArgumentException("record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " has no value");
+        }
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException("record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " holds a " + value.getClass().getSimpleName() + ", not a "
+                    + type.getSimpleName());
+        }
+        return type.cast(value);
+    }
+
+    private void observed(String listenerId, ConsumerRecord<?, ?> record, Runnable work) {
+        if (observationRegistry.isNoop()) {
+            work.run();
+            return;
+        }
+        String group = KafkaUtils.getConsumerGroupId();
+        KafkaRecordReceiverContext context = new KafkaRecordReceiverContext(record, listenerId, listenerId,
+                group == null ? listenerId : group, () -> null);
+        KafkaListenerObservation.LISTENER_OBSERVATION.observation(null,
+                KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE, () -> context,
+                observationRegistry).observe(work);
+    }
+
+    private record Failure(int index, RuntimeException cause) {
+    }
+}

@@ -1,0 +1,163 @@
+package io.claimflow.platform.outbox;
+
+import static io.claimflow.platform.TestEvents.event;
+import static io.claimflow.platform.TestEvents.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.claimflow.platform.PlatformTest;
+import io.claimflow.platform.kafka.DeadLetterConventions;
+import io.claimflow.platform.kafka.RawRecordTemplate;
+import io.claimflow.platform.testapp.BatchTestListener;
+import io.claimflow.platform.testapp.PlatformTestApplication;
+import io.claimflow.platform.testapp.PlatformTestEvent;
+import io.claimflow.testsupport.Records;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+
+/** One transaction per batch: the bad record of a batch is dead-lettered alone, the rest take effect once. */
+@PlatformTest
+class TransactionalBatchesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    TransactionalBatches batches;
+
+    @Autowired
+    BatchTestListener listener;
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafkaTemplate;
+
+    @Autowired
+    RawRecordTemplate rawRecordTemplate;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void aFailingRecordRollsBackAloneAndTheRecordsBeforeItCommit() {
+        List<PlatformTestEvent> events = List.of(event("ok"), event("ok"), event("reject"), event("ok"), event("ok"));
+        List<ConsumerRecord<String, PlatformTestEvent>> records = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            records.add(new ConsumerRecord<>("direct", 0, i, events.get(i).getEncounterId(), events.get(i)));
+        }
+
+        assertThatThrownBy(() -> batches.handle("direct", records, PlatformTestEvent.class, listener::handle))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getRecord()).isSameAs(records.get(2));
+                    assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class);
+                });
+
+        assertThat(rows(events)).containsExactlyInAnyOrder(events.get(0).getEventId(), events.get(1).getEventId());
+        assertThat(outboxRows(events)).isEqualTo(2);
+
+        // what the error handler does next: the records after the failed one come again, and take effect
+        batches.handle("direct", records.subList(3, 5), PlatformTestEvent.class, listener::handle);
+        // and a redelivery of the whole batch changes nothing (idempotency marks), apart from the bad record failing
+        assertThatThrownBy(() -> batches.handle("direct", records, PlatformTestEvent.class, listener::handle))
+                .isInstanceOf(BatchListenerFailedException.class);
+        assertThat(rows(events)).containsExactlyInAnyOrder(events.get(0).getEventId(), events.get(1).getEventId(),
+                events.get(3).getEventId(), events.get(4).getEventId());
+        assertThat(outboxRows(events)).isEqualTo(4);
+    }
+
+    @Test
+    void aValueOfAnotherTypeFailsItsRecordAsBadInput() {
+        PlatformTestEvent ok = event("ok");
+        List<ConsumerRecord<String, Object>> records = List.of(
+                new ConsumerRecord<>("direct", 0, 0, ok.getEncounterId(), ok),
+                new ConsumerRecord<>("direct", 0, 1, "k", "not an event"));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        List<ConsumerRecord<String, PlatformTestEvent>> typed = (List) records;
+
+        assertThatThrownBy(() -> batches.handle("direct", typed, PlatformTestEvent.class, listener::handle))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getRecord()).isSameAs(records.get(1));
+                    assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageContaining("holds a String, not a PlatformTestEvent");
+                });
+        assertThat(rows(List.of(ok))).containsExactly(ok.getEventId());
+    }
+
+    @Test
+    void overKafkaTheBadRecordsOfABatchAreDeadLetteredWithTheirReasonsAndTheRestTakeEffectOnce() throws Exception {
+        PlatformTestEvent first = event("ok");
+        PlatformTestEvent rejected = event("reject");
+        PlatformTestEvent flaky = event("fail-times:2");
+        PlatformTestEvent last = event("ok");
+        String garbageKey = "enc-garbage-" + first.getEventId();
+        ProducerRecord<Object, Object> traced = new ProducerRecord<>(PlatformTestApplication.BATCH, 0,
+                first.getEncounterId(), first);
+        // no waiting between sends: they share produce requests, so the listener gets them in one or few batches
+        var sends = List.of(
+                kafkaTemplate.send(traced),
+                rawRecordTemplate.kafkaTemplate().send(PlatformTestApplication.BATCH, 0, garbageKey,
+                        new byte[] {42, 1, 2, 3}),
+                kafkaTemplate.send(PlatformTestApplication.BATCH, 0, rejected.getEncounterId(), rejected),
+                kafkaTemplate.send(PlatformTestApplication.BATCH, 0, flaky.getEncounterId(), flaky),
+                kafkaTemplate.send(PlatformTestApplication.BATCH, 0, last.getEncounterId(), last));
+        for (var send : sends) {
+            send.get(30, TimeUnit.SECONDS);
+        }
+        // the template's send span wrote the record's traceparent: 00-<trace id>-<span id>-<flags>
+        String traceId = new String(traced.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8)
+                .split("-")[1];
+
+        List<ConsumerRecord<String, byte[]>> dead = Records.awaitRecords(PlatformTestApplication.BATCH + ".dlt", 2,
+                WAIT, new ByteArrayDeserializer(), r -> Set.of(garbageKey, rejected.getEncounterId())
+                        .contains(r.key()));
+        Map<String, ConsumerRecord<String, byte[]>> byKey = dead.stream()
+                .collect(Collectors.toMap(ConsumerRecord::key, r -> r));
+        assertThat(byKey).containsOnlyKeys(garbageKey, rejected.getEncounterId());
+        assertThat(header(byKey.get(garbageKey), DeadLetterConventions.REASON_HEADER))
+                .startsWith("value could not be deserialized: ");
+        assertThat(byKey.get(garbageKey).value()).isEqualTo(new byte[] {42, 1, 2, 3});
+        assertThat(header(byKey.get(rejected.getEncounterId()), DeadLetterConventions.REASON_HEADER))
+                .startsWith("not retryable: IllegalArgumentException: ");
+        assertThat(byKey.get(rejected.getEncounterId()).partition()).isZero();
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<PlatformTestEvent> all = List.of(first, rejected, flaky, last);
+        while (rows(all).size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(rows(all)).containsExactlyInAnyOrder(first.getEventId(), flaky.getEventId(), last.getEventId());
+        assertThat(listener.attempts(flaky.getEventId())).isGreaterThanOrEqualTo(3);
+        assertThat(listener.attempts(rejected.getEventId())).isEqualTo(1);
+        // the record's trace continued into its handling and into the outbox row it appended
+        assertThat(listener.traceId(first.getEventId())).isEqualTo(traceId);
+        String headers = new JdbcTemplate(dataSource).queryForObject("SELECT array_to_string(headers, ',') FROM "
+                + PlatformSchema.SCHEMA + ".outbox WHERE key = ?", String.class, first.getEncounterId());
+        assertThat(headers).contains(traceId);
+    }
+
+    private List<String> rows(List<PlatformTestEvent> events) {
+        return new JdbcTemplate(dataSource).queryForList("SELECT event_id FROM platform_test.batch_event WHERE "
+                + "event_id = ANY (?)", String.class, (Object) events.stream().map(PlatformTestEvent::getEventId)
+                        .toArray(String[]::new));
+    }
+
+    private int outboxRows(List<PlatformTestEvent> events) {
+        Integer count = new JdbcTemplate(dataSource).queryForObject("SELECT count(*) FROM " + PlatformSchema.SCHEMA
+                + ".outbox WHERE key = ANY (?)", Integer.class, (Object) events.stream()
+                        .map(PlatformTestEvent::getEncounterId).toArray(String[]::new));
+        return count == null ? 0 : count;
+    }
+}
