@@ -114,6 +114,8 @@ class ProcessFaultSuite {
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock = Clock.systemUTC();
     private Population population;
+    private final Map<String, Set<String>> publishedByPhase = new ConcurrentHashMap<>();
+    private final List<String> finalCounts = new ArrayList<>();
 
     /** One line of the table. */
     record Row(String fault, int inFlight, long lost, long duplicated, long moneyMismatches, long deadLetters,
@@ -167,11 +169,23 @@ class ProcessFaultSuite {
                     () -> stack("kill", "postgres"), () -> stack("start", "postgres"), 25));
             rows.add(badInput("p" + n++));
             rows.add(redrive("p" + n));
+            // once more at the end, everything long quiet: a phase's stragglers would show up here
+            awaitQuiet("enc-p", Duration.ofSeconds(15), Duration.ofMinutes(3));
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                FaultInvariants.Counts end = FaultInvariants.count(databases, "enc-p" + i + "-",
+                        publishedByPhase.getOrDefault("p" + i, Set.of()));
+                finalCounts.add(end.lost() + " / " + end.duplicated() + " / " + end.moneyMismatches());
+                if (end.lost() != r.lost() || end.duplicated() != r.duplicated()
+                        || end.moneyMismatches() != r.moneyMismatches()) {
+                    System.out.println("    at the end, " + r.fault() + ": lost/duplicated/money " + finalCounts.get(i));
+                }
+            }
         } finally {
             stopStack(launcher);
         }
 
-        String table = table(rows);
+        String table = table(rows, finalCounts);
         Path report = ROOT.resolve("e2e/target/fault-report.md");
         Files.createDirectories(report.getParent());
         Files.writeString(report, "# Fault suite (separate processes)\n\n" + table + "\n" + notes());
@@ -201,6 +215,7 @@ class ProcessFaultSuite {
         Set<String> before = ids(readDeadLetters());
         WorkloadGenerator generator = new WorkloadGenerator(run.hashCode(), population, clock, run);
         Set<String> published = ConcurrentHashMap.newKeySet();
+        publishedByPhase.put(run, published);
         AtomicInteger sent = new AtomicInteger();
         AtomicReference<Throwable> publishFailure = new AtomicReference<>();
         Thread publisher = new Thread(() -> {
@@ -226,7 +241,8 @@ class ProcessFaultSuite {
         long healed = System.nanoTime();
         publisher.join();
         assertThat(publishFailure.get()).as("publishing during " + fault).isNull();
-        long lastChange = awaitQuiet(prefix, Duration.ofSeconds(12), Duration.ofMinutes(6));
+        // 30 s: longer than the gateway's quiet stretches (response polling, a circuit breaker half-opening)
+        long lastChange = awaitQuiet(prefix, Duration.ofSeconds(30), Duration.ofMinutes(6));
         List<Letter> added = added(before);
         long replayed = 0;
         String note = "";
@@ -235,7 +251,7 @@ class ProcessFaultSuite {
             note = added.size() + " dead-lettered during the fault (" + reasons(added) + "), re-driven by"
                     + " ./stack replay";
             replayed = replay("--all", "--since", phaseStart.toString());
-            lastChange = Math.max(lastChange, awaitQuiet(prefix, Duration.ofSeconds(12), Duration.ofMinutes(3)));
+            lastChange = Math.max(lastChange, awaitQuiet(prefix, Duration.ofSeconds(30), Duration.ofMinutes(3)));
         }
         FaultInvariants.Counts counts = FaultInvariants.count(databases, prefix, published);
         Row row = new Row(fault, inFlight, counts.lost(), counts.duplicated(), counts.moneyMismatches(),
@@ -319,6 +335,7 @@ class ProcessFaultSuite {
         WorkloadGenerator generator = new WorkloadGenerator(run.hashCode(), population, clock, run);
         EncounterDocumented event = generator.next().event();
         String encounterId = event.getEncounterId();
+        publishedByPhase.put(run, Set.of(encounterId));
         byte[] value;
         try (ConfluentAvroSerializer serializer = new ConfluentAvroSerializer()) {
             serializer.configure(Map.of("schema.registry.url", registry), false);
@@ -457,22 +474,59 @@ class ProcessFaultSuite {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    /** Waits until the prefix's progress has not changed for {@code quietFor}; returns when it last changed. */
+    /**
+     * Waits until every consuming group has caught up (no lag on the topics it reads) and the prefix's progress has
+     * not changed for {@code quietFor}; returns when progress last changed. The lag matters after a kill -9: the
+     * dead member keeps its partitions until its session times out (45 s), and nothing moves meanwhile.
+     */
     private long awaitQuiet(String prefix, Duration quietFor, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Object> last = null;
         long lastChange = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            List<Object> now = PipelineSnapshot.read(databases, prefix).progress();
+            List<Object> now = new ArrayList<>(PipelineSnapshot.read(databases, prefix).progress());
+            long lag = lag();
             if (!now.equals(last)) {
                 last = now;
                 lastChange = System.nanoTime();
-            } else if (System.nanoTime() - lastChange >= quietFor.toNanos()) {
+            } else if (lag == 0 && System.nanoTime() - lastChange >= quietFor.toNanos()) {
                 break;
             }
             Thread.sleep(500);
         }
         return lastChange;
+    }
+
+    /** Records the services' consumer groups have not committed yet, over the topics each reads; -1 if unknown. */
+    private long lag() {
+        Map<String, Object> config = Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap, org.apache.kafka.clients.admin.AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
+                org.apache.kafka.clients.admin.AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+            Map<String, List<String>> topicsByGroup = new TreeMap<>();
+            CONSUMERS.forEach((topic, groups) -> groups.forEach(g ->
+                    topicsByGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(topic)));
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(CONSUMERS.keySet()).allTopicNames().get(10, TimeUnit.SECONDS).forEach((t, d) ->
+                    d.partitions().forEach(p -> latest.put(new TopicPartition(t, p.partition()),
+                            org.apache.kafka.clients.admin.OffsetSpec.latest())));
+            Map<TopicPartition, Long> end = new HashMap<>();
+            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((tp, i) -> end.put(tp, i.offset()));
+            long lag = 0;
+            for (var e : topicsByGroup.entrySet()) {
+                Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+                        .listConsumerGroupOffsets(e.getKey()).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                for (var tp : end.entrySet()) {
+                    if (e.getValue().contains(tp.getKey().topic())) {
+                        var c = committed.get(tp.getKey());
+                        lag += Math.max(0, tp.getValue() - (c == null ? 0 : c.offset()));
+                    }
+                }
+            }
+            return lag;
+        } catch (Exception e) {
+            return -1; // the broker may be the fault
+        }
     }
 
     private List<Letter> added(Set<String> before) throws Exception {
@@ -600,14 +654,16 @@ class ProcessFaultSuite {
         return String.join("\n", java.util.Arrays.asList(lines).subList(Math.max(0, lines.length - 30), lines.length));
     }
 
-    static String table(List<Row> rows) {
+    static String table(List<Row> rows, List<String> finalCounts) {
         StringBuilder t = new StringBuilder("| fault | records in flight | lost | duplicated | money mismatches |"
-                + " dead letters added | replayed | recovery s | note |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-        for (Row r : rows) {
-            t.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.1f | %s |%n", r.fault(),
+                + " dead letters added | replayed | recovery s | at the end: lost / dup / money | note |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            t.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.1f | %s | %s |%n", r.fault(),
                     r.inFlight(), r.lost(), r.duplicated(), r.moneyMismatches(), r.deadLetters(), r.replayed(),
-                    r.recoverySeconds(), r.note().replace("|", "/")));
+                    r.recoverySeconds(), i < finalCounts.size() ? finalCounts.get(i) : "-",
+                    r.note().replace("|", "/")));
         }
         return t.toString();
     }
