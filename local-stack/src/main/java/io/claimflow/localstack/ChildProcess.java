@@ -122,6 +122,17 @@ final class ChildProcess {
         return clean;
     }
 
+    /**
+     * SIGKILL ({@link ProcessHandle#destroyForcibly()} on Linux) of the process and whatever it started, no
+     * warning and no shutdown hooks: a crash, for the fault suite. Waits until it is gone.
+     */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        PidFiles.delete(pidFile);
+    }
+
     /** The last {@code lines} lines of the log, for error messages. */
     String tail(int lines) {
         return tail(log, lines);

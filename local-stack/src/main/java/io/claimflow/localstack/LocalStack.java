@@ -67,6 +67,14 @@ public final class LocalStack {
     private boolean stopped;
     private Reaper reaper;
     private Long postmasterPid;
+    /** How each component was started, so that {@link StackControl} can start it again the same way. */
+    private final Map<String, Launch> launches = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Components stopped or killed through {@link StackControl}: their exit is not reported as a failure. */
+    private final Set<String> downOnPurpose = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A component's start: its order, command and environment. */
+    private record Launch(int order, List<String> command, Map<String, String> env) {
+    }
 
     /** A started process and how to reach it. */
     private record Component(String name, ChildProcess process, String address, String check, int order,
@@ -501,26 +509,133 @@ public final class LocalStack {
 
     // ---------------------------------------------------------------------------------------------- running
 
-    /** After start-up: report any process that dies, until the shutdown hook runs. */
+    /**
+     * After start-up: report any process that dies, until the shutdown hook runs, and carry out the kill, stop and
+     * start requests of {@link StackControl} ({@code ./stack kill NAME} ...).
+     */
     void watch() {
         Set<String> reported = new HashSet<>();
+        long nextCheck = 0;
         while (!stopping) {
-            List<Component> snapshot;
-            synchronized (this) {
-                snapshot = List.copyOf(components);
+            for (StackControl.Request request : StackControl.take(config.run())) {
+                control(request);
+                reported.remove(request.name());
             }
-            for (Component c : snapshot) {
-                if (!c.process().isAlive() && !stopping && reported.add(c.name())) {
-                    out.println("[" + c.name() + "] exited with code " + c.process().exitValue() + ", see "
-                            + display(c.process().log()) + "\n" + c.process().tail(20));
+            if (System.nanoTime() >= nextCheck) {
+                List<Component> snapshot;
+                synchronized (this) {
+                    snapshot = List.copyOf(components);
                 }
+                for (Component c : snapshot) {
+                    if (!c.process().isAlive() && !stopping && !downOnPurpose.contains(c.name())
+                            && reported.add(c.name())) {
+                        out.println("[" + c.name() + "] exited with code " + c.process().exitValue() + ", see "
+                                + display(c.process().log()) + "\n" + c.process().tail(20));
+                    }
+                }
+                nextCheck = System.nanoTime() + Duration.ofSeconds(2).toNanos();
             }
             try {
-                Thread.sleep(2000);
+                Thread.sleep(200);
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------- control
+
+    /** One {@link StackControl} request, answered with what was done and how long it took. */
+    private void control(StackControl.Request request) {
+        long t0 = System.nanoTime();
+        try {
+            Component c = component(request.name()).orElseThrow(() -> new IllegalArgumentException(
+                    "no component " + request.name() + " (see ./stack status)"));
+            String done = switch (request.verb()) {
+                case "kill" -> kill(c);
+                case "stop" -> stopOnPurpose(c);
+                case "start" -> startAgain(c);
+                case "restart" -> stopOnPurpose(c) + "; " + startAgain(component(c.name()).orElseThrow());
+                default -> throw new IllegalArgumentException("unknown request " + request.verb());
+            };
+            String message = done + " in " + seconds(Duration.ofNanos(System.nanoTime() - t0));
+            step("[" + c.name() + "] " + message);
+            request.answer(true, message);
+        } catch (Exception e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            out.println("  [" + request.name() + "] " + request.verb() + " failed: " + message);
+            request.answer(false, message);
+        }
+    }
+
+    private synchronized Optional<Component> component(String name) {
+        return components.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** SIGKILL; for PostgreSQL an immediate shutdown of the postmaster (SIGQUIT) and SIGKILL of its keeper. */
+    private String kill(Component c) throws InterruptedException {
+        downOnPurpose.add(c.name());
+        if (!c.process().isAlive()) {
+            return "was not running";
+        }
+        long pid = c.process().pid();
+        if (c.order() == ORDER_POSTGRES) {
+            Optional<ProcessHandle> postmaster = readPostmasterPid()
+                    .flatMap(p -> PidFiles.liveMatching(p, config.postgresData().toString()));
+            c.process().kill();
+            postmaster.ifPresent(h -> PidFiles.signal(h, "QUIT"));
+            postmaster.ifPresent(h -> PidFiles.awaitExit(List.of(h), Duration.ofSeconds(30)));
+            return "killed (keeper pid " + pid + " SIGKILL, postmaster " + postmaster.map(h -> "pid " + h.pid()
+                    + " SIGQUIT").orElse("not found") + ")";
+        }
+        c.process().kill();
+        if (c.runtime() != null) {
+            c.runtime().afterStop(false);
+        }
+        return "killed (pid " + pid + ", SIGKILL)";
+    }
+
+    private String stopOnPurpose(Component c) {
+        downOnPurpose.add(c.name());
+        stopOne(c, Duration.ofSeconds(30));
+        if (c.order() == ORDER_POSTGRES) {
+            stopPostmaster();
+        }
+        return "stopped";
+    }
+
+    /** Starts a stopped or killed component again with its first command, and waits until it is ready. */
+    private String startAgain(Component c) throws Exception {
+        if (c.process().isAlive()) {
+            throw new IllegalStateException(c.name() + " is running (pid " + c.process().pid() + ")");
+        }
+        Launch launch = launches.get(c.name());
+        if (launch == null) {
+            throw new IllegalStateException("no recorded start for " + c.name());
+        }
+        if (c.order() == ORDER_POSTGRES) {
+            Files.deleteIfExists(config.run().resolve(POSTGRES_READY));
+        }
+        ChildProcess process = start(c.name(), launch.order(), launch.command(), launch.env());
+        Component fresh = new Component(c.name(), process, c.address(), c.check(), c.order(), c.runtime());
+        synchronized (this) {
+            components.replaceAll(x -> x.name().equals(c.name()) ? fresh : x);
+        }
+        downOnPurpose.remove(c.name());
+        if (c.order() == ORDER_KAFKA) {
+            try (Admin admin = Admin.create(adminProperties())) {
+                awaitKafka(process, admin);
+            }
+        } else if (c.order() == ORDER_POSTGRES) {
+            awaitPostgres(process, config.run().resolve(POSTGRES_READY));
+            recordPostmaster();
+        } else if (c.check().startsWith("health:")) {
+            awaitHttp(process, c.check().substring("health:".length()), config.healthTimeout(), true);
+        } else if (c.check().startsWith("http:")) {
+            awaitHttp(process, c.check().substring("http:".length()), Duration.ofSeconds(60), false);
+        }
+        writeEndpoints();
+        return "started (pid " + process.pid() + "), ready " + seconds(process.uptime()) + " after its start";
     }
 
     /** The shutdown hook: services first, then the registry, PostgreSQL and Kafka, each asked first and then killed. */
@@ -616,6 +731,7 @@ public final class LocalStack {
         }
         ChildProcess process = ChildProcess.start(name, command, env, config.logs(), config.projectDir(),
                 pidFiles, order, marker);
+        launches.put(name, new Launch(order, List.copyOf(command), Map.copyOf(env)));
         out.println(String.format("  [%s] started, pid %d, log %s", name, process.pid(), display(process.log())));
         return process;
     }

@@ -51,6 +51,11 @@ public final class PostgresMain {
                 // The server log must not carry patient data: no DETAIL lines (a unique violation quotes the key,
                 // e.g. a member id) and no failing statements.
                 .setServerConfig("log_error_verbosity", "terse")
+                // zonky's default is synchronous_commit=off (fine for throwaway test databases): a crash of the
+                // postmaster then loses the last commits, whose events the services' outboxes may already have
+                // published (the fault suite found a PaymentPosted for a claim claim-service no longer had). The
+                // local stack keeps data across restarts and crashes, so a commit is durable when acknowledged.
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("log_min_error_statement", "panic")
                 .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
                 .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)

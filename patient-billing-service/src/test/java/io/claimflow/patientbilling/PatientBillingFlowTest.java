@@ -64,6 +64,9 @@ class PatientBillingFlowTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     RestClient http;
     String tenant;
     String encounter;
@@ -407,6 +410,34 @@ class PatientBillingFlowTest {
     }
 
     @Test
+    void answersThatOvertakeTheirClaimWaitAndArePostedWhenTheClaimArrives() {
+        double parkedBefore = meterCount("claimflow.billing.answers.parked");
+        double releasedBefore = meterCount("claimflow.billing.answers.released");
+        PaymentPosted payment = BillingEvents.primary(tenant, "clm-9", encounter, "EFT9");
+        ClaimDenied denial = BillingEvents.nonCovered(tenant, "clm-9b", encounter, "EFT9B");
+        publish(Topics.PAYMENT_POSTED, payment);
+        publish(Topics.CLAIM_DENIED, denial);
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM awaiting_claim WHERE tenant_id = ?")
+                .param(tenant).query(Long.class).single(), n -> n == 2);
+        // redelivered while waiting: still one
+        publish(Topics.PAYMENT_POSTED, payment);
+
+        long account = registerClaim("clm-9", "MRN-9");
+        awaitEntries(account, 1);
+        registerClaim("clm-9b", "MRN-9");
+        awaitEntries(account, 2);
+
+        assertThat(entryCount(account, "clm-9")).isEqualTo(1);
+        assertThat(entryCount(account, "clm-9b")).isEqualTo(1);
+        assertThat(balance(account)).isEqualByComparingTo("289.10"); // 85.10 + the non-covered 204.00
+        assertThat(jdbc.sql("SELECT count(*) FROM awaiting_claim WHERE tenant_id = ?").param(tenant)
+                .query(Long.class).single()).isZero();
+        assertThat(meterCount("claimflow.billing.answers.parked") - parkedBefore).isEqualTo(2);
+        assertThat(meterCount("claimflow.billing.answers.released") - releasedBefore).isEqualTo(2);
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
     void theDatabaseRefusesAnUnbalancedEntryAndEdits() {
         long account = registerClaim("clm-7", "MRN-7");
 
@@ -425,6 +456,10 @@ class PatientBillingFlowTest {
     }
 
     // --- helpers
+
+    double meterCount(String name) {
+        return meters.find(name).counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
 
     long registerClaim(String claimId, String mrn) {
         publish(Topics.CLAIM_SUBMITTED, BillingEvents.claimSubmitted(tenant, claimId, encounter, mrn));

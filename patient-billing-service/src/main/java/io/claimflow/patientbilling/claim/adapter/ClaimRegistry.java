@@ -31,6 +31,16 @@ public class ClaimRegistry {
     }
 
     /**
+     * Serializes, for the rest of the transaction, everything that concerns one claim before it is known: the
+     * registration of a claim and the parking of an answer that arrived before it take this lock first, so an
+     * answer is either parked before the registration looks for parked answers, or sees the registered claim.
+     */
+    public void lockClaimKey(String tenantId, String claimId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))").params(tenantId, claimId)
+                .query((rs, n) -> 1).list();
+    }
+
+    /**
      * The claim, with its patient account locked for the rest of the transaction, so that postings to one account
      * happen one at a time.
      */

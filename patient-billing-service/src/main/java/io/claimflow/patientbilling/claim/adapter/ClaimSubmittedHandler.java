@@ -24,10 +24,13 @@ public class ClaimSubmittedHandler {
 
     private final ProcessedEvents processedEvents;
     private final ClaimRegistry registry;
+    private final List<ClaimRegistrationListener> registrationListeners;
 
-    ClaimSubmittedHandler(ProcessedEvents processedEvents, ClaimRegistry registry) {
+    ClaimSubmittedHandler(ProcessedEvents processedEvents, ClaimRegistry registry,
+            List<ClaimRegistrationListener> registrationListeners) {
         this.processedEvents = processedEvents;
         this.registry = registry;
+        this.registrationListeners = registrationListeners;
     }
 
     @Transactional
@@ -44,6 +47,7 @@ public class ClaimSubmittedHandler {
         var address = patient.getAddress();
         String name = String.join(" ", List.of(patient.getFirstName(), patient.getLastName()));
         Provider rendering = event.getProviders().getRendering();
+        registry.lockClaimKey(event.getTenantId(), event.getClaimId());
         long accountId = registry.register(new ClaimRegistry.Registration(event.getTenantId(), event.getClaimId(),
                 event.getEncounterId(), event.getPatientControlNumber(), patient.getMrn(), name, address.getLine1(),
                 address.getLine2(), address.getCity(), address.getState(), address.getPostalCode(), dates.get(0),
@@ -53,6 +57,8 @@ public class ClaimSubmittedHandler {
                 event.getLines().stream().map(l -> l.getService().getProcedureCode()).toList()));
         log.info("registered claim {} of encounter {} on patient account {}", event.getClaimId(),
                 event.getEncounterId(), accountId);
+        // answers that overtook this claim are posted now, in this transaction
+        registrationListeners.forEach(l -> l.claimRegistered(event.getTenantId(), event.getClaimId()));
     }
 
     private static String providerName(Provider provider) {

@@ -2,6 +2,7 @@ package io.claimflow.patientbilling.ledger.adapter;
 
 import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.PaymentPosted;
+import io.claimflow.patientbilling.claim.adapter.ClaimRegistrationListener;
 import io.claimflow.patientbilling.claim.adapter.ClaimRegistry;
 import io.claimflow.patientbilling.ledger.ClaimLedger;
 import io.claimflow.patientbilling.ledger.Denial;
@@ -9,6 +10,9 @@ import io.claimflow.patientbilling.ledger.Posting;
 import io.claimflow.patientbilling.ledger.PostingRules;
 import io.claimflow.patientbilling.ledger.Remittance;
 import io.claimflow.platform.outbox.ProcessedEvents;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -19,10 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Posts payers' answers to the patient ledger, each in one transaction with its idempotency mark: the same event
  * twice (same eventId) or the same remittance under another eventId (same claim, trace number and claim status)
- * posts once.
+ * posts once. An answer for a claim whose ClaimSubmitted has not arrived yet (it can overtake it: another topic,
+ * another partition, a consumer that restarted) is parked in {@code awaiting_claim} and posted in the transaction
+ * that registers the claim, so it never needs a dead-letter replay.
  */
 @Component
-public class PostingHandler {
+public class PostingHandler implements ClaimRegistrationListener {
 
     static final String PAYMENT_POSTED_CONSUMER = "patient-billing-service.payment-posted";
     static final String CLAIM_DENIED_CONSUMER = "patient-billing-service.claim-denied";
@@ -31,11 +37,18 @@ public class PostingHandler {
     private final ProcessedEvents processedEvents;
     private final ClaimRegistry claims;
     private final JdbcJournal journal;
+    private final ParkedAnswers parked;
+    private final MeterRegistry meters;
 
-    PostingHandler(ProcessedEvents processedEvents, ClaimRegistry claims, JdbcJournal journal) {
+    PostingHandler(ProcessedEvents processedEvents, ClaimRegistry claims, JdbcJournal journal, ParkedAnswers parked,
+            MeterRegistry meters) {
         this.processedEvents = processedEvents;
         this.claims = claims;
         this.journal = journal;
+        this.parked = parked;
+        this.meters = meters;
+        Gauge.builder("claimflow.billing.answers.awaiting.claim", parked, ParkedAnswers::waiting)
+                .description("payers' answers waiting for their claim's ClaimSubmitted").register(meters);
     }
 
     @Transactional
@@ -45,13 +58,19 @@ public class PostingHandler {
             return;
         }
         Remittance remittance = EventMapping.remittance(event);
-        ClaimRegistry.ClaimRef claim = claims.findAndLockAccount(remittance.tenantId(), remittance.claimId())
-                .orElseThrow(() -> new UnknownClaimException(remittance.tenantId(), remittance.claimId()));
+        Optional<ClaimRegistry.ClaimRef> known = findOrPark(remittance.tenantId(), remittance.claimId(),
+                remittance.eventId(), event);
+        if (known.isPresent()) {
+            post(remittance, known.get());
+        }
+    }
+
+    private void post(Remittance remittance, ClaimRegistry.ClaimRef claim) {
         ClaimLedger ledger = journal.claimLedger(remittance.tenantId(), remittance.claimId());
         // the natural key; the unique index journal_entry_remittance_once backs it up
         if (ledger.hasRemittance(remittance.traceNumber(), remittance.statusCode())) {
             log.info("remittance {} status {} for claim {} already posted; event {} posts nothing",
-                    remittance.traceNumber(), remittance.statusCode(), remittance.claimId(), event.getEventId());
+                    remittance.traceNumber(), remittance.statusCode(), remittance.claimId(), remittance.eventId());
             return;
         }
         Optional<Posting> posting = PostingRules.remittance(remittance, ledger);
@@ -73,8 +92,14 @@ public class PostingHandler {
         if (!denial.adjudicated()) {
             return; // a front-end rejection never makes the patient responsible
         }
-        ClaimRegistry.ClaimRef claim = claims.findAndLockAccount(denial.tenantId(), denial.claimId())
-                .orElseThrow(() -> new UnknownClaimException(denial.tenantId(), denial.claimId()));
+        Optional<ClaimRegistry.ClaimRef> known = findOrPark(denial.tenantId(), denial.claimId(), denial.eventId(),
+                event);
+        if (known.isPresent()) {
+            post(denial, known.get());
+        }
+    }
+
+    private void post(Denial denial, ClaimRegistry.ClaimRef claim) {
         ClaimLedger ledger = journal.claimLedger(denial.tenantId(), denial.claimId());
         PostingRules.denial(denial, ledger).ifPresent(p -> {
             long entry = journal.write(denial.tenantId(), claim.accountId(), p,
@@ -83,4 +108,64 @@ public class PostingHandler {
                     denial.claimId(), denial.encounterId(), entry);
         });
     }
+
+    /**
+     * Posts what waited for this claim, in arrival order; called in the transaction that registers it. Each answer
+     * was marked processed when it was parked, so it is not marked again.
+     */
+    @Override
+    public void claimRegistered(String tenantId, String claimId) {
+        List<ParkedAnswers.Parked> waiting = parked.waitingFor(tenantId, claimId);
+        if (waiting.isEmpty()) {
+            return;
+        }
+        ClaimRegistry.ClaimRef claim = claims.findAndLockAccount(tenantId, claimId)
+                .orElseThrow(() -> new IllegalStateException("claim " + claimId + " was just registered"));
+        for (ParkedAnswers.Parked answer : waiting) {
+            String kind = answer.event() instanceof PaymentPosted ? "payment-posted" : "claim-denied";
+            try {
+                // the rules refuse before anything is written, so a refusal leaves this transaction usable
+                if (answer.event() instanceof PaymentPosted payment) {
+                    post(EventMapping.remittance(payment), claim);
+                } else if (answer.event() instanceof ClaimDenied denied) {
+                    Denial denial = EventMapping.denial(denied);
+                    if (denial.adjudicated()) {
+                        post(denial, claim);
+                    }
+                }
+                parked.remove(answer.id());
+                meters.counter("claimflow.billing.answers.released", "event", kind).increment();
+            } catch (IllegalArgumentException e) {
+                // a bad answer must not fail the claim's registration; it stays, with its reason, for review
+                parked.refuse(answer.id(), e.getMessage());
+                meters.counter("claimflow.billing.answers.refused", "event", kind).increment();
+                log.warn("answer {} that waited for claim {} was refused: {}", answer.id(), claimId, e.getMessage());
+            }
+        }
+        log.info("handled {} answer(s) that waited for claim {}", waiting.size(), claimId);
+    }
+
+    /**
+     * The claim with its account locked, or empty after parking the answer until its ClaimSubmitted arrives. The
+     * claim-key lock makes the miss and the park one step against a registration running at the same time.
+     */
+    private Optional<ClaimRegistry.ClaimRef> findOrPark(String tenantId, String claimId, String eventId,
+            org.apache.avro.specific.SpecificRecord event) {
+        Optional<ClaimRegistry.ClaimRef> claim = claims.findAndLockAccount(tenantId, claimId);
+        if (claim.isPresent()) {
+            return claim;
+        }
+        claims.lockClaimKey(tenantId, claimId);
+        claim = claims.findAndLockAccount(tenantId, claimId);
+        if (claim.isPresent()) {
+            return claim;
+        }
+        if (parked.park(tenantId, claimId, eventId, event)) {
+            meters.counter("claimflow.billing.answers.parked", "event", event instanceof PaymentPosted
+                    ? "payment-posted" : "claim-denied").increment();
+            log.info("claim {} is not known yet (no ClaimSubmitted seen); event {} waits for it", claimId, eventId);
+        }
+        return Optional.empty();
+    }
+
 }

@@ -1,0 +1,139 @@
+package io.claimflow.e2e;
+
+import io.claimflow.e2e.demo.PipelineSnapshot;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The invariants of {@link EndToEndPipelineTest}, counted over one fault's encounters (an encounter id prefix) in
+ * the services' databases, for the fault suites' tables.
+ *
+ * <ul>
+ *   <li><b>lost</b>: a published encounter that coding-service never saw, or that was coded and has no current
+ *       claim, or whose current claim is still in flight (CREATED, SUBMITTED, ACKNOWLEDGED) once all is quiet;</li>
+ *   <li><b>duplicated</b>: an encounter with more than one current claim;</li>
+ *   <li><b>money mismatches</b>: a claim whose 835 remittances (count, paid, patient responsibility) in the gateway
+ *       differ from what claim-service posted or from the patient ledger's remittance entries (posted twice, or
+ *       not at all), plus one for each service whose totals do not reconcile to the cent (charges = payer paid +
+ *       adjustments + patient responsibility) or do not agree with claim-service's.</li>
+ * </ul>
+ */
+final class FaultInvariants {
+
+    static final Set<String> IN_FLIGHT = Set.of("CREATED", "SUBMITTED", "ACKNOWLEDGED");
+    static final String CODING = "claimflow_coding";
+    static final String CLAIM = "claimflow_claim";
+    static final String GATEWAY = "claimflow_adjudication";
+    static final String PATIENT_BILLING = "claimflow_patient_billing";
+
+    /** What one fault's encounters came to. */
+    record Counts(long lost, long duplicated, long moneyMismatches, long finished) {
+    }
+
+    private FaultInvariants() {
+    }
+
+    static Counts count(PipelineSnapshot.Databases databases, String prefix, Set<String> published)
+            throws Exception {
+        Map<String, String> coding = rows(databases, CODING, "SELECT encounter_id, current_version::text"
+                + " FROM encounter WHERE encounter_id LIKE '" + prefix + "%'");
+        Map<String, String> claims = rows(databases, CLAIM, "SELECT encounter_id,"
+                + " count(*) FILTER (WHERE is_current) || ' ' || coalesce(max(status) FILTER (WHERE is_current), '-')"
+                + " FROM claim WHERE encounter_id LIKE '" + prefix + "%' GROUP BY encounter_id");
+        long lost = 0;
+        long duplicated = 0;
+        long finished = 0;
+        for (String id : published) {
+            String version = coding.get(id);
+            if (version == null) {
+                lost++;
+                continue;
+            }
+            if (version.equals("0")) {
+                finished++; // held for a coder: a waiting state
+                continue;
+            }
+            String claim = claims.get(id);
+            if (claim == null || claim.startsWith("0 ")) {
+                lost++;
+            } else if (!claim.startsWith("1 ")) {
+                duplicated++;
+            } else if (IN_FLIGHT.contains(claim.substring(2))) {
+                lost++;
+            } else {
+                finished++;
+            }
+        }
+        Map<String, String> remitted = rows(databases, GATEWAY, "SELECT r.claim_id, count(*) || ' '"
+                + " || sum(r.paid_amount) || ' ' || sum(r.patient_responsibility) FROM remittance_claim r"
+                + " JOIN outbound_claim o ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE '" + prefix + "%'"
+                + " AND r.status_code <> '4' GROUP BY r.claim_id");
+        Map<String, String> posted = rows(databases, CLAIM, "SELECT p.claim_id, count(*) || ' '"
+                + " || sum(p.paid_amount) || ' ' || sum(p.patient_responsibility) FROM claim_payment p"
+                + " JOIN claim c ON c.claim_id = p.claim_id WHERE c.encounter_id LIKE '" + prefix + "%'"
+                + " GROUP BY p.claim_id");
+        Map<String, String> ledger = rows(databases, PATIENT_BILLING, "SELECT e.claim_id,"
+                + " count(DISTINCT e.id) || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account ="
+                + " 'INSURANCE_CASH'), 0.00) || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account ="
+                + " 'PATIENT_RECEIVABLE'), 0.00) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
+                + " JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
+                + " WHERE e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL') AND k.encounter_id LIKE '" + prefix + "%'"
+                + " GROUP BY e.claim_id");
+        long mismatches = 0;
+        Set<String> keys = new TreeSet<>(remitted.keySet());
+        keys.addAll(posted.keySet());
+        keys.addAll(ledger.keySet());
+        for (String key : keys) {
+            if (!Objects.equals(remitted.get(key), posted.get(key)) || !Objects.equals(posted.get(key), ledger.get(key))) {
+                mismatches++;
+            }
+        }
+        PipelineSnapshot snapshot = PipelineSnapshot.read(databases, prefix);
+        PipelineSnapshot.Money claimMoney = snapshot.claimMoney();
+        PipelineSnapshot.Money ledgerMoney = snapshot.ledgerMoney();
+        PipelineSnapshot.Money gatewayMoney = snapshot.gatewayMoney();
+        if (!claimMoney.reconciles()) {
+            mismatches++;
+        }
+        if (!ledgerMoney.reconciles() || ledgerMoney.charges().compareTo(claimMoney.charges()) != 0
+                || ledgerMoney.payerPaid().compareTo(claimMoney.payerPaid()) != 0
+                || ledgerMoney.patientResponsibility().compareTo(claimMoney.patientResponsibility()) != 0) {
+            mismatches++;
+        }
+        if (gatewayMoney.payerPaid().compareTo(claimMoney.payerPaid()) != 0
+                || gatewayMoney.charges().compareTo(claimMoney.charges()) != 0) {
+            mismatches++;
+        }
+        return new Counts(lost, duplicated, mismatches, finished);
+    }
+
+    /** Encounters of the prefix whose current claim has left the in-flight states (or that wait for a coder). */
+    static long finished(PipelineSnapshot.Databases databases, String prefix) {
+        try {
+            return rows(databases, CLAIM, "SELECT encounter_id, '1' FROM claim WHERE is_current AND status NOT IN"
+                    + " ('CREATED', 'SUBMITTED', 'ACKNOWLEDGED') AND encounter_id LIKE '" + prefix + "%'").size();
+        } catch (Exception e) {
+            return 0; // PostgreSQL may be the fault
+        }
+    }
+
+    static Map<String, String> rows(PipelineSnapshot.Databases databases, String database, String sql)
+            throws Exception {
+        Map<String, String> rows = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(databases.url(database), databases.username(),
+                databases.password()); Statement statement = c.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return rows;
+    }
+}

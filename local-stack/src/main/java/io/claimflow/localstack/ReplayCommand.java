@@ -1,0 +1,288 @@
+package io.claimflow.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimflow.schemas.Topics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Re-drives dead letters once their cause is fixed ({@code ./stack replay}): for each chosen service, the dead
+ * letters its own consumer group left on each topic's dead-letter topic are read and replayed through that
+ * service's platform REST ({@code GET /admin/dead-letters/{topic}}, {@code POST .../{partition}/{offset}/replay},
+ * as ADMIN), which writes each back to the topic and partition it failed on. Consumers are idempotent, so the other
+ * groups on that topic ignore what they have already handled.
+ *
+ * <p>Every replayed letter is written to a journal ({@code --journal}, by default under the stack's data
+ * directory) and skipped on the next run, so running the command twice re-drives nothing twice; {@code --again}
+ * ignores the journal. A letter that fails again comes back as a new dead letter (with {@code replayedFrom}), and
+ * is replayed by the next run only with {@code --again} or {@code --include-replayed}.
+ */
+public final class ReplayCommand {
+
+    static final String USAGE = """
+            Usage: ./stack replay (--service NAME ... | --all) [options]
+              --service NAME      a service whose consumer group's dead letters to re-drive (repeatable)
+              --all               every running service that has the dead-letter REST
+              --topic T           only this topic (repeatable; default: every event topic)
+              --key K             only letters with this record key (an encounter id)
+              --reason TEXT       only letters whose reason contains TEXT
+              --since INSTANT     only letters dead-lettered at or after INSTANT (e.g. 2026-12-01T21:00:00Z)
+              --include-replayed  also letters that failed again after an earlier replay
+              --again             ignore the journal of what was replayed before
+              --dry-run           list what would be replayed, replay nothing
+              --user U --password P   ADMIN credentials (default admin / demo-admin)
+            """;
+
+    record Options(List<String> services, boolean all, List<String> topics, String key, String reason,
+            Instant since, boolean includeReplayed, boolean again, boolean dryRun, String user, String password,
+            Path endpoints, Path journal) {
+    }
+
+    /** What one run did, per service and topic. */
+    record Outcome(String service, String topic, int listed, int selected, int replayed, int failed) {
+    }
+
+    private final Options options;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    ReplayCommand(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("replay: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        List<Outcome> outcomes = new ReplayCommand(options, System.out).run();
+        System.exit(outcomes.stream().anyMatch(o -> o.failed() > 0) ? 1 : 0);
+    }
+
+    static Options parse(String[] args) {
+        List<String> services = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
+        boolean all = false;
+        boolean includeReplayed = false;
+        boolean again = false;
+        boolean dryRun = false;
+        String key = null;
+        String reason = null;
+        Instant since = null;
+        String user = "admin";
+        String password = "demo-admin";
+        Path endpoints = null;
+        Path journal = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--all" -> all = true;
+                case "--include-replayed" -> includeReplayed = true;
+                case "--again" -> again = true;
+                case "--dry-run" -> dryRun = true;
+                case "--help", "-h" -> throw new IllegalArgumentException("help");
+                default -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("unknown option or missing value: " + a);
+                    }
+                    String v = args[++i];
+                    switch (a) {
+                        case "--service" -> services.add(v);
+                        case "--topic" -> topics.add(v);
+                        case "--key" -> key = v;
+                        case "--reason" -> reason = v;
+                        case "--since" -> since = Instant.parse(v);
+                        case "--user" -> user = v;
+                        case "--password" -> password = v;
+                        case "--endpoints" -> endpoints = Path.of(v);
+                        case "--journal" -> journal = Path.of(v);
+                        default -> throw new IllegalArgumentException("unknown option " + a);
+                    }
+                }
+            }
+        }
+        if (services.isEmpty() && !all) {
+            throw new IllegalArgumentException("name a service (--service NAME) or --all");
+        }
+        if (endpoints == null || journal == null) {
+            throw new IllegalArgumentException("--endpoints and --journal are required (./stack replay sets them)");
+        }
+        for (String t : topics) {
+            if (!Topics.all().contains(t)) {
+                throw new IllegalArgumentException("unknown topic " + t + "; topics: " + Topics.all());
+            }
+        }
+        return new Options(List.copyOf(services), all, topics.isEmpty() ? Topics.all() : List.copyOf(topics), key,
+                reason, since, includeReplayed, again, dryRun, user, password, endpoints, journal);
+    }
+
+    List<Outcome> run() throws IOException, InterruptedException {
+        Map<String, String> urls = serviceUrls();
+        List<String> chosen = new ArrayList<>(options.services());
+        if (options.all()) {
+            urls.keySet().stream().filter(s -> !chosen.contains(s)).forEach(chosen::add);
+        }
+        Set<String> journal = readJournal();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String service : chosen) {
+            String url = urls.get(service);
+            if (url == null) {
+                if (!options.all()) {
+                    out.println("replay: " + service + " is not running (see ./stack status)");
+                    outcomes.add(new Outcome(service, "-", 0, 0, 0, 1));
+                }
+                continue;
+            }
+            for (String topic : options.topics()) {
+                Outcome outcome = replay(service, url, topic, journal);
+                if (outcome != null) {
+                    outcomes.add(outcome);
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "%-26s %-22s %8s %9s %9s %7s%n", "SERVICE", "TOPIC", "LETTERS", "SELECTED",
+                options.dryRun() ? "WOULD" : "REPLAYED", "FAILED");
+        for (Outcome o : outcomes) {
+            out.printf(Locale.ROOT, "%-26s %-22s %8d %9d %9d %7d%n", o.service(), o.topic(), o.listed(),
+                    o.selected(), o.replayed(), o.failed());
+        }
+        out.printf(Locale.ROOT, "replay: %d dead letter(s) %s%n", outcomes.stream().mapToInt(Outcome::replayed).sum(),
+                options.dryRun() ? "would be replayed (dry run)" : "replayed");
+        return outcomes;
+    }
+
+    /** One service's dead letters on one topic; null when the service has no dead-letter REST. */
+    private Outcome replay(String service, String url, String topic, Set<String> journal)
+            throws IOException, InterruptedException {
+        HttpResponse<String> list = send(HttpRequest.newBuilder(URI.create(url + "/admin/dead-letters/"
+                + URLEncoder.encode(topic, StandardCharsets.UTF_8) + "?limit=" + 1000)).GET());
+        if (list.statusCode() == 404 && !list.body().contains("Dead letter")) {
+            return null; // no dead-letter endpoint (e.g. the payer simulator)
+        }
+        if (list.statusCode() != 200) {
+            out.println("replay: " + service + " " + topic + ": HTTP " + list.statusCode() + " " + oneLine(list.body()));
+            return new Outcome(service, topic, 0, 0, 0, 1);
+        }
+        JsonNode letters = json.readTree(list.body());
+        int selected = 0;
+        int replayed = 0;
+        int failed = 0;
+        for (JsonNode letter : letters) {
+            String id = identity(letter);
+            if (!service.equals(letter.path("consumerGroup").asText(null))
+                    || (!options.again() && journal.contains(id))
+                    || (!options.includeReplayed() && !options.again() && !letter.path("replayedFrom").isNull()
+                        && !letter.path("replayedFrom").isMissingNode())
+                    || (options.key() != null && !options.key().equals(letter.path("key").asText(null)))
+                    || (options.reason() != null && !letter.path("reason").asText("").contains(options.reason()))
+                    || (options.since() != null
+                        && Instant.parse(letter.path("timestamp").asText()).isBefore(options.since()))) {
+                continue;
+            }
+            selected++;
+            String where = letter.path("topic").asText() + "/" + letter.path("partition").asInt() + "/"
+                    + letter.path("offset").asLong();
+            if (options.dryRun()) {
+                out.println("  would replay " + where + " key " + letter.path("key").asText() + ": "
+                        + letter.path("reason").asText());
+                replayed++;
+                continue;
+            }
+            HttpResponse<String> done = send(HttpRequest.newBuilder(URI.create(url + "/admin/dead-letters/"
+                    + URLEncoder.encode(topic, StandardCharsets.UTF_8) + "/" + letter.path("partition").asInt() + "/"
+                    + letter.path("offset").asLong() + "/replay")).POST(HttpRequest.BodyPublishers.noBody()));
+            if (done.statusCode() / 100 == 2) {
+                JsonNode result = json.readTree(done.body());
+                String to = result.path("topic").asText() + "-" + result.path("partition").asInt() + "@"
+                        + result.path("offset").asLong();
+                appendJournal(id + "\t" + Instant.now() + "\t" + service + "\t" + to);
+                journal.add(id);
+                out.println("  replayed " + where + " key " + letter.path("key").asText() + " to " + to + " ("
+                        + letter.path("reason").asText() + ")");
+                replayed++;
+            } else {
+                out.println("  FAILED " + where + ": HTTP " + done.statusCode() + " " + oneLine(done.body()));
+                failed++;
+            }
+        }
+        return new Outcome(service, topic, letters.size(), selected, replayed, failed);
+    }
+
+    /** A dead letter's identity across wipes: its coordinates and when it was written. */
+    static String identity(JsonNode letter) {
+        return letter.path("topic").asText() + "/" + letter.path("partition").asInt() + "/"
+                + letter.path("offset").asLong() + "@" + letter.path("timestamp").asText();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        String auth = Base64.getEncoder().encodeToString((options.user() + ":" + options.password())
+                .getBytes(StandardCharsets.UTF_8));
+        return http.send(request.header("Authorization", "Basic " + auth).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** name -> base URL of the running services, from the launcher's endpoints.tsv. */
+    private Map<String, String> serviceUrls() throws IOException {
+        Map<String, String> urls = new LinkedHashMap<>();
+        if (!Files.exists(options.endpoints())) {
+            throw new IllegalStateException("the stack is not running (no " + options.endpoints() + ")");
+        }
+        for (String line : Files.readAllLines(options.endpoints())) {
+            String[] cols = line.split("\t");
+            if (cols.length >= 4 && cols[2].startsWith("health:")) {
+                urls.put(cols[0], cols[3]);
+            }
+        }
+        return urls;
+    }
+
+    private Set<String> readJournal() throws IOException {
+        Set<String> ids = new HashSet<>();
+        if (Files.exists(options.journal())) {
+            for (String line : Files.readAllLines(options.journal())) {
+                if (!line.isBlank()) {
+                    ids.add(line.split("\t", 2)[0]);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private void appendJournal(String line) throws IOException {
+        Files.createDirectories(options.journal().toAbsolutePath().getParent());
+        Files.writeString(options.journal(), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    private static String oneLine(String s) {
+        String t = s.replaceAll("\\s+", " ").trim();
+        return t.length() > 200 ? t.substring(0, 200) + "..." : t;
+    }
+}
