@@ -19,7 +19,6 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
-import org.springframework.kafka.support.serializer.DeserializationException;
 
 /**
  * Publishes a failed record to {@code <topic>.dlt}, same partition, with its original value bytes, Spring's
@@ -89,16 +88,16 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
     }
 
     // A batch listener names its failed record with a BatchListenerFailedException around the record's own failure;
-    // the dead letter carries what a record listener's would: the deserialization exception itself, or the failure
-    // under Spring's listener wrapper.
+    // the dead letter carries what a record listener's would: the record's failure under Spring's listener wrapper,
+    // with the consumer group (Spring's original-consumer-group header, which replays select by, comes from it).
     static Exception unwrapBatch(Exception failure) {
+        String groupId = null;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ListenerExecutionFailedException listener && groupId == null) {
+                groupId = listener.getGroupId();
+            }
             if (t instanceof BatchListenerFailedException batch && batch.getCause() != null) {
-                Throwable cause = batch.getCause();
-                if (cause instanceof DeserializationException deserialization) {
-                    return deserialization;
-                }
-                return new ListenerExecutionFailedException("Listener failed", cause);
+                return new ListenerExecutionFailedException("Listener failed", groupId, batch.getCause());
             }
         }
         return failure;

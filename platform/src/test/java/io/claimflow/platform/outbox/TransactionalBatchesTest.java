@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
 
 /** One transaction per batch: the bad record of a batch is dead-lettered alone, the rest take effect once. */
 @PlatformTest
@@ -132,6 +133,9 @@ class TransactionalBatchesTest {
         assertThat(header(byKey.get(rejected.getEncounterId()), DeadLetterConventions.REASON_HEADER))
                 .startsWith("not retryable: IllegalArgumentException: ");
         assertThat(byKey.get(rejected.getEncounterId()).partition()).isZero();
+        // replays select a service's own dead letters by the consumer group Spring writes into each one
+        assertThat(byKey.values()).allSatisfy(letter -> assertThat(header(letter,
+                KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)).isEqualTo(BatchTestListener.CONSUMER));
 
         long deadline = System.nanoTime() + WAIT.toNanos();
         List<PlatformTestEvent> all = List.of(first, rejected, flaky, last);
