@@ -110,16 +110,8 @@ class RestServices implements Services {
             return new ServiceFile(response.getStatusCode().value(), response.getBody(),
                     type == null ? accept : type.toString(), null);
         } catch (RestClientResponseException e) {
-            Object problem = null;
-            try {
-                problem = parse(e.getResponseBodyAsString());
-            } catch (RuntimeException unreadable) {
-                // not JSON: the status says enough
-            }
-            String detail = problem instanceof Map<?, ?> map && map.get("detail") != null
-                    ? String.valueOf(map.get("detail")) : e.getStatusText();
-            return new ServiceFile(e.getStatusCode().value(), null, null, service + " answered "
-                    + e.getStatusCode().value() + ": " + detail);
+            return new ServiceFile(e.getStatusCode().value(), null, null,
+                    refusal(service, e, parse(e.getResponseBodyAsString())));
         } catch (ResourceAccessException e) {
             LOG.info("{} did not answer GET {}", service, pathAndQuery.replaceAll("\\?.*", ""));
             return new ServiceFile(0, null, null, service + " does not answer");
@@ -156,20 +148,19 @@ class RestServices implements Services {
             var response = request.retrieve().toEntity(String.class);
             return new ServiceAnswer(response.getStatusCode().value(), parse(response.getBody()), null);
         } catch (RestClientResponseException e) {
-            Object problem = null;
-            try {
-                problem = parse(e.getResponseBodyAsString());
-            } catch (RuntimeException unreadable) {
-                // not JSON: the status says enough
-            }
-            String detail = problem instanceof Map<?, ?> map && map.get("detail") != null
-                    ? String.valueOf(map.get("detail")) : e.getStatusText();
-            return new ServiceAnswer(e.getStatusCode().value(), problem, service + " answered "
-                    + e.getStatusCode().value() + ": " + detail);
+            Object problem = parse(e.getResponseBodyAsString());
+            return new ServiceAnswer(e.getStatusCode().value(), problem, refusal(service, e, problem));
         } catch (ResourceAccessException e) {
             LOG.info("{} did not answer {} {}", service, method, path.replaceAll("\\?.*", ""));
             return new ServiceAnswer(0, null, service + " does not answer");
         }
+    }
+
+    // the problem detail's "detail", or the status text when the answer is not a problem detail
+    private static String refusal(String service, RestClientResponseException e, Object problem) {
+        String detail = problem instanceof Map<?, ?> map && map.get("detail") != null
+                ? String.valueOf(map.get("detail")) : e.getStatusText();
+        return service + " answered " + e.getStatusCode().value() + ": " + detail;
     }
 
     private static Object parse(String body) {
