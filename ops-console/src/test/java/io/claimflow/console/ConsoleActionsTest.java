@@ -10,7 +10,6 @@ import io.claimflow.schemas.Topics;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -44,7 +43,7 @@ class ConsoleActionsTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final List<String> CALLS = new CopyOnWriteArrayList<>();
-    private static final HttpServer SERVICES = services();
+    private static final HttpServer SERVICES = FakeServices.serve(ConsoleActionsTest::answer);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DLT = Topics.dlt(Topics.ENCOUNTER_DOCUMENTED);
 
@@ -219,17 +218,6 @@ class ConsoleActionsTest {
         assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.audit_record WHERE action = 'dead-letter.discarded'"
                 + " AND username = 'admin' AND resource_id = ?").param(DLT + "/7/1").query(Long.class).single())
                 .isEqualTo(1);
-    }
-
-    private static HttpServer services() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/", ConsoleActionsTest::answer);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void answer(HttpExchange exchange) throws IOException {

@@ -1,6 +1,7 @@
 package io.claimflow.console;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -29,10 +30,16 @@ final class FakeServices implements AutoCloseable {
     private final HttpServer server;
 
     FakeServices() {
+        server = serve(this::answer);
+    }
+
+    /** A started HTTP server on a free local port that hands every request to {@code handler}. */
+    static HttpServer serve(HttpHandler handler) {
         try {
-            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/", this::answer);
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/", handler);
             server.start();
+            return server;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -39,7 +38,7 @@ class ServiceCallsTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final List<String> CALLS = new CopyOnWriteArrayList<>();
-    private static final HttpServer CLAIM_SERVICE = claimService();
+    private static final HttpServer CLAIM_SERVICE = FakeServices.serve(ServiceCallsTest::answer);
 
     @LocalServerPort
     int port;
@@ -90,17 +89,6 @@ class ServiceCallsTest {
                 .header("Authorization", basic("biller")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(held.statusCode()).isEqualTo(200);
         assertThat(CALLS).containsExactly("GET /work-lists/held?page=0&size=500 " + basic("biller"));
-    }
-
-    private static HttpServer claimService() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/", ServiceCallsTest::answer);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
