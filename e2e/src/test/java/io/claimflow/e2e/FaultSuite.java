@@ -21,10 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,6 +31,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -60,7 +57,6 @@ class FaultSuite {
 
     private static final int PER_FAULT = Integer.getInteger("faults.encounters", 150);
     private static final int RATE = Integer.getInteger("faults.rate", 30);
-    private static final Set<String> IN_FLIGHT = Set.of("CREATED", "SUBMITTED", "ACKNOWLEDGED");
 
     private record Row(String fault, int inFlight, long lost, long duplicated, long moneyMismatches,
             long deadLettersAdded, long replayed, double recoverySeconds) {
@@ -144,7 +140,7 @@ class FaultSuite {
             Thread.sleep(50);
         }
         String prefix = "enc-" + run + "-";
-        int inFlight = sent.get() - (int) finished(pipeline, prefix);
+        int inFlight = sent.get() - (int) FaultInvariants.finished(pipeline.databases(), prefix);
         inject.run();
         Thread.sleep(holdSeconds * 1000L);
         heal.run();
@@ -153,92 +149,26 @@ class FaultSuite {
         PipelineSnapshot.Databases databases = pipeline.databases();
         long[] lastChange = {System.nanoTime()};
         List<Object>[] last = new List[] {null};
-        Pipeline.awaitQuiet(() -> {
-            List<Object> progress = PipelineSnapshot.read(databases, prefix).progress();
-            if (!progress.equals(last[0])) {
-                last[0] = progress;
+        // progress of this phase's encounters; remembers when it last changed (the recovery time)
+        Supplier<List<Object>> progress = () -> {
+            List<Object> now = PipelineSnapshot.read(databases, prefix).progress();
+            if (!now.equals(last[0])) {
+                last[0] = now;
                 lastChange[0] = System.nanoTime();
             }
-            return progress;
-        }, Duration.ofSeconds(10), Duration.ofMinutes(5));
+            return now;
+        };
+        Pipeline.awaitQuiet(progress, Duration.ofSeconds(10), Duration.ofMinutes(5));
         long deadAfter = total(DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()));
         long replayed = 0;
         if (replay && deadAfter > deadBefore) {
             replayed = replayDeadLetters(pipeline.instance(Pipeline.PATIENT_BILLING).url(), phaseStart);
-            Pipeline.awaitQuiet(() -> {
-                List<Object> progress = PipelineSnapshot.read(databases, prefix).progress();
-                if (!progress.equals(last[0])) {
-                    last[0] = progress;
-                    lastChange[0] = System.nanoTime();
-                }
-                return progress;
-            }, Duration.ofSeconds(10), Duration.ofMinutes(2));
+            Pipeline.awaitQuiet(progress, Duration.ofSeconds(10), Duration.ofMinutes(2));
         }
-        long[] invariants = invariants(pipeline, prefix, published);
-        return new Row(fault, inFlight, invariants[0], invariants[1], invariants[2], deadAfter - deadBefore,
+        FaultInvariants.Counts counts = FaultInvariants.count(databases, prefix, published);
+        return new Row(fault, inFlight, counts.lost(), counts.duplicated(), counts.moneyMismatches(),
+                deadAfter - deadBefore,
                 replayed, Math.max(0, (lastChange[0] - healed) / 1e9));
-    }
-
-    /** lost, duplicated, money mismatches. */
-    private static long[] invariants(Pipeline pipeline, String prefix, Set<String> published) throws Exception {
-        Map<String, String> coding = rows(pipeline, Pipeline.CODING, "SELECT encounter_id, current_version::text"
-                + " FROM encounter WHERE encounter_id LIKE '" + prefix + "%'");
-        Map<String, String> claims = rows(pipeline, Pipeline.CLAIM, "SELECT encounter_id,"
-                + " count(*) FILTER (WHERE is_current) || ' ' || coalesce(max(status) FILTER (WHERE is_current), '-')"
-                + " FROM claim WHERE encounter_id LIKE '" + prefix + "%' GROUP BY encounter_id");
-        long lost = 0;
-        long duplicated = 0;
-        for (String id : published) {
-            String version = coding.get(id);
-            if (version == null) {
-                lost++;
-                continue;
-            }
-            if (version.equals("0")) {
-                continue;
-            }
-            String claim = claims.get(id);
-            if (claim == null || claim.startsWith("0 ")) {
-                lost++;
-            } else if (!claim.startsWith("1 ")) {
-                duplicated++;
-            } else if (IN_FLIGHT.contains(claim.substring(2))) {
-                lost++;
-            }
-        }
-        Map<String, String> remitted = rows(pipeline, Pipeline.GATEWAY, "SELECT r.claim_id, count(*) || ' '"
-                + " || sum(r.paid_amount) || ' ' || sum(r.patient_responsibility) FROM remittance_claim r"
-                + " JOIN outbound_claim o ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE '" + prefix + "%'"
-                + " AND r.status_code <> '4' GROUP BY r.claim_id");
-        Map<String, String> posted = rows(pipeline, Pipeline.CLAIM, "SELECT p.claim_id, count(*) || ' '"
-                + " || sum(p.paid_amount) || ' ' || sum(p.patient_responsibility) FROM claim_payment p"
-                + " JOIN claim c ON c.claim_id = p.claim_id WHERE c.encounter_id LIKE '" + prefix + "%'"
-                + " GROUP BY p.claim_id");
-        Map<String, String> ledger = rows(pipeline, Pipeline.PATIENT_BILLING, "SELECT e.claim_id,"
-                + " count(DISTINCT e.id) || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account ="
-                + " 'INSURANCE_CASH'), 0.00) || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account ="
-                + " 'PATIENT_RECEIVABLE'), 0.00) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
-                + " JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
-                + " WHERE e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL') AND k.encounter_id LIKE '" + prefix + "%'"
-                + " GROUP BY e.claim_id");
-        long mismatches = 0;
-        Set<String> keys = new java.util.TreeSet<>(remitted.keySet());
-        keys.addAll(posted.keySet());
-        keys.addAll(ledger.keySet());
-        for (String key : keys) {
-            if (!java.util.Objects.equals(remitted.get(key), posted.get(key))
-                    || !java.util.Objects.equals(posted.get(key), ledger.get(key))) {
-                mismatches++;
-            }
-        }
-        return new long[] {lost, duplicated, mismatches};
-    }
-
-    private static long finished(Pipeline pipeline, String prefix) throws Exception {
-        Map<String, String> done = rows(pipeline, Pipeline.CLAIM, "SELECT encounter_id, '1' FROM claim"
-                + " WHERE is_current AND status NOT IN ('CREATED', 'SUBMITTED', 'ACKNOWLEDGED')"
-                + " AND encounter_id LIKE '" + prefix + "%'");
-        return done.size();
     }
 
     /** Replays every dead letter recorded since {@code since} (platform's REST endpoint, as ADMIN). */
@@ -307,19 +237,5 @@ class FaultSuite {
 
     private static long total(Map<String, Long> counts) {
         return counts.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static Map<String, String> rows(Pipeline pipeline, Pipeline.Service service, String sql)
-            throws Exception {
-        PipelineSnapshot.Databases databases = pipeline.databases();
-        Map<String, String> rows = new java.util.TreeMap<>();
-        try (Connection c = DriverManager.getConnection(databases.url(service.database()), databases.username(),
-                databases.password()); Statement statement = c.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return rows;
     }
 }
