@@ -17,16 +17,22 @@ public class ClaimIntake {
         this.claims = claims;
     }
 
-    /** Queues the claim in the caller's transaction; a claim id seen before is left as it is. */
+    /**
+     * Queues the claim in the caller's transaction. A claim released again (same claim id, a new ClaimSubmitted
+     * event) is queued again for a new interchange; the same event again changes nothing.
+     */
     @Transactional
-    public boolean accept(OutboundClaim claim) {
-        boolean queued = claims.enqueue(claim);
-        if (queued) {
-            LOG.info("claim {} of encounter {} queued for payer {}", claim.claimId(), claim.encounterId(),
-                    claim.payerId());
-        } else {
-            LOG.info("claim {} of encounter {} is already held; ignored", claim.claimId(), claim.encounterId());
+    public OutboundClaims.Enqueued accept(OutboundClaim claim) {
+        OutboundClaims.Enqueued result = claims.enqueue(claim);
+        switch (result) {
+            case NEW -> LOG.info("claim {} of encounter {} queued for payer {}", claim.claimId(),
+                    claim.encounterId(), claim.payerId());
+            case RESUBMITTED -> LOG.info("claim {} of encounter {} released again (event {}, frequency {}): "
+                    + "queued for a new interchange to payer {}", claim.claimId(), claim.encounterId(),
+                    claim.submittedEventId(), claim.frequency().code(), claim.payerId());
+            case DUPLICATE -> LOG.info("claim {} of encounter {}: event {} was taken before; nothing done",
+                    claim.claimId(), claim.encounterId(), claim.submittedEventId());
         }
-        return queued;
+        return result;
     }
 }

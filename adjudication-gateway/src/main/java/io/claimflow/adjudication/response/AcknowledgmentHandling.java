@@ -63,6 +63,14 @@ public class AcknowledgmentHandling {
                 }
                 matched++;
                 OutboundClaim claim = sent.get().claim();
+                if (!parseLong(transaction.transactionControlNumber())
+                        .equals(Optional.ofNullable(sent.get().transactionControlNumber()))) {
+                    // an earlier submission of a claim sent again since: history only, the current one waits
+                    interchanges.recordClaimEvent(claim.claimId(), interchangeId, "999",
+                            transaction.rejected() ? "REJECTED_EARLIER_SUBMISSION" : "ACCEPTED_EARLIER_SUBMISSION",
+                            "transaction set " + transaction.transactionControlNumber());
+                    continue;
+                }
                 if (!AWAITING_999.contains(sent.get().status())) {
                     continue;
                 }

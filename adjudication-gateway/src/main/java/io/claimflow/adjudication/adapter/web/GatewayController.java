@@ -92,6 +92,7 @@ class GatewayController {
         body.put("payerId", claim.claim().payerId());
         body.put("payerClaimNumber", claim.payerClaimNumber());
         body.put("transactionControlNumber", claim.transactionControlNumber());
+        body.put("submissions", claims.submissions(claimId));
         body.put("events", interchanges.history(claimId));
         return body;
     }
