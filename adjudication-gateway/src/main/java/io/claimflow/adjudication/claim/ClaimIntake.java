@@ -2,6 +2,7 @@ package io.claimflow.adjudication.claim;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,9 +13,15 @@ public class ClaimIntake {
     private static final Logger LOG = LoggerFactory.getLogger(ClaimIntake.class);
 
     private final OutboundClaims claims;
+    private final ApplicationEventPublisher published;
 
-    public ClaimIntake(OutboundClaims claims) {
+    public ClaimIntake(OutboundClaims claims, ApplicationEventPublisher published) {
         this.claims = claims;
+        this.published = published;
+    }
+
+    /** A claim the gateway holds now (new or released again), in the transaction that took it. */
+    public record ClaimTaken(String claimId) {
     }
 
     /**
@@ -32,6 +39,9 @@ public class ClaimIntake {
                     claim.submittedEventId(), claim.frequency().code(), claim.payerId());
             case DUPLICATE -> LOG.info("claim {} of encounter {}: event {} was taken before; nothing done",
                     claim.claimId(), claim.encounterId(), claim.submittedEventId());
+        }
+        if (result != OutboundClaims.Enqueued.DUPLICATE) {
+            published.publishEvent(new ClaimTaken(claim.claimId()));
         }
         return result;
     }

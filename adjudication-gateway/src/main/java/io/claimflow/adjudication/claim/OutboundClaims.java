@@ -51,6 +51,12 @@ public interface OutboundClaims {
 
     Optional<SentClaim> byClaimId(String claimId);
 
+    /** The claim the payer knows by this claim number (CLP07, given by its 277CA), when exactly one has it. */
+    Optional<SentClaim> byPayerClaimNumber(String payerClaimNumber);
+
+    /** Claims sent (not queued) for this member id, newest first (at most 50). */
+    List<SentClaim> byMemberId(String memberId);
+
     void updateStatus(String claimId, ClaimStatus status, String payerClaimNumber);
 
     /** Claims per status, for metrics and REST. */

@@ -140,6 +140,20 @@ class JdbcOutboundClaims implements OutboundClaims {
     }
 
     @Override
+    public Optional<SentClaim> byPayerClaimNumber(String payerClaimNumber) {
+        List<SentClaim> found = jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE payer_claim_number = ? "
+                        + "LIMIT 2").param(payerClaimNumber).query(JdbcOutboundClaims::sentClaim).list();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public List<SentClaim> byMemberId(String memberId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE claim_json -> 'coverage' ->> 'memberId' = ? "
+                        + "AND status <> 'QUEUED' ORDER BY queued_at DESC LIMIT 50")
+                .param(memberId).query(JdbcOutboundClaims::sentClaim).list();
+    }
+
+    @Override
     public void updateStatus(String claimId, ClaimStatus status, String payerClaimNumber) {
         jdbc.sql("UPDATE outbound_claim SET status = ?, payer_claim_number = coalesce(?, payer_claim_number), "
                         + "updated_at = now() WHERE claim_id = ?")
