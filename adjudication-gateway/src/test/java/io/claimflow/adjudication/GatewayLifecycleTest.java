@@ -107,7 +107,7 @@ class GatewayLifecycleTest {
         assertThat(status(claim)).isEqualTo("BATCHED");
 
         // a late 999 for the first submission changes nothing of the second one
-        receive(ack999(gs(first), List.of(firstSt), false, "ISA"));
+        receive(ack999(gs(first), List.of(firstSt), false));
         assertThat(status(claim)).isEqualTo("BATCHED");
         accept999(claim);
         assertThat(status(claim)).isEqualTo("ACKNOWLEDGED");
@@ -221,17 +221,17 @@ class GatewayLifecycleTest {
         long gs = gs(interchange);
         long st = st(claim);
 
-        String notOurs = ack999(gs, List.of(st), false, "ISA").replace(pad("CLAIMFLOW"), pad("OTHERPROV"));
+        String notOurs = ack999(gs, List.of(st), false).replace(pad("CLAIMFLOW"), pad("OTHERPROV"));
         assertThat(receive(notOurs).detail()).contains("ISA08");
-        String otherGroupReceiver = ack999(gs, List.of(st), false, "ISA")
+        String otherGroupReceiver = ack999(gs, List.of(st), false)
                 .replace("*SIMPAYER*CLAIMFLOW*", "*SIMPAYER*OTHERPROV*");
         assertThat(receive(otherGroupReceiver).detail()).contains("GS03");
-        String institutional = ack999(gs, List.of(st), false, "ISA").replace("AK1*HC*" + gs + "*005010X222A1",
+        String institutional = ack999(gs, List.of(st), false).replace("AK1*HC*" + gs + "*005010X222A1",
                 "AK1*HC*" + gs + "*005010X223A2");
         assertThat(receive(institutional).detail()).contains("005010X223A2");
-        String unknownGroup = ack999(987_654_321L, List.of(st), false, "ISA");
+        String unknownGroup = ack999(987_654_321L, List.of(st), false);
         assertThat(receive(unknownGroup).detail()).contains("987654321");
-        String otherPartner = ack999(gs, List.of(st), false, "ISA").replace(pad("SIMPAYER"), pad("OTHERPAYER"));
+        String otherPartner = ack999(gs, List.of(st), false).replace(pad("SIMPAYER"), pad("OTHERPAYER"));
         assertThat(receive(otherPartner).detail()).contains("OTHERPAYER");
 
         for (String file : List.of(notOurs, otherGroupReceiver, institutional, unknownGroup, otherPartner)) {
@@ -324,6 +324,28 @@ class GatewayLifecycleTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> again = ((List<Map<String, Object>>) deposit(repaid).get("claims")).get(0);
         assertThat(again.get("outcome")).isEqualTo("PAID");
+    }
+
+    @Test
+    void aReversalOfAReplacedClaimReachesThePaidClaimNotItsReplacement() {
+        ClaimSubmitted original = acceptedClaim();
+        String pcn = original.getPatientControlNumber();
+        receive(era("EFT" + next(), List.of(paid(original, pcn, "1", 1)), List.of()));
+        // the replacement: another claim id, the same patient control number, sent since
+        ClaimSubmitted replacement = claim("BHP884120337");
+        replacement.setPatientControlNumber(pcn);
+        replacement.setFrequency(ClaimFrequency.REPLACEMENT);
+        replacement.setReplacedPayerClaimNumber("PCN-" + pcn);
+        submit(replacement);
+        batch();
+
+        receive(era("REV" + next(), List.of(paid(original, pcn, "22", -1)), List.of()));
+
+        assertThat(status(original)).isEqualTo("REVERSED");
+        assertThat(payments(original)).extracting(p -> p.getClaimStatus().name())
+                .containsExactly("PROCESSED_AS_PRIMARY", "REVERSAL");
+        assertThat(payments(replacement)).isEmpty();
+        assertThat(status(replacement)).isEqualTo("BATCHED");
     }
 
     @Test
@@ -516,7 +538,7 @@ class GatewayLifecycleTest {
 
     void accept999(ClaimSubmitted claim) {
         long interchange = currentInterchange(claim);
-        assertThat(receive(ack999(gs(interchange), List.of(st(claim)), true, "ISA")).status())
+        assertThat(receive(ack999(gs(interchange), List.of(st(claim)), true)).status())
                 .isEqualTo("PROCESSED");
     }
 
@@ -586,7 +608,7 @@ class GatewayLifecycleTest {
      * A 999 (005010X231A1) from the payer for our group {@code gs06}: each named transaction set accepted or
      * rejected (a missing HI segment in loop 2300).
      */
-    static String ack999(long gs06, List<Long> transactionSets, boolean accepted, String unused) {
+    static String ack999(long gs06, List<Long> transactionSets, boolean accepted) {
         List<String> body = new ArrayList<>();
         body.add("AK1*HC*" + gs06 + "*005010X222A1");
         for (long st : transactionSets) {

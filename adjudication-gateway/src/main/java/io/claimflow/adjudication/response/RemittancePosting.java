@@ -230,6 +230,14 @@ public class RemittancePosting {
     }
 
     private Optional<Match> match(Remittance.ClaimPayment payment) {
+        if ("22".equals(payment.statusCode()) && payment.payerClaimNumber() != null) {
+            // a reversal names the payer claim number of the payment it takes back: the claim paid, even when a
+            // replacement with the same patient control number was sent since
+            Optional<SentClaim> reversed = claims.byPayerClaimNumber(payment.payerClaimNumber());
+            if (reversed.isPresent()) {
+                return Optional.of(new Match(reversed.get(), "CLP07"));
+            }
+        }
         Optional<SentClaim> byPcn = claims.byPatientControlNumber(payment.patientControlNumber());
         if (byPcn.isPresent()) {
             return Optional.of(new Match(byPcn.get(), "CLP01"));
