@@ -67,7 +67,9 @@ public class AcknowledgmentHandling {
         List<InterchangeRecord> groups = new ArrayList<>();
         for (Acknowledgment ack : acknowledgments) {
             requireAddressedToUs("999", isaReceiver, ack.receiverId());
-            if (!"HC".equals(ack.functionalIdentifier()) || !Professional837Writer.VERSION.equals(ack.versionCode())) {
+            // AK103 is required by X231A1; a 999 without it names no other version and is taken by its group number
+            if (!"HC".equals(ack.functionalIdentifier())
+                    || ack.versionCode() != null && !Professional837Writer.VERSION.equals(ack.versionCode())) {
                 throw new QuarantineException("999 AK1 acknowledges a group " + ack.functionalIdentifier() + " "
                         + ack.versionCode() + ", which the gateway does not send (HC " + Professional837Writer.VERSION
                         + ")");
