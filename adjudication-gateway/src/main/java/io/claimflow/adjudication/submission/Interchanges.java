@@ -26,6 +26,12 @@ public interface Interchanges {
     /** The outbound interchange with this group control number (GS06), as a 999 names it. */
     Optional<InterchangeRecord> outboundByGroupControlNumber(long gs);
 
+    /** The outbound interchange with this interchange control number (ISA13), as a TA1 names it. */
+    Optional<InterchangeRecord> outboundByInterchangeControlNumber(long isa);
+
+    /** Records a TA1's acknowledgment code (TA104) and note code (TA105) on the outbound interchange. */
+    void recordTa1(long id, String code, String noteCode);
+
     /** Stores a received file as it came. */
     long storeInbound(String transactionType, String source, String senderId, String receiverId, Long isa,
             byte[] raw, String status);

@@ -19,7 +19,7 @@ class JdbcInterchanges implements Interchanges {
 
     private static final String COLUMNS = "id, direction, transaction_type, payer_id, sender_id, receiver_id, "
             + "isa_control_number, gs_control_number, status, source, claim_count, attempts, next_attempt_at, "
-            + "last_error, created_at, sent_at";
+            + "last_error, created_at, sent_at, ta1_status, ta1_note_code";
 
     private final JdbcClient jdbc;
 
@@ -76,6 +76,18 @@ class JdbcInterchanges implements Interchanges {
     public Optional<InterchangeRecord> outboundByGroupControlNumber(long gs) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM interchange WHERE direction = 'OUT' AND gs_control_number = ?")
                 .param(gs).query(JdbcInterchanges::record).optional();
+    }
+
+    @Override
+    public Optional<InterchangeRecord> outboundByInterchangeControlNumber(long isa) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM interchange WHERE direction = 'OUT' AND isa_control_number = ?")
+                .param(isa).query(JdbcInterchanges::record).optional();
+    }
+
+    @Override
+    public void recordTa1(long id, String code, String noteCode) {
+        jdbc.sql("UPDATE interchange SET ta1_status = ?, ta1_note_code = ?, updated_at = now() WHERE id = ?")
+                .params(code, noteCode, id).update();
     }
 
     @Override
@@ -151,7 +163,8 @@ class JdbcInterchanges implements Interchanges {
                 nullableLong(rs, "isa_control_number"), nullableLong(rs, "gs_control_number"),
                 rs.getString("status"), rs.getString("source"), rs.getInt("claim_count"), rs.getInt("attempts"),
                 instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")));
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")),
+                rs.getString("ta1_status"), rs.getString("ta1_note_code"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {
