@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.claimflow.adjudication.claim.ClaimIntake;
 import io.claimflow.adjudication.claim.adapter.ClaimSubmittedMapper;
 import io.claimflow.adjudication.response.InboundFiles;
+import io.claimflow.adjudication.claim.OutboundClaims;
+import io.claimflow.adjudication.config.GatewayProperties;
 import io.claimflow.adjudication.submission.BatchAssembler;
+import io.claimflow.adjudication.submission.InterchangeSender;
+import io.claimflow.adjudication.submission.Interchanges;
+import io.claimflow.adjudication.submission.PayerConnector;
 import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.ClaimFrequency;
@@ -16,6 +21,7 @@ import io.claimflow.schemas.serde.ConfluentAvroDeserializer;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.Infrastructure;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -69,6 +75,15 @@ class GatewayLifecycleTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    Interchanges interchanges;
+
+    @Autowired
+    OutboundClaims outboundClaims;
+
+    @Autowired
+    GatewayProperties properties;
 
     RestClient admin;
 
@@ -138,6 +153,80 @@ class GatewayLifecycleTest {
         assertThat(raw(second)).contains("CLM*" + claim.getPatientControlNumber() + "*210***11:B:7");
     }
 
+
+    @Test
+    void aClaimReleasedAgainBeforeItsInterchangeWasSentGoesOutOnceInItsNewVersion() {
+        ClaimSubmitted claim = claim("BHP884120337");
+        ClaimSubmitted other = claim("BHP884120339");
+        submit(claim);
+        submit(other);
+        long first = batch();
+        assertThat(status(claim)).isEqualTo("BATCHED");
+
+        // corrected and released again while its interchange still waits to be sent
+        ClaimSubmitted corrected = again(claim);
+        corrected.getCoverage().getSubscriber().setMemberId("BHP884120338");
+        submit(corrected);
+
+        List<String> sent = new ArrayList<>();
+        InterchangeSender sender = new InterchangeSender(interchanges, outboundClaims, recordingPayer(sent), inbound,
+                transactions, properties, Clock.systemUTC());
+        sender.sendDue();
+        assembler.assemble(PAYER);
+        sender.sendDue();
+
+        String clm = "CLM*" + claim.getPatientControlNumber() + "*";
+        List<String> withClaim = sent.stream().filter(x12 -> x12.contains(clm)).toList();
+        assertThat(withClaim).as("interchanges that carried the claim").hasSize(1);
+        assertThat(withClaim.get(0)).contains("MI*BHP884120338").doesNotContain("MI*BHP884120337");
+        assertThat(sent.stream().filter(x12 -> x12.contains("CLM*" + other.getPatientControlNumber() + "*")))
+                .as("the other claim of the withdrawn interchange is sent once").hasSize(1);
+        assertThat(status(claim)).isEqualTo("ACKNOWLEDGED");
+        assertThat(status(other)).isEqualTo("ACKNOWLEDGED");
+        assertThat(jdbc.sql("SELECT status FROM interchange WHERE id = ?").param(first).query(String.class).single())
+                .isEqualTo("WITHDRAWN");
+    }
+
+    /** A payer that records every 837 sent and accepts each of its transaction sets in its 999. */
+    static PayerConnector recordingPayer(List<String> sent) {
+        return new PayerConnector() {
+            @Override
+            public byte[] send837(String payerId, byte[] interchange) {
+                String x12 = new String(interchange, StandardCharsets.US_ASCII);
+                sent.add(x12);
+                long gs06 = 0;
+                List<Long> sets = new ArrayList<>();
+                for (String segment : x12.split("~\\s*")) {
+                    String[] e = segment.split("\\*");
+                    if (e[0].equals("GS")) {
+                        gs06 = Long.parseLong(e[6]);
+                    } else if (e[0].equals("ST")) {
+                        sets.add(Long.parseLong(e[2]));
+                    }
+                }
+                return ack999(gs06, sets, true).getBytes(StandardCharsets.US_ASCII);
+            }
+
+            @Override
+            public List<PendingFile> pendingFiles(String payerId) {
+                return List.of();
+            }
+
+            @Override
+            public byte[] fetch(String payerId, String fileId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void acknowledge(String payerId, String fileId) {
+            }
+
+            @Override
+            public List<String> payers() {
+                return List.of(PAYER);
+            }
+        };
+    }
 
     // ---- item 3: a second payment of a paid claim ----
 

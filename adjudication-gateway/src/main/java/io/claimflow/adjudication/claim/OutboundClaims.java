@@ -64,4 +64,13 @@ public interface OutboundClaims {
 
     /** All claims of an interchange. */
     List<SentClaim> inInterchange(long interchangeId);
+
+    /**
+     * The claims whose current submission is in the interchange, locked for this transaction (a claim released
+     * again meanwhile has left it, and waits for the lock while the interchange is being sent).
+     */
+    List<SentClaim> lockInInterchange(long interchangeId);
+
+    /** Puts a batched claim back in the send queue (its place in the queue kept), out of its interchange. */
+    void requeue(String claimId);
 }

@@ -64,8 +64,14 @@ public interface Interchanges {
         }
     }
 
-    /** An outbound interchange to send. */
-    record Outbound(long id, String payerId, byte[] raw, int attempts) {
+    /**
+     * Withdraws an outbound interchange that was never sent (status {@code WITHDRAWN}): it is not sent, and the
+     * submissions it carried no longer name it.
+     */
+    void withdraw(long id);
+
+    /** An outbound interchange to send, with the number of claims (transaction sets) it was written with. */
+    record Outbound(long id, String payerId, byte[] raw, int attempts, int claimCount) {
     }
 
     /** One step of a claim's X12 history. */

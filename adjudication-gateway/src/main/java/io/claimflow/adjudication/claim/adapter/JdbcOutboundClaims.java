@@ -177,6 +177,19 @@ class JdbcOutboundClaims implements OutboundClaims {
                         + "st_control_number").param(interchangeId).query(JdbcOutboundClaims::sentClaim).list();
     }
 
+    @Override
+    public List<SentClaim> lockInInterchange(long interchangeId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE interchange_id = ? ORDER BY "
+                        + "st_control_number FOR UPDATE").param(interchangeId).query(JdbcOutboundClaims::sentClaim)
+                .list();
+    }
+
+    @Override
+    public void requeue(String claimId) {
+        jdbc.sql("UPDATE outbound_claim SET status = 'QUEUED', interchange_id = NULL, st_control_number = NULL, "
+                + "updated_at = now() WHERE claim_id = ?").param(claimId).update();
+    }
+
     private static SentClaim sentClaim(ResultSet rs, int row) throws SQLException {
         long interchangeId = rs.getLong("interchange_id");
         Long interchange = rs.wasNull() ? null : interchangeId;

@@ -47,11 +47,26 @@ class JdbcInterchanges implements Interchanges {
 
     @Override
     public Optional<Outbound> lockQueued(long id) {
-        return jdbc.sql("SELECT id, payer_id, raw, attempts FROM interchange WHERE id = ? AND direction = 'OUT' "
-                        + "AND status = 'QUEUED' FOR UPDATE SKIP LOCKED")
+        return jdbc.sql("SELECT id, payer_id, raw, attempts, claim_count FROM interchange WHERE id = ? "
+                        + "AND direction = 'OUT' AND status = 'QUEUED' FOR UPDATE SKIP LOCKED")
                 .param(id)
-                .query((rs, n) -> new Outbound(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getInt(4)))
+                .query((rs, n) -> new Outbound(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getInt(4),
+                        rs.getInt(5)))
                 .optional();
+    }
+
+    @Override
+    public void withdraw(long id) {
+        jdbc.sql("UPDATE interchange SET status = 'WITHDRAWN', next_attempt_at = NULL, updated_at = now() "
+                + "WHERE id = ? AND direction = 'OUT' AND status = 'QUEUED'").param(id).update();
+        jdbc.sql("""
+                INSERT INTO claim_x12_event (claim_id, interchange_id, transaction_type, outcome, detail)
+                SELECT s.claim_id, s.interchange_id, '837P', 'WITHDRAWN',
+                    'not sent: superseded by a later submission before the interchange went out'
+                FROM claim_submission s JOIN outbound_claim c ON c.claim_id = s.claim_id
+                WHERE s.interchange_id = ? AND s.submitted_event_id <> c.submitted_event_id""").param(id).update();
+        jdbc.sql("UPDATE claim_submission SET interchange_id = NULL, st_control_number = NULL "
+                + "WHERE interchange_id = ?").param(id).update();
     }
 
     @Override
