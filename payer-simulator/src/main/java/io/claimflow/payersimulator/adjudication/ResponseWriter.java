@@ -85,7 +85,8 @@ public final class ResponseWriter {
                 out.segment("NM1", "85", "2", text(claim.billingName()), null, null, null, null, "XX",
                         claim.billingNpi());
                 out.segment("TRN", "1", "PRV" + claim.transactionControlNumber());
-                out.segment("STC", new String[] {"A1", "19", "PR"}, today, "WQ", amount(claim.totalCharge()));
+                // provider level (2200C): STC02 is Not Used
+                out.segment("STC", new String[] {"A1", "19", "PR"}, null, "WQ", amount(claim.totalCharge()));
                 out.segment("HL", Integer.toString(++hl), Integer.toString(providerHl), "PT");
                 out.segment("NM1", "QC", "1", text(claim.patientLastName()), text(claim.patientFirstName()), null,
                         null, null, "MI", claim.memberId());
@@ -94,8 +95,10 @@ public final class ResponseWriter {
                     out.segment("STC", new String[] {"A2", "20", "PR"}, today, "WQ", amount(claim.totalCharge()));
                     out.segment("REF", "1K", status.payerClaimNumber());
                 } else {
+                    // STC05-STC09 Not Used, STC10 and STC11 (further status composites) not needed: the
+                    // payer's words go to STC12, the free-form message text
                     out.segment("STC", new String[] {"A3", "33", "IL"}, today, "U", amount(claim.totalCharge()),
-                            null, null, null, null, null, null, "SUBSCRIBER AND SUBSCRIBER ID NOT FOUND");
+                            null, null, null, null, null, null, null, "SUBSCRIBER AND SUBSCRIBER ID NOT FOUND");
                 }
                 LocalDate from = claim.lines().stream().map(SubmittedClaim.Line::dateOfService)
                         .min(LocalDate::compareTo).orElseThrow();
@@ -119,7 +122,8 @@ public final class ResponseWriter {
             String today = X12Values.DATE.format(now);
             BigDecimal total = claims.stream().map(Adjudication::paid).reduce(BigDecimal.ZERO, BigDecimal::add)
                     .add(offset);
-            out.segment("ST", "835", "0001", "005010X221A1");
+            // ST03 (implementation convention reference) is Not Used in the 835: GS08 names the guide
+            out.segment("ST", "835", "0001");
             if (total.signum() == 0) {
                 out.segment("BPR", "H", "0", "C", "NON", null, null, null, null, null, null, null, null, null,
                         null, null, today);
