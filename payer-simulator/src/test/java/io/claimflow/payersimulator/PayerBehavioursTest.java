@@ -18,6 +18,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Each payer behaviour, switched on alone (on every case it fits, {@code every.<name>=1}), does what real payers do,
@@ -43,6 +47,16 @@ class PayerBehavioursTest {
                 .hasMessageContaining("unknown payer behaviour 'refund'").hasMessageContaining("split-payment");
         assertThatThrownBy(() -> new PayerBehaviours(new SimulatorProperties.Behaviours("pend",
                 Map.of("pend", 0)))).hasMessageContaining("every.pend must be 1 or more");
+    }
+
+    @Test
+    void theLocalStackSwitchesThemOnThroughTheSimulatorsEnvironment() {
+        // ./stack up --payer-behaviours reversal,pend sets this variable for the simulator's process (StackConfig)
+        SimulatorProperties properties = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("PAYERSIMULATOR_BEHAVIOURS_ENABLED", "reversal,pend"))))
+                .bind("payer-simulator", SimulatorProperties.class).get();
+        assertThat(new PayerBehaviours(properties.behaviours()).enabled())
+                .containsExactlyInAnyOrder(Behaviour.REVERSAL, Behaviour.PEND);
     }
 
     @Test
