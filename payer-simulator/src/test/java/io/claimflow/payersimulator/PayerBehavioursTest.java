@@ -52,8 +52,10 @@ class PayerBehavioursTest {
     @Test
     void theLocalStackSwitchesThemOnThroughTheSimulatorsEnvironment() {
         // ./stack up --payer-behaviours reversal,pend sets this variable for the simulator's process (StackConfig)
-        SimulatorProperties properties = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("PAYERSIMULATOR_BEHAVIOURS_ENABLED", "reversal,pend"))))
+        SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("PAYERSIMULATOR_BEHAVIOURS_ENABLED", "reversal,pend"));
+        SimulatorProperties properties = new Binder(ConfigurationPropertySources.from(environment))
                 .bind("payer-simulator", SimulatorProperties.class).get();
         assertThat(new PayerBehaviours(properties.behaviours()).enabled())
                 .containsExactlyInAnyOrder(Behaviour.REVERSAL, Behaviour.PEND);

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * then applied to every Nth case it fits ({@link #defaultEvery} unless configured), so a run is the same each time.
  */
 public enum Behaviour {
-    /** A replacement claim (frequency 7) of a paid claim: the 835 reverses the original (CLP02 22, negative amounts). */
+    /** A replacement (frequency 7) of a paid claim: the 835 reverses the original (CLP02 22, negative amounts). */
     REVERSAL("reversal", 1),
     /** A claim of two or more lines paid over two 835s, the lines split between them. */
     SPLIT_PAYMENT("split-payment", 7),

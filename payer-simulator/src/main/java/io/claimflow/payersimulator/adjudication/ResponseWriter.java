@@ -39,7 +39,8 @@ public final class ResponseWriter {
             }
             for (Received837.TransactionError error : received.rejectedTransactions()) {
                 out.segment("AK2", "837", error.transactionControlNumber(), "005010X222A1");
-                out.segment("IK3", error.segmentId(), Integer.toString(error.position()), error.loop(), error.errorCode());
+                out.segment("IK3", error.segmentId(), Integer.toString(error.position()), error.loop(),
+                        error.errorCode());
                 out.segment("IK5", "R", "5");
             }
             int count = received.transactionCount();

@@ -65,7 +65,8 @@ class GuideConformanceTest {
     }
 
     private static String envelope(String functionalId, String version, String transaction) {
-        return "ISA*00*          *00*          *ZZ*SIMPAYER       *ZZ*CLAIMFLOW      *260312*0930*^*00501*000000007*0*T*:~\n"
+        return "ISA*00*          *00*          *ZZ*SIMPAYER       *ZZ*CLAIMFLOW      *260312*0930*^*00501"
+                + "*000000007*0*T*:~\n"
                 + "GS*" + functionalId + "*SIMPAYER*CLAIMFLOW*20260312*0930*7*X*" + version + "~\n"
                 + transaction + "~\nGE*1*7~\nIEA*1*000000007~\n";
     }

@@ -462,11 +462,13 @@ public final class GuideRules {
         check(out, length >= rule.min() && length <= rule.max(),
                 where + " length " + length + " outside " + rule.min() + "/" + rule.max() + ": " + v);
         switch (rule.type()) {
-            case "R" -> check(out, v.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)") && !v.matches(".*\\.\\d*0") && !v.endsWith(".")
-                    && !v.matches("-?0\\d.*"), where + " is not an X12 decimal (R) without redundant zeros: " + v);
+            case "R" -> check(out, v.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)") && !v.matches(".*\\.\\d*0")
+                    && !v.endsWith(".") && !v.matches("-?0\\d.*"),
+                    where + " is not an X12 decimal (R) without redundant zeros: " + v);
             case "N0" -> check(out, v.matches("\\d+"), where + " is not a whole number: " + v);
             case "DT" -> check(out, v.length() == 6 || date(v), where + " is not a date CCYYMMDD: " + v);
-            case "TM" -> check(out, v.matches("([01]\\d|2[0-3])[0-5]\\d(\\d\\d(\\d{1,2})?)?"), where + " is not a time: " + v);
+            case "TM" -> check(out, v.matches("([01]\\d|2[0-3])[0-5]\\d(\\d\\d(\\d{1,2})?)?"),
+                    where + " is not a time: " + v);
             default -> {
             }
         }
