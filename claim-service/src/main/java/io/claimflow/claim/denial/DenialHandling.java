@@ -8,6 +8,7 @@ import io.claimflow.claim.model.ClaimRepository;
 import io.claimflow.claim.model.ClaimStatus;
 import io.claimflow.claim.work.WorkItems;
 import io.claimflow.claim.work.WorkQueue;
+import io.claimflow.codes.DenialCategory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
