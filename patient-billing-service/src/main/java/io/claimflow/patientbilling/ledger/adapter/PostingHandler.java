@@ -146,6 +146,22 @@ public class PostingHandler implements ClaimRegistrationListener {
     }
 
     /**
+     * Takes a replaced or voided claim's charges off the patient ledger, in the transaction that registers the claim
+     * that supersedes it; nothing when the claim is not known here or nothing stands on it.
+     */
+    @Override
+    public void claimSuperseded(String tenantId, String claimId, String byClaimId, java.time.LocalDate on) {
+        claims.findAndLockAccount(tenantId, claimId).ifPresent(claim -> {
+            ClaimLedger ledger = journal.claimLedger(tenantId, claimId);
+            PostingRules.voidClaim(ledger, byClaimId, on).ifPresent(p -> {
+                long entry = journal.write(tenantId, claim.accountId(), p, JdbcJournal.Source.NONE);
+                log.info("claim {} superseded by claim {}: its charges taken off as journal entry {}", claimId,
+                        byClaimId, entry);
+            });
+        });
+    }
+
+    /**
      * The claim with its account locked, or empty after parking the answer until its ClaimSubmitted arrives. The
      * claim-key lock makes the miss and the park one step against a registration running at the same time.
      */
