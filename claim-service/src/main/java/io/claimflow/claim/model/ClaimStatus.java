@@ -50,8 +50,9 @@ public enum ClaimStatus {
         // not the payer's claim, or only a predetermination: billed again, replaced, voided or written off
         allow(FORWARDED, PAID, PARTIALLY_PAID, DENIED, WRITTEN_OFF, REPLACED, VOIDED, CLOSED);
         allow(PREDETERMINED, SUBMITTED, PAID, PARTIALLY_PAID, DENIED, WRITTEN_OFF, REPLACED, VOIDED);
-        // the payer upheld its denial: the biller writes the balance off, bills the patient (closed), or appeals again
-        allow(APPEAL_LOST, WRITTEN_OFF, CLOSED, APPEALED, REPLACED, VOIDED);
+        // the payer upheld its denial: the biller writes the balance off, bills the patient (closed), appeals again or
+        // sends it back to coding
+        allow(APPEAL_LOST, WRITTEN_OFF, CLOSED, APPEALED, RECODE_REQUESTED, REPLACED, VOIDED);
         allow(REPLACED);
         allow(VOIDED);
     }

@@ -29,6 +29,11 @@ public record ClaimLedger(String claimId, List<PostedEntry> entries, String supe
         return supersededBy != null;
     }
 
+    /** What insurance still has to settle on the claim (its charge less what payers and denials settled). */
+    public BigDecimal insuranceReceivable() {
+        return sum(l -> l.account() == LedgerAccount.INSURANCE_RECEIVABLE && claimId.equals(l.claimId()));
+    }
+
     /** Payer money held on the claim that is not the payer's to keep (owed back, positive). */
     public BigDecimal insuranceCredit() {
         return sum(l -> l.account() == LedgerAccount.INSURANCE_CREDIT).negate();

@@ -154,6 +154,44 @@ public final class PostingRules {
                         + "reversal", net, reversed));
     }
 
+    /** What a biller makes of a lost appeal's open balance (claim-service's decision, the same figure here). */
+    public enum BalanceDecision { WRITE_OFF, BILL_PATIENT }
+
+    /**
+     * The biller's decision on a lost appeal: what insurance was still to settle on the claim (the charge, when no
+     * answer posted it yet) is written off (other adjustment) or billed to the patient (patient receivable, kind
+     * OTHER). Empty when the decision was posted already.
+     *
+     * @param amount the balance claim-service moved; refused when the ledger has another amount open with insurance,
+     *     so the two services cannot silently disagree
+     */
+    public static Optional<Posting> balanceDecision(ClaimLedger ledger, BigDecimal totalCharge,
+            BalanceDecision decision, BigDecimal amount, java.time.LocalDate on) {
+        if (ledger.entries().stream().anyMatch(e -> e.kind() == EntryKind.BALANCE_DECISION)) {
+            return Optional.empty();
+        }
+        List<JournalLine> lines = new ArrayList<>();
+        BigDecimal open = ledger.insuranceReceivable();
+        if (Money.isZero(ledger.charged())) {
+            // a denial that left the patient nothing posted nothing: the charge comes onto the ledger now
+            add(lines, INSURANCE_RECEIVABLE, ledger.claimId(), null, Money.of(totalCharge));
+            add(lines, GROSS_CHARGES, ledger.claimId(), null, Money.of(totalCharge).negate());
+            open = open.add(Money.of(totalCharge));
+        }
+        if (open.compareTo(Money.of(amount)) != 0 || !Money.isPositive(open)) {
+            throw new IllegalStateException("the patient ledger has " + open.toPlainString()
+                    + " open with insurance on this claim; the decision moves another amount");
+        }
+        if (decision == BalanceDecision.WRITE_OFF) {
+            settle(lines, ledger.claimId(), OTHER_ADJUSTMENT, null, open);
+        } else {
+            settle(lines, ledger.claimId(), PATIENT_RECEIVABLE, ResponsibilityKind.OTHER, open);
+        }
+        return Optional.of(new Posting(EntryKind.BALANCE_DECISION, ledger.claimId(), on, "lost appeal: "
+                + open.toPlainString() + (decision == BalanceDecision.WRITE_OFF ? " written off" : " billed to the patient"),
+                lines, List.of()));
+    }
+
     /** The lines with the same account, claim and kind added up; zero sums dropped. */
     private static List<JournalLine> netted(List<JournalLine> lines) {
         java.util.Map<List<Object>, BigDecimal> sums = new java.util.LinkedHashMap<>();

@@ -236,6 +236,39 @@ class PostingRulesTest {
     }
 
     @Test
+    void aLostAppealsBalanceIsBilledToThePatientOrWrittenOffOnceAndOnlyForTheAmountClaimServiceMoved() {
+        // a denial that left the patient nothing posted nothing: the decision brings the charge onto the ledger
+        assertThatThrownBy(() -> PostingRules.balanceDecision(ledger(), of("350.00"),
+                PostingRules.BalanceDecision.BILL_PATIENT, of("300.00"), PAID_ON))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("350.00 open with insurance");
+
+        Posting billed = post(PostingRules.balanceDecision(ledger(), of("350.00"),
+                PostingRules.BalanceDecision.BILL_PATIENT, of("350.00"), PAID_ON).orElseThrow(), null, null);
+
+        assertThat(billed.kind()).isEqualTo(EntryKind.BALANCE_DECISION);
+        assertThat(ledger().charged()).isEqualByComparingTo("350.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("350.00");
+        assertThat(ledger().insuranceReceivable()).isEqualByComparingTo("0.00");
+        assertThat(PostingRules.balanceDecision(ledger(), of("350.00"), PostingRules.BalanceDecision.BILL_PATIENT,
+                of("350.00"), PAID_ON)).isEmpty();
+    }
+
+    @Test
+    void aLostAppealWrittenOffLeavesThePatientOnlyTheDenialsPatientShare() {
+        Denial denial = new Denial(UUID.randomUUID().toString(), "riverside-fm", "enc-1", CLAIM, "EFT-D", true,
+                PAID_ON, of("350.00"), new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("0.00")));
+        post(PostingRules.denial(denial, ledger()).orElseThrow(), "EFT-D", null);
+
+        Posting writtenOff = post(PostingRules.balanceDecision(ledger(), of("350.00"),
+                PostingRules.BalanceDecision.WRITE_OFF, of("325.00"), PAID_ON).orElseThrow(), null, null);
+
+        assertThat(writtenOff.total(LedgerAccount.OTHER_ADJUSTMENT)).isEqualByComparingTo("325.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("25.00");
+        assertThat(ledger().insuranceReceivable()).isEqualByComparingTo("0.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("350.00");
+    }
+
+    @Test
     void secondaryPaymentReducesWhatThePatientOwes() {
         postRemittance(primary()); // patient owes 85.10
         // the secondary pays 60.00 of it, leaves the 14.00 copay to the patient and writes off the remaining 11.10

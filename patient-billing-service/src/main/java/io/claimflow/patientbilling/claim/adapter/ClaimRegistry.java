@@ -53,6 +53,12 @@ public class ClaimRegistry {
                 .optional();
     }
 
+    /** The claim's total charge as submitted. */
+    public java.math.BigDecimal totalCharge(String tenantId, String claimId) {
+        return jdbc.sql("SELECT total_charge FROM claim WHERE tenant_id = ? AND claim_id = ?").params(tenantId, claimId)
+                .query(java.math.BigDecimal.class).single();
+    }
+
     /**
      * Records that {@code byClaimId} replaced or voided the claim; false when the claim is not known here or was
      * superseded already.
