@@ -162,6 +162,58 @@ class PatientBillingFlowTest {
         assertEveryJournalEntryBalances();
     }
 
+    @Test
+    void aSecondPaymentOfAPaidClaimIsHeldAsInsuranceCreditUntilThePayerRecoupsIt() {
+        long account = registerClaim("clm-twice", "MRN-T");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-twice", encounter, "EFT-T1"));
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-twice", encounter, "EFT-T2"));
+        await().atMost(WAIT).until(() -> entryCount(account, "clm-twice") == 2);
+
+        // posted, not dead-lettered: the same figure claim-service shows as the claim's credit balance
+        assertThat(claimTotal("clm-twice", "INSURANCE_CREDIT")).isEqualByComparingTo("-168.40");
+        assertThat(claimTotal("clm-twice", "INSURANCE_CASH")).isEqualByComparingTo("336.80");
+        assertThat(claimTotal("clm-twice", "GROSS_CHARGES")).isEqualByComparingTo("-350.00");
+        assertThat(balance(account)).isEqualByComparingTo("85.10");
+
+        publish(Topics.PAYMENT_POSTED, BillingEvents.reversal(tenant, "clm-twice", encounter, "EFT-T3"));
+        await().atMost(WAIT).until(() -> entryCount(account, "clm-twice") == 3);
+        assertThat(claimTotal("clm-twice", "INSURANCE_CREDIT")).isEqualByComparingTo("0.00");
+        assertThat(claimTotal("clm-twice", "INSURANCE_CASH")).isEqualByComparingTo("168.40");
+        assertThat(balance(account)).isEqualByComparingTo("85.10");
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void aBillersLostAppealDecisionBillsWhatIsOpenWithInsuranceOnce() {
+        long account = registerClaim("clm-lost", "MRN-L");
+        BigDecimal charge = jdbc.sql("SELECT total_charge FROM claim WHERE tenant_id = ? AND claim_id = ?")
+                .params(tenant, "clm-lost").query(BigDecimal.class).single();
+        RestClient biller = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth("biller", "demo-biller")).build();
+        java.util.function.Function<Map<String, Object>, Integer> decide = body -> biller.post()
+                .uri("/claims/{id}/lost-appeal-decision", "clm-lost").contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().onStatus(st -> true, (req, res) -> { }).toBodilessEntity()
+                .getStatusCode().value();
+
+        assertThat(decide.apply(Map.of("tenantId", tenant, "decision", "BILL_PATIENT", "amount", "1.00")))
+                .isEqualTo(409);
+        assertThat(decide.apply(Map.of("tenantId", tenant, "decision", "SOMETIMES", "amount", charge)))
+                .isEqualTo(400);
+        assertThat(decide.apply(Map.of("tenantId", tenant, "decision", "BILL_PATIENT", "amount", charge)))
+                .isEqualTo(200);
+        assertThat(decide.apply(Map.of("tenantId", tenant, "decision", "BILL_PATIENT", "amount", charge)))
+                .isEqualTo(200);
+        assertThat(problem(() -> http.post().uri("/claims/{id}/lost-appeal-decision", "clm-lost")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant, "decision", "WRITE_OFF", "amount", charge)).retrieve()
+                .toBodilessEntity())).isEqualTo(403);
+
+        assertThat(entryCount(account, "clm-lost")).isEqualTo(1);
+        assertThat(balance(account)).isEqualByComparingTo(charge);
+        assertThat(claimTotal("clm-lost", "GROSS_CHARGES")).isEqualByComparingTo(charge.negate());
+        assertEveryJournalEntryBalances();
+    }
+
     /** Sum of the lines on {@code ledgerAccount} of every claim of this test's encounter. */
     BigDecimal visitTotal(String ledgerAccount) {
         return jdbc.sql("SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
