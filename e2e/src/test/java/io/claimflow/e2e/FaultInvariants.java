@@ -1,6 +1,7 @@
 package io.claimflow.e2e;
 
 import io.claimflow.e2e.demo.PipelineSnapshot;
+import io.claimflow.e2e.demo.VisitInvariants;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,7 +23,9 @@ import java.util.TreeSet;
  *   <li><b>money mismatches</b>: a claim whose 835 remittances (count, paid, patient responsibility) in the gateway
  *       differ from what claim-service posted or from the patient ledger's remittance entries (posted twice, or
  *       not at all), plus one for each service whose totals do not reconcile to the cent (charges = payer paid +
- *       adjustments + patient responsibility) or do not agree with claim-service's.</li>
+ *       adjustments + patient responsibility) or do not agree with claim-service's;</li>
+ *   <li><b>visit violations</b>: {@link VisitInvariants} (one patient charge per visit, every released claim
+ *       answered by the payer, every open balance with a work item).</li>
  * </ul>
  */
 final class FaultInvariants {
@@ -34,7 +37,7 @@ final class FaultInvariants {
     static final String PATIENT_BILLING = "claimflow_patient_billing";
 
     /** What one fault's encounters came to. */
-    record Counts(long lost, long duplicated, long moneyMismatches, long finished) {
+    record Counts(long lost, long duplicated, long moneyMismatches, long finished, long visitViolations) {
     }
 
     private FaultInvariants() {
@@ -111,7 +114,11 @@ final class FaultInvariants {
                 || gatewayMoney.charges().compareTo(claimMoney.charges()) != 0) {
             mismatches++;
         }
-        return new Counts(lost, duplicated, mismatches, finished);
+        VisitInvariants.Violations visits = VisitInvariants.check(databases, prefix);
+        if (visits.total() > 0) {
+            System.out.println("    per-visit invariants broken (" + prefix + "): " + visits);
+        }
+        return new Counts(lost, duplicated, mismatches, finished, visits.total());
     }
 
     /** Encounters of the prefix whose current claim has left the in-flight states (or that wait for a coder). */
