@@ -37,8 +37,10 @@ import java.util.Optional;
  *       denials are taken off ({@link #voidClaim}); the payer's cash on it becomes insurance credit. A later payment
  *       of the replaced claim is held as insurance credit too, and the payer's reversal, whenever it comes, returns
  *       that credit once: so one visit charges the patient once.</li>
- *   <li>A second payment of a claim already paid (same claim, another trace): insurance credit, a credit balance to
- *       refund or for the payer to recoup; its reversal takes it back.</li>
+ *   <li>A second payment of a claim already paid (same claim, another trace, charges the standing remittances
+ *       cover already): insurance credit, a credit balance to refund or for the payer to recoup; its reversal takes
+ *       it back. A claim paid in parts (the payer splits its lines over two 835s) is no second payment: each part
+ *       charges its own lines, as long as the parts stay within the claim's total charge.</li>
  * </ul>
  */
 public final class PostingRules {
@@ -53,23 +55,36 @@ public final class PostingRules {
      *     posted on this claim's ledger (a secondary before any primary, a second primary without a reversal)
      */
     public static Optional<Posting> remittance(Remittance r, ClaimLedger ledger) {
+        return remittance(r, ledger, null);
+    }
+
+    /**
+     * The entry for a remittance of a claim whose total charge is known: a primary remittance whose charges fit
+     * within what the standing remittances left of the total (a payment in parts) posts as a remittance; one that
+     * covers charges paid already is a second payment (insurance credit).
+     *
+     * @param totalCharge the claim's total charge; null when unknown (any standing remittance makes it a second
+     *     payment)
+     */
+    public static Optional<Posting> remittance(Remittance r, ClaimLedger ledger, BigDecimal totalCharge) {
         return switch (r.status()) {
             case NO_PAYMENT -> Optional.empty();
             case UNKNOWN -> throw new IllegalArgumentException("claim " + r.claimId() + ": claim status code "
                     + r.statusCode() + " is not one this service posts");
             case REVERSAL -> reversal(r, ledger);
             case SECONDARY -> ledger.superseded() ? heldForThePayer(r, "of superseded claim") : secondary(r, ledger);
-            case PRIMARY, DENIED -> primary(r, ledger);
+            case PRIMARY, DENIED -> primary(r, ledger, totalCharge);
         };
     }
 
-    private static Optional<Posting> primary(Remittance r, ClaimLedger ledger) {
+    private static Optional<Posting> primary(Remittance r, ClaimLedger ledger, BigDecimal totalCharge) {
         r.requireBalanced();
         if (ledger.superseded()) {
             // the replacement (or nobody, after a void) bills the visit: the payer's money waits for its reversal
             return heldForThePayer(r, "of claim replaced or voided by " + ledger.supersededBy());
         }
-        if (!ledger.standing(EntryKind.REMITTANCE).isEmpty()) {
+        if (!ledger.standing(EntryKind.REMITTANCE).isEmpty() && (totalCharge == null
+                || ledger.charged().add(r.charge()).compareTo(Money.of(totalCharge)) > 0)) {
             // the same claim paid again under another trace: the payer's money is a credit balance to refund or
             // to be recouped, never a second charge to the patient
             return heldForThePayer(r, "paying an already paid claim: overpayment");

@@ -157,6 +157,34 @@ class PostingRulesTest {
     }
 
     @Test
+    void aClaimPaidInTwoPartsPostsBothPartsAndOnlyAPartPaidAgainIsCredit() {
+        // the payer splits the 350.00 claim over two 835s: 250.00 of its lines, then the other 100.00
+        Remittance first = remittance("EFT-PART1", Remittance.Status.PRIMARY, "1", "250.00", "150.00", "64.90",
+                "0.00", new PatientShare(of("0.00"), of("21.10"), of("14.00"), of("0.00")));
+        Remittance second = remittance("EFT-PART2", Remittance.Status.PRIMARY, "1", "100.00", "18.40", "31.60",
+                "0.00", new PatientShare(of("50.00"), of("0.00"), of("0.00"), of("0.00")));
+        post(PostingRules.remittance(first, ledger(), of("350.00")).orElseThrow(), "EFT-PART1", "1");
+
+        Posting part = post(PostingRules.remittance(second, ledger(), of("350.00")).orElseThrow(), "EFT-PART2", "1");
+
+        assertThat(part.total(LedgerAccount.GROSS_CHARGES)).isEqualByComparingTo("-100.00");
+        assertThat(part.patientBalanceChange()).isEqualByComparingTo("50.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("350.00");
+        assertThat(ledger().insuranceCredit()).isEqualByComparingTo("0.00");
+        assertThat(ledger().insuranceReceivable()).isEqualByComparingTo("0.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("85.10");
+
+        // the second part paid again under another trace covers charges already paid: credit, nothing charged
+        Remittance again = remittance("EFT-PART2-AGAIN", Remittance.Status.PRIMARY, "1", "100.00", "18.40", "31.60",
+                "0.00", new PatientShare(of("50.00"), of("0.00"), of("0.00"), of("0.00")));
+        Posting credit = post(PostingRules.remittance(again, ledger(), of("350.00")).orElseThrow(), "EFT-PART2-AGAIN",
+                "1");
+        assertThat(credit.total(LedgerAccount.INSURANCE_CREDIT)).isEqualByComparingTo("-18.40");
+        assertThat(ledger().charged()).isEqualByComparingTo("350.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("85.10");
+    }
+
+    @Test
     void aSecondPaymentOfAPaidClaimIsAnInsuranceCreditAndItsReversalTakesItBack() {
         postRemittance(primary());
         Remittance again = remittance("EFT-OTHER", Remittance.Status.PRIMARY, "1", "350.00", "168.40", "96.50", "0.00",

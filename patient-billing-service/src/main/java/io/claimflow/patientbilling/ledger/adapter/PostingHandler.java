@@ -73,7 +73,8 @@ public class PostingHandler implements ClaimRegistrationListener {
                     remittance.traceNumber(), remittance.statusCode(), remittance.claimId(), remittance.eventId());
             return;
         }
-        Optional<Posting> posting = PostingRules.remittance(remittance, ledger);
+        Optional<Posting> posting = PostingRules.remittance(remittance, ledger,
+                claims.totalCharge(remittance.tenantId(), remittance.claimId()));
         posting.ifPresent(p -> {
             long entry = journal.write(remittance.tenantId(), claim.accountId(), p, new JdbcJournal.Source(
                     UUID.fromString(remittance.eventId()), remittance.traceNumber(), remittance.statusCode()));
