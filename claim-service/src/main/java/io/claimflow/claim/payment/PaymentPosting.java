@@ -56,10 +56,23 @@ public class PaymentPosting {
                     + notice.encounterId() + ", the claim bills " + claim.encounterId());
         }
         PaymentAssessment assessment = PaymentAssessment.of(notice, carcs);
-        boolean recorded = payments.record(new Payments.PostedPayment(claim.claimId(), notice.eventId(),
-                notice.payerId(), notice.traceNumber(), notice.claimStatusCode(), notice.payerClaimNumber(),
-                notice.paymentDate(), notice.chargeAmount(), assessment.paid(), assessment.patientResponsibility(),
-                assessment.contractual(), assessment.denied(), now));
+        ClaimStatus status = claim.status();
+        boolean paidAgain = switch (notice.kind()) {
+            case PROCESSED, DENIED -> isPaidAlready(status) && coversPaidCharges(claim, notice);
+            case REVERSAL -> status == ClaimStatus.CREDIT_BALANCE;
+            default -> false;
+        };
+        // what the claim takes: a payment of charges paid already (or its recoupment) moves only cash, and the
+        // cash owed back is recorded as a negative adjustment (the credit), so the posting still balances
+        boolean recorded = payments.record(paidAgain
+                ? new Payments.PostedPayment(claim.claimId(), notice.eventId(), notice.payerId(),
+                        notice.traceNumber(), notice.claimStatusCode(), notice.payerClaimNumber(),
+                        notice.paymentDate(), Money.ZERO, assessment.paid(), Money.ZERO,
+                        assessment.paid().negate(), Money.ZERO, now)
+                : new Payments.PostedPayment(claim.claimId(), notice.eventId(), notice.payerId(),
+                        notice.traceNumber(), notice.claimStatusCode(), notice.payerClaimNumber(),
+                        notice.paymentDate(), notice.chargeAmount(), assessment.paid(),
+                        assessment.patientResponsibility(), assessment.contractual(), assessment.denied(), now));
         if (!recorded) {
             log.info("Remittance {} of payer {} for claim {} is posted already; nothing changed",
                     notice.traceNumber(), notice.payerId(), claim.claimId());
@@ -70,7 +83,6 @@ public class PaymentPosting {
         String summary = "remittance " + notice.traceNumber() + " of " + notice.paymentDate() + ": paid "
                 + assessment.paid() + ", patient responsibility " + assessment.patientResponsibility()
                 + ", contractual " + assessment.contractual() + ", denied " + assessment.denied();
-        ClaimStatus status = claim.status();
         switch (notice.kind()) {
             case NOT_OUR_CLAIM, PREDETERMINATION -> notPaid(claim, notice, payer, summary, now);
             case REVERSAL -> reversal(claim, notice, assessment, payer, summary, now);
@@ -80,7 +92,7 @@ public class PaymentPosting {
                         notice.eventId(), now);
             }
             default -> {
-                if (isPaidAlready(status)) {
+                if (paidAgain) {
                     overpayment(claim, notice, assessment, payer, summary, now);
                 } else {
                     claim.addPayment(assessment.paid(), assessment.patientResponsibility(), assessment.contractual());
@@ -112,6 +124,22 @@ public class PaymentPosting {
                     APPEAL_LOST -> true;
             default -> false;
         };
+    }
+
+    /**
+     * Whether the remittance pays charges the claim's earlier payments cover already (the same claim paid again under
+     * another trace), as the gateway tells an overpayment: the charges of the payments posted so far (a reversal's
+     * negative charge takes its payment's back; 23 and 25 pay nothing) and this one's exceed the claim's total
+     * charge. A claim the payer pays in parts (its lines split over two 835s) is not paid again.
+     */
+    private boolean coversPaidCharges(Claim claim, PaymentNotice notice) {
+        BigDecimal covered = Money.ZERO;
+        for (Payments.PostedPayment earlier : payments.forClaim(claim.claimId())) {
+            if (!"23".equals(earlier.claimStatusCode()) && !"25".equals(earlier.claimStatusCode())) {
+                covered = covered.add(earlier.chargeAmount());
+            }
+        }
+        return covered.add(notice.chargeAmount()).compareTo(claim.totalCharge()) > 0;
     }
 
     private static boolean isPaidAlready(ClaimStatus status) {

@@ -42,7 +42,8 @@ class PaymentPostingTest {
 
     final Claims claims = new Claims();
     final Work work = new Work();
-    final PaymentPosting posting = new PaymentPosting(claims, new PaymentsInMemory(), work, CarcTable.shipped(),
+    final PaymentsInMemory payments = new PaymentsInMemory();
+    final PaymentPosting posting = new PaymentPosting(claims, payments, work, CarcTable.shipped(),
             Clock.fixed(T, ZoneOffset.UTC));
     Claim claim;
     String charge;
@@ -103,6 +104,41 @@ class PaymentPostingTest {
         assertThat(claim.balance()).isEqualByComparingTo("0.00");
         assertThat(claim.paidAmount()).isEqualByComparingTo(paidAmount());
         assertThat(work.open()).isEmpty();
+    }
+
+    /** A part of the claim paid: {@code charge} of its lines, 80 % paid, 10.00 copay, the rest contractual. */
+    PaymentNotice part(String trace, BigDecimal charge) {
+        BigDecimal copay = new BigDecimal("10.00");
+        BigDecimal paid = charge.multiply(new BigDecimal("0.80")).setScale(2, java.math.RoundingMode.HALF_UP);
+        BigDecimal contractual = charge.subtract(paid).subtract(copay);
+        return new PaymentNotice(UUID.randomUUID().toString(), T, claim.encounterId(), claim.claimId(), "BKHP1",
+                "2026090123456", trace, "1", PaymentNotice.Kind.PROCESSED, LocalDate.of(2026, 3, 31), charge, paid,
+                copay, List.of(new AdjustmentCode("CO", "45", contractual), new AdjustmentCode("PR", "3", copay)),
+                List.of());
+    }
+
+    @Test
+    void aClaimPaidInTwoPartsIsPaidInFullNotOverpaidAndOnlyAPartPaidAgainIsACredit() {
+        BigDecimal firstPart = claim.totalCharge().subtract(new BigDecimal("50.00"));
+        assertThat(posting.onPaymentPosted(part("EFT1", firstPart))).isEqualTo(ClaimStatus.PAID);
+
+        // the payer's second 835 pays the rest of the lines: the claim is settled, nothing is a credit
+        assertThat(posting.onPaymentPosted(part("EFT2", new BigDecimal("50.00")))).isEqualTo(ClaimStatus.CLOSED);
+        assertThat(claim.balance()).isEqualByComparingTo("0.00");
+        assertThat(claim.patientResponsibility()).isEqualByComparingTo("20.00");
+        assertThat(work.open()).isEmpty();
+
+        // the second part paid again under another trace: its cash is a credit, charged and owed once
+        assertThat(posting.onPaymentPosted(part("EFT3", new BigDecimal("50.00"))))
+                .isEqualTo(ClaimStatus.CREDIT_BALANCE);
+        assertThat(claim.balance()).isEqualByComparingTo("-40.00");
+        assertThat(claim.patientResponsibility()).isEqualByComparingTo("20.00");
+        everyOpenBalanceHasAWorkItem();
+        // each posting as the claim took it: the charge once, the patient's share once, the credit as -40.00
+        assertThat(payments.recorded).extracting(Payments.PostedPayment::chargeAmount).map(BigDecimal::toPlainString)
+                .containsExactly(firstPart.toPlainString(), "50.00", "0.00");
+        assertThat(payments.recorded.get(2).patientResponsibility()).isEqualByComparingTo("0.00");
+        assertThat(payments.recorded.get(2).adjustedAmount()).isEqualByComparingTo("-40.00");
     }
 
     @Test
@@ -186,15 +222,21 @@ class PaymentPostingTest {
 
     static final class PaymentsInMemory implements Payments {
         final Set<String> keys = new HashSet<>();
+        final List<PostedPayment> recorded = new ArrayList<>();
 
         @Override
         public boolean record(PostedPayment p) {
-            return keys.add(p.claimId() + "/" + p.payerId() + "/" + p.traceNumber() + "/" + p.claimStatusCode());
+            boolean added = keys.add(p.claimId() + "/" + p.payerId() + "/" + p.traceNumber() + "/"
+                    + p.claimStatusCode());
+            if (added) {
+                recorded.add(p);
+            }
+            return added;
         }
 
         @Override
         public List<PostedPayment> forClaim(String claimId) {
-            return List.of();
+            return recorded.stream().filter(p -> p.claimId().equals(claimId)).toList();
         }
     }
 
