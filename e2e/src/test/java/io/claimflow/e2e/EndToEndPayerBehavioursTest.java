@@ -63,6 +63,14 @@ class EndToEndPayerBehavioursTest {
 
             FaultInvariants.Counts counts = FaultInvariants.count(databases, PREFIX, published);
             VisitInvariants.Violations visits = VisitInvariants.check(databases, PREFIX);
+            Map<String, String> money = FaultInvariants.moneyDifferences(databases, PREFIX);
+            if (!money.isEmpty() || visits.total() > 0) {
+                Set<String> broken = new java.util.TreeSet<>(money.keySet());
+                broken.addAll(visits.patientCharge().keySet());
+                broken.addAll(visits.notSent().keySet());
+                broken.addAll(visits.openWithoutWork().keySet());
+                LOG.warn("claims whose money differs: {}\n{}", money, MoneyTrail.of(databases, broken, 60));
+            }
             assertThat(counts.lost()).as("encounters lost or still in flight").isZero();
             assertThat(counts.duplicated()).as("encounters with more than one current claim").isZero();
             assertThat(counts.moneyMismatches()).as("claims whose money differs between claim-service, the"

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  *       payments, write-offs or denial responsibility), equal what claim-service posted to the encounter's current
  *       claim: a replaced claim's charges and copay must be gone from the ledger once the replacement is billed;</li>
  *   <li><b>every released claim reaches the payer</b>: for each claim, as many interchanges answered by the payer's
- *       999 (accepting or rejecting the claim) in the gateway as times claim-service released it (SUBMITTED, each a
+ *       999 (accepting or rejecting the claim) or TA1 (rejecting the interchange it came in) in the gateway as
+ *       times claim-service released it (SUBMITTED, each a
  *       ClaimSubmitted);</li>
  *   <li><b>every open balance has a work item</b>: a current claim rejected, denied, partly paid or held, or paid
  *       with a balance left (under- or overpaid), has an unresolved work item (a held claim: an unresolved scrubber
@@ -102,13 +103,15 @@ public final class VisitInvariants {
                 + " WHERE h.to_status = 'SUBMITTED' AND k.encounter_id" + like + " GROUP BY h.claim_id");
         Map<String, String> answered = rows(databases, GATEWAY, "SELECT e.claim_id,"
                 + " count(DISTINCT e.interchange_id)::text FROM claim_x12_event e JOIN outbound_claim o"
-                + " ON o.claim_id = e.claim_id WHERE e.transaction_type = '999' AND o.encounter_id" + like
+                + " ON o.claim_id = e.claim_id WHERE e.transaction_type IN ('999', 'TA1')"
+                + " AND o.encounter_id" + like
                 + " GROUP BY e.claim_id");
         Map<String, String> violations = new TreeMap<>();
         released.forEach((claim, times) -> {
             long reached = Long.parseLong(answered.getOrDefault(claim, "0"));
             if (reached < Long.parseLong(times)) {
-                violations.put(claim, "released " + times + " times, answered by the payer's 999 " + reached);
+                violations.put(claim, "released " + times + " times, answered by the payer's 999 or TA1 "
+                        + reached);
             }
         });
         return violations;
