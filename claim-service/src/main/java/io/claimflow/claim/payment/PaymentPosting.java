@@ -5,6 +5,7 @@ import io.claimflow.claim.model.Actor;
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimRepository;
 import io.claimflow.claim.model.ClaimStatus;
+import io.claimflow.claim.work.OpenBalanceWork;
 import io.claimflow.claim.work.WorkItems;
 import io.claimflow.claim.work.WorkQueue;
 import io.claimflow.platform.money.Money;
@@ -112,6 +113,7 @@ public class PaymentPosting {
                     "nothing left to collect from the payer", notice.eventId(), now);
             workItems.resolveOpen(claim.claimId(), "close-settled-claims", now);
         }
+        OpenBalanceWork.trackPayerMoney(claim, workItems, notice.eventId(), now);
         claims.update(claim);
         log.info("Remittance {} posted to claim {} for encounter {}: {}", notice.traceNumber(), claim.claimId(),
                 claim.encounterId(), claim.status());

@@ -41,8 +41,9 @@ public interface ClaimQueries {
     List<AgingRow> aging(LocalDate today);
 
     /**
-     * Claims in one of {@code states} with money open (charge less paid, patient share and adjustments is not zero)
-     * and no open work item: what breaks "every open balance has a work item". Should always be empty.
+     * Claims in one of {@code states} with money open (charge less paid, patient share and adjustments is not zero),
+     * or replaced / voided while holding payer money, and no open work item: what breaks "every open balance has a
+     * work item". Should always be empty.
      */
     List<ClaimSummary> openBalancesWithoutWorkItem(List<io.claimflow.claim.model.ClaimStatus> states, int limit);
 

@@ -146,6 +146,7 @@ public class ClaimWork {
         claims.insert(voiding);
         submitted.publish(voiding, original.sourceEventId(), now);
         workItems.resolveOpen(claimId, user.id(), now);
+        OpenBalanceWork.trackPayerMoney(original, workItems, null, now);
         return detail(voiding.claimId());
     }
 

@@ -66,6 +66,34 @@ public final class OpenBalanceWork {
                 .filter(s -> of(s).stream().anyMatch(WorkList::needsWorkItem)).toList();
     }
 
+    /**
+     * Whether a replaced or voided claim still holds money the payer paid on it: its replacement carries the visit,
+     * so that money is the payer's to take back (or to be refunded), worked on the REVERSAL list.
+     */
+    public static boolean holdsPayerMoney(io.claimflow.claim.model.Claim claim) {
+        return claim.status().isSuperseded() && claim.paidAmount().signum() != 0;
+    }
+
+    /**
+     * Keeps the REVERSAL work item of a superseded claim in step with the payer money it holds: one open item while
+     * it holds some, resolved once the payer's reversal took it back.
+     */
+    public static void trackPayerMoney(io.claimflow.claim.model.Claim claim, WorkItems workItems, String causeEventId,
+            java.time.Instant at) {
+        if (!claim.status().isSuperseded()) {
+            return;
+        }
+        if (holdsPayerMoney(claim)) {
+            if (workItems.openForClaim(claim.claimId()).isEmpty()) {
+                workItems.add(claim.claimId(), WorkQueue.REVERSAL, "HELD_FOR_PAYER", "claim " + claim.status()
+                        .name().toLowerCase() + " while holding " + claim.paidAmount().toPlainString()
+                        + " paid by the payer: awaiting the payer's reversal, or refund it", causeEventId, at);
+            }
+        } else {
+            workItems.resolveOpen(claim.claimId(), "payer-reversal", at);
+        }
+    }
+
     /** The queue of a state that is worked from one queue only. */
     public static Optional<WorkQueue> queueOf(ClaimStatus status) {
         List<WorkList> lists = of(status);

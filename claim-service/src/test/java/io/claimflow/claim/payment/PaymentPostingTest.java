@@ -168,6 +168,21 @@ class PaymentPostingTest {
     }
 
     @Test
+    void aReplacedClaimPaidLateHoldsThePayersMoneyOnTheReversalListUntilThePayerTakesItBack() {
+        claim.transitionTo(ClaimStatus.REPLACED, Actor.system("corrected-claims"), "replaced", "e9", T);
+
+        assertThat(posting.onPaymentPosted(paid("EFT1"))).isEqualTo(ClaimStatus.REPLACED);
+        assertThat(work.open()).singleElement().satisfies(i -> {
+            assertThat(i.queue()).isEqualTo(WorkQueue.REVERSAL);
+            assertThat(i.category()).isEqualTo("HELD_FOR_PAYER");
+        });
+
+        posting.onPaymentPosted(reversal("EFT2"));
+        assertThat(claim.paidAmount()).isEqualByComparingTo("0.00");
+        assertThat(work.open()).isEmpty();
+    }
+
+    @Test
     void notOurClaimAndPredeterminationAreNotPaid() {
         assertThat(posting.onPaymentPosted(payment("EFT1", PaymentNotice.Kind.NOT_OUR_CLAIM, "23", 1)))
                 .isEqualTo(ClaimStatus.FORWARDED);

@@ -109,8 +109,9 @@ class JdbcClaimQueries implements ClaimQueries {
         if (states.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + SUMMARY + " FROM claim c WHERE c.status IN (:states)"
-                        + " AND c.total_charge - c.paid_amount - c.patient_responsibility - c.adjusted_amount <> 0"
+        return jdbc.sql("SELECT " + SUMMARY + " FROM claim c WHERE ((c.status IN (:states)"
+                        + " AND c.total_charge - c.paid_amount - c.patient_responsibility - c.adjusted_amount <> 0)"
+                        + " OR (c.status IN ('REPLACED', 'VOIDED') AND c.paid_amount <> 0))"
                         + " AND NOT EXISTS (SELECT 1 FROM work_item w WHERE w.claim_id = c.claim_id"
                         + " AND w.resolved_at IS NULL) ORDER BY c.claim_id LIMIT :limit")
                 .param("states", states.stream().map(Enum::name).toList())
