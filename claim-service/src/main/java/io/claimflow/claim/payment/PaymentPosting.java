@@ -59,7 +59,7 @@ public class PaymentPosting {
         PaymentAssessment assessment = PaymentAssessment.of(notice, carcs);
         ClaimStatus status = claim.status();
         boolean paidAgain = switch (notice.kind()) {
-            case PROCESSED, DENIED -> isPaidAlready(status) && coversPaidCharges(claim, notice);
+            case PROCESSED, DENIED -> coversPaidCharges(claim, notice);
             case REVERSAL -> status == ClaimStatus.CREDIT_BALANCE;
             default -> false;
         };
@@ -97,7 +97,10 @@ public class PaymentPosting {
                     overpayment(claim, notice, assessment, payer, summary, now);
                 } else {
                     claim.addPayment(assessment.paid(), assessment.patientResponsibility(), assessment.contractual());
-                    if (!isOpenToPayment(status)) {
+                    if (status == ClaimStatus.PAID && assessment.outcome() != ClaimStatus.PAID) {
+                        // the later part of a claim paid in parts denies lines: partly paid, the denial routes it
+                        claim.transitionTo(ClaimStatus.PARTIALLY_PAID, payer, summary, notice.eventId(), now);
+                    } else if (!isOpenToPayment(status)) {
                         // money on a replaced, voided or written-off claim is recorded; the state stays
                         claim.note(payer, summary + "; state kept", notice.eventId(), now);
                     } else if (assessment.outcome() == status) {
@@ -132,20 +135,19 @@ public class PaymentPosting {
      * Whether the remittance pays charges the claim's earlier payments cover already (the same claim paid again under
      * another trace), as the gateway tells an overpayment: the charges of the payments posted so far (a reversal's
      * negative charge takes its payment's back; 23 and 25 pay nothing) and this one's exceed the claim's total
-     * charge. A claim the payer pays in parts (its lines split over two 835s) is not paid again.
+     * charge, whatever state the claim is in. A claim the payer pays in parts (its lines split over two 835s) is not
+     * paid again.
      */
     private boolean coversPaidCharges(Claim claim, PaymentNotice notice) {
         BigDecimal covered = Money.ZERO;
+        boolean paidBefore = false;
         for (Payments.PostedPayment earlier : payments.forClaim(claim.claimId())) {
             if (!"23".equals(earlier.claimStatusCode()) && !"25".equals(earlier.claimStatusCode())) {
                 covered = covered.add(earlier.chargeAmount());
+                paidBefore = true;
             }
         }
-        return covered.add(notice.chargeAmount()).compareTo(claim.totalCharge()) > 0;
-    }
-
-    private static boolean isPaidAlready(ClaimStatus status) {
-        return status == ClaimStatus.PAID || status == ClaimStatus.CLOSED || status == ClaimStatus.CREDIT_BALANCE;
+        return paidBefore && covered.add(notice.chargeAmount()).compareTo(claim.totalCharge()) > 0;
     }
 
     /**
@@ -163,7 +165,9 @@ public class PaymentPosting {
             claim.note(payer, summary + "; nothing overpaid", notice.eventId(), now);
             return;
         }
-        if (claim.status() == ClaimStatus.CREDIT_BALANCE) {
+        if (claim.status() == ClaimStatus.CREDIT_BALANCE || !claim.status().canBecome(ClaimStatus.CREDIT_BALANCE)) {
+            // already a credit balance, or a claim in another line of work (sent back to coding, replaced): the
+            // credit is noted and gets its own work item
             claim.note(payer, reason, notice.eventId(), now);
         } else {
             claim.transitionTo(ClaimStatus.CREDIT_BALANCE, payer, reason, notice.eventId(), now);

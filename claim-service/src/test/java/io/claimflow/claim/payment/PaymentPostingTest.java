@@ -142,6 +142,35 @@ class PaymentPostingTest {
     }
 
     @Test
+    void aLaterPartThatDeniesItsLinesLeavesTheClaimPartlyPaidForTheDenialToRoute() {
+        BigDecimal firstPart = claim.totalCharge().subtract(new BigDecimal("50.00"));
+        posting.onPaymentPosted(part("EFT1", firstPart));
+        PaymentNotice denied = new PaymentNotice(UUID.randomUUID().toString(), T, claim.encounterId(),
+                claim.claimId(), "BKHP1", "2026090123456", "EFT2", "1", PaymentNotice.Kind.PROCESSED,
+                LocalDate.of(2026, 3, 31), new BigDecimal("50.00"), new BigDecimal("0.00"), new BigDecimal("0.00"),
+                List.of(new AdjustmentCode("CO", "50", new BigDecimal("50.00"))), List.of());
+
+        assertThat(posting.onPaymentPosted(denied)).isEqualTo(ClaimStatus.PARTIALLY_PAID);
+        assertThat(claim.balance()).isEqualByComparingTo("50.00");
+    }
+
+    @Test
+    void aClaimPaidAgainWhileSentBackToCodingIsChargedAndOwedOnceWithACreditWorkItem() {
+        posting.onPaymentPosted(paid("EFT1"));
+        claim.transitionTo(ClaimStatus.REVERSED, Actor.system("test"), "payer reversed", "e1", T);
+        claim.transitionTo(ClaimStatus.DENIED, Actor.system("test"), "denied", "e2", T);
+        claim.transitionTo(ClaimStatus.RECODE_REQUESTED, Actor.system("test"), "recode", "e3", T);
+        BigDecimal patient = claim.patientResponsibility();
+
+        assertThat(posting.onPaymentPosted(paid("EFT2"))).isEqualTo(ClaimStatus.RECODE_REQUESTED);
+
+        assertThat(claim.patientResponsibility()).isEqualByComparingTo(patient);
+        assertThat(payments.recorded.get(1).patientResponsibility()).isEqualByComparingTo("0.00");
+        assertThat(payments.recorded.get(1).chargeAmount()).isEqualByComparingTo("0.00");
+        assertThat(work.open()).anySatisfy(i -> assertThat(i.queue()).isEqualTo(WorkQueue.CREDIT_BALANCE));
+    }
+
+    @Test
     void aReversalLeavesTheClaimReversedOnAWorkListUntilTheRepayment() {
         posting.onPaymentPosted(paid("EFT1"));
 
