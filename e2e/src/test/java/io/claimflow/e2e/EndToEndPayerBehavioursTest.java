@@ -57,6 +57,13 @@ class EndToEndPayerBehavioursTest {
                 publisher.publish(generator, ENCOUNTERS, 0, g -> published.add(g.event().getEncounterId()));
             }
             PipelineSnapshot.Databases databases = pipeline.databases();
+            // quiet means nothing moves any more once the work has started: on a loaded machine the consumers may
+            // take longer than the quiet period to join, so first wait until coding-service has every encounter
+            long startedBy = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (PipelineSnapshot.read(databases, PREFIX).documented() < published.size()
+                    && System.nanoTime() < startedBy) {
+                Thread.sleep(500);
+            }
             PipelineSnapshot quiet = Pipeline.awaitQuiet(() -> PipelineSnapshot.read(databases, PREFIX),
                     Duration.ofSeconds(10), Duration.ofSeconds(240));
             LOG.info("pipeline quiet with every payer behaviour:\n{}", quiet.render());
