@@ -1,5 +1,6 @@
 package io.claimflow.claim.payment;
 
+import io.claimflow.claim.denial.AdjustmentCode;
 import io.claimflow.claim.denial.CarcTable;
 import io.claimflow.claim.model.Actor;
 import io.claimflow.claim.model.Claim;
@@ -12,6 +13,8 @@ import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -98,8 +101,18 @@ public class PaymentPosting {
                 } else {
                     claim.addPayment(assessment.paid(), assessment.patientResponsibility(), assessment.contractual());
                     if (status == ClaimStatus.PAID && assessment.outcome() != ClaimStatus.PAID) {
-                        // the later part of a claim paid in parts denies lines: partly paid, the denial routes it
+                        // the later part of a claim paid in parts denies lines: partly paid, on the denial work list
+                        // (its ClaimDenied, on another topic, may have come first and found the claim PAID)
                         claim.transitionTo(ClaimStatus.PARTIALLY_PAID, payer, summary, notice.eventId(), now);
+                        if (workItems.openForClaim(claim.claimId()).isEmpty()) {
+                            List<AdjustmentCode> adjustments = new ArrayList<>(notice.claimAdjustments());
+                            notice.lines().forEach(l -> adjustments.addAll(l.adjustments()));
+                            String category = carcs.categorize(adjustments, List.of())
+                                    .map(Enum::name).orElse("OTHER");
+                            workItems.add(claim.claimId(), WorkQueue.DENIAL, category, "lines denied in remittance "
+                                    + notice.traceNumber() + " (" + assessment.denied() + ") of a claim paid in parts",
+                                    notice.eventId(), now);
+                        }
                     } else if (!isOpenToPayment(status)) {
                         // money on a replaced, voided or written-off claim is recorded; the state stays
                         claim.note(payer, summary + "; state kept", notice.eventId(), now);
