@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * lost or duplicated, the three money views agree per claim and reconcile, one patient charge per visit, every
  * released claim answered by the payer, every open balance with a work item, nothing dead-lettered.
  *
- * <p>A command, not part of the build: {@code -Dpayer.behaviours.e2e=true} (it needs the gateway, claim-service and
- * patient-billing to handle what the payer does; {@code -Dpayer.behaviours=reversal,pend} plays only some).
+ * <p>Part of the build (about 100 s on two cores besides starting the services); {@code -Dpayer.behaviours.e2e=false}
+ * leaves it out, {@code -Dpayer.behaviours=reversal,pend} plays only some behaviours. When money disagrees it logs
+ * each broken claim's or visit's postings in the three services ({@link MoneyTrail}).
  */
 @ClaimFlowInfrastructure
 class EndToEndPayerBehavioursTest {
@@ -42,7 +43,8 @@ class EndToEndPayerBehavioursTest {
 
     @Test
     void everyInvariantHoldsWithEveryPayerBehaviourSwitchedOn() throws Exception {
-        assumeTrue(Boolean.getBoolean("payer.behaviours.e2e"), "a command: -Dpayer.behaviours.e2e=true");
+        assumeTrue(Boolean.parseBoolean(System.getProperty("payer.behaviours.e2e", "true")),
+                "left out with -Dpayer.behaviours.e2e=false");
         Infrastructure infrastructure = Infrastructure.get();
         Clock clock = Clock.systemUTC();
         Population population = Population.generate(2026, 240, LocalDate.now(clock));
