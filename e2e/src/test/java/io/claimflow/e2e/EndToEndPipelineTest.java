@@ -262,10 +262,10 @@ class EndToEndPipelineTest {
         assumeTrue(pipeline.runs(Pipeline.PATIENT_BILLING), "needs patient-billing-service");
         PipelineSnapshot.Money ledger = quiet.ledgerMoney();
         assertThat(ledger.reconciles()).as("patient ledger: %s", ledger).isTrue();
-        assertThat(ledger.charges()).isEqualByComparingTo(claims.charges());
         assertThat(ledger.payerPaid()).isEqualByComparingTo(claims.payerPaid());
-        assertThat(ledger.patientResponsibility()).isEqualByComparingTo(claims.patientResponsibility());
-        assertThat(ledger.adjustments()).isEqualByComparingTo(claims.adjustments());
+        // a replaced claim's charges and patient share leave the ledger when its replacement is submitted (the
+        // payer's cash stays, as insurance credit), while claim-service keeps them on the replaced claim until the
+        // payer reverses it: charges and patient share agree per visit (VisitInvariants), not in these totals
     }
 
     @Test
