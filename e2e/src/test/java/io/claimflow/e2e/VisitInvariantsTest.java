@@ -77,9 +77,10 @@ class VisitInvariantsTest {
 
         assertThat(VisitInvariants.check(databases, visit).notSent())
                 .containsExactly(org.assertj.core.api.Assertions.entry("clm-s1",
-                        "released 2 times, answered by the payer's 999 1"));
+                        "released 2 times, answered by the payer's 999 or TA1 1"));
 
-        answered("clm-s1");
+        // the payer rejected the interchange of the second release with a TA1: it reached the payer
+        answered("clm-s1", "TA1", "REJECTED");
         assertThat(VisitInvariants.check(databases, visit).notSent()).isEmpty();
     }
 
@@ -153,16 +154,24 @@ class VisitInvariantsTest {
 
     /** A 999 (its own inbound interchange) answering the claim. */
     private static void answered(String claim) throws SQLException {
+        answered(claim, "999", "ACCEPTED");
+    }
+
+    /** A 999 or TA1 (its own inbound interchange) answering the claim. */
+    private static void answered(String claim, String type, String outcome) throws SQLException {
         try (Connection c = connect("claimflow_adjudication"); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO interchange (direction, transaction_type, status, source, sha256, raw) VALUES ('IN',"
-                + " '999', 'PROCESSED', 'test', md5(random()::text), '\\x00') RETURNING id")) {
+                + " ?, 'PROCESSED', 'test', md5(random()::text), '\\x00') RETURNING id")) {
+            s.setString(1, type);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 long id = rs.getLong(1);
                 try (PreparedStatement e = c.prepareStatement("INSERT INTO claim_x12_event (claim_id, interchange_id,"
-                        + " transaction_type, outcome) VALUES (?, ?, '999', 'ACCEPTED')")) {
+                        + " transaction_type, outcome) VALUES (?, ?, ?, ?)")) {
                     e.setString(1, claim);
                     e.setLong(2, id);
+                    e.setString(3, type);
+                    e.setString(4, outcome);
                     e.executeUpdate();
                 }
             }
