@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * lost or duplicated, the three money views agree per claim and reconcile, one patient charge per visit, every
  * released claim answered by the payer, every open balance with a work item, nothing dead-lettered.
  *
- * <p>Part of the build (about 100 s on two cores besides starting the services); {@code -Dpayer.behaviours.e2e=false}
+ * <p>Part of the build (100-130 s on two cores besides starting the services); {@code -Dpayer.behaviours.e2e=false}
  * leaves it out, {@code -Dpayer.behaviours=reversal,pend} plays only some behaviours. When money disagrees it logs
  * each broken claim's or visit's postings in the three services ({@link MoneyTrail}).
  */
