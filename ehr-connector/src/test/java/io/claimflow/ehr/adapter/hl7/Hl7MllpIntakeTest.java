@@ -243,6 +243,35 @@ class Hl7MllpIntakeTest {
         assertNothingPublished(visit);
     }
 
+    @Test
+    void twentyFiveIdleConnectionsDoNotStopARealMessageFromBeingAcknowledged() throws Exception {
+        List<Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 25; i++) {
+                idle.add(new Socket("localhost", mllp.port()));
+            }
+            String visit = "V-" + UUID.randomUUID();
+            Message message = message("dft-p03-office-visit.hl7", visit, "C-" + visit);
+
+            java.util.concurrent.CompletableFuture<Message> ack = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return send(message);
+                        } catch (Exception e) {
+                            throw new java.util.concurrent.CompletionException(e);
+                        }
+                    });
+
+            // well within the idle timeout: the idle connections are still open while the message is answered
+            assertThat(new Terser(ack.get(5, java.util.concurrent.TimeUnit.SECONDS)).get("MSA-1")).isEqualTo("AA");
+            assertThat(PublishedEvents.awaitExactly(visit, 1)).hasSize(1);
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private Message send(Message message) throws Exception {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MllpFramingTest {
 
     private final MllpServer server = new MllpServer(s -> s, new EhrProperties.Mllp(true, 0, "127.0.0.1",
-            StandardCharsets.UTF_8, 1, Duration.ofSeconds(5), 64));
+            StandardCharsets.UTF_8, 1, 1, Duration.ofSeconds(5), Duration.ofSeconds(5), 64));
 
     @Test
     void readsConsecutiveFramesAndSkipsBytesBetweenThem() throws IOException {
