@@ -98,6 +98,11 @@ class FhirBundleController {
             log.info("Bundle refused with {} problem(s)", result.problems().size());
             return invalid(result.problems());
         }
+        List<Problem> refused = intake.check(result.submissions());
+        if (!refused.isEmpty()) {
+            log.info("Bundle refused with {} problem(s) found before publishing", refused.size());
+            return invalid(refused);
+        }
         List<Publication> publications;
         try {
             publications = intake.publish(result.submissions());

@@ -105,6 +105,11 @@ class Hl7Receiver {
             log.info("HL7 message {} refused with {} problem(s)", controlId, result.problems().size());
             return ack(dft, controlId, AcknowledgmentCode.AE, result.problems());
         }
+        List<Problem> refused = intake.check(List.of(result.submission()));
+        if (!refused.isEmpty()) {
+            log.info("HL7 message {} refused with {} problem(s) found before publishing", controlId, refused.size());
+            return ack(dft, controlId, AcknowledgmentCode.AE, refused);
+        }
         try {
             Publication publication = intake.publish(List.of(result.submission())).get(0);
             log.info("HL7 message {}: encounter {} {} as event {}", controlId, publication.encounterId(),

@@ -244,6 +244,31 @@ class Hl7MllpIntakeTest {
     }
 
     @Test
+    void whatCodingWouldDeadLetterOrAn837CannotCarryGetsAeAndPublishesNothing() throws Exception {
+        String unborn = "V-" + UUID.randomUUID();
+        String future = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now().plusYears(1));
+        String ack = sendRaw(text("dft-p03-office-visit.hl7", unborn, "C-" + unborn)
+                .replace("||19610722|F|", "||" + future + "|F|"));
+        assertThat(field(segments(ack, "MSA").get(0), 1)).isEqualTo("AE");
+        assertThat(segments(ack, "ERR")).anyMatch(err -> err.contains("birth date"));
+        assertNothingPublished(unborn);
+
+        String delimiters = "V-" + UUID.randomUUID();
+        ack = sendRaw(text("dft-p03-office-visit.hl7", delimiters, "C-" + delimiters)
+                .replace("^Columbus^OH^43214-1032^", "^Columbus^O*H^43215*N4^"));
+        assertThat(field(segments(ack, "MSA").get(0), 1)).isEqualTo("AE");
+        assertThat(segments(ack, "ERR")).anyMatch(err -> err.contains("patient.address.state"))
+                .anyMatch(err -> err.contains("patient.address.postalCode"))
+                .noneMatch(err -> err.contains("O*H") || err.contains("N4"));
+        assertNothingPublished(delimiters);
+
+        String nul = "V-" + UUID.randomUUID();
+        ack = sendRaw(text("dft-p03-office-visit.hl7", nul, "C-" + nul).replace("|Whitfield^", "|Whit\u0000field^"));
+        assertThat(field(segments(ack, "MSA").get(0), 1)).isEqualTo("AE");
+        assertNothingPublished(nul);
+    }
+
+    @Test
     void twentyFiveIdleConnectionsDoNotStopARealMessageFromBeingAcknowledged() throws Exception {
         List<Socket> idle = new ArrayList<>();
         try {
