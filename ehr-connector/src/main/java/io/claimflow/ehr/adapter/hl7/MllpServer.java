@@ -22,7 +22,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -47,7 +46,13 @@ class MllpServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MllpServer.class);
 
-    private final UnaryOperator<String> handler;
+    /** Answers one message (its text) from a remote address with the ACK's text. */
+    @FunctionalInterface
+    interface Handler {
+        String answer(String message, String remoteAddress);
+    }
+
+    private final Handler handler;
     private final EhrProperties.Mllp settings;
     private final AtomicInteger threads = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -58,7 +63,7 @@ class MllpServer implements SmartLifecycle {
     private volatile ExecutorService workers;
     private volatile Thread acceptor;
 
-    MllpServer(UnaryOperator<String> handler, EhrProperties.Mllp settings) {
+    MllpServer(Handler handler, EhrProperties.Mllp settings) {
         this.handler = handler;
         this.settings = settings;
     }
@@ -162,7 +167,7 @@ class MllpServer implements SmartLifecycle {
                 if (frame == null) {
                     return;
                 }
-                String ack = handler.apply(new String(frame, settings.charset()));
+                String ack = handler.answer(new String(frame, settings.charset()), remote.getHostAddress());
                 out.write(frame(ack.getBytes(settings.charset())));
                 out.flush();
             }

@@ -160,6 +160,11 @@ class Hl7MllpIntakeTest {
         List<EncounterDocumented> events = PublishedEvents.awaitExactly(visit, 2);
         assertThat(events.get(1).getCausationId()).isEqualTo(once.get(0).getEventId());
         assertThat(events.get(1).getEncounterId()).isEqualTo(visit);
+        // audited like the FHIR door: who (channel and sender's address), what (ids only), when; once per event
+        assertThat(jdbc.sql("SELECT username || ' ' || action || ' ' || resource_type FROM "
+                + "claimflow_platform.audit_record WHERE resource_id = ? ORDER BY id").param(visit).query(String.class)
+                .list()).containsExactly("hl7-mllp@127.0.0.1 encounter.documented encounter",
+                        "hl7-mllp@127.0.0.1 encounter.documented encounter");
     }
 
     @Test
