@@ -15,13 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hl7 what an HL7 v2 DFT^P03 does not carry itself
  * @param maxEventBytes an encounter whose EncounterDocumented would be larger (Avro binary) is refused at the door,
  *        well below Kafka's default message limit of 1 MiB
+ * @param maxBundleBytes a FHIR request body larger than this is answered 413 without being parsed
  */
 @ConfigurationProperties("claimflow.ehr")
 public record EhrProperties(
         @DefaultValue("default") String tenantId,
         @DefaultValue Mllp mllp,
         @DefaultValue Hl7 hl7,
-        @DefaultValue("524288") int maxEventBytes) {
+        @DefaultValue("524288") int maxEventBytes,
+        @DefaultValue("4194304") int maxBundleBytes) {
 
     /**
      * @param enabled whether the MLLP listener runs

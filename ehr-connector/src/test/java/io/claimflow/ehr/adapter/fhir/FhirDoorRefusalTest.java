@@ -7,6 +7,7 @@ import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +85,36 @@ class FhirDoorRefusalTest {
                         Base64.getEncoder().encodeToString(note.getBytes(StandardCharsets.UTF_8))));
 
         assertThat(outcome.getIssue()).anyMatch(i -> i.getDiagnostics().contains("too large"));
+    }
+
+    @Test
+    void aBodyOverTheLimitGets413UnparsedWithOrWithoutContentLength() throws Exception {
+        // about 5 MB, over the 4 MiB default: with a Content-Length it is refused before a byte is read (the client
+        // asks with Expect: 100-continue and never sends it); chunked, reading stops at the limit
+        byte[] huge = ("{\"resourceType\": \"Bundle\", \"type\": \"transaction\", \"entry\": ["
+                + "{}, ".repeat(1_250_000) + "{}]}").getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+
+        java.net.http.HttpResponse<String> sized = client.send(fhirPost("/fhir").expectContinue(true)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(huge)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> chunked = client.send(fhirPost("/fhir/Bundle")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(huge))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        for (java.net.http.HttpResponse<String> response : List.of(sized, chunked)) {
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(fhir.newJsonParser().parseResource(OperationOutcome.class, response.body()).getIssueFirstRep()
+                    .getCode()).isEqualTo(OperationOutcome.IssueType.TOOCOSTLY);
+        }
+    }
+
+    private java.net.http.HttpRequest.Builder fhirPost(String path) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:demo-admin".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/fhir+json");
     }
 
     private OperationOutcome refused(String encounterId, String bundle) {
