@@ -644,7 +644,8 @@ final class BundleMapper {
 
     private static String taxonomy(List<CodeableConcept> concepts) {
         return concepts.stream().flatMap(c -> c.getCoding().stream())
-                .filter(c -> NUCC_TAXONOMY.equals(c.getSystem())).map(Coding::getCode).findFirst().orElse(null);
+                .filter(c -> NUCC_TAXONOMY.equals(c.getSystem())).map(Coding::getCode)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);  // a coding without a code: none
     }
 
     // --- diagnoses, procedures, items, note ----------------------------------------------------------------------
