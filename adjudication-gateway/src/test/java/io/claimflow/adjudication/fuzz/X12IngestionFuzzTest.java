@@ -17,6 +17,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -91,6 +92,12 @@ class X12IngestionFuzzTest {
     @Property
     void mutatedFilesAreReadOrQuarantined(@ForAll("mutations") String file) {
         ingest(file.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Found by this test: a BPR with an element inserted put a bank account where BPR16's date is read. */
+    @Example
+    void aShiftedBprIsQuarantinedNotAnUncheckedException() {
+        ingest(ERA.replace("BPR*I*160*C*ACH*CCP", "BPR*I*160*C*0**CCP").getBytes(StandardCharsets.ISO_8859_1));
     }
 
     @Provide
