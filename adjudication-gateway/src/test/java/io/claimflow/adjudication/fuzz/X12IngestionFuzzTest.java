@@ -5,6 +5,7 @@ import io.claimflow.adjudication.response.QuarantineException;
 import io.claimflow.adjudication.x12.Acknowledgment999Reader;
 import io.claimflow.adjudication.x12.ClaimAcknowledgment277Reader;
 import io.claimflow.adjudication.x12.Remittance835Reader;
+import io.claimflow.testsupport.Fuzz;
 import io.claimflow.x12.Segment;
 import io.claimflow.x12.X12FormatException;
 import io.claimflow.x12.X12Segments;
@@ -14,22 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzing of the gateway's X12 door (staedi's segment reader and the 835, 999 and 277CA readers, the 835 balancing
  * check), as {@code InboundFiles} runs them on an uploaded or dropped file: arbitrary bytes and mutations of real
  * files (elements replaced, segments dropped or repeated, the file cut, delimiters changed) are read or refused with
  * {@link X12FormatException} or {@link QuarantineException}, which quarantine the file with its reason; no other
- * exception escapes (it would answer 500 and leave the file unquarantined). The 999 and 277CA seeds and the TA1 are
- * written here from the 005010X231A1, X214 and X12 envelope rules. Tries: {@code jqwik.tries.default} (200 in CI);
- * longer: {@code -Djqwik.tries.default=100000}.
+ * exception escapes (it would answer 500 and leave the file unquarantined). Besides those X12 mutations, {@link Fuzz}'s
+ * generic ones (huge numbers, control characters, odd Unicode, deep composites, splices of two files). The 999 and
+ * 277CA seeds and the TA1 are written here from the 005010X231A1, X214 and X12 envelope rules. Cases: {@link Fuzz}
+ * ({@code claimflow.fuzz.iterations}, 200 in CI).
  */
 class X12IngestionFuzzTest {
 
@@ -84,72 +80,101 @@ class X12IngestionFuzzTest {
 
     private static final List<String> SEEDS = List.of(ERA, ACK_999, ACK_277, TA1);
 
-    @Property
-    void arbitraryBytesAreReadOrQuarantined(@ForAll byte[] bytes) {
-        ingest(bytes);
+    @Test
+    void arbitraryBytesAreReadOrQuarantined() {
+        Fuzz.check("arbitrary bytes", fuzz -> fuzz.bytes(fuzz.pick(32, 255, 4096)), X12IngestionFuzzTest::ingest);
     }
 
-    @Property
-    void mutatedFilesAreReadOrQuarantined(@ForAll("mutations") String file) {
-        ingest(file.getBytes(StandardCharsets.ISO_8859_1));
+    @Test
+    void mutatedFilesAreReadOrQuarantined() {
+        Fuzz.check("mutated file", X12IngestionFuzzTest::mutation,
+                file -> ingest(file.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     /** Found by this test: a BPR with an element inserted put a bank account where BPR16's date is read. */
-    @Example
+    @Test
     void aShiftedBprIsQuarantinedNotAnUncheckedException() {
         ingest(ERA.replace("BPR*I*160*C*ACH*CCP", "BPR*I*160*C*0**CCP").getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    @Provide
-    Arbitrary<String> mutations() {
-        Arbitrary<String> seed = Arbitraries.of(SEEDS);
-        Arbitrary<String> hostile = Arbitraries.oneOf(
-                Arbitraries.strings().withChars("*~:^\u0000\r\n 0123456789.-AZaz").ofMaxLength(12),
-                Arbitraries.strings().ascii().ofMaxLength(20),
-                Arbitraries.of("", "-0", "1E400", "99999999999999999999", "20260230", "NaN", "12.345", "-", ":",
-                        "HC:", "::::", "R", "4", "PR", "WO:", "A3:33"));
-        Arbitrary<String> elementReplaced = Combinators.combine(seed, Arbitraries.integers().between(0, 60),
-                Arbitraries.integers().between(1, 16), hostile).as((file, segmentIndex, element, value) -> {
-                    String[] segments = file.split("~\n", -1);
-                    int s = segmentIndex % Math.max(1, segments.length - 1);
-                    if (s == 0) {
-                        s = 1;  // keep the ISA: its fixed length decides the delimiters
-                    }
-                    if (s >= segments.length) {
-                        return file;
-                    }
-                    List<String> elements = new ArrayList<>(Arrays.asList(segments[s].split("\\*", -1)));
-                    while (elements.size() <= element) {
-                        elements.add("");
-                    }
-                    elements.set(element, value);
-                    segments[s] = String.join("*", elements);
-                    return String.join("~\n", segments);
-                });
-        Arbitrary<String> dropped = Combinators.combine(seed, Arbitraries.integers().between(1, 60))
-                .as((file, index) -> {
-                    List<String> segments = new ArrayList<>(Arrays.asList(file.split("~\n", -1)));
-                    segments.remove(index % segments.size());
-                    return String.join("~\n", segments);
-                });
-        Arbitrary<String> repeated = Combinators.combine(seed, Arbitraries.integers().between(1, 60),
-                Arbitraries.integers().between(2, 20)).as((file, index, times) -> {
-                    List<String> segments = new ArrayList<>(Arrays.asList(file.split("~\n", -1)));
-                    int at = index % segments.size();
-                    for (int i = 1; i < times; i++) {
-                        segments.add(at, segments.get(at));
-                    }
-                    return String.join("~\n", segments);
-                });
-        Arbitrary<String> cut = Combinators.combine(seed, Arbitraries.doubles().between(0, 1))
-                .as((file, share) -> file.substring(0, (int) (file.length() * share)));
-        Arbitrary<String> delimiters = Combinators.combine(seed, Arbitraries.of('*', '~', ':', '^', '|', 'A', ' ',
-                '\u0000'), Arbitraries.integers().between(3, 105)).as((file, c, at) -> {
-                    char[] chars = file.toCharArray();
-                    chars[Math.min(at, chars.length - 1)] = c;
-                    return new String(chars);
-                });
-        return Arbitraries.oneOf(elementReplaced, elementReplaced, dropped, repeated, cut, delimiters);
+    private static final String HOSTILE_CHARS = "*~:^\u0000\r\n 0123456789.-AZaz";
+    private static final String ASCII = ascii();
+    private static final String[] ODD_VALUES = {"", "-0", "1E400", "99999999999999999999", "20260230", "NaN", "12.345",
+        "-", ":", "HC:", "::::", "R", "4", "PR", "WO:", "A3:33"};
+
+    private static String mutation(Fuzz fuzz) {
+        String file = fuzz.pick(SEEDS);
+        fuzz.note("seed " + SEEDS.indexOf(file));
+        switch (fuzz.between(0, 6)) {
+            case 0, 1 -> {
+                String value = switch (fuzz.between(0, 2)) {
+                    case 0 -> fuzz.text(HOSTILE_CHARS, 12);
+                    case 1 -> fuzz.text(ASCII, 20);
+                    default -> fuzz.pick(ODD_VALUES);
+                };
+                String[] segments = file.split("~\n", -1);
+                int s = fuzz.between(0, 60) % Math.max(1, segments.length - 1);
+                if (s == 0) {
+                    s = 1;  // keep the ISA: its fixed length decides the delimiters
+                }
+                int element = fuzz.between(1, 16);
+                fuzz.note("segment " + s + " element " + element + " replaced");
+                if (s >= segments.length) {
+                    return file;
+                }
+                List<String> elements = new ArrayList<>(Arrays.asList(segments[s].split("\\*", -1)));
+                while (elements.size() <= element) {
+                    elements.add("");
+                }
+                elements.set(element, value);
+                segments[s] = String.join("*", elements);
+                return String.join("~\n", segments);
+            }
+            case 2 -> {
+                List<String> segments = new ArrayList<>(Arrays.asList(file.split("~\n", -1)));
+                int at = fuzz.between(1, 60) % segments.size();
+                fuzz.note("segment " + at + " dropped");
+                segments.remove(at);
+                return String.join("~\n", segments);
+            }
+            case 3 -> {
+                List<String> segments = new ArrayList<>(Arrays.asList(file.split("~\n", -1)));
+                int at = fuzz.between(1, 60) % segments.size();
+                int times = fuzz.between(2, 20);
+                fuzz.note("segment " + at + " x" + times);
+                for (int i = 1; i < times; i++) {
+                    segments.add(at, segments.get(at));
+                }
+                return String.join("~\n", segments);
+            }
+            case 4 -> {
+                int length = (int) (file.length() * fuzz.random().nextDouble());
+                fuzz.note("cut to " + length);
+                return file.substring(0, length);
+            }
+            case 5 -> {
+                char c = fuzz.pick('*', '~', ':', '^', '|', 'A', ' ', '\u0000');
+                int at = Math.min(fuzz.between(3, 105), file.length() - 1);
+                fuzz.note("char " + at + " set to " + (int) c);
+                char[] chars = file.toCharArray();
+                chars[at] = c;
+                return new String(chars);
+            }
+            default -> {
+                // generic mutations, splices with another seed file; as UTF-8 bytes (each byte one char here, so
+                // that the ISO-8859-1 encoding in the property gives them back): odd Unicode as multi-byte sequences
+                String mutated = fuzz.mutate(file, SEEDS);
+                return new String(mutated.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+            }
+        }
+    }
+
+    private static String ascii() {
+        StringBuilder out = new StringBuilder();
+        for (char c = 0; c < 128; c++) {
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** What InboundFiles does before any state change: read, tell the transaction set, read it, check balancing. */

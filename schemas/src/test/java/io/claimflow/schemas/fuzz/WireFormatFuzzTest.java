@@ -8,25 +8,20 @@ import io.claimflow.schemas.json.Samples;
 import io.claimflow.schemas.registry.FakeSchemaRegistry;
 import io.claimflow.schemas.serde.ConfluentAvroDeserializer;
 import io.claimflow.schemas.serde.ConfluentAvroSerializer;
+import io.claimflow.testsupport.Fuzz;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzing of the Confluent wire-format deserializer, the door of every consumer: arbitrary bytes and mutations of a
- * real EncounterDocumented record (bytes flipped, cut, inserted, the schema id changed) either read as a record or
- * fail with a {@link SerializationException} (which the platform dead-letters); never another exception or an
- * error such as OutOfMemoryError from a huge length prefix. Tries: {@code jqwik.tries.default} (junit-platform
- * properties, 200 in CI); a longer run: {@code -Djqwik.tries.default=100000}.
+ * real EncounterDocumented record (bytes flipped, cut, inserted, the schema id changed, a huge length written where
+ * one is read, and {@link Fuzz}'s generic mutations) either read as a record or fail with a
+ * {@link SerializationException} (which the platform dead-letters); never another exception or an error such as
+ * OutOfMemoryError from a huge length prefix. Cases: {@link Fuzz} ({@code claimflow.fuzz.iterations}, 200 in CI).
  */
 class WireFormatFuzzTest {
 
@@ -34,7 +29,7 @@ class WireFormatFuzzTest {
     private static ConfluentAvroDeserializer deserializer;
     private static byte[] valid;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         registry = FakeSchemaRegistry.start();
         Map<String, Object> config = Map.of("schema.registry.url", registry.url());
@@ -46,52 +41,65 @@ class WireFormatFuzzTest {
         deserializer.configure(config, false);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         registry.close();
     }
 
-    @Property
-    void arbitraryBytesAreReadOrRefusedWithASerializationException(@ForAll byte[] bytes) {
-        readOrRefuse(bytes);
+    @Test
+    void arbitraryBytesAreReadOrRefusedWithASerializationException() {
+        Fuzz.check("arbitrary bytes", fuzz -> fuzz.bytes(fuzz.pick(32, 256, 4096)),
+                WireFormatFuzzTest::readOrRefuse);
     }
 
-    @Property
-    void aMutatedRecordIsReadOrRefusedWithASerializationException(@ForAll("mutations") byte[] bytes) {
-        readOrRefuse(bytes);
+    @Test
+    void aMutatedRecordIsReadOrRefusedWithASerializationException() {
+        Fuzz.check("mutated record", WireFormatFuzzTest::mutation, WireFormatFuzzTest::readOrRefuse);
     }
 
-    @Provide
-    Arbitrary<byte[]> mutations() {
-        Arbitrary<Integer> position = Arbitraries.integers().between(0, valid.length - 1);
-        Arbitrary<byte[]> flipped = Combinators.combine(position.list().ofMinSize(1).ofMaxSize(8),
-                Arbitraries.bytes().list().ofSize(8)).as((positions, values) -> {
-                    byte[] copy = valid.clone();
-                    for (int i = 0; i < positions.size(); i++) {
-                        copy[positions.get(i)] = values.get(i);
-                    }
-                    return copy;
-                });
-        Arbitrary<byte[]> cut = position.map(length -> Arrays.copyOf(valid, length));
-        Arbitrary<byte[]> inserted = Combinators.combine(position, Arbitraries.bytes().array(byte[].class)
-                .ofMinSize(1).ofMaxSize(16)).as((at, extra) -> {
-                    byte[] copy = new byte[valid.length + extra.length];
-                    System.arraycopy(valid, 0, copy, 0, at);
-                    System.arraycopy(extra, 0, copy, at, extra.length);
-                    System.arraycopy(valid, at, copy, at + extra.length, valid.length - at);
-                    return copy;
-                });
-        // a huge varint length where a string or array length is expected
-        Arbitrary<byte[]> hugeLength = position.filter(at -> at >= 5 && at < valid.length - 5).map(at -> {
-            byte[] copy = valid.clone();
-            copy[at] = (byte) 0xfe;
-            copy[at + 1] = (byte) 0xff;
-            copy[at + 2] = (byte) 0xff;
-            copy[at + 3] = (byte) 0xff;
-            copy[at + 4] = (byte) 0x0f;
-            return copy;
-        });
-        return Arbitraries.oneOf(flipped, cut, inserted, hugeLength);
+    private static byte[] mutation(Fuzz fuzz) {
+        switch (fuzz.between(0, 4)) {
+            case 0 -> {
+                byte[] copy = valid.clone();
+                int n = fuzz.between(1, 8);
+                for (int i = 0; i < n; i++) {
+                    copy[fuzz.between(0, valid.length - 1)] = (byte) fuzz.random().nextInt(256);
+                }
+                fuzz.note("set " + n + " bytes");
+                return copy;
+            }
+            case 1 -> {
+                int length = fuzz.between(0, valid.length - 1);
+                fuzz.note("cut to " + length);
+                return Arrays.copyOf(valid, length);
+            }
+            case 2 -> {
+                int at = fuzz.between(0, valid.length - 1);
+                byte[] extra = new byte[fuzz.between(1, 16)];
+                fuzz.random().nextBytes(extra);
+                fuzz.note("insert " + extra.length + " bytes at " + at);
+                byte[] copy = new byte[valid.length + extra.length];
+                System.arraycopy(valid, 0, copy, 0, at);
+                System.arraycopy(extra, 0, copy, at, extra.length);
+                System.arraycopy(valid, at, copy, at + extra.length, valid.length - at);
+                return copy;
+            }
+            case 3 -> {
+                // a huge varint length where a string or array length is expected
+                int at = fuzz.between(5, valid.length - 6);
+                fuzz.note("huge length at " + at);
+                byte[] copy = valid.clone();
+                copy[at] = (byte) 0xfe;
+                copy[at + 1] = (byte) 0xff;
+                copy[at + 2] = (byte) 0xff;
+                copy[at + 3] = (byte) 0xff;
+                copy[at + 4] = (byte) 0x0f;
+                return copy;
+            }
+            default -> {
+                return fuzz.mutate(valid);
+            }
+        }
     }
 
     private static void readOrRefuse(byte[] bytes) {

@@ -4,28 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.claimflow.ehr.adapter.kafka.FuzzedIntake;
+import io.claimflow.testsupport.Fuzz;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
  * Fuzzing of the FHIR door (HAPI's JSON parser, the bundle mapping and the checks before publishing): arbitrary
  * bodies and mutations of a real US Core bundle (a string value replaced by hostile text, a value replaced by
- * another JSON type, characters cut or inserted) are answered 200, 400 or 413 with an OperationOutcome, never with
- * an escaping exception (which would be a 500). Tries: {@code jqwik.tries.default} (200 in CI); longer:
- * {@code -Djqwik.tries.default=100000}.
+ * another JSON type, characters cut or inserted, and {@link Fuzz}'s generic mutations: deep nesting, huge numbers,
+ * control characters, odd Unicode, splices) are answered 200, 400 or 413 with an OperationOutcome, never with an
+ * escaping exception (which would be a 500). Cases: {@link Fuzz} ({@code claimflow.fuzz.iterations}, 200 in CI).
  */
 class FhirFuzzTest {
 
@@ -37,51 +32,72 @@ class FhirFuzzTest {
     private static final FhirBundleController CONTROLLER = new FhirBundleController(FHIR, FuzzedIntake.intake(),
             FuzzedIntake.audit(), FuzzedIntake.properties());
 
-    @Property
-    void arbitraryBodiesAreAnswered(@ForAll String body) {
-        assertAnswered(body);
+    @Test
+    void arbitraryBodiesAreAnswered() {
+        Fuzz.check("arbitrary body", fuzz -> fuzz.text(fuzz.pick(16, 255, 4096)), FhirFuzzTest::assertAnswered);
     }
 
-    @Property
-    void aMutatedBundleIsAnsweredAndNeverFailsInside(@ForAll("mutations") String body) {
-        assertAnswered(body);
+    @Test
+    void aMutatedBundleIsAnsweredAndNeverFailsInside() {
+        Fuzz.check("mutated bundle", FhirFuzzTest::mutation, FhirFuzzTest::assertAnswered);
     }
 
     /** Found by this test: HAPI's parser threw StringIndexOutOfBoundsException on an empty property name (a 500). */
-    @Example
+    @Test
     void anEmptyPropertyNameIsA400() {
         assertThat(assertAnswered(BUNDLE.replaceFirst("\"type\"", "\"\""))).isEqualTo(400);
     }
 
     /** Found by this test: a NUCC taxonomy coding without a code made BundleMapper throw NullPointerException. */
-    @Example
+    @Test
     void aTaxonomyCodingWithoutACodeIsNoFailure() {
         assertThat(assertAnswered(BUNDLE.replace("\"system\": \"http://nucc.org/provider-taxonomy\", \"code\": "
                 + "\"207Q00000X\",", "\"system\": \"http://nucc.org/provider-taxonomy\","))).isIn(200, 400);
     }
 
-    @Provide
-    Arbitrary<String> mutations() {
-        List<int[]> strings = spans(STRING, BUNDLE, 1);
-        List<int[]> values = spans(VALUE, BUNDLE, 1);
-        Arbitrary<String> hostileText = Arbitraries.oneOf(
-                Arbitraries.strings().withChars("*~:^|\u0000\u0001\n\t\ud800\ud83d\ude00 aZ09-").ofMaxLength(12),
-                Arbitraries.strings().all().ofMaxLength(30),
-                Arbitraries.of("", "2026-02-30", "3000-01-01", "1800-01-01", "not-a-date", "urn:uuid:x",
-                        "Patient/does-not-exist", "http://snomed.info/sct", "99999999999999999999", "-1", "O*H",
-                        "43215~N4*X", "finished", "planned"));
-        Arbitrary<String> stringReplaced = Combinators.combine(Arbitraries.of(strings), hostileText)
-                .as((span, text) -> BUNDLE.substring(0, span[0]) + escape(text) + BUNDLE.substring(span[1]));
-        Arbitrary<String> typeChanged = Combinators.combine(Arbitraries.of(values),
-                Arbitraries.of("{}", "[]", "null", "true", "0", "-1e309", "[{}]", "\"\"", "{\"a\":[[[[1]]]]}"))
-                .as((span, value) -> BUNDLE.substring(0, span[0]) + value + BUNDLE.substring(span[1]));
-        Arbitrary<Integer> position = Arbitraries.integers().between(0, BUNDLE.length() - 1);
-        Arbitrary<String> cut = Combinators.combine(position, Arbitraries.integers().between(1, 200))
-                .as((at, n) -> BUNDLE.substring(0, at) + BUNDLE.substring(Math.min(BUNDLE.length(), at + n)));
-        Arbitrary<String> inserted = Combinators.combine(position, Arbitraries.strings().withChars("{}[],:\"\\ a1")
-                .ofMinLength(1).ofMaxLength(5)).as((at, text) -> BUNDLE.substring(0, at) + text
-                        + BUNDLE.substring(at));
-        return Arbitraries.oneOf(stringReplaced, stringReplaced, typeChanged, cut, inserted);
+    private static final List<int[]> STRINGS = spans(STRING, BUNDLE, 1);
+    private static final List<int[]> VALUES = spans(VALUE, BUNDLE, 1);
+    private static final String TEXT_CHARS = "*~:^|\u0000\u0001\n\t\ud800\ud83d\ude00 aZ09-";
+    private static final String[] ODD_VALUES = {"", "2026-02-30", "3000-01-01", "1800-01-01", "not-a-date",
+        "urn:uuid:x", "Patient/does-not-exist", "http://snomed.info/sct", "99999999999999999999", "-1", "O*H",
+        "43215~N4*X", "finished", "planned"};
+    private static final String[] OTHER_TYPES = {"{}", "[]", "null", "true", "0", "-1e309", "[{}]", "\"\"",
+        "{\"a\":[[[[1]]]]}"};
+
+    private static String mutation(Fuzz fuzz) {
+        switch (fuzz.between(0, 5)) {
+            case 0, 1 -> {
+                int[] span = fuzz.pick(STRINGS);
+                String text = switch (fuzz.between(0, 2)) {
+                    case 0 -> fuzz.text(TEXT_CHARS, 12);
+                    case 1 -> fuzz.text(30);
+                    default -> fuzz.pick(ODD_VALUES);
+                };
+                fuzz.note("string at " + span[0] + " replaced");
+                return BUNDLE.substring(0, span[0]) + escape(text) + BUNDLE.substring(span[1]);
+            }
+            case 2 -> {
+                int[] span = fuzz.pick(VALUES);
+                String value = fuzz.pick(OTHER_TYPES);
+                fuzz.note("value at " + span[0] + " replaced by " + value);
+                return BUNDLE.substring(0, span[0]) + value + BUNDLE.substring(span[1]);
+            }
+            case 3 -> {
+                int at = fuzz.between(0, BUNDLE.length() - 1);
+                int n = fuzz.between(1, 200);
+                fuzz.note("cut " + n + " at " + at);
+                return BUNDLE.substring(0, at) + BUNDLE.substring(Math.min(BUNDLE.length(), at + n));
+            }
+            case 4 -> {
+                int at = fuzz.between(0, BUNDLE.length() - 1);
+                String text = fuzz.text("{}[],:\"\\ a1", 5);
+                fuzz.note("insert at " + at);
+                return BUNDLE.substring(0, at) + (text.isEmpty() ? "{" : text) + BUNDLE.substring(at);
+            }
+            default -> {
+                return fuzz.mutate(BUNDLE);
+            }
+        }
     }
 
     private static int assertAnswered(String body) {
