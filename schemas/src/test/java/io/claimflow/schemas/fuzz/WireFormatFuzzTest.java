@@ -1,6 +1,7 @@
 package io.claimflow.schemas.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.claimflow.events.EncounterDocumented;
 import io.claimflow.schemas.Topics;
@@ -55,6 +56,23 @@ class WireFormatFuzzTest {
     @Test
     void aMutatedRecordIsReadOrRefusedWithASerializationException() {
         Fuzz.check("mutated record", WireFormatFuzzTest::mutation, WireFormatFuzzTest::readOrRefuse);
+    }
+
+    /**
+     * Found by this test (seed 1, 3,000 cases: 9 bytes inserted): a string length of a gigabyte inside a record of
+     * 900 bytes made Avro allocate it (OutOfMemoryError) before finding the bytes missing.
+     */
+    @Test
+    void aStringLengthBeyondTheRecordIsASerializationExceptionNotAnOutOfMemoryError() {
+        // the first field, the event id, starts right after the header with its length (zig-zag varint 0x48: 36)
+        assertThat(valid[5]).isEqualTo((byte) 0x48);
+        byte[] gigabyte = {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x08};
+        byte[] bytes = new byte[valid.length + 4];
+        System.arraycopy(valid, 0, bytes, 0, 5);
+        System.arraycopy(gigabyte, 0, bytes, 5, 5);
+        System.arraycopy(valid, 6, bytes, 10, valid.length - 6);
+        assertThatThrownBy(() -> deserializer.deserialize(Topics.ENCOUNTER_DOCUMENTED, bytes))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("1073741824");
     }
 
     private static byte[] mutation(Fuzz fuzz) {

@@ -55,6 +55,25 @@ class FhirFuzzTest {
                 + "\"207Q00000X\",", "\"system\": \"http://nucc.org/provider-taxonomy\","))).isIn(200, 400);
     }
 
+    /**
+     * Found by this test (seed 1, 3,000 cases: the relationship code replaced by "" or null): a subscriber
+     * relationship coding without a code made BundleMapper throw NullPointerException (a 500).
+     */
+    @Test
+    void aRelationshipCodingWithoutACodeIsNoFailure() {
+        String body = BUNDLE.replace("subscriber-relationship\", \"code\": \"self\"", "subscriber-relationship\"");
+        assertThat(body).isNotEqualTo(BUNDLE);
+        assertThat(assertAnswered(body)).isIn(200, 400);
+    }
+
+    /** The same shape in the coverage type: a claim filing indicator coding without a code. */
+    @Test
+    void aClaimFilingIndicatorCodingWithoutACodeIsNoFailure() {
+        String body = BUNDLE.replace("claim-filing-indicator-codes\", \"code\": \"CI\"", "claim-filing-indicator-codes\"");
+        assertThat(body).isNotEqualTo(BUNDLE);
+        assertThat(assertAnswered(body)).isIn(200, 400);
+    }
+
     private static final List<int[]> STRINGS = spans(STRING, BUNDLE, 1);
     private static final List<int[]> VALUES = spans(VALUE, BUNDLE, 1);
     private static final String TEXT_CHARS = "*~:^|\u0000\u0001\n\t\ud800\ud83d\ude00 aZ09-";
