@@ -46,6 +46,8 @@ class FhirBundleController {
     private static final Logger log = LoggerFactory.getLogger(FhirBundleController.class);
     /** The most of a refused body read and dropped before the 413 (beyond it the connection is simply closed). */
     private static final long DISCARDED_AT_MOST = 64L * 1024 * 1024;
+    /** The largest exponent of a JSON number read (see {@link #hasHugeExponent}). */
+    private static final int MAX_EXPONENT = 99;
 
     private final FhirContext fhir;
     private final EncounterIntake intake;
@@ -153,6 +155,10 @@ class FhirBundleController {
         if (body == null || body.isBlank()) {
             throw new DataFormatException("empty body");
         }
+        if (hasHugeExponent(body)) {
+            throw new DataFormatException("a JSON number has an exponent beyond " + MAX_EXPONENT + " (or below -"
+                    + MAX_EXPONENT + ")");
+        }
         IParser parser = fhir.newJsonParser();
         parser.setParserErrorHandler(new LenientErrorHandler(false));
         IBaseResource resource = parser.parseResource(body);
@@ -160,6 +166,46 @@ class FhirBundleController {
             throw new DataFormatException("the resource is a " + resource.fhirType() + ", not a Bundle");
         }
         return bundle;
+    }
+
+    /**
+     * HAPI's JSON parser expands every number with {@code BigDecimal.toPlainString}: the 12 bytes
+     * {@code 1e999999999} would be a billion-digit string (an OutOfMemoryError, found by FhirFuzzTest). So a number
+     * outside a string whose exponent has more than two digits (leading zeros aside) is refused before parsing.
+     */
+    static boolean hasHugeExponent(String json) {
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if ((c == 'e' || c == 'E') && i > 0 && (Character.isDigit(json.charAt(i - 1))
+                    || json.charAt(i - 1) == '.')) {
+                int j = i + 1;
+                if (j < json.length() && (json.charAt(j) == '+' || json.charAt(j) == '-')) {
+                    j++;
+                }
+                while (j < json.length() && json.charAt(j) == '0') {
+                    j++;
+                }
+                int digits = 0;
+                while (j < json.length() && Character.isDigit(json.charAt(j))) {
+                    j++;
+                    digits++;
+                }
+                if (digits > String.valueOf(MAX_EXPONENT).length()) {
+                    return true;
+                }
+                i = j - 1;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<String> invalid(List<Problem> problems) {

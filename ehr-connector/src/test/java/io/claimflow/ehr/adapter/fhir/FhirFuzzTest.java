@@ -69,9 +69,42 @@ class FhirFuzzTest {
     /** The same shape in the coverage type: a claim filing indicator coding without a code. */
     @Test
     void aClaimFilingIndicatorCodingWithoutACodeIsNoFailure() {
-        String body = BUNDLE.replace("claim-filing-indicator-codes\", \"code\": \"CI\"", "claim-filing-indicator-codes\"");
+        String body = BUNDLE.replace("claim-filing-indicator-codes\", \"code\": \"CI\"",
+                "claim-filing-indicator-codes\"");
         assertThat(body).isNotEqualTo(BUNDLE);
         assertThat(assertAnswered(body)).isIn(200, 400);
+    }
+
+    /**
+     * Found by this test (seed 2, 3,000 cases: the total time's value replaced by -1e309): a duration beyond an int
+     * made BundleMapper throw ArithmeticException (a 500). A total time is the practitioner's time on one date.
+     */
+    @Test
+    void aTotalTimeBeyondADayIsA400() {
+        for (String value : List.of("-1e309", "-5", "1441")) {
+            String body = BUNDLE.replace("\"valueDuration\": {\"value\": 32,", "\"valueDuration\": {\"value\": "
+                    + value + ",");
+            assertThat(body).isNotEqualTo(BUNDLE);
+            assertThat(assertAnswered(body)).as(value).isEqualTo(400);
+        }
+        assertThat(assertAnswered(BUNDLE.replace("\"valueDuration\": {\"value\": 32,",
+                "\"valueDuration\": {\"value\": 1440,"))).isEqualTo(200);
+    }
+
+    /**
+     * Found by this test (a total time of 1e999999999): HAPI's JSON parser expands every number with
+     * BigDecimal.toPlainString, so a 12-byte number was a billion-digit string, an OutOfMemoryError in the connector.
+     */
+    @Test
+    void aNumberWithAHugeExponentIsA400NotAnOutOfMemoryError() {
+        for (String number : List.of("1e999999999", "-1E-999999999", "1.5e+0000100", "7e100")) {
+            assertThat(assertAnswered(BUNDLE.replace("\"order\": 1", "\"order\": " + number))).as(number)
+                    .isEqualTo(400);
+        }
+        // an exponent up to 99 is read (the order is then checked as usual); the same text inside a string is no number
+        assertThat(assertAnswered(BUNDLE.replace("\"order\": 1", "\"order\": 1e0"))).isEqualTo(200);
+        assertThat(assertAnswered(BUNDLE.replace("\"value\": \"GRP20417\"", "\"value\": \"1e999999999\"")))
+                .isEqualTo(200);
     }
 
     private static final List<int[]> STRINGS = spans(STRING, BUNDLE, 1);
