@@ -60,6 +60,14 @@ class FhirFuzzTest {
                 + "\"207Q00000X\",", "\"system\": \"http://nucc.org/provider-taxonomy\","))).isIn(200, 400);
     }
 
+    /** Found by this test (3,000 tries): a claim filing indicator coding without a code (NullPointerException). */
+    @Example
+    void aFilingIndicatorCodingWithoutACodeIsNoFailure() {
+        assertThat(assertAnswered(BUNDLE.replace("\"system\": \"https://x12.org/codes/claim-filing-indicator-codes\", "
+                + "\"code\": \"CI\"", "\"system\": \"https://x12.org/codes/claim-filing-indicator-codes\""))).isIn(200,
+                400);
+    }
+
     @Provide
     Arbitrary<String> mutations() {
         List<int[]> strings = spans(STRING, BUNDLE, 1);
