@@ -21,5 +21,7 @@
  * {@link io.claimflow.testsupport.EndpointSecurity} checks every REST endpoint of a running service against its
  * {@code @PreAuthorize} roles (401 / 403 / let in, as the demo users); {@link io.claimflow.testsupport.LogCapture}
  * captures everything logged during a test and fails when given strings (patient data) show up.
+ * {@link io.claimflow.testsupport.Fuzz} is the seeded fuzzer of the parsers at the doors (random and mutated input,
+ * {@code -Dclaimflow.fuzz.iterations}, {@code -Dclaimflow.fuzz.seed}; see docs/security.md).
  */
 package io.claimflow.testsupport;

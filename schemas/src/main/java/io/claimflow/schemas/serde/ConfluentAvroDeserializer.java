@@ -13,9 +13,7 @@ import io.claimflow.schemas.registry.SchemaRegistryException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -32,7 +30,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * other way round, within Avro's resolution rules). Otherwise they come back as GenericRecords in the writer schema.
  * A {@code null} payload (tombstone) gives {@code null}. Every failure is a {@link SerializationException} saying
  * what was wrong with which record: not the wire format, too short, unknown schema id, registry unreachable (the
- * cause is then a {@link SchemaRegistryException} with {@code isRetriable()} true), or undecodable. Thread-safe.
+ * cause is then a {@link SchemaRegistryException} with {@code isRetriable()} true), or undecodable (including a
+ * string length or array count beyond the record's bytes, refused before anything is allocated). Thread-safe.
  */
 public class ConfluentAvroDeserializer implements Deserializer<Object> {
 
@@ -98,9 +97,9 @@ public class ConfluentAvroDeserializer implements Deserializer<Object> {
             reader = raced != null ? raced : reader;
         }
         try {
-            BinaryDecoder decoder = DecoderFactory.get()
-                    .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null);
-            return reader.read(null, decoder);
+            // bounded: a corrupt length or count is refused before it is allocated (not an OutOfMemoryError)
+            return reader.read(null, new BoundedDecoder(data, WireFormat.HEADER_SIZE,
+                    data.length - WireFormat.HEADER_SIZE));
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Could not decode the Avro data of a record with schema id " + id
                     + " on topic '" + topic + "': " + ConfluentAvroSerializer.describe(e),

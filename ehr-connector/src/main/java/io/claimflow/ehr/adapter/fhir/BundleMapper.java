@@ -66,6 +66,8 @@ import org.hl7.fhir.r4.model.Type;
  */
 final class BundleMapper {
 
+    private static final BigDecimal MINUTES_IN_A_DAY = BigDecimal.valueOf(1440);
+
     /** What a bundle gave: submissions (only meaningful when there are no problems) and the problems. */
     record Result(List<Submission> submissions, List<Problem> problems) {
     }
@@ -238,7 +240,7 @@ final class BundleMapper {
                 return minutes(quantity, at + ".extension");
             }
             try {
-                return Integer.valueOf(value.primitiveValue());
+                return withinADay(BigDecimal.valueOf(Integer.parseInt(value.primitiveValue())), at + ".extension");
             } catch (NumberFormatException e) {
                 problem(at + ".extension", Kind.INVALID, "total time must be a Duration or whole minutes");
                 return null;
@@ -264,6 +266,15 @@ final class BundleMapper {
         };
         if (minutes == null) {
             problem(at, Kind.INVALID, "a duration must be in min or h (UCUM)");
+            return null;
+        }
+        return withinADay(minutes, at);
+    }
+
+    /** A total time is the practitioner's time on one date; compared before rounding (1e999999999 is not expanded). */
+    private Integer withinADay(BigDecimal minutes, String at) {
+        if (minutes.signum() < 0 || minutes.compareTo(MINUTES_IN_A_DAY) > 0) {
+            problem(at, Kind.INVALID, "a total time is from 0 to 1440 minutes (the practitioner's time on one date)");
             return null;
         }
         return minutes.setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
@@ -506,7 +517,7 @@ final class BundleMapper {
         }
         String filing = coverage.getType().getCoding().stream()
                 .filter(c -> FhirTerms.CLAIM_FILING_INDICATOR.equals(c.getSystem())).map(Coding::getCode)
-                .findFirst().orElse(null);
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);  // a coding without a code: none
         return new DocumentedEncounter.Coverage(responsibility, payer, subscriber, relationship, groupNumber,
                 groupName, filing);
     }
@@ -527,7 +538,7 @@ final class BundleMapper {
     private static DocumentedEncounter.Relationship relationship(CodeableConcept relationship) {
         String code = relationship == null ? null : relationship.getCoding().stream()
                 .filter(c -> c.getSystem() == null || FhirTerms.SUBSCRIBER_RELATIONSHIP.equals(c.getSystem()))
-                .map(Coding::getCode).findFirst().orElse(null);
+                .map(Coding::getCode).filter(java.util.Objects::nonNull).findFirst().orElse(null);  // no code: none
         if (code == null) {
             return DocumentedEncounter.Relationship.SELF;  // R4: absent relationship means the beneficiary is insured
         }
@@ -644,7 +655,8 @@ final class BundleMapper {
 
     private static String taxonomy(List<CodeableConcept> concepts) {
         return concepts.stream().flatMap(c -> c.getCoding().stream())
-                .filter(c -> NUCC_TAXONOMY.equals(c.getSystem())).map(Coding::getCode).findFirst().orElse(null);
+                .filter(c -> NUCC_TAXONOMY.equals(c.getSystem())).map(Coding::getCode)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);  // a coding without a code: none
     }
 
     // --- diagnoses, procedures, items, note ----------------------------------------------------------------------
