@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.claimflow.events.EncounterCoded;
 import io.claimflow.schemas.Topics;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
+import io.claimflow.testsupport.JsonFuzz;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -49,6 +50,11 @@ class ClaimHostileInputTest {
     RestClient as(String user) {
         return RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeaders(h -> h.setBasicAuth(user, "demo-" + user)).build();
+    }
+
+    ResponseEntity<String> callRaw(String user, HttpMethod method, String path, String body) {
+        return as(user).method(method).uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
     }
 
     ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, String body) {
@@ -143,5 +149,39 @@ class ClaimHostileInputTest {
                 .uri("/audit/records?user=biller&resourceType=patient&resourceId={mrn}", mrn).retrieve().body(JSON);
         assertThat((List<Map<String, Object>>) records.get("records")).singleElement().satisfies(r ->
                 assertThat(r).containsEntry("action", "search").containsEntry("outcome", "SUCCESS"));
+    }
+
+    /**
+     * REST fuzzing (issue 19): hostile JSON bodies ({@link JsonFuzz}) to every POST, PUT and PATCH endpoint never get
+     * a 5xx, and a refusal never quotes what was sent. Bounded here; longer: {@code -Dclaimflow.fuzz.iterations=5000}.
+     */
+    @Test
+    void fuzzedBodiesNeverGet5xxNorAnEcho() {
+        Map<String, List<String>> endpoints =
+        Map.of(
+                "POST /fee-schedule", List.of("tenantId", "procedureCode", "modifier", "effectiveFrom", "amount",
+                        "description"),
+                "PATCH /claims/clm-fuzz-1", List.of("billingNpi", "billingTaxId", "renderingNpi", "referringNpi",
+                        "memberId", "priorAuthorizationNumber"),
+                "POST /claims/clm-fuzz-1/void", List.of("reason"),
+                "POST /claims/clm-fuzz-1/appeals", List.of("notes"),
+                "PATCH /claims/clm-fuzz-1/appeals/1", List.of("outcome"),
+                "POST /claims/clm-fuzz-1/recode", List.of("instructions"),
+                "POST /claims/clm-fuzz-1/write-off", List.of("reason"),
+                "POST /claims/clm-fuzz-1/follow-ups", List.of("note", "nextFollowUp"));
+        endpoints.forEach((endpoint, fields) -> {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+            List<String> bodies = JsonFuzz.bodies(JsonFuzz.seed() + endpoint.hashCode(), JsonFuzz.iterations(),
+                    fields);
+            for (String body : bodies) {
+                ResponseEntity<String> response = callRaw("biller", HttpMethod.valueOf(method), path, body);
+                assertThat(response.getStatusCode().value()).as(endpoint + " " + body).isLessThan(500);
+                if (response.getStatusCode().is4xxClientError()) {
+                    assertThat(String.valueOf(response.getBody()).replaceAll("\"instance\":\"[^\"]*\"", ""))
+                            .as(endpoint + " " + body).doesNotContain(JsonFuzz.MARKER);
+                }
+            }
+        });
     }
 }

@@ -14,7 +14,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@link ProblemDetailsAdvice} in every servlet web application, and strict JSON numbers: a fraction where a whole
  * number is expected ({@code "units": 1.5}) is refused with a 400 instead of being cut to 1.
  */
-@AutoConfiguration
+// Before Spring MVC's: with spring.mvc.problemdetails.enabled, Boot's own ProblemDetailsExceptionHandler (which quotes
+// the rejected value: "Failed to convert 'id' with value: '...'") backs off only when a ResponseEntityExceptionHandler
+// bean is already registered, and would otherwise win over this lowest-precedence advice.
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(ResponseEntityExceptionHandler.class)
 public class ClaimFlowWebAutoConfiguration {

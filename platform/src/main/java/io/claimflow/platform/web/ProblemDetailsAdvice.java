@@ -38,15 +38,18 @@ import tools.jackson.core.exc.StreamReadException;
  * name, and never a value the caller sent (it may be patient data).
  *
  * <ul>
- *   <li>400: {@link IllegalArgumentException} (a fixed text: its message may quote the value), failed Bean Validation ({@code errors}: field and message per violation), unreadable JSON (where:
- *   the field path, or line and column), wrong parameter types, missing parameters, {@link BadRequestException}.</li>
+ *   <li>400: failed Bean Validation ({@code errors}: field and message per violation), unreadable JSON (where:
+ *   the field path, or line and column), wrong parameter types, missing parameters, {@link BadRequestException},
+ *   {@code InvalidInputException} (its message), any other {@link IllegalArgumentException} (a fixed text: the JDK's
+ *   and libraries' messages quote the value).</li>
  *   <li>404 {@link NotFoundException} (and unknown paths), 409 {@link ConflictException} and duplicate keys, 422
  *   {@link UnprocessableException}.</li>
  *   <li>500 for anything else: a fixed text and a reference that is also in the log, where the error is logged with
  *   its classes and stack frames but without messages.</li>
  * </ul>
  * Lowest precedence: a service's own {@code @RestControllerAdvice} wins, so services keep to mapping their own
- * exceptions and leave Spring MVC's and the JDK's to this one (ServiceProblemsTest in each service checks it). 401 and 403 are answered by the security
+ * exceptions and leave Spring MVC's and the JDK's to this one (each service's *HostileInputTest checks it). 401 and
+ * 403 are answered by the security
  * filter chain.
  */
 @RestControllerAdvice
