@@ -11,7 +11,7 @@ import java.util.Random;
  * nesting, nulls, duplicates, and broken JSON. Deterministic for a seed, so a failure is reproduced by its seed.
  *
  * <p>Every string value carries {@link #MARKER}, so a test can check that no answer quotes what it was sent. A bounded
- * run per endpoint is part of the build ({@code claimflow.fuzz.iterations}, default 40); a longer run is the same test
+ * run per endpoint is part of the build ({@code claimflow.fuzz.iterations}, default 25); a longer run is the same test
  * with a bigger number, e.g. {@code -Dclaimflow.fuzz.iterations=5000 -Dclaimflow.fuzz.seed=7}.
  */
 public final class JsonFuzz {
@@ -37,9 +37,9 @@ public final class JsonFuzz {
         this.fields = List.copyOf(fields);
     }
 
-    /** The iterations per endpoint: {@code -Dclaimflow.fuzz.iterations}, default 40. */
+    /** The iterations per endpoint: {@code -Dclaimflow.fuzz.iterations}, default 25. */
     public static int iterations() {
-        return Integer.getInteger("claimflow.fuzz.iterations", 40);
+        return Integer.getInteger("claimflow.fuzz.iterations", 25);
     }
 
     /** The seed: {@code -Dclaimflow.fuzz.seed}, default 19. */
