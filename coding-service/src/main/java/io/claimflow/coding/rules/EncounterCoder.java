@@ -33,6 +33,9 @@ public final class EncounterCoder {
     private static final List<String> DISTINCT_WORDS = List.of("separate", "different site", "distinct",
             "second lesion", "another site", "different lesion", "separate lesion");
 
+    /** More documented units than this on one procedure is taken for a typing error, never billed as is. */
+    static final int MAX_DOCUMENTED_UNITS = 99;
+
     private final CodeSets codeSets;
     private final Crosswalk crosswalk;
     private final CodingEdits edits;
@@ -113,10 +116,15 @@ public final class EncounterCoder {
 
     /** A procedure or supply before lines are numbered. */
     private record Draft(String code, CodeSystem system, String description, int units, String laterality,
-            String text, Drug drug) {
+            String text, Drug drug, List<String> modifiers) {
+
+        Draft(String code, CodeSystem system, String description, int units, String laterality, String text,
+                Drug drug) {
+            this(code, system, description, units, laterality, text, drug, List.of());
+        }
 
         Draft withUnits(int newUnits) {
-            return new Draft(code, system, description, newUnits, laterality, text, drug);
+            return new Draft(code, system, description, newUnits, laterality, text, drug, modifiers);
         }
     }
 
@@ -353,9 +361,17 @@ public final class EncounterCoder {
                 if (code.isEmpty()) {
                     continue;
                 }
-                Draft draft = new Draft(code.get().code(), code.get().system(), code.get().shortDescription(), 1,
-                        documented.laterality(), documented.text(), null);
-                if (ProcedureRanges.officeVisit(draft.code()) || ProcedureRanges.preventiveVisit(draft.code())) {
+                boolean visitCode = ProcedureRanges.officeVisit(code.get().code())
+                        || ProcedureRanges.preventiveVisit(code.get().code());
+                Draft draft = new Draft(code.get().code(), code.get().system(), code.get().shortDescription(),
+                        documentedUnits(documented, code.get().code(), visitCode), documented.laterality(),
+                        documented.text(), null, documented.modifiers());
+                if (!documented.modifiers().isEmpty()) {
+                    fired.add(new Edit(EditType.OTHER, "MOD-DOCUMENTED", Severity.INFO, "Modifier(s) "
+                            + documented.modifiers() + " documented with " + draft.code(), List.of(),
+                            List.of(draft.code()), "Kept as documented"));
+                }
+                if (visitCode) {
                     if (visit.isEmpty()) {
                         visit.add(draft);
                     } else {
@@ -366,6 +382,33 @@ public final class EncounterCoder {
                 }
             }
             return drafts;
+        }
+
+        /**
+         * Units of a documented procedure: its documented quantity (one when none), which must be a whole number of
+         * units from 1 to {@value #MAX_DOCUMENTED_UNITS} (an E/M visit exactly one). Anything else holds the encounter
+         * and the line keeps one unit as the suggestion.
+         */
+        private int documentedUnits(Documented documented, String code, boolean visitCode) {
+            BigDecimal quantity = documented.quantity();
+            if (quantity == null) {
+                return 1;
+            }
+            BigDecimal whole = quantity.stripTrailingZeros();
+            boolean plausible = quantity.signum() > 0 && whole.scale() <= 0
+                    && whole.compareTo(BigDecimal.valueOf(visitCode ? 1 : MAX_DOCUMENTED_UNITS)) <= 0;
+            if (!plausible) {
+                hold("UNITS-IMPLAUSIBLE", "Documented quantity " + quantity.toPlainString() + " of " + code
+                        + " is not a plausible number of units (" + (visitCode ? "an E/M visit is one unit"
+                        : "a whole number from 1 to " + MAX_DOCUMENTED_UNITS) + "); a coder checks it");
+                return 1;
+            }
+            int units = whole.intValueExact();
+            if (units != 1) {
+                fired.add(new Edit(EditType.OTHER, "UNITS-DOCUMENTED", Severity.INFO, units + " units of " + code
+                        + " documented", List.of(), List.of(code), "Billed " + units + " units"));
+            }
+            return units;
         }
 
         private Optional<ProcedureCode> resolveProcedure(Documented documented, int position) {
@@ -622,7 +665,7 @@ public final class EncounterCoder {
             List<Draft> result = new ArrayList<>();
             Map<String, Integer> index = new LinkedHashMap<>();
             for (Draft draft : drafts) {
-                String key = draft.code() + "|" + draft.laterality();
+                String key = draft.code() + "|" + draft.laterality() + "|" + draft.modifiers();
                 Integer at = draft.drug() == null ? index.get(key) : null;
                 if (at == null) {
                     if (draft.drug() == null) {
@@ -640,7 +683,7 @@ public final class EncounterCoder {
             List<CodedLine> lines = new ArrayList<>();
             for (int i = 0; i < drafts.size(); i++) {
                 Draft d = drafts.get(i);
-                lines.add(new CodedLine(i + 1, d.code(), d.system(), d.description(), List.of(), d.units(),
+                lines.add(new CodedLine(i + 1, d.code(), d.system(), d.description(), d.modifiers(), d.units(),
                         List.of(), d.drug()));
             }
             return lines;
@@ -651,6 +694,18 @@ public final class EncounterCoder {
             for (int i = 0; i < lines.size(); i++) {
                 CodedLine line = lines.get(i);
                 String side = drafts.get(i).laterality();
+                List<String> documentedSides = drafts.get(i).modifiers().stream()
+                        .filter(ProcedureRanges.LATERALITY::contains).toList();
+                if (!documentedSides.isEmpty()) {
+                    if (side != null && !documentedSides.contains(side) || documentedSides.size() > 1) {
+                        hold("MOD-LATERALITY-CONFLICT", "Procedure " + line.code() + " is documented with modifier(s) "
+                                + documentedSides + " but its text says " + ("50".equals(side) ? "both sides"
+                                : "RT".equals(side) ? "the right side" : "LT".equals(side) ? "the left side"
+                                : "otherwise") + "; a coder checks the side");
+                    }
+                    result.add(line);
+                    continue;
+                }
                 if (side != null && ProcedureRanges.takesLaterality(line.code())) {
                     line = line.withModifier(side);
                     fired.add(new Edit(EditType.OTHER, "MOD-LATERALITY", Severity.INFO, "Procedure " + line.code()

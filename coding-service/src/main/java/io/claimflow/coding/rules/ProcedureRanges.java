@@ -3,6 +3,9 @@ package io.claimflow.coding.rules;
 /** Where CPT codes sit in the book; decides which rules apply to a line. */
 public final class ProcedureRanges {
 
+    /** Laterality modifiers: right, left, bilateral. */
+    public static final java.util.Set<String> LATERALITY = java.util.Set.of("RT", "LT", "50");
+
     private ProcedureRanges() {
     }
 

@@ -35,7 +35,9 @@ import java.util.Set;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ChargeItem;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -151,7 +153,8 @@ final class BundleMapper {
                 providers, facility(location), placeOfService, dateOfService, encounterClass, encounterType,
                 patientStatus(encounter), totalTime(encounter, at), mdm(encounter, at), diagnoses, procedures, items,
                 stringExtension(encounter, FhirTerms.EXT_PRIOR_AUTHORIZATION),
-                stringExtension(encounter, FhirTerms.EXT_REFERRAL), clinicalNote(encounter));
+                stringExtension(encounter, FhirTerms.EXT_REFERRAL), clinicalNote(encounter),
+                annualWellnessVisit(encounter, at), abnormalFindings(encounter, at));
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -284,6 +287,52 @@ final class BundleMapper {
                     "medical decision making must be straightforward, low, moderate or high");
             return null;
         }
+    }
+
+    /** The extension (initial or subsequent), else an Encounter.type HCPCS G0438 or G0439; null when neither. */
+    private DocumentedEncounter.AnnualWellnessVisit annualWellnessVisit(Encounter encounter, String at) {
+        Extension extension = encounter.getExtensionByUrl(FhirTerms.EXT_ANNUAL_WELLNESS_VISIT);
+        if (extension != null && extension.getValue() != null) {
+            String value = codeValue(extension.getValue());
+            if ("initial".equalsIgnoreCase(value)) {
+                return DocumentedEncounter.AnnualWellnessVisit.INITIAL;
+            }
+            if ("subsequent".equalsIgnoreCase(value)) {
+                return DocumentedEncounter.AnnualWellnessVisit.SUBSEQUENT;
+            }
+            problem(at + ".extension", Kind.INVALID, "the annual wellness visit must be initial or subsequent");
+            return null;
+        }
+        for (CodeableConcept type : encounter.getType()) {
+            for (Coding coding : type.getCoding()) {
+                if (FhirTerms.codeSystem(coding.getSystem()).orElse(null) == CodeSystem.HCPCS) {
+                    if ("G0438".equalsIgnoreCase(coding.getCode())) {
+                        return DocumentedEncounter.AnnualWellnessVisit.INITIAL;
+                    }
+                    if ("G0439".equalsIgnoreCase(coding.getCode())) {
+                        return DocumentedEncounter.AnnualWellnessVisit.SUBSEQUENT;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private Boolean abnormalFindings(Encounter encounter, String at) {
+        Extension extension = encounter.getExtensionByUrl(FhirTerms.EXT_ABNORMAL_FINDINGS);
+        if (extension == null || extension.getValue() == null) {
+            return null;
+        }
+        if (extension.getValue() instanceof BooleanType value && value.hasValue()) {
+            return value.getValue();
+        }
+        problem(at + ".extension", Kind.INVALID, "abnormal findings must be a valueBoolean");
+        return null;
+    }
+
+    private static String codeValue(Type value) {
+        return value instanceof CodeableConcept cc ? cc.getCodingFirstRep().getCode()
+                : value instanceof Coding coding ? coding.getCode() : value.primitiveValue();
     }
 
     private static String stringExtension(Encounter encounter, String url) {
@@ -688,10 +737,28 @@ final class BundleMapper {
             }
             Code code = code(condition.getCode(), at, List.of(CodeSystem.ICD_10_CM, CodeSystem.SNOMED_CT), true);
             if (code != null) {
-                codes.add(code);
+                codes.add(new Code(code.system(), code.code(), code.text(), List.of(), null,
+                        episodeOfCare(condition)));
             }
         }
         return codes;
+    }
+
+    /** The condition-episode-of-care extension: initial, subsequent or sequela; null when absent. */
+    private DocumentedEncounter.EpisodeOfCare episodeOfCare(Condition condition) {
+        Extension extension = condition.getExtensionByUrl(FhirTerms.EXT_EPISODE_OF_CARE);
+        if (extension == null || extension.getValue() == null) {
+            return null;
+        }
+        String value = codeValue(extension.getValue());
+        for (DocumentedEncounter.EpisodeOfCare episode : DocumentedEncounter.EpisodeOfCare.values()) {
+            if (episode.name().equalsIgnoreCase(value)) {
+                return episode;
+            }
+        }
+        problem(refs.path(condition) + ".extension", Kind.INVALID,
+                "the episode of care must be initial, subsequent or sequela");
+        return null;
     }
 
     private static boolean isProblemListItem(Condition condition) {
@@ -729,9 +796,71 @@ final class BundleMapper {
                 code = new Code(code.system(), code.code(), code.text() + " (body site: "
                         + String.join(", ", sites) + ")");
             }
-            codes.add(code);
+            List<ChargeItem> charges = refs.all(ChargeItem.class).stream()
+                    .filter(c -> c.getService().stream().anyMatch(r -> refs.pointsTo(r, procedure))).toList();
+            List<String> modifiers = new ArrayList<>(modifiers(procedure.getExtensionsByUrl(
+                    FhirTerms.EXT_PROCEDURE_MODIFIER), refs.path(procedure)));
+            BigDecimal quantity = quantity(procedure.getExtensionByUrl(FhirTerms.EXT_PROCEDURE_QUANTITY),
+                    refs.path(procedure) + ".extension");
+            for (ChargeItem charge : charges) {
+                String where = refs.path(charge);
+                for (String modifier : modifiers(charge.getExtensionsByUrl(FhirTerms.EXT_PROCEDURE_MODIFIER), where)) {
+                    if (!modifiers.contains(modifier)) {
+                        modifiers.add(modifier);
+                    }
+                }
+                if (charge.hasQuantity() && charge.getQuantity().hasValue()) {
+                    BigDecimal charged = decimal(charge.getQuantity().getValue(), where + ".quantity");
+                    if (quantity != null && charged != null && quantity.compareTo(charged) != 0) {
+                        problem(where + ".quantity", Kind.INVALID,
+                                "ChargeItem.quantity differs from the quantity documented on its Procedure");
+                    }
+                    quantity = quantity == null ? charged : quantity;
+                }
+            }
+            codes.add(new Code(code.system(), code.code(), code.text(), modifiers, quantity, null));
         }
         return codes;
+    }
+
+    /** Two-character CPT/HCPCS modifiers from valueCode, valueCoding, valueCodeableConcept or valueString. */
+    private List<String> modifiers(List<Extension> extensions, String at) {
+        List<String> modifiers = new ArrayList<>();
+        for (Extension extension : extensions) {
+            String value = extension.getValue() == null ? null : codeValue(extension.getValue());
+            if (value == null || !value.trim().matches("[A-Za-z0-9]{2}")) {
+                problem(at + ".extension", Kind.INVALID, "a procedure modifier is a two-character CPT/HCPCS modifier");
+                continue;
+            }
+            modifiers.add(value.trim().toUpperCase(Locale.ROOT));
+        }
+        return modifiers;
+    }
+
+    private BigDecimal quantity(Extension extension, String at) {
+        if (extension == null || extension.getValue() == null) {
+            return null;
+        }
+        Type value = extension.getValue();
+        if (value instanceof Quantity quantity && quantity.hasValue()) {
+            return decimal(quantity.getValue(), at);
+        }
+        try {
+            return decimal(new BigDecimal(value.primitiveValue()), at);
+        } catch (NumberFormatException | NullPointerException e) {
+            problem(at, Kind.INVALID, "a procedure quantity must be a number");
+            return null;
+        }
+    }
+
+    /** A documented quantity as EncounterDocumented carries it: at most 3 decimals and 9 integer digits. */
+    private BigDecimal decimal(BigDecimal value, String at) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > 3 || stripped.abs().compareTo(new BigDecimal("1000000000")) >= 0) {
+            problem(at, Kind.INVALID, "a quantity must have at most 3 decimals and 9 digits");
+            return null;
+        }
+        return stripped.setScale(3);
     }
 
     private List<AdministeredItem> administeredItems(Encounter encounter, boolean onlyEncounter) {
