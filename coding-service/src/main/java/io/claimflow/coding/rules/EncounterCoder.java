@@ -144,6 +144,10 @@ public final class EncounterCoder {
 
         Coding code() {
             List<CodedDiagnosis> diagnoses = resolveDiagnoses();
+            DiagnosisGuidelines.Outcome guided = DiagnosisGuidelines.apply(codeSets, dos, diagnoses);
+            diagnoses = guided.diagnoses();
+            fired.addAll(guided.edits());
+            holds.addAll(guided.holds());
             List<Draft> visit = new ArrayList<>();
             List<Draft> procedures = resolveProcedures(visit);
             List<Draft> items = resolveItems();
@@ -206,7 +210,7 @@ public final class EncounterCoder {
                         return Optional.empty();
                     }
                     if (!icd.get().billable()) {
-                        List<String> children = codeSets.icdBillableUnder(code, dos, 8).stream()
+                        List<String> children = codeSets.icdBillableUnder(code, dos, 12).stream()
                                 .map(IcdCode::code).toList();
                         hold("ICD10-NOT-BILLABLE", "Documented ICD-10-CM " + code + " is a header; a more specific "
                                 + "code is needed" + (children.isEmpty() ? "" : " (one of " + children + ")"));
