@@ -192,78 +192,98 @@ public final class EncounterCoder {
             int position = 0;
             for (Documented documented : encounter.diagnoses()) {
                 position++;
-                Optional<IcdCode> icd = resolveDiagnosis(documented, position);
-                icd.ifPresent(code -> byCode.putIfAbsent(code.code(),
-                        new CodedDiagnosis(code.code(), code.longDescription())));
+                for (IcdCode code : resolveDiagnosis(documented, position)) {
+                    byCode.putIfAbsent(code.code(), new CodedDiagnosis(code.code(), code.longDescription()));
+                }
             }
             return new ArrayList<>(byCode.values());
         }
 
-        private Optional<IcdCode> resolveDiagnosis(Documented documented, int position) {
+        private List<IcdCode> resolveDiagnosis(Documented documented, int position) {
             switch (documented.system()) {
                 case ICD_10_CM -> {
                     String code = IcdCodes.withDot(documented.code());
                     Optional<IcdCode> icd = codeSets.icd(code, dos);
+                    if ((icd.isEmpty() || !icd.get().billable()) && SeventhCharacter.needed(codeSets, code, dos)) {
+                        return SeventhCharacter.complete(codeSets, code, documented.episodeOfCare(), dos,
+                                "Documented ICD-10-CM " + code, fired, holds).stream().toList();
+                    }
                     if (icd.isEmpty()) {
-                        hold(codeSets.icdKnownOnAnyDate(code) ? "ICD10-NOT-VALID-ON-DOS" : "ICD10-UNKNOWN",
-                                "Documented ICD-10-CM " + code + " is not valid on the date of service " + dos);
-                        return Optional.empty();
+                        if (codeSets.icdKnownOnAnyDate(code)) {
+                            hold("ICD10-NOT-VALID-ON-DOS", "Documented ICD-10-CM " + code
+                                    + " is not valid on the date of service " + dos);
+                        } else {
+                            hold("ICD10-UNKNOWN", "Documented ICD-10-CM " + code
+                                    + " is not in the loaded ICD-10-CM code sets");
+                        }
+                        return List.of();
                     }
                     if (!icd.get().billable()) {
                         List<String> children = codeSets.icdBillableUnder(code, dos, 12).stream()
                                 .map(IcdCode::code).toList();
                         hold("ICD10-NOT-BILLABLE", "Documented ICD-10-CM " + code + " is a header; a more specific "
                                 + "code is needed" + (children.isEmpty() ? "" : " (one of " + children + ")"));
-                        return Optional.empty();
+                        return List.of();
                     }
-                    return icd;
+                    SeventhCharacter.checkConflict(codeSets, code, documented.episode(), dos, holds);
+                    return List.of(icd.get());
                 }
                 case SNOMED_CT -> {
-                    return fromSnomed(documented.code(), position);
+                    return fromSnomed(documented.code(), position, documented.episodeOfCare());
                 }
                 case NONE -> {
-                    return fromText(documented.text(), position);
+                    return fromText(documented.text(), position).stream().toList();
                 }
                 default -> {
                     hold("DX-WRONG-SYSTEM", "Diagnosis " + position + " is documented as a " + documented.system()
                             + " procedure code");
-                    return Optional.empty();
+                    return List.of();
                 }
             }
         }
 
-        private Optional<IcdCode> fromSnomed(String concept, int position) {
+        private List<IcdCode> fromSnomed(String concept, int position, EpisodeOfCare episode) {
             List<Crosswalk.Target> targets = crosswalk.icdTargets(concept);
             if (targets.isEmpty()) {
                 hold("SNOMED-UNMAPPED", "SNOMED CT " + concept + " (diagnosis " + position
                         + ") has no ICD-10-CM mapping");
-                return Optional.empty();
+                return List.of();
             }
             Map<String, IcdCode> valid = new LinkedHashMap<>();
+            List<HoldReason> episodeHolds = new ArrayList<>();
             for (Crosswalk.Target target : targets) {
                 String code = IcdCodes.withDot(target.code());
-                codeSets.icd(code, dos).filter(IcdCode::billable).filter(icd -> fitsPatient(icd.code()))
-                        .ifPresent(icd -> valid.putIfAbsent(icd.code(), icd));
+                Optional<IcdCode> icd = codeSets.icd(code, dos).filter(IcdCode::billable);
+                if (icd.isEmpty() && SeventhCharacter.needed(codeSets, code, dos)) {
+                    icd = SeventhCharacter.complete(codeSets, code, episode, dos, "SNOMED CT " + concept + " (to "
+                            + code + ")", fired, episodeHolds);
+                }
+                icd.filter(c -> fitsPatient(c.code())).ifPresent(c -> valid.putIfAbsent(c.code(), c));
             }
             List<String> all = targets.stream().map(t -> IcdCodes.withDot(t.code())).distinct().toList();
-            if (valid.size() == 1) {
-                IcdCode only = valid.values().iterator().next();
-                if (all.size() > 1) {
-                    fired.add(new Edit(EditType.CODE_VALIDITY, "SNOMED-TARGET-SELECTED", Severity.INFO,
-                            "SNOMED CT " + concept + " maps to " + all + "; only " + only.code() + " is billable and "
-                                    + "fits the patient on the date of service", List.of(), all,
-                            "Coded " + only.code()));
-                }
-                return Optional.of(only);
-            }
             if (valid.isEmpty()) {
-                hold("SNOMED-TARGET-INVALID", "SNOMED CT " + concept + " maps to " + all + ", none billable and "
-                        + "valid for the patient on the date of service");
-            } else {
-                hold("SNOMED-AMBIGUOUS", "SNOMED CT " + concept + " maps to several valid codes " + valid.keySet()
-                        + "; a coder chooses");
+                if (!episodeHolds.isEmpty()) {
+                    holds.add(episodeHolds.get(0));
+                } else {
+                    hold("SNOMED-TARGET-INVALID", "SNOMED CT " + concept + " maps to " + all + ", none in the "
+                            + "loaded ICD-10-CM set, billable and valid for the patient on the date of service");
+                }
+                return List.of();
             }
-            return Optional.empty();
+            TargetChoice.Choice choice = TargetChoice.choose(new ArrayList<>(valid.values()));
+            if (choice.codes().isEmpty()) {
+                hold("SNOMED-AMBIGUOUS", "SNOMED CT " + concept + " maps to several valid codes " + valid.keySet()
+                        + ": " + choice.reason() + "; a coder chooses");
+                return List.of();
+            }
+            if (all.size() > 1) {
+                List<String> chosen = choice.codes().stream().map(IcdCode::code).toList();
+                fired.add(new Edit(EditType.CODE_VALIDITY, "SNOMED-TARGET-SELECTED", Severity.INFO,
+                        "SNOMED CT " + concept + " maps to " + all + "; " + (valid.size() == 1 ? "only " + chosen
+                                + " is billable and fits the patient on the date of service" : choice.reason()),
+                        List.of(), all, "Coded " + String.join(", ", chosen)));
+            }
+            return choice.codes();
         }
 
         private Optional<IcdCode> fromText(String text, int position) {
