@@ -60,13 +60,19 @@ public final class EncounterCoder {
      * order, else the first-listed one. Adds the pointer edit that explains the choice.
      */
     List<Integer> pointersFor(CodedLine line, List<CodedDiagnosis> diagnoses, LocalDate dos, List<Edit> out) {
+        return pointersFor(line, diagnoses, dos, out, List.of());
+    }
+
+    /** As above; a drug administration line without indications of its own takes those of the drugs given. */
+    List<Integer> pointersFor(CodedLine line, List<CodedDiagnosis> diagnoses, LocalDate dos, List<Edit> out,
+            List<CodedLine> claim) {
         if (diagnoses.isEmpty()) {
             return List.of();
         }
         if (line.evaluationAndManagement()) {
             return firstPointers(diagnoses.size());
         }
-        List<String> indications = codeSets.indications(line.code(), dos);
+        List<String> indications = indications(line, claim, dos);
         List<Integer> supported = supporting(line.code(), diagnoses, indications);
         if (!supported.isEmpty()) {
             return supported;
@@ -83,6 +89,21 @@ public final class EncounterCoder {
                     List.of(line.code(), diagnoses.get(0).code()), "Diagnosis pointer set to 1"));
         }
         return List.of(1);
+    }
+
+    /** The diagnoses that support a line: its own indications, or for a drug administration those of the drugs. */
+    List<String> indications(CodedLine line, List<CodedLine> claim, LocalDate dos) {
+        List<String> own = codeSets.indications(line.code(), dos);
+        if (!own.isEmpty() || !ProcedureRanges.drugAdministration(line.code())) {
+            return own;
+        }
+        List<String> drugs = new ArrayList<>();
+        for (CodedLine other : claim) {
+            if (other.system() == CodeSystem.HCPCS && other.code().startsWith("J")) {
+                codeSets.indications(other.code(), dos).stream().filter(i -> !drugs.contains(i)).forEach(drugs::add);
+            }
+        }
+        return drugs;
     }
 
     /** 1-based positions of diagnoses under one of the indication prefixes, at most four. */
@@ -174,7 +195,7 @@ public final class EncounterCoder {
             lines = renumber(lines);
             List<CodedLine> pointed = new ArrayList<>();
             for (CodedLine line : lines) {
-                pointed.add(line.withPointers(pointersFor(line, diagnoses, dos, fired)));
+                pointed.add(line.withPointers(pointersFor(line, diagnoses, dos, fired, lines)));
             }
             for (Edit edit : edits.check(encounter, diagnoses, pointed)) {
                 fired.add(edit);
@@ -764,7 +785,8 @@ public final class EncounterCoder {
             }
             // separately identifiable: a diagnosis the visit addressed that is not just why the procedure was done
             Set<String> procedureIndications = new LinkedHashSet<>();
-            triggering.forEach(c -> procedureIndications.addAll(codeSets.indications(c, dos)));
+            lines.stream().filter(l -> triggering.contains(l.code()))
+                    .forEach(l -> procedureIndications.addAll(indications(l, lines, dos)));
             boolean separate = diagnoses.stream().anyMatch(dx -> procedureIndications.stream()
                     .noneMatch(dx.code()::startsWith));
             if (!separate || procedureIndications.isEmpty()) {
