@@ -70,6 +70,19 @@ public final class EncounterCoder {
             return List.of();
         }
         if (line.evaluationAndManagement()) {
+            boolean examOnClaim = claim.stream().anyMatch(l -> AnnualWellnessVisit.of(l.code()) != null
+                    || ProcedureRanges.preventiveVisit(l.code()));
+            if (ProcedureRanges.officeVisit(line.code()) && examOnClaim) {
+                List<Integer> problems = new ArrayList<>();
+                for (int i = 0; i < diagnoses.size() && problems.size() < CodingEdits.MAX_POINTERS; i++) {
+                    if (!PreventiveVisits.examinationCode(diagnoses.get(i).code())) {
+                        problems.add(i + 1);
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    return problems;
+                }
+            }
             return firstPointers(diagnoses.size());
         }
         List<String> indications = indications(line, claim, dos);
@@ -172,16 +185,24 @@ public final class EncounterCoder {
             List<Draft> visit = new ArrayList<>();
             List<Draft> procedures = resolveProcedures(visit);
             List<Draft> items = resolveItems();
-            boolean preventive = PreventiveVisits.preventiveEncounter(encounter.encounterType());
-            if (visit.isEmpty()) {
-                visit.addAll(visitLines(preventive, !procedures.isEmpty() || !items.isEmpty()));
+            AnnualWellnessVisit wellness = wellnessVisit(procedures);
+            List<Draft> wellnessLine = new ArrayList<>();
+            if (wellness != null) {
+                wellnessLine.addAll(wellnessVisit(wellness, visit, procedures));
             }
-            if (preventive || visit.stream().anyMatch(d -> ProcedureRanges.preventiveVisit(d.code()))) {
+            boolean preventive = wellness == null && PreventiveVisits.preventiveEncounter(encounter.encounterType());
+            if (visit.isEmpty()) {
+                visit.addAll(visitLines(preventive, !procedures.isEmpty() || !items.isEmpty()
+                        || !wellnessLine.isEmpty()));
+            }
+            if (preventive || wellness != null
+                    || visit.stream().anyMatch(d -> ProcedureRanges.preventiveVisit(d.code()))) {
                 diagnoses = preventiveExamFirst(diagnoses);
             }
             diagnoses = firstListed(diagnoses);
 
-            List<Draft> drafts = new ArrayList<>(visit);
+            List<Draft> drafts = new ArrayList<>(wellnessLine);
+            drafts.addAll(visit);
             drafts.addAll(merge(procedures));
             drafts.addAll(merge(items));
             List<CodedLine> lines = number(drafts);
@@ -361,7 +382,9 @@ public final class EncounterCoder {
                         "The preventive examination code is the reason for the visit", List.of(),
                         List.of(moved.code()), "Moved " + moved.code() + " first"));
             } else if (exam < 0) {
-                boolean findings = !diagnoses.isEmpty();
+                // Z00.01 / Z00.121 only for documented abnormal findings, not for any other diagnosis listed
+                // (guideline I.C.21.c.13: chronic conditions may be added without being findings of the exam)
+                boolean findings = encounter.examinationFoundAbnormalities();
                 String code = PreventiveVisits.examinationDiagnosis(age, findings);
                 Optional<IcdCode> icd = codeSets.icd(code, dos);
                 if (icd.isEmpty()) {
@@ -393,6 +416,63 @@ public final class EncounterCoder {
                 }
             }
             return diagnoses; // the edit holds it
+        }
+
+        // --- Medicare annual wellness visit ---------------------------------------------------------------------
+
+        /** The documented wellness visit: the event's field, the encounter type, or a documented G0438/G0439. */
+        private AnnualWellnessVisit wellnessVisit(List<Draft> procedures) {
+            List<AnnualWellnessVisit> documented = new ArrayList<>();
+            if (encounter.annualWellnessVisit() != null) {
+                documented.add(encounter.annualWellnessVisit());
+            }
+            Documented type = encounter.encounterType();
+            if (type != null && type.system() == CodeSystem.HCPCS && AnnualWellnessVisit.of(type.code()) != null) {
+                documented.add(AnnualWellnessVisit.of(type.code()));
+            }
+            procedures.stream().map(d -> AnnualWellnessVisit.of(d.code())).filter(java.util.Objects::nonNull)
+                    .forEach(documented::add);
+            if (documented.isEmpty()) {
+                return null;
+            }
+            if (documented.stream().distinct().count() > 1) {
+                hold("AWV-CONFLICT", "Both an initial (G0438) and a subsequent (G0439) annual wellness visit are "
+                        + "documented; a coder checks which it was");
+            }
+            if (!encounter.medicare()) {
+                hold("AWV-NOT-MEDICARE", "An annual wellness visit (" + documented.get(0).code() + ") is a Medicare "
+                        + "benefit and the primary payer is not Medicare Part B; a coder checks the payer's "
+                        + "preventive visit");
+            }
+            return documented.get(0);
+        }
+
+        /**
+         * The wellness visit line (unless documented as a procedure already); a preventive medicine E/M documented
+         * with it is taken off with an edit: Medicare pays the wellness visit, not both.
+         */
+        private List<Draft> wellnessVisit(AnnualWellnessVisit wellness, List<Draft> visit, List<Draft> procedures) {
+            for (Draft em : List.copyOf(visit)) {
+                if (ProcedureRanges.preventiveVisit(em.code())) {
+                    visit.remove(em);
+                    fired.add(new Edit(EditType.OTHER, "AWV-PREVENTIVE-EM", Severity.WARNING, "Preventive medicine "
+                            + "visit " + em.code() + " documented with the annual wellness visit " + wellness.code()
+                            + ": Medicare covers the wellness visit, a preventive E/M is not reported with it",
+                            List.of(), List.of(em.code(), wellness.code()), "Removed " + em.code()));
+                }
+            }
+            List<Draft> documented = procedures.stream().filter(d -> AnnualWellnessVisit.of(d.code()) != null)
+                    .toList();
+            procedures.removeAll(documented);
+            if (!documented.isEmpty()) {
+                return List.of(documented.get(0));
+            }
+            List<Draft> line = new ArrayList<>();
+            procedureDraft(wellness.code(), 1).ifPresent(line::add);
+            fired.add(new Edit(EditType.OTHER, "AWV", Severity.INFO, "Medicare annual wellness visit, "
+                    + wellness.name().toLowerCase(Locale.ROOT), List.of(), List.of(wellness.code()),
+                    "Coded " + wellness.code()));
+            return line;
         }
 
         // --- procedures and items ----------------------------------------------------------------------------
@@ -779,7 +859,9 @@ public final class EncounterCoder {
                 }
             }
             List<String> triggering = others.stream()
-                    .filter(c -> ProcedureRanges.procedureNeedingModifier25(c) || pairedWithVisit.contains(c)).distinct().toList();
+                    .filter(c -> ProcedureRanges.procedureNeedingModifier25(c) || pairedWithVisit.contains(c)
+                            || AnnualWellnessVisit.of(c) != null)
+                    .distinct().toList();
             if (triggering.isEmpty()) {
                 return lines;
             }
