@@ -635,8 +635,9 @@ public final class EncounterCoder {
                     continue;
                 }
                 Drug drug = item.ndc() == null ? null : new Drug(item.ndc(), item.quantity(), item.unit());
+                // modifiers documented with a drug (JZ no waste, JW discarded amount) stay on its line
                 drafts.add(new Draft(code.get().code(), code.get().system(), code.get().shortDescription(),
-                        units.get(), item.code().laterality(), item.code().text(), drug));
+                        units.get(), item.code().laterality(), item.code().text(), drug, item.code().modifiers()));
                 if (item.vaccine()) {
                     vaccines++;
                     if (influenzaVaccine(code.get().code())) {

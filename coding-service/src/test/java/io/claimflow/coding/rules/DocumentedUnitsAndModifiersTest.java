@@ -77,6 +77,21 @@ class DocumentedUnitsAndModifiersTest {
     }
 
     @Test
+    void aModifierDocumentedWithAnAdministeredDrugStaysOnItsLineAndIsChecked() {
+        Coding known = coder.code(Encounters.office().established(null, null).icd("M17.11")
+                .cpt("20610", "Injection, right knee joint")
+                .item("DRUG", CodeSystem.HCPCS, "J1030", "00009307401", "40", "MILLIGRAM", "XS").build());
+        Coding unknown = coder.code(Encounters.office().established(null, null).icd("M17.11")
+                .cpt("20610", "Injection, right knee joint")
+                .item("DRUG", CodeSystem.HCPCS, "J1030", "00009307401", "40", "MILLIGRAM", "JZ").build());
+
+        assertThat(lines(known)).isEqualTo("20610-RT[1] J1030-XS[1]");
+        // JZ is not in the starter modifier set: held with the reason, not dropped
+        assertThat(holds(unknown)).contains("MODIFIER-INVALID");
+        assertThat(unknown.lines()).anyMatch(l -> l.code().equals("J1030") && l.modifiers().contains("JZ"));
+    }
+
+    @Test
     void aVisitDocumentedWithTwoUnitsIsHeld() {
         Coding coding = coder.code(Encounters.office().established(null, null).icd("I10")
                 .procedure(CodeSystem.CPT, "99213", "Office visit", "2").build());

@@ -131,6 +131,14 @@ final class Encounters {
         return this;
     }
 
+    /** A drug or supply documented with modifiers (JZ, JW, ...). */
+    Encounters item(String kind, CodeSystem system, String code, String ndc, String quantity, String unit,
+            String... modifiers) {
+        items.add(new AdministeredItem(kind, new Documented(system, code, code, List.of(modifiers), null, null), ndc,
+                new BigDecimal(quantity), unit));
+        return this;
+    }
+
     DocumentedEncounter build() {
         return new DocumentedEncounter("enc-test", "riverside-fm", dos, birth, sex, place, encounterClass, type, status,
                 minutes, mdm, diagnoses, procedures, items, medicare, wellness, abnormalFindings);
