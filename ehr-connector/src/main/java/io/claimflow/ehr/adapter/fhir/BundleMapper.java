@@ -30,6 +30,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
@@ -725,6 +726,13 @@ final class BundleMapper {
                 ordered.add(condition);
             }
         }
+        // The reason for the visit is a documented diagnosis too, where no Condition of the encounter says it.
+        for (int i = 0; i < encounter.getReasonReference().size(); i++) {
+            Resource resource = refs.resolve(encounter.getReasonReference().get(i)).orElse(null);
+            if (resource instanceof Condition condition && !ordered.contains(condition)) {
+                ordered.add(condition);
+            }
+        }
         List<Code> codes = new ArrayList<>();
         for (Condition condition : ordered) {
             if (isEnteredInErrorOrRefuted(condition)) {
@@ -739,6 +747,22 @@ final class BundleMapper {
             if (code != null) {
                 codes.add(new Code(code.system(), code.code(), code.text(), List.of(), null,
                         episodeOfCare(condition)));
+            }
+        }
+        for (int i = 0; i < encounter.getReasonCode().size(); i++) {
+            CodeableConcept concept = encounter.getReasonCode().get(i);
+            boolean readable = concept.getCoding().stream().map(c -> FhirTerms.codeSystem(c.getSystem()))
+                    .anyMatch(system -> system.filter(CodeSystem.ICD_10_CM::equals).isPresent()
+                            || system.filter(CodeSystem.SNOMED_CT::equals).isPresent());
+            // a reason in another code system is kept as its text, as the guide says for a Condition's text
+            Code reason = readable ? code(concept, refs.path(encounter) + ".reasonCode[" + i + "]",
+                    List.of(CodeSystem.ICD_10_CM, CodeSystem.SNOMED_CT), true)
+                    : display(concept) == null ? null : new Code(CodeSystem.NONE, null, display(concept));
+            boolean said = reason == null || codes.stream().anyMatch(c -> c.system() == reason.system()
+                    && (reason.code() == null ? c.text().equalsIgnoreCase(reason.text())
+                    : reason.code().equals(c.code())));
+            if (!said) {
+                codes.add(reason);
             }
         }
         return codes;
@@ -789,12 +813,10 @@ final class BundleMapper {
             if (code == null) {
                 continue;
             }
-            // Laterality and body site travel in the text: DocumentedCode has no element for them (see the guide).
-            List<String> sites = procedure.getBodySite().stream().map(BundleMapper::display)
-                    .filter(java.util.Objects::nonNull).toList();
-            if (!sites.isEmpty()) {
-                code = new Code(code.system(), code.code(), code.text() + " (body site: "
-                        + String.join(", ", sites) + ")");
+            // Body site and its side travel in the text (coding-service appends RT/LT/50 where the code takes them).
+            String sites = bodySite(procedure.getBodySite());
+            if (sites != null) {
+                code = new Code(code.system(), code.code(), code.text() + " (body site: " + sites + ")");
             }
             List<ChargeItem> charges = refs.all(ChargeItem.class).stream()
                     .filter(c -> c.getService().stream().anyMatch(r -> refs.pointsTo(r, procedure))).toList();
@@ -822,6 +844,37 @@ final class BundleMapper {
         }
         return codes;
     }
+
+    /**
+     * The body sites as text, with the side said in words when only a SNOMED CT laterality qualifier
+     * (24028007 right, 7771000 left, 51440002 right and left) carries it; null without a body site.
+     */
+    private static String bodySite(List<CodeableConcept> bodySites) {
+        List<String> words = new ArrayList<>();
+        Set<String> sides = new LinkedHashSet<>();
+        for (CodeableConcept site : bodySites) {
+            for (Coding coding : site.getCoding()) {
+                if (FhirTerms.SNOMED_CT.equals(coding.getSystem()) && LATERALITY.containsKey(coding.getCode())) {
+                    sides.add(LATERALITY.get(coding.getCode()));
+                }
+            }
+            String display = display(site);
+            if (display != null && !LATERALITY.containsValue(display.toLowerCase(Locale.ROOT))) {
+                words.add(display);
+            }
+        }
+        String text = String.join(", ", words);
+        String said = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ") + " ";
+        String side = sides.contains("bilateral") || sides.size() > 1 ? "bilateral"
+                : sides.isEmpty() ? null : sides.iterator().next();
+        if (side != null && !said.contains(" " + side + " ")) {
+            text = text.isEmpty() ? side : text + ", " + side;
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    private static final Map<String, String> LATERALITY = Map.of("24028007", "right", "7771000", "left",
+            "51440002", "bilateral");
 
     /** Two-character CPT/HCPCS modifiers from valueCode, valueCoding, valueCodeableConcept or valueString. */
     private List<String> modifiers(List<Extension> extensions, String at) {

@@ -134,7 +134,9 @@ final class DftMapper {
                     : ft1.getTransactionCode();
             String where = procedure == ft1.getProcedureCode() ? at + "-25" : at + "-7";
             Code code = code(procedure, where, value(ft1.getTransactionDescription().getValue()));
+            int charged = -1;
             if (code != null) {
+                charged = procedures.size();
                 procedures.add(withDetails(code, modifiers(ft1.getProcedureCodeModifier()),
                         quantity(value(ft1.getTransactionQuantity().getValue()), at + "-10")));
             }
@@ -155,7 +157,14 @@ final class DftMapper {
                 }
                 String pat = "PR1[" + ++pr1Count + "]";
                 Code pr = code(pr1.getProcedureCode(), pat + "-3", value(pr1.getProcedureDescription().getValue()));
-                if (pr != null) {
+                if (pr != null && charged >= 0 && sameCode(procedures.get(charged), pr)) {
+                    // the PR1 details its own FT1's charge: one procedure, with the modifiers of both
+                    Code charge = procedures.get(charged);
+                    List<String> merged = new ArrayList<>(charge.modifiers());
+                    modifiers(pr1.getProcedureCodeModifier()).stream().filter(m -> !merged.contains(m))
+                            .forEach(merged::add);
+                    procedures.set(charged, withDetails(charge, merged, charge.quantity()));
+                } else if (pr != null) {
                     procedures.add(withDetails(pr, modifiers(pr1.getProcedureCodeModifier()), null));
                 }
                 if (serviceDate == null) {
@@ -309,6 +318,10 @@ final class DftMapper {
             }
         }
         return codes;
+    }
+
+    private static boolean sameCode(Code a, Code b) {
+        return a.system() == b.system() && a.code() != null && a.code().equalsIgnoreCase(b.code());
     }
 
     /** FT1-26 / PR1-16 modifiers and FT1-10 quantity on the procedure they were documented with. */

@@ -80,4 +80,17 @@ class DftMapperTest {
         assertThat(encounter.annualWellnessVisit()).isEqualTo(AnnualWellnessVisit.SUBSEQUENT);
         assertThat(encounter.procedures().get(0).system()).isEqualTo(CodeSystem.HCPCS);
     }
+
+    @Test
+    void aPr1DetailingItsOwnChargeIsOneProcedureNotTwo() throws Exception {
+        String text = Hl7MllpIntakeTest.text("dft-p03-office-visit.hl7", "V-4", "C-4")
+                .replace("PR1|1||20610", "FT1|4|||20260310|20260310|CG|20610^Arthrocentesis^C4|||1|||||||||||||||"
+                        + "20610^Arthrocentesis, major joint^C4\rPR1|1||20610");
+
+        List<Code> procedures = map(text).submission().encounter().procedures();
+
+        assertThat(procedures).extracting(Code::code).containsExactly("99214", "83036", "J3301", "20610");
+        assertThat(procedures.get(3).modifiers()).containsExactly("RT");
+        assertThat(procedures.get(3).quantity()).isEqualByComparingTo("1");
+    }
 }
