@@ -18,7 +18,11 @@ import java.util.function.Predicate;
  *       many as there are complications; E1x.9 (without complications) goes;</li>
  *   <li>I.A.13 "code first" / "use additional code": an etiology is sequenced before its manifestation; a
  *       manifestation without its etiology, or a combination code without the additional code it asks for, is
- *       held with what is missing.</li>
+ *       held with what is missing;</li>
+ *   <li>I.A.12.a Excludes1: of a pair never coded together, a sign or symptom (R00-R69, and the pain codes M25.5-,
+ *       M54.5-M54.9, M79.6-) goes when the other is a definitive diagnosis (I.B.4, I.B.5), and a form "not specified"
+ *       gives way to the specified one (I.A.9.a); any other pair stays for {@link CodingEdits}, which holds it
+ *       naming both codes.</li>
  * </ul>
  * A code the rules need that is not in the loaded code set on the date of service holds the encounter.
  */
@@ -84,6 +88,7 @@ final class DiagnosisGuidelines {
         result = rules.hypertension(result);
         result = rules.additionalCodesAfter(result);
         result = rules.etiologyFirst(result);
+        result = rules.excludes1(result);
         return new Outcome(result, rules.edits, rules.holds);
     }
 
@@ -240,6 +245,64 @@ final class DiagnosisGuidelines {
             }
         }
         return result;
+    }
+
+    // --- Excludes1 (I.A.12.a) --------------------------------------------------------------------------------------
+
+    /** Resolves the Excludes1 pairs the guidelines themselves settle; the others are left for the edit to hold. */
+    private List<CodedDiagnosis> excludes1(List<CodedDiagnosis> diagnoses) {
+        List<CodedDiagnosis> result = new ArrayList<>(diagnoses);
+        List<Excludes1> notes = codeSets.excludes1(result.stream().map(CodedDiagnosis::code).toList(), dos);
+        for (Excludes1 note : notes) {
+            for (CodedDiagnosis a : List.copyOf(result)) {
+                for (CodedDiagnosis b : List.copyOf(result)) {
+                    if (a.equals(b) || !result.contains(a) || !result.contains(b)
+                            || !a.code().startsWith(note.codePrefix()) || !b.code().startsWith(note.excludedPrefix())) {
+                        continue;
+                    }
+                    CodedDiagnosis dropped = null;
+                    String ruleId = null;
+                    String why = null;
+                    if (symptom(a.code()) != symptom(b.code())) {
+                        dropped = symptom(a.code()) ? a : b;
+                        ruleId = "ICD-EXCLUDES1-SYMPTOM";
+                        why = dropped.code() + " is a sign or symptom of the definitive diagnosis " + other(a, b, dropped)
+                                + " (guidelines I.B.4, I.B.5)";
+                    } else if (notSpecified(a) != notSpecified(b)
+                            && a.code().charAt(0) == b.code().charAt(0)) {
+                        dropped = notSpecified(a) ? a : b;
+                        ruleId = "ICD-EXCLUDES1-SPECIFIED";
+                        why = dropped.code() + " is the form not specified; " + other(a, b, dropped)
+                                + " is documented (guideline I.A.9.a)";
+                    }
+                    if (dropped != null) {
+                        result.remove(dropped);
+                        edits.add(info(ruleId, a.code() + " and " + b.code() + " are never coded together (Excludes1, "
+                                + "guideline I.A.12.a): " + why, List.of(a.code(), b.code()),
+                                "Removed " + dropped.code()));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String other(CodedDiagnosis a, CodedDiagnosis b, CodedDiagnosis dropped) {
+        return (dropped == a ? b : a).code();
+    }
+
+    /** Chapter 18 signs and symptoms (R00-R69; R70-R99 are findings) and the pain codes the Index lists under Pain. */
+    static boolean symptom(String code) {
+        if (code.startsWith("R")) {
+            return code.length() >= 3 && Character.isDigit(code.charAt(1)) && code.charAt(1) < '7';
+        }
+        return code.startsWith("M25.5") || code.startsWith("M54.5") || code.startsWith("M54.6")
+                || code.startsWith("M54.8") || code.startsWith("M54.9") || code.startsWith("M79.6");
+    }
+
+    private static boolean notSpecified(CodedDiagnosis dx) {
+        String text = dx.description() == null ? "" : dx.description().toLowerCase(java.util.Locale.ROOT);
+        return text.contains("not specified as");
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
