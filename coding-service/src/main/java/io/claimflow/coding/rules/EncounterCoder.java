@@ -307,8 +307,7 @@ public final class EncounterCoder {
                 if (!episodeHolds.isEmpty()) {
                     holds.add(episodeHolds.get(0));
                 } else {
-                    hold("SNOMED-TARGET-INVALID", "SNOMED CT " + concept + " maps to " + all + ", none in the "
-                            + "loaded ICD-10-CM set, billable and valid for the patient on the date of service");
+                    noValidIcdTarget(concept, all);
                 }
                 return List.of();
             }
@@ -352,18 +351,55 @@ public final class EncounterCoder {
         }
 
         private boolean fitsPatient(String code) {
+            return patientConflict(code).isEmpty();
+        }
+
+        /** Why the code does not fit the patient's sex or age ("the patient's sex: ..."), or empty. */
+        private Optional<String> patientConflict(String code) {
             for (DemographicRule rule : codeSets.demographicRules(List.of(code), dos)) {
                 if (!rule.matches(code)) {
                     continue;
                 }
                 if (rule.sex() != null && encounter.sex() != Sex.UNKNOWN && rule.sex() != encounter.sex()) {
-                    return false;
+                    return Optional.of("the patient's sex: " + rule.note());
                 }
                 if ((rule.minAge() != null && age < rule.minAge()) || (rule.maxAge() != null && age > rule.maxAge())) {
-                    return false;
+                    return Optional.of("the patient's age: " + rule.note());
                 }
             }
-            return true;
+            return Optional.empty();
+        }
+
+        /**
+         * No target of the concept can be coded: says why, the closest reason first (the patient, a header, the date,
+         * unknown to the loaded sets).
+         */
+        private void noValidIcdTarget(String concept, List<String> targets) {
+            String mapped = "SNOMED CT " + concept + " maps to " + targets + ": ";
+            List<String> notOnDate = new ArrayList<>();
+            List<String> headers = new ArrayList<>();
+            for (String code : targets) {
+                Optional<IcdCode> icd = codeSets.icd(code, dos);
+                if (icd.isPresent() && icd.get().billable()) {
+                    Optional<String> conflict = patientConflict(code);
+                    if (conflict.isPresent()) {
+                        hold("SNOMED-TARGET-PATIENT", mapped + code + " does not fit " + conflict.get());
+                        return;
+                    }
+                } else if (icd.isPresent()) {
+                    headers.add(code);
+                } else if (codeSets.icdKnownOnAnyDate(code)) {
+                    notOnDate.add(code);
+                }
+            }
+            if (!headers.isEmpty()) {
+                hold("SNOMED-TARGET-NOT-BILLABLE", mapped + headers + " is a header; a more specific code is needed");
+            } else if (!notOnDate.isEmpty()) {
+                hold("SNOMED-TARGET-NOT-VALID-ON-DOS", mapped + notOnDate + " is not valid on the date of service "
+                        + dos);
+            } else {
+                hold("SNOMED-TARGET-UNKNOWN", mapped + "not in the loaded ICD-10-CM code sets");
+            }
         }
 
         private List<CodedDiagnosis> preventiveExamFirst(List<CodedDiagnosis> diagnoses) {
@@ -542,8 +578,7 @@ public final class EncounterCoder {
                     String code = documented.code().toUpperCase(Locale.ROOT);
                     Optional<ProcedureCode> procedure = codeSets.procedure(code, dos);
                     if (procedure.isEmpty()) {
-                        hold(codeSets.procedureKnownOnAnyDate(code) ? "PROC-NOT-VALID-ON-DOS" : "PROC-UNKNOWN",
-                                "Documented procedure " + code + " is not valid on the date of service " + dos);
+                        procedureMissing("Documented procedure " + code, code);
                     }
                     return procedure;
                 }
@@ -584,8 +619,14 @@ public final class EncounterCoder {
                 return Optional.of(valid.values().iterator().next());
             }
             if (valid.isEmpty()) {
-                hold("SNOMED-TARGET-INVALID", "SNOMED CT " + concept + " maps to " + all
-                        + ", none valid on the date of service");
+                List<String> notOnDate = all.stream().filter(codeSets::procedureKnownOnAnyDate).toList();
+                if (notOnDate.isEmpty()) {
+                    hold("SNOMED-TARGET-UNKNOWN", "SNOMED CT " + concept + " maps to " + all
+                            + ": not in the loaded CPT/HCPCS code sets");
+                } else {
+                    hold("SNOMED-TARGET-NOT-VALID-ON-DOS", "SNOMED CT " + concept + " maps to " + all + ": "
+                            + notOnDate + " not valid on the date of service " + dos);
+                }
             } else {
                 hold("SNOMED-AMBIGUOUS", "SNOMED CT " + concept + " maps to several procedures " + valid.keySet()
                         + "; a coder chooses");
@@ -773,11 +814,19 @@ public final class EncounterCoder {
             return lines;
         }
 
+        /** A procedure code not in the sets on the date: unknown to every loaded release, or outside its dates. */
+        private void procedureMissing(String what, String code) {
+            if (codeSets.procedureKnownOnAnyDate(code)) {
+                hold("PROC-NOT-VALID-ON-DOS", what + " " + code + " is not valid on the date of service " + dos);
+            } else {
+                hold("PROC-UNKNOWN", what + " " + code + " is not in the loaded CPT/HCPCS code sets");
+            }
+        }
+
         private Optional<Draft> procedureDraft(String code, int units) {
             Optional<ProcedureCode> procedure = codeSets.procedure(code, dos);
             if (procedure.isEmpty()) {
-                hold("PROC-NOT-VALID-ON-DOS", "Procedure " + code + " is not in the code set on the date of service "
-                        + dos);
+                procedureMissing("Procedure", code);
                 return Optional.empty();
             }
             return Optional.of(new Draft(code, procedure.get().system(), procedure.get().shortDescription(), units,
