@@ -89,6 +89,7 @@ final class DiagnosisGuidelines {
         result = rules.additionalCodesAfter(result);
         result = rules.etiologyFirst(result);
         result = rules.excludes1(result);
+        result = rules.routineSymptoms(result);
         return new Outcome(result, rules.edits, rules.holds);
     }
 
@@ -282,6 +283,35 @@ final class DiagnosisGuidelines {
                                 "Removed " + dropped.code()));
                     }
                 }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Signs and symptoms routinely associated with a disease process (I.B.5, IV.D), by code prefix: fever and cough
+     * with acute respiratory infections, pneumonia and COVID-19, cough with chronic lower respiratory disease,
+     * headache with migraine and other headache syndromes, throat pain with pharyngitis and tonsillitis.
+     */
+    static final Map<String, List<String>> ROUTINE_SYMPTOMS = Map.of(
+            "R50", List.of("J0", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J20", "J21", "J22",
+                    "U07.1"),
+            "R05", List.of("J0", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J20", "J21", "J22",
+                    "J40", "J41", "J42", "J43", "J44", "J45", "J47", "U07.1"),
+            "R51", List.of("G43", "G44"),
+            "R07.0", List.of("J02", "J03"));
+
+    private List<CodedDiagnosis> routineSymptoms(List<CodedDiagnosis> diagnoses) {
+        List<CodedDiagnosis> result = new ArrayList<>(diagnoses);
+        for (CodedDiagnosis dx : diagnoses) {
+            List<String> diseases = ROUTINE_SYMPTOMS.entrySet().stream().filter(e -> dx.code().startsWith(e.getKey()))
+                    .flatMap(e -> e.getValue().stream()).toList();
+            Optional<String> disease = first(result, c -> diseases.stream().anyMatch(c::startsWith));
+            if (disease.isPresent()) {
+                result.remove(dx);
+                edits.add(info("ICD-SYMPTOM-ROUTINE", dx.code() + " is routinely associated with " + disease.get()
+                        + " and is not coded (guidelines I.B.5, IV.D)", List.of(dx.code(), disease.get()),
+                        "Removed " + dx.code()));
             }
         }
         return result;

@@ -83,7 +83,25 @@ public final class EncounterCoder {
                     return problems;
                 }
             }
+            boolean problemVisitOnClaim = claim.stream().anyMatch(l -> ProcedureRanges.officeVisit(l.code()));
+            if (ProcedureRanges.preventiveVisit(line.code()) && problemVisitOnClaim) {
+                List<Integer> exams = new ArrayList<>();
+                for (int i = 0; i < diagnoses.size(); i++) {
+                    if (PreventiveVisits.examinationCode(diagnoses.get(i).code())) {
+                        exams.add(i + 1);
+                    }
+                }
+                if (!exams.isEmpty()) {
+                    return exams;  // the problems are the problem visit's
+                }
+            }
             return firstPointers(diagnoses.size());
+        }
+        if (ProcedureRanges.prolongedService(line.code())) {
+            Optional<CodedLine> visit = claim.stream().filter(l -> ProcedureRanges.officeVisit(l.code())).findFirst();
+            if (visit.isPresent()) {
+                return pointersFor(visit.get(), diagnoses, dos, out, claim); // it extends that visit
+            }
         }
         List<String> indications = indications(line, claim, dos);
         List<Integer> supported = supporting(line.code(), diagnoses, indications);
@@ -440,18 +458,30 @@ public final class EncounterCoder {
             if (diagnoses.isEmpty() || !CodingEdits.secondaryOnly(diagnoses.get(0).code())) {
                 return diagnoses;
             }
-            for (int i = 1; i < diagnoses.size(); i++) {
-                if (!CodingEdits.secondaryOnly(diagnoses.get(i).code())) {
-                    List<CodedDiagnosis> ordered = new ArrayList<>(diagnoses);
-                    CodedDiagnosis moved = ordered.remove(i);
-                    ordered.add(0, moved);
-                    fired.add(new Edit(EditType.FIRST_LISTED_DIAGNOSIS, "DX-FIRST-SECONDARY-ONLY", Severity.INFO,
-                            diagnoses.get(0).code() + " is reported only as an additional code", List.of(),
-                            List.of(diagnoses.get(0).code(), moved.code()), "Moved " + moved.code() + " first"));
-                    return ordered;
-                }
+            if (diagnoses.stream().allMatch(d -> CodingEdits.secondaryOnly(d.code()))) {
+                return diagnoses; // the edit holds it
             }
-            return diagnoses; // the edit holds it
+            // the additional codes listed first go after the diagnosis they belong to (BMI after the weight
+            // diagnosis, I.C.21.c.3), else to the end; the others keep their documented order
+            List<CodedDiagnosis> ordered = new ArrayList<>(diagnoses);
+            List<CodedDiagnosis> leading = new ArrayList<>();
+            while (CodingEdits.secondaryOnly(ordered.get(0).code())) {
+                leading.add(ordered.remove(0));
+            }
+            for (CodedDiagnosis moved : leading) {
+                int weight = -1;
+                for (int i = 0; i < ordered.size(); i++) {
+                    if (moved.code().startsWith("Z68") && ordered.get(i).code().startsWith("E66")) {
+                        weight = i;
+                    }
+                }
+                ordered.add(weight < 0 ? ordered.size() : weight + 1, moved);
+            }
+            fired.add(new Edit(EditType.FIRST_LISTED_DIAGNOSIS, "DX-FIRST-SECONDARY-ONLY", Severity.INFO,
+                    diagnoses.get(0).code() + " is reported only as an additional code", List.of(),
+                    List.of(diagnoses.get(0).code(), ordered.get(0).code()), "Moved " + ordered.get(0).code()
+                            + " first"));
+            return ordered;
         }
 
         // --- Medicare annual wellness visit ---------------------------------------------------------------------
@@ -771,6 +801,10 @@ public final class EncounterCoder {
                     return lines;
                 }
                 procedureDraft(code.get(), 1).ifPresent(lines::add);
+                if (encounter.decisionMaking() != null || encounter.totalTimeMinutes() != null) {
+                    // CPT preventive medicine: a problem that needed a problem-oriented E/M is reported too (25)
+                    lines.addAll(visitLines(false, true));
+                }
                 return lines;
             }
             String setting = encounter.encounterClass();
@@ -895,12 +929,14 @@ public final class EncounterCoder {
 
         /** 25 on the E/M when a same-day procedure is on the claim and the visit addressed something else too. */
         private List<CodedLine> modifier25(List<CodedLine> lines, List<CodedDiagnosis> diagnoses) {
-            Optional<CodedLine> visit = lines.stream().filter(CodedLine::evaluationAndManagement).findFirst();
+            Optional<CodedLine> visit = lines.stream().filter(l -> ProcedureRanges.officeVisit(l.code())).findFirst()
+                    .or(() -> lines.stream().filter(CodedLine::evaluationAndManagement).findFirst());
             if (visit.isEmpty()) {
                 return lines;
             }
-            List<String> others = lines.stream().filter(l -> !l.evaluationAndManagement())
-                    .map(CodedLine::code).toList();
+            boolean problemVisit = ProcedureRanges.officeVisit(visit.get().code());
+            List<String> others = lines.stream().filter(l -> !l.evaluationAndManagement()
+                    || problemVisit && ProcedureRanges.preventiveVisit(l.code())).map(CodedLine::code).toList();
             Set<String> pairedWithVisit = new LinkedHashSet<>();
             for (NcciPair pair : codeSets.ncciPairs(new ArrayList<>(lines.stream().map(CodedLine::code).toList()),
                     dos)) {
@@ -910,7 +946,7 @@ public final class EncounterCoder {
             }
             List<String> triggering = others.stream()
                     .filter(c -> ProcedureRanges.procedureNeedingModifier25(c) || pairedWithVisit.contains(c)
-                            || AnnualWellnessVisit.of(c) != null)
+                            || AnnualWellnessVisit.of(c) != null || ProcedureRanges.preventiveVisit(c))
                     .distinct().toList();
             if (triggering.isEmpty()) {
                 return lines;
@@ -918,7 +954,8 @@ public final class EncounterCoder {
             // separately identifiable: a diagnosis the visit addressed that is not just why the procedure was done
             Set<String> procedureIndications = new LinkedHashSet<>();
             lines.stream().filter(l -> triggering.contains(l.code()))
-                    .forEach(l -> procedureIndications.addAll(indications(l, lines, dos)));
+                    .forEach(l -> procedureIndications.addAll(ProcedureRanges.preventiveVisit(l.code())
+                            ? List.of("Z00.0", "Z00.1") : indications(l, lines, dos)));
             boolean separate = diagnoses.stream().anyMatch(dx -> procedureIndications.stream()
                     .noneMatch(dx.code()::startsWith));
             if (!separate || procedureIndications.isEmpty()) {

@@ -56,6 +56,11 @@ public final class ProcedureRanges {
     }
 
     /** Surgery or radiology (70010-79999): laterality modifiers apply. */
+    /** Prolonged office E/M time, an add-on to the visit it extends: CPT 99417, Medicare G2212. */
+    public static boolean prolongedService(String code) {
+        return "99417".equals(code) || "G2212".equals(code);
+    }
+
     public static boolean takesLaterality(String code) {
         int n = numeric(code);
         return surgery(code) || (n >= 70010 && n <= 79999);
