@@ -29,6 +29,16 @@ class FeeScheduleJdbcTest {
         assertThat(feeSchedule.unitPrice("any-tenant", "J1100", List.of(), DOS)).contains(new BigDecimal("12.00"));
     }
 
+    /** What coding-service codes from documented units and procedures (drugs per HCPCS dosage unit) has a price. */
+    @Test
+    void starterPricesForDrugsByDosageUnitAndTheProceduresTheStarterCodeSetsCode() {
+        for (String code : List.of("J3301", "J1030", "J1885", "J0696", "J2550", "12001", "17000", "69210", "99382",
+                "G0008")) {
+            assertThat(feeSchedule.unitPrice("any-tenant", code, List.of(), DOS)).as(code).isPresent();
+        }
+        assertThat(feeSchedule.unitPrice("t", "J3301", List.of("RT"), DOS)).contains(new BigDecimal("9.00"));
+    }
+
     @Test
     void aModifierWithItsOwnPriceWinsAndOtherModifiersFallBackToTheBasePrice() {
         assertThat(feeSchedule.unitPrice("t", "93000", List.of("26"), DOS)).contains(new BigDecimal("20.00"));

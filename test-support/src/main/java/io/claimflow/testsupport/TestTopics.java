@@ -15,7 +15,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** Creates topics on the shared test broker. */
 public final class TestTopics {
 
-    /** Partitions of a topic created here, as in the design guide. */
+    /** Partitions of a topic created here, as in docs/architecture.md (section 3). */
     public static final int DEFAULT_PARTITIONS = 12;
 
     private static final long TIMEOUT_SECONDS = 30;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The 835 balancing rules (design guide, section 6): each service line's charge = paid + its adjustments; each
+ * The 835 balancing rules (docs/architecture.md, section 6): each service line's charge = paid + its adjustments; each
  * claim's charge = paid + claim and line adjustments, and its patient responsibility (CLP05) = its PR adjustments;
  * the payment (BPR02, negative for a debit) = the claims' payments - the provider-level adjustments (PLB).
  */

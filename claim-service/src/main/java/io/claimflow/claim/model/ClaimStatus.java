@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where a claim is in its life (design guide, section 6), and which changes are legal from each state. A claim is
+ * Where a claim is in its life (docs/architecture.md, section 6), and which changes are legal from each state. A claim is
  * created, then held by the scrubber or submitted; the payer acknowledges or rejects it, pays it (wholly or partly)
  * or denies it; a coding denial goes back to coding and the corrected claim replaces the original; billers appeal,
  * write off or void; a claim with nothing left to collect is closed.

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Appends an event to the transactional outbox, inside the caller's database transaction: the event is published
- * if and only if that transaction commits (design guide, section 7). {@link OutboxRelay} sends it afterwards, at
+ * if and only if that transaction commits (docs/architecture.md, section 7). {@link OutboxRelay} sends it afterwards, at
  * least once, in append order.
  *
  * <p>The event is serialized here, with the schema-registry serde and the same settings as the Kafka producer, and
