@@ -224,7 +224,9 @@ class ClaimRestIntegrationTest {
                 Map.of("outcome", "MAYBE")).getStatusCode().value()).isEqualTo(400);
         ResponseEntity<Map<String, Object>> lost = call(HttpMethod.PATCH, "/claims/" + necessityClaim + "/appeals/"
                 + appealId, Map.of("outcome", "LOST"));
-        assertThat(lost.getBody().get("status")).isEqualTo("DENIED");
+        assertThat(lost.getBody().get("status")).isEqualTo("APPEAL_LOST");
+        assertThat(list("/work-lists/denials?queue=LOST_APPEAL&size=500"))
+                .anySatisfy(item -> assertThat(item.get("claimId")).isEqualTo(necessityClaim));
         assertThat((List<Map<String, Object>>) lost.getBody().get("appeals")).singleElement()
                 .satisfies(a -> assertThat(a.get("status")).isEqualTo("LOST"));
         assertThat(call(HttpMethod.PATCH, "/claims/" + necessityClaim + "/appeals/" + appealId,
@@ -248,6 +250,59 @@ class ClaimRestIntegrationTest {
                 .getStatusCode().value()).isEqualTo(409);
         assertThat(call(HttpMethod.POST, "/claims/" + duplicateClaim + "/appeals", Map.of("notes", ""))
                 .getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void aLostAppealWaitsOnAWorkListForTheBillersDecisionWhichMovesTheBalance() throws Exception {
+        String billed = newEncounterId();
+        String writtenOff = newEncounterId();
+        publish(encounterCoded(billed, 1));
+        publish(encounterCoded(writtenOff, 1));
+        String billedClaim = currentClaimId(billed);
+        String writtenOffClaim = currentClaimId(writtenOff);
+        await("submitted", () -> status(billedClaim).equals("SUBMITTED") && status(writtenOffClaim).equals("SUBMITTED"));
+        deny(billed, billedClaim, "50");
+        deny(writtenOff, writtenOffClaim, "50");
+        await("denied", () -> status(billedClaim).equals("DENIED") && status(writtenOffClaim).equals("DENIED"));
+        call(HttpMethod.POST, "/claims/" + billedClaim + "/appeals", Map.of("notes", "records attached"));
+        call(HttpMethod.POST, "/claims/" + writtenOffClaim + "/appeals", Map.of("notes", "records attached"));
+        assertThat(call(HttpMethod.POST, "/claims/" + billedClaim + "/lost-appeal-decision",
+                Map.of("decision", "WRITE_OFF")).getStatusCode().value()).isEqualTo(409);
+
+        // the payer's final denial after the appeal: the claim is not routed to the appeal queue again
+        deny(billed, billedClaim, "50");
+        deny(writtenOff, writtenOffClaim, "50");
+        await("appeals lost", () -> status(billedClaim).equals("APPEAL_LOST")
+                && status(writtenOffClaim).equals("APPEAL_LOST"));
+        assertThat(list("/work-lists/denials?queue=LOST_APPEAL&size=500")).extracting(i -> i.get("claimId"))
+                .contains(billedClaim, writtenOffClaim);
+        assertThat(list("/work-lists/unworked-balances")).extracting(i -> i.get("claimId"))
+                .doesNotContain(billedClaim, writtenOffClaim);
+        assertThat(call(HttpMethod.POST, "/claims/" + billedClaim + "/lost-appeal-decision",
+                Map.of("decision", "MAYBE")).getStatusCode().value()).isEqualTo(400);
+
+        ResponseEntity<Map<String, Object>> bill = call(HttpMethod.POST, "/claims/" + billedClaim
+                + "/lost-appeal-decision", Map.of("decision", "BILL_PATIENT", "reason", "non-covered, ABN on file"));
+        assertThat(bill.getStatusCode().value()).isEqualTo(200);
+        assertThat(bill.getBody().get("status")).isEqualTo("CLOSED");
+        BigDecimal charge = jdbc.sql("SELECT total_charge FROM claim WHERE claim_id = ?").param(billedClaim)
+                .query(BigDecimal.class).single();
+        assertThat(jdbc.sql("SELECT patient_responsibility FROM claim WHERE claim_id = ?").param(billedClaim)
+                .query(BigDecimal.class).single()).isEqualByComparingTo(charge);
+
+        ResponseEntity<Map<String, Object>> off = call(HttpMethod.POST, "/claims/" + writtenOffClaim
+                + "/lost-appeal-decision", Map.of("decision", "WRITE_OFF"));
+        assertThat(off.getBody().get("status")).isEqualTo("WRITTEN_OFF");
+        assertThat(jdbc.sql("SELECT total_charge - paid_amount - patient_responsibility - adjusted_amount FROM claim"
+                + " WHERE claim_id = ?").param(writtenOffClaim).query(BigDecimal.class).single())
+                .isEqualByComparingTo("0.00");
+        assertThat(list("/work-lists/denials?queue=LOST_APPEAL&size=500")).extracting(i -> i.get("claimId"))
+                .doesNotContain(billedClaim, writtenOffClaim);
+        assertThat(call(HttpMethod.POST, "/claims/" + billedClaim + "/lost-appeal-decision",
+                Map.of("decision", "WRITE_OFF")).getStatusCode().value()).isEqualTo(409);
+        assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.audit_record WHERE action ="
+                + " 'claim.lost-appeal-decided' AND resource_id IN (?, ?)").params(billedClaim, writtenOffClaim)
+                .query(Long.class).single()).isEqualTo(2);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.claimflow.e2e.demo.DeadLetterCounts;
 import io.claimflow.e2e.demo.PipelineSnapshot;
+import io.claimflow.e2e.demo.VisitInvariants;
 import io.claimflow.e2e.workload.Population;
 import io.claimflow.e2e.workload.WorkloadGenerator;
 import io.claimflow.e2e.workload.WorkloadPublisher;
@@ -47,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * services' own databases (read-only) and REST: every encounter ends in exactly one current claim in a final or
  * waiting state (or, held for a coder, in none yet), denial -> recode -> corrected claim -> payment happens, every
  * remittance dollar is posted exactly once in claim-service and in the patient ledger, and the money reconciles to
- * the cent.
+ * the cent; per visit ({@link VisitInvariants}): the patient is charged once for one visit, replaced claims
+ * counted, every released claim reached the payer, and every open balance has a work item.
  */
 @ClaimFlowInfrastructure
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -295,6 +297,39 @@ class EndToEndPipelineTest {
         assertThat(deadLetters).as("dead-letter topics exist").isNotEmpty();
         assertThat(deadLetters.values().stream().mapToLong(Long::longValue).sum())
                 .as("dead letters %s", deadLetters).isZero();
+    }
+
+    @Test
+    @Order(7)
+    void eachVisitChargesThePatientOnceCountingReplacedClaims() throws Exception {
+        assumeTrue(pipeline.missing().isEmpty(), "needs every service; missing " + pipeline.missing());
+        assertThat(visits().patientCharge()).as("visits whose patient ledger, over all their claims, differs from"
+                + " what claim-service posted to the current claim (encounter: current claim -> ledger)").isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void everyReleasedClaimReachedThePayer() throws Exception {
+        assumeTrue(pipeline.missing().isEmpty(), "needs every service; missing " + pipeline.missing());
+        assertThat(visits().notSent()).as("claims released (ClaimSubmitted) more often than the payer's 999"
+                + " answered an interchange carrying them").isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void everyOpenBalanceHasAWorkItem() throws Exception {
+        assumeTrue(pipeline.missing().isEmpty(), "needs every service; missing " + pipeline.missing());
+        assertThat(visits().openWithoutWork()).as("current claims with an open balance and no open work item")
+                .isEmpty();
+    }
+
+    private static VisitInvariants.Violations visits;
+
+    private static synchronized VisitInvariants.Violations visits() throws Exception {
+        if (visits == null) {
+            visits = VisitInvariants.check(pipeline.databases(), PREFIX);
+        }
+        return visits;
     }
 
     private static Map<String, String> differences(Map<String, String> expected, Map<String, String> actual) {

@@ -1,6 +1,7 @@
 package io.claimflow.e2e;
 
 import io.claimflow.e2e.demo.PipelineSnapshot;
+import io.claimflow.e2e.demo.VisitInvariants;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,7 +23,9 @@ import java.util.TreeSet;
  *   <li><b>money mismatches</b>: a claim whose 835 remittances (count, paid, patient responsibility) in the gateway
  *       differ from what claim-service posted or from the patient ledger's remittance entries (posted twice, or
  *       not at all), plus one for each service whose totals do not reconcile to the cent (charges = payer paid +
- *       adjustments + patient responsibility) or do not agree with claim-service's.</li>
+ *       adjustments + patient responsibility) or do not agree with claim-service's;</li>
+ *   <li><b>visit violations</b>: {@link VisitInvariants} (one patient charge per visit, every released claim
+ *       answered by the payer, every open balance with a work item).</li>
  * </ul>
  */
 final class FaultInvariants {
@@ -34,7 +37,7 @@ final class FaultInvariants {
     static final String PATIENT_BILLING = "claimflow_patient_billing";
 
     /** What one fault's encounters came to. */
-    record Counts(long lost, long duplicated, long moneyMismatches, long finished) {
+    record Counts(long lost, long duplicated, long moneyMismatches, long finished, long visitViolations) {
     }
 
     private FaultInvariants() {
@@ -71,30 +74,7 @@ final class FaultInvariants {
                 finished++;
             }
         }
-        Map<String, String> remitted = rows(databases, GATEWAY, "SELECT r.claim_id, count(*) || ' '"
-                + " || sum(r.paid_amount) || ' ' || sum(r.patient_responsibility) FROM remittance_claim r"
-                + " JOIN outbound_claim o ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE '" + prefix + "%'"
-                + " AND r.status_code <> '4' GROUP BY r.claim_id");
-        Map<String, String> posted = rows(databases, CLAIM, "SELECT p.claim_id, count(*) || ' '"
-                + " || sum(p.paid_amount) || ' ' || sum(p.patient_responsibility) FROM claim_payment p"
-                + " JOIN claim c ON c.claim_id = p.claim_id WHERE c.encounter_id LIKE '" + prefix + "%'"
-                + " GROUP BY p.claim_id");
-        Map<String, String> ledger = rows(databases, PATIENT_BILLING, "SELECT e.claim_id,"
-                + " count(DISTINCT e.id) || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account ="
-                + " 'INSURANCE_CASH'), 0.00) || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account ="
-                + " 'PATIENT_RECEIVABLE'), 0.00) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
-                + " JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
-                + " WHERE e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL') AND k.encounter_id LIKE '" + prefix + "%'"
-                + " GROUP BY e.claim_id");
-        long mismatches = 0;
-        Set<String> keys = new TreeSet<>(remitted.keySet());
-        keys.addAll(posted.keySet());
-        keys.addAll(ledger.keySet());
-        for (String key : keys) {
-            if (!Objects.equals(remitted.get(key), posted.get(key)) || !Objects.equals(posted.get(key), ledger.get(key))) {
-                mismatches++;
-            }
-        }
+        long mismatches = moneyDifferences(databases, prefix).size();
         PipelineSnapshot snapshot = PipelineSnapshot.read(databases, prefix);
         PipelineSnapshot.Money claimMoney = snapshot.claimMoney();
         PipelineSnapshot.Money ledgerMoney = snapshot.ledgerMoney();
@@ -111,7 +91,66 @@ final class FaultInvariants {
                 || gatewayMoney.charges().compareTo(claimMoney.charges()) != 0) {
             mismatches++;
         }
-        return new Counts(lost, duplicated, mismatches, finished);
+        VisitInvariants.Violations visits = VisitInvariants.check(databases, prefix);
+        if (visits.total() > 0) {
+            System.out.println("    per-visit invariants broken (" + prefix + "): " + visits);
+        }
+        return new Counts(lost, duplicated, mismatches, finished, visits.total());
+    }
+
+    /**
+     * The claims whose remittances differ between the gateway's 835s, claim-service's postings and the patient
+     * ledger, each with the three figures. The gateway and claim-service agree on the count of remittances, the payer's
+     * cash and the patient's share (of a CLP that pays charges paid before, an OVERPAYMENT, only the cash counts: the
+     * patient owes once; a reversal the gateway did not post, REVERSAL_NOT_POSTED, counts nothing); the patient
+     * ledger agrees on the cash and, for a current claim, on the patient's share, over its remittances, reversals and
+     * the void of a replaced claim (a replaced claim's patient share is its replacement's).
+     */
+    static Map<String, String> moneyDifferences(PipelineSnapshot.Databases databases, String prefix)
+            throws Exception {
+        Map<String, String> remitted = rows(databases, GATEWAY, "SELECT r.claim_id, count(*) || ' '"
+                + " || sum(r.paid_amount) || ' ' || sum(CASE WHEN r.outcome = 'OVERPAYMENT' THEN 0.00"
+                + " ELSE r.patient_responsibility END) FROM remittance_claim r"
+                + " JOIN outbound_claim o ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE '" + prefix + "%'"
+                + " AND r.status_code <> '4' AND r.outcome <> 'REVERSAL_NOT_POSTED' GROUP BY r.claim_id");
+        Map<String, String> posted = rows(databases, CLAIM, "SELECT p.claim_id, count(*) || ' '"
+                + " || sum(p.paid_amount) || ' ' || sum(p.patient_responsibility) FROM claim_payment p"
+                + " JOIN claim c ON c.claim_id = p.claim_id WHERE c.encounter_id LIKE '" + prefix + "%'"
+                + " GROUP BY p.claim_id");
+        Map<String, String> current = rows(databases, CLAIM, "SELECT claim_id, is_current::text FROM claim"
+                + " WHERE encounter_id LIKE '" + prefix + "%'");
+        Map<String, String> ledger = rows(databases, PATIENT_BILLING, "SELECT e.claim_id,"
+                + " coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'INSURANCE_CASH'), 0.00) || ' '"
+                + " || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'PATIENT_RECEIVABLE'), 0.00)"
+                + " FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
+                + " JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
+                + " WHERE e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL', 'CLAIM_VOID')"
+                + " AND k.encounter_id LIKE '" + prefix + "%' GROUP BY e.claim_id");
+        Map<String, String> differences = new TreeMap<>();
+        Set<String> keys = new TreeSet<>(remitted.keySet());
+        keys.addAll(posted.keySet());
+        keys.addAll(ledger.keySet());
+        for (String key : keys) {
+            String claimService = posted.get(key);
+            String cashAndShare = claimService == null ? "0.00 0.00"
+                    : claimService.substring(claimService.indexOf(' ') + 1);
+            String inLedger = ledger.getOrDefault(key, "0.00 0.00");
+            boolean agree = Objects.equals(remitted.get(key), claimService)
+                    && (Boolean.parseBoolean(current.get(key)) ? money(inLedger).equals(money(cashAndShare))
+                            : money(inLedger).get(0).equals(money(cashAndShare).get(0)));
+            if (!agree) {
+                differences.put(key, "gateway " + remitted.get(key) + " | claim-service " + claimService
+                        + " | patient ledger " + inLedger + (Boolean.parseBoolean(current.get(key)) ? ""
+                                : " (not current)"));
+            }
+        }
+        return differences;
+    }
+
+    /** Space-separated amounts as numbers, to compare to the cent whatever their scale. */
+    private static java.util.List<java.math.BigDecimal> money(String amounts) {
+        return java.util.Arrays.stream(amounts.split(" "))
+                .map(a -> new java.math.BigDecimal(a).setScale(2, java.math.RoundingMode.UNNECESSARY)).toList();
     }
 
     /** Encounters of the prefix whose current claim has left the in-flight states (or that wait for a coder). */

@@ -59,7 +59,7 @@ class FaultSuite {
     private static final int RATE = Integer.getInteger("faults.rate", 30);
 
     private record Row(String fault, int inFlight, long lost, long duplicated, long moneyMismatches,
-            long deadLettersAdded, long replayed, double recoverySeconds) {
+            long visitViolations, long deadLettersAdded, long replayed, double recoverySeconds) {
     }
 
     @FunctionalInterface
@@ -90,12 +90,12 @@ class FaultSuite {
                     () -> badRecords(infrastructure), () -> { }, 0, false));
         }
         StringBuilder table = new StringBuilder("| fault | records in flight | lost | duplicated |"
-                + " money mismatches | dead letters added | replayed | recovery s |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + " money mismatches | visit invariants broken | dead letters added | replayed | recovery s |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Row row : rows) {
-            table.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %.1f |%n", row.fault(), row.inFlight(),
-                    row.lost(), row.duplicated(), row.moneyMismatches(), row.deadLettersAdded(), row.replayed(),
-                    row.recoverySeconds()));
+            table.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %d | %.1f |%n", row.fault(),
+                    row.inFlight(), row.lost(), row.duplicated(), row.moneyMismatches(), row.visitViolations(),
+                    row.deadLettersAdded(), row.replayed(), row.recoverySeconds()));
         }
         Path dir = Path.of("target", "faults");
         Files.createDirectories(dir);
@@ -105,6 +105,7 @@ class FaultSuite {
             assertThat(row.lost()).as(row.fault()).isZero();
             assertThat(row.duplicated()).as(row.fault()).isZero();
             assertThat(row.moneyMismatches()).as(row.fault()).isZero();
+            assertThat(row.visitViolations()).as("per-visit invariants: " + row.fault()).isZero();
         });
         assertThat(rows.get(rows.size() - 1).deadLettersAdded()).as("exactly the bad records").isEqualTo(3);
     }
@@ -167,7 +168,7 @@ class FaultSuite {
         }
         FaultInvariants.Counts counts = FaultInvariants.count(databases, prefix, published);
         return new Row(fault, inFlight, counts.lost(), counts.duplicated(), counts.moneyMismatches(),
-                deadAfter - deadBefore,
+                counts.visitViolations(), deadAfter - deadBefore,
                 replayed, Math.max(0, (lastChange[0] - healed) / 1e9));
     }
 

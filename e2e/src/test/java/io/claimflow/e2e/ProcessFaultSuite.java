@@ -118,8 +118,8 @@ class ProcessFaultSuite {
     private final List<String> finalCounts = new ArrayList<>();
 
     /** One line of the table. */
-    record Row(String fault, int inFlight, long lost, long duplicated, long moneyMismatches, long deadLetters,
-            long replayed, double recoverySeconds, String note) {
+    record Row(String fault, int inFlight, long lost, long duplicated, long moneyMismatches, long visitViolations,
+            long deadLetters, long replayed, double recoverySeconds, String note) {
     }
 
     /** One record on a dead-letter topic. */
@@ -175,10 +175,12 @@ class ProcessFaultSuite {
                 Row r = rows.get(i);
                 FaultInvariants.Counts end = FaultInvariants.count(databases, "enc-p" + i + "-",
                         publishedByPhase.getOrDefault("p" + i, Set.of()));
-                finalCounts.add(end.lost() + " / " + end.duplicated() + " / " + end.moneyMismatches());
+                finalCounts.add(end.lost() + " / " + end.duplicated() + " / " + end.moneyMismatches() + " / "
+                        + end.visitViolations());
                 if (end.lost() != r.lost() || end.duplicated() != r.duplicated()
-                        || end.moneyMismatches() != r.moneyMismatches()) {
-                    System.out.println("    at the end, " + r.fault() + ": lost/duplicated/money " + finalCounts.get(i));
+                        || end.moneyMismatches() != r.moneyMismatches() || end.visitViolations() != r.visitViolations()) {
+                    System.out.println("    at the end, " + r.fault() + ": lost/duplicated/money/visit "
+                            + finalCounts.get(i));
                 }
             }
         } finally {
@@ -195,6 +197,7 @@ class ProcessFaultSuite {
             assertThat(row.lost()).as("lost: " + row.fault()).isZero();
             assertThat(row.duplicated()).as("duplicated: " + row.fault()).isZero();
             assertThat(row.moneyMismatches()).as("money: " + row.fault()).isZero();
+            assertThat(row.visitViolations()).as("per-visit invariants: " + row.fault()).isZero();
         });
     }
 
@@ -262,7 +265,7 @@ class ProcessFaultSuite {
             counts = FaultInvariants.count(databases, prefix, published);
         }
         Row row = new Row(fault, inFlight, counts.lost(), counts.duplicated(), counts.moneyMismatches(),
-                added.size(), replayed, Math.max(0, (lastChange - healed) / 1e9), note);
+                counts.visitViolations(), added.size(), replayed, Math.max(0, (lastChange - healed) / 1e9), note);
         System.out.println("    " + row);
         return row;
     }
@@ -322,7 +325,7 @@ class ProcessFaultSuite {
                 .allSatisfy(l -> assertThat(l.reason()).containsIgnoringCase("schema"));
         // the phase itself re-drives what it did not expect; here everything added was expected
         return new Row(row.fault(), row.inFlight(), row.lost(), row.duplicated(), row.moneyMismatches(),
-                added.size(), row.replayed(), row.recoverySeconds(), expectedCount + " expected ("
+                row.visitViolations(), added.size(), row.replayed(), row.recoverySeconds(), expectedCount + " expected ("
                 + CONSUMERS.size() + " topics x 3 records x consuming groups), each with its reason");
     }
 
@@ -387,7 +390,8 @@ class ProcessFaultSuite {
         assertThat(currentClaims).as("one current claim").isEqualTo(1);
         List<Letter> added = added(before);
         return new Row("dead letter (schema not yet registered) re-driven by ./stack replay after the fix", 1,
-                counts.lost(), counts.duplicated(), counts.moneyMismatches(), added.size(), first,
+                counts.lost(), counts.duplicated(), counts.moneyMismatches(), counts.visitViolations(), added.size(),
+                first,
                 Math.max(0, (lastChange - t0) / 1e9), "replayed once, second replay re-drove " + second
                 + "; coded once, one current claim");
     }
@@ -663,12 +667,14 @@ class ProcessFaultSuite {
 
     static String table(List<Row> rows, List<String> finalCounts) {
         StringBuilder t = new StringBuilder("| fault | records in flight | lost | duplicated | money mismatches |"
-                + " dead letters added | replayed | recovery s | at the end: lost / dup / money | note |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + " visit invariants broken | dead letters added | replayed | recovery s |"
+                + " at the end: lost / dup / money / visit | note |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            t.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.1f | %s | %s |%n", r.fault(),
-                    r.inFlight(), r.lost(), r.duplicated(), r.moneyMismatches(), r.deadLetters(), r.replayed(),
+            t.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %.1f | %s | %s |%n",
+                    r.fault(), r.inFlight(), r.lost(), r.duplicated(), r.moneyMismatches(), r.visitViolations(),
+                    r.deadLetters(), r.replayed(),
                     r.recoverySeconds(), i < finalCounts.size() ? finalCounts.get(i) : "-",
                     r.note().replace("|", "/")));
         }
@@ -683,7 +689,9 @@ class ProcessFaultSuite {
                 encounter that never reached coding, or whose current claim is missing or still in flight once quiet.
                 *Duplicated*: more than one current claim. *Money mismatches*: a claim whose remittances differ between
                 the gateway's 835s, claim-service's postings and the patient ledger, or totals that do not reconcile
-                to the cent. *Recovery*: from the heal to the last change of the pipeline's progress. Kills are
+                to the cent. *Visit invariants broken*: a visit whose patient ledger (over all its claims, replaced
+                ones included) charges the patient other than its current claim, a released claim the payer's 999
+                never answered, an open balance without a work item (VisitInvariants). *Recovery*: from the heal to the last change of the pipeline's progress. Kills are
                 SIGKILL of the service's OS process (`./stack kill`); PostgreSQL gets an immediate shutdown (SIGQUIT
                 to the postmaster, crash recovery at the next start); the broker is SIGKILLed and started again on
                 the same data directory and port.

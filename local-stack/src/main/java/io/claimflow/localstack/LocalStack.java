@@ -384,6 +384,10 @@ public final class LocalStack {
             // ./stack up --demo: the demo population's plans and members, on top of payer-simulator.yml
             env.put("SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:" + simulatorConfig);
         }
+        if (spec.module().equals("payer-simulator")) {
+            // --payer-behaviours: what the payer plays besides adjudicating (reversals, split 835s, TA1s, ...)
+            env.putAll(config.payerSimulatorEnv());
+        }
         if (spec.module().equals("adjudication-gateway")) {
             // the gateway sends its 837P to the simulator, wherever --payer-simulator-port put it
             config.services().stream().filter(s -> s.module().equals("payer-simulator")).findFirst()

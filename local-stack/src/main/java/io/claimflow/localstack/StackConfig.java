@@ -30,7 +30,8 @@ record StackConfig(
         String registryJavaOpts,
         String postgresJavaOpts,
         String serviceJavaOpts,
-        boolean classDataSharing) {
+        boolean classDataSharing,
+        String payerBehaviours) {
 
     static final String DB_USER = "claimflow";
     static final String DB_PASSWORD = "claimflow";
@@ -62,6 +63,8 @@ record StackConfig(
               --services a,b           start only these services                              (CLAIMFLOW_STACK_SERVICES, all)
               --no-services            infrastructure only                                    (CLAIMFLOW_STACK_NO_SERVICES=true)
               --health-timeout SECS    how long a service may take to report UP               (CLAIMFLOW_HEALTH_TIMEOUT, 180)
+              --payer-behaviours LIST  payer behaviours the simulator plays: all, or names     (CLAIMFLOW_PAYER_BEHAVIOURS, none)
+                                       separated by commas (payer-simulator/README.md)
               --no-cds                 run service jars as they are, without the extracted copy and class
                                        data sharing archive kept under <home>/cache/services (CLAIMFLOW_STACK_CDS=false)
             JVM options per kind of process: CLAIMFLOW_KAFKA_JAVA_OPTS, CLAIMFLOW_REGISTRY_JAVA_OPTS,
@@ -156,12 +159,31 @@ record StackConfig(
                 // set CLAIMFLOW_SERVICE_JAVA_OPTS without it to measure throughput
                 option.get("service-java-opts", "CLAIMFLOW_SERVICE_JAVA_OPTS",
                         "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
-                cds);
+                cds,
+                payerBehaviours(option.get("payer-behaviours", "CLAIMFLOW_PAYER_BEHAVIOURS", "")));
         if (!options.isEmpty()) {
             throw new UsageException("unknown option(s): " + options.keySet().stream().map(k -> "--" + k).toList());
         }
         config.checkPortsDistinct();
         return config;
+    }
+
+    /**
+     * The simulator's configuration for {@code --payer-behaviours}, as the environment of its process (Spring's
+     * relaxed binding of {@code payer-simulator.behaviours.enabled}); empty when none is asked for. The simulator
+     * checks the names and refuses to start on an unknown one, naming those it knows.
+     */
+    Map<String, String> payerSimulatorEnv() {
+        return payerBehaviours.isEmpty() ? Map.of() : Map.of("PAYERSIMULATOR_BEHAVIOURS_ENABLED", payerBehaviours);
+    }
+
+    private static String payerBehaviours(String value) {
+        String list = value.replace(" ", "");
+        if (!list.isEmpty() && !list.matches("[a-z0-9-]+(,[a-z0-9-]+)*")) {
+            throw new UsageException("--payer-behaviours: 'all' or names separated by commas, e.g. "
+                    + "reversal,pend (see payer-simulator/README.md)");
+        }
+        return list;
     }
 
     Path logs() {

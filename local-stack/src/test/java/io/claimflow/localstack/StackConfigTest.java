@@ -73,4 +73,18 @@ class StackConfigTest {
         assertThatThrownBy(() -> StackConfig.parse(new String[] {"--partitions", "0"}, Map.of(), ROOT))
                 .isInstanceOf(StackConfig.UsageException.class);
     }
+
+    @Test
+    void payerBehavioursGoToTheSimulatorsEnvironment() {
+        assertThat(StackConfig.parse(new String[0], Map.of(), ROOT).payerSimulatorEnv()).isEmpty();
+        assertThat(StackConfig.parse(new String[] {"--payer-behaviours", "all"}, Map.of(), ROOT).payerSimulatorEnv())
+                .containsExactly(Map.entry("PAYERSIMULATOR_BEHAVIOURS_ENABLED", "all"));
+        assertThat(StackConfig.parse(new String[] {"--payer-behaviours=reversal, pend"},
+                Map.of("CLAIMFLOW_PAYER_BEHAVIOURS", "all"), ROOT).payerSimulatorEnv())
+                .containsExactly(Map.entry("PAYERSIMULATOR_BEHAVIOURS_ENABLED", "reversal,pend"));
+        assertThat(StackConfig.parse(new String[0], Map.of("CLAIMFLOW_PAYER_BEHAVIOURS", "ta1"), ROOT)
+                .payerSimulatorEnv()).containsExactly(Map.entry("PAYERSIMULATOR_BEHAVIOURS_ENABLED", "ta1"));
+        assertThatThrownBy(() -> StackConfig.parse(new String[] {"--payer-behaviours", "reversal;pend"}, Map.of(),
+                ROOT)).isInstanceOf(StackConfig.UsageException.class).hasMessageContaining("--payer-behaviours");
+    }
 }

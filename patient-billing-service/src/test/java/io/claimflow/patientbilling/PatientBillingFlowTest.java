@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.claimflow.events.ClaimDenied;
+import io.claimflow.events.ClaimFrequency;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.PaymentPosted;
 import io.claimflow.platform.kafka.DeadLetterConventions;
@@ -116,6 +117,109 @@ class PatientBillingFlowTest {
         assertThat(claimPatientBalance("clm-1")).isEqualByComparingTo("0.00");
         assertThat(claimTotal("clm-1", "GROSS_CHARGES")).isEqualByComparingTo("0.00");
         assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void oneVisitChargesThePatientOnceThroughReplacementRepaymentAndReversal() {
+        long account = registerClaim("clm-orig", "MRN-V");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-orig", encounter, "EFT-V1"));
+        awaitEntries(account, 1);
+
+        // the corrected claim (frequency 7) is submitted: the original's charges leave the patient now
+        ClaimSubmitted replacement = BillingEvents.claimSubmitted(tenant, "clm-repl", encounter, "MRN-V");
+        replacement.setFrequency(ClaimFrequency.REPLACEMENT);
+        replacement.setReplacedClaimId("clm-orig");
+        replacement.setReplacedPayerClaimNumber("2026090123456");
+        publish(Topics.CLAIM_SUBMITTED, replacement);
+        // the payer pays the replacement before it reverses the original, as payers do within one 835
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-repl", encounter, "EFT-V2"));
+        await().atMost(WAIT).until(() -> entryCount(account, "clm-repl") == 1);
+
+        assertThat(visitTotal("GROSS_CHARGES")).isEqualByComparingTo("-350.00");
+        assertThat(visitTotal("PATIENT_RECEIVABLE")).isEqualByComparingTo("85.10");
+        assertThat(balance(account)).isEqualByComparingTo("85.10");
+        // the original's payment is the payer's to take back: held as insurance credit
+        assertThat(visitTotal("INSURANCE_CASH")).isEqualByComparingTo("336.80");
+        assertThat(visitTotal("INSURANCE_CREDIT")).isEqualByComparingTo("-168.40");
+
+        // the payer's reversal of the original nets that credit, once; a second reversal under another trace finds
+        // nothing left to take back and is refused (dead letter), never a second credit to the patient
+        publish(Topics.PAYMENT_POSTED, BillingEvents.reversal(tenant, "clm-orig", encounter, "EFT-V2"));
+        await().atMost(WAIT).until(() -> entryCount(account, "clm-orig") == 3);
+        publish(Topics.PAYMENT_POSTED, BillingEvents.reversal(tenant, "clm-orig", encounter, "EFT-V3"));
+        registerClaim("clm-marker", "MRN-V");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-marker", encounter, "EFT-V4"));
+        await().atMost(WAIT).until(() -> entryCount(account, "clm-marker") == 1);
+
+        assertThat(entryCount(account, "clm-orig")).isEqualTo(3);
+        assertThat(claimTotal("clm-orig", "GROSS_CHARGES")).isEqualByComparingTo("0.00");
+        assertThat(claimTotal("clm-orig", "PATIENT_RECEIVABLE")).isEqualByComparingTo("0.00");
+        assertThat(claimTotal("clm-orig", "INSURANCE_CASH")).isEqualByComparingTo("0.00");
+        assertThat(claimTotal("clm-orig", "INSURANCE_CREDIT")).isEqualByComparingTo("0.00");
+        assertThat(claimTotal("clm-repl", "GROSS_CHARGES")).isEqualByComparingTo("-350.00");
+        assertThat(claimTotal("clm-repl", "PATIENT_RECEIVABLE")).isEqualByComparingTo("85.10");
+        assertThat(balance(account)).isEqualByComparingTo("170.20"); // 85.10 for this visit, 85.10 for the marker
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void aSecondPaymentOfAPaidClaimIsHeldAsInsuranceCreditUntilThePayerRecoupsIt() {
+        long account = registerClaim("clm-twice", "MRN-T");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-twice", encounter, "EFT-T1"));
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-twice", encounter, "EFT-T2"));
+        await().atMost(WAIT).until(() -> entryCount(account, "clm-twice") == 2);
+
+        // posted, not dead-lettered: the same figure claim-service shows as the claim's credit balance
+        assertThat(claimTotal("clm-twice", "INSURANCE_CREDIT")).isEqualByComparingTo("-168.40");
+        assertThat(claimTotal("clm-twice", "INSURANCE_CASH")).isEqualByComparingTo("336.80");
+        assertThat(claimTotal("clm-twice", "GROSS_CHARGES")).isEqualByComparingTo("-350.00");
+        assertThat(balance(account)).isEqualByComparingTo("85.10");
+
+        publish(Topics.PAYMENT_POSTED, BillingEvents.reversal(tenant, "clm-twice", encounter, "EFT-T3"));
+        await().atMost(WAIT).until(() -> entryCount(account, "clm-twice") == 3);
+        assertThat(claimTotal("clm-twice", "INSURANCE_CREDIT")).isEqualByComparingTo("0.00");
+        assertThat(claimTotal("clm-twice", "INSURANCE_CASH")).isEqualByComparingTo("168.40");
+        assertThat(balance(account)).isEqualByComparingTo("85.10");
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void aBillersLostAppealDecisionBillsWhatIsOpenWithInsuranceOnce() {
+        long account = registerClaim("clm-lost", "MRN-L");
+        BigDecimal charge = jdbc.sql("SELECT total_charge FROM claim WHERE tenant_id = ? AND claim_id = ?")
+                .params(tenant, "clm-lost").query(BigDecimal.class).single();
+        RestClient biller = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth("biller", "demo-biller")).build();
+        java.util.function.Function<Map<String, Object>, Integer> decide = body -> biller.post()
+                .uri("/claims/{id}/lost-appeal-decision", "clm-lost").contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().onStatus(st -> true, (req, res) -> { }).toBodilessEntity()
+                .getStatusCode().value();
+
+        assertThat(decide.apply(Map.of("tenantId", tenant, "decision", "BILL_PATIENT", "amount", "1.00")))
+                .isEqualTo(409);
+        assertThat(decide.apply(Map.of("tenantId", tenant, "decision", "SOMETIMES", "amount", charge)))
+                .isEqualTo(400);
+        assertThat(decide.apply(Map.of("tenantId", tenant, "decision", "BILL_PATIENT", "amount", charge)))
+                .isEqualTo(200);
+        assertThat(decide.apply(Map.of("tenantId", tenant, "decision", "BILL_PATIENT", "amount", charge)))
+                .isEqualTo(200);
+        assertThat(problem(() -> http.post().uri("/claims/{id}/lost-appeal-decision", "clm-lost")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant, "decision", "WRITE_OFF", "amount", charge)).retrieve()
+                .toBodilessEntity())).isEqualTo(403);
+
+        assertThat(entryCount(account, "clm-lost")).isEqualTo(1);
+        assertThat(balance(account)).isEqualByComparingTo(charge);
+        assertThat(claimTotal("clm-lost", "GROSS_CHARGES")).isEqualByComparingTo(charge.negate());
+        assertEveryJournalEntryBalances();
+    }
+
+    /** Sum of the lines on {@code ledgerAccount} of every claim of this test's encounter. */
+    BigDecimal visitTotal(String ledgerAccount) {
+        return jdbc.sql("SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+                + "JOIN claim c ON c.tenant_id = e.tenant_id AND c.claim_id = e.claim_id "
+                + "WHERE e.tenant_id = ? AND c.encounter_id = ? AND l.ledger_account = ?")
+                .params(tenant, encounter, ledgerAccount).query(BigDecimal.class).single();
     }
 
     @Test

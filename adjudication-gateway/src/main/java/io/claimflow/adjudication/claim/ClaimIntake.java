@@ -2,6 +2,7 @@ package io.claimflow.adjudication.claim;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,21 +13,36 @@ public class ClaimIntake {
     private static final Logger LOG = LoggerFactory.getLogger(ClaimIntake.class);
 
     private final OutboundClaims claims;
+    private final ApplicationEventPublisher published;
 
-    public ClaimIntake(OutboundClaims claims) {
+    public ClaimIntake(OutboundClaims claims, ApplicationEventPublisher published) {
         this.claims = claims;
+        this.published = published;
     }
 
-    /** Queues the claim in the caller's transaction; a claim id seen before is left as it is. */
+    /** A claim the gateway holds now (new or released again), in the transaction that took it. */
+    public record ClaimTaken(String claimId) {
+    }
+
+    /**
+     * Queues the claim in the caller's transaction. A claim released again (same claim id, a new ClaimSubmitted
+     * event) is queued again for a new interchange; the same event again changes nothing.
+     */
     @Transactional
-    public boolean accept(OutboundClaim claim) {
-        boolean queued = claims.enqueue(claim);
-        if (queued) {
-            LOG.info("claim {} of encounter {} queued for payer {}", claim.claimId(), claim.encounterId(),
-                    claim.payerId());
-        } else {
-            LOG.info("claim {} of encounter {} is already held; ignored", claim.claimId(), claim.encounterId());
+    public OutboundClaims.Enqueued accept(OutboundClaim claim) {
+        OutboundClaims.Enqueued result = claims.enqueue(claim);
+        switch (result) {
+            case NEW -> LOG.info("claim {} of encounter {} queued for payer {}", claim.claimId(),
+                    claim.encounterId(), claim.payerId());
+            case RESUBMITTED -> LOG.info("claim {} of encounter {} released again (event {}, frequency {}): "
+                    + "queued for a new interchange to payer {}", claim.claimId(), claim.encounterId(),
+                    claim.submittedEventId(), claim.frequency().code(), claim.payerId());
+            case DUPLICATE -> LOG.info("claim {} of encounter {}: event {} was taken before; nothing done",
+                    claim.claimId(), claim.encounterId(), claim.submittedEventId());
         }
-        return queued;
+        if (result != OutboundClaims.Enqueued.DUPLICATE) {
+            published.publishEvent(new ClaimTaken(claim.claimId()));
+        }
+        return result;
     }
 }

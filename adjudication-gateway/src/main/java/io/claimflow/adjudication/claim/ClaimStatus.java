@@ -17,5 +17,11 @@ public enum ClaimStatus {
     /** Paid, wholly or partly, by an 835. */
     PAID,
     /** Denied by an 835. */
-    DENIED
+    DENIED,
+    /** Its payment taken back by an 835 reversal (CLP02 22); a corrected payment may follow. */
+    REVERSED,
+    /** Not the payer's claim, forwarded to another payer (CLP02 23): nothing paid. */
+    FORWARDED,
+    /** Priced as a predetermination only (CLP02 25): nothing paid. */
+    PREDETERMINED
 }

@@ -7,8 +7,27 @@ import java.util.Optional;
 /** The claims the gateway holds: the durable send queue and the record responses are matched against. */
 public interface OutboundClaims {
 
-    /** Queues the claim; false when a claim with its id is already held (nothing changes then). */
-    boolean enqueue(OutboundClaim claim);
+    /**
+     * Queues the claim as a new submission: a claim id not held yet is {@link Enqueued#NEW}; a claim held already
+     * and released again (a new ClaimSubmitted event: corrected after a rejection, a replacement or a void) is
+     * {@link Enqueued#RESUBMITTED}: its content is replaced and it waits for a new interchange, its earlier
+     * submissions kept; the same ClaimSubmitted event again is {@link Enqueued#DUPLICATE} and changes nothing.
+     */
+    Enqueued enqueue(OutboundClaim claim);
+
+    /** What {@link #enqueue} did. */
+    enum Enqueued { NEW, RESUBMITTED, DUPLICATE }
+
+    /** Every submission of the claim, oldest first. */
+    List<Submission> submissions(String claimId);
+
+    /**
+     * One submission of a claim (one ClaimSubmitted event): its frequency, total, the claim's status when it came,
+     * and the interchange and transaction set that carried it (null while queued).
+     */
+    record Submission(String submittedEventId, String frequency, java.math.BigDecimal totalCharge,
+            String previousStatus, Long interchangeId, Long transactionControlNumber, Instant queuedAt) {
+    }
 
     /** Payers that have queued claims. */
     List<String> payersWithQueuedClaims();
@@ -21,12 +40,22 @@ public interface OutboundClaims {
 
     void markBatched(String claimId, long interchangeId, long transactionControlNumber);
 
+    /**
+     * The claim whose submission went in this transaction set (ST02), also when it has been submitted again since:
+     * compare {@link SentClaim#transactionControlNumber()} to tell the current submission from an earlier one.
+     */
     Optional<SentClaim> byTransactionControlNumber(long transactionControlNumber);
 
     /** The most recently queued claim with this patient control number. */
     Optional<SentClaim> byPatientControlNumber(String patientControlNumber);
 
     Optional<SentClaim> byClaimId(String claimId);
+
+    /** The claim the payer knows by this claim number (CLP07, given by its 277CA), when exactly one has it. */
+    Optional<SentClaim> byPayerClaimNumber(String payerClaimNumber);
+
+    /** Claims sent (not queued) for this member id, newest first (at most 50). */
+    List<SentClaim> byMemberId(String memberId);
 
     void updateStatus(String claimId, ClaimStatus status, String payerClaimNumber);
 
@@ -35,4 +64,13 @@ public interface OutboundClaims {
 
     /** All claims of an interchange. */
     List<SentClaim> inInterchange(long interchangeId);
+
+    /**
+     * The claims whose current submission is in the interchange, locked for this transaction (a claim released
+     * again meanwhile has left it, and waits for the lock while the interchange is being sent).
+     */
+    List<SentClaim> lockInInterchange(long interchangeId);
+
+    /** Puts a batched claim back in the send queue (its place in the queue kept), out of its interchange. */
+    void requeue(String claimId);
 }

@@ -1,5 +1,7 @@
 package io.claimflow.adjudication.response;
 
+import io.claimflow.codes.AdjustmentCodes;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,36 +9,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one mapping from payer codes to a {@link DenialCategory}: CARCs (claim adjustment reason codes, 835 CAS),
- * RARCs (remark codes, 835 LQ/MOA) and 277CA claim status codes (STC01-2). A denial with several codes takes the
- * category of the first code, in this order of precedence: duplicate, timely filing, eligibility, authorization,
- * coding, missing information, medical necessity (the order a biller works them: the first ones cannot be fixed by
- * recoding). RARCs decide only when no CARC does; anything unknown is OTHER.
+ * Maps payer codes to a {@link DenialCategory}. CARCs (claim adjustment reason codes, 835 CAS) and RARCs (remark
+ * codes, 835 LQ/MOA) come from the one table of module billing-codes ({@link AdjustmentCodes}), which claim-service
+ * routes with as well: the denial CARC of highest precedence decides (duplicate, timely filing, eligibility,
+ * authorization, coding, medical necessity, missing information, other), and a remark code sharpens a vague one
+ * (missing information, other) or decides when no CARC does. 277CA claim status codes (STC01-2) are mapped here.
  */
 public final class DenialCategories {
 
-    private static final List<DenialCategory> PRECEDENCE = List.of(DenialCategory.DUPLICATE,
-            DenialCategory.TIMELY_FILING, DenialCategory.ELIGIBILITY, DenialCategory.AUTHORIZATION,
-            DenialCategory.CODING, DenialCategory.MISSING_INFORMATION, DenialCategory.MEDICAL_NECESSITY);
+    private static final AdjustmentCodes CODES = AdjustmentCodes.shipped();
 
-    /** CARC -> category. */
-    static final Map<String, DenialCategory> CARC = table(
-            DenialCategory.DUPLICATE, "18",
-            DenialCategory.TIMELY_FILING, "29",
-            DenialCategory.ELIGIBILITY, "22", "23", "24", "26", "27", "31", "32", "33", "34", "35", "109", "177",
-            "200", "B1",
-            DenialCategory.AUTHORIZATION, "15", "38", "39", "62", "197", "198", "243", "288",
-            DenialCategory.CODING, "4", "5", "6", "7", "8", "9", "10", "11", "12", "40", "51", "97", "181", "182",
-            "199", "231", "234", "236", "B15",
-            DenialCategory.MISSING_INFORMATION, "16", "17", "125", "226", "227", "252", "A1",
-            DenialCategory.MEDICAL_NECESSITY, "50", "55", "56", "57", "58", "150", "151", "152", "167", "167");
-
-    /** RARC -> category, used when no CARC has one. */
-    static final Map<String, DenialCategory> RARC = table(
-            DenialCategory.CODING, "M76", "M77", "M15", "M80", "M81", "N56", "N657", "MA130",
-            DenialCategory.MISSING_INFORMATION, "M119", "M51", "MA04", "N290", "N382",
-            DenialCategory.AUTHORIZATION, "N54", "M62",
-            DenialCategory.ELIGIBILITY, "N30", "MA61");
+    /** The one precedence of billing-codes, also for 277CA status codes. */
+    private static final List<DenialCategory> PRECEDENCE = Arrays.stream(io.claimflow.codes.DenialCategory.values())
+            .filter(c -> c.isDenial() && c != io.claimflow.codes.DenialCategory.OTHER)
+            .map(c -> DenialCategory.valueOf(c.name())).toList();
 
     /** 277CA claim status code (STC01-2) -> category. */
     static final Map<String, DenialCategory> CLAIM_STATUS = table(
@@ -48,15 +34,19 @@ public final class DenialCategories {
             DenialCategory.MISSING_INFORMATION, "21", "35", "116", "125", "145", "164", "562", "496", "500",
             "513", "516");
 
-    /** CARCs that are the ordinary outcome of a paid claim, not a denial: 1-3 patient share, 45 fee schedule. */
-    public static final List<String> NOT_DENIALS = List.of("1", "2", "3", "45", "253");
+    /**
+     * CARCs that are the ordinary outcome of a paid claim, not a denial (1-3 patient share, 45 fee schedule, ...): the
+     * table's codes of category CONTRACTUAL or PATIENT_RESPONSIBILITY.
+     */
+    public static final List<String> NOT_DENIALS = CODES.carcs().values().stream()
+            .filter(c -> !c.category().isDenial()).map(AdjustmentCodes.Code::code).sorted().toList();
 
     private DenialCategories() {
     }
 
     /** Category of a remittance denial from its CARCs and RARCs. */
     public static DenialCategory ofRemittance(Collection<String> carcs, Collection<String> rarcs) {
-        return first(carcs, CARC).or(() -> first(rarcs, RARC)).orElse(DenialCategory.OTHER);
+        return DenialCategory.valueOf(CODES.denialCategory(carcs, rarcs).name());
     }
 
     /** Category of a 277CA rejection from its claim status codes. */

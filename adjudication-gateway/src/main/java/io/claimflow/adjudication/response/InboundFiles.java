@@ -5,6 +5,7 @@ import io.claimflow.adjudication.submission.ResponsePoller;
 import io.claimflow.adjudication.submission.Interchanges;
 import io.claimflow.adjudication.x12.Acknowledgment999Reader;
 import io.claimflow.adjudication.x12.ClaimAcknowledgment277Reader;
+import io.claimflow.adjudication.x12.InterchangeAcknowledgment;
 import io.claimflow.adjudication.x12.Remittance;
 import io.claimflow.adjudication.x12.Remittance835Reader;
 import io.claimflow.x12.Segment;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every file a payer sends (999, 277CA, 835; over HTTP, by polling, or uploaded) comes in here. The file is kept as
+ * Every file a payer sends (TA1, 999, 277CA, 835; over HTTP, by polling, or uploaded) comes in here. The file is kept as
  * it came; a file with the same content as one processed before is kept as DUPLICATE and changes nothing; one that
  * cannot be read, is of an unexpected type, or does not balance is QUARANTINED with its reason and changes nothing
  * else. All of it, file, state changes and events, in one transaction.
@@ -71,16 +72,24 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
             return quarantined(id, "UNKNOWN", e.getMessage());
         }
         Long isa13 = parseLong(isa.element(13)).orElse(null);
+        String isaSender = isa.element(6) == null ? null : isa.element(6).trim();
+        String isaReceiver = isa.element(8) == null ? null : isa.element(8).trim();
         long id = interchanges.storeInbound(type, source, isa.element(6), isa.element(8), isa13, raw, "RECEIVED");
         try {
+            List<InterchangeAcknowledgment> ta1 = InterchangeAcknowledgment.read(segments);
+            String ta1Detail = ta1.isEmpty() ? null
+                    : acknowledgments.onTa1(ta1, isaSender, isaReceiver, id);
             String detail = switch (type) {
-                case "999" -> "matched " + acknowledgments.on999(Acknowledgment999Reader.read(segments), id)
+                case "TA1" -> ta1Detail;
+                case "999" -> (ta1Detail == null ? "" : ta1Detail + "; ") + "matched "
+                        + acknowledgments.on999(Acknowledgment999Reader.read(segments), isaSender, isaReceiver, id)
                         + " claim(s)";
                 case "277CA" -> "matched " + acknowledgments.on277(ClaimAcknowledgment277Reader.read(segments), id)
                         + " claim(s)";
                 case "835" -> {
                     List<Remittance> file = Remittance835Reader.read(segments);
                     posting.check(file);
+                    posting.checkReusedTraces(file);
                     RemittancePosting.Result result = posting.post(file, id);
                     if (result.status().equals("DUPLICATE")) {
                         interchanges.updateInbound(id, type, "DUPLICATE", "every ERA in it was posted before");
@@ -90,7 +99,7 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
                             + result.duplicates() + " ERA(s) posted before";
                 }
                 default -> throw new QuarantineException("transaction set " + type
-                        + " is not one the gateway receives (999, 277CA, 835)");
+                        + " is not one the gateway receives (TA1, 999, 277CA, 835)");
             };
             if (detail == null) {
                 return new Received(id, type, "DUPLICATE", "every ERA in it was posted before");
@@ -124,13 +133,18 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
     }
 
     private static String transactionType(List<Segment> segments) {
+        boolean ta1 = false;
         for (Segment s : segments) {
             if (s.tag().equals("ST")) {
                 String st01 = s.element(1);
                 return "277".equals(st01) ? "277CA" : st01 == null ? "UNKNOWN" : st01;
             }
+            ta1 |= s.tag().equals("TA1");
         }
-        throw new X12FormatException("no transaction set (ST) in the interchange");
+        if (ta1) {
+            return "TA1";
+        }
+        throw new X12FormatException("no transaction set (ST) nor TA1 in the interchange");
     }
 
     private static Optional<Long> parseLong(String value) {

@@ -19,9 +19,9 @@ public final class Notices {
     public record Adjustment(String groupCode, String reasonCode, BigDecimal amount) {
     }
 
-    /** One adjudicated line; codeSystem is CPT or HCPCS. */
+    /** One adjudicated line; codeSystem is CPT or HCPCS; units as paid (SVC05), possibly decimal. */
     public record Line(Integer lineNumber, String lineItemControlNumber, String procedureCode, String codeSystem,
-            List<String> modifiers, LocalDate dateOfService, int units, BigDecimal chargeAmount,
+            List<String> modifiers, LocalDate dateOfService, BigDecimal units, BigDecimal chargeAmount,
             BigDecimal allowedAmount, BigDecimal paidAmount, List<Adjustment> adjustments, List<String> remarkCodes) {
     }
 

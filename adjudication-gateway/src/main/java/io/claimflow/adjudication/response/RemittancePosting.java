@@ -1,10 +1,12 @@
 package io.claimflow.adjudication.response;
 
+import io.claimflow.adjudication.claim.ClaimIntake;
 import io.claimflow.adjudication.claim.ClaimStatus;
 import io.claimflow.adjudication.claim.OutboundClaim;
 import io.claimflow.adjudication.claim.OutboundClaims;
 import io.claimflow.adjudication.claim.SentClaim;
 import io.claimflow.adjudication.submission.Interchanges;
+import io.claimflow.adjudication.x12.ProviderAdjustmentReasons;
 import io.claimflow.adjudication.x12.Remittance;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,16 +19,25 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Posts an 835 file: every transaction set must balance first ({@link Balancing}), else nothing of the file is
- * posted and it is quarantined. An ERA already posted (same payer, TRN03, and trace number, TRN02) posts nothing.
- * Each CLP is matched to a claim by patient control number; a paid claim gives a PaymentPosted (with a ClaimDenied
- * too for its fully denied lines), a denied claim (CLP02 4) a ClaimDenied, a claim the gateway never sent is kept
- * as unmatched. All in the caller's transaction.
+ * posted and it is quarantined. An ERA already posted (same payer, TRN03, and trace number, TRN02) posts nothing
+ * when its content is the same, and quarantines the file, saying what differs, when it is not
+ * ({@link #checkReusedTraces}). Each CLP is matched to a claim by patient control number (CLP01), else by the payer
+ * claim number (CLP07) a 277CA gave, else by member id and date of service when exactly one claim has them; a CLP
+ * matching nothing is kept as unmatched and posted when its claim becomes known ({@link #rematch}).
+ *
+ * <p>By claim status (CLP02): 4 gives a ClaimDenied; 22 (reversal) a PaymentPosted with negative amounts and the
+ * claim REVERSED, once: a reversal with no posted payment left to reverse is recorded, not posted; 23 (forwarded)
+ * and 25 (predetermination) a PaymentPosted with that status and the claim FORWARDED / PREDETERMINED, never PAID;
+ * anything else a PaymentPosted (and a ClaimDenied for its fully denied lines). A payment for charges already
+ * covered by posted payments (the same CLP under a new trace) is still posted (the money arrived) and recorded as an
+ * OVERPAYMENT with its amount. The PLB adjustments are recorded per deposit. All in the caller's transaction.
  */
 @Service
 public class RemittancePosting {
@@ -69,6 +80,66 @@ public class RemittancePosting {
         }
     }
 
+    /**
+     * Checks that an ERA whose payer and trace number were posted before has the same content (then it is a
+     * duplicate and posts nothing); a reused trace with other content is refused, saying what differs.
+     *
+     * @throws QuarantineException naming the trace and the differences
+     */
+    public void checkReusedTraces(List<Remittance> file) {
+        for (Remittance remittance : file) {
+            Optional<Remittances.Deposit> posted = remittances.find(remittance.payerKey(), remittance.traceNumber());
+            if (posted.isEmpty()) {
+                continue;
+            }
+            List<String> differences = differences(posted.get(), remittance);
+            if (!differences.isEmpty()) {
+                throw new QuarantineException("trace " + remittance.traceNumber() + " of payer "
+                        + remittance.payerKey() + " was posted before (deposit " + posted.get().id() + ", file "
+                        + posted.get().interchangeId() + ") with other content: " + String.join("; ", differences));
+            }
+        }
+    }
+
+    private static List<String> differences(Remittances.Deposit posted, Remittance now) {
+        List<String> differences = new ArrayList<>();
+        BigDecimal payment = "D".equals(now.creditDebit()) ? now.paymentAmount().negate() : now.paymentAmount();
+        if (posted.paymentAmount().compareTo(payment) != 0) {
+            differences.add("BPR02 " + posted.paymentAmount() + ", now " + payment.setScale(2));
+        }
+        if (posted.paymentDate() != null && !posted.paymentDate().equals(now.paymentDate())) {
+            differences.add("payment date " + posted.paymentDate() + ", now " + now.paymentDate());
+        }
+        if (!posted.paymentMethod().equals(paymentMethod(now.paymentMethod()))) {
+            differences.add("payment method " + posted.paymentMethod() + ", now "
+                    + paymentMethod(now.paymentMethod()));
+        }
+        List<String> before = posted.claims().stream().map(c -> clp(c.patientControlNumber(), c.statusCode(),
+                c.charge(), c.paid())).sorted().toList();
+        List<String> after = now.claims().stream().map(c -> clp(c.patientControlNumber(), c.statusCode(),
+                c.chargeAmount(), c.paidAmount())).sorted().toList();
+        if (!before.equals(after)) {
+            List<String> gone = new ArrayList<>(before);
+            gone.removeAll(after);
+            List<String> added = new ArrayList<>(after);
+            added.removeAll(before);
+            differences.add("claims (CLP01 status charge paid) " + before.size() + ", now " + after.size()
+                    + (gone.isEmpty() ? "" : "; only before: " + gone) + (added.isEmpty() ? "" : "; only now: " + added));
+        }
+        List<String> plbBefore = posted.providerAdjustments().stream()
+                .map(p -> p.reasonCode() + ":" + p.reference() + " " + p.amount().setScale(2)).sorted().toList();
+        List<String> plbAfter = now.providerAdjustments().stream()
+                .map(p -> p.reason() + ":" + p.reference() + " " + p.amount().setScale(2)).sorted().toList();
+        if (!plbBefore.equals(plbAfter)) {
+            differences.add("provider adjustments (PLB) " + plbBefore + ", now " + plbAfter);
+        }
+        return differences;
+    }
+
+    private static String clp(String pcn, String status, BigDecimal charge, BigDecimal paid) {
+        return pcn + " " + status + " " + charge.setScale(2) + " " + paid.setScale(2);
+    }
+
     /** Posts a file that {@link #check passed the check}, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Result post(List<Remittance> file, long interchangeId) {
@@ -84,24 +155,24 @@ public class RemittancePosting {
                         remittance.traceNumber(), remittance.payerKey());
                 continue;
             }
-            long remittanceId = remittances.record(remittance.payerKey(), remittance.traceNumber(), interchangeId,
-                    remittance.paymentAmount(), paymentMethod(remittance.paymentMethod()),
-                    remittance.paymentDate(), remittance.claims().size());
+            long remittanceId = remittances.record(remittance, interchangeId,
+                    paymentMethod(remittance.paymentMethod()));
+            for (Remittance.ProviderAdjustment adjustment : remittance.providerAdjustments()) {
+                remittances.recordProviderAdjustment(remittanceId, adjustment,
+                        ProviderAdjustmentReasons.kind(adjustment.reason()));
+            }
             for (Remittance.ClaimPayment payment : remittance.claims()) {
-                Optional<SentClaim> match = claims.byPatientControlNumber(payment.patientControlNumber());
+                Optional<Match> match = match(payment);
                 if (match.isEmpty()) {
                     unmatched++;
-                    remittances.recordClaim(remittanceId, null, payment.patientControlNumber(),
-                            payment.payerClaimNumber(), payment.statusCode(), payment.chargeAmount(),
-                            payment.paidAmount(), payment.patientResponsibility(), "UNMATCHED");
+                    remittances.recordClaim(remittanceId, null, payment, "UNMATCHED", null, null);
                     LOG.warn("835 trace {}: CLP for a claim the gateway never sent kept as unmatched",
                             remittance.traceNumber());
                     continue;
                 }
-                String outcome = postClaim(remittance, payment, match.get(), interchangeId);
-                remittances.recordClaim(remittanceId, match.get().claim().claimId(), payment.patientControlNumber(),
-                        payment.payerClaimNumber(), payment.statusCode(), payment.chargeAmount(),
-                        payment.paidAmount(), payment.patientResponsibility(), outcome);
+                Posted outcome = postClaim(remittance, payment, match.get().claim(), interchangeId);
+                remittances.recordClaim(remittanceId, match.get().claim().claim().claimId(), payment,
+                        outcome.outcome(), outcome.overpaid(), match.get().by());
                 posted++;
             }
         }
@@ -109,7 +180,90 @@ public class RemittancePosting {
         return new Result(status, posted, duplicates, unmatched);
     }
 
-    private String postClaim(Remittance remittance, Remittance.ClaimPayment payment, SentClaim sent,
+    /**
+     * Posts the CLPs kept unmatched that are this claim's (same CLP01, its payer claim number in CLP07, or its member
+     * id and a date of service of its lines), now that the claim is known; returns how many.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int rematch(String claimId) {
+        Optional<SentClaim> found = claims.byClaimId(claimId);
+        if (found.isEmpty()) {
+            return 0;
+        }
+        SentClaim sent = found.get();
+        OutboundClaim claim = sent.claim();
+        int matched = 0;
+        for (Remittances.UnmatchedPayment candidate : remittances.unmatchedCandidates(claim.patientControlNumber(),
+                sent.payerClaimNumber(), claim.coverage().memberId())) {
+            Remittance.ClaimPayment payment = candidate.payment();
+            String by;
+            if (claim.patientControlNumber().equals(payment.patientControlNumber())) {
+                by = "CLP01";
+            } else if (sent.payerClaimNumber() != null && sent.payerClaimNumber().equals(payment.payerClaimNumber())) {
+                by = "CLP07";
+            } else if (sameMemberAndDate(claim, payment)) {
+                by = "MEMBER_DATE_OF_SERVICE";
+            } else {
+                continue;
+            }
+            Posted outcome = postClaim(candidate.deposit(), payment, claims.byClaimId(claimId).orElseThrow(),
+                    candidate.interchangeId());
+            remittances.matchLater(candidate.remittanceClaimId(), claimId, outcome.outcome(), outcome.overpaid(),
+                    by + "_LATER");
+            LOG.info("claim {}: a CLP of trace {} kept unmatched is posted now (matched by {})", claimId,
+                    candidate.deposit().traceNumber(), by);
+            matched++;
+        }
+        return matched;
+    }
+
+    /** A claim taken in: the 835s that came first may pay it. */
+    @EventListener
+    public void on(ClaimIntake.ClaimTaken taken) {
+        rematch(taken.claimId());
+    }
+
+    private record Match(SentClaim claim, String by) {
+    }
+
+    private record Posted(String outcome, BigDecimal overpaid) {
+    }
+
+    private Optional<Match> match(Remittance.ClaimPayment payment) {
+        if ("22".equals(payment.statusCode()) && payment.payerClaimNumber() != null) {
+            // a reversal names the payer claim number of the payment it takes back: the claim paid, even when a
+            // replacement with the same patient control number was sent since
+            Optional<SentClaim> reversed = claims.byPayerClaimNumber(payment.payerClaimNumber());
+            if (reversed.isPresent()) {
+                return Optional.of(new Match(reversed.get(), "CLP07"));
+            }
+        }
+        Optional<SentClaim> byPcn = claims.byPatientControlNumber(payment.patientControlNumber());
+        if (byPcn.isPresent()) {
+            return Optional.of(new Match(byPcn.get(), "CLP01"));
+        }
+        if (payment.payerClaimNumber() != null) {
+            Optional<SentClaim> byPayerNumber = claims.byPayerClaimNumber(payment.payerClaimNumber());
+            if (byPayerNumber.isPresent()) {
+                return Optional.of(new Match(byPayerNumber.get(), "CLP07"));
+            }
+        }
+        if (payment.memberId() != null && !payment.datesOfService().isEmpty()) {
+            List<SentClaim> candidates = claims.byMemberId(payment.memberId()).stream()
+                    .filter(c -> sameMemberAndDate(c.claim(), payment)).toList();
+            if (candidates.size() == 1) {
+                return Optional.of(new Match(candidates.get(0), "MEMBER_DATE_OF_SERVICE"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sameMemberAndDate(OutboundClaim claim, Remittance.ClaimPayment payment) {
+        return payment.memberId() != null && payment.memberId().equals(claim.coverage().memberId())
+                && claim.lines().stream().anyMatch(l -> payment.datesOfService().contains(l.dateOfService()));
+    }
+
+    private Posted postClaim(Remittance remittance, Remittance.ClaimPayment payment, SentClaim sent,
             long interchangeId) {
         OutboundClaim claim = sent.claim();
         Notices.ClaimRef ref = new Notices.ClaimRef(claim.claimId(), claim.encounterId(), claim.tenantId(),
@@ -119,11 +273,20 @@ public class RemittancePosting {
                 .toList();
         String payerId = remittance.payerId() != null ? remittance.payerId() : claim.payerId();
         String payerName = remittance.payerName() != null ? remittance.payerName() : claim.coverage().payerName();
+        // a claim not sent yet (an ERA that came first) keeps its way to the payer
+        boolean moveState = sent.status() != ClaimStatus.QUEUED && sent.status() != ClaimStatus.BATCHED;
         String outcome;
-        if ("4".equals(payment.statusCode())) {
+        BigDecimal overpaid = null;
+        String status = payment.statusCode();
+        if ("4".equals(status)) {
             events.denied(denial(ref, remittance, payment, claimAdjustments, lines));
-            claims.updateStatus(claim.claimId(), ClaimStatus.DENIED, payment.payerClaimNumber());
+            if (moveState) {
+                claims.updateStatus(claim.claimId(), ClaimStatus.DENIED, payment.payerClaimNumber());
+            }
             outcome = "DENIED";
+        } else if ("22".equals(status) && remittances.paidChargeCovered(claim.claimId()).signum() <= 0) {
+            // nothing posted is left to take back: this reversal was posted before (or pays nothing we posted)
+            outcome = "REVERSAL_NOT_POSTED";
         } else {
             List<Notices.Adjustment> all = new ArrayList<>(claimAdjustments);
             lines.forEach(l -> all.addAll(l.adjustments()));
@@ -134,21 +297,51 @@ public class RemittancePosting {
                     .map(Notices.Adjustment::amount).reduce(ZERO, BigDecimal::add);
             events.paid(new Notices.Payment(ref, payment.patientControlNumber(), payerId, payerName,
                     payment.payerClaimNumber(), remittance.paymentDate(), remittance.traceNumber(),
-                    paymentMethod(remittance.paymentMethod()), payment.statusCode(), payment.chargeAmount(),
+                    paymentMethod(remittance.paymentMethod()), status, payment.chargeAmount(),
                     payment.paidAmount(), share, contractual, claimAdjustments, payment.remarkCodes(), lines));
-            List<Notices.Line> denied = lines.stream().filter(RemittancePosting::deniedLine).toList();
-            if (!denied.isEmpty() && !"22".equals(payment.statusCode())) {
-                events.denied(denial(ref, remittance, payment, List.of(), denied));
-                outcome = "PARTIALLY_DENIED";
-            } else {
-                outcome = "22".equals(payment.statusCode()) ? "REVERSED" : "PAID";
+            ClaimStatus next;
+            switch (status) {
+                case "22" -> {
+                    outcome = "REVERSED";
+                    next = ClaimStatus.REVERSED;
+                }
+                case "23" -> {
+                    outcome = "FORWARDED";
+                    next = ClaimStatus.FORWARDED;
+                }
+                case "25" -> {
+                    outcome = "PREDETERMINATION";
+                    next = ClaimStatus.PREDETERMINED;
+                }
+                default -> {
+                    next = ClaimStatus.PAID;
+                    BigDecimal covered = remittances.paidChargeCovered(claim.claimId());
+                    List<Notices.Line> denied = lines.stream().filter(RemittancePosting::deniedLine).toList();
+                    if (payment.paidAmount().signum() > 0
+                            && covered.add(payment.chargeAmount()).compareTo(claim.totalCharge()) > 0) {
+                        // charges its earlier payments cover already: the payer paid the claim twice
+                        outcome = "OVERPAYMENT";
+                        overpaid = payment.paidAmount();
+                    } else if (!denied.isEmpty()) {
+                        events.denied(denial(ref, remittance, payment, List.of(), denied));
+                        outcome = "PARTIALLY_DENIED";
+                    } else {
+                        outcome = "PAID";
+                    }
+                }
             }
-            claims.updateStatus(claim.claimId(), ClaimStatus.PAID, payment.payerClaimNumber());
+            if (moveState) {
+                claims.updateStatus(claim.claimId(), next, payment.payerClaimNumber());
+            }
         }
         interchanges.recordClaimEvent(claim.claimId(), interchangeId, "835", outcome,
                 "trace " + remittance.traceNumber() + ", paid " + payment.paidAmount() + " of "
-                        + payment.chargeAmount());
-        return outcome;
+                        + payment.chargeAmount() + (overpaid == null ? "" : ", overpaid " + overpaid));
+        if (overpaid != null) {
+            LOG.warn("claim {}: trace {} pays charges paid before; posted as an overpayment of {}", claim.claimId(),
+                    remittance.traceNumber(), overpaid);
+        }
+        return new Posted(outcome, overpaid);
     }
 
     private static Notices.Denial denial(Notices.ClaimRef ref, Remittance remittance,

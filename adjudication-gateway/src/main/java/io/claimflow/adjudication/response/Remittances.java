@@ -1,24 +1,97 @@
 package io.claimflow.adjudication.response;
 
+import io.claimflow.adjudication.x12.Remittance;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
-/** Posted remittances (one per payer and trace number) and their claims, matched or not. */
+/**
+ * Posted remittances (deposits: one per payer and trace number), their claims, matched or not, and their
+ * provider-level adjustments (PLB).
+ */
 public interface Remittances {
 
     boolean exists(String payerKey, String traceNumber);
 
-    long record(String payerKey, String traceNumber, long interchangeId, BigDecimal paymentAmount,
-            String paymentMethod, LocalDate paymentDate, int claimCount);
+    /** The deposit posted with this payer and trace number, with its claims and PLBs, to compare a reused trace. */
+    Optional<Deposit> find(String payerKey, String traceNumber);
 
-    void recordClaim(long remittanceId, String claimId, String patientControlNumber, String payerClaimNumber,
-            String statusCode, BigDecimal charge, BigDecimal paid, BigDecimal patientResponsibility, String outcome);
+    Optional<Deposit> find(long id);
+
+    /** Deposits with this trace number (any payer), newest first. */
+    List<DepositSummary> byTraceNumber(String traceNumber, int limit);
+
+    /** Records a deposit (BPR, TRN) before its claims. */
+    long record(Remittance remittance, long interchangeId, String paymentMethod);
+
+    void recordProviderAdjustment(long remittanceId, Remittance.ProviderAdjustment adjustment, String kind);
+
+    /** Records one CLP of a deposit, the claim it was matched to (null when none) and what became of it. */
+    void recordClaim(long remittanceId, String claimId, Remittance.ClaimPayment payment, String outcome,
+            BigDecimal overpaidAmount, String matchedBy);
+
+    /**
+     * The charges a claim's posted payments cover so far: CLP03 summed over the CLPs posted as paid (a reversal's
+     * negative charge takes its payment's back). A claim whose covered charge would pass its total is paid twice.
+     */
+    BigDecimal paidChargeCovered(String claimId);
+
+    /** CLPs kept unmatched that could be this claim's: same CLP01, CLP07 or member id (checked by the caller). */
+    List<UnmatchedPayment> unmatchedCandidates(String patientControlNumber, String payerClaimNumber, String memberId);
+
+    /** A CLP kept unmatched, matched now. */
+    void matchLater(long remittanceClaimId, String claimId, String outcome, BigDecimal overpaidAmount,
+            String matchedBy);
 
     List<UnmatchedClaim> unmatched(int limit);
 
     /** A remittance claim (CLP) that matched no claim the gateway sent. */
     record UnmatchedClaim(long remittanceId, String payerKey, String traceNumber, String patientControlNumber,
             String payerClaimNumber, String statusCode, BigDecimal charge, BigDecimal paid, long interchangeId) {
+    }
+
+    /** An unmatched CLP as it came, with the deposit it came in (to post it when its claim is found). */
+    record UnmatchedPayment(long remittanceClaimId, long interchangeId, Remittance deposit,
+            Remittance.ClaimPayment payment) {
+    }
+
+    /** A deposit in a list. */
+    record DepositSummary(long id, String payerKey, String traceNumber, BigDecimal paymentAmount, String creditDebit,
+            LocalDate paymentDate, int claimCount, Instant postedAt) {
+    }
+
+    /**
+     * A deposit: the payment (BPR02, negative for a debit), its claims and its provider-level adjustments; it
+     * reconciles when the claims' payments less the PLB amounts equal the payment.
+     */
+    record Deposit(long id, String payerKey, String traceNumber, long interchangeId, String payerId,
+            String payerName, BigDecimal paymentAmount, String paymentMethod, LocalDate paymentDate,
+            Instant postedAt, List<DepositClaim> claims, List<DepositAdjustment> providerAdjustments) {
+
+        public BigDecimal claimPayments() {
+            return claims.stream().map(DepositClaim::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        public BigDecimal providerAdjustmentTotal() {
+            return providerAdjustments.stream().map(DepositAdjustment::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        public boolean reconciled() {
+            return claimPayments().subtract(providerAdjustmentTotal()).compareTo(paymentAmount) == 0;
+        }
+    }
+
+    /** One CLP of a deposit: the claim it paid (null when unmatched), the outcome and any overpaid amount. */
+    record DepositClaim(String claimId, String patientControlNumber, String payerClaimNumber, String statusCode,
+            BigDecimal charge, BigDecimal paid, BigDecimal patientResponsibility, String outcome,
+            BigDecimal overpaidAmount, String matchedBy) {
+    }
+
+    /** One PLB adjustment of a deposit; kind from its reason code (INTEREST, RECOUPMENT, FORWARD_BALANCE, ...). */
+    record DepositAdjustment(String providerId, LocalDate fiscalPeriodDate, String reasonCode, String kind,
+            String reference, BigDecimal amount) {
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -71,6 +72,11 @@ public class InterchangeSender {
             // the payer failed earlier in this round: leave the rest of its queue for the next round
             return false;
         }
+        List<SentClaim> carried = claims.lockInInterchange(id);
+        if (carried.size() < outbound.claimCount()) {
+            withdraw(outbound, carried);
+            return false;
+        }
         byte[] ack;
         try {
             ack = connector.send837(outbound.payerId(), outbound.raw());
@@ -83,13 +89,31 @@ public class InterchangeSender {
             return false;
         }
         interchanges.markSent(id, clock.instant());
-        for (SentClaim claim : claims.inInterchange(id)) {
+        for (SentClaim claim : carried) {
             claims.updateStatus(claim.claim().claimId(), ClaimStatus.SENT, null);
             interchanges.recordClaimEvent(claim.claim().claimId(), id, "837P", "SENT", null);
         }
         LOG.info("interchange {} sent to payer {}", id, outbound.payerId());
         acknowledgments.receive(ack, "HTTP:" + outbound.payerId());
         return true;
+    }
+
+    /**
+     * A claim of the interchange was released again (a new submission) before the interchange went out: its
+     * superseded version must never reach the payer, so the interchange is withdrawn unsent and the claims still in
+     * it go back to the send queue, to be written into a new interchange (the released-again claim waits there
+     * already).
+     */
+    private void withdraw(Interchanges.Outbound outbound, List<SentClaim> carried) {
+        interchanges.withdraw(outbound.id());
+        for (SentClaim claim : carried) {
+            claims.requeue(claim.claim().claimId());
+            interchanges.recordClaimEvent(claim.claim().claimId(), outbound.id(), "837P", "WITHDRAWN",
+                    "not sent: another claim of the interchange was released again; queued for a new interchange");
+        }
+        LOG.info("interchange {} for payer {} withdrawn unsent: {} of its {} claim(s) released again since; "
+                + "{} queued again", outbound.id(), outbound.payerId(), outbound.claimCount() - carried.size(),
+                outbound.claimCount(), carried.size());
     }
 
     /** retryBackoff * 2^(attempt-1), at most maxBackoff, with up to 20 % jitter either way. */

@@ -26,6 +26,12 @@ public interface Interchanges {
     /** The outbound interchange with this group control number (GS06), as a 999 names it. */
     Optional<InterchangeRecord> outboundByGroupControlNumber(long gs);
 
+    /** The outbound interchange with this interchange control number (ISA13), as a TA1 names it. */
+    Optional<InterchangeRecord> outboundByInterchangeControlNumber(long isa);
+
+    /** Records a TA1's acknowledgment code (TA104) and note code (TA105) on the outbound interchange. */
+    void recordTa1(long id, String code, String noteCode);
+
     /** Stores a received file as it came. */
     long storeInbound(String transactionType, String source, String senderId, String receiverId, Long isa,
             byte[] raw, String status);
@@ -58,8 +64,14 @@ public interface Interchanges {
         }
     }
 
-    /** An outbound interchange to send. */
-    record Outbound(long id, String payerId, byte[] raw, int attempts) {
+    /**
+     * Withdraws an outbound interchange that was never sent (status {@code WITHDRAWN}): it is not sent, and the
+     * submissions it carried no longer name it.
+     */
+    void withdraw(long id);
+
+    /** An outbound interchange to send, with the number of claims (transaction sets) it was written with. */
+    record Outbound(long id, String payerId, byte[] raw, int attempts, int claimCount) {
     }
 
     /** One step of a claim's X12 history. */

@@ -21,12 +21,35 @@ public final class Acknowledgment999Reader {
             "6", "Invalid character in data element", "7", "Invalid code value", "8", "Invalid date",
             "9", "Invalid time", "I12", "Implementation pattern match failure");
 
+    /** AK905-AK909 functional group syntax error codes (X12 code list 716). */
+    private static final Map<String, String> GROUP_ERRORS = Map.ofEntries(
+            Map.entry("1", "Functional Group Not Supported"),
+            Map.entry("2", "Functional Group Version Not Supported"),
+            Map.entry("3", "Functional Group Trailer Missing"),
+            Map.entry("4", "Group Control Number in the Functional Group Header and Trailer Do Not Agree"),
+            Map.entry("5", "Number of Included Transaction Sets Does Not Match Actual Count"),
+            Map.entry("6", "Group Control Number Violates Syntax"),
+            Map.entry("10", "Authentication Key Name Unknown"),
+            Map.entry("11", "Encryption Key Name Unknown"),
+            Map.entry("12", "Requested Service (Authentication or Encryption) Not Available"),
+            Map.entry("13", "Unknown Security Recipient"),
+            Map.entry("14", "Unknown Security Originator"),
+            Map.entry("15", "Syntax Error in Decrypted Text"),
+            Map.entry("16", "Security Not Supported"),
+            Map.entry("17", "Incorrect Message Length (Encryption Only)"),
+            Map.entry("18", "Message Authentication Code Failed"),
+            Map.entry("19", "Functional Group Control Number not Unique within Interchange"));
+
     private Acknowledgment999Reader() {
     }
 
     public static List<Acknowledgment> read(List<Segment> segments) {
         List<Acknowledgment> acks = new ArrayList<>();
         String group = null;
+        String functionalId = null;
+        String version = null;
+        String gsSender = null;
+        String gsReceiver = null;
         List<Acknowledgment.TransactionAck> transactions = new ArrayList<>();
         String st02 = null;
         List<Acknowledgment.Error> errors = new ArrayList<>();
@@ -34,6 +57,10 @@ public final class Acknowledgment999Reader {
         boolean in999 = false;
         for (Segment s : segments) {
             switch (s.tag()) {
+                case "GS" -> {
+                    gsSender = s.element(2);
+                    gsReceiver = s.element(3);
+                }
                 case "ST" -> {
                     if (!"999".equals(s.element(1))) {
                         throw new X12FormatException("transaction set " + s.element(1) + " is not a 999");
@@ -42,7 +69,11 @@ public final class Acknowledgment999Reader {
                     group = null;
                     transactions = new ArrayList<>();
                 }
-                case "AK1" -> group = s.required(2);
+                case "AK1" -> {
+                    functionalId = s.required(1);
+                    group = s.required(2);
+                    version = s.element(3);
+                }
                 case "AK2" -> {
                     st02 = s.required(2);
                     errors = new ArrayList<>();
@@ -75,7 +106,16 @@ public final class Acknowledgment999Reader {
                     if (group == null) {
                         throw new X12FormatException("AK9 without AK1 at segment " + s.position());
                     }
-                    acks.add(new Acknowledgment(group, s.required(1), transactions));
+                    List<Acknowledgment.Error> groupErrors = new ArrayList<>();
+                    for (int i = 5; i <= 9; i++) {
+                        String code = s.element(i);
+                        if (code != null) {
+                            groupErrors.add(new Acknowledgment.Error(code, GROUP_ERRORS.getOrDefault(code,
+                                    "functional group error"), "functional group " + group));
+                        }
+                    }
+                    acks.add(new Acknowledgment(gsSender, gsReceiver, functionalId, group, version, s.required(1),
+                            groupErrors, transactions));
                 }
                 default -> {
                 }

@@ -34,25 +34,46 @@ public record Remittance(
     public record Cas(String group, String reason, BigDecimal amount) {
     }
 
-    /** One PLB adjustment: reason code (PLB03-1), reference (PLB03-2), amount (positive reduces the payment). */
-    public record ProviderAdjustment(String reason, String reference, BigDecimal amount) {
+    /**
+     * One PLB adjustment: provider (PLB01), fiscal period date (PLB02), reason code (PLB03-1, e.g. L6 interest, WO
+     * overpayment recovery, FB forward balance), reference (PLB03-2), amount (positive reduces the payment).
+     */
+    public record ProviderAdjustment(String providerId, LocalDate fiscalPeriodDate, String reason, String reference,
+            BigDecimal amount) {
     }
 
-    /** Loop 2100: one claim's payment. */
+    /**
+     * Loop 2100: one claim's payment. memberId is the patient's or the insured's id (NM1*QC / NM1*IL, NM109 with
+     * qualifier MI), statementFrom/To the claim's dates (DTM*232 / DTM*233), each null when not sent.
+     */
     public record ClaimPayment(String patientControlNumber, String statusCode, BigDecimal chargeAmount,
             BigDecimal paidAmount, BigDecimal patientResponsibility, String claimFilingIndicator,
-            String payerClaimNumber, List<Cas> adjustments, List<String> remarkCodes, List<ServicePayment> lines) {
+            String payerClaimNumber, List<Cas> adjustments, List<String> remarkCodes, List<ServicePayment> lines,
+            String memberId, LocalDate statementFrom, LocalDate statementTo) {
 
         public ClaimPayment {
             adjustments = List.copyOf(adjustments);
             remarkCodes = List.copyOf(remarkCodes);
             lines = List.copyOf(lines);
         }
+
+        /** Every date of service the CLP names: its lines' and its statement period's. */
+        public List<LocalDate> datesOfService() {
+            List<LocalDate> dates = new java.util.ArrayList<>();
+            lines.stream().map(ServicePayment::dateOfService).filter(java.util.Objects::nonNull).forEach(dates::add);
+            if (statementFrom != null) {
+                dates.add(statementFrom);
+            }
+            if (statementTo != null) {
+                dates.add(statementTo);
+            }
+            return dates;
+        }
     }
 
-    /** Loop 2110: one service line's payment. */
+    /** Loop 2110: one service line's payment; units paid (SVC05) may be decimal, as the guide allows. */
     public record ServicePayment(String procedureQualifier, String procedureCode, List<String> modifiers,
-            BigDecimal chargeAmount, BigDecimal paidAmount, int units, LocalDate dateOfService,
+            BigDecimal chargeAmount, BigDecimal paidAmount, BigDecimal units, LocalDate dateOfService,
             String lineItemControlNumber, BigDecimal allowedAmount, List<Cas> adjustments, List<String> remarkCodes) {
 
         public ServicePayment {

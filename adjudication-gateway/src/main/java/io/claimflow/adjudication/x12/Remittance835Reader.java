@@ -96,6 +96,17 @@ public final class Remittance835Reader {
                 case "DTM" -> {
                     if (line != null && ("472".equals(s.element(1)) || "150".equals(s.element(1)))) {
                         line.dateOfService = X12Values.parseDate(s.element(2));
+                    } else if (line == null && claim != null && "232".equals(s.element(1))) {
+                        claim.statementFrom = X12Values.parseDate(s.element(2));
+                    } else if (line == null && claim != null && "233".equals(s.element(1))) {
+                        claim.statementTo = X12Values.parseDate(s.element(2));
+                    }
+                }
+                case "NM1" -> {
+                    if (claim != null && line == null && "MI".equals(s.element(8))
+                            && ("QC".equals(s.element(1)) && claim.memberId == null || "IL".equals(s.element(1)))) {
+                        // the insured's id (IL) is the member id when both are sent
+                        claim.memberId = s.element(9);
                     }
                 }
                 case "AMT" -> {
@@ -125,8 +136,9 @@ public final class Remittance835Reader {
                         if (s.element(i) == null) {
                             continue;
                         }
-                        plb.add(new Remittance.ProviderAdjustment(s.component(i, 1), s.component(i, 2),
-                                X12Values.parseAmount(s.required(i + 1))));
+                        plb.add(new Remittance.ProviderAdjustment(s.element(1),
+                                s.element(2) == null ? null : X12Values.parseDate(s.element(2)), s.component(i, 1),
+                                s.component(i, 2), X12Values.parseAmount(s.required(i + 1))));
                     }
                 }
                 case "LX" -> finishClaim();
@@ -193,6 +205,9 @@ public final class Remittance835Reader {
         final List<Remittance.Cas> adjustments = new ArrayList<>();
         final List<String> remarks = new ArrayList<>();
         final List<Remittance.ServicePayment> lines = new ArrayList<>();
+        String memberId;
+        java.time.LocalDate statementFrom;
+        java.time.LocalDate statementTo;
 
         ClaimBuilder(Segment clp) {
             this.clp = clp;
@@ -203,7 +218,8 @@ public final class Remittance835Reader {
                     : X12Values.parseAmount(clp.element(5));
             return new Remittance.ClaimPayment(clp.required(1), clp.required(2),
                     X12Values.parseAmount(clp.required(3)), X12Values.parseAmount(clp.required(4)), patient,
-                    clp.element(6), clp.element(7), adjustments, remarks, lines);
+                    clp.element(6), clp.element(7), adjustments, remarks, lines, memberId, statementFrom,
+                    statementTo);
         }
     }
 
@@ -225,13 +241,13 @@ public final class Remittance835Reader {
                 throw new X12FormatException("SVC01 needs a qualifier and a procedure code (segment "
                         + svc.position() + ")");
             }
-            int units = 1;
+            // SVC05 is a decimal number (R): 1.5 units is allowed
+            BigDecimal units = BigDecimal.ONE;
             if (svc.element(5) != null) {
                 try {
-                    units = new BigDecimal(svc.element(5)).intValueExact();
-                } catch (ArithmeticException | NumberFormatException e) {
-                    throw new X12FormatException("SVC05 is not a whole number of units (segment " + svc.position()
-                            + ")");
+                    units = new BigDecimal(svc.element(5));
+                } catch (NumberFormatException e) {
+                    throw new X12FormatException("SVC05 is not a number of units (segment " + svc.position() + ")");
                 }
             }
             return new Remittance.ServicePayment(procedure.get(0), procedure.get(1),

@@ -41,7 +41,7 @@ class BalancingTest {
         assertThat(first.lines().get(0).adjustments()).extracting(Remittance.Cas::reason)
                 .containsExactly("45", "1", "2");
         assertThat(first.lines().get(1).modifiers()).containsExactly("JW");
-        assertThat(first.lines().get(1).units()).isEqualTo(2);
+        assertThat(first.lines().get(1).units()).isEqualByComparingTo("2");
         assertThat(first.lines().get(1).lineItemControlNumber()).isEqualTo("clm-a-2");
         assertThat(era.claims().get(1).statusCode()).isEqualTo("4");
     }

@@ -2,6 +2,8 @@ package io.claimflow.adjudication.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.claimflow.codes.AdjustmentCodes;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,10 +36,12 @@ class DenialCategoriesTest {
     }
 
     @Test
-    void remarkCodesDecideOnlyWhenNoCarcDoes() {
+    void remarkCodesSharpenAVagueCarcOrDecideWhenNoCarcDoes() {
         assertThat(DenialCategories.ofRemittance(List.of("96"), List.of("M76"))).isEqualTo(DenialCategory.CODING);
-        assertThat(DenialCategories.ofRemittance(List.of("16"), List.of("M76")))
-                .isEqualTo(DenialCategory.MISSING_INFORMATION);
+        assertThat(DenialCategories.ofRemittance(List.of("16"), List.of("M76"))).isEqualTo(DenialCategory.CODING);
+        assertThat(DenialCategories.ofRemittance(List.of("50"), List.of("M76")))
+                .isEqualTo(DenialCategory.MEDICAL_NECESSITY);
+        assertThat(DenialCategories.ofRemittance(List.of(), List.of("N54"))).isEqualTo(DenialCategory.AUTHORIZATION);
         assertThat(DenialCategories.ofRemittance(List.of(), List.of("N999"))).isEqualTo(DenialCategory.OTHER);
     }
 
@@ -51,11 +55,32 @@ class DenialCategoriesTest {
     }
 
     @Test
-    void everyCategoryButOtherHasCodes() {
-        for (DenialCategory category : DenialCategory.values()) {
-            if (category != DenialCategory.OTHER) {
-                assertThat(DenialCategories.CARC.containsValue(category)).as(category.name()).isTrue();
+    void theCategoryOnClaimDeniedIsTheSharedTablesForEveryCarcPairAndRemarkCode() {
+        AdjustmentCodes codes = AdjustmentCodes.shipped();
+        List<String> carcs = codes.carcs().keySet().stream().filter(codes::isDenial).sorted().toList();
+        List<String> disagreements = new ArrayList<>();
+        for (String first : carcs) {
+            for (String second : carcs) {
+                List<String> pair = List.of(first, second);
+                if (!DenialCategories.ofRemittance(pair, List.of()).name()
+                        .equals(codes.denialCategory(pair, List.of()).name())) {
+                    disagreements.add(pair.toString());
+                }
             }
         }
+        for (String rarc : codes.rarcs().keySet()) {
+            for (String carc : List.of("16", "96", "50")) {
+                if (!DenialCategories.ofRemittance(List.of(carc), List.of(rarc)).name()
+                        .equals(codes.denialCategory(List.of(carc), List.of(rarc)).name())) {
+                    disagreements.add(carc + "+" + rarc);
+                }
+            }
+        }
+        assertThat(disagreements).isEmpty();
+    }
+
+    @Test
+    void notDenialsAreTheSharedTablesContractualAndPatientCodes() {
+        assertThat(DenialCategories.NOT_DENIALS).contains("1", "2", "3", "45", "253", "23", "59").doesNotContain("96");
     }
 }

@@ -1,67 +1,43 @@
 package io.claimflow.claim.denial;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.claimflow.codes.AdjustmentCodes;
+import io.claimflow.codes.DenialCategory;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The shipped table of common CARCs and RARCs and what they mean for routing ({@code denial/carc-categories.csv}).
- * When several denial codes apply, the one to work first wins: duplicate and timely filing end the claim, eligibility
- * and authorization must be fixed before a recode helps, then coding, medical necessity, missing information.
+ * claim-service's reading of payer adjustments, on the one CARC / RARC table of module billing-codes
+ * ({@link AdjustmentCodes}), the same table adjudication-gateway categorizes ClaimDenied with. This class only adds
+ * what claim-service needs on top: an unknown CARC in group PR is the patient's share, and a set of adjustments with
+ * no denial among them is no denial at all.
  */
 public final class CarcTable {
 
-    private final Map<String, DenialCategory> carcs;
-    private final Map<String, DenialCategory> rarcs;
+    private static final CarcTable SHIPPED = new CarcTable(AdjustmentCodes.shipped());
 
-    private CarcTable(Map<String, DenialCategory> carcs, Map<String, DenialCategory> rarcs) {
-        this.carcs = Map.copyOf(carcs);
-        this.rarcs = Map.copyOf(rarcs);
+    private final AdjustmentCodes codes;
+
+    private CarcTable(AdjustmentCodes codes) {
+        this.codes = codes;
     }
 
-    /** The table shipped on the classpath. */
+    /** The table shipped in billing-codes. */
     public static CarcTable shipped() {
-        try (InputStream in = CarcTable.class.getClassLoader().getResourceAsStream("denial/carc-categories.csv")) {
-            if (in == null) {
-                throw new IllegalStateException("denial/carc-categories.csv is missing from the classpath");
-            }
-            Map<String, DenialCategory> carcs = new HashMap<>();
-            Map<String, DenialCategory> rarcs = new HashMap<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split(",", 4);
-                DenialCategory category = DenialCategory.valueOf(fields[2]);
-                (fields[0].equals("CARC") ? carcs : rarcs).put(fields[1], category);
-            }
-            return new CarcTable(carcs, rarcs);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SHIPPED;
     }
 
     public Optional<DenialCategory> carc(String code) {
-        return Optional.ofNullable(carcs.get(code));
+        return codes.carc(code).map(AdjustmentCodes.Code::category);
     }
 
     public Optional<DenialCategory> rarc(String code) {
-        return Optional.ofNullable(rarcs.get(code));
+        return codes.rarc(code).map(AdjustmentCodes.Code::category);
     }
 
     /**
-     * How to read one adjustment: by its CARC; an unknown CARC in group PR is patient responsibility, in group CO with
-     * a known non-denial meaning contractual, otherwise OTHER (a denial nobody categorized).
+     * How to read one adjustment: by its CARC; an unknown CARC in group PR is patient responsibility, otherwise OTHER
+     * (a denial nobody categorized).
      */
     public DenialCategory categoryOf(AdjustmentCode adjustment) {
         return carc(adjustment.reasonCode())
@@ -70,27 +46,14 @@ public final class CarcTable {
     }
 
     /**
-     * The denial category of a set of adjustments and remark codes, empty when none of them denies anything. A
-     * MISSING_INFORMATION CARC (16) is sharpened by its RARC, e.g. 16 with M76 is a coding problem.
+     * The denial category of a set of adjustments and remark codes ({@link AdjustmentCodes#denialCategory}: precedence,
+     * a vague CARC such as 16 sharpened by its RARC), empty when none of the adjustments denies anything.
      */
     public Optional<DenialCategory> categorize(Collection<AdjustmentCode> adjustments, Collection<String> remarkCodes) {
-        Optional<DenialCategory> byCarc = adjustments.stream()
-                .filter(a -> a.amount() == null || a.amount().signum() != 0)
-                .map(this::categoryOf)
-                .filter(DenialCategory::isDenial)
-                .min(Comparator.naturalOrder());
-        if (byCarc.isPresent() && byCarc.get() != DenialCategory.MISSING_INFORMATION
-                && byCarc.get() != DenialCategory.OTHER) {
-            return byCarc;
-        }
-        Optional<DenialCategory> byRarc = remarkCodes.stream()
-                .map(this::rarc)
-                .flatMap(Optional::stream)
-                .filter(DenialCategory::isDenial)
-                .min(Comparator.naturalOrder());
-        if (byCarc.isPresent()) {
-            return byRarc.isPresent() ? byRarc : byCarc;
-        }
-        return Optional.empty();
+        List<String> denials = adjustments.stream()
+                .filter(a -> categoryOf(a).isDenial())
+                .map(AdjustmentCode::reasonCode)
+                .toList();
+        return denials.isEmpty() ? Optional.empty() : Optional.of(codes.denialCategory(denials, remarkCodes));
     }
 }

@@ -8,6 +8,7 @@ import io.claimflow.claim.model.ClaimRepository;
 import io.claimflow.claim.model.ClaimStatus;
 import io.claimflow.claim.work.WorkItems;
 import io.claimflow.claim.work.WorkQueue;
+import io.claimflow.codes.DenialCategory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -72,6 +73,18 @@ public class DenialHandling {
             return null;
         }
         String category = decision.category().name();
+        if (claim.status() == ClaimStatus.APPEALED && !denial.frontEndRejection()) {
+            // the payer's final word after an appeal: not routed again, the biller decides what becomes of the balance
+            String reason = "appeal lost, payer upheld its denial " + decision.reason()
+                    + ": write the balance off or bill the patient";
+            claim.transitionTo(ClaimStatus.APPEAL_LOST, payer, reason, denial.eventId(), now);
+            workItems.resolveOpen(claim.claimId(), "appeal-lost", now);
+            workItems.add(claim.claimId(), WorkQueue.LOST_APPEAL, category, reason, denial.eventId(), now);
+            claims.update(claim);
+            log.info("Denial {} of appealed claim {} for encounter {}: appeal lost", denial.eventId(), claim.claimId(),
+                    claim.encounterId());
+            return DenialRouter.Route.BILLER_WORK_LIST;
+        }
         switch (decision.route()) {
             case FIX_AND_RESUBMIT -> {
                 moveOrNote(claim, ClaimStatus.REJECTED, payer, decision.reason(), denial.eventId(), now);
@@ -85,6 +98,8 @@ public class DenialHandling {
                         denial.eventId(), now);
                 recodeAttempts.record(claim.encounterId(), claim.claimId(), attempt, claim.codingVersion(),
                         denial.eventId(), RECODE_RULE, now);
+                workItems.add(claim.claimId(), WorkQueue.RECODE, "AWAITING_CODING", decision.reason()
+                        + ": waiting for the corrected coding", denial.eventId(), now);
                 recodeRequests.publish(new RecodeRequest(denial.eventId(), claim.encounterId(), claim.tenantId(),
                         claim.claimId(), claim.codingVersion(), attempt, Actor.rule(RECODE_RULE),
                         instructions(denial), denial, decision.category(), now));
@@ -132,6 +147,8 @@ public class DenialHandling {
         recodeRequests.publish(new RecodeRequest(actionId, claim.encounterId(), claim.tenantId(), claimId,
                 claim.codingVersion(), attempt, user, instructions, denial, DenialCategory.CODING, now));
         workItems.resolveOpen(claimId, user.id(), now);
+        workItems.add(claimId, WorkQueue.RECODE, "AWAITING_CODING", "recode attempt " + attempt
+                + " requested by a biller: waiting for the corrected coding", actionId, now);
         claims.update(claim);
     }
 

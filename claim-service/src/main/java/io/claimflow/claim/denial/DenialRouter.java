@@ -1,5 +1,6 @@
 package io.claimflow.claim.denial;
 
+import io.claimflow.codes.DenialCategory;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 

@@ -1,6 +1,7 @@
 package io.claimflow.claim.denial;
 
 import io.claimflow.claim.model.Actor;
+import io.claimflow.codes.DenialCategory;
 import java.time.Instant;
 
 /** A denied claim going back to coding: what RecodeRequested carries. */

@@ -11,10 +11,16 @@ import java.util.Set;
  * created, then held by the scrubber or submitted; the payer acknowledges or rejects it, pays it (wholly or partly)
  * or denies it; a coding denial goes back to coding and the corrected claim replaces the original; billers appeal,
  * write off or void; a claim with nothing left to collect is closed.
+ *
+ * <p>What payers do besides paying and denying has its own states: a reversal (CLP02 22) leaves the claim REVERSED,
+ * awaiting the payer's repayment (or its replacement's); a second payment of a paid claim leaves a CREDIT_BALANCE to
+ * refund or for the payer to recoup; "not our claim, forwarded" (23) is FORWARDED and a predetermination (25)
+ * PREDETERMINED, neither of them paid; the payer's final denial after an appeal is APPEAL_LOST, waiting for the
+ * biller's decision to write the balance off or bill the patient.
  */
 public enum ClaimStatus {
     CREATED, HELD, SUBMITTED, ACKNOWLEDGED, REJECTED, PAID, PARTIALLY_PAID, DENIED, RECODE_REQUESTED, REPLACED,
-    APPEALED, WRITTEN_OFF, VOIDED, CLOSED;
+    APPEALED, WRITTEN_OFF, VOIDED, CLOSED, REVERSED, CREDIT_BALANCE, FORWARDED, PREDETERMINED, APPEAL_LOST;
 
     private static final Map<ClaimStatus, Set<ClaimStatus>> NEXT = new EnumMap<>(ClaimStatus.class);
 
@@ -22,18 +28,31 @@ public enum ClaimStatus {
         allow(CREATED, HELD, SUBMITTED);
         // a held claim is released after fixing, written off, or superseded by a newer coding
         allow(HELD, SUBMITTED, WRITTEN_OFF, REPLACED);
-        allow(SUBMITTED, ACKNOWLEDGED, REJECTED, PAID, PARTIALLY_PAID, DENIED, VOIDED, REPLACED);
-        allow(ACKNOWLEDGED, REJECTED, PAID, PARTIALLY_PAID, DENIED, VOIDED, REPLACED);
+        allow(SUBMITTED, ACKNOWLEDGED, REJECTED, PAID, PARTIALLY_PAID, DENIED, VOIDED, REPLACED, FORWARDED,
+                PREDETERMINED);
+        allow(ACKNOWLEDGED, REJECTED, PAID, PARTIALLY_PAID, DENIED, VOIDED, REPLACED, FORWARDED, PREDETERMINED);
         // a front-end rejection is fixed and sent again (same claim, never adjudicated) or superseded
         allow(REJECTED, SUBMITTED, HELD, WRITTEN_OFF, REPLACED);
-        allow(PARTIALLY_PAID, PAID, CLOSED, DENIED, RECODE_REQUESTED, APPEALED, WRITTEN_OFF, REPLACED, VOIDED);
-        allow(PAID, CLOSED, REPLACED, VOIDED);
-        allow(DENIED, RECODE_REQUESTED, APPEALED, WRITTEN_OFF, CLOSED, REPLACED, VOIDED, PAID, PARTIALLY_PAID);
+        allow(PARTIALLY_PAID, PAID, CLOSED, DENIED, RECODE_REQUESTED, APPEALED, WRITTEN_OFF, REPLACED, VOIDED,
+                REVERSED, CREDIT_BALANCE);
+        allow(PAID, CLOSED, REPLACED, VOIDED, REVERSED, CREDIT_BALANCE);
+        allow(DENIED, RECODE_REQUESTED, APPEALED, WRITTEN_OFF, CLOSED, REPLACED, VOIDED, PAID, PARTIALLY_PAID,
+                REVERSED);
         allow(RECODE_REQUESTED, REPLACED, DENIED, APPEALED, WRITTEN_OFF);
-        allow(APPEALED, PAID, PARTIALLY_PAID, DENIED, CLOSED, WRITTEN_OFF);
+        allow(APPEALED, PAID, PARTIALLY_PAID, DENIED, CLOSED, WRITTEN_OFF, APPEAL_LOST);
         allow(WRITTEN_OFF, CLOSED);
-        // a closed claim can still be corrected or voided with the payer (frequency 7 or 8)
-        allow(CLOSED, REPLACED, VOIDED);
+        // a closed claim can still be corrected or voided with the payer (frequency 7 or 8), reversed or paid again
+        allow(CLOSED, REPLACED, VOIDED, REVERSED, CREDIT_BALANCE);
+        // the payer took its payment back: it pays again (or denies), or the claim is replaced, voided, written off
+        allow(REVERSED, PAID, PARTIALLY_PAID, DENIED, CREDIT_BALANCE, CLOSED, REPLACED, VOIDED, WRITTEN_OFF);
+        // paid more than owed: the payer recoups it (a reversal) or it is refunded, and the claim closes
+        allow(CREDIT_BALANCE, CLOSED, REVERSED, PAID);
+        // not the payer's claim, or only a predetermination: billed again, replaced, voided or written off
+        allow(FORWARDED, PAID, PARTIALLY_PAID, DENIED, WRITTEN_OFF, REPLACED, VOIDED, CLOSED);
+        allow(PREDETERMINED, SUBMITTED, PAID, PARTIALLY_PAID, DENIED, WRITTEN_OFF, REPLACED, VOIDED);
+        // the payer upheld its denial: the biller writes the balance off, bills the patient (closed), appeals again or
+        // sends it back to coding
+        allow(APPEAL_LOST, WRITTEN_OFF, CLOSED, APPEALED, RECODE_REQUESTED, REPLACED, VOIDED);
         allow(REPLACED);
         allow(VOIDED);
     }
@@ -55,6 +74,15 @@ public enum ClaimStatus {
     /** Sent and waiting for the payer's answer: what follow-up chases. */
     public boolean awaitsPayer() {
         return this == SUBMITTED || this == ACKNOWLEDGED || this == APPEALED;
+    }
+
+    /**
+     * Whether money on a claim in this state can still need someone's work: false once the claim is closed, written
+     * off or superseded by another claim (whose own state then carries the visit's money), and for PAID, which is
+     * settled by definition (paid + patient share + contractual = charge, nothing denied) and closes at once.
+     */
+    public boolean canHaveOpenBalance() {
+        return this != CLOSED && this != WRITTEN_OFF && this != PAID && !isSuperseded();
     }
 
     /** No longer the claim that bills the encounter. */

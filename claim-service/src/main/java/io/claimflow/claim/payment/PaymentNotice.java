@@ -12,8 +12,11 @@ public record PaymentNotice(String eventId, Instant occurredAt, String encounter
         BigDecimal chargeAmount, BigDecimal paidAmount, BigDecimal patientResponsibility,
         List<AdjustmentCode> claimAdjustments, List<LineOutcome> lines) {
 
-    /** What the payer did with the claim (CLP02, coarsely). */
-    public enum Kind { PROCESSED, DENIED, REVERSAL, OTHER }
+    /**
+     * What the payer did with the claim (CLP02, coarsely): processed (1-3, 19-21), denied (4), reversal of a previous
+     * payment (22), not our claim, forwarded (23), predetermination only, no payment (25), other.
+     */
+    public enum Kind { PROCESSED, DENIED, REVERSAL, NOT_OUR_CLAIM, PREDETERMINATION, OTHER }
 
     /** One line of the remittance. */
     public record LineOutcome(Integer lineNumber, String procedureCode, BigDecimal chargeAmount,

@@ -5,7 +5,11 @@ import io.claimflow.claim.model.Actor;
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimRepository;
 import io.claimflow.claim.model.ClaimStatus;
+import io.claimflow.claim.work.OpenBalanceWork;
 import io.claimflow.claim.work.WorkItems;
+import io.claimflow.claim.work.WorkQueue;
+import io.claimflow.platform.money.Money;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -53,37 +57,63 @@ public class PaymentPosting {
                     + notice.encounterId() + ", the claim bills " + claim.encounterId());
         }
         PaymentAssessment assessment = PaymentAssessment.of(notice, carcs);
-        boolean recorded = payments.record(new Payments.PostedPayment(claim.claimId(), notice.eventId(),
-                notice.payerId(), notice.traceNumber(), notice.claimStatusCode(), notice.payerClaimNumber(),
-                notice.paymentDate(), notice.chargeAmount(), assessment.paid(), assessment.patientResponsibility(),
-                assessment.contractual(), assessment.denied(), now));
+        ClaimStatus status = claim.status();
+        boolean paidAgain = switch (notice.kind()) {
+            case PROCESSED, DENIED -> isPaidAlready(status) && coversPaidCharges(claim, notice);
+            case REVERSAL -> status == ClaimStatus.CREDIT_BALANCE;
+            default -> false;
+        };
+        // what the claim takes: a payment of charges paid already (or its recoupment) moves only cash, and the
+        // cash owed back is recorded as a negative adjustment (the credit), so the posting still balances
+        boolean recorded = payments.record(paidAgain
+                ? new Payments.PostedPayment(claim.claimId(), notice.eventId(), notice.payerId(),
+                        notice.traceNumber(), notice.claimStatusCode(), notice.payerClaimNumber(),
+                        notice.paymentDate(), Money.ZERO, assessment.paid(), Money.ZERO,
+                        assessment.paid().negate(), Money.ZERO, now)
+                : new Payments.PostedPayment(claim.claimId(), notice.eventId(), notice.payerId(),
+                        notice.traceNumber(), notice.claimStatusCode(), notice.payerClaimNumber(),
+                        notice.paymentDate(), notice.chargeAmount(), assessment.paid(),
+                        assessment.patientResponsibility(), assessment.contractual(), assessment.denied(), now));
         if (!recorded) {
             log.info("Remittance {} of payer {} for claim {} is posted already; nothing changed",
                     notice.traceNumber(), notice.payerId(), claim.claimId());
             return null;
         }
         claim.payerClaimNumber(notice.payerClaimNumber());
-        claim.addPayment(assessment.paid(), assessment.patientResponsibility(), assessment.contractual());
         Actor payer = Actor.payer(notice.payerId());
         String summary = "remittance " + notice.traceNumber() + " of " + notice.paymentDate() + ": paid "
                 + assessment.paid() + ", patient responsibility " + assessment.patientResponsibility()
                 + ", contractual " + assessment.contractual() + ", denied " + assessment.denied();
-        ClaimStatus status = claim.status();
-        if (notice.kind() == PaymentNotice.Kind.REVERSAL || notice.kind() == PaymentNotice.Kind.OTHER
-                || !isOpenToPayment(status)) {
-            // a reversal, a predetermination or a forwarded claim records money but decides nothing by itself
-            claim.note(payer, summary + " (claim status code " + notice.claimStatusCode() + "); state kept",
-                    notice.eventId(), now);
-        } else if (assessment.outcome() == status) {
-            claim.note(payer, summary, notice.eventId(), now);
-        } else {
-            claim.transitionTo(assessment.outcome(), payer, summary, notice.eventId(), now);
+        switch (notice.kind()) {
+            case NOT_OUR_CLAIM, PREDETERMINATION -> notPaid(claim, notice, payer, summary, now);
+            case REVERSAL -> reversal(claim, notice, assessment, payer, summary, now);
+            case OTHER -> {
+                claim.addPayment(assessment.paid(), assessment.patientResponsibility(), assessment.contractual());
+                claim.note(payer, summary + " (claim status code " + notice.claimStatusCode() + "); state kept",
+                        notice.eventId(), now);
+            }
+            default -> {
+                if (paidAgain) {
+                    overpayment(claim, notice, assessment, payer, summary, now);
+                } else {
+                    claim.addPayment(assessment.paid(), assessment.patientResponsibility(), assessment.contractual());
+                    if (!isOpenToPayment(status)) {
+                        // money on a replaced, voided or written-off claim is recorded; the state stays
+                        claim.note(payer, summary + "; state kept", notice.eventId(), now);
+                    } else if (assessment.outcome() == status) {
+                        claim.note(payer, summary, notice.eventId(), now);
+                    } else {
+                        claim.transitionTo(assessment.outcome(), payer, summary, notice.eventId(), now);
+                    }
+                }
+            }
         }
         if (claim.status() == ClaimStatus.PAID && claim.balance().signum() == 0) {
             claim.transitionTo(ClaimStatus.CLOSED, Actor.rule("close-settled-claims"),
                     "nothing left to collect from the payer", notice.eventId(), now);
             workItems.resolveOpen(claim.claimId(), "close-settled-claims", now);
         }
+        OpenBalanceWork.trackPayerMoney(claim, workItems, notice.eventId(), now);
         claims.update(claim);
         log.info("Remittance {} posted to claim {} for encounter {}: {}", notice.traceNumber(), claim.claimId(),
                 claim.encounterId(), claim.status());
@@ -92,8 +122,106 @@ public class PaymentPosting {
 
     private static boolean isOpenToPayment(ClaimStatus status) {
         return switch (status) {
-            case SUBMITTED, ACKNOWLEDGED, PARTIALLY_PAID, DENIED, APPEALED -> true;
+            case SUBMITTED, ACKNOWLEDGED, PARTIALLY_PAID, DENIED, APPEALED, REVERSED, FORWARDED, PREDETERMINED,
+                    APPEAL_LOST -> true;
             default -> false;
         };
+    }
+
+    /**
+     * Whether the remittance pays charges the claim's earlier payments cover already (the same claim paid again under
+     * another trace), as the gateway tells an overpayment: the charges of the payments posted so far (a reversal's
+     * negative charge takes its payment's back; 23 and 25 pay nothing) and this one's exceed the claim's total
+     * charge. A claim the payer pays in parts (its lines split over two 835s) is not paid again.
+     */
+    private boolean coversPaidCharges(Claim claim, PaymentNotice notice) {
+        BigDecimal covered = Money.ZERO;
+        for (Payments.PostedPayment earlier : payments.forClaim(claim.claimId())) {
+            if (!"23".equals(earlier.claimStatusCode()) && !"25".equals(earlier.claimStatusCode())) {
+                covered = covered.add(earlier.chargeAmount());
+            }
+        }
+        return covered.add(notice.chargeAmount()).compareTo(claim.totalCharge()) > 0;
+    }
+
+    private static boolean isPaidAlready(ClaimStatus status) {
+        return status == ClaimStatus.PAID || status == ClaimStatus.CLOSED || status == ClaimStatus.CREDIT_BALANCE;
+    }
+
+    /**
+     * The same claim paid again under another trace: only the cash counts (the patient's share and the contractual
+     * adjustment were settled by the first payment), and what the payer paid beyond the charge is a credit balance,
+     * with a work item to refund it or wait for the payer's recoupment.
+     */
+    private void overpayment(Claim claim, PaymentNotice notice, PaymentAssessment assessment, Actor payer,
+            String summary, Instant now) {
+        claim.addPayment(assessment.paid(), Money.ZERO, Money.ZERO);
+        BigDecimal credit = claim.balance().negate();
+        String reason = "paid again by remittance " + notice.traceNumber() + " (" + assessment.paid()
+                + "): credit balance " + Money.of(credit) + " to refund, or for the payer to recoup";
+        if (credit.signum() <= 0) {
+            claim.note(payer, summary + "; nothing overpaid", notice.eventId(), now);
+            return;
+        }
+        if (claim.status() == ClaimStatus.CREDIT_BALANCE) {
+            claim.note(payer, reason, notice.eventId(), now);
+        } else {
+            claim.transitionTo(ClaimStatus.CREDIT_BALANCE, payer, reason, notice.eventId(), now);
+        }
+        workItems.add(claim.claimId(), WorkQueue.CREDIT_BALANCE, "OVERPAYMENT", reason, notice.eventId(), now);
+    }
+
+    /**
+     * A reversal (CLP02 22) nets the money it takes back. A claim it leaves owing nothing (the recoupment of an
+     * overpayment) closes; a claim it leaves with its charge open again is REVERSED, awaiting the payer's repayment;
+     * a replaced or voided claim keeps its state (its replacement carries the visit).
+     */
+    private void reversal(Claim claim, PaymentNotice notice, PaymentAssessment assessment, Actor payer,
+            String summary, Instant now) {
+        if (claim.status() == ClaimStatus.CREDIT_BALANCE) {
+            // a recoupment takes back only the overpaid cash, whatever the reversal's other figures repeat
+            claim.addPayment(assessment.paid(), Money.ZERO, Money.ZERO);
+        } else {
+            claim.addPayment(assessment.paid(), assessment.patientResponsibility(), assessment.contractual());
+        }
+        String reason = "reversal " + notice.traceNumber() + ": " + summary;
+        if (claim.status().isSuperseded() || !claim.status().canBecome(ClaimStatus.REVERSED)) {
+            claim.note(payer, reason + "; state kept", notice.eventId(), now);
+            return;
+        }
+        BigDecimal balance = claim.balance();
+        if (claim.status() == ClaimStatus.CREDIT_BALANCE && balance.signum() == 0) {
+            claim.transitionTo(ClaimStatus.CLOSED, payer, reason + "; the overpayment is recouped", notice.eventId(),
+                    now);
+            workItems.resolveOpen(claim.claimId(), "payer-recoupment", now);
+        } else if (claim.status() == ClaimStatus.CREDIT_BALANCE && balance.signum() < 0) {
+            claim.note(payer, reason + "; credit balance " + Money.of(balance.negate()) + " left", notice.eventId(),
+                    now);
+        } else {
+            claim.transitionTo(ClaimStatus.REVERSED, payer, reason + "; awaiting the payer's repayment",
+                    notice.eventId(), now);
+            workItems.resolveOpen(claim.claimId(), "payer-reversal", now);
+            workItems.add(claim.claimId(), WorkQueue.REVERSAL, "REVERSAL", "payer reversed its payment ("
+                    + notice.traceNumber() + "); " + Money.of(balance) + " open: chase the repayment, or replace, "
+                    + "void or write off", notice.eventId(), now);
+        }
+    }
+
+    /**
+     * "Not our claim, forwarded" (23) or a predetermination (25): no money is posted (a predetermination's amounts
+     * are what the payer would pay) and the claim is not paid: it goes to its own state and work list.
+     */
+    private void notPaid(Claim claim, PaymentNotice notice, Actor payer, String summary, Instant now) {
+        boolean forwarded = notice.kind() == PaymentNotice.Kind.NOT_OUR_CLAIM;
+        ClaimStatus next = forwarded ? ClaimStatus.FORWARDED : ClaimStatus.PREDETERMINED;
+        String reason = (forwarded ? "payer says not its claim, forwarded to another payer"
+                : "payer answered with a predetermination, no payment") + " (remittance " + notice.traceNumber()
+                + ", claim status code " + notice.claimStatusCode() + "): bill the claim for payment";
+        if (!claim.status().canBecome(next)) {
+            claim.note(payer, reason + "; state kept", notice.eventId(), now);
+            return;
+        }
+        claim.transitionTo(next, payer, reason, notice.eventId(), now);
+        workItems.add(claim.claimId(), WorkQueue.NOT_PAID, next.name(), reason, notice.eventId(), now);
     }
 }

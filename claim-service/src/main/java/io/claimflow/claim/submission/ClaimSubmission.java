@@ -9,6 +9,7 @@ import io.claimflow.claim.model.ClaimStatus;
 import io.claimflow.claim.model.CodedEncounter;
 import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.claim.work.WorkItems;
+import io.claimflow.claim.work.OpenBalanceWork;
 import io.claimflow.claim.work.WorkQueue;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,6 +94,7 @@ public class ClaimSubmission {
                 + " built from coding version " + encounter.codingVersion(), encounter.eventId(), now);
         claims.update(current); // first, so the encounter never has two current claims
         workItems.resolveOpen(current.claimId(), ASSEMBLY.id(), now);
+        OpenBalanceWork.trackPayerMoney(current, workItems, encounter.eventId(), now);
         Outcome outcome = scrubAndStore(corrected, true, SCRUBBER, encounter.eventId(), now);
         recodeAttempts.linkResult(encounter.encounterId(), corrected.claimId());
         return outcome;

@@ -40,6 +40,13 @@ public interface ClaimQueries {
 
     List<AgingRow> aging(LocalDate today);
 
+    /**
+     * Claims in one of {@code states} with money open (charge less paid, patient share and adjustments is not zero),
+     * or replaced / voided while holding payer money, and no open work item: what breaks "every open balance has a
+     * work item". Should always be empty.
+     */
+    List<ClaimSummary> openBalancesWithoutWorkItem(List<io.claimflow.claim.model.ClaimStatus> states, int limit);
+
     long addAppeal(String claimId, String notes, String filedBy, Instant at);
 
     List<Appeal> appeals(String claimId);

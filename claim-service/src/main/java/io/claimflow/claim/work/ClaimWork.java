@@ -146,6 +146,7 @@ public class ClaimWork {
         claims.insert(voiding);
         submitted.publish(voiding, original.sourceEventId(), now);
         workItems.resolveOpen(claimId, user.id(), now);
+        OpenBalanceWork.trackPayerMoney(original, workItems, null, now);
         return detail(voiding.claimId());
     }
 
@@ -163,6 +164,38 @@ public class ClaimWork {
     /** The payer's answer to an appeal. */
     public enum AppealOutcome { WON, LOST, WITHDRAWN }
 
+    /** What a biller makes of a lost appeal's open balance. */
+    public enum BalanceDecision { WRITE_OFF, BILL_PATIENT }
+
+    /**
+     * The biller's decision on a lost appeal (APPEAL_LOST): the open balance is written off (an adjustment; the claim
+     * is WRITTEN_OFF) or billed to the patient (added to the patient's responsibility; nothing is left to collect
+     * from the payer, so the claim is CLOSED). The claim leaves the lost-appeal work list.
+     */
+    @Transactional
+    public ClaimDetail decideLostAppeal(String claimId, BalanceDecision decision, String reason, Actor user) {
+        Claim claim = locked(claimId);
+        if (claim.status() != ClaimStatus.APPEAL_LOST) {
+            throw new IllegalTransitionException("Claim " + claimId + " is " + claim.status()
+                    + "; only a claim whose appeal was lost (APPEAL_LOST) takes this decision");
+        }
+        Instant now = clock.instant();
+        java.math.BigDecimal balance = claim.balance();
+        String why = reason == null || reason.isBlank() ? "" : ": " + reason;
+        if (decision == BalanceDecision.WRITE_OFF) {
+            claim.addPayment(java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, balance);
+            claim.transitionTo(ClaimStatus.WRITTEN_OFF, user, "lost appeal: balance " + balance + " written off" + why,
+                    null, now);
+        } else {
+            claim.addPayment(java.math.BigDecimal.ZERO, balance, java.math.BigDecimal.ZERO);
+            claim.transitionTo(ClaimStatus.CLOSED, user, "lost appeal: balance " + balance
+                    + " billed to the patient" + why, null, now);
+        }
+        claims.update(claim);
+        workItems.resolveOpen(claimId, user.id(), now);
+        return detail(claimId);
+    }
+
     /**
      * Records how an appeal ended. A won appeal waits for the payer's payment; a lost or withdrawn one puts the claim
      * back to DENIED for the biller to write off or pursue.
@@ -176,8 +209,11 @@ public class ClaimWork {
         }
         Instant now = clock.instant();
         if (outcome != AppealOutcome.WON && claim.status() == ClaimStatus.APPEALED) {
-            claim.transitionTo(ClaimStatus.DENIED, user, "appeal " + appealId + " " + outcome.name().toLowerCase(),
-                    null, now);
+            String reason = "appeal " + appealId + " " + outcome.name().toLowerCase()
+                    + ": write the balance off or bill the patient";
+            claim.transitionTo(ClaimStatus.APPEAL_LOST, user, reason, null, now);
+            workItems.resolveOpen(claimId, user.id(), now);
+            workItems.add(claimId, WorkQueue.LOST_APPEAL, "APPEAL_" + outcome.name(), reason, null, now);
         } else {
             claim.note(user, "appeal " + appealId + " " + outcome.name().toLowerCase(), null, now);
         }
@@ -211,6 +247,12 @@ public class ClaimWork {
     @Transactional(readOnly = true)
     public List<WorkItems.WorkItem> denialWorkList(WorkQueue queue, int page, int size) {
         return workItems.open(queue, page * size, size);
+    }
+
+    /** Claims with money open and no work item (see {@link OpenBalanceWork}): should always be empty. */
+    @Transactional(readOnly = true)
+    public List<ClaimSummary> openBalancesWithoutWorkItem(int limit) {
+        return queries.openBalancesWithoutWorkItem(OpenBalanceWork.statesNeedingWorkItems(), limit);
     }
 
     @Transactional(readOnly = true)

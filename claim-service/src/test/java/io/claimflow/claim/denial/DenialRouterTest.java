@@ -3,6 +3,7 @@ package io.claimflow.claim.denial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claimflow.claim.denial.DenialRouter.Route;
+import io.claimflow.codes.DenialCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

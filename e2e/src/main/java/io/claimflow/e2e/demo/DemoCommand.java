@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The live demo against a running stack ({@code ./stack up --demo}): publishes generated encounters at a rate and
  * prints, every few seconds, where they are (documented, coded automatically or held for a coder, claims submitted,
  * rejected, denied by category, sent back to coding, corrected, paid, statements) and the money, read from every
- * service's database, until the pipeline is quiet; then runs a statement run and prints the final summary. Exits 1
- * when the money does not reconcile.
+ * service's database, until the pipeline is quiet; then runs a statement run and prints the final summary and the
+ * per-visit invariants ({@link VisitInvariants}). Exits 1 when the money does not reconcile or a per-visit
+ * invariant is broken.
  *
  * <pre>
  *   --count 500  --rate 25 (per second, 0 = as fast as possible)  --seed 42  --patients 400  --run-id ID
@@ -107,7 +108,23 @@ public final class DemoCommand {
         System.out.println(reconciles
                 ? "money reconciles to the cent: claim-service, gateway 835s and patient ledger agree"
                 : "MONEY DOES NOT RECONCILE: see the three lines above");
-        System.exit(reconciles && failure.get() == null ? 0 : 1);
+        boolean visitsHold = visits(databases, prefix);
+        System.exit(reconciles && visitsHold && failure.get() == null ? 0 : 1);
+    }
+
+    /** Prints the per-visit invariants (ids only) and whether they hold. */
+    private static boolean visits(PipelineSnapshot.Databases databases, String prefix) {
+        try {
+            VisitInvariants.Violations visits = VisitInvariants.check(databases, prefix);
+            System.out.print(visits.render());
+            if (visits.total() > 0) {
+                System.out.println("PER-VISIT INVARIANTS BROKEN: " + visits);
+            }
+            return visits.total() == 0;
+        } catch (java.sql.SQLException e) {
+            System.out.println("per visit: could not read the databases (" + e.getClass().getSimpleName() + ")");
+            return false;
+        }
     }
 
     private static String statementRun(String billing) {

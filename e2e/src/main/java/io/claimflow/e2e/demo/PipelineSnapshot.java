@@ -110,10 +110,16 @@ public record PipelineSnapshot(
         available.put("adjudication-gateway", tryRead(databases, ADJUDICATION, c -> {
             remittances[0] = count(c, "SELECT count(*) FROM remittance_claim r JOIN outbound_claim o"
                     + " ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE ?", like);
-            gatewayMoney[0] = money(c, "SELECT coalesce(sum(r.charge_amount), 0), coalesce(sum(r.paid_amount), 0),"
-                    + " coalesce(sum(r.charge_amount - r.paid_amount - r.patient_responsibility), 0),"
-                    + " coalesce(sum(r.patient_responsibility), 0) FROM remittance_claim r JOIN outbound_claim o"
-                    + " ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE ? AND r.status_code <> '4'", like);
+            // a CLP paying charges paid before (OVERPAYMENT) adds only its cash, owed back (a negative adjustment);
+            // a reversal the gateway did not post (REVERSAL_NOT_POSTED) adds nothing
+            String overpaid = "r.outcome = 'OVERPAYMENT'";
+            gatewayMoney[0] = money(c, "SELECT coalesce(sum(CASE WHEN " + overpaid + " THEN 0 ELSE r.charge_amount"
+                    + " END), 0), coalesce(sum(r.paid_amount), 0), coalesce(sum(CASE WHEN " + overpaid
+                    + " THEN -r.paid_amount ELSE r.charge_amount - r.paid_amount - r.patient_responsibility END), 0),"
+                    + " coalesce(sum(CASE WHEN " + overpaid + " THEN 0 ELSE r.patient_responsibility END), 0)"
+                    + " FROM remittance_claim r JOIN outbound_claim o ON o.claim_id = r.claim_id"
+                    + " WHERE o.encounter_id LIKE ? AND r.status_code <> '4' AND r.outcome <> 'REVERSAL_NOT_POSTED'",
+                    like);
         }));
         long[] statements = new long[1];
         Money[] ledgerMoney = {Money.NONE};
@@ -124,7 +130,7 @@ public record PipelineSnapshot(
             try (PreparedStatement statement = c.prepareStatement("SELECT l.ledger_account, sum(l.amount)"
                     + " FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id JOIN claim k"
                     + " ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
-                    + " WHERE e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL') AND k.encounter_id LIKE ?"
+                    + " WHERE e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL', 'CLAIM_VOID') AND k.encounter_id LIKE ?"
                     + " GROUP BY l.ledger_account")) {
                 statement.setString(1, like);
                 try (ResultSet rs = statement.executeQuery()) {
@@ -134,10 +140,13 @@ public record PipelineSnapshot(
                 }
             }
             BigDecimal zero = BigDecimal.ZERO.setScale(2);
-            // debits positive: a remittance credits gross charges and debits cash, adjustments and patient receivable
+            // debits positive: a remittance credits gross charges and debits cash, adjustments and patient receivable;
+            // payer cash held for the payer (a second payment, a payment of a replaced claim) is credited to
+            // INSURANCE_CREDIT, a negative adjustment; a replaced claim's void takes its charges off
             ledgerMoney[0] = new Money(sums.getOrDefault("GROSS_CHARGES", zero).negate(),
                     sums.getOrDefault("INSURANCE_CASH", zero),
-                    sums.getOrDefault("CONTRACTUAL_ADJUSTMENT", zero).add(sums.getOrDefault("OTHER_ADJUSTMENT", zero)),
+                    sums.getOrDefault("CONTRACTUAL_ADJUSTMENT", zero).add(sums.getOrDefault("OTHER_ADJUSTMENT", zero))
+                            .add(sums.getOrDefault("INSURANCE_CREDIT", zero)),
                     sums.getOrDefault("PATIENT_RECEIVABLE", zero));
         }));
         long[] outbox = new long[1];

@@ -11,11 +11,32 @@ import java.util.function.Predicate;
 /**
  * Everything posted so far on one claim, oldest first. An entry stands unless an entry that still stands reversed
  * or superseded it: a denial superseded by a remittance stands again once that remittance is reversed.
+ *
+ * @param supersededBy the claim that replaced or voided this one (frequency 7 or 8), null while it is current
  */
-public record ClaimLedger(String claimId, List<PostedEntry> entries) {
+public record ClaimLedger(String claimId, List<PostedEntry> entries, String supersededBy) {
 
     public ClaimLedger {
         entries = entries.stream().sorted(Comparator.comparingLong(PostedEntry::id)).toList();
+    }
+
+    public ClaimLedger(String claimId, List<PostedEntry> entries) {
+        this(claimId, entries, null);
+    }
+
+    /** Whether a later claim replaced or voided this one: it no longer charges anyone. */
+    public boolean superseded() {
+        return supersededBy != null;
+    }
+
+    /** What insurance still has to settle on the claim (its charge less what payers and denials settled). */
+    public BigDecimal insuranceReceivable() {
+        return sum(l -> l.account() == LedgerAccount.INSURANCE_RECEIVABLE && claimId.equals(l.claimId()));
+    }
+
+    /** Payer money held on the claim that is not the payer's to keep (owed back, positive). */
+    public BigDecimal insuranceCredit() {
+        return sum(l -> l.account() == LedgerAccount.INSURANCE_CREDIT).negate();
     }
 
     /** Ids of the entries that stand. Reversing entries are always newer, so newest first settles each in turn. */
@@ -31,7 +52,7 @@ public record ClaimLedger(String claimId, List<PostedEntry> entries) {
     }
 
     public static ClaimLedger empty(String claimId) {
-        return new ClaimLedger(claimId, List.of());
+        return new ClaimLedger(claimId, List.of(), null);
     }
 
     /** Remittances and denials still standing (not reversed or superseded). */

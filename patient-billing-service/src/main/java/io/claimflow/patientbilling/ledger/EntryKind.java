@@ -11,5 +11,12 @@ public enum EntryKind {
     /** Money received from the patient. */
     PATIENT_PAYMENT,
     /** A patient balance written off. */
-    WRITE_OFF
+    WRITE_OFF,
+    /**
+     * A claim replaced (frequency 7) or voided (frequency 8) by a later claim: its standing remittances and denials
+     * taken off, the payer's money on it held as insurance credit until the payer reverses it.
+     */
+    CLAIM_VOID,
+    /** A biller's decision on a lost appeal's open balance: written off, or billed to the patient. */
+    BALANCE_DECISION
 }

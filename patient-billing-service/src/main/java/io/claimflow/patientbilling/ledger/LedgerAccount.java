@@ -11,6 +11,11 @@ public enum LedgerAccount {
     INSURANCE_RECEIVABLE,
     /** Money received from payers (debit). */
     INSURANCE_CASH,
+    /**
+     * Payer money on a claim that is not the payer's to keep: a second payment of a paid claim, a payment of a claim
+     * replaced or voided since (credit, a credit balance to refund or for the payer to recoup with a reversal).
+     */
+    INSURANCE_CREDIT,
     /** CO adjustments: what the provider may not bill the patient (debit, contra-revenue). */
     CONTRACTUAL_ADJUSTMENT,
     /** OA, PI and CR adjustments: neither the payer's payment nor the patient's responsibility (debit). */

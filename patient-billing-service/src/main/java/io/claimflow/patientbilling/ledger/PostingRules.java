@@ -3,6 +3,7 @@ package io.claimflow.patientbilling.ledger;
 import static io.claimflow.patientbilling.ledger.LedgerAccount.CONTRACTUAL_ADJUSTMENT;
 import static io.claimflow.patientbilling.ledger.LedgerAccount.GROSS_CHARGES;
 import static io.claimflow.patientbilling.ledger.LedgerAccount.INSURANCE_CASH;
+import static io.claimflow.patientbilling.ledger.LedgerAccount.INSURANCE_CREDIT;
 import static io.claimflow.patientbilling.ledger.LedgerAccount.INSURANCE_RECEIVABLE;
 import static io.claimflow.patientbilling.ledger.LedgerAccount.OTHER_ADJUSTMENT;
 import static io.claimflow.patientbilling.ledger.LedgerAccount.PATIENT_CREDIT;
@@ -30,7 +31,16 @@ import java.util.Optional;
  *   <li>Reversal (status 22): the exact opposite of the standing remittance it reverses, and of the denial from the
  *       same 835 that remittance superseded (its fully denied lines); a denial from an earlier 835 stands again.</li>
  *   <li>Denial with PR adjustments: the charge (if not posted yet) and the PR amounts move to the patient; the rest
- *       stays with insurance while the claim is worked. Nothing when a standing remittance covers the claim.</li>
+ *       stays with insurance while the claim is worked. Nothing when a standing remittance covers the claim, or the
+ *       claim was replaced or voided.</li>
+ *   <li>Replacement (frequency 7) or void (frequency 8) submitted: the replaced claim's standing remittances and
+ *       denials are taken off ({@link #voidClaim}); the payer's cash on it becomes insurance credit. A later payment
+ *       of the replaced claim is held as insurance credit too, and the payer's reversal, whenever it comes, returns
+ *       that credit once: so one visit charges the patient once.</li>
+ *   <li>A second payment of a claim already paid (same claim, another trace, charges the standing remittances
+ *       cover already): insurance credit, a credit balance to refund or for the payer to recoup; its reversal takes
+ *       it back. A claim paid in parts (the payer splits its lines over two 835s) is no second payment: each part
+ *       charges its own lines, as long as the parts stay within the claim's total charge.</li>
  * </ul>
  */
 public final class PostingRules {
@@ -45,21 +55,39 @@ public final class PostingRules {
      *     posted on this claim's ledger (a secondary before any primary, a second primary without a reversal)
      */
     public static Optional<Posting> remittance(Remittance r, ClaimLedger ledger) {
+        return remittance(r, ledger, null);
+    }
+
+    /**
+     * The entry for a remittance of a claim whose total charge is known: a primary remittance whose charges fit
+     * within what the standing remittances left of the total (a payment in parts) posts as a remittance; one that
+     * covers charges paid already is a second payment (insurance credit).
+     *
+     * @param totalCharge the claim's total charge; null when unknown (any standing remittance makes it a second
+     *     payment)
+     */
+    public static Optional<Posting> remittance(Remittance r, ClaimLedger ledger, BigDecimal totalCharge) {
         return switch (r.status()) {
             case NO_PAYMENT -> Optional.empty();
             case UNKNOWN -> throw new IllegalArgumentException("claim " + r.claimId() + ": claim status code "
                     + r.statusCode() + " is not one this service posts");
-            case REVERSAL -> Optional.of(reversal(r, ledger));
-            case SECONDARY -> secondary(r, ledger);
-            case PRIMARY, DENIED -> Optional.of(primary(r, ledger));
+            case REVERSAL -> reversal(r, ledger);
+            case SECONDARY -> ledger.superseded() ? heldForThePayer(r, "of superseded claim") : secondary(r, ledger);
+            case PRIMARY, DENIED -> primary(r, ledger, totalCharge);
         };
     }
 
-    private static Posting primary(Remittance r, ClaimLedger ledger) {
+    private static Optional<Posting> primary(Remittance r, ClaimLedger ledger, BigDecimal totalCharge) {
         r.requireBalanced();
-        if (!ledger.standing(EntryKind.REMITTANCE).isEmpty()) {
-            throw new IllegalArgumentException("claim " + r.claimId() + " already has a standing remittance; "
-                    + "a payer corrects one with a reversal (claim status 22) first");
+        if (ledger.superseded()) {
+            // the replacement (or nobody, after a void) bills the visit: the payer's money waits for its reversal
+            return heldForThePayer(r, "of claim replaced or voided by " + ledger.supersededBy());
+        }
+        if (!ledger.standing(EntryKind.REMITTANCE).isEmpty() && (totalCharge == null
+                || ledger.charged().add(r.charge()).compareTo(Money.of(totalCharge)) > 0)) {
+            // the same claim paid again under another trace: the payer's money is a credit balance to refund or
+            // to be recouped, never a second charge to the patient
+            return heldForThePayer(r, "paying an already paid claim: overpayment");
         }
         List<JournalLine> lines = new ArrayList<>();
         List<Long> superseded = new ArrayList<>();
@@ -76,8 +104,119 @@ public final class PostingRules {
         for (ResponsibilityKind kind : ResponsibilityKind.values()) {
             settle(lines, claim, PATIENT_RECEIVABLE, kind, r.patientShare().get(kind));
         }
-        return new Posting(EntryKind.REMITTANCE, claim, r.paymentDate(),
-                "remittance " + r.traceNumber() + " status " + r.statusCode(), lines, superseded);
+        return Optional.of(new Posting(EntryKind.REMITTANCE, claim, r.paymentDate(),
+                "remittance " + r.traceNumber() + " status " + r.statusCode(), lines, superseded));
+    }
+
+    /**
+     * A payment the payer is not owed a claim for (a second payment, a payment of a replaced claim): the cash is
+     * held as insurance credit, nothing is charged to anyone; empty when it paid nothing.
+     */
+    private static Optional<Posting> heldForThePayer(Remittance r, String why) {
+        if (!Money.isPositive(r.paid())) {
+            return Optional.empty();
+        }
+        List<JournalLine> lines = new ArrayList<>();
+        add(lines, INSURANCE_CASH, r.claimId(), null, r.paid());
+        add(lines, INSURANCE_CREDIT, r.claimId(), null, r.paid().negate());
+        return Optional.of(new Posting(EntryKind.REMITTANCE, r.claimId(), r.paymentDate(),
+                "remittance " + r.traceNumber() + " status " + r.statusCode() + " " + why
+                        + ": held as credit to refund or be recouped", lines, List.of()));
+    }
+
+    /**
+     * The entry that takes a replaced (frequency 7) or voided (frequency 8) claim off the patient ledger when its
+     * replacement or void is submitted: the exact opposite of every remittance and denial still standing on it,
+     * except that the payer's cash stays and becomes insurance credit until the payer reverses it. What the patient
+     * had paid on the claim becomes patient credit. Empty when nothing stands on the claim or it was voided already.
+     */
+    public static Optional<Posting> voidClaim(ClaimLedger ledger, String byClaimId, java.time.LocalDate on) {
+        if (ledger.entries().stream().anyMatch(e -> e.kind() == EntryKind.CLAIM_VOID)) {
+            return Optional.empty();
+        }
+        List<JournalLine> lines = new ArrayList<>();
+        List<Long> reversed = new ArrayList<>();
+        BigDecimal patientChange = Money.ZERO;
+        for (PostedEntry entry : ledger.entries()) {
+            boolean standing = ledger.standingIds().contains(entry.id());
+            if (!standing || (entry.kind() != EntryKind.REMITTANCE
+                    && entry.kind() != EntryKind.DENIAL_RESPONSIBILITY)) {
+                continue;
+            }
+            for (JournalLine line : entry.lines()) {
+                if (line.account() == INSURANCE_CASH || line.account() == INSURANCE_CREDIT) {
+                    add(lines, INSURANCE_CREDIT, ledger.claimId(), null, line.amount().negate());
+                } else {
+                    lines.add(line.opposite());
+                    if (line.account() == PATIENT_RECEIVABLE) {
+                        patientChange = patientChange.subtract(line.amount());
+                    }
+                }
+            }
+            reversed.add(entry.id());
+        }
+        BigDecimal owedAfter = ledger.patientBalance().add(patientChange);
+        if (owedAfter.signum() < 0) {
+            add(lines, PATIENT_RECEIVABLE, ledger.claimId(), null, owedAfter.negate());
+            add(lines, PATIENT_CREDIT, null, null, owedAfter);
+        }
+        List<JournalLine> net = netted(lines);
+        if (net.size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(new Posting(EntryKind.CLAIM_VOID, ledger.claimId(), on,
+                "claim superseded by " + byClaimId + ": its charges taken off; payer money held for the payer's "
+                        + "reversal", net, reversed));
+    }
+
+    /** What a biller makes of a lost appeal's open balance (claim-service's decision, the same figure here). */
+    public enum BalanceDecision { WRITE_OFF, BILL_PATIENT }
+
+    /**
+     * The biller's decision on a lost appeal: what insurance was still to settle on the claim (the charge, when no
+     * answer posted it yet) is written off (other adjustment) or billed to the patient (patient receivable, kind
+     * OTHER). Empty when the decision was posted already.
+     *
+     * @param amount the balance claim-service moved; refused when the ledger has another amount open with insurance,
+     *     so the two services cannot silently disagree
+     */
+    public static Optional<Posting> balanceDecision(ClaimLedger ledger, BigDecimal totalCharge,
+            BalanceDecision decision, BigDecimal amount, java.time.LocalDate on) {
+        if (ledger.entries().stream().anyMatch(e -> e.kind() == EntryKind.BALANCE_DECISION)) {
+            return Optional.empty();
+        }
+        List<JournalLine> lines = new ArrayList<>();
+        BigDecimal open = ledger.insuranceReceivable();
+        if (Money.isZero(ledger.charged())) {
+            // a denial that left the patient nothing posted nothing: the charge comes onto the ledger now
+            add(lines, INSURANCE_RECEIVABLE, ledger.claimId(), null, Money.of(totalCharge));
+            add(lines, GROSS_CHARGES, ledger.claimId(), null, Money.of(totalCharge).negate());
+            open = open.add(Money.of(totalCharge));
+        }
+        if (open.compareTo(Money.of(amount)) != 0 || !Money.isPositive(open)) {
+            throw new IllegalStateException("the patient ledger has " + open.toPlainString()
+                    + " open with insurance on this claim; the decision moves another amount");
+        }
+        if (decision == BalanceDecision.WRITE_OFF) {
+            settle(lines, ledger.claimId(), OTHER_ADJUSTMENT, null, open);
+        } else {
+            settle(lines, ledger.claimId(), PATIENT_RECEIVABLE, ResponsibilityKind.OTHER, open);
+        }
+        return Optional.of(new Posting(EntryKind.BALANCE_DECISION, ledger.claimId(), on, "lost appeal: "
+                + open.toPlainString() + (decision == BalanceDecision.WRITE_OFF ? " written off" : " billed to the patient"),
+                lines, List.of()));
+    }
+
+    /** The lines with the same account, claim and kind added up; zero sums dropped. */
+    private static List<JournalLine> netted(List<JournalLine> lines) {
+        java.util.Map<List<Object>, BigDecimal> sums = new java.util.LinkedHashMap<>();
+        for (JournalLine l : lines) {
+            sums.merge(java.util.Arrays.asList(l.account(), l.claimId(), l.kind()), l.amount(), BigDecimal::add);
+        }
+        List<JournalLine> net = new ArrayList<>();
+        sums.forEach((key, amount) -> add(net, (LedgerAccount) key.get(0), (String) key.get(1),
+                (ResponsibilityKind) key.get(2), amount));
+        return net;
     }
 
     private static Optional<Posting> secondary(Remittance r, ClaimLedger ledger) {
@@ -117,19 +256,40 @@ public final class PostingRules {
                 "remittance " + r.traceNumber() + " status " + r.statusCode(), lines, List.of()));
     }
 
-    private static Posting reversal(Remittance r, ClaimLedger ledger) {
+    private static Optional<Posting> reversal(Remittance r, ClaimLedger ledger) {
+        BigDecimal takenBack = r.paid().negate();
         List<PostedEntry> standing = ledger.standing(EntryKind.REMITTANCE);
-        if (standing.isEmpty()) {
-            throw new IllegalArgumentException("claim " + r.claimId() + ": reversal " + r.traceNumber()
-                    + " matches no posted remittance");
+        // the newest standing remittance that paid what is taken back (a second payment is reversed before the first)
+        Optional<PostedEntry> matching = Optional.empty();
+        for (PostedEntry e : standing) {
+            if (e.total(INSURANCE_CASH).compareTo(takenBack) == 0) {
+                matching = Optional.of(e);
+            }
         }
-        PostedEntry original = standing.get(standing.size() - 1);
-        BigDecimal originalPaid = original.total(INSURANCE_CASH);
-        if (originalPaid.compareTo(r.paid().negate()) != 0) {
+        if (matching.isEmpty()) {
+            if (ledger.superseded() && takenBack.signum() >= 0
+                    && ledger.insuranceCredit().compareTo(takenBack) >= 0) {
+                // the claim was voided or replaced, so its payment already waits as insurance credit: the reversal
+                // only returns that cash, and a second reversal finds no credit left to take
+                if (takenBack.signum() == 0) {
+                    return Optional.empty();
+                }
+                List<JournalLine> lines = new ArrayList<>();
+                add(lines, INSURANCE_CASH, r.claimId(), null, takenBack.negate());
+                add(lines, INSURANCE_CREDIT, r.claimId(), null, takenBack);
+                return Optional.of(new Posting(EntryKind.REMITTANCE_REVERSAL, r.claimId(), r.paymentDate(),
+                        "reversal " + r.traceNumber() + " of superseded claim: the payer takes back its credit",
+                        lines, List.of()));
+            }
+            if (standing.isEmpty()) {
+                throw new IllegalArgumentException("claim " + r.claimId() + ": reversal " + r.traceNumber()
+                        + " matches no posted remittance");
+            }
             throw new IllegalArgumentException("claim " + r.claimId() + ": reversal " + r.traceNumber() + " takes back "
-                    + r.paid().negate().toPlainString() + " but the remittance it reverses paid "
-                    + originalPaid.toPlainString());
+                    + takenBack.toPlainString() + " but the remittance it reverses paid "
+                    + standing.get(standing.size() - 1).total(INSURANCE_CASH).toPlainString());
         }
+        PostedEntry original = matching.get();
         List<JournalLine> lines = new ArrayList<>(original.lines().stream().map(JournalLine::opposite).toList());
         List<Long> reversed = new ArrayList<>(List.of(original.id()));
         // A denial from the same 835 as the reversed remittance (its fully denied lines) goes with it; one from an
@@ -141,8 +301,8 @@ public final class PostingRules {
                 reversed.add(denial.id());
             }
         }
-        return new Posting(EntryKind.REMITTANCE_REVERSAL, r.claimId(), r.paymentDate(),
-                "reversal " + r.traceNumber() + " of remittance " + original.traceNumber(), lines, reversed);
+        return Optional.of(new Posting(EntryKind.REMITTANCE_REVERSAL, r.claimId(), r.paymentDate(),
+                "reversal " + r.traceNumber() + " of remittance " + original.traceNumber(), lines, reversed));
     }
 
     /**
@@ -153,7 +313,7 @@ public final class PostingRules {
         if (!d.adjudicated() || !Money.isPositive(d.patientShare().total())) {
             return Optional.empty();
         }
-        if (!ledger.standing(EntryKind.REMITTANCE).isEmpty()) {
+        if (!ledger.standing(EntryKind.REMITTANCE).isEmpty() || ledger.superseded()) {
             return Optional.empty();
         }
         // the same 835 (trace number) posts once, whether as a denial or as a remittance, even one reversed since

@@ -31,8 +31,25 @@ class PostingRulesTest {
 
     final List<PostedEntry> posted = new ArrayList<>();
 
+    String supersededBy;
+
     ClaimLedger ledger() {
-        return new ClaimLedger(CLAIM, posted);
+        return new ClaimLedger(CLAIM, posted, supersededBy);
+    }
+
+    static Remittance reversalOfPrimary(String trace) {
+        return remittance(trace, Remittance.Status.REVERSAL, "22", "-350.00", "-168.40", "-96.50", "0.00",
+                new PatientShare(of("-50.00"), of("-21.10"), of("-14.00"), of("0.00")));
+    }
+
+    Posting supersede() {
+        supersededBy = "clm-replacement";
+        return post(PostingRules.voidClaim(ledger(), supersededBy, PAID_ON).orElseThrow(), null, null);
+    }
+
+    BigDecimal total(LedgerAccount account) {
+        return Money.sum(ledger().entries().stream().flatMap(e -> e.lines().stream()).filter(l -> l.account() == account).map(JournalLine::amount)
+                .toList());
     }
 
     Posting post(Posting posting, String trace, String status) {
@@ -140,13 +157,143 @@ class PostingRulesTest {
     }
 
     @Test
-    void aSecondPrimaryWithoutAReversalIsRefused() {
+    void aClaimPaidInTwoPartsPostsBothPartsAndOnlyAPartPaidAgainIsCredit() {
+        // the payer splits the 350.00 claim over two 835s: 250.00 of its lines, then the other 100.00
+        Remittance first = remittance("EFT-PART1", Remittance.Status.PRIMARY, "1", "250.00", "150.00", "64.90",
+                "0.00", new PatientShare(of("0.00"), of("21.10"), of("14.00"), of("0.00")));
+        Remittance second = remittance("EFT-PART2", Remittance.Status.PRIMARY, "1", "100.00", "18.40", "31.60",
+                "0.00", new PatientShare(of("50.00"), of("0.00"), of("0.00"), of("0.00")));
+        post(PostingRules.remittance(first, ledger(), of("350.00")).orElseThrow(), "EFT-PART1", "1");
+
+        Posting part = post(PostingRules.remittance(second, ledger(), of("350.00")).orElseThrow(), "EFT-PART2", "1");
+
+        assertThat(part.total(LedgerAccount.GROSS_CHARGES)).isEqualByComparingTo("-100.00");
+        assertThat(part.patientBalanceChange()).isEqualByComparingTo("50.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("350.00");
+        assertThat(ledger().insuranceCredit()).isEqualByComparingTo("0.00");
+        assertThat(ledger().insuranceReceivable()).isEqualByComparingTo("0.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("85.10");
+
+        // the second part paid again under another trace covers charges already paid: credit, nothing charged
+        Remittance again = remittance("EFT-PART2-AGAIN", Remittance.Status.PRIMARY, "1", "100.00", "18.40", "31.60",
+                "0.00", new PatientShare(of("50.00"), of("0.00"), of("0.00"), of("0.00")));
+        Posting credit = post(PostingRules.remittance(again, ledger(), of("350.00")).orElseThrow(), "EFT-PART2-AGAIN",
+                "1");
+        assertThat(credit.total(LedgerAccount.INSURANCE_CREDIT)).isEqualByComparingTo("-18.40");
+        assertThat(ledger().charged()).isEqualByComparingTo("350.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("85.10");
+    }
+
+    @Test
+    void aSecondPaymentOfAPaidClaimIsAnInsuranceCreditAndItsReversalTakesItBack() {
         postRemittance(primary());
         Remittance again = remittance("EFT-OTHER", Remittance.Status.PRIMARY, "1", "350.00", "168.40", "96.50", "0.00",
                 new PatientShare(of("50.00"), of("21.10"), of("14.00"), of("0.00")));
 
-        assertThatThrownBy(() -> PostingRules.remittance(again, ledger()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("standing remittance");
+        Posting credit = postRemittance(again);
+
+        assertThat(credit.total(LedgerAccount.INSURANCE_CASH)).isEqualByComparingTo("168.40");
+        assertThat(credit.total(LedgerAccount.INSURANCE_CREDIT)).isEqualByComparingTo("-168.40");
+        assertThat(credit.patientBalanceChange()).isEqualByComparingTo("0.00");
+        assertThat(ledger().insuranceCredit()).isEqualByComparingTo("168.40");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("85.10");
+        assertThat(ledger().charged()).isEqualByComparingTo("350.00");
+
+        // the payer recoups it: the reversal takes back the second payment, the first one stands
+        postRemittance(reversalOfPrimary("EFT-RECOUP"));
+        assertThat(ledger().insuranceCredit()).isEqualByComparingTo("0.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("85.10");
+        assertThat(ledger().charged()).isEqualByComparingTo("350.00");
+        assertThat(total(LedgerAccount.INSURANCE_CASH)).isEqualByComparingTo("168.40");
+    }
+
+    @Test
+    void aReplacedClaimLeavesThePatientWhenItsReplacementIsSubmittedAndItsReversalNetsOnce() {
+        postRemittance(primary());
+
+        Posting voided = supersede();
+
+        assertThat(voided.kind()).isEqualTo(EntryKind.CLAIM_VOID);
+        assertThat(voided.reverses()).containsExactly(1L);
+        assertThat(ledger().charged()).isEqualByComparingTo("0.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
+        assertThat(ledger().insuranceCredit()).isEqualByComparingTo("168.40");
+        assertThat(total(LedgerAccount.INSURANCE_CASH)).isEqualByComparingTo("168.40");
+        assertThat(PostingRules.voidClaim(ledger(), "clm-other", PAID_ON)).isEmpty();
+
+        postRemittance(reversalOfPrimary("EFT-REV"));
+        assertThat(ledger().insuranceCredit()).isEqualByComparingTo("0.00");
+        assertThat(total(LedgerAccount.INSURANCE_CASH)).isEqualByComparingTo("0.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("0.00");
+
+        // a second reversal under another trace finds no credit left: refused, never a credit to the patient
+        assertThatThrownBy(() -> PostingRules.remittance(reversalOfPrimary("EFT-REV2"), ledger()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theReversalBeforeTheVoidAndAPaymentAfterItChargeNobody() {
+        postRemittance(primary());
+        postRemittance(reversalOfPrimary("EFT-REV"));
+        assertThat(PostingRules.voidClaim(ledger(), "clm-replacement", PAID_ON)).isEmpty();
+        supersededBy = "clm-replacement";
+
+        // the payer, late, pays the replaced claim again: held for it, and its own reversal nets it
+        postRemittance(remittance("EFT-LATE", Remittance.Status.PRIMARY, "1", "350.00", "168.40", "96.50", "0.00",
+                new PatientShare(of("50.00"), of("21.10"), of("14.00"), of("0.00"))));
+        assertThat(ledger().charged()).isEqualByComparingTo("0.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
+        assertThat(ledger().insuranceCredit()).isEqualByComparingTo("168.40");
+        postRemittance(reversalOfPrimary("EFT-LATE-REV"));
+        assertThat(ledger().insuranceCredit()).isEqualByComparingTo("0.00");
+        assertThat(total(LedgerAccount.INSURANCE_CASH)).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void whatThePatientPaidOnAVoidedClaimBecomesCredit() {
+        postRemittance(primary());
+        post(new Posting(EntryKind.PATIENT_PAYMENT, null, PAID_ON, "card", List.of(
+                new JournalLine(LedgerAccount.PATIENT_CASH, null, null, of("14.00")),
+                new JournalLine(LedgerAccount.PATIENT_RECEIVABLE, CLAIM, null, of("-14.00"))), List.of()), null, null);
+
+        Posting voided = supersede();
+
+        assertThat(voided.total(LedgerAccount.PATIENT_CREDIT)).isEqualByComparingTo("-14.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void aLostAppealsBalanceIsBilledToThePatientOrWrittenOffOnceAndOnlyForTheAmountClaimServiceMoved() {
+        // a denial that left the patient nothing posted nothing: the decision brings the charge onto the ledger
+        assertThatThrownBy(() -> PostingRules.balanceDecision(ledger(), of("350.00"),
+                PostingRules.BalanceDecision.BILL_PATIENT, of("300.00"), PAID_ON))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("350.00 open with insurance");
+
+        Posting billed = post(PostingRules.balanceDecision(ledger(), of("350.00"),
+                PostingRules.BalanceDecision.BILL_PATIENT, of("350.00"), PAID_ON).orElseThrow(), null, null);
+
+        assertThat(billed.kind()).isEqualTo(EntryKind.BALANCE_DECISION);
+        assertThat(ledger().charged()).isEqualByComparingTo("350.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("350.00");
+        assertThat(ledger().insuranceReceivable()).isEqualByComparingTo("0.00");
+        assertThat(PostingRules.balanceDecision(ledger(), of("350.00"), PostingRules.BalanceDecision.BILL_PATIENT,
+                of("350.00"), PAID_ON)).isEmpty();
+    }
+
+    @Test
+    void aLostAppealWrittenOffLeavesThePatientOnlyTheDenialsPatientShare() {
+        Denial denial = new Denial(UUID.randomUUID().toString(), "riverside-fm", "enc-1", CLAIM, "EFT-D", true,
+                PAID_ON, of("350.00"), new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("0.00")));
+        post(PostingRules.denial(denial, ledger()).orElseThrow(), "EFT-D", null);
+
+        Posting writtenOff = post(PostingRules.balanceDecision(ledger(), of("350.00"),
+                PostingRules.BalanceDecision.WRITE_OFF, of("325.00"), PAID_ON).orElseThrow(), null, null);
+
+        assertThat(writtenOff.total(LedgerAccount.OTHER_ADJUSTMENT)).isEqualByComparingTo("325.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("25.00");
+        assertThat(ledger().insuranceReceivable()).isEqualByComparingTo("0.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("350.00");
     }
 
     @Test

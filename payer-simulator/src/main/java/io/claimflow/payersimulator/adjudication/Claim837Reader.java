@@ -50,7 +50,8 @@ public final class Claim837Reader {
             }
         }
         return new Received837(isa.required(6), isa.required(8), isa.required(13), gs.required(6),
-                X12Values.parseDate(gs.required(4)), claims, errors, transactions);
+                X12Values.parseDate(gs.required(4)), claims, errors, transactions, isa.required(9), isa.required(10),
+                "1".equals(isa.element(14)));
     }
 
     private static final class Tx {

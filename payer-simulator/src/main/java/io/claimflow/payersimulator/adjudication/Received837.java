@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * A received 837P interchange: its envelope, the claims of each transaction set that passed the simulator's
- * implementation checks, and the transaction sets that did not (with the IK3 error to report in the 999).
+ * implementation checks, and the transaction sets that did not (with the IK3 error to report in the 999); ISA09,
+ * ISA10 and whether ISA14 asks for a TA1.
  */
 public record Received837(String senderId, String receiverId, String interchangeControlNumber,
         String groupControlNumber, LocalDate receivedOn, List<SubmittedClaim> claims,
-        List<TransactionError> rejectedTransactions, int transactionCount) {
+        List<TransactionError> rejectedTransactions, int transactionCount, String interchangeDate,
+        String interchangeTime, boolean acknowledgmentRequested) {
 
     public Received837 {
         claims = List.copyOf(claims);

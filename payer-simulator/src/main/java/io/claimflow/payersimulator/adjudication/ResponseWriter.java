@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Writes the simulator's answers with staedi: 999 (005010X231A1), 277CA (005010X214) and 835 (005010X221A1), one
- * transaction set each, in an interchange from the payer back to the submitter.
+ * transaction set each, in an interchange from the payer back to the submitter, and TA1 interchange
+ * acknowledgments.
  */
 public final class ResponseWriter {
 
@@ -38,7 +39,8 @@ public final class ResponseWriter {
             }
             for (Received837.TransactionError error : received.rejectedTransactions()) {
                 out.segment("AK2", "837", error.transactionControlNumber(), "005010X222A1");
-                out.segment("IK3", error.segmentId(), Integer.toString(error.position()), error.loop(), error.errorCode());
+                out.segment("IK3", error.segmentId(), Integer.toString(error.position()), error.loop(),
+                        error.errorCode());
                 out.segment("IK5", "R", "5");
             }
             int count = received.transactionCount();
@@ -50,9 +52,56 @@ public final class ResponseWriter {
         }
     }
 
+    /**
+     * A 999 rejecting the whole functional group: AK1 and AK9 R with the group-level reason {@code reason} (AK905),
+     * no AK2 (no transaction set is reported on its own).
+     */
+    public byte[] write999GroupRejected(Received837 received, long controlNumber, LocalDateTime now, String reason) {
+        try (X12Output out = envelope(received.senderId(), controlNumber, "FA", now)) {
+            out.startTransaction();
+            out.segment("ST", "999", "0001", "005010X231A1");
+            out.segment("AK1", "HC", received.groupControlNumber(), "005010X222A1");
+            String count = Integer.toString(received.transactionCount());
+            out.segment("AK9", "R", count, count, "0", reason);
+            out.segment("SE", Integer.toString(out.segmentCountIncludingSe()), "0001");
+            return finish(out, controlNumber);
+        }
+    }
+
+    /**
+     * A TA1 for the received interchange: TA101-TA103 its ISA13, ISA09 and ISA10, TA104 A (accepted, note 000) or R
+     * (rejected, with the interchange note code), alone in an interchange of its own (no functional group).
+     */
+    public byte[] writeTa1(Received837 received, long controlNumber, LocalDateTime now, boolean accepted,
+            String noteCode) {
+        try (X12Output out = new X12Output(true)) {
+            out.startInterchange();
+            isa(out, received.senderId(), controlNumber, now);
+            out.segment("TA1", received.interchangeControlNumber(), received.interchangeDate(),
+                    received.interchangeTime(), accepted ? "A" : "R", accepted ? "000" : noteCode);
+            out.segment("IEA", "0", String.format("%09d", controlNumber));
+            out.endInterchange();
+            return out.toBytes();
+        }
+    }
+
     /** A 277CA answering every claim that passed the 999: accepted (A2:20) or rejected (A3:33:IL member not found). */
     public byte[] write277(Received837 received, List<ClaimStatus> statuses, long controlNumber, LocalDateTime now) {
-        try (X12Output out = envelope(received.senderId(), controlNumber, "HN", now)) {
+        return write277(received.senderId(), received.interchangeControlNumber(), statuses, false, controlNumber, now);
+    }
+
+    /**
+     * A later 277 (same X214 layout) telling the submitter that claims accepted earlier are pended in adjudication:
+     * STC P1:20 (pending, in process) for each, with its payer claim number.
+     */
+    public byte[] write277Pended(String submitterId, String reference, List<ClaimStatus> statuses, long controlNumber,
+            LocalDateTime now) {
+        return write277(submitterId, reference, statuses, true, controlNumber, now);
+    }
+
+    private byte[] write277(String submitterId, String reference, List<ClaimStatus> statuses, boolean pended,
+            long controlNumber, LocalDateTime now) {
+        try (X12Output out = envelope(submitterId, controlNumber, "HN", now)) {
             out.startTransaction();
             String today = X12Values.DATE.format(now);
             out.segment("ST", "277", "0001", "005010X214");
@@ -64,8 +113,8 @@ public final class ResponseWriter {
             out.segment("DTP", "050", "D8", today);
             out.segment("DTP", "009", "D8", today);
             out.segment("HL", "2", "1", "21", "1");
-            out.segment("NM1", "41", "2", "SUBMITTER", null, null, null, null, "46", received.senderId());
-            out.segment("TRN", "2", received.interchangeControlNumber());
+            out.segment("NM1", "41", "2", "SUBMITTER", null, null, null, null, "46", submitterId);
+            out.segment("TRN", "2", reference);
             long acceptedCount = statuses.stream().filter(ClaimStatus::accepted).count();
             BigDecimal acceptedAmount = statuses.stream().filter(ClaimStatus::accepted)
                     .map(s -> s.claim().totalCharge()).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -85,17 +134,23 @@ public final class ResponseWriter {
                 out.segment("NM1", "85", "2", text(claim.billingName()), null, null, null, null, "XX",
                         claim.billingNpi());
                 out.segment("TRN", "1", "PRV" + claim.transactionControlNumber());
-                out.segment("STC", new String[] {"A1", "19", "PR"}, today, "WQ", amount(claim.totalCharge()));
+                // provider level (2200C): STC02 is Not Used
+                out.segment("STC", new String[] {"A1", "19", "PR"}, null, "WQ", amount(claim.totalCharge()));
                 out.segment("HL", Integer.toString(++hl), Integer.toString(providerHl), "PT");
                 out.segment("NM1", "QC", "1", text(claim.patientLastName()), text(claim.patientFirstName()), null,
                         null, null, "MI", claim.memberId());
                 out.segment("TRN", "2", claim.patientControlNumber());
-                if (status.accepted()) {
+                if (pended) {
+                    out.segment("STC", new String[] {"P1", "20", "PR"}, today, "WQ", amount(claim.totalCharge()));
+                    out.segment("REF", "1K", status.payerClaimNumber());
+                } else if (status.accepted()) {
                     out.segment("STC", new String[] {"A2", "20", "PR"}, today, "WQ", amount(claim.totalCharge()));
                     out.segment("REF", "1K", status.payerClaimNumber());
                 } else {
+                    // STC05-STC09 Not Used, STC10 and STC11 (further status composites) not needed: the
+                    // payer's words go to STC12, the free-form message text
                     out.segment("STC", new String[] {"A3", "33", "IL"}, today, "U", amount(claim.totalCharge()),
-                            null, null, null, null, null, null, "SUBSCRIBER AND SUBSCRIBER ID NOT FOUND");
+                            null, null, null, null, null, null, null, "SUBSCRIBER AND SUBSCRIBER ID NOT FOUND");
                 }
                 LocalDate from = claim.lines().stream().map(SubmittedClaim.Line::dateOfService)
                         .min(LocalDate::compareTo).orElseThrow();
@@ -114,12 +169,26 @@ public final class ResponseWriter {
      */
     public byte[] write835(String submitterId, List<Adjudication> claims, String traceNumber, long controlNumber,
             LocalDateTime now, BigDecimal offset) {
+        return write835(submitterId, claims.stream().map(ClaimPayment::whole).toList(), List.of(), traceNumber,
+                controlNumber, now, offset);
+    }
+
+    /**
+     * An 835 with these CLP loops (whole claims, parts of split claims, reversals) and provider-level adjustments
+     * (one PLB each): BPR02 = sum(CLP04) - sum(PLB amounts) + {@code offset}, by check, or BPR01 H and NON when
+     * nothing is paid.
+     */
+    public byte[] write835(String submitterId, List<ClaimPayment> claims, List<ProviderAdjustment> adjustments,
+            String traceNumber, long controlNumber, LocalDateTime now, BigDecimal offset) {
         try (X12Output out = envelope(submitterId, controlNumber, "HP", now)) {
             out.startTransaction();
             String today = X12Values.DATE.format(now);
-            BigDecimal total = claims.stream().map(Adjudication::paid).reduce(BigDecimal.ZERO, BigDecimal::add)
+            BigDecimal total = claims.stream().map(ClaimPayment::paid).reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .subtract(adjustments.stream().map(ProviderAdjustment::amount)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add))
                     .add(offset);
-            out.segment("ST", "835", "0001", "005010X221A1");
+            // ST03 (implementation convention reference) is Not Used in the 835: GS08 names the guide
+            out.segment("ST", "835", "0001");
             if (total.signum() == 0) {
                 out.segment("BPR", "H", "0", "C", "NON", null, null, null, null, null, null, null, null, null,
                         null, null, today);
@@ -134,69 +203,76 @@ public final class ResponseWriter {
             out.segment("N4", "COLUMBUS", "OH", "43215");
             out.segment("REF", "2U", properties.payerId());
             out.segment("PER", "BL", "PROVIDER SERVICES", "TE", "8005550100");
-            SubmittedClaim first = claims.get(0).claim();
+            SubmittedClaim first = claims.get(0).adjudication().claim();
             out.segment("N1", "PE", text(first.billingName()), "XX", first.billingNpi());
             if (first.billingTaxId() != null) {
                 out.segment("REF", "TJ", first.billingTaxId());
             }
             out.segment("LX", "1");
-            for (Adjudication adjudication : claims) {
-                SubmittedClaim claim = adjudication.claim();
-                out.segment("CLP", claim.patientControlNumber(), adjudication.statusCode(),
-                        amount(claim.totalCharge()), amount(adjudication.paid()),
-                        adjudication.patientResponsibility().signum() == 0 ? null
-                                : amount(adjudication.patientResponsibility()),
-                        "12", adjudication.payerClaimNumber(), "11", claim.frequencyCode());
-                out.segment("NM1", "QC", "1", text(claim.patientLastName()), text(claim.patientFirstName()), null,
-                        null, null, "MI", claim.memberId());
-                for (Adjudication.Line line : adjudication.lines()) {
-                    SubmittedClaim.Line billed = line.line();
-                    String[] procedure = new String[2 + billed.modifiers().size()];
-                    procedure[0] = "HC";
-                    procedure[1] = billed.procedureCode();
-                    for (int m = 0; m < billed.modifiers().size(); m++) {
-                        procedure[2 + m] = billed.modifiers().get(m);
-                    }
-                    out.segment("SVC", procedure, amount(billed.charge()), amount(line.paid()), null,
-                            Integer.toString(billed.units()));
-                    out.segment("DTM", "472", date(billed.dateOfService()));
-                    for (String group : List.of("CO", "PR", "OA", "PI")) {
-                        List<Object> cas = new java.util.ArrayList<>();
-                        cas.add(group);
-                        for (Adjudication.Cas adjustment : line.adjustments()) {
-                            if (adjustment.group().equals(group)) {
-                                cas.add(adjustment.reason());
-                                cas.add(amount(adjustment.amount()));
-                                cas.add(null);
-                            }
-                        }
-                        if (cas.size() > 1) {
-                            out.segment("CAS", cas.subList(0, cas.size() - 1).toArray());
-                        }
-                    }
-                    if (billed.lineItemControlNumber() != null) {
-                        out.segment("REF", "6R", billed.lineItemControlNumber());
-                    }
-                    if (line.allowed() != null) {
-                        out.segment("AMT", "B6", amount(line.allowed()));
-                    }
-                    for (String remark : line.remarks()) {
-                        out.segment("LQ", "HE", remark);
-                    }
-                }
+            for (ClaimPayment payment : claims) {
+                claim(out, payment);
+            }
+            // PLB02: the last day of the provider's fiscal year (a calendar year here)
+            String fiscalYearEnd = now.getYear() + "1231";
+            for (ProviderAdjustment adjustment : adjustments) {
+                out.segment("PLB", first.billingNpi(), fiscalYearEnd,
+                        new String[] {adjustment.reason(), adjustment.reference()}, amount(adjustment.amount()));
             }
             out.segment("SE", Integer.toString(out.segmentCountIncludingSe()), "0001");
             return finish(out, controlNumber);
         }
     }
 
+    private static void claim(X12Output out, ClaimPayment payment) {
+        Adjudication adjudication = payment.adjudication();
+        SubmittedClaim claim = adjudication.claim();
+        BigDecimal patient = payment.patientResponsibility();
+        out.segment("CLP", claim.patientControlNumber(), payment.statusCode(), amount(payment.charge()),
+                amount(payment.paid()), patient.signum() == 0 ? null : amount(patient), "12",
+                adjudication.payerClaimNumber(), "11", claim.frequencyCode());
+        out.segment("NM1", "QC", "1", text(claim.patientLastName()), text(claim.patientFirstName()), null,
+                null, null, "MI", claim.memberId());
+        for (Adjudication.Line line : payment.lines()) {
+            SubmittedClaim.Line billed = line.line();
+            String[] procedure = new String[2 + billed.modifiers().size()];
+            procedure[0] = "HC";
+            procedure[1] = billed.procedureCode();
+            for (int m = 0; m < billed.modifiers().size(); m++) {
+                procedure[2 + m] = billed.modifiers().get(m);
+            }
+            out.segment("SVC", procedure, amount(payment.signed(billed.charge())), amount(payment.signed(line.paid())),
+                    null, Integer.toString(billed.units()));
+            out.segment("DTM", "472", date(billed.dateOfService()));
+            for (String group : List.of("CO", "PR", "OA", "PI")) {
+                List<Object> cas = new java.util.ArrayList<>();
+                cas.add(group);
+                for (Adjudication.Cas adjustment : line.adjustments()) {
+                    if (adjustment.group().equals(group)) {
+                        cas.add(adjustment.reason());
+                        cas.add(amount(payment.signed(adjustment.amount())));
+                        cas.add(null);
+                    }
+                }
+                if (cas.size() > 1) {
+                    out.segment("CAS", cas.subList(0, cas.size() - 1).toArray());
+                }
+            }
+            if (billed.lineItemControlNumber() != null) {
+                out.segment("REF", "6R", billed.lineItemControlNumber());
+            }
+            if (line.allowed() != null) {
+                out.segment("AMT", "B6", amount(payment.signed(line.allowed())));
+            }
+            for (String remark : line.remarks()) {
+                out.segment("LQ", "HE", remark);
+            }
+        }
+    }
+
     private X12Output envelope(String receiverId, long controlNumber, String functionalId, LocalDateTime now) {
         X12Output out = new X12Output(true);
         out.startInterchange();
-        String isa13 = String.format("%09d", controlNumber);
-        out.segment("ISA", "00", fixed("", 10), "00", fixed("", 10), "ZZ", fixed(properties.interchangeId(), 15),
-                "ZZ", fixed(receiverId, 15), X12Values.ISA_DATE.format(now), X12Values.TIME.format(now), "^",
-                "00501", isa13, "0", "T", ":");
+        isa(out, receiverId, controlNumber, now);
         String version = switch (functionalId) {
             case "FA" -> "005010X231A1";
             case "HN" -> "005010X214";
@@ -205,6 +281,12 @@ public final class ResponseWriter {
         out.segment("GS", functionalId, properties.interchangeId(), receiverId, X12Values.DATE.format(now),
                 X12Values.TIME.format(now), Long.toString(controlNumber), "X", version);
         return out;
+    }
+
+    private void isa(X12Output out, String receiverId, long controlNumber, LocalDateTime now) {
+        out.segment("ISA", "00", fixed("", 10), "00", fixed("", 10), "ZZ", fixed(properties.interchangeId(), 15),
+                "ZZ", fixed(receiverId, 15), X12Values.ISA_DATE.format(now), X12Values.TIME.format(now), "^",
+                "00501", String.format("%09d", controlNumber), "0", "T", ":");
     }
 
     private static byte[] finish(X12Output out, long controlNumber) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The simulated payer's configuration (prefix {@code payer-simulator}): who it is, its benefit plans, members,
@@ -27,8 +28,10 @@ public record SimulatorProperties(
         List<String> authorizationRequired,
         Map<String, List<String>> modifierRequired,
         int timelyFilingDays,
-        Faults faults) {
+        Faults faults,
+        Behaviours behaviours) {
 
+    @ConstructorBinding
     public SimulatorProperties {
         plans = plans == null ? Map.of() : Map.copyOf(plans);
         members = members == null ? Map.of() : Map.copyOf(members);
@@ -40,6 +43,18 @@ public record SimulatorProperties(
         defaultAllowedPercent = defaultAllowedPercent == null ? new BigDecimal("80") : defaultAllowedPercent;
         faults = faults == null ? new Faults(0, 0, 42L, false, false, false) : faults;
         timelyFilingDays = timelyFilingDays <= 0 ? 365 : timelyFilingDays;
+        behaviours = behaviours == null ? new Behaviours(null, null) : behaviours;
+    }
+
+    /** Without payer behaviours (all off). */
+    public SimulatorProperties(String payerId, String payerName, String interchangeId, String payerTaxId,
+            String tracePrefix, BigDecimal defaultAllowedPercent, Map<String, Plan> plans, Map<String, Member> members,
+            Map<String, BigDecimal> feeSchedule, List<Mismatch> diagnosisMismatches, List<BundledPair> bundledPairs,
+            List<String> authorizationRequired, Map<String, List<String>> modifierRequired, int timelyFilingDays,
+            Faults faults) {
+        this(payerId, payerName, interchangeId, payerTaxId, tracePrefix, defaultAllowedPercent, plans, members,
+                feeSchedule, diagnosisMismatches, bundledPairs, authorizationRequired, modifierRequired,
+                timelyFilingDays, faults, null);
     }
 
     /**
@@ -76,5 +91,17 @@ public record SimulatorProperties(
      */
     public record Faults(long latencyMillis, double errorRate, long seed, boolean outage, boolean malformed835,
             boolean unbalanced835) {
+    }
+
+    /**
+     * The payer behaviours (see {@link Behaviour}): {@code enabled} is {@code all} or configuration names separated
+     * by commas (none by default); {@code every} overrides, by name, which Nth case each applies to.
+     */
+    public record Behaviours(String enabled, Map<String, Integer> every) {
+
+        public Behaviours {
+            enabled = enabled == null ? "" : enabled;
+            every = every == null ? Map.of() : Map.copyOf(every);
+        }
     }
 }

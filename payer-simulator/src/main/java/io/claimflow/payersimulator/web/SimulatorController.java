@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The simulator's HTTP API. {@code POST /x12/837} takes an 837P and answers its 999; {@code GET /x12/responses}
- * lists the 277CA and 835 files waiting for a submitter, {@code GET /x12/responses/{id}} returns one and
+ * The simulator's HTTP API. {@code POST /x12/837} takes an 837P and answers its 999 (or, with the ta1-rejection
+ * behaviour, a TA1 rejecting the interchange); {@code GET /x12/responses} lists the TA1, 277CA, 277 and 835 files
+ * waiting for a submitter, {@code GET /x12/responses/{id}} returns one and
  * {@code POST /x12/responses/{id}/ack} removes it. {@code GET/PUT /simulator/faults} read and set the fault knobs.
  */
 @RestController

@@ -92,6 +92,7 @@ class GatewayController {
         body.put("payerId", claim.claim().payerId());
         body.put("payerClaimNumber", claim.payerClaimNumber());
         body.put("transactionControlNumber", claim.transactionControlNumber());
+        body.put("submissions", claims.submissions(claimId));
         body.put("events", interchanges.history(claimId));
         return body;
     }
@@ -122,6 +123,45 @@ class GatewayController {
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
     List<Remittances.UnmatchedClaim> unmatched(@RequestParam(defaultValue = "100") int limit) {
         return remittances.unmatched(bounded(limit));
+    }
+
+    /** Deposits (ERAs) posted with this trace number (TRN02). */
+    @GetMapping("/remittances")
+    @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
+    List<Remittances.DepositSummary> deposits(@RequestParam String traceNumber,
+            @RequestParam(defaultValue = "100") int limit) {
+        if (traceNumber.isBlank() || traceNumber.length() > 50) {
+            throw new BadRequest("traceNumber must have 1 to 50 characters");
+        }
+        return remittances.byTraceNumber(traceNumber, bounded(limit));
+    }
+
+    /**
+     * One deposit: its payment, its claims (with outcome, overpaid amount and how each was matched) and its
+     * provider-level adjustments (PLB), and whether it reconciles (claims' payments - PLB amounts = payment).
+     */
+    @GetMapping("/remittances/{id}")
+    @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
+    Map<String, Object> deposit(@PathVariable long id) {
+        Remittances.Deposit deposit = remittances.find(id).orElseThrow(() -> new NotFound("no remittance " + id));
+        audit.read("remittance", Long.toString(id));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", deposit.id());
+        body.put("payerKey", deposit.payerKey());
+        body.put("traceNumber", deposit.traceNumber());
+        body.put("interchangeId", deposit.interchangeId());
+        body.put("payerId", deposit.payerId());
+        body.put("payerName", deposit.payerName());
+        body.put("paymentMethod", deposit.paymentMethod());
+        body.put("paymentDate", deposit.paymentDate());
+        body.put("postedAt", deposit.postedAt());
+        body.put("paymentAmount", deposit.paymentAmount());
+        body.put("claimPayments", deposit.claimPayments());
+        body.put("providerAdjustmentTotal", deposit.providerAdjustmentTotal());
+        body.put("reconciled", deposit.reconciled());
+        body.put("claims", deposit.claims());
+        body.put("providerAdjustments", deposit.providerAdjustments());
+        return body;
     }
 
     /** A file from a payer that sends files (835, 277CA or 999), as the X12 text in the body. */

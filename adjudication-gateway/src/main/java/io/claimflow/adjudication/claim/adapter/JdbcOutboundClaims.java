@@ -31,16 +31,61 @@ class JdbcOutboundClaims implements OutboundClaims {
     }
 
     @Override
-    public boolean enqueue(OutboundClaim claim) {
-        return jdbc.sql("""
+    public Enqueued enqueue(OutboundClaim claim) {
+        if (jdbc.sql("SELECT count(*) FROM claim_submission WHERE submitted_event_id = ?")
+                .param(claim.submittedEventId()).query(Long.class).single() > 0) {
+            return Enqueued.DUPLICATE;
+        }
+        String json = JSON.writeValueAsString(claim);
+        boolean inserted = jdbc.sql("""
                 INSERT INTO outbound_claim (claim_id, encounter_id, tenant_id, submitted_event_id,
                     patient_control_number, payer_id, payer_name, total_charge, claim_json, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'QUEUED')
                 ON CONFLICT (claim_id) DO NOTHING""")
                 .params(claim.claimId(), claim.encounterId(), claim.tenantId(), claim.submittedEventId(),
                         claim.patientControlNumber(), claim.payerId(), claim.coverage().payerName(),
-                        claim.totalCharge(), JSON.writeValueAsString(claim))
+                        claim.totalCharge(), json)
                 .update() == 1;
+        String previousStatus = null;
+        if (!inserted) {
+            // released again: the new content replaces the held one and waits for a new interchange
+            previousStatus = jdbc.sql("SELECT status FROM outbound_claim WHERE claim_id = ? FOR UPDATE")
+                    .param(claim.claimId()).query(String.class).single();
+            jdbc.sql("""
+                    UPDATE outbound_claim SET encounter_id = ?, tenant_id = ?, submitted_event_id = ?,
+                        patient_control_number = ?, payer_id = ?, payer_name = ?, total_charge = ?,
+                        claim_json = ?::jsonb, status = 'QUEUED', interchange_id = NULL, st_control_number = NULL,
+                        queued_at = now(), updated_at = now(), submissions = submissions + 1
+                    WHERE claim_id = ?""")
+                    .params(claim.encounterId(), claim.tenantId(), claim.submittedEventId(),
+                            claim.patientControlNumber(), claim.payerId(), claim.coverage().payerName(),
+                            claim.totalCharge(), json, claim.claimId())
+                    .update();
+        }
+        jdbc.sql("""
+                INSERT INTO claim_submission (claim_id, submitted_event_id, frequency, total_charge, previous_status)
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(claim.claimId(), claim.submittedEventId(), claim.frequency().name(), claim.totalCharge(),
+                        previousStatus)
+                .update();
+        return inserted ? Enqueued.NEW : Enqueued.RESUBMITTED;
+    }
+
+    @Override
+    public List<Submission> submissions(String claimId) {
+        return jdbc.sql("""
+                SELECT submitted_event_id, frequency, total_charge, previous_status, interchange_id,
+                    st_control_number, queued_at
+                FROM claim_submission WHERE claim_id = ? ORDER BY id""")
+                .param(claimId)
+                .query((rs, n) -> new Submission(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+                        rs.getString(4), nullableLong(rs, 5), nullableLong(rs, 6), rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     @Override
@@ -68,11 +113,16 @@ class JdbcOutboundClaims implements OutboundClaims {
         jdbc.sql("UPDATE outbound_claim SET status = 'BATCHED', interchange_id = ?, st_control_number = ?, "
                         + "updated_at = now() WHERE claim_id = ?")
                 .params(interchangeId, transactionControlNumber, claimId).update();
+        jdbc.sql("UPDATE claim_submission s SET interchange_id = ?, st_control_number = ? FROM outbound_claim c "
+                        + "WHERE c.claim_id = ? AND s.claim_id = c.claim_id "
+                        + "AND s.submitted_event_id = c.submitted_event_id")
+                .params(interchangeId, transactionControlNumber, claimId).update();
     }
 
     @Override
     public Optional<SentClaim> byTransactionControlNumber(long transactionControlNumber) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE st_control_number = ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE claim_id = "
+                        + "(SELECT claim_id FROM claim_submission WHERE st_control_number = ?)")
                 .param(transactionControlNumber).query(JdbcOutboundClaims::sentClaim).optional();
     }
 
@@ -87,6 +137,20 @@ class JdbcOutboundClaims implements OutboundClaims {
     public Optional<SentClaim> byClaimId(String claimId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE claim_id = ?")
                 .param(claimId).query(JdbcOutboundClaims::sentClaim).optional();
+    }
+
+    @Override
+    public Optional<SentClaim> byPayerClaimNumber(String payerClaimNumber) {
+        List<SentClaim> found = jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE payer_claim_number = ? "
+                        + "LIMIT 2").param(payerClaimNumber).query(JdbcOutboundClaims::sentClaim).list();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public List<SentClaim> byMemberId(String memberId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE claim_json -> 'coverage' ->> 'memberId' = ? "
+                        + "AND status <> 'QUEUED' ORDER BY queued_at DESC LIMIT 50")
+                .param(memberId).query(JdbcOutboundClaims::sentClaim).list();
     }
 
     @Override
@@ -111,6 +175,19 @@ class JdbcOutboundClaims implements OutboundClaims {
     public List<SentClaim> inInterchange(long interchangeId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE interchange_id = ? ORDER BY "
                         + "st_control_number").param(interchangeId).query(JdbcOutboundClaims::sentClaim).list();
+    }
+
+    @Override
+    public List<SentClaim> lockInInterchange(long interchangeId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE interchange_id = ? ORDER BY "
+                        + "st_control_number FOR UPDATE").param(interchangeId).query(JdbcOutboundClaims::sentClaim)
+                .list();
+    }
+
+    @Override
+    public void requeue(String claimId) {
+        jdbc.sql("UPDATE outbound_claim SET status = 'QUEUED', interchange_id = NULL, st_control_number = NULL, "
+                + "updated_at = now() WHERE claim_id = ?").param(claimId).update();
     }
 
     private static SentClaim sentClaim(ResultSet rs, int row) throws SQLException {

@@ -146,7 +146,8 @@ class OutboxClaimEvents implements ClaimEvents {
                 .setCodeSystem(CodeSystem.valueOf(l.codeSystem()))
                 .setModifiers(List.copyOf(l.modifiers()))
                 .setDateOfService(l.dateOfService())
-                .setUnits(l.units())
+                // the event's units are whole: a decimal SVC05 (1.5) goes out rounded half up
+                .setUnits(l.units().setScale(0, RoundingMode.HALF_UP).intValueExact())
                 .setChargeAmount(money(l.chargeAmount()))
                 .setAllowedAmount(l.allowedAmount() == null ? null : money(l.allowedAmount()))
                 .setPaidAmount(money(l.paidAmount()))

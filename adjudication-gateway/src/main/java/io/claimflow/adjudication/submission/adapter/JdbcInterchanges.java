@@ -19,7 +19,7 @@ class JdbcInterchanges implements Interchanges {
 
     private static final String COLUMNS = "id, direction, transaction_type, payer_id, sender_id, receiver_id, "
             + "isa_control_number, gs_control_number, status, source, claim_count, attempts, next_attempt_at, "
-            + "last_error, created_at, sent_at";
+            + "last_error, created_at, sent_at, ta1_status, ta1_note_code";
 
     private final JdbcClient jdbc;
 
@@ -47,11 +47,26 @@ class JdbcInterchanges implements Interchanges {
 
     @Override
     public Optional<Outbound> lockQueued(long id) {
-        return jdbc.sql("SELECT id, payer_id, raw, attempts FROM interchange WHERE id = ? AND direction = 'OUT' "
-                        + "AND status = 'QUEUED' FOR UPDATE SKIP LOCKED")
+        return jdbc.sql("SELECT id, payer_id, raw, attempts, claim_count FROM interchange WHERE id = ? "
+                        + "AND direction = 'OUT' AND status = 'QUEUED' FOR UPDATE SKIP LOCKED")
                 .param(id)
-                .query((rs, n) -> new Outbound(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getInt(4)))
+                .query((rs, n) -> new Outbound(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getInt(4),
+                        rs.getInt(5)))
                 .optional();
+    }
+
+    @Override
+    public void withdraw(long id) {
+        jdbc.sql("UPDATE interchange SET status = 'WITHDRAWN', next_attempt_at = NULL, updated_at = now() "
+                + "WHERE id = ? AND direction = 'OUT' AND status = 'QUEUED'").param(id).update();
+        jdbc.sql("""
+                INSERT INTO claim_x12_event (claim_id, interchange_id, transaction_type, outcome, detail)
+                SELECT s.claim_id, s.interchange_id, '837P', 'WITHDRAWN',
+                    'not sent: superseded by a later submission before the interchange went out'
+                FROM claim_submission s JOIN outbound_claim c ON c.claim_id = s.claim_id
+                WHERE s.interchange_id = ? AND s.submitted_event_id <> c.submitted_event_id""").param(id).update();
+        jdbc.sql("UPDATE claim_submission SET interchange_id = NULL, st_control_number = NULL "
+                + "WHERE interchange_id = ?").param(id).update();
     }
 
     @Override
@@ -76,6 +91,18 @@ class JdbcInterchanges implements Interchanges {
     public Optional<InterchangeRecord> outboundByGroupControlNumber(long gs) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM interchange WHERE direction = 'OUT' AND gs_control_number = ?")
                 .param(gs).query(JdbcInterchanges::record).optional();
+    }
+
+    @Override
+    public Optional<InterchangeRecord> outboundByInterchangeControlNumber(long isa) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM interchange WHERE direction = 'OUT' AND isa_control_number = ?")
+                .param(isa).query(JdbcInterchanges::record).optional();
+    }
+
+    @Override
+    public void recordTa1(long id, String code, String noteCode) {
+        jdbc.sql("UPDATE interchange SET ta1_status = ?, ta1_note_code = ?, updated_at = now() WHERE id = ?")
+                .params(code, noteCode, id).update();
     }
 
     @Override
@@ -151,7 +178,8 @@ class JdbcInterchanges implements Interchanges {
                 nullableLong(rs, "isa_control_number"), nullableLong(rs, "gs_control_number"),
                 rs.getString("status"), rs.getString("source"), rs.getInt("claim_count"), rs.getInt("attempts"),
                 instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")));
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")),
+                rs.getString("ta1_status"), rs.getString("ta1_note_code"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

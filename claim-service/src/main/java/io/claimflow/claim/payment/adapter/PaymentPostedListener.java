@@ -48,6 +48,8 @@ class PaymentPostedListener {
                     PROCESSED_AS_SECONDARY_FORWARDED, PROCESSED_AS_TERTIARY_FORWARDED -> PaymentNotice.Kind.PROCESSED;
             case DENIED -> PaymentNotice.Kind.DENIED;
             case REVERSAL -> PaymentNotice.Kind.REVERSAL;
+            case NOT_OUR_CLAIM_FORWARDED -> PaymentNotice.Kind.NOT_OUR_CLAIM;
+            case PREDETERMINATION -> PaymentNotice.Kind.PREDETERMINATION;
             default -> PaymentNotice.Kind.OTHER;
         };
         return new PaymentNotice(e.getEventId(), e.getOccurredAt(), e.getEncounterId(), e.getClaimId(),

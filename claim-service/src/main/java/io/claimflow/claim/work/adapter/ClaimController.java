@@ -154,6 +154,26 @@ class ClaimController {
         return view;
     }
 
+    @PostMapping("/claims/{claimId}/lost-appeal-decision")
+    @PreAuthorize(BILLER)
+    ClaimView decideLostAppeal(@PathVariable String claimId, @Valid @RequestBody BalanceDecisionRequest request) {
+        ClaimWork.BalanceDecision decision = Arrays.stream(ClaimWork.BalanceDecision.values())
+                .filter(d -> d.name().equals(request.decision())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("decision must be one of "
+                        + Arrays.toString(ClaimWork.BalanceDecision.values())));
+        ClaimView view = ClaimView.of(work.decideLostAppeal(claimId, decision, request.reason(),
+                CurrentUser.actor()));
+        auditTrail.changed("claim.lost-appeal-decided", "claim", claimId);
+        return view;
+    }
+
+    @GetMapping("/work-lists/unworked-balances")
+    @PreAuthorize(BILLER)
+    List<ClaimSummary> unworkedBalances(@RequestParam(defaultValue = "500") int size) {
+        checkPaging(0, size);
+        return work.openBalancesWithoutWorkItem(size);
+    }
+
     @PostMapping("/claims/{claimId}/follow-ups")
     @PreAuthorize(BILLER)
     ClaimView followUp(@PathVariable String claimId, @Valid @RequestBody FollowUpRequest request) {
@@ -223,6 +243,9 @@ class ClaimController {
     }
 
     record AppealOutcomeRequest(@NotBlank String outcome) {
+    }
+
+    record BalanceDecisionRequest(@NotBlank String decision, @Size(max = 2000) String reason) {
     }
 
     record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {

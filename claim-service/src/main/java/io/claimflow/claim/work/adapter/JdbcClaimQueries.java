@@ -104,6 +104,23 @@ class JdbcClaimQueries implements ClaimQueries {
     }
 
     @Override
+    public List<ClaimSummary> openBalancesWithoutWorkItem(List<io.claimflow.claim.model.ClaimStatus> states,
+            int limit) {
+        if (states.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + SUMMARY + " FROM claim c WHERE ((c.status IN (:states)"
+                        + " AND c.total_charge - c.paid_amount - c.patient_responsibility - c.adjusted_amount <> 0)"
+                        + " OR (c.status IN ('REPLACED', 'VOIDED') AND c.paid_amount <> 0))"
+                        + " AND NOT EXISTS (SELECT 1 FROM work_item w WHERE w.claim_id = c.claim_id"
+                        + " AND w.resolved_at IS NULL) ORDER BY c.claim_id LIMIT :limit")
+                .param("states", states.stream().map(Enum::name).toList())
+                .param("limit", limit)
+                .query(JdbcClaimQueries::summary)
+                .list();
+    }
+
+    @Override
     public List<ClaimSummary> notYetAccepted(int limit) {
         return jdbc.sql("SELECT " + SUMMARY + " FROM claim c WHERE c.is_current"
                         + " AND c.status IN ('CREATED', 'HELD', 'REJECTED') ORDER BY c.date_of_service LIMIT ?")

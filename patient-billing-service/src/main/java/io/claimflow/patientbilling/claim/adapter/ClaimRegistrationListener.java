@@ -8,4 +8,11 @@ public interface ClaimRegistrationListener {
 
     /** The claim has just been registered (or was already known); runs in the registering transaction. */
     void claimRegistered(String tenantId, String claimId);
+
+    /**
+     * {@code byClaimId}, just registered, replaces (frequency 7) or voids (frequency 8) {@code claimId}; runs in the
+     * registering transaction, once per replacement.
+     */
+    default void claimSuperseded(String tenantId, String claimId, String byClaimId, java.time.LocalDate on) {
+    }
 }

@@ -53,6 +53,21 @@ public class ClaimRegistry {
                 .optional();
     }
 
+    /** The claim's total charge as submitted. */
+    public java.math.BigDecimal totalCharge(String tenantId, String claimId) {
+        return jdbc.sql("SELECT total_charge FROM claim WHERE tenant_id = ? AND claim_id = ?").params(tenantId, claimId)
+                .query(java.math.BigDecimal.class).single();
+    }
+
+    /**
+     * Records that {@code byClaimId} replaced or voided the claim; false when the claim is not known here or was
+     * superseded already.
+     */
+    public boolean markSuperseded(String tenantId, String claimId, String byClaimId) {
+        return jdbc.sql("UPDATE claim SET superseded_by = ? WHERE tenant_id = ? AND claim_id = ? "
+                + "AND superseded_by IS NULL").params(byClaimId, tenantId, claimId).update() == 1;
+    }
+
     /** Opens the patient's account if needed (keeping its mailing address current) and records the claim once. */
     long register(Registration r) {
         long accountId = jdbc.sql("""

@@ -1,5 +1,6 @@
 package io.claimflow.patientbilling.claim.adapter;
 
+import io.claimflow.events.ClaimFrequency;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.Provider;
 import io.claimflow.platform.outbox.ProcessedEvents;
@@ -59,6 +60,18 @@ public class ClaimSubmittedHandler {
                 event.getEncounterId(), accountId);
         // answers that overtook this claim are posted now, in this transaction
         registrationListeners.forEach(l -> l.claimRegistered(event.getTenantId(), event.getClaimId()));
+        // a replacement or a void takes the claim it supersedes off the patient's ledger now, not when the payer
+        // gets round to reversing it: one visit charges the patient once
+        String replaced = event.getReplacedClaimId();
+        if (event.getFrequency() != ClaimFrequency.ORIGINAL && replaced != null && !replaced.isBlank()) {
+            registry.lockClaimKey(event.getTenantId(), replaced);
+            if (registry.markSuperseded(event.getTenantId(), replaced, event.getClaimId())) {
+                LocalDate on = event.getOccurredAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+                registrationListeners.forEach(l -> l.claimSuperseded(event.getTenantId(), replaced,
+                        event.getClaimId(), on));
+                log.info("claim {} supersedes claim {} ({})", event.getClaimId(), replaced, event.getFrequency());
+            }
+        }
     }
 
     private static String providerName(Provider provider) {

@@ -64,7 +64,9 @@ public class JdbcJournal {
         List<PostedEntry> entries = new ArrayList<>();
         heads.forEach((id, h) -> entries.add(new PostedEntry(id, (EntryKind) h[0], (String) h[1], (String) h[2],
                 (LocalDate) h[3], reversedBy((String) h[4]), lines.get(id))));
-        return new ClaimLedger(claimId, entries);
+        String supersededBy = jdbc.sql("SELECT superseded_by FROM claim WHERE tenant_id = ? AND claim_id = ?")
+                .params(tenantId, claimId).query(String.class).optional().orElse(null);
+        return new ClaimLedger(claimId, entries, supersededBy);
     }
 
     private static Object[] head(ResultSet rs) {

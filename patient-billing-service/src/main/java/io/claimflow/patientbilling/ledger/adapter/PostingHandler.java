@@ -73,7 +73,8 @@ public class PostingHandler implements ClaimRegistrationListener {
                     remittance.traceNumber(), remittance.statusCode(), remittance.claimId(), remittance.eventId());
             return;
         }
-        Optional<Posting> posting = PostingRules.remittance(remittance, ledger);
+        Optional<Posting> posting = PostingRules.remittance(remittance, ledger,
+                claims.totalCharge(remittance.tenantId(), remittance.claimId()));
         posting.ifPresent(p -> {
             long entry = journal.write(remittance.tenantId(), claim.accountId(), p, new JdbcJournal.Source(
                     UUID.fromString(remittance.eventId()), remittance.traceNumber(), remittance.statusCode()));
@@ -143,6 +144,43 @@ public class PostingHandler implements ClaimRegistrationListener {
             }
         }
         log.info("handled {} answer(s) that waited for claim {}", waiting.size(), claimId);
+    }
+
+    /**
+     * Posts a biller's decision on a lost appeal's open balance, once per claim.
+     *
+     * @return the posted amount, or empty when the decision was posted already
+     * @throws java.util.NoSuchElementException for a claim this service does not know
+     * @throws IllegalStateException when the ledger has another amount open with insurance than the decision moves
+     */
+    @Transactional
+    public Optional<java.math.BigDecimal> decideBalance(String tenantId, String claimId,
+            PostingRules.BalanceDecision decision, java.math.BigDecimal amount, java.time.LocalDate on) {
+        ClaimRegistry.ClaimRef claim = claims.findAndLockAccount(tenantId, claimId).orElseThrow();
+        ClaimLedger ledger = journal.claimLedger(tenantId, claimId);
+        Optional<Posting> posting = PostingRules.balanceDecision(ledger, claims.totalCharge(tenantId, claimId),
+                decision, amount, on);
+        posting.ifPresent(p -> {
+            long entry = journal.write(tenantId, claim.accountId(), p, JdbcJournal.Source.NONE);
+            log.info("lost appeal of claim {}: {} posted as journal entry {}", claimId, decision, entry);
+        });
+        return posting.map(p -> amount);
+    }
+
+    /**
+     * Takes a replaced or voided claim's charges off the patient ledger, in the transaction that registers the claim
+     * that supersedes it; nothing when the claim is not known here or nothing stands on it.
+     */
+    @Override
+    public void claimSuperseded(String tenantId, String claimId, String byClaimId, java.time.LocalDate on) {
+        claims.findAndLockAccount(tenantId, claimId).ifPresent(claim -> {
+            ClaimLedger ledger = journal.claimLedger(tenantId, claimId);
+            PostingRules.voidClaim(ledger, byClaimId, on).ifPresent(p -> {
+                long entry = journal.write(tenantId, claim.accountId(), p, JdbcJournal.Source.NONE);
+                log.info("claim {} superseded by claim {}: its charges taken off as journal entry {}", claimId,
+                        byClaimId, entry);
+            });
+        });
     }
 
     /**
