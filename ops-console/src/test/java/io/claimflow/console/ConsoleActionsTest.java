@@ -220,6 +220,16 @@ class ConsoleActionsTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void anUnknownClaimOrQueueItemIs404NotAServerError() throws Exception {
+        HttpClient biller = logIn("biller");
+        HttpResponse<String> claim = get(biller, "/work/claims/clm-unknown");
+        assertThat(claim.statusCode()).isEqualTo(404);
+        assertThat(claim.body()).contains("claim-service answered 404");
+
+        assertThat(get(logIn("coder"), "/work/coder/404").statusCode()).isEqualTo(404);
+    }
+
     private static void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().toString();
         String method = exchange.getRequestMethod();
@@ -227,7 +237,10 @@ class ConsoleActionsTest {
         CALLS.add(method + " " + path + (method.equals("GET") ? "" : " " + request));
         int status = 200;
         String body;
-        if (path.startsWith("/coder-queue/") && method.equals("GET")) {
+        if (path.equals("/claims/clm-unknown") || path.equals("/coder-queue/404")) {
+            status = 404;
+            body = "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No such claim or queue item\"}";
+        } else if (path.startsWith("/coder-queue/") && method.equals("GET")) {
             body = "{\"id\":7,\"encounterId\":\"enc-7\",\"tenantId\":\"t\",\"dateOfService\":\"2026-11-20\","
                     + "\"kind\":\"INITIAL\",\"status\":\"OPEN\",\"reasons\":[{\"code\":\"SNOMED-UNMAPPED\","
                     + "\"message\":\"SNOMED 271737000 has no ICD-10-CM mapping\"}],\"suggestion\":{\"diagnoses\":"

@@ -50,6 +50,40 @@ class ConsolePagesTest {
     }
 
     @Test
+    void anHtmxPollAfterTheSessionEndedGetsHxRedirectAndNoBasicChallenge() throws Exception {
+        HttpResponse<String> poll = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/pipeline/status"))
+                .header("HX-Request", "true").header("Accept", "*/*").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(poll.statusCode()).isEqualTo(401);
+        assertThat(poll.headers().firstValue("HX-Redirect")).hasValue("/login");
+        assertThat(poll.headers().firstValue("WWW-Authenticate")).isEmpty();
+        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/kpis"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void aCrossSiteFormPostWithBasicCredentialsAndNoTokenIsRefused() throws Exception {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("biller:demo-biller"
+                .getBytes(StandardCharsets.UTF_8));
+        HttpClient client = HttpClient.newHttpClient();
+
+        HttpResponse<String> forged = client.send(HttpRequest.newBuilder(uri("/work/held/c-1/release"))
+                .header("Authorization", basic).header("Origin", "https://elsewhere.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("claimId=c-1")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> formWithoutOrigin = client.send(HttpRequest.newBuilder(uri("/work/held/c-1/release"))
+                .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(formWithoutOrigin.statusCode()).isEqualTo(403);
+        // the same credentials still read (no state change, no CSRF involved)
+        assertThat(client.send(HttpRequest.newBuilder(uri("/kpis")).header("Authorization", basic).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aWrongPasswordStaysOnTheLoginPage() throws Exception {
         Session session = new Session();
         HttpResponse<String> answer = session.login("biller", "not-the-password");

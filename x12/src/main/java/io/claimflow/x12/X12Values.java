@@ -20,8 +20,17 @@ public final class X12Values {
         return date == null ? null : DATE.format(date);
     }
 
+    /** Parses a CCYYMMDD date; a value that is no such date is an {@link X12FormatException} (the file's fault). */
     public static LocalDate parseDate(String value) {
-        return value == null || value.isBlank() ? null : LocalDate.parse(value, DATE);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value, DATE);
+        } catch (java.time.format.DateTimeParseException e) {
+            // found by X12IngestionFuzzTest: an unchecked exception here escaped the gateway's quarantine
+            throw new X12FormatException("not a date in CCYYMMDD form (" + value.length() + " characters)");
+        }
     }
 
     /** X12 R (decimal) type: no trailing zeros, no exponent, e.g. 165, 128.74, 0. */

@@ -1,8 +1,12 @@
 package io.claimflow.adjudication.submission;
 
+import io.claimflow.adjudication.claim.ClaimStatus;
 import io.claimflow.adjudication.claim.OutboundClaim;
 import io.claimflow.adjudication.claim.OutboundClaims;
 import io.claimflow.adjudication.config.GatewayProperties;
+import io.claimflow.adjudication.response.ClaimEvents;
+import io.claimflow.adjudication.response.DenialCategories;
+import io.claimflow.adjudication.response.Notices;
 import io.claimflow.adjudication.x12.ClaimTransaction;
 import io.claimflow.adjudication.x12.InterchangeEnvelope;
 import io.claimflow.adjudication.x12.Professional837Writer;
@@ -21,11 +25,19 @@ import org.springframework.transaction.annotation.Transactional;
  * Turns queued claims into 837P interchanges: per payer, one interchange of up to {@code batch.size} claims, one
  * transaction set per claim, closed when full or when its oldest claim has waited {@code batch.max-wait}. Control
  * numbers come from database sequences; the interchange and its claims' new state commit together.
+ *
+ * <p>One claim that cannot be written as X12 (a value with a delimiter or a control character, which the door should
+ * have refused) never stops the batch: each claim is written on its own first, one that fails is set aside as
+ * REJECTED with a ClaimDenied (front-end rejection, reason "invalid character in data element") that puts it on the
+ * billers' rejection work list, and the rest of the batch is sent.
  */
 @Service
 public class BatchAssembler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchAssembler.class);
+
+    /** X12 999 IK403 code 6, "invalid character in data element": what a payer's 999 would say. */
+    static final String INVALID_CHARACTER = "6";
 
     private final OutboundClaims claims;
     private final Interchanges interchanges;
@@ -33,9 +45,11 @@ public class BatchAssembler {
     private final Professional837Writer writer;
     private final GatewayProperties properties;
     private final Clock clock;
+    private final ClaimEvents events;
 
     public BatchAssembler(OutboundClaims claims, Interchanges interchanges, ControlNumbers controlNumbers,
-            Professional837Writer writer, GatewayProperties properties, Clock clock) {
+            Professional837Writer writer, GatewayProperties properties, Clock clock, ClaimEvents events) {
+        this.events = events;
         this.claims = claims;
         this.interchanges = interchanges;
         this.controlNumbers = controlNumbers;
@@ -65,7 +79,15 @@ public class BatchAssembler {
             LOG.warn("no connection configured for payer {} (nor a default); its claims stay queued", payerId);
             return Optional.empty();
         }
-        List<OutboundClaim> batch = claims.lockQueued(payerId, properties.batch().size());
+        List<OutboundClaim> locked = claims.lockQueued(payerId, properties.batch().size());
+        List<OutboundClaim> batch = new ArrayList<>();
+        for (OutboundClaim claim : locked) {
+            if (writable(claim, connection)) {
+                batch.add(claim);
+            } else {
+                setAside(claim);
+            }
+        }
         if (batch.isEmpty()) {
             return Optional.empty();
         }
@@ -92,5 +114,36 @@ public class BatchAssembler {
         LOG.info("interchange {} (ISA13 {}) for payer {} holds {} claim(s)", id, envelope.isaControlNumber(),
                 payerId, transactions.size());
         return Optional.of(id);
+    }
+
+    /** Whether the claim can be written as an 837P on its own (written into a throw-away interchange). */
+    private boolean writable(OutboundClaim claim, GatewayProperties.PayerConnection connection) {
+        GatewayProperties.Submitter submitter = properties.submitter();
+        InterchangeEnvelope probe = new InterchangeEnvelope(submitter.id(), connection.receiverId(), 1, 1,
+                LocalDateTime.now(clock), properties.production(), submitter.name(), submitter.contactName(),
+                submitter.contactPhone(), connection.receiverName() == null ? claim.coverage().payerName()
+                        : connection.receiverName());
+        try {
+            writer.write(probe, List.of(new ClaimTransaction(1, claim)));
+            return true;
+        } catch (RuntimeException e) {
+            // the exception's message may quote the value: logged by class only
+            LOG.warn("claim {} cannot be written as X12 ({}); set aside as rejected, the batch goes on",
+                    claim.claimId(), e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    private void setAside(OutboundClaim claim) {
+        Notices.Rejection rejection = new Notices.Rejection(INVALID_CHARACTER, "the claim could not be written as "
+                + "X12 837P: a value holds an X12 delimiter (* ~ : ^) or a control character, or is not X12 text; "
+                + "correct the claim's data and resubmit", null);
+        Notices.ClaimRef ref = new Notices.ClaimRef(claim.claimId(), claim.encounterId(), claim.tenantId(),
+                claim.submittedEventId(), claim.payerId(), claim.coverage().payerName(), claim.totalCharge());
+        events.denied(new Notices.Denial(ref, claim.patientControlNumber(),
+                Notices.Stage.FRONT_END_REJECTION, Notices.Source.X12_999, null, null,
+                DenialCategories.ofSyntaxErrors(List.of(INVALID_CHARACTER)), List.of(), List.of(), List.of(),
+                List.of(rejection), "not sent: the gateway could not write the claim as X12"));
+        claims.updateStatus(claim.claimId(), ClaimStatus.REJECTED, null);
     }
 }

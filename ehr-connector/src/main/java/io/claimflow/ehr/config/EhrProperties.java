@@ -13,33 +13,50 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        interface credentials carry the tenant)
  * @param mllp the HL7 v2 MLLP listener
  * @param hl7 what an HL7 v2 DFT^P03 does not carry itself
+ * @param maxEventBytes an encounter whose EncounterDocumented would be larger (Avro binary) is refused at the door,
+ *        well below Kafka's default message limit of 1 MiB
+ * @param maxBundleBytes a FHIR request body larger than this is answered 413 without being parsed
  */
 @ConfigurationProperties("claimflow.ehr")
 public record EhrProperties(
         @DefaultValue("default") String tenantId,
         @DefaultValue Mllp mllp,
-        @DefaultValue Hl7 hl7) {
+        @DefaultValue Hl7 hl7,
+        @DefaultValue("524288") int maxEventBytes,
+        @DefaultValue("4194304") int maxBundleBytes) {
 
     /**
      * @param enabled whether the MLLP listener runs
      * @param port TCP port (0 picks a free one, for tests)
-     * @param bindAddress address to listen on
+     * @param bindAddress address to listen on: loopback unless the EHR's interface engine connects from elsewhere
+     *        (containers set {@code 0.0.0.0})
      * @param charset character set of the HL7 messages on the wire
-     * @param maxConnections connections served at once; more wait in the accept backlog
-     * @param readTimeout a connection idle this long is closed
+     * @param maxConnections connections served at once, each by its own worker; a connection beyond it is closed at
+     *        once (never queued), so the sender reconnects later
+     * @param maxConnectionsPerAddress connections served at once from one remote address; beyond it, closed at once
+     * @param idleTimeout a connection that sends nothing this long (before its first message or between messages)
+     *        is closed, so idle connections give their worker back
+     * @param readTimeout the longest one frame may take to arrive once its first byte came (a sender trickling
+     *        bytes is cut off)
      * @param maxMessageBytes a frame longer than this is refused and the connection closed
      */
     public record Mllp(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("2575") int port,
-            @DefaultValue("0.0.0.0") String bindAddress,
+            @DefaultValue("127.0.0.1") String bindAddress,
             @DefaultValue("UTF-8") Charset charset,
-            @DefaultValue("16") int maxConnections,
-            @DefaultValue("5m") Duration readTimeout,
+            @DefaultValue("64") int maxConnections,
+            @DefaultValue("32") int maxConnectionsPerAddress,
+            @DefaultValue("10s") Duration idleTimeout,
+            @DefaultValue("30s") Duration readTimeout,
             @DefaultValue("1048576") int maxMessageBytes) {
 
         public Mllp {
             charset = charset == null ? StandardCharsets.UTF_8 : charset;
+            if (maxConnections < 1 || maxConnectionsPerAddress < 1) {
+                throw new IllegalArgumentException("claimflow.ehr.mllp.max-connections and "
+                        + "max-connections-per-address must be at least 1");
+            }
         }
     }
 

@@ -35,6 +35,18 @@ public class EncounterIntake {
     public record Submission(Source source, DocumentedEncounter encounter) {
     }
 
+    /**
+     * What keeps any of {@code submissions} from being published and coded later (checked before anything is
+     * written, so that the EHR gets its refusal now); empty when all can go.
+     */
+    public List<Problem> check(List<Submission> submissions) {
+        List<Problem> problems = new ArrayList<>();
+        for (Submission submission : submissions) {
+            problems.addAll(events.check(submission.encounter()));
+        }
+        return problems;
+    }
+
     /** Publishes all or none of {@code submissions} (one bundle, one message). */
     @Transactional
     public List<Publication> publish(List<Submission> submissions) {

@@ -8,7 +8,10 @@ import io.claimflow.platform.security.ProblemAccessDeniedHandler;
 import io.claimflow.platform.security.ProblemAuthenticationEntryPoint;
 import io.claimflow.platform.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,6 +37,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -43,12 +49,17 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ol>
  *   <li><b>API chain</b> (first): requests that carry an {@code Authorization} header, and the actuator. The
  *   platform's rules: stateless, HTTP Basic (or JWT in {@code claimflow.security.mode=JWT}, with the platform's
- *   {@link JwtRoles}), no CSRF (nothing is sent automatically by a browser), 401/403 as the platform's problem
- *   details, health open, actuator and {@code /admin/**} ADMIN.</li>
+ *   {@link JwtRoles}), 401/403 as the platform's problem details, health open, actuator and {@code /admin/**}
+ *   ADMIN. A state-changing request that looks like a browser's (a form content type, an {@code Origin} or
+ *   {@code Sec-Fetch-*} header) is refused here as a forged cross-site request: a browser that keeps Basic
+ *   credentials would send them with another site's form post, and this chain has no CSRF token to check. API
+ *   callers send JSON without those headers. No {@code WWW-Authenticate} challenge goes to a browser.</li>
  *   <li><b>Console chain</b>: everything else, i.e. browsers. Form login against the platform's users, a session
  *   (cookie HttpOnly, SameSite=Strict), CSRF tokens on every form and htmx request. A browser that is not logged in
- *   is sent to {@code /login}; any other caller gets a 401 problem detail. Role checks stay on the handlers'
- *   {@code @PreAuthorize}.</li>
+ *   is sent to {@code /login}, an htmx request (a poll after the session ended) gets 401 with
+ *   {@code HX-Redirect: /login}; any other caller gets a 401 problem detail. None of them gets a
+ *   {@code WWW-Authenticate} challenge, so a browser never asks for (and keeps) Basic credentials. Role checks stay
+ *   on the handlers' {@code @PreAuthorize}.</li>
  * </ol>
  *
  * How the console calls the services as the user ({@code services.adapter.RestServices}): in JWT mode it relays
@@ -69,12 +80,17 @@ public class ConsoleSecurityConfiguration {
     SecurityFilterChain consoleApiFilterChain(HttpSecurity http, ClaimFlowSecurityProperties properties,
             ObjectProvider<AuditTrail> auditTrail, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         boolean jwt = properties.mode() == ClaimFlowSecurityProperties.Mode.JWT;
-        AuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(challenge(properties));
+        AuthenticationEntryPoint challenging = new ProblemAuthenticationEntryPoint(challenge(properties));
+        AuthenticationEntryPoint silent = new ProblemAuthenticationEntryPoint(null);
+        AuthenticationEntryPoint entryPoint = (request, response, e) ->
+                (fromBrowser(request) ? silent : challenging).commence(request, response, e);
         AccessDeniedHandler denied = new ProblemAccessDeniedHandler(auditTrail);
         RequestMatcher withCredentials = request -> request.getHeader("Authorization") != null;
         http.securityMatcher(request -> withCredentials.matches(request)
                         || EndpointRequest.toAnyEndpoint().matches(request))
-                .csrf(AbstractHttpConfigurer::disable)
+                // no token exists in this chain: a browser's state-changing request is refused (403, audited)
+                .csrf(csrf -> csrf.csrfTokenRepository(new NoCsrfTokens())
+                        .requireCsrfProtectionMatcher(ConsoleSecurityConfiguration::browserStateChange))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -107,10 +123,13 @@ public class ConsoleSecurityConfiguration {
             ObjectProvider<UserDetailsService> users, ObjectProvider<PasswordEncoder> passwordEncoder,
             ObjectProvider<AuditTrail> auditTrail) throws Exception {
         boolean jwt = properties.mode() == ClaimFlowSecurityProperties.Mode.JWT;
-        AuthenticationEntryPoint problem = new ProblemAuthenticationEntryPoint(challenge(properties));
+        AuthenticationEntryPoint problem = new ProblemAuthenticationEntryPoint(null);
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
-            if (wantsHtml(request)) {
+            if (request.getHeader("HX-Request") != null) {
+                response.setHeader("HX-Redirect", "/login");  // htmx loads the login page instead of the fragment
+                problem.commence(request, response, e);
+            } else if (wantsHtml(request)) {
                 login.commence(request, response, e);
             } else {
                 problem.commence(request, response, e);
@@ -147,6 +166,46 @@ public class ConsoleSecurityConfiguration {
     static boolean wantsHtml(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return accept != null && accept.contains("text/html");
+    }
+
+    /** A browser (or htmx in one) made this request: it gets no challenge and no way past CSRF without a token. */
+    static boolean fromBrowser(HttpServletRequest request) {
+        return wantsHtml(request) || request.getHeader("HX-Request") != null
+                || request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Origin") != null;
+    }
+
+    /**
+     * A state-changing request a browser could send from another site: a form (or text/plain) body, or the
+     * {@code Origin} / {@code Sec-Fetch-Site} headers every current browser adds to such requests.
+     */
+    static boolean browserStateChange(HttpServletRequest request) {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method)) {
+            return false;
+        }
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")
+                || type.startsWith("text/plain") || request.getHeader("Origin") != null
+                || request.getHeader("Sec-Fetch-Site") != null;
+    }
+
+    /** The API chain keeps no CSRF tokens (it has no session), so a request that needs one never matches. */
+    private static final class NoCsrfTokens implements CsrfTokenRepository {
+
+        @Override
+        public CsrfToken generateToken(HttpServletRequest request) {
+            return new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", UUID.randomUUID().toString());
+        }
+
+        @Override
+        public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+            // nothing kept: a stateless chain
+        }
+
+        @Override
+        public CsrfToken loadToken(HttpServletRequest request) {
+            return null;
+        }
     }
 
     private static String challenge(ClaimFlowSecurityProperties properties) {

@@ -41,7 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each batch is one database transaction: take up to {@code batch-size} unpublished rows in {@code seq} order
  * ({@code FOR UPDATE SKIP LOCKED}), send them all, wait for the broker's acknowledgements, and set
  * {@code published_at} on the acknowledged prefix. A crash between send and commit sends those rows again on the next
- * run; consumers are idempotent ({@link ProcessedEvents}). Only one relay works at a time across all instances of a
+ * run; consumers are idempotent ({@link ProcessedEvents}). A row the broker can never take (larger than its message
+ * limit, refused as a record) is <em>parked</em>: {@code parked_at} and {@code parked_reason} set, never sent again,
+ * and the rows after it flow; a row that failed for a passing reason (broker down, timeout) is sent again with every
+ * later row, so the order within a key holds for every row that is sent. Only one relay works at a time across all instances of a
  * service (a transaction-scoped PostgreSQL advisory lock): with several instances taking batches side by side, a later
  * event of an encounter could overtake an earlier one.
  *
@@ -66,7 +69,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final long RELAY_LOCK = 0x636c61696d666c6fL;
     private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
     private static final String SELECT_BATCH = "SELECT id, topic, key, payload, headers, created_at FROM "
-            + PlatformSchema.SCHEMA + ".outbox WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
+            + PlatformSchema.SCHEMA + ".outbox WHERE published_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT ? "
+            + "FOR UPDATE SKIP LOCKED";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -115,7 +119,10 @@ public class OutboxRelay implements SmartLifecycle {
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<UUID> acknowledged = send(rows);
+            Map<UUID, String> parked = new HashMap<>();
+            List<UUID> acknowledged = send(rows, parked);
+            parked.forEach((id, reason) -> jdbc.update("UPDATE " + PlatformSchema.SCHEMA
+                    + ".outbox SET parked_at = now(), parked_reason = ? WHERE id = ?", reason, id));
             if (!acknowledged.isEmpty()) {
                 jdbc.execute((ConnectionCallback<Integer>) connection -> {
                     Array ids = connection.createArrayOf("uuid", acknowledged.toArray());
@@ -128,7 +135,7 @@ public class OutboxRelay implements SmartLifecycle {
                     }
                 });
             }
-            return acknowledged.size();
+            return acknowledged.size() + parked.size();
         });
         return published == null ? 0 : published;
     }
@@ -149,11 +156,17 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     // All sends go out before the first wait, so a batch costs about one round trip. Only the acknowledged prefix is
-    // marked: a failed row and everything after it are sent again, so no event overtakes an earlier one.
-    private List<UUID> send(List<Row> rows) {
+    // marked: a failed row and everything after it are sent again, so no event overtakes an earlier one. A row the
+    // broker can never take is parked and the prefix goes on past it (it was never sent, so nothing is overtaken).
+    private List<UUID> send(List<Row> rows, Map<UUID, String> parked) {
         List<CompletableFuture<SendResult<String, byte[]>>> futures = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            futures.add(sendObserved(row));
+            try {
+                futures.add(sendObserved(row));
+            } catch (RuntimeException e) {
+                // KafkaTemplate throws at once for a record the producer refuses (too large): judged like a failed ack
+                futures.add(CompletableFuture.failedFuture(e));
+            }
         }
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         List<UUID> acknowledged = new ArrayList<>(rows.size());
@@ -167,6 +180,15 @@ public class OutboxRelay implements SmartLifecycle {
                 break;
             } catch (ExecutionException | TimeoutException e) {
                 Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                Throwable never = neverDeliverable(cause);
+                if (never != null) {
+                    String reason = never.getClass().getName() + ": the broker cannot take this record ("
+                            + rows.get(i).payload().length + " bytes)";
+                    LOG.error("Outbox row {} to {} (key {}) parked: {}; later rows go on", rows.get(i).id(),
+                            rows.get(i).topic(), rows.get(i).key(), reason);
+                    parked.put(rows.get(i).id(), reason);
+                    continue;
+                }
                 LOG.warn("Outbox row {} to {} was not acknowledged ({}); it and {} later rows of this batch will "
                         + "be sent again", rows.get(i).id(), rows.get(i).topic(), cause.toString(),
                         rows.size() - i - 1);
@@ -186,6 +208,18 @@ public class OutboxRelay implements SmartLifecycle {
                 .contextualName("outbox relay " + row.topic())
                 .lowCardinalityKeyValue("topic", row.topic())
                 .observe(() -> kafka.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+    }
+
+    /** The cause that no retry can cure (too large, refused as a record), or null when a retry may succeed. */
+    static Throwable neverDeliverable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                    || t instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                    || t instanceof org.apache.kafka.common.errors.SerializationException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private void recordLag(Row row) {

@@ -11,7 +11,10 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
 
     private final String challenge;
 
-    /** @param challenge the {@code WWW-Authenticate} value, e.g. {@code Bearer} */
+    /**
+     * @param challenge the {@code WWW-Authenticate} value, e.g. {@code Bearer}; null for none (to browsers, which
+     *        would ask for and then keep sending Basic credentials)
+     */
     public ProblemAuthenticationEntryPoint(String challenge) {
         this.challenge = challenge;
     }
@@ -19,7 +22,9 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException authException) throws IOException {
-        response.setHeader("WWW-Authenticate", challenge);
+        if (challenge != null) {
+            response.setHeader("WWW-Authenticate", challenge);
+        }
         // The exception's message is not echoed: it can name the user or quote a token.
         ProblemResponses.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                 "Authentication is required: send valid credentials");

@@ -1,6 +1,7 @@
 package io.claimflow.platform.security;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,17 @@ public final class Redaction {
         {Pattern.compile("(?s)rejected value \\[.*?\\]"), "rejected value " + WITHHELD},
     };
 
+    /**
+     * Exceptions whose messages quote data as a rule (the failing row or key, the SQL's values, the JSON or record
+     * read, the value converted or validated): {@link #forLogs} withholds their messages whole.
+     */
+    private static final List<String> DATA_QUOTING = List.of("org.postgresql.", "java.sql.", "org.springframework.dao.",
+            "org.springframework.jdbc.", "org.springframework.messaging.", "org.springframework.kafka.support.",
+            "org.springframework.core.convert.", "org.springframework.http.converter.",
+            "org.springframework.validation.", "org.springframework.web.bind.", "jakarta.validation.",
+            "com.fasterxml.jackson.", "tools.jackson.", "org.apache.avro.", "org.apache.kafka.common.errors.Serialization",
+            "org.apache.kafka.common.errors.RecordDeserialization");
+
     private Redaction() {
     }
 
@@ -62,7 +74,7 @@ public final class Redaction {
      * unexpected error without whatever data its messages quote.
      */
     public static Throwable withoutMessages(Throwable throwable) {
-        return copy(throwable, new IdentityHashMap<>(), false);
+        return copy(throwable, new IdentityHashMap<>(), Boolean.FALSE);
     }
 
     /**
@@ -70,7 +82,30 @@ public final class Redaction {
      * messages; prints like the original, for dead-letter headers.
      */
     public static Throwable withRedactedMessages(Throwable throwable) {
-        return copy(throwable, new IdentityHashMap<>(), true);
+        return copy(throwable, new IdentityHashMap<>(), Boolean.TRUE);
+    }
+
+    /**
+     * A copy of {@code throwable} and its causes for a log line: classes and stack frames kept, the messages of
+     * exceptions that quote data as a rule (PostgreSQL, JDBC, Spring data access, messaging and conversion, Jackson,
+     * Avro, Kafka serialization) withheld, every other message {@link #message redacted}.
+     */
+    public static Throwable forLogs(Throwable throwable) {
+        if (throwable instanceof MessageWithheld && throwable.getCause() == null) {
+            return throwable;
+        }
+        return copy(throwable, new IdentityHashMap<>(), null);
+    }
+
+    /** Whether {@code throwable}'s class (or a superclass) is one whose messages quote data as a rule. */
+    static boolean quotesData(Throwable throwable) {
+        for (Class<?> type = throwable.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            String name = type.getName();
+            if (DATA_QUOTING.stream().anyMatch(name::startsWith)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code throwable}'s stack trace as {@link Throwable#printStackTrace()} prints it, with redacted messages. */
@@ -80,15 +115,23 @@ public final class Redaction {
         return out.toString();
     }
 
-    private static Throwable copy(Throwable original, Map<Throwable, Throwable> seen, boolean redacted) {
+    /** {@code redacted}: true keeps redacted messages, false withholds all, null decides per class for logs. */
+    private static Throwable copy(Throwable original, Map<Throwable, Throwable> seen, Boolean redacted) {
         if (original == null || seen.containsKey(original)) {
             return null;
         }
         seen.put(original, original);
         Throwable cause = copy(original.getCause() == original ? null : original.getCause(), seen, redacted);
-        MessageWithheld copy = redacted
-                ? new MessageWithheld(original.getClass().getName(), message(original), cause)
-                : new MessageWithheld(original.getClass().getName(), cause);
+        boolean keepsMessage = redacted == null ? !quotesData(original) && !(original instanceof MessageWithheld)
+                : redacted;
+        if (original instanceof MessageWithheld withheld && redacted == null) {
+            keepsMessage = withheld.keepsMessage;
+        }
+        String type = original instanceof MessageWithheld withheld ? withheld.originalClass
+                : original.getClass().getName();
+        MessageWithheld copy = keepsMessage
+                ? new MessageWithheld(type, message(original), cause)
+                : new MessageWithheld(type, cause);
         copy.setStackTrace(original.getStackTrace());
         for (Throwable suppressed : original.getSuppressed()) {
             Throwable suppressedCopy = copy(suppressed, seen, redacted);

@@ -100,6 +100,40 @@ class OutboxTest {
     }
 
     @Test
+    void aRowTheBrokerCannotTakeIsParkedWithItsReasonAndTheRowsAfterItFlow() {
+        String tooLargeKey = "enc-" + UUID.randomUUID();
+        String nextKey = "enc-" + UUID.randomUUID();
+        // over the producer's 1 MiB max.request.size: the broker can never take it
+        PlatformTestEvent tooLarge = new PlatformTestEvent(UUID.randomUUID().toString(), tooLargeKey,
+                "x".repeat(2_000_000));
+        PlatformTestEvent next = new PlatformTestEvent(UUID.randomUUID().toString(), nextKey, "ok");
+        UUID parkedId = transactions.execute(status -> outboxWriter.append(TOPIC, tooLargeKey, tooLarge));
+        UUID nextId = transactions.execute(status -> outboxWriter.append(TOPIC, nextKey, next));
+
+        relayUntilPublished(nextId);
+
+        assertThat(recordsOnTopic(nextKey)).hasSize(1);
+        assertThat(publishedAt(parkedId)).isNull();
+        assertThat(jdbc.queryForObject("SELECT parked_reason FROM claimflow_platform.outbox WHERE id = ?",
+                String.class, parkedId)).contains("RecordTooLargeException").doesNotContain("xxxx");
+        // never tried again: the relay is not held behind it
+        String laterKey = "enc-" + UUID.randomUUID();
+        UUID laterId = transactions.execute(status -> outboxWriter.append(TOPIC, laterKey,
+                new PlatformTestEvent(UUID.randomUUID().toString(), laterKey, "ok")));
+        relayUntilPublished(laterId);
+        assertThat(publishedAt(parkedId)).isNull();
+    }
+
+    /** Relays (another relay may hold the lock for a moment) until the row is published, at most 30 s. */
+    private void relayUntilPublished(UUID id) {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (publishedAt(id) == null && System.nanoTime() < until) {
+            outboxRelay.relayAll();
+        }
+        assertThat(publishedAt(id)).as("row " + id + " published").isNotNull();
+    }
+
+    @Test
     void runningRelayPublishesACommittedAppendByItself() {
         PlatformTestEvent event = event("ok");
         outboxRelay.start();

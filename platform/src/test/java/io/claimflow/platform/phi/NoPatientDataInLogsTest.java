@@ -183,6 +183,29 @@ class NoPatientDataInLogsTest {
                 .serialize(Topics.ENCOUNTER_DOCUMENTED, event);
     }
 
+    /**
+     * Spring Kafka's container logs "Error handler threw an exception" with the whole cause chain, PostgreSQL's
+     * "Where: JSON data, line 1: ..." included: in a running service that line keeps no patient data.
+     */
+    @Test
+    void aLibrarysErrorLineWithPostgresCauseChainHasNoPatientData() {
+        org.postgresql.util.PSQLException psql = new org.postgresql.util.PSQLException(
+                "ERROR: unsupported Unicode escape sequence\n  Detail: \\u0000 cannot be converted to text.\n"
+                        + "  Where: JSON data, line 1: {\"lastName\":\"" + LAST_NAME + "\",\"note\":\"" + NOTE,
+                org.postgresql.util.PSQLState.DATA_ERROR);
+        RuntimeException failure = new org.springframework.kafka.KafkaException("Seek to current after exception",
+                new org.springframework.dao.DataIntegrityViolationException("PreparedStatementCallback; SQL [INSERT "
+                        + "INTO encounter VALUES (?)]; ERROR: unsupported Unicode escape sequence  Where: JSON data, "
+                        + "line 1: {\"lastName\":\"" + LAST_NAME + "\", \"birthDate\": \"" + BIRTH_DATE, psql));
+        try (LogCapture logs = LogCapture.start()) {
+            org.slf4j.LoggerFactory.getLogger("org.springframework.kafka.listener.KafkaMessageListenerContainer")
+                    .error("Error handler threw an exception", failure);
+
+            assertThat(logs.eventsContaining("Error handler threw an exception")).hasSize(1);
+            logs.assertNoneContain(PATIENT_DATA);
+        }
+    }
+
     private void sendRaw(String topic, String key, byte[] value) throws Exception {
         Map<String, Object> configs = new java.util.HashMap<>(producerFactory.getConfigurationProperties());
         DefaultKafkaProducerFactory<String, byte[]> raw = new DefaultKafkaProducerFactory<>(configs,

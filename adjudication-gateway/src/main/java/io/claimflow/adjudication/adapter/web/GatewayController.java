@@ -10,6 +10,8 @@ import io.claimflow.adjudication.submission.Interchanges;
 import io.claimflow.platform.audit.AuditTrail;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,6 +36,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/adjudication")
 class GatewayController {
+
+    /** The largest file {@code POST /remittances/upload} takes (a large payer's daily 835 is a few MB). */
+    static final int MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
+
+    /** The most of a refused upload read and dropped before the 413. */
+    static final long DISCARDED_AT_MOST = 64L * 1024 * 1024;
+
+    /** What is kept, in quarantine, of an upload that is no X12 interchange at all. */
+    static final int KEPT_OF_GARBAGE = 64 * 1024;
 
     private final Interchanges interchanges;
     private final OutboundClaims claims;
@@ -164,13 +174,36 @@ class GatewayController {
         return body;
     }
 
-    /** A file from a payer that sends files (835, 277CA or 999), as the X12 text in the body. */
+    /**
+     * A file from a payer that sends files (835, 277CA or 999), as the X12 text in the body: at most
+     * {@link #MAX_UPLOAD_BYTES} (413 beyond, read no further). A file that does not even start with an ISA segment is
+     * quarantined as before, but only its first {@link #KEPT_OF_GARBAGE} bytes are kept: garbage is not stored whole.
+     */
     @PostMapping(path = "/remittances/upload", consumes = {"application/edi-x12", MediaType.TEXT_PLAIN_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
-    ResponseEntity<InboundFiles.Received> upload(@RequestBody(required = false) byte[] file) {
-        if (file == null || file.length == 0) {
+    ResponseEntity<?> upload(HttpServletRequest request) throws IOException {
+        byte[] file = request.getContentLengthLong() > MAX_UPLOAD_BYTES ? null
+                : request.getInputStream().readNBytes(MAX_UPLOAD_BYTES + 1);
+        if (file == null || file.length > MAX_UPLOAD_BYTES) {
+            if (request.getContentLengthLong() <= DISCARDED_AT_MOST) {
+                // read and drop the rest (bounded), so that the client gets the 413 rather than a broken pipe
+                byte[] buffer = new byte[64 * 1024];
+                long left = DISCARDED_AT_MOST;
+                int n;
+                while (left > 0 && (n = request.getInputStream().read(buffer, 0, (int) Math.min(buffer.length,
+                        left))) > 0) {
+                    left -= n;
+                }
+            }
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
+                    HttpStatus.PAYLOAD_TOO_LARGE, "the file is larger than " + MAX_UPLOAD_BYTES + " bytes"));
+        }
+        if (file.length == 0) {
             throw new BadRequest("the request body must be an X12 file");
+        }
+        if (!startsWithIsa(file) && file.length > KEPT_OF_GARBAGE) {
+            file = java.util.Arrays.copyOf(file, KEPT_OF_GARBAGE);
         }
         InboundFiles.Received result = inbound.accept(file, "UPLOAD");
         audit.changed("remittance.uploaded", "interchange", Long.toString(result.interchangeId()));
@@ -199,6 +232,19 @@ class GatewayController {
         body.put("claimsByStatus", claimCounts);
         body.put("interchangesOutByStatus", interchanges.outboundCountByStatus());
         return body;
+    }
+
+    /** Whether the file starts (after white space) with an ISA segment, as every X12 interchange does. */
+    static boolean startsWithIsa(byte[] file) {
+        int i = 0;
+        if (file.length >= 3 && (file[0] & 0xff) == 0xef && (file[1] & 0xff) == 0xbb && (file[2] & 0xff) == 0xbf) {
+            i = 3;  // UTF-8 byte order mark
+        }
+        while (i < file.length && Character.isWhitespace(file[i])) {
+            i++;
+        }
+        return file.length - i >= 4 && file[i] == 'I' && file[i + 1] == 'S' && file[i + 2] == 'A'
+                && !Character.isLetterOrDigit(file[i + 3]) && !Character.isWhitespace(file[i + 3]);
     }
 
     private static int bounded(int limit) {

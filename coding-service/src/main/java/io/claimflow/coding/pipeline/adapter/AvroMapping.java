@@ -32,10 +32,10 @@ import io.claimflow.events.PayerResponsibility;
 import io.claimflow.events.ServiceLine;
 import io.claimflow.events.UnitOfMeasure;
 import io.claimflow.schemas.json.JsonRecords;
+import io.claimflow.schemas.rules.EncounterDocumentedRules;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,28 +62,17 @@ public final class AvroMapping {
                     + " has no encounterId");
         }
         requireUuid(event.getEventId(), "EncounterDocumented for encounter " + id);
-        List<String> missing = new ArrayList<>();
-        if (event.getPatient() == null || blank(event.getPatient().getMrn())
-                || event.getPatient().getBirthDate() == null) {
-            missing.add("patient (MRN and birth date)");
-        }
-        LocalDate dos = event.getDateOfService();
-        if (dos == null || dos.isAfter(LocalDate.now(clock).plusDays(1)) || dos.getYear() < 1990) {
-            missing.add("a plausible date of service");
-        } else if (event.getPatient() != null && event.getPatient().getBirthDate() != null
-                && dos.isBefore(event.getPatient().getBirthDate())) {
-            missing.add("a date of service on or after the birth date");
-        }
-        if (event.getDiagnoses().isEmpty() && event.getProcedures().isEmpty()
-                && event.getAdministeredItems().isEmpty()) {
-            missing.add("any documented diagnosis, procedure or administered item");
-        }
-        if (blank(event.getTenantId())) {
-            missing.add("tenantId");
-        }
+        // the same rules ehr-connector applies before it accepts an encounter (one implementation, in schemas)
+        List<String> missing = EncounterDocumentedRules.lacking(event, LocalDate.now(clock));
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("Incomplete documentation for encounter " + id + ": lacks "
                     + String.join(", ", missing));
+        }
+        List<EncounterDocumentedRules.Violation> unusable = EncounterDocumentedRules.unusableText(event);
+        if (!unusable.isEmpty()) {
+            throw new IllegalArgumentException("Unusable documentation for encounter " + id + ": "
+                    + unusable.stream().map(EncounterDocumentedRules.Violation::toString)
+                            .collect(java.util.stream.Collectors.joining("; ")));
         }
         return new IncomingDocumentation(event.getEventId(), toDomain(event), JsonRecords.write(event));
     }
@@ -219,9 +208,5 @@ public final class AvroMapping {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(what + " has an eventId that is not a UUID");
         }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

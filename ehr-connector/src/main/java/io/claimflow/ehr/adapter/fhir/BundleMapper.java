@@ -506,7 +506,7 @@ final class BundleMapper {
         }
         String filing = coverage.getType().getCoding().stream()
                 .filter(c -> FhirTerms.CLAIM_FILING_INDICATOR.equals(c.getSystem())).map(Coding::getCode)
-                .findFirst().orElse(null);
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         return new DocumentedEncounter.Coverage(responsibility, payer, subscriber, relationship, groupNumber,
                 groupName, filing);
     }
@@ -527,7 +527,7 @@ final class BundleMapper {
     private static DocumentedEncounter.Relationship relationship(CodeableConcept relationship) {
         String code = relationship == null ? null : relationship.getCoding().stream()
                 .filter(c -> c.getSystem() == null || FhirTerms.SUBSCRIBER_RELATIONSHIP.equals(c.getSystem()))
-                .map(Coding::getCode).findFirst().orElse(null);
+                .map(Coding::getCode).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         if (code == null) {
             return DocumentedEncounter.Relationship.SELF;  // R4: absent relationship means the beneficiary is insured
         }
@@ -644,7 +644,8 @@ final class BundleMapper {
 
     private static String taxonomy(List<CodeableConcept> concepts) {
         return concepts.stream().flatMap(c -> c.getCoding().stream())
-                .filter(c -> NUCC_TAXONOMY.equals(c.getSystem())).map(Coding::getCode).findFirst().orElse(null);
+                .filter(c -> NUCC_TAXONOMY.equals(c.getSystem())).map(Coding::getCode)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);  // a coding without a code: none
     }
 
     // --- diagnoses, procedures, items, note ----------------------------------------------------------------------

@@ -31,6 +31,14 @@ final class OperationOutcomes {
         return outcome;
     }
 
+    /** The request is larger than the door takes. */
+    static OperationOutcome tooLarge(String message) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.TOOCOSTLY).setDiagnostics(message)
+                .addExpression("Bundle");
+        return outcome;
+    }
+
     private static IssueType issueType(Problem.Kind kind) {
         return switch (kind) {
             case UNREADABLE -> IssueType.STRUCTURE;

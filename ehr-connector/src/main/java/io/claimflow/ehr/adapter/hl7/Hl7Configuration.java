@@ -6,6 +6,7 @@ import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import io.claimflow.ehr.config.EhrProperties;
 import io.claimflow.ehr.intake.EncounterIntake;
+import io.claimflow.platform.audit.AuditTrail;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +28,8 @@ class Hl7Configuration {
     }
 
     @Bean
-    Hl7Receiver hl7Receiver(HapiContext hapi, EncounterIntake intake, EhrProperties properties) {
-        return new Hl7Receiver(hapi, intake, properties.tenantId(), properties.hl7().billingProvider());
+    Hl7Receiver hl7Receiver(HapiContext hapi, EncounterIntake intake, EhrProperties properties, AuditTrail audit) {
+        return new Hl7Receiver(hapi, intake, properties.tenantId(), properties.hl7().billingProvider(), audit);
     }
 
     @Bean

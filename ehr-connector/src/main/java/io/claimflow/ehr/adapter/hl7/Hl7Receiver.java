@@ -13,11 +13,15 @@ import io.claimflow.ehr.config.EhrProperties;
 import io.claimflow.ehr.intake.EncounterIntake;
 import io.claimflow.ehr.intake.Problem;
 import io.claimflow.ehr.intake.Publication;
+import io.claimflow.platform.audit.AuditTrail;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * One HL7 v2 message in, its ACK out (original acknowledgment mode): AA when the encounter is in the outbox (or was
@@ -42,18 +46,31 @@ class Hl7Receiver {
     private final EncounterIntake intake;
     private final String tenantId;
     private final EhrProperties.BillingProvider billing;
+    private final AuditTrail audit;
 
-    Hl7Receiver(HapiContext hapi, EncounterIntake intake, String tenantId, EhrProperties.BillingProvider billing) {
+    Hl7Receiver(HapiContext hapi, EncounterIntake intake, String tenantId, EhrProperties.BillingProvider billing,
+            AuditTrail audit) {
+        this.audit = audit;
         this.hapi = hapi;
         this.intake = intake;
         this.tenantId = tenantId;
         this.billing = billing;
     }
 
+    /** The audit trail's caller for HL7 intake: the channel and the sender's address (MLLP has no login). */
+    static String caller(String remoteAddress) {
+        return "hl7-mllp@" + remoteAddress;
+    }
+
     /** Handles one message (segments separated by CR) and returns the ACK to send back. */
     String receive(String text) {
+        return receive(text, "unknown");
+    }
+
+    /** Handles one message from {@code remoteAddress} and returns the ACK; what it publishes is audited. */
+    String receive(String text, String remoteAddress) {
         try {
-            return handle(text);
+            return handle(text, remoteAddress);
         } catch (RuntimeException e) {
             // never leave the sender without an answer; the exception's message may quote the message, so not logged
             log.error("HL7 message handling failed ({}); answered AR", e.getClass().getName());
@@ -62,7 +79,7 @@ class Hl7Receiver {
         }
     }
 
-    private String handle(String text) {
+    private String handle(String text, String remoteAddress) {
         String message = text.replace("\r\n", "\r").replace('\n', '\r').strip();
         String[] header;
         try {
@@ -105,16 +122,39 @@ class Hl7Receiver {
             log.info("HL7 message {} refused with {} problem(s)", controlId, result.problems().size());
             return ack(dft, controlId, AcknowledgmentCode.AE, result.problems());
         }
+        List<Problem> refused = intake.check(List.of(result.submission()));
+        if (!refused.isEmpty()) {
+            log.info("HL7 message {} refused with {} problem(s) found before publishing", controlId, refused.size());
+            return ack(dft, controlId, AcknowledgmentCode.AE, refused);
+        }
         try {
             Publication publication = intake.publish(List.of(result.submission())).get(0);
             log.info("HL7 message {}: encounter {} {} as event {}", controlId, publication.encounterId(),
                     publication.outcome(), publication.eventId());
+            if (publication.outcome() == Publication.Outcome.PUBLISHED
+                    || publication.outcome() == Publication.Outcome.CORRECTION) {
+                audited(remoteAddress, publication.encounterId());
+            }
             return ack(dft, controlId, AcknowledgmentCode.AA, List.of());
         } catch (RuntimeException e) {
             // the database or the registry did not answer: reject, so that the sender sends it again later
             log.warn("HL7 message {} could not be stored ({}); answered AR", controlId, e.getClass().getSimpleName());
             return ack(dft, controlId, AcknowledgmentCode.AR, List.of(new Problem("MSH", null,
                     "the message could not be stored now; send it again later")));
+        }
+    }
+
+    /** Like the FHIR door: who (channel and address), what (the encounter's id), when (the record's time). */
+    private void audited(String remoteAddress, String encounterId) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller(remoteAddress), null,
+                List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            audit.changed("encounter.documented", "encounter", encounterId);
+        } finally {
+            SecurityContextHolder.setContext(previous);
         }
     }
 

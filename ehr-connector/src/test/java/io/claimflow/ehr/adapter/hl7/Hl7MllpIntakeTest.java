@@ -160,6 +160,11 @@ class Hl7MllpIntakeTest {
         List<EncounterDocumented> events = PublishedEvents.awaitExactly(visit, 2);
         assertThat(events.get(1).getCausationId()).isEqualTo(once.get(0).getEventId());
         assertThat(events.get(1).getEncounterId()).isEqualTo(visit);
+        // audited like the FHIR door: who (channel and sender's address), what (ids only), when; once per event
+        assertThat(jdbc.sql("SELECT username || ' ' || action || ' ' || resource_type FROM "
+                + "claimflow_platform.audit_record WHERE resource_id = ? ORDER BY id").param(visit).query(String.class)
+                .list()).containsExactly("hl7-mllp@127.0.0.1 encounter.documented encounter",
+                        "hl7-mllp@127.0.0.1 encounter.documented encounter");
     }
 
     @Test
@@ -241,6 +246,60 @@ class Hl7MllpIntakeTest {
             assertThat(socket.getInputStream().read()).isEqualTo(-1);  // closed without an ACK
         }
         assertNothingPublished(visit);
+    }
+
+    @Test
+    void whatCodingWouldDeadLetterOrAn837CannotCarryGetsAeAndPublishesNothing() throws Exception {
+        String unborn = "V-" + UUID.randomUUID();
+        String future = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now().plusYears(1));
+        String ack = sendRaw(text("dft-p03-office-visit.hl7", unborn, "C-" + unborn)
+                .replace("||19610722|F|", "||" + future + "|F|"));
+        assertThat(field(segments(ack, "MSA").get(0), 1)).isEqualTo("AE");
+        assertThat(segments(ack, "ERR")).anyMatch(err -> err.contains("birth date"));
+        assertNothingPublished(unborn);
+
+        String delimiters = "V-" + UUID.randomUUID();
+        ack = sendRaw(text("dft-p03-office-visit.hl7", delimiters, "C-" + delimiters)
+                .replace("^Columbus^OH^43214-1032^", "^Columbus^O*H^43215*N4^"));
+        assertThat(field(segments(ack, "MSA").get(0), 1)).isEqualTo("AE");
+        assertThat(segments(ack, "ERR")).anyMatch(err -> err.contains("patient.address.state"))
+                .anyMatch(err -> err.contains("patient.address.postalCode"))
+                .noneMatch(err -> err.contains("O*H") || err.contains("N4"));
+        assertNothingPublished(delimiters);
+
+        String nul = "V-" + UUID.randomUUID();
+        ack = sendRaw(text("dft-p03-office-visit.hl7", nul, "C-" + nul).replace("|Whitfield^", "|Whit\u0000field^"));
+        assertThat(field(segments(ack, "MSA").get(0), 1)).isEqualTo("AE");
+        assertNothingPublished(nul);
+    }
+
+    @Test
+    void twentyFiveIdleConnectionsDoNotStopARealMessageFromBeingAcknowledged() throws Exception {
+        List<Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 25; i++) {
+                idle.add(new Socket("localhost", mllp.port()));
+            }
+            String visit = "V-" + UUID.randomUUID();
+            Message message = message("dft-p03-office-visit.hl7", visit, "C-" + visit);
+
+            java.util.concurrent.CompletableFuture<Message> ack = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return send(message);
+                        } catch (Exception e) {
+                            throw new java.util.concurrent.CompletionException(e);
+                        }
+                    });
+
+            // well within the idle timeout: the idle connections are still open while the message is answered
+            assertThat(new Terser(ack.get(5, java.util.concurrent.TimeUnit.SECONDS)).get("MSA-1")).isEqualTo("AA");
+            assertThat(PublishedEvents.awaitExactly(visit, 1)).hasSize(1);
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

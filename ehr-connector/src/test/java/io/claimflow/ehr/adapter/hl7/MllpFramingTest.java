@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** MLLP frame reading: 0x0B content 0x1C 0x0D, whatever comes around it. */
 class MllpFramingTest {
 
-    private final MllpServer server = new MllpServer(s -> s, new EhrProperties.Mllp(true, 0, "127.0.0.1",
-            StandardCharsets.UTF_8, 1, Duration.ofSeconds(5), 64));
+    private final MllpServer server = new MllpServer((s, from) -> s, new EhrProperties.Mllp(true, 0, "127.0.0.1",
+            StandardCharsets.UTF_8, 1, 1, Duration.ofSeconds(5), Duration.ofSeconds(5), 64));
 
     @Test
     void readsConsecutiveFramesAndSkipsBytesBetweenThem() throws IOException {

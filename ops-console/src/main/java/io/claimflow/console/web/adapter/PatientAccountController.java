@@ -69,8 +69,11 @@ class PatientAccountController {
 
     @GetMapping("/patients/{accountId}")
     @PreAuthorize(ConsoleRoles.PATIENT_ACCOUNTS)
-    String account(@PathVariable long accountId, Model model) {
+    String account(@PathVariable long accountId, Model model, HttpServletResponse response) {
         ServiceAnswer answer = services.get(SERVICE, "/patient-accounts/" + accountId + "?ledgerLines=100");
+        if (answer.status() == HttpServletResponse.SC_NOT_FOUND) {
+            return ConsolePages.notFound(answer, model, response);
+        }
         model.addAttribute("accountId", accountId);
         model.addAttribute("answer", answer);
         Map<String, Object> account = answer.ok() && answer.body() instanceof Map<?, ?> m ? strings(m) : Map.of();

@@ -3,6 +3,7 @@ package io.claimflow.console.web.adapter;
 import io.claimflow.console.services.ServiceAnswer;
 import io.claimflow.console.services.Services;
 import io.claimflow.platform.web.BadRequestException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -115,8 +116,11 @@ class WorkQueueController {
 
     @GetMapping("/work/coder/{id}")
     @PreAuthorize(ConsoleRoles.CODER)
-    String coderItem(@PathVariable long id, Model model) {
+    String coderItem(@PathVariable long id, Model model, HttpServletResponse response) {
         ServiceAnswer answer = services.get("coding-service", "/coder-queue/" + id);
+        if (answer.status() == HttpServletResponse.SC_NOT_FOUND) {
+            return ConsolePages.notFound(answer, model, response);
+        }
         Map<?, ?> detail = answer.ok() && answer.body() instanceof Map<?, ?> m ? m : Map.of();
         return coderItemPage(id, answer, detail, CodingForm.ofSuggestion(detail.get("suggestion")), model);
     }
@@ -290,15 +294,18 @@ class WorkQueueController {
     /** A claim to work: hold reasons and corrections for a held or rejected one, denial actions for a denied one. */
     @GetMapping("/work/claims/{claimId}")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String claim(@PathVariable String claimId, Model model) {
+    String claim(@PathVariable String claimId, Model model, HttpServletResponse response) {
         checkClaimId(claimId);
         ServiceAnswer answer = services.get("claim-service", "/claims/" + segment(claimId));
+        if (answer.status() == HttpServletResponse.SC_NOT_FOUND) {
+            return ConsolePages.notFound(answer, model, response);
+        }
         Map<?, ?> claim = answer.ok() && answer.body() instanceof Map<?, ?> m ? m : Map.of();
         model.addAttribute("claimId", claimId);
         model.addAttribute("answer", answer);
         model.addAttribute("claim", claim);
         model.addAttribute("correctable", CORRECTABLE);
-        Object status = claim.get("status");
+        Object status = claim.get("status") == null ? "" : claim.get("status");
         model.addAttribute("releasable", "HELD".equals(status) || "REJECTED".equals(status));
         // which forms to offer (claim-service's state machine decides; these are the states it accepts them in)
         model.addAttribute("recodable", Set.of("DENIED", "PARTIALLY_PAID").contains(status));
