@@ -8,7 +8,9 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/*
 
-RUN groupadd --system claimflow && useradd --system --gid claimflow --home-dir /app claimflow
+# fixed ids: the secure profile gives each service's secrets directory to this user (docker/secure/init-secrets.sh)
+RUN groupadd --system --gid 10001 claimflow \
+    && useradd --system --uid 10001 --gid claimflow --home-dir /app claimflow
 
 ARG JAR
 COPY --chown=claimflow:claimflow ${JAR} /app/app.jar

@@ -1,11 +1,24 @@
 #!/usr/bin/env bash
-# Secure profile: the services' role with the password from CLAIMFLOW_DB_PASSWORD, one database per service.
+# Secure profile: one database per service, each with its own two roles (docs/security.md, "Database roles"):
+# <db>_owner owns it and runs the migrations, <db>_app is the service's DML-only login. Their passwords are the files
+# init-secrets.sh generated into this container's own secrets directory (/etc/claimflow-secure, readable by postgres
+# only); no role owns more than one database.
 set -euo pipefail
-: "${CLAIMFLOW_DB_PASSWORD:?set CLAIMFLOW_DB_PASSWORD (see .env.example)}"
-psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" -v password="$CLAIMFLOW_DB_PASSWORD" <<'SQL'
-CREATE ROLE claimflow LOGIN PASSWORD :'password';
-CREATE DATABASE claimflow_coding OWNER claimflow ENCODING 'UTF8';
-CREATE DATABASE claimflow_claim OWNER claimflow ENCODING 'UTF8';
-CREATE DATABASE claimflow_adjudication OWNER claimflow ENCODING 'UTF8';
-CREATE DATABASE claimflow_patient_billing OWNER claimflow ENCODING 'UTF8';
+secrets=/etc/claimflow-secure
+for db in claimflow_coding claimflow_claim claimflow_adjudication claimflow_patient_billing claimflow_ehr \
+          claimflow_console; do
+  owner_password=$(cat "$secrets/${db}_owner.password")
+  app_password=$(cat "$secrets/${db}_app.password")
+  psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" -v db="$db" -v owner="${db}_owner" -v app="${db}_app" \
+      -v owner_password="$owner_password" -v app_password="$app_password" <<'SQL'
+CREATE ROLE :"owner" LOGIN PASSWORD :'owner_password';
+CREATE ROLE :"app" LOGIN PASSWORD :'app_password';
+CREATE DATABASE :"db" OWNER :"owner" ENCODING 'UTF8';
+\connect :"db"
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO :"app";
+ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" GRANT USAGE ON SCHEMAS TO :"app";
+ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO :"app";
+ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO :"app";
 SQL
+done

@@ -74,7 +74,8 @@ final class SimulatorServer implements AutoCloseable {
 
     /** Sets the simulator's fault knobs. */
     void faults(boolean outage, boolean malformed835, boolean unbalanced835) {
-        RestClient.create(url()).put().uri("/simulator/faults")
+        RestClient.builder().baseUrl(url()).defaultHeaders(h -> h.setBasicAuth("gateway", "claimflow-payer"))
+                .build().put().uri("/simulator/faults")
                 .body(Map.of("latencyMillis", 0, "errorRate", 0.0, "seed", 42, "outage", outage,
                         "malformed835", malformed835, "unbalanced835", unbalanced835))
                 .retrieve().toBodilessEntity();
@@ -82,7 +83,8 @@ final class SimulatorServer implements AutoCloseable {
 
     /** How many 277CA and 835 files wait in the simulator's mailbox, not yet acknowledged by the gateway. */
     int pendingResponses() {
-        java.util.List<?> pending = RestClient.create(url()).get().uri("/x12/responses").retrieve()
+        java.util.List<?> pending = RestClient.builder().baseUrl(url()).defaultHeaders(h -> h.setBasicAuth("gateway", "claimflow-payer"))
+                .build().get().uri("/x12/responses").retrieve()
                 .body(java.util.List.class);
         return pending == null ? 0 : pending.size();
     }

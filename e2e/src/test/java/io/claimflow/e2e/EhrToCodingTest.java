@@ -198,8 +198,11 @@ class EhrToCodingTest {
         properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
         properties.put("spring.kafka.properties.schema.registry.url", infrastructure.schemaRegistryUrl());
         properties.put("spring.datasource.url", infrastructure.jdbcUrl(database));
-        properties.put("spring.datasource.username", infrastructure.username());
-        properties.put("spring.datasource.password", infrastructure.password());
+        // least privilege as in production: DML-only login, migrations as the owner
+        properties.put("spring.datasource.username", infrastructure.applicationUsername());
+        properties.put("spring.datasource.password", infrastructure.applicationPassword());
+        properties.put("spring.flyway.user", infrastructure.username());
+        properties.put("spring.flyway.password", infrastructure.password());
         properties.put("claimflow.outbox.poll-interval", "100ms");
         properties.put("management.metrics.use-global-registry", "false");
         properties.put("spring.main.banner-mode", "off");

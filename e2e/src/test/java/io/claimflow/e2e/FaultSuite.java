@@ -205,6 +205,9 @@ class FaultSuite {
     private static void outage(String simulator, boolean down) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(simulator + "/simulator/faults")).header("Content-Type", "application/json")
+                // the simulator's login (payer-simulator.yml, payer-simulator.auth.*)
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "gateway:claimflow-payer".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"latencyMillis\": 0, \"errorRate\": 0, \"seed\": 42,"
                         + " \"outage\": " + down + ", \"malformed835\": false, \"unbalanced835\": false}")).build(),
                 HttpResponse.BodyHandlers.ofString());

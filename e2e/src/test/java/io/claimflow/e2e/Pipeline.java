@@ -141,8 +141,11 @@ final class Pipeline implements AutoCloseable {
         properties.put("spring.kafka.properties.schema.registry.url", infrastructure.schemaRegistryUrl());
         if (database != null) {
             properties.put("spring.datasource.url", infrastructure.jdbcUrl(database));
-            properties.put("spring.datasource.username", infrastructure.username());
-            properties.put("spring.datasource.password", infrastructure.password());
+            // least privilege as in production: DML-only login, migrations as the owner
+            properties.put("spring.datasource.username", infrastructure.applicationUsername());
+            properties.put("spring.datasource.password", infrastructure.applicationPassword());
+            properties.put("spring.flyway.user", infrastructure.username());
+            properties.put("spring.flyway.password", infrastructure.password());
             properties.put("spring.datasource.hikari.maximum-pool-size", "6");
         }
         properties.put("claimflow.outbox.poll-interval", "100ms");

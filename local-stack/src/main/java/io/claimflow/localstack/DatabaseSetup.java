@@ -9,37 +9,87 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Creates the services' login role and their databases if they do not exist yet; never drops or alters. */
+/**
+ * Creates the roles and databases if they do not exist yet; never drops. Least privilege, as in docker/ and the tests:
+ * per database {@code <db>_owner} owns it and runs the service's migrations, and {@code <db>_app}, the service's own
+ * login, gets only DML on the owner's tables (default privileges) and no DDL; the platform's migration V60 then takes
+ * UPDATE, DELETE and TRUNCATE of the audit trail from it. {@code role} (the operator's login, e.g. for psql) owns
+ * nothing.
+ */
 final class DatabaseSetup {
 
     /** Identifiers are spliced into DDL (it takes no bind parameters), so only plain names are accepted. */
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,52}");
+
+    /** Opens a superuser connection to a database. */
+    interface Connector {
+        Connection open(String database) throws SQLException;
+    }
 
     private DatabaseSetup() {
     }
 
-    /** Returns what it created. {@code connection} is a superuser's, in auto-commit (CREATE DATABASE needs it). */
-    static List<String> ensure(Connection connection, String role, String password, List<String> databases)
-            throws SQLException {
+    /** The role that owns {@code database} and runs its migrations. */
+    static String ownerRole(String database) {
+        return database + "_owner";
+    }
+
+    /** The service's login on {@code database}: DML only. */
+    static String applicationRole(String database) {
+        return database + "_app";
+    }
+
+    /**
+     * Returns what it created. {@code connection} is a superuser's, in auto-commit (CREATE DATABASE needs it);
+     * {@code connector} opens a superuser connection to each database for its grants.
+     */
+    static List<String> ensure(Connection connection, String role, String password, List<String> databases,
+            Connector connector) throws SQLException {
         checkIdentifier(role);
         databases.forEach(DatabaseSetup::checkIdentifier);
         List<String> created = new ArrayList<>();
         connection.setAutoCommit(true);
+        ensureRole(connection, role, password, created);
+        for (String database : databases) {
+            String owner = ownerRole(database);
+            String application = applicationRole(database);
+            ensureRole(connection, owner, password, created);
+            ensureRole(connection, application, password, created);
+            if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("CREATE DATABASE " + database + " OWNER " + owner + " ENCODING 'UTF8'");
+                }
+                created.add("database " + database);
+            }
+            try (Connection db = connector.open(database); Statement s = db.createStatement()) {
+                for (String sql : grants(owner, application)) {
+                    s.execute(sql);
+                }
+            }
+        }
+        return created;
+    }
+
+    /** DML on what {@code owner} creates, for {@code application}; run in the database. */
+    static List<String> grants(String owner, String application) {
+        return List.of(
+                "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+                "GRANT USAGE ON SCHEMA public TO " + application,
+                "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " GRANT USAGE ON SCHEMAS TO " + application,
+                "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "
+                        + application,
+                "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO "
+                        + application);
+    }
+
+    private static void ensureRole(Connection connection, String role, String password, List<String> created)
+            throws SQLException {
         if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
             try (Statement s = connection.createStatement()) {
                 s.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
             }
             created.add("role " + role);
         }
-        for (String database : databases) {
-            if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("CREATE DATABASE " + database + " OWNER " + role + " ENCODING 'UTF8'");
-                }
-                created.add("database " + database);
-            }
-        }
-        return created;
     }
 
     private static boolean exists(Connection connection, String sql, String name) throws SQLException {

@@ -4,7 +4,9 @@ import io.claimflow.localstack.StackConfig.ServiceSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.Authenticator;
 import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,7 +60,7 @@ public final class LocalStack {
     private final PrintStream out;
     private final PidFiles pidFiles;
     private final String marker;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
     private final long startNanos = System.nanoTime();
 
     /** Everything started, in start order; guarded by {@code this}. */
@@ -103,6 +105,15 @@ public final class LocalStack {
         this.out = out;
         this.pidFiles = new PidFiles(config.run());
         this.marker = "-Dclaimflow.localstack.home=" + config.home();
+        int registryPort = config.registryPort();
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).authenticator(new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                // only the local registry's challenge: services' health is open, and no other credentials go out
+                return getRequestingPort() == registryPort ? new PasswordAuthentication(StackConfig.REGISTRY_USER,
+                        StackConfig.REGISTRY_PASSWORD.toCharArray()) : null;
+            }
+        }).build();
     }
 
     public static void main(String[] args) {
@@ -191,10 +202,15 @@ public final class LocalStack {
             step("kafka ready on " + config.kafkaBootstrap());
 
             // (c) the schema registry, booting while (d) the topics are created
+            // loopback only, HTTP Basic (issue 19): the services send basic.auth.user.info, the launcher's own client
+            // answers the challenge
             Map<String, String> registryEnv = Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
                     "SCHEMA_REGISTRY_PORT", Integer.toString(config.registryPort()),
-                    "SCHEMA_REGISTRY_TOPIC", REGISTRY_TOPIC);
+                    "SCHEMA_REGISTRY_TOPIC", REGISTRY_TOPIC,
+                    "SCHEMA_REGISTRY_BIND_ADDRESS", "127.0.0.1",
+                    "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", StackConfig.REGISTRY_USER + ":"
+                            + StackConfig.REGISTRY_PASSWORD);
             List<String> registryCommand = javaWithClasspath(config.registryJavaOpts());
             registryCommand.add(REGISTRY_MAIN);
             ChildProcess registry = start("schema-registry", ORDER_REGISTRY, registryCommand, registryEnv);
@@ -374,10 +390,16 @@ public final class LocalStack {
         env.put("SERVER_PORT", Integer.toString(spec.port()));
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
         env.put("SPRING_KAFKA_PROPERTIES_SCHEMA_REGISTRY_URL", config.registryUrl());
+        env.put("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO");
+        env.put("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_USER_INFO", StackConfig.REGISTRY_USER + ":"
+                + StackConfig.REGISTRY_PASSWORD);
         if (spec.database() != null) {
             env.put("SPRING_DATASOURCE_URL", config.jdbcUrl(spec.database()));
-            env.put("SPRING_DATASOURCE_USERNAME", StackConfig.DB_USER);
+            // least privilege: the service's own DML-only login; migrations as the database's owner role
+            env.put("SPRING_DATASOURCE_USERNAME", DatabaseSetup.applicationRole(spec.database()));
             env.put("SPRING_DATASOURCE_PASSWORD", StackConfig.DB_PASSWORD);
+            env.put("SPRING_FLYWAY_USER", DatabaseSetup.ownerRole(spec.database()));
+            env.put("SPRING_FLYWAY_PASSWORD", StackConfig.DB_PASSWORD);
         }
         String simulatorConfig = System.getenv("CLAIMFLOW_PAYER_SIMULATOR_CONFIG");
         if (spec.module().equals("payer-simulator") && simulatorConfig != null && !simulatorConfig.isBlank()) {

@@ -63,7 +63,8 @@ public final class PostgresMain {
         System.out.println("PostgreSQL " + (fresh ? "initialised and " : "") + "started on port " + port
                 + ", data " + data);
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-            List<String> created = DatabaseSetup.ensure(connection, role, password, databases);
+            List<String> created = DatabaseSetup.ensure(connection, role, password, databases,
+                    database -> postgres.getDatabase("postgres", database).getConnection());
             System.out.println(created.isEmpty() ? "role and databases already present" : "created " + created);
         }
         Files.writeString(ready, ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);

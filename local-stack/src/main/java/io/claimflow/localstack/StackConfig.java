@@ -35,6 +35,9 @@ record StackConfig(
 
     static final String DB_USER = "claimflow";
     static final String DB_PASSWORD = "claimflow";
+    /** The local schema registry's HTTP Basic user (loopback only, so a fixed local password). */
+    static final String REGISTRY_USER = "claimflow";
+    static final String REGISTRY_PASSWORD = "claimflow-registry";
     static final List<String> DATABASES =
             List.of("claimflow_coding", "claimflow_claim", "claimflow_adjudication", "claimflow_patient_billing",
                     "claimflow_ehr", "claimflow_console");

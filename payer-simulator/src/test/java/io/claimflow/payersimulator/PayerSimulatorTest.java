@@ -40,11 +40,36 @@ class PayerSimulatorTest {
 
     RestClient http;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     @BeforeEach
     void client() {
         http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .defaultHeaders(headers -> headers.setBasicAuth("gateway", "claimflow-payer"))
                 .build();
+    }
+
+    @Test
+    void everyEndpointButHealthNeedsTheConfiguredLoginAndItListensOnLoopback() {
+        RestClient anonymous = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        RestClient wrong = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .defaultHeaders(headers -> headers.setBasicAuth("gateway", "guess")).build();
+
+        assertThat(anonymous.get().uri("/x12/responses").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(anonymous.put().uri("/simulator/faults").body(faults(true)).retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(401);
+        assertThat(wrong.post().uri("/x12/837").body("ISA*".getBytes()).retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.get().uri("/actuator/health").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(http.get().uri("/x12/responses").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
     }
 
     @Test

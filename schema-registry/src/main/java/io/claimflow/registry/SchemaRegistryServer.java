@@ -52,9 +52,29 @@ public final class SchemaRegistryServer implements AutoCloseable {
         this.topic = topic;
     }
 
-    /** Starts a registry on topic {@value #DEFAULT_TOPIC}; port 0 picks a free port. */
+    /** Where the registry listens and whom it lets in. */
+    public record Options(String bindAddress, String basicAuthUserInfo) {
+
+        /** Loopback only, no authentication: tests and embedded use. */
+        public static final Options LOOPBACK = new Options(LOOPBACK_ADDRESS, null);
+
+        @Override
+        public String toString() {
+            return "Options[bindAddress=" + bindAddress + ", basicAuth=" + (basicAuthUserInfo != null) + "]";
+        }
+    }
+
+    /** The default bind address: this machine only. */
+    public static final String LOOPBACK_ADDRESS = "127.0.0.1";
+
+    /** Starts a registry on topic {@value #DEFAULT_TOPIC}, on loopback; port 0 picks a free port. */
     public static SchemaRegistryServer start(String kafkaBootstrapServers, int port) {
         return start(kafkaBootstrapServers, port, DEFAULT_TOPIC);
+    }
+
+    /** Starts a registry storing its state in {@code topic}, on loopback, without authentication. */
+    public static SchemaRegistryServer start(String kafkaBootstrapServers, int port, String topic) {
+        return start(kafkaBootstrapServers, port, topic, Options.LOOPBACK);
     }
 
     /**
@@ -64,20 +84,26 @@ public final class SchemaRegistryServer implements AutoCloseable {
      * @throws IllegalStateException if Kafka cannot be reached or the topic is unusable
      * @throws UncheckedIOException if the port cannot be bound
      */
-    public static SchemaRegistryServer start(String kafkaBootstrapServers, int port, String topic) {
+    public static SchemaRegistryServer start(String kafkaBootstrapServers, int port, String topic, Options options) {
         ObjectMapper json = new ObjectMapper();
         KafkaLog log = KafkaLog.open(kafkaBootstrapServers, topic);
         ExecutorService executor = null;
         try {
             SchemaRegistry registry = new SchemaRegistry(json, log);
             registry.load();
-            HttpServer http = HttpServer.create(new InetSocketAddress(port), 64);
+            String bind = options.bindAddress() == null || options.bindAddress().isBlank() ? LOOPBACK_ADDRESS
+                    : options.bindAddress();
+            HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 64);
             executor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads());
             http.setExecutor(executor);
-            http.createContext("/", new RegistryHttpHandler(registry, json));
+            var context = http.createContext("/", new RegistryHttpHandler(registry, json));
+            if (options.basicAuthUserInfo() != null && !options.basicAuthUserInfo().isBlank()) {
+                context.getFilters().add(new BasicAuthFilter(options.basicAuthUserInfo()));
+            }
             http.start();
             SchemaRegistryServer server = new SchemaRegistryServer(http, executor, log, topic);
-            Log.LOG.info("Schema registry ready at {} (topic {}, Kafka {})", server.url(), topic,
+            Log.LOG.info("Schema registry ready at {} (listening on {}, {}, topic {}, Kafka {})", server.url(), bind,
+                    options.basicAuthUserInfo() == null ? "no authentication" : "HTTP Basic", topic,
                     kafkaBootstrapServers);
             return server;
         } catch (IOException e) {
@@ -89,7 +115,12 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
     }
 
-    /** The port the registry listens on (all interfaces). */
+    /** The address and port the registry listens on ({@value #LOOPBACK_ADDRESS} unless configured otherwise). */
+    public InetSocketAddress address() {
+        return http.getAddress();
+    }
+
+    /** The port the registry listens on. */
     public int port() {
         return http.getAddress().getPort();
     }
@@ -138,7 +169,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /**
      * Runs the registry until SIGTERM. Environment: {@code KAFKA_BOOTSTRAP_SERVERS} (default localhost:9092),
-     * {@code SCHEMA_REGISTRY_PORT} (default 8081), {@code SCHEMA_REGISTRY_TOPIC} (default {@value #DEFAULT_TOPIC}).
+     * {@code SCHEMA_REGISTRY_PORT} (default 8081), {@code SCHEMA_REGISTRY_TOPIC} (default {@value #DEFAULT_TOPIC}),
+     * {@code SCHEMA_REGISTRY_BIND_ADDRESS} (default {@value #LOOPBACK_ADDRESS}; {@code 0.0.0.0} for all interfaces),
+     * {@code SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO} ({@code user:password}: HTTP Basic required; unset: none).
      */
     public static void main(String[] args) {
         // the jar carries no logback.xml (it would take over the logging of applications embedding it), so the
@@ -158,7 +191,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
         SchemaRegistryServer server;
         try {
-            server = start(bootstrap, port, topic);
+            server = start(bootstrap, port, topic, new Options(env("SCHEMA_REGISTRY_BIND_ADDRESS", LOOPBACK_ADDRESS),
+                    System.getenv("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO")));
         } catch (RuntimeException e) {
             Log.LOG.error("Schema registry failed to start", e);
             System.exit(1);

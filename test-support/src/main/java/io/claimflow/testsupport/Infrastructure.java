@@ -39,6 +39,8 @@ public final class Infrastructure {
 
     static final String USERNAME = "claimflow";
     static final String PASSWORD = "claimflow";
+    static final String APP_USERNAME = "claimflow_app";
+    static final String APP_PASSWORD = "claimflow_app";
 
     private static final Logger LOG = LoggerFactory.getLogger(Infrastructure.class);
     private static final Object LOCK = new Object();
@@ -104,7 +106,17 @@ public final class Infrastructure {
         return databases.jdbcUrl(database);
     }
 
-    /** Login that owns the test databases. */
+    /** The application role's login: DML on the owner's tables, no DDL, no UPDATE or DELETE of the audit trail. */
+    public String applicationUsername() {
+        return APP_USERNAME;
+    }
+
+    /** Password of {@link #applicationUsername()}. */
+    public String applicationPassword() {
+        return APP_PASSWORD;
+    }
+
+    /** Login that owns the test databases and runs their migrations. */
     public String username() {
         return USERNAME;
     }
@@ -128,8 +140,12 @@ public final class Infrastructure {
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
         properties.put("spring.kafka.properties.schema.registry.url", schemaRegistryUrl);
         properties.put("spring.datasource.url", jdbcUrl(database));
-        properties.put("spring.datasource.username", USERNAME);
-        properties.put("spring.datasource.password", PASSWORD);
+        // least privilege as in production: the service runs as the application role (DML only) and migrates as the
+        // owner role
+        properties.put("spring.datasource.username", APP_USERNAME);
+        properties.put("spring.datasource.password", APP_PASSWORD);
+        properties.put("spring.flyway.user", USERNAME);
+        properties.put("spring.flyway.password", PASSWORD);
         return properties;
     }
 

@@ -51,8 +51,9 @@ class ClaimFlowInfrastructureTest {
         assertThat(System.getProperty("spring.datasource.url"))
                 .isEqualTo(infrastructure.jdbcUrl(Infrastructure.DEFAULT_DATABASE))
                 .endsWith("/" + Infrastructure.DEFAULT_DATABASE);
-        assertThat(System.getProperty("spring.datasource.username")).isEqualTo("claimflow");
-        assertThat(System.getProperty("spring.datasource.password")).isEqualTo("claimflow");
+        assertThat(System.getProperty("spring.datasource.username")).isEqualTo("claimflow_app");
+        assertThat(System.getProperty("spring.datasource.password")).isEqualTo("claimflow_app");
+        assertThat(System.getProperty("spring.flyway.user")).isEqualTo("claimflow");
     }
 
     @Test

@@ -37,8 +37,12 @@ class SharedInfrastructureTest {
         assertThat(environment.getProperty("spring.datasource.url"))
                 .isEqualTo(infrastructure.jdbcUrl("second"))
                 .endsWith("/second");
-        assertThat(environment.getProperty("spring.datasource.username")).isEqualTo(infrastructure.username());
-        assertThat(environment.getProperty("spring.datasource.password")).isEqualTo(infrastructure.password());
+        assertThat(environment.getProperty("spring.datasource.username"))
+                .isEqualTo(infrastructure.applicationUsername());
+        assertThat(environment.getProperty("spring.datasource.password"))
+                .isEqualTo(infrastructure.applicationPassword());
+        assertThat(environment.getProperty("spring.flyway.user")).isEqualTo(infrastructure.username());
+        assertThat(environment.getProperty("spring.flyway.password")).isEqualTo(infrastructure.password());
     }
 
     @Configuration(proxyBeanMethods = false)

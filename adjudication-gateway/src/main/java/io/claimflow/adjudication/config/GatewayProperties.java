@@ -65,7 +65,21 @@ public record GatewayProperties(
     public record Inbox(String directory, Duration pollInterval) {
     }
 
-    /** How to reach a payer: its ISA08 / GS03 receiver id, name (loop 1000B) and base URL. */
-    public record PayerConnection(String receiverId, String receiverName, String url) {
+    /**
+     * How to reach a payer: its ISA08 / GS03 receiver id, name (loop 1000B), base URL, and the HTTP Basic login its
+     * endpoint requires ({@code username} and {@code password}; none when unset).
+     */
+    public record PayerConnection(String receiverId, String receiverName, String url, String username,
+            String password) {
+
+        /** Whether calls to this payer carry HTTP Basic credentials. */
+        public boolean hasCredentials() {
+            return username != null && !username.isBlank() && password != null;
+        }
+
+        @Override
+        public String toString() {
+            return "PayerConnection[receiverId=" + receiverId + ", url=" + url + ", username=" + username + "]";
+        }
     }
 }

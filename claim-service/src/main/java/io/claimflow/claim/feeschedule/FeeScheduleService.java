@@ -1,5 +1,6 @@
 package io.claimflow.claim.feeschedule;
 
+import io.claimflow.platform.validation.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -54,18 +55,18 @@ public class FeeScheduleService {
 
     private static NewPrice validated(NewPrice p) {
         if (p.procedureCode() == null || !PROCEDURE.matcher(p.procedureCode()).matches()) {
-            throw new IllegalArgumentException("procedureCode must be a CPT (5 characters) or HCPCS Level II code");
+            throw new InvalidInputException("procedureCode must be a CPT (5 characters) or HCPCS Level II code");
         }
         String modifier = p.modifier() == null ? "" : p.modifier().toUpperCase();
         if (!MODIFIER.matcher(modifier).matches()) {
-            throw new IllegalArgumentException("modifier must be two letters or digits, or empty");
+            throw new InvalidInputException("modifier must be two letters or digits, or empty");
         }
         if (p.effectiveFrom() == null) {
-            throw new IllegalArgumentException("effectiveFrom is required");
+            throw new InvalidInputException("effectiveFrom is required");
         }
         if (p.amount() == null || p.amount().signum() < 0 || p.amount().scale() > 2
                 || p.amount().compareTo(new BigDecimal("9999999999.99")) > 0) {
-            throw new IllegalArgumentException("amount must be a non-negative amount in whole cents");
+            throw new InvalidInputException("amount must be a non-negative amount in whole cents");
         }
         String tenant = p.tenantId() == null || p.tenantId().isBlank() ? "*" : p.tenantId();
         return new NewPrice(tenant, p.procedureCode(), modifier, p.effectiveFrom(), p.amount().setScale(2),

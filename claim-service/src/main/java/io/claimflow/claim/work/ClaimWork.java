@@ -1,5 +1,6 @@
 package io.claimflow.claim.work;
 
+import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.claim.model.Actor;
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimNotFoundException;
@@ -93,7 +94,7 @@ public class ClaimWork {
             fields.add("prior authorization number");
         }
         if (fields.isEmpty()) {
-            throw new IllegalArgumentException("nothing to correct: give at least one field");
+            throw new InvalidInputException("nothing to correct: give at least one field");
         }
         claim.note(user, "corrected " + String.join(", ", fields), null, clock.instant());
         claims.update(claim);
@@ -235,8 +236,13 @@ public class ClaimWork {
     public ClaimDetail addFollowUp(String claimId, String note, LocalDate nextFollowUp, Actor user) {
         Claim claim = locked(claimId);
         Instant now = clock.instant();
+        if (!claim.status().awaitsPayer() && claim.status().next().stream().noneMatch(ClaimStatus::awaitsPayer)) {
+            // closed, paid, written off, voided or replaced: nothing left to chase
+            throw new IllegalTransitionException("Claim " + claimId + " is " + claim.status()
+                    + "; a follow-up is only for a claim still being worked");
+        }
         if (nextFollowUp != null && !nextFollowUp.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
-            throw new IllegalArgumentException("nextFollowUp must be a future date");
+            throw new InvalidInputException("nextFollowUp must be a future date");
         }
         queries.addFollowUp(claimId, note, nextFollowUp, user.id(), now);
         claim.note(user, "followed up" + (nextFollowUp == null ? "" : ", next on " + nextFollowUp), null, now);

@@ -1,5 +1,6 @@
 package io.claimflow.coding.codeset;
 
+import io.claimflow.platform.validation.InvalidInputException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -51,13 +52,13 @@ public class CodeSetImporter {
         Integer year = spec.year();
         Integer quarter = spec.quarter();
         if (quarter != null && (quarter < 1 || quarter > 4)) {
-            throw new IllegalArgumentException("quarter must be 1 to 4");
+            throw new InvalidInputException("quarter must be 1 to 4");
         }
         if (quarter != null && year == null) {
-            throw new IllegalArgumentException("quarter needs a year");
+            throw new InvalidInputException("quarter needs a year");
         }
         if (year != null && (year < 2015 || year > 2100)) {
-            throw new IllegalArgumentException("year must be between 2015 and 2100");
+            throw new InvalidInputException("year must be between 2015 and 2100");
         }
         if (year != null) {
             LocalDate yearFrom;
@@ -77,7 +78,7 @@ public class CodeSetImporter {
             version = version == null ? year + (quarter == null ? "" : "Q" + quarter) : version;
         }
         if (from == null) {
-            throw new IllegalArgumentException("Give the release's year (and quarter) or effectiveFrom");
+            throw new InvalidInputException("Give the release's year (and quarter) or effectiveFrom");
         }
         if (version == null) {
             version = from.toString();

@@ -1,5 +1,6 @@
 package io.claimflow.coding.codeset;
 
+import io.claimflow.platform.validation.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -31,7 +32,7 @@ public enum CodeSetKind {
 
     public static CodeSetKind fromPath(String path) {
         return Arrays.stream(values()).filter(k -> k.path.equals(path.toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown code set '" + path + "'; one of "
+                .orElseThrow(() -> new InvalidInputException("Unknown code set; one of "
                         + Arrays.stream(values()).map(CodeSetKind::path).toList()));
     }
 }

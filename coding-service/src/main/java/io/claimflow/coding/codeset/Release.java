@@ -1,5 +1,6 @@
 package io.claimflow.coding.codeset;
 
+import io.claimflow.platform.validation.InvalidInputException;
 import java.time.LocalDate;
 
 /**
@@ -18,14 +19,13 @@ public record Release(String codeSet, String version, LocalDate effectiveFrom, L
 
     public Release {
         if (effectiveFrom == null) {
-            throw new IllegalArgumentException("A release needs the first date of service it is valid for");
+            throw new InvalidInputException("A release needs the first date of service it is valid for");
         }
         if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
-            throw new IllegalArgumentException("effectiveTo " + effectiveTo + " is before effectiveFrom "
-                    + effectiveFrom);
+            throw new InvalidInputException("effectiveTo is before effectiveFrom");
         }
         if (version == null || version.isBlank()) {
-            throw new IllegalArgumentException("A release needs a version");
+            throw new InvalidInputException("A release needs a version");
         }
     }
 

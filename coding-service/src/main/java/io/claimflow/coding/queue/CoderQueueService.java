@@ -1,5 +1,6 @@
 package io.claimflow.coding.queue;
 
+import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.coding.pipeline.CodingVersion;
 import io.claimflow.coding.pipeline.CodingVersions;
 import io.claimflow.coding.pipeline.EncounterRecord;
@@ -103,15 +104,15 @@ public class CoderQueueService {
 
     private Coding toCoding(FinalCoding coding, LocalDate dos) {
         if (coding == null || coding.diagnoses() == null || coding.lines() == null) {
-            throw new IllegalArgumentException("diagnoses and lines are required");
+            throw new InvalidInputException("diagnoses and lines are required");
         }
         List<CodedDiagnosis> diagnoses = new ArrayList<>();
         if (coding.lines().isEmpty()) {
-            throw new IllegalArgumentException("at least one service line is required");
+            throw new InvalidInputException("at least one service line is required");
         }
         for (String code : coding.diagnoses()) {
             if (code == null || code.isBlank()) {
-                throw new IllegalArgumentException("a diagnosis code is blank");
+                throw new InvalidInputException("a diagnosis code is blank");
             }
             String dotted = IcdCodes.withDot(code);
             diagnoses.add(new CodedDiagnosis(dotted, codeSets.icd(dotted, dos).map(IcdCode::longDescription)
@@ -122,7 +123,7 @@ public class CoderQueueService {
         for (FinalCoding.Line line : coding.lines()) {
             number++;
             if (line == null || line.code() == null || line.code().isBlank()) {
-                throw new IllegalArgumentException("line " + number + " has no procedure code");
+                throw new InvalidInputException("line " + number + " has no procedure code");
             }
             String code = line.code().trim().toUpperCase(Locale.ROOT);
             Optional<ProcedureCode> procedure = codeSets.procedure(code, dos);
@@ -130,10 +131,10 @@ public class CoderQueueService {
                     .orElse(Character.isDigit(code.charAt(0)) ? CodeSystem.CPT : CodeSystem.HCPCS);
             if (line.pointers() != null && line.pointers().contains(null)
                     || line.modifiers() != null && line.modifiers().contains(null)) {
-                throw new IllegalArgumentException("line " + number + " has a blank pointer or modifier");
+                throw new InvalidInputException("line " + number + " has a blank pointer or modifier");
             }
             if (line.units() != null && line.units() < 1) {
-                throw new IllegalArgumentException("line " + number + " needs at least 1 unit");
+                throw new InvalidInputException("line " + number + " needs at least 1 unit");
             }
             Drug drug = line.ndc() == null ? null : new Drug(line.ndc(), line.drugQuantity(), line.drugUnit());
             lines.add(new CodedLine(number, code, system, procedure.map(ProcedureCode::shortDescription).orElse(null),

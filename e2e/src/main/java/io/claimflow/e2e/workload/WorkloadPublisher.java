@@ -39,6 +39,12 @@ public final class WorkloadPublisher implements AutoCloseable {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class.getName());
         config.put("schema.registry.url", schemaRegistryUrl);
+        // the local stack's registry requires HTTP Basic (./stack exports its login for the demo)
+        String registryLogin = System.getenv("CLAIMFLOW_REGISTRY_USER_INFO");
+        if (registryLogin != null && !registryLogin.isBlank()) {
+            config.put("basic.auth.credentials.source", "USER_INFO");
+            config.put("basic.auth.user.info", registryLogin);
+        }
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);

@@ -43,8 +43,17 @@ public final class ClaimFlowOutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PlatformSchema claimFlowPlatformSchema(DataSource dataSource, ClaimFlowOutboxProperties properties) {
-        return new PlatformSchema(dataSource, properties.migrate());
+    PlatformSchema claimFlowPlatformSchema(DataSource dataSource, ClaimFlowOutboxProperties properties,
+            org.springframework.core.env.Environment environment) {
+        // Migrations as the owner role where the service has one (spring.flyway.user), as Spring Boot's Flyway does;
+        // the application's role (the DataSource) cannot create or alter tables.
+        String user = environment.getProperty("spring.flyway.user");
+        if (user == null || user.isBlank()) {
+            return new PlatformSchema(dataSource, properties.migrate());
+        }
+        String url = environment.getProperty("spring.flyway.url", environment.getProperty("spring.datasource.url"));
+        return new PlatformSchema(dataSource, properties.migrate(), new PlatformSchema.MigrationLogin(url, user,
+                environment.getProperty("spring.flyway.password", "")));
     }
 
     @Bean
@@ -91,7 +100,8 @@ public final class ClaimFlowOutboxAutoConfiguration {
                 ObjectProvider<PlatformTransactionManager> transactionManager,
                 ObjectProvider<ObservationRegistry> observationRegistry) {
             return new TransactionalBatches(transactionManager.getIfUnique(() -> new DataSourceTransactionManager(
-                    dataSource)), observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+                    dataSource)), observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+                    new org.springframework.jdbc.core.JdbcTemplate(dataSource));
         }
 
         /** Backlog gauges, where there are metrics. */

@@ -19,17 +19,37 @@ public final class PlatformSchema implements InitializingBean {
 
     private final DataSource dataSource;
     private final boolean migrate;
+    private final MigrationLogin login;
 
     PlatformSchema(DataSource dataSource, boolean migrate) {
+        this(dataSource, migrate, null);
+    }
+
+    PlatformSchema(DataSource dataSource, boolean migrate, MigrationLogin login) {
         this.dataSource = dataSource;
         this.migrate = migrate;
+        this.login = login;
+    }
+
+    /** The owner role that runs migrations, when it is not the application's DataSource's role. */
+    record MigrationLogin(String url, String user, String password) {
+
+        @Override
+        public String toString() {
+            return "MigrationLogin[" + user + " at " + url + "]";
+        }
     }
 
     @Override
     public void afterPropertiesSet() {
         if (migrate) {
-            Flyway.configure(PlatformSchema.class.getClassLoader())
-                    .dataSource(dataSource)
+            var configuration = Flyway.configure(PlatformSchema.class.getClassLoader());
+            if (login == null) {
+                configuration.dataSource(dataSource);
+            } else {
+                configuration.dataSource(login.url(), login.user(), login.password());
+            }
+            configuration
                     .schemas(SCHEMA)
                     .createSchemas(true)
                     .table("flyway_schema_history")

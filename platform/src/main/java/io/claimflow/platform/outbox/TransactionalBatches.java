@@ -3,7 +3,10 @@ package io.claimflow.platform.outbox;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -12,6 +15,7 @@ import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,6 +46,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * idempotent ({@link ProcessedEvents}) as with record listeners; a handler's {@code @Transactional} joins the batch's
  * transaction.
  *
+ * <p>Lock order: before its first record, a batch's transaction takes a PostgreSQL advisory lock per distinct record
+ * key, in key order; a listener whose handler locks rows by another key (a patient account shared by many
+ * encounters) names that key with {@link #handle(String, List, Class, Function, Consumer)}. Two batches running at
+ * once (two listeners, or a listener's concurrent consumers) that share a key thus run one after the other, whatever
+ * order their records lock rows in, and never deadlock; records are still handled in their order.
+ *
  * <p>Each record is handled inside a Spring Kafka listener observation of its own (as a record listener's is): its
  * {@code traceparent} continues into the spans and outbox rows it causes, and {@code claimflow.events.consumed} and
  * {@code claimflow.listener.processing} count records, not batches.
@@ -52,10 +62,13 @@ public class TransactionalBatches {
 
     private final TransactionTemplate transactions;
     private final ObservationRegistry observationRegistry;
+    private final JdbcTemplate jdbc;
 
-    TransactionalBatches(PlatformTransactionManager transactionManager, ObservationRegistry observationRegistry) {
+    TransactionalBatches(PlatformTransactionManager transactionManager, ObservationRegistry observationRegistry,
+            JdbcTemplate jdbc) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.observationRegistry = observationRegistry;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -67,10 +80,20 @@ public class TransactionalBatches {
      */
     public <V> void handle(String listenerId, List<ConsumerRecord<String, V>> records, Class<V> type,
             Consumer<? super V> handler) {
+        handle(listenerId, records, type, null, handler);
+    }
+
+    /**
+     * As {@link #handle(String, List, Class, Consumer)}, for a handler whose row locks follow another key than the
+     * record key: {@code lockKey} names it per value (e.g. the patient account an answer posts to; it may read the
+     * database, inside the batch's transaction; null or empty: none), locked instead of the record key.
+     */
+    public <V> void handle(String listenerId, List<ConsumerRecord<String, V>> records, Class<V> type,
+            Function<? super V, String> lockKey, Consumer<? super V> handler) {
         Failure failure = null;
         int end = records.size();
         while (end > 0) {
-            Failure attempt = handle(listenerId, records, end, type, handler);
+            Failure attempt = handle(listenerId, records, end, type, lockKey, handler);
             if (attempt == null) {
                 break;
             }
@@ -84,12 +107,17 @@ public class TransactionalBatches {
         }
     }
 
-    // null when records [0, end) committed; else the first failing record (the transaction rolled back)
+    // null when records [0, end) committed; else the first failing record (the transaction rolled back). Before the
+    // first record the transaction takes an advisory lock per distinct lock key of the batch, in key order, so that
+    // two batches sharing a key (two listeners, or a listener's concurrent consumers) run one after the other
+    // instead of locking the same rows in opposite orders ("deadlock detected"); records keep their order.
     private <V> Failure handle(String listenerId, List<ConsumerRecord<String, V>> records, int end, Class<V> type,
-            Consumer<? super V> handler) {
+            Function<? super V, String> lockKey, Consumer<? super V> handler) {
         int[] current = {0};
         try {
             transactions.executeWithoutResult(status -> {
+                lockKeys(records, end, type, lockKey).forEach(key ->
+                        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 7919))", rs -> { }, key));
                 for (int i = 0; i < end; i++) {
                     current[0] = i;
                     ConsumerRecord<String, V> record = records.get(i);
@@ -103,6 +131,28 @@ public class TransactionalBatches {
         } catch (RuntimeException e) {
             return new Failure(current[0], e);
         }
+    }
+
+    // the distinct lock keys of records [0, end), sorted: the record key, or the listener's lock key of the value
+    private static <V> SortedSet<String> lockKeys(List<ConsumerRecord<String, V>> records, int end, Class<V> type,
+            Function<? super V, String> lockKey) {
+        SortedSet<String> keys = new TreeSet<>();
+        for (int i = 0; i < end; i++) {
+            ConsumerRecord<String, V> record = records.get(i);
+            String key = record.key();
+            if (lockKey != null) {
+                try {
+                    key = lockKey.apply(value(record, type));
+                } catch (RuntimeException e) {
+                    // a bad record: it fails in its turn, when handled; no lock key of its own
+                    key = null;
+                }
+            }
+            if (key != null && !key.isEmpty()) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     private static <V> V value(ConsumerRecord<String, V> record, Class<V> type) {

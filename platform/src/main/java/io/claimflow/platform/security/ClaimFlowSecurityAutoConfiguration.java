@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -56,6 +58,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *   (method security is on).</li>
  *   <li>Stateless (no session), no CSRF tokens (a JSON API without cookies), 401 and 403 as RFC 9457 problem
  *   details; every 403 is written to the audit trail with outcome {@code DENIED}.</li>
+ *   <li>Failed logins throttled per user name and per client address ({@link LoginThrottleFilter},
+ *   {@code claimflow.security.login-throttle.*}): 429 with {@code Retry-After} while locked out; every 401 and 429
+ *   logged and audited with ids only.</li>
  *   <li>{@code claimflow.security.mode=LOCAL} (default): HTTP Basic against users with bcrypt-hashed passwords from
  *   {@code claimflow.security.users}, plus the demo users unless {@code claimflow.security.demo-users=false}.</li>
  *   <li>{@code claimflow.security.mode=JWT}: OAuth2 resource server; bearer JWTs checked for signature, expiry,
@@ -72,7 +77,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
                 + "OAuth2ResourceServerWebSecurityAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(SecurityFilterChain.class)
-@EnableConfigurationProperties(ClaimFlowSecurityProperties.class)
+@EnableConfigurationProperties({ClaimFlowSecurityProperties.class, LoginThrottleProperties.class})
 @EnableWebSecurity
 @EnableMethodSecurity
 public class ClaimFlowSecurityAutoConfiguration {
@@ -85,12 +90,15 @@ public class ClaimFlowSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain claimFlowSecurityFilterChain(HttpSecurity http, ClaimFlowSecurityProperties properties,
-            ObjectProvider<AuditTrail> auditTrail, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+            ObjectProvider<AuditTrail> auditTrail, ObjectProvider<JwtDecoder> jwtDecoder,
+            LoginThrottle loginThrottle, LoginThrottleProperties throttleProperties) throws Exception {
         boolean jwt = properties.mode() == ClaimFlowSecurityProperties.Mode.JWT;
         ProblemAuthenticationEntryPoint entryPoint =
                 new ProblemAuthenticationEntryPoint(jwt ? "Bearer" : "Basic realm=\"claimflow\"");
         ProblemAccessDeniedHandler deniedHandler = new ProblemAccessDeniedHandler(auditTrail);
-        http.csrf(AbstractHttpConfigurer::disable)
+        http.addFilterBefore(new LoginThrottleFilter(loginThrottle, auditTrail, throttleProperties),
+                        LogoutFilter.class)
+                .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -119,6 +127,14 @@ public class ClaimFlowSecurityAutoConfiguration {
             http.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
         }
         return http.build();
+    }
+
+    /** Failed logins per user name and client address ({@code claimflow.security.login-throttle}). */
+    @Bean
+    @ConditionalOnMissingBean
+    LoginThrottle claimFlowLoginThrottle(LoginThrottleProperties properties, ObjectProvider<Clock> clock) {
+        Clock source = clock.getIfUnique();
+        return new LoginThrottle(properties, source == null ? Clock.systemUTC() : source);
     }
 
     /** Roles before argument binding, so that a caller without the role gets 403 rather than a 400. */

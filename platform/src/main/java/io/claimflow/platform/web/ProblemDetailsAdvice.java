@@ -1,6 +1,7 @@
 package io.claimflow.platform.web;
 
 import io.claimflow.platform.security.Redaction;
+import io.claimflow.platform.validation.InvalidInputException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,13 +39,17 @@ import tools.jackson.core.exc.StreamReadException;
  *
  * <ul>
  *   <li>400: failed Bean Validation ({@code errors}: field and message per violation), unreadable JSON (where:
- *   the field path, or line and column), wrong parameter types, missing parameters, {@link BadRequestException}.</li>
+ *   the field path, or line and column), wrong parameter types, missing parameters, {@link BadRequestException},
+ *   {@code InvalidInputException} (its message), any other {@link IllegalArgumentException} (a fixed text: the JDK's
+ *   and libraries' messages quote the value).</li>
  *   <li>404 {@link NotFoundException} (and unknown paths), 409 {@link ConflictException} and duplicate keys, 422
  *   {@link UnprocessableException}.</li>
  *   <li>500 for anything else: a fixed text and a reference that is also in the log, where the error is logged with
  *   its classes and stack frames but without messages.</li>
  * </ul>
- * Lowest precedence: a service's own {@code @RestControllerAdvice} wins. 401 and 403 are answered by the security
+ * Lowest precedence: a service's own {@code @RestControllerAdvice} wins, so services keep to mapping their own
+ * exceptions and leave Spring MVC's and the JDK's to this one (each service's *HostileInputTest checks it). 401 and
+ * 403 are answered by the security
  * filter chain.
  */
 @RestControllerAdvice
@@ -52,6 +57,9 @@ import tools.jackson.core.exc.StreamReadException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** The detail of a 400 for an {@link IllegalArgumentException}. */
+    public static final String INVALID_VALUE = "The request has a missing or invalid value";
 
     @ExceptionHandler(ProblemException.class)
     ProblemDetail problem(ProblemException e) {
@@ -64,6 +72,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         e.getConstraintViolations().forEach(violation -> errors.add(error(lastNode(
                 String.valueOf(violation.getPropertyPath())), violation.getMessage())));
         return invalid(errors);
+    }
+
+    // Thrown by the JDK and libraries as much as by ClaimFlow code, often quoting the value it refused ("Invalid UUID
+    // string: ...", "No enum constant ..."): a fixed text. Checks with a message for the caller throw
+    // BadRequestException or InvalidInputException, whose messages are written for the caller.
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad request",
+                e instanceof InvalidInputException ? e.getMessage() : INVALID_VALUE);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

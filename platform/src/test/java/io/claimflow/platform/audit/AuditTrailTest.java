@@ -129,6 +129,10 @@ class AuditTrailTest {
         assertThat(badTime.getBody()).containsEntry("detail", "'from' must be a valid Instant");
     }
 
+    // the application's role has no UPDATE, DELETE or TRUNCATE privilege (DatabaseRolesTest); the owner's triggers
+    // refuse them too
+    static final String REFUSED = "(?s).*(append-only|permission denied).*";
+
     @Test
     void theDatabaseRefusesUpdateDeleteAndTruncate() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -137,11 +141,11 @@ class AuditTrailTest {
         String table = "claimflow_platform.audit_record";
 
         assertThatThrownBy(() -> jdbc.update("UPDATE " + table + " SET username = 'someone' WHERE resource_id = ?",
-                claimId)).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+                claimId)).isInstanceOf(DataAccessException.class).rootCause().hasMessageMatching(REFUSED);
         assertThatThrownBy(() -> jdbc.update("DELETE FROM " + table + " WHERE resource_id = ?", claimId))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageMatching(REFUSED);
         assertThatThrownBy(() -> jdbc.execute("TRUNCATE " + table))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageMatching(REFUSED);
         assertThat(jdbc.queryForObject("SELECT username FROM " + table + " WHERE resource_id = ?", String.class,
                 claimId)).isEqualTo("biller");
     }

@@ -38,10 +38,8 @@ public class BatchTestListener {
         this.batches = batches;
         this.processedEvents = processedEvents;
         this.outboxWriter = outboxWriter;
+        // table platform_test.batch_event: test resources' db/migration (DDL is the owner role's)
         this.jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("CREATE SCHEMA IF NOT EXISTS platform_test");
-        jdbc.execute("CREATE TABLE IF NOT EXISTS platform_test.batch_event (event_id text NOT NULL, "
-                + "encounter_id text NOT NULL)");
     }
 
     @KafkaListener(id = CONSUMER, topics = PlatformTestApplication.BATCH, batch = "true")

@@ -26,11 +26,8 @@ public class EncounterListener {
     private final Map<String, CompletableFuture<String>> processed = new ConcurrentHashMap<>();
 
     EncounterListener(DataSource dataSource) {
+        // table platform_test.member: test resources' db/migration (DDL is the owner role's)
         this.jdbc = new JdbcTemplate(dataSource);
-        // A schema of its own: Boot's Flyway refuses a non-empty public schema without its history table.
-        jdbc.execute("CREATE SCHEMA IF NOT EXISTS platform_test");
-        jdbc.execute("CREATE TABLE IF NOT EXISTS platform_test.member (member_id text PRIMARY KEY, "
-                + "encounter_id text NOT NULL)");
     }
 
     @KafkaListener(id = "platform-test-encounters", topics = Topics.ENCOUNTER_DOCUMENTED)

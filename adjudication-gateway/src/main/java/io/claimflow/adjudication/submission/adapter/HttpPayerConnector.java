@@ -69,7 +69,14 @@ class HttpPayerConnector implements PayerConnector, AutoCloseable {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(2)).build());
         factory.setReadTimeout(Duration.ofSeconds(30));
-        this.http = RestClient.builder().requestFactory(factory).build();
+        this.http = RestClient.builder().requestFactory(factory)
+                .requestInterceptor((request, body, execution) -> {
+                    // HTTP Basic for payers that require it (payer-simulator does): the connection the URL is under
+                    credentialsFor(request.getURI().toString()).ifPresent(c ->
+                            request.getHeaders().setBasicAuth(c.username(), c.password()));
+                    return execution.execute(request, body);
+                })
+                .build();
     }
 
     /** The instance name of a payer's Resilience4j circuit breaker, retry, bulkhead, rate limiter, time limiter. */
@@ -120,6 +127,12 @@ class HttpPayerConnector implements PayerConnector, AutoCloseable {
         properties.payers().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> byUrl.putIfAbsent(String.valueOf(e.getValue().url()), e.getKey()));
         return List.copyOf(byUrl.values());
+    }
+
+    private java.util.Optional<GatewayProperties.PayerConnection> credentialsFor(String uri) {
+        return properties.payers().values().stream()
+                .filter(c -> c.hasCredentials() && c.url() != null && uri.startsWith(c.url().replaceAll("/+$", "")))
+                .findFirst();
     }
 
     private String url(String payerId) {

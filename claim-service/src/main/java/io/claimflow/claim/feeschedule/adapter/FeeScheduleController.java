@@ -1,15 +1,20 @@
 package io.claimflow.claim.feeschedule.adapter;
 
+import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.claim.feeschedule.FeeScheduleEntry;
 import io.claimflow.claim.feeschedule.FeeScheduleService;
 import io.claimflow.claim.feeschedule.NewPrice;
 import io.claimflow.claim.web.adapter.CurrentUser;
 import io.claimflow.platform.audit.AuditTrail;
+import io.claimflow.platform.validation.DateWithin;
+import io.claimflow.platform.validation.TenantId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,12 +44,14 @@ class FeeScheduleController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN', 'AUDITOR')")
-    List<FeeScheduleEntry> list(@RequestParam(required = false) String tenantId,
-            @RequestParam(required = false) String procedureCode,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+    List<FeeScheduleEntry> list(
+            @RequestParam(required = false) @Pattern(regexp = "\\*|" + TenantId.PATTERN) String tenantId,
+            @RequestParam(required = false) @Size(max = 10) @Pattern(regexp = "[A-Za-z0-9]*") String procedureCode,
+            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
             @RequestParam(defaultValue = "500") int limit) {
         if (limit < 1 || limit > 5000) {
-            throw new IllegalArgumentException("limit must be between 1 and 5000");
+            throw new InvalidInputException("limit must be between 1 and 5000");
         }
         return service.list(tenantId, procedureCode, on, limit);
     }
@@ -60,8 +67,10 @@ class FeeScheduleController {
         return entry;
     }
 
-    record PriceRequest(String tenantId, @NotBlank String procedureCode, String modifier,
-            @NotNull LocalDate effectiveFrom, @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal amount,
-            String description) {
+    record PriceRequest(@TenantId String tenantId, @NotBlank @Size(max = 10) String procedureCode,
+            @Size(max = 2) String modifier,
+            @NotNull @DateWithin(yearsBack = 30, yearsAhead = 5) LocalDate effectiveFrom,
+            @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal amount,
+            @Size(max = 500) String description) {
     }
 }

@@ -11,9 +11,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * RFC 9457 problem details for claim-service's own endpoints: 400 bad input, 404 unknown claim, 409 a change the
- * claim's state does not allow, 422 a claim that still fails the scrubber. Messages name ids, never patient data.
- * Everything else (validation, unreadable bodies, 401/403, unexpected errors) is the platform's ProblemDetailsAdvice.
+ * claim-service's own exceptions as RFC 9457 problem details: 404 unknown claim, 409 a change the claim's state does
+ * not allow, 422 a claim that still fails the scrubber. Their details name the claim found and its states, never a
+ * value the caller sent (an unknown id is not repeated). Everything else (bad input, validation, unreadable bodies,
+ * 401/403, unexpected errors) is the platform's ProblemDetailsAdvice, the one error style of every service.
  */
 @RestControllerAdvice(basePackages = "io.claimflow.claim")
 @Order(0) // before the platform's ProblemDetailsAdvice, whose catch-all would otherwise answer claim errors with 500
@@ -21,7 +22,7 @@ class ApiErrors {
 
     @ExceptionHandler(ClaimNotFoundException.class)
     ProblemDetail notFound(ClaimNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Claim not found", e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, "Claim not found", "No claim has that id");
     }
 
     @ExceptionHandler({IllegalTransitionException.class, FeeScheduleConflictException.class})
@@ -36,11 +37,6 @@ class ApiErrors {
         problem.setProperty("reasons", e.findings().stream()
                 .map(f -> f.ruleId() + ": " + f.message()).toList());
         return problem;
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

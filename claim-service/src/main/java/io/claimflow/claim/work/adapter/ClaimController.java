@@ -1,5 +1,6 @@
 package io.claimflow.claim.work.adapter;
 
+import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.claim.denial.DenialHandling;
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimLine;
@@ -19,6 +20,8 @@ import io.claimflow.claim.work.Page;
 import io.claimflow.claim.work.WorkItems;
 import io.claimflow.claim.work.WorkQueue;
 import io.claimflow.platform.audit.AuditTrail;
+import io.claimflow.platform.validation.DateWithin;
+import io.claimflow.platform.validation.Identifier;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -66,21 +69,30 @@ class ClaimController {
     @GetMapping("/claims")
     @PreAuthorize(READERS)
     Page<ClaimSummary> search(@RequestParam(required = false) String status,
-            @RequestParam(required = false) String payerId,
-            @RequestParam(required = false) String patientMrn,
-            @RequestParam(required = false) String encounterId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceTo,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate submittedFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate submittedTo,
+            @RequestParam(required = false) @Identifier String payerId,
+            @RequestParam(required = false) @Identifier String patientMrn,
+            @RequestParam(required = false) @Identifier String encounterId,
+            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceFrom,
+            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceTo,
+            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate submittedFrom,
+            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate submittedTo,
             @RequestParam(defaultValue = "false") boolean currentOnly,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (status != null && Arrays.stream(ClaimStatus.values()).noneMatch(s -> s.name().equals(status))) {
-            throw new IllegalArgumentException("status must be one of " + Arrays.toString(ClaimStatus.values()));
+            throw new InvalidInputException("status must be one of " + Arrays.toString(ClaimStatus.values()));
         }
-        return work.search(new ClaimSearch(status, payerId, patientMrn, encounterId, serviceFrom, serviceTo,
-                submittedFrom, submittedTo, currentOnly, page, size));
+        Page<ClaimSummary> found = work.search(new ClaimSearch(status, payerId, patientMrn, encounterId, serviceFrom,
+                serviceTo, submittedFrom, submittedTo, currentOnly, page, size));
+        if (patientMrn != null) {
+            // a search by patient identifier discloses that patient's claims: audited like a read
+            auditTrail.changed("search", "patient", patientMrn);
+        }
+        return found;
     }
 
     @GetMapping("/claims/{claimId}")
@@ -131,7 +143,7 @@ class ClaimController {
             @Valid @RequestBody AppealOutcomeRequest request) {
         ClaimWork.AppealOutcome outcome = Arrays.stream(ClaimWork.AppealOutcome.values())
                 .filter(o -> o.name().equals(request.outcome())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("outcome must be one of "
+                .orElseThrow(() -> new InvalidInputException("outcome must be one of "
                         + Arrays.toString(ClaimWork.AppealOutcome.values())));
         ClaimView view = ClaimView.of(work.decideAppeal(claimId, appealId, outcome, CurrentUser.actor()));
         auditTrail.changed("claim.appeal-decided", "claim", claimId);
@@ -191,7 +203,7 @@ class ClaimController {
         WorkQueue q = null;
         if (queue != null) {
             q = Arrays.stream(WorkQueue.values()).filter(w -> w.name().equals(queue)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("queue must be one of "
+                    .orElseThrow(() -> new InvalidInputException("queue must be one of "
                             + Arrays.toString(WorkQueue.values())));
         }
         return work.denialWorkList(q, page, size);
@@ -208,10 +220,11 @@ class ClaimController {
     @GetMapping("/work-lists/follow-up")
     @PreAuthorize(BILLER)
     List<FollowUpItem> followUp(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Integer olderThanDays) {
         if (olderThanDays != null && olderThanDays < 0) {
-            throw new IllegalArgumentException("olderThanDays must be 0 or more");
+            throw new InvalidInputException("olderThanDays must be 0 or more");
         }
         return work.followUp(asOf != null ? asOf : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
                 olderThanDays);
@@ -220,13 +233,14 @@ class ClaimController {
     @GetMapping("/reports/aging")
     @PreAuthorize("hasAnyRole('BILLER', 'AUDITOR')")
     List<ClaimQueries.AgingRow> aging(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return work.aging(asOf != null ? asOf : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     private static void checkPaging(int page, int size) {
         if (page < 0 || size < 1 || size > 500) {
-            throw new IllegalArgumentException("page must be 0 or more and size between 1 and 500");
+            throw new InvalidInputException("page must be 0 or more and size between 1 and 500");
         }
     }
 
@@ -242,7 +256,7 @@ class ClaimController {
     record RecodeRequestBody(@NotBlank @Size(max = 2000) String instructions) {
     }
 
-    record AppealOutcomeRequest(@NotBlank String outcome) {
+    record AppealOutcomeRequest(@NotBlank @Size(max = 40) String outcome) {
     }
 
     record BalanceDecisionRequest(@NotBlank String decision, @Size(max = 2000) String reason) {
@@ -254,7 +268,8 @@ class ClaimController {
     record AppealRequest(@NotBlank @Size(max = 10000) String notes) {
     }
 
-    record FollowUpRequest(@NotBlank @Size(max = 2000) String note, LocalDate nextFollowUp) {
+    record FollowUpRequest(@NotBlank @Size(max = 2000) String note,
+            @DateWithin(yearsBack = 0, yearsAhead = 2) LocalDate nextFollowUp) {
     }
 
     /** A claim as the API shows it. */

@@ -4,6 +4,9 @@ import io.claimflow.coding.codeset.CodeSetImporter;
 import io.claimflow.coding.codeset.CodeSetKind;
 import io.claimflow.coding.codeset.CodeSetStore;
 import io.claimflow.platform.audit.AuditTrail;
+import io.claimflow.platform.validation.DateWithin;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -65,11 +68,14 @@ public class CodeSetAdminController {
 
     @PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
-    Loaded uploadFile(@PathVariable String kind, @RequestPart("file") MultipartFile file,
+    Loaded uploadFile(@PathVariable @Size(max = 20) String kind, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveTo,
-            @RequestParam(required = false) String version) throws IOException {
+            @RequestParam(required = false) @DateWithin(yearsBack = 15, yearsAhead = 5)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+            @RequestParam(required = false) @DateWithin(yearsBack = 15, yearsAhead = 10)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveTo,
+            @RequestParam(required = false) @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._-]+") String version)
+            throws IOException {
         try (InputStream in = file.getInputStream()) {
             return load(kind, in, new CodeSetImporter.ReleaseSpec(year, quarter, effectiveFrom, effectiveTo, version),
                     file.getOriginalFilename() == null ? "upload" : "upload:" + file.getOriginalFilename());
@@ -79,11 +85,14 @@ public class CodeSetAdminController {
     @PostMapping(path = "/{kind}", consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
             "text/csv", "text/tab-separated-values"})
     @PreAuthorize("hasRole('ADMIN')")
-    Loaded uploadBody(@PathVariable String kind, HttpServletRequest request,
+    Loaded uploadBody(@PathVariable @Size(max = 20) String kind, HttpServletRequest request,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveTo,
-            @RequestParam(required = false) String version) throws IOException {
+            @RequestParam(required = false) @DateWithin(yearsBack = 15, yearsAhead = 5)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+            @RequestParam(required = false) @DateWithin(yearsBack = 15, yearsAhead = 10)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveTo,
+            @RequestParam(required = false) @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._-]+") String version)
+            throws IOException {
         try (InputStream in = request.getInputStream()) {
             return load(kind, in, new CodeSetImporter.ReleaseSpec(year, quarter, effectiveFrom, effectiveTo, version),
                     "upload");

@@ -1,5 +1,6 @@
 package io.claimflow.coding.queue.adapter;
 
+import io.claimflow.platform.validation.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimflow.coding.config.CodingProperties;
@@ -12,6 +13,11 @@ import io.claimflow.coding.queue.QueuePage;
 import io.claimflow.coding.rules.Coding;
 import io.claimflow.coding.rules.Edit;
 import io.claimflow.coding.rules.HoldReason;
+import io.claimflow.platform.validation.DateWithin;
+import io.claimflow.platform.validation.TenantId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,15 +78,17 @@ class CoderQueueController {
     @GetMapping
     @PreAuthorize("hasRole('CODER')")
     Page list(@RequestParam(defaultValue = "OPEN") String status,
-            @RequestParam(required = false) String tenantId,
+            @RequestParam(required = false) @TenantId String tenantId,
             @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String reason,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo,
+            @RequestParam(required = false) @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_-]*") String reason,
+            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,
+            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > properties.maxPageSize()) {
-            throw new IllegalArgumentException("page must be 0 or more and size 1 to " + properties.maxPageSize());
+            throw new InvalidInputException("page must be 0 or more and size 1 to " + properties.maxPageSize());
         }
         QueueItem.Status wantedStatus = "ALL".equalsIgnoreCase(status) ? null
                 : parse(QueueItem.Status.class, status, "status");
@@ -110,7 +118,7 @@ class CoderQueueController {
 
     @PostMapping("/{id}/finalize")
     @PreAuthorize("hasRole('CODER')")
-    FinalizeResponse finalizeItem(@PathVariable long id, @RequestBody FinalCoding coding) {
+    FinalizeResponse finalizeItem(@PathVariable long id, @Valid @RequestBody FinalCoding coding) {
         String coder = currentUser();
         CoderQueueService.Finalized finalized = queue.finalizeItem(id, coding, coder);
         return new FinalizeResponse(finalized.encounterId(), finalized.codingVersion(), coder, finalized.edits());
@@ -144,7 +152,7 @@ class CoderQueueController {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " must be one of " + List.of(type.getEnumConstants()));
+            throw new InvalidInputException(name + " must be one of " + List.of(type.getEnumConstants()));
         }
     }
 }

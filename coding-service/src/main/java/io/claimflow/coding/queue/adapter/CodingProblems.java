@@ -10,7 +10,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** RFC 9457 problem details for coding-service's own REST endpoints: a clear message, never a stack trace. */
+/**
+ * RFC 9457 problem details for coding-service's own exceptions: a clear message, never a stack trace, never a value
+ * the caller sent (an unknown id is not repeated). Bad input, validation and everything else is the platform's
+ * ProblemDetailsAdvice, the one error style of every service.
+ */
 @RestControllerAdvice(basePackageClasses = {CoderQueueController.class, CodeSetAdminController.class})
 class CodingProblems {
 
@@ -28,16 +32,15 @@ class CodingProblems {
 
     @ExceptionHandler(QueueItemNotFoundException.class)
     ProblemDetail notFound(QueueItemNotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No coder queue item has that id");
+        problem.setTitle("Not found");
+        return problem;
     }
 
     @ExceptionHandler(QueueItemClosedException.class)
     ProblemDetail closed(QueueItemClosedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Conflict");
+        return problem;
     }
 }

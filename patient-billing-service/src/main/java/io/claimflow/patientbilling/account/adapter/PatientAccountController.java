@@ -6,6 +6,9 @@ import io.claimflow.patientbilling.account.OpenClaim;
 import io.claimflow.patientbilling.config.PatientBillingProperties;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.money.Money;
+import io.claimflow.platform.validation.DateWithin;
+import io.claimflow.platform.validation.Identifier;
+import io.claimflow.platform.validation.TenantId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -48,12 +51,13 @@ class PatientAccountController {
             @NotNull @Positive @Digits(integer = 10, fraction = 2, message = "must be dollars and cents (at most 2 decimals)") BigDecimal amount,
             @NotNull @Pattern(regexp = "CASH|CHECK|CARD|ACH|OTHER", message = "must be CASH, CHECK, CARD, ACH or OTHER") String method,
             @Size(max = 64) String reference,
-            LocalDate receivedOn,
-            @Size(max = 64) String claimId) {
+            @DateWithin(yearsBack = 2, yearsAhead = 0) LocalDate receivedOn,
+            @Size(max = 64) @Identifier String claimId) {
     }
 
     /** A payment plan request. */
-    record PlanBody(@Min(2) @Max(60) int installments, @NotNull LocalDate firstDueDate) {
+    record PlanBody(@Min(2) @Max(60) int installments,
+            @NotNull @DateWithin(yearsBack = 0, yearsAhead = 1) LocalDate firstDueDate) {
     }
 
     record AccountSummary(long id, String tenantId, String accountNumber, String patientRef, BigDecimal balance) {
@@ -101,7 +105,8 @@ class PatientAccountController {
 
     @GetMapping("/patient-accounts/{accountId}")
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    AccountView account(@PathVariable long accountId, @RequestParam(required = false) LocalDate asOf,
+    AccountView account(@PathVariable long accountId,
+            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10) LocalDate asOf,
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int ledgerLines) {
         AccountQueries.Account account = accounts.require(accountId);
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
@@ -122,7 +127,7 @@ class PatientAccountController {
 
     @GetMapping("/patient-accounts")
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    Page<AccountSummary> accounts(@RequestParam @NotBlank String tenantId,
+    Page<AccountSummary> accounts(@RequestParam @NotBlank @TenantId String tenantId,
             @RequestParam(required = false) BigDecimal minBalance, @RequestParam(required = false) BigDecimal maxBalance,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
@@ -164,7 +169,8 @@ class PatientAccountController {
 
     @GetMapping("/reports/aging")
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    AgingReport aging(@RequestParam @NotBlank String tenantId, @RequestParam(required = false) LocalDate asOf) {
+    AgingReport aging(@RequestParam @NotBlank @TenantId String tenantId,
+            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10) LocalDate asOf) {
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         Map<Long, List<OpenClaim>> open = accounts.openClaimsByAccount(tenantId);
         Aging total = open.values().stream().map(claims -> Aging.of(claims, Money.ZERO, day))

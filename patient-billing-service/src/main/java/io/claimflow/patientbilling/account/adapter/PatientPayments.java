@@ -1,5 +1,6 @@
 package io.claimflow.patientbilling.account.adapter;
 
+import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.patientbilling.account.PaymentAllocation;
 import io.claimflow.patientbilling.ledger.JournalLine;
 import io.claimflow.patientbilling.ledger.LedgerAccount;
@@ -66,21 +67,20 @@ public class PatientPayments {
             String earlierHash = jdbc.sql("SELECT request_hash FROM patient_payment WHERE id = ?")
                     .param(earlier.get().paymentId()).query(String.class).single();
             if (!earlierHash.equals(hash)) {
-                throw new ConflictException("idempotency key " + idempotencyKey
-                        + " was already used for a different payment on account " + accountId);
+                throw new ConflictException("the Idempotency-Key was already used for a different payment on account "
+                        + accountId);
             }
             return earlier.get();
         }
         LocalDate today = LocalDate.now(clock);
         LocalDate receivedOn = request.receivedOn() == null ? today : request.receivedOn();
         if (receivedOn.isAfter(today)) {
-            throw new IllegalArgumentException("receivedOn cannot be in the future");
+            throw new InvalidInputException("receivedOn cannot be in the future");
         }
         List<io.claimflow.patientbilling.account.OpenClaim> open = accounts.openClaims(accountId);
         if (request.claimId() != null && open.stream()
                 .noneMatch(c -> c.claimId().equals(request.claimId()) && c.balance().signum() > 0)) {
-            throw new IllegalArgumentException("claim " + request.claimId() + " has no open patient balance on account "
-                    + accountId);
+            throw new InvalidInputException("claimId names no claim with an open patient balance on this account");
         }
         Posting posting = PaymentAllocation.allocate(request.amount(), open,
                 request.claimId(), receivedOn, "patient payment " + request.method().toLowerCase()

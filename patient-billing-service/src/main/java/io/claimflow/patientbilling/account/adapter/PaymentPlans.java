@@ -1,5 +1,6 @@
 package io.claimflow.patientbilling.account.adapter;
 
+import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.patientbilling.ledger.adapter.JdbcJournal;
 import io.claimflow.patientbilling.plan.Installment;
 import io.claimflow.patientbilling.plan.InstallmentSchedule;
@@ -48,10 +49,10 @@ public class PaymentPlans {
         }
         BigDecimal balance = accounts.balance(accountId);
         if (balance.signum() <= 0) {
-            throw new IllegalArgumentException("patient account " + accountId + " has no balance to put on a plan");
+            throw new InvalidInputException("the patient account has no balance to put on a plan");
         }
         if (firstDueDate.isBefore(today)) {
-            throw new IllegalArgumentException("the first installment cannot be due in the past");
+            throw new InvalidInputException("the first installment cannot be due in the past");
         }
         List<Installment> installments = InstallmentSchedule.split(balance, installmentCount, firstDueDate);
         long planId = jdbc.sql("""

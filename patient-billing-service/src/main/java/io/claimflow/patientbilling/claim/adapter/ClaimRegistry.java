@@ -41,6 +41,21 @@ public class ClaimRegistry {
     }
 
     /**
+     * The lock key of a patient account ({@code TransactionalBatches}): batches that post to one account take it in
+     * the same order. Tenant and patient reference, as the account's unique key; in memory only, never logged.
+     */
+    public static String accountLockKey(String tenantId, String patientRef) {
+        return tenantId + "/" + patientRef;
+    }
+
+    /** The lock key of the account a known claim posts to; empty for an unknown claim (its answer is parked). */
+    public String accountLockKeyOfClaim(String tenantId, String claimId) {
+        return jdbc.sql("SELECT a.tenant_id, a.patient_ref FROM claim c JOIN patient_account a ON a.id = c.account_id "
+                + "WHERE c.tenant_id = ? AND c.claim_id = ?").params(tenantId, claimId)
+                .query((rs, n) -> accountLockKey(rs.getString(1), rs.getString(2))).optional().orElse("");
+    }
+
+    /**
      * The claim, with its patient account locked for the rest of the transaction, so that postings to one account
      * happen one at a time.
      */

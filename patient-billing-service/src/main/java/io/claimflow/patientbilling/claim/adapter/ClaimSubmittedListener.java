@@ -24,7 +24,10 @@ class ClaimSubmittedListener {
 
     @KafkaListener(id = LISTENER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_SUBMITTED)
     void on(List<ConsumerRecord<String, ClaimSubmitted>> records) {
-        batches.handle(LISTENER, records, ClaimSubmitted.class, this::handle);
+        // in the order of the patient accounts they post to: no deadlock with the payer-answer batches (issue 19)
+        batches.handle(LISTENER, records, ClaimSubmitted.class,
+                event -> ClaimRegistry.accountLockKey(event.getTenantId(), event.getPatient().getMrn()),
+                this::handle);
     }
 
     // inside the batch's transaction (TransactionalBatches)

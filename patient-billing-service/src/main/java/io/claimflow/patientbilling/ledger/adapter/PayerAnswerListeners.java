@@ -2,6 +2,7 @@ package io.claimflow.patientbilling.ledger.adapter;
 
 import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.PaymentPosted;
+import io.claimflow.patientbilling.claim.adapter.ClaimRegistry;
 import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
 import java.util.List;
@@ -18,15 +19,20 @@ class PayerAnswerListeners {
 
     private final PostingHandler handler;
     private final TransactionalBatches batches;
+    private final ClaimRegistry claims;
 
-    PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches) {
+    PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches, ClaimRegistry claims) {
         this.handler = handler;
         this.batches = batches;
+        this.claims = claims;
     }
 
     @KafkaListener(id = PAYMENT_POSTED_LISTENER, idIsGroup = false, batch = "true", topics = Topics.PAYMENT_POSTED)
     void onPaymentPosted(List<ConsumerRecord<String, PaymentPosted>> records) {
-        batches.handle(PAYMENT_POSTED_LISTENER, records, PaymentPosted.class, this::handlePaymentPosted);
+        // in the order of the patient accounts they post to: no deadlock with other batches (issue 19)
+        batches.handle(PAYMENT_POSTED_LISTENER, records, PaymentPosted.class,
+                event -> claims.accountLockKeyOfClaim(event.getTenantId(), event.getClaimId()),
+                this::handlePaymentPosted);
     }
 
     // inside the batch's transaction (TransactionalBatches)
@@ -36,7 +42,9 @@ class PayerAnswerListeners {
 
     @KafkaListener(id = CLAIM_DENIED_LISTENER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_DENIED)
     void onClaimDenied(List<ConsumerRecord<String, ClaimDenied>> records) {
-        batches.handle(CLAIM_DENIED_LISTENER, records, ClaimDenied.class, this::handleClaimDenied);
+        batches.handle(CLAIM_DENIED_LISTENER, records, ClaimDenied.class,
+                event -> claims.accountLockKeyOfClaim(event.getTenantId(), event.getClaimId()),
+                this::handleClaimDenied);
     }
 
     // inside the batch's transaction (TransactionalBatches)

@@ -1,6 +1,9 @@
 package io.claimflow.patientbilling.statement.adapter;
 
+import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.platform.audit.AuditTrail;
+import io.claimflow.platform.validation.DateWithin;
+import io.claimflow.platform.validation.TenantId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
@@ -25,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class StatementController {
 
-    record RunBody(@NotBlank String tenantId, LocalDate asOf) {
+    record RunBody(@NotBlank @TenantId String tenantId, @DateWithin(yearsBack = 1, yearsAhead = 0) LocalDate asOf) {
     }
 
     private final Statements statements;
@@ -44,7 +47,7 @@ class StatementController {
         LocalDate today = LocalDate.now(clock);
         LocalDate asOf = body.asOf() == null ? today : body.asOf();
         if (asOf.isAfter(today)) {
-            throw new IllegalArgumentException("a statement run cannot be dated in the future");
+            throw new InvalidInputException("a statement run cannot be dated in the future");
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(statements.run(body.tenantId(), asOf));
     }

@@ -1,5 +1,6 @@
 package io.claimflow.patientbilling.statement.adapter;
 
+import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.patientbilling.account.OpenClaim;
 import io.claimflow.patientbilling.account.SmallBalanceWriteOff;
 import io.claimflow.patientbilling.account.adapter.AccountQueries;
@@ -72,7 +73,7 @@ public class Statements {
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public RunResult run(String tenantId, LocalDate asOf) {
         if (tenantId == null || tenantId.isBlank()) {
-            throw new IllegalArgumentException("tenantId is required");
+            throw new InvalidInputException("tenantId is required");
         }
         Map<Long, List<OpenClaim>> open = accounts.openClaimsByAccount(tenantId);
         Map<StatementCycle.Decision, Integer> decisions = new EnumMap<>(StatementCycle.Decision.class);
@@ -197,7 +198,7 @@ public class Statements {
     /** Statements of an account, newest first, or of a run. */
     public List<Long> ids(Long accountId, Long runId) {
         if (accountId == null && runId == null) {
-            throw new IllegalArgumentException("give accountId or runId");
+            throw new InvalidInputException("give accountId or runId");
         }
         return jdbc.sql("""
                 SELECT id FROM statement WHERE (CAST(:account AS bigint) IS NULL OR account_id = :account)

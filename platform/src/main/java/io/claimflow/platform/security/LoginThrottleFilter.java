@@ -1,0 +1,130 @@
+package io.claimflow.platform.security;
+
+import io.claimflow.platform.audit.AuditTrail;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * In the security filter chain before authentication: refuses with 429 (and {@code Retry-After}) a login whose user
+ * name or client address is locked out by {@link LoginThrottle}, counts every 401 against both, and logs and audits
+ * every 401 and 429 with ids only (the user name tried, the address, the endpoint), never the password or token.
+ */
+public final class LoginThrottleFilter extends OncePerRequestFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginThrottleFilter.class);
+    private static final int MAX_NAME = 64;
+
+    private final LoginThrottle throttle;
+    private final ObjectProvider<AuditTrail> auditTrail;
+    private final LoginThrottleProperties properties;
+    private final boolean enabled;
+
+    public LoginThrottleFilter(LoginThrottle throttle, ObjectProvider<AuditTrail> auditTrail,
+            LoginThrottleProperties properties) {
+        this.throttle = throttle;
+        this.auditTrail = auditTrail;
+        this.properties = properties;
+        this.enabled = properties.enabled();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String user = basicUser(authorization);
+        String address = "address:" + request.getRemoteAddr();
+        String userKey = user == null ? null : "user:" + user;
+        String endpoint = request.getMethod() + " " + request.getRequestURI();
+        if (enabled && authorization != null) {
+            Duration locked = max(throttle.lockedFor(address), userKey == null ? Duration.ZERO
+                    : throttle.lockedFor(userKey));
+            if (!locked.isZero()) {
+                LOG.warn("Login refused while locked out: user {} from {} on {} ({} s left)", printable(user),
+                        request.getRemoteAddr(), endpoint, seconds(locked));
+                audit("login-throttled", user, endpoint);
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds(locked)));
+                ProblemResponses.write(request, response, 429, "Too many failed logins",
+                        "Too many failed logins: try again later");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+            if (authorization == null) {
+                LOG.info("401 without credentials from {} on {}", request.getRemoteAddr(), endpoint);
+                audit("unauthenticated", null, endpoint);
+                return;
+            }
+            Duration lockout = Duration.ZERO;
+            if (enabled) {
+                lockout = max(throttle.failed(address, properties.maxFailuresPerAddress()),
+                        userKey == null ? Duration.ZERO : throttle.failed(userKey, properties.maxFailures()));
+            }
+            LOG.warn("401 failed login: user {} from {} on {}{}", printable(user), request.getRemoteAddr(), endpoint,
+                    lockout.isZero() ? "" : "; locked out for " + seconds(lockout) + " s");
+            audit("login-failed", user, endpoint);
+        } else if (enabled && userKey != null && response.getStatus() != 429) {
+            throttle.succeeded(userKey);
+        }
+    }
+
+    private void audit(String action, String user, String endpoint) {
+        AuditTrail trail = auditTrail.getIfAvailable();
+        if (trail == null) {
+            return;
+        }
+        try {
+            if (user != null) {
+                trail.denied(action, "user", user);
+            } else {
+                trail.denied(action, "endpoint", endpoint);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not audit a refused login ({}): {}", action, e.getClass().getName());
+        }
+    }
+
+    /** The user name of an HTTP Basic header, cut to 64 printable characters; null for none or another scheme. */
+    static String basicUser(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            String name = (colon < 0 ? decoded : decoded.substring(0, colon)).toLowerCase(Locale.ROOT);
+            return printable(name);
+        } catch (IllegalArgumentException e) {
+            return "(malformed)";
+        }
+    }
+
+    private static String printable(String name) {
+        if (name == null) {
+            return "(bearer)";
+        }
+        String cut = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+        return cut.replaceAll("[^\\x21-\\x7e]", "?");
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static long seconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+}
