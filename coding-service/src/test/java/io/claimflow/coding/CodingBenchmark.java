@@ -96,22 +96,22 @@ public final class CodingBenchmark {
         event.setOccurredAt(Instant.now());
         switch (i % 4) {
             case 1 -> {
-                event.setDiagnoses(List.of(new DocumentedCode(CodeSystem.ICD_10_CM, "I10", "Hypertension"),
-                        new DocumentedCode(CodeSystem.ICD_10_CM, "L57.0", "Actinic keratosis")));
-                event.setProcedures(List.of(new DocumentedCode(CodeSystem.CPT, "17000",
+                event.setDiagnoses(List.of(code(CodeSystem.ICD_10_CM, "I10", "Hypertension"),
+                        code(CodeSystem.ICD_10_CM, "L57.0", "Actinic keratosis")));
+                event.setProcedures(List.of(code(CodeSystem.CPT, "17000",
                         "Cryodestruction of actinic keratosis")));
             }
             case 2 -> {
-                event.setEncounterType(new DocumentedCode(CodeSystem.SNOMED_CT, "162673000",
+                event.setEncounterType(code(CodeSystem.SNOMED_CT, "162673000",
                         "General examination of patient"));
                 event.setMedicalDecisionMaking(null);
                 event.setTotalTimeMinutes(null);
-                event.setDiagnoses(List.of(new DocumentedCode(CodeSystem.SNOMED_CT, "55822004", "Hyperlipidemia")));
-                event.setProcedures(List.of(new DocumentedCode(CodeSystem.SNOMED_CT, "16254007", "Lipid panel")));
+                event.setDiagnoses(List.of(code(CodeSystem.SNOMED_CT, "55822004", "Hyperlipidemia")));
+                event.setProcedures(List.of(code(CodeSystem.SNOMED_CT, "16254007", "Lipid panel")));
             }
             case 3 -> {
                 event.setMedicalDecisionMaking(MedicalDecisionMaking.LOW);
-                event.setDiagnoses(List.of(new DocumentedCode(CodeSystem.SNOMED_CT, "702927004",
+                event.setDiagnoses(List.of(code(CodeSystem.SNOMED_CT, "702927004",
                         "Urge incontinence of urine")));
             }
             default -> {
@@ -119,5 +119,9 @@ public final class CodingBenchmark {
             }
         }
         return event;
+    }
+
+    private static DocumentedCode code(CodeSystem system, String code, String text) {
+        return DocumentedCode.newBuilder().setSystem(system).setCode(code).setText(text).build();
     }
 }

@@ -101,7 +101,7 @@ class CodingFlowIntegrationTest {
     }
 
     static DocumentedCode code(CodeSystem system, String code, String text) {
-        return new DocumentedCode(system, code, text);
+        return DocumentedCode.newBuilder().setSystem(system).setCode(code).setText(text).build();
     }
 
     void publish(EncounterDocumented event) throws Exception {

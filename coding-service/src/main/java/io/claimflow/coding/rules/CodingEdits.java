@@ -143,8 +143,10 @@ public final class CodingEdits {
                         String key = a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
                         if (reported.add(key)) {
                             edits.add(error(EditType.EXCLUDES1, "EXCLUDES1-" + note.codePrefix() + "-"
-                                    + note.excludedPrefix(), a + " and " + b + " are never coded together: "
-                                    + note.note(), List.of(), List.of(a, b)));
+                                    + note.excludedPrefix(), "ICD-10-CM " + a + " and " + b + " are never coded together (Excludes1, "
+                                    + "guideline I.A.12.a: " + note.note() + "), and no guideline says which one goes; "
+                                    + "a coder keeps one, or both when the conditions are unrelated",
+                                    List.of(), List.of(a, b)));
                         }
                     }
                 }

@@ -9,6 +9,9 @@ import java.util.List;
  *
  * @param medicare the primary payer is Medicare Part B (claim filing indicator MB): X{EPSU} modifiers instead of 59,
  *     G0008 for influenza vaccine administration
+ * @param annualWellnessVisit a Medicare annual wellness visit (G0438/G0439) was documented; null when none
+ * @param abnormalFindings a general or preventive examination found abnormalities (Z00.01 rather than Z00.00);
+ *     null when not documented, read as none found
  */
 public record DocumentedEncounter(
         String encounterId,
@@ -25,7 +28,9 @@ public record DocumentedEncounter(
         List<Documented> diagnoses,
         List<Documented> procedures,
         List<AdministeredItem> administeredItems,
-        boolean medicare) {
+        boolean medicare,
+        AnnualWellnessVisit annualWellnessVisit,
+        Boolean abnormalFindings) {
 
     public DocumentedEncounter {
         diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
@@ -33,6 +38,21 @@ public record DocumentedEncounter(
         administeredItems = administeredItems == null ? List.of() : List.copyOf(administeredItems);
         sex = sex == null ? Sex.UNKNOWN : sex;
         patientStatus = patientStatus == null ? PatientStatus.UNKNOWN : patientStatus;
+    }
+
+    public DocumentedEncounter(String encounterId, String tenantId, LocalDate dateOfService, LocalDate birthDate,
+            Sex sex, String placeOfService, String encounterClass, Documented encounterType,
+            PatientStatus patientStatus, Integer totalTimeMinutes, DecisionMaking decisionMaking,
+            List<Documented> diagnoses, List<Documented> procedures, List<AdministeredItem> administeredItems,
+            boolean medicare) {
+        this(encounterId, tenantId, dateOfService, birthDate, sex, placeOfService, encounterClass, encounterType,
+                patientStatus, totalTimeMinutes, decisionMaking, diagnoses, procedures, administeredItems, medicare,
+                null, null);
+    }
+
+    /** Whether the examination found abnormalities, as documented (not documented: none). */
+    public boolean examinationFoundAbnormalities() {
+        return Boolean.TRUE.equals(abnormalFindings);
     }
 
     /** Age in completed years on the date of service. */

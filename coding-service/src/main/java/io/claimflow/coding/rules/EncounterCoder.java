@@ -33,6 +33,9 @@ public final class EncounterCoder {
     private static final List<String> DISTINCT_WORDS = List.of("separate", "different site", "distinct",
             "second lesion", "another site", "different lesion", "separate lesion");
 
+    /** More documented units than this on one procedure is taken for a typing error, never billed as is. */
+    static final int MAX_DOCUMENTED_UNITS = 99;
+
     private final CodeSets codeSets;
     private final Crosswalk crosswalk;
     private final CodingEdits edits;
@@ -57,13 +60,32 @@ public final class EncounterCoder {
      * order, else the first-listed one. Adds the pointer edit that explains the choice.
      */
     List<Integer> pointersFor(CodedLine line, List<CodedDiagnosis> diagnoses, LocalDate dos, List<Edit> out) {
+        return pointersFor(line, diagnoses, dos, out, List.of());
+    }
+
+    /** As above; a drug administration line without indications of its own takes those of the drugs given. */
+    List<Integer> pointersFor(CodedLine line, List<CodedDiagnosis> diagnoses, LocalDate dos, List<Edit> out,
+            List<CodedLine> claim) {
         if (diagnoses.isEmpty()) {
             return List.of();
         }
         if (line.evaluationAndManagement()) {
+            boolean examOnClaim = claim.stream().anyMatch(l -> AnnualWellnessVisit.of(l.code()) != null
+                    || ProcedureRanges.preventiveVisit(l.code()));
+            if (ProcedureRanges.officeVisit(line.code()) && examOnClaim) {
+                List<Integer> problems = new ArrayList<>();
+                for (int i = 0; i < diagnoses.size() && problems.size() < CodingEdits.MAX_POINTERS; i++) {
+                    if (!PreventiveVisits.examinationCode(diagnoses.get(i).code())) {
+                        problems.add(i + 1);
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    return problems;
+                }
+            }
             return firstPointers(diagnoses.size());
         }
-        List<String> indications = codeSets.indications(line.code(), dos);
+        List<String> indications = indications(line, claim, dos);
         List<Integer> supported = supporting(line.code(), diagnoses, indications);
         if (!supported.isEmpty()) {
             return supported;
@@ -80,6 +102,21 @@ public final class EncounterCoder {
                     List.of(line.code(), diagnoses.get(0).code()), "Diagnosis pointer set to 1"));
         }
         return List.of(1);
+    }
+
+    /** The diagnoses that support a line: its own indications, or for a drug administration those of the drugs. */
+    List<String> indications(CodedLine line, List<CodedLine> claim, LocalDate dos) {
+        List<String> own = codeSets.indications(line.code(), dos);
+        if (!own.isEmpty() || !ProcedureRanges.drugAdministration(line.code())) {
+            return own;
+        }
+        List<String> drugs = new ArrayList<>();
+        for (CodedLine other : claim) {
+            if (other.system() == CodeSystem.HCPCS && other.code().startsWith("J")) {
+                codeSets.indications(other.code(), dos).stream().filter(i -> !drugs.contains(i)).forEach(drugs::add);
+            }
+        }
+        return drugs;
     }
 
     /** 1-based positions of diagnoses under one of the indication prefixes, at most four. */
@@ -113,10 +150,15 @@ public final class EncounterCoder {
 
     /** A procedure or supply before lines are numbered. */
     private record Draft(String code, CodeSystem system, String description, int units, String laterality,
-            String text, Drug drug) {
+            String text, Drug drug, List<String> modifiers) {
+
+        Draft(String code, CodeSystem system, String description, int units, String laterality, String text,
+                Drug drug) {
+            this(code, system, description, units, laterality, text, drug, List.of());
+        }
 
         Draft withUnits(int newUnits) {
-            return new Draft(code, system, description, newUnits, laterality, text, drug);
+            return new Draft(code, system, description, newUnits, laterality, text, drug, modifiers);
         }
     }
 
@@ -136,19 +178,31 @@ public final class EncounterCoder {
 
         Coding code() {
             List<CodedDiagnosis> diagnoses = resolveDiagnoses();
+            DiagnosisGuidelines.Outcome guided = DiagnosisGuidelines.apply(codeSets, dos, diagnoses);
+            diagnoses = guided.diagnoses();
+            fired.addAll(guided.edits());
+            holds.addAll(guided.holds());
             List<Draft> visit = new ArrayList<>();
             List<Draft> procedures = resolveProcedures(visit);
             List<Draft> items = resolveItems();
-            boolean preventive = PreventiveVisits.preventiveEncounter(encounter.encounterType());
-            if (visit.isEmpty()) {
-                visit.addAll(visitLines(preventive, !procedures.isEmpty() || !items.isEmpty()));
+            AnnualWellnessVisit wellness = wellnessVisit(procedures);
+            List<Draft> wellnessLine = new ArrayList<>();
+            if (wellness != null) {
+                wellnessLine.addAll(wellnessVisit(wellness, visit, procedures));
             }
-            if (preventive || visit.stream().anyMatch(d -> ProcedureRanges.preventiveVisit(d.code()))) {
+            boolean preventive = wellness == null && PreventiveVisits.preventiveEncounter(encounter.encounterType());
+            if (visit.isEmpty()) {
+                visit.addAll(visitLines(preventive, !procedures.isEmpty() || !items.isEmpty()
+                        || !wellnessLine.isEmpty()));
+            }
+            if (preventive || wellness != null
+                    || visit.stream().anyMatch(d -> ProcedureRanges.preventiveVisit(d.code()))) {
                 diagnoses = preventiveExamFirst(diagnoses);
             }
             diagnoses = firstListed(diagnoses);
 
-            List<Draft> drafts = new ArrayList<>(visit);
+            List<Draft> drafts = new ArrayList<>(wellnessLine);
+            drafts.addAll(visit);
             drafts.addAll(merge(procedures));
             drafts.addAll(merge(items));
             List<CodedLine> lines = number(drafts);
@@ -162,7 +216,7 @@ public final class EncounterCoder {
             lines = renumber(lines);
             List<CodedLine> pointed = new ArrayList<>();
             for (CodedLine line : lines) {
-                pointed.add(line.withPointers(pointersFor(line, diagnoses, dos, fired)));
+                pointed.add(line.withPointers(pointersFor(line, diagnoses, dos, fired, lines)));
             }
             for (Edit edit : edits.check(encounter, diagnoses, pointed)) {
                 fired.add(edit);
@@ -180,78 +234,97 @@ public final class EncounterCoder {
             int position = 0;
             for (Documented documented : encounter.diagnoses()) {
                 position++;
-                Optional<IcdCode> icd = resolveDiagnosis(documented, position);
-                icd.ifPresent(code -> byCode.putIfAbsent(code.code(),
-                        new CodedDiagnosis(code.code(), code.longDescription())));
+                for (IcdCode code : resolveDiagnosis(documented, position)) {
+                    byCode.putIfAbsent(code.code(), new CodedDiagnosis(code.code(), code.longDescription()));
+                }
             }
             return new ArrayList<>(byCode.values());
         }
 
-        private Optional<IcdCode> resolveDiagnosis(Documented documented, int position) {
+        private List<IcdCode> resolveDiagnosis(Documented documented, int position) {
             switch (documented.system()) {
                 case ICD_10_CM -> {
                     String code = IcdCodes.withDot(documented.code());
                     Optional<IcdCode> icd = codeSets.icd(code, dos);
+                    if ((icd.isEmpty() || !icd.get().billable()) && SeventhCharacter.needed(codeSets, code, dos)) {
+                        return SeventhCharacter.complete(codeSets, code, documented.episodeOfCare(), dos,
+                                "Documented ICD-10-CM " + code, fired, holds).stream().toList();
+                    }
                     if (icd.isEmpty()) {
-                        hold(codeSets.icdKnownOnAnyDate(code) ? "ICD10-NOT-VALID-ON-DOS" : "ICD10-UNKNOWN",
-                                "Documented ICD-10-CM " + code + " is not valid on the date of service " + dos);
-                        return Optional.empty();
+                        if (codeSets.icdKnownOnAnyDate(code)) {
+                            hold("ICD10-NOT-VALID-ON-DOS", "Documented ICD-10-CM " + code
+                                    + " is not valid on the date of service " + dos);
+                        } else {
+                            hold("ICD10-UNKNOWN", "Documented ICD-10-CM " + code
+                                    + " is not in the loaded ICD-10-CM code sets");
+                        }
+                        return List.of();
                     }
                     if (!icd.get().billable()) {
-                        List<String> children = codeSets.icdBillableUnder(code, dos, 8).stream()
+                        List<String> children = codeSets.icdBillableUnder(code, dos, 12).stream()
                                 .map(IcdCode::code).toList();
                         hold("ICD10-NOT-BILLABLE", "Documented ICD-10-CM " + code + " is a header; a more specific "
                                 + "code is needed" + (children.isEmpty() ? "" : " (one of " + children + ")"));
-                        return Optional.empty();
+                        return List.of();
                     }
-                    return icd;
+                    SeventhCharacter.checkConflict(codeSets, code, documented.episode(), dos, holds);
+                    return List.of(icd.get());
                 }
                 case SNOMED_CT -> {
-                    return fromSnomed(documented.code(), position);
+                    return fromSnomed(documented.code(), position, documented.episodeOfCare());
                 }
                 case NONE -> {
-                    return fromText(documented.text(), position);
+                    return fromText(documented.text(), position).stream().toList();
                 }
                 default -> {
                     hold("DX-WRONG-SYSTEM", "Diagnosis " + position + " is documented as a " + documented.system()
                             + " procedure code");
-                    return Optional.empty();
+                    return List.of();
                 }
             }
         }
 
-        private Optional<IcdCode> fromSnomed(String concept, int position) {
+        private List<IcdCode> fromSnomed(String concept, int position, EpisodeOfCare episode) {
             List<Crosswalk.Target> targets = crosswalk.icdTargets(concept);
             if (targets.isEmpty()) {
                 hold("SNOMED-UNMAPPED", "SNOMED CT " + concept + " (diagnosis " + position
                         + ") has no ICD-10-CM mapping");
-                return Optional.empty();
+                return List.of();
             }
             Map<String, IcdCode> valid = new LinkedHashMap<>();
+            List<HoldReason> episodeHolds = new ArrayList<>();
             for (Crosswalk.Target target : targets) {
                 String code = IcdCodes.withDot(target.code());
-                codeSets.icd(code, dos).filter(IcdCode::billable).filter(icd -> fitsPatient(icd.code()))
-                        .ifPresent(icd -> valid.putIfAbsent(icd.code(), icd));
+                Optional<IcdCode> icd = codeSets.icd(code, dos).filter(IcdCode::billable);
+                if (icd.isEmpty() && SeventhCharacter.needed(codeSets, code, dos)) {
+                    icd = SeventhCharacter.complete(codeSets, code, episode, dos, "SNOMED CT " + concept + " (to "
+                            + code + ")", fired, episodeHolds);
+                }
+                icd.filter(c -> fitsPatient(c.code())).ifPresent(c -> valid.putIfAbsent(c.code(), c));
             }
             List<String> all = targets.stream().map(t -> IcdCodes.withDot(t.code())).distinct().toList();
-            if (valid.size() == 1) {
-                IcdCode only = valid.values().iterator().next();
-                if (all.size() > 1) {
-                    fired.add(new Edit(EditType.CODE_VALIDITY, "SNOMED-TARGET-SELECTED", Severity.INFO,
-                            "SNOMED CT " + concept + " maps to " + all + "; only " + only.code() + " is billable and "
-                                    + "fits the patient on the date of service", List.of(), all,
-                            "Coded " + only.code()));
-                }
-                return Optional.of(only);
-            }
             if (valid.isEmpty()) {
-                hold("SNOMED-TARGET-INVALID", "SNOMED CT " + concept + " maps to " + all + ", none billable and "
-                        + "valid for the patient on the date of service");
-            } else {
-                hold("SNOMED-AMBIGUOUS", "SNOMED CT " + concept + " maps to several valid codes " + valid.keySet()
-                        + "; a coder chooses");
+                if (!episodeHolds.isEmpty()) {
+                    holds.add(episodeHolds.get(0));
+                } else {
+                    noValidIcdTarget(concept, all);
+                }
+                return List.of();
             }
-            return Optional.empty();
+            TargetChoice.Choice choice = TargetChoice.choose(new ArrayList<>(valid.values()));
+            if (choice.codes().isEmpty()) {
+                hold("SNOMED-AMBIGUOUS", "SNOMED CT " + concept + " maps to several valid codes " + valid.keySet()
+                        + ": " + choice.reason() + "; a coder chooses");
+                return List.of();
+            }
+            if (all.size() > 1) {
+                List<String> chosen = choice.codes().stream().map(IcdCode::code).toList();
+                fired.add(new Edit(EditType.CODE_VALIDITY, "SNOMED-TARGET-SELECTED", Severity.INFO,
+                        "SNOMED CT " + concept + " maps to " + all + "; " + (valid.size() == 1 ? "only " + chosen
+                                + " is billable and fits the patient on the date of service" : choice.reason()),
+                        List.of(), all, "Coded " + String.join(", ", chosen)));
+            }
+            return choice.codes();
         }
 
         private Optional<IcdCode> fromText(String text, int position) {
@@ -278,18 +351,55 @@ public final class EncounterCoder {
         }
 
         private boolean fitsPatient(String code) {
+            return patientConflict(code).isEmpty();
+        }
+
+        /** Why the code does not fit the patient's sex or age ("the patient's sex: ..."), or empty. */
+        private Optional<String> patientConflict(String code) {
             for (DemographicRule rule : codeSets.demographicRules(List.of(code), dos)) {
                 if (!rule.matches(code)) {
                     continue;
                 }
                 if (rule.sex() != null && encounter.sex() != Sex.UNKNOWN && rule.sex() != encounter.sex()) {
-                    return false;
+                    return Optional.of("the patient's sex: " + rule.note());
                 }
                 if ((rule.minAge() != null && age < rule.minAge()) || (rule.maxAge() != null && age > rule.maxAge())) {
-                    return false;
+                    return Optional.of("the patient's age: " + rule.note());
                 }
             }
-            return true;
+            return Optional.empty();
+        }
+
+        /**
+         * No target of the concept can be coded: says why, the closest reason first (the patient, a header, the date,
+         * unknown to the loaded sets).
+         */
+        private void noValidIcdTarget(String concept, List<String> targets) {
+            String mapped = "SNOMED CT " + concept + " maps to " + targets + ": ";
+            List<String> notOnDate = new ArrayList<>();
+            List<String> headers = new ArrayList<>();
+            for (String code : targets) {
+                Optional<IcdCode> icd = codeSets.icd(code, dos);
+                if (icd.isPresent() && icd.get().billable()) {
+                    Optional<String> conflict = patientConflict(code);
+                    if (conflict.isPresent()) {
+                        hold("SNOMED-TARGET-PATIENT", mapped + code + " does not fit " + conflict.get());
+                        return;
+                    }
+                } else if (icd.isPresent()) {
+                    headers.add(code);
+                } else if (codeSets.icdKnownOnAnyDate(code)) {
+                    notOnDate.add(code);
+                }
+            }
+            if (!headers.isEmpty()) {
+                hold("SNOMED-TARGET-NOT-BILLABLE", mapped + headers + " is a header; a more specific code is needed");
+            } else if (!notOnDate.isEmpty()) {
+                hold("SNOMED-TARGET-NOT-VALID-ON-DOS", mapped + notOnDate + " is not valid on the date of service "
+                        + dos);
+            } else {
+                hold("SNOMED-TARGET-UNKNOWN", mapped + "not in the loaded ICD-10-CM code sets");
+            }
         }
 
         private List<CodedDiagnosis> preventiveExamFirst(List<CodedDiagnosis> diagnoses) {
@@ -308,7 +418,9 @@ public final class EncounterCoder {
                         "The preventive examination code is the reason for the visit", List.of(),
                         List.of(moved.code()), "Moved " + moved.code() + " first"));
             } else if (exam < 0) {
-                boolean findings = !diagnoses.isEmpty();
+                // Z00.01 / Z00.121 only for documented abnormal findings, not for any other diagnosis listed
+                // (guideline I.C.21.c.13: chronic conditions may be added without being findings of the exam)
+                boolean findings = encounter.examinationFoundAbnormalities();
                 String code = PreventiveVisits.examinationDiagnosis(age, findings);
                 Optional<IcdCode> icd = codeSets.icd(code, dos);
                 if (icd.isEmpty()) {
@@ -342,6 +454,63 @@ public final class EncounterCoder {
             return diagnoses; // the edit holds it
         }
 
+        // --- Medicare annual wellness visit ---------------------------------------------------------------------
+
+        /** The documented wellness visit: the event's field, the encounter type, or a documented G0438/G0439. */
+        private AnnualWellnessVisit wellnessVisit(List<Draft> procedures) {
+            List<AnnualWellnessVisit> documented = new ArrayList<>();
+            if (encounter.annualWellnessVisit() != null) {
+                documented.add(encounter.annualWellnessVisit());
+            }
+            Documented type = encounter.encounterType();
+            if (type != null && type.system() == CodeSystem.HCPCS && AnnualWellnessVisit.of(type.code()) != null) {
+                documented.add(AnnualWellnessVisit.of(type.code()));
+            }
+            procedures.stream().map(d -> AnnualWellnessVisit.of(d.code())).filter(java.util.Objects::nonNull)
+                    .forEach(documented::add);
+            if (documented.isEmpty()) {
+                return null;
+            }
+            if (documented.stream().distinct().count() > 1) {
+                hold("AWV-CONFLICT", "Both an initial (G0438) and a subsequent (G0439) annual wellness visit are "
+                        + "documented; a coder checks which it was");
+            }
+            if (!encounter.medicare()) {
+                hold("AWV-NOT-MEDICARE", "An annual wellness visit (" + documented.get(0).code() + ") is a Medicare "
+                        + "benefit and the primary payer is not Medicare Part B; a coder checks the payer's "
+                        + "preventive visit");
+            }
+            return documented.get(0);
+        }
+
+        /**
+         * The wellness visit line (unless documented as a procedure already); a preventive medicine E/M documented
+         * with it is taken off with an edit: Medicare pays the wellness visit, not both.
+         */
+        private List<Draft> wellnessVisit(AnnualWellnessVisit wellness, List<Draft> visit, List<Draft> procedures) {
+            for (Draft em : List.copyOf(visit)) {
+                if (ProcedureRanges.preventiveVisit(em.code())) {
+                    visit.remove(em);
+                    fired.add(new Edit(EditType.OTHER, "AWV-PREVENTIVE-EM", Severity.WARNING, "Preventive medicine "
+                            + "visit " + em.code() + " documented with the annual wellness visit " + wellness.code()
+                            + ": Medicare covers the wellness visit, a preventive E/M is not reported with it",
+                            List.of(), List.of(em.code(), wellness.code()), "Removed " + em.code()));
+                }
+            }
+            List<Draft> documented = procedures.stream().filter(d -> AnnualWellnessVisit.of(d.code()) != null)
+                    .toList();
+            procedures.removeAll(documented);
+            if (!documented.isEmpty()) {
+                return List.of(documented.get(0));
+            }
+            List<Draft> line = new ArrayList<>();
+            procedureDraft(wellness.code(), 1).ifPresent(line::add);
+            fired.add(new Edit(EditType.OTHER, "AWV", Severity.INFO, "Medicare annual wellness visit, "
+                    + wellness.name().toLowerCase(Locale.ROOT), List.of(), List.of(wellness.code()),
+                    "Coded " + wellness.code()));
+            return line;
+        }
+
         // --- procedures and items ----------------------------------------------------------------------------
 
         private List<Draft> resolveProcedures(List<Draft> visit) {
@@ -353,9 +522,17 @@ public final class EncounterCoder {
                 if (code.isEmpty()) {
                     continue;
                 }
-                Draft draft = new Draft(code.get().code(), code.get().system(), code.get().shortDescription(), 1,
-                        documented.laterality(), documented.text(), null);
-                if (ProcedureRanges.officeVisit(draft.code()) || ProcedureRanges.preventiveVisit(draft.code())) {
+                boolean visitCode = ProcedureRanges.officeVisit(code.get().code())
+                        || ProcedureRanges.preventiveVisit(code.get().code());
+                Draft draft = new Draft(code.get().code(), code.get().system(), code.get().shortDescription(),
+                        documentedUnits(documented, code.get().code(), visitCode), documented.laterality(),
+                        documented.text(), null, documented.modifiers());
+                if (!documented.modifiers().isEmpty()) {
+                    fired.add(new Edit(EditType.OTHER, "MOD-DOCUMENTED", Severity.INFO, "Modifier(s) "
+                            + documented.modifiers() + " documented with " + draft.code(), List.of(),
+                            List.of(draft.code()), "Kept as documented"));
+                }
+                if (visitCode) {
                     if (visit.isEmpty()) {
                         visit.add(draft);
                     } else {
@@ -368,14 +545,40 @@ public final class EncounterCoder {
             return drafts;
         }
 
+        /**
+         * Units of a documented procedure: its documented quantity (one when none), which must be a whole number of
+         * units from 1 to {@value #MAX_DOCUMENTED_UNITS} (an E/M visit exactly one). Anything else holds the encounter
+         * and the line keeps one unit as the suggestion.
+         */
+        private int documentedUnits(Documented documented, String code, boolean visitCode) {
+            BigDecimal quantity = documented.quantity();
+            if (quantity == null) {
+                return 1;
+            }
+            BigDecimal whole = quantity.stripTrailingZeros();
+            boolean plausible = quantity.signum() > 0 && whole.scale() <= 0
+                    && whole.compareTo(BigDecimal.valueOf(visitCode ? 1 : MAX_DOCUMENTED_UNITS)) <= 0;
+            if (!plausible) {
+                hold("UNITS-IMPLAUSIBLE", "Documented quantity " + quantity.toPlainString() + " of " + code
+                        + " is not a plausible number of units (" + (visitCode ? "an E/M visit is one unit"
+                        : "a whole number from 1 to " + MAX_DOCUMENTED_UNITS) + "); a coder checks it");
+                return 1;
+            }
+            int units = whole.intValueExact();
+            if (units != 1) {
+                fired.add(new Edit(EditType.OTHER, "UNITS-DOCUMENTED", Severity.INFO, units + " units of " + code
+                        + " documented", List.of(), List.of(code), "Billed " + units + " units"));
+            }
+            return units;
+        }
+
         private Optional<ProcedureCode> resolveProcedure(Documented documented, int position) {
             switch (documented.system()) {
                 case CPT, HCPCS -> {
                     String code = documented.code().toUpperCase(Locale.ROOT);
                     Optional<ProcedureCode> procedure = codeSets.procedure(code, dos);
                     if (procedure.isEmpty()) {
-                        hold(codeSets.procedureKnownOnAnyDate(code) ? "PROC-NOT-VALID-ON-DOS" : "PROC-UNKNOWN",
-                                "Documented procedure " + code + " is not valid on the date of service " + dos);
+                        procedureMissing("Documented procedure " + code, code);
                     }
                     return procedure;
                 }
@@ -416,8 +619,14 @@ public final class EncounterCoder {
                 return Optional.of(valid.values().iterator().next());
             }
             if (valid.isEmpty()) {
-                hold("SNOMED-TARGET-INVALID", "SNOMED CT " + concept + " maps to " + all
-                        + ", none valid on the date of service");
+                List<String> notOnDate = all.stream().filter(codeSets::procedureKnownOnAnyDate).toList();
+                if (notOnDate.isEmpty()) {
+                    hold("SNOMED-TARGET-UNKNOWN", "SNOMED CT " + concept + " maps to " + all
+                            + ": not in the loaded CPT/HCPCS code sets");
+                } else {
+                    hold("SNOMED-TARGET-NOT-VALID-ON-DOS", "SNOMED CT " + concept + " maps to " + all + ": "
+                            + notOnDate + " not valid on the date of service " + dos);
+                }
             } else {
                 hold("SNOMED-AMBIGUOUS", "SNOMED CT " + concept + " maps to several procedures " + valid.keySet()
                         + "; a coder chooses");
@@ -467,8 +676,9 @@ public final class EncounterCoder {
                     continue;
                 }
                 Drug drug = item.ndc() == null ? null : new Drug(item.ndc(), item.quantity(), item.unit());
+                // modifiers documented with a drug (JZ no waste, JW discarded amount) stay on its line
                 drafts.add(new Draft(code.get().code(), code.get().system(), code.get().shortDescription(),
-                        units.get(), item.code().laterality(), item.code().text(), drug));
+                        units.get(), item.code().laterality(), item.code().text(), drug, item.code().modifiers()));
                 if (item.vaccine()) {
                     vaccines++;
                     if (influenzaVaccine(code.get().code())) {
@@ -604,11 +814,19 @@ public final class EncounterCoder {
             return lines;
         }
 
+        /** A procedure code not in the sets on the date: unknown to every loaded release, or outside its dates. */
+        private void procedureMissing(String what, String code) {
+            if (codeSets.procedureKnownOnAnyDate(code)) {
+                hold("PROC-NOT-VALID-ON-DOS", what + " " + code + " is not valid on the date of service " + dos);
+            } else {
+                hold("PROC-UNKNOWN", what + " " + code + " is not in the loaded CPT/HCPCS code sets");
+            }
+        }
+
         private Optional<Draft> procedureDraft(String code, int units) {
             Optional<ProcedureCode> procedure = codeSets.procedure(code, dos);
             if (procedure.isEmpty()) {
-                hold("PROC-NOT-VALID-ON-DOS", "Procedure " + code + " is not in the code set on the date of service "
-                        + dos);
+                procedureMissing("Procedure", code);
                 return Optional.empty();
             }
             return Optional.of(new Draft(code, procedure.get().system(), procedure.get().shortDescription(), units,
@@ -622,7 +840,7 @@ public final class EncounterCoder {
             List<Draft> result = new ArrayList<>();
             Map<String, Integer> index = new LinkedHashMap<>();
             for (Draft draft : drafts) {
-                String key = draft.code() + "|" + draft.laterality();
+                String key = draft.code() + "|" + draft.laterality() + "|" + draft.modifiers();
                 Integer at = draft.drug() == null ? index.get(key) : null;
                 if (at == null) {
                     if (draft.drug() == null) {
@@ -640,7 +858,7 @@ public final class EncounterCoder {
             List<CodedLine> lines = new ArrayList<>();
             for (int i = 0; i < drafts.size(); i++) {
                 Draft d = drafts.get(i);
-                lines.add(new CodedLine(i + 1, d.code(), d.system(), d.description(), List.of(), d.units(),
+                lines.add(new CodedLine(i + 1, d.code(), d.system(), d.description(), d.modifiers(), d.units(),
                         List.of(), d.drug()));
             }
             return lines;
@@ -651,6 +869,18 @@ public final class EncounterCoder {
             for (int i = 0; i < lines.size(); i++) {
                 CodedLine line = lines.get(i);
                 String side = drafts.get(i).laterality();
+                List<String> documentedSides = drafts.get(i).modifiers().stream()
+                        .filter(ProcedureRanges.LATERALITY::contains).toList();
+                if (!documentedSides.isEmpty()) {
+                    if (side != null && !documentedSides.contains(side) || documentedSides.size() > 1) {
+                        hold("MOD-LATERALITY-CONFLICT", "Procedure " + line.code() + " is documented with modifier(s) "
+                                + documentedSides + " but its text says " + ("50".equals(side) ? "both sides"
+                                : "RT".equals(side) ? "the right side" : "LT".equals(side) ? "the left side"
+                                : "otherwise") + "; a coder checks the side");
+                    }
+                    result.add(line);
+                    continue;
+                }
                 if (side != null && ProcedureRanges.takesLaterality(line.code())) {
                     line = line.withModifier(side);
                     fired.add(new Edit(EditType.OTHER, "MOD-LATERALITY", Severity.INFO, "Procedure " + line.code()
@@ -679,13 +909,16 @@ public final class EncounterCoder {
                 }
             }
             List<String> triggering = others.stream()
-                    .filter(c -> ProcedureRanges.procedureNeedingModifier25(c) || pairedWithVisit.contains(c)).distinct().toList();
+                    .filter(c -> ProcedureRanges.procedureNeedingModifier25(c) || pairedWithVisit.contains(c)
+                            || AnnualWellnessVisit.of(c) != null)
+                    .distinct().toList();
             if (triggering.isEmpty()) {
                 return lines;
             }
             // separately identifiable: a diagnosis the visit addressed that is not just why the procedure was done
             Set<String> procedureIndications = new LinkedHashSet<>();
-            triggering.forEach(c -> procedureIndications.addAll(codeSets.indications(c, dos)));
+            lines.stream().filter(l -> triggering.contains(l.code()))
+                    .forEach(l -> procedureIndications.addAll(indications(l, lines, dos)));
             boolean separate = diagnoses.stream().anyMatch(dx -> procedureIndications.stream()
                     .noneMatch(dx.code()::startsWith));
             if (!separate || procedureIndications.isEmpty()) {

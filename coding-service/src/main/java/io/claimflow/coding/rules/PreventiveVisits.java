@@ -53,6 +53,11 @@ public final class PreventiveVisits {
         return Optional.of(Integer.toString((status == PatientStatus.NEW ? 99380 : 99390) + band));
     }
 
+    /** A general or child health examination code (Z00.0-, Z00.1-): the reason for a preventive visit. */
+    public static boolean examinationCode(String icd) {
+        return icd.startsWith("Z00.0") || icd.startsWith("Z00.1");
+    }
+
     /** The preventive-exam diagnosis that goes first: adult Z00.00 or child Z00.129 (without abnormal findings). */
     public static String examinationDiagnosis(int age, boolean abnormalFindings) {
         if (age >= 18) {

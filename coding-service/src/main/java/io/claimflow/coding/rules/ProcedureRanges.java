@@ -3,6 +3,9 @@ package io.claimflow.coding.rules;
 /** Where CPT codes sit in the book; decides which rules apply to a line. */
 public final class ProcedureRanges {
 
+    /** Laterality modifiers: right, left, bilateral. */
+    public static final java.util.Set<String> LATERALITY = java.util.Set.of("RT", "LT", "50");
+
     private ProcedureRanges() {
     }
 
@@ -32,11 +35,24 @@ public final class ProcedureRanges {
 
     /**
      * A same-day procedure that makes a separate E/M need modifier 25: the surgery section, without blood
-     * collection (venipuncture 36400-36425, collection from a catheter 36591-36592), which has no global period.
+     * collection (venipuncture 36400-36425, collection from a catheter 36591-36592), which has no global period; and
+     * drug administration.
      */
     public static boolean procedureNeedingModifier25(String code) {
         int n = numeric(code);
-        return surgery(code) && !(n >= 36400 && n <= 36425) && !(n >= 36591 && n <= 36592);
+        return surgery(code) && !(n >= 36400 && n <= 36425) && !(n >= 36591 && n <= 36592)
+                || drugAdministration(code);
+    }
+
+    /**
+     * Drug administration: hydration, therapeutic, prophylactic and diagnostic injections and infusions
+     * (96360-96379) and chemotherapy administration (96401-96549). An E/M on the same day needs modifier 25 when it
+     * is significant and separately identifiable (NCCI policy manual, chapter 11); the reason for the
+     * administration is the reason for the drug given.
+     */
+    public static boolean drugAdministration(String code) {
+        int n = numeric(code);
+        return (n >= 96360 && n <= 96379) || (n >= 96401 && n <= 96549);
     }
 
     /** Surgery or radiology (70010-79999): laterality modifiers apply. */

@@ -115,9 +115,9 @@ class EncounterCoderTest {
 
     @Test
     void adultPreventiveVisitWithAProblemFound() {
-        // 45 years old, established: 99396; the exam code with abnormal findings goes first
+        // 45 years old, established: 99396; the exam found something: the exam code with abnormal findings first
         Coding coding = coder.code(Encounters.office().preventive().established(null, null)
-                .bornOn(LocalDate.of(1980, 5, 2))
+                .bornOn(LocalDate.of(1980, 5, 2)).abnormalFindings(true)
                 .snomed("55822004", "Hyperlipidemia")
                 .build());
 

@@ -21,6 +21,8 @@ final class Encounters {
     private final List<Documented> procedures = new ArrayList<>();
     private final List<AdministeredItem> items = new ArrayList<>();
     private boolean medicare;
+    private AnnualWellnessVisit wellness;
+    private Boolean abnormalFindings;
 
     static Encounters office() {
         return new Encounters();
@@ -70,6 +72,34 @@ final class Encounters {
         return this;
     }
 
+    Encounters wellness(AnnualWellnessVisit visit) {
+        wellness = visit;
+        return this;
+    }
+
+    Encounters encounterType(CodeSystem system, String code, String text) {
+        type = new Documented(system, code, text);
+        return this;
+    }
+
+    Encounters abnormalFindings(Boolean found) {
+        abnormalFindings = found;
+        return this;
+    }
+
+    /** An ICD-10-CM diagnosis with its documented episode of care. */
+    Encounters icd(String code, EpisodeOfCare episode) {
+        diagnoses.add(new Documented(CodeSystem.ICD_10_CM, code, code, List.of(), null, episode));
+        return this;
+    }
+
+    /** A CPT/HCPCS procedure with documented units and modifiers. */
+    Encounters procedure(CodeSystem system, String code, String text, String quantity, String... modifiers) {
+        procedures.add(new Documented(system, code, text, List.of(modifiers),
+                quantity == null ? null : new BigDecimal(quantity), null));
+        return this;
+    }
+
     Encounters dx(CodeSystem system, String code, String text) {
         diagnoses.add(new Documented(system, code, text));
         return this;
@@ -101,8 +131,16 @@ final class Encounters {
         return this;
     }
 
+    /** A drug or supply documented with modifiers (JZ, JW, ...). */
+    Encounters item(String kind, CodeSystem system, String code, String ndc, String quantity, String unit,
+            String... modifiers) {
+        items.add(new AdministeredItem(kind, new Documented(system, code, code, List.of(modifiers), null, null), ndc,
+                new BigDecimal(quantity), unit));
+        return this;
+    }
+
     DocumentedEncounter build() {
         return new DocumentedEncounter("enc-test", "riverside-fm", dos, birth, sex, place, encounterClass, type, status,
-                minutes, mdm, diagnoses, procedures, items, medicare);
+                minutes, mdm, diagnoses, procedures, items, medicare, wellness, abnormalFindings);
     }
 }

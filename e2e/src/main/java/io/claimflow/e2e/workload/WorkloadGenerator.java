@@ -521,7 +521,7 @@ public final class WorkloadGenerator {
     }
 
     private static DocumentedCode code(CodeSystem system, String code, String text) {
-        return new DocumentedCode(system, code, text);
+        return DocumentedCode.newBuilder().setSystem(system).setCode(code).setText(text).build();
     }
 
     private record Visit(DocumentedCode encounterType, boolean newPatient, Integer minutes, MedicalDecisionMaking mdm,

@@ -28,7 +28,9 @@ public record DocumentedEncounter(
         List<AdministeredItem> administeredItems,
         String priorAuthorizationNumber,
         String referralNumber,
-        String clinicalNote) {
+        String clinicalNote,
+        AnnualWellnessVisit annualWellnessVisit,
+        Boolean abnormalFindings) {
 
     public DocumentedEncounter {
         coverages = List.copyOf(coverages);
@@ -37,12 +39,45 @@ public record DocumentedEncounter(
         administeredItems = List.copyOf(administeredItems);
     }
 
+    /** A visit that is no Medicare annual wellness visit and whose examination findings were not documented. */
+    public DocumentedEncounter(String tenantId, String encounterId, Patient patient, List<Coverage> coverages,
+            Providers providers, Facility facility, String placeOfService, LocalDate dateOfService,
+            EncounterClass encounterClass, Code encounterType, PatientStatus patientStatus, Integer totalTimeMinutes,
+            MedicalDecisionMaking medicalDecisionMaking, List<Code> diagnoses, List<Code> procedures,
+            List<AdministeredItem> administeredItems, String priorAuthorizationNumber, String referralNumber,
+            String clinicalNote) {
+        this(tenantId, encounterId, patient, coverages, providers, facility, placeOfService, dateOfService,
+                encounterClass, encounterType, patientStatus, totalTimeMinutes, medicalDecisionMaking, diagnoses,
+                procedures, administeredItems, priorAuthorizationNumber, referralNumber, clinicalNote, null, null);
+    }
+
     /** Terminology of a code; NONE for text without a code. */
     public enum CodeSystem { SNOMED_CT, ICD_10_CM, CPT, HCPCS, NONE }
 
-    /** A documented finding, procedure or item, coded or not. */
-    public record Code(CodeSystem system, String code, String text) {
+    /**
+     * A documented finding, procedure or item, coded or not.
+     *
+     * @param modifiers for a procedure, its documented CPT/HCPCS modifiers in order (never null)
+     * @param quantity for a procedure, its documented units of service; null when not documented
+     * @param episodeOfCare for a diagnosis, the documented episode of care; null when not documented
+     */
+    public record Code(CodeSystem system, String code, String text, List<String> modifiers, BigDecimal quantity,
+            EpisodeOfCare episodeOfCare) {
+
+        public Code {
+            modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
+        }
+
+        public Code(CodeSystem system, String code, String text) {
+            this(system, code, text, List.of(), null, null);
+        }
     }
+
+    /** ICD-10-CM 7th character episode of care: initial, subsequent, sequela. */
+    public enum EpisodeOfCare { INITIAL, SUBSEQUENT, SEQUELA }
+
+    /** Medicare annual wellness visit: initial (G0438) or subsequent (G0439). */
+    public enum AnnualWellnessVisit { INITIAL, SUBSEQUENT }
 
     public enum Sex { FEMALE, MALE, UNKNOWN }
 

@@ -4,6 +4,7 @@ import io.claimflow.coding.pipeline.CodingVersion;
 import io.claimflow.coding.pipeline.IncomingDocumentation;
 import io.claimflow.coding.pipeline.RecodeCause;
 import io.claimflow.coding.rules.AdministeredItem;
+import io.claimflow.coding.rules.AnnualWellnessVisit;
 import io.claimflow.coding.rules.CodeSystem;
 import io.claimflow.coding.rules.CodedDiagnosis;
 import io.claimflow.coding.rules.CodedLine;
@@ -13,6 +14,7 @@ import io.claimflow.coding.rules.Documented;
 import io.claimflow.coding.rules.DocumentedEncounter;
 import io.claimflow.coding.rules.Drug;
 import io.claimflow.coding.rules.Edit;
+import io.claimflow.coding.rules.EpisodeOfCare;
 import io.claimflow.coding.rules.EditType;
 import io.claimflow.coding.rules.PatientStatus;
 import io.claimflow.coding.rules.Severity;
@@ -102,14 +104,19 @@ public final class AvroMapping {
                 event.getDiagnoses().stream().map(AvroMapping::documented).toList(),
                 event.getProcedures().stream().map(AvroMapping::documented).toList(),
                 items,
-                medicare);
+                medicare,
+                event.getAnnualWellnessVisit() == null ? null
+                        : AnnualWellnessVisit.valueOf(event.getAnnualWellnessVisit().name()),
+                event.getAbnormalFindings());
     }
 
     private static Documented documented(DocumentedCode code) {
         if (code == null) {
             return new Documented(CodeSystem.NONE, null, "");
         }
-        return new Documented(CodeSystem.valueOf(code.getSystem().name()), code.getCode(), code.getText());
+        return new Documented(CodeSystem.valueOf(code.getSystem().name()), code.getCode(), code.getText(),
+                code.getModifiers(), code.getQuantity(),
+                code.getEpisodeOfCare() == null ? null : EpisodeOfCare.valueOf(code.getEpisodeOfCare().name()));
     }
 
     /** The EncounterCoded event of a coding version; the context (patient, coverage, providers) from the documentation. */

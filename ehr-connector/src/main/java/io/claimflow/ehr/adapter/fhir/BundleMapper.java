@@ -30,12 +30,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ChargeItem;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -151,7 +154,8 @@ final class BundleMapper {
                 providers, facility(location), placeOfService, dateOfService, encounterClass, encounterType,
                 patientStatus(encounter), totalTime(encounter, at), mdm(encounter, at), diagnoses, procedures, items,
                 stringExtension(encounter, FhirTerms.EXT_PRIOR_AUTHORIZATION),
-                stringExtension(encounter, FhirTerms.EXT_REFERRAL), clinicalNote(encounter));
+                stringExtension(encounter, FhirTerms.EXT_REFERRAL), clinicalNote(encounter),
+                annualWellnessVisit(encounter, at), abnormalFindings(encounter, at));
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -284,6 +288,52 @@ final class BundleMapper {
                     "medical decision making must be straightforward, low, moderate or high");
             return null;
         }
+    }
+
+    /** The extension (initial or subsequent), else an Encounter.type HCPCS G0438 or G0439; null when neither. */
+    private DocumentedEncounter.AnnualWellnessVisit annualWellnessVisit(Encounter encounter, String at) {
+        Extension extension = encounter.getExtensionByUrl(FhirTerms.EXT_ANNUAL_WELLNESS_VISIT);
+        if (extension != null && extension.getValue() != null) {
+            String value = codeValue(extension.getValue());
+            if ("initial".equalsIgnoreCase(value)) {
+                return DocumentedEncounter.AnnualWellnessVisit.INITIAL;
+            }
+            if ("subsequent".equalsIgnoreCase(value)) {
+                return DocumentedEncounter.AnnualWellnessVisit.SUBSEQUENT;
+            }
+            problem(at + ".extension", Kind.INVALID, "the annual wellness visit must be initial or subsequent");
+            return null;
+        }
+        for (CodeableConcept type : encounter.getType()) {
+            for (Coding coding : type.getCoding()) {
+                if (FhirTerms.codeSystem(coding.getSystem()).orElse(null) == CodeSystem.HCPCS) {
+                    if ("G0438".equalsIgnoreCase(coding.getCode())) {
+                        return DocumentedEncounter.AnnualWellnessVisit.INITIAL;
+                    }
+                    if ("G0439".equalsIgnoreCase(coding.getCode())) {
+                        return DocumentedEncounter.AnnualWellnessVisit.SUBSEQUENT;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private Boolean abnormalFindings(Encounter encounter, String at) {
+        Extension extension = encounter.getExtensionByUrl(FhirTerms.EXT_ABNORMAL_FINDINGS);
+        if (extension == null || extension.getValue() == null) {
+            return null;
+        }
+        if (extension.getValue() instanceof BooleanType value && value.hasValue()) {
+            return value.getValue();
+        }
+        problem(at + ".extension", Kind.INVALID, "abnormal findings must be a valueBoolean");
+        return null;
+    }
+
+    private static String codeValue(Type value) {
+        return value instanceof CodeableConcept cc ? cc.getCodingFirstRep().getCode()
+                : value instanceof Coding coding ? coding.getCode() : value.primitiveValue();
     }
 
     private static String stringExtension(Encounter encounter, String url) {
@@ -677,6 +727,13 @@ final class BundleMapper {
                 ordered.add(condition);
             }
         }
+        // The reason for the visit is a documented diagnosis too, where no Condition of the encounter says it.
+        for (int i = 0; i < encounter.getReasonReference().size(); i++) {
+            Resource resource = refs.resolve(encounter.getReasonReference().get(i)).orElse(null);
+            if (resource instanceof Condition condition && !ordered.contains(condition)) {
+                ordered.add(condition);
+            }
+        }
         List<Code> codes = new ArrayList<>();
         for (Condition condition : ordered) {
             if (isEnteredInErrorOrRefuted(condition)) {
@@ -689,10 +746,44 @@ final class BundleMapper {
             }
             Code code = code(condition.getCode(), at, List.of(CodeSystem.ICD_10_CM, CodeSystem.SNOMED_CT), true);
             if (code != null) {
-                codes.add(code);
+                codes.add(new Code(code.system(), code.code(), code.text(), List.of(), null,
+                        episodeOfCare(condition)));
+            }
+        }
+        for (int i = 0; i < encounter.getReasonCode().size(); i++) {
+            CodeableConcept concept = encounter.getReasonCode().get(i);
+            boolean readable = concept.getCoding().stream().map(c -> FhirTerms.codeSystem(c.getSystem()))
+                    .anyMatch(system -> system.filter(CodeSystem.ICD_10_CM::equals).isPresent()
+                            || system.filter(CodeSystem.SNOMED_CT::equals).isPresent());
+            // a reason in another code system is kept as its text, as the guide says for a Condition's text
+            Code reason = readable ? code(concept, refs.path(encounter) + ".reasonCode[" + i + "]",
+                    List.of(CodeSystem.ICD_10_CM, CodeSystem.SNOMED_CT), true)
+                    : display(concept) == null ? null : new Code(CodeSystem.NONE, null, display(concept));
+            boolean said = reason == null || codes.stream().anyMatch(c -> c.system() == reason.system()
+                    && (reason.code() == null ? c.text().equalsIgnoreCase(reason.text())
+                    : reason.code().equals(c.code())));
+            if (!said) {
+                codes.add(reason);
             }
         }
         return codes;
+    }
+
+    /** The condition-episode-of-care extension: initial, subsequent or sequela; null when absent. */
+    private DocumentedEncounter.EpisodeOfCare episodeOfCare(Condition condition) {
+        Extension extension = condition.getExtensionByUrl(FhirTerms.EXT_EPISODE_OF_CARE);
+        if (extension == null || extension.getValue() == null) {
+            return null;
+        }
+        String value = codeValue(extension.getValue());
+        for (DocumentedEncounter.EpisodeOfCare episode : DocumentedEncounter.EpisodeOfCare.values()) {
+            if (episode.name().equalsIgnoreCase(value)) {
+                return episode;
+            }
+        }
+        problem(refs.path(condition) + ".extension", Kind.INVALID,
+                "the episode of care must be initial, subsequent or sequela");
+        return null;
     }
 
     private static boolean isProblemListItem(Condition condition) {
@@ -723,16 +814,107 @@ final class BundleMapper {
             if (code == null) {
                 continue;
             }
-            // Laterality and body site travel in the text: DocumentedCode has no element for them (see the guide).
-            List<String> sites = procedure.getBodySite().stream().map(BundleMapper::display)
-                    .filter(java.util.Objects::nonNull).toList();
-            if (!sites.isEmpty()) {
-                code = new Code(code.system(), code.code(), code.text() + " (body site: "
-                        + String.join(", ", sites) + ")");
+            // Body site and its side travel in the text (coding-service appends RT/LT/50 where the code takes them).
+            String sites = bodySite(procedure.getBodySite());
+            if (sites != null) {
+                code = new Code(code.system(), code.code(), code.text() + " (body site: " + sites + ")");
             }
-            codes.add(code);
+            List<ChargeItem> charges = refs.all(ChargeItem.class).stream()
+                    .filter(c -> c.getService().stream().anyMatch(r -> refs.pointsTo(r, procedure))).toList();
+            List<String> modifiers = new ArrayList<>(modifiers(procedure.getExtensionsByUrl(
+                    FhirTerms.EXT_PROCEDURE_MODIFIER), refs.path(procedure)));
+            BigDecimal quantity = quantity(procedure.getExtensionByUrl(FhirTerms.EXT_PROCEDURE_QUANTITY),
+                    refs.path(procedure) + ".extension");
+            for (ChargeItem charge : charges) {
+                String where = refs.path(charge);
+                for (String modifier : modifiers(charge.getExtensionsByUrl(FhirTerms.EXT_PROCEDURE_MODIFIER), where)) {
+                    if (!modifiers.contains(modifier)) {
+                        modifiers.add(modifier);
+                    }
+                }
+                if (charge.hasQuantity() && charge.getQuantity().hasValue()) {
+                    BigDecimal charged = decimal(charge.getQuantity().getValue(), where + ".quantity");
+                    if (quantity != null && charged != null && quantity.compareTo(charged) != 0) {
+                        problem(where + ".quantity", Kind.INVALID,
+                                "ChargeItem.quantity differs from the quantity documented on its Procedure");
+                    }
+                    quantity = quantity == null ? charged : quantity;
+                }
+            }
+            codes.add(new Code(code.system(), code.code(), code.text(), modifiers, quantity, null));
         }
         return codes;
+    }
+
+    /**
+     * The body sites as text, with the side said in words when only a SNOMED CT laterality qualifier
+     * (24028007 right, 7771000 left, 51440002 right and left) carries it; null without a body site.
+     */
+    private static String bodySite(List<CodeableConcept> bodySites) {
+        List<String> words = new ArrayList<>();
+        Set<String> sides = new LinkedHashSet<>();
+        for (CodeableConcept site : bodySites) {
+            for (Coding coding : site.getCoding()) {
+                if (FhirTerms.SNOMED_CT.equals(coding.getSystem()) && LATERALITY.containsKey(coding.getCode())) {
+                    sides.add(LATERALITY.get(coding.getCode()));
+                }
+            }
+            String display = display(site);
+            if (display != null && !LATERALITY.containsValue(display.toLowerCase(Locale.ROOT))) {
+                words.add(display);
+            }
+        }
+        String text = String.join(", ", words);
+        String said = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ") + " ";
+        String side = sides.contains("bilateral") || sides.size() > 1 ? "bilateral"
+                : sides.isEmpty() ? null : sides.iterator().next();
+        if (side != null && !said.contains(" " + side + " ")) {
+            text = text.isEmpty() ? side : text + ", " + side;
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    private static final Map<String, String> LATERALITY = Map.of("24028007", "right", "7771000", "left",
+            "51440002", "bilateral");
+
+    /** Two-character CPT/HCPCS modifiers from valueCode, valueCoding, valueCodeableConcept or valueString. */
+    private List<String> modifiers(List<Extension> extensions, String at) {
+        List<String> modifiers = new ArrayList<>();
+        for (Extension extension : extensions) {
+            String value = extension.getValue() == null ? null : codeValue(extension.getValue());
+            if (value == null || !value.trim().matches("[A-Za-z0-9]{2}")) {
+                problem(at + ".extension", Kind.INVALID, "a procedure modifier is a two-character CPT/HCPCS modifier");
+                continue;
+            }
+            modifiers.add(value.trim().toUpperCase(Locale.ROOT));
+        }
+        return modifiers;
+    }
+
+    private BigDecimal quantity(Extension extension, String at) {
+        if (extension == null || extension.getValue() == null) {
+            return null;
+        }
+        Type value = extension.getValue();
+        if (value instanceof Quantity quantity && quantity.hasValue()) {
+            return decimal(quantity.getValue(), at);
+        }
+        try {
+            return decimal(new BigDecimal(value.primitiveValue()), at);
+        } catch (NumberFormatException | NullPointerException e) {
+            problem(at, Kind.INVALID, "a procedure quantity must be a number");
+            return null;
+        }
+    }
+
+    /** A documented quantity as EncounterDocumented carries it: at most 3 decimals and 9 integer digits. */
+    private BigDecimal decimal(BigDecimal value, String at) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > 3 || stripped.abs().compareTo(new BigDecimal("1000000000")) >= 0) {
+            problem(at, Kind.INVALID, "a quantity must have at most 3 decimals and 9 digits");
+            return null;
+        }
+        return stripped.setScale(3);
     }
 
     private List<AdministeredItem> administeredItems(Encounter encounter, boolean onlyEncounter) {

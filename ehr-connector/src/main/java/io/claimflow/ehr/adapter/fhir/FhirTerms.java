@@ -34,6 +34,14 @@ final class FhirTerms {
     static final String EXT_PLACE_OF_SERVICE = EXTENSION_BASE + "encounter-place-of-service";
     static final String EXT_PRIOR_AUTHORIZATION = EXTENSION_BASE + "encounter-prior-authorization-number";
     static final String EXT_REFERRAL = EXTENSION_BASE + "encounter-referral-number";
+    static final String EXT_ANNUAL_WELLNESS_VISIT = EXTENSION_BASE + "encounter-annual-wellness-visit";
+    static final String EXT_ABNORMAL_FINDINGS = EXTENSION_BASE + "encounter-abnormal-findings";
+    /** On Procedure (or a ChargeItem for it): a CPT/HCPCS modifier, repeated in billing order. */
+    static final String EXT_PROCEDURE_MODIFIER = EXTENSION_BASE + "procedure-modifier";
+    /** On Procedure: the documented units of service (valueQuantity, valueInteger or valueDecimal). */
+    static final String EXT_PROCEDURE_QUANTITY = EXTENSION_BASE + "procedure-quantity";
+    /** On Condition: the episode of care of an injury, valueCode initial, subsequent or sequela. */
+    static final String EXT_EPISODE_OF_CARE = EXTENSION_BASE + "condition-episode-of-care";
 
     private static final Map<String, CodeSystem> CODE_SYSTEMS = Map.of(
             SNOMED_CT, CodeSystem.SNOMED_CT,

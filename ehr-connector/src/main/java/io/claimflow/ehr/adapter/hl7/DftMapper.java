@@ -31,6 +31,7 @@ import io.claimflow.ehr.intake.EncounterIntake.Submission;
 import io.claimflow.ehr.intake.Problem;
 import io.claimflow.ehr.intake.Problem.Kind;
 import io.claimflow.ehr.intake.Source;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,6 +65,9 @@ final class DftMapper {
     /** X12 SBR09 claim filing indicator codes, accepted as they are from IN1-15 plan type. */
     private static final Set<String> CLAIM_FILING_INDICATORS = Set.of("11", "12", "13", "14", "15", "16", "17",
             "AM", "BL", "CH", "CI", "DS", "FI", "HM", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC", "ZZ");
+
+    /** The largest quantity EncounterDocumented carries (decimal precision 12, scale 3). */
+    private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
 
     private final String tenantId;
     private final EhrProperties.BillingProvider billing;
@@ -130,9 +134,11 @@ final class DftMapper {
                     : ft1.getTransactionCode();
             String where = procedure == ft1.getProcedureCode() ? at + "-25" : at + "-7";
             Code code = code(procedure, where, value(ft1.getTransactionDescription().getValue()));
+            int charged = -1;
             if (code != null) {
+                charged = procedures.size();
                 procedures.add(withDetails(code, modifiers(ft1.getProcedureCodeModifier()),
-                        value(ft1.getTransactionQuantity().getValue())));
+                        quantity(value(ft1.getTransactionQuantity().getValue()), at + "-10")));
             }
             for (int d = 0; d < ft1.getDiagnosisCodeFT1Reps(); d++) {
                 Code diagnosis = code(ft1.getDiagnosisCodeFT1(d), at + "-19", null);
@@ -151,7 +157,14 @@ final class DftMapper {
                 }
                 String pat = "PR1[" + ++pr1Count + "]";
                 Code pr = code(pr1.getProcedureCode(), pat + "-3", value(pr1.getProcedureDescription().getValue()));
-                if (pr != null) {
+                if (pr != null && charged >= 0 && sameCode(procedures.get(charged), pr)) {
+                    // the PR1 details its own FT1's charge: one procedure, with the modifiers of both
+                    Code charge = procedures.get(charged);
+                    List<String> merged = new ArrayList<>(charge.modifiers());
+                    modifiers(pr1.getProcedureCodeModifier()).stream().filter(m -> !merged.contains(m))
+                            .forEach(merged::add);
+                    procedures.set(charged, withDetails(charge, merged, charge.quantity()));
+                } else if (pr != null) {
                     procedures.add(withDetails(pr, modifiers(pr1.getProcedureCodeModifier()), null));
                 }
                 if (serviceDate == null) {
@@ -174,11 +187,13 @@ final class DftMapper {
             return new Result(null, List.copyOf(problems));
         }
         Code encounterType = procedures.stream().filter(DftMapper::isEvaluationAndManagement).findFirst()
+                .map(c -> new Code(c.system(), c.code(), c.text()))
                 .orElse(new Code(CodeSystem.NONE, null, classText(encounterClass)));
         DocumentedEncounter encounter = new DocumentedEncounter(tenantId, visitNumber, patient, coverages,
                 new DocumentedEncounter.Providers(billingProvider(), rendering, referring), null,
                 placeOfService(encounterClass), serviceDate, encounterClass, encounterType,
-                patientStatus(procedures), null, null, diagnoses, procedures, List.of(), null, null, null);
+                patientStatus(procedures), null, null, diagnoses, procedures, List.of(), null, null, null,
+                annualWellnessVisit(procedures), null);
         return new Result(new Submission(new Source(Source.HL7V2, visitNumber, controlId), encounter), List.of());
     }
 
@@ -305,16 +320,47 @@ final class DftMapper {
         return codes;
     }
 
-    /** Modifiers and units travel in the text: DocumentedCode has no element for them (see the guide). */
-    private static Code withDetails(Code code, List<String> modifiers, String quantity) {
-        StringBuilder text = new StringBuilder(code.text());
-        if (!modifiers.isEmpty()) {
-            text.append(" (modifiers: ").append(String.join(", ", modifiers)).append(')');
+    private static boolean sameCode(Code a, Code b) {
+        return a.system() == b.system() && a.code() != null && a.code().equalsIgnoreCase(b.code());
+    }
+
+    /** FT1-26 / PR1-16 modifiers and FT1-10 quantity on the procedure they were documented with. */
+    private static Code withDetails(Code code, List<String> modifiers, BigDecimal quantity) {
+        return new Code(code.system(), code.code(), code.text(), modifiers, quantity, null);
+    }
+
+    /**
+     * FT1-10 transaction quantity as documented: a number with at most three decimals (coding-service decides
+     * whether it is a plausible number of units), null when empty.
+     */
+    private BigDecimal quantity(String value, String at) {
+        if (value == null) {
+            return null;
         }
-        if (quantity != null && !quantity.equals("1") && !quantity.equals("1.0")) {
-            text.append(" (quantity: ").append(quantity).append(')');
+        try {
+            BigDecimal quantity = new BigDecimal(value).stripTrailingZeros();
+            if (quantity.scale() > 3 || quantity.abs().compareTo(MAX_QUANTITY) >= 0) {
+                problem(at, Kind.INVALID, at + " transaction quantity must have at most 3 decimals and 9 digits");
+                return null;
+            }
+            return quantity.setScale(3);
+        } catch (NumberFormatException e) {
+            problem(at, Kind.INVALID, at + " transaction quantity must be a number");
+            return null;
         }
-        return new Code(code.system(), code.code(), text.toString());
+    }
+
+    /** A charged G0438 is the initial, G0439 a subsequent Medicare annual wellness visit. */
+    private static DocumentedEncounter.AnnualWellnessVisit annualWellnessVisit(List<Code> procedures) {
+        for (Code code : procedures) {
+            if (code.system() == CodeSystem.HCPCS && "G0438".equalsIgnoreCase(code.code())) {
+                return DocumentedEncounter.AnnualWellnessVisit.INITIAL;
+            }
+            if (code.system() == CodeSystem.HCPCS && "G0439".equalsIgnoreCase(code.code())) {
+                return DocumentedEncounter.AnnualWellnessVisit.SUBSEQUENT;
+            }
+        }
+        return null;
     }
 
     private static boolean isEvaluationAndManagement(Code code) {

@@ -3,6 +3,7 @@ package io.claimflow.ehr.adapter.kafka;
 import io.claimflow.ehr.intake.DocumentedEncounter;
 import io.claimflow.events.AdministeredItem;
 import io.claimflow.events.AdministeredItemKind;
+import io.claimflow.events.AnnualWellnessVisit;
 import io.claimflow.events.Address;
 import io.claimflow.events.AdministrativeSex;
 import io.claimflow.events.CodeSystem;
@@ -10,6 +11,7 @@ import io.claimflow.events.Coverage;
 import io.claimflow.events.DocumentedCode;
 import io.claimflow.events.EncounterClass;
 import io.claimflow.events.EncounterDocumented;
+import io.claimflow.events.EpisodeOfCare;
 import io.claimflow.events.Facility;
 import io.claimflow.events.MedicalDecisionMaking;
 import io.claimflow.events.NewOrEstablished;
@@ -63,6 +65,9 @@ final class EncounterDocumentedMapper {
                 .setPriorAuthorizationNumber(e.priorAuthorizationNumber())
                 .setReferralNumber(e.referralNumber())
                 .setClinicalNote(e.clinicalNote())
+                .setAnnualWellnessVisit(e.annualWellnessVisit() == null ? null
+                        : AnnualWellnessVisit.valueOf(e.annualWellnessVisit().name()))
+                .setAbnormalFindings(e.abnormalFindings())
                 .build();
     }
 
@@ -141,7 +146,11 @@ final class EncounterDocumentedMapper {
 
     private static DocumentedCode code(DocumentedEncounter.Code c) {
         return DocumentedCode.newBuilder().setSystem(CodeSystem.valueOf(c.system().name())).setCode(c.code())
-                .setText(c.text()).build();
+                .setText(c.text())
+                .setModifiers(c.modifiers())
+                .setQuantity(c.quantity() == null ? null : c.quantity().setScale(3, RoundingMode.UNNECESSARY))
+                .setEpisodeOfCare(c.episodeOfCare() == null ? null : EpisodeOfCare.valueOf(c.episodeOfCare().name()))
+                .build();
     }
 
     private static Address address(DocumentedEncounter.Address a) {

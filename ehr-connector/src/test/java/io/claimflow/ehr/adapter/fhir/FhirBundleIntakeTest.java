@@ -409,6 +409,6 @@ class FhirBundleIntakeTest {
     }
 
     private static DocumentedCode code(CodeSystem system, String code, String text) {
-        return new DocumentedCode(system, code, text);
+        return DocumentedCode.newBuilder().setSystem(system).setCode(code).setText(text).build();
     }
 }

@@ -104,14 +104,13 @@ class Hl7MllpIntakeTest {
                 code(CodeSystem.ICD_10_CM, "I10", "Essential (primary) hypertension"),
                 code(CodeSystem.ICD_10_CM, "E11.9", "Type 2 diabetes mellitus without complications"),
                 code(CodeSystem.ICD_10_CM, "M17.11", "Unilateral primary osteoarthritis, right knee"));
-        // FT1-25 (CPT C4, HCPCS) with modifiers and quantities, then PR1
+        // FT1-25 (CPT C4, HCPCS) with FT1-26 modifiers and FT1-10 quantities, then PR1 with PR1-16 modifiers
         assertThat(event.getProcedures()).containsExactly(
-                code(CodeSystem.CPT, "99214", "Office or other outpatient visit, established patient"),
-                code(CodeSystem.CPT, "83036", "Hemoglobin; glycosylated (A1C) (modifiers: QW)"),
-                code(CodeSystem.HCPCS, "J3301",
-                        "Injection, triamcinolone acetonide, NOS, 10 mg (quantity: 4)"),
-                code(CodeSystem.CPT, "20610",
-                        "Arthrocentesis, aspiration and/or injection, major joint (modifiers: RT)"));
+                code(CodeSystem.CPT, "99214", "Office or other outpatient visit, established patient", "1"),
+                code(CodeSystem.CPT, "83036", "Hemoglobin; glycosylated (A1C)", "1", "QW"),
+                code(CodeSystem.HCPCS, "J3301", "Injection, triamcinolone acetonide, NOS, 10 mg", "4"),
+                code(CodeSystem.CPT, "20610", "Arthrocentesis, aspiration and/or injection, major joint", null,
+                        "RT"));
         assertThat(event.getEncounterType()).isEqualTo(code(CodeSystem.CPT, "99214",
                 "Office or other outpatient visit, established patient"));
         assertThat(event.getPatientStatus()).isEqualTo(NewOrEstablished.ESTABLISHED);
@@ -365,6 +364,13 @@ class Hl7MllpIntakeTest {
     }
 
     private static DocumentedCode code(CodeSystem system, String code, String text) {
-        return new DocumentedCode(system, code, text);
+        return DocumentedCode.newBuilder().setSystem(system).setCode(code).setText(text).build();
+    }
+
+    private static DocumentedCode code(CodeSystem system, String code, String text, String quantity,
+            String... modifiers) {
+        return DocumentedCode.newBuilder().setSystem(system).setCode(code).setText(text)
+                .setQuantity(quantity == null ? null : new java.math.BigDecimal(quantity).setScale(3))
+                .setModifiers(List.of(modifiers)).build();
     }
 }
