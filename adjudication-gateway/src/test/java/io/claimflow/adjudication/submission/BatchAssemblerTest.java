@@ -95,7 +95,7 @@ class BatchAssemblerTest {
         when(controlNumbers.nextTransaction()).thenAnswer(i -> numbers.incrementAndGet());
         GatewayProperties properties = mock(GatewayProperties.class);
         when(properties.connection("BKHP1")).thenReturn(new GatewayProperties.PayerConnection("BKHP1", "Buckeye",
-                "http://localhost:1"));
+                "http://localhost:1", null, null));
         when(properties.batch()).thenReturn(new GatewayProperties.Batch(50, Duration.ofMillis(500),
                 Duration.ofMillis(500)));
         when(properties.submitter()).thenReturn(new GatewayProperties.Submitter("CLAIMFLOW", "ClaimFlow", "Ops",
