@@ -44,6 +44,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.provisioning.UserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -91,12 +92,15 @@ public class ClaimFlowSecurityAutoConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain claimFlowSecurityFilterChain(HttpSecurity http, ClaimFlowSecurityProperties properties,
             ObjectProvider<AuditTrail> auditTrail, ObjectProvider<JwtDecoder> jwtDecoder,
-            LoginThrottle loginThrottle, LoginThrottleProperties throttleProperties) throws Exception {
+            LoginThrottle loginThrottle, LoginThrottleProperties throttleProperties,
+            ObjectProvider<UserDetailsService> userDetails) throws Exception {
         boolean jwt = properties.mode() == ClaimFlowSecurityProperties.Mode.JWT;
         ProblemAuthenticationEntryPoint entryPoint =
                 new ProblemAuthenticationEntryPoint(jwt ? "Bearer" : "Basic realm=\"claimflow\"");
         ProblemAccessDeniedHandler deniedHandler = new ProblemAccessDeniedHandler(auditTrail);
-        http.addFilterBefore(new LoginThrottleFilter(loginThrottle, auditTrail, throttleProperties),
+        http.addFilterBefore(new LoginThrottleFilter(loginThrottle, auditTrail, throttleProperties,
+                        name -> userDetails.getIfAvailable() instanceof UserDetailsManager users
+                                && users.userExists(name)),
                         LogoutFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -7,9 +7,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * In the security filter chain before authentication: refuses with 429 (and {@code Retry-After}) a login whose user
  * name or client address is locked out by {@link LoginThrottle}, counts every 401 against both, and logs and audits
- * every 401 and 429 with ids only (the user name tried, the address, the endpoint), never the password or token.
+ * every 401 and 429 with ids only (a configured user's name or a digest of any other name tried, the address, the
+ * endpoint), never the password or token.
  */
 public final class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -30,9 +35,12 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
     private final ObjectProvider<AuditTrail> auditTrail;
     private final LoginThrottleProperties properties;
     private final boolean enabled;
+    private final Predicate<String> knownUsers;
 
+    /** {@code knownUsers} says whether a user name is a configured user (logged by name; others only as a digest). */
     public LoginThrottleFilter(LoginThrottle throttle, ObjectProvider<AuditTrail> auditTrail,
-            LoginThrottleProperties properties) {
+            LoginThrottleProperties properties, Predicate<String> knownUsers) {
+        this.knownUsers = knownUsers;
         this.throttle = throttle;
         this.auditTrail = auditTrail;
         this.properties = properties;
@@ -51,7 +59,7 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
             Duration locked = max(throttle.lockedFor(address), userKey == null ? Duration.ZERO
                     : throttle.lockedFor(userKey));
             if (!locked.isZero()) {
-                LOG.warn("Login refused while locked out: user {} from {} on {} ({} s left)", printable(user),
+                LOG.warn("Login refused while locked out: user {} from {} on {} ({} s left)", logged(user),
                         request.getRemoteAddr(), endpoint, seconds(locked));
                 audit("login-throttled", user, endpoint);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds(locked)));
@@ -72,7 +80,7 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
                 lockout = max(throttle.failed(address, properties.maxFailuresPerAddress()),
                         userKey == null ? Duration.ZERO : throttle.failed(userKey, properties.maxFailures()));
             }
-            LOG.warn("401 failed login: user {} from {} on {}{}", printable(user), request.getRemoteAddr(), endpoint,
+            LOG.warn("401 failed login: user {} from {} on {}{}", logged(user), request.getRemoteAddr(), endpoint,
                     lockout.isZero() ? "" : "; locked out for " + seconds(lockout) + " s");
             audit("login-failed", user, endpoint);
         } else if (enabled && userKey != null && response.getStatus() != 429) {
@@ -109,6 +117,26 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
             return printable(name);
         } catch (IllegalArgumentException e) {
             return "(malformed)";
+        }
+    }
+
+    /**
+     * How a tried user name appears in a log line: a configured user by name, anything else (a mistyped name may be a
+     * patient's, typed into the wrong field) only as a short digest, so repeated tries can still be told apart. The
+     * audit trail, which only AUDITOR reads, keeps the name as typed.
+     */
+    private String logged(String user) {
+        if (user == null || user.startsWith("(")) {
+            return printable(user);
+        }
+        if (knownUsers.test(user)) {
+            return user;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(user.getBytes(StandardCharsets.UTF_8));
+            return "unknown#" + HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            return "unknown";
         }
     }
 
