@@ -4,12 +4,19 @@ import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.security.ClaimFlowSecurityAutoConfiguration;
 import io.claimflow.platform.security.ClaimFlowSecurityProperties;
 import io.claimflow.platform.security.JwtRoles;
+import io.claimflow.platform.security.LoginThrottle;
+import io.claimflow.platform.security.LoginThrottleFilter;
+import io.claimflow.platform.security.LoginThrottleProperties;
 import io.claimflow.platform.security.ProblemAccessDeniedHandler;
 import io.claimflow.platform.security.ProblemAuthenticationEntryPoint;
 import io.claimflow.platform.security.Roles;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -34,13 +41,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.provisioning.UserDetailsManager;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Two filter chains. The platform's single stateless chain steps aside when an application declares its own
@@ -78,7 +92,8 @@ public class ConsoleSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain consoleApiFilterChain(HttpSecurity http, ClaimFlowSecurityProperties properties,
-            ObjectProvider<AuditTrail> auditTrail, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+            ObjectProvider<AuditTrail> auditTrail, ObjectProvider<JwtDecoder> jwtDecoder, LoginThrottle loginThrottle,
+            LoginThrottleProperties throttleProperties, ObjectProvider<UserDetailsService> users) throws Exception {
         boolean jwt = properties.mode() == ClaimFlowSecurityProperties.Mode.JWT;
         AuthenticationEntryPoint challenging = new ProblemAuthenticationEntryPoint(challenge(properties));
         AuthenticationEntryPoint silent = new ProblemAuthenticationEntryPoint(null);
@@ -88,6 +103,9 @@ public class ConsoleSecurityConfiguration {
         RequestMatcher withCredentials = request -> request.getHeader("Authorization") != null;
         http.securityMatcher(request -> withCredentials.matches(request)
                         || EndpointRequest.toAnyEndpoint().matches(request))
+                // the platform's throttle: failed Basic (or bearer) logins counted, 429 while locked out
+                .addFilterBefore(throttleFilter(loginThrottle, auditTrail, throttleProperties, users),
+                        LogoutFilter.class)
                 // no token exists in this chain: a browser's state-changing request is refused (403, audited)
                 .csrf(csrf -> csrf.csrfTokenRepository(new NoCsrfTokens())
                         .requireCsrfProtectionMatcher(ConsoleSecurityConfiguration::browserStateChange))
@@ -121,7 +139,8 @@ public class ConsoleSecurityConfiguration {
     @Order(2)
     SecurityFilterChain consolePageFilterChain(HttpSecurity http, ClaimFlowSecurityProperties properties,
             ObjectProvider<UserDetailsService> users, ObjectProvider<PasswordEncoder> passwordEncoder,
-            ObjectProvider<AuditTrail> auditTrail) throws Exception {
+            ObjectProvider<AuditTrail> auditTrail, LoginThrottle loginThrottle,
+            LoginThrottleProperties throttleProperties) throws Exception {
         boolean jwt = properties.mode() == ClaimFlowSecurityProperties.Mode.JWT;
         AuthenticationEntryPoint problem = new ProblemAuthenticationEntryPoint(null);
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
@@ -152,7 +171,22 @@ public class ConsoleSecurityConfiguration {
             // JWT mode: the identity provider's bearer tokens only (API chain); no password is ever taken or kept.
             http.formLogin(AbstractHttpConfigurer::disable);
         } else {
-            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
+            LoginThrottleFilter throttle = throttleFilter(loginThrottle, auditTrail, throttleProperties, users);
+            SavedRequestAwareAuthenticationSuccessHandler toPage = new SavedRequestAwareAuthenticationSuccessHandler();
+            toPage.setDefaultTargetUrl("/");
+            AuthenticationSuccessHandler succeeded = (request, response, authentication) -> {
+                throttle.succeeded(LoginThrottleFilter.userName(request.getParameter("username")));
+                toPage.onAuthenticationSuccess(request, response, authentication);
+            };
+            // a failed form login ends in a redirect, not a 401: counted here, like the API chain's 401s
+            AuthenticationFailureHandler failed = (request, response, e) -> {
+                Duration lockout = throttle.failed(request,
+                        LoginThrottleFilter.userName(request.getParameter("username")), "form");
+                response.sendRedirect(request.getContextPath() + (lockout.isZero() ? "/login?error" : "/login?locked"));
+            };
+            http.addFilterBefore(new FormLoginRefusal(throttle), UsernamePasswordAuthenticationFilter.class)
+                    .formLogin(form -> form.loginPage("/login").successHandler(succeeded).failureHandler(failed)
+                            .permitAll());
             DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
             provider.setPasswordEncoder(passwordEncoder.getObject());
             ProviderManager manager = new ProviderManager(provider);
@@ -161,6 +195,44 @@ public class ConsoleSecurityConfiguration {
             http.authenticationManager((AuthenticationManager) manager);
         }
         return http.build();
+    }
+
+    /** The platform's filter over the shared {@link LoginThrottle}; configured users are logged by name. */
+    private static LoginThrottleFilter throttleFilter(LoginThrottle loginThrottle,
+            ObjectProvider<AuditTrail> auditTrail, LoginThrottleProperties properties,
+            ObjectProvider<UserDetailsService> users) {
+        return new LoginThrottleFilter(loginThrottle, auditTrail, properties,
+                name -> users.getIfAvailable() instanceof UserDetailsManager manager && manager.userExists(name));
+    }
+
+    /**
+     * Before the form login: a login of a locked-out user name or from a locked-out address is not even tried (the
+     * right password too); the browser goes back to the login page, which says why (logged and audited).
+     */
+    private static final class FormLoginRefusal extends OncePerRequestFilter {
+
+        private final LoginThrottleFilter throttle;
+
+        FormLoginRefusal(LoginThrottleFilter throttle) {
+            this.throttle = throttle;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !"POST".equals(request.getMethod()) || !"/login".equals(request.getServletPath());
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                FilterChain chain) throws ServletException, IOException {
+            Duration locked = throttle.refusal(request, LoginThrottleFilter.userName(request.getParameter("username")));
+            if (locked.isZero()) {
+                chain.doFilter(request, response);
+                return;
+            }
+            response.setHeader("Retry-After", Long.toString(Math.max(1, locked.toSeconds())));
+            response.sendRedirect(request.getContextPath() + "/login?locked");
+        }
     }
 
     static boolean wantsHtml(HttpServletRequest request) {

@@ -3,6 +3,12 @@ package io.claimflow.payersimulator.web;
 import io.claimflow.payersimulator.adjudication.Faults;
 import io.claimflow.payersimulator.adjudication.PayerSimulator;
 import io.claimflow.x12.X12FormatException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +34,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SimulatorController {
 
+    /**
+     * An id given by a caller (submitter id, member id, response id): the platform's {@code Identifier} form, 1 to 100
+     * letters, digits or {@code . _ : / # @ + = -} (the simulator is a stand-in outside the platform, so it states it
+     * with Bean Validation's own {@code @Pattern}).
+     */
+    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:/#@+=-]{0,99}";
+    static final String ID_MESSAGE = "must be 1 to 100 letters, digits or . _ : / # @ + = -";
+
+    /** The longest fault latency: a minute (longer holds every caller's thread). */
+    static final long MAX_LATENCY_MILLIS = 60_000;
+
+    /** The fault knobs as taken over REST: in range, or refused (not clamped). */
+    record FaultSettings(@Min(0) @Max(MAX_LATENCY_MILLIS) long latencyMillis,
+            @DecimalMin("0") @DecimalMax("1") BigDecimal errorRate, long seed, boolean outage, boolean malformed835,
+            boolean unbalanced835) {
+
+        Faults.Settings settings() {
+            return new Faults.Settings(latencyMillis, errorRate == null ? 0 : errorRate.doubleValue(), seed, outage,
+                    malformed835, unbalanced835);
+        }
+    }
+
     private static final MediaType X12 = MediaType.parseMediaType("application/edi-x12");
 
     private final PayerSimulator simulator;
@@ -48,7 +76,8 @@ class SimulatorController {
     }
 
     @GetMapping("/x12/responses")
-    ResponseEntity<?> pending(@RequestParam(required = false) String submitter) throws InterruptedException {
+    ResponseEntity<?> pending(
+            @RequestParam(required = false) @Pattern(regexp = ID, message = ID_MESSAGE) String submitter) throws InterruptedException {
         ResponseEntity<byte[]> fault = fault();
         if (fault != null) {
             return fault;
@@ -60,7 +89,7 @@ class SimulatorController {
     }
 
     @GetMapping("/x12/responses/{id}")
-    ResponseEntity<byte[]> response(@PathVariable String id) throws InterruptedException {
+    ResponseEntity<byte[]> response(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id) throws InterruptedException {
         ResponseEntity<byte[]> fault = fault();
         if (fault != null) {
             return fault;
@@ -70,7 +99,7 @@ class SimulatorController {
     }
 
     @PostMapping("/x12/responses/{id}/ack")
-    ResponseEntity<Void> acknowledge(@PathVariable String id) throws InterruptedException {
+    ResponseEntity<Void> acknowledge(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id) throws InterruptedException {
         if (fault() != null) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
         }
@@ -83,13 +112,15 @@ class SimulatorController {
     }
 
     @PutMapping("/simulator/faults")
-    Faults.Settings setFaults(@RequestBody Faults.Settings settings) {
-        faults.set(settings);
+    Faults.Settings setFaults(@RequestBody @Valid FaultSettings settings) {
+        faults.set(settings.settings());
         return faults.settings();
     }
 
     @GetMapping("/simulator/accumulators/{memberId}/{year}")
-    Map<String, BigDecimal> accumulators(@PathVariable String memberId, @PathVariable int year) {
+    Map<String, BigDecimal> accumulators(
+            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String memberId,
+            @PathVariable @Min(1901) @Max(2199) int year) {
         return simulator.accumulators(memberId, year);
     }
 

@@ -52,16 +52,9 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         String user = basicUser(authorization);
-        String address = "address:" + request.getRemoteAddr();
-        String userKey = user == null ? null : "user:" + user;
-        String endpoint = request.getMethod() + " " + request.getRequestURI();
-        if (enabled && authorization != null) {
-            Duration locked = max(throttle.lockedFor(address), userKey == null ? Duration.ZERO
-                    : throttle.lockedFor(userKey));
+        if (authorization != null) {
+            Duration locked = refusal(request, user);
             if (!locked.isZero()) {
-                LOG.warn("Login refused while locked out: user {} from {} on {} ({} s left)", logged(user),
-                        request.getRemoteAddr(), endpoint, seconds(locked));
-                audit("login-throttled", user, endpoint);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds(locked)));
                 ProblemResponses.write(request, response, 429, "Too many failed logins",
                         "Too many failed logins: try again later");
@@ -71,21 +64,73 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             if (authorization == null) {
-                LOG.info("401 without credentials from {} on {}", request.getRemoteAddr(), endpoint);
-                audit("unauthenticated", null, endpoint);
+                LOG.info("401 without credentials from {} on {}", request.getRemoteAddr(), endpoint(request));
+                audit("unauthenticated", null, endpoint(request));
                 return;
             }
-            Duration lockout = Duration.ZERO;
-            if (enabled) {
-                lockout = max(throttle.failed(address, properties.maxFailuresPerAddress()),
-                        userKey == null ? Duration.ZERO : throttle.failed(userKey, properties.maxFailures()));
-            }
-            LOG.warn("401 failed login: user {} from {} on {}{}", logged(user), request.getRemoteAddr(), endpoint,
-                    lockout.isZero() ? "" : "; locked out for " + seconds(lockout) + " s");
-            audit("login-failed", user, endpoint);
-        } else if (enabled && userKey != null && response.getStatus() != 429) {
-            throttle.succeeded(userKey);
+            failed(request, user, "401");
+        } else if (response.getStatus() != 429) {
+            succeeded(user);
         }
+    }
+
+    /**
+     * For a login form or any other way of logging in that does not pass through this filter: how long a login of
+     * {@code user} (as {@link #userName} gives it; null when no name is known, e.g. a bearer token) from the request's
+     * client address is still refused. A refusal is logged and audited ({@code login-throttled}); zero when it may try.
+     */
+    public Duration refusal(HttpServletRequest request, String user) {
+        if (!enabled) {
+            return Duration.ZERO;
+        }
+        Duration locked = max(throttle.lockedFor(addressKey(request)), user == null ? Duration.ZERO
+                : throttle.lockedFor(userKey(user)));
+        if (!locked.isZero()) {
+            LOG.warn("Login refused while locked out: user {} from {} on {} ({} s left)", logged(user),
+                    request.getRemoteAddr(), endpoint(request), seconds(locked));
+            audit("login-throttled", user, endpoint(request));
+        }
+        return locked;
+    }
+
+    /**
+     * A failed login of {@code user} from the request's client address ({@code how}: "401", "form"): counted against
+     * both, logged and audited ({@code login-failed}); returns the lock-out it starts, zero for none.
+     */
+    public Duration failed(HttpServletRequest request, String user, String how) {
+        Duration lockout = Duration.ZERO;
+        if (enabled) {
+            lockout = max(throttle.failed(addressKey(request), properties.maxFailuresPerAddress()),
+                    user == null ? Duration.ZERO : throttle.failed(userKey(user), properties.maxFailures()));
+        }
+        LOG.warn("{} failed login: user {} from {} on {}{}", how, logged(user), request.getRemoteAddr(),
+                endpoint(request), lockout.isZero() ? "" : "; locked out for " + seconds(lockout) + " s");
+        audit("login-failed", user, endpoint(request));
+        return lockout;
+    }
+
+    /** A successful login of {@code user}: the name's failures are forgotten (the address's only expire). */
+    public void succeeded(String user) {
+        if (enabled && user != null) {
+            throttle.succeeded(userKey(user));
+        }
+    }
+
+    /** A user name as typed (a login form's field) as the throttle counts it: lower case, 64 printable characters. */
+    public static String userName(String typed) {
+        return typed == null ? null : printable(typed.toLowerCase(Locale.ROOT));
+    }
+
+    private static String addressKey(HttpServletRequest request) {
+        return "address:" + request.getRemoteAddr();
+    }
+
+    private static String userKey(String user) {
+        return "user:" + user;
+    }
+
+    private static String endpoint(HttpServletRequest request) {
+        return request.getMethod() + " " + request.getRequestURI();
     }
 
     private void audit(String action, String user, String endpoint) {
@@ -113,8 +158,7 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
             String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
                     StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            String name = (colon < 0 ? decoded : decoded.substring(0, colon)).toLowerCase(Locale.ROOT);
-            return printable(name);
+            return userName(colon < 0 ? decoded : decoded.substring(0, colon));
         } catch (IllegalArgumentException e) {
             return "(malformed)";
         }

@@ -16,7 +16,8 @@ import org.apache.avro.generic.IndexedRecord;
  *
  * <ul>
  *   <li>{@link #lacking}: what coding needs (encounter id, patient MRN and birth date, a plausible date of service on
- *       or after the birth date, a birth date not in the future, something documented, the tenant);</li>
+ *       or after the birth date, a birth date neither in the future nor more than 130 years ago, something
+ *       documented, the tenant);</li>
  *   <li>{@link #unusableText}: characters that cannot travel on: NUL and unpaired surrogates anywhere (PostgreSQL's
  *       jsonb refuses them), and in every field that may reach an X12 837 (all but the free text of
  *       {@link #FREE_TEXT}) X12's delimiters {@code * ~ : ^} and control characters.</li>
@@ -30,6 +31,12 @@ public final class EncounterDocumentedRules {
 
     /** The characters X12 5010 uses as delimiters (element, segment, component, repetition). */
     public static final String X12_DELIMITERS = "*~:^";
+
+    /** The oldest plausible patient, in years: an older birth date is a typing error (1800 for 1980). */
+    public static final int MAX_AGE_YEARS = 130;
+
+    /** The longest patient MRN taken (as the platform's {@code @Identifier}: ids of up to 100 characters). */
+    public static final int MAX_MRN_LENGTH = 100;
 
     /** The earliest plausible date of service. */
     private static final int FIRST_YEAR_OF_SERVICE = 1990;
@@ -60,6 +67,12 @@ public final class EncounterDocumentedRules {
             missing.add("patient (MRN and birth date)");
         } else if (birthDate.isAfter(today)) {
             missing.add("a birth date not in the future");
+        } else if (birthDate.isBefore(today.minusYears(MAX_AGE_YEARS))) {
+            missing.add("a birth date at most " + MAX_AGE_YEARS + " years ago");
+        }
+        if (event.getPatient() != null && event.getPatient().getMrn() != null
+                && event.getPatient().getMrn().length() > MAX_MRN_LENGTH) {
+            missing.add("a patient MRN of at most " + MAX_MRN_LENGTH + " characters");
         }
         LocalDate dos = event.getDateOfService();
         if (dos == null || dos.isAfter(today.plusDays(1)) || dos.getYear() < FIRST_YEAR_OF_SERVICE) {

@@ -39,6 +39,22 @@ class EncounterDocumentedRulesTest {
     }
 
     @Test
+    void aBirthDateMoreThan130YearsAgoIsRefused() {
+        event.getPatient().setBirthDate(LocalDate.of(1800, 1, 1));
+        assertThat(EncounterDocumentedRules.lacking(event, TODAY)).contains("a birth date at most 130 years ago");
+        event.getPatient().setBirthDate(TODAY.minusYears(130));
+        assertThat(EncounterDocumentedRules.lacking(event, TODAY)).isEmpty();
+    }
+
+    @Test
+    void anMrnOfMoreThan100CharactersIsRefused() {
+        event.getPatient().setMrn("M".repeat(10_004));
+        assertThat(EncounterDocumentedRules.lacking(event, TODAY)).contains("a patient MRN of at most 100 characters");
+        event.getPatient().setMrn("M".repeat(100));
+        assertThat(EncounterDocumentedRules.lacking(event, TODAY)).isEmpty();
+    }
+
+    @Test
     void nulAndUnpairedSurrogatesAreRefusedEverywhereAndX12DelimitersOutsideFreeText() {
         event.getPatient().setLastName("Whit\u0000field");
         event.getPatient().getAddress().setState("O*H");

@@ -8,9 +8,13 @@ import io.claimflow.adjudication.response.Remittances;
 import io.claimflow.adjudication.submission.InterchangeRecord;
 import io.claimflow.adjudication.submission.Interchanges;
 import io.claimflow.platform.audit.AuditTrail;
+import io.claimflow.platform.validation.Identifier;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/adjudication")
 class GatewayController {
+
+    /** A status named in a search (interchange, quarantined file): its name in capitals. */
+    static final String STATUS = "[A-Z][A-Z_]{0,31}";
+    static final String STATUS_MESSAGE = "must be a status name: 1 to 32 capital letters or '_'";
 
     /** The largest file {@code POST /remittances/upload} takes (a large payer's daily 835 is a few MB). */
     static final int MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
@@ -68,7 +76,8 @@ class GatewayController {
     @GetMapping("/interchanges")
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
     List<InterchangeRecord> interchanges(@RequestParam(required = false) String direction,
-            @RequestParam(required = false) String status, @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(required = false) @Pattern(regexp = STATUS, message = STATUS_MESSAGE) String status,
+            @RequestParam(defaultValue = "100") int limit) {
         if (direction != null && !direction.equals("IN") && !direction.equals("OUT")) {
             throw new BadRequest("direction must be IN or OUT");
         }
@@ -92,8 +101,8 @@ class GatewayController {
 
     @GetMapping("/claims/{claimId}/x12-history")
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
-    Map<String, Object> history(@PathVariable String claimId) {
-        var claim = claims.byClaimId(claimId).orElseThrow(() -> new NotFound("the gateway holds no claim " + claimId));
+    Map<String, Object> history(@PathVariable @Identifier String claimId) {
+        var claim = claims.byClaimId(claimId).orElseThrow(() -> new NotFound("the gateway holds no such claim"));
         audit.read("claim", claimId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("claimId", claimId);
@@ -109,7 +118,8 @@ class GatewayController {
 
     @GetMapping("/quarantine")
     @PreAuthorize("hasRole('ADMIN')")
-    List<Quarantine.QuarantinedFile> quarantined(@RequestParam(required = false) String status,
+    List<Quarantine.QuarantinedFile> quarantined(
+            @RequestParam(required = false) @Pattern(regexp = STATUS, message = STATUS_MESSAGE) String status,
             @RequestParam(defaultValue = "100") int limit) {
         return quarantine.list(status, bounded(limit));
     }
@@ -138,11 +148,8 @@ class GatewayController {
     /** Deposits (ERAs) posted with this trace number (TRN02). */
     @GetMapping("/remittances")
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
-    List<Remittances.DepositSummary> deposits(@RequestParam String traceNumber,
+    List<Remittances.DepositSummary> deposits(@RequestParam @NotBlank @Identifier @Size(max = 50) String traceNumber,
             @RequestParam(defaultValue = "100") int limit) {
-        if (traceNumber.isBlank() || traceNumber.length() > 50) {
-            throw new BadRequest("traceNumber must have 1 to 50 characters");
-        }
         return remittances.byTraceNumber(traceNumber, bounded(limit));
     }
 

@@ -105,9 +105,10 @@ class FhirBundleController {
         try {
             bundle = parse(body);
         } catch (DataFormatException | ClassCastException e) {
-            // HAPI's message names the position and the element, never the content
+            // HAPI's message quotes the value it refused ("Invalid attribute value \"...\""): only the element is
+            // named (EhrHostileInputTest)
             return invalid(List.of(new Problem("Bundle", Problem.Kind.UNREADABLE,
-                    "not a FHIR R4 JSON Bundle: " + firstLine(e.getMessage()))));
+                    "not a FHIR R4 JSON Bundle: " + withoutValues(e.getMessage()))));
         } catch (RuntimeException e) {
             // HAPI's parser itself fails on some malformed input (found by FhirFuzzTest: an empty property name
             // throws StringIndexOutOfBoundsException); still the sender's input, so a 400, and no message quoted
@@ -249,12 +250,15 @@ class FhirBundleController {
         }
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
+    private static final java.util.regex.Pattern ELEMENT =
+            java.util.regex.Pattern.compile("\\[element=\"([A-Za-z0-9_.\\[\\]-]{1,100})\"\\]");
+
+    /** What HAPI refused, without the value it quotes: the element when it names one, else a fixed text. */
+    static String withoutValues(String message) {
+        java.util.regex.Matcher element = message == null ? null : ELEMENT.matcher(message);
+        if (element != null && element.find()) {
+            return "element '" + element.group(1) + "' has a value of the wrong type or format";
         }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 300 ? line.substring(0, 300) : line;
+        return "malformed JSON, not a FHIR R4 resource, or not a Bundle";
     }
 }
