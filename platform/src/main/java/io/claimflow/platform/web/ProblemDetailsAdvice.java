@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
@@ -97,6 +98,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // the client went away mid-request (Tomcat's ClientAbortException, a reset): nothing to answer, not an error
+            LOG.debug("Client disconnected before the answer: {}", e.getClass().getSimpleName());
+            return null;
+        }
         String reference = UUID.randomUUID().toString();
         LOG.error("Unexpected error, reference {}", reference, Redaction.withoutMessages(e));
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
