@@ -8,6 +8,7 @@ import io.claimflow.events.EncounterCoded;
 import io.claimflow.schemas.Topics;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.JsonFuzz;
+import io.claimflow.testsupport.RestCalls;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -18,9 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -35,7 +34,6 @@ import org.springframework.web.client.RestClient;
 @ClaimFlowInfrastructure(database = "claimflow_claim")
 class ClaimHostileInputTest {
 
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
     static final String MARKER = "Zq7Marker";
 
     @LocalServerPort
@@ -53,26 +51,15 @@ class ClaimHostileInputTest {
     }
 
     ResponseEntity<String> callRaw(String user, HttpMethod method, String path, String body) {
-        return as(user).method(method).uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
-                .onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+        return RestCalls.on(port, user, "demo-" + user).raw(method, path, body);
     }
 
     ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, String body) {
-        RestClient.RequestBodySpec spec = as(user).method(method).uri(path);
-        if (body != null) {
-            spec.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return spec.retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(JSON);
+        return RestCalls.on(port, user, "demo-" + user).json(method, path, body);
     }
 
     static void assertRefusedWithoutEcho(ResponseEntity<Map<String, Object>> response, int status) {
-        assertThat(response.getStatusCode().value()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        // "instance" is the request's own path (RFC 9457), not a value quoted back in the detail
-        Map<String, Object> problem = new java.util.HashMap<>(response.getBody());
-        problem.remove("instance");
-        assertThat(String.valueOf(problem)).doesNotContain(MARKER).doesNotContain("99999")
-                .doesNotContain("10000");
+        RestCalls.assertProblemWithoutEcho(response, status, MARKER, "99999", "10000");
     }
 
     String claim() throws Exception {
@@ -146,7 +133,8 @@ class ClaimHostileInputTest {
                 .isEqualTo(200);
 
         Map<String, Object> records = as("auditor").get()
-                .uri("/audit/records?user=biller&resourceType=patient&resourceId={mrn}", mrn).retrieve().body(JSON);
+                .uri("/audit/records?user=biller&resourceType=patient&resourceId={mrn}", mrn).retrieve()
+                .body(RestCalls.JSON);
         assertThat((List<Map<String, Object>>) records.get("records")).singleElement().satisfies(r ->
                 assertThat(r).containsEntry("action", "search").containsEntry("outcome", "SUCCESS"));
     }

@@ -1,6 +1,7 @@
 package io.claimflow.coding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.claimflow.coding.rules.CodeSets;
 import io.claimflow.events.Adjustment;
@@ -226,19 +227,18 @@ class CodingFlowIntegrationTest {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> awaitQueueItem(String encounterId, String reason) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<String, Object> page = coder.get().uri("/coder-queue?reason={r}&size=100", reason).retrieve()
-                    .body(new ParameterizedTypeReference<>() { });
-            for (Object entry : (List<Object>) page.get("items")) {
-                Map<String, Object> item = (Map<String, Object>) entry;
-                if (encounterId.equals(item.get("encounterId"))) {
-                    return item;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Encounter " + encounterId + " did not reach the coder queue");
+        return await("encounter " + encounterId + " in the coder queue").atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    Map<String, Object> page = coder.get().uri("/coder-queue?reason={r}&size=100", reason)
+                            .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { });
+                    for (Object entry : (List<Object>) page.get("items")) {
+                        Map<String, Object> item = (Map<String, Object>) entry;
+                        if (encounterId.equals(item.get("encounterId"))) {
+                            return item;
+                        }
+                    }
+                    return null;
+                }, item -> item != null);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.claimflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.claimflow.events.Diagnosis;
 import io.claimflow.events.EncounterCoded;
@@ -130,26 +131,22 @@ class EhrToCodingTest {
     /** Fails with the coder-queue hold reasons when coding held the encounter instead of coding it. */
     private static void awaitCodingOutcome(String encounterId) throws Exception {
         Infrastructure infrastructure = Infrastructure.get();
-        long deadline = System.nanoTime() + WAIT.toNanos();
         try (java.sql.Connection db = java.sql.DriverManager.getConnection(infrastructure.jdbcUrl("claimflow_coding"),
                 infrastructure.username(), infrastructure.password())) {
-            while (System.nanoTime() < deadline) {
-                try (var statement = db.prepareStatement("SELECT e.status, (SELECT string_agg(q.hold_reasons::text,"
-                        + " '; ') FROM coder_queue_item q WHERE q.encounter_id = e.encounter_id) FROM encounter e"
-                        + " WHERE e.encounter_id = ?")) {
-                    statement.setString(1, encounterId);
-                    try (var rows = statement.executeQuery()) {
-                        if (rows.next()) {
-                            assertThat(rows.getString(1)).as("held for a coder: %s", rows.getString(2))
-                                    .isEqualTo("CODED");
-                            return;
+            // status and hold reasons, once coding has the encounter
+            String[] outcome = await(encounterId + " reaches coding").atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        try (var statement = db.prepareStatement("SELECT e.status, (SELECT string_agg("
+                                + "q.hold_reasons::text, '; ') FROM coder_queue_item q WHERE q.encounter_id = "
+                                + "e.encounter_id) FROM encounter e WHERE e.encounter_id = ?")) {
+                            statement.setString(1, encounterId);
+                            try (var rows = statement.executeQuery()) {
+                                return rows.next() ? new String[] {rows.getString(1), rows.getString(2)} : null;
+                            }
                         }
-                    }
-                }
-                Thread.sleep(250);
-            }
+                    }, row -> row != null);
+            assertThat(outcome[0]).as("held for a coder: %s", outcome[1]).isEqualTo("CODED");
         }
-        throw new AssertionError(encounterId + " never reached coding");
     }
 
     private static EncounterCoded awaitCoded(String encounterId) {

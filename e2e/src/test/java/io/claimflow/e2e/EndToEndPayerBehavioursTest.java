@@ -1,6 +1,7 @@
 package io.claimflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.claimflow.e2e.demo.DeadLetterCounts;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,10 +66,11 @@ class EndToEndPayerBehavioursTest {
             PipelineSnapshot.Databases databases = pipeline.databases();
             // quiet means nothing moves any more once the work has started: on a loaded machine the consumers may
             // take longer than the quiet period to join, so first wait until coding-service has every encounter
-            long startedBy = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (PipelineSnapshot.read(databases, PREFIX).documented() < published.size()
-                    && System.nanoTime() < startedBy) {
-                Thread.sleep(500);
+            try {
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> PipelineSnapshot.read(databases, PREFIX).documented() >= published.size());
+            } catch (ConditionTimeoutException e) {
+                // not all there yet: the quiet wait below decides, and the assertions say what is missing
             }
             PipelineSnapshot quiet = Pipeline.awaitQuiet(() -> PipelineSnapshot.read(databases, PREFIX),
                     Duration.ofSeconds(10), Duration.ofSeconds(240));

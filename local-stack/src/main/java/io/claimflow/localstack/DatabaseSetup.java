@@ -1,5 +1,8 @@
 package io.claimflow.localstack;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -105,5 +109,22 @@ final class DatabaseSetup {
         if (!IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException("not a plain PostgreSQL identifier: " + name);
         }
+    }
+
+    /**
+     * The pid of the postmaster of the cluster in {@code dataDir}, from its {@code postmaster.pid}; empty when there
+     * is none or it is unreadable (nothing to stop).
+     */
+    static Optional<Long> postmasterPid(Path dataDir) {
+        Path file = dataDir.resolve("postmaster.pid");
+        try {
+            if (Files.exists(file)) {
+                String first = Files.readAllLines(file).stream().findFirst().orElse("").trim();
+                return Optional.of(Long.parseLong(first));
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no usable pid: nothing to stop
+        }
+        return Optional.empty();
     }
 }

@@ -3,15 +3,9 @@ package io.claimflow.localstack;
 import io.claimflow.localstack.StackConfig.ServiceSpec;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.Authenticator;
-import java.net.InetSocketAddress;
 import java.net.PasswordAuthentication;
-import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +41,7 @@ public final class LocalStack {
     static final String REGISTRY_MAIN = "io.claimflow.registry.SchemaRegistryServer";
     static final String REGISTRY_TOPIC = "_schemas";
     static final String LAUNCHER_LOCK = "launcher.lock";
-    static final String ENDPOINTS = "endpoints.tsv";
+    static final String ENDPOINTS = Endpoints.FILE;
     static final String POSTGRES_READY = "postgres.ready";
 
     private static final int ORDER_KAFKA = 10;
@@ -61,6 +55,7 @@ public final class LocalStack {
     private final PidFiles pidFiles;
     private final String marker;
     private final HttpClient http;
+    private final Readiness readiness;
     private final long startNanos = System.nanoTime();
 
     /** Everything started, in start order; guarded by {@code this}. */
@@ -94,7 +89,7 @@ public final class LocalStack {
     }
 
     /** Start-up was cut short by Ctrl-C. */
-    private static final class Aborted extends RuntimeException {
+    static final class Aborted extends RuntimeException {
         Aborted() {
             super(null, null, false, false);
         }
@@ -114,6 +109,7 @@ public final class LocalStack {
                         StackConfig.REGISTRY_PASSWORD.toCharArray()) : null;
             }
         }).build();
+        this.readiness = new Readiness(http, () -> stopping);
     }
 
     public static void main(String[] args) {
@@ -198,7 +194,7 @@ public final class LocalStack {
                 "tcp:" + KafkaBroker.HOST + ":" + config.kafkaPort(), ORDER_KAFKA));
 
         try (Admin admin = Admin.create(adminProperties())) {
-            awaitKafka(kafka, admin);
+            readiness.awaitKafka(kafka, config.kafkaPort(), admin);
             step("kafka ready on " + config.kafkaBootstrap());
 
             // (c) the schema registry, booting while (d) the topics are created
@@ -228,14 +224,14 @@ public final class LocalStack {
                 out.println("  note: topics with fewer than " + config.partitions() + " partitions (left as they are): " + thin);
             }
 
-            awaitHttp(registry, config.registryUrl() + "/subjects", Duration.ofSeconds(60), false);
+            readiness.awaitHttp(registry, config.registryUrl() + "/subjects", Duration.ofSeconds(60), false);
             step("schema-registry ready on " + config.registryUrl());
         }
 
         // (e) subjects
         registerSubjects();
 
-        awaitPostgres(postgres, pgReady);
+        readiness.awaitFile(postgres, pgReady, Duration.ofSeconds(180));
         step("postgres ready on localhost:" + config.postgresPort() + ", databases " + StackConfig.DATABASES);
         recordPostmaster();
         writeEndpoints();
@@ -260,7 +256,7 @@ public final class LocalStack {
             ChildProcess process = start(spec.module(), order, command, serviceEnv(spec));
             services.put(spec, process);
             register(new Component(spec.module(), process, "http://localhost:" + spec.port(),
-                    "health:" + healthUrl(spec), order++, runtime));
+                    "health:" + ServiceEnvironment.healthUrl(spec), order++, runtime));
         }
         writeEndpoints();
         Set<String> failed = awaitServices(services);
@@ -318,16 +314,7 @@ public final class LocalStack {
     }
 
     private Optional<Long> readPostmasterPid() {
-        Path file = config.postgresData().resolve("postmaster.pid");
-        try {
-            if (Files.exists(file)) {
-                String first = Files.readAllLines(file).stream().findFirst().orElse("").trim();
-                return Optional.of(Long.parseLong(first));
-            }
-        } catch (IOException | NumberFormatException e) {
-            // no usable pid: nothing to stop
-        }
-        return Optional.empty();
+        return DatabaseSetup.postmasterPid(config.postgresData());
     }
 
     private void recordPostmaster() {
@@ -338,28 +325,10 @@ public final class LocalStack {
     }
 
     private void checkPortsFree() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("kafka", config.kafkaPort());
-        ports.put("kafka controller", config.controllerPort());
-        ports.put("postgres", config.postgresPort());
-        ports.put("schema registry", config.registryPort());
-        config.services().forEach(s -> ports.put(s.module(), s.port()));
-        List<String> busy = ports.entrySet().stream()
-                .filter(e -> listening(e.getValue()))
-                .map(e -> e.getKey() + " " + e.getValue())
-                .toList();
+        List<String> busy = Ports.busy(config.ports());
         if (!busy.isEmpty()) {
             throw new StartupException("ports already in use: " + busy + ". Another stack or program holds them;"
                     + " stop it or pick other ports (--help).");
-        }
-    }
-
-    static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 
@@ -386,96 +355,10 @@ public final class LocalStack {
     }
 
     private Map<String, String> serviceEnv(ServiceSpec spec) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", Integer.toString(spec.port()));
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
-        env.put("SPRING_KAFKA_PROPERTIES_SCHEMA_REGISTRY_URL", config.registryUrl());
-        env.put("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO");
-        env.put("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_USER_INFO", StackConfig.REGISTRY_USER + ":"
-                + StackConfig.REGISTRY_PASSWORD);
-        if (spec.database() != null) {
-            env.put("SPRING_DATASOURCE_URL", config.jdbcUrl(spec.database()));
-            // least privilege: the service's own DML-only login; migrations as the database's owner role
-            env.put("SPRING_DATASOURCE_USERNAME", DatabaseSetup.applicationRole(spec.database()));
-            env.put("SPRING_DATASOURCE_PASSWORD", StackConfig.DB_PASSWORD);
-            env.put("SPRING_FLYWAY_USER", DatabaseSetup.ownerRole(spec.database()));
-            env.put("SPRING_FLYWAY_PASSWORD", StackConfig.DB_PASSWORD);
-        }
-        String simulatorConfig = System.getenv("CLAIMFLOW_PAYER_SIMULATOR_CONFIG");
-        if (spec.module().equals("payer-simulator") && simulatorConfig != null && !simulatorConfig.isBlank()) {
-            // ./stack up --demo: the demo population's plans and members, on top of payer-simulator.yml
-            env.put("SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:" + simulatorConfig);
-        }
-        if (spec.module().equals("payer-simulator")) {
-            // --payer-behaviours: what the payer plays besides adjudicating (reversals, split 835s, TA1s, ...)
-            env.putAll(config.payerSimulatorEnv());
-        }
-        if (spec.module().equals("adjudication-gateway")) {
-            // the gateway sends its 837P to the simulator, wherever --payer-simulator-port put it
-            config.services().stream().filter(s -> s.module().equals("payer-simulator")).findFirst()
-                    .ifPresent(s -> env.put("PAYER_SIMULATOR_URL", "http://localhost:" + s.port()));
-        }
-        if (spec.module().equals("ops-console")) {
-            // the console calls the services' REST APIs and health, wherever their --<service>-port put them
-            config.services().stream().filter(s -> !s.module().equals("ops-console"))
-                    .forEach(s -> env.put(s.module().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL",
-                            "http://localhost:" + s.port()));
-        }
-        return env;
-    }
-
-    private static String healthUrl(ServiceSpec spec) {
-        return "http://localhost:" + spec.port() + "/actuator/health";
+        return ServiceEnvironment.of(config, spec, System.getenv("CLAIMFLOW_PAYER_SIMULATOR_CONFIG"));
     }
 
     // ---------------------------------------------------------------------------------------------- waiting
-
-    private void awaitKafka(ChildProcess kafka, Admin admin) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            checkRunning(kafka);
-            if (listening(config.kafkaPort())) {
-                try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (Exception e) {
-                    // not ready yet
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new StartupException("kafka did not become ready in 90 s, see " + display(kafka.log())
-                        + "\n" + kafka.tail(15));
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private void awaitPostgres(ChildProcess postgres, Path ready) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (!Files.exists(ready)) {
-            checkRunning(postgres);
-            if (System.nanoTime() > deadline) {
-                throw new StartupException("postgres did not become ready in 180 s, see " + display(postgres.log())
-                        + "\n" + postgres.tail(15));
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    /** Waits for HTTP 200 (and, for health, a body saying UP). */
-    private void awaitHttp(ChildProcess process, String url, Duration timeout, boolean health)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!httpOk(url, health)) {
-            checkRunning(process);
-            if (System.nanoTime() > deadline) {
-                throw new StartupException(process.name() + " did not answer " + url + " within "
-                        + timeout.toSeconds() + " s, see " + display(process.log()) + "\n" + process.tail(15));
-            }
-            Thread.sleep(250);
-        }
-    }
 
     /** Polls every service until UP, dead, or out of time; returns the names of those that did not come up. */
     private Set<String> awaitServices(Map<ServiceSpec, ChildProcess> services) throws InterruptedException {
@@ -489,7 +372,7 @@ public final class LocalStack {
             for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
                 var entry = it.next();
                 ChildProcess process = entry.getValue();
-                if (httpOk(healthUrl(entry.getKey()), true)) {
+                if (readiness.httpOk(ServiceEnvironment.healthUrl(entry.getKey()), true)) {
                     step(process.name() + " UP on http://localhost:" + entry.getKey().port()
                             + " (" + seconds(process.uptime()) + " after its start)");
                     it.remove();
@@ -508,29 +391,6 @@ public final class LocalStack {
             Thread.sleep(500);
         }
         return failed;
-    }
-
-    private boolean httpOk(String url, boolean health) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && (!health || response.body().contains("\"UP\""));
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private void checkRunning(ChildProcess process) {
-        if (stopping) {
-            throw new Aborted();
-        }
-        if (!process.isAlive()) {
-            throw new StartupException(process.name() + " exited with code " + process.exitValue() + ", see "
-                    + display(process.log()) + "\n" + process.tail(20));
-        }
     }
 
     // ---------------------------------------------------------------------------------------------- running
@@ -650,15 +510,15 @@ public final class LocalStack {
         downOnPurpose.remove(c.name());
         if (c.order() == ORDER_KAFKA) {
             try (Admin admin = Admin.create(adminProperties())) {
-                awaitKafka(process, admin);
+                readiness.awaitKafka(process, config.kafkaPort(), admin);
             }
         } else if (c.order() == ORDER_POSTGRES) {
-            awaitPostgres(process, config.run().resolve(POSTGRES_READY));
+            readiness.awaitFile(process, config.run().resolve(POSTGRES_READY), Duration.ofSeconds(180));
             recordPostmaster();
         } else if (c.check().startsWith("health:")) {
-            awaitHttp(process, c.check().substring("health:".length()), config.healthTimeout(), true);
+            readiness.awaitHttp(process, c.check().substring("health:".length()), config.healthTimeout(), true);
         } else if (c.check().startsWith("http:")) {
-            awaitHttp(process, c.check().substring("http:".length()), Duration.ofSeconds(60), false);
+            readiness.awaitHttp(process, c.check().substring("http:".length()), Duration.ofSeconds(60), false);
         }
         writeEndpoints();
         return "started (pid " + process.pid() + "), ready " + seconds(process.uptime()) + " after its start";
@@ -811,18 +671,10 @@ public final class LocalStack {
 
     /** Lines for {@code ./stack status}: name, pid, how to check it, address. */
     private synchronized void writeEndpoints() {
-        StringBuilder tsv = new StringBuilder();
         List<Component> sorted = new ArrayList<>(components);
         sorted.sort(java.util.Comparator.comparingInt(Component::order));
-        for (Component c : sorted) {
-            tsv.append(c.name()).append('\t').append(c.process().pid()).append('\t').append(c.check())
-                    .append('\t').append(c.address()).append('\n');
-        }
-        try {
-            Files.writeString(config.run().resolve(ENDPOINTS), tsv.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Endpoints.write(config.run().resolve(ENDPOINTS), sorted.stream()
+                .map(c -> new Endpoints.Endpoint(c.name(), c.process().pid(), c.check(), c.address())).toList());
     }
 
     private void printTable(Set<String> failed) {
@@ -833,18 +685,9 @@ public final class LocalStack {
         }
         snapshot.sort(java.util.Comparator.comparingInt(Component::order));
         out.println();
-        String format = "  %-24s %-8s %-44s %-7s %s%n";
-        out.printf(format, "COMPONENT", "PID", "ADDRESS", "STATUS", "LOG");
-        for (Component c : snapshot) {
-            String status = !c.process().isAlive() ? "EXITED" : failed.contains(c.name()) ? "DOWN" : "UP";
-            out.printf(format, c.name(), c.process().pid(), c.address(), status, display(c.process().log()));
-        }
-        for (ServiceSpec spec : StackConfig.ALL_SERVICES) {
-            if (snapshot.stream().noneMatch(c -> c.name().equals(spec.module()))) {
-                out.printf(format, spec.module(), "-", "-", "OFF", config.services().stream()
-                        .anyMatch(s -> s.module().equals(spec.module())) ? "jar missing" : "not selected");
-            }
-        }
+        out.print(StatusTable.render(snapshot.stream().map(c -> new StatusTable.Row(c.name(), c.process().pid(),
+                c.address(), c.process().isAlive(), display(c.process().log()))).toList(), failed,
+                StackConfig.ALL_SERVICES, config.services()));
         out.println();
         out.println(String.format(Locale.ROOT, "ClaimFlow local stack %s in %s. Ctrl-C stops it; ./stack status"
                         + " checks it.", failed.isEmpty() ? "is up" : "is up with FAILURES",
@@ -861,7 +704,7 @@ public final class LocalStack {
     }
 
     /** A path relative to the working directory when it lies below it: shorter lines in the console. */
-    private static String display(Path path) {
+    static String display(Path path) {
         Path cwd = Path.of("").toAbsolutePath();
         Path abs = path.toAbsolutePath();
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();

@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Re-drives dead letters once their cause is fixed ({@code ./stack replay}): for each chosen service, the dead
@@ -39,19 +42,49 @@ import java.util.Set;
  */
 public final class ReplayCommand {
 
-    static final String USAGE = """
-            Usage: ./stack replay (--service NAME ... | --all) [options]
-              --service NAME      a service whose consumer group's dead letters to re-drive (repeatable)
-              --all               every running service that has the dead-letter REST
-              --topic T           only this topic (repeatable; default: every event topic)
-              --key K             only letters with this record key (an encounter id)
-              --reason TEXT       only letters whose reason contains TEXT
-              --since INSTANT     only letters dead-lettered at or after INSTANT (e.g. 2026-12-01T21:00:00Z)
-              --include-replayed  also letters that failed again after an earlier replay
-              --again             ignore the journal of what was replayed before
-              --dry-run           list what would be replayed, replay nothing
-              --user U --password P   ADMIN credentials (default admin / demo-admin)
-            """;
+    /** The command line (picocli); {@link #parse} turns it into {@link Options}. */
+    @Command(name = "./stack replay", sortOptions = false,
+            description = "Re-drives dead letters through the services' dead-letter REST, each letter once.")
+    static final class CommandLineOptions {
+        @Option(names = "--service", paramLabel = "NAME",
+                description = "a service whose consumer group's dead letters to re-drive (repeatable)")
+        List<String> services = new ArrayList<>();
+        @Option(names = "--all", description = "every running service that has the dead-letter REST")
+        boolean all;
+        @Option(names = "--topic", paramLabel = "T",
+                description = "only this topic (repeatable; default: every event topic)")
+        List<String> topics = new ArrayList<>();
+        @Option(names = "--key", paramLabel = "K",
+                description = "only letters with this record key (an encounter id)")
+        String key;
+        @Option(names = "--reason", paramLabel = "TEXT", description = "only letters whose reason contains TEXT")
+        String reason;
+        @Option(names = "--since", paramLabel = "INSTANT",
+                description = "only letters dead-lettered at or after INSTANT (e.g. 2026-12-01T21:00:00Z)")
+        Instant since;
+        @Option(names = "--include-replayed",
+                description = "also letters that failed again after an earlier replay")
+        boolean includeReplayed;
+        @Option(names = "--again", description = "ignore the journal of what was replayed before")
+        boolean again;
+        @Option(names = "--dry-run", description = "list what would be replayed, replay nothing")
+        boolean dryRun;
+        @Option(names = "--user", paramLabel = "U", defaultValue = "admin",
+                description = "ADMIN user (default ${DEFAULT-VALUE})")
+        String user;
+        @Option(names = "--password", paramLabel = "P", defaultValue = "demo-admin",
+                description = "its password (default ${DEFAULT-VALUE})")
+        String password;
+        @Option(names = "--endpoints", paramLabel = "FILE",
+                description = "the launcher's endpoints.tsv (./stack sets it)")
+        Path endpoints;
+        @Option(names = "--journal", paramLabel = "FILE", description = "the replay journal (./stack sets it)")
+        Path journal;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+        boolean help;
+    }
+
+    static final String USAGE = new CommandLine(new CommandLineOptions()).getUsageMessage();
 
     record Options(List<String> services, boolean all, List<String> topics, String key, String reason,
             Instant since, boolean includeReplayed, boolean again, boolean dryRun, String user, String password,
@@ -87,47 +120,21 @@ public final class ReplayCommand {
     }
 
     static Options parse(String[] args) {
-        List<String> services = new ArrayList<>();
-        List<String> topics = new ArrayList<>();
-        boolean all = false;
-        boolean includeReplayed = false;
-        boolean again = false;
-        boolean dryRun = false;
-        String key = null;
-        String reason = null;
-        Instant since = null;
-        String user = "admin";
-        String password = "demo-admin";
-        Path endpoints = null;
-        Path journal = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--all" -> all = true;
-                case "--include-replayed" -> includeReplayed = true;
-                case "--again" -> again = true;
-                case "--dry-run" -> dryRun = true;
-                case "--help", "-h" -> throw new IllegalArgumentException("help");
-                default -> {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException("unknown option or missing value: " + a);
-                    }
-                    String v = args[++i];
-                    switch (a) {
-                        case "--service" -> services.add(v);
-                        case "--topic" -> topics.add(v);
-                        case "--key" -> key = v;
-                        case "--reason" -> reason = v;
-                        case "--since" -> since = Instant.parse(v);
-                        case "--user" -> user = v;
-                        case "--password" -> password = v;
-                        case "--endpoints" -> endpoints = Path.of(v);
-                        case "--journal" -> journal = Path.of(v);
-                        default -> throw new IllegalArgumentException("unknown option " + a);
-                    }
-                }
-            }
+        CommandLineOptions cli = new CommandLineOptions();
+        CommandLine commandLine = new CommandLine(cli);
+        try {
+            commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
+        if (commandLine.isUsageHelpRequested()) {
+            throw new IllegalArgumentException("help");
+        }
+        List<String> services = cli.services;
+        List<String> topics = cli.topics;
+        boolean all = cli.all;
+        Path endpoints = cli.endpoints;
+        Path journal = cli.journal;
         if (services.isEmpty() && !all) {
             throw new IllegalArgumentException("name a service (--service NAME) or --all");
         }
@@ -139,8 +146,9 @@ public final class ReplayCommand {
                 throw new IllegalArgumentException("unknown topic " + t + "; topics: " + Topics.all());
             }
         }
-        return new Options(List.copyOf(services), all, topics.isEmpty() ? Topics.all() : List.copyOf(topics), key,
-                reason, since, includeReplayed, again, dryRun, user, password, endpoints, journal);
+        return new Options(List.copyOf(services), all, topics.isEmpty() ? Topics.all() : List.copyOf(topics), cli.key,
+                cli.reason, cli.since, cli.includeReplayed, cli.again, cli.dryRun, cli.user, cli.password, endpoints,
+                journal);
     }
 
     List<Outcome> run() throws IOException, InterruptedException {
@@ -251,15 +259,8 @@ public final class ReplayCommand {
     /** name -> base URL of the running services, from the launcher's endpoints.tsv. */
     private Map<String, String> serviceUrls() throws IOException {
         Map<String, String> urls = new LinkedHashMap<>();
-        if (!Files.exists(options.endpoints())) {
-            throw new IllegalStateException("the stack is not running (no " + options.endpoints() + ")");
-        }
-        for (String line : Files.readAllLines(options.endpoints())) {
-            String[] cols = line.split("\t");
-            if (cols.length >= 4 && cols[2].startsWith("health:")) {
-                urls.put(cols[0], cols[3]);
-            }
-        }
+        Endpoints.read(options.endpoints()).stream().filter(Endpoints.Endpoint::service)
+                .forEach(e -> urls.put(e.name(), e.address()));
         return urls;
     }
 

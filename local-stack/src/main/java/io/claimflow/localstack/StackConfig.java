@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * What the launcher starts and where: every option has a command-line form ({@code --kafka-port 9092} or
@@ -38,29 +43,23 @@ record StackConfig(
     /** The local schema registry's HTTP Basic user (loopback only, so a fixed local password). */
     static final String REGISTRY_USER = "claimflow";
     static final String REGISTRY_PASSWORD = "claimflow-registry";
-    static final List<String> DATABASES =
-            List.of("claimflow_coding", "claimflow_claim", "claimflow_adjudication", "claimflow_patient_billing",
-                    "claimflow_ehr", "claimflow_console");
+    /** The one list of components and default ports ({@code services.tsv}). */
+    static final ServiceRegistry REGISTRY = ServiceRegistry.load();
+    static final List<String> DATABASES = REGISTRY.databases();
 
-    /** The seven services in start-up order, with their default ports and databases (null: no database). */
-    static final List<ServiceSpec> ALL_SERVICES = List.of(
-            new ServiceSpec("coding-service", 8091, "claimflow_coding"),
-            new ServiceSpec("claim-service", 8092, "claimflow_claim"),
-            new ServiceSpec("adjudication-gateway", 8093, "claimflow_adjudication"),
-            new ServiceSpec("patient-billing-service", 8094, "claimflow_patient_billing"),
-            new ServiceSpec("ehr-connector", 8096, "claimflow_ehr"),
-            new ServiceSpec("ops-console", 8097, "claimflow_console"),
-            new ServiceSpec("payer-simulator", 8095, null));
+    /** The services in start-up order, with their default ports and databases (null: no database). */
+    static final List<ServiceSpec> ALL_SERVICES = REGISTRY.services().stream()
+            .map(e -> new ServiceSpec(e.name(), e.port(), e.database())).toList();
 
     static final String USAGE = """
             Usage: LocalStack [options]
               --project-dir DIR        project root holding <module>/target/<module>.jar    (CLAIMFLOW_PROJECT_DIR, .)
               --home DIR               logs, pid files, caches                                (CLAIMFLOW_STACK_HOME, <project>/.local-stack)
               --data-dir DIR           Kafka and PostgreSQL data, kept across restarts        (CLAIMFLOW_STACK_DATA, <home>/data)
-              --kafka-port N           Kafka listener                                         (KAFKA_PORT, 9092)
-              --controller-port N      KRaft controller listener                              (KAFKA_CONTROLLER_PORT, 9093)
-              --postgres-port N        PostgreSQL                                             (POSTGRES_PORT, 5432)
-              --registry-port N        schema registry                                        (SCHEMA_REGISTRY_PORT, 8081)
+              --kafka-port N           Kafka listener                                         (KAFKA_PORT, %d)
+              --controller-port N      KRaft controller listener                              (KAFKA_CONTROLLER_PORT, %d)
+              --postgres-port N        PostgreSQL                                             (POSTGRES_PORT, %d)
+              --registry-port N        schema registry                                        (SCHEMA_REGISTRY_PORT, %d)
               --partitions N           partitions per topic and dead-letter topic             (TOPIC_PARTITIONS, 12)
               --<service>-port N       e.g. --coding-service-port 9001                        (CODING_SERVICE_PORT, ...)
               --services a,b           start only these services                              (CLAIMFLOW_STACK_SERVICES, all)
@@ -72,10 +71,11 @@ record StackConfig(
                                        data sharing archive kept under <home>/cache/services (CLAIMFLOW_STACK_CDS=false)
             JVM options per kind of process: CLAIMFLOW_KAFKA_JAVA_OPTS, CLAIMFLOW_REGISTRY_JAVA_OPTS,
             CLAIMFLOW_POSTGRES_JAVA_OPTS, CLAIMFLOW_SERVICE_JAVA_OPTS.
-            Services: coding-service 8091, claim-service 8092, adjudication-gateway 8093,
-            patient-billing-service 8094, ehr-connector 8096 (MLLP 2575), ops-console 8097,
-            payer-simulator 8095.
-            """;
+            Services and their default ports (local-stack/src/main/resources/io/claimflow/localstack/services.tsv):
+            %s; ehr-connector also listens for MLLP on 2575.
+            """.formatted(REGISTRY.port("kafka"), REGISTRY.port("kafka-controller"), REGISTRY.port("postgres"),
+            REGISTRY.port("schema-registry"), ALL_SERVICES.stream().map(s -> s.module() + " " + s.port())
+                    .collect(Collectors.joining(", ")));
 
     /** One service module: started as {@code java -jar <module>/target/<module>.jar}. */
     record ServiceSpec(String module, int port, String database) {
@@ -95,33 +95,39 @@ record StackConfig(
         }
     }
 
+    /** The options that take a value, besides {@code --<service>-port}. */
+    private static final List<String> VALUE_OPTIONS = List.of("project-dir", "home", "data-dir", "kafka-port",
+            "controller-port", "postgres-port", "registry-port", "partitions", "services", "health-timeout",
+            "payer-behaviours", "kafka-java-opts", "registry-java-opts", "postgres-java-opts", "service-java-opts");
+
+    /** Reads the command line (picocli: {@code --name VALUE} or {@code --name=VALUE}), then the environment. */
     static StackConfig parse(String[] args, Map<String, String> env, Path workingDir) {
+        CommandSpec commandLine = CommandSpec.create();
+        VALUE_OPTIONS.forEach(name -> commandLine.addOption(OptionSpec.builder("--" + name).paramLabel("VALUE")
+                .type(String.class).build()));
+        ALL_SERVICES.forEach(service -> commandLine.addOption(OptionSpec.builder("--" + service.module() + "-port")
+                .paramLabel("N").type(String.class).build()));
+        commandLine.addOption(OptionSpec.builder("--no-services").arity("0").type(boolean.class).build());
+        commandLine.addOption(OptionSpec.builder("--no-cds").arity("0").type(boolean.class).build());
+        commandLine.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).arity("0").type(boolean.class)
+                .build());
+        ParseResult parsed;
+        try {
+            parsed = new CommandLine(commandLine).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (parsed.isUsageHelpRequested()) {
+            throw new UsageException("");
+        }
+        boolean noServices = parsed.hasMatchedOption("--no-services")
+                || Boolean.parseBoolean(env.getOrDefault("CLAIMFLOW_STACK_NO_SERVICES", "false"));
+        boolean cds = !parsed.hasMatchedOption("--no-cds")
+                && Boolean.parseBoolean(env.getOrDefault("CLAIMFLOW_STACK_CDS", "true"));
         Map<String, String> options = new HashMap<>();
-        boolean noServices = Boolean.parseBoolean(env.getOrDefault("CLAIMFLOW_STACK_NO_SERVICES", "false"));
-        boolean cds = Boolean.parseBoolean(env.getOrDefault("CLAIMFLOW_STACK_CDS", "true"));
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--no-services")) {
-                noServices = true;
-                continue;
-            }
-            if (arg.equals("--no-cds")) {
-                cds = false;
-                continue;
-            }
-            if (arg.equals("--help") || arg.equals("-h")) {
-                throw new UsageException("");
-            }
-            if (!arg.startsWith("--")) {
-                throw new UsageException("unexpected argument: " + arg);
-            }
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                options.put(arg.substring(2, eq), arg.substring(eq + 1));
-            } else if (i + 1 < args.length) {
-                options.put(arg.substring(2), args[++i]);
-            } else {
-                throw new UsageException("missing value for " + arg);
+        for (OptionSpec matched : parsed.matchedOptions()) {
+            if (matched.type() == String.class) {
+                options.put(matched.longestName().substring(2), matched.getValue());
             }
         }
         Option option = new Option(options, env);
@@ -146,10 +152,10 @@ record StackConfig(
 
         StackConfig config = new StackConfig(
                 projectDir, home, dataDir,
-                option.port("kafka-port", "KAFKA_PORT", 9092),
-                option.port("controller-port", "KAFKA_CONTROLLER_PORT", 9093),
-                option.port("postgres-port", "POSTGRES_PORT", 5432),
-                option.port("registry-port", "SCHEMA_REGISTRY_PORT", 8081),
+                option.port("kafka-port", "KAFKA_PORT", REGISTRY.port("kafka")),
+                option.port("controller-port", "KAFKA_CONTROLLER_PORT", REGISTRY.port("kafka-controller")),
+                option.port("postgres-port", "POSTGRES_PORT", REGISTRY.port("postgres")),
+                option.port("registry-port", "SCHEMA_REGISTRY_PORT", REGISTRY.port("schema-registry")),
                 option.positiveInt("partitions", "TOPIC_PARTITIONS", 12),
                 List.copyOf(services),
                 Duration.ofSeconds(option.positiveInt("health-timeout", "CLAIMFLOW_HEALTH_TIMEOUT", 180)),
@@ -217,15 +223,20 @@ record StackConfig(
         return "jdbc:postgresql://localhost:" + postgresPort + "/" + database;
     }
 
-    private void checkPortsDistinct() {
-        Map<Integer, String> seen = new HashMap<>();
+    /** Every port the stack listens on, by what listens there, in start order. */
+    Map<String, Integer> ports() {
         Map<String, Integer> ports = new java.util.LinkedHashMap<>();
         ports.put("kafka", kafkaPort);
         ports.put("kafka controller", controllerPort);
         ports.put("postgres", postgresPort);
         ports.put("schema registry", registryPort);
         services.forEach(s -> ports.put(s.module(), s.port()));
-        ports.forEach((name, port) -> {
+        return ports;
+    }
+
+    private void checkPortsDistinct() {
+        Map<Integer, String> seen = new HashMap<>();
+        ports().forEach((name, port) -> {
             String other = seen.putIfAbsent(port, name);
             if (other != null) {
                 throw new UsageException(name + " and " + other + " both want port " + port);

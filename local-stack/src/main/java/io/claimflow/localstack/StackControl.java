@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * Asks a running launcher to kill, stop or start one of its components ({@code ./stack kill|stop|start|restart
@@ -32,21 +35,55 @@ public final class StackControl {
     private StackControl() {
     }
 
-    /** Arguments: {@code <home> <verb> <name> [timeout seconds]}. Exit 0 when the launcher did it, 1 otherwise. */
-    public static void main(String[] args) throws Exception {
-        if (args.length < 3 || !VERBS.contains(args[1])) {
-            System.err.println("usage: StackControl <home> kill|stop|start|restart <component> [timeout seconds]");
-            System.exit(2);
+    /** The command line (picocli): {@code <home> <verb> <name> [timeout seconds]}. */
+    @Command(name = "StackControl", description = "Asks the running launcher to kill, stop, start or restart NAME.")
+    static final class Arguments {
+        @Parameters(index = "0", paramLabel = "HOME", description = "the stack's home directory")
+        Path home;
+        @Parameters(index = "1", paramLabel = "VERB", description = "kill, stop, start or restart")
+        String verb;
+        @Parameters(index = "2", paramLabel = "NAME", description = "a component, as ./stack status names it")
+        String name;
+        @Parameters(index = "3", paramLabel = "TIMEOUT", arity = "0..1", defaultValue = "300",
+                description = "seconds to wait for the launcher's answer (default ${DEFAULT-VALUE})")
+        long timeoutSeconds;
+    }
+
+    /** Parses the command line; an unknown verb or a missing argument is an IllegalArgumentException. */
+    static Arguments parse(String[] args) {
+        Arguments arguments = new Arguments();
+        try {
+            new CommandLine(arguments).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
-        Duration timeout = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 300);
-        Optional<String> reply = request(Path.of(args[0]).resolve("run"), args[1] + " " + args[2], timeout);
+        if (!VERBS.contains(arguments.verb)) {
+            throw new IllegalArgumentException("VERB must be one of " + VERBS + ", not '" + arguments.verb + "'");
+        }
+        return arguments;
+    }
+
+    /** Exit 0 when the launcher did it, 1 otherwise, 2 for a bad command line. */
+    public static void main(String[] args) throws Exception {
+        Arguments arguments;
+        try {
+            arguments = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("stack: " + e.getMessage());
+            System.err.print(new CommandLine(new Arguments()).getUsageMessage());
+            System.exit(2);
+            return;
+        }
+        Duration timeout = Duration.ofSeconds(arguments.timeoutSeconds);
+        String what = arguments.verb + " " + arguments.name;
+        Optional<String> reply = request(arguments.home.resolve("run"), what, timeout);
         if (reply.isEmpty()) {
             System.err.println("stack: no answer from the launcher within " + timeout.toSeconds() + " s");
             System.exit(1);
         }
         String answer = reply.get();
         boolean ok = answer.startsWith("ok");
-        (ok ? System.out : System.err).println("stack: " + args[1] + " " + args[2] + ": " + answer.substring(
+        (ok ? System.out : System.err).println("stack: " + what + ": " + answer.substring(
                 answer.indexOf(' ') + 1).trim());
         System.exit(ok ? 0 : 1);
     }

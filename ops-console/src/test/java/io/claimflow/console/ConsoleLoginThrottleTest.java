@@ -7,17 +7,13 @@ import io.claimflow.platform.audit.AuditRecords;
 import io.claimflow.platform.security.LoginThrottle;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.LogCapture;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ClaimFlowInfrastructure(database = "claimflow_console")
 class ConsoleLoginThrottleTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String WRONG = "Wr0ngPassw0rd-5518";
 
     @LocalServerPort
@@ -58,7 +53,7 @@ class ConsoleLoginThrottleTest {
 
     @Test
     void wrongPasswordsOnTheLoginFormLockTheUserOutEvenForTheRightOneWithAClearMessage() throws Exception {
-        Session browser = new Session();
+        BrowserSession browser = new BrowserSession(port);
         try (LogCapture logs = LogCapture.start()) {
             for (int i = 0; i < 5; i++) {
                 assertThat(browser.login("biller", WRONG).headers().firstValue("Location").orElse(""))
@@ -97,7 +92,7 @@ class ConsoleLoginThrottleTest {
 
     @Test
     void aNameThatIsNoUserIsLoggedOnlyAsADigestAndAudited() throws Exception {
-        Session browser = new Session();
+        BrowserSession browser = new BrowserSession(port);
         try (LogCapture logs = LogCapture.start()) {
             browser.login("JanePatient1950", WRONG);
             assertThat(logs.eventsContaining("failed login: user unknown#")).hasSize(1);
@@ -116,40 +111,5 @@ class ConsoleLoginThrottleTest {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** One browser: a cookie jar, no redirects followed. */
-    private final class Session {
-
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> login(String user, String password) throws Exception {
-            String token = csrf("/login");
-            return post("/login", "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token));
-        }
-
-        String csrf(String path) throws Exception {
-            Matcher m = CSRF.matcher(get(path).body());
-            assertThat(m.find()).as("CSRF token on " + path).isTrue();
-            return m.group(1);
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path))
-                    .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String form) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path))
-                    .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

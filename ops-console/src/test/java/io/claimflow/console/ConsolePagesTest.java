@@ -3,15 +3,11 @@ package io.claimflow.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ClaimFlowInfrastructure(database = "claimflow_console")
 class ConsolePagesTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -85,7 +80,7 @@ class ConsolePagesTest {
 
     @Test
     void aWrongPasswordStaysOnTheLoginPage() throws Exception {
-        Session session = new Session();
+        BrowserSession session = new BrowserSession(port);
         HttpResponse<String> answer = session.login("biller", "not-the-password");
         assertThat(answer.headers().firstValue("Location").orElse("")).endsWith("/login?error");
         assertThat(session.get("/kpis").statusCode()).isEqualTo(302);
@@ -93,7 +88,7 @@ class ConsolePagesTest {
 
     @Test
     void aBillerWorksOnClaimsAndKpisButNotOnDeadLetters() throws Exception {
-        Session biller = new Session();
+        BrowserSession biller = new BrowserSession(port);
         assertThat(biller.login("biller", "demo-biller").headers().firstValue("Location").orElse(""))
                 .doesNotContain("error");
         HttpResponse<String> home = biller.get("/");
@@ -112,18 +107,18 @@ class ConsolePagesTest {
         // a form post needs the session's CSRF token
         assertThat(biller.post("/work/held/c-1/release", "").statusCode()).isEqualTo(403);
         String token = biller.csrf("/work/held");
-        HttpResponse<String> release = biller.post("/work/held/c-1/release", "_csrf=" + enc(token));
+        HttpResponse<String> release = biller.post("/work/held/c-1/release", "_csrf=" + BrowserSession.enc(token));
         assertThat(release.statusCode()).isEqualTo(302);
         assertThat(biller.get("/work/held").body()).contains("claim-service does not answer");
 
-        HttpResponse<String> logout = biller.post("/logout", "_csrf=" + enc(biller.csrf("/")));
+        HttpResponse<String> logout = biller.post("/logout", "_csrf=" + BrowserSession.enc(biller.csrf("/")));
         assertThat(logout.headers().firstValue("Location").orElse("")).endsWith("/login?logout");
         assertThat(biller.get("/kpis").statusCode()).isEqualTo(302);
     }
 
     @Test
     void aCoderHasTheCoderQueueAndTimelinesButNoKpis() throws Exception {
-        Session coder = new Session();
+        BrowserSession coder = new BrowserSession(port);
         coder.login("coder", "demo-coder");
         assertThat(coder.get("/work/coder").body()).contains("Coder queue", "coding-service does not answer");
         assertThat(coder.get("/encounters").statusCode()).isEqualTo(200);
@@ -133,7 +128,7 @@ class ConsolePagesTest {
 
     @Test
     void anAdminSeesDeadLettersPipelineAndQuarantineButNoPatientData() throws Exception {
-        Session admin = new Session();
+        BrowserSession admin = new BrowserSession(port);
         admin.login("admin", "demo-admin");
         assertThat(admin.get("/dead-letters").body()).contains("claimflow.encounter.documented.v1");
         assertThat(admin.get("/dead-letters?service=claim-service&topic=claimflow.claim.denied.v1").body())
@@ -151,36 +146,5 @@ class ConsolePagesTest {
 
     private HttpRequest.Builder html(String path) {
         return HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** One browser: a cookie jar, no redirects followed. */
-    private final class Session {
-
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> login(String user, String password) throws Exception {
-            String token = csrf("/login");
-            return post("/login", "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token));
-        }
-
-        String csrf(String path) throws Exception {
-            Matcher m = CSRF.matcher(get(path).body());
-            assertThat(m.find()).as("CSRF token on " + path).isTrue();
-            return m.group(1);
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(html(path).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String form) throws Exception {
-            return http.send(html(path).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.claimflow.schemas.Topics;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.JsonFuzz;
+import io.claimflow.testsupport.RestCalls;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,13 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.client.RestClient;
 
 /**
  * Wrong types, out-of-range dates and hostile strings to patient-billing's REST API (issue 19, items 8 and 9): a 400
@@ -33,7 +31,6 @@ import org.springframework.web.client.RestClient;
 @ClaimFlowInfrastructure(database = "claimflow_patient_billing")
 class PatientBillingHostileInputTest {
 
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
     static final String MARKER = "Zq7Marker";
 
     @LocalServerPort
@@ -52,32 +49,21 @@ class PatientBillingHostileInputTest {
         tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    RestCalls patientAccounts() {
+        return RestCalls.on(port, "patient-accounts", "demo-patient-accounts")
+                .header("Idempotency-Key", () -> "k-" + UUID.randomUUID());
+    }
+
     ResponseEntity<String> callRaw(HttpMethod method, String path, String body) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth("patient-accounts", "demo-patient-accounts")).build()
-                .method(method).uri(path).header("Idempotency-Key", "k-" + UUID.randomUUID())
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
-                .onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+        return patientAccounts().raw(method, path, body);
     }
 
     ResponseEntity<Map<String, Object>> call(HttpMethod method, String path, String body) {
-        RestClient.RequestBodySpec spec = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth("patient-accounts", "demo-patient-accounts")).build()
-                .method(method).uri(path).header("Idempotency-Key", "k-" + UUID.randomUUID());
-        if (body != null) {
-            spec.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return spec.retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(JSON);
+        return patientAccounts().json(method, path, body);
     }
 
     static void assertRefusedWithoutEcho(ResponseEntity<Map<String, Object>> response) {
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        // "instance" is the request's own path (RFC 9457), not a value quoted back in the detail
-        Map<String, Object> problem = new java.util.HashMap<>(response.getBody());
-        problem.remove("instance");
-        assertThat(String.valueOf(problem)).doesNotContain(MARKER).doesNotContain("0001")
-                .doesNotContain("1900").doesNotContain("Exception");
+        RestCalls.assertProblemWithoutEcho(response, 400, MARKER, "0001", "1900", "Exception");
     }
 
     long accountWithBalance() throws Exception {

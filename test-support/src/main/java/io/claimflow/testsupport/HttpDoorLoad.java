@@ -15,11 +15,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -60,6 +63,45 @@ public final class HttpDoorLoad {
     public HttpDoorLoad note(String line) {
         report.append(line).append('\n');
         return this;
+    }
+
+    /**
+     * The standard load run of a door, sized by {@code -Dloadtest.clients} (32), {@code -Dloadtest.requests} (2000)
+     * and {@code -Dloadtest.slow} (50): that many concurrent POSTs of {@code body}, every one answered
+     * {@code expectedStatus}; oversized bodies, declared (1 GiB) and chunked, refused with 413 (or the connection
+     * closed) before 256 MiB were sent; slow bodies a byte at a time. The report goes to
+     * {@code target/load/<reportName>.txt} and standard output, also when an expectation fails.
+     */
+    public void holdsItsLimits(byte[] body, int expectedStatus, String reportName) throws Exception {
+        int clients = Integer.getInteger("loadtest.clients", 32);
+        int requests = Integer.getInteger("loadtest.requests", 2000);
+        int slowClients = Integer.getInteger("loadtest.slow", 50);
+        try {
+            Map<Integer, Integer> answers = concurrent(body, clients, requests, Duration.ofSeconds(60));
+            expect(answers.keySet().equals(Set.of(expectedStatus)),
+                    "every request answered " + expectedStatus + ", got " + answers);
+            for (long declared : new long[] {1L << 30, -1}) {
+                List<Oversized> refused = oversized(declared, 256L << 20, 16);
+                expect(refused.stream().allMatch(r -> r.status() == 413 || r.status() == -1),
+                        "oversized bodies (declared " + declared + ") refused with 413 or a close: " + refused);
+                expect(refused.stream().allMatch(r -> r.bytesSent() < 256L << 20),
+                        "oversized bodies (declared " + declared + ") refused before they were read whole");
+                expect(declared < 0 || refused.stream().anyMatch(r -> r.status() == 413),
+                        "a declared oversized body gets a 413: " + refused);
+            }
+            slow(slowClients, 200, Duration.ofSeconds(1), Duration.ofSeconds(45), body);
+        } finally {
+            Path out = Path.of("target", "load", reportName + ".txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report());
+            System.out.print(report());
+        }
+    }
+
+    private static void expect(boolean held, String what) {
+        if (!held) {
+            throw new AssertionError("expected " + what);
+        }
     }
 
     /** {@code requests} POSTs of {@code body} from {@code clients} concurrent clients; the answers by status. */

@@ -1,5 +1,6 @@
 package io.claimflow.adjudication.claim;
 
+import io.claimflow.codes.Frequency;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,21 +62,6 @@ public record OutboundClaim(
     /** The payer the claim goes to. */
     public String payerId() {
         return coverage.payerId();
-    }
-
-    /** Claim frequency type code (CLM05-3). */
-    public enum Frequency {
-        ORIGINAL("1"), REPLACEMENT("7"), VOID("8");
-
-        private final String code;
-
-        Frequency(String code) {
-            this.code = code;
-        }
-
-        public String code() {
-            return code;
-        }
     }
 
     /** A street address (N3/N4). */

@@ -11,6 +11,7 @@ import io.claimflow.adjudication.x12.Acknowledgment;
 import io.claimflow.adjudication.x12.ClaimAcknowledgment;
 import io.claimflow.adjudication.x12.InterchangeAcknowledgment;
 import io.claimflow.adjudication.x12.Professional837Writer;
+import io.claimflow.codes.DenialCategory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.EnumSet;

@@ -1,6 +1,7 @@
 package io.claimflow.adjudication.response;
 
 import io.claimflow.codes.AdjustmentCodes;
+import io.claimflow.codes.DenialCategory;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,9 +21,8 @@ public final class DenialCategories {
     private static final AdjustmentCodes CODES = AdjustmentCodes.shipped();
 
     /** The one precedence of billing-codes, also for 277CA status codes. */
-    private static final List<DenialCategory> PRECEDENCE = Arrays.stream(io.claimflow.codes.DenialCategory.values())
-            .filter(c -> c.isDenial() && c != io.claimflow.codes.DenialCategory.OTHER)
-            .map(c -> DenialCategory.valueOf(c.name())).toList();
+    private static final List<DenialCategory> PRECEDENCE = Arrays.stream(DenialCategory.values())
+            .filter(c -> c.isDenial() && c != DenialCategory.OTHER).toList();
 
     /** 277CA claim status code (STC01-2) -> category. */
     static final Map<String, DenialCategory> CLAIM_STATUS = table(
@@ -46,7 +46,7 @@ public final class DenialCategories {
 
     /** Category of a remittance denial from its CARCs and RARCs. */
     public static DenialCategory ofRemittance(Collection<String> carcs, Collection<String> rarcs) {
-        return DenialCategory.valueOf(CODES.denialCategory(carcs, rarcs).name());
+        return CODES.denialCategory(carcs, rarcs);
     }
 
     /** Category of a 277CA rejection from its claim status codes. */

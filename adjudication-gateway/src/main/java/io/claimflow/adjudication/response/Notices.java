@@ -1,5 +1,6 @@
 package io.claimflow.adjudication.response;
 
+import io.claimflow.codes.DenialCategory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

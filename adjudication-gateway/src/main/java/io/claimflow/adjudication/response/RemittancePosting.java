@@ -8,6 +8,7 @@ import io.claimflow.adjudication.claim.SentClaim;
 import io.claimflow.adjudication.submission.Interchanges;
 import io.claimflow.adjudication.x12.ProviderAdjustmentReasons;
 import io.claimflow.adjudication.x12.Remittance;
+import io.claimflow.codes.DenialCategory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -5,6 +5,7 @@ import io.claimflow.adjudication.claim.OutboundClaim.Address;
 import io.claimflow.adjudication.claim.OutboundClaim.Line;
 import io.claimflow.adjudication.claim.OutboundClaim.Person;
 import io.claimflow.adjudication.claim.OutboundClaim.Provider;
+import io.claimflow.codes.Frequency;
 import io.claimflow.x12.X12Output;
 import io.claimflow.x12.X12Values;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ public final class Professional837Writer {
         // 2300 claim
         out.segment("CLM", claim.patientControlNumber(), amount(claim.totalCharge()), null, null,
                 new String[] {claim.placeOfService(), "B", claim.frequency().code()}, "Y", "A", "Y", "Y");
-        if (claim.replacedPayerClaimNumber() != null && claim.frequency() != OutboundClaim.Frequency.ORIGINAL) {
+        if (claim.replacedPayerClaimNumber() != null && claim.frequency() != Frequency.ORIGINAL) {
             out.segment("REF", "F8", text(claim.replacedPayerClaimNumber()));
         }
         if (claim.referralNumber() != null) {

@@ -3,6 +3,7 @@ package io.claimflow.adjudication.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claimflow.codes.AdjustmentCodes;
+import io.claimflow.codes.DenialCategory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.claimflow.claim.model;
 
+import io.claimflow.codes.Frequency;
 import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;

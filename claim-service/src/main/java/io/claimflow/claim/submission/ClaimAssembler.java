@@ -6,7 +6,7 @@ import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimLine;
 import io.claimflow.claim.model.CodedEncounter;
 import io.claimflow.claim.model.CodedLine;
-import io.claimflow.claim.model.Frequency;
+import io.claimflow.codes.Frequency;
 import java.time.Instant;
 import java.util.List;
 

@@ -9,7 +9,7 @@ import io.claimflow.claim.model.Actor;
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimLine;
 import io.claimflow.claim.model.ClaimStatus;
-import io.claimflow.claim.model.Frequency;
+import io.claimflow.codes.Frequency;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,9 +1,6 @@
 package io.claimflow.coding.codeset;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,30 +21,22 @@ public final class CptFile {
 
     public static List<Entry> parse(Reader reader) {
         List<Entry> entries = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(reader)) {
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split("\t");
-                String code = fields[0].trim();
-                if (!code.matches("[0-9]{4}[0-9FTU]")) {
-                    throw new CodeSetFileException(NAME, number, "first column is not a CPT code");
-                }
-                if (fields.length < 2 || fields[1].isBlank()) {
-                    throw new CodeSetFileException(NAME, number, "no descriptor for " + code);
-                }
-                String shortDescription = fields[1].trim();
-                String longDescription = fields.length > 2 && !fields[2].isBlank() ? fields[2].trim()
-                        : shortDescription;
-                entries.add(new Entry(code, shortDescription, longDescription));
+        Delimited.forEachLine(reader, (line, number) -> {
+            if (line.isBlank() || line.startsWith("#")) {
+                return;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            List<String> fields = Delimited.splitTabs(line, NAME, number);
+            String code = fields.get(0);
+            if (!code.matches("[0-9]{4}[0-9FTU]")) {
+                throw new CodeSetFileException(NAME, number, "first column is not a CPT code");
+            }
+            if (fields.size() < 2 || fields.get(1).isEmpty()) {
+                throw new CodeSetFileException(NAME, number, "no descriptor for " + code);
+            }
+            String shortDescription = fields.get(1);
+            String longDescription = fields.size() > 2 && !fields.get(2).isEmpty() ? fields.get(2) : shortDescription;
+            entries.add(new Entry(code, shortDescription, longDescription));
+        });
         if (entries.isEmpty()) {
             throw new CodeSetFileException(NAME + " is empty");
         }

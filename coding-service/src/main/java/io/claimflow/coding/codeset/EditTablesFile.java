@@ -3,10 +3,7 @@ package io.claimflow.coding.codeset;
 import io.claimflow.coding.rules.DemographicRule;
 import io.claimflow.coding.rules.Excludes1;
 import io.claimflow.coding.rules.Sex;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,17 +28,17 @@ public final class EditTablesFile {
     public static Edits parseEdits(Reader reader) {
         List<Excludes1> excludes = new ArrayList<>();
         List<DemographicRule> demographics = new ArrayList<>();
-        forEachLine(reader, "ICD-10-CM edit table", (fields, number) -> {
-            String[] f = fields.split(",", 6);
-            if (f.length < 6) {
+        forEachLine(reader, "ICD-10-CM edit table", (line, number) -> {
+            List<String> f = Delimited.splitCommas(line, 6, "ICD-10-CM edit table", number);
+            if (f.size() < 6) {
                 throw new CodeSetFileException("ICD-10-CM edit table", number, "needs 6 comma-separated fields");
             }
-            switch (f[0].trim()) {
-                case "EXCLUDES1" -> excludes.add(new Excludes1(f[1].trim(), f[2].trim(), f[5].trim()));
-                case "SEX" -> demographics.add(new DemographicRule(f[1].trim(),
-                        "F".equals(f[2].trim()) ? Sex.FEMALE : Sex.MALE, null, null, f[5].trim()));
-                case "AGE" -> demographics.add(new DemographicRule(f[1].trim(), null, age(f[3]), age(f[4]),
-                        f[5].trim()));
+            switch (f.get(0).trim()) {
+                case "EXCLUDES1" -> excludes.add(new Excludes1(f.get(1).trim(), f.get(2).trim(), f.get(5).trim()));
+                case "SEX" -> demographics.add(new DemographicRule(f.get(1).trim(),
+                        "F".equals(f.get(2).trim()) ? Sex.FEMALE : Sex.MALE, null, null, f.get(5).trim()));
+                case "AGE" -> demographics.add(new DemographicRule(f.get(1).trim(), null, age(f.get(3)),
+                        age(f.get(4)), f.get(5).trim()));
                 default -> throw new CodeSetFileException("ICD-10-CM edit table", number,
                         "kind must be EXCLUDES1, SEX or AGE");
             }
@@ -51,13 +48,13 @@ public final class EditTablesFile {
 
     public static List<Indication> parseIndications(Reader reader) {
         List<Indication> indications = new ArrayList<>();
-        forEachLine(reader, "indications table", (fields, number) -> {
-            String[] f = fields.split(",", 2);
-            if (f.length < 2 || !Delimited.procedureCode(f[0])) {
+        forEachLine(reader, "indications table", (line, number) -> {
+            List<String> f = Delimited.splitCommas(line, 2, "indications table", number);
+            if (f.size() < 2 || !Delimited.procedureCode(f.get(0))) {
                 throw new CodeSetFileException("indications table", number, "needs a procedure code and prefixes");
             }
-            for (String prefix : f[1].trim().split("\\s+")) {
-                indications.add(new Indication(f[0].trim(), prefix));
+            for (String prefix : f.get(1).trim().split("\\s+")) {
+                indications.add(new Indication(f.get(0).trim(), prefix));
             }
         });
         return indications;
@@ -67,23 +64,14 @@ public final class EditTablesFile {
         return text == null || text.isBlank() ? null : Integer.valueOf(text.trim());
     }
 
-    private interface LineHandler {
-        void handle(String line, int number);
-    }
-
-    private static void forEachLine(Reader reader, String name, LineHandler handler) {
-        try (BufferedReader lines = new BufferedReader(reader)) {
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+    // comment and blank lines skipped
+    private static void forEachLine(Reader reader, String name, Delimited.LineHandler handler) {
+        try {
+            Delimited.forEachLine(reader, (line, number) -> {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    handler.line(line, number);
                 }
-                handler.handle(line, number);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            });
         } catch (NumberFormatException e) {
             throw new CodeSetFileException(name + ": an age is not a whole number");
         }

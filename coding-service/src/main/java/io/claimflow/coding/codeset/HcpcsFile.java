@@ -1,9 +1,6 @@
 package io.claimflow.coding.codeset;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -34,49 +31,39 @@ public final class HcpcsFile {
 
     public static List<Entry> parse(Reader reader) {
         Map<String, Builder> byCode = new LinkedHashMap<>();
-        try (BufferedReader lines = new BufferedReader(reader)) {
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (line.length() < 12) {
-                    throw new CodeSetFileException(NAME, number, "shorter than the record layout");
-                }
-                String code = line.substring(0, 5).trim();
-                char recordId = line.charAt(10);
-                String longPart = field(line, 12, 91);
-                boolean modifier = recordId == '7' || recordId == '8';
-                if (recordId != '3' && recordId != '4' && !modifier) {
-                    throw new CodeSetFileException(NAME, number, "record id (column 11) must be 3, 4, 7 or 8");
-                }
-                if (modifier ? !code.matches("[A-Z0-9]{2}") : !code.matches("[A-Z0-9][0-9]{4}|[A-Z][0-9]{3}[A-Z0-9]")) {
-                    throw new CodeSetFileException(NAME, number, "columns 1-5 are not a HCPCS code or modifier");
-                }
-                String key = (modifier ? "M:" : "P:") + code;
-                if (recordId == '3' || recordId == '7') {
-                    Builder builder = new Builder(code, modifier);
-                    builder.longDescription.append(longPart);
-                    builder.shortDescription = field(line, 92, 119);
-                    builder.effective = date(line, 277, 284, number);
-                    builder.termination = date(line, 285, 292, number);
-                    byCode.put(key, builder);
-                } else {
-                    Builder builder = byCode.get(key);
-                    if (builder == null) {
-                        throw new CodeSetFileException(NAME, number, "continuation record before its first record");
-                    }
-                    builder.longDescription.append(' ').append(longPart);
-                }
+        Delimited.forEachLine(reader, (line, number) -> {
+            if (line.isBlank()) {
+                return;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            if (line.length() < 12) {
+                throw new CodeSetFileException(NAME, number, "shorter than the record layout");
+            }
+            String code = line.substring(0, 5).trim();
+            char recordId = line.charAt(10);
+            String longPart = field(line, 12, 91);
+            boolean modifier = recordId == '7' || recordId == '8';
+            if (recordId != '3' && recordId != '4' && !modifier) {
+                throw new CodeSetFileException(NAME, number, "record id (column 11) must be 3, 4, 7 or 8");
+            }
+            if (modifier ? !code.matches("[A-Z0-9]{2}") : !code.matches("[A-Z0-9][0-9]{4}|[A-Z][0-9]{3}[A-Z0-9]")) {
+                throw new CodeSetFileException(NAME, number, "columns 1-5 are not a HCPCS code or modifier");
+            }
+            String key = (modifier ? "M:" : "P:") + code;
+            if (recordId == '3' || recordId == '7') {
+                Builder builder = new Builder(code, modifier);
+                builder.longDescription.append(longPart);
+                builder.shortDescription = field(line, 92, 119);
+                builder.effective = date(line, 277, 284, number);
+                builder.termination = date(line, 285, 292, number);
+                byCode.put(key, builder);
+            } else {
+                Builder builder = byCode.get(key);
+                if (builder == null) {
+                    throw new CodeSetFileException(NAME, number, "continuation record before its first record");
+                }
+                builder.longDescription.append(' ').append(longPart);
+            }
+        });
         if (byCode.isEmpty()) {
             throw new CodeSetFileException(NAME + " is empty");
         }

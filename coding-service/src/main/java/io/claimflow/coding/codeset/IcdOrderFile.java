@@ -1,10 +1,7 @@
 package io.claimflow.coding.codeset;
 
 import io.claimflow.coding.rules.IcdCodes;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,22 +23,11 @@ public final class IcdOrderFile {
 
     public static List<Entry> parse(Reader reader) {
         List<Entry> entries = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(reader)) {
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
+        Delimited.forEachLine(reader, (line, number) -> {
+            if (!line.isBlank()) {
                 entries.add(parseLine(line, number));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         if (entries.isEmpty()) {
             throw new CodeSetFileException(NAME + " is empty");
         }

@@ -1,9 +1,6 @@
 package io.claimflow.coding.codeset;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,41 +22,46 @@ public final class MueFile {
 
     public static List<Entry> parse(Reader reader) {
         List<Entry> entries = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(reader)) {
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                List<String> fields = Delimited.split(line);
-                if (fields.size() < 3 || !Delimited.procedureCode(fields.get(0))) {
-                    if (entries.isEmpty() || line.isBlank()) {
-                        continue;
-                    }
-                    throw new CodeSetFileException(NAME, number, "not an MUE row (code, MUE value, adjudication "
-                            + "indicator, rationale)");
+        Delimited.forEachLine(reader, (line, number) -> {
+            List<String> fields = rowFields(line, number, entries.isEmpty());
+            if (fields.size() < 3 || !Delimited.procedureCode(fields.get(0))) {
+                if (entries.isEmpty() || line.isBlank()) {
+                    return;
                 }
-                int units;
-                try {
-                    units = Integer.parseInt(fields.get(1).trim());
-                } catch (NumberFormatException e) {
-                    throw new CodeSetFileException(NAME, number, "MUE value is not a whole number");
-                }
-                if (units < 0) {
-                    throw new CodeSetFileException(NAME, number, "MUE value is negative");
-                }
-                String indicator = fields.get(2).trim();
-                if (indicator.isEmpty() || "123".indexOf(indicator.charAt(0)) < 0) {
-                    throw new CodeSetFileException(NAME, number, "adjudication indicator must start with 1, 2 or 3");
-                }
-                String rationale = fields.size() > 3 ? fields.get(3).trim() : null;
-                entries.add(new Entry(fields.get(0).trim(), units, indicator.charAt(0), rationale));
+                throw new CodeSetFileException(NAME, number, "not an MUE row (code, MUE value, adjudication "
+                        + "indicator, rationale)");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            int units;
+            try {
+                units = Integer.parseInt(fields.get(1));
+            } catch (NumberFormatException e) {
+                throw new CodeSetFileException(NAME, number, "MUE value is not a whole number");
+            }
+            if (units < 0) {
+                throw new CodeSetFileException(NAME, number, "MUE value is negative");
+            }
+            String indicator = fields.get(2);
+            if (indicator.isEmpty() || "123".indexOf(indicator.charAt(0)) < 0) {
+                throw new CodeSetFileException(NAME, number, "adjudication indicator must start with 1, 2 or 3");
+            }
+            String rationale = fields.size() > 3 ? fields.get(3) : null;
+            entries.add(new Entry(fields.get(0), units, indicator.charAt(0), rationale));
+        });
         if (entries.isEmpty()) {
             throw new CodeSetFileException(NAME + " has no rows");
         }
         return entries;
+    }
+
+    // title and header lines before the first row are skipped, whatever their quoting
+    private static List<String> rowFields(String line, int number, boolean beforeFirstRow) {
+        try {
+            return Delimited.split(line, NAME, number);
+        } catch (CodeSetFileException e) {
+            if (beforeFirstRow) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 }

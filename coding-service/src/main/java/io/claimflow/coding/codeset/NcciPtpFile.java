@@ -1,9 +1,6 @@
 package io.claimflow.coding.codeset;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -31,45 +28,46 @@ public final class NcciPtpFile {
 
     public static List<Entry> parse(Reader reader) {
         List<Entry> entries = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(reader)) {
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                List<String> fields = Delimited.split(line);
-                if (fields.size() < 6 || !Delimited.procedureCode(fields.get(0))) {
-                    if (entries.isEmpty()) {
-                        continue; // title and header rows
-                    }
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    throw new CodeSetFileException(NAME, number, "not an edit row (column 1, column 2, prior-1996, "
-                            + "effective date, deletion date, modifier indicator, rationale)");
+        Delimited.forEachLine(reader, (line, number) -> {
+            List<String> fields = rowFields(line, number, entries.isEmpty());
+            if (fields.size() < 6 || !Delimited.procedureCode(fields.get(0))) {
+                if (entries.isEmpty() || line.isBlank()) {
+                    return; // title and header rows, blank lines
                 }
-                String column2 = fields.get(1).trim();
-                if (!Delimited.procedureCode(column2)) {
-                    throw new CodeSetFileException(NAME, number, "column 2 is not a procedure code");
-                }
-                LocalDate effective = date(fields.get(3), number, "effective date");
-                String deletion = fields.get(4).trim();
-                LocalDate deleted = deletion.isEmpty() || deletion.equals("*") ? null
-                        : date(deletion, number, "deletion date");
-                String indicator = fields.get(5).trim();
-                if (!indicator.matches("[019]")) {
-                    throw new CodeSetFileException(NAME, number, "modifier indicator must be 0, 1 or 9");
-                }
-                String rationale = fields.size() > 6 ? fields.get(6).trim() : null;
-                entries.add(new Entry(fields.get(0).trim(), column2, effective, deleted, indicator.charAt(0),
-                        rationale));
+                throw new CodeSetFileException(NAME, number, "not an edit row (column 1, column 2, prior-1996, "
+                        + "effective date, deletion date, modifier indicator, rationale)");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            String column2 = fields.get(1);
+            if (!Delimited.procedureCode(column2)) {
+                throw new CodeSetFileException(NAME, number, "column 2 is not a procedure code");
+            }
+            LocalDate effective = date(fields.get(3), number, "effective date");
+            String deletion = fields.get(4);
+            LocalDate deleted = deletion.isEmpty() || deletion.equals("*") ? null
+                    : date(deletion, number, "deletion date");
+            String indicator = fields.get(5);
+            if (!indicator.matches("[019]")) {
+                throw new CodeSetFileException(NAME, number, "modifier indicator must be 0, 1 or 9");
+            }
+            String rationale = fields.size() > 6 ? fields.get(6) : null;
+            entries.add(new Entry(fields.get(0), column2, effective, deleted, indicator.charAt(0), rationale));
+        });
         if (entries.isEmpty()) {
             throw new CodeSetFileException(NAME + " has no edit rows");
         }
         return entries;
+    }
+
+    // title and header lines before the first edit are skipped, whatever their quoting
+    private static List<String> rowFields(String line, int number, boolean beforeFirstRow) {
+        try {
+            return Delimited.split(line, NAME, number);
+        } catch (CodeSetFileException e) {
+            if (beforeFirstRow) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     private static LocalDate date(String text, int number, String what) {

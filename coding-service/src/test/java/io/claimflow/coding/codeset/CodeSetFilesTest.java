@@ -105,6 +105,41 @@ class CodeSetFilesTest {
     }
 
     @Test
+    void mueQuotedFieldsKeepTheirCommasAndQuotesAndTabTextIsReadToo() {
+        String file = "\"HCPCS/CPT Code\",\"MUE\",\"MAI\",\"Rationale\"\n"
+                + "\"20610\",\"2\",\"1 Line Edit\",\"Anatomic Consideration, \"\"bilateral\"\"\"\n"
+                + "17110\t1\t2 Date of Service Edit: Policy\tCode Descriptor\n";
+
+        List<MueFile.Entry> entries = MueFile.parse(new StringReader(file));
+
+        assertThat(entries).extracting(MueFile.Entry::rationale)
+                .containsExactly("Anatomic Consideration, \"bilateral\"", "Code Descriptor");
+    }
+
+    @Test
+    void aRowWithAnOpenQuoteIsRefusedWithItsLineNumberNotItsText() {
+        String file = "\"HCPCS/CPT Code\",\"MUE\",\"MAI\",\"Rationale\"\n\"20610\",\"2\",\"1 Line Edit\",\"x\"\n"
+                + "\"17110,\"1\",\"2 Date\",\"secret rationale\n";
+
+        assertThatThrownBy(() -> MueFile.parse(new StringReader(file)))
+                .isInstanceOf(CodeSetFileException.class)
+                .hasMessage("MUE file line 3: malformed quoting");
+    }
+
+    @Test
+    void editTableNotesKeepTheirCommasAndCptReadsTabsAfterAByteOrderMark() {
+        EditTablesFile.Edits edits = EditTablesFile.parseEdits(new StringReader("# kind,code,other,min,max,note\n"
+                + "SEX,O,F,,,Pregnancy, childbirth and the puerperium: female only\n"
+                + "AGE,P,,0,0,Perinatal, newborn only\n"));
+        List<CptFile.Entry> cpt = CptFile.parse(new StringReader("\uFEFF99213\tOffice visit, established\n"));
+
+        assertThat(edits.demographics()).extracting(r -> r.note())
+                .containsExactly("Pregnancy, childbirth and the puerperium: female only", "Perinatal, newborn only");
+        assertThat(cpt).containsExactly(new CptFile.Entry("99213", "Office visit, established",
+                "Office visit, established"));
+    }
+
+    @Test
     void releaseRanges() {
         assertThat(CodeSetImporter.release(CodeSetKind.ICD10CM,
                 new CodeSetImporter.ReleaseSpec(2026, null, null, null, null), "x"))

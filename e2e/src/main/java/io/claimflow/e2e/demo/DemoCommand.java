@@ -1,8 +1,8 @@
 package io.claimflow.e2e.demo;
 
 import io.claimflow.e2e.workload.Population;
-import io.claimflow.e2e.workload.WorkloadCommand;
 import io.claimflow.e2e.workload.WorkloadGenerator;
+import io.claimflow.e2e.workload.WorkloadOptions;
 import io.claimflow.e2e.workload.WorkloadPublisher;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +14,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The live demo against a running stack ({@code ./stack up --demo}): publishes generated encounters at a rate and
@@ -25,27 +30,47 @@ import java.util.concurrent.atomic.AtomicReference;
  * per-visit invariants ({@link VisitInvariants}). Exits 1 when the money does not reconcile or a per-visit
  * invariant is broken.
  *
- * <pre>
- *   --count 500  --rate 25 (per second, 0 = as fast as possible)  --seed 42  --patients 400  --run-id ID
- *   --bootstrap-servers localhost:9092  --schema-registry http://localhost:8081
- *   --jdbc jdbc:postgresql://localhost:5432/  --db-user claimflow  --db-password claimflow
- *   --patient-billing http://localhost:8094  --interval 3 (seconds)  --quiet-after 15 (seconds)
- * </pre>
+ * <p>Options: the workload's ({@link WorkloadOptions}) and the ones below; {@code --help} lists them.
+ * {@code ./stack up --demo} passes the addresses the stack really uses.
  */
-public final class DemoCommand {
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Publishes generated encounters to a running stack and follows them to the money.")
+public final class DemoCommand implements Callable<Integer> {
 
-    private DemoCommand() {
+    @Mixin
+    private WorkloadOptions options;
+
+    @Option(names = "--jdbc", paramLabel = "URL", defaultValue = "jdbc:postgresql://localhost:5432/",
+            description = "PostgreSQL, without a database (default: ${DEFAULT-VALUE})")
+    private String jdbc;
+
+    @Option(names = "--db-user", defaultValue = "claimflow", description = "default: ${DEFAULT-VALUE}")
+    private String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "claimflow", description = "default: ${DEFAULT-VALUE}")
+    private String dbPassword;
+
+    @Option(names = "--patient-billing", paramLabel = "URL", defaultValue = "http://localhost:8094",
+            description = "patient-billing-service, for the statement run (default: ${DEFAULT-VALUE})")
+    private String billing;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "3",
+            description = "between summaries (default: ${DEFAULT-VALUE})")
+    private long intervalSeconds;
+
+    @Option(names = "--quiet-after", paramLabel = "SECONDS", defaultValue = "15",
+            description = "how long the pipeline must stay still to be done (default: ${DEFAULT-VALUE})")
+    private long quietAfterSeconds;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DemoCommand()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        WorkloadCommand.Options options = WorkloadCommand.Options.parse(args);
-        var rest = options.rest();
-        PipelineSnapshot.Databases databases = new PipelineSnapshot.Databases(
-                rest.getOrDefault("jdbc", "jdbc:postgresql://localhost:5432/"),
-                rest.getOrDefault("db-user", "claimflow"), rest.getOrDefault("db-password", "claimflow"));
-        String billing = rest.getOrDefault("patient-billing", "http://localhost:8094");
-        Duration interval = Duration.ofSeconds(Long.parseLong(rest.getOrDefault("interval", "3")));
-        Duration quietAfter = Duration.ofSeconds(Long.parseLong(rest.getOrDefault("quiet-after", "15")));
+    @Override
+    public Integer call() throws Exception {
+        PipelineSnapshot.Databases databases = new PipelineSnapshot.Databases(jdbc, dbUser, dbPassword);
+        Duration interval = Duration.ofSeconds(intervalSeconds);
+        Duration quietAfter = Duration.ofSeconds(quietAfterSeconds);
         String prefix = "enc-" + options.runId() + "-";
 
         // the population is what the payer simulator was started with (same seed and size): see ./stack up --demo
@@ -109,7 +134,7 @@ public final class DemoCommand {
                 ? "money reconciles to the cent: claim-service, gateway 835s and patient ledger agree"
                 : "MONEY DOES NOT RECONCILE: see the three lines above");
         boolean visitsHold = visits(databases, prefix);
-        System.exit(reconciles && visitsHold && failure.get() == null ? 0 : 1);
+        return reconciles && visitsHold && failure.get() == null ? 0 : 1;
     }
 
     /** Prints the per-visit invariants (ids only) and whether they hold. */

@@ -98,10 +98,10 @@ public final class ClaimFlowOutboxAutoConfiguration {
         @ConditionalOnMissingBean
         TransactionalBatches claimFlowTransactionalBatches(DataSource dataSource,
                 ObjectProvider<PlatformTransactionManager> transactionManager,
-                ObjectProvider<ObservationRegistry> observationRegistry) {
+                ObjectProvider<ObservationRegistry> observationRegistry, ProcessedEvents processedEvents) {
             return new TransactionalBatches(transactionManager.getIfUnique(() -> new DataSourceTransactionManager(
                     dataSource)), observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
-                    new org.springframework.jdbc.core.JdbcTemplate(dataSource));
+                    new org.springframework.jdbc.core.JdbcTemplate(dataSource), processedEvents);
         }
 
         /** Backlog gauges, where there are metrics. */

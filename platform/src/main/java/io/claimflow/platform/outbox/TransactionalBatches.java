@@ -5,6 +5,7 @@ import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,19 +24,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Handles the records of a batch listener in one database transaction: one commit (and one outbox wake-up) per
  * poll instead of one per record, with the same outcome per record as a record listener.
  *
+ * <p>A listener is thin: its id, the idempotency check and a call into the transactional handler, all in one
+ * line with {@link #handleOnce(String, List, Class, Function, Consumer)}, which marks each event as processed
+ * ({@link ProcessedEvents}, consumer id = listener id) before handing it on, and skips an event seen before:
+ *
  * <pre>{@code
  * @KafkaListener(id = CONSUMER, idIsGroup = false, topics = Topics.ENCOUNTER_CODED, batch = "true")
  * void on(List<ConsumerRecord<String, EncounterCoded>> records) {
- *     batches.handle(CONSUMER, records, EncounterCoded.class, this::handle);
- * }
- *
- * void handle(EncounterCoded event) {          // inside the batch's transaction
- *     if (!processedEvents.markIfNew(CONSUMER, event.getEventId())) {
- *         return;
- *     }
- *     ...
+ *     batches.handleOnce(CONSUMER, records, EncounterCoded.class, EncounterCoded::getEventId,
+ *             event -> submission.onEncounterCoded(EncounterCodedMapper.toDomain(event)));
  * }
  * }</pre>
+ *
+ * <p>{@link #handle(String, List, Class, Consumer)} is the same without the mark, for a handler that marks events
+ * itself (with another consumer id, or after checks of its own).
  *
  * <p>When a record fails (its handler throws, its value could not be deserialized or is not of the expected type),
  * the transaction rolls back, the records before it are handled again in a new transaction and committed, and a
@@ -63,12 +65,46 @@ public class TransactionalBatches {
     private final TransactionTemplate transactions;
     private final ObservationRegistry observationRegistry;
     private final JdbcTemplate jdbc;
+    private final ProcessedEvents processedEvents;
 
     TransactionalBatches(PlatformTransactionManager transactionManager, ObservationRegistry observationRegistry,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, ProcessedEvents processedEvents) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.observationRegistry = observationRegistry;
         this.jdbc = jdbc;
+        this.processedEvents = processedEvents;
+    }
+
+    /**
+     * As {@link #handle(String, List, Class, Consumer)}, each event once: inside the batch's transaction, marks
+     * {@code eventId} of each value as processed by {@code listenerId} ({@link ProcessedEvents#markIfNew}) and calls
+     * {@code handler} only the first time. The mark commits or rolls back with the handler's changes.
+     *
+     * @param eventId the value's event id (a UUID, or its canonical string form)
+     */
+    public <V> void handleOnce(String listenerId, List<ConsumerRecord<String, V>> records, Class<V> type,
+            Function<? super V, ?> eventId, Consumer<? super V> handler) {
+        handleOnce(listenerId, records, type, null, eventId, handler);
+    }
+
+    /**
+     * {@link #handleOnce(String, List, Class, Function, Consumer)} with the lock key of
+     * {@link #handle(String, List, Class, Function, Consumer)}.
+     */
+    public <V> void handleOnce(String listenerId, List<ConsumerRecord<String, V>> records, Class<V> type,
+            Function<? super V, String> lockKey, Function<? super V, ?> eventId, Consumer<? super V> handler) {
+        handle(listenerId, records, type, lockKey, value -> {
+            if (isNew(listenerId, eventId.apply(value))) {
+                handler.accept(value);
+            }
+        });
+    }
+
+    private boolean isNew(String consumerId, Object eventId) {
+        if (eventId instanceof UUID uuid) {
+            return processedEvents.markIfNew(consumerId, uuid);
+        }
+        return processedEvents.markIfNew(consumerId, eventId == null ? null : eventId.toString());
     }
 
     /**

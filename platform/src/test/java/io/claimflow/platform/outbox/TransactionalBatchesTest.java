@@ -4,6 +4,7 @@ import static io.claimflow.platform.TestEvents.event;
 import static io.claimflow.platform.TestEvents.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.claimflow.platform.PlatformTest;
 import io.claimflow.platform.kafka.DeadLetterConventions;
@@ -80,6 +81,42 @@ class TransactionalBatchesTest {
     }
 
     @Test
+    void handleOnceCallsTheHandlerOncePerEventAndAFailedEventAgainOnItsRedelivery() {
+        List<PlatformTestEvent> events = List.of(event("ok"), event("reject"), event("ok"));
+        List<ConsumerRecord<String, PlatformTestEvent>> records = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            records.add(new ConsumerRecord<>("direct", 0, i, events.get(i).getEncounterId(), events.get(i)));
+        }
+        List<String> handled = new ArrayList<>();
+        java.util.function.Consumer<PlatformTestEvent> handler = event -> {
+            handled.add(event.getEventId());
+            if (event.getInstruction().equals("reject")) {
+                throw new IllegalArgumentException("test event rejected");
+            }
+        };
+
+        assertThatThrownBy(() -> batches.handleOnce("direct-once", records, PlatformTestEvent.class,
+                PlatformTestEvent::getEventId, handler)).isInstanceOf(BatchListenerFailedException.class);
+        // the first event, the rejected one (rolled back), the first again (in the transaction without the failure)
+        assertThat(handled).containsExactly(events.get(0).getEventId(), events.get(1).getEventId(),
+                events.get(0).getEventId());
+        handled.clear();
+
+        // what the error handler does next, then a redelivery of the whole batch
+        batches.handleOnce("direct-once", records.subList(2, 3), PlatformTestEvent.class,
+                PlatformTestEvent::getEventId, handler);
+        assertThatThrownBy(() -> batches.handleOnce("direct-once", records, PlatformTestEvent.class,
+                PlatformTestEvent::getEventId, handler)).isInstanceOf(BatchListenerFailedException.class);
+        // marked events are skipped; the rejected one's mark rolled back with it, so it is tried again
+        assertThat(handled).containsExactly(events.get(2).getEventId(), events.get(1).getEventId());
+        // the marks are the listener's own: another listener id sees the events as new
+        handled.clear();
+        batches.handleOnce("direct-other", records.subList(0, 1), PlatformTestEvent.class,
+                event -> java.util.UUID.fromString(event.getEventId()), handler);
+        assertThat(handled).containsExactly(events.get(0).getEventId());
+    }
+
+    @Test
     void aValueOfAnotherTypeFailsItsRecordAsBadInput() {
         PlatformTestEvent ok = event("ok");
         List<ConsumerRecord<String, Object>> records = List.of(
@@ -137,11 +174,8 @@ class TransactionalBatchesTest {
         assertThat(byKey.values()).allSatisfy(letter -> assertThat(header(letter,
                 KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)).isEqualTo(BatchTestListener.CONSUMER));
 
-        long deadline = System.nanoTime() + WAIT.toNanos();
         List<PlatformTestEvent> all = List.of(first, rejected, flaky, last);
-        while (rows(all).size() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> rows(all).size() >= 3);
         assertThat(rows(all)).containsExactlyInAnyOrder(first.getEventId(), flaky.getEventId(), last.getEventId());
         assertThat(listener.attempts(flaky.getEventId())).isGreaterThanOrEqualTo(3);
         assertThat(listener.attempts(rejected.getEventId())).isEqualTo(1);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import io.claimflow.schemas.config.ClientConfigValues;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -115,7 +116,8 @@ public record SchemaRegistryClientConfig(
         }
         List<URI> urls = parseUrls(rawUrls);
 
-        String source = string(configs, BASIC_AUTH_CREDENTIALS_SOURCE);
+        ClientConfigValues values = ClientConfigValues.of(configs);
+        String source = values.string(BASIC_AUTH_CREDENTIALS_SOURCE);
         BasicAuthSource authSource;
         if (source == null || source.isBlank()) {
             authSource = BasicAuthSource.URL;
@@ -127,22 +129,19 @@ public record SchemaRegistryClientConfig(
                         + " is not supported by ClaimFlow's registry client: use USER_INFO or URL");
             }
         }
-        String userInfo = string(configs, BASIC_AUTH_USER_INFO);
-        if (userInfo == null) {
-            userInfo = string(configs, PREFIX + BASIC_AUTH_USER_INFO);
-        }
-        return new SchemaRegistryClientConfig(urls, authSource, userInfo,
-                millis(configs, HTTP_CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT),
-                millis(configs, HTTP_READ_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT),
-                seconds(configs, LATEST_CACHE_TTL_SEC, DEFAULT_LATEST_CACHE_TTL),
+        return new SchemaRegistryClientConfig(urls, authSource,
+                values.string(BASIC_AUTH_USER_INFO, PREFIX + BASIC_AUTH_USER_INFO),
+                millis(values, HTTP_CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT),
+                millis(values, HTTP_READ_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT),
+                seconds(values, LATEST_CACHE_TTL_SEC, DEFAULT_LATEST_CACHE_TTL),
                 new SchemaRegistryTls(
-                        string(configs, SchemaRegistryTls.TRUSTSTORE_LOCATION),
-                        string(configs, SchemaRegistryTls.TRUSTSTORE_PASSWORD),
-                        string(configs, SchemaRegistryTls.TRUSTSTORE_TYPE),
-                        string(configs, SchemaRegistryTls.KEYSTORE_LOCATION),
-                        string(configs, SchemaRegistryTls.KEYSTORE_PASSWORD),
-                        string(configs, SchemaRegistryTls.KEYSTORE_TYPE),
-                        string(configs, SchemaRegistryTls.KEY_PASSWORD)));
+                        values.string(SchemaRegistryTls.TRUSTSTORE_LOCATION),
+                        values.string(SchemaRegistryTls.TRUSTSTORE_PASSWORD),
+                        values.string(SchemaRegistryTls.TRUSTSTORE_TYPE),
+                        values.string(SchemaRegistryTls.KEYSTORE_LOCATION),
+                        values.string(SchemaRegistryTls.KEYSTORE_PASSWORD),
+                        values.string(SchemaRegistryTls.KEYSTORE_TYPE),
+                        values.string(SchemaRegistryTls.KEY_PASSWORD)));
     }
 
     /** A copy with other timeouts; handy in tests. */
@@ -205,50 +204,18 @@ public record SchemaRegistryClientConfig(
         return urls;
     }
 
-    private static String string(Map<String, ?> configs, String key) {
-        Object value = configs.get(key);
-        if (value == null) {
-            return null;
-        }
-        // Kafka hands passwords over as Password objects whose toString() is masked.
-        if (value instanceof org.apache.kafka.common.config.types.Password password) {
-            return password.value();
-        }
-        return String.valueOf(value);
-    }
-
-    private static Object lookup(Map<String, ?> configs, String key) {
-        Object value = configs.get(key);
-        return value != null ? value : configs.get(PREFIX + key);
-    }
-
-    private static Duration millis(Map<String, ?> configs, String key, Duration fallback) {
-        Long value = number(configs, key);
+    private static Duration millis(ClientConfigValues values, String key, Duration fallback) {
+        Long value = values.wholeNumber(key, PREFIX + key);
         return value == null ? fallback : Duration.ofMillis(value);
     }
 
-    private static Duration seconds(Map<String, ?> configs, String key, Duration fallback) {
-        Long value = number(configs, key);
+    private static Duration seconds(ClientConfigValues values, String key, Duration fallback) {
+        Long value = values.wholeNumber(key, PREFIX + key);
         if (value == null) {
             return fallback;
         }
         // Confluent uses -1 for "never expire"; a long lifetime is the same thing in practice.
         return value < 0 ? Duration.ofDays(365) : Duration.ofSeconds(value);
-    }
-
-    private static Long number(Map<String, ?> configs, String key) {
-        Object value = lookup(configs, key);
-        if (value == null || String.valueOf(value).isBlank()) {
-            return null;
-        }
-        if (value instanceof Number n) {
-            return n.longValue();
-        }
-        try {
-            return Long.parseLong(String.valueOf(value).trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigException(key, value, "expected a whole number");
-        }
     }
 
     private static void requirePositive(Duration duration, String key) {

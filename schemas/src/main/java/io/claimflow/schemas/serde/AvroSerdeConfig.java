@@ -1,6 +1,6 @@
 package io.claimflow.schemas.serde;
 
-import java.util.Locale;
+import io.claimflow.schemas.config.ClientConfigValues;
 import java.util.Map;
 
 import org.apache.kafka.common.config.ConfigException;
@@ -50,28 +50,12 @@ public record AvroSerdeConfig(
                         + "TopicNameStrategy (<topic>-key / <topic>-value)");
             }
         }
+        ClientConfigValues values = ClientConfigValues.of(configs);
         return new AvroSerdeConfig(
-                bool(configs, AUTO_REGISTER_SCHEMAS, true),
-                bool(configs, USE_LATEST_VERSION, false),
-                bool(configs, LATEST_COMPATIBILITY_STRICT, true),
-                bool(configs, SPECIFIC_AVRO_READER, true),
-                bool(configs, AVRO_USE_LOGICAL_TYPE_CONVERTERS, true));
-    }
-
-    private static boolean bool(Map<String, ?> configs, String key, boolean fallback) {
-        Object value = configs.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
-        return switch (text) {
-            case "true" -> true;
-            case "false" -> false;
-            case "" -> fallback;
-            default -> throw new ConfigException(key, value, "expected true or false");
-        };
+                values.bool(true, AUTO_REGISTER_SCHEMAS),
+                values.bool(false, USE_LATEST_VERSION),
+                values.bool(true, LATEST_COMPATIBILITY_STRICT),
+                values.bool(true, SPECIFIC_AVRO_READER),
+                values.bool(true, AVRO_USE_LOGICAL_TYPE_CONVERTERS));
     }
 }

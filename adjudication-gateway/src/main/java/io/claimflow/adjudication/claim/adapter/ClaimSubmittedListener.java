@@ -2,7 +2,6 @@ package io.claimflow.adjudication.claim.adapter;
 
 import io.claimflow.adjudication.claim.ClaimIntake;
 import io.claimflow.events.ClaimSubmitted;
-import io.claimflow.platform.outbox.ProcessedEvents;
 import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
 import java.util.List;
@@ -16,30 +15,13 @@ import org.springframework.stereotype.Component;
  * to the dead-letter topic with its reason, without retrying.
  */
 @Component
-class ClaimSubmittedListener {
+record ClaimSubmittedListener(ClaimIntake intake, TransactionalBatches batches) {
 
     static final String CONSUMER = "adjudication-gateway.claim-submitted";
 
-    private final ProcessedEvents processedEvents;
-    private final ClaimIntake intake;
-    private final TransactionalBatches batches;
-
-    ClaimSubmittedListener(ProcessedEvents processedEvents, ClaimIntake intake, TransactionalBatches batches) {
-        this.processedEvents = processedEvents;
-        this.intake = intake;
-        this.batches = batches;
-    }
-
     @KafkaListener(id = CONSUMER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_SUBMITTED)
     void on(List<ConsumerRecord<String, ClaimSubmitted>> records) {
-        batches.handle(CONSUMER, records, ClaimSubmitted.class, this::handle);
-    }
-
-    // inside the batch's transaction (TransactionalBatches)
-    void handle(ClaimSubmitted event) {
-        if (!processedEvents.markIfNew(CONSUMER, event.getEventId())) {
-            return;
-        }
-        intake.accept(ClaimSubmittedMapper.toClaim(event));
+        batches.handleOnce(CONSUMER, records, ClaimSubmitted.class, ClaimSubmitted::getEventId,
+                event -> intake.accept(ClaimSubmittedMapper.toClaim(event)));
     }
 }

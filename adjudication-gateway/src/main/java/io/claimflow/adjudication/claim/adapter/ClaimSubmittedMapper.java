@@ -1,6 +1,7 @@
 package io.claimflow.adjudication.claim.adapter;
 
 import io.claimflow.adjudication.claim.OutboundClaim;
+import io.claimflow.codes.Frequency;
 import io.claimflow.events.AdministrativeSex;
 import io.claimflow.events.ClaimLine;
 import io.claimflow.events.ClaimSubmitted;
@@ -58,7 +59,7 @@ public final class ClaimSubmittedMapper {
         return new OutboundClaim(
                 event.getClaimId(), event.getEncounterId(), event.getTenantId(), event.getEventId(),
                 event.getPatientControlNumber(),
-                OutboundClaim.Frequency.valueOf(event.getFrequency().name()),
+                Frequency.valueOf(event.getFrequency().name()),
                 event.getReplacedPayerClaimNumber(),
                 provider(billing), provider(event.getProviders().getRendering()),
                 provider(event.getProviders().getReferring()),

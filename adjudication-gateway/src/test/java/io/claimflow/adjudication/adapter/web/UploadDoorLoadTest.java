@@ -1,15 +1,8 @@
 package io.claimflow.adjudication.adapter.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.HttpDoorLoad;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,9 +44,6 @@ class UploadDoorLoadTest {
 
     @Test
     void theDoorHoldsItsLimitsUnderLoad() throws Exception {
-        int clients = Integer.getInteger("loadtest.clients", 32);
-        int requests = Integer.getInteger("loadtest.requests", 2000);
-        int slow = Integer.getInteger("loadtest.slow", 50);
         byte[] notX12 = "NOT AN INTERCHANGE\n".repeat(200).getBytes(StandardCharsets.US_ASCII);
         HttpDoorLoad door = new HttpDoorLoad(port, "/api/adjudication/remittances/upload", "application/edi-x12",
                 "biller", "demo-biller");
@@ -63,23 +53,6 @@ class UploadDoorLoadTest {
                         + GatewayController.KEPT_OF_GARBAGE + " bytes, tomcat connection-timeout " + connectionTimeout
                         + ", max-connections " + maxConnections + ", threads " + threads + ", max-swallow-size "
                         + maxSwallow);
-        try {
-            Map<Integer, Integer> answers = door.concurrent(notX12, clients, requests, Duration.ofSeconds(60));
-            assertThat(answers).containsOnlyKeys(422);
-
-            List<HttpDoorLoad.Oversized> declared = door.oversized(1L << 30, 256L << 20, 16);
-            assertThat(declared).allSatisfy(r -> assertThat(r.status()).isIn(413, -1));
-            assertThat(declared).extracting(HttpDoorLoad.Oversized::status).contains(413);
-            List<HttpDoorLoad.Oversized> chunked = door.oversized(-1, 256L << 20, 16);
-            assertThat(chunked).allSatisfy(r -> assertThat(r.status()).isIn(413, -1));
-            assertThat(chunked).allSatisfy(r -> assertThat(r.bytesSent()).isLessThan(256L << 20));
-
-            door.slow(slow, 200, Duration.ofSeconds(1), Duration.ofSeconds(45), notX12);
-        } finally {
-            Path out = Path.of("target", "load", "upload-door.txt");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, door.report());
-            System.out.print(door.report());
-        }
+        door.holdsItsLimits(notX12, 422, "upload-door");
     }
 }

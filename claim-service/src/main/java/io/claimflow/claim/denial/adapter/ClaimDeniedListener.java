@@ -8,7 +8,6 @@ import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.DenialStage;
 import io.claimflow.events.LineAdjudication;
 import io.claimflow.events.RejectionReason;
-import io.claimflow.platform.outbox.ProcessedEvents;
 import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
 import java.util.ArrayList;
@@ -20,31 +19,14 @@ import org.springframework.stereotype.Component;
 
 /** ClaimDenied in: once per event, in the transaction that routes the denial. */
 @Component
-class ClaimDeniedListener {
+record ClaimDeniedListener(DenialHandling denials, TransactionalBatches batches) {
 
     static final String CONSUMER = "claim-service.claim-denied";
 
-    private final ProcessedEvents processedEvents;
-    private final DenialHandling denials;
-    private final TransactionalBatches batches;
-
-    ClaimDeniedListener(ProcessedEvents processedEvents, DenialHandling denials, TransactionalBatches batches) {
-        this.processedEvents = processedEvents;
-        this.denials = denials;
-        this.batches = batches;
-    }
-
     @KafkaListener(id = CONSUMER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_DENIED)
     void on(List<ConsumerRecord<String, ClaimDenied>> records) {
-        batches.handle(CONSUMER, records, ClaimDenied.class, this::handle);
-    }
-
-    // inside the batch's transaction (TransactionalBatches)
-    void handle(ClaimDenied event) {
-        if (!processedEvents.markIfNew(CONSUMER, event.getEventId())) {
-            return;
-        }
-        denials.onClaimDenied(toDomain(event));
+        batches.handleOnce(CONSUMER, records, ClaimDenied.class, ClaimDenied::getEventId,
+                event -> denials.onClaimDenied(toDomain(event)));
     }
 
     static DenialNotice toDomain(ClaimDenied e) {

@@ -5,7 +5,6 @@ import io.claimflow.claim.payment.PaymentNotice;
 import io.claimflow.claim.payment.PaymentPosting;
 import io.claimflow.events.Adjustment;
 import io.claimflow.events.PaymentPosted;
-import io.claimflow.platform.outbox.ProcessedEvents;
 import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
 import java.util.List;
@@ -15,31 +14,14 @@ import org.springframework.stereotype.Component;
 
 /** PaymentPosted in: once per event, in the transaction that posts the money to the claim. */
 @Component
-class PaymentPostedListener {
+record PaymentPostedListener(PaymentPosting posting, TransactionalBatches batches) {
 
     static final String CONSUMER = "claim-service.payment-posted";
 
-    private final ProcessedEvents processedEvents;
-    private final PaymentPosting posting;
-    private final TransactionalBatches batches;
-
-    PaymentPostedListener(ProcessedEvents processedEvents, PaymentPosting posting, TransactionalBatches batches) {
-        this.processedEvents = processedEvents;
-        this.posting = posting;
-        this.batches = batches;
-    }
-
     @KafkaListener(id = CONSUMER, idIsGroup = false, batch = "true", topics = Topics.PAYMENT_POSTED)
     void on(List<ConsumerRecord<String, PaymentPosted>> records) {
-        batches.handle(CONSUMER, records, PaymentPosted.class, this::handle);
-    }
-
-    // inside the batch's transaction (TransactionalBatches)
-    void handle(PaymentPosted event) {
-        if (!processedEvents.markIfNew(CONSUMER, event.getEventId())) {
-            return;
-        }
-        posting.onPaymentPosted(toDomain(event));
+        batches.handleOnce(CONSUMER, records, PaymentPosted.class, PaymentPosted::getEventId,
+                event -> posting.onPaymentPosted(toDomain(event)));
     }
 
     static PaymentNotice toDomain(PaymentPosted e) {

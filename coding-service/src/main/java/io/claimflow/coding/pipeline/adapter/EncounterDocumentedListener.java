@@ -15,19 +15,9 @@ import org.springframework.stereotype.Component;
  * dead-letter topic with its reason) and hands it to the transactional {@link EncounterCodingService}.
  */
 @Component
-class EncounterDocumentedListener {
+record EncounterDocumentedListener(EncounterCodingService service, Clock clock, TransactionalBatches batches) {
 
     static final String LISTENER = "coding-encounter-documented";
-
-    private final EncounterCodingService service;
-    private final Clock clock;
-    private final TransactionalBatches batches;
-
-    EncounterDocumentedListener(EncounterCodingService service, Clock clock, TransactionalBatches batches) {
-        this.service = service;
-        this.clock = clock;
-        this.batches = batches;
-    }
 
     @KafkaListener(id = LISTENER, idIsGroup = false, batch = "true", topics = Topics.ENCOUNTER_DOCUMENTED,
             concurrency = "${claimflow.coding.listener-concurrency:1}")

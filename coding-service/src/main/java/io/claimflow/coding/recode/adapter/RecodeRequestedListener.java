@@ -16,17 +16,9 @@ import org.springframework.stereotype.Component;
 
 /** Consumes RecodeRequested: maps it to the domain and hands it to the transactional {@link RecodeService}. */
 @Component
-class RecodeRequestedListener {
+record RecodeRequestedListener(RecodeService service, TransactionalBatches batches) {
 
     static final String LISTENER = "coding-recode-requested";
-
-    private final RecodeService service;
-    private final TransactionalBatches batches;
-
-    RecodeRequestedListener(RecodeService service, TransactionalBatches batches) {
-        this.service = service;
-        this.batches = batches;
-    }
 
     @KafkaListener(id = LISTENER, idIsGroup = false, batch = "true", topics = Topics.RECODE_REQUESTED)
     void on(List<ConsumerRecord<String, RecodeRequested>> records) {

@@ -1,15 +1,10 @@
 package io.claimflow.ehr.adapter.fhir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.claimflow.ehr.config.EhrProperties;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.HttpDoorLoad;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,32 +49,12 @@ class FhirDoorLoadTest {
 
     @Test
     void theDoorHoldsItsLimitsUnderLoad() throws Exception {
-        int clients = Integer.getInteger("loadtest.clients", 32);
-        int requests = Integer.getInteger("loadtest.requests", 2000);
-        int slow = Integer.getInteger("loadtest.slow", 50);
         byte[] bundle = Files.readAllBytes(Path.of("src/test/resources/fhir/office-visit-snomed.json"));
         HttpDoorLoad door = new HttpDoorLoad(port, "/fhir", "application/fhir+json", "admin", "demo-admin");
         door.note("FHIR door load test (POST /fhir, loopback, the service as configured, real database and broker)")
                 .note("limits: max-bundle-bytes " + properties.maxBundleBytes() + ", tomcat connection-timeout " + connectionTimeout
                         + ", max-connections " + maxConnections + ", threads " + threads + ", max-swallow-size "
                         + maxSwallow);
-        try {
-            Map<Integer, Integer> answers = door.concurrent(bundle, clients, requests, Duration.ofSeconds(60));
-            assertThat(answers).containsOnlyKeys(200);
-
-            List<HttpDoorLoad.Oversized> declared = door.oversized(1L << 30, 256L << 20, 16);
-            assertThat(declared).allSatisfy(r -> assertThat(r.status()).isIn(413, -1));
-            assertThat(declared).extracting(HttpDoorLoad.Oversized::status).contains(413);
-            List<HttpDoorLoad.Oversized> chunked = door.oversized(-1, 256L << 20, 16);
-            assertThat(chunked).allSatisfy(r -> assertThat(r.status()).isIn(413, -1));
-            assertThat(chunked).allSatisfy(r -> assertThat(r.bytesSent()).isLessThan(256L << 20));
-
-            door.slow(slow, 200, Duration.ofSeconds(1), Duration.ofSeconds(45), bundle);
-        } finally {
-            Path out = Path.of("target", "load", "fhir-door.txt");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, door.report());
-            System.out.print(door.report());
-        }
+        door.holdsItsLimits(bundle, 200, "fhir-door");
     }
 }

@@ -10,17 +10,9 @@ import org.springframework.stereotype.Component;
 
 /** Consumes ClaimSubmitted into {@link ClaimSubmittedHandler}. */
 @Component
-class ClaimSubmittedListener {
+record ClaimSubmittedListener(ClaimSubmittedHandler handler, TransactionalBatches batches) {
 
     static final String LISTENER = "patient-billing.claim-submitted";
-
-    private final ClaimSubmittedHandler handler;
-    private final TransactionalBatches batches;
-
-    ClaimSubmittedListener(ClaimSubmittedHandler handler, TransactionalBatches batches) {
-        this.handler = handler;
-        this.batches = batches;
-    }
 
     @KafkaListener(id = LISTENER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_SUBMITTED)
     void on(List<ConsumerRecord<String, ClaimSubmitted>> records) {

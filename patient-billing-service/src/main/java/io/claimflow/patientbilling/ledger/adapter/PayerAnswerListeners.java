@@ -12,20 +12,10 @@ import org.springframework.stereotype.Component;
 
 /** Consumes the payers' answers into {@link PostingHandler}. */
 @Component
-class PayerAnswerListeners {
+record PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches, ClaimRegistry claims) {
 
     static final String PAYMENT_POSTED_LISTENER = "patient-billing.payment-posted";
     static final String CLAIM_DENIED_LISTENER = "patient-billing.claim-denied";
-
-    private final PostingHandler handler;
-    private final TransactionalBatches batches;
-    private final ClaimRegistry claims;
-
-    PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches, ClaimRegistry claims) {
-        this.handler = handler;
-        this.batches = batches;
-        this.claims = claims;
-    }
 
     @KafkaListener(id = PAYMENT_POSTED_LISTENER, idIsGroup = false, batch = "true", topics = Topics.PAYMENT_POSTED)
     void onPaymentPosted(List<ConsumerRecord<String, PaymentPosted>> records) {

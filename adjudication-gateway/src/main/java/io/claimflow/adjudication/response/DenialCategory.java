@@ -1,6 +1,0 @@
-package io.claimflow.adjudication.response;
-
-/** What kind of work a denial needs; mirrors the Avro DenialCategory. */
-public enum DenialCategory {
-    CODING, ELIGIBILITY, AUTHORIZATION, DUPLICATE, TIMELY_FILING, MISSING_INFORMATION, MEDICAL_NECESSITY, OTHER
-}

@@ -1,0 +1,64 @@
+package io.claimflow.localstack;
+
+import io.claimflow.localstack.StackConfig.ServiceSpec;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The environment a service's process gets from the launcher: its port, Kafka and the registry, its database logins,
+ * and the addresses of the services it calls, all as the stack's configuration (options and variables) set them.
+ */
+final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    /**
+     * The variables for {@code spec}'s process.
+     *
+     * @param simulatorConfig the demo population's payer-simulator properties file, or null
+     */
+    static Map<String, String> of(StackConfig config, ServiceSpec spec, String simulatorConfig) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(spec.port()));
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+        env.put("SPRING_KAFKA_PROPERTIES_SCHEMA_REGISTRY_URL", config.registryUrl());
+        env.put("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO");
+        env.put("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_USER_INFO", StackConfig.REGISTRY_USER + ":"
+                + StackConfig.REGISTRY_PASSWORD);
+        if (spec.database() != null) {
+            env.put("SPRING_DATASOURCE_URL", config.jdbcUrl(spec.database()));
+            // least privilege: the service's own DML-only login; migrations as the database's owner role
+            env.put("SPRING_DATASOURCE_USERNAME", DatabaseSetup.applicationRole(spec.database()));
+            env.put("SPRING_DATASOURCE_PASSWORD", StackConfig.DB_PASSWORD);
+            env.put("SPRING_FLYWAY_USER", DatabaseSetup.ownerRole(spec.database()));
+            env.put("SPRING_FLYWAY_PASSWORD", StackConfig.DB_PASSWORD);
+        }
+        if (spec.module().equals("payer-simulator") && simulatorConfig != null && !simulatorConfig.isBlank()) {
+            // ./stack up --demo: the demo population's plans and members, on top of payer-simulator.yml
+            env.put("SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:" + simulatorConfig);
+        }
+        if (spec.module().equals("payer-simulator")) {
+            // --payer-behaviours: what the payer plays besides adjudicating (reversals, split 835s, TA1s, ...)
+            env.putAll(config.payerSimulatorEnv());
+        }
+        if (spec.module().equals("adjudication-gateway")) {
+            // the gateway sends its 837P to the simulator, wherever --payer-simulator-port put it
+            config.services().stream().filter(s -> s.module().equals("payer-simulator")).findFirst()
+                    .ifPresent(s -> env.put("PAYER_SIMULATOR_URL", "http://localhost:" + s.port()));
+        }
+        if (spec.module().equals("ops-console")) {
+            // the console calls the services' REST APIs and health, wherever their --<service>-port put them
+            config.services().stream().filter(s -> !s.module().equals("ops-console"))
+                    .forEach(s -> env.put(s.module().toUpperCase(Locale.ROOT).replace('-', '_') + "_URL",
+                            "http://localhost:" + s.port()));
+        }
+        return env;
+    }
+
+    /** Where the launcher and {@code ./stack status} ask whether the service is UP. */
+    static String healthUrl(ServiceSpec spec) {
+        return "http://localhost:" + spec.port() + "/actuator/health";
+    }
+}
