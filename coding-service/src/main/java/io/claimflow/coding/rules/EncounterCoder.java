@@ -270,20 +270,23 @@ public final class EncounterCoder {
 
         /**
          * No diagnosis documented (or all not reported): the reason the encounter type states, when it states one
-         * (vaccination Z23, routine postpartum follow-up Z39.2, supervision of normal pregnancy Z34.90). A
+         * (vaccination Z23, routine postpartum follow-up Z39.2, supervision of normal pregnancy Z34.90), or Z23 when a
+         * vaccine was given. A
          * preventive visit gets its examination code later; anything else is held by the edits (no diagnosis).
          */
         private List<CodedDiagnosis> reasonForVisit() {
             Documented type = encounter.encounterType();
-            if (type == null || type.system() != CodeSystem.SNOMED_CT) {
-                return List.of();
-            }
-            String reason = switch (type.code()) {
+            String concept = type == null || type.system() != CodeSystem.SNOMED_CT ? "" : type.code();
+            String reason = switch (concept) {
                 case "33879002" -> "Z23";
                 case "169762003" -> "Z39.2";
                 case "424619006", "424441002" -> "Z34.90";
                 default -> null;
             };
+            if (reason == null && encounter.administeredItems().stream()
+                    .anyMatch(i -> i.vaccine() || i.code().system() == CodeSystem.CVX)) {
+                reason = "Z23"; // I.C.21.c.2: a vaccination without another reason documented
+            }
             if (reason == null) {
                 return List.of();
             }
@@ -292,7 +295,8 @@ public final class EncounterCoder {
                 return List.of();
             }
             fired.add(new Edit(EditType.FIRST_LISTED_DIAGNOSIS, "DX-REASON-FROM-ENCOUNTER-TYPE", Severity.INFO,
-                    "No diagnosis documented; SNOMED CT encounter type " + type.code() + " states the reason",
+                    "No diagnosis documented; " + ("Z23".equals(reason) ? "a vaccine was given"
+                            : "SNOMED CT encounter type " + concept + " states the reason"),
                     List.of(), List.of(reason), "Added " + reason));
             return new ArrayList<>(List.of(new CodedDiagnosis(reason, icd.get().longDescription())));
         }

@@ -500,7 +500,8 @@ class EncounterCoderTest {
                 .item("VACCINE", CodeSystem.CVX, "140", null, "1", "UNIT").build());
 
         assertThat(holds(child)).isEmpty();
-        assertThat(lines(child)).isEqualTo("99391[1] 90700[1] 90713[1] 90744[1] 90471[1] 90472x2[1]");
+        assertThat(child.diagnosisCodes()).containsExactly("Z00.129", "Z23"); // Z23 secondary at a preventive visit, I.C.21.c.2
+        assertThat(lines(child)).isEqualTo("99391[1, 2] 90700[1] 90713[1] 90744[1] 90471[2] 90472x2[2]");
         assertThat(holds(medicareFlu)).isEmpty();
         assertThat(medicareFlu.diagnosisCodes()).containsExactly("Z23");
         assertThat(lines(medicareFlu)).isEqualTo("90656[1] G0008[1]");
@@ -517,5 +518,28 @@ class EncounterCoderTest {
         assertThat(holds(coding)).isEmpty();
         assertThat(lines(coding)).isEqualTo("99212[1] J7525[1]");
         assertThat(coding.edits()).filteredOn(e -> e.ruleId().equals("DRUG-NOT-BILLED")).hasSize(2);
+    }
+
+    @Test
+    void aVaccineGivenAtAVisitWithoutADiagnosisIsZ23() {
+        Coding coding = coder.code(Encounters.office().established(null, null)
+                .type("702927004", "Urgent care clinic (environment)").bornOn(LocalDate.of(2012, 3, 3))
+                .procedure(CodeSystem.SNOMED_CT, "103697008", "Patient referral for dental care")
+                .item("VACCINE", CodeSystem.CVX, "62", null, "1", "UNIT").build());
+
+        assertThat(holds(coding)).isEmpty();
+        assertThat(coding.diagnosisCodes()).containsExactly("Z23");
+        assertThat(lines(coding)).isEqualTo("99212[1] 90649[1] 90471[1]");
+    }
+
+    @Test
+    void aScreeningColonoscopyAtAPreventiveVisitGets25OnTheVisit() {
+        Coding coding = coder.code(Encounters.office().established(null, null).preventive()
+                .bornOn(LocalDate.of(1975, 3, 3))
+                .snomed("275978004", "Screening for malignant neoplasm of colon")
+                .procedure(CodeSystem.SNOMED_CT, "73761001", "Colonoscopy").build());
+
+        assertThat(holds(coding)).isEmpty();
+        assertThat(lines(coding)).isEqualTo("99396-25[1, 2] 45378[2]");
     }
 }
