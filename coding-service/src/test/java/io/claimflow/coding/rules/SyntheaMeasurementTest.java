@@ -67,6 +67,7 @@ class SyntheaMeasurementTest {
             String outcome = coding.held() ? "held" : "coded";
             byClass.merge(cls + " " + outcome, 1, Integer::sum);
             if (!cls.equals("AMB")) {
+                coding.holds().forEach(h -> held.merge(cls + " " + h.code() + ": " + h.message(), 1, Integer::sum));
                 continue;
             }
             if (coding.holds().stream().anyMatch(h -> h.code().equals("DENTAL-SERVICE"))) {
@@ -75,7 +76,7 @@ class SyntheaMeasurementTest {
             }
             ambulatory++;
             if (coding.held()) {
-                coding.holds().forEach(h -> held.merge(h.code() + ": " + h.message(), 1, Integer::sum));
+                coding.holds().forEach(h -> held.merge("AMB " + h.code() + ": " + h.message(), 1, Integer::sum));
             } else {
                 coded++;
             }
