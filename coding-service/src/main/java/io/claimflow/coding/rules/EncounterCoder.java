@@ -676,7 +676,8 @@ public final class EncounterCoder {
                     return procedureFromText(documented.text(), position);
                 }
                 default -> {
-                    hold("PROC-WRONG-SYSTEM", "Procedure " + position + " is documented as an ICD-10-CM code");
+                    hold("PROC-WRONG-SYSTEM", "Procedure " + position + " is documented as a " + documented.system()
+                            + " code, not CPT, HCPCS or SNOMED CT");
                     return Optional.empty();
                 }
             }
