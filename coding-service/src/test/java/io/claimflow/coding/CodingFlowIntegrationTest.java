@@ -160,6 +160,30 @@ class CodingFlowIntegrationTest {
     }
 
     @Test
+    void newOrEstablishedComesFromCodingServicesOwnHistoryWhenTheEhrDoesNotSay() throws Exception {
+        String mrn = "MRN-" + UUID.randomUUID();
+        EncounterDocumented first = sample();
+        first.getPatient().setMrn(mrn);
+        first.setPatientStatus(io.claimflow.events.NewOrEstablished.UNKNOWN);
+        first.setDateOfService(LocalDate.of(2026, 1, 12));
+        publish(first);
+        assertThat(lines(coded(first.getEncounterId(), 1).get(0))).startsWith("99204");
+
+        EncounterDocumented second = sample();
+        second.getPatient().setMrn(mrn);
+        second.setPatientStatus(io.claimflow.events.NewOrEstablished.UNKNOWN);
+        second.setDateOfService(LocalDate.of(2026, 6, 15));
+        publish(second);
+        EncounterCoded established = coded(second.getEncounterId(), 1).get(0);
+
+        assertThat(lines(established)).startsWith("99214"); // the same group saw the patient in January
+        assertThat(established.getEdits()).anyMatch(e -> e.getRuleId().equals("EM-STATUS-FROM-HISTORY"));
+        assertThat(jdbc.sql("SELECT patient_status || ' ' || status_from_history FROM professional_service "
+                + "WHERE encounter_id = :id").param("id", second.getEncounterId()).query(String.class).single())
+                .isEqualTo("ESTABLISHED true");
+    }
+
+    @Test
     void unmappedConceptIsHeldAndFinalizedByACoderOverRest() throws Exception {
         EncounterDocumented event = sample();
         event.setDiagnoses(List.of(code(CodeSystem.SNOMED_CT, "44054006", "Diabetes mellitus type 2"),

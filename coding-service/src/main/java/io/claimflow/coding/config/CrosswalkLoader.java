@@ -11,22 +11,28 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 
 /**
  * Builds the SNOMED CT crosswalk from Synthea's {@code condition_code_map.json} and {@code hcpcs_code_map.json}
  * (unpacked from the Synthea jar at build time into {@code crosswalk/synthea/}) overlaid with ClaimFlow's own
- * {@code crosswalk/snomed-overlay.csv}, whose rows replace Synthea's targets of the same concept.
+ * {@code crosswalk/snomed-overlay.csv}, whose rows replace Synthea's targets of the same concept (or say that a concept
+ * is not reported, {@code NOT_REPORTED}, or a dental service, {@code DENTAL}), plus {@code crosswalk/cvx-cpt.csv}
+ * (vaccines) and {@code crosswalk/rxnorm-hcpcs.csv} (drugs given in clinics).
  */
 public final class CrosswalkLoader {
 
     static final String CONDITIONS = "crosswalk/synthea/condition_code_map.json";
     static final String PROCEDURES = "crosswalk/synthea/hcpcs_code_map.json";
     static final String OVERLAY = "crosswalk/snomed-overlay.csv";
+    static final String VACCINES = "crosswalk/cvx-cpt.csv";
+    static final String DRUGS = "crosswalk/rxnorm-hcpcs.csv";
 
     private CrosswalkLoader() {
     }
@@ -36,31 +42,59 @@ public final class CrosswalkLoader {
         Map<String, List<Crosswalk.Target>> procedures = json(PROCEDURES);
         Map<String, List<Crosswalk.Target>> overlayIcd = new LinkedHashMap<>();
         Map<String, List<Crosswalk.Target>> overlayProcedures = new LinkedHashMap<>();
-        Resource overlay = new ClassPathResource(OVERLAY);
-        if (overlay.exists()) {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(overlay.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] f = line.split(",", 4);
-                    if (f.length < 4) {
-                        throw new IllegalStateException(OVERLAY + ": a row needs concept,target system,code,text");
-                    }
-                    Map<String, List<Crosswalk.Target>> into = "ICD10CM".equals(f[1].trim()) ? overlayIcd
-                            : overlayProcedures;
-                    into.computeIfAbsent(f[0].trim(), k -> new ArrayList<>())
-                            .add(new Crosswalk.Target(f[2].trim(), f[3].trim()));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        Map<String, String> notReported = new LinkedHashMap<>();
+        Set<String> dental = new LinkedHashSet<>();
+        for (String[] f : rows(OVERLAY, 4, "concept,target system,code,text")) {
+            String concept = f[0].trim();
+            switch (f[1].trim()) {
+                case "ICD10CM" -> overlayIcd.computeIfAbsent(concept, k -> new ArrayList<>())
+                        .add(new Crosswalk.Target(f[2].trim(), f[3].trim()));
+                case "PROCEDURE" -> overlayProcedures.computeIfAbsent(concept, k -> new ArrayList<>())
+                        .add(new Crosswalk.Target(f[2].trim(), f[3].trim()));
+                case "NOT_REPORTED" -> notReported.put(concept, f[3].trim());
+                case "DENTAL" -> dental.add(concept);
+                default -> throw new IllegalStateException(OVERLAY + ": unknown target system " + f[1].trim());
             }
         }
         icd.putAll(overlayIcd);
         procedures.putAll(overlayProcedures);
-        return new Crosswalk(icd, procedures);
+        Map<String, Crosswalk.Target> vaccines = new LinkedHashMap<>();
+        for (String[] f : rows(VACCINES, 3, "cvx,cpt,text")) {
+            vaccines.put(f[0].trim(), new Crosswalk.Target(f[1].trim(), f[2].trim()));
+        }
+        Map<String, Crosswalk.DrugTarget> drugs = new LinkedHashMap<>();
+        for (String[] f : rows(DRUGS, 4, "rxnorm,hcpcs (empty: not billed),units per administration,text")) {
+            String hcpcs = f[1].trim();
+            drugs.put(f[0].trim(), new Crosswalk.DrugTarget(hcpcs.isEmpty() ? null : hcpcs,
+                    hcpcs.isEmpty() ? 0 : Integer.parseInt(f[2].trim()), f[3].trim()));
+        }
+        return new Crosswalk(icd, procedures, vaccines, drugs, notReported, dental);
+    }
+
+    /** The rows of a hand-written crosswalk file: comma separated, the last column free text. */
+    private static List<String[]> rows(String resource, int columns, String layout) {
+        List<String[]> rows = new ArrayList<>();
+        Resource file = new ClassPathResource(resource);
+        if (!file.exists()) {
+            return rows;
+        }
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(file.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split(",", columns);
+                if (f.length < columns) {
+                    throw new IllegalStateException(resource + ": a row needs " + layout);
+                }
+                rows.add(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
     }
 
     private static Map<String, List<Crosswalk.Target>> json(String resource) {

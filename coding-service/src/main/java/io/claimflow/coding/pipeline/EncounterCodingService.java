@@ -1,8 +1,10 @@
 package io.claimflow.coding.pipeline;
 
+import io.claimflow.coding.history.PatientHistoryService;
 import io.claimflow.coding.rules.CodeSetVersion;
 import io.claimflow.coding.rules.CodeSets;
 import io.claimflow.coding.rules.Coding;
+import io.claimflow.coding.rules.DocumentedEncounter;
 import io.claimflow.coding.rules.EncounterCoder;
 import io.claimflow.platform.outbox.ProcessedEvents;
 import java.util.List;
@@ -31,9 +33,11 @@ public class EncounterCodingService {
     private final CoderQueue queue;
     private final EncounterCoder coder;
     private final CodeSets codeSets;
+    private final PatientHistoryService history;
 
     public EncounterCodingService(ProcessedEvents processedEvents, Encounters encounters, CodingVersions versions,
-            CoderQueue queue, EncounterCoder coder, CodeSets codeSets) {
+            CoderQueue queue, EncounterCoder coder, CodeSets codeSets, PatientHistoryService history) {
+        this.history = history;
         this.processedEvents = processedEvents;
         this.encounters = encounters;
         this.versions = versions;
@@ -55,9 +59,13 @@ public class EncounterCodingService {
         encounters.saveDocumentation(documentation);
         int current = existing.map(EncounterRecord::currentVersion).orElse(0);
         int attempts = existing.map(EncounterRecord::recodeAttempts).orElse(0);
-        Coding coding = coder.code(documentation.encounter());
+        // new or established from coding-service's own history when the EHR did not say, then recorded for the next
+        DocumentedEncounter encounter = history.withPriorCare(documentation.encounter(), documentation.patientId(),
+                documentation.provider());
+        Coding coding = coder.code(encounter);
+        history.record(encounter, documentation.patientId(), documentation.provider(), coding);
         if (coding.held()) {
-            queue.hold(new HeldEncounter(documentation.encounter(), HeldEncounter.QueueKind.INITIAL,
+            queue.hold(new HeldEncounter(encounter, HeldEncounter.QueueKind.INITIAL,
                     documentation.eventId(), coding.holds(), coding, null));
             encounters.updateState(encounterId, EncounterStatus.HELD, current, attempts);
             log.info("Encounter {} held for a coder: {}", encounterId,

@@ -1,5 +1,6 @@
 package io.claimflow.coding.recode;
 
+import io.claimflow.coding.history.PatientHistoryService;
 import io.claimflow.coding.pipeline.CoderQueue;
 import io.claimflow.coding.pipeline.CodingVersion;
 import io.claimflow.coding.pipeline.CodingVersions;
@@ -35,9 +36,11 @@ public class RecodeService {
     private final CoderQueue queue;
     private final Recoder recoder;
     private final CodeSets codeSets;
+    private final PatientHistoryService history;
 
     public RecodeService(ProcessedEvents processedEvents, Encounters encounters, CodingVersions versions,
-            CoderQueue queue, Recoder recoder, CodeSets codeSets) {
+            CoderQueue queue, Recoder recoder, CodeSets codeSets, PatientHistoryService history) {
+        this.history = history;
         this.processedEvents = processedEvents;
         this.encounters = encounters;
         this.versions = versions;
@@ -66,7 +69,8 @@ public class RecodeService {
         int attempts = Math.max(encounter.recodeAttempts() + 1, request.denial().attempt());
         RecodeCause cause = new RecodeCause(request.claimId(), request.codingVersion(), request.denial().attempt(),
                 request.reason());
-        RecodeOutcome outcome = recoder.recode(encounter.encounter(), previous, request.denial());
+        // new or established as decided when the encounter was first coded (the documentation may say UNKNOWN)
+        RecodeOutcome outcome = recoder.recode(history.asRecorded(encounter.encounter()), previous, request.denial());
         if (outcome.automatic()) {
             int version = encounter.currentVersion() + 1;
             versions.store(new CodingVersion(request.encounterId(), version, request.eventId(), outcome.coding(),

@@ -12,6 +12,8 @@ import java.util.List;
  * @param annualWellnessVisit a Medicare annual wellness visit (G0438/G0439) was documented; null when none
  * @param abnormalFindings a general or preventive examination found abnormalities (Z00.01 rather than Z00.00);
  *     null when not documented, read as none found
+ * @param prior what coding-service's own history says about the patient's earlier services (new or established
+ *     decided from it, a surgery whose global period covers this date); {@link PriorServices#NONE} when unknown
  */
 public record DocumentedEncounter(
         String encounterId,
@@ -30,9 +32,11 @@ public record DocumentedEncounter(
         List<AdministeredItem> administeredItems,
         boolean medicare,
         AnnualWellnessVisit annualWellnessVisit,
-        Boolean abnormalFindings) {
+        Boolean abnormalFindings,
+        PriorServices prior) {
 
     public DocumentedEncounter {
+        prior = prior == null ? PriorServices.NONE : prior;
         diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
         procedures = procedures == null ? List.of() : List.copyOf(procedures);
         administeredItems = administeredItems == null ? List.of() : List.copyOf(administeredItems);
@@ -47,7 +51,24 @@ public record DocumentedEncounter(
             boolean medicare) {
         this(encounterId, tenantId, dateOfService, birthDate, sex, placeOfService, encounterClass, encounterType,
                 patientStatus, totalTimeMinutes, decisionMaking, diagnoses, procedures, administeredItems, medicare,
-                null, null);
+                null, null, PriorServices.NONE);
+    }
+
+    public DocumentedEncounter(String encounterId, String tenantId, LocalDate dateOfService, LocalDate birthDate,
+            Sex sex, String placeOfService, String encounterClass, Documented encounterType,
+            PatientStatus patientStatus, Integer totalTimeMinutes, DecisionMaking decisionMaking,
+            List<Documented> diagnoses, List<Documented> procedures, List<AdministeredItem> administeredItems,
+            boolean medicare, AnnualWellnessVisit annualWellnessVisit, Boolean abnormalFindings) {
+        this(encounterId, tenantId, dateOfService, birthDate, sex, placeOfService, encounterClass, encounterType,
+                patientStatus, totalTimeMinutes, decisionMaking, diagnoses, procedures, administeredItems, medicare,
+                annualWellnessVisit, abnormalFindings, PriorServices.NONE);
+    }
+
+    /** The same documentation with new or established and the earlier services coding-service's history knows. */
+    public DocumentedEncounter withPrior(PatientStatus status, PriorServices priorServices) {
+        return new DocumentedEncounter(encounterId, tenantId, dateOfService, birthDate, sex, placeOfService,
+                encounterClass, encounterType, status, totalTimeMinutes, decisionMaking, diagnoses, procedures,
+                administeredItems, medicare, annualWellnessVisit, abnormalFindings, priorServices);
     }
 
     /** Whether the examination found abnormalities, as documented (not documented: none). */

@@ -24,9 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class EncounterCoder {
 
-    /** Places of service of office or other outpatient E/M: office, telehealth (02, 10), outpatient hospital. */
-    static final Set<String> OFFICE_PLACES = Set.of("11", "02", "10", "19", "22");
-
     private static final Pattern DOSE = Pattern.compile(
             "(?:per|up to|,)\\s*(\\d+(?:\\.\\d+)?)\\s*(mg|mcg|ml|units?|gm?)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -195,7 +192,15 @@ public final class EncounterCoder {
         }
 
         Coding code() {
+            List<String> dental = dentalConcepts();
+            if (!dental.isEmpty()) {
+                hold("DENTAL-SERVICE", "Dental services (SNOMED CT " + dental + ") are billed on a dental claim "
+                        + "with CDT codes; ClaimFlow codes medical (837P) claims only");
+            }
             List<CodedDiagnosis> diagnoses = resolveDiagnoses();
+            if (diagnoses.isEmpty() && holds.isEmpty()) {
+                diagnoses = reasonForVisit();
+            }
             DiagnosisGuidelines.Outcome guided = DiagnosisGuidelines.apply(codeSets, dos, diagnoses);
             diagnoses = guided.diagnoses();
             fired.addAll(guided.edits());
@@ -211,7 +216,7 @@ public final class EncounterCoder {
             boolean preventive = wellness == null && PreventiveVisits.preventiveEncounter(encounter.encounterType());
             if (visit.isEmpty()) {
                 visit.addAll(visitLines(preventive, !procedures.isEmpty() || !items.isEmpty()
-                        || !wellnessLine.isEmpty()));
+                        || !wellnessLine.isEmpty(), diagnoses));
             }
             if (preventive || wellness != null
                     || visit.stream().anyMatch(d -> ProcedureRanges.preventiveVisit(d.code()))) {
@@ -246,6 +251,55 @@ public final class EncounterCoder {
         }
 
         // --- diagnoses ---------------------------------------------------------------------------------------
+
+        /** Documented SNOMED CT concepts of dental services. */
+        private List<String> dentalConcepts() {
+            List<Documented> all = new ArrayList<>(encounter.diagnoses());
+            all.addAll(encounter.procedures());
+            return all.stream().filter(d -> d.system() == CodeSystem.SNOMED_CT && crosswalk.dental(d.code()))
+                    .map(Documented::code).distinct().toList();
+        }
+
+        /** A concept documented on purpose without a code of its own: an edit says so, nothing is held. */
+        private boolean notReported(String concept) {
+            Optional<String> why = crosswalk.notReported(concept);
+            why.ifPresent(w -> fired.add(new Edit(EditType.OTHER, "SNOMED-NOT-REPORTED", Severity.INFO, "SNOMED CT "
+                    + concept + " is not reported as a code: " + w, List.of(), List.of(concept), "Not coded")));
+            return why.isPresent();
+        }
+
+        /**
+         * No diagnosis documented (or all not reported): the reason the encounter type states, when it states one
+         * (vaccination Z23, routine postpartum follow-up Z39.2, supervision of normal pregnancy Z34.90), or Z23 when a
+         * vaccine was given. A
+         * preventive visit gets its examination code later; anything else is held by the edits (no diagnosis).
+         */
+        private List<CodedDiagnosis> reasonForVisit() {
+            Documented type = encounter.encounterType();
+            String concept = type == null || type.system() != CodeSystem.SNOMED_CT ? "" : type.code();
+            String reason = switch (concept) {
+                case "33879002" -> "Z23";
+                case "169762003" -> "Z39.2";
+                case "424619006", "424441002" -> "Z34.90";
+                default -> null;
+            };
+            if (reason == null && encounter.administeredItems().stream()
+                    .anyMatch(i -> i.vaccine() || i.code().system() == CodeSystem.CVX)) {
+                reason = "Z23"; // I.C.21.c.2: a vaccination without another reason documented
+            }
+            if (reason == null) {
+                return List.of();
+            }
+            Optional<IcdCode> icd = codeSets.icd(reason, dos);
+            if (icd.isEmpty()) {
+                return List.of();
+            }
+            fired.add(new Edit(EditType.FIRST_LISTED_DIAGNOSIS, "DX-REASON-FROM-ENCOUNTER-TYPE", Severity.INFO,
+                    "No diagnosis documented; " + ("Z23".equals(reason) ? "a vaccine was given"
+                            : "SNOMED CT encounter type " + concept + " states the reason"),
+                    List.of(), List.of(reason), "Added " + reason));
+            return new ArrayList<>(List.of(new CodedDiagnosis(reason, icd.get().longDescription())));
+        }
 
         private List<CodedDiagnosis> resolveDiagnoses() {
             Map<String, CodedDiagnosis> byCode = new LinkedHashMap<>();
@@ -303,6 +357,9 @@ public final class EncounterCoder {
         }
 
         private List<IcdCode> fromSnomed(String concept, int position, EpisodeOfCare episode) {
+            if (notReported(concept) || crosswalk.dental(concept)) {
+                return List.of();
+            }
             List<Crosswalk.Target> targets = crosswalk.icdTargets(concept);
             if (targets.isEmpty()) {
                 hold("SNOMED-UNMAPPED", "SNOMED CT " + concept + " (diagnosis " + position
@@ -619,13 +676,17 @@ public final class EncounterCoder {
                     return procedureFromText(documented.text(), position);
                 }
                 default -> {
-                    hold("PROC-WRONG-SYSTEM", "Procedure " + position + " is documented as an ICD-10-CM code");
+                    hold("PROC-WRONG-SYSTEM", "Procedure " + position + " is documented as a " + documented.system()
+                            + " code, not CPT, HCPCS or SNOMED CT");
                     return Optional.empty();
                 }
             }
         }
 
         private Optional<ProcedureCode> procedureFromSnomed(String concept, int position) {
+            if (notReported(concept) || crosswalk.dental(concept)) {
+                return Optional.empty();
+            }
             List<Crosswalk.Target> targets = crosswalk.procedureTargets(concept);
             if (targets.isEmpty()) {
                 hold("SNOMED-UNMAPPED", "SNOMED CT " + concept + " (procedure " + position
@@ -684,18 +745,22 @@ public final class EncounterCoder {
 
         private List<Draft> resolveItems() {
             List<Draft> drafts = new ArrayList<>();
-            int vaccines = 0;
-            int fluVaccines = 0;
+            List<String> vaccines = new ArrayList<>();
             boolean adminDocumented = encounter.procedures().stream()
-                    .anyMatch(p -> p.code() != null && Set.of("90460", "90471", "90472", "G0008").contains(p.code()));
+                    .anyMatch(p -> p.code() != null && Immunizations.ADMINISTRATION.contains(p.code()));
             int position = 0;
             for (AdministeredItem item : encounter.administeredItems()) {
                 position++;
-                Optional<ProcedureCode> code = item.code().system() == CodeSystem.SNOMED_CT
-                        ? procedureFromSnomed(item.code().code(), position)
-                        : item.code().system() == CodeSystem.NONE
-                                ? procedureFromText(item.code().text(), position)
-                                : resolveProcedure(item.code(), position);
+                if (item.code().system() == CodeSystem.RXNORM) {
+                    drugFromRxnorm(item).ifPresent(drafts::add);
+                    continue;
+                }
+                Optional<ProcedureCode> code = switch (item.code().system()) {
+                    case SNOMED_CT -> procedureFromSnomed(item.code().code(), position);
+                    case NONE -> procedureFromText(item.code().text(), position);
+                    case CVX -> vaccineFromCvx(item.code().code(), position);
+                    default -> resolveProcedure(item.code(), position);
+                };
                 if (code.isEmpty()) {
                     continue;
                 }
@@ -709,41 +774,65 @@ public final class EncounterCoder {
                 // modifiers documented with a drug (JZ no waste, JW discarded amount) stay on its line
                 drafts.add(new Draft(code.get().code(), code.get().system(), code.get().shortDescription(),
                         units.get(), item.code().laterality(), item.code().text(), drug, item.code().modifiers()));
-                if (item.vaccine()) {
-                    vaccines++;
-                    if (influenzaVaccine(code.get().code())) {
-                        fluVaccines++;
-                    }
+                if (item.vaccine() || item.code().system() == CodeSystem.CVX) {
+                    vaccines.add(code.get().code());
                 }
             }
-            if (vaccines > 0 && !adminDocumented) {
-                int others = vaccines;
-                if (encounter.medicare() && fluVaccines > 0) {
-                    codeSets.procedure("G0008", dos).ifPresent(p -> drafts.add(new Draft(p.code(), p.system(),
-                            p.shortDescription(), 1, null, "", null)));
-                    others -= fluVaccines;
-                }
-                if (others > 0) {
-                    Optional<ProcedureCode> first = codeSets.procedure("90471", dos);
-                    Optional<ProcedureCode> more = codeSets.procedure("90472", dos);
-                    first.ifPresent(p -> drafts.add(new Draft(p.code(), p.system(), p.shortDescription(), 1, null,
-                            "", null)));
-                    if (others > 1) {
-                        int extra = others - 1;
-                        more.ifPresent(p -> drafts.add(new Draft(p.code(), p.system(), p.shortDescription(), extra,
-                                null, "", null)));
-                    }
-                }
-                fired.add(new Edit(EditType.OTHER, "VACCINE-ADMINISTRATION", Severity.INFO, vaccines
-                        + " vaccine(s) given without a documented administration code", List.of(), List.of(),
+            if (!vaccines.isEmpty() && !adminDocumented) {
+                Immunizations.administration(vaccines, encounter.medicare()).forEach((admin, count) ->
+                        procedureDraft(admin, count).ifPresent(drafts::add));
+                fired.add(new Edit(EditType.OTHER, "VACCINE-ADMINISTRATION", Severity.INFO, vaccines.size()
+                        + " vaccine(s) given without a documented administration code", List.of(), vaccines,
                         "Added the administration code(s)"));
             }
             return drafts;
         }
 
-        private static boolean influenzaVaccine(String code) {
-            return code.compareTo("90630") >= 0 && code.compareTo("90689") <= 0 || "90694".equals(code)
-                    || "90756".equals(code) || code.startsWith("Q20");
+        /** A vaccine documented in CVX: its product CPT code from the crosswalk. */
+        private Optional<ProcedureCode> vaccineFromCvx(String cvx, int position) {
+            Optional<Crosswalk.Target> target = crosswalk.vaccine(cvx);
+            if (target.isEmpty()) {
+                hold("CVX-UNMAPPED", "CVX " + cvx + " (administered item " + position + ") has no vaccine product "
+                        + "CPT code in the crosswalk");
+                return Optional.empty();
+            }
+            Optional<ProcedureCode> code = codeSets.procedure(target.get().code(), dos);
+            if (code.isEmpty()) {
+                procedureMissing("CVX " + cvx + " maps to vaccine product", target.get().code());
+            }
+            return code;
+        }
+
+        /**
+         * A drug documented in RxNorm: its HCPCS code and units per administration from the crosswalk, times the
+         * number of administrations documented; a drug without a HCPCS code is not billed, with a note, and never
+         * holds the encounter.
+         */
+        private Optional<Draft> drugFromRxnorm(AdministeredItem item) {
+            String rxnorm = item.code().code();
+            Optional<Crosswalk.DrugTarget> target = crosswalk.drug(rxnorm).filter(Crosswalk.DrugTarget::billed);
+            if (target.isEmpty()) {
+                String why = crosswalk.drug(rxnorm).map(Crosswalk.DrugTarget::description)
+                        .orElse("no HCPCS drug code in the crosswalk");
+                fired.add(new Edit(EditType.OTHER, "DRUG-NOT-BILLED", Severity.INFO, "RxNorm " + rxnorm
+                        + " given: " + why, List.of(), List.of(rxnorm), "Not billed"));
+                return Optional.empty();
+            }
+            Optional<ProcedureCode> code = codeSets.procedure(target.get().hcpcs(), dos);
+            if (code.isEmpty()) {
+                procedureMissing("RxNorm " + rxnorm + " maps to drug", target.get().hcpcs());
+                return Optional.empty();
+            }
+            BigDecimal quantity = item.quantity();
+            int administrations = "UNIT".equals(item.unit()) && quantity != null && quantity.signum() > 0
+                    && quantity.stripTrailingZeros().scale() <= 0 ? quantity.intValue() : 1;
+            int units = target.get().unitsPerAdministration() * administrations;
+            fired.add(new Edit(EditType.OTHER, "DRUG-RXNORM", Severity.INFO, "RxNorm " + rxnorm + " is "
+                    + target.get().hcpcs() + " x" + target.get().unitsPerAdministration() + " per administration",
+                    List.of(), List.of(rxnorm, target.get().hcpcs()), "Billed " + units + " unit(s)"));
+            Drug drug = item.ndc() == null ? null : new Drug(item.ndc(), item.quantity(), item.unit());
+            return Optional.of(new Draft(code.get().code(), code.get().system(), code.get().shortDescription(), units,
+                    null, item.code().text(), drug, item.code().modifiers()));
         }
 
         /** Units: a drug per its HCPCS dosage (ceil of quantity / dose), a counted item by its quantity. */
@@ -792,7 +881,7 @@ public final class EncounterCoder {
 
         // --- the visit --------------------------------------------------------------------------------------
 
-        private List<Draft> visitLines(boolean preventive, boolean otherServices) {
+        private List<Draft> visitLines(boolean preventive, boolean otherServices, List<CodedDiagnosis> diagnoses) {
             List<Draft> lines = new ArrayList<>();
             if (preventive) {
                 Optional<String> code = PreventiveVisits.code(encounter.patientStatus(), age);
@@ -801,30 +890,79 @@ public final class EncounterCoder {
                     return lines;
                 }
                 procedureDraft(code.get(), 1).ifPresent(lines::add);
+                statusFromHistory(code.get());
                 if (encounter.decisionMaking() != null || encounter.totalTimeMinutes() != null) {
                     // CPT preventive medicine: a problem that needed a problem-oriented E/M is reported too (25)
-                    lines.addAll(visitLines(false, true));
+                    lines.addAll(visitLines(false, true, diagnoses));
                 }
                 return lines;
             }
-            String setting = encounter.encounterClass();
-            boolean office = OFFICE_PLACES.contains(encounter.placeOfService())
-                    && ("AMBULATORY".equals(setting) || "VIRTUAL".equals(setting));
-            if (!office) {
-                if (encounter.decisionMaking() != null || encounter.totalTimeMinutes() != null || !otherServices) {
-                    hold("EM-SETTING", "E/M for encounter class " + setting + " at place of service "
-                            + encounter.placeOfService() + " is coded by a coder");
+            Documented type = encounter.encounterType();
+            boolean levelDocumented = encounter.decisionMaking() != null || encounter.totalTimeMinutes() != null;
+            boolean practitioner = !otherServices || VisitSettings.practitionerVisit(type);
+            switch (VisitSettings.setting(encounter.encounterClass(), encounter.placeOfService())) {
+                case INPATIENT -> {
+                    hold("EM-INPATIENT", "Inpatient or observation E/M (99221-99239) depends on the admission and "
+                            + "discharge days and the time spent; a coder codes it");
+                    return lines;
                 }
+                case EMERGENCY -> {
+                    return emergencyVisit(diagnoses);
+                }
+                case OTHER -> {
+                    if (levelDocumented || practitioner) {
+                        hold("EM-SETTING", "E/M for encounter class " + encounter.encounterClass()
+                                + " at place of service " + encounter.placeOfService() + " is coded by a coder");
+                    } else {
+                        noVisitLine("procedures only, in a setting without an automatic E/M");
+                    }
+                    return lines;
+                }
+                case OFFICE -> {
+                    // coded below
+                }
+            }
+            if (VisitSettings.postoperative(type)) {
+                Optional<String> postop = VisitSettings.postoperativeVisit(encounter.prior());
+                if (postop.isPresent()) {
+                    procedureDraft(postop.get(), 1).ifPresent(lines::add);
+                    fired.add(new Edit(EditType.OTHER, "EM-POSTOP-GLOBAL", Severity.INFO, "Postoperative visit "
+                            + "inside the 90-day global period of " + encounter.prior().surgery() + " on "
+                            + encounter.prior().surgeryDate() + ": included in the surgery, reported without charge",
+                            List.of(), List.of(postop.get()), "Coded " + postop.get()));
+                    return lines;
+                }
+                fired.add(new Edit(EditType.OTHER, "EM-POSTOP-OUTSIDE-GLOBAL", Severity.INFO, "Postoperative "
+                        + "follow-up without a surgery by the same group in the last 90 days in ClaimFlow's history: "
+                        + "coded as an office visit", List.of(), List.of(), null));
+            }
+            if (VisitSettings.procedureVisit(type) && otherServices && !levelDocumented) {
+                noVisitLine("the encounter was for the procedure; its evaluation is part of the procedure");
                 return lines;
             }
             if (encounter.patientStatus() == PatientStatus.UNKNOWN) {
-                if (encounter.decisionMaking() != null || encounter.totalTimeMinutes() != null || !otherServices) {
+                if (levelDocumented || practitioner) {
                     hold("EM-STATUS-UNKNOWN", "Office visit without new/established status");
+                } else {
+                    noVisitLine("a nurse visit for the services documented");
                 }
                 return lines;
             }
             Optional<OfficeVisitLevels.Level> level = OfficeVisitLevels.choose(encounter.patientStatus(),
                     encounter.decisionMaking(), encounter.totalTimeMinutes());
+            if (level.isEmpty() && !levelDocumented) {
+                if (!practitioner) {
+                    noVisitLine("a nurse visit for the services documented (no MDM or time)");
+                    return lines;
+                }
+                DecisionMaking assumed = VisitSettings.defaultDecisionMaking(diagnoses);
+                level = OfficeVisitLevels.choose(encounter.patientStatus(), assumed, null);
+                level.ifPresent(l -> fired.add(new Edit(EditType.OTHER, "EM-LEVEL-DEFAULT", Severity.INFO,
+                        "Neither medical decision making nor time documented: " + assumed.name().toLowerCase(Locale.ROOT)
+                                + " MDM assumed from " + (assumed == DecisionMaking.LOW ? "the problems" : "no problem")
+                                + " diagnosed (never above low without documentation)", List.of(),
+                        List.of(l.code()), "Coded " + l.code())));
+            }
             if (level.isEmpty()) {
                 if (!otherServices) {
                     hold("EM-LEVEL-UNDOCUMENTED", "Office visit without medical decision making or a total time "
@@ -832,10 +970,18 @@ public final class EncounterCoder {
                 }
                 return lines;
             }
+            if (VisitSettings.obstetric(type)) {
+                fired.add(new Edit(EditType.OTHER, "EM-OBSTETRIC-PER-VISIT", Severity.INFO, "Prenatal or postnatal "
+                        + "visit billed per visit as an office E/M; a practice that bills the global obstetric package "
+                        + "(59400, 59510) reports these visits inside it instead", List.of(),
+                        List.of(level.get().code()), null));
+            }
             Optional<Draft> visit = procedureDraft(level.get().code(), 1);
             visit.ifPresent(lines::add);
+            visit.ifPresent(v -> statusFromHistory(v.code()));
+            Optional<OfficeVisitLevels.Level> chosen = level;
             visit.ifPresent(v -> fired.add(new Edit(EditType.OTHER, "EM-LEVEL", Severity.INFO, "Office visit level "
-                    + v.code() + " from " + level.get().basis(), List.of(), List.of(v.code()), null)));
+                    + v.code() + " from " + chosen.get().basis(), List.of(), List.of(v.code()), null)));
             if (level.get().prolongedUnits() > 0) {
                 if (encounter.medicare()) {
                     fired.add(new Edit(EditType.OTHER, "EM-PROLONGED-MEDICARE", Severity.INFO, "Prolonged time "
@@ -846,6 +992,41 @@ public final class EncounterCoder {
                 }
             }
             return lines;
+        }
+
+        /** Emergency department E/M: by documented MDM, else the conservative default. */
+        private List<Draft> emergencyVisit(List<CodedDiagnosis> diagnoses) {
+            List<Draft> lines = new ArrayList<>();
+            DecisionMaking mdm = encounter.decisionMaking();
+            String basis = "documented " + (mdm == null ? "" : mdm.name().toLowerCase(Locale.ROOT)) + " MDM";
+            if (mdm == null) {
+                mdm = VisitSettings.defaultDecisionMaking(diagnoses);
+                basis = mdm.name().toLowerCase(Locale.ROOT) + " MDM assumed from " + (mdm == DecisionMaking.LOW
+                        ? "the problems" : "no problem") + " diagnosed (never above low without documentation)";
+            }
+            String code = VisitSettings.emergencyCode(mdm);
+            procedureDraft(code, 1).ifPresent(lines::add);
+            fired.add(new Edit(EditType.OTHER, encounter.decisionMaking() == null ? "EM-LEVEL-DEFAULT" : "EM-LEVEL",
+                    Severity.INFO, "Emergency department visit " + code + " from " + basis, List.of(),
+                    List.of(code), "Coded " + code));
+            return lines;
+        }
+
+        /** Says why no E/M line is on the claim: a visit line is never left out without a word. */
+        private void noVisitLine(String why) {
+            fired.add(new Edit(EditType.OTHER, "EM-NOT-CODED", Severity.INFO, "No E/M line: " + why, List.of(),
+                    List.of(), null));
+        }
+
+        /** Notes that new or established came from coding-service's history, and since when that history runs. */
+        private void statusFromHistory(String code) {
+            PriorServices prior = encounter.prior();
+            if (prior.statusFromHistory()) {
+                fired.add(new Edit(EditType.OTHER, "EM-STATUS-FROM-HISTORY", Severity.INFO, "The EHR did not say new "
+                        + "or established: " + encounter.patientStatus().name().toLowerCase(Locale.ROOT) + " from "
+                        + "ClaimFlow's history of professional services" + (prior.historySince() == null ? ""
+                        : " (which starts on " + prior.historySince() + ")"), List.of(), List.of(code), null));
+            }
         }
 
         /** A procedure code not in the sets on the date: unknown to every loaded release, or outside its dates. */

@@ -344,9 +344,202 @@ class EncounterCoderTest {
     }
 
     @Test
-    void nothingDocumentedThatCanBeBilledIsHeld() {
+    void aProblemVisitWithoutMdmOrTimeIsCodedAtTheConservativeDefault() {
+        // Synthea and many EHR exports document neither MDM nor time: one problem is low MDM (99213), never more
         Coding coding = coder.code(Encounters.office().established(null, null).icd("I10").build());
 
+        assertThat(coding.held()).isFalse();
+        assertThat(lines(coding)).isEqualTo("99213[1]");
+        assertThat(rules(coding)).contains("EM-LEVEL-DEFAULT");
+    }
+
+    @Test
+    void aTimeDocumentedBelowEveryThresholdIsHeld() {
+        Coding coding = coder.code(Encounters.office().newPatient(10, null).icd("I10").build());
+
         assertThat(holds(coding)).containsExactly("EM-LEVEL-UNDOCUMENTED");
+    }
+
+    // --- Synthea's ambulatory settings (issue 17) ---------------------------------------------------------------
+
+    @Test
+    void urgentCareAsSyntheaDocumentsItGetsAnOfficeVisitAndItsScreeningsStay() {
+        Coding coding = coder.code(Encounters.office().established(null, null)
+                .type("702927004", "Urgent care clinic (environment)")
+                .snomed("444814009", "Viral sinusitis (disorder)")
+                .procedure(CodeSystem.SNOMED_CT, "710841007", "Assessment of anxiety (procedure)")
+                .procedure(CodeSystem.SNOMED_CT, "430193006", "Medication Reconciliation (procedure)")
+                .build());
+
+        assertThat(holds(coding)).isEmpty();
+        assertThat(coding.diagnosisCodes()).containsExactly("J01.90");
+        assertThat(lines(coding)).isEqualTo("99213[1] 96127[1]");
+        assertThat(rules(coding)).contains("EM-LEVEL-DEFAULT", "SNOMED-NOT-REPORTED");
+    }
+
+    @Test
+    void emergencyVisitsAreCodedByMdmOrTheDefault() {
+        Coding documented = coder.code(Encounters.office().setting("EMERGENCY", "23").established(null,
+                DecisionMaking.MODERATE).snomed("10509002", "Acute bronchitis").build());
+        Coding undocumented = coder.code(Encounters.office().setting("EMERGENCY", "23").status(PatientStatus.UNKNOWN)
+                .snomed("10509002", "Acute bronchitis").build());
+
+        assertThat(lines(documented)).isEqualTo("99284[1]");
+        assertThat(lines(undocumented)).isEqualTo("99283[1]"); // no new/established in the ED
+        assertThat(undocumented.held()).isFalse();
+    }
+
+    @Test
+    void inpatientCareIsHeldWithItsReasonNeverLeftOutSilently() {
+        Coding coding = coder.code(Encounters.office().setting("INPATIENT", "21").established(null, null)
+                .icd("I10").cpt("93000", "ECG").build());
+
+        assertThat(holds(coding)).containsExactly("EM-INPATIENT");
+    }
+
+    @Test
+    void telehealthIsAnOfficeVisitAtPlaceOfService02() {
+        Coding coding = coder.code(Encounters.office().setting("VIRTUAL", "02").established(null, null)
+                .type("185347001", "Encounter for problem").icd("I10").build());
+
+        assertThat(lines(coding)).isEqualTo("99213[1]");
+    }
+
+    @Test
+    void aConsultationIsCodedAsAnOfficeVisitAsMedicareDoes() {
+        Coding coding = coder.code(Encounters.office().newPatient(null, null)
+                .type("698314001", "Consultation for treatment")
+                .snomed("389095005", "Contraception care (regime/therapy)").build());
+
+        assertThat(coding.diagnosisCodes()).containsExactly("Z30.09");
+        assertThat(lines(coding)).isEqualTo("99202[1]"); // only a Z code: straightforward
+    }
+
+    @Test
+    void aProcedureEncounterBillsTheProcedureWithoutAnEm() {
+        Coding coding = coder.code(Encounters.office().established(null, null)
+                .type("308335008", "Patient encounter procedure")
+                .snomed("389095005", "Contraception care")
+                .procedure(CodeSystem.SNOMED_CT, "46706006", "Replacement of contraceptive intrauterine device")
+                .build());
+
+        assertThat(holds(coding)).isEmpty();
+        assertThat(lines(coding)).isEqualTo("58300[1]");
+        assertThat(rules(coding)).contains("EM-NOT-CODED");
+    }
+
+    @Test
+    void prenatalVisitsAreBilledPerVisitWithTheirZ34Code() {
+        Coding coding = coder.code(Encounters.office().established(null, null).type("424619006", "Prenatal visit")
+                .bornOn(LocalDate.of(1996, 4, 2))
+                .snomed("72892002", "Normal pregnancy")
+                .procedure(CodeSystem.SNOMED_CT, "274804006", "Evaluation of uterine fundal height")
+                .procedure(CodeSystem.SNOMED_CT, "225158009", "Auscultation of the fetal heart").build());
+
+        assertThat(holds(coding)).isEmpty();
+        assertThat(coding.diagnosisCodes()).allMatch(c -> c.startsWith("Z34"));
+        assertThat(lines(coding)).isEqualTo("99212[1]");
+        assertThat(rules(coding)).contains("EM-OBSTETRIC-PER-VISIT");
+    }
+
+    @Test
+    void aPostnatalVisitWithoutADiagnosisTakesItsReasonFromTheEncounterType() {
+        Coding coding = coder.code(Encounters.office().established(null, null).type("169762003", "Postnatal visit")
+                .bornOn(LocalDate.of(1996, 4, 2))
+                .procedure(CodeSystem.SNOMED_CT, "5880005", "Physical examination procedure")
+                .procedure(CodeSystem.SNOMED_CT, "171207006", "Depression screening").build());
+
+        assertThat(holds(coding)).isEmpty();
+        assertThat(coding.diagnosisCodes()).containsExactly("Z39.2");
+        assertThat(lines(coding)).isEqualTo("99212[1] G0444[1]");
+    }
+
+    @Test
+    void aPostoperativeVisitInsideTheGlobalPeriodIs99024AndOutsideAnOfficeVisit() {
+        Encounters postop = Encounters.office().established(null, null)
+                .type("439740005", "Postoperative follow-up visit").icd("Z94.0");
+        Coding inside = coder.code(postop.prior(new PriorServices(false, null, "47562", LocalDate.of(2026, 2, 20)))
+                .build());
+        Coding outside = coder.code(Encounters.office().established(null, null)
+                .type("439740005", "Postoperative follow-up visit").icd("Z94.0").build());
+
+        assertThat(lines(inside)).isEqualTo("99024[1]");
+        assertThat(lines(outside)).isEqualTo("99212[1]");
+        assertThat(rules(outside)).contains("EM-POSTOP-OUTSIDE-GLOBAL");
+    }
+
+    @Test
+    void dentalEncountersAreHeldForADentalClaim() {
+        Coding coding = coder.code(Encounters.office().established(null, null).preventive()
+                .snomed("103697008", "Patient referral for dental care")
+                .procedure(CodeSystem.SNOMED_CT, "34043003", "Dental consultation and report").build());
+
+        assertThat(holds(coding)).containsExactly("DENTAL-SERVICE");
+        assertThat(coding.holds().get(0).message()).contains("CDT").doesNotContain("SNOMED-UNMAPPED");
+    }
+
+    @Test
+    void employmentFindingsAreNotReportedAndHoldNothing() {
+        Coding coding = coder.code(Encounters.office().preventive().established(null, null)
+                .snomed("160903007", "Full-time employment (finding)")
+                .snomed("314529007", "Medication review due (situation)").build());
+
+        assertThat(holds(coding)).isEmpty();
+        assertThat(coding.diagnosisCodes()).containsExactly("Z00.00", "Z76.89");
+    }
+
+    @Test
+    void cvxVaccinesBillTheProductAndItsAdministration() {
+        Coding child = coder.code(Encounters.office().established(null, null).preventive()
+                .bornOn(LocalDate.of(2025, 9, 1))
+                .item("VACCINE", CodeSystem.CVX, "20", null, "1", "UNIT")
+                .item("VACCINE", CodeSystem.CVX, "10", null, "1", "UNIT")
+                .item("VACCINE", CodeSystem.CVX, "08", null, "1", "UNIT").build());
+        Coding medicareFlu = coder.code(Encounters.office().medicare().established(null, null)
+                .type("33879002", "Administration of vaccine to produce active immunity")
+                .item("VACCINE", CodeSystem.CVX, "140", null, "1", "UNIT").build());
+
+        assertThat(holds(child)).isEmpty();
+        assertThat(child.diagnosisCodes()).containsExactly("Z00.129", "Z23"); // Z23 secondary at a preventive visit, I.C.21.c.2
+        assertThat(lines(child)).isEqualTo("99391[1, 2] 90700[1] 90713[1] 90744[1] 90471[2] 90472x2[2]");
+        assertThat(holds(medicareFlu)).isEmpty();
+        assertThat(medicareFlu.diagnosisCodes()).containsExactly("Z23");
+        assertThat(lines(medicareFlu)).isEqualTo("90656[1] G0008[1]");
+    }
+
+    @Test
+    void rxnormDrugsBillTheirJCodeOrANoteNeverAHold() {
+        Coding coding = coder.code(Encounters.office().established(null, null)
+                .type("439740005", "Postoperative follow-up visit").icd("Z94.0")
+                .item("DRUG", CodeSystem.RXNORM, "108515", null, "1", "UNIT")
+                .item("DRUG", CodeSystem.RXNORM, "1535362", null, "1", "UNIT")
+                .item("DRUG", CodeSystem.RXNORM, "314076", null, "1", "UNIT").build());
+
+        assertThat(holds(coding)).isEmpty();
+        assertThat(lines(coding)).isEqualTo("99212[1] J7525[1]");
+        assertThat(coding.edits()).filteredOn(e -> e.ruleId().equals("DRUG-NOT-BILLED")).hasSize(2);
+    }
+
+    @Test
+    void aVaccineGivenAtAVisitWithoutADiagnosisIsZ23() {
+        Coding coding = coder.code(Encounters.office().established(null, null)
+                .type("702927004", "Urgent care clinic (environment)").bornOn(LocalDate.of(2012, 3, 3))
+                .procedure(CodeSystem.SNOMED_CT, "103697008", "Patient referral for dental care")
+                .item("VACCINE", CodeSystem.CVX, "62", null, "1", "UNIT").build());
+
+        assertThat(holds(coding)).isEmpty();
+        assertThat(coding.diagnosisCodes()).containsExactly("Z23");
+        assertThat(lines(coding)).isEqualTo("99212[1] 90649[1] 90471[1]");
+    }
+
+    @Test
+    void aScreeningColonoscopyAtAPreventiveVisitGets25OnTheVisit() {
+        Coding coding = coder.code(Encounters.office().established(null, null).preventive()
+                .bornOn(LocalDate.of(1975, 3, 3))
+                .snomed("275978004", "Screening for malignant neoplasm of colon")
+                .procedure(CodeSystem.SNOMED_CT, "73761001", "Colonoscopy").build());
+
+        assertThat(holds(coding)).isEmpty();
+        assertThat(lines(coding)).isEqualTo("99396-25[1, 2] 45378[2]");
     }
 }

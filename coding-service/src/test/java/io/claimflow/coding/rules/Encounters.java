@@ -23,6 +23,7 @@ final class Encounters {
     private boolean medicare;
     private AnnualWellnessVisit wellness;
     private Boolean abnormalFindings;
+    private PriorServices prior = PriorServices.NONE;
 
     static Encounters office() {
         return new Encounters();
@@ -139,8 +140,25 @@ final class Encounters {
         return this;
     }
 
+    /** The encounter class (AMBULATORY, EMERGENCY, INPATIENT, VIRTUAL, ...) and its place of service. */
+    Encounters setting(String value, String placeOfService) {
+        encounterClass = value;
+        place = placeOfService;
+        return this;
+    }
+
+    /** A SNOMED CT encounter type, as Synthea documents it. */
+    Encounters type(String concept, String text) {
+        return encounterType(CodeSystem.SNOMED_CT, concept, text);
+    }
+
+    Encounters prior(PriorServices value) {
+        prior = value;
+        return this;
+    }
+
     DocumentedEncounter build() {
         return new DocumentedEncounter("enc-test", "riverside-fm", dos, birth, sex, place, encounterClass, type, status,
-                minutes, mdm, diagnoses, procedures, items, medicare, wellness, abnormalFindings);
+                minutes, mdm, diagnoses, procedures, items, medicare, wellness, abnormalFindings, prior);
     }
 }

@@ -24,9 +24,9 @@ class HoldReasonsTest {
     @Test
     void aCrosswalkTargetMissingFromTheLoadedSetsIsUnknownNotInvalidOnTheDate() {
         Coding coding = coder.code(Encounters.office().established(20, DecisionMaking.LOW)
-                .snomed("105531004", "Inadequate housing").build());
+                .snomed("419474003", "Allergy to mould").build());
 
-        assertThat(hold(coding, "SNOMED-TARGET-UNKNOWN").message()).contains("Z59.1")
+        assertThat(hold(coding, "SNOMED-TARGET-UNKNOWN").message()).contains("Z88.8")
                 .contains("not in the loaded ICD-10-CM code sets").doesNotContain("date of service");
     }
 
@@ -51,18 +51,18 @@ class HoldReasonsTest {
     @Test
     void aDocumentedProcedureMissingFromTheSetsIsUnknown() {
         Coding coding = coder.code(Encounters.office().established(20, DecisionMaking.LOW).icd("N18.6")
-                .cpt("90935", "Hemodialysis").build());
+                .cpt("90937", "Hemodialysis, repeated evaluation").build());
 
-        assertThat(hold(coding, "PROC-UNKNOWN").message()).contains("90935")
+        assertThat(hold(coding, "PROC-UNKNOWN").message()).contains("90937")
                 .contains("not in the loaded CPT/HCPCS code sets").doesNotContain("date of service");
     }
 
     @Test
     void aProcedureCrosswalkTargetMissingFromTheSetsIsUnknown() {
         Coding coding = coder.code(Encounters.office().established(20, DecisionMaking.LOW).icd("N18.6")
-                .procedure(CodeSystem.SNOMED_CT, "265764009", "Renal dialysis").build());
+                .procedure(CodeSystem.SNOMED_CT, "1225002", "Upper arm X-ray").build());
 
-        assertThat(hold(coding, "SNOMED-TARGET-UNKNOWN").message()).contains("90935")
+        assertThat(hold(coding, "SNOMED-TARGET-UNKNOWN").message()).contains("73060")
                 .contains("not in the loaded CPT/HCPCS code sets");
     }
 

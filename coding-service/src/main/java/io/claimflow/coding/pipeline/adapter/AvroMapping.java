@@ -1,5 +1,6 @@
 package io.claimflow.coding.pipeline.adapter;
 
+import io.claimflow.coding.history.CareProvider;
 import io.claimflow.coding.pipeline.CodingVersion;
 import io.claimflow.coding.pipeline.IncomingDocumentation;
 import io.claimflow.coding.pipeline.RecodeCause;
@@ -31,6 +32,7 @@ import io.claimflow.events.EditSeverity;
 import io.claimflow.events.EncounterCoded;
 import io.claimflow.events.EncounterDocumented;
 import io.claimflow.events.PayerResponsibility;
+import io.claimflow.events.Provider;
 import io.claimflow.events.ServiceLine;
 import io.claimflow.events.UnitOfMeasure;
 import io.claimflow.schemas.json.JsonRecords;
@@ -76,7 +78,17 @@ public final class AvroMapping {
                     + unusable.stream().map(EncounterDocumentedRules.Violation::toString)
                             .collect(java.util.stream.Collectors.joining("; ")));
         }
-        return new IncomingDocumentation(event.getEventId(), toDomain(event), JsonRecords.write(event));
+        return new IncomingDocumentation(event.getEventId(), toDomain(event), JsonRecords.write(event),
+                event.getPatient().getMrn(), careProvider(event));
+    }
+
+    /** Rendering provider, group (billing NPI) and specialty (the rendering taxonomy, else the billing one). */
+    static CareProvider careProvider(EncounterDocumented event) {
+        Provider billing = event.getProviders().getBilling();
+        Provider rendering = event.getProviders().getRendering();
+        String taxonomy = rendering != null && rendering.getTaxonomyCode() != null ? rendering.getTaxonomyCode()
+                : billing.getTaxonomyCode();
+        return new CareProvider(rendering == null ? null : rendering.getNpi(), billing.getNpi(), taxonomy);
     }
 
     public static DocumentedEncounter toDomain(EncounterDocumented event) {

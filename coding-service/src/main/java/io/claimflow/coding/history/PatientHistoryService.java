@@ -1,0 +1,55 @@
+package io.claimflow.coding.history;
+
+import io.claimflow.coding.rules.CodedLine;
+import io.claimflow.coding.rules.Coding;
+import io.claimflow.coding.rules.DocumentedEncounter;
+import io.claimflow.coding.rules.PatientStatus;
+import io.claimflow.coding.rules.PriorServices;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads coding-service's history before an encounter is coded (new or established when the EHR says UNKNOWN, a
+ * surgery's global period) and records the encounter after. Runs inside the caller's transaction.
+ */
+@Service
+public class PatientHistoryService {
+
+    private final PatientHistory history;
+
+    public PatientHistoryService(PatientHistory history) {
+        this.history = history;
+    }
+
+    /** The encounter with new or established decided from the history when the EHR did not say. */
+    public DocumentedEncounter withPriorCare(DocumentedEncounter encounter, String patientId, CareProvider provider) {
+        LocalDate dos = encounter.dateOfService();
+        List<ProfessionalService> prior = history.servicesBetween(encounter.tenantId(), patientId,
+                dos.minusYears(PriorCare.LOOK_BACK_YEARS), dos, encounter.encounterId());
+        boolean decide = encounter.patientStatus() == PatientStatus.UNKNOWN;
+        PatientStatus status = decide ? PriorCare.newOrEstablished(provider, dos, prior) : encounter.patientStatus();
+        Optional<LocalDate> since = history.firstDateOfService(encounter.tenantId());
+        PriorServices priorServices = PriorCare.prior(decide, since.orElse(null),
+                PriorCare.surgeryCovering(provider, dos, prior));
+        return encounter.withPrior(status, priorServices);
+    }
+
+    /** Records the encounter as coded (or as suggested, when held): it is history for the next one. */
+    public void record(DocumentedEncounter coded, String patientId, CareProvider provider, Coding coding) {
+        history.record(new ProfessionalService(coded.tenantId(), patientId, coded.encounterId(),
+                coded.dateOfService(), provider, coded.patientStatus(), coded.prior().statusFromHistory(),
+                coding.lines().stream().map(CodedLine::code).toList(), coded.prior().surgery(),
+                coded.prior().surgeryDate()));
+    }
+
+    /** A stored encounter read again (recoding, the coder queue): new or established as first decided. */
+    public DocumentedEncounter asRecorded(DocumentedEncounter encounter) {
+        return history.recorded(encounter.encounterId())
+                .map(s -> encounter.withPrior(encounter.patientStatus() == PatientStatus.UNKNOWN ? s.patientStatus()
+                        : encounter.patientStatus(), new PriorServices(s.statusFromHistory(), null, s.priorSurgery(),
+                        s.priorSurgeryDate())))
+                .orElse(encounter);
+    }
+}
