@@ -1,11 +1,10 @@
-package io.claimflow.claim.events.adapter;
+package io.claimflow.claim.submission.adapter;
 
 import io.claimflow.claim.denial.AdjustmentCode;
 import io.claimflow.claim.denial.RecodeRequest;
 import io.claimflow.claim.denial.RecodeRequests;
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.submission.SubmittedClaims;
-import io.claimflow.claim.submission.adapter.EncounterCodedMapper;
 import io.claimflow.events.Adjustment;
 import io.claimflow.events.AdjustmentGroupCode;
 import io.claimflow.events.ClaimFrequency;

@@ -1,4 +1,4 @@
-package io.claimflow.platform.security;
+package io.claimflow.platform.observability;
 
 import java.util.IdentityHashMap;
 import java.util.List;

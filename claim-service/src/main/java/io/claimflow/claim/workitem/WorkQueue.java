@@ -1,4 +1,4 @@
-package io.claimflow.claim.work;
+package io.claimflow.claim.workitem;
 
 /** The biller work lists a claim can land on. */
 public enum WorkQueue {

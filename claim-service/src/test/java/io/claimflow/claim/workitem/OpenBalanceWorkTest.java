@@ -1,4 +1,4 @@
-package io.claimflow.claim.work;
+package io.claimflow.claim.workitem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

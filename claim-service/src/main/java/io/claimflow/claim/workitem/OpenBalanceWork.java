@@ -1,4 +1,4 @@
-package io.claimflow.claim.work;
+package io.claimflow.claim.workitem;
 
 import io.claimflow.claim.model.ClaimStatus;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.claimflow.claim.work;
+package io.claimflow.claim.workitem;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.claimflow.platform.security;
+package io.claimflow.platform.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +48,7 @@ class RedactionTest {
 
         assertThat(trace).startsWith("java.lang.RuntimeException: wrapper")
                 .contains("Caused by: java.lang.IllegalStateException: ERROR: boom")
-                .contains("at io.claimflow.platform.security.RedactionTest")
+                .contains("at io.claimflow.platform.observability.RedactionTest")
                 .doesNotContain("MRNQZ771931", "MessageWithheld");
     }
 }

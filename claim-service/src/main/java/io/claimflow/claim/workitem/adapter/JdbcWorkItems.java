@@ -1,7 +1,7 @@
-package io.claimflow.claim.work.adapter;
+package io.claimflow.claim.workitem.adapter;
 
-import io.claimflow.claim.work.WorkItems;
-import io.claimflow.claim.work.WorkQueue;
+import io.claimflow.claim.workitem.WorkItems;
+import io.claimflow.claim.workitem.WorkQueue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

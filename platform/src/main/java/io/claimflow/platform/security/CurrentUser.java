@@ -1,10 +1,9 @@
-package io.claimflow.claim.web.adapter;
+package io.claimflow.platform.security;
 
-import io.claimflow.claim.model.Actor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The person behind the current REST call, for the claim timeline. */
+/** The person behind the current REST call, for timelines and audit records (a user name, never patient data). */
 public final class CurrentUser {
 
     private CurrentUser() {
@@ -17,9 +16,5 @@ public final class CurrentUser {
             return "anonymous";
         }
         return authentication.getName();
-    }
-
-    public static Actor actor() {
-        return Actor.user(name());
     }
 }
