@@ -2,7 +2,7 @@ package io.claimflow.patientbilling.ledger.adapter;
 
 import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.PaymentPosted;
-import io.claimflow.patientbilling.claim.adapter.ClaimRegistry;
+import io.claimflow.patientbilling.claim.KnownClaims;
 import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
 import java.util.List;
@@ -19,9 +19,9 @@ class PayerAnswerListeners {
 
     private final PostingHandler handler;
     private final TransactionalBatches batches;
-    private final ClaimRegistry claims;
+    private final KnownClaims claims;
 
-    PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches, ClaimRegistry claims) {
+    PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches, KnownClaims claims) {
         this.handler = handler;
         this.batches = batches;
         this.claims = claims;

@@ -1,10 +1,12 @@
 package io.claimflow.patientbilling.account.adapter;
 
+import io.claimflow.patientbilling.account.AccountQueries;
 import io.claimflow.patientbilling.account.OpenClaim;
 import io.claimflow.patientbilling.ledger.LedgerAccount;
 import io.claimflow.patientbilling.ledger.PatientShare;
 import io.claimflow.patientbilling.ledger.ResponsibilityKind;
 import io.claimflow.platform.money.Money;
+import io.claimflow.platform.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,40 +19,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads patient accounts, their balances and ledger lines from the journal. */
+/** {@link AccountQueries} in PostgreSQL: reads patient accounts, their balances and ledger lines from the journal. */
 @Repository
-public class AccountQueries {
-
-    /** A patient account and its mailing address. */
-    public record Account(long id, String tenantId, String patientRef, String guarantorName,
-            List<String> addressLines) {
-
-        /** The number printed on statements: tenant and account id, no patient data. */
-        public String accountNumber() {
-            return tenantId + "-" + id;
-        }
-    }
-
-    /** One journal line as the account view shows it. */
-    public record LedgerLine(long entryId, int lineNo, String kind, LocalDate effectiveDate, String description,
-            String ledgerAccount, String claimId, String component, BigDecimal amount, Instant postedAt) {
-    }
-
-    /** An account with its balance, for lists. */
-    public record AccountBalance(long id, String tenantId, String patientRef, BigDecimal balance) {
-    }
-
-    /** What was posted on one claim of an account, for statements. */
-    public record ClaimFigures(String claimId, String encounterId, LocalDate serviceFrom, LocalDate serviceTo,
-            String provider, String billingProvider, BigDecimal charge, BigDecimal insurancePaid,
-            BigDecimal adjustments, PatientShare share, BigDecimal balance) {
-    }
+class JdbcAccountQueries implements AccountQueries {
 
     private static final String PATIENT_BALANCE_ACCOUNTS = "('PATIENT_RECEIVABLE', 'PATIENT_CREDIT')";
 
     private final JdbcClient jdbc;
 
-    AccountQueries(JdbcClient jdbc) {
+    JdbcAccountQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

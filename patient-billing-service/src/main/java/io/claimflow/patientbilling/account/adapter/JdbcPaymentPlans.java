@@ -1,11 +1,14 @@
 package io.claimflow.patientbilling.account.adapter;
 
 import io.claimflow.platform.validation.InvalidInputException;
-import io.claimflow.patientbilling.ledger.adapter.JdbcJournal;
+import io.claimflow.patientbilling.account.AccountQueries;
+import io.claimflow.patientbilling.account.PaymentPlans;
+import io.claimflow.patientbilling.ledger.Journal;
 import io.claimflow.patientbilling.plan.Installment;
 import io.claimflow.patientbilling.plan.InstallmentSchedule;
 import io.claimflow.patientbilling.plan.PlanProgress;
 import io.claimflow.platform.audit.AuditTrail;
+import io.claimflow.platform.web.ConflictException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,20 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Payment plans: the account's balance split into monthly installments; one active plan per account. */
 @Service
-public class PaymentPlans {
-
-    /** A plan with its installments and where it stands. */
-    public record Plan(long id, long accountId, BigDecimal total, String status, Instant createdAt,
-            List<Installment> installments, PlanProgress progress) {
-    }
+class JdbcPaymentPlans implements PaymentPlans {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final JdbcJournal journal;
+    private final Journal journal;
     private final AccountQueries accounts;
     private final AuditTrail auditTrail;
 
-    PaymentPlans(JdbcClient jdbc, JdbcTemplate template, JdbcJournal journal, AccountQueries accounts,
+    JdbcPaymentPlans(JdbcClient jdbc, JdbcTemplate template, Journal journal, AccountQueries accounts,
             AuditTrail auditTrail) {
         this.jdbc = jdbc;
         this.template = template;

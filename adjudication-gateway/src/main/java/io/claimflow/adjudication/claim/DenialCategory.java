@@ -1,4 +1,4 @@
-package io.claimflow.adjudication.response;
+package io.claimflow.adjudication.claim;
 
 /** What kind of work a denial needs; mirrors the Avro DenialCategory. */
 public enum DenialCategory {

@@ -1,4 +1,4 @@
-package io.claimflow.adjudication.response;
+package io.claimflow.adjudication.claim;
 
 import io.claimflow.codes.AdjustmentCodes;
 import java.util.Arrays;

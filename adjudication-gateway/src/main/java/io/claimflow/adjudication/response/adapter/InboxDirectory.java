@@ -1,4 +1,4 @@
-package io.claimflow.adjudication.adapter.inbox;
+package io.claimflow.adjudication.response.adapter;
 
 import io.claimflow.adjudication.config.GatewayProperties;
 import io.claimflow.adjudication.response.InboundFiles;

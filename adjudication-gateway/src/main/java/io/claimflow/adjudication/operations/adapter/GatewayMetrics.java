@@ -1,4 +1,4 @@
-package io.claimflow.adjudication.adapter.web;
+package io.claimflow.adjudication.operations.adapter;
 
 import io.claimflow.adjudication.claim.ClaimStatus;
 import io.claimflow.adjudication.claim.OutboundClaims;

@@ -1,4 +1,4 @@
-package io.claimflow.adjudication.adapter.web;
+package io.claimflow.adjudication.operations.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.claimflow.adjudication.response;
+package io.claimflow.adjudication.claim;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

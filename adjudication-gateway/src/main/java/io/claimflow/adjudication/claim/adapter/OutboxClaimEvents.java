@@ -1,7 +1,7 @@
-package io.claimflow.adjudication.response.adapter;
+package io.claimflow.adjudication.claim.adapter;
 
-import io.claimflow.adjudication.response.ClaimEvents;
-import io.claimflow.adjudication.response.Notices;
+import io.claimflow.adjudication.claim.ClaimEvents;
+import io.claimflow.adjudication.claim.Notices;
 import io.claimflow.events.Adjustment;
 import io.claimflow.events.AdjustmentGroupCode;
 import io.claimflow.events.ClaimDenied;

@@ -1,4 +1,4 @@
-package io.claimflow.adjudication.adapter.web;
+package io.claimflow.adjudication.operations.adapter;
 
 import io.claimflow.adjudication.claim.ClaimStatus;
 import io.claimflow.adjudication.claim.OutboundClaims;
@@ -9,6 +9,8 @@ import io.claimflow.adjudication.submission.InterchangeRecord;
 import io.claimflow.adjudication.submission.Interchanges;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.validation.Identifier;
+import io.claimflow.platform.web.BadRequestException;
+import io.claimflow.platform.web.NotFoundException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,7 +80,7 @@ class GatewayController {
             @RequestParam(required = false) @Pattern(regexp = STATUS, message = STATUS_MESSAGE) String status,
             @RequestParam(defaultValue = "100") int limit) {
         if (direction != null && !direction.equals("IN") && !direction.equals("OUT")) {
-            throw new BadRequest("direction must be IN or OUT");
+            throw new BadRequestException("direction must be IN or OUT");
         }
         return interchanges.list(direction, status, bounded(limit));
     }
@@ -87,14 +88,14 @@ class GatewayController {
     @GetMapping("/interchanges/{id}")
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
     InterchangeRecord interchange(@PathVariable long id) {
-        return interchanges.find(id).orElseThrow(() -> new NotFound("no interchange " + id));
+        return interchanges.find(id).orElseThrow(() -> new NotFoundException("no interchange " + id));
     }
 
     /** The file as sent or received: X12 with patient data, so administrators only, and audited. */
     @GetMapping(path = "/interchanges/{id}/raw", produces = "application/edi-x12")
     @PreAuthorize("hasRole('ADMIN')")
     byte[] raw(@PathVariable long id) {
-        byte[] raw = interchanges.raw(id).orElseThrow(() -> new NotFound("no interchange " + id));
+        byte[] raw = interchanges.raw(id).orElseThrow(() -> new NotFoundException("no interchange " + id));
         audit.read("interchange", Long.toString(id));
         return raw;
     }
@@ -102,7 +103,7 @@ class GatewayController {
     @GetMapping("/claims/{claimId}/x12-history")
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
     Map<String, Object> history(@PathVariable @Identifier String claimId) {
-        var claim = claims.byClaimId(claimId).orElseThrow(() -> new NotFound("the gateway holds no such claim"));
+        var claim = claims.byClaimId(claimId).orElseThrow(() -> new NotFoundException("the gateway holds no such claim"));
         audit.read("claim", claimId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("claimId", claimId);
@@ -127,14 +128,14 @@ class GatewayController {
     @GetMapping("/quarantine/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     Quarantine.QuarantinedFile quarantinedFile(@PathVariable long id) {
-        return quarantine.find(id).orElseThrow(() -> new NotFound("no quarantined file " + id));
+        return quarantine.find(id).orElseThrow(() -> new NotFoundException("no quarantined file " + id));
     }
 
     @PostMapping("/quarantine/{id}/retry")
     @PreAuthorize("hasRole('ADMIN')")
     InboundFiles.Received retry(@PathVariable long id) {
         InboundFiles.Received result = inbound.retry(id)
-                .orElseThrow(() -> new NotFound("no quarantined file " + id));
+                .orElseThrow(() -> new NotFoundException("no quarantined file " + id));
         audit.changed("quarantine.retried", "interchange", Long.toString(result.interchangeId()));
         return result;
     }
@@ -160,7 +161,7 @@ class GatewayController {
     @GetMapping("/remittances/{id}")
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
     Map<String, Object> deposit(@PathVariable long id) {
-        Remittances.Deposit deposit = remittances.find(id).orElseThrow(() -> new NotFound("no remittance " + id));
+        Remittances.Deposit deposit = remittances.find(id).orElseThrow(() -> new NotFoundException("no remittance " + id));
         audit.read("remittance", Long.toString(id));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", deposit.id());
@@ -207,7 +208,7 @@ class GatewayController {
                     HttpStatus.PAYLOAD_TOO_LARGE, "the file is larger than " + MAX_UPLOAD_BYTES + " bytes"));
         }
         if (file.length == 0) {
-            throw new BadRequest("the request body must be an X12 file");
+            throw new BadRequestException("the request body must be an X12 file");
         }
         if (!startsWithIsa(file) && file.length > KEPT_OF_GARBAGE) {
             file = java.util.Arrays.copyOf(file, KEPT_OF_GARBAGE);
@@ -256,30 +257,8 @@ class GatewayController {
 
     private static int bounded(int limit) {
         if (limit < 1 || limit > 1000) {
-            throw new BadRequest("limit must be between 1 and 1000");
+            throw new BadRequestException("limit must be between 1 and 1000");
         }
         return limit;
-    }
-
-    @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(BadRequest.class)
-    ProblemDetail badRequest(BadRequest e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-
-    static final class NotFound extends RuntimeException {
-        NotFound(String message) {
-            super(message);
-        }
-    }
-
-    static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
-            super(message);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.claimflow.adjudication.response;
+package io.claimflow.adjudication.claim;
 
 /**
  * Publishes claim outcomes as events, inside the caller's database transaction (transactional outbox): they leave

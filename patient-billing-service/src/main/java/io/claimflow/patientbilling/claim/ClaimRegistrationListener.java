@@ -1,4 +1,4 @@
-package io.claimflow.patientbilling.claim.adapter;
+package io.claimflow.patientbilling.claim;
 
 /**
  * Told, inside the transaction that registers a claim from ClaimSubmitted, that the claim is now known; the ledger
