@@ -115,6 +115,22 @@ public final class ArchitectureRules {
     }
 
     /**
+     * Checks the layout rules (1 to 5 and 7) on a stand-in for an outside party, such as payer-simulator: it is laid
+     * out like a service but speaks for the payer, so it has its own login (not platform's roles, rule 6) and its own
+     * problem details (it does not depend on the platform, rule 8).
+     */
+    public static void checkStandIn(Class<?> applicationClass) {
+        String root = applicationClass.getPackageName();
+        CompositeArchRule.of(List.of(
+                featuresAreFreeOfCycles(root),
+                domainIsFreeOfInfrastructure(root, SERVICE_EDGE),
+                adaptersDoNotImportOtherFeaturesAdapters(root),
+                configurationPropertiesLiveAtTheEdge(root, SERVICE_EDGE),
+                entryPointsAreThin(root),
+                batchListenersAreTransactional(root))).check(importProduction(root));
+    }
+
+    /**
      * The stricter domain some services keep: classes in the given features (first segment below the root, the
      * adapters excluded) use neither Spring nor the platform, only platform's {@code Money}: rules and calculations
      * that are tested without a context.

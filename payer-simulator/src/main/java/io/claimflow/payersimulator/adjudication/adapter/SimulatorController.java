@@ -1,4 +1,4 @@
-package io.claimflow.payersimulator.web;
+package io.claimflow.payersimulator.adjudication.adapter;
 
 import io.claimflow.payersimulator.adjudication.Faults;
 import io.claimflow.payersimulator.adjudication.PayerSimulator;

@@ -1,4 +1,4 @@
-package io.claimflow.payersimulator.web;
+package io.claimflow.payersimulator.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

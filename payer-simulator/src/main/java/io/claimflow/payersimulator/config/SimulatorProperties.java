@@ -1,4 +1,4 @@
-package io.claimflow.payersimulator.adjudication;
+package io.claimflow.payersimulator.config;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.claimflow.payersimulator.web;
+package io.claimflow.payersimulator.adjudication.adapter;
 
 import java.util.ArrayList;
 import java.util.List;
