@@ -3,11 +3,11 @@ package io.claimflow.adjudication;
 import io.claimflow.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-/** Domain code (claim, submission, response, x12) stays free of Kafka, Avro, JDBC and web; adapters do that. */
+/** The gateway has the layout of docs/architecture.md, section 8 (the rules are test-support's ArchitectureRules). */
 class ArchitectureTest {
 
     @Test
-    void domainIsFreeOfInfrastructure() {
-        ArchitectureRules.checkDomainIsFreeOfInfrastructure(AdjudicationGatewayApplication.class);
+    void followsTheServiceLayout() {
+        ArchitectureRules.checkService(AdjudicationGatewayApplication.class);
     }
 }

@@ -15,7 +15,7 @@ import io.claimflow.x12.X12Segments;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.payersimulator.adjudication.Adjudication;
 import io.claimflow.payersimulator.adjudication.ResponseWriter;
-import io.claimflow.payersimulator.adjudication.SimulatorProperties;
+import io.claimflow.payersimulator.config.SimulatorProperties;
 import io.claimflow.payersimulator.adjudication.SubmittedClaim;
 import io.claimflow.schemas.json.Samples;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;

@@ -3,11 +3,13 @@ package io.claimflow.coding;
 import io.claimflow.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-/** Domain code (rules, code-set parsing, pipeline, queue and recode services) imports no Kafka, Avro, JDBC or web. */
+/**
+ * coding-service has the layout of docs/architecture.md, section 8 (the rules are test-support's ArchitectureRules).
+ */
 class ArchitectureTest {
 
     @Test
-    void domainIsFreeOfInfrastructure() {
-        ArchitectureRules.checkDomainIsFreeOfInfrastructure(CodingServiceApplication.class);
+    void followsTheServiceLayout() {
+        ArchitectureRules.checkService(CodingServiceApplication.class);
     }
 }

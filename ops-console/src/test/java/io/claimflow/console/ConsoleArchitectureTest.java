@@ -3,11 +3,11 @@ package io.claimflow.console;
 import io.claimflow.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-/** Read model, KPI and service-call ports import no Kafka, Avro, JDBC or web; adapters and config do that. */
+/** ops-console has the layout of docs/architecture.md, section 8 (the rules are test-support's ArchitectureRules). */
 class ConsoleArchitectureTest {
 
     @Test
-    void domainIsFreeOfInfrastructure() {
-        ArchitectureRules.checkDomainIsFreeOfInfrastructure(OpsConsoleApplication.class);
+    void followsTheServiceLayout() {
+        ArchitectureRules.checkService(OpsConsoleApplication.class);
     }
 }

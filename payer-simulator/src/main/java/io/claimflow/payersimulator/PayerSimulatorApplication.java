@@ -2,7 +2,7 @@ package io.claimflow.payersimulator;
 
 import io.claimflow.payersimulator.adjudication.Faults;
 import io.claimflow.payersimulator.adjudication.PayerSimulator;
-import io.claimflow.payersimulator.adjudication.SimulatorProperties;
+import io.claimflow.payersimulator.config.SimulatorProperties;
 import java.time.Clock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -7,7 +7,7 @@ import io.claimflow.payersimulator.Claims837.Claim;
 import io.claimflow.payersimulator.adjudication.Behaviour;
 import io.claimflow.payersimulator.adjudication.PayerBehaviours;
 import io.claimflow.payersimulator.adjudication.PayerSimulator;
-import io.claimflow.payersimulator.adjudication.SimulatorProperties;
+import io.claimflow.payersimulator.config.SimulatorProperties;
 import io.claimflow.payersimulator.guide.GuideRules;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.imsweb.x12.reader.X12Reader;
 import io.claimflow.payersimulator.adjudication.Adjudication;
 import io.claimflow.payersimulator.adjudication.Adjudicator;
-import io.claimflow.payersimulator.adjudication.SimulatorProperties;
+import io.claimflow.payersimulator.config.SimulatorProperties;
 import io.claimflow.payersimulator.adjudication.SubmittedClaim;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.claimflow.payersimulator;
 
 import io.claimflow.payersimulator.adjudication.Faults;
 import io.claimflow.payersimulator.adjudication.PayerSimulator;
-import io.claimflow.payersimulator.adjudication.SimulatorProperties;
+import io.claimflow.payersimulator.config.SimulatorProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -14,13 +14,18 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wiring of claim-service's plain domain objects. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ClaimPolicy.class)
+@EnableConfigurationProperties(ClaimProperties.class)
 class ClaimServiceConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    ClaimPolicy claimPolicy(ClaimProperties properties) {
+        return properties.policy();
     }
 
     @Bean

@@ -1,9 +1,18 @@
 package io.claimflow.claim.model;
 
-/** No claim with that id (REST answers 404). */
-public class ClaimNotFoundException extends RuntimeException {
+import io.claimflow.platform.web.NotFoundException;
+
+/** No claim with that id (REST answers 404; the detail does not repeat the id the caller sent). */
+public class ClaimNotFoundException extends NotFoundException {
+
+    private static final long serialVersionUID = 1L;
 
     public ClaimNotFoundException(String claimId) {
-        super("No claim " + claimId);
+        super("No claim has that id");
+    }
+
+    @Override
+    public String title() {
+        return "Claim not found";
     }
 }

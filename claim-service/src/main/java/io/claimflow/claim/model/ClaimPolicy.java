@@ -1,17 +1,15 @@
 package io.claimflow.claim.model;
 
 import java.util.Map;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * claim-service's business settings ({@code claimflow.claim.*}).
+ * claim-service's business settings ({@code claimflow.claim.*}, bound in config by {@code ClaimProperties}).
  *
  * @param maxRecodeAttempts how often a coding denial of one encounter goes back to coding automatically
  * @param timelyFilingDays filing window after the date of service, per payer id
  * @param followUpDays days without a payer response after which a submitted claim is on the follow-up list, per payer
  * @param timelyFilingWarningDays how long before the filing deadline an unsent claim is warned about
  */
-@ConfigurationProperties("claimflow.claim")
 public record ClaimPolicy(Integer maxRecodeAttempts, Integer defaultTimelyFilingDays,
         Map<String, Integer> timelyFilingDays, Integer defaultFollowUpDays, Map<String, Integer> followUpDays,
         Integer timelyFilingWarningDays) {

@@ -4,6 +4,7 @@ import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.claim.model.StatusChange;
 import io.claimflow.claim.payment.Payments;
+import io.claimflow.claim.workitem.WorkItems;
 import java.util.List;
 
 /** Everything about one claim a biller looks at: the claim, its timeline, why it is held, its work, its money. */

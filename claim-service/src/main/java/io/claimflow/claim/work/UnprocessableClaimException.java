@@ -1,10 +1,14 @@
 package io.claimflow.claim.work;
 
 import io.claimflow.claim.model.ScrubFinding;
+import io.claimflow.platform.web.UnprocessableException;
 import java.util.List;
+import java.util.Map;
 
 /** A held claim a biller tried to release that still fails the scrubber (REST answers 422 with the reasons). */
-public class UnprocessableClaimException extends RuntimeException {
+public class UnprocessableClaimException extends UnprocessableException {
+
+    private static final long serialVersionUID = 1L;
 
     private final transient List<ScrubFinding> findings;
 
@@ -15,5 +19,16 @@ public class UnprocessableClaimException extends RuntimeException {
 
     public List<ScrubFinding> findings() {
         return findings;
+    }
+
+    @Override
+    public String title() {
+        return "Claim still fails the scrubber";
+    }
+
+    /** {@code reasons}: rule id and message per finding. */
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("reasons", findings.stream().map(f -> f.ruleId() + ": " + f.message()).toList());
     }
 }

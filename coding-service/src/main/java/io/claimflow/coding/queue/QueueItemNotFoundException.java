@@ -1,9 +1,13 @@
 package io.claimflow.coding.queue;
 
-/** No queue item with that id. */
-public class QueueItemNotFoundException extends RuntimeException {
+import io.claimflow.platform.web.NotFoundException;
+
+/** No queue item with that id (REST answers 404; the detail does not repeat the id the caller sent). */
+public class QueueItemNotFoundException extends NotFoundException {
+
+    private static final long serialVersionUID = 1L;
 
     public QueueItemNotFoundException(long id) {
-        super("No coder queue item " + id);
+        super("No coder queue item has that id");
     }
 }

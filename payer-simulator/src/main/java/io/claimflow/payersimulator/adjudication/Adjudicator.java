@@ -1,6 +1,7 @@
 package io.claimflow.payersimulator.adjudication;
 
-import io.claimflow.payersimulator.adjudication.SimulatorProperties.Plan;
+import io.claimflow.payersimulator.config.SimulatorProperties.Plan;
+import io.claimflow.payersimulator.config.SimulatorProperties;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.claimflow.payersimulator.adjudication;
 
+import io.claimflow.payersimulator.config.SimulatorProperties;
 import java.util.Random;
 
 /**

@@ -1,5 +1,6 @@
 package io.claimflow.payersimulator.adjudication;
 
+import io.claimflow.payersimulator.config.SimulatorProperties;
 import io.claimflow.x12.Segment;
 import io.claimflow.x12.X12Segments;
 import java.math.BigDecimal;

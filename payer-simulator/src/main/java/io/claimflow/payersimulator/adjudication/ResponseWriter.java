@@ -5,6 +5,7 @@ import static io.claimflow.x12.X12Values.date;
 import static io.claimflow.x12.X12Values.fixed;
 import static io.claimflow.x12.X12Values.text;
 
+import io.claimflow.payersimulator.config.SimulatorProperties;
 import io.claimflow.x12.X12Output;
 import io.claimflow.x12.X12Values;
 import java.math.BigDecimal;

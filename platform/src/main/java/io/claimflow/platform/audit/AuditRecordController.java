@@ -1,6 +1,5 @@
 package io.claimflow.platform.audit;
 
-import io.claimflow.platform.security.Roles;
 import io.claimflow.platform.web.BadRequestException;
 import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,7 +27,7 @@ class AuditRecordController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('" + Roles.AUDITOR + "')")
+    @PreAuthorize("hasRole('AUDITOR')")
     AuditPage search(@RequestParam(required = false) String user,
             @RequestParam(required = false) String resourceType,
             @RequestParam(required = false) String resourceId,

@@ -1,6 +1,5 @@
 package io.claimflow.platform.deadletter;
 
-import io.claimflow.platform.security.Roles;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,13 +29,13 @@ class DeadLetterController {
     }
 
     @GetMapping("/{topic}")
-    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    @PreAuthorize("hasRole('ADMIN')")
     List<DeadLetter> list(@PathVariable String topic, @RequestParam(defaultValue = "100") int limit) {
         return deadLetters.list(topic, limit);
     }
 
     @PostMapping("/{topic}/{partition}/{offset}/replay")
-    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    @PreAuthorize("hasRole('ADMIN')")
     ReplayResult replay(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset) {
         return deadLetters.replay(topic, partition, offset);
     }

@@ -1,6 +1,6 @@
 package io.claimflow.platform.kafka;
 
-import io.claimflow.platform.security.Redaction;
+import io.claimflow.platform.observability.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.kafka.listener.ExceptionClassifier;

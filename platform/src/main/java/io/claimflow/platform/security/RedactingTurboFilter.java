@@ -1,6 +1,7 @@
 package io.claimflow.platform.security;
 
 import ch.qos.logback.classic.Level;
+import io.claimflow.platform.observability.Redaction;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;

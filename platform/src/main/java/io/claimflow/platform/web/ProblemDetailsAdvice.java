@@ -1,6 +1,6 @@
 package io.claimflow.platform.web;
 
-import io.claimflow.platform.security.Redaction;
+import io.claimflow.platform.observability.Redaction;
 import io.claimflow.platform.validation.InvalidInputException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
@@ -64,7 +64,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ProblemDetail problem(ProblemException e) {
-        return problem(e.status(), e.title(), e.getMessage());
+        ProblemDetail problem = problem(e.status(), e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

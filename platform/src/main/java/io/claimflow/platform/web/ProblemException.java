@@ -1,5 +1,6 @@
 package io.claimflow.platform.web;
 
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -26,4 +27,12 @@ public abstract class ProblemException extends RuntimeException {
 
     /** The problem's title. */
     public abstract String title();
+
+    /**
+     * Further members of the problem detail (RFC 9457 extension members), e.g. the reasons a claim is refused; none
+     * by default. Ids and rule ids only, never a value the caller sent.
+     */
+    public Map<String, Object> properties() {
+        return Map.of();
+    }
 }

@@ -4,7 +4,7 @@ import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.claim.feeschedule.FeeScheduleEntry;
 import io.claimflow.claim.feeschedule.FeeScheduleService;
 import io.claimflow.claim.feeschedule.NewPrice;
-import io.claimflow.claim.web.adapter.CurrentUser;
+import io.claimflow.platform.security.CurrentUser;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.validation.DateWithin;
 import io.claimflow.platform.validation.TenantId;

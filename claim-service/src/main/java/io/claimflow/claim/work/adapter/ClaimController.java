@@ -2,6 +2,7 @@ package io.claimflow.claim.work.adapter;
 
 import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.claim.denial.DenialHandling;
+import io.claimflow.claim.model.Actor;
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimLine;
 import io.claimflow.claim.model.ClaimStatus;
@@ -9,7 +10,7 @@ import io.claimflow.claim.model.Diagnosis;
 import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.claim.model.StatusChange;
 import io.claimflow.claim.payment.Payments;
-import io.claimflow.claim.web.adapter.CurrentUser;
+import io.claimflow.platform.security.CurrentUser;
 import io.claimflow.claim.work.ClaimDetail;
 import io.claimflow.claim.work.ClaimQueries;
 import io.claimflow.claim.work.ClaimSearch;
@@ -17,8 +18,8 @@ import io.claimflow.claim.work.ClaimSummary;
 import io.claimflow.claim.work.ClaimWork;
 import io.claimflow.claim.work.FollowUpItem;
 import io.claimflow.claim.work.Page;
-import io.claimflow.claim.work.WorkItems;
-import io.claimflow.claim.work.WorkQueue;
+import io.claimflow.claim.workitem.WorkItems;
+import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.validation.DateWithin;
 import io.claimflow.platform.validation.Identifier;
@@ -51,9 +52,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ClaimController {
 
-    private static final String READERS = "hasAnyRole('BILLER', 'PATIENT_ACCOUNTS', 'AUDITOR')";
-    private static final String BILLER = "hasRole('BILLER')";
-
     private final ClaimWork work;
     private final DenialHandling denials;
     private final AuditTrail auditTrail;
@@ -67,7 +65,7 @@ class ClaimController {
     }
 
     @GetMapping("/claims")
-    @PreAuthorize(READERS)
+    @PreAuthorize("hasAnyRole('BILLER', 'PATIENT_ACCOUNTS', 'AUDITOR')")
     Page<ClaimSummary> search(@RequestParam(required = false) String status,
             @RequestParam(required = false) @Identifier String payerId,
             @RequestParam(required = false) @Identifier String patientMrn,
@@ -96,7 +94,7 @@ class ClaimController {
     }
 
     @GetMapping("/claims/{claimId}")
-    @PreAuthorize(READERS)
+    @PreAuthorize("hasAnyRole('BILLER', 'PATIENT_ACCOUNTS', 'AUDITOR')")
     ClaimView detail(@PathVariable String claimId) {
         ClaimView view = ClaimView.of(work.detail(claimId));
         auditTrail.read("claim", claimId);
@@ -104,99 +102,99 @@ class ClaimController {
     }
 
     @PatchMapping("/claims/{claimId}")
-    @PreAuthorize(BILLER)
+    @PreAuthorize("hasRole('BILLER')")
     ClaimView correct(@PathVariable String claimId, @Valid @RequestBody CorrectionRequest request) {
         ClaimView view = ClaimView.of(work.correct(claimId, new Claim.Correction(request.billingNpi(),
                 request.billingTaxId(), request.renderingNpi(), request.referringNpi(), request.memberId(),
-                request.priorAuthorizationNumber()), CurrentUser.actor()));
+                request.priorAuthorizationNumber()), Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.corrected", "claim", claimId);
         return view;
     }
 
     @PostMapping("/claims/{claimId}/release")
-    @PreAuthorize(BILLER)
+    @PreAuthorize("hasRole('BILLER')")
     ClaimView release(@PathVariable String claimId) {
-        ClaimView view = ClaimView.of(work.release(claimId, CurrentUser.actor()));
+        ClaimView view = ClaimView.of(work.release(claimId, Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.released", "claim", claimId);
         return view;
     }
 
     @PostMapping("/claims/{claimId}/void")
-    @PreAuthorize(BILLER)
+    @PreAuthorize("hasRole('BILLER')")
     ClaimView voidClaim(@PathVariable String claimId, @Valid @RequestBody ReasonRequest request) {
-        ClaimView view = ClaimView.of(work.voidClaim(claimId, request.reason(), CurrentUser.actor()));
+        ClaimView view = ClaimView.of(work.voidClaim(claimId, request.reason(), Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.voided", "claim", claimId);
         return view;
     }
 
     @PostMapping("/claims/{claimId}/appeals")
-    @PreAuthorize(BILLER)
+    @PreAuthorize("hasRole('BILLER')")
     ClaimView appeal(@PathVariable String claimId, @Valid @RequestBody AppealRequest request) {
-        ClaimView view = ClaimView.of(work.appeal(claimId, request.notes(), CurrentUser.actor()));
+        ClaimView view = ClaimView.of(work.appeal(claimId, request.notes(), Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.appealed", "claim", claimId);
         return view;
     }
 
     @PatchMapping("/claims/{claimId}/appeals/{appealId}")
-    @PreAuthorize(BILLER)
+    @PreAuthorize("hasRole('BILLER')")
     ClaimView decideAppeal(@PathVariable String claimId, @PathVariable long appealId,
             @Valid @RequestBody AppealOutcomeRequest request) {
         ClaimWork.AppealOutcome outcome = Arrays.stream(ClaimWork.AppealOutcome.values())
                 .filter(o -> o.name().equals(request.outcome())).findFirst()
                 .orElseThrow(() -> new InvalidInputException("outcome must be one of "
                         + Arrays.toString(ClaimWork.AppealOutcome.values())));
-        ClaimView view = ClaimView.of(work.decideAppeal(claimId, appealId, outcome, CurrentUser.actor()));
+        ClaimView view = ClaimView.of(work.decideAppeal(claimId, appealId, outcome, Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.appeal-decided", "claim", claimId);
         return view;
     }
 
     @PostMapping("/claims/{claimId}/recode")
-    @PreAuthorize(BILLER)
+    @PreAuthorize("hasRole('BILLER')")
     ClaimView recode(@PathVariable String claimId, @Valid @RequestBody RecodeRequestBody request) {
-        denials.requestRecode(claimId, request.instructions(), CurrentUser.actor());
+        denials.requestRecode(claimId, request.instructions(), Actor.user(CurrentUser.name()));
         auditTrail.changed("claim.recode-requested", "claim", claimId);
         return ClaimView.of(work.detail(claimId));
     }
 
     @PostMapping("/claims/{claimId}/write-off")
-    @PreAuthorize(BILLER)
+    @PreAuthorize("hasRole('BILLER')")
     ClaimView writeOff(@PathVariable String claimId, @Valid @RequestBody ReasonRequest request) {
-        ClaimView view = ClaimView.of(work.writeOff(claimId, request.reason(), CurrentUser.actor()));
+        ClaimView view = ClaimView.of(work.writeOff(claimId, request.reason(), Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.written-off", "claim", claimId);
         return view;
     }
 
     @PostMapping("/claims/{claimId}/lost-appeal-decision")
-    @PreAuthorize(BILLER)
+    @PreAuthorize("hasRole('BILLER')")
     ClaimView decideLostAppeal(@PathVariable String claimId, @Valid @RequestBody BalanceDecisionRequest request) {
         ClaimWork.BalanceDecision decision = Arrays.stream(ClaimWork.BalanceDecision.values())
                 .filter(d -> d.name().equals(request.decision())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("decision must be one of "
                         + Arrays.toString(ClaimWork.BalanceDecision.values())));
         ClaimView view = ClaimView.of(work.decideLostAppeal(claimId, decision, request.reason(),
-                CurrentUser.actor()));
+                Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.lost-appeal-decided", "claim", claimId);
         return view;
     }
 
     @GetMapping("/work-lists/unworked-balances")
-    @PreAuthorize(BILLER)
+    @PreAuthorize("hasRole('BILLER')")
     List<ClaimSummary> unworkedBalances(@RequestParam(defaultValue = "500") int size) {
         checkPaging(0, size);
         return work.openBalancesWithoutWorkItem(size);
     }
 
     @PostMapping("/claims/{claimId}/follow-ups")
-    @PreAuthorize(BILLER)
+    @PreAuthorize("hasRole('BILLER')")
     ClaimView followUp(@PathVariable String claimId, @Valid @RequestBody FollowUpRequest request) {
         ClaimView view = ClaimView.of(work.addFollowUp(claimId, request.note(), request.nextFollowUp(),
-                CurrentUser.actor()));
+                Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.followed-up", "claim", claimId);
         return view;
     }
 
     @GetMapping("/work-lists/denials")
-    @PreAuthorize(BILLER)
+    @PreAuthorize("hasRole('BILLER')")
     List<WorkItems.WorkItem> denials(@RequestParam(required = false) String queue,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         checkPaging(page, size);
@@ -210,7 +208,7 @@ class ClaimController {
     }
 
     @GetMapping("/work-lists/held")
-    @PreAuthorize(BILLER)
+    @PreAuthorize("hasRole('BILLER')")
     List<ClaimQueries.HeldClaim> held(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         checkPaging(page, size);
@@ -218,7 +216,7 @@ class ClaimController {
     }
 
     @GetMapping("/work-lists/follow-up")
-    @PreAuthorize(BILLER)
+    @PreAuthorize("hasRole('BILLER')")
     List<FollowUpItem> followUp(
             @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,

@@ -23,6 +23,7 @@ class HomeController {
     }
 
     @GetMapping("/login")
+    @PreAuthorize("permitAll()")
     String login(Model model) {
         model.addAttribute("bearerOnly", bearerOnly);
         return "login";

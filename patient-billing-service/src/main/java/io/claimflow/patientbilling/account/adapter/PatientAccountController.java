@@ -1,14 +1,17 @@
 package io.claimflow.patientbilling.account.adapter;
 
+import io.claimflow.patientbilling.account.AccountQueries;
 import io.claimflow.patientbilling.account.Aging;
 import io.claimflow.patientbilling.account.AgingBucket;
 import io.claimflow.patientbilling.account.OpenClaim;
+import io.claimflow.patientbilling.account.PaymentPlans;
 import io.claimflow.patientbilling.config.PatientBillingProperties;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.money.Money;
 import io.claimflow.platform.validation.DateWithin;
 import io.claimflow.platform.validation.Identifier;
 import io.claimflow.platform.validation.TenantId;
+import io.claimflow.platform.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;

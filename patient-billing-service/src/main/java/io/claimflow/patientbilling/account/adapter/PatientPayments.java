@@ -1,12 +1,14 @@
 package io.claimflow.patientbilling.account.adapter;
 
-import io.claimflow.platform.validation.InvalidInputException;
+import io.claimflow.patientbilling.account.AccountQueries;
 import io.claimflow.patientbilling.account.PaymentAllocation;
+import io.claimflow.patientbilling.ledger.Journal;
 import io.claimflow.patientbilling.ledger.JournalLine;
 import io.claimflow.patientbilling.ledger.LedgerAccount;
 import io.claimflow.patientbilling.ledger.Posting;
-import io.claimflow.patientbilling.ledger.adapter.JdbcJournal;
 import io.claimflow.platform.audit.AuditTrail;
+import io.claimflow.platform.validation.InvalidInputException;
+import io.claimflow.platform.web.ConflictException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -43,12 +45,12 @@ public class PatientPayments {
     }
 
     private final JdbcClient jdbc;
-    private final JdbcJournal journal;
+    private final Journal journal;
     private final AccountQueries accounts;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    PatientPayments(JdbcClient jdbc, JdbcJournal journal, AccountQueries accounts, AuditTrail auditTrail,
+    PatientPayments(JdbcClient jdbc, Journal journal, AccountQueries accounts, AuditTrail auditTrail,
             Clock clock) {
         this.jdbc = jdbc;
         this.journal = journal;
@@ -85,7 +87,7 @@ public class PatientPayments {
         Posting posting = PaymentAllocation.allocate(request.amount(), open,
                 request.claimId(), receivedOn, "patient payment " + request.method().toLowerCase()
                         + (request.reference() == null ? "" : " " + request.reference()));
-        long entryId = journal.write(account.tenantId(), accountId, posting, JdbcJournal.Source.NONE);
+        long entryId = journal.write(account.tenantId(), accountId, posting, Journal.Source.NONE);
         long paymentId = jdbc.sql("""
                 INSERT INTO patient_payment (tenant_id, account_id, idempotency_key, request_hash, amount, method,
                     reference, received_on, journal_entry_id)

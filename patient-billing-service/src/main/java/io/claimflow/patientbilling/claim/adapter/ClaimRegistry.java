@@ -1,5 +1,6 @@
 package io.claimflow.patientbilling.claim.adapter;
 
+import io.claimflow.patientbilling.claim.KnownClaims;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,11 +11,7 @@ import org.springframework.stereotype.Repository;
  * patient (MRN) per tenant; the patient is the guarantor who receives statements.
  */
 @Repository
-public class ClaimRegistry {
-
-    /** A known claim. */
-    public record ClaimRef(String tenantId, String claimId, String encounterId, long accountId) {
-    }
+public class ClaimRegistry implements KnownClaims {
 
     /** What ClaimSubmitted tells about a claim and its patient. */
     record Registration(String tenantId, String claimId, String encounterId, String patientControlNumber,

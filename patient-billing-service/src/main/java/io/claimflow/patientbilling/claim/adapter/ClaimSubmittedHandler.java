@@ -3,6 +3,7 @@ package io.claimflow.patientbilling.claim.adapter;
 import io.claimflow.events.ClaimFrequency;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.Provider;
+import io.claimflow.patientbilling.claim.ClaimRegistrationListener;
 import io.claimflow.platform.outbox.ProcessedEvents;
 import java.time.LocalDate;
 import java.util.Comparator;

@@ -1,10 +1,10 @@
 package io.claimflow.patientbilling.ledger.adapter;
 
-import io.claimflow.patientbilling.account.adapter.ConflictException;
-import io.claimflow.patientbilling.account.adapter.NotFoundException;
 import io.claimflow.patientbilling.ledger.PostingRules;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.money.Money;
+import io.claimflow.platform.web.ConflictException;
+import io.claimflow.platform.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

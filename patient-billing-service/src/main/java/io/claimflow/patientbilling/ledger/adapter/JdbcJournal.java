@@ -2,6 +2,7 @@ package io.claimflow.patientbilling.ledger.adapter;
 
 import io.claimflow.patientbilling.ledger.ClaimLedger;
 import io.claimflow.patientbilling.ledger.EntryKind;
+import io.claimflow.patientbilling.ledger.Journal;
 import io.claimflow.patientbilling.ledger.JournalLine;
 import io.claimflow.patientbilling.ledger.LedgerAccount;
 import io.claimflow.patientbilling.ledger.PostedEntry;
@@ -14,21 +15,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The journal in PostgreSQL: writes postings, reads a claim's ledger back. Append-only. */
+/** The {@link Journal} in PostgreSQL: writes postings, reads a claim's ledger back. Append-only. */
 @Repository
-public class JdbcJournal {
-
-    /** Where a posting came from, for its natural key and audit. */
-    public record Source(UUID eventId, String traceNumber, String claimStatus) {
-
-        public static final Source NONE = new Source(null, null, null);
-    }
+class JdbcJournal implements Journal {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -43,7 +37,8 @@ public class JdbcJournal {
         jdbc.sql("SELECT id FROM patient_account WHERE id = ? FOR UPDATE").param(accountId).query(Long.class).single();
     }
 
-    ClaimLedger claimLedger(String tenantId, String claimId) {
+    @Override
+    public ClaimLedger claimLedger(String tenantId, String claimId) {
         Map<Long, Object[]> heads = new LinkedHashMap<>();
         Map<Long, List<JournalLine>> lines = new LinkedHashMap<>();
         jdbc.sql("""

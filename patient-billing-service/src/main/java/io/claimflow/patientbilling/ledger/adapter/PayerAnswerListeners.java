@@ -2,7 +2,7 @@ package io.claimflow.patientbilling.ledger.adapter;
 
 import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.PaymentPosted;
-import io.claimflow.patientbilling.claim.adapter.ClaimRegistry;
+import io.claimflow.patientbilling.claim.KnownClaims;
 import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Consumes the payers' answers into {@link PostingHandler}. */
 @Component
-record PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches, ClaimRegistry claims) {
+record PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches, KnownClaims claims) {
 
     static final String PAYMENT_POSTED_LISTENER = "patient-billing.payment-posted";
     static final String CLAIM_DENIED_LISTENER = "patient-billing.claim-denied";

@@ -2,10 +2,11 @@ package io.claimflow.patientbilling.ledger.adapter;
 
 import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.PaymentPosted;
-import io.claimflow.patientbilling.claim.adapter.ClaimRegistrationListener;
-import io.claimflow.patientbilling.claim.adapter.ClaimRegistry;
+import io.claimflow.patientbilling.claim.ClaimRegistrationListener;
+import io.claimflow.patientbilling.claim.KnownClaims;
 import io.claimflow.patientbilling.ledger.ClaimLedger;
 import io.claimflow.patientbilling.ledger.Denial;
+import io.claimflow.patientbilling.ledger.Journal;
 import io.claimflow.patientbilling.ledger.Posting;
 import io.claimflow.patientbilling.ledger.PostingRules;
 import io.claimflow.patientbilling.ledger.Remittance;
@@ -35,12 +36,12 @@ public class PostingHandler implements ClaimRegistrationListener {
     private static final Logger log = LoggerFactory.getLogger(PostingHandler.class);
 
     private final ProcessedEvents processedEvents;
-    private final ClaimRegistry claims;
-    private final JdbcJournal journal;
+    private final KnownClaims claims;
+    private final Journal journal;
     private final ParkedAnswers parked;
     private final MeterRegistry meters;
 
-    PostingHandler(ProcessedEvents processedEvents, ClaimRegistry claims, JdbcJournal journal, ParkedAnswers parked,
+    PostingHandler(ProcessedEvents processedEvents, KnownClaims claims, Journal journal, ParkedAnswers parked,
             MeterRegistry meters) {
         this.processedEvents = processedEvents;
         this.claims = claims;
@@ -58,14 +59,14 @@ public class PostingHandler implements ClaimRegistrationListener {
             return;
         }
         Remittance remittance = EventMapping.remittance(event);
-        Optional<ClaimRegistry.ClaimRef> known = findOrPark(remittance.tenantId(), remittance.claimId(),
+        Optional<KnownClaims.ClaimRef> known = findOrPark(remittance.tenantId(), remittance.claimId(),
                 remittance.eventId(), event);
         if (known.isPresent()) {
             post(remittance, known.get());
         }
     }
 
-    private void post(Remittance remittance, ClaimRegistry.ClaimRef claim) {
+    private void post(Remittance remittance, KnownClaims.ClaimRef claim) {
         ClaimLedger ledger = journal.claimLedger(remittance.tenantId(), remittance.claimId());
         // the natural key; the unique index journal_entry_remittance_once backs it up
         if (ledger.hasRemittance(remittance.traceNumber(), remittance.statusCode())) {
@@ -76,7 +77,7 @@ public class PostingHandler implements ClaimRegistrationListener {
         Optional<Posting> posting = PostingRules.remittance(remittance, ledger,
                 claims.totalCharge(remittance.tenantId(), remittance.claimId()));
         posting.ifPresent(p -> {
-            long entry = journal.write(remittance.tenantId(), claim.accountId(), p, new JdbcJournal.Source(
+            long entry = journal.write(remittance.tenantId(), claim.accountId(), p, new Journal.Source(
                     UUID.fromString(remittance.eventId()), remittance.traceNumber(), remittance.statusCode()));
             log.info("posted remittance {} status {} for claim {} of encounter {} as journal entry {}",
                     remittance.traceNumber(), remittance.statusCode(), remittance.claimId(),
@@ -93,18 +94,18 @@ public class PostingHandler implements ClaimRegistrationListener {
         if (!denial.adjudicated()) {
             return; // a front-end rejection never makes the patient responsible
         }
-        Optional<ClaimRegistry.ClaimRef> known = findOrPark(denial.tenantId(), denial.claimId(), denial.eventId(),
+        Optional<KnownClaims.ClaimRef> known = findOrPark(denial.tenantId(), denial.claimId(), denial.eventId(),
                 event);
         if (known.isPresent()) {
             post(denial, known.get());
         }
     }
 
-    private void post(Denial denial, ClaimRegistry.ClaimRef claim) {
+    private void post(Denial denial, KnownClaims.ClaimRef claim) {
         ClaimLedger ledger = journal.claimLedger(denial.tenantId(), denial.claimId());
         PostingRules.denial(denial, ledger).ifPresent(p -> {
             long entry = journal.write(denial.tenantId(), claim.accountId(), p,
-                    new JdbcJournal.Source(UUID.fromString(denial.eventId()), denial.traceNumber(), null));
+                    new Journal.Source(UUID.fromString(denial.eventId()), denial.traceNumber(), null));
             log.info("posted patient responsibility of denied claim {} of encounter {} as journal entry {}",
                     denial.claimId(), denial.encounterId(), entry);
         });
@@ -120,7 +121,7 @@ public class PostingHandler implements ClaimRegistrationListener {
         if (waiting.isEmpty()) {
             return;
         }
-        ClaimRegistry.ClaimRef claim = claims.findAndLockAccount(tenantId, claimId)
+        KnownClaims.ClaimRef claim = claims.findAndLockAccount(tenantId, claimId)
                 .orElseThrow(() -> new IllegalStateException("claim " + claimId + " was just registered"));
         for (ParkedAnswers.Parked answer : waiting) {
             String kind = answer.event() instanceof PaymentPosted ? "payment-posted" : "claim-denied";
@@ -156,12 +157,12 @@ public class PostingHandler implements ClaimRegistrationListener {
     @Transactional
     public Optional<java.math.BigDecimal> decideBalance(String tenantId, String claimId,
             PostingRules.BalanceDecision decision, java.math.BigDecimal amount, java.time.LocalDate on) {
-        ClaimRegistry.ClaimRef claim = claims.findAndLockAccount(tenantId, claimId).orElseThrow();
+        KnownClaims.ClaimRef claim = claims.findAndLockAccount(tenantId, claimId).orElseThrow();
         ClaimLedger ledger = journal.claimLedger(tenantId, claimId);
         Optional<Posting> posting = PostingRules.balanceDecision(ledger, claims.totalCharge(tenantId, claimId),
                 decision, amount, on);
         posting.ifPresent(p -> {
-            long entry = journal.write(tenantId, claim.accountId(), p, JdbcJournal.Source.NONE);
+            long entry = journal.write(tenantId, claim.accountId(), p, Journal.Source.NONE);
             log.info("lost appeal of claim {}: {} posted as journal entry {}", claimId, decision, entry);
         });
         return posting.map(p -> amount);
@@ -176,7 +177,7 @@ public class PostingHandler implements ClaimRegistrationListener {
         claims.findAndLockAccount(tenantId, claimId).ifPresent(claim -> {
             ClaimLedger ledger = journal.claimLedger(tenantId, claimId);
             PostingRules.voidClaim(ledger, byClaimId, on).ifPresent(p -> {
-                long entry = journal.write(tenantId, claim.accountId(), p, JdbcJournal.Source.NONE);
+                long entry = journal.write(tenantId, claim.accountId(), p, Journal.Source.NONE);
                 log.info("claim {} superseded by claim {}: its charges taken off as journal entry {}", claimId,
                         byClaimId, entry);
             });
@@ -187,9 +188,9 @@ public class PostingHandler implements ClaimRegistrationListener {
      * The claim with its account locked, or empty after parking the answer until its ClaimSubmitted arrives. The
      * claim-key lock makes the miss and the park one step against a registration running at the same time.
      */
-    private Optional<ClaimRegistry.ClaimRef> findOrPark(String tenantId, String claimId, String eventId,
+    private Optional<KnownClaims.ClaimRef> findOrPark(String tenantId, String claimId, String eventId,
             org.apache.avro.specific.SpecificRecord event) {
-        Optional<ClaimRegistry.ClaimRef> claim = claims.findAndLockAccount(tenantId, claimId);
+        Optional<KnownClaims.ClaimRef> claim = claims.findAndLockAccount(tenantId, claimId);
         if (claim.isPresent()) {
             return claim;
         }

@@ -1,13 +1,11 @@
 package io.claimflow.patientbilling.statement.adapter;
 
-import io.claimflow.platform.validation.InvalidInputException;
+import io.claimflow.patientbilling.account.AccountQueries;
 import io.claimflow.patientbilling.account.OpenClaim;
+import io.claimflow.patientbilling.account.PaymentPlans;
 import io.claimflow.patientbilling.account.SmallBalanceWriteOff;
-import io.claimflow.patientbilling.account.adapter.AccountQueries;
-import io.claimflow.patientbilling.account.adapter.NotFoundException;
-import io.claimflow.patientbilling.account.adapter.PaymentPlans;
+import io.claimflow.patientbilling.ledger.Journal;
 import io.claimflow.patientbilling.ledger.PatientShare;
-import io.claimflow.patientbilling.ledger.adapter.JdbcJournal;
 import io.claimflow.patientbilling.statement.Addressee;
 import io.claimflow.patientbilling.statement.Statement;
 import io.claimflow.patientbilling.statement.StatementCycle;
@@ -17,6 +15,8 @@ import io.claimflow.patientbilling.statement.StatementPolicy;
 import io.claimflow.patientbilling.statement.StatementText;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.money.Money;
+import io.claimflow.platform.validation.InvalidInputException;
+import io.claimflow.platform.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,13 +49,13 @@ public class Statements {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final JdbcJournal journal;
+    private final Journal journal;
     private final AccountQueries accounts;
     private final PaymentPlans plans;
     private final StatementPolicy policy;
     private final AuditTrail auditTrail;
 
-    Statements(JdbcClient jdbc, JdbcTemplate template, JdbcJournal journal, AccountQueries accounts,
+    Statements(JdbcClient jdbc, JdbcTemplate template, Journal journal, AccountQueries accounts,
             PaymentPlans plans, StatementPolicy policy, AuditTrail auditTrail) {
         this.jdbc = jdbc;
         this.template = template;
@@ -108,7 +108,7 @@ public class Statements {
     private void writeOff(String tenantId, long accountId, LocalDate asOf) {
         SmallBalanceWriteOff.writeOff(accounts.openClaims(accountId), accounts.credit(accountId),
                 policy.smallBalanceWriteOff(), asOf).ifPresent(posting -> {
-                    long entry = journal.write(tenantId, accountId, posting, JdbcJournal.Source.NONE);
+                    long entry = journal.write(tenantId, accountId, posting, Journal.Source.NONE);
                     log.info("small balance of patient account {} written off as journal entry {}", accountId, entry);
                 });
     }

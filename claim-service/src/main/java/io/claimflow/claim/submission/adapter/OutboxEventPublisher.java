@@ -1,0 +1,159 @@
+package io.claimflow.claim.submission.adapter;
+
+import io.claimflow.claim.denial.AdjustmentCode;
+import io.claimflow.claim.denial.RecodeRequest;
+import io.claimflow.claim.denial.RecodeRequests;
+import io.claimflow.claim.model.Claim;
+import io.claimflow.claim.submission.SubmittedClaims;
+import io.claimflow.events.Adjustment;
+import io.claimflow.events.AdjustmentGroupCode;
+import io.claimflow.events.ClaimFrequency;
+import io.claimflow.events.ClaimLine;
+import io.claimflow.events.ClaimSubmitted;
+import io.claimflow.events.Coverage;
+import io.claimflow.events.DenialCategory;
+import io.claimflow.events.DenialReason;
+import io.claimflow.events.DenialStage;
+import io.claimflow.events.Diagnosis;
+import io.claimflow.events.EncounterCoded;
+import io.claimflow.events.Provider;
+import io.claimflow.events.Providers;
+import io.claimflow.events.RecodeRequested;
+import io.claimflow.events.RejectionReason;
+import io.claimflow.events.Requester;
+import io.claimflow.events.RequesterKind;
+import io.claimflow.events.ServiceLine;
+import io.claimflow.platform.outbox.OutboxWriter;
+import io.claimflow.schemas.Topics;
+import io.claimflow.schemas.json.JsonRecords;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Claim-service's events into the transactional outbox, keyed by encounter id: ClaimSubmitted from the claim plus the
+ * parties of the EncounterCoded it was built from (with a biller's corrections laid over them), RecodeRequested from
+ * a routed coding denial.
+ */
+@Component
+class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
+
+    private final OutboxWriter outbox;
+
+    OutboxEventPublisher(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void publish(Claim claim, String causationId, Instant at) {
+        outbox.append(Topics.CLAIM_SUBMITTED, claim.encounterId(), claimSubmitted(claim, causationId, at));
+    }
+
+    @Override
+    public void publish(RecodeRequest r) {
+        outbox.append(Topics.RECODE_REQUESTED, r.encounterId(), recodeRequested(r));
+    }
+
+    static ClaimSubmitted claimSubmitted(Claim claim, String causationId, Instant at) {
+        EncounterCoded source = JsonRecords.read(claim.snapshot(), EncounterCoded.class);
+        Providers providers = source.getProviders();
+        overlay(providers.getBilling(), claim.billing() == null ? null : claim.billing().npi());
+        if (claim.billing() != null) {
+            providers.getBilling().setTaxId(claim.billing().taxId());
+        }
+        overlay(providers.getRendering(), claim.rendering() == null ? null : claim.rendering().npi());
+        overlay(providers.getReferring(), claim.referring() == null ? null : claim.referring().npi());
+        Coverage coverage = EncounterCodedMapper.primaryCoverage(source.getCoverages());
+        if (coverage == null) {
+            throw new IllegalStateException("Claim " + claim.claimId() + " has no coverage to submit to");
+        }
+        coverage.getSubscriber().setMemberId(claim.coverage().memberId());
+        List<Coverage> others = new ArrayList<>(source.getCoverages());
+        others.remove(coverage);
+        Map<Integer, ServiceLine> services = source.getServiceLines().stream()
+                .collect(Collectors.toMap(ServiceLine::getLineNumber, Function.identity()));
+        List<ClaimLine> lines = claim.lines().stream().map(line -> ClaimLine.newBuilder()
+                .setLineItemControlNumber(line.lineItemControlNumber())
+                .setService(services.get(line.lineNumber()))
+                .setChargeAmount(line.charge())
+                .build()).toList();
+        return ClaimSubmitted.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(at)
+                .setEncounterId(claim.encounterId())
+                .setCausationId(causationId)
+                .setTenantId(claim.tenantId())
+                .setClaimId(claim.claimId())
+                .setPatientControlNumber(claim.patientControlNumber())
+                .setFrequency(ClaimFrequency.valueOf(claim.frequency().name()))
+                .setReplacedPayerClaimNumber(claim.replacedPayerClaimNumber())
+                .setReplacedClaimId(claim.replacedClaimId())
+                .setCodingVersion(claim.codingVersion())
+                .setProviders(providers)
+                .setFacility(source.getFacility())
+                .setPlaceOfService(claim.placeOfService())
+                .setPatient(source.getPatient())
+                .setCoverage(coverage)
+                .setOtherCoverages(others)
+                .setPriorAuthorizationNumber(claim.priorAuthorizationNumber())
+                .setReferralNumber(source.getReferralNumber())
+                .setDiagnoses(claim.diagnoses().stream()
+                        .map(d -> Diagnosis.newBuilder().setCode(d.code()).setDescription(d.description()).build())
+                        .toList())
+                .setLines(lines)
+                .setTotalCharge(claim.totalCharge())
+                .build();
+    }
+
+    static RecodeRequested recodeRequested(RecodeRequest r) {
+        List<Adjustment> adjustments = r.denial().adjustments().stream().map(OutboxEventPublisher::adjustment)
+                .toList();
+        DenialReason reason = DenialReason.newBuilder()
+                .setStage(r.denial().frontEndRejection() ? DenialStage.FRONT_END_REJECTION : DenialStage.ADJUDICATED)
+                .setCategory(DenialCategory.valueOf(r.category().name()))
+                .setPayerClaimNumber(r.denial().payerClaimNumber())
+                .setAdjustments(adjustments)
+                .setRemarkCodes(r.denial().remarkCodes())
+                .setRejections(r.denial().rejectionCodes().stream()
+                        .map(code -> RejectionReason.newBuilder().setCode(code).build()).toList())
+                .setPayerText(r.denial().payerText())
+                .setAffectedLineNumbers(r.denial().affectedLineNumbers())
+                .build();
+        return RecodeRequested.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(r.at())
+                .setEncounterId(r.encounterId())
+                .setCausationId(r.causationId())
+                .setTenantId(r.tenantId())
+                .setClaimId(r.claimId())
+                .setCodingVersion(r.codingVersion())
+                .setReason(reason)
+                .setAttempt(r.attempt())
+                .setRequestedBy(Requester.newBuilder()
+                        .setKind(r.requestedBy().kind() == io.claimflow.claim.model.Actor.Kind.USER
+                                ? RequesterKind.USER : RequesterKind.RULE)
+                        .setId(r.requestedBy().id())
+                        .build())
+                .setInstructions(r.instructions())
+                .build();
+    }
+
+    private static void overlay(Provider provider, String npi) {
+        if (provider != null && npi != null) {
+            provider.setNpi(npi);
+        }
+    }
+
+    private static Adjustment adjustment(AdjustmentCode a) {
+        AdjustmentGroupCode group = Arrays.stream(AdjustmentGroupCode.values())
+                .filter(g -> g.name().equals(a.groupCode())).findFirst().orElse(AdjustmentGroupCode.OA);
+        return Adjustment.newBuilder().setGroupCode(group).setReasonCode(a.reasonCode()).setAmount(a.amount())
+                .build();
+    }
+}

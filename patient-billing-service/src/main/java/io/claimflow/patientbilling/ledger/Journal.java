@@ -1,0 +1,22 @@
+package io.claimflow.patientbilling.ledger;
+
+import java.util.UUID;
+
+/** The patient ledger's journal: postings written one account at a time, a claim's ledger read back. Append-only. */
+public interface Journal {
+
+    /** Where a posting came from, for its natural key and audit. */
+    record Source(UUID eventId, String traceNumber, String claimStatus) {
+
+        public static final Source NONE = new Source(null, null, null);
+    }
+
+    /** Locks the patient account for the rest of the transaction, so postings to it happen one at a time. */
+    void lockAccount(long accountId);
+
+    /** Writes a posting to the account; returns the journal entry id. */
+    long write(String tenantId, long accountId, Posting posting, Source source);
+
+    /** Everything posted on one claim. */
+    ClaimLedger claimLedger(String tenantId, String claimId);
+}

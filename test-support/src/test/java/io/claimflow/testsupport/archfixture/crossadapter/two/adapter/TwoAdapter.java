@@ -1,0 +1,5 @@
+package io.claimflow.testsupport.archfixture.crossadapter.two.adapter;
+
+/** Fixture: another feature's adapter. */
+public class TwoAdapter {
+}
