@@ -16,6 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxEventBytes an encounter whose EncounterDocumented would be larger (Avro binary) is refused at the door,
  *        well below Kafka's default message limit of 1 MiB
  * @param maxBundleBytes a FHIR request body larger than this is answered 413 without being parsed
+ * @param fhir how FHIR bundles are sliced into encounters
+ * @param billingProvider the tenant's billing provider, used for a FHIR encounter whose serviceProvider has no valid
+ *        NPI (or cannot be resolved); null: such an encounter is refused
+ * @param renderingProvider the tenant's rendering provider, used for a FHIR encounter whose participant has no valid
+ *        NPI (or cannot be resolved); null: the claim goes without a rendering provider (the billing provider renders)
  */
 @ConfigurationProperties("claimflow.ehr")
 public record EhrProperties(
@@ -23,7 +28,34 @@ public record EhrProperties(
         @DefaultValue Mllp mllp,
         @DefaultValue Hl7 hl7,
         @DefaultValue("524288") int maxEventBytes,
-        @DefaultValue("4194304") int maxBundleBytes) {
+        @DefaultValue("4194304") int maxBundleBytes,
+        @DefaultValue Fhir fhir,
+        BillingProvider billingProvider,
+        RenderingProvider renderingProvider) {
+
+    /**
+     * @param lookBackDays an Encounter whose date of service is more than this many days before the day a bundle is
+     *        received is not published (whole-history bundles carry years of visits); it is counted in the answer
+     */
+    public record Fhir(@DefaultValue("365") int lookBackDays) {
+
+        public Fhir {
+            if (lookBackDays < 0) {
+                throw new IllegalArgumentException("claimflow.ehr.fhir.look-back-days must not be negative");
+            }
+        }
+    }
+
+    /**
+     * Rendering provider (837P loop 2310B), a person.
+     *
+     * @param npi 10-digit NPI
+     * @param lastName last name
+     * @param firstName first name
+     * @param taxonomyCode NUCC taxonomy code
+     */
+    public record RenderingProvider(String npi, String lastName, String firstName, String taxonomyCode) {
+    }
 
     /**
      * @param enabled whether the MLLP listener runs

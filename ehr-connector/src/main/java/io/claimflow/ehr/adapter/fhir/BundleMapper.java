@@ -19,6 +19,7 @@ import io.claimflow.ehr.intake.EncounterIntake.Submission;
 import io.claimflow.ehr.intake.Problem;
 import io.claimflow.ehr.intake.Problem.Kind;
 import io.claimflow.ehr.intake.Source;
+import io.claimflow.platform.validation.Npi;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -71,51 +72,76 @@ final class BundleMapper {
 
     private static final BigDecimal MINUTES_IN_A_DAY = BigDecimal.valueOf(1440);
 
-    /** What a bundle gave: submissions (only meaningful when there are no problems) and the problems. */
-    record Result(List<Submission> submissions, List<Problem> problems) {
+    /**
+     * What a bundle gave: the encounters to publish; the problems that refuse an encounter (or, with no submission,
+     * the bundle); which encounters they refused (id, or location without one); and the warnings and information
+     * (defaults applied, encounters outside the window, resources not read), which refuse nothing.
+     */
+    record Result(List<Submission> submissions, List<Problem> problems, List<String> refused, List<Problem> notices) {
+
+        Result(List<Submission> submissions, List<Problem> problems) {
+            this(submissions, problems, List.of(), List.of());
+        }
     }
 
     private final String tenantId;
+    private final MappingSettings settings;
     private final BundleReferences refs;
     private final List<Problem> problems = new ArrayList<>();
+    private final Notices notices = new Notices();
 
-    private BundleMapper(String tenantId, Bundle bundle) {
-        this.tenantId = tenantId;
-        this.refs = new BundleReferences(bundle);
+    private BundleMapper(MappingSettings settings, Bundle bundle) {
+        this.tenantId = settings.tenantId();
+        this.settings = settings;
+        this.refs = new BundleReferences(bundle, settings.directory());
     }
 
     static Result map(String tenantId, Bundle bundle) {
-        return new BundleMapper(tenantId, bundle).run(bundle);
+        return map(MappingSettings.of(tenantId), bundle);
+    }
+
+    static Result map(MappingSettings settings, Bundle bundle) {
+        return new BundleMapper(settings, bundle).run(bundle);
     }
 
     private Result run(Bundle bundle) {
         if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.COLLECTION
                 && bundle.getType() != Bundle.BundleType.BATCH) {
             problem("Bundle.type", Kind.UNSUPPORTED, "Bundle.type must be transaction, batch or collection");
+            return new Result(List.of(), List.copyOf(problems));
         }
         List<Encounter> encounters = refs.all(Encounter.class);
         if (encounters.isEmpty()) {
             problem("Bundle.entry", Kind.REQUIRED, "the bundle holds no Encounter");
         }
-        List<Encounter> finished = encounters.stream()
-                .filter(e -> e.getStatus() == Encounter.EncounterStatus.FINISHED).toList();
-        if (!encounters.isEmpty() && finished.isEmpty()) {
-            problem(refs.path(encounters.get(0)) + ".status", Kind.INVALID,
+        EncounterWindow.Slice slice = new EncounterWindow(settings.earliestDateOfService()).slice(encounters);
+        slice.outside().forEach(refs::use);
+        slice.unfinished().forEach(refs::use);
+        notices.addAll(slice.notices());
+        List<Encounter> finished = slice.finished();
+        if (!slice.inWindow().isEmpty() && finished.isEmpty()) {
+            problem(refs.path(slice.inWindow().get(0)) + ".status", Kind.INVALID,
                     "no Encounter in the bundle is finished; only finished encounters are documented for billing");
         }
         List<Submission> submissions = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Encounter encounter : finished) {
+            refs.use(encounter);
+            int before = problems.size();
             Optional<Submission> submission = encounter(encounter, encounters.size() == 1);
-            submission.ifPresent(s -> {
-                if (!seen.add(s.source().encounterId())) {
-                    problem(refs.path(encounter), Kind.INVALID, "the bundle holds the same Encounter twice");
-                } else {
-                    submissions.add(s);
-                }
-            });
+            if (submission.isPresent() && !seen.add(submission.get().source().encounterId())) {
+                problem(refs.path(encounter), Kind.INVALID, "the bundle holds the same Encounter twice");
+            } else {
+                submission.ifPresent(submissions::add);
+            }
+            if (problems.size() > before) {
+                String id = BundleReferences.logicalId(encounter);
+                refused.add(id != null ? id : refs.path(encounter));
+            }
         }
-        return new Result(submissions, List.copyOf(problems));
+        notices.notRead(refs);
+        return new Result(submissions, List.copyOf(problems), List.copyOf(refused), notices.list());
     }
 
     private Optional<Submission> encounter(Encounter encounter, boolean onlyEncounter) {
@@ -473,6 +499,7 @@ final class BundleMapper {
                 .filter(c -> c.getPayor().stream().map(p -> refs.resolve(p).orElse(null))
                         .noneMatch(p -> p instanceof Patient || p instanceof RelatedPerson))
                 .toList();
+        all.forEach(refs::use);
         for (Coverage coverage : all) {
             if (!coverage.hasOrder() && all.size() > 1) {
                 problem(refs.path(coverage) + ".order", Kind.REQUIRED,
@@ -606,14 +633,29 @@ final class BundleMapper {
 
     private DocumentedEncounter.Providers providers(Encounter encounter, String at) {
         Provider billing = null;
+        Provider configured = settings.billingProvider();
         if (!encounter.hasServiceProvider()) {
-            problem(at + ".serviceProvider", Kind.REQUIRED,
-                    "Encounter.serviceProvider (the billing Organization, with its NPI) is required");
+            if (configured != null) {
+                notice(at + ".serviceProvider", Kind.DEFAULTED, "the Encounter has no serviceProvider: billed under "
+                        + "the tenant's billing provider (claimflow.ehr.billing-provider)");
+                billing = configured;
+            } else {
+                problem(at + ".serviceProvider", Kind.REQUIRED,
+                        "Encounter.serviceProvider (the billing Organization, with its NPI) is required");
+            }
         } else {
-            Organization organization = resolveRequired(encounter.getServiceProvider(), Organization.class,
-                    at + ".serviceProvider", "an Organization in the bundle");
-            if (organization != null) {
-                billing = organization(organization);
+            Resource resolved = refs.resolve(encounter.getServiceProvider()).orElse(null);
+            if (resolved == null && configured != null) {
+                notice(at + ".serviceProvider", Kind.DEFAULTED, "the serviceProvider is neither in the bundle nor in "
+                        + "the directory of organizations received before: billed under the tenant's billing "
+                        + "provider (claimflow.ehr.billing-provider)");
+                billing = configured;
+            } else {
+                Organization organization = resolveRequired(encounter.getServiceProvider(), Organization.class,
+                        at + ".serviceProvider", "an Organization in the bundle");
+                if (organization != null) {
+                    billing = organization(organization);
+                }
             }
         }
         Provider rendering = null;
@@ -625,13 +667,13 @@ final class BundleMapper {
             String where = at + ".participant[" + i + "].individual";
             if (types.contains("REF")) {
                 if (referring == null) {
-                    referring = practitioner(participant.getIndividual(), where);
+                    referring = practitioner(participant.getIndividual(), where, false);
                 }
             } else if (types.isEmpty() || types.contains("PPRF") || types.contains("ATND")
                     || types.contains("SPRF")) {
                 boolean primary = types.contains("PPRF") || types.contains("ATND");
                 if (rendering == null || primary && !types.contains("SPRF")) {
-                    Provider candidate = practitioner(participant.getIndividual(), where);
+                    Provider candidate = practitioner(participant.getIndividual(), where, true);
                     if (rendering == null || primary) {
                         rendering = candidate;
                     }
@@ -644,9 +686,18 @@ final class BundleMapper {
     private Provider organization(Organization organization) {
         String at = refs.path(organization);
         String npi = identifier(organization.getIdentifier(), NPI);
+        if ((npi == null || !Npi.isValid(npi)) && settings.billingProvider() != null) {
+            notice(at + ".identifier", Kind.DEFAULTED, (npi == null ? "the billing Organization has no NPI"
+                    : "the billing Organization's NPI is not valid (" + Npi.RULE + ")")
+                    + ": billed under the tenant's billing provider (claimflow.ehr.billing-provider)");
+            return settings.billingProvider();
+        }
         if (npi == null) {
             problem(at + ".identifier", Kind.REQUIRED,
                     "the billing Organization needs an NPI (identifier system " + NPI + ")");
+        } else if (!Npi.isValid(npi)) {
+            problem(at + ".identifier", Kind.INVALID, "the billing Organization's NPI is not valid: " + Npi.RULE
+                    + " (or configure the tenant's billing provider, claimflow.ehr.billing-provider)");
         }
         if (!organization.hasName()) {
             problem(at + ".name", Kind.REQUIRED, "the billing Organization needs a name");
@@ -662,10 +713,18 @@ final class BundleMapper {
                 taxId == null ? null : DocumentedEncounter.TaxIdType.EIN, address);
     }
 
-    /** A Practitioner, directly or through a PractitionerRole; taxonomy from the role's NUCC specialty. */
-    private Provider practitioner(Reference reference, String at) {
+    /**
+     * A Practitioner, directly or through a PractitionerRole; taxonomy from the role's NUCC specialty. A rendering
+     * performer that cannot be found or has no valid NPI is replaced by the tenant's rendering provider when one is
+     * configured (a warning); a referring one is left out (a warning). Otherwise it refuses the encounter.
+     */
+    private Provider practitioner(Reference reference, String at, boolean rendering) {
         Resource resource = refs.resolve(reference).orElse(null);
         if (resource == null) {
+            if (substitute(at, "the participant is neither in the bundle nor in the directory of practitioners "
+                    + "received before", rendering)) {
+                return rendering ? settings.renderingProvider() : null;
+            }
             problem(at, Kind.UNRESOLVED_REFERENCE, "the participant does not point to a resource in the bundle");
             return null;
         }
@@ -681,7 +740,8 @@ final class BundleMapper {
         } else if (resource instanceof Practitioner p) {
             practitioner = p;
             taxonomy = refs.all(PractitionerRole.class).stream()
-                    .filter(r -> refs.pointsTo(r.getPractitioner(), p)).map(r -> taxonomy(r.getSpecialty()))
+                    .filter(r -> refs.pointsTo(r.getPractitioner(), p)).peek(refs::use)
+                    .map(r -> taxonomy(r.getSpecialty()))
                     .filter(java.util.Objects::nonNull).findFirst()
                     .orElse(p.getQualification().stream().map(q -> taxonomy(List.of(q.getCode())))
                             .filter(java.util.Objects::nonNull).findFirst().orElse(null));
@@ -691,9 +751,16 @@ final class BundleMapper {
         }
         String where = refs.path(practitioner);
         String npi = identifier(practitioner.getIdentifier(), NPI);
+        if ((npi == null || !Npi.isValid(npi)) && substitute(at, npi == null ? "the Practitioner has no NPI"
+                : "the Practitioner's NPI is not valid (" + Npi.RULE + ")", rendering)) {
+            return rendering ? settings.renderingProvider() : null;
+        }
         if (npi == null) {
             problem(where + ".identifier", Kind.REQUIRED,
                     "the Practitioner needs an NPI (identifier system " + NPI + ")");
+        } else if (!Npi.isValid(npi)) {
+            problem(where + ".identifier", Kind.INVALID, "the Practitioner's NPI is not valid: " + Npi.RULE
+                    + " (or configure the tenant's rendering provider, claimflow.ehr.rendering-provider)");
         }
         HumanName name = name(practitioner.getName());
         if (name == null || !name.hasFamily()) {
@@ -701,6 +768,23 @@ final class BundleMapper {
             name = new HumanName();
         }
         return new Provider(npi, EntityType.PERSON, name.getFamily(), given(name, 0), taxonomy, null, null, null);
+    }
+
+    /**
+     * Whether a performer without a usable NPI is stood in for: a rendering one by the tenant's rendering provider
+     * (when configured), a referring one by nobody (it is optional on a claim). Says so in a warning.
+     */
+    private boolean substitute(String at, String why, boolean rendering) {
+        if (rendering && settings.renderingProvider() != null) {
+            notice(at, Kind.DEFAULTED, why + ": the tenant's rendering provider (claimflow.ehr.rendering-provider) "
+                    + "renders");
+            return true;
+        }
+        if (!rendering) {
+            notice(at, Kind.DEFAULTED, why + ": the claim goes without a referring provider");
+            return true;
+        }
+        return false;
     }
 
     private static String taxonomy(List<CodeableConcept> concepts) {
@@ -747,6 +831,7 @@ final class BundleMapper {
         }
         List<Code> codes = new ArrayList<>();
         for (Condition condition : ordered) {
+            refs.use(condition);
             if (isEnteredInErrorOrRefuted(condition)) {
                 continue;
             }
@@ -812,7 +897,11 @@ final class BundleMapper {
         for (Procedure procedure : refs.all(Procedure.class)) {
             boolean linked = refs.pointsTo(procedure.getEncounter(), encounter)
                     || onlyEncounter && !procedure.hasEncounter();
-            if (!linked || procedure.getStatus() != Procedure.ProcedureStatus.COMPLETED) {
+            if (!linked) {
+                continue;
+            }
+            refs.use(procedure);
+            if (procedure.getStatus() != Procedure.ProcedureStatus.COMPLETED) {
                 continue;
             }
             String at = refs.path(procedure) + ".code";
@@ -832,6 +921,7 @@ final class BundleMapper {
             }
             List<ChargeItem> charges = refs.all(ChargeItem.class).stream()
                     .filter(c -> c.getService().stream().anyMatch(r -> refs.pointsTo(r, procedure))).toList();
+            charges.forEach(refs::use);
             List<String> modifiers = new ArrayList<>(modifiers(procedure.getExtensionsByUrl(
                     FhirTerms.EXT_PROCEDURE_MODIFIER), refs.path(procedure)));
             BigDecimal quantity = quantity(procedure.getExtensionByUrl(FhirTerms.EXT_PROCEDURE_QUANTITY),
@@ -933,7 +1023,11 @@ final class BundleMapper {
         for (MedicationAdministration given : refs.all(MedicationAdministration.class)) {
             boolean linked = refs.pointsTo(given.getContext(), encounter)
                     || onlyEncounter && !given.hasContext();
-            if (!linked || given.getStatus() != MedicationAdministration.MedicationAdministrationStatus.COMPLETED) {
+            if (!linked) {
+                continue;
+            }
+            refs.use(given);
+            if (given.getStatus() != MedicationAdministration.MedicationAdministrationStatus.COMPLETED) {
                 continue;
             }
             String at = refs.path(given);
@@ -1025,6 +1119,7 @@ final class BundleMapper {
             if (!about) {
                 continue;
             }
+            refs.use(document);
             for (DocumentReference.DocumentReferenceContentComponent content : document.getContent()) {
                 Attachment attachment = content.getAttachment();
                 if (attachment.hasData() && attachment.hasContentType()
@@ -1183,5 +1278,9 @@ final class BundleMapper {
 
     private void problem(String location, Kind kind, String message) {
         problems.add(new Problem(location, kind, message));
+    }
+
+    private void notice(String location, Kind kind, String message) {
+        notices.add(new Problem(location, kind, message));
     }
 }

@@ -1,0 +1,29 @@
+package io.claimflow.ehr.adapter.fhir;
+
+import io.claimflow.ehr.intake.DocumentedEncounter.Provider;
+import java.time.LocalDate;
+
+/**
+ * What the tenant's configuration adds to a bundle when it is read.
+ *
+ * @param tenantId the tenant every encounter belongs to
+ * @param earliestDateOfService encounters dated before this day are not published (the look-back window); null: no
+ *        window
+ * @param billingProvider billing provider for an encounter whose serviceProvider has no valid NPI or cannot be
+ *        resolved; null: such an encounter is refused
+ * @param renderingProvider rendering provider for an encounter whose performer has no valid NPI or cannot be resolved;
+ *        null: such an encounter is refused
+ * @param directory Organizations, Practitioners and Locations received before, for conditional references
+ */
+record MappingSettings(String tenantId, LocalDate earliestDateOfService, Provider billingProvider,
+        Provider renderingProvider, ResourceDirectory directory) {
+
+    MappingSettings {
+        directory = directory == null ? ResourceDirectory.NONE : directory;
+    }
+
+    /** No window, no defaults, no directory: the bundle alone. */
+    static MappingSettings of(String tenantId) {
+        return new MappingSettings(tenantId, null, null, null, ResourceDirectory.NONE);
+    }
+}

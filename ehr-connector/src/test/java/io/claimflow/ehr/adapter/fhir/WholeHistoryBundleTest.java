@@ -1,0 +1,133 @@
+package io.claimflow.ehr.adapter.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.claimflow.ehr.intake.DocumentedEncounter;
+import io.claimflow.ehr.intake.DocumentedEncounter.Code;
+import io.claimflow.ehr.intake.DocumentedEncounter.EntityType;
+import io.claimflow.ehr.intake.DocumentedEncounter.Provider;
+import io.claimflow.ehr.intake.Problem;
+import io.claimflow.ehr.intake.Problem.Kind;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A whole-history patient bundle as Synthea and EHR exports send it (issue 17): every finished encounter in the
+ * look-back window on its own, with only the resources that reference it; older ones counted, a bad one refused
+ * alone; conditional references ({@code Type?identifier=system|value}) resolved in the bundle or the directory.
+ */
+class WholeHistoryBundleTest {
+
+    static final LocalDate RECENT = LocalDate.of(2026, 11, 20);
+    static final LocalDate EARLIEST = LocalDate.of(2025, 12, 6);
+
+    static String wholeHistory(String suffix, LocalDate recent) throws Exception {
+        return BundleMapperTest.resource("whole-history.json").replace("${suffix}", suffix)
+                .replace("${recent}", recent.toString());
+    }
+
+    static BundleMapper.Result map(String json, MappingSettings settings) {
+        return BundleMapper.map(settings, BundleMapperTest.FHIR.newJsonParser().parseResource(Bundle.class, json));
+    }
+
+    static MappingSettings window() {
+        return new MappingSettings("riverside-fm", EARLIEST, null, null, ResourceDirectory.NONE);
+    }
+
+    @Test
+    void onlyEncountersInTheWindowArePublishedAndTheOlderOnesAreCounted() throws Exception {
+        BundleMapper.Result result = map(wholeHistory("a", RECENT), window());
+
+        assertThat(result.submissions()).extracting(s -> s.source().encounterId()).containsExactly("recent-a");
+        assertThat(result.notices()).anyMatch(n -> n.kind() == Kind.NOT_USED
+                && n.message().startsWith("1 Encounter(s) dated before 2025-12-06") && n.message().contains("AMB 1"));
+    }
+
+    @Test
+    void withoutAWindowTheOldEncounterIsPublishedToo() throws Exception {
+        BundleMapper.Result result = map(wholeHistory("a", RECENT), MappingSettings.of("riverside-fm"));
+
+        assertThat(result.submissions()).extracting(s -> s.source().encounterId())
+                .containsExactly("old-a", "recent-a");
+    }
+
+    @Test
+    void aBadEncounterIsRefusedAloneWithItsReason() throws Exception {
+        BundleMapper.Result result = map(wholeHistory("a", RECENT), window());
+
+        assertThat(result.refused()).containsExactly("untyped-a");
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("Bundle.entry[5].resource.type");
+            assertThat(p.kind()).isEqualTo(Kind.REQUIRED);
+        });
+        assertThat(result.submissions()).hasSize(1);
+    }
+
+    @Test
+    void eachEncounterCarriesOnlyTheResourcesThatReferenceIt() throws Exception {
+        DocumentedEncounter recent = map(wholeHistory("a", RECENT), window()).submissions().get(0).encounter();
+
+        // the old encounter's Condition (viral sinusitis) stays with the old encounter
+        assertThat(recent.diagnoses()).extracting(Code::code).containsExactly("195662009");
+        assertThat(recent.dateOfService()).isEqualTo(RECENT);
+    }
+
+    @Test
+    void conditionalReferencesResolveInsideTheBundle() throws Exception {
+        DocumentedEncounter recent = map(wholeHistory("a", RECENT), window()).submissions().get(0).encounter();
+
+        assertThat(recent.providers().billing().npi()).isEqualTo("1847362914");
+        assertThat(recent.providers().billing().lastOrOrganizationName()).isEqualTo("Harbor Family Practice");
+        assertThat(recent.providers().rendering().npi()).isEqualTo("1234567893");
+        assertThat(recent.providers().rendering().lastOrOrganizationName()).isEqualTo("Brandt");
+    }
+
+    @Test
+    void aConditionalReferenceNotInTheBundleIsLookedUpInTheDirectory() throws Exception {
+        String json = wholeHistory("a", RECENT).replace("synthea|org-a", "synthea|org-elsewhere");
+        Organization elsewhere = new Organization().setName("Directory Clinic");
+        elsewhere.addIdentifier(new Identifier().setSystem("https://github.com/synthetichealth/synthea")
+                .setValue("org-elsewhere"));
+        elsewhere.addIdentifier(new Identifier().setSystem("http://hl7.org/fhir/sid/us-npi").setValue("1000000004"));
+        ResourceDirectory directory = (type, system, value) -> "Organization".equals(type)
+                && "org-elsewhere".equals(value) ? Optional.of(elsewhere) : Optional.empty();
+
+        BundleMapper.Result result = map(json, new MappingSettings("riverside-fm", EARLIEST, null, null, directory));
+
+        assertThat(result.submissions().get(0).encounter().providers().billing().npi()).isEqualTo("1000000004");
+    }
+
+    @Test
+    void anUnresolvableServiceProviderIsReportedAndTheTenantsBillingProviderStandsIn() throws Exception {
+        String json = wholeHistory("a", RECENT).replace("synthea|org-a", "synthea|org-nowhere");
+        Provider tenant = new Provider("1000000004", EntityType.ORGANIZATION, "Tenant Clinic", null, "207Q00000X",
+                "311234567", DocumentedEncounter.TaxIdType.EIN, null);
+
+        BundleMapper.Result withDefault = map(json, new MappingSettings("riverside-fm", EARLIEST, tenant, null,
+                ResourceDirectory.NONE));
+        BundleMapper.Result without = map(json, window());
+
+        assertThat(withDefault.submissions()).singleElement()
+                .satisfies(s -> assertThat(s.encounter().providers().billing()).isEqualTo(tenant));
+        assertThat(withDefault.notices()).anyMatch(n -> n.kind() == Kind.DEFAULTED
+                && n.location().endsWith(".serviceProvider"));
+        assertThat(without.submissions()).isEmpty();
+        assertThat(without.problems()).extracting(Problem::kind).contains(Kind.UNRESOLVED_REFERENCE);
+    }
+
+    @Test
+    void resourcesNotReadAreCountedByType() throws Exception {
+        BundleMapper.Result result = map(wholeHistory("a", RECENT), window());
+
+        assertThat(result.notices()).anyMatch(n -> n.kind() == Kind.NOT_USED
+                && n.message().startsWith("2 Observation resource(s) not read"));
+        // the old encounter's Condition is not read either; the Patient, the Organization and Practitioner are
+        assertThat(result.notices()).anyMatch(n -> n.message().startsWith("1 Condition resource(s) not read"));
+        assertThat(result.notices()).noneMatch(n -> n.message().contains(" Patient resource")
+                || n.message().contains(" Organization resource") || n.message().contains(" Practitioner resource"));
+    }
+}
