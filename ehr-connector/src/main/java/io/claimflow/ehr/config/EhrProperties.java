@@ -28,7 +28,7 @@ public record EhrProperties(
         @DefaultValue Mllp mllp,
         @DefaultValue Hl7 hl7,
         @DefaultValue("524288") int maxEventBytes,
-        @DefaultValue("4194304") int maxBundleBytes,
+        @DefaultValue("67108864") int maxBundleBytes,
         @DefaultValue Fhir fhir,
         BillingProvider billingProvider,
         RenderingProvider renderingProvider) {

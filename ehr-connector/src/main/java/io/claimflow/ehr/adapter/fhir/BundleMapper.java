@@ -50,6 +50,7 @@ import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Organization;
@@ -136,7 +137,7 @@ final class BundleMapper {
                 submission.ifPresent(submissions::add);
             }
             if (problems.size() > before) {
-                String id = BundleReferences.logicalId(encounter);
+                String id = knownId(encounter);
                 refused.add(id != null ? id : refs.path(encounter));
             }
         }
@@ -169,11 +170,13 @@ final class BundleMapper {
         List<DocumentedEncounter.Coverage> coverages = fhirPatient == null ? List.of() : coverages(fhirPatient);
         List<Code> diagnoses = diagnoses(encounter, onlyEncounter);
         List<Code> procedures = procedures(encounter, onlyEncounter);
-        List<AdministeredItem> items = administeredItems(encounter, onlyEncounter);
-        if (diagnoses.isEmpty() && procedures.isEmpty() && problems.size() == before) {
+        List<AdministeredItem> items = new ArrayList<>(administeredItems(encounter, onlyEncounter));
+        items.addAll(immunizations(encounter));
+        if (diagnoses.isEmpty() && procedures.isEmpty() && items.isEmpty() && problems.size() == before) {
             problem(at, Kind.REQUIRED,
-                    "the Encounter has no Condition and no Procedure in the bundle (referenced from "
-                            + "Encounter.diagnosis or referring to the Encounter)");
+                    "the Encounter has no diagnosis (Encounter.reasonCode, reasonReference or diagnosis, or a "
+                            + "Condition referring to it), no Procedure and no Immunization or "
+                            + "MedicationAdministration in the bundle");
         }
         if (problems.size() > before) {
             return Optional.empty();
@@ -193,6 +196,17 @@ final class BundleMapper {
     }
 
     // --- encounter ---------------------------------------------------------------------------------------------
+
+    /** The id an Encounter is published under (its id, else its identifier); null when it has neither. */
+    private static String knownId(Encounter encounter) {
+        String id = BundleReferences.logicalId(encounter);
+        if (id != null) {
+            return id;
+        }
+        return encounter.getIdentifier().stream().filter(Identifier::hasValue)
+                .sorted(Comparator.comparing(i -> i.getUse() == Identifier.IdentifierUse.OFFICIAL ? 0 : 1))
+                .map(Identifier::getValue).findFirst().orElse(null);
+    }
 
     private String encounterId(Encounter encounter, String at) {
         String id = BundleReferences.logicalId(encounter);
@@ -1032,14 +1046,19 @@ final class BundleMapper {
             }
             String at = refs.path(given);
             if (!given.hasMedicationCodeableConcept()) {
-                problem(at + ".medication", Kind.REQUIRED,
-                        "MedicationAdministration.medicationCodeableConcept (NDC and/or HCPCS) is required");
+                // a medicationReference (a Medication resource) is not read: left out of billing, the visit goes on
+                notice(at + ".medication", Kind.NOT_USED, "a MedicationAdministration without "
+                        + "medicationCodeableConcept (NDC, HCPCS or RxNorm) is left out of billing");
                 continue;
             }
             CodeableConcept medication = given.getMedicationCodeableConcept();
             String ndc = null;
             Code code = null;
+            String rxnorm = null;
             for (Coding coding : medication.getCoding()) {
+                if (FhirTerms.RXNORM.equals(coding.getSystem()) && coding.hasCode() && rxnorm == null) {
+                    rxnorm = coding.getCode();
+                }
                 if (FhirTerms.NDC.equals(coding.getSystem()) && ndc == null) {
                     ndc = ndc11(coding.getCode());
                     if (ndc == null) {
@@ -1051,15 +1070,21 @@ final class BundleMapper {
                             coding.getDisplay(), coding.getCode()));
                 }
             }
+            Quantity dose = given.getDosage().getDose();
+            if (ndc == null && code == null && rxnorm != null) {
+                // RxNorm only: carried as such, coding-service bills it where its crosswalk has an HCPCS code
+                items.add(rxNormItem(medication, rxnorm, dose, at));
+                continue;
+            }
             if (ndc == null && code == null) {
-                unknownSystems(medication, at + ".medicationCodeableConcept", "NDC or HCPCS");
+                notice(at + ".medicationCodeableConcept", Kind.NOT_USED, "a MedicationAdministration coded in none "
+                        + "of NDC, HCPCS or RxNorm is left out of billing");
                 continue;
             }
             if (code == null) {
                 code = new Code(CodeSystem.NONE, null, firstNonNull(medication.getText(),
                         medication.getCodingFirstRep().getDisplay(), "NDC " + ndc));
             }
-            Quantity dose = given.getDosage().getDose();
             DocumentedEncounter.Unit unit = dose == null ? null : unit(dose.hasCode() ? dose.getCode()
                     : dose.getUnit());
             if (dose == null || !dose.hasValue() || unit == null) {
@@ -1069,6 +1094,57 @@ final class BundleMapper {
             }
             items.add(new AdministeredItem(DocumentedEncounter.ItemKind.DRUG, code, ndc,
                     dose.getValue().setScale(3, java.math.RoundingMode.HALF_UP), unit));
+        }
+        return items;
+    }
+
+    /**
+     * A drug coded only in RxNorm: its dose when documented in a unit ClaimFlow carries, else one administration
+     * (quantity 1, unit UNIT; Synthea documents no dose).
+     */
+    private AdministeredItem rxNormItem(CodeableConcept medication, String rxnorm, Quantity dose, String at) {
+        Code code = new Code(CodeSystem.RXNORM, rxnorm, firstNonNull(medication.getText(),
+                medication.getCodingFirstRep().getDisplay(), "RxNorm " + rxnorm));
+        DocumentedEncounter.Unit unit = dose == null ? null : unit(dose.hasCode() ? dose.getCode() : dose.getUnit());
+        if (dose != null && dose.hasValue() && unit != null) {
+            BigDecimal quantity = decimal(dose.getValue(), at + ".dosage.dose");
+            if (quantity != null) {
+                return new AdministeredItem(DocumentedEncounter.ItemKind.DRUG, code, null, quantity, unit);
+            }
+        }
+        return new AdministeredItem(DocumentedEncounter.ItemKind.DRUG, code, null, BigDecimal.ONE.setScale(3),
+                DocumentedEncounter.Unit.UNIT);
+    }
+
+    /**
+     * Completed Immunizations of the encounter, coded in CVX (or NDC): one VACCINE item each, one dose, for
+     * coding-service to bill the vaccine product and its administration. Other codings are reported, not billed.
+     */
+    private List<AdministeredItem> immunizations(Encounter encounter) {
+        List<AdministeredItem> items = new ArrayList<>();
+        for (Immunization immunization : refs.all(Immunization.class)) {
+            if (!refs.pointsTo(immunization.getEncounter(), encounter)) {
+                continue;
+            }
+            refs.use(immunization);
+            if (immunization.getStatus() != Immunization.ImmunizationStatus.COMPLETED) {
+                continue;
+            }
+            String at = refs.path(immunization) + ".vaccineCode";
+            CodeableConcept vaccine = immunization.getVaccineCode();
+            String text = firstNonNull(vaccine.getText(), vaccine.getCodingFirstRep().getDisplay());
+            Coding cvx = vaccine.getCoding().stream().filter(c -> FhirTerms.CVX.equals(c.getSystem()) && c.hasCode())
+                    .findFirst().orElse(null);
+            String ndc = vaccine.getCoding().stream().filter(c -> FhirTerms.NDC.equals(c.getSystem()))
+                    .map(c -> ndc11(c.getCode())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (cvx == null && ndc == null) {
+                notice(at, Kind.NOT_USED, "an Immunization coded in neither CVX nor NDC is left out of billing");
+                continue;
+            }
+            Code code = cvx != null ? new Code(CodeSystem.CVX, cvx.getCode(), firstNonNull(text, "CVX " + cvx.getCode()))
+                    : new Code(CodeSystem.NONE, null, firstNonNull(text, "NDC " + ndc));
+            items.add(new AdministeredItem(DocumentedEncounter.ItemKind.VACCINE, code, ndc,
+                    BigDecimal.ONE.setScale(3), DocumentedEncounter.Unit.UNIT));
         }
         return items;
     }

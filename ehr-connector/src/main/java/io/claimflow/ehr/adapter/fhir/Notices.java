@@ -39,9 +39,8 @@ final class Notices {
         }
         for (Map.Entry<String, Integer> count : counts.entrySet()) {
             add(new Problem("Bundle.entry", Problem.Kind.NOT_USED, count.getValue() + " " + count.getKey()
-                    + " resource(s) not read: ClaimFlow bills from the Encounter, its Patient, Coverage, providers, "
-                    + "Conditions, Procedures, MedicationAdministrations, Immunizations and clinical note (see the EHR "
-                    + "integration guide); resources of encounters not published are not read either"));
+                    + " resource(s) not read (what is read: EHR integration guide; nothing of encounters not "
+                    + "published)"));
         }
     }
 

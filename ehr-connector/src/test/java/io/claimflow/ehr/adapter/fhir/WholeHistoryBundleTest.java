@@ -130,4 +130,23 @@ class WholeHistoryBundleTest {
         assertThat(result.notices()).noneMatch(n -> n.message().contains(" Patient resource")
                 || n.message().contains(" Organization resource") || n.message().contains(" Practitioner resource"));
     }
+
+    @Test
+    void vaccinesInCvxAndDrugsInRxNormAreCarriedAndNeverRefuseTheEncounter() throws Exception {
+        BundleMapper.Result result = map(wholeHistory("a", RECENT), window());
+
+        DocumentedEncounter recent = result.submissions().get(0).encounter();
+        assertThat(recent.administeredItems()).extracting(i -> i.kind(), i -> i.code().system(), i -> i.code().code(),
+                i -> i.quantity(), i -> i.unit()).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(DocumentedEncounter.ItemKind.DRUG,
+                                DocumentedEncounter.CodeSystem.RXNORM, "1719286", new java.math.BigDecimal("1.000"),
+                                DocumentedEncounter.Unit.UNIT),
+                        org.assertj.core.groups.Tuple.tuple(DocumentedEncounter.ItemKind.VACCINE,
+                                DocumentedEncounter.CodeSystem.CVX, "140", new java.math.BigDecimal("1.000"),
+                                DocumentedEncounter.Unit.UNIT));
+        // the drug in a local formulary code: reported, left out of billing, the encounter published
+        assertThat(result.notices()).anyMatch(n -> n.kind() == Kind.NOT_USED
+                && n.location().equals("Bundle.entry[12].resource.medicationCodeableConcept"));
+        assertThat(result.problems()).noneMatch(p -> p.location().startsWith("Bundle.entry[1"));
+    }
 }
