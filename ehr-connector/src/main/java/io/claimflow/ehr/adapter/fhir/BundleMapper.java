@@ -3,6 +3,7 @@ package io.claimflow.ehr.adapter.fhir;
 import static io.claimflow.ehr.adapter.fhir.FhirTerms.EIN;
 import static io.claimflow.ehr.adapter.fhir.FhirTerms.NPI;
 import static io.claimflow.ehr.adapter.fhir.FhirTerms.NUCC_TAXONOMY;
+import static io.claimflow.ehr.adapter.fhir.FhirValues.*;
 
 import io.claimflow.ehr.intake.DocumentedEncounter;
 import io.claimflow.ehr.intake.DocumentedEncounter.Address;
@@ -19,7 +20,7 @@ import io.claimflow.ehr.intake.EncounterIntake.Submission;
 import io.claimflow.ehr.intake.Problem;
 import io.claimflow.ehr.intake.Problem.Kind;
 import io.claimflow.ehr.intake.Source;
-import io.claimflow.platform.validation.Npi;
+import io.claimflow.codes.Npi;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -197,17 +198,6 @@ final class BundleMapper {
 
     // --- encounter ---------------------------------------------------------------------------------------------
 
-    /** The id an Encounter is published under (its id, else its identifier); null when it has neither. */
-    private static String knownId(Encounter encounter) {
-        String id = BundleReferences.logicalId(encounter);
-        if (id != null) {
-            return id;
-        }
-        return encounter.getIdentifier().stream().filter(Identifier::hasValue)
-                .sorted(Comparator.comparing(i -> i.getUse() == Identifier.IdentifierUse.OFFICIAL ? 0 : 1))
-                .map(Identifier::getValue).findFirst().orElse(null);
-    }
-
     private String encounterId(Encounter encounter, String at) {
         String id = BundleReferences.logicalId(encounter);
         if (id != null) {
@@ -223,20 +213,6 @@ final class BundleMapper {
                 });
     }
 
-    private static EncounterClass encounterClass(Coding coding) {
-        if (coding == null || !coding.hasCode()) {
-            return EncounterClass.OTHER;
-        }
-        return switch (coding.getCode().toUpperCase(Locale.ROOT)) {
-            case "AMB" -> EncounterClass.AMBULATORY;
-            case "EMER" -> EncounterClass.EMERGENCY;
-            case "IMP", "ACUTE", "NONAC" -> EncounterClass.INPATIENT;
-            case "HH" -> EncounterClass.HOME_HEALTH;
-            case "VR" -> EncounterClass.VIRTUAL;
-            default -> EncounterClass.OTHER;
-        };
-    }
-
     private Code encounterType(Encounter encounter, String at) {
         if (!encounter.hasType()) {
             problem(at + ".type", Kind.REQUIRED, "Encounter.type (the kind of visit) is required");
@@ -245,34 +221,6 @@ final class BundleMapper {
         CodeableConcept type = encounter.getTypeFirstRep();
         return code(type, at + ".type[0]", List.of(CodeSystem.CPT, CodeSystem.SNOMED_CT, CodeSystem.HCPCS,
                 CodeSystem.ICD_10_CM), false);
-    }
-
-    /** New or established: ClaimFlow's extension, else an office visit E/M code in Encounter.type. */
-    private static PatientStatus patientStatus(Encounter encounter) {
-        Extension extension = encounter.getExtensionByUrl(FhirTerms.EXT_PATIENT_STATUS);
-        if (extension != null && extension.getValue() != null) {
-            String value = extension.getValue().primitiveValue();
-            if ("new".equalsIgnoreCase(value)) {
-                return PatientStatus.NEW;
-            }
-            if ("established".equalsIgnoreCase(value)) {
-                return PatientStatus.ESTABLISHED;
-            }
-        }
-        for (CodeableConcept type : encounter.getType()) {
-            for (Coding coding : type.getCoding()) {
-                if (FhirTerms.CPT.equals(coding.getSystem()) && coding.hasCode()) {
-                    String code = coding.getCode();
-                    if (code.matches("9920[1-5]")) {
-                        return PatientStatus.NEW;
-                    }
-                    if (code.matches("9921[1-5]")) {
-                        return PatientStatus.ESTABLISHED;
-                    }
-                }
-            }
-        }
-        return PatientStatus.UNKNOWN;
     }
 
     /** Total time in minutes: ClaimFlow's extension (Duration or integer minutes), else Encounter.length in min. */
@@ -382,16 +330,6 @@ final class BundleMapper {
         return null;
     }
 
-    private static String codeValue(Type value) {
-        return value instanceof CodeableConcept cc ? cc.getCodingFirstRep().getCode()
-                : value instanceof Coding coding ? coding.getCode() : value.primitiveValue();
-    }
-
-    private static String stringExtension(Encounter encounter, String url) {
-        Extension extension = encounter.getExtensionByUrl(url);
-        return extension == null || extension.getValue() == null ? null : extension.getValue().primitiveValue();
-    }
-
     // --- place ---------------------------------------------------------------------------------------------------
 
     private Location location(Encounter encounter, String at) {
@@ -491,15 +429,6 @@ final class BundleMapper {
         return new DocumentedEncounter.Patient(mrn, name.getFamily(), given(name, 0), given(name, 1),
                 name.hasSuffix() ? name.getSuffix().get(0).getValue() : null, birthDate, sex(patient.getGender()),
                 address);
-    }
-
-    private static String mrn(List<Identifier> identifiers) {
-        return identifiers.stream().filter(Identifier::hasValue)
-                .filter(i -> i.getType().getCoding().stream().anyMatch(
-                        c -> FhirTerms.IDENTIFIER_TYPE.equals(c.getSystem()) && "MR".equals(c.getCode())))
-                .map(Identifier::getValue).findFirst()
-                .orElse(identifiers.stream().filter(Identifier::hasValue).map(Identifier::getValue).findFirst()
-                        .orElse(null));
     }
 
     private List<DocumentedEncounter.Coverage> coverages(Patient patient) {
@@ -624,23 +553,6 @@ final class BundleMapper {
         return new DocumentedEncounter.Subscriber(memberId, name.getFamily(), given(name, 0), given(name, 1),
                 birthDate != null && birthDate.hasValue() ? localDate(birthDate, at + ".birthDate") : null,
                 sex(gender), addresses.isEmpty() ? null : address(addresses.get(0), at + ".address"));
-    }
-
-    private static DocumentedEncounter.Relationship relationship(CodeableConcept relationship) {
-        String code = relationship == null ? null : relationship.getCoding().stream()
-                .filter(c -> c.getSystem() == null || FhirTerms.SUBSCRIBER_RELATIONSHIP.equals(c.getSystem()))
-                .map(Coding::getCode).filter(java.util.Objects::nonNull).findFirst().orElse(null);  // no code: none
-        if (code == null) {
-            return DocumentedEncounter.Relationship.SELF;  // R4: absent relationship means the beneficiary is insured
-        }
-        return switch (code) {
-            case "self" -> DocumentedEncounter.Relationship.SELF;
-            case "spouse" -> DocumentedEncounter.Relationship.SPOUSE;
-            case "child" -> DocumentedEncounter.Relationship.CHILD;
-            case "common" -> DocumentedEncounter.Relationship.LIFE_PARTNER;
-            case "injured" -> DocumentedEncounter.Relationship.OTHER;
-            default -> DocumentedEncounter.Relationship.OTHER;
-        };
     }
 
     // --- providers -----------------------------------------------------------------------------------------------
@@ -801,12 +713,6 @@ final class BundleMapper {
         return false;
     }
 
-    private static String taxonomy(List<CodeableConcept> concepts) {
-        return concepts.stream().flatMap(c -> c.getCoding().stream())
-                .filter(c -> NUCC_TAXONOMY.equals(c.getSystem())).map(Coding::getCode)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);  // a coding without a code: none
-    }
-
     // --- diagnoses, procedures, items, note ----------------------------------------------------------------------
 
     private List<Code> diagnoses(Encounter encounter, boolean onlyEncounter) {
@@ -896,16 +802,6 @@ final class BundleMapper {
         return null;
     }
 
-    private static boolean isProblemListItem(Condition condition) {
-        return condition.getCategory().stream().flatMap(c -> c.getCoding().stream())
-                .anyMatch(c -> "problem-list-item".equals(c.getCode()));
-    }
-
-    private static boolean isEnteredInErrorOrRefuted(Condition condition) {
-        return condition.getVerificationStatus().getCoding().stream()
-                .anyMatch(c -> "entered-in-error".equals(c.getCode()) || "refuted".equals(c.getCode()));
-    }
-
     private List<Code> procedures(Encounter encounter, boolean onlyEncounter) {
         List<Code> codes = new ArrayList<>();
         for (Procedure procedure : refs.all(Procedure.class)) {
@@ -961,37 +857,6 @@ final class BundleMapper {
         return codes;
     }
 
-    /**
-     * The body sites as text, with the side said in words when only a SNOMED CT laterality qualifier
-     * (24028007 right, 7771000 left, 51440002 right and left) carries it; null without a body site.
-     */
-    private static String bodySite(List<CodeableConcept> bodySites) {
-        List<String> words = new ArrayList<>();
-        Set<String> sides = new LinkedHashSet<>();
-        for (CodeableConcept site : bodySites) {
-            for (Coding coding : site.getCoding()) {
-                if (FhirTerms.SNOMED_CT.equals(coding.getSystem()) && LATERALITY.containsKey(coding.getCode())) {
-                    sides.add(LATERALITY.get(coding.getCode()));
-                }
-            }
-            String display = display(site);
-            if (display != null && !LATERALITY.containsValue(display.toLowerCase(Locale.ROOT))) {
-                words.add(display);
-            }
-        }
-        String text = String.join(", ", words);
-        String said = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ") + " ";
-        String side = sides.contains("bilateral") || sides.size() > 1 ? "bilateral"
-                : sides.isEmpty() ? null : sides.iterator().next();
-        if (side != null && !said.contains(" " + side + " ")) {
-            text = text.isEmpty() ? side : text + ", " + side;
-        }
-        return text.isEmpty() ? null : text;
-    }
-
-    private static final Map<String, String> LATERALITY = Map.of("24028007", "right", "7771000", "left",
-            "51440002", "bilateral");
-
     /** Two-character CPT/HCPCS modifiers from valueCode, valueCoding, valueCodeableConcept or valueString. */
     private List<String> modifiers(List<Extension> extensions, String at) {
         List<String> modifiers = new ArrayList<>();
@@ -1045,13 +910,16 @@ final class BundleMapper {
                 continue;
             }
             String at = refs.path(given);
-            if (!given.hasMedicationCodeableConcept()) {
-                // a medicationReference (a Medication resource) is not read: left out of billing, the visit goes on
-                notice(at + ".medication", Kind.NOT_USED, "a MedicationAdministration without "
-                        + "medicationCodeableConcept (NDC, HCPCS or RxNorm) is left out of billing");
+            // medicationCodeableConcept, else the code of the Medication that medicationReference points to
+            Resource referenced = given.hasMedicationReference()
+                    ? refs.resolve(given.getMedicationReference()).orElse(null) : null;
+            CodeableConcept medication = given.hasMedicationCodeableConcept() ? given.getMedicationCodeableConcept()
+                    : referenced instanceof org.hl7.fhir.r4.model.Medication m && m.hasCode() ? m.getCode() : null;
+            if (medication == null) {
+                notice(at + ".medication", Kind.NOT_USED, "a MedicationAdministration without a coded medication "
+                        + "(medicationCodeableConcept or a Medication with a code) is left out of billing");
                 continue;
             }
-            CodeableConcept medication = given.getMedicationCodeableConcept();
             String ndc = null;
             Code code = null;
             String rxnorm = null;
@@ -1149,45 +1017,6 @@ final class BundleMapper {
         return items;
     }
 
-    private static DocumentedEncounter.Unit unit(String ucum) {
-        if (ucum == null) {
-            return null;
-        }
-        return switch (ucum) {
-            case "mg" -> DocumentedEncounter.Unit.MILLIGRAM;
-            case "g" -> DocumentedEncounter.Unit.GRAM;
-            case "mL", "ml" -> DocumentedEncounter.Unit.MILLILITER;
-            case "[iU]", "[IU]" -> DocumentedEncounter.Unit.INTERNATIONAL_UNIT;
-            case "{unit}", "{each}", "1" -> DocumentedEncounter.Unit.UNIT;
-            default -> null;
-        };
-    }
-
-    /** An NDC in the 11-digit 5-4-2 form, or null when its form is not one of the FDA's. */
-    static String ndc11(String ndc) {
-        if (ndc == null) {
-            return null;
-        }
-        if (ndc.matches("\\d{11}")) {
-            return ndc;
-        }
-        if (ndc.matches("\\d{4}-\\d{4}-\\d{2}")) {
-            return "0" + ndc.replace("-", "");
-        }
-        if (ndc.matches("\\d{5}-\\d{3}-\\d{2}")) {
-            String[] p = ndc.split("-");
-            return p[0] + "0" + p[1] + p[2];
-        }
-        if (ndc.matches("\\d{5}-\\d{4}-\\d")) {
-            String[] p = ndc.split("-");
-            return p[0] + p[1] + "0" + p[2];
-        }
-        if (ndc.matches("\\d{5}-\\d{4}-\\d{2}")) {
-            return ndc.replace("-", "");
-        }
-        return null;
-    }
-
     /** The clinical note: a text/plain attachment of a DocumentReference about this encounter. */
     private static String clinicalNote(Encounter encounter, BundleReferences refs) {
         for (DocumentReference document : refs.all(DocumentReference.class)) {
@@ -1250,14 +1079,6 @@ final class BundleMapper {
         }
     }
 
-    private static String display(CodeableConcept concept) {
-        if (concept.hasText()) {
-            return concept.getText();
-        }
-        return concept.getCoding().stream().map(Coding::getDisplay).filter(java.util.Objects::nonNull).findFirst()
-                .orElse(null);
-    }
-
     // --- shared pieces -------------------------------------------------------------------------------------------
 
     private <T extends Resource> T resolveRequired(Reference reference, Class<T> type, String at, String what) {
@@ -1301,55 +1122,6 @@ final class BundleMapper {
         String country = address.hasCountry() && address.getCountry().length() == 2 ? address.getCountry() : "US";
         return new Address(line1, line2, address.getCity(), address.getState(),
                 address.getPostalCode().replace("-", ""), country);
-    }
-
-    private static HumanName name(List<HumanName> names) {
-        if (names.isEmpty()) {
-            return null;
-        }
-        return names.stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
-                .orElse(names.stream().filter(n -> n.getUse() == HumanName.NameUse.USUAL).findFirst()
-                        .orElse(names.get(0)));
-    }
-
-    private static String given(HumanName name, int index) {
-        return name != null && name.getGiven().size() > index ? name.getGiven().get(index).getValue() : null;
-    }
-
-    private static Sex sex(Enumerations.AdministrativeGender gender) {
-        if (gender == null) {
-            return Sex.UNKNOWN;
-        }
-        return switch (gender) {
-            case FEMALE -> Sex.FEMALE;
-            case MALE -> Sex.MALE;
-            default -> Sex.UNKNOWN;
-        };
-    }
-
-    private static String identifier(List<Identifier> identifiers, String system) {
-        return identifiers.stream().filter(i -> system.equals(i.getSystem()) && i.hasValue())
-                .map(Identifier::getValue).findFirst().orElse(null);
-    }
-
-    private static String firstNonNull(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    /** A version for an Encounter without meta.versionId: a digest of what ClaimFlow read from the bundle. */
-    private static String contentVersion(DocumentedEncounter documented) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(documented.toString().getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void problem(String location, Kind kind, String message) {

@@ -1,4 +1,4 @@
-package io.claimflow.platform.validation;
+package io.claimflow.codes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.claimflow.platform.validation;
+package io.claimflow.codes;
 
 /**
  * The one National Provider Identifier check of ClaimFlow (CMS, "Requirements for the NPI check digit"): 10 digits,
