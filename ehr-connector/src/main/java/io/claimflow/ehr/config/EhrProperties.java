@@ -3,6 +3,8 @@ package io.claimflow.ehr.config;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -37,12 +39,32 @@ public record EhrProperties(
      * @param lookBackDays an Encounter whose date of service is more than this many days before the day a bundle is
      *        received is not published (whole-history bundles carry years of visits); it is counted in the answer
      */
-    public record Fhir(@DefaultValue("365") int lookBackDays) {
+    public record Fhir(@DefaultValue("365") int lookBackDays, @DefaultValue Payers payers) {
 
         public Fhir {
             if (lookBackDays < 0) {
                 throw new IllegalArgumentException("claimflow.ehr.fhir.look-back-days must not be negative");
             }
+            payers = payers == null ? new Payers(Map.of(), null, List.of("NO_INSURANCE"), false) : payers;
+        }
+    }
+
+    /**
+     * Coverage named only by a payer's name (the Coverage Synthea puts inside an ExplanationOfBenefit): how names
+     * become the tenant's payer ids.
+     *
+     * @param ids payer name (as the EHR writes it, e.g. {@code Medicare}) to electronic payer id
+     * @param defaultPayerId payer id for a name not in {@code ids}; null: such a coverage is not used (information)
+     * @param selfPayNames names that mean no insurance: the encounter is self-pay
+     * @param mrnAsMemberId when the coverage carries no member id, send the patient's MRN as member id (a warning;
+     *        for test data such as Synthea's, which has none); false: such a coverage is not used (a warning)
+     */
+    public record Payers(Map<String, String> ids, String defaultPayerId,
+            @DefaultValue("NO_INSURANCE") List<String> selfPayNames, boolean mrnAsMemberId) {
+
+        public Payers {
+            ids = ids == null ? Map.of() : Map.copyOf(ids);
+            selfPayNames = selfPayNames == null ? List.of("NO_INSURANCE") : List.copyOf(selfPayNames);
         }
     }
 

@@ -47,6 +47,8 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.ExplanationOfBenefit;
+import io.claimflow.ehr.config.EhrProperties;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
@@ -169,6 +171,9 @@ final class BundleMapper {
         String placeOfService = placeOfService(encounter, location, encounterClass, at);
         DocumentedEncounter.Providers providers = providers(encounter, at);
         List<DocumentedEncounter.Coverage> coverages = fhirPatient == null ? List.of() : coverages(fhirPatient);
+        if (fhirPatient != null && coverages.isEmpty() && patient != null) {
+            coverages = claimCoverage(encounter, fhirPatient, patient.mrn());
+        }
         List<Code> diagnoses = diagnoses(encounter, onlyEncounter);
         List<Code> procedures = procedures(encounter, onlyEncounter);
         List<AdministeredItem> items = new ArrayList<>(administeredItems(encounter, onlyEncounter));
@@ -464,6 +469,67 @@ final class BundleMapper {
             }
         }
         return coverages;
+    }
+
+    /**
+     * Without Coverage resources of the patient: the Coverage contained in the ExplanationOfBenefit of this encounter
+     * (as Synthea writes it: a payer's name, no member id), its name mapped to the tenant's payer id
+     * ({@code claimflow.ehr.fhir.payers}). A self-pay name means no coverage; an unmapped name or a missing member id
+     * (unless the MRN is configured to stand in) leaves the encounter without coverage, with a notice.
+     */
+    private List<DocumentedEncounter.Coverage> claimCoverage(Encounter encounter, Patient patient, String mrn) {
+        for (ExplanationOfBenefit eob : refs.all(ExplanationOfBenefit.class)) {
+            boolean about = eob.getItem().stream().flatMap(i -> i.getEncounter().stream())
+                    .anyMatch(r -> refs.pointsTo(r, encounter));
+            if (!about) {
+                continue;
+            }
+            refs.use(eob);
+            String at = refs.path(eob) + ".insurance";
+            Coverage contained = eob.getContained().stream().filter(Coverage.class::isInstance)
+                    .map(Coverage.class::cast).findFirst().orElse(null);
+            String name = contained != null && contained.hasPayor() && contained.getPayorFirstRep().hasDisplay()
+                    ? contained.getPayorFirstRep().getDisplay()
+                    : eob.getInsurance().stream().filter(i -> i.getCoverage().hasDisplay())
+                            .map(i -> i.getCoverage().getDisplay()).findFirst().orElse(null);
+            if (name == null) {
+                return List.of();
+            }
+            EhrProperties.Payers payers = settings.payers();
+            if (payers.selfPayNames().stream().anyMatch(name::equalsIgnoreCase)) {
+                notice(at, Kind.NOT_USED, "the ExplanationOfBenefit names no insurance: the encounter is self-pay");
+                return List.of();
+            }
+            String payerId = payers.ids().getOrDefault(name, payers.defaultPayerId());
+            if (payerId == null) {
+                notice(at, Kind.NOT_USED, "the payer name on the ExplanationOfBenefit's coverage is not in "
+                        + "claimflow.ehr.fhir.payers.ids and there is no default-payer-id: published without coverage");
+                return List.of();
+            }
+            String memberId = contained == null ? null : contained.hasSubscriberId() ? contained.getSubscriberId()
+                    : contained.getIdentifier().stream().filter(Identifier::hasValue)
+                            .filter(i -> i.getType().getCoding().stream().anyMatch(c -> "MB".equals(c.getCode())))
+                            .map(Identifier::getValue).findFirst().orElse(null);
+            if (memberId == null && payers.mrnAsMemberId() && mrn != null) {
+                notice(at, Kind.DEFAULTED, "the ExplanationOfBenefit's coverage has no member id: the patient's MRN "
+                        + "is sent as member id (claimflow.ehr.fhir.payers.mrn-as-member-id)");
+                memberId = mrn;
+            }
+            if (memberId == null) {
+                notice(at, Kind.DEFAULTED, "the ExplanationOfBenefit's coverage has no member id (subscriberId): "
+                        + "published without coverage");
+                return List.of();
+            }
+            HumanName holder = name(patient.getName());
+            DocumentedEncounter.Subscriber subscriber = new DocumentedEncounter.Subscriber(memberId,
+                    holder == null ? null : holder.getFamily(), given(holder, 0), given(holder, 1),
+                    patient.hasBirthDate() ? localDate(patient.getBirthDateElement(), refs.path(patient)
+                            + ".birthDate") : null, sex(patient.getGender()), null);
+            return List.of(new DocumentedEncounter.Coverage(DocumentedEncounter.Responsibility.PRIMARY,
+                    new DocumentedEncounter.Payer(payerId, name), subscriber, DocumentedEncounter.Relationship.SELF,
+                    null, null, null));
+        }
+        return List.of();
     }
 
     private DocumentedEncounter.Coverage coverage(Coverage coverage, Patient patient, int position) {

@@ -213,7 +213,7 @@ class FhirBundleController {
         LocalDate today = LocalDate.now(clock);
         return new MappingSettings(tenantId, today.minusDays(properties.fhir().lookBackDays()),
                 billingProvider(properties.billingProvider()), renderingProvider(properties.renderingProvider()),
-                directory.of(tenantId));
+                directory.of(tenantId), properties.fhir().payers());
     }
 
     private static DocumentedEncounter.Provider billingProvider(EhrProperties.BillingProvider billing) {

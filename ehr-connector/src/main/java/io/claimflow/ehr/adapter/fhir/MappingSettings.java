@@ -1,6 +1,7 @@
 package io.claimflow.ehr.adapter.fhir;
 
 import io.claimflow.ehr.intake.DocumentedEncounter.Provider;
+import io.claimflow.ehr.config.EhrProperties;
 import java.time.LocalDate;
 
 /**
@@ -14,12 +15,20 @@ import java.time.LocalDate;
  * @param renderingProvider rendering provider for an encounter whose performer has no valid NPI or cannot be resolved;
  *        null: such an encounter is refused
  * @param directory Organizations, Practitioners and Locations received before, for conditional references
+ * @param payers payer names to payer ids, for a coverage named only by its payer's name
  */
 record MappingSettings(String tenantId, LocalDate earliestDateOfService, Provider billingProvider,
-        Provider renderingProvider, ResourceDirectory directory) {
+        Provider renderingProvider, ResourceDirectory directory, EhrProperties.Payers payers) {
 
     MappingSettings {
         directory = directory == null ? ResourceDirectory.NONE : directory;
+        payers = payers == null ? new EhrProperties.Payers(java.util.Map.of(), null, java.util.List.of("NO_INSURANCE"),
+                false) : payers;
+    }
+
+    MappingSettings(String tenantId, LocalDate earliestDateOfService, Provider billingProvider,
+            Provider renderingProvider, ResourceDirectory directory) {
+        this(tenantId, earliestDateOfService, billingProvider, renderingProvider, directory, null);
     }
 
     /** No window, no defaults, no directory: the bundle alone. */

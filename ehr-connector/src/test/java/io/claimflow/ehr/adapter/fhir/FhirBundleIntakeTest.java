@@ -319,8 +319,8 @@ class FhirBundleIntakeTest {
     void aReferenceToNothingInTheBundleIsNotFound() {
         String encounterId = "unresolved-" + UUID.randomUUID();
         String bundle = bundle("two-coverages.json", encounterId)
-                .replace("\"serviceProvider\": {\"reference\": \"Organization/org-billing\"}",
-                        "\"serviceProvider\": {\"reference\": \"Organization/not-in-the-bundle\"}");
+                .replace("\"subject\": {\"reference\": \"Patient/pat-302\"},",
+                        "\"subject\": {\"reference\": \"Patient/not-in-the-bundle\"},");
 
         ResponseEntity<String> response = post("/fhir/Bundle", bundle, "application/fhir+json");
 
@@ -328,8 +328,27 @@ class FhirBundleIntakeTest {
         OperationOutcome outcome = fhir.newJsonParser().parseResource(OperationOutcome.class, response.getBody());
         assertThat(outcome.getIssue()).filteredOn(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR)
                 .extracting(i -> i.getCode().toCode(), i -> i.getExpression().get(0).getValue()).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("not-found", "Bundle.entry[9].resource.serviceProvider"));
+                        org.assertj.core.groups.Tuple.tuple("not-found", "Bundle.entry[9].resource.subject"));
         assertNothingPublished(encounterId);
+    }
+
+    @Test
+    void anUnresolvedServiceProviderIsBilledUnderTheTenantsBillingProviderWithAWarning() {
+        // issue 17: the tenant's billing provider (claimflow.ehr.billing-provider, set in the test configuration)
+        // stands in; before, the encounter was refused with not-found
+        String encounterId = "unresolved-billing-" + UUID.randomUUID();
+        String bundle = bundle("two-coverages.json", encounterId)
+                .replace("\"serviceProvider\": {\"reference\": \"Organization/org-billing\"}",
+                        "\"serviceProvider\": {\"reference\": \"Organization/not-in-the-bundle\"}");
+
+        ResponseEntity<Map<String, Object>> response = postJson("/fhir/Bundle", bundle);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(WholeHistoryIntakeTest.issues(response)).anyMatch(i -> "warning".equals(i.get("severity"))
+                && List.of("Bundle.entry[9].resource.serviceProvider").equals(i.get("expression")));
+        EncounterDocumented event = PublishedEvents.awaitExactly(encounterId, 1).get(0);
+        assertThat(event.getProviders().getBilling().getNpi()).isEqualTo("1847362914");
+        assertThat(event.getProviders().getBilling().getTaxId()).isEqualTo("311234567");
     }
 
     @Test

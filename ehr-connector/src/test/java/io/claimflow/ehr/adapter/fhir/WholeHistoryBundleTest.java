@@ -9,6 +9,7 @@ import io.claimflow.ehr.intake.DocumentedEncounter.Provider;
 import io.claimflow.ehr.intake.Problem;
 import io.claimflow.ehr.intake.Problem.Kind;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
@@ -148,5 +149,40 @@ class WholeHistoryBundleTest {
         assertThat(result.notices()).anyMatch(n -> n.kind() == Kind.NOT_USED
                 && n.location().equals("Bundle.entry[12].resource.medicationCodeableConcept"));
         assertThat(result.problems()).noneMatch(p -> p.location().startsWith("Bundle.entry[1"));
+    }
+
+    static MappingSettings payers(boolean mrnAsMemberId) {
+        return new MappingSettings("riverside-fm", EARLIEST, null, null, ResourceDirectory.NONE,
+                new io.claimflow.ehr.config.EhrProperties.Payers(java.util.Map.of("Humana", "HUMANA1"), null,
+                        List.of("NO_INSURANCE"), mrnAsMemberId));
+    }
+
+    @Test
+    void theCoverageInsideTheEncountersExplanationOfBenefitIsReadWithThePayerIdConfiguredForItsName()
+            throws Exception {
+        BundleMapper.Result result = map(wholeHistory("a", RECENT), payers(true));
+
+        assertThat(result.submissions().get(0).encounter().coverages()).singleElement().satisfies(c -> {
+            assertThat(c.payer()).isEqualTo(new DocumentedEncounter.Payer("HUMANA1", "Humana"));
+            assertThat(c.subscriber().memberId()).isEqualTo("WH-a");
+            assertThat(c.relationshipToSubscriber()).isEqualTo(DocumentedEncounter.Relationship.SELF);
+        });
+        assertThat(result.notices()).anyMatch(n -> n.kind() == Kind.DEFAULTED && n.message().contains("MRN"));
+        assertThat(result.notices()).noneMatch(n -> n.message().contains("ExplanationOfBenefit resource"));
+    }
+
+    @Test
+    void withoutAMemberIdOrForSelfPayTheEncounterIsPublishedWithoutCoverageAndSaysSo() throws Exception {
+        BundleMapper.Result noMemberId = map(wholeHistory("a", RECENT), payers(false));
+        BundleMapper.Result selfPay = map(wholeHistory("a", RECENT).replace("Humana", "NO_INSURANCE"), payers(true));
+        BundleMapper.Result unmapped = map(wholeHistory("a", RECENT).replace("Humana", "Acme Health"), payers(true));
+
+        for (BundleMapper.Result result : List.of(noMemberId, selfPay, unmapped)) {
+            assertThat(result.submissions()).singleElement()
+                    .satisfies(s -> assertThat(s.encounter().coverages()).isEmpty());
+        }
+        assertThat(noMemberId.notices()).anyMatch(n -> n.message().contains("no member id"));
+        assertThat(selfPay.notices()).anyMatch(n -> n.message().contains("self-pay"));
+        assertThat(unmapped.notices()).anyMatch(n -> n.message().contains("not in claimflow.ehr.fhir.payers.ids"));
     }
 }
