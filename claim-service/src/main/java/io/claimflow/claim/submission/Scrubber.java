@@ -1,5 +1,6 @@
 package io.claimflow.claim.submission;
 
+import io.claimflow.codes.Npi;
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimLine;
 import io.claimflow.claim.model.ProviderRef;

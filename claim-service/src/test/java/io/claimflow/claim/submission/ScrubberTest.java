@@ -1,5 +1,6 @@
 package io.claimflow.claim.submission;
 
+import io.claimflow.codes.Npi;
 import static io.claimflow.claim.TestEncounters.line;
 import static io.claimflow.claim.TestEncounters.officeVisit;
 import static org.assertj.core.api.Assertions.assertThat;

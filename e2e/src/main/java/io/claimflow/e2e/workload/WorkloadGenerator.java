@@ -483,19 +483,7 @@ public final class WorkloadGenerator {
 
     /** A valid NPI: {@code nineDigits} plus the Luhn check digit computed with the 80840 prefix. */
     static String npi(String nineDigits) {
-        String digits = "80840" + nineDigits;
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return nineDigits + ((10 - sum % 10) % 10);
+        return io.claimflow.codes.Npi.withCheckDigit(nineDigits);
     }
 
     private List<DocumentedCode> distinct(List<DocumentedCode> from, int count) {

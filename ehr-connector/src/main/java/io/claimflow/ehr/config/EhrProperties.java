@@ -3,6 +3,8 @@ package io.claimflow.ehr.config;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxEventBytes an encounter whose EncounterDocumented would be larger (Avro binary) is refused at the door,
  *        well below Kafka's default message limit of 1 MiB
  * @param maxBundleBytes a FHIR request body larger than this is answered 413 without being parsed
+ * @param fhir how FHIR bundles are sliced into encounters
+ * @param billingProvider the tenant's billing provider, used for a FHIR encounter whose serviceProvider has no valid
+ *        NPI (or cannot be resolved); null: such an encounter is refused
+ * @param renderingProvider the tenant's rendering provider, used for a FHIR encounter whose participant has no valid
+ *        NPI (or cannot be resolved); null: the claim goes without a rendering provider (the billing provider renders)
  */
 @ConfigurationProperties("claimflow.ehr")
 public record EhrProperties(
@@ -23,7 +30,54 @@ public record EhrProperties(
         @DefaultValue Mllp mllp,
         @DefaultValue Hl7 hl7,
         @DefaultValue("524288") int maxEventBytes,
-        @DefaultValue("4194304") int maxBundleBytes) {
+        @DefaultValue("67108864") int maxBundleBytes,
+        @DefaultValue Fhir fhir,
+        BillingProvider billingProvider,
+        RenderingProvider renderingProvider) {
+
+    /**
+     * @param lookBackDays an Encounter whose date of service is more than this many days before the day a bundle is
+     *        received is not published (whole-history bundles carry years of visits); it is counted in the answer
+     */
+    public record Fhir(@DefaultValue("365") int lookBackDays, @DefaultValue Payers payers) {
+
+        public Fhir {
+            if (lookBackDays < 0) {
+                throw new IllegalArgumentException("claimflow.ehr.fhir.look-back-days must not be negative");
+            }
+            payers = payers == null ? new Payers(Map.of(), null, List.of("NO_INSURANCE"), false) : payers;
+        }
+    }
+
+    /**
+     * Coverage named only by a payer's name (the Coverage Synthea puts inside an ExplanationOfBenefit): how names
+     * become the tenant's payer ids.
+     *
+     * @param ids payer name (as the EHR writes it, e.g. {@code Medicare}) to electronic payer id
+     * @param defaultPayerId payer id for a name not in {@code ids}; null: such a coverage is not used (information)
+     * @param selfPayNames names that mean no insurance: the encounter is self-pay
+     * @param mrnAsMemberId when the coverage carries no member id, send the patient's MRN as member id (a warning;
+     *        for test data such as Synthea's, which has none); false: such a coverage is not used (a warning)
+     */
+    public record Payers(Map<String, String> ids, String defaultPayerId,
+            @DefaultValue("NO_INSURANCE") List<String> selfPayNames, boolean mrnAsMemberId) {
+
+        public Payers {
+            ids = ids == null ? Map.of() : Map.copyOf(ids);
+            selfPayNames = selfPayNames == null ? List.of("NO_INSURANCE") : List.copyOf(selfPayNames);
+        }
+    }
+
+    /**
+     * Rendering provider (837P loop 2310B), a person.
+     *
+     * @param npi 10-digit NPI
+     * @param lastName last name
+     * @param firstName first name
+     * @param taxonomyCode NUCC taxonomy code
+     */
+    public record RenderingProvider(String npi, String lastName, String firstName, String taxonomyCode) {
+    }
 
     /**
      * @param enabled whether the MLLP listener runs

@@ -51,8 +51,11 @@ public record DocumentedEncounter(
                 procedures, administeredItems, priorAuthorizationNumber, referralNumber, clinicalNote, null, null);
     }
 
-    /** Terminology of a code; NONE for text without a code. */
-    public enum CodeSystem { SNOMED_CT, ICD_10_CM, CPT, HCPCS, NONE }
+    /**
+     * Terminology of a code; NONE for text without a code. CVX (vaccines) and RXNORM (drugs) code administered items
+     * only.
+     */
+    public enum CodeSystem { SNOMED_CT, ICD_10_CM, CPT, HCPCS, NONE, CVX, RXNORM }
 
     /**
      * A documented finding, procedure or item, coded or not.

@@ -24,6 +24,21 @@ public record Problem(String location, Kind kind, String message) {
         /** A code in a code system ClaimFlow does not know. */
         UNKNOWN_CODE_SYSTEM,
         /** A reference that points to nothing in the bundle. */
-        UNRESOLVED_REFERENCE
+        UNRESOLVED_REFERENCE,
+        /**
+         * A warning, refusing nothing: something the EHR sent was not usable and the tenant's configuration stood in
+         * for it (a billing provider without a valid NPI billed under the configured one).
+         */
+        DEFAULTED,
+        /**
+         * Information, refusing nothing: something the EHR sent that was not published (an encounter outside the
+         * look-back window, resources ClaimFlow does not read, a medication it cannot bill).
+         */
+        NOT_USED;
+
+        /** Whether a problem of this kind refuses what it is about. */
+        public boolean refuses() {
+            return this != DEFAULTED && this != NOT_USED;
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.claimflow.ehr.adapter.fhir;
 import static io.claimflow.ehr.adapter.fhir.FhirTerms.EIN;
 import static io.claimflow.ehr.adapter.fhir.FhirTerms.NPI;
 import static io.claimflow.ehr.adapter.fhir.FhirTerms.NUCC_TAXONOMY;
+import static io.claimflow.ehr.adapter.fhir.FhirValues.*;
 
 import io.claimflow.ehr.intake.DocumentedEncounter;
 import io.claimflow.ehr.intake.DocumentedEncounter.Address;
@@ -19,6 +20,7 @@ import io.claimflow.ehr.intake.EncounterIntake.Submission;
 import io.claimflow.ehr.intake.Problem;
 import io.claimflow.ehr.intake.Problem.Kind;
 import io.claimflow.ehr.intake.Source;
+import io.claimflow.codes.Npi;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,10 +47,13 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.ExplanationOfBenefit;
+import io.claimflow.ehr.config.EhrProperties;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Organization;
@@ -71,51 +76,76 @@ final class BundleMapper {
 
     private static final BigDecimal MINUTES_IN_A_DAY = BigDecimal.valueOf(1440);
 
-    /** What a bundle gave: submissions (only meaningful when there are no problems) and the problems. */
-    record Result(List<Submission> submissions, List<Problem> problems) {
+    /**
+     * What a bundle gave: the encounters to publish; the problems that refuse an encounter (or, with no submission,
+     * the bundle); which encounters they refused (id, or location without one); and the warnings and information
+     * (defaults applied, encounters outside the window, resources not read), which refuse nothing.
+     */
+    record Result(List<Submission> submissions, List<Problem> problems, List<String> refused, List<Problem> notices) {
+
+        Result(List<Submission> submissions, List<Problem> problems) {
+            this(submissions, problems, List.of(), List.of());
+        }
     }
 
     private final String tenantId;
+    private final MappingSettings settings;
     private final BundleReferences refs;
     private final List<Problem> problems = new ArrayList<>();
+    private final Notices notices = new Notices();
 
-    private BundleMapper(String tenantId, Bundle bundle) {
-        this.tenantId = tenantId;
-        this.refs = new BundleReferences(bundle);
+    private BundleMapper(MappingSettings settings, Bundle bundle) {
+        this.tenantId = settings.tenantId();
+        this.settings = settings;
+        this.refs = new BundleReferences(bundle, settings.directory());
     }
 
     static Result map(String tenantId, Bundle bundle) {
-        return new BundleMapper(tenantId, bundle).run(bundle);
+        return map(MappingSettings.of(tenantId), bundle);
+    }
+
+    static Result map(MappingSettings settings, Bundle bundle) {
+        return new BundleMapper(settings, bundle).run(bundle);
     }
 
     private Result run(Bundle bundle) {
         if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.COLLECTION
                 && bundle.getType() != Bundle.BundleType.BATCH) {
             problem("Bundle.type", Kind.UNSUPPORTED, "Bundle.type must be transaction, batch or collection");
+            return new Result(List.of(), List.copyOf(problems));
         }
         List<Encounter> encounters = refs.all(Encounter.class);
         if (encounters.isEmpty()) {
             problem("Bundle.entry", Kind.REQUIRED, "the bundle holds no Encounter");
         }
-        List<Encounter> finished = encounters.stream()
-                .filter(e -> e.getStatus() == Encounter.EncounterStatus.FINISHED).toList();
-        if (!encounters.isEmpty() && finished.isEmpty()) {
-            problem(refs.path(encounters.get(0)) + ".status", Kind.INVALID,
+        EncounterWindow.Slice slice = new EncounterWindow(settings.earliestDateOfService()).slice(encounters);
+        slice.outside().forEach(refs::use);
+        slice.unfinished().forEach(refs::use);
+        notices.addAll(slice.notices());
+        List<Encounter> finished = slice.finished();
+        if (!slice.inWindow().isEmpty() && finished.isEmpty()) {
+            problem(refs.path(slice.inWindow().get(0)) + ".status", Kind.INVALID,
                     "no Encounter in the bundle is finished; only finished encounters are documented for billing");
         }
         List<Submission> submissions = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Encounter encounter : finished) {
+            refs.use(encounter);
+            int before = problems.size();
             Optional<Submission> submission = encounter(encounter, encounters.size() == 1);
-            submission.ifPresent(s -> {
-                if (!seen.add(s.source().encounterId())) {
-                    problem(refs.path(encounter), Kind.INVALID, "the bundle holds the same Encounter twice");
-                } else {
-                    submissions.add(s);
-                }
-            });
+            if (submission.isPresent() && !seen.add(submission.get().source().encounterId())) {
+                problem(refs.path(encounter), Kind.INVALID, "the bundle holds the same Encounter twice");
+            } else {
+                submission.ifPresent(submissions::add);
+            }
+            if (problems.size() > before) {
+                String id = knownId(encounter);
+                refused.add(id != null ? id : refs.path(encounter));
+            }
         }
-        return new Result(submissions, List.copyOf(problems));
+        notices.notRead(refs);
+        return new Result(submissions, List.copyOf(problems), List.copyOf(refused), notices.list());
     }
 
     private Optional<Submission> encounter(Encounter encounter, boolean onlyEncounter) {
@@ -141,13 +171,18 @@ final class BundleMapper {
         String placeOfService = placeOfService(encounter, location, encounterClass, at);
         DocumentedEncounter.Providers providers = providers(encounter, at);
         List<DocumentedEncounter.Coverage> coverages = fhirPatient == null ? List.of() : coverages(fhirPatient);
+        if (fhirPatient != null && coverages.isEmpty() && patient != null) {
+            coverages = claimCoverage(encounter, fhirPatient, patient.mrn());
+        }
         List<Code> diagnoses = diagnoses(encounter, onlyEncounter);
         List<Code> procedures = procedures(encounter, onlyEncounter);
-        List<AdministeredItem> items = administeredItems(encounter, onlyEncounter);
-        if (diagnoses.isEmpty() && procedures.isEmpty() && problems.size() == before) {
+        List<AdministeredItem> items = new ArrayList<>(administeredItems(encounter, onlyEncounter));
+        items.addAll(immunizations(encounter));
+        if (diagnoses.isEmpty() && procedures.isEmpty() && items.isEmpty() && problems.size() == before) {
             problem(at, Kind.REQUIRED,
-                    "the Encounter has no Condition and no Procedure in the bundle (referenced from "
-                            + "Encounter.diagnosis or referring to the Encounter)");
+                    "the Encounter has no diagnosis (Encounter.reasonCode, reasonReference or diagnosis, or a "
+                            + "Condition referring to it), no Procedure and no Immunization or "
+                            + "MedicationAdministration in the bundle");
         }
         if (problems.size() > before) {
             return Optional.empty();
@@ -183,20 +218,6 @@ final class BundleMapper {
                 });
     }
 
-    private static EncounterClass encounterClass(Coding coding) {
-        if (coding == null || !coding.hasCode()) {
-            return EncounterClass.OTHER;
-        }
-        return switch (coding.getCode().toUpperCase(Locale.ROOT)) {
-            case "AMB" -> EncounterClass.AMBULATORY;
-            case "EMER" -> EncounterClass.EMERGENCY;
-            case "IMP", "ACUTE", "NONAC" -> EncounterClass.INPATIENT;
-            case "HH" -> EncounterClass.HOME_HEALTH;
-            case "VR" -> EncounterClass.VIRTUAL;
-            default -> EncounterClass.OTHER;
-        };
-    }
-
     private Code encounterType(Encounter encounter, String at) {
         if (!encounter.hasType()) {
             problem(at + ".type", Kind.REQUIRED, "Encounter.type (the kind of visit) is required");
@@ -205,34 +226,6 @@ final class BundleMapper {
         CodeableConcept type = encounter.getTypeFirstRep();
         return code(type, at + ".type[0]", List.of(CodeSystem.CPT, CodeSystem.SNOMED_CT, CodeSystem.HCPCS,
                 CodeSystem.ICD_10_CM), false);
-    }
-
-    /** New or established: ClaimFlow's extension, else an office visit E/M code in Encounter.type. */
-    private static PatientStatus patientStatus(Encounter encounter) {
-        Extension extension = encounter.getExtensionByUrl(FhirTerms.EXT_PATIENT_STATUS);
-        if (extension != null && extension.getValue() != null) {
-            String value = extension.getValue().primitiveValue();
-            if ("new".equalsIgnoreCase(value)) {
-                return PatientStatus.NEW;
-            }
-            if ("established".equalsIgnoreCase(value)) {
-                return PatientStatus.ESTABLISHED;
-            }
-        }
-        for (CodeableConcept type : encounter.getType()) {
-            for (Coding coding : type.getCoding()) {
-                if (FhirTerms.CPT.equals(coding.getSystem()) && coding.hasCode()) {
-                    String code = coding.getCode();
-                    if (code.matches("9920[1-5]")) {
-                        return PatientStatus.NEW;
-                    }
-                    if (code.matches("9921[1-5]")) {
-                        return PatientStatus.ESTABLISHED;
-                    }
-                }
-            }
-        }
-        return PatientStatus.UNKNOWN;
     }
 
     /** Total time in minutes: ClaimFlow's extension (Duration or integer minutes), else Encounter.length in min. */
@@ -342,16 +335,6 @@ final class BundleMapper {
         return null;
     }
 
-    private static String codeValue(Type value) {
-        return value instanceof CodeableConcept cc ? cc.getCodingFirstRep().getCode()
-                : value instanceof Coding coding ? coding.getCode() : value.primitiveValue();
-    }
-
-    private static String stringExtension(Encounter encounter, String url) {
-        Extension extension = encounter.getExtensionByUrl(url);
-        return extension == null || extension.getValue() == null ? null : extension.getValue().primitiveValue();
-    }
-
     // --- place ---------------------------------------------------------------------------------------------------
 
     private Location location(Encounter encounter, String at) {
@@ -453,15 +436,6 @@ final class BundleMapper {
                 address);
     }
 
-    private static String mrn(List<Identifier> identifiers) {
-        return identifiers.stream().filter(Identifier::hasValue)
-                .filter(i -> i.getType().getCoding().stream().anyMatch(
-                        c -> FhirTerms.IDENTIFIER_TYPE.equals(c.getSystem()) && "MR".equals(c.getCode())))
-                .map(Identifier::getValue).findFirst()
-                .orElse(identifiers.stream().filter(Identifier::hasValue).map(Identifier::getValue).findFirst()
-                        .orElse(null));
-    }
-
     private List<DocumentedEncounter.Coverage> coverages(Patient patient) {
         record Ordered(int order, Coverage resource) {
         }
@@ -473,6 +447,7 @@ final class BundleMapper {
                 .filter(c -> c.getPayor().stream().map(p -> refs.resolve(p).orElse(null))
                         .noneMatch(p -> p instanceof Patient || p instanceof RelatedPerson))
                 .toList();
+        all.forEach(refs::use);
         for (Coverage coverage : all) {
             if (!coverage.hasOrder() && all.size() > 1) {
                 problem(refs.path(coverage) + ".order", Kind.REQUIRED,
@@ -494,6 +469,67 @@ final class BundleMapper {
             }
         }
         return coverages;
+    }
+
+    /**
+     * Without Coverage resources of the patient: the Coverage contained in the ExplanationOfBenefit of this encounter
+     * (as Synthea writes it: a payer's name, no member id), its name mapped to the tenant's payer id
+     * ({@code claimflow.ehr.fhir.payers}). A self-pay name means no coverage; an unmapped name or a missing member id
+     * (unless the MRN is configured to stand in) leaves the encounter without coverage, with a notice.
+     */
+    private List<DocumentedEncounter.Coverage> claimCoverage(Encounter encounter, Patient patient, String mrn) {
+        for (ExplanationOfBenefit eob : refs.all(ExplanationOfBenefit.class)) {
+            boolean about = eob.getItem().stream().flatMap(i -> i.getEncounter().stream())
+                    .anyMatch(r -> refs.pointsTo(r, encounter));
+            if (!about) {
+                continue;
+            }
+            refs.use(eob);
+            String at = refs.path(eob) + ".insurance";
+            Coverage contained = eob.getContained().stream().filter(Coverage.class::isInstance)
+                    .map(Coverage.class::cast).findFirst().orElse(null);
+            String name = contained != null && contained.hasPayor() && contained.getPayorFirstRep().hasDisplay()
+                    ? contained.getPayorFirstRep().getDisplay()
+                    : eob.getInsurance().stream().filter(i -> i.getCoverage().hasDisplay())
+                            .map(i -> i.getCoverage().getDisplay()).findFirst().orElse(null);
+            if (name == null) {
+                return List.of();
+            }
+            EhrProperties.Payers payers = settings.payers();
+            if (payers.selfPayNames().stream().anyMatch(name::equalsIgnoreCase)) {
+                notice(at, Kind.NOT_USED, "the ExplanationOfBenefit names no insurance: the encounter is self-pay");
+                return List.of();
+            }
+            String payerId = payers.ids().getOrDefault(name, payers.defaultPayerId());
+            if (payerId == null) {
+                notice(at, Kind.NOT_USED, "the payer name on the ExplanationOfBenefit's coverage is not in "
+                        + "claimflow.ehr.fhir.payers.ids and there is no default-payer-id: published without coverage");
+                return List.of();
+            }
+            String memberId = contained == null ? null : contained.hasSubscriberId() ? contained.getSubscriberId()
+                    : contained.getIdentifier().stream().filter(Identifier::hasValue)
+                            .filter(i -> i.getType().getCoding().stream().anyMatch(c -> "MB".equals(c.getCode())))
+                            .map(Identifier::getValue).findFirst().orElse(null);
+            if (memberId == null && payers.mrnAsMemberId() && mrn != null) {
+                notice(at, Kind.DEFAULTED, "the ExplanationOfBenefit's coverage has no member id: the patient's MRN "
+                        + "is sent as member id (claimflow.ehr.fhir.payers.mrn-as-member-id)");
+                memberId = mrn;
+            }
+            if (memberId == null) {
+                notice(at, Kind.DEFAULTED, "the ExplanationOfBenefit's coverage has no member id (subscriberId): "
+                        + "published without coverage");
+                return List.of();
+            }
+            HumanName holder = name(patient.getName());
+            DocumentedEncounter.Subscriber subscriber = new DocumentedEncounter.Subscriber(memberId,
+                    holder == null ? null : holder.getFamily(), given(holder, 0), given(holder, 1),
+                    patient.hasBirthDate() ? localDate(patient.getBirthDateElement(), refs.path(patient)
+                            + ".birthDate") : null, sex(patient.getGender()), null);
+            return List.of(new DocumentedEncounter.Coverage(DocumentedEncounter.Responsibility.PRIMARY,
+                    new DocumentedEncounter.Payer(payerId, name), subscriber, DocumentedEncounter.Relationship.SELF,
+                    null, null, null));
+        }
+        return List.of();
     }
 
     private DocumentedEncounter.Coverage coverage(Coverage coverage, Patient patient, int position) {
@@ -585,35 +621,33 @@ final class BundleMapper {
                 sex(gender), addresses.isEmpty() ? null : address(addresses.get(0), at + ".address"));
     }
 
-    private static DocumentedEncounter.Relationship relationship(CodeableConcept relationship) {
-        String code = relationship == null ? null : relationship.getCoding().stream()
-                .filter(c -> c.getSystem() == null || FhirTerms.SUBSCRIBER_RELATIONSHIP.equals(c.getSystem()))
-                .map(Coding::getCode).filter(java.util.Objects::nonNull).findFirst().orElse(null);  // no code: none
-        if (code == null) {
-            return DocumentedEncounter.Relationship.SELF;  // R4: absent relationship means the beneficiary is insured
-        }
-        return switch (code) {
-            case "self" -> DocumentedEncounter.Relationship.SELF;
-            case "spouse" -> DocumentedEncounter.Relationship.SPOUSE;
-            case "child" -> DocumentedEncounter.Relationship.CHILD;
-            case "common" -> DocumentedEncounter.Relationship.LIFE_PARTNER;
-            case "injured" -> DocumentedEncounter.Relationship.OTHER;
-            default -> DocumentedEncounter.Relationship.OTHER;
-        };
-    }
-
     // --- providers -----------------------------------------------------------------------------------------------
 
     private DocumentedEncounter.Providers providers(Encounter encounter, String at) {
         Provider billing = null;
+        Provider configured = settings.billingProvider();
         if (!encounter.hasServiceProvider()) {
-            problem(at + ".serviceProvider", Kind.REQUIRED,
-                    "Encounter.serviceProvider (the billing Organization, with its NPI) is required");
+            if (configured != null) {
+                notice(at + ".serviceProvider", Kind.DEFAULTED, "the Encounter has no serviceProvider: billed under "
+                        + "the tenant's billing provider (claimflow.ehr.billing-provider)");
+                billing = configured;
+            } else {
+                problem(at + ".serviceProvider", Kind.REQUIRED,
+                        "Encounter.serviceProvider (the billing Organization, with its NPI) is required");
+            }
         } else {
-            Organization organization = resolveRequired(encounter.getServiceProvider(), Organization.class,
-                    at + ".serviceProvider", "an Organization in the bundle");
-            if (organization != null) {
-                billing = organization(organization);
+            Resource resolved = refs.resolve(encounter.getServiceProvider()).orElse(null);
+            if (resolved == null && configured != null) {
+                notice(at + ".serviceProvider", Kind.DEFAULTED, "the serviceProvider is neither in the bundle nor in "
+                        + "the directory of organizations received before: billed under the tenant's billing "
+                        + "provider (claimflow.ehr.billing-provider)");
+                billing = configured;
+            } else {
+                Organization organization = resolveRequired(encounter.getServiceProvider(), Organization.class,
+                        at + ".serviceProvider", "an Organization in the bundle");
+                if (organization != null) {
+                    billing = organization(organization);
+                }
             }
         }
         Provider rendering = null;
@@ -625,13 +659,13 @@ final class BundleMapper {
             String where = at + ".participant[" + i + "].individual";
             if (types.contains("REF")) {
                 if (referring == null) {
-                    referring = practitioner(participant.getIndividual(), where);
+                    referring = practitioner(participant.getIndividual(), where, false);
                 }
             } else if (types.isEmpty() || types.contains("PPRF") || types.contains("ATND")
                     || types.contains("SPRF")) {
                 boolean primary = types.contains("PPRF") || types.contains("ATND");
                 if (rendering == null || primary && !types.contains("SPRF")) {
-                    Provider candidate = practitioner(participant.getIndividual(), where);
+                    Provider candidate = practitioner(participant.getIndividual(), where, true);
                     if (rendering == null || primary) {
                         rendering = candidate;
                     }
@@ -644,9 +678,18 @@ final class BundleMapper {
     private Provider organization(Organization organization) {
         String at = refs.path(organization);
         String npi = identifier(organization.getIdentifier(), NPI);
+        if ((npi == null || !Npi.isValid(npi)) && settings.billingProvider() != null) {
+            notice(at + ".identifier", Kind.DEFAULTED, (npi == null ? "the billing Organization has no NPI"
+                    : "the billing Organization's NPI is not valid (" + Npi.RULE + ")")
+                    + ": billed under the tenant's billing provider (claimflow.ehr.billing-provider)");
+            return settings.billingProvider();
+        }
         if (npi == null) {
             problem(at + ".identifier", Kind.REQUIRED,
                     "the billing Organization needs an NPI (identifier system " + NPI + ")");
+        } else if (!Npi.isValid(npi)) {
+            problem(at + ".identifier", Kind.INVALID, "the billing Organization's NPI is not valid: " + Npi.RULE
+                    + " (or configure the tenant's billing provider, claimflow.ehr.billing-provider)");
         }
         if (!organization.hasName()) {
             problem(at + ".name", Kind.REQUIRED, "the billing Organization needs a name");
@@ -662,10 +705,18 @@ final class BundleMapper {
                 taxId == null ? null : DocumentedEncounter.TaxIdType.EIN, address);
     }
 
-    /** A Practitioner, directly or through a PractitionerRole; taxonomy from the role's NUCC specialty. */
-    private Provider practitioner(Reference reference, String at) {
+    /**
+     * A Practitioner, directly or through a PractitionerRole; taxonomy from the role's NUCC specialty. A rendering
+     * performer that cannot be found or has no valid NPI is replaced by the tenant's rendering provider when one is
+     * configured (a warning); a referring one is left out (a warning). Otherwise it refuses the encounter.
+     */
+    private Provider practitioner(Reference reference, String at, boolean rendering) {
         Resource resource = refs.resolve(reference).orElse(null);
         if (resource == null) {
+            if (substitute(at, "the participant is neither in the bundle nor in the directory of practitioners "
+                    + "received before", rendering)) {
+                return rendering ? settings.renderingProvider() : null;
+            }
             problem(at, Kind.UNRESOLVED_REFERENCE, "the participant does not point to a resource in the bundle");
             return null;
         }
@@ -681,7 +732,8 @@ final class BundleMapper {
         } else if (resource instanceof Practitioner p) {
             practitioner = p;
             taxonomy = refs.all(PractitionerRole.class).stream()
-                    .filter(r -> refs.pointsTo(r.getPractitioner(), p)).map(r -> taxonomy(r.getSpecialty()))
+                    .filter(r -> refs.pointsTo(r.getPractitioner(), p)).peek(refs::use)
+                    .map(r -> taxonomy(r.getSpecialty()))
                     .filter(java.util.Objects::nonNull).findFirst()
                     .orElse(p.getQualification().stream().map(q -> taxonomy(List.of(q.getCode())))
                             .filter(java.util.Objects::nonNull).findFirst().orElse(null));
@@ -691,9 +743,16 @@ final class BundleMapper {
         }
         String where = refs.path(practitioner);
         String npi = identifier(practitioner.getIdentifier(), NPI);
+        if ((npi == null || !Npi.isValid(npi)) && substitute(at, npi == null ? "the Practitioner has no NPI"
+                : "the Practitioner's NPI is not valid (" + Npi.RULE + ")", rendering)) {
+            return rendering ? settings.renderingProvider() : null;
+        }
         if (npi == null) {
             problem(where + ".identifier", Kind.REQUIRED,
                     "the Practitioner needs an NPI (identifier system " + NPI + ")");
+        } else if (!Npi.isValid(npi)) {
+            problem(where + ".identifier", Kind.INVALID, "the Practitioner's NPI is not valid: " + Npi.RULE
+                    + " (or configure the tenant's rendering provider, claimflow.ehr.rendering-provider)");
         }
         HumanName name = name(practitioner.getName());
         if (name == null || !name.hasFamily()) {
@@ -703,10 +762,21 @@ final class BundleMapper {
         return new Provider(npi, EntityType.PERSON, name.getFamily(), given(name, 0), taxonomy, null, null, null);
     }
 
-    private static String taxonomy(List<CodeableConcept> concepts) {
-        return concepts.stream().flatMap(c -> c.getCoding().stream())
-                .filter(c -> NUCC_TAXONOMY.equals(c.getSystem())).map(Coding::getCode)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);  // a coding without a code: none
+    /**
+     * Whether a performer without a usable NPI is stood in for: a rendering one by the tenant's rendering provider
+     * (when configured), a referring one by nobody (it is optional on a claim). Says so in a warning.
+     */
+    private boolean substitute(String at, String why, boolean rendering) {
+        if (rendering && settings.renderingProvider() != null) {
+            notice(at, Kind.DEFAULTED, why + ": the tenant's rendering provider (claimflow.ehr.rendering-provider) "
+                    + "renders");
+            return true;
+        }
+        if (!rendering) {
+            notice(at, Kind.DEFAULTED, why + ": the claim goes without a referring provider");
+            return true;
+        }
+        return false;
     }
 
     // --- diagnoses, procedures, items, note ----------------------------------------------------------------------
@@ -747,6 +817,7 @@ final class BundleMapper {
         }
         List<Code> codes = new ArrayList<>();
         for (Condition condition : ordered) {
+            refs.use(condition);
             if (isEnteredInErrorOrRefuted(condition)) {
                 continue;
             }
@@ -797,22 +868,16 @@ final class BundleMapper {
         return null;
     }
 
-    private static boolean isProblemListItem(Condition condition) {
-        return condition.getCategory().stream().flatMap(c -> c.getCoding().stream())
-                .anyMatch(c -> "problem-list-item".equals(c.getCode()));
-    }
-
-    private static boolean isEnteredInErrorOrRefuted(Condition condition) {
-        return condition.getVerificationStatus().getCoding().stream()
-                .anyMatch(c -> "entered-in-error".equals(c.getCode()) || "refuted".equals(c.getCode()));
-    }
-
     private List<Code> procedures(Encounter encounter, boolean onlyEncounter) {
         List<Code> codes = new ArrayList<>();
         for (Procedure procedure : refs.all(Procedure.class)) {
             boolean linked = refs.pointsTo(procedure.getEncounter(), encounter)
                     || onlyEncounter && !procedure.hasEncounter();
-            if (!linked || procedure.getStatus() != Procedure.ProcedureStatus.COMPLETED) {
+            if (!linked) {
+                continue;
+            }
+            refs.use(procedure);
+            if (procedure.getStatus() != Procedure.ProcedureStatus.COMPLETED) {
                 continue;
             }
             String at = refs.path(procedure) + ".code";
@@ -832,6 +897,7 @@ final class BundleMapper {
             }
             List<ChargeItem> charges = refs.all(ChargeItem.class).stream()
                     .filter(c -> c.getService().stream().anyMatch(r -> refs.pointsTo(r, procedure))).toList();
+            charges.forEach(refs::use);
             List<String> modifiers = new ArrayList<>(modifiers(procedure.getExtensionsByUrl(
                     FhirTerms.EXT_PROCEDURE_MODIFIER), refs.path(procedure)));
             BigDecimal quantity = quantity(procedure.getExtensionByUrl(FhirTerms.EXT_PROCEDURE_QUANTITY),
@@ -856,37 +922,6 @@ final class BundleMapper {
         }
         return codes;
     }
-
-    /**
-     * The body sites as text, with the side said in words when only a SNOMED CT laterality qualifier
-     * (24028007 right, 7771000 left, 51440002 right and left) carries it; null without a body site.
-     */
-    private static String bodySite(List<CodeableConcept> bodySites) {
-        List<String> words = new ArrayList<>();
-        Set<String> sides = new LinkedHashSet<>();
-        for (CodeableConcept site : bodySites) {
-            for (Coding coding : site.getCoding()) {
-                if (FhirTerms.SNOMED_CT.equals(coding.getSystem()) && LATERALITY.containsKey(coding.getCode())) {
-                    sides.add(LATERALITY.get(coding.getCode()));
-                }
-            }
-            String display = display(site);
-            if (display != null && !LATERALITY.containsValue(display.toLowerCase(Locale.ROOT))) {
-                words.add(display);
-            }
-        }
-        String text = String.join(", ", words);
-        String said = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ") + " ";
-        String side = sides.contains("bilateral") || sides.size() > 1 ? "bilateral"
-                : sides.isEmpty() ? null : sides.iterator().next();
-        if (side != null && !said.contains(" " + side + " ")) {
-            text = text.isEmpty() ? side : text + ", " + side;
-        }
-        return text.isEmpty() ? null : text;
-    }
-
-    private static final Map<String, String> LATERALITY = Map.of("24028007", "right", "7771000", "left",
-            "51440002", "bilateral");
 
     /** Two-character CPT/HCPCS modifiers from valueCode, valueCoding, valueCodeableConcept or valueString. */
     private List<String> modifiers(List<Extension> extensions, String at) {
@@ -933,19 +968,31 @@ final class BundleMapper {
         for (MedicationAdministration given : refs.all(MedicationAdministration.class)) {
             boolean linked = refs.pointsTo(given.getContext(), encounter)
                     || onlyEncounter && !given.hasContext();
-            if (!linked || given.getStatus() != MedicationAdministration.MedicationAdministrationStatus.COMPLETED) {
+            if (!linked) {
+                continue;
+            }
+            refs.use(given);
+            if (given.getStatus() != MedicationAdministration.MedicationAdministrationStatus.COMPLETED) {
                 continue;
             }
             String at = refs.path(given);
-            if (!given.hasMedicationCodeableConcept()) {
-                problem(at + ".medication", Kind.REQUIRED,
-                        "MedicationAdministration.medicationCodeableConcept (NDC and/or HCPCS) is required");
+            // medicationCodeableConcept, else the code of the Medication that medicationReference points to
+            Resource referenced = given.hasMedicationReference()
+                    ? refs.resolve(given.getMedicationReference()).orElse(null) : null;
+            CodeableConcept medication = given.hasMedicationCodeableConcept() ? given.getMedicationCodeableConcept()
+                    : referenced instanceof org.hl7.fhir.r4.model.Medication m && m.hasCode() ? m.getCode() : null;
+            if (medication == null) {
+                notice(at + ".medication", Kind.NOT_USED, "a MedicationAdministration without a coded medication "
+                        + "(medicationCodeableConcept or a Medication with a code) is left out of billing");
                 continue;
             }
-            CodeableConcept medication = given.getMedicationCodeableConcept();
             String ndc = null;
             Code code = null;
+            String rxnorm = null;
             for (Coding coding : medication.getCoding()) {
+                if (FhirTerms.RXNORM.equals(coding.getSystem()) && coding.hasCode() && rxnorm == null) {
+                    rxnorm = coding.getCode();
+                }
                 if (FhirTerms.NDC.equals(coding.getSystem()) && ndc == null) {
                     ndc = ndc11(coding.getCode());
                     if (ndc == null) {
@@ -957,15 +1004,21 @@ final class BundleMapper {
                             coding.getDisplay(), coding.getCode()));
                 }
             }
+            Quantity dose = given.getDosage().getDose();
+            if (ndc == null && code == null && rxnorm != null) {
+                // RxNorm only: carried as such, coding-service bills it where its crosswalk has an HCPCS code
+                items.add(rxNormItem(medication, rxnorm, dose, at));
+                continue;
+            }
             if (ndc == null && code == null) {
-                unknownSystems(medication, at + ".medicationCodeableConcept", "NDC or HCPCS");
+                notice(at + ".medicationCodeableConcept", Kind.NOT_USED, "a MedicationAdministration coded in none "
+                        + "of NDC, HCPCS or RxNorm is left out of billing");
                 continue;
             }
             if (code == null) {
                 code = new Code(CodeSystem.NONE, null, firstNonNull(medication.getText(),
                         medication.getCodingFirstRep().getDisplay(), "NDC " + ndc));
             }
-            Quantity dose = given.getDosage().getDose();
             DocumentedEncounter.Unit unit = dose == null ? null : unit(dose.hasCode() ? dose.getCode()
                     : dose.getUnit());
             if (dose == null || !dose.hasValue() || unit == null) {
@@ -979,43 +1032,55 @@ final class BundleMapper {
         return items;
     }
 
-    private static DocumentedEncounter.Unit unit(String ucum) {
-        if (ucum == null) {
-            return null;
+    /**
+     * A drug coded only in RxNorm: its dose when documented in a unit ClaimFlow carries, else one administration
+     * (quantity 1, unit UNIT; Synthea documents no dose).
+     */
+    private AdministeredItem rxNormItem(CodeableConcept medication, String rxnorm, Quantity dose, String at) {
+        Code code = new Code(CodeSystem.RXNORM, rxnorm, firstNonNull(medication.getText(),
+                medication.getCodingFirstRep().getDisplay(), "RxNorm " + rxnorm));
+        DocumentedEncounter.Unit unit = dose == null ? null : unit(dose.hasCode() ? dose.getCode() : dose.getUnit());
+        if (dose != null && dose.hasValue() && unit != null) {
+            BigDecimal quantity = decimal(dose.getValue(), at + ".dosage.dose");
+            if (quantity != null) {
+                return new AdministeredItem(DocumentedEncounter.ItemKind.DRUG, code, null, quantity, unit);
+            }
         }
-        return switch (ucum) {
-            case "mg" -> DocumentedEncounter.Unit.MILLIGRAM;
-            case "g" -> DocumentedEncounter.Unit.GRAM;
-            case "mL", "ml" -> DocumentedEncounter.Unit.MILLILITER;
-            case "[iU]", "[IU]" -> DocumentedEncounter.Unit.INTERNATIONAL_UNIT;
-            case "{unit}", "{each}", "1" -> DocumentedEncounter.Unit.UNIT;
-            default -> null;
-        };
+        return new AdministeredItem(DocumentedEncounter.ItemKind.DRUG, code, null, BigDecimal.ONE.setScale(3),
+                DocumentedEncounter.Unit.UNIT);
     }
 
-    /** An NDC in the 11-digit 5-4-2 form, or null when its form is not one of the FDA's. */
-    static String ndc11(String ndc) {
-        if (ndc == null) {
-            return null;
+    /**
+     * Completed Immunizations of the encounter, coded in CVX (or NDC): one VACCINE item each, one dose, for
+     * coding-service to bill the vaccine product and its administration. Other codings are reported, not billed.
+     */
+    private List<AdministeredItem> immunizations(Encounter encounter) {
+        List<AdministeredItem> items = new ArrayList<>();
+        for (Immunization immunization : refs.all(Immunization.class)) {
+            if (!refs.pointsTo(immunization.getEncounter(), encounter)) {
+                continue;
+            }
+            refs.use(immunization);
+            if (immunization.getStatus() != Immunization.ImmunizationStatus.COMPLETED) {
+                continue;
+            }
+            String at = refs.path(immunization) + ".vaccineCode";
+            CodeableConcept vaccine = immunization.getVaccineCode();
+            String text = firstNonNull(vaccine.getText(), vaccine.getCodingFirstRep().getDisplay());
+            Coding cvx = vaccine.getCoding().stream().filter(c -> FhirTerms.CVX.equals(c.getSystem()) && c.hasCode())
+                    .findFirst().orElse(null);
+            String ndc = vaccine.getCoding().stream().filter(c -> FhirTerms.NDC.equals(c.getSystem()))
+                    .map(c -> ndc11(c.getCode())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (cvx == null && ndc == null) {
+                notice(at, Kind.NOT_USED, "an Immunization coded in neither CVX nor NDC is left out of billing");
+                continue;
+            }
+            Code code = cvx != null ? new Code(CodeSystem.CVX, cvx.getCode(), firstNonNull(text, "CVX " + cvx.getCode()))
+                    : new Code(CodeSystem.NONE, null, firstNonNull(text, "NDC " + ndc));
+            items.add(new AdministeredItem(DocumentedEncounter.ItemKind.VACCINE, code, ndc,
+                    BigDecimal.ONE.setScale(3), DocumentedEncounter.Unit.UNIT));
         }
-        if (ndc.matches("\\d{11}")) {
-            return ndc;
-        }
-        if (ndc.matches("\\d{4}-\\d{4}-\\d{2}")) {
-            return "0" + ndc.replace("-", "");
-        }
-        if (ndc.matches("\\d{5}-\\d{3}-\\d{2}")) {
-            String[] p = ndc.split("-");
-            return p[0] + "0" + p[1] + p[2];
-        }
-        if (ndc.matches("\\d{5}-\\d{4}-\\d")) {
-            String[] p = ndc.split("-");
-            return p[0] + p[1] + "0" + p[2];
-        }
-        if (ndc.matches("\\d{5}-\\d{4}-\\d{2}")) {
-            return ndc.replace("-", "");
-        }
-        return null;
+        return items;
     }
 
     /** The clinical note: a text/plain attachment of a DocumentReference about this encounter. */
@@ -1025,6 +1090,7 @@ final class BundleMapper {
             if (!about) {
                 continue;
             }
+            refs.use(document);
             for (DocumentReference.DocumentReferenceContentComponent content : document.getContent()) {
                 Attachment attachment = content.getAttachment();
                 if (attachment.hasData() && attachment.hasContentType()
@@ -1079,14 +1145,6 @@ final class BundleMapper {
         }
     }
 
-    private static String display(CodeableConcept concept) {
-        if (concept.hasText()) {
-            return concept.getText();
-        }
-        return concept.getCoding().stream().map(Coding::getDisplay).filter(java.util.Objects::nonNull).findFirst()
-                .orElse(null);
-    }
-
     // --- shared pieces -------------------------------------------------------------------------------------------
 
     private <T extends Resource> T resolveRequired(Reference reference, Class<T> type, String at, String what) {
@@ -1132,56 +1190,11 @@ final class BundleMapper {
                 address.getPostalCode().replace("-", ""), country);
     }
 
-    private static HumanName name(List<HumanName> names) {
-        if (names.isEmpty()) {
-            return null;
-        }
-        return names.stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
-                .orElse(names.stream().filter(n -> n.getUse() == HumanName.NameUse.USUAL).findFirst()
-                        .orElse(names.get(0)));
-    }
-
-    private static String given(HumanName name, int index) {
-        return name != null && name.getGiven().size() > index ? name.getGiven().get(index).getValue() : null;
-    }
-
-    private static Sex sex(Enumerations.AdministrativeGender gender) {
-        if (gender == null) {
-            return Sex.UNKNOWN;
-        }
-        return switch (gender) {
-            case FEMALE -> Sex.FEMALE;
-            case MALE -> Sex.MALE;
-            default -> Sex.UNKNOWN;
-        };
-    }
-
-    private static String identifier(List<Identifier> identifiers, String system) {
-        return identifiers.stream().filter(i -> system.equals(i.getSystem()) && i.hasValue())
-                .map(Identifier::getValue).findFirst().orElse(null);
-    }
-
-    private static String firstNonNull(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    /** A version for an Encounter without meta.versionId: a digest of what ClaimFlow read from the bundle. */
-    private static String contentVersion(DocumentedEncounter documented) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(documented.toString().getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void problem(String location, Kind kind, String message) {
         problems.add(new Problem(location, kind, message));
+    }
+
+    private void notice(String location, Kind kind, String message) {
+        notices.add(new Problem(location, kind, message));
     }
 }

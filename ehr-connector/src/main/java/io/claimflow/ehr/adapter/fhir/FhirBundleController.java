@@ -13,7 +13,14 @@ import io.claimflow.platform.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.claimflow.ehr.intake.DocumentedEncounter;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
@@ -52,19 +59,33 @@ class FhirBundleController {
     private final FhirContext fhir;
     private final EncounterIntake intake;
     private final AuditTrail auditTrail;
+    private final ProviderDirectory directory;
+    private final EhrProperties properties;
+    private final Clock clock;
     private final String tenantId;
     private final int maxBundleBytes;
 
-    FhirBundleController(FhirContext fhir, EncounterIntake intake, AuditTrail auditTrail, EhrProperties properties) {
+    FhirBundleController(FhirContext fhir, EncounterIntake intake, AuditTrail auditTrail, ProviderDirectory directory,
+            EhrProperties properties, Optional<Clock> clock) {
         this.maxBundleBytes = properties.maxBundleBytes();
         this.fhir = fhir;
         this.intake = intake;
         this.auditTrail = auditTrail;
+        this.directory = directory;
+        this.properties = properties;
+        this.clock = clock.orElse(Clock.systemUTC());
         this.tenantId = properties.tenantId();
     }
 
-    /** What was published for each encounter of the bundle. */
-    record Response(List<Publication> encounters) {
+    /**
+     * What became of the bundle: what was published for each encounter published, the encounters refused (their
+     * reasons are in the outcome), and one OperationOutcome with every problem, warning and information issue.
+     */
+    record Response(List<Publication> encounters, List<String> refused, @JsonRawValue String outcome) {
+    }
+
+    /** What a directory bundle (Organizations, Locations, Practitioners, PractitionerRoles) stored, by type. */
+    record DirectoryResponse(Map<String, Integer> directory, @JsonRawValue String outcome) {
     }
 
     // Any content type is let in so that a wrong one gets an OperationOutcome too (Spring would answer 415 itself).
@@ -121,23 +142,36 @@ class FhirBundleController {
             return invalid(List.of(new Problem("Bundle.type", Problem.Kind.UNSUPPORTED,
                     "POST /fhir takes a transaction or batch bundle; send a collection to POST /fhir/Bundle")));
         }
-        BundleMapper.Result result = BundleMapper.map(tenantId, bundle);
-        if (!result.problems().isEmpty()) {
-            log.info("Bundle refused with {} problem(s)", result.problems().size());
-            return invalid(result.problems());
+        if (ProviderDirectory.isDirectoryBundle(bundle)) {
+            return storeDirectory(bundle);
         }
-        List<Problem> refused = intake.check(result.submissions());
-        if (!refused.isEmpty()) {
-            log.info("Bundle refused with {} problem(s) found before publishing", refused.size());
-            return invalid(refused);
+        BundleMapper.Result result = BundleMapper.map(settings(), bundle);
+        List<Problem> problems = new ArrayList<>(result.problems());
+        List<String> refused = new ArrayList<>(result.refused());
+        // what coding-service would refuse later, per encounter: that encounter is refused alone
+        List<EncounterIntake.Submission> accepted = new ArrayList<>();
+        for (EncounterIntake.Submission submission : result.submissions()) {
+            List<Problem> found = intake.check(List.of(submission));
+            if (found.isEmpty()) {
+                accepted.add(submission);
+            } else {
+                problems.addAll(found);
+                refused.add(submission.source().encounterId());
+            }
+        }
+        List<Problem> all = new ArrayList<>(problems);
+        all.addAll(result.notices());
+        if (accepted.isEmpty() && !problems.isEmpty()) {
+            log.info("Bundle refused with {} problem(s)", problems.size());
+            return invalid(all);
         }
         List<Publication> publications;
         try {
-            publications = intake.publish(result.submissions());
+            publications = intake.publish(accepted);
         } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException
                 | org.apache.kafka.common.KafkaException e) {
             // database or registry unreachable: nothing was published, the EHR should send the bundle again later
-            log.warn("Bundle with encounter(s) {} not stored: {}", result.submissions().stream()
+            log.warn("Bundle with encounter(s) {} not stored: {}", accepted.stream()
                     .map(s -> s.source().encounterId()).toList(), e.getClass().getSimpleName());
             String outcome = fhir.newJsonParser().encodeResourceToString(OperationOutcomes.transientProblem(
                     "the bundle could not be stored now; nothing was published, send it again later"));
@@ -149,7 +183,56 @@ class FhirBundleController {
                 auditTrail.changed("encounter.documented", "encounter", publication.encounterId());
             }
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Response(publications));
+        if (!refused.isEmpty()) {
+            log.info("Bundle: {} encounter(s) published or known, {} refused: {}", publications.size(),
+                    refused.size(), refused);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Response(publications,
+                refused, fhir.newJsonParser().encodeResourceToString(OperationOutcomes.of(all))));
+    }
+
+    private ResponseEntity<?> storeDirectory(Bundle bundle) {
+        ProviderDirectory.Stored stored;
+        try {
+            stored = directory.store(tenantId, bundle);
+        } catch (org.springframework.dao.DataAccessException
+                | org.springframework.transaction.TransactionException e) {
+            log.warn("Directory bundle not stored: {}", e.getClass().getSimpleName());
+            String outcome = fhir.newJsonParser().encodeResourceToString(OperationOutcomes.transientProblem(
+                    "the bundle could not be stored now; nothing was kept, send it again later"));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(FHIR_JSON_TYPE).body(outcome);
+        }
+        log.info("Directory bundle stored: {}", stored.byType());
+        auditTrail.changed("directory.received", "bundle", String.valueOf(stored.byType()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new DirectoryResponse(
+                stored.byType(), fhir.newJsonParser().encodeResourceToString(OperationOutcomes.of(stored.notices()))));
+    }
+
+    /** The tenant's settings for this bundle: the look-back window from today, default providers, the directory. */
+    private MappingSettings settings() {
+        LocalDate today = LocalDate.now(clock);
+        return new MappingSettings(tenantId, today.minusDays(properties.fhir().lookBackDays()),
+                billingProvider(properties.billingProvider()), renderingProvider(properties.renderingProvider()),
+                directory.of(tenantId), properties.fhir().payers());
+    }
+
+    private static DocumentedEncounter.Provider billingProvider(EhrProperties.BillingProvider billing) {
+        if (billing == null || billing.npi() == null) {
+            return null;
+        }
+        DocumentedEncounter.Address address = billing.line1() == null ? null : new DocumentedEncounter.Address(
+                billing.line1(), billing.line2(), billing.city(), billing.state(), billing.postalCode(), "US");
+        return new DocumentedEncounter.Provider(billing.npi(), DocumentedEncounter.EntityType.ORGANIZATION,
+                billing.name(), null, billing.taxonomyCode(), billing.taxId(),
+                billing.taxId() == null ? null : DocumentedEncounter.TaxIdType.EIN, address);
+    }
+
+    private static DocumentedEncounter.Provider renderingProvider(EhrProperties.RenderingProvider rendering) {
+        if (rendering == null || rendering.npi() == null) {
+            return null;
+        }
+        return new DocumentedEncounter.Provider(rendering.npi(), DocumentedEncounter.EntityType.PERSON,
+                rendering.lastName(), rendering.firstName(), rendering.taxonomyCode(), null, null, null);
     }
 
     private Bundle parse(String body) {

@@ -12,6 +12,8 @@ final class FhirTerms {
     static final String CPT = "http://www.ama-assn.org/go/cpt";
     static final String HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
     static final String NDC = "http://hl7.org/fhir/sid/ndc";
+    static final String CVX = "http://hl7.org/fhir/sid/cvx";
+    static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
     static final String NPI = "http://hl7.org/fhir/sid/us-npi";
     static final String EIN = "urn:oid:2.16.840.1.113883.4.4";

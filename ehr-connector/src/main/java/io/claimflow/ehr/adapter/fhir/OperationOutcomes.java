@@ -6,7 +6,10 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
-/** Problems as a FHIR OperationOutcome: one error issue per problem, with its location as the expression. */
+/**
+ * Problems as a FHIR OperationOutcome: one issue per problem (error, fatal when unreadable, warning for a default
+ * applied, information for what was not used), with its location as the expression.
+ */
 final class OperationOutcomes {
 
     private OperationOutcomes() {
@@ -16,7 +19,7 @@ final class OperationOutcomes {
         OperationOutcome outcome = new OperationOutcome();
         for (Problem problem : problems) {
             outcome.addIssue()
-                    .setSeverity(problem.kind() == Problem.Kind.UNREADABLE ? IssueSeverity.FATAL : IssueSeverity.ERROR)
+                    .setSeverity(severity(problem.kind()))
                     .setCode(issueType(problem.kind()))
                     .setDiagnostics(problem.message())
                     .addExpression(problem.location());
@@ -39,6 +42,15 @@ final class OperationOutcomes {
         return outcome;
     }
 
+    private static IssueSeverity severity(Problem.Kind kind) {
+        return switch (kind) {
+            case UNREADABLE -> IssueSeverity.FATAL;
+            case DEFAULTED -> IssueSeverity.WARNING;
+            case NOT_USED -> IssueSeverity.INFORMATION;
+            default -> IssueSeverity.ERROR;
+        };
+    }
+
     private static IssueType issueType(Problem.Kind kind) {
         return switch (kind) {
             case UNREADABLE -> IssueType.STRUCTURE;
@@ -47,6 +59,7 @@ final class OperationOutcomes {
             case INVALID -> IssueType.VALUE;
             case UNKNOWN_CODE_SYSTEM -> IssueType.CODEINVALID;
             case UNRESOLVED_REFERENCE -> IssueType.NOTFOUND;
+            case DEFAULTED, NOT_USED -> IssueType.INFORMATIONAL;
         };
     }
 }

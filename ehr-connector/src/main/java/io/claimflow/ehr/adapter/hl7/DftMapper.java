@@ -181,7 +181,7 @@ final class DftMapper {
         List<DocumentedEncounter.Coverage> coverages = coverages(message, patient);
         if (billing == null || billing.npi() == null || billing.name() == null) {
             problem("MSH-4", Kind.UNSUPPORTED, "this connector has no billing provider configured for HL7 v2 "
-                    + "(claimflow.ehr.hl7.billing-provider)");
+                    + "(claimflow.ehr.billing-provider or claimflow.ehr.hl7.billing-provider)");
         }
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));

@@ -29,7 +29,10 @@ class Hl7Configuration {
 
     @Bean
     Hl7Receiver hl7Receiver(HapiContext hapi, EncounterIntake intake, EhrProperties properties, AuditTrail audit) {
-        return new Hl7Receiver(hapi, intake, properties.tenantId(), properties.hl7().billingProvider(), audit);
+        // the HL7-specific billing provider, else the tenant's (claimflow.ehr.billing-provider)
+        EhrProperties.BillingProvider billing = properties.hl7().billingProvider() != null
+                ? properties.hl7().billingProvider() : properties.billingProvider();
+        return new Hl7Receiver(hapi, intake, properties.tenantId(), billing, audit);
     }
 
     @Bean

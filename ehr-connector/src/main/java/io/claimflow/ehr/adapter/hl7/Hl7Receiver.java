@@ -225,6 +225,7 @@ class Hl7Receiver {
             case INVALID -> DATA_TYPE_ERROR;
             case UNKNOWN_CODE_SYSTEM -> TABLE_VALUE_NOT_FOUND;
             case UNRESOLVED_REFERENCE -> REQUIRED_FIELD_MISSING;
+            case DEFAULTED, NOT_USED -> APPLICATION_INTERNAL_ERROR;  // not produced by the HL7 v2 mapper
         };
     }
 

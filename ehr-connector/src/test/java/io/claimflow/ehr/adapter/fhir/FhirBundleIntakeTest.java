@@ -288,7 +288,8 @@ class FhirBundleIntakeTest {
         Condition hypertension = resources(bundle, Condition.class).get(0);
         hypertension.setCode(new CodeableConcept().addCoding(
                 new org.hl7.fhir.r4.model.Coding("http://example.org/local-problem-codes", "HTN", null)));
-        // and a second, valid encounter in the same bundle: nothing of the bundle may be published
+        // and a second encounter in the same bundle, refused on its own (issue 17): with two encounters, the
+        // Conditions that name no encounter belong to neither, so it has no diagnosis
         String otherId = "bad-other-" + UUID.randomUUID();
         bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(encounter.copy()
                 .setSubject(new org.hl7.fhir.r4.model.Reference("urn:uuid:6f1c2a7e-2b0d-4a57-9a61-0c1f4e8d2a01"))
@@ -305,7 +306,9 @@ class FhirBundleIntakeTest {
                         org.assertj.core.groups.Tuple.tuple("required", "Bundle.entry[7].resource.subject"),
                         org.assertj.core.groups.Tuple.tuple("code-invalid",
                                 "Bundle.entry[8].resource.code.coding[0].system"));
-        assertThat(outcome.getIssue()).allMatch(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR);
+        // errors, and the information that the Conditions of no encounter were not read
+        assertThat(outcome.getIssue()).allMatch(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR
+                || i.getSeverity() == OperationOutcome.IssueSeverity.INFORMATION);
         assertThat(outcome.getIssue()).anyMatch(i -> i.getDiagnostics().contains(
                 "http://example.org/local-problem-codes"));
         assertNothingPublished(encounterId);
@@ -316,17 +319,36 @@ class FhirBundleIntakeTest {
     void aReferenceToNothingInTheBundleIsNotFound() {
         String encounterId = "unresolved-" + UUID.randomUUID();
         String bundle = bundle("two-coverages.json", encounterId)
-                .replace("\"serviceProvider\": {\"reference\": \"Organization/org-billing\"}",
-                        "\"serviceProvider\": {\"reference\": \"Organization/not-in-the-bundle\"}");
+                .replace("\"subject\": {\"reference\": \"Patient/pat-302\"},",
+                        "\"subject\": {\"reference\": \"Patient/not-in-the-bundle\"},");
 
         ResponseEntity<String> response = post("/fhir/Bundle", bundle, "application/fhir+json");
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         OperationOutcome outcome = fhir.newJsonParser().parseResource(OperationOutcome.class, response.getBody());
-        assertThat(outcome.getIssue()).extracting(i -> i.getCode().toCode(), i -> i.getExpression().get(0)
-                .getValue()).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("not-found", "Bundle.entry[9].resource.serviceProvider"));
+        assertThat(outcome.getIssue()).filteredOn(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR)
+                .extracting(i -> i.getCode().toCode(), i -> i.getExpression().get(0).getValue()).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("not-found", "Bundle.entry[9].resource.subject"));
         assertNothingPublished(encounterId);
+    }
+
+    @Test
+    void anUnresolvedServiceProviderIsBilledUnderTheTenantsBillingProviderWithAWarning() {
+        // issue 17: the tenant's billing provider (claimflow.ehr.billing-provider, set in the test configuration)
+        // stands in; before, the encounter was refused with not-found
+        String encounterId = "unresolved-billing-" + UUID.randomUUID();
+        String bundle = bundle("two-coverages.json", encounterId)
+                .replace("\"serviceProvider\": {\"reference\": \"Organization/org-billing\"}",
+                        "\"serviceProvider\": {\"reference\": \"Organization/not-in-the-bundle\"}");
+
+        ResponseEntity<Map<String, Object>> response = postJson("/fhir/Bundle", bundle);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(WholeHistoryIntakeTest.issues(response)).anyMatch(i -> "warning".equals(i.get("severity"))
+                && List.of("Bundle.entry[9].resource.serviceProvider").equals(i.get("expression")));
+        EncounterDocumented event = PublishedEvents.awaitExactly(encounterId, 1).get(0);
+        assertThat(event.getProviders().getBilling().getNpi()).isEqualTo("1847362914");
+        assertThat(event.getProviders().getBilling().getTaxId()).isEqualTo("311234567");
     }
 
     @Test

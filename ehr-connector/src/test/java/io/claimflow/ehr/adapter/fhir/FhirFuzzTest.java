@@ -30,7 +30,8 @@ class FhirFuzzTest {
     private static final Pattern VALUE = Pattern.compile(":\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d[\\d.eE+-]*|true|false"
             + "|null)");
     private static final FhirBundleController CONTROLLER = new FhirBundleController(FHIR, FuzzedIntake.intake(),
-            FuzzedIntake.audit(), FuzzedIntake.properties());
+            FuzzedIntake.audit(), new ProviderDirectory(FHIR, new InMemoryDirectoryEntries()),
+            FuzzedIntake.properties(), java.util.Optional.empty());
 
     @Test
     void arbitraryBodiesAreAnswered() {

@@ -18,6 +18,6 @@ class NdcTest {
             "0003029305, null",
             "3-293-5, null"})
     void normalizes(String ndc, String expected) {
-        assertThat(BundleMapper.ndc11(ndc)).isEqualTo(expected);
+        assertThat(FhirValues.ndc11(ndc)).isEqualTo(expected);
     }
 }

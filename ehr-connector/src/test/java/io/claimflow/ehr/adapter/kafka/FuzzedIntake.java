@@ -26,7 +26,7 @@ public final class FuzzedIntake {
                 4, 4, Duration.ofSeconds(5), Duration.ofSeconds(5), 1_048_576), new EhrProperties.Hl7(
                         new EhrProperties.BillingProvider("1847362914", "Riverside Family Medicine LLC", "311234567",
                                 "207Q00000X", "2200 Riverside Dr", "Suite 110", "Columbus", "OH", "432211234")),
-                524_288, 4_194_304);
+                524_288, 4_194_304, new EhrProperties.Fhir(365, null), null, null);
     }
 
     public static EncounterIntake intake() {
