@@ -3,7 +3,6 @@ package io.claimflow.adjudication.response;
 import io.claimflow.adjudication.claim.ClaimEvents;
 import io.claimflow.adjudication.claim.ClaimStatus;
 import io.claimflow.adjudication.claim.DenialCategories;
-import io.claimflow.adjudication.claim.DenialCategory;
 import io.claimflow.adjudication.claim.Notices;
 import io.claimflow.adjudication.claim.OutboundClaim;
 import io.claimflow.adjudication.claim.OutboundClaims;

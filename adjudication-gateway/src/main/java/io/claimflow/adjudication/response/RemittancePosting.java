@@ -4,7 +4,6 @@ import io.claimflow.adjudication.claim.ClaimEvents;
 import io.claimflow.adjudication.claim.ClaimIntake;
 import io.claimflow.adjudication.claim.ClaimStatus;
 import io.claimflow.adjudication.claim.DenialCategories;
-import io.claimflow.adjudication.claim.DenialCategory;
 import io.claimflow.adjudication.claim.Notices;
 import io.claimflow.adjudication.claim.OutboundClaim;
 import io.claimflow.adjudication.claim.OutboundClaims;
