@@ -193,7 +193,7 @@ class ConsoleActionsTest {
 
         CALLS.clear();
         post(browser, "/dead-letters/replay-selected", "_csrf=" + enc(csrf(page)) + "&service=coding-service&topic="
-                + enc(Topics.ENCOUNTER_DOCUMENTED) + "&letter=" + enc(DLT + "/3/0"));
+                + enc(Topics.ENCOUNTER_DOCUMENTED) + "&letter=" + enc(DLT + "/3/0") + "&causeFixed=true");
         assertThat(CALLS).contains("POST /admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED + "/3/0/replay {}");
         assertThat(get(browser, list).body()).contains(DLT + "/3/0: replayed to " + Topics.ENCOUNTER_DOCUMENTED
                 + " partition 3 offset 42");

@@ -94,11 +94,11 @@ final class FakeServices implements AutoCloseable {
             json(exchange, 200, """
                     {"claimId":"clm-x","encounterId":"enc-x","status":"PAID","payerId":"BKHP1",
                      "events":[{"interchangeId":5,"transactionType":"837P","outcome":"SENT","detail":null,
-                       "createdAt":"2026-01-01T12:00:00Z"},
+                       "at":"2026-01-01T12:00:00Z"},
                       {"interchangeId":6,"transactionType":"999","outcome":"ACCEPTED","detail":"IK5 A",
-                       "createdAt":"2026-01-01T12:01:00Z"},
+                       "at":"2026-01-01T12:01:00Z"},
                       {"interchangeId":8,"transactionType":"835","outcome":"PAID","detail":"CLP 1 paid 103.74",
-                       "createdAt":"2026-01-03T08:00:00Z"}]}""");
+                       "at":"2026-01-03T08:00:00Z"}]}""");
         } else if (path.equals("/api/adjudication/interchanges/5")) {
             json(exchange, 200, """
                     {"id":5,"direction":"OUT","transactionType":"837P","payerId":"BKHP1","status":"SENT",
