@@ -109,9 +109,19 @@ class WorkListPagesTest {
     }
 
     @Test
+    void claimsAreFoundByTheStartOfTheirNumberAndSorted() {
+        Map<String, Object> page = get("/claims?claimIdPrefix=" + PAYER + "-h1&sort=-charge&size=3");
+        // h1 and h10..h19
+        assertThat(page.get("total")).isEqualTo(11);
+        assertThat(items(page)).extracting(i -> String.valueOf(i.get("claimId")))
+                .containsExactly(PAYER + "-h19", PAYER + "-h18", PAYER + "-h17");
+        assertThat(get("/claims?claimIdPrefix=" + PAYER + "-h1_&size=3").get("total")).isEqualTo(0);
+    }
+
+    @Test
     void badCriteriaAre400s() {
         for (String query : List.of("/work-lists/denials/search?queue=NOPE", "/work-lists/denials/search?carc=x'--",
-                "/work-lists/held/search?sort=claim_id;drop", "/work-lists/held/search?size=501")) {
+                "/work-lists/held/search?sort=claim_id;drop", "/work-lists/held/search?size=501", "/claims?sort=status")) {
             HttpStatusCode status = http.get().uri(query).exchange((request, response) -> response.getStatusCode());
             assertThat(status.value()).as(query).isEqualTo(400);
         }

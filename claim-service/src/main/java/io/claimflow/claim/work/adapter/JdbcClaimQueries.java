@@ -54,9 +54,15 @@ class JdbcClaimQueries implements ClaimQueries {
         if (s.currentOnly()) {
             where.append(" AND c.is_current");
         }
+        if (s.claimIdPrefix() != null && !s.claimIdPrefix().isBlank()) {
+            where.append(" AND c.claim_id LIKE :claimIdPrefix ESCAPE '\\'");
+            params.put("claimIdPrefix", s.claimIdPrefix().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
         long total = jdbc.sql("SELECT count(*) FROM claim c" + where).params(params).query(Long.class).single();
         List<ClaimSummary> items = jdbc.sql("SELECT " + SUMMARY + " FROM claim c" + where
-                        + " ORDER BY c.created_at DESC, c.claim_id OFFSET :offset LIMIT :limit")
+                        + " ORDER BY " + order(s.sort(), "c.created_at", "c.created_at DESC")
+                        + ", c.claim_id OFFSET :offset LIMIT :limit")
                 .params(params)
                 .param("offset", (long) s.page() * s.size())
                 .param("limit", s.size())
@@ -102,7 +108,7 @@ class JdbcClaimQueries implements ClaimQueries {
         criterion(where, params, "c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo());
         long total = jdbc.sql("SELECT count(*) FROM claim c" + where).params(params).query(Long.class).single();
         List<ClaimSummary> claims = jdbc.sql("SELECT " + SUMMARY + " FROM claim c" + where + " ORDER BY "
-                        + order(s.sort(), "c.created_at") + ", c.claim_id OFFSET :offset LIMIT :limit")
+                        + order(s.sort(), "c.created_at", "c.created_at") + ", c.claim_id OFFSET :offset LIMIT :limit")
                 .params(params)
                 .param("offset", (long) s.page() * s.size())
                 .param("limit", s.size())
@@ -137,7 +143,7 @@ class JdbcClaimQueries implements ClaimQueries {
         long total = jdbc.sql("SELECT count(*) FROM work_item w JOIN claim c ON c.claim_id = w.claim_id"
                 + " WHERE w.resolved_at IS NULL" + where).params(params).query(Long.class).single();
         List<WorkItems.WorkItem> items = jdbc.sql(JdbcWorkItems.SELECT + where + " ORDER BY "
-                        + order(s.sort(), "w.created_at")
+                        + order(s.sort(), "w.created_at", "w.created_at")
                         + ", w.id OFFSET :offset LIMIT :limit")
                 .params(params)
                 .param("offset", (long) s.page() * s.size())
@@ -156,8 +162,11 @@ class JdbcClaimQueries implements ClaimQueries {
                 .list();
     }
 
-    /** The ORDER BY of a work list's sort ({@link WorkListSearch#SORTS}); {@code fallback} when none. */
-    static String order(String sort, String fallback) {
+    /**
+     * The ORDER BY of a list's sort ({@link WorkListSearch#SORTS}, {@link ClaimSearch#SORTS}): {@code created} is the
+     * column {@code createdAt} sorts on; {@code fallback} the order when there is no sort.
+     */
+    static String order(String sort, String created, String fallback) {
         if (sort == null) {
             return fallback;
         }
@@ -166,7 +175,7 @@ class JdbcClaimQueries implements ClaimQueries {
             case "dateOfService" -> "c.date_of_service";
             case "charge" -> "c.total_charge";
             case "payer" -> "c.payer_id";
-            default -> fallback;
+            default -> created;
         };
         return column + (descending ? " DESC" : "");
     }
