@@ -94,7 +94,7 @@ class DeadLetterController {
             // newest first
             rows.sort(Comparator.comparing((Map<String, Object> r) -> String.valueOf(r.get("timestamp")))
                     .reversed());
-            WorkQueueController.Paging paging = WorkQueueController.Paging.of(Math.max(page, 0), PAGE, rows.size());
+            Paging paging = Paging.of(Math.max(page, 0), PAGE, rows.size());
             model.addAttribute("service", service);
             model.addAttribute("topic", topic);
             model.addAttribute("answer", answer);
@@ -105,7 +105,7 @@ class DeadLetterController {
             model.addAttribute("group", group);
             model.addAttribute("discarded", discarded);
             model.addAttribute("paging", paging);
-            model.addAttribute("filterQuery", WorkQueueController.query("service", service, "topic", topic,
+            model.addAttribute("filterQuery", WebParams.query("service", service, "topic", topic,
                     "reason", reason, "key", key, "group", group, "discarded", discarded ? "true" : null));
         }
         return "dead-letters";
