@@ -92,22 +92,22 @@ class ConsoleDefectsTest {
         assertThat(page).contains("Not retryable: it fails again unless its cause was fixed");
 
         post(admin, "/dead-letters/replay", "_csrf=" + enc(csrf(page)) + "&service=coding-service&topic="
-                + Topics.ENCOUNTER_DOCUMENTED + "&partition=3&offset=0");
+                + Topics.ENCOUNTER_DOCUMENTED + "&partition=5&offset=0");
         assertThat(CALLS).noneMatch(c -> c.endsWith("/replay"));
-        assertThat(get(admin, list).body()).contains(DLT + "/3/0: not replayed, it failed as not retryable");
+        assertThat(get(admin, list).body()).contains(DLT + "/5/0: not replayed, it failed as not retryable");
 
         post(admin, "/dead-letters/replay-selected", "_csrf=" + enc(csrf(get(admin, list).body()))
-                + "&service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED + "&letter=" + enc(DLT + "/3/0")
-                + "&letter=" + enc(DLT + "/7/1"));
+                + "&service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED + "&letter=" + enc(DLT + "/5/0")
+                + "&letter=" + enc(DLT + "/6/1"));
         assertThat(CALLS).filteredOn(c -> c.endsWith("/replay")).containsExactly(
-                "POST /admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED + "/7/1/replay");
+                "POST /admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED + "/6/1/replay");
 
         CALLS.clear();
         post(admin, "/dead-letters/replay", "_csrf=" + enc(csrf(get(admin, list).body()))
-                + "&service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED + "&partition=3&offset=0"
+                + "&service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED + "&partition=5&offset=0"
                 + "&causeFixed=true");
         assertThat(CALLS).filteredOn(c -> c.endsWith("/replay")).containsExactly(
-                "POST /admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED + "/3/0/replay");
+                "POST /admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED + "/5/0/replay");
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
@@ -126,8 +126,8 @@ class ConsoleDefectsTest {
                       {"interchangeId":8,"transactionType":"835","outcome":"PAID","detail":"CLP 1 paid 103.74",
                        "at":"2026-01-03T08:00:00Z"}]}""";
         } else if (path.startsWith("/admin/dead-letters/") && method.equals("GET")) {
-            body = "[" + letter(3, 0, "not retryable: java.lang.IllegalArgumentException") + ","
-                    + letter(7, 1, "failed after 4 attempts: org.springframework.dao.TransientDataAccessException")
+            body = "[" + letter(5, 0, "not retryable: java.lang.IllegalArgumentException") + ","
+                    + letter(6, 1, "failed after 4 attempts: org.springframework.dao.TransientDataAccessException")
                     + "]";
         } else if (path.endsWith("/replay")) {
             body = "{\"topic\":\"" + Topics.ENCOUNTER_DOCUMENTED + "\",\"partition\":3,\"offset\":42}";

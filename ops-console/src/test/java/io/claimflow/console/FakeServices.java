@@ -72,6 +72,13 @@ final class FakeServices implements AutoCloseable {
                      "ledger":[{"entryId":3,"lineNo":1,"kind":"REMITTANCE","effectiveDate":"2026-01-02",
                        "description":"Payer remittance","ledgerAccount":"PATIENT_RECEIVABLE","claimId":"clm-7a",
                        "component":"COPAY","amount":25.00,"postedAt":"2026-01-02T10:00:00Z"}]}""");
+        } else if (path.equals("/patient-accounts/tenants")) {
+            json(exchange, 200, "[\"lakeside-peds\",\"riverside-fm\"]");
+        } else if (path.startsWith("/patient-accounts/search")) {
+            json(exchange, 200, """
+                    {"page":1,"size":25,"total":349,"items":[{"id":7,"tenantId":"riverside-fm",
+                     "accountNumber":"riverside-fm-7","patientRef":"MRN-7","name":"Pat Example",
+                     "birthDate":"1961-07-22","balance":45.00}]}""");
         } else if (path.equals("/statements?accountId=7")) {
             json(exchange, 200, """
                     [{"id":31,"runId":4,"tenantId":"riverside-fm","statement":{"accountId":7,

@@ -56,10 +56,10 @@ class DenialsController {
         }
         category = WebParams.token(category, "category");
         carc = WebParams.blankToNull(carc);
+        carc = carc == null ? null : carc.toUpperCase(java.util.Locale.ROOT);
         if (carc != null && !carc.matches("(?:(?:CO|PR|OA|PI|CR)-?)?[A-Za-z0-9]{1,5}")) {
             throw new BadRequestException("CARC must be a reason code such as 16 or CO-16");
         }
-        carc = carc == null ? null : carc.toUpperCase(java.util.Locale.ROOT);
         payer = WebParams.token(payer, "payer");
         sort = WebParams.oneOf(sort, SORTS, "sort");
         WebParams.days(olderThanDays, "olderThanDays");
