@@ -58,7 +58,7 @@ class PatientSearchTest {
 
     @Test
     void byNameWordsInAnyOrderDateOfBirthMrnAccountAndStatementNumber() {
-        assertThat(names(find("name=lopez%20mar"))).containsExactlyInAnyOrder("Maria Lopez Garcia", "Mario Lopez");
+        assertThat(names(find("name=lopez mar"))).containsExactlyInAnyOrder("Maria Lopez Garcia", "Mario Lopez");
         assertThat(names(find("name=MARIA"))).containsExactlyInAnyOrder("Maria Lopez Garcia", "Ana Maria Smith");
         assertThat(names(find("name=aria"))).isEmpty();
         assertThat(names(find("birthDate=1961-07-22"))).containsExactlyInAnyOrder("Maria Lopez Garcia",
@@ -82,7 +82,7 @@ class PatientSearchTest {
 
     @Test
     void badInputIsA400() {
-        for (String query : List.of("name=%3Cscript%3E", "birthDate=1850-01-01", "sort=guarantor_name", "size=201",
+        for (String query : List.of("name=<script>", "birthDate=1850-01-01", "sort=guarantor_name", "size=201",
                 "statementId=-1")) {
             int status = http.get().uri("/patient-accounts/search?" + query)
                     .exchange((request, response) -> response.getStatusCode().value());
