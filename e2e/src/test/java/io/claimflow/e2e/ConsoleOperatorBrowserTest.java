@@ -316,13 +316,23 @@ class ConsoleOperatorBrowserTest {
         assertThat(string(Pipeline.CONSOLE, "SELECT note FROM dead_letter_decision WHERE letter = ?", discardId))
                 .isEqualTo("not Avro: a test producer's mistake, nothing to recover");
 
-        // replay the selected one (bulk form): back to its topic, through coding-service again
+        // a poison record fails again as it is: the console warns and does not replay it until told the cause is fixed
+        assertThat(waitFor(By.cssSelector("tr[data-letter='" + replayId + "']")).getText())
+                .contains("Not retryable: it fails again unless its cause was fixed");
+        waitFor(By.cssSelector("input[name='letter'][value='" + replayId + "']")).sendKeys(Keys.SPACE);
+        browser.findElement(By.id("replay-selected")).sendKeys(Keys.ENTER);
+        assertThat(waitFor(By.cssSelector("#outcomes")).getText()).contains(replayId)
+                .contains("not replayed, it failed as not retryable");
+        browser.get(url("/dead-letters?service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED));
+
+        // replay the selected one (bulk form) with the cause said fixed: back to its topic, through coding-service
         WebElement box = waitFor(By.cssSelector("input[name='letter'][value='" + replayId + "']"));
         box.sendKeys(Keys.SPACE);
+        browser.findElement(By.id("cause-fixed")).sendKeys(Keys.SPACE);
         browser.findElement(By.id("replay-selected")).sendKeys(Keys.ENTER);
         String replayed = waitFor(By.cssSelector("#outcomes")).getText();
         screenshot("dead-letter-replayed");
-        assertThat(replayed).contains(replayId).contains("replayed");
+        assertThat(replayed).contains(replayId).contains(": replayed to");
         assertThat(count(Pipeline.CONSOLE, "SELECT count(*) FROM claimflow_platform.audit_record"
                 + " WHERE action = 'dead-letter.replayed' AND username = 'admin' AND resource_id = ?",
                 replayId)).isEqualTo(1);

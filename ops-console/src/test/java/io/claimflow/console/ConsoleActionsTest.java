@@ -158,16 +158,21 @@ class ConsoleActionsTest {
     void aBillerFiltersDenialsByCategoryCarcAndPayerAndRequestsARecodeOrFilesAnAppeal() throws Exception {
         HttpClient browser = logIn("biller");
         String all = get(browser, "/work/denials?queue=ALL").body();
-        assertThat(all).contains("clm-denied-1", "clm-denied-2", "clm-denied-3");
-        assertThat(CALLS).contains("GET /work-lists/denials?page=0&size=500");
-        assertThat(get(browser, "/work/denials?queue=ALL&category=CODING").body()).contains("clm-denied-1")
-                .doesNotContain("clm-denied-2").doesNotContain("clm-denied-3");
-        assertThat(get(browser, "/work/denials?queue=ALL&carc=16").body()).contains("clm-denied-2")
-                .doesNotContain("clm-denied-1").doesNotContain("clm-denied-3");
-        assertThat(get(browser, "/work/denials?queue=ALL&payer=MCR01").body()).contains("clm-denied-3")
-                .doesNotContain("clm-denied-1").doesNotContain("clm-denied-2");
+        assertThat(all).contains("clm-denied-1", "clm-denied-2", "clm-denied-3", "1–3 of 3",
+                "CO-16: Claim or service lacks information", "M119: Missing or incomplete or invalid",
+                "BKHP1");
+        // claim-service filters, sorts, pages and counts: the console passes the criteria on and reads one page
+        assertThat(CALLS).contains("GET /work-lists/denials/search?page=0&size=25");
+        CALLS.clear();
+        get(browser, "/work/denials?queue=ALL&category=CODING&carc=co-16&payer=MCR01&olderThanDays=30&sort=-charge"
+                + "&page=2");
+        assertThat(CALLS).singleElement().asString()
+                .startsWith("GET /work-lists/denials/search?category=CODING&carc=CO-16&payerId=MCR01&serviceTo=")
+                .endsWith("&sort=-charge&page=2&size=25");
         assertThat(get(browser, "/work/denials?queue=APPEAL").statusCode()).isEqualTo(200);
-        assertThat(CALLS).contains("GET /work-lists/denials?queue=APPEAL&page=0&size=500");
+        assertThat(CALLS).contains("GET /work-lists/denials/search?queue=APPEAL&page=0&size=25");
+        assertThat(get(browser, "/work/denials?sort=status").statusCode()).isEqualTo(400);
+        assertThat(get(browser, "/work/denials?carc=16%27--").statusCode()).isEqualTo(400);
 
         String page = get(browser, "/work/claims/clm-denied-1").body();
         assertThat(page).contains("Send back to coding", "File appeal").doesNotContain("Save and release");
@@ -193,7 +198,7 @@ class ConsoleActionsTest {
 
         CALLS.clear();
         post(browser, "/dead-letters/replay-selected", "_csrf=" + enc(csrf(page)) + "&service=coding-service&topic="
-                + enc(Topics.ENCOUNTER_DOCUMENTED) + "&letter=" + enc(DLT + "/3/0"));
+                + enc(Topics.ENCOUNTER_DOCUMENTED) + "&letter=" + enc(DLT + "/3/0") + "&causeFixed=true");
         assertThat(CALLS).contains("POST /admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED + "/3/0/replay {}");
         assertThat(get(browser, list).body()).contains(DLT + "/3/0: replayed to " + Topics.ENCOUNTER_DOCUMENTED
                 + " partition 3 offset 42");
@@ -270,10 +275,10 @@ class ConsoleActionsTest {
         } else if (path.equals("/claims/clm-held-1") || path.equals("/claims/clm-held-1/release")) {
             body = "{\"claimId\":\"clm-held-1\",\"status\":\"" + (path.endsWith("release") ? "SUBMITTED" : "HELD")
                     + "\"}";
-        } else if (path.startsWith("/work-lists/denials")) {
-            body = "[" + denial("clm-denied-1", "BKHP1", "CODING", "CO-11: diagnosis inconsistent with procedure")
+        } else if (path.startsWith("/work-lists/denials/search")) {
+            body = "{\"page\":0,\"size\":25,\"total\":3,\"items\":[" + denial("clm-denied-1", "BKHP1", "CODING", "CO-11: diagnosis inconsistent with procedure")
                     + "," + denial("clm-denied-2", "BKHP1", "MISSING_INFORMATION", "CO-16 M119: NDC missing") + ","
-                    + denial("clm-denied-3", "MCR01", "ELIGIBILITY", "CO-27: coverage ended") + "]";
+                    + denial("clm-denied-3", "MCR01", "ELIGIBILITY", "CO-27: coverage ended") + "]}";
         } else if (path.equals("/claims/clm-denied-1") && method.equals("GET")) {
             body = "{\"claimId\":\"clm-denied-1\",\"status\":\"DENIED\",\"diagnoses\":[],\"lines\":[],"
                     + "\"timeline\":[],\"holdReasons\":[],\"openWork\":[],\"appeals\":[],\"followUps\":[]}";
@@ -283,9 +288,12 @@ class ConsoleActionsTest {
             status = 409;
             body = "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"Claim clm-denied-1 is RECODE_REQUESTED;"
                     + " it cannot be appealed now\"}";
-        } else if (path.startsWith("/work-lists/held")) {
-            body = "[{\"claim\":{\"claimId\":\"clm-held-1\",\"encounterId\":\"enc-h\",\"status\":\"HELD\"},"
-                    + "\"reasons\":[{\"ruleId\":\"NPI_CHECK_DIGIT\",\"message\":\"fails its check digit\"}]}]";
+        } else if (path.equals("/work-lists/held/rules")) {
+            body = "[{\"ruleId\":\"NPI_CHECK_DIGIT\",\"claims\":1}]";
+        } else if (path.startsWith("/work-lists/held/search")) {
+            body = "{\"page\":0,\"size\":25,\"total\":1,\"items\":[{\"claim\":{\"claimId\":\"clm-held-1\","
+                    + "\"encounterId\":\"enc-h\",\"status\":\"HELD\",\"payerId\":null,\"dateOfService\":\"2026-11-02\"},"
+                    + "\"reasons\":[{\"ruleId\":\"NPI_CHECK_DIGIT\",\"message\":\"fails its check digit\"}]}]}";
         } else if (path.startsWith("/admin/dead-letters/") && method.equals("GET")) {
             body = "[" + letter(3, 0, "enc-bad-1") + "," + letter(7, 1, "enc-bad-2") + "]";
         } else if (path.endsWith("/replay")) {

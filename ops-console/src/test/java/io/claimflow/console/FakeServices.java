@@ -72,6 +72,13 @@ final class FakeServices implements AutoCloseable {
                      "ledger":[{"entryId":3,"lineNo":1,"kind":"REMITTANCE","effectiveDate":"2026-01-02",
                        "description":"Payer remittance","ledgerAccount":"PATIENT_RECEIVABLE","claimId":"clm-7a",
                        "component":"COPAY","amount":25.00,"postedAt":"2026-01-02T10:00:00Z"}]}""");
+        } else if (path.equals("/patient-accounts/tenants")) {
+            json(exchange, 200, "[\"lakeside-peds\",\"riverside-fm\"]");
+        } else if (path.startsWith("/patient-accounts/search")) {
+            json(exchange, 200, """
+                    {"page":1,"size":25,"total":349,"items":[{"id":7,"tenantId":"riverside-fm",
+                     "accountNumber":"riverside-fm-7","patientRef":"MRN-7","name":"Pat Example",
+                     "birthDate":"1961-07-22","balance":45.00}]}""");
         } else if (path.equals("/statements?accountId=7")) {
             json(exchange, 200, """
                     [{"id":31,"runId":4,"tenantId":"riverside-fm","statement":{"accountId":7,
@@ -94,11 +101,11 @@ final class FakeServices implements AutoCloseable {
             json(exchange, 200, """
                     {"claimId":"clm-x","encounterId":"enc-x","status":"PAID","payerId":"BKHP1",
                      "events":[{"interchangeId":5,"transactionType":"837P","outcome":"SENT","detail":null,
-                       "createdAt":"2026-01-01T12:00:00Z"},
+                       "at":"2026-01-01T12:00:00Z"},
                       {"interchangeId":6,"transactionType":"999","outcome":"ACCEPTED","detail":"IK5 A",
-                       "createdAt":"2026-01-01T12:01:00Z"},
+                       "at":"2026-01-01T12:01:00Z"},
                       {"interchangeId":8,"transactionType":"835","outcome":"PAID","detail":"CLP 1 paid 103.74",
-                       "createdAt":"2026-01-03T08:00:00Z"}]}""");
+                       "at":"2026-01-03T08:00:00Z"}]}""");
         } else if (path.equals("/api/adjudication/interchanges/5")) {
             json(exchange, 200, """
                     {"id":5,"direction":"OUT","transactionType":"837P","payerId":"BKHP1","status":"SENT",

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * How the console calls a service: as the logged-in user (form login: HTTP Basic with that user's credentials;
  * API caller: its own Authorization header), on the service's documented paths, and how it shows the answer. The
- * far side is a recording HTTP endpoint that answers like claim-service's {@code /work-lists/held} and
+ * far side is a recording HTTP endpoint that answers like claim-service's {@code /work-lists/held/search} and
  * {@code /claims/{id}/release}; it checks the console's side of the contract only, not claim-service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -69,7 +69,8 @@ class ServiceCallsTest {
         HttpResponse<String> held = get(browser, "/work/held");
         assertThat(held.statusCode()).isEqualTo(200);
         assertThat(held.body()).contains("clm-held-1", "NPI_CHECK_DIGIT", "Release");
-        assertThat(CALLS).containsExactly("GET /work-lists/held?page=0&size=500 " + basic("biller"));
+        assertThat(CALLS).containsExactly("GET /work-lists/held/search?page=0&size=25 " + basic("biller"),
+                "GET /work-lists/held/rules " + basic("biller"));
 
         String formToken = csrf(browser, "/work/held");
         CALLS.clear();
@@ -88,7 +89,8 @@ class ServiceCallsTest {
         HttpResponse<String> held = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/work/held"))
                 .header("Authorization", basic("biller")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(held.statusCode()).isEqualTo(200);
-        assertThat(CALLS).containsExactly("GET /work-lists/held?page=0&size=500 " + basic("biller"));
+        assertThat(CALLS).containsExactly("GET /work-lists/held/search?page=0&size=25 " + basic("biller"),
+                "GET /work-lists/held/rules " + basic("biller"));
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
@@ -98,10 +100,14 @@ class ServiceCallsTest {
         int status;
         String body;
         String type = "application/json";
-        if (path.startsWith("/work-lists/held")) {
+        if (path.equals("/work-lists/held/rules")) {
             status = 200;
-            body = "[{\"claim\":{\"claimId\":\"clm-held-1\",\"encounterId\":\"enc-held-1\",\"status\":\"HELD\"},"
-                    + "\"reasons\":[{\"ruleId\":\"NPI_CHECK_DIGIT\",\"message\":\"billing NPI fails its check digit\"}]}]";
+            body = "[{\"ruleId\":\"NPI_CHECK_DIGIT\",\"claims\":1}]";
+        } else if (path.startsWith("/work-lists/held/search")) {
+            status = 200;
+            body = "{\"page\":0,\"size\":25,\"total\":1,\"items\":[{\"claim\":{\"claimId\":\"clm-held-1\","
+                    + "\"encounterId\":\"enc-held-1\",\"status\":\"HELD\"},\"reasons\":[{\"ruleId\":"
+                    + "\"NPI_CHECK_DIGIT\",\"message\":\"billing NPI fails its check digit\"}]}]}";
         } else if (path.equals("/claims/clm-held-1/release")) {
             status = 200;
             body = "{\"claimId\":\"clm-held-1\",\"status\":\"SUBMITTED\"}";

@@ -55,6 +55,27 @@ class ServicePagesTest {
     }
 
     @Test
+    void accountsAreFoundByNameBirthDateMrnAccountOrStatementInAPracticeChosenFromAList() throws Exception {
+        Browser rep = new Browser("patient-accounts");
+        HttpResponse<String> page = rep.get("/patients?tenantId=riverside-fm&name=pat%20ex&birthDate=1961-07-22"
+                + "&sort=-balance&page=1");
+        assertThat(page.statusCode()).isEqualTo(200);
+        // the practice is chosen from the tenants that have accounts, not typed
+        assertThat(page.body()).contains("<option value=\"lakeside-peds\"", "<option value=\"riverside-fm\" selected",
+                "riverside-fm-7", "Pat Example", "1961-07-22", "26–50 of 349", "/claims?mrn=MRN-7");
+        assertThat(SERVICES.calls).containsExactly(
+                "GET /patient-accounts/tenants " + ConsoleTestUsers.basic("patient-accounts"),
+                "GET /patient-accounts/search?tenantId=riverside-fm&name=pat+ex&birthDate=1961-07-22&sort=-balance"
+                        + "&page=1&size=25 " + ConsoleTestUsers.basic("patient-accounts"));
+        SERVICES.calls.clear();
+        rep.get("/patients?accountNumber=riverside-fm-7&statementId=31&mrn=MRN-7");
+        assertThat(SERVICES.calls).last().asString().startsWith(
+                "GET /patient-accounts/search?mrn=MRN-7&accountNumber=riverside-fm-7&statementId=31&page=0&size=25");
+        assertThat(rep.get("/patients?name=%3Cscript%3E").statusCode()).isEqualTo(400);
+        assertThat(rep.get("/patients?tenantId=a%20b").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void anAccountShowsWhyThePatientOwesItsStatementsAndThePdf() throws Exception {
         Browser rep = new Browser("patient-accounts");
         HttpResponse<String> page = rep.get("/patients/7");

@@ -33,6 +33,18 @@ public interface ClaimQueries {
 
     List<HeldClaim> held(int offset, int limit);
 
+    /** Held claims by rule: how many current held claims have an open finding of the rule. */
+    record RuleCount(String ruleId, long claims) {
+    }
+
+    /** One page of the current held claims matching {@code search}, with their open findings and the total. */
+    Page<HeldClaim> held(WorkListSearch search);
+
+    List<RuleCount> heldByRule();
+
+    /** One page of the open denial work items matching {@code search}, with the total. */
+    Page<WorkItems.WorkItem> denialWork(WorkListSearch search);
+
     List<AwaitingPayer> awaitingPayer(int limit);
 
     /** Current claims not yet with the payer (created, held, rejected), for timely-filing warnings. */

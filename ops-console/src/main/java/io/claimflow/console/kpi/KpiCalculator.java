@@ -1,7 +1,9 @@
 package io.claimflow.console.kpi;
 
+import io.claimflow.console.readmodel.ArAsOf;
 import io.claimflow.console.readmodel.ClaimView;
 import io.claimflow.console.readmodel.DenialFact;
+import io.claimflow.console.readmodel.WorkBacklog;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -47,11 +49,12 @@ public final class KpiCalculator {
 
     /**
      * @param submitted claims submitted in the period
-     * @param live claims not replaced or voided submitted before the end of the period (the A/R)
+     * @param ar the A/R as it stood at the end of the period (summed by the read model)
      * @param denials denials of the period
+     * @param backlog work stuck before a claim exists, of the encounters documented in the period
      */
-    public static RevenueCycleKpis compute(LocalDate from, LocalDate to, List<ClaimView> submitted,
-            List<ClaimView> live, List<DenialFact> denials) {
+    public static RevenueCycleKpis compute(LocalDate from, LocalDate to, List<ClaimView> submitted, ArAsOf ar,
+            List<DenialFact> denials, WorkBacklog backlog) {
         List<ClaimView> claims = submitted.stream().filter(c -> !"VOID".equals(c.frequency())).toList();
         List<ClaimView> originals = claims.stream().filter(ClaimView::original).toList();
         List<ClaimView> answered = originals.stream().filter(c -> c.firstAnswerAt() != null).toList();
@@ -82,13 +85,11 @@ public final class KpiCalculator {
 
         Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         long days = ChronoUnit.DAYS.between(from, to) + 1;
-        BigDecimal openAr = sum(live.stream().map(ClaimView::openBalance).toList());
+        BigDecimal openAr = ar.open();
         BigDecimal charges = sum(claims.stream().map(ClaimView::totalCharge).toList());
         BigDecimal daysInAr = charges.signum() == 0 ? null
                 : openAr.multiply(BigDecimal.valueOf(days)).divide(charges, 1, RoundingMode.HALF_UP);
-        LocalDate agedBefore = to.plusDays(1).minusDays(90);
-        BigDecimal over90 = sum(live.stream()
-                .filter(c -> serviceDate(c).isBefore(agedBefore)).map(ClaimView::openBalance).toList());
+        BigDecimal over90 = ar.over90();
         BigDecimal over90Share = openAr.signum() == 0 ? null : percent(over90, openAr);
 
         List<ClaimView> collectible = claims.stream()
@@ -119,15 +120,16 @@ public final class KpiCalculator {
                     sum(ofDay.stream().map(ClaimView::paidAmount).toList())));
         }
         return new RevenueCycleKpis(from, to, claims.size(), clean, firstPass, denialRate, byCategory, byPayer, byCarc,
-                openAr, daysInAr, over90Share, netCollection, meanDays, daily);
+                openAr, daysInAr, over90Share, netCollection, meanDays, daily, backlog);
     }
 
     private static boolean paidFirstTime(ClaimView c) {
         return c.denialCount() == 0 && c.paidAmount().signum() > 0 && !"REPLACED".equals(c.state());
     }
 
-    private static LocalDate serviceDate(ClaimView c) {
-        return c.dateOfService() != null ? c.dateOfService() : c.submittedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    /** The first date of service whose open balance is not over 90 days old at the end of a period ending {@code to}. */
+    public static LocalDate agedBefore(LocalDate to) {
+        return to.plusDays(1).minusDays(90);
     }
 
     private static BigDecimal percent(BigDecimal part, BigDecimal whole) {

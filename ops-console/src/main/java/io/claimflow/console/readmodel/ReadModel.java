@@ -23,11 +23,24 @@ public interface ReadModel {
     List<ClaimView> claimsSubmitted(Instant from, Instant to);
 
     /**
-     * The A/R population as it stood at {@code to}: claims submitted before it and not replaced or voided by a claim
-     * submitted before it, their money from the payments posted before it (so a past period's open A/R is not
-     * lowered by later payments).
+     * The A/R as it stood at {@code to}, summed by the database: claims submitted before it and not replaced or
+     * voided by a claim submitted before it, their money from the payments posted before it (so a past period's open
+     * A/R is not lowered by later payments); {@code over90} the part whose date of service is before
+     * {@code agedBefore}.
      */
-    List<ClaimView> liveClaimsSubmittedBefore(Instant to);
+    ArAsOf arAsOf(Instant to, java.time.LocalDate agedBefore);
+
+    /** Work stuck before a claim exists, of the encounters documented in [from, to). */
+    WorkBacklog backlog(Instant from, Instant to);
+
+    /** The encounters matching {@code query}, each in its state, with the total. */
+    ListPage<EncounterRow> encounters(EncounterQuery query);
+
+    /** Every payer the read model has seen: id to name, by name. */
+    java.util.Map<String, String> payers();
+
+    /** Every tenant the read model has seen, by id. */
+    List<String> tenants();
 
     /** Denials that occurred in [from, to). */
     List<DenialFact> denials(Instant from, Instant to);

@@ -80,12 +80,14 @@ class ClaimController {
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate submittedTo,
             @RequestParam(defaultValue = "false") boolean currentOnly,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) @Identifier String claimIdPrefix,
+            @RequestParam(required = false) String sort) {
         if (status != null && Arrays.stream(ClaimStatus.values()).noneMatch(s -> s.name().equals(status))) {
             throw new InvalidInputException("status must be one of " + Arrays.toString(ClaimStatus.values()));
         }
         Page<ClaimSummary> found = work.search(new ClaimSearch(status, payerId, patientMrn, encounterId, serviceFrom,
-                serviceTo, submittedFrom, submittedTo, currentOnly, page, size));
+                serviceTo, submittedFrom, submittedTo, currentOnly, page, size, claimIdPrefix, sort));
         if (patientMrn != null) {
             // a search by patient identifier discloses that patient's claims: audited like a read
             auditTrail.changed("search", "patient", patientMrn);

@@ -5,6 +5,8 @@ import io.claimflow.claim.work.ClaimQueries;
 import io.claimflow.claim.work.ClaimSearch;
 import io.claimflow.claim.work.ClaimSummary;
 import io.claimflow.claim.work.Page;
+import io.claimflow.claim.work.WorkItems;
+import io.claimflow.claim.work.WorkListSearch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -52,9 +54,15 @@ class JdbcClaimQueries implements ClaimQueries {
         if (s.currentOnly()) {
             where.append(" AND c.is_current");
         }
+        if (s.claimIdPrefix() != null && !s.claimIdPrefix().isBlank()) {
+            where.append(" AND c.claim_id LIKE :claimIdPrefix ESCAPE '\\'");
+            params.put("claimIdPrefix", s.claimIdPrefix().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
         long total = jdbc.sql("SELECT count(*) FROM claim c" + where).params(params).query(Long.class).single();
         List<ClaimSummary> items = jdbc.sql("SELECT " + SUMMARY + " FROM claim c" + where
-                        + " ORDER BY c.created_at DESC, c.claim_id OFFSET :offset LIMIT :limit")
+                        + " ORDER BY " + order(s.sort(), "c.created_at", "c.created_at DESC")
+                        + ", c.claim_id OFFSET :offset LIMIT :limit")
                 .params(params)
                 .param("offset", (long) s.page() * s.size())
                 .param("limit", s.size())
@@ -88,6 +96,88 @@ class JdbcClaimQueries implements ClaimQueries {
                     .list()));
         }
         return held;
+    }
+
+    @Override
+    public Page<HeldClaim> held(WorkListSearch s) {
+        StringBuilder where = new StringBuilder(" WHERE c.status = 'HELD' AND c.is_current");
+        Map<String, Object> params = new LinkedHashMap<>();
+        criterion(where, params, "EXISTS (SELECT 1 FROM claim_scrub_finding f WHERE f.claim_id = c.claim_id"
+                + " AND f.resolved_at IS NULL AND f.rule_id = :ruleId)", "ruleId", s.ruleId());
+        criterion(where, params, "c.payer_id = :payerId", "payerId", s.payerId());
+        criterion(where, params, "c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo());
+        long total = jdbc.sql("SELECT count(*) FROM claim c" + where).params(params).query(Long.class).single();
+        List<ClaimSummary> claims = jdbc.sql("SELECT " + SUMMARY + " FROM claim c" + where + " ORDER BY "
+                        + order(s.sort(), "c.created_at", "c.created_at") + ", c.claim_id OFFSET :offset LIMIT :limit")
+                .params(params)
+                .param("offset", (long) s.page() * s.size())
+                .param("limit", s.size())
+                .query(JdbcClaimQueries::summary)
+                .list();
+        Map<String, List<ScrubFinding>> findings = new LinkedHashMap<>();
+        if (!claims.isEmpty()) {
+            jdbc.sql("SELECT claim_id, rule_id, message, line_number FROM claim_scrub_finding"
+                            + " WHERE claim_id IN (:claims) AND resolved_at IS NULL ORDER BY id")
+                    .param("claims", claims.stream().map(ClaimSummary::claimId).toList())
+                    .query(rs -> {
+                        findings.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ScrubFinding(
+                                rs.getString(2), rs.getString(3), rs.getObject(4, Integer.class)));
+                    });
+        }
+        List<HeldClaim> items = claims.stream()
+                .map(c -> new HeldClaim(c, findings.getOrDefault(c.claimId(), List.of()))).toList();
+        return new Page<>(items, s.page(), s.size(), total);
+    }
+
+    @Override
+    public Page<WorkItems.WorkItem> denialWork(WorkListSearch s) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        criterion(where, params, "w.queue = :queue", "queue", s.queue() == null ? null : s.queue().name());
+        criterion(where, params, "w.category = :category", "category", s.category());
+        criterion(where, params, "c.payer_id = :payerId", "payerId", s.payerId());
+        criterion(where, params, "c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo());
+        // a CARC among the reasons ("CO-16 M119: ...", "CO-11: ..."), with or without its group code
+        criterion(where, params, "w.reasons ~ ('(^|[^0-9A-Za-z])((CO|PR|OA|PI|CR)-?)?' || :carc || '([^0-9A-Za-z]|$)')",
+                "carc", s.carcCode());
+        long total = jdbc.sql("SELECT count(*) FROM work_item w JOIN claim c ON c.claim_id = w.claim_id"
+                + " WHERE w.resolved_at IS NULL" + where).params(params).query(Long.class).single();
+        List<WorkItems.WorkItem> items = jdbc.sql(JdbcWorkItems.SELECT + where + " ORDER BY "
+                        + order(s.sort(), "w.created_at", "w.created_at")
+                        + ", w.id OFFSET :offset LIMIT :limit")
+                .params(params)
+                .param("offset", (long) s.page() * s.size())
+                .param("limit", s.size())
+                .query(JdbcWorkItems.ROW)
+                .list();
+        return new Page<>(items, s.page(), s.size(), total);
+    }
+
+    @Override
+    public List<RuleCount> heldByRule() {
+        return jdbc.sql("SELECT f.rule_id, count(DISTINCT c.claim_id) AS claims FROM claim c"
+                        + " JOIN claim_scrub_finding f ON f.claim_id = c.claim_id AND f.resolved_at IS NULL"
+                        + " WHERE c.status = 'HELD' AND c.is_current GROUP BY f.rule_id ORDER BY claims DESC, f.rule_id")
+                .query((rs, row) -> new RuleCount(rs.getString(1), rs.getLong(2)))
+                .list();
+    }
+
+    /**
+     * The ORDER BY of a list's sort ({@link WorkListSearch#SORTS}, {@link ClaimSearch#SORTS}): {@code created} is the
+     * column {@code createdAt} sorts on; {@code fallback} the order when there is no sort.
+     */
+    static String order(String sort, String created, String fallback) {
+        if (sort == null) {
+            return fallback;
+        }
+        boolean descending = sort.startsWith("-");
+        String column = switch (descending ? sort.substring(1) : sort) {
+            case "dateOfService" -> "c.date_of_service";
+            case "charge" -> "c.total_charge";
+            case "payer" -> "c.payer_id";
+            default -> created;
+        };
+        return column + (descending ? " DESC" : "");
     }
 
     @Override

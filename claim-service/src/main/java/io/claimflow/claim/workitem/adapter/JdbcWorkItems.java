@@ -15,11 +15,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcWorkItems implements WorkItems {
 
-    private static final String SELECT = "SELECT w.id, w.claim_id, c.encounter_id, c.status, c.payer_id,"
+    static final String SELECT = "SELECT w.id, w.claim_id, c.encounter_id, c.status, c.payer_id,"
             + " c.date_of_service, c.total_charge, w.queue, w.category, w.reasons, w.created_at"
             + " FROM work_item w JOIN claim c ON c.claim_id = w.claim_id WHERE w.resolved_at IS NULL";
 
-    private static final RowMapper<WorkItem> ROW = (rs, row) -> new WorkItem(rs.getLong(1), rs.getString(2),
+    static final RowMapper<WorkItem> ROW = (rs, row) -> new WorkItem(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getBigDecimal(7),
             WorkQueue.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
             rs.getObject(11, OffsetDateTime.class).toInstant());

@@ -1,6 +1,11 @@
 package io.claimflow.console.readmodel.adapter;
 
+import io.claimflow.console.readmodel.ArAsOf;
 import io.claimflow.console.readmodel.ClaimView;
+import io.claimflow.console.readmodel.EncounterQuery;
+import io.claimflow.console.readmodel.EncounterRow;
+import io.claimflow.console.readmodel.ListPage;
+import io.claimflow.console.readmodel.WorkBacklog;
 import io.claimflow.console.readmodel.DenialFact;
 import io.claimflow.console.readmodel.EventKind;
 import io.claimflow.console.readmodel.ReadModel;
@@ -67,25 +72,116 @@ class JdbcReadModel implements ReadModel {
     }
 
     @Override
-    public List<ClaimView> liveClaimsSubmittedBefore(Instant to) {
+    public ArAsOf arAsOf(Instant to, LocalDate agedBefore) {
         // As the A/R stood at `to`: payments posted before it, claims not yet replaced or voided then.
         return jdbc.sql("""
-                SELECT c.claim_id, c.encounter_id, c.tenant_id, c.patient_control_number, c.payer_id, c.payer_name,
-                    c.frequency, c.replaced_claim_id, c.coding_version,
-                    CASE WHEN c.state IN ('REPLACED', 'VOIDED') THEN 'SUBMITTED' ELSE c.state END AS state,
-                    c.submitted_at, c.date_of_service, c.total_charge,
-                    COALESCE(p.paid, 0) AS paid_amount, COALESCE(p.patient, 0) AS patient_responsibility,
-                    COALESCE(p.contractual, 0) AS contractual_adjustment, c.denial_count, c.front_end_rejected,
-                    c.last_denial_category, c.last_denial_carcs, c.first_answer_at, c.last_paid_at,
-                    e.documented_at, e.first_paid_at AS encounter_first_paid_at
-                FROM claim c LEFT JOIN encounter e ON e.encounter_id = c.encounter_id
-                LEFT JOIN (SELECT claim_id, SUM(paid_amount) AS paid, SUM(patient_responsibility) AS patient,
-                        SUM(contractual_adjustment) AS contractual
-                    FROM timeline_event WHERE kind = 'PAYMENT_POSTED' AND occurred_at < :to GROUP BY claim_id) p
-                    ON p.claim_id = c.claim_id
-                WHERE c.submitted_at < :to AND c.frequency <> 'VOID'
-                  AND NOT EXISTS (SELECT 1 FROM claim r WHERE r.replaced_claim_id = c.claim_id AND r.submitted_at < :to)
-                """).param("to", Timestamp.from(to)).query(JdbcReadModel::claim).list();
+                SELECT COALESCE(SUM(open), 0) AS open_ar,
+                    COALESCE(SUM(CASE WHEN service_date < :agedBefore THEN open ELSE 0 END), 0) AS over90
+                FROM (SELECT GREATEST(c.total_charge - COALESCE(p.paid, 0) - COALESCE(p.patient, 0)
+                            - COALESCE(p.contractual, 0), 0) AS open,
+                        COALESCE(c.date_of_service, CAST(c.submitted_at AT TIME ZONE 'UTC' AS date)) AS service_date
+                    FROM claim c
+                    LEFT JOIN (SELECT claim_id, SUM(paid_amount) AS paid, SUM(patient_responsibility) AS patient,
+                            SUM(contractual_adjustment) AS contractual
+                        FROM timeline_event WHERE kind = 'PAYMENT_POSTED' AND occurred_at < :to GROUP BY claim_id) p
+                        ON p.claim_id = c.claim_id
+                    WHERE c.submitted_at < :to AND c.frequency <> 'VOID'
+                      AND NOT EXISTS (SELECT 1 FROM claim r WHERE r.replaced_claim_id = c.claim_id
+                                      AND r.submitted_at < :to)) live
+                """).param("to", Timestamp.from(to)).param("agedBefore", agedBefore)
+                .query((rs, n) -> new ArAsOf(rs.getBigDecimal("open_ar").setScale(2),
+                        rs.getBigDecimal("over90").setScale(2)))
+                .single();
+    }
+
+    @Override
+    public WorkBacklog backlog(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT count(*) AS documented,
+                    count(*) FILTER (WHERE e.coding_version IS NULL AND NOT claimed) AS not_coded,
+                    count(*) FILTER (WHERE e.coding_version IS NOT NULL AND NOT claimed) AS coded_without_claim
+                FROM (SELECT e.coding_version,
+                        EXISTS (SELECT 1 FROM claim c WHERE c.encounter_id = e.encounter_id) AS claimed
+                    FROM encounter e WHERE e.documented_at >= :from AND e.documented_at < :to) e
+                """).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> new WorkBacklog(rs.getLong("documented"), rs.getLong("not_coded"),
+                        rs.getLong("coded_without_claim")))
+                .single();
+    }
+
+    @Override
+    public ListPage<EncounterRow> encounters(EncounterQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        if (q.term() != null) {
+            where.append(" AND e.encounter_id IN (SELECT encounter_id FROM encounter WHERE encounter_id LIKE :p"
+                    + " UNION SELECT encounter_id FROM claim WHERE claim_id LIKE :p OR patient_control_number LIKE :p)");
+            params.put("p", prefix(q.term()));
+        }
+        if (q.state() != null) {
+            where.append(switch (q.state()) {
+                case "DOCUMENTED" -> " AND e.coding_version IS NULL AND lc.claim_id IS NULL";
+                case "CODED" -> " AND e.coding_version IS NOT NULL AND lc.claim_id IS NULL";
+                case "CLAIMED" -> " AND lc.claim_id IS NOT NULL AND e.first_paid_at IS NULL";
+                case "PAID" -> " AND e.first_paid_at IS NOT NULL";
+                default -> throw new IllegalArgumentException("state must be one of " + EncounterRow.STATES);
+            });
+        }
+        if (q.tenantId() != null) {
+            where.append(" AND e.tenant_id = :tenant");
+            params.put("tenant", q.tenantId());
+        }
+        if (q.dosFrom() != null) {
+            where.append(" AND e.date_of_service >= :dosFrom");
+            params.put("dosFrom", q.dosFrom());
+        }
+        if (q.dosTo() != null) {
+            where.append(" AND e.date_of_service <= :dosTo");
+            params.put("dosTo", q.dosTo());
+        }
+        String from = " FROM encounter e LEFT JOIN LATERAL (SELECT c.claim_id, c.state, c.payer_name FROM claim c"
+                + " WHERE c.encounter_id = e.encounter_id ORDER BY c.submitted_at DESC, c.claim_id DESC LIMIT 1) lc"
+                + " ON true";
+        long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
+        String order = switch (q.sort() == null ? "-documentedAt" : q.sort()) {
+            case "documentedAt" -> "e.documented_at NULLS FIRST";
+            case "dateOfService" -> "e.date_of_service NULLS FIRST";
+            case "-dateOfService" -> "e.date_of_service DESC NULLS LAST";
+            default -> "e.documented_at DESC NULLS LAST";
+        };
+        List<EncounterRow> items = jdbc.sql("""
+                SELECT e.encounter_id, e.tenant_id, e.date_of_service, e.documented_at, e.coding_version,
+                    lc.claim_id, lc.state AS claim_state, lc.payer_name,
+                    CASE WHEN e.first_paid_at IS NOT NULL THEN 'PAID' WHEN lc.claim_id IS NOT NULL THEN 'CLAIMED'
+                         WHEN e.coding_version IS NOT NULL THEN 'CODED' ELSE 'DOCUMENTED' END AS state
+                """ + from
+                        + where + " ORDER BY " + order + ", e.encounter_id OFFSET :offset LIMIT :limit")
+                .params(params).param("offset", (long) q.page() * q.size()).param("limit", q.size())
+                .query((rs, n) -> new EncounterRow(rs.getString("encounter_id"), rs.getString("tenant_id"),
+                        date(rs.getDate("date_of_service")), instant(rs.getTimestamp("documented_at")),
+                        (Integer) rs.getObject("coding_version"), rs.getString("state"), rs.getString("claim_id"),
+                        rs.getString("claim_state"), rs.getString("payer_name")))
+                .list();
+        return new ListPage<>(items, total);
+    }
+
+    @Override
+    public java.util.Map<String, String> payers() {
+        java.util.Map<String, String> payers = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT payer_id, max(payer_name) AS name FROM claim GROUP BY payer_id ORDER BY max(payer_name), payer_id")
+                .query(rs -> {
+                    payers.put(rs.getString("payer_id"), rs.getString("name"));
+                });
+        return payers;
+    }
+
+    @Override
+    public List<String> tenants() {
+        return jdbc.sql("SELECT DISTINCT tenant_id FROM encounter ORDER BY tenant_id").query(String.class).list();
+    }
+
+    private static String prefix(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     @Override

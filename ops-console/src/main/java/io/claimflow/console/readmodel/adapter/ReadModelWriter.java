@@ -56,6 +56,11 @@ class ReadModelWriter {
                 .param("dos", dateOfService).param("version", entry.codingVersion()).update();
     }
 
+    /**
+     * A claim's submission. The same claim id submitted again (a front-end rejected claim corrected and released) is
+     * SUBMITTED again and keeps its first submission time (its KPI period); a submission that arrives after its own
+     * answer (the row {@link #ensureClaim} made, frequency UNKNOWN) keeps the state the answer gave.
+     */
     @Transactional
     public void submitted(TimelineEntry entry, EventMapping.Submission submission) {
         if (!recordOnce(entry)) {
@@ -69,7 +74,13 @@ class ReadModelWriter {
                     :state, :at, :dos, :charge)
                 ON CONFLICT (claim_id) DO UPDATE SET frequency = EXCLUDED.frequency,
                     replaced_claim_id = EXCLUDED.replaced_claim_id, coding_version = EXCLUDED.coding_version,
-                    submitted_at = EXCLUDED.submitted_at, date_of_service = EXCLUDED.date_of_service,
+                    state = CASE WHEN claim.state IN ('REPLACED', 'VOIDED') THEN claim.state
+                                 WHEN claim.frequency <> 'UNKNOWN' AND EXCLUDED.submitted_at > claim.submitted_at
+                                     THEN EXCLUDED.state
+                                 ELSE claim.state END,
+                    submitted_at = CASE WHEN claim.frequency = 'UNKNOWN' THEN EXCLUDED.submitted_at
+                                        ELSE LEAST(claim.submitted_at, EXCLUDED.submitted_at) END,
+                    date_of_service = EXCLUDED.date_of_service,
                     total_charge = EXCLUDED.total_charge, patient_control_number = EXCLUDED.patient_control_number
                 """).param("claim", entry.claimId()).param("encounter", entry.encounterId())
                 .param("tenant", entry.tenantId()).param("pcn", submission.patientControlNumber())

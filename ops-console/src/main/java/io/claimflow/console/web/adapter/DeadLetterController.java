@@ -81,6 +81,7 @@ class DeadLetterController {
                 DeadLetterDecision decision = decided.get(id);
                 letter.put("id", id);
                 letter.put("decision", decision);
+                letter.put("notRetryable", failsAgain(letter));
                 if (!discarded && decision != null && decision.decision() == DeadLetterDecision.Decision.DISCARDED
                         || wantedReason != null && !(String.valueOf(letter.get("reason")) + " "
                         + letter.get("exceptionClass")).toLowerCase(Locale.ROOT).contains(wantedReason)
@@ -93,7 +94,7 @@ class DeadLetterController {
             // newest first
             rows.sort(Comparator.comparing((Map<String, Object> r) -> String.valueOf(r.get("timestamp")))
                     .reversed());
-            WorkQueueController.Paging paging = WorkQueueController.Paging.of(Math.max(page, 0), PAGE, rows.size());
+            Paging paging = Paging.of(Math.max(page, 0), PAGE, rows.size());
             model.addAttribute("service", service);
             model.addAttribute("topic", topic);
             model.addAttribute("answer", answer);
@@ -104,20 +105,26 @@ class DeadLetterController {
             model.addAttribute("group", group);
             model.addAttribute("discarded", discarded);
             model.addAttribute("paging", paging);
-            model.addAttribute("filterQuery", WorkQueueController.query("service", service, "topic", topic,
+            model.addAttribute("filterQuery", WebParams.query("service", service, "topic", topic,
                     "reason", reason, "key", key, "group", group, "discarded", discarded ? "true" : null));
         }
         return "dead-letters";
     }
 
-    /** Replays one dead letter to the topic it failed on (the service writes it back). */
+    /**
+     * Replays one dead letter to the topic it failed on (the service writes it back). A letter that failed as not
+     * retryable (or could not be deserialized) fails again as it is: it is replayed only when the operator says its
+     * cause is fixed ({@code causeFixed=true}), otherwise the page says why it was not.
+     */
     @PostMapping("/dead-letters/replay")
     @PreAuthorize(ConsoleRoles.ADMIN)
     String replay(@RequestParam String service, @RequestParam String topic, @RequestParam int partition,
-            @RequestParam long offset, RedirectAttributes redirect) {
+            @RequestParam long offset, @RequestParam(defaultValue = "false") boolean causeFixed,
+            RedirectAttributes redirect) {
         check(service, topic);
         String letter = Topics.dlt(topic) + "/" + partition + "/" + offset;
-        String outcome = replayOne(service, topic, partition, offset, letter);
+        Map<String, String> failingAgain = causeFixed ? Map.of() : failingAgain(service, topic);
+        String outcome = replayOne(service, topic, partition, offset, letter, failingAgain);
         redirect.addFlashAttribute(outcome.contains(": replayed") ? "notice" : "failure", outcome);
         return back(service, topic, redirect);
     }
@@ -126,7 +133,8 @@ class DeadLetterController {
     @PostMapping("/dead-letters/replay-selected")
     @PreAuthorize(ConsoleRoles.ADMIN)
     String replaySelected(@RequestParam String service, @RequestParam String topic,
-            @RequestParam(name = "letter", required = false) List<String> letters, RedirectAttributes redirect) {
+            @RequestParam(name = "letter", required = false) List<String> letters,
+            @RequestParam(defaultValue = "false") boolean causeFixed, RedirectAttributes redirect) {
         check(service, topic);
         if (letters == null || letters.isEmpty()) {
             redirect.addFlashAttribute("failure", "Select at least one dead letter to replay");
@@ -135,11 +143,12 @@ class DeadLetterController {
         if (letters.size() > 100) {
             throw new BadRequestException("Replay at most 100 dead letters at once");
         }
+        Map<String, String> failingAgain = causeFixed ? Map.of() : failingAgain(service, topic);
         List<String> outcomes = new ArrayList<>();
         int replayed = 0;
         for (String letter : letters) {
             long[] at = coordinates(topic, letter);
-            String outcome = replayOne(service, topic, (int) at[0], at[1], letter);
+            String outcome = replayOne(service, topic, (int) at[0], at[1], letter, failingAgain);
             if (outcome.contains(": replayed")) {
                 replayed++;
             }
@@ -179,7 +188,12 @@ class DeadLetterController {
         return back(service, topic, redirect);
     }
 
-    private String replayOne(String service, String topic, int partition, long offset, String letter) {
+    private String replayOne(String service, String topic, int partition, long offset, String letter,
+            Map<String, String> failingAgain) {
+        if (failingAgain.containsKey(letter)) {
+            return letter + ": not replayed, it failed as not retryable (" + failingAgain.get(letter) + "), so it"
+                    + " fails again as it is: fix the cause, then replay it with \"the cause is fixed\" ticked";
+        }
         ServiceAnswer answer = services.post(service, "/admin/dead-letters/" + segment(topic) + "/" + partition + "/"
                 + offset + "/replay", null);
         if (!answer.ok()) {
@@ -189,6 +203,29 @@ class DeadLetterController {
         Map<?, ?> result = answer.body() instanceof Map<?, ?> m ? m : Map.of();
         return letter + ": replayed to " + result.get("topic") + " partition " + result.get("partition")
                 + " offset " + result.get("offset");
+    }
+
+    /** The service's letters on {@code topic} that fail again when replayed as they are, with their reasons. */
+    private Map<String, String> failingAgain(String service, String topic) {
+        ServiceAnswer answer = services.get(service, "/admin/dead-letters/" + segment(topic) + "?limit="
+                + FETCH_PER_PARTITION);
+        Map<String, String> failing = new LinkedHashMap<>();
+        for (Map<String, Object> letter : Tables.rows(answer.ok() ? answer.body() : null)) {
+            if (failsAgain(letter)) {
+                failing.put(id(letter), String.valueOf(letter.get("reason")));
+            }
+        }
+        return failing;
+    }
+
+    /**
+     * Whether the platform dead-lettered it without retrying ({@code not retryable: ...}) or could not read it
+     * ({@code value could not be deserialized: ...}): replayed as it is, it fails again.
+     */
+    static boolean failsAgain(Map<String, Object> letter) {
+        String reason = String.valueOf(letter.get("reason"));
+        return reason.startsWith("not retryable") || reason.startsWith("value could not be deserialized")
+                || reason.startsWith("key could not be deserialized");
     }
 
     /** partition and offset of {@code letter}, which must be on {@code topic}'s dead-letter topic. */

@@ -41,6 +41,7 @@ class KpiController {
             Model model) {
         RevenueCycleKpis kpis = kpis(from, to);
         model.addAttribute("kpis", kpis);
+        model.addAttribute("payers", readModel.payers());
         model.addAttribute("chartLabels", kpis.daily().stream().map(d -> d.date().toString())
                 .collect(Collectors.joining(",")));
         model.addAttribute("chartSubmitted", kpis.daily().stream().map(d -> Long.toString(d.submitted()))
@@ -73,6 +74,10 @@ class KpiController {
         row(csv, "ar_over_90_days_pct", "", k.arOver90Share(), null, period);
         row(csv, "net_collection_rate_pct", "", k.netCollectionRate(), null, period);
         row(csv, "documented_to_paid_days", "", k.documentedToPaidDays(), null, period);
+        row(csv, "encounters_documented", "", BigDecimal.valueOf(k.backlog().documented()), null, period);
+        row(csv, "encounters_not_coded", "", BigDecimal.valueOf(k.backlog().notCoded()), null, period);
+        row(csv, "encounters_coded_without_claim", "", BigDecimal.valueOf(k.backlog().codedWithoutClaim()), null,
+                period);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"claimflow-kpis-" + k.from() + "-"
                         + k.to() + ".csv\"")
@@ -91,7 +96,8 @@ class KpiController {
         Instant startAt = start.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant endAt = end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return KpiCalculator.compute(start, end, readModel.claimsSubmitted(startAt, endAt),
-                readModel.liveClaimsSubmittedBefore(endAt), readModel.denials(startAt, endAt));
+                readModel.arAsOf(endAt, KpiCalculator.agedBefore(end)), readModel.denials(startAt, endAt),
+                readModel.backlog(startAt, endAt));
     }
 
     private static void ratio(StringBuilder csv, String kpi, String segment, Ratio ratio, String period) {

@@ -18,6 +18,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageErrors.class);
+
     @ExceptionHandler(ProblemException.class)
     String problem(ProblemException e, HttpServletResponse response, Model model) {
         response.setStatus(e.status().value());
@@ -34,6 +36,23 @@ class PageErrors {
         model.addAttribute("message", e instanceof MethodArgumentTypeMismatchException m
                 ? "'" + m.getName() + "' is not valid" : e instanceof MissingServletRequestParameterException m
                 ? "'" + m.getParameterName() + "' is missing" : "The request is not valid");
+        return "error-page";
+    }
+
+    /**
+     * Anything else a page meets (a service's answer of an unexpected shape, the database away): a 500 page that says
+     * so, never the platform's problem JSON shown as the page. Access refusals go on to the filter chain.
+     */
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, HttpServletResponse response, Model model) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        LOG.error("A page failed: {}", e.getClass().getName());
+        response.setStatus(500);
+        model.addAttribute("status", 500);
+        model.addAttribute("message", "The page could not be shown; the failure is logged. Try again, or go back.");
         return "error-page";
     }
 }

@@ -54,19 +54,6 @@ class PatientAccountController {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    @GetMapping("/patients")
-    @PreAuthorize(ConsoleRoles.PATIENT_ACCOUNTS)
-    String accounts(@RequestParam(required = false) String tenantId, Model model) {
-        model.addAttribute("tenantId", tenantId == null ? "" : tenantId);
-        if (tenantId != null && !tenantId.isBlank()) {
-            ServiceAnswer answer = services.get(SERVICE, "/patient-accounts?tenantId="
-                    + UriUtils.encodeQueryParam(tenantId.strip(), StandardCharsets.UTF_8) + "&size=100");
-            model.addAttribute("answer", answer);
-            model.addAttribute("rows", Tables.rows(answer.body(), "items"));
-        }
-        return "patients";
-    }
-
     @GetMapping("/patients/{accountId}")
     @PreAuthorize(ConsoleRoles.PATIENT_ACCOUNTS)
     String account(@PathVariable long accountId, Model model, HttpServletResponse response) {

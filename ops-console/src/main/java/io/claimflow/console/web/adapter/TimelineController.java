@@ -1,6 +1,9 @@
 package io.claimflow.console.web.adapter;
 
 import io.claimflow.console.readmodel.ClaimView;
+import io.claimflow.console.readmodel.EncounterQuery;
+import io.claimflow.console.readmodel.EncounterRow;
+import io.claimflow.console.readmodel.ListPage;
 import io.claimflow.console.readmodel.ReadModel;
 import io.claimflow.console.readmodel.TimelineEntry;
 import io.claimflow.console.services.ServiceAnswer;
@@ -8,7 +11,10 @@ import io.claimflow.console.services.ServiceFile;
 import io.claimflow.console.services.Services;
 import java.nio.charset.StandardCharsets;
 import io.claimflow.platform.audit.AuditTrail;
+import io.claimflow.platform.web.BadRequestException;
 import io.claimflow.platform.web.NotFoundException;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -38,12 +44,42 @@ class TimelineController {
         this.services = services;
     }
 
+    static final int PAGE = 25;
+
+    /**
+     * Encounters in every state (documented, coded without a claim, claimed, paid), found by the start of an
+     * encounter id, claim id or patient control number, filtered by state, tenant and date of service, sorted and
+     * paged by the read model with a total.
+     */
     @GetMapping("/encounters")
     @PreAuthorize(ConsoleRoles.TIMELINE)
-    String search(@RequestParam(required = false) String q, Model model) {
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
+            @RequestParam(required = false) String tenant,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dosFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dosTo,
+            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page, Model model) {
         String term = q == null ? "" : q.strip();
+        if (term.length() > 100) {
+            throw new BadRequestException("Search for at most 100 characters");
+        }
+        state = WebParams.oneOf(state, EncounterRow.STATES, "state");
+        tenant = WebParams.token(tenant, "tenant");
+        sort = WebParams.oneOf(sort, EncounterQuery.SORTS, "sort");
+        page = Math.max(page, 0);
+        ListPage<EncounterRow> found = readModel.encounters(new EncounterQuery(term.isEmpty() ? null : term, state,
+                tenant, dosFrom, dosTo, sort, page, PAGE));
         model.addAttribute("q", term);
-        model.addAttribute("results", term.length() < 3 ? List.of() : readModel.search(term, 50));
+        model.addAttribute("state", state);
+        model.addAttribute("states", EncounterRow.STATES);
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("tenants", readModel.tenants());
+        model.addAttribute("dosFrom", dosFrom);
+        model.addAttribute("dosTo", dosTo);
+        model.addAttribute("sort", sort);
+        model.addAttribute("results", found.items());
+        model.addAttribute("paging", Paging.of(page, PAGE, found.total()));
+        model.addAttribute("filterQuery", WebParams.query("q", term.isEmpty() ? null : term, "state", state,
+                "tenant", tenant, "dosFrom", dosFrom, "dosTo", dosTo, "sort", sort));
         return "encounters";
     }
 

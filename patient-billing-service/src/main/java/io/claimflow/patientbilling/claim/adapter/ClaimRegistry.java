@@ -18,7 +18,7 @@ public class ClaimRegistry implements KnownClaims {
             String patientRef, String guarantorName, String addressLine1, String addressLine2, String city,
             String state, String postalCode, LocalDate serviceFrom, LocalDate serviceTo, String billingProvider,
             String renderingProvider, String payerName, java.math.BigDecimal totalCharge,
-            java.time.Instant submittedAt, java.util.List<String> procedureCodes) {
+            java.time.Instant submittedAt, java.util.List<String> procedureCodes, LocalDate birthDate) {
     }
 
     private final JdbcClient jdbc;
@@ -84,15 +84,16 @@ public class ClaimRegistry implements KnownClaims {
     long register(Registration r) {
         long accountId = jdbc.sql("""
                 INSERT INTO patient_account (tenant_id, patient_ref, guarantor_name, address_line1, address_line2,
-                    city, state, postal_code)
-                VALUES (:tenant, :patient, :name, :line1, :line2, :city, :state, :zip)
+                    city, state, postal_code, birth_date)
+                VALUES (:tenant, :patient, :name, :line1, :line2, :city, :state, :zip, :birthDate)
                 ON CONFLICT (tenant_id, patient_ref) DO UPDATE SET guarantor_name = excluded.guarantor_name,
+                    birth_date = COALESCE(excluded.birth_date, patient_account.birth_date),
                     address_line1 = excluded.address_line1, address_line2 = excluded.address_line2,
                     city = excluded.city, state = excluded.state, postal_code = excluded.postal_code
                 RETURNING id""")
                 .param("tenant", r.tenantId()).param("patient", r.patientRef()).param("name", r.guarantorName())
                 .param("line1", r.addressLine1()).param("line2", r.addressLine2()).param("city", r.city())
-                .param("state", r.state()).param("zip", r.postalCode())
+                .param("state", r.state()).param("zip", r.postalCode()).param("birthDate", r.birthDate())
                 .query(Long.class).single();
         jdbc.sql("""
                 INSERT INTO claim (tenant_id, claim_id, encounter_id, account_id, patient_control_number, service_from,

@@ -56,7 +56,8 @@ public class ClaimSubmittedHandler {
                 dates.get(dates.size() - 1), providerName(event.getProviders().getBilling()),
                 rendering == null ? null : providerName(rendering), event.getCoverage().getPayer().getName(),
                 event.getTotalCharge(), event.getOccurredAt(),
-                event.getLines().stream().map(l -> l.getService().getProcedureCode()).toList()));
+                event.getLines().stream().map(l -> l.getService().getProcedureCode()).toList(),
+                patient.getBirthDate()));
         log.info("registered claim {} of encounter {} on patient account {}", event.getClaimId(),
                 event.getEncounterId(), accountId);
         // answers that overtook this claim are posted now, in this transaction

@@ -1,0 +1,35 @@
+package io.claimflow.claim.work;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The billers' work lists as pages the database filters, sorts and counts: held claims with their open scrubber
+ * findings (one query for the page, one for its findings, one count) and open denial work. A console shows any page
+ * of them without reading the whole list.
+ */
+@Service
+public class WorkLists {
+
+    private final ClaimQueries queries;
+    public WorkLists(ClaimQueries queries) {
+        this.queries = queries;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ClaimQueries.HeldClaim> held(WorkListSearch search) {
+        return queries.held(search);
+    }
+
+    /** How many current held claims each scrubber rule holds, most first. */
+    @Transactional(readOnly = true)
+    public List<ClaimQueries.RuleCount> heldByRule() {
+        return queries.heldByRule();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<WorkItems.WorkItem> denials(WorkListSearch search) {
+        return queries.denialWork(search);
+    }
+}
