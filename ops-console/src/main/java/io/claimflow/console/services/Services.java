@@ -22,6 +22,9 @@ public interface Services {
     /** {@code /actuator/health} of every service, without credentials: name to status (UP, DOWN, UNREACHABLE...). */
     Map<String, String> health();
 
+    /** PUT with a JSON body (a claim's coverage), as the logged-in user. */
+    ServiceAnswer put(String service, String path, Object jsonBody);
+
     /** PATCH with a JSON body (claim-service's corrections), as the logged-in user. */
     ServiceAnswer patch(String service, String path, Object jsonBody);
 }

@@ -118,7 +118,13 @@ class RestServices implements Services {
         }
     }
 
-        public ServiceAnswer patch(String service, String path, Object jsonBody) {
+    @Override
+    public ServiceAnswer put(String service, String path, Object jsonBody) {
+        return call(service, path, jsonBody, HttpMethod.PUT, Map.of());
+    }
+
+    @Override
+    public ServiceAnswer patch(String service, String path, Object jsonBody) {
         return call(service, path, jsonBody, HttpMethod.PATCH, Map.of());
     }
 
