@@ -411,7 +411,8 @@ class PatientBillingFlowTest {
         assertThat(lines).anyMatch(l -> l.contains("Statement date: " + today));
         assertThat(lines).anyMatch(l -> l.startsWith("Eleanor Whitfield"))
                 .anyMatch(l -> l.startsWith("Columbus, OH 43214-1032"));
-        assertThat(text).contains("Priya Raman", "PATIENT STATEMENT", "Practice " + tenant);
+        assertThat(text).contains("Priya Raman", "PATIENT STATEMENT", "Riverside Family Medicine LLC")
+                .doesNotContain("Practice " + tenant);
         assertThat(problem(() -> http.get().uri("/statements/{id}/pdf", Long.MAX_VALUE)
                 .accept(MediaType.APPLICATION_PDF, MediaType.APPLICATION_PROBLEM_JSON).retrieve()
                 .toBodilessEntity())).isEqualTo(404);
