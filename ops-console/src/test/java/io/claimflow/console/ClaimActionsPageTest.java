@@ -108,7 +108,9 @@ class ClaimActionsPageTest {
     @Test
     void aLostAppealsBalanceIsDecidedInTheClaimAndThenThePatientLedgerAndAPaidClaimVoided() throws Exception {
         SERVICES.json("GET /claims/clm-la", 200, claim("clm-la", "APPEAL_LOST", "BKHP1", "[]", "[]",
-                ",\"payerClaimNumber\":\"PCN-1\""));
+                ",\"payerClaimNumber\":\"PCN-1\"").replace("\"payments\":[]", "\"payments\":[{\"claimId\":\"clm-la\","
+                + "\"traceNumber\":\"EFT77\",\"claimStatusCode\":\"4\",\"paymentDate\":\"2026-03-01\",\"paidAmount\":0.00,"
+                + "\"patientResponsibility\":0.00,\"adjustedAmount\":0.00,\"deniedAmount\":120.00}]"));
         SERVICES.json("POST /claims/clm-la/lost-appeal-decision", 200,
                 claim("clm-la", "CLOSED", "BKHP1", "[]", "[]", ""));
         SERVICES.json("POST /claims/clm-la/void", 200, claim("clm-la-v", "SUBMITTED", "BKHP1", "[]", "[]", ""));
@@ -116,7 +118,7 @@ class ClaimActionsPageTest {
                 + "\"detail\":\"claim clm-la has 80.00 open with insurance, not 120.00\"}");
         ConsoleBrowserSession biller = new ConsoleBrowserSession(port, "biller");
         assertThat(biller.get("/work/claims/clm-la").body()).contains("The appeal was lost", "Bill the patient",
-                "Void with the payer").doesNotContain("Add coverage");
+                "Void with the payer", "Remittances posted", "/remittances?traceNumber=EFT77", "120.00").doesNotContain("Add coverage");
 
         // the patient ledger refuses: said so, with what claim-service did
         biller.submit("/work/claims/clm-la", "/work/claims/clm-la/lost-appeal-decision",
