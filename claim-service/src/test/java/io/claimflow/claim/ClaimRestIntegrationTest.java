@@ -142,6 +142,42 @@ class ClaimRestIntegrationTest {
     }
 
     @Test
+    void aSelfPayClaimIsNotReportedCorrectedButTakesCoverageAndIsReleasedToThatPayer() throws Exception {
+        String encounterId = newEncounterId();
+        EncounterCoded coded = encounterCoded(encounterId, 1);
+        coded.setCoverages(new java.util.ArrayList<>());
+        publish(coded);
+        String claimId = currentClaimId(encounterId);
+        await("claim held", () -> status(claimId).equals("HELD"));
+
+        // a member id on a claim without coverage: said so, not "corrected" with nothing saved
+        ResponseEntity<Map<String, Object>> corrected = call(HttpMethod.PATCH, "/claims/" + claimId,
+                Map.of("memberId", "BHP884120337"));
+        assertThat(corrected.getStatusCode().value()).isEqualTo(409);
+        assertThat((String) corrected.getBody().get("detail")).contains("self-pay", "add coverage");
+        assertThat(jdbc.sql("SELECT count(*) FROM claim_status_history WHERE claim_id = ? AND reason LIKE 'corrected%'")
+                .param(claimId).query(Long.class).single()).isZero();
+
+        assertThat(call(HttpMethod.PUT, "/claims/" + claimId + "/coverage", Map.of("payerId", "BKHP1"))
+                .getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<Map<String, Object>> covered = call(HttpMethod.PUT, "/claims/" + claimId + "/coverage",
+                Map.of("payerId", "BKHP1", "payerName", "Buckeye Health Plan", "memberId", "BHP884120337"));
+        assertThat(covered.getStatusCode().value()).isEqualTo(200);
+        assertThat(covered.getBody()).containsEntry("payerId", "BKHP1").containsEntry("memberId", "BHP884120337")
+                .containsEntry("status", "HELD");
+        ResponseEntity<Map<String, Object>> released = call(HttpMethod.POST, "/claims/" + claimId + "/release", null);
+        assertThat(released.getStatusCode().value()).isEqualTo(200);
+        assertThat(released.getBody().get("status")).isEqualTo("SUBMITTED");
+        ClaimSubmitted sent = Records.<ClaimSubmitted>awaitRecords(Topics.CLAIM_SUBMITTED, 1, WAIT, avro(),
+                r -> r.key().equals(encounterId)).get(0).value();
+        assertThat(sent.getCoverage().getPayer().getPayerId()).isEqualTo("BKHP1");
+        assertThat(sent.getCoverage().getSubscriber().getMemberId()).isEqualTo("BHP884120337");
+        // the patient is the subscriber
+        assertThat(sent.getCoverage().getSubscriber().getLastName()).isEqualTo(sent.getPatient().getLastName());
+        assertThat(sent.getCoverage().getRelationshipToSubscriber().name()).isEqualTo("SELF");
+    }
+
+    @Test
     void aLineWithoutPriceIsHeldUntilTheFeeScheduleHasOneAndTenantPricesWin() throws Exception {
         String encounterId = newEncounterId();
         String tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);

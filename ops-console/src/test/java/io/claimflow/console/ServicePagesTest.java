@@ -82,9 +82,10 @@ class ServicePagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("riverside-fm-7", "45.00", "DAYS_31_60", "clm-7a", "clm-7b",
                 "/claims/clm-7a", "View PDF 31", "/statements/31/pdf", "Dr Example", "103.74", "81.26",
-                "/encounters/enc-7a", "Record payment", "PATIENT_RECEIVABLE");
+                "/encounters/enc-7a", "Record payment", "Insurance paid");
         assertThat(SERVICES.calls).containsExactly(
                 "GET /patient-accounts/7?ledgerLines=100 " + ConsoleTestUsers.basic("patient-accounts"),
+                "GET /patient-accounts/7/payments?size=20 " + ConsoleTestUsers.basic("patient-accounts"),
                 "GET /statements?accountId=7 " + ConsoleTestUsers.basic("patient-accounts"));
 
         HttpResponse<byte[]> pdf = rep.http.send(rep.html("/statements/31/pdf").build(),

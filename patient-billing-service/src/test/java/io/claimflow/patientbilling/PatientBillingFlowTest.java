@@ -294,6 +294,67 @@ class PatientBillingFlowTest {
     }
 
     @Test
+    void aPaymentIsReversedOnceWithItsReasonAndCreditIsRefundedOncePerKeyBothJournaled() {
+        long account = registerClaim("clm-rv", "MRN-RV");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-rv", encounter, "EFT-RV"));
+        awaitEntries(account, 1);
+        assertThat(balance(account)).isEqualByComparingTo("85.10");
+
+        // posted twice by mistake (the Back button): the second is reversed with a reason
+        Map<String, Object> body = Map.of("amount", new BigDecimal("50.00"), "method", "CARD");
+        pay(account, UUID.randomUUID().toString(), body);
+        long second = ((Number) pay(account, UUID.randomUUID().toString(), body).getBody().get("paymentId"))
+                .longValue();
+        assertThat(balance(account)).isEqualByComparingTo("-14.90");
+        assertThat(problem(() -> reverse(account, second, Map.of()))).isEqualTo(400);
+
+        ResponseEntity<Map<String, Object>> reversed = reverse(account, second,
+                Map.of("reason", "entered twice"));
+        ResponseEntity<Map<String, Object>> again = reverse(account, second, Map.of("reason", "entered twice"));
+        assertThat(reversed.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(again.getBody().get("reversalEntryId")).isEqualTo(reversed.getBody().get("reversalEntryId"));
+        assertThat(balance(account)).isEqualByComparingTo("35.10");
+        // what the patient owes on the claim, payments included (their entries are on the account, lines on the claim)
+        assertThat(jdbc.sql("SELECT sum(l.amount) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+                + "WHERE e.account_id = ? AND l.claim_id = 'clm-rv' AND l.ledger_account = 'PATIENT_RECEIVABLE'")
+                .param(account).query(BigDecimal.class).single()).isEqualByComparingTo("35.10");
+        assertThat(totalsByLedgerAccount(account).get("PATIENT_CASH")).isEqualByComparingTo("50.00");
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_entry_reversal r JOIN journal_entry e "
+                + "ON e.id = r.reversing_entry_id WHERE e.account_id = ? AND e.kind = 'PATIENT_PAYMENT_REVERSAL'")
+                .param(account).query(Long.class).single()).isEqualTo(1);
+
+        // the receipt and the payment list say it was reversed, and why
+        Map<String, Object> receipt = http.get().uri("/patient-accounts/{a}/payments/{p}", account, second)
+                .retrieve().body(JSON);
+        assertThat(receipt.get("reversalReason")).isEqualTo("entered twice");
+        assertThat(receipt.get("status")).isEqualTo("REVERSED");
+        List<?> listed = http.get().uri("/patient-accounts/{a}/payments", account).retrieve()
+                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { });
+        assertThat(listed).hasSize(2);
+
+        // an overpayment leaves credit; a refund pays it back once per key, never more than the credit
+        pay(account, UUID.randomUUID().toString(), Map.of("amount", new BigDecimal("40.00"), "method", "CASH"));
+        assertThat(balance(account)).isEqualByComparingTo("-4.90");
+        String key = UUID.randomUUID().toString();
+        assertThat(problem(() -> refund(account, UUID.randomUUID().toString(), Map.of("amount",
+                new BigDecimal("4.91"), "method", "CHECK", "reason", "overpaid")))).isEqualTo(409);
+        assertThat(problem(() -> refund(account, key, Map.of("amount", new BigDecimal("4.90"), "method",
+                "CHECK")))).isEqualTo(400);
+        Map<String, Object> refund = Map.of("amount", new BigDecimal("4.90"), "method", "CHECK", "reason",
+                "overpaid at the desk");
+        ResponseEntity<Map<String, Object>> refunded = refund(account, key, refund);
+        ResponseEntity<Map<String, Object>> refundedAgain = refund(account, key, refund);
+        assertThat(refunded.getStatusCode().value()).isEqualTo(201);
+        assertThat(refundedAgain.getStatusCode().value()).isEqualTo(200);
+        assertThat(refundedAgain.getBody().get("refundId")).isEqualTo(refunded.getBody().get("refundId"));
+        assertThat(balance(account)).isEqualByComparingTo("0.00");
+        assertThat(totalsByLedgerAccount(account).get("PATIENT_CREDIT")).isEqualByComparingTo("0.00");
+        assertThat(totalsByLedgerAccount(account).get("PATIENT_CASH")).isEqualByComparingTo("85.10");
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
     void statementPdfShowsEveryAmountOfARemittanceWhoseLedgerSumsToTheCharge() throws Exception {
         ClaimSubmitted submitted = BillingEvents.claimSubmitted(tenant, "clm-pdf", encounter, "MRN-PDF");
         submitted.getLines().get(0).setChargeAmount(new BigDecimal("305.00"));
@@ -350,7 +411,8 @@ class PatientBillingFlowTest {
         assertThat(lines).anyMatch(l -> l.contains("Statement date: " + today));
         assertThat(lines).anyMatch(l -> l.startsWith("Eleanor Whitfield"))
                 .anyMatch(l -> l.startsWith("Columbus, OH 43214-1032"));
-        assertThat(text).contains("Priya Raman", "PATIENT STATEMENT", "Practice " + tenant);
+        assertThat(text).contains("Priya Raman", "PATIENT STATEMENT", "Riverside Family Medicine LLC")
+                .doesNotContain("Practice " + tenant);
         assertThat(problem(() -> http.get().uri("/statements/{id}/pdf", Long.MAX_VALUE)
                 .accept(MediaType.APPLICATION_PDF, MediaType.APPLICATION_PROBLEM_JSON).retrieve()
                 .toBodilessEntity())).isEqualTo(404);
@@ -631,6 +693,16 @@ class PatientBillingFlowTest {
                 + "GROUP BY e.id HAVING coalesce(sum(l.amount), 0) <> 0 OR count(l.*) < 2")
                 .query(Long.class).list()).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM journal_entry").query(Long.class).single()).isPositive();
+    }
+
+    ResponseEntity<Map<String, Object>> reverse(long account, long payment, Map<String, Object> body) {
+        return http.post().uri("/patient-accounts/{a}/payments/{p}/reversal", account, payment)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JSON);
+    }
+
+    ResponseEntity<Map<String, Object>> refund(long account, String key, Map<String, Object> body) {
+        return http.post().uri("/patient-accounts/{id}/refunds", account).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JSON);
     }
 
     ResponseEntity<Map<String, Object>> pay(long account, String key, Map<String, Object> body) {

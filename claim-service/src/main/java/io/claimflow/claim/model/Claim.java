@@ -151,12 +151,29 @@ public final class Claim {
             referring = referring == null ? new ProviderRef(correction.referringNpi(), null, null, false)
                     : referring.withNpi(correction.referringNpi());
         }
-        if (correction.memberId() != null && coverage != null) {
+        if (correction.memberId() != null && coverage == null) {
+            // nothing would be saved: a self-pay claim has no coverage whose member id could change
+            throw new IllegalTransitionException("Claim " + claimId + " is self-pay (no coverage): add coverage with "
+                    + "its payer and member id, or bill the patient");
+        }
+        if (correction.memberId() != null) {
             coverage = coverage.withMemberId(correction.memberId());
         }
         if (correction.priorAuthorizationNumber() != null) {
             priorAuthorizationNumber = correction.priorAuthorizationNumber();
         }
+    }
+
+    /**
+     * Adds coverage to a held or rejected self-pay claim, or replaces its coverage (another payer, member id): the
+     * claim goes to that payer when released.
+     */
+    public void changeCoverage(CoverageRef newCoverage) {
+        if (status != ClaimStatus.HELD && status != ClaimStatus.REJECTED) {
+            throw new IllegalTransitionException("Claim " + claimId + " is " + status
+                    + "; only a HELD or REJECTED claim's coverage can change");
+        }
+        coverage = java.util.Objects.requireNonNull(newCoverage, "coverage");
     }
 
     /** Adds a posted remittance to the claim's money. */

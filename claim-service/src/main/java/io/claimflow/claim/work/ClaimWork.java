@@ -104,6 +104,21 @@ public class ClaimWork {
         return detail(claimId);
     }
 
+    /** Adds or changes a held or rejected claim's coverage; it stays where it is until released. */
+    @Transactional
+    public ClaimDetail changeCoverage(String claimId, String payerId, String payerName, String memberId, Actor user) {
+        Claim claim = locked(claimId);
+        boolean added = claim.coverage() == null;
+        // coverage added to a self-pay claim has the patient as its subscriber; a changed one keeps its subscriber
+        io.claimflow.claim.model.CoverageRef coverage = new io.claimflow.claim.model.CoverageRef(payerId, payerName,
+                memberId, added ? "SELF" : claim.coverage().relationshipToSubscriber());
+        claim.changeCoverage(coverage);
+        claim.note(user, (added ? "coverage added: " : "coverage changed: ") + "payer " + coverage.payerId(), null,
+                clock.instant());
+        claims.update(claim);
+        return detail(claimId);
+    }
+
     /**
      * Releases a held (or front-end rejected) claim: prices lines the fee schedule now has, scrubs it again and
      * submits it.

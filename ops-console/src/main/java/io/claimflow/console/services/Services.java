@@ -22,6 +22,12 @@ public interface Services {
     /** {@code /actuator/health} of every service, without credentials: name to status (UP, DOWN, UNREACHABLE...). */
     Map<String, String> health();
 
+    /** POST of a file as the request body (an X12 file to the gateway), as the logged-in user. */
+    ServiceAnswer upload(String service, String path, byte[] content, String contentType);
+
+    /** PUT with a JSON body (a claim's coverage), as the logged-in user. */
+    ServiceAnswer put(String service, String path, Object jsonBody);
+
     /** PATCH with a JSON body (claim-service's corrections), as the logged-in user. */
     ServiceAnswer patch(String service, String path, Object jsonBody);
 }

@@ -53,4 +53,35 @@ public final class PaymentAllocation {
         }
         return new Posting(EntryKind.PATIENT_PAYMENT, null, receivedOn, description, lines, List.of());
     }
+
+    /**
+     * The entry that undoes a patient payment: each of its lines the other way round, so what it paid on a claim is
+     * owed again and the credit it left is taken back.
+     */
+    public static Posting reversal(long paymentEntryId, List<JournalLine> paymentLines, LocalDate on,
+            String description) {
+        return new Posting(EntryKind.PATIENT_PAYMENT_REVERSAL, null, on, description,
+                paymentLines.stream().map(JournalLine::opposite).toList(), List.of(paymentEntryId));
+    }
+
+    /**
+     * The entry that pays patient credit back: the credit is used up (debit), the money leaves (credit).
+     *
+     * @param credit the account's credit as the ledger holds it (zero or negative)
+     * @throws IllegalArgumentException when the amount is not positive
+     * @throws IllegalStateException when the amount is more than the credit
+     */
+    public static Posting refund(BigDecimal amount, BigDecimal credit, LocalDate on, String description) {
+        BigDecimal refund = Money.of(amount);
+        if (refund.signum() <= 0) {
+            throw new IllegalArgumentException("a refund must be positive");
+        }
+        if (refund.compareTo(Money.of(credit).negate()) > 0) {
+            throw new IllegalStateException("a refund of " + refund.toPlainString() + " is more than the account's "
+                    + "credit of " + Money.of(credit).negate().toPlainString());
+        }
+        return new Posting(EntryKind.PATIENT_REFUND, null, on, description, List.of(
+                JournalLine.of(LedgerAccount.PATIENT_CREDIT, null, refund),
+                JournalLine.of(LedgerAccount.PATIENT_CASH, null, refund.negate())), List.of());
+    }
 }

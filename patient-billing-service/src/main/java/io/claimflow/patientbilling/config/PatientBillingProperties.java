@@ -13,7 +13,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("claimflow.patient-billing")
 public record PatientBillingProperties(@DefaultValue Statements statements,
-        @DefaultValue("3") int collectionsAfterStatements) {
+        @DefaultValue("3") int collectionsAfterStatements, java.util.Map<String, PracticeSettings> practices) {
+
+    public PatientBillingProperties {
+        practices = practices == null ? java.util.Map.of() : java.util.Map.copyOf(practices);
+    }
+
+    /**
+     * The practice a tenant's statements come from ({@code claimflow.patient-billing.practices.<tenantId>}): without
+     * one, a statement names the claims' billing provider only.
+     *
+     * @param name the practice's name, payee of the checks
+     * @param address its street address, one entry per line
+     * @param phone the billing office's phone
+     * @param remitTo where checks go (a lockbox), one entry per line; the street address when empty
+     */
+    public record PracticeSettings(String name, java.util.List<String> address, String phone,
+            java.util.List<String> remitTo) {
+    }
 
     /**
      * @param minDaysBetween never a statement to the same account more often than this many days

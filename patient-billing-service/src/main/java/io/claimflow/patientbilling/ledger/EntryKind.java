@@ -10,6 +10,10 @@ public enum EntryKind {
     DENIAL_RESPONSIBILITY,
     /** Money received from the patient. */
     PATIENT_PAYMENT,
+    /** A patient payment undone (entered twice, a bounced check): the exact opposite of its entry. */
+    PATIENT_PAYMENT_REVERSAL,
+    /** Patient credit paid back to the patient. */
+    PATIENT_REFUND,
     /** A patient balance written off. */
     WRITE_OFF,
     /**

@@ -14,7 +14,9 @@ public record Statement(long accountId, String accountNumber, LocalDate statemen
         BigDecimal minimumDue, List<StatementLine> lines) {
 
     public Statement {
-        lines = List.copyOf(lines);
+        // visits in date order, whatever order they were gathered (or stored) in
+        lines = lines.stream().sorted(java.util.Comparator.comparing(StatementLine::serviceFrom)
+                .thenComparing(StatementLine::claimId)).toList();
         BigDecimal fromLines = Money.sum(lines.stream().map(StatementLine::balance).toList()).add(credit);
         if (fromLines.compareTo(balance) != 0) {
             throw new IllegalArgumentException("statement lines and credit sum to " + fromLines.toPlainString()

@@ -2,6 +2,7 @@ package io.claimflow.patientbilling.statement;
 
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** Renders a statement as a self-contained, printable HTML page (no scripts, no external resources). */
 public final class StatementHtml {
@@ -11,14 +12,20 @@ public final class StatementHtml {
     private StatementHtml() {
     }
 
-    public static String render(Statement s, Addressee to, String payableTo) {
+    public static String render(Statement s, Addressee to, Practice practice) {
+        String payableTo = practice.name();
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Patient statement ")
                 .append(esc(s.accountNumber())).append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
                         + "table{border-collapse:collapse;width:100%}td,th{padding:4px 8px;border-bottom:1px solid #ccc}"
                         + "td.n,th.n{text-align:right}.due{font-size:1.3em;font-weight:bold}"
                         + "@media print{body{margin:0}}</style></head><body>\n");
-        out.append("<h1>Patient statement</h1>\n<p>").append(esc(payableTo)).append("</p>\n");
+        out.append("<h1>Patient statement</h1>\n<p>").append(esc(payableTo));
+        practice.addressLines().forEach(line -> out.append("<br>").append(esc(line)));
+        if (practice.phone() != null) {
+            out.append("<br>Phone ").append(esc(practice.phone()));
+        }
+        out.append("</p>\n");
         out.append("<address>").append(esc(to.name() == null ? "" : to.name()));
         to.addressLines().forEach(line -> out.append("<br>").append(esc(line)));
         out.append("</address>\n<table>\n");
@@ -52,8 +59,17 @@ public final class StatementHtml {
         out.append("<tr class=\"due\"><td>Amount due</td><td class=\"n\">").append(StatementText.money(s.balance()))
                 .append("</td></tr>\n");
         row(out, "Minimum due by " + DATE.format(s.dueDate()), StatementText.money(s.minimumDue()));
-        out.append("</table>\n<p>To pay, call our billing office or mail a check payable to ").append(esc(payableTo))
-                .append(" with your account number.</p>\n</body></html>\n");
+        List<String> remitTo = practice.remitToLines().isEmpty() ? practice.addressLines() : practice.remitToLines();
+        out.append("</table>\n<p>To pay, mail a check payable to ").append(esc(payableTo))
+                .append(" with your account number").append(remitTo.isEmpty() ? "." : " to:").append("</p>\n");
+        if (!remitTo.isEmpty()) {
+            out.append("<address>").append(String.join("<br>", remitTo.stream().map(StatementHtml::esc).toList()))
+                    .append("</address>\n");
+        }
+        if (practice.phone() != null) {
+            out.append("<p>Questions about this statement: call ").append(esc(practice.phone())).append(".</p>\n");
+        }
+        out.append("</body></html>\n");
         return out.toString();
     }
 

@@ -54,7 +54,9 @@ class StatementTest {
         assertThat(text).contains("$350.00", "$168.40", "$96.50", "$50.00", "$21.10", "$14.00", "-$20.00",
                 "AMOUNT DUE", "$65.10", "$25.00", "05/21/2026", "03/10/2026", "riverside-fm-7");
         String html = StatementHtml.render(statement, new Addressee("Jordan <O'Brien>", List.of("1 Main St & Co")),
-                "Riverside Family Medicine");
+                new Practice("Riverside Family Medicine", List.of("100 Main St"), "(614) 555-0100",
+                        List.of("PO Box 1234", "Columbus, OH 43216")));
+        assertThat(html).contains("100 Main St", "Phone (614) 555-0100", "PO Box 1234<br>Columbus, OH 43216");
         assertThat(html).startsWith("<!DOCTYPE html>").contains("$350.00", "$168.40", "$96.50", "$50.00", "$21.10",
                 "$14.00", "-$20.00", "$65.10", "$25.00", "05/21/2026", "Jordan &lt;O&#39;Brien&gt;", "1 Main St &amp; Co")
                 .doesNotContain("<O'Brien>");

@@ -78,6 +78,9 @@ class JdbcClaimRepository implements ClaimRepository {
                 .param("payerId", cov == null ? null : cov.payerId())
                 .param("payerName", cov == null ? null : cov.payerName())
                 .param("memberId", cov == null ? null : cov.memberId())
+                .param("payerId", cov == null ? null : cov.payerId())
+                .param("payerName", cov == null ? null : cov.payerName())
+                .param("relationship", cov == null ? null : cov.relationshipToSubscriber())
                 .param("relationship", cov == null ? null : cov.relationshipToSubscriber())
                 .param("billingNpi", billing == null ? null : billing.npi())
                 .param("billingTaxId", billing == null ? null : billing.taxId())
@@ -118,7 +121,8 @@ class JdbcClaimRepository implements ClaimRepository {
         CoverageRef cov = c.coverage();
         jdbc.sql("""
                 UPDATE claim SET status = :status, is_current = :current, payer_claim_number = :payerClaimNumber,
-                    prior_authorization_number = :priorAuth, member_id = :memberId, billing_npi = :billingNpi,
+                    prior_authorization_number = :priorAuth, member_id = :memberId, payer_id = :payerId,
+                    payer_name = :payerName, subscriber_relationship = :relationship, billing_npi = :billingNpi,
                     billing_tax_id = :billingTaxId, rendering_npi = :renderingNpi, referring_npi = :referringNpi,
                     total_charge = :total, paid_amount = :paid, patient_responsibility = :patient,
                     adjusted_amount = :adjusted, submitted_at = :submittedAt, updated_at = now()
@@ -130,6 +134,9 @@ class JdbcClaimRepository implements ClaimRepository {
                 .param("payerClaimNumber", c.payerClaimNumber())
                 .param("priorAuth", c.priorAuthorizationNumber())
                 .param("memberId", cov == null ? null : cov.memberId())
+                .param("payerId", cov == null ? null : cov.payerId())
+                .param("payerName", cov == null ? null : cov.payerName())
+                .param("relationship", cov == null ? null : cov.relationshipToSubscriber())
                 .param("billingNpi", c.billing() == null ? null : c.billing().npi())
                 .param("billingTaxId", c.billing() == null ? null : c.billing().taxId())
                 .param("renderingNpi", c.rendering() == null ? null : c.rendering().npi())

@@ -70,8 +70,24 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
         overlay(providers.getRendering(), claim.rendering() == null ? null : claim.rendering().npi());
         overlay(providers.getReferring(), claim.referring() == null ? null : claim.referring().npi());
         Coverage coverage = EncounterCodedMapper.primaryCoverage(source.getCoverages());
-        if (coverage == null) {
+        if (claim.coverage() == null) {
             throw new IllegalStateException("Claim " + claim.claimId() + " has no coverage to submit to");
+        }
+        if (coverage == null) {
+            // coverage a biller added to a self-pay claim: the patient is the subscriber
+            var patient = source.getPatient();
+            coverage = Coverage.newBuilder().setResponsibility(io.claimflow.events.PayerResponsibility.PRIMARY)
+                    .setPayer(io.claimflow.events.Payer.newBuilder().setPayerId(claim.coverage().payerId())
+                            .setName(claim.coverage().payerName()).build())
+                    .setSubscriber(io.claimflow.events.Subscriber.newBuilder().setMemberId(claim.coverage().memberId())
+                            .setLastName(patient.getLastName()).setFirstName(patient.getFirstName())
+                            .setMiddleName(patient.getMiddleName()).setBirthDate(patient.getBirthDate())
+                            .setSex(patient.getSex()).build())
+                    .setRelationshipToSubscriber(io.claimflow.events.SubscriberRelationship.SELF).build();
+        } else if (!claim.coverage().payerId().equals(coverage.getPayer().getPayerId())) {
+            // the biller changed the payer: the claim goes to that one
+            coverage.setPayer(io.claimflow.events.Payer.newBuilder().setPayerId(claim.coverage().payerId())
+                    .setName(claim.coverage().payerName()).build());
         }
         coverage.getSubscriber().setMemberId(claim.coverage().memberId());
         List<Coverage> others = new ArrayList<>(source.getCoverages());

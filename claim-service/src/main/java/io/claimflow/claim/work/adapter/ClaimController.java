@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -110,6 +111,19 @@ class ClaimController {
                 request.billingTaxId(), request.renderingNpi(), request.referringNpi(), request.memberId(),
                 request.priorAuthorizationNumber()), Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.corrected", "claim", claimId);
+        return view;
+    }
+
+    /**
+     * Adds coverage to a held self-pay claim or changes a held or rejected claim's coverage. Coverage added to a
+     * self-pay claim has the patient as its subscriber (SELF): a dependant's coverage comes with the encounter.
+     */
+    @PutMapping("/claims/{claimId}/coverage")
+    @PreAuthorize(BILLER)
+    ClaimView changeCoverage(@PathVariable String claimId, @Valid @RequestBody CoverageRequest request) {
+        ClaimView view = ClaimView.of(work.changeCoverage(claimId, request.payerId(), request.payerName(),
+                request.memberId(), CurrentUser.actor()));
+        auditTrail.changed("claim.coverage-changed", "claim", claimId);
         return view;
     }
 
@@ -251,6 +265,11 @@ class ClaimController {
             @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits") String referringNpi,
             @Size(min = 1, max = 80) String memberId,
             @Size(min = 1, max = 50) String priorAuthorizationNumber) {
+    }
+
+    record CoverageRequest(@NotBlank @Identifier String payerId, @NotBlank @Size(max = 100) String payerName,
+            @NotBlank @Size(max = 80) @Pattern(regexp = "[A-Za-z0-9-]+", message = "letters, digits and -")
+            String memberId) {
     }
 
     record RecodeRequestBody(@NotBlank @Size(max = 2000) String instructions) {

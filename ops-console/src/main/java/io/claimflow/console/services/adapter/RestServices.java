@@ -118,7 +118,37 @@ class RestServices implements Services {
         }
     }
 
-        public ServiceAnswer patch(String service, String path, Object jsonBody) {
+    @Override
+    public ServiceAnswer upload(String service, String path, byte[] content, String contentType) {
+        URI base = properties.services().get(service);
+        if (base == null) {
+            return new ServiceAnswer(0, null, "No URL configured for " + service);
+        }
+        String authorization = authorization();
+        if (authorization == null) {
+            return new ServiceAnswer(0, null, "No credentials to pass on to " + service);
+        }
+        try {
+            var response = calls.post().uri(base.toString() + path).contentType(MediaType.parseMediaType(contentType))
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.AUTHORIZATION, authorization).body(content).retrieve().toEntity(String.class);
+            return new ServiceAnswer(response.getStatusCode().value(), parse(response.getBody()), null);
+        } catch (RestClientResponseException e) {
+            Object problem = parse(e.getResponseBodyAsString());
+            return new ServiceAnswer(e.getStatusCode().value(), problem, refusal(service, e, problem));
+        } catch (ResourceAccessException e) {
+            LOG.info("{} did not answer POST {}", service, path);
+            return new ServiceAnswer(0, null, service + " does not answer");
+        }
+    }
+
+    @Override
+    public ServiceAnswer put(String service, String path, Object jsonBody) {
+        return call(service, path, jsonBody, HttpMethod.PUT, Map.of());
+    }
+
+    @Override
+    public ServiceAnswer patch(String service, String path, Object jsonBody) {
         return call(service, path, jsonBody, HttpMethod.PATCH, Map.of());
     }
 

@@ -4,6 +4,7 @@ import io.claimflow.console.services.ServiceAnswer;
 import io.claimflow.console.services.ServiceFile;
 import io.claimflow.console.services.Services;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,7 +45,11 @@ class PatientAccountController {
     static final String SERVICE = "patient-billing-service";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9-]{8,100}");
     private static final Pattern MONEY = Pattern.compile("\\d{1,10}(\\.\\d{1,2})?");
-    private static final List<String> METHODS = List.of("CARD", "CASH", "CHECK", "ACH", "OTHER");
+    static final List<String> METHODS = List.of("CARD", "CASH", "CHECK", "ACH", "OTHER");
+    private static final int LEDGER_LINES = 100;
+    /** The same payment again on an account within this time is asked about before it is posted. */
+    private static final java.time.Duration SAME_PAYMENT_WINDOW = java.time.Duration.ofMinutes(30);
+    private static final String RECENT_PAYMENTS = PatientAccountController.class.getName() + ".recentPayments";
 
     private final Services services;
     private final Clock clock;
@@ -57,7 +62,8 @@ class PatientAccountController {
     @GetMapping("/patients/{accountId}")
     @PreAuthorize(ConsoleRoles.PATIENT_ACCOUNTS)
     String account(@PathVariable long accountId, Model model, HttpServletResponse response) {
-        ServiceAnswer answer = services.get(SERVICE, "/patient-accounts/" + accountId + "?ledgerLines=100");
+        ServiceAnswer answer = services.get(SERVICE, "/patient-accounts/" + accountId + "?ledgerLines="
+                + LEDGER_LINES);
         if (answer.status() == HttpServletResponse.SC_NOT_FOUND) {
             return ConsolePages.notFound(answer, model, response);
         }
@@ -68,7 +74,13 @@ class PatientAccountController {
         model.addAttribute("aging", account.get("aging") instanceof Map<?, ?> a && a.get("buckets") instanceof Map<?, ?> b
                 ? b : Map.of());
         model.addAttribute("openClaims", list(account.get("openClaims")));
-        model.addAttribute("ledger", list(account.get("ledger")));
+        List<Map<String, Object>> ledgerLines = list(account.get("ledger"));
+        model.addAttribute("ledger", account.get("balance") == null ? List.of() : LedgerView.of(ledgerLines,
+                new BigDecimal(String.valueOf(account.get("balance"))).setScale(2), ledgerLines.size() < LEDGER_LINES));
+        if (answer.ok()) {
+            ServiceAnswer paid = services.get(SERVICE, "/patient-accounts/" + accountId + "/payments?size=20");
+            model.addAttribute("payments", paid.ok() ? list(paid.body()) : List.of());
+        }
         model.addAttribute("plan", account.get("paymentPlan") instanceof Map<?, ?> p ? p : null);
         List<Map<String, Object>> statements = List.of();
         if (answer.ok()) {
@@ -83,7 +95,12 @@ class PatientAccountController {
         model.addAttribute("methods", METHODS);
         model.addAttribute("today", LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         // one key per form shown: submitting the same form twice records the payment once
-        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        if (!model.containsAttribute("idempotencyKey")) {
+            model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        }
+        model.addAttribute("refundKey", UUID.randomUUID().toString());
+        // never kept by the browser: Back shows the page anew, and the form (autocomplete off) is not filled in again
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         return "patient";
     }
 
@@ -92,7 +109,8 @@ class PatientAccountController {
     String recordPayment(@PathVariable long accountId, @RequestParam String idempotencyKey,
             @RequestParam String amount, @RequestParam String method,
             @RequestParam(required = false) String reference, @RequestParam(required = false) String receivedOn,
-            @RequestParam(required = false) String claimId, RedirectAttributes redirect) {
+            @RequestParam(required = false) String claimId, @RequestParam(required = false) String anotherPayment,
+            HttpSession session, RedirectAttributes redirect) {
         String target = "redirect:/patients/" + accountId;
         String money = amount.strip();
         if (!MONEY.matcher(money).matches() || new BigDecimal(money).signum() <= 0) {
@@ -116,9 +134,29 @@ class PatientAccountController {
             }
         }
         body.put("claimId", claimId == null || claimId.isBlank() ? null : claimId.strip());
+        // the same payment from another form (Back, then submit again; a second tab) is asked about, not posted
+        SamePayment same = new SamePayment(accountId, new BigDecimal(money).setScale(2), method,
+                String.valueOf(body.get("reference")), String.valueOf(body.get("claimId")));
+        RecentPayment earlier = recentPayments(session).get(same);
+        if (earlier != null && !earlier.idempotencyKey().equals(idempotencyKey) && anotherPayment == null
+                && earlier.at().plus(SAME_PAYMENT_WINDOW).isAfter(clock.instant())) {
+            redirect.addFlashAttribute("failure", "The same payment (" + same.amount().toPlainString() + ", " + method
+                    + ") was recorded on this account "
+                    + java.time.Duration.between(earlier.at(), clock.instant()).toMinutes() + " minute(s) ago as payment " + earlier.paymentId() + ". Nothing was posted now. If the patient really paid "
+                    + "again, tick \"This is another payment\" and record it.");
+            redirect.addFlashAttribute("idempotencyKey", idempotencyKey);
+            redirect.addFlashAttribute("askAnother", true);
+            redirect.addFlashAttribute("entered", Map.of("amount", money, "method", method,
+                    "reference", reference == null ? "" : reference.strip(),
+                    "receivedOn", receivedOn == null ? "" : receivedOn.strip(),
+                    "claimId", claimId == null ? "" : claimId.strip()));
+            return target;
+        }
         ServiceAnswer answer = services.post(SERVICE, "/patient-accounts/" + accountId + "/payments", body,
                 Map.of("Idempotency-Key", idempotencyKey));
         if (answer.ok() && answer.body() instanceof Map<?, ?> payment) {
+            recentPayments(session).put(same, new RecentPayment(idempotencyKey,
+                    String.valueOf(payment.get("paymentId")), clock.instant()));
             String what = "payment " + payment.get("paymentId") + " of " + payment.get("amount");
             redirect.addFlashAttribute("notice", answer.status() == 201
                     ? "Recorded " + what + "; the balance is now " + payment.get("balanceAfter")
@@ -149,6 +187,28 @@ class PatientAccountController {
                 .body(pdf.content());
     }
 
+    /** What makes two payments "the same" on an account. */
+    private record SamePayment(long accountId, BigDecimal amount, String method, String reference, String claimId)
+            implements java.io.Serializable {
+    }
+
+    /** A payment this session recorded: with which form's key, as which payment, when. */
+    private record RecentPayment(String idempotencyKey, String paymentId, java.time.Instant at)
+            implements java.io.Serializable {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<SamePayment, RecentPayment> recentPayments(HttpSession session) {
+        synchronized (session) {
+            Object recent = session.getAttribute(RECENT_PAYMENTS);
+            if (recent == null) {
+                recent = new java.util.concurrent.ConcurrentHashMap<SamePayment, RecentPayment>();
+                session.setAttribute(RECENT_PAYMENTS, recent);
+            }
+            return (Map<SamePayment, RecentPayment>) recent;
+        }
+    }
+
     private static Map<String, Object> statementRow(Map<String, Object> stored) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", stored.get("id"));
@@ -164,13 +224,13 @@ class PatientAccountController {
         return row;
     }
 
-    private static Map<String, Object> strings(Map<?, ?> map) {
+    static Map<String, Object> strings(Map<?, ?> map) {
         Map<String, Object> out = new LinkedHashMap<>();
         map.forEach((k, v) -> out.put(String.valueOf(k), v));
         return out;
     }
 
-    private static List<Map<String, Object>> list(Object value) {
+    static List<Map<String, Object>> list(Object value) {
         if (!(value instanceof List<?> items)) {
             return List.of();
         }

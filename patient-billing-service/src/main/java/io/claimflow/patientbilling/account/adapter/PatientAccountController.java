@@ -58,6 +58,17 @@ class PatientAccountController {
             @Size(max = 64) @Identifier String claimId) {
     }
 
+    /** Why a payment is reversed. */
+    record ReversalBody(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** A refund of patient credit as entered. */
+    record RefundBody(
+            @NotNull @Positive @Digits(integer = 10, fraction = 2, message = "must be dollars and cents (at most 2 decimals)") BigDecimal amount,
+            @NotNull @Pattern(regexp = "CASH|CHECK|CARD|ACH|OTHER", message = "must be CASH, CHECK, CARD, ACH or OTHER") String method,
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
     /** A payment plan request. */
     record PlanBody(@Min(2) @Max(60) int installments,
             @NotNull @DateWithin(yearsBack = 0, yearsAhead = 1) LocalDate firstDueDate) {
@@ -151,6 +162,51 @@ class PatientAccountController {
                 new PatientPayments.PaymentRequest(Money.of(body.amount()), body.method(), body.reference(),
                         body.receivedOn(), body.claimId()));
         return ResponseEntity.status(payment.created() ? HttpStatus.CREATED : HttpStatus.OK).body(payment);
+    }
+
+    /** The account's payments, newest first, each with its state (posted or reversed, and why). */
+    @GetMapping("/patient-accounts/{accountId}/payments")
+    @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
+    List<PatientPayments.Receipt> payments(@PathVariable long accountId,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        List<PatientPayments.Receipt> list = payments.payments(accountId, size);
+        auditTrail.read("patient-account", Long.toString(accountId));
+        return list;
+    }
+
+    /** One payment's receipt. */
+    @GetMapping("/patient-accounts/{accountId}/payments/{paymentId}")
+    @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
+    PatientPayments.Receipt receipt(@PathVariable long accountId, @PathVariable long paymentId) {
+        PatientPayments.Receipt receipt = payments.receipt(accountId, paymentId);
+        auditTrail.read("patient-account", Long.toString(accountId));
+        return receipt;
+    }
+
+    /** Reverses a payment with a reason (201), once: asking again answers with the same reversal (200). */
+    @PostMapping("/patient-accounts/{accountId}/payments/{paymentId}/reversal")
+    @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
+    ResponseEntity<PatientPayments.Reversal> reverse(@PathVariable long accountId, @PathVariable long paymentId,
+            @Valid @RequestBody ReversalBody body) {
+        PatientPayments.Reversal reversal = payments.reverse(accountId, paymentId, body.reason().strip(), user());
+        return ResponseEntity.status(reversal.created() ? HttpStatus.CREATED : HttpStatus.OK).body(reversal);
+    }
+
+    /** Pays patient credit back (201), once per {@code Idempotency-Key} (200 again); 409 above the credit. */
+    @PostMapping("/patient-accounts/{accountId}/refunds")
+    @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
+    ResponseEntity<PatientPayments.RecordedRefund> refund(@PathVariable long accountId,
+            @RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) String idempotencyKey,
+            @Valid @RequestBody RefundBody body) {
+        PatientPayments.RecordedRefund refund = payments.refund(accountId, idempotencyKey,
+                new PatientPayments.RefundRequest(Money.of(body.amount()), body.method(), body.reason().strip()),
+                user());
+        return ResponseEntity.status(refund.created() ? HttpStatus.CREATED : HttpStatus.OK).body(refund);
+    }
+
+    private static String user() {
+        var caller = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return caller == null ? "system" : caller.getName();
     }
 
     @PostMapping("/patient-accounts/{accountId}/payment-plans")

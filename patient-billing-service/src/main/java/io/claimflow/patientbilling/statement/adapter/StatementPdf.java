@@ -5,6 +5,7 @@ import io.claimflow.patientbilling.account.AgingBucket;
 import io.claimflow.patientbilling.account.OpenClaim;
 import io.claimflow.patientbilling.ledger.PatientShare;
 import io.claimflow.patientbilling.statement.Addressee;
+import io.claimflow.patientbilling.statement.Practice;
 import io.claimflow.patientbilling.statement.Statement;
 import io.claimflow.patientbilling.statement.StatementLine;
 import java.io.ByteArrayOutputStream;
@@ -36,13 +37,14 @@ final class StatementPdf {
     private static final float BOTTOM = 60;
     private static final float LEADING = 13;
     /** Right edges of the money columns of the visit table: charge, insurance paid, adjustment, you owe. */
-    private static final float[] MONEY_COLUMNS = {340, 420, 490, 562};
+    private static final float[] MONEY_COLUMNS = {330, 410, 490, 562};
 
     private StatementPdf() {
     }
 
-    static byte[] render(Statements.StoredStatement stored, Addressee to, String payableTo,
+    static byte[] render(Statements.StoredStatement stored, Addressee to, Practice practice,
             Map<String, List<String>> proceduresByClaim) {
+        String payableTo = practice.name();
         Statement s = stored.statement();
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = document.getDocumentInformation();
@@ -52,8 +54,15 @@ final class StatementPdf {
 
             page.text(MARGIN, page.bold, 16, "PATIENT STATEMENT");
             page.rightText(562, page.bold, 12, safe(page.bold, payableTo));
-            page.newLine(LEADING + 4);
-            page.rightText(562, page.regular, 9, "Practice " + safe(page.regular, stored.tenantId()));
+            // the practice: its street address and phone under its name
+            for (String line : practice.addressLines()) {
+                page.newLine(LEADING);
+                page.rightText(562, page.regular, 9, safe(page.regular, line));
+            }
+            if (practice.phone() != null) {
+                page.newLine(LEADING);
+                page.rightText(562, page.regular, 9, safe(page.regular, "Phone " + practice.phone()));
+            }
             page.newLine(LEADING * 2);
 
             float blockTop = page.y;
@@ -88,9 +97,21 @@ final class StatementPdf {
 
             aging(page, s);
             page.newLine(LEADING);
-            page.ensureRoom(LEADING * 2);
-            page.text(MARGIN, page.regular, 9, safe(page.regular, "To pay, call our billing office or mail a check "
-                    + "payable to " + payableTo + " with your account number " + s.accountNumber() + "."));
+            List<String> remitTo = practice.remitToLines().isEmpty() ? practice.addressLines()
+                    : practice.remitToLines();
+            page.ensureRoom(LEADING * (3 + remitTo.size()));
+            page.text(MARGIN, page.regular, 9, safe(page.regular, "To pay, mail a check payable to " + payableTo
+                    + " with your account number " + s.accountNumber()
+                    + (remitTo.isEmpty() ? "" : " to:")));
+            for (String line : remitTo) {
+                page.newLine(LEADING);
+                page.text(MARGIN + 12, page.bold, 9, safe(page.bold, line));
+            }
+            if (practice.phone() != null) {
+                page.newLine(LEADING);
+                page.text(MARGIN, page.regular, 9, safe(page.regular, "Questions about this statement: call "
+                        + practice.phone() + "."));
+            }
             page.close();
             document.save(out);
             return out.toByteArray();

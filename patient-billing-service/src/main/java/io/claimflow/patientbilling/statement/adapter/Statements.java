@@ -13,6 +13,7 @@ import io.claimflow.patientbilling.statement.StatementHtml;
 import io.claimflow.patientbilling.statement.StatementLine;
 import io.claimflow.patientbilling.statement.StatementPolicy;
 import io.claimflow.patientbilling.statement.StatementText;
+import io.claimflow.patientbilling.statement.Practice;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.money.Money;
 import io.claimflow.platform.validation.InvalidInputException;
@@ -54,9 +55,13 @@ public class Statements {
     private final PaymentPlans plans;
     private final StatementPolicy policy;
     private final AuditTrail auditTrail;
+    private final java.util.Map<String, io.claimflow.patientbilling.config.PatientBillingProperties.PracticeSettings>
+            practices;
 
     Statements(JdbcClient jdbc, JdbcTemplate template, Journal journal, AccountQueries accounts,
-            PaymentPlans plans, StatementPolicy policy, AuditTrail auditTrail) {
+            PaymentPlans plans, StatementPolicy policy, AuditTrail auditTrail,
+            io.claimflow.patientbilling.config.PatientBillingProperties properties) {
+        this.practices = properties.practices();
         this.jdbc = jdbc;
         this.template = template;
         this.journal = journal;
@@ -209,17 +214,26 @@ public class Statements {
     /** The statement as printed: plain text, or an HTML page. */
     public String printable(StoredStatement stored, boolean html) {
         AccountQueries.Account account = accounts.require(stored.statement().accountId());
-        String payableTo = payableTo(account);
+        Practice practice = practice(account);
         Addressee to = new Addressee(account.guarantorName(), account.addressLines());
-        return html ? StatementHtml.render(stored.statement(), to, payableTo)
-                : StatementText.render(stored.statement(), to, payableTo);
+        return html ? StatementHtml.render(stored.statement(), to, practice)
+                : StatementText.render(stored.statement(), to, practice.name());
     }
 
     /** The statement as a PDF document, with the procedures billed per visit and its aging as of its date. */
     public byte[] pdf(StoredStatement stored) {
         AccountQueries.Account account = accounts.require(stored.statement().accountId());
         Addressee to = new Addressee(account.guarantorName(), account.addressLines());
-        return StatementPdf.render(stored, to, payableTo(account), procedures(stored));
+        return StatementPdf.render(stored, to, practice(account), procedures(stored));
+    }
+
+    /** The tenant's practice as configured, else the claims' billing provider by name. */
+    private Practice practice(AccountQueries.Account account) {
+        var configured = practices.get(account.tenantId());
+        if (configured != null && configured.name() != null && !configured.name().isBlank()) {
+            return new Practice(configured.name(), configured.address(), configured.phone(), configured.remitTo());
+        }
+        return Practice.named(payableTo(account));
     }
 
     private String payableTo(AccountQueries.Account account) {

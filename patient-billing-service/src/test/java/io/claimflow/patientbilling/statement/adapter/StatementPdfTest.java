@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.claimflow.patientbilling.ledger.PatientShare;
 import io.claimflow.patientbilling.statement.Addressee;
+import io.claimflow.patientbilling.statement.Practice;
 import io.claimflow.patientbilling.statement.Statement;
 import io.claimflow.patientbilling.statement.StatementLine;
 import java.io.IOException;
@@ -36,7 +37,8 @@ class StatementPdfTest {
                 new BigDecimal("399.50"), lines);
 
         byte[] pdf = StatementPdf.render(new Statements.StoredStatement(99, 3L, "t-1", statement),
-                new Addressee("Zoë Nguyễn 李", List.of("1 Élan Way", "Columbus, OH 43214")), "Riverside FM",
+                new Addressee("Zoë Nguyễn 李", List.of("1 Élan Way", "Columbus, OH 43214")),
+                Practice.named("Riverside FM"),
                 Map.of("clm-1", List.of("99214", "83036")));
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -54,6 +56,77 @@ class StatementPdfTest {
             assertThat(text).anyMatch(l -> l.startsWith("Zoë Nguy?n ?"));
             assertThat(text).anyMatch(l -> l.startsWith("1 Élan Way"));
         }
+    }
+
+    /** Issue 21 item 4: what the statement PDF lacked, seen in a browser. */
+    @Test
+    void thePracticeWithAddressPhoneAndRemitToVisitsInDateOrderAndHeadersThatDoNotRunTogether() throws IOException {
+        PatientShare copay = new PatientShare(BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("25.00"),
+                BigDecimal.ZERO);
+        StatementLine later = new StatementLine("clm-b", "enc-b", LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 5),
+                "Priya Raman", new BigDecimal("210.00"), new BigDecimal("103.74"), new BigDecimal("81.26"), copay,
+                BigDecimal.ZERO, new BigDecimal("25.00"), LocalDate.of(2026, 3, 20));
+        StatementLine earlier = new StatementLine("clm-a", "enc-a", LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 1),
+                "Priya Raman", new BigDecimal("210.00"), new BigDecimal("103.74"), new BigDecimal("81.26"), copay,
+                BigDecimal.ZERO, new BigDecimal("25.00"), LocalDate.of(2026, 2, 20));
+        Statement statement = new Statement(7, "riverside-fm-7", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 22),
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("50.00"), new BigDecimal("25.00"),
+                List.of(later, earlier));
+        Practice practice = new Practice("Riverside Family Medicine", List.of("100 Main St", "Columbus, OH 43215"),
+                "(614) 555-0100", List.of("Riverside Family Medicine", "PO Box 1234", "Columbus, OH 43216"));
+
+        byte[] pdf = StatementPdf.render(new Statements.StoredStatement(12, 3L, "riverside-fm", statement),
+                new Addressee("Pat Example", List.of("1 Oak St", "Columbus, OH 43214")), practice, Map.of());
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            String text = stripper.getText(document);
+            List<String> lines = text.lines().map(String::strip).toList();
+            assertThat(lines).contains("Date of service Visit / procedures Charge Insurance paid Contractual adj. You owe");
+            // each column header at least 6 points clear of the next, as printed
+            List<String> headers = List.of("Date of service", "Visit / procedures", "Charge", "Insurance paid",
+                    "Contractual adj.", "You owe");
+            List<float[]> spans = headerSpans(document, headers);
+            for (int i = 0; i + 1 < spans.size(); i++) {
+                assertThat(spans.get(i + 1)[0] - spans.get(i)[1]).as("gap after " + headers.get(i))
+                        .isGreaterThanOrEqualTo(6f);
+            }
+            assertThat(text).contains("Riverside Family Medicine", "100 Main St", "Columbus, OH 43215",
+                    "(614) 555-0100", "PO Box 1234", "Columbus, OH 43216").doesNotContain("Practice riverside-fm");
+            assertThat(text.indexOf("02/01/2026 Claim clm-a")).isPositive()
+                    .isLessThan(text.indexOf("03/05/2026 Claim clm-b"));
+        }
+    }
+
+    /** Where each header starts and ends on the first page ([x start, x end] in points), read back from the PDF. */
+    private static List<float[]> headerSpans(PDDocument document, List<String> headers) throws IOException {
+        List<org.apache.pdfbox.text.TextPosition> glyphs = new ArrayList<>();
+        PDFTextStripper collector = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(org.apache.pdfbox.text.TextPosition text) {
+                glyphs.add(text);
+            }
+        };
+        collector.setStartPage(1);
+        collector.setEndPage(1);
+        collector.getText(document);
+        StringBuilder all = new StringBuilder();
+        glyphs.forEach(g -> all.append(g.getUnicode()));
+        int row = all.indexOf(String.join("", headers.get(0)));
+        float y = glyphs.get(row).getYDirAdj();
+        List<org.apache.pdfbox.text.TextPosition> line = glyphs.stream().filter(g -> Math.abs(g.getYDirAdj() - y) < 1)
+                .sorted(java.util.Comparator.comparing(org.apache.pdfbox.text.TextPosition::getXDirAdj)).toList();
+        StringBuilder text = new StringBuilder();
+        line.forEach(g -> text.append(g.getUnicode()));
+        List<float[]> spans = new ArrayList<>();
+        for (String header : headers) {
+            int at = text.indexOf(header);
+            assertThat(at).as(header + " in the header row " + text).isNotNegative();
+            var last = line.get(at + header.length() - 1);
+            spans.add(new float[] {line.get(at).getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj()});
+        }
+        return spans;
     }
 
     @Test
