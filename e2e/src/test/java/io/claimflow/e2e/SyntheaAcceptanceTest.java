@@ -95,15 +95,16 @@ class SyntheaAcceptanceTest {
                 Path.of(System.getProperty("synthea.classpath",
                         project.resolve("synthea-runtime/target/synthea").toString())),
                 target.resolve("synthea"), PATIENTS, SEED, REFERENCE_DATE);
+        long generated = System.nanoTime();
         LOG.info("Synthea population of {} patients (seed {}, reference date {}) in {} ms: {}", PATIENTS, SEED,
-                REFERENCE_DATE, (System.nanoTime() - began) / 1_000_000, population.directory());
-
-        Infrastructure infrastructure = Infrastructure.get();
-        pipeline = Pipeline.start(infrastructure, simulator());
-        assumeTrue(pipeline.startEhrConnector(ehrConnector()), "needs ehr-connector");
-        String door = pipeline.instance(Pipeline.EHR_CONNECTOR).url() + "/fhir";
+                REFERENCE_DATE, (generated - began) / 1_000_000, population.directory());
 
         LocalDate from = REFERENCE_DATE.minusMonths(LOOK_BACK_MONTHS);
+        Infrastructure infrastructure = Infrastructure.get();
+        pipeline = Pipeline.start(infrastructure, simulator());
+        assumeTrue(pipeline.startEhrConnector(ehrConnector(from)), "needs ehr-connector");
+        String door = pipeline.instance(Pipeline.EHR_CONNECTOR).url() + "/fhir";
+        long started = System.nanoTime();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<SyntheaFunnel.Answer> directoryAnswers = new ArrayList<>();
         for (Path bundle : population.directoryBundles()) {
@@ -135,12 +136,17 @@ class SyntheaAcceptanceTest {
             }
             return System.nanoTime() - stableSince.get() >= QUIET.toNanos();
         });
-        LOG.info("pipeline quiet {} ms after the first patient bundle", (System.nanoTime() - posted) / 1_000_000);
+        long quiet = System.nanoTime();
+        LOG.info("pipeline quiet {} ms after the first patient bundle", (quiet - posted) / 1_000_000);
 
         funnel = SyntheaFunnel.count(inWindow, PUBLISHED, stored(), patientAnswers.size(), patientAnswers,
                 directoryAnswers, encounters, from, REFERENCE_DATE);
         String report = "Synthea acceptance: " + PATIENTS + " patients, seed " + SEED + ", reference date "
-                + REFERENCE_DATE + ", look-back " + LOOK_BACK_MONTHS + " months\n\n" + funnel.render();
+                + REFERENCE_DATE + ", look-back " + LOOK_BACK_MONTHS + " months\n\n" + funnel.render()
+                + String.format("%nseconds: Synthea %.1f (0 when generated before), services started %.1f, bundles"
+                        + " posted %.1f, pipeline quiet (incl. %d s without change) %.1f%n", seconds(began, generated),
+                        seconds(generated, started), seconds(started, posted), QUIET.toSeconds(),
+                        seconds(posted, quiet));
         Path out = target.resolve("synthea-acceptance");
         Files.createDirectories(out);
         Files.writeString(out.resolve("funnel.md"), report);
@@ -191,10 +197,29 @@ class SyntheaAcceptanceTest {
         return properties;
     }
 
-    /** The connector as a Massachusetts practice would configure it. */
-    private static Map<String, String> ehrConnector() {
+    private static double seconds(long from, long to) {
+        return (to - from) / 1e9;
+    }
+
+    /**
+     * The connector as a Massachusetts practice would configure it: its tenant, its billing provider (for encounters
+     * whose organization has no NPI, as Synthea's have none), and a look-back window that starts {@code from}
+     * (counted in days before today, as the connector counts it; Synthea wrote nothing after the reference date).
+     */
+    private static Map<String, String> ehrConnector(LocalDate from) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("claimflow.ehr.tenant-id", TENANT);
+        properties.put("claimflow.ehr.fhir.look-back-days",
+                String.valueOf(java.time.temporal.ChronoUnit.DAYS.between(from, LocalDate.now())));
+        String billing = "claimflow.ehr.billing-provider.";
+        properties.put(billing + "npi", "1234567893");
+        properties.put(billing + "name", "Commonwealth Family Practice");
+        properties.put(billing + "tax-id", "041234567");
+        properties.put(billing + "taxonomy-code", "207Q00000X");
+        properties.put(billing + "line1", "100 Cambridge St");
+        properties.put(billing + "city", "Boston");
+        properties.put(billing + "state", "MA");
+        properties.put(billing + "postal-code", "021140000");
         properties.putAll(prefixed("synthea.ehr."));
         return properties;
     }

@@ -1,0 +1,100 @@
+package io.claimflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** How the acceptance test's funnel reads the door's answers and the services' outcomes (no infrastructure). */
+class SyntheaFunnelTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate DAY = LocalDate.of(2026, 6, 1);
+
+    private static SyntheaPopulation.Encounter encounter(String id, int entry, String type) {
+        return new SyntheaPopulation.Encounter(id, entry, "AMB", type, DAY, "finished");
+    }
+
+    private static SyntheaFunnel.Answer answer(int status, String json) throws Exception {
+        return new SyntheaFunnel.Answer(status, JSON.readTree(json));
+    }
+
+    @Test
+    void anIssueNamingTheEncountersEntryIsItsReasonWithIdsAndIndexesBlanked() throws Exception {
+        SyntheaFunnel.Answer refused = answer(400, """
+                {"resourceType": "OperationOutcome", "issue": [
+                  {"severity": "error", "code": "required", "expression": ["Bundle.entry[7].resource.subject"],
+                   "diagnostics": "Encounter.subject is required"},
+                  {"severity": "error", "code": "required", "expression": ["Bundle.entry[3].resource"],
+                   "diagnostics": "Organization 5f0d2c1e-0000-4000-8000-000000000001 at entry[3] has no NPI"}]}""");
+
+        assertThat(SyntheaFunnel.reason(refused, encounter("e-3", 3, "Check up")))
+                .contains("Organization <id> at entry[n] has no NPI");
+        // entry[7] is not entry[70]
+        assertThat(SyntheaFunnel.reason(refused, encounter("e-70", 70, "Check up")))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("bundle refused (HTTP 400): "));
+    }
+
+    @Test
+    void aWholeBundleRefusedNamesItsFirstIssueForEveryEncounterInIt() throws Exception {
+        SyntheaFunnel.Answer tooLarge = answer(413, """
+                {"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "too-costly",
+                 "diagnostics": "the bundle is larger than 4194304 bytes; send fewer encounters per bundle"}]}""");
+
+        assertThat(SyntheaFunnel.reason(tooLarge, encounter("e-1", 1, "Check up"))).contains(
+                "bundle refused (HTTP 413): the bundle is larger than <n> bytes; send fewer encounters per bundle");
+    }
+
+    @Test
+    void anEncounterAnAcceptedAnswerDoesNotMentionIsDroppedSilently() throws Exception {
+        SyntheaFunnel.Answer accepted = answer(200, """
+                {"encounters": [{"encounterId": "e-1", "outcome": "PUBLISHED"}]}""");
+        SyntheaFunnel.Answer informed = answer(200, """
+                {"encounters": [], "issue": [{"severity": "information", "expression": ["Bundle.entry[9].resource"],
+                 "diagnostics": "Encounter e-9 is outside the look-back window"}]}""");
+        List<SyntheaFunnel.Sent> sent = List.of(
+                new SyntheaFunnel.Sent(encounter("e-1", 1, "Check up"), accepted),
+                new SyntheaFunnel.Sent(encounter("e-2", 2, "Check up"), accepted),
+                new SyntheaFunnel.Sent(encounter("e-9", 9, "Dental consultation and report"), informed));
+        SyntheaFunnel.Stored stored = new SyntheaFunnel.Stored(Map.of("t-e-1", "CODED"), Map.of(),
+                Map.of("t-e-1", "PAID"), Set.of("t-e-1"), Map.of(), Map.of());
+
+        SyntheaFunnel funnel = SyntheaFunnel.count(sent, Map.of("e-1", "t-e-1"), stored, 2,
+                List.of(accepted, informed), List.of(), 30, DAY.minusYears(1), DAY);
+
+        assertThat(SyntheaFunnel.doorOutcome(accepted, "e-1")).contains("PUBLISHED");
+        assertThat(funnel.silentlyDropped()).singleElement().asString().startsWith("e-2 ");
+        assertThat(funnel.unfinished()).isEmpty();
+        // the dental visit is not ambulatory medical: 1 of 2 became a submitted claim
+        assertThat(funnel.ambulatory()).isEqualTo(2);
+        assertThat(funnel.ambulatorySubmitted()).isEqualTo(1);
+        assertThat(funnel.ambulatoryShare()).isEqualByComparingTo("0.5");
+        assertThat(funnel.render()).contains("| claims submitted | 1 | current status {PAID=1} |");
+    }
+
+    @Test
+    void aCodedEncounterWhoseClaimIsStillInFlightOrMissingIsUnfinished() throws Exception {
+        SyntheaFunnel.Answer accepted = answer(200, "{\"encounters\": []}");
+        List<SyntheaFunnel.Sent> sent = List.of(
+                new SyntheaFunnel.Sent(encounter("e-1", 1, "Check up"), accepted),
+                new SyntheaFunnel.Sent(encounter("e-2", 2, "Check up"), accepted),
+                new SyntheaFunnel.Sent(encounter("e-3", 3, "Check up"), accepted),
+                new SyntheaFunnel.Sent(encounter("e-4", 4, "Check up"), accepted));
+        SyntheaFunnel.Stored stored = new SyntheaFunnel.Stored(
+                Map.of("t1", "CODED", "t2", "CODED", "t3", "HELD", "t4", "CODED"),
+                Map.of("t3", List.of("UNMAPPED: no crosswalk")), Map.of("t1", "ACKNOWLEDGED", "t4", "HELD"),
+                Set.of("t1"), Map.of("t4", List.of("NPI: check digit")), Map.of());
+
+        SyntheaFunnel funnel = SyntheaFunnel.count(sent, Map.of("e-1", "t1", "e-2", "t2", "e-3", "t3", "e-4", "t4"),
+                stored, 1, List.of(accepted), List.of(), 4, DAY.minusYears(1), DAY);
+
+        assertThat(funnel.unfinished()).containsExactlyInAnyOrder("t1: coding coded, claim submitted, ACKNOWLEDGED",
+                "t2: coding coded, claim coded, no claim");
+        assertThat(funnel.render()).contains("| held for a coder | 1 | by reason {UNMAPPED: no crosswalk=1} |")
+                .contains("| claims held by the scrubber | 1 | by finding {NPI: check digit=1} |");
+    }
+}
