@@ -24,6 +24,29 @@ class SyntheaFunnelTest {
     }
 
     @Test
+    void theEncountersOfABundleAreReadWithTheirEntryIndex(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path bundle = dir.resolve("patient.json");
+        java.nio.file.Files.writeString(bundle, """
+                {"resourceType": "Bundle", "type": "transaction", "entry": [
+                  {"fullUrl": "urn:uuid:p", "resource": {"resourceType": "Patient", "id": "p",
+                   "extension": [{"url": "x", "valueString": "nested {\\"entry\\": []}"}]}},
+                  {"resource": {"resourceType": "Encounter", "id": "e-1", "status": "finished",
+                   "class": {"code": "AMB"}, "type": [{"coding": [{"display": "Dental care"}], "text": "Dental care"}],
+                   "period": {"start": "2026-06-01T10:00:00+00:00"}}},
+                  {"resource": {"resourceType": "Encounter", "id": "e-2", "status": "finished",
+                   "class": {"code": "EMER"}, "type": [{"coding": [{"display": "Emergency room admission"}]}],
+                   "period": {"start": "2025-01-02T23:00:00-05:00"}}}],
+                 "meta": {"lastUpdated": "2026-11-30"}}""");
+
+        assertThat(SyntheaPopulation.encounters(bundle)).containsExactly(
+                new SyntheaPopulation.Encounter("e-1", 1, "AMB", "Dental care", DAY, "finished"),
+                new SyntheaPopulation.Encounter("e-2", 2, "EMER", "Emergency room admission", LocalDate.of(2025, 1, 2),
+                        "finished"));
+        assertThat(SyntheaPopulation.encounters(bundle).get(0).ambulatoryMedical()).isFalse();
+    }
+
+    @Test
     void anIssueNamingTheEncountersEntryIsItsReasonWithIdsAndIndexesBlanked() throws Exception {
         SyntheaFunnel.Answer refused = answer(400, """
                 {"resourceType": "OperationOutcome", "issue": [

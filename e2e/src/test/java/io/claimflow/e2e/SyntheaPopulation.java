@@ -1,5 +1,7 @@
 package io.claimflow.e2e;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -116,30 +118,45 @@ final class SyntheaPopulation {
         return patients;
     }
 
-    /** The Encounters of one patient bundle, in entry order. */
+    /**
+     * The Encounters of one patient bundle, in entry order. Read entry by entry (a whole-history bundle can be tens of
+     * megabytes; the test JVM also runs every service).
+     */
     static List<Encounter> encounters(Path bundle) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(bundle.toFile());
+        List<Encounter> encounters = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(bundle.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return encounters;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!"entry".equals(field) || value != JsonToken.START_ARRAY) {
+                    parser.skipChildren();
+                    continue;
+                }
+                int index = 0;
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    JsonNode resource = JSON.readValue(parser, JsonNode.class).path("resource");
+                    if ("Encounter".equals(resource.path("resourceType").asText())) {
+                        encounters.add(encounter(resource, index));
+                    }
+                    index++;
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Encounter> encounters = new ArrayList<>();
-        JsonNode entries = root.path("entry");
-        for (int i = 0; i < entries.size(); i++) {
-            JsonNode resource = entries.get(i).path("resource");
-            if (!"Encounter".equals(resource.path("resourceType").asText())) {
-                continue;
-            }
-            String start = resource.path("period").path("start").asText("");
-            JsonNode type = resource.path("type").path(0);
-            String typeText = type.path("text").asText(type.path("coding").path(0).path("display").asText(""));
-            encounters.add(new Encounter(resource.path("id").asText(), i,
-                    resource.path("class").path("code").asText("?"), typeText,
-                    start.length() >= 10 ? LocalDate.parse(start.substring(0, 10)) : null,
-                    resource.path("status").asText("")));
-        }
         return encounters;
+    }
+
+    private static Encounter encounter(JsonNode resource, int index) {
+        String start = resource.path("period").path("start").asText("");
+        JsonNode type = resource.path("type").path(0);
+        String typeText = type.path("text").asText(type.path("coding").path(0).path("display").asText(""));
+        return new Encounter(resource.path("id").asText(), index, resource.path("class").path("code").asText("?"),
+                typeText, start.length() >= 10 ? LocalDate.parse(start.substring(0, 10)) : null,
+                resource.path("status").asText(""));
     }
 
     private static void deleteRecursively(Path path) throws IOException {
