@@ -10,6 +10,7 @@ import io.claimflow.e2e.demo.PipelineSnapshot;
 import io.claimflow.e2e.demo.VisitInvariants;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.Infrastructure;
+import io.claimflow.testsupport.LogCapture;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -83,6 +84,9 @@ class SyntheaAcceptanceTest {
 
     private static Pipeline pipeline;
     private static SyntheaFunnel funnel;
+    private static LogCapture logs;
+    /** Names, addresses and SSNs of the Synthea patients: never in a log line. */
+    private static final Set<String> PATIENT_DATA = new TreeSet<>();
     /** The services' encounter id for each Synthea encounter id that reached coding-service. */
     private static final Map<String, String> PUBLISHED = new HashMap<>();
 
@@ -105,6 +109,8 @@ class SyntheaAcceptanceTest {
         assumeTrue(pipeline.startEhrConnector(ehrConnector(from)), "needs ehr-connector");
         String door = pipeline.instance(Pipeline.EHR_CONNECTOR).url() + "/fhir";
         long started = System.nanoTime();
+        // started after the services: each Spring Boot start re-initializes Logback and drops other appenders
+        logs = LogCapture.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<SyntheaFunnel.Answer> directoryAnswers = new ArrayList<>();
         for (Path bundle : population.directoryBundles()) {
@@ -117,7 +123,9 @@ class SyntheaAcceptanceTest {
         for (Path bundle : population.patientBundles()) {
             SyntheaFunnel.Answer answer = post(http, door, bundle);
             patientAnswers.add(answer);
-            for (SyntheaPopulation.Encounter encounter : SyntheaPopulation.encounters(bundle)) {
+            SyntheaPopulation.Contents contents = SyntheaPopulation.read(bundle);
+            PATIENT_DATA.addAll(contents.patientData());
+            for (SyntheaPopulation.Encounter encounter : contents.encounters()) {
                 encounters++;
                 if (encounter.start() != null && !encounter.start().isBefore(from)
                         && !encounter.start().isAfter(REFERENCE_DATE)) {
@@ -159,6 +167,16 @@ class SyntheaAcceptanceTest {
         if (pipeline != null) {
             pipeline.close();
         }
+        if (logs != null) {
+            logs.close();
+        }
+    }
+
+    @Test
+    void noPatientDataReachedTheLogs() {
+        assertThat(PATIENT_DATA).as("patient data read from the bundles").isNotEmpty();
+        assertThat(logs.events()).as("log events captured during the run").isNotEmpty();
+        logs.assertNoneContain(PATIENT_DATA);
     }
 
     @Test

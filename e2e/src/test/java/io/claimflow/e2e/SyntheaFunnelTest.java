@@ -30,7 +30,10 @@ class SyntheaFunnelTest {
         java.nio.file.Files.writeString(bundle, """
                 {"resourceType": "Bundle", "type": "transaction", "entry": [
                   {"fullUrl": "urn:uuid:p", "resource": {"resourceType": "Patient", "id": "p",
-                   "extension": [{"url": "x", "valueString": "nested {\\"entry\\": []}"}]}},
+                   "extension": [{"url": "x", "valueString": "nested {\\"entry\\": []}"}],
+                   "identifier": [{"system": "http://hl7.org/fhir/sid/us-ssn", "value": "999-12-3456"}],
+                   "name": [{"family": "Abshire638", "given": ["Bennie663"]}],
+                   "address": [{"line": ["512 Kessler Rue"]}]}},
                   {"resource": {"resourceType": "Encounter", "id": "e-1", "status": "finished",
                    "class": {"code": "AMB"}, "type": [{"coding": [{"display": "Dental care"}], "text": "Dental care"}],
                    "period": {"start": "2026-06-01T10:00:00+00:00"}}},
@@ -44,6 +47,8 @@ class SyntheaFunnelTest {
                 new SyntheaPopulation.Encounter("e-2", 2, "EMER", "Emergency room admission", LocalDate.of(2025, 1, 2),
                         "finished"));
         assertThat(SyntheaPopulation.encounters(bundle).get(0).ambulatoryMedical()).isFalse();
+        assertThat(SyntheaPopulation.read(bundle).patientData()).containsExactly("Abshire638", "Bennie663 Abshire638",
+                "Abshire638^Bennie663", "Abshire638, Bennie663", "512 Kessler Rue", "999-12-3456");
     }
 
     @Test

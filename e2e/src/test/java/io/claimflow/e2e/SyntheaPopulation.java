@@ -118,15 +118,27 @@ final class SyntheaPopulation {
         return patients;
     }
 
-    /**
-     * The Encounters of one patient bundle, in entry order. Read entry by entry (a whole-history bundle can be tens of
-     * megabytes; the test JVM also runs every service).
-     */
+    /** The Encounters of one patient bundle, in entry order. */
     static List<Encounter> encounters(Path bundle) {
+        return read(bundle).encounters();
+    }
+
+    /** A patient bundle's encounters, and the patient's data that must never reach a log line. */
+    record Contents(List<Encounter> encounters, List<String> patientData) {
+    }
+
+    /**
+     * Reads a patient bundle entry by entry (a whole-history bundle can be tens of megabytes; the test JVM also runs
+     * every service): its Encounters in entry order, and of its Patient the full names (given and family, as the
+     * services or HL7 would write them), the family names (Synthea's carry digits, so they do not occur by chance),
+     * the street address lines and the social security number.
+     */
+    static Contents read(Path bundle) {
         List<Encounter> encounters = new ArrayList<>();
+        List<String> patientData = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(bundle.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return encounters;
+                return new Contents(encounters, patientData);
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -140,6 +152,8 @@ final class SyntheaPopulation {
                     JsonNode resource = JSON.readValue(parser, JsonNode.class).path("resource");
                     if ("Encounter".equals(resource.path("resourceType").asText())) {
                         encounters.add(encounter(resource, index));
+                    } else if ("Patient".equals(resource.path("resourceType").asText())) {
+                        patientData.addAll(patientData(resource));
                     }
                     index++;
                 }
@@ -147,7 +161,34 @@ final class SyntheaPopulation {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return encounters;
+        return new Contents(encounters, patientData);
+    }
+
+    private static List<String> patientData(JsonNode patient) {
+        List<String> data = new ArrayList<>();
+        for (JsonNode name : patient.path("name")) {
+            String family = name.path("family").asText("");
+            if (!family.isBlank()) {
+                data.add(family);
+                for (JsonNode given : name.path("given")) {
+                    data.add(given.asText() + " " + family);
+                    data.add(family + "^" + given.asText());
+                    data.add(family + ", " + given.asText());
+                }
+            }
+        }
+        for (JsonNode address : patient.path("address")) {
+            for (JsonNode line : address.path("line")) {
+                data.add(line.asText());
+            }
+        }
+        for (JsonNode identifier : patient.path("identifier")) {
+            if ("http://hl7.org/fhir/sid/us-ssn".equals(identifier.path("system").asText())) {
+                data.add(identifier.path("value").asText());
+            }
+        }
+        data.removeIf(String::isBlank);
+        return data;
     }
 
     private static Encounter encounter(JsonNode resource, int index) {
