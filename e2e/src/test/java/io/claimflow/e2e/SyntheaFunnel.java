@@ -297,6 +297,19 @@ final class SyntheaFunnel {
                     .map(t -> "bundle refused (HTTP " + answer.status() + "): " + normalise(t))
                     .or(() -> Optional.of("bundle refused (HTTP " + answer.status() + ")"));
         }
+        // named (e.g. in a list of refused encounters) without an issue that says why
+        for (JsonNode object : objects) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode value = field.getValue();
+                boolean named = value.isTextual() ? value.asText().contains(encounter.id())
+                        : value.isArray() && value.size() > 0 && value.get(0).isTextual()
+                            && value.toString().contains(encounter.id());
+                if (named) {
+                    return Optional.of("listed in '" + field.getKey() + "' with no issue naming the encounter");
+                }
+            }
+        }
         return Optional.empty();
     }
 

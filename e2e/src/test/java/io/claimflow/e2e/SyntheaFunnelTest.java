@@ -95,6 +95,10 @@ class SyntheaFunnelTest {
                 List.of(accepted, informed), List.of(), 30, DAY.minusYears(1), DAY);
 
         assertThat(SyntheaFunnel.doorOutcome(accepted, "e-1")).contains("PUBLISHED");
+        assertThat(SyntheaFunnel.reason(answer(200, """
+                {"encounters": [], "refused": ["e-4"], "outcome": {"issue": [{"severity": "error",
+                 "expression": ["Bundle.entry[40].resource"], "diagnostics": "Condition code unknown"}]}}"""),
+                encounter("e-4", 4, "Check up"))).contains("listed in 'refused' with no issue naming the encounter");
         assertThat(funnel.silentlyDropped()).singleElement().asString().startsWith("e-2 ");
         assertThat(funnel.unfinished()).isEmpty();
         // the dental visit is not ambulatory medical: 1 of 2 became a submitted claim
