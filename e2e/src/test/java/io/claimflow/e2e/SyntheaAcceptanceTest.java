@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimflow.e2e.demo.DeadLetterCounts;
 import io.claimflow.e2e.demo.PipelineSnapshot;
 import io.claimflow.e2e.demo.VisitInvariants;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
@@ -148,7 +149,8 @@ class SyntheaAcceptanceTest {
         LOG.info("pipeline quiet {} ms after the first patient bundle", (quiet - posted) / 1_000_000);
 
         funnel = SyntheaFunnel.count(inWindow, PUBLISHED, stored(), patientAnswers.size(), patientAnswers,
-                directoryAnswers, encounters, from, REFERENCE_DATE);
+                directoryAnswers, encounters, from, REFERENCE_DATE)
+                .deadLetters(DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()));
         String report = "Synthea acceptance: " + PATIENTS + " patients, seed " + SEED + ", reference date "
                 + REFERENCE_DATE + ", look-back " + LOOK_BACK_MONTHS + " months\n\n" + funnel.render()
                 + String.format("%nseconds: Synthea %.1f (0 when generated before), services started %.1f, bundles"
@@ -221,7 +223,8 @@ class SyntheaAcceptanceTest {
 
     /**
      * The connector as a Massachusetts practice would configure it: its tenant, its billing provider (for encounters
-     * whose organization has no NPI, as Synthea's have none), and a look-back window that starts {@code from}
+     * whose organization has no NPI, as Synthea's have none), its rendering provider (for practitioners without a
+     * valid NPI), and a look-back window that starts {@code from}
      * (counted in days before today, as the connector counts it; Synthea wrote nothing after the reference date).
      */
     private static Map<String, String> ehrConnector(LocalDate from) {
@@ -238,6 +241,12 @@ class SyntheaAcceptanceTest {
         properties.put(billing + "city", "Boston");
         properties.put(billing + "state", "MA");
         properties.put(billing + "postal-code", "021140000");
+        // Synthea's practitioners carry NPIs starting with 9 (not valid): the practice's own physician stands in
+        String rendering = "claimflow.ehr.rendering-provider.";
+        properties.put(rendering + "npi", "1987654328");
+        properties.put(rendering + "last-name", "Hale");
+        properties.put(rendering + "first-name", "Morgan");
+        properties.put(rendering + "taxonomy-code", "207Q00000X");
         properties.putAll(prefixed("synthea.ehr."));
         return properties;
     }

@@ -71,6 +71,7 @@ final class SyntheaFunnel {
     private final LocalDate from;
     private final LocalDate to;
     private final Stored stored;
+    private Map<String, Long> deadLetters = Map.of();
 
     private SyntheaFunnel(List<Fate> fates, Stored stored, int patientBundles, Map<String, Integer> answers,
             Map<String, Integer> directoryAnswers, int encountersInBundles, int publishedOutsideWindow,
@@ -98,10 +99,12 @@ final class SyntheaFunnel {
         for (Sent sent : inWindow) {
             String id = sent.encounter().id();
             String encounterId = published.get(id);
-            Optional<String> doorSaid = doorOutcome(sent.answer(), id);
-            String reason = encounterId != null ? null : reason(sent.answer(), sent.encounter()).orElse(null);
+            boolean doorPublished = doorOutcome(sent.answer(), id).filter(PUBLISHED::contains).isPresent();
+            // published by the door but never in coding-service: lost on the way (a dead letter), not refused
+            String reason = encounterId != null || doorPublished ? null
+                    : reason(sent.answer(), sent.encounter()).orElse(null);
             String door = encounterId != null ? "published"
-                    : doorSaid.filter(PUBLISHED::contains).isPresent() ? "published by the door, never in coding"
+                    : doorPublished ? "published by the door, never in coding-service"
                     : reason != null ? "refused" : "not published, no reason in the answer";
             String coding = null;
             String claim = null;
@@ -125,6 +128,13 @@ final class SyntheaFunnel {
         int outside = (int) published.keySet().stream().filter(id -> !windowIds.contains(id)).count();
         return new SyntheaFunnel(fates, stored, patientBundles, tally(patientAnswers), tally(directoryAnswers),
                 encountersInBundles, outside, from, to);
+    }
+
+    /** The dead letters on the broker after the run, by topic (shown in the funnel). */
+    SyntheaFunnel deadLetters(Map<String, Long> byTopic) {
+        this.deadLetters = new TreeMap<>(byTopic);
+        this.deadLetters.values().removeIf(n -> n == 0);
+        return this;
     }
 
     List<Fate> fates() {
@@ -193,7 +203,11 @@ final class SyntheaFunnel {
         rows.add(row("  published from outside the window", publishedOutsideWindow, ""));
         List<Fate> refused = fates.stream().filter(f -> !f.published() && f.reason() != null).toList();
         rows.add(row("refused at the door", refused.size(), "by reason " + by(refused, Fate::reason)));
-        rows.add(row("not published, no reason in the answer", silentlyDropped().size(), ""));
+        rows.add(row("not published, no reason in the answer (incl. published but never in coding-service)",
+                silentlyDropped().size(), "" + by(fates.stream().filter(f -> !f.published() && f.reason() == null)
+                        .toList(), Fate::door)));
+        rows.add(row("dead letters on the broker after the run", deadLetters.values().stream()
+                .mapToLong(Long::longValue).sum(), "by topic " + deadLetters));
         List<Fate> coded = published.stream().filter(f -> "coded".equals(f.coding())).toList();
         rows.add(row("coded automatically", coded.size(),
                 "by class " + by(coded, f -> f.sent().encounter().encounterClass())));
@@ -282,14 +296,18 @@ final class SyntheaFunnel {
         List<JsonNode> objects = new ArrayList<>();
         collect(answer.body(), objects);
         String entry = "entry[" + encounter.entryIndex() + "]";
-        for (JsonNode object : objects) {
-            String text = textOf(object);
-            if (text == null) {
-                continue;
-            }
-            String all = object.toString();
-            if (all.contains(encounter.id()) || all.contains(entry + ".") || all.contains(entry + "\"")) {
-                return Optional.of(normalise(text));
+        // an error naming the encounter first; a warning or information issue only when no error does
+        for (boolean errorsOnly : new boolean[] {true, false}) {
+            for (JsonNode object : objects) {
+                String text = textOf(object);
+                String severity = object.path("severity").asText("");
+                if (text == null || (errorsOnly && !severity.equals("error") && !severity.equals("fatal"))) {
+                    continue;
+                }
+                String all = object.toString();
+                if (all.contains(encounter.id()) || all.contains(entry + ".") || all.contains(entry + "\"")) {
+                    return Optional.of(normalise(text));
+                }
             }
         }
         if (answer.status() >= 400) {
@@ -327,7 +345,7 @@ final class SyntheaFunnel {
         String s = UUID.matcher(text).replaceAll("<id>");
         s = ENTRY.matcher(s).replaceAll("entry[n]");
         s = NUMBER.matcher(s).replaceAll("<n>");
-        return s.length() > 160 ? s.substring(0, 157) + "..." : s;
+        return s.length() > 240 ? s.substring(0, 237) + "..." : s;
     }
 
     private static void collect(JsonNode node, List<JsonNode> objects) {

@@ -68,6 +68,19 @@ class SyntheaFunnelTest {
     }
 
     @Test
+    void anErrorNamingTheEncounterIsItsReasonBeforeAWarningThatDoes() throws Exception {
+        SyntheaFunnel.Answer answer = answer(200, """
+                {"encounters": [], "refused": ["e-5"], "outcome": {"resourceType": "OperationOutcome", "issue": [
+                  {"severity": "warning", "expression": ["Bundle.entry[5].resource.participant[0]"],
+                   "diagnostics": "the tenant's rendering provider renders"},
+                  {"severity": "error", "expression": ["Bundle.entry[5].resource"],
+                   "diagnostics": "the Encounter has no diagnosis"}]}}""");
+
+        assertThat(SyntheaFunnel.reason(answer, encounter("e-5", 5, "Check up")))
+                .contains("the Encounter has no diagnosis");
+    }
+
+    @Test
     void aWholeBundleRefusedNamesItsFirstIssueForEveryEncounterInIt() throws Exception {
         SyntheaFunnel.Answer tooLarge = answer(413, """
                 {"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "too-costly",
