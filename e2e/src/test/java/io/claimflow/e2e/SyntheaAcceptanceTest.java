@@ -88,6 +88,8 @@ class SyntheaAcceptanceTest {
     private static LogCapture logs;
     /** Names, addresses and SSNs of the Synthea patients: never in a log line. */
     private static final Set<String> PATIENT_DATA = new TreeSet<>();
+    /** Synthea encounter ids the door's answers list as published. */
+    private static final Set<String> PUBLISHED_BY_DOOR = new TreeSet<>();
     /** The services' encounter id for each Synthea encounter id that reached coding-service. */
     private static final Map<String, String> PUBLISHED = new HashMap<>();
 
@@ -124,6 +126,14 @@ class SyntheaAcceptanceTest {
         for (Path bundle : population.patientBundles()) {
             SyntheaFunnel.Answer answer = post(http, door, bundle);
             patientAnswers.add(answer);
+            if (answer.body() != null) {
+                answer.body().path("encounters").forEach(e -> {
+                    Matcher uuid = UUID.matcher(e.path("encounterId").asText(""));
+                    if (uuid.find()) {
+                        PUBLISHED_BY_DOOR.add(uuid.group());
+                    }
+                });
+            }
             SyntheaPopulation.Contents contents = SyntheaPopulation.read(bundle);
             PATIENT_DATA.addAll(contents.patientData());
             for (SyntheaPopulation.Encounter encounter : contents.encounters()) {
@@ -150,7 +160,8 @@ class SyntheaAcceptanceTest {
 
         funnel = SyntheaFunnel.count(inWindow, PUBLISHED, stored(), patientAnswers.size(), patientAnswers,
                 directoryAnswers, encounters, from, REFERENCE_DATE)
-                .deadLetters(DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()));
+                .deadLetters(DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()),
+                        encounterDeadLetterReasons(infrastructure.kafkaBootstrapServers()));
         String report = "Synthea acceptance: " + PATIENTS + " patients, seed " + SEED + ", reference date "
                 + REFERENCE_DATE + ", look-back " + LOOK_BACK_MONTHS + " months\n\n" + funnel.render()
                 + String.format("%nseconds: Synthea %.1f (0 when generated before), services started %.1f, bundles"
@@ -215,6 +226,45 @@ class SyntheaAcceptanceTest {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("payer-simulator.timely-filing-days", "36500");
         return properties;
+    }
+
+    /**
+     * The reasons (header {@code claimflow-dlt-reason}) of the population's EncounterDocumented dead letters, counted:
+     * an encounter the door published that coding-service could not take.
+     */
+    private static Map<String, Long> encounterDeadLetterReasons(String bootstrapServers) {
+        Map<String, Long> reasons = new TreeMap<>();
+        Map<String, Object> config = Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class,
+                org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+        String topic = io.claimflow.schemas.Topics.ENCOUNTER_DOCUMENTED + io.claimflow.schemas.Topics.DLT_SUFFIX;
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(config)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic,
+                    Duration.ofSeconds(10)).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    Matcher uuid = UUID.matcher(String.valueOf(record.key()));
+                    if (!uuid.find() || !PUBLISHED_BY_DOOR.contains(uuid.group())) {
+                        continue;
+                    }
+                    var header = record.headers().lastHeader("claimflow-dlt-reason");
+                    reasons.merge(header == null ? "(no reason header)" : SyntheaFunnel.normalise(
+                            new String(header.value(), StandardCharsets.UTF_8)), 1L, Long::sum);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("dead letters not read: {}", e.getClass().getSimpleName());
+        }
+        return reasons;
     }
 
     private static double seconds(long from, long to) {

@@ -72,6 +72,7 @@ final class SyntheaFunnel {
     private final LocalDate to;
     private final Stored stored;
     private Map<String, Long> deadLetters = Map.of();
+    private Map<String, Long> deadLetterReasons = Map.of();
 
     private SyntheaFunnel(List<Fate> fates, Stored stored, int patientBundles, Map<String, Integer> answers,
             Map<String, Integer> directoryAnswers, int encountersInBundles, int publishedOutsideWindow,
@@ -131,9 +132,10 @@ final class SyntheaFunnel {
     }
 
     /** The dead letters on the broker after the run, by topic (shown in the funnel). */
-    SyntheaFunnel deadLetters(Map<String, Long> byTopic) {
+    SyntheaFunnel deadLetters(Map<String, Long> byTopic, Map<String, Long> encounterReasons) {
         this.deadLetters = new TreeMap<>(byTopic);
         this.deadLetters.values().removeIf(n -> n == 0);
+        this.deadLetterReasons = new TreeMap<>(encounterReasons);
         return this;
     }
 
@@ -207,7 +209,8 @@ final class SyntheaFunnel {
                 silentlyDropped().size(), "" + by(fates.stream().filter(f -> !f.published() && f.reason() == null)
                         .toList(), Fate::door)));
         rows.add(row("dead letters on the broker after the run", deadLetters.values().stream()
-                .mapToLong(Long::longValue).sum(), "by topic " + deadLetters));
+                .mapToLong(Long::longValue).sum(), "by topic " + deadLetters + "; the population's encounters by"
+                        + " reason " + deadLetterReasons));
         List<Fate> coded = published.stream().filter(f -> "coded".equals(f.coding())).toList();
         rows.add(row("coded automatically", coded.size(),
                 "by class " + by(coded, f -> f.sent().encounter().encounterClass())));
