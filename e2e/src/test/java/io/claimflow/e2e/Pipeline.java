@@ -39,6 +39,9 @@ final class Pipeline implements AutoCloseable {
             "io.claimflow.patientbilling.PatientBillingServiceApplication", "claimflow_patient_billing");
     static final Service CODING = new Service("coding-service", "io.claimflow.coding.CodingServiceApplication",
             "claimflow_coding");
+    /** Optional: started only by {@link #startEhrConnector(Map)}; the other tests publish to Kafka themselves. */
+    static final Service EHR_CONNECTOR = new Service("ehr-connector", "io.claimflow.ehr.EhrConnectorApplication",
+            "claimflow_ehr");
     /** Optional: started only by {@link #startConsole()}, after the services it calls. */
     static final Service CONSOLE = new Service("ops-console", "io.claimflow.console.OpsConsoleApplication",
             "claimflow_console");
@@ -109,6 +112,24 @@ final class Pipeline implements AutoCloseable {
         console.put("claimflow.console.health-timeout", "1s");
         start(projectDir, CONSOLE, console, Map.of());
         return runs(CONSOLE);
+    }
+
+    /**
+     * Starts ehr-connector (an extra, optional service: the other tests publish EncounterDocumented themselves) over
+     * the same infrastructure, with {@code properties} on top (its tenant, billing provider, limits). Returns false,
+     * and lists it in {@link #missing()}, when it is not built.
+     */
+    boolean startEhrConnector(Map<String, String> properties) {
+        Path projectDir = Path.of(System.getProperty("claimflow.e2e.project-dir", "..")).toAbsolutePath().normalize();
+        Map<String, String> ehr = new LinkedHashMap<>(common(infrastructure, EHR_CONNECTOR.database()));
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            ehr.put("claimflow.ehr.mllp.port", String.valueOf(free.getLocalPort()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ehr.putAll(properties);
+        start(projectDir, EHR_CONNECTOR, ehr, Map.of());
+        return runs(EHR_CONNECTOR);
     }
 
     /** Every auto-configuration on the class path whose class name contains one of {@code markers}. */

@@ -62,19 +62,29 @@ public final class VisitInvariants {
     private VisitInvariants() {
     }
 
+    /** The invariants for the encounters whose id starts with {@code prefix}. */
     public static Violations check(PipelineSnapshot.Databases databases, String prefix) throws SQLException {
         String like = " LIKE '" + prefix.replace("'", "''") + "%'";
         return new Violations(patientCharge(databases, like), notSent(databases, like),
                 openWithoutWork(databases, like));
     }
 
-    private static Map<String, String> patientCharge(PipelineSnapshot.Databases databases, String like)
+    /** The invariants for the encounters {@code encounterIds} (ids an EHR chose, with no common prefix). */
+    public static Violations check(PipelineSnapshot.Databases databases, java.util.Collection<String> encounterIds)
+            throws SQLException {
+        String in = encounterIds.isEmpty() ? " IN (NULL)" : encounterIds.stream()
+                .map(id -> "'" + id.replace("'", "''") + "'")
+                .collect(java.util.stream.Collectors.joining(", ", " IN (", ")"));
+        return new Violations(patientCharge(databases, in), notSent(databases, in), openWithoutWork(databases, in));
+    }
+
+    private static Map<String, String> patientCharge(PipelineSnapshot.Databases databases, String condition)
             throws SQLException {
         Map<String, String> billed = rows(databases, CLAIM, "SELECT c.encounter_id,"
                 + " coalesce(sum(p.charge_amount), 0)::numeric(14, 2) || ' '"
                 + " || coalesce(sum(p.patient_responsibility), 0)::numeric(14, 2)"
                 + " FROM claim c LEFT JOIN claim_payment p ON p.claim_id = c.claim_id"
-                + " WHERE c.is_current AND c.encounter_id" + like + " GROUP BY c.encounter_id");
+                + " WHERE c.is_current AND c.encounter_id" + condition + " GROUP BY c.encounter_id");
         Map<String, String> ledger = rows(databases, PATIENT_BILLING,
                 "SELECT k.encounter_id,"
                 + " coalesce(-sum(l.amount) FILTER (WHERE l.ledger_account = 'GROSS_CHARGES'), 0)::numeric(14, 2)"
@@ -82,7 +92,7 @@ public final class VisitInvariants {
                 + "::numeric(14, 2) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
                 + " JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
                 + " WHERE e.kind NOT IN ('PATIENT_PAYMENT', 'WRITE_OFF', 'DENIAL_RESPONSIBILITY')"
-                + " AND k.encounter_id" + like + " GROUP BY k.encounter_id");
+                + " AND k.encounter_id" + condition + " GROUP BY k.encounter_id");
         Map<String, String> violations = new TreeMap<>();
         TreeSet<String> encounters = new TreeSet<>(billed.keySet());
         encounters.addAll(ledger.keySet());
@@ -97,14 +107,15 @@ public final class VisitInvariants {
         return violations;
     }
 
-    private static Map<String, String> notSent(PipelineSnapshot.Databases databases, String like) throws SQLException {
+    private static Map<String, String> notSent(PipelineSnapshot.Databases databases, String condition)
+            throws SQLException {
         Map<String, String> released = rows(databases, CLAIM, "SELECT h.claim_id,"
                 + " count(*)::text FROM claim_status_history h JOIN claim k ON k.claim_id = h.claim_id"
-                + " WHERE h.to_status = 'SUBMITTED' AND k.encounter_id" + like + " GROUP BY h.claim_id");
+                + " WHERE h.to_status = 'SUBMITTED' AND k.encounter_id" + condition + " GROUP BY h.claim_id");
         Map<String, String> answered = rows(databases, GATEWAY, "SELECT e.claim_id,"
                 + " count(DISTINCT e.interchange_id)::text FROM claim_x12_event e JOIN outbound_claim o"
                 + " ON o.claim_id = e.claim_id WHERE e.transaction_type IN ('999', 'TA1')"
-                + " AND o.encounter_id" + like
+                + " AND o.encounter_id" + condition
                 + " GROUP BY e.claim_id");
         Map<String, String> violations = new TreeMap<>();
         released.forEach((claim, times) -> {
@@ -117,11 +128,11 @@ public final class VisitInvariants {
         return violations;
     }
 
-    private static Map<String, String> openWithoutWork(PipelineSnapshot.Databases databases, String like)
+    private static Map<String, String> openWithoutWork(PipelineSnapshot.Databases databases, String condition)
             throws SQLException {
         String balance = "(c.total_charge - c.paid_amount - c.patient_responsibility - c.adjusted_amount)";
         return rows(databases, CLAIM, "SELECT c.claim_id, c.status || ' balance '"
-                + " || " + balance + " FROM claim c WHERE c.is_current AND c.encounter_id" + like
+                + " || " + balance + " FROM claim c WHERE c.is_current AND c.encounter_id" + condition
                 + " AND (c.status IN ('REJECTED', 'DENIED', 'PARTIALLY_PAID', 'HELD')"
                 + "   OR (c.status = 'PAID' AND " + balance + " <> 0))"
                 + " AND NOT EXISTS (SELECT 1 FROM work_item w WHERE w.claim_id = c.claim_id AND w.resolved_at IS NULL)"
