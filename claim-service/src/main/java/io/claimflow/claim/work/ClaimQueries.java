@@ -1,5 +1,7 @@
 package io.claimflow.claim.work;
 
+import io.claimflow.claim.workitem.WorkItems;
+import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.claim.model.ScrubFinding;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.claimflow.claim.work;
 
+import io.claimflow.claim.workitem.WorkItems;
+import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.platform.validation.InvalidInputException;
 import java.time.LocalDate;
 import java.util.List;

@@ -119,10 +119,10 @@ class ClaimController {
      * self-pay claim has the patient as its subscriber (SELF): a dependant's coverage comes with the encounter.
      */
     @PutMapping("/claims/{claimId}/coverage")
-    @PreAuthorize(BILLER)
+    @PreAuthorize("hasRole('BILLER')")
     ClaimView changeCoverage(@PathVariable String claimId, @Valid @RequestBody CoverageRequest request) {
         ClaimView view = ClaimView.of(work.changeCoverage(claimId, request.payerId(), request.payerName(),
-                request.memberId(), CurrentUser.actor()));
+                request.memberId(), Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.coverage-changed", "claim", claimId);
         return view;
     }

@@ -5,7 +5,8 @@ import io.claimflow.claim.work.ClaimQueries;
 import io.claimflow.claim.work.ClaimSearch;
 import io.claimflow.claim.work.ClaimSummary;
 import io.claimflow.claim.work.Page;
-import io.claimflow.claim.work.WorkItems;
+import io.claimflow.claim.workitem.WorkItems;
+import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.claim.work.WorkListSearch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -129,6 +131,16 @@ class JdbcClaimQueries implements ClaimQueries {
         return new Page<>(items, s.page(), s.size(), total);
     }
 
+    // the columns of workitem's repository, read here for the denial list's filters and sorts
+    private static final String WORK_ITEM_SELECT = "SELECT w.id, w.claim_id, c.encounter_id, c.status, c.payer_id,"
+            + " c.date_of_service, c.total_charge, w.queue, w.category, w.reasons, w.created_at"
+            + " FROM work_item w JOIN claim c ON c.claim_id = w.claim_id WHERE w.resolved_at IS NULL";
+
+    private static final RowMapper<WorkItems.WorkItem> WORK_ITEM_ROW = (rs, row) -> new WorkItems.WorkItem(
+            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getObject(6, LocalDate.class), rs.getBigDecimal(7), WorkQueue.valueOf(rs.getString(8)),
+            rs.getString(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class).toInstant());
+
     @Override
     public Page<WorkItems.WorkItem> denialWork(WorkListSearch s) {
         StringBuilder where = new StringBuilder();
@@ -142,13 +154,13 @@ class JdbcClaimQueries implements ClaimQueries {
                 "carc", s.carcCode());
         long total = jdbc.sql("SELECT count(*) FROM work_item w JOIN claim c ON c.claim_id = w.claim_id"
                 + " WHERE w.resolved_at IS NULL" + where).params(params).query(Long.class).single();
-        List<WorkItems.WorkItem> items = jdbc.sql(JdbcWorkItems.SELECT + where + " ORDER BY "
+        List<WorkItems.WorkItem> items = jdbc.sql(WORK_ITEM_SELECT + where + " ORDER BY "
                         + order(s.sort(), "w.created_at", "w.created_at")
                         + ", w.id OFFSET :offset LIMIT :limit")
                 .params(params)
                 .param("offset", (long) s.page() * s.size())
                 .param("limit", s.size())
-                .query(JdbcWorkItems.ROW)
+                .query(WORK_ITEM_ROW)
                 .list();
         return new Page<>(items, s.page(), s.size(), total);
     }

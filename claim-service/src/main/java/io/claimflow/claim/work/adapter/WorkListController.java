@@ -2,10 +2,10 @@ package io.claimflow.claim.work.adapter;
 
 import io.claimflow.claim.work.ClaimQueries;
 import io.claimflow.claim.work.Page;
-import io.claimflow.claim.work.WorkItems;
+import io.claimflow.claim.workitem.WorkItems;
 import io.claimflow.claim.work.WorkListSearch;
 import io.claimflow.claim.work.WorkLists;
-import io.claimflow.claim.work.WorkQueue;
+import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.platform.validation.DateWithin;
 import io.claimflow.platform.validation.Identifier;
 import io.claimflow.platform.validation.InvalidInputException;

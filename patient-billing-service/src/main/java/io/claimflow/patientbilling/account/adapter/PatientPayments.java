@@ -9,6 +9,7 @@ import io.claimflow.patientbilling.ledger.Posting;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.platform.web.ConflictException;
+import io.claimflow.platform.web.NotFoundException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -138,7 +139,7 @@ public class PatientPayments {
         }
         Posting posting = PaymentAllocation.reversal(entryId, lines(entryId), LocalDate.now(clock),
                 "patient payment " + paymentId + " reversed: " + reason);
-        long reversalEntry = journal.write(account.tenantId(), accountId, posting, JdbcJournal.Source.NONE);
+        long reversalEntry = journal.write(account.tenantId(), accountId, posting, Journal.Source.NONE);
         jdbc.sql("INSERT INTO patient_payment_reversal (payment_id, journal_entry_id, reason, reversed_by) "
                 + "VALUES (?, ?, ?, ?)").params(paymentId, reversalEntry, reason, user).update();
         auditTrail.changed("patient-payment.reversed", "patient-account", Long.toString(accountId));
@@ -171,7 +172,7 @@ public class PatientPayments {
         } catch (IllegalStateException e) {
             throw new ConflictException(e.getMessage());
         }
-        long entryId = journal.write(account.tenantId(), accountId, posting, JdbcJournal.Source.NONE);
+        long entryId = journal.write(account.tenantId(), accountId, posting, Journal.Source.NONE);
         jdbc.sql("""
                 INSERT INTO patient_refund (tenant_id, account_id, idempotency_key, request_hash, amount, method,
                     reason, journal_entry_id, refunded_by)
