@@ -31,11 +31,17 @@ class AdjudicationGatewayMetricsTest {
         CircuitBreaker breaker = circuitBreakers.circuitBreaker("payer-metrics-check");
         breaker.transitionToOpenState();
 
-        String scrape = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth("admin", "demo-admin")).build()
-                .get().uri("/actuator/prometheus").retrieve().body(String.class);
+        String scrape = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth("admin", "demo-admin"))
+                .build()
+                .get()
+                .uri("/actuator/prometheus")
+                .retrieve()
+                .body(String.class);
 
-        String state = "(?m)^resilience4j_circuitbreaker_state\\{name=\"payer-metrics-check\",[^}]*state=\"%s\"[^}]*} %s$";
+        String state =
+                "(?m)^resilience4j_circuitbreaker_state\\{name=\"payer-metrics-check\",[^}]*state=\"%s\"[^}]*} %s$";
         assertThat(scrape).containsPattern(String.format(state, "open", "1\\.0"));
         assertThat(scrape).containsPattern(String.format(state, "closed", "0\\.0"));
         assertThat(scrape).contains("claimflow_outbox_backlog_rows{service=\"adjudication-gateway\"}");

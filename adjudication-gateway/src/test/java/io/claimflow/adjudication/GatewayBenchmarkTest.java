@@ -11,14 +11,14 @@ import io.claimflow.adjudication.x12.InterchangeEnvelope;
 import io.claimflow.adjudication.x12.Professional837Writer;
 import io.claimflow.adjudication.x12.Remittance;
 import io.claimflow.adjudication.x12.Remittance835Reader;
-import io.claimflow.x12.X12Segments;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.payersimulator.adjudication.Adjudication;
 import io.claimflow.payersimulator.adjudication.ResponseWriter;
-import io.claimflow.payersimulator.config.SimulatorProperties;
 import io.claimflow.payersimulator.adjudication.SubmittedClaim;
+import io.claimflow.payersimulator.config.SimulatorProperties;
 import io.claimflow.schemas.json.Samples;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
+import io.claimflow.x12.X12Segments;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -41,7 +41,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * Prints the figures and writes them to target/benchmark-results.txt.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
-@SpringBootTest(properties = {"claimflow.adjudication.scheduling.enabled=false", "spring.kafka.listener.auto-startup=false"})
+@SpringBootTest(
+        properties = {"claimflow.adjudication.scheduling.enabled=false", "spring.kafka.listener.auto-startup=false"})
 @ClaimFlowInfrastructure(database = "claimflow_adjudication_benchmark")
 class GatewayBenchmarkTest {
 
@@ -119,8 +120,17 @@ class GatewayBenchmarkTest {
             for (OutboundClaim claim : claims.subList(from, Math.min(claims.size(), from + PER_FILE))) {
                 transactions.add(new ClaimTransaction(control++, claim));
             }
-            InterchangeEnvelope envelope = new InterchangeEnvelope("CLAIMFLOW", "SIMPAYER", control, control,
-                    LocalDateTime.now(), false, "ClaimFlow Billing", "Billing Desk", "6145550100", "Buckeye");
+            InterchangeEnvelope envelope = new InterchangeEnvelope(
+                    "CLAIMFLOW",
+                    "SIMPAYER",
+                    control,
+                    control,
+                    LocalDateTime.now(),
+                    false,
+                    "ClaimFlow Billing",
+                    "Billing Desk",
+                    "6145550100",
+                    "Buckeye");
             bytes += writer.write(envelope, transactions).length;
         }
         return bytes;
@@ -136,31 +146,84 @@ class GatewayBenchmarkTest {
 
     /** One 835 per 50 claims: 99214 paid with a copay, 83036 denied CARC 11, as the simulator adjudicates them. */
     private static List<byte[]> eras(List<OutboundClaim> claims) {
-        SimulatorProperties payer = new SimulatorProperties("BKHP1", "Buckeye Health Plan", "SIMPAYER", "310000001",
-                "BENCH", null, null, null, null, null, null, null, null, 365, null);
+        SimulatorProperties payer = new SimulatorProperties(
+                "BKHP1",
+                "Buckeye Health Plan",
+                "SIMPAYER",
+                "310000001",
+                "BENCH",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                365,
+                null);
         ResponseWriter writer = new ResponseWriter(payer);
         List<byte[]> eras = new ArrayList<>();
         int trace = 0;
         for (int from = 0; from < claims.size(); from += PER_FILE) {
             List<Adjudication> adjudications = new ArrayList<>();
             for (OutboundClaim claim : claims.subList(from, Math.min(claims.size(), from + PER_FILE))) {
-                List<SubmittedClaim.Line> lines = claim.lines().stream().map(l -> new SubmittedClaim.Line(
-                        l.procedureCode(), l.modifiers(), l.charge(), l.units(), l.diagnosisPointers(),
-                        l.dateOfService(), l.lineItemControlNumber(), false)).toList();
-                SubmittedClaim submitted = new SubmittedClaim("0001", claim.patientControlNumber(),
-                        claim.totalCharge(), "1", "P", null, null, "BHP884120337", "DOE", "JANE", "RIVERSIDE",
-                        "1847362914", "311234567", claim.diagnoses(), lines);
-                adjudications.add(new Adjudication(submitted, "BKHP1" + claim.claimId(), "1",
-                        new BigDecimal("103.74"), new BigDecimal("25.00"), List.of(
-                                new Adjudication.Line(lines.get(0), new BigDecimal("128.74"), new BigDecimal("103.74"),
-                                        List.of(new Adjudication.Cas("CO", "45", new BigDecimal("36.26")),
-                                                new Adjudication.Cas("PR", "3", new BigDecimal("25.00"))), List.of()),
-                                new Adjudication.Line(lines.get(1), null, new BigDecimal("0.00"),
+                List<SubmittedClaim.Line> lines = claim.lines().stream()
+                        .map(l -> new SubmittedClaim.Line(
+                                l.procedureCode(),
+                                l.modifiers(),
+                                l.charge(),
+                                l.units(),
+                                l.diagnosisPointers(),
+                                l.dateOfService(),
+                                l.lineItemControlNumber(),
+                                false))
+                        .toList();
+                SubmittedClaim submitted = new SubmittedClaim(
+                        "0001",
+                        claim.patientControlNumber(),
+                        claim.totalCharge(),
+                        "1",
+                        "P",
+                        null,
+                        null,
+                        "BHP884120337",
+                        "DOE",
+                        "JANE",
+                        "RIVERSIDE",
+                        "1847362914",
+                        "311234567",
+                        claim.diagnoses(),
+                        lines);
+                adjudications.add(new Adjudication(
+                        submitted,
+                        "BKHP1" + claim.claimId(),
+                        "1",
+                        new BigDecimal("103.74"),
+                        new BigDecimal("25.00"),
+                        List.of(
+                                new Adjudication.Line(
+                                        lines.get(0),
+                                        new BigDecimal("128.74"),
+                                        new BigDecimal("103.74"),
+                                        List.of(
+                                                new Adjudication.Cas("CO", "45", new BigDecimal("36.26")),
+                                                new Adjudication.Cas("PR", "3", new BigDecimal("25.00"))),
+                                        List.of()),
+                                new Adjudication.Line(
+                                        lines.get(1),
+                                        null,
+                                        new BigDecimal("0.00"),
                                         List.of(new Adjudication.Cas("CO", "11", new BigDecimal("45.00"))),
                                         List.of("M76")))));
             }
-            eras.add(writer.write835("CLAIMFLOW", adjudications, String.format("BENCH%09d", ++trace), trace,
-                    LocalDateTime.now(), BigDecimal.ZERO));
+            eras.add(writer.write835(
+                    "CLAIMFLOW",
+                    adjudications,
+                    String.format("BENCH%09d", ++trace),
+                    trace,
+                    LocalDateTime.now(),
+                    BigDecimal.ZERO));
         }
         return eras;
     }
@@ -182,8 +245,8 @@ class GatewayBenchmarkTest {
 
     private static String rate(String what, int claims, long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        return String.format(Locale.ROOT, "%-75s %,10.0f claims/s (%d claims in %.2f s)", what, claims / seconds,
-                claims, seconds);
+        return String.format(
+                Locale.ROOT, "%-75s %,10.0f claims/s (%d claims in %.2f s)", what, claims / seconds, claims, seconds);
     }
 
     private static void warmUp(Runnable work) {

@@ -53,16 +53,19 @@ import org.springframework.web.client.RestClient;
  * or malformed 835 quarantined; a repeated 835 posting nothing twice; the simulator down and back; a malformed
  * ClaimSubmitted on the dead-letter topic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "claimflow.adjudication.batch.max-wait=200ms",
-        "claimflow.adjudication.batch.poll-interval=200ms",
-        "claimflow.adjudication.send.poll-interval=200ms",
-        "claimflow.adjudication.send.retry-backoff=300ms",
-        "claimflow.adjudication.send.max-backoff=1s",
-        "claimflow.adjudication.responses.poll-interval=300ms",
-        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
-        "resilience4j.retry.configs.default.wait-duration=50ms",
-        "claimflow.outbox.poll-interval=100ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "claimflow.adjudication.batch.max-wait=200ms",
+            "claimflow.adjudication.batch.poll-interval=200ms",
+            "claimflow.adjudication.send.poll-interval=200ms",
+            "claimflow.adjudication.send.retry-backoff=300ms",
+            "claimflow.adjudication.send.max-backoff=1s",
+            "claimflow.adjudication.responses.poll-interval=300ms",
+            "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
+            "resilience4j.retry.configs.default.wait-duration=50ms",
+            "claimflow.outbox.poll-interval=100ms"
+        })
 @ClaimFlowInfrastructure(database = "claimflow_adjudication")
 class GatewayFlowTest {
 
@@ -115,9 +118,10 @@ class GatewayFlowTest {
     void client() {
         SIMULATOR.start();
         SIMULATOR.faults(false, false, false);
-        admin = RestClient.builder().baseUrl("http://localhost:" + port)
+        admin = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
                 .defaultHeaders(h -> h.setBasicAuth("admin", "demo-admin"))
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
     }
 
@@ -158,38 +162,56 @@ class GatewayFlowTest {
         assertThat(denied.getLines()).hasSize(1);
         assertThat(denied.getLines().get(0).getProcedureCode()).isEqualTo("83036");
         assertThat(denied.getLines().get(0).getLineNumber()).isEqualTo(2);
-        assertThat(denied.getLines().get(0).getAdjustments().get(0).getReasonCode()).isEqualTo("11");
+        assertThat(denied.getLines().get(0).getAdjustments().get(0).getReasonCode())
+                .isEqualTo("11");
         assertThat(denied.getLines().get(0).getRemarkCodes()).containsExactly("M76");
 
-        Map<String, Object> history = admin.get().uri("/api/adjudication/claims/{id}/x12-history",
-                claim.getClaimId()).retrieve().body(new ParameterizedTypeReference<>() { });
+        Map<String, Object> history = admin.get()
+                .uri("/api/adjudication/claims/{id}/x12-history", claim.getClaimId())
+                .retrieve()
+                .body(new ParameterizedTypeReference<>() {});
         assertThat(history.get("status")).isEqualTo("PAID");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> events = (List<Map<String, Object>>) history.get("events");
-        assertThat(events).extracting(e -> e.get("transactionType") + " " + e.get("outcome"))
-                .containsSubsequence("837P BATCHED", "837P SENT", "999 ACCEPTED", "277CA ACCEPTED",
-                        "835 PARTIALLY_DENIED");
+        assertThat(events)
+                .extracting(e -> e.get("transactionType") + " " + e.get("outcome"))
+                .containsSubsequence(
+                        "837P BATCHED", "837P SENT", "999 ACCEPTED", "277CA ACCEPTED", "835 PARTIALLY_DENIED");
 
         // the same 835 uploaded again, as it came and with a new ISA13: nothing posted twice
-        long eraId = ((Number) events.stream().filter(e -> "835".equals(e.get("transactionType"))).findFirst()
-                .orElseThrow().get("interchangeId")).longValue();
-        byte[] era = admin.get().uri("/api/adjudication/interchanges/{id}/raw", eraId).retrieve().body(byte[].class);
+        long eraId = ((Number) events.stream()
+                        .filter(e -> "835".equals(e.get("transactionType")))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("interchangeId"))
+                .longValue();
+        byte[] era = admin.get()
+                .uri("/api/adjudication/interchanges/{id}/raw", eraId)
+                .retrieve()
+                .body(byte[].class);
         Map<String, Object> again = upload(era);
         assertThat(again.get("status")).isEqualTo("DUPLICATE");
         String text = new String(era, StandardCharsets.US_ASCII);
         String isa13 = text.substring(90, 99);
         byte[] resent = text.replace("*" + isa13 + "*", "*" + "987654321" + "*")
-                .replace("IEA*1*" + isa13, "IEA*1*987654321").getBytes(StandardCharsets.US_ASCII);
+                .replace("IEA*1*" + isa13, "IEA*1*987654321")
+                .getBytes(StandardCharsets.US_ASCII);
         assertThat(upload(resent).get("status")).isEqualTo("DUPLICATE");
         await(() -> SIMULATOR.pendingResponses() == 0, "the payer's mailbox is empty");
         assertThat(all(Topics.PAYMENT_POSTED, claim.getEncounterId())).hasSize(1);
         assertThat(all(Topics.CLAIM_DENIED, claim.getEncounterId())).hasSize(1);
 
         // the payer takes the payment back (CLP02 22): a second PaymentPosted, a reversal with negative amounts
-        assertThat(upload(reversal(claim, paid.getPayerClaimNumber())).get("status")).isEqualTo("PROCESSED");
-        List<ConsumerRecord<String, byte[]>> payments = Records.awaitRecords(Topics.PAYMENT_POSTED, 2, WAIT,
-                new ByteArrayDeserializer(), r -> claim.getEncounterId().equals(r.key()));
-        PaymentPosted reversed = (PaymentPosted) decode(Topics.PAYMENT_POSTED, payments.get(1).value());
+        assertThat(upload(reversal(claim, paid.getPayerClaimNumber())).get("status"))
+                .isEqualTo("PROCESSED");
+        List<ConsumerRecord<String, byte[]>> payments = Records.awaitRecords(
+                Topics.PAYMENT_POSTED,
+                2,
+                WAIT,
+                new ByteArrayDeserializer(),
+                r -> claim.getEncounterId().equals(r.key()));
+        PaymentPosted reversed =
+                (PaymentPosted) decode(Topics.PAYMENT_POSTED, payments.get(1).value());
         assertThat(reversed.getClaimStatus()).isEqualTo(io.claimflow.events.ClaimStatus.REVERSAL);
         assertThat(reversed.getPaidAmount()).isEqualByComparingTo("-103.74");
         assertThat(reversed.getChargeAmount()).isEqualByComparingTo("-210.00");
@@ -200,17 +222,37 @@ class GatewayFlowTest {
     /** An 835 (written with staedi) that reverses the sample claim's payment: a debit of 103.74. */
     private static byte[] reversal(ClaimSubmitted claim, String payerClaimNumber) {
         String today = "20260401";
-        String dos = claim.getLines().get(0).getService().getDateOfService().format(
-                java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        String dos = claim.getLines()
+                .get(0)
+                .getService()
+                .getDateOfService()
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
         try (io.claimflow.x12.X12Output out = new io.claimflow.x12.X12Output(true)) {
             out.startInterchange();
-            out.segment("ISA", "00", "          ", "00", "          ", "ZZ", "SIMPAYER       ", "ZZ",
-                    "CLAIMFLOW      ", "260401", "1200", "^", "00501", "000555001", "0", "T", ":");
+            out.segment(
+                    "ISA",
+                    "00",
+                    "          ",
+                    "00",
+                    "          ",
+                    "ZZ",
+                    "SIMPAYER       ",
+                    "ZZ",
+                    "CLAIMFLOW      ",
+                    "260401",
+                    "1200",
+                    "^",
+                    "00501",
+                    "000555001",
+                    "0",
+                    "T",
+                    ":");
             out.segment("GS", "HP", "SIMPAYER", "CLAIMFLOW", today, "1200", "555001", "X", "005010X221A1");
             out.startTransaction();
             out.segment("ST", "835", "0001", "005010X221A1");
-            out.segment("BPR", "I", "103.74", "D", "CHK", null, null, null, null, null, null, null, null, null, null,
-                    null, today);
+            out.segment(
+                    "BPR", "I", "103.74", "D", "CHK", null, null, null, null, null, null, null, null, null, null, null,
+                    today);
             out.segment("TRN", "1", "REV" + claim.getClaimId(), "1310000001");
             out.segment("DTM", "405", today);
             out.segment("N1", "PR", "BUCKEYE HEALTH PLAN");
@@ -220,8 +262,17 @@ class GatewayFlowTest {
             out.segment("PER", "BL", "PROVIDER SERVICES", "TE", "8005550100");
             out.segment("N1", "PE", "RIVERSIDE FAMILY MEDICINE LLC", "XX", "1847362914");
             out.segment("LX", "1");
-            out.segment("CLP", claim.getPatientControlNumber(), "22", "-210", "-103.74", "-25", "12",
-                    payerClaimNumber, "11", "1");
+            out.segment(
+                    "CLP",
+                    claim.getPatientControlNumber(),
+                    "22",
+                    "-210",
+                    "-103.74",
+                    "-25",
+                    "12",
+                    payerClaimNumber,
+                    "11",
+                    "1");
             out.segment("NM1", "QC", "1", "WHITFIELD", "ELEANOR", null, null, null, "MI", "BHP884120337");
             out.segment("SVC", new String[] {"HC", "99214"}, "-165", "-103.74", null, "1");
             out.segment("DTM", "472", dos);
@@ -279,7 +330,8 @@ class GatewayFlowTest {
         ClaimSubmitted unbalanced = claim("BHP884120337");
         publish(unbalanced);
         String unbalancedReason = awaitQuarantined(unbalanced, "its unbalanced 835");
-        assertThat(unbalancedReason).contains("does not balance")
+        assertThat(unbalancedReason)
+                .contains("does not balance")
                 .contains("BPR02 payment 104.74 != claim payments 103.74");
 
         SIMULATOR.faults(false, true, false);
@@ -296,17 +348,28 @@ class GatewayFlowTest {
 
         // an ERA that does not balance is never posted, not even when someone retries it
         long quarantineId = quarantineIdFor(unbalanced);
-        Map<String, Object> retried = admin.post().uri("/api/adjudication/quarantine/{id}/retry", quarantineId)
-                .retrieve().body(new ParameterizedTypeReference<>() { });
+        Map<String, Object> retried = admin.post()
+                .uri("/api/adjudication/quarantine/{id}/retry", quarantineId)
+                .retrieve()
+                .body(new ParameterizedTypeReference<>() {});
         assertThat(retried.get("status")).isEqualTo("QUARANTINED");
         assertThat(String.valueOf(retried.get("detail"))).contains("does not balance");
         assertThat(jdbc.sql("SELECT count(*) FROM remittance_claim WHERE claim_id IN (?, ?)")
-                .params(unbalanced.getClaimId(), malformed.getClaimId()).query(Long.class).single()).isZero();
+                        .params(unbalanced.getClaimId(), malformed.getClaimId())
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM claim_x12_event WHERE claim_id IN (?, ?) "
-                        + "AND transaction_type = '835'").params(unbalanced.getClaimId(), malformed.getClaimId())
-                .query(Long.class).single()).isZero();
+                                + "AND transaction_type = '835'")
+                        .params(unbalanced.getClaimId(), malformed.getClaimId())
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM claim_x12_event WHERE claim_id = ? AND outcome = 'SENT'")
-                .param(unbalanced.getClaimId()).query(Long.class).single()).isEqualTo(1);
+                        .param(unbalanced.getClaimId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(all(Topics.PAYMENT_POSTED, unbalanced.getEncounterId())).isEmpty();
         assertThat(all(Topics.PAYMENT_POSTED, malformed.getEncounterId())).isEmpty();
         assertThat(status(unbalanced.getClaimId())).isEqualTo("ACCEPTED");
@@ -326,16 +389,24 @@ class GatewayFlowTest {
             }
             CircuitBreaker breaker = circuitBreakers.circuitBreaker("payer-BKHP1");
             await(() -> breaker.getState() == CircuitBreaker.State.OPEN, "the payer's circuit breaker opens");
-            await(() -> claims.stream().allMatch(c -> "BATCHED".equals(status(c.getClaimId()))),
+            await(
+                    () -> claims.stream().allMatch(c -> "BATCHED".equals(status(c.getClaimId()))),
                     "claims wait in their interchange");
-            Map<String, Object> payers = admin.get().uri("/api/adjudication/payers/status").retrieve()
-                    .body(new ParameterizedTypeReference<>() { });
+            Map<String, Object> payers = admin.get()
+                    .uri("/api/adjudication/payers/status")
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<>() {});
             assertThat(payers.toString()).contains("payer-BKHP1");
             // this test's own interchanges, not any other still queued
             Long failedAttempts = jdbc.sql("SELECT max(i.attempts) FROM interchange i JOIN outbound_claim c "
-                    + "ON c.interchange_id = i.id WHERE c.claim_id IN (?, ?, ?) AND i.status = 'QUEUED' "
-                    + "AND i.last_error IS NOT NULL").params(claims.get(0).getClaimId(), claims.get(1).getClaimId(),
-                    claims.get(2).getClaimId()).query(Long.class).single();
+                            + "ON c.interchange_id = i.id WHERE c.claim_id IN (?, ?, ?) AND i.status = 'QUEUED' "
+                            + "AND i.last_error IS NOT NULL")
+                    .params(
+                            claims.get(0).getClaimId(),
+                            claims.get(1).getClaimId(),
+                            claims.get(2).getClaimId())
+                    .query(Long.class)
+                    .single();
             assertThat(failedAttempts).isGreaterThanOrEqualTo(1);
         } finally {
             SIMULATOR.start();
@@ -348,7 +419,10 @@ class GatewayFlowTest {
         for (ClaimSubmitted claim : claims) {
             assertThat(all(Topics.PAYMENT_POSTED, claim.getEncounterId())).hasSize(1);
             assertThat(jdbc.sql("SELECT count(*) FROM claim_x12_event WHERE claim_id = ? AND outcome = 'SENT'")
-                    .param(claim.getClaimId()).query(Long.class).single()).isEqualTo(1);
+                            .param(claim.getClaimId())
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
         }
     }
 
@@ -359,13 +433,24 @@ class GatewayFlowTest {
 
         publish(claim);
 
-        List<ConsumerRecord<String, byte[]>> dead = Records.awaitRecords(Topics.dlt(Topics.CLAIM_SUBMITTED), 1, WAIT,
-                new ByteArrayDeserializer(), r -> claim.getEncounterId().equals(r.key()));
-        String reason = new String(dead.get(0).headers().lastHeader(DeadLetterConventions.REASON_HEADER).value(),
+        List<ConsumerRecord<String, byte[]>> dead = Records.awaitRecords(
+                Topics.dlt(Topics.CLAIM_SUBMITTED),
+                1,
+                WAIT,
+                new ByteArrayDeserializer(),
+                r -> claim.getEncounterId().equals(r.key()));
+        String reason = new String(
+                dead.get(0)
+                        .headers()
+                        .lastHeader(DeadLetterConventions.REASON_HEADER)
+                        .value(),
                 StandardCharsets.UTF_8);
         assertThat(reason).startsWith("not retryable: IllegalArgumentException").contains("not the sum of the line");
-        assertThat(jdbc.sql("SELECT count(*) FROM outbound_claim WHERE claim_id = ?").param(claim.getClaimId())
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM outbound_claim WHERE claim_id = ?")
+                        .param(claim.getClaimId())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -374,7 +459,9 @@ class GatewayFlowTest {
 
         await(() -> Files.exists(INBOX.resolve("quarantined").resolve("garbage.835")), "the file is moved aside");
         Long quarantined = jdbc.sql("SELECT count(*) FROM quarantined_file q JOIN interchange i "
-                + "ON i.id = q.interchange_id WHERE i.source = 'INBOX:garbage.835'").query(Long.class).single();
+                        + "ON i.id = q.interchange_id WHERE i.source = 'INBOX:garbage.835'")
+                .query(Long.class)
+                .single();
         assertThat(quarantined).isEqualTo(1);
     }
 
@@ -389,19 +476,25 @@ class GatewayFlowTest {
 
         assertThat(result.get("status")).isEqualTo("PROCESSED");
         assertThat(result.get("detail")).isEqualTo("posted 0 claim(s), 2 unmatched, 0 ERA(s) posted before");
-        List<Map<String, Object>> unmatched = admin.get().uri("/api/adjudication/remittances/unmatched").retrieve()
-                .body(new ParameterizedTypeReference<>() { });
+        List<Map<String, Object>> unmatched = admin.get()
+                .uri("/api/adjudication/remittances/unmatched")
+                .retrieve()
+                .body(new ParameterizedTypeReference<>() {});
         assertThat(unmatched).extracting(u -> u.get("patientControlNumber")).contains("PCN-A", "PCN-B");
         assertThat(upload(era).get("status")).isEqualTo("DUPLICATE");
     }
 
     @Test
     void badRequestsGetProblemDetails() {
-        var response = admin.get().uri("/api/adjudication/interchanges?direction=SIDEWAYS").retrieve()
+        var response = admin.get()
+                .uri("/api/adjudication/interchanges?direction=SIDEWAYS")
+                .retrieve()
                 .toEntity(String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody()).contains("direction must be IN or OUT");
-        var missing = admin.get().uri("/api/adjudication/claims/{id}/x12-history", "no-such-claim").retrieve()
+        var missing = admin.get()
+                .uri("/api/adjudication/claims/{id}/x12-history", "no-such-claim")
+                .retrieve()
                 .toEntity(String.class);
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
         Map<String, Object> garbage = upload("this is not X12".getBytes(StandardCharsets.US_ASCII));
@@ -409,9 +502,12 @@ class GatewayFlowTest {
     }
 
     private Map<String, Object> upload(byte[] file) {
-        return admin.post().uri("/api/adjudication/remittances/upload").contentType(
-                org.springframework.http.MediaType.parseMediaType("application/edi-x12")).body(file).retrieve()
-                .body(new ParameterizedTypeReference<>() { });
+        return admin.post()
+                .uri("/api/adjudication/remittances/upload")
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/edi-x12"))
+                .body(file)
+                .retrieve()
+                .body(new ParameterizedTypeReference<>() {});
     }
 
     /**
@@ -420,41 +516,56 @@ class GatewayFlowTest {
      */
     private List<Map<String, Object>> quarantineEntriesFor(ClaimSubmitted claim) {
         String clp = "CLP*" + claim.getPatientControlNumber() + "*";
-        List<Map<String, Object>> files = admin.get().uri("/api/adjudication/quarantine?limit=1000").retrieve()
-                .body(new ParameterizedTypeReference<>() { });
+        List<Map<String, Object>> files = admin.get()
+                .uri("/api/adjudication/quarantine?limit=1000")
+                .retrieve()
+                .body(new ParameterizedTypeReference<>() {});
         if (files == null) {
             return List.of();
         }
-        return files.stream().filter(file -> {
-            byte[] raw = admin.get().uri("/api/adjudication/interchanges/{id}/raw", file.get("interchangeId"))
-                    .retrieve().body(byte[].class);
-            return raw != null && new String(raw, StandardCharsets.US_ASCII).contains(clp);
-        }).toList();
+        return files.stream()
+                .filter(file -> {
+                    byte[] raw = admin.get()
+                            .uri("/api/adjudication/interchanges/{id}/raw", file.get("interchangeId"))
+                            .retrieve()
+                            .body(byte[].class);
+                    return raw != null && new String(raw, StandardCharsets.US_ASCII).contains(clp);
+                })
+                .toList();
     }
 
     private List<String> quarantinedFor(ClaimSubmitted claim) {
-        return quarantineEntriesFor(claim).stream().map(f -> String.valueOf(f.get("reason"))).toList();
+        return quarantineEntriesFor(claim).stream()
+                .map(f -> String.valueOf(f.get("reason")))
+                .toList();
     }
 
     private long quarantineIdFor(ClaimSubmitted claim) {
-        return quarantineEntriesFor(claim).stream().map(f -> ((Number) f.get("id")).longValue())
-                .min(Long::compare).orElseThrow();
+        return quarantineEntriesFor(claim).stream()
+                .map(f -> ((Number) f.get("id")).longValue())
+                .min(Long::compare)
+                .orElseThrow();
     }
 
     /** Waits until this claim's own 835 is quarantined; returns the reason. */
     private String awaitQuarantined(ClaimSubmitted claim, String what) throws InterruptedException {
         List<String> reasons = new ArrayList<>();
-        await(() -> {
-            reasons.clear();
-            reasons.addAll(quarantinedFor(claim));
-            return !reasons.isEmpty();
-        }, what + " quarantined");
+        await(
+                () -> {
+                    reasons.clear();
+                    reasons.addAll(quarantinedFor(claim));
+                    return !reasons.isEmpty();
+                },
+                what + " quarantined");
         return reasons.get(0);
     }
 
     private String status(String claimId) {
-        return jdbc.sql("SELECT status FROM outbound_claim WHERE claim_id = ?").param(claimId).query(String.class)
-                .optional().orElse(null);
+        return jdbc.sql("SELECT status FROM outbound_claim WHERE claim_id = ?")
+                .param(claimId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     /** The sample claim with fresh ids and its own date of service (the simulator flags repeated lines). */
@@ -479,26 +590,32 @@ class GatewayFlowTest {
     }
 
     private static <T> T one(String topic, String key, Class<T> type) {
-        List<ConsumerRecord<String, byte[]>> records = Records.awaitRecords(topic, 1, WAIT,
-                new ByteArrayDeserializer(), r -> key.equals(r.key()));
+        List<ConsumerRecord<String, byte[]>> records =
+                Records.awaitRecords(topic, 1, WAIT, new ByteArrayDeserializer(), r -> key.equals(r.key()));
         return type.cast(decode(topic, records.get(0).value()));
     }
 
     private static List<ConsumerRecord<String, byte[]>> all(String topic, String key) {
         try {
-            return Records.awaitRecords(topic, Integer.MAX_VALUE, Duration.ofSeconds(2),
-                    new ByteArrayDeserializer(), r -> key.equals(r.key()));
+            return Records.awaitRecords(
+                    topic,
+                    Integer.MAX_VALUE,
+                    Duration.ofSeconds(2),
+                    new ByteArrayDeserializer(),
+                    r -> key.equals(r.key()));
         } catch (AssertionError e) {
             String message = e.getMessage();
-            int found = Integer.parseInt(message.substring(message.lastIndexOf("found ") + 6).trim());
-            return Records.awaitRecords(topic, found, Duration.ofSeconds(10), new ByteArrayDeserializer(),
-                    r -> key.equals(r.key()));
+            int found = Integer.parseInt(
+                    message.substring(message.lastIndexOf("found ") + 6).trim());
+            return Records.awaitRecords(
+                    topic, found, Duration.ofSeconds(10), new ByteArrayDeserializer(), r -> key.equals(r.key()));
         }
     }
 
     private static Object decode(String topic, byte[] value) {
         try (ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer()) {
-            deserializer.configure(Map.of("schema.registry.url", Infrastructure.get().schemaRegistryUrl()), false);
+            deserializer.configure(
+                    Map.of("schema.registry.url", Infrastructure.get().schemaRegistryUrl()), false);
             return deserializer.deserialize(topic, value);
         }
     }

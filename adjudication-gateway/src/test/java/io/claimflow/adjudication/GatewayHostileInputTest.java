@@ -21,17 +21,22 @@ import org.springframework.web.client.RestClient;
 @ClaimFlowInfrastructure(database = "claimflow_adjudication")
 class GatewayHostileInputTest {
 
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     static final String MARKER = "Zq7Marker";
 
     @LocalServerPort
     int port;
 
     ResponseEntity<Map<String, Object>> get(String user, String password, String path) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth(user, password)).build()
-                .get().uri(java.net.URI.create("http://localhost:" + port + path)).retrieve()
-                .onStatus(s -> true, (req, res) -> { }).toEntity(JSON);
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth(user, password))
+                .build()
+                .get()
+                .uri(java.net.URI.create("http://localhost:" + port + path))
+                .retrieve()
+                .onStatus(s -> true, (req, res) -> {})
+                .toEntity(JSON);
     }
 
     ResponseEntity<Map<String, Object>> biller(String path) {
@@ -44,21 +49,21 @@ class GatewayHostileInputTest {
         // "instance" is the request's own path (RFC 9457), not a value quoted back in the detail
         Map<String, Object> problem = new HashMap<>(response.getBody());
         problem.remove("instance");
-        assertThat(String.valueOf(problem)).doesNotContain(MARKER).doesNotContain("99999")
+        assertThat(String.valueOf(problem))
+                .doesNotContain(MARKER)
+                .doesNotContain("99999")
                 .doesNotContain("Exception");
     }
 
     @Test
     void hostileIdsAndSearchValuesAreRefusedWithoutAnEcho() {
         assertRefusedWithoutEcho(biller("/api/adjudication/claims/" + MARKER + "%3Cscript%3E/x12-history"), 400);
-        assertRefusedWithoutEcho(biller("/api/adjudication/claims/" + MARKER + "x".repeat(200) + "/x12-history"),
-                400);
-        assertRefusedWithoutEcho(biller("/api/adjudication/remittances?traceNumber=" + MARKER + "%27%20OR%201=1"),
-                400);
+        assertRefusedWithoutEcho(biller("/api/adjudication/claims/" + MARKER + "x".repeat(200) + "/x12-history"), 400);
+        assertRefusedWithoutEcho(biller("/api/adjudication/remittances?traceNumber=" + MARKER + "%27%20OR%201=1"), 400);
         assertRefusedWithoutEcho(biller("/api/adjudication/interchanges?status=" + MARKER + "%3Cb%3E"), 400);
         assertRefusedWithoutEcho(biller("/api/adjudication/interchanges?direction=" + MARKER), 400);
-        assertRefusedWithoutEcho(get("admin", "demo-admin", "/api/adjudication/quarantine?status="
-                + MARKER + "%00"), 400);
+        assertRefusedWithoutEcho(
+                get("admin", "demo-admin", "/api/adjudication/quarantine?status=" + MARKER + "%00"), 400);
     }
 
     @Test

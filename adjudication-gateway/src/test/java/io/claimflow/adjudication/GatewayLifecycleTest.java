@@ -3,17 +3,17 @@ package io.claimflow.adjudication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claimflow.adjudication.claim.ClaimIntake;
-import io.claimflow.adjudication.claim.adapter.ClaimSubmittedMapper;
-import io.claimflow.adjudication.response.InboundFiles;
 import io.claimflow.adjudication.claim.OutboundClaims;
+import io.claimflow.adjudication.claim.adapter.ClaimSubmittedMapper;
 import io.claimflow.adjudication.config.GatewayProperties;
+import io.claimflow.adjudication.response.InboundFiles;
 import io.claimflow.adjudication.submission.BatchAssembler;
 import io.claimflow.adjudication.submission.InterchangeSender;
 import io.claimflow.adjudication.submission.Interchanges;
 import io.claimflow.adjudication.submission.PayerConnector;
 import io.claimflow.events.ClaimDenied;
-import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.ClaimFrequency;
+import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.PaymentPosted;
 import io.claimflow.schemas.Topics;
 import io.claimflow.schemas.json.Samples;
@@ -46,11 +46,14 @@ import org.springframework.web.client.RestClient;
  * guides' rules (835 X221A1, 999 X231A1, 277CA X214, TA1 of the ISA/IEA envelope); events are read from the
  * outbox as they would leave.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "claimflow.adjudication.scheduling.enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        "spring.kafka.consumer.group-id=adjudication-gateway-lifecycle-test",
-        "claimflow.outbox.poll-interval=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "claimflow.adjudication.scheduling.enabled=false",
+            "spring.kafka.listener.auto-startup=false",
+            "spring.kafka.consumer.group-id=adjudication-gateway-lifecycle-test",
+            "claimflow.outbox.poll-interval=1h"
+        })
 @ClaimFlowInfrastructure(database = "claimflow_adjudication_lifecycle")
 class GatewayLifecycleTest {
 
@@ -89,9 +92,10 @@ class GatewayLifecycleTest {
 
     @BeforeEach
     void client() {
-        admin = RestClient.builder().baseUrl("http://localhost:" + port)
+        admin = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
                 .defaultHeaders(h -> h.setBasicAuth("admin", "demo-admin"))
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
     }
 
@@ -118,7 +122,9 @@ class GatewayLifecycleTest {
         assertThat(status(claim)).isEqualTo("QUEUED");
         long second = batch();
         assertThat(second).isNotEqualTo(first);
-        assertThat(raw(second)).contains("CLM*" + claim.getPatientControlNumber() + "*").contains("BHP884120338");
+        assertThat(raw(second))
+                .contains("CLM*" + claim.getPatientControlNumber() + "*")
+                .contains("BHP884120338");
         assertThat(status(claim)).isEqualTo("BATCHED");
 
         // a late 999 for the first submission changes nothing of the second one
@@ -132,7 +138,8 @@ class GatewayLifecycleTest {
         List<Map<String, Object>> submissions = (List<Map<String, Object>>) history.get("submissions");
         assertThat(submissions).hasSize(2);
         assertThat(submissions.get(1).get("previousStatus")).isEqualTo("REJECTED");
-        assertThat(((Number) submissions.get(1).get("interchangeId")).longValue()).isEqualTo(second);
+        assertThat(((Number) submissions.get(1).get("interchangeId")).longValue())
+                .isEqualTo(second);
     }
 
     @Test
@@ -153,7 +160,6 @@ class GatewayLifecycleTest {
         assertThat(raw(second)).contains("CLM*" + claim.getPatientControlNumber() + "*210***11:B:7");
     }
 
-
     @Test
     void aClaimReleasedAgainBeforeItsInterchangeWasSentGoesOutOnceInItsNewVersion() {
         ClaimSubmitted claim = claim("BHP884120337");
@@ -169,8 +175,14 @@ class GatewayLifecycleTest {
         submit(corrected);
 
         List<String> sent = new ArrayList<>();
-        InterchangeSender sender = new InterchangeSender(interchanges, outboundClaims, recordingPayer(sent), inbound,
-                transactions, properties, Clock.systemUTC());
+        InterchangeSender sender = new InterchangeSender(
+                interchanges,
+                outboundClaims,
+                recordingPayer(sent),
+                inbound,
+                transactions,
+                properties,
+                Clock.systemUTC());
         sender.sendDue();
         assembler.assemble(PAYER);
         sender.sendDue();
@@ -180,10 +192,14 @@ class GatewayLifecycleTest {
         assertThat(withClaim).as("interchanges that carried the claim").hasSize(1);
         assertThat(withClaim.get(0)).contains("MI*BHP884120338").doesNotContain("MI*BHP884120337");
         assertThat(sent.stream().filter(x12 -> x12.contains("CLM*" + other.getPatientControlNumber() + "*")))
-                .as("the other claim of the withdrawn interchange is sent once").hasSize(1);
+                .as("the other claim of the withdrawn interchange is sent once")
+                .hasSize(1);
         assertThat(status(claim)).isEqualTo("ACKNOWLEDGED");
         assertThat(status(other)).isEqualTo("ACKNOWLEDGED");
-        assertThat(jdbc.sql("SELECT status FROM interchange WHERE id = ?").param(first).query(String.class).single())
+        assertThat(jdbc.sql("SELECT status FROM interchange WHERE id = ?")
+                        .param(first)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("WITHDRAWN");
     }
 
@@ -218,8 +234,7 @@ class GatewayLifecycleTest {
             }
 
             @Override
-            public void acknowledge(String payerId, String fileId) {
-            }
+            public void acknowledge(String payerId, String fileId) {}
 
             @Override
             public List<String> payers() {
@@ -235,10 +250,11 @@ class GatewayLifecycleTest {
         ClaimSubmitted claim = acceptedClaim();
         String first = "EFT" + next();
         assertThat(receive(era(first, List.of(paid(claim, claim.getPatientControlNumber(), "1", 1)), List.of()))
-                .status()).isEqualTo("PROCESSED");
+                        .status())
+                .isEqualTo("PROCESSED");
         String second = "EFT" + next();
-        InboundFiles.Received again = receive(era(second,
-                List.of(paid(claim, claim.getPatientControlNumber(), "1", 1)), List.of()));
+        InboundFiles.Received again =
+                receive(era(second, List.of(paid(claim, claim.getPatientControlNumber(), "1", 1)), List.of()));
 
         assertThat(again.status()).isEqualTo("PROCESSED");
         List<PaymentPosted> payments = payments(claim);
@@ -251,7 +267,8 @@ class GatewayLifecycleTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> clp = ((List<Map<String, Object>>) deposit.get("claims")).get(0);
         assertThat(clp.get("outcome")).isEqualTo("OVERPAYMENT");
-        assertThat(new java.math.BigDecimal(String.valueOf(clp.get("overpaidAmount")))).isEqualByComparingTo("150");
+        assertThat(new java.math.BigDecimal(String.valueOf(clp.get("overpaidAmount"))))
+                .isEqualByComparingTo("150");
         assertThat(history(claim).get("events").toString()).contains("OVERPAYMENT");
     }
 
@@ -259,15 +276,26 @@ class GatewayLifecycleTest {
     void aClaimPaidInTwoPartsIsNoOverpayment() {
         ClaimSubmitted claim = acceptedClaim();
         String pcn = claim.getPatientControlNumber();
-        receive(era("EFT" + next(), List.of(List.of(
-                "CLP*" + pcn + "*1*165*120*25*12*PCN-" + pcn + "*11*1",
-                "SVC*HC:99214*165*120**1", "DTM*472*" + dos(claim), "CAS*CO*45*20", "CAS*PR*3*25",
-                "REF*6R*" + claim.getClaimId() + "-1")), List.of()));
+        receive(era(
+                "EFT" + next(),
+                List.of(List.of(
+                        "CLP*" + pcn + "*1*165*120*25*12*PCN-" + pcn + "*11*1",
+                        "SVC*HC:99214*165*120**1",
+                        "DTM*472*" + dos(claim),
+                        "CAS*CO*45*20",
+                        "CAS*PR*3*25",
+                        "REF*6R*" + claim.getClaimId() + "-1")),
+                List.of()));
         String rest = "EFT" + next();
-        receive(era(rest, List.of(List.of(
-                "CLP*" + pcn + "*1*45*30**12*PCN-" + pcn + "*11*1",
-                "SVC*HC:83036*45*30**1", "DTM*472*" + dos(claim), "CAS*CO*45*15",
-                "REF*6R*" + claim.getClaimId() + "-2")), List.of()));
+        receive(era(
+                rest,
+                List.of(List.of(
+                        "CLP*" + pcn + "*1*45*30**12*PCN-" + pcn + "*11*1",
+                        "SVC*HC:83036*45*30**1",
+                        "DTM*472*" + dos(claim),
+                        "CAS*CO*45*15",
+                        "REF*6R*" + claim.getClaimId() + "-2")),
+                List.of()));
         @SuppressWarnings("unchecked")
         Map<String, Object> clp = ((List<Map<String, Object>>) deposit(rest).get("claims")).get(0);
         assertThat(clp.get("outcome")).isEqualTo("PAID");
@@ -282,22 +310,32 @@ class GatewayLifecycleTest {
         ClaimSubmitted other = acceptedClaim();
         String trace = "EFT" + next();
         assertThat(receive(era(trace, List.of(paid(claim, claim.getPatientControlNumber(), "1", 1)), List.of()))
-                .status()).isEqualTo("PROCESSED");
+                        .status())
+                .isEqualTo("PROCESSED");
         // the same ERA again in a new interchange: a duplicate, as before
         assertThat(receive(era(trace, List.of(paid(claim, claim.getPatientControlNumber(), "1", 1)), List.of()))
-                .status()).isEqualTo("DUPLICATE");
+                        .status())
+                .isEqualTo("DUPLICATE");
 
-        InboundFiles.Received reused = receive(era(trace, List.of(
-                paid(other, other.getPatientControlNumber(), "1", 1),
-                paid(claim, claim.getPatientControlNumber(), "1", 1)), List.of()));
+        InboundFiles.Received reused = receive(era(
+                trace,
+                List.of(
+                        paid(other, other.getPatientControlNumber(), "1", 1),
+                        paid(claim, claim.getPatientControlNumber(), "1", 1)),
+                List.of()));
 
         assertThat(reused.status()).isEqualTo("QUARANTINED");
-        assertThat(reused.detail()).contains(trace).contains("BPR02 150.00, now 300.00")
+        assertThat(reused.detail())
+                .contains(trace)
+                .contains("BPR02 150.00, now 300.00")
                 .contains(other.getPatientControlNumber());
         assertThat(payments(other)).isEmpty();
         assertThat(payments(claim)).hasSize(1);
         assertThat(jdbc.sql("SELECT count(*) FROM quarantined_file WHERE interchange_id = ?")
-                .param(reused.interchangeId()).query(Long.class).single()).isEqualTo(1);
+                        .param(reused.interchangeId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     // ---- item 5: acknowledgments checked against our envelopes ----
@@ -312,11 +350,11 @@ class GatewayLifecycleTest {
 
         String notOurs = ack999(gs, List.of(st), false).replace(pad("CLAIMFLOW"), pad("OTHERPROV"));
         assertThat(receive(notOurs).detail()).contains("ISA08");
-        String otherGroupReceiver = ack999(gs, List.of(st), false)
-                .replace("*SIMPAYER*CLAIMFLOW*", "*SIMPAYER*OTHERPROV*");
+        String otherGroupReceiver =
+                ack999(gs, List.of(st), false).replace("*SIMPAYER*CLAIMFLOW*", "*SIMPAYER*OTHERPROV*");
         assertThat(receive(otherGroupReceiver).detail()).contains("GS03");
-        String institutional = ack999(gs, List.of(st), false).replace("AK1*HC*" + gs + "*005010X222A1",
-                "AK1*HC*" + gs + "*005010X223A2");
+        String institutional = ack999(gs, List.of(st), false)
+                .replace("AK1*HC*" + gs + "*005010X222A1", "AK1*HC*" + gs + "*005010X223A2");
         assertThat(receive(institutional).detail()).contains("005010X223A2");
         String unknownGroup = ack999(987_654_321L, List.of(st), false);
         assertThat(receive(unknownGroup).detail()).contains("987654321");
@@ -325,8 +363,12 @@ class GatewayLifecycleTest {
 
         for (String file : List.of(notOurs, otherGroupReceiver, institutional, unknownGroup, otherPartner)) {
             assertThat(jdbc.sql("SELECT count(*) FROM interchange WHERE direction = 'IN' AND status = 'QUARANTINED' "
-                    + "AND sha256 = ?").param(io.claimflow.adjudication.submission.Interchanges.sha256(
-                            file.getBytes(StandardCharsets.US_ASCII))).query(Long.class).single()).isEqualTo(1);
+                                    + "AND sha256 = ?")
+                            .param(io.claimflow.adjudication.submission.Interchanges.sha256(
+                                    file.getBytes(StandardCharsets.US_ASCII)))
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
         }
         assertThat(status(claim)).isEqualTo("BATCHED");
         assertThat(interchangeStatus(interchange)).isEqualTo("QUEUED");
@@ -341,8 +383,18 @@ class GatewayLifecycleTest {
         submit(two);
         long interchange = batch();
         String control = next();
-        String file = interchange("SIMPAYER", "CLAIMFLOW", control, group("FA", "SIMPAYER", "CLAIMFLOW", control,
-                "005010X231A1", "999", List.of("AK1*HC*" + gs(interchange) + "*005010X222A1", "AK9*R*2*2*0*5")));
+        String file = interchange(
+                "SIMPAYER",
+                "CLAIMFLOW",
+                control,
+                group(
+                        "FA",
+                        "SIMPAYER",
+                        "CLAIMFLOW",
+                        control,
+                        "005010X231A1",
+                        "999",
+                        List.of("AK1*HC*" + gs(interchange) + "*005010X222A1", "AK9*R*2*2*0*5")));
 
         assertThat(receive(file).status()).isEqualTo("PROCESSED");
 
@@ -363,10 +415,14 @@ class GatewayLifecycleTest {
         ClaimSubmitted claim = claim("BHP884120337");
         submit(claim);
         long accepted = batch();
-        assertThat(receive(ta1(isa(accepted), "A", "000", "CLAIMFLOW")).status()).isEqualTo("PROCESSED");
+        assertThat(receive(ta1(isa(accepted), "A", "000", "CLAIMFLOW")).status())
+                .isEqualTo("PROCESSED");
         assertThat(status(claim)).isEqualTo("BATCHED");
-        assertThat(jdbc.sql("SELECT ta1_status FROM interchange WHERE id = ?").param(accepted).query(String.class)
-                .single()).isEqualTo("A");
+        assertThat(jdbc.sql("SELECT ta1_status FROM interchange WHERE id = ?")
+                        .param(accepted)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("A");
 
         ClaimSubmitted rejected = claim("BHP884120337");
         submit(rejected);
@@ -399,7 +455,8 @@ class GatewayLifecycleTest {
 
         // the same reversal under another trace: recorded, not posted again
         String repeated = "REV" + next();
-        assertThat(receive(era(repeated, List.of(paid(claim, pcn, "22", -1)), List.of())).status())
+        assertThat(receive(era(repeated, List.of(paid(claim, pcn, "22", -1)), List.of()))
+                        .status())
                 .isEqualTo("PROCESSED");
         assertThat(payments(claim)).hasSize(2);
         @SuppressWarnings("unchecked")
@@ -431,7 +488,8 @@ class GatewayLifecycleTest {
         receive(era("REV" + next(), List.of(paid(original, pcn, "22", -1)), List.of()));
 
         assertThat(status(original)).isEqualTo("REVERSED");
-        assertThat(payments(original)).extracting(p -> p.getClaimStatus().name())
+        assertThat(payments(original))
+                .extracting(p -> p.getClaimStatus().name())
                 .containsExactly("PROCESSED_AS_PRIMARY", "REVERSAL");
         assertThat(payments(replacement)).isEmpty();
         assertThat(status(replacement)).isEqualTo("BATCHED");
@@ -441,11 +499,16 @@ class GatewayLifecycleTest {
     void forwardedAndPredeterminationClaimsAreNotTakenAsPaid() {
         ClaimSubmitted forwarded = acceptedClaim();
         ClaimSubmitted predetermined = acceptedClaim();
-        receive(era("EFT" + next(), List.of(
-                List.of("CLP*" + forwarded.getPatientControlNumber() + "*23*210*0**12*F" + next() + "*11*1",
-                        "CAS*OA*109*210"),
-                List.of("CLP*" + predetermined.getPatientControlNumber() + "*25*210*0**12*P" + next() + "*11*1",
-                        "CAS*OA*101*210")), List.of()));
+        receive(era(
+                "EFT" + next(),
+                List.of(
+                        List.of(
+                                "CLP*" + forwarded.getPatientControlNumber() + "*23*210*0**12*F" + next() + "*11*1",
+                                "CAS*OA*109*210"),
+                        List.of(
+                                "CLP*" + predetermined.getPatientControlNumber() + "*25*210*0**12*P" + next() + "*11*1",
+                                "CAS*OA*101*210")),
+                List.of()));
         assertThat(status(forwarded)).isEqualTo("FORWARDED");
         assertThat(status(predetermined)).isEqualTo("PREDETERMINED");
         assertThat(payments(forwarded).get(0).getClaimStatus())
@@ -460,9 +523,13 @@ class GatewayLifecycleTest {
         ClaimSubmitted two = acceptedClaim();
         String trace = "EFT" + next();
         // 150 + 150 claims, + 5.25 interest, - 50 recoupment, - 20 forward balance = 285.25
-        InboundFiles.Received result = receive(era(trace, List.of(
-                paid(one, one.getPatientControlNumber(), "1", 1), paid(two, two.getPatientControlNumber(), "1", 1)),
-                List.of("PLB*1847362914*20261231*L6:INT0401*-5.25*WO:OVERPAY-7*50",
+        InboundFiles.Received result = receive(era(
+                trace,
+                List.of(
+                        paid(one, one.getPatientControlNumber(), "1", 1),
+                        paid(two, two.getPatientControlNumber(), "1", 1)),
+                List.of(
+                        "PLB*1847362914*20261231*L6:INT0401*-5.25*WO:OVERPAY-7*50",
                         "PLB*1847362914*20261231*FB:PRIORBAL*20")));
         assertThat(result.status()).isEqualTo("PROCESSED");
 
@@ -476,25 +543,41 @@ class GatewayLifecycleTest {
         assertThat(deposit.get("reconciled")).isEqualTo(true);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> plbs = (List<Map<String, Object>>) deposit.get("providerAdjustments");
-        assertThat(plbs).extracting(p -> p.get("reasonCode") + " " + p.get("kind") + " " + p.get("reference"))
+        assertThat(plbs)
+                .extracting(p -> p.get("reasonCode") + " " + p.get("kind") + " " + p.get("reference"))
                 .containsExactly("L6 INTEREST INT0401", "WO RECOUPMENT OVERPAY-7", "FB FORWARD_BALANCE PRIORBAL");
-        var biller = RestClient.builder().baseUrl("http://localhost:" + port)
+        var biller = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
                 .defaultHeaders(h -> h.setBasicAuth("nobody", "wrong"))
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
-        assertThat(biller.get().uri("/api/adjudication/remittances/{id}", deposit.get("id")).retrieve()
-                .toBodilessEntity().getStatusCode().value()).isEqualTo(401);
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                .build();
+        assertThat(biller.get()
+                        .uri("/api/adjudication/remittances/{id}", deposit.get("id"))
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
     }
 
     @Test
     void decimalUnitsInSvc05AreRead() {
         ClaimSubmitted claim = acceptedClaim();
         String pcn = claim.getPatientControlNumber();
-        InboundFiles.Received result = receive(era("EFT" + next(), List.of(List.of(
-                "CLP*" + pcn + "*1*210*150*25*12*PCN-" + pcn + "*11*1",
-                "SVC*HC:99214*165*120**1.5", "DTM*472*" + dos(claim), "CAS*CO*45*20", "CAS*PR*3*25",
-                "REF*6R*" + claim.getClaimId() + "-1",
-                "SVC*HC:83036*45*30**0.5", "DTM*472*" + dos(claim), "CAS*CO*45*15",
-                "REF*6R*" + claim.getClaimId() + "-2")), List.of()));
+        InboundFiles.Received result = receive(era(
+                "EFT" + next(),
+                List.of(List.of(
+                        "CLP*" + pcn + "*1*210*150*25*12*PCN-" + pcn + "*11*1",
+                        "SVC*HC:99214*165*120**1.5",
+                        "DTM*472*" + dos(claim),
+                        "CAS*CO*45*20",
+                        "CAS*PR*3*25",
+                        "REF*6R*" + claim.getClaimId() + "-1",
+                        "SVC*HC:83036*45*30**0.5",
+                        "DTM*472*" + dos(claim),
+                        "CAS*CO*45*15",
+                        "REF*6R*" + claim.getClaimId() + "-2")),
+                List.of()));
         assertThat(result.status()).isEqualTo("PROCESSED");
         assertThat(payments(claim).get(0).getPaidAmount()).isEqualByComparingTo("150.00");
     }
@@ -505,18 +588,22 @@ class GatewayLifecycleTest {
         ClaimSubmitted late = claim("BHP884120337");
         String lateTrace = "EFT" + next();
         assertThat(receive(era(lateTrace, List.of(paid(late, late.getPatientControlNumber(), "1", 1)), List.of()))
-                .detail()).contains("1 unmatched");
+                        .detail())
+                .contains("1 unmatched");
         assertThat(payments(late)).isEmpty();
         submit(late);
         assertThat(payments(late)).hasSize(1);
         @SuppressWarnings("unchecked")
-        Map<String, Object> clp = ((List<Map<String, Object>>) deposit(lateTrace).get("claims")).get(0);
+        Map<String, Object> clp =
+                ((List<Map<String, Object>>) deposit(lateTrace).get("claims")).get(0);
         assertThat(clp.get("claimId")).isEqualTo(late.getClaimId());
 
         // 2. CLP01 garbled by the payer, CLP07 the payer claim number its 277CA gave: matched by CLP07
         ClaimSubmitted byPayerNumber = acceptedClaim();
-        receive(era("EFT" + next(), List.of(withMember(paid(byPayerNumber, "GARBLED" + next(), "1", 1),
-                "NOSUCHMEMBER")), List.of()));
+        receive(era(
+                "EFT" + next(),
+                List.of(withMember(paid(byPayerNumber, "GARBLED" + next(), "1", 1), "NOSUCHMEMBER")),
+                List.of()));
         assertThat(payments(byPayerNumber)).hasSize(1);
 
         // 3. neither CLP01 nor CLP07 known: the member id and date of service of one claim match it
@@ -543,21 +630,30 @@ class GatewayLifecycleTest {
     }
 
     String interchangeStatus(long id) {
-        return jdbc.sql("SELECT status FROM interchange WHERE id = ?").param(id).query(String.class).single();
+        return jdbc.sql("SELECT status FROM interchange WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     long isa(long interchangeId) {
-        return jdbc.sql("SELECT isa_control_number FROM interchange WHERE id = ?").param(interchangeId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT isa_control_number FROM interchange WHERE id = ?")
+                .param(interchangeId)
+                .query(Long.class)
+                .single();
     }
 
     /** The deposit (ERA) with this trace number, as the remittance REST shows it. */
     Map<String, Object> deposit(String trace) {
-        List<Map<String, Object>> found = admin.get().uri("/api/adjudication/remittances?traceNumber={t}", trace)
-                .retrieve().body(new ParameterizedTypeReference<>() { });
+        List<Map<String, Object>> found = admin.get()
+                .uri("/api/adjudication/remittances?traceNumber={t}", trace)
+                .retrieve()
+                .body(new ParameterizedTypeReference<>() {});
         assertThat(found).hasSize(1);
-        return admin.get().uri("/api/adjudication/remittances/{id}", found.get(0).get("id")).retrieve()
-                .body(new ParameterizedTypeReference<>() { });
+        return admin.get()
+                .uri("/api/adjudication/remittances/{id}", found.get(0).get("id"))
+                .retrieve()
+                .body(new ParameterizedTypeReference<>() {});
     }
 
     // ---- helpers: claims ----
@@ -600,29 +696,41 @@ class GatewayLifecycleTest {
     }
 
     String status(ClaimSubmitted claim) {
-        return jdbc.sql("SELECT status FROM outbound_claim WHERE claim_id = ?").param(claim.getClaimId())
-                .query(String.class).single();
+        return jdbc.sql("SELECT status FROM outbound_claim WHERE claim_id = ?")
+                .param(claim.getClaimId())
+                .query(String.class)
+                .single();
     }
 
     String raw(long interchangeId) {
-        return new String(jdbc.sql("SELECT raw FROM interchange WHERE id = ?").param(interchangeId)
-                .query(byte[].class).single(), StandardCharsets.US_ASCII);
+        return new String(
+                jdbc.sql("SELECT raw FROM interchange WHERE id = ?")
+                        .param(interchangeId)
+                        .query(byte[].class)
+                        .single(),
+                StandardCharsets.US_ASCII);
     }
 
     long gs(long interchangeId) {
-        return jdbc.sql("SELECT gs_control_number FROM interchange WHERE id = ?").param(interchangeId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT gs_control_number FROM interchange WHERE id = ?")
+                .param(interchangeId)
+                .query(Long.class)
+                .single();
     }
 
     /** ST02 of the claim's current submission. */
     long st(ClaimSubmitted claim) {
         return jdbc.sql("SELECT st_control_number FROM outbound_claim WHERE claim_id = ?")
-                .param(claim.getClaimId()).query(Long.class).single();
+                .param(claim.getClaimId())
+                .query(Long.class)
+                .single();
     }
 
     long currentInterchange(ClaimSubmitted claim) {
-        return jdbc.sql("SELECT interchange_id FROM outbound_claim WHERE claim_id = ?").param(claim.getClaimId())
-                .query(Long.class).single();
+        return jdbc.sql("SELECT interchange_id FROM outbound_claim WHERE claim_id = ?")
+                .param(claim.getClaimId())
+                .query(Long.class)
+                .single();
     }
 
     void accept999(ClaimSubmitted claim) {
@@ -632,17 +740,23 @@ class GatewayLifecycleTest {
     }
 
     Map<String, Object> history(ClaimSubmitted claim) {
-        return admin.get().uri("/api/adjudication/claims/{id}/x12-history", claim.getClaimId()).retrieve()
-                .body(new ParameterizedTypeReference<>() { });
+        return admin.get()
+                .uri("/api/adjudication/claims/{id}/x12-history", claim.getClaimId())
+                .retrieve()
+                .body(new ParameterizedTypeReference<>() {});
     }
 
     /** Events of the encounter as they wait in (or left) the outbox, oldest first. */
     <T> List<T> events(String topic, ClaimSubmitted claim, Class<T> type) {
-        List<byte[]> payloads = jdbc.sql("SELECT payload FROM claimflow_platform.outbox WHERE topic = ? AND key = ? "
-                + "ORDER BY seq").params(topic, claim.getEncounterId()).query(byte[].class).list();
+        List<byte[]> payloads = jdbc.sql(
+                        "SELECT payload FROM claimflow_platform.outbox WHERE topic = ? AND key = ? " + "ORDER BY seq")
+                .params(topic, claim.getEncounterId())
+                .query(byte[].class)
+                .list();
         List<T> events = new ArrayList<>();
         try (ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer()) {
-            deserializer.configure(Map.of("schema.registry.url", Infrastructure.get().schemaRegistryUrl()), false);
+            deserializer.configure(
+                    Map.of("schema.registry.url", Infrastructure.get().schemaRegistryUrl()), false);
             for (byte[] payload : payloads) {
                 events.add(type.cast(deserializer.deserialize(topic, payload)));
             }
@@ -677,11 +791,16 @@ class GatewayLifecycleTest {
     }
 
     /** GS ... GE around one transaction set (ST ... SE, SE01 counted here). */
-    static List<String> group(String functionalId, String sender, String receiver, String gs06, String version,
-            String transactionType, List<String> transaction) {
+    static List<String> group(
+            String functionalId,
+            String sender,
+            String receiver,
+            String gs06,
+            String version,
+            String transactionType,
+            List<String> transaction) {
         List<String> segments = new ArrayList<>();
-        segments.add("GS*" + functionalId + "*" + sender + "*" + receiver + "*20260401*1200*" + gs06 + "*X*"
-                + version);
+        segments.add("GS*" + functionalId + "*" + sender + "*" + receiver + "*20260401*1200*" + gs06 + "*X*" + version);
         segments.add("ST*" + transactionType + "*0001*" + version);
         segments.addAll(transaction);
         segments.add("SE*" + (transaction.size() + 2) + "*0001");
@@ -712,7 +831,10 @@ class GatewayLifecycleTest {
         int n = transactionSets.size();
         body.add(accepted ? "AK9*A*" + n + "*" + n + "*" + n : "AK9*R*" + n + "*" + n + "*0");
         String control = next();
-        return interchange("SIMPAYER", "CLAIMFLOW", control,
+        return interchange(
+                "SIMPAYER",
+                "CLAIMFLOW",
+                control,
                 group("FA", "SIMPAYER", "CLAIMFLOW", control, "005010X231A1", "999", body));
     }
 
@@ -735,14 +857,19 @@ class GatewayLifecycleTest {
                 "HL*3*2*19*1",
                 "NM1*85*2*RIVERSIDE FAMILY MEDICINE LLC*****XX*1847362914",
                 "HL*4*3*PT",
-                "NM1*QC*1*WHITFIELD*ELEANOR****MI*" + claim.getCoverage().getSubscriber().getMemberId(),
+                "NM1*QC*1*WHITFIELD*ELEANOR****MI*"
+                        + claim.getCoverage().getSubscriber().getMemberId(),
                 "TRN*2*" + claim.getPatientControlNumber(),
-                accepted ? "STC*A2:20:PR*20260401*WQ*" + charge
+                accepted
+                        ? "STC*A2:20:PR*20260401*WQ*" + charge
                         : "STC*A7:33:IL*20260401*U*" + charge + "********SUBSCRIBER NOT FOUND",
                 accepted ? "REF*1K*PCN-" + claim.getPatientControlNumber() : "REF*D9*" + next(),
                 "DTP*472*RD8*" + dos(claim) + "-" + dos(claim));
         String control = next();
-        return interchange("SIMPAYER", "CLAIMFLOW", control,
+        return interchange(
+                "SIMPAYER",
+                "CLAIMFLOW",
+                control,
                 group("HN", "SIMPAYER", "CLAIMFLOW", control, "005010X214", "277", body));
     }
 
@@ -751,8 +878,11 @@ class GatewayLifecycleTest {
      * an interchange with no functional group.
      */
     static String ta1(long isa13, String code, String note, String receiver) {
-        return interchange("SIMPAYER", receiver, next(), List.of(
-                "TA1*" + String.format("%09d", isa13) + "*260401*1200*" + code + "*" + note));
+        return interchange(
+                "SIMPAYER",
+                receiver,
+                next(),
+                List.of("TA1*" + String.format("%09d", isa13) + "*260401*1200*" + code + "*" + note));
     }
 
     /**
@@ -764,17 +894,24 @@ class GatewayLifecycleTest {
         return List.of(
                 "CLP*" + clp01 + "*" + status + "*" + m + "210*" + m + "150*" + m + "25*12*PCN-"
                         + claim.getPatientControlNumber() + "*11*1",
-                "NM1*QC*1*WHITFIELD*ELEANOR****MI*" + claim.getCoverage().getSubscriber().getMemberId(),
-                "SVC*HC:99214*" + m + "165*" + m + "120**1", "DTM*472*" + dos(claim),
-                "CAS*CO*45*" + m + "20", "CAS*PR*3*" + m + "25", "REF*6R*" + claim.getClaimId() + "-1",
-                "SVC*HC:83036*" + m + "45*" + m + "30**1", "DTM*472*" + dos(claim),
-                "CAS*CO*45*" + m + "15", "REF*6R*" + claim.getClaimId() + "-2");
+                "NM1*QC*1*WHITFIELD*ELEANOR****MI*"
+                        + claim.getCoverage().getSubscriber().getMemberId(),
+                "SVC*HC:99214*" + m + "165*" + m + "120**1",
+                "DTM*472*" + dos(claim),
+                "CAS*CO*45*" + m + "20",
+                "CAS*PR*3*" + m + "25",
+                "REF*6R*" + claim.getClaimId() + "-1",
+                "SVC*HC:83036*" + m + "45*" + m + "30**1",
+                "DTM*472*" + dos(claim),
+                "CAS*CO*45*" + m + "15",
+                "REF*6R*" + claim.getClaimId() + "-2");
     }
 
     /** The CLP loop with another member id in its patient name (NM1*QC). */
     static List<String> withMember(List<String> clp, String memberId) {
-        return clp.stream().map(s -> s.startsWith("NM1*QC*") ? s.substring(0, s.lastIndexOf('*') + 1) + memberId
-                : s).toList();
+        return clp.stream()
+                .map(s -> s.startsWith("NM1*QC*") ? s.substring(0, s.lastIndexOf('*') + 1) + memberId : s)
+                .toList();
     }
 
     /**
@@ -807,7 +944,10 @@ class GatewayLifecycleTest {
         claims.forEach(body::addAll);
         body.addAll(plbs);
         String control = next();
-        return interchange("SIMPAYER", "CLAIMFLOW", control,
+        return interchange(
+                "SIMPAYER",
+                "CLAIMFLOW",
+                control,
                 group("HP", "SIMPAYER", "CLAIMFLOW", control, "005010X221A1", "835", body));
     }
 

@@ -14,7 +14,8 @@ import org.springframework.web.client.RestClient;
  */
 final class SimulatorServer implements AutoCloseable {
 
-    private static final String EXCLUDED = String.join(",",
+    private static final String EXCLUDED = String.join(
+            ",",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
@@ -59,7 +60,9 @@ final class SimulatorServer implements AutoCloseable {
             // command-line arguments: they outrank the simulator's payer-simulator.yml
             context = new SpringApplicationBuilder(PayerSimulatorApplication.class)
                     .properties(PayerSimulatorApplication.CONFIG_NAME)
-                    .run("--server.port=" + port, "--spring.autoconfigure.exclude=" + EXCLUDED,
+                    .run(
+                            "--server.port=" + port,
+                            "--spring.autoconfigure.exclude=" + EXCLUDED,
                             "--spring.main.banner-mode=off",
                             "--management.endpoint.health.group.readiness.include=readinessState");
         }
@@ -74,17 +77,38 @@ final class SimulatorServer implements AutoCloseable {
 
     /** Sets the simulator's fault knobs. */
     void faults(boolean outage, boolean malformed835, boolean unbalanced835) {
-        RestClient.builder().baseUrl(url()).defaultHeaders(h -> h.setBasicAuth("gateway", "claimflow-payer"))
-                .build().put().uri("/simulator/faults")
-                .body(Map.of("latencyMillis", 0, "errorRate", 0.0, "seed", 42, "outage", outage,
-                        "malformed835", malformed835, "unbalanced835", unbalanced835))
-                .retrieve().toBodilessEntity();
+        RestClient.builder()
+                .baseUrl(url())
+                .defaultHeaders(h -> h.setBasicAuth("gateway", "claimflow-payer"))
+                .build()
+                .put()
+                .uri("/simulator/faults")
+                .body(Map.of(
+                        "latencyMillis",
+                        0,
+                        "errorRate",
+                        0.0,
+                        "seed",
+                        42,
+                        "outage",
+                        outage,
+                        "malformed835",
+                        malformed835,
+                        "unbalanced835",
+                        unbalanced835))
+                .retrieve()
+                .toBodilessEntity();
     }
 
     /** How many 277CA and 835 files wait in the simulator's mailbox, not yet acknowledged by the gateway. */
     int pendingResponses() {
-        java.util.List<?> pending = RestClient.builder().baseUrl(url()).defaultHeaders(h -> h.setBasicAuth("gateway", "claimflow-payer"))
-                .build().get().uri("/x12/responses").retrieve()
+        java.util.List<?> pending = RestClient.builder()
+                .baseUrl(url())
+                .defaultHeaders(h -> h.setBasicAuth("gateway", "claimflow-payer"))
+                .build()
+                .get()
+                .uri("/x12/responses")
+                .retrieve()
                 .body(java.util.List.class);
         return pending == null ? 0 : pending.size();
     }

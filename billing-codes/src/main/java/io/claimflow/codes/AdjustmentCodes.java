@@ -24,11 +24,13 @@ public final class AdjustmentCodes {
     static final String RESOURCE = "io/claimflow/codes/carc-rarc.csv";
 
     /** Which code list a code belongs to. */
-    public enum Kind { CARC, RARC }
+    public enum Kind {
+        CARC,
+        RARC
+    }
 
     /** One row of the table. */
-    public record Code(Kind kind, String code, DenialCategory category, String description) {
-    }
+    public record Code(Kind kind, String code, DenialCategory category, String description) {}
 
     private static final AdjustmentCodes SHIPPED = load();
 
@@ -107,13 +109,22 @@ public final class AdjustmentCodes {
     }
 
     static AdjustmentCodes read(Reader reader) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setCommentMarker('#')
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .get();
         Map<String, Code> carcs = new LinkedHashMap<>();
         Map<String, Code> rarcs = new LinkedHashMap<>();
         for (CSVRecord row : format.parse(reader)) {
-            Code code = new Code(Kind.valueOf(row.get("kind")), row.get("code"),
-                    DenialCategory.valueOf(row.get("category")), row.get("description"));
+            Code code = new Code(
+                    Kind.valueOf(row.get("kind")),
+                    row.get("code"),
+                    DenialCategory.valueOf(row.get("category")),
+                    row.get("description"));
             Map<String, Code> list = code.kind() == Kind.CARC ? carcs : rarcs;
             if (list.putIfAbsent(code.code(), code) != null) {
                 throw new IllegalStateException(code.kind() + " " + code.code() + " is listed twice in " + RESOURCE);

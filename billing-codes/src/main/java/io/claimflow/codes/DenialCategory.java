@@ -12,8 +12,16 @@ package io.claimflow.codes;
  * sharpened by a remark code that names a more specific category (see {@link AdjustmentCodes#denialCategory}).
  */
 public enum DenialCategory {
-    DUPLICATE, TIMELY_FILING, ELIGIBILITY, AUTHORIZATION, CODING, MEDICAL_NECESSITY, MISSING_INFORMATION, OTHER,
-    CONTRACTUAL, PATIENT_RESPONSIBILITY;
+    DUPLICATE,
+    TIMELY_FILING,
+    ELIGIBILITY,
+    AUTHORIZATION,
+    CODING,
+    MEDICAL_NECESSITY,
+    MISSING_INFORMATION,
+    OTHER,
+    CONTRACTUAL,
+    PATIENT_RESPONSIBILITY;
 
     /** Whether an adjustment of this category denies (part of) the claim rather than settling it. */
     public boolean isDenial() {

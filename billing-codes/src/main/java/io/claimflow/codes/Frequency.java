@@ -31,8 +31,10 @@ public enum Frequency {
      * @throws IllegalArgumentException for a code that is not 1, 7 or 8
      */
     public static Frequency ofCode(String code) {
-        return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("claim frequency code '" + code
-                        + "' is not one of 1, 7, 8"));
+        return Arrays.stream(values())
+                .filter(f -> f.code.equals(code))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("claim frequency code '" + code + "' is not one of 1, 7, 8"));
     }
 }

@@ -10,8 +10,7 @@ public final class Npi {
     public static final String RULE = "an NPI is 10 digits, starts with 1 or 2 and ends with the Luhn check digit "
             + "computed with the prefix 80840";
 
-    private Npi() {
-    }
+    private Npi() {}
 
     public static boolean isValid(String npi) {
         if (npi == null || !npi.matches("[12][0-9]{9}")) {

@@ -15,15 +15,37 @@ class AdjustmentCodesTest {
 
     @ParameterizedTest(name = "CARC {0} -> {1}")
     @CsvSource({
-        "4, CODING", "8, CODING", "11, CODING", "97, CODING", "236, CODING", "B15, CODING",
-        "22, ELIGIBILITY", "27, ELIGIBILITY", "51, ELIGIBILITY", "109, ELIGIBILITY", "242, ELIGIBILITY",
-        "15, AUTHORIZATION", "197, AUTHORIZATION", "288, AUTHORIZATION",
-        "18, DUPLICATE", "29, TIMELY_FILING",
-        "16, MISSING_INFORMATION", "252, MISSING_INFORMATION",
-        "50, MEDICAL_NECESSITY", "40, MEDICAL_NECESSITY", "167, MEDICAL_NECESSITY",
-        "96, OTHER", "A1, OTHER", "ZZ9, OTHER",
-        "1, PATIENT_RESPONSIBILITY", "3, PATIENT_RESPONSIBILITY",
-        "23, CONTRACTUAL", "45, CONTRACTUAL", "59, CONTRACTUAL", "253, CONTRACTUAL"})
+        "4, CODING",
+        "8, CODING",
+        "11, CODING",
+        "97, CODING",
+        "236, CODING",
+        "B15, CODING",
+        "22, ELIGIBILITY",
+        "27, ELIGIBILITY",
+        "51, ELIGIBILITY",
+        "109, ELIGIBILITY",
+        "242, ELIGIBILITY",
+        "15, AUTHORIZATION",
+        "197, AUTHORIZATION",
+        "288, AUTHORIZATION",
+        "18, DUPLICATE",
+        "29, TIMELY_FILING",
+        "16, MISSING_INFORMATION",
+        "252, MISSING_INFORMATION",
+        "50, MEDICAL_NECESSITY",
+        "40, MEDICAL_NECESSITY",
+        "167, MEDICAL_NECESSITY",
+        "96, OTHER",
+        "A1, OTHER",
+        "ZZ9, OTHER",
+        "1, PATIENT_RESPONSIBILITY",
+        "3, PATIENT_RESPONSIBILITY",
+        "23, CONTRACTUAL",
+        "45, CONTRACTUAL",
+        "59, CONTRACTUAL",
+        "253, CONTRACTUAL"
+    })
     void eachCarcHasOneCategory(String carc, DenialCategory category) {
         assertThat(codes.categoryOfCarc(carc)).isEqualTo(category);
     }
@@ -60,11 +82,16 @@ class AdjustmentCodesTest {
     void everyCodeIsDescribedAndEveryDenialCategoryHasCarcs() {
         assertThat(codes.carcs()).hasSizeGreaterThan(60);
         assertThat(codes.rarcs()).hasSizeGreaterThan(15);
-        codes.carcs().values().forEach(c -> assertThat(c.description()).as(c.code()).isNotBlank());
-        codes.rarcs().values().forEach(c -> assertThat(c.description()).as(c.code()).isNotBlank());
+        codes.carcs()
+                .values()
+                .forEach(c -> assertThat(c.description()).as(c.code()).isNotBlank());
+        codes.rarcs()
+                .values()
+                .forEach(c -> assertThat(c.description()).as(c.code()).isNotBlank());
         for (DenialCategory category : DenialCategory.values()) {
             assertThat(codes.carcs().values().stream().anyMatch(c -> c.category() == category))
-                    .as(category.name()).isTrue();
+                    .as(category.name())
+                    .isTrue();
         }
     }
 

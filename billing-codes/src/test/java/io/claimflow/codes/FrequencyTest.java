@@ -13,7 +13,8 @@ class FrequencyTest {
         assertThat(Frequency.REPLACEMENT.code()).isEqualTo("7");
         assertThat(Frequency.VOID.code()).isEqualTo("8");
         assertThat(Frequency.ofCode("7")).isEqualTo(Frequency.REPLACEMENT);
-        assertThatThrownBy(() -> Frequency.ofCode("2")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Frequency.ofCode("2"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1, 7, 8");
     }
 }

@@ -46,8 +46,10 @@ class ClaimHostileInputTest {
     JdbcClient jdbc;
 
     RestClient as(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth(user, "demo-" + user)).build();
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth(user, "demo-" + user))
+                .build();
     }
 
     ResponseEntity<String> callRaw(String user, HttpMethod method, String path, String body) {
@@ -66,10 +68,17 @@ class ClaimHostileInputTest {
         String encounterId = "enc-hostile-" + UUID.randomUUID();
         EncounterCoded coded = encounterCoded(encounterId, 1);
         kafka.send(Topics.ENCOUNTER_CODED, encounterId, coded).get(30, TimeUnit.SECONDS);
-        await("a claim for " + encounterId, () -> jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ?"
-                + " AND is_current").param(encounterId).query(Integer.class).single() == 1);
-        return jdbc.sql("SELECT claim_id FROM claim WHERE encounter_id = ? AND is_current").param(encounterId)
-                .query(String.class).single();
+        await(
+                "a claim for " + encounterId,
+                () -> jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ?" + " AND is_current")
+                                .param(encounterId)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+        return jdbc.sql("SELECT claim_id FROM claim WHERE encounter_id = ? AND is_current")
+                .param(encounterId)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -79,28 +88,43 @@ class ClaimHostileInputTest {
         assertRefusedWithoutEcho(call("biller", HttpMethod.GET, "/claims?page=" + MARKER, null), 400);
         assertRefusedWithoutEcho(call("biller", HttpMethod.GET, "/work-lists/denials?queue=" + MARKER, null), 400);
         assertRefusedWithoutEcho(call("biller", HttpMethod.POST, "/claims/" + MARKER + "/release", null), 404);
-        assertRefusedWithoutEcho(call("biller", HttpMethod.PATCH, "/claims/" + MARKER + "/appeals/1",
-                "{\"outcome\":\"" + MARKER + "\"}"), 400);
-        assertRefusedWithoutEcho(call("biller", HttpMethod.POST, "/fee-schedule",
-                "{\"tenantId\":\"t\",\"procedureCode\":\"" + MARKER + "\",\"effectiveFrom\":\"2025-01-01\","
-                        + "\"amount\":\"" + MARKER + "\"}"), 400);
+        assertRefusedWithoutEcho(
+                call(
+                        "biller",
+                        HttpMethod.PATCH,
+                        "/claims/" + MARKER + "/appeals/1",
+                        "{\"outcome\":\"" + MARKER + "\"}"),
+                400);
+        assertRefusedWithoutEcho(
+                call(
+                        "biller",
+                        HttpMethod.POST,
+                        "/fee-schedule",
+                        "{\"tenantId\":\"t\",\"procedureCode\":\"" + MARKER + "\",\"effectiveFrom\":\"2025-01-01\","
+                                + "\"amount\":\"" + MARKER + "\"}"),
+                400);
     }
 
     @Test
     void outOfRangeDatesAndOverlongIdsAreRefused() {
         String price = "{\"tenantId\":\"%s\",\"procedureCode\":\"99213\",\"effectiveFrom\":\"%s\",\"amount\":10}";
-        assertRefusedWithoutEcho(call("biller", HttpMethod.POST, "/fee-schedule",
-                price.formatted("t-1", "+10000-01-01")), 400);
-        assertRefusedWithoutEcho(call("biller", HttpMethod.POST, "/fee-schedule",
-                price.formatted("t-1", "1850-01-01")), 400);
-        assertRefusedWithoutEcho(call("biller", HttpMethod.POST, "/fee-schedule",
-                price.formatted(MARKER + "x".repeat(10_004), "2025-01-01")), 400);
-        assertRefusedWithoutEcho(call("biller", HttpMethod.POST, "/fee-schedule",
-                price.formatted(MARKER + "<script>", "2025-01-01")), 400);
-        assertRefusedWithoutEcho(call("biller", HttpMethod.GET, "/claims?patientMrn=" + MARKER + "x".repeat(300),
-                null), 400);
-        assertRefusedWithoutEcho(call("biller", HttpMethod.GET, "/fee-schedule?tenantId=" + MARKER + "'", null),
+        assertRefusedWithoutEcho(
+                call("biller", HttpMethod.POST, "/fee-schedule", price.formatted("t-1", "+10000-01-01")), 400);
+        assertRefusedWithoutEcho(
+                call("biller", HttpMethod.POST, "/fee-schedule", price.formatted("t-1", "1850-01-01")), 400);
+        assertRefusedWithoutEcho(
+                call(
+                        "biller",
+                        HttpMethod.POST,
+                        "/fee-schedule",
+                        price.formatted(MARKER + "x".repeat(10_004), "2025-01-01")),
                 400);
+        assertRefusedWithoutEcho(
+                call("biller", HttpMethod.POST, "/fee-schedule", price.formatted(MARKER + "<script>", "2025-01-01")),
+                400);
+        assertRefusedWithoutEcho(
+                call("biller", HttpMethod.GET, "/claims?patientMrn=" + MARKER + "x".repeat(300), null), 400);
+        assertRefusedWithoutEcho(call("biller", HttpMethod.GET, "/fee-schedule?tenantId=" + MARKER + "'", null), 400);
         assertRefusedWithoutEcho(call("biller", HttpMethod.GET, "/reports/aging?asOf=0001-01-01", null), 400);
     }
 
@@ -109,34 +133,61 @@ class ClaimHostileInputTest {
         String claimId = claim();
         LocalDate nextWeek = LocalDate.now(ZoneOffset.UTC).plusDays(7);
 
-        assertRefusedWithoutEcho(call("biller", HttpMethod.POST, "/claims/" + claimId + "/follow-ups",
-                "{\"note\":\"called payer\",\"nextFollowUp\":\"+99999-01-01\"}"), 400);
-        assertRefusedWithoutEcho(call("biller", HttpMethod.POST, "/claims/" + claimId + "/follow-ups",
-                "{\"note\":\"called payer\",\"nextFollowUp\":\"" + nextWeek.plusYears(3) + "\"}"), 400);
-        assertThat(call("biller", HttpMethod.POST, "/claims/" + claimId + "/follow-ups",
-                "{\"note\":\"called payer\",\"nextFollowUp\":\"" + nextWeek + "\"}").getStatusCode().value())
+        assertRefusedWithoutEcho(
+                call(
+                        "biller",
+                        HttpMethod.POST,
+                        "/claims/" + claimId + "/follow-ups",
+                        "{\"note\":\"called payer\",\"nextFollowUp\":\"+99999-01-01\"}"),
+                400);
+        assertRefusedWithoutEcho(
+                call(
+                        "biller",
+                        HttpMethod.POST,
+                        "/claims/" + claimId + "/follow-ups",
+                        "{\"note\":\"called payer\",\"nextFollowUp\":\"" + nextWeek.plusYears(3) + "\"}"),
+                400);
+        assertThat(call(
+                                "biller",
+                                HttpMethod.POST,
+                                "/claims/" + claimId + "/follow-ups",
+                                "{\"note\":\"called payer\",\"nextFollowUp\":\"" + nextWeek + "\"}")
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(200);
 
-        jdbc.sql("UPDATE claim SET status = 'CLOSED' WHERE claim_id = ?").param(claimId).update();
-        ResponseEntity<Map<String, Object>> closed = call("biller", HttpMethod.POST,
-                "/claims/" + claimId + "/follow-ups", "{\"note\":\"called payer\",\"nextFollowUp\":\"" + nextWeek
-                        + "\"}");
+        jdbc.sql("UPDATE claim SET status = 'CLOSED' WHERE claim_id = ?")
+                .param(claimId)
+                .update();
+        ResponseEntity<Map<String, Object>> closed = call(
+                "biller",
+                HttpMethod.POST,
+                "/claims/" + claimId + "/follow-ups",
+                "{\"note\":\"called payer\",\"nextFollowUp\":\"" + nextWeek + "\"}");
         assertRefusedWithoutEcho(closed, 409);
-        assertThat(jdbc.sql("SELECT count(*) FROM claim_follow_up WHERE claim_id = ?").param(claimId)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM claim_follow_up WHERE claim_id = ?")
+                        .param(claimId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void aSearchByPatientIdentifierIsAudited() {
         String mrn = "MRN-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(call("biller", HttpMethod.GET, "/claims?patientMrn=" + mrn, null).getStatusCode().value())
+        assertThat(call("biller", HttpMethod.GET, "/claims?patientMrn=" + mrn, null)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(200);
 
-        Map<String, Object> records = as("auditor").get()
-                .uri("/audit/records?user=biller&resourceType=patient&resourceId={mrn}", mrn).retrieve()
+        Map<String, Object> records = as("auditor")
+                .get()
+                .uri("/audit/records?user=biller&resourceType=patient&resourceId={mrn}", mrn)
+                .retrieve()
                 .body(RestCalls.JSON);
-        assertThat((List<Map<String, Object>>) records.get("records")).singleElement().satisfies(r ->
-                assertThat(r).containsEntry("action", "search").containsEntry("outcome", "SUCCESS"));
+        assertThat((List<Map<String, Object>>) records.get("records"))
+                .singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("action", "search").containsEntry("outcome", "SUCCESS"));
     }
 
     /**
@@ -145,12 +196,17 @@ class ClaimHostileInputTest {
      */
     @Test
     void fuzzedBodiesNeverGet5xxNorAnEcho() {
-        Map<String, List<String>> endpoints =
-        Map.of(
-                "POST /fee-schedule", List.of("tenantId", "procedureCode", "modifier", "effectiveFrom", "amount",
-                        "description"),
-                "PATCH /claims/clm-fuzz-1", List.of("billingNpi", "billingTaxId", "renderingNpi", "referringNpi",
-                        "memberId", "priorAuthorizationNumber"),
+        Map<String, List<String>> endpoints = Map.of(
+                "POST /fee-schedule",
+                        List.of("tenantId", "procedureCode", "modifier", "effectiveFrom", "amount", "description"),
+                "PATCH /claims/clm-fuzz-1",
+                        List.of(
+                                "billingNpi",
+                                "billingTaxId",
+                                "renderingNpi",
+                                "referringNpi",
+                                "memberId",
+                                "priorAuthorizationNumber"),
                 "POST /claims/clm-fuzz-1/void", List.of("reason"),
                 "POST /claims/clm-fuzz-1/appeals", List.of("notes"),
                 "PATCH /claims/clm-fuzz-1/appeals/1", List.of("outcome"),
@@ -160,14 +216,16 @@ class ClaimHostileInputTest {
         endpoints.forEach((endpoint, fields) -> {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1);
-            List<String> bodies = JsonFuzz.bodies(JsonFuzz.seed() + endpoint.hashCode(), JsonFuzz.iterations(),
-                    fields);
+            List<String> bodies = JsonFuzz.bodies(JsonFuzz.seed() + endpoint.hashCode(), JsonFuzz.iterations(), fields);
             for (String body : bodies) {
                 ResponseEntity<String> response = callRaw("biller", HttpMethod.valueOf(method), path, body);
-                assertThat(response.getStatusCode().value()).as(endpoint + " " + body).isLessThan(500);
+                assertThat(response.getStatusCode().value())
+                        .as(endpoint + " " + body)
+                        .isLessThan(500);
                 if (response.getStatusCode().is4xxClientError()) {
                     assertThat(String.valueOf(response.getBody()).replaceAll("\"instance\":\"[^\"]*\"", ""))
-                            .as(endpoint + " " + body).doesNotContain(JsonFuzz.MARKER);
+                            .as(endpoint + " " + body)
+                            .doesNotContain(JsonFuzz.MARKER);
                 }
             }
         });

@@ -61,27 +61,43 @@ class ClaimPipelineIntegrationTest {
     }
 
     List<ClaimSubmitted> submitted(String encounterId, int count) {
-        return Records.<ClaimSubmitted>awaitRecords(Topics.CLAIM_SUBMITTED, count, WAIT, avro(),
-                r -> r.key().equals(encounterId)).stream().map(ConsumerRecord::value).toList();
+        return Records.<ClaimSubmitted>awaitRecords(
+                        Topics.CLAIM_SUBMITTED,
+                        count,
+                        WAIT,
+                        avro(),
+                        r -> r.key().equals(encounterId))
+                .stream()
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     String status(String claimId) {
-        return jdbc.sql("SELECT status FROM claim WHERE claim_id = ?").param(claimId).query(String.class).single();
+        return jdbc.sql("SELECT status FROM claim WHERE claim_id = ?")
+                .param(claimId)
+                .query(String.class)
+                .single();
     }
 
     int claimsOf(String encounterId) {
-        return jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ?").param(encounterId)
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ?")
+                .param(encounterId)
+                .query(Integer.class)
+                .single();
     }
 
     int currentClaimsOf(String encounterId) {
-        return jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ? AND is_current").param(encounterId)
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ? AND is_current")
+                .param(encounterId)
+                .query(Integer.class)
+                .single();
     }
 
     int outboxRows(String topic, String encounterId) {
         return jdbc.sql("SELECT count(*) FROM claimflow_platform.outbox WHERE topic = ? AND key = ?")
-                .params(topic, encounterId).query(Integer.class).single();
+                .params(topic, encounterId)
+                .query(Integer.class)
+                .single();
     }
 
     @Test
@@ -95,9 +111,11 @@ class ClaimPipelineIntegrationTest {
         assertThat(claim.getFrequency()).isEqualTo(ClaimFrequency.ORIGINAL);
         assertThat(claim.getCausationId()).isEqualTo(coded.getEventId());
         assertThat(claim.getCodingVersion()).isEqualTo(1);
-        assertThat(claim.getLines()).extracting(l -> l.getService().getProcedureCode())
+        assertThat(claim.getLines())
+                .extracting(l -> l.getService().getProcedureCode())
                 .containsExactly("99214", "83036");
-        assertThat(claim.getLines()).extracting(ClaimLine::getChargeAmount)
+        assertThat(claim.getLines())
+                .extracting(ClaimLine::getChargeAmount)
                 .containsExactly(new BigDecimal("165.00"), new BigDecimal("45.00"));
         assertThat(claim.getTotalCharge()).isEqualTo(new BigDecimal("210.00"));
         assertThat(claim.getPatientControlNumber()).hasSizeLessThanOrEqualTo(20).startsWith("RIV");
@@ -107,7 +125,10 @@ class ClaimPipelineIntegrationTest {
         assertThat(claim.getDiagnoses()).extracting(d -> d.getCode()).containsExactly("I10", "E11.9");
         assertThat(status(claim.getClaimId())).isEqualTo("SUBMITTED");
         assertThat(jdbc.sql("SELECT to_status || ':' || actor_id FROM claim_status_history WHERE claim_id = ?"
-                + " ORDER BY id").param(claim.getClaimId()).query(String.class).list())
+                                + " ORDER BY id")
+                        .param(claim.getClaimId())
+                        .query(String.class)
+                        .list())
                 .containsExactly("CREATED:claim-assembly", "SUBMITTED:scrubber");
     }
 
@@ -125,28 +146,34 @@ class ClaimPipelineIntegrationTest {
         assertThat(claimsOf(encounterId)).isEqualTo(1);
         assertThat(outboxRows(Topics.CLAIM_SUBMITTED, encounterId)).isEqualTo(1);
         assertThat(status(claimId)).isEqualTo("SUBMITTED");
-        assertThat(jdbc.sql("SELECT count(*) FROM claim_status_history WHERE claim_id = ?").param(claimId)
-                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM claim_status_history WHERE claim_id = ?")
+                        .param(claimId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
-    void aCodingDenialGoesBackToCodingAndTheRecodedEncounterReplacesTheClaimWhichAPaymentCloses()
-            throws Exception {
+    void aCodingDenialGoesBackToCodingAndTheRecodedEncounterReplacesTheClaimWhichAPaymentCloses() throws Exception {
         String encounterId = newEncounterId();
         send(Topics.ENCOUNTER_CODED, encounterId, encounterCoded(encounterId, 1));
         ClaimSubmitted original = submitted(encounterId, 1).get(0);
 
         var denial = codingDenial(original, "2026090123456");
         send(Topics.CLAIM_DENIED, encounterId, denial);
-        RecodeRequested recode = Records.<RecodeRequested>awaitRecords(Topics.RECODE_REQUESTED, 1, WAIT, avro(),
-                r -> r.key().equals(encounterId)).get(0).value();
+        RecodeRequested recode = Records.<RecodeRequested>awaitRecords(
+                        Topics.RECODE_REQUESTED, 1, WAIT, avro(), r -> r.key().equals(encounterId))
+                .get(0)
+                .value();
         assertThat(recode.getClaimId()).isEqualTo(original.getClaimId());
         assertThat(recode.getCausationId()).isEqualTo(denial.getEventId());
         assertThat(recode.getCodingVersion()).isEqualTo(1);
         assertThat(recode.getAttempt()).isEqualTo(1);
         assertThat(recode.getReason().getCategory().name()).isEqualTo("CODING");
         assertThat(recode.getReason().getPayerClaimNumber()).isEqualTo("2026090123456");
-        assertThat(recode.getReason().getAdjustments()).extracting(a -> a.getReasonCode()).containsExactly("11");
+        assertThat(recode.getReason().getAdjustments())
+                .extracting(a -> a.getReasonCode())
+                .containsExactly("11");
         assertThat(recode.getReason().getAffectedLineNumbers()).containsExactly(2);
         assertThat(status(original.getClaimId())).isEqualTo("RECODE_REQUESTED");
         send(Topics.CLAIM_DENIED, encounterId, denial); // redelivered denial: no second recode request
@@ -161,7 +188,8 @@ class ClaimPipelineIntegrationTest {
         assertThat(corrected.getReplacedClaimId()).isEqualTo(original.getClaimId());
         assertThat(corrected.getClaimId()).isNotEqualTo(original.getClaimId());
         assertThat(corrected.getCodingVersion()).isEqualTo(2);
-        assertThat(corrected.getLines().get(1).getService().getDiagnosisPointers()).containsExactly(2);
+        assertThat(corrected.getLines().get(1).getService().getDiagnosisPointers())
+                .containsExactly(2);
         assertThat(corrected.getTotalCharge()).isEqualTo(new BigDecimal("210.00"));
         assertThat(status(original.getClaimId())).isEqualTo("REPLACED");
         assertThat(currentClaimsOf(encounterId)).isEqualTo(1);
@@ -173,17 +201,26 @@ class ClaimPipelineIntegrationTest {
         PaymentPosted payment = fullPayment(corrected, "2026090129999", "EFT0402260001");
         send(Topics.PAYMENT_POSTED, encounterId, payment);
         await("corrected claim closed", () -> status(corrected.getClaimId()).equals("CLOSED"));
-        assertThat(jdbc.sql("SELECT paid_amount FROM claim WHERE claim_id = ?").param(corrected.getClaimId())
-                .query(BigDecimal.class).single()).isEqualTo(new BigDecimal("141.05"));
+        assertThat(jdbc.sql("SELECT paid_amount FROM claim WHERE claim_id = ?")
+                        .param(corrected.getClaimId())
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualTo(new BigDecimal("141.05"));
 
         PaymentPosted sameRemittanceAgain = fullPayment(corrected, "2026090129999", "EFT0402260001");
         send(Topics.PAYMENT_POSTED, encounterId, payment); // redelivery
         awaitConsumed(send(Topics.PAYMENT_POSTED, encounterId, sameRemittanceAgain)); // same ERA, new event id
         assertThat(jdbc.sql("SELECT paid_amount || '/' || patient_responsibility || '/' || adjusted_amount"
-                + " FROM claim WHERE claim_id = ?").param(corrected.getClaimId()).query(String.class).single())
+                                + " FROM claim WHERE claim_id = ?")
+                        .param(corrected.getClaimId())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("141.05/29.41/39.54");
-        assertThat(jdbc.sql("SELECT count(*) FROM claim_payment WHERE claim_id = ?").param(corrected.getClaimId())
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM claim_payment WHERE claim_id = ?")
+                        .param(corrected.getClaimId())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -195,7 +232,9 @@ class ClaimPipelineIntegrationTest {
         await("recode requested", () -> status(original.getClaimId()).equals("RECODE_REQUESTED"));
 
         // the remittance that carried the line denial is posted while coding looks at the encounter again
-        awaitConsumed(send(Topics.PAYMENT_POSTED, encounterId,
+        awaitConsumed(send(
+                Topics.PAYMENT_POSTED,
+                encounterId,
                 PipelineFixture.samplePartialPayment(original, "2026090123456", "EFT0331264471")));
         send(Topics.ENCOUNTER_CODED, encounterId, encounterCoded(encounterId, 2));
         ClaimSubmitted corrected = submitted(encounterId, 2).get(1);
@@ -204,11 +243,21 @@ class ClaimPipelineIntegrationTest {
         assertThat(status(corrected.getClaimId())).isEqualTo("SUBMITTED");
         assertThat(currentClaimsOf(encounterId)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT paid_amount || '/' || patient_responsibility || '/' || adjusted_amount"
-                + " FROM claim WHERE claim_id = ?").param(original.getClaimId()).query(String.class).single())
+                                + " FROM claim WHERE claim_id = ?")
+                        .param(original.getClaimId())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("103.74/25.00/36.26");
         assertThat(jdbc.sql("SELECT reason FROM claim_status_history WHERE claim_id = ? AND from_status = to_status"
-                + " AND actor_kind = 'PAYER'").param(original.getClaimId()).query(String.class).list())
-                .singleElement().asString().contains("paid 103.74").contains("denied 45.00").endsWith("state kept");
+                                + " AND actor_kind = 'PAYER'")
+                        .param(original.getClaimId())
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
+                .contains("paid 103.74")
+                .contains("denied 45.00")
+                .endsWith("state kept");
     }
 
     @Test
@@ -221,28 +270,48 @@ class ClaimPipelineIntegrationTest {
 
         send(Topics.PAYMENT_POSTED, encounterId, unbalanced);
 
-        ConsumerRecord<String, byte[]> dead = Records.awaitRecords(Topics.dlt(Topics.PAYMENT_POSTED), 1, WAIT,
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                r -> r.key().equals(encounterId)).get(0);
-        assertThat(new String(dead.headers().lastHeader(DeadLetterConventions.REASON_HEADER).value(),
-                StandardCharsets.UTF_8)).contains("does not balance");
+        ConsumerRecord<String, byte[]> dead = Records.awaitRecords(
+                        Topics.dlt(Topics.PAYMENT_POSTED),
+                        1,
+                        WAIT,
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                        r -> r.key().equals(encounterId))
+                .get(0);
+        assertThat(new String(
+                        dead.headers()
+                                .lastHeader(DeadLetterConventions.REASON_HEADER)
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .contains("does not balance");
         assertThat(status(claim.getClaimId())).isEqualTo("SUBMITTED");
-        assertThat(jdbc.sql("SELECT count(*) FROM claim_payment WHERE claim_id = ?").param(claim.getClaimId())
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM claim_payment WHERE claim_id = ?")
+                        .param(claim.getClaimId())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void aRecordThatIsNotAvroGoesToTheDeadLetterTopic() throws Exception {
         String encounterId = newEncounterId();
 
-        raw.kafkaTemplate().send(Topics.ENCOUNTER_CODED, encounterId, "not avro".getBytes(StandardCharsets.UTF_8))
+        raw.kafkaTemplate()
+                .send(Topics.ENCOUNTER_CODED, encounterId, "not avro".getBytes(StandardCharsets.UTF_8))
                 .get(30, TimeUnit.SECONDS);
 
-        ConsumerRecord<String, byte[]> dead = Records.awaitRecords(Topics.dlt(Topics.ENCOUNTER_CODED), 1, WAIT,
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                r -> r.key().equals(encounterId)).get(0);
-        assertThat(new String(dead.headers().lastHeader(DeadLetterConventions.REASON_HEADER).value(),
-                StandardCharsets.UTF_8)).contains("deserialized");
+        ConsumerRecord<String, byte[]> dead = Records.awaitRecords(
+                        Topics.dlt(Topics.ENCOUNTER_CODED),
+                        1,
+                        WAIT,
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                        r -> r.key().equals(encounterId))
+                .get(0);
+        assertThat(new String(
+                        dead.headers()
+                                .lastHeader(DeadLetterConventions.REASON_HEADER)
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .contains("deserialized");
         assertThat(claimsOf(encounterId)).isZero();
     }
 
@@ -253,11 +322,15 @@ class ClaimPipelineIntegrationTest {
 
         send(Topics.ENCOUNTER_CODED, encounterId, invalid);
 
-        ConsumerRecord<String, byte[]> dead = Records.awaitRecords(Topics.dlt(Topics.ENCOUNTER_CODED), 1, WAIT,
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                r -> r.key().equals(encounterId)).get(0);
-        String reason = new String(dead.headers().lastHeader(DeadLetterConventions.REASON_HEADER).value(),
-                StandardCharsets.UTF_8);
+        ConsumerRecord<String, byte[]> dead = Records.awaitRecords(
+                        Topics.dlt(Topics.ENCOUNTER_CODED),
+                        1,
+                        WAIT,
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                        r -> r.key().equals(encounterId))
+                .get(0);
+        String reason = new String(
+                dead.headers().lastHeader(DeadLetterConventions.REASON_HEADER).value(), StandardCharsets.UTF_8);
         assertThat(reason).contains("codingVersion must be at least 1").doesNotContain("Whitfield");
         assertThat(claimsOf(encounterId)).isZero();
     }

@@ -28,7 +28,7 @@ import org.springframework.web.client.RestClient;
 @ClaimFlowInfrastructure(database = "claimflow_claim")
 class ClaimReadAuditTest {
 
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     @LocalServerPort
     int port;
@@ -40,8 +40,10 @@ class ClaimReadAuditTest {
     JdbcClient jdbc;
 
     RestClient as(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth(user, "demo-" + user)).build();
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth(user, "demo-" + user))
+                .build();
     }
 
     @Test
@@ -49,30 +51,62 @@ class ClaimReadAuditTest {
         String encounterId = "enc-audit-" + UUID.randomUUID();
         EncounterCoded coded = encounterCoded(encounterId, 1);
         kafka.send(Topics.ENCOUNTER_CODED, encounterId, coded).get(30, TimeUnit.SECONDS);
-        await("a claim for " + encounterId, () -> jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ?"
-                + " AND is_current").param(encounterId).query(Integer.class).single() == 1);
+        await(
+                "a claim for " + encounterId,
+                () -> jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ?" + " AND is_current")
+                                .param(encounterId)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
         String claimId = jdbc.sql("SELECT claim_id FROM claim WHERE encounter_id = ? AND is_current")
-                .param(encounterId).query(String.class).single();
+                .param(encounterId)
+                .query(String.class)
+                .single();
 
-        Map<String, Object> detail = as("biller").get().uri("/claims/{id}", claimId).retrieve().body(JSON);
-        int coderStatus = as("coder").get().uri("/claims/{id}", claimId).retrieve()
-                .onStatus(s -> true, (req, res) -> { }).toBodilessEntity().getStatusCode().value();
+        Map<String, Object> detail =
+                as("biller").get().uri("/claims/{id}", claimId).retrieve().body(JSON);
+        int coderStatus = as("coder")
+                .get()
+                .uri("/claims/{id}", claimId)
+                .retrieve()
+                .onStatus(s -> true, (req, res) -> {})
+                .toBodilessEntity()
+                .getStatusCode()
+                .value();
 
         assertThat(detail).containsEntry("claimId", claimId);
         assertThat(coderStatus).isEqualTo(403);
-        Map<String, Object> reads = as("auditor").get()
-                .uri("/audit/records?resourceType=claim&resourceId={id}&user=biller", claimId).retrieve().body(JSON);
-        assertThat((List<Map<String, Object>>) reads.get("records")).singleElement().satisfies(r -> {
-            assertThat(r).containsEntry("username", "biller").containsEntry("action", "read")
-                    .containsEntry("outcome", "SUCCESS").containsEntry("service", "claim-service");
-            assertThat((List<String>) r.get("roles")).contains("BILLER");
-        });
-        Map<String, Object> refusals = as("auditor").get()
-                .uri("/audit/records?user=coder&resourceId=GET /claims/{id}", claimId).retrieve().body(JSON);
-        assertThat((List<Map<String, Object>>) refusals.get("records")).singleElement()
+        Map<String, Object> reads = as("auditor")
+                .get()
+                .uri("/audit/records?resourceType=claim&resourceId={id}&user=biller", claimId)
+                .retrieve()
+                .body(JSON);
+        assertThat((List<Map<String, Object>>) reads.get("records"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r)
+                            .containsEntry("username", "biller")
+                            .containsEntry("action", "read")
+                            .containsEntry("outcome", "SUCCESS")
+                            .containsEntry("service", "claim-service");
+                    assertThat((List<String>) r.get("roles")).contains("BILLER");
+                });
+        Map<String, Object> refusals = as("auditor")
+                .get()
+                .uri("/audit/records?user=coder&resourceId=GET /claims/{id}", claimId)
+                .retrieve()
+                .body(JSON);
+        assertThat((List<Map<String, Object>>) refusals.get("records"))
+                .singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("outcome", "DENIED"));
-        int billerSearchingAudit = as("biller").get().uri("/audit/records").retrieve()
-                .onStatus(s -> true, (req, res) -> { }).toBodilessEntity().getStatusCode().value();
+        int billerSearchingAudit = as("biller")
+                .get()
+                .uri("/audit/records")
+                .retrieve()
+                .onStatus(s -> true, (req, res) -> {})
+                .toBodilessEntity()
+                .getStatusCode()
+                .value();
         assertThat(billerSearchingAudit).isEqualTo(403);
     }
 }

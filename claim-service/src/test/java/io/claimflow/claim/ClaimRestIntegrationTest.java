@@ -44,8 +44,9 @@ import org.springframework.web.client.RestClient;
 class ClaimRestIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
-    static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
+    static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
+            new ParameterizedTypeReference<>() {};
 
     @LocalServerPort
     int port;
@@ -60,9 +61,13 @@ class ClaimRestIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
-                        .encodeToString("biller:demo-biller".getBytes(StandardCharsets.UTF_8)))
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader(
+                        HttpHeaders.AUTHORIZATION,
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("biller:demo-biller".getBytes(StandardCharsets.UTF_8)))
                 .build();
     }
 
@@ -71,7 +76,7 @@ class ClaimRestIntegrationTest {
         if (body != null) {
             spec.contentType(MediaType.APPLICATION_JSON).body(body);
         }
-        return spec.retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(JSON);
+        return spec.retrieve().onStatus(s -> true, (req, res) -> {}).toEntity(JSON);
     }
 
     List<Map<String, Object>> list(String path) {
@@ -79,14 +84,24 @@ class ClaimRestIntegrationTest {
     }
 
     String status(String claimId) {
-        return jdbc.sql("SELECT status FROM claim WHERE claim_id = ?").param(claimId).query(String.class).single();
+        return jdbc.sql("SELECT status FROM claim WHERE claim_id = ?")
+                .param(claimId)
+                .query(String.class)
+                .single();
     }
 
     String currentClaimId(String encounterId) {
-        await("a claim for " + encounterId, () -> jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ?"
-                + " AND is_current").param(encounterId).query(Integer.class).single() == 1);
-        return jdbc.sql("SELECT claim_id FROM claim WHERE encounter_id = ? AND is_current").param(encounterId)
-                .query(String.class).single();
+        await(
+                "a claim for " + encounterId,
+                () -> jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ?" + " AND is_current")
+                                .param(encounterId)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+        return jdbc.sql("SELECT claim_id FROM claim WHERE encounter_id = ? AND is_current")
+                .param(encounterId)
+                .query(String.class)
+                .single();
     }
 
     void publish(EncounterCoded event) throws Exception {
@@ -108,21 +123,28 @@ class ClaimRestIntegrationTest {
 
         assertThat(list("/work-lists/held?size=500")).anySatisfy(held -> {
             assertThat(((Map<?, ?>) held.get("claim")).get("claimId")).isEqualTo(claimId);
-            assertThat((List<Map<String, Object>>) held.get("reasons")).singleElement()
+            assertThat((List<Map<String, Object>>) held.get("reasons"))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.get("ruleId")).isEqualTo("NPI_CHECK_DIGIT"));
         });
 
         ResponseEntity<Map<String, Object>> tooEarly = call(HttpMethod.POST, "/claims/" + claimId + "/release", null);
         assertThat(tooEarly.getStatusCode().value()).isEqualTo(422);
         assertThat(tooEarly.getHeaders().getContentType().toString()).contains("problem+json");
-        assertThat((List<String>) tooEarly.getBody().get("reasons")).singleElement().asString()
+        assertThat((List<String>) tooEarly.getBody().get("reasons"))
+                .singleElement()
+                .asString()
                 .startsWith("NPI_CHECK_DIGIT: billing provider NPI 1847362915");
         assertThat(status(claimId)).isEqualTo("HELD");
 
-        assertThat(call(HttpMethod.PATCH, "/claims/" + claimId, Map.of("billingNpi", "12")).getStatusCode().value())
+        assertThat(call(HttpMethod.PATCH, "/claims/" + claimId, Map.of("billingNpi", "12"))
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(400);
         assertThat(call(HttpMethod.PATCH, "/claims/" + claimId, Map.of("billingNpi", "1847362914"))
-                .getStatusCode().value()).isEqualTo(200);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
         ResponseEntity<Map<String, Object>> released = call(HttpMethod.POST, "/claims/" + claimId + "/release", null);
 
         assertThat(released.getStatusCode().value()).isEqualTo(200);
@@ -131,8 +153,10 @@ class ClaimRestIntegrationTest {
         assertThat((List<Map<String, Object>>) released.getBody().get("timeline"))
                 .extracting(e -> e.get("to") + ":" + e.get("actorKind"))
                 .containsExactly("CREATED:SYSTEM", "HELD:SYSTEM", "HELD:USER", "SUBMITTED:USER");
-        ClaimSubmitted sent = Records.<ClaimSubmitted>awaitRecords(Topics.CLAIM_SUBMITTED, 1, WAIT, avro(),
-                r -> r.key().equals(encounterId)).get(0).value();
+        ClaimSubmitted sent = Records.<ClaimSubmitted>awaitRecords(
+                        Topics.CLAIM_SUBMITTED, 1, WAIT, avro(), r -> r.key().equals(encounterId))
+                .get(0)
+                .value();
         assertThat(sent.getClaimId()).isEqualTo(claimId);
         assertThat(sent.getProviders().getBilling().getNpi()).isEqualTo("1847362914");
 
@@ -151,29 +175,41 @@ class ClaimRestIntegrationTest {
         await("claim held", () -> status(claimId).equals("HELD"));
 
         // a member id on a claim without coverage: said so, not "corrected" with nothing saved
-        ResponseEntity<Map<String, Object>> corrected = call(HttpMethod.PATCH, "/claims/" + claimId,
-                Map.of("memberId", "BHP884120337"));
+        ResponseEntity<Map<String, Object>> corrected =
+                call(HttpMethod.PATCH, "/claims/" + claimId, Map.of("memberId", "BHP884120337"));
         assertThat(corrected.getStatusCode().value()).isEqualTo(409);
         assertThat((String) corrected.getBody().get("detail")).contains("self-pay", "add coverage");
         assertThat(jdbc.sql("SELECT count(*) FROM claim_status_history WHERE claim_id = ? AND reason LIKE 'corrected%'")
-                .param(claimId).query(Long.class).single()).isZero();
+                        .param(claimId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         assertThat(call(HttpMethod.PUT, "/claims/" + claimId + "/coverage", Map.of("payerId", "BKHP1"))
-                .getStatusCode().value()).isEqualTo(400);
-        ResponseEntity<Map<String, Object>> covered = call(HttpMethod.PUT, "/claims/" + claimId + "/coverage",
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+        ResponseEntity<Map<String, Object>> covered = call(
+                HttpMethod.PUT,
+                "/claims/" + claimId + "/coverage",
                 Map.of("payerId", "BKHP1", "payerName", "Buckeye Health Plan", "memberId", "BHP884120337"));
         assertThat(covered.getStatusCode().value()).isEqualTo(200);
-        assertThat(covered.getBody()).containsEntry("payerId", "BKHP1").containsEntry("memberId", "BHP884120337")
+        assertThat(covered.getBody())
+                .containsEntry("payerId", "BKHP1")
+                .containsEntry("memberId", "BHP884120337")
                 .containsEntry("status", "HELD");
         ResponseEntity<Map<String, Object>> released = call(HttpMethod.POST, "/claims/" + claimId + "/release", null);
         assertThat(released.getStatusCode().value()).isEqualTo(200);
         assertThat(released.getBody().get("status")).isEqualTo("SUBMITTED");
-        ClaimSubmitted sent = Records.<ClaimSubmitted>awaitRecords(Topics.CLAIM_SUBMITTED, 1, WAIT, avro(),
-                r -> r.key().equals(encounterId)).get(0).value();
+        ClaimSubmitted sent = Records.<ClaimSubmitted>awaitRecords(
+                        Topics.CLAIM_SUBMITTED, 1, WAIT, avro(), r -> r.key().equals(encounterId))
+                .get(0)
+                .value();
         assertThat(sent.getCoverage().getPayer().getPayerId()).isEqualTo("BKHP1");
         assertThat(sent.getCoverage().getSubscriber().getMemberId()).isEqualTo("BHP884120337");
         // the patient is the subscriber
-        assertThat(sent.getCoverage().getSubscriber().getLastName()).isEqualTo(sent.getPatient().getLastName());
+        assertThat(sent.getCoverage().getSubscriber().getLastName())
+                .isEqualTo(sent.getPatient().getLastName());
         assertThat(sent.getCoverage().getRelationshipToSubscriber().name()).isEqualTo("SELF");
     }
 
@@ -183,28 +219,87 @@ class ClaimRestIntegrationTest {
         String tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
         EncounterCoded coded = encounterCoded(encounterId, 1);
         coded.setTenantId(tenant);
-        ServiceLine extra = ServiceLine.newBuilder(coded.getServiceLines().get(1)).setLineNumber(3)
-                .setProcedureCode("99417").setUnits(2).setDiagnosisPointers(List.of(1)).build();
+        ServiceLine extra = ServiceLine.newBuilder(coded.getServiceLines().get(1))
+                .setLineNumber(3)
+                .setProcedureCode("99417")
+                .setUnits(2)
+                .setDiagnosisPointers(List.of(1))
+                .build();
         coded.getServiceLines().add(extra);
-        assertThat(call(HttpMethod.POST, "/fee-schedule", Map.of("tenantId", tenant, "procedureCode", "99214",
-                "effectiveFrom", "2026-01-01", "amount", "180.00")).getStatusCode().value()).isEqualTo(201);
-        assertThat(call(HttpMethod.POST, "/fee-schedule", Map.of("tenantId", tenant, "procedureCode", "99214",
-                "effectiveFrom", "2026-04-01", "amount", "185.00")).getStatusCode().value()).isEqualTo(201);
+        assertThat(call(
+                                HttpMethod.POST,
+                                "/fee-schedule",
+                                Map.of(
+                                        "tenantId",
+                                        tenant,
+                                        "procedureCode",
+                                        "99214",
+                                        "effectiveFrom",
+                                        "2026-01-01",
+                                        "amount",
+                                        "180.00"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+        assertThat(call(
+                                HttpMethod.POST,
+                                "/fee-schedule",
+                                Map.of(
+                                        "tenantId",
+                                        tenant,
+                                        "procedureCode",
+                                        "99214",
+                                        "effectiveFrom",
+                                        "2026-04-01",
+                                        "amount",
+                                        "185.00"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
         publish(coded);
         String claimId = currentClaimId(encounterId);
         await("claim held", () -> status(claimId).equals("HELD"));
 
-        assertThat(call(HttpMethod.POST, "/fee-schedule", Map.of("tenantId", tenant, "procedureCode", "99417",
-                "effectiveFrom", "2026-01-01", "amount", "-1")).getStatusCode().value()).isEqualTo(400);
-        assertThat(call(HttpMethod.POST, "/fee-schedule", Map.of("tenantId", tenant, "procedureCode", "99417",
-                "effectiveFrom", "2026-01-01", "amount", "55.50")).getStatusCode().value()).isEqualTo(201);
+        assertThat(call(
+                                HttpMethod.POST,
+                                "/fee-schedule",
+                                Map.of(
+                                        "tenantId",
+                                        tenant,
+                                        "procedureCode",
+                                        "99417",
+                                        "effectiveFrom",
+                                        "2026-01-01",
+                                        "amount",
+                                        "-1"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+        assertThat(call(
+                                HttpMethod.POST,
+                                "/fee-schedule",
+                                Map.of(
+                                        "tenantId",
+                                        tenant,
+                                        "procedureCode",
+                                        "99417",
+                                        "effectiveFrom",
+                                        "2026-01-01",
+                                        "amount",
+                                        "55.50"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
         ResponseEntity<Map<String, Object>> released = call(HttpMethod.POST, "/claims/" + claimId + "/release", null);
 
         assertThat(released.getStatusCode().value()).isEqualTo(200);
-        assertThat((List<Map<String, Object>>) released.getBody().get("lines")).extracting(l -> l.get("charge"))
+        assertThat((List<Map<String, Object>>) released.getBody().get("lines"))
+                .extracting(l -> l.get("charge"))
                 .containsExactly(180.00, 45.00, 111.00);
-        ClaimSubmitted sent = Records.<ClaimSubmitted>awaitRecords(Topics.CLAIM_SUBMITTED, 1, WAIT, avro(),
-                r -> r.key().equals(encounterId)).get(0).value();
+        ClaimSubmitted sent = Records.<ClaimSubmitted>awaitRecords(
+                        Topics.CLAIM_SUBMITTED, 1, WAIT, avro(), r -> r.key().equals(encounterId))
+                .get(0)
+                .value();
         assertThat(sent.getTotalCharge()).isEqualTo(new BigDecimal("336.00"));
         assertThat(list("/fee-schedule?tenantId=" + tenant + "&procedureCode=99214"))
                 .extracting(e -> e.get("effectiveFrom") + ".." + e.get("effectiveTo") + "=" + e.get("amount"))
@@ -222,11 +317,14 @@ class ClaimRestIntegrationTest {
         String eligibilityClaim = currentClaimId(eligibility);
         String necessityClaim = currentClaimId(necessity);
         String duplicateClaim = currentClaimId(duplicate);
-        await("submitted", () -> status(eligibilityClaim).equals("SUBMITTED")
-                && status(necessityClaim).equals("SUBMITTED") && status(duplicateClaim).equals("SUBMITTED"));
+        await(
+                "submitted",
+                () -> status(eligibilityClaim).equals("SUBMITTED")
+                        && status(necessityClaim).equals("SUBMITTED")
+                        && status(duplicateClaim).equals("SUBMITTED"));
 
-        ResponseEntity<Map<String, Object>> writeOffTooSoon = call(HttpMethod.POST,
-                "/claims/" + eligibilityClaim + "/write-off", Map.of("reason", "small balance"));
+        ResponseEntity<Map<String, Object>> writeOffTooSoon =
+                call(HttpMethod.POST, "/claims/" + eligibilityClaim + "/write-off", Map.of("reason", "small balance"));
         assertThat(writeOffTooSoon.getStatusCode().value()).isEqualTo(409);
         assertThat((String) writeOffTooSoon.getBody().get("detail"))
                 .contains("is SUBMITTED and cannot become WRITTEN_OFF");
@@ -234,8 +332,11 @@ class ClaimRestIntegrationTest {
         deny(eligibility, eligibilityClaim, "27");
         deny(necessity, necessityClaim, "50");
         deny(duplicate, duplicateClaim, "18");
-        await("denials routed", () -> status(eligibilityClaim).equals("DENIED")
-                && status(duplicateClaim).equals("CLOSED") && status(necessityClaim).equals("DENIED"));
+        await(
+                "denials routed",
+                () -> status(eligibilityClaim).equals("DENIED")
+                        && status(duplicateClaim).equals("CLOSED")
+                        && status(necessityClaim).equals("DENIED"));
 
         assertThat(list("/work-lists/denials?queue=DENIAL&size=500")).anySatisfy(item -> {
             assertThat(item.get("claimId")).isEqualTo(eligibilityClaim);
@@ -244,48 +345,79 @@ class ClaimRestIntegrationTest {
         });
         assertThat(list("/work-lists/denials?queue=APPEAL&size=500"))
                 .anySatisfy(item -> assertThat(item.get("claimId")).isEqualTo(necessityClaim));
-        assertThat(call(HttpMethod.GET, "/work-lists/denials?queue=NOPE", null).getStatusCode().value())
+        assertThat(call(HttpMethod.GET, "/work-lists/denials?queue=NOPE", null)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(400);
 
-        ResponseEntity<Map<String, Object>> appealed = call(HttpMethod.POST, "/claims/" + necessityClaim
-                + "/appeals", Map.of("notes", "Letter of medical necessity attached"));
+        ResponseEntity<Map<String, Object>> appealed = call(
+                HttpMethod.POST,
+                "/claims/" + necessityClaim + "/appeals",
+                Map.of("notes", "Letter of medical necessity attached"));
         assertThat(appealed.getStatusCode().value()).isEqualTo(200);
         assertThat(appealed.getBody().get("status")).isEqualTo("APPEALED");
-        assertThat((List<Map<String, Object>>) appealed.getBody().get("appeals")).singleElement()
+        assertThat((List<Map<String, Object>>) appealed.getBody().get("appeals"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.get("status")).isEqualTo("FILED"));
         assertThat(list("/work-lists/denials?queue=APPEAL&size=500"))
                 .noneSatisfy(item -> assertThat(item.get("claimId")).isEqualTo(necessityClaim));
-        Number appealId = (Number) ((List<Map<String, Object>>) appealed.getBody().get("appeals")).get(0).get("id");
-        assertThat(call(HttpMethod.PATCH, "/claims/" + necessityClaim + "/appeals/" + appealId,
-                Map.of("outcome", "MAYBE")).getStatusCode().value()).isEqualTo(400);
-        ResponseEntity<Map<String, Object>> lost = call(HttpMethod.PATCH, "/claims/" + necessityClaim + "/appeals/"
-                + appealId, Map.of("outcome", "LOST"));
+        Number appealId =
+                (Number) ((List<Map<String, Object>>) appealed.getBody().get("appeals"))
+                        .get(0)
+                        .get("id");
+        assertThat(call(
+                                HttpMethod.PATCH,
+                                "/claims/" + necessityClaim + "/appeals/" + appealId,
+                                Map.of("outcome", "MAYBE"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+        ResponseEntity<Map<String, Object>> lost =
+                call(HttpMethod.PATCH, "/claims/" + necessityClaim + "/appeals/" + appealId, Map.of("outcome", "LOST"));
         assertThat(lost.getBody().get("status")).isEqualTo("APPEAL_LOST");
         assertThat(list("/work-lists/denials?queue=LOST_APPEAL&size=500"))
                 .anySatisfy(item -> assertThat(item.get("claimId")).isEqualTo(necessityClaim));
-        assertThat((List<Map<String, Object>>) lost.getBody().get("appeals")).singleElement()
+        assertThat((List<Map<String, Object>>) lost.getBody().get("appeals"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.get("status")).isEqualTo("LOST"));
-        assertThat(call(HttpMethod.PATCH, "/claims/" + necessityClaim + "/appeals/" + appealId,
-                Map.of("outcome", "WON")).getStatusCode().value()).isEqualTo(409);
+        assertThat(call(
+                                HttpMethod.PATCH,
+                                "/claims/" + necessityClaim + "/appeals/" + appealId,
+                                Map.of("outcome", "WON"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
 
-        ResponseEntity<Map<String, Object>> recode = call(HttpMethod.POST, "/claims/" + necessityClaim + "/recode",
+        ResponseEntity<Map<String, Object>> recode = call(
+                HttpMethod.POST,
+                "/claims/" + necessityClaim + "/recode",
                 Map.of("instructions", "Payer says necessity; check whether E11.9 should be first-listed"));
         assertThat(recode.getStatusCode().value()).isEqualTo(200);
         assertThat(recode.getBody().get("status")).isEqualTo("RECODE_REQUESTED");
-        var request = Records.<io.claimflow.events.RecodeRequested>awaitRecords(Topics.RECODE_REQUESTED, 1, WAIT,
-                avro(), r -> r.key().equals(necessity)).get(0).value();
+        var request = Records.<io.claimflow.events.RecodeRequested>awaitRecords(
+                        Topics.RECODE_REQUESTED, 1, WAIT, avro(), r -> r.key().equals(necessity))
+                .get(0)
+                .value();
         assertThat(request.getRequestedBy().getKind().name()).isEqualTo("USER");
         assertThat(request.getInstructions()).contains("first-listed");
         assertThat(call(HttpMethod.POST, "/claims/" + eligibilityClaim + "/recode", Map.of("instructions", ""))
-                .getStatusCode().value()).isEqualTo(400);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
 
-        ResponseEntity<Map<String, Object>> writtenOff = call(HttpMethod.POST,
-                "/claims/" + eligibilityClaim + "/write-off", Map.of("reason", "coverage terminated, patient billed"));
+        ResponseEntity<Map<String, Object>> writtenOff = call(
+                HttpMethod.POST,
+                "/claims/" + eligibilityClaim + "/write-off",
+                Map.of("reason", "coverage terminated, patient billed"));
         assertThat(writtenOff.getBody().get("status")).isEqualTo("WRITTEN_OFF");
         assertThat(call(HttpMethod.POST, "/claims/" + duplicateClaim + "/appeals", Map.of("notes", "x"))
-                .getStatusCode().value()).isEqualTo(409);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
         assertThat(call(HttpMethod.POST, "/claims/" + duplicateClaim + "/appeals", Map.of("notes", ""))
-                .getStatusCode().value()).isEqualTo(400);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
     }
 
     @Test
@@ -296,49 +428,90 @@ class ClaimRestIntegrationTest {
         publish(encounterCoded(writtenOff, 1));
         String billedClaim = currentClaimId(billed);
         String writtenOffClaim = currentClaimId(writtenOff);
-        await("submitted", () -> status(billedClaim).equals("SUBMITTED") && status(writtenOffClaim).equals("SUBMITTED"));
+        await(
+                "submitted",
+                () -> status(billedClaim).equals("SUBMITTED")
+                        && status(writtenOffClaim).equals("SUBMITTED"));
         deny(billed, billedClaim, "50");
         deny(writtenOff, writtenOffClaim, "50");
-        await("denied", () -> status(billedClaim).equals("DENIED") && status(writtenOffClaim).equals("DENIED"));
+        await(
+                "denied",
+                () -> status(billedClaim).equals("DENIED")
+                        && status(writtenOffClaim).equals("DENIED"));
         call(HttpMethod.POST, "/claims/" + billedClaim + "/appeals", Map.of("notes", "records attached"));
         call(HttpMethod.POST, "/claims/" + writtenOffClaim + "/appeals", Map.of("notes", "records attached"));
-        assertThat(call(HttpMethod.POST, "/claims/" + billedClaim + "/lost-appeal-decision",
-                Map.of("decision", "WRITE_OFF")).getStatusCode().value()).isEqualTo(409);
+        assertThat(call(
+                                HttpMethod.POST,
+                                "/claims/" + billedClaim + "/lost-appeal-decision",
+                                Map.of("decision", "WRITE_OFF"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
 
         // the payer's final denial after the appeal: the claim is not routed to the appeal queue again
         deny(billed, billedClaim, "50");
         deny(writtenOff, writtenOffClaim, "50");
-        await("appeals lost", () -> status(billedClaim).equals("APPEAL_LOST")
-                && status(writtenOffClaim).equals("APPEAL_LOST"));
-        assertThat(list("/work-lists/denials?queue=LOST_APPEAL&size=500")).extracting(i -> i.get("claimId"))
+        await(
+                "appeals lost",
+                () -> status(billedClaim).equals("APPEAL_LOST")
+                        && status(writtenOffClaim).equals("APPEAL_LOST"));
+        assertThat(list("/work-lists/denials?queue=LOST_APPEAL&size=500"))
+                .extracting(i -> i.get("claimId"))
                 .contains(billedClaim, writtenOffClaim);
-        assertThat(list("/work-lists/unworked-balances")).extracting(i -> i.get("claimId"))
+        assertThat(list("/work-lists/unworked-balances"))
+                .extracting(i -> i.get("claimId"))
                 .doesNotContain(billedClaim, writtenOffClaim);
-        assertThat(call(HttpMethod.POST, "/claims/" + billedClaim + "/lost-appeal-decision",
-                Map.of("decision", "MAYBE")).getStatusCode().value()).isEqualTo(400);
+        assertThat(call(
+                                HttpMethod.POST,
+                                "/claims/" + billedClaim + "/lost-appeal-decision",
+                                Map.of("decision", "MAYBE"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
 
-        ResponseEntity<Map<String, Object>> bill = call(HttpMethod.POST, "/claims/" + billedClaim
-                + "/lost-appeal-decision", Map.of("decision", "BILL_PATIENT", "reason", "non-covered, ABN on file"));
+        ResponseEntity<Map<String, Object>> bill = call(
+                HttpMethod.POST,
+                "/claims/" + billedClaim + "/lost-appeal-decision",
+                Map.of("decision", "BILL_PATIENT", "reason", "non-covered, ABN on file"));
         assertThat(bill.getStatusCode().value()).isEqualTo(200);
         assertThat(bill.getBody().get("status")).isEqualTo("CLOSED");
-        BigDecimal charge = jdbc.sql("SELECT total_charge FROM claim WHERE claim_id = ?").param(billedClaim)
-                .query(BigDecimal.class).single();
-        assertThat(jdbc.sql("SELECT patient_responsibility FROM claim WHERE claim_id = ?").param(billedClaim)
-                .query(BigDecimal.class).single()).isEqualByComparingTo(charge);
+        BigDecimal charge = jdbc.sql("SELECT total_charge FROM claim WHERE claim_id = ?")
+                .param(billedClaim)
+                .query(BigDecimal.class)
+                .single();
+        assertThat(jdbc.sql("SELECT patient_responsibility FROM claim WHERE claim_id = ?")
+                        .param(billedClaim)
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo(charge);
 
-        ResponseEntity<Map<String, Object>> off = call(HttpMethod.POST, "/claims/" + writtenOffClaim
-                + "/lost-appeal-decision", Map.of("decision", "WRITE_OFF"));
+        ResponseEntity<Map<String, Object>> off = call(
+                HttpMethod.POST,
+                "/claims/" + writtenOffClaim + "/lost-appeal-decision",
+                Map.of("decision", "WRITE_OFF"));
         assertThat(off.getBody().get("status")).isEqualTo("WRITTEN_OFF");
         assertThat(jdbc.sql("SELECT total_charge - paid_amount - patient_responsibility - adjusted_amount FROM claim"
-                + " WHERE claim_id = ?").param(writtenOffClaim).query(BigDecimal.class).single())
+                                + " WHERE claim_id = ?")
+                        .param(writtenOffClaim)
+                        .query(BigDecimal.class)
+                        .single())
                 .isEqualByComparingTo("0.00");
-        assertThat(list("/work-lists/denials?queue=LOST_APPEAL&size=500")).extracting(i -> i.get("claimId"))
+        assertThat(list("/work-lists/denials?queue=LOST_APPEAL&size=500"))
+                .extracting(i -> i.get("claimId"))
                 .doesNotContain(billedClaim, writtenOffClaim);
-        assertThat(call(HttpMethod.POST, "/claims/" + billedClaim + "/lost-appeal-decision",
-                Map.of("decision", "WRITE_OFF")).getStatusCode().value()).isEqualTo(409);
+        assertThat(call(
+                                HttpMethod.POST,
+                                "/claims/" + billedClaim + "/lost-appeal-decision",
+                                Map.of("decision", "WRITE_OFF"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
         assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.audit_record WHERE action ="
-                + " 'claim.lost-appeal-decided' AND resource_id IN (?, ?)").params(billedClaim, writtenOffClaim)
-                .query(Long.class).single()).isEqualTo(2);
+                                + " 'claim.lost-appeal-decided' AND resource_id IN (?, ?)")
+                        .params(billedClaim, writtenOffClaim)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -348,23 +521,31 @@ class ClaimRestIntegrationTest {
         String claimId = currentClaimId(encounterId);
         await("submitted", () -> status(claimId).equals("SUBMITTED"));
         assertThat(call(HttpMethod.POST, "/claims/" + claimId + "/void", Map.of("reason", "billed in error"))
-                .getStatusCode().value()).isEqualTo(409); // no payer claim number yet
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409); // no payer claim number yet
         deny(encounterId, claimId, "27");
         await("denied", () -> status(claimId).equals("DENIED"));
 
-        ResponseEntity<Map<String, Object>> voided = call(HttpMethod.POST, "/claims/" + claimId + "/void",
-                Map.of("reason", "billed in error"));
+        ResponseEntity<Map<String, Object>> voided =
+                call(HttpMethod.POST, "/claims/" + claimId + "/void", Map.of("reason", "billed in error"));
 
         assertThat(voided.getStatusCode().value()).isEqualTo(200);
         assertThat(voided.getBody().get("frequencyCode")).isEqualTo("8");
         assertThat(status(claimId)).isEqualTo("VOIDED");
-        List<ClaimSubmitted> sent = Records.<ClaimSubmitted>awaitRecords(Topics.CLAIM_SUBMITTED, 2, WAIT, avro(),
-                r -> r.key().equals(encounterId)).stream().map(ConsumerRecord::value).toList();
+        List<ClaimSubmitted> sent = Records.<ClaimSubmitted>awaitRecords(
+                        Topics.CLAIM_SUBMITTED, 2, WAIT, avro(), r -> r.key().equals(encounterId))
+                .stream()
+                .map(ConsumerRecord::value)
+                .toList();
         assertThat(sent.get(1).getFrequency()).isEqualTo(ClaimFrequency.VOID);
         assertThat(sent.get(1).getReplacedPayerClaimNumber()).isEqualTo("PCN-" + claimId);
         assertThat(sent.get(1).getReplacedClaimId()).isEqualTo(claimId);
-        assertThat(jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ? AND is_current").param(encounterId)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ? AND is_current")
+                        .param(encounterId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -374,39 +555,70 @@ class ClaimRestIntegrationTest {
         String claimId = currentClaimId(encounterId);
         await("submitted", () -> status(claimId).equals("SUBMITTED"));
 
-        Map<String, Object> page = call(HttpMethod.GET, "/claims?encounterId=" + encounterId
-                + "&status=SUBMITTED&payerId=BKHP1&serviceFrom=2026-03-01&serviceTo=2026-03-31", null).getBody();
+        Map<String, Object> page = call(
+                        HttpMethod.GET,
+                        "/claims?encounterId=" + encounterId
+                                + "&status=SUBMITTED&payerId=BKHP1&serviceFrom=2026-03-01&serviceTo=2026-03-31",
+                        null)
+                .getBody();
         assertThat(page.get("total")).isEqualTo(1);
-        assertThat(call(HttpMethod.GET, "/claims?patientMrn=MRN-" + encounterId, null).getBody().get("total"))
+        assertThat(call(HttpMethod.GET, "/claims?patientMrn=MRN-" + encounterId, null)
+                        .getBody()
+                        .get("total"))
                 .isEqualTo(1);
         assertThat(call(HttpMethod.GET, "/claims?encounterId=" + encounterId + "&serviceFrom=2026-04-01", null)
-                .getBody().get("total")).isEqualTo(0);
-        Map<String, Object> detail = call(HttpMethod.GET, "/claims/" + claimId, null).getBody();
+                        .getBody()
+                        .get("total"))
+                .isEqualTo(0);
+        Map<String, Object> detail =
+                call(HttpMethod.GET, "/claims/" + claimId, null).getBody();
         assertThat(detail.get("totalCharge")).isEqualTo(210.00);
         assertThat((List<?>) detail.get("lines")).hasSize(2);
         assertThat((List<?>) detail.get("timeline")).hasSize(2);
 
         assertThat(list("/work-lists/follow-up?olderThanDays=0"))
-                .anySatisfy(item -> assertThat(((Map<?, ?>) item.get("claim")).get("claimId")).isEqualTo(claimId));
+                .anySatisfy(item -> assertThat(((Map<?, ?>) item.get("claim")).get("claimId"))
+                        .isEqualTo(claimId));
         assertThat(list("/work-lists/follow-up"))
-                .noneSatisfy(item -> assertThat(((Map<?, ?>) item.get("claim")).get("claimId")).isEqualTo(claimId));
-        assertThat(call(HttpMethod.POST, "/claims/" + claimId + "/follow-ups", Map.of("note",
-                // within the two years ahead a follow-up may be scheduled (issue 19)
-                "Called payer, claim in process", "nextFollowUp",
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(1).toString())).getStatusCode().value())
+                .noneSatisfy(item -> assertThat(((Map<?, ?>) item.get("claim")).get("claimId"))
+                        .isEqualTo(claimId));
+        assertThat(call(
+                                HttpMethod.POST,
+                                "/claims/" + claimId + "/follow-ups",
+                                Map.of(
+                                        "note",
+                                        // within the two years ahead a follow-up may be scheduled (issue 19)
+                                        "Called payer, claim in process",
+                                        "nextFollowUp",
+                                        java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                                                .plusYears(1)
+                                                .toString()))
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(200);
         assertThat(list("/work-lists/follow-up?olderThanDays=0"))
-                .noneSatisfy(item -> assertThat(((Map<?, ?>) item.get("claim")).get("claimId")).isEqualTo(claimId));
-        assertThat(list("/reports/aging")).anySatisfy(row -> assertThat(row.get("payerId")).isEqualTo("BKHP1"));
+                .noneSatisfy(item -> assertThat(((Map<?, ?>) item.get("claim")).get("claimId"))
+                        .isEqualTo(claimId));
+        assertThat(list("/reports/aging"))
+                .anySatisfy(row -> assertThat(row.get("payerId")).isEqualTo("BKHP1"));
 
-        assertThat(call(HttpMethod.GET, "/claims/clm-nope", null).getStatusCode().value()).isEqualTo(404);
-        assertThat(call(HttpMethod.GET, "/claims?status=LOST", null).getStatusCode().value()).isEqualTo(400);
+        assertThat(call(HttpMethod.GET, "/claims/clm-nope", null)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(call(HttpMethod.GET, "/claims?status=LOST", null)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
         assertThat(call(HttpMethod.GET, "/claims?serviceFrom=2026-04-01&serviceTo=2026-03-01", null)
-                .getStatusCode().value()).isEqualTo(400);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
         ResponseEntity<Map<String, Object>> badDate = call(HttpMethod.GET, "/claims?serviceFrom=yesterday", null);
         assertThat(badDate.getStatusCode().value()).isEqualTo(400);
         assertThat(badDate.getBody()).doesNotContainKey("trace");
-        assertThat(call(HttpMethod.GET, "/claims?size=0", null).getStatusCode().value()).isEqualTo(400);
+        assertThat(call(HttpMethod.GET, "/claims?size=0", null).getStatusCode().value())
+                .isEqualTo(400);
     }
 
     void deny(String encounterId, String claimId, String carc) throws Exception {
@@ -416,8 +628,9 @@ class ClaimRestIntegrationTest {
         denial.setClaimId(claimId);
         denial.setPayerClaimNumber("PCN-" + claimId);
         denial.setCategory(io.claimflow.events.DenialCategory.OTHER);
-        denial.getLines().get(0).setAdjustments(List.of(new Adjustment(AdjustmentGroupCode.CO, carc,
-                new BigDecimal("45.00"))));
+        denial.getLines()
+                .get(0)
+                .setAdjustments(List.of(new Adjustment(AdjustmentGroupCode.CO, carc, new BigDecimal("45.00"))));
         denial.getLines().get(0).setRemarkCodes(List.of());
         kafka.send(Topics.CLAIM_DENIED, encounterId, denial).get(30, TimeUnit.SECONDS);
     }

@@ -88,13 +88,19 @@ class ClaimThroughputBenchmark {
         for (int warmup = 0; warmup < 2; warmup++) {
             long start = System.nanoTime();
             for (int i = 0; i < rounds; i++) {
-                Claim claim = assembler.assemble(encounter, ClaimNumbers.of(i, "riverside-fm",
-                        LocalDate.of(2026, 3, 11)), null, Actor.system("benchmark"), Instant.EPOCH);
-                checksum += scrubber.scrub(claim, context).size() + claim.lines().size();
+                Claim claim = assembler.assemble(
+                        encounter,
+                        ClaimNumbers.of(i, "riverside-fm", LocalDate.of(2026, 3, 11)),
+                        null,
+                        Actor.system("benchmark"),
+                        Instant.EPOCH);
+                checksum +=
+                        scrubber.scrub(claim, context).size() + claim.lines().size();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (warmup == 1) {
-                print("domain only (assemble + scrub, 1 thread): %,d claims in %.2f s = %,.0f claims/s (checksum %d)",
+                print(
+                        "domain only (assemble + scrub, 1 thread): %,d claims in %.2f s = %,.0f claims/s (checksum %d)",
                         rounds, seconds, rounds / seconds, checksum);
             }
         }
@@ -108,8 +114,10 @@ class ClaimThroughputBenchmark {
         }
         // measure work, not the consumer group joining: wait until the listeners own every partition
         var container = listeners.getListenerContainer("claim-service.encounter-coded");
-        PipelineFixture.await("partitions assigned", () -> container.getAssignedPartitions() != null
-                && container.getAssignedPartitions().size() == PARTITIONS);
+        PipelineFixture.await(
+                "partitions assigned",
+                () -> container.getAssignedPartitions() != null
+                        && container.getAssignedPartitions().size() == PARTITIONS);
         long sendStart = System.nanoTime();
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (EncounterCoded event : events) {
@@ -123,12 +131,19 @@ class ClaimThroughputBenchmark {
         double committedSeconds = 0;
         while (System.nanoTime() - start < TimeUnit.MINUTES.toNanos(10)) {
             submitted = jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id LIKE ? AND status = 'SUBMITTED'")
-                    .param(like).query(Integer.class).single();
+                    .param(like)
+                    .query(Integer.class)
+                    .single();
             if (submitted >= CLAIMS && committedSeconds == 0) {
                 committedSeconds = (System.nanoTime() - start) / 1e9;
             }
-            if (committedSeconds > 0 && jdbc.sql("SELECT count(*) FROM claimflow_platform.outbox WHERE key LIKE ?"
-                    + " AND published_at IS NULL").param(like).query(Integer.class).single() == 0) {
+            if (committedSeconds > 0
+                    && jdbc.sql("SELECT count(*) FROM claimflow_platform.outbox WHERE key LIKE ?"
+                                            + " AND published_at IS NULL")
+                                    .param(like)
+                                    .query(Integer.class)
+                                    .single()
+                            == 0) {
                 break;
             }
             Thread.sleep(20);
@@ -139,9 +154,15 @@ class ClaimThroughputBenchmark {
             print("only %,d of %,d claims submitted within 10 minutes", submitted, CLAIMS);
             return;
         }
-        print("pipeline, one instance, listener concurrency %d: %,d claims built, scrubbed, submitted and committed"
-                + " in %.2f s = %,.0f claims/s; all %,d ClaimSubmitted relayed to Kafka after %.2f s = %,.0f claims/s",
-                CONCURRENCY, CLAIMS, committedSeconds, CLAIMS / committedSeconds, CLAIMS, publishedSeconds,
+        print(
+                "pipeline, one instance, listener concurrency %d: %,d claims built, scrubbed, submitted and committed"
+                        + " in %.2f s = %,.0f claims/s; all %,d ClaimSubmitted relayed to Kafka after %.2f s = %,.0f claims/s",
+                CONCURRENCY,
+                CLAIMS,
+                committedSeconds,
+                CLAIMS / committedSeconds,
+                CLAIMS,
+                publishedSeconds,
                 CLAIMS / publishedSeconds);
     }
 
@@ -153,8 +174,8 @@ class ClaimThroughputBenchmark {
         System.out.println(line);
         try {
             Files.createDirectories(REPORT.getParent());
-            Files.writeString(REPORT, line + System.lineSeparator(), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Files.writeString(
+                    REPORT, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

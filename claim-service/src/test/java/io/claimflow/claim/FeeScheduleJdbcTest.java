@@ -32,9 +32,11 @@ class FeeScheduleJdbcTest {
     /** What coding-service codes from documented units and procedures (drugs per HCPCS dosage unit) has a price. */
     @Test
     void starterPricesForDrugsByDosageUnitAndTheProceduresTheStarterCodeSetsCode() {
-        for (String code : List.of("J3301", "J1030", "J1885", "J0696", "J2550", "12001", "17000", "69210", "99382",
-                "G0008")) {
-            assertThat(feeSchedule.unitPrice("any-tenant", code, List.of(), DOS)).as(code).isPresent();
+        for (String code :
+                List.of("J3301", "J1030", "J1885", "J0696", "J2550", "12001", "17000", "69210", "99382", "G0008")) {
+            assertThat(feeSchedule.unitPrice("any-tenant", code, List.of(), DOS))
+                    .as(code)
+                    .isPresent();
         }
         assertThat(feeSchedule.unitPrice("t", "J3301", List.of("RT"), DOS)).contains(new BigDecimal("9.00"));
     }
@@ -42,13 +44,15 @@ class FeeScheduleJdbcTest {
     @Test
     void aModifierWithItsOwnPriceWinsAndOtherModifiersFallBackToTheBasePrice() {
         assertThat(feeSchedule.unitPrice("t", "93000", List.of("26"), DOS)).contains(new BigDecimal("20.00"));
-        assertThat(feeSchedule.unitPrice("t", "93000", List.of("59", "26"), DOS)).contains(new BigDecimal("20.00"));
+        assertThat(feeSchedule.unitPrice("t", "93000", List.of("59", "26"), DOS))
+                .contains(new BigDecimal("20.00"));
         assertThat(feeSchedule.unitPrice("t", "93000", List.of("59"), DOS)).contains(new BigDecimal("55.00"));
     }
 
     @Test
     void noPriceForUnknownCodesOrBeforeTheScheduleStarts() {
         assertThat(feeSchedule.unitPrice("t", "99499", List.of(), DOS)).isEmpty();
-        assertThat(feeSchedule.unitPrice("t", "99214", List.of(), LocalDate.of(2024, 12, 31))).isEmpty();
+        assertThat(feeSchedule.unitPrice("t", "99214", List.of(), LocalDate.of(2024, 12, 31)))
+                .isEmpty();
     }
 }

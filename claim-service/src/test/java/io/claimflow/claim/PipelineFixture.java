@@ -30,8 +30,7 @@ import org.awaitility.Awaitility;
 /** Events for the pipeline tests, from the schemas' samples, and waiting helpers. */
 public final class PipelineFixture {
 
-    private PipelineFixture() {
-    }
+    private PipelineFixture() {}
 
     /** The sample EncounterCoded for a fresh encounter and patient (so the duplicate check does not fire). */
     public static EncounterCoded encounterCoded(String encounterId, int codingVersion) {
@@ -71,8 +70,12 @@ public final class PipelineFixture {
         event.setTraceNumber(trace);
         event.setChargeAmount(new BigDecimal("210.00"));
         event.setPaidAmount(new BigDecimal("141.05"));
-        event.setPatientResponsibility(new PatientResponsibility(new BigDecimal("0.00"), new BigDecimal("4.41"),
-                new BigDecimal("25.00"), new BigDecimal("0.00"), new BigDecimal("29.41")));
+        event.setPatientResponsibility(new PatientResponsibility(
+                new BigDecimal("0.00"),
+                new BigDecimal("4.41"),
+                new BigDecimal("25.00"),
+                new BigDecimal("0.00"),
+                new BigDecimal("29.41")));
         event.setContractualAdjustment(new BigDecimal("39.54"));
         LineAdjudication visit = event.getLines().get(0);
         visit.setLineItemControlNumber(claim.getClaimId() + "-1");
@@ -107,19 +110,22 @@ public final class PipelineFixture {
     @SuppressWarnings("unchecked")
     public static <T> Deserializer<T> avro() {
         ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer();
-        deserializer.configure(Map.of("schema.registry.url", Infrastructure.get().schemaRegistryUrl()), false);
+        deserializer.configure(
+                Map.of("schema.registry.url", Infrastructure.get().schemaRegistryUrl()), false);
         return (Deserializer<T>) (Deserializer<?>) deserializer;
     }
 
     /** Waits until the claim-service consumer group has committed past {@code sent}. */
     public static void awaitConsumed(RecordMetadata sent) {
         TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.get().kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers()))) {
             await("consumer to pass " + partition + "@" + sent.offset(), () -> {
                 try {
                     OffsetAndMetadata committed = admin.listConsumerGroupOffsets("claim-service")
-                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).get(partition);
+                            .partitionsToOffsetAndMetadata()
+                            .get(10, TimeUnit.SECONDS)
+                            .get(partition);
                     return committed != null && committed.offset() > sent.offset();
                 } catch (Exception e) {
                     return false;
@@ -129,7 +135,9 @@ public final class PipelineFixture {
     }
 
     public static void await(String what, BooleanSupplier condition) {
-        Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await(what)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(condition::getAsBoolean);
     }
 }

@@ -21,22 +21,34 @@ public final class TestEncounters {
     public static final ProviderRef RENDERING = new ProviderRef("1293847566", null, null, false);
     public static final CoverageRef BUCKEYE = new CoverageRef("BKHP1", "Buckeye Health Plan", "BHP884120337", "SELF");
 
-    private TestEncounters() {
-    }
+    private TestEncounters() {}
 
     /** The sample visit: 99214 (pointers 1, 2) and 83036 (pointer 1), hypertension and type 2 diabetes. */
     public static CodedEncounter officeVisit() {
-        return officeVisit(BILLING, List.of(
-                line(1, "99214", List.of(), 1, List.of(1, 2)),
-                line(2, "83036", List.of(), 1, List.of(1))));
+        return officeVisit(
+                BILLING,
+                List.of(line(1, "99214", List.of(), 1, List.of(1, 2)), line(2, "83036", List.of(), 1, List.of(1))));
     }
 
     public static CodedEncounter officeVisit(ProviderRef billing, List<CodedLine> lines) {
-        return new CodedEncounter("17be17ca-2342-4c06-8800-cf50ff144c16", "enc-20260310-004821", "riverside-fm", 1,
-                DATE_OF_SERVICE, "11", null, "RFM-0048213", billing, RENDERING, null, BUCKEYE,
-                List.of(new Diagnosis("I10", "Essential (primary) hypertension"),
+        return new CodedEncounter(
+                "17be17ca-2342-4c06-8800-cf50ff144c16",
+                "enc-20260310-004821",
+                "riverside-fm",
+                1,
+                DATE_OF_SERVICE,
+                "11",
+                null,
+                "RFM-0048213",
+                billing,
+                RENDERING,
+                null,
+                BUCKEYE,
+                List.of(
+                        new Diagnosis("I10", "Essential (primary) hypertension"),
                         new Diagnosis("E11.9", "Type 2 diabetes mellitus without complications")),
-                lines, "{}");
+                lines,
+                "{}");
     }
 
     public static CodedLine line(int number, String code, List<String> modifiers, int units, List<Integer> pointers) {

@@ -33,8 +33,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 public final class CodingBenchmark {
 
-    private CodingBenchmark() {
-    }
+    private CodingBenchmark() {}
 
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
@@ -58,10 +57,17 @@ public final class CodingBenchmark {
             long[] counts = run(kafka, jdbc, run, encounters);
             Duration elapsed = Duration.between(start, Instant.now());
             double perSecond = encounters / (elapsed.toNanos() / 1e9);
-            System.out.printf("coding-service benchmark: %d encounters (%d coded automatically and published, %d held "
+            System.out.printf(
+                    "coding-service benchmark: %d encounters (%d coded automatically and published, %d held "
                             + "for coders) in %.2f s = %.0f encounters/s; one instance, listener concurrency %d, "
-                            + "%d cores%n", encounters, counts[0], counts[1], elapsed.toNanos() / 1e9, perSecond,
-                    concurrency, Runtime.getRuntime().availableProcessors());
+                            + "%d cores%n",
+                    encounters,
+                    counts[0],
+                    counts[1],
+                    elapsed.toNanos() / 1e9,
+                    perSecond,
+                    concurrency,
+                    Runtime.getRuntime().availableProcessors());
         }
         System.exit(0);
     }
@@ -79,9 +85,14 @@ public final class CodingBenchmark {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < deadline) {
             long published = jdbc.sql("SELECT count(*) FROM claimflow_platform.outbox WHERE key LIKE :run "
-                    + "AND published_at IS NOT NULL").param("run", run + "-%").query(Long.class).single();
+                            + "AND published_at IS NOT NULL")
+                    .param("run", run + "-%")
+                    .query(Long.class)
+                    .single();
             long held = jdbc.sql("SELECT count(*) FROM coder_queue_item WHERE encounter_id LIKE :run")
-                    .param("run", run + "-%").query(Long.class).single();
+                    .param("run", run + "-%")
+                    .query(Long.class)
+                    .single();
             if (published + held >= count) {
                 return new long[] {published, held};
             }
@@ -96,14 +107,13 @@ public final class CodingBenchmark {
         event.setOccurredAt(Instant.now());
         switch (i % 4) {
             case 1 -> {
-                event.setDiagnoses(List.of(code(CodeSystem.ICD_10_CM, "I10", "Hypertension"),
+                event.setDiagnoses(List.of(
+                        code(CodeSystem.ICD_10_CM, "I10", "Hypertension"),
                         code(CodeSystem.ICD_10_CM, "L57.0", "Actinic keratosis")));
-                event.setProcedures(List.of(code(CodeSystem.CPT, "17000",
-                        "Cryodestruction of actinic keratosis")));
+                event.setProcedures(List.of(code(CodeSystem.CPT, "17000", "Cryodestruction of actinic keratosis")));
             }
             case 2 -> {
-                event.setEncounterType(code(CodeSystem.SNOMED_CT, "162673000",
-                        "General examination of patient"));
+                event.setEncounterType(code(CodeSystem.SNOMED_CT, "162673000", "General examination of patient"));
                 event.setMedicalDecisionMaking(null);
                 event.setTotalTimeMinutes(null);
                 event.setDiagnoses(List.of(code(CodeSystem.SNOMED_CT, "55822004", "Hyperlipidemia")));
@@ -111,8 +121,7 @@ public final class CodingBenchmark {
             }
             case 3 -> {
                 event.setMedicalDecisionMaking(MedicalDecisionMaking.LOW);
-                event.setDiagnoses(List.of(code(CodeSystem.SNOMED_CT, "702927004",
-                        "Urge incontinence of urine")));
+                event.setDiagnoses(List.of(code(CodeSystem.SNOMED_CT, "702927004", "Urge incontinence of urine")));
             }
             default -> {
                 // the sample as is
@@ -122,6 +131,10 @@ public final class CodingBenchmark {
     }
 
     private static DocumentedCode code(CodeSystem system, String code, String text) {
-        return DocumentedCode.newBuilder().setSystem(system).setCode(code).setText(text).build();
+        return DocumentedCode.newBuilder()
+                .setSystem(system)
+                .setCode(code)
+                .setText(text)
+                .build();
     }
 }

@@ -86,9 +86,10 @@ class CodingFlowIntegrationTest {
     }
 
     RestClient client(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
                 .defaultHeaders(h -> h.setBasicAuth(user, "demo-" + user))
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
     }
 
@@ -102,7 +103,11 @@ class CodingFlowIntegrationTest {
     }
 
     static DocumentedCode code(CodeSystem system, String code, String text) {
-        return DocumentedCode.newBuilder().setSystem(system).setCode(code).setText(text).build();
+        return DocumentedCode.newBuilder()
+                .setSystem(system)
+                .setCode(code)
+                .setText(text)
+                .build();
     }
 
     void publish(EncounterDocumented event) throws Exception {
@@ -112,18 +117,25 @@ class CodingFlowIntegrationTest {
     List<EncounterCoded> coded(String encounterId, int count) {
         try (ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer()) {
             deserializer.configure(new HashMap<>(consumerFactory.getConfigurationProperties()), false);
-            return Records.awaitRecords(Topics.ENCOUNTER_CODED, count, WAIT, deserializer,
-                            r -> encounterId.equals(r.key()))
-                    .stream().map(r -> (EncounterCoded) r.value()).toList();
+            return Records.awaitRecords(
+                            Topics.ENCOUNTER_CODED, count, WAIT, deserializer, r -> encounterId.equals(r.key()))
+                    .stream()
+                    .map(r -> (EncounterCoded) r.value())
+                    .toList();
         }
     }
 
     static String lines(EncounterCoded event) {
-        return String.join(" ", event.getServiceLines().stream().map(CodingFlowIntegrationTest::line).toList());
+        return String.join(
+                " ",
+                event.getServiceLines().stream()
+                        .map(CodingFlowIntegrationTest::line)
+                        .toList());
     }
 
     static String line(ServiceLine l) {
-        return l.getProcedureCode() + (l.getModifiers().isEmpty() ? "" : "-" + String.join("-", l.getModifiers()))
+        return l.getProcedureCode()
+                + (l.getModifiers().isEmpty() ? "" : "-" + String.join("-", l.getModifiers()))
                 + l.getDiagnosisPointers();
     }
 
@@ -140,7 +152,8 @@ class CodingFlowIntegrationTest {
         assertThat(first.getDiagnoses()).extracting(d -> d.getCode()).containsExactly("I10", "E11.9");
         assertThat(lines(first)).isEqualTo("99214[1, 2] 83036[2]");
         assertThat(first.getPatient()).isEqualTo(event.getPatient());
-        assertThat(first.getCodeSetVersions()).extracting(v -> v.getCodeSet())
+        assertThat(first.getCodeSetVersions())
+                .extracting(v -> v.getCodeSet())
                 .contains("ICD-10-CM", "CPT", "NCCI-PTP", "NCCI-MUE");
 
         // the same event again, then a corrected documentation of the same encounter (same partition, after it)
@@ -156,7 +169,10 @@ class CodingFlowIntegrationTest {
         assertThat(all.get(1).getCausationId()).isEqualTo(corrected.getEventId());
         assertThat(lines(all.get(1))).isEqualTo("99215[1, 2] 83036[2]");
         assertThat(jdbc.sql("SELECT count(*) FROM coding_version WHERE encounter_id = :id")
-                .param("id", event.getEncounterId()).query(Integer.class).single()).isEqualTo(2);
+                        .param("id", event.getEncounterId())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -179,20 +195,26 @@ class CodingFlowIntegrationTest {
         assertThat(lines(established)).startsWith("99214"); // the same group saw the patient in January
         assertThat(established.getEdits()).anyMatch(e -> e.getRuleId().equals("EM-STATUS-FROM-HISTORY"));
         assertThat(jdbc.sql("SELECT patient_status || ' ' || status_from_history FROM professional_service "
-                + "WHERE encounter_id = :id").param("id", second.getEncounterId()).query(String.class).single())
+                                + "WHERE encounter_id = :id")
+                        .param("id", second.getEncounterId())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("ESTABLISHED true");
     }
 
     @Test
     void unmappedConceptIsHeldAndFinalizedByACoderOverRest() throws Exception {
         EncounterDocumented event = sample();
-        event.setDiagnoses(List.of(code(CodeSystem.SNOMED_CT, "44054006", "Diabetes mellitus type 2"),
+        event.setDiagnoses(List.of(
+                code(CodeSystem.SNOMED_CT, "44054006", "Diabetes mellitus type 2"),
                 code(CodeSystem.SNOMED_CT, "702927004", "Urge incontinence of urine")));
         event.setProcedures(List.of());
         publish(event);
 
-        var badPage = coder.get().uri("/coder-queue?size=0").retrieve()
-                .toEntity(new ParameterizedTypeReference<Map<String, Object>>() { });
+        var badPage = coder.get()
+                .uri("/coder-queue?size=0")
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<Map<String, Object>>() {});
         assertThat(badPage.getStatusCode().value()).isEqualTo(400);
         assertThat(badPage.getBody().get("detail")).isEqualTo("page must be 0 or more and size 1 to 100");
 
@@ -200,47 +222,68 @@ class CodingFlowIntegrationTest {
         long id = ((Number) item.get("id")).longValue();
         assertThat(item.get("reasons")).isEqualTo(List.of("SNOMED-UNMAPPED"));
 
-        Map<String, Object> detail = coder.get().uri("/coder-queue/{id}", id).retrieve()
-                .body(new ParameterizedTypeReference<>() { });
+        Map<String, Object> detail =
+                coder.get().uri("/coder-queue/{id}", id).retrieve().body(new ParameterizedTypeReference<>() {});
         assertThat(detail.get("encounterId")).isEqualTo(event.getEncounterId());
-        assertThat(((Map<?, ?>) detail.get("documentation")).get("clinicalNote")).isEqualTo(event.getClinicalNote());
+        assertThat(((Map<?, ?>) detail.get("documentation")).get("clinicalNote"))
+                .isEqualTo(event.getClinicalNote());
         assertThat(detail.get("suggestion").toString()).contains("E11.9", "99214");
         assertThat(detail.get("reasons").toString()).contains("702927004");
 
-        Map<String, Object> byTenant = coder.get().uri("/coder-queue?tenantId={t}&kind=INITIAL&dateFrom=2026-03-10"
-                + "&dateTo=2026-03-10&size=1", event.getTenantId()).retrieve().body(new ParameterizedTypeReference<>() { });
+        Map<String, Object> byTenant = coder.get()
+                .uri(
+                        "/coder-queue?tenantId={t}&kind=INITIAL&dateFrom=2026-03-10" + "&dateTo=2026-03-10&size=1",
+                        event.getTenantId())
+                .retrieve()
+                .body(new ParameterizedTypeReference<>() {});
         assertThat(((Number) byTenant.get("total")).longValue()).isGreaterThanOrEqualTo(1);
         assertThat((List<?>) byTenant.get("items")).hasSize(1);
-        Map<String, Object> otherTenant = coder.get().uri("/coder-queue?tenantId=nobody").retrieve()
-                .body(new ParameterizedTypeReference<>() { });
+        Map<String, Object> otherTenant =
+                coder.get().uri("/coder-queue?tenantId=nobody").retrieve().body(new ParameterizedTypeReference<>() {});
         assertThat(otherTenant.get("total")).isEqualTo(0);
 
         // a line without a diagnosis pointer fails the edits: 422 with the edits, nothing emitted
-        var rejected = coder.post().uri("/coder-queue/{id}/finalize", id).contentType(MediaType.APPLICATION_JSON)
+        var rejected = coder.post()
+                .uri("/coder-queue/{id}/finalize", id)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("diagnoses", List.of("E11.9"), "lines", List.of(Map.of("code", "99214"))))
-                .retrieve().toEntity(new ParameterizedTypeReference<Map<String, Object>>() { });
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<Map<String, Object>>() {});
         assertThat(rejected.getStatusCode().value()).isEqualTo(422);
         assertThat(rejected.getBody().get("detail").toString()).contains("no diagnosis pointer");
         assertThat(rejected.getBody().get("edits").toString()).contains("DX-POINTER-MISSING");
 
-        var finalized = coder.post().uri("/coder-queue/{id}/finalize", id).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("diagnoses", List.of("E11.9", "N39.0"),
-                        "lines", List.of(Map.of("code", "99214", "pointers", List.of(1, 2)))))
-                .retrieve().toEntity(new ParameterizedTypeReference<Map<String, Object>>() { });
+        var finalized = coder.post()
+                .uri("/coder-queue/{id}/finalize", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "diagnoses",
+                        List.of("E11.9", "N39.0"),
+                        "lines",
+                        List.of(Map.of("code", "99214", "pointers", List.of(1, 2)))))
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<Map<String, Object>>() {});
         assertThat(finalized.getStatusCode().value()).isEqualTo(200);
         assertThat(finalized.getBody().get("codingVersion")).isEqualTo(1);
 
         EncounterCoded event1 = coded(event.getEncounterId(), 1).get(0);
         assertThat(event1.getCodedBy().getMethod()).isEqualTo(CodingMethod.CODER);
-        assertThat(event1.getCodedBy().getCoderId()).isEqualTo(finalized.getBody().get("coderId"))
+        assertThat(event1.getCodedBy().getCoderId())
+                .isEqualTo(finalized.getBody().get("coderId"))
                 .isIn("coder", "unauthenticated");
         assertThat(event1.getDiagnoses()).extracting(d -> d.getCode()).containsExactly("E11.9", "N39.0");
         assertThat(lines(event1)).isEqualTo("99214[1, 2]");
 
-        var again = coder.post().uri("/coder-queue/{id}/finalize", id).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("diagnoses", List.of("E11.9"), "lines", List.of(Map.of("code", "99214",
-                        "pointers", List.of(1)))))
-                .retrieve().toEntity(String.class);
+        var again = coder.post()
+                .uri("/coder-queue/{id}/finalize", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "diagnoses",
+                        List.of("E11.9"),
+                        "lines",
+                        List.of(Map.of("code", "99214", "pointers", List.of(1)))))
+                .retrieve()
+                .toEntity(String.class);
         assertThat(again.getStatusCode().value()).isEqualTo(409);
     }
 
@@ -251,24 +294,31 @@ class CodingFlowIntegrationTest {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> awaitQueueItem(String encounterId, String reason) throws InterruptedException {
-        return await("encounter " + encounterId + " in the coder queue").atMost(WAIT)
-                .pollInterval(Duration.ofMillis(200)).until(() -> {
-                    Map<String, Object> page = coder.get().uri("/coder-queue?reason={r}&size=100", reason)
-                            .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { });
-                    for (Object entry : (List<Object>) page.get("items")) {
-                        Map<String, Object> item = (Map<String, Object>) entry;
-                        if (encounterId.equals(item.get("encounterId"))) {
-                            return item;
-                        }
-                    }
-                    return null;
-                }, item -> item != null);
+        return await("encounter " + encounterId + " in the coder queue")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            Map<String, Object> page = coder.get()
+                                    .uri("/coder-queue?reason={r}&size=100", reason)
+                                    .retrieve()
+                                    .body(new ParameterizedTypeReference<Map<String, Object>>() {});
+                            for (Object entry : (List<Object>) page.get("items")) {
+                                Map<String, Object> item = (Map<String, Object>) entry;
+                                if (encounterId.equals(item.get("encounterId"))) {
+                                    return item;
+                                }
+                            }
+                            return null;
+                        },
+                        item -> item != null);
     }
 
     @Test
     void carc11DenialYieldsVersion2WithAnotherDiagnosisForTheDeniedLine() throws Exception {
         EncounterDocumented event = sample();
-        event.setDiagnoses(List.of(code(CodeSystem.ICD_10_CM, "J20.9", "Acute bronchitis"),
+        event.setDiagnoses(List.of(
+                code(CodeSystem.ICD_10_CM, "J20.9", "Acute bronchitis"),
                 code(CodeSystem.ICD_10_CM, "D64.9", "Anemia")));
         event.setProcedures(List.of(code(CodeSystem.CPT, "36415", "Venipuncture")));
         event.setTotalTimeMinutes(22);
@@ -278,16 +328,25 @@ class CodingFlowIntegrationTest {
         assertThat(lines(first)).isEqualTo("99213[1, 2] 36415[1]");
 
         RecodeRequested recode = RecodeRequested.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-                .setEncounterId(event.getEncounterId()).setCausationId(UUID.randomUUID().toString())
-                .setTenantId(event.getTenantId()).setClaimId("clm-it-1").setCodingVersion(1)
-                .setReason(DenialReason.newBuilder().setStage(DenialStage.ADJUDICATED)
-                        .setCategory(DenialCategory.CODING).setPayerClaimNumber("2026090123456")
-                        .setAdjustments(List.of(new Adjustment(AdjustmentGroupCode.CO, "11",
-                                new BigDecimal("12.00"))))
-                        .setRemarkCodes(List.of("M76")).setRejections(List.of())
-                        .setPayerText("CARC 11").setAffectedLineNumbers(List.of(2)).build())
-                .setAttempt(1).setRequestedBy(new Requester(RequesterKind.RULE, "route-coding-denials"))
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setEncounterId(event.getEncounterId())
+                .setCausationId(UUID.randomUUID().toString())
+                .setTenantId(event.getTenantId())
+                .setClaimId("clm-it-1")
+                .setCodingVersion(1)
+                .setReason(DenialReason.newBuilder()
+                        .setStage(DenialStage.ADJUDICATED)
+                        .setCategory(DenialCategory.CODING)
+                        .setPayerClaimNumber("2026090123456")
+                        .setAdjustments(List.of(new Adjustment(AdjustmentGroupCode.CO, "11", new BigDecimal("12.00"))))
+                        .setRemarkCodes(List.of("M76"))
+                        .setRejections(List.of())
+                        .setPayerText("CARC 11")
+                        .setAffectedLineNumbers(List.of(2))
+                        .build())
+                .setAttempt(1)
+                .setRequestedBy(new Requester(RequesterKind.RULE, "route-coding-denials"))
                 .build();
         kafka.send(Topics.RECODE_REQUESTED, event.getEncounterId(), recode).get(30, TimeUnit.SECONDS);
         kafka.send(Topics.RECODE_REQUESTED, event.getEncounterId(), recode).get(30, TimeUnit.SECONDS);
@@ -298,7 +357,8 @@ class CodingFlowIntegrationTest {
         assertThat(lines(second)).isEqualTo("99213[1, 2] 36415[2]");
         assertThat(second.getRecodeCause().getClaimId()).isEqualTo("clm-it-1");
         assertThat(second.getRecodeCause().getPreviousCodingVersion()).isEqualTo(1);
-        assertThat(second.getRecodeCause().getReason().getAdjustments().get(0).getReasonCode()).isEqualTo("11");
+        assertThat(second.getRecodeCause().getReason().getAdjustments().get(0).getReasonCode())
+                .isEqualTo("11");
         assertThat(second.getEdits()).anyMatch(e -> e.getRuleId().equals("RECODE-CARC11"));
     }
 
@@ -308,32 +368,41 @@ class CodingFlowIntegrationTest {
 
     @Test
     void anIcd10cmOrderFileForAYearMakesItsCodesValidForThatYearOnly() throws Exception {
-        String file = orderLine(1, "M54", false, "Dorsalgia") + orderLine(2, "M541", false, "Radiculopathy")
+        String file = orderLine(1, "M54", false, "Dorsalgia")
+                + orderLine(2, "M541", false, "Radiculopathy")
                 + orderLine(3, "M5416", true, "Radiculopathy, lumbar region");
 
-        var loaded = admin.post().uri("/admin/code-sets/icd10cm?year=2024").contentType(MediaType.TEXT_PLAIN)
+        var loaded = admin.post()
+                .uri("/admin/code-sets/icd10cm?year=2024")
+                .contentType(MediaType.TEXT_PLAIN)
                 .body(file.getBytes(StandardCharsets.US_ASCII))
-                .retrieve().toEntity(new ParameterizedTypeReference<Map<String, Object>>() { });
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<Map<String, Object>>() {});
 
         assertThat(loaded.getStatusCode().value()).isEqualTo(200);
-        assertThat(loaded.getBody()).containsEntry("effectiveFrom", "2023-10-01").containsEntry("effectiveTo",
-                "2024-09-30").containsEntry("records", 3);
-        assertThat(codeSets.icd("M54.16", LocalDate.of(2024, 3, 1))).hasValueSatisfying(c ->
-                assertThat(c.billable()).isTrue());
+        assertThat(loaded.getBody())
+                .containsEntry("effectiveFrom", "2023-10-01")
+                .containsEntry("effectiveTo", "2024-09-30")
+                .containsEntry("records", 3);
+        assertThat(codeSets.icd("M54.16", LocalDate.of(2024, 3, 1)))
+                .hasValueSatisfying(c -> assertThat(c.billable()).isTrue());
         assertThat(codeSets.icd("M54.16", LocalDate.of(2023, 10, 1))).isPresent();
         assertThat(codeSets.icd("M54.16", LocalDate.of(2024, 9, 30))).isPresent();
         assertThat(codeSets.icd("M54.16", LocalDate.of(2023, 9, 30))).isEmpty();
         assertThat(codeSets.icd("M54.16", LocalDate.of(2024, 10, 1))).isEmpty();
         assertThat(codeSets.icdKnownOnAnyDate("M54.16")).isTrue();
-        assertThat(codeSets.icd("M54.1", LocalDate.of(2024, 3, 1))).hasValueSatisfying(c ->
-                assertThat(c.billable()).isFalse());
+        assertThat(codeSets.icd("M54.1", LocalDate.of(2024, 3, 1)))
+                .hasValueSatisfying(c -> assertThat(c.billable()).isFalse());
 
-        var malformed = admin.post().uri("/admin/code-sets/icd10cm?year=2024").contentType(MediaType.TEXT_PLAIN)
-                .body("00001 M54     X Dorsalgia\n").retrieve()
-                .toEntity(new ParameterizedTypeReference<Map<String, Object>>() { });
+        var malformed = admin.post()
+                .uri("/admin/code-sets/icd10cm?year=2024")
+                .contentType(MediaType.TEXT_PLAIN)
+                .body("00001 M54     X Dorsalgia\n")
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<Map<String, Object>>() {});
         assertThat(malformed.getStatusCode().value()).isEqualTo(400);
-        assertThat(malformed.getBody().get("detail")).isEqualTo(
-                "ICD-10-CM order file line 1: column 15 must be 0 (header) or 1 (valid for billing)");
+        assertThat(malformed.getBody().get("detail"))
+                .isEqualTo("ICD-10-CM order file line 1: column 15 must be 0 (header) or 1 (valid for billing)");
         // the bad file changed nothing
         assertThat(codeSets.icd("M54.16", LocalDate.of(2024, 3, 1))).isPresent();
 
@@ -349,24 +418,34 @@ class CodingFlowIntegrationTest {
     @Test
     void malformedAndIncompleteRecordsGoToTheDeadLetterTopicWithTheirReason() throws Exception {
         String garbageKey = "enc-it-garbage-" + UUID.randomUUID();
-        raw.kafkaTemplate().send(Topics.ENCOUNTER_DOCUMENTED, garbageKey, new byte[] {42, 1, 2, 3})
+        raw.kafkaTemplate()
+                .send(Topics.ENCOUNTER_DOCUMENTED, garbageKey, new byte[] {42, 1, 2, 3})
                 .get(30, TimeUnit.SECONDS);
         EncounterDocumented incomplete = sample();
         incomplete.setDiagnoses(List.of());
         incomplete.setProcedures(List.of());
         publish(incomplete);
 
-        ConsumerRecord<String, byte[]> garbage = Records.awaitRecords(Topics.dlt(Topics.ENCOUNTER_DOCUMENTED), 1,
-                WAIT, new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                r -> garbageKey.equals(r.key())).get(0);
+        ConsumerRecord<String, byte[]> garbage = Records.awaitRecords(
+                        Topics.dlt(Topics.ENCOUNTER_DOCUMENTED),
+                        1,
+                        WAIT,
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                        r -> garbageKey.equals(r.key()))
+                .get(0);
         assertThat(reason(garbage)).startsWith("value could not be deserialized");
 
-        ConsumerRecord<String, byte[]> dead = Records.awaitRecords(Topics.dlt(Topics.ENCOUNTER_DOCUMENTED), 1, WAIT,
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                r -> incomplete.getEncounterId().equals(r.key())).get(0);
-        assertThat(reason(dead)).isEqualTo("not retryable: IllegalArgumentException: Incomplete documentation for "
-                + "encounter " + incomplete.getEncounterId() + ": lacks any documented diagnosis, procedure or "
-                + "administered item");
+        ConsumerRecord<String, byte[]> dead = Records.awaitRecords(
+                        Topics.dlt(Topics.ENCOUNTER_DOCUMENTED),
+                        1,
+                        WAIT,
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                        r -> incomplete.getEncounterId().equals(r.key()))
+                .get(0);
+        assertThat(reason(dead))
+                .isEqualTo("not retryable: IllegalArgumentException: Incomplete documentation for "
+                        + "encounter " + incomplete.getEncounterId() + ": lacks any documented diagnosis, procedure or "
+                        + "administered item");
         assertThat(reason(dead)).doesNotContain(incomplete.getPatient().getLastName());
     }
 

@@ -20,19 +20,16 @@ import javax.imageio.ImageIO;
 final class BenchmarkChart {
 
     /** One fixed-rate phase: its rate and the p50, p90, p99 of both latencies in ms (null when not measured). */
-    record RatePoint(String label, Long[] toSubmitted, Long[] toPosted) {
-    }
+    record RatePoint(String label, Long[] toSubmitted, Long[] toPosted) {}
 
-    private static final Color[] PERCENTILE_COLOURS = {new Color(0x4C78A8), new Color(0xF58518),
-        new Color(0xE45756)};
+    private static final Color[] PERCENTILE_COLOURS = {new Color(0x4C78A8), new Color(0xF58518), new Color(0xE45756)};
     private static final int WIDTH = 1200;
     private static final int HEIGHT = 560;
 
-    private BenchmarkChart() {
-    }
+    private BenchmarkChart() {}
 
-    static void write(Path file, String title, double ceilingPerSecond, double endToEndPerSecond,
-            List<RatePoint> rates) throws IOException {
+    static void write(Path file, String title, double ceilingPerSecond, double endToEndPerSecond, List<RatePoint> rates)
+            throws IOException {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -75,8 +72,10 @@ final class BenchmarkChart {
             g.drawString(labels[i], bx - 10, bottom + 18);
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-        g.drawString(String.format(Locale.ROOT, "ratio %.4f (target 0.33)", ceiling == 0 ? 0 : endToEnd / ceiling),
-                left + 30, bottom + 36);
+        g.drawString(
+                String.format(Locale.ROOT, "ratio %.4f (target 0.33)", ceiling == 0 ? 0 : endToEnd / ceiling),
+                left + 30,
+                bottom + 36);
     }
 
     private static void latencies(Graphics2D g, int x, int y, int w, int h, List<RatePoint> rates) {

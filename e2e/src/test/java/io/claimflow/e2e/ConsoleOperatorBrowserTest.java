@@ -97,24 +97,27 @@ class ConsoleOperatorBrowserTest {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "No Chromium at " + CHROMIUM
-                + " with a driver at " + CHROMEDRIVER + ": browser tests skipped (apt-get install chromium"
-                + " chromium-driver; .ci/run installs them)");
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "No Chromium at " + CHROMIUM
+                        + " with a driver at " + CHROMEDRIVER + ": browser tests skipped (apt-get install chromium"
+                        + " chromium-driver; .ci/run installs them)");
         Infrastructure infrastructure = Infrastructure.get();
         Clock clock = Clock.systemUTC();
         Population population = Population.generate(4711, 30, LocalDate.now(clock));
         long began = System.nanoTime();
         pipeline = Pipeline.start(infrastructure, population.payerSimulatorProperties());
-        assumeTrue(pipeline.runs(Pipeline.CODING) && pipeline.runs(Pipeline.CLAIM) && pipeline.runs(Pipeline.GATEWAY),
+        assumeTrue(
+                pipeline.runs(Pipeline.CODING) && pipeline.runs(Pipeline.CLAIM) && pipeline.runs(Pipeline.GATEWAY),
                 "needs coding, claims and the gateway; missing: " + pipeline.missing());
         assumeTrue(pipeline.startConsole(), "ops-console is not built");
         LOG.info("pipeline and console started in {} ms", (System.nanoTime() - began) / 1_000_000);
 
-        try (WorkloadPublisher publisher = new WorkloadPublisher(infrastructure.kafkaBootstrapServers(),
-                infrastructure.schemaRegistryUrl())) {
+        try (WorkloadPublisher publisher =
+                new WorkloadPublisher(infrastructure.kafkaBootstrapServers(), infrastructure.schemaRegistryUrl())) {
             // the free-text variant: nothing can code "tired all the time" automatically
-            WorkloadGenerator generatorOfCoderWork = generator(population, clock, "c",
-                    WorkloadGenerator.Kind.NEEDS_CODER);
+            WorkloadGenerator generatorOfCoderWork =
+                    generator(population, clock, "c", WorkloadGenerator.Kind.NEEDS_CODER);
             WorkloadGenerator.Generated coder = insured(generatorOfCoderWork);
             while (coder.event().getDiagnoses().get(0).getSystem() != io.claimflow.events.CodeSystem.NONE) {
                 coder = insured(generatorOfCoderWork);
@@ -123,12 +126,17 @@ class ConsoleOperatorBrowserTest {
             LOG.info("coder encounter {}: {}", coderEncounter, coder.event().getDiagnoses());
             publisher.send(coder.event());
 
-            EncounterDocumented held = insured(generator(population, clock, "h",
-                    WorkloadGenerator.Kind.CHRONIC_FOLLOW_UP)).event();
+            EncounterDocumented held = insured(
+                            generator(population, clock, "h", WorkloadGenerator.Kind.CHRONIC_FOLLOW_UP))
+                    .event();
             Providers providers = held.getProviders();
-            held = EncounterDocumented.newBuilder(held).setProviders(Providers.newBuilder(providers)
-                    .setRendering(Provider.newBuilder(providers.getRendering()).setNpi(BAD_RENDERING_NPI).build())
-                    .build()).build();
+            held = EncounterDocumented.newBuilder(held)
+                    .setProviders(Providers.newBuilder(providers)
+                            .setRendering(Provider.newBuilder(providers.getRendering())
+                                    .setNpi(BAD_RENDERING_NPI)
+                                    .build())
+                            .build())
+                    .build();
             heldEncounter = held.getEncounterId();
             publisher.send(held);
 
@@ -144,22 +152,44 @@ class ConsoleOperatorBrowserTest {
         poison(infrastructure, POISON_REPLAY);
 
         Map<String, BooleanSupplier> ready = new java.util.LinkedHashMap<>();
-        ready.put("coder-queue item", () -> count(Pipeline.CODING, "SELECT count(*) FROM coder_queue_item"
-                + " WHERE status = 'OPEN' AND encounter_id = ?", coderEncounter) == 1);
-        ready.put("held claim", () -> count(Pipeline.CLAIM, "SELECT count(*) FROM claim WHERE status = 'HELD'"
-                + " AND encounter_id = ?", heldEncounter) == 1);
-        ready.put("clean claims past the scrubber", () -> count(Pipeline.CLAIM, "SELECT count(*) FROM claim"
-                + " WHERE status NOT IN ('CREATED', 'HELD') AND encounter_id LIKE ?", "enc-" + RUN + "k-%")
-                == cleanEncounters.size());
-        ready.put("dead letters", () -> !deadLetters(POISON_DISCARD).isEmpty() && !deadLetters(POISON_REPLAY)
-                .isEmpty());
+        ready.put(
+                "coder-queue item",
+                () -> count(
+                                Pipeline.CODING,
+                                "SELECT count(*) FROM coder_queue_item" + " WHERE status = 'OPEN' AND encounter_id = ?",
+                                coderEncounter)
+                        == 1);
+        ready.put(
+                "held claim",
+                () -> count(
+                                Pipeline.CLAIM,
+                                "SELECT count(*) FROM claim WHERE status = 'HELD'" + " AND encounter_id = ?",
+                                heldEncounter)
+                        == 1);
+        ready.put(
+                "clean claims past the scrubber",
+                () -> count(
+                                Pipeline.CLAIM,
+                                "SELECT count(*) FROM claim"
+                                        + " WHERE status NOT IN ('CREATED', 'HELD') AND encounter_id LIKE ?",
+                                "enc-" + RUN + "k-%")
+                        == cleanEncounters.size());
+        ready.put(
+                "dead letters",
+                () -> !deadLetters(POISON_DISCARD).isEmpty()
+                        && !deadLetters(POISON_REPLAY).isEmpty());
         try {
             for (Map.Entry<String, BooleanSupplier> condition : ready.entrySet()) {
                 await(condition.getKey(), Duration.ofSeconds(60), condition.getValue());
             }
         } catch (AssertionError e) {
-            LOG.error("coding: {}; queue: {}; claims: {}", rows(Pipeline.CODING, "SELECT encounter_id || ' '"
-                    + " || status || ' ' || current_version FROM encounter WHERE encounter_id LIKE 'enc-" + RUN + "%'"),
+            LOG.error(
+                    "coding: {}; queue: {}; claims: {}",
+                    rows(
+                            Pipeline.CODING,
+                            "SELECT encounter_id || ' '"
+                                    + " || status || ' ' || current_version FROM encounter WHERE encounter_id LIKE 'enc-"
+                                    + RUN + "%'"),
                     rows(Pipeline.CODING, "SELECT encounter_id || ' ' || status FROM coder_queue_item"),
                     rows(Pipeline.CLAIM, "SELECT encounter_id || ' ' || status FROM claim"));
             throw e;
@@ -169,11 +199,23 @@ class ConsoleOperatorBrowserTest {
                 .toAbsolutePath();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1366,900", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=1366,900",
+                "--user-data-dir=" + profile);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER.toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         Files.createDirectories(SCREENSHOTS);
     }
@@ -227,24 +269,34 @@ class ConsoleOperatorBrowserTest {
         screenshot("coder-finalized");
         assertThat(notice).contains("finalized").contains("coding version 1");
 
-        await("the finalized coding as a coding version by the coder and a claim", Duration.ofSeconds(60),
-                () -> count(Pipeline.CODING, "SELECT count(*) FROM coding_version WHERE encounter_id = ?"
-                        + " AND method = 'CODER' AND coder_id = 'coder'", coderEncounter) == 1
-                        && count(Pipeline.CLAIM, "SELECT count(*) FROM claim WHERE encounter_id = ? AND is_current",
-                        coderEncounter) == 1);
-        JsonNode coded = JSON.readTree(string(Pipeline.CODING, "SELECT coded::text FROM coding_version"
-                + " WHERE encounter_id = ?", coderEncounter));
+        await(
+                "the finalized coding as a coding version by the coder and a claim",
+                Duration.ofSeconds(60),
+                () -> count(
+                                        Pipeline.CODING,
+                                        "SELECT count(*) FROM coding_version WHERE encounter_id = ?"
+                                                + " AND method = 'CODER' AND coder_id = 'coder'",
+                                        coderEncounter)
+                                == 1
+                        && count(
+                                        Pipeline.CLAIM,
+                                        "SELECT count(*) FROM claim WHERE encounter_id = ? AND is_current",
+                                        coderEncounter)
+                                == 1);
+        JsonNode coded = JSON.readTree(string(
+                Pipeline.CODING, "SELECT coded::text FROM coding_version" + " WHERE encounter_id = ?", coderEncounter));
         assertThat(coded.toString()).contains("D64.9").contains("I10");
         logOut();
     }
 
     private void billerReleasesTheHeldClaimAndReadsTheTimelineAndKpis() throws Exception {
-        String claimId = string(Pipeline.CLAIM, "SELECT claim_id FROM claim WHERE encounter_id = ? AND status = 'HELD'",
-                heldEncounter);
+        String claimId = string(
+                Pipeline.CLAIM, "SELECT claim_id FROM claim WHERE encounter_id = ? AND status = 'HELD'", heldEncounter);
         logIn("biller", "/work/held");
         // filter by the scrubber rule (other classes of this module leave self-pay claims held)
         waitFor(By.id("rule")).sendKeys("NPI_CHECK_DIGIT");
-        browser.findElement(By.cssSelector("#held-filters button[type='submit']")).sendKeys(Keys.ENTER);
+        browser.findElement(By.cssSelector("#held-filters button[type='submit']"))
+                .sendKeys(Keys.ENTER);
         WebElement open = pageTo(By.cssSelector("a[data-claim='" + claimId + "']"));
         assertThat(browser.findElement(By.id("held")).getText()).contains("NPI_CHECK_DIGIT");
         screenshot("held-claims");
@@ -258,9 +310,14 @@ class ConsoleOperatorBrowserTest {
         String notice = waitFor(By.cssSelector("p.notice")).getText();
         screenshot("held-claim-released");
         assertThat(notice).contains(claimId).contains("released");
-        await("the released claim submitted", Duration.ofSeconds(30), () -> count(Pipeline.CLAIM,
-                "SELECT count(*) FROM claim_status_history WHERE claim_id = ? AND to_status = 'SUBMITTED'",
-                claimId) == 1);
+        await(
+                "the released claim submitted",
+                Duration.ofSeconds(30),
+                () -> count(
+                                Pipeline.CLAIM,
+                                "SELECT count(*) FROM claim_status_history WHERE claim_id = ? AND to_status = 'SUBMITTED'",
+                                claimId)
+                        == 1);
         assertThat(string(Pipeline.CLAIM, "SELECT rendering_npi FROM claim WHERE claim_id = ?", claimId))
                 .isEqualTo(VALID_RENDERING_NPI);
 
@@ -270,29 +327,33 @@ class ConsoleOperatorBrowserTest {
         screenshot("denials");
 
         // the released claim's timeline, from the console's read model
-        await("the console's read model has the released claim", Duration.ofSeconds(30), () -> count(
-                Pipeline.CONSOLE, "SELECT count(*) FROM claim WHERE claim_id = ?", claimId) == 1);
+        await(
+                "the console's read model has the released claim",
+                Duration.ofSeconds(30),
+                () -> count(Pipeline.CONSOLE, "SELECT count(*) FROM claim WHERE claim_id = ?", claimId) == 1);
         browser.get(url("/claims/" + claimId));
-        new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector("#timeline tbody tr")).size() >= 2);
+        new WebDriverWait(browser, WAIT)
+                .until(d -> d.findElements(By.cssSelector("#timeline tbody tr")).size() >= 2);
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("SUBMITTED");
         screenshot("timeline");
 
         browser.get(url("/kpis"));
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.attributeToBe(By.id("daily-chart"),
-                "data-rendered", "true"));
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.attributeToBe(By.id("category-chart"),
-                "data-rendered", "true"));
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.attributeToBe(By.id("daily-chart"), "data-rendered", "true"));
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.attributeToBe(By.id("category-chart"), "data-rendered", "true"));
         screenshot("kpis");
         logOut();
     }
 
     private void adminDiscardsOneDeadLetterAndReplaysAnother() throws Exception {
         JsonNode discard = deadLetters(POISON_DISCARD).get(0);
-        String discardId = discard.path("topic").asText() + "/" + discard.path("partition").asInt() + "/"
-                + discard.path("offset").asLong();
+        String discardId =
+                discard.path("topic").asText() + "/" + discard.path("partition").asInt() + "/"
+                        + discard.path("offset").asLong();
         JsonNode replay = deadLetters(POISON_REPLAY).get(0);
-        String replayId = replay.path("topic").asText() + "/" + replay.path("partition").asInt() + "/"
-                + replay.path("offset").asLong();
+        String replayId = replay.path("topic").asText() + "/"
+                + replay.path("partition").asInt() + "/" + replay.path("offset").asLong();
         logIn("admin", "/dead-letters?service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED);
         WebElement row = waitFor(By.cssSelector("tr[data-letter='" + discardId + "']"));
         assertThat(row.getText()).contains(POISON_DISCARD);
@@ -309,19 +370,25 @@ class ConsoleOperatorBrowserTest {
         String notice = waitFor(By.cssSelector("p.notice")).getText();
         assertThat(notice).contains("Discarded").contains(discardId);
         assertThat(browser.findElements(By.cssSelector("tr[data-letter='" + discardId + "']")))
-                .as("a discarded letter leaves the list").isEmpty();
-        assertThat(count(Pipeline.CONSOLE, "SELECT count(*) FROM claimflow_platform.audit_record"
-                + " WHERE action = 'dead-letter.discarded' AND username = 'admin' AND resource_id = ?",
-                discardId)).isEqualTo(1);
+                .as("a discarded letter leaves the list")
+                .isEmpty();
+        assertThat(count(
+                        Pipeline.CONSOLE,
+                        "SELECT count(*) FROM claimflow_platform.audit_record"
+                                + " WHERE action = 'dead-letter.discarded' AND username = 'admin' AND resource_id = ?",
+                        discardId))
+                .isEqualTo(1);
         assertThat(string(Pipeline.CONSOLE, "SELECT note FROM dead_letter_decision WHERE letter = ?", discardId))
                 .isEqualTo("not Avro: a test producer's mistake, nothing to recover");
 
         // a poison record fails again as it is: the console warns and does not replay it until told the cause is fixed
         assertThat(waitFor(By.cssSelector("tr[data-letter='" + replayId + "']")).getText())
                 .contains("Not retryable: it fails again unless its cause was fixed");
-        waitFor(By.cssSelector("input[name='letter'][value='" + replayId + "']")).sendKeys(Keys.SPACE);
+        waitFor(By.cssSelector("input[name='letter'][value='" + replayId + "']"))
+                .sendKeys(Keys.SPACE);
         browser.findElement(By.id("replay-selected")).sendKeys(Keys.ENTER);
-        assertThat(waitFor(By.cssSelector("#outcomes")).getText()).contains(replayId)
+        assertThat(waitFor(By.cssSelector("#outcomes")).getText())
+                .contains(replayId)
                 .contains("not replayed, it failed as not retryable");
         browser.get(url("/dead-letters?service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED));
 
@@ -333,12 +400,17 @@ class ConsoleOperatorBrowserTest {
         String replayed = waitFor(By.cssSelector("#outcomes")).getText();
         screenshot("dead-letter-replayed");
         assertThat(replayed).contains(replayId).contains(": replayed to");
-        assertThat(count(Pipeline.CONSOLE, "SELECT count(*) FROM claimflow_platform.audit_record"
-                + " WHERE action = 'dead-letter.replayed' AND username = 'admin' AND resource_id = ?",
-                replayId)).isEqualTo(1);
-        await("the replayed poison record back as a dead letter naming where it came from", Duration.ofSeconds(30),
-                () -> deadLetters(POISON_REPLAY).stream().anyMatch(l -> replayId.equals(l.path("replayedFrom")
-                        .asText())));
+        assertThat(count(
+                        Pipeline.CONSOLE,
+                        "SELECT count(*) FROM claimflow_platform.audit_record"
+                                + " WHERE action = 'dead-letter.replayed' AND username = 'admin' AND resource_id = ?",
+                        replayId))
+                .isEqualTo(1);
+        await(
+                "the replayed poison record back as a dead letter naming where it came from",
+                Duration.ofSeconds(30),
+                () -> deadLetters(POISON_REPLAY).stream()
+                        .anyMatch(l -> replayId.equals(l.path("replayedFrom").asText())));
         logOut();
     }
 
@@ -385,8 +457,8 @@ class ConsoleOperatorBrowserTest {
         Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static WorkloadGenerator generator(Population population, Clock clock, String suffix,
-            WorkloadGenerator.Kind kind) {
+    private static WorkloadGenerator generator(
+            Population population, Clock clock, String suffix, WorkloadGenerator.Kind kind) {
         Map<WorkloadGenerator.Kind, Integer> weights = new EnumMap<>(WorkloadGenerator.Kind.class);
         weights.put(kind, 1);
         return new WorkloadGenerator((RUN + suffix).hashCode(), population, clock, RUN + suffix, weights);
@@ -410,24 +482,35 @@ class ConsoleOperatorBrowserTest {
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
-            producer.send(new ProducerRecord<>(Topics.ENCOUNTER_DOCUMENTED, key,
-                    "{\"this\": \"is not Avro\"}".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(
+                            Topics.ENCOUNTER_DOCUMENTED,
+                            key,
+                            "{\"this\": \"is not Avro\"}".getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
     }
 
     /** coding-service's dead letters of EncounterDocumented with {@code key}, from its REST API as ADMIN. */
     private static List<JsonNode> deadLetters(String key) {
         try {
-            HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    pipeline.instance(Pipeline.CODING).url() + "/admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            "admin:demo-admin".getBytes(StandardCharsets.UTF_8))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> list = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(pipeline.instance(Pipeline.CODING)
+                                                    .url() + "/admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED))
+                                    .header(
+                                            "Authorization",
+                                            "Basic "
+                                                    + Base64.getEncoder()
+                                                            .encodeToString("admin:demo-admin"
+                                                                    .getBytes(StandardCharsets.UTF_8)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             List<JsonNode> letters = new ArrayList<>();
             if (list.statusCode() == 200) {
                 for (JsonNode letter : JSON.readTree(list.body())) {
                     if (key.equals(letter.path("key").asText())
-                            && "coding-service".equals(letter.path("consumerGroup").asText())) {
+                            && "coding-service"
+                                    .equals(letter.path("consumerGroup").asText())) {
                         letters.add(letter);
                     }
                 }
@@ -451,8 +534,9 @@ class ConsoleOperatorBrowserTest {
     private static List<String> rows(Pipeline.Service service, String sql) {
         var databases = pipeline.databases();
         List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(databases.url(service.database()), databases.username(),
-                databases.password()); PreparedStatement statement = c.prepareStatement(sql);
+        try (Connection c = DriverManager.getConnection(
+                        databases.url(service.database()), databases.username(), databases.password());
+                PreparedStatement statement = c.prepareStatement(sql);
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
@@ -470,8 +554,9 @@ class ConsoleOperatorBrowserTest {
 
     private static String string(Pipeline.Service service, String sql, String parameter) {
         var databases = pipeline.databases();
-        try (Connection c = DriverManager.getConnection(databases.url(service.database()), databases.username(),
-                databases.password()); PreparedStatement statement = c.prepareStatement(sql)) {
+        try (Connection c = DriverManager.getConnection(
+                        databases.url(service.database()), databases.username(), databases.password());
+                PreparedStatement statement = c.prepareStatement(sql)) {
             statement.setString(1, parameter);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

@@ -42,7 +42,8 @@ class EhrToCodingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Path PROJECT = Path.of(System.getProperty("claimflow.e2e.project-dir", ".."))
-            .toAbsolutePath().normalize();
+            .toAbsolutePath()
+            .normalize();
 
     private static ServiceInstance coding;
     private static ServiceInstance ehr;
@@ -51,8 +52,12 @@ class EhrToCodingTest {
     @BeforeAll
     static void start() throws IOException {
         Infrastructure infrastructure = Infrastructure.get();
-        coding = ServiceInstance.start(PROJECT, "coding-service", "io.claimflow.coding.CodingServiceApplication",
-                common(infrastructure, "claimflow_coding"), Map.of());
+        coding = ServiceInstance.start(
+                PROJECT,
+                "coding-service",
+                "io.claimflow.coding.CodingServiceApplication",
+                common(infrastructure, "claimflow_coding"),
+                Map.of());
         try (ServerSocket free = new ServerSocket(0)) {
             mllpPort = free.getLocalPort();
         }
@@ -67,8 +72,8 @@ class EhrToCodingTest {
         ehrProperties.put("claimflow.ehr.hl7.billing-provider.city", "Columbus");
         ehrProperties.put("claimflow.ehr.hl7.billing-provider.state", "OH");
         ehrProperties.put("claimflow.ehr.hl7.billing-provider.postal-code", "432211234");
-        ehr = ServiceInstance.start(PROJECT, "ehr-connector", "io.claimflow.ehr.EhrConnectorApplication",
-                ehrProperties, Map.of());
+        ehr = ServiceInstance.start(
+                PROJECT, "ehr-connector", "io.claimflow.ehr.EhrConnectorApplication", ehrProperties, Map.of());
     }
 
     @AfterAll
@@ -86,26 +91,35 @@ class EhrToCodingTest {
         String encounterId = "fhir-e2e-" + UUID.randomUUID();
         String bundle = resource("fhir/office-visit-snomed.json").replace("enc-example-0001", encounterId);
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(ehr.url() + "/fhir")).header("Content-Type", "application/fhir+json")
-                .header("Authorization", basic("admin")).POST(HttpRequest.BodyPublishers.ofString(bundle)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(ehr.url() + "/fhir"))
+                                .header("Content-Type", "application/fhir+json")
+                                .header("Authorization", basic("admin"))
+                                .POST(HttpRequest.BodyPublishers.ofString(bundle))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         EncounterCoded coded = awaitCoded(encounterId);
         assertThat(coded.getCodingVersion()).isEqualTo(1);
         // SNOMED 38341003 hypertension and 44054006 type 2 diabetes through the crosswalk, E/M from the visit
         assertThat(coded.getDiagnoses()).extracting(Diagnosis::getCode).contains("I10", "E11.9");
-        assertThat(coded.getServiceLines()).extracting(ServiceLine::getProcedureCode)
+        assertThat(coded.getServiceLines())
+                .extracting(ServiceLine::getProcedureCode)
                 .anyMatch(code -> code.matches("992[01][1-5]"));
-        assertThat(coded.getServiceLines()).allSatisfy(line -> assertThat(line.getDiagnosisPointers()).isNotEmpty());
+        assertThat(coded.getServiceLines())
+                .allSatisfy(line -> assertThat(line.getDiagnosisPointers()).isNotEmpty());
     }
 
     @Test
     void aDftP03OverMllpIsAcknowledgedAaAndCoded() throws Exception {
         String visit = "V-e2e-" + UUID.randomUUID();
-        String message = resource("hl7/dft-p03-office-visit.hl7").replace("VISIT_ID", visit)
-                .replace("CTRL_ID", "C-" + visit).replace("\r\n", "\r").replace("\n", "\r");
+        String message = resource("hl7/dft-p03-office-visit.hl7")
+                .replace("VISIT_ID", visit)
+                .replace("CTRL_ID", "C-" + visit)
+                .replace("\r\n", "\r")
+                .replace("\n", "\r");
 
         String ack = mllp(message);
 
@@ -113,15 +127,19 @@ class EhrToCodingTest {
         awaitCodingOutcome(visit);
         EncounterCoded coded = awaitCoded(visit);
         assertThat(coded.getDiagnoses()).extracting(Diagnosis::getCode).contains("E11.9", "I10");
-        assertThat(coded.getServiceLines()).extracting(ServiceLine::getProcedureCode)
+        assertThat(coded.getServiceLines())
+                .extracting(ServiceLine::getProcedureCode)
                 .contains("99214", "83036", "J3301");
     }
 
     @Test
     void aMalformedDftIsAnsweredWithAnErrorAndNotCoded() throws Exception {
         String visit = "V-e2e-bad-" + UUID.randomUUID();
-        String message = resource("hl7/dft-p03-no-pid-no-dg1.hl7").replace("VISIT_ID", visit)
-                .replace("CTRL_ID", "C-" + visit).replace("\r\n", "\r").replace("\n", "\r");
+        String message = resource("hl7/dft-p03-no-pid-no-dg1.hl7")
+                .replace("VISIT_ID", visit)
+                .replace("CTRL_ID", "C-" + visit)
+                .replace("\r\n", "\r")
+                .replace("\n", "\r");
 
         String ack = mllp(message);
 
@@ -131,30 +149,35 @@ class EhrToCodingTest {
     /** Fails with the coder-queue hold reasons when coding held the encounter instead of coding it. */
     private static void awaitCodingOutcome(String encounterId) throws Exception {
         Infrastructure infrastructure = Infrastructure.get();
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(infrastructure.jdbcUrl("claimflow_coding"),
-                infrastructure.username(), infrastructure.password())) {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(
+                infrastructure.jdbcUrl("claimflow_coding"), infrastructure.username(), infrastructure.password())) {
             // status and hold reasons, once coding has the encounter
-            String[] outcome = await(encounterId + " reaches coding").atMost(WAIT).pollInterval(Duration.ofMillis(250))
-                    .until(() -> {
-                        try (var statement = db.prepareStatement("SELECT e.status, (SELECT string_agg("
-                                + "q.hold_reasons::text, '; ') FROM coder_queue_item q WHERE q.encounter_id = "
-                                + "e.encounter_id) FROM encounter e WHERE e.encounter_id = ?")) {
-                            statement.setString(1, encounterId);
-                            try (var rows = statement.executeQuery()) {
-                                return rows.next() ? new String[] {rows.getString(1), rows.getString(2)} : null;
-                            }
-                        }
-                    }, row -> row != null);
+            String[] outcome = await(encounterId + " reaches coding")
+                    .atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(
+                            () -> {
+                                try (var statement = db.prepareStatement("SELECT e.status, (SELECT string_agg("
+                                        + "q.hold_reasons::text, '; ') FROM coder_queue_item q WHERE q.encounter_id = "
+                                        + "e.encounter_id) FROM encounter e WHERE e.encounter_id = ?")) {
+                                    statement.setString(1, encounterId);
+                                    try (var rows = statement.executeQuery()) {
+                                        return rows.next() ? new String[] {rows.getString(1), rows.getString(2)} : null;
+                                    }
+                                }
+                            },
+                            row -> row != null);
             assertThat(outcome[0]).as("held for a coder: %s", outcome[1]).isEqualTo("CODED");
         }
     }
 
     private static EncounterCoded awaitCoded(String encounterId) {
         ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer();
-        deserializer.configure(Map.of("schema.registry.url", Infrastructure.get().schemaRegistryUrl(),
-                "specific.avro.reader", "true"), false);
-        List<?> records = Records.awaitRecords(Topics.ENCOUNTER_CODED, 1, WAIT, deserializer,
-                r -> encounterId.equals(r.key()));
+        deserializer.configure(
+                Map.of("schema.registry.url", Infrastructure.get().schemaRegistryUrl(), "specific.avro.reader", "true"),
+                false);
+        List<?> records =
+                Records.awaitRecords(Topics.ENCOUNTER_CODED, 1, WAIT, deserializer, r -> encounterId.equals(r.key()));
         return (EncounterCoded) ((org.apache.kafka.clients.consumer.ConsumerRecord<?, ?>) records.get(0)).value();
     }
 
@@ -181,12 +204,12 @@ class EhrToCodingTest {
     }
 
     private static String resource(String name) throws IOException {
-        return Files.readString(PROJECT.resolve("ehr-connector/src/test/resources").resolve(name));
+        return Files.readString(
+                PROJECT.resolve("ehr-connector/src/test/resources").resolve(name));
     }
 
     private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo-" + user)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo-" + user).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> common(Infrastructure infrastructure, String database) {

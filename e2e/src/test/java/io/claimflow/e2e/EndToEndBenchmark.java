@@ -58,8 +58,12 @@ class EndToEndBenchmark {
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 20);
     private static final int WARMUP = Integer.getInteger("benchmark.warmup", 1000);
     private static final boolean PROFILE = Boolean.parseBoolean(System.getProperty("benchmark.profile", "true"));
-    private static final List<Integer> RATES = Arrays.stream(System.getProperty("benchmark.rates", "25,100")
-            .split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+    private static final List<Integer> RATES = Arrays.stream(
+                    System.getProperty("benchmark.rates", "25,100").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(Integer::valueOf)
+            .toList();
 
     @Test
     void benchmark() throws Exception {
@@ -81,16 +85,31 @@ class EndToEndBenchmark {
 
             byte[] value = typicalWireRecord(infrastructure, population, clock);
             double ceilingLoad = load();
-            RawKafkaCeiling.Result ceiling = RawKafkaCeiling.measure(infrastructure.kafkaBootstrapServers(), "ceil",
-                    Math.max(ENCOUNTERS * 5, 20_000), value, 12);
-            report.put("rawCeiling", Map.of("hops", 4, "records", ceiling.records(),
-                    "recordBytes", ceiling.recordBytes(), "seconds", round(ceiling.seconds()),
-                    "recordsPerSecond", round(ceiling.perSecond()),
-                    "latencyMillis", percentiles(ceiling.latenciesMillis()), "loadAverage",
-                    List.of(ceilingLoad, load())));
+            RawKafkaCeiling.Result ceiling = RawKafkaCeiling.measure(
+                    infrastructure.kafkaBootstrapServers(), "ceil", Math.max(ENCOUNTERS * 5, 20_000), value, 12);
+            report.put(
+                    "rawCeiling",
+                    Map.of(
+                            "hops",
+                            4,
+                            "records",
+                            ceiling.records(),
+                            "recordBytes",
+                            ceiling.recordBytes(),
+                            "seconds",
+                            round(ceiling.seconds()),
+                            "recordsPerSecond",
+                            round(ceiling.perSecond()),
+                            "latencyMillis",
+                            percentiles(ceiling.latenciesMillis()),
+                            "loadAverage",
+                            List.of(ceilingLoad, load())));
 
             if (WARMUP > 0) {
-                report.put("warmUp", phase(pipeline, infrastructure, population, clock, "bwarm", WARMUP, 0).toMap());
+                report.put(
+                        "warmUp",
+                        phase(pipeline, infrastructure, population, clock, "bwarm", WARMUP, 0)
+                                .toMap());
             }
             if (PROFILE) {
                 recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
@@ -106,10 +125,12 @@ class EndToEndBenchmark {
                         .toMap());
             }
             report.put("fixedRates", fixed);
-            report.put("settings", "all services in one JVM with the end-to-end test's settings (gateway batch"
-                    + " max-wait 300 ms, response poll 300 ms, outbox poll 100 ms, listener concurrency defaults);"
-                    + " embedded KRaft broker and PostgreSQL 17 on the same machine; " + WARMUP
-                    + " warm-up encounters before the measured phases");
+            report.put(
+                    "settings",
+                    "all services in one JVM with the end-to-end test's settings (gateway batch"
+                            + " max-wait 300 ms, response poll 300 ms, outbox poll 100 ms, listener concurrency defaults);"
+                            + " embedded KRaft broker and PostgreSQL 17 on the same machine; " + WARMUP
+                            + " warm-up encounters before the measured phases");
         } finally {
             if (recording != null) {
                 recording.stop();
@@ -121,20 +142,36 @@ class EndToEndBenchmark {
         String profile = null;
         if (recording != null) {
             profile = FlightRecordingSummary.summarize(dir.resolve("profile.jfr"), 15);
-            report.put("profile", Map.of("file", "target/benchmark/profile.jfr", "window",
-                    "the measured phases (full rate and fixed rates), after the warm-up"));
+            report.put(
+                    "profile",
+                    Map.of(
+                            "file",
+                            "target/benchmark/profile.jfr",
+                            "window",
+                            "the measured phases (full rate and fixed rates), after the warm-up"));
         }
         write(dir, report, profile);
     }
 
     private static double load() {
-        return Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
-                * 100) / 100.0;
+        return Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                .getSystemLoadAverage()
+                        * 100)
+                / 100.0;
     }
 
-    private record Phase(String name, int encounters, int rate, double publishSeconds, double seconds,
-            double perSecond, long posted, Map<String, Object> toSubmitted, Map<String, Object> toPosted,
-            String snapshot, List<Double> loadAverage) {
+    private record Phase(
+            String name,
+            int encounters,
+            int rate,
+            double publishSeconds,
+            double seconds,
+            double perSecond,
+            long posted,
+            Map<String, Object> toSubmitted,
+            Map<String, Object> toPosted,
+            String snapshot,
+            List<Double> loadAverage) {
 
         Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
@@ -152,41 +189,66 @@ class EndToEndBenchmark {
         }
     }
 
-    private static Phase phase(Pipeline pipeline, Infrastructure infrastructure, Population population, Clock clock,
-            String run, int count, int rate) throws Exception {
+    private static Phase phase(
+            Pipeline pipeline,
+            Infrastructure infrastructure,
+            Population population,
+            Clock clock,
+            String run,
+            int count,
+            int rate)
+            throws Exception {
         WorkloadGenerator generator = new WorkloadGenerator(run.hashCode(), population, clock, run);
         Map<String, Instant> documented = new ConcurrentHashMap<>();
         Instant first;
         double loadAtStart = load();
         long began = System.nanoTime();
-        try (WorkloadPublisher publisher = new WorkloadPublisher(infrastructure.kafkaBootstrapServers(),
-                infrastructure.schemaRegistryUrl())) {
+        try (WorkloadPublisher publisher =
+                new WorkloadPublisher(infrastructure.kafkaBootstrapServers(), infrastructure.schemaRegistryUrl())) {
             first = clock.instant();
-            publisher.publish(generator, count, rate, g -> documented.put(g.event().getEncounterId(),
-                    g.event().getOccurredAt()));
+            publisher.publish(
+                    generator,
+                    count,
+                    rate,
+                    g -> documented.put(g.event().getEncounterId(), g.event().getOccurredAt()));
         }
         double publishSeconds = (System.nanoTime() - began) / 1e9;
         String prefix = "enc-" + run + "-";
         PipelineSnapshot.Databases databases = pipeline.databases();
-        PipelineSnapshot quiet = Pipeline.awaitQuiet(() -> PipelineSnapshot.read(databases, prefix),
-                Duration.ofSeconds(8), Duration.ofMinutes(10));
+        PipelineSnapshot quiet = Pipeline.awaitQuiet(
+                () -> PipelineSnapshot.read(databases, prefix), Duration.ofSeconds(8), Duration.ofMinutes(10));
 
-        Map<String, Instant> submitted = firstTimes(databases.url(Pipeline.CLAIM.database()), databases,
+        Map<String, Instant> submitted = firstTimes(
+                databases.url(Pipeline.CLAIM.database()),
+                databases,
                 "SELECT encounter_id, min(submitted_at) FROM claim WHERE encounter_id LIKE ? AND submitted_at IS NOT NULL"
-                        + " GROUP BY encounter_id", prefix);
-        Map<String, Instant> posted = firstTimes(databases.url(Pipeline.PATIENT_BILLING.database()), databases,
+                        + " GROUP BY encounter_id",
+                prefix);
+        Map<String, Instant> posted = firstTimes(
+                databases.url(Pipeline.PATIENT_BILLING.database()),
+                databases,
                 "SELECT k.encounter_id, min(e.posted_at) FROM journal_entry e JOIN claim k ON k.claim_id = e.claim_id"
                         + " AND k.tenant_id = e.tenant_id WHERE e.kind = 'REMITTANCE' AND k.encounter_id LIKE ?"
-                        + " GROUP BY k.encounter_id", prefix);
+                        + " GROUP BY k.encounter_id",
+                prefix);
         Instant last = posted.values().stream().max(Instant::compareTo).orElse(clock.instant());
         double seconds = Duration.between(first, last).toMillis() / 1000.0;
-        return new Phase(run, count, rate, publishSeconds, seconds, count / seconds, posted.size(),
-                percentiles(latencies(documented, submitted)), percentiles(latencies(documented, posted)),
-                quiet.render(), List.of(loadAtStart, load()));
+        return new Phase(
+                run,
+                count,
+                rate,
+                publishSeconds,
+                seconds,
+                count / seconds,
+                posted.size(),
+                percentiles(latencies(documented, submitted)),
+                percentiles(latencies(documented, posted)),
+                quiet.render(),
+                List.of(loadAtStart, load()));
     }
 
-    private static Map<String, Instant> firstTimes(String url, PipelineSnapshot.Databases databases, String sql,
-            String prefix) throws Exception {
+    private static Map<String, Instant> firstTimes(
+            String url, PipelineSnapshot.Databases databases, String sql, String prefix) throws Exception {
         Map<String, Instant> times = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(url, databases.username(), databases.password());
                 PreparedStatement statement = c.prepareStatement(sql)) {
@@ -201,8 +263,10 @@ class EndToEndBenchmark {
     }
 
     private static List<Long> latencies(Map<String, Instant> from, Map<String, Instant> to) {
-        return to.entrySet().stream().filter(e -> from.containsKey(e.getKey()))
-                .map(e -> Duration.between(from.get(e.getKey()), e.getValue()).toMillis()).toList();
+        return to.entrySet().stream()
+                .filter(e -> from.containsKey(e.getKey()))
+                .map(e -> Duration.between(from.get(e.getKey()), e.getValue()).toMillis())
+                .toList();
     }
 
     private static Map<String, Object> percentiles(List<Long> values) {
@@ -225,7 +289,8 @@ class EndToEndBenchmark {
             WorkloadGenerator generator = new WorkloadGenerator(1, population, clock, "size");
             List<byte[]> values = new ArrayList<>();
             for (int i = 0; i < 101; i++) {
-                values.add(serializer.serialize(Topics.ENCOUNTER_DOCUMENTED, generator.next().event()));
+                values.add(serializer.serialize(
+                        Topics.ENCOUNTER_DOCUMENTED, generator.next().event()));
             }
             values.sort((a, b) -> Integer.compare(a.length, b.length));
             return values.get(50);
@@ -245,14 +310,24 @@ class EndToEndBenchmark {
         StringBuilder md = new StringBuilder("# ClaimFlow end-to-end benchmark\n\n");
         md.append(String.format(Locale.ROOT, "Machine: %s. %s.%n%n", report.get("machine"), report.get("settings")));
         md.append("| measure | value |\n| --- | --- |\n");
-        md.append(String.format(Locale.ROOT, "| raw 4-hop Kafka pass-through (%s records of %s bytes) | %s records/s,"
-                + " latency ms %s, load average %s |%n", ceiling.get("records"), ceiling.get("recordBytes"),
-                ceiling.get("recordsPerSecond"), ceiling.get("latencyMillis"), ceiling.get("loadAverage")));
-        md.append(String.format(Locale.ROOT, "| end to end at full rate (%s encounters, documented -> last ledger"
-                + " posting) | %s encounters/s, load average %s |%n", full.get("encounters"),
-                full.get("encountersPerSecond"), full.get("loadAverage")));
-        md.append(String.format(Locale.ROOT, "| ratio end to end / raw ceiling | %s |%n",
-                report.get("ratioToRawCeiling")));
+        md.append(String.format(
+                Locale.ROOT,
+                "| raw 4-hop Kafka pass-through (%s records of %s bytes) | %s records/s,"
+                        + " latency ms %s, load average %s |%n",
+                ceiling.get("records"),
+                ceiling.get("recordBytes"),
+                ceiling.get("recordsPerSecond"),
+                ceiling.get("latencyMillis"),
+                ceiling.get("loadAverage")));
+        md.append(String.format(
+                Locale.ROOT,
+                "| end to end at full rate (%s encounters, documented -> last ledger"
+                        + " posting) | %s encounters/s, load average %s |%n",
+                full.get("encounters"),
+                full.get("encountersPerSecond"),
+                full.get("loadAverage")));
+        md.append(String.format(
+                Locale.ROOT, "| ratio end to end / raw ceiling | %s |%n", report.get("ratioToRawCeiling")));
         md.append("\n| phase | rate/s | encounters | publish s | s to last posting | encounters/s | posted |"
                 + " documented -> submitted ms | documented -> posted ms | load average start, end |\n"
                 + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
@@ -263,11 +338,18 @@ class EndToEndBenchmark {
         phases.add(full);
         phases.addAll(fixed);
         for (Map<String, Object> phase : phases) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                    phase.get("phase"), phase.get("targetRatePerSecond"), phase.get("encounters"),
-                    phase.get("publishSeconds"), phase.get("secondsToLastLedgerPosting"),
-                    phase.get("encountersPerSecond"), phase.get("encountersPostedToLedger"),
-                    phase.get("documentedToSubmittedMillis"), phase.get("documentedToPostedMillis"),
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    phase.get("phase"),
+                    phase.get("targetRatePerSecond"),
+                    phase.get("encounters"),
+                    phase.get("publishSeconds"),
+                    phase.get("secondsToLastLedgerPosting"),
+                    phase.get("encountersPerSecond"),
+                    phase.get("encountersPostedToLedger"),
+                    phase.get("documentedToSubmittedMillis"),
+                    phase.get("documentedToPostedMillis"),
                     phase.get("loadAverage")));
         }
         md.append("\n(bwarm: warm-up, not counted; bfull: full rate; b<N>: N encounters/s for the stated seconds.)\n");
@@ -278,16 +360,21 @@ class EndToEndBenchmark {
         Files.writeString(dir.resolve("report.md"), md);
         List<BenchmarkChart.RatePoint> points = new ArrayList<>();
         for (Map<String, Object> phase : fixed) {
-            points.add(new BenchmarkChart.RatePoint(phase.get("targetRatePerSecond") + "/s",
+            points.add(new BenchmarkChart.RatePoint(
+                    phase.get("targetRatePerSecond") + "/s",
                     triple((Map<String, Object>) phase.get("documentedToSubmittedMillis")),
                     triple((Map<String, Object>) phase.get("documentedToPostedMillis"))));
         }
-        BenchmarkChart.write(dir.resolve("report.png"), String.format(Locale.ROOT,
-                "ClaimFlow end to end, %s cores, load average %s at start", ((Map<String, Object>) report
-                        .get("machine")).get("cores"), ((Map<String, Object>) report.get("machine"))
-                        .get("loadAverageAtStart")),
+        BenchmarkChart.write(
+                dir.resolve("report.png"),
+                String.format(
+                        Locale.ROOT,
+                        "ClaimFlow end to end, %s cores, load average %s at start",
+                        ((Map<String, Object>) report.get("machine")).get("cores"),
+                        ((Map<String, Object>) report.get("machine")).get("loadAverageAtStart")),
                 ((Number) ceiling.get("recordsPerSecond")).doubleValue(),
-                ((Number) full.get("encountersPerSecond")).doubleValue(), points);
+                ((Number) full.get("encountersPerSecond")).doubleValue(),
+                points);
         System.out.println(md);
     }
 
@@ -304,12 +391,14 @@ class EndToEndBenchmark {
     private static String json(Object value, String indent) {
         if (value instanceof Map<?, ?> map) {
             String inner = indent + "  ";
-            return map.entrySet().stream().map(e -> inner + "\"" + e.getKey() + "\": " + json(e.getValue(), inner))
+            return map.entrySet().stream()
+                    .map(e -> inner + "\"" + e.getKey() + "\": " + json(e.getValue(), inner))
                     .collect(Collectors.joining(",\n", "{\n", "\n" + indent + "}"));
         }
         if (value instanceof List<?> list) {
             String inner = indent + "  ";
-            return list.stream().map(v -> inner + json(v, inner))
+            return list.stream()
+                    .map(v -> inner + json(v, inner))
                     .collect(Collectors.joining(",\n", "[\n", "\n" + indent + "]"));
         }
         if (value instanceof Number || value instanceof Boolean) {

@@ -45,7 +45,8 @@ class EndToEndPayerBehavioursTest {
 
     @Test
     void everyInvariantHoldsWithEveryPayerBehaviourSwitchedOn() throws Exception {
-        assumeTrue(Boolean.parseBoolean(System.getProperty("payer.behaviours.e2e", "true")),
+        assumeTrue(
+                Boolean.parseBoolean(System.getProperty("payer.behaviours.e2e", "true")),
                 "left out with -Dpayer.behaviours.e2e=false");
         Infrastructure infrastructure = Infrastructure.get();
         Clock clock = Clock.systemUTC();
@@ -59,21 +60,23 @@ class EndToEndPayerBehavioursTest {
             // other tests of this JVM share the broker (the console's browser test dead-letters poison records on
             // purpose): count what this run adds
             Map<String, Long> deadLettersBefore = DeadLetterCounts.read(infrastructure.kafkaBootstrapServers());
-            try (WorkloadPublisher publisher = new WorkloadPublisher(infrastructure.kafkaBootstrapServers(),
-                    infrastructure.schemaRegistryUrl())) {
-                publisher.publish(generator, ENCOUNTERS, 0, g -> published.add(g.event().getEncounterId()));
+            try (WorkloadPublisher publisher =
+                    new WorkloadPublisher(infrastructure.kafkaBootstrapServers(), infrastructure.schemaRegistryUrl())) {
+                publisher.publish(
+                        generator, ENCOUNTERS, 0, g -> published.add(g.event().getEncounterId()));
             }
             PipelineSnapshot.Databases databases = pipeline.databases();
             // quiet means nothing moves any more once the work has started: on a loaded machine the consumers may
             // take longer than the quiet period to join, so first wait until coding-service has every encounter
             try {
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                await().atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(500))
                         .until(() -> PipelineSnapshot.read(databases, PREFIX).documented() >= published.size());
             } catch (ConditionTimeoutException e) {
                 // not all there yet: the quiet wait below decides, and the assertions say what is missing
             }
-            PipelineSnapshot quiet = Pipeline.awaitQuiet(() -> PipelineSnapshot.read(databases, PREFIX),
-                    Duration.ofSeconds(10), Duration.ofSeconds(240));
+            PipelineSnapshot quiet = Pipeline.awaitQuiet(
+                    () -> PipelineSnapshot.read(databases, PREFIX), Duration.ofSeconds(10), Duration.ofSeconds(240));
             LOG.info("pipeline quiet with every payer behaviour:\n{}", quiet.render());
 
             FaultInvariants.Counts counts = FaultInvariants.count(databases, PREFIX, published);
@@ -87,17 +90,29 @@ class EndToEndPayerBehavioursTest {
                 LOG.warn("claims whose money differs: {}\n{}", money, MoneyTrail.of(databases, broken, 60));
             }
             assertThat(counts.lost()).as("encounters lost or still in flight").isZero();
-            assertThat(counts.duplicated()).as("encounters with more than one current claim").isZero();
-            assertThat(counts.moneyMismatches()).as("claims whose money differs between claim-service, the"
-                    + " gateway's 835s and the patient ledger, or totals that do not reconcile").isZero();
-            assertThat(visits.patientCharge()).as("one patient charge per visit").isEmpty();
-            assertThat(visits.notSent()).as("every released claim answered by the payer").isEmpty();
-            assertThat(visits.openWithoutWork()).as("every open balance with a work item").isEmpty();
+            assertThat(counts.duplicated())
+                    .as("encounters with more than one current claim")
+                    .isZero();
+            assertThat(counts.moneyMismatches())
+                    .as("claims whose money differs between claim-service, the"
+                            + " gateway's 835s and the patient ledger, or totals that do not reconcile")
+                    .isZero();
+            assertThat(visits.patientCharge())
+                    .as("one patient charge per visit")
+                    .isEmpty();
+            assertThat(visits.notSent())
+                    .as("every released claim answered by the payer")
+                    .isEmpty();
+            assertThat(visits.openWithoutWork())
+                    .as("every open balance with a work item")
+                    .isEmpty();
             Map<String, Long> deadLetters = new java.util.TreeMap<>();
-            DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()).forEach((topic, count) ->
-                    deadLetters.put(topic, count - deadLettersBefore.getOrDefault(topic, 0L)));
+            DeadLetterCounts.read(infrastructure.kafkaBootstrapServers())
+                    .forEach((topic, count) ->
+                            deadLetters.put(topic, count - deadLettersBefore.getOrDefault(topic, 0L)));
             assertThat(deadLetters.values().stream().mapToLong(Long::longValue).sum())
-                    .as("dead letters added by this run %s", deadLetters).isZero();
+                    .as("dead letters added by this run %s", deadLetters)
+                    .isZero();
         }
     }
 }

@@ -66,8 +66,7 @@ class EndToEndPipelineTest {
     private static Population population;
     private static LogCapture logs;
     private static final Map<String, WorkloadGenerator.Kind> KINDS = new HashMap<>();
-    private static final Map<WorkloadGenerator.Kind, Integer> KIND_COUNTS = new EnumMap<>(
-            WorkloadGenerator.Kind.class);
+    private static final Map<WorkloadGenerator.Kind, Integer> KIND_COUNTS = new EnumMap<>(WorkloadGenerator.Kind.class);
 
     @BeforeAll
     static void runTheWorkload() throws Exception {
@@ -76,16 +75,15 @@ class EndToEndPipelineTest {
         population = Population.generate(2026, 240, LocalDate.now(clock));
         long began = System.nanoTime();
         pipeline = Pipeline.start(infrastructure, population.payerSimulatorProperties());
-        LOG.info("pipeline started in {} ms; missing: {}", (System.nanoTime() - began) / 1_000_000,
-                pipeline.missing());
+        LOG.info("pipeline started in {} ms; missing: {}", (System.nanoTime() - began) / 1_000_000, pipeline.missing());
 
         // everything every service logs while the traffic flows, scanned for the population's patient data at the end;
         // started after the services, since each Spring Boot start re-initializes Logback and drops other appenders
         logs = LogCapture.start();
         WorkloadGenerator generator = new WorkloadGenerator(2026, population, clock, RUN);
         long published = System.nanoTime();
-        try (WorkloadPublisher publisher = new WorkloadPublisher(infrastructure.kafkaBootstrapServers(),
-                infrastructure.schemaRegistryUrl())) {
+        try (WorkloadPublisher publisher =
+                new WorkloadPublisher(infrastructure.kafkaBootstrapServers(), infrastructure.schemaRegistryUrl())) {
             publisher.publish(generator, ENCOUNTERS, 0, g -> {
                 KINDS.put(g.event().getEncounterId(), g.kind());
                 KIND_COUNTS.merge(g.kind(), 1, Integer::sum);
@@ -93,9 +91,11 @@ class EndToEndPipelineTest {
         }
         LOG.info("published {} encounters: {}", ENCOUNTERS, KIND_COUNTS);
         PipelineSnapshot.Databases databases = pipeline.databases();
-        quiet = Pipeline.awaitQuiet(() -> PipelineSnapshot.read(databases, PREFIX), Duration.ofSeconds(8),
-                Duration.ofSeconds(150));
-        LOG.info("pipeline quiet {} ms after the first publish:\n{}", (System.nanoTime() - published) / 1_000_000,
+        quiet = Pipeline.awaitQuiet(
+                () -> PipelineSnapshot.read(databases, PREFIX), Duration.ofSeconds(8), Duration.ofSeconds(150));
+        LOG.info(
+                "pipeline quiet {} ms after the first publish:\n{}",
+                (System.nanoTime() - published) / 1_000_000,
                 quiet.render());
     }
 
@@ -138,13 +138,19 @@ class EndToEndPipelineTest {
     @Order(1)
     void everyEncounterEndsInExactlyOneCurrentClaimInAFinalOrWaitingStateOrWithACoder() throws SQLException {
         assumeTrue(pipeline.runs(Pipeline.CODING) && pipeline.runs(Pipeline.CLAIM), "needs coding and claims");
-        Map<String, String> coding = rows(Pipeline.CODING, "SELECT encounter_id, status || ' ' || current_version"
-                + " FROM encounter WHERE encounter_id LIKE '" + PREFIX + "%'");
-        assertThat(coding.keySet()).as("every published encounter reached coding").containsAll(KINDS.keySet())
+        Map<String, String> coding = rows(
+                Pipeline.CODING,
+                "SELECT encounter_id, status || ' ' || current_version" + " FROM encounter WHERE encounter_id LIKE '"
+                        + PREFIX + "%'");
+        assertThat(coding.keySet())
+                .as("every published encounter reached coding")
+                .containsAll(KINDS.keySet())
                 .hasSize(ENCOUNTERS);
-        Map<String, String> currentClaims = rows(Pipeline.CLAIM, "SELECT encounter_id,"
-                + " count(*) FILTER (WHERE is_current) || ' ' || coalesce(max(status) FILTER (WHERE is_current), '-')"
-                + " FROM claim WHERE encounter_id LIKE '" + PREFIX + "%' GROUP BY encounter_id");
+        Map<String, String> currentClaims = rows(
+                Pipeline.CLAIM,
+                "SELECT encounter_id,"
+                        + " count(*) FILTER (WHERE is_current) || ' ' || coalesce(max(status) FILTER (WHERE is_current), '-')"
+                        + " FROM claim WHERE encounter_id LIKE '" + PREFIX + "%' GROUP BY encounter_id");
         Map<String, Integer> byOutcome = new TreeMap<>();
         List<String> violations = new ArrayList<>();
         for (Map.Entry<String, String> encounter : coding.entrySet()) {
@@ -171,85 +177,124 @@ class EndToEndPipelineTest {
         }
         LOG.info("outcomes: {}", byOutcome);
         assertThat(violations).isEmpty();
-        assertThat(byOutcome.getOrDefault("held for a coder", 0)).as("some held for a coder").isPositive();
+        assertThat(byOutcome.getOrDefault("held for a coder", 0))
+                .as("some held for a coder")
+                .isPositive();
         assertThat(byOutcome.keySet()).as("some paid").containsAnyOf("PAID", "CLOSED");
-        assertThat(byOutcome.getOrDefault("HELD", 0)).as("self-pay is held by the scrubber").isPositive();
+        assertThat(byOutcome.getOrDefault("HELD", 0))
+                .as("self-pay is held by the scrubber")
+                .isPositive();
     }
 
     @Test
     @Order(2)
     void deniedLabsAreRecodedAndTheCorrectedClaimIsPaid() throws SQLException {
-        assumeTrue(pipeline.runs(Pipeline.CODING) && pipeline.runs(Pipeline.CLAIM) && pipeline.runs(Pipeline.GATEWAY),
+        assumeTrue(
+                pipeline.runs(Pipeline.CODING) && pipeline.runs(Pipeline.CLAIM) && pipeline.runs(Pipeline.GATEWAY),
                 "needs coding, claims and the gateway");
-        Map<String, String> corrected = rows(Pipeline.CLAIM, "SELECT c.encounter_id, c.status FROM claim c"
-                + " JOIN claim o ON o.claim_id = c.replaced_claim_id"
-                + " WHERE c.is_current AND c.frequency = 'REPLACEMENT' AND c.encounter_id LIKE '" + PREFIX + "%'"
-                + " AND EXISTS (SELECT 1 FROM claim_status_history h WHERE h.claim_id = o.claim_id"
-                + "   AND h.to_status = 'RECODE_REQUESTED')"
-                + " AND EXISTS (SELECT 1 FROM claim_payment p WHERE p.claim_id = c.claim_id AND p.paid_amount > 0)");
-        LOG.info("denied, recoded, corrected and paid: {} encounters ({})", corrected.size(),
-                corrected.keySet().stream().map(KINDS::get).collect(Collectors.groupingBy(k -> k,
-                        Collectors.counting())));
-        assertThat(corrected).as("denial -> recode -> corrected claim -> payment").isNotEmpty();
-        assertThat(corrected.keySet().stream().map(KINDS::get))
-                .contains(WorkloadGenerator.Kind.LAB_DIAGNOSIS_MISMATCH);
-        Map<String, String> recoded = rows(Pipeline.CODING, "SELECT encounter_id, max(version)::text"
-                + " FROM coding_version WHERE encounter_id LIKE '" + PREFIX + "%' GROUP BY encounter_id"
-                + " HAVING max(version) > 1");
+        Map<String, String> corrected = rows(
+                Pipeline.CLAIM,
+                "SELECT c.encounter_id, c.status FROM claim c"
+                        + " JOIN claim o ON o.claim_id = c.replaced_claim_id"
+                        + " WHERE c.is_current AND c.frequency = 'REPLACEMENT' AND c.encounter_id LIKE '" + PREFIX
+                        + "%'"
+                        + " AND EXISTS (SELECT 1 FROM claim_status_history h WHERE h.claim_id = o.claim_id"
+                        + "   AND h.to_status = 'RECODE_REQUESTED')"
+                        + " AND EXISTS (SELECT 1 FROM claim_payment p WHERE p.claim_id = c.claim_id AND p.paid_amount > 0)");
+        LOG.info(
+                "denied, recoded, corrected and paid: {} encounters ({})",
+                corrected.size(),
+                corrected.keySet().stream()
+                        .map(KINDS::get)
+                        .collect(Collectors.groupingBy(k -> k, Collectors.counting())));
+        assertThat(corrected)
+                .as("denial -> recode -> corrected claim -> payment")
+                .isNotEmpty();
+        assertThat(corrected.keySet().stream().map(KINDS::get)).contains(WorkloadGenerator.Kind.LAB_DIAGNOSIS_MISMATCH);
+        Map<String, String> recoded = rows(
+                Pipeline.CODING,
+                "SELECT encounter_id, max(version)::text"
+                        + " FROM coding_version WHERE encounter_id LIKE '" + PREFIX + "%' GROUP BY encounter_id"
+                        + " HAVING max(version) > 1");
         assertThat(recoded.keySet()).containsAll(corrected.keySet());
     }
 
     @Test
     @Order(3)
     void everyRemittanceDollarIsPostedExactlyOnceInClaimServiceAndInThePatientLedger() throws SQLException {
-        assumeTrue(pipeline.runs(Pipeline.CODING) && pipeline.runs(Pipeline.CLAIM) && pipeline.runs(Pipeline.GATEWAY),
+        assumeTrue(
+                pipeline.runs(Pipeline.CODING) && pipeline.runs(Pipeline.CLAIM) && pipeline.runs(Pipeline.GATEWAY),
                 "needs coding, claims and the gateway");
         // the gateway's matched 835 claims, per claim: what the payer said. A claim denied whole (CLP02 4) is a
         // ClaimDenied, not a PaymentPosted: no money, and the claim must show the denial instead.
-        Map<String, String> remitted = rows(Pipeline.GATEWAY, "SELECT r.claim_id, count(*) || ' ' || sum(r.paid_amount)"
-                + " || ' ' || sum(r.patient_responsibility) FROM remittance_claim r JOIN outbound_claim o"
-                + " ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE '" + PREFIX + "%' AND r.status_code <> '4'"
-                + " GROUP BY r.claim_id");
-        Map<String, String> deniedWhole = rows(Pipeline.GATEWAY, "SELECT r.claim_id, sum(r.paid_amount)::text"
-                + " FROM remittance_claim r JOIN outbound_claim o ON o.claim_id = r.claim_id"
-                + " WHERE o.encounter_id LIKE '" + PREFIX + "%' AND r.status_code = '4' GROUP BY r.claim_id");
-        Map<String, String> deniedInClaims = rows(Pipeline.CLAIM, "SELECT claim_id, '0.00' FROM claim_status_history"
-                + " WHERE to_status = 'DENIED' GROUP BY claim_id");
-        assertThat(deniedInClaims).as("every claim the payer denied whole is DENIED in claim-service")
+        Map<String, String> remitted = rows(
+                Pipeline.GATEWAY,
+                "SELECT r.claim_id, count(*) || ' ' || sum(r.paid_amount)"
+                        + " || ' ' || sum(r.patient_responsibility) FROM remittance_claim r JOIN outbound_claim o"
+                        + " ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE '" + PREFIX
+                        + "%' AND r.status_code <> '4'"
+                        + " GROUP BY r.claim_id");
+        Map<String, String> deniedWhole = rows(
+                Pipeline.GATEWAY,
+                "SELECT r.claim_id, sum(r.paid_amount)::text"
+                        + " FROM remittance_claim r JOIN outbound_claim o ON o.claim_id = r.claim_id"
+                        + " WHERE o.encounter_id LIKE '" + PREFIX + "%' AND r.status_code = '4' GROUP BY r.claim_id");
+        Map<String, String> deniedInClaims = rows(
+                Pipeline.CLAIM,
+                "SELECT claim_id, '0.00' FROM claim_status_history" + " WHERE to_status = 'DENIED' GROUP BY claim_id");
+        assertThat(deniedInClaims)
+                .as("every claim the payer denied whole is DENIED in claim-service")
                 .containsAllEntriesOf(deniedWhole);
-        Map<String, String> posted = rows(Pipeline.CLAIM, "SELECT p.claim_id, count(*) || ' ' || sum(p.paid_amount)"
-                + " || ' ' || sum(p.patient_responsibility) FROM claim_payment p JOIN claim c ON c.claim_id = p.claim_id"
-                + " WHERE c.encounter_id LIKE '" + PREFIX + "%' GROUP BY p.claim_id");
+        Map<String, String> posted = rows(
+                Pipeline.CLAIM,
+                "SELECT p.claim_id, count(*) || ' ' || sum(p.paid_amount)"
+                        + " || ' ' || sum(p.patient_responsibility) FROM claim_payment p JOIN claim c ON c.claim_id = p.claim_id"
+                        + " WHERE c.encounter_id LIKE '" + PREFIX + "%' GROUP BY p.claim_id");
         assertThat(remitted).as("remittances in the gateway").isNotEmpty();
-        assertThat(differences(remitted, posted)).as("claim-service posted each remitted claim once, to the cent"
-                + " (claim: gateway 835 count paid patient -> claim-service)").isEmpty();
+        assertThat(differences(remitted, posted))
+                .as("claim-service posted each remitted claim once, to the cent"
+                        + " (claim: gateway 835 count paid patient -> claim-service)")
+                .isEmpty();
         assertThat(count(Pipeline.CLAIM, "SELECT count(*) - count(DISTINCT event_id) FROM claim_payment"))
-                .as("no PaymentPosted posted twice").isZero();
-        assertThat(count(Pipeline.CLAIM, "SELECT count(*) FROM claim_payment WHERE charge_amount <>"
-                + " paid_amount + patient_responsibility + adjusted_amount + denied_amount"))
-                .as("every posting balances").isZero();
+                .as("no PaymentPosted posted twice")
+                .isZero();
+        assertThat(count(
+                        Pipeline.CLAIM,
+                        "SELECT count(*) FROM claim_payment WHERE charge_amount <>"
+                                + " paid_amount + patient_responsibility + adjusted_amount + denied_amount"))
+                .as("every posting balances")
+                .isZero();
 
         assumeTrue(pipeline.runs(Pipeline.PATIENT_BILLING), "needs patient-billing-service");
-        Map<String, String> ledger = rows(Pipeline.PATIENT_BILLING, "SELECT e.claim_id,"
-                + " count(DISTINCT e.id) || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'INSURANCE_CASH'), 0.00)"
-                + " || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'PATIENT_RECEIVABLE'), 0.00)"
-                + " FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
-                + " JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
-                + " WHERE e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL') AND k.encounter_id LIKE '" + PREFIX + "%'"
-                + " GROUP BY e.claim_id");
-        assertThat(differences(posted, ledger)).as("the patient ledger posted each remittance once, to the cent"
-                + " (claim: claim-service count paid patient -> ledger)").isEmpty();
-        assertThat(count(Pipeline.PATIENT_BILLING, "SELECT count(*) FROM (SELECT e.claim_id FROM journal_entry e"
-                + " JOIN journal_line l ON l.entry_id = e.id WHERE l.ledger_account = 'INSURANCE_RECEIVABLE'"
-                + " AND e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL') GROUP BY e.claim_id"
-                + " HAVING sum(l.amount) <> 0) open"))
-                .as("insurance receivable settled to zero for every remitted claim").isZero();
+        Map<String, String> ledger = rows(
+                Pipeline.PATIENT_BILLING,
+                "SELECT e.claim_id,"
+                        + " count(DISTINCT e.id) || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'INSURANCE_CASH'), 0.00)"
+                        + " || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'PATIENT_RECEIVABLE'), 0.00)"
+                        + " FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
+                        + " JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
+                        + " WHERE e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL') AND k.encounter_id LIKE '" + PREFIX
+                        + "%'"
+                        + " GROUP BY e.claim_id");
+        assertThat(differences(posted, ledger))
+                .as("the patient ledger posted each remittance once, to the cent"
+                        + " (claim: claim-service count paid patient -> ledger)")
+                .isEmpty();
+        assertThat(count(
+                        Pipeline.PATIENT_BILLING,
+                        "SELECT count(*) FROM (SELECT e.claim_id FROM journal_entry e"
+                                + " JOIN journal_line l ON l.entry_id = e.id WHERE l.ledger_account = 'INSURANCE_RECEIVABLE'"
+                                + " AND e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL') GROUP BY e.claim_id"
+                                + " HAVING sum(l.amount) <> 0) open"))
+                .as("insurance receivable settled to zero for every remitted claim")
+                .isZero();
     }
 
     @Test
     @Order(4)
     void totalsReconcileToTheCentInEveryService() {
-        assumeTrue(pipeline.runs(Pipeline.CODING) && pipeline.runs(Pipeline.CLAIM) && pipeline.runs(Pipeline.GATEWAY),
+        assumeTrue(
+                pipeline.runs(Pipeline.CODING) && pipeline.runs(Pipeline.CLAIM) && pipeline.runs(Pipeline.GATEWAY),
                 "needs coding, claims and the gateway");
         assertThat(quiet.outboxBacklog()).as("every outbox drained").isZero();
         PipelineSnapshot.Money claims = quiet.claimMoney();
@@ -257,8 +302,7 @@ class EndToEndPipelineTest {
         assertThat(claims.reconciles()).as("claim-service: %s", claims).isTrue();
         assertThat(quiet.gatewayMoney().payerPaid()).isEqualByComparingTo(claims.payerPaid());
         assertThat(quiet.gatewayMoney().charges()).isEqualByComparingTo(claims.charges());
-        assertThat(quiet.gatewayMoney().patientResponsibility())
-                .isEqualByComparingTo(claims.patientResponsibility());
+        assertThat(quiet.gatewayMoney().patientResponsibility()).isEqualByComparingTo(claims.patientResponsibility());
         assumeTrue(pipeline.runs(Pipeline.PATIENT_BILLING), "needs patient-billing-service");
         PipelineSnapshot.Money ledger = quiet.ledgerMoney();
         assertThat(ledger.reconciles()).as("patient ledger: %s", ledger).isTrue();
@@ -272,54 +316,72 @@ class EndToEndPipelineTest {
     @Order(5)
     void aStatementRunBillsPatientsWhatTheyOwe() throws Exception {
         assumeTrue(pipeline.runs(Pipeline.PATIENT_BILLING), "needs patient-billing-service");
-        HttpResponse<String> run = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(pipeline.instance(Pipeline.PATIENT_BILLING).url() + "/statement-runs"))
-                .header("Authorization", basic("patient-accounts"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"tenantId\": \"riverside-fm\", \"asOf\": \""
-                        + LocalDate.now() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> run = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(pipeline.instance(Pipeline.PATIENT_BILLING)
+                                                .url() + "/statement-runs"))
+                                .header("Authorization", basic("patient-accounts"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"tenantId\": \"riverside-fm\", \"asOf\": \"" + LocalDate.now() + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(run.statusCode()).as(run.body()).isBetween(200, 201);
-        long statements = count(Pipeline.PATIENT_BILLING, "SELECT count(DISTINCT s.id) FROM statement s"
-                + " JOIN statement_line l ON l.statement_id = s.id WHERE l.encounter_id LIKE '" + PREFIX + "%'");
+        long statements = count(
+                Pipeline.PATIENT_BILLING,
+                "SELECT count(DISTINCT s.id) FROM statement s"
+                        + " JOIN statement_line l ON l.statement_id = s.id WHERE l.encounter_id LIKE '" + PREFIX
+                        + "%'");
         assertThat(statements).as("statements issued").isPositive();
         // a statement's amount due is the patient's balance: patient receivable plus credit, to the cent
-        assertThat(count(Pipeline.PATIENT_BILLING, "SELECT count(*) FROM statement s WHERE s.balance <>"
-                + " (SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
-                + "  WHERE e.account_id = s.account_id AND l.ledger_account IN ('PATIENT_RECEIVABLE', 'PATIENT_CREDIT')"
-                + "  AND e.posted_at <= s.created_at)")).as("statements equal the ledger balance").isZero();
+        assertThat(count(
+                        Pipeline.PATIENT_BILLING,
+                        "SELECT count(*) FROM statement s WHERE s.balance <>"
+                                + " (SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
+                                + "  WHERE e.account_id = s.account_id AND l.ledger_account IN ('PATIENT_RECEIVABLE', 'PATIENT_CREDIT')"
+                                + "  AND e.posted_at <= s.created_at)"))
+                .as("statements equal the ledger balance")
+                .isZero();
     }
 
     @Test
     @Order(6)
     void nothingWasDeadLettered() throws Exception {
-        Map<String, Long> deadLetters = DeadLetterCounts.read(Infrastructure.get().kafkaBootstrapServers());
+        Map<String, Long> deadLetters =
+                DeadLetterCounts.read(Infrastructure.get().kafkaBootstrapServers());
         LOG.info("dead letters per topic: {}", deadLetters);
         assertThat(deadLetters).as("dead-letter topics exist").isNotEmpty();
         assertThat(deadLetters.values().stream().mapToLong(Long::longValue).sum())
-                .as("dead letters %s", deadLetters).isZero();
+                .as("dead letters %s", deadLetters)
+                .isZero();
     }
 
     @Test
     @Order(7)
     void eachVisitChargesThePatientOnceCountingReplacedClaims() throws Exception {
         assumeTrue(pipeline.missing().isEmpty(), "needs every service; missing " + pipeline.missing());
-        assertThat(visits().patientCharge()).as("visits whose patient ledger, over all their claims, differs from"
-                + " what claim-service posted to the current claim (encounter: current claim -> ledger)").isEmpty();
+        assertThat(visits().patientCharge())
+                .as("visits whose patient ledger, over all their claims, differs from"
+                        + " what claim-service posted to the current claim (encounter: current claim -> ledger)")
+                .isEmpty();
     }
 
     @Test
     @Order(8)
     void everyReleasedClaimReachedThePayer() throws Exception {
         assumeTrue(pipeline.missing().isEmpty(), "needs every service; missing " + pipeline.missing());
-        assertThat(visits().notSent()).as("claims released (ClaimSubmitted) more often than the payer's 999"
-                + " answered an interchange carrying them").isEmpty();
+        assertThat(visits().notSent())
+                .as("claims released (ClaimSubmitted) more often than the payer's 999"
+                        + " answered an interchange carrying them")
+                .isEmpty();
     }
 
     @Test
     @Order(9)
     void everyOpenBalanceHasAWorkItem() throws Exception {
         assumeTrue(pipeline.missing().isEmpty(), "needs every service; missing " + pipeline.missing());
-        assertThat(visits().openWithoutWork()).as("current claims with an open balance and no open work item")
+        assertThat(visits().openWithoutWork())
+                .as("current claims with an open balance and no open work item")
                 .isEmpty();
     }
 
@@ -345,13 +407,13 @@ class EndToEndPipelineTest {
     }
 
     private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo-" + user)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo-" + user).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> rows(Pipeline.Service service, String sql) throws SQLException {
         Map<String, String> rows = new TreeMap<>();
-        try (Connection c = connect(service); Statement statement = c.createStatement();
+        try (Connection c = connect(service);
+                Statement statement = c.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 rows.put(rs.getString(1), rs.getString(2));
@@ -361,7 +423,8 @@ class EndToEndPipelineTest {
     }
 
     private static long count(Pipeline.Service service, String sql) throws SQLException {
-        try (Connection c = connect(service); Statement statement = c.createStatement();
+        try (Connection c = connect(service);
+                Statement statement = c.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -370,8 +433,8 @@ class EndToEndPipelineTest {
 
     private static Connection connect(Pipeline.Service service) throws SQLException {
         PipelineSnapshot.Databases databases = pipeline.databases();
-        Connection connection = DriverManager.getConnection(databases.url(service.database()), databases.username(),
-                databases.password());
+        Connection connection = DriverManager.getConnection(
+                databases.url(service.database()), databases.username(), databases.password());
         connection.setReadOnly(true);
         return connection;
     }

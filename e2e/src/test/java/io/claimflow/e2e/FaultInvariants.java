@@ -38,19 +38,22 @@ final class FaultInvariants {
     static final String PATIENT_BILLING = "claimflow_patient_billing";
 
     /** What one fault's encounters came to. */
-    record Counts(long lost, long duplicated, long moneyMismatches, long finished, long visitViolations) {
-    }
+    record Counts(long lost, long duplicated, long moneyMismatches, long finished, long visitViolations) {}
 
-    private FaultInvariants() {
-    }
+    private FaultInvariants() {}
 
-    static Counts count(PipelineSnapshot.Databases databases, String prefix, Set<String> published)
-            throws Exception {
-        Map<String, String> coding = rows(databases, CODING, "SELECT encounter_id, current_version::text"
-                + " FROM encounter WHERE encounter_id LIKE '" + prefix + "%'");
-        Map<String, String> claims = rows(databases, CLAIM, "SELECT encounter_id,"
-                + " count(*) FILTER (WHERE is_current) || ' ' || coalesce(max(status) FILTER (WHERE is_current), '-')"
-                + " FROM claim WHERE encounter_id LIKE '" + prefix + "%' GROUP BY encounter_id");
+    static Counts count(PipelineSnapshot.Databases databases, String prefix, Set<String> published) throws Exception {
+        Map<String, String> coding = rows(
+                databases,
+                CODING,
+                "SELECT encounter_id, current_version::text" + " FROM encounter WHERE encounter_id LIKE '" + prefix
+                        + "%'");
+        Map<String, String> claims = rows(
+                databases,
+                CLAIM,
+                "SELECT encounter_id,"
+                        + " count(*) FILTER (WHERE is_current) || ' ' || coalesce(max(status) FILTER (WHERE is_current), '-')"
+                        + " FROM claim WHERE encounter_id LIKE '" + prefix + "%' GROUP BY encounter_id");
         long lost = 0;
         long duplicated = 0;
         long finished = 0;
@@ -108,42 +111,56 @@ final class FaultInvariants {
      * ledger agrees on the cash and, for a current claim, on the patient's share, over its remittances, reversals and
      * the void of a replaced claim (a replaced claim's patient share is its replacement's).
      */
-    static Map<String, String> moneyDifferences(PipelineSnapshot.Databases databases, String prefix)
-            throws Exception {
-        Map<String, String> remitted = rows(databases, GATEWAY, "SELECT r.claim_id, count(*) || ' '"
-                + " || sum(r.paid_amount) || ' ' || sum(CASE WHEN r.outcome = 'OVERPAYMENT' THEN 0.00"
-                + " ELSE r.patient_responsibility END) FROM remittance_claim r"
-                + " JOIN outbound_claim o ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE '" + prefix + "%'"
-                + " AND r.status_code <> '4' AND r.outcome <> 'REVERSAL_NOT_POSTED' GROUP BY r.claim_id");
-        Map<String, String> posted = rows(databases, CLAIM, "SELECT p.claim_id, count(*) || ' '"
-                + " || sum(p.paid_amount) || ' ' || sum(p.patient_responsibility) FROM claim_payment p"
-                + " JOIN claim c ON c.claim_id = p.claim_id WHERE c.encounter_id LIKE '" + prefix + "%'"
-                + " GROUP BY p.claim_id");
-        Map<String, String> current = rows(databases, CLAIM, "SELECT claim_id, is_current::text FROM claim"
-                + " WHERE encounter_id LIKE '" + prefix + "%'");
-        Map<String, String> ledger = rows(databases, PATIENT_BILLING, "SELECT e.claim_id,"
-                + " coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'INSURANCE_CASH'), 0.00) || ' '"
-                + " || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'PATIENT_RECEIVABLE'), 0.00)"
-                + " FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
-                + " JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
-                + " WHERE e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL', 'CLAIM_VOID')"
-                + " AND k.encounter_id LIKE '" + prefix + "%' GROUP BY e.claim_id");
+    static Map<String, String> moneyDifferences(PipelineSnapshot.Databases databases, String prefix) throws Exception {
+        Map<String, String> remitted = rows(
+                databases,
+                GATEWAY,
+                "SELECT r.claim_id, count(*) || ' '"
+                        + " || sum(r.paid_amount) || ' ' || sum(CASE WHEN r.outcome = 'OVERPAYMENT' THEN 0.00"
+                        + " ELSE r.patient_responsibility END) FROM remittance_claim r"
+                        + " JOIN outbound_claim o ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE '" + prefix
+                        + "%'"
+                        + " AND r.status_code <> '4' AND r.outcome <> 'REVERSAL_NOT_POSTED' GROUP BY r.claim_id");
+        Map<String, String> posted = rows(
+                databases,
+                CLAIM,
+                "SELECT p.claim_id, count(*) || ' '"
+                        + " || sum(p.paid_amount) || ' ' || sum(p.patient_responsibility) FROM claim_payment p"
+                        + " JOIN claim c ON c.claim_id = p.claim_id WHERE c.encounter_id LIKE '" + prefix + "%'"
+                        + " GROUP BY p.claim_id");
+        Map<String, String> current = rows(
+                databases,
+                CLAIM,
+                "SELECT claim_id, is_current::text FROM claim" + " WHERE encounter_id LIKE '" + prefix + "%'");
+        Map<String, String> ledger = rows(
+                databases,
+                PATIENT_BILLING,
+                "SELECT e.claim_id,"
+                        + " coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'INSURANCE_CASH'), 0.00) || ' '"
+                        + " || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'PATIENT_RECEIVABLE'), 0.00)"
+                        + " FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
+                        + " JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
+                        + " WHERE e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL', 'CLAIM_VOID')"
+                        + " AND k.encounter_id LIKE '" + prefix + "%' GROUP BY e.claim_id");
         Map<String, String> differences = new TreeMap<>();
         Set<String> keys = new TreeSet<>(remitted.keySet());
         keys.addAll(posted.keySet());
         keys.addAll(ledger.keySet());
         for (String key : keys) {
             String claimService = posted.get(key);
-            String cashAndShare = claimService == null ? "0.00 0.00"
-                    : claimService.substring(claimService.indexOf(' ') + 1);
+            String cashAndShare =
+                    claimService == null ? "0.00 0.00" : claimService.substring(claimService.indexOf(' ') + 1);
             String inLedger = ledger.getOrDefault(key, "0.00 0.00");
             boolean agree = Objects.equals(remitted.get(key), claimService)
-                    && (Boolean.parseBoolean(current.get(key)) ? money(inLedger).equals(money(cashAndShare))
+                    && (Boolean.parseBoolean(current.get(key))
+                            ? money(inLedger).equals(money(cashAndShare))
                             : money(inLedger).get(0).equals(money(cashAndShare).get(0)));
             if (!agree) {
-                differences.put(key, "gateway " + remitted.get(key) + " | claim-service " + claimService
-                        + " | patient ledger " + inLedger + (Boolean.parseBoolean(current.get(key)) ? ""
-                                : " (not current)"));
+                differences.put(
+                        key,
+                        "gateway " + remitted.get(key) + " | claim-service " + claimService
+                                + " | patient ledger " + inLedger
+                                + (Boolean.parseBoolean(current.get(key)) ? "" : " (not current)"));
             }
         }
         return differences;
@@ -152,14 +169,20 @@ final class FaultInvariants {
     /** Space-separated amounts as numbers, to compare to the cent whatever their scale. */
     private static java.util.List<java.math.BigDecimal> money(String amounts) {
         return java.util.Arrays.stream(amounts.split(" "))
-                .map(a -> new java.math.BigDecimal(a).setScale(2, java.math.RoundingMode.UNNECESSARY)).toList();
+                .map(a -> new java.math.BigDecimal(a).setScale(2, java.math.RoundingMode.UNNECESSARY))
+                .toList();
     }
 
     /** Encounters of the prefix whose current claim has left the in-flight states (or that wait for a coder). */
     static long finished(PipelineSnapshot.Databases databases, String prefix) {
         try {
-            return rows(databases, CLAIM, "SELECT encounter_id, '1' FROM claim WHERE is_current AND status NOT IN"
-                    + " ('CREATED', 'SUBMITTED', 'ACKNOWLEDGED') AND encounter_id LIKE '" + prefix + "%'").size();
+            return rows(
+                            databases,
+                            CLAIM,
+                            "SELECT encounter_id, '1' FROM claim WHERE is_current AND status NOT IN"
+                                    + " ('CREATED', 'SUBMITTED', 'ACKNOWLEDGED') AND encounter_id LIKE '" + prefix
+                                    + "%'")
+                    .size();
         } catch (Exception e) {
             return 0; // PostgreSQL may be the fault
         }
@@ -168,8 +191,9 @@ final class FaultInvariants {
     static Map<String, String> rows(PipelineSnapshot.Databases databases, String database, String sql)
             throws Exception {
         Map<String, String> rows = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(databases.url(database), databases.username(),
-                databases.password()); Statement statement = c.createStatement();
+        try (Connection c = DriverManager.getConnection(
+                        databases.url(database), databases.username(), databases.password());
+                Statement statement = c.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 rows.put(rs.getString(1), rs.getString(2));

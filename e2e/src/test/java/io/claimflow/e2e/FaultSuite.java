@@ -58,9 +58,16 @@ class FaultSuite {
     private static final int PER_FAULT = Integer.getInteger("faults.encounters", 150);
     private static final int RATE = Integer.getInteger("faults.rate", 30);
 
-    private record Row(String fault, int inFlight, long lost, long duplicated, long moneyMismatches,
-            long visitViolations, long deadLettersAdded, long replayed, double recoverySeconds) {
-    }
+    private record Row(
+            String fault,
+            int inFlight,
+            long lost,
+            long duplicated,
+            long moneyMismatches,
+            long visitViolations,
+            long deadLettersAdded,
+            long replayed,
+            double recoverySeconds) {}
 
     @FunctionalInterface
     private interface Action {
@@ -77,25 +84,54 @@ class FaultSuite {
         try (Pipeline pipeline = Pipeline.start(infrastructure, population.payerSimulatorProperties())) {
             assumeTrue(pipeline.missing().isEmpty(), "needs every service; missing " + pipeline.missing());
             String simulator = pipeline.instance(Pipeline.PAYER_SIMULATOR).url();
-            rows.add(phase(pipeline, population, clock, "none (baseline)", "f0", () -> { }, () -> { }, 0));
-            rows.add(phase(pipeline, population, clock, "payer down 10 s (HTTP 503)", "f1",
-                    () -> outage(simulator, true), () -> outage(simulator, false), 10));
-            for (Pipeline.Service service : List.of(Pipeline.CLAIM, Pipeline.CODING, Pipeline.GATEWAY,
-                    Pipeline.PATIENT_BILLING)) {
-                rows.add(phase(pipeline, population, clock, service.module() + " stopped 5 s, started again",
-                        "f" + rows.size(), () -> pipeline.stop(service), () -> pipeline.restart(service), 5));
+            rows.add(phase(pipeline, population, clock, "none (baseline)", "f0", () -> {}, () -> {}, 0));
+            rows.add(phase(
+                    pipeline,
+                    population,
+                    clock,
+                    "payer down 10 s (HTTP 503)",
+                    "f1",
+                    () -> outage(simulator, true),
+                    () -> outage(simulator, false),
+                    10));
+            for (Pipeline.Service service :
+                    List.of(Pipeline.CLAIM, Pipeline.CODING, Pipeline.GATEWAY, Pipeline.PATIENT_BILLING)) {
+                rows.add(phase(
+                        pipeline,
+                        population,
+                        clock,
+                        service.module() + " stopped 5 s, started again",
+                        "f" + rows.size(),
+                        () -> pipeline.stop(service),
+                        () -> pipeline.restart(service),
+                        5));
             }
-            rows.add(phase(pipeline, population, clock, "3 bad records (not Avro, unknown schema id,"
-                    + " PaymentPosted on the documented topic)", "f" + rows.size(),
-                    () -> badRecords(infrastructure), () -> { }, 0, false));
+            rows.add(phase(
+                    pipeline,
+                    population,
+                    clock,
+                    "3 bad records (not Avro, unknown schema id," + " PaymentPosted on the documented topic)",
+                    "f" + rows.size(),
+                    () -> badRecords(infrastructure),
+                    () -> {},
+                    0,
+                    false));
         }
         StringBuilder table = new StringBuilder("| fault | records in flight | lost | duplicated |"
                 + " money mismatches | visit invariants broken | dead letters added | replayed | recovery s |\n"
                 + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Row row : rows) {
-            table.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %d | %.1f |%n", row.fault(),
-                    row.inFlight(), row.lost(), row.duplicated(), row.moneyMismatches(), row.visitViolations(),
-                    row.deadLettersAdded(), row.replayed(), row.recoverySeconds()));
+            table.append(String.format(
+                    "| %s | %d | %d | %d | %d | %d | %d | %d | %.1f |%n",
+                    row.fault(),
+                    row.inFlight(),
+                    row.lost(),
+                    row.duplicated(),
+                    row.moneyMismatches(),
+                    row.visitViolations(),
+                    row.deadLettersAdded(),
+                    row.replayed(),
+                    row.recoverySeconds()));
         }
         Path dir = Path.of("target", "faults");
         Files.createDirectories(dir);
@@ -105,13 +141,25 @@ class FaultSuite {
             assertThat(row.lost()).as(row.fault()).isZero();
             assertThat(row.duplicated()).as(row.fault()).isZero();
             assertThat(row.moneyMismatches()).as(row.fault()).isZero();
-            assertThat(row.visitViolations()).as("per-visit invariants: " + row.fault()).isZero();
+            assertThat(row.visitViolations())
+                    .as("per-visit invariants: " + row.fault())
+                    .isZero();
         });
-        assertThat(rows.get(rows.size() - 1).deadLettersAdded()).as("exactly the bad records").isEqualTo(3);
+        assertThat(rows.get(rows.size() - 1).deadLettersAdded())
+                .as("exactly the bad records")
+                .isEqualTo(3);
     }
 
-    private Row phase(Pipeline pipeline, Population population, Clock clock, String fault, String run,
-            Action inject, Action heal, int holdSeconds) throws Exception {
+    private Row phase(
+            Pipeline pipeline,
+            Population population,
+            Clock clock,
+            String fault,
+            String run,
+            Action inject,
+            Action heal,
+            int holdSeconds)
+            throws Exception {
         return phase(pipeline, population, clock, fault, run, inject, heal, holdSeconds, true);
     }
 
@@ -119,23 +167,34 @@ class FaultSuite {
      * One fault. With {@code replay}, dead letters of this phase are replayed once it is quiet (the cause, e.g. a
      * payment that overtook its claim while the service was down, has gone) and the pipeline is awaited again.
      */
-    private Row phase(Pipeline pipeline, Population population, Clock clock, String fault, String run,
-            Action inject, Action heal, int holdSeconds, boolean replay) throws Exception {
+    private Row phase(
+            Pipeline pipeline,
+            Population population,
+            Clock clock,
+            String fault,
+            String run,
+            Action inject,
+            Action heal,
+            int holdSeconds,
+            boolean replay)
+            throws Exception {
         java.time.Instant phaseStart = clock.instant();
         Infrastructure infrastructure = Infrastructure.get();
         long deadBefore = total(DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()));
         WorkloadGenerator generator = new WorkloadGenerator(run.hashCode(), population, clock, run);
         Set<String> published = ConcurrentHashMap.newKeySet();
         AtomicInteger sent = new AtomicInteger();
-        Thread publisher = new Thread(() -> {
-            try (WorkloadPublisher out = new WorkloadPublisher(infrastructure.kafkaBootstrapServers(),
-                    infrastructure.schemaRegistryUrl())) {
-                out.publish(generator, PER_FAULT, RATE, g -> {
-                    published.add(g.event().getEncounterId());
-                    sent.incrementAndGet();
-                });
-            }
-        }, "fault-publisher");
+        Thread publisher = new Thread(
+                () -> {
+                    try (WorkloadPublisher out = new WorkloadPublisher(
+                            infrastructure.kafkaBootstrapServers(), infrastructure.schemaRegistryUrl())) {
+                        out.publish(generator, PER_FAULT, RATE, g -> {
+                            published.add(g.event().getEncounterId());
+                            sent.incrementAndGet();
+                        });
+                    }
+                },
+                "fault-publisher");
         publisher.start();
         while (sent.get() < PER_FAULT / 3) {
             Thread.sleep(50);
@@ -163,37 +222,54 @@ class FaultSuite {
         long deadAfter = total(DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()));
         long replayed = 0;
         if (replay && deadAfter > deadBefore) {
-            replayed = replayDeadLetters(pipeline.instance(Pipeline.PATIENT_BILLING).url(), phaseStart);
+            replayed = replayDeadLetters(
+                    pipeline.instance(Pipeline.PATIENT_BILLING).url(), phaseStart);
             Pipeline.awaitQuiet(progress, Duration.ofSeconds(10), Duration.ofMinutes(2));
         }
         FaultInvariants.Counts counts = FaultInvariants.count(databases, prefix, published);
-        return new Row(fault, inFlight, counts.lost(), counts.duplicated(), counts.moneyMismatches(),
-                counts.visitViolations(), deadAfter - deadBefore,
-                replayed, Math.max(0, (lastChange[0] - healed) / 1e9));
+        return new Row(
+                fault,
+                inFlight,
+                counts.lost(),
+                counts.duplicated(),
+                counts.moneyMismatches(),
+                counts.visitViolations(),
+                deadAfter - deadBefore,
+                replayed,
+                Math.max(0, (lastChange[0] - healed) / 1e9));
     }
 
     /** Replays every dead letter recorded since {@code since} (platform's REST endpoint, as ADMIN). */
     private static long replayDeadLetters(String service, java.time.Instant since) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:demo-admin"
-                .getBytes(StandardCharsets.UTF_8));
+        String auth = "Basic "
+                + java.util.Base64.getEncoder().encodeToString("admin:demo-admin".getBytes(StandardCharsets.UTF_8));
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         long replayed = 0;
         for (String topic : Topics.all()) {
-            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(service + "/admin/dead-letters/"
-                    + topic)).header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> list = http.send(
+                    HttpRequest.newBuilder(URI.create(service + "/admin/dead-letters/" + topic))
+                            .header("Authorization", auth)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (list.statusCode() != 200) {
                 continue;
             }
             for (var letter : json.readTree(list.body())) {
                 if (!letter.path("replayedFrom").isNull()
-                        || java.time.Instant.parse(letter.path("timestamp").asText()).isBefore(since)) {
+                        || java.time.Instant.parse(letter.path("timestamp").asText())
+                                .isBefore(since)) {
                     continue;
                 }
-                HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(service
-                        + "/admin/dead-letters/" + topic + "/" + letter.path("partition").asInt() + "/"
-                        + letter.path("offset").asLong() + "/replay")).header("Authorization", auth)
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> done = http.send(
+                        HttpRequest.newBuilder(URI.create(service
+                                        + "/admin/dead-letters/" + topic + "/"
+                                        + letter.path("partition").asInt() + "/"
+                                        + letter.path("offset").asLong() + "/replay"))
+                                .header("Authorization", auth)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (done.statusCode() / 100 == 2) {
                     replayed++;
                 }
@@ -203,14 +279,22 @@ class FaultSuite {
     }
 
     private static void outage(String simulator, boolean down) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(simulator + "/simulator/faults")).header("Content-Type", "application/json")
-                // the simulator's login (payer-simulator.yml, payer-simulator.auth.*)
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        "gateway:claimflow-payer".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"latencyMillis\": 0, \"errorRate\": 0, \"seed\": 42,"
-                        + " \"outage\": " + down + ", \"malformed835\": false, \"unbalanced835\": false}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(simulator + "/simulator/faults"))
+                                .header("Content-Type", "application/json")
+                                // the simulator's login (payer-simulator.yml, payer-simulator.auth.*)
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString("gateway:claimflow-payer"
+                                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                .PUT(HttpRequest.BodyPublishers.ofString(
+                                        "{\"latencyMillis\": 0, \"errorRate\": 0, \"seed\": 42," + " \"outage\": "
+                                                + down + ", \"malformed835\": false, \"unbalanced835\": false}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("simulator faults: HTTP " + response.statusCode() + " " + response.body());
         }
@@ -230,12 +314,15 @@ class FaultSuite {
         }
         byte[] unknownSchemaId = {0, 0x7f, 0x7f, 0x7f, 0x7f, 2, 4, 6};
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
-            producer.send(new ProducerRecord<>(Topics.ENCOUNTER_DOCUMENTED, "enc-bad-not-avro",
-                    "{\"this\": \"is not Avro\"}".getBytes(StandardCharsets.UTF_8))).get();
-            producer.send(new ProducerRecord<>(Topics.ENCOUNTER_DOCUMENTED, "enc-bad-unknown-schema",
-                    unknownSchemaId)).get();
-            producer.send(new ProducerRecord<>(Topics.ENCOUNTER_DOCUMENTED, "enc-bad-incompatible",
-                    incompatible)).get();
+            producer.send(new ProducerRecord<>(
+                            Topics.ENCOUNTER_DOCUMENTED,
+                            "enc-bad-not-avro",
+                            "{\"this\": \"is not Avro\"}".getBytes(StandardCharsets.UTF_8)))
+                    .get();
+            producer.send(new ProducerRecord<>(Topics.ENCOUNTER_DOCUMENTED, "enc-bad-unknown-schema", unknownSchemaId))
+                    .get();
+            producer.send(new ProducerRecord<>(Topics.ENCOUNTER_DOCUMENTED, "enc-bad-incompatible", incompatible))
+                    .get();
         }
     }
 

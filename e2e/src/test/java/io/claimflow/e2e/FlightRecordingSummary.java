@@ -22,8 +22,7 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class FlightRecordingSummary {
 
-    private FlightRecordingSummary() {
-    }
+    private FlightRecordingSummary() {}
 
     // Most specific first; checked against each frame from the top of the stack down.
     private static final List<Map.Entry<String, String>> CAUSES = List.of(
@@ -93,9 +92,13 @@ public final class FlightRecordingSummary {
                 var thread = event.getThread("eventThread");
                 java.time.Instant previous = lastLoad.put(thread.getId(), event.getStartTime());
                 if (previous != null) {
-                    double seconds = java.time.Duration.between(previous, event.getStartTime()).toNanos() / 1e9;
-                    cpuSecondsByThread.merge(threadGroup(String.valueOf(thread.getJavaName())),
-                            (event.getFloat("user") + event.getFloat("system")) * cores * seconds, Double::sum);
+                    double seconds = java.time.Duration.between(previous, event.getStartTime())
+                                    .toNanos()
+                            / 1e9;
+                    cpuSecondsByThread.merge(
+                            threadGroup(String.valueOf(thread.getJavaName())),
+                            (event.getFloat("user") + event.getFloat("system")) * cores * seconds,
+                            Double::sum);
                 }
                 continue;
             }
@@ -107,8 +110,10 @@ public final class FlightRecordingSummary {
             if (stack == null || stack.getFrames().isEmpty()) {
                 continue;
             }
-            String thread = threadGroup(event.getThread("sampledThread") == null ? "?"
-                    : String.valueOf(event.getThread("sampledThread").getJavaName()));
+            String thread = threadGroup(
+                    event.getThread("sampledThread") == null
+                            ? "?"
+                            : String.valueOf(event.getThread("sampledThread").getJavaName()));
             String cause = cause(stack);
             if (execution) {
                 cpu++;
@@ -127,22 +132,40 @@ public final class FlightRecordingSummary {
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Flight recording %s: %d execution samples (on CPU), %d native samples"
-                + " (blocked in native code).%n%n", file.getFileName(), cpu, nat));
-        double cpuSeconds = cpuSecondsByThread.values().stream().mapToDouble(Double::doubleValue).sum();
-        out.append(String.format(Locale.ROOT, "### CPU seconds by thread (jdk.ThreadCPULoad; %.1f s in all)%n%n"
-                + "| thread | CPU s | share |%n| --- | --- | --- |%n", cpuSeconds));
-        cpuSecondsByThread.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .limit(top).forEach(e -> out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f%% |%n",
-                        e.getKey().replace("|", "\\|"), e.getValue(), 100 * e.getValue() / cpuSeconds)));
+        out.append(String.format(
+                Locale.ROOT,
+                "Flight recording %s: %d execution samples (on CPU), %d native samples"
+                        + " (blocked in native code).%n%n",
+                file.getFileName(),
+                cpu,
+                nat));
+        double cpuSeconds = cpuSecondsByThread.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        out.append(String.format(
+                Locale.ROOT,
+                "### CPU seconds by thread (jdk.ThreadCPULoad; %.1f s in all)%n%n"
+                        + "| thread | CPU s | share |%n| --- | --- | --- |%n",
+                cpuSeconds));
+        cpuSecondsByThread.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(top)
+                .forEach(e -> out.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %.1f | %.1f%% |%n",
+                        e.getKey().replace("|", "\\|"),
+                        e.getValue(),
+                        100 * e.getValue() / cpuSeconds)));
         out.append('\n');
         table(out, "On CPU by thread (service listener / relay / poller)", cpuByThread, cpu, top);
         table(out, "On CPU by cause (first known frame from the top of the stack)", cpuByCause, cpu, top);
         out.append("### On CPU: top causes per thread\n\n| thread | samples | top causes |\n| --- | --- | --- |\n");
         sorted(cpuByThread).stream().limit(top).forEach(e -> {
             Map<String, Long> causes = cpuByThreadCause.get(e.getKey());
-            String text = sorted(causes).stream().limit(4).map(c -> String.format(Locale.ROOT, "%s %.0f%%",
-                    c.getKey(), 100.0 * c.getValue() / e.getValue())).collect(Collectors.joining(", "));
+            String text = sorted(causes).stream()
+                    .limit(4)
+                    .map(c -> String.format(Locale.ROOT, "%s %.0f%%", c.getKey(), 100.0 * c.getValue() / e.getValue()))
+                    .collect(Collectors.joining(", "));
             out.append(String.format(Locale.ROOT, "| %s | %d | %s |%n", e.getKey(), e.getValue(), text));
         });
         out.append('\n');
@@ -156,8 +179,12 @@ public final class FlightRecordingSummary {
     private static void table(StringBuilder out, String title, Map<String, Long> counts, long total, int top) {
         out.append("### ").append(title).append("\n\n| what | samples | share |\n| --- | --- | --- |\n");
         for (Map.Entry<String, Long> e : sorted(counts).stream().limit(top).toList()) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %.1f%% |%n", e.getKey().replace("|", "\\|"),
-                    e.getValue(), total == 0 ? 0 : 100.0 * e.getValue() / total));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.1f%% |%n",
+                    e.getKey().replace("|", "\\|"),
+                    e.getValue(),
+                    total == 0 ? 0 : 100.0 * e.getValue() / total));
         }
         out.append('\n');
     }
@@ -198,5 +225,4 @@ public final class FlightRecordingSummary {
     static String threadGroup(String name) {
         return name.replaceAll("-\\d+", "").replaceAll("#\\d+", "").replaceAll("\\d+$", "");
     }
-
 }

@@ -29,22 +29,26 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    static final Service PAYER_SIMULATOR = new Service("payer-simulator",
-            "io.claimflow.payersimulator.PayerSimulatorApplication", null);
-    static final Service GATEWAY = new Service("adjudication-gateway",
-            "io.claimflow.adjudication.AdjudicationGatewayApplication", "claimflow_adjudication");
-    static final Service CLAIM = new Service("claim-service", "io.claimflow.claim.ClaimServiceApplication",
-            "claimflow_claim");
-    static final Service PATIENT_BILLING = new Service("patient-billing-service",
-            "io.claimflow.patientbilling.PatientBillingServiceApplication", "claimflow_patient_billing");
-    static final Service CODING = new Service("coding-service", "io.claimflow.coding.CodingServiceApplication",
-            "claimflow_coding");
+    static final Service PAYER_SIMULATOR =
+            new Service("payer-simulator", "io.claimflow.payersimulator.PayerSimulatorApplication", null);
+    static final Service GATEWAY = new Service(
+            "adjudication-gateway",
+            "io.claimflow.adjudication.AdjudicationGatewayApplication",
+            "claimflow_adjudication");
+    static final Service CLAIM =
+            new Service("claim-service", "io.claimflow.claim.ClaimServiceApplication", "claimflow_claim");
+    static final Service PATIENT_BILLING = new Service(
+            "patient-billing-service",
+            "io.claimflow.patientbilling.PatientBillingServiceApplication",
+            "claimflow_patient_billing");
+    static final Service CODING =
+            new Service("coding-service", "io.claimflow.coding.CodingServiceApplication", "claimflow_coding");
     /** Optional: started only by {@link #startEhrConnector(Map)}; the other tests publish to Kafka themselves. */
-    static final Service EHR_CONNECTOR = new Service("ehr-connector", "io.claimflow.ehr.EhrConnectorApplication",
-            "claimflow_ehr");
+    static final Service EHR_CONNECTOR =
+            new Service("ehr-connector", "io.claimflow.ehr.EhrConnectorApplication", "claimflow_ehr");
     /** Optional: started only by {@link #startConsole()}, after the services it calls. */
-    static final Service CONSOLE = new Service("ops-console", "io.claimflow.console.OpsConsoleApplication",
-            "claimflow_console");
+    static final Service CONSOLE =
+            new Service("ops-console", "io.claimflow.console.OpsConsoleApplication", "claimflow_console");
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
@@ -59,16 +63,28 @@ final class Pipeline implements AutoCloseable {
 
     /** Starts what is built; {@code simulatorProperties} configure the payer (plans and members). */
     static Pipeline start(Infrastructure infrastructure, Map<String, String> simulatorProperties) {
-        Path projectDir = Path.of(System.getProperty("claimflow.e2e.project-dir", "..")).toAbsolutePath().normalize();
+        Path projectDir = Path.of(System.getProperty("claimflow.e2e.project-dir", ".."))
+                .toAbsolutePath()
+                .normalize();
         Pipeline pipeline = new Pipeline(infrastructure);
         try {
             Map<String, String> simulator = new LinkedHashMap<>(common(infrastructure, null));
             simulator.putAll(simulatorProperties);
             // the simulator's own pom brings only web and actuator: on this shared class path it must not pick up the
             // platform (security, outbox), a DataSource, Flyway or Kafka
-            simulator.put("spring.autoconfigure.exclude", String.join(",", autoConfigurationsOutside(
-                    List.of(".platform.", ".jdbc.", ".flyway.", ".kafka.", ".security.", ".sql.", ".transaction.",
-                            ".data."))));
+            simulator.put(
+                    "spring.autoconfigure.exclude",
+                    String.join(
+                            ",",
+                            autoConfigurationsOutside(List.of(
+                                    ".platform.",
+                                    ".jdbc.",
+                                    ".flyway.",
+                                    ".kafka.",
+                                    ".security.",
+                                    ".sql.",
+                                    ".transaction.",
+                                    ".data."))));
             pipeline.start(projectDir, PAYER_SIMULATOR, simulator, Map.of("spring.config.name", "payer-simulator"));
 
             Map<String, String> gateway = new LinkedHashMap<>(common(infrastructure, GATEWAY.database()));
@@ -100,12 +116,15 @@ final class Pipeline implements AutoCloseable {
      * pointed at the running services' URLs. Returns false, and lists it in {@link #missing()}, when it is not built.
      */
     boolean startConsole() {
-        Path projectDir = Path.of(System.getProperty("claimflow.e2e.project-dir", "..")).toAbsolutePath().normalize();
+        Path projectDir = Path.of(System.getProperty("claimflow.e2e.project-dir", ".."))
+                .toAbsolutePath()
+                .normalize();
         Map<String, String> console = new LinkedHashMap<>(common(infrastructure, CONSOLE.database()));
         for (Service service : List.of(CODING, CLAIM, GATEWAY, PATIENT_BILLING)) {
             ServiceInstance instance = running.get(service.module());
             // a service that is not running gets a closed port: the console shows it as not answering
-            console.put("claimflow.console.services." + service.module(),
+            console.put(
+                    "claimflow.console.services." + service.module(),
                     instance == null ? "http://localhost:9" : instance.url());
         }
         console.put("claimflow.console.services.ehr-connector", "http://localhost:9");
@@ -120,7 +139,9 @@ final class Pipeline implements AutoCloseable {
      * and lists it in {@link #missing()}, when it is not built.
      */
     boolean startEhrConnector(Map<String, String> properties) {
-        Path projectDir = Path.of(System.getProperty("claimflow.e2e.project-dir", "..")).toAbsolutePath().normalize();
+        Path projectDir = Path.of(System.getProperty("claimflow.e2e.project-dir", ".."))
+                .toAbsolutePath()
+                .normalize();
         Map<String, String> ehr = new LinkedHashMap<>(common(infrastructure, EHR_CONNECTOR.database()));
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             ehr.put("claimflow.ehr.mllp.port", String.valueOf(free.getLocalPort()));
@@ -136,14 +157,17 @@ final class Pipeline implements AutoCloseable {
     static List<String> autoConfigurationsOutside(List<String> markers) {
         List<String> excluded = new ArrayList<>();
         try {
-            var resources = Pipeline.class.getClassLoader().getResources(
-                    "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
+            var resources = Pipeline.class
+                    .getClassLoader()
+                    .getResources("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
             while (resources.hasMoreElements()) {
                 try (var in = resources.nextElement().openStream()) {
-                    for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                            .split("\\R")) {
+                    for (String line :
+                            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
                         String name = line.strip();
-                        if (!name.isEmpty() && !name.startsWith("#") && markers.stream().anyMatch(name::contains)) {
+                        if (!name.isEmpty()
+                                && !name.startsWith("#")
+                                && markers.stream().anyMatch(name::contains)) {
                             excluded.add(name);
                         }
                     }
@@ -188,10 +212,13 @@ final class Pipeline implements AutoCloseable {
         }
         Runnable starter = () -> {
             long began = System.nanoTime();
-            ServiceInstance instance = ServiceInstance.start(projectDir, service.module(), service.mainClass(),
-                    arguments, defaults);
+            ServiceInstance instance =
+                    ServiceInstance.start(projectDir, service.module(), service.mainClass(), arguments, defaults);
             running.put(service.module(), instance);
-            LOG.info("{} started on port {} in {} ms", service.module(), instance.port(),
+            LOG.info(
+                    "{} started on port {} in {} ms",
+                    service.module(),
+                    instance.port(),
                     (System.nanoTime() - began) / 1_000_000);
         };
         starters.put(service.module(), starter);

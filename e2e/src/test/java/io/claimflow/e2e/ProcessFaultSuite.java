@@ -80,10 +80,11 @@ class ProcessFaultSuite {
     private static final int RATE = Integer.getInteger("faults.rate", 25);
     private static final int OFFSET = Integer.getInteger("faults.port-offset", 10000);
     private static final Path ROOT = Path.of(System.getProperty("claimflow.e2e.project-dir", ".."))
-            .toAbsolutePath().normalize();
+            .toAbsolutePath()
+            .normalize();
     private static final Path HOME = ROOT.resolve("e2e/target/fault-stack");
-    private static final List<String> SERVICES = List.of("coding-service", "claim-service", "adjudication-gateway",
-            "patient-billing-service", "payer-simulator");
+    private static final List<String> SERVICES = List.of(
+            "coding-service", "claim-service", "adjudication-gateway", "patient-billing-service", "payer-simulator");
     private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
 
     static {
@@ -110,7 +111,8 @@ class ProcessFaultSuite {
     private final String registry = "http://localhost:" + registryPort;
     private final PipelineSnapshot.Databases databases = new PipelineSnapshot.Databases(
             "jdbc:postgresql://localhost:" + postgresPort + "/", "claimflow", "claimflow");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock = Clock.systemUTC();
     private Population population;
@@ -118,13 +120,21 @@ class ProcessFaultSuite {
     private final List<String> finalCounts = new ArrayList<>();
 
     /** One line of the table. */
-    record Row(String fault, int inFlight, long lost, long duplicated, long moneyMismatches, long visitViolations,
-            long deadLetters, long replayed, double recoverySeconds, String note) {
-    }
+    record Row(
+            String fault,
+            int inFlight,
+            long lost,
+            long duplicated,
+            long moneyMismatches,
+            long visitViolations,
+            long deadLetters,
+            long replayed,
+            double recoverySeconds,
+            String note) {}
 
     /** One record on a dead-letter topic. */
-    record Letter(String topic, int partition, long offset, String key, String group, String reason,
-            String replayedFrom) {
+    record Letter(
+            String topic, int partition, long offset, String key, String group, String reason, String replayedFrom) {
         String id() {
             return topic + "/" + partition + "/" + offset;
         }
@@ -153,34 +163,52 @@ class ProcessFaultSuite {
         List<Row> rows = new ArrayList<>();
         Process launcher = startStack();
         try {
-            rows.add(phase("none (baseline)", "p0", () -> { }, () -> { }, 0));
+            rows.add(phase("none (baseline)", "p0", () -> {}, () -> {}, 0));
             String simulator = "http://localhost:" + PORTS.get("payer-simulator");
-            rows.add(phase("payer down 15 s (HTTP 503)", "p1", () -> outage(simulator, true),
-                    () -> outage(simulator, false), 15));
+            rows.add(phase(
+                    "payer down 15 s (HTTP 503)",
+                    "p1",
+                    () -> outage(simulator, true),
+                    () -> outage(simulator, false),
+                    15));
             int n = 2;
-            for (String service : List.of("coding-service", "claim-service", "adjudication-gateway",
-                    "patient-billing-service")) {
-                rows.add(phase(service + " kill -9, started again after 5 s", "p" + n++,
-                        () -> stack("kill", service), () -> stack("start", service), 5));
+            for (String service :
+                    List.of("coding-service", "claim-service", "adjudication-gateway", "patient-billing-service")) {
+                rows.add(phase(
+                        service + " kill -9, started again after 5 s",
+                        "p" + n++,
+                        () -> stack("kill", service),
+                        () -> stack("start", service),
+                        5));
             }
-            rows.add(phase("broker (KRaft) kill -9, started again after 5 s on the same data", "p" + n++,
-                    () -> stack("kill", "kafka"), () -> stack("start", "kafka"), 5));
-            rows.add(phase("PostgreSQL immediate shutdown for 25 s, started again (crash recovery)", "p" + n++,
-                    () -> stack("kill", "postgres"), () -> stack("start", "postgres"), 25));
+            rows.add(phase(
+                    "broker (KRaft) kill -9, started again after 5 s on the same data",
+                    "p" + n++,
+                    () -> stack("kill", "kafka"),
+                    () -> stack("start", "kafka"),
+                    5));
+            rows.add(phase(
+                    "PostgreSQL immediate shutdown for 25 s, started again (crash recovery)",
+                    "p" + n++,
+                    () -> stack("kill", "postgres"),
+                    () -> stack("start", "postgres"),
+                    25));
             rows.add(badInput("p" + n++));
             rows.add(redrive("p" + n));
             // once more at the end, everything long quiet: a phase's stragglers would show up here
             awaitQuiet("enc-p", Duration.ofSeconds(15), Duration.ofMinutes(3));
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
-                FaultInvariants.Counts end = FaultInvariants.count(databases, "enc-p" + i + "-",
-                        publishedByPhase.getOrDefault("p" + i, Set.of()));
+                FaultInvariants.Counts end = FaultInvariants.count(
+                        databases, "enc-p" + i + "-", publishedByPhase.getOrDefault("p" + i, Set.of()));
                 finalCounts.add(end.lost() + " / " + end.duplicated() + " / " + end.moneyMismatches() + " / "
                         + end.visitViolations());
-                if (end.lost() != r.lost() || end.duplicated() != r.duplicated()
-                        || end.moneyMismatches() != r.moneyMismatches() || end.visitViolations() != r.visitViolations()) {
-                    System.out.println("    at the end, " + r.fault() + ": lost/duplicated/money/visit "
-                            + finalCounts.get(i));
+                if (end.lost() != r.lost()
+                        || end.duplicated() != r.duplicated()
+                        || end.moneyMismatches() != r.moneyMismatches()
+                        || end.visitViolations() != r.visitViolations()) {
+                    System.out.println(
+                            "    at the end, " + r.fault() + ": lost/duplicated/money/visit " + finalCounts.get(i));
                 }
             }
         } finally {
@@ -197,7 +225,9 @@ class ProcessFaultSuite {
             assertThat(row.lost()).as("lost: " + row.fault()).isZero();
             assertThat(row.duplicated()).as("duplicated: " + row.fault()).isZero();
             assertThat(row.moneyMismatches()).as("money: " + row.fault()).isZero();
-            assertThat(row.visitViolations()).as("per-visit invariants: " + row.fault()).isZero();
+            assertThat(row.visitViolations())
+                    .as("per-visit invariants: " + row.fault())
+                    .isZero();
         });
     }
 
@@ -212,8 +242,8 @@ class ProcessFaultSuite {
      * quiet, count. Dead letters this phase added that are not expected are re-driven by {@code ./stack replay}
      * once all is healed, and reported (the row says how many needed it).
      */
-    private Row phase(String fault, String run, Action inject, Action heal, int holdSeconds,
-            boolean replayUnexpected) throws Exception {
+    private Row phase(String fault, String run, Action inject, Action heal, int holdSeconds, boolean replayUnexpected)
+            throws Exception {
         Instant phaseStart = clock.instant();
         Set<String> before = ids(readDeadLetters());
         WorkloadGenerator generator = new WorkloadGenerator(run.hashCode(), population, clock, run);
@@ -221,16 +251,18 @@ class ProcessFaultSuite {
         publishedByPhase.put(run, published);
         AtomicInteger sent = new AtomicInteger();
         AtomicReference<Throwable> publishFailure = new AtomicReference<>();
-        Thread publisher = new Thread(() -> {
-            try (WorkloadPublisher out = new WorkloadPublisher(bootstrap, registry)) {
-                out.publish(generator, PER_FAULT, RATE, g -> {
-                    published.add(g.event().getEncounterId());
-                    sent.incrementAndGet();
-                });
-            } catch (Throwable t) {
-                publishFailure.set(t);
-            }
-        }, "fault-publisher-" + run);
+        Thread publisher = new Thread(
+                () -> {
+                    try (WorkloadPublisher out = new WorkloadPublisher(bootstrap, registry)) {
+                        out.publish(generator, PER_FAULT, RATE, g -> {
+                            published.add(g.event().getEncounterId());
+                            sent.incrementAndGet();
+                        });
+                    } catch (Throwable t) {
+                        publishFailure.set(t);
+                    }
+                },
+                "fault-publisher-" + run);
         publisher.start();
         while (sent.get() < PER_FAULT / 3 && publisher.isAlive()) {
             Thread.sleep(50);
@@ -264,8 +296,17 @@ class ProcessFaultSuite {
             lastChange = Math.max(lastChange, awaitQuiet(prefix, Duration.ofSeconds(90), Duration.ofMinutes(5)));
             counts = FaultInvariants.count(databases, prefix, published);
         }
-        Row row = new Row(fault, inFlight, counts.lost(), counts.duplicated(), counts.moneyMismatches(),
-                counts.visitViolations(), added.size(), replayed, Math.max(0, (lastChange - healed) / 1e9), note);
+        Row row = new Row(
+                fault,
+                inFlight,
+                counts.lost(),
+                counts.duplicated(),
+                counts.moneyMismatches(),
+                counts.visitViolations(),
+                added.size(),
+                replayed,
+                Math.max(0, (lastChange - healed) / 1e9),
+                note);
         System.out.println("    " + row);
         return row;
     }
@@ -281,14 +322,20 @@ class ProcessFaultSuite {
         for (String topic : CONSUMERS.keySet()) {
             String recordName = Topics.recordClassOf(topic).getName();
             // same full name as the reader's class (so the consumer tries to read it as one), nothing it needs
-            incompatibleIds.put(topic, register("fault-suite-incompatible-" + topic + "-value",
-                    "{\"type\":\"record\",\"name\":\"" + recordName + "\",\"fields\":[{\"name\":\"faultSuiteOnly\","
-                            + "\"type\":\"int\"}]}"));
+            incompatibleIds.put(
+                    topic,
+                    register(
+                            "fault-suite-incompatible-" + topic + "-value",
+                            "{\"type\":\"record\",\"name\":\"" + recordName
+                                    + "\",\"fields\":[{\"name\":\"faultSuiteOnly\"," + "\"type\":\"int\"}]}"));
         }
         Set<String> before = ids(readDeadLetters());
         Map<String, Set<String>> expected = new TreeMap<>();
-        Row row = phase("bad input: not Avro, unknown schema id, incompatible schema, on each of "
-                + CONSUMERS.size() + " consumed topics", run, () -> {
+        Row row = phase(
+                "bad input: not Avro, unknown schema id, incompatible schema, on each of " + CONSUMERS.size()
+                        + " consumed topics",
+                run,
+                () -> {
                     try (KafkaProducer<String, byte[]> producer = rawProducer()) {
                         for (var e : incompatibleIds.entrySet()) {
                             String topic = e.getKey();
@@ -298,8 +345,8 @@ class ProcessFaultSuite {
                                     "bad-unknown-schema-" + t, wire(0x7f7f7f7f, new byte[] {2, 4, 6}),
                                     "bad-incompatible-" + t, wire(e.getValue(), new byte[] {0x54}));
                             for (var b : bad.entrySet()) {
-                                producer.send(new ProducerRecord<>(topic, b.getKey(), b.getValue())).get(30,
-                                        TimeUnit.SECONDS);
+                                producer.send(new ProducerRecord<>(topic, b.getKey(), b.getValue()))
+                                        .get(30, TimeUnit.SECONDS);
                                 for (String group : CONSUMERS.get(topic)) {
                                     expected.computeIfAbsent(topic + Topics.DLT_SUFFIX, k -> new java.util.TreeSet<>())
                                             .add(b.getKey() + " @" + group);
@@ -307,7 +354,10 @@ class ProcessFaultSuite {
                             }
                         }
                     }
-                }, () -> { }, 0, false);
+                },
+                () -> {},
+                0,
+                false);
         List<Letter> added = added(before);
         Map<String, Set<String>> actual = new TreeMap<>();
         for (Letter l : added) {
@@ -315,18 +365,30 @@ class ProcessFaultSuite {
         }
         long expectedCount = expected.values().stream().mapToLong(Set::size).sum();
         System.out.println("    dead letters expected " + expectedCount + ", added " + added.size());
-        added.stream().sorted(Comparator.comparing(Letter::id)).forEach(l -> System.out.println(
-                "      " + l.id() + " " + l.key() + " @" + l.group() + ": " + l.reason()));
-        assertThat(actual).as("the dead-letter topics hold exactly the bad records, once per consuming group")
+        added.stream()
+                .sorted(Comparator.comparing(Letter::id))
+                .forEach(l ->
+                        System.out.println("      " + l.id() + " " + l.key() + " @" + l.group() + ": " + l.reason()));
+        assertThat(actual)
+                .as("the dead-letter topics hold exactly the bad records, once per consuming group")
                 .isEqualTo(expected);
         assertThat(added).as("one letter each").hasSize((int) expectedCount);
         assertThat(added).allSatisfy(l -> assertThat(l.reason()).as(l.id()).contains("could not be deserialized"));
         assertThat(added.stream().filter(l -> l.key().startsWith("bad-unknown-schema")))
                 .allSatisfy(l -> assertThat(l.reason()).containsIgnoringCase("schema"));
         // the phase itself re-drives what it did not expect; here everything added was expected
-        return new Row(row.fault(), row.inFlight(), row.lost(), row.duplicated(), row.moneyMismatches(),
-                row.visitViolations(), added.size(), row.replayed(), row.recoverySeconds(), expectedCount + " expected ("
-                + CONSUMERS.size() + " topics x 3 records x consuming groups), each with its reason");
+        return new Row(
+                row.fault(),
+                row.inFlight(),
+                row.lost(),
+                row.duplicated(),
+                row.moneyMismatches(),
+                row.visitViolations(),
+                added.size(),
+                row.replayed(),
+                row.recoverySeconds(),
+                expectedCount + " expected (" + CONSUMERS.size()
+                        + " topics x 3 records x consuming groups), each with its reason");
     }
 
     /**
@@ -339,8 +401,10 @@ class ProcessFaultSuite {
         Instant start = clock.instant();
         Set<String> before = ids(readDeadLetters());
         // the registry numbers schemas in order: a fresh probe tells the id the next new schema gets
-        int probe = register("fault-suite-probe-value", "{\"type\":\"record\",\"name\":\"Probe" + System.nanoTime()
-                + "\",\"namespace\":\"io.claimflow.faults\",\"fields\":[{\"name\":\"n\",\"type\":\"int\"}]}");
+        int probe = register(
+                "fault-suite-probe-value",
+                "{\"type\":\"record\",\"name\":\"Probe" + System.nanoTime()
+                        + "\",\"namespace\":\"io.claimflow.faults\",\"fields\":[{\"name\":\"n\",\"type\":\"int\"}]}");
         int next = probe + 1;
         WorkloadGenerator generator = new WorkloadGenerator(run.hashCode(), population, clock, run);
         EncounterDocumented event = generator.next().event();
@@ -356,72 +420,123 @@ class ProcessFaultSuite {
             value = b.array();
         }
         try (KafkaProducer<String, byte[]> producer = rawProducer()) {
-            producer.send(new ProducerRecord<>(Topics.ENCOUNTER_DOCUMENTED, encounterId, value)).get(30,
-                    TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.ENCOUNTER_DOCUMENTED, encounterId, value))
+                    .get(30, TimeUnit.SECONDS);
         }
         Letter letter = awaitLetter(before, encounterId, Duration.ofSeconds(60));
         System.out.println("    dead-lettered " + letter.id() + " @" + letter.group() + ": " + letter.reason());
-        assertThat(FaultInvariants.rows(databases, FaultInvariants.CODING, "SELECT encounter_id, '1' FROM encounter"
-                + " WHERE encounter_id = '" + encounterId + "'")).as("not coded while its schema is unknown").isEmpty();
+        assertThat(FaultInvariants.rows(
+                        databases,
+                        FaultInvariants.CODING,
+                        "SELECT encounter_id, '1' FROM encounter" + " WHERE encounter_id = '" + encounterId + "'"))
+                .as("not coded while its schema is unknown")
+                .isEmpty();
 
         // the fix: register the newer schema
-        ObjectNode newer = (ObjectNode) json.readTree(EncounterDocumented.getClassSchema().toString());
+        ObjectNode newer =
+                (ObjectNode) json.readTree(EncounterDocumented.getClassSchema().toString());
         ObjectNode field = ((ArrayNode) newer.get("fields")).addObject();
         field.put("name", "faultSuiteNote");
         field.putArray("type").add("null").add("string");
         field.putNull("default");
         int id = register("fault-suite-encounter-documented-newer-value", newer.toString());
-        assertThat(id).as("the registry gave the newer schema the id the record carries").isEqualTo(next);
+        assertThat(id)
+                .as("the registry gave the newer schema the id the record carries")
+                .isEqualTo(next);
 
         long t0 = System.nanoTime();
         long first = replay("--service", "coding-service", "--key", encounterId, "--since", start.toString());
         long second = replay("--service", "coding-service", "--key", encounterId, "--since", start.toString());
         long lastChange = awaitQuiet("enc-" + run + "-", Duration.ofSeconds(10), Duration.ofMinutes(3));
         FaultInvariants.Counts counts = FaultInvariants.count(databases, "enc-" + run + "-", Set.of(encounterId));
-        long coded = Long.parseLong(FaultInvariants.rows(databases, FaultInvariants.CODING, "SELECT 'n', count(*)::text"
-                + " FROM encounter WHERE encounter_id = '" + encounterId + "'").get("n"));
-        long currentClaims = Long.parseLong(FaultInvariants.rows(databases, FaultInvariants.CLAIM, "SELECT 'n',"
-                + " count(*)::text FROM claim WHERE is_current AND encounter_id = '" + encounterId + "'").get("n"));
-        System.out.printf("    replayed %d, then %d; coded %d time(s), %d current claim(s)%n", first, second, coded,
-                currentClaims);
+        long coded = Long.parseLong(FaultInvariants.rows(
+                        databases,
+                        FaultInvariants.CODING,
+                        "SELECT 'n', count(*)::text" + " FROM encounter WHERE encounter_id = '" + encounterId + "'")
+                .get("n"));
+        long currentClaims = Long.parseLong(FaultInvariants.rows(
+                        databases,
+                        FaultInvariants.CLAIM,
+                        "SELECT 'n'," + " count(*)::text FROM claim WHERE is_current AND encounter_id = '" + encounterId
+                                + "'")
+                .get("n"));
+        System.out.printf(
+                "    replayed %d, then %d; coded %d time(s), %d current claim(s)%n",
+                first, second, coded, currentClaims);
         assertThat(first).as("first replay re-drives the letter").isEqualTo(1);
-        assertThat(second).as("the journal keeps a second replay from re-driving it again").isZero();
+        assertThat(second)
+                .as("the journal keeps a second replay from re-driving it again")
+                .isZero();
         assertThat(coded).as("arrived once").isEqualTo(1);
         assertThat(currentClaims).as("one current claim").isEqualTo(1);
         List<Letter> added = added(before);
-        return new Row("dead letter (schema not yet registered) re-driven by ./stack replay after the fix", 1,
-                counts.lost(), counts.duplicated(), counts.moneyMismatches(), counts.visitViolations(), added.size(),
+        return new Row(
+                "dead letter (schema not yet registered) re-driven by ./stack replay after the fix",
+                1,
+                counts.lost(),
+                counts.duplicated(),
+                counts.moneyMismatches(),
+                counts.visitViolations(),
+                added.size(),
                 first,
-                Math.max(0, (lastChange - t0) / 1e9), "replayed once, second replay re-drove " + second
-                + "; coded once, one current claim");
+                Math.max(0, (lastChange - t0) / 1e9),
+                "replayed once, second replay re-drove " + second + "; coded once, one current claim");
     }
 
     // ------------------------------------------------------------------------------------------------ the stack
 
     private Process startStack() throws Exception {
         for (int port : List.of(kafkaPort, kafkaPort + 1, postgresPort, registryPort)) {
-            assertThat(listening(port)).as("port " + port + " is free (-Dfaults.port-offset)").isFalse();
+            assertThat(listening(port))
+                    .as("port " + port + " is free (-Dfaults.port-offset)")
+                    .isFalse();
         }
-        PORTS.values().forEach(p -> assertThat(listening(p)).as("port " + p + " is free").isFalse());
+        PORTS.values()
+                .forEach(p ->
+                        assertThat(listening(p)).as("port " + p + " is free").isFalse());
         // fresh data each run; the caches (PostgreSQL binaries, service class data archives) stay
         deleteTree(HOME.resolve("data"));
         deleteTree(HOME.resolve("run"));
         Files.createDirectories(HOME);
         Path members = HOME.resolve("payer-simulator-members.properties");
         WorkloadCommand.writeSimulatorConfig(population, members);
-        String classpath = ROOT.resolve("local-stack/target/local-stack.jar") + java.io.File.pathSeparator
-                + Files.readString(ROOT.resolve("local-stack/target/classpath.txt")).trim();
+        String classpath = ROOT.resolve("local-stack/target/local-stack.jar")
+                + java.io.File.pathSeparator
+                + Files.readString(ROOT.resolve("local-stack/target/classpath.txt"))
+                        .trim();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-                "io.claimflow.localstack.LocalStack", "--project-dir", ROOT.toString(), "--home", HOME.toString(),
-                "--data-dir", HOME.resolve("data").toString(),
-                "--kafka-port", Integer.toString(kafkaPort), "--controller-port", Integer.toString(kafkaPort + 1),
-                "--postgres-port", Integer.toString(postgresPort), "--registry-port", Integer.toString(registryPort),
-                "--partitions", "6", "--health-timeout", "420", "--services", String.join(",", SERVICES)));
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classpath,
+                "io.claimflow.localstack.LocalStack",
+                "--project-dir",
+                ROOT.toString(),
+                "--home",
+                HOME.toString(),
+                "--data-dir",
+                HOME.resolve("data").toString(),
+                "--kafka-port",
+                Integer.toString(kafkaPort),
+                "--controller-port",
+                Integer.toString(kafkaPort + 1),
+                "--postgres-port",
+                Integer.toString(postgresPort),
+                "--registry-port",
+                Integer.toString(registryPort),
+                "--partitions",
+                "6",
+                "--health-timeout",
+                "420",
+                "--services",
+                String.join(",", SERVICES)));
         PORTS.forEach((s, p) -> command.addAll(List.of("--" + s + "-port", Integer.toString(p))));
         Path log = HOME.resolve("launcher.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("CLAIMFLOW_PAYER_SIMULATOR_CONFIG", members.toString());
         builder.environment().put("CLAIMFLOW_SERVICE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
@@ -464,7 +579,8 @@ class ProcessFaultSuite {
         command.addAll(List.of(args));
         String output = runStack(command);
         System.out.println("    ./stack " + String.join(" ", command) + "\n" + output.indent(6));
-        Matcher m = Pattern.compile("replay: (\\d+) dead letter\\(s\\) replayed").matcher(output);
+        Matcher m =
+                Pattern.compile("replay: (\\d+) dead letter\\(s\\) replayed").matcher(output);
         assertThat(m.find()).as("replay output: " + output).isTrue();
         return Long.parseLong(m.group(1));
     }
@@ -472,7 +588,8 @@ class ProcessFaultSuite {
     private String runStack(List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("stack").toString()));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().put("CLAIMFLOW_STACK_HOME", HOME.toString());
         builder.environment().put("CLAIMFLOW_STACK_DATA", HOME.resolve("data").toString());
         Process p = builder.start();
@@ -495,7 +612,8 @@ class ProcessFaultSuite {
         List<Object> last = null;
         long lastChange = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            List<Object> now = new ArrayList<>(PipelineSnapshot.read(databases, prefix).progress());
+            List<Object> now =
+                    new ArrayList<>(PipelineSnapshot.read(databases, prefix).progress());
             long lag = lag();
             if (!now.equals(last)) {
                 last = now;
@@ -510,23 +628,33 @@ class ProcessFaultSuite {
 
     /** Records the services' consumer groups have not committed yet, over the topics each reads; -1 if unknown. */
     private long lag() {
-        Map<String, Object> config = Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap, org.apache.kafka.clients.admin.AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                org.apache.kafka.clients.admin.AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        Map<String, Object> config = Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                org.apache.kafka.clients.admin.AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                10_000,
+                org.apache.kafka.clients.admin.AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5_000);
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
             Map<String, List<String>> topicsByGroup = new TreeMap<>();
             CONSUMERS.forEach((topic, groups) -> groups.forEach(g ->
                     topicsByGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(topic)));
             Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(CONSUMERS.keySet()).allTopicNames().get(10, TimeUnit.SECONDS).forEach((t, d) ->
-                    d.partitions().forEach(p -> latest.put(new TopicPartition(t, p.partition()),
-                            org.apache.kafka.clients.admin.OffsetSpec.latest())));
+            admin.describeTopics(CONSUMERS.keySet())
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .forEach((t, d) -> d.partitions()
+                            .forEach(p -> latest.put(
+                                    new TopicPartition(t, p.partition()),
+                                    org.apache.kafka.clients.admin.OffsetSpec.latest())));
             Map<TopicPartition, Long> end = new HashMap<>();
             admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((tp, i) -> end.put(tp, i.offset()));
             long lag = 0;
             for (var e : topicsByGroup.entrySet()) {
-                Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
-                        .listConsumerGroupOffsets(e.getKey()).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(e.getKey())
+                                .partitionsToOffsetAndMetadata()
+                                .get(10, TimeUnit.SECONDS);
                 for (var tp : end.entrySet()) {
                     if (e.getValue().contains(tp.getKey().topic())) {
                         var c = committed.get(tp.getKey());
@@ -570,8 +698,8 @@ class ProcessFaultSuite {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<Letter> letters = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : Topics.all()) {
                 String dlt = Topics.dlt(topic);
@@ -585,8 +713,13 @@ class ProcessFaultSuite {
             end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             while (!end.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
-                    letters.add(new Letter(r.topic(), r.partition(), r.offset(), r.key(),
-                            header(r, "kafka_dlt-original-consumer-group"), header(r, "claimflow-dlt-reason"),
+                    letters.add(new Letter(
+                            r.topic(),
+                            r.partition(),
+                            r.offset(),
+                            r.key(),
+                            header(r, "kafka_dlt-original-consumer-group"),
+                            header(r, "claimflow-dlt-reason"),
                             header(r, "claimflow-replayed-from")));
                 }
                 end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
@@ -617,30 +750,47 @@ class ProcessFaultSuite {
     }
 
     private static byte[] wire(int schemaId, byte[] body) {
-        return ByteBuffer.allocate(5 + body.length).put((byte) 0).putInt(schemaId).put(body).array();
+        return ByteBuffer.allocate(5 + body.length)
+                .put((byte) 0)
+                .putInt(schemaId)
+                .put(body)
+                .array();
     }
 
     /** Registers {@code schema} under {@code subject} in the fault stack's registry; returns its id. */
     private int register(String subject, String schema) throws Exception {
         ObjectNode body = json.createObjectNode().put("schema", schema);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(registry + "/subjects/"
-                + subject + "/versions")).header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(registry + "/subjects/" + subject + "/versions"))
+                        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("register " + subject + ": " + response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("register " + subject + ": " + response.body())
+                .isEqualTo(200);
         return json.readTree(response.body()).path("id").asInt();
     }
 
     private void outage(String simulator, boolean down) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(simulator + "/simulator/faults"))
-                .header("Content-Type", "application/json")
-                // the simulator's login (payer-simulator.yml, payer-simulator.auth.*)
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        "gateway:claimflow-payer".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"latencyMillis\": 0, \"errorRate\": 0, \"seed\": 42,"
-                        + " \"outage\": " + down + ", \"malformed835\": false, \"unbalanced835\": false}")).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(simulator + "/simulator/faults"))
+                        .header("Content-Type", "application/json")
+                        // the simulator's login (payer-simulator.yml, payer-simulator.auth.*)
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + java.util.Base64.getEncoder()
+                                                .encodeToString("gateway:claimflow-payer"
+                                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .PUT(HttpRequest.BodyPublishers.ofString(
+                                "{\"latencyMillis\": 0, \"errorRate\": 0, \"seed\": 42," + " \"outage\": " + down
+                                        + ", \"malformed835\": false, \"unbalanced835\": false}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode() / 100).as("simulator faults: " + response.body()).isEqualTo(2);
+        assertThat(response.statusCode() / 100)
+                .as("simulator faults: " + response.body())
+                .isEqualTo(2);
     }
 
     private static boolean listening(int port) {
@@ -675,10 +825,19 @@ class ProcessFaultSuite {
                 + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            t.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %.1f | %s | %s |%n",
-                    r.fault(), r.inFlight(), r.lost(), r.duplicated(), r.moneyMismatches(), r.visitViolations(),
-                    r.deadLetters(), r.replayed(),
-                    r.recoverySeconds(), i < finalCounts.size() ? finalCounts.get(i) : "-",
+            t.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %d | %d | %d | %d | %d | %.1f | %s | %s |%n",
+                    r.fault(),
+                    r.inFlight(),
+                    r.lost(),
+                    r.duplicated(),
+                    r.moneyMismatches(),
+                    r.visitViolations(),
+                    r.deadLetters(),
+                    r.replayed(),
+                    r.recoverySeconds(),
+                    i < finalCounts.size() ? finalCounts.get(i) : "-",
                     r.note().replace("|", "/")));
         }
         return t.toString();

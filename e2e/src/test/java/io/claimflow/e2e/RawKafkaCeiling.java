@@ -30,20 +30,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class RawKafkaCeiling {
 
     /** What one pass measured. */
-    record Result(int records, int recordBytes, double seconds, double perSecond, List<Long> latenciesMillis) {
-    }
+    record Result(int records, int recordBytes, double seconds, double perSecond, List<Long> latenciesMillis) {}
 
-    private RawKafkaCeiling() {
-    }
+    private RawKafkaCeiling() {}
 
-    static Result measure(String bootstrap, String runId, int records, byte[] value, int partitions)
-            throws Exception {
+    static Result measure(String bootstrap, String runId, int records, byte[] value, int partitions) throws Exception {
         List<String> topics = new ArrayList<>();
         for (int hop = 0; hop <= 4; hop++) {
             topics.add("claimflow.bench." + runId + ".hop" + hop);
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get();
+            admin.createTopics(topics.stream()
+                            .map(t -> new NewTopic(t, partitions, (short) 1))
+                            .toList())
+                    .all()
+                    .get();
         }
         warmUp(bootstrap, topics, partitions);
         AtomicBoolean running = new AtomicBoolean(true);
@@ -57,19 +58,21 @@ final class RawKafkaCeiling {
         }
         AtomicInteger arrived = new AtomicInteger();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        Thread sink = new Thread(() -> {
-            try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap, topics.get(4) + "-sink")) {
-                consumer.subscribe(List.of(topics.get(4)));
-                while (running.get()) {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                        if (!record.key().startsWith(WARM_UP)) {
-                            latencies.add(System.currentTimeMillis() - record.timestamp());
-                            arrived.incrementAndGet();
+        Thread sink = new Thread(
+                () -> {
+                    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap, topics.get(4) + "-sink")) {
+                        consumer.subscribe(List.of(topics.get(4)));
+                        while (running.get()) {
+                            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                                if (!record.key().startsWith(WARM_UP)) {
+                                    latencies.add(System.currentTimeMillis() - record.timestamp());
+                                    arrived.incrementAndGet();
+                                }
+                            }
                         }
                     }
-                }
-            }
-        }, "ceiling-sink");
+                },
+                "ceiling-sink");
         sink.start();
         threads.add(sink);
 
@@ -77,8 +80,8 @@ final class RawKafkaCeiling {
         try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
             start = System.nanoTime();
             for (int i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(topics.get(0), null, System.currentTimeMillis(),
-                        "enc-" + runId + "-" + i, value));
+                producer.send(new ProducerRecord<>(
+                        topics.get(0), null, System.currentTimeMillis(), "enc-" + runId + "-" + i, value));
             }
             producer.flush();
         }
@@ -108,8 +111,8 @@ final class RawKafkaCeiling {
                 try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
                     List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
                     for (int partition = 0; partition < partitions; partition++) {
-                        acks.add(producer.send(new ProducerRecord<>(topic, partition, WARM_UP + partition,
-                                new byte[0])));
+                        acks.add(producer.send(
+                                new ProducerRecord<>(topic, partition, WARM_UP + partition, new byte[0])));
                     }
                     for (var ack : acks) {
                         ack.get(10, java.util.concurrent.TimeUnit.SECONDS);

@@ -39,7 +39,9 @@ final class ServiceInstance implements AutoCloseable {
         Path mark = classes.resolve(marker);
         boolean marked;
         try (var entries = Files.isDirectory(mark) ? Files.list(mark) : null) {
-            marked = entries == null ? Files.isRegularFile(mark) : entries.findAny().isPresent();
+            marked = entries == null
+                    ? Files.isRegularFile(mark)
+                    : entries.findAny().isPresent();
         } catch (java.io.IOException e) {
             marked = false;
         }
@@ -50,13 +52,17 @@ final class ServiceInstance implements AutoCloseable {
      * Starts {@code mainClass} of {@code module} with {@code arguments}, which as command-line arguments win over the
      * system properties {@code @ClaimFlowInfrastructure} sets for one database.
      */
-    static ServiceInstance start(Path projectDir, String module, String mainClass, Map<String, String> arguments,
+    static ServiceInstance start(
+            Path projectDir,
+            String module,
+            String mainClass,
+            Map<String, String> arguments,
             Map<String, Object> defaults) {
         Path classes = classesDir(projectDir, module);
         URLClassLoader loader;
         try {
-            loader = new URLClassLoader(module, new URL[] {classes.toUri().toURL()},
-                    ServiceInstance.class.getClassLoader());
+            loader = new URLClassLoader(
+                    module, new URL[] {classes.toUri().toURL()}, ServiceInstance.class.getClassLoader());
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }

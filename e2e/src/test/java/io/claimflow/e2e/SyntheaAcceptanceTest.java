@@ -71,16 +71,17 @@ class SyntheaAcceptanceTest {
     private static final Logger LOG = LoggerFactory.getLogger(SyntheaAcceptanceTest.class);
     private static final int PATIENTS = Integer.getInteger("synthea.patients", 10);
     private static final long SEED = Long.getLong("synthea.seed", 1717L);
-    private static final LocalDate REFERENCE_DATE = LocalDate.parse(System.getProperty("synthea.reference-date",
-            "2026-11-30"));
+    private static final LocalDate REFERENCE_DATE =
+            LocalDate.parse(System.getProperty("synthea.reference-date", "2026-11-30"));
     private static final int LOOK_BACK_MONTHS = Integer.getInteger("synthea.look-back-months", 12);
     /** The share of AMB (not dental) encounters in the window that must become submitted claims. */
     private static final BigDecimal MIN_SHARE = new BigDecimal(System.getProperty("synthea.min-share", "0.90"));
+
     private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("synthea.settle-seconds", 240));
     private static final Duration QUIET = Duration.ofSeconds(15);
     private static final String TENANT = "synthea-ma";
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Pipeline pipeline;
@@ -95,16 +96,27 @@ class SyntheaAcceptanceTest {
 
     @BeforeAll
     static void runThePopulation() throws Exception {
-        Path project = Path.of(System.getProperty("claimflow.e2e.project-dir", "..")).toAbsolutePath().normalize();
+        Path project = Path.of(System.getProperty("claimflow.e2e.project-dir", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path target = project.resolve("e2e/target");
         long began = System.nanoTime();
         SyntheaPopulation population = SyntheaPopulation.generate(
-                Path.of(System.getProperty("synthea.classpath",
+                Path.of(System.getProperty(
+                        "synthea.classpath",
                         project.resolve("synthea-runtime/target/synthea").toString())),
-                target.resolve("synthea"), PATIENTS, SEED, REFERENCE_DATE);
+                target.resolve("synthea"),
+                PATIENTS,
+                SEED,
+                REFERENCE_DATE);
         long generated = System.nanoTime();
-        LOG.info("Synthea population of {} patients (seed {}, reference date {}) in {} ms: {}", PATIENTS, SEED,
-                REFERENCE_DATE, (generated - began) / 1_000_000, population.directory());
+        LOG.info(
+                "Synthea population of {} patients (seed {}, reference date {}) in {} ms: {}",
+                PATIENTS,
+                SEED,
+                REFERENCE_DATE,
+                (generated - began) / 1_000_000,
+                population.directory());
 
         LocalDate from = REFERENCE_DATE.minusMonths(LOOK_BACK_MONTHS);
         Infrastructure infrastructure = Infrastructure.get();
@@ -114,7 +126,8 @@ class SyntheaAcceptanceTest {
         long started = System.nanoTime();
         // started after the services: each Spring Boot start re-initializes Logback and drops other appenders
         logs = LogCapture.start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<SyntheaFunnel.Answer> directoryAnswers = new ArrayList<>();
         for (Path bundle : population.directoryBundles()) {
             directoryAnswers.add(post(http, door, bundle));
@@ -138,7 +151,8 @@ class SyntheaAcceptanceTest {
             PATIENT_DATA.addAll(contents.patientData());
             for (SyntheaPopulation.Encounter encounter : contents.encounters()) {
                 encounters++;
-                if (encounter.start() != null && !encounter.start().isBefore(from)
+                if (encounter.start() != null
+                        && !encounter.start().isBefore(from)
                         && !encounter.start().isAfter(REFERENCE_DATE)) {
                     inWindow.add(new SyntheaFunnel.Sent(encounter, answer));
                 }
@@ -158,15 +172,28 @@ class SyntheaAcceptanceTest {
         long quiet = System.nanoTime();
         LOG.info("pipeline quiet {} ms after the first patient bundle", (quiet - posted) / 1_000_000);
 
-        funnel = SyntheaFunnel.count(inWindow, PUBLISHED, stored(), patientAnswers.size(), patientAnswers,
-                directoryAnswers, encounters, from, REFERENCE_DATE)
-                .deadLetters(DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()),
+        funnel = SyntheaFunnel.count(
+                        inWindow,
+                        PUBLISHED,
+                        stored(),
+                        patientAnswers.size(),
+                        patientAnswers,
+                        directoryAnswers,
+                        encounters,
+                        from,
+                        REFERENCE_DATE)
+                .deadLetters(
+                        DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()),
                         encounterDeadLetterReasons(infrastructure.kafkaBootstrapServers()));
         String report = "Synthea acceptance: " + PATIENTS + " patients, seed " + SEED + ", reference date "
                 + REFERENCE_DATE + ", look-back " + LOOK_BACK_MONTHS + " months\n\n" + funnel.render()
-                + String.format("%nseconds: Synthea %.1f (0 when generated before), services started %.1f, bundles"
-                        + " posted %.1f, pipeline quiet (incl. %d s without change) %.1f%n", seconds(began, generated),
-                        seconds(generated, started), seconds(started, posted), QUIET.toSeconds(),
+                + String.format(
+                        "%nseconds: Synthea %.1f (0 when generated before), services started %.1f, bundles"
+                                + " posted %.1f, pipeline quiet (incl. %d s without change) %.1f%n",
+                        seconds(began, generated),
+                        seconds(generated, started),
+                        seconds(started, posted),
+                        QUIET.toSeconds(),
                         seconds(posted, quiet));
         Path out = target.resolve("synthea-acceptance");
         Files.createDirectories(out);
@@ -195,14 +222,17 @@ class SyntheaAcceptanceTest {
     @Test
     void noEncounterOfTheWindowIsDroppedWithoutAReasonInTheAnswer() {
         assertThat(funnel.fates()).as("encounters in the look-back window").isNotEmpty();
-        assertThat(funnel.silentlyDropped()).as("encounters in the window neither published nor refused with a"
-                + " reason the door's answer names").isEmpty();
+        assertThat(funnel.silentlyDropped())
+                .as("encounters in the window neither published nor refused with a" + " reason the door's answer names")
+                .isEmpty();
     }
 
     @Test
     void everyPublishedEncounterEndsWithAnAnsweredClaimOrHeldWithAReason() {
-        assertThat(funnel.unfinished()).as("published encounters in the window not coded into a claim the payer"
-                + " answered, nor held with a reason").isEmpty();
+        assertThat(funnel.unfinished())
+                .as("published encounters in the window not coded into a claim the payer"
+                        + " answered, nor held with a reason")
+                .isEmpty();
     }
 
     @Test
@@ -216,8 +246,11 @@ class SyntheaAcceptanceTest {
     @Test
     void enoughAmbulatoryEncountersOfTheWindowBecomeSubmittedClaims() {
         assertThat(funnel.ambulatory()).as("AMB encounters in the window").isPositive();
-        assertThat(funnel.ambulatoryShare()).as("share of the %d AMB (not dental) encounters in the window that"
-                + " became submitted claims (-Dsynthea.min-share=%s)", funnel.ambulatory(), MIN_SHARE)
+        assertThat(funnel.ambulatoryShare())
+                .as(
+                        "share of the %d AMB (not dental) encounters in the window that"
+                                + " became submitted claims (-Dsynthea.min-share=%s)",
+                        funnel.ambulatory(), MIN_SHARE)
                 .isGreaterThanOrEqualTo(MIN_SHARE);
     }
 
@@ -235,16 +268,18 @@ class SyntheaAcceptanceTest {
     private static Map<String, Long> encounterDeadLetterReasons(String bootstrapServers) {
         Map<String, Long> reasons = new TreeMap<>();
         Map<String, Object> config = Map.of(
-                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
                 org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 org.apache.kafka.common.serialization.StringDeserializer.class,
                 org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
         String topic = io.claimflow.schemas.Topics.ENCOUNTER_DOCUMENTED + io.claimflow.schemas.Topics.DLT_SUFFIX;
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(config)) {
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic,
-                    Duration.ofSeconds(10)).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            List<org.apache.kafka.common.TopicPartition> partitions =
+                    consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                            .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -257,8 +292,12 @@ class SyntheaAcceptanceTest {
                         continue;
                     }
                     var header = record.headers().lastHeader("claimflow-dlt-reason");
-                    reasons.merge(header == null ? "(no reason header)" : SyntheaFunnel.normalise(
-                            new String(header.value(), StandardCharsets.UTF_8)), 1L, Long::sum);
+                    reasons.merge(
+                            header == null
+                                    ? "(no reason header)"
+                                    : SyntheaFunnel.normalise(new String(header.value(), StandardCharsets.UTF_8)),
+                            1L,
+                            Long::sum);
                 }
             }
         } catch (RuntimeException e) {
@@ -280,7 +319,8 @@ class SyntheaAcceptanceTest {
     private static Map<String, String> ehrConnector(LocalDate from) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("claimflow.ehr.tenant-id", TENANT);
-        properties.put("claimflow.ehr.fhir.look-back-days",
+        properties.put(
+                "claimflow.ehr.fhir.look-back-days",
                 String.valueOf(java.time.temporal.ChronoUnit.DAYS.between(from, LocalDate.now())));
         String billing = "claimflow.ehr.billing-provider.";
         properties.put(billing + "npi", "1234567893");
@@ -314,20 +354,26 @@ class SyntheaAcceptanceTest {
 
     private static SyntheaFunnel.Answer post(HttpClient http, String door, Path bundle)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(door))
-                .timeout(Duration.ofMinutes(5))
-                .header("Content-Type", "application/fhir+json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo-admin"
-                        .getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofFile(bundle)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(door))
+                        .timeout(Duration.ofMinutes(5))
+                        .header("Content-Type", "application/fhir+json")
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString("admin:demo-admin".getBytes(StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofFile(bundle))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         JsonNode body;
         try {
             body = JSON.readTree(response.body());
         } catch (IOException e) {
             body = null;
         }
-        LOG.info("{} -> HTTP {}", bundle.getFileName().toString().replaceAll("^.*_", "patient "),
-                response.statusCode());
+        LOG.info(
+                "{} -> HTTP {}", bundle.getFileName().toString().replaceAll("^.*_", "patient "), response.statusCode());
         return new SyntheaFunnel.Answer(response.statusCode(), body);
     }
 
@@ -335,17 +381,24 @@ class SyntheaAcceptanceTest {
     private static String progress() throws SQLException {
         refreshPublished();
         Collection<String> ids = PUBLISHED.values();
-        return rows(Pipeline.CODING, "SELECT encounter_id, status || current_version FROM encounter WHERE"
-                + " encounter_id" + in(ids)) + "|" + rows(Pipeline.CLAIM, "SELECT claim_id, status"
-                + " FROM claim WHERE encounter_id" + in(ids)) + "|" + rows(Pipeline.CLAIM, "SELECT claim_id,"
-                + " count(*)::text FROM claim_status_history h WHERE claim_id IN (SELECT claim_id FROM claim"
-                + " WHERE encounter_id" + in(ids) + ") GROUP BY claim_id");
+        return rows(
+                        Pipeline.CODING,
+                        "SELECT encounter_id, status || current_version FROM encounter WHERE" + " encounter_id"
+                                + in(ids))
+                + "|" + rows(Pipeline.CLAIM, "SELECT claim_id, status" + " FROM claim WHERE encounter_id" + in(ids))
+                + "|"
+                + rows(
+                        Pipeline.CLAIM,
+                        "SELECT claim_id,"
+                                + " count(*)::text FROM claim_status_history h WHERE claim_id IN (SELECT claim_id FROM claim"
+                                + " WHERE encounter_id" + in(ids) + ") GROUP BY claim_id");
     }
 
     /** Synthea encounter ids (UUIDs) that reached coding-service, whatever id the connector gave them. */
     private static void refreshPublished() throws SQLException {
-        Map<String, String> coding = rows(Pipeline.CODING, "SELECT encounter_id, tenant_id FROM encounter"
-                + " WHERE tenant_id = '" + TENANT + "'");
+        Map<String, String> coding = rows(
+                Pipeline.CODING,
+                "SELECT encounter_id, tenant_id FROM encounter" + " WHERE tenant_id = '" + TENANT + "'");
         for (String encounterId : coding.keySet()) {
             Matcher uuid = UUID.matcher(encounterId);
             if (uuid.find()) {
@@ -357,41 +410,58 @@ class SyntheaAcceptanceTest {
     private static SyntheaFunnel.Stored stored() throws SQLException {
         refreshPublished();
         Collection<String> ids = PUBLISHED.values();
-        Map<String, String> codingStatus = rows(Pipeline.CODING, "SELECT encounter_id, status FROM encounter"
-                + " WHERE encounter_id" + in(ids));
-        Map<String, List<String>> holds = lists(Pipeline.CODING, "SELECT q.encounter_id, coalesce(r->>'code', '?')"
-                + " || ': ' || coalesce(r->>'message', '') FROM coder_queue_item q,"
-                + " jsonb_array_elements(q.hold_reasons) r WHERE q.status = 'OPEN' AND q.encounter_id" + in(ids));
-        Map<String, String> current = rows(Pipeline.CLAIM, "SELECT encounter_id, status FROM claim WHERE is_current"
-                + " AND encounter_id" + in(ids));
-        Set<String> submitted = new TreeSet<>(rows(Pipeline.CLAIM, "SELECT DISTINCT k.encounter_id, ''"
-                + " FROM claim_status_history h JOIN claim k ON k.claim_id = h.claim_id WHERE h.to_status = 'SUBMITTED'"
-                + " AND k.encounter_id" + in(ids)).keySet());
-        Map<String, List<String>> findings = lists(Pipeline.CLAIM, "SELECT c.encounter_id, f.rule_id || ': '"
-                + " || f.message FROM claim c JOIN claim_scrub_finding f ON f.claim_id = c.claim_id"
-                + " WHERE c.is_current AND f.resolved_at IS NULL AND c.encounter_id" + in(ids));
-        Map<String, String> payerReason = rows(Pipeline.CLAIM, "SELECT DISTINCT ON (c.encounter_id) c.encounter_id,"
-                + " coalesce(h.reason, '-') FROM claim c JOIN claim_status_history h ON h.claim_id = c.claim_id"
-                + " AND h.to_status = c.status WHERE c.is_current AND c.status IN ('DENIED', 'REJECTED')"
-                + " AND c.encounter_id" + in(ids) + " ORDER BY c.encounter_id, h.id DESC");
+        Map<String, String> codingStatus =
+                rows(Pipeline.CODING, "SELECT encounter_id, status FROM encounter" + " WHERE encounter_id" + in(ids));
+        Map<String, List<String>> holds = lists(
+                Pipeline.CODING,
+                "SELECT q.encounter_id, coalesce(r->>'code', '?')"
+                        + " || ': ' || coalesce(r->>'message', '') FROM coder_queue_item q,"
+                        + " jsonb_array_elements(q.hold_reasons) r WHERE q.status = 'OPEN' AND q.encounter_id"
+                        + in(ids));
+        Map<String, String> current = rows(
+                Pipeline.CLAIM,
+                "SELECT encounter_id, status FROM claim WHERE is_current" + " AND encounter_id" + in(ids));
+        Set<String> submitted = new TreeSet<>(rows(
+                        Pipeline.CLAIM,
+                        "SELECT DISTINCT k.encounter_id, ''"
+                                + " FROM claim_status_history h JOIN claim k ON k.claim_id = h.claim_id WHERE h.to_status = 'SUBMITTED'"
+                                + " AND k.encounter_id" + in(ids))
+                .keySet());
+        Map<String, List<String>> findings = lists(
+                Pipeline.CLAIM,
+                "SELECT c.encounter_id, f.rule_id || ': '"
+                        + " || f.message FROM claim c JOIN claim_scrub_finding f ON f.claim_id = c.claim_id"
+                        + " WHERE c.is_current AND f.resolved_at IS NULL AND c.encounter_id" + in(ids));
+        Map<String, String> payerReason = rows(
+                Pipeline.CLAIM,
+                "SELECT DISTINCT ON (c.encounter_id) c.encounter_id,"
+                        + " coalesce(h.reason, '-') FROM claim c JOIN claim_status_history h ON h.claim_id = c.claim_id"
+                        + " AND h.to_status = c.status WHERE c.is_current AND c.status IN ('DENIED', 'REJECTED')"
+                        + " AND c.encounter_id" + in(ids) + " ORDER BY c.encounter_id, h.id DESC");
         Map<String, List<String>> normalisedHolds = new HashMap<>();
-        holds.forEach((k, v) -> normalisedHolds.put(k, v.stream().map(SyntheaFunnel::normalise).toList()));
+        holds.forEach((k, v) ->
+                normalisedHolds.put(k, v.stream().map(SyntheaFunnel::normalise).toList()));
         Map<String, List<String>> normalisedFindings = new HashMap<>();
-        findings.forEach((k, v) -> normalisedFindings.put(k, v.stream().map(SyntheaFunnel::normalise).toList()));
+        findings.forEach((k, v) -> normalisedFindings.put(
+                k, v.stream().map(SyntheaFunnel::normalise).toList()));
         Map<String, String> normalisedPayer = new HashMap<>();
         payerReason.forEach((k, v) -> normalisedPayer.put(k, SyntheaFunnel.normalise(v)));
-        return new SyntheaFunnel.Stored(codingStatus, normalisedHolds, current, submitted, normalisedFindings,
-                normalisedPayer);
+        return new SyntheaFunnel.Stored(
+                codingStatus, normalisedHolds, current, submitted, normalisedFindings, normalisedPayer);
     }
 
     private static String in(Collection<String> ids) {
-        return ids.isEmpty() ? " IN (NULL)" : ids.stream().map(id -> "'" + id.replace("'", "''") + "'")
-                .collect(Collectors.joining(", ", " IN (", ")"));
+        return ids.isEmpty()
+                ? " IN (NULL)"
+                : ids.stream()
+                        .map(id -> "'" + id.replace("'", "''") + "'")
+                        .collect(Collectors.joining(", ", " IN (", ")"));
     }
 
     private static Map<String, String> rows(Pipeline.Service service, String sql) throws SQLException {
         Map<String, String> rows = new TreeMap<>();
-        try (Connection c = connect(service); Statement statement = c.createStatement();
+        try (Connection c = connect(service);
+                Statement statement = c.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 rows.put(rs.getString(1), rs.getString(2));
@@ -402,7 +472,8 @@ class SyntheaAcceptanceTest {
 
     private static Map<String, List<String>> lists(Pipeline.Service service, String sql) throws SQLException {
         Map<String, List<String>> rows = new TreeMap<>();
-        try (Connection c = connect(service); Statement statement = c.createStatement();
+        try (Connection c = connect(service);
+                Statement statement = c.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
@@ -413,8 +484,8 @@ class SyntheaAcceptanceTest {
 
     private static Connection connect(Pipeline.Service service) throws SQLException {
         PipelineSnapshot.Databases databases = pipeline.databases();
-        Connection connection = DriverManager.getConnection(databases.url(service.database()), databases.username(),
-                databases.password());
+        Connection connection = DriverManager.getConnection(
+                databases.url(service.database()), databases.username(), databases.password());
         connection.setReadOnly(true);
         return connection;
     }

@@ -31,24 +31,25 @@ final class SyntheaFunnel {
     /** Claim states a settled pipeline must not leave a claim in. */
     static final Set<String> IN_FLIGHT = Set.of("CREATED", "SUBMITTED", "ACKNOWLEDGED");
 
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ENTRY = Pattern.compile("entry\\[\\d+]");
     private static final Pattern NUMBER = Pattern.compile("\\b\\d{4,}\\b");
 
     /** The door's answer to one bundle: its HTTP status and body (JSON; null when it was not JSON). */
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 
     /** One encounter of the EHR's bundles, in the look-back window, with the door's answer to its bundle. */
-    record Sent(SyntheaPopulation.Encounter encounter, Answer answer) {
-    }
+    record Sent(SyntheaPopulation.Encounter encounter, Answer answer) {}
 
     /** What the services hold, read after the pipeline settled; every map keyed by the service's encounter id. */
-    record Stored(Map<String, String> codingStatus, Map<String, List<String>> holdReasons,
-            Map<String, String> currentClaimStatus, Set<String> submitted, Map<String, List<String>> scrubFindings,
-            Map<String, String> payerReason) {
-    }
+    record Stored(
+            Map<String, String> codingStatus,
+            Map<String, List<String>> holdReasons,
+            Map<String, String> currentClaimStatus,
+            Set<String> submitted,
+            Map<String, List<String>> scrubFindings,
+            Map<String, String> payerReason) {}
 
     /** What became of one encounter. */
     record Fate(Sent sent, String encounterId, String door, String reason, String coding, String claim) {
@@ -74,9 +75,16 @@ final class SyntheaFunnel {
     private Map<String, Long> deadLetters = Map.of();
     private Map<String, Long> deadLetterReasons = Map.of();
 
-    private SyntheaFunnel(List<Fate> fates, Stored stored, int patientBundles, Map<String, Integer> answers,
-            Map<String, Integer> directoryAnswers, int encountersInBundles, int publishedOutsideWindow,
-            LocalDate from, LocalDate to) {
+    private SyntheaFunnel(
+            List<Fate> fates,
+            Stored stored,
+            int patientBundles,
+            Map<String, Integer> answers,
+            Map<String, Integer> directoryAnswers,
+            int encountersInBundles,
+            int publishedOutsideWindow,
+            LocalDate from,
+            LocalDate to) {
         this.fates = fates;
         this.stored = stored;
         this.patientBundles = patientBundles;
@@ -92,43 +100,69 @@ final class SyntheaFunnel {
      * Counts the funnel. {@code inWindow}: the encounters dated in the look-back window with their bundle's answer;
      * {@code published}: the service's encounter id for every Synthea encounter id that reached coding-service.
      */
-    static SyntheaFunnel count(List<Sent> inWindow, Map<String, String> published, Stored stored, int patientBundles,
-            List<Answer> patientAnswers, List<Answer> directoryAnswers, int encountersInBundles, LocalDate from,
+    static SyntheaFunnel count(
+            List<Sent> inWindow,
+            Map<String, String> published,
+            Stored stored,
+            int patientBundles,
+            List<Answer> patientAnswers,
+            List<Answer> directoryAnswers,
+            int encountersInBundles,
+            LocalDate from,
             LocalDate to) {
         List<Fate> fates = new ArrayList<>();
         Set<String> windowIds = inWindow.stream().map(s -> s.encounter().id()).collect(Collectors.toSet());
         for (Sent sent : inWindow) {
             String id = sent.encounter().id();
             String encounterId = published.get(id);
-            boolean doorPublished = doorOutcome(sent.answer(), id).filter(PUBLISHED::contains).isPresent();
+            boolean doorPublished =
+                    doorOutcome(sent.answer(), id).filter(PUBLISHED::contains).isPresent();
             // published by the door but never in coding-service: lost on the way (a dead letter), not refused
-            String reason = encounterId != null || doorPublished ? null
+            String reason = encounterId != null || doorPublished
+                    ? null
                     : reason(sent.answer(), sent.encounter()).orElse(null);
-            String door = encounterId != null ? "published"
-                    : doorPublished ? "published by the door, never in coding-service"
-                    : reason != null ? "refused" : "not published, no reason in the answer";
+            String door = encounterId != null
+                    ? "published"
+                    : doorPublished
+                            ? "published by the door, never in coding-service"
+                            : reason != null ? "refused" : "not published, no reason in the answer";
             String coding = null;
             String claim = null;
             if (encounterId != null) {
                 String status = stored.codingStatus().get(encounterId);
                 List<String> holds = stored.holdReasons().getOrDefault(encounterId, List.of());
-                coding = status == null ? "not in coding" : "HELD".equals(status)
-                        ? (holds.isEmpty() ? "held without a reason" : "held") : "coded";
+                coding = status == null
+                        ? "not in coding"
+                        : "HELD".equals(status) ? (holds.isEmpty() ? "held without a reason" : "held") : "coded";
                 String current = stored.currentClaimStatus().get(encounterId);
                 if (stored.submitted().contains(encounterId)) {
                     claim = "submitted, " + current;
                 } else if (current != null) {
-                    claim = "HELD".equals(current) && !stored.scrubFindings().getOrDefault(encounterId, List.of())
-                            .isEmpty() ? "held" : "not submitted, " + current;
+                    claim = "HELD".equals(current)
+                                    && !stored.scrubFindings()
+                                            .getOrDefault(encounterId, List.of())
+                                            .isEmpty()
+                            ? "held"
+                            : "not submitted, " + current;
                 } else {
                     claim = "coded".equals(coding) ? "coded, no claim" : null;
                 }
             }
             fates.add(new Fate(sent, encounterId, door, reason, coding, claim));
         }
-        int outside = (int) published.keySet().stream().filter(id -> !windowIds.contains(id)).count();
-        return new SyntheaFunnel(fates, stored, patientBundles, tally(patientAnswers), tally(directoryAnswers),
-                encountersInBundles, outside, from, to);
+        int outside = (int) published.keySet().stream()
+                .filter(id -> !windowIds.contains(id))
+                .count();
+        return new SyntheaFunnel(
+                fates,
+                stored,
+                patientBundles,
+                tally(patientAnswers),
+                tally(directoryAnswers),
+                encountersInBundles,
+                outside,
+                from,
+                to);
     }
 
     /** The dead letters on the broker after the run, by topic (shown in the funnel). */
@@ -145,9 +179,11 @@ final class SyntheaFunnel {
 
     /** Encounters in the window that were neither published nor refused with a reason the answer names. */
     List<String> silentlyDropped() {
-        return fates.stream().filter(f -> !f.published() && f.reason() == null)
-                .map(f -> f.sent().encounter().id() + " (" + f.sent().encounter().encounterClass() + ", "
-                        + f.door() + ")").toList();
+        return fates.stream()
+                .filter(f -> !f.published() && f.reason() == null)
+                .map(f -> f.sent().encounter().id() + " ("
+                        + f.sent().encounter().encounterClass() + ", " + f.door() + ")")
+                .toList();
     }
 
     /**
@@ -162,9 +198,12 @@ final class SyntheaFunnel {
             }
             String id = fate.encounterId();
             boolean ok = "held".equals(fate.coding())
-                    || ("coded".equals(fate.coding()) && fate.claim() != null
-                        && (fate.claim().equals("held") || (fate.submitted()
-                            && !IN_FLIGHT.contains(stored.currentClaimStatus().get(id)))));
+                    || ("coded".equals(fate.coding())
+                            && fate.claim() != null
+                            && (fate.claim().equals("held")
+                                    || (fate.submitted()
+                                            && !IN_FLIGHT.contains(
+                                                    stored.currentClaimStatus().get(id)))));
             if (!ok) {
                 unfinished.add(id + ": coding " + fate.coding() + ", claim " + fate.claim());
             }
@@ -174,18 +213,23 @@ final class SyntheaFunnel {
 
     /** Ambulatory medical encounters in the window (AMB, not dental). */
     long ambulatory() {
-        return fates.stream().filter(f -> f.sent().encounter().ambulatoryMedical()).count();
+        return fates.stream()
+                .filter(f -> f.sent().encounter().ambulatoryMedical())
+                .count();
     }
 
     /** Of {@link #ambulatory()}, those that became submitted claims. */
     long ambulatorySubmitted() {
-        return fates.stream().filter(f -> f.sent().encounter().ambulatoryMedical() && f.submitted()).count();
+        return fates.stream()
+                .filter(f -> f.sent().encounter().ambulatoryMedical() && f.submitted())
+                .count();
     }
 
     /** {@link #ambulatorySubmitted()} / {@link #ambulatory()}, 0 when there are none. */
     BigDecimal ambulatoryShare() {
         long all = ambulatory();
-        return all == 0 ? BigDecimal.ZERO
+        return all == 0
+                ? BigDecimal.ZERO
                 : BigDecimal.valueOf(ambulatorySubmitted()).divide(BigDecimal.valueOf(all), 4, RoundingMode.HALF_UP);
     }
 
@@ -193,52 +237,93 @@ final class SyntheaFunnel {
     String render() {
         List<String[]> rows = new ArrayList<>();
         rows.add(row("patient bundles posted (whole history)", patientBundles, "answers " + answers));
-        rows.add(row("directory bundles posted first (organizations, practitioners)",
-                directoryAnswers.values().stream().mapToInt(Integer::intValue).sum(), "answers " + directoryAnswers));
+        rows.add(row(
+                "directory bundles posted first (organizations, practitioners)",
+                directoryAnswers.values().stream().mapToInt(Integer::intValue).sum(),
+                "answers " + directoryAnswers));
         rows.add(row("encounters in the bundles", encountersInBundles, ""));
-        rows.add(row("encounters in the look-back window " + from + " .. " + to, fates.size(),
+        rows.add(row(
+                "encounters in the look-back window " + from + " .. " + to,
+                fates.size(),
                 "by class " + by(fates, f -> f.sent().encounter().encounterClass())));
         rows.add(row("  of them ambulatory medical (AMB, not dental)", ambulatory(), ""));
         List<Fate> published = fates.stream().filter(Fate::published).toList();
-        rows.add(row("published (reached coding-service)", published.size(),
+        rows.add(row(
+                "published (reached coding-service)",
+                published.size(),
                 "by class " + by(published, f -> f.sent().encounter().encounterClass())));
         rows.add(row("  published from outside the window", publishedOutsideWindow, ""));
-        List<Fate> refused = fates.stream().filter(f -> !f.published() && f.reason() != null).toList();
+        List<Fate> refused =
+                fates.stream().filter(f -> !f.published() && f.reason() != null).toList();
         rows.add(row("refused at the door", refused.size(), "by reason " + by(refused, Fate::reason)));
-        rows.add(row("not published, no reason in the answer (incl. published but never in coding-service)",
-                silentlyDropped().size(), "" + by(fates.stream().filter(f -> !f.published() && f.reason() == null)
-                        .toList(), Fate::door)));
-        rows.add(row("dead letters on the broker after the run", deadLetters.values().stream()
-                .mapToLong(Long::longValue).sum(), "by topic " + deadLetters + "; the population's encounters by"
-                        + " reason " + deadLetterReasons));
-        List<Fate> coded = published.stream().filter(f -> "coded".equals(f.coding())).toList();
-        rows.add(row("coded automatically", coded.size(),
+        rows.add(row(
+                "not published, no reason in the answer (incl. published but never in coding-service)",
+                silentlyDropped().size(),
+                ""
+                        + by(
+                                fates.stream()
+                                        .filter(f -> !f.published() && f.reason() == null)
+                                        .toList(),
+                                Fate::door)));
+        rows.add(row(
+                "dead letters on the broker after the run",
+                deadLetters.values().stream().mapToLong(Long::longValue).sum(),
+                "by topic " + deadLetters + "; the population's encounters by" + " reason " + deadLetterReasons));
+        List<Fate> coded =
+                published.stream().filter(f -> "coded".equals(f.coding())).toList();
+        rows.add(row(
+                "coded automatically",
+                coded.size(),
                 "by class " + by(coded, f -> f.sent().encounter().encounterClass())));
-        List<Fate> held = published.stream().filter(f -> !"coded".equals(f.coding())).toList();
+        List<Fate> held =
+                published.stream().filter(f -> !"coded".equals(f.coding())).toList();
         rows.add(row("held for a coder", held.size(), "by reason " + reasons(held, stored.holdReasons())));
-        List<Fate> heldClaims = published.stream().filter(f -> "held".equals(f.claim())).toList();
-        rows.add(row("claims held by the scrubber", heldClaims.size(),
+        List<Fate> heldClaims =
+                published.stream().filter(f -> "held".equals(f.claim())).toList();
+        rows.add(row(
+                "claims held by the scrubber",
+                heldClaims.size(),
                 "by finding " + reasons(heldClaims, stored.scrubFindings())));
-        List<Fate> noClaim = published.stream().filter(f -> f.claim() != null && !f.submitted()
-                && !"held".equals(f.claim())).toList();
+        List<Fate> noClaim = published.stream()
+                .filter(f -> f.claim() != null && !f.submitted() && !"held".equals(f.claim()))
+                .toList();
         rows.add(row("coded, claim neither submitted nor held", noClaim.size(), "" + by(noClaim, Fate::claim)));
         List<Fate> submitted = published.stream().filter(Fate::submitted).toList();
-        rows.add(row("claims submitted", submitted.size(),
-                "current status " + by(submitted, f -> stored.currentClaimStatus().get(f.encounterId()))));
-        rows.add(row("  paid", submitted.stream().filter(f -> PAID.contains(current(f))).count(), ""));
-        List<Fate> denied = submitted.stream().filter(f -> "DENIED".equals(current(f))).toList();
-        rows.add(row("  denied", denied.size(), "" + by(denied, f -> stored.payerReason()
-                .getOrDefault(f.encounterId(), "-"))));
-        List<Fate> rejected = submitted.stream().filter(f -> "REJECTED".equals(current(f))).toList();
-        rows.add(row("  rejected (999 / 277CA)", rejected.size(), "" + by(rejected, f -> stored.payerReason()
-                .getOrDefault(f.encounterId(), "-"))));
-        rows.add(row("AMB (not dental) in the window that became submitted claims", ambulatorySubmitted(),
-                "of " + ambulatory() + " = " + ambulatoryShare().movePointRight(2).setScale(1, RoundingMode.HALF_UP)
-                        + " %"));
+        rows.add(row(
+                "claims submitted",
+                submitted.size(),
+                "current status "
+                        + by(submitted, f -> stored.currentClaimStatus().get(f.encounterId()))));
+        rows.add(row(
+                "  paid",
+                submitted.stream().filter(f -> PAID.contains(current(f))).count(),
+                ""));
+        List<Fate> denied =
+                submitted.stream().filter(f -> "DENIED".equals(current(f))).toList();
+        rows.add(row(
+                "  denied",
+                denied.size(),
+                "" + by(denied, f -> stored.payerReason().getOrDefault(f.encounterId(), "-"))));
+        List<Fate> rejected =
+                submitted.stream().filter(f -> "REJECTED".equals(current(f))).toList();
+        rows.add(row(
+                "  rejected (999 / 277CA)",
+                rejected.size(),
+                "" + by(rejected, f -> stored.payerReason().getOrDefault(f.encounterId(), "-"))));
+        rows.add(row(
+                "AMB (not dental) in the window that became submitted claims",
+                ambulatorySubmitted(),
+                "of " + ambulatory() + " = "
+                        + ambulatoryShare().movePointRight(2).setScale(1, RoundingMode.HALF_UP) + " %"));
         StringBuilder table = new StringBuilder("| step | count | detail |\n| --- | ---: | --- |\n");
         for (String[] r : rows) {
-            table.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ")
-                    .append(r[2].replace("|", "/")).append(" |\n");
+            table.append("| ")
+                    .append(r[0])
+                    .append(" | ")
+                    .append(r[1])
+                    .append(" | ")
+                    .append(r[2].replace("|", "/"))
+                    .append(" |\n");
         }
         return table.toString();
     }
@@ -252,8 +337,8 @@ final class SyntheaFunnel {
     }
 
     private static Map<String, Long> by(List<Fate> fates, Function<Fate, String> key) {
-        return fates.stream().collect(Collectors.groupingBy(f -> String.valueOf(key.apply(f)), TreeMap::new,
-                Collectors.counting()));
+        return fates.stream()
+                .collect(Collectors.groupingBy(f -> String.valueOf(key.apply(f)), TreeMap::new, Collectors.counting()));
     }
 
     /** Encounters per reason (an encounter held for two reasons counts under both). */
@@ -282,8 +367,11 @@ final class SyntheaFunnel {
         }
         List<JsonNode> objects = new ArrayList<>();
         collect(answer.body(), objects);
-        return objects.stream().filter(o -> o.path("encounterId").asText("").contains(syntheaId))
-                .map(o -> o.path("outcome").asText(null)).filter(o -> o != null).findFirst();
+        return objects.stream()
+                .filter(o -> o.path("encounterId").asText("").contains(syntheaId))
+                .map(o -> o.path("outcome").asText(null))
+                .filter(o -> o != null)
+                .findFirst();
     }
 
     /**
@@ -293,7 +381,8 @@ final class SyntheaFunnel {
      */
     static Optional<String> reason(Answer answer, SyntheaPopulation.Encounter encounter) {
         if (answer.body() == null) {
-            return answer.status() >= 400 ? Optional.of("HTTP " + answer.status() + " without a readable answer")
+            return answer.status() >= 400
+                    ? Optional.of("HTTP " + answer.status() + " without a readable answer")
                     : Optional.empty();
         }
         List<JsonNode> objects = new ArrayList<>();
@@ -314,7 +403,10 @@ final class SyntheaFunnel {
             }
         }
         if (answer.status() >= 400) {
-            return objects.stream().map(SyntheaFunnel::textOf).filter(t -> t != null).findFirst()
+            return objects.stream()
+                    .map(SyntheaFunnel::textOf)
+                    .filter(t -> t != null)
+                    .findFirst()
                     .map(t -> "bundle refused (HTTP " + answer.status() + "): " + normalise(t))
                     .or(() -> Optional.of("bundle refused (HTTP " + answer.status() + ")"));
         }
@@ -323,9 +415,12 @@ final class SyntheaFunnel {
             for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode value = field.getValue();
-                boolean named = value.isTextual() ? value.asText().contains(encounter.id())
-                        : value.isArray() && value.size() > 0 && value.get(0).isTextual()
-                            && value.toString().contains(encounter.id());
+                boolean named = value.isTextual()
+                        ? value.asText().contains(encounter.id())
+                        : value.isArray()
+                                && value.size() > 0
+                                && value.get(0).isTextual()
+                                && value.toString().contains(encounter.id());
                 if (named) {
                     return Optional.of("listed in '" + field.getKey() + "' with no issue naming the encounter");
                 }

@@ -42,13 +42,21 @@ class SyntheaFunnelTest {
                    "period": {"start": "2025-01-02T23:00:00-05:00"}}}],
                  "meta": {"lastUpdated": "2026-11-30"}}""");
 
-        assertThat(SyntheaPopulation.encounters(bundle)).containsExactly(
-                new SyntheaPopulation.Encounter("e-1", 1, "AMB", "Dental care", DAY, "finished"),
-                new SyntheaPopulation.Encounter("e-2", 2, "EMER", "Emergency room admission", LocalDate.of(2025, 1, 2),
-                        "finished"));
-        assertThat(SyntheaPopulation.encounters(bundle).get(0).ambulatoryMedical()).isFalse();
-        assertThat(SyntheaPopulation.read(bundle).patientData()).containsExactly("Abshire638", "Bennie663 Abshire638",
-                "Abshire638^Bennie663", "Abshire638, Bennie663", "512 Kessler Rue", "999-12-3456");
+        assertThat(SyntheaPopulation.encounters(bundle))
+                .containsExactly(
+                        new SyntheaPopulation.Encounter("e-1", 1, "AMB", "Dental care", DAY, "finished"),
+                        new SyntheaPopulation.Encounter(
+                                "e-2", 2, "EMER", "Emergency room admission", LocalDate.of(2025, 1, 2), "finished"));
+        assertThat(SyntheaPopulation.encounters(bundle).get(0).ambulatoryMedical())
+                .isFalse();
+        assertThat(SyntheaPopulation.read(bundle).patientData())
+                .containsExactly(
+                        "Abshire638",
+                        "Bennie663 Abshire638",
+                        "Abshire638^Bennie663",
+                        "Abshire638, Bennie663",
+                        "512 Kessler Rue",
+                        "999-12-3456");
     }
 
     @Test
@@ -86,8 +94,9 @@ class SyntheaFunnelTest {
                 {"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "too-costly",
                  "diagnostics": "the bundle is larger than 4194304 bytes; send fewer encounters per bundle"}]}""");
 
-        assertThat(SyntheaFunnel.reason(tooLarge, encounter("e-1", 1, "Check up"))).contains(
-                "bundle refused (HTTP 413): the bundle is larger than <n> bytes; send fewer encounters per bundle");
+        assertThat(SyntheaFunnel.reason(tooLarge, encounter("e-1", 1, "Check up")))
+                .contains(
+                        "bundle refused (HTTP 413): the bundle is larger than <n> bytes; send fewer encounters per bundle");
     }
 
     @Test
@@ -101,17 +110,25 @@ class SyntheaFunnelTest {
                 new SyntheaFunnel.Sent(encounter("e-1", 1, "Check up"), accepted),
                 new SyntheaFunnel.Sent(encounter("e-2", 2, "Check up"), accepted),
                 new SyntheaFunnel.Sent(encounter("e-9", 9, "Dental consultation and report"), informed));
-        SyntheaFunnel.Stored stored = new SyntheaFunnel.Stored(Map.of("t-e-1", "CODED"), Map.of(),
-                Map.of("t-e-1", "PAID"), Set.of("t-e-1"), Map.of(), Map.of());
+        SyntheaFunnel.Stored stored = new SyntheaFunnel.Stored(
+                Map.of("t-e-1", "CODED"), Map.of(), Map.of("t-e-1", "PAID"), Set.of("t-e-1"), Map.of(), Map.of());
 
-        SyntheaFunnel funnel = SyntheaFunnel.count(sent, Map.of("e-1", "t-e-1"), stored, 2,
-                List.of(accepted, informed), List.of(), 30, DAY.minusYears(1), DAY);
+        SyntheaFunnel funnel = SyntheaFunnel.count(
+                sent,
+                Map.of("e-1", "t-e-1"),
+                stored,
+                2,
+                List.of(accepted, informed),
+                List.of(),
+                30,
+                DAY.minusYears(1),
+                DAY);
 
         assertThat(SyntheaFunnel.doorOutcome(accepted, "e-1")).contains("PUBLISHED");
         assertThat(SyntheaFunnel.reason(answer(200, """
                 {"encounters": [], "refused": ["e-4"], "outcome": {"issue": [{"severity": "error",
-                 "expression": ["Bundle.entry[40].resource"], "diagnostics": "Condition code unknown"}]}}"""),
-                encounter("e-4", 4, "Check up"))).contains("listed in 'refused' with no issue naming the encounter");
+                 "expression": ["Bundle.entry[40].resource"], "diagnostics": "Condition code unknown"}]}}"""), encounter("e-4", 4, "Check up")))
+                .contains("listed in 'refused' with no issue naming the encounter");
         assertThat(funnel.silentlyDropped()).singleElement().asString().startsWith("e-2 ");
         assertThat(funnel.unfinished()).isEmpty();
         // the dental visit is not ambulatory medical: 1 of 2 became a submitted claim
@@ -131,15 +148,28 @@ class SyntheaFunnelTest {
                 new SyntheaFunnel.Sent(encounter("e-4", 4, "Check up"), accepted));
         SyntheaFunnel.Stored stored = new SyntheaFunnel.Stored(
                 Map.of("t1", "CODED", "t2", "CODED", "t3", "HELD", "t4", "CODED"),
-                Map.of("t3", List.of("UNMAPPED: no crosswalk")), Map.of("t1", "ACKNOWLEDGED", "t4", "HELD"),
-                Set.of("t1"), Map.of("t4", List.of("NPI: check digit")), Map.of());
+                Map.of("t3", List.of("UNMAPPED: no crosswalk")),
+                Map.of("t1", "ACKNOWLEDGED", "t4", "HELD"),
+                Set.of("t1"),
+                Map.of("t4", List.of("NPI: check digit")),
+                Map.of());
 
-        SyntheaFunnel funnel = SyntheaFunnel.count(sent, Map.of("e-1", "t1", "e-2", "t2", "e-3", "t3", "e-4", "t4"),
-                stored, 1, List.of(accepted), List.of(), 4, DAY.minusYears(1), DAY);
+        SyntheaFunnel funnel = SyntheaFunnel.count(
+                sent,
+                Map.of("e-1", "t1", "e-2", "t2", "e-3", "t3", "e-4", "t4"),
+                stored,
+                1,
+                List.of(accepted),
+                List.of(),
+                4,
+                DAY.minusYears(1),
+                DAY);
 
-        assertThat(funnel.unfinished()).containsExactlyInAnyOrder("t1: coding coded, claim submitted, ACKNOWLEDGED",
-                "t2: coding coded, claim coded, no claim");
-        assertThat(funnel.render()).contains("| held for a coder | 1 | by reason {UNMAPPED: no crosswalk=1} |")
+        assertThat(funnel.unfinished())
+                .containsExactlyInAnyOrder(
+                        "t1: coding coded, claim submitted, ACKNOWLEDGED", "t2: coding coded, claim coded, no claim");
+        assertThat(funnel.render())
+                .contains("| held for a coder | 1 | by reason {UNMAPPED: no crosswalk=1} |")
                 .contains("| claims held by the scrubber | 1 | by finding {NPI: check digit=1} |");
     }
 }

@@ -31,8 +31,7 @@ final class SyntheaPopulation {
     private static final Pattern DENTAL = Pattern.compile("(?i)\\bdental\\b");
 
     /** One Encounter of a patient bundle, as Synthea wrote it. */
-    record Encounter(String id, int entryIndex, String encounterClass, String type, LocalDate start,
-            String status) {
+    record Encounter(String id, int entryIndex, String encounterClass, String type, LocalDate start, String status) {
 
         /** Ambulatory medical: class AMB and not a dental visit. */
         boolean ambulatoryMedical() {
@@ -54,8 +53,9 @@ final class SyntheaPopulation {
      * Runs Synthea ({@code App -p patients -s seed -cs seed -r referenceDate -e referenceDate Massachusetts}) with
      * FHIR R4 output only, into {@code target}, unless that directory holds a finished run already.
      */
-    static SyntheaPopulation generate(Path syntheaClassPath, Path target, int patients, long seed,
-            LocalDate referenceDate) throws IOException, InterruptedException {
+    static SyntheaPopulation generate(
+            Path syntheaClassPath, Path target, int patients, long seed, LocalDate referenceDate)
+            throws IOException, InterruptedException {
         Path run = target.resolve("p" + patients + "-s" + seed + "-r" + BASIC.format(referenceDate));
         Path done = run.resolve("generated");
         if (!Files.exists(done)) {
@@ -65,26 +65,49 @@ final class SyntheaPopulation {
             }
             deleteRecursively(run);
             Files.createDirectories(run);
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-cp", syntheaClassPath.toAbsolutePath() + "/*",
-                    "App", "-p", String.valueOf(patients), "-s", String.valueOf(seed), "-cs", String.valueOf(seed),
-                    "-r", BASIC.format(referenceDate), "-e", BASIC.format(referenceDate),
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    "-cp",
+                    syntheaClassPath.toAbsolutePath() + "/*",
+                    "App",
+                    "-p",
+                    String.valueOf(patients),
+                    "-s",
+                    String.valueOf(seed),
+                    "-cs",
+                    String.valueOf(seed),
+                    "-r",
+                    BASIC.format(referenceDate),
+                    "-e",
+                    BASIC.format(referenceDate),
                     "--exporter.baseDirectory=" + run.toAbsolutePath() + "/",
-                    "--exporter.fhir.export=true", "--exporter.fhir.transaction_bundle=true",
-                    "--exporter.hospital.fhir.export=true", "--exporter.practitioner.fhir.export=true",
-                    "--exporter.fhir.bulk_data=false", "--exporter.ccda.export=false", "--exporter.csv.export=false",
-                    "--exporter.cpcds.export=false", "--exporter.text.export=false",
-                    "--exporter.clinical_note.export=false", "--exporter.metadata.export=false",
-                    "--exporter.json.export=false", "Massachusetts"));
-            Process process = new ProcessBuilder(command).directory(run.toFile())
-                    .redirectErrorStream(true).redirectOutput(run.resolve("synthea.log").toFile()).start();
+                    "--exporter.fhir.export=true",
+                    "--exporter.fhir.transaction_bundle=true",
+                    "--exporter.hospital.fhir.export=true",
+                    "--exporter.practitioner.fhir.export=true",
+                    "--exporter.fhir.bulk_data=false",
+                    "--exporter.ccda.export=false",
+                    "--exporter.csv.export=false",
+                    "--exporter.cpcds.export=false",
+                    "--exporter.text.export=false",
+                    "--exporter.clinical_note.export=false",
+                    "--exporter.metadata.export=false",
+                    "--exporter.json.export=false",
+                    "Massachusetts"));
+            Process process = new ProcessBuilder(command)
+                    .directory(run.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(run.resolve("synthea.log").toFile())
+                    .start();
             if (!process.waitFor(20, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("Synthea did not finish within 20 minutes; see " + run);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("Synthea exited with " + process.exitValue() + "; see "
-                        + run.resolve("synthea.log"));
+                throw new IllegalStateException(
+                        "Synthea exited with " + process.exitValue() + "; see " + run.resolve("synthea.log"));
             }
             Files.writeString(done, String.join(" ", command.subList(3, command.size())) + "\n");
         }
@@ -92,7 +115,8 @@ final class SyntheaPopulation {
         List<Path> directories = new ArrayList<>();
         List<Path> patientFiles = new ArrayList<>();
         try (Stream<Path> files = Files.list(fhir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 String name = file.getFileName().toString();
                 // organizations (with their locations) before practitioners: the patients' references need both
                 if (name.startsWith("hospitalInformation") || name.startsWith("practitionerInformation")) {
@@ -124,8 +148,7 @@ final class SyntheaPopulation {
     }
 
     /** A patient bundle's encounters, and the patient's data that must never reach a log line. */
-    record Contents(List<Encounter> encounters, List<String> patientData) {
-    }
+    record Contents(List<Encounter> encounters, List<String> patientData) {}
 
     /**
      * Reads a patient bundle entry by entry (a whole-history bundle can be tens of megabytes; the test JVM also runs
@@ -183,7 +206,8 @@ final class SyntheaPopulation {
             }
         }
         for (JsonNode identifier : patient.path("identifier")) {
-            if ("http://hl7.org/fhir/sid/us-ssn".equals(identifier.path("system").asText())) {
+            if ("http://hl7.org/fhir/sid/us-ssn"
+                    .equals(identifier.path("system").asText())) {
                 data.add(identifier.path("value").asText());
             }
         }
@@ -194,9 +218,14 @@ final class SyntheaPopulation {
     private static Encounter encounter(JsonNode resource, int index) {
         String start = resource.path("period").path("start").asText("");
         JsonNode type = resource.path("type").path(0);
-        String typeText = type.path("text").asText(type.path("coding").path(0).path("display").asText(""));
-        return new Encounter(resource.path("id").asText(), index, resource.path("class").path("code").asText("?"),
-                typeText, start.length() >= 10 ? LocalDate.parse(start.substring(0, 10)) : null,
+        String typeText = type.path("text")
+                .asText(type.path("coding").path(0).path("display").asText(""));
+        return new Encounter(
+                resource.path("id").asText(),
+                index,
+                resource.path("class").path("code").asText("?"),
+                typeText,
+                start.length() >= 10 ? LocalDate.parse(start.substring(0, 10)) : null,
                 resource.path("status").asText(""));
     }
 

@@ -30,17 +30,24 @@ class VisitInvariantsTest {
     static void schemas() {
         Infrastructure infrastructure = Infrastructure.get();
         Path project = Path.of(System.getProperty("claimflow.e2e.project-dir", ".."));
-        String[][] modules = {{"claimflow_claim", "claim-service"}, {"claimflow_adjudication", "adjudication-gateway"},
-            {"claimflow_patient_billing", "patient-billing-service"}};
+        String[][] modules = {
+            {"claimflow_claim", "claim-service"},
+            {"claimflow_adjudication", "adjudication-gateway"},
+            {"claimflow_patient_billing", "patient-billing-service"}
+        };
         String url = null;
         for (String[] module : modules) {
             url = infrastructure.jdbcUrl("visit_" + module[0]);
-            Flyway.configure().dataSource(url, infrastructure.username(), infrastructure.password())
+            Flyway.configure()
+                    .dataSource(url, infrastructure.username(), infrastructure.password())
                     .locations("filesystem:" + project.resolve(module[1]).resolve("src/main/resources/db/migration"))
-                    .load().migrate();
+                    .load()
+                    .migrate();
         }
-        databases = new PipelineSnapshot.Databases(url.substring(0, url.lastIndexOf('/') + 1) + "visit_",
-                infrastructure.username(), infrastructure.password());
+        databases = new PipelineSnapshot.Databases(
+                url.substring(0, url.lastIndexOf('/') + 1) + "visit_",
+                infrastructure.username(),
+                infrastructure.password());
     }
 
     @Test
@@ -56,7 +63,8 @@ class VisitInvariantsTest {
         remittance(account, "clm-r1", "REMITTANCE", 1);
         remittance(account, "clm-r2", "REMITTANCE", 1);
 
-        assertThat(VisitInvariants.check(databases, visit).patientCharge()).containsOnlyKeys(visit)
+        assertThat(VisitInvariants.check(databases, visit).patientCharge())
+                .containsOnlyKeys(visit)
                 .containsValue("charges and patient share of the current claim 210.00 25.00, patient ledger over the"
                         + " visit's claims 420.00 50.00");
 
@@ -76,8 +84,8 @@ class VisitInvariantsTest {
         answered("clm-s1");
 
         assertThat(VisitInvariants.check(databases, visit).notSent())
-                .containsExactly(org.assertj.core.api.Assertions.entry("clm-s1",
-                        "released 2 times, answered by the payer's 999 or TA1 1"));
+                .containsExactly(org.assertj.core.api.Assertions.entry(
+                        "clm-s1", "released 2 times, answered by the payer's 999 or TA1 1"));
 
         // the payer rejected the interchange of the second release with a TA1: it reached the payer
         answered("clm-s1", "TA1", "REJECTED");
@@ -95,61 +103,115 @@ class VisitInvariantsTest {
         claim("clm-h1", held, "HELD", true, null, "50.00", "0", "0", "0");
         scrubFinding("clm-h1");
 
-        assertThat(VisitInvariants.check(databases, visit).openWithoutWork()).containsOnlyKeys("clm-o1")
+        assertThat(VisitInvariants.check(databases, visit).openWithoutWork())
+                .containsOnlyKeys("clm-o1")
                 .containsValue("PAID balance -60.00");
         assertThat(VisitInvariants.check(databases, denied).openWithoutWork()).containsOnlyKeys("clm-d1");
-        assertThat(VisitInvariants.check(databases, held).openWithoutWork()).as("held with its scrubber finding")
+        assertThat(VisitInvariants.check(databases, held).openWithoutWork())
+                .as("held with its scrubber finding")
                 .isEmpty();
 
         work("clm-o1", false);
         work("clm-d1", false);
-        assertThat(VisitInvariants.check(databases, "enc-visit-").openWithoutWork()).isEmpty();
+        assertThat(VisitInvariants.check(databases, "enc-visit-").openWithoutWork())
+                .isEmpty();
     }
 
     // ------------------------------------------------------------------ rows, as the services write them
 
-    private static void claim(String id, String encounter, String status, boolean current, String replaced,
-            String total, String paid, String patient, String adjusted) throws SQLException {
-        update("claimflow_claim", "INSERT INTO claim (claim_id, encounter_id, tenant_id,"
-                + " coding_version, frequency, status, is_current, patient_control_number, replaced_claim_id,"
-                + " date_of_service, place_of_service, patient_mrn, billing_has_address, total_charge, paid_amount,"
-                + " patient_responsibility, adjusted_amount, service_key, source_event_id, encounter_snapshot,"
-                + " created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, DATE '2026-03-10', '11', ?, true,"
-                + " ?::numeric, ?::numeric, ?::numeric, ?::numeric, ?, ?, '{}', now(), now())", id, encounter, TENANT,
-                replaced == null ? "ORIGINAL" : "REPLACEMENT", status, current, "PCN-" + id, replaced, "MRN-" + id,
-                total, paid, patient, adjusted, "key-" + id, "event-" + id);
+    private static void claim(
+            String id,
+            String encounter,
+            String status,
+            boolean current,
+            String replaced,
+            String total,
+            String paid,
+            String patient,
+            String adjusted)
+            throws SQLException {
+        update(
+                "claimflow_claim",
+                "INSERT INTO claim (claim_id, encounter_id, tenant_id,"
+                        + " coding_version, frequency, status, is_current, patient_control_number, replaced_claim_id,"
+                        + " date_of_service, place_of_service, patient_mrn, billing_has_address, total_charge, paid_amount,"
+                        + " patient_responsibility, adjusted_amount, service_key, source_event_id, encounter_snapshot,"
+                        + " created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, DATE '2026-03-10', '11', ?, true,"
+                        + " ?::numeric, ?::numeric, ?::numeric, ?::numeric, ?, ?, '{}', now(), now())",
+                id,
+                encounter,
+                TENANT,
+                replaced == null ? "ORIGINAL" : "REPLACEMENT",
+                status,
+                current,
+                "PCN-" + id,
+                replaced,
+                "MRN-" + id,
+                total,
+                paid,
+                patient,
+                adjusted,
+                "key-" + id,
+                "event-" + id);
     }
 
-    private static void payment(String claim, String charge, String paid, String patient, String adjusted,
-            String denied) throws SQLException {
-        update("claimflow_claim", "INSERT INTO claim_payment (claim_id, event_id, payer_id, trace_number,"
-                + " claim_status_code, payer_claim_number, payment_date, charge_amount, paid_amount,"
-                + " patient_responsibility, adjusted_amount, denied_amount, posted_at) VALUES (?, ?, 'BKHP1', ?, '1',"
-                + " ?, DATE '2026-03-20', ?::numeric, ?::numeric, ?::numeric, ?::numeric, ?::numeric, now())", claim,
-                "pay-" + claim, "TRN-" + claim, "ICN-" + claim, charge, paid, patient, adjusted, denied);
+    private static void payment(
+            String claim, String charge, String paid, String patient, String adjusted, String denied)
+            throws SQLException {
+        update(
+                "claimflow_claim",
+                "INSERT INTO claim_payment (claim_id, event_id, payer_id, trace_number,"
+                        + " claim_status_code, payer_claim_number, payment_date, charge_amount, paid_amount,"
+                        + " patient_responsibility, adjusted_amount, denied_amount, posted_at) VALUES (?, ?, 'BKHP1', ?, '1',"
+                        + " ?, DATE '2026-03-20', ?::numeric, ?::numeric, ?::numeric, ?::numeric, ?::numeric, now())",
+                claim,
+                "pay-" + claim,
+                "TRN-" + claim,
+                "ICN-" + claim,
+                charge,
+                paid,
+                patient,
+                adjusted,
+                denied);
     }
 
     private static void history(String claim, String to) throws SQLException {
-        update("claimflow_claim", "INSERT INTO claim_status_history (claim_id, to_status, changed_at, actor_kind,"
-                + " actor_id) VALUES (?, ?, now(), 'SYSTEM', 'test')", claim, to);
+        update(
+                "claimflow_claim",
+                "INSERT INTO claim_status_history (claim_id, to_status, changed_at, actor_kind,"
+                        + " actor_id) VALUES (?, ?, now(), 'SYSTEM', 'test')",
+                claim,
+                to);
     }
 
     private static void work(String claim, boolean resolved) throws SQLException {
-        update("claimflow_claim", "INSERT INTO work_item (claim_id, queue, category, reasons, created_at,"
-                + " resolved_at) VALUES (?, 'DENIAL', 'OTHER', 'test', now(), " + (resolved ? "now()" : "NULL") + ")",
+        update(
+                "claimflow_claim",
+                "INSERT INTO work_item (claim_id, queue, category, reasons, created_at,"
+                        + " resolved_at) VALUES (?, 'DENIAL', 'OTHER', 'test', now(), " + (resolved ? "now()" : "NULL")
+                        + ")",
                 claim);
     }
 
     private static void scrubFinding(String claim) throws SQLException {
-        update("claimflow_claim", "INSERT INTO claim_scrub_finding (claim_id, rule_id, message, found_at)"
-                + " VALUES (?, 'self-pay', 'held', now())", claim);
+        update(
+                "claimflow_claim",
+                "INSERT INTO claim_scrub_finding (claim_id, rule_id, message, found_at)"
+                        + " VALUES (?, 'self-pay', 'held', now())",
+                claim);
     }
 
     private static void outbound(String claim, String encounter) throws SQLException {
-        update("claimflow_adjudication", "INSERT INTO outbound_claim (claim_id, encounter_id, tenant_id,"
-                + " submitted_event_id, patient_control_number, payer_id, payer_name, total_charge, claim_json, status)"
-                + " VALUES (?, ?, ?, ?, ?, 'BKHP1', 'BUCKEYE', 120.00, '{}'::jsonb, 'ACCEPTED')", claim, encounter,
-                TENANT, "sub-" + claim, "PCN-" + claim);
+        update(
+                "claimflow_adjudication",
+                "INSERT INTO outbound_claim (claim_id, encounter_id, tenant_id,"
+                        + " submitted_event_id, patient_control_number, payer_id, payer_name, total_charge, claim_json, status)"
+                        + " VALUES (?, ?, ?, ?, ?, 'BKHP1', 'BUCKEYE', 120.00, '{}'::jsonb, 'ACCEPTED')",
+                claim,
+                encounter,
+                TENANT,
+                "sub-" + claim,
+                "PCN-" + claim);
     }
 
     /** A 999 (its own inbound interchange) answering the claim. */
@@ -159,9 +221,10 @@ class VisitInvariantsTest {
 
     /** A 999 or TA1 (its own inbound interchange) answering the claim. */
     private static void answered(String claim, String type, String outcome) throws SQLException {
-        try (Connection c = connect("claimflow_adjudication"); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO interchange (direction, transaction_type, status, source, sha256, raw) VALUES ('IN',"
-                + " ?, 'PROCESSED', 'test', md5(random()::text), '\\x00') RETURNING id")) {
+        try (Connection c = connect("claimflow_adjudication");
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO interchange (direction, transaction_type, status, source, sha256, raw) VALUES ('IN',"
+                                + " ?, 'PROCESSED', 'test', md5(random()::text), '\\x00') RETURNING id")) {
             s.setString(1, type);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -179,8 +242,9 @@ class VisitInvariantsTest {
     }
 
     private static long account(String mrn) throws SQLException {
-        try (Connection c = connect("claimflow_patient_billing"); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO patient_account (tenant_id, patient_ref) VALUES (?, ?) RETURNING id")) {
+        try (Connection c = connect("claimflow_patient_billing");
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO patient_account (tenant_id, patient_ref) VALUES (?, ?) RETURNING id")) {
             s.setString(1, TENANT);
             s.setString(2, mrn);
             try (ResultSet rs = s.executeQuery()) {
@@ -191,10 +255,17 @@ class VisitInvariantsTest {
     }
 
     private static void ledgerClaim(long account, String claim, String encounter) throws SQLException {
-        update("claimflow_patient_billing", "INSERT INTO claim (tenant_id, claim_id, encounter_id, account_id,"
-                + " patient_control_number, service_from, service_to, billing_provider, payer_name, total_charge,"
-                + " submitted_at) VALUES (?, ?, ?, ?, ?, DATE '2026-03-10', DATE '2026-03-10', 'RIVERSIDE', 'BUCKEYE',"
-                + " 210.00, now())", TENANT, claim, encounter, account, "PCN-" + claim);
+        update(
+                "claimflow_patient_billing",
+                "INSERT INTO claim (tenant_id, claim_id, encounter_id, account_id,"
+                        + " patient_control_number, service_from, service_to, billing_provider, payer_name, total_charge,"
+                        + " submitted_at) VALUES (?, ?, ?, ?, ?, DATE '2026-03-10', DATE '2026-03-10', 'RIVERSIDE', 'BUCKEYE',"
+                        + " 210.00, now())",
+                TENANT,
+                claim,
+                encounter,
+                account,
+                "PCN-" + claim);
     }
 
     /** A remittance of 210.00: 103.74 paid, 25.00 copay, 81.26 contractual ({@code sign} -1 reverses it). */
@@ -214,8 +285,12 @@ class VisitInvariantsTest {
                     entry = rs.getLong(1);
                 }
             }
-            String[][] lines = {{"GROSS_CHARGES", "-210.00"}, {"INSURANCE_CASH", "103.74"},
-                {"PATIENT_RECEIVABLE", "25.00"}, {"CONTRACTUAL_ADJUSTMENT", "81.26"}};
+            String[][] lines = {
+                {"GROSS_CHARGES", "-210.00"},
+                {"INSURANCE_CASH", "103.74"},
+                {"PATIENT_RECEIVABLE", "25.00"},
+                {"CONTRACTUAL_ADJUSTMENT", "81.26"}
+            };
             int n = 0;
             for (String[] line : lines) {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO journal_line (entry_id, line_no,"
@@ -234,7 +309,8 @@ class VisitInvariantsTest {
     }
 
     private static void update(String database, String sql, Object... params) throws SQLException {
-        try (Connection c = connect(database); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connect(database);
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }

@@ -14,13 +14,16 @@ import org.apache.kafka.common.serialization.Deserializer;
 /** Reads EncounterDocumented records back from the topic with the Confluent wire-format deserializer. */
 public final class PublishedEvents {
 
-    private PublishedEvents() {
-    }
+    private PublishedEvents() {}
 
     /** Waits for {@code count} records keyed {@code encounterId}, then returns every one with that key. */
     public static List<EncounterDocumented> await(String encounterId, int count) {
-        List<ConsumerRecord<String, EncounterDocumented>> records = Records.awaitRecords(Topics.ENCOUNTER_DOCUMENTED,
-                count, Duration.ofSeconds(30), deserializer(), r -> encounterId.equals(r.key()));
+        List<ConsumerRecord<String, EncounterDocumented>> records = Records.awaitRecords(
+                Topics.ENCOUNTER_DOCUMENTED,
+                count,
+                Duration.ofSeconds(30),
+                deserializer(),
+                r -> encounterId.equals(r.key()));
         return records.stream().map(ConsumerRecord::value).toList();
     }
 
@@ -31,7 +34,7 @@ public final class PublishedEvents {
     public static List<EncounterDocumented> awaitExactly(String encounterId, int expected) {
         await(encounterId, expected);
         try {
-            Thread.sleep(1500);  // the relay polls every 500 ms and is woken on commit: an extra event would be out
+            Thread.sleep(1500); // the relay polls every 500 ms and is woken on commit: an extra event would be out
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -40,8 +43,9 @@ public final class PublishedEvents {
 
     static Deserializer<EncounterDocumented> deserializer() {
         ConfluentAvroDeserializer avro = new ConfluentAvroDeserializer();
-        avro.configure(Map.of("schema.registry.url", Infrastructure.get().schemaRegistryUrl(),
-                "specific.avro.reader", true), false);
+        avro.configure(
+                Map.of("schema.registry.url", Infrastructure.get().schemaRegistryUrl(), "specific.avro.reader", true),
+                false);
         return new Deserializer<>() {
             @Override
             public EncounterDocumented deserialize(String topic, byte[] data) {

@@ -53,11 +53,12 @@ class ConfluentClientInteropTest {
         String topic = uniqueTopic("interop.encounter.documented");
         TestTopics.create(1, topic);
         EncounterDocumented sample = Samples.load(EncounterDocumented.class);
-        Path schema = write("EncounterDocumented.avsc", EncounterDocumented.getClassSchema().toString());
+        Path schema = write(
+                "EncounterDocumented.avsc", EncounterDocumented.getClassSchema().toString());
         Path record = write("EncounterDocumented.json", Samples.json(EncounterDocumented.class));
 
-        String produced = node("produce", kafka(), registry(), topic, schema.toString(), record.toString(),
-                sample.getEncounterId());
+        String produced = node(
+                "produce", kafka(), registry(), topic, schema.toString(), record.toString(), sample.getEncounterId());
 
         JsonNode result = JsonRecords.parse(produced.strip());
         assertThat(result.get("schemaId").asInt()).isPositive();
@@ -78,17 +79,25 @@ class ConfluentClientInteropTest {
         TestTopics.create(1, topic);
         ConfluentAvroSerializer serializer = new ConfluentAvroSerializer();
         serializer.configure(Map.of("schema.registry.url", registry()), false);
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                "schema.registry.url", registry()), new StringSerializer(), serializer)) {
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        "schema.registry.url",
+                        registry()),
+                new StringSerializer(),
+                serializer)) {
             producer.send(new ProducerRecord<>(topic, "enc-interop", sample)).get(30, TimeUnit.SECONDS);
         }
 
         String consumed = node("consume", kafka(), registry(), topic, "1");
 
-        String line = consumed.lines().filter(l -> l.startsWith("{\"eventId\"")).findFirst().orElseThrow(
-                () -> new AssertionError("the independent client printed no record: " + consumed));
+        String line = consumed.lines()
+                .filter(l -> l.startsWith("{\"eventId\""))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the independent client printed no record: " + consumed));
         // Decimals, dates and timestamps come back in the same plain-JSON shapes as schemas/samples, so the
         // decoded record read back through the schema must be the record ClaimFlow wrote.
         assertThat(JsonRecords.read(line, type)).isEqualTo(sample);
@@ -104,14 +113,18 @@ class ConfluentClientInteropTest {
         List<String> command = new java.util.ArrayList<>(List.of("node", CLIENT.toString()));
         command.addAll(List.of(args));
         Path output = work.resolve("node-" + UUID.randomUUID() + ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the independent client did not finish in 90 s: " + Files.readString(output));
         }
         String text = Files.readString(output);
-        assertThat(process.exitValue()).as("exit code of node %s; output:%n%s", args[0], text).isZero();
+        assertThat(process.exitValue())
+                .as("exit code of node %s; output:%n%s", args[0], text)
+                .isZero();
         return text;
     }
 

@@ -39,8 +39,15 @@ final class ChildProcess {
      * Starts {@code command} with {@code env} added to this process's environment. The previous log, if any, is
      * kept as {@code <name>.log.1}.
      */
-    static ChildProcess start(String name, List<String> command, Map<String, String> env, Path logDir,
-                              Path workDir, PidFiles pidFiles, int order, String marker) {
+    static ChildProcess start(
+            String name,
+            List<String> command,
+            Map<String, String> env,
+            Path logDir,
+            Path workDir,
+            PidFiles pidFiles,
+            int order,
+            String marker) {
         Path log = logDir.resolve(name + ".log");
         try {
             Files.createDirectories(logDir);

@@ -30,8 +30,7 @@ final class DatabaseSetup {
         Connection open(String database) throws SQLException;
     }
 
-    private DatabaseSetup() {
-    }
+    private DatabaseSetup() {}
 
     /** The role that owns {@code database} and runs its migrations. */
     static String ownerRole(String database) {
@@ -47,8 +46,9 @@ final class DatabaseSetup {
      * Returns what it created. {@code connection} is a superuser's, in auto-commit (CREATE DATABASE needs it);
      * {@code connector} opens a superuser connection to each database for its grants.
      */
-    static List<String> ensure(Connection connection, String role, String password, List<String> databases,
-            Connector connector) throws SQLException {
+    static List<String> ensure(
+            Connection connection, String role, String password, List<String> databases, Connector connector)
+            throws SQLException {
         checkIdentifier(role);
         databases.forEach(DatabaseSetup::checkIdentifier);
         List<String> created = new ArrayList<>();
@@ -65,7 +65,8 @@ final class DatabaseSetup {
                 }
                 created.add("database " + database);
             }
-            try (Connection db = connector.open(database); Statement s = db.createStatement()) {
+            try (Connection db = connector.open(database);
+                    Statement s = db.createStatement()) {
                 for (String sql : grants(owner, application)) {
                     s.execute(sql);
                 }
@@ -119,7 +120,8 @@ final class DatabaseSetup {
         Path file = dataDir.resolve("postmaster.pid");
         try {
             if (Files.exists(file)) {
-                String first = Files.readAllLines(file).stream().findFirst().orElse("").trim();
+                String first =
+                        Files.readAllLines(file).stream().findFirst().orElse("").trim();
                 return Optional.of(Long.parseLong(first));
             }
         } catch (IOException | NumberFormatException e) {

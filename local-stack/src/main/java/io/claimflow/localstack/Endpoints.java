@@ -30,14 +30,19 @@ final class Endpoints {
         }
     }
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     static String render(List<Endpoint> endpoints) {
         StringBuilder tsv = new StringBuilder();
         for (Endpoint e : endpoints) {
-            tsv.append(e.name()).append('\t').append(e.pid()).append('\t').append(e.check()).append('\t')
-                    .append(e.address()).append('\n');
+            tsv.append(e.name())
+                    .append('\t')
+                    .append(e.pid())
+                    .append('\t')
+                    .append(e.check())
+                    .append('\t')
+                    .append(e.address())
+                    .append('\n');
         }
         return tsv.toString();
     }

@@ -18,8 +18,7 @@ final class KafkaBroker {
     static final String MAIN_CLASS = "kafka.Kafka";
     static final String STORAGE_TOOL = "kafka.tools.StorageTool";
 
-    private KafkaBroker() {
-    }
+    private KafkaBroker() {}
 
     /**
      * The broker's configuration. Listeners bind to the loopback address only; every internal topic has replication
@@ -74,8 +73,8 @@ final class KafkaBroker {
 
     static List<String> formatCommand(List<String> java, String clusterId, Path serverProperties) {
         List<String> command = new ArrayList<>(java);
-        command.addAll(List.of(STORAGE_TOOL, "format", "-t", clusterId, "-c", serverProperties.toString(),
-                "--ignore-formatted"));
+        command.addAll(List.of(
+                STORAGE_TOOL, "format", "-t", clusterId, "-c", serverProperties.toString(), "--ignore-formatted"));
         return command;
     }
 

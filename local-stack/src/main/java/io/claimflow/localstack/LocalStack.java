@@ -60,6 +60,7 @@ public final class LocalStack {
 
     /** Everything started, in start order; guarded by {@code this}. */
     private final List<Component> components = new ArrayList<>();
+
     private volatile boolean stopping;
     private boolean stopped;
     private Reaper reaper;
@@ -70,12 +71,11 @@ public final class LocalStack {
     private final Set<String> downOnPurpose = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A component's start: its order, command and environment. */
-    private record Launch(int order, List<String> command, Map<String, String> env) {
-    }
+    private record Launch(int order, List<String> command, Map<String, String> env) {}
 
     /** A started process and how to reach it. */
-    private record Component(String name, ChildProcess process, String address, String check, int order,
-                             ServiceRuntime runtime) {
+    private record Component(
+            String name, ChildProcess process, String address, String check, int order, ServiceRuntime runtime) {
         Component(String name, ChildProcess process, String address, String check, int order) {
             this(name, process, address, check, order, null);
         }
@@ -101,14 +101,20 @@ public final class LocalStack {
         this.pidFiles = new PidFiles(config.run());
         this.marker = "-Dclaimflow.localstack.home=" + config.home();
         int registryPort = config.registryPort();
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).authenticator(new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                // only the local registry's challenge: services' health is open, and no other credentials go out
-                return getRequestingPort() == registryPort ? new PasswordAuthentication(StackConfig.REGISTRY_USER,
-                        StackConfig.REGISTRY_PASSWORD.toCharArray()) : null;
-            }
-        }).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .authenticator(new Authenticator() {
+                    @Override
+                    protected PasswordAuthentication getPasswordAuthentication() {
+                        // only the local registry's challenge: services' health is open, and no other credentials go
+                        // out
+                        return getRequestingPort() == registryPort
+                                ? new PasswordAuthentication(
+                                        StackConfig.REGISTRY_USER, StackConfig.REGISTRY_PASSWORD.toCharArray())
+                                : null;
+                    }
+                })
+                .build();
         this.readiness = new Readiness(http, () -> stopping);
     }
 
@@ -159,26 +165,42 @@ public final class LocalStack {
 
         // (a) Kafka: formatting (first run only) overlaps with PostgreSQL's start, both take a JVM's start-up
         Path serverProperties = config.run().resolve("kafka-server.properties");
-        KafkaBroker.write(KafkaBroker.serverProperties(config.kafkaData(), config.kafkaPort(),
-                config.controllerPort(), config.partitions()), serverProperties);
+        KafkaBroker.write(
+                KafkaBroker.serverProperties(
+                        config.kafkaData(), config.kafkaPort(), config.controllerPort(), config.partitions()),
+                serverProperties);
         ChildProcess format = null;
         if (!KafkaBroker.isFormatted(config.kafkaData())) {
             Files.createDirectories(config.kafkaData());
-            format = start("kafka-format", ORDER_KAFKA - 1, KafkaBroker.formatCommand(
-                    javaWithClasspath(config.kafkaJavaOpts()), Uuid.randomUuid().toString(), serverProperties),
+            format = start(
+                    "kafka-format",
+                    ORDER_KAFKA - 1,
+                    KafkaBroker.formatCommand(
+                            javaWithClasspath(config.kafkaJavaOpts()),
+                            Uuid.randomUuid().toString(),
+                            serverProperties),
                     Map.of());
         }
         // (b) PostgreSQL
         Path pgReady = config.run().resolve(POSTGRES_READY);
         Files.deleteIfExists(pgReady);
         List<String> pgCommand = javaWithClasspath(config.postgresJavaOpts());
-        pgCommand.addAll(List.of(PostgresMain.class.getName(), config.postgresData().toString(),
-                Integer.toString(config.postgresPort()), config.home().resolve("cache/postgres").toString(),
-                pgReady.toString(), StackConfig.DB_USER, StackConfig.DB_PASSWORD));
+        pgCommand.addAll(List.of(
+                PostgresMain.class.getName(),
+                config.postgresData().toString(),
+                Integer.toString(config.postgresPort()),
+                config.home().resolve("cache/postgres").toString(),
+                pgReady.toString(),
+                StackConfig.DB_USER,
+                StackConfig.DB_PASSWORD));
         pgCommand.addAll(StackConfig.DATABASES);
         ChildProcess postgres = start("postgres", ORDER_POSTGRES, pgCommand, Map.of());
-        register(new Component("postgres", postgres, "localhost:" + config.postgresPort() + " (" + StackConfig.DB_USER
-                + "/" + StackConfig.DB_PASSWORD + ")", "tcp:127.0.0.1:" + config.postgresPort(), ORDER_POSTGRES));
+        register(new Component(
+                "postgres",
+                postgres,
+                "localhost:" + config.postgresPort() + " (" + StackConfig.DB_USER + "/" + StackConfig.DB_PASSWORD + ")",
+                "tcp:127.0.0.1:" + config.postgresPort(),
+                ORDER_POSTGRES));
 
         if (format != null) {
             int code = format.waitFor(Duration.ofSeconds(120));
@@ -188,10 +210,17 @@ public final class LocalStack {
             }
             step("kafka storage formatted in " + display(config.kafkaData()));
         }
-        ChildProcess kafka = start("kafka", ORDER_KAFKA,
-                KafkaBroker.startCommand(javaWithClasspath(config.kafkaJavaOpts()), serverProperties), Map.of());
-        register(new Component("kafka", kafka, config.kafkaBootstrap() + " (controller " + config.controllerPort() + ")",
-                "tcp:" + KafkaBroker.HOST + ":" + config.kafkaPort(), ORDER_KAFKA));
+        ChildProcess kafka = start(
+                "kafka",
+                ORDER_KAFKA,
+                KafkaBroker.startCommand(javaWithClasspath(config.kafkaJavaOpts()), serverProperties),
+                Map.of());
+        register(new Component(
+                "kafka",
+                kafka,
+                config.kafkaBootstrap() + " (controller " + config.controllerPort() + ")",
+                "tcp:" + KafkaBroker.HOST + ":" + config.kafkaPort(),
+                ORDER_KAFKA));
 
         try (Admin admin = Admin.create(adminProperties())) {
             readiness.awaitKafka(kafka, config.kafkaPort(), admin);
@@ -201,27 +230,37 @@ public final class LocalStack {
             // loopback only, HTTP Basic (issue 19): the services send basic.auth.user.info, the launcher's own client
             // answers the challenge
             Map<String, String> registryEnv = Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
-                    "SCHEMA_REGISTRY_PORT", Integer.toString(config.registryPort()),
-                    "SCHEMA_REGISTRY_TOPIC", REGISTRY_TOPIC,
-                    "SCHEMA_REGISTRY_BIND_ADDRESS", "127.0.0.1",
-                    "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", StackConfig.REGISTRY_USER + ":"
-                            + StackConfig.REGISTRY_PASSWORD);
+                    "KAFKA_BOOTSTRAP_SERVERS",
+                    config.kafkaBootstrap(),
+                    "SCHEMA_REGISTRY_PORT",
+                    Integer.toString(config.registryPort()),
+                    "SCHEMA_REGISTRY_TOPIC",
+                    REGISTRY_TOPIC,
+                    "SCHEMA_REGISTRY_BIND_ADDRESS",
+                    "127.0.0.1",
+                    "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO",
+                    StackConfig.REGISTRY_USER + ":" + StackConfig.REGISTRY_PASSWORD);
             List<String> registryCommand = javaWithClasspath(config.registryJavaOpts());
             registryCommand.add(REGISTRY_MAIN);
             ChildProcess registry = start("schema-registry", ORDER_REGISTRY, registryCommand, registryEnv);
-            register(new Component("schema-registry", registry, config.registryUrl(),
-                    "http:" + config.registryUrl() + "/subjects", ORDER_REGISTRY));
+            register(new Component(
+                    "schema-registry",
+                    registry,
+                    config.registryUrl(),
+                    "http:" + config.registryUrl() + "/subjects",
+                    ORDER_REGISTRY));
 
             List<String> topics = TopicBootstrap.topicNames();
             List<String> created = TopicBootstrap.ensure(admin, topics, config.partitions());
-            step(created.isEmpty()
-                    ? "topics present: " + topics.size() + " (events and dead letters)"
-                    : "topics created: " + created.size() + " of " + topics.size() + " (" + config.partitions()
-                    + " partitions, replication 1)");
+            step(
+                    created.isEmpty()
+                            ? "topics present: " + topics.size() + " (events and dead letters)"
+                            : "topics created: " + created.size() + " of " + topics.size() + " (" + config.partitions()
+                                    + " partitions, replication 1)");
             List<String> thin = TopicBootstrap.underPartitioned(admin, topics, config.partitions());
             if (!thin.isEmpty()) {
-                out.println("  note: topics with fewer than " + config.partitions() + " partitions (left as they are): " + thin);
+                out.println("  note: topics with fewer than " + config.partitions() + " partitions (left as they are): "
+                        + thin);
             }
 
             readiness.awaitHttp(registry, config.registryUrl() + "/subjects", Duration.ofSeconds(60), false);
@@ -247,7 +286,8 @@ public final class LocalStack {
                 continue;
             }
             List<String> command = java(config.serviceJavaOpts());
-            ServiceRuntime runtime = runtimes.containsKey(spec) ? runtimes.get(spec).join() : null;
+            ServiceRuntime runtime =
+                    runtimes.containsKey(spec) ? runtimes.get(spec).join() : null;
             if (runtime != null) {
                 command.addAll(runtime.launchArguments());
             } else {
@@ -255,8 +295,13 @@ public final class LocalStack {
             }
             ChildProcess process = start(spec.module(), order, command, serviceEnv(spec));
             services.put(spec, process);
-            register(new Component(spec.module(), process, "http://localhost:" + spec.port(),
-                    "health:" + ServiceEnvironment.healthUrl(spec), order++, runtime));
+            register(new Component(
+                    spec.module(),
+                    process,
+                    "http://localhost:" + spec.port(),
+                    "health:" + ServiceEnvironment.healthUrl(spec),
+                    order++,
+                    runtime));
         }
         writeEndpoints();
         Set<String> failed = awaitServices(services);
@@ -292,7 +337,8 @@ public final class LocalStack {
             try {
                 long pid = Long.parseLong(parts[0]);
                 if (pid != ProcessHandle.current().pid()
-                        && PidFiles.liveMatching(pid, LocalStack.class.getName()).isPresent()) {
+                        && PidFiles.liveMatching(pid, LocalStack.class.getName())
+                                .isPresent()) {
                     throw new StartupException("a local stack is already running from " + display(config.home())
                             + " (launcher pid " + pid + "); stop it first (Ctrl-C there, or ./stack down)");
                 }
@@ -305,7 +351,8 @@ public final class LocalStack {
 
     /** A postmaster left by a launcher that died before stopping it (pg_ctl detaches it from its parent). */
     private void stopLeftoverPostmaster() {
-        readPostmasterPid().flatMap(pid -> PidFiles.liveMatching(pid, config.postgresData().toString()))
+        readPostmasterPid()
+                .flatMap(pid -> PidFiles.liveMatching(pid, config.postgresData().toString()))
                 .ifPresent(handle -> {
                     out.println("  stopping leftover PostgreSQL (pid " + handle.pid() + ") from an earlier run");
                     PidFiles.signal(handle, "INT");
@@ -320,7 +367,12 @@ public final class LocalStack {
     private void recordPostmaster() {
         postmasterPid = readPostmasterPid().orElse(null);
         if (postmasterPid != null) {
-            pidFiles.write(ORDER_POSTMASTER, "postmaster", postmasterPid, "INT", config.postgresData().toString());
+            pidFiles.write(
+                    ORDER_POSTMASTER,
+                    "postmaster",
+                    postmasterPid,
+                    "INT",
+                    config.postgresData().toString());
         }
     }
 
@@ -335,7 +387,8 @@ public final class LocalStack {
     /** See {@link Reaper}: stops the children should this JVM be killed before its shutdown hook runs. */
     private void startReaper() {
         try {
-            reaper = Reaper.start(config.run(), config.logs().resolve("reaper.log")).orElse(null);
+            reaper = Reaper.start(config.run(), config.logs().resolve("reaper.log"))
+                    .orElse(null);
         } catch (IOException e) {
             out.println("  note: no reaper (" + e.getMessage() + "); if the launcher is killed, the next start"
                     + " stops what it left");
@@ -345,8 +398,10 @@ public final class LocalStack {
     private void registerSubjects() throws IOException, InterruptedException {
         try {
             Map<String, Integer> ids = SubjectBootstrap.registerAll(http, config.registryUrl());
-            step("subjects registered: " + ids.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+            step("subjects registered: "
+                    + ids.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(", ")));
         } catch (SubjectBootstrap.RegistrationException e) {
             // not fatal: the stack still runs, and the producing service will report the same refusal
             out.println("  WARNING: the registry refused a schema: " + e.getMessage());
@@ -373,8 +428,8 @@ public final class LocalStack {
                 var entry = it.next();
                 ChildProcess process = entry.getValue();
                 if (readiness.httpOk(ServiceEnvironment.healthUrl(entry.getKey()), true)) {
-                    step(process.name() + " UP on http://localhost:" + entry.getKey().port()
-                            + " (" + seconds(process.uptime()) + " after its start)");
+                    step(process.name() + " UP on http://localhost:"
+                            + entry.getKey().port() + " (" + seconds(process.uptime()) + " after its start)");
                     it.remove();
                 } else if (!process.isAlive()) {
                     failed.add(process.name());
@@ -383,8 +438,8 @@ public final class LocalStack {
                     it.remove();
                 } else if (System.nanoTime() > deadline) {
                     failed.add(process.name());
-                    out.println("  [" + process.name() + "] not UP after " + config.healthTimeout().toSeconds()
-                            + " s; still running, see " + display(process.log()));
+                    out.println("  [" + process.name() + "] not UP after "
+                            + config.healthTimeout().toSeconds() + " s; still running, see " + display(process.log()));
                     it.remove();
                 }
             }
@@ -413,10 +468,14 @@ public final class LocalStack {
                     snapshot = List.copyOf(components);
                 }
                 for (Component c : snapshot) {
-                    if (!c.process().isAlive() && !stopping && !downOnPurpose.contains(c.name())
+                    if (!c.process().isAlive()
+                            && !stopping
+                            && !downOnPurpose.contains(c.name())
                             && reported.add(c.name())) {
-                        out.println("[" + c.name() + "] exited with code " + c.process().exitValue() + ", see "
-                                + display(c.process().log()) + "\n" + c.process().tail(20));
+                        out.println("[" + c.name() + "] exited with code "
+                                + c.process().exitValue() + ", see "
+                                + display(c.process().log()) + "\n"
+                                + c.process().tail(20));
                     }
                 }
                 nextCheck = System.nanoTime() + Duration.ofSeconds(2).toNanos();
@@ -435,13 +494,15 @@ public final class LocalStack {
     private void control(StackControl.Request request) {
         long t0 = System.nanoTime();
         try {
-            Component c = component(request.name()).orElseThrow(() -> new IllegalArgumentException(
-                    "no component " + request.name() + " (see ./stack status)"));
+            Component c = component(request.name())
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("no component " + request.name() + " (see ./stack status)"));
             String done = switch (request.verb()) {
                 case "kill" -> kill(c);
                 case "stop" -> stopOnPurpose(c);
                 case "start" -> startAgain(c);
-                case "restart" -> stopOnPurpose(c) + "; " + startAgain(component(c.name()).orElseThrow());
+                case "restart" ->
+                    stopOnPurpose(c) + "; " + startAgain(component(c.name()).orElseThrow());
                 default -> throw new IllegalArgumentException("unknown request " + request.verb());
             };
             String message = done + " in " + seconds(Duration.ofNanos(System.nanoTime() - t0));
@@ -471,8 +532,8 @@ public final class LocalStack {
             c.process().kill();
             postmaster.ifPresent(h -> PidFiles.signal(h, "QUIT"));
             postmaster.ifPresent(h -> PidFiles.awaitExit(List.of(h), Duration.ofSeconds(30)));
-            return "killed (keeper pid " + pid + " SIGKILL, postmaster " + postmaster.map(h -> "pid " + h.pid()
-                    + " SIGQUIT").orElse("not found") + ")";
+            return "killed (keeper pid " + pid + " SIGKILL, postmaster "
+                    + postmaster.map(h -> "pid " + h.pid() + " SIGQUIT").orElse("not found") + ")";
         }
         c.process().kill();
         if (c.runtime() != null) {
@@ -493,7 +554,8 @@ public final class LocalStack {
     /** Starts a stopped or killed component again with its first command, and waits until it is ready. */
     private String startAgain(Component c) throws Exception {
         if (c.process().isAlive()) {
-            throw new IllegalStateException(c.name() + " is running (pid " + c.process().pid() + ")");
+            throw new IllegalStateException(
+                    c.name() + " is running (pid " + c.process().pid() + ")");
         }
         Launch launch = launches.get(c.name());
         if (launch == null) {
@@ -540,7 +602,8 @@ public final class LocalStack {
             out.println();
             out.println("Stopping the local stack ...");
         }
-        List<Component> services = toStop.stream().filter(c -> c.order() >= ORDER_SERVICES).toList();
+        List<Component> services =
+                toStop.stream().filter(c -> c.order() >= ORDER_SERVICES).toList();
         // services are independent of each other: stop them together
         List<Thread> threads = new ArrayList<>();
         for (Component c : services) {
@@ -555,7 +618,8 @@ public final class LocalStack {
                 Thread.currentThread().interrupt();
             }
         }
-        toStop.stream().filter(c -> c.order() < ORDER_SERVICES)
+        toStop.stream()
+                .filter(c -> c.order() < ORDER_SERVICES)
                 .sorted((a, b) -> Integer.compare(b.order(), a.order()))
                 .forEach(c -> {
                     stopOne(c, Duration.ofSeconds(30));
@@ -615,8 +679,8 @@ public final class LocalStack {
         if (stopping) {
             throw new Aborted();
         }
-        ChildProcess process = ChildProcess.start(name, command, env, config.logs(), config.projectDir(),
-                pidFiles, order, marker);
+        ChildProcess process =
+                ChildProcess.start(name, command, env, config.logs(), config.projectDir(), pidFiles, order, marker);
         launches.put(name, new Launch(order, List.copyOf(command), Map.copyOf(env)));
         out.println(String.format("  [%s] started, pid %d, log %s", name, process.pid(), display(process.log())));
         return process;
@@ -673,8 +737,11 @@ public final class LocalStack {
     private synchronized void writeEndpoints() {
         List<Component> sorted = new ArrayList<>(components);
         sorted.sort(java.util.Comparator.comparingInt(Component::order));
-        Endpoints.write(config.run().resolve(ENDPOINTS), sorted.stream()
-                .map(c -> new Endpoints.Endpoint(c.name(), c.process().pid(), c.check(), c.address())).toList());
+        Endpoints.write(
+                config.run().resolve(ENDPOINTS),
+                sorted.stream()
+                        .map(c -> new Endpoints.Endpoint(c.name(), c.process().pid(), c.check(), c.address()))
+                        .toList());
     }
 
     private void printTable(Set<String> failed) {
@@ -685,18 +752,29 @@ public final class LocalStack {
         }
         snapshot.sort(java.util.Comparator.comparingInt(Component::order));
         out.println();
-        out.print(StatusTable.render(snapshot.stream().map(c -> new StatusTable.Row(c.name(), c.process().pid(),
-                c.address(), c.process().isAlive(), display(c.process().log()))).toList(), failed,
-                StackConfig.ALL_SERVICES, config.services()));
+        out.print(StatusTable.render(
+                snapshot.stream()
+                        .map(c -> new StatusTable.Row(
+                                c.name(),
+                                c.process().pid(),
+                                c.address(),
+                                c.process().isAlive(),
+                                display(c.process().log())))
+                        .toList(),
+                failed,
+                StackConfig.ALL_SERVICES,
+                config.services()));
         out.println();
-        out.println(String.format(Locale.ROOT, "ClaimFlow local stack %s in %s. Ctrl-C stops it; ./stack status"
-                        + " checks it.", failed.isEmpty() ? "is up" : "is up with FAILURES",
+        out.println(String.format(
+                Locale.ROOT,
+                "ClaimFlow local stack %s in %s. Ctrl-C stops it; ./stack status" + " checks it.",
+                failed.isEmpty() ? "is up" : "is up with FAILURES",
                 seconds(elapsed)));
     }
 
     private void step(String message) {
-        out.println(String.format(Locale.ROOT, "  %6s  %s",
-                seconds(Duration.ofNanos(System.nanoTime() - startNanos)), message));
+        out.println(String.format(
+                Locale.ROOT, "  %6s  %s", seconds(Duration.ofNanos(System.nanoTime() - startNanos)), message));
     }
 
     static String seconds(Duration d) {

@@ -34,8 +34,7 @@ final class PidFiles {
     }
 
     /** One recorded process. */
-    record Entry(Path file, String name, long pid, String signal, String marker) {
-    }
+    record Entry(Path file, String name, long pid, String signal, String marker) {}
 
     Path write(int order, String name, long pid, String signal, String marker) {
         Path file = runDir.resolve(String.format("%02d-%s%s", order, name, SUFFIX));
@@ -126,8 +125,10 @@ final class PidFiles {
         }
         try {
             new ProcessBuilder("kill", "-" + signal, Long.toString(handle.pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             handle.destroy();
         } catch (InterruptedException e) {

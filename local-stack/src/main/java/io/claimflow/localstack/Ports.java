@@ -9,8 +9,7 @@ import java.util.Map;
 /** Which of the stack's ports something already listens on (another stack, another program). */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** Whether something accepts connections on {@code port} of the loopback address. */
     static boolean listening(int port) {

@@ -21,12 +21,12 @@ import java.util.List;
  */
 public final class PostgresMain {
 
-    private PostgresMain() {
-    }
+    private PostgresMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
-            System.err.println("usage: PostgresMain <data dir> <port> <binaries dir> <ready file> <role> <password> <database>...");
+            System.err.println(
+                    "usage: PostgresMain <data dir> <port> <binaries dir> <ready file> <role> <password> <database>...");
             System.exit(2);
         }
         Path data = Path.of(args[0]).toAbsolutePath();
@@ -60,10 +60,14 @@ public final class PostgresMain {
                 .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
                 .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        System.out.println("PostgreSQL " + (fresh ? "initialised and " : "") + "started on port " + port
-                + ", data " + data);
+        System.out.println(
+                "PostgreSQL " + (fresh ? "initialised and " : "") + "started on port " + port + ", data " + data);
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-            List<String> created = DatabaseSetup.ensure(connection, role, password, databases,
+            List<String> created = DatabaseSetup.ensure(
+                    connection,
+                    role,
+                    password,
+                    databases,
                     database -> postgres.getDatabase("postgres", database).getConnection());
             System.out.println(created.isEmpty() ? "role and databases already present" : "created " + created);
         }
@@ -83,7 +87,8 @@ public final class PostgresMain {
                 if (Files.isDirectory(dir) && !Files.exists(dir.resolve(".exists"))) {
                     System.out.println("removing incomplete PostgreSQL binaries " + dir);
                     try (var walk = Files.walk(dir)) {
-                        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        for (Path p :
+                                walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                             Files.delete(p);
                         }
                     }

@@ -35,7 +35,10 @@ final class Readiness {
             checkRunning(kafka);
             if (Ports.listening(port)) {
                 try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(3, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (Exception e) {
@@ -81,8 +84,12 @@ final class Readiness {
     /** Whether {@code url} answers 200 now (and, for health, says UP). */
     boolean httpOk(String url, boolean health) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && (!health || response.body().contains("\"UP\""));
         } catch (IOException e) {
             return false;
@@ -98,8 +105,8 @@ final class Readiness {
             throw new LocalStack.Aborted();
         }
         if (!process.isAlive()) {
-            throw new LocalStack.StartupException(process.name() + " exited with code " + process.exitValue()
-                    + ", see " + LocalStack.display(process.log()) + "\n" + process.tail(20));
+            throw new LocalStack.StartupException(process.name() + " exited with code " + process.exitValue() + ", see "
+                    + LocalStack.display(process.log()) + "\n" + process.tail(20));
         }
     }
 }

@@ -43,61 +43,101 @@ import picocli.CommandLine.Option;
 public final class ReplayCommand {
 
     /** The command line (picocli); {@link #parse} turns it into {@link Options}. */
-    @Command(name = "./stack replay", sortOptions = false,
+    @Command(
+            name = "./stack replay",
+            sortOptions = false,
             description = "Re-drives dead letters through the services' dead-letter REST, each letter once.")
     static final class CommandLineOptions {
-        @Option(names = "--service", paramLabel = "NAME",
+        @Option(
+                names = "--service",
+                paramLabel = "NAME",
                 description = "a service whose consumer group's dead letters to re-drive (repeatable)")
         List<String> services = new ArrayList<>();
+
         @Option(names = "--all", description = "every running service that has the dead-letter REST")
         boolean all;
-        @Option(names = "--topic", paramLabel = "T",
+
+        @Option(
+                names = "--topic",
+                paramLabel = "T",
                 description = "only this topic (repeatable; default: every event topic)")
         List<String> topics = new ArrayList<>();
-        @Option(names = "--key", paramLabel = "K",
-                description = "only letters with this record key (an encounter id)")
+
+        @Option(names = "--key", paramLabel = "K", description = "only letters with this record key (an encounter id)")
         String key;
+
         @Option(names = "--reason", paramLabel = "TEXT", description = "only letters whose reason contains TEXT")
         String reason;
-        @Option(names = "--since", paramLabel = "INSTANT",
+
+        @Option(
+                names = "--since",
+                paramLabel = "INSTANT",
                 description = "only letters dead-lettered at or after INSTANT (e.g. 2026-12-01T21:00:00Z)")
         Instant since;
-        @Option(names = "--include-replayed",
-                description = "also letters that failed again after an earlier replay")
+
+        @Option(names = "--include-replayed", description = "also letters that failed again after an earlier replay")
         boolean includeReplayed;
+
         @Option(names = "--again", description = "ignore the journal of what was replayed before")
         boolean again;
+
         @Option(names = "--dry-run", description = "list what would be replayed, replay nothing")
         boolean dryRun;
-        @Option(names = "--user", paramLabel = "U", defaultValue = "admin",
+
+        @Option(
+                names = "--user",
+                paramLabel = "U",
+                defaultValue = "admin",
                 description = "ADMIN user (default ${DEFAULT-VALUE})")
         String user;
-        @Option(names = "--password", paramLabel = "P", defaultValue = "demo-admin",
+
+        @Option(
+                names = "--password",
+                paramLabel = "P",
+                defaultValue = "demo-admin",
                 description = "its password (default ${DEFAULT-VALUE})")
         String password;
-        @Option(names = "--endpoints", paramLabel = "FILE",
+
+        @Option(
+                names = "--endpoints",
+                paramLabel = "FILE",
                 description = "the launcher's endpoints.tsv (./stack sets it)")
         Path endpoints;
+
         @Option(names = "--journal", paramLabel = "FILE", description = "the replay journal (./stack sets it)")
         Path journal;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "this help")
         boolean help;
     }
 
     static final String USAGE = new CommandLine(new CommandLineOptions()).getUsageMessage();
 
-    record Options(List<String> services, boolean all, List<String> topics, String key, String reason,
-            Instant since, boolean includeReplayed, boolean again, boolean dryRun, String user, String password,
-            Path endpoints, Path journal) {
-    }
+    record Options(
+            List<String> services,
+            boolean all,
+            List<String> topics,
+            String key,
+            String reason,
+            Instant since,
+            boolean includeReplayed,
+            boolean again,
+            boolean dryRun,
+            String user,
+            String password,
+            Path endpoints,
+            Path journal) {}
 
     /** What one run did, per service and topic. */
-    record Outcome(String service, String topic, int listed, int selected, int replayed, int failed) {
-    }
+    record Outcome(String service, String topic, int listed, int selected, int replayed, int failed) {}
 
     private final Options options;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     ReplayCommand(Options options, PrintStream out) {
@@ -146,8 +186,19 @@ public final class ReplayCommand {
                 throw new IllegalArgumentException("unknown topic " + t + "; topics: " + Topics.all());
             }
         }
-        return new Options(List.copyOf(services), all, topics.isEmpty() ? Topics.all() : List.copyOf(topics), cli.key,
-                cli.reason, cli.since, cli.includeReplayed, cli.again, cli.dryRun, cli.user, cli.password, endpoints,
+        return new Options(
+                List.copyOf(services),
+                all,
+                topics.isEmpty() ? Topics.all() : List.copyOf(topics),
+                cli.key,
+                cli.reason,
+                cli.since,
+                cli.includeReplayed,
+                cli.again,
+                cli.dryRun,
+                cli.user,
+                cli.password,
+                endpoints,
                 journal);
     }
 
@@ -175,13 +226,30 @@ public final class ReplayCommand {
                 }
             }
         }
-        out.printf(Locale.ROOT, "%-26s %-22s %8s %9s %9s %7s%n", "SERVICE", "TOPIC", "LETTERS", "SELECTED",
-                options.dryRun() ? "WOULD" : "REPLAYED", "FAILED");
+        out.printf(
+                Locale.ROOT,
+                "%-26s %-22s %8s %9s %9s %7s%n",
+                "SERVICE",
+                "TOPIC",
+                "LETTERS",
+                "SELECTED",
+                options.dryRun() ? "WOULD" : "REPLAYED",
+                "FAILED");
         for (Outcome o : outcomes) {
-            out.printf(Locale.ROOT, "%-26s %-22s %8d %9d %9d %7d%n", o.service(), o.topic(), o.listed(),
-                    o.selected(), o.replayed(), o.failed());
+            out.printf(
+                    Locale.ROOT,
+                    "%-26s %-22s %8d %9d %9d %7d%n",
+                    o.service(),
+                    o.topic(),
+                    o.listed(),
+                    o.selected(),
+                    o.replayed(),
+                    o.failed());
         }
-        out.printf(Locale.ROOT, "replay: %d dead letter(s) %s%n", outcomes.stream().mapToInt(Outcome::replayed).sum(),
+        out.printf(
+                Locale.ROOT,
+                "replay: %d dead letter(s) %s%n",
+                outcomes.stream().mapToInt(Outcome::replayed).sum(),
                 options.dryRun() ? "would be replayed (dry run)" : "replayed");
         return outcomes;
     }
@@ -190,12 +258,14 @@ public final class ReplayCommand {
     private Outcome replay(String service, String url, String topic, Set<String> journal)
             throws IOException, InterruptedException {
         HttpResponse<String> list = send(HttpRequest.newBuilder(URI.create(url + "/admin/dead-letters/"
-                + URLEncoder.encode(topic, StandardCharsets.UTF_8) + "?limit=" + 1000)).GET());
+                        + URLEncoder.encode(topic, StandardCharsets.UTF_8) + "?limit=" + 1000))
+                .GET());
         if (list.statusCode() == 404 && !list.body().contains("Dead letter")) {
             return null; // no dead-letter endpoint (e.g. the payer simulator)
         }
         if (list.statusCode() != 200) {
-            out.println("replay: " + service + " " + topic + ": HTTP " + list.statusCode() + " " + oneLine(list.body()));
+            out.println(
+                    "replay: " + service + " " + topic + ": HTTP " + list.statusCode() + " " + oneLine(list.body()));
             return new Outcome(service, topic, 0, 0, 0, 1);
         }
         JsonNode letters = json.readTree(list.body());
@@ -206,29 +276,38 @@ public final class ReplayCommand {
             String id = identity(letter);
             if (!service.equals(letter.path("consumerGroup").asText(null))
                     || (!options.again() && journal.contains(id))
-                    || (!options.includeReplayed() && !options.again() && !letter.path("replayedFrom").isNull()
-                        && !letter.path("replayedFrom").isMissingNode())
-                    || (options.key() != null && !options.key().equals(letter.path("key").asText(null)))
-                    || (options.reason() != null && !letter.path("reason").asText("").contains(options.reason()))
+                    || (!options.includeReplayed()
+                            && !options.again()
+                            && !letter.path("replayedFrom").isNull()
+                            && !letter.path("replayedFrom").isMissingNode())
+                    || (options.key() != null
+                            && !options.key().equals(letter.path("key").asText(null)))
+                    || (options.reason() != null
+                            && !letter.path("reason").asText("").contains(options.reason()))
                     || (options.since() != null
-                        && Instant.parse(letter.path("timestamp").asText()).isBefore(options.since()))) {
+                            && Instant.parse(letter.path("timestamp").asText()).isBefore(options.since()))) {
                 continue;
             }
             selected++;
-            String where = letter.path("topic").asText() + "/" + letter.path("partition").asInt() + "/"
+            String where = letter.path("topic").asText() + "/"
+                    + letter.path("partition").asInt() + "/"
                     + letter.path("offset").asLong();
             if (options.dryRun()) {
-                out.println("  would replay " + where + " key " + letter.path("key").asText() + ": "
-                        + letter.path("reason").asText());
+                out.println(
+                        "  would replay " + where + " key " + letter.path("key").asText() + ": "
+                                + letter.path("reason").asText());
                 replayed++;
                 continue;
             }
             HttpResponse<String> done = send(HttpRequest.newBuilder(URI.create(url + "/admin/dead-letters/"
-                    + URLEncoder.encode(topic, StandardCharsets.UTF_8) + "/" + letter.path("partition").asInt() + "/"
-                    + letter.path("offset").asLong() + "/replay")).POST(HttpRequest.BodyPublishers.noBody()));
+                            + URLEncoder.encode(topic, StandardCharsets.UTF_8) + "/"
+                            + letter.path("partition").asInt() + "/"
+                            + letter.path("offset").asLong() + "/replay"))
+                    .POST(HttpRequest.BodyPublishers.noBody()));
             if (done.statusCode() / 100 == 2) {
                 JsonNode result = json.readTree(done.body());
-                String to = result.path("topic").asText() + "-" + result.path("partition").asInt() + "@"
+                String to = result.path("topic").asText() + "-"
+                        + result.path("partition").asInt() + "@"
                         + result.path("offset").asLong();
                 appendJournal(id + "\t" + Instant.now() + "\t" + service + "\t" + to);
                 journal.add(id);
@@ -246,20 +325,25 @@ public final class ReplayCommand {
     /** A dead letter's identity across wipes: its coordinates and when it was written. */
     static String identity(JsonNode letter) {
         return letter.path("topic").asText() + "/" + letter.path("partition").asInt() + "/"
-                + letter.path("offset").asLong() + "@" + letter.path("timestamp").asText();
+                + letter.path("offset").asLong() + "@"
+                + letter.path("timestamp").asText();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        String auth = Base64.getEncoder().encodeToString((options.user() + ":" + options.password())
-                .getBytes(StandardCharsets.UTF_8));
-        return http.send(request.header("Authorization", "Basic " + auth).timeout(Duration.ofSeconds(30)).build(),
+        String auth = Base64.getEncoder()
+                .encodeToString((options.user() + ":" + options.password()).getBytes(StandardCharsets.UTF_8));
+        return http.send(
+                request.header("Authorization", "Basic " + auth)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** name -> base URL of the running services, from the launcher's endpoints.tsv. */
     private Map<String, String> serviceUrls() throws IOException {
         Map<String, String> urls = new LinkedHashMap<>();
-        Endpoints.read(options.endpoints()).stream().filter(Endpoints.Endpoint::service)
+        Endpoints.read(options.endpoints()).stream()
+                .filter(Endpoints.Endpoint::service)
                 .forEach(e -> urls.put(e.name(), e.address()));
         return urls;
     }
@@ -278,7 +362,11 @@ public final class ReplayCommand {
 
     private void appendJournal(String line) throws IOException {
         Files.createDirectories(options.journal().toAbsolutePath().getParent());
-        Files.writeString(options.journal(), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        Files.writeString(
+                options.journal(),
+                line + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
     }
 

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class ServiceEnvironment {
 
-    private ServiceEnvironment() {
-    }
+    private ServiceEnvironment() {}
 
     /**
      * The variables for {@code spec}'s process.
@@ -25,8 +24,9 @@ final class ServiceEnvironment {
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
         env.put("SPRING_KAFKA_PROPERTIES_SCHEMA_REGISTRY_URL", config.registryUrl());
         env.put("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO");
-        env.put("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_USER_INFO", StackConfig.REGISTRY_USER + ":"
-                + StackConfig.REGISTRY_PASSWORD);
+        env.put(
+                "SPRING_KAFKA_PROPERTIES_BASIC_AUTH_USER_INFO",
+                StackConfig.REGISTRY_USER + ":" + StackConfig.REGISTRY_PASSWORD);
         if (spec.database() != null) {
             env.put("SPRING_DATASOURCE_URL", config.jdbcUrl(spec.database()));
             // least privilege: the service's own DML-only login; migrations as the database's owner role
@@ -45,13 +45,17 @@ final class ServiceEnvironment {
         }
         if (spec.module().equals("adjudication-gateway")) {
             // the gateway sends its 837P to the simulator, wherever --payer-simulator-port put it
-            config.services().stream().filter(s -> s.module().equals("payer-simulator")).findFirst()
+            config.services().stream()
+                    .filter(s -> s.module().equals("payer-simulator"))
+                    .findFirst()
                     .ifPresent(s -> env.put("PAYER_SIMULATOR_URL", "http://localhost:" + s.port()));
         }
         if (spec.module().equals("ops-console")) {
             // the console calls the services' REST APIs and health, wherever their --<service>-port put them
-            config.services().stream().filter(s -> !s.module().equals("ops-console"))
-                    .forEach(s -> env.put(s.module().toUpperCase(Locale.ROOT).replace('-', '_') + "_URL",
+            config.services().stream()
+                    .filter(s -> !s.module().equals("ops-console"))
+                    .forEach(s -> env.put(
+                            s.module().toUpperCase(Locale.ROOT).replace('-', '_') + "_URL",
                             "http://localhost:" + s.port()));
         }
         return env;

@@ -24,8 +24,7 @@ final class ServiceRegistry {
     static final String RESOURCE = "services.tsv";
 
     /** One component: infrastructure (Kafka, PostgreSQL, the schema registry) or a service module. */
-    record Entry(String name, boolean service, int port, String database) {
-    }
+    record Entry(String name, boolean service, int port, String database) {}
 
     private final List<Entry> entries;
 
@@ -60,8 +59,8 @@ final class ServiceRegistry {
                     throw new IllegalStateException(RESOURCE + " line " + number
                             + ": needs name, infra|service, port, database (tab-separated)");
                 }
-                entries.add(new Entry(f[0], f[1].equals("service"), Integer.parseInt(f[2]),
-                        f[3].equals("-") ? null : f[3]));
+                entries.add(new Entry(
+                        f[0], f[1].equals("service"), Integer.parseInt(f[2]), f[3].equals("-") ? null : f[3]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -80,8 +79,11 @@ final class ServiceRegistry {
 
     /** The default port of {@code name}. */
     int port(String name) {
-        return entries.stream().filter(e -> e.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no component " + name + " in " + RESOURCE)).port();
+        return entries.stream()
+                .filter(e -> e.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no component " + name + " in " + RESOURCE))
+                .port();
     }
 
     /** The services' databases, in the registry's order. */
@@ -91,7 +93,7 @@ final class ServiceRegistry {
 
     /** Default port by name, for messages. */
     Map<String, Integer> ports() {
-        return entries.stream().collect(Collectors.toMap(Entry::name, Entry::port, (a, b) -> a,
-                java.util.LinkedHashMap::new));
+        return entries.stream()
+                .collect(Collectors.toMap(Entry::name, Entry::port, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 }

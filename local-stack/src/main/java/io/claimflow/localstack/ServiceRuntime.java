@@ -42,14 +42,23 @@ final class ServiceRuntime {
         try {
             String stamp = stampOf(jar);
             Path stampFile = dir.resolve(STAMP);
-            if (Files.exists(stampFile) && Files.readString(stampFile).equals(stamp)
+            if (Files.exists(stampFile)
+                    && Files.readString(stampFile).equals(stamp)
                     && Files.isRegularFile(extractedJar())) {
                 return true;
             }
             deleteTree(dir);
             Files.createDirectories(dir);
-            Process p = new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-Djarmode=tools", "-jar",
-                    jar.toString(), "extract", "--destination", dir.resolve("app").toString(), "--force")
+            Process p = new ProcessBuilder(
+                            javaBin,
+                            "-XX:TieredStopAtLevel=1",
+                            "-Djarmode=tools",
+                            "-jar",
+                            jar.toString(),
+                            "extract",
+                            "--destination",
+                            dir.resolve("app").toString(),
+                            "--force")
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
@@ -112,8 +121,8 @@ final class ServiceRuntime {
 
     /** The jar's size and time, and the JVM: an archive is only good for the classes and JVM it was made with. */
     static String stampOf(Path jar) throws IOException {
-        return Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " "
-                + System.getProperty("java.home") + " " + System.getProperty("java.vm.version");
+        return Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " " + System.getProperty("java.home")
+                + " " + System.getProperty("java.vm.version");
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -42,14 +42,17 @@ record StackConfig(
     static final String DB_PASSWORD = "claimflow";
     /** The local schema registry's HTTP Basic user (loopback only, so a fixed local password). */
     static final String REGISTRY_USER = "claimflow";
+
     static final String REGISTRY_PASSWORD = "claimflow-registry";
     /** The one list of components and default ports ({@code services.tsv}). */
     static final ServiceRegistry REGISTRY = ServiceRegistry.load();
+
     static final List<String> DATABASES = REGISTRY.databases();
 
     /** The services in start-up order, with their default ports and databases (null: no database). */
     static final List<ServiceSpec> ALL_SERVICES = REGISTRY.services().stream()
-            .map(e -> new ServiceSpec(e.name(), e.port(), e.database())).toList();
+            .map(e -> new ServiceSpec(e.name(), e.port(), e.database()))
+            .toList();
 
     static final String USAGE = """
             Usage: LocalStack [options]
@@ -73,9 +76,12 @@ record StackConfig(
             CLAIMFLOW_POSTGRES_JAVA_OPTS, CLAIMFLOW_SERVICE_JAVA_OPTS.
             Services and their default ports (local-stack/src/main/resources/io/claimflow/localstack/services.tsv):
             %s; ehr-connector also listens for MLLP on 2575.
-            """.formatted(REGISTRY.port("kafka"), REGISTRY.port("kafka-controller"), REGISTRY.port("postgres"),
-            REGISTRY.port("schema-registry"), ALL_SERVICES.stream().map(s -> s.module() + " " + s.port())
-                    .collect(Collectors.joining(", ")));
+            """.formatted(
+                    REGISTRY.port("kafka"),
+                    REGISTRY.port("kafka-controller"),
+                    REGISTRY.port("postgres"),
+                    REGISTRY.port("schema-registry"),
+                    ALL_SERVICES.stream().map(s -> s.module() + " " + s.port()).collect(Collectors.joining(", ")));
 
     /** One service module: started as {@code java -jar <module>/target/<module>.jar}. */
     record ServiceSpec(String module, int port, String database) {
@@ -96,20 +102,44 @@ record StackConfig(
     }
 
     /** The options that take a value, besides {@code --<service>-port}. */
-    private static final List<String> VALUE_OPTIONS = List.of("project-dir", "home", "data-dir", "kafka-port",
-            "controller-port", "postgres-port", "registry-port", "partitions", "services", "health-timeout",
-            "payer-behaviours", "kafka-java-opts", "registry-java-opts", "postgres-java-opts", "service-java-opts");
+    private static final List<String> VALUE_OPTIONS = List.of(
+            "project-dir",
+            "home",
+            "data-dir",
+            "kafka-port",
+            "controller-port",
+            "postgres-port",
+            "registry-port",
+            "partitions",
+            "services",
+            "health-timeout",
+            "payer-behaviours",
+            "kafka-java-opts",
+            "registry-java-opts",
+            "postgres-java-opts",
+            "service-java-opts");
 
     /** Reads the command line (picocli: {@code --name VALUE} or {@code --name=VALUE}), then the environment. */
     static StackConfig parse(String[] args, Map<String, String> env, Path workingDir) {
         CommandSpec commandLine = CommandSpec.create();
-        VALUE_OPTIONS.forEach(name -> commandLine.addOption(OptionSpec.builder("--" + name).paramLabel("VALUE")
-                .type(String.class).build()));
+        VALUE_OPTIONS.forEach(name -> commandLine.addOption(OptionSpec.builder("--" + name)
+                .paramLabel("VALUE")
+                .type(String.class)
+                .build()));
         ALL_SERVICES.forEach(service -> commandLine.addOption(OptionSpec.builder("--" + service.module() + "-port")
-                .paramLabel("N").type(String.class).build()));
-        commandLine.addOption(OptionSpec.builder("--no-services").arity("0").type(boolean.class).build());
-        commandLine.addOption(OptionSpec.builder("--no-cds").arity("0").type(boolean.class).build());
-        commandLine.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).arity("0").type(boolean.class)
+                .paramLabel("N")
+                .type(String.class)
+                .build()));
+        commandLine.addOption(OptionSpec.builder("--no-services")
+                .arity("0")
+                .type(boolean.class)
+                .build());
+        commandLine.addOption(
+                OptionSpec.builder("--no-cds").arity("0").type(boolean.class).build());
+        commandLine.addOption(OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .arity("0")
+                .type(boolean.class)
                 .build());
         ParseResult parsed;
         try {
@@ -151,7 +181,9 @@ record StackConfig(
         }
 
         StackConfig config = new StackConfig(
-                projectDir, home, dataDir,
+                projectDir,
+                home,
+                dataDir,
                 option.port("kafka-port", "KAFKA_PORT", REGISTRY.port("kafka")),
                 option.port("controller-port", "KAFKA_CONTROLLER_PORT", REGISTRY.port("kafka-controller")),
                 option.port("postgres-port", "POSTGRES_PORT", REGISTRY.port("postgres")),
@@ -160,18 +192,25 @@ record StackConfig(
                 List.copyOf(services),
                 Duration.ofSeconds(option.positiveInt("health-timeout", "CLAIMFLOW_HEALTH_TIMEOUT", 180)),
                 option.get("kafka-java-opts", "CLAIMFLOW_KAFKA_JAVA_OPTS", "-Xms256m -Xmx512m -XX:+UseG1GC"),
-                option.get("registry-java-opts", "CLAIMFLOW_REGISTRY_JAVA_OPTS",
+                option.get(
+                        "registry-java-opts",
+                        "CLAIMFLOW_REGISTRY_JAVA_OPTS",
                         "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
-                option.get("postgres-java-opts", "CLAIMFLOW_POSTGRES_JAVA_OPTS",
+                option.get(
+                        "postgres-java-opts",
+                        "CLAIMFLOW_POSTGRES_JAVA_OPTS",
                         "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
                 // C1 only: a third less CPU to start, which is what five services starting on two cores lack;
                 // set CLAIMFLOW_SERVICE_JAVA_OPTS without it to measure throughput
-                option.get("service-java-opts", "CLAIMFLOW_SERVICE_JAVA_OPTS",
+                option.get(
+                        "service-java-opts",
+                        "CLAIMFLOW_SERVICE_JAVA_OPTS",
                         "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
                 cds,
                 payerBehaviours(option.get("payer-behaviours", "CLAIMFLOW_PAYER_BEHAVIOURS", "")));
         if (!options.isEmpty()) {
-            throw new UsageException("unknown option(s): " + options.keySet().stream().map(k -> "--" + k).toList());
+            throw new UsageException("unknown option(s): "
+                    + options.keySet().stream().map(k -> "--" + k).toList());
         }
         config.checkPortsDistinct();
         return config;
@@ -249,12 +288,17 @@ record StackConfig(
             return null;
         }
         Set<String> names = new LinkedHashSet<>();
-        Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(names::add);
+        Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .forEach(names::add);
         return names;
     }
 
     private static Path path(String value, Path fallback) {
-        return (value == null || value.isBlank() ? fallback : Path.of(value)).toAbsolutePath().normalize();
+        return (value == null || value.isBlank() ? fallback : Path.of(value))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Reads options, consuming each so that leftovers can be reported as unknown. */

@@ -32,19 +32,25 @@ public final class StackControl {
     static final String DIR = "control";
     static final List<String> VERBS = List.of("kill", "stop", "start", "restart");
 
-    private StackControl() {
-    }
+    private StackControl() {}
 
     /** The command line (picocli): {@code <home> <verb> <name> [timeout seconds]}. */
     @Command(name = "StackControl", description = "Asks the running launcher to kill, stop, start or restart NAME.")
     static final class Arguments {
         @Parameters(index = "0", paramLabel = "HOME", description = "the stack's home directory")
         Path home;
+
         @Parameters(index = "1", paramLabel = "VERB", description = "kill, stop, start or restart")
         String verb;
+
         @Parameters(index = "2", paramLabel = "NAME", description = "a component, as ./stack status names it")
         String name;
-        @Parameters(index = "3", paramLabel = "TIMEOUT", arity = "0..1", defaultValue = "300",
+
+        @Parameters(
+                index = "3",
+                paramLabel = "TIMEOUT",
+                arity = "0..1",
+                defaultValue = "300",
                 description = "seconds to wait for the launcher's answer (default ${DEFAULT-VALUE})")
         long timeoutSeconds;
     }
@@ -83,8 +89,9 @@ public final class StackControl {
         }
         String answer = reply.get();
         boolean ok = answer.startsWith("ok");
-        (ok ? System.out : System.err).println("stack: " + what + ": " + answer.substring(
-                answer.indexOf(' ') + 1).trim());
+        (ok ? System.out : System.err)
+                .println("stack: " + what + ": "
+                        + answer.substring(answer.indexOf(' ') + 1).trim());
         System.exit(ok ? 0 : 1);
     }
 
@@ -119,7 +126,8 @@ public final class StackControl {
         }
         try (var files = Files.list(dir)) {
             List<Path> pending = files.filter(f -> f.getFileName().toString().endsWith(".request"))
-                    .sorted(java.util.Comparator.comparing(f -> f.toFile().lastModified())).toList();
+                    .sorted(java.util.Comparator.comparing(f -> f.toFile().lastModified()))
+                    .toList();
             List<Request> requests = new java.util.ArrayList<>();
             for (Path f : pending) {
                 String[] words = Files.readString(f).trim().split("\\s+");

@@ -10,11 +10,9 @@ final class StatusTable {
     private static final String FORMAT = "  %-24s %-8s %-44s %-7s %s%n";
 
     /** A started component as the table shows it. */
-    record Row(String name, long pid, String address, boolean alive, String log) {
-    }
+    record Row(String name, long pid, String address, boolean alive, String log) {}
 
-    private StatusTable() {
-    }
+    private StatusTable() {}
 
     /**
      * The table: {@code started} in their order (UP, DOWN when in {@code failed}, EXITED when not alive), then every
@@ -28,8 +26,15 @@ final class StatusTable {
         }
         for (ServiceSpec spec : all) {
             if (started.stream().noneMatch(r -> r.name().equals(spec.module()))) {
-                table.append(String.format(FORMAT, spec.module(), "-", "-", "OFF", selected.stream()
-                        .anyMatch(s -> s.module().equals(spec.module())) ? "jar missing" : "not selected"));
+                table.append(String.format(
+                        FORMAT,
+                        spec.module(),
+                        "-",
+                        "-",
+                        "OFF",
+                        selected.stream().anyMatch(s -> s.module().equals(spec.module()))
+                                ? "jar missing"
+                                : "not selected"));
             }
         }
         return table.toString();

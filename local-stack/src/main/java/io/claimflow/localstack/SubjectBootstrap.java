@@ -27,8 +27,7 @@ final class SubjectBootstrap {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SubjectBootstrap() {
-    }
+    private SubjectBootstrap() {}
 
     /** Thrown when the registry refuses a schema (for example 409: incompatible with the subject's latest). */
     static final class RegistrationException extends IOException {
@@ -49,7 +48,8 @@ final class SubjectBootstrap {
         Map<String, Integer> ids = new LinkedHashMap<>();
         for (Map.Entry<String, Schema> entry : bySubject.entrySet()) {
             String subject = entry.getKey();
-            String body = JSON.writeValueAsString(Map.of("schema", entry.getValue().toString()));
+            String body =
+                    JSON.writeValueAsString(Map.of("schema", entry.getValue().toString()));
             HttpRequest request = HttpRequest.newBuilder(URI.create(registryUrl + "/subjects/"
                             + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "/versions"))
                     .timeout(Duration.ofSeconds(30))
@@ -72,7 +72,8 @@ final class SubjectBootstrap {
         HttpRequest request = HttpRequest.newBuilder(URI.create(registryUrl + "/subjects"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Accept", CONTENT_TYPE)
-                .GET().build();
+                .GET()
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET /subjects: HTTP " + response.statusCode());

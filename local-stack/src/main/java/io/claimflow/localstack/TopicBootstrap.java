@@ -17,8 +17,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** Creates the event topics and their dead-letter topics if they are missing; existing topics are left alone. */
 final class TopicBootstrap {
 
-    private TopicBootstrap() {
-    }
+    private TopicBootstrap() {}
 
     /** The event topics, then their dead-letter topics. */
     static List<String> topicNames() {
@@ -40,7 +39,8 @@ final class TopicBootstrap {
             return created;
         }
         var result = admin.createTopics(missing);
-        for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> entry : result.values().entrySet()) {
+        for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> entry :
+                result.values().entrySet()) {
             try {
                 entry.getValue().get(30, TimeUnit.SECONDS);
                 created.add(entry.getKey());
@@ -57,7 +57,8 @@ final class TopicBootstrap {
     /** Topics with fewer partitions than asked for: worth a warning, never a change (data and keys would move). */
     static List<String> underPartitioned(Admin admin, Collection<String> names, int partitions)
             throws ExecutionException, InterruptedException, TimeoutException {
-        Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<String, TopicDescription> descriptions =
+                admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
         return descriptions.values().stream()
                 .filter(d -> d.partitions().size() < partitions)
                 .map(d -> d.name() + " (" + d.partitions().size() + ")")

@@ -68,7 +68,8 @@ class ComposeFileTest {
         for (String db : StackConfig.DATABASES) {
             assertThat(script).contains(db);
         }
-        assertThat(script).contains("CREATE DATABASE :\"db\" OWNER :\"owner\"")
+        assertThat(script)
+                .contains("CREATE DATABASE :\"db\" OWNER :\"owner\"")
                 .contains("-v owner=\"${db}_owner\" -v app=\"${db}_app\"")
                 .contains("ALTER DEFAULT PRIVILEGES FOR ROLE :\"owner\" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES "
                         + "TO :\"app\"")
@@ -86,21 +87,25 @@ class ComposeFileTest {
             List<Object> volumes = (List<Object>) service.getValue().getOrDefault("volumes", List.of());
             for (Object volume : volumes) {
                 if (volume instanceof String short_ && short_.startsWith("secure-secrets:")) {
-                    assertThat(name).as("only the one-shot set-up mounts the whole secrets volume")
+                    assertThat(name)
+                            .as("only the one-shot set-up mounts the whole secrets volume")
                             .isEqualTo("secure-secrets");
                 } else if (volume instanceof Map<?, ?> long_ && "secure-secrets".equals(long_.get("source"))) {
                     assertThat(long_.get("read_only")).as(name).isEqualTo(true);
                     String subpath = String.valueOf(((Map<String, Object>) long_.get("volume")).get("subpath"));
-                    assertThat(subpaths.add(subpath)).as(name + " shares " + subpath).isTrue();
-                    if (name.endsWith("-secure") && services.get(name.replace("-secure", "")) != null
+                    assertThat(subpaths.add(subpath))
+                            .as(name + " shares " + subpath)
+                            .isTrue();
+                    if (name.endsWith("-secure")
+                            && services.get(name.replace("-secure", "")) != null
                             && environment(name).containsKey("SPRING_DATASOURCE_URL")) {
                         assertThat(subpath).isEqualTo(name.replace("-secure", ""));
                     }
                 }
             }
         }
-        assertThat(subpaths).contains("kafka", "registry", "postgres", "coding-service", "ops-console",
-                "ehr-connector");
+        assertThat(subpaths)
+                .contains("kafka", "registry", "postgres", "coding-service", "ops-console", "ehr-connector");
     }
 
     @Test
@@ -110,7 +115,9 @@ class ComposeFileTest {
         for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
             Map<String, Object> build = (Map<String, Object>) service.getValue().get("build");
             String name = service.getKey();
-            if (build != null && !name.endsWith("-secure") && !name.equals("payer-simulator")
+            if (build != null
+                    && !name.endsWith("-secure")
+                    && !name.equals("payer-simulator")
                     && !services.containsKey(name + "-secure")) {
                 missing.add(name);
             }
@@ -121,7 +128,8 @@ class ComposeFileTest {
     @Test
     void noSecretIsMadeWorldReadable() throws IOException {
         String script = Files.readString(ROOT.resolve("docker/secure/init-secrets.sh"));
-        assertThat(script).doesNotContainPattern("chmod\\s+(-R\\s+)?0?[0-7][0-7][4-7]\\b")
+        assertThat(script)
+                .doesNotContainPattern("chmod\\s+(-R\\s+)?0?[0-7][0-7][4-7]\\b")
                 .doesNotContainPattern("chmod\\s+(-R\\s+)?[ao]?\\+r");
     }
 
@@ -132,9 +140,9 @@ class ComposeFileTest {
             List<String> ports = (List<String>) services.get(name).get("ports");
             assertThat(ports).as(name).allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
         }
-        assertThat(environment("payer-simulator")).containsKeys("PAYER_SIMULATOR_AUTH_USERNAME",
-                "PAYER_SIMULATOR_AUTH_PASSWORD");
-        assertThat(environment("adjudication-gateway")).containsKeys("PAYER_SIMULATOR_USERNAME",
-                "PAYER_SIMULATOR_PASSWORD");
+        assertThat(environment("payer-simulator"))
+                .containsKeys("PAYER_SIMULATOR_AUTH_USERNAME", "PAYER_SIMULATOR_AUTH_PASSWORD");
+        assertThat(environment("adjudication-gateway"))
+                .containsKeys("PAYER_SIMULATOR_USERNAME", "PAYER_SIMULATOR_PASSWORD");
     }
 }

@@ -64,12 +64,14 @@ class ControlAndReplayTest {
             String path = exchange.getRequestURI().getPath();
             byte[] body;
             int status = 200;
-            if (!"Basic YWRtaW46ZGVtby1hZG1pbg==".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            if (!"Basic YWRtaW46ZGVtby1hZG1pbg=="
+                    .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 status = 401;
                 body = new byte[0];
             } else if (path.endsWith("/replay")) {
                 replayed.add(path);
-                body = ("{\"topic\":\"" + topic + "\",\"partition\":0,\"offset\":100}").getBytes(StandardCharsets.UTF_8);
+                body = ("{\"topic\":\"" + topic + "\",\"partition\":0,\"offset\":100}")
+                        .getBytes(StandardCharsets.UTF_8);
             } else {
                 body = (path.endsWith("/" + topic) ? letters : "[]").getBytes(StandardCharsets.UTF_8);
             }
@@ -80,16 +82,21 @@ class ControlAndReplayTest {
         server.start();
         try {
             Path endpoints = dir.resolve("endpoints.tsv");
-            Files.writeString(endpoints, "kafka\t1\ttcp:127.0.0.1:9092\tlocalhost:9092\n"
-                    + "claim-service\t2\thealth:http://x/actuator/health\thttp://127.0.0.1:"
-                    + server.getAddress().getPort() + "\n");
+            Files.writeString(
+                    endpoints,
+                    "kafka\t1\ttcp:127.0.0.1:9092\tlocalhost:9092\n"
+                            + "claim-service\t2\thealth:http://x/actuator/health\thttp://127.0.0.1:"
+                            + server.getAddress().getPort() + "\n");
             Path journal = dir.resolve("data/replayed.tsv");
-            String[] args = {"--service", "claim-service", "--endpoints", endpoints.toString(), "--journal",
-                    journal.toString()};
+            String[] args = {
+                "--service", "claim-service", "--endpoints", endpoints.toString(), "--journal", journal.toString()
+            };
 
             List<ReplayCommand.Outcome> first = run(args);
             assertThat(replayed).containsExactly("/admin/dead-letters/" + topic + "/0/7/replay");
-            assertThat(first).filteredOn(o -> o.topic().equals(topic)).singleElement()
+            assertThat(first)
+                    .filteredOn(o -> o.topic().equals(topic))
+                    .singleElement()
                     .satisfies(o -> assertThat(o.replayed()).isEqualTo(1));
             assertThat(Files.readString(journal)).startsWith(Topics.dlt(topic) + "/0/7@");
 
@@ -108,8 +115,9 @@ class ControlAndReplayTest {
 
     @Test
     void refusesAnUnknownTopicAndAMissingService() {
-        assertThatThrownBy(() -> ReplayCommand.parse(new String[] {"--all", "--topic", "nope", "--endpoints", "e",
-                "--journal", "j"})).hasMessageContaining("unknown topic nope");
+        assertThatThrownBy(() -> ReplayCommand.parse(
+                        new String[] {"--all", "--topic", "nope", "--endpoints", "e", "--journal", "j"}))
+                .hasMessageContaining("unknown topic nope");
         assertThatThrownBy(() -> ReplayCommand.parse(new String[] {"--endpoints", "e", "--journal", "j"}))
                 .hasMessageContaining("--service NAME");
     }
@@ -119,8 +127,8 @@ class ControlAndReplayTest {
         return new ReplayCommand(ReplayCommand.parse(args), new PrintStream(out, true, StandardCharsets.UTF_8)).run();
     }
 
-    private static String letter(String topic, int partition, long offset, String key, String group,
-            String replayedFrom) {
+    private static String letter(
+            String topic, int partition, long offset, String key, String group, String replayedFrom) {
         return "{\"topic\":\"" + Topics.dlt(topic) + "\",\"partition\":" + partition + ",\"offset\":" + offset
                 + ",\"timestamp\":\"2026-12-01T21:00:00Z\",\"key\":\"" + key + "\",\"originalTopic\":\"" + topic
                 + "\",\"consumerGroup\":\"" + group + "\",\"reason\":\"not retryable: test\",\"replayedFrom\":"

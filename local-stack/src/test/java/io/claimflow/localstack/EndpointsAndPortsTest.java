@@ -24,7 +24,10 @@ class EndpointsAndPortsTest {
     void endpointsRoundTripAndOnlyServicesHaveAHealthCheck() throws IOException {
         List<Endpoints.Endpoint> endpoints = List.of(
                 new Endpoints.Endpoint("kafka", 11, "tcp:127.0.0.1:19092", "localhost:19092 (controller 19093)"),
-                new Endpoints.Endpoint("claim-service", 12, "health:http://localhost:18092/actuator/health",
+                new Endpoints.Endpoint(
+                        "claim-service",
+                        12,
+                        "health:http://localhost:18092/actuator/health",
                         "http://localhost:18092"));
         Path file = dir.resolve(Endpoints.FILE);
 
@@ -32,8 +35,10 @@ class EndpointsAndPortsTest {
 
         assertThat(Files.readString(file)).startsWith("kafka\t11\ttcp:127.0.0.1:19092\tlocalhost:19092");
         assertThat(Endpoints.read(file)).isEqualTo(endpoints);
-        assertThat(Endpoints.read(file)).filteredOn(Endpoints.Endpoint::service)
-                .extracting(Endpoints.Endpoint::name).containsExactly("claim-service");
+        assertThat(Endpoints.read(file))
+                .filteredOn(Endpoints.Endpoint::service)
+                .extracting(Endpoints.Endpoint::name)
+                .containsExactly("claim-service");
         assertThat(Endpoints.parse(List.of("garbage", "a\tnot-a-pid\tc\td"))).isEmpty();
         assertThatThrownBy(() -> Endpoints.read(dir.resolve("none.tsv"))).hasMessageContaining("not running");
     }

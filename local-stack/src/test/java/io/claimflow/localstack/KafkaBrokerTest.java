@@ -26,15 +26,19 @@ class KafkaBrokerTest {
             p.load(in);
         }
         assertThat(p.getProperty("process.roles")).isEqualTo("broker,controller");
-        assertThat(p.getProperty("listeners"))
-                .isEqualTo("PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093");
+        assertThat(p.getProperty("listeners")).isEqualTo("PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093");
         assertThat(p.getProperty("advertised.listeners")).isEqualTo("PLAINTEXT://127.0.0.1:19092");
         assertThat(p.getProperty("controller.quorum.voters")).isEqualTo("1@127.0.0.1:19093");
         assertThat(p.getProperty("controller.listener.names")).isEqualTo("CONTROLLER");
-        assertThat(p.getProperty("log.dirs")).as("path survives properties escaping").isEqualTo(logDir.toString());
+        assertThat(p.getProperty("log.dirs"))
+                .as("path survives properties escaping")
+                .isEqualTo(logDir.toString());
         assertThat(p.getProperty("num.partitions")).isEqualTo("12");
-        for (String key : List.of("offsets.topic.replication.factor", "transaction.state.log.replication.factor",
-                "transaction.state.log.min.isr", "share.coordinator.state.topic.replication.factor",
+        for (String key : List.of(
+                "offsets.topic.replication.factor",
+                "transaction.state.log.replication.factor",
+                "transaction.state.log.min.isr",
+                "share.coordinator.state.topic.replication.factor",
                 "default.replication.factor")) {
             assertThat(p.getProperty(key)).as(key).isEqualTo("1");
         }
@@ -51,10 +55,19 @@ class KafkaBrokerTest {
     void commandsRunTheStorageToolAndTheBrokerMainClass() {
         List<String> java = List.of("java", "-cp", "cp");
         Path props = dir.resolve("server.properties");
-        assertThat(KafkaBroker.formatCommand(java, "abc", props)).containsExactly(
-                "java", "-cp", "cp", "kafka.tools.StorageTool", "format", "-t", "abc", "-c", props.toString(),
-                "--ignore-formatted");
-        assertThat(KafkaBroker.startCommand(java, props)).containsExactly("java", "-cp", "cp", "kafka.Kafka",
-                props.toString());
+        assertThat(KafkaBroker.formatCommand(java, "abc", props))
+                .containsExactly(
+                        "java",
+                        "-cp",
+                        "cp",
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        "abc",
+                        "-c",
+                        props.toString(),
+                        "--ignore-formatted");
+        assertThat(KafkaBroker.startCommand(java, props))
+                .containsExactly("java", "-cp", "cp", "kafka.Kafka", props.toString());
     }
 }

@@ -52,7 +52,7 @@ class LeftoverProcessesTest {
         // the stranger's pid with a marker it does not carry: as if the kernel had reused a dead child's pid
         pidFiles.write(50, "coding-service", stranger.pid(), "TERM", "-Dclaimflow.localstack.home=/nowhere");
 
-        List<String> stopped = pidFiles.stopLeftovers(Duration.ofSeconds(10), line -> { });
+        List<String> stopped = pidFiles.stopLeftovers(Duration.ofSeconds(10), line -> {});
 
         assertThat(stopped).containsExactly("kafka");
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -68,11 +68,17 @@ class LeftoverProcessesTest {
         Process postmaster = sleeper(uniqueDuration());
         PidFiles pidFiles = new PidFiles(run);
         pidFiles.write(10, "kafka", child.pid(), "TERM", marker);
-        pidFiles.write(21, "postmaster", postmaster.pid(), "INT",
+        pidFiles.write(
+                21,
+                "postmaster",
+                postmaster.pid(),
+                "INT",
                 PidFiles.commandLine(postmaster.pid()).orElseThrow().trim());
 
         Reaper reaper = Reaper.start(run, run.resolve("reaper.log")).orElseThrow();
-        assertThat(child.isAlive()).as("nothing happens while the launcher lives").isTrue();
+        assertThat(child.isAlive())
+                .as("nothing happens while the launcher lives")
+                .isTrue();
         assertThat(reaper.release(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();

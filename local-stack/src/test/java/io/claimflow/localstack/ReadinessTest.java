@@ -18,8 +18,8 @@ class ReadinessTest {
 
     private HttpServer server;
     private String base;
-    private final Readiness readiness = new Readiness(HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2)).build(), () -> false);
+    private final Readiness readiness = new Readiness(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), () -> false);
 
     @BeforeEach
     void start() throws IOException {
@@ -51,7 +51,8 @@ class ReadinessTest {
         assertThat(readiness.httpOk(base + "/down", true)).isFalse();
         assertThat(readiness.httpOk(base + "/down", false)).isTrue();
         assertThat(readiness.httpOk(base + "/error", true)).isFalse();
-        assertThat(readiness.httpOk("http://127.0.0.1:" + freePort() + "/up", false)).isFalse();
+        assertThat(readiness.httpOk("http://127.0.0.1:" + freePort() + "/up", false))
+                .isFalse();
     }
 
     private static int freePort() {

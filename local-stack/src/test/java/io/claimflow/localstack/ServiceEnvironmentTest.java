@@ -10,19 +10,33 @@ import org.junit.jupiter.api.Test;
 /** Each service's process is told the addresses the stack really uses, options and variables included. */
 class ServiceEnvironmentTest {
 
-    private static final StackConfig CONFIG = StackConfig.parse(new String[] {"--kafka-port", "19092",
-            "--payer-simulator-port", "18095", "--claim-service-port", "18092", "--payer-behaviours", "reversal"},
-            Map.of(), Path.of("/work/project"));
+    private static final StackConfig CONFIG = StackConfig.parse(
+            new String[] {
+                "--kafka-port",
+                "19092",
+                "--payer-simulator-port",
+                "18095",
+                "--claim-service-port",
+                "18092",
+                "--payer-behaviours",
+                "reversal"
+            },
+            Map.of(),
+            Path.of("/work/project"));
 
     private static ServiceSpec service(String module) {
-        return CONFIG.services().stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow();
+        return CONFIG.services().stream()
+                .filter(s -> s.module().equals(module))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void aServiceWithADatabaseLogsInAsItsApplicationRoleAndMigratesAsTheOwner() {
         Map<String, String> env = ServiceEnvironment.of(CONFIG, service("claim-service"), null);
 
-        assertThat(env).containsEntry("SERVER_PORT", "18092")
+        assertThat(env)
+                .containsEntry("SERVER_PORT", "18092")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:19092")
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:5432/claimflow_claim")
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "claimflow_claim_app")
@@ -45,7 +59,8 @@ class ServiceEnvironmentTest {
     void theSimulatorGetsTheDemoPopulationAndItsBehavioursAndNoDatabase() {
         Map<String, String> env = ServiceEnvironment.of(CONFIG, service("payer-simulator"), "/tmp/members.properties");
 
-        assertThat(env).containsEntry("SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:/tmp/members.properties")
+        assertThat(env)
+                .containsEntry("SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:/tmp/members.properties")
                 .containsEntry("PAYERSIMULATOR_BEHAVIOURS_ENABLED", "reversal")
                 .doesNotContainKey("SPRING_DATASOURCE_URL");
         assertThat(ServiceEnvironment.of(CONFIG, service("coding-service"), "/tmp/members.properties"))

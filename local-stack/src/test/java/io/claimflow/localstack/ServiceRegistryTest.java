@@ -31,8 +31,11 @@ class ServiceRegistryTest {
             assertThat(names.add(e.name())).as(e.name()).isTrue();
             assertThat(ports.add(e.port())).as(e.name() + " " + e.port()).isTrue();
         }
-        assertThat(StackConfig.ALL_SERVICES).extracting(StackConfig.ServiceSpec::module)
-                .containsExactlyElementsOf(REGISTRY.services().stream().map(ServiceRegistry.Entry::name).toList());
+        assertThat(StackConfig.ALL_SERVICES)
+                .extracting(StackConfig.ServiceSpec::module)
+                .containsExactlyElementsOf(REGISTRY.services().stream()
+                        .map(ServiceRegistry.Entry::name)
+                        .toList());
         StackConfig defaults = StackConfig.parse(new String[0], Map.of(), ROOT);
         assertThat(defaults.kafkaPort()).isEqualTo(REGISTRY.port("kafka"));
         assertThat(defaults.registryPort()).isEqualTo(REGISTRY.port("schema-registry"));
@@ -50,9 +53,11 @@ class ServiceRegistryTest {
     void everyServiceModuleDefaultsToItsRegisteredPort() throws IOException {
         for (ServiceRegistry.Entry service : REGISTRY.services()) {
             Path module = ROOT.resolve(service.name()).resolve("src/main/resources");
-            Path yml = Files.exists(module.resolve("application.yml")) ? module.resolve("application.yml")
+            Path yml = Files.exists(module.resolve("application.yml"))
+                    ? module.resolve("application.yml")
                     : module.resolve(service.name() + ".yml");
-            assertThat(Files.readString(yml)).as(yml.toString())
+            assertThat(Files.readString(yml))
+                    .as(yml.toString())
                     .contains("port: ${SERVER_PORT:" + service.port() + "}");
         }
     }
@@ -68,10 +73,11 @@ class ServiceRegistryTest {
             }
             Map<String, Object> service = services.get(e.name());
             assertThat(service).as(e.name()).isNotNull();
-            List<String> published = ((List<Object>) service.getOrDefault("ports", List.of())).stream()
-                    .map(String::valueOf).toList();
-            assertThat(published).as(e.name()).anyMatch(p -> p.endsWith(":" + e.port() + ":" + e.port())
-                    || p.equals(e.port() + ":" + e.port()));
+            List<String> published = ((List<Object>) service.getOrDefault("ports", List.of()))
+                    .stream().map(String::valueOf).toList();
+            assertThat(published)
+                    .as(e.name())
+                    .anyMatch(p -> p.endsWith(":" + e.port() + ":" + e.port()) || p.equals(e.port() + ":" + e.port()));
             if (e.service()) {
                 Map<String, Object> env = (Map<String, Object>) service.get("environment");
                 assertThat(String.valueOf(env.get("SERVER_PORT"))).as(e.name()).isEqualTo(String.valueOf(e.port()));
@@ -85,7 +91,8 @@ class ServiceRegistryTest {
 
         assertThat(stack).contains("local-stack/src/main/resources/io/claimflow/localstack/services.tsv");
         for (ServiceRegistry.Entry service : REGISTRY.services()) {
-            assertThat(stack).as("./stack names port " + service.port())
+            assertThat(stack)
+                    .as("./stack names port " + service.port())
                     .doesNotContainPattern("\\b" + service.port() + "\\b");
         }
     }

@@ -22,9 +22,11 @@ class ServiceRuntimeTest {
         Path moduleDir = dir.resolve("cache/coding-service");
         Files.createDirectories(moduleDir);
 
-        assertThat(runtime.launchArguments()).containsExactly(
-                "-XX:ArchiveClassesAtExit=" + moduleDir.resolve("app.jsa.new"),
-                "-jar", moduleDir.resolve("app/coding-service.jar").toString());
+        assertThat(runtime.launchArguments())
+                .containsExactly(
+                        "-XX:ArchiveClassesAtExit=" + moduleDir.resolve("app.jsa.new"),
+                        "-jar",
+                        moduleDir.resolve("app/coding-service.jar").toString());
 
         Files.writeString(moduleDir.resolve("app.jsa.new"), "half written");
         runtime.afterStop(false);
@@ -34,7 +36,9 @@ class ServiceRuntimeTest {
         Files.writeString(moduleDir.resolve("app.jsa.new"), "archive");
         runtime.afterStop(true);
         assertThat(moduleDir.resolve("app.jsa")).hasContent("archive");
-        assertThat(runtime.launchArguments()).first().isEqualTo("-XX:SharedArchiveFile=" + moduleDir.resolve("app.jsa"));
+        assertThat(runtime.launchArguments())
+                .first()
+                .isEqualTo("-XX:SharedArchiveFile=" + moduleDir.resolve("app.jsa"));
     }
 
     @Test

@@ -21,14 +21,16 @@ class StackConfigTest {
         assertThat(c.postgresPort()).isEqualTo(5432);
         assertThat(c.registryPort()).isEqualTo(8081);
         assertThat(c.partitions()).isEqualTo(12);
-        assertThat(c.services()).extracting(ServiceSpec::module, ServiceSpec::port).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("coding-service", 8091),
-                org.assertj.core.groups.Tuple.tuple("claim-service", 8092),
-                org.assertj.core.groups.Tuple.tuple("adjudication-gateway", 8093),
-                org.assertj.core.groups.Tuple.tuple("patient-billing-service", 8094),
-                org.assertj.core.groups.Tuple.tuple("ehr-connector", 8096),
-                org.assertj.core.groups.Tuple.tuple("ops-console", 8097),
-                org.assertj.core.groups.Tuple.tuple("payer-simulator", 8095));
+        assertThat(c.services())
+                .extracting(ServiceSpec::module, ServiceSpec::port)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("coding-service", 8091),
+                        org.assertj.core.groups.Tuple.tuple("claim-service", 8092),
+                        org.assertj.core.groups.Tuple.tuple("adjudication-gateway", 8093),
+                        org.assertj.core.groups.Tuple.tuple("patient-billing-service", 8094),
+                        org.assertj.core.groups.Tuple.tuple("ehr-connector", 8096),
+                        org.assertj.core.groups.Tuple.tuple("ops-console", 8097),
+                        org.assertj.core.groups.Tuple.tuple("payer-simulator", 8095));
         assertThat(c.home()).isEqualTo(ROOT.resolve(".local-stack"));
         assertThat(c.kafkaData()).isEqualTo(ROOT.resolve(".local-stack/data/kafka"));
         assertThat(c.postgresData()).isEqualTo(ROOT.resolve(".local-stack/data/postgres"));
@@ -40,10 +42,17 @@ class StackConfigTest {
 
     @Test
     void commandLineBeatsEnvironmentWhichBeatsDefaults() {
-        Map<String, String> env = Map.of("KAFKA_PORT", "19092", "CODING_SERVICE_PORT", "18091",
-                "POSTGRES_PORT", "15432", "CLAIMFLOW_STACK_DATA", "/elsewhere/data");
-        StackConfig c = StackConfig.parse(new String[] {"--kafka-port", "29092", "--claim-service-port=28092"},
-                env, ROOT);
+        Map<String, String> env = Map.of(
+                "KAFKA_PORT",
+                "19092",
+                "CODING_SERVICE_PORT",
+                "18091",
+                "POSTGRES_PORT",
+                "15432",
+                "CLAIMFLOW_STACK_DATA",
+                "/elsewhere/data");
+        StackConfig c =
+                StackConfig.parse(new String[] {"--kafka-port", "29092", "--claim-service-port=28092"}, env, ROOT);
 
         assertThat(c.kafkaPort()).isEqualTo(29092);
         assertThat(c.postgresPort()).isEqualTo(15432);
@@ -55,36 +64,52 @@ class StackConfigTest {
 
     @Test
     void noServicesOrASelection() {
-        assertThat(StackConfig.parse(new String[] {"--no-services"}, Map.of(), ROOT).services()).isEmpty();
-        assertThat(StackConfig.parse(new String[0], Map.of("CLAIMFLOW_STACK_NO_SERVICES", "true"), ROOT).services())
+        assertThat(StackConfig.parse(new String[] {"--no-services"}, Map.of(), ROOT)
+                        .services())
+                .isEmpty();
+        assertThat(StackConfig.parse(new String[0], Map.of("CLAIMFLOW_STACK_NO_SERVICES", "true"), ROOT)
+                        .services())
                 .isEmpty();
         assertThat(StackConfig.parse(new String[] {"--services", "payer-simulator,coding-service"}, Map.of(), ROOT)
-                .services()).extracting(ServiceSpec::module).containsExactly("coding-service", "payer-simulator");
+                        .services())
+                .extracting(ServiceSpec::module)
+                .containsExactly("coding-service", "payer-simulator");
     }
 
     @Test
     void rejectsWhatItDoesNotUnderstand() {
         assertThatThrownBy(() -> StackConfig.parse(new String[] {"--kafka-prot", "1"}, Map.of(), ROOT))
-                .isInstanceOf(StackConfig.UsageException.class).hasMessageContaining("--kafka-prot");
+                .isInstanceOf(StackConfig.UsageException.class)
+                .hasMessageContaining("--kafka-prot");
         assertThatThrownBy(() -> StackConfig.parse(new String[] {"--services", "billing"}, Map.of(), ROOT))
-                .isInstanceOf(StackConfig.UsageException.class).hasMessageContaining("billing");
+                .isInstanceOf(StackConfig.UsageException.class)
+                .hasMessageContaining("billing");
         assertThatThrownBy(() -> StackConfig.parse(new String[] {"--registry-port", "9092"}, Map.of(), ROOT))
-                .isInstanceOf(StackConfig.UsageException.class).hasMessageContaining("9092");
+                .isInstanceOf(StackConfig.UsageException.class)
+                .hasMessageContaining("9092");
         assertThatThrownBy(() -> StackConfig.parse(new String[] {"--partitions", "0"}, Map.of(), ROOT))
                 .isInstanceOf(StackConfig.UsageException.class);
     }
 
     @Test
     void payerBehavioursGoToTheSimulatorsEnvironment() {
-        assertThat(StackConfig.parse(new String[0], Map.of(), ROOT).payerSimulatorEnv()).isEmpty();
-        assertThat(StackConfig.parse(new String[] {"--payer-behaviours", "all"}, Map.of(), ROOT).payerSimulatorEnv())
+        assertThat(StackConfig.parse(new String[0], Map.of(), ROOT).payerSimulatorEnv())
+                .isEmpty();
+        assertThat(StackConfig.parse(new String[] {"--payer-behaviours", "all"}, Map.of(), ROOT)
+                        .payerSimulatorEnv())
                 .containsExactly(Map.entry("PAYERSIMULATOR_BEHAVIOURS_ENABLED", "all"));
-        assertThat(StackConfig.parse(new String[] {"--payer-behaviours=reversal, pend"},
-                Map.of("CLAIMFLOW_PAYER_BEHAVIOURS", "all"), ROOT).payerSimulatorEnv())
+        assertThat(StackConfig.parse(
+                                new String[] {"--payer-behaviours=reversal, pend"},
+                                Map.of("CLAIMFLOW_PAYER_BEHAVIOURS", "all"),
+                                ROOT)
+                        .payerSimulatorEnv())
                 .containsExactly(Map.entry("PAYERSIMULATOR_BEHAVIOURS_ENABLED", "reversal,pend"));
         assertThat(StackConfig.parse(new String[0], Map.of("CLAIMFLOW_PAYER_BEHAVIOURS", "ta1"), ROOT)
-                .payerSimulatorEnv()).containsExactly(Map.entry("PAYERSIMULATOR_BEHAVIOURS_ENABLED", "ta1"));
-        assertThatThrownBy(() -> StackConfig.parse(new String[] {"--payer-behaviours", "reversal;pend"}, Map.of(),
-                ROOT)).isInstanceOf(StackConfig.UsageException.class).hasMessageContaining("--payer-behaviours");
+                        .payerSimulatorEnv())
+                .containsExactly(Map.entry("PAYERSIMULATOR_BEHAVIOURS_ENABLED", "ta1"));
+        assertThatThrownBy(
+                        () -> StackConfig.parse(new String[] {"--payer-behaviours", "reversal;pend"}, Map.of(), ROOT))
+                .isInstanceOf(StackConfig.UsageException.class)
+                .hasMessageContaining("--payer-behaviours");
     }
 }

@@ -21,8 +21,13 @@ class StatusTableTest {
                 new StatusTable.Row("claim-service", 12, "http://localhost:8092", false, "logs/claim-service.log"),
                 new StatusTable.Row("adjudication-gateway", 13, "http://localhost:8093", true, "logs/gw.log"));
 
-        List<String> lines = StatusTable.render(started, Set.of("adjudication-gateway"),
-                List.of(coding, claim, gateway, billing), List.of(coding, claim, gateway)).lines().toList();
+        List<String> lines = StatusTable.render(
+                        started,
+                        Set.of("adjudication-gateway"),
+                        List.of(coding, claim, gateway, billing),
+                        List.of(coding, claim, gateway))
+                .lines()
+                .toList();
 
         assertThat(lines.get(0)).containsSubsequence("COMPONENT", "PID", "ADDRESS", "STATUS", "LOG");
         assertThat(lines.get(1)).containsSubsequence("kafka", "10", "localhost:9092", "UP", "logs/kafka.log");

@@ -55,10 +55,13 @@ class TopicAndSubjectBootstrapTest {
         List<String> names = TopicBootstrap.topicNames();
         List<String> created = TopicBootstrap.ensure(admin, names, 12);
 
-        assertThat(names).hasSize(12).containsAll(Topics.all())
+        assertThat(names)
+                .hasSize(12)
+                .containsAll(Topics.all())
                 .contains(Topics.ENCOUNTER_DOCUMENTED + ".dlt", Topics.PAYMENT_POSTED + ".dlt");
         assertThat(created).hasSize(11).doesNotContain(early);
-        Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<String, TopicDescription> described =
+                admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
         assertThat(described).hasSize(12);
         described.values().stream().filter(d -> !d.name().equals(early)).forEach(d -> {
             assertThat(d.partitions()).as(d.name()).hasSize(12);

@@ -51,32 +51,52 @@ class ClaimActionsPageTest {
                  "frequency":"ORIGINAL","frequencyCode":"1","codingVersion":1,"payerId":%s,"payerName":%s,
                  "memberId":null,"dateOfService":"2026-03-10","totalCharge":120.00,"paidAmount":0.00,
                  "balance":120.00,"diagnoses":[],"lines":%s,"timeline":[],"holdReasons":%s,"openWork":[],
-                 "payments":[],"appeals":[],"followUps":[]%s}""".formatted(claimId, status,
-                payerId == null ? "null" : "\"" + payerId + "\"", payerId == null ? "null" : "\"Buckeye\"", lines,
-                holds, extra);
+                 "payments":[],"appeals":[],"followUps":[]%s}""".formatted(
+                        claimId,
+                        status,
+                        payerId == null ? "null" : "\"" + payerId + "\"",
+                        payerId == null ? "null" : "\"Buckeye\"",
+                        lines,
+                        holds,
+                        extra);
     }
 
     @Test
     void aSelfPayClaimGetsCoverageAndIsReleased() throws Exception {
-        SERVICES.json("GET /claims/clm-sp", 200, claim("clm-sp", "HELD", null,
-                "[{\"ruleId\":\"COVERAGE_ON_FILE\",\"message\":\"no coverage on the encounter: self-pay\"}]",
-                "[{\"lineNumber\":1,\"procedureCode\":\"99213\",\"modifiers\":[],\"units\":1,"
-                        + "\"diagnosisPointers\":[1],\"charge\":120.00}]", ""));
+        SERVICES.json(
+                "GET /claims/clm-sp",
+                200,
+                claim(
+                        "clm-sp",
+                        "HELD",
+                        null,
+                        "[{\"ruleId\":\"COVERAGE_ON_FILE\",\"message\":\"no coverage on the encounter: self-pay\"}]",
+                        "[{\"lineNumber\":1,\"procedureCode\":\"99213\",\"modifiers\":[],\"units\":1,"
+                                + "\"diagnosisPointers\":[1],\"charge\":120.00}]",
+                        ""));
         SERVICES.json("PUT /claims/clm-sp/coverage", 200, claim("clm-sp", "HELD", "BKHP1", "[]", "[]", ""));
         SERVICES.json("POST /claims/clm-sp/release", 200, claim("clm-sp", "SUBMITTED", "BKHP1", "[]", "[]", ""));
         ConsoleBrowserSession biller = new ConsoleBrowserSession(port, "biller");
-        assertThat(biller.get("/work/claims/clm-sp").body()).contains("Add coverage", "Save coverage and release")
+        assertThat(biller.get("/work/claims/clm-sp").body())
+                .contains("Add coverage", "Save coverage and release")
                 .doesNotContain("Void with the payer", "The appeal was lost");
 
-        biller.submit("/work/claims/clm-sp", "/work/claims/clm-sp/coverage",
+        biller.submit(
+                "/work/claims/clm-sp",
+                "/work/claims/clm-sp/coverage",
                 "payerId=BKHP1&payerName=Buckeye+Health+Plan&memberId=&action=release");
         assertThat(SERVICES.posts()).isEmpty();
         assertThat(biller.get("/work/claims/clm-sp").body()).contains("Give the payer id");
 
-        biller.submit("/work/claims/clm-sp", "/work/claims/clm-sp/coverage",
+        biller.submit(
+                "/work/claims/clm-sp",
+                "/work/claims/clm-sp/coverage",
                 "payerId=BKHP1&payerName=Buckeye+Health+Plan&memberId=BHP884120337&action=release");
-        assertThat(SERVICES.posts()).containsExactly("PUT /claims/clm-sp/coverage {\"payerId\":\"BKHP1\","
-                + "\"payerName\":\"Buckeye Health Plan\",\"memberId\":\"BHP884120337\"}", "POST /claims/clm-sp/release {}");
+        assertThat(SERVICES.posts())
+                .containsExactly(
+                        "PUT /claims/clm-sp/coverage {\"payerId\":\"BKHP1\","
+                                + "\"payerName\":\"Buckeye Health Plan\",\"memberId\":\"BHP884120337\"}",
+                        "POST /claims/clm-sp/release {}");
         assertThat(biller.get("/work/claims/clm-sp").body())
                 .contains("Claim clm-sp now bills BKHP1 and released, now SUBMITTED");
         assertThat(SERVICES.authorizations).allMatch(a -> a.equals(ConsoleTestUsers.basic("biller")));
@@ -84,59 +104,98 @@ class ClaimActionsPageTest {
 
     @Test
     void aMissingPriceIsAddedForTheLineAndTheClaimReleased() throws Exception {
-        SERVICES.json("GET /claims/clm-np", 200, claim("clm-np", "HELD", "BKHP1",
-                "[{\"ruleId\":\"CHARGE_FROM_FEE_SCHEDULE\",\"lineNumber\":2,\"message\":\"no price for 99417\"}]",
-                "[{\"lineNumber\":1,\"procedureCode\":\"99213\",\"modifiers\":[],\"units\":1,\"diagnosisPointers\":[1],"
-                        + "\"charge\":120.00},{\"lineNumber\":2,\"procedureCode\":\"99417\",\"modifiers\":[],"
-                        + "\"units\":1,\"diagnosisPointers\":[1],\"charge\":null}]", ""));
+        SERVICES.json(
+                "GET /claims/clm-np",
+                200,
+                claim(
+                        "clm-np",
+                        "HELD",
+                        "BKHP1",
+                        "[{\"ruleId\":\"CHARGE_FROM_FEE_SCHEDULE\",\"lineNumber\":2,\"message\":\"no price for 99417\"}]",
+                        "[{\"lineNumber\":1,\"procedureCode\":\"99213\",\"modifiers\":[],\"units\":1,\"diagnosisPointers\":[1],"
+                                + "\"charge\":120.00},{\"lineNumber\":2,\"procedureCode\":\"99417\",\"modifiers\":[],"
+                                + "\"units\":1,\"diagnosisPointers\":[1],\"charge\":null}]",
+                        ""));
         SERVICES.json("POST /fee-schedule", 201, "{\"id\":5,\"procedureCode\":\"99417\",\"amount\":55.50}");
-        SERVICES.json("POST /claims/clm-np/release", 422, "{\"title\":\"Unprocessable\",\"status\":422,"
-                + "\"detail\":\"Claim clm-np still fails 1 scrub rule(s)\"}");
+        SERVICES.json(
+                "POST /claims/clm-np/release",
+                422,
+                "{\"title\":\"Unprocessable\",\"status\":422,"
+                        + "\"detail\":\"Claim clm-np still fails 1 scrub rule(s)\"}");
         ConsoleBrowserSession biller = new ConsoleBrowserSession(port, "biller");
         String page = biller.get("/work/claims/clm-np").body();
-        assertThat(page).contains("Add the missing fee-schedule price", "Add price for 99417 and release")
+        assertThat(page)
+                .contains("Add the missing fee-schedule price", "Add price for 99417 and release")
                 .doesNotContain("Add price for 99213");
-        biller.submit("/work/claims/clm-np", "/work/claims/clm-np/fee-schedule-price",
+        biller.submit(
+                "/work/claims/clm-np",
+                "/work/claims/clm-np/fee-schedule-price",
                 "tenantId=riverside-fm&procedureCode=99417&effectiveFrom=2026-03-10&amount=55.50&action=release");
-        assertThat(SERVICES.posts()).containsExactly("POST /fee-schedule {\"tenantId\":\"riverside-fm\","
-                + "\"procedureCode\":\"99417\",\"effectiveFrom\":\"2026-03-10\",\"amount\":55.50}",
-                "POST /claims/clm-np/release {}");
-        assertThat(biller.get("/work/claims/clm-np").body()).contains("Price 55.50 for 99417 from 2026-03-10 added "
-                + "but not released: claim-service answered 422: Claim clm-np still fails 1 scrub rule(s)");
+        assertThat(SERVICES.posts())
+                .containsExactly(
+                        "POST /fee-schedule {\"tenantId\":\"riverside-fm\","
+                                + "\"procedureCode\":\"99417\",\"effectiveFrom\":\"2026-03-10\",\"amount\":55.50}",
+                        "POST /claims/clm-np/release {}");
+        assertThat(biller.get("/work/claims/clm-np").body())
+                .contains("Price 55.50 for 99417 from 2026-03-10 added "
+                        + "but not released: claim-service answered 422: Claim clm-np still fails 1 scrub rule(s)");
     }
 
     @Test
     void aLostAppealsBalanceIsDecidedInTheClaimAndThenThePatientLedgerAndAPaidClaimVoided() throws Exception {
-        SERVICES.json("GET /claims/clm-la", 200, claim("clm-la", "APPEAL_LOST", "BKHP1", "[]", "[]",
-                ",\"payerClaimNumber\":\"PCN-1\"").replace("\"payments\":[]", "\"payments\":[{\"claimId\":\"clm-la\","
-                + "\"traceNumber\":\"EFT77\",\"claimStatusCode\":\"4\",\"paymentDate\":\"2026-03-01\",\"paidAmount\":0.00,"
-                + "\"patientResponsibility\":0.00,\"adjustedAmount\":0.00,\"deniedAmount\":120.00}]"));
-        SERVICES.json("POST /claims/clm-la/lost-appeal-decision", 200,
-                claim("clm-la", "CLOSED", "BKHP1", "[]", "[]", ""));
+        SERVICES.json(
+                "GET /claims/clm-la",
+                200,
+                claim("clm-la", "APPEAL_LOST", "BKHP1", "[]", "[]", ",\"payerClaimNumber\":\"PCN-1\"")
+                        .replace(
+                                "\"payments\":[]",
+                                "\"payments\":[{\"claimId\":\"clm-la\","
+                                        + "\"traceNumber\":\"EFT77\",\"claimStatusCode\":\"4\",\"paymentDate\":\"2026-03-01\",\"paidAmount\":0.00,"
+                                        + "\"patientResponsibility\":0.00,\"adjustedAmount\":0.00,\"deniedAmount\":120.00}]"));
+        SERVICES.json(
+                "POST /claims/clm-la/lost-appeal-decision", 200, claim("clm-la", "CLOSED", "BKHP1", "[]", "[]", ""));
         SERVICES.json("POST /claims/clm-la/void", 200, claim("clm-la-v", "SUBMITTED", "BKHP1", "[]", "[]", ""));
-        LEDGER.json("POST /claims/clm-la/lost-appeal-decision", 409, "{\"title\":\"Conflict\",\"status\":409,"
-                + "\"detail\":\"claim clm-la has 80.00 open with insurance, not 120.00\"}");
+        LEDGER.json(
+                "POST /claims/clm-la/lost-appeal-decision",
+                409,
+                "{\"title\":\"Conflict\",\"status\":409,"
+                        + "\"detail\":\"claim clm-la has 80.00 open with insurance, not 120.00\"}");
         ConsoleBrowserSession biller = new ConsoleBrowserSession(port, "biller");
-        assertThat(biller.get("/work/claims/clm-la").body()).contains("The appeal was lost", "Bill the patient",
-                "Void with the payer", "Remittances posted", "/remittances?traceNumber=EFT77", "120.00").doesNotContain("Add coverage");
+        assertThat(biller.get("/work/claims/clm-la").body())
+                .contains(
+                        "The appeal was lost",
+                        "Bill the patient",
+                        "Void with the payer",
+                        "Remittances posted",
+                        "/remittances?traceNumber=EFT77",
+                        "120.00")
+                .doesNotContain("Add coverage");
 
         // the patient ledger refuses: said so, with what claim-service did
-        biller.submit("/work/claims/clm-la", "/work/claims/clm-la/lost-appeal-decision",
+        biller.submit(
+                "/work/claims/clm-la",
+                "/work/claims/clm-la/lost-appeal-decision",
                 "decision=BILL_PATIENT&reason=upheld+twice");
-        assertThat(SERVICES.posts()).containsExactly(
-                "POST /claims/clm-la/lost-appeal-decision {\"decision\":\"BILL_PATIENT\",\"reason\":\"upheld twice\"}");
-        assertThat(LEDGER.posts()).containsExactly("POST /claims/clm-la/lost-appeal-decision "
-                + "{\"tenantId\":\"riverside-fm\",\"decision\":\"BILL_PATIENT\",\"amount\":120.00}");
-        assertThat(biller.get("/work/claims/clm-la").body()).contains("balance billed to the patient: 120.00 in "
-                + "claim-service, but the patient ledger did not take it: patient-billing-service answered 409: claim "
-                + "clm-la has 80.00 open with insurance, not 120.00");
+        assertThat(SERVICES.posts())
+                .containsExactly(
+                        "POST /claims/clm-la/lost-appeal-decision {\"decision\":\"BILL_PATIENT\",\"reason\":\"upheld twice\"}");
+        assertThat(LEDGER.posts())
+                .containsExactly("POST /claims/clm-la/lost-appeal-decision "
+                        + "{\"tenantId\":\"riverside-fm\",\"decision\":\"BILL_PATIENT\",\"amount\":120.00}");
+        assertThat(biller.get("/work/claims/clm-la").body())
+                .contains("balance billed to the patient: 120.00 in "
+                        + "claim-service, but the patient ledger did not take it: patient-billing-service answered 409: claim "
+                        + "clm-la has 80.00 open with insurance, not 120.00");
 
         SERVICES.calls.clear();
         biller.submit("/work/claims/clm-la", "/work/claims/clm-la/void", "reason=billed+the+wrong+patient");
-        assertThat(SERVICES.posts()).containsExactly("POST /claims/clm-la/void {\"reason\":\"billed the wrong patient\"}");
-        assertThat(biller.get("/work/claims/clm-la").body()).contains("Claim clm-la voided: claim clm-la-v "
-                + "(frequency 8) sent to the payer, now SUBMITTED");
-        assertThat(new ConsoleBrowserSession(port, "coder").post("/work/claims/clm-la/void", "reason=x")
-                .statusCode()).isEqualTo(403);
+        assertThat(SERVICES.posts())
+                .containsExactly("POST /claims/clm-la/void {\"reason\":\"billed the wrong patient\"}");
+        assertThat(biller.get("/work/claims/clm-la").body())
+                .contains("Claim clm-la voided: claim clm-la-v " + "(frequency 8) sent to the payer, now SUBMITTED");
+        assertThat(new ConsoleBrowserSession(port, "coder")
+                        .post("/work/claims/clm-la/void", "reason=x")
+                        .statusCode())
+                .isEqualTo(403);
     }
 }

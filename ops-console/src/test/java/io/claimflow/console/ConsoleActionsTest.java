@@ -79,40 +79,57 @@ class ConsoleActionsTest {
         // edit: replace the diagnosis, add one, blank row dropped; the line gets a modifier and two pointers
         String token = csrf(page);
         CALLS.clear();
-        HttpResponse<String> done = post(browser, "/work/coder/7/finalize", "_csrf=" + enc(token)
-                + "&dx=D64.9&dx=I10&dx=&lineCode=99213&lineModifiers=25&lineUnits=1&linePointers=1,2"
-                + "&lineNdc=&lineDrugQuantity=&lineDrugUnit=&lineCode=&lineModifiers=&lineUnits=1&linePointers="
-                + "&lineNdc=&lineDrugQuantity=&lineDrugUnit=&action=finalize");
+        HttpResponse<String> done = post(
+                browser,
+                "/work/coder/7/finalize",
+                "_csrf=" + enc(token)
+                        + "&dx=D64.9&dx=I10&dx=&lineCode=99213&lineModifiers=25&lineUnits=1&linePointers=1,2"
+                        + "&lineNdc=&lineDrugQuantity=&lineDrugUnit=&lineCode=&lineModifiers=&lineUnits=1&linePointers="
+                        + "&lineNdc=&lineDrugQuantity=&lineDrugUnit=&action=finalize");
         assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/work/coder");
         assertThat(CALLS).hasSize(1);
         assertThat(CALLS.get(0)).startsWith("POST /coder-queue/7/finalize ");
         JsonNode body = JSON.readTree(CALLS.get(0).substring("POST /coder-queue/7/finalize ".length()));
-        assertThat(body).isEqualTo(JSON.readTree("{\"diagnoses\":[\"D64.9\",\"I10\"],\"lines\":[{\"code\":\"99213\","
-                + "\"modifiers\":[\"25\"],\"units\":1,\"pointers\":[1,2]}]}"));
+        assertThat(body)
+                .isEqualTo(JSON.readTree("{\"diagnoses\":[\"D64.9\",\"I10\"],\"lines\":[{\"code\":\"99213\","
+                        + "\"modifiers\":[\"25\"],\"units\":1,\"pointers\":[1,2]}]}"));
         assertThat(get(browser, "/work/coder").body()).contains("Item 7 finalized: enc-7 goes out as coding version 1");
 
         // accept: the suggestion as coding-service gave it
         CALLS.clear();
-        post(browser, "/work/coder/7/finalize", "_csrf=" + enc(csrf(get(browser, "/work/coder/7").body()))
-                + "&action=accept");
-        String accepted = CALLS.stream().filter(c -> c.startsWith("POST")).findFirst().orElseThrow();
-        assertThat(JSON.readTree(accepted.substring(accepted.indexOf('{')))).isEqualTo(JSON.readTree(
-                "{\"diagnoses\":[\"R53.83\"],\"lines\":[{\"code\":\"99213\",\"modifiers\":[],\"units\":1,"
-                        + "\"pointers\":[1]}]}"));
+        post(
+                browser,
+                "/work/coder/7/finalize",
+                "_csrf=" + enc(csrf(get(browser, "/work/coder/7").body())) + "&action=accept");
+        String accepted =
+                CALLS.stream().filter(c -> c.startsWith("POST")).findFirst().orElseThrow();
+        assertThat(JSON.readTree(accepted.substring(accepted.indexOf('{'))))
+                .isEqualTo(JSON.readTree(
+                        "{\"diagnoses\":[\"R53.83\"],\"lines\":[{\"code\":\"99213\",\"modifiers\":[],\"units\":1,"
+                                + "\"pointers\":[1]}]}"));
 
         // refused: the page comes back with the coder's edits and the refusing edit
-        HttpResponse<String> refused = post(browser, "/work/coder/8/finalize", "_csrf="
-                + enc(csrf(get(browser, "/work/coder/7").body())) + "&dx=Z99.999&lineCode=99213&lineUnits=1"
-                + "&linePointers=1&action=finalize");
+        HttpResponse<String> refused = post(
+                browser,
+                "/work/coder/8/finalize",
+                "_csrf="
+                        + enc(csrf(get(browser, "/work/coder/7").body())) + "&dx=Z99.999&lineCode=99213&lineUnits=1"
+                        + "&linePointers=1&action=finalize");
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("coding-service answered 422: The coding fails 1 coding edit(s)",
-                "CODE_NOT_VALID", "value=\"Z99.999\"");
+        assertThat(refused.body())
+                .contains(
+                        "coding-service answered 422: The coding fails 1 coding edit(s)",
+                        "CODE_NOT_VALID",
+                        "value=\"Z99.999\"");
 
         // unreadable units: said on the page, nothing sent
         CALLS.clear();
-        HttpResponse<String> bad = post(browser, "/work/coder/7/finalize", "_csrf="
-                + enc(csrf(get(browser, "/work/coder/7").body())) + "&dx=I10&lineCode=99213&lineUnits=two"
-                + "&linePointers=1&action=finalize");
+        HttpResponse<String> bad = post(
+                browser,
+                "/work/coder/7/finalize",
+                "_csrf="
+                        + enc(csrf(get(browser, "/work/coder/7").body())) + "&dx=I10&lineCode=99213&lineUnits=two"
+                        + "&linePointers=1&action=finalize");
         assertThat(bad.body()).contains("Line 1: units must be whole numbers");
         assertThat(CALLS).noneMatch(c -> c.startsWith("POST"));
     }
@@ -121,25 +138,36 @@ class ConsoleActionsTest {
     void aBillerCorrectsAndReleasesAHeldClaimAndReleasesSeveralWithPerClaimOutcomes() throws Exception {
         HttpClient browser = logIn("biller");
         String page = get(browser, "/work/claims/clm-held-1").body();
-        assertThat(page).contains("NPI_CHECK_DIGIT", "value=\"1293847567\"", "219.00 / 0.00 / 219.00")
-                .as("a held claim is corrected and released, not appealed").doesNotContain("File appeal");
+        assertThat(page)
+                .contains("NPI_CHECK_DIGIT", "value=\"1293847567\"", "219.00 / 0.00 / 219.00")
+                .as("a held claim is corrected and released, not appealed")
+                .doesNotContain("File appeal");
         CALLS.clear();
-        HttpResponse<String> done = post(browser, "/work/claims/clm-held-1/correct", "_csrf=" + enc(csrf(page))
-                + "&renderingNpi=1293847566&was-renderingNpi=1293847567&billingNpi=1847362914"
-                + "&was-billingNpi=1847362914&memberId=&was-memberId=&action=release");
+        HttpResponse<String> done = post(
+                browser,
+                "/work/claims/clm-held-1/correct",
+                "_csrf=" + enc(csrf(page))
+                        + "&renderingNpi=1293847566&was-renderingNpi=1293847567&billingNpi=1847362914"
+                        + "&was-billingNpi=1847362914&memberId=&was-memberId=&action=release");
         assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/work/claims/clm-held-1");
-        assertThat(CALLS).containsExactly("PATCH /claims/clm-held-1 {\"renderingNpi\":\"1293847566\"}",
-                "POST /claims/clm-held-1/release {}");
+        assertThat(CALLS)
+                .containsExactly(
+                        "PATCH /claims/clm-held-1 {\"renderingNpi\":\"1293847566\"}",
+                        "POST /claims/clm-held-1/release {}");
         assertThat(get(browser, "/work/claims/clm-held-1").body())
                 .contains("Claim clm-held-1 corrected (rendering NPI) and released, now SUBMITTED");
 
         CALLS.clear();
-        post(browser, "/work/held/release", "_csrf=" + enc(csrf(get(browser, "/work/held").body()))
-                + "&claimId=clm-held-1&claimId=clm-refused");
+        post(
+                browser,
+                "/work/held/release",
+                "_csrf=" + enc(csrf(get(browser, "/work/held").body())) + "&claimId=clm-held-1&claimId=clm-refused");
         assertThat(CALLS).contains("POST /claims/clm-held-1/release {}", "POST /claims/clm-refused/release {}");
-        assertThat(get(browser, "/work/held").body()).contains("1 of 2 claim(s) released",
-                "clm-held-1: released, now SUBMITTED",
-                "clm-refused: not released, claim-service answered 422: Claim clm-refused still fails the scrubber");
+        assertThat(get(browser, "/work/held").body())
+                .contains(
+                        "1 of 2 claim(s) released",
+                        "clm-held-1: released, now SUBMITTED",
+                        "clm-refused: not released, claim-service answered 422: Claim clm-refused still fails the scrubber");
     }
 
     @Test
@@ -148,8 +176,10 @@ class ConsoleActionsTest {
         HttpResponse<String> forged = post(biller, "/work/held/release", "claimId=clm-held-1");
         assertThat(forged.statusCode()).isEqualTo(403);
         HttpClient coder = logIn("coder");
-        HttpResponse<String> wrongRole = post(coder, "/work/held/release", "_csrf="
-                + enc(csrf(get(coder, "/work/coder").body())) + "&claimId=clm-held-1");
+        HttpResponse<String> wrongRole = post(
+                coder,
+                "/work/held/release",
+                "_csrf=" + enc(csrf(get(coder, "/work/coder").body())) + "&claimId=clm-held-1");
         assertThat(wrongRole.statusCode()).isEqualTo(403);
         assertThat(CALLS).noneMatch(c -> c.contains("/release"));
     }
@@ -158,15 +188,25 @@ class ConsoleActionsTest {
     void aBillerFiltersDenialsByCategoryCarcAndPayerAndRequestsARecodeOrFilesAnAppeal() throws Exception {
         HttpClient browser = logIn("biller");
         String all = get(browser, "/work/denials?queue=ALL").body();
-        assertThat(all).contains("clm-denied-1", "clm-denied-2", "clm-denied-3", "1–3 of 3",
-                "CO-16: Claim or service lacks information", "M119: Missing or incomplete or invalid",
-                "BKHP1");
+        assertThat(all)
+                .contains(
+                        "clm-denied-1",
+                        "clm-denied-2",
+                        "clm-denied-3",
+                        "1–3 of 3",
+                        "CO-16: Claim or service lacks information",
+                        "M119: Missing or incomplete or invalid",
+                        "BKHP1");
         // claim-service filters, sorts, pages and counts: the console passes the criteria on and reads one page
         assertThat(CALLS).contains("GET /work-lists/denials/search?page=0&size=25");
         CALLS.clear();
-        get(browser, "/work/denials?queue=ALL&category=CODING&carc=co-16&payer=MCR01&olderThanDays=30&sort=-charge"
-                + "&page=2");
-        assertThat(CALLS).singleElement().asString()
+        get(
+                browser,
+                "/work/denials?queue=ALL&category=CODING&carc=co-16&payer=MCR01&olderThanDays=30&sort=-charge"
+                        + "&page=2");
+        assertThat(CALLS)
+                .singleElement()
+                .asString()
                 .startsWith("GET /work-lists/denials/search?category=CODING&carc=CO-16&payerId=MCR01&serviceTo=")
                 .endsWith("&sort=-charge&page=2&size=25");
         assertThat(get(browser, "/work/denials?queue=APPEAL").statusCode()).isEqualTo(200);
@@ -177,16 +217,20 @@ class ConsoleActionsTest {
         String page = get(browser, "/work/claims/clm-denied-1").body();
         assertThat(page).contains("Send back to coding", "File appeal").doesNotContain("Save and release");
         CALLS.clear();
-        post(browser, "/work/claims/clm-denied-1/recode", "_csrf=" + enc(csrf(page))
-                + "&instructions=" + enc("A1c points at I10; the payer wants E11.9"));
+        post(
+                browser,
+                "/work/claims/clm-denied-1/recode",
+                "_csrf=" + enc(csrf(page)) + "&instructions=" + enc("A1c points at I10; the payer wants E11.9"));
         assertThat(get(browser, "/work/claims/clm-denied-1").body())
                 .contains("Recode requested for claim clm-denied-1, now RECODE_REQUESTED");
         post(browser, "/work/claims/clm-denied-1/appeal", "_csrf=" + enc(csrf(page)) + "&notes=" + enc("notes"));
-        assertThat(CALLS).contains(
-                "POST /claims/clm-denied-1/recode {\"instructions\":\"A1c points at I10; the payer wants E11.9\"}",
-                "POST /claims/clm-denied-1/appeals {\"notes\":\"notes\"}");
-        assertThat(get(browser, "/work/claims/clm-denied-1").body()).contains(
-                "claim-service answered 409: Claim clm-denied-1 is RECODE_REQUESTED; it cannot be appealed now");
+        assertThat(CALLS)
+                .contains(
+                        "POST /claims/clm-denied-1/recode {\"instructions\":\"A1c points at I10; the payer wants E11.9\"}",
+                        "POST /claims/clm-denied-1/appeals {\"notes\":\"notes\"}");
+        assertThat(get(browser, "/work/claims/clm-denied-1").body())
+                .contains(
+                        "claim-service answered 409: Claim clm-denied-1 is RECODE_REQUESTED; it cannot be appealed now");
     }
 
     @Test
@@ -197,31 +241,52 @@ class ConsoleActionsTest {
         assertThat(page).contains("enc-bad-1", "enc-bad-2", "value could not be deserialized");
 
         CALLS.clear();
-        post(browser, "/dead-letters/replay-selected", "_csrf=" + enc(csrf(page)) + "&service=coding-service&topic="
-                + enc(Topics.ENCOUNTER_DOCUMENTED) + "&letter=" + enc(DLT + "/3/0") + "&causeFixed=true");
+        post(
+                browser,
+                "/dead-letters/replay-selected",
+                "_csrf=" + enc(csrf(page)) + "&service=coding-service&topic=" + enc(Topics.ENCOUNTER_DOCUMENTED)
+                        + "&letter=" + enc(DLT + "/3/0") + "&causeFixed=true");
         assertThat(CALLS).contains("POST /admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED + "/3/0/replay {}");
-        assertThat(get(browser, list).body()).contains(DLT + "/3/0: replayed to " + Topics.ENCOUNTER_DOCUMENTED
-                + " partition 3 offset 42");
+        assertThat(get(browser, list).body())
+                .contains(DLT + "/3/0: replayed to " + Topics.ENCOUNTER_DOCUMENTED + " partition 3 offset 42");
         assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.audit_record WHERE action = 'dead-letter.replayed'"
-                + " AND username = 'admin' AND resource_id = ?").param(DLT + "/3/0").query(Long.class).single())
+                                + " AND username = 'admin' AND resource_id = ?")
+                        .param(DLT + "/3/0")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
 
         // a discard needs a note
-        post(browser, "/dead-letters/discard", "_csrf=" + enc(csrf(get(browser, list).body()))
-                + "&service=coding-service&topic=" + enc(Topics.ENCOUNTER_DOCUMENTED) + "&letter=" + enc(DLT + "/7/1")
-                + "&note=");
+        post(
+                browser,
+                "/dead-letters/discard",
+                "_csrf=" + enc(csrf(get(browser, list).body()))
+                        + "&service=coding-service&topic=" + enc(Topics.ENCOUNTER_DOCUMENTED) + "&letter="
+                        + enc(DLT + "/7/1")
+                        + "&note=");
         assertThat(get(browser, list).body()).contains("Not discarded: say why in a note");
-        post(browser, "/dead-letters/discard", "_csrf=" + enc(csrf(get(browser, list).body()))
-                + "&service=coding-service&topic=" + enc(Topics.ENCOUNTER_DOCUMENTED) + "&letter=" + enc(DLT + "/7/1")
-                + "&note=" + enc("producer bug, nothing to recover"));
+        post(
+                browser,
+                "/dead-letters/discard",
+                "_csrf=" + enc(csrf(get(browser, list).body()))
+                        + "&service=coding-service&topic=" + enc(Topics.ENCOUNTER_DOCUMENTED) + "&letter="
+                        + enc(DLT + "/7/1")
+                        + "&note=" + enc("producer bug, nothing to recover"));
         String after = get(browser, list).body();
         assertThat(after).contains("Discarded " + DLT + "/7/1 with your note").doesNotContain("enc-bad-2");
-        assertThat(get(browser, list + "&discarded=true").body()).contains("enc-bad-2", "DISCARDED by admin",
-                "producer bug, nothing to recover");
+        assertThat(get(browser, list + "&discarded=true").body())
+                .contains("enc-bad-2", "DISCARDED by admin", "producer bug, nothing to recover");
         assertThat(jdbc.sql("SELECT note FROM dead_letter_decision WHERE letter = ? AND decision = 'DISCARDED'")
-                .param(DLT + "/7/1").query(String.class).single()).isEqualTo("producer bug, nothing to recover");
-        assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.audit_record WHERE action = 'dead-letter.discarded'"
-                + " AND username = 'admin' AND resource_id = ?").param(DLT + "/7/1").query(Long.class).single())
+                        .param(DLT + "/7/1")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("producer bug, nothing to recover");
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM claimflow_platform.audit_record WHERE action = 'dead-letter.discarded'"
+                                        + " AND username = 'admin' AND resource_id = ?")
+                        .param(DLT + "/7/1")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
     }
 
@@ -265,18 +330,20 @@ class ConsoleActionsTest {
                     + " Z99.999 is not a valid ICD-10-CM code\",\"edits\":[{\"ruleId\":\"CODE_NOT_VALID\","
                     + "\"severity\":\"ERROR\",\"message\":\"Z99.999 is not a valid ICD-10-CM code\",\"lines\":[]}]}";
         } else if (path.equals("/claims/clm-held-1") && method.equals("GET")) {
-            body = "{\"claimId\":\"clm-held-1\",\"encounterId\":\"enc-h\",\"status\":\"HELD\",\"frequency\":\"ORIGINAL\","
-                    + "\"codingVersion\":1,\"payerId\":\"BKHP1\",\"payerName\":\"Buckeye\",\"billingNpi\":\"1847362914\","
-                    + "\"renderingNpi\":\"1293847567\",\"memberId\":null,\"totalCharge\":219.00,\"paidAmount\":0.00,"
-                    + "\"balance\":219.00,\"diagnoses\":[],\"lines\":[],\"timeline\":[],"
-                    + "\"holdReasons\":[{\"ruleId\":\"NPI_CHECK_DIGIT\",\"message\":\"rendering provider NPI"
-                    + " 1293847567 fails its check digit\",\"lineNumber\":null}],\"openWork\":[],\"appeals\":[],"
-                    + "\"followUps\":[]}";
+            body =
+                    "{\"claimId\":\"clm-held-1\",\"encounterId\":\"enc-h\",\"status\":\"HELD\",\"frequency\":\"ORIGINAL\","
+                            + "\"codingVersion\":1,\"payerId\":\"BKHP1\",\"payerName\":\"Buckeye\",\"billingNpi\":\"1847362914\","
+                            + "\"renderingNpi\":\"1293847567\",\"memberId\":null,\"totalCharge\":219.00,\"paidAmount\":0.00,"
+                            + "\"balance\":219.00,\"diagnoses\":[],\"lines\":[],\"timeline\":[],"
+                            + "\"holdReasons\":[{\"ruleId\":\"NPI_CHECK_DIGIT\",\"message\":\"rendering provider NPI"
+                            + " 1293847567 fails its check digit\",\"lineNumber\":null}],\"openWork\":[],\"appeals\":[],"
+                            + "\"followUps\":[]}";
         } else if (path.equals("/claims/clm-held-1") || path.equals("/claims/clm-held-1/release")) {
             body = "{\"claimId\":\"clm-held-1\",\"status\":\"" + (path.endsWith("release") ? "SUBMITTED" : "HELD")
                     + "\"}";
         } else if (path.startsWith("/work-lists/denials/search")) {
-            body = "{\"page\":0,\"size\":25,\"total\":3,\"items\":[" + denial("clm-denied-1", "BKHP1", "CODING", "CO-11: diagnosis inconsistent with procedure")
+            body = "{\"page\":0,\"size\":25,\"total\":3,\"items\":["
+                    + denial("clm-denied-1", "BKHP1", "CODING", "CO-11: diagnosis inconsistent with procedure")
                     + "," + denial("clm-denied-2", "BKHP1", "MISSING_INFORMATION", "CO-16 M119: NDC missing") + ","
                     + denial("clm-denied-3", "MCR01", "ELIGIBILITY", "CO-27: coverage ended") + "]}";
         } else if (path.equals("/claims/clm-denied-1") && method.equals("GET")) {
@@ -301,11 +368,12 @@ class ConsoleActionsTest {
                     + "\"topic\":\"" + Topics.ENCOUNTER_DOCUMENTED + "\",\"partition\":3,\"offset\":42}";
         } else {
             status = 422;
-            body = "{\"title\":\"Unprocessable\",\"status\":422,\"detail\":\"Claim clm-refused still fails the scrubber\"}";
+            body =
+                    "{\"title\":\"Unprocessable\",\"status\":422,\"detail\":\"Claim clm-refused still fails the scrubber\"}";
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json"
-                : "application/problem+json");
+        exchange.getResponseHeaders()
+                .add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
@@ -328,8 +396,10 @@ class ConsoleActionsTest {
     }
 
     private HttpClient logIn(String user) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         String token = csrf(get(browser, "/login").body());
         post(browser, "/login", "username=" + user + "&password=demo-" + user + "&_csrf=" + enc(token));
         return browser;
@@ -342,14 +412,21 @@ class ConsoleActionsTest {
     }
 
     private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(HttpClient browser, String path, String form) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Accept", "text/html")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String enc(String value) {

@@ -17,13 +17,18 @@ final class ConsoleBrowserSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final int port;
 
     ConsoleBrowserSession(int port, String user) throws Exception {
         this.port = port;
-        post("/login", "username=" + user + "&password=demo-" + user + "&_csrf=" + enc(csrf(get("/login").body())));
+        post(
+                "/login",
+                "username=" + user + "&password=demo-" + user + "&_csrf="
+                        + enc(csrf(get("/login").body())));
     }
 
     static String enc(String value) {
@@ -37,7 +42,8 @@ final class ConsoleBrowserSession {
     }
 
     HttpRequest.Builder html(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html");
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html");
     }
 
     HttpResponse<String> get(String path) throws Exception {
@@ -45,13 +51,18 @@ final class ConsoleBrowserSession {
     }
 
     HttpResponse<String> post(String path, String form) throws Exception {
-        return http.send(html(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                html(path)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts {@code form} with the CSRF token of the page at {@code from}; returns where it redirects to. */
     String submit(String from, String path, String form) throws Exception {
-        HttpResponse<String> done = post(path, form + "&_csrf=" + enc(csrf(get(from).body())));
+        HttpResponse<String> done =
+                post(path, form + "&_csrf=" + enc(csrf(get(from).body())));
         return done.headers().firstValue("Location").orElse("status " + done.statusCode());
     }
 }

@@ -20,8 +20,8 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -88,21 +88,33 @@ class ConsoleBrowserTest {
     // before the Spring context starts, so a machine without Chromium does not pay for it
     @BeforeAll
     static void requireChromium() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "No Chromium at " + CHROMIUM + " with a driver at " + CHROMEDRIVER
                         + ": browser tests skipped (apt-get install chromium chromium-driver)");
     }
 
     @BeforeEach
     void startChromium() throws Exception {
-        profile = Files.createTempDirectory(Path.of("target"), "chromium-profile-").toAbsolutePath();
+        profile = Files.createTempDirectory(Path.of("target"), "chromium-profile-")
+                .toAbsolutePath();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1366,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=1366,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         Files.createDirectories(SCREENSHOTS);
@@ -127,19 +139,35 @@ class ConsoleBrowserTest {
         List<SpecificRecordBase> events = List.of(
                 ConsoleEvents.documented(tenant, encounter, now.minusSeconds(600), today),
                 ConsoleEvents.coded(tenant, encounter, now.minusSeconds(590), today, 1),
-                ConsoleEvents.submitted(tenant, encounter, claim, now.minusSeconds(580), today, "210.00", null, "BKHP1"),
-                ConsoleEvents.paid(tenant, encounter, claim, now.minusSeconds(10), "210.00", "103.74", "25.00", "81.26",
-                        "BKHP1"),
+                ConsoleEvents.submitted(
+                        tenant, encounter, claim, now.minusSeconds(580), today, "210.00", null, "BKHP1"),
+                ConsoleEvents.paid(
+                        tenant, encounter, claim, now.minusSeconds(10), "210.00", "103.74", "25.00", "81.26", "BKHP1"),
                 ConsoleEvents.documented(tenant, other, now.minusSeconds(500), today),
                 ConsoleEvents.submitted(tenant, other, denied, now.minusSeconds(400), today, "150.00", null, "BKHP1"),
-                ConsoleEvents.denied(tenant, other, denied, now.minusSeconds(300), "150.00", DenialStage.ADJUDICATED,
-                        DenialCategory.CODING, "11", "BKHP1"));
+                ConsoleEvents.denied(
+                        tenant,
+                        other,
+                        denied,
+                        now.minusSeconds(300),
+                        "150.00",
+                        DenialStage.ADJUDICATED,
+                        DenialCategory.CODING,
+                        "11",
+                        "BKHP1"));
         for (SpecificRecordBase event : events) {
-            kafka.send(Topics.topicOf(event.getClass()), event.get("encounterId").toString(), event).get();
+            kafka.send(
+                            Topics.topicOf(event.getClass()),
+                            event.get("encounterId").toString(),
+                            event)
+                    .get();
         }
-        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM timeline_event WHERE tenant_id = :t").param("t", tenant)
-                .query(Integer.class).single() == events.size());
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> jdbc.sql("SELECT count(*) FROM timeline_event WHERE tenant_id = :t")
+                                .param("t", tenant)
+                                .query(Integer.class)
+                                .single()
+                        == events.size());
 
         // log in with the keyboard only
         browser.get(url("/kpis"));
@@ -149,10 +177,10 @@ class ConsoleBrowserTest {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/kpis"));
 
         // the KPI page draws both charts (Chart.js from the WebJar, under the console's CSP)
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.attributeToBe(By.id("daily-chart"),
-                "data-rendered", "true"));
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.attributeToBe(By.id("category-chart"),
-                "data-rendered", "true"));
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.attributeToBe(By.id("daily-chart"), "data-rendered", "true"));
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.attributeToBe(By.id("category-chart"), "data-rendered", "true"));
         assertThat(browser.findElement(By.id("denial-rate")).getText()).contains("%");
         timing("kpis");
         screenshot("kpis");
@@ -161,20 +189,23 @@ class ConsoleBrowserTest {
         browser.get(url("/encounters"));
         WebElement search = browser.findElement(By.id("q"));
         search.sendKeys(claim.substring(0, 20), Keys.ENTER);
-        WebElement link = new WebDriverWait(browser, WAIT)
-                .until(ExpectedConditions.elementToBeClickable(By.linkText(encounter)));
+        WebElement link =
+                new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(By.linkText(encounter)));
         screenshot("search");
         link.sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.numberOfElementsToBe(
-                By.cssSelector("#timeline tbody tr"), 4));
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline tbody tr"), 4));
         List<String> kinds = browser.findElements(By.cssSelector("#timeline tbody tr td.kind")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
         assertThat(kinds).containsExactly("DOCUMENTED", "CODED", "SUBMITTED", "PAYMENT_POSTED");
-        assertThat(browser.findElement(By.cssSelector("#claims td.claim-state")).getText()).isEqualTo("PAID");
+        assertThat(browser.findElement(By.cssSelector("#claims td.claim-state")).getText())
+                .isEqualTo("PAID");
         // the claim's X12 files, asked of the gateway by htmx once the page is shown
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.numberOfElementsToBe(
-                By.cssSelector(".x12-files tbody tr"), 3));
-        assertThat(browser.findElements(By.cssSelector(".x12-files td.kind")).stream().map(WebElement::getText))
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".x12-files tbody tr"), 3));
+        assertThat(browser.findElements(By.cssSelector(".x12-files td.kind")).stream()
+                        .map(WebElement::getText))
                 .containsExactly("837P", "999", "835");
         timing("timeline");
         screenshot("timeline");
@@ -185,20 +216,25 @@ class ConsoleBrowserTest {
 
         // the pipeline page polls its status with htmx
         browser.get(url("/pipeline"));
-        String checked = new WebDriverWait(browser, WAIT).until(ExpectedConditions
-                .visibilityOfElementLocated(By.cssSelector("#status p.muted span"))).getText();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !driver.findElement(
-                By.cssSelector("#status p.muted span")).getText().equals(checked));
+        String checked = new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#status p.muted span")))
+                .getText();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(driver -> !driver.findElement(By.cssSelector("#status p.muted span"))
+                        .getText()
+                        .equals(checked));
         assertThat(browser.findElement(By.id("health")).getText()).contains("claim-service", "UNREACHABLE");
         assertThat(browser.findElement(By.id("consumers")).getText()).contains("ops-console");
-        assertThat(browser.findElements(By.cssSelector("#throughput td.dead-letters"))).hasSize(Topics.all().size());
+        assertThat(browser.findElements(By.cssSelector("#throughput td.dead-letters")))
+                .hasSize(Topics.all().size());
         timing("pipeline");
         screenshot("pipeline");
 
         // a patient-accounts rep: the account, a statement's visits, its PDF, a payment entered with the keyboard
         logOut();
         browser.get(url("/patients/7"));
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
                 .sendKeys("patient-accounts", Keys.TAB, "demo-patient-accounts", Keys.ENTER);
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("balance")));
         assertThat(browser.findElement(By.id("balance")).getText()).contains("45.00");
@@ -208,14 +244,15 @@ class ConsoleBrowserTest {
                 .contains("103.74", "81.26", "25.00");
         timing("patient-account");
         screenshot("patient-account");
-        Object pdfType = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[0];"
-                + "fetch(document.querySelector('a.pdf').href).then(r => done(r.status + ' '"
-                + " + r.headers.get('content-type') + ' ' + r.headers.get('content-disposition')));");
+        Object pdfType = ((JavascriptExecutor) browser)
+                .executeAsyncScript("const done = arguments[0];"
+                        + "fetch(document.querySelector('a.pdf').href).then(r => done(r.status + ' '"
+                        + " + r.headers.get('content-type') + ' ' + r.headers.get('content-disposition')));");
         assertThat(String.valueOf(pdfType)).startsWith("200 application/pdf inline");
         WebElement amount = browser.findElement(By.id("amount"));
         amount.sendKeys("20.00", Keys.ENTER);
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-                "p.notice")));
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice")));
         assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("Recorded payment 91");
         screenshot("patient-payment");
     }
@@ -227,8 +264,9 @@ class ConsoleBrowserTest {
 
     /** Prints how long the page took to load in the browser (Navigation Timing), for the report; not asserted. */
     private void timing(String page) {
-        Object millis = ((JavascriptExecutor) browser).executeScript(
-                "const n = performance.getEntriesByType('navigation')[0]; return Math.round(n.duration);");
+        Object millis = ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const n = performance.getEntriesByType('navigation')[0]; return Math.round(n.duration);");
         System.out.println("console page " + page + " loaded in " + millis + " ms");
     }
 

@@ -33,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * failed as not retryable is not replayed without the operator confirming the cause is fixed (it replayed without a
  * warning).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "claimflow.console.zone=America/New_York")
 @ClaimFlowInfrastructure(database = "claimflow_console")
 class ConsoleDefectsTest {
@@ -67,11 +68,18 @@ class ConsoleDefectsTest {
     @Test
     void anUnknownClaimIsANotFoundPageNeverA500OrProblemJson() throws Exception {
         HttpClient biller = logIn("biller");
-        for (String path : List.of("/claims/clm-nowhere", "/encounters/enc-nowhere", "/work/claims/clm-nowhere",
-                "/claims/clm-with%20space", "/work/claims/clm%2Fnowhere", "/x12/not-a-number")) {
+        for (String path : List.of(
+                "/claims/clm-nowhere",
+                "/encounters/enc-nowhere",
+                "/work/claims/clm-nowhere",
+                "/claims/clm-with%20space",
+                "/work/claims/clm%2Fnowhere",
+                "/x12/not-a-number")) {
             HttpResponse<String> page = get(biller, path);
             assertThat(page.statusCode()).as(path).isIn(400, 404);
-            assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+            assertThat(page.headers().firstValue("Content-Type").orElse(""))
+                    .as(path)
+                    .startsWith("text/html");
             assertThat(page.body()).as(path).doesNotContain("\"status\"", "\"title\"", "Exception");
         }
     }
@@ -81,7 +89,9 @@ class ConsoleDefectsTest {
         HttpResponse<String> files = get(logIn("biller"), "/claims/clm-x/x12");
         assertThat(files.statusCode()).isEqualTo(200);
         // 2026-01-01T17:00:00Z in America/New_York
-        assertThat(files.body()).contains("2026-01-01 12:00", "2026-01-03 03:00").doesNotContain("T17:00:00Z");
+        assertThat(files.body())
+                .contains("2026-01-01 12:00", "2026-01-03 03:00")
+                .doesNotContain("T17:00:00Z");
     }
 
     @Test
@@ -91,23 +101,35 @@ class ConsoleDefectsTest {
         String page = get(admin, list).body();
         assertThat(page).contains("Not retryable: it fails again unless its cause was fixed");
 
-        post(admin, "/dead-letters/replay", "_csrf=" + enc(csrf(page)) + "&service=coding-service&topic="
-                + Topics.ENCOUNTER_DOCUMENTED + "&partition=5&offset=0");
+        post(
+                admin,
+                "/dead-letters/replay",
+                "_csrf=" + enc(csrf(page)) + "&service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED
+                        + "&partition=5&offset=0");
         assertThat(CALLS).noneMatch(c -> c.endsWith("/replay"));
         assertThat(get(admin, list).body()).contains(DLT + "/5/0: not replayed, it failed as not retryable");
 
-        post(admin, "/dead-letters/replay-selected", "_csrf=" + enc(csrf(get(admin, list).body()))
-                + "&service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED + "&letter=" + enc(DLT + "/5/0")
-                + "&letter=" + enc(DLT + "/6/1"));
-        assertThat(CALLS).filteredOn(c -> c.endsWith("/replay")).containsExactly(
-                "POST /admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED + "/6/1/replay");
+        post(
+                admin,
+                "/dead-letters/replay-selected",
+                "_csrf=" + enc(csrf(get(admin, list).body()))
+                        + "&service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED + "&letter="
+                        + enc(DLT + "/5/0")
+                        + "&letter=" + enc(DLT + "/6/1"));
+        assertThat(CALLS)
+                .filteredOn(c -> c.endsWith("/replay"))
+                .containsExactly("POST /admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED + "/6/1/replay");
 
         CALLS.clear();
-        post(admin, "/dead-letters/replay", "_csrf=" + enc(csrf(get(admin, list).body()))
-                + "&service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED + "&partition=5&offset=0"
-                + "&causeFixed=true");
-        assertThat(CALLS).filteredOn(c -> c.endsWith("/replay")).containsExactly(
-                "POST /admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED + "/5/0/replay");
+        post(
+                admin,
+                "/dead-letters/replay",
+                "_csrf=" + enc(csrf(get(admin, list).body()))
+                        + "&service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED + "&partition=5&offset=0"
+                        + "&causeFixed=true");
+        assertThat(CALLS)
+                .filteredOn(c -> c.endsWith("/replay"))
+                .containsExactly("POST /admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED + "/5/0/replay");
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
@@ -136,8 +158,8 @@ class ConsoleDefectsTest {
             body = "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No such claim\"}";
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json"
-                : "application/problem+json");
+        exchange.getResponseHeaders()
+                .add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
@@ -152,8 +174,10 @@ class ConsoleDefectsTest {
     }
 
     private HttpClient logIn(String user) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         String token = csrf(get(browser, "/login").body());
         post(browser, "/login", "username=" + user + "&password=demo-" + user + "&_csrf=" + enc(token));
         return browser;
@@ -166,15 +190,21 @@ class ConsoleDefectsTest {
     }
 
     private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").build(),
+        return browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(HttpClient browser, String path, String form) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Accept", "text/html")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String enc(String value) {

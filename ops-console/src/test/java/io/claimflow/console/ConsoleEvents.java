@@ -22,8 +22,7 @@ import java.util.UUID;
 /** The schemas' sample events with the ids, times and amounts a test needs. */
 final class ConsoleEvents {
 
-    private ConsoleEvents() {
-    }
+    private ConsoleEvents() {}
 
     static EncounterDocumented documented(String tenant, String encounter, Instant at, LocalDate dateOfService) {
         EncounterDocumented e = Samples.load(EncounterDocumented.class);
@@ -49,8 +48,15 @@ final class ConsoleEvents {
         return e;
     }
 
-    static ClaimSubmitted submitted(String tenant, String encounter, String claim, Instant at, LocalDate dateOfService,
-            String charge, String replaces, String payerId) {
+    static ClaimSubmitted submitted(
+            String tenant,
+            String encounter,
+            String claim,
+            Instant at,
+            LocalDate dateOfService,
+            String charge,
+            String replaces,
+            String payerId) {
         ClaimSubmitted e = Samples.load(ClaimSubmitted.class);
         e.setEventId(UUID.randomUUID().toString());
         e.setTenantId(tenant);
@@ -68,8 +74,16 @@ final class ConsoleEvents {
         return e;
     }
 
-    static ClaimDenied denied(String tenant, String encounter, String claim, Instant at, String charge,
-            DenialStage stage, DenialCategory category, String carc, String payerId) {
+    static ClaimDenied denied(
+            String tenant,
+            String encounter,
+            String claim,
+            Instant at,
+            String charge,
+            DenialStage stage,
+            DenialCategory category,
+            String carc,
+            String payerId) {
         ClaimDenied e = Samples.load(ClaimDenied.class);
         e.setEventId(UUID.randomUUID().toString());
         e.setTenantId(tenant);
@@ -97,8 +111,16 @@ final class ConsoleEvents {
         return e;
     }
 
-    static PaymentPosted paid(String tenant, String encounter, String claim, Instant at, String charge, String paid,
-            String copay, String contractual, String payerId) {
+    static PaymentPosted paid(
+            String tenant,
+            String encounter,
+            String claim,
+            Instant at,
+            String charge,
+            String paid,
+            String copay,
+            String contractual,
+            String payerId) {
         PaymentPosted e = Samples.load(PaymentPosted.class);
         e.setEventId(UUID.randomUUID().toString());
         e.setTenantId(tenant);
@@ -110,8 +132,8 @@ final class ConsoleEvents {
         e.setChargeAmount(new BigDecimal(charge));
         e.setPaidAmount(new BigDecimal(paid));
         BigDecimal zero = new BigDecimal("0.00");
-        e.setPatientResponsibility(new PatientResponsibility(zero, zero, new BigDecimal(copay), zero,
-                new BigDecimal(copay)));
+        e.setPatientResponsibility(
+                new PatientResponsibility(zero, zero, new BigDecimal(copay), zero, new BigDecimal(copay)));
         e.setContractualAdjustment(new BigDecimal(contractual));
         e.getPayer().setPayerId(payerId);
         e.setLines(List.of());

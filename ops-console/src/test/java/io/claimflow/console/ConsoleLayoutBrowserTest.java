@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -69,20 +68,34 @@ class ConsoleLayoutBrowserTest {
 
     @BeforeAll
     static void requireChromium() {
-        Assumptions.assumeTrue(Files.isExecutable(ConsoleBrowserTest.CHROMIUM)
-                && Files.isExecutable(ConsoleBrowserTest.CHROMEDRIVER), "No Chromium: browser tests skipped");
+        Assumptions.assumeTrue(
+                Files.isExecutable(ConsoleBrowserTest.CHROMIUM) && Files.isExecutable(ConsoleBrowserTest.CHROMEDRIVER),
+                "No Chromium: browser tests skipped");
     }
 
     @BeforeEach
     void startChromium() throws Exception {
-        profile = Files.createTempDirectory(Path.of("target"), "chromium-profile-").toAbsolutePath();
+        profile = Files.createTempDirectory(Path.of("target"), "chromium-profile-")
+                .toAbsolutePath();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(ConsoleBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=" + SCREEN + ",900", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(ConsoleBrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=" + SCREEN + ",900",
+                "--user-data-dir=" + profile);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(ConsoleBrowserTest.CHROMEDRIVER.toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         Files.createDirectories(ConsoleBrowserTest.SCREENSHOTS);
     }
@@ -113,10 +126,12 @@ class ConsoleLayoutBrowserTest {
     }
 
     private void assertFits(String page) throws Exception {
-        Object width = ((JavascriptExecutor) browser).executeScript(
-                "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
+        Object width = ((JavascriptExecutor) browser)
+                .executeScript("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
         Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, ConsoleBrowserTest.SCREENSHOTS.resolve("width-" + page + ".png"),
+        Files.copy(
+                file,
+                ConsoleBrowserTest.SCREENSHOTS.resolve("width-" + page + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
         System.out.println("console page " + page + " is " + width + " px wide");
         assertThat(((Number) width).intValue()).as(page + " width").isLessThanOrEqualTo(SCREEN);
@@ -158,8 +173,7 @@ class ConsoleLayoutBrowserTest {
                       "diagnoses":[{"system":"SNOMED_CT","code":"1234567890123456","text":"Chronic kidney disease stage 3 due to type 2 diabetes mellitus with hypertensive heart disease"}],
                       "procedures":[{"system":"CPT","code":"99214","text":"Established patient office visit"}],
                       "administeredItems":[{"kind":"DRUG","code":{"system":"RXNORM","code":"1665461","text":"Ketorolac tromethamine 30 mg/mL injection solution, single-dose vial"},"ndc":"00409379501","quantity":2,"unit":"ML"}],
-                      "clinicalNote":"Patient reports fatigue for several weeks. %s"}}"""
-                    .formatted("Long-standing type 2 diabetes with stage 3 CKD; blood pressure 152/94. ".repeat(8));
+                      "clinicalNote":"Patient reports fatigue for several weeks. %s"}}""".formatted("Long-standing type 2 diabetes with stage 3 CKD; blood pressure 152/94. ".repeat(8));
         } else if (path.startsWith("/admin/dead-letters/")) {
             body = "[" + letter(3, 0) + "," + letter(11, 123456789) + "]";
         } else if (path.startsWith("/work-lists/denials/search")) {

@@ -45,8 +45,8 @@ class ConsoleLoginThrottleTest {
     @BeforeEach
     @AfterEach
     void forgetFailures() {
-        for (String key : List.of("address:127.0.0.1", "address:0:0:0:0:0:0:0:1", "user:biller", "user:coder",
-                "user:janepatient1950")) {
+        for (String key : List.of(
+                "address:127.0.0.1", "address:0:0:0:0:0:0:0:1", "user:biller", "user:coder", "user:janepatient1950")) {
             throttle.succeeded(key);
         }
     }
@@ -56,7 +56,10 @@ class ConsoleLoginThrottleTest {
         BrowserSession browser = new BrowserSession(port);
         try (LogCapture logs = LogCapture.start()) {
             for (int i = 0; i < 5; i++) {
-                assertThat(browser.login("biller", WRONG).headers().firstValue("Location").orElse(""))
+                assertThat(browser.login("biller", WRONG)
+                                .headers()
+                                .firstValue("Location")
+                                .orElse(""))
                         .contains("/login?");
             }
             HttpResponse<String> right = browser.login("biller", "demo-biller");
@@ -68,20 +71,26 @@ class ConsoleLoginThrottleTest {
             assertThat(page.body()).contains("Too many failed logins");
 
             assertThat(logs.eventsContaining("failed login: user biller")).hasSize(5);
-            assertThat(logs.eventsContaining("Login refused while locked out: user biller")).hasSize(1);
+            assertThat(logs.eventsContaining("Login refused while locked out: user biller"))
+                    .hasSize(1);
             logs.assertNoneContain(List.of(WRONG, "demo-biller"));
         }
-        assertThat(auditRecords.search(new AuditQuery(null, "user", "biller", "login-failed", null, null, 0, 50))
-                .records()).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(auditRecords.search(new AuditQuery(null, "user", "biller", "login-throttled", null, null, 0, 50))
-                .records()).isNotEmpty();
+        assertThat(auditRecords
+                        .search(new AuditQuery(null, "user", "biller", "login-failed", null, null, 0, 50))
+                        .records())
+                .hasSizeGreaterThanOrEqualTo(5);
+        assertThat(auditRecords
+                        .search(new AuditQuery(null, "user", "biller", "login-throttled", null, null, 0, 50))
+                        .records())
+                .isNotEmpty();
     }
 
     @Test
     void wrongBasicPasswordsLockTheUserOutOfTheApiChain() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 5; i++) {
-            assertThat(http.send(api("coder", WRONG), HttpResponse.BodyHandlers.ofString()).statusCode())
+            assertThat(http.send(api("coder", WRONG), HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
                     .isEqualTo(401);
         }
         HttpResponse<String> right = http.send(api("coder", "demo-coder"), HttpResponse.BodyHandlers.ofString());
@@ -98,15 +107,19 @@ class ConsoleLoginThrottleTest {
             assertThat(logs.eventsContaining("failed login: user unknown#")).hasSize(1);
             logs.assertNoneContain(List.of("janepatient", "JanePatient", WRONG));
         }
-        assertThat(auditRecords.search(new AuditQuery(null, "user", "janepatient1950", "login-failed", null, null, 0,
-                50)).records()).isNotEmpty();
+        assertThat(auditRecords
+                        .search(new AuditQuery(null, "user", "janepatient1950", "login-failed", null, null, 0, 50))
+                        .records())
+                .isNotEmpty();
     }
 
     private HttpRequest api(String user, String password) {
-        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(uri("/kpis")).header("Accept", "application/json")
-                .header("Authorization", basic).build();
+        String basic =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(uri("/kpis"))
+                .header("Accept", "application/json")
+                .header("Authorization", basic)
+                .build();
     }
 
     private URI uri(String path) {

@@ -21,7 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ClaimFlowInfrastructure(database = "claimflow_console")
 class ConsolePagesTest {
 
-
     @LocalServerPort
     int port;
 
@@ -31,51 +30,81 @@ class ConsolePagesTest {
         HttpResponse<String> page = anonymous.send(html("/kpis").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
-        HttpResponse<String> api = anonymous.send(HttpRequest.newBuilder(uri("/kpis"))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> api = anonymous.send(
+                HttpRequest.newBuilder(uri("/kpis"))
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         HttpResponse<String> login = anonymous.send(html("/login").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(200);
-        assertThat(login.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
-        assertThat(anonymous.send(html("/webjars/htmx.org/dist/htmx.min.js").build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        assertThat(anonymous.send(html("/webjars/chart.js/dist/chart.umd.js").build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self'");
+        assertThat(anonymous
+                        .send(html("/webjars/htmx.org/dist/htmx.min.js").build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(anonymous
+                        .send(html("/webjars/chart.js/dist/chart.umd.js").build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void anHtmxPollAfterTheSessionEndedGetsHxRedirectAndNoBasicChallenge() throws Exception {
-        HttpResponse<String> poll = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/pipeline/status"))
-                .header("HX-Request", "true").header("Accept", "*/*").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> poll = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri("/pipeline/status"))
+                                .header("HX-Request", "true")
+                                .header("Accept", "*/*")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(poll.statusCode()).isEqualTo(401);
         assertThat(poll.headers().firstValue("HX-Redirect")).hasValue("/login");
         assertThat(poll.headers().firstValue("WWW-Authenticate")).isEmpty();
-        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/kpis"))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> api = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri("/kpis"))
+                                .header("Accept", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(api.headers().firstValue("WWW-Authenticate")).isEmpty();
     }
 
     @Test
     void aCrossSiteFormPostWithBasicCredentialsAndNoTokenIsRefused() throws Exception {
-        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("biller:demo-biller"
-                .getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic "
+                + java.util.Base64.getEncoder().encodeToString("biller:demo-biller".getBytes(StandardCharsets.UTF_8));
         HttpClient client = HttpClient.newHttpClient();
 
-        HttpResponse<String> forged = client.send(HttpRequest.newBuilder(uri("/work/held/c-1/release"))
-                .header("Authorization", basic).header("Origin", "https://elsewhere.example")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("claimId=c-1")).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> formWithoutOrigin = client.send(HttpRequest.newBuilder(uri("/work/held/c-1/release"))
-                .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = client.send(
+                HttpRequest.newBuilder(uri("/work/held/c-1/release"))
+                        .header("Authorization", basic)
+                        .header("Origin", "https://elsewhere.example")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("claimId=c-1"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> formWithoutOrigin = client.send(
+                HttpRequest.newBuilder(uri("/work/held/c-1/release"))
+                        .header("Authorization", basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(""))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(formWithoutOrigin.statusCode()).isEqualTo(403);
         // the same credentials still read (no state change, no CSRF involved)
-        assertThat(client.send(HttpRequest.newBuilder(uri("/kpis")).header("Authorization", basic).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(client.send(
+                                HttpRequest.newBuilder(uri("/kpis"))
+                                        .header("Authorization", basic)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -89,13 +118,17 @@ class ConsolePagesTest {
     @Test
     void aBillerWorksOnClaimsAndKpisButNotOnDeadLetters() throws Exception {
         BrowserSession biller = new BrowserSession(port);
-        assertThat(biller.login("biller", "demo-biller").headers().firstValue("Location").orElse(""))
+        assertThat(biller.login("biller", "demo-biller")
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
                 .doesNotContain("error");
         HttpResponse<String> home = biller.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("Held claims", "KPIs").doesNotContain("Dead letters", "Coder queue");
         assertThat(biller.get("/kpis").body()).contains("Revenue-cycle KPIs", "Clean claim rate");
-        assertThat(biller.get("/pipeline").body()).contains("claim-service", "UNREACHABLE", "hx-get=\"/pipeline/status\"");
+        assertThat(biller.get("/pipeline").body())
+                .contains("claim-service", "UNREACHABLE", "hx-get=\"/pipeline/status\"");
         HttpResponse<String> held = biller.get("/work/held");
         assertThat(held.statusCode()).isEqualTo(200);
         assertThat(held.body()).contains("claim-service does not answer");
@@ -131,9 +164,11 @@ class ConsolePagesTest {
         BrowserSession admin = new BrowserSession(port);
         admin.login("admin", "demo-admin");
         assertThat(admin.get("/dead-letters").body()).contains("claimflow.encounter.documented.v1");
-        assertThat(admin.get("/dead-letters?service=claim-service&topic=claimflow.claim.denied.v1").body())
+        assertThat(admin.get("/dead-letters?service=claim-service&topic=claimflow.claim.denied.v1")
+                        .body())
                 .contains("claim-service does not answer");
-        assertThat(admin.get("/dead-letters?service=claim-service&topic=nope").statusCode()).isEqualTo(400);
+        assertThat(admin.get("/dead-letters?service=claim-service&topic=nope").statusCode())
+                .isEqualTo(400);
         assertThat(admin.get("/pipeline/status").body()).contains("claimflow.payment.posted.v1", "UNREACHABLE");
         assertThat(admin.get("/work/quarantine").statusCode()).isEqualTo(200);
         assertThat(admin.get("/encounters").statusCode()).isEqualTo(403);

@@ -6,11 +6,9 @@ import java.util.Base64;
 /** The demo users' HTTP Basic headers. */
 final class ConsoleTestUsers {
 
-    private ConsoleTestUsers() {
-    }
+    private ConsoleTestUsers() {}
 
     static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo-" + user)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo-" + user).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -20,10 +20,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeServices implements AutoCloseable {
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-    static final String X12 = "ISA*00*          *00*          *ZZ*CLAIMFLOW      *ZZ*BKHP1          *260101*1200*^*00501*"
-            + "000000001*0*T*:~GS*HC*CLAIMFLOW*BKHP1*20260101*1200*1*X*005010X222A1~ST*837*0001*005010X222A1~"
-            + "SE*2*0001~GE*1*1~IEA*1*000000001~";
+    static final byte[] PDF =
+            "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final String X12 =
+            "ISA*00*          *00*          *ZZ*CLAIMFLOW      *ZZ*BKHP1          *260101*1200*^*00501*"
+                    + "000000001*0*T*:~GS*HC*CLAIMFLOW*BKHP1*20260101*1200*1*X*005010X222A1~ST*837*0001*005010X222A1~"
+                    + "SE*2*0001~GE*1*1~IEA*1*000000001~";
 
     final List<String> calls = new CopyOnWriteArrayList<>();
     private final Set<String> paymentKeys = ConcurrentHashMap.newKeySet();
@@ -96,7 +98,8 @@ final class FakeServices implements AutoCloseable {
                     {"paymentId":91,"accountId":7,"journalEntryId":12,"amount":20.00,"method":"CARD",
                      "receivedOn":"2026-03-01","applied":[{"claimId":"clm-7a","amount":20.00}],"toCredit":0.00,
                      "balanceAfter":25.00,"created":%s}""".formatted(first));
-        } else if (path.startsWith("/api/adjudication/claims/") && path.endsWith("/x12-history")
+        } else if (path.startsWith("/api/adjudication/claims/")
+                && path.endsWith("/x12-history")
                 && !path.contains("clm-unknown")) {
             json(exchange, 200, """
                     {"claimId":"clm-x","encounterId":"enc-x","status":"PAID","payerId":"BKHP1",
@@ -114,17 +117,26 @@ final class FakeServices implements AutoCloseable {
             if (authorization != null && authorization.equals(ConsoleTestUsers.basic("admin"))) {
                 send(exchange, 200, "application/edi-x12", X12.getBytes(StandardCharsets.ISO_8859_1));
             } else {
-                json(exchange, 403, "{\"title\":\"Forbidden\",\"status\":403,"
-                        + "\"detail\":\"Your role does not allow this request\"}");
+                json(
+                        exchange,
+                        403,
+                        "{\"title\":\"Forbidden\",\"status\":403,"
+                                + "\"detail\":\"Your role does not allow this request\"}");
             }
         } else {
-            json(exchange, 404, "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"nothing at " + path
-                    .replaceAll("[^a-z0-9/-]", "") + "\"}");
+            json(
+                    exchange,
+                    404,
+                    "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"nothing at "
+                            + path.replaceAll("[^a-z0-9/-]", "") + "\"}");
         }
     }
 
     private static void json(HttpExchange exchange, int status, String body) throws IOException {
-        send(exchange, status, status >= 400 ? "application/problem+json" : "application/json",
+        send(
+                exchange,
+                status,
+                status >= 400 ? "application/problem+json" : "application/json",
                 body.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -50,10 +50,12 @@ class JwtModeConsoleTest {
     @DynamicPropertySource
     static void jwtMode(DynamicPropertyRegistry registry) throws Exception {
         Path publicKey = Files.createTempFile(Path.of("target"), "idp-public-", ".pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(KEY.toRSAPublicKey().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        Files.writeString(
+                publicKey,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(KEY.toRSAPublicKey().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
         registry.add("claimflow.security.mode", () -> "JWT");
         registry.add("claimflow.security.jwt.issuer-uri", () -> ISSUER);
         registry.add("claimflow.security.jwt.public-key-location", () -> "file:" + publicKey.toAbsolutePath());
@@ -76,47 +78,71 @@ class JwtModeConsoleTest {
     void theCallersBearerTokenIsRelayedToTheService() throws Exception {
         String token = token("pat", List.of("PATIENT_ACCOUNTS"));
         HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/patients/7"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/html").build());
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/html")
+                .build());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("riverside-fm-7", "45.00");
-        assertThat(SERVICES.calls).containsExactly("GET /patient-accounts/7?ledgerLines=100 Bearer " + token,
-                "GET /statements?accountId=7 Bearer " + token);
+        assertThat(SERVICES.calls)
+                .containsExactly(
+                        "GET /patient-accounts/7?ledgerLines=100 Bearer " + token,
+                        "GET /statements?accountId=7 Bearer " + token);
 
         HttpResponse<String> otherRole = send(HttpRequest.newBuilder(uri("/patients/7"))
-                .header("Authorization", "Bearer " + token("cody", List.of("CODER"))).build());
+                .header("Authorization", "Bearer " + token("cody", List.of("CODER")))
+                .build());
         assertThat(otherRole.statusCode()).isEqualTo(403);
         assertThat(otherRole.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("/patients/7"))
-                .header("Authorization", "Bearer " + token.substring(0, token.length() - 4) + "AAAA").build());
+                .header("Authorization", "Bearer " + token.substring(0, token.length() - 4) + "AAAA")
+                .build());
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(forged.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
     }
 
     @Test
     void thereIsNoPasswordLogin() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login")).header("Accept", "text/html")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> login = browser.send(
+                HttpRequest.newBuilder(uri("/login"))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(login.body()).contains("bearer-only").doesNotContain("type=\"password\"");
-        HttpResponse<String> tried = browser.send(HttpRequest.newBuilder(uri("/login")).header("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=patient-accounts&password=demo-patient-accounts"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tried = browser.send(
+                HttpRequest.newBuilder(uri("/login"))
+                        .header("Accept", "text/html")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=patient-accounts&password=demo-patient-accounts"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         // refused: back to the login page (or an error), never logged in and sent on
         assertThat(tried.headers().firstValue("Location").orElse("/login")).endsWith("/login");
-        HttpResponse<String> after = browser.send(HttpRequest.newBuilder(uri("/patients/7"))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> after = browser.send(
+                HttpRequest.newBuilder(uri("/patients/7"))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElse("")).endsWith("/login");
         assertThat(SERVICES.calls).isEmpty();
     }
 
     private String token(String user, List<String> roles) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject("u-" + user)
-                .claim("preferred_username", user).claim("realm_access", Map.of("roles", roles))
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))).issueTime(new Date()).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(), claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject("u-" + user)
+                .claim("preferred_username", user)
+                .claim("realm_access", Map.of("roles", roles))
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .issueTime(new Date())
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(KEY));
         return jwt.serialize();
     }

@@ -43,11 +43,11 @@ class ListsAndKpisTest {
 
     @BeforeAll
     void rows() {
-        encounter("e1", "1989-05-01", null, null);                        // documented, not coded
-        encounter("e2", "1989-05-02", 1, null);                           // coded, no claim (held claim)
-        encounter("e3", "1989-05-03", 1, null);                           // claimed
-        encounter("e4", "1989-05-04", 1, "1989-07-01T10:00:00Z");         // paid
-        encounter("e6", "1989-05-05", 1, null);                           // claimed, then replaced
+        encounter("e1", "1989-05-01", null, null); // documented, not coded
+        encounter("e2", "1989-05-02", 1, null); // coded, no claim (held claim)
+        encounter("e3", "1989-05-03", 1, null); // claimed
+        encounter("e4", "1989-05-04", 1, "1989-07-01T10:00:00Z"); // paid
+        encounter("e6", "1989-05-05", 1, null); // claimed, then replaced
         claim("c3", "e3", "ORIGINAL", null, "1989-05-10T10:00:00Z", "1989-12-20", "200.00");
         claim("c4", "e4", "ORIGINAL", null, "1989-05-10T11:00:00Z", "1989-06-01", "100.00");
         claim("c6", "e6", "ORIGINAL", null, "1989-05-10T12:00:00Z", "1989-06-01", "500.00");
@@ -61,32 +61,47 @@ class ListsAndKpisTest {
     void encountersAreListedInEveryStateAndFilteredPagedAndCounted() {
         ListPage<EncounterRow> all = readModel.encounters(query(null, null, 0, 10));
         assertThat(all.total()).isEqualTo(5);
-        assertThat(all.items()).extracting(EncounterRow::encounterId, EncounterRow::state).contains(
-                org.assertj.core.groups.Tuple.tuple(id("e1"), "DOCUMENTED"),
-                org.assertj.core.groups.Tuple.tuple(id("e2"), "CODED"),
-                org.assertj.core.groups.Tuple.tuple(id("e3"), "CLAIMED"),
-                org.assertj.core.groups.Tuple.tuple(id("e4"), "PAID"));
+        assertThat(all.items())
+                .extracting(EncounterRow::encounterId, EncounterRow::state)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(id("e1"), "DOCUMENTED"),
+                        org.assertj.core.groups.Tuple.tuple(id("e2"), "CODED"),
+                        org.assertj.core.groups.Tuple.tuple(id("e3"), "CLAIMED"),
+                        org.assertj.core.groups.Tuple.tuple(id("e4"), "PAID"));
         assertThat(readModel.encounters(query(null, "DOCUMENTED", 0, 10)).items())
-                .extracting(EncounterRow::encounterId).containsExactly(id("e1"));
+                .extracting(EncounterRow::encounterId)
+                .containsExactly(id("e1"));
         assertThat(readModel.encounters(query(null, "CODED", 0, 10)).items())
-                .extracting(EncounterRow::encounterId).containsExactly(id("e2"));
+                .extracting(EncounterRow::encounterId)
+                .containsExactly(id("e2"));
         // by the start of a claim id, and the encounter's current claim is the replacement
-        assertThat(readModel.encounters(query(id("c8"), null, 0, 10)).items()).singleElement()
+        assertThat(readModel.encounters(query(id("c8"), null, 0, 10)).items())
+                .singleElement()
                 .satisfies(e -> assertThat(e.claimId()).isEqualTo(id("c8")));
-        ListPage<EncounterRow> second = readModel.encounters(new EncounterQuery(null, null, TENANT, null, null,
-                "documentedAt", 1, 2));
+        ListPage<EncounterRow> second =
+                readModel.encounters(new EncounterQuery(null, null, TENANT, null, null, "documentedAt", 1, 2));
         assertThat(second.total()).isEqualTo(5);
         assertThat(second.items()).extracting(EncounterRow::encounterId).containsExactly(id("e3"), id("e4"));
-        assertThat(readModel.encounters(new EncounterQuery(null, null, TENANT, LocalDate.parse("1989-05-02"),
-                LocalDate.parse("1989-05-03"), null, 0, 10)).total()).isEqualTo(2);
+        assertThat(readModel
+                        .encounters(new EncounterQuery(
+                                null,
+                                null,
+                                TENANT,
+                                LocalDate.parse("1989-05-02"),
+                                LocalDate.parse("1989-05-03"),
+                                null,
+                                0,
+                                10))
+                        .total())
+                .isEqualTo(2);
         assertThat(readModel.tenants()).contains(TENANT);
         assertThat(readModel.payers()).containsEntry("LK1", "Lake Payer");
     }
 
     @Test
     void workStuckBeforeAClaimIsCountedForThePeriodsEncounters() {
-        WorkBacklog backlog = readModel.backlog(Instant.parse("1989-05-01T00:00:00Z"),
-                Instant.parse("1989-05-04T00:00:00Z"));
+        WorkBacklog backlog =
+                readModel.backlog(Instant.parse("1989-05-01T00:00:00Z"), Instant.parse("1989-05-04T00:00:00Z"));
         // e1, e2, e3 documented in the period (e4 on its last day's end is out); e1 not coded, e2 without a claim
         assertThat(backlog).isEqualTo(new WorkBacklog(3, 1, 1));
     }
@@ -114,22 +129,43 @@ class ListsAndKpisTest {
         jdbc.sql("""
                 INSERT INTO encounter (encounter_id, tenant_id, date_of_service, documented_at, coding_version,
                     first_paid_at) VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(id(id), TENANT, LocalDate.parse(documented), ts(documented + "T09:00:00Z"), codingVersion,
+                .params(
+                        id(id),
+                        TENANT,
+                        LocalDate.parse(documented),
+                        ts(documented + "T09:00:00Z"),
+                        codingVersion,
                         firstPaid == null ? null : ts(firstPaid))
                 .update();
     }
 
-    private void claim(String id, String encounter, String frequency, String replaced, String submitted, String dos,
+    private void claim(
+            String id,
+            String encounter,
+            String frequency,
+            String replaced,
+            String submitted,
+            String dos,
             String charge) {
         jdbc.sql("""
                 INSERT INTO claim (claim_id, encounter_id, tenant_id, patient_control_number, payer_id, payer_name,
                     frequency, replaced_claim_id, coding_version, state, submitted_at, date_of_service, total_charge)
                 VALUES (?, ?, ?, ?, 'LK1', 'Lake Payer', ?, ?, 1, 'SUBMITTED', ?, ?, ?)""")
-                .params(id(id), id(encounter), TENANT, "PCN" + id(id), frequency, replaced == null ? null : id(replaced),
-                        ts(submitted), LocalDate.parse(dos), new BigDecimal(charge))
+                .params(
+                        id(id),
+                        id(encounter),
+                        TENANT,
+                        "PCN" + id(id),
+                        frequency,
+                        replaced == null ? null : id(replaced),
+                        ts(submitted),
+                        LocalDate.parse(dos),
+                        new BigDecimal(charge))
                 .update();
         if (replaced != null && !"VOID".equals(frequency)) {
-            jdbc.sql("UPDATE claim SET state = 'REPLACED' WHERE claim_id = ?").param(id(replaced)).update();
+            jdbc.sql("UPDATE claim SET state = 'REPLACED' WHERE claim_id = ?")
+                    .param(id(replaced))
+                    .update();
         }
     }
 
@@ -138,8 +174,15 @@ class ListsAndKpisTest {
                 INSERT INTO timeline_event (event_id, topic, kind, encounter_id, claim_id, tenant_id, occurred_at,
                     summary, paid_amount, patient_responsibility, contractual_adjustment)
                 VALUES (?, 'payment-posted', 'PAYMENT_POSTED', ?, ?, ?, ?, 'paid', ?, ?, ?)""")
-                .params(UUID.randomUUID().toString(), id(encounter), id(claim), TENANT, ts(at), new BigDecimal(paid),
-                        new BigDecimal(patient), new BigDecimal(contractual))
+                .params(
+                        UUID.randomUUID().toString(),
+                        id(encounter),
+                        id(claim),
+                        TENANT,
+                        ts(at),
+                        new BigDecimal(paid),
+                        new BigDecimal(patient),
+                        new BigDecimal(contractual))
                 .update();
     }
 

@@ -103,13 +103,20 @@ class PatientPaymentsPageTest {
         rep.submit("/patients/7", "/patients/7/payments", "idempotencyKey=" + enc(second) + payment);
         assertThat(SERVICES.posts()).isEmpty();
         String asked = rep.get("/patients/7").body();
-        assertThat(asked).contains("The same payment (20.00, CARD) was recorded on this account",
-                "payment 91", "This is another payment");
+        assertThat(asked)
+                .contains(
+                        "The same payment (20.00, CARD) was recorded on this account",
+                        "payment 91",
+                        "This is another payment");
 
         // the rep says it is another payment: posted, with the second form's key
-        rep.submit("/patients/7", "/patients/7/payments", "idempotencyKey=" + enc(second) + payment
-                + "&anotherPayment=yes");
-        assertThat(SERVICES.posts()).singleElement().asString()
+        rep.submit(
+                "/patients/7",
+                "/patients/7/payments",
+                "idempotencyKey=" + enc(second) + payment + "&anotherPayment=yes");
+        assertThat(SERVICES.posts())
+                .singleElement()
+                .asString()
                 .startsWith("POST /patient-accounts/7/payments [" + second + "]");
     }
 
@@ -129,17 +136,25 @@ class PatientPaymentsPageTest {
         assertThat(SERVICES.posts()).isEmpty();
         assertThat(rep.get("/patients/7").body()).contains("Give the reason for the reversal");
         rep.submit("/patients/7", "/patients/7/payments/91/reverse", "reason=entered+twice");
-        assertThat(SERVICES.posts()).containsExactly(
-                "POST /patient-accounts/7/payments/91/reversal {\"reason\":\"entered twice\"}");
-        assertThat(rep.get("/patients/7").body()).contains("Payment 91 reversed (entered twice); the balance is now 25.0");
+        assertThat(SERVICES.posts())
+                .containsExactly("POST /patient-accounts/7/payments/91/reversal {\"reason\":\"entered twice\"}");
+        assertThat(rep.get("/patients/7").body())
+                .contains("Payment 91 reversed (entered twice); the balance is now 25.0");
 
         SERVICES.calls.clear();
-        String refundKey = Pattern.compile("name=\"refundKey\" value=\"([^\"]+)\"").matcher(page).results()
-                .findFirst().orElseThrow().group(1);
-        rep.submit("/patients/7", "/patients/7/refunds", "refundKey=" + enc(refundKey)
-                + "&amount=4.90&method=CHECK&reason=overpaid");
-        assertThat(SERVICES.posts()).containsExactly("POST /patient-accounts/7/refunds [" + refundKey + "] "
-                + "{\"amount\":4.90,\"method\":\"CHECK\",\"reason\":\"overpaid\"}");
+        String refundKey = Pattern.compile("name=\"refundKey\" value=\"([^\"]+)\"")
+                .matcher(page)
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group(1);
+        rep.submit(
+                "/patients/7",
+                "/patients/7/refunds",
+                "refundKey=" + enc(refundKey) + "&amount=4.90&method=CHECK&reason=overpaid");
+        assertThat(SERVICES.posts())
+                .containsExactly("POST /patient-accounts/7/refunds [" + refundKey + "] "
+                        + "{\"amount\":4.90,\"method\":\"CHECK\",\"reason\":\"overpaid\"}");
         assertThat(rep.get("/patients/7").body()).contains("Refunded 4.90 by CHECK (overpaid)");
         assertThat(SERVICES.authorizations).allMatch(a -> a.equals(ConsoleTestUsers.basic("patient-accounts")));
     }
@@ -149,21 +164,26 @@ class PatientPaymentsPageTest {
         ConsoleBrowserSession rep = new ConsoleBrowserSession(port, "patient-accounts");
         HttpResponse<String> receipt = rep.get("/patients/7/payments/91");
         assertThat(receipt.statusCode()).isEqualTo(200);
-        assertThat(receipt.body()).contains("Receipt for payment 91", "riverside-fm-7", "20.00", "CARD", "auth 1",
-                "2026-03-01", "clm-7a");
+        assertThat(receipt.body())
+                .contains(
+                        "Receipt for payment 91", "riverside-fm-7", "20.00", "CARD", "auth 1", "2026-03-01", "clm-7a");
 
         String page = rep.get("/patients/7").body();
         int ledger = page.indexOf("id=\"ledger\"");
         assertThat(ledger).isPositive();
         String table = page.substring(ledger, page.indexOf("</table>", ledger));
         // one row per entry, newest first, in words, with the balance after each
-        assertThat(table).doesNotContain("PATIENT_RECEIVABLE", "GROSS_CHARGES", "INSURANCE_CASH")
+        assertThat(table)
+                .doesNotContain("PATIENT_RECEIVABLE", "GROSS_CHARGES", "INSURANCE_CASH")
                 .contains("Payment received", "Insurance paid", "210.00", "103.74", "81.26", "25.00", "-20.00");
-        assertThat(table.indexOf(">Payment received<")).isPositive()
+        assertThat(table.indexOf(">Payment received<"))
+                .isPositive()
                 .isLessThan(table.indexOf(">Insurance paid</span>"));
         Matcher balances = Pattern.compile("class=\"num balance\">([^<]*)<").matcher(table);
         assertThat(balances.results().map(m -> m.group(1)).toList()).containsExactly("5.00", "25.00");
-        assertThat(new ConsoleBrowserSession(port, "biller").get("/patients/7/payments/91").statusCode())
+        assertThat(new ConsoleBrowserSession(port, "biller")
+                        .get("/patients/7/payments/91")
+                        .statusCode())
                 .isEqualTo(403);
     }
 

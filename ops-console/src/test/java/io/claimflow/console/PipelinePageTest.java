@@ -56,8 +56,11 @@ class PipelinePageTest {
     @Test
     void lagAndDeadLettersAreTheBrokersFigures() throws Exception {
         String encounter = "enc-pipe-" + UUID.randomUUID();
-        kafka.send(Topics.ENCOUNTER_CODED, encounter, ConsoleEvents.coded("t-pipe", encounter, Instant.now(),
-                LocalDate.now(ZoneOffset.UTC), 1)).get();
+        kafka.send(
+                        Topics.ENCOUNTER_CODED,
+                        encounter,
+                        ConsoleEvents.coded("t-pipe", encounter, Instant.now(), LocalDate.now(ZoneOffset.UTC), 1))
+                .get();
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(config);
                 KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
@@ -66,28 +69,43 @@ class PipelinePageTest {
                         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
             String dlt = Topics.dlt(Topics.CLAIM_DENIED);
             for (int i = 0; i < 3; i++) {
-                producer.send(new ProducerRecord<>(dlt, 0, ("k" + i).getBytes(), new byte[] {1, 2, 3})).get();
+                producer.send(new ProducerRecord<>(dlt, 0, ("k" + i).getBytes(), new byte[] {1, 2, 3}))
+                        .get();
             }
             // claim-service's group (not running here) back at the start of every partition of the coded topic
             Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(java.util.List.of(Topics.ENCOUNTER_CODED)).allTopicNames().get()
-                    .get(Topics.ENCOUNTER_CODED).partitions().forEach(p -> {
+            admin.describeTopics(java.util.List.of(Topics.ENCOUNTER_CODED))
+                    .allTopicNames()
+                    .get()
+                    .get(Topics.ENCOUNTER_CODED)
+                    .partitions()
+                    .forEach(p -> {
                         TopicPartition tp = new TopicPartition(Topics.ENCOUNTER_CODED, p.partition());
                         start.put(tp, new OffsetAndMetadata(0));
                         latest.put(tp, OffsetSpec.latest());
                     });
             admin.alterConsumerGroupOffsets("claim-service", start).all().get();
-            long codedEnd = admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+            long codedEnd = admin.listOffsets(latest).all().get().values().stream()
+                    .mapToLong(o -> o.offset())
+                    .sum();
             Map<TopicPartition, OffsetSpec> dltLatest = new HashMap<>();
             Map<TopicPartition, OffsetSpec> dltEarliest = new HashMap<>();
-            admin.describeTopics(java.util.List.of(dlt)).allTopicNames().get().get(dlt).partitions().forEach(p -> {
-                dltLatest.put(new TopicPartition(dlt, p.partition()), OffsetSpec.latest());
-                dltEarliest.put(new TopicPartition(dlt, p.partition()), OffsetSpec.earliest());
-            });
-            long deadLetters = admin.listOffsets(dltLatest).all().get().values().stream().mapToLong(o -> o.offset())
-                    .sum() - admin.listOffsets(dltEarliest).all().get().values().stream()
-                    .mapToLong(o -> o.offset()).sum();
+            admin.describeTopics(java.util.List.of(dlt))
+                    .allTopicNames()
+                    .get()
+                    .get(dlt)
+                    .partitions()
+                    .forEach(p -> {
+                        dltLatest.put(new TopicPartition(dlt, p.partition()), OffsetSpec.latest());
+                        dltEarliest.put(new TopicPartition(dlt, p.partition()), OffsetSpec.earliest());
+                    });
+            long deadLetters = admin.listOffsets(dltLatest).all().get().values().stream()
+                            .mapToLong(o -> o.offset())
+                            .sum()
+                    - admin.listOffsets(dltEarliest).all().get().values().stream()
+                            .mapToLong(o -> o.offset())
+                            .sum();
             assertThat(deadLetters).isGreaterThanOrEqualTo(3);
 
             // the page shares one broker sample for up to a second: wait for one taken after the writes above
@@ -99,9 +117,11 @@ class PipelinePageTest {
             assertThat(cell(body, "<tr data-topic=\"" + Topics.CLAIM_DENIED + "\">", "num dead-letters[^\"]*"))
                     .isEqualTo(Long.toString(deadLetters));
             Matcher consumer = Pattern.compile("<tr data-group=\"claim-service\"><td>claim-service</td><td>"
-                    + Pattern.quote(Topics.ENCOUNTER_CODED) + "</td>\\s*<td class=\"num lag\">(\\d+)</td>")
+                            + Pattern.quote(Topics.ENCOUNTER_CODED) + "</td>\\s*<td class=\"num lag\">(\\d+)</td>")
                     .matcher(body);
-            assertThat(consumer.find()).as("claim-service's row on the coded topic").isTrue();
+            assertThat(consumer.find())
+                    .as("claim-service's row on the coded topic")
+                    .isTrue();
             assertThat(Long.parseLong(consumer.group(1))).isEqualTo(codedEnd).isPositive();
             assertThat(body).contains("data-group=\"ops-console\"", "UNREACHABLE");
 
@@ -111,15 +131,19 @@ class PipelinePageTest {
     }
 
     private HttpResponse<String> status() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/pipeline/status")).header("Authorization", ConsoleTestUsers.basic("admin")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/pipeline/status"))
+                                .header("Authorization", ConsoleTestUsers.basic("admin"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static String cell(String body, String rowStart, String cellClass) {
         int row = body.indexOf(rowStart);
         assertThat(row).as(rowStart).isNotNegative();
-        Matcher m = Pattern.compile("<td class=\"" + cellClass + "\">(\\d+)</td>").matcher(body);
+        Matcher m =
+                Pattern.compile("<td class=\"" + cellClass + "\">(\\d+)</td>").matcher(body);
         assertThat(m.find(row)).isTrue();
         return m.group(1);
     }

@@ -96,8 +96,8 @@ class ReadModelFlowTest {
         doc(e2, at(2, 0), D.plusDays(2));
         send(Topics.ENCOUNTER_CODED, ConsoleEvents.coded(tenant, e2, at(2, 1), D.plusDays(2), 1));
         sub(ConsoleEvents.submitted(tenant, e2, c2, at(3, 0), D.plusDays(2), "150.00", null, "P2"));
-        deny(ConsoleEvents.denied(tenant, e2, c2, at(8, 0), "150.00", DenialStage.ADJUDICATED, DenialCategory.CODING,
-                "11", "P2"));
+        deny(ConsoleEvents.denied(
+                tenant, e2, c2, at(8, 0), "150.00", DenialStage.ADJUDICATED, DenialCategory.CODING, "11", "P2"));
         send(Topics.RECODE_REQUESTED, ConsoleEvents.recode(tenant, e2, c2, at(8, 1)));
         send(Topics.ENCOUNTER_CODED, ConsoleEvents.coded(tenant, e2, at(9, 0), D.plusDays(2), 2));
         sub(ConsoleEvents.submitted(tenant, e2, c3, at(9, 1), D.plusDays(2), "150.00", c2, "P2"));
@@ -105,50 +105,88 @@ class ReadModelFlowTest {
         // E3: rejected at the front end, still open. P1.
         doc(e3, at(4, 0), D.plusDays(4));
         sub(ConsoleEvents.submitted(tenant, e3, c4, at(4, 1), D.plusDays(4), "80.00", null, "P1"));
-        deny(ConsoleEvents.denied(tenant, e3, c4, at(5, 0), "80.00", DenialStage.FRONT_END_REJECTION,
-                DenialCategory.MISSING_INFORMATION, "16", "P1"));
+        deny(ConsoleEvents.denied(
+                tenant,
+                e3,
+                c4,
+                at(5, 0),
+                "80.00",
+                DenialStage.FRONT_END_REJECTION,
+                DenialCategory.MISSING_INFORMATION,
+                "16",
+                "P1"));
         // E4: a late claim for a visit 120 days before the period, unanswered. P2.
         doc(e4, at(5, 0).minus(Duration.ofDays(120)), D.minusDays(120));
         sub(ConsoleEvents.submitted(tenant, e4, c5, at(5, 2), D.minusDays(120), "300.00", null, "P2"));
         // a redelivery changes nothing
         send(Topics.PAYMENT_POSTED, paid.get(c1));
         published--;
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM timeline_event WHERE tenant_id = :t").param("t", tenant)
-                .query(Integer.class).single() == published);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> jdbc.sql("SELECT count(*) FROM timeline_event WHERE tenant_id = :t")
+                                .param("t", tenant)
+                                .query(Integer.class)
+                                .single()
+                        == published);
         // the redelivery is behind the original in its partition: wait until the console has read it too
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> consumedToTheEnd(admin, Topics.PAYMENT_POSTED));
         }
     }
 
     private static boolean consumedToTheEnd(Admin admin, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("ops-console")
-                .partitionsToOffsetAndMetadata().get();
+                .partitionsToOffsetAndMetadata()
+                .get();
         Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+        admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions()
                 .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         var ends = admin.listOffsets(latest).all().get();
-        return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
-                || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));
+        return ends.entrySet().stream()
+                .allMatch(e -> e.getValue().offset() == 0
+                        || (committed.get(e.getKey()) != null
+                                && committed.get(e.getKey()).offset()
+                                        >= e.getValue().offset()));
     }
 
     @Test
     void timelineHasEveryEventInOrderAndClaimsTheirStateAndMoney() throws Exception {
         List<String> kinds = jdbc.sql("SELECT kind FROM timeline_event WHERE encounter_id = :e ORDER BY occurred_at")
-                .param("e", e2).query(String.class).list();
-        assertThat(kinds).containsExactly("DOCUMENTED", "CODED", "SUBMITTED", "DENIED", "RECODE_REQUESTED", "CODED",
-                "SUBMITTED", "PAYMENT_POSTED");
+                .param("e", e2)
+                .query(String.class)
+                .list();
+        assertThat(kinds)
+                .containsExactly(
+                        "DOCUMENTED",
+                        "CODED",
+                        "SUBMITTED",
+                        "DENIED",
+                        "RECODE_REQUESTED",
+                        "CODED",
+                        "SUBMITTED",
+                        "PAYMENT_POSTED");
         Map<String, Object> original = claim(c2);
-        assertThat(original).containsEntry("state", "REPLACED").containsEntry("denial_count", 1)
-                .containsEntry("last_denial_category", "CODING").containsEntry("last_denial_carcs", "CO-11");
+        assertThat(original)
+                .containsEntry("state", "REPLACED")
+                .containsEntry("denial_count", 1)
+                .containsEntry("last_denial_category", "CODING")
+                .containsEntry("last_denial_carcs", "CO-11");
         Map<String, Object> corrected = claim(c3);
-        assertThat(corrected).containsEntry("state", "PAID").containsEntry("frequency", "REPLACEMENT")
-                .containsEntry("replaced_claim_id", c2).containsEntry("coding_version", 2);
+        assertThat(corrected)
+                .containsEntry("state", "PAID")
+                .containsEntry("frequency", "REPLACEMENT")
+                .containsEntry("replaced_claim_id", c2)
+                .containsEntry("coding_version", 2);
         assertThat((BigDecimal) corrected.get("paid_amount")).isEqualByComparingTo("100.00");
         Map<String, Object> first = claim(c1);
-        assertThat((BigDecimal) first.get("paid_amount")).as("redelivered payment posted once")
+        assertThat((BigDecimal) first.get("paid_amount"))
+                .as("redelivered payment posted once")
                 .isEqualByComparingTo("103.74");
         assertThat((BigDecimal) first.get("patient_responsibility")).isEqualByComparingTo("25.00");
         assertThat(claim(c4)).containsEntry("state", "REJECTED").containsEntry("front_end_rejected", true);
@@ -156,8 +194,14 @@ class ReadModelFlowTest {
 
         HttpResponse<String> page = get("/encounters/" + e2, "biller");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Denied (ADJUDICATED, CODING)", "CARC CO-11", "Recode requested (attempt",
-                "Submitted REPLACEMENT claim " + c3, "paid 100.00", "copay 20.00");
+        assertThat(page.body())
+                .contains(
+                        "Denied (ADJUDICATED, CODING)",
+                        "CARC CO-11",
+                        "Recode requested (attempt",
+                        "Submitted REPLACEMENT claim " + c3,
+                        "paid 100.00",
+                        "copay 20.00");
         // each claim's X12 files are asked of the gateway when the page is shown, not kept in the read model
         assertThat(page.body()).contains("hx-get=\"/claims/" + c2 + "/x12\"", "hx-get=\"/claims/" + c3 + "/x12\"");
         HttpResponse<String> search = get("/encounters?q=" + c3.substring(0, 12), "coder");
@@ -169,18 +213,28 @@ class ReadModelFlowTest {
     @Test
     void kpisMatchFiguresComputedFromTheEvents() throws Exception {
         // Independently, from the events as published: which claims are originals, answered, denied, paid.
-        List<String> originals = submitted.values().stream().filter(s -> s.getReplacedClaimId() == null)
-                .map(ClaimSubmitted::getClaimId).toList();
-        List<String> rejected = denied.values().stream().filter(d -> d.getStage() == DenialStage.FRONT_END_REJECTION)
-                .map(ClaimDenied::getClaimId).toList();
+        List<String> originals = submitted.values().stream()
+                .filter(s -> s.getReplacedClaimId() == null)
+                .map(ClaimSubmitted::getClaimId)
+                .toList();
+        List<String> rejected = denied.values().stream()
+                .filter(d -> d.getStage() == DenialStage.FRONT_END_REJECTION)
+                .map(ClaimDenied::getClaimId)
+                .toList();
         List<String> answeredOriginals = originals.stream()
-                .filter(c -> denied.containsKey(c) || paid.containsKey(c)).toList();
-        long deniedOriginals = answeredOriginals.stream().filter(denied::containsKey).count();
-        long paidFirstTime = answeredOriginals.stream().filter(c -> !denied.containsKey(c) && paid.containsKey(c))
+                .filter(c -> denied.containsKey(c) || paid.containsKey(c))
+                .toList();
+        long deniedOriginals =
+                answeredOriginals.stream().filter(denied::containsKey).count();
+        long paidFirstTime = answeredOriginals.stream()
+                .filter(c -> !denied.containsKey(c) && paid.containsKey(c))
                 .count();
-        List<String> replaced = submitted.values().stream().map(ClaimSubmitted::getReplacedClaimId)
-                .filter(java.util.Objects::nonNull).toList();
-        BigDecimal charges = submitted.values().stream().map(ClaimSubmitted::getTotalCharge)
+        List<String> replaced = submitted.values().stream()
+                .map(ClaimSubmitted::getReplacedClaimId)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        BigDecimal charges = submitted.values().stream()
+                .map(ClaimSubmitted::getTotalCharge)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal openAr = BigDecimal.ZERO;
         BigDecimal over90 = BigDecimal.ZERO;
@@ -191,45 +245,67 @@ class ReadModelFlowTest {
                 continue;
             }
             PaymentPosted p = paid.get(s.getClaimId());
-            BigDecimal open = p == null ? s.getTotalCharge() : s.getTotalCharge().subtract(p.getPaidAmount())
-                    .subtract(p.getContractualAdjustment()).subtract(p.getPatientResponsibility().getTotal());
+            BigDecimal open = p == null
+                    ? s.getTotalCharge()
+                    : s.getTotalCharge()
+                            .subtract(p.getPaidAmount())
+                            .subtract(p.getContractualAdjustment())
+                            .subtract(p.getPatientResponsibility().getTotal());
             openAr = openAr.add(open);
-            if (s.getLines().get(0).getService().getDateOfService().isBefore(TO.plusDays(1).minusDays(90))) {
+            if (s.getLines()
+                    .get(0)
+                    .getService()
+                    .getDateOfService()
+                    .isBefore(TO.plusDays(1).minusDays(90))) {
                 over90 = over90.add(open);
             }
             if (p != null) {
                 collected = collected.add(p.getPaidAmount());
-                collectible = collectible.add(s.getTotalCharge().subtract(p.getContractualAdjustment())
+                collectible = collectible.add(s.getTotalCharge()
+                        .subtract(p.getContractualAdjustment())
                         .subtract(p.getPatientResponsibility().getTotal()));
             } else if (denied.containsKey(s.getClaimId())) {
                 collectible = collectible.add(s.getTotalCharge());
             }
         }
-        double meanDocumentedToPaidDays = paid.values().stream().mapToDouble(p -> Duration.between(
-                documented.get(p.getEncounterId()).getOccurredAt(), p.getOccurredAt()).toHours() / 24.0)
-                .average().orElseThrow();
+        double meanDocumentedToPaidDays = paid.values().stream()
+                .mapToDouble(p ->
+                        Duration.between(documented.get(p.getEncounterId()).getOccurredAt(), p.getOccurredAt())
+                                        .toHours()
+                                / 24.0)
+                .average()
+                .orElseThrow();
 
-        Map<String, String> csv = csv(get("/kpis.csv?from=" + D + "&to=" + TO, "biller").body());
+        Map<String, String> csv =
+                csv(get("/kpis.csv?from=" + D + "&to=" + TO, "biller").body());
         assertThat(csv.get("claims|")).isEqualTo(Integer.toString(submitted.size()));
-        assertThat(csv.get("clean_claim_rate_pct|")).isEqualTo(pct(originals.size() - rejected.size(),
-                originals.size()));
+        assertThat(csv.get("clean_claim_rate_pct|"))
+                .isEqualTo(pct(originals.size() - rejected.size(), originals.size()));
         assertThat(csv.get("denial_rate_pct|")).isEqualTo(pct(deniedOriginals, answeredOriginals.size()));
         assertThat(csv.get("first_pass_resolution_pct|")).isEqualTo(pct(paidFirstTime, answeredOriginals.size()));
         assertThat(csv.get("denial_rate_pct|category=CODING")).isEqualTo(pct(1, answeredOriginals.size()));
-        assertThat(csv.get("denial_rate_pct|category=MISSING_INFORMATION")).isEqualTo(pct(1,
-                answeredOriginals.size()));
+        assertThat(csv.get("denial_rate_pct|category=MISSING_INFORMATION")).isEqualTo(pct(1, answeredOriginals.size()));
         assertThat(csv.get("denial_rate_pct|payer=P1")).isEqualTo(pct(1, 2));
         assertThat(csv.get("denial_rate_pct|payer=P2")).isEqualTo(pct(1, 1));
         assertThat(csv.get("denials|category|carc|payer=CODING|CO-11|P2")).isEqualTo("1");
         assertThat(csv.get("open_ar|")).isEqualTo(openAr.setScale(2).toPlainString());
-        assertThat(csv.get("days_in_ar|")).isEqualTo(openAr.multiply(BigDecimal.valueOf(30))
-                .divide(charges, 1, RoundingMode.HALF_UP).toPlainString());
-        assertThat(csv.get("ar_over_90_days_pct|")).isEqualTo(over90.multiply(BigDecimal.valueOf(100))
-                .divide(openAr, 1, RoundingMode.HALF_UP).toPlainString());
-        assertThat(csv.get("net_collection_rate_pct|")).isEqualTo(collected.multiply(BigDecimal.valueOf(100))
-                .divide(collectible, 1, RoundingMode.HALF_UP).toPlainString());
-        assertThat(csv.get("documented_to_paid_days|")).isEqualTo(BigDecimal.valueOf(meanDocumentedToPaidDays)
-                .setScale(1, RoundingMode.HALF_UP).toPlainString());
+        assertThat(csv.get("days_in_ar|"))
+                .isEqualTo(openAr.multiply(BigDecimal.valueOf(30))
+                        .divide(charges, 1, RoundingMode.HALF_UP)
+                        .toPlainString());
+        assertThat(csv.get("ar_over_90_days_pct|"))
+                .isEqualTo(over90.multiply(BigDecimal.valueOf(100))
+                        .divide(openAr, 1, RoundingMode.HALF_UP)
+                        .toPlainString());
+        assertThat(csv.get("net_collection_rate_pct|"))
+                .isEqualTo(collected
+                        .multiply(BigDecimal.valueOf(100))
+                        .divide(collectible, 1, RoundingMode.HALF_UP)
+                        .toPlainString());
+        assertThat(csv.get("documented_to_paid_days|"))
+                .isEqualTo(BigDecimal.valueOf(meanDocumentedToPaidDays)
+                        .setScale(1, RoundingMode.HALF_UP)
+                        .toPlainString());
         // and the figures as this scenario was designed, so a shared mistake in both computations shows too
         assertThat(csv.get("clean_claim_rate_pct|")).isEqualTo("75.0");
         assertThat(csv.get("open_ar|")).isEqualTo("380.00");
@@ -246,44 +322,70 @@ class ReadModelFlowTest {
         Instant start = D.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         // Independently: the claims submitted in the range, and the A/R from the events that happened before its end.
-        List<ClaimSubmitted> inRange = submitted.values().stream().filter(s -> !s.getOccurredAt().isBefore(start)
-                && s.getOccurredAt().isBefore(end)).toList();
-        List<String> originals = inRange.stream().filter(s -> s.getReplacedClaimId() == null)
-                .map(ClaimSubmitted::getClaimId).toList();
-        List<String> answered = originals.stream().filter(c -> denied.containsKey(c) || paid.containsKey(c)).toList();
+        List<ClaimSubmitted> inRange = submitted.values().stream()
+                .filter(s ->
+                        !s.getOccurredAt().isBefore(start) && s.getOccurredAt().isBefore(end))
+                .toList();
+        List<String> originals = inRange.stream()
+                .filter(s -> s.getReplacedClaimId() == null)
+                .map(ClaimSubmitted::getClaimId)
+                .toList();
+        List<String> answered = originals.stream()
+                .filter(c -> denied.containsKey(c) || paid.containsKey(c))
+                .toList();
         BigDecimal openAr = BigDecimal.ZERO.setScale(2);
         BigDecimal over90 = BigDecimal.ZERO.setScale(2);
         for (ClaimSubmitted s : submitted.values()) {
-            boolean replacedBeforeEnd = submitted.values().stream().anyMatch(r -> s.getClaimId().equals(
-                    r.getReplacedClaimId()) && r.getOccurredAt().isBefore(end));
+            boolean replacedBeforeEnd = submitted.values().stream()
+                    .anyMatch(r -> s.getClaimId().equals(r.getReplacedClaimId())
+                            && r.getOccurredAt().isBefore(end));
             if (!s.getOccurredAt().isBefore(end) || replacedBeforeEnd) {
                 continue;
             }
             PaymentPosted p = paid.get(s.getClaimId());
-            BigDecimal open = p == null || !p.getOccurredAt().isBefore(end) ? s.getTotalCharge()
-                    : s.getTotalCharge().subtract(p.getPaidAmount()).subtract(p.getContractualAdjustment())
-                            .subtract(p.getPatientResponsibility().getTotal()).max(BigDecimal.ZERO);
+            BigDecimal open = p == null || !p.getOccurredAt().isBefore(end)
+                    ? s.getTotalCharge()
+                    : s.getTotalCharge()
+                            .subtract(p.getPaidAmount())
+                            .subtract(p.getContractualAdjustment())
+                            .subtract(p.getPatientResponsibility().getTotal())
+                            .max(BigDecimal.ZERO);
             openAr = openAr.add(open);
-            if (s.getLines().get(0).getService().getDateOfService().isBefore(to.plusDays(1).minusDays(90))) {
+            if (s.getLines()
+                    .get(0)
+                    .getService()
+                    .getDateOfService()
+                    .isBefore(to.plusDays(1).minusDays(90))) {
                 over90 = over90.add(open);
             }
         }
-        BigDecimal charges = inRange.stream().map(ClaimSubmitted::getTotalCharge).reduce(BigDecimal.ZERO,
-                BigDecimal::add);
+        BigDecimal charges =
+                inRange.stream().map(ClaimSubmitted::getTotalCharge).reduce(BigDecimal.ZERO, BigDecimal::add);
 
-        Map<String, String> csv = csv(get("/kpis.csv?from=" + D + "&to=" + to, "biller").body());
+        Map<String, String> csv =
+                csv(get("/kpis.csv?from=" + D + "&to=" + to, "biller").body());
         assertThat(csv.get("claims|")).isEqualTo(Integer.toString(inRange.size()));
-        assertThat(csv.get("clean_claim_rate_pct|")).isEqualTo(pct(originals.stream()
-                .filter(c -> denied.get(c) == null || denied.get(c).getStage() != DenialStage.FRONT_END_REJECTION)
-                .count(), originals.size()));
-        assertThat(csv.get("denial_rate_pct|")).isEqualTo(pct(answered.stream().filter(denied::containsKey).count(),
-                answered.size()));
+        assertThat(csv.get("clean_claim_rate_pct|"))
+                .isEqualTo(pct(
+                        originals.stream()
+                                .filter(c -> denied.get(c) == null
+                                        || denied.get(c).getStage() != DenialStage.FRONT_END_REJECTION)
+                                .count(),
+                        originals.size()));
+        assertThat(csv.get("denial_rate_pct|"))
+                .isEqualTo(pct(answered.stream().filter(denied::containsKey).count(), answered.size()));
         assertThat(csv.get("open_ar|")).isEqualTo(openAr.toPlainString());
-        assertThat(csv.get("days_in_ar|")).isEqualTo(openAr.multiply(BigDecimal.valueOf(4))
-                .divide(charges, 1, RoundingMode.HALF_UP).toPlainString());
-        assertThat(csv.get("ar_over_90_days_pct|")).isEqualTo(over90.multiply(BigDecimal.valueOf(100))
-                .divide(openAr, 1, RoundingMode.HALF_UP).toPlainString());
-        assertThat(csv.get("documented_to_paid_days|")).as("nothing of the range was paid before its end").isEmpty();
+        assertThat(csv.get("days_in_ar|"))
+                .isEqualTo(openAr.multiply(BigDecimal.valueOf(4))
+                        .divide(charges, 1, RoundingMode.HALF_UP)
+                        .toPlainString());
+        assertThat(csv.get("ar_over_90_days_pct|"))
+                .isEqualTo(over90.multiply(BigDecimal.valueOf(100))
+                        .divide(openAr, 1, RoundingMode.HALF_UP)
+                        .toPlainString());
+        assertThat(csv.get("documented_to_paid_days|"))
+                .as("nothing of the range was paid before its end")
+                .isEmpty();
         // as designed: c1 and c2 only, neither paid nor replaced by the end of day 3
         assertThat(csv.get("claims|")).isEqualTo("2");
         assertThat(csv.get("clean_claim_rate_pct|")).isEqualTo("100.0");
@@ -291,16 +393,27 @@ class ReadModelFlowTest {
         assertThat(csv.get("open_ar|")).isEqualTo("360.00");
         assertThat(csv.get("days_in_ar|")).isEqualTo("4.0");
         // every line of the CSV names the range
-        assertThat(get("/kpis.csv?from=" + D + "&to=" + to, "biller").body().lines().skip(1))
+        assertThat(get("/kpis.csv?from=" + D + "&to=" + to, "biller")
+                        .body()
+                        .lines()
+                        .skip(1))
                 .allMatch(line -> line.endsWith("," + D + "," + to));
         HttpResponse<String> page = get("/kpis?from=" + D + "&to=" + to, "biller");
-        assertThat(page.body()).contains("value=\"" + D + "\"", "value=\"" + to + "\"", "360.00",
-                "/kpis.csv?from=" + D + "&amp;to=" + to);
-        assertThat(get("/kpis.csv?from=" + to + "&to=" + D, "biller").statusCode()).isEqualTo(400);
+        assertThat(page.body())
+                .contains(
+                        "value=\"" + D + "\"",
+                        "value=\"" + to + "\"",
+                        "360.00",
+                        "/kpis.csv?from=" + D + "&amp;to=" + to);
+        assertThat(get("/kpis.csv?from=" + to + "&to=" + D, "biller").statusCode())
+                .isEqualTo(400);
     }
 
     private Map<String, Object> claim(String claimId) {
-        return jdbc.sql("SELECT * FROM claim WHERE claim_id = :c").param("c", claimId).query().singleRow();
+        return jdbc.sql("SELECT * FROM claim WHERE claim_id = :c")
+                .param("c", claimId)
+                .query()
+                .singleRow();
     }
 
     private Instant at(int day, int hour) {
@@ -334,7 +447,8 @@ class ReadModelFlowTest {
     }
 
     private static String pct(long part, long whole) {
-        return BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(part * 100)
+                .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP)
                 .toPlainString();
     }
 
@@ -353,9 +467,13 @@ class ReadModelFlowTest {
 
     private HttpResponse<String> get(String path, String user) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":demo-" + user).getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":demo-" + user).getBytes(StandardCharsets.UTF_8)))
+                .GET()
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

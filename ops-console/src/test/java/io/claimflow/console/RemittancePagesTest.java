@@ -24,8 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class RemittancePagesTest {
 
     private static final ScriptedServices GATEWAY = new ScriptedServices();
-    private static final String X12 = "ISA*00*          *00*          *ZZ*BKHP1          *ZZ*CLAIMFLOW      *260301*1200*^*"
-            + "00501*000000007*0*T*:~GS*HP*BKHP1*CLAIMFLOW*20260301*1200*7*X*005010X221A1~";
+    private static final String X12 =
+            "ISA*00*          *00*          *ZZ*BKHP1          *ZZ*CLAIMFLOW      *260301*1200*^*"
+                    + "00501*000000007*0*T*:~GS*HP*BKHP1*CLAIMFLOW*20260301*1200*7*X*005010X221A1~";
 
     @LocalServerPort
     int port;
@@ -77,9 +78,11 @@ class RemittancePagesTest {
                 + ConsoleBrowserSession.csrf(page) + "\r\n--" + boundary
                 + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"era.835\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n" + X12 + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> uploaded = biller.http.send(biller.html("/remittances/upload")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(multipart, StandardCharsets.ISO_8859_1)).build(),
+        HttpResponse<String> uploaded = biller.http.send(
+                biller.html("/remittances/upload")
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(multipart, StandardCharsets.ISO_8859_1))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(uploaded.headers().firstValue("Location").orElse("")).endsWith("/remittances");
         assertThat(GATEWAY.posts()).containsExactly("POST /api/adjudication/remittances/upload " + X12);
@@ -87,8 +90,16 @@ class RemittancePagesTest {
 
         assertThat(biller.get("/remittances?traceNumber=EFT77").body()).contains("Deposit 12", "95.00");
         String deposit = biller.get("/remittances/12").body();
-        assertThat(deposit).contains("Buckeye Health Plan", "EFT77", "/work/claims/clm-1", "PATIENT_CONTROL_NUMBER",
-                "not matched yet", "RECOUPMENT", "WO", "Yes");
+        assertThat(deposit)
+                .contains(
+                        "Buckeye Health Plan",
+                        "EFT77",
+                        "/work/claims/clm-1",
+                        "PATIENT_CONTROL_NUMBER",
+                        "not matched yet",
+                        "RECOUPMENT",
+                        "WO",
+                        "Yes");
         assertThat(GATEWAY.authorizations).allMatch(a -> a.equals(ConsoleTestUsers.basic("biller")));
         assertThat(biller.get("/remittances?traceNumber=%27%3B--").body()).contains("A trace number is");
         assertThat(biller.get("/remittances/quarantine").statusCode()).isEqualTo(403);
@@ -102,8 +113,8 @@ class RemittancePagesTest {
         GATEWAY.json("POST /api/adjudication/quarantine/3/retry", 200, """
                 {"interchangeId":44,"transactionType":"835","status":"QUARANTINED","detail":"still CLP02 99"}""");
         ConsoleBrowserSession admin = new ConsoleBrowserSession(port, "admin");
-        assertThat(admin.get("/remittances/quarantine").body()).contains("CLP02 99 is not a claim status code",
-                "Retry file 3");
+        assertThat(admin.get("/remittances/quarantine").body())
+                .contains("CLP02 99 is not a claim status code", "Retry file 3");
         admin.submit("/remittances/quarantine", "/remittances/quarantine/3/retry", "x=1");
         assertThat(GATEWAY.posts()).containsExactly("POST /api/adjudication/quarantine/3/retry {}");
         assertThat(admin.get("/remittances/quarantine").body())

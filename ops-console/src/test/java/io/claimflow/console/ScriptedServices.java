@@ -17,8 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ScriptedServices implements AutoCloseable {
 
     /** A scripted answer. */
-    record Answer(int status, String contentType, byte[] body) {
-    }
+    record Answer(int status, String contentType, byte[] body) {}
 
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
@@ -30,8 +29,12 @@ final class ScriptedServices implements AutoCloseable {
     }
 
     ScriptedServices json(String methodAndPath, int status, String body) {
-        answers.put(methodAndPath, new Answer(status, status >= 400 ? "application/problem+json"
-                : "application/json", body.getBytes(StandardCharsets.UTF_8)));
+        answers.put(
+                methodAndPath,
+                new Answer(
+                        status,
+                        status >= 400 ? "application/problem+json" : "application/json",
+                        body.getBytes(StandardCharsets.UTF_8)));
         return this;
     }
 
@@ -61,8 +64,13 @@ final class ScriptedServices implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         calls.add(key + (idempotency == null ? "" : " [" + idempotency + "]") + (body.isEmpty() ? "" : " " + body));
         authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-        Answer answer = answers.getOrDefault(key, new Answer(404, "application/problem+json",
-                "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"nothing here\"}".getBytes(StandardCharsets.UTF_8)));
+        Answer answer = answers.getOrDefault(
+                key,
+                new Answer(
+                        404,
+                        "application/problem+json",
+                        "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"nothing here\"}"
+                                .getBytes(StandardCharsets.UTF_8)));
         exchange.getResponseHeaders().add("Content-Type", answer.contentType());
         exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
         if (answer.body().length > 0) {

@@ -45,7 +45,8 @@ class ServiceCallsTest {
 
     @DynamicPropertySource
     static void claimServiceUrl(DynamicPropertyRegistry registry) {
-        registry.add("claimflow.console.services.claim-service",
+        registry.add(
+                "claimflow.console.services.claim-service",
                 () -> "http://localhost:" + CLAIM_SERVICE.getAddress().getPort());
     }
 
@@ -61,16 +62,20 @@ class ServiceCallsTest {
 
     @Test
     void aFormLoginUserIsPassedOnAsThatUserAndSeesTheAnswer() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         String token = csrf(browser, "/login");
         post(browser, "/login", "username=biller&password=demo-biller&_csrf=" + enc(token));
 
         HttpResponse<String> held = get(browser, "/work/held");
         assertThat(held.statusCode()).isEqualTo(200);
         assertThat(held.body()).contains("clm-held-1", "NPI_CHECK_DIGIT", "Release");
-        assertThat(CALLS).containsExactly("GET /work-lists/held/search?page=0&size=25 " + basic("biller"),
-                "GET /work-lists/held/rules " + basic("biller"));
+        assertThat(CALLS)
+                .containsExactly(
+                        "GET /work-lists/held/search?page=0&size=25 " + basic("biller"),
+                        "GET /work-lists/held/rules " + basic("biller"));
 
         String formToken = csrf(browser, "/work/held");
         CALLS.clear();
@@ -86,11 +91,17 @@ class ServiceCallsTest {
 
     @Test
     void anApiCallersOwnAuthorizationHeaderIsPassedOnAsItIs() throws Exception {
-        HttpResponse<String> held = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/work/held"))
-                .header("Authorization", basic("biller")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> held = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri("/work/held"))
+                                .header("Authorization", basic("biller"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(held.statusCode()).isEqualTo(200);
-        assertThat(CALLS).containsExactly("GET /work-lists/held/search?page=0&size=25 " + basic("biller"),
-                "GET /work-lists/held/rules " + basic("biller"));
+        assertThat(CALLS)
+                .containsExactly(
+                        "GET /work-lists/held/search?page=0&size=25 " + basic("biller"),
+                        "GET /work-lists/held/rules " + basic("biller"));
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
@@ -114,7 +125,8 @@ class ServiceCallsTest {
         } else {
             status = 422;
             type = "application/problem+json";
-            body = "{\"title\":\"Unprocessable\",\"status\":422,\"detail\":\"Claim clm-refused still fails the scrubber\"}";
+            body =
+                    "{\"title\":\"Unprocessable\",\"status\":422,\"detail\":\"Claim clm-refused still fails the scrubber\"}";
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", type);
@@ -124,8 +136,7 @@ class ServiceCallsTest {
     }
 
     private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo-" + user)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo-" + user).getBytes(StandardCharsets.UTF_8));
     }
 
     private URI uri(String path) {
@@ -139,14 +150,19 @@ class ServiceCallsTest {
     }
 
     private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
+        return browser.send(
+                HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(HttpClient browser, String path, String form) throws Exception {
-        return browser.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Accept", "text/html")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String enc(String value) {

@@ -57,20 +57,31 @@ class ServicePagesTest {
     @Test
     void accountsAreFoundByNameBirthDateMrnAccountOrStatementInAPracticeChosenFromAList() throws Exception {
         Browser rep = new Browser("patient-accounts");
-        HttpResponse<String> page = rep.get("/patients?tenantId=riverside-fm&name=pat%20ex&birthDate=1961-07-22"
-                + "&sort=-balance&page=1");
+        HttpResponse<String> page =
+                rep.get("/patients?tenantId=riverside-fm&name=pat%20ex&birthDate=1961-07-22" + "&sort=-balance&page=1");
         assertThat(page.statusCode()).isEqualTo(200);
         // the practice is chosen from the tenants that have accounts, not typed
-        assertThat(page.body()).contains("<option value=\"lakeside-peds\"", "<option value=\"riverside-fm\" selected",
-                "riverside-fm-7", "Pat Example", "1961-07-22", "26–50 of 349", "/claims?mrn=MRN-7");
-        assertThat(SERVICES.calls).containsExactly(
-                "GET /patient-accounts/tenants " + ConsoleTestUsers.basic("patient-accounts"),
-                "GET /patient-accounts/search?tenantId=riverside-fm&name=pat+ex&birthDate=1961-07-22&sort=-balance"
-                        + "&page=1&size=25 " + ConsoleTestUsers.basic("patient-accounts"));
+        assertThat(page.body())
+                .contains(
+                        "<option value=\"lakeside-peds\"",
+                        "<option value=\"riverside-fm\" selected",
+                        "riverside-fm-7",
+                        "Pat Example",
+                        "1961-07-22",
+                        "26–50 of 349",
+                        "/claims?mrn=MRN-7");
+        assertThat(SERVICES.calls)
+                .containsExactly(
+                        "GET /patient-accounts/tenants " + ConsoleTestUsers.basic("patient-accounts"),
+                        "GET /patient-accounts/search?tenantId=riverside-fm&name=pat+ex&birthDate=1961-07-22&sort=-balance"
+                                + "&page=1&size=25 " + ConsoleTestUsers.basic("patient-accounts"));
         SERVICES.calls.clear();
         rep.get("/patients?accountNumber=riverside-fm-7&statementId=31&mrn=MRN-7");
-        assertThat(SERVICES.calls).last().asString().startsWith(
-                "GET /patient-accounts/search?mrn=MRN-7&accountNumber=riverside-fm-7&statementId=31&page=0&size=25");
+        assertThat(SERVICES.calls)
+                .last()
+                .asString()
+                .startsWith(
+                        "GET /patient-accounts/search?mrn=MRN-7&accountNumber=riverside-fm-7&statementId=31&page=0&size=25");
         assertThat(rep.get("/patients?name=%3Cscript%3E").statusCode()).isEqualTo(400);
         assertThat(rep.get("/patients?tenantId=a%20b").statusCode()).isEqualTo(400);
     }
@@ -80,19 +91,34 @@ class ServicePagesTest {
         Browser rep = new Browser("patient-accounts");
         HttpResponse<String> page = rep.get("/patients/7");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("riverside-fm-7", "45.00", "DAYS_31_60", "clm-7a", "clm-7b",
-                "/claims/clm-7a", "View PDF 31", "/statements/31/pdf", "Dr Example", "103.74", "81.26",
-                "/encounters/enc-7a", "Record payment", "Insurance paid");
-        assertThat(SERVICES.calls).containsExactly(
-                "GET /patient-accounts/7?ledgerLines=100 " + ConsoleTestUsers.basic("patient-accounts"),
-                "GET /patient-accounts/7/payments?size=20 " + ConsoleTestUsers.basic("patient-accounts"),
-                "GET /statements?accountId=7 " + ConsoleTestUsers.basic("patient-accounts"));
+        assertThat(page.body())
+                .contains(
+                        "riverside-fm-7",
+                        "45.00",
+                        "DAYS_31_60",
+                        "clm-7a",
+                        "clm-7b",
+                        "/claims/clm-7a",
+                        "View PDF 31",
+                        "/statements/31/pdf",
+                        "Dr Example",
+                        "103.74",
+                        "81.26",
+                        "/encounters/enc-7a",
+                        "Record payment",
+                        "Insurance paid");
+        assertThat(SERVICES.calls)
+                .containsExactly(
+                        "GET /patient-accounts/7?ledgerLines=100 " + ConsoleTestUsers.basic("patient-accounts"),
+                        "GET /patient-accounts/7/payments?size=20 " + ConsoleTestUsers.basic("patient-accounts"),
+                        "GET /statements?accountId=7 " + ConsoleTestUsers.basic("patient-accounts"));
 
-        HttpResponse<byte[]> pdf = rep.http.send(rep.html("/statements/31/pdf").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf =
+                rep.http.send(rep.html("/statements/31/pdf").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
-        assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline")
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("inline")
                 .contains("statement-31.pdf");
         assertThat(pdf.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
         assertThat(pdf.body()).isEqualTo(FakeServices.PDF);
@@ -111,14 +137,20 @@ class ServicePagesTest {
         String payment = "idempotencyKey=" + enc(key.group(1)) + "&amount=20.00&method=CARD&reference=auth+1"
                 + "&receivedOn=2026-03-01&claimId=clm-7a&_csrf=" + enc(rep.csrf(form));
         SERVICES.calls.clear();
-        assertThat(rep.post("/patients/7/payments", payment).headers().firstValue("Location").orElse(""))
+        assertThat(rep.post("/patients/7/payments", payment)
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
                 .endsWith("/patients/7");
         assertThat(rep.get("/patients/7").body()).contains("Recorded payment 91 of 20.0", "balance is now 25.0");
         rep.post("/patients/7/payments", payment);
         assertThat(rep.get("/patients/7").body()).contains("Already recorded: payment 91", "posted once");
-        assertThat(SERVICES.calls.stream().filter(c -> c.startsWith("POST")).toList()).containsExactly(
-                "POST /patient-accounts/7/payments " + ConsoleTestUsers.basic("patient-accounts") + " " + key.group(1),
-                "POST /patient-accounts/7/payments " + ConsoleTestUsers.basic("patient-accounts") + " " + key.group(1));
+        assertThat(SERVICES.calls.stream().filter(c -> c.startsWith("POST")).toList())
+                .containsExactly(
+                        "POST /patient-accounts/7/payments " + ConsoleTestUsers.basic("patient-accounts") + " "
+                                + key.group(1),
+                        "POST /patient-accounts/7/payments " + ConsoleTestUsers.basic("patient-accounts") + " "
+                                + key.group(1));
         // a new form is a new payment
         Matcher next = KEY.matcher(rep.get("/patients/7").body());
         assertThat(next.find()).isTrue();
@@ -129,7 +161,8 @@ class ServicePagesTest {
                 + enc(rep.csrf(rep.get("/patients/7").body()));
         SERVICES.calls.clear();
         rep.post("/patients/7/payments", bad);
-        assertThat(SERVICES.calls.stream().filter(c -> c.startsWith("POST")).toList()).isEmpty();
+        assertThat(SERVICES.calls.stream().filter(c -> c.startsWith("POST")).toList())
+                .isEmpty();
         assertThat(rep.get("/patients/7").body()).contains("The amount must be dollars and cents");
     }
 
@@ -138,13 +171,15 @@ class ServicePagesTest {
         Browser biller = new Browser("biller");
         HttpResponse<String> files = biller.get("/claims/clm-x/x12");
         assertThat(files.statusCode()).isEqualTo(200);
-        assertThat(files.body()).contains("837P", "999", "835", "CLP 1 paid 103.74", "/x12/5", "/x12/8")
+        assertThat(files.body())
+                .contains("837P", "999", "835", "CLP 1 paid 103.74", "/x12/5", "/x12/8")
                 .doesNotContain("<html");
-        assertThat(SERVICES.calls).containsExactly("GET /api/adjudication/claims/clm-x/x12-history "
-                + ConsoleTestUsers.basic("biller"));
+        assertThat(SERVICES.calls)
+                .containsExactly("GET /api/adjudication/claims/clm-x/x12-history " + ConsoleTestUsers.basic("biller"));
         HttpResponse<String> refused = biller.get("/x12/5");
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("837P", "adjudication-gateway answered 403", "administrators only")
+        assertThat(refused.body())
+                .contains("837P", "adjudication-gateway answered 403", "administrators only")
                 .doesNotContain("ST*837");
 
         Browser admin = new Browser("admin");
@@ -162,8 +197,10 @@ class ServicePagesTest {
     /** A logged-in browser: a cookie jar, no redirects followed. */
     private final class Browser {
 
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         Browser(String user) throws Exception {
             String token = csrf(get("/login").body());
@@ -171,7 +208,8 @@ class ServicePagesTest {
         }
 
         HttpRequest.Builder html(String path) {
-            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html");
+            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Accept", "text/html");
         }
 
         String csrf(String body) {
@@ -185,8 +223,12 @@ class ServicePagesTest {
         }
 
         HttpResponse<String> post(String path, String form) throws Exception {
-            return http.send(html(path).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    html(path)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 }

@@ -47,8 +47,7 @@ class WorkAssignmentPageTest {
                  "frequency":"ORIGINAL","codingVersion":1,"current":true,"payerId":"BKHP1",
                  "payerName":"Buckeye Health Plan","dateOfService":"2026-01-05","totalCharge":120.00,
                  "paidAmount":0.00,"balance":120.00,"submittedAt":"2026-01-06T10:00:00Z"},
-                 "reason":"%s","daysWaiting":%d,"timelyFilingDeadline":"%s"}""".formatted(claimId, reason,
-                daysWaiting, deadline);
+                 "reason":"%s","daysWaiting":%d,"timelyFilingDeadline":"%s"}""".formatted(claimId, reason, daysWaiting, deadline);
     }
 
     @Test
@@ -58,13 +57,21 @@ class WorkAssignmentPageTest {
         String near = "clm-n-" + run;
         String waiting = "clm-w-" + run;
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-        CLAIMS.json("GET /work-lists/follow-up", 200, "[" + item(waiting, "NO_PAYER_RESPONSE", 60,
-                today.plusDays(300)) + "," + item(near, "TIMELY_FILING_DEADLINE_NEAR", 80, today.plusDays(5)) + ","
-                + item(passed, "TIMELY_FILING_DEADLINE_PASSED", 100, today.minusDays(2)) + "]");
+        CLAIMS.json(
+                "GET /work-lists/follow-up",
+                200,
+                "[" + item(waiting, "NO_PAYER_RESPONSE", 60, today.plusDays(300)) + ","
+                        + item(near, "TIMELY_FILING_DEADLINE_NEAR", 80, today.plusDays(5)) + ","
+                        + item(passed, "TIMELY_FILING_DEADLINE_PASSED", 100, today.minusDays(2)) + "]");
         ConsoleBrowserSession biller = new ConsoleBrowserSession(port, "biller");
         String page = biller.get("/work/follow-up").body();
-        assertThat(page).contains("Timely-filing deadline passed", "Timely-filing deadline near",
-                "No answer from the payer", today.minusDays(2).toString(), "Buckeye Health Plan");
+        assertThat(page)
+                .contains(
+                        "Timely-filing deadline passed",
+                        "Timely-filing deadline near",
+                        "No answer from the payer",
+                        today.minusDays(2).toString(),
+                        "Buckeye Health Plan");
         assertThat(page.indexOf(passed)).isLessThan(page.indexOf(near));
         assertThat(page.indexOf(near)).isLessThan(page.indexOf(waiting));
 
@@ -73,18 +80,34 @@ class WorkAssignmentPageTest {
         assertThat(biller.submit("/work/follow-up", "/work/follow-up/take-next", "x=1"))
                 .endsWith("/work/claims/" + near);
         assertThat(jdbc.sql("SELECT assignee FROM work_assignment WHERE claim_id = ? AND done_at IS NULL")
-                .param(near).query(String.class).single()).isEqualTo("biller");
-        assertThat(biller.get("/work/follow-up?mine=true").body()).contains(near).doesNotContain(passed, waiting);
+                        .param(near)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("biller");
+        assertThat(biller.get("/work/follow-up?mine=true").body())
+                .contains(near)
+                .doesNotContain(passed, waiting);
 
         // the near one was worked (it left the list): done, counted for the biller
-        CLAIMS.json("GET /work-lists/follow-up", 200, "[" + item(waiting, "NO_PAYER_RESPONSE", 60,
-                today.plusDays(300)) + "," + item(passed, "TIMELY_FILING_DEADLINE_PASSED", 100,
-                today.minusDays(2)) + "]");
+        CLAIMS.json(
+                "GET /work-lists/follow-up",
+                200,
+                "[" + item(waiting, "NO_PAYER_RESPONSE", 60, today.plusDays(300)) + ","
+                        + item(passed, "TIMELY_FILING_DEADLINE_PASSED", 100, today.minusDays(2)) + "]");
         biller.get("/work/follow-up");
-        assertThat(jdbc.sql("SELECT done_at IS NOT NULL FROM work_assignment WHERE claim_id = ?").param(near)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT done_at IS NOT NULL FROM work_assignment WHERE claim_id = ?")
+                        .param(near)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM work_assignment WHERE claim_id = ? AND done_at IS NULL")
-                .param(passed).query(Long.class).single()).isEqualTo(1);
-        assertThat(new ConsoleBrowserSession(port, "coder").get("/work/follow-up").statusCode()).isEqualTo(403);
+                        .param(passed)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(new ConsoleBrowserSession(port, "coder")
+                        .get("/work/follow-up")
+                        .statusCode())
+                .isEqualTo(403);
     }
 }

@@ -15,7 +15,7 @@ class ArchitectureTest {
 
     @Test
     void postingRulesAgingStatementsAndPlansArePlainJava() {
-        ArchitectureRules.checkPlainJava(PatientBillingServiceApplication.class, "ledger", "account", "statement",
-                "plan");
+        ArchitectureRules.checkPlainJava(
+                PatientBillingServiceApplication.class, "ledger", "account", "statement", "plan");
     }
 }

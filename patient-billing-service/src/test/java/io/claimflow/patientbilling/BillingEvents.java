@@ -18,8 +18,7 @@ import java.util.UUID;
 /** Events for the tests, built from the samples in schemas/samples with the test's own ids and figures. */
 final class BillingEvents {
 
-    private BillingEvents() {
-    }
+    private BillingEvents() {}
 
     static ClaimSubmitted claimSubmitted(String tenant, String claimId, String encounterId, String mrn) {
         ClaimSubmitted event = Samples.load(ClaimSubmitted.class);
@@ -37,19 +36,54 @@ final class BillingEvents {
      * PR-3 copay 14.00 (patient owes 85.10).
      */
     static PaymentPosted primary(String tenant, String claimId, String encounterId, String trace) {
-        return remittance(tenant, claimId, encounterId, trace, ClaimStatus.PROCESSED_AS_PRIMARY, "1", "350.00",
-                "168.40", "96.50", "50.00", "21.10", "14.00", "0.00");
+        return remittance(
+                tenant,
+                claimId,
+                encounterId,
+                trace,
+                ClaimStatus.PROCESSED_AS_PRIMARY,
+                "1",
+                "350.00",
+                "168.40",
+                "96.50",
+                "50.00",
+                "21.10",
+                "14.00",
+                "0.00");
     }
 
     /** The payer's reversal (claim status 22) of {@link #primary}. */
     static PaymentPosted reversal(String tenant, String claimId, String encounterId, String trace) {
-        return remittance(tenant, claimId, encounterId, trace, ClaimStatus.REVERSAL, "22", "-350.00", "-168.40",
-                "-96.50", "-50.00", "-21.10", "-14.00", "0.00");
+        return remittance(
+                tenant,
+                claimId,
+                encounterId,
+                trace,
+                ClaimStatus.REVERSAL,
+                "22",
+                "-350.00",
+                "-168.40",
+                "-96.50",
+                "-50.00",
+                "-21.10",
+                "-14.00",
+                "0.00");
     }
 
-    static PaymentPosted remittance(String tenant, String claimId, String encounterId, String trace,
-            ClaimStatus status, String statusCode, String charge, String paid, String contractual, String deductible,
-            String coinsurance, String copay, String other) {
+    static PaymentPosted remittance(
+            String tenant,
+            String claimId,
+            String encounterId,
+            String trace,
+            ClaimStatus status,
+            String statusCode,
+            String charge,
+            String paid,
+            String contractual,
+            String deductible,
+            String coinsurance,
+            String copay,
+            String other) {
         PaymentPosted event = Samples.load(PaymentPosted.class);
         event.setEventId(UUID.randomUUID().toString());
         event.setOccurredAt(Instant.now());
@@ -62,10 +96,16 @@ final class BillingEvents {
         event.setChargeAmount(new BigDecimal(charge));
         event.setPaidAmount(new BigDecimal(paid));
         event.setContractualAdjustment(new BigDecimal(contractual));
-        BigDecimal total = new BigDecimal(deductible).add(new BigDecimal(coinsurance)).add(new BigDecimal(copay))
+        BigDecimal total = new BigDecimal(deductible)
+                .add(new BigDecimal(coinsurance))
+                .add(new BigDecimal(copay))
                 .add(new BigDecimal(other));
-        event.setPatientResponsibility(new PatientResponsibility(new BigDecimal(deductible),
-                new BigDecimal(coinsurance), new BigDecimal(copay), new BigDecimal(other), total));
+        event.setPatientResponsibility(new PatientResponsibility(
+                new BigDecimal(deductible),
+                new BigDecimal(coinsurance),
+                new BigDecimal(copay),
+                new BigDecimal(other),
+                total));
         LineAdjudication line = event.getLines().get(0);
         line.setChargeAmount(new BigDecimal(charge));
         line.setPaidAmount(new BigDecimal(paid));
@@ -100,8 +140,8 @@ final class BillingEvents {
         event.setTotalCharge(new BigDecimal("204.00"));
         LineAdjudication line = event.getLines().get(0);
         line.setChargeAmount(new BigDecimal("204.00"));
-        line.setAdjustments(new ArrayList<>(List.of(new Adjustment(AdjustmentGroupCode.PR, "96",
-                new BigDecimal("204.00")))));
+        line.setAdjustments(
+                new ArrayList<>(List.of(new Adjustment(AdjustmentGroupCode.PR, "96", new BigDecimal("204.00")))));
         return event;
     }
 }

@@ -48,7 +48,7 @@ import org.springframework.web.client.RestClient;
 class PatientBillingFlowTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     @LocalServerPort
     int port;
@@ -74,8 +74,10 @@ class PatientBillingFlowTest {
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth("patient-accounts", "demo-patient-accounts")).build();
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth("patient-accounts", "demo-patient-accounts"))
+                .build();
         tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
         encounter = "enc-" + UUID.randomUUID();
     }
@@ -92,17 +94,23 @@ class PatientBillingFlowTest {
         Map<String, BigDecimal> byAccount = totalsByLedgerAccount(account);
         assertThat(byAccount.get("GROSS_CHARGES")).isEqualByComparingTo("-350.00");
         // the charge is fully accounted for: payer paid + contractual + the patient's three parts
-        assertThat(byAccount.get("INSURANCE_CASH").add(byAccount.get("CONTRACTUAL_ADJUSTMENT"))
-                .add(byAccount.get("PATIENT_RECEIVABLE"))).isEqualByComparingTo("350.00");
+        assertThat(byAccount
+                        .get("INSURANCE_CASH")
+                        .add(byAccount.get("CONTRACTUAL_ADJUSTMENT"))
+                        .add(byAccount.get("PATIENT_RECEIVABLE")))
+                .isEqualByComparingTo("350.00");
         assertThat(byAccount.get("INSURANCE_RECEIVABLE")).isEqualByComparingTo("0.00");
-        assertThat(componentTotals(account)).containsEntry("DEDUCTIBLE", new BigDecimal("50.00"))
-                .containsEntry("COINSURANCE", new BigDecimal("21.10")).containsEntry("COPAY", new BigDecimal("14.00"));
+        assertThat(componentTotals(account))
+                .containsEntry("DEDUCTIBLE", new BigDecimal("50.00"))
+                .containsEntry("COINSURANCE", new BigDecimal("21.10"))
+                .containsEntry("COPAY", new BigDecimal("14.00"));
 
         // the same event again, and the same remittance under a new eventId, then a marker behind them on the
         // same partition: once the marker is posted, the duplicates have been handled
         publish(Topics.PAYMENT_POSTED, primary);
         PaymentPosted sameRemittanceNewId = PaymentPosted.newBuilder(primary)
-                .setEventId(UUID.randomUUID().toString()).build();
+                .setEventId(UUID.randomUUID().toString())
+                .build();
         publish(Topics.PAYMENT_POSTED, sameRemittanceNewId);
         registerClaim("clm-1b", "MRN-1");
         publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-1b", encounter, "EFT0331264471"));
@@ -187,13 +195,22 @@ class PatientBillingFlowTest {
     void aBillersLostAppealDecisionBillsWhatIsOpenWithInsuranceOnce() {
         long account = registerClaim("clm-lost", "MRN-L");
         BigDecimal charge = jdbc.sql("SELECT total_charge FROM claim WHERE tenant_id = ? AND claim_id = ?")
-                .params(tenant, "clm-lost").query(BigDecimal.class).single();
-        RestClient biller = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth("biller", "demo-biller")).build();
+                .params(tenant, "clm-lost")
+                .query(BigDecimal.class)
+                .single();
+        RestClient biller = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth("biller", "demo-biller"))
+                .build();
         java.util.function.Function<Map<String, Object>, Integer> decide = body -> biller.post()
-                .uri("/claims/{id}/lost-appeal-decision", "clm-lost").contentType(MediaType.APPLICATION_JSON)
-                .body(body).retrieve().onStatus(st -> true, (req, res) -> { }).toBodilessEntity()
-                .getStatusCode().value();
+                .uri("/claims/{id}/lost-appeal-decision", "clm-lost")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .onStatus(st -> true, (req, res) -> {})
+                .toBodilessEntity()
+                .getStatusCode()
+                .value();
 
         assertThat(decide.apply(Map.of("tenantId", tenant, "decision", "BILL_PATIENT", "amount", "1.00")))
                 .isEqualTo(409);
@@ -203,10 +220,13 @@ class PatientBillingFlowTest {
                 .isEqualTo(200);
         assertThat(decide.apply(Map.of("tenantId", tenant, "decision", "BILL_PATIENT", "amount", charge)))
                 .isEqualTo(200);
-        assertThat(problem(() -> http.post().uri("/claims/{id}/lost-appeal-decision", "clm-lost")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("tenantId", tenant, "decision", "WRITE_OFF", "amount", charge)).retrieve()
-                .toBodilessEntity())).isEqualTo(403);
+        assertThat(problem(() -> http.post()
+                        .uri("/claims/{id}/lost-appeal-decision", "clm-lost")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("tenantId", tenant, "decision", "WRITE_OFF", "amount", charge))
+                        .retrieve()
+                        .toBodilessEntity()))
+                .isEqualTo(403);
 
         assertThat(entryCount(account, "clm-lost")).isEqualTo(1);
         assertThat(balance(account)).isEqualByComparingTo(charge);
@@ -216,10 +236,13 @@ class PatientBillingFlowTest {
 
     /** Sum of the lines on {@code ledgerAccount} of every claim of this test's encounter. */
     BigDecimal visitTotal(String ledgerAccount) {
-        return jdbc.sql("SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
-                + "JOIN claim c ON c.tenant_id = e.tenant_id AND c.claim_id = e.claim_id "
-                + "WHERE e.tenant_id = ? AND c.encounter_id = ? AND l.ledger_account = ?")
-                .params(tenant, encounter, ledgerAccount).query(BigDecimal.class).single();
+        return jdbc.sql(
+                        "SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+                                + "JOIN claim c ON c.tenant_id = e.tenant_id AND c.claim_id = e.claim_id "
+                                + "WHERE e.tenant_id = ? AND c.encounter_id = ? AND l.ledger_account = ?")
+                .params(tenant, encounter, ledgerAccount)
+                .query(BigDecimal.class)
+                .single();
     }
 
     @Test
@@ -229,8 +252,8 @@ class PatientBillingFlowTest {
         awaitEntries(account, 1);
 
         String key = UUID.randomUUID().toString();
-        Map<String, Object> payment = Map.of("amount", new BigDecimal("50.00"), "method", "CARD", "reference",
-                "auth 004417");
+        Map<String, Object> payment =
+                Map.of("amount", new BigDecimal("50.00"), "method", "CARD", "reference", "auth 004417");
         ResponseEntity<Map<String, Object>> first = pay(account, key, payment);
         ResponseEntity<Map<String, Object>> again = pay(account, key, payment);
 
@@ -239,8 +262,11 @@ class PatientBillingFlowTest {
         assertThat(again.getBody().get("paymentId")).isEqualTo(first.getBody().get("paymentId"));
         assertThat(money(first.getBody().get("balanceAfter"))).isEqualByComparingTo("35.10");
         assertThat(balance(account)).isEqualByComparingTo("35.10");
-        assertThat(jdbc.sql("SELECT count(*) FROM patient_payment WHERE account_id = ?").param(account)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM patient_payment WHERE account_id = ?")
+                        .param(account)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(problem(() -> pay(account, key, Map.of("amount", new BigDecimal("60.00"), "method", "CARD"))))
                 .isEqualTo(409);
 
@@ -249,46 +275,79 @@ class PatientBillingFlowTest {
         Map<String, Object> small = Map.of("amount", new BigDecimal("5.00"), "method", "CARD");
         var one = java.util.concurrent.CompletableFuture.supplyAsync(() -> pay(account, clicked, small));
         var two = java.util.concurrent.CompletableFuture.supplyAsync(() -> pay(account, clicked, small));
-        assertThat(one.join().getBody().get("paymentId")).isEqualTo(two.join().getBody().get("paymentId"));
-        assertThat(List.of(one.join().getStatusCode().value(), two.join().getStatusCode().value()))
+        assertThat(one.join().getBody().get("paymentId"))
+                .isEqualTo(two.join().getBody().get("paymentId"));
+        assertThat(List.of(
+                        one.join().getStatusCode().value(),
+                        two.join().getStatusCode().value()))
                 .containsExactlyInAnyOrder(200, 201);
         assertThat(balance(account)).isEqualByComparingTo("30.10");
 
-        Map<String, Object> view = http.get().uri("/patient-accounts/{id}?asOf=2026-04-15", account).retrieve()
+        Map<String, Object> view = http.get()
+                .uri("/patient-accounts/{id}?asOf=2026-04-15", account)
+                .retrieve()
                 .body(JSON);
         assertThat(money(view.get("balance"))).isEqualByComparingTo("30.10");
         assertThat(money(((Map<?, ?>) ((Map<?, ?>) view.get("aging")).get("buckets")).get("CURRENT")))
                 .isEqualByComparingTo("30.10");
         assertThat((List<?>) view.get("ledger")).hasSizeGreaterThanOrEqualTo(10);
 
-        Map<String, Object> run = http.post().uri("/statement-runs").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("tenantId", tenant)).retrieve().body(JSON);
+        Map<String, Object> run = http.post()
+                .uri("/statement-runs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant))
+                .retrieve()
+                .body(JSON);
         assertThat(run.get("issued")).isEqualTo(1);
         long statementId = ((Number) ((List<?>) run.get("statementIds")).get(0)).longValue();
-        Map<String, Object> statement = http.get().uri("/statements/{id}", statementId).retrieve().body(JSON);
+        Map<String, Object> statement =
+                http.get().uri("/statements/{id}", statementId).retrieve().body(JSON);
         Map<?, ?> body = (Map<?, ?>) statement.get("statement");
         assertThat(money(body.get("balance"))).isEqualByComparingTo("30.10");
         assertThat(money(body.get("minimumDue"))).isEqualByComparingTo("25.00");
         assertThat(body.get("dueDate")).isEqualTo(LocalDate.now().plusDays(21).toString());
-        String text = http.get().uri("/statements/{id}/print", statementId).retrieve().body(String.class);
-        assertThat(text).contains("$350.00", "$168.40", "$96.50", "$50.00", "$21.10", "$14.00", "-$55.00", "$30.10",
-                "03/10/2026", "Priya Raman");
-        ResponseEntity<String> html = http.get().uri("/statements/{id}/html", statementId).retrieve()
-                .toEntity(String.class);
-        assertThat(html.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        String text =
+                http.get().uri("/statements/{id}/print", statementId).retrieve().body(String.class);
+        assertThat(text)
+                .contains(
+                        "$350.00",
+                        "$168.40",
+                        "$96.50",
+                        "$50.00",
+                        "$21.10",
+                        "$14.00",
+                        "-$55.00",
+                        "$30.10",
+                        "03/10/2026",
+                        "Priya Raman");
+        ResponseEntity<String> html =
+                http.get().uri("/statements/{id}/html", statementId).retrieve().toEntity(String.class);
+        assertThat(html.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML))
+                .isTrue();
         assertThat(html.getBody()).contains("$350.00", "$21.10", "-$55.00", "$30.10", "$25.00");
 
         // a second run the same day issues nothing: too soon for this account
-        Map<String, Object> second = http.post().uri("/statement-runs").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("tenantId", tenant)).retrieve().body(JSON);
+        Map<String, Object> second = http.post()
+                .uri("/statement-runs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant))
+                .retrieve()
+                .body(JSON);
         assertThat(second.get("issued")).isEqualTo(0);
         assertThat(second.get("decisions")).isEqualTo(Map.of("TOO_SOON", 1));
 
-        Map<String, Object> plan = http.post().uri("/patient-accounts/{id}/payment-plans", account)
+        Map<String, Object> plan = http.post()
+                .uri("/patient-accounts/{id}/payment-plans", account)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("installments", 3, "firstDueDate", LocalDate.now().plusDays(10).toString()))
-                .retrieve().body(JSON);
-        assertThat((List<?>) plan.get("installments")).extracting(i -> money(((Map<?, ?>) i).get("amount")))
+                .body(Map.of(
+                        "installments",
+                        3,
+                        "firstDueDate",
+                        LocalDate.now().plusDays(10).toString()))
+                .retrieve()
+                .body(JSON);
+        assertThat((List<?>) plan.get("installments"))
+                .extracting(i -> money(((Map<?, ?>) i).get("amount")))
                 .containsExactly(new BigDecimal("10.04"), new BigDecimal("10.03"), new BigDecimal("10.03"));
         assertEveryJournalEntryBalances();
     }
@@ -303,51 +362,69 @@ class PatientBillingFlowTest {
         // posted twice by mistake (the Back button): the second is reversed with a reason
         Map<String, Object> body = Map.of("amount", new BigDecimal("50.00"), "method", "CARD");
         pay(account, UUID.randomUUID().toString(), body);
-        long second = ((Number) pay(account, UUID.randomUUID().toString(), body).getBody().get("paymentId"))
+        long second = ((Number) pay(account, UUID.randomUUID().toString(), body)
+                        .getBody()
+                        .get("paymentId"))
                 .longValue();
         assertThat(balance(account)).isEqualByComparingTo("-14.90");
         assertThat(problem(() -> reverse(account, second, Map.of()))).isEqualTo(400);
 
-        ResponseEntity<Map<String, Object>> reversed = reverse(account, second,
-                Map.of("reason", "entered twice"));
+        ResponseEntity<Map<String, Object>> reversed = reverse(account, second, Map.of("reason", "entered twice"));
         ResponseEntity<Map<String, Object>> again = reverse(account, second, Map.of("reason", "entered twice"));
         assertThat(reversed.getStatusCode().value()).isEqualTo(201);
         assertThat(again.getStatusCode().value()).isEqualTo(200);
-        assertThat(again.getBody().get("reversalEntryId")).isEqualTo(reversed.getBody().get("reversalEntryId"));
+        assertThat(again.getBody().get("reversalEntryId"))
+                .isEqualTo(reversed.getBody().get("reversalEntryId"));
         assertThat(balance(account)).isEqualByComparingTo("35.10");
         // what the patient owes on the claim, payments included (their entries are on the account, lines on the claim)
-        assertThat(jdbc.sql("SELECT sum(l.amount) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
-                + "WHERE e.account_id = ? AND l.claim_id = 'clm-rv' AND l.ledger_account = 'PATIENT_RECEIVABLE'")
-                .param(account).query(BigDecimal.class).single()).isEqualByComparingTo("35.10");
+        assertThat(jdbc.sql(
+                                "SELECT sum(l.amount) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+                                        + "WHERE e.account_id = ? AND l.claim_id = 'clm-rv' AND l.ledger_account = 'PATIENT_RECEIVABLE'")
+                        .param(account)
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("35.10");
         assertThat(totalsByLedgerAccount(account).get("PATIENT_CASH")).isEqualByComparingTo("50.00");
-        assertThat(jdbc.sql("SELECT count(*) FROM journal_entry_reversal r JOIN journal_entry e "
-                + "ON e.id = r.reversing_entry_id WHERE e.account_id = ? AND e.kind = 'PATIENT_PAYMENT_REVERSAL'")
-                .param(account).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM journal_entry_reversal r JOIN journal_entry e "
+                                        + "ON e.id = r.reversing_entry_id WHERE e.account_id = ? AND e.kind = 'PATIENT_PAYMENT_REVERSAL'")
+                        .param(account)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         // the receipt and the payment list say it was reversed, and why
-        Map<String, Object> receipt = http.get().uri("/patient-accounts/{a}/payments/{p}", account, second)
-                .retrieve().body(JSON);
+        Map<String, Object> receipt = http.get()
+                .uri("/patient-accounts/{a}/payments/{p}", account, second)
+                .retrieve()
+                .body(JSON);
         assertThat(receipt.get("reversalReason")).isEqualTo("entered twice");
         assertThat(receipt.get("status")).isEqualTo("REVERSED");
-        List<?> listed = http.get().uri("/patient-accounts/{a}/payments", account).retrieve()
-                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { });
+        List<?> listed = http.get()
+                .uri("/patient-accounts/{a}/payments", account)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() {});
         assertThat(listed).hasSize(2);
 
         // an overpayment leaves credit; a refund pays it back once per key, never more than the credit
         pay(account, UUID.randomUUID().toString(), Map.of("amount", new BigDecimal("40.00"), "method", "CASH"));
         assertThat(balance(account)).isEqualByComparingTo("-4.90");
         String key = UUID.randomUUID().toString();
-        assertThat(problem(() -> refund(account, UUID.randomUUID().toString(), Map.of("amount",
-                new BigDecimal("4.91"), "method", "CHECK", "reason", "overpaid")))).isEqualTo(409);
-        assertThat(problem(() -> refund(account, key, Map.of("amount", new BigDecimal("4.90"), "method",
-                "CHECK")))).isEqualTo(400);
-        Map<String, Object> refund = Map.of("amount", new BigDecimal("4.90"), "method", "CHECK", "reason",
-                "overpaid at the desk");
+        assertThat(problem(() -> refund(
+                        account,
+                        UUID.randomUUID().toString(),
+                        Map.of("amount", new BigDecimal("4.91"), "method", "CHECK", "reason", "overpaid"))))
+                .isEqualTo(409);
+        assertThat(problem(() -> refund(account, key, Map.of("amount", new BigDecimal("4.90"), "method", "CHECK"))))
+                .isEqualTo(400);
+        Map<String, Object> refund =
+                Map.of("amount", new BigDecimal("4.90"), "method", "CHECK", "reason", "overpaid at the desk");
         ResponseEntity<Map<String, Object>> refunded = refund(account, key, refund);
         ResponseEntity<Map<String, Object>> refundedAgain = refund(account, key, refund);
         assertThat(refunded.getStatusCode().value()).isEqualTo(201);
         assertThat(refundedAgain.getStatusCode().value()).isEqualTo(200);
-        assertThat(refundedAgain.getBody().get("refundId")).isEqualTo(refunded.getBody().get("refundId"));
+        assertThat(refundedAgain.getBody().get("refundId"))
+                .isEqualTo(refunded.getBody().get("refundId"));
         assertThat(balance(account)).isEqualByComparingTo("0.00");
         assertThat(totalsByLedgerAccount(account).get("PATIENT_CREDIT")).isEqualByComparingTo("0.00");
         assertThat(totalsByLedgerAccount(account).get("PATIENT_CASH")).isEqualByComparingTo("85.10");
@@ -360,31 +437,51 @@ class PatientBillingFlowTest {
         submitted.getLines().get(0).setChargeAmount(new BigDecimal("305.00"));
         submitted.setTotalCharge(new BigDecimal("350.00"));
         publish(Topics.CLAIM_SUBMITTED, submitted);
-        long account = await().atMost(WAIT).until(() -> jdbc.sql("SELECT account_id FROM claim WHERE tenant_id = ? "
-                + "AND claim_id = ?").params(tenant, "clm-pdf").query(Long.class).optional().orElse(null),
-                id -> id != null);
+        long account = await().atMost(WAIT)
+                .until(
+                        () -> jdbc.sql("SELECT account_id FROM claim WHERE tenant_id = ? " + "AND claim_id = ?")
+                                .params(tenant, "clm-pdf")
+                                .query(Long.class)
+                                .optional()
+                                .orElse(null),
+                        id -> id != null);
         publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-pdf", encounter, "EFT-PDF"));
         awaitEntries(account, 1);
 
         // the ledger: what the payer paid, the contractual adjustment and the patient's three parts make the charge
         BigDecimal charge = jdbc.sql("SELECT total_charge FROM claim WHERE tenant_id = ? AND claim_id = ?")
-                .params(tenant, "clm-pdf").query(BigDecimal.class).single();
+                .params(tenant, "clm-pdf")
+                .query(BigDecimal.class)
+                .single();
         assertThat(charge).isEqualByComparingTo("350.00");
-        assertThat(claimTotal("clm-pdf", "INSURANCE_CASH").add(claimTotal("clm-pdf", "CONTRACTUAL_ADJUSTMENT"))
-                .add(claimTotal("clm-pdf", "PATIENT_RECEIVABLE"))).isEqualByComparingTo(charge);
+        assertThat(claimTotal("clm-pdf", "INSURANCE_CASH")
+                        .add(claimTotal("clm-pdf", "CONTRACTUAL_ADJUSTMENT"))
+                        .add(claimTotal("clm-pdf", "PATIENT_RECEIVABLE")))
+                .isEqualByComparingTo(charge);
         assertThat(claimTotal("clm-pdf", "GROSS_CHARGES")).isEqualByComparingTo(charge.negate());
         assertThat(jdbc.sql("SELECT l.component, sum(l.amount) FROM journal_line l JOIN journal_entry e "
-                + "ON e.id = l.entry_id WHERE e.tenant_id = ? AND e.claim_id = ? AND l.ledger_account = "
-                + "'PATIENT_RECEIVABLE' GROUP BY 1").params(tenant, "clm-pdf")
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).list())
-                .containsExactlyInAnyOrder(Map.entry("DEDUCTIBLE", new BigDecimal("50.00")),
-                        Map.entry("COINSURANCE", new BigDecimal("21.10")), Map.entry("COPAY", new BigDecimal("14.00")));
+                                + "ON e.id = l.entry_id WHERE e.tenant_id = ? AND e.claim_id = ? AND l.ledger_account = "
+                                + "'PATIENT_RECEIVABLE' GROUP BY 1")
+                        .params(tenant, "clm-pdf")
+                        .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
+                        .list())
+                .containsExactlyInAnyOrder(
+                        Map.entry("DEDUCTIBLE", new BigDecimal("50.00")),
+                        Map.entry("COINSURANCE", new BigDecimal("21.10")),
+                        Map.entry("COPAY", new BigDecimal("14.00")));
 
-        Map<String, Object> run = http.post().uri("/statement-runs").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("tenantId", tenant)).retrieve().body(JSON);
+        Map<String, Object> run = http.post()
+                .uri("/statement-runs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant))
+                .retrieve()
+                .body(JSON);
         long statementId = ((Number) ((List<?>) run.get("statementIds")).get(0)).longValue();
-        ResponseEntity<byte[]> pdf = http.get().uri("/statements/{id}/pdf", statementId)
-                .accept(MediaType.APPLICATION_PDF).retrieve().toEntity(byte[].class);
+        ResponseEntity<byte[]> pdf = http.get()
+                .uri("/statements/{id}/pdf", statementId)
+                .accept(MediaType.APPLICATION_PDF)
+                .retrieve()
+                .toEntity(byte[].class);
 
         assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         assertThat(pdf.getHeaders().getFirst("Content-Disposition"))
@@ -397,25 +494,37 @@ class PatientBillingFlowTest {
             text = stripper.getText(document);
         }
         List<String> lines = text.lines().map(String::strip).toList();
-        String today = java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy").format(LocalDate.now());
-        assertThat(lines).contains(
-                // date of service, the claim, charge, insurance paid, contractual adjustment, what the patient owes
-                "03/10/2026 Claim clm-pdf $350.00 $168.40 $96.50 $85.10",
-                "Deductible $50.00", "Coinsurance $21.10", "Copay $14.00",
-                "Previous balance $0.00", "AMOUNT DUE $85.10",
-                // the payer's answer is dated March 2026 in the samples: the patient has owed it for over 120 days
-                "0-30 days $0.00 31-60 days $0.00 61-90 days $0.00 91-120 days $0.00 Over 120 days $85.10");
+        String today =
+                java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy").format(LocalDate.now());
+        assertThat(lines)
+                .contains(
+                        // date of service, the claim, charge, insurance paid, contractual adjustment, what the patient
+                        // owes
+                        "03/10/2026 Claim clm-pdf $350.00 $168.40 $96.50 $85.10",
+                        "Deductible $50.00",
+                        "Coinsurance $21.10",
+                        "Copay $14.00",
+                        "Previous balance $0.00",
+                        "AMOUNT DUE $85.10",
+                        // the payer's answer is dated March 2026 in the samples: the patient has owed it for over 120
+                        // days
+                        "0-30 days $0.00 31-60 days $0.00 61-90 days $0.00 91-120 days $0.00 Over 120 days $85.10");
         assertThat(lines).anyMatch(l -> l.matches("MINIMUM DUE by \\d{2}/\\d{2}/\\d{4} \\$25\\.00"));
         assertThat(lines).anyMatch(l -> l.startsWith("Procedures 99214, 83036"));
         assertThat(lines).anyMatch(l -> l.endsWith("Statement number: " + statementId));
         assertThat(lines).anyMatch(l -> l.contains("Statement date: " + today));
-        assertThat(lines).anyMatch(l -> l.startsWith("Eleanor Whitfield"))
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith("Eleanor Whitfield"))
                 .anyMatch(l -> l.startsWith("Columbus, OH 43214-1032"));
-        assertThat(text).contains("Priya Raman", "PATIENT STATEMENT", "Riverside Family Medicine LLC")
+        assertThat(text)
+                .contains("Priya Raman", "PATIENT STATEMENT", "Riverside Family Medicine LLC")
                 .doesNotContain("Practice " + tenant);
-        assertThat(problem(() -> http.get().uri("/statements/{id}/pdf", Long.MAX_VALUE)
-                .accept(MediaType.APPLICATION_PDF, MediaType.APPLICATION_PROBLEM_JSON).retrieve()
-                .toBodilessEntity())).isEqualTo(404);
+        assertThat(problem(() -> http.get()
+                        .uri("/statements/{id}/pdf", Long.MAX_VALUE)
+                        .accept(MediaType.APPLICATION_PDF, MediaType.APPLICATION_PROBLEM_JSON)
+                        .retrieve()
+                        .toBodilessEntity()))
+                .isEqualTo(404);
     }
 
     @Test
@@ -424,13 +533,19 @@ class PatientBillingFlowTest {
         publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-3", encounter, "EFT3"));
         awaitEntries(account, 1);
 
-        ResponseEntity<Map<String, Object>> paid = pay(account, "k-" + UUID.randomUUID(),
+        ResponseEntity<Map<String, Object>> paid = pay(
+                account,
+                "k-" + UUID.randomUUID(),
                 Map.of("amount", new BigDecimal("100.00"), "method", "CHECK", "reference", "1043"));
 
         assertThat(money(paid.getBody().get("toCredit"))).isEqualByComparingTo("14.90");
         assertThat(balance(account)).isEqualByComparingTo("-14.90");
-        Map<String, Object> run = http.post().uri("/statement-runs").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("tenantId", tenant)).retrieve().body(JSON);
+        Map<String, Object> run = http.post()
+                .uri("/statement-runs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant))
+                .retrieve()
+                .body(JSON);
         assertThat(run.get("issued")).isEqualTo(0);
         assertThat(run.get("decisions")).isEqualTo(Map.of("ZERO_OR_CREDIT", 1));
         assertEveryJournalEntryBalances();
@@ -444,20 +559,27 @@ class PatientBillingFlowTest {
         LocalDate today = LocalDate.now();
 
         for (LocalDate asOf : List.of(today.minusDays(56), today.minusDays(28), today)) {
-            Map<String, Object> run = http.post().uri("/statement-runs").contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("tenantId", tenant, "asOf", asOf.toString())).retrieve().body(JSON);
+            Map<String, Object> run = http.post()
+                    .uri("/statement-runs")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("tenantId", tenant, "asOf", asOf.toString()))
+                    .retrieve()
+                    .body(JSON);
             assertThat(run.get("issued")).isEqualTo(1);
         }
-        Map<String, Object> flagged = http.get().uri("/patient-accounts/{id}", account).retrieve().body(JSON);
+        Map<String, Object> flagged =
+                http.get().uri("/patient-accounts/{id}", account).retrieve().body(JSON);
         assertThat(flagged.get("statementsSinceLastPayment")).isEqualTo(3);
         assertThat(flagged.get("collections")).isEqualTo(true);
-        List<?> statements = http.get().uri("/statements?accountId={id}", account).retrieve().body(List.class);
+        List<?> statements =
+                http.get().uri("/statements?accountId={id}", account).retrieve().body(List.class);
         assertThat(statements).hasSize(3);
         assertThat(money(((Map<?, ?>) ((Map<?, ?>) statements.get(0)).get("statement")).get("previousBalance")))
                 .isEqualByComparingTo("85.10");
 
         pay(account, "k-" + UUID.randomUUID(), Map.of("amount", new BigDecimal("20.00"), "method", "CASH"));
-        Map<String, Object> paid = http.get().uri("/patient-accounts/{id}", account).retrieve().body(JSON);
+        Map<String, Object> paid =
+                http.get().uri("/patient-accounts/{id}", account).retrieve().body(JSON);
         assertThat(paid.get("statementsSinceLastPayment")).isEqualTo(0);
         assertThat(paid.get("collections")).isEqualTo(false);
     }
@@ -467,14 +589,29 @@ class PatientBillingFlowTest {
         long account = registerClaim("clm-9", "MRN-9");
         publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-9", encounter, "EFT9"));
         awaitEntries(account, 1);
-        assertThat(problem(() -> pay(account, "k-" + UUID.randomUUID(), Map.of("amount", new BigDecimal("10.00"),
-                "method", "CASH", "claimId", "clm-not-on-this-account")))).isEqualTo(400);
-        pay(account, "k-" + UUID.randomUUID(), Map.of("amount", new BigDecimal("84.50"), "method", "CASH",
-                "claimId", "clm-9"));
+        assertThat(problem(() -> pay(
+                        account,
+                        "k-" + UUID.randomUUID(),
+                        Map.of(
+                                "amount",
+                                new BigDecimal("10.00"),
+                                "method",
+                                "CASH",
+                                "claimId",
+                                "clm-not-on-this-account"))))
+                .isEqualTo(400);
+        pay(
+                account,
+                "k-" + UUID.randomUUID(),
+                Map.of("amount", new BigDecimal("84.50"), "method", "CASH", "claimId", "clm-9"));
         assertThat(balance(account)).isEqualByComparingTo("0.60");
 
-        Map<String, Object> run = http.post().uri("/statement-runs").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("tenantId", tenant)).retrieve().body(JSON);
+        Map<String, Object> run = http.post()
+                .uri("/statement-runs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant))
+                .retrieve()
+                .body(JSON);
 
         assertThat(run.get("decisions")).isEqualTo(Map.of("WRITTEN_OFF", 1));
         assertThat(balance(account)).isEqualByComparingTo("0.00");
@@ -493,19 +630,28 @@ class PatientBillingFlowTest {
                 .isEqualTo(400);
         assertThat(problem(() -> pay(account, key, Map.of("amount", new BigDecimal("10.00"), "method", "BITCOIN"))))
                 .isEqualTo(400);
-        assertThat(problem(() -> http.post().uri("/patient-accounts/{id}/payments", account)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("amount", 10, "method", "CASH"))
-                .retrieve().toEntity(JSON))).isEqualTo(400);
+        assertThat(problem(() -> http.post()
+                        .uri("/patient-accounts/{id}/payments", account)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("amount", 10, "method", "CASH"))
+                        .retrieve()
+                        .toEntity(JSON)))
+                .isEqualTo(400);
         assertThat(problem(() -> pay(999_999_999L, key, Map.of("amount", new BigDecimal("10.00"), "method", "CASH"))))
                 .isEqualTo(404);
-        Map<String, Object> detail = http.post().uri("/patient-accounts/{id}/payments", account)
-                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+        Map<String, Object> detail = http.post()
+                .uri("/patient-accounts/{id}/payments", account)
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("amount", new BigDecimal("10.001"), "method", "CASH"))
                 .exchange((request, response) -> response.bodyTo(JSON));
         assertThat(detail).containsEntry("status", 400);
         assertThat(detail.get("detail").toString()).contains("amount").doesNotContain("Exception");
-        assertThat(jdbc.sql("SELECT count(*) FROM patient_payment WHERE account_id = ?").param(account)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM patient_payment WHERE account_id = ?")
+                        .param(account)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -521,14 +667,30 @@ class PatientBillingFlowTest {
         assertThat(componentTotals(account)).containsEntry("OTHER", new BigDecimal("204.00"));
 
         // the same 835 as a remittance (claim status 4) supersedes the denial: owed once, charged once
-        publish(Topics.PAYMENT_POSTED, BillingEvents.remittance(tenant, "clm-5", encounter, "EFT5",
-                io.claimflow.events.ClaimStatus.DENIED, "4", "204.00", "0.00", "0.00", "0.00", "0.00", "0.00",
-                "204.00"));
+        publish(
+                Topics.PAYMENT_POSTED,
+                BillingEvents.remittance(
+                        tenant,
+                        "clm-5",
+                        encounter,
+                        "EFT5",
+                        io.claimflow.events.ClaimStatus.DENIED,
+                        "4",
+                        "204.00",
+                        "0.00",
+                        "0.00",
+                        "0.00",
+                        "0.00",
+                        "0.00",
+                        "204.00"));
         awaitEntries(account, 2);
         assertThat(balance(account)).isEqualByComparingTo("204.00");
         assertThat(claimTotal("clm-5", "GROSS_CHARGES")).isEqualByComparingTo("-204.00");
         assertThat(jdbc.sql("SELECT count(*) FROM journal_entry_reversal r JOIN journal_entry e "
-                + "ON e.id = r.reversed_entry_id WHERE e.account_id = ?").param(account).query(Long.class).single())
+                                + "ON e.id = r.reversed_entry_id WHERE e.account_id = ?")
+                        .param(account)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
         assertEveryJournalEntryBalances();
     }
@@ -540,13 +702,27 @@ class PatientBillingFlowTest {
         awaitEntries(account, 1);
 
         // the secondary pays 60.00 of the 85.10, leaves the 14.00 copay, and writes off 11.10
-        publish(Topics.PAYMENT_POSTED, BillingEvents.remittance(tenant, "clm-8", encounter, "CHK7781",
-                io.claimflow.events.ClaimStatus.PROCESSED_AS_SECONDARY, "2", "350.00", "60.00", "276.00", "0.00",
-                "0.00", "14.00", "0.00"));
+        publish(
+                Topics.PAYMENT_POSTED,
+                BillingEvents.remittance(
+                        tenant,
+                        "clm-8",
+                        encounter,
+                        "CHK7781",
+                        io.claimflow.events.ClaimStatus.PROCESSED_AS_SECONDARY,
+                        "2",
+                        "350.00",
+                        "60.00",
+                        "276.00",
+                        "0.00",
+                        "0.00",
+                        "14.00",
+                        "0.00"));
         awaitEntries(account, 2);
 
         assertThat(balance(account)).isEqualByComparingTo("14.00");
-        assertThat(componentTotals(account)).containsEntry("COPAY", new BigDecimal("14.00"))
+        assertThat(componentTotals(account))
+                .containsEntry("COPAY", new BigDecimal("14.00"))
                 .containsEntry("DEDUCTIBLE", new BigDecimal("0.00"));
         assertThat(claimTotal("clm-8", "INSURANCE_CASH")).isEqualByComparingTo("228.40");
         assertEveryJournalEntryBalances();
@@ -555,24 +731,38 @@ class PatientBillingFlowTest {
     @Test
     void malformedAndUnbalancedRecordsGoToTheDeadLetterTopic() throws Exception {
         String key = "enc-bad-" + UUID.randomUUID();
-        raw.kafkaTemplate().send(Topics.PAYMENT_POSTED, key, "not avro".getBytes(StandardCharsets.UTF_8))
+        raw.kafkaTemplate()
+                .send(Topics.PAYMENT_POSTED, key, "not avro".getBytes(StandardCharsets.UTF_8))
                 .get(30, TimeUnit.SECONDS);
         registerClaim("clm-6", "MRN-6");
         PaymentPosted unbalanced = BillingEvents.primary(tenant, "clm-6", encounter, "EFT6");
         unbalanced.setPaidAmount(new BigDecimal("168.41"));
         publish(Topics.PAYMENT_POSTED, unbalanced);
 
-        ConsumerRecord<String, byte[]> garbage = Records.awaitRecords(Topics.dlt(Topics.PAYMENT_POSTED), 1, WAIT,
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), r -> key.equals(r.key())).get(0);
-        ConsumerRecord<String, byte[]> refused = Records.awaitRecords(Topics.dlt(Topics.PAYMENT_POSTED), 1, WAIT,
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), r -> encounter.equals(r.key()))
+        ConsumerRecord<String, byte[]> garbage = Records.awaitRecords(
+                        Topics.dlt(Topics.PAYMENT_POSTED),
+                        1,
+                        WAIT,
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                        r -> key.equals(r.key()))
+                .get(0);
+        ConsumerRecord<String, byte[]> refused = Records.awaitRecords(
+                        Topics.dlt(Topics.PAYMENT_POSTED),
+                        1,
+                        WAIT,
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                        r -> encounter.equals(r.key()))
                 .get(0);
 
         assertThat(header(garbage, DeadLetterConventions.REASON_HEADER)).contains("could not be deserialized");
-        assertThat(header(refused, DeadLetterConventions.REASON_HEADER)).contains("not retryable")
+        assertThat(header(refused, DeadLetterConventions.REASON_HEADER))
+                .contains("not retryable")
                 .contains("does not balance");
-        assertThat(jdbc.sql("SELECT count(*) FROM journal_entry WHERE tenant_id = ?").param(tenant)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_entry WHERE tenant_id = ?")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -583,8 +773,13 @@ class PatientBillingFlowTest {
         ClaimDenied denial = BillingEvents.nonCovered(tenant, "clm-9b", encounter, "EFT9B");
         publish(Topics.PAYMENT_POSTED, payment);
         publish(Topics.CLAIM_DENIED, denial);
-        await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM awaiting_claim WHERE tenant_id = ?")
-                .param(tenant).query(Long.class).single(), n -> n == 2);
+        await().atMost(WAIT)
+                .until(
+                        () -> jdbc.sql("SELECT count(*) FROM awaiting_claim WHERE tenant_id = ?")
+                                .param(tenant)
+                                .query(Long.class)
+                                .single(),
+                        n -> n == 2);
         // redelivered while waiting: still one
         publish(Topics.PAYMENT_POSTED, payment);
 
@@ -596,10 +791,15 @@ class PatientBillingFlowTest {
         assertThat(entryCount(account, "clm-9")).isEqualTo(1);
         assertThat(entryCount(account, "clm-9b")).isEqualTo(1);
         assertThat(balance(account)).isEqualByComparingTo("289.10"); // 85.10 + the non-covered 204.00
-        assertThat(jdbc.sql("SELECT count(*) FROM awaiting_claim WHERE tenant_id = ?").param(tenant)
-                .query(Long.class).single()).isZero();
-        assertThat(meterCount("claimflow.billing.answers.parked") - parkedBefore).isEqualTo(2);
-        assertThat(meterCount("claimflow.billing.answers.released") - releasedBefore).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM awaiting_claim WHERE tenant_id = ?")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(meterCount("claimflow.billing.answers.parked") - parkedBefore)
+                .isEqualTo(2);
+        assertThat(meterCount("claimflow.billing.answers.released") - releasedBefore)
+                .isEqualTo(2);
         assertEveryJournalEntryBalances();
     }
 
@@ -608,29 +808,45 @@ class PatientBillingFlowTest {
         long account = registerClaim("clm-7", "MRN-7");
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
-            long id = jdbc.sql("INSERT INTO journal_entry (tenant_id, account_id, kind, effective_date, description) "
-                    + "VALUES (?, ?, 'WRITE_OFF', current_date, 'test') RETURNING id").params(tenant, account)
-                    .query(Long.class).single();
-            jdbc.sql("INSERT INTO journal_line (entry_id, line_no, ledger_account, amount) VALUES (?, 1, "
-                    + "'PATIENT_ADJUSTMENT', 10.00), (?, 2, 'PATIENT_CREDIT', -9.99)").params(id, id).update();
-        })).hasMessageContaining("does not balance");
+                    long id = jdbc.sql(
+                                    "INSERT INTO journal_entry (tenant_id, account_id, kind, effective_date, description) "
+                                            + "VALUES (?, ?, 'WRITE_OFF', current_date, 'test') RETURNING id")
+                            .params(tenant, account)
+                            .query(Long.class)
+                            .single();
+                    jdbc.sql("INSERT INTO journal_line (entry_id, line_no, ledger_account, amount) VALUES (?, 1, "
+                                    + "'PATIENT_ADJUSTMENT', 10.00), (?, 2, 'PATIENT_CREDIT', -9.99)")
+                            .params(id, id)
+                            .update();
+                }))
+                .hasMessageContaining("does not balance");
         publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-7", encounter, "EFT7"));
         awaitEntries(account, 1);
         assertThatThrownBy(() -> jdbc.sql("UPDATE journal_line SET amount = amount + 1 WHERE entry_id IN "
-                + "(SELECT id FROM journal_entry WHERE account_id = ?)").param(account).update())
+                                + "(SELECT id FROM journal_entry WHERE account_id = ?)")
+                        .param(account)
+                        .update())
                 .hasMessageContaining("append-only");
     }
 
     // --- helpers
 
     double meterCount(String name) {
-        return meters.find(name).counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+        return meters.find(name).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
     }
 
     long registerClaim(String claimId, String mrn) {
         publish(Topics.CLAIM_SUBMITTED, BillingEvents.claimSubmitted(tenant, claimId, encounter, mrn));
-        return await().atMost(WAIT).until(() -> jdbc.sql("SELECT account_id FROM claim WHERE tenant_id = ? AND "
-                + "claim_id = ?").params(tenant, claimId).query(Long.class).optional().orElse(null), id -> id != null);
+        return await().atMost(WAIT)
+                .until(
+                        () -> jdbc.sql("SELECT account_id FROM claim WHERE tenant_id = ? AND " + "claim_id = ?")
+                                .params(tenant, claimId)
+                                .query(Long.class)
+                                .optional()
+                                .orElse(null),
+                        id -> id != null);
     }
 
     void publish(String topic, Object event) {
@@ -642,16 +858,26 @@ class PatientBillingFlowTest {
     }
 
     void awaitEntries(long account, int count) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM journal_entry WHERE account_id = ?").param(account).query(Long.class).single(),
-                n -> n >= count);
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> jdbc.sql("SELECT count(*) FROM journal_entry WHERE account_id = ?")
+                                .param(account)
+                                .query(Long.class)
+                                .single(),
+                        n -> n >= count);
     }
 
     BigDecimal balance(long account) {
-        String body = http.get().uri("/patient-accounts/{id}", account).retrieve().body(String.class);
+        String body =
+                http.get().uri("/patient-accounts/{id}", account).retrieve().body(String.class);
         // the service writes amounts with their two decimals; the client's generic JSON reader would drop them
         assertThat(body).containsPattern("\"balance\":-?[0-9]+\\.[0-9]{2}[,}]");
-        return money(http.get().uri("/patient-accounts/{id}", account).retrieve().body(JSON).get("balance"));
+        return money(http.get()
+                .uri("/patient-accounts/{id}", account)
+                .retrieve()
+                .body(JSON)
+                .get("balance"));
     }
 
     static BigDecimal money(Object amount) {
@@ -660,20 +886,30 @@ class PatientBillingFlowTest {
 
     long entryCount(long account, String claimId) {
         return jdbc.sql("SELECT count(*) FROM journal_entry WHERE account_id = ? AND claim_id = ?")
-                .params(account, claimId).query(Long.class).single();
+                .params(account, claimId)
+                .query(Long.class)
+                .single();
     }
 
     Map<String, BigDecimal> totalsByLedgerAccount(long account) {
-        return jdbc.sql("SELECT l.ledger_account, sum(l.amount) FROM journal_line l JOIN journal_entry e "
-                + "ON e.id = l.entry_id WHERE e.account_id = ? GROUP BY 1").param(account)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).list().stream()
+        return jdbc
+                .sql("SELECT l.ledger_account, sum(l.amount) FROM journal_line l JOIN journal_entry e "
+                        + "ON e.id = l.entry_id WHERE e.account_id = ? GROUP BY 1")
+                .param(account)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
+                .list()
+                .stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     Map<String, BigDecimal> componentTotals(long account) {
-        return jdbc.sql("SELECT l.component, sum(l.amount) FROM journal_line l JOIN journal_entry e "
-                + "ON e.id = l.entry_id WHERE e.account_id = ? AND l.component IS NOT NULL GROUP BY 1").param(account)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).list().stream()
+        return jdbc
+                .sql("SELECT l.component, sum(l.amount) FROM journal_line l JOIN journal_entry e "
+                        + "ON e.id = l.entry_id WHERE e.account_id = ? AND l.component IS NOT NULL GROUP BY 1")
+                .param(account)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
+                .list()
+                .stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -683,31 +919,52 @@ class PatientBillingFlowTest {
 
     BigDecimal claimTotal(String claimId, String ledgerAccount) {
         return jdbc.sql("SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e "
-                + "ON e.id = l.entry_id WHERE e.tenant_id = ? AND e.claim_id = ? AND l.ledger_account = ?")
-                .params(tenant, claimId, ledgerAccount).query(BigDecimal.class).single();
+                        + "ON e.id = l.entry_id WHERE e.tenant_id = ? AND e.claim_id = ? AND l.ledger_account = ?")
+                .params(tenant, claimId, ledgerAccount)
+                .query(BigDecimal.class)
+                .single();
     }
 
     /** Across the whole database, not just this test's tenant. */
     void assertEveryJournalEntryBalances() {
         assertThat(jdbc.sql("SELECT e.id FROM journal_entry e LEFT JOIN journal_line l ON l.entry_id = e.id "
-                + "GROUP BY e.id HAVING coalesce(sum(l.amount), 0) <> 0 OR count(l.*) < 2")
-                .query(Long.class).list()).isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM journal_entry").query(Long.class).single()).isPositive();
+                                + "GROUP BY e.id HAVING coalesce(sum(l.amount), 0) <> 0 OR count(l.*) < 2")
+                        .query(Long.class)
+                        .list())
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_entry")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 
     ResponseEntity<Map<String, Object>> reverse(long account, long payment, Map<String, Object> body) {
-        return http.post().uri("/patient-accounts/{a}/payments/{p}/reversal", account, payment)
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JSON);
+        return http.post()
+                .uri("/patient-accounts/{a}/payments/{p}/reversal", account, payment)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(JSON);
     }
 
     ResponseEntity<Map<String, Object>> refund(long account, String key, Map<String, Object> body) {
-        return http.post().uri("/patient-accounts/{id}/refunds", account).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JSON);
+        return http.post()
+                .uri("/patient-accounts/{id}/refunds", account)
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(JSON);
     }
 
     ResponseEntity<Map<String, Object>> pay(long account, String key, Map<String, Object> body) {
-        return http.post().uri("/patient-accounts/{id}/payments", account).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JSON);
+        return http.post()
+                .uri("/patient-accounts/{id}/payments", account)
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(JSON);
     }
 
     static int problem(Runnable call) {

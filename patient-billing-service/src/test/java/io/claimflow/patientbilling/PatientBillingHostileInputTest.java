@@ -69,15 +69,25 @@ class PatientBillingHostileInputTest {
     long accountWithBalance() throws Exception {
         String encounter = "enc-" + UUID.randomUUID();
         String claimId = "clm-" + UUID.randomUUID().toString().substring(0, 8);
-        kafka.send(Topics.CLAIM_SUBMITTED, encounter, BillingEvents.claimSubmitted(tenant, claimId, encounter,
-                "MRN-H")).get(30, TimeUnit.SECONDS);
-        long account = await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT account_id FROM claim "
-                + "WHERE tenant_id = ? AND claim_id = ?").params(tenant, claimId).query(Long.class).optional()
-                .orElse(null), id -> id != null);
+        kafka.send(Topics.CLAIM_SUBMITTED, encounter, BillingEvents.claimSubmitted(tenant, claimId, encounter, "MRN-H"))
+                .get(30, TimeUnit.SECONDS);
+        long account = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> jdbc.sql("SELECT account_id FROM claim " + "WHERE tenant_id = ? AND claim_id = ?")
+                                .params(tenant, claimId)
+                                .query(Long.class)
+                                .optional()
+                                .orElse(null),
+                        id -> id != null);
         kafka.send(Topics.PAYMENT_POSTED, encounter, BillingEvents.primary(tenant, claimId, encounter, "EFT-H"))
                 .get(30, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM journal_entry "
-                + "WHERE account_id = ?").param(account).query(Long.class).single(), n -> n >= 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> jdbc.sql("SELECT count(*) FROM journal_entry " + "WHERE account_id = ?")
+                                .param(account)
+                                .query(Long.class)
+                                .single(),
+                        n -> n >= 1);
         return account;
     }
 
@@ -86,36 +96,50 @@ class PatientBillingHostileInputTest {
         long account = accountWithBalance();
         LocalDate nextMonth = LocalDate.now().plusMonths(1);
 
-        assertRefusedWithoutEcho(call(HttpMethod.POST, "/patient-accounts/" + account + "/payment-plans",
+        assertRefusedWithoutEcho(call(
+                HttpMethod.POST,
+                "/patient-accounts/" + account + "/payment-plans",
                 "{\"installments\":2.5,\"firstDueDate\":\"" + nextMonth + "\"}"));
-        assertRefusedWithoutEcho(call(HttpMethod.POST, "/patient-accounts/" + account + "/payment-plans",
+        assertRefusedWithoutEcho(call(
+                HttpMethod.POST,
+                "/patient-accounts/" + account + "/payment-plans",
                 "{\"installments\":3,\"firstDueDate\":\"+99999-01-01\"}"));
-        assertThat(jdbc.sql("SELECT count(*) FROM payment_plan WHERE account_id = ?").param(account)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_plan WHERE account_id = ?")
+                        .param(account)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void datesOutOfBoundsAndHostileStringsAreRefused() throws Exception {
         long account = accountWithBalance();
 
-        assertRefusedWithoutEcho(call(HttpMethod.POST, "/patient-accounts/" + account + "/payments",
+        assertRefusedWithoutEcho(call(
+                HttpMethod.POST,
+                "/patient-accounts/" + account + "/payments",
                 "{\"amount\":10.00,\"method\":\"CASH\",\"receivedOn\":\"1900-01-01\"}"));
-        assertRefusedWithoutEcho(call(HttpMethod.POST, "/patient-accounts/" + account + "/payments",
+        assertRefusedWithoutEcho(call(
+                HttpMethod.POST,
+                "/patient-accounts/" + account + "/payments",
                 "{\"amount\":10.00,\"method\":\"CASH\",\"claimId\":\"" + MARKER + "-not-here\"}"));
-        assertRefusedWithoutEcho(call(HttpMethod.POST, "/patient-accounts/" + account + "/payments",
+        assertRefusedWithoutEcho(call(
+                HttpMethod.POST,
+                "/patient-accounts/" + account + "/payments",
                 "{\"amount\":10.00,\"method\":\"" + MARKER + "\"}"));
-        assertRefusedWithoutEcho(call(HttpMethod.POST, "/statement-runs",
-                "{\"tenantId\":\"" + tenant + "\",\"asOf\":\"0001-01-01\"}"));
-        assertRefusedWithoutEcho(call(HttpMethod.POST, "/statement-runs",
-                "{\"tenantId\":\"" + MARKER + "x".repeat(10_004) + "\"}"));
-        assertRefusedWithoutEcho(call(HttpMethod.GET, "/patient-accounts?tenantId=" + MARKER + "%3Cscript%3E",
-                null));
+        assertRefusedWithoutEcho(
+                call(HttpMethod.POST, "/statement-runs", "{\"tenantId\":\"" + tenant + "\",\"asOf\":\"0001-01-01\"}"));
+        assertRefusedWithoutEcho(
+                call(HttpMethod.POST, "/statement-runs", "{\"tenantId\":\"" + MARKER + "x".repeat(10_004) + "\"}"));
+        assertRefusedWithoutEcho(call(HttpMethod.GET, "/patient-accounts?tenantId=" + MARKER + "%3Cscript%3E", null));
         assertRefusedWithoutEcho(call(HttpMethod.GET, "/patient-accounts/" + MARKER, null));
         assertRefusedWithoutEcho(call(HttpMethod.GET, "/statements?accountId=" + MARKER, null));
-        assertRefusedWithoutEcho(call(HttpMethod.GET, "/reports/aging?tenantId=" + tenant + "&asOf=" + MARKER,
-                null));
-        assertThat(jdbc.sql("SELECT count(*) FROM patient_payment WHERE account_id = ?").param(account)
-                .query(Long.class).single()).isZero();
+        assertRefusedWithoutEcho(call(HttpMethod.GET, "/reports/aging?tenantId=" + tenant + "&asOf=" + MARKER, null));
+        assertThat(jdbc.sql("SELECT count(*) FROM patient_payment WHERE account_id = ?")
+                        .param(account)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     /**
@@ -124,22 +148,23 @@ class PatientBillingHostileInputTest {
      */
     @Test
     void fuzzedBodiesNeverGet5xxNorAnEcho() {
-        Map<String, List<String>> endpoints =
-        Map.of(
+        Map<String, List<String>> endpoints = Map.of(
                 "POST /patient-accounts/1/payments", List.of("amount", "method", "reference", "receivedOn", "claimId"),
                 "POST /patient-accounts/1/payment-plans", List.of("installments", "firstDueDate"),
                 "POST /statement-runs", List.of("tenantId", "asOf"));
         endpoints.forEach((endpoint, fields) -> {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1);
-            List<String> bodies = JsonFuzz.bodies(JsonFuzz.seed() + endpoint.hashCode(), JsonFuzz.iterations(),
-                    fields);
+            List<String> bodies = JsonFuzz.bodies(JsonFuzz.seed() + endpoint.hashCode(), JsonFuzz.iterations(), fields);
             for (String body : bodies) {
                 ResponseEntity<String> response = callRaw(HttpMethod.valueOf(method), path, body);
-                assertThat(response.getStatusCode().value()).as(endpoint + " " + body).isLessThan(500);
+                assertThat(response.getStatusCode().value())
+                        .as(endpoint + " " + body)
+                        .isLessThan(500);
                 if (response.getStatusCode().is4xxClientError()) {
                     assertThat(String.valueOf(response.getBody()).replaceAll("\"instance\":\"[^\"]*\"", ""))
-                            .as(endpoint + " " + body).doesNotContain(JsonFuzz.MARKER);
+                            .as(endpoint + " " + body)
+                            .doesNotContain(JsonFuzz.MARKER);
                 }
             }
         });

@@ -48,13 +48,20 @@ class PaymentPostedBenchmark {
         for (int i = 0; i < events; i++) {
             String encounter = "enc-bench-" + UUID.randomUUID();
             String claim = "clm-bench-" + i;
-            sends.add(kafka.send(Topics.CLAIM_SUBMITTED, encounter,
+            sends.add(kafka.send(
+                    Topics.CLAIM_SUBMITTED,
+                    encounter,
                     BillingEvents.claimSubmitted(tenant, claim, encounter, "MRN-" + (i % 500))));
             remittances.add(BillingEvents.primary(tenant, claim, encounter, "EFT-BENCH-" + i));
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM claim WHERE tenant_id = ?").param(tenant).query(Long.class).single() == events);
+        await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql("SELECT count(*) FROM claim WHERE tenant_id = ?")
+                                .param(tenant)
+                                .query(Long.class)
+                                .single()
+                        == events);
 
         long start = System.nanoTime();
         sends.clear();
@@ -63,16 +70,29 @@ class PaymentPostedBenchmark {
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
         double published = (System.nanoTime() - start) / 1e9;
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM journal_entry WHERE tenant_id = ?").param(tenant).query(Long.class).single()
-                == events);
+        await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("SELECT count(*) FROM journal_entry WHERE tenant_id = ?")
+                                .param(tenant)
+                                .query(Long.class)
+                                .single()
+                        == events);
         double seconds = (System.nanoTime() - start) / 1e9;
         long lines = jdbc.sql("SELECT count(*) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
-                + "WHERE e.tenant_id = ?").param(tenant).query(Long.class).single();
+                        + "WHERE e.tenant_id = ?")
+                .param(tenant)
+                .query(Long.class)
+                .single();
 
-        String result = String.format(Locale.US, "PaymentPosted benchmark: %d events posted (%d journal lines) in "
-                + "%.2f s = %.0f events/s for one instance (listener concurrency %s; publishing took %.2f s)%n",
-                events, lines, seconds, events / seconds, System.getProperty("spring.kafka.listener.concurrency", "1"),
+        String result = String.format(
+                Locale.US,
+                "PaymentPosted benchmark: %d events posted (%d journal lines) in "
+                        + "%.2f s = %.0f events/s for one instance (listener concurrency %s; publishing took %.2f s)%n",
+                events,
+                lines,
+                seconds,
+                events / seconds,
+                System.getProperty("spring.kafka.listener.concurrency", "1"),
                 published);
         System.out.print(result);
         Path out = Path.of("target", "benchmark-payment-posted.txt");

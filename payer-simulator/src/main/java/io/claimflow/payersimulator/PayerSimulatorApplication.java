@@ -4,8 +4,8 @@ import io.claimflow.payersimulator.adjudication.Faults;
 import io.claimflow.payersimulator.adjudication.PayerSimulator;
 import io.claimflow.payersimulator.config.SimulatorProperties;
 import java.time.Clock;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -21,7 +21,9 @@ public class PayerSimulatorApplication {
     public static final String CONFIG_NAME = "spring.config.name=payer-simulator";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(PayerSimulatorApplication.class).properties(CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(PayerSimulatorApplication.class)
+                .properties(CONFIG_NAME)
+                .run(args);
     }
 
     @Bean

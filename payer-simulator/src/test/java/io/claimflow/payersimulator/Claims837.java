@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class Claims837 {
 
-    private Claims837() {
-    }
+    private Claims837() {}
 
     /** One claim: patient control number, frequency (1, 7), the payer claim number it replaces, date, lines. */
     record Claim(String pcn, String frequency, String replaces, LocalDate dos, List<String> lines) {
@@ -30,8 +29,10 @@ final class Claims837 {
     /** An interchange (ISA13 {@code control}, ISA14 1 when {@code ta1}) of one group with one transaction per claim. */
     static byte[] interchange(int control, boolean ta1, Claim... claims) {
         StringBuilder x = new StringBuilder();
-        x.append(String.format("ISA*00*          *00*          *ZZ*CLAIMFLOW      *ZZ*SIMPAYER       *260311*0200*^"
-                + "*00501*%09d*%s*T*:~\n", control, ta1 ? "1" : "0"));
+        x.append(String.format(
+                "ISA*00*          *00*          *ZZ*CLAIMFLOW      *ZZ*SIMPAYER       *260311*0200*^"
+                        + "*00501*%09d*%s*T*:~\n",
+                control, ta1 ? "1" : "0"));
         x.append("GS*HC*CLAIMFLOW*SIMPAYER*20260311*0200*").append(control).append("*X*005010X222A1~\n");
         int st = 0;
         for (Claim claim : claims) {
@@ -59,7 +60,8 @@ final class Claims837 {
         s.add("NM1*IL*1*DOE*JANE****MI*BHP884120337");
         s.add("DMG*D8*19610722*F");
         s.add("NM1*PR*2*BUCKEYE HEALTH PLAN*****PI*BKHP1");
-        BigDecimal total = claim.lines().stream().map(l -> new BigDecimal(l.split(":")[1]))
+        BigDecimal total = claim.lines().stream()
+                .map(l -> new BigDecimal(l.split(":")[1]))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         s.add("CLM*" + claim.pcn() + "*" + total.toPlainString() + "***11:B:" + claim.frequency() + "*Y*A*Y*Y");
         if (claim.replaces() != null) {

@@ -39,14 +39,19 @@ class PayerBehavioursTest {
     void offByDefaultAndEveryNameIsChecked() {
         SimulatorProperties shipped = TestSimulators.properties(Map.of());
         assertThat(new PayerBehaviours(shipped.behaviours()).enabled()).isEmpty();
-        assertThat(new PayerBehaviours(TestSimulators.properties(Map.of("behaviours.enabled", "all")).behaviours())
-                .enabled()).containsExactlyInAnyOrder(Behaviour.values());
+        assertThat(new PayerBehaviours(TestSimulators.properties(Map.of("behaviours.enabled", "all"))
+                                .behaviours())
+                        .enabled())
+                .containsExactlyInAnyOrder(Behaviour.values());
         assertThat(new PayerBehaviours(TestSimulators.properties(Map.of("behaviours.enabled", "pend, interest"))
-                .behaviours()).enabled()).containsExactlyInAnyOrder(Behaviour.PEND, Behaviour.INTEREST);
+                                .behaviours())
+                        .enabled())
+                .containsExactlyInAnyOrder(Behaviour.PEND, Behaviour.INTEREST);
         assertThatThrownBy(() -> new PayerBehaviours(new SimulatorProperties.Behaviours("pend,refund", null)))
-                .hasMessageContaining("unknown payer behaviour 'refund'").hasMessageContaining("split-payment");
-        assertThatThrownBy(() -> new PayerBehaviours(new SimulatorProperties.Behaviours("pend",
-                Map.of("pend", 0)))).hasMessageContaining("every.pend must be 1 or more");
+                .hasMessageContaining("unknown payer behaviour 'refund'")
+                .hasMessageContaining("split-payment");
+        assertThatThrownBy(() -> new PayerBehaviours(new SimulatorProperties.Behaviours("pend", Map.of("pend", 0))))
+                .hasMessageContaining("every.pend must be 1 or more");
     }
 
     @Test
@@ -56,15 +61,16 @@ class PayerBehavioursTest {
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 Map.of("PAYERSIMULATOR_BEHAVIOURS_ENABLED", "reversal,pend"));
         SimulatorProperties properties = new Binder(ConfigurationPropertySources.from(environment))
-                .bind("payer-simulator", SimulatorProperties.class).get();
+                .bind("payer-simulator", SimulatorProperties.class)
+                .get();
         assertThat(new PayerBehaviours(properties.behaviours()).enabled())
                 .containsExactlyInAnyOrder(Behaviour.REVERSAL, Behaviour.PEND);
     }
 
     @Test
     void everyNthCaseIsDrawnTheSameWayEachRun() {
-        PayerBehaviours behaviours = new PayerBehaviours(new SimulatorProperties.Behaviours("interest",
-                Map.of("interest", 3)));
+        PayerBehaviours behaviours =
+                new PayerBehaviours(new SimulatorProperties.Behaviours("interest", Map.of("interest", 3)));
         List<Boolean> draws = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             draws.add(behaviours.draw(Behaviour.INTEREST));
@@ -84,9 +90,10 @@ class PayerBehavioursTest {
         String second = payer.only("835");
 
         // the original reversed whole (same payer claim number), then the replacement paid under a new one
-        assertThat(second).contains("CLP*PCN-A*22*-165*-103.74*-25*12*" + icn + "*11*1~\n"
-                + "NM1*QC*1*DOE*JANE****MI*BHP884120337~\nSVC*HC:99214*-165*-103.74**1~\nDTM*472*20260302~\n"
-                + "CAS*CO*45*-36.26~\nCAS*PR*3*-25~");
+        assertThat(second)
+                .contains("CLP*PCN-A*22*-165*-103.74*-25*12*" + icn + "*11*1~\n"
+                        + "NM1*QC*1*DOE*JANE****MI*BHP884120337~\nSVC*HC:99214*-165*-103.74**1~\nDTM*472*20260302~\n"
+                        + "CAS*CO*45*-36.26~\nCAS*PR*3*-25~");
         assertThat(second.indexOf("*22*")).isLessThan(second.indexOf("CLP*PCN-A*1*165*67.47*25*12*"));
         assertThat(second).doesNotContain("CLP*PCN-A*1*165*67.47*25*12*" + icn + "*");
         // -103.74 + 67.47 = -36.27: nothing paid, the payer's balance goes forward (FB) under this 835's trace ...
@@ -95,7 +102,8 @@ class PayerBehavioursTest {
 
         // ... and is taken back from the next payment
         payer.send(Claims837.interchange(3, false, Claim.original("PCN-B", MARCH_3, "99215:250")));
-        assertThat(payer.only("835")).contains("BPR*I*119.16*C*CHK")
+        assertThat(payer.only("835"))
+                .contains("BPR*I*119.16*C*CHK")
                 .contains("PLB*1847362914*20261231*FB:" + trace + "*36.27~");
         payer.assertAllConform();
     }
@@ -147,7 +155,9 @@ class PayerBehavioursTest {
         // the next payment that covers it recovers the 103.74 paid twice (its own overpayment comes after)
         payer.send(Claims837.interchange(2, false, Claim.original("PCN-P", MARCH_3, "99215:250")));
         List<String> next = payer.take("835");
-        assertThat(next.get(0)).contains("CLP*PCN-P*1*250*155.43*").contains("BPR*I*51.69*")
+        assertThat(next.get(0))
+                .contains("CLP*PCN-P*1*250*155.43*")
+                .contains("BPR*I*51.69*")
                 .contains("PLB*1847362914*20261231*WO:PCN-O*103.74~");
         payer.assertAllConform();
     }
@@ -157,7 +167,8 @@ class PayerBehavioursTest {
         Mailbox payer = new Mailbox("interest");
         payer.send(Claims837.interchange(1, false, Claim.original("PCN-I", MARCH_2, "99214:165")));
         // 1 % of 103.74, to the cent; a negative PLB amount adds to the payment
-        assertThat(payer.only("835")).contains("BPR*I*104.78*C*CHK")
+        assertThat(payer.only("835"))
+                .contains("BPR*I*104.78*C*CHK")
                 .contains("PLB*1847362914*20261231*L6:PCN-I*-1.04~");
         payer.assertAllConform();
     }
@@ -173,7 +184,8 @@ class PayerBehavioursTest {
         assertThat(ca).contains("TRN*2*PCN-W~\nSTC*A2:20:PR*20260312*WQ*165~\nREF*1K*");
         assertThat(pend).contains("TRN*2*PCN-W~\nSTC*P1:20:PR*20260312*WQ*165~\nREF*1K*");
         // not paid while the 277 waits to be taken
-        assertThat(payer.simulator.pending(null)).extracting(PayerSimulator.Response::type)
+        assertThat(payer.simulator.pending(null))
+                .extracting(PayerSimulator.Response::type)
                 .containsExactly("277CA", "277");
         payer.take("277CA");
         payer.take("277");
@@ -184,7 +196,10 @@ class PayerBehavioursTest {
     @Test
     void a999RejectingTheWholeGroupWithoutAk2() {
         Mailbox payer = new Mailbox("group-rejection");
-        String ack = payer.send(Claims837.interchange(1, false, Claim.original("PCN-G", MARCH_2, "99214:165"),
+        String ack = payer.send(Claims837.interchange(
+                1,
+                false,
+                Claim.original("PCN-G", MARCH_2, "99214:165"),
                 Claim.original("PCN-H", MARCH_3, "99213:100")));
         assertThat(ack).contains("AK1*HC*1*005010X222A1~\nAK9*R*2*2*0*5~").doesNotContain("AK2");
         assertThat(payer.simulator.pending(null)).isEmpty();
@@ -215,7 +230,8 @@ class PayerBehavioursTest {
     }
 
     private static String clp(String era, String pcn) {
-        Matcher m = Pattern.compile("^CLP\\*" + Pattern.quote(pcn) + "\\*1\\*.*$", Pattern.MULTILINE).matcher(era);
+        Matcher m = Pattern.compile("^CLP\\*" + Pattern.quote(pcn) + "\\*1\\*.*$", Pattern.MULTILINE)
+                .matcher(era);
         assertThat(m.find()).as("a CLP for " + pcn + " in\n" + era).isTrue();
         return m.group().replaceAll("~$", "");
     }
@@ -275,8 +291,8 @@ class PayerBehavioursTest {
         void assertAllConform() {
             List<String> broken = new ArrayList<>();
             for (byte[] file : files) {
-                GuideRules.violations(file).forEach(v -> broken.add(v + " in\n" + new String(file,
-                        StandardCharsets.US_ASCII)));
+                GuideRules.violations(file)
+                        .forEach(v -> broken.add(v + " in\n" + new String(file, StandardCharsets.US_ASCII)));
             }
             assertThat(broken).isEmpty();
         }

@@ -22,11 +22,12 @@ import org.springframework.web.client.RestClient;
  * (issue 19, item 8): a 400 problem detail that never quotes the value, and nothing changed. A fault latency of
  * years or an error rate of 150 % is a typing error, not a setting.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = PayerSimulatorApplication.CONFIG_NAME)
 class PayerSimulatorHostileInputTest {
 
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     static final String MARKER = "Zq7Marker";
 
     @LocalServerPort
@@ -41,13 +42,16 @@ class PayerSimulatorHostileInputTest {
     }
 
     ResponseEntity<Map<String, Object>> call(HttpMethod method, String path, String json) {
-        RestClient.RequestBodySpec spec = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth("gateway", "claimflow-payer")).build()
-                .method(method).uri(URI.create("http://localhost:" + port + path));
+        RestClient.RequestBodySpec spec = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth("gateway", "claimflow-payer"))
+                .build()
+                .method(method)
+                .uri(URI.create("http://localhost:" + port + path));
         if (json != null) {
             spec.contentType(MediaType.APPLICATION_JSON).body(json);
         }
-        return spec.retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(JSON);
+        return spec.retrieve().onStatus(s -> true, (req, res) -> {}).toEntity(JSON);
     }
 
     static void assertRefusedWithoutEcho(ResponseEntity<Map<String, Object>> response) {
@@ -55,7 +59,9 @@ class PayerSimulatorHostileInputTest {
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
         Map<String, Object> problem = new HashMap<>(response.getBody());
         problem.remove("instance");
-        assertThat(String.valueOf(problem)).doesNotContain(MARKER).doesNotContain("99999")
+        assertThat(String.valueOf(problem))
+                .doesNotContain(MARKER)
+                .doesNotContain("99999")
                 .doesNotContain("Exception");
     }
 
@@ -65,8 +71,8 @@ class PayerSimulatorHostileInputTest {
         assertRefusedWithoutEcho(call(HttpMethod.GET, "/simulator/accumulators/M1/2026.5", null));
         assertRefusedWithoutEcho(call(HttpMethod.GET, "/simulator/accumulators/M1/" + MARKER, null));
         assertRefusedWithoutEcho(call(HttpMethod.GET, "/simulator/accumulators/" + MARKER + "%3Cb%3E/2026", null));
-        assertRefusedWithoutEcho(call(HttpMethod.GET, "/simulator/accumulators/" + MARKER + "x".repeat(200)
-                + "/2026", null));
+        assertRefusedWithoutEcho(
+                call(HttpMethod.GET, "/simulator/accumulators/" + MARKER + "x".repeat(200) + "/2026", null));
         assertRefusedWithoutEcho(call(HttpMethod.GET, "/x12/responses?submitter=" + MARKER + "%27%20OR%201=1", null));
         assertRefusedWithoutEcho(call(HttpMethod.GET, "/x12/responses/" + MARKER + "%3Cscript%3E", null));
         assertRefusedWithoutEcho(call(HttpMethod.POST, "/x12/responses/" + MARKER + "%3Cscript%3E/ack", null));
@@ -84,15 +90,14 @@ class PayerSimulatorHostileInputTest {
         assertRefusedWithoutEcho(call(HttpMethod.PUT, "/simulator/faults", faults("-5", "0", "false")));
         assertRefusedWithoutEcho(call(HttpMethod.PUT, "/simulator/faults", faults("0", "1.5", "false")));
         assertRefusedWithoutEcho(call(HttpMethod.PUT, "/simulator/faults", faults("0", "-0.5", "false")));
-        assertRefusedWithoutEcho(call(HttpMethod.PUT, "/simulator/faults", faults("\"" + MARKER + "\"", "0",
-                "false")));
+        assertRefusedWithoutEcho(call(HttpMethod.PUT, "/simulator/faults", faults("\"" + MARKER + "\"", "0", "false")));
         assertRefusedWithoutEcho(call(HttpMethod.PUT, "/simulator/faults", faults("2.5", "0", "false")));
         assertRefusedWithoutEcho(call(HttpMethod.PUT, "/simulator/faults", faults("0", "0", "\"" + MARKER + "\"")));
         assertThat(faults.settings().latencyMillis()).isZero();
         assertThat(faults.outage()).isFalse();
 
-        ResponseEntity<Map<String, Object>> fine = call(HttpMethod.PUT, "/simulator/faults",
-                faults("5", "0.25", "false"));
+        ResponseEntity<Map<String, Object>> fine =
+                call(HttpMethod.PUT, "/simulator/faults", faults("5", "0.25", "false"));
         assertThat(fine.getStatusCode().value()).isEqualTo(200);
         assertThat(fine.getBody()).containsEntry("latencyMillis", 5).containsEntry("errorRate", 0.25);
     }

@@ -25,20 +25,21 @@ public final class TestSimulators {
 
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-12T09:30:00Z"), ZoneOffset.UTC);
 
-    private TestSimulators() {
-    }
+    private TestSimulators() {}
 
     /** The shipped configuration with {@code overrides} (keys without the payer-simulator prefix) on top. */
     public static SimulatorProperties properties(Map<String, String> overrides) {
         try {
-            List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("payer-simulator.yml",
-                    new ClassPathResource("payer-simulator.yml"));
+            List<PropertySource<?>> yaml = new YamlPropertySourceLoader()
+                    .load("payer-simulator.yml", new ClassPathResource("payer-simulator.yml"));
             List<ConfigurationPropertySource> sources = new ArrayList<>();
             MapConfigurationPropertySource first = new MapConfigurationPropertySource();
             overrides.forEach((k, v) -> first.put("payer-simulator." + k, v));
             sources.add(first);
             ConfigurationPropertySources.from(yaml).forEach(sources::add);
-            return new Binder(sources).bind("payer-simulator", SimulatorProperties.class).get();
+            return new Binder(sources)
+                    .bind("payer-simulator", SimulatorProperties.class)
+                    .get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,7 +11,7 @@ class ArchitectureTest {
 
     @Test
     void followsTheLayout() {
-        ArchitectureRules.checkLibrary("io.claimflow.platform", "audit", "deadletter", "kafka", "observability",
-                "outbox", "security", "web");
+        ArchitectureRules.checkLibrary(
+                "io.claimflow.platform", "audit", "deadletter", "kafka", "observability", "outbox", "security", "web");
     }
 }

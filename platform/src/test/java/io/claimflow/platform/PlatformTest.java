@@ -19,7 +19,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = PlatformTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.application.name=platform-test",
             "claimflow.kafka.partitions=2",
@@ -29,5 +31,4 @@ import org.springframework.boot.test.context.SpringBootTest;
             "claimflow.outbox.relay-auto-startup=false"
         })
 @ClaimFlowInfrastructure(database = "claimflow_platform_test")
-public @interface PlatformTest {
-}
+public @interface PlatformTest {}

@@ -13,8 +13,7 @@ import org.springframework.kafka.core.ProducerFactory;
 /** Helpers shared by the platform's integration tests. */
 public final class TestEvents {
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /** A new event with a random event id and encounter id. */
     public static PlatformTestEvent event(String instruction) {

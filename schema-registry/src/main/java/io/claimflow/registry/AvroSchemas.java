@@ -2,7 +2,6 @@ package io.claimflow.registry;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
@@ -12,8 +11,7 @@ final class AvroSchemas {
 
     static final String TYPE = "AVRO";
 
-    private AvroSchemas() {
-    }
+    private AvroSchemas() {}
 
     /**
      * Parses schema text; a schema that does not parse (or whose defaults do not match their types) is a 42201.
@@ -41,8 +39,7 @@ final class AvroSchemas {
     }
 
     /** An earlier version to check against: its number goes into the messages. */
-    record Earlier(int version, Schema schema) {
-    }
+    record Earlier(int version, Schema schema) {}
 
     /**
      * Checks {@code candidate} against the earlier live versions (oldest first) as {@code level} demands and
@@ -56,19 +53,23 @@ final class AvroSchemas {
         List<Earlier> against = level.transitive ? earlier : List.of(earlier.get(earlier.size() - 1));
         for (Earlier old : against) {
             if (level.backward) {
-                describe(messages, SchemaCompatibility.checkReaderWriterCompatibility(candidate, old.schema()),
+                describe(
+                        messages,
+                        SchemaCompatibility.checkReaderWriterCompatibility(candidate, old.schema()),
                         "the new schema cannot read data written with version " + old.version());
             }
             if (level.forward) {
-                describe(messages, SchemaCompatibility.checkReaderWriterCompatibility(old.schema(), candidate),
+                describe(
+                        messages,
+                        SchemaCompatibility.checkReaderWriterCompatibility(old.schema(), candidate),
                         "version " + old.version() + " cannot read data written with the new schema");
             }
         }
         return messages;
     }
 
-    private static void describe(List<String> messages, SchemaCompatibility.SchemaPairCompatibility result,
-            String direction) {
+    private static void describe(
+            List<String> messages, SchemaCompatibility.SchemaPairCompatibility result, String direction) {
         for (Incompatibility incompatibility : result.getResult().getIncompatibilities()) {
             // Confluent's message shape: errorType, description, additionalInfo (Avro's own detail)
             messages.add("{errorType:'" + incompatibility.getType() + "', description:'At path '"

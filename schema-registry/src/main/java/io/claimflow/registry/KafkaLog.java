@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -40,6 +39,7 @@ final class KafkaLog implements AutoCloseable {
 
     /** How long start-up may wait for the broker (topic creation, reading the topic). */
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(40);
 
     private final String bootstrapServers;
@@ -55,23 +55,28 @@ final class KafkaLog implements AutoCloseable {
     /** Creates the topic if it is missing and opens the producer. */
     static KafkaLog open(String bootstrapServers, String topic) {
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "schema-registry-admin",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) STARTUP_TIMEOUT.toMillis()))) {
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "schema-registry-admin",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) STARTUP_TIMEOUT.toMillis()))) {
             ensureTopic(admin, topic);
         }
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-producer",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                // writes are serialised by the registry anyway; one in flight keeps the log in call order
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-producer",
+                        ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                        // writes are serialised by the registry anyway; one in flight keeps the log in call order
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+                        ProducerConfig.LINGER_MS_CONFIG, 0,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
         return new KafkaLog(bootstrapServers, topic, producer);
     }
 
@@ -83,8 +88,10 @@ final class KafkaLog implements AutoCloseable {
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             try {
                 admin.createTopics(List.of(newTopic)).all().get();
-                LOG.info("Created schema topic {} (compacted, 1 partition, replication factor {})",
-                        topic, replicationFactor);
+                LOG.info(
+                        "Created schema topic {} (compacted, 1 partition, replication factor {})",
+                        topic,
+                        replicationFactor);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
@@ -99,9 +106,9 @@ final class KafkaLog implements AutoCloseable {
         }
     }
 
-    private static void verifyExistingTopic(Admin admin, String topic)
-            throws InterruptedException, ExecutionException {
-        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+    private static void verifyExistingTopic(Admin admin, String topic) throws InterruptedException, ExecutionException {
+        TopicDescription description =
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
         if (description.partitions().size() != 1) {
             // with more partitions the total order of writes, and so the meaning of the log, is lost
             throw new IllegalStateException("Schema topic " + topic + " must have exactly 1 partition, has "
@@ -111,19 +118,27 @@ final class KafkaLog implements AutoCloseable {
         Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
         ConfigEntry policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
         if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-            LOG.warn("Schema topic {} has cleanup.policy={}, not compact: schemas may be lost to retention",
-                    topic, policy == null ? null : policy.value());
+            LOG.warn(
+                    "Schema topic {} has cleanup.policy={}, not compact: schemas may be lost to retention",
+                    topic,
+                    policy == null ? null : policy.value());
         }
     }
 
     /** Reads every record from the beginning of the topic up to its end offset at the time of the call. */
     void replay(BiConsumer<byte[], byte[]> handler) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-reader",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "schema-registry-reader",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition), STARTUP_TIMEOUT).get(partition);
@@ -153,7 +168,8 @@ final class KafkaLog implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw RegistryException.store("interrupted while writing to Kafka", e);
         } catch (ExecutionException e) {
-            throw RegistryException.store("cannot write to Kafka: " + e.getCause().getMessage(), e.getCause());
+            throw RegistryException.store(
+                    "cannot write to Kafka: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw RegistryException.store("timed out writing to Kafka", e);
         }

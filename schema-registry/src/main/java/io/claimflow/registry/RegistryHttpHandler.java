@@ -1,5 +1,12 @@
 package io.claimflow.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,17 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 /**
  * Confluent Schema Registry's REST API over {@link SchemaRegistry}: routing, content negotiation, JSON bodies and
@@ -33,10 +31,10 @@ final class RegistryHttpHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHttpHandler.class);
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-    private static final Set<String> JSON_TYPES = Set.of(CONTENT_TYPE, "application/vnd.schemaregistry+json",
-            "application/json");
-    private static final Set<String> ACCEPTED = Set.of(CONTENT_TYPE, "application/vnd.schemaregistry+json",
-            "application/json", "application/*", "*/*");
+    private static final Set<String> JSON_TYPES =
+            Set.of(CONTENT_TYPE, "application/vnd.schemaregistry+json", "application/json");
+    private static final Set<String> ACCEPTED =
+            Set.of(CONTENT_TYPE, "application/vnd.schemaregistry+json", "application/json", "application/*", "*/*");
 
     private final SchemaRegistry registry;
     private final ObjectMapper json;
@@ -66,18 +64,28 @@ final class RegistryHttpHandler implements HttpHandler {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             negotiate(exchange);
-            Request request = new Request(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                    segments(exchange.getRequestURI().getRawPath()), query(exchange.getRequestURI().getRawQuery()),
+            Request request = new Request(
+                    exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                    segments(exchange.getRequestURI().getRawPath()),
+                    query(exchange.getRequestURI().getRawQuery()),
                     body);
             response = route(request);
         } catch (RegistryException e) {
             if (e.status() >= 500) {
-                LOG.error("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        e.getMessage(), e.getCause());
+                LOG.error(
+                        "{} {} failed: {}",
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getPath(),
+                        e.getMessage(),
+                        e.getCause());
             }
             response = error(e);
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+            LOG.error(
+                    "{} {} failed",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    e);
             response = error(new RegistryException(500, 50001, "Internal error: " + e.getMessage(), e));
         }
         send(exchange, response);
@@ -99,8 +107,8 @@ final class RegistryHttpHandler implements HttpHandler {
                 String subject = p.get(1);
                 if (n == 2) {
                     return switch (r.method()) {
-                        case "POST" -> Response.ok(versioned(registry.lookup(subject, schemaText(r),
-                                r.flag("deleted"))));
+                        case "POST" ->
+                            Response.ok(versioned(registry.lookup(subject, schemaText(r), r.flag("deleted"))));
                         case "DELETE" -> Response.ok(registry.deleteSubject(subject, r.flag("permanent")));
                         default -> throw methodNotAllowed();
                     };
@@ -111,8 +119,8 @@ final class RegistryHttpHandler implements HttpHandler {
                 if (n == 3) {
                     return switch (r.method()) {
                         case "GET" -> Response.ok(registry.versions(subject, r.flag("deleted")));
-                        case "POST" -> Response.ok(json.createObjectNode()
-                                .put("id", registry.register(subject, schemaText(r))));
+                        case "POST" ->
+                            Response.ok(json.createObjectNode().put("id", registry.register(subject, schemaText(r))));
                         default -> throw methodNotAllowed();
                     };
                 }
@@ -125,8 +133,11 @@ final class RegistryHttpHandler implements HttpHandler {
                     };
                 }
                 if (n == 5 && p.get(4).equals("schema")) {
-                    return only(r, "GET", () -> Response.ok(
-                            registry.version(subject, version, r.flag("deleted")).schema()));
+                    return only(
+                            r,
+                            "GET",
+                            () -> Response.ok(registry.version(subject, version, r.flag("deleted"))
+                                    .schema()));
                 }
                 if (n == 5 && p.get(4).equals("referencedby")) {
                     // schema references are not supported, so nothing refers to anything
@@ -146,24 +157,36 @@ final class RegistryHttpHandler implements HttpHandler {
                         return only(r, "GET", () -> Response.ok(schemaById(id)));
                     }
                     if (n == 4 && p.get(3).equals("schema")) {
-                        return only(r, "GET", () -> Response.ok(schemaById(id).get("schema").asText()));
+                        return only(
+                                r,
+                                "GET",
+                                () -> Response.ok(schemaById(id).get("schema").asText()));
                     }
                     if (n == 4 && p.get(3).equals("versions")) {
                         return only(r, "GET", () -> {
                             ArrayNode result = json.createArrayNode();
-                            registry.versionsOfId(id, r.flag("deleted")).forEach(v -> result.addObject()
-                                    .put("subject", v.subject()).put("version", v.version()));
+                            registry.versionsOfId(id, r.flag("deleted"))
+                                    .forEach(v -> result.addObject()
+                                            .put("subject", v.subject())
+                                            .put("version", v.version()));
                             return Response.ok(result);
                         });
                     }
                     if (n == 4 && p.get(3).equals("subjects")) {
-                        return only(r, "GET", () -> Response.ok(registry.versionsOfId(id, r.flag("deleted"))
-                                .stream().map(SchemaRegistry.SchemaVersion::subject).distinct().toList()));
+                        return only(
+                                r,
+                                "GET",
+                                () -> Response.ok(registry.versionsOfId(id, r.flag("deleted")).stream()
+                                        .map(SchemaRegistry.SchemaVersion::subject)
+                                        .distinct()
+                                        .toList()));
                     }
                 }
             }
             case "compatibility" -> {
-                if ((n == 4 || n == 5) && p.get(1).equals("subjects") && p.get(3).equals("versions")) {
+                if ((n == 4 || n == 5)
+                        && p.get(1).equals("subjects")
+                        && p.get(3).equals("versions")) {
                     // "latest" and no version both mean: against the live versions, as the level demands
                     Integer version = n == 5 ? version(p.get(4)) : null;
                     return only(r, "POST", () -> {
@@ -182,14 +205,17 @@ final class RegistryHttpHandler implements HttpHandler {
                 if (n <= 2) {
                     String subject = n == 2 ? p.get(1) : null;
                     return switch (r.method()) {
-                        case "GET" -> Response.ok(level("compatibilityLevel", subject == null
-                                ? registry.globalLevel()
-                                : registry.subjectLevel(subject).orElseGet(() -> {
-                                    if (r.flag("defaultToGlobal")) {
-                                        return registry.globalLevel();
-                                    }
-                                    throw RegistryException.subjectCompatibilityNotConfigured(subject);
-                                })));
+                        case "GET" ->
+                            Response.ok(level(
+                                    "compatibilityLevel",
+                                    subject == null
+                                            ? registry.globalLevel()
+                                            : registry.subjectLevel(subject).orElseGet(() -> {
+                                                if (r.flag("defaultToGlobal")) {
+                                                    return registry.globalLevel();
+                                                }
+                                                throw RegistryException.subjectCompatibilityNotConfigured(subject);
+                                            })));
                         case "PUT" -> {
                             CompatibilityLevel level = requestedLevel(r);
                             registry.setLevel(subject, level);
@@ -203,7 +229,8 @@ final class RegistryHttpHandler implements HttpHandler {
             case "mode" -> {
                 if (n <= 2) {
                     // always read-write: there is no import mode
-                    return only(r, "GET", () -> Response.ok(json.createObjectNode().put("mode", "READWRITE")));
+                    return only(
+                            r, "GET", () -> Response.ok(json.createObjectNode().put("mode", "READWRITE")));
                 }
             }
             default -> {
@@ -231,8 +258,8 @@ final class RegistryHttpHandler implements HttpHandler {
     // ---------------------------------------------------------------- request parts
 
     private ObjectNode schemaById(int id) {
-        SchemaRegistry.StoredSchema schema = registry.schemaById(id)
-                .orElseThrow(() -> RegistryException.schemaNotFound(id));
+        SchemaRegistry.StoredSchema schema =
+                registry.schemaById(id).orElseThrow(() -> RegistryException.schemaNotFound(id));
         ObjectNode body = json.createObjectNode();
         body.put("schema", schema.canonical());
         return body;
@@ -240,7 +267,10 @@ final class RegistryHttpHandler implements HttpHandler {
 
     private ObjectNode versioned(SchemaRegistry.VersionedSchema v) {
         // Confluent leaves schemaType out for AVRO, the default
-        return json.createObjectNode().put("subject", v.subject()).put("version", v.version()).put("id", v.id())
+        return json.createObjectNode()
+                .put("subject", v.subject())
+                .put("version", v.version())
+                .put("id", v.id())
                 .put("schema", v.schema());
     }
 
@@ -341,7 +371,8 @@ final class RegistryHttpHandler implements HttpHandler {
         }
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        if (contentType != null && (method.equals("POST") || method.equals("PUT"))
+        if (contentType != null
+                && (method.equals("POST") || method.equals("PUT"))
                 && !JSON_TYPES.contains(mediaType(contentType))) {
             throw RegistryException.http(415, "Unsupported Media Type");
         }

@@ -1,5 +1,8 @@
 package io.claimflow.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,14 +13,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The registry's state and operations. The state is only ever changed by {@link #apply}, both when the Kafka log is
@@ -40,20 +38,16 @@ final class SchemaRegistry {
     private static final String ID_HIGH_WATER = "ID_HIGH_WATER";
 
     /** One version of a subject. */
-    record SchemaVersion(String subject, int version, int id, boolean deleted) {
-    }
+    record SchemaVersion(String subject, int version, int id, boolean deleted) {}
 
     /** A schema by its global id, parsed once. */
-    record StoredSchema(int id, String type, String canonical, Schema parsed) {
-    }
+    record StoredSchema(int id, String type, String canonical, Schema parsed) {}
 
     /** A version joined with its schema, what the version endpoints answer. */
-    record VersionedSchema(String subject, int version, int id, String type, String schema) {
-    }
+    record VersionedSchema(String subject, int version, int id, String type, String schema) {}
 
     /** Outcome of a compatibility check. */
-    record CompatibilityResult(boolean compatible, List<String> messages) {
-    }
+    record CompatibilityResult(boolean compatible, List<String> messages) {}
 
     private final ObjectMapper json;
     private final KafkaLog log;
@@ -64,6 +58,7 @@ final class SchemaRegistry {
     private final Map<String, Integer> idsByCanonical = new HashMap<>();
     /** How many versions (soft-deleted included) use each id; an id disappears with its last version. */
     private final Map<Integer, Integer> versionsPerId = new HashMap<>();
+
     private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
     private CompatibilityLevel globalLevel;
     /** The highest id ever seen in the log, live or not: new ids are above it. */
@@ -78,8 +73,11 @@ final class SchemaRegistry {
     void load() {
         write(() -> {
             log.replay(this::apply);
-            LOG.info("Schema registry state: {} subjects, {} schemas, highest id {}",
-                    subjects.size(), schemasById.size(), maxId);
+            LOG.info(
+                    "Schema registry state: {} subjects, {} schemas, highest id {}",
+                    subjects.size(),
+                    schemasById.size(),
+                    maxId);
             return null;
         });
     }
@@ -93,7 +91,8 @@ final class SchemaRegistry {
         return write(() -> {
             NavigableMap<Integer, SchemaVersion> versions = subjects.getOrDefault(subject, new TreeMap<>());
             for (SchemaVersion version : versions.values()) {
-                if (!version.deleted() && schemasById.get(version.id()).canonical().equals(canonical)) {
+                if (!version.deleted()
+                        && schemasById.get(version.id()).canonical().equals(canonical)) {
                     return version.id();
                 }
             }
@@ -191,8 +190,11 @@ final class SchemaRegistry {
             if (versions == null || (!permanent && versions.values().stream().allMatch(SchemaVersion::deleted))) {
                 throw RegistryException.subjectNotFound(subject);
             }
-            SchemaVersion version = requested != null ? versions.get(requested)
-                    : permanent ? versions.lastEntry().getValue() : latestLive(versions).orElse(null);
+            SchemaVersion version = requested != null
+                    ? versions.get(requested)
+                    : permanent
+                            ? versions.lastEntry().getValue()
+                            : latestLive(versions).orElse(null);
             if (version == null) {
                 throw RegistryException.versionNotFound(requested == null ? -1 : requested);
             }
@@ -208,7 +210,10 @@ final class SchemaRegistry {
                 writeHighWater();
                 append(schemaKey(subject, version.version()), null);
             }
-            LOG.info("{} subject {} version {}", permanent ? "Permanently deleted" : "Soft-deleted", subject,
+            LOG.info(
+                    "{} subject {} version {}",
+                    permanent ? "Permanently deleted" : "Soft-deleted",
+                    subject,
                     version.version());
             return version.version();
         });
@@ -216,12 +221,14 @@ final class SchemaRegistry {
 
     private void softDelete(SchemaVersion version) {
         StoredSchema schema = schemasById.get(version.id());
-        append(schemaKey(version.subject(), version.version()),
+        append(
+                schemaKey(version.subject(), version.version()),
                 schemaValue(version.subject(), version.version(), version.id(), schema.canonical(), true));
     }
 
     private void writeHighWater() {
-        append(json.createObjectNode().put("keytype", ID_HIGH_WATER).put("magic", 0),
+        append(
+                json.createObjectNode().put("keytype", ID_HIGH_WATER).put("magic", 0),
                 json.createObjectNode().put("maxId", maxId));
     }
 
@@ -300,8 +307,8 @@ final class SchemaRegistry {
                 if (version == null) {
                     throw RegistryException.versionNotFound(requested);
                 }
-                earlier = List.of(new AvroSchemas.Earlier(version.version(),
-                        schemasById.get(version.id()).parsed()));
+                earlier = List.of(new AvroSchemas.Earlier(
+                        version.version(), schemasById.get(version.id()).parsed()));
             }
             List<String> messages = AvroSchemas.incompatibilities(effectiveLevel(subject), schema, earlier);
             return new CompatibilityResult(messages.isEmpty(), messages);
@@ -330,7 +337,8 @@ final class SchemaRegistry {
         List<AvroSchemas.Earlier> result = new ArrayList<>();
         for (SchemaVersion version : versions.values()) {
             if (!version.deleted()) {
-                result.add(new AvroSchemas.Earlier(version.version(), schemasById.get(version.id()).parsed()));
+                result.add(new AvroSchemas.Earlier(
+                        version.version(), schemasById.get(version.id()).parsed()));
             }
         }
         return result;
@@ -357,30 +365,43 @@ final class SchemaRegistry {
     }
 
     private static Optional<SchemaVersion> latestLive(NavigableMap<Integer, SchemaVersion> versions) {
-        return versions.descendingMap().values().stream().filter(v -> !v.deleted()).findFirst();
+        return versions.descendingMap().values().stream()
+                .filter(v -> !v.deleted())
+                .findFirst();
     }
 
     private VersionedSchema join(SchemaVersion version) {
         StoredSchema schema = schemasById.get(version.id());
-        return new VersionedSchema(version.subject(), version.version(), version.id(), schema.type(),
-                schema.canonical());
+        return new VersionedSchema(
+                version.subject(), version.version(), version.id(), schema.type(), schema.canonical());
     }
 
     // ---------------------------------------------------------------- the log
 
     private ObjectNode schemaKey(String subject, int version) {
         // field order is fixed: compaction compares key bytes
-        return json.createObjectNode().put("keytype", SCHEMA).put("subject", subject).put("version", version)
+        return json.createObjectNode()
+                .put("keytype", SCHEMA)
+                .put("subject", subject)
+                .put("version", version)
                 .put("magic", 1);
     }
 
     private ObjectNode configKey(String subject) {
-        return json.createObjectNode().put("keytype", CONFIG).put("subject", subject).put("magic", 0);
+        return json.createObjectNode()
+                .put("keytype", CONFIG)
+                .put("subject", subject)
+                .put("magic", 0);
     }
 
     private ObjectNode schemaValue(String subject, int version, int id, String canonical, boolean deleted) {
-        return json.createObjectNode().put("subject", subject).put("version", version).put("id", id)
-                .put("schemaType", AvroSchemas.TYPE).put("schema", canonical).put("deleted", deleted);
+        return json.createObjectNode()
+                .put("subject", subject)
+                .put("version", version)
+                .put("id", id)
+                .put("schemaType", AvroSchemas.TYPE)
+                .put("schema", canonical)
+                .put("deleted", deleted);
     }
 
     private void append(ObjectNode key, ObjectNode value) {
@@ -409,10 +430,13 @@ final class SchemaRegistry {
         }
         String keytype = key == null ? "" : key.path("keytype").asText();
         switch (keytype) {
-            case SCHEMA -> applySchema(key.path("subject").asText(), key.path("version").asInt(), value);
-            case CONFIG -> applyConfig(key.path("subject").isTextual() ? key.path("subject").asText() : null,
-                    value);
-            case ID_HIGH_WATER -> maxId = Math.max(maxId, value == null ? 0 : value.path("maxId").asInt());
+            case SCHEMA ->
+                applySchema(key.path("subject").asText(), key.path("version").asInt(), value);
+            case CONFIG ->
+                applyConfig(
+                        key.path("subject").isTextual() ? key.path("subject").asText() : null, value);
+            case ID_HIGH_WATER ->
+                maxId = Math.max(maxId, value == null ? 0 : value.path("maxId").asInt());
             default -> LOG.debug("Ignoring record of key type {}", keytype);
         }
     }
@@ -442,7 +466,9 @@ final class SchemaRegistry {
                 idsByCanonical.putIfAbsent(canonical, id);
             }
             versionsPerId.merge(id, 1, Integer::sum);
-            versions.put(number, new SchemaVersion(subject, number, id, value.path("deleted").asBoolean(false)));
+            versions.put(
+                    number,
+                    new SchemaVersion(subject, number, id, value.path("deleted").asBoolean(false)));
         }
         removeIfEmpty(subject, versions);
     }
@@ -465,8 +491,10 @@ final class SchemaRegistry {
     }
 
     private void applyConfig(String subject, JsonNode value) {
-        CompatibilityLevel level = value == null ? null
-                : CompatibilityLevel.parse(value.path("compatibilityLevel").asText(null)).orElse(null);
+        CompatibilityLevel level = value == null
+                ? null
+                : CompatibilityLevel.parse(value.path("compatibilityLevel").asText(null))
+                        .orElse(null);
         if (subject == null) {
             globalLevel = level;
         } else if (level == null) {

@@ -1,5 +1,7 @@
 package io.claimflow.registry;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -9,12 +11,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A schema registry speaking Confluent Schema Registry's REST API (Avro schemas only), for the local stack and for
@@ -91,19 +89,25 @@ public final class SchemaRegistryServer implements AutoCloseable {
         try {
             SchemaRegistry registry = new SchemaRegistry(json, log);
             registry.load();
-            String bind = options.bindAddress() == null || options.bindAddress().isBlank() ? LOOPBACK_ADDRESS
+            String bind = options.bindAddress() == null || options.bindAddress().isBlank()
+                    ? LOOPBACK_ADDRESS
                     : options.bindAddress();
             HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 64);
             executor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads());
             http.setExecutor(executor);
             var context = http.createContext("/", new RegistryHttpHandler(registry, json));
-            if (options.basicAuthUserInfo() != null && !options.basicAuthUserInfo().isBlank()) {
+            if (options.basicAuthUserInfo() != null
+                    && !options.basicAuthUserInfo().isBlank()) {
                 context.getFilters().add(new BasicAuthFilter(options.basicAuthUserInfo()));
             }
             http.start();
             SchemaRegistryServer server = new SchemaRegistryServer(http, executor, log, topic);
-            Log.LOG.info("Schema registry ready at {} (listening on {}, {}, topic {}, Kafka {})", server.url(), bind,
-                    options.basicAuthUserInfo() == null ? "no authentication" : "HTTP Basic", topic,
+            Log.LOG.info(
+                    "Schema registry ready at {} (listening on {}, {}, topic {}, Kafka {})",
+                    server.url(),
+                    bind,
+                    options.basicAuthUserInfo() == null ? "no authentication" : "HTTP Basic",
+                    topic,
                     kafkaBootstrapServers);
             return server;
         } catch (IOException e) {
@@ -191,8 +195,13 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
         SchemaRegistryServer server;
         try {
-            server = start(bootstrap, port, topic, new Options(env("SCHEMA_REGISTRY_BIND_ADDRESS", LOOPBACK_ADDRESS),
-                    System.getenv("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO")));
+            server = start(
+                    bootstrap,
+                    port,
+                    topic,
+                    new Options(
+                            env("SCHEMA_REGISTRY_BIND_ADDRESS", LOOPBACK_ADDRESS),
+                            System.getenv("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO")));
         } catch (RuntimeException e) {
             Log.LOG.error("Schema registry failed to start", e);
             System.exit(1);

@@ -30,7 +30,10 @@ class RegistryAuthTest {
         broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.afterPropertiesSet();
         open = SchemaRegistryServer.start(broker.getBrokersAsString(), 0, "_schemas_open");
-        secured = SchemaRegistryServer.start(broker.getBrokersAsString(), 0, "_schemas_secured",
+        secured = SchemaRegistryServer.start(
+                broker.getBrokersAsString(),
+                0,
+                "_schemas_secured",
                 new SchemaRegistryServer.Options(null, "claimflow:registry-s3cret"));
     }
 
@@ -49,8 +52,9 @@ class RegistryAuthTest {
     static HttpResponse<String> get(SchemaRegistryServer server, String userInfo) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + "/subjects"));
         if (userInfo != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    userInfo.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -65,8 +69,8 @@ class RegistryAuthTest {
     void withCredentialsConfiguredEveryRequestNeedsThem() throws Exception {
         HttpResponse<String> none = get(secured, null);
         assertThat(none.statusCode()).isEqualTo(401);
-        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v ->
-                assertThat(v).startsWith("Basic"));
+        assertThat(none.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         assertThat(none.body()).contains("\"error_code\":401").doesNotContain("s3cret");
         assertThat(get(secured, "claimflow:wrong").statusCode()).isEqualTo(401);
         assertThat(get(secured, "someone:registry-s3cret").statusCode()).isEqualTo(401);

@@ -1,15 +1,14 @@
 package io.claimflow.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A thin JDK HTTP client for the tests: sends what Confluent's client sends and parses what comes back. */
 final class RegistryClient {
@@ -48,21 +47,26 @@ final class RegistryClient {
     }
 
     Reply post(String path, Object body) {
-        return send(request(path).header("Content-Type", CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofString(text(body))).build());
+        return send(request(path)
+                .header("Content-Type", CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofString(text(body)))
+                .build());
     }
 
     Reply put(String path, Object body) {
-        return send(request(path).header("Content-Type", CONTENT_TYPE)
-                .PUT(HttpRequest.BodyPublishers.ofString(text(body))).build());
+        return send(request(path)
+                .header("Content-Type", CONTENT_TYPE)
+                .PUT(HttpRequest.BodyPublishers.ofString(text(body)))
+                .build());
     }
 
     /** Any request, for content-type and method tests. */
     Reply send(String method, String path, String contentType, String accept, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
@@ -89,8 +93,10 @@ final class RegistryClient {
         // what Confluent's RestService sends
         return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json;"
-                        + " qs=0.9, application/json; qs=0.5");
+                .header(
+                        "Accept",
+                        "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json;"
+                                + " qs=0.9, application/json; qs=0.5");
     }
 
     private static String text(Object body) {
@@ -113,8 +119,11 @@ final class RegistryClient {
             } catch (IOException e) {
                 json = null;
             }
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body(), json);
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.body(),
+                    json);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -8,6 +8,8 @@ import static io.claimflow.registry.Schemas.NOTE_WITH_DEFAULT;
 import static io.claimflow.registry.Schemas.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.claimflow.registry.RegistryClient.Reply;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,16 +17,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.claimflow.registry.RegistryClient.Reply;
 
 /** The REST API against a real (embedded) Kafka broker: endpoints, error codes, ids, compatibility, deletion. */
 class SchemaRegistryServerTest {
@@ -86,12 +83,16 @@ class SchemaRegistryServerTest {
         assertThat(byId.contentType()).isEqualTo(RegistryClient.CONTENT_TYPE);
         assertThat(new Schema.Parser().parse(byId.json().path("schema").asText()))
                 .isEqualTo(new Schema.Parser().parse(schema));
-        assertThat(byId.json().has("schemaType")).as("AVRO is the default and left out").isFalse();
+        assertThat(byId.json().has("schemaType"))
+                .as("AVRO is the default and left out")
+                .isFalse();
 
-        assertThat(client.get("/schemas/ids/" + id + "/schema").raw()).isEqualTo(byId.json().path("schema").asText());
+        assertThat(client.get("/schemas/ids/" + id + "/schema").raw())
+                .isEqualTo(byId.json().path("schema").asText());
         assertThat(client.get("/schemas/ids/" + id + "/versions").json().toString())
                 .isEqualTo("[{\"subject\":\"reg-value\",\"version\":1}]");
-        assertThat(client.get("/schemas/ids/" + id + "/subjects").json().toString()).isEqualTo("[\"reg-value\"]");
+        assertThat(client.get("/schemas/ids/" + id + "/subjects").json().toString())
+                .isEqualTo("[\"reg-value\"]");
 
         assertThat(client.get("/subjects").json()).extracting(JsonNode::asText).contains("reg-value");
         assertThat(client.get("/subjects/reg-value/versions").json().toString()).isEqualTo("[1]");
@@ -102,12 +103,16 @@ class SchemaRegistryServerTest {
             assertThat(v.json().path("subject").asText()).isEqualTo("reg-value");
             assertThat(v.json().path("version").asInt()).isEqualTo(1);
             assertThat(v.json().path("id").asInt()).isEqualTo(id);
-            assertThat(v.json().path("schema").asText()).isEqualTo(byId.json().path("schema").asText());
+            assertThat(v.json().path("schema").asText())
+                    .isEqualTo(byId.json().path("schema").asText());
         }
         Reply raw = client.get("/subjects/reg-value/versions/1/schema");
         assertThat(raw.status()).isEqualTo(200);
         assertThat(raw.raw()).isEqualTo(byId.json().path("schema").asText());
-        assertThat(client.get("/subjects/reg-value/versions/1/referencedby").json().toString()).isEqualTo("[]");
+        assertThat(client.get("/subjects/reg-value/versions/1/referencedby")
+                        .json()
+                        .toString())
+                .isEqualTo("[]");
     }
 
     @Test
@@ -122,7 +127,8 @@ class SchemaRegistryServerTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(third).isEqualTo(first);
-        assertThat(client.get("/subjects/twice-value/versions").json().toString()).isEqualTo("[1]");
+        assertThat(client.get("/subjects/twice-value/versions").json().toString())
+                .isEqualTo("[1]");
     }
 
     @Test
@@ -132,8 +138,13 @@ class SchemaRegistryServerTest {
         int b = client.register("shared-b-value", schema);
 
         assertThat(b).isEqualTo(a);
-        assertThat(client.get("/subjects/shared-b-value/versions/1").json().path("id").asInt()).isEqualTo(a);
-        assertThat(client.get("/schemas/ids/" + a + "/subjects").json()).extracting(JsonNode::asText)
+        assertThat(client.get("/subjects/shared-b-value/versions/1")
+                        .json()
+                        .path("id")
+                        .asInt())
+                .isEqualTo(a);
+        assertThat(client.get("/schemas/ids/" + a + "/subjects").json())
+                .extracting(JsonNode::asText)
                 .containsExactly("shared-a-value", "shared-b-value");
     }
 
@@ -143,9 +154,18 @@ class SchemaRegistryServerTest {
         int v2 = client.register("grow-value", record("Grow", ID, NOTE_WITH_DEFAULT));
 
         assertThat(v2).isGreaterThan(v1);
-        assertThat(client.get("/subjects/grow-value/versions").json().toString()).isEqualTo("[1,2]");
-        assertThat(client.get("/subjects/grow-value/versions/latest").json().path("id").asInt()).isEqualTo(v2);
-        assertThat(client.get("/subjects/grow-value/versions/1").json().path("id").asInt()).isEqualTo(v1);
+        assertThat(client.get("/subjects/grow-value/versions").json().toString())
+                .isEqualTo("[1,2]");
+        assertThat(client.get("/subjects/grow-value/versions/latest")
+                        .json()
+                        .path("id")
+                        .asInt())
+                .isEqualTo(v2);
+        assertThat(client.get("/subjects/grow-value/versions/1")
+                        .json()
+                        .path("id")
+                        .asInt())
+                .isEqualTo(v1);
     }
 
     @Test
@@ -180,8 +200,8 @@ class SchemaRegistryServerTest {
         assertThat(found.json().path("version").asInt()).isEqualTo(1);
         assertThat(found.json().path("schema").asText()).contains("Lookup");
 
-        Reply unknownSchema = client.post("/subjects/lookup-value",
-                RegistryClient.schemaBody(record("Lookup", ID, AMOUNT_WITH_DEFAULT)));
+        Reply unknownSchema = client.post(
+                "/subjects/lookup-value", RegistryClient.schemaBody(record("Lookup", ID, AMOUNT_WITH_DEFAULT)));
         assertThat(unknownSchema.status()).isEqualTo(404);
         assertThat(unknownSchema.errorCode()).isEqualTo(40403);
         assertThat(unknownSchema.json().path("message").asText()).isEqualTo("Schema not found");
@@ -196,7 +216,11 @@ class SchemaRegistryServerTest {
         int id = client.register("with%20space%2Bplus", record("Encoded", ID));
 
         assertThat(client.get("/subjects").json()).extracting(JsonNode::asText).contains("with space+plus");
-        assertThat(client.get("/subjects/with%20space%2Bplus/versions/1").json().path("id").asInt()).isEqualTo(id);
+        assertThat(client.get("/subjects/with%20space%2Bplus/versions/1")
+                        .json()
+                        .path("id")
+                        .asInt())
+                .isEqualTo(id);
     }
 
     // ---------------------------------------------------------------- errors
@@ -214,26 +238,44 @@ class SchemaRegistryServerTest {
         assertError(client.get("/subjects/errors-value/versions/abc"), 422, 42202);
         assertThat(client.get("/schemas/ids/999999").json().path("message").asText())
                 .isEqualTo("Schema 999999 not found");
-        assertThat(client.get("/subjects/nobody/versions").json().path("message").asText())
+        assertThat(client.get("/subjects/nobody/versions")
+                        .json()
+                        .path("message")
+                        .asText())
                 .isEqualTo("Subject 'nobody' not found.");
     }
 
     @Test
     void invalidSchemasAreRejectedWith42201() {
-        assertError(client.post("/subjects/invalid-value/versions", RegistryClient.schemaBody("{not avro")),
-                422, 42201);
-        assertError(client.post("/subjects/invalid-value/versions",
-                RegistryClient.schemaBody("{\"type\":\"record\",\"name\":\"X\",\"fields\":[{\"name\":\"a\"}]}")),
-                422, 42201);
+        assertError(
+                client.post("/subjects/invalid-value/versions", RegistryClient.schemaBody("{not avro")), 422, 42201);
+        assertError(
+                client.post(
+                        "/subjects/invalid-value/versions",
+                        RegistryClient.schemaBody(
+                                "{\"type\":\"record\",\"name\":\"X\",\"fields\":[{\"name\":\"a\"}]}")),
+                422,
+                42201);
         // a default that does not match its type
-        assertError(client.post("/subjects/invalid-value/versions", RegistryClient.schemaBody(
-                record("BadDefault", "{\"name\":\"n\",\"type\":\"int\",\"default\":\"x\"}"))), 422, 42201);
-        assertError(client.post("/subjects/invalid-value/versions", RegistryClient.JSON.createObjectNode()),
-                422, 42201);
-        assertError(client.post("/subjects/invalid-value/versions",
-                RegistryClient.schemaBody("{}").put("schemaType", "PROTOBUF")), 422, 42201);
-        assertError(client.post("/compatibility/subjects/invalid-value/versions/latest",
-                RegistryClient.schemaBody("nope")), 422, 42201);
+        assertError(
+                client.post(
+                        "/subjects/invalid-value/versions",
+                        RegistryClient.schemaBody(
+                                record("BadDefault", "{\"name\":\"n\",\"type\":\"int\",\"default\":\"x\"}"))),
+                422,
+                42201);
+        assertError(
+                client.post("/subjects/invalid-value/versions", RegistryClient.JSON.createObjectNode()), 422, 42201);
+        assertError(
+                client.post(
+                        "/subjects/invalid-value/versions",
+                        RegistryClient.schemaBody("{}").put("schemaType", "PROTOBUF")),
+                422,
+                42201);
+        assertError(
+                client.post("/compatibility/subjects/invalid-value/versions/latest", RegistryClient.schemaBody("nope")),
+                422,
+                42201);
         assertError(client.post("/subjects/invalid-value", RegistryClient.schemaBody("nope")), 422, 42201);
         // nothing was registered on the way
         assertError(client.get("/subjects/invalid-value/versions"), 404, 40401);
@@ -242,7 +284,8 @@ class SchemaRegistryServerTest {
     @Test
     void explicitAvroSchemaTypeIsAccepted() {
         int id = client.register("typed-value", record("Typed", ID));
-        Reply again = client.post("/subjects/typed-value/versions",
+        Reply again = client.post(
+                "/subjects/typed-value/versions",
                 RegistryClient.schemaBody(record("Typed", ID)).put("schemaType", "AVRO"));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.id()).isEqualTo(id);
@@ -255,20 +298,34 @@ class SchemaRegistryServerTest {
         assertError(client.get("/schemas/ids/notanumber"), 404, 404);
         assertError(client.send("PUT", "/subjects", RegistryClient.CONTENT_TYPE, null, "{}"), 405, 405);
         assertError(client.send("PATCH", "/config", RegistryClient.CONTENT_TYPE, null, "{}"), 405, 405);
-        assertError(client.send("POST", "/subjects/media-value/versions", "text/plain", null,
-                "{\"schema\":\"\\\"string\\\"\"}"), 415, 415);
+        assertError(
+                client.send(
+                        "POST",
+                        "/subjects/media-value/versions",
+                        "text/plain",
+                        null,
+                        "{\"schema\":\"\\\"string\\\"\"}"),
+                415,
+                415);
         assertError(client.send("GET", "/subjects", null, "text/html", null), 406, 406);
-        assertError(client.send("POST", "/subjects/media-value/versions", RegistryClient.CONTENT_TYPE, null,
-                "{\"schema\": "), 400, 400);
+        assertError(
+                client.send(
+                        "POST", "/subjects/media-value/versions", RegistryClient.CONTENT_TYPE, null, "{\"schema\": "),
+                400,
+                400);
     }
 
     @Test
     void acceptsPlainJsonAndTheUnversionedRegistryMediaType() {
         String body = "{\"schema\":\"\\\"string\\\"\"}";
-        Reply json = client.send("POST", "/subjects/media-json-value/versions", "application/json",
-                "application/json", body);
-        Reply unversioned = client.send("POST", "/subjects/media-unversioned-value/versions",
-                "application/vnd.schemaregistry+json", "application/vnd.schemaregistry+json", body);
+        Reply json = client.send(
+                "POST", "/subjects/media-json-value/versions", "application/json", "application/json", body);
+        Reply unversioned = client.send(
+                "POST",
+                "/subjects/media-unversioned-value/versions",
+                "application/vnd.schemaregistry+json",
+                "application/vnd.schemaregistry+json",
+                body);
         Reply noHeaders = client.send("GET", "/subjects/media-json-value/versions", null, null, null);
 
         assertThat(json.status()).isEqualTo(200);
@@ -284,8 +341,8 @@ class SchemaRegistryServerTest {
     void backwardIsTheDefaultAndRejectsANewFieldWithoutDefault() {
         client.register("backward-value", record("Backward", ID));
 
-        Reply incompatible = client.post("/subjects/backward-value/versions",
-                RegistryClient.schemaBody(record("Backward", ID, AMOUNT)));
+        Reply incompatible = client.post(
+                "/subjects/backward-value/versions", RegistryClient.schemaBody(record("Backward", ID, AMOUNT)));
         assertThat(incompatible.status()).isEqualTo(409);
         assertThat(incompatible.errorCode()).isEqualTo(409);
         assertThat(incompatible.contentType()).isEqualTo(RegistryClient.CONTENT_TYPE);
@@ -293,12 +350,14 @@ class SchemaRegistryServerTest {
                 .startsWith("Schema being registered is incompatible with an earlier schema for subject "
                         + "\"backward-value\"")
                 .contains("READER_FIELD_MISSING_DEFAULT_VALUE");
-        assertThat(client.get("/subjects/backward-value/versions").json().toString()).isEqualTo("[1]");
+        assertThat(client.get("/subjects/backward-value/versions").json().toString())
+                .isEqualTo("[1]");
 
         // a new field with a default, and later dropping a field, are both backward compatible
         client.register("backward-value", record("Backward", ID, AMOUNT_WITH_DEFAULT));
         client.register("backward-value", record("Backward", AMOUNT_WITH_DEFAULT));
-        assertThat(client.get("/subjects/backward-value/versions").json().toString()).isEqualTo("[1,2,3]");
+        assertThat(client.get("/subjects/backward-value/versions").json().toString())
+                .isEqualTo("[1,2,3]");
     }
 
     @Test
@@ -307,11 +366,14 @@ class SchemaRegistryServerTest {
         client.register("forward-value", record("Forward", ID, AMOUNT));
 
         // dropping a field the old reader needs (it has no default there) breaks old readers
-        assertError(client.post("/subjects/forward-value/versions",
-                RegistryClient.schemaBody(record("Forward", ID))), 409, 409);
+        assertError(
+                client.post("/subjects/forward-value/versions", RegistryClient.schemaBody(record("Forward", ID))),
+                409,
+                409);
         // a new field without default is fine for old readers: they skip it
         client.register("forward-value", record("Forward", ID, AMOUNT, NOTE));
-        assertThat(client.get("/subjects/forward-value/versions").json().toString()).isEqualTo("[1,2]");
+        assertThat(client.get("/subjects/forward-value/versions").json().toString())
+                .isEqualTo("[1,2]");
     }
 
     @Test
@@ -320,12 +382,17 @@ class SchemaRegistryServerTest {
         client.register("full-value", record("Full", ID, AMOUNT_WITH_DEFAULT));
 
         // old readers would skip it, but the new reader has no value for it in old data
-        assertError(client.post("/subjects/full-value/versions",
-                RegistryClient.schemaBody(record("Full", ID, AMOUNT_WITH_DEFAULT, NOTE))), 409, 409);
+        assertError(
+                client.post(
+                        "/subjects/full-value/versions",
+                        RegistryClient.schemaBody(record("Full", ID, AMOUNT_WITH_DEFAULT, NOTE))),
+                409,
+                409);
         client.register("full-value", record("Full", ID, AMOUNT_WITH_DEFAULT, NOTE_WITH_DEFAULT));
         // removing a field that has a default is fine both ways
         client.register("full-value", record("Full", ID, NOTE_WITH_DEFAULT));
-        assertThat(client.get("/subjects/full-value/versions").json().toString()).isEqualTo("[1,2,3]");
+        assertThat(client.get("/subjects/full-value/versions").json().toString())
+                .isEqualTo("[1,2,3]");
     }
 
     @Test
@@ -334,12 +401,17 @@ class SchemaRegistryServerTest {
         client.register("none-value", record("None", ID));
         client.register("none-value", record("None", "{\"name\":\"id\",\"type\":\"int\"}"));
         client.register("none-value", "\"string\"");
-        assertThat(client.get("/subjects/none-value/versions").json().toString()).isEqualTo("[1,2,3]");
+        assertThat(client.get("/subjects/none-value/versions").json().toString())
+                .isEqualTo("[1,2,3]");
 
         // the same change under the default BACKWARD is refused
         client.register("none-control-value", record("None", ID));
-        assertError(client.post("/subjects/none-control-value/versions",
-                RegistryClient.schemaBody(record("None", "{\"name\":\"id\",\"type\":\"int\"}"))), 409, 409);
+        assertError(
+                client.post(
+                        "/subjects/none-control-value/versions",
+                        RegistryClient.schemaBody(record("None", "{\"name\":\"id\",\"type\":\"int\"}"))),
+                409,
+                409);
     }
 
     @Test
@@ -351,7 +423,8 @@ class SchemaRegistryServerTest {
 
         client.register("backward-plain-value", v1);
         client.register("backward-plain-value", v2);
-        assertThat(client.post("/subjects/backward-plain-value/versions", RegistryClient.schemaBody(v3)).status())
+        assertThat(client.post("/subjects/backward-plain-value/versions", RegistryClient.schemaBody(v3))
+                        .status())
                 .isEqualTo(200);
 
         setLevel("backward-transitive-value", "BACKWARD_TRANSITIVE");
@@ -374,36 +447,50 @@ class SchemaRegistryServerTest {
         assertThat(no.json().path("is_compatible").asBoolean(true)).isFalse();
         assertThat(no.json().has("messages")).isFalse();
 
-        Reply verbose = client.post("/compatibility/subjects/compat-value/versions/latest?verbose=true",
-                RegistryClient.schemaBody(bad));
+        Reply verbose = client.post(
+                "/compatibility/subjects/compat-value/versions/latest?verbose=true", RegistryClient.schemaBody(bad));
         assertThat(verbose.json().path("is_compatible").asBoolean(true)).isFalse();
         assertThat(verbose.json().path("messages")).isNotEmpty();
         assertThat(verbose.json().path("messages").get(0).asText()).contains("READER_FIELD_MISSING_DEFAULT_VALUE");
 
-        Reply yes = client.post("/compatibility/subjects/compat-value/versions/1?verbose=true",
-                RegistryClient.schemaBody(good));
+        Reply yes = client.post(
+                "/compatibility/subjects/compat-value/versions/1?verbose=true", RegistryClient.schemaBody(good));
         assertThat(yes.json().path("is_compatible").asBoolean()).isTrue();
         assertThat(yes.json().path("messages")).isEmpty();
         assertThat(client.post("/compatibility/subjects/compat-value/versions", RegistryClient.schemaBody(good))
-                .json().path("is_compatible").asBoolean()).isTrue();
+                        .json()
+                        .path("is_compatible")
+                        .asBoolean())
+                .isTrue();
 
         // nothing registered by checking
-        assertThat(client.get("/subjects/compat-value/versions").json().toString()).isEqualTo("[1]");
+        assertThat(client.get("/subjects/compat-value/versions").json().toString())
+                .isEqualTo("[1]");
 
         // a subject without versions accepts anything for "latest", but a named version must exist
-        assertThat(client.post("/compatibility/subjects/compat-new-value/versions/latest",
-                RegistryClient.schemaBody(bad)).json().path("is_compatible").asBoolean()).isTrue();
-        assertError(client.post("/compatibility/subjects/compat-new-value/versions/1",
-                RegistryClient.schemaBody(bad)), 404, 40401);
-        assertError(client.post("/compatibility/subjects/compat-value/versions/7",
-                RegistryClient.schemaBody(bad)), 404, 40402);
+        assertThat(client.post(
+                                "/compatibility/subjects/compat-new-value/versions/latest",
+                                RegistryClient.schemaBody(bad))
+                        .json()
+                        .path("is_compatible")
+                        .asBoolean())
+                .isTrue();
+        assertError(
+                client.post("/compatibility/subjects/compat-new-value/versions/1", RegistryClient.schemaBody(bad)),
+                404,
+                40401);
+        assertError(
+                client.post("/compatibility/subjects/compat-value/versions/7", RegistryClient.schemaBody(bad)),
+                404,
+                40402);
     }
 
     // ---------------------------------------------------------------- config
 
     @Test
     void subjectConfigCanBeSetReadAndDeleted() {
-        assertThat(client.get("/config").json().path("compatibilityLevel").asText()).isEqualTo("BACKWARD");
+        assertThat(client.get("/config").json().path("compatibilityLevel").asText())
+                .isEqualTo("BACKWARD");
 
         Reply set = client.put("/config/configured-value", "{\"compatibility\":\"FULL\"}");
         assertThat(set.status()).isEqualTo(200);
@@ -413,8 +500,11 @@ class SchemaRegistryServerTest {
                 .isEqualTo("{\"compatibilityLevel\":\"FULL\"}");
 
         assertError(client.get("/config/unconfigured-value"), 404, 40408);
-        assertThat(client.get("/config/unconfigured-value?defaultToGlobal=true").json()
-                .path("compatibilityLevel").asText()).isEqualTo("BACKWARD");
+        assertThat(client.get("/config/unconfigured-value?defaultToGlobal=true")
+                        .json()
+                        .path("compatibilityLevel")
+                        .asText())
+                .isEqualTo("BACKWARD");
 
         Reply deleted = client.delete("/config/configured-value");
         assertThat(deleted.status()).isEqualTo(200);
@@ -427,25 +517,37 @@ class SchemaRegistryServerTest {
         assertError(client.put("/config/level-value", "{\"compatibility\":\"SIDEWAYS\"}"), 422, 42203);
         assertError(client.put("/config", "{}"), 422, 42203);
         assertError(client.get("/config/level-value"), 404, 40408);
-        assertThat(client.get("/config").json().path("compatibilityLevel").asText()).isEqualTo("BACKWARD");
+        assertThat(client.get("/config").json().path("compatibilityLevel").asText())
+                .isEqualTo("BACKWARD");
     }
 
     @Test
     void subjectLevelOverridesTheGlobalLevel() {
         try {
-            assertThat(client.put("/config", "{\"compatibility\":\"NONE\"}").json().path("compatibility").asText())
+            assertThat(client.put("/config", "{\"compatibility\":\"NONE\"}")
+                            .json()
+                            .path("compatibility")
+                            .asText())
                     .isEqualTo("NONE");
-            assertThat(client.get("/config").json().path("compatibilityLevel").asText()).isEqualTo("NONE");
+            assertThat(client.get("/config").json().path("compatibilityLevel").asText())
+                    .isEqualTo("NONE");
 
             client.register("global-none-value", record("Global", ID));
             client.register("global-none-value", record("Global", ID, AMOUNT));
 
             setLevel("global-override-value", "backward"); // lower case is accepted too
-            assertThat(client.get("/config/global-override-value").json().path("compatibilityLevel").asText())
+            assertThat(client.get("/config/global-override-value")
+                            .json()
+                            .path("compatibilityLevel")
+                            .asText())
                     .isEqualTo("BACKWARD");
             client.register("global-override-value", record("Global", ID));
-            assertError(client.post("/subjects/global-override-value/versions",
-                    RegistryClient.schemaBody(record("Global", ID, AMOUNT))), 409, 409);
+            assertError(
+                    client.post(
+                            "/subjects/global-override-value/versions",
+                            RegistryClient.schemaBody(record("Global", ID, AMOUNT))),
+                    409,
+                    409);
         } finally {
             client.put("/config", "{\"compatibility\":\"BACKWARD\"}");
         }
@@ -464,10 +566,18 @@ class SchemaRegistryServerTest {
         assertThat(deleted.json().toString()).isEqualTo("[1,2]");
 
         assertThat(client.get("/subjects").json()).extracting(JsonNode::asText).doesNotContain("soft-value");
-        assertThat(client.get("/subjects?deleted=true").json()).extracting(JsonNode::asText).contains("soft-value");
+        assertThat(client.get("/subjects?deleted=true").json())
+                .extracting(JsonNode::asText)
+                .contains("soft-value");
         assertError(client.get("/subjects/soft-value/versions"), 404, 40401);
-        assertThat(client.get("/subjects/soft-value/versions?deleted=true").json().toString()).isEqualTo("[1,2]");
-        assertThat(client.get("/subjects/soft-value/versions/1?deleted=true").json().path("id").asInt())
+        assertThat(client.get("/subjects/soft-value/versions?deleted=true")
+                        .json()
+                        .toString())
+                .isEqualTo("[1,2]");
+        assertThat(client.get("/subjects/soft-value/versions/1?deleted=true")
+                        .json()
+                        .path("id")
+                        .asInt())
                 .isEqualTo(v1);
         assertThat(client.get("/schemas/ids/" + v1).status()).isEqualTo(200);
         assertError(client.post("/subjects/soft-value", RegistryClient.schemaBody(record("Soft", ID))), 404, 40401);
@@ -476,7 +586,8 @@ class SchemaRegistryServerTest {
         // registering again starts after the deleted versions, with the same id for the same schema
         Reply again = client.post("/subjects/soft-value/versions", RegistryClient.schemaBody(record("Soft", ID)));
         assertThat(again.id()).isEqualTo(v1);
-        assertThat(client.get("/subjects/soft-value/versions").json().toString()).isEqualTo("[3]");
+        assertThat(client.get("/subjects/soft-value/versions").json().toString())
+                .isEqualTo("[3]");
     }
 
     @Test
@@ -491,7 +602,8 @@ class SchemaRegistryServerTest {
         assertThat(gone.status()).isEqualTo(200);
         assertThat(gone.json().toString()).isEqualTo("[1]");
 
-        assertThat(client.get("/subjects?deleted=true").json()).extracting(JsonNode::asText)
+        assertThat(client.get("/subjects?deleted=true").json())
+                .extracting(JsonNode::asText)
                 .doesNotContain("permanent-value");
         assertError(client.get("/subjects/permanent-value/versions?deleted=true"), 404, 40401);
         assertError(client.get("/schemas/ids/" + id), 404, 40403);
@@ -501,7 +613,8 @@ class SchemaRegistryServerTest {
         // the schema comes back as version 1 with a new id: ids are never handed out twice
         int again = client.register("permanent-value", schema);
         assertThat(again).isGreaterThan(id);
-        assertThat(client.get("/subjects/permanent-value/versions").json().toString()).isEqualTo("[1]");
+        assertThat(client.get("/subjects/permanent-value/versions").json().toString())
+                .isEqualTo("[1]");
     }
 
     @Test
@@ -513,21 +626,35 @@ class SchemaRegistryServerTest {
         Reply soft = client.delete("/subjects/version-delete-value/versions/2");
         assertThat(soft.status()).isEqualTo(200);
         assertThat(soft.json().asInt()).isEqualTo(2);
-        assertThat(client.get("/subjects/version-delete-value/versions").json().toString()).isEqualTo("[1]");
-        assertThat(client.get("/subjects/version-delete-value/versions/latest").json().path("version").asInt())
+        assertThat(client.get("/subjects/version-delete-value/versions").json().toString())
+                .isEqualTo("[1]");
+        assertThat(client.get("/subjects/version-delete-value/versions/latest")
+                        .json()
+                        .path("version")
+                        .asInt())
                 .isEqualTo(1);
         assertError(client.get("/subjects/version-delete-value/versions/2"), 404, 40402);
-        assertThat(client.get("/subjects/version-delete-value/versions/2?deleted=true").json().path("id").asInt())
+        assertThat(client.get("/subjects/version-delete-value/versions/2?deleted=true")
+                        .json()
+                        .path("id")
+                        .asInt())
                 .isEqualTo(v2);
         assertError(client.delete("/subjects/version-delete-value/versions/2"), 404, 40406);
         assertError(client.delete("/subjects/version-delete-value/versions/9"), 404, 40402);
 
-        assertThat(client.delete("/subjects/version-delete-value/versions/2?permanent=true").json().asInt())
+        assertThat(client.delete("/subjects/version-delete-value/versions/2?permanent=true")
+                        .json()
+                        .asInt())
                 .isEqualTo(2);
-        assertThat(client.get("/subjects/version-delete-value/versions?deleted=true").json().toString())
+        assertThat(client.get("/subjects/version-delete-value/versions?deleted=true")
+                        .json()
+                        .toString())
                 .isEqualTo("[1]");
         assertError(client.get("/schemas/ids/" + v2), 404, 40403);
-        assertThat(client.delete("/subjects/version-delete-value/versions/latest").json().asInt()).isEqualTo(1);
+        assertThat(client.delete("/subjects/version-delete-value/versions/latest")
+                        .json()
+                        .asInt())
+                .isEqualTo(1);
         assertError(client.get("/subjects/version-delete-value/versions"), 404, 40401);
     }
 

@@ -9,8 +9,7 @@ final class Schemas {
     static final String NOTE = "{\"name\":\"note\",\"type\":\"string\"}";
     static final String NOTE_WITH_DEFAULT = "{\"name\":\"note\",\"type\":\"string\",\"default\":\"\"}";
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     /** A record named {@code name} with the given field definitions. */
     static String record(String name, String... fields) {

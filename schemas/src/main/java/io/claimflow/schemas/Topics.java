@@ -58,8 +58,7 @@ public final class Topics {
         SCHEMAS = Collections.unmodifiableMap(schemas);
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The six event topics, in the order events flow (documented, coded, submitted, denied, recode, paid). */
     public static List<String> all() {

@@ -64,9 +64,17 @@ public final class ArchitectureRules {
 
     /** Packages domain code must not depend on. */
     public static final List<String> INFRASTRUCTURE_PACKAGES = List.of(
-            "org.apache.kafka..", "org.springframework.kafka..", "org.apache.avro..", "io.claimflow.events..",
-            "org.springframework.jdbc..", "java.sql..", "javax.sql..", "org.springframework.web..",
-            "jakarta.servlet..", "ca.uhn..", "org.hl7..");
+            "org.apache.kafka..",
+            "org.springframework.kafka..",
+            "org.apache.avro..",
+            "io.claimflow.events..",
+            "org.springframework.jdbc..",
+            "java.sql..",
+            "javax.sql..",
+            "org.springframework.web..",
+            "jakarta.servlet..",
+            "ca.uhn..",
+            "org.hl7..");
 
     /** The edge of a service: adapters, the wiring, the application class's own package. */
     public static final List<String> SERVICE_EDGE = List.of("adapter", "config");
@@ -81,8 +89,7 @@ public final class ArchitectureRules {
     private static final String REQUEST_MAPPING = "org.springframework.web.bind.annotation.RequestMapping";
     private static final String CONTROLLER = "org.springframework.stereotype.Controller";
     private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
-    private static final String REST_CONTROLLER_ADVICE =
-            "org.springframework.web.bind.annotation.RestControllerAdvice";
+    private static final String REST_CONTROLLER_ADVICE = "org.springframework.web.bind.annotation.RestControllerAdvice";
     private static final String EXCEPTION_HANDLER = "org.springframework.web.bind.annotation.ExceptionHandler";
     private static final String CONFIGURATION_PROPERTIES =
             "org.springframework.boot.context.properties.ConfigurationProperties";
@@ -90,8 +97,7 @@ public final class ArchitectureRules {
             Pattern.compile("permitAll\\(\\)|hasRole\\('[A-Z_]+'\\)|hasAnyRole\\('[A-Z_]+'(, '[A-Z_]+')+\\)");
     private static final Pattern QUOTED_ROLE = Pattern.compile("'([A-Z_]+)'");
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /**
      * Checks every rule on the production classes (not tests) under the package of {@code applicationClass}, the
@@ -122,12 +128,13 @@ public final class ArchitectureRules {
     public static void checkStandIn(Class<?> applicationClass) {
         String root = applicationClass.getPackageName();
         CompositeArchRule.of(List.of(
-                featuresAreFreeOfCycles(root),
-                domainIsFreeOfInfrastructure(root, SERVICE_EDGE),
-                adaptersDoNotImportOtherFeaturesAdapters(root),
-                configurationPropertiesLiveAtTheEdge(root, SERVICE_EDGE),
-                entryPointsAreThin(root),
-                batchListenersAreTransactional(root))).check(importProduction(root));
+                        featuresAreFreeOfCycles(root),
+                        domainIsFreeOfInfrastructure(root, SERVICE_EDGE),
+                        adaptersDoNotImportOtherFeaturesAdapters(root),
+                        configurationPropertiesLiveAtTheEdge(root, SERVICE_EDGE),
+                        entryPointsAreThin(root),
+                        batchListenersAreTransactional(root)))
+                .check(importProduction(root));
     }
 
     /**
@@ -138,11 +145,15 @@ public final class ArchitectureRules {
     public static void checkPlainJava(Class<?> applicationClass, String... features) {
         String root = applicationClass.getPackageName();
         String[] packages = Arrays.stream(features).map(f -> root + "." + f).toArray(String[]::new);
-        noClasses().that().resideInAnyPackage(packages)
-                .should().dependOnClassesThat(DescribedPredicate.describe("are Spring or platform (but Money)",
+        noClasses()
+                .that()
+                .resideInAnyPackage(packages)
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "are Spring or platform (but Money)",
                         (JavaClass c) -> c.getPackageName().startsWith("org.springframework")
                                 || c.getPackageName().startsWith("io.claimflow.platform")
-                                && !c.getPackageName().startsWith("io.claimflow.platform.money")))
+                                        && !c.getPackageName().startsWith("io.claimflow.platform.money")))
                 .because("posting rules, aging, statements and plans are plain Java, testable without a context")
                 .allowEmptyShould(true)
                 .check(importProduction(root));
@@ -153,7 +164,8 @@ public final class ArchitectureRules {
     }
 
     private static JavaClasses importProduction(String root) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(root);
     }
 
@@ -186,7 +198,8 @@ public final class ArchitectureRules {
                         return "features of " + root;
                     }
                 })
-                .should().beFreeOfCycles()
+                .should()
+                .beFreeOfCycles()
                 .because("a feature can be read and changed in one place: features depend on each other one way")
                 .allowEmptyShould(true);
     }
@@ -205,9 +218,13 @@ public final class ArchitectureRules {
         List<String> outside = new ArrayList<>(List.of("..adapter..", "..config..", root));
         edge.forEach(e -> outside.add(root + "." + e + ".."));
         return noClasses()
-                .that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(outside.toArray(String[]::new))
-                .should().dependOnClassesThat().resideInAnyPackage(INFRASTRUCTURE_PACKAGES.toArray(String[]::new))
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackages(outside.toArray(String[]::new))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(INFRASTRUCTURE_PACKAGES.toArray(String[]::new))
                 .because("domain code stays free of messaging, serialization, persistence and web; "
                         + "adapters in ..adapter.. and wiring in ..config.. do that")
                 .allowEmptyShould(true);
@@ -221,7 +238,11 @@ public final class ArchitectureRules {
 
     /** Rule 3: a class in {@code <feature>.adapter..} depends on no class in another feature's adapter. */
     public static ArchRule adaptersDoNotImportOtherFeaturesAdapters(String root) {
-        return classes().that().resideInAPackage(root + "..").and().resideInAPackage("..adapter..")
+        return classes()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideInAPackage("..adapter..")
                 .should(new ArchCondition<>("import no other feature's adapter") {
                     @Override
                     public void check(JavaClass javaClass, ConditionEvents events) {
@@ -243,8 +264,13 @@ public final class ArchitectureRules {
     public static ArchRule configurationPropertiesLiveAtTheEdge(String root, List<String> edge) {
         List<String> allowed = new ArrayList<>(List.of("..adapter..", "..config..", root));
         edge.forEach(e -> allowed.add(root + "." + e + ".."));
-        return classes().that().resideInAPackage(root + "..").and().areAnnotatedWith(CONFIGURATION_PROPERTIES)
-                .should().resideInAnyPackage(allowed.toArray(String[]::new))
+        return classes()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .areAnnotatedWith(CONFIGURATION_PROPERTIES)
+                .should()
+                .resideInAnyPackage(allowed.toArray(String[]::new))
                 .because("configuration is application.yml bound to @ConfigurationProperties records in config or "
                         + "in the adapter that needs it; the domain receives plain values")
                 .allowEmptyShould(true);
@@ -255,12 +281,16 @@ public final class ArchitectureRules {
      * takes the id, checks and maps, and calls an application service that holds the transaction and the queries.
      */
     public static ArchRule entryPointsAreThin(String root) {
-        return noClasses().that().resideInAPackage(root + "..")
-                .and(DescribedPredicate.describe("are Kafka listeners or controllers",
-                        (JavaClass c) -> c.isMetaAnnotatedWith(CONTROLLER) || c.getMethods().stream()
-                                .anyMatch(m -> m.isAnnotatedWith(KAFKA_LISTENER))))
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..",
-                        "javax.sql..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and(DescribedPredicate.describe(
+                        "are Kafka listeners or controllers",
+                        (JavaClass c) -> c.isMetaAnnotatedWith(CONTROLLER)
+                                || c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(KAFKA_LISTENER))))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
                 .because("listeners and controllers are thin: they delegate to an application service, which "
                         + "owns the transaction and the queries (JdbcClient in an adapter)")
                 .allowEmptyShould(true);
@@ -271,30 +301,45 @@ public final class ArchitectureRules {
      * with {@code hasRole('X')} or {@code hasAnyRole('X', 'Y', ...)} naming {@link #ROLES}.
      */
     public static ArchRule restHandlersDeclareTheirRoles(String root) {
-        return methods().that().areDeclaredInClassesThat().resideInAPackage(root + "..")
-                .and().areMetaAnnotatedWith(REQUEST_MAPPING)
-                .and().areDeclaredInClassesThat().areMetaAnnotatedWith(CONTROLLER)
-                .should(new ArchCondition<>("declare their roles as @PreAuthorize(\"hasRole('X')\") or "
-                        + "@PreAuthorize(\"hasAnyRole('X', 'Y')\")") {
-                    @Override
-                    public void check(JavaMethod method, ConditionEvents events) {
-                        Optional<JavaAnnotation<JavaMethod>> onMethod = method.tryGetAnnotationOfType(PRE_AUTHORIZE);
-                        Optional<? extends JavaAnnotation<?>> rule = onMethod.isPresent() ? onMethod
-                                : method.getOwner().tryGetAnnotationOfType(PRE_AUTHORIZE);
-                        if (rule.isEmpty()) {
-                            events.add(SimpleConditionEvent.violated(method, method.getFullName()
-                                    + " has no @PreAuthorize"));
-                            return;
-                        }
-                        String expression = String.valueOf(rule.get().get("value").orElse(""));
-                        List<String> unknown = QUOTED_ROLE.matcher(expression).results().map(r -> r.group(1))
-                                .filter(r -> !ROLES.contains(r)).toList();
-                        if (!ROLE_EXPRESSION.matcher(expression).matches() || !unknown.isEmpty()) {
-                            events.add(SimpleConditionEvent.violated(method, method.getFullName()
-                                    + " has @PreAuthorize(\"" + expression + "\")"));
-                        }
-                    }
-                })
+        return methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage(root + "..")
+                .and()
+                .areMetaAnnotatedWith(REQUEST_MAPPING)
+                .and()
+                .areDeclaredInClassesThat()
+                .areMetaAnnotatedWith(CONTROLLER)
+                .should(
+                        new ArchCondition<>("declare their roles as @PreAuthorize(\"hasRole('X')\") or "
+                                + "@PreAuthorize(\"hasAnyRole('X', 'Y')\")") {
+                            @Override
+                            public void check(JavaMethod method, ConditionEvents events) {
+                                Optional<JavaAnnotation<JavaMethod>> onMethod =
+                                        method.tryGetAnnotationOfType(PRE_AUTHORIZE);
+                                Optional<? extends JavaAnnotation<?>> rule = onMethod.isPresent()
+                                        ? onMethod
+                                        : method.getOwner().tryGetAnnotationOfType(PRE_AUTHORIZE);
+                                if (rule.isEmpty()) {
+                                    events.add(SimpleConditionEvent.violated(
+                                            method, method.getFullName() + " has no @PreAuthorize"));
+                                    return;
+                                }
+                                String expression =
+                                        String.valueOf(rule.get().get("value").orElse(""));
+                                List<String> unknown = QUOTED_ROLE
+                                        .matcher(expression)
+                                        .results()
+                                        .map(r -> r.group(1))
+                                        .filter(r -> !ROLES.contains(r))
+                                        .toList();
+                                if (!ROLE_EXPRESSION.matcher(expression).matches() || !unknown.isEmpty()) {
+                                    events.add(SimpleConditionEvent.violated(
+                                            method,
+                                            method.getFullName() + " has @PreAuthorize(\"" + expression + "\")"));
+                                }
+                            }
+                        })
                 .because("every REST handler says who may call it, in one style, with the platform's roles")
                 .allowEmptyShould(true);
     }
@@ -304,17 +349,25 @@ public final class ArchitectureRules {
      * {@code @Transactional} or hands its records to platform's {@code TransactionalBatches}.
      */
     public static ArchRule batchListenersAreTransactional(String root) {
-        return methods().that().areDeclaredInClassesThat().resideInAPackage(root + "..")
-                .and().areAnnotatedWith(KAFKA_LISTENER)
+        return methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage(root + "..")
+                .and()
+                .areAnnotatedWith(KAFKA_LISTENER)
                 .and(DescribedPredicate.describe("take a batch", ArchitectureRules::isBatchListener))
                 .should(new ArchCondition<>("be @Transactional or hand their records to TransactionalBatches") {
                     @Override
                     public void check(JavaMethod method, ConditionEvents events) {
                         boolean transactional = method.isAnnotatedWith(TRANSACTIONAL)
-                                || method.getMethodCallsFromSelf().stream().anyMatch(call ->
-                                        call.getTargetOwner().getName().equals(TRANSACTIONAL_BATCHES));
-                        events.add(new SimpleConditionEvent(method, transactional, method.getFullName()
-                                + (transactional ? " takes" : " does not take") + " its poll as one transaction"));
+                                || method.getMethodCallsFromSelf().stream()
+                                        .anyMatch(call ->
+                                                call.getTargetOwner().getName().equals(TRANSACTIONAL_BATCHES));
+                        events.add(new SimpleConditionEvent(
+                                method,
+                                transactional,
+                                method.getFullName() + (transactional ? " takes" : " does not take")
+                                        + " its poll as one transaction"));
                     }
                 })
                 .because("a poll is one transaction; a record that cannot be processed is dead-lettered alone")
@@ -327,22 +380,27 @@ public final class ArchitectureRules {
      * {@code ResponseStatusException}; a refusal is a {@code ProblemException}.
      */
     public static ArchRule oneErrorStyle(String root) {
-        return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackage("io.claimflow.platform..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage("io.claimflow.platform..")
                 .should(new ArchCondition<>("declare REST exception handlers or use ResponseStatusException") {
                     @Override
                     public void check(JavaClass javaClass, ConditionEvents events) {
                         if (javaClass.isMetaAnnotatedWith(REST_CONTROLLER_ADVICE)) {
-                            events.add(SimpleConditionEvent.satisfied(javaClass, javaClass.getName()
-                                    + " is a @RestControllerAdvice"));
+                            events.add(SimpleConditionEvent.satisfied(
+                                    javaClass, javaClass.getName() + " is a @RestControllerAdvice"));
                         }
                         if (javaClass.isMetaAnnotatedWith(REST_CONTROLLER)) {
-                            javaClass.getMethods().stream().filter(m -> m.isAnnotatedWith(EXCEPTION_HANDLER))
-                                    .forEach(m -> events.add(SimpleConditionEvent.satisfied(m, m.getFullName()
-                                            + " is an @ExceptionHandler")));
+                            javaClass.getMethods().stream()
+                                    .filter(m -> m.isAnnotatedWith(EXCEPTION_HANDLER))
+                                    .forEach(m -> events.add(SimpleConditionEvent.satisfied(
+                                            m, m.getFullName() + " is an @ExceptionHandler")));
                         }
                         javaClass.getDirectDependenciesFromSelf().stream()
-                                .filter(d -> d.getTargetClass().getName()
+                                .filter(d -> d.getTargetClass()
+                                        .getName()
                                         .equals("org.springframework.web.server.ResponseStatusException"))
                                 .forEach(d -> events.add(SimpleConditionEvent.satisfied(d, d.getDescription())));
                     }
@@ -354,10 +412,13 @@ public final class ArchitectureRules {
 
     private static boolean isBatchListener(JavaMethod method) {
         Optional<JavaAnnotation<JavaMethod>> listener = method.tryGetAnnotationOfType(KAFKA_LISTENER);
-        boolean batch = listener.flatMap(a -> a.get("batch")).map(v -> "true".equals(String.valueOf(v)))
+        boolean batch = listener.flatMap(a -> a.get("batch"))
+                .map(v -> "true".equals(String.valueOf(v)))
                 .orElse(false);
-        return batch || method.getRawParameterTypes().stream().anyMatch(p -> p.isAssignableTo(List.class)
-                || p.getName().equals("org.apache.kafka.clients.consumer.ConsumerRecords"));
+        return batch
+                || method.getRawParameterTypes().stream()
+                        .anyMatch(p -> p.isAssignableTo(List.class)
+                                || p.getName().equals("org.apache.kafka.clients.consumer.ConsumerRecords"));
     }
 
     /** The first package segment below {@code root}, for a package under it. */

@@ -19,8 +19,7 @@ final class ContainerServices {
     private static final String KAFKA_INTERNAL_LISTENER = KAFKA_ALIAS + ":19092";
     private static final int REGISTRY_PORT = 8081;
 
-    private ContainerServices() {
-    }
+    private ContainerServices() {}
 
     static Infrastructure.Started start() {
         Parallel.Both<KafkaAndRegistry, PostgreSQLContainer> both =
@@ -28,10 +27,18 @@ final class ContainerServices {
         KafkaAndRegistry kafka = both.first();
         PostgreSQLContainer postgres = both.second();
         int postgresPort = postgres.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT);
-        Databases databases = new Databases(postgres.getHost(), postgresPort, "postgres", postgres.getUsername(),
-                postgres.getPassword(), postgres.getUsername());
+        Databases databases = new Databases(
+                postgres.getHost(),
+                postgresPort,
+                "postgres",
+                postgres.getUsername(),
+                postgres.getPassword(),
+                postgres.getUsername());
         String registryUrl = "http://" + kafka.registry.getHost() + ":" + kafka.registry.getMappedPort(REGISTRY_PORT);
-        return new Infrastructure.Started(kafka.kafka.getBootstrapServers(), registryUrl, databases,
+        return new Infrastructure.Started(
+                kafka.kafka.getBootstrapServers(),
+                registryUrl,
+                databases,
                 () -> Parallel.closeAll(kafka, postgres::stop));
     }
 

@@ -5,8 +5,7 @@ import java.util.List;
 /** The statements that give an application role DML, and only DML, on what an owner role creates in a database. */
 public final class DatabaseRoles {
 
-    private DatabaseRoles() {
-    }
+    private DatabaseRoles() {}
 
     /**
      * Run in the database (as a superuser or {@code owner}) before the owner's migrations: default privileges for the

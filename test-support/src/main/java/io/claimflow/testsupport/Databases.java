@@ -34,12 +34,26 @@ final class Databases {
     private boolean applicationRoleExists;
 
     Databases(String host, int port, String adminDatabase, String adminUser, String adminPassword, String owner) {
-        this(host, port, adminDatabase, adminUser, adminPassword, owner, Infrastructure.APP_USERNAME,
+        this(
+                host,
+                port,
+                adminDatabase,
+                adminUser,
+                adminPassword,
+                owner,
+                Infrastructure.APP_USERNAME,
                 Infrastructure.APP_PASSWORD);
     }
 
-    Databases(String host, int port, String adminDatabase, String adminUser, String adminPassword, String owner,
-            String application, String applicationPassword) {
+    Databases(
+            String host,
+            int port,
+            String adminDatabase,
+            String adminUser,
+            String adminPassword,
+            String owner,
+            String application,
+            String applicationPassword) {
         this.host = host;
         this.port = port;
         this.adminDatabase = adminDatabase;

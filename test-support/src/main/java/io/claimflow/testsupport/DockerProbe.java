@@ -13,8 +13,7 @@ final class DockerProbe {
     private static final String TESTCONTAINERS_LOGGER = "org.testcontainers";
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    private DockerProbe() {
-    }
+    private DockerProbe() {}
 
     static boolean dockerAvailable() {
         // Without Docker, Testcontainers logs an ERROR with every strategy it tried; here that is the expected answer.
@@ -29,7 +28,8 @@ final class DockerProbe {
     }
 
     private static boolean probe() {
-        FutureTask<Boolean> probe = new FutureTask<>(() -> DockerClientFactory.instance().isDockerAvailable());
+        FutureTask<Boolean> probe =
+                new FutureTask<>(() -> DockerClientFactory.instance().isDockerAvailable());
         Thread thread = new Thread(probe, "claimflow-docker-probe");
         thread.setDaemon(true);
         thread.start();

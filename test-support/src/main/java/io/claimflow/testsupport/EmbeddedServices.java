@@ -11,8 +11,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /** No Docker: an in-process KRaft broker, the project's schema registry on it, and a PostgreSQL 17 child process. */
 final class EmbeddedServices {
 
-    private EmbeddedServices() {
-    }
+    private EmbeddedServices() {}
 
     static Infrastructure.Started start() {
         Parallel.Both<KafkaAndRegistry, EmbeddedPostgres> both =
@@ -20,9 +19,12 @@ final class EmbeddedServices {
         KafkaAndRegistry kafka = both.first();
         EmbeddedPostgres postgres = both.second();
         // Zonky's superuser logs in without a password (trust); tests use the claimflow role created below.
-        Databases databases = new Databases("localhost", postgres.getPort(), "postgres", "postgres", "postgres",
-                Infrastructure.USERNAME);
-        return new Infrastructure.Started(kafka.broker.getBrokersAsString(), kafka.registry.url(), databases,
+        Databases databases = new Databases(
+                "localhost", postgres.getPort(), "postgres", "postgres", "postgres", Infrastructure.USERNAME);
+        return new Infrastructure.Started(
+                kafka.broker.getBrokersAsString(),
+                kafka.registry.url(),
+                databases,
                 () -> Parallel.closeAll(kafka, postgres));
     }
 

@@ -70,8 +70,8 @@ public final class EndpointSecurity {
     public static final Map<String, String> DEMO_USERS = demoUsers();
 
     private static final Pattern TERM = Pattern.compile("(hasRole|hasAnyRole)\\(((?:[^()]|\\([^()]*\\))*)\\)");
-    private static final Pattern ROLE = Pattern.compile(
-            "'(?:ROLE_)?([A-Z_]+)'|T\\(io\\.claimflow\\.platform\\.security\\.Roles\\)\\.([A-Z_]+)");
+    private static final Pattern ROLE =
+            Pattern.compile("'(?:ROLE_)?([A-Z_]+)'|T\\(io\\.claimflow\\.platform\\.security\\.Roles\\)\\.([A-Z_]+)");
     private static final Pattern HREF = Pattern.compile("\"href\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{\\*?([^}:]+)(:[^}]*)?}");
 
@@ -80,10 +80,15 @@ public final class EndpointSecurity {
     private final Set<String> publicPaths;
     private final Map<String, String> placeholders;
     private final Map<String, Set<String>> declaredRoles;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private EndpointSecurity(RequestMappingHandlerMapping mapping, String baseUrl, Set<String> publicPaths,
-            Map<String, String> placeholders, Map<String, Set<String>> declaredRoles) {
+    private EndpointSecurity(
+            RequestMappingHandlerMapping mapping,
+            String baseUrl,
+            Set<String> publicPaths,
+            Map<String, String> placeholders,
+            Map<String, Set<String>> declaredRoles) {
         this.mapping = mapping;
         this.baseUrl = baseUrl;
         this.publicPaths = publicPaths;
@@ -95,7 +100,10 @@ public final class EndpointSecurity {
     public static EndpointSecurity of(ApplicationContext context, int port) {
         return new EndpointSecurity(
                 context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class),
-                "http://localhost:" + port, Set.of("/error"), Map.of(), Map.of());
+                "http://localhost:" + port,
+                Set.of("/error"),
+                Map.of(),
+                Map.of());
     }
 
     /** Also treats {@code path} (a mapping pattern, as declared) as public: callable without credentials. */
@@ -124,8 +132,8 @@ public final class EndpointSecurity {
     }
 
     /** One endpoint: an HTTP method, a path pattern and the roles that may call it (empty for a public one). */
-    public record Endpoint(String method, String pattern, Set<String> roles, boolean body, String contentType,
-            String handler) {
+    public record Endpoint(
+            String method, String pattern, Set<String> roles, boolean body, String contentType, String handler) {
 
         @Override
         public String toString() {
@@ -141,20 +149,26 @@ public final class EndpointSecurity {
     public List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mapping.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             HandlerMethod handler = entry.getValue();
-            String handlerName = handler.getBeanType().getName() + "#" + handler.getMethod().getName();
+            String handlerName =
+                    handler.getBeanType().getName() + "#" + handler.getMethod().getName();
             Set<String> patterns = info.getPathPatternsCondition() != null
                     ? info.getPathPatternsCondition().getPatternValues()
                     : info.getPatternValues();
-            List<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name).sorted()
+            List<String> methods = info.getMethodsCondition().getMethods().stream()
+                    .map(Enum::name)
+                    .sorted()
                     .toList();
             String method = methods.isEmpty() ? "GET" : methods.get(0);
             boolean body = hasRequestBody(handler.getMethod());
             String contentType = info.getConsumesCondition().getConsumableMediaTypes().stream()
-                    .filter(type -> !type.isWildcardType()).findFirst()
-                    .map(MediaType::toString).orElse("application/json");
+                    .filter(type -> !type.isWildcardType())
+                    .findFirst()
+                    .map(MediaType::toString)
+                    .orElse("application/json");
             for (String pattern : patterns) {
                 if (publicPaths.contains(pattern)) {
                     endpoints.add(new Endpoint(method, pattern, Set.of(), body, contentType, handlerName));
@@ -166,7 +180,8 @@ public final class EndpointSecurity {
                     continue;
                 }
                 Set<String> roles = declaredRoles.containsKey(method + " " + pattern)
-                        ? declaredRoles.get(method + " " + pattern) : roles(rule.value());
+                        ? declaredRoles.get(method + " " + pattern)
+                        : roles(rule.value());
                 if (roles == null) {
                     problems.add(method + " " + pattern + " (" + handlerName + "): cannot tell the roles from "
                             + "@PreAuthorize(\"" + rule.value() + "\"); use hasRole('X') / hasAnyRole('X', 'Y')");
@@ -202,14 +217,16 @@ public final class EndpointSecurity {
                 throw e;
             }));
         }
-        nodes.add(DynamicTest.dynamicTest("every handler method declares its roles (" + endpoints.size()
-                + " endpoints)", () -> { }));
+        nodes.add(DynamicTest.dynamicTest(
+                "every handler method declares its roles (" + endpoints.size() + " endpoints)", () -> {}));
         for (Endpoint endpoint : endpoints) {
             nodes.add(DynamicContainer.dynamicContainer(endpoint.toString(), checks(endpoint)));
         }
         Endpoint health = new Endpoint("GET", "/actuator/health", Set.of(), false, null, "actuator");
-        Stream<DynamicNode> actuator = Stream.concat(checks(health), actuatorPaths().stream().flatMap(path -> checks(
-                new Endpoint("GET", path, Set.of("ADMIN"), false, null, "actuator"))));
+        Stream<DynamicNode> actuator = Stream.concat(
+                checks(health),
+                actuatorPaths().stream()
+                        .flatMap(path -> checks(new Endpoint("GET", path, Set.of("ADMIN"), false, null, "actuator"))));
         nodes.add(DynamicContainer.dynamicContainer("actuator", actuator));
         return nodes.stream();
     }
@@ -219,11 +236,14 @@ public final class EndpointSecurity {
         List<String> paths = new ArrayList<>();
         paths.add("/actuator");
         try {
-            HttpResponse<String> links = call(new Endpoint("GET", "/actuator", Set.of(), false, null, "actuator"),
-                    "/actuator", DEMO_USERS.get("ADMIN"));
+            HttpResponse<String> links = call(
+                    new Endpoint("GET", "/actuator", Set.of(), false, null, "actuator"),
+                    "/actuator",
+                    DEMO_USERS.get("ADMIN"));
             Matcher href = HREF.matcher(links.body());
             while (href.find()) {
-                String path = URI.create(href.group(1).replaceAll("\\{[^}]*}", "x")).getPath();
+                String path =
+                        URI.create(href.group(1).replaceAll("\\{[^}]*}", "x")).getPath();
                 if (!path.startsWith("/actuator/health") && !paths.contains(path)) {
                     paths.add(path);
                 }
@@ -238,19 +258,21 @@ public final class EndpointSecurity {
         String path = concretePath(endpoint.pattern());
         List<DynamicTest> tests = new ArrayList<>();
         if (endpoint.roles().isEmpty()) {
-            tests.add(DynamicTest.dynamicTest(endpoint.method() + " " + path + " without credentials: not 401/403",
+            tests.add(DynamicTest.dynamicTest(
+                    endpoint.method() + " " + path + " without credentials: not 401/403",
                     () -> expectAllowed(endpoint, path, null)));
             return tests.stream();
         }
-        tests.add(DynamicTest.dynamicTest(endpoint.method() + " " + path + " without credentials: 401",
-                () -> expect(endpoint, path, null, 401)));
+        tests.add(DynamicTest.dynamicTest(
+                endpoint.method() + " " + path + " without credentials: 401", () -> expect(endpoint, path, null, 401)));
         for (Map.Entry<String, String> role : DEMO_USERS.entrySet()) {
             if (endpoint.roles().contains(role.getKey())) {
-                tests.add(DynamicTest.dynamicTest("as " + role.getKey() + ": allowed (not 401/403)",
+                tests.add(DynamicTest.dynamicTest(
+                        "as " + role.getKey() + ": allowed (not 401/403)",
                         () -> expectAllowed(endpoint, path, role.getValue())));
             } else {
-                tests.add(DynamicTest.dynamicTest("as " + role.getKey() + ": 403",
-                        () -> expect(endpoint, path, role.getValue(), 403)));
+                tests.add(DynamicTest.dynamicTest(
+                        "as " + role.getKey() + ": 403", () -> expect(endpoint, path, role.getValue(), 403)));
             }
         }
         return tests.stream();
@@ -284,8 +306,9 @@ public final class EndpointSecurity {
                 .header("Accept", "application/json, application/problem+json, */*");
         if (user != null) {
             String credentials = user + ":demo-" + user;
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         if (endpoint.body()) {
             request.header("Content-Type", endpoint.contentType());
@@ -308,7 +331,8 @@ public final class EndpointSecurity {
 
     private static PreAuthorize rule(HandlerMethod handler) {
         PreAuthorize onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PreAuthorize.class);
-        return onMethod != null ? onMethod
+        return onMethod != null
+                ? onMethod
                 : AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);
     }
 

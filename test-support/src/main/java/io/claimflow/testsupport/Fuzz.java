@@ -39,15 +39,77 @@ public final class Fuzz {
     private static final int FAILURES_KEPT = 5;
 
     /** Delimiters of the formats at ClaimFlow's doors: X12, HL7 v2 (incl. MLLP framing), JSON. */
-    private static final String[] DELIMITERS = {"*", "~", ":", "^", "|", "&", "\\", "{", "}", "[", "]", ",", "\"",
-        "\r", "\n", "\u000b", "\u001c", "\u001c\r", "~\n", "*:*", "|^~\\&", "\"\":", "{}", "[]", ",,", "::"};
-    private static final String[] CONTROL = {"\u0000", "\u0001", "\u0007", "\b", "\t", "\f", "\u001b", "\u007f",
-        "\u0085", "\u0000\u0000\u0000\u0000"};
-    private static final String[] NUMBERS = {"0", "-0", "-1", "1.5", "1E400", "-1e309", "NaN", "Infinity",
-        "99999999999999999999999999", "1e999999999", "9223372036854775808", "-9223372036854775809", "2147483648",
-        "0x1F", "+5", ".5", "00012", "12.345", "1e-400", "20260230", "20261301", "99999999"};
-    private static final String[] UNICODE = {"\ud800", "\udc00", "\ud83d\ude00", "\u202e", "\ufeff", "\ufffd",
-        "\uffff", "e\u0301\u0301\u0301", "\u00e9", "\u4e2d", "\u0130", "\u2028", "\u00a0"};
+    private static final String[] DELIMITERS = {
+        "*",
+        "~",
+        ":",
+        "^",
+        "|",
+        "&",
+        "\\",
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        "\"",
+        "\r",
+        "\n",
+        "\u000b",
+        "\u001c",
+        "\u001c\r",
+        "~\n",
+        "*:*",
+        "|^~\\&",
+        "\"\":",
+        "{}",
+        "[]",
+        ",,",
+        "::"
+    };
+
+    private static final String[] CONTROL = {
+        "\u0000", "\u0001", "\u0007", "\b", "\t", "\f", "\u001b", "\u007f", "\u0085", "\u0000\u0000\u0000\u0000"
+    };
+    private static final String[] NUMBERS = {
+        "0",
+        "-0",
+        "-1",
+        "1.5",
+        "1E400",
+        "-1e309",
+        "NaN",
+        "Infinity",
+        "99999999999999999999999999",
+        "1e999999999",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "2147483648",
+        "0x1F",
+        "+5",
+        ".5",
+        "00012",
+        "12.345",
+        "1e-400",
+        "20260230",
+        "20261301",
+        "99999999"
+    };
+    private static final String[] UNICODE = {
+        "\ud800",
+        "\udc00",
+        "\ud83d\ude00",
+        "\u202e",
+        "\ufeff",
+        "\ufffd",
+        "\uffff",
+        "e\u0301\u0301\u0301",
+        "\u00e9",
+        "\u4e2d",
+        "\u0130",
+        "\u2028",
+        "\u00a0"
+    };
 
     private final Random random;
     private final List<String> trail = new ArrayList<>();
@@ -97,7 +159,8 @@ public final class Fuzz {
             try {
                 property.accept(input);
             } catch (Throwable e) {
-                if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)
+                if (e instanceof VirtualMachineError
+                        && !(e instanceof StackOverflowError)
                         && !(e instanceof OutOfMemoryError)) {
                     throw (VirtualMachineError) e;
                 }
@@ -111,9 +174,11 @@ public final class Fuzz {
             }
         }
         if (failed > 0) {
-            throw new AssertionError(name + ": " + failed + " of " + (to - from) + " cases failed (seed " + seed
-                    + "; repeat one: -D" + SEED + "=" + seed + " -D" + CASE + "=<case>)\n  "
-                    + String.join("\n  ", failures), first);
+            throw new AssertionError(
+                    name + ": " + failed + " of " + (to - from) + " cases failed (seed " + seed
+                            + "; repeat one: -D" + SEED + "=" + seed + " -D" + CASE + "=<case>)\n  "
+                            + String.join("\n  ", failures),
+                    first);
         }
     }
 
@@ -232,7 +297,8 @@ public final class Fuzz {
                 char[] chars = text.toCharArray();
                 int n = between(1, 8);
                 for (int i = 0; i < n; i++) {
-                    chars[random.nextInt(chars.length)] = random.nextBoolean() ? character()
+                    chars[random.nextInt(chars.length)] = random.nextBoolean()
+                            ? character()
                             : pick(DELIMITERS).charAt(0);
                 }
                 note("flip " + n + " chars");
@@ -288,7 +354,8 @@ public final class Fuzz {
                 int n = between(1, 8);
                 for (int i = 0; i < n; i++) {
                     int position = random.nextInt(copy.length);
-                    copy[position] = random.nextBoolean() ? (byte) random.nextInt(256)
+                    copy[position] = random.nextBoolean()
+                            ? (byte) random.nextInt(256)
                             : (byte) (copy[position] ^ (1 << random.nextInt(8)));
                 }
                 note("flip " + n + " bytes");
@@ -310,9 +377,20 @@ public final class Fuzz {
             }
             case 4 -> {
                 // a huge (zig-zag varint) length or count where a length is read, e.g. in Avro binary
-                byte[] huge = pick(new byte[] {(byte) 0xfe, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f},
-                        new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
-                            (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x01},
+                byte[] huge = pick(
+                        new byte[] {(byte) 0xfe, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f},
+                        new byte[] {
+                            (byte) 0xff,
+                            (byte) 0xff,
+                            (byte) 0xff,
+                            (byte) 0xff,
+                            (byte) 0xff,
+                            (byte) 0xff,
+                            (byte) 0xff,
+                            (byte) 0xff,
+                            (byte) 0xff,
+                            0x01
+                        },
                         new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80},
                         new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff});
                 int position = Math.min(at, Math.max(0, bytes.length - huge.length));

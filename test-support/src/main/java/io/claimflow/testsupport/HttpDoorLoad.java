@@ -50,8 +50,8 @@ public final class HttpDoorLoad {
         this.port = port;
         this.path = path;
         this.contentType = contentType;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** What was measured so far, one line per measurement. */
@@ -78,15 +78,19 @@ public final class HttpDoorLoad {
         int slowClients = Integer.getInteger("loadtest.slow", 50);
         try {
             Map<Integer, Integer> answers = concurrent(body, clients, requests, Duration.ofSeconds(60));
-            expect(answers.keySet().equals(Set.of(expectedStatus)),
+            expect(
+                    answers.keySet().equals(Set.of(expectedStatus)),
                     "every request answered " + expectedStatus + ", got " + answers);
             for (long declared : new long[] {1L << 30, -1}) {
                 List<Oversized> refused = oversized(declared, 256L << 20, 16);
-                expect(refused.stream().allMatch(r -> r.status() == 413 || r.status() == -1),
+                expect(
+                        refused.stream().allMatch(r -> r.status() == 413 || r.status() == -1),
                         "oversized bodies (declared " + declared + ") refused with 413 or a close: " + refused);
-                expect(refused.stream().allMatch(r -> r.bytesSent() < 256L << 20),
+                expect(
+                        refused.stream().allMatch(r -> r.bytesSent() < 256L << 20),
                         "oversized bodies (declared " + declared + ") refused before they were read whole");
-                expect(declared < 0 || refused.stream().anyMatch(r -> r.status() == 413),
+                expect(
+                        declared < 0 || refused.stream().anyMatch(r -> r.status() == 413),
                         "a declared oversized body gets a 413: " + refused);
             }
             slow(slowClients, 200, Duration.ofSeconds(1), Duration.ofSeconds(45), body);
@@ -105,10 +109,11 @@ public final class HttpDoorLoad {
     }
 
     /** {@code requests} POSTs of {@code body} from {@code clients} concurrent clients; the answers by status. */
-    public Map<Integer, Integer> concurrent(byte[] body, int clients, int requests, Duration timeout)
-            throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(clients)).build();
+    public Map<Integer, Integer> concurrent(byte[] body, int clients, int requests, Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(clients))
+                .build();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -121,11 +126,15 @@ public final class HttpDoorLoad {
                     long sent = System.nanoTime();
                     int status;
                     try {
-                        status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .timeout(timeout).header("Content-Type", contentType)
-                                .header("Authorization", authorization)
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        status = http.send(
+                                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                                .timeout(timeout)
+                                                .header("Content-Type", contentType)
+                                                .header("Authorization", authorization)
+                                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
                     } catch (IOException e) {
                         status = -1;
                     }
@@ -146,15 +155,15 @@ public final class HttpDoorLoad {
         sorted.sort(null);
         long p50 = sorted.get(sorted.size() / 2) / 1_000_000;
         long p99 = sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100)) / 1_000_000;
-        note(String.format("concurrent: %d requests of %d bytes from %d clients in %.1f s, %d/s; statuses %s "
-                + "(-1: no answer); latency p50 %d ms, p99 %d ms", requests, body.length, clients, millis / 1000.0,
-                requests * 1000L / millis, byStatus, p50, p99));
+        note(String.format(
+                "concurrent: %d requests of %d bytes from %d clients in %.1f s, %d/s; statuses %s "
+                        + "(-1: no answer); latency p50 %d ms, p99 %d ms",
+                requests, body.length, clients, millis / 1000.0, requests * 1000L / millis, byStatus, p50, p99));
         return byStatus;
     }
 
     /** One oversized request: its status, and how much of the body the client could send before the answer. */
-    public record Oversized(int status, long bytesSent, long millis) {
-    }
+    public record Oversized(int status, long bytesSent, long millis) {}
 
     /**
      * {@code clients} concurrent requests declaring {@code declared} bytes (or chunked when {@code declared} is
@@ -177,13 +186,18 @@ public final class HttpDoorLoad {
         long peak = peakHeap();
         Map<Integer, Integer> byStatus = new TreeMap<>();
         results.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
-        note(String.format("oversized: %d concurrent bodies %s, statuses %s (-1: closed without an answer); the "
-                + "client sent at most %.1f MiB before the answer (of %.1f MiB it would have sent), slowest answer "
-                + "%d ms; heap peak %.0f MiB over the %.0f MiB in use before (in-process server and clients)",
-                clients, declared < 0 ? "chunked, no Content-Length" : "declaring " + mib(declared) + " MiB",
-                byStatus, results.stream().mapToLong(Oversized::bytesSent).max().orElse(0) / 1048576.0,
-                sendAtMost / 1048576.0, results.stream().mapToLong(Oversized::millis).max().orElse(0),
-                Math.max(0, peak - before) / 1048576.0, before / 1048576.0));
+        note(String.format(
+                "oversized: %d concurrent bodies %s, statuses %s (-1: closed without an answer); the "
+                        + "client sent at most %.1f MiB before the answer (of %.1f MiB it would have sent), slowest answer "
+                        + "%d ms; heap peak %.0f MiB over the %.0f MiB in use before (in-process server and clients)",
+                clients,
+                declared < 0 ? "chunked, no Content-Length" : "declaring " + mib(declared) + " MiB",
+                byStatus,
+                results.stream().mapToLong(Oversized::bytesSent).max().orElse(0) / 1048576.0,
+                sendAtMost / 1048576.0,
+                results.stream().mapToLong(Oversized::millis).max().orElse(0),
+                Math.max(0, peak - before) / 1048576.0,
+                before / 1048576.0));
         return results;
     }
 
@@ -241,20 +255,34 @@ public final class HttpDoorLoad {
         }
         String stall = stalled.get(5, TimeUnit.MINUTES);
         pool.shutdownNow();
-        note(String.format("slow bodies: %d clients trickling a %d-byte body a byte every %d ms (giving up after %d s): "
-                + "%s; meanwhile a normal request: %s in %d ms; a body stopped half way: %s; %.0f s in all",
-                clients, length, gap.toMillis(), give.toSeconds(), outcomes, normal, normalMillis, stall,
+        note(String.format(
+                "slow bodies: %d clients trickling a %d-byte body a byte every %d ms (giving up after %d s): "
+                        + "%s; meanwhile a normal request: %s in %d ms; a body stopped half way: %s; %.0f s in all",
+                clients,
+                length,
+                gap.toMillis(),
+                give.toSeconds(),
+                outcomes,
+                normal,
+                normalMillis,
+                stall,
                 (System.nanoTime() - start) / 1e9));
     }
 
     private Map<Integer, Integer> concurrentQuietly(byte[] body) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int status;
         try {
-            status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(60)).header("Content-Type", contentType)
-                    .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(Duration.ofSeconds(60))
+                                    .header("Content-Type", contentType)
+                                    .header("Authorization", authorization)
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             status = -1;
         }
@@ -312,7 +340,7 @@ public final class HttpDoorLoad {
 
     private byte[] head(String lengthHeader) {
         return ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: " + contentType
-                + "\r\nAuthorization: " + authorization + "\r\n" + lengthHeader + "\r\n\r\n")
+                        + "\r\nAuthorization: " + authorization + "\r\n" + lengthHeader + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 

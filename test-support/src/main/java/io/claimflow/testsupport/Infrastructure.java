@@ -75,8 +75,8 @@ public final class Infrastructure {
             }
             if (startFailure != null) {
                 // Retrying would cost every following test class the same long wait for the same failure.
-                throw new IllegalStateException("ClaimFlow test infrastructure failed to start earlier in this JVM",
-                        startFailure);
+                throw new IllegalStateException(
+                        "ClaimFlow test infrastructure failed to start earlier in this JVM", startFailure);
             }
             try {
                 instance = start();
@@ -177,7 +177,8 @@ public final class Infrastructure {
         String forced = System.getProperty(MODE_SWITCH, System.getenv(MODE_SWITCH));
         Mode mode = chooseMode(forced, DockerProbe::dockerAvailable);
         boolean wasForced = forced != null && !forced.isBlank();
-        String why = wasForced ? MODE_SWITCH + "=" + forced.trim()
+        String why = wasForced
+                ? MODE_SWITCH + "=" + forced.trim()
                 : mode == Mode.TESTCONTAINERS ? "Docker answered" : "no Docker engine answered";
         ensureTmpDirExists();
         long began = System.nanoTime();
@@ -191,9 +192,14 @@ public final class Infrastructure {
         STARTS.incrementAndGet();
         Infrastructure infrastructure = new Infrastructure(mode, started);
         Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "claimflow-test-infrastructure-stop"));
-        LOG.info("ClaimFlow test infrastructure {} ({}) started in {} ms: kafka={} schema-registry={} postgresql={}",
-                mode, why, (System.nanoTime() - began) / 1_000_000, started.kafkaBootstrapServers(),
-                started.schemaRegistryUrl(), started.databases().serverAddress());
+        LOG.info(
+                "ClaimFlow test infrastructure {} ({}) started in {} ms: kafka={} schema-registry={} postgresql={}",
+                mode,
+                why,
+                (System.nanoTime() - began) / 1_000_000,
+                started.kafkaBootstrapServers(),
+                started.schemaRegistryUrl(),
+                started.databases().serverAddress());
         return infrastructure;
     }
 
@@ -217,7 +223,6 @@ public final class Infrastructure {
     }
 
     /** What a backend hands over once its services answer. */
-    record Started(String kafkaBootstrapServers, String schemaRegistryUrl, Databases databases,
-            AutoCloseable services) {
-    }
+    record Started(
+            String kafkaBootstrapServers, String schemaRegistryUrl, Databases databases, AutoCloseable services) {}
 }

@@ -20,8 +20,8 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 final class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         ClaimFlowInfrastructure annotation =
                 TestContextAnnotationUtils.findMergedAnnotation(testClass, ClaimFlowInfrastructure.class);
         return annotation == null ? null : new InfrastructureContextCustomizer(annotation.database());
@@ -39,8 +39,12 @@ final class InfrastructureContextCustomizerFactory implements ContextCustomizerF
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE,
-                    new LinkedHashMap<String, Object>(Infrastructure.get().springProperties(database))));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            PROPERTY_SOURCE,
+                            new LinkedHashMap<String, Object>(
+                                    Infrastructure.get().springProperties(database))));
         }
 
         @Override

@@ -19,14 +19,63 @@ public final class JsonFuzz {
     /** In every generated string: the answer to a bad body must never contain it. */
     public static final String MARKER = "Fz9q";
 
-    private static final String[] NUMBERS = {"0", "-1", "1.5", "2.5", "-0.01", "1e309", "-1e309", "1E2", "0.000001",
-        "99999999999999999999999999", "9223372036854775808", "-9223372036854775809", "1.0000000000000001",
-        "NaN", "Infinity", "00012", "0x1F", "+5", ".5"};
-    private static final String[] DATES = {"0001-01-01", "1900-01-01", "1899-12-31", "+10000-01-01", "+99999-12-31",
-        "2026-02-30", "2026-13-01", "2026-1-1", "20260310", "2026-03-10T10:00:00Z", "-2026-03-10", "yesterday", ""};
-    private static final String[] STRINGS = {"", " ", "\\u0000", "\\n\\r\\t", "<script>alert(1)</script>",
-        "'; DROP TABLE claim; --", "O*H", "43215~N4*X", "|^~\\\\&", "\\ud800", "\\u202e", "%s%n", "${jndi:ldap://x}",
-        "CASH", "CHECK", "E11.9", "99213", "APPROVED", "OPEN"};
+    private static final String[] NUMBERS = {
+        "0",
+        "-1",
+        "1.5",
+        "2.5",
+        "-0.01",
+        "1e309",
+        "-1e309",
+        "1E2",
+        "0.000001",
+        "99999999999999999999999999",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "1.0000000000000001",
+        "NaN",
+        "Infinity",
+        "00012",
+        "0x1F",
+        "+5",
+        ".5"
+    };
+    private static final String[] DATES = {
+        "0001-01-01",
+        "1900-01-01",
+        "1899-12-31",
+        "+10000-01-01",
+        "+99999-12-31",
+        "2026-02-30",
+        "2026-13-01",
+        "2026-1-1",
+        "20260310",
+        "2026-03-10T10:00:00Z",
+        "-2026-03-10",
+        "yesterday",
+        ""
+    };
+    private static final String[] STRINGS = {
+        "",
+        " ",
+        "\\u0000",
+        "\\n\\r\\t",
+        "<script>alert(1)</script>",
+        "'; DROP TABLE claim; --",
+        "O*H",
+        "43215~N4*X",
+        "|^~\\\\&",
+        "\\ud800",
+        "\\u202e",
+        "%s%n",
+        "${jndi:ldap://x}",
+        "CASH",
+        "CHECK",
+        "E11.9",
+        "99213",
+        "APPROVED",
+        "OPEN"
+    };
 
     private final Random random;
     private final List<String> fields;
@@ -80,7 +129,8 @@ public final class JsonFuzz {
                 out.append(',');
             }
             String name = ownFields && !fields.isEmpty() && random.nextInt(5) > 0
-                    ? fields.get(random.nextInt(fields.size())) : MARKER + "f" + random.nextInt(100);
+                    ? fields.get(random.nextInt(fields.size()))
+                    : MARKER + "f" + random.nextInt(100);
             out.append('"').append(name).append("\":").append(value(depth + 1));
         }
         return out.append('}').toString();
@@ -106,8 +156,8 @@ public final class JsonFuzz {
                 StringBuilder array = new StringBuilder("[");
                 int size = random.nextInt(4);
                 for (int i = 0; i < size; i++) {
-                    array.append(i == 0 ? "" : ",").append(random.nextBoolean() ? object(depth + 1, true)
-                            : value(depth + 1));
+                    array.append(i == 0 ? "" : ",")
+                            .append(random.nextBoolean() ? object(depth + 1, true) : value(depth + 1));
                 }
                 return array.append(']').toString();
             default:

@@ -56,7 +56,9 @@ public final class LogCapture implements AutoCloseable {
     /** The captured events that contain {@code text} (case-insensitive). */
     public List<String> eventsContaining(String text) {
         String needle = text.toLowerCase(Locale.ROOT);
-        return events().stream().filter(event -> event.toLowerCase(Locale.ROOT).contains(needle)).toList();
+        return events().stream()
+                .filter(event -> event.toLowerCase(Locale.ROOT).contains(needle))
+                .toList();
     }
 
     /**
@@ -68,8 +70,8 @@ public final class LogCapture implements AutoCloseable {
         for (String text : forbidden) {
             List<String> hits = eventsContaining(text);
             if (!hits.isEmpty()) {
-                findings.add("'" + text + "' in " + hits.size() + " log event(s), first:\n    "
-                        + abbreviate(hits.get(0)));
+                findings.add(
+                        "'" + text + "' in " + hits.size() + " log event(s), first:\n    " + abbreviate(hits.get(0)));
             }
         }
         if (!findings.isEmpty()) {
@@ -95,12 +97,15 @@ public final class LogCapture implements AutoCloseable {
         @Override
         protected void append(ILoggingEvent event) {
             StringBuilder text = new StringBuilder()
-                    .append(event.getLevel()).append(' ')
-                    .append(event.getLoggerName()).append(" - ")
+                    .append(event.getLevel())
+                    .append(' ')
+                    .append(event.getLoggerName())
+                    .append(" - ")
                     .append(event.getFormattedMessage());
             if (event.getKeyValuePairs() != null) {
-                event.getKeyValuePairs().forEach(pair -> text.append(' ').append(pair.key).append('=')
-                        .append(pair.value));
+                event.getKeyValuePairs()
+                        .forEach(pair ->
+                                text.append(' ').append(pair.key).append('=').append(pair.value));
             }
             if (event.getMDCPropertyMap() != null && !event.getMDCPropertyMap().isEmpty()) {
                 text.append(" mdc=").append(event.getMDCPropertyMap());

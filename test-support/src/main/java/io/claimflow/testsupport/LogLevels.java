@@ -10,13 +10,22 @@ final class LogLevels {
 
     /** The embedded broker's own loggers; client loggers are left alone. */
     static final String[] BROKER_LOGGERS = {
-            "kafka", "state.change.logger", "org.apache.kafka.controller", "org.apache.kafka.coordinator",
-            "org.apache.kafka.image", "org.apache.kafka.metadata", "org.apache.kafka.queue", "org.apache.kafka.raft",
-            "org.apache.kafka.server", "org.apache.kafka.snapshot", "org.apache.kafka.storage",
-            "org.apache.kafka.common.test", "org.springframework.kafka.test"};
+        "kafka",
+        "state.change.logger",
+        "org.apache.kafka.controller",
+        "org.apache.kafka.coordinator",
+        "org.apache.kafka.image",
+        "org.apache.kafka.metadata",
+        "org.apache.kafka.queue",
+        "org.apache.kafka.raft",
+        "org.apache.kafka.server",
+        "org.apache.kafka.snapshot",
+        "org.apache.kafka.storage",
+        "org.apache.kafka.common.test",
+        "org.springframework.kafka.test"
+    };
 
-    private LogLevels() {
-    }
+    private LogLevels() {}
 
     /** Broker loggers to WARN: at INFO they print hundreds of lines per test class and slow a 2-core build. */
     static void quietBroker() {

@@ -7,11 +7,9 @@ import java.util.concurrent.FutureTask;
 /** Starts two services at once; on any failure closes whichever did start, so no process or port is left behind. */
 final class Parallel {
 
-    private Parallel() {
-    }
+    private Parallel() {}
 
-    record Both<A, B>(A first, B second) {
-    }
+    record Both<A, B>(A first, B second) {}
 
     static <A extends AutoCloseable, B extends AutoCloseable> Both<A, B> startBoth(
             String firstName, Callable<A> first, Callable<B> second) {

@@ -23,8 +23,7 @@ public final class Records {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private Records() {
-    }
+    private Records() {}
 
     /** Waits until the topic holds at least {@code count} records; returns all read so far (values as bytes). */
     public static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, int count, Duration timeout) {
@@ -35,8 +34,8 @@ public final class Records {
      * As {@link #awaitRecords(String, int, Duration)} with values read by {@code valueDeserializer}, which must be
      * configured already and is closed afterwards.
      */
-    public static <V> List<ConsumerRecord<String, V>> awaitRecords(String topic, int count, Duration timeout,
-            Deserializer<V> valueDeserializer) {
+    public static <V> List<ConsumerRecord<String, V>> awaitRecords(
+            String topic, int count, Duration timeout, Deserializer<V> valueDeserializer) {
         return awaitRecords(topic, count, timeout, valueDeserializer, record -> true);
     }
 
@@ -46,12 +45,16 @@ public final class Records {
      *
      * @throws AssertionError when fewer matched within {@code timeout}
      */
-    public static <V> List<ConsumerRecord<String, V>> awaitRecords(String topic, int count, Duration timeout,
-            Deserializer<V> valueDeserializer, Predicate<? super ConsumerRecord<String, V>> filter) {
+    public static <V> List<ConsumerRecord<String, V>> awaitRecords(
+            String topic,
+            int count,
+            Duration timeout,
+            Deserializer<V> valueDeserializer,
+            Predicate<? super ConsumerRecord<String, V>> filter) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<ConsumerRecord<String, V>> matching = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
-                valueDeserializer)) {
+        try (KafkaConsumer<String, V> consumer =
+                new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), valueDeserializer)) {
             List<TopicPartition> partitions = awaitPartitions(consumer, topic, deadline);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -72,12 +75,17 @@ public final class Records {
 
     private static Map<String, Object> consumerConfig() {
         return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
                 // Looking must not create the topic: the code under test should.
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
     }
 
     private static List<TopicPartition> awaitPartitions(KafkaConsumer<?, ?> consumer, String topic, long deadline) {

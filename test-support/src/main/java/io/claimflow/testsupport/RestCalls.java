@@ -19,7 +19,7 @@ import org.springframework.web.client.RestClient;
 public final class RestCalls {
 
     /** A JSON object body. */
-    public static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    public static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     private final RestClient client;
     private final Map<String, Supplier<String>> headers = new LinkedHashMap<>();
@@ -30,8 +30,10 @@ public final class RestCalls {
 
     /** Calls to {@code http://localhost:port} with HTTP Basic as {@code user}. */
     public static RestCalls on(int port, String user, String password) {
-        return new RestCalls(RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth(user, password)).build());
+        return new RestCalls(RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth(user, password))
+                .build());
     }
 
     /** Adds a header to every call, its value asked anew each time (an idempotency key, say). */
@@ -42,12 +44,18 @@ public final class RestCalls {
 
     /** The call with a JSON {@code body} (none when null), its answer as text. */
     public ResponseEntity<String> raw(HttpMethod method, String path, String body) {
-        return spec(method, path, body).retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+        return spec(method, path, body)
+                .retrieve()
+                .onStatus(s -> true, (req, res) -> {})
+                .toEntity(String.class);
     }
 
     /** The call with a JSON {@code body} (none when null), its answer as a JSON object. */
     public ResponseEntity<Map<String, Object>> json(HttpMethod method, String path, String body) {
-        return spec(method, path, body).retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(JSON);
+        return spec(method, path, body)
+                .retrieve()
+                .onStatus(s -> true, (req, res) -> {})
+                .toEntity(JSON);
     }
 
     private RestClient.RequestBodySpec spec(HttpMethod method, String path, String body) {
@@ -63,8 +71,8 @@ public final class RestCalls {
      * Asserts a problem detail ({@code application/problem+json}) with {@code status} that quotes none of
      * {@code notQuoted} (the values the caller sent); its {@code instance}, the request's own path (RFC 9457), aside.
      */
-    public static void assertProblemWithoutEcho(ResponseEntity<Map<String, Object>> response, int status,
-            String... notQuoted) {
+    public static void assertProblemWithoutEcho(
+            ResponseEntity<Map<String, Object>> response, int status, String... notQuoted) {
         assertThat(response.getStatusCode().value()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
         Map<String, Object> problem = new HashMap<>(response.getBody());

@@ -31,7 +31,7 @@ import org.springframework.web.client.RestClient;
  */
 public abstract class ServiceContract {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     private final String consumedTopic;
 
@@ -56,20 +56,28 @@ public abstract class ServiceContract {
 
     @Test
     void healthIsUpWithoutCredentials() {
-        assertThat(anonymous().get().uri("/actuator/health").retrieve().body(JSON)).containsEntry("status", "UP");
+        assertThat(anonymous().get().uri("/actuator/health").retrieve().body(JSON))
+                .containsEntry("status", "UP");
     }
 
     @Test
     void readyWithDatabaseAndKafka() {
-        assertThat(anonymous().get().uri("/actuator/health/readiness").retrieve().body(JSON))
+        assertThat(anonymous()
+                        .get()
+                        .uri("/actuator/health/readiness")
+                        .retrieve()
+                        .body(JSON))
                 .containsEntry("status", "UP");
     }
 
     @Test
     void deadLettersAreListedForAdmin() {
         assumeTrue(consumedTopic != null, "this service consumes no topic, so it lists no dead letters");
-        List<Map<String, Object>> deadLetters = as("admin").get().uri("/admin/dead-letters/{topic}", consumedTopic)
-                .retrieve().body(new ParameterizedTypeReference<>() { });
+        List<Map<String, Object>> deadLetters = as("admin")
+                .get()
+                .uri("/admin/dead-letters/{topic}", consumedTopic)
+                .retrieve()
+                .body(new ParameterizedTypeReference<>() {});
 
         assertThat(deadLetters).isNotNull();
     }
@@ -77,7 +85,9 @@ public abstract class ServiceContract {
     @Test
     void deadLettersNeedCredentials() {
         assumeTrue(consumedTopic != null, "this service consumes no topic, so it lists no dead letters");
-        int status = anonymous().get().uri("/admin/dead-letters/{topic}", consumedTopic)
+        int status = anonymous()
+                .get()
+                .uri("/admin/dead-letters/{topic}", consumedTopic)
                 .exchange((request, response) -> response.getStatusCode().value(), false);
 
         assertThat(status).isEqualTo(401);
@@ -97,7 +107,9 @@ public abstract class ServiceContract {
     }
 
     private RestClient as(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo-" + user)).build();
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo-" + user))
+                .build();
     }
 }

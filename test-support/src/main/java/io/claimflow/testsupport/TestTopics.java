@@ -20,8 +20,7 @@ public final class TestTopics {
 
     private static final long TIMEOUT_SECONDS = 30;
 
-    private TestTopics() {
-    }
+    private TestTopics() {}
 
     /** Creates each topic with {@value #DEFAULT_PARTITIONS} partitions; a topic that exists already is left as is. */
     public static void create(String... topics) {
@@ -36,7 +35,8 @@ public final class TestTopics {
         }
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers()))) {
-            for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(newTopics).values().entrySet()) {
+            for (Map.Entry<String, KafkaFuture<Void>> result :
+                    admin.createTopics(newTopics).values().entrySet()) {
                 awaitCreated(result.getKey(), result.getValue());
             }
         }

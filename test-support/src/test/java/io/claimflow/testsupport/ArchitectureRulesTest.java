@@ -18,20 +18,24 @@ class ArchitectureRulesTest {
 
     @Test
     void adaptersConfigAndApplicationRootMayUseInfrastructure() {
-        assertThatCode(() -> ArchitectureRules.domainIsFreeOfInfrastructure(FIXTURES + ".clean").check(CLASSES))
+        assertThatCode(() -> ArchitectureRules.domainIsFreeOfInfrastructure(FIXTURES + ".clean")
+                        .check(CLASSES))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void aServiceLaidOutAsDocumentedPassesEveryRule() {
         for (ArchRule rule : ArchitectureRules.rules(FIXTURES + ".clean", ArchitectureRules.SERVICE_EDGE)) {
-            assertThat(rule.evaluate(CLASSES).hasViolation()).as(rule.getDescription()).isFalse();
+            assertThat(rule.evaluate(CLASSES).hasViolation())
+                    .as(rule.getDescription())
+                    .isFalse();
         }
     }
 
     @Test
     void domainCodeUsingJdbcIsReported() {
-        assertThatThrownBy(() -> ArchitectureRules.domainIsFreeOfInfrastructure(FIXTURES + ".dirty").check(CLASSES))
+        assertThatThrownBy(() -> ArchitectureRules.domainIsFreeOfInfrastructure(FIXTURES + ".dirty")
+                        .check(CLASSES))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("ClaimRepository")
                 .hasMessageContaining("java.sql.Connection");
@@ -39,32 +43,36 @@ class ArchitectureRulesTest {
 
     @Test
     void aModuleWithoutDomainClassesPasses() {
-        assertThatCode(() -> ArchitectureRules.domainIsFreeOfInfrastructure("io.claimflow.nothing").check(CLASSES))
+        assertThatCode(() -> ArchitectureRules.domainIsFreeOfInfrastructure("io.claimflow.nothing")
+                        .check(CLASSES))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void aCycleBetweenFeaturesIsReported() {
         assertThat(report(ArchitectureRules.featuresAreFreeOfCycles(FIXTURES + ".cycle")))
-                .contains("Cycle detected: Slice a").contains("Slice b");
+                .contains("Cycle detected: Slice a")
+                .contains("Slice b");
     }
 
     @Test
     void anAdapterImportingAnotherFeaturesAdapterIsReported() {
         assertThat(report(ArchitectureRules.adaptersDoNotImportOtherFeaturesAdapters(FIXTURES + ".crossadapter")))
-                .contains("OneAdapter").contains("TwoAdapter");
+                .contains("OneAdapter")
+                .contains("TwoAdapter");
     }
 
     @Test
     void configurationPropertiesInADomainPackageAreReported() {
-        assertThat(report(ArchitectureRules.configurationPropertiesLiveAtTheEdge(EDGE,
-                ArchitectureRules.SERVICE_EDGE))).contains("ClaimSettings");
+        assertThat(report(ArchitectureRules.configurationPropertiesLiveAtTheEdge(EDGE, ArchitectureRules.SERVICE_EDGE)))
+                .contains("ClaimSettings");
     }
 
     @Test
     void aControllerUsingJdbcIsReported() {
         assertThat(report(ArchitectureRules.entryPointsAreThin(EDGE)))
-                .contains("ClaimController").contains("java.sql.Connection");
+                .contains("ClaimController")
+                .contains("java.sql.Connection");
     }
 
     @Test

@@ -69,27 +69,33 @@ class ClaimFlowInfrastructureTest {
         TestTopics.create(topic);
         TestTopics.create(topic); // an existing topic is fine
 
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infrastructure.kafkaBootstrapServers()))) {
-            assertThat(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions())
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()))) {
+            assertThat(admin.describeTopics(List.of(topic))
+                            .allTopicNames()
+                            .get()
+                            .get(topic)
+                            .partitions())
                     .hasSize(TestTopics.DEFAULT_PARTITIONS);
         }
 
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             ProducerRecord<String, byte[]> record =
                     new ProducerRecord<>(topic, "enc-1", "hello".getBytes(StandardCharsets.UTF_8));
             record.headers().add("reason", "because".getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
-            producer.send(new ProducerRecord<>(topic, "enc-2", "other".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(topic, "enc-2", "other".getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
 
         List<ConsumerRecord<String, byte[]>> all = Records.awaitRecords(topic, 2, WAIT);
         assertThat(all).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("enc-1", "enc-2");
 
-        List<ConsumerRecord<String, String>> one =
-                Records.awaitRecords(topic, 1, WAIT, new StringDeserializer(), r -> r.key().equals("enc-1"));
+        List<ConsumerRecord<String, String>> one = Records.awaitRecords(
+                topic, 1, WAIT, new StringDeserializer(), r -> r.key().equals("enc-1"));
         assertThat(one).singleElement().satisfies(r -> {
             assertThat(r.value()).isEqualTo("hello");
             Header reason = r.headers().lastHeader("reason");
@@ -112,8 +118,8 @@ class ClaimFlowInfrastructureTest {
         assertThatThrownBy(() -> Records.awaitRecords(topic, 1, Duration.ofMillis(500)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("does not exist");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infrastructure.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()))) {
             assertThat(admin.listTopics().names().get()).doesNotContain(topic);
         }
     }
@@ -132,7 +138,9 @@ class ClaimFlowInfrastructureTest {
         assertThat(registered.body()).matches("\\{\\s*\"id\"\\s*:\\s*\\d+\\s*}");
 
         HttpResponse<String> subjects = http.send(
-                HttpRequest.newBuilder(URI.create(infrastructure.schemaRegistryUrl() + "/subjects")).GET().build(),
+                HttpRequest.newBuilder(URI.create(infrastructure.schemaRegistryUrl() + "/subjects"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(subjects.statusCode()).isEqualTo(200);
         assertThat(subjects.body()).contains("\"" + subject + "\"");
@@ -140,7 +148,8 @@ class ClaimFlowInfrastructureTest {
 
     @Test
     void runsSqlOnPostgreSql17() throws SQLException {
-        try (Connection connection = connect("t1"); Statement statement = connection.createStatement();
+        try (Connection connection = connect("t1");
+                Statement statement = connection.createStatement();
                 ResultSet version = statement.executeQuery("select version()")) {
             assertThat(version.next()).isTrue();
             assertThat(version.getString(1)).startsWith("PostgreSQL 17");
@@ -149,10 +158,12 @@ class ClaimFlowInfrastructureTest {
 
     @Test
     void databasesAreSeparate() throws SQLException {
-        try (Connection connection = connect("t_left"); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect("t_left");
+                Statement statement = connection.createStatement()) {
             statement.execute("create table if not exists only_left (id int)");
         }
-        try (Connection connection = connect("t_right"); Statement statement = connection.createStatement();
+        try (Connection connection = connect("t_right");
+                Statement statement = connection.createStatement();
                 ResultSet tables = statement.executeQuery(
                         "select count(*) from information_schema.tables where table_name = 'only_left'")) {
             tables.next();
@@ -189,7 +200,7 @@ class ClaimFlowInfrastructureTest {
     }
 
     private Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(infrastructure.jdbcUrl(database), infrastructure.username(),
-                infrastructure.password());
+        return DriverManager.getConnection(
+                infrastructure.jdbcUrl(database), infrastructure.username(), infrastructure.password());
     }
 }

@@ -55,14 +55,19 @@ class EndpointSecurityTest {
 
     @Test
     void readsRolesFromMethodAndClassRules() {
-        List<EndpointSecurity.Endpoint> endpoints = harness(Guarded.class, ClassLevel.class).endpoints();
+        List<EndpointSecurity.Endpoint> endpoints =
+                harness(Guarded.class, ClassLevel.class).endpoints();
 
-        assertThat(endpoints).extracting(EndpointSecurity.Endpoint::toString).containsExactlyInAnyOrder(
-                "GET /audit/things [AUDITOR]",
-                "GET /claims/{claimId} [BILLER, CODER]",
-                "POST /claims/{claimId:[a-z0-9-]+}/release [BILLER]");
-        assertThat(endpoints).filteredOn(EndpointSecurity.Endpoint::body)
-                .extracting(EndpointSecurity.Endpoint::method).containsExactly("POST");
+        assertThat(endpoints)
+                .extracting(EndpointSecurity.Endpoint::toString)
+                .containsExactlyInAnyOrder(
+                        "GET /audit/things [AUDITOR]",
+                        "GET /claims/{claimId} [BILLER, CODER]",
+                        "POST /claims/{claimId:[a-z0-9-]+}/release [BILLER]");
+        assertThat(endpoints)
+                .filteredOn(EndpointSecurity.Endpoint::body)
+                .extracting(EndpointSecurity.Endpoint::method)
+                .containsExactly("POST");
     }
 
     @Test
@@ -78,7 +83,8 @@ class EndpointSecurityTest {
     @Test
     void listedPublicPathsNeedNoRule() {
         assertThat(harness(Unguarded.class).withPublicPath("/open/patients").endpoints())
-                .extracting(EndpointSecurity.Endpoint::roles).containsExactly(Set.of());
+                .extracting(EndpointSecurity.Endpoint::roles)
+                .containsExactly(Set.of());
     }
 
     @Test
@@ -87,7 +93,8 @@ class EndpointSecurityTest {
         assertThat(EndpointSecurity.roles("hasAnyRole('BILLER','ROLE_CODER')")).containsExactly("BILLER", "CODER");
         assertThat(EndpointSecurity.roles("hasRole('ADMIN') or hasAnyRole('AUDITOR', 'BILLER')"))
                 .containsExactly("ADMIN", "AUDITOR", "BILLER");
-        assertThat(EndpointSecurity.roles("hasRole('BILLER') and #claimId.startsWith('c')")).isNull();
+        assertThat(EndpointSecurity.roles("hasRole('BILLER') and #claimId.startsWith('c')"))
+                .isNull();
         assertThat(EndpointSecurity.roles("!hasRole('BILLER')")).isNull();
         assertThat(EndpointSecurity.roles("permitAll()")).isNull();
         assertThat(EndpointSecurity.roles("isAuthenticated()")).isNull();
@@ -98,8 +105,8 @@ class EndpointSecurityTest {
     void pathVariablesGetPlaceholders() {
         EndpointSecurity harness = harness(Guarded.class).withPlaceholder("topic", "claimflow.claim.denied.v1");
         assertThat(harness.concretePath("/claims/{claimId:[a-z0-9-]+}/release")).isEqualTo("/claims/0/release");
-        assertThat(harness.concretePath("/admin/dead-letters/{topic}")).isEqualTo(
-                "/admin/dead-letters/claimflow.claim.denied.v1");
+        assertThat(harness.concretePath("/admin/dead-letters/{topic}"))
+                .isEqualTo("/admin/dead-letters/claimflow.claim.denied.v1");
         assertThat(harness.concretePath("/files/**")).isEqualTo("/files/x");
     }
 

@@ -7,8 +7,7 @@ final class FirstSeen {
 
     private static final AtomicReference<Infrastructure> FIRST = new AtomicReference<>();
 
-    private FirstSeen() {
-    }
+    private FirstSeen() {}
 
     static Infrastructure remember(Infrastructure infrastructure) {
         FIRST.compareAndSet(null, infrastructure);

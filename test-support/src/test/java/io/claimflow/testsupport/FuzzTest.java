@@ -16,7 +16,8 @@ class FuzzTest {
 
     @Test
     void aCaseIsTheSameForTheSameSeedPropertyAndIndexAndDiffersOtherwise() {
-        assertThat(Fuzz.of(7, "p", 3).mutate(SEED_FILE)).isEqualTo(Fuzz.of(7, "p", 3).mutate(SEED_FILE));
+        assertThat(Fuzz.of(7, "p", 3).mutate(SEED_FILE))
+                .isEqualTo(Fuzz.of(7, "p", 3).mutate(SEED_FILE));
         Set<String> inputs = new HashSet<>();
         for (int i = 0; i < 50; i++) {
             inputs.add(Fuzz.of(7, "p", i).mutate(SEED_FILE));
@@ -44,9 +45,10 @@ class FuzzTest {
     void aFailingPropertyNamesTheSeedEveryFailingCaseAndItsInput() {
         List<String> seen = new ArrayList<>();
         assertThatThrownBy(() -> Fuzz.check("even", fuzz -> fuzz.between(0, 1_000_000), n -> {
-            seen.add(String.valueOf(n));
-            assertThat(n % 2).isZero();
-        })).isInstanceOf(AssertionError.class)
+                    seen.add(String.valueOf(n));
+                    assertThat(n % 2).isZero();
+                }))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("even: ")
                 .hasMessageContaining("cases failed (seed " + Fuzz.seed())
                 .hasMessageContaining("-Dclaimflow.fuzz.case=")
@@ -58,8 +60,10 @@ class FuzzTest {
     @Test
     void anExceptionOrStackOverflowInThePropertyIsAFailureNotAnAbortedRun() {
         assertThatThrownBy(() -> Fuzz.check("overflow", fuzz -> fuzz.bytes(8), bytes -> {
-            throw new StackOverflowError();
-        })).isInstanceOf(AssertionError.class).hasCauseInstanceOf(StackOverflowError.class)
+                    throw new StackOverflowError();
+                }))
+                .isInstanceOf(AssertionError.class)
+                .hasCauseInstanceOf(StackOverflowError.class)
                 .hasMessageContaining("bytes, from ");
     }
 }

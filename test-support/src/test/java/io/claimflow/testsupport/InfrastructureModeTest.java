@@ -10,7 +10,9 @@ class InfrastructureModeTest {
 
     @Test
     void forcedModeWinsWithoutAskingDocker() {
-        assertThat(Infrastructure.chooseMode("embedded", () -> { throw new AssertionError("asked Docker"); }))
+        assertThat(Infrastructure.chooseMode("embedded", () -> {
+                    throw new AssertionError("asked Docker");
+                }))
                 .isEqualTo(Mode.EMBEDDED);
         assertThat(Infrastructure.chooseMode(" TestContainers ", () -> false)).isEqualTo(Mode.TESTCONTAINERS);
     }
@@ -23,9 +25,13 @@ class InfrastructureModeTest {
 
     @Test
     void aFailingDockerCheckMeansEmbedded() {
-        assertThat(Infrastructure.chooseMode(null, () -> { throw new IllegalStateException("no socket"); }))
+        assertThat(Infrastructure.chooseMode(null, () -> {
+                    throw new IllegalStateException("no socket");
+                }))
                 .isEqualTo(Mode.EMBEDDED);
-        assertThat(Infrastructure.chooseMode(null, () -> { throw new NoClassDefFoundError("testcontainers"); }))
+        assertThat(Infrastructure.chooseMode(null, () -> {
+                    throw new NoClassDefFoundError("testcontainers");
+                }))
                 .isEqualTo(Mode.EMBEDDED);
     }
 

@@ -16,8 +16,9 @@ class LogCaptureTest {
     void findsTextInMessagesArgumentsAndExceptionChains() {
         try (LogCapture logs = LogCapture.start()) {
             LOG.info("processed encounter {}", "enc-1");
-            LOG.warn("failed", new IllegalStateException("wrapper",
-                    new IllegalArgumentException("member id MBR-0042 unknown")));
+            LOG.warn(
+                    "failed",
+                    new IllegalStateException("wrapper", new IllegalArgumentException("member id MBR-0042 unknown")));
 
             assertThat(logs.eventsContaining("enc-1")).hasSize(1);
             assertThat(logs.eventsContaining("mbr-0042")).hasSize(1);

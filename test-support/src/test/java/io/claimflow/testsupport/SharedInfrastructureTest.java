@@ -46,6 +46,5 @@ class SharedInfrastructureTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class Empty {
-    }
+    static class Empty {}
 }

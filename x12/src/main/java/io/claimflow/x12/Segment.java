@@ -35,7 +35,9 @@ public record Segment(String tag, List<List<String>> elements, int position) {
         if (pos < 1 || pos > elements.size()) {
             return List.of();
         }
-        return elements.get(pos - 1).stream().filter(v -> v != null && !v.isEmpty()).toList();
+        return elements.get(pos - 1).stream()
+                .filter(v -> v != null && !v.isEmpty())
+                .toList();
     }
 
     /** The element, failing with a clear reason when it is missing. */

@@ -94,8 +94,8 @@ public final class X12Output implements AutoCloseable {
 
     private static Schema loadControlSchema() {
         try {
-            return SchemaFactory.newFactory().getControlSchema(EDIStreamConstants.Standards.X12,
-                    new String[] {"00501"});
+            return SchemaFactory.newFactory()
+                    .getControlSchema(EDIStreamConstants.Standards.X12, new String[] {"00501"});
         } catch (EDISchemaException e) {
             throw new IllegalStateException("staedi's X12 control schema is missing", e);
         }

@@ -18,8 +18,7 @@ import java.util.List;
  */
 public final class X12Segments {
 
-    private X12Segments() {
-    }
+    private X12Segments() {}
 
     public static List<Segment> read(byte[] x12) {
         if (x12 == null || x12.length == 0) {
@@ -56,9 +55,13 @@ public final class X12Segments {
                     case END_INTERCHANGE -> sawInterchangeEnd = true;
                     case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> {
                         Location location = reader.getLocation();
-                        errors.add(String.format("%s at segment %d (%s) element %d: %s", event.name().toLowerCase()
-                                .replace('_', ' '), location.getSegmentPosition(), location.getSegmentTag(),
-                                location.getElementPosition(), reader.getErrorType()));
+                        errors.add(String.format(
+                                "%s at segment %d (%s) element %d: %s",
+                                event.name().toLowerCase().replace('_', ' '),
+                                location.getSegmentPosition(),
+                                location.getSegmentTag(),
+                                location.getElementPosition(),
+                                reader.getErrorType()));
                     }
                     default -> {
                         // interchange, group, transaction and loop boundaries: the segments carry them
@@ -73,8 +76,8 @@ public final class X12Segments {
             throw new X12FormatException("not readable as X12: " + e.getClass().getSimpleName(), e);
         }
         if (!errors.isEmpty()) {
-            throw new X12FormatException("invalid X12 envelope: " + String.join("; ", errors.subList(0,
-                    Math.min(errors.size(), 5))));
+            throw new X12FormatException("invalid X12 envelope: "
+                    + String.join("; ", errors.subList(0, Math.min(errors.size(), 5))));
         }
         if (segments.isEmpty() || !segments.get(0).tag().equals("ISA") || !sawInterchangeEnd) {
             throw new X12FormatException("not a complete X12 interchange (ISA ... IEA)");
@@ -106,5 +109,4 @@ public final class X12Segments {
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
     }
-
 }

@@ -13,8 +13,7 @@ public final class X12Values {
     public static final DateTimeFormatter ISA_DATE = DateTimeFormatter.ofPattern("yyMMdd");
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
 
-    private X12Values() {
-    }
+    private X12Values() {}
 
     public static String date(LocalDate date) {
         return date == null ? null : DATE.format(date);
@@ -56,7 +55,9 @@ public final class X12Values {
         if (value == null) {
             return null;
         }
-        String cleaned = value.toUpperCase(Locale.ROOT).replaceAll("[*~:^\\p{Cntrl}]", " ").trim()
+        String cleaned = value.toUpperCase(Locale.ROOT)
+                .replaceAll("[*~:^\\p{Cntrl}]", " ")
+                .trim()
                 .replaceAll(" {2,}", " ");
         return cleaned.isEmpty() ? null : cleaned;
     }

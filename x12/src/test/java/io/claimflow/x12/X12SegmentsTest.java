@@ -25,7 +25,8 @@ class X12SegmentsTest {
         }
         assertThat(segments.get(0).tag()).isEqualTo("ISA");
         assertThat(segments.get(0).element(13)).isEqualTo("000000042");
-        Segment clm = segments.stream().filter(s -> s.tag().equals("CLM")).findFirst().orElseThrow();
+        Segment clm =
+                segments.stream().filter(s -> s.tag().equals("CLM")).findFirst().orElseThrow();
         assertThat(clm.component(5, 1)).isEqualTo("11");
         assertThat(clm.component(5, 3)).isEqualTo("1");
         assertThat(clm.element(3)).isNull();

@@ -21,8 +21,7 @@ public class ClaimIntake {
     }
 
     /** A claim the gateway holds now (new or released again), in the transaction that took it. */
-    public record ClaimTaken(String claimId) {
-    }
+    public record ClaimTaken(String claimId) {}
 
     /**
      * Queues the claim in the caller's transaction. A claim released again (same claim id, a new ClaimSubmitted
@@ -32,13 +31,27 @@ public class ClaimIntake {
     public OutboundClaims.Enqueued accept(OutboundClaim claim) {
         OutboundClaims.Enqueued result = claims.enqueue(claim);
         switch (result) {
-            case NEW -> LOG.info("claim {} of encounter {} queued for payer {}", claim.claimId(),
-                    claim.encounterId(), claim.payerId());
-            case RESUBMITTED -> LOG.info("claim {} of encounter {} released again (event {}, frequency {}): "
-                    + "queued for a new interchange to payer {}", claim.claimId(), claim.encounterId(),
-                    claim.submittedEventId(), claim.frequency().code(), claim.payerId());
-            case DUPLICATE -> LOG.info("claim {} of encounter {}: event {} was taken before; nothing done",
-                    claim.claimId(), claim.encounterId(), claim.submittedEventId());
+            case NEW ->
+                LOG.info(
+                        "claim {} of encounter {} queued for payer {}",
+                        claim.claimId(),
+                        claim.encounterId(),
+                        claim.payerId());
+            case RESUBMITTED ->
+                LOG.info(
+                        "claim {} of encounter {} released again (event {}, frequency {}): "
+                                + "queued for a new interchange to payer {}",
+                        claim.claimId(),
+                        claim.encounterId(),
+                        claim.submittedEventId(),
+                        claim.frequency().code(),
+                        claim.payerId());
+            case DUPLICATE ->
+                LOG.info(
+                        "claim {} of encounter {}: event {} was taken before; nothing done",
+                        claim.claimId(),
+                        claim.encounterId(),
+                        claim.submittedEventId());
         }
         if (result != OutboundClaims.Enqueued.DUPLICATE) {
             published.publishEvent(new ClaimTaken(claim.claimId()));

@@ -22,27 +22,57 @@ public final class DenialCategories {
 
     /** The one precedence of billing-codes, also for 277CA status codes. */
     private static final List<DenialCategory> PRECEDENCE = Arrays.stream(DenialCategory.values())
-            .filter(c -> c.isDenial() && c != DenialCategory.OTHER).toList();
+            .filter(c -> c.isDenial() && c != DenialCategory.OTHER)
+            .toList();
 
     /** 277CA claim status code (STC01-2) -> category. */
     static final Map<String, DenialCategory> CLAIM_STATUS = table(
-            DenialCategory.DUPLICATE, "54", "78",
-            DenialCategory.TIMELY_FILING, "187",
-            DenialCategory.ELIGIBILITY, "26", "33", "97", "109", "168", "224",
-            DenialCategory.AUTHORIZATION, "252", "254",
-            DenialCategory.CODING, "254", "255", "453", "454", "455", "456",
-            DenialCategory.MISSING_INFORMATION, "21", "35", "116", "125", "145", "164", "562", "496", "500",
-            "513", "516");
+            DenialCategory.DUPLICATE,
+            "54",
+            "78",
+            DenialCategory.TIMELY_FILING,
+            "187",
+            DenialCategory.ELIGIBILITY,
+            "26",
+            "33",
+            "97",
+            "109",
+            "168",
+            "224",
+            DenialCategory.AUTHORIZATION,
+            "252",
+            "254",
+            DenialCategory.CODING,
+            "254",
+            "255",
+            "453",
+            "454",
+            "455",
+            "456",
+            DenialCategory.MISSING_INFORMATION,
+            "21",
+            "35",
+            "116",
+            "125",
+            "145",
+            "164",
+            "562",
+            "496",
+            "500",
+            "513",
+            "516");
 
     /**
      * CARCs that are the ordinary outcome of a paid claim, not a denial (1-3 patient share, 45 fee schedule, ...): the
      * table's codes of category CONTRACTUAL or PATIENT_RESPONSIBILITY.
      */
     public static final List<String> NOT_DENIALS = CODES.carcs().values().stream()
-            .filter(c -> !c.category().isDenial()).map(AdjustmentCodes.Code::code).sorted().toList();
+            .filter(c -> !c.category().isDenial())
+            .map(AdjustmentCodes.Code::code)
+            .sorted()
+            .toList();
 
-    private DenialCategories() {
-    }
+    private DenialCategories() {}
 
     /** Category of a remittance denial from its CARCs and RARCs. */
     public static DenialCategory ofRemittance(Collection<String> carcs, Collection<String> rarcs) {

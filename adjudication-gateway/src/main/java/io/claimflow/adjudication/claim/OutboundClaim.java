@@ -43,8 +43,8 @@ public record OutboundClaim(
         diagnoses = List.copyOf(diagnoses);
         lines = List.copyOf(lines);
         if (patientControlNumber.isBlank() || patientControlNumber.length() > 20) {
-            throw new IllegalArgumentException("patient control number must have 1 to 20 characters (claim "
-                    + claimId + ")");
+            throw new IllegalArgumentException(
+                    "patient control number must have 1 to 20 characters (claim " + claimId + ")");
         }
         if (lines.isEmpty() || lines.size() > 50) {
             throw new IllegalArgumentException("a claim has 1 to 50 service lines (claim " + claimId + ")");
@@ -65,29 +65,45 @@ public record OutboundClaim(
     }
 
     /** A street address (N3/N4). */
-    public record Address(String line1, String line2, String city, String state, String postalCode) {
-    }
+    public record Address(String line1, String line2, String city, String state, String postalCode) {}
 
     /** Billing, rendering or referring provider. */
-    public record Provider(String npi, boolean organization, String lastOrOrganizationName, String firstName,
-            String taxonomyCode, String taxId, boolean taxIdIsSsn, Address address) {
-    }
+    public record Provider(
+            String npi,
+            boolean organization,
+            String lastOrOrganizationName,
+            String firstName,
+            String taxonomyCode,
+            String taxId,
+            boolean taxIdIsSsn,
+            Address address) {}
 
     /** Service facility location (loop 2310C). */
-    public record ServiceFacility(String name, String npi, Address address) {
-    }
+    public record ServiceFacility(String name, String npi, Address address) {}
 
     /** A patient or subscriber; sex is the X12 code F, M or U. */
-    public record Person(String lastName, String firstName, String middleName, String nameSuffix,
-            LocalDate birthDate, String sex, Address address) {
-    }
+    public record Person(
+            String lastName,
+            String firstName,
+            String middleName,
+            String nameSuffix,
+            LocalDate birthDate,
+            String sex,
+            Address address) {}
 
     /**
      * The coverage billed: payer, subscriber and the patient's relationship to the subscriber (X12 individual
      * relationship code, 18 = self).
      */
-    public record Coverage(String payerSequence, String payerId, String payerName, String memberId,
-            Person subscriber, String relationshipCode, String groupNumber, String groupName,
+    public record Coverage(
+            String payerSequence,
+            String payerId,
+            String payerName,
+            String memberId,
+            Person subscriber,
+            String relationshipCode,
+            String groupNumber,
+            String groupName,
             String claimFilingIndicator) {
 
         public boolean patientIsSubscriber() {
@@ -96,9 +112,19 @@ public record OutboundClaim(
     }
 
     /** One service line (loop 2400); codeSystem is CPT or HCPCS, both sent with qualifier HC. */
-    public record Line(int lineNumber, String lineItemControlNumber, String procedureCode, List<String> modifiers,
-            int units, List<Integer> diagnosisPointers, LocalDate dateOfService, String placeOfService,
-            String ndc, BigDecimal ndcQuantity, String ndcUnit, BigDecimal charge) {
+    public record Line(
+            int lineNumber,
+            String lineItemControlNumber,
+            String procedureCode,
+            List<String> modifiers,
+            int units,
+            List<Integer> diagnosisPointers,
+            LocalDate dateOfService,
+            String placeOfService,
+            String ndc,
+            BigDecimal ndcQuantity,
+            String ndcUnit,
+            BigDecimal charge) {
 
         public Line {
             modifiers = List.copyOf(modifiers);

@@ -16,7 +16,11 @@ public interface OutboundClaims {
     Enqueued enqueue(OutboundClaim claim);
 
     /** What {@link #enqueue} did. */
-    enum Enqueued { NEW, RESUBMITTED, DUPLICATE }
+    enum Enqueued {
+        NEW,
+        RESUBMITTED,
+        DUPLICATE
+    }
 
     /** Every submission of the claim, oldest first. */
     List<Submission> submissions(String claimId);
@@ -25,9 +29,14 @@ public interface OutboundClaims {
      * One submission of a claim (one ClaimSubmitted event): its frequency, total, the claim's status when it came,
      * and the interchange and transaction set that carried it (null while queued).
      */
-    record Submission(String submittedEventId, String frequency, java.math.BigDecimal totalCharge,
-            String previousStatus, Long interchangeId, Long transactionControlNumber, Instant queuedAt) {
-    }
+    record Submission(
+            String submittedEventId,
+            String frequency,
+            java.math.BigDecimal totalCharge,
+            String previousStatus,
+            Long interchangeId,
+            Long transactionControlNumber,
+            Instant queuedAt) {}
 
     /** Payers that have queued claims. */
     List<String> payersWithQueuedClaims();

@@ -20,10 +20,12 @@ public record GatewayProperties(
         Map<String, PayerConnection> payers) {
 
     public GatewayProperties {
-        submitter = submitter == null ? new Submitter("CLAIMFLOW", "ClaimFlow Billing", "Billing Desk", "6145550100")
+        submitter = submitter == null
+                ? new Submitter("CLAIMFLOW", "ClaimFlow Billing", "Billing Desk", "6145550100")
                 : submitter;
         batch = batch == null ? new Batch(50, Duration.ofSeconds(2), Duration.ofMillis(500)) : batch;
-        send = send == null ? new Send(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(5), true)
+        send = send == null
+                ? new Send(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(5), true)
                 : send;
         responses = responses == null ? new Responses(Duration.ofSeconds(2), true) : responses;
         inbox = inbox == null ? new Inbox(null, Duration.ofSeconds(5)) : inbox;
@@ -37,40 +39,35 @@ public record GatewayProperties(
     }
 
     /** Our ids in ISA06 / GS02 and loop 1000A. */
-    public record Submitter(String id, String name, String contactName, String contactPhone) {
-    }
+    public record Submitter(String id, String name, String contactName, String contactPhone) {}
 
     /**
      * A payer's interchange closes at {@code size} claims or when its oldest claim has waited {@code maxWait};
      * the assembler looks every {@code pollInterval}.
      */
-    public record Batch(int size, Duration maxWait, Duration pollInterval) {
-    }
+    public record Batch(int size, Duration maxWait, Duration pollInterval) {}
 
     /**
      * The send queue is worked every {@code pollInterval}; an interchange that could not be sent waits
      * {@code retryBackoff}, doubled per failed attempt up to {@code maxBackoff}, with jitter.
      */
-    public record Send(Duration pollInterval, Duration retryBackoff, Duration maxBackoff, boolean enabled) {
-    }
+    public record Send(Duration pollInterval, Duration retryBackoff, Duration maxBackoff, boolean enabled) {}
 
     /** The payers' mailboxes (277CA, 835) are polled every {@code pollInterval}. */
-    public record Responses(Duration pollInterval, boolean enabled) {
-    }
+    public record Responses(Duration pollInterval, boolean enabled) {}
 
     /**
      * A directory where a clearinghouse drops 835 / 277CA / 999 files (off when {@code directory} is blank): each
      * file is received like any other and moved to {@code processed/} or {@code quarantined/} beside it.
      */
-    public record Inbox(String directory, Duration pollInterval) {
-    }
+    public record Inbox(String directory, Duration pollInterval) {}
 
     /**
      * How to reach a payer: its ISA08 / GS03 receiver id, name (loop 1000B), base URL, and the HTTP Basic login its
      * endpoint requires ({@code username} and {@code password}; none when unset).
      */
-    public record PayerConnection(String receiverId, String receiverName, String url, String username,
-            String password) {
+    public record PayerConnection(
+            String receiverId, String receiverName, String url, String username, String password) {
 
         /** Whether calls to this payer carry HTTP Basic credentials. */
         public boolean hasCredentials() {

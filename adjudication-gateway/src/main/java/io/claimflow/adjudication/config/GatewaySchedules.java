@@ -24,8 +24,8 @@ class GatewaySchedules {
     private final ResponsePoller poller;
     private final GatewayProperties properties;
 
-    GatewaySchedules(BatchAssembler assembler, InterchangeSender sender, ResponsePoller poller,
-            GatewayProperties properties) {
+    GatewaySchedules(
+            BatchAssembler assembler, InterchangeSender sender, ResponsePoller poller, GatewayProperties properties) {
         this.assembler = assembler;
         this.sender = sender;
         this.poller = poller;
@@ -36,7 +36,8 @@ class GatewaySchedules {
     void assemble() {
         try {
             for (String payerId : assembler.payersDue(false)) {
-                while (assembler.assemble(payerId).isPresent() && assembler.payersDue(false).contains(payerId)) {
+                while (assembler.assemble(payerId).isPresent()
+                        && assembler.payersDue(false).contains(payerId)) {
                     // keep closing full batches while the payer's queue is due
                 }
             }

@@ -16,8 +16,8 @@ import io.claimflow.adjudication.x12.InterchangeAcknowledgment;
 import io.claimflow.adjudication.x12.Professional837Writer;
 import io.claimflow.codes.DenialCategory;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,8 +37,8 @@ public class AcknowledgmentHandling {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcknowledgmentHandling.class);
     private static final Set<ClaimStatus> AWAITING_999 = EnumSet.of(ClaimStatus.BATCHED, ClaimStatus.SENT);
-    private static final Set<ClaimStatus> AWAITING_277 = EnumSet.of(ClaimStatus.BATCHED, ClaimStatus.SENT,
-            ClaimStatus.ACKNOWLEDGED);
+    private static final Set<ClaimStatus> AWAITING_277 =
+            EnumSet.of(ClaimStatus.BATCHED, ClaimStatus.SENT, ClaimStatus.ACKNOWLEDGED);
 
     private final OutboundClaims claims;
     private final Interchanges interchanges;
@@ -46,8 +46,12 @@ public class AcknowledgmentHandling {
     private final RemittancePosting posting;
     private final GatewayProperties properties;
 
-    public AcknowledgmentHandling(OutboundClaims claims, Interchanges interchanges, ClaimEvents events,
-            RemittancePosting posting, GatewayProperties properties) {
+    public AcknowledgmentHandling(
+            OutboundClaims claims,
+            Interchanges interchanges,
+            ClaimEvents events,
+            RemittancePosting posting,
+            GatewayProperties properties) {
         this.claims = claims;
         this.interchanges = interchanges;
         this.events = events;
@@ -66,8 +70,7 @@ public class AcknowledgmentHandling {
      */
     // the checks come before any change: a refusal must not roll back the caller, which quarantines the file
     @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = QuarantineException.class)
-    public int on999(List<Acknowledgment> acknowledgments, String isaSender, String isaReceiver,
-            long interchangeId) {
+    public int on999(List<Acknowledgment> acknowledgments, String isaSender, String isaReceiver, long interchangeId) {
         List<InterchangeRecord> groups = new ArrayList<>();
         for (Acknowledgment ack : acknowledgments) {
             requireAddressedToUs("999", isaReceiver, ack.receiverId());
@@ -80,8 +83,8 @@ public class AcknowledgmentHandling {
             }
             InterchangeRecord outbound = parseLong(ack.groupControlNumber())
                     .flatMap(interchanges::outboundByGroupControlNumber)
-                    .orElseThrow(() -> new QuarantineException("999 AK1 names group " + ack.groupControlNumber()
-                            + ", which the gateway did not send"));
+                    .orElseThrow(() -> new QuarantineException(
+                            "999 AK1 names group " + ack.groupControlNumber() + ", which the gateway did not send"));
             requireSentTo("999", outbound, isaSender, "group " + ack.groupControlNumber());
             groups.add(outbound);
         }
@@ -89,18 +92,22 @@ public class AcknowledgmentHandling {
         for (int i = 0; i < acknowledgments.size(); i++) {
             Acknowledgment ack = acknowledgments.get(i);
             InterchangeRecord outbound = groups.get(i);
-            interchanges.updateStatus(outbound.id(), switch (ack.groupStatus()) {
-                case "A", "E" -> "ACCEPTED";
-                case "P" -> "PARTIALLY_ACCEPTED";
-                default -> "REJECTED";
-            });
+            interchanges.updateStatus(
+                    outbound.id(),
+                    switch (ack.groupStatus()) {
+                        case "A", "E" -> "ACCEPTED";
+                        case "P" -> "PARTIALLY_ACCEPTED";
+                        default -> "REJECTED";
+                    });
             Set<String> named = new HashSet<>();
             for (Acknowledgment.TransactionAck transaction : ack.transactions()) {
-                Optional<SentClaim> sent = parseLong(transaction.transactionControlNumber())
-                        .flatMap(claims::byTransactionControlNumber);
+                Optional<SentClaim> sent =
+                        parseLong(transaction.transactionControlNumber()).flatMap(claims::byTransactionControlNumber);
                 if (sent.isEmpty()) {
-                    LOG.warn("999 names transaction set {} of group {}, which the gateway did not send",
-                            transaction.transactionControlNumber(), ack.groupControlNumber());
+                    LOG.warn(
+                            "999 names transaction set {} of group {}, which the gateway did not send",
+                            transaction.transactionControlNumber(),
+                            ack.groupControlNumber());
                     continue;
                 }
                 matched++;
@@ -108,7 +115,10 @@ public class AcknowledgmentHandling {
                 if (!parseLong(transaction.transactionControlNumber())
                         .equals(Optional.ofNullable(sent.get().transactionControlNumber()))) {
                     // an earlier submission of a claim sent again since: history only, the current one waits
-                    interchanges.recordClaimEvent(claim.claimId(), interchangeId, "999",
+                    interchanges.recordClaimEvent(
+                            claim.claimId(),
+                            interchangeId,
+                            "999",
                             transaction.rejected() ? "REJECTED_EARLIER_SUBMISSION" : "ACCEPTED_EARLIER_SUBMISSION",
                             "transaction set " + transaction.transactionControlNumber());
                     continue;
@@ -118,10 +128,13 @@ public class AcknowledgmentHandling {
                     continue;
                 }
                 if (transaction.rejected() || ack.groupRejected()) {
-                    List<Acknowledgment.Error> errors = transaction.errors().isEmpty() ? ack.groupErrors()
-                            : transaction.errors();
-                    reject(claim, interchangeId, errors, "999 rejected transaction set "
-                            + transaction.transactionControlNumber());
+                    List<Acknowledgment.Error> errors =
+                            transaction.errors().isEmpty() ? ack.groupErrors() : transaction.errors();
+                    reject(
+                            claim,
+                            interchangeId,
+                            errors,
+                            "999 rejected transaction set " + transaction.transactionControlNumber());
                 } else {
                     claims.updateStatus(claim.claimId(), ClaimStatus.ACKNOWLEDGED, null);
                     interchanges.recordClaimEvent(claim.claimId(), interchangeId, "999", "ACCEPTED", null);
@@ -135,14 +148,21 @@ public class AcknowledgmentHandling {
                 matched++;
                 if (ack.groupRejected()) {
                     List<Acknowledgment.Error> errors = ack.groupErrors().isEmpty()
-                            ? List.of(new Acknowledgment.Error("R", "Functional group rejected",
-                                    "functional group " + ack.groupControlNumber()))
+                            ? List.of(new Acknowledgment.Error(
+                                    "R", "Functional group rejected", "functional group " + ack.groupControlNumber()))
                             : ack.groupErrors();
-                    reject(sent.claim(), interchangeId, errors, "999 rejected functional group "
-                            + ack.groupControlNumber());
+                    reject(
+                            sent.claim(),
+                            interchangeId,
+                            errors,
+                            "999 rejected functional group " + ack.groupControlNumber());
                 } else if (!"P".equals(ack.groupStatus())) {
                     claims.updateStatus(sent.claim().claimId(), ClaimStatus.ACKNOWLEDGED, null);
-                    interchanges.recordClaimEvent(sent.claim().claimId(), interchangeId, "999", "ACCEPTED",
+                    interchanges.recordClaimEvent(
+                            sent.claim().claimId(),
+                            interchangeId,
+                            "999",
+                            "ACCEPTED",
                             "functional group " + ack.groupControlNumber());
                 }
             }
@@ -152,14 +172,32 @@ public class AcknowledgmentHandling {
 
     private void reject(OutboundClaim claim, long interchangeId, List<Acknowledgment.Error> errors, String text) {
         List<Notices.Rejection> rejections = errors.stream()
-                .map(e -> new Notices.Rejection(e.code(), e.description(), e.location())).toList();
-        events.denied(new Notices.Denial(ref(claim), claim.patientControlNumber(),
-                Notices.Stage.FRONT_END_REJECTION, Notices.Source.X12_999, null, null,
-                DenialCategories.ofSyntaxErrors(errors.stream().map(Acknowledgment.Error::code).toList()),
-                List.of(), List.of(), List.of(), rejections, text));
+                .map(e -> new Notices.Rejection(e.code(), e.description(), e.location()))
+                .toList();
+        events.denied(new Notices.Denial(
+                ref(claim),
+                claim.patientControlNumber(),
+                Notices.Stage.FRONT_END_REJECTION,
+                Notices.Source.X12_999,
+                null,
+                null,
+                DenialCategories.ofSyntaxErrors(
+                        errors.stream().map(Acknowledgment.Error::code).toList()),
+                List.of(),
+                List.of(),
+                List.of(),
+                rejections,
+                text));
         claims.updateStatus(claim.claimId(), ClaimStatus.REJECTED, null);
-        interchanges.recordClaimEvent(claim.claimId(), interchangeId, "999", "REJECTED",
-                rejections.stream().map(r -> r.code() + " " + r.location()).toList().toString());
+        interchanges.recordClaimEvent(
+                claim.claimId(),
+                interchangeId,
+                "999",
+                "REJECTED",
+                rejections.stream()
+                        .map(r -> r.code() + " " + r.location())
+                        .toList()
+                        .toString());
     }
 
     /**
@@ -172,8 +210,8 @@ public class AcknowledgmentHandling {
      */
     // the checks come before any change: a refusal must not roll back the caller, which quarantines the file
     @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = QuarantineException.class)
-    public String onTa1(List<InterchangeAcknowledgment> acknowledgments, String isaSender, String isaReceiver,
-            long interchangeId) {
+    public String onTa1(
+            List<InterchangeAcknowledgment> acknowledgments, String isaSender, String isaReceiver, long interchangeId) {
         requireAddressedToUs("TA1", isaReceiver, null);
         List<InterchangeRecord> answered = new ArrayList<>();
         for (InterchangeAcknowledgment ack : acknowledgments) {
@@ -197,15 +235,30 @@ public class AcknowledgmentHandling {
                         continue;
                     }
                     OutboundClaim claim = sent.claim();
-                    List<Notices.Rejection> rejections = List.of(new Notices.Rejection("TA1:" + ack.noteCode(),
-                            ack.noteDescription(), "interchange " + ack.interchangeControlNumber()));
-                    events.denied(new Notices.Denial(ref(claim), claim.patientControlNumber(),
-                            Notices.Stage.FRONT_END_REJECTION, Notices.Source.X12_999, null, null,
-                            DenialCategory.OTHER, List.of(), List.of(), List.of(), rejections,
+                    List<Notices.Rejection> rejections = List.of(new Notices.Rejection(
+                            "TA1:" + ack.noteCode(),
+                            ack.noteDescription(),
+                            "interchange " + ack.interchangeControlNumber()));
+                    events.denied(new Notices.Denial(
+                            ref(claim),
+                            claim.patientControlNumber(),
+                            Notices.Stage.FRONT_END_REJECTION,
+                            Notices.Source.X12_999,
+                            null,
+                            null,
+                            DenialCategory.OTHER,
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            rejections,
                             "TA1 rejected interchange " + ack.interchangeControlNumber() + ": "
                                     + ack.noteDescription()));
                     claims.updateStatus(claim.claimId(), ClaimStatus.REJECTED, null);
-                    interchanges.recordClaimEvent(claim.claimId(), interchangeId, "TA1", "REJECTED",
+                    interchanges.recordClaimEvent(
+                            claim.claimId(),
+                            interchangeId,
+                            "TA1",
+                            "REJECTED",
                             "TA1:" + ack.noteCode() + " " + ack.noteDescription());
                     rejected++;
                 }
@@ -219,19 +272,18 @@ public class AcknowledgmentHandling {
     private void requireAddressedToUs(String type, String isaReceiver, String gsReceiver) {
         String us = properties.submitter().id();
         if (!us.equals(isaReceiver)) {
-            throw new QuarantineException(type + " is addressed to ISA08 " + isaReceiver + ", not to us (" + us
-                    + ")");
+            throw new QuarantineException(type + " is addressed to ISA08 " + isaReceiver + ", not to us (" + us + ")");
         }
         if (gsReceiver != null && !us.equals(gsReceiver)) {
-            throw new QuarantineException(type + " group is addressed to GS03 " + gsReceiver + ", not to us (" + us
-                    + ")");
+            throw new QuarantineException(
+                    type + " group is addressed to GS03 " + gsReceiver + ", not to us (" + us + ")");
         }
     }
 
     private static void requireSentTo(String type, InterchangeRecord outbound, String isaSender, String what) {
         if (outbound.receiverId() != null && !outbound.receiverId().equals(isaSender)) {
-            throw new QuarantineException(type + " comes from ISA06 " + isaSender + ", but " + what
-                    + " was sent to " + outbound.receiverId());
+            throw new QuarantineException(type + " comes from ISA06 " + isaSender + ", but " + what + " was sent to "
+                    + outbound.receiverId());
         }
     }
 
@@ -242,7 +294,8 @@ public class AcknowledgmentHandling {
         for (ClaimAcknowledgment ack : acknowledgments) {
             Optional<SentClaim> sent = claims.byPatientControlNumber(ack.patientControlNumber());
             if (sent.isEmpty()) {
-                LOG.warn("277CA names a patient control number the gateway did not send (interchange {})",
+                LOG.warn(
+                        "277CA names a patient control number the gateway did not send (interchange {})",
                         interchangeId);
                 continue;
             }
@@ -251,15 +304,29 @@ public class AcknowledgmentHandling {
             if (!AWAITING_277.contains(sent.get().status())) {
                 continue;
             }
-            String statuses = ack.statuses().stream().map(ClaimAcknowledgment.Status::composite).toList().toString();
+            String statuses = ack.statuses().stream()
+                    .map(ClaimAcknowledgment.Status::composite)
+                    .toList()
+                    .toString();
             if (ack.rejected()) {
                 List<Notices.Rejection> rejections = ack.statuses().stream()
-                        .map(s -> new Notices.Rejection(s.composite(), s.freeText(), null)).toList();
-                events.denied(new Notices.Denial(ref(claim), ack.patientControlNumber(),
-                        Notices.Stage.FRONT_END_REJECTION, Notices.Source.X12_277CA, null, null,
-                        DenialCategories.ofClaimStatus(ack.statuses().stream().map(ClaimAcknowledgment.Status::code)
+                        .map(s -> new Notices.Rejection(s.composite(), s.freeText(), null))
+                        .toList();
+                events.denied(new Notices.Denial(
+                        ref(claim),
+                        ack.patientControlNumber(),
+                        Notices.Stage.FRONT_END_REJECTION,
+                        Notices.Source.X12_277CA,
+                        null,
+                        null,
+                        DenialCategories.ofClaimStatus(ack.statuses().stream()
+                                .map(ClaimAcknowledgment.Status::code)
                                 .toList()),
-                        List.of(), List.of(), List.of(), rejections, ack.statuses().get(0).freeText()));
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        rejections,
+                        ack.statuses().get(0).freeText()));
                 claims.updateStatus(claim.claimId(), ClaimStatus.REJECTED, null);
                 interchanges.recordClaimEvent(claim.claimId(), interchangeId, "277CA", "REJECTED", statuses);
             } else {
@@ -273,8 +340,14 @@ public class AcknowledgmentHandling {
     }
 
     static Notices.ClaimRef ref(OutboundClaim claim) {
-        return new Notices.ClaimRef(claim.claimId(), claim.encounterId(), claim.tenantId(),
-                claim.submittedEventId(), claim.payerId(), claim.coverage().payerName(), claim.totalCharge());
+        return new Notices.ClaimRef(
+                claim.claimId(),
+                claim.encounterId(),
+                claim.tenantId(),
+                claim.submittedEventId(),
+                claim.payerId(),
+                claim.coverage().payerName(),
+                claim.totalCharge());
     }
 
     private static Optional<Long> parseLong(String value) {

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class Balancing {
 
-    private Balancing() {
-    }
+    private Balancing() {}
 
     /** Every rule the remittance breaks, in words; empty when it balances. */
     public static List<String> problems(Remittance remittance) {
@@ -34,28 +33,34 @@ public final class Balancing {
                 lineAdjustments = lineAdjustments.add(adjustments);
                 patient = patient.add(prSum(line.adjustments()));
                 if (line.chargeAmount().compareTo(line.paidAmount().add(adjustments)) != 0) {
-                    problems.add(String.format("%s line %d: charge %s != paid %s + adjustments %s", claimWhere,
-                            lineIndex, line.chargeAmount(), line.paidAmount(), adjustments));
+                    problems.add(String.format(
+                            "%s line %d: charge %s != paid %s + adjustments %s",
+                            claimWhere, lineIndex, line.chargeAmount(), line.paidAmount(), adjustments));
                 }
             }
             BigDecimal accounted = claim.paidAmount().add(claimAdjustments).add(lineAdjustments);
             if (claim.chargeAmount().compareTo(accounted) != 0) {
-                problems.add(String.format("%s: charge %s != paid %s + adjustments %s", claimWhere,
-                        claim.chargeAmount(), claim.paidAmount(), claimAdjustments.add(lineAdjustments)));
+                problems.add(String.format(
+                        "%s: charge %s != paid %s + adjustments %s",
+                        claimWhere, claim.chargeAmount(), claim.paidAmount(), claimAdjustments.add(lineAdjustments)));
             }
             if (claim.patientResponsibility().compareTo(patient) != 0) {
-                problems.add(String.format("%s: patient responsibility CLP05 %s != PR adjustments %s", claimWhere,
-                        claim.patientResponsibility(), patient));
+                problems.add(String.format(
+                        "%s: patient responsibility CLP05 %s != PR adjustments %s",
+                        claimWhere, claim.patientResponsibility(), patient));
             }
             paidTotal = paidTotal.add(claim.paidAmount());
         }
         BigDecimal providerAdjustments = remittance.providerAdjustments().stream()
-                .map(Remittance.ProviderAdjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal payment = "D".equals(remittance.creditDebit()) ? remittance.paymentAmount().negate()
+                .map(Remittance.ProviderAdjustment::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal payment = "D".equals(remittance.creditDebit())
+                ? remittance.paymentAmount().negate()
                 : remittance.paymentAmount();
         BigDecimal expected = paidTotal.subtract(providerAdjustments);
         if (payment.compareTo(expected) != 0) {
-            problems.add(String.format("%s: BPR02 payment %s != claim payments %s - provider adjustments %s (= %s)",
+            problems.add(String.format(
+                    "%s: BPR02 payment %s != claim payments %s - provider adjustments %s (= %s)",
                     where, payment, paidTotal, providerAdjustments, expected));
         }
         return problems;
@@ -66,7 +71,9 @@ public final class Balancing {
     }
 
     private static BigDecimal prSum(List<Remittance.Cas> adjustments) {
-        return adjustments.stream().filter(a -> "PR".equals(a.group())).map(Remittance.Cas::amount)
+        return adjustments.stream()
+                .filter(a -> "PR".equals(a.group()))
+                .map(Remittance.Cas::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

@@ -1,8 +1,8 @@
 package io.claimflow.adjudication.response;
 
 import io.claimflow.adjudication.submission.InterchangeSender;
-import io.claimflow.adjudication.submission.ResponsePoller;
 import io.claimflow.adjudication.submission.Interchanges;
+import io.claimflow.adjudication.submission.ResponsePoller;
 import io.claimflow.adjudication.x12.Acknowledgment999Reader;
 import io.claimflow.adjudication.x12.ClaimAcknowledgment277Reader;
 import io.claimflow.adjudication.x12.InterchangeAcknowledgment;
@@ -34,7 +34,10 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
     private final AcknowledgmentHandling acknowledgments;
     private final RemittancePosting posting;
 
-    public InboundFiles(Interchanges interchanges, Quarantine quarantine, AcknowledgmentHandling acknowledgments,
+    public InboundFiles(
+            Interchanges interchanges,
+            Quarantine quarantine,
+            AcknowledgmentHandling acknowledgments,
             RemittancePosting posting) {
         this.interchanges = interchanges;
         this.quarantine = quarantine;
@@ -43,8 +46,7 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
     }
 
     /** What became of a received file. */
-    public record Received(long interchangeId, String transactionType, String status, String detail) {
-    }
+    public record Received(long interchangeId, String transactionType, String status, String detail) {}
 
     @Override
     @Transactional
@@ -77,15 +79,15 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
         long id = interchanges.storeInbound(type, source, isa.element(6), isa.element(8), isa13, raw, "RECEIVED");
         try {
             List<InterchangeAcknowledgment> ta1 = InterchangeAcknowledgment.read(segments);
-            String ta1Detail = ta1.isEmpty() ? null
-                    : acknowledgments.onTa1(ta1, isaSender, isaReceiver, id);
+            String ta1Detail = ta1.isEmpty() ? null : acknowledgments.onTa1(ta1, isaSender, isaReceiver, id);
             String detail = switch (type) {
                 case "TA1" -> ta1Detail;
-                case "999" -> (ta1Detail == null ? "" : ta1Detail + "; ") + "matched "
-                        + acknowledgments.on999(Acknowledgment999Reader.read(segments), isaSender, isaReceiver, id)
-                        + " claim(s)";
-                case "277CA" -> "matched " + acknowledgments.on277(ClaimAcknowledgment277Reader.read(segments), id)
-                        + " claim(s)";
+                case "999" ->
+                    (ta1Detail == null ? "" : ta1Detail + "; ") + "matched "
+                            + acknowledgments.on999(Acknowledgment999Reader.read(segments), isaSender, isaReceiver, id)
+                            + " claim(s)";
+                case "277CA" ->
+                    "matched " + acknowledgments.on277(ClaimAcknowledgment277Reader.read(segments), id) + " claim(s)";
                 case "835" -> {
                     List<Remittance> file = Remittance835Reader.read(segments);
                     posting.check(file);
@@ -98,8 +100,9 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
                     yield "posted " + result.posted() + " claim(s), " + result.unmatched() + " unmatched, "
                             + result.duplicates() + " ERA(s) posted before";
                 }
-                default -> throw new QuarantineException("transaction set " + type
-                        + " is not one the gateway receives (TA1, 999, 277CA, 835)");
+                default ->
+                    throw new QuarantineException(
+                            "transaction set " + type + " is not one the gateway receives (TA1, 999, 277CA, 835)");
             };
             if (detail == null) {
                 return new Received(id, type, "DUPLICATE", "every ERA in it was posted before");
@@ -117,7 +120,11 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
         interchanges.updateInbound(id, type, "QUARANTINED", reason);
         long quarantineId = quarantine.quarantine(id, reason);
         // the reason can name patient control numbers: it is kept in quarantined_file (ADMIN REST), not logged
-        LOG.warn("file {} ({}) quarantined as {}; see GET /api/adjudication/quarantine/{}", id, type, quarantineId,
+        LOG.warn(
+                "file {} ({}) quarantined as {}; see GET /api/adjudication/quarantine/{}",
+                id,
+                type,
+                quarantineId,
                 quarantineId);
         return new Received(id, type, "QUARANTINED", reason);
     }
@@ -125,11 +132,13 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
     /** Processes a quarantined file again (after a fix elsewhere, e.g. the claims it pays were sent). */
     @Transactional
     public Optional<Received> retry(long quarantineId) {
-        return quarantine.find(quarantineId).flatMap(q -> interchanges.raw(q.interchangeId()).map(raw -> {
-            Received again = accept(raw, "RETRY:" + quarantineId);
-            quarantine.resolve(quarantineId, again.status().equals("QUARANTINED") ? "RETRY_FAILED" : "RETRIED");
-            return again;
-        }));
+        return quarantine
+                .find(quarantineId)
+                .flatMap(q -> interchanges.raw(q.interchangeId()).map(raw -> {
+                    Received again = accept(raw, "RETRY:" + quarantineId);
+                    quarantine.resolve(quarantineId, again.status().equals("QUARANTINED") ? "RETRY_FAILED" : "RETRIED");
+                    return again;
+                }));
     }
 
     private static String transactionType(List<Segment> segments) {

@@ -16,7 +16,6 @@ public interface Quarantine {
     void resolve(long id, String status);
 
     /** One quarantined file; status QUARANTINED, RETRIED (processed after a retry) or still QUARANTINED. */
-    record QuarantinedFile(long id, long interchangeId, String reason, String status, Instant quarantinedAt,
-            Instant resolvedAt) {
-    }
+    record QuarantinedFile(
+            long id, long interchangeId, String reason, String status, Instant quarantinedAt, Instant resolvedAt) {}
 }

@@ -54,8 +54,8 @@ public class RemittancePosting {
     private final Interchanges interchanges;
     private final ClaimEvents events;
 
-    public RemittancePosting(OutboundClaims claims, Remittances remittances, Interchanges interchanges,
-            ClaimEvents events) {
+    public RemittancePosting(
+            OutboundClaims claims, Remittances remittances, Interchanges interchanges, ClaimEvents events) {
         this.claims = claims;
         this.remittances = remittances;
         this.interchanges = interchanges;
@@ -63,8 +63,7 @@ public class RemittancePosting {
     }
 
     /** Result: what happened to the file. */
-    public record Result(String status, int posted, int duplicates, int unmatched) {
-    }
+    public record Result(String status, int posted, int duplicates, int unmatched) {}
 
     /**
      * Checks that every transaction set of the file balances.
@@ -78,8 +77,8 @@ public class RemittancePosting {
             problems.addAll(Balancing.problems(remittance));
         }
         if (!problems.isEmpty()) {
-            throw new QuarantineException("does not balance: " + String.join("; ",
-                    problems.subList(0, Math.min(5, problems.size())))
+            throw new QuarantineException("does not balance: "
+                    + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
                     + (problems.size() > 5 ? "; and " + (problems.size() - 5) + " more" : ""));
         }
     }
@@ -99,7 +98,8 @@ public class RemittancePosting {
             List<String> differences = differences(posted.get(), remittance);
             if (!differences.isEmpty()) {
                 throw new QuarantineException("trace " + remittance.traceNumber() + " of payer "
-                        + remittance.payerKey() + " was posted before (deposit " + posted.get().id() + ", file "
+                        + remittance.payerKey() + " was posted before (deposit "
+                        + posted.get().id() + ", file "
                         + posted.get().interchangeId() + ") with other content: " + String.join("; ", differences));
             }
         }
@@ -115,25 +115,34 @@ public class RemittancePosting {
             differences.add("payment date " + posted.paymentDate() + ", now " + now.paymentDate());
         }
         if (!posted.paymentMethod().equals(paymentMethod(now.paymentMethod()))) {
-            differences.add("payment method " + posted.paymentMethod() + ", now "
-                    + paymentMethod(now.paymentMethod()));
+            differences.add("payment method " + posted.paymentMethod() + ", now " + paymentMethod(now.paymentMethod()));
         }
-        List<String> before = posted.claims().stream().map(c -> clp(c.patientControlNumber(), c.statusCode(),
-                c.charge(), c.paid())).sorted().toList();
-        List<String> after = now.claims().stream().map(c -> clp(c.patientControlNumber(), c.statusCode(),
-                c.chargeAmount(), c.paidAmount())).sorted().toList();
+        List<String> before = posted.claims().stream()
+                .map(c -> clp(c.patientControlNumber(), c.statusCode(), c.charge(), c.paid()))
+                .sorted()
+                .toList();
+        List<String> after = now.claims().stream()
+                .map(c -> clp(c.patientControlNumber(), c.statusCode(), c.chargeAmount(), c.paidAmount()))
+                .sorted()
+                .toList();
         if (!before.equals(after)) {
             List<String> gone = new ArrayList<>(before);
             gone.removeAll(after);
             List<String> added = new ArrayList<>(after);
             added.removeAll(before);
             differences.add("claims (CLP01 status charge paid) " + before.size() + ", now " + after.size()
-                    + (gone.isEmpty() ? "" : "; only before: " + gone) + (added.isEmpty() ? "" : "; only now: " + added));
+                    + (gone.isEmpty() ? "" : "; only before: " + gone)
+                    + (added.isEmpty() ? "" : "; only now: " + added));
         }
         List<String> plbBefore = posted.providerAdjustments().stream()
-                .map(p -> p.reasonCode() + ":" + p.reference() + " " + p.amount().setScale(2)).sorted().toList();
+                .map(p ->
+                        p.reasonCode() + ":" + p.reference() + " " + p.amount().setScale(2))
+                .sorted()
+                .toList();
         List<String> plbAfter = now.providerAdjustments().stream()
-                .map(p -> p.reason() + ":" + p.reference() + " " + p.amount().setScale(2)).sorted().toList();
+                .map(p -> p.reason() + ":" + p.reference() + " " + p.amount().setScale(2))
+                .sorted()
+                .toList();
         if (!plbBefore.equals(plbAfter)) {
             differences.add("provider adjustments (PLB) " + plbBefore + ", now " + plbAfter);
         }
@@ -155,28 +164,36 @@ public class RemittancePosting {
             String key = remittance.payerKey() + "|" + remittance.traceNumber();
             if (!seenInFile.add(key) || remittances.exists(remittance.payerKey(), remittance.traceNumber())) {
                 duplicates++;
-                LOG.info("ERA trace {} of payer {} was posted before; nothing posted again",
-                        remittance.traceNumber(), remittance.payerKey());
+                LOG.info(
+                        "ERA trace {} of payer {} was posted before; nothing posted again",
+                        remittance.traceNumber(),
+                        remittance.payerKey());
                 continue;
             }
-            long remittanceId = remittances.record(remittance, interchangeId,
-                    paymentMethod(remittance.paymentMethod()));
+            long remittanceId =
+                    remittances.record(remittance, interchangeId, paymentMethod(remittance.paymentMethod()));
             for (Remittance.ProviderAdjustment adjustment : remittance.providerAdjustments()) {
-                remittances.recordProviderAdjustment(remittanceId, adjustment,
-                        ProviderAdjustmentReasons.kind(adjustment.reason()));
+                remittances.recordProviderAdjustment(
+                        remittanceId, adjustment, ProviderAdjustmentReasons.kind(adjustment.reason()));
             }
             for (Remittance.ClaimPayment payment : remittance.claims()) {
                 Optional<Match> match = match(payment);
                 if (match.isEmpty()) {
                     unmatched++;
                     remittances.recordClaim(remittanceId, null, payment, "UNMATCHED", null, null);
-                    LOG.warn("835 trace {}: CLP for a claim the gateway never sent kept as unmatched",
+                    LOG.warn(
+                            "835 trace {}: CLP for a claim the gateway never sent kept as unmatched",
                             remittance.traceNumber());
                     continue;
                 }
                 Posted outcome = postClaim(remittance, payment, match.get().claim(), interchangeId);
-                remittances.recordClaim(remittanceId, match.get().claim().claim().claimId(), payment,
-                        outcome.outcome(), outcome.overpaid(), match.get().by());
+                remittances.recordClaim(
+                        remittanceId,
+                        match.get().claim().claim().claimId(),
+                        payment,
+                        outcome.outcome(),
+                        outcome.overpaid(),
+                        match.get().by());
                 posted++;
             }
         }
@@ -197,25 +214,31 @@ public class RemittancePosting {
         SentClaim sent = found.get();
         OutboundClaim claim = sent.claim();
         int matched = 0;
-        for (Remittances.UnmatchedPayment candidate : remittances.unmatchedCandidates(claim.patientControlNumber(),
-                sent.payerClaimNumber(), claim.coverage().memberId())) {
+        for (Remittances.UnmatchedPayment candidate : remittances.unmatchedCandidates(
+                claim.patientControlNumber(),
+                sent.payerClaimNumber(),
+                claim.coverage().memberId())) {
             Remittance.ClaimPayment payment = candidate.payment();
             String by;
             if (claim.patientControlNumber().equals(payment.patientControlNumber())) {
                 by = "CLP01";
-            } else if (sent.payerClaimNumber() != null && sent.payerClaimNumber().equals(payment.payerClaimNumber())) {
+            } else if (sent.payerClaimNumber() != null
+                    && sent.payerClaimNumber().equals(payment.payerClaimNumber())) {
                 by = "CLP07";
             } else if (sameMemberAndDate(claim, payment)) {
                 by = "MEMBER_DATE_OF_SERVICE";
             } else {
                 continue;
             }
-            Posted outcome = postClaim(candidate.deposit(), payment, claims.byClaimId(claimId).orElseThrow(),
-                    candidate.interchangeId());
-            remittances.matchLater(candidate.remittanceClaimId(), claimId, outcome.outcome(), outcome.overpaid(),
-                    by + "_LATER");
-            LOG.info("claim {}: a CLP of trace {} kept unmatched is posted now (matched by {})", claimId,
-                    candidate.deposit().traceNumber(), by);
+            Posted outcome = postClaim(
+                    candidate.deposit(), payment, claims.byClaimId(claimId).orElseThrow(), candidate.interchangeId());
+            remittances.matchLater(
+                    candidate.remittanceClaimId(), claimId, outcome.outcome(), outcome.overpaid(), by + "_LATER");
+            LOG.info(
+                    "claim {}: a CLP of trace {} kept unmatched is posted now (matched by {})",
+                    claimId,
+                    candidate.deposit().traceNumber(),
+                    by);
             matched++;
         }
         return matched;
@@ -227,11 +250,9 @@ public class RemittancePosting {
         rematch(taken.claimId());
     }
 
-    private record Match(SentClaim claim, String by) {
-    }
+    private record Match(SentClaim claim, String by) {}
 
-    private record Posted(String outcome, BigDecimal overpaid) {
-    }
+    private record Posted(String outcome, BigDecimal overpaid) {}
 
     private Optional<Match> match(Remittance.ClaimPayment payment) {
         if ("22".equals(payment.statusCode()) && payment.payerClaimNumber() != null) {
@@ -254,7 +275,8 @@ public class RemittancePosting {
         }
         if (payment.memberId() != null && !payment.datesOfService().isEmpty()) {
             List<SentClaim> candidates = claims.byMemberId(payment.memberId()).stream()
-                    .filter(c -> sameMemberAndDate(c.claim(), payment)).toList();
+                    .filter(c -> sameMemberAndDate(c.claim(), payment))
+                    .toList();
             if (candidates.size() == 1) {
                 return Optional.of(new Match(candidates.get(0), "MEMBER_DATE_OF_SERVICE"));
             }
@@ -263,20 +285,31 @@ public class RemittancePosting {
     }
 
     private static boolean sameMemberAndDate(OutboundClaim claim, Remittance.ClaimPayment payment) {
-        return payment.memberId() != null && payment.memberId().equals(claim.coverage().memberId())
+        return payment.memberId() != null
+                && payment.memberId().equals(claim.coverage().memberId())
                 && claim.lines().stream().anyMatch(l -> payment.datesOfService().contains(l.dateOfService()));
     }
 
-    private Posted postClaim(Remittance remittance, Remittance.ClaimPayment payment, SentClaim sent,
-            long interchangeId) {
+    private Posted postClaim(
+            Remittance remittance, Remittance.ClaimPayment payment, SentClaim sent, long interchangeId) {
         OutboundClaim claim = sent.claim();
-        Notices.ClaimRef ref = new Notices.ClaimRef(claim.claimId(), claim.encounterId(), claim.tenantId(),
-                claim.submittedEventId(), claim.payerId(), claim.coverage().payerName(), claim.totalCharge());
-        List<Notices.Line> lines = payment.lines().stream().map(l -> line(l, claim)).toList();
-        List<Notices.Adjustment> claimAdjustments = payment.adjustments().stream().map(RemittancePosting::adjustment)
+        Notices.ClaimRef ref = new Notices.ClaimRef(
+                claim.claimId(),
+                claim.encounterId(),
+                claim.tenantId(),
+                claim.submittedEventId(),
+                claim.payerId(),
+                claim.coverage().payerName(),
+                claim.totalCharge());
+        List<Notices.Line> lines =
+                payment.lines().stream().map(l -> line(l, claim)).toList();
+        List<Notices.Adjustment> claimAdjustments = payment.adjustments().stream()
+                .map(RemittancePosting::adjustment)
                 .toList();
         String payerId = remittance.payerId() != null ? remittance.payerId() : claim.payerId();
-        String payerName = remittance.payerName() != null ? remittance.payerName() : claim.coverage().payerName();
+        String payerName = remittance.payerName() != null
+                ? remittance.payerName()
+                : claim.coverage().payerName();
         // a claim not sent yet (an ERA that came first) keeps its way to the payer
         boolean moveState = sent.status() != ClaimStatus.QUEUED && sent.status() != ClaimStatus.BATCHED;
         String outcome;
@@ -288,21 +321,43 @@ public class RemittancePosting {
                 claims.updateStatus(claim.claimId(), ClaimStatus.DENIED, payment.payerClaimNumber());
             }
             outcome = "DENIED";
-        } else if ("22".equals(status) && remittances.paidChargeCovered(claim.claimId()).signum() <= 0) {
+        } else if ("22".equals(status)
+                && remittances.paidChargeCovered(claim.claimId()).signum() <= 0) {
             // nothing posted is left to take back: this reversal was posted before (or pays nothing we posted)
             outcome = "REVERSAL_NOT_POSTED";
         } else {
             List<Notices.Adjustment> all = new ArrayList<>(claimAdjustments);
             lines.forEach(l -> all.addAll(l.adjustments()));
-            Notices.PatientShare share = new Notices.PatientShare(pr(all, "1"), pr(all, "2"), pr(all, "3"),
-                    all.stream().filter(a -> a.groupCode().equals("PR") && !List.of("1", "2", "3")
-                            .contains(a.reasonCode())).map(Notices.Adjustment::amount).reduce(ZERO, BigDecimal::add));
-            BigDecimal contractual = all.stream().filter(a -> a.groupCode().equals("CO"))
-                    .map(Notices.Adjustment::amount).reduce(ZERO, BigDecimal::add);
-            events.paid(new Notices.Payment(ref, payment.patientControlNumber(), payerId, payerName,
-                    payment.payerClaimNumber(), remittance.paymentDate(), remittance.traceNumber(),
-                    paymentMethod(remittance.paymentMethod()), status, payment.chargeAmount(),
-                    payment.paidAmount(), share, contractual, claimAdjustments, payment.remarkCodes(), lines));
+            Notices.PatientShare share = new Notices.PatientShare(
+                    pr(all, "1"),
+                    pr(all, "2"),
+                    pr(all, "3"),
+                    all.stream()
+                            .filter(a -> a.groupCode().equals("PR")
+                                    && !List.of("1", "2", "3").contains(a.reasonCode()))
+                            .map(Notices.Adjustment::amount)
+                            .reduce(ZERO, BigDecimal::add));
+            BigDecimal contractual = all.stream()
+                    .filter(a -> a.groupCode().equals("CO"))
+                    .map(Notices.Adjustment::amount)
+                    .reduce(ZERO, BigDecimal::add);
+            events.paid(new Notices.Payment(
+                    ref,
+                    payment.patientControlNumber(),
+                    payerId,
+                    payerName,
+                    payment.payerClaimNumber(),
+                    remittance.paymentDate(),
+                    remittance.traceNumber(),
+                    paymentMethod(remittance.paymentMethod()),
+                    status,
+                    payment.chargeAmount(),
+                    payment.paidAmount(),
+                    share,
+                    contractual,
+                    claimAdjustments,
+                    payment.remarkCodes(),
+                    lines));
             ClaimStatus next;
             switch (status) {
                 case "22" -> {
@@ -320,7 +375,8 @@ public class RemittancePosting {
                 default -> {
                     next = ClaimStatus.PAID;
                     BigDecimal covered = remittances.paidChargeCovered(claim.claimId());
-                    List<Notices.Line> denied = lines.stream().filter(RemittancePosting::deniedLine).toList();
+                    List<Notices.Line> denied =
+                            lines.stream().filter(RemittancePosting::deniedLine).toList();
                     if (payment.paidAmount().signum() > 0
                             && covered.add(payment.chargeAmount()).compareTo(claim.totalCharge()) > 0) {
                         // charges its earlier payments cover already: the payer paid the claim twice
@@ -338,53 +394,88 @@ public class RemittancePosting {
                 claims.updateStatus(claim.claimId(), next, payment.payerClaimNumber());
             }
         }
-        interchanges.recordClaimEvent(claim.claimId(), interchangeId, "835", outcome,
-                "trace " + remittance.traceNumber() + ", paid " + payment.paidAmount() + " of "
-                        + payment.chargeAmount() + (overpaid == null ? "" : ", overpaid " + overpaid));
+        interchanges.recordClaimEvent(
+                claim.claimId(),
+                interchangeId,
+                "835",
+                outcome,
+                "trace " + remittance.traceNumber() + ", paid " + payment.paidAmount() + " of " + payment.chargeAmount()
+                        + (overpaid == null ? "" : ", overpaid " + overpaid));
         if (overpaid != null) {
-            LOG.warn("claim {}: trace {} pays charges paid before; posted as an overpayment of {}", claim.claimId(),
-                    remittance.traceNumber(), overpaid);
+            LOG.warn(
+                    "claim {}: trace {} pays charges paid before; posted as an overpayment of {}",
+                    claim.claimId(),
+                    remittance.traceNumber(),
+                    overpaid);
         }
         return new Posted(outcome, overpaid);
     }
 
-    private static Notices.Denial denial(Notices.ClaimRef ref, Remittance remittance,
-            Remittance.ClaimPayment payment, List<Notices.Adjustment> claimAdjustments, List<Notices.Line> lines) {
+    private static Notices.Denial denial(
+            Notices.ClaimRef ref,
+            Remittance remittance,
+            Remittance.ClaimPayment payment,
+            List<Notices.Adjustment> claimAdjustments,
+            List<Notices.Line> lines) {
         Set<String> carcs = new LinkedHashSet<>();
         Set<String> rarcs = new LinkedHashSet<>(payment.remarkCodes());
-        claimAdjustments.stream().map(Notices.Adjustment::reasonCode)
-                .filter(c -> !DenialCategories.NOT_DENIALS.contains(c)).forEach(carcs::add);
+        claimAdjustments.stream()
+                .map(Notices.Adjustment::reasonCode)
+                .filter(c -> !DenialCategories.NOT_DENIALS.contains(c))
+                .forEach(carcs::add);
         for (Notices.Line line : lines) {
-            line.adjustments().stream().map(Notices.Adjustment::reasonCode)
-                    .filter(c -> !DenialCategories.NOT_DENIALS.contains(c)).forEach(carcs::add);
+            line.adjustments().stream()
+                    .map(Notices.Adjustment::reasonCode)
+                    .filter(c -> !DenialCategories.NOT_DENIALS.contains(c))
+                    .forEach(carcs::add);
             rarcs.addAll(line.remarkCodes());
         }
         DenialCategory category = DenialCategories.ofRemittance(carcs, rarcs);
         String text = (carcs.isEmpty() ? "" : "CARC " + String.join(", ", carcs))
                 + (rarcs.isEmpty() ? "" : (carcs.isEmpty() ? "" : "; ") + "RARC " + String.join(", ", rarcs));
-        return new Notices.Denial(ref, payment.patientControlNumber(), Notices.Stage.ADJUDICATED,
-                Notices.Source.X12_835, payment.payerClaimNumber(), remittance.traceNumber(), category,
-                claimAdjustments, payment.remarkCodes(), lines, List.of(), text.isEmpty() ? null : text);
+        return new Notices.Denial(
+                ref,
+                payment.patientControlNumber(),
+                Notices.Stage.ADJUDICATED,
+                Notices.Source.X12_835,
+                payment.payerClaimNumber(),
+                remittance.traceNumber(),
+                category,
+                claimAdjustments,
+                payment.remarkCodes(),
+                lines,
+                List.of(),
+                text.isEmpty() ? null : text);
     }
 
     /** Paid nothing and adjusted for a reason other than the patient's share or the fee schedule. */
     private static boolean deniedLine(Notices.Line line) {
-        return line.paidAmount().signum() == 0 && line.adjustments().stream()
-                .anyMatch(a -> !DenialCategories.NOT_DENIALS.contains(a.reasonCode()));
+        return line.paidAmount().signum() == 0
+                && line.adjustments().stream().anyMatch(a -> !DenialCategories.NOT_DENIALS.contains(a.reasonCode()));
     }
 
     private static Notices.Line line(Remittance.ServicePayment service, OutboundClaim claim) {
         Map<String, OutboundClaim.Line> byControl = claim.lines().stream()
-                .collect(Collectors.toMap(OutboundClaim.Line::lineItemControlNumber, Function.identity(),
-                        (a, b) -> a));
-        OutboundClaim.Line billed = service.lineItemControlNumber() == null ? null
-                : byControl.get(service.lineItemControlNumber());
-        return new Notices.Line(billed == null ? null : billed.lineNumber(), service.lineItemControlNumber(),
-                service.procedureCode(), codeSystem(service.procedureCode()), service.modifiers(),
-                service.dateOfService() != null ? service.dateOfService()
+                .collect(Collectors.toMap(OutboundClaim.Line::lineItemControlNumber, Function.identity(), (a, b) -> a));
+        OutboundClaim.Line billed =
+                service.lineItemControlNumber() == null ? null : byControl.get(service.lineItemControlNumber());
+        return new Notices.Line(
+                billed == null ? null : billed.lineNumber(),
+                service.lineItemControlNumber(),
+                service.procedureCode(),
+                codeSystem(service.procedureCode()),
+                service.modifiers(),
+                service.dateOfService() != null
+                        ? service.dateOfService()
                         : billed == null ? null : billed.dateOfService(),
-                service.units(), service.chargeAmount(), service.allowedAmount(), service.paidAmount(),
-                service.adjustments().stream().map(RemittancePosting::adjustment).toList(), service.remarkCodes());
+                service.units(),
+                service.chargeAmount(),
+                service.allowedAmount(),
+                service.paidAmount(),
+                service.adjustments().stream()
+                        .map(RemittancePosting::adjustment)
+                        .toList(),
+                service.remarkCodes());
     }
 
     /** CPT codes are five digits (or four and a letter for category II/III); HCPCS Level II start with a letter. */
@@ -397,8 +488,10 @@ public class RemittancePosting {
     }
 
     private static BigDecimal pr(List<Notices.Adjustment> adjustments, String carc) {
-        return adjustments.stream().filter(a -> a.groupCode().equals("PR") && a.reasonCode().equals(carc))
-                .map(Notices.Adjustment::amount).reduce(ZERO, BigDecimal::add);
+        return adjustments.stream()
+                .filter(a -> a.groupCode().equals("PR") && a.reasonCode().equals(carc))
+                .map(Notices.Adjustment::amount)
+                .reduce(ZERO, BigDecimal::add);
     }
 
     static String paymentMethod(String bpr04) {

@@ -29,8 +29,13 @@ public interface Remittances {
     void recordProviderAdjustment(long remittanceId, Remittance.ProviderAdjustment adjustment, String kind);
 
     /** Records one CLP of a deposit, the claim it was matched to (null when none) and what became of it. */
-    void recordClaim(long remittanceId, String claimId, Remittance.ClaimPayment payment, String outcome,
-            BigDecimal overpaidAmount, String matchedBy);
+    void recordClaim(
+            long remittanceId,
+            String claimId,
+            Remittance.ClaimPayment payment,
+            String outcome,
+            BigDecimal overpaidAmount,
+            String matchedBy);
 
     /**
      * The charges a claim's posted payments cover so far: CLP03 summed over the CLPs posted as paid (a reversal's
@@ -42,41 +47,62 @@ public interface Remittances {
     List<UnmatchedPayment> unmatchedCandidates(String patientControlNumber, String payerClaimNumber, String memberId);
 
     /** A CLP kept unmatched, matched now. */
-    void matchLater(long remittanceClaimId, String claimId, String outcome, BigDecimal overpaidAmount,
-            String matchedBy);
+    void matchLater(
+            long remittanceClaimId, String claimId, String outcome, BigDecimal overpaidAmount, String matchedBy);
 
     List<UnmatchedClaim> unmatched(int limit);
 
     /** A remittance claim (CLP) that matched no claim the gateway sent. */
-    record UnmatchedClaim(long remittanceId, String payerKey, String traceNumber, String patientControlNumber,
-            String payerClaimNumber, String statusCode, BigDecimal charge, BigDecimal paid, long interchangeId) {
-    }
+    record UnmatchedClaim(
+            long remittanceId,
+            String payerKey,
+            String traceNumber,
+            String patientControlNumber,
+            String payerClaimNumber,
+            String statusCode,
+            BigDecimal charge,
+            BigDecimal paid,
+            long interchangeId) {}
 
     /** An unmatched CLP as it came, with the deposit it came in (to post it when its claim is found). */
-    record UnmatchedPayment(long remittanceClaimId, long interchangeId, Remittance deposit,
-            Remittance.ClaimPayment payment) {
-    }
+    record UnmatchedPayment(
+            long remittanceClaimId, long interchangeId, Remittance deposit, Remittance.ClaimPayment payment) {}
 
     /** A deposit in a list. */
-    record DepositSummary(long id, String payerKey, String traceNumber, BigDecimal paymentAmount, String creditDebit,
-            LocalDate paymentDate, int claimCount, Instant postedAt) {
-    }
+    record DepositSummary(
+            long id,
+            String payerKey,
+            String traceNumber,
+            BigDecimal paymentAmount,
+            String creditDebit,
+            LocalDate paymentDate,
+            int claimCount,
+            Instant postedAt) {}
 
     /**
      * A deposit: the payment (BPR02, negative for a debit), its claims and its provider-level adjustments; it
      * reconciles when the claims' payments less the PLB amounts equal the payment.
      */
-    record Deposit(long id, String payerKey, String traceNumber, long interchangeId, String payerId,
-            String payerName, BigDecimal paymentAmount, String paymentMethod, LocalDate paymentDate,
-            Instant postedAt, List<DepositClaim> claims, List<DepositAdjustment> providerAdjustments) {
+    record Deposit(
+            long id,
+            String payerKey,
+            String traceNumber,
+            long interchangeId,
+            String payerId,
+            String payerName,
+            BigDecimal paymentAmount,
+            String paymentMethod,
+            LocalDate paymentDate,
+            Instant postedAt,
+            List<DepositClaim> claims,
+            List<DepositAdjustment> providerAdjustments) {
 
         public BigDecimal claimPayments() {
             return claims.stream().map(DepositClaim::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
         public BigDecimal providerAdjustmentTotal() {
-            return providerAdjustments.stream().map(DepositAdjustment::amount)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            return providerAdjustments.stream().map(DepositAdjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
         public boolean reconciled() {
@@ -85,13 +111,24 @@ public interface Remittances {
     }
 
     /** One CLP of a deposit: the claim it paid (null when unmatched), the outcome and any overpaid amount. */
-    record DepositClaim(String claimId, String patientControlNumber, String payerClaimNumber, String statusCode,
-            BigDecimal charge, BigDecimal paid, BigDecimal patientResponsibility, String outcome,
-            BigDecimal overpaidAmount, String matchedBy) {
-    }
+    record DepositClaim(
+            String claimId,
+            String patientControlNumber,
+            String payerClaimNumber,
+            String statusCode,
+            BigDecimal charge,
+            BigDecimal paid,
+            BigDecimal patientResponsibility,
+            String outcome,
+            BigDecimal overpaidAmount,
+            String matchedBy) {}
 
     /** One PLB adjustment of a deposit; kind from its reason code (INTEREST, RECOUPMENT, FORWARD_BALANCE, ...). */
-    record DepositAdjustment(String providerId, LocalDate fiscalPeriodDate, String reasonCode, String kind,
-            String reference, BigDecimal amount) {
-    }
+    record DepositAdjustment(
+            String providerId,
+            LocalDate fiscalPeriodDate,
+            String reasonCode,
+            String kind,
+            String reference,
+            BigDecimal amount) {}
 }

@@ -1,12 +1,12 @@
 package io.claimflow.adjudication.submission;
 
+import io.claimflow.adjudication.claim.ClaimEvents;
 import io.claimflow.adjudication.claim.ClaimStatus;
+import io.claimflow.adjudication.claim.DenialCategories;
+import io.claimflow.adjudication.claim.Notices;
 import io.claimflow.adjudication.claim.OutboundClaim;
 import io.claimflow.adjudication.claim.OutboundClaims;
 import io.claimflow.adjudication.config.GatewayProperties;
-import io.claimflow.adjudication.claim.ClaimEvents;
-import io.claimflow.adjudication.claim.DenialCategories;
-import io.claimflow.adjudication.claim.Notices;
 import io.claimflow.adjudication.x12.ClaimTransaction;
 import io.claimflow.adjudication.x12.InterchangeEnvelope;
 import io.claimflow.adjudication.x12.Professional837Writer;
@@ -47,8 +47,14 @@ public class BatchAssembler {
     private final Clock clock;
     private final ClaimEvents events;
 
-    public BatchAssembler(OutboundClaims claims, Interchanges interchanges, ControlNumbers controlNumbers,
-            Professional837Writer writer, GatewayProperties properties, Clock clock, ClaimEvents events) {
+    public BatchAssembler(
+            OutboundClaims claims,
+            Interchanges interchanges,
+            ControlNumbers controlNumbers,
+            Professional837Writer writer,
+            GatewayProperties properties,
+            Clock clock,
+            ClaimEvents events) {
         this.events = events;
         this.claims = claims;
         this.interchanges = interchanges;
@@ -64,7 +70,9 @@ public class BatchAssembler {
         Instant now = clock.instant();
         for (String payerId : claims.payersWithQueuedClaims()) {
             Optional<Instant> oldest = claims.oldestQueued(payerId);
-            if (force || oldest.isPresent() && !oldest.get().plus(properties.batch().maxWait()).isAfter(now)) {
+            if (force
+                    || oldest.isPresent()
+                            && !oldest.get().plus(properties.batch().maxWait()).isAfter(now)) {
                 due.add(payerId);
             }
         }
@@ -79,7 +87,8 @@ public class BatchAssembler {
             LOG.warn("no connection configured for payer {} (nor a default); its claims stay queued", payerId);
             return Optional.empty();
         }
-        List<OutboundClaim> locked = claims.lockQueued(payerId, properties.batch().size());
+        List<OutboundClaim> locked =
+                claims.lockQueued(payerId, properties.batch().size());
         List<OutboundClaim> batch = new ArrayList<>();
         for (OutboundClaim claim : locked) {
             if (writable(claim, connection)) {
@@ -98,52 +107,94 @@ public class BatchAssembler {
             transactions.add(new ClaimTransaction(controlNumbers.nextTransaction(), claim));
         }
         GatewayProperties.Submitter submitter = properties.submitter();
-        InterchangeEnvelope envelope = new InterchangeEnvelope(submitter.id(), connection.receiverId(), isa, gs,
-                LocalDateTime.now(clock), properties.production(), submitter.name(), submitter.contactName(),
-                submitter.contactPhone(), connection.receiverName() == null ? batch.get(0).coverage().payerName()
-                        : connection.receiverName());
+        InterchangeEnvelope envelope = new InterchangeEnvelope(
+                submitter.id(),
+                connection.receiverId(),
+                isa,
+                gs,
+                LocalDateTime.now(clock),
+                properties.production(),
+                submitter.name(),
+                submitter.contactName(),
+                submitter.contactPhone(),
+                connection.receiverName() == null ? batch.get(0).coverage().payerName() : connection.receiverName());
         byte[] x12 = writer.write(envelope, transactions);
-        long id = interchanges.storeOutbound(payerId, submitter.id(), connection.receiverId(), isa, gs, x12,
-                transactions.size());
+        long id = interchanges.storeOutbound(
+                payerId, submitter.id(), connection.receiverId(), isa, gs, x12, transactions.size());
         for (ClaimTransaction transaction : transactions) {
             claims.markBatched(transaction.claim().claimId(), id, transaction.transactionControlNumber());
-            interchanges.recordClaimEvent(transaction.claim().claimId(), id, "837P", "BATCHED",
+            interchanges.recordClaimEvent(
+                    transaction.claim().claimId(),
+                    id,
+                    "837P",
+                    "BATCHED",
                     "ISA13 " + envelope.isaControlNumber() + ", GS06 " + gs + ", ST02 "
                             + transaction.stControlNumber());
         }
-        LOG.info("interchange {} (ISA13 {}) for payer {} holds {} claim(s)", id, envelope.isaControlNumber(),
-                payerId, transactions.size());
+        LOG.info(
+                "interchange {} (ISA13 {}) for payer {} holds {} claim(s)",
+                id,
+                envelope.isaControlNumber(),
+                payerId,
+                transactions.size());
         return Optional.of(id);
     }
 
     /** Whether the claim can be written as an 837P on its own (written into a throw-away interchange). */
     private boolean writable(OutboundClaim claim, GatewayProperties.PayerConnection connection) {
         GatewayProperties.Submitter submitter = properties.submitter();
-        InterchangeEnvelope probe = new InterchangeEnvelope(submitter.id(), connection.receiverId(), 1, 1,
-                LocalDateTime.now(clock), properties.production(), submitter.name(), submitter.contactName(),
-                submitter.contactPhone(), connection.receiverName() == null ? claim.coverage().payerName()
-                        : connection.receiverName());
+        InterchangeEnvelope probe = new InterchangeEnvelope(
+                submitter.id(),
+                connection.receiverId(),
+                1,
+                1,
+                LocalDateTime.now(clock),
+                properties.production(),
+                submitter.name(),
+                submitter.contactName(),
+                submitter.contactPhone(),
+                connection.receiverName() == null ? claim.coverage().payerName() : connection.receiverName());
         try {
             writer.write(probe, List.of(new ClaimTransaction(1, claim)));
             return true;
         } catch (RuntimeException e) {
             // the exception's message may quote the value: logged by class only
-            LOG.warn("claim {} cannot be written as X12 ({}); set aside as rejected, the batch goes on",
-                    claim.claimId(), e.getClass().getSimpleName());
+            LOG.warn(
+                    "claim {} cannot be written as X12 ({}); set aside as rejected, the batch goes on",
+                    claim.claimId(),
+                    e.getClass().getSimpleName());
             return false;
         }
     }
 
     private void setAside(OutboundClaim claim) {
-        Notices.Rejection rejection = new Notices.Rejection(INVALID_CHARACTER, "the claim could not be written as "
-                + "X12 837P: a value holds an X12 delimiter (* ~ : ^) or a control character, or is not X12 text; "
-                + "correct the claim's data and resubmit", null);
-        Notices.ClaimRef ref = new Notices.ClaimRef(claim.claimId(), claim.encounterId(), claim.tenantId(),
-                claim.submittedEventId(), claim.payerId(), claim.coverage().payerName(), claim.totalCharge());
-        events.denied(new Notices.Denial(ref, claim.patientControlNumber(),
-                Notices.Stage.FRONT_END_REJECTION, Notices.Source.X12_999, null, null,
-                DenialCategories.ofSyntaxErrors(List.of(INVALID_CHARACTER)), List.of(), List.of(), List.of(),
-                List.of(rejection), "not sent: the gateway could not write the claim as X12"));
+        Notices.Rejection rejection = new Notices.Rejection(
+                INVALID_CHARACTER,
+                "the claim could not be written as "
+                        + "X12 837P: a value holds an X12 delimiter (* ~ : ^) or a control character, or is not X12 text; "
+                        + "correct the claim's data and resubmit",
+                null);
+        Notices.ClaimRef ref = new Notices.ClaimRef(
+                claim.claimId(),
+                claim.encounterId(),
+                claim.tenantId(),
+                claim.submittedEventId(),
+                claim.payerId(),
+                claim.coverage().payerName(),
+                claim.totalCharge());
+        events.denied(new Notices.Denial(
+                ref,
+                claim.patientControlNumber(),
+                Notices.Stage.FRONT_END_REJECTION,
+                Notices.Source.X12_999,
+                null,
+                null,
+                DenialCategories.ofSyntaxErrors(List.of(INVALID_CHARACTER)),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(rejection),
+                "not sent: the gateway could not write the claim as X12"));
         claims.updateStatus(claim.claimId(), ClaimStatus.REJECTED, null);
     }
 }

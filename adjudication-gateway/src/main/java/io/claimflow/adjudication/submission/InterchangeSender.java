@@ -37,8 +37,13 @@ public class InterchangeSender {
     private final GatewayProperties properties;
     private final Clock clock;
 
-    public InterchangeSender(Interchanges interchanges, OutboundClaims claims, PayerConnector connector,
-            AcknowledgmentReceiver acknowledgments, TransactionTemplate transactions, GatewayProperties properties,
+    public InterchangeSender(
+            Interchanges interchanges,
+            OutboundClaims claims,
+            PayerConnector connector,
+            AcknowledgmentReceiver acknowledgments,
+            TransactionTemplate transactions,
+            GatewayProperties properties,
             Clock clock) {
         this.interchanges = interchanges;
         this.claims = claims;
@@ -84,8 +89,13 @@ public class InterchangeSender {
             unavailable.add(outbound.payerId());
             Instant next = clock.instant().plus(backoff(outbound.attempts() + 1));
             interchanges.markAttemptFailed(id, e.getMessage(), next);
-            LOG.warn("interchange {} for payer {} not sent (attempt {}): {}; stays queued until {}", id,
-                    outbound.payerId(), outbound.attempts() + 1, e.getMessage(), next);
+            LOG.warn(
+                    "interchange {} for payer {} not sent (attempt {}): {}; stays queued until {}",
+                    id,
+                    outbound.payerId(),
+                    outbound.attempts() + 1,
+                    e.getMessage(),
+                    next);
             return false;
         }
         interchanges.markSent(id, clock.instant());
@@ -108,12 +118,21 @@ public class InterchangeSender {
         interchanges.withdraw(outbound.id());
         for (SentClaim claim : carried) {
             claims.requeue(claim.claim().claimId());
-            interchanges.recordClaimEvent(claim.claim().claimId(), outbound.id(), "837P", "WITHDRAWN",
+            interchanges.recordClaimEvent(
+                    claim.claim().claimId(),
+                    outbound.id(),
+                    "837P",
+                    "WITHDRAWN",
                     "not sent: another claim of the interchange was released again; queued for a new interchange");
         }
-        LOG.info("interchange {} for payer {} withdrawn unsent: {} of its {} claim(s) released again since; "
-                + "{} queued again", outbound.id(), outbound.payerId(), outbound.claimCount() - carried.size(),
-                outbound.claimCount(), carried.size());
+        LOG.info(
+                "interchange {} for payer {} withdrawn unsent: {} of its {} claim(s) released again since; "
+                        + "{} queued again",
+                outbound.id(),
+                outbound.payerId(),
+                outbound.claimCount() - carried.size(),
+                outbound.claimCount(),
+                carried.size());
     }
 
     /** retryBackoff * 2^(attempt-1), at most maxBackoff, with up to 20 % jitter either way. */

@@ -8,8 +8,8 @@ import java.util.Optional;
 public interface Interchanges {
 
     /** Stores an outbound 837P interchange, queued for sending now. */
-    long storeOutbound(String payerId, String senderId, String receiverId, long isa, long gs, byte[] raw,
-            int claimCount);
+    long storeOutbound(
+            String payerId, String senderId, String receiverId, long isa, long gs, byte[] raw, int claimCount);
 
     /** Ids of outbound interchanges due for (another) sending attempt, oldest first. */
     List<Long> dueForSending(Instant now, int limit);
@@ -33,8 +33,14 @@ public interface Interchanges {
     void recordTa1(long id, String code, String noteCode);
 
     /** Stores a received file as it came. */
-    long storeInbound(String transactionType, String source, String senderId, String receiverId, Long isa,
-            byte[] raw, String status);
+    long storeInbound(
+            String transactionType,
+            String source,
+            String senderId,
+            String receiverId,
+            Long isa,
+            byte[] raw,
+            String status);
 
     void updateInbound(long id, String transactionType, String status, String lastError);
 
@@ -57,8 +63,9 @@ public interface Interchanges {
     /** SHA-256 of a file's content, hex; how a repeated file is recognised. */
     static String sha256(byte[] content) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(content));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(content));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -71,10 +78,8 @@ public interface Interchanges {
     void withdraw(long id);
 
     /** An outbound interchange to send, with the number of claims (transaction sets) it was written with. */
-    record Outbound(long id, String payerId, byte[] raw, int attempts, int claimCount) {
-    }
+    record Outbound(long id, String payerId, byte[] raw, int attempts, int claimCount) {}
 
     /** One step of a claim's X12 history. */
-    record ClaimX12Event(long interchangeId, String transactionType, String outcome, String detail, Instant at) {
-    }
+    record ClaimX12Event(long interchangeId, String transactionType, String outcome, String detail, Instant at) {}
 }

@@ -21,6 +21,5 @@ public interface PayerConnector {
     List<String> payers();
 
     /** A file waiting in a payer's mailbox. */
-    record PendingFile(String id, String type) {
-    }
+    record PendingFile(String id, String type) {}
 }

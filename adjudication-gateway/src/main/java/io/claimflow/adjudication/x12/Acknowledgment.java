@@ -8,8 +8,14 @@ import java.util.List;
  * status (AK901: A accepted, E accepted with errors, P partially accepted, R rejected) with its group errors
  * (AK905-AK909) and each transaction set's status (IK501).
  */
-public record Acknowledgment(String senderId, String receiverId, String functionalIdentifier,
-        String groupControlNumber, String versionCode, String groupStatus, List<Error> groupErrors,
+public record Acknowledgment(
+        String senderId,
+        String receiverId,
+        String functionalIdentifier,
+        String groupControlNumber,
+        String versionCode,
+        String groupStatus,
+        List<Error> groupErrors,
         List<TransactionAck> transactions) {
 
     public Acknowledgment {
@@ -34,6 +40,5 @@ public record Acknowledgment(String senderId, String receiverId, String function
     }
 
     /** A segment (IK3) or element (IK4) error: its code, a description and where it is; never the bad value. */
-    public record Error(String code, String description, String location) {
-    }
+    public record Error(String code, String description, String location) {}
 }

@@ -10,16 +10,47 @@ import java.util.Map;
 public final class Acknowledgment999Reader {
 
     private static final Map<String, String> SEGMENT_ERRORS = Map.of(
-            "1", "Unrecognized segment ID", "2", "Unexpected segment", "3", "Required segment missing",
-            "4", "Loop occurs over maximum times", "5", "Segment exceeds maximum use",
-            "6", "Segment not in defined transaction set", "7", "Segment not in proper sequence",
-            "8", "Segment has data element errors", "I6", "Implementation dependent segment missing",
-            "I9", "Implementation dependent not used segment present");
+            "1",
+            "Unrecognized segment ID",
+            "2",
+            "Unexpected segment",
+            "3",
+            "Required segment missing",
+            "4",
+            "Loop occurs over maximum times",
+            "5",
+            "Segment exceeds maximum use",
+            "6",
+            "Segment not in defined transaction set",
+            "7",
+            "Segment not in proper sequence",
+            "8",
+            "Segment has data element errors",
+            "I6",
+            "Implementation dependent segment missing",
+            "I9",
+            "Implementation dependent not used segment present");
     private static final Map<String, String> ELEMENT_ERRORS = Map.of(
-            "1", "Required data element missing", "2", "Conditional required data element missing",
-            "3", "Too many data elements", "4", "Data element too short", "5", "Data element too long",
-            "6", "Invalid character in data element", "7", "Invalid code value", "8", "Invalid date",
-            "9", "Invalid time", "I12", "Implementation pattern match failure");
+            "1",
+            "Required data element missing",
+            "2",
+            "Conditional required data element missing",
+            "3",
+            "Too many data elements",
+            "4",
+            "Data element too short",
+            "5",
+            "Data element too long",
+            "6",
+            "Invalid character in data element",
+            "7",
+            "Invalid code value",
+            "8",
+            "Invalid date",
+            "9",
+            "Invalid time",
+            "I12",
+            "Implementation pattern match failure");
 
     /** AK905-AK909 functional group syntax error codes (X12 code list 716). */
     private static final Map<String, String> GROUP_ERRORS = Map.ofEntries(
@@ -40,8 +71,7 @@ public final class Acknowledgment999Reader {
             Map.entry("18", "Message Authentication Code Failed"),
             Map.entry("19", "Functional Group Control Number not Unique within Interchange"));
 
-    private Acknowledgment999Reader() {
-    }
+    private Acknowledgment999Reader() {}
 
     public static List<Acknowledgment> read(List<Segment> segments) {
         List<Acknowledgment> acks = new ArrayList<>();
@@ -83,16 +113,16 @@ public final class Acknowledgment999Reader {
                             + (s.element(3) == null ? "" : " loop " + s.element(3));
                     String code = s.element(4);
                     if (code != null) {
-                        errors.add(new Acknowledgment.Error(code, SEGMENT_ERRORS.getOrDefault(code,
-                                "segment error"), segmentLocation));
+                        errors.add(new Acknowledgment.Error(
+                                code, SEGMENT_ERRORS.getOrDefault(code, "segment error"), segmentLocation));
                     }
                 }
                 case "IK4" -> {
                     String code = s.required(3);
                     String where = (segmentLocation == null ? "" : segmentLocation + " ") + "element "
                             + String.join(":", s.components(1));
-                    errors.add(new Acknowledgment.Error(code, ELEMENT_ERRORS.getOrDefault(code, "element error"),
-                            where));
+                    errors.add(
+                            new Acknowledgment.Error(code, ELEMENT_ERRORS.getOrDefault(code, "element error"), where));
                 }
                 case "IK5" -> {
                     if (st02 == null) {
@@ -110,15 +140,23 @@ public final class Acknowledgment999Reader {
                     for (int i = 5; i <= 9; i++) {
                         String code = s.element(i);
                         if (code != null) {
-                            groupErrors.add(new Acknowledgment.Error(code, GROUP_ERRORS.getOrDefault(code,
-                                    "functional group error"), "functional group " + group));
+                            groupErrors.add(new Acknowledgment.Error(
+                                    code,
+                                    GROUP_ERRORS.getOrDefault(code, "functional group error"),
+                                    "functional group " + group));
                         }
                     }
-                    acks.add(new Acknowledgment(gsSender, gsReceiver, functionalId, group, version, s.required(1),
-                            groupErrors, transactions));
+                    acks.add(new Acknowledgment(
+                            gsSender,
+                            gsReceiver,
+                            functionalId,
+                            group,
+                            version,
+                            s.required(1),
+                            groupErrors,
+                            transactions));
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         if (!in999 || acks.isEmpty()) {

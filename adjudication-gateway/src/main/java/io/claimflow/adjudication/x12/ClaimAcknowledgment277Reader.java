@@ -10,8 +10,7 @@ import java.util.List;
 /** Reads the claim-level statuses (loop 2200D, HL level PT) of the 277CA transaction sets of an interchange. */
 public final class ClaimAcknowledgment277Reader {
 
-    private ClaimAcknowledgment277Reader() {
-    }
+    private ClaimAcknowledgment277Reader() {}
 
     public static List<ClaimAcknowledgment> read(List<Segment> segments) {
         List<ClaimAcknowledgment> claims = new ArrayList<>();
@@ -50,8 +49,8 @@ public final class ClaimAcknowledgment277Reader {
                 case "TRN" -> pcn = s.required(2);
                 case "STC" -> {
                     if (!inServiceLine) {
-                        statuses.add(new ClaimAcknowledgment.Status(s.component(1, 1), s.component(1, 2),
-                                s.component(1, 3), s.element(12)));
+                        statuses.add(new ClaimAcknowledgment.Status(
+                                s.component(1, 1), s.component(1, 2), s.component(1, 3), s.element(12)));
                         if (charge == null && s.element(4) != null) {
                             charge = X12Values.parseAmount(s.element(4));
                         }
@@ -63,8 +62,7 @@ public final class ClaimAcknowledgment277Reader {
                     }
                 }
                 case "SVC" -> inServiceLine = true;
-                default -> {
-                }
+                default -> {}
             }
         }
         if (!in277) {

@@ -11,8 +11,8 @@ import java.util.Map;
  * answers (TA101, our ISA13), its acknowledgment code (TA104: A accepted, E accepted with errors, R rejected) and
  * note code (TA105) with the note's meaning.
  */
-public record InterchangeAcknowledgment(String interchangeControlNumber, String code, String noteCode,
-        String noteDescription) {
+public record InterchangeAcknowledgment(
+        String interchangeControlNumber, String code, String noteCode, String noteDescription) {
 
     /** TA105 interchange note codes (X12 code list 1991), by code. */
     private static final Map<String, String> NOTES = Map.ofEntries(
@@ -65,8 +65,8 @@ public record InterchangeAcknowledgment(String interchangeControlNumber, String 
                 throw new X12FormatException("TA104 must be A, E or R (segment " + s.position() + ")");
             }
             String note = s.required(5);
-            acks.add(new InterchangeAcknowledgment(s.required(1), code, note,
-                    NOTES.getOrDefault(note, "interchange note " + note)));
+            acks.add(new InterchangeAcknowledgment(
+                    s.required(1), code, note, NOTES.getOrDefault(note, "interchange note " + note)));
         }
         return acks;
     }

@@ -1,5 +1,10 @@
 package io.claimflow.adjudication.x12;
 
+import static io.claimflow.x12.X12Values.amount;
+import static io.claimflow.x12.X12Values.date;
+import static io.claimflow.x12.X12Values.fixed;
+import static io.claimflow.x12.X12Values.text;
+
 import io.claimflow.adjudication.claim.OutboundClaim;
 import io.claimflow.adjudication.claim.OutboundClaim.Address;
 import io.claimflow.adjudication.claim.OutboundClaim.Line;
@@ -10,11 +15,6 @@ import io.claimflow.x12.X12Output;
 import io.claimflow.x12.X12Values;
 import java.util.ArrayList;
 import java.util.List;
-
-import static io.claimflow.x12.X12Values.amount;
-import static io.claimflow.x12.X12Values.date;
-import static io.claimflow.x12.X12Values.fixed;
-import static io.claimflow.x12.X12Values.text;
 
 /**
  * Writes ASC X12 005010X222A1 (837P, health care claim: professional) with staedi: one interchange (ISA/IEA) with one
@@ -42,13 +42,34 @@ public final class Professional837Writer {
         }
         try (X12Output out = new X12Output(prettyPrint)) {
             out.startInterchange();
-            out.segment("ISA", "00", fixed("", 10), "00", fixed("", 10),
-                    "ZZ", fixed(envelope.senderId(), 15), "ZZ", fixed(envelope.receiverId(), 15),
-                    X12Values.ISA_DATE.format(envelope.createdAt()), X12Values.TIME.format(envelope.createdAt()),
-                    "^", "00501", envelope.isaControlNumber(), "1", envelope.production() ? "P" : "T", ":");
-            out.segment("GS", "HC", envelope.senderId(), envelope.receiverId(),
-                    X12Values.DATE.format(envelope.createdAt()), X12Values.TIME.format(envelope.createdAt()),
-                    Long.toString(envelope.groupControlNumber()), "X", VERSION);
+            out.segment(
+                    "ISA",
+                    "00",
+                    fixed("", 10),
+                    "00",
+                    fixed("", 10),
+                    "ZZ",
+                    fixed(envelope.senderId(), 15),
+                    "ZZ",
+                    fixed(envelope.receiverId(), 15),
+                    X12Values.ISA_DATE.format(envelope.createdAt()),
+                    X12Values.TIME.format(envelope.createdAt()),
+                    "^",
+                    "00501",
+                    envelope.isaControlNumber(),
+                    "1",
+                    envelope.production() ? "P" : "T",
+                    ":");
+            out.segment(
+                    "GS",
+                    "HC",
+                    envelope.senderId(),
+                    envelope.receiverId(),
+                    X12Values.DATE.format(envelope.createdAt()),
+                    X12Values.TIME.format(envelope.createdAt()),
+                    Long.toString(envelope.groupControlNumber()),
+                    "X",
+                    VERSION);
             for (ClaimTransaction transaction : transactions) {
                 writeTransaction(out, envelope, transaction);
             }
@@ -64,14 +85,20 @@ public final class Professional837Writer {
         String st02 = transaction.stControlNumber();
         out.startTransaction();
         out.segment("ST", "837", st02, VERSION);
-        out.segment("BHT", "0019", "00", st02, X12Values.DATE.format(envelope.createdAt()),
-                X12Values.TIME.format(envelope.createdAt()), "CH");
+        out.segment(
+                "BHT",
+                "0019",
+                "00",
+                st02,
+                X12Values.DATE.format(envelope.createdAt()),
+                X12Values.TIME.format(envelope.createdAt()),
+                "CH");
         // 1000A submitter, 1000B receiver
-        out.segment("NM1", "41", "2", text(envelope.submitterName()), null, null, null, null, "46",
-                envelope.senderId());
+        out.segment(
+                "NM1", "41", "2", text(envelope.submitterName()), null, null, null, null, "46", envelope.senderId());
         out.segment("PER", "IC", text(envelope.submitterContactName()), "TE", envelope.submitterContactPhone());
-        out.segment("NM1", "40", "2", text(envelope.receiverName()), null, null, null, null, "46",
-                envelope.receiverId());
+        out.segment(
+                "NM1", "40", "2", text(envelope.receiverName()), null, null, null, null, "46", envelope.receiverId());
         // 2000A billing provider
         int hl = 1;
         out.segment("HL", "1", null, "20", "1");
@@ -87,13 +114,31 @@ public final class Professional837Writer {
         boolean self = claim.coverage().patientIsSubscriber();
         out.segment("HL", Integer.toString(subscriberHl), "1", "22", self ? "0" : "1");
         OutboundClaim.Coverage coverage = claim.coverage();
-        out.segment("SBR", coverage.payerSequence(), self ? "18" : null, text(coverage.groupNumber()),
-                coverage.groupNumber() == null ? text(coverage.groupName()) : null, null, null, null, null,
+        out.segment(
+                "SBR",
+                coverage.payerSequence(),
+                self ? "18" : null,
+                text(coverage.groupNumber()),
+                coverage.groupNumber() == null ? text(coverage.groupName()) : null,
+                null,
+                null,
+                null,
+                null,
                 coverage.claimFilingIndicator() == null ? "CI" : coverage.claimFilingIndicator());
         Person subscriber = coverage.subscriber();
-        out.segment("NM1", "IL", "1", text(subscriber.lastName()), text(subscriber.firstName()),
-                text(subscriber.middleName()), null, text(subscriber.nameSuffix()), "MI", text(coverage.memberId()));
-        Address subscriberAddress = subscriber.address() != null ? subscriber.address()
+        out.segment(
+                "NM1",
+                "IL",
+                "1",
+                text(subscriber.lastName()),
+                text(subscriber.firstName()),
+                text(subscriber.middleName()),
+                null,
+                text(subscriber.nameSuffix()),
+                "MI",
+                text(coverage.memberId()));
+        Address subscriberAddress = subscriber.address() != null
+                ? subscriber.address()
                 : self ? claim.patient().address() : null;
         if (subscriberAddress != null) {
             address(out, subscriberAddress);
@@ -102,21 +147,37 @@ public final class Professional837Writer {
             Person demographics = self ? claim.patient() : subscriber;
             out.segment("DMG", "D8", date(demographics.birthDate()), demographics.sex());
         }
-        out.segment("NM1", "PR", "2", text(coverage.payerName()), null, null, null, null, "PI",
-                text(coverage.payerId()));
+        out.segment(
+                "NM1", "PR", "2", text(coverage.payerName()), null, null, null, null, "PI", text(coverage.payerId()));
         if (!self) {
             // 2000C patient
             out.segment("HL", Integer.toString(++hl), Integer.toString(subscriberHl), "23", "0");
             out.segment("PAT", coverage.relationshipCode());
             Person patient = claim.patient();
-            out.segment("NM1", "QC", "1", text(patient.lastName()), text(patient.firstName()),
-                    text(patient.middleName()), null, text(patient.nameSuffix()));
+            out.segment(
+                    "NM1",
+                    "QC",
+                    "1",
+                    text(patient.lastName()),
+                    text(patient.firstName()),
+                    text(patient.middleName()),
+                    null,
+                    text(patient.nameSuffix()));
             address(out, patient.address());
             out.segment("DMG", "D8", date(patient.birthDate()), patient.sex());
         }
         // 2300 claim
-        out.segment("CLM", claim.patientControlNumber(), amount(claim.totalCharge()), null, null,
-                new String[] {claim.placeOfService(), "B", claim.frequency().code()}, "Y", "A", "Y", "Y");
+        out.segment(
+                "CLM",
+                claim.patientControlNumber(),
+                amount(claim.totalCharge()),
+                null,
+                null,
+                new String[] {claim.placeOfService(), "B", claim.frequency().code()},
+                "Y",
+                "A",
+                "Y",
+                "Y");
         if (claim.replacedPayerClaimNumber() != null && claim.frequency() != Frequency.ORIGINAL) {
             out.segment("REF", "F8", text(claim.replacedPayerClaimNumber()));
         }
@@ -129,7 +190,9 @@ public final class Professional837Writer {
         if (!claim.diagnoses().isEmpty()) {
             List<Object> hi = new ArrayList<>();
             for (int i = 0; i < claim.diagnoses().size(); i++) {
-                hi.add(new String[] {i == 0 ? "ABK" : "ABF", claim.diagnoses().get(i).replace(".", "")});
+                hi.add(new String[] {
+                    i == 0 ? "ABK" : "ABF", claim.diagnoses().get(i).replace(".", "")
+                });
             }
             out.segment("HI", hi.toArray());
         }
@@ -144,8 +207,17 @@ public final class Professional837Writer {
             }
         }
         if (claim.facility() != null) {
-            out.segment("NM1", "77", "2", text(claim.facility().name()), null, null, null, null,
-                    claim.facility().npi() == null ? null : "XX", claim.facility().npi());
+            out.segment(
+                    "NM1",
+                    "77",
+                    "2",
+                    text(claim.facility().name()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    claim.facility().npi() == null ? null : "XX",
+                    claim.facility().npi());
             address(out, claim.facility().address());
         }
         // 2400 service lines
@@ -158,14 +230,27 @@ public final class Professional837Writer {
             for (int m = 0; m < line.modifiers().size(); m++) {
                 procedure[2 + m] = line.modifiers().get(m);
             }
-            String[] pointers = line.diagnosisPointers().stream().map(String::valueOf).toArray(String[]::new);
-            out.segment("SV1", procedure, amount(line.charge()), "UN", Integer.toString(line.units()),
-                    line.placeOfService(), null, pointers.length == 0 ? null : pointers);
+            String[] pointers =
+                    line.diagnosisPointers().stream().map(String::valueOf).toArray(String[]::new);
+            out.segment(
+                    "SV1",
+                    procedure,
+                    amount(line.charge()),
+                    "UN",
+                    Integer.toString(line.units()),
+                    line.placeOfService(),
+                    null,
+                    pointers.length == 0 ? null : pointers);
             out.segment("DTP", "472", "D8", date(line.dateOfService()));
             out.segment("REF", "6R", line.lineItemControlNumber());
             if (line.ndc() != null) {
                 out.segment("LIN", null, "N4", line.ndc());
-                out.segment("CTP", null, null, null, line.ndcQuantity().stripTrailingZeros().toPlainString(),
+                out.segment(
+                        "CTP",
+                        null,
+                        null,
+                        null,
+                        line.ndcQuantity().stripTrailingZeros().toPlainString(),
                         new String[] {line.ndcUnit()});
             }
         }
@@ -174,8 +259,17 @@ public final class Professional837Writer {
 
     private static void provider(X12Output out, String entity, Provider provider) {
         boolean person = !provider.organization();
-        out.segment("NM1", entity, person ? "1" : "2", text(provider.lastOrOrganizationName()),
-                person ? text(provider.firstName()) : null, null, null, null, "XX", provider.npi());
+        out.segment(
+                "NM1",
+                entity,
+                person ? "1" : "2",
+                text(provider.lastOrOrganizationName()),
+                person ? text(provider.firstName()) : null,
+                null,
+                null,
+                null,
+                "XX",
+                provider.npi());
     }
 
     private static void address(X12Output out, Address address) {

@@ -45,8 +45,7 @@ public final class ProviderAdjustmentReasons {
             Map.entry("TL", "THIRD_PARTY_LIABILITY"),
             Map.entry("WU", "UNSPECIFIED_RECOVERY"));
 
-    private ProviderAdjustmentReasons() {
-    }
+    private ProviderAdjustmentReasons() {}
 
     /** The kind of the PLB reason code; OTHER for a code not listed. */
     public static String kind(String reasonCode) {

@@ -31,25 +31,33 @@ public record Remittance(
     }
 
     /** One CAS reason: group code, CARC, amount. */
-    public record Cas(String group, String reason, BigDecimal amount) {
-    }
+    public record Cas(String group, String reason, BigDecimal amount) {}
 
     /**
      * One PLB adjustment: provider (PLB01), fiscal period date (PLB02), reason code (PLB03-1, e.g. L6 interest, WO
      * overpayment recovery, FB forward balance), reference (PLB03-2), amount (positive reduces the payment).
      */
-    public record ProviderAdjustment(String providerId, LocalDate fiscalPeriodDate, String reason, String reference,
-            BigDecimal amount) {
-    }
+    public record ProviderAdjustment(
+            String providerId, LocalDate fiscalPeriodDate, String reason, String reference, BigDecimal amount) {}
 
     /**
      * Loop 2100: one claim's payment. memberId is the patient's or the insured's id (NM1*QC / NM1*IL, NM109 with
      * qualifier MI), statementFrom/To the claim's dates (DTM*232 / DTM*233), each null when not sent.
      */
-    public record ClaimPayment(String patientControlNumber, String statusCode, BigDecimal chargeAmount,
-            BigDecimal paidAmount, BigDecimal patientResponsibility, String claimFilingIndicator,
-            String payerClaimNumber, List<Cas> adjustments, List<String> remarkCodes, List<ServicePayment> lines,
-            String memberId, LocalDate statementFrom, LocalDate statementTo) {
+    public record ClaimPayment(
+            String patientControlNumber,
+            String statusCode,
+            BigDecimal chargeAmount,
+            BigDecimal paidAmount,
+            BigDecimal patientResponsibility,
+            String claimFilingIndicator,
+            String payerClaimNumber,
+            List<Cas> adjustments,
+            List<String> remarkCodes,
+            List<ServicePayment> lines,
+            String memberId,
+            LocalDate statementFrom,
+            LocalDate statementTo) {
 
         public ClaimPayment {
             adjustments = List.copyOf(adjustments);
@@ -60,7 +68,10 @@ public record Remittance(
         /** Every date of service the CLP names: its lines' and its statement period's. */
         public List<LocalDate> datesOfService() {
             List<LocalDate> dates = new java.util.ArrayList<>();
-            lines.stream().map(ServicePayment::dateOfService).filter(java.util.Objects::nonNull).forEach(dates::add);
+            lines.stream()
+                    .map(ServicePayment::dateOfService)
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(dates::add);
             if (statementFrom != null) {
                 dates.add(statementFrom);
             }
@@ -72,9 +83,18 @@ public record Remittance(
     }
 
     /** Loop 2110: one service line's payment; units paid (SVC05) may be decimal, as the guide allows. */
-    public record ServicePayment(String procedureQualifier, String procedureCode, List<String> modifiers,
-            BigDecimal chargeAmount, BigDecimal paidAmount, BigDecimal units, LocalDate dateOfService,
-            String lineItemControlNumber, BigDecimal allowedAmount, List<Cas> adjustments, List<String> remarkCodes) {
+    public record ServicePayment(
+            String procedureQualifier,
+            String procedureCode,
+            List<String> modifiers,
+            BigDecimal chargeAmount,
+            BigDecimal paidAmount,
+            BigDecimal units,
+            LocalDate dateOfService,
+            String lineItemControlNumber,
+            BigDecimal allowedAmount,
+            List<Cas> adjustments,
+            List<String> remarkCodes) {
 
         public ServicePayment {
             modifiers = List.copyOf(modifiers);

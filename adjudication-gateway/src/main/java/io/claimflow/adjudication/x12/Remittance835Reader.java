@@ -10,8 +10,7 @@ import java.util.List;
 /** Reads the 835 transaction sets of an interchange into {@link Remittance}s; structure errors are format errors. */
 public final class Remittance835Reader {
 
-    private Remittance835Reader() {
-    }
+    private Remittance835Reader() {}
 
     public static List<Remittance> read(List<Segment> segments) {
         List<Remittance> remittances = new ArrayList<>();
@@ -103,7 +102,9 @@ public final class Remittance835Reader {
                     }
                 }
                 case "NM1" -> {
-                    if (claim != null && line == null && "MI".equals(s.element(8))
+                    if (claim != null
+                            && line == null
+                            && "MI".equals(s.element(8))
                             && ("QC".equals(s.element(1)) && claim.memberId == null || "IL".equals(s.element(1)))) {
                         // the insured's id (IL) is the member id when both are sent
                         claim.memberId = s.element(9);
@@ -136,9 +137,12 @@ public final class Remittance835Reader {
                         if (s.element(i) == null) {
                             continue;
                         }
-                        plb.add(new Remittance.ProviderAdjustment(s.element(1),
-                                s.element(2) == null ? null : X12Values.parseDate(s.element(2)), s.component(i, 1),
-                                s.component(i, 2), X12Values.parseAmount(s.required(i + 1))));
+                        plb.add(new Remittance.ProviderAdjustment(
+                                s.element(1),
+                                s.element(2) == null ? null : X12Values.parseDate(s.element(2)),
+                                s.component(i, 1),
+                                s.component(i, 2),
+                                X12Values.parseAmount(s.required(i + 1))));
                     }
                 }
                 case "LX" -> finishClaim();
@@ -177,9 +181,19 @@ public final class Remittance835Reader {
             if (trn == null) {
                 throw new X12FormatException("835 transaction " + st02 + " has no TRN (reassociation trace number)");
             }
-            return new Remittance(st02, bpr.required(1), X12Values.parseAmount(bpr.required(2)), bpr.required(3),
-                    bpr.required(4), X12Values.parseDate(bpr.required(16)), trn.required(2), trn.required(3),
-                    payerId, payerName, claims, plb);
+            return new Remittance(
+                    st02,
+                    bpr.required(1),
+                    X12Values.parseAmount(bpr.required(2)),
+                    bpr.required(3),
+                    bpr.required(4),
+                    X12Values.parseDate(bpr.required(16)),
+                    trn.required(2),
+                    trn.required(3),
+                    payerId,
+                    payerName,
+                    claims,
+                    plb);
         }
     }
 
@@ -214,11 +228,21 @@ public final class Remittance835Reader {
         }
 
         Remittance.ClaimPayment build() {
-            BigDecimal patient = clp.element(5) == null ? BigDecimal.ZERO.setScale(2)
-                    : X12Values.parseAmount(clp.element(5));
-            return new Remittance.ClaimPayment(clp.required(1), clp.required(2),
-                    X12Values.parseAmount(clp.required(3)), X12Values.parseAmount(clp.required(4)), patient,
-                    clp.element(6), clp.element(7), adjustments, remarks, lines, memberId, statementFrom,
+            BigDecimal patient =
+                    clp.element(5) == null ? BigDecimal.ZERO.setScale(2) : X12Values.parseAmount(clp.element(5));
+            return new Remittance.ClaimPayment(
+                    clp.required(1),
+                    clp.required(2),
+                    X12Values.parseAmount(clp.required(3)),
+                    X12Values.parseAmount(clp.required(4)),
+                    patient,
+                    clp.element(6),
+                    clp.element(7),
+                    adjustments,
+                    remarks,
+                    lines,
+                    memberId,
+                    statementFrom,
                     statementTo);
         }
     }
@@ -238,8 +262,8 @@ public final class Remittance835Reader {
         Remittance.ServicePayment build() {
             List<String> procedure = svc.components(1);
             if (procedure.size() < 2) {
-                throw new X12FormatException("SVC01 needs a qualifier and a procedure code (segment "
-                        + svc.position() + ")");
+                throw new X12FormatException(
+                        "SVC01 needs a qualifier and a procedure code (segment " + svc.position() + ")");
             }
             // SVC05 is a decimal number (R): 1.5 units is allowed
             BigDecimal units = BigDecimal.ONE;
@@ -250,10 +274,18 @@ public final class Remittance835Reader {
                     throw new X12FormatException("SVC05 is not a number of units (segment " + svc.position() + ")");
                 }
             }
-            return new Remittance.ServicePayment(procedure.get(0), procedure.get(1),
-                    procedure.subList(2, procedure.size()), X12Values.parseAmount(svc.required(2)),
-                    X12Values.parseAmount(svc.required(3)), units, dateOfService, lineItemControlNumber, allowed,
-                    adjustments, remarks);
+            return new Remittance.ServicePayment(
+                    procedure.get(0),
+                    procedure.get(1),
+                    procedure.subList(2, procedure.size()),
+                    X12Values.parseAmount(svc.required(2)),
+                    X12Values.parseAmount(svc.required(3)),
+                    units,
+                    dateOfService,
+                    lineItemControlNumber,
+                    allowed,
+                    adjustments,
+                    remarks);
         }
     }
 }

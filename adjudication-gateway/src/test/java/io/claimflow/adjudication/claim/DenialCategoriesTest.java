@@ -15,21 +15,32 @@ class DenialCategoriesTest {
 
     @ParameterizedTest(name = "CARC {0} -> {1}")
     @CsvSource({
-        "11, CODING", "4, CODING", "97, CODING", "236, CODING",
-        "27, ELIGIBILITY", "26, ELIGIBILITY", "31, ELIGIBILITY",
-        "197, AUTHORIZATION", "15, AUTHORIZATION",
+        "11, CODING",
+        "4, CODING",
+        "97, CODING",
+        "236, CODING",
+        "27, ELIGIBILITY",
+        "26, ELIGIBILITY",
+        "31, ELIGIBILITY",
+        "197, AUTHORIZATION",
+        "15, AUTHORIZATION",
         "18, DUPLICATE",
         "29, TIMELY_FILING",
-        "16, MISSING_INFORMATION", "252, MISSING_INFORMATION",
-        "50, MEDICAL_NECESSITY", "167, MEDICAL_NECESSITY",
-        "96, OTHER", "45, OTHER"})
+        "16, MISSING_INFORMATION",
+        "252, MISSING_INFORMATION",
+        "50, MEDICAL_NECESSITY",
+        "167, MEDICAL_NECESSITY",
+        "96, OTHER",
+        "45, OTHER"
+    })
     void carc(String carc, DenialCategory category) {
         assertThat(DenialCategories.ofRemittance(List.of(carc), List.of())).isEqualTo(category);
     }
 
     @Test
     void precedenceDecidesBetweenCodes() {
-        assertThat(DenialCategories.ofRemittance(List.of("11", "18"), List.of())).isEqualTo(DenialCategory.DUPLICATE);
+        assertThat(DenialCategories.ofRemittance(List.of("11", "18"), List.of()))
+                .isEqualTo(DenialCategory.DUPLICATE);
         assertThat(DenialCategories.ofRemittance(List.of("16", "29"), List.of()))
                 .isEqualTo(DenialCategory.TIMELY_FILING);
         assertThat(DenialCategories.ofRemittance(List.of("197", "11"), List.of()))
@@ -58,12 +69,14 @@ class DenialCategoriesTest {
     @Test
     void theCategoryOnClaimDeniedIsTheSharedTablesForEveryCarcPairAndRemarkCode() {
         AdjustmentCodes codes = AdjustmentCodes.shipped();
-        List<String> carcs = codes.carcs().keySet().stream().filter(codes::isDenial).sorted().toList();
+        List<String> carcs =
+                codes.carcs().keySet().stream().filter(codes::isDenial).sorted().toList();
         List<String> disagreements = new ArrayList<>();
         for (String first : carcs) {
             for (String second : carcs) {
                 List<String> pair = List.of(first, second);
-                if (!DenialCategories.ofRemittance(pair, List.of()).name()
+                if (!DenialCategories.ofRemittance(pair, List.of())
+                        .name()
                         .equals(codes.denialCategory(pair, List.of()).name())) {
                     disagreements.add(pair.toString());
                 }
@@ -71,8 +84,10 @@ class DenialCategoriesTest {
         }
         for (String rarc : codes.rarcs().keySet()) {
             for (String carc : List.of("16", "96", "50")) {
-                if (!DenialCategories.ofRemittance(List.of(carc), List.of(rarc)).name()
-                        .equals(codes.denialCategory(List.of(carc), List.of(rarc)).name())) {
+                if (!DenialCategories.ofRemittance(List.of(carc), List.of(rarc))
+                        .name()
+                        .equals(codes.denialCategory(List.of(carc), List.of(rarc))
+                                .name())) {
                     disagreements.add(carc + "+" + rarc);
                 }
             }
@@ -82,6 +97,8 @@ class DenialCategoriesTest {
 
     @Test
     void notDenialsAreTheSharedTablesContractualAndPatientCodes() {
-        assertThat(DenialCategories.NOT_DENIALS).contains("1", "2", "3", "45", "253", "23", "59").doesNotContain("96");
+        assertThat(DenialCategories.NOT_DENIALS)
+                .contains("1", "2", "3", "45", "253", "23", "59")
+                .doesNotContain("96");
     }
 }

@@ -31,52 +31,57 @@ class X12IngestionFuzzTest {
 
     private static final String ERA = resource("/x12/two-claims-plb-835.x12");
 
-    private static final String ACK_999 = String.join("~\n",
-            "ISA*00*          *00*          *ZZ*BKHP1          *ZZ*CLAIMFLOW      *260601*1200*^*00501*000000901*0*T*:",
-            "GS*FA*BKHP1*CLAIMFLOW*20260601*1200*901*X*005010X231A1",
-            "ST*999*0001*005010X231A1",
-            "AK1*HC*17*005010X222A1",
-            "AK2*837*0001*005010X222A1",
-            "IK5*A",
-            "AK2*837*0002*005010X222A1",
-            "IK3*HI*12*2300*8",
-            "IK4*1*1271*1",
-            "IK5*R*5",
-            "AK9*P*2*2*1",
-            "SE*11*0001",
-            "GE*1*901",
-            "IEA*1*000000901") + "~\n";
+    private static final String ACK_999 = String.join(
+                    "~\n",
+                    "ISA*00*          *00*          *ZZ*BKHP1          *ZZ*CLAIMFLOW      *260601*1200*^*00501*000000901*0*T*:",
+                    "GS*FA*BKHP1*CLAIMFLOW*20260601*1200*901*X*005010X231A1",
+                    "ST*999*0001*005010X231A1",
+                    "AK1*HC*17*005010X222A1",
+                    "AK2*837*0001*005010X222A1",
+                    "IK5*A",
+                    "AK2*837*0002*005010X222A1",
+                    "IK3*HI*12*2300*8",
+                    "IK4*1*1271*1",
+                    "IK5*R*5",
+                    "AK9*P*2*2*1",
+                    "SE*11*0001",
+                    "GE*1*901",
+                    "IEA*1*000000901")
+            + "~\n";
 
-    private static final String ACK_277 = String.join("~\n",
-            "ISA*00*          *00*          *ZZ*BKHP1          *ZZ*CLAIMFLOW      *260601*1200*^*00501*000000902*0*T*:",
-            "GS*HN*BKHP1*CLAIMFLOW*20260601*1200*902*X*005010X214",
-            "ST*277*0001*005010X214",
-            "BHT*0085*08*277CA0001*20260601*1200*TH",
-            "HL*1**20*1",
-            "NM1*PR*2*BUCKEYE HEALTH PLAN*****PI*BKHP1",
-            "TRN*1*0001",
-            "DTP*050*D8*20260601",
-            "DTP*009*D8*20260601",
-            "HL*2*1*21*1",
-            "NM1*41*2*CLAIMFLOW*****46*CLAIMFLOW",
-            "TRN*2*17",
-            "STC*A1:19:PR*20260601*WQ*210",
-            "QTY*90*1",
-            "AMT*YU*210",
-            "HL*3*2*19*1",
-            "NM1*85*2*RIVERSIDE FAMILY MEDICINE LLC*****XX*1847362914",
-            "HL*4*3*PT",
-            "NM1*QC*1*DOE*JANE****MI*M1",
-            "TRN*2*PCNA1B2C3D4",
-            "STC*A3:33:IL*20260601*U*210",
-            "REF*1K*BKHP100001",
-            "DTP*472*RD8*20260510-20260510",
-            "SE*22*0001",
-            "GE*1*902",
-            "IEA*1*000000902") + "~\n";
+    private static final String ACK_277 = String.join(
+                    "~\n",
+                    "ISA*00*          *00*          *ZZ*BKHP1          *ZZ*CLAIMFLOW      *260601*1200*^*00501*000000902*0*T*:",
+                    "GS*HN*BKHP1*CLAIMFLOW*20260601*1200*902*X*005010X214",
+                    "ST*277*0001*005010X214",
+                    "BHT*0085*08*277CA0001*20260601*1200*TH",
+                    "HL*1**20*1",
+                    "NM1*PR*2*BUCKEYE HEALTH PLAN*****PI*BKHP1",
+                    "TRN*1*0001",
+                    "DTP*050*D8*20260601",
+                    "DTP*009*D8*20260601",
+                    "HL*2*1*21*1",
+                    "NM1*41*2*CLAIMFLOW*****46*CLAIMFLOW",
+                    "TRN*2*17",
+                    "STC*A1:19:PR*20260601*WQ*210",
+                    "QTY*90*1",
+                    "AMT*YU*210",
+                    "HL*3*2*19*1",
+                    "NM1*85*2*RIVERSIDE FAMILY MEDICINE LLC*****XX*1847362914",
+                    "HL*4*3*PT",
+                    "NM1*QC*1*DOE*JANE****MI*M1",
+                    "TRN*2*PCNA1B2C3D4",
+                    "STC*A3:33:IL*20260601*U*210",
+                    "REF*1K*BKHP100001",
+                    "DTP*472*RD8*20260510-20260510",
+                    "SE*22*0001",
+                    "GE*1*902",
+                    "IEA*1*000000902")
+            + "~\n";
 
-    private static final String TA1 = "ISA*00*          *00*          *ZZ*BKHP1          *ZZ*CLAIMFLOW      *260601*1200"
-            + "*^*00501*000000903*0*T*:~\nTA1*000000017*260601*1159*R*006~\nIEA*0*000000903~\n";
+    private static final String TA1 =
+            "ISA*00*          *00*          *ZZ*BKHP1          *ZZ*CLAIMFLOW      *260601*1200"
+                    + "*^*00501*000000903*0*T*:~\nTA1*000000017*260601*1159*R*006~\nIEA*0*000000903~\n";
 
     private static final List<String> SEEDS = List.of(ERA, ACK_999, ACK_277, TA1);
 
@@ -87,7 +92,9 @@ class X12IngestionFuzzTest {
 
     @Test
     void mutatedFilesAreReadOrQuarantined() {
-        Fuzz.check("mutated file", X12IngestionFuzzTest::mutation,
+        Fuzz.check(
+                "mutated file",
+                X12IngestionFuzzTest::mutation,
                 file -> ingest(file.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
@@ -99,8 +106,24 @@ class X12IngestionFuzzTest {
 
     private static final String HOSTILE_CHARS = "*~:^\u0000\r\n 0123456789.-AZaz";
     private static final String ASCII = ascii();
-    private static final String[] ODD_VALUES = {"", "-0", "1E400", "99999999999999999999", "20260230", "NaN", "12.345",
-        "-", ":", "HC:", "::::", "R", "4", "PR", "WO:", "A3:33"};
+    private static final String[] ODD_VALUES = {
+        "",
+        "-0",
+        "1E400",
+        "99999999999999999999",
+        "20260230",
+        "NaN",
+        "12.345",
+        "-",
+        ":",
+        "HC:",
+        "::::",
+        "R",
+        "4",
+        "PR",
+        "WO:",
+        "A3:33"
+    };
 
     private static String mutation(Fuzz fuzz) {
         String file = fuzz.pick(SEEDS);
@@ -115,7 +138,7 @@ class X12IngestionFuzzTest {
                 String[] segments = file.split("~\n", -1);
                 int s = fuzz.between(0, 60) % Math.max(1, segments.length - 1);
                 if (s == 0) {
-                    s = 1;  // keep the ISA: its fixed length decides the delimiters
+                    s = 1; // keep the ISA: its fixed length decides the delimiters
                 }
                 int element = fuzz.between(1, 16);
                 fuzz.note("segment " + s + " element " + element + " replaced");

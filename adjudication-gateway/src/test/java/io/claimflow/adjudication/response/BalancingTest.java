@@ -33,12 +33,14 @@ class BalancingTest {
         assertThat(era.payerId()).isEqualTo("OTHP1");
         assertThat(era.paymentMethod()).isEqualTo("ACH");
         assertThat(era.paymentAmount()).isEqualByComparingTo("160.00");
-        assertThat(era.providerAdjustments()).singleElement()
+        assertThat(era.providerAdjustments())
+                .singleElement()
                 .satisfies(p -> assertThat(p.amount()).isEqualByComparingTo("-50.00"));
         Remittance.ClaimPayment first = era.claims().get(0);
         assertThat(first.adjustments()).extracting(Remittance.Cas::reason).containsExactly("23");
         assertThat(first.remarkCodes()).containsExactly("MA01");
-        assertThat(first.lines().get(0).adjustments()).extracting(Remittance.Cas::reason)
+        assertThat(first.lines().get(0).adjustments())
+                .extracting(Remittance.Cas::reason)
                 .containsExactly("45", "1", "2");
         assertThat(first.lines().get(1).modifiers()).containsExactly("JW");
         assertThat(first.lines().get(1).units()).isEqualByComparingTo("2");
@@ -57,7 +59,9 @@ class BalancingTest {
     void aPaymentThatIsNotTheClaimsLessPlbIsReported() throws Exception {
         String wrong = fixture().replace("BPR*I*160*", "BPR*I*161*");
 
-        assertThat(Balancing.problems(read(wrong).get(0))).singleElement().asString()
+        assertThat(Balancing.problems(read(wrong).get(0)))
+                .singleElement()
+                .asString()
                 .contains("BPR02 payment 161.00 != claim payments 110.00 - provider adjustments -50.00 (= 160.00)");
     }
 
@@ -65,14 +69,17 @@ class BalancingTest {
     void aClaimWhoseAdjustmentsDoNotAddUpIsReported() throws Exception {
         String wrong = fixture().replace("CAS*OA*23*10~", "CAS*OA*23*11~");
 
-        assertThat(Balancing.problems(read(wrong).get(0))).singleElement().asString()
+        assertThat(Balancing.problems(read(wrong).get(0)))
+                .singleElement()
+                .asString()
                 .contains("claim 1 (CLP01 PCN-A): charge 200.00 != paid 110.00 + adjustments 91.00");
     }
 
     @Test
     void aLineAndThePatientShareAreCheckedToo() throws Exception {
-        String wrong = fixture().replace("CAS*CO*45*40~", "CAS*CO*45*41~").replace("CLP*PCN-A*1*200*110*30*",
-                "CLP*PCN-A*1*200*110*31*");
+        String wrong = fixture()
+                .replace("CAS*CO*45*40~", "CAS*CO*45*41~")
+                .replace("CLP*PCN-A*1*200*110*30*", "CLP*PCN-A*1*200*110*31*");
 
         List<String> problems = Balancing.problems(read(wrong).get(0));
 
@@ -82,8 +89,9 @@ class BalancingTest {
 
     @Test
     void amountsWithMoreThanCentsAreNotReadable() {
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> read(fixture0().replace("*110*30*",
-                "*110.001*30*")))).hasMessageContaining("not an amount in dollars and cents");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> read(fixture0().replace("*110*30*", "*110.001*30*"))))
+                .hasMessageContaining("not an amount in dollars and cents");
     }
 
     private static String fixture0() {

@@ -11,13 +11,13 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.claimflow.adjudication.claim.ClaimEvents;
 import io.claimflow.adjudication.claim.ClaimStatus;
+import io.claimflow.adjudication.claim.Notices;
 import io.claimflow.adjudication.claim.OutboundClaim;
 import io.claimflow.adjudication.claim.OutboundClaims;
 import io.claimflow.adjudication.claim.adapter.ClaimSubmittedMapper;
 import io.claimflow.adjudication.config.GatewayProperties;
-import io.claimflow.adjudication.claim.ClaimEvents;
-import io.claimflow.adjudication.claim.Notices;
 import io.claimflow.adjudication.x12.Professional837Writer;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.schemas.json.Samples;
@@ -58,8 +58,8 @@ class BatchAssemblerTest {
 
         assertThat(interchange).contains(77L);
         ArgumentCaptor<byte[]> x12 = ArgumentCaptor.forClass(byte[].class);
-        verify(interchanges).storeOutbound(eq("BKHP1"), anyString(), anyString(), anyLong(), anyLong(),
-                x12.capture(), eq(2));
+        verify(interchanges)
+                .storeOutbound(eq("BKHP1"), anyString(), anyString(), anyLong(), anyLong(), x12.capture(), eq(2));
         String file = new String(x12.getValue(), StandardCharsets.US_ASCII);
         assertThat(file).contains("PCNGOOD-1", "PCNGOOD-2").doesNotContain("PCNBAD", "O*H", "N4*X");
         verify(claims).markBatched(eq("good-1"), eq(77L), anyLong());
@@ -73,7 +73,10 @@ class BatchAssemblerTest {
             assertThat(denial.stage()).isEqualTo(Notices.Stage.FRONT_END_REJECTION);
             assertThat(denial.rejections()).singleElement().satisfies(r -> {
                 assertThat(r.code()).isEqualTo("6");
-                assertThat(r.description()).contains("delimiter").doesNotContain("O*H").doesNotContain("43215");
+                assertThat(r.description())
+                        .contains("delimiter")
+                        .doesNotContain("O*H")
+                        .doesNotContain("43215");
             });
         });
     }
@@ -83,8 +86,8 @@ class BatchAssemblerTest {
         when(claims.lockQueued(eq("BKHP1"), anyInt())).thenReturn(List.of(claim("bad", "O*H", "432150000")));
 
         assertThat(assembler().assemble("BKHP1")).isEmpty();
-        verify(interchanges, never()).storeOutbound(anyString(), anyString(), anyString(), anyLong(), anyLong(),
-                any(), anyInt());
+        verify(interchanges, never())
+                .storeOutbound(anyString(), anyString(), anyString(), anyLong(), anyLong(), any(), anyInt());
         verify(claims).updateStatus("bad", ClaimStatus.REJECTED, null);
     }
 
@@ -94,15 +97,16 @@ class BatchAssemblerTest {
         when(controlNumbers.nextGroup()).thenAnswer(i -> numbers.incrementAndGet());
         when(controlNumbers.nextTransaction()).thenAnswer(i -> numbers.incrementAndGet());
         GatewayProperties properties = mock(GatewayProperties.class);
-        when(properties.connection("BKHP1")).thenReturn(new GatewayProperties.PayerConnection("BKHP1", "Buckeye",
-                "http://localhost:1", null, null));
-        when(properties.batch()).thenReturn(new GatewayProperties.Batch(50, Duration.ofMillis(500),
-                Duration.ofMillis(500)));
-        when(properties.submitter()).thenReturn(new GatewayProperties.Submitter("CLAIMFLOW", "ClaimFlow", "Ops",
-                "6145550100"));
+        when(properties.connection("BKHP1"))
+                .thenReturn(
+                        new GatewayProperties.PayerConnection("BKHP1", "Buckeye", "http://localhost:1", null, null));
+        when(properties.batch())
+                .thenReturn(new GatewayProperties.Batch(50, Duration.ofMillis(500), Duration.ofMillis(500)));
+        when(properties.submitter())
+                .thenReturn(new GatewayProperties.Submitter("CLAIMFLOW", "ClaimFlow", "Ops", "6145550100"));
         Clock clock = Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC);
-        return new BatchAssembler(claims, interchanges, controlNumbers, new Professional837Writer(false), properties,
-                clock, events);
+        return new BatchAssembler(
+                claims, interchanges, controlNumbers, new Professional837Writer(false), properties, clock, events);
     }
 
     private static OutboundClaim claim(String id, String state, String zip) {
@@ -111,7 +115,8 @@ class BatchAssemblerTest {
         event.setEncounterId("enc-" + id);
         event.setPatientControlNumber("PCN" + id.toUpperCase());
         for (io.claimflow.events.Address address : new io.claimflow.events.Address[] {
-                event.getPatient().getAddress(), event.getCoverage().getSubscriber().getAddress()}) {
+            event.getPatient().getAddress(), event.getCoverage().getSubscriber().getAddress()
+        }) {
             if (address != null) {
                 address.setState(state);
                 address.setPostalCode(zip);

@@ -19,8 +19,16 @@ import org.junit.jupiter.api.Test;
 /** The 837P the gateway writes passes x12-parser's 005010X222A1 implementation-guide map (an independent reader). */
 class Professional837WriterTest {
 
-    static final InterchangeEnvelope ENVELOPE = new InterchangeEnvelope("CLAIMFLOW", "SIMPAYER", 42, 43,
-            LocalDateTime.of(2026, 3, 11, 2, 0), false, "ClaimFlow Billing", "Billing Desk", "6145550100",
+    static final InterchangeEnvelope ENVELOPE = new InterchangeEnvelope(
+            "CLAIMFLOW",
+            "SIMPAYER",
+            42,
+            43,
+            LocalDateTime.of(2026, 3, 11, 2, 0),
+            false,
+            "ClaimFlow Billing",
+            "Billing Desk",
+            "6145550100",
             "Buckeye Health Plan");
 
     final Professional837Writer writer = new Professional837Writer();
@@ -33,7 +41,9 @@ class Professional837WriterTest {
 
         X12Reader reader = validated(x12);
         String text = new String(x12, StandardCharsets.US_ASCII);
-        assertThat(text).startsWith("ISA*00*          *00*          *ZZ*CLAIMFLOW      *ZZ*SIMPAYER       *260311*0200*^*00501*000000042*1*T*:~");
+        assertThat(text)
+                .startsWith(
+                        "ISA*00*          *00*          *ZZ*CLAIMFLOW      *ZZ*SIMPAYER       *260311*0200*^*00501*000000042*1*T*:~");
         assertThat(text).contains("GS*HC*CLAIMFLOW*SIMPAYER*20260311*0200*43*X*005010X222A1~");
         assertThat(text).contains("ST*837*0007*005010X222A1~");
         assertThat(text).contains("CLM*RFM20260311000317*210***11:B:1*Y*A*Y*Y~");
@@ -42,7 +52,8 @@ class Professional837WriterTest {
         assertThat(text).contains("REF*6R*clm-20260311-000317-2~");
         assertThat(text).contains("IEA*1*000000042~");
         Loop isa = reader.getLoops().get(0);
-        assertThat(isa.getLoop("ST_LOOP").getSegment("ST").getElementValue("ST02")).isEqualTo("0007");
+        assertThat(isa.getLoop("ST_LOOP").getSegment("ST").getElementValue("ST02"))
+                .isEqualTo("0007");
     }
 
     @Test
@@ -78,14 +89,15 @@ class Professional837WriterTest {
     @Test
     void theValidatorNoticesAMissingRequiredSegment() throws Exception {
         OutboundClaim claim = ClaimSubmittedMapper.toClaim(Samples.load(ClaimSubmitted.class));
-        String text = new String(writer.write(ENVELOPE, List.of(new ClaimTransaction(7, claim))),
-                StandardCharsets.US_ASCII);
+        String text =
+                new String(writer.write(ENVELOPE, List.of(new ClaimTransaction(7, claim))), StandardCharsets.US_ASCII);
         // Drop the billing provider name (loop 2010AA, required) and fix SE01 so only the loop is wrong.
         String broken = text.replaceFirst("NM1\\*85\\*[^~]*~\\s*", "");
         int segments = Integer.parseInt(text.replaceAll("(?s).*SE\\*(\\d+)\\*.*", "$1"));
         broken = broken.replace("SE*" + segments + "*", "SE*" + (segments - 1) + "*");
 
-        X12Reader reader = new X12Reader(X12Reader.FileType.ANSI837_5010_X222,
+        X12Reader reader = new X12Reader(
+                X12Reader.FileType.ANSI837_5010_X222,
                 new ByteArrayInputStream(broken.getBytes(StandardCharsets.US_ASCII)));
 
         assertThat(reader.getErrors()).isNotEmpty();

@@ -9,12 +9,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * settings and their defaults).
  */
 @ConfigurationProperties("claimflow.claim")
-record ClaimProperties(Integer maxRecodeAttempts, Integer defaultTimelyFilingDays,
-        Map<String, Integer> timelyFilingDays, Integer defaultFollowUpDays, Map<String, Integer> followUpDays,
+record ClaimProperties(
+        Integer maxRecodeAttempts,
+        Integer defaultTimelyFilingDays,
+        Map<String, Integer> timelyFilingDays,
+        Integer defaultFollowUpDays,
+        Map<String, Integer> followUpDays,
         Integer timelyFilingWarningDays) {
 
     ClaimPolicy policy() {
-        return new ClaimPolicy(maxRecodeAttempts, defaultTimelyFilingDays, timelyFilingDays, defaultFollowUpDays,
-                followUpDays, timelyFilingWarningDays);
+        return new ClaimPolicy(
+                maxRecodeAttempts,
+                defaultTimelyFilingDays,
+                timelyFilingDays,
+                defaultFollowUpDays,
+                followUpDays,
+                timelyFilingWarningDays);
     }
 }

@@ -41,8 +41,10 @@ public final class CarcTable {
      */
     public DenialCategory categoryOf(AdjustmentCode adjustment) {
         return carc(adjustment.reasonCode())
-                .orElse("PR".equals(adjustment.groupCode()) ? DenialCategory.PATIENT_RESPONSIBILITY
-                        : DenialCategory.OTHER);
+                .orElse(
+                        "PR".equals(adjustment.groupCode())
+                                ? DenialCategory.PATIENT_RESPONSIBILITY
+                                : DenialCategory.OTHER);
     }
 
     /**

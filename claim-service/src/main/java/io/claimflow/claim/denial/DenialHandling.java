@@ -37,8 +37,14 @@ public class DenialHandling {
     private final ClaimPolicy policy;
     private final Clock clock;
 
-    public DenialHandling(ClaimRepository claims, DenialRouter router, RecodeAttempts recodeAttempts,
-            RecodeRequests recodeRequests, WorkItems workItems, ClaimPolicy policy, Clock clock) {
+    public DenialHandling(
+            ClaimRepository claims,
+            DenialRouter router,
+            RecodeAttempts recodeAttempts,
+            RecodeRequests recodeRequests,
+            WorkItems workItems,
+            ClaimPolicy policy,
+            Clock clock) {
         this.claims = claims;
         this.router = router;
         this.recodeAttempts = recodeAttempts;
@@ -65,11 +71,18 @@ public class DenialHandling {
         int attempts = recodeAttempts.countForEncounter(claim.encounterId());
         DenialRouter.Decision decision = router.route(denial, attempts, policy.maxRecodeAttempts());
         if (!isOpenToDenial(claim.status())) {
-            claim.note(payer, "denial received while the claim is " + claim.status() + ", not routed: "
-                    + decision.reason(), denial.eventId(), now);
+            claim.note(
+                    payer,
+                    "denial received while the claim is " + claim.status() + ", not routed: " + decision.reason(),
+                    denial.eventId(),
+                    now);
             claims.update(claim);
-            log.info("Denial {} of claim {} ({}) arrived while it is {}; recorded only", denial.eventId(),
-                    claim.claimId(), decision.category(), claim.status());
+            log.info(
+                    "Denial {} of claim {} ({}) arrived while it is {}; recorded only",
+                    denial.eventId(),
+                    claim.claimId(),
+                    decision.category(),
+                    claim.status());
             return null;
         }
         String category = decision.category().name();
@@ -81,33 +94,63 @@ public class DenialHandling {
             workItems.resolveOpen(claim.claimId(), "appeal-lost", now);
             workItems.add(claim.claimId(), WorkQueue.LOST_APPEAL, category, reason, denial.eventId(), now);
             claims.update(claim);
-            log.info("Denial {} of appealed claim {} for encounter {}: appeal lost", denial.eventId(), claim.claimId(),
+            log.info(
+                    "Denial {} of appealed claim {} for encounter {}: appeal lost",
+                    denial.eventId(),
+                    claim.claimId(),
                     claim.encounterId());
             return DenialRouter.Route.BILLER_WORK_LIST;
         }
         switch (decision.route()) {
             case FIX_AND_RESUBMIT -> {
                 moveOrNote(claim, ClaimStatus.REJECTED, payer, decision.reason(), denial.eventId(), now);
-                workItems.add(claim.claimId(), WorkQueue.REJECTION, category, decision.reason(), denial.eventId(),
-                        now);
+                workItems.add(claim.claimId(), WorkQueue.REJECTION, category, decision.reason(), denial.eventId(), now);
             }
             case RECODE -> {
                 markDenied(claim, payer, decision, denial, now);
                 int attempt = attempts + 1;
-                claim.transitionTo(ClaimStatus.RECODE_REQUESTED, Actor.rule(RECODE_RULE), decision.reason(),
-                        denial.eventId(), now);
-                recodeAttempts.record(claim.encounterId(), claim.claimId(), attempt, claim.codingVersion(),
-                        denial.eventId(), RECODE_RULE, now);
-                workItems.add(claim.claimId(), WorkQueue.RECODE, "AWAITING_CODING", decision.reason()
-                        + ": waiting for the corrected coding", denial.eventId(), now);
-                recodeRequests.publish(new RecodeRequest(denial.eventId(), claim.encounterId(), claim.tenantId(),
-                        claim.claimId(), claim.codingVersion(), attempt, Actor.rule(RECODE_RULE),
-                        instructions(denial), denial, decision.category(), now));
+                claim.transitionTo(
+                        ClaimStatus.RECODE_REQUESTED,
+                        Actor.rule(RECODE_RULE),
+                        decision.reason(),
+                        denial.eventId(),
+                        now);
+                recodeAttempts.record(
+                        claim.encounterId(),
+                        claim.claimId(),
+                        attempt,
+                        claim.codingVersion(),
+                        denial.eventId(),
+                        RECODE_RULE,
+                        now);
+                workItems.add(
+                        claim.claimId(),
+                        WorkQueue.RECODE,
+                        "AWAITING_CODING",
+                        decision.reason() + ": waiting for the corrected coding",
+                        denial.eventId(),
+                        now);
+                recodeRequests.publish(new RecodeRequest(
+                        denial.eventId(),
+                        claim.encounterId(),
+                        claim.tenantId(),
+                        claim.claimId(),
+                        claim.codingVersion(),
+                        attempt,
+                        Actor.rule(RECODE_RULE),
+                        instructions(denial),
+                        denial,
+                        decision.category(),
+                        now));
             }
             case CLOSE_DUPLICATE -> {
                 markDenied(claim, payer, decision, denial, now);
-                claim.transitionTo(ClaimStatus.CLOSED, Actor.rule("close-duplicate-denials"), decision.reason(),
-                        denial.eventId(), now);
+                claim.transitionTo(
+                        ClaimStatus.CLOSED,
+                        Actor.rule("close-duplicate-denials"),
+                        decision.reason(),
+                        denial.eventId(),
+                        now);
             }
             case APPEAL_QUEUE -> {
                 markDenied(claim, payer, decision, denial, now);
@@ -120,8 +163,13 @@ public class DenialHandling {
             default -> throw new IllegalStateException("unhandled route " + decision.route());
         }
         claims.update(claim);
-        log.info("Denial {} of claim {} for encounter {}: {} -> {}", denial.eventId(), claim.claimId(),
-                claim.encounterId(), decision.category(), decision.route());
+        log.info(
+                "Denial {} of claim {} for encounter {}: {} -> {}",
+                denial.eventId(),
+                claim.claimId(),
+                claim.encounterId(),
+                decision.category(),
+                decision.route());
         return decision.route();
     }
 
@@ -133,22 +181,52 @@ public class DenialHandling {
     @Transactional
     public void requestRecode(String claimId, String instructions, Actor user) {
         Instant now = clock.instant();
-        Claim claim = claims.findForUpdate(claimId)
-                .orElseThrow(() -> new ClaimNotFoundException(claimId));
+        Claim claim = claims.findForUpdate(claimId).orElseThrow(() -> new ClaimNotFoundException(claimId));
         String actionId = UUID.randomUUID().toString(); // the user action is the cause of the request
         int attempt = recodeAttempts.countForEncounter(claim.encounterId()) + 1;
-        claim.transitionTo(ClaimStatus.RECODE_REQUESTED, user, "recode attempt " + attempt + " requested by a biller",
-                actionId, now);
-        recodeAttempts.record(claim.encounterId(), claim.claimId(), attempt, claim.codingVersion(), actionId,
-                user.id(), now);
-        DenialNotice denial = new DenialNotice(actionId, now, claim.encounterId(), claim.tenantId(), claimId, false,
-                claim.coverage() == null ? "" : claim.coverage().payerId(), claim.payerClaimNumber(), "CODING",
-                List.of(), List.of(), List.of(), null, List.of());
-        recodeRequests.publish(new RecodeRequest(actionId, claim.encounterId(), claim.tenantId(), claimId,
-                claim.codingVersion(), attempt, user, instructions, denial, DenialCategory.CODING, now));
+        claim.transitionTo(
+                ClaimStatus.RECODE_REQUESTED,
+                user,
+                "recode attempt " + attempt + " requested by a biller",
+                actionId,
+                now);
+        recodeAttempts.record(
+                claim.encounterId(), claim.claimId(), attempt, claim.codingVersion(), actionId, user.id(), now);
+        DenialNotice denial = new DenialNotice(
+                actionId,
+                now,
+                claim.encounterId(),
+                claim.tenantId(),
+                claimId,
+                false,
+                claim.coverage() == null ? "" : claim.coverage().payerId(),
+                claim.payerClaimNumber(),
+                "CODING",
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                List.of());
+        recodeRequests.publish(new RecodeRequest(
+                actionId,
+                claim.encounterId(),
+                claim.tenantId(),
+                claimId,
+                claim.codingVersion(),
+                attempt,
+                user,
+                instructions,
+                denial,
+                DenialCategory.CODING,
+                now));
         workItems.resolveOpen(claimId, user.id(), now);
-        workItems.add(claimId, WorkQueue.RECODE, "AWAITING_CODING", "recode attempt " + attempt
-                + " requested by a biller: waiting for the corrected coding", actionId, now);
+        workItems.add(
+                claimId,
+                WorkQueue.RECODE,
+                "AWAITING_CODING",
+                "recode attempt " + attempt + " requested by a biller: waiting for the corrected coding",
+                actionId,
+                now);
         claims.update(claim);
     }
 
@@ -161,8 +239,8 @@ public class DenialHandling {
     }
 
     // a line-level denial of a partly paid claim keeps it PARTIALLY_PAID; otherwise the claim is DENIED first
-    private static void markDenied(Claim claim, Actor payer, DenialRouter.Decision decision, DenialNotice denial,
-            Instant now) {
+    private static void markDenied(
+            Claim claim, Actor payer, DenialRouter.Decision decision, DenialNotice denial, Instant now) {
         if (claim.status() == ClaimStatus.PARTIALLY_PAID || claim.status() == ClaimStatus.DENIED) {
             claim.note(payer, "denied: " + decision.reason(), denial.eventId(), now);
         } else {
@@ -170,8 +248,8 @@ public class DenialHandling {
         }
     }
 
-    private static void moveOrNote(Claim claim, ClaimStatus next, Actor actor, String reason, String cause,
-            Instant now) {
+    private static void moveOrNote(
+            Claim claim, ClaimStatus next, Actor actor, String reason, String cause, Instant now) {
         if (claim.status().canBecome(next)) {
             claim.transitionTo(next, actor, reason, cause, now);
         } else {
@@ -180,8 +258,7 @@ public class DenialHandling {
     }
 
     private static String instructions(DenialNotice denial) {
-        String lines = denial.affectedLineNumbers().isEmpty() ? "the claim"
-                : "line(s) " + denial.affectedLineNumbers();
+        String lines = denial.affectedLineNumbers().isEmpty() ? "the claim" : "line(s) " + denial.affectedLineNumbers();
         return "Payer denied " + lines + " for a coding reason; review the codes and diagnosis pointers.";
     }
 }

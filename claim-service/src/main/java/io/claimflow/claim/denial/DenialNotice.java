@@ -10,9 +10,20 @@ import java.util.List;
  * @param remarkCodes claim- and line-level RARCs together
  * @param reportedCategory the category the gateway derived (used when the table knows none of the codes)
  */
-public record DenialNotice(String eventId, Instant occurredAt, String encounterId, String tenantId, String claimId,
-        boolean frontEndRejection, String payerId, String payerClaimNumber, String reportedCategory,
-        List<AdjustmentCode> adjustments, List<String> remarkCodes, List<String> rejectionCodes, String payerText,
+public record DenialNotice(
+        String eventId,
+        Instant occurredAt,
+        String encounterId,
+        String tenantId,
+        String claimId,
+        boolean frontEndRejection,
+        String payerId,
+        String payerClaimNumber,
+        String reportedCategory,
+        List<AdjustmentCode> adjustments,
+        List<String> remarkCodes,
+        List<String> rejectionCodes,
+        String payerText,
         List<Integer> affectedLineNumbers) {
 
     public DenialNotice {

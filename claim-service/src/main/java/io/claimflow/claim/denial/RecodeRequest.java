@@ -5,7 +5,15 @@ import io.claimflow.codes.DenialCategory;
 import java.time.Instant;
 
 /** A denied claim going back to coding: what RecodeRequested carries. */
-public record RecodeRequest(String causationId, String encounterId, String tenantId, String claimId,
-        int codingVersion, int attempt, Actor requestedBy, String instructions, DenialNotice denial,
-        DenialCategory category, Instant at) {
-}
+public record RecodeRequest(
+        String causationId,
+        String encounterId,
+        String tenantId,
+        String claimId,
+        int codingVersion,
+        int attempt,
+        Actor requestedBy,
+        String instructions,
+        DenialNotice denial,
+        DenialCategory category,
+        Instant at) {}

@@ -13,6 +13,6 @@ public interface FeeSchedule {
      * modifiers (first match in billing order) wins over the price without a modifier; the tenant's own entries win
      * over the default ('*') table.
      */
-    Optional<BigDecimal> unitPrice(String tenantId, String procedureCode, List<String> modifiers,
-            LocalDate dateOfService);
+    Optional<BigDecimal> unitPrice(
+            String tenantId, String procedureCode, List<String> modifiers, LocalDate dateOfService);
 }

@@ -11,7 +11,14 @@ import java.time.LocalDate;
  * @param modifier '' for the price without a modifier
  * @param effectiveTo last day the price applies; null while open-ended
  */
-public record FeeScheduleEntry(long id, String tenantId, String procedureCode, String modifier,
-        LocalDate effectiveFrom, LocalDate effectiveTo, BigDecimal amount, String description, String updatedBy,
-        Instant updatedAt) {
-}
+public record FeeScheduleEntry(
+        long id,
+        String tenantId,
+        String procedureCode,
+        String modifier,
+        LocalDate effectiveFrom,
+        LocalDate effectiveTo,
+        BigDecimal amount,
+        String description,
+        String updatedBy,
+        Instant updatedAt) {}

@@ -43,13 +43,14 @@ public class FeeScheduleService {
             throw new FeeScheduleConflictException("A later price of " + p.procedureCode()
                     + (p.modifier().isEmpty() ? "" : "-" + p.modifier()) + " exists; change that one instead");
         }
-        store.inEffectForUpdate(p.tenantId(), p.procedureCode(), p.modifier(), p.effectiveFrom()).ifPresent(old -> {
-            if (old.effectiveFrom().equals(p.effectiveFrom())) {
-                throw new FeeScheduleConflictException("A price of " + p.procedureCode() + " starting "
-                        + p.effectiveFrom() + " exists already; start the new price on a later date");
-            }
-            store.close(old.id(), p.effectiveFrom().minusDays(1), user);
-        });
+        store.inEffectForUpdate(p.tenantId(), p.procedureCode(), p.modifier(), p.effectiveFrom())
+                .ifPresent(old -> {
+                    if (old.effectiveFrom().equals(p.effectiveFrom())) {
+                        throw new FeeScheduleConflictException("A price of " + p.procedureCode() + " starting "
+                                + p.effectiveFrom() + " exists already; start the new price on a later date");
+                    }
+                    store.close(old.id(), p.effectiveFrom().minusDays(1), user);
+                });
         return store.insert(p, null, user);
     }
 
@@ -64,12 +65,19 @@ public class FeeScheduleService {
         if (p.effectiveFrom() == null) {
             throw new InvalidInputException("effectiveFrom is required");
         }
-        if (p.amount() == null || p.amount().signum() < 0 || p.amount().scale() > 2
+        if (p.amount() == null
+                || p.amount().signum() < 0
+                || p.amount().scale() > 2
                 || p.amount().compareTo(new BigDecimal("9999999999.99")) > 0) {
             throw new InvalidInputException("amount must be a non-negative amount in whole cents");
         }
         String tenant = p.tenantId() == null || p.tenantId().isBlank() ? "*" : p.tenantId();
-        return new NewPrice(tenant, p.procedureCode(), modifier, p.effectiveFrom(), p.amount().setScale(2),
+        return new NewPrice(
+                tenant,
+                p.procedureCode(),
+                modifier,
+                p.effectiveFrom(),
+                p.amount().setScale(2),
                 p.description());
     }
 }

@@ -10,8 +10,8 @@ public interface FeeScheduleStore {
     List<FeeScheduleEntry> list(String tenantId, String procedureCode, LocalDate onDate, int limit);
 
     /** The entry of the same tenant, code and modifier in effect on {@code date}, locked. */
-    Optional<FeeScheduleEntry> inEffectForUpdate(String tenantId, String procedureCode, String modifier,
-            LocalDate date);
+    Optional<FeeScheduleEntry> inEffectForUpdate(
+            String tenantId, String procedureCode, String modifier, LocalDate date);
 
     /** Whether an entry of that key starts after {@code date}. */
     boolean hasLaterEntry(String tenantId, String procedureCode, String modifier, LocalDate date);

@@ -6,7 +6,12 @@ import java.util.Objects;
 public record Actor(Kind kind, String id) {
 
     /** Kind of actor. */
-    public enum Kind { SYSTEM, RULE, USER, PAYER }
+    public enum Kind {
+        SYSTEM,
+        RULE,
+        USER,
+        PAYER
+    }
 
     public Actor {
         Objects.requireNonNull(kind, "kind");

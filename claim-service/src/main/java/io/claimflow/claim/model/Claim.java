@@ -134,8 +134,8 @@ public final class Claim {
     /** A biller's correction of the claim's data before it is released. */
     public void correct(Correction correction) {
         if (status != ClaimStatus.HELD && status != ClaimStatus.REJECTED) {
-            throw new IllegalTransitionException("Claim " + claimId + " is " + status
-                    + "; only a HELD or REJECTED claim can be corrected");
+            throw new IllegalTransitionException(
+                    "Claim " + claimId + " is " + status + "; only a HELD or REJECTED claim can be corrected");
         }
         if (correction.billingNpi() != null) {
             billing = billing.withNpi(correction.billingNpi());
@@ -144,11 +144,13 @@ public final class Claim {
             billing = billing.withTaxId(correction.billingTaxId());
         }
         if (correction.renderingNpi() != null) {
-            rendering = rendering == null ? new ProviderRef(correction.renderingNpi(), null, null, false)
+            rendering = rendering == null
+                    ? new ProviderRef(correction.renderingNpi(), null, null, false)
                     : rendering.withNpi(correction.renderingNpi());
         }
         if (correction.referringNpi() != null) {
-            referring = referring == null ? new ProviderRef(correction.referringNpi(), null, null, false)
+            referring = referring == null
+                    ? new ProviderRef(correction.referringNpi(), null, null, false)
                     : referring.withNpi(correction.referringNpi());
         }
         if (correction.memberId() != null && coverage == null) {
@@ -170,8 +172,8 @@ public final class Claim {
      */
     public void changeCoverage(CoverageRef newCoverage) {
         if (status != ClaimStatus.HELD && status != ClaimStatus.REJECTED) {
-            throw new IllegalTransitionException("Claim " + claimId + " is " + status
-                    + "; only a HELD or REJECTED claim's coverage can change");
+            throw new IllegalTransitionException(
+                    "Claim " + claimId + " is " + status + "; only a HELD or REJECTED claim's coverage can change");
         }
         coverage = java.util.Objects.requireNonNull(newCoverage, "coverage");
     }
@@ -215,11 +217,14 @@ public final class Claim {
     }
 
     private static List<ClaimLine> sorted(List<ClaimLine> lines) {
-        return lines.stream().sorted(Comparator.comparingInt(ClaimLine::lineNumber)).toList();
+        return lines.stream()
+                .sorted(Comparator.comparingInt(ClaimLine::lineNumber))
+                .toList();
     }
 
     private static BigDecimal sumOfLines(List<ClaimLine> lines) {
-        return Money.sum(lines.stream().filter(ClaimLine::priced).map(ClaimLine::charge).toList());
+        return Money.sum(
+                lines.stream().filter(ClaimLine::priced).map(ClaimLine::charge).toList());
     }
 
     private static String require(String value, String name) {
@@ -229,40 +234,130 @@ public final class Claim {
         return value;
     }
 
-    public String claimId() { return claimId; }
-    public String encounterId() { return encounterId; }
-    public String tenantId() { return tenantId; }
-    public int codingVersion() { return codingVersion; }
-    public Frequency frequency() { return frequency; }
-    public String patientControlNumber() { return patientControlNumber; }
-    public String replacedClaimId() { return replacedClaimId; }
-    public String replacedPayerClaimNumber() { return replacedPayerClaimNumber; }
-    public LocalDate dateOfService() { return dateOfService; }
-    public String placeOfService() { return placeOfService; }
-    public String patientMrn() { return patientMrn; }
-    public List<Diagnosis> diagnoses() { return diagnoses; }
-    public String sourceEventId() { return sourceEventId; }
-    public String snapshot() { return snapshot; }
-    public Instant createdAt() { return createdAt; }
-    public ClaimStatus status() { return status; }
-    public boolean current() { return current; }
-    public String payerClaimNumber() { return payerClaimNumber; }
-    public String priorAuthorizationNumber() { return priorAuthorizationNumber; }
-    public ProviderRef billing() { return billing; }
-    public ProviderRef rendering() { return rendering; }
-    public ProviderRef referring() { return referring; }
-    public CoverageRef coverage() { return coverage; }
-    public List<ClaimLine> lines() { return lines; }
-    public BigDecimal totalCharge() { return totalCharge; }
-    public BigDecimal paidAmount() { return paidAmount; }
-    public BigDecimal patientResponsibility() { return patientResponsibility; }
-    public BigDecimal adjustedAmount() { return adjustedAmount; }
-    public Instant submittedAt() { return submittedAt; }
+    public String claimId() {
+        return claimId;
+    }
+
+    public String encounterId() {
+        return encounterId;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public int codingVersion() {
+        return codingVersion;
+    }
+
+    public Frequency frequency() {
+        return frequency;
+    }
+
+    public String patientControlNumber() {
+        return patientControlNumber;
+    }
+
+    public String replacedClaimId() {
+        return replacedClaimId;
+    }
+
+    public String replacedPayerClaimNumber() {
+        return replacedPayerClaimNumber;
+    }
+
+    public LocalDate dateOfService() {
+        return dateOfService;
+    }
+
+    public String placeOfService() {
+        return placeOfService;
+    }
+
+    public String patientMrn() {
+        return patientMrn;
+    }
+
+    public List<Diagnosis> diagnoses() {
+        return diagnoses;
+    }
+
+    public String sourceEventId() {
+        return sourceEventId;
+    }
+
+    public String snapshot() {
+        return snapshot;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public ClaimStatus status() {
+        return status;
+    }
+
+    public boolean current() {
+        return current;
+    }
+
+    public String payerClaimNumber() {
+        return payerClaimNumber;
+    }
+
+    public String priorAuthorizationNumber() {
+        return priorAuthorizationNumber;
+    }
+
+    public ProviderRef billing() {
+        return billing;
+    }
+
+    public ProviderRef rendering() {
+        return rendering;
+    }
+
+    public ProviderRef referring() {
+        return referring;
+    }
+
+    public CoverageRef coverage() {
+        return coverage;
+    }
+
+    public List<ClaimLine> lines() {
+        return lines;
+    }
+
+    public BigDecimal totalCharge() {
+        return totalCharge;
+    }
+
+    public BigDecimal paidAmount() {
+        return paidAmount;
+    }
+
+    public BigDecimal patientResponsibility() {
+        return patientResponsibility;
+    }
+
+    public BigDecimal adjustedAmount() {
+        return adjustedAmount;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
 
     /** What a biller may correct on a held or rejected claim; null fields stay as they are. */
-    public record Correction(String billingNpi, String billingTaxId, String renderingNpi, String referringNpi,
-            String memberId, String priorAuthorizationNumber) {
-    }
+    public record Correction(
+            String billingNpi,
+            String billingTaxId,
+            String renderingNpi,
+            String referringNpi,
+            String memberId,
+            String priorAuthorizationNumber) {}
 
     /** Builds a claim; for new claims use {@link Claim#create}, for stored ones {@link Claim#restore}. */
     public static final class Builder {
@@ -296,38 +391,155 @@ public final class Claim {
         private BigDecimal adjustedAmount = Money.ZERO;
         private Instant submittedAt;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder claimId(String v) {
+            claimId = v;
+            return this;
         }
 
-        public Builder claimId(String v) { claimId = v; return this; }
-        public String claimId() { return claimId; }
-        public Builder encounterId(String v) { encounterId = v; return this; }
-        public Builder tenantId(String v) { tenantId = v; return this; }
-        public Builder codingVersion(int v) { codingVersion = v; return this; }
-        public Builder frequency(Frequency v) { frequency = v; return this; }
-        public Builder patientControlNumber(String v) { patientControlNumber = v; return this; }
-        public Builder replacedClaimId(String v) { replacedClaimId = v; return this; }
-        public Builder replacedPayerClaimNumber(String v) { replacedPayerClaimNumber = v; return this; }
-        public Builder dateOfService(LocalDate v) { dateOfService = v; return this; }
-        public Builder placeOfService(String v) { placeOfService = v; return this; }
-        public Builder patientMrn(String v) { patientMrn = v; return this; }
-        public Builder diagnoses(List<Diagnosis> v) { diagnoses = v; return this; }
-        public Builder sourceEventId(String v) { sourceEventId = v; return this; }
-        public Builder snapshot(String v) { snapshot = v; return this; }
-        public Builder createdAt(Instant v) { createdAt = v; return this; }
-        public Builder status(ClaimStatus v) { status = v; return this; }
-        public Builder current(boolean v) { current = v; return this; }
-        public Builder payerClaimNumber(String v) { payerClaimNumber = v; return this; }
-        public Builder priorAuthorizationNumber(String v) { priorAuthorizationNumber = v; return this; }
-        public Builder billing(ProviderRef v) { billing = v; return this; }
-        public Builder rendering(ProviderRef v) { rendering = v; return this; }
-        public Builder referring(ProviderRef v) { referring = v; return this; }
-        public Builder coverage(CoverageRef v) { coverage = v; return this; }
-        public Builder lines(List<ClaimLine> v) { lines = v; return this; }
-        public Builder totalCharge(BigDecimal v) { totalCharge = v; return this; }
-        public Builder paidAmount(BigDecimal v) { paidAmount = v; return this; }
-        public Builder patientResponsibility(BigDecimal v) { patientResponsibility = v; return this; }
-        public Builder adjustedAmount(BigDecimal v) { adjustedAmount = v; return this; }
-        public Builder submittedAt(Instant v) { submittedAt = v; return this; }
+        public String claimId() {
+            return claimId;
+        }
+
+        public Builder encounterId(String v) {
+            encounterId = v;
+            return this;
+        }
+
+        public Builder tenantId(String v) {
+            tenantId = v;
+            return this;
+        }
+
+        public Builder codingVersion(int v) {
+            codingVersion = v;
+            return this;
+        }
+
+        public Builder frequency(Frequency v) {
+            frequency = v;
+            return this;
+        }
+
+        public Builder patientControlNumber(String v) {
+            patientControlNumber = v;
+            return this;
+        }
+
+        public Builder replacedClaimId(String v) {
+            replacedClaimId = v;
+            return this;
+        }
+
+        public Builder replacedPayerClaimNumber(String v) {
+            replacedPayerClaimNumber = v;
+            return this;
+        }
+
+        public Builder dateOfService(LocalDate v) {
+            dateOfService = v;
+            return this;
+        }
+
+        public Builder placeOfService(String v) {
+            placeOfService = v;
+            return this;
+        }
+
+        public Builder patientMrn(String v) {
+            patientMrn = v;
+            return this;
+        }
+
+        public Builder diagnoses(List<Diagnosis> v) {
+            diagnoses = v;
+            return this;
+        }
+
+        public Builder sourceEventId(String v) {
+            sourceEventId = v;
+            return this;
+        }
+
+        public Builder snapshot(String v) {
+            snapshot = v;
+            return this;
+        }
+
+        public Builder createdAt(Instant v) {
+            createdAt = v;
+            return this;
+        }
+
+        public Builder status(ClaimStatus v) {
+            status = v;
+            return this;
+        }
+
+        public Builder current(boolean v) {
+            current = v;
+            return this;
+        }
+
+        public Builder payerClaimNumber(String v) {
+            payerClaimNumber = v;
+            return this;
+        }
+
+        public Builder priorAuthorizationNumber(String v) {
+            priorAuthorizationNumber = v;
+            return this;
+        }
+
+        public Builder billing(ProviderRef v) {
+            billing = v;
+            return this;
+        }
+
+        public Builder rendering(ProviderRef v) {
+            rendering = v;
+            return this;
+        }
+
+        public Builder referring(ProviderRef v) {
+            referring = v;
+            return this;
+        }
+
+        public Builder coverage(CoverageRef v) {
+            coverage = v;
+            return this;
+        }
+
+        public Builder lines(List<ClaimLine> v) {
+            lines = v;
+            return this;
+        }
+
+        public Builder totalCharge(BigDecimal v) {
+            totalCharge = v;
+            return this;
+        }
+
+        public Builder paidAmount(BigDecimal v) {
+            paidAmount = v;
+            return this;
+        }
+
+        public Builder patientResponsibility(BigDecimal v) {
+            patientResponsibility = v;
+            return this;
+        }
+
+        public Builder adjustedAmount(BigDecimal v) {
+            adjustedAmount = v;
+            return this;
+        }
+
+        public Builder submittedAt(Instant v) {
+            submittedAt = v;
+            return this;
+        }
     }
 }

@@ -9,9 +9,17 @@ import java.util.List;
  * A billed service line: the coded service and its charge (unit price from the fee schedule on the line's date of
  * service, times units). {@code unitPrice} and {@code charge} are null while the fee schedule has no price.
  */
-public record ClaimLine(int lineNumber, String lineItemControlNumber, String procedureCode, List<String> modifiers,
-        int units, List<Integer> diagnosisPointers, LocalDate dateOfService, String placeOfService,
-        BigDecimal unitPrice, BigDecimal charge) {
+public record ClaimLine(
+        int lineNumber,
+        String lineItemControlNumber,
+        String procedureCode,
+        List<String> modifiers,
+        int units,
+        List<Integer> diagnosisPointers,
+        LocalDate dateOfService,
+        String placeOfService,
+        BigDecimal unitPrice,
+        BigDecimal charge) {
 
     public ClaimLine {
         modifiers = List.copyOf(modifiers);
@@ -25,7 +33,16 @@ public record ClaimLine(int lineNumber, String lineItemControlNumber, String pro
     /** This line priced at {@code price} per unit (null: no price known). */
     public ClaimLine pricedAt(BigDecimal price) {
         BigDecimal lineCharge = price == null ? null : Money.of(price.multiply(BigDecimal.valueOf(units)));
-        return new ClaimLine(lineNumber, lineItemControlNumber, procedureCode, modifiers, units, diagnosisPointers,
-                dateOfService, placeOfService, price == null ? null : Money.of(price), lineCharge);
+        return new ClaimLine(
+                lineNumber,
+                lineItemControlNumber,
+                procedureCode,
+                modifiers,
+                units,
+                diagnosisPointers,
+                dateOfService,
+                placeOfService,
+                price == null ? null : Money.of(price),
+                lineCharge);
     }
 }

@@ -10,8 +10,12 @@ import java.util.Map;
  * @param followUpDays days without a payer response after which a submitted claim is on the follow-up list, per payer
  * @param timelyFilingWarningDays how long before the filing deadline an unsent claim is warned about
  */
-public record ClaimPolicy(Integer maxRecodeAttempts, Integer defaultTimelyFilingDays,
-        Map<String, Integer> timelyFilingDays, Integer defaultFollowUpDays, Map<String, Integer> followUpDays,
+public record ClaimPolicy(
+        Integer maxRecodeAttempts,
+        Integer defaultTimelyFilingDays,
+        Map<String, Integer> timelyFilingDays,
+        Integer defaultFollowUpDays,
+        Map<String, Integer> followUpDays,
         Integer timelyFilingWarningDays) {
 
     public ClaimPolicy {
@@ -31,7 +35,9 @@ public record ClaimPolicy(Integer maxRecodeAttempts, Integer defaultTimelyFiling
     }
 
     public int timelyFilingDaysFor(String payerId) {
-        return payerId == null ? defaultTimelyFilingDays : timelyFilingDays.getOrDefault(payerId, defaultTimelyFilingDays);
+        return payerId == null
+                ? defaultTimelyFilingDays
+                : timelyFilingDays.getOrDefault(payerId, defaultTimelyFilingDays);
     }
 
     public int followUpDaysFor(String payerId) {

@@ -26,7 +26,11 @@ public interface ClaimRepository {
     Optional<Claim> findCurrentForUpdate(String encounterId);
 
     /** Whether another encounter of the patient already has a live claim for the same services on the same date. */
-    boolean hasDuplicate(String tenantId, String patientMrn, LocalDate dateOfService, String serviceKey,
+    boolean hasDuplicate(
+            String tenantId,
+            String patientMrn,
+            LocalDate dateOfService,
+            String serviceKey,
             String excludingEncounterId);
 
     /** Resolves the claim's open findings and records {@code findings} as the open ones. */

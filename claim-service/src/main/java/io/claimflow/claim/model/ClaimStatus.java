@@ -19,8 +19,25 @@ import java.util.Set;
  * biller's decision to write the balance off or bill the patient.
  */
 public enum ClaimStatus {
-    CREATED, HELD, SUBMITTED, ACKNOWLEDGED, REJECTED, PAID, PARTIALLY_PAID, DENIED, RECODE_REQUESTED, REPLACED,
-    APPEALED, WRITTEN_OFF, VOIDED, CLOSED, REVERSED, CREDIT_BALANCE, FORWARDED, PREDETERMINED, APPEAL_LOST;
+    CREATED,
+    HELD,
+    SUBMITTED,
+    ACKNOWLEDGED,
+    REJECTED,
+    PAID,
+    PARTIALLY_PAID,
+    DENIED,
+    RECODE_REQUESTED,
+    REPLACED,
+    APPEALED,
+    WRITTEN_OFF,
+    VOIDED,
+    CLOSED,
+    REVERSED,
+    CREDIT_BALANCE,
+    FORWARDED,
+    PREDETERMINED,
+    APPEAL_LOST;
 
     private static final Map<ClaimStatus, Set<ClaimStatus>> NEXT = new EnumMap<>(ClaimStatus.class);
 
@@ -28,16 +45,44 @@ public enum ClaimStatus {
         allow(CREATED, HELD, SUBMITTED);
         // a held claim is released after fixing, written off, or superseded by a newer coding
         allow(HELD, SUBMITTED, WRITTEN_OFF, REPLACED);
-        allow(SUBMITTED, ACKNOWLEDGED, REJECTED, PAID, PARTIALLY_PAID, DENIED, VOIDED, REPLACED, FORWARDED,
+        allow(
+                SUBMITTED,
+                ACKNOWLEDGED,
+                REJECTED,
+                PAID,
+                PARTIALLY_PAID,
+                DENIED,
+                VOIDED,
+                REPLACED,
+                FORWARDED,
                 PREDETERMINED);
         allow(ACKNOWLEDGED, REJECTED, PAID, PARTIALLY_PAID, DENIED, VOIDED, REPLACED, FORWARDED, PREDETERMINED);
         // a front-end rejection is fixed and sent again (same claim, never adjudicated) or superseded
         allow(REJECTED, SUBMITTED, HELD, WRITTEN_OFF, REPLACED);
-        allow(PARTIALLY_PAID, PAID, CLOSED, DENIED, RECODE_REQUESTED, APPEALED, WRITTEN_OFF, REPLACED, VOIDED,
-                REVERSED, CREDIT_BALANCE);
+        allow(
+                PARTIALLY_PAID,
+                PAID,
+                CLOSED,
+                DENIED,
+                RECODE_REQUESTED,
+                APPEALED,
+                WRITTEN_OFF,
+                REPLACED,
+                VOIDED,
+                REVERSED,
+                CREDIT_BALANCE);
         // a claim paid in parts (its lines split over two 835s) whose later part denies lines is partly paid
         allow(PAID, CLOSED, REPLACED, VOIDED, REVERSED, CREDIT_BALANCE, PARTIALLY_PAID);
-        allow(DENIED, RECODE_REQUESTED, APPEALED, WRITTEN_OFF, CLOSED, REPLACED, VOIDED, PAID, PARTIALLY_PAID,
+        allow(
+                DENIED,
+                RECODE_REQUESTED,
+                APPEALED,
+                WRITTEN_OFF,
+                CLOSED,
+                REPLACED,
+                VOIDED,
+                PAID,
+                PARTIALLY_PAID,
                 REVERSED);
         allow(RECODE_REQUESTED, REPLACED, DENIED, APPEALED, WRITTEN_OFF);
         allow(APPEALED, PAID, PARTIALLY_PAID, DENIED, CLOSED, WRITTEN_OFF, APPEAL_LOST);

@@ -9,10 +9,22 @@ import java.util.List;
  *
  * @param coverage the primary coverage; null for a self-pay encounter
  */
-public record CodedEncounter(String eventId, String encounterId, String tenantId, int codingVersion,
-        LocalDate dateOfService, String placeOfService, String priorAuthorizationNumber, String patientMrn,
-        ProviderRef billing, ProviderRef rendering, ProviderRef referring, CoverageRef coverage,
-        List<Diagnosis> diagnoses, List<CodedLine> lines, String snapshot) {
+public record CodedEncounter(
+        String eventId,
+        String encounterId,
+        String tenantId,
+        int codingVersion,
+        LocalDate dateOfService,
+        String placeOfService,
+        String priorAuthorizationNumber,
+        String patientMrn,
+        ProviderRef billing,
+        ProviderRef rendering,
+        ProviderRef referring,
+        CoverageRef coverage,
+        List<Diagnosis> diagnoses,
+        List<CodedLine> lines,
+        String snapshot) {
 
     public CodedEncounter {
         diagnoses = List.copyOf(diagnoses);

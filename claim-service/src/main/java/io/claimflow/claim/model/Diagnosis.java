@@ -1,5 +1,4 @@
 package io.claimflow.claim.model;
 
 /** An ICD-10-CM diagnosis in claim order. */
-public record Diagnosis(String code, String description) {
-}
+public record Diagnosis(String code, String description) {}

@@ -13,8 +13,12 @@ import java.util.List;
  * written off by contract (CO-45 and the like), what was denied, and so the status it leaves the claim in. Refuses a
  * remittance that does not balance (charge = paid + every claim and line adjustment).
  */
-public record PaymentAssessment(BigDecimal paid, BigDecimal patientResponsibility, BigDecimal contractual,
-        BigDecimal denied, ClaimStatus outcome) {
+public record PaymentAssessment(
+        BigDecimal paid,
+        BigDecimal patientResponsibility,
+        BigDecimal contractual,
+        BigDecimal denied,
+        ClaimStatus outcome) {
 
     /**
      * @throws IllegalArgumentException when the remittance does not balance or its amounts are not whole cents

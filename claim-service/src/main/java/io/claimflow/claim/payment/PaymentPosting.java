@@ -37,8 +37,8 @@ public class PaymentPosting {
     private final CarcTable carcs;
     private final Clock clock;
 
-    public PaymentPosting(ClaimRepository claims, Payments payments, WorkItems workItems, CarcTable carcs,
-            Clock clock) {
+    public PaymentPosting(
+            ClaimRepository claims, Payments payments, WorkItems workItems, CarcTable carcs, Clock clock) {
         this.claims = claims;
         this.payments = payments;
         this.workItems = workItems;
@@ -68,18 +68,42 @@ public class PaymentPosting {
         };
         // what the claim takes: a payment of charges paid already (or its recoupment) moves only cash, and the
         // cash owed back is recorded as a negative adjustment (the credit), so the posting still balances
-        boolean recorded = payments.record(paidAgain
-                ? new Payments.PostedPayment(claim.claimId(), notice.eventId(), notice.payerId(),
-                        notice.traceNumber(), notice.claimStatusCode(), notice.payerClaimNumber(),
-                        notice.paymentDate(), Money.ZERO, assessment.paid(), Money.ZERO,
-                        assessment.paid().negate(), Money.ZERO, now)
-                : new Payments.PostedPayment(claim.claimId(), notice.eventId(), notice.payerId(),
-                        notice.traceNumber(), notice.claimStatusCode(), notice.payerClaimNumber(),
-                        notice.paymentDate(), notice.chargeAmount(), assessment.paid(),
-                        assessment.patientResponsibility(), assessment.contractual(), assessment.denied(), now));
+        boolean recorded = payments.record(
+                paidAgain
+                        ? new Payments.PostedPayment(
+                                claim.claimId(),
+                                notice.eventId(),
+                                notice.payerId(),
+                                notice.traceNumber(),
+                                notice.claimStatusCode(),
+                                notice.payerClaimNumber(),
+                                notice.paymentDate(),
+                                Money.ZERO,
+                                assessment.paid(),
+                                Money.ZERO,
+                                assessment.paid().negate(),
+                                Money.ZERO,
+                                now)
+                        : new Payments.PostedPayment(
+                                claim.claimId(),
+                                notice.eventId(),
+                                notice.payerId(),
+                                notice.traceNumber(),
+                                notice.claimStatusCode(),
+                                notice.payerClaimNumber(),
+                                notice.paymentDate(),
+                                notice.chargeAmount(),
+                                assessment.paid(),
+                                assessment.patientResponsibility(),
+                                assessment.contractual(),
+                                assessment.denied(),
+                                now));
         if (!recorded) {
-            log.info("Remittance {} of payer {} for claim {} is posted already; nothing changed",
-                    notice.traceNumber(), notice.payerId(), claim.claimId());
+            log.info(
+                    "Remittance {} of payer {} for claim {} is posted already; nothing changed",
+                    notice.traceNumber(),
+                    notice.payerId(),
+                    claim.claimId());
             return null;
         }
         claim.payerClaimNumber(notice.payerClaimNumber());
@@ -92,8 +116,11 @@ public class PaymentPosting {
             case REVERSAL -> reversal(claim, notice, assessment, payer, summary, now);
             case OTHER -> {
                 claim.addPayment(assessment.paid(), assessment.patientResponsibility(), assessment.contractual());
-                claim.note(payer, summary + " (claim status code " + notice.claimStatusCode() + "); state kept",
-                        notice.eventId(), now);
+                claim.note(
+                        payer,
+                        summary + " (claim status code " + notice.claimStatusCode() + "); state kept",
+                        notice.eventId(),
+                        now);
             }
             default -> {
                 if (paidAgain) {
@@ -108,10 +135,16 @@ public class PaymentPosting {
                             List<AdjustmentCode> adjustments = new ArrayList<>(notice.claimAdjustments());
                             notice.lines().forEach(l -> adjustments.addAll(l.adjustments()));
                             String category = carcs.categorize(adjustments, List.of())
-                                    .map(Enum::name).orElse("OTHER");
-                            workItems.add(claim.claimId(), WorkQueue.DENIAL, category, "lines denied in remittance "
-                                    + notice.traceNumber() + " (" + assessment.denied() + ") of a claim paid in parts",
-                                    notice.eventId(), now);
+                                    .map(Enum::name)
+                                    .orElse("OTHER");
+                            workItems.add(
+                                    claim.claimId(),
+                                    WorkQueue.DENIAL,
+                                    category,
+                                    "lines denied in remittance " + notice.traceNumber() + " (" + assessment.denied()
+                                            + ") of a claim paid in parts",
+                                    notice.eventId(),
+                                    now);
                         }
                     } else if (!isOpenToPayment(status)) {
                         // money on a replaced, voided or written-off claim is recorded; the state stays
@@ -125,20 +158,35 @@ public class PaymentPosting {
             }
         }
         if (claim.status() == ClaimStatus.PAID && claim.balance().signum() == 0) {
-            claim.transitionTo(ClaimStatus.CLOSED, Actor.rule("close-settled-claims"),
-                    "nothing left to collect from the payer", notice.eventId(), now);
+            claim.transitionTo(
+                    ClaimStatus.CLOSED,
+                    Actor.rule("close-settled-claims"),
+                    "nothing left to collect from the payer",
+                    notice.eventId(),
+                    now);
             workItems.resolveOpen(claim.claimId(), "close-settled-claims", now);
         }
         OpenBalanceWork.trackPayerMoney(claim, workItems, notice.eventId(), now);
         claims.update(claim);
-        log.info("Remittance {} posted to claim {} for encounter {}: {}", notice.traceNumber(), claim.claimId(),
-                claim.encounterId(), claim.status());
+        log.info(
+                "Remittance {} posted to claim {} for encounter {}: {}",
+                notice.traceNumber(),
+                claim.claimId(),
+                claim.encounterId(),
+                claim.status());
         return claim.status();
     }
 
     private static boolean isOpenToPayment(ClaimStatus status) {
         return switch (status) {
-            case SUBMITTED, ACKNOWLEDGED, PARTIALLY_PAID, DENIED, APPEALED, REVERSED, FORWARDED, PREDETERMINED,
+            case SUBMITTED,
+                    ACKNOWLEDGED,
+                    PARTIALLY_PAID,
+                    DENIED,
+                    APPEALED,
+                    REVERSED,
+                    FORWARDED,
+                    PREDETERMINED,
                     APPEAL_LOST -> true;
             default -> false;
         };
@@ -168,8 +216,8 @@ public class PaymentPosting {
      * adjustment were settled by the first payment), and what the payer paid beyond the charge is a credit balance,
      * with a work item to refund it or wait for the payer's recoupment.
      */
-    private void overpayment(Claim claim, PaymentNotice notice, PaymentAssessment assessment, Actor payer,
-            String summary, Instant now) {
+    private void overpayment(
+            Claim claim, PaymentNotice notice, PaymentAssessment assessment, Actor payer, String summary, Instant now) {
         claim.addPayment(assessment.paid(), Money.ZERO, Money.ZERO);
         BigDecimal credit = claim.balance().negate();
         String reason = "paid again by remittance " + notice.traceNumber() + " (" + assessment.paid()
@@ -193,8 +241,8 @@ public class PaymentPosting {
      * overpayment) closes; a claim it leaves with its charge open again is REVERSED, awaiting the payer's repayment;
      * a replaced or voided claim keeps its state (its replacement carries the visit).
      */
-    private void reversal(Claim claim, PaymentNotice notice, PaymentAssessment assessment, Actor payer,
-            String summary, Instant now) {
+    private void reversal(
+            Claim claim, PaymentNotice notice, PaymentAssessment assessment, Actor payer, String summary, Instant now) {
         if (claim.status() == ClaimStatus.CREDIT_BALANCE) {
             // a recoupment takes back only the overpaid cash, whatever the reversal's other figures repeat
             claim.addPayment(assessment.paid(), Money.ZERO, Money.ZERO);
@@ -208,19 +256,26 @@ public class PaymentPosting {
         }
         BigDecimal balance = claim.balance();
         if (claim.status() == ClaimStatus.CREDIT_BALANCE && balance.signum() == 0) {
-            claim.transitionTo(ClaimStatus.CLOSED, payer, reason + "; the overpayment is recouped", notice.eventId(),
-                    now);
+            claim.transitionTo(
+                    ClaimStatus.CLOSED, payer, reason + "; the overpayment is recouped", notice.eventId(), now);
             workItems.resolveOpen(claim.claimId(), "payer-recoupment", now);
         } else if (claim.status() == ClaimStatus.CREDIT_BALANCE && balance.signum() < 0) {
-            claim.note(payer, reason + "; credit balance " + Money.of(balance.negate()) + " left", notice.eventId(),
-                    now);
+            claim.note(
+                    payer, reason + "; credit balance " + Money.of(balance.negate()) + " left", notice.eventId(), now);
         } else {
-            claim.transitionTo(ClaimStatus.REVERSED, payer, reason + "; awaiting the payer's repayment",
-                    notice.eventId(), now);
+            claim.transitionTo(
+                    ClaimStatus.REVERSED, payer, reason + "; awaiting the payer's repayment", notice.eventId(), now);
             workItems.resolveOpen(claim.claimId(), "payer-reversal", now);
-            workItems.add(claim.claimId(), WorkQueue.REVERSAL, "REVERSAL", "payer reversed its payment ("
-                    + notice.traceNumber() + "); " + Money.of(balance) + " open: chase the repayment, or replace, "
-                    + "void or write off", notice.eventId(), now);
+            workItems.add(
+                    claim.claimId(),
+                    WorkQueue.REVERSAL,
+                    "REVERSAL",
+                    "payer reversed its payment ("
+                            + notice.traceNumber() + "); " + Money.of(balance)
+                            + " open: chase the repayment, or replace, "
+                            + "void or write off",
+                    notice.eventId(),
+                    now);
         }
     }
 
@@ -231,8 +286,10 @@ public class PaymentPosting {
     private void notPaid(Claim claim, PaymentNotice notice, Actor payer, String summary, Instant now) {
         boolean forwarded = notice.kind() == PaymentNotice.Kind.NOT_OUR_CLAIM;
         ClaimStatus next = forwarded ? ClaimStatus.FORWARDED : ClaimStatus.PREDETERMINED;
-        String reason = (forwarded ? "payer says not its claim, forwarded to another payer"
-                : "payer answered with a predetermination, no payment") + " (remittance " + notice.traceNumber()
+        String reason = (forwarded
+                        ? "payer says not its claim, forwarded to another payer"
+                        : "payer answered with a predetermination, no payment")
+                + " (remittance " + notice.traceNumber()
                 + ", claim status code " + notice.claimStatusCode() + "): bill the claim for payment";
         if (!claim.status().canBecome(next)) {
             claim.note(payer, reason + "; state kept", notice.eventId(), now);

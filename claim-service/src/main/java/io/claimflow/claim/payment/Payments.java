@@ -9,10 +9,20 @@ import java.util.List;
 public interface Payments {
 
     /** A posted remittance. */
-    record PostedPayment(String claimId, String eventId, String payerId, String traceNumber, String claimStatusCode,
-            String payerClaimNumber, LocalDate paymentDate, BigDecimal chargeAmount, BigDecimal paidAmount,
-            BigDecimal patientResponsibility, BigDecimal adjustedAmount, BigDecimal deniedAmount, Instant postedAt) {
-    }
+    record PostedPayment(
+            String claimId,
+            String eventId,
+            String payerId,
+            String traceNumber,
+            String claimStatusCode,
+            String payerClaimNumber,
+            LocalDate paymentDate,
+            BigDecimal chargeAmount,
+            BigDecimal paidAmount,
+            BigDecimal patientResponsibility,
+            BigDecimal adjustedAmount,
+            BigDecimal deniedAmount,
+            Instant postedAt) {}
 
     /** Records the remittance; false when the same payer's remittance (trace number, claim status) is posted already. */
     boolean record(PostedPayment payment);

@@ -31,9 +31,11 @@ public final class ClaimAssembler {
      *     a new original (frequency 1), since there is nothing at the payer to replace
      */
     public Claim assemble(CodedEncounter encounter, ClaimNumbers numbers, Claim replaced, Actor actor, Instant now) {
-        Frequency frequency = replaced != null && replaced.payerClaimNumber() != null
-                ? Frequency.REPLACEMENT : Frequency.ORIGINAL;
-        List<ClaimLine> lines = encounter.lines().stream().map(line -> price(encounter, numbers, line)).toList();
+        Frequency frequency =
+                replaced != null && replaced.payerClaimNumber() != null ? Frequency.REPLACEMENT : Frequency.ORIGINAL;
+        List<ClaimLine> lines = encounter.lines().stream()
+                .map(line -> price(encounter, numbers, line))
+                .toList();
         Claim.Builder builder = Claim.builder()
                 .claimId(numbers.claimId())
                 .patientControlNumber(numbers.patientControlNumber())
@@ -68,12 +70,22 @@ public final class ClaimAssembler {
      */
     public Claim voidOf(Claim original, ClaimNumbers numbers, Actor actor, String reason, Instant now) {
         if (original.payerClaimNumber() == null) {
-            throw new IllegalArgumentException("Claim " + original.claimId()
-                    + " has no payer claim number: the payer has nothing to void");
+            throw new IllegalArgumentException(
+                    "Claim " + original.claimId() + " has no payer claim number: the payer has nothing to void");
         }
-        List<ClaimLine> lines = original.lines().stream().map(l -> new ClaimLine(l.lineNumber(),
-                numbers.claimId() + "-" + l.lineNumber(), l.procedureCode(), l.modifiers(), l.units(),
-                l.diagnosisPointers(), l.dateOfService(), l.placeOfService(), l.unitPrice(), l.charge())).toList();
+        List<ClaimLine> lines = original.lines().stream()
+                .map(l -> new ClaimLine(
+                        l.lineNumber(),
+                        numbers.claimId() + "-" + l.lineNumber(),
+                        l.procedureCode(),
+                        l.modifiers(),
+                        l.units(),
+                        l.diagnosisPointers(),
+                        l.dateOfService(),
+                        l.placeOfService(),
+                        l.unitPrice(),
+                        l.charge()))
+                .toList();
         Claim.Builder builder = Claim.builder()
                 .claimId(numbers.claimId())
                 .patientControlNumber(numbers.patientControlNumber())
@@ -101,16 +113,29 @@ public final class ClaimAssembler {
     /** The claim's lines priced again; lines that have a price keep it (the claim was built with it). */
     public List<ClaimLine> repriceMissing(Claim claim) {
         return claim.lines().stream()
-                .map(line -> line.priced() ? line : line.pricedAt(feeSchedule.unitPrice(claim.tenantId(),
-                        line.procedureCode(), line.modifiers(), line.dateOfService()).orElse(null)))
+                .map(line -> line.priced()
+                        ? line
+                        : line.pricedAt(feeSchedule
+                                .unitPrice(
+                                        claim.tenantId(), line.procedureCode(), line.modifiers(), line.dateOfService())
+                                .orElse(null)))
                 .toList();
     }
 
     private ClaimLine price(CodedEncounter encounter, ClaimNumbers numbers, CodedLine line) {
-        ClaimLine unpriced = new ClaimLine(line.lineNumber(), numbers.claimId() + "-" + line.lineNumber(),
-                line.procedureCode(), line.modifiers(), line.units(), line.diagnosisPointers(), line.dateOfService(),
-                line.placeOfService(), null, null);
-        return unpriced.pricedAt(feeSchedule.unitPrice(encounter.tenantId(), line.procedureCode(), line.modifiers(),
-                line.dateOfService()).orElse(null));
+        ClaimLine unpriced = new ClaimLine(
+                line.lineNumber(),
+                numbers.claimId() + "-" + line.lineNumber(),
+                line.procedureCode(),
+                line.modifiers(),
+                line.units(),
+                line.diagnosisPointers(),
+                line.dateOfService(),
+                line.placeOfService(),
+                null,
+                null);
+        return unpriced.pricedAt(feeSchedule
+                .unitPrice(encounter.tenantId(), line.procedureCode(), line.modifiers(), line.dateOfService())
+                .orElse(null));
     }
 }

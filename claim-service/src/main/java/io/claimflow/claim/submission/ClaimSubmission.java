@@ -8,8 +8,8 @@ import io.claimflow.claim.model.ClaimRepository;
 import io.claimflow.claim.model.ClaimStatus;
 import io.claimflow.claim.model.CodedEncounter;
 import io.claimflow.claim.model.ScrubFinding;
-import io.claimflow.claim.workitem.WorkItems;
 import io.claimflow.claim.workitem.OpenBalanceWork;
+import io.claimflow.claim.workitem.WorkItems;
 import io.claimflow.claim.workitem.WorkQueue;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,8 +44,14 @@ public class ClaimSubmission {
     private final ClaimPolicy policy;
     private final Clock clock;
 
-    public ClaimSubmission(ClaimRepository claims, ClaimAssembler assembler, Scrubber scrubber,
-            SubmittedClaims submitted, RecodeAttempts recodeAttempts, WorkItems workItems, ClaimPolicy policy,
+    public ClaimSubmission(
+            ClaimRepository claims,
+            ClaimAssembler assembler,
+            Scrubber scrubber,
+            SubmittedClaims submitted,
+            RecodeAttempts recodeAttempts,
+            WorkItems workItems,
+            ClaimPolicy policy,
             Clock clock) {
         this.claims = claims;
         this.assembler = assembler;
@@ -58,7 +64,12 @@ public class ClaimSubmission {
     }
 
     /** What became of a coded encounter. */
-    public enum Outcome { SUBMITTED, HELD, IGNORED_OLD_VERSION, PARKED_FOR_BILLER }
+    public enum Outcome {
+        SUBMITTED,
+        HELD,
+        IGNORED_OLD_VERSION,
+        PARKED_FOR_BILLER
+    }
 
     @Transactional
     public Outcome onEncounterCoded(CodedEncounter encounter) {
@@ -70,28 +81,48 @@ public class ClaimSubmission {
         }
         Claim current = existing.get();
         if (encounter.codingVersion() <= current.codingVersion()) {
-            log.info("Encounter {} coding version {} is not newer than claim {} (version {}); nothing changed",
-                    encounter.encounterId(), encounter.codingVersion(), current.claimId(), current.codingVersion());
+            log.info(
+                    "Encounter {} coding version {} is not newer than claim {} (version {}); nothing changed",
+                    encounter.encounterId(),
+                    encounter.codingVersion(),
+                    current.claimId(),
+                    current.codingVersion());
             return Outcome.IGNORED_OLD_VERSION;
         }
         if (!current.status().canBecome(ClaimStatus.REPLACED)
                 || (current.status().awaitsPayer() && current.payerClaimNumber() == null)) {
             // e.g. submitted and not yet answered: nothing at the payer to replace yet, and a second original
             // would be a duplicate; a biller decides (void later, or wait for the answer)
-            current.note(ASSEMBLY, "coding version " + encounter.codingVersion() + " arrived while the claim is "
-                    + current.status() + "; left for a biller", encounter.eventId(), now);
+            current.note(
+                    ASSEMBLY,
+                    "coding version " + encounter.codingVersion() + " arrived while the claim is " + current.status()
+                            + "; left for a biller",
+                    encounter.eventId(),
+                    now);
             claims.update(current);
-            workItems.add(current.claimId(), WorkQueue.RECODE, "RECODED_WHILE_" + current.status(),
-                    "coding version " + encounter.codingVersion() + " arrived while claim " + current.claimId()
-                            + " is " + current.status() + " (version " + current.codingVersion() + ")",
-                    encounter.eventId(), now);
-            log.info("Encounter {} recoded (version {}) while claim {} is {}; parked for a biller",
-                    encounter.encounterId(), encounter.codingVersion(), current.claimId(), current.status());
+            workItems.add(
+                    current.claimId(),
+                    WorkQueue.RECODE,
+                    "RECODED_WHILE_" + current.status(),
+                    "coding version " + encounter.codingVersion() + " arrived while claim " + current.claimId() + " is "
+                            + current.status() + " (version " + current.codingVersion() + ")",
+                    encounter.eventId(),
+                    now);
+            log.info(
+                    "Encounter {} recoded (version {}) while claim {} is {}; parked for a biller",
+                    encounter.encounterId(),
+                    encounter.codingVersion(),
+                    current.claimId(),
+                    current.status());
             return Outcome.PARKED_FOR_BILLER;
         }
         Claim corrected = assembler.assemble(encounter, numbers(encounter), current, ASSEMBLY, now);
-        current.transitionTo(ClaimStatus.REPLACED, ASSEMBLY, "replaced by claim " + corrected.claimId()
-                + " built from coding version " + encounter.codingVersion(), encounter.eventId(), now);
+        current.transitionTo(
+                ClaimStatus.REPLACED,
+                ASSEMBLY,
+                "replaced by claim " + corrected.claimId() + " built from coding version " + encounter.codingVersion(),
+                encounter.eventId(),
+                now);
         claims.update(current); // first, so the encounter never has two current claims
         workItems.resolveOpen(current.claimId(), ASSEMBLY.id(), now);
         OpenBalanceWork.trackPayerMoney(current, workItems, encounter.eventId(), now);
@@ -116,16 +147,18 @@ public class ClaimSubmission {
     private Outcome scrubAndStore(Claim claim, boolean isNew, Actor actor, String causeEventId, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         String payerId = claim.coverage() == null ? null : claim.coverage().payerId();
-        boolean duplicate = claims.hasDuplicate(claim.tenantId(), claim.patientMrn(), claim.dateOfService(),
-                claim.serviceKey(), claim.encounterId());
-        List<ScrubFinding> findings = scrubber.scrub(claim,
-                new Scrubber.Context(today, policy.timelyFilingDaysFor(payerId), duplicate));
+        boolean duplicate = claims.hasDuplicate(
+                claim.tenantId(), claim.patientMrn(), claim.dateOfService(), claim.serviceKey(), claim.encounterId());
+        List<ScrubFinding> findings =
+                scrubber.scrub(claim, new Scrubber.Context(today, policy.timelyFilingDaysFor(payerId), duplicate));
         Outcome outcome;
         if (findings.isEmpty()) {
             claim.transitionTo(ClaimStatus.SUBMITTED, actor, "passed the scrubber", causeEventId, now);
             outcome = Outcome.SUBMITTED;
         } else {
-            String reasons = String.join("; ", findings.stream().map(f -> f.ruleId() + ": " + f.message()).toList());
+            String reasons = String.join(
+                    "; ",
+                    findings.stream().map(f -> f.ruleId() + ": " + f.message()).toList());
             if (claim.status() == ClaimStatus.HELD) {
                 claim.note(actor, "still held: " + reasons, causeEventId, now);
             } else {
@@ -144,17 +177,25 @@ public class ClaimSubmission {
         if (outcome == Outcome.SUBMITTED) {
             // a release by a person still traces back to the coding the claim was built from
             submitted.publish(claim, causeEventId != null ? causeEventId : claim.sourceEventId(), now);
-            log.info("Claim {} for encounter {} submitted (frequency {}, {} lines, total {})", claim.claimId(),
-                    claim.encounterId(), claim.frequency().code(), claim.lines().size(), claim.totalCharge());
+            log.info(
+                    "Claim {} for encounter {} submitted (frequency {}, {} lines, total {})",
+                    claim.claimId(),
+                    claim.encounterId(),
+                    claim.frequency().code(),
+                    claim.lines().size(),
+                    claim.totalCharge());
         } else {
-            log.info("Claim {} for encounter {} held: {}", claim.claimId(), claim.encounterId(),
+            log.info(
+                    "Claim {} for encounter {} held: {}",
+                    claim.claimId(),
+                    claim.encounterId(),
                     findings.stream().map(ScrubFinding::ruleId).distinct().toList());
         }
         return outcome;
     }
 
     private ClaimNumbers numbers(CodedEncounter encounter) {
-        return ClaimNumbers.of(claims.nextClaimNumber(), encounter.tenantId(),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return ClaimNumbers.of(
+                claims.nextClaimNumber(), encounter.tenantId(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 }

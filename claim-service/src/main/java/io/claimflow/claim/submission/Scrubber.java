@@ -1,10 +1,10 @@
 package io.claimflow.claim.submission;
 
-import io.claimflow.codes.Npi;
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimLine;
 import io.claimflow.claim.model.ProviderRef;
 import io.claimflow.claim.model.ScrubFinding;
+import io.claimflow.codes.Npi;
 import io.claimflow.platform.money.Money;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,14 +23,14 @@ public final class Scrubber {
      * @param timelyFilingDays the payer's filing window after the date of service
      * @param duplicateExists whether another live claim bills the same patient, date and services
      */
-    public record Context(LocalDate today, int timelyFilingDays, boolean duplicateExists) {
-    }
+    public record Context(LocalDate today, int timelyFilingDays, boolean duplicateExists) {}
 
     public List<ScrubFinding> scrub(Claim claim, Context context) {
         List<ScrubFinding> findings = new ArrayList<>();
         requiredData(claim, findings);
         npis(claim, findings);
-        String taxIdProblem = claim.billing() == null ? null
+        String taxIdProblem = claim.billing() == null
+                ? null
                 : TaxId.problem(claim.billing().taxId(), claim.billing().taxIdType());
         if (taxIdProblem != null) {
             findings.add(ScrubFinding.of(ScrubRule.TAX_ID_FORMAT.name(), taxIdProblem));
@@ -40,7 +40,8 @@ public final class Scrubber {
         coverage(claim, findings);
         dates(claim, context, findings);
         if (context.duplicateExists()) {
-            findings.add(ScrubFinding.of(ScrubRule.DUPLICATE_CLAIM.name(),
+            findings.add(ScrubFinding.of(
+                    ScrubRule.DUPLICATE_CLAIM.name(),
                     "another live claim bills the same patient, date of service and services"));
         }
         return List.copyOf(findings);
@@ -61,23 +62,29 @@ public final class Scrubber {
         if (claim.diagnoses().isEmpty()) {
             findings.add(ScrubFinding.of(rule, "the claim has no diagnosis"));
         } else if (claim.diagnoses().size() > 12) {
-            findings.add(ScrubFinding.of(rule, "an 837P carries at most 12 diagnoses, the claim has "
-                    + claim.diagnoses().size()));
+            findings.add(ScrubFinding.of(
+                    rule,
+                    "an 837P carries at most 12 diagnoses, the claim has "
+                            + claim.diagnoses().size()));
         }
         if (claim.lines().isEmpty()) {
             findings.add(ScrubFinding.of(rule, "the claim has no service line"));
         } else if (claim.lines().size() > 50) {
-            findings.add(ScrubFinding.of(rule, "an 837P carries at most 50 lines, the claim has "
-                    + claim.lines().size()));
+            findings.add(ScrubFinding.of(
+                    rule,
+                    "an 837P carries at most 50 lines, the claim has "
+                            + claim.lines().size()));
         }
         for (ClaimLine line : claim.lines()) {
             if (line.units() < 1) {
-                findings.add(ScrubFinding.onLine(rule, line.lineNumber(), "line " + line.lineNumber()
-                        + " must bill at least 1 unit"));
+                findings.add(ScrubFinding.onLine(
+                        rule, line.lineNumber(), "line " + line.lineNumber() + " must bill at least 1 unit"));
             }
             if (line.modifiers().size() > 4 || line.modifiers().stream().anyMatch(m -> !m.matches("[0-9A-Z]{2}"))) {
-                findings.add(ScrubFinding.onLine(rule, line.lineNumber(), "line " + line.lineNumber()
-                        + " must have at most 4 two-character modifiers"));
+                findings.add(ScrubFinding.onLine(
+                        rule,
+                        line.lineNumber(),
+                        "line " + line.lineNumber() + " must have at most 4 two-character modifiers"));
             }
         }
     }
@@ -93,8 +100,10 @@ public final class Scrubber {
             return; // a missing billing NPI is REQUIRED_DATA; rendering and referring are optional
         }
         if (!Npi.isValid(provider.npi())) {
-            findings.add(ScrubFinding.of(ScrubRule.NPI_CHECK_DIGIT.name(), role + " provider NPI " + provider.npi()
-                    + " fails the check digit (10 digits, Luhn with prefix 80840)"));
+            findings.add(ScrubFinding.of(
+                    ScrubRule.NPI_CHECK_DIGIT.name(),
+                    role + " provider NPI " + provider.npi()
+                            + " fails the check digit (10 digits, Luhn with prefix 80840)"));
         }
     }
 
@@ -111,7 +120,9 @@ public final class Scrubber {
                 problem = "points to a diagnosis the claim does not have (it has " + diagnoses + ")";
             }
             if (problem != null) {
-                findings.add(ScrubFinding.onLine(ScrubRule.DIAGNOSIS_POINTERS.name(), line.lineNumber(),
+                findings.add(ScrubFinding.onLine(
+                        ScrubRule.DIAGNOSIS_POINTERS.name(),
+                        line.lineNumber(),
                         "line " + line.lineNumber() + " " + problem));
             }
         }
@@ -120,16 +131,22 @@ public final class Scrubber {
     private static void charges(Claim claim, List<ScrubFinding> findings) {
         for (ClaimLine line : claim.lines()) {
             if (!line.priced()) {
-                findings.add(ScrubFinding.onLine(ScrubRule.CHARGE_FROM_FEE_SCHEDULE.name(), line.lineNumber(),
+                findings.add(ScrubFinding.onLine(
+                        ScrubRule.CHARGE_FROM_FEE_SCHEDULE.name(),
+                        line.lineNumber(),
                         "no fee schedule price for " + line.procedureCode()
                                 + (line.modifiers().isEmpty() ? "" : " with modifiers " + line.modifiers())
                                 + " on " + line.dateOfService() + " (line " + line.lineNumber() + ")"));
             }
         }
-        var sum = Money.sum(claim.lines().stream().filter(ClaimLine::priced).map(ClaimLine::charge).toList());
+        var sum = Money.sum(claim.lines().stream()
+                .filter(ClaimLine::priced)
+                .map(ClaimLine::charge)
+                .toList());
         if (claim.totalCharge() == null || claim.totalCharge().compareTo(sum) != 0) {
-            findings.add(ScrubFinding.of(ScrubRule.TOTAL_EQUALS_LINES.name(), "total charge "
-                    + claim.totalCharge() + " differs from the sum of the lines " + sum));
+            findings.add(ScrubFinding.of(
+                    ScrubRule.TOTAL_EQUALS_LINES.name(),
+                    "total charge " + claim.totalCharge() + " differs from the sum of the lines " + sum));
         }
     }
 
@@ -155,13 +172,15 @@ public final class Scrubber {
             }
         }
         if (latest.isAfter(context.today())) {
-            findings.add(ScrubFinding.of(ScrubRule.DATE_OF_SERVICE.name(),
-                    "date of service " + latest + " is in the future"));
+            findings.add(ScrubFinding.of(
+                    ScrubRule.DATE_OF_SERVICE.name(), "date of service " + latest + " is in the future"));
         }
         LocalDate deadline = claim.dateOfService().plusDays(context.timelyFilingDays());
         if (context.today().isAfter(deadline)) {
-            findings.add(ScrubFinding.of(ScrubRule.TIMELY_FILING.name(), "the payer's timely-filing window of "
-                    + context.timelyFilingDays() + " days ended on " + deadline));
+            findings.add(ScrubFinding.of(
+                    ScrubRule.TIMELY_FILING.name(),
+                    "the payer's timely-filing window of " + context.timelyFilingDays() + " days ended on "
+                            + deadline));
         }
     }
 }

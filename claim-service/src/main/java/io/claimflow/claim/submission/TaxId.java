@@ -6,11 +6,10 @@ import java.util.Set;
 final class TaxId {
 
     // EIN prefixes the IRS does not assign (IRS "How EINs are assigned" list of valid campus prefixes)
-    private static final Set<String> UNASSIGNED_EIN_PREFIXES = Set.of("00", "07", "08", "09", "17", "18", "19", "28",
-            "29", "49", "69", "70", "78", "79", "89", "96", "97");
+    private static final Set<String> UNASSIGNED_EIN_PREFIXES = Set.of(
+            "00", "07", "08", "09", "17", "18", "19", "28", "29", "49", "69", "70", "78", "79", "89", "96", "97");
 
-    private TaxId() {
-    }
+    private TaxId() {}
 
     /** Null when valid, else why not. */
     static String problem(String taxId, String type) {
@@ -22,7 +21,10 @@ final class TaxId {
         }
         if ("SSN".equals(type)) {
             String area = taxId.substring(0, 3);
-            if (area.equals("000") || area.equals("666") || area.startsWith("9") || taxId.startsWith("00", 3)
+            if (area.equals("000")
+                    || area.equals("666")
+                    || area.startsWith("9")
+                    || taxId.startsWith("00", 3)
                     || taxId.endsWith("0000")) {
                 return "billing provider SSN is in a range that is never issued";
             }

@@ -8,7 +8,11 @@ import io.claimflow.claim.workitem.WorkItems;
 import java.util.List;
 
 /** Everything about one claim a biller looks at: the claim, its timeline, why it is held, its work, its money. */
-public record ClaimDetail(Claim claim, List<StatusChange> timeline, List<ScrubFinding> openFindings,
-        List<WorkItems.WorkItem> openWork, List<Payments.PostedPayment> payments, List<ClaimQueries.Appeal> appeals,
-        List<ClaimQueries.FollowUp> followUps) {
-}
+public record ClaimDetail(
+        Claim claim,
+        List<StatusChange> timeline,
+        List<ScrubFinding> openFindings,
+        List<WorkItems.WorkItem> openWork,
+        List<Payments.PostedPayment> payments,
+        List<ClaimQueries.Appeal> appeals,
+        List<ClaimQueries.FollowUp> followUps) {}

@@ -1,8 +1,7 @@
 package io.claimflow.claim.work;
 
-import io.claimflow.claim.workitem.WorkItems;
-import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.claim.model.ScrubFinding;
+import io.claimflow.claim.workitem.WorkItems;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,32 +11,34 @@ import java.util.List;
 public interface ClaimQueries {
 
     /** A claim waiting for the payer, with its last follow-up note. */
-    record AwaitingPayer(ClaimSummary claim, Instant lastFollowUpAt, LocalDate nextFollowUp) {
-    }
+    record AwaitingPayer(ClaimSummary claim, Instant lastFollowUpAt, LocalDate nextFollowUp) {}
 
     /** A held claim and why. */
-    record HeldClaim(ClaimSummary claim, List<ScrubFinding> reasons) {
-    }
+    record HeldClaim(ClaimSummary claim, List<ScrubFinding> reasons) {}
 
     /** Open balance by payer and age bucket (days since the date of service). */
-    record AgingRow(String payerId, String payerName, int claims, BigDecimal days0To30, BigDecimal days31To60,
-            BigDecimal days61To90, BigDecimal days91To120, BigDecimal over120, BigDecimal total) {
-    }
+    record AgingRow(
+            String payerId,
+            String payerName,
+            int claims,
+            BigDecimal days0To30,
+            BigDecimal days31To60,
+            BigDecimal days61To90,
+            BigDecimal days91To120,
+            BigDecimal over120,
+            BigDecimal total) {}
 
-    record Appeal(long id, String claimId, String notes, String status, String filedBy, Instant filedAt) {
-    }
+    record Appeal(long id, String claimId, String notes, String status, String filedBy, Instant filedAt) {}
 
-    record FollowUp(long id, String claimId, String note, LocalDate nextFollowUp, String createdBy,
-            Instant createdAt) {
-    }
+    record FollowUp(
+            long id, String claimId, String note, LocalDate nextFollowUp, String createdBy, Instant createdAt) {}
 
     Page<ClaimSummary> search(ClaimSearch search);
 
     List<HeldClaim> held(int offset, int limit);
 
     /** Held claims by rule: how many current held claims have an open finding of the rule. */
-    record RuleCount(String ruleId, long claims) {
-    }
+    record RuleCount(String ruleId, long claims) {}
 
     /** One page of the current held claims matching {@code search}, with their open findings and the total. */
     Page<HeldClaim> held(WorkListSearch search);

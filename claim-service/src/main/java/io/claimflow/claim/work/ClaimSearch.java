@@ -9,18 +9,50 @@ import java.util.List;
  * by the start of their number; {@code sort} is one of {@link #SORTS} ({@code -} first for descending), null for the
  * newest first.
  */
-public record ClaimSearch(String status, String payerId, String patientMrn, String encounterId,
-        LocalDate serviceFrom, LocalDate serviceTo, LocalDate submittedFrom, LocalDate submittedTo,
-        boolean currentOnly, int page, int size, String claimIdPrefix, String sort) {
+public record ClaimSearch(
+        String status,
+        String payerId,
+        String patientMrn,
+        String encounterId,
+        LocalDate serviceFrom,
+        LocalDate serviceTo,
+        LocalDate submittedFrom,
+        LocalDate submittedTo,
+        boolean currentOnly,
+        int page,
+        int size,
+        String claimIdPrefix,
+        String sort) {
 
-    public static final List<String> SORTS = List.of("dateOfService", "-dateOfService", "charge", "-charge",
-            "createdAt", "-createdAt", "payer", "-payer");
+    public static final List<String> SORTS = List.of(
+            "dateOfService", "-dateOfService", "charge", "-charge", "createdAt", "-createdAt", "payer", "-payer");
 
-    public ClaimSearch(String status, String payerId, String patientMrn, String encounterId, LocalDate serviceFrom,
-            LocalDate serviceTo, LocalDate submittedFrom, LocalDate submittedTo, boolean currentOnly, int page,
+    public ClaimSearch(
+            String status,
+            String payerId,
+            String patientMrn,
+            String encounterId,
+            LocalDate serviceFrom,
+            LocalDate serviceTo,
+            LocalDate submittedFrom,
+            LocalDate submittedTo,
+            boolean currentOnly,
+            int page,
             int size) {
-        this(status, payerId, patientMrn, encounterId, serviceFrom, serviceTo, submittedFrom, submittedTo, currentOnly,
-                page, size, null, null);
+        this(
+                status,
+                payerId,
+                patientMrn,
+                encounterId,
+                serviceFrom,
+                serviceTo,
+                submittedFrom,
+                submittedTo,
+                currentOnly,
+                page,
+                size,
+                null,
+                null);
     }
 
     public ClaimSearch {

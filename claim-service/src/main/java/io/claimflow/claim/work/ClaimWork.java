@@ -1,6 +1,5 @@
 package io.claimflow.claim.work;
 
-import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.claim.model.Actor;
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimNotFoundException;
@@ -17,6 +16,7 @@ import io.claimflow.claim.submission.SubmittedClaims;
 import io.claimflow.claim.workitem.OpenBalanceWork;
 import io.claimflow.claim.workitem.WorkItems;
 import io.claimflow.claim.workitem.WorkQueue;
+import io.claimflow.platform.validation.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,8 +45,15 @@ public class ClaimWork {
     private final ClaimPolicy policy;
     private final Clock clock;
 
-    public ClaimWork(ClaimRepository claims, ClaimQueries queries, WorkItems workItems, Payments payments,
-            ClaimSubmission submission, ClaimAssembler assembler, SubmittedClaims submitted, ClaimPolicy policy,
+    public ClaimWork(
+            ClaimRepository claims,
+            ClaimQueries queries,
+            WorkItems workItems,
+            Payments payments,
+            ClaimSubmission submission,
+            ClaimAssembler assembler,
+            SubmittedClaims submitted,
+            ClaimPolicy policy,
             Clock clock) {
         this.claims = claims;
         this.queries = queries;
@@ -67,8 +74,13 @@ public class ClaimWork {
     @Transactional(readOnly = true)
     public ClaimDetail detail(String claimId) {
         Claim claim = claims.find(claimId).orElseThrow(() -> new ClaimNotFoundException(claimId));
-        return new ClaimDetail(claim, claims.timeline(claimId), claims.openFindings(claimId),
-                workItems.openForClaim(claimId), payments.forClaim(claimId), queries.appeals(claimId),
+        return new ClaimDetail(
+                claim,
+                claims.timeline(claimId),
+                claims.openFindings(claimId),
+                workItems.openForClaim(claimId),
+                payments.forClaim(claimId),
+                queries.appeals(claimId),
                 queries.followUps(claimId));
     }
 
@@ -110,10 +122,13 @@ public class ClaimWork {
         Claim claim = locked(claimId);
         boolean added = claim.coverage() == null;
         // coverage added to a self-pay claim has the patient as its subscriber; a changed one keeps its subscriber
-        io.claimflow.claim.model.CoverageRef coverage = new io.claimflow.claim.model.CoverageRef(payerId, payerName,
-                memberId, added ? "SELF" : claim.coverage().relationshipToSubscriber());
+        io.claimflow.claim.model.CoverageRef coverage = new io.claimflow.claim.model.CoverageRef(
+                payerId, payerName, memberId, added ? "SELF" : claim.coverage().relationshipToSubscriber());
         claim.changeCoverage(coverage);
-        claim.note(user, (added ? "coverage added: " : "coverage changed: ") + "payer " + coverage.payerId(), null,
+        claim.note(
+                user,
+                (added ? "coverage added: " : "coverage changed: ") + "payer " + coverage.payerId(),
+                null,
                 clock.instant());
         claims.update(claim);
         return detail(claimId);
@@ -129,8 +144,8 @@ public class ClaimWork {
     public ClaimDetail release(String claimId, Actor user) {
         Claim claim = locked(claimId);
         if (claim.status() != ClaimStatus.HELD && claim.status() != ClaimStatus.REJECTED) {
-            throw new IllegalTransitionException("Claim " + claimId + " is " + claim.status()
-                    + "; only a HELD or REJECTED claim can be released");
+            throw new IllegalTransitionException(
+                    "Claim " + claimId + " is " + claim.status() + "; only a HELD or REJECTED claim can be released");
         }
         claim.reprice(assembler.repriceMissing(claim));
         List<ScrubFinding> findings = submission.scrubAndSubmit(claim, user, null);
@@ -152,14 +167,19 @@ public class ClaimWork {
             throw new IllegalTransitionException(claimId, original.status(), ClaimStatus.VOIDED);
         }
         if (original.payerClaimNumber() == null) {
-            throw new IllegalTransitionException("Claim " + claimId
-                    + " has no payer claim number yet: the payer has nothing to void");
+            throw new IllegalTransitionException(
+                    "Claim " + claimId + " has no payer claim number yet: the payer has nothing to void");
         }
         Instant now = clock.instant();
-        Claim voiding = assembler.voidOf(original, ClaimNumbers.of(claims.nextClaimNumber(), original.tenantId(),
-                LocalDate.ofInstant(now, ZoneOffset.UTC)), user, reason, now);
-        original.transitionTo(ClaimStatus.VOIDED, user, "voided by claim " + voiding.claimId() + ": " + reason, null,
+        Claim voiding = assembler.voidOf(
+                original,
+                ClaimNumbers.of(
+                        claims.nextClaimNumber(), original.tenantId(), LocalDate.ofInstant(now, ZoneOffset.UTC)),
+                user,
+                reason,
                 now);
+        original.transitionTo(
+                ClaimStatus.VOIDED, user, "voided by claim " + voiding.claimId() + ": " + reason, null, now);
         claims.update(original);
         voiding.transitionTo(ClaimStatus.SUBMITTED, user, "void sent to the payer", null, now);
         claims.insert(voiding);
@@ -181,10 +201,17 @@ public class ClaimWork {
     }
 
     /** The payer's answer to an appeal. */
-    public enum AppealOutcome { WON, LOST, WITHDRAWN }
+    public enum AppealOutcome {
+        WON,
+        LOST,
+        WITHDRAWN
+    }
 
     /** What a biller makes of a lost appeal's open balance. */
-    public enum BalanceDecision { WRITE_OFF, BILL_PATIENT }
+    public enum BalanceDecision {
+        WRITE_OFF,
+        BILL_PATIENT
+    }
 
     /**
      * The biller's decision on a lost appeal (APPEAL_LOST): the open balance is written off (an adjustment; the claim
@@ -203,12 +230,16 @@ public class ClaimWork {
         String why = reason == null || reason.isBlank() ? "" : ": " + reason;
         if (decision == BalanceDecision.WRITE_OFF) {
             claim.addPayment(java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, balance);
-            claim.transitionTo(ClaimStatus.WRITTEN_OFF, user, "lost appeal: balance " + balance + " written off" + why,
-                    null, now);
+            claim.transitionTo(
+                    ClaimStatus.WRITTEN_OFF, user, "lost appeal: balance " + balance + " written off" + why, null, now);
         } else {
             claim.addPayment(java.math.BigDecimal.ZERO, balance, java.math.BigDecimal.ZERO);
-            claim.transitionTo(ClaimStatus.CLOSED, user, "lost appeal: balance " + balance
-                    + " billed to the patient" + why, null, now);
+            claim.transitionTo(
+                    ClaimStatus.CLOSED,
+                    user,
+                    "lost appeal: balance " + balance + " billed to the patient" + why,
+                    null,
+                    now);
         }
         claims.update(claim);
         workItems.resolveOpen(claimId, user.id(), now);
@@ -223,8 +254,8 @@ public class ClaimWork {
     public ClaimDetail decideAppeal(String claimId, long appealId, AppealOutcome outcome, Actor user) {
         Claim claim = locked(claimId);
         if (!queries.decideAppeal(claimId, appealId, outcome.name())) {
-            throw new IllegalTransitionException("Claim " + claimId + " has no filed appeal " + appealId
-                    + " waiting for an outcome");
+            throw new IllegalTransitionException(
+                    "Claim " + claimId + " has no filed appeal " + appealId + " waiting for an outcome");
         }
         Instant now = clock.instant();
         if (outcome != AppealOutcome.WON && claim.status() == ClaimStatus.APPEALED) {
@@ -296,7 +327,8 @@ public class ClaimWork {
             ClaimSummary c = waiting.claim();
             long days = ChronoUnit.DAYS.between(LocalDate.ofInstant(c.submittedAt(), ZoneOffset.UTC), today);
             int threshold = olderThanDays != null ? olderThanDays : policy.followUpDaysFor(c.payerId());
-            boolean snoozed = waiting.nextFollowUp() != null && waiting.nextFollowUp().isAfter(today);
+            boolean snoozed =
+                    waiting.nextFollowUp() != null && waiting.nextFollowUp().isAfter(today);
             if (days >= threshold && !snoozed) {
                 items.add(new FollowUpItem(c, FollowUpItem.Reason.NO_PAYER_RESPONSE, days, deadline(c)));
             }

@@ -9,5 +9,9 @@ import java.time.LocalDate;
 public record FollowUpItem(ClaimSummary claim, Reason reason, long daysWaiting, LocalDate timelyFilingDeadline) {
 
     /** Why the claim is on the list. */
-    public enum Reason { NO_PAYER_RESPONSE, TIMELY_FILING_DEADLINE_NEAR, TIMELY_FILING_DEADLINE_PASSED }
+    public enum Reason {
+        NO_PAYER_RESPONSE,
+        TIMELY_FILING_DEADLINE_NEAR,
+        TIMELY_FILING_DEADLINE_PASSED
+    }
 }

@@ -29,6 +29,8 @@ public class UnprocessableClaimException extends UnprocessableException {
     /** {@code reasons}: rule id and message per finding. */
     @Override
     public Map<String, Object> properties() {
-        return Map.of("reasons", findings.stream().map(f -> f.ruleId() + ": " + f.message()).toList());
+        return Map.of(
+                "reasons",
+                findings.stream().map(f -> f.ruleId() + ": " + f.message()).toList());
     }
 }

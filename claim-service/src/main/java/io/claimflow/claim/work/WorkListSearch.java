@@ -1,6 +1,5 @@
 package io.claimflow.claim.work;
 
-import io.claimflow.claim.workitem.WorkItems;
 import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.platform.validation.InvalidInputException;
 import java.time.LocalDate;
@@ -18,11 +17,19 @@ import java.util.List;
  * @param serviceTo date of service on or before (the age of the work)
  * @param sort one of {@link #SORTS}, {@code -} first for descending; null for the oldest work first
  */
-public record WorkListSearch(WorkQueue queue, String ruleId, String category, String carc, String payerId,
-        LocalDate serviceTo, String sort, int page, int size) {
+public record WorkListSearch(
+        WorkQueue queue,
+        String ruleId,
+        String category,
+        String carc,
+        String payerId,
+        LocalDate serviceTo,
+        String sort,
+        int page,
+        int size) {
 
-    public static final List<String> SORTS = List.of("dateOfService", "-dateOfService", "charge", "-charge",
-            "createdAt", "-createdAt", "payer", "-payer");
+    public static final List<String> SORTS = List.of(
+            "dateOfService", "-dateOfService", "charge", "-charge", "createdAt", "-createdAt", "payer", "-payer");
 
     public WorkListSearch {
         if (page < 0 || size < 1 || size > 500) {

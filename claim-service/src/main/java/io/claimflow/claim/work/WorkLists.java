@@ -1,7 +1,6 @@
 package io.claimflow.claim.work;
 
 import io.claimflow.claim.workitem.WorkItems;
-import io.claimflow.claim.workitem.WorkQueue;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkLists {
 
     private final ClaimQueries queries;
+
     public WorkLists(ClaimQueries queries) {
         this.queries = queries;
     }

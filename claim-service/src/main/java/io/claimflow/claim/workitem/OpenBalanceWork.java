@@ -52,8 +52,7 @@ public final class OpenBalanceWork {
         WORK.put(ClaimStatus.APPEAL_LOST, List.of(WorkList.of(WorkQueue.LOST_APPEAL)));
     }
 
-    private OpenBalanceWork() {
-    }
+    private OpenBalanceWork() {}
 
     /** The work lists a claim in this state with money open is on; empty when no money can be open in it. */
     public static List<WorkList> of(ClaimStatus status) {
@@ -63,7 +62,8 @@ public final class OpenBalanceWork {
     /** The states whose open balance is worked from an open work item (what the unworked-balance check looks at). */
     public static List<ClaimStatus> statesNeedingWorkItems() {
         return Arrays.stream(ClaimStatus.values())
-                .filter(s -> of(s).stream().anyMatch(WorkList::needsWorkItem)).toList();
+                .filter(s -> of(s).stream().anyMatch(WorkList::needsWorkItem))
+                .toList();
     }
 
     /**
@@ -78,16 +78,22 @@ public final class OpenBalanceWork {
      * Keeps the REVERSAL work item of a superseded claim in step with the payer money it holds: one open item while
      * it holds some, resolved once the payer's reversal took it back.
      */
-    public static void trackPayerMoney(io.claimflow.claim.model.Claim claim, WorkItems workItems, String causeEventId,
-            java.time.Instant at) {
+    public static void trackPayerMoney(
+            io.claimflow.claim.model.Claim claim, WorkItems workItems, String causeEventId, java.time.Instant at) {
         if (!claim.status().isSuperseded()) {
             return;
         }
         if (holdsPayerMoney(claim)) {
             if (workItems.openForClaim(claim.claimId()).isEmpty()) {
-                workItems.add(claim.claimId(), WorkQueue.REVERSAL, "HELD_FOR_PAYER", "claim " + claim.status()
-                        .name().toLowerCase() + " while holding " + claim.paidAmount().toPlainString()
-                        + " paid by the payer: awaiting the payer's reversal, or refund it", causeEventId, at);
+                workItems.add(
+                        claim.claimId(),
+                        WorkQueue.REVERSAL,
+                        "HELD_FOR_PAYER",
+                        "claim " + claim.status().name().toLowerCase() + " while holding "
+                                + claim.paidAmount().toPlainString()
+                                + " paid by the payer: awaiting the payer's reversal, or refund it",
+                        causeEventId,
+                        at);
             }
         } else {
             workItems.resolveOpen(claim.claimId(), "payer-reversal", at);

@@ -7,10 +7,18 @@ import java.util.List;
 public interface WorkItems {
 
     /** An open item on a work list. */
-    record WorkItem(long id, String claimId, String encounterId, String claimStatus, String payerId,
-            java.time.LocalDate dateOfService, java.math.BigDecimal totalCharge, WorkQueue queue, String category,
-            String reasons, Instant createdAt) {
-    }
+    record WorkItem(
+            long id,
+            String claimId,
+            String encounterId,
+            String claimStatus,
+            String payerId,
+            java.time.LocalDate dateOfService,
+            java.math.BigDecimal totalCharge,
+            WorkQueue queue,
+            String category,
+            String reasons,
+            Instant createdAt) {}
 
     void add(String claimId, WorkQueue queue, String category, String reasons, String causeEventId, Instant at);
 

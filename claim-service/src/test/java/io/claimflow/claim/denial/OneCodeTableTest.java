@@ -21,7 +21,8 @@ class OneCodeTableTest {
 
     @Test
     void routingCategoryIsTheClaimDeniedCategoryForEveryCarcAndPairOfCarcs() {
-        List<String> carcs = codes.carcs().keySet().stream().filter(codes::isDenial).sorted().toList();
+        List<String> carcs =
+                codes.carcs().keySet().stream().filter(codes::isDenial).sorted().toList();
         List<String> disagreements = new ArrayList<>();
         for (String first : carcs) {
             for (String second : carcs) {
@@ -45,16 +46,33 @@ class OneCodeTableTest {
 
     @Test
     void notDenialsOfTheTableAreNotDenialsForClaimService() {
-        codes.carcs().values().stream().filter(c -> !c.category().isDenial()).forEach(c ->
-                assertThat(CarcTable.shipped().categorize(
-                        List.of(new AdjustmentCode("CO", c.code(), BigDecimal.TEN)), List.of())).as(c.code()).isEmpty());
+        codes.carcs().values().stream()
+                .filter(c -> !c.category().isDenial())
+                .forEach(c -> assertThat(CarcTable.shipped()
+                                .categorize(List.of(new AdjustmentCode("CO", c.code(), BigDecimal.TEN)), List.of()))
+                        .as(c.code())
+                        .isEmpty());
     }
 
     private void check(List<String> carcs, List<String> rarcs, List<String> disagreements) {
         String onClaimDenied = codes.denialCategory(carcs, rarcs).name();
-        DenialNotice notice = new DenialNotice("e1", Instant.now(), "enc-1", "t", "clm-1", false, "P", "1",
-                onClaimDenied, carcs.stream().map(c -> new AdjustmentCode("CO", c, BigDecimal.TEN)).toList(), rarcs,
-                List.of(), null, List.of());
+        DenialNotice notice = new DenialNotice(
+                "e1",
+                Instant.now(),
+                "enc-1",
+                "t",
+                "clm-1",
+                false,
+                "P",
+                "1",
+                onClaimDenied,
+                carcs.stream()
+                        .map(c -> new AdjustmentCode("CO", c, BigDecimal.TEN))
+                        .toList(),
+                rarcs,
+                List.of(),
+                null,
+                List.of());
         String routed = router.categorize(notice).name();
         if (!routed.equals(onClaimDenied)) {
             disagreements.add(carcs + " " + rarcs + ": ClaimDenied " + onClaimDenied + ", routed " + routed);

@@ -18,8 +18,13 @@ class ClaimLifecycleTest {
     static final Instant T = Instant.parse("2026-03-11T02:00:00Z");
 
     Claim newClaim() {
-        return new ClaimAssembler(TestEncounters.feeSchedule()).assemble(officeVisit(),
-                ClaimNumbers.of(1, "riverside-fm", LocalDate.of(2026, 3, 11)), null, Actor.system("assembly"), T);
+        return new ClaimAssembler(TestEncounters.feeSchedule())
+                .assemble(
+                        officeVisit(),
+                        ClaimNumbers.of(1, "riverside-fm", LocalDate.of(2026, 3, 11)),
+                        null,
+                        Actor.system("assembly"),
+                        T);
     }
 
     @Test
@@ -30,20 +35,46 @@ class ClaimLifecycleTest {
         claim.transitionTo(ClaimStatus.RECODE_REQUESTED, Actor.rule("route-coding-denials"), "attempt 1", "e2", T);
         claim.transitionTo(ClaimStatus.REPLACED, Actor.system("corrected-claims"), "replaced", "e3", T);
 
-        assertThat(claim.pendingChanges()).extracting(StatusChange::to).containsExactly(ClaimStatus.CREATED,
-                ClaimStatus.SUBMITTED, ClaimStatus.DENIED, ClaimStatus.RECODE_REQUESTED, ClaimStatus.REPLACED);
+        assertThat(claim.pendingChanges())
+                .extracting(StatusChange::to)
+                .containsExactly(
+                        ClaimStatus.CREATED,
+                        ClaimStatus.SUBMITTED,
+                        ClaimStatus.DENIED,
+                        ClaimStatus.RECODE_REQUESTED,
+                        ClaimStatus.REPLACED);
         assertThat(claim.pendingChanges().get(2).actor()).isEqualTo(Actor.payer("BKHP1"));
         assertThat(claim.current()).isFalse();
         assertThat(claim.submittedAt()).isEqualTo(T);
     }
 
     @ParameterizedTest
-    @CsvSource({"CREATED,PAID", "HELD,PAID", "SUBMITTED,CLOSED", "PAID,DENIED", "PAID,HELD", "REPLACED,SUBMITTED",
-            "VOIDED,PAID", "CLOSED,SUBMITTED", "WRITTEN_OFF,SUBMITTED", "DENIED,HELD", "RECODE_REQUESTED,SUBMITTED"})
+    @CsvSource({
+        "CREATED,PAID",
+        "HELD,PAID",
+        "SUBMITTED,CLOSED",
+        "PAID,DENIED",
+        "PAID,HELD",
+        "REPLACED,SUBMITTED",
+        "VOIDED,PAID",
+        "CLOSED,SUBMITTED",
+        "WRITTEN_OFF,SUBMITTED",
+        "DENIED,HELD",
+        "RECODE_REQUESTED,SUBMITTED"
+    })
     void illegalTransitionsAreRefusedAndChangeNothing(ClaimStatus from, ClaimStatus to) {
-        Claim claim = Claim.restore(Claim.builder().claimId("clm-1").encounterId("enc-1").tenantId("t")
-                .codingVersion(1).patientControlNumber("P1").dateOfService(LocalDate.of(2026, 3, 10))
-                .patientMrn("m").sourceEventId("e").createdAt(T).status(from).current(true));
+        Claim claim = Claim.restore(Claim.builder()
+                .claimId("clm-1")
+                .encounterId("enc-1")
+                .tenantId("t")
+                .codingVersion(1)
+                .patientControlNumber("P1")
+                .dateOfService(LocalDate.of(2026, 3, 10))
+                .patientMrn("m")
+                .sourceEventId("e")
+                .createdAt(T)
+                .status(from)
+                .current(true));
 
         assertThatThrownBy(() -> claim.transitionTo(to, Actor.user("biller"), "try", null, T))
                 .isInstanceOf(IllegalTransitionException.class)

@@ -43,15 +43,20 @@ class PaymentPostingTest {
     final Claims claims = new Claims();
     final Work work = new Work();
     final PaymentsInMemory payments = new PaymentsInMemory();
-    final PaymentPosting posting = new PaymentPosting(claims, payments, work, CarcTable.shipped(),
-            Clock.fixed(T, ZoneOffset.UTC));
+    final PaymentPosting posting =
+            new PaymentPosting(claims, payments, work, CarcTable.shipped(), Clock.fixed(T, ZoneOffset.UTC));
     Claim claim;
     String charge;
 
     @BeforeEach
     void submittedClaim() {
-        claim = new ClaimAssembler(TestEncounters.feeSchedule()).assemble(officeVisit(),
-                ClaimNumbers.of(1, "riverside-fm", LocalDate.of(2026, 3, 11)), null, Actor.system("assembly"), T);
+        claim = new ClaimAssembler(TestEncounters.feeSchedule())
+                .assemble(
+                        officeVisit(),
+                        ClaimNumbers.of(1, "riverside-fm", LocalDate.of(2026, 3, 11)),
+                        null,
+                        Actor.system("assembly"),
+                        T);
         claim.transitionTo(ClaimStatus.SUBMITTED, Actor.system("scrubber"), "passed", "e0", T);
         claims.claim = claim;
         charge = claim.totalCharge().toPlainString();
@@ -64,10 +69,24 @@ class PaymentPostingTest {
         BigDecimal paid = total.multiply(new BigDecimal("0.80")).setScale(2, java.math.RoundingMode.HALF_UP);
         BigDecimal contractual = total.subtract(paid).subtract(copay);
         BigDecimal s = BigDecimal.valueOf(sign);
-        return new PaymentNotice(UUID.randomUUID().toString(), T, claim.encounterId(), claim.claimId(), "BKHP1",
-                "2026090123456", trace, code, kind, LocalDate.of(2026, 3, 31), total.multiply(s), paid.multiply(s),
-                copay.multiply(s), List.of(new AdjustmentCode("CO", "45", contractual.multiply(s)),
-                        new AdjustmentCode("PR", "3", copay.multiply(s))), List.of());
+        return new PaymentNotice(
+                UUID.randomUUID().toString(),
+                T,
+                claim.encounterId(),
+                claim.claimId(),
+                "BKHP1",
+                "2026090123456",
+                trace,
+                code,
+                kind,
+                LocalDate.of(2026, 3, 31),
+                total.multiply(s),
+                paid.multiply(s),
+                copay.multiply(s),
+                List.of(
+                        new AdjustmentCode("CO", "45", contractual.multiply(s)),
+                        new AdjustmentCode("PR", "3", copay.multiply(s))),
+                List.of());
     }
 
     PaymentNotice paid(String trace) {
@@ -111,9 +130,21 @@ class PaymentPostingTest {
         BigDecimal copay = new BigDecimal("10.00");
         BigDecimal paid = charge.multiply(new BigDecimal("0.80")).setScale(2, java.math.RoundingMode.HALF_UP);
         BigDecimal contractual = charge.subtract(paid).subtract(copay);
-        return new PaymentNotice(UUID.randomUUID().toString(), T, claim.encounterId(), claim.claimId(), "BKHP1",
-                "2026090123456", trace, "1", PaymentNotice.Kind.PROCESSED, LocalDate.of(2026, 3, 31), charge, paid,
-                copay, List.of(new AdjustmentCode("CO", "45", contractual), new AdjustmentCode("PR", "3", copay)),
+        return new PaymentNotice(
+                UUID.randomUUID().toString(),
+                T,
+                claim.encounterId(),
+                claim.claimId(),
+                "BKHP1",
+                "2026090123456",
+                trace,
+                "1",
+                PaymentNotice.Kind.PROCESSED,
+                LocalDate.of(2026, 3, 31),
+                charge,
+                paid,
+                copay,
+                List.of(new AdjustmentCode("CO", "45", contractual), new AdjustmentCode("PR", "3", copay)),
                 List.of());
     }
 
@@ -123,7 +154,8 @@ class PaymentPostingTest {
         assertThat(posting.onPaymentPosted(part("EFT1", firstPart))).isEqualTo(ClaimStatus.PAID);
 
         // the payer's second 835 pays the rest of the lines: the claim is settled, nothing is a credit
-        assertThat(posting.onPaymentPosted(part("EFT2", new BigDecimal("50.00")))).isEqualTo(ClaimStatus.CLOSED);
+        assertThat(posting.onPaymentPosted(part("EFT2", new BigDecimal("50.00"))))
+                .isEqualTo(ClaimStatus.CLOSED);
         assertThat(claim.balance()).isEqualByComparingTo("0.00");
         assertThat(claim.patientResponsibility()).isEqualByComparingTo("20.00");
         assertThat(work.open()).isEmpty();
@@ -135,7 +167,9 @@ class PaymentPostingTest {
         assertThat(claim.patientResponsibility()).isEqualByComparingTo("20.00");
         everyOpenBalanceHasAWorkItem();
         // each posting as the claim took it: the charge once, the patient's share once, the credit as -40.00
-        assertThat(payments.recorded).extracting(Payments.PostedPayment::chargeAmount).map(BigDecimal::toPlainString)
+        assertThat(payments.recorded)
+                .extracting(Payments.PostedPayment::chargeAmount)
+                .map(BigDecimal::toPlainString)
                 .containsExactly(firstPart.toPlainString(), "50.00", "0.00");
         assertThat(payments.recorded.get(2).patientResponsibility()).isEqualByComparingTo("0.00");
         assertThat(payments.recorded.get(2).adjustedAmount()).isEqualByComparingTo("-40.00");
@@ -145,15 +179,29 @@ class PaymentPostingTest {
     void aLaterPartThatDeniesItsLinesLeavesTheClaimPartlyPaidForTheDenialToRoute() {
         BigDecimal firstPart = claim.totalCharge().subtract(new BigDecimal("50.00"));
         posting.onPaymentPosted(part("EFT1", firstPart));
-        PaymentNotice denied = new PaymentNotice(UUID.randomUUID().toString(), T, claim.encounterId(),
-                claim.claimId(), "BKHP1", "2026090123456", "EFT2", "1", PaymentNotice.Kind.PROCESSED,
-                LocalDate.of(2026, 3, 31), new BigDecimal("50.00"), new BigDecimal("0.00"), new BigDecimal("0.00"),
-                List.of(new AdjustmentCode("CO", "50", new BigDecimal("50.00"))), List.of());
+        PaymentNotice denied = new PaymentNotice(
+                UUID.randomUUID().toString(),
+                T,
+                claim.encounterId(),
+                claim.claimId(),
+                "BKHP1",
+                "2026090123456",
+                "EFT2",
+                "1",
+                PaymentNotice.Kind.PROCESSED,
+                LocalDate.of(2026, 3, 31),
+                new BigDecimal("50.00"),
+                new BigDecimal("0.00"),
+                new BigDecimal("0.00"),
+                List.of(new AdjustmentCode("CO", "50", new BigDecimal("50.00"))),
+                List.of());
 
         assertThat(posting.onPaymentPosted(denied)).isEqualTo(ClaimStatus.PARTIALLY_PAID);
         assertThat(claim.balance()).isEqualByComparingTo("50.00");
         // its ClaimDenied travels on another topic and may have found the claim PAID: the work item is here already
-        assertThat(work.open()).singleElement().satisfies(i -> assertThat(i.queue()).isEqualTo(WorkQueue.DENIAL));
+        assertThat(work.open())
+                .singleElement()
+                .satisfies(i -> assertThat(i.queue()).isEqualTo(WorkQueue.DENIAL));
         everyOpenBalanceHasAWorkItem();
     }
 
@@ -180,7 +228,9 @@ class PaymentPostingTest {
         assertThat(posting.onPaymentPosted(reversal("EFT2"))).isEqualTo(ClaimStatus.REVERSED);
         assertThat(claim.paidAmount()).isEqualByComparingTo("0.00");
         assertThat(claim.balance()).isEqualByComparingTo(claim.totalCharge());
-        assertThat(work.open()).singleElement().satisfies(i -> assertThat(i.queue()).isEqualTo(WorkQueue.REVERSAL));
+        assertThat(work.open())
+                .singleElement()
+                .satisfies(i -> assertThat(i.queue()).isEqualTo(WorkQueue.REVERSAL));
         everyOpenBalanceHasAWorkItem();
 
         assertThat(posting.onPaymentPosted(paid("EFT3"))).isEqualTo(ClaimStatus.CLOSED);
@@ -231,7 +281,9 @@ class PaymentPostingTest {
                 .isEqualTo(ClaimStatus.PREDETERMINED);
         assertThat(claim.paidAmount()).isEqualByComparingTo("0.00");
         assertThat(claim.balance()).isEqualByComparingTo(claim.totalCharge());
-        assertThat(work.open()).singleElement().satisfies(i -> assertThat(i.category()).isEqualTo("PREDETERMINED"));
+        assertThat(work.open())
+                .singleElement()
+                .satisfies(i -> assertThat(i.category()).isEqualTo("PREDETERMINED"));
         everyOpenBalanceHasAWorkItem();
 
         // the payer pays it later, as a claim: paid and closed, the work item resolved
@@ -241,30 +293,68 @@ class PaymentPostingTest {
 
     void everyOpenBalanceHasAWorkItem() {
         boolean open = claim.status().canHaveOpenBalance() && claim.balance().signum() != 0;
-        boolean needsItem = OpenBalanceWork.of(claim.status()).stream()
-                .anyMatch(OpenBalanceWork.WorkList::needsWorkItem);
+        boolean needsItem =
+                OpenBalanceWork.of(claim.status()).stream().anyMatch(OpenBalanceWork.WorkList::needsWorkItem);
         if (open && needsItem) {
-            assertThat(work.open()).as("open work item of a " + claim.status() + " claim with balance "
-                    + claim.balance()).isNotEmpty();
-            assertThat(work.open()).anySatisfy(i -> assertThat(OpenBalanceWork.of(claim.status()))
-                    .extracting(OpenBalanceWork.WorkList::queue).contains(i.queue()));
+            assertThat(work.open())
+                    .as("open work item of a " + claim.status() + " claim with balance " + claim.balance())
+                    .isNotEmpty();
+            assertThat(work.open())
+                    .anySatisfy(i -> assertThat(OpenBalanceWork.of(claim.status()))
+                            .extracting(OpenBalanceWork.WorkList::queue)
+                            .contains(i.queue()));
         }
     }
 
     static final class Claims implements ClaimRepository {
         Claim claim;
 
-        @Override public long nextClaimNumber() { return 2; }
-        @Override public void insert(Claim c) { }
-        @Override public void update(Claim c) { c.drainPendingChanges(); }
-        @Override public Optional<Claim> find(String id) { return Optional.of(claim); }
-        @Override public Optional<Claim> findForUpdate(String id) { return Optional.of(claim); }
-        @Override public Optional<Claim> findCurrentForUpdate(String encounterId) { return Optional.of(claim); }
-        @Override public boolean hasDuplicate(String tenantId, String patientMrn, LocalDate dateOfService,
-                String serviceKey, String excludeClaimId) { return false; }
-        @Override public void replaceFindings(String claimId, List<ScrubFinding> findings, Instant at) { }
-        @Override public List<ScrubFinding> openFindings(String claimId) { return List.of(); }
-        @Override public List<StatusChange> timeline(String claimId) { return List.of(); }
+        @Override
+        public long nextClaimNumber() {
+            return 2;
+        }
+
+        @Override
+        public void insert(Claim c) {}
+
+        @Override
+        public void update(Claim c) {
+            c.drainPendingChanges();
+        }
+
+        @Override
+        public Optional<Claim> find(String id) {
+            return Optional.of(claim);
+        }
+
+        @Override
+        public Optional<Claim> findForUpdate(String id) {
+            return Optional.of(claim);
+        }
+
+        @Override
+        public Optional<Claim> findCurrentForUpdate(String encounterId) {
+            return Optional.of(claim);
+        }
+
+        @Override
+        public boolean hasDuplicate(
+                String tenantId, String patientMrn, LocalDate dateOfService, String serviceKey, String excludeClaimId) {
+            return false;
+        }
+
+        @Override
+        public void replaceFindings(String claimId, List<ScrubFinding> findings, Instant at) {}
+
+        @Override
+        public List<ScrubFinding> openFindings(String claimId) {
+            return List.of();
+        }
+
+        @Override
+        public List<StatusChange> timeline(String claimId) {
+            return List.of();
+        }
     }
 
     static final class PaymentsInMemory implements Payments {
@@ -273,8 +363,8 @@ class PaymentPostingTest {
 
         @Override
         public boolean record(PostedPayment p) {
-            boolean added = keys.add(p.claimId() + "/" + p.payerId() + "/" + p.traceNumber() + "/"
-                    + p.claimStatusCode());
+            boolean added =
+                    keys.add(p.claimId() + "/" + p.payerId() + "/" + p.traceNumber() + "/" + p.claimStatusCode());
             if (added) {
                 recorded.add(p);
             }
@@ -292,10 +382,10 @@ class PaymentPostingTest {
         final Set<Long> resolved = new HashSet<>();
 
         @Override
-        public void add(String claimId, WorkQueue queue, String category, String reasons, String causeEventId,
-                Instant at) {
-            items.add(new WorkItem(items.size() + 1, claimId, null, null, null, null, null, queue, category, reasons,
-                    at));
+        public void add(
+                String claimId, WorkQueue queue, String category, String reasons, String causeEventId, Instant at) {
+            items.add(new WorkItem(
+                    items.size() + 1, claimId, null, null, null, null, null, queue, category, reasons, at));
         }
 
         @Override

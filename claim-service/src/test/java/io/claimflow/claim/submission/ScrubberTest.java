@@ -1,6 +1,5 @@
 package io.claimflow.claim.submission;
 
-import io.claimflow.codes.Npi;
 import static io.claimflow.claim.TestEncounters.line;
 import static io.claimflow.claim.TestEncounters.officeVisit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +10,7 @@ import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.CodedEncounter;
 import io.claimflow.claim.model.ProviderRef;
 import io.claimflow.claim.model.ScrubFinding;
+import io.claimflow.codes.Npi;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +24,11 @@ class ScrubberTest {
     final Scrubber.Context normal = new Scrubber.Context(TODAY, 365, false);
 
     Claim claim(CodedEncounter encounter) {
-        return assembler.assemble(encounter, ClaimNumbers.of(1, "riverside-fm", TODAY), null, Actor.system("t"),
+        return assembler.assemble(
+                encounter,
+                ClaimNumbers.of(1, "riverside-fm", TODAY),
+                null,
+                Actor.system("t"),
                 Instant.parse("2026-03-11T02:00:00Z"));
     }
 
@@ -39,7 +43,8 @@ class ScrubberTest {
 
     @Test
     void aBillingNpiWithAWrongCheckDigitHoldsTheClaimWithThatReason() {
-        Claim claim = claim(officeVisit(new ProviderRef("1847362915", "311234567", "EIN", true),
+        Claim claim = claim(officeVisit(
+                new ProviderRef("1847362915", "311234567", "EIN", true),
                 officeVisit().lines()));
 
         List<ScrubFinding> findings = scrubber.scrub(claim, normal);
@@ -52,20 +57,34 @@ class ScrubberTest {
 
     @Test
     void taxIdMustBeNineDigitsWithAnAssignedPrefix() {
-        assertThat(rules(scrubber.scrub(claim(officeVisit(new ProviderRef("1847362914", "31-1234567", "EIN", true),
-                officeVisit().lines())), normal))).containsExactly("TAX_ID_FORMAT");
-        assertThat(rules(scrubber.scrub(claim(officeVisit(new ProviderRef("1847362914", "071234567", "EIN", true),
-                officeVisit().lines())), normal))).containsExactly("TAX_ID_FORMAT");
-        assertThat(rules(scrubber.scrub(claim(officeVisit(new ProviderRef("1847362914", null, null, true),
-                officeVisit().lines())), normal))).containsExactly("TAX_ID_FORMAT");
+        assertThat(rules(scrubber.scrub(
+                        claim(officeVisit(
+                                new ProviderRef("1847362914", "31-1234567", "EIN", true),
+                                officeVisit().lines())),
+                        normal)))
+                .containsExactly("TAX_ID_FORMAT");
+        assertThat(rules(scrubber.scrub(
+                        claim(officeVisit(
+                                new ProviderRef("1847362914", "071234567", "EIN", true),
+                                officeVisit().lines())),
+                        normal)))
+                .containsExactly("TAX_ID_FORMAT");
+        assertThat(rules(scrubber.scrub(
+                        claim(officeVisit(
+                                new ProviderRef("1847362914", null, null, true),
+                                officeVisit().lines())),
+                        normal)))
+                .containsExactly("TAX_ID_FORMAT");
     }
 
     @Test
     void pointersMustReferToDiagnosesOnTheClaim() {
-        Claim claim = claim(officeVisit(TestEncounters.BILLING, List.of(
-                line(1, "99214", List.of(), 1, List.of(1, 3)),
-                line(2, "83036", List.of(), 1, List.of()),
-                line(3, "36415", List.of(), 1, List.of(2, 2)))));
+        Claim claim = claim(officeVisit(
+                TestEncounters.BILLING,
+                List.of(
+                        line(1, "99214", List.of(), 1, List.of(1, 3)),
+                        line(2, "83036", List.of(), 1, List.of()),
+                        line(3, "36415", List.of(), 1, List.of(2, 2)))));
 
         List<ScrubFinding> findings = scrubber.scrub(claim, normal);
 
@@ -77,15 +96,30 @@ class ScrubberTest {
     void aLineWithoutFeeSchedulePriceIsHeld() {
         Claim claim = claim(officeVisit(TestEncounters.BILLING, List.of(line(1, "99499", List.of(), 1, List.of(1)))));
 
-        assertThat(scrubber.scrub(claim, normal)).singleElement()
+        assertThat(scrubber.scrub(claim, normal))
+                .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("no fee schedule price for 99499"));
     }
 
     @Test
     void aSelfPayEncounterHasNoCoverageToBill() {
         CodedEncounter e = officeVisit();
-        CodedEncounter selfPay = new CodedEncounter(e.eventId(), e.encounterId(), e.tenantId(), 1, e.dateOfService(),
-                "11", null, e.patientMrn(), e.billing(), e.rendering(), null, null, e.diagnoses(), e.lines(), "{}");
+        CodedEncounter selfPay = new CodedEncounter(
+                e.eventId(),
+                e.encounterId(),
+                e.tenantId(),
+                1,
+                e.dateOfService(),
+                "11",
+                null,
+                e.patientMrn(),
+                e.billing(),
+                e.rendering(),
+                null,
+                null,
+                e.diagnoses(),
+                e.lines(),
+                "{}");
 
         assertThat(rules(scrubber.scrub(claim(selfPay), normal))).containsExactly("COVERAGE_ON_FILE");
     }
@@ -96,7 +130,8 @@ class ScrubberTest {
 
         assertThat(rules(scrubber.scrub(claim, new Scrubber.Context(LocalDate.of(2026, 6, 9), 90, false))))
                 .containsExactly("TIMELY_FILING");
-        assertThat(scrubber.scrub(claim, new Scrubber.Context(LocalDate.of(2026, 6, 8), 90, false))).isEmpty();
+        assertThat(scrubber.scrub(claim, new Scrubber.Context(LocalDate.of(2026, 6, 8), 90, false)))
+                .isEmpty();
         assertThat(rules(scrubber.scrub(claim, new Scrubber.Context(LocalDate.of(2026, 3, 9), 90, false))))
                 .containsExactly("DATE_OF_SERVICE");
     }
@@ -109,14 +144,18 @@ class ScrubberTest {
 
     @Test
     void requiredDataAndLimits() {
-        Claim claim = claim(officeVisit(new ProviderRef("1847362914", "311234567", "EIN", false), List.of(
-                line(1, "99214", List.of("25", "59", "XU", "76", "77"), 1, List.of(1)),
-                line(2, "83036", List.of(), 0, List.of(1)))));
+        Claim claim = claim(officeVisit(
+                new ProviderRef("1847362914", "311234567", "EIN", false),
+                List.of(
+                        line(1, "99214", List.of("25", "59", "XU", "76", "77"), 1, List.of(1)),
+                        line(2, "83036", List.of(), 0, List.of(1)))));
 
-        assertThat(scrubber.scrub(claim, normal)).extracting(ScrubFinding::message).containsExactly(
-                "billing provider street address is missing",
-                "line 1 must have at most 4 two-character modifiers",
-                "line 2 must bill at least 1 unit");
+        assertThat(scrubber.scrub(claim, normal))
+                .extracting(ScrubFinding::message)
+                .containsExactly(
+                        "billing provider street address is missing",
+                        "line 1 must have at most 4 two-character modifiers",
+                        "line 2 must bill at least 1 unit");
     }
 
     @Test

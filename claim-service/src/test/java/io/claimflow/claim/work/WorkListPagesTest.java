@@ -32,8 +32,7 @@ import org.springframework.web.client.RestClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkListPagesTest {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> PAGE = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> PAGE = new ParameterizedTypeReference<>() {};
     private static final String PAYER = "WLP" + UUID.randomUUID().toString().substring(0, 8);
     private static final String RULE = "WLP_RULE_" + PAYER;
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
@@ -48,8 +47,14 @@ class WorkListPagesTest {
 
     @BeforeAll
     void claims() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port).defaultHeader("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString("biller:demo-biller".getBytes(StandardCharsets.UTF_8))).build();
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("biller:demo-biller".getBytes(StandardCharsets.UTF_8)))
+                .build();
         // 30 held claims: every third held by RULE (and all by SELF_PAY); dates of service 0..29 days back
         for (int i = 0; i < 30; i++) {
             String claim = PAYER + "-h" + i;
@@ -64,7 +69,10 @@ class WorkListPagesTest {
             String claim = PAYER + "-d" + i;
             insertClaim(claim, "DENIED", TODAY.minusDays(40 + i), 200 + i);
             jdbc.sql("INSERT INTO work_item (claim_id, queue, category, reasons, created_at) VALUES (?, ?, ?, ?, ?)")
-                    .params(claim, i < 2 ? "APPEAL" : "DENIAL", i % 2 == 0 ? "MISSING_INFORMATION" : "ELIGIBILITY",
+                    .params(
+                            claim,
+                            i < 2 ? "APPEAL" : "DENIAL",
+                            i % 2 == 0 ? "MISSING_INFORMATION" : "ELIGIBILITY",
                             i % 2 == 0 ? "CO-16 M119: NDC missing" : "CO-27: coverage ended",
                             OffsetDateTime.now(ZoneOffset.UTC).minusHours(i))
                     .update();
@@ -76,36 +84,48 @@ class WorkListPagesTest {
         Map<String, Object> page = get("/work-lists/held/search?payerId=" + PAYER + "&size=4&page=1&sort=-charge");
         assertThat(page.get("total")).isEqualTo(30);
         List<Map<String, Object>> items = items(page);
-        assertThat(items).extracting(i -> String.valueOf(((Map<?, ?>) i.get("claim")).get("claimId")))
+        assertThat(items)
+                .extracting(i -> String.valueOf(((Map<?, ?>) i.get("claim")).get("claimId")))
                 .containsExactly(PAYER + "-h25", PAYER + "-h24", PAYER + "-h23", PAYER + "-h22");
         assertThat(items.get(0).get("reasons")).asList().hasSize(1);
 
-        Map<String, Object> byRule = get("/work-lists/held/search?payerId=" + PAYER + "&rule=" + RULE
-                + "&serviceTo=" + TODAY.minusDays(10) + "&sort=dateOfService&size=50");
+        Map<String, Object> byRule = get("/work-lists/held/search?payerId=" + PAYER + "&rule=" + RULE + "&serviceTo="
+                + TODAY.minusDays(10) + "&sort=dateOfService&size=50");
         // held by RULE: days 0, 3, ..., 27; 10 days old or older: 12, 15, ..., 27
         assertThat(byRule.get("total")).isEqualTo(6);
-        assertThat(items(byRule)).extracting(i -> String.valueOf(((Map<?, ?>) i.get("claim")).get("claimId"))).first()
+        assertThat(items(byRule))
+                .extracting(i -> String.valueOf(((Map<?, ?>) i.get("claim")).get("claimId")))
+                .first()
                 .isEqualTo(PAYER + "-h27");
         assertThat(items(byRule).get(0).get("reasons")).asList().hasSize(2);
 
-        List<Map<String, Object>> rules = http.get().uri("/work-lists/held/rules").retrieve()
-                .body(new ParameterizedTypeReference<>() {
-                });
+        List<Map<String, Object>> rules =
+                http.get().uri("/work-lists/held/rules").retrieve().body(new ParameterizedTypeReference<>() {});
         assertThat(rules).contains(Map.of("ruleId", RULE, "claims", 10));
     }
 
     @Test
     void denialWorkIsFilteredByQueueCategoryCarcAndPayerAndCounted() {
-        assertThat(get("/work-lists/denials/search?payerId=" + PAYER).get("total")).isEqualTo(12);
-        assertThat(get("/work-lists/denials/search?payerId=" + PAYER + "&queue=DENIAL").get("total")).isEqualTo(10);
-        assertThat(get("/work-lists/denials/search?payerId=" + PAYER + "&carc=16").get("total")).isEqualTo(6);
-        assertThat(get("/work-lists/denials/search?payerId=" + PAYER + "&carc=CO-27&queue=DENIAL").get("total"))
+        assertThat(get("/work-lists/denials/search?payerId=" + PAYER).get("total"))
+                .isEqualTo(12);
+        assertThat(get("/work-lists/denials/search?payerId=" + PAYER + "&queue=DENIAL")
+                        .get("total"))
+                .isEqualTo(10);
+        assertThat(get("/work-lists/denials/search?payerId=" + PAYER + "&carc=16")
+                        .get("total"))
+                .isEqualTo(6);
+        assertThat(get("/work-lists/denials/search?payerId=" + PAYER + "&carc=CO-27&queue=DENIAL")
+                        .get("total"))
                 .isEqualTo(5);
-        assertThat(get("/work-lists/denials/search?payerId=" + PAYER + "&carc=1").get("total")).isEqualTo(0);
-        Map<String, Object> page = get("/work-lists/denials/search?payerId=" + PAYER
-                + "&category=ELIGIBILITY&sort=dateOfService&size=2");
+        assertThat(get("/work-lists/denials/search?payerId=" + PAYER + "&carc=1")
+                        .get("total"))
+                .isEqualTo(0);
+        Map<String, Object> page =
+                get("/work-lists/denials/search?payerId=" + PAYER + "&category=ELIGIBILITY&sort=dateOfService&size=2");
         assertThat(page.get("total")).isEqualTo(6);
-        assertThat(items(page)).extracting(i -> String.valueOf(i.get("claimId"))).containsExactly(PAYER + "-d11", PAYER + "-d9");
+        assertThat(items(page))
+                .extracting(i -> String.valueOf(i.get("claimId")))
+                .containsExactly(PAYER + "-d11", PAYER + "-d9");
     }
 
     @Test
@@ -113,15 +133,21 @@ class WorkListPagesTest {
         Map<String, Object> page = get("/claims?claimIdPrefix=" + PAYER + "-h1&sort=-charge&size=3");
         // h1 and h10..h19
         assertThat(page.get("total")).isEqualTo(11);
-        assertThat(items(page)).extracting(i -> String.valueOf(i.get("claimId")))
+        assertThat(items(page))
+                .extracting(i -> String.valueOf(i.get("claimId")))
                 .containsExactly(PAYER + "-h19", PAYER + "-h18", PAYER + "-h17");
-        assertThat(get("/claims?claimIdPrefix=" + PAYER + "-h1_&size=3").get("total")).isEqualTo(0);
+        assertThat(get("/claims?claimIdPrefix=" + PAYER + "-h1_&size=3").get("total"))
+                .isEqualTo(0);
     }
 
     @Test
     void badCriteriaAre400s() {
-        for (String query : List.of("/work-lists/denials/search?queue=NOPE", "/work-lists/denials/search?carc=x'--",
-                "/work-lists/held/search?sort=claim_id;drop", "/work-lists/held/search?size=501", "/claims?sort=status")) {
+        for (String query : List.of(
+                "/work-lists/denials/search?queue=NOPE",
+                "/work-lists/denials/search?carc=x'--",
+                "/work-lists/held/search?sort=claim_id;drop",
+                "/work-lists/held/search?size=501",
+                "/claims?sort=status")) {
             HttpStatusCode status = http.get().uri(query).exchange((request, response) -> response.getStatusCode());
             assertThat(status.value()).as(query).isEqualTo(400);
         }
@@ -145,13 +171,25 @@ class WorkListPagesTest {
                     updated_at)
                 VALUES (?, ?, 't-wlp', 1, 'ORIGINAL', ?, true, ?, ?, '11', 'MRN-WLP', ?, 'Work List Payer', true, ?,
                     ?, ?, '{}', ?, ?)
-                """).params(claim, "enc-" + claim, status, claim.substring(claim.length() - 12), dateOfService, PAYER,
-                        charge, "key-" + claim, "evt-" + claim, now, now)
+                """)
+                .params(
+                        claim,
+                        "enc-" + claim,
+                        status,
+                        claim.substring(claim.length() - 12),
+                        dateOfService,
+                        PAYER,
+                        charge,
+                        "key-" + claim,
+                        "evt-" + claim,
+                        now,
+                        now)
                 .update();
     }
 
     private void finding(String claim, String rule) {
         jdbc.sql("INSERT INTO claim_scrub_finding (claim_id, rule_id, message, found_at) VALUES (?, ?, ?, now())")
-                .params(claim, rule, rule + " holds it").update();
+                .params(claim, rule, rule + " holds it")
+                .update();
     }
 }

@@ -13,11 +13,18 @@ class OpenBalanceWorkTest {
     @EnumSource(ClaimStatus.class)
     void everyStateThatCanHoldAnOpenBalanceIsWorkedOnAList(ClaimStatus status) {
         if (status.canHaveOpenBalance()) {
-            assertThat(OpenBalanceWork.of(status)).as(status + " holds money: which list works it?").isNotEmpty();
+            assertThat(OpenBalanceWork.of(status))
+                    .as(status + " holds money: which list works it?")
+                    .isNotEmpty();
         } else {
             // closed, written off, superseded or settled: nothing open to work
-            assertThat(status).isIn(ClaimStatus.CLOSED, ClaimStatus.WRITTEN_OFF, ClaimStatus.PAID,
-                    ClaimStatus.REPLACED, ClaimStatus.VOIDED);
+            assertThat(status)
+                    .isIn(
+                            ClaimStatus.CLOSED,
+                            ClaimStatus.WRITTEN_OFF,
+                            ClaimStatus.PAID,
+                            ClaimStatus.REPLACED,
+                            ClaimStatus.VOIDED);
         }
     }
 
@@ -26,7 +33,8 @@ class OpenBalanceWorkTest {
     void everyStateAClaimCanMoveToIsWorkedOrHasNothingOpen(ClaimStatus status) {
         for (ClaimStatus next : status.next()) {
             assertThat(!next.canHaveOpenBalance() || !OpenBalanceWork.of(next).isEmpty())
-                    .as(status + " -> " + next).isTrue();
+                    .as(status + " -> " + next)
+                    .isTrue();
         }
     }
 }

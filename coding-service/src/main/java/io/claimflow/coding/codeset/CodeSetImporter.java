@@ -24,9 +24,8 @@ public class CodeSetImporter {
     }
 
     /** How a release is named and dated; any field may be null when another one decides it. */
-    public record ReleaseSpec(Integer year, Integer quarter, LocalDate effectiveFrom, LocalDate effectiveTo,
-            String version) {
-    }
+    public record ReleaseSpec(
+            Integer year, Integer quarter, LocalDate effectiveFrom, LocalDate effectiveTo, String version) {}
 
     @Transactional
     public CodeSetStore.StoredRelease load(CodeSetKind kind, InputStream content, ReleaseSpec spec, String source) {

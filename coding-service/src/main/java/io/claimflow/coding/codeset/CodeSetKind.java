@@ -31,7 +31,9 @@ public enum CodeSetKind {
     }
 
     public static CodeSetKind fromPath(String path) {
-        return Arrays.stream(values()).filter(k -> k.path.equals(path.toLowerCase(Locale.ROOT))).findFirst()
+        return Arrays.stream(values())
+                .filter(k -> k.path.equals(path.toLowerCase(Locale.ROOT)))
+                .findFirst()
                 .orElseThrow(() -> new InvalidInputException("Unknown code set; one of "
                         + Arrays.stream(values()).map(CodeSetKind::path).toList()));
     }

@@ -9,8 +9,7 @@ import java.util.List;
 public interface CodeSetStore {
 
     /** A stored release and how many records it holds. */
-    record StoredRelease(Release release, int records) {
-    }
+    record StoredRelease(Release release, int records) {}
 
     StoredRelease replaceIcd(Release release, List<IcdOrderFile.Entry> entries);
 

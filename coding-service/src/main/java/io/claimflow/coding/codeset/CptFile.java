@@ -11,13 +11,11 @@ import java.util.List;
 public final class CptFile {
 
     /** A CPT code with its descriptors. */
-    public record Entry(String code, String shortDescription, String longDescription) {
-    }
+    public record Entry(String code, String shortDescription, String longDescription) {}
 
     private static final String NAME = "CPT file";
 
-    private CptFile() {
-    }
+    private CptFile() {}
 
     public static List<Entry> parse(Reader reader) {
         List<Entry> entries = new ArrayList<>();

@@ -23,12 +23,12 @@ final class Delimited {
         void line(String line, int number);
     }
 
-    private static final CSVFormat COMMA = CSVFormat.DEFAULT.builder().setTrim(true).get();
+    private static final CSVFormat COMMA =
+            CSVFormat.DEFAULT.builder().setTrim(true).get();
     private static final CSVFormat TAB = CSVFormat.TDF.builder().setTrim(true).get();
     private static final CSVFormat COMMA_UNTRIMMED = CSVFormat.DEFAULT;
 
-    private Delimited() {
-    }
+    private Delimited() {}
 
     /** Calls {@code handler} with each line of {@code reader} and its number (from 1), blank lines included. */
     static void forEachLine(Reader reader, LineHandler handler) {

@@ -15,15 +15,12 @@ import java.util.List;
 public final class EditTablesFile {
 
     /** The edits of one file. */
-    public record Edits(List<Excludes1> excludes1, List<DemographicRule> demographics) {
-    }
+    public record Edits(List<Excludes1> excludes1, List<DemographicRule> demographics) {}
 
     /** Diagnoses that support a procedure. */
-    public record Indication(String procedureCode, String icdPrefix) {
-    }
+    public record Indication(String procedureCode, String icdPrefix) {}
 
-    private EditTablesFile() {
-    }
+    private EditTablesFile() {}
 
     public static Edits parseEdits(Reader reader) {
         List<Excludes1> excludes = new ArrayList<>();
@@ -34,13 +31,26 @@ public final class EditTablesFile {
                 throw new CodeSetFileException("ICD-10-CM edit table", number, "needs 6 comma-separated fields");
             }
             switch (f.get(0).trim()) {
-                case "EXCLUDES1" -> excludes.add(new Excludes1(f.get(1).trim(), f.get(2).trim(), f.get(5).trim()));
-                case "SEX" -> demographics.add(new DemographicRule(f.get(1).trim(),
-                        "F".equals(f.get(2).trim()) ? Sex.FEMALE : Sex.MALE, null, null, f.get(5).trim()));
-                case "AGE" -> demographics.add(new DemographicRule(f.get(1).trim(), null, age(f.get(3)),
-                        age(f.get(4)), f.get(5).trim()));
-                default -> throw new CodeSetFileException("ICD-10-CM edit table", number,
-                        "kind must be EXCLUDES1, SEX or AGE");
+                case "EXCLUDES1" ->
+                    excludes.add(new Excludes1(
+                            f.get(1).trim(), f.get(2).trim(), f.get(5).trim()));
+                case "SEX" ->
+                    demographics.add(new DemographicRule(
+                            f.get(1).trim(),
+                            "F".equals(f.get(2).trim()) ? Sex.FEMALE : Sex.MALE,
+                            null,
+                            null,
+                            f.get(5).trim()));
+                case "AGE" ->
+                    demographics.add(new DemographicRule(
+                            f.get(1).trim(),
+                            null,
+                            age(f.get(3)),
+                            age(f.get(4)),
+                            f.get(5).trim()));
+                default ->
+                    throw new CodeSetFileException(
+                            "ICD-10-CM edit table", number, "kind must be EXCLUDES1, SEX or AGE");
             }
         });
         return new Edits(excludes, demographics);

@@ -19,15 +19,18 @@ import java.util.Map;
 public final class HcpcsFile {
 
     /** A procedure/supply code or a modifier, with its own dates when the file gives them. */
-    public record Entry(String code, boolean modifier, String shortDescription, String longDescription,
-            LocalDate actionEffectiveDate, LocalDate terminationDate) {
-    }
+    public record Entry(
+            String code,
+            boolean modifier,
+            String shortDescription,
+            String longDescription,
+            LocalDate actionEffectiveDate,
+            LocalDate terminationDate) {}
 
     private static final String NAME = "HCPCS file";
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private HcpcsFile() {
-    }
+    private HcpcsFile() {}
 
     public static List<Entry> parse(Reader reader) {
         Map<String, Builder> byCode = new LinkedHashMap<>();
@@ -107,8 +110,8 @@ public final class HcpcsFile {
         Entry build() {
             String longText = longDescription.toString().replaceAll("\\s+", " ").trim();
             String shortText = shortDescription == null || shortDescription.isEmpty() ? longText : shortDescription;
-            return new Entry(code, modifier, shortText, longText.isEmpty() ? shortText : longText, effective,
-                    termination);
+            return new Entry(
+                    code, modifier, shortText, longText.isEmpty() ? shortText : longText, effective, termination);
         }
     }
 }

@@ -13,13 +13,11 @@ import java.util.List;
 public final class IcdOrderFile {
 
     /** One code of the file, with its decimal point restored. */
-    public record Entry(String code, boolean billable, String shortDescription, String longDescription) {
-    }
+    public record Entry(String code, boolean billable, String shortDescription, String longDescription) {}
 
     private static final String NAME = "ICD-10-CM order file";
 
-    private IcdOrderFile() {
-    }
+    private IcdOrderFile() {}
 
     public static List<Entry> parse(Reader reader) {
         List<Entry> entries = new ArrayList<>();
@@ -36,8 +34,8 @@ public final class IcdOrderFile {
 
     static Entry parseLine(String line, int number) {
         if (line.length() < 17) {
-            throw new CodeSetFileException(NAME, number, "shorter than the fixed-width layout (" + line.length()
-                    + " characters)");
+            throw new CodeSetFileException(
+                    NAME, number, "shorter than the fixed-width layout (" + line.length() + " characters)");
         }
         String order = line.substring(0, 5);
         if (!order.chars().allMatch(Character::isDigit) || line.charAt(5) != ' ') {
@@ -51,12 +49,16 @@ public final class IcdOrderFile {
         if (flag != '0' && flag != '1') {
             throw new CodeSetFileException(NAME, number, "column 15 must be 0 (header) or 1 (valid for billing)");
         }
-        String shortDescription = line.substring(16, Math.min(line.length(), 76)).trim();
+        String shortDescription =
+                line.substring(16, Math.min(line.length(), 76)).trim();
         String longDescription = line.length() > 77 ? line.substring(77).trim() : shortDescription;
         if (shortDescription.isEmpty()) {
             throw new CodeSetFileException(NAME, number, "no short description");
         }
-        return new Entry(IcdCodes.withDot(code), flag == '1', shortDescription,
+        return new Entry(
+                IcdCodes.withDot(code),
+                flag == '1',
+                shortDescription,
                 longDescription.isEmpty() ? shortDescription : longDescription);
     }
 }

@@ -12,13 +12,11 @@ import java.util.List;
 public final class MueFile {
 
     /** One limit. */
-    public record Entry(String code, int maxUnits, char adjudicationIndicator, String rationale) {
-    }
+    public record Entry(String code, int maxUnits, char adjudicationIndicator, String rationale) {}
 
     private static final String NAME = "MUE file";
 
-    private MueFile() {
-    }
+    private MueFile() {}
 
     public static List<Entry> parse(Reader reader) {
         List<Entry> entries = new ArrayList<>();
@@ -28,8 +26,8 @@ public final class MueFile {
                 if (entries.isEmpty() || line.isBlank()) {
                     return;
                 }
-                throw new CodeSetFileException(NAME, number, "not an MUE row (code, MUE value, adjudication "
-                        + "indicator, rationale)");
+                throw new CodeSetFileException(
+                        NAME, number, "not an MUE row (code, MUE value, adjudication " + "indicator, rationale)");
             }
             int units;
             try {

@@ -16,15 +16,18 @@ import java.util.List;
 public final class NcciPtpFile {
 
     /** One edit: column 2 is bundled into column 1 from {@code effective} to {@code deleted} (null = open). */
-    public record Entry(String column1, String column2, LocalDate effective, LocalDate deleted,
-            char modifierIndicator, String rationale) {
-    }
+    public record Entry(
+            String column1,
+            String column2,
+            LocalDate effective,
+            LocalDate deleted,
+            char modifierIndicator,
+            String rationale) {}
 
     private static final String NAME = "NCCI PTP file";
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private NcciPtpFile() {
-    }
+    private NcciPtpFile() {}
 
     public static List<Entry> parse(Reader reader) {
         List<Entry> entries = new ArrayList<>();
@@ -34,8 +37,11 @@ public final class NcciPtpFile {
                 if (entries.isEmpty() || line.isBlank()) {
                     return; // title and header rows, blank lines
                 }
-                throw new CodeSetFileException(NAME, number, "not an edit row (column 1, column 2, prior-1996, "
-                        + "effective date, deletion date, modifier indicator, rationale)");
+                throw new CodeSetFileException(
+                        NAME,
+                        number,
+                        "not an edit row (column 1, column 2, prior-1996, "
+                                + "effective date, deletion date, modifier indicator, rationale)");
             }
             String column2 = fields.get(1);
             if (!Delimited.procedureCode(column2)) {
@@ -43,8 +49,8 @@ public final class NcciPtpFile {
             }
             LocalDate effective = date(fields.get(3), number, "effective date");
             String deletion = fields.get(4);
-            LocalDate deleted = deletion.isEmpty() || deletion.equals("*") ? null
-                    : date(deletion, number, "deletion date");
+            LocalDate deleted =
+                    deletion.isEmpty() || deletion.equals("*") ? null : date(deletion, number, "deletion date");
             String indicator = fields.get(5);
             if (!indicator.matches("[019]")) {
                 throw new CodeSetFileException(NAME, number, "modifier indicator must be 0, 1 or 9");

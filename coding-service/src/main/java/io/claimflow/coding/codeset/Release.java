@@ -31,8 +31,8 @@ public record Release(String codeSet, String version, LocalDate effectiveFrom, L
 
     /** The ICD-10-CM fiscal year: FY 2026 is valid for dates of service 1 October 2025 to 30 September 2026. */
     public static Release icd10cmFiscalYear(int year, String source) {
-        return new Release(ICD_10_CM, Integer.toString(year), LocalDate.of(year - 1, 10, 1),
-                LocalDate.of(year, 9, 30), source);
+        return new Release(
+                ICD_10_CM, Integer.toString(year), LocalDate.of(year - 1, 10, 1), LocalDate.of(year, 9, 30), source);
     }
 
     public boolean covers(LocalDate date) {

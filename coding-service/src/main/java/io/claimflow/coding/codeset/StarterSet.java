@@ -18,13 +18,13 @@ public final class StarterSet {
 
     /** First date of service of the starter releases (start of ICD-10-CM fiscal year 2025). */
     public static final LocalDate EFFECTIVE_FROM = LocalDate.of(2024, 10, 1);
+
     public static final String VERSION = "starter";
 
     private static final Logger log = LoggerFactory.getLogger(StarterSet.class);
 
     /** A starter file and the code set it loads. */
-    record File(CodeSetKind kind, String resource) {
-    }
+    record File(CodeSetKind kind, String resource) {}
 
     static final List<File> FILES = List.of(
             new File(CodeSetKind.ICD10CM, "codesets/icd10cm-order-starter.txt"),
@@ -35,8 +35,7 @@ public final class StarterSet {
             new File(CodeSetKind.ICD10CM_EDITS, "codesets/icd10cm-edits-starter.csv"),
             new File(CodeSetKind.INDICATIONS, "codesets/procedure-indications-starter.csv"));
 
-    private StarterSet() {
-    }
+    private StarterSet() {}
 
     /** Loads every starter file when no release has been imported yet; returns whether it did. */
     public static boolean loadIfEmpty(CodeSetStore store, CodeSetImporter importer) {
@@ -45,10 +44,15 @@ public final class StarterSet {
         }
         for (File file : FILES) {
             try (InputStream in = new ClassPathResource(file.resource()).getInputStream()) {
-                CodeSetStore.StoredRelease stored = importer.load(file.kind(), in,
+                CodeSetStore.StoredRelease stored = importer.load(
+                        file.kind(),
+                        in,
                         new CodeSetImporter.ReleaseSpec(null, null, EFFECTIVE_FROM, null, VERSION),
                         "classpath:" + file.resource());
-                log.info("Loaded starter {} release: {} records", stored.release().codeSet(), stored.records());
+                log.info(
+                        "Loaded starter {} release: {} records",
+                        stored.release().codeSet(),
+                        stored.records());
             } catch (IOException e) {
                 throw new UncheckedIOException("Starter code set " + file.resource() + " is missing", e);
             }

@@ -32,7 +32,9 @@ class CodingConfiguration {
     @Bean
     Crosswalk crosswalk() {
         Crosswalk crosswalk = CrosswalkLoader.load();
-        log.info("SNOMED CT crosswalk: {} concepts to ICD-10-CM, {} to CPT/HCPCS", crosswalk.icdConcepts(),
+        log.info(
+                "SNOMED CT crosswalk: {} concepts to ICD-10-CM, {} to CPT/HCPCS",
+                crosswalk.icdConcepts(),
                 crosswalk.procedureConcepts());
         return crosswalk;
     }

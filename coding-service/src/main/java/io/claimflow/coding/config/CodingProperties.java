@@ -14,5 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CodingProperties(
         @DefaultValue("true") boolean starterSet,
         @DefaultValue("1") int maxAutomaticRecodeAttempts,
-        @DefaultValue("100") int maxPageSize) {
-}
+        @DefaultValue("100") int maxPageSize) {}

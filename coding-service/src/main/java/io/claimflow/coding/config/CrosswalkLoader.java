@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +34,7 @@ public final class CrosswalkLoader {
     static final String VACCINES = "crosswalk/cvx-cpt.csv";
     static final String DRUGS = "crosswalk/rxnorm-hcpcs.csv";
 
-    private CrosswalkLoader() {
-    }
+    private CrosswalkLoader() {}
 
     public static Crosswalk load() {
         Map<String, List<Crosswalk.Target>> icd = json(CONDITIONS);
@@ -47,10 +46,14 @@ public final class CrosswalkLoader {
         for (String[] f : rows(OVERLAY, 4, "concept,target system,code,text")) {
             String concept = f[0].trim();
             switch (f[1].trim()) {
-                case "ICD10CM" -> overlayIcd.computeIfAbsent(concept, k -> new ArrayList<>())
-                        .add(new Crosswalk.Target(f[2].trim(), f[3].trim()));
-                case "PROCEDURE" -> overlayProcedures.computeIfAbsent(concept, k -> new ArrayList<>())
-                        .add(new Crosswalk.Target(f[2].trim(), f[3].trim()));
+                case "ICD10CM" ->
+                    overlayIcd
+                            .computeIfAbsent(concept, k -> new ArrayList<>())
+                            .add(new Crosswalk.Target(f[2].trim(), f[3].trim()));
+                case "PROCEDURE" ->
+                    overlayProcedures
+                            .computeIfAbsent(concept, k -> new ArrayList<>())
+                            .add(new Crosswalk.Target(f[2].trim(), f[3].trim()));
                 case "NOT_REPORTED" -> notReported.put(concept, f[3].trim());
                 case "DENTAL" -> dental.add(concept);
                 default -> throw new IllegalStateException(OVERLAY + ": unknown target system " + f[1].trim());
@@ -65,8 +68,12 @@ public final class CrosswalkLoader {
         Map<String, Crosswalk.DrugTarget> drugs = new LinkedHashMap<>();
         for (String[] f : rows(DRUGS, 4, "rxnorm,hcpcs (empty: not billed),units per administration,text")) {
             String hcpcs = f[1].trim();
-            drugs.put(f[0].trim(), new Crosswalk.DrugTarget(hcpcs.isEmpty() ? null : hcpcs,
-                    hcpcs.isEmpty() ? 0 : Integer.parseInt(f[2].trim()), f[3].trim()));
+            drugs.put(
+                    f[0].trim(),
+                    new Crosswalk.DrugTarget(
+                            hcpcs.isEmpty() ? null : hcpcs,
+                            hcpcs.isEmpty() ? 0 : Integer.parseInt(f[2].trim()),
+                            f[3].trim()));
         }
         return new Crosswalk(icd, procedures, vaccines, drugs, notReported, dental);
     }
@@ -78,8 +85,8 @@ public final class CrosswalkLoader {
         if (!file.exists()) {
             return rows;
         }
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(file.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) {
@@ -109,7 +116,8 @@ public final class CrosswalkLoader {
                 Map.Entry<String, JsonNode> concept = it.next();
                 List<Crosswalk.Target> targets = new ArrayList<>();
                 for (JsonNode target : concept.getValue()) {
-                    targets.add(new Crosswalk.Target(target.path("code").asText(),
+                    targets.add(new Crosswalk.Target(
+                            target.path("code").asText(),
                             target.path("description").asText()));
                 }
                 map.put(concept.getKey(), targets);

@@ -8,8 +8,8 @@ import java.util.Optional;
 public interface PatientHistory {
 
     /** The patient's services dated from {@code from} up to the day before {@code before}, other encounters only. */
-    List<ProfessionalService> servicesBetween(String tenantId, String patientId, LocalDate from, LocalDate before,
-            String excludingEncounter);
+    List<ProfessionalService> servicesBetween(
+            String tenantId, String patientId, LocalDate from, LocalDate before, String excludingEncounter);
 
     /** The first date of service the history holds for the tenant. */
     Optional<LocalDate> firstDateOfService(String tenantId);

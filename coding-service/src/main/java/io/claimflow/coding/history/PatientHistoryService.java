@@ -26,30 +26,43 @@ public class PatientHistoryService {
     /** The encounter with new or established decided from the history when the EHR did not say. */
     public DocumentedEncounter withPriorCare(DocumentedEncounter encounter, String patientId, CareProvider provider) {
         LocalDate dos = encounter.dateOfService();
-        List<ProfessionalService> prior = history.servicesBetween(encounter.tenantId(), patientId,
-                dos.minusYears(PriorCare.LOOK_BACK_YEARS), dos, encounter.encounterId());
+        List<ProfessionalService> prior = history.servicesBetween(
+                encounter.tenantId(),
+                patientId,
+                dos.minusYears(PriorCare.LOOK_BACK_YEARS),
+                dos,
+                encounter.encounterId());
         boolean decide = encounter.patientStatus() == PatientStatus.UNKNOWN;
         PatientStatus status = decide ? PriorCare.newOrEstablished(provider, dos, prior) : encounter.patientStatus();
         Optional<LocalDate> since = history.firstDateOfService(encounter.tenantId());
-        PriorServices priorServices = PriorCare.prior(decide, since.orElse(null),
-                PriorCare.surgeryCovering(provider, dos, prior));
+        PriorServices priorServices =
+                PriorCare.prior(decide, since.orElse(null), PriorCare.surgeryCovering(provider, dos, prior));
         return encounter.withPrior(status, priorServices);
     }
 
     /** Records the encounter as coded (or as suggested, when held): it is history for the next one. */
     public void record(DocumentedEncounter coded, String patientId, CareProvider provider, Coding coding) {
-        history.record(new ProfessionalService(coded.tenantId(), patientId, coded.encounterId(),
-                coded.dateOfService(), provider, coded.patientStatus(), coded.prior().statusFromHistory(),
-                coding.lines().stream().map(CodedLine::code).toList(), coded.prior().surgery(),
+        history.record(new ProfessionalService(
+                coded.tenantId(),
+                patientId,
+                coded.encounterId(),
+                coded.dateOfService(),
+                provider,
+                coded.patientStatus(),
+                coded.prior().statusFromHistory(),
+                coding.lines().stream().map(CodedLine::code).toList(),
+                coded.prior().surgery(),
                 coded.prior().surgeryDate()));
     }
 
     /** A stored encounter read again (recoding, the coder queue): new or established as first decided. */
     public DocumentedEncounter asRecorded(DocumentedEncounter encounter) {
         return history.recorded(encounter.encounterId())
-                .map(s -> encounter.withPrior(encounter.patientStatus() == PatientStatus.UNKNOWN ? s.patientStatus()
-                        : encounter.patientStatus(), new PriorServices(s.statusFromHistory(), null, s.priorSurgery(),
-                        s.priorSurgeryDate())))
+                .map(s -> encounter.withPrior(
+                        encounter.patientStatus() == PatientStatus.UNKNOWN
+                                ? s.patientStatus()
+                                : encounter.patientStatus(),
+                        new PriorServices(s.statusFromHistory(), null, s.priorSurgery(), s.priorSurgeryDate())))
                 .orElse(encounter);
     }
 }

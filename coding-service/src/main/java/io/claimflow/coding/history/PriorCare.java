@@ -20,33 +20,40 @@ public final class PriorCare {
     public static final int LOOK_BACK_YEARS = 3;
     public static final int GLOBAL_DAYS = 90;
 
-    private PriorCare() {
-    }
+    private PriorCare() {}
 
-    public static PatientStatus newOrEstablished(CareProvider provider, LocalDate dateOfService,
-            List<ProfessionalService> prior) {
+    public static PatientStatus newOrEstablished(
+            CareProvider provider, LocalDate dateOfService, List<ProfessionalService> prior) {
         LocalDate from = dateOfService.minusYears(LOOK_BACK_YEARS);
-        boolean seen = prior.stream().anyMatch(s -> s.dateOfService().isBefore(dateOfService)
-                && !s.dateOfService().isBefore(from) && provider.sameOrSameSpecialtyGroup(s.provider()));
+        boolean seen = prior.stream()
+                .anyMatch(s -> s.dateOfService().isBefore(dateOfService)
+                        && !s.dateOfService().isBefore(from)
+                        && provider.sameOrSameSpecialtyGroup(s.provider()));
         return seen ? PatientStatus.ESTABLISHED : PatientStatus.NEW;
     }
 
     /** The latest surgery by the same group whose global period covers the date of service. */
-    public static Optional<ProfessionalService> surgeryCovering(CareProvider provider, LocalDate dateOfService,
-            List<ProfessionalService> prior) {
+    public static Optional<ProfessionalService> surgeryCovering(
+            CareProvider provider, LocalDate dateOfService, List<ProfessionalService> prior) {
         LocalDate from = dateOfService.minusDays(GLOBAL_DAYS);
         return prior.stream()
-                .filter(s -> s.dateOfService().isBefore(dateOfService) && !s.dateOfService().isBefore(from))
-                .filter(s -> provider.groupNpi() != null && provider.groupNpi().equals(s.provider().groupNpi()))
+                .filter(s -> s.dateOfService().isBefore(dateOfService)
+                        && !s.dateOfService().isBefore(from))
+                .filter(s -> provider.groupNpi() != null
+                        && provider.groupNpi().equals(s.provider().groupNpi()))
                 .filter(s -> s.procedureCodes().stream().anyMatch(ProcedureRanges::surgery))
                 .max(Comparator.comparing(ProfessionalService::dateOfService));
     }
 
     /** What coding needs to know of the history for this encounter. */
-    public static PriorServices prior(boolean statusFromHistory, LocalDate historySince,
-            Optional<ProfessionalService> surgery) {
-        return new PriorServices(statusFromHistory, historySince,
-                surgery.flatMap(s -> s.procedureCodes().stream().filter(ProcedureRanges::surgery).findFirst())
+    public static PriorServices prior(
+            boolean statusFromHistory, LocalDate historySince, Optional<ProfessionalService> surgery) {
+        return new PriorServices(
+                statusFromHistory,
+                historySince,
+                surgery.flatMap(s -> s.procedureCodes().stream()
+                                .filter(ProcedureRanges::surgery)
+                                .findFirst())
                         .orElse(null),
                 surgery.map(ProfessionalService::dateOfService).orElse(null));
     }

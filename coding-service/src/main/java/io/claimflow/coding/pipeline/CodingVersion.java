@@ -10,8 +10,14 @@ import java.util.List;
  * @param coderId the coder's user id; null for automatic coding
  * @param recodeCause the denial answered; null for a first coding
  */
-public record CodingVersion(String encounterId, int version, String causationId, Coding coding, String coderId,
-        List<CodeSetVersion> codeSetVersions, RecodeCause recodeCause) {
+public record CodingVersion(
+        String encounterId,
+        int version,
+        String causationId,
+        Coding coding,
+        String coderId,
+        List<CodeSetVersion> codeSetVersions,
+        RecodeCause recodeCause) {
 
     public boolean automatic() {
         return coderId == null;

@@ -35,8 +35,14 @@ public class EncounterCodingService {
     private final CodeSets codeSets;
     private final PatientHistoryService history;
 
-    public EncounterCodingService(ProcessedEvents processedEvents, Encounters encounters, CodingVersions versions,
-            CoderQueue queue, EncounterCoder coder, CodeSets codeSets, PatientHistoryService history) {
+    public EncounterCodingService(
+            ProcessedEvents processedEvents,
+            Encounters encounters,
+            CodingVersions versions,
+            CoderQueue queue,
+            EncounterCoder coder,
+            CodeSets codeSets,
+            PatientHistoryService history) {
         this.history = history;
         this.processedEvents = processedEvents;
         this.encounters = encounters;
@@ -50,7 +56,9 @@ public class EncounterCodingService {
     @Transactional
     public Optional<Coding> onDocumented(IncomingDocumentation documentation) {
         if (!processedEvents.markIfNew(CONSUMER, documentation.eventId())) {
-            log.info("EncounterDocumented {} for encounter {} was handled before; skipped", documentation.eventId(),
+            log.info(
+                    "EncounterDocumented {} for encounter {} was handled before; skipped",
+                    documentation.eventId(),
                     documentation.encounter().encounterId());
             return Optional.empty();
         }
@@ -60,20 +68,30 @@ public class EncounterCodingService {
         int current = existing.map(EncounterRecord::currentVersion).orElse(0);
         int attempts = existing.map(EncounterRecord::recodeAttempts).orElse(0);
         // new or established from coding-service's own history when the EHR did not say, then recorded for the next
-        DocumentedEncounter encounter = history.withPriorCare(documentation.encounter(), documentation.patientId(),
-                documentation.provider());
+        DocumentedEncounter encounter =
+                history.withPriorCare(documentation.encounter(), documentation.patientId(), documentation.provider());
         Coding coding = coder.code(encounter);
         history.record(encounter, documentation.patientId(), documentation.provider(), coding);
         if (coding.held()) {
-            queue.hold(new HeldEncounter(encounter, HeldEncounter.QueueKind.INITIAL,
-                    documentation.eventId(), coding.holds(), coding, null));
+            queue.hold(new HeldEncounter(
+                    encounter, HeldEncounter.QueueKind.INITIAL, documentation.eventId(), coding.holds(), coding, null));
             encounters.updateState(encounterId, EncounterStatus.HELD, current, attempts);
-            log.info("Encounter {} held for a coder: {}", encounterId,
+            log.info(
+                    "Encounter {} held for a coder: {}",
+                    encounterId,
                     coding.holds().stream().map(h -> h.code()).distinct().toList());
         } else {
             int version = current + 1;
-            versions.store(new CodingVersion(encounterId, version, documentation.eventId(), coding, null,
-                    codeSetsOn(documentation), null), documentation.documentation());
+            versions.store(
+                    new CodingVersion(
+                            encounterId,
+                            version,
+                            documentation.eventId(),
+                            coding,
+                            null,
+                            codeSetsOn(documentation),
+                            null),
+                    documentation.documentation());
             encounters.updateState(encounterId, EncounterStatus.CODED, version, attempts);
             if (existing.map(e -> e.status() == EncounterStatus.HELD).orElse(false)) {
                 queue.supersede(encounterId, version); // corrected documentation made the open item moot

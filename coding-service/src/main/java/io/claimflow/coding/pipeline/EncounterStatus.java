@@ -2,5 +2,6 @@ package io.claimflow.coding.pipeline;
 
 /** CODED: the current version is out; HELD: waiting in the coder queue. */
 public enum EncounterStatus {
-    CODED, HELD
+    CODED,
+    HELD
 }

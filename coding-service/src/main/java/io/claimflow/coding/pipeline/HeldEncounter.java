@@ -11,11 +11,17 @@ import java.util.List;
  * @param suggestion what the rules got to, for the coder to start from
  * @param recodeCause the denial being answered, for a recode; null for a first coding
  */
-public record HeldEncounter(DocumentedEncounter encounter, QueueKind kind, String causationId,
-        List<HoldReason> reasons, Coding suggestion, RecodeCause recodeCause) {
+public record HeldEncounter(
+        DocumentedEncounter encounter,
+        QueueKind kind,
+        String causationId,
+        List<HoldReason> reasons,
+        Coding suggestion,
+        RecodeCause recodeCause) {
 
     /** Why it was held: first coding or a recode. */
     public enum QueueKind {
-        INITIAL, RECODE
+        INITIAL,
+        RECODE
     }
 }

@@ -9,6 +9,5 @@ import io.claimflow.coding.rules.DocumentedEncounter;
  * patient's identity within the tenant (the EHR's MRN, never logged) and the providers, for the history of
  * professional services that decides new or established.
  */
-public record IncomingDocumentation(String eventId, DocumentedEncounter encounter, String documentation,
-        String patientId, CareProvider provider) {
-}
+public record IncomingDocumentation(
+        String eventId, DocumentedEncounter encounter, String documentation, String patientId, CareProvider provider) {}

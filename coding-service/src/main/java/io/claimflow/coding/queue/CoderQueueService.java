@@ -1,6 +1,5 @@
 package io.claimflow.coding.queue;
 
-import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.coding.pipeline.CodingVersion;
 import io.claimflow.coding.pipeline.CodingVersions;
 import io.claimflow.coding.pipeline.EncounterRecord;
@@ -18,6 +17,7 @@ import io.claimflow.coding.rules.IcdCode;
 import io.claimflow.coding.rules.IcdCodes;
 import io.claimflow.coding.rules.ProcedureCode;
 import io.claimflow.platform.audit.AuditTrail;
+import io.claimflow.platform.validation.InvalidInputException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class CoderQueueService {
 
     /** A queue item with the encounter's documentation (the EncounterDocumented JSON). */
-    public record ItemDetail(QueueItem item, String documentation) {
-    }
+    public record ItemDetail(QueueItem item, String documentation) {}
 
     /** What finalizing produced. */
-    public record Finalized(String encounterId, int codingVersion, List<Edit> edits) {
-    }
+    public record Finalized(String encounterId, int codingVersion, List<Edit> edits) {}
 
     static final String RESOURCE = "coder-queue-item";
 
@@ -51,8 +49,13 @@ public class CoderQueueService {
     private final CodeSets codeSets;
     private final AuditTrail audit;
 
-    public CoderQueueService(QueueItems items, Encounters encounters, CodingVersions versions, EncounterCoder coder,
-            CodeSets codeSets, AuditTrail audit) {
+    public CoderQueueService(
+            QueueItems items,
+            Encounters encounters,
+            CodingVersions versions,
+            EncounterCoder coder,
+            CodeSets codeSets,
+            AuditTrail audit) {
         this.items = items;
         this.encounters = encounters;
         this.versions = versions;
@@ -72,7 +75,8 @@ public class CoderQueueService {
     @Transactional(readOnly = true)
     public ItemDetail detail(long id) {
         QueueItem item = items.find(id).orElseThrow(() -> new QueueItemNotFoundException(id));
-        EncounterRecord encounter = encounters.find(item.encounterId())
+        EncounterRecord encounter = encounters
+                .find(item.encounterId())
                 .orElseThrow(() -> new IllegalStateException("Encounter of queue item " + id + " is missing"));
         audit.read(RESOURCE, Long.toString(id));
         return new ItemDetail(item, encounter.documentation());
@@ -84,7 +88,8 @@ public class CoderQueueService {
         if (item.status() != QueueItem.Status.OPEN) {
             throw new QueueItemClosedException(id);
         }
-        EncounterRecord encounter = encounters.lock(item.encounterId())
+        EncounterRecord encounter = encounters
+                .lock(item.encounterId())
                 .orElseThrow(() -> new IllegalStateException("Encounter of queue item " + id + " is missing"));
         Coding final_ = toCoding(coding, encounter.encounter().dateOfService());
         List<Edit> edits = coder.edits().check(encounter.encounter(), final_.diagnoses(), final_.lines());
@@ -93,8 +98,15 @@ public class CoderQueueService {
         }
         int version = encounter.currentVersion() + 1;
         Coding withEdits = new Coding(final_.diagnoses(), final_.lines(), edits, List.of());
-        versions.store(new CodingVersion(item.encounterId(), version, item.causationId(), withEdits, coderId,
-                codeSets.versionsOn(encounter.encounter().dateOfService()), item.recodeCause()),
+        versions.store(
+                new CodingVersion(
+                        item.encounterId(),
+                        version,
+                        item.causationId(),
+                        withEdits,
+                        coderId,
+                        codeSets.versionsOn(encounter.encounter().dateOfService()),
+                        item.recodeCause()),
                 encounter.documentation());
         encounters.updateState(item.encounterId(), EncounterStatus.CODED, version, encounter.recodeAttempts());
         items.finalizeItem(id, coderId, version);
@@ -115,8 +127,9 @@ public class CoderQueueService {
                 throw new InvalidInputException("a diagnosis code is blank");
             }
             String dotted = IcdCodes.withDot(code);
-            diagnoses.add(new CodedDiagnosis(dotted, codeSets.icd(dotted, dos).map(IcdCode::longDescription)
-                    .orElse(null)));
+            diagnoses.add(new CodedDiagnosis(
+                    dotted,
+                    codeSets.icd(dotted, dos).map(IcdCode::longDescription).orElse(null)));
         }
         List<CodedLine> lines = new ArrayList<>();
         int number = 0;
@@ -127,7 +140,8 @@ public class CoderQueueService {
             }
             String code = line.code().trim().toUpperCase(Locale.ROOT);
             Optional<ProcedureCode> procedure = codeSets.procedure(code, dos);
-            CodeSystem system = procedure.map(ProcedureCode::system)
+            CodeSystem system = procedure
+                    .map(ProcedureCode::system)
                     .orElse(Character.isDigit(code.charAt(0)) ? CodeSystem.CPT : CodeSystem.HCPCS);
             if (line.pointers() != null && line.pointers().contains(null)
                     || line.modifiers() != null && line.modifiers().contains(null)) {
@@ -137,11 +151,19 @@ public class CoderQueueService {
                 throw new InvalidInputException("line " + number + " needs at least 1 unit");
             }
             Drug drug = line.ndc() == null ? null : new Drug(line.ndc(), line.drugQuantity(), line.drugUnit());
-            lines.add(new CodedLine(number, code, system, procedure.map(ProcedureCode::shortDescription).orElse(null),
-                    line.modifiers() == null ? List.of()
-                            : line.modifiers().stream().map(m -> m.trim().toUpperCase(Locale.ROOT)).toList(),
+            lines.add(new CodedLine(
+                    number,
+                    code,
+                    system,
+                    procedure.map(ProcedureCode::shortDescription).orElse(null),
+                    line.modifiers() == null
+                            ? List.of()
+                            : line.modifiers().stream()
+                                    .map(m -> m.trim().toUpperCase(Locale.ROOT))
+                                    .toList(),
                     line.units() == null ? 1 : line.units(),
-                    line.pointers() == null ? List.of() : line.pointers(), drug));
+                    line.pointers() == null ? List.of() : line.pointers(),
+                    drug));
         }
         return new Coding(diagnoses, lines, List.of(), List.of());
     }

@@ -14,7 +14,9 @@ public class CodingRejectedException extends UnprocessableException {
 
     public CodingRejectedException(List<Edit> edits) {
         super("The coding fails " + edits.stream().filter(Edit::blocking).count() + " coding edit(s): "
-                + String.join("; ", edits.stream().filter(Edit::blocking).map(Edit::message).toList()));
+                + String.join(
+                        "; ",
+                        edits.stream().filter(Edit::blocking).map(Edit::message).toList()));
         this.edits = List.copyOf(edits);
     }
 

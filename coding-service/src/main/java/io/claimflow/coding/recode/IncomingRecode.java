@@ -7,6 +7,5 @@ import io.claimflow.coding.rules.Denial;
  *
  * @param reason the event's DenialReason as JSON, passed through to EncounterCoded's recodeCause
  */
-public record IncomingRecode(String eventId, String encounterId, String claimId, int codingVersion, Denial denial,
-        String reason) {
-}
+public record IncomingRecode(
+        String eventId, String encounterId, String claimId, int codingVersion, Denial denial, String reason) {}

@@ -38,8 +38,14 @@ public class RecodeService {
     private final CodeSets codeSets;
     private final PatientHistoryService history;
 
-    public RecodeService(ProcessedEvents processedEvents, Encounters encounters, CodingVersions versions,
-            CoderQueue queue, Recoder recoder, CodeSets codeSets, PatientHistoryService history) {
+    public RecodeService(
+            ProcessedEvents processedEvents,
+            Encounters encounters,
+            CodingVersions versions,
+            CoderQueue queue,
+            Recoder recoder,
+            CodeSets codeSets,
+            PatientHistoryService history) {
         this.history = history;
         this.processedEvents = processedEvents;
         this.encounters = encounters;
@@ -52,39 +58,63 @@ public class RecodeService {
     @Transactional
     public void onRecodeRequested(IncomingRecode request) {
         if (!processedEvents.markIfNew(CONSUMER, request.eventId())) {
-            log.info("RecodeRequested {} for encounter {} was handled before; skipped", request.eventId(),
+            log.info(
+                    "RecodeRequested {} for encounter {} was handled before; skipped",
+                    request.eventId(),
                     request.encounterId());
             return;
         }
-        EncounterRecord encounter = encounters.lock(request.encounterId()).orElseThrow(() ->
-                new IllegalArgumentException("RecodeRequested for unknown encounter " + request.encounterId()));
+        EncounterRecord encounter = encounters
+                .lock(request.encounterId())
+                .orElseThrow(() ->
+                        new IllegalArgumentException("RecodeRequested for unknown encounter " + request.encounterId()));
         if (request.codingVersion() != encounter.currentVersion()) {
-            log.info("RecodeRequested {} asks about version {} of encounter {}, current is {}; stale, ignored",
-                    request.eventId(), request.codingVersion(), request.encounterId(), encounter.currentVersion());
+            log.info(
+                    "RecodeRequested {} asks about version {} of encounter {}, current is {}; stale, ignored",
+                    request.eventId(),
+                    request.codingVersion(),
+                    request.encounterId(),
+                    encounter.currentVersion());
             return;
         }
-        Coding previous = versions.find(request.encounterId(), request.codingVersion()).orElseThrow(() ->
-                new IllegalStateException("Coding version " + request.codingVersion() + " of encounter "
-                        + request.encounterId() + " is missing"));
+        Coding previous = versions.find(request.encounterId(), request.codingVersion())
+                .orElseThrow(() -> new IllegalStateException("Coding version " + request.codingVersion()
+                        + " of encounter " + request.encounterId() + " is missing"));
         int attempts = Math.max(encounter.recodeAttempts() + 1, request.denial().attempt());
-        RecodeCause cause = new RecodeCause(request.claimId(), request.codingVersion(), request.denial().attempt(),
-                request.reason());
+        RecodeCause cause = new RecodeCause(
+                request.claimId(), request.codingVersion(), request.denial().attempt(), request.reason());
         // new or established as decided when the encounter was first coded (the documentation may say UNKNOWN)
         RecodeOutcome outcome = recoder.recode(history.asRecorded(encounter.encounter()), previous, request.denial());
         if (outcome.automatic()) {
             int version = encounter.currentVersion() + 1;
-            versions.store(new CodingVersion(request.encounterId(), version, request.eventId(), outcome.coding(),
-                    null, codeSets.versionsOn(encounter.encounter().dateOfService()), cause),
+            versions.store(
+                    new CodingVersion(
+                            request.encounterId(),
+                            version,
+                            request.eventId(),
+                            outcome.coding(),
+                            null,
+                            codeSets.versionsOn(encounter.encounter().dateOfService()),
+                            cause),
                     encounter.documentation());
             encounters.updateState(request.encounterId(), EncounterStatus.CODED, version, attempts);
-            log.info("Encounter {} recoded automatically as version {} (denial CARC {})", request.encounterId(),
-                    version, request.denial().reasonCodes());
+            log.info(
+                    "Encounter {} recoded automatically as version {} (denial CARC {})",
+                    request.encounterId(),
+                    version,
+                    request.denial().reasonCodes());
         } else {
-            queue.hold(new HeldEncounter(encounter.encounter(), HeldEncounter.QueueKind.RECODE, request.eventId(),
-                    outcome.toCoder(), outcome.suggestion(), cause));
-            encounters.updateState(request.encounterId(), EncounterStatus.HELD, encounter.currentVersion(),
-                    attempts);
-            log.info("Encounter {} recode sent to the coder queue: {}", request.encounterId(),
+            queue.hold(new HeldEncounter(
+                    encounter.encounter(),
+                    HeldEncounter.QueueKind.RECODE,
+                    request.eventId(),
+                    outcome.toCoder(),
+                    outcome.suggestion(),
+                    cause));
+            encounters.updateState(request.encounterId(), EncounterStatus.HELD, encounter.currentVersion(), attempts);
+            log.info(
+                    "Encounter {} recode sent to the coder queue: {}",
+                    request.encounterId(),
                     outcome.toCoder().stream().map(h -> h.code()).toList());
         }
     }

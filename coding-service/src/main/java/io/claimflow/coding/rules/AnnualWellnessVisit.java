@@ -2,7 +2,8 @@ package io.claimflow.coding.rules;
 
 /** Medicare annual wellness visit: initial (G0438, once per lifetime) or subsequent (G0439, yearly after). */
 public enum AnnualWellnessVisit {
-    INITIAL("G0438"), SUBSEQUENT("G0439");
+    INITIAL("G0438"),
+    SUBSEQUENT("G0439");
 
     private final String code;
 

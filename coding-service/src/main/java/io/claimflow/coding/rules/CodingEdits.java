@@ -49,28 +49,48 @@ public final class CodingEdits {
 
     private void checkDiagnosisValidity(List<CodedDiagnosis> diagnoses, LocalDate dos, List<Edit> edits) {
         if (diagnoses.size() > MAX_DIAGNOSES) {
-            edits.add(error(EditType.OTHER, "DX-COUNT", "More than " + MAX_DIAGNOSES
-                    + " diagnoses; an 837P carries at most 12", List.of(), List.of()));
+            edits.add(error(
+                    EditType.OTHER,
+                    "DX-COUNT",
+                    "More than " + MAX_DIAGNOSES + " diagnoses; an 837P carries at most 12",
+                    List.of(),
+                    List.of()));
         }
         Set<String> seen = new LinkedHashSet<>();
         for (CodedDiagnosis dx : diagnoses) {
             if (!seen.add(dx.code())) {
-                edits.add(error(EditType.OTHER, "DX-DUPLICATE", "Diagnosis " + dx.code() + " is listed twice",
-                        List.of(), List.of(dx.code())));
+                edits.add(error(
+                        EditType.OTHER,
+                        "DX-DUPLICATE",
+                        "Diagnosis " + dx.code() + " is listed twice",
+                        List.of(),
+                        List.of(dx.code())));
                 continue;
             }
             Optional<IcdCode> icd = codeSets.icd(dx.code(), dos);
             if (icd.isEmpty()) {
                 if (codeSets.icdKnownOnAnyDate(dx.code())) {
-                    edits.add(error(EditType.CODE_VALIDITY, "ICD10-NOT-VALID-ON-DOS", "ICD-10-CM " + dx.code()
-                            + " is not valid on the date of service " + dos, List.of(), List.of(dx.code())));
+                    edits.add(error(
+                            EditType.CODE_VALIDITY,
+                            "ICD10-NOT-VALID-ON-DOS",
+                            "ICD-10-CM " + dx.code() + " is not valid on the date of service " + dos,
+                            List.of(),
+                            List.of(dx.code())));
                 } else {
-                    edits.add(error(EditType.CODE_VALIDITY, "ICD10-UNKNOWN", "ICD-10-CM " + dx.code()
-                            + " is not a known code", List.of(), List.of(dx.code())));
+                    edits.add(error(
+                            EditType.CODE_VALIDITY,
+                            "ICD10-UNKNOWN",
+                            "ICD-10-CM " + dx.code() + " is not a known code",
+                            List.of(),
+                            List.of(dx.code())));
                 }
             } else if (!icd.get().billable()) {
-                edits.add(error(EditType.CODE_VALIDITY, "ICD10-NOT-BILLABLE", "ICD-10-CM " + dx.code()
-                        + " is a header, not billable; use a code under it", List.of(), List.of(dx.code())));
+                edits.add(error(
+                        EditType.CODE_VALIDITY,
+                        "ICD10-NOT-BILLABLE",
+                        "ICD-10-CM " + dx.code() + " is a header, not billable; use a code under it",
+                        List.of(),
+                        List.of(dx.code())));
             }
         }
     }
@@ -80,30 +100,46 @@ public final class CodingEdits {
             List<Integer> at = List.of(line.lineNumber());
             if (codeSets.procedure(line.code(), dos).isEmpty()) {
                 boolean known = codeSets.procedureKnownOnAnyDate(line.code());
-                edits.add(error(EditType.CODE_VALIDITY, known ? "PROC-NOT-VALID-ON-DOS" : "PROC-UNKNOWN",
-                        (known ? "Procedure " + line.code() + " is not valid on the date of service " + dos
+                edits.add(error(
+                        EditType.CODE_VALIDITY,
+                        known ? "PROC-NOT-VALID-ON-DOS" : "PROC-UNKNOWN",
+                        (known
+                                ? "Procedure " + line.code() + " is not valid on the date of service " + dos
                                 : "Procedure " + line.code() + " is not a known CPT or HCPCS code"),
-                        at, List.of(line.code())));
+                        at,
+                        List.of(line.code())));
             }
             if (line.units() < 1) {
-                edits.add(error(EditType.OTHER, "UNITS-INVALID", "Line " + line.lineNumber()
-                        + " has no units", at, List.of(line.code())));
+                edits.add(error(
+                        EditType.OTHER,
+                        "UNITS-INVALID",
+                        "Line " + line.lineNumber() + " has no units",
+                        at,
+                        List.of(line.code())));
             }
             if (line.modifiers().size() > MAX_MODIFIERS) {
-                edits.add(error(EditType.OTHER, "MODIFIER-COUNT", "Line " + line.lineNumber()
-                        + " has more than four modifiers", at, List.of(line.code())));
+                edits.add(error(
+                        EditType.OTHER,
+                        "MODIFIER-COUNT",
+                        "Line " + line.lineNumber() + " has more than four modifiers",
+                        at,
+                        List.of(line.code())));
             }
             for (String modifier : line.modifiers()) {
                 if (!codeSets.modifierValid(modifier, dos)) {
-                    edits.add(error(EditType.CODE_VALIDITY, "MODIFIER-INVALID", "Modifier " + modifier
-                            + " is not valid on the date of service", at, List.of(line.code(), modifier)));
+                    edits.add(error(
+                            EditType.CODE_VALIDITY,
+                            "MODIFIER-INVALID",
+                            "Modifier " + modifier + " is not valid on the date of service",
+                            at,
+                            List.of(line.code(), modifier)));
                 }
             }
         }
     }
 
-    private void checkDemographics(DocumentedEncounter encounter, List<CodedDiagnosis> diagnoses,
-            List<CodedLine> lines, List<Edit> edits) {
+    private void checkDemographics(
+            DocumentedEncounter encounter, List<CodedDiagnosis> diagnoses, List<CodedLine> lines, List<Edit> edits) {
         List<String> codes = new ArrayList<>();
         diagnoses.forEach(d -> codes.add(d.code()));
         lines.forEach(l -> codes.add(l.code()));
@@ -113,18 +149,29 @@ public final class CodingEdits {
         }
         int age = encounter.ageOnDateOfService();
         for (String code : new LinkedHashSet<>(codes)) {
-            List<Integer> at = lines.stream().filter(l -> l.code().equals(code)).map(CodedLine::lineNumber).toList();
+            List<Integer> at = lines.stream()
+                    .filter(l -> l.code().equals(code))
+                    .map(CodedLine::lineNumber)
+                    .toList();
             for (DemographicRule rule : rules) {
                 if (!rule.matches(code)) {
                     continue;
                 }
                 if (rule.sex() != null && encounter.sex() != Sex.UNKNOWN && rule.sex() != encounter.sex()) {
-                    edits.add(error(EditType.SEX_CONFLICT, "SEX-" + rule.codePrefix(), code + " conflicts with the "
-                            + "patient's sex: " + rule.note(), at, List.of(code)));
+                    edits.add(error(
+                            EditType.SEX_CONFLICT,
+                            "SEX-" + rule.codePrefix(),
+                            code + " conflicts with the " + "patient's sex: " + rule.note(),
+                            at,
+                            List.of(code)));
                 }
                 if ((rule.minAge() != null && age < rule.minAge()) || (rule.maxAge() != null && age > rule.maxAge())) {
-                    edits.add(error(EditType.AGE_CONFLICT, "AGE-" + rule.codePrefix(), code + " conflicts with the "
-                            + "patient's age: " + rule.note(), at, List.of(code)));
+                    edits.add(error(
+                            EditType.AGE_CONFLICT,
+                            "AGE-" + rule.codePrefix(),
+                            code + " conflicts with the " + "patient's age: " + rule.note(),
+                            at,
+                            List.of(code)));
                 }
             }
         }
@@ -142,11 +189,15 @@ public final class CodingEdits {
                     if (!a.equals(b) && b.startsWith(note.excludedPrefix())) {
                         String key = a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
                         if (reported.add(key)) {
-                            edits.add(error(EditType.EXCLUDES1, "EXCLUDES1-" + note.codePrefix() + "-"
-                                    + note.excludedPrefix(), "ICD-10-CM " + a + " and " + b + " are never coded together (Excludes1, "
-                                    + "guideline I.A.12.a: " + note.note() + "), and no guideline says which one goes; "
-                                    + "a coder keeps one, or both when the conditions are unrelated",
-                                    List.of(), List.of(a, b)));
+                            edits.add(error(
+                                    EditType.EXCLUDES1,
+                                    "EXCLUDES1-" + note.codePrefix() + "-" + note.excludedPrefix(),
+                                    "ICD-10-CM " + a + " and " + b + " are never coded together (Excludes1, "
+                                            + "guideline I.A.12.a: " + note.note()
+                                            + "), and no guideline says which one goes; "
+                                            + "a coder keeps one, or both when the conditions are unrelated",
+                                    List.of(),
+                                    List.of(a, b)));
                         }
                     }
                 }
@@ -163,8 +214,10 @@ public final class CodingEdits {
             if (!pair.applies()) {
                 continue;
             }
-            List<CodedLine> column1 = lines.stream().filter(l -> l.code().equals(pair.column1())).toList();
-            List<CodedLine> column2 = lines.stream().filter(l -> l.code().equals(pair.column2())).toList();
+            List<CodedLine> column1 =
+                    lines.stream().filter(l -> l.code().equals(pair.column1())).toList();
+            List<CodedLine> column2 =
+                    lines.stream().filter(l -> l.code().equals(pair.column2())).toList();
             if (column1.isEmpty() || column2.isEmpty()) {
                 continue;
             }
@@ -172,11 +225,16 @@ public final class CodingEdits {
                 boolean bypassed = pair.bypassable() && bypassedBy(second, column1.get(0));
                 if (!bypassed) {
                     List<Integer> at = List.of(column1.get(0).lineNumber(), second.lineNumber());
-                    edits.add(error(EditType.NCCI_PTP, "NCCI-PTP-" + pair.column1() + "-" + pair.column2(),
+                    edits.add(error(
+                            EditType.NCCI_PTP,
+                            "NCCI-PTP-" + pair.column1() + "-" + pair.column2(),
                             pair.column2() + " is bundled into " + pair.column1() + " (modifier indicator "
-                                    + pair.modifierIndicator() + ")" + (pair.bypassable()
-                                    ? "; a bypass modifier is needed when the services are distinct"
-                                    : "; no modifier allows both"), at, List.of(pair.column1(), pair.column2())));
+                                    + pair.modifierIndicator() + ")"
+                                    + (pair.bypassable()
+                                            ? "; a bypass modifier is needed when the services are distinct"
+                                            : "; no modifier allows both"),
+                            at,
+                            List.of(pair.column1(), pair.column2())));
                 }
             }
         }
@@ -189,7 +247,8 @@ public final class CodingEdits {
         }
         for (String modifier : column2.modifiers()) {
             if (NCCI_BYPASS.contains(modifier) && !"25".equals(modifier)) {
-                if (("RT".equals(modifier) || "LT".equals(modifier)) && column1.modifiers().contains(modifier)) {
+                if (("RT".equals(modifier) || "LT".equals(modifier))
+                        && column1.modifiers().contains(modifier)) {
                     continue; // same side: not distinct
                 }
                 return true;
@@ -216,10 +275,14 @@ public final class CodingEdits {
                 if (!lineEdit && linesByCode.get(line.code()).get(0) != line.lineNumber()) {
                     continue; // a date-of-service edit is reported once per code
                 }
-                edits.add(error(EditType.MUE, "MUE-" + line.code(), units + " units of " + line.code()
-                        + " exceed the MUE of " + limit.get().maxUnits() + " (adjudication indicator "
-                        + limit.get().adjudicationIndicator() + ")",
-                        lineEdit ? List.of(line.lineNumber()) : linesByCode.get(line.code()), List.of(line.code())));
+                edits.add(error(
+                        EditType.MUE,
+                        "MUE-" + line.code(),
+                        units + " units of " + line.code()
+                                + " exceed the MUE of " + limit.get().maxUnits() + " (adjudication indicator "
+                                + limit.get().adjudicationIndicator() + ")",
+                        lineEdit ? List.of(line.lineNumber()) : linesByCode.get(line.code()),
+                        List.of(line.code())));
             }
         }
     }
@@ -228,22 +291,37 @@ public final class CodingEdits {
         for (CodedLine line : lines) {
             List<Integer> at = List.of(line.lineNumber());
             if (line.pointers().isEmpty()) {
-                edits.add(error(EditType.DIAGNOSIS_POINTER, "DX-POINTER-MISSING", "Line " + line.lineNumber() + " ("
-                        + line.code() + ") has no diagnosis pointer", at, List.of(line.code())));
+                edits.add(error(
+                        EditType.DIAGNOSIS_POINTER,
+                        "DX-POINTER-MISSING",
+                        "Line " + line.lineNumber() + " (" + line.code() + ") has no diagnosis pointer",
+                        at,
+                        List.of(line.code())));
                 continue;
             }
             if (line.pointers().size() > MAX_POINTERS) {
-                edits.add(error(EditType.DIAGNOSIS_POINTER, "DX-POINTER-COUNT", "Line " + line.lineNumber()
-                        + " has more than four diagnosis pointers", at, List.of(line.code())));
+                edits.add(error(
+                        EditType.DIAGNOSIS_POINTER,
+                        "DX-POINTER-COUNT",
+                        "Line " + line.lineNumber() + " has more than four diagnosis pointers",
+                        at,
+                        List.of(line.code())));
             }
             if (new LinkedHashSet<>(line.pointers()).size() != line.pointers().size()) {
-                edits.add(error(EditType.DIAGNOSIS_POINTER, "DX-POINTER-DUPLICATE", "Line " + line.lineNumber()
-                        + " points to the same diagnosis twice", at, List.of(line.code())));
+                edits.add(error(
+                        EditType.DIAGNOSIS_POINTER,
+                        "DX-POINTER-DUPLICATE",
+                        "Line " + line.lineNumber() + " points to the same diagnosis twice",
+                        at,
+                        List.of(line.code())));
             }
             for (int pointer : line.pointers()) {
                 if (pointer < 1 || pointer > diagnoses.size()) {
-                    edits.add(error(EditType.DIAGNOSIS_POINTER, "DX-POINTER-RANGE", "Line " + line.lineNumber()
-                            + " points to diagnosis " + pointer + " of " + diagnoses.size(), at,
+                    edits.add(error(
+                            EditType.DIAGNOSIS_POINTER,
+                            "DX-POINTER-RANGE",
+                            "Line " + line.lineNumber() + " points to diagnosis " + pointer + " of " + diagnoses.size(),
+                            at,
                             List.of(line.code())));
                 }
             }
@@ -252,14 +330,22 @@ public final class CodingEdits {
 
     private void checkFirstListed(List<CodedDiagnosis> diagnoses, List<Edit> edits) {
         if (diagnoses.isEmpty()) {
-            edits.add(error(EditType.FIRST_LISTED_DIAGNOSIS, "DX-NONE", "No diagnosis: a claim needs at least the "
-                    + "reason for the visit", List.of(), List.of()));
+            edits.add(error(
+                    EditType.FIRST_LISTED_DIAGNOSIS,
+                    "DX-NONE",
+                    "No diagnosis: a claim needs at least the " + "reason for the visit",
+                    List.of(),
+                    List.of()));
             return;
         }
         String first = diagnoses.get(0).code();
         if (secondaryOnly(first)) {
-            edits.add(error(EditType.FIRST_LISTED_DIAGNOSIS, "DX-FIRST-SECONDARY-ONLY", first
-                    + " is reported only as an additional code, never first-listed", List.of(), List.of(first)));
+            edits.add(error(
+                    EditType.FIRST_LISTED_DIAGNOSIS,
+                    "DX-FIRST-SECONDARY-ONLY",
+                    first + " is reported only as an additional code, never first-listed",
+                    List.of(),
+                    List.of(first)));
         }
     }
 

@@ -16,8 +16,7 @@ import java.util.Set;
 public final class Crosswalk {
 
     /** A target of a SNOMED CT concept. */
-    public record Target(String code, String description) {
-    }
+    public record Target(String code, String description) {}
 
     /**
      * The HCPCS code of an RxNorm drug and the HCPCS units one administration of it is (the RxNorm concept names
@@ -47,8 +46,12 @@ public final class Crosswalk {
      * @param notReported SNOMED CT concepts documented but never reported as a code, with why
      * @param dental SNOMED CT concepts of dental services
      */
-    public Crosswalk(Map<String, List<Target>> toIcd, Map<String, List<Target>> toProcedure,
-            Map<String, Target> vaccines, Map<String, DrugTarget> drugs, Map<String, String> notReported,
+    public Crosswalk(
+            Map<String, List<Target>> toIcd,
+            Map<String, List<Target>> toProcedure,
+            Map<String, Target> vaccines,
+            Map<String, DrugTarget> drugs,
+            Map<String, String> notReported,
             Set<String> dental) {
         this.toIcd = Map.copyOf(new LinkedHashMap<>(toIcd));
         this.toProcedure = Map.copyOf(new LinkedHashMap<>(toProcedure));

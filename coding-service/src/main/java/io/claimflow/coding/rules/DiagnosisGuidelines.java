@@ -29,13 +29,11 @@ import java.util.function.Predicate;
 final class DiagnosisGuidelines {
 
     /** What applying the guidelines gave. */
-    record Outcome(List<CodedDiagnosis> diagnoses, List<Edit> edits, List<HoldReason> holds) {
-    }
+    record Outcome(List<CodedDiagnosis> diagnoses, List<Edit> edits, List<HoldReason> holds) {}
 
     /** Diabetes complication (by code prefix) -> the 4th-6th characters of the E1x combination code, and whether
      *  the complication code is kept as an additional code ("use additional code") or included in the combination. */
-    record DiabetesLink(String complicationPrefix, String combinationSuffix, boolean keepComplication, String words) {
-    }
+    record DiabetesLink(String complicationPrefix, String combinationSuffix, boolean keepComplication, String words) {}
 
     static final List<DiabetesLink> DIABETES_LINKS = List.of(
             new DiabetesLink("N18", ".22", true, "chronic kidney disease"),
@@ -53,12 +51,13 @@ final class DiagnosisGuidelines {
             "F02.B", List.of("G30", "G31", "G20", "G10", "G35", "B20", "E83.0"),
             "F02.C", List.of("G30", "G31", "G20", "G10", "G35", "B20", "E83.0"),
             "G53", List.of("E08", "E09", "E10", "E11", "E13", "B02", "A69.2"),
-            "G63", List.of("E85", "E00", "E01", "E02", "E03", "E04", "E05", "E06", "E07", "E50", "E51", "E52",
-                    "E53", "E54", "E55", "E56", "B20", "C", "D3", "D4"));
+            "G63",
+                    List.of(
+                            "E85", "E00", "E01", "E02", "E03", "E04", "E05", "E06", "E07", "E50", "E51", "E52", "E53",
+                            "E54", "E55", "E56", "B20", "C", "D3", "D4"));
 
     /** Combination codes that ask for an additional code, and which. */
-    record Additional(String combinationPrefix, String additionalPrefix, String what) {
-    }
+    record Additional(String combinationPrefix, String additionalPrefix, String what) {}
 
     static final List<Additional> ADDITIONAL = List.of(
             new Additional("I12", "N18", "the stage of chronic kidney disease (N18.-)"),
@@ -98,22 +97,29 @@ final class DiagnosisGuidelines {
     }
 
     static boolean etiologyOf(String manifestation, String code) {
-        return MANIFESTATIONS.entrySet().stream().filter(e -> manifestation.startsWith(e.getKey()))
-                .flatMap(e -> e.getValue().stream()).anyMatch(code::startsWith);
+        return MANIFESTATIONS.entrySet().stream()
+                .filter(e -> manifestation.startsWith(e.getKey()))
+                .flatMap(e -> e.getValue().stream())
+                .anyMatch(code::startsWith);
     }
 
     // --- hypertension (I.C.9.a) ------------------------------------------------------------------------------------
 
     private List<CodedDiagnosis> hypertension(List<CodedDiagnosis> diagnoses) {
         int hypertension = indexOf(diagnoses, c -> c.equals("I10"));
-        boolean combinationDocumented = diagnoses.stream().anyMatch(d -> d.code().startsWith("I11")
-                || d.code().startsWith("I12") || d.code().startsWith("I13"));
+        boolean combinationDocumented = diagnoses.stream()
+                .anyMatch(d -> d.code().startsWith("I11")
+                        || d.code().startsWith("I12")
+                        || d.code().startsWith("I13"));
         if (hypertension >= 0 && combinationDocumented) {
             CodedDiagnosis dropped = diagnoses.get(hypertension);
             List<CodedDiagnosis> result = new ArrayList<>(diagnoses);
             result.remove(hypertension);
-            edits.add(info("ICD-HTN-INCLUDED", "I10 is included in the documented hypertensive combination code "
-                    + "(guideline I.C.9.a)", List.of(dropped.code()), "Removed I10"));
+            edits.add(info(
+                    "ICD-HTN-INCLUDED",
+                    "I10 is included in the documented hypertensive combination code " + "(guideline I.C.9.a)",
+                    List.of(dropped.code()),
+                    "Removed I10"));
             return result;
         }
         if (hypertension < 0) {
@@ -125,7 +131,8 @@ final class DiagnosisGuidelines {
         if (ckd.isEmpty() && !heartFailure && !heartDisease) {
             return diagnoses;
         }
-        boolean stage5 = ckd.isPresent() && (ckd.get().equals("N18.5") || ckd.get().equals("N18.6"));
+        boolean stage5 =
+                ckd.isPresent() && (ckd.get().equals("N18.5") || ckd.get().equals("N18.6"));
         String code;
         String why;
         if (ckd.isPresent() && (heartFailure || heartDisease)) {
@@ -143,8 +150,12 @@ final class DiagnosisGuidelines {
 
     /** Heart conditions the Tabular includes in I11 when due to hypertension: I51.4-I51.7, I51.89, I51.9. */
     static boolean heartDisease(String code) {
-        return code.startsWith("I51.4") || code.startsWith("I51.5") || code.startsWith("I51.6")
-                || code.startsWith("I51.7") || code.equals("I51.89") || code.equals("I51.9");
+        return code.startsWith("I51.4")
+                || code.startsWith("I51.5")
+                || code.startsWith("I51.6")
+                || code.startsWith("I51.7")
+                || code.equals("I51.89")
+                || code.equals("I51.9");
     }
 
     // --- diabetes "with" (I.A.15, I.C.4.a) ----------------------------------------------------------------------
@@ -171,23 +182,31 @@ final class DiagnosisGuidelines {
             }
             Optional<IcdCode> combination = codeSets.icd(code, dos).filter(IcdCode::billable);
             if (combination.isEmpty()) {
-                hold("ICD-COMBINATION-UNAVAILABLE", "Diabetes with " + link.words() + " is coded " + code
-                        + " (guideline I.C.4.a, the Index's \"with\"), which is not in the loaded ICD-10-CM set on "
-                        + dos);
+                hold(
+                        "ICD-COMBINATION-UNAVAILABLE",
+                        "Diabetes with " + link.words() + " is coded " + code
+                                + " (guideline I.C.4.a, the Index's \"with\"), which is not in the loaded ICD-10-CM set on "
+                                + dos);
                 continue;
             }
             CodedDiagnosis complicationCode = result.get(complication);
             int diabetesAt = indexOf(result, c -> c.startsWith(category));
-            result.add(diabetesAt + 1 + added.size(), new CodedDiagnosis(code, combination.get().longDescription()));
+            result.add(
+                    diabetesAt + 1 + added.size(),
+                    new CodedDiagnosis(code, combination.get().longDescription()));
             added.add(code);
             if (!link.keepComplication()) {
                 result.remove(complicationCode);
             }
-            edits.add(info("ICD-COMBINATION-DM", "Diabetes with " + link.words() + ": the classification links them "
-                    + "(guideline I.A.15 \"with\", I.C.4.a)" + (link.keepComplication() ? "; "
-                    + complicationCode.code() + " stays as the additional code" : ""),
-                    List.of(complicationCode.code(), code), "Coded " + code
-                    + (link.keepComplication() ? "" : " in place of " + complicationCode.code())));
+            edits.add(info(
+                    "ICD-COMBINATION-DM",
+                    "Diabetes with " + link.words() + ": the classification links them "
+                            + "(guideline I.A.15 \"with\", I.C.4.a)"
+                            + (link.keepComplication()
+                                    ? "; " + complicationCode.code() + " stays as the additional code"
+                                    : ""),
+                    List.of(complicationCode.code(), code),
+                    "Coded " + code + (link.keepComplication() ? "" : " in place of " + complicationCode.code())));
         }
         if (!added.isEmpty()) {
             result.removeIf(d -> d.code().equals(category + ".9"));
@@ -208,14 +227,19 @@ final class DiagnosisGuidelines {
             String combinationCode = result.get(combination).code();
             int additional = indexOf(result, c -> c.startsWith(rule.additionalPrefix()));
             if (additional < 0) {
-                hold("ICD-ADDITIONAL-CODE-MISSING", combinationCode + ": use additional code to identify "
-                        + rule.what() + "; the documentation gives none");
+                hold(
+                        "ICD-ADDITIONAL-CODE-MISSING",
+                        combinationCode + ": use additional code to identify " + rule.what()
+                                + "; the documentation gives none");
                 continue;
             }
             if (additional < combination) {
                 CodedDiagnosis moved = result.remove(additional);
-                int after = lastIndexOf(result, c -> ADDITIONAL.stream().anyMatch(r -> c.startsWith(
-                        r.combinationPrefix()) && r.additionalPrefix().equals(rule.additionalPrefix())));
+                int after = lastIndexOf(
+                        result,
+                        c -> ADDITIONAL.stream()
+                                .anyMatch(r -> c.startsWith(r.combinationPrefix())
+                                        && r.additionalPrefix().equals(rule.additionalPrefix())));
                 result.add(after + 1, moved);
             }
         }
@@ -232,17 +256,26 @@ final class DiagnosisGuidelines {
             int manifestationAt = result.indexOf(dx);
             int etiology = indexOf(result, c -> etiologyOf(dx.code(), c));
             if (etiology < 0) {
-                hold("ICD-CODE-FIRST-MISSING", dx.code() + " is a manifestation code: code first the underlying "
-                        + "condition (guideline I.A.13); none is documented");
+                hold(
+                        "ICD-CODE-FIRST-MISSING",
+                        dx.code() + " is a manifestation code: code first the underlying "
+                                + "condition (guideline I.A.13); none is documented");
                 continue;
             }
             if (etiology > manifestationAt) {
                 CodedDiagnosis moved = result.remove(etiology);
                 result.add(manifestationAt, moved);
-                edits.add(new Edit(EditType.FIRST_LISTED_DIAGNOSIS, "ICD-CODE-FIRST", Severity.INFO, dx.code()
-                        + " is a manifestation: its etiology " + moved.code() + " is sequenced first (guideline "
-                        + "I.A.13)", List.of(), List.of(moved.code(), dx.code()), "Moved " + moved.code()
-                        + " before " + dx.code()));
+                edits.add(new Edit(
+                        EditType.FIRST_LISTED_DIAGNOSIS,
+                        "ICD-CODE-FIRST",
+                        Severity.INFO,
+                        dx.code()
+                                + " is a manifestation: its etiology " + moved.code()
+                                + " is sequenced first (guideline "
+                                + "I.A.13)",
+                        List.of(),
+                        List.of(moved.code(), dx.code()),
+                        "Moved " + moved.code() + " before " + dx.code()));
             }
         }
         return result;
@@ -253,12 +286,16 @@ final class DiagnosisGuidelines {
     /** Resolves the Excludes1 pairs the guidelines themselves settle; the others are left for the edit to hold. */
     private List<CodedDiagnosis> excludes1(List<CodedDiagnosis> diagnoses) {
         List<CodedDiagnosis> result = new ArrayList<>(diagnoses);
-        List<Excludes1> notes = codeSets.excludes1(result.stream().map(CodedDiagnosis::code).toList(), dos);
+        List<Excludes1> notes =
+                codeSets.excludes1(result.stream().map(CodedDiagnosis::code).toList(), dos);
         for (Excludes1 note : notes) {
             for (CodedDiagnosis a : List.copyOf(result)) {
                 for (CodedDiagnosis b : List.copyOf(result)) {
-                    if (a.equals(b) || !result.contains(a) || !result.contains(b)
-                            || !a.code().startsWith(note.codePrefix()) || !b.code().startsWith(note.excludedPrefix())) {
+                    if (a.equals(b)
+                            || !result.contains(a)
+                            || !result.contains(b)
+                            || !a.code().startsWith(note.codePrefix())
+                            || !b.code().startsWith(note.excludedPrefix())) {
                         continue;
                     }
                     CodedDiagnosis dropped = null;
@@ -267,8 +304,8 @@ final class DiagnosisGuidelines {
                     if (symptom(a.code()) != symptom(b.code())) {
                         dropped = symptom(a.code()) ? a : b;
                         ruleId = "ICD-EXCLUDES1-SYMPTOM";
-                        why = dropped.code() + " is a sign or symptom of the definitive diagnosis " + other(a, b, dropped)
-                                + " (guidelines I.B.4, I.B.5)";
+                        why = dropped.code() + " is a sign or symptom of the definitive diagnosis "
+                                + other(a, b, dropped) + " (guidelines I.B.4, I.B.5)";
                     } else if (notSpecified(a) != notSpecified(b)
                             && a.code().charAt(0) == b.code().charAt(0)) {
                         dropped = notSpecified(a) ? a : b;
@@ -278,8 +315,11 @@ final class DiagnosisGuidelines {
                     }
                     if (dropped != null) {
                         result.remove(dropped);
-                        edits.add(info(ruleId, a.code() + " and " + b.code() + " are never coded together (Excludes1, "
-                                + "guideline I.A.12.a): " + why, List.of(a.code(), b.code()),
+                        edits.add(info(
+                                ruleId,
+                                a.code() + " and " + b.code() + " are never coded together (Excludes1, "
+                                        + "guideline I.A.12.a): " + why,
+                                List.of(a.code(), b.code()),
                                 "Removed " + dropped.code()));
                     }
                 }
@@ -294,23 +334,32 @@ final class DiagnosisGuidelines {
      * headache with migraine and other headache syndromes, throat pain with pharyngitis and tonsillitis.
      */
     static final Map<String, List<String>> ROUTINE_SYMPTOMS = Map.of(
-            "R50", List.of("J0", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J20", "J21", "J22",
-                    "U07.1"),
-            "R05", List.of("J0", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J20", "J21", "J22",
-                    "J40", "J41", "J42", "J43", "J44", "J45", "J47", "U07.1"),
+            "R50",
+                    List.of(
+                            "J0", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J20", "J21", "J22",
+                            "U07.1"),
+            "R05",
+                    List.of(
+                            "J0", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J20", "J21", "J22",
+                            "J40", "J41", "J42", "J43", "J44", "J45", "J47", "U07.1"),
             "R51", List.of("G43", "G44"),
             "R07.0", List.of("J02", "J03"));
 
     private List<CodedDiagnosis> routineSymptoms(List<CodedDiagnosis> diagnoses) {
         List<CodedDiagnosis> result = new ArrayList<>(diagnoses);
         for (CodedDiagnosis dx : diagnoses) {
-            List<String> diseases = ROUTINE_SYMPTOMS.entrySet().stream().filter(e -> dx.code().startsWith(e.getKey()))
-                    .flatMap(e -> e.getValue().stream()).toList();
+            List<String> diseases = ROUTINE_SYMPTOMS.entrySet().stream()
+                    .filter(e -> dx.code().startsWith(e.getKey()))
+                    .flatMap(e -> e.getValue().stream())
+                    .toList();
             Optional<String> disease = first(result, c -> diseases.stream().anyMatch(c::startsWith));
             if (disease.isPresent()) {
                 result.remove(dx);
-                edits.add(info("ICD-SYMPTOM-ROUTINE", dx.code() + " is routinely associated with " + disease.get()
-                        + " and is not coded (guidelines I.B.5, IV.D)", List.of(dx.code(), disease.get()),
+                edits.add(info(
+                        "ICD-SYMPTOM-ROUTINE",
+                        dx.code() + " is routinely associated with " + disease.get()
+                                + " and is not coded (guidelines I.B.5, IV.D)",
+                        List.of(dx.code(), disease.get()),
                         "Removed " + dx.code()));
             }
         }
@@ -326,8 +375,12 @@ final class DiagnosisGuidelines {
         if (code.startsWith("R")) {
             return code.length() >= 3 && Character.isDigit(code.charAt(1)) && code.charAt(1) < '7';
         }
-        return code.startsWith("M25.5") || code.startsWith("M54.5") || code.startsWith("M54.6")
-                || code.startsWith("M54.8") || code.startsWith("M54.9") || code.startsWith("M79.6");
+        return code.startsWith("M25.5")
+                || code.startsWith("M54.5")
+                || code.startsWith("M54.6")
+                || code.startsWith("M54.8")
+                || code.startsWith("M54.9")
+                || code.startsWith("M79.6");
     }
 
     private static boolean notSpecified(CodedDiagnosis dx) {
@@ -337,18 +390,23 @@ final class DiagnosisGuidelines {
 
     // --- helpers ----------------------------------------------------------------------------------------------
 
-    private List<CodedDiagnosis> replace(List<CodedDiagnosis> diagnoses, int at, String code, String why,
-            String ruleId) {
+    private List<CodedDiagnosis> replace(
+            List<CodedDiagnosis> diagnoses, int at, String code, String why, String ruleId) {
         Optional<IcdCode> combination = codeSets.icd(code, dos).filter(IcdCode::billable);
         String old = diagnoses.get(at).code();
         if (combination.isEmpty()) {
-            hold("ICD-COMBINATION-UNAVAILABLE", "The guidelines code " + why + " as " + code
-                    + ", which is not in the loaded ICD-10-CM set on " + dos);
+            hold(
+                    "ICD-COMBINATION-UNAVAILABLE",
+                    "The guidelines code " + why + " as " + code + ", which is not in the loaded ICD-10-CM set on "
+                            + dos);
             return diagnoses;
         }
         List<CodedDiagnosis> result = new ArrayList<>(diagnoses);
         result.set(at, new CodedDiagnosis(code, combination.get().longDescription()));
-        edits.add(info(ruleId, "The classification presumes a causal link: " + why, List.of(old, code),
+        edits.add(info(
+                ruleId,
+                "The classification presumes a causal link: " + why,
+                List.of(old, code),
                 "Coded " + code + " in place of " + old));
         return result;
     }

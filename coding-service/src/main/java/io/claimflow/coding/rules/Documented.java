@@ -12,7 +12,12 @@ import java.util.Locale;
  * @param episode for a diagnosis, the documented episode of care (the 7th character of an injury); null when not
  *     documented, then the text may say it ("initial encounter", "subsequent encounter", "sequela")
  */
-public record Documented(CodeSystem system, String code, String text, List<String> modifiers, BigDecimal quantity,
+public record Documented(
+        CodeSystem system,
+        String code,
+        String text,
+        List<String> modifiers,
+        BigDecimal quantity,
         EpisodeOfCare episode) {
 
     public Documented {
@@ -22,8 +27,12 @@ public record Documented(CodeSystem system, String code, String text, List<Strin
         if (code == null && system != CodeSystem.NONE) {
             system = CodeSystem.NONE;
         }
-        modifiers = modifiers == null ? List.of() : modifiers.stream().filter(m -> m != null && !m.isBlank())
-                .map(m -> m.trim().toUpperCase(Locale.ROOT)).toList();
+        modifiers = modifiers == null
+                ? List.of()
+                : modifiers.stream()
+                        .filter(m -> m != null && !m.isBlank())
+                        .map(m -> m.trim().toUpperCase(Locale.ROOT))
+                        .toList();
     }
 
     public Documented(CodeSystem system, String code, String text) {

@@ -44,31 +44,103 @@ public record DocumentedEncounter(
         patientStatus = patientStatus == null ? PatientStatus.UNKNOWN : patientStatus;
     }
 
-    public DocumentedEncounter(String encounterId, String tenantId, LocalDate dateOfService, LocalDate birthDate,
-            Sex sex, String placeOfService, String encounterClass, Documented encounterType,
-            PatientStatus patientStatus, Integer totalTimeMinutes, DecisionMaking decisionMaking,
-            List<Documented> diagnoses, List<Documented> procedures, List<AdministeredItem> administeredItems,
+    public DocumentedEncounter(
+            String encounterId,
+            String tenantId,
+            LocalDate dateOfService,
+            LocalDate birthDate,
+            Sex sex,
+            String placeOfService,
+            String encounterClass,
+            Documented encounterType,
+            PatientStatus patientStatus,
+            Integer totalTimeMinutes,
+            DecisionMaking decisionMaking,
+            List<Documented> diagnoses,
+            List<Documented> procedures,
+            List<AdministeredItem> administeredItems,
             boolean medicare) {
-        this(encounterId, tenantId, dateOfService, birthDate, sex, placeOfService, encounterClass, encounterType,
-                patientStatus, totalTimeMinutes, decisionMaking, diagnoses, procedures, administeredItems, medicare,
-                null, null, PriorServices.NONE);
+        this(
+                encounterId,
+                tenantId,
+                dateOfService,
+                birthDate,
+                sex,
+                placeOfService,
+                encounterClass,
+                encounterType,
+                patientStatus,
+                totalTimeMinutes,
+                decisionMaking,
+                diagnoses,
+                procedures,
+                administeredItems,
+                medicare,
+                null,
+                null,
+                PriorServices.NONE);
     }
 
-    public DocumentedEncounter(String encounterId, String tenantId, LocalDate dateOfService, LocalDate birthDate,
-            Sex sex, String placeOfService, String encounterClass, Documented encounterType,
-            PatientStatus patientStatus, Integer totalTimeMinutes, DecisionMaking decisionMaking,
-            List<Documented> diagnoses, List<Documented> procedures, List<AdministeredItem> administeredItems,
-            boolean medicare, AnnualWellnessVisit annualWellnessVisit, Boolean abnormalFindings) {
-        this(encounterId, tenantId, dateOfService, birthDate, sex, placeOfService, encounterClass, encounterType,
-                patientStatus, totalTimeMinutes, decisionMaking, diagnoses, procedures, administeredItems, medicare,
-                annualWellnessVisit, abnormalFindings, PriorServices.NONE);
+    public DocumentedEncounter(
+            String encounterId,
+            String tenantId,
+            LocalDate dateOfService,
+            LocalDate birthDate,
+            Sex sex,
+            String placeOfService,
+            String encounterClass,
+            Documented encounterType,
+            PatientStatus patientStatus,
+            Integer totalTimeMinutes,
+            DecisionMaking decisionMaking,
+            List<Documented> diagnoses,
+            List<Documented> procedures,
+            List<AdministeredItem> administeredItems,
+            boolean medicare,
+            AnnualWellnessVisit annualWellnessVisit,
+            Boolean abnormalFindings) {
+        this(
+                encounterId,
+                tenantId,
+                dateOfService,
+                birthDate,
+                sex,
+                placeOfService,
+                encounterClass,
+                encounterType,
+                patientStatus,
+                totalTimeMinutes,
+                decisionMaking,
+                diagnoses,
+                procedures,
+                administeredItems,
+                medicare,
+                annualWellnessVisit,
+                abnormalFindings,
+                PriorServices.NONE);
     }
 
     /** The same documentation with new or established and the earlier services coding-service's history knows. */
     public DocumentedEncounter withPrior(PatientStatus status, PriorServices priorServices) {
-        return new DocumentedEncounter(encounterId, tenantId, dateOfService, birthDate, sex, placeOfService,
-                encounterClass, encounterType, status, totalTimeMinutes, decisionMaking, diagnoses, procedures,
-                administeredItems, medicare, annualWellnessVisit, abnormalFindings, priorServices);
+        return new DocumentedEncounter(
+                encounterId,
+                tenantId,
+                dateOfService,
+                birthDate,
+                sex,
+                placeOfService,
+                encounterClass,
+                encounterType,
+                status,
+                totalTimeMinutes,
+                decisionMaking,
+                diagnoses,
+                procedures,
+                administeredItems,
+                medicare,
+                annualWellnessVisit,
+                abnormalFindings,
+                priorServices);
     }
 
     /** Whether the examination found abnormalities, as documented (not documented: none). */

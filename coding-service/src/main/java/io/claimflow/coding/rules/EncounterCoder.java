@@ -27,8 +27,14 @@ public final class EncounterCoder {
     private static final Pattern DOSE = Pattern.compile(
             "(?:per|up to|,)\\s*(\\d+(?:\\.\\d+)?)\\s*(mg|mcg|ml|units?|gm?)\\b", Pattern.CASE_INSENSITIVE);
 
-    private static final List<String> DISTINCT_WORDS = List.of("separate", "different site", "distinct",
-            "second lesion", "another site", "different lesion", "separate lesion");
+    private static final List<String> DISTINCT_WORDS = List.of(
+            "separate",
+            "different site",
+            "distinct",
+            "second lesion",
+            "another site",
+            "different lesion",
+            "separate lesion");
 
     /** More documented units than this on one procedure is taken for a typing error, never billed as is. */
     static final int MAX_DOCUMENTED_UNITS = 99;
@@ -61,14 +67,15 @@ public final class EncounterCoder {
     }
 
     /** As above; a drug administration line without indications of its own takes those of the drugs given. */
-    List<Integer> pointersFor(CodedLine line, List<CodedDiagnosis> diagnoses, LocalDate dos, List<Edit> out,
-            List<CodedLine> claim) {
+    List<Integer> pointersFor(
+            CodedLine line, List<CodedDiagnosis> diagnoses, LocalDate dos, List<Edit> out, List<CodedLine> claim) {
         if (diagnoses.isEmpty()) {
             return List.of();
         }
         if (line.evaluationAndManagement()) {
-            boolean examOnClaim = claim.stream().anyMatch(l -> AnnualWellnessVisit.of(l.code()) != null
-                    || ProcedureRanges.preventiveVisit(l.code()));
+            boolean examOnClaim = claim.stream()
+                    .anyMatch(
+                            l -> AnnualWellnessVisit.of(l.code()) != null || ProcedureRanges.preventiveVisit(l.code()));
             if (ProcedureRanges.officeVisit(line.code()) && examOnClaim) {
                 List<Integer> problems = new ArrayList<>();
                 for (int i = 0; i < diagnoses.size() && problems.size() < CodingEdits.MAX_POINTERS; i++) {
@@ -89,13 +96,15 @@ public final class EncounterCoder {
                     }
                 }
                 if (!exams.isEmpty()) {
-                    return exams;  // the problems are the problem visit's
+                    return exams; // the problems are the problem visit's
                 }
             }
             return firstPointers(diagnoses.size());
         }
         if (ProcedureRanges.prolongedService(line.code())) {
-            Optional<CodedLine> visit = claim.stream().filter(l -> ProcedureRanges.officeVisit(l.code())).findFirst();
+            Optional<CodedLine> visit = claim.stream()
+                    .filter(l -> ProcedureRanges.officeVisit(l.code()))
+                    .findFirst();
             if (visit.isPresent()) {
                 return pointersFor(visit.get(), diagnoses, dos, out, claim); // it extends that visit
             }
@@ -106,15 +115,25 @@ public final class EncounterCoder {
             return supported;
         }
         if (indications.isEmpty()) {
-            out.add(new Edit(EditType.DIAGNOSIS_POINTER, "DX-POINTER-DEFAULT", Severity.INFO,
+            out.add(new Edit(
+                    EditType.DIAGNOSIS_POINTER,
+                    "DX-POINTER-DEFAULT",
+                    Severity.INFO,
                     "No documented link between " + line.code() + " and a diagnosis; pointed it to the first-listed "
-                            + "diagnosis", List.of(line.lineNumber()), List.of(line.code(), diagnoses.get(0).code()),
+                            + "diagnosis",
+                    List.of(line.lineNumber()),
+                    List.of(line.code(), diagnoses.get(0).code()),
                     "Diagnosis pointer set to 1"));
         } else {
-            out.add(new Edit(EditType.DIAGNOSIS_POINTER, "DX-POINTER-UNSUPPORTED", Severity.WARNING,
+            out.add(new Edit(
+                    EditType.DIAGNOSIS_POINTER,
+                    "DX-POINTER-UNSUPPORTED",
+                    Severity.WARNING,
                     "No documented diagnosis is among the indications of " + line.code()
-                            + "; pointed it to the first-listed diagnosis", List.of(line.lineNumber()),
-                    List.of(line.code(), diagnoses.get(0).code()), "Diagnosis pointer set to 1"));
+                            + "; pointed it to the first-listed diagnosis",
+                    List.of(line.lineNumber()),
+                    List.of(line.code(), diagnoses.get(0).code()),
+                    "Diagnosis pointer set to 1"));
         }
         return List.of(1);
     }
@@ -128,7 +147,9 @@ public final class EncounterCoder {
         List<String> drugs = new ArrayList<>();
         for (CodedLine other : claim) {
             if (other.system() == CodeSystem.HCPCS && other.code().startsWith("J")) {
-                codeSets.indications(other.code(), dos).stream().filter(i -> !drugs.contains(i)).forEach(drugs::add);
+                codeSets.indications(other.code(), dos).stream()
+                        .filter(i -> !drugs.contains(i))
+                        .forEach(drugs::add);
             }
         }
         return drugs;
@@ -164,10 +185,23 @@ public final class EncounterCoder {
     }
 
     /** A procedure or supply before lines are numbered. */
-    private record Draft(String code, CodeSystem system, String description, int units, String laterality,
-            String text, Drug drug, List<String> modifiers) {
+    private record Draft(
+            String code,
+            CodeSystem system,
+            String description,
+            int units,
+            String laterality,
+            String text,
+            Drug drug,
+            List<String> modifiers) {
 
-        Draft(String code, CodeSystem system, String description, int units, String laterality, String text,
+        Draft(
+                String code,
+                CodeSystem system,
+                String description,
+                int units,
+                String laterality,
+                String text,
                 Drug drug) {
             this(code, system, description, units, laterality, text, drug, List.of());
         }
@@ -194,8 +228,10 @@ public final class EncounterCoder {
         Coding code() {
             List<String> dental = dentalConcepts();
             if (!dental.isEmpty()) {
-                hold("DENTAL-SERVICE", "Dental services (SNOMED CT " + dental + ") are billed on a dental claim "
-                        + "with CDT codes; ClaimFlow codes medical (837P) claims only");
+                hold(
+                        "DENTAL-SERVICE",
+                        "Dental services (SNOMED CT " + dental + ") are billed on a dental claim "
+                                + "with CDT codes; ClaimFlow codes medical (837P) claims only");
             }
             List<CodedDiagnosis> diagnoses = resolveDiagnoses();
             if (diagnoses.isEmpty() && holds.isEmpty()) {
@@ -215,10 +251,11 @@ public final class EncounterCoder {
             }
             boolean preventive = wellness == null && PreventiveVisits.preventiveEncounter(encounter.encounterType());
             if (visit.isEmpty()) {
-                visit.addAll(visitLines(preventive, !procedures.isEmpty() || !items.isEmpty()
-                        || !wellnessLine.isEmpty(), diagnoses));
+                visit.addAll(visitLines(
+                        preventive, !procedures.isEmpty() || !items.isEmpty() || !wellnessLine.isEmpty(), diagnoses));
             }
-            if (preventive || wellness != null
+            if (preventive
+                    || wellness != null
                     || visit.stream().anyMatch(d -> ProcedureRanges.preventiveVisit(d.code()))) {
                 diagnoses = preventiveExamFirst(diagnoses);
             }
@@ -256,15 +293,24 @@ public final class EncounterCoder {
         private List<String> dentalConcepts() {
             List<Documented> all = new ArrayList<>(encounter.diagnoses());
             all.addAll(encounter.procedures());
-            return all.stream().filter(d -> d.system() == CodeSystem.SNOMED_CT && crosswalk.dental(d.code()))
-                    .map(Documented::code).distinct().toList();
+            return all.stream()
+                    .filter(d -> d.system() == CodeSystem.SNOMED_CT && crosswalk.dental(d.code()))
+                    .map(Documented::code)
+                    .distinct()
+                    .toList();
         }
 
         /** A concept documented on purpose without a code of its own: an edit says so, nothing is held. */
         private boolean notReported(String concept) {
             Optional<String> why = crosswalk.notReported(concept);
-            why.ifPresent(w -> fired.add(new Edit(EditType.OTHER, "SNOMED-NOT-REPORTED", Severity.INFO, "SNOMED CT "
-                    + concept + " is not reported as a code: " + w, List.of(), List.of(concept), "Not coded")));
+            why.ifPresent(w -> fired.add(new Edit(
+                    EditType.OTHER,
+                    "SNOMED-NOT-REPORTED",
+                    Severity.INFO,
+                    "SNOMED CT " + concept + " is not reported as a code: " + w,
+                    List.of(),
+                    List.of(concept),
+                    "Not coded")));
             return why.isPresent();
         }
 
@@ -283,8 +329,9 @@ public final class EncounterCoder {
                 case "424619006", "424441002" -> "Z34.90";
                 default -> null;
             };
-            if (reason == null && encounter.administeredItems().stream()
-                    .anyMatch(i -> i.vaccine() || i.code().system() == CodeSystem.CVX)) {
+            if (reason == null
+                    && encounter.administeredItems().stream()
+                            .anyMatch(i -> i.vaccine() || i.code().system() == CodeSystem.CVX)) {
                 reason = "Z23"; // I.C.21.c.2: a vaccination without another reason documented
             }
             if (reason == null) {
@@ -294,10 +341,17 @@ public final class EncounterCoder {
             if (icd.isEmpty()) {
                 return List.of();
             }
-            fired.add(new Edit(EditType.FIRST_LISTED_DIAGNOSIS, "DX-REASON-FROM-ENCOUNTER-TYPE", Severity.INFO,
-                    "No diagnosis documented; " + ("Z23".equals(reason) ? "a vaccine was given"
-                            : "SNOMED CT encounter type " + concept + " states the reason"),
-                    List.of(), List.of(reason), "Added " + reason));
+            fired.add(new Edit(
+                    EditType.FIRST_LISTED_DIAGNOSIS,
+                    "DX-REASON-FROM-ENCOUNTER-TYPE",
+                    Severity.INFO,
+                    "No diagnosis documented; "
+                            + ("Z23".equals(reason)
+                                    ? "a vaccine was given"
+                                    : "SNOMED CT encounter type " + concept + " states the reason"),
+                    List.of(),
+                    List.of(reason),
+                    "Added " + reason));
             return new ArrayList<>(List.of(new CodedDiagnosis(reason, icd.get().longDescription())));
         }
 
@@ -319,24 +373,37 @@ public final class EncounterCoder {
                     String code = IcdCodes.withDot(documented.code());
                     Optional<IcdCode> icd = codeSets.icd(code, dos);
                     if ((icd.isEmpty() || !icd.get().billable()) && SeventhCharacter.needed(codeSets, code, dos)) {
-                        return SeventhCharacter.complete(codeSets, code, documented.episodeOfCare(), dos,
-                                "Documented ICD-10-CM " + code, fired, holds).stream().toList();
+                        return SeventhCharacter.complete(
+                                        codeSets,
+                                        code,
+                                        documented.episodeOfCare(),
+                                        dos,
+                                        "Documented ICD-10-CM " + code,
+                                        fired,
+                                        holds)
+                                .stream()
+                                .toList();
                     }
                     if (icd.isEmpty()) {
                         if (codeSets.icdKnownOnAnyDate(code)) {
-                            hold("ICD10-NOT-VALID-ON-DOS", "Documented ICD-10-CM " + code
-                                    + " is not valid on the date of service " + dos);
+                            hold(
+                                    "ICD10-NOT-VALID-ON-DOS",
+                                    "Documented ICD-10-CM " + code + " is not valid on the date of service " + dos);
                         } else {
-                            hold("ICD10-UNKNOWN", "Documented ICD-10-CM " + code
-                                    + " is not in the loaded ICD-10-CM code sets");
+                            hold(
+                                    "ICD10-UNKNOWN",
+                                    "Documented ICD-10-CM " + code + " is not in the loaded ICD-10-CM code sets");
                         }
                         return List.of();
                     }
                     if (!icd.get().billable()) {
                         List<String> children = codeSets.icdBillableUnder(code, dos, 12).stream()
-                                .map(IcdCode::code).toList();
-                        hold("ICD10-NOT-BILLABLE", "Documented ICD-10-CM " + code + " is a header; a more specific "
-                                + "code is needed" + (children.isEmpty() ? "" : " (one of " + children + ")"));
+                                .map(IcdCode::code)
+                                .toList();
+                        hold(
+                                "ICD10-NOT-BILLABLE",
+                                "Documented ICD-10-CM " + code + " is a header; a more specific " + "code is needed"
+                                        + (children.isEmpty() ? "" : " (one of " + children + ")"));
                         return List.of();
                     }
                     SeventhCharacter.checkConflict(codeSets, code, documented.episode(), dos, holds);
@@ -349,8 +416,9 @@ public final class EncounterCoder {
                     return fromText(documented.text(), position).stream().toList();
                 }
                 default -> {
-                    hold("DX-WRONG-SYSTEM", "Diagnosis " + position + " is documented as a " + documented.system()
-                            + " procedure code");
+                    hold(
+                            "DX-WRONG-SYSTEM",
+                            "Diagnosis " + position + " is documented as a " + documented.system() + " procedure code");
                     return List.of();
                 }
             }
@@ -362,8 +430,9 @@ public final class EncounterCoder {
             }
             List<Crosswalk.Target> targets = crosswalk.icdTargets(concept);
             if (targets.isEmpty()) {
-                hold("SNOMED-UNMAPPED", "SNOMED CT " + concept + " (diagnosis " + position
-                        + ") has no ICD-10-CM mapping");
+                hold(
+                        "SNOMED-UNMAPPED",
+                        "SNOMED CT " + concept + " (diagnosis " + position + ") has no ICD-10-CM mapping");
                 return List.of();
             }
             Map<String, IcdCode> valid = new LinkedHashMap<>();
@@ -372,12 +441,21 @@ public final class EncounterCoder {
                 String code = IcdCodes.withDot(target.code());
                 Optional<IcdCode> icd = codeSets.icd(code, dos).filter(IcdCode::billable);
                 if (icd.isEmpty() && SeventhCharacter.needed(codeSets, code, dos)) {
-                    icd = SeventhCharacter.complete(codeSets, code, episode, dos, "SNOMED CT " + concept + " (to "
-                            + code + ")", fired, episodeHolds);
+                    icd = SeventhCharacter.complete(
+                            codeSets,
+                            code,
+                            episode,
+                            dos,
+                            "SNOMED CT " + concept + " (to " + code + ")",
+                            fired,
+                            episodeHolds);
                 }
                 icd.filter(c -> fitsPatient(c.code())).ifPresent(c -> valid.putIfAbsent(c.code(), c));
             }
-            List<String> all = targets.stream().map(t -> IcdCodes.withDot(t.code())).distinct().toList();
+            List<String> all = targets.stream()
+                    .map(t -> IcdCodes.withDot(t.code()))
+                    .distinct()
+                    .toList();
             if (valid.isEmpty()) {
                 if (!episodeHolds.isEmpty()) {
                     holds.add(episodeHolds.get(0));
@@ -388,16 +466,25 @@ public final class EncounterCoder {
             }
             TargetChoice.Choice choice = TargetChoice.choose(new ArrayList<>(valid.values()));
             if (choice.codes().isEmpty()) {
-                hold("SNOMED-AMBIGUOUS", "SNOMED CT " + concept + " maps to several valid codes " + valid.keySet()
-                        + ": " + choice.reason() + "; a coder chooses");
+                hold(
+                        "SNOMED-AMBIGUOUS",
+                        "SNOMED CT " + concept + " maps to several valid codes " + valid.keySet() + ": "
+                                + choice.reason() + "; a coder chooses");
                 return List.of();
             }
             if (all.size() > 1) {
                 List<String> chosen = choice.codes().stream().map(IcdCode::code).toList();
-                fired.add(new Edit(EditType.CODE_VALIDITY, "SNOMED-TARGET-SELECTED", Severity.INFO,
-                        "SNOMED CT " + concept + " maps to " + all + "; " + (valid.size() == 1 ? "only " + chosen
-                                + " is billable and fits the patient on the date of service" : choice.reason()),
-                        List.of(), all, "Coded " + String.join(", ", chosen)));
+                fired.add(new Edit(
+                        EditType.CODE_VALIDITY,
+                        "SNOMED-TARGET-SELECTED",
+                        Severity.INFO,
+                        "SNOMED CT " + concept + " maps to " + all + "; "
+                                + (valid.size() == 1
+                                        ? "only " + chosen + " is billable and fits the patient on the date of service"
+                                        : choice.reason()),
+                        List.of(),
+                        all,
+                        "Coded " + String.join(", ", chosen)));
             }
             return choice.codes();
         }
@@ -409,19 +496,32 @@ public final class EncounterCoder {
                 return Optional.empty();
             }
             List<IcdCode> candidates = codeSets.icdByDescription(text, dos, 6);
-            List<IcdCode> exact = candidates.stream().filter(IcdCode::billable)
+            List<IcdCode> exact = candidates.stream()
+                    .filter(IcdCode::billable)
                     .filter(c -> normalize(c.longDescription()).equals(wanted)
                             || normalize(c.shortDescription()).equals(wanted))
                     .toList();
             if (exact.size() == 1 && fitsPatient(exact.get(0).code())) {
-                fired.add(new Edit(EditType.OTHER, "FREE-TEXT-MATCH", Severity.INFO, "Free-text diagnosis "
-                        + position + " matches the description of " + exact.get(0).code() + " exactly",
-                        List.of(), List.of(exact.get(0).code()), "Coded " + exact.get(0).code()));
+                fired.add(new Edit(
+                        EditType.OTHER,
+                        "FREE-TEXT-MATCH",
+                        Severity.INFO,
+                        "Free-text diagnosis " + position + " matches the description of "
+                                + exact.get(0).code() + " exactly",
+                        List.of(),
+                        List.of(exact.get(0).code()),
+                        "Coded " + exact.get(0).code()));
                 return Optional.of(exact.get(0));
             }
-            hold("FREE-TEXT-UNCLEAR", "Free-text diagnosis " + position + " has no confident ICD-10-CM match"
-                    + (candidates.isEmpty() ? "" : " (candidates " + candidates.stream().map(IcdCode::code).toList()
-                    + ")"));
+            hold(
+                    "FREE-TEXT-UNCLEAR",
+                    "Free-text diagnosis " + position + " has no confident ICD-10-CM match"
+                            + (candidates.isEmpty()
+                                    ? ""
+                                    : " (candidates "
+                                            + candidates.stream()
+                                                    .map(IcdCode::code)
+                                                    .toList() + ")"));
             return Optional.empty();
         }
 
@@ -470,8 +570,9 @@ public final class EncounterCoder {
             if (!headers.isEmpty()) {
                 hold("SNOMED-TARGET-NOT-BILLABLE", mapped + headers + " is a header; a more specific code is needed");
             } else if (!notOnDate.isEmpty()) {
-                hold("SNOMED-TARGET-NOT-VALID-ON-DOS", mapped + notOnDate + " is not valid on the date of service "
-                        + dos);
+                hold(
+                        "SNOMED-TARGET-NOT-VALID-ON-DOS",
+                        mapped + notOnDate + " is not valid on the date of service " + dos);
             } else {
                 hold("SNOMED-TARGET-UNKNOWN", mapped + "not in the loaded ICD-10-CM code sets");
             }
@@ -480,7 +581,8 @@ public final class EncounterCoder {
         private List<CodedDiagnosis> preventiveExamFirst(List<CodedDiagnosis> diagnoses) {
             int exam = -1;
             for (int i = 0; i < diagnoses.size(); i++) {
-                if (diagnoses.get(i).code().startsWith("Z00.0") || diagnoses.get(i).code().startsWith("Z00.1")) {
+                if (diagnoses.get(i).code().startsWith("Z00.0")
+                        || diagnoses.get(i).code().startsWith("Z00.1")) {
                     exam = i;
                     break;
                 }
@@ -489,9 +591,14 @@ public final class EncounterCoder {
             if (exam > 0) {
                 CodedDiagnosis moved = ordered.remove(exam);
                 ordered.add(0, moved);
-                fired.add(new Edit(EditType.FIRST_LISTED_DIAGNOSIS, "DX-PREVENTIVE-EXAM-FIRST", Severity.INFO,
-                        "The preventive examination code is the reason for the visit", List.of(),
-                        List.of(moved.code()), "Moved " + moved.code() + " first"));
+                fired.add(new Edit(
+                        EditType.FIRST_LISTED_DIAGNOSIS,
+                        "DX-PREVENTIVE-EXAM-FIRST",
+                        Severity.INFO,
+                        "The preventive examination code is the reason for the visit",
+                        List.of(),
+                        List.of(moved.code()),
+                        "Moved " + moved.code() + " first"));
             } else if (exam < 0) {
                 // Z00.01 / Z00.121 only for documented abnormal findings, not for any other diagnosis listed
                 // (guideline I.C.21.c.13: chronic conditions may be added without being findings of the exam)
@@ -499,20 +606,28 @@ public final class EncounterCoder {
                 String code = PreventiveVisits.examinationDiagnosis(age, findings);
                 Optional<IcdCode> icd = codeSets.icd(code, dos);
                 if (icd.isEmpty()) {
-                    hold("DX-PREVENTIVE-EXAM", "Preventive visit without an examination diagnosis, and " + code
-                            + " is not in the code set on the date of service");
+                    hold(
+                            "DX-PREVENTIVE-EXAM",
+                            "Preventive visit without an examination diagnosis, and " + code
+                                    + " is not in the code set on the date of service");
                     return ordered;
                 }
                 ordered.add(0, new CodedDiagnosis(code, icd.get().longDescription()));
-                fired.add(new Edit(EditType.FIRST_LISTED_DIAGNOSIS, "DX-PREVENTIVE-EXAM", Severity.INFO,
-                        "Preventive visit documented without an examination diagnosis", List.of(), List.of(code),
+                fired.add(new Edit(
+                        EditType.FIRST_LISTED_DIAGNOSIS,
+                        "DX-PREVENTIVE-EXAM",
+                        Severity.INFO,
+                        "Preventive visit documented without an examination diagnosis",
+                        List.of(),
+                        List.of(code),
                         "Added " + code + " as the first-listed diagnosis"));
             }
             return ordered;
         }
 
         private List<CodedDiagnosis> firstListed(List<CodedDiagnosis> diagnoses) {
-            if (diagnoses.isEmpty() || !CodingEdits.secondaryOnly(diagnoses.get(0).code())) {
+            if (diagnoses.isEmpty()
+                    || !CodingEdits.secondaryOnly(diagnoses.get(0).code())) {
                 return diagnoses;
             }
             if (diagnoses.stream().allMatch(d -> CodingEdits.secondaryOnly(d.code()))) {
@@ -534,10 +649,14 @@ public final class EncounterCoder {
                 }
                 ordered.add(weight < 0 ? ordered.size() : weight + 1, moved);
             }
-            fired.add(new Edit(EditType.FIRST_LISTED_DIAGNOSIS, "DX-FIRST-SECONDARY-ONLY", Severity.INFO,
-                    diagnoses.get(0).code() + " is reported only as an additional code", List.of(),
-                    List.of(diagnoses.get(0).code(), ordered.get(0).code()), "Moved " + ordered.get(0).code()
-                            + " first"));
+            fired.add(new Edit(
+                    EditType.FIRST_LISTED_DIAGNOSIS,
+                    "DX-FIRST-SECONDARY-ONLY",
+                    Severity.INFO,
+                    diagnoses.get(0).code() + " is reported only as an additional code",
+                    List.of(),
+                    List.of(diagnoses.get(0).code(), ordered.get(0).code()),
+                    "Moved " + ordered.get(0).code() + " first"));
             return ordered;
         }
 
@@ -553,19 +672,25 @@ public final class EncounterCoder {
             if (type != null && type.system() == CodeSystem.HCPCS && AnnualWellnessVisit.of(type.code()) != null) {
                 documented.add(AnnualWellnessVisit.of(type.code()));
             }
-            procedures.stream().map(d -> AnnualWellnessVisit.of(d.code())).filter(java.util.Objects::nonNull)
+            procedures.stream()
+                    .map(d -> AnnualWellnessVisit.of(d.code()))
+                    .filter(java.util.Objects::nonNull)
                     .forEach(documented::add);
             if (documented.isEmpty()) {
                 return null;
             }
             if (documented.stream().distinct().count() > 1) {
-                hold("AWV-CONFLICT", "Both an initial (G0438) and a subsequent (G0439) annual wellness visit are "
-                        + "documented; a coder checks which it was");
+                hold(
+                        "AWV-CONFLICT",
+                        "Both an initial (G0438) and a subsequent (G0439) annual wellness visit are "
+                                + "documented; a coder checks which it was");
             }
             if (!encounter.medicare()) {
-                hold("AWV-NOT-MEDICARE", "An annual wellness visit (" + documented.get(0).code() + ") is a Medicare "
-                        + "benefit and the primary payer is not Medicare Part B; a coder checks the payer's "
-                        + "preventive visit");
+                hold(
+                        "AWV-NOT-MEDICARE",
+                        "An annual wellness visit (" + documented.get(0).code() + ") is a Medicare "
+                                + "benefit and the primary payer is not Medicare Part B; a coder checks the payer's "
+                                + "preventive visit");
             }
             return documented.get(0);
         }
@@ -578,13 +703,21 @@ public final class EncounterCoder {
             for (Draft em : List.copyOf(visit)) {
                 if (ProcedureRanges.preventiveVisit(em.code())) {
                     visit.remove(em);
-                    fired.add(new Edit(EditType.OTHER, "AWV-PREVENTIVE-EM", Severity.WARNING, "Preventive medicine "
-                            + "visit " + em.code() + " documented with the annual wellness visit " + wellness.code()
-                            + ": Medicare covers the wellness visit, a preventive E/M is not reported with it",
-                            List.of(), List.of(em.code(), wellness.code()), "Removed " + em.code()));
+                    fired.add(new Edit(
+                            EditType.OTHER,
+                            "AWV-PREVENTIVE-EM",
+                            Severity.WARNING,
+                            "Preventive medicine "
+                                    + "visit " + em.code() + " documented with the annual wellness visit "
+                                    + wellness.code()
+                                    + ": Medicare covers the wellness visit, a preventive E/M is not reported with it",
+                            List.of(),
+                            List.of(em.code(), wellness.code()),
+                            "Removed " + em.code()));
                 }
             }
-            List<Draft> documented = procedures.stream().filter(d -> AnnualWellnessVisit.of(d.code()) != null)
+            List<Draft> documented = procedures.stream()
+                    .filter(d -> AnnualWellnessVisit.of(d.code()) != null)
                     .toList();
             procedures.removeAll(documented);
             if (!documented.isEmpty()) {
@@ -592,8 +725,13 @@ public final class EncounterCoder {
             }
             List<Draft> line = new ArrayList<>();
             procedureDraft(wellness.code(), 1).ifPresent(line::add);
-            fired.add(new Edit(EditType.OTHER, "AWV", Severity.INFO, "Medicare annual wellness visit, "
-                    + wellness.name().toLowerCase(Locale.ROOT), List.of(), List.of(wellness.code()),
+            fired.add(new Edit(
+                    EditType.OTHER,
+                    "AWV",
+                    Severity.INFO,
+                    "Medicare annual wellness visit, " + wellness.name().toLowerCase(Locale.ROOT),
+                    List.of(),
+                    List.of(wellness.code()),
                     "Coded " + wellness.code()));
             return line;
         }
@@ -611,13 +749,24 @@ public final class EncounterCoder {
                 }
                 boolean visitCode = ProcedureRanges.officeVisit(code.get().code())
                         || ProcedureRanges.preventiveVisit(code.get().code());
-                Draft draft = new Draft(code.get().code(), code.get().system(), code.get().shortDescription(),
-                        documentedUnits(documented, code.get().code(), visitCode), documented.laterality(),
-                        documented.text(), null, documented.modifiers());
+                Draft draft = new Draft(
+                        code.get().code(),
+                        code.get().system(),
+                        code.get().shortDescription(),
+                        documentedUnits(documented, code.get().code(), visitCode),
+                        documented.laterality(),
+                        documented.text(),
+                        null,
+                        documented.modifiers());
                 if (!documented.modifiers().isEmpty()) {
-                    fired.add(new Edit(EditType.OTHER, "MOD-DOCUMENTED", Severity.INFO, "Modifier(s) "
-                            + documented.modifiers() + " documented with " + draft.code(), List.of(),
-                            List.of(draft.code()), "Kept as documented"));
+                    fired.add(new Edit(
+                            EditType.OTHER,
+                            "MOD-DOCUMENTED",
+                            Severity.INFO,
+                            "Modifier(s) " + documented.modifiers() + " documented with " + draft.code(),
+                            List.of(),
+                            List.of(draft.code()),
+                            "Kept as documented"));
                 }
                 if (visitCode) {
                     if (visit.isEmpty()) {
@@ -643,18 +792,30 @@ public final class EncounterCoder {
                 return 1;
             }
             BigDecimal whole = quantity.stripTrailingZeros();
-            boolean plausible = quantity.signum() > 0 && whole.scale() <= 0
+            boolean plausible = quantity.signum() > 0
+                    && whole.scale() <= 0
                     && whole.compareTo(BigDecimal.valueOf(visitCode ? 1 : MAX_DOCUMENTED_UNITS)) <= 0;
             if (!plausible) {
-                hold("UNITS-IMPLAUSIBLE", "Documented quantity " + quantity.toPlainString() + " of " + code
-                        + " is not a plausible number of units (" + (visitCode ? "an E/M visit is one unit"
-                        : "a whole number from 1 to " + MAX_DOCUMENTED_UNITS) + "); a coder checks it");
+                hold(
+                        "UNITS-IMPLAUSIBLE",
+                        "Documented quantity " + quantity.toPlainString() + " of " + code
+                                + " is not a plausible number of units ("
+                                + (visitCode
+                                        ? "an E/M visit is one unit"
+                                        : "a whole number from 1 to " + MAX_DOCUMENTED_UNITS)
+                                + "); a coder checks it");
                 return 1;
             }
             int units = whole.intValueExact();
             if (units != 1) {
-                fired.add(new Edit(EditType.OTHER, "UNITS-DOCUMENTED", Severity.INFO, units + " units of " + code
-                        + " documented", List.of(), List.of(code), "Billed " + units + " units"));
+                fired.add(new Edit(
+                        EditType.OTHER,
+                        "UNITS-DOCUMENTED",
+                        Severity.INFO,
+                        units + " units of " + code + " documented",
+                        List.of(),
+                        List.of(code),
+                        "Billed " + units + " units"));
             }
             return units;
         }
@@ -676,8 +837,10 @@ public final class EncounterCoder {
                     return procedureFromText(documented.text(), position);
                 }
                 default -> {
-                    hold("PROC-WRONG-SYSTEM", "Procedure " + position + " is documented as a " + documented.system()
-                            + " code, not CPT, HCPCS or SNOMED CT");
+                    hold(
+                            "PROC-WRONG-SYSTEM",
+                            "Procedure " + position + " is documented as a " + documented.system()
+                                    + " code, not CPT, HCPCS or SNOMED CT");
                     return Optional.empty();
                 }
             }
@@ -689,46 +852,59 @@ public final class EncounterCoder {
             }
             List<Crosswalk.Target> targets = crosswalk.procedureTargets(concept);
             if (targets.isEmpty()) {
-                hold("SNOMED-UNMAPPED", "SNOMED CT " + concept + " (procedure " + position
-                        + ") has no CPT/HCPCS mapping");
+                hold(
+                        "SNOMED-UNMAPPED",
+                        "SNOMED CT " + concept + " (procedure " + position + ") has no CPT/HCPCS mapping");
                 return Optional.empty();
             }
             List<Crosswalk.Target> services = targets.stream()
-                    .filter(t -> !ProcedureRanges.evaluationAndManagementSection(t.code())).toList();
+                    .filter(t -> !ProcedureRanges.evaluationAndManagementSection(t.code()))
+                    .toList();
             if (services.isEmpty()) {
-                fired.add(new Edit(EditType.OTHER, "SNOMED-EM-IGNORED", Severity.INFO, "SNOMED CT " + concept
-                        + " maps to an E/M code; the visit level comes from MDM or time instead", List.of(),
-                        targets.stream().map(Crosswalk.Target::code).distinct().toList(), "Not coded as a line"));
+                fired.add(new Edit(
+                        EditType.OTHER,
+                        "SNOMED-EM-IGNORED",
+                        Severity.INFO,
+                        "SNOMED CT " + concept + " maps to an E/M code; the visit level comes from MDM or time instead",
+                        List.of(),
+                        targets.stream().map(Crosswalk.Target::code).distinct().toList(),
+                        "Not coded as a line"));
                 return Optional.empty();
             }
             Map<String, ProcedureCode> valid = new LinkedHashMap<>();
             for (Crosswalk.Target target : services) {
                 codeSets.procedure(target.code(), dos).ifPresent(p -> valid.putIfAbsent(p.code(), p));
             }
-            List<String> all = services.stream().map(Crosswalk.Target::code).distinct().toList();
+            List<String> all =
+                    services.stream().map(Crosswalk.Target::code).distinct().toList();
             if (valid.size() == 1) {
                 return Optional.of(valid.values().iterator().next());
             }
             if (valid.isEmpty()) {
-                List<String> notOnDate = all.stream().filter(codeSets::procedureKnownOnAnyDate).toList();
+                List<String> notOnDate =
+                        all.stream().filter(codeSets::procedureKnownOnAnyDate).toList();
                 if (notOnDate.isEmpty()) {
-                    hold("SNOMED-TARGET-UNKNOWN", "SNOMED CT " + concept + " maps to " + all
-                            + ": not in the loaded CPT/HCPCS code sets");
+                    hold(
+                            "SNOMED-TARGET-UNKNOWN",
+                            "SNOMED CT " + concept + " maps to " + all + ": not in the loaded CPT/HCPCS code sets");
                 } else {
-                    hold("SNOMED-TARGET-NOT-VALID-ON-DOS", "SNOMED CT " + concept + " maps to " + all + ": "
-                            + notOnDate + " not valid on the date of service " + dos);
+                    hold(
+                            "SNOMED-TARGET-NOT-VALID-ON-DOS",
+                            "SNOMED CT " + concept + " maps to " + all + ": " + notOnDate
+                                    + " not valid on the date of service " + dos);
                 }
             } else {
-                hold("SNOMED-AMBIGUOUS", "SNOMED CT " + concept + " maps to several procedures " + valid.keySet()
-                        + "; a coder chooses");
+                hold(
+                        "SNOMED-AMBIGUOUS",
+                        "SNOMED CT " + concept + " maps to several procedures " + valid.keySet() + "; a coder chooses");
             }
             return Optional.empty();
         }
 
         private Optional<ProcedureCode> procedureFromText(String text, int position) {
             String wanted = normalize(text);
-            List<ProcedureCode> candidates = wanted.isEmpty() ? List.of()
-                    : codeSets.proceduresByDescription(text, dos, 6);
+            List<ProcedureCode> candidates =
+                    wanted.isEmpty() ? List.of() : codeSets.proceduresByDescription(text, dos, 6);
             List<ProcedureCode> exact = candidates.stream()
                     .filter(c -> normalize(c.shortDescription()).equals(wanted)
                             || normalize(c.longDescription()).equals(wanted))
@@ -737,9 +913,15 @@ public final class EncounterCoder {
             if (exact.size() == 1) {
                 return Optional.of(exact.get(0));
             }
-            hold("FREE-TEXT-UNCLEAR", "Free-text procedure " + position + " has no confident CPT/HCPCS match"
-                    + (candidates.isEmpty() ? "" : " (candidates "
-                    + candidates.stream().map(ProcedureCode::code).toList() + ")"));
+            hold(
+                    "FREE-TEXT-UNCLEAR",
+                    "Free-text procedure " + position + " has no confident CPT/HCPCS match"
+                            + (candidates.isEmpty()
+                                    ? ""
+                                    : " (candidates "
+                                            + candidates.stream()
+                                                    .map(ProcedureCode::code)
+                                                    .toList() + ")"));
             return Optional.empty();
         }
 
@@ -766,23 +948,37 @@ public final class EncounterCoder {
                 }
                 Optional<Integer> units = units(item, code.get());
                 if (units.isEmpty()) {
-                    hold("UNITS-UNCLEAR", "Units of " + code.get().code() + " cannot be derived from the documented "
-                            + "quantity and unit");
+                    hold(
+                            "UNITS-UNCLEAR",
+                            "Units of " + code.get().code() + " cannot be derived from the documented "
+                                    + "quantity and unit");
                     continue;
                 }
                 Drug drug = item.ndc() == null ? null : new Drug(item.ndc(), item.quantity(), item.unit());
                 // modifiers documented with a drug (JZ no waste, JW discarded amount) stay on its line
-                drafts.add(new Draft(code.get().code(), code.get().system(), code.get().shortDescription(),
-                        units.get(), item.code().laterality(), item.code().text(), drug, item.code().modifiers()));
+                drafts.add(new Draft(
+                        code.get().code(),
+                        code.get().system(),
+                        code.get().shortDescription(),
+                        units.get(),
+                        item.code().laterality(),
+                        item.code().text(),
+                        drug,
+                        item.code().modifiers()));
                 if (item.vaccine() || item.code().system() == CodeSystem.CVX) {
                     vaccines.add(code.get().code());
                 }
             }
             if (!vaccines.isEmpty() && !adminDocumented) {
-                Immunizations.administration(vaccines, encounter.medicare()).forEach((admin, count) ->
-                        procedureDraft(admin, count).ifPresent(drafts::add));
-                fired.add(new Edit(EditType.OTHER, "VACCINE-ADMINISTRATION", Severity.INFO, vaccines.size()
-                        + " vaccine(s) given without a documented administration code", List.of(), vaccines,
+                Immunizations.administration(vaccines, encounter.medicare())
+                        .forEach((admin, count) -> procedureDraft(admin, count).ifPresent(drafts::add));
+                fired.add(new Edit(
+                        EditType.OTHER,
+                        "VACCINE-ADMINISTRATION",
+                        Severity.INFO,
+                        vaccines.size() + " vaccine(s) given without a documented administration code",
+                        List.of(),
+                        vaccines,
                         "Added the administration code(s)"));
             }
             return drafts;
@@ -792,13 +988,16 @@ public final class EncounterCoder {
         private Optional<ProcedureCode> vaccineFromCvx(String cvx, int position) {
             Optional<Crosswalk.Target> target = crosswalk.vaccine(cvx);
             if (target.isEmpty()) {
-                hold("CVX-UNMAPPED", "CVX " + cvx + " (administered item " + position + ") has no vaccine product "
-                        + "CPT code in the crosswalk");
+                hold(
+                        "CVX-UNMAPPED",
+                        "CVX " + cvx + " (administered item " + position + ") has no vaccine product "
+                                + "CPT code in the crosswalk");
                 return Optional.empty();
             }
             Optional<ProcedureCode> code = codeSets.procedure(target.get().code(), dos);
             if (code.isEmpty()) {
-                procedureMissing("CVX " + cvx + " maps to vaccine product", target.get().code());
+                procedureMissing(
+                        "CVX " + cvx + " maps to vaccine product", target.get().code());
             }
             return code;
         }
@@ -812,27 +1011,53 @@ public final class EncounterCoder {
             String rxnorm = item.code().code();
             Optional<Crosswalk.DrugTarget> target = crosswalk.drug(rxnorm).filter(Crosswalk.DrugTarget::billed);
             if (target.isEmpty()) {
-                String why = crosswalk.drug(rxnorm).map(Crosswalk.DrugTarget::description)
+                String why = crosswalk
+                        .drug(rxnorm)
+                        .map(Crosswalk.DrugTarget::description)
                         .orElse("no HCPCS drug code in the crosswalk");
-                fired.add(new Edit(EditType.OTHER, "DRUG-NOT-BILLED", Severity.INFO, "RxNorm " + rxnorm
-                        + " given: " + why, List.of(), List.of(rxnorm), "Not billed"));
+                fired.add(new Edit(
+                        EditType.OTHER,
+                        "DRUG-NOT-BILLED",
+                        Severity.INFO,
+                        "RxNorm " + rxnorm + " given: " + why,
+                        List.of(),
+                        List.of(rxnorm),
+                        "Not billed"));
                 return Optional.empty();
             }
             Optional<ProcedureCode> code = codeSets.procedure(target.get().hcpcs(), dos);
             if (code.isEmpty()) {
-                procedureMissing("RxNorm " + rxnorm + " maps to drug", target.get().hcpcs());
+                procedureMissing(
+                        "RxNorm " + rxnorm + " maps to drug", target.get().hcpcs());
                 return Optional.empty();
             }
             BigDecimal quantity = item.quantity();
-            int administrations = "UNIT".equals(item.unit()) && quantity != null && quantity.signum() > 0
-                    && quantity.stripTrailingZeros().scale() <= 0 ? quantity.intValue() : 1;
+            int administrations = "UNIT".equals(item.unit())
+                            && quantity != null
+                            && quantity.signum() > 0
+                            && quantity.stripTrailingZeros().scale() <= 0
+                    ? quantity.intValue()
+                    : 1;
             int units = target.get().unitsPerAdministration() * administrations;
-            fired.add(new Edit(EditType.OTHER, "DRUG-RXNORM", Severity.INFO, "RxNorm " + rxnorm + " is "
-                    + target.get().hcpcs() + " x" + target.get().unitsPerAdministration() + " per administration",
-                    List.of(), List.of(rxnorm, target.get().hcpcs()), "Billed " + units + " unit(s)"));
+            fired.add(new Edit(
+                    EditType.OTHER,
+                    "DRUG-RXNORM",
+                    Severity.INFO,
+                    "RxNorm " + rxnorm + " is " + target.get().hcpcs() + " x"
+                            + target.get().unitsPerAdministration() + " per administration",
+                    List.of(),
+                    List.of(rxnorm, target.get().hcpcs()),
+                    "Billed " + units + " unit(s)"));
             Drug drug = item.ndc() == null ? null : new Drug(item.ndc(), item.quantity(), item.unit());
-            return Optional.of(new Draft(code.get().code(), code.get().system(), code.get().shortDescription(), units,
-                    null, item.code().text(), drug, item.code().modifiers()));
+            return Optional.of(new Draft(
+                    code.get().code(),
+                    code.get().system(),
+                    code.get().shortDescription(),
+                    units,
+                    null,
+                    item.code().text(),
+                    drug,
+                    item.code().modifiers()));
         }
 
         /** Units: a drug per its HCPCS dosage (ceil of quantity / dose), a counted item by its quantity. */
@@ -849,11 +1074,16 @@ public final class EncounterCoder {
                 if (amount.isEmpty() || perUnit.signum() == 0) {
                     return Optional.empty();
                 }
-                return Optional.of(amount.get().divide(perUnit, 0, RoundingMode.CEILING).max(BigDecimal.ONE)
+                return Optional.of(amount.get()
+                        .divide(perUnit, 0, RoundingMode.CEILING)
+                        .max(BigDecimal.ONE)
                         .intValueExact());
             }
             if ("UNIT".equals(item.unit()) || item.vaccine()) {
-                return Optional.of(item.vaccine() ? 1 : quantity.setScale(0, RoundingMode.CEILING).intValueExact());
+                return Optional.of(
+                        item.vaccine()
+                                ? 1
+                                : quantity.setScale(0, RoundingMode.CEILING).intValueExact());
             }
             return Optional.empty();
         }
@@ -902,8 +1132,10 @@ public final class EncounterCoder {
             boolean practitioner = !otherServices || VisitSettings.practitionerVisit(type);
             switch (VisitSettings.setting(encounter.encounterClass(), encounter.placeOfService())) {
                 case INPATIENT -> {
-                    hold("EM-INPATIENT", "Inpatient or observation E/M (99221-99239) depends on the admission and "
-                            + "discharge days and the time spent; a coder codes it");
+                    hold(
+                            "EM-INPATIENT",
+                            "Inpatient or observation E/M (99221-99239) depends on the admission and "
+                                    + "discharge days and the time spent; a coder codes it");
                     return lines;
                 }
                 case EMERGENCY -> {
@@ -911,8 +1143,10 @@ public final class EncounterCoder {
                 }
                 case OTHER -> {
                     if (levelDocumented || practitioner) {
-                        hold("EM-SETTING", "E/M for encounter class " + encounter.encounterClass()
-                                + " at place of service " + encounter.placeOfService() + " is coded by a coder");
+                        hold(
+                                "EM-SETTING",
+                                "E/M for encounter class " + encounter.encounterClass() + " at place of service "
+                                        + encounter.placeOfService() + " is coded by a coder");
                     } else {
                         noVisitLine("procedures only, in a setting without an automatic E/M");
                     }
@@ -926,15 +1160,30 @@ public final class EncounterCoder {
                 Optional<String> postop = VisitSettings.postoperativeVisit(encounter.prior());
                 if (postop.isPresent()) {
                     procedureDraft(postop.get(), 1).ifPresent(lines::add);
-                    fired.add(new Edit(EditType.OTHER, "EM-POSTOP-GLOBAL", Severity.INFO, "Postoperative visit "
-                            + "inside the 90-day global period of " + encounter.prior().surgery() + " on "
-                            + encounter.prior().surgeryDate() + ": included in the surgery, reported without charge",
-                            List.of(), List.of(postop.get()), "Coded " + postop.get()));
+                    fired.add(new Edit(
+                            EditType.OTHER,
+                            "EM-POSTOP-GLOBAL",
+                            Severity.INFO,
+                            "Postoperative visit "
+                                    + "inside the 90-day global period of "
+                                    + encounter.prior().surgery() + " on "
+                                    + encounter.prior().surgeryDate()
+                                    + ": included in the surgery, reported without charge",
+                            List.of(),
+                            List.of(postop.get()),
+                            "Coded " + postop.get()));
                     return lines;
                 }
-                fired.add(new Edit(EditType.OTHER, "EM-POSTOP-OUTSIDE-GLOBAL", Severity.INFO, "Postoperative "
-                        + "follow-up without a surgery by the same group in the last 90 days in ClaimFlow's history: "
-                        + "coded as an office visit", List.of(), List.of(), null));
+                fired.add(new Edit(
+                        EditType.OTHER,
+                        "EM-POSTOP-OUTSIDE-GLOBAL",
+                        Severity.INFO,
+                        "Postoperative "
+                                + "follow-up without a surgery by the same group in the last 90 days in ClaimFlow's history: "
+                                + "coded as an office visit",
+                        List.of(),
+                        List.of(),
+                        null));
             }
             if (VisitSettings.procedureVisit(type) && otherServices && !levelDocumented) {
                 noVisitLine("the encounter was for the procedure; its evaluation is part of the procedure");
@@ -948,8 +1197,8 @@ public final class EncounterCoder {
                 }
                 return lines;
             }
-            Optional<OfficeVisitLevels.Level> level = OfficeVisitLevels.choose(encounter.patientStatus(),
-                    encounter.decisionMaking(), encounter.totalTimeMinutes());
+            Optional<OfficeVisitLevels.Level> level = OfficeVisitLevels.choose(
+                    encounter.patientStatus(), encounter.decisionMaking(), encounter.totalTimeMinutes());
             if (level.isEmpty() && !levelDocumented) {
                 if (!practitioner) {
                     noVisitLine("a nurse visit for the services documented (no MDM or time)");
@@ -957,36 +1206,60 @@ public final class EncounterCoder {
                 }
                 DecisionMaking assumed = VisitSettings.defaultDecisionMaking(diagnoses);
                 level = OfficeVisitLevels.choose(encounter.patientStatus(), assumed, null);
-                level.ifPresent(l -> fired.add(new Edit(EditType.OTHER, "EM-LEVEL-DEFAULT", Severity.INFO,
-                        "Neither medical decision making nor time documented: " + assumed.name().toLowerCase(Locale.ROOT)
+                level.ifPresent(l -> fired.add(new Edit(
+                        EditType.OTHER,
+                        "EM-LEVEL-DEFAULT",
+                        Severity.INFO,
+                        "Neither medical decision making nor time documented: "
+                                + assumed.name().toLowerCase(Locale.ROOT)
                                 + " MDM assumed from " + (assumed == DecisionMaking.LOW ? "the problems" : "no problem")
-                                + " diagnosed (never above low without documentation)", List.of(),
-                        List.of(l.code()), "Coded " + l.code())));
+                                + " diagnosed (never above low without documentation)",
+                        List.of(),
+                        List.of(l.code()),
+                        "Coded " + l.code())));
             }
             if (level.isEmpty()) {
                 if (!otherServices) {
-                    hold("EM-LEVEL-UNDOCUMENTED", "Office visit without medical decision making or a total time "
-                            + "that reaches a level");
+                    hold(
+                            "EM-LEVEL-UNDOCUMENTED",
+                            "Office visit without medical decision making or a total time " + "that reaches a level");
                 }
                 return lines;
             }
             if (VisitSettings.obstetric(type)) {
-                fired.add(new Edit(EditType.OTHER, "EM-OBSTETRIC-PER-VISIT", Severity.INFO, "Prenatal or postnatal "
-                        + "visit billed per visit as an office E/M; a practice that bills the global obstetric package "
-                        + "(59400, 59510) reports these visits inside it instead", List.of(),
-                        List.of(level.get().code()), null));
+                fired.add(new Edit(
+                        EditType.OTHER,
+                        "EM-OBSTETRIC-PER-VISIT",
+                        Severity.INFO,
+                        "Prenatal or postnatal "
+                                + "visit billed per visit as an office E/M; a practice that bills the global obstetric package "
+                                + "(59400, 59510) reports these visits inside it instead",
+                        List.of(),
+                        List.of(level.get().code()),
+                        null));
             }
             Optional<Draft> visit = procedureDraft(level.get().code(), 1);
             visit.ifPresent(lines::add);
             visit.ifPresent(v -> statusFromHistory(v.code()));
             Optional<OfficeVisitLevels.Level> chosen = level;
-            visit.ifPresent(v -> fired.add(new Edit(EditType.OTHER, "EM-LEVEL", Severity.INFO, "Office visit level "
-                    + v.code() + " from " + chosen.get().basis(), List.of(), List.of(v.code()), null)));
+            visit.ifPresent(v -> fired.add(new Edit(
+                    EditType.OTHER,
+                    "EM-LEVEL",
+                    Severity.INFO,
+                    "Office visit level " + v.code() + " from " + chosen.get().basis(),
+                    List.of(),
+                    List.of(v.code()),
+                    null)));
             if (level.get().prolongedUnits() > 0) {
                 if (encounter.medicare()) {
-                    fired.add(new Edit(EditType.OTHER, "EM-PROLONGED-MEDICARE", Severity.INFO, "Prolonged time "
-                            + "documented; Medicare reports G2212 with its own thresholds, not 99417", List.of(),
-                            List.of("99417"), "Not coded"));
+                    fired.add(new Edit(
+                            EditType.OTHER,
+                            "EM-PROLONGED-MEDICARE",
+                            Severity.INFO,
+                            "Prolonged time " + "documented; Medicare reports G2212 with its own thresholds, not 99417",
+                            List.of(),
+                            List.of("99417"),
+                            "Not coded"));
                 } else {
                     procedureDraft("99417", level.get().prolongedUnits()).ifPresent(lines::add);
                 }
@@ -1001,31 +1274,47 @@ public final class EncounterCoder {
             String basis = "documented " + (mdm == null ? "" : mdm.name().toLowerCase(Locale.ROOT)) + " MDM";
             if (mdm == null) {
                 mdm = VisitSettings.defaultDecisionMaking(diagnoses);
-                basis = mdm.name().toLowerCase(Locale.ROOT) + " MDM assumed from " + (mdm == DecisionMaking.LOW
-                        ? "the problems" : "no problem") + " diagnosed (never above low without documentation)";
+                basis = mdm.name().toLowerCase(Locale.ROOT) + " MDM assumed from "
+                        + (mdm == DecisionMaking.LOW ? "the problems" : "no problem")
+                        + " diagnosed (never above low without documentation)";
             }
             String code = VisitSettings.emergencyCode(mdm);
             procedureDraft(code, 1).ifPresent(lines::add);
-            fired.add(new Edit(EditType.OTHER, encounter.decisionMaking() == null ? "EM-LEVEL-DEFAULT" : "EM-LEVEL",
-                    Severity.INFO, "Emergency department visit " + code + " from " + basis, List.of(),
-                    List.of(code), "Coded " + code));
+            fired.add(new Edit(
+                    EditType.OTHER,
+                    encounter.decisionMaking() == null ? "EM-LEVEL-DEFAULT" : "EM-LEVEL",
+                    Severity.INFO,
+                    "Emergency department visit " + code + " from " + basis,
+                    List.of(),
+                    List.of(code),
+                    "Coded " + code));
             return lines;
         }
 
         /** Says why no E/M line is on the claim: a visit line is never left out without a word. */
         private void noVisitLine(String why) {
-            fired.add(new Edit(EditType.OTHER, "EM-NOT-CODED", Severity.INFO, "No E/M line: " + why, List.of(),
-                    List.of(), null));
+            fired.add(new Edit(
+                    EditType.OTHER, "EM-NOT-CODED", Severity.INFO, "No E/M line: " + why, List.of(), List.of(), null));
         }
 
         /** Notes that new or established came from coding-service's history, and since when that history runs. */
         private void statusFromHistory(String code) {
             PriorServices prior = encounter.prior();
             if (prior.statusFromHistory()) {
-                fired.add(new Edit(EditType.OTHER, "EM-STATUS-FROM-HISTORY", Severity.INFO, "The EHR did not say new "
-                        + "or established: " + encounter.patientStatus().name().toLowerCase(Locale.ROOT) + " from "
-                        + "ClaimFlow's history of professional services" + (prior.historySince() == null ? ""
-                        : " (which starts on " + prior.historySince() + ")"), List.of(), List.of(code), null));
+                fired.add(new Edit(
+                        EditType.OTHER,
+                        "EM-STATUS-FROM-HISTORY",
+                        Severity.INFO,
+                        "The EHR did not say new "
+                                + "or established: "
+                                + encounter.patientStatus().name().toLowerCase(Locale.ROOT) + " from "
+                                + "ClaimFlow's history of professional services"
+                                + (prior.historySince() == null
+                                        ? ""
+                                        : " (which starts on " + prior.historySince() + ")"),
+                        List.of(),
+                        List.of(code),
+                        null));
             }
         }
 
@@ -1044,8 +1333,8 @@ public final class EncounterCoder {
                 procedureMissing("Procedure", code);
                 return Optional.empty();
             }
-            return Optional.of(new Draft(code, procedure.get().system(), procedure.get().shortDescription(), units,
-                    null, "", null));
+            return Optional.of(new Draft(
+                    code, procedure.get().system(), procedure.get().shortDescription(), units, null, "", null));
         }
 
         // --- lines: merging, modifiers, NCCI, MUE --------------------------------------------------------------
@@ -1073,8 +1362,8 @@ public final class EncounterCoder {
             List<CodedLine> lines = new ArrayList<>();
             for (int i = 0; i < drafts.size(); i++) {
                 Draft d = drafts.get(i);
-                lines.add(new CodedLine(i + 1, d.code(), d.system(), d.description(), d.modifiers(), d.units(),
-                        List.of(), d.drug()));
+                lines.add(new CodedLine(
+                        i + 1, d.code(), d.system(), d.description(), d.modifiers(), d.units(), List.of(), d.drug()));
             }
             return lines;
         }
@@ -1085,22 +1374,37 @@ public final class EncounterCoder {
                 CodedLine line = lines.get(i);
                 String side = drafts.get(i).laterality();
                 List<String> documentedSides = drafts.get(i).modifiers().stream()
-                        .filter(ProcedureRanges.LATERALITY::contains).toList();
+                        .filter(ProcedureRanges.LATERALITY::contains)
+                        .toList();
                 if (!documentedSides.isEmpty()) {
                     if (side != null && !documentedSides.contains(side) || documentedSides.size() > 1) {
-                        hold("MOD-LATERALITY-CONFLICT", "Procedure " + line.code() + " is documented with modifier(s) "
-                                + documentedSides + " but its text says " + ("50".equals(side) ? "both sides"
-                                : "RT".equals(side) ? "the right side" : "LT".equals(side) ? "the left side"
-                                : "otherwise") + "; a coder checks the side");
+                        hold(
+                                "MOD-LATERALITY-CONFLICT",
+                                "Procedure " + line.code() + " is documented with modifier(s) "
+                                        + documentedSides + " but its text says "
+                                        + ("50".equals(side)
+                                                ? "both sides"
+                                                : "RT".equals(side)
+                                                        ? "the right side"
+                                                        : "LT".equals(side) ? "the left side" : "otherwise")
+                                        + "; a coder checks the side");
                     }
                     result.add(line);
                     continue;
                 }
                 if (side != null && ProcedureRanges.takesLaterality(line.code())) {
                     line = line.withModifier(side);
-                    fired.add(new Edit(EditType.OTHER, "MOD-LATERALITY", Severity.INFO, "Procedure " + line.code()
-                            + " documented on the " + ("50".equals(side) ? "both sides" : side.equals("RT")
-                            ? "right side" : "left side"), List.of(line.lineNumber()), List.of(line.code()),
+                    fired.add(new Edit(
+                            EditType.OTHER,
+                            "MOD-LATERALITY",
+                            Severity.INFO,
+                            "Procedure " + line.code()
+                                    + " documented on the "
+                                    + ("50".equals(side)
+                                            ? "both sides"
+                                            : side.equals("RT") ? "right side" : "left side"),
+                            List.of(line.lineNumber()),
+                            List.of(line.code()),
                             "Appended modifier " + side));
                 }
                 result.add(line);
@@ -1110,47 +1414,68 @@ public final class EncounterCoder {
 
         /** 25 on the E/M when a same-day procedure is on the claim and the visit addressed something else too. */
         private List<CodedLine> modifier25(List<CodedLine> lines, List<CodedDiagnosis> diagnoses) {
-            Optional<CodedLine> visit = lines.stream().filter(l -> ProcedureRanges.officeVisit(l.code())).findFirst()
-                    .or(() -> lines.stream().filter(CodedLine::evaluationAndManagement).findFirst());
+            Optional<CodedLine> visit = lines.stream()
+                    .filter(l -> ProcedureRanges.officeVisit(l.code()))
+                    .findFirst()
+                    .or(() -> lines.stream()
+                            .filter(CodedLine::evaluationAndManagement)
+                            .findFirst());
             if (visit.isEmpty()) {
                 return lines;
             }
             boolean problemVisit = ProcedureRanges.officeVisit(visit.get().code());
-            List<String> others = lines.stream().filter(l -> !l.evaluationAndManagement()
-                    || problemVisit && ProcedureRanges.preventiveVisit(l.code())).map(CodedLine::code).toList();
+            List<String> others = lines.stream()
+                    .filter(l ->
+                            !l.evaluationAndManagement() || problemVisit && ProcedureRanges.preventiveVisit(l.code()))
+                    .map(CodedLine::code)
+                    .toList();
             Set<String> pairedWithVisit = new LinkedHashSet<>();
-            for (NcciPair pair : codeSets.ncciPairs(new ArrayList<>(lines.stream().map(CodedLine::code).toList()),
-                    dos)) {
+            for (NcciPair pair : codeSets.ncciPairs(
+                    new ArrayList<>(lines.stream().map(CodedLine::code).toList()), dos)) {
                 if (pair.bypassable() && pair.column2().equals(visit.get().code())) {
                     pairedWithVisit.add(pair.column1());
                 }
             }
             List<String> triggering = others.stream()
-                    .filter(c -> ProcedureRanges.procedureNeedingModifier25(c) || pairedWithVisit.contains(c)
-                            || AnnualWellnessVisit.of(c) != null || ProcedureRanges.preventiveVisit(c))
-                    .distinct().toList();
+                    .filter(c -> ProcedureRanges.procedureNeedingModifier25(c)
+                            || pairedWithVisit.contains(c)
+                            || AnnualWellnessVisit.of(c) != null
+                            || ProcedureRanges.preventiveVisit(c))
+                    .distinct()
+                    .toList();
             if (triggering.isEmpty()) {
                 return lines;
             }
             // separately identifiable: a diagnosis the visit addressed that is not just why the procedure was done
             Set<String> procedureIndications = new LinkedHashSet<>();
-            lines.stream().filter(l -> triggering.contains(l.code()))
-                    .forEach(l -> procedureIndications.addAll(ProcedureRanges.preventiveVisit(l.code())
-                            ? List.of("Z00.0", "Z00.1") : indications(l, lines, dos)));
-            boolean separate = diagnoses.stream().anyMatch(dx -> procedureIndications.stream()
-                    .noneMatch(dx.code()::startsWith));
+            lines.stream()
+                    .filter(l -> triggering.contains(l.code()))
+                    .forEach(l -> procedureIndications.addAll(
+                            ProcedureRanges.preventiveVisit(l.code())
+                                    ? List.of("Z00.0", "Z00.1")
+                                    : indications(l, lines, dos)));
+            boolean separate = diagnoses.stream()
+                    .anyMatch(dx -> procedureIndications.stream().noneMatch(dx.code()::startsWith));
             if (!separate || procedureIndications.isEmpty()) {
-                hold("MOD25-JUDGEMENT", "E/M " + visit.get().code() + " with same-day procedure(s) " + triggering
-                        + ": whether the visit is separately identifiable needs a coder");
+                hold(
+                        "MOD25-JUDGEMENT",
+                        "E/M " + visit.get().code() + " with same-day procedure(s) " + triggering
+                                + ": whether the visit is separately identifiable needs a coder");
                 return lines;
             }
             List<CodedLine> result = new ArrayList<>();
             for (CodedLine line : lines) {
                 if (line == visit.get()) {
                     line = line.withModifier("25");
-                    fired.add(new Edit(EditType.OTHER, "MOD-25", Severity.INFO, "E/M " + line.code()
-                            + " on the same day as " + triggering + " for a separately identifiable problem",
-                            List.of(line.lineNumber()), List.of(line.code()), "Appended modifier 25"));
+                    fired.add(new Edit(
+                            EditType.OTHER,
+                            "MOD-25",
+                            Severity.INFO,
+                            "E/M " + line.code() + " on the same day as " + triggering
+                                    + " for a separately identifiable problem",
+                            List.of(line.lineNumber()),
+                            List.of(line.code()),
+                            "Appended modifier 25"));
                 }
                 result.add(line);
             }
@@ -1167,7 +1492,9 @@ public final class EncounterCoder {
                 if (!pair.applies()) {
                     continue;
                 }
-                Optional<CodedLine> first = result.stream().filter(l -> l.code().equals(pair.column1())).findFirst();
+                Optional<CodedLine> first = result.stream()
+                        .filter(l -> l.code().equals(pair.column1()))
+                        .findFirst();
                 if (first.isEmpty()) {
                     continue;
                 }
@@ -1180,14 +1507,25 @@ public final class EncounterCoder {
                     String ruleId = "NCCI-PTP-" + pair.column1() + "-" + pair.column2();
                     if (!pair.bypassable()) {
                         result.remove(second);
-                        fired.add(new Edit(EditType.NCCI_PTP, ruleId, Severity.WARNING, pair.column2()
-                                + " is bundled into " + pair.column1() + " (modifier indicator 0)", at, both,
+                        fired.add(new Edit(
+                                EditType.NCCI_PTP,
+                                ruleId,
+                                Severity.WARNING,
+                                pair.column2() + " is bundled into " + pair.column1() + " (modifier indicator 0)",
+                                at,
+                                both,
                                 "Removed " + pair.column2()));
                         continue;
                     }
                     if (CodingEdits.bypassedBy(second, first.get())) {
-                        fired.add(new Edit(EditType.NCCI_PTP, ruleId, Severity.INFO, pair.column2() + " with "
-                                + pair.column1() + " is a bypassable pair (modifier indicator 1)", at, both,
+                        fired.add(new Edit(
+                                EditType.NCCI_PTP,
+                                ruleId,
+                                Severity.INFO,
+                                pair.column2() + " with " + pair.column1()
+                                        + " is a bypassable pair (modifier indicator 1)",
+                                at,
+                                both,
                                 "Bypassed by modifier " + String.join(",", second.modifiers())));
                         continue;
                     }
@@ -1199,12 +1537,21 @@ public final class EncounterCoder {
                         String modifier = distinctServiceModifier(encounter.medicare());
                         int index = result.indexOf(second);
                         result.set(index, second.withModifier(modifier));
-                        fired.add(new Edit(EditType.NCCI_PTP, ruleId, Severity.WARNING, pair.column2() + " with "
-                                + pair.column1() + " is bypassable (modifier indicator 1) and documented as a "
-                                + "separate site or lesion", at, both, "Appended modifier " + modifier));
+                        fired.add(new Edit(
+                                EditType.NCCI_PTP,
+                                ruleId,
+                                Severity.WARNING,
+                                pair.column2() + " with "
+                                        + pair.column1() + " is bypassable (modifier indicator 1) and documented as a "
+                                        + "separate site or lesion",
+                                at,
+                                both,
+                                "Appended modifier " + modifier));
                     } else {
-                        hold("NCCI-JUDGEMENT", pair.column2() + " is bundled into " + pair.column1()
-                                + " unless distinct; the documentation does not say, a coder decides");
+                        hold(
+                                "NCCI-JUDGEMENT",
+                                pair.column2() + " is bundled into " + pair.column1()
+                                        + " unless distinct; the documentation does not say, a coder decides");
                     }
                 }
             }
@@ -1223,11 +1570,19 @@ public final class EncounterCoder {
                 int before = used.getOrDefault(line.code(), 0);
                 int allowed = Math.max(0, limit.get().maxUnits() - before);
                 if (line.units() > allowed) {
-                    fired.add(new Edit(EditType.MUE, "MUE-" + line.code(), Severity.WARNING, (line.units() + before)
-                            + " units of " + line.code() + " exceed the MUE of " + limit.get().maxUnits()
-                            + " (adjudication indicator 2, an absolute policy limit)", List.of(line.lineNumber()),
-                            List.of(line.code()), allowed == 0 ? "Removed the line"
-                            : "Units reduced from " + line.units() + " to " + allowed));
+                    fired.add(new Edit(
+                            EditType.MUE,
+                            "MUE-" + line.code(),
+                            Severity.WARNING,
+                            (line.units() + before)
+                                    + " units of " + line.code() + " exceed the MUE of "
+                                    + limit.get().maxUnits()
+                                    + " (adjudication indicator 2, an absolute policy limit)",
+                            List.of(line.lineNumber()),
+                            List.of(line.code()),
+                            allowed == 0
+                                    ? "Removed the line"
+                                    : "Units reduced from " + line.units() + " to " + allowed));
                     if (allowed == 0) {
                         continue;
                     }

@@ -6,7 +6,9 @@ package io.claimflow.coding.rules;
  * healing, so the same three characters serve fractures too.
  */
 public enum EpisodeOfCare {
-    INITIAL('A'), SUBSEQUENT('D'), SEQUELA('S');
+    INITIAL('A'),
+    SUBSEQUENT('D'),
+    SEQUELA('S');
 
     private final char seventh;
 

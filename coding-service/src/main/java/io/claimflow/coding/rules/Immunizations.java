@@ -18,11 +18,10 @@ public final class Immunizations {
     static final Set<String> PNEUMOCOCCAL = Set.of("90670", "90671", "90677", "90732", "90684");
     static final Set<String> HEPATITIS_B = Set.of("90739", "90740", "90743", "90744", "90746", "90747", "90759");
     /** Documented administration codes: with one of them the rules add none. */
-    static final Set<String> ADMINISTRATION = Set.of("90460", "90461", "90471", "90472", "90473", "90474", "90480",
-            "G0008", "G0009", "G0010");
+    static final Set<String> ADMINISTRATION =
+            Set.of("90460", "90461", "90471", "90472", "90473", "90474", "90480", "G0008", "G0009", "G0010");
 
-    private Immunizations() {
-    }
+    private Immunizations() {}
 
     /** Administration code to units, in claim order, for the vaccine product codes given. */
     public static Map<String, Integer> administration(List<String> products, boolean medicare) {
@@ -59,8 +58,13 @@ public final class Immunizations {
             return false;
         }
         int n = Integer.parseInt(code);
-        return n == 90630 || n >= 90653 && n <= 90668 || n >= 90672 && n <= 90674 || n == 90682
-                || n >= 90685 && n <= 90689 || n == 90694 || n == 90756;
+        return n == 90630
+                || n >= 90653 && n <= 90668
+                || n >= 90672 && n <= 90674
+                || n == 90682
+                || n >= 90685 && n <= 90689
+                || n == 90694
+                || n == 90756;
     }
 
     static boolean covid19(String code) {

@@ -11,11 +11,9 @@ import java.util.Optional;
 public final class OfficeVisitLevels {
 
     /** A chosen level and the prolonged-service units (99417, each full 15 minutes beyond the top level's time). */
-    public record Level(String code, String basis, int prolongedUnits) {
-    }
+    public record Level(String code, String basis, int prolongedUnits) {}
 
-    private OfficeVisitLevels() {
-    }
+    private OfficeVisitLevels() {}
 
     public static Optional<Level> choose(PatientStatus status, DecisionMaking mdm, Integer totalMinutes) {
         if (status == PatientStatus.UNKNOWN) {

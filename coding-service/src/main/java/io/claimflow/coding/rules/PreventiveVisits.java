@@ -11,22 +11,26 @@ public final class PreventiveVisits {
 
     /** SNOMED CT encounter types of a preventive visit: well child visit, general examination, check-up, periodic
      *  reevaluation of a healthy individual. */
-    static final Set<String> PREVENTIVE_ENCOUNTER_TYPES = Set.of("410620009", "162673000", "185349003", "86013001",
-            "410621008");
+    static final Set<String> PREVENTIVE_ENCOUNTER_TYPES =
+            Set.of("410620009", "162673000", "185349003", "86013001", "410621008");
 
-    private PreventiveVisits() {
-    }
+    private PreventiveVisits() {}
 
     public static boolean preventiveEncounter(Documented encounterType) {
         if (encounterType == null) {
             return false;
         }
-        if (encounterType.system() == CodeSystem.SNOMED_CT && PREVENTIVE_ENCOUNTER_TYPES.contains(encounterType.code())) {
+        if (encounterType.system() == CodeSystem.SNOMED_CT
+                && PREVENTIVE_ENCOUNTER_TYPES.contains(encounterType.code())) {
             return true;
         }
         String text = encounterType.text().toLowerCase();
-        return text.contains("well child") || text.contains("preventive") || text.contains("annual physical")
-                || text.contains("wellness exam") || text.contains("check up") || text.contains("check-up");
+        return text.contains("well child")
+                || text.contains("preventive")
+                || text.contains("annual physical")
+                || text.contains("wellness exam")
+                || text.contains("check up")
+                || text.contains("check-up");
     }
 
     /** The code for the age band, or empty when new/established is unknown. */

@@ -13,8 +13,7 @@ import java.time.LocalDate;
  *     service; null when none
  * @param surgeryDate its date of service; null when none
  */
-public record PriorServices(boolean statusFromHistory, LocalDate historySince, String surgery,
-        LocalDate surgeryDate) {
+public record PriorServices(boolean statusFromHistory, LocalDate historySince, String surgery, LocalDate surgeryDate) {
 
     public static final PriorServices NONE = new PriorServices(false, null, null, null);
 

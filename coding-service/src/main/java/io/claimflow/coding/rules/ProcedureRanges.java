@@ -6,8 +6,7 @@ public final class ProcedureRanges {
     /** Laterality modifiers: right, left, bilateral. */
     public static final java.util.Set<String> LATERALITY = java.util.Set.of("RT", "LT", "50");
 
-    private ProcedureRanges() {
-    }
+    private ProcedureRanges() {}
 
     /** Office or other outpatient E/M, 99202-99205 and 99211-99215. */
     public static boolean officeVisit(String code) {
@@ -40,8 +39,7 @@ public final class ProcedureRanges {
      */
     public static boolean procedureNeedingModifier25(String code) {
         int n = numeric(code);
-        return surgery(code) && !(n >= 36400 && n <= 36425) && !(n >= 36591 && n <= 36592)
-                || drugAdministration(code);
+        return surgery(code) && !(n >= 36400 && n <= 36425) && !(n >= 36591 && n <= 36592) || drugAdministration(code);
     }
 
     /**

@@ -27,8 +27,12 @@ public final class Recoder {
 
     public RecodeOutcome recode(DocumentedEncounter encounter, Coding previous, Denial denial) {
         if (denial.attempt() > maxAutomaticAttempts) {
-            return RecodeOutcome.toCoder(previous, new HoldReason("RECODE-ATTEMPTS", "Recode attempt "
-                    + denial.attempt() + " exceeds the " + maxAutomaticAttempts + " automatic attempt(s)"));
+            return RecodeOutcome.toCoder(
+                    previous,
+                    new HoldReason(
+                            "RECODE-ATTEMPTS",
+                            "Recode attempt " + denial.attempt() + " exceeds the " + maxAutomaticAttempts
+                                    + " automatic attempt(s)"));
         }
         Set<String> carcs = new LinkedHashSet<>(denial.reasonCodes());
         RecodeOutcome outcome;
@@ -39,15 +43,19 @@ public final class Recoder {
         } else if (carcs.contains("97")) {
             outcome = applyNcci(encounter, previous, denial);
         } else {
-            return RecodeOutcome.toCoder(previous, new HoldReason("RECODE-CARC", "Denial reason(s) " + carcs
-                    + " are not recoded automatically"));
+            return RecodeOutcome.toCoder(
+                    previous,
+                    new HoldReason("RECODE-CARC", "Denial reason(s) " + carcs + " are not recoded automatically"));
         }
         if (!outcome.automatic()) {
             return outcome;
         }
-        List<Edit> check = coder.edits().check(encounter, outcome.coding().diagnoses(), outcome.coding().lines());
-        List<HoldReason> blocking = check.stream().filter(Edit::blocking)
-                .map(e -> new HoldReason(e.ruleId(), e.message())).toList();
+        List<Edit> check = coder.edits()
+                .check(encounter, outcome.coding().diagnoses(), outcome.coding().lines());
+        List<HoldReason> blocking = check.stream()
+                .filter(Edit::blocking)
+                .map(e -> new HoldReason(e.ruleId(), e.message()))
+                .toList();
         if (!blocking.isEmpty()) {
             return new RecodeOutcome(null, blocking, outcome.coding());
         }
@@ -58,7 +66,9 @@ public final class Recoder {
         if (!denial.affectedLines().isEmpty()) {
             return denial.affectedLines();
         }
-        return previous.lines().stream().filter(l -> !l.evaluationAndManagement()).map(CodedLine::lineNumber)
+        return previous.lines().stream()
+                .filter(l -> !l.evaluationAndManagement())
+                .map(CodedLine::lineNumber)
                 .toList();
     }
 
@@ -80,7 +90,9 @@ public final class Recoder {
         List<List<String>> pointedCodes = new ArrayList<>();
         boolean changed = false;
         for (CodedLine line : previous.lines()) {
-            List<String> before = line.pointers().stream().map(p -> previous.diagnoses().get(p - 1).code()).toList();
+            List<String> before = line.pointers().stream()
+                    .map(p -> previous.diagnoses().get(p - 1).code())
+                    .toList();
             if (!denied.contains(line.lineNumber()) || line.evaluationAndManagement()) {
                 pointedCodes.add(before);
                 continue;
@@ -91,29 +103,42 @@ public final class Recoder {
                 chosen.add(candidates.get(p - 1).code());
             }
             if (chosen.isEmpty() || chosen.equals(before)) {
-                chosen = candidates.stream().map(CodedDiagnosis::code).filter(c -> !before.contains(c))
-                        .limit(CodingEdits.MAX_POINTERS).toList();
+                chosen = candidates.stream()
+                        .map(CodedDiagnosis::code)
+                        .filter(c -> !before.contains(c))
+                        .limit(CodingEdits.MAX_POINTERS)
+                        .toList();
             }
             if (chosen.isEmpty() || chosen.equals(before)) {
-                return RecodeOutcome.toCoder(previous, new HoldReason("RECODE-DX-NONE", "No other documented "
-                        + "diagnosis supports " + line.code() + " (line " + line.lineNumber() + ")"));
+                return RecodeOutcome.toCoder(
+                        previous,
+                        new HoldReason(
+                                "RECODE-DX-NONE",
+                                "No other documented " + "diagnosis supports " + line.code() + " (line "
+                                        + line.lineNumber() + ")"));
             }
             changed = true;
-            edits.add(new Edit(EditType.DIAGNOSIS_POINTER, "RECODE-CARC11", Severity.WARNING, "Payer denied "
-                    + line.code() + " as inconsistent with " + before, List.of(line.lineNumber()),
-                    concat(List.of(line.code()), chosen), "Diagnosis selection changed to " + chosen));
+            edits.add(new Edit(
+                    EditType.DIAGNOSIS_POINTER,
+                    "RECODE-CARC11",
+                    Severity.WARNING,
+                    "Payer denied " + line.code() + " as inconsistent with " + before,
+                    List.of(line.lineNumber()),
+                    concat(List.of(line.code()), chosen),
+                    "Diagnosis selection changed to " + chosen));
             pointedCodes.add(chosen);
         }
         if (!changed) {
-            return RecodeOutcome.toCoder(previous, new HoldReason("RECODE-DX-NONE", "The denied lines are not on "
-                    + "the coding"));
+            return RecodeOutcome.toCoder(
+                    previous, new HoldReason("RECODE-DX-NONE", "The denied lines are not on " + "the coding"));
         }
         // keep diagnoses in their previous order, then newly chosen ones; drop those no line points to
         Set<String> used = new LinkedHashSet<>();
         pointedCodes.forEach(used::addAll);
         List<CodedDiagnosis> diagnoses = new ArrayList<>();
         for (CodedDiagnosis dx : candidates) {
-            if (used.contains(dx.code()) || diagnoses.isEmpty() && dx.equals(previous.diagnoses().get(0))) {
+            if (used.contains(dx.code())
+                    || diagnoses.isEmpty() && dx.equals(previous.diagnoses().get(0))) {
                 diagnoses.add(dx);
             }
         }
@@ -123,7 +148,10 @@ public final class Recoder {
             CodedLine line = previous.lines().get(i);
             List<Integer> pointers = line.evaluationAndManagement()
                     ? EncounterCoder.firstPointers(diagnoses.size())
-                    : pointedCodes.get(i).stream().map(c -> order.indexOf(c) + 1).filter(p -> p > 0).toList();
+                    : pointedCodes.get(i).stream()
+                            .map(c -> order.indexOf(c) + 1)
+                            .filter(p -> p > 0)
+                            .toList();
             lines.add(line.withPointers(pointers));
         }
         return RecodeOutcome.recoded(new Coding(diagnoses, lines, edits, List.of()));
@@ -133,7 +161,8 @@ public final class Recoder {
     private RecodeOutcome fixModifiers(DocumentedEncounter encounter, Coding previous, Denial denial) {
         Coding fresh = coder.code(encounter);
         List<Integer> denied = denial.affectedLines().isEmpty()
-                ? previous.lines().stream().map(CodedLine::lineNumber).toList() : denial.affectedLines();
+                ? previous.lines().stream().map(CodedLine::lineNumber).toList()
+                : denial.affectedLines();
         List<CodedLine> lines = new ArrayList<>();
         List<Edit> edits = new ArrayList<>();
         for (CodedLine line : previous.lines()) {
@@ -141,21 +170,31 @@ public final class Recoder {
                 lines.add(line);
                 continue;
             }
-            Optional<CodedLine> derived = fresh.lines().stream().filter(l -> l.code().equals(line.code()))
+            Optional<CodedLine> derived = fresh.lines().stream()
+                    .filter(l -> l.code().equals(line.code()))
                     .findFirst();
             List<String> modifiers = derived.map(CodedLine::modifiers).orElse(List.of());
             if (!modifiers.equals(line.modifiers())) {
-                edits.add(new Edit(EditType.OTHER, "RECODE-CARC4", Severity.WARNING, "Payer denied " + line.code()
-                        + " for its modifiers " + line.modifiers(), List.of(line.lineNumber()),
-                        List.of(line.code()), "Modifiers changed to " + modifiers));
+                edits.add(new Edit(
+                        EditType.OTHER,
+                        "RECODE-CARC4",
+                        Severity.WARNING,
+                        "Payer denied " + line.code() + " for its modifiers " + line.modifiers(),
+                        List.of(line.lineNumber()),
+                        List.of(line.code()),
+                        "Modifiers changed to " + modifiers));
                 lines.add(line.withModifiers(modifiers));
             } else {
                 lines.add(line);
             }
         }
         if (edits.isEmpty()) {
-            return RecodeOutcome.toCoder(previous, new HoldReason("RECODE-MODIFIERS-UNCHANGED", "The documentation "
-                    + "supports the modifiers already billed; a coder reviews the denial"));
+            return RecodeOutcome.toCoder(
+                    previous,
+                    new HoldReason(
+                            "RECODE-MODIFIERS-UNCHANGED",
+                            "The documentation "
+                                    + "supports the modifiers already billed; a coder reviews the denial"));
         }
         return RecodeOutcome.recoded(new Coding(previous.diagnoses(), lines, edits, List.of()));
     }
@@ -167,7 +206,8 @@ public final class Recoder {
      */
     private RecodeOutcome applyNcci(DocumentedEncounter encounter, Coding previous, Denial denial) {
         List<Integer> denied = affected(previous, denial);
-        List<String> codes = previous.lines().stream().map(CodedLine::code).distinct().toList();
+        List<String> codes =
+                previous.lines().stream().map(CodedLine::code).distinct().toList();
         List<NcciPair> pairs = codeSets.ncciPairs(codes, encounter.dateOfService());
         List<CodedLine> lines = new ArrayList<>(previous.lines());
         List<Edit> edits = new ArrayList<>();
@@ -175,31 +215,52 @@ public final class Recoder {
             if (!denied.contains(line.lineNumber())) {
                 continue;
             }
-            Optional<NcciPair> pair = pairs.stream().filter(NcciPair::applies)
-                    .filter(p -> p.column2().equals(line.code()) && codes.contains(p.column1())).findFirst();
+            Optional<NcciPair> pair = pairs.stream()
+                    .filter(NcciPair::applies)
+                    .filter(p -> p.column2().equals(line.code()) && codes.contains(p.column1()))
+                    .findFirst();
             if (pair.isEmpty()) {
                 continue;
             }
-            String ruleId = "RECODE-CARC97-" + pair.get().column1() + "-" + pair.get().column2();
+            String ruleId =
+                    "RECODE-CARC97-" + pair.get().column1() + "-" + pair.get().column2();
             List<String> both = List.of(pair.get().column1(), pair.get().column2());
-            if (line.evaluationAndManagement() && pair.get().bypassable() && !line.modifiers().contains("25")) {
+            if (line.evaluationAndManagement()
+                    && pair.get().bypassable()
+                    && !line.modifiers().contains("25")) {
                 lines.set(lines.indexOf(line), line.withModifier("25"));
-                edits.add(new Edit(EditType.NCCI_PTP, ruleId, Severity.WARNING, "Payer bundled E/M " + line.code()
-                        + " into " + pair.get().column1(), List.of(line.lineNumber()), both,
+                edits.add(new Edit(
+                        EditType.NCCI_PTP,
+                        ruleId,
+                        Severity.WARNING,
+                        "Payer bundled E/M " + line.code() + " into "
+                                + pair.get().column1(),
+                        List.of(line.lineNumber()),
+                        both,
                         "Appended modifier 25"));
-            } else if (!pair.get().bypassable() || line.modifiers().stream()
-                    .noneMatch(m -> CodingEdits.NCCI_BYPASS.contains(m))) {
+            } else if (!pair.get().bypassable()
+                    || line.modifiers().stream().noneMatch(m -> CodingEdits.NCCI_BYPASS.contains(m))) {
                 lines.remove(line);
-                edits.add(new Edit(EditType.NCCI_PTP, ruleId, Severity.WARNING, line.code() + " is bundled into "
-                        + pair.get().column1(), List.of(line.lineNumber()), both, "Removed " + line.code()));
+                edits.add(new Edit(
+                        EditType.NCCI_PTP,
+                        ruleId,
+                        Severity.WARNING,
+                        line.code() + " is bundled into " + pair.get().column1(),
+                        List.of(line.lineNumber()),
+                        both,
+                        "Removed " + line.code()));
             } else {
-                return RecodeOutcome.toCoder(previous, new HoldReason("RECODE-NCCI-BYPASS-REJECTED", "Payer "
-                        + "rejected the bypass modifier on " + line.code() + "; a coder reviews the documentation"));
+                return RecodeOutcome.toCoder(
+                        previous,
+                        new HoldReason(
+                                "RECODE-NCCI-BYPASS-REJECTED",
+                                "Payer " + "rejected the bypass modifier on " + line.code()
+                                        + "; a coder reviews the documentation"));
             }
         }
         if (edits.isEmpty()) {
-            return RecodeOutcome.toCoder(previous, new HoldReason("RECODE-NCCI-NONE", "No NCCI pair explains the "
-                    + "bundling denial"));
+            return RecodeOutcome.toCoder(
+                    previous, new HoldReason("RECODE-NCCI-NONE", "No NCCI pair explains the " + "bundling denial"));
         }
         List<CodedLine> renumbered = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

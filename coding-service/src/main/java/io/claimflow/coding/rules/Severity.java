@@ -2,5 +2,7 @@ package io.claimflow.coding.rules;
 
 /** INFO noted; WARNING coded anyway by a rule or coder decision; ERROR blocks the coding until resolved. */
 public enum Severity {
-    INFO, WARNING, ERROR
+    INFO,
+    WARNING,
+    ERROR
 }

@@ -23,37 +23,43 @@ import java.util.Locale;
 final class TargetChoice {
 
     /** The codes to report, in order, or none with the reason it is ambiguous. */
-    record Choice(List<IcdCode> codes, String reason) {
-    }
+    record Choice(List<IcdCode> codes, String reason) {}
 
-    private TargetChoice() {
-    }
+    private TargetChoice() {}
 
     static Choice choose(List<IcdCode> valid) {
         if (valid.size() == 1) {
             return new Choice(valid, "");
         }
-        List<IcdCode> conditions = valid.stream().filter(c -> !supplementary(c.code())).toList();
+        List<IcdCode> conditions =
+                valid.stream().filter(c -> !supplementary(c.code())).toList();
         if (conditions.isEmpty()) {
             conditions = valid;
         }
-        List<IcdCode> definitive = conditions.stream().filter(c -> !c.code().startsWith("R")).toList();
+        List<IcdCode> definitive =
+                conditions.stream().filter(c -> !c.code().startsWith("R")).toList();
         List<IcdCode> remaining = definitive.isEmpty() ? conditions : definitive;
         List<String> why = new ArrayList<>();
         if (remaining.size() < valid.size()) {
             why.add("supplementary, external-cause and symptom targets left out (guideline I.B.5)");
         }
         List<IcdCode> manifestations = remaining.stream()
-                .filter(c -> DiagnosisGuidelines.manifestation(c.code())).toList();
+                .filter(c -> DiagnosisGuidelines.manifestation(c.code()))
+                .toList();
         if (!manifestations.isEmpty() && manifestations.size() < remaining.size()) {
-            List<IcdCode> others = remaining.stream().filter(c -> !manifestations.contains(c)).toList();
+            List<IcdCode> others =
+                    remaining.stream().filter(c -> !manifestations.contains(c)).toList();
             IcdCode manifestation = manifestations.get(0);
             List<IcdCode> etiologies = others.stream()
-                    .filter(c -> DiagnosisGuidelines.etiologyOf(manifestation.code(), c.code())).toList();
+                    .filter(c -> DiagnosisGuidelines.etiologyOf(manifestation.code(), c.code()))
+                    .toList();
             if (manifestations.size() == 1 && etiologies.size() == 1 && others.size() == 1) {
-                return new Choice(List.of(etiologies.get(0), manifestation), join(why,
-                        "etiology " + etiologies.get(0).code() + " with its manifestation " + manifestation.code()
-                                + ", etiology first (guideline I.A.13)"));
+                return new Choice(
+                        List.of(etiologies.get(0), manifestation),
+                        join(
+                                why,
+                                "etiology " + etiologies.get(0).code() + " with its manifestation "
+                                        + manifestation.code() + ", etiology first (guideline I.A.13)"));
             }
             remaining = others;
             why.add("manifestation targets are alternatives here and were left out");
@@ -61,20 +67,34 @@ final class TargetChoice {
         if (remaining.size() == 1) {
             return new Choice(remaining, join(why, "one condition code is left"));
         }
-        List<IcdCode> stages = remaining.stream().filter(c -> c.code().startsWith("N18")).toList();
+        List<IcdCode> stages =
+                remaining.stream().filter(c -> c.code().startsWith("N18")).toList();
         if (stages.size() == 1 && remaining.stream().allMatch(c -> c == stages.get(0) || combination(c.code()))) {
-            return new Choice(stages, join(why, "the chronic kidney disease stage " + stages.get(0).code()
-                    + "; combination codes follow from the documented conditions (guidelines I.C.9.a, I.C.4.a)"));
+            return new Choice(
+                    stages,
+                    join(
+                            why,
+                            "the chronic kidney disease stage " + stages.get(0).code()
+                                    + "; combination codes follow from the documented conditions (guidelines I.C.9.a, I.C.4.a)"));
         }
         String category = remaining.get(0).code().substring(0, 3);
-        List<IcdCode> unspecified = remaining.stream().filter(c -> c.longDescription().toLowerCase(Locale.ROOT)
-                .contains("unspecified")).toList();
+        List<IcdCode> unspecified = remaining.stream()
+                .filter(c -> c.longDescription().toLowerCase(Locale.ROOT).contains("unspecified"))
+                .toList();
         if (remaining.stream().allMatch(c -> c.code().startsWith(category)) && unspecified.size() == 1) {
-            return new Choice(unspecified, join(why, "the unspecified code of category " + category
-                    + ": the concept documents nothing more specific (guideline I.B.18)"));
+            return new Choice(
+                    unspecified,
+                    join(
+                            why,
+                            "the unspecified code of category " + category
+                                    + ": the concept documents nothing more specific (guideline I.B.18)"));
         }
-        return new Choice(List.of(), join(why, "no guideline chooses between " + remaining.stream()
-                .map(IcdCode::code).toList()));
+        return new Choice(
+                List.of(),
+                join(
+                        why,
+                        "no guideline chooses between "
+                                + remaining.stream().map(IcdCode::code).toList()));
     }
 
     static boolean supplementary(String code) {
@@ -92,7 +112,9 @@ final class TargetChoice {
     }
 
     private static boolean combination(String code) {
-        return code.startsWith("I12") || code.startsWith("I13") || code.startsWith("I15")
+        return code.startsWith("I12")
+                || code.startsWith("I13")
+                || code.startsWith("I15")
                 || code.matches("E(08|09|10|11|13)\\.22");
     }
 

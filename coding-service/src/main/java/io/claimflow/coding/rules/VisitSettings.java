@@ -42,11 +42,20 @@ public final class VisitSettings {
      * or screenings are documented with it (unlike a nurse visit for an injection or a vaccine): problem, symptom,
      * urgent care, consultation, prenatal/postnatal, postoperative.
      */
-    static final Set<String> PRACTITIONER_VISIT_TYPES = Set.of("185347001", "185345009", "702927004", "698314001",
-            "424619006", "424441002", "169762003", "18114009", "439740005", "11429006", "50849002");
+    static final Set<String> PRACTITIONER_VISIT_TYPES = Set.of(
+            "185347001",
+            "185345009",
+            "702927004",
+            "698314001",
+            "424619006",
+            "424441002",
+            "169762003",
+            "18114009",
+            "439740005",
+            "11429006",
+            "50849002");
 
-    private VisitSettings() {
-    }
+    private VisitSettings() {}
 
     public static Setting setting(String encounterClass, String placeOfService) {
         if ("EMERGENCY".equals(encounterClass) || "23".equals(placeOfService)) {

@@ -11,13 +11,23 @@ import org.junit.jupiter.api.Test;
 /** The CMS release layouts read right, and a malformed file is refused with its line number. */
 class CodeSetFilesTest {
 
-    static final String ORDER = String.format("%-5s %-7s %s %-60s %s%n", "00001", "E11", "0",
-            "Type 2 diabetes mellitus", "Type 2 diabetes mellitus")
-            + String.format("%-5s %-7s %s %-60s %s%n", "00002", "E119", "1",
-            "Type 2 diabetes mellitus without complications", "Type 2 diabetes mellitus without complications")
-            + String.format("%-5s %-7s %s %-60s %s%n", "00003", "S39012A", "1",
-            "Strain of muscle, fascia and tendon of lower back, init", "Strain of muscle, fascia and tendon of "
-                    + "lower back, initial encounter");
+    static final String ORDER = String.format(
+                    "%-5s %-7s %s %-60s %s%n",
+                    "00001", "E11", "0", "Type 2 diabetes mellitus", "Type 2 diabetes mellitus")
+            + String.format(
+                    "%-5s %-7s %s %-60s %s%n",
+                    "00002",
+                    "E119",
+                    "1",
+                    "Type 2 diabetes mellitus without complications",
+                    "Type 2 diabetes mellitus without complications")
+            + String.format(
+                    "%-5s %-7s %s %-60s %s%n",
+                    "00003",
+                    "S39012A",
+                    "1",
+                    "Strain of muscle, fascia and tendon of lower back, init",
+                    "Strain of muscle, fascia and tendon of " + "lower back, initial encounter");
 
     @Test
     void icdOrderFile() {
@@ -27,7 +37,8 @@ class CodeSetFilesTest {
         assertThat(entries).extracting(IcdOrderFile.Entry::billable).containsExactly(false, true, true);
         assertThat(entries.get(2).longDescription())
                 .isEqualTo("Strain of muscle, fascia and tendon of lower back, initial encounter");
-        assertThat(entries.get(2).shortDescription()).isEqualTo("Strain of muscle, fascia and tendon of lower back, init");
+        assertThat(entries.get(2).shortDescription())
+                .isEqualTo("Strain of muscle, fascia and tendon of lower back, init");
     }
 
     @Test
@@ -39,8 +50,14 @@ class CodeSetFilesTest {
                 .hasMessage("ICD-10-CM order file line 4: column 15 must be 0 (header) or 1 (valid for billing)");
     }
 
-    static String hcpcsRecord(String code, String seq, char recordId, String longText, String shortText,
-            String effective, String termination) {
+    static String hcpcsRecord(
+            String code,
+            String seq,
+            char recordId,
+            String longText,
+            String shortText,
+            String effective,
+            String termination) {
         char[] record = " ".repeat(320).toCharArray();
         put(record, 1, code);
         put(record, 6, seq);
@@ -62,17 +79,30 @@ class CodeSetFilesTest {
 
     @Test
     void hcpcsFileJoinsContinuationsAndReadsDatesAndModifiers() {
-        String file = hcpcsRecord("J3420", "00100", '3', "Injection, vitamin b-12 cyanocobalamin, up to 1000",
-                "Vitamin b12 injection", "20020101", "")
+        String file = hcpcsRecord(
+                        "J3420",
+                        "00100",
+                        '3',
+                        "Injection, vitamin b-12 cyanocobalamin, up to 1000",
+                        "Vitamin b12 injection",
+                        "20020101",
+                        "")
                 + hcpcsRecord("J3420", "00200", '4', "mcg", null, null, null)
-                + hcpcsRecord("G0101", "00100", '3', "Cervical or vaginal cancer screening", "Ca screen;pelvic/breast",
-                "20010701", "20261231")
+                + hcpcsRecord(
+                        "G0101",
+                        "00100",
+                        '3',
+                        "Cervical or vaginal cancer screening",
+                        "Ca screen;pelvic/breast",
+                        "20010701",
+                        "20261231")
                 + hcpcsRecord("   XS", "00100", '7', "Separate structure", "Separate structure", "20150101", "");
 
         List<HcpcsFile.Entry> entries = HcpcsFile.parse(new StringReader(file));
 
         assertThat(entries).hasSize(3);
-        assertThat(entries.get(0).longDescription()).isEqualTo("Injection, vitamin b-12 cyanocobalamin, up to 1000 mcg");
+        assertThat(entries.get(0).longDescription())
+                .isEqualTo("Injection, vitamin b-12 cyanocobalamin, up to 1000 mcg");
         assertThat(entries.get(1).terminationDate()).isEqualTo(LocalDate.of(2026, 12, 31));
         assertThat(entries.get(2).code()).isEqualTo("XS");
         assertThat(entries.get(2).modifier()).isTrue();
@@ -112,7 +142,8 @@ class CodeSetFilesTest {
 
         List<MueFile.Entry> entries = MueFile.parse(new StringReader(file));
 
-        assertThat(entries).extracting(MueFile.Entry::rationale)
+        assertThat(entries)
+                .extracting(MueFile.Entry::rationale)
                 .containsExactly("Anatomic Consideration, \"bilateral\"", "Code Descriptor");
     }
 
@@ -133,31 +164,35 @@ class CodeSetFilesTest {
                 + "AGE,P,,0,0,Perinatal, newborn only\n"));
         List<CptFile.Entry> cpt = CptFile.parse(new StringReader("\uFEFF99213\tOffice visit, established\n"));
 
-        assertThat(edits.demographics()).extracting(r -> r.note())
+        assertThat(edits.demographics())
+                .extracting(r -> r.note())
                 .containsExactly("Pregnancy, childbirth and the puerperium: female only", "Perinatal, newborn only");
-        assertThat(cpt).containsExactly(new CptFile.Entry("99213", "Office visit, established",
-                "Office visit, established"));
+        assertThat(cpt)
+                .containsExactly(new CptFile.Entry("99213", "Office visit, established", "Office visit, established"));
     }
 
     @Test
     void releaseRanges() {
-        assertThat(CodeSetImporter.release(CodeSetKind.ICD10CM,
-                new CodeSetImporter.ReleaseSpec(2026, null, null, null, null), "x"))
+        assertThat(CodeSetImporter.release(
+                        CodeSetKind.ICD10CM, new CodeSetImporter.ReleaseSpec(2026, null, null, null, null), "x"))
                 .isEqualTo(new Release("ICD-10-CM", "2026", LocalDate.of(2025, 10, 1), LocalDate.of(2026, 9, 30), "x"));
-        assertThat(CodeSetImporter.release(CodeSetKind.NCCI_PTP,
-                new CodeSetImporter.ReleaseSpec(2026, 2, null, null, null), "x"))
+        assertThat(CodeSetImporter.release(
+                        CodeSetKind.NCCI_PTP, new CodeSetImporter.ReleaseSpec(2026, 2, null, null, null), "x"))
                 .isEqualTo(new Release("NCCI-PTP", "2026Q2", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30), "x"));
-        assertThatThrownBy(() -> CodeSetImporter.release(CodeSetKind.MUE,
-                new CodeSetImporter.ReleaseSpec(null, null, null, null, null), "x"))
+        assertThatThrownBy(() -> CodeSetImporter.release(
+                        CodeSetKind.MUE, new CodeSetImporter.ReleaseSpec(null, null, null, null, null), "x"))
                 .hasMessageContaining("year");
     }
 
     @Test
     void theShippedStarterFilesParse() {
         for (StarterSet.File file : StarterSet.FILES) {
-            assertThat(getClass().getClassLoader().getResource(file.resource())).as(file.resource()).isNotNull();
+            assertThat(getClass().getClassLoader().getResource(file.resource()))
+                    .as(file.resource())
+                    .isNotNull();
         }
-        assertThat(IcdOrderFile.parse(new java.io.InputStreamReader(getClass().getClassLoader()
-                .getResourceAsStream("codesets/icd10cm-order-starter.txt")))).hasSizeGreaterThan(150);
+        assertThat(IcdOrderFile.parse(new java.io.InputStreamReader(
+                        getClass().getClassLoader().getResourceAsStream("codesets/icd10cm-order-starter.txt"))))
+                .hasSizeGreaterThan(150);
     }
 }

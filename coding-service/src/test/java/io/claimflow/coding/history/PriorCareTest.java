@@ -13,15 +13,16 @@ class PriorCareTest {
     static final CareProvider DR_A = new CareProvider("1234567893", "1987654328", "207Q00000X");
 
     static ProfessionalService seen(LocalDate on, CareProvider by, String... codes) {
-        return new ProfessionalService("t1", "MRN-1", "enc-" + on, on, by, PatientStatus.NEW, false, List.of(codes),
-                null, null);
+        return new ProfessionalService(
+                "t1", "MRN-1", "enc-" + on, on, by, PatientStatus.NEW, false, List.of(codes), null, null);
     }
 
     @Test
     void theSamePhysicianWithinThreeYearsMakesThePatientEstablished() {
         assertThat(PriorCare.newOrEstablished(DR_A, DOS, List.of(seen(DOS.minusYears(3), DR_A))))
                 .isEqualTo(PatientStatus.ESTABLISHED);
-        assertThat(PriorCare.newOrEstablished(DR_A, DOS, List.of(seen(DOS.minusYears(3).minusDays(1), DR_A))))
+        assertThat(PriorCare.newOrEstablished(
+                        DR_A, DOS, List.of(seen(DOS.minusYears(3).minusDays(1), DR_A))))
                 .isEqualTo(PatientStatus.NEW);
         assertThat(PriorCare.newOrEstablished(DR_A, DOS, List.of())).isEqualTo(PatientStatus.NEW);
     }
@@ -56,9 +57,11 @@ class PriorCareTest {
         ProfessionalService visit = seen(DOS.minusDays(10), DR_A, "99213");
         ProfessionalService old = seen(DOS.minusDays(91), DR_A, "47562");
 
-        assertThat(PriorCare.surgeryCovering(DR_A, DOS, List.of(surgery, visit))).contains(surgery);
+        assertThat(PriorCare.surgeryCovering(DR_A, DOS, List.of(surgery, visit)))
+                .contains(surgery);
         assertThat(PriorCare.surgeryCovering(DR_A, DOS, List.of(old, visit))).isEmpty();
         assertThat(PriorCare.prior(true, DOS.minusYears(1), PriorCare.surgeryCovering(DR_A, DOS, List.of(surgery)))
-                .surgery()).isEqualTo("47562");
+                        .surgery())
+                .isEqualTo("47562");
     }
 }

@@ -36,8 +36,7 @@ final class AnswerKey {
         }
     }
 
-    private AnswerKey() {
-    }
+    private AnswerKey() {}
 
     static List<Case> load(String resource) {
         List<Case> cases = new ArrayList<>();
@@ -62,7 +61,8 @@ final class AnswerKey {
     /** Codes the case and compares with the key: a HOLD case is right when the named hold is among the holds. */
     static Outcome check(EncounterCoder coder, Case c) {
         Coding coding = coder.code(documented(c.documentation()));
-        String actual = c.expectsHold() ? "HOLD:" + String.join(",", holds(coding))
+        String actual = c.expectsHold()
+                ? "HOLD:" + String.join(",", holds(coding))
                 : String.join(" ", coding.diagnosisCodes()) + " | " + lines(coding)
                         + (coding.held() ? " | held " + holds(coding) : "");
         String expected = c.expectsHold() ? c.lines() : c.diagnoses() + " | " + c.lines();

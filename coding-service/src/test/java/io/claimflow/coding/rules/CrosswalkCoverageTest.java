@@ -32,10 +32,11 @@ class CrosswalkCoverageTest {
     static final LocalDate DOS = LocalDate.of(2026, 6, 1);
 
     /** Codes the rules choose without a crosswalk. */
-    static final List<String> CHOSEN_BY_THE_RULES = List.of("99202", "99203", "99204", "99205", "99211", "99212",
-            "99213", "99214", "99215", "99281", "99282", "99283", "99284", "99285", "99381", "99382", "99383", "99384",
-            "99385", "99386", "99387", "99391", "99392", "99393", "99394", "99395", "99396", "99397", "99024", "99417",
-            "G0438", "G0439", "G0444", "G0442", "96127", "90471", "90472", "90480", "G0008", "G0009", "G0010");
+    static final List<String> CHOSEN_BY_THE_RULES = List.of(
+            "99202", "99203", "99204", "99205", "99211", "99212", "99213", "99214", "99215", "99281", "99282", "99283",
+            "99284", "99285", "99381", "99382", "99383", "99384", "99385", "99386", "99387", "99391", "99392", "99393",
+            "99394", "99395", "99396", "99397", "99024", "99417", "G0438", "G0439", "G0444", "G0442", "96127", "90471",
+            "90472", "90480", "G0008", "G0009", "G0010");
 
     final InMemoryCodeSets codeSets = InMemoryCodeSets.starter();
     final Crosswalk crosswalk = CrosswalkLoader.load();
@@ -51,34 +52,49 @@ class CrosswalkCoverageTest {
             }
             if (row[0].equals("CONDITION")) {
                 // Synthea's condition map also holds ICD-10-PCS codes (inpatient procedures): not ICD-10-CM
-                crosswalk.icdTargets(concept).stream().map(Crosswalk.Target::code)
-                        .filter(c -> ICD_10_CM.matcher(c).matches()).forEach(diagnoses::add);
+                crosswalk.icdTargets(concept).stream()
+                        .map(Crosswalk.Target::code)
+                        .filter(c -> ICD_10_CM.matcher(c).matches())
+                        .forEach(diagnoses::add);
             } else {
-                crosswalk.procedureTargets(concept).stream().map(Crosswalk.Target::code)
-                        .filter(c -> !ProcedureRanges.evaluationAndManagementSection(c)).forEach(procedures::add);
+                crosswalk.procedureTargets(concept).stream()
+                        .map(Crosswalk.Target::code)
+                        .filter(c -> !ProcedureRanges.evaluationAndManagementSection(c))
+                        .forEach(procedures::add);
             }
         }
         crosswalk.vaccineMap().values().forEach(t -> procedures.add(t.code()));
-        crosswalk.drugMap().values().stream().filter(Crosswalk.DrugTarget::billed)
+        crosswalk.drugMap().values().stream()
+                .filter(Crosswalk.DrugTarget::billed)
                 .forEach(t -> procedures.add(t.hcpcs()));
         Set<String> priced = priced();
 
-        List<String> icdMissing = diagnoses.stream().filter(c -> codeSets.icd(c, DOS).isEmpty()).toList();
-        List<String> procedureMissing = procedures.stream().filter(c -> codeSets.procedure(c, DOS).isEmpty())
+        List<String> icdMissing =
+                diagnoses.stream().filter(c -> codeSets.icd(c, DOS).isEmpty()).toList();
+        List<String> procedureMissing = procedures.stream()
+                .filter(c -> codeSets.procedure(c, DOS).isEmpty())
                 .toList();
-        List<String> unpriced = procedures.stream().filter(c -> !priced.contains(c)).toList();
+        List<String> unpriced =
+                procedures.stream().filter(c -> !priced.contains(c)).toList();
 
         assertThat(diagnoses).hasSizeGreaterThan(400);
         assertThat(procedures).hasSizeGreaterThan(300);
-        assertThat(icdMissing).as("ICD-10-CM crosswalk targets missing from the starter code set").isEmpty();
-        assertThat(procedureMissing).as("CPT/HCPCS crosswalk targets missing from the starter code sets").isEmpty();
-        assertThat(unpriced).as("CPT/HCPCS codes the crosswalks give, not in claim-service's starter fee schedule")
+        assertThat(icdMissing)
+                .as("ICD-10-CM crosswalk targets missing from the starter code set")
+                .isEmpty();
+        assertThat(procedureMissing)
+                .as("CPT/HCPCS crosswalk targets missing from the starter code sets")
+                .isEmpty();
+        assertThat(unpriced)
+                .as("CPT/HCPCS codes the crosswalks give, not in claim-service's starter fee schedule")
                 .isEmpty();
     }
 
     @Test
     void theTestSeesAMissingCode() throws IOException {
-        assertThat(priced()).contains("G0444", "G0442", "96127", "99391", "99283").doesNotContain("99999");
+        assertThat(priced())
+                .contains("G0444", "G0442", "96127", "99391", "99283")
+                .doesNotContain("99999");
         assertThat(codeSets.procedure("99999", DOS)).isEmpty();
     }
 
@@ -90,8 +106,10 @@ class CrosswalkCoverageTest {
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     if (!line.isBlank() && !line.startsWith("#")) {
                         String[] f = line.trim().split(",");
-                        rows.add(resource.contains("overlay")
-                                ? new String[] {f[1].equals("ICD10CM") ? "CONDITION" : "PROCEDURE", f[0]} : f);
+                        rows.add(
+                                resource.contains("overlay")
+                                        ? new String[] {f[1].equals("ICD10CM") ? "CONDITION" : "PROCEDURE", f[0]}
+                                        : f);
                     }
                 }
             }

@@ -96,8 +96,8 @@ final class Encounters {
 
     /** A CPT/HCPCS procedure with documented units and modifiers. */
     Encounters procedure(CodeSystem system, String code, String text, String quantity, String... modifiers) {
-        procedures.add(new Documented(system, code, text, List.of(modifiers),
-                quantity == null ? null : new BigDecimal(quantity), null));
+        procedures.add(new Documented(
+                system, code, text, List.of(modifiers), quantity == null ? null : new BigDecimal(quantity), null));
         return this;
     }
 
@@ -133,10 +133,20 @@ final class Encounters {
     }
 
     /** A drug or supply documented with modifiers (JZ, JW, ...). */
-    Encounters item(String kind, CodeSystem system, String code, String ndc, String quantity, String unit,
+    Encounters item(
+            String kind,
+            CodeSystem system,
+            String code,
+            String ndc,
+            String quantity,
+            String unit,
             String... modifiers) {
-        items.add(new AdministeredItem(kind, new Documented(system, code, code, List.of(modifiers), null, null), ndc,
-                new BigDecimal(quantity), unit));
+        items.add(new AdministeredItem(
+                kind,
+                new Documented(system, code, code, List.of(modifiers), null, null),
+                ndc,
+                new BigDecimal(quantity),
+                unit));
         return this;
     }
 
@@ -158,7 +168,24 @@ final class Encounters {
     }
 
     DocumentedEncounter build() {
-        return new DocumentedEncounter("enc-test", "riverside-fm", dos, birth, sex, place, encounterClass, type, status,
-                minutes, mdm, diagnoses, procedures, items, medicare, wellness, abnormalFindings, prior);
+        return new DocumentedEncounter(
+                "enc-test",
+                "riverside-fm",
+                dos,
+                birth,
+                sex,
+                place,
+                encounterClass,
+                type,
+                status,
+                minutes,
+                mdm,
+                diagnoses,
+                procedures,
+                items,
+                medicare,
+                wellness,
+                abnormalFindings,
+                prior);
     }
 }

@@ -47,8 +47,11 @@ class Excludes1RuleTest {
 
     @Test
     void lowBackPainWithTheStrainIsTheStrain() {
-        Coding coding = coder.code(Encounters.office().established(25, DecisionMaking.LOW).icd("M54.50")
-                .icd("S39.012", EpisodeOfCare.INITIAL).build());
+        Coding coding = coder.code(Encounters.office()
+                .established(25, DecisionMaking.LOW)
+                .icd("M54.50")
+                .icd("S39.012", EpisodeOfCare.INITIAL)
+                .build());
 
         assertThat(holds(coding)).isEmpty();
         assertThat(diagnoses(coding)).containsExactly("S39.012A");
@@ -68,7 +71,10 @@ class Excludes1RuleTest {
         Coding coding = code("J02.9", "J03.90");
 
         assertThat(holds(coding)).containsExactly("EXCLUDES1-J02-J03");
-        assertThat(coding.holds().get(0).message()).contains("J02.9").contains("J03.90").contains("I.A.12.a");
+        assertThat(coding.holds().get(0).message())
+                .contains("J02.9")
+                .contains("J03.90")
+                .contains("I.A.12.a");
     }
 
     @Test

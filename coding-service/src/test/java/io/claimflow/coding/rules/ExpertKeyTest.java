@@ -21,8 +21,7 @@ class ExpertKeyTest {
 
     static final String KEY = "answer-key/primary-care.psv";
 
-    static final EncounterCoder CODER = new EncounterCoder(EncounterCoderTest.CODE_SETS,
-            EncounterCoderTest.CROSSWALK);
+    static final EncounterCoder CODER = new EncounterCoder(EncounterCoderTest.CODE_SETS, EncounterCoderTest.CROSSWALK);
     static final List<String> PASSED = new ArrayList<>();
     static final List<String> FAILED = new ArrayList<>();
 
@@ -41,13 +40,17 @@ class ExpertKeyTest {
         boolean right = outcome.right();
         String expected = outcome.expected();
         (right ? PASSED : FAILED).add(c.id() + (right ? "" : ": expected " + expected + ", got " + outcome.actual()));
-        assertThat(outcome.actual()).as(c.toString()).satisfiesAnyOf(a -> assertThat(right).isTrue(),
-                a -> assertThat(a).isEqualTo(expected));
+        assertThat(outcome.actual())
+                .as(c.toString())
+                .satisfiesAnyOf(
+                        a -> assertThat(right).isTrue(), a -> assertThat(a).isEqualTo(expected));
     }
 
     @Test
     void theKeyHasAtLeastAHundredEncountersEachNamingItsRule() {
-        assertThat(cases()).hasSizeGreaterThanOrEqualTo(100).allMatch(c -> !c.guideline().isBlank());
+        assertThat(cases())
+                .hasSizeGreaterThanOrEqualTo(100)
+                .allMatch(c -> !c.guideline().isBlank());
     }
 
     @AfterAll
@@ -56,8 +59,8 @@ class ExpertKeyTest {
         if (total == 0) {
             return;
         }
-        System.out.printf("Expert key %s: %d of %d right (%.1f%%)%n", KEY, PASSED.size(), total,
-                100.0 * PASSED.size() / total);
+        System.out.printf(
+                "Expert key %s: %d of %d right (%.1f%%)%n", KEY, PASSED.size(), total, 100.0 * PASSED.size() / total);
         FAILED.forEach(f -> System.out.println("  wrong: " + f));
         assertThat(100.0 * PASSED.size() / total).as("expert key score").isGreaterThanOrEqualTo(95.0);
     }

@@ -15,8 +15,11 @@ class HeldOutFindingsTest {
     @Test
     void prolongedServicePointsWhereItsVisitPoints() {
         // CPT 99417 extends the office visit it is reported with: the same diagnoses
-        Coding coding = coder.code(Encounters.office().established(58, DecisionMaking.HIGH).icd("J44.9")
-                .icd("F41.1").build());
+        Coding coding = coder.code(Encounters.office()
+                .established(58, DecisionMaking.HIGH)
+                .icd("J44.9")
+                .icd("F41.1")
+                .build());
 
         assertThat(lines(coding)).isEqualTo("99215[1, 2] 99417[1, 2]");
     }
@@ -24,8 +27,13 @@ class HeldOutFindingsTest {
     @Test
     void aProblemAddressedAtAPreventiveVisitIsItsOwnVisitWith25() {
         // CPT preventive medicine guidelines: a significant problem needing a problem-oriented E/M is reported too, 25
-        Coding coding = coder.code(Encounters.office().preventive().bornOn(LocalDate.of(1980, 5, 2))
-                .abnormalFindings(true).established(null, DecisionMaking.LOW).icd("J01.90").build());
+        Coding coding = coder.code(Encounters.office()
+                .preventive()
+                .bornOn(LocalDate.of(1980, 5, 2))
+                .abnormalFindings(true)
+                .established(null, DecisionMaking.LOW)
+                .icd("J01.90")
+                .build());
 
         assertThat(coding.diagnosisCodes()).containsExactly("Z00.01", "J01.90");
         assertThat(lines(coding)).isEqualTo("99396[1] 99213-25[2]");
@@ -34,9 +42,12 @@ class HeldOutFindingsTest {
 
     @Test
     void aWoundRepairIsForTheWoundSoAVisitForHypertensionIsSeparate() {
-        Coding coding = coder.code(Encounters.office().established(25, DecisionMaking.MODERATE).icd("I10")
+        Coding coding = coder.code(Encounters.office()
+                .established(25, DecisionMaking.MODERATE)
+                .icd("I10")
                 .icd("S61.411", EpisodeOfCare.INITIAL)
-                .cpt("12001", "Simple repair of laceration of the hand").build());
+                .cpt("12001", "Simple repair of laceration of the hand")
+                .build());
 
         assertThat(holds(coding)).isEmpty();
         assertThat(lines(coding)).isEqualTo("99214-25[1, 2] 12001[2]");
@@ -45,16 +56,22 @@ class HeldOutFindingsTest {
     @Test
     void feverRoutinelyAssociatedWithPneumoniaIsNotCoded() {
         // I.B.5 and IV.D: signs and symptoms routinely associated with a disease process are not coded
-        Coding coding = coder.code(Encounters.office().established(30, DecisionMaking.MODERATE).icd("R50.9")
-                .icd("J18.9").build());
+        Coding coding = coder.code(Encounters.office()
+                .established(30, DecisionMaking.MODERATE)
+                .icd("R50.9")
+                .icd("J18.9")
+                .build());
 
         assertThat(coding.diagnosisCodes()).containsExactly("J18.9");
     }
 
     @Test
     void chestPainWithHypertensionIsNoRoutineSymptomAndStays() {
-        Coding coding = coder.code(Encounters.office().established(30, DecisionMaking.MODERATE).icd("I10")
-                .icd("R07.9").build());
+        Coding coding = coder.code(Encounters.office()
+                .established(30, DecisionMaking.MODERATE)
+                .icd("I10")
+                .icd("R07.9")
+                .build());
 
         assertThat(coding.diagnosisCodes()).containsExactly("I10", "R07.9");
     }
@@ -62,8 +79,12 @@ class HeldOutFindingsTest {
     @Test
     void aBmiDocumentedFirstGoesAfterTheWeightDiagnosis() {
         // I.C.21.c.3: BMI is a secondary code reported with its associated diagnosis (obesity)
-        Coding coding = coder.code(Encounters.office().established(30, DecisionMaking.MODERATE).icd("Z68.41")
-                .icd("E11.9").icd("E66.01").build());
+        Coding coding = coder.code(Encounters.office()
+                .established(30, DecisionMaking.MODERATE)
+                .icd("Z68.41")
+                .icd("E11.9")
+                .icd("E66.01")
+                .build());
 
         assertThat(coding.diagnosisCodes()).containsExactly("E11.9", "E66.01", "Z68.41");
     }

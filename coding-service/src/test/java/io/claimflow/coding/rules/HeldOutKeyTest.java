@@ -19,20 +19,26 @@ class HeldOutKeyTest {
     @Test
     void theKeyHasAtLeastSixtyEncountersEachNamingItsGuidelineWithUniqueIds() {
         List<Case> cases = AnswerKey.load(KEY);
-        assertThat(cases).hasSizeGreaterThanOrEqualTo(60).allMatch(c -> !c.guideline().isBlank());
+        assertThat(cases)
+                .hasSizeGreaterThanOrEqualTo(60)
+                .allMatch(c -> !c.guideline().isBlank());
         assertThat(cases.stream().map(Case::id)).doesNotHaveDuplicates();
     }
 
     @Test
     void scoresAtLeastNinetyFivePercent() {
         EncounterCoder coder = new EncounterCoder(EncounterCoderTest.CODE_SETS, EncounterCoderTest.CROSSWALK);
-        List<Outcome> outcomes = AnswerKey.load(KEY).stream().map(c -> AnswerKey.check(coder, c)).toList();
+        List<Outcome> outcomes =
+                AnswerKey.load(KEY).stream().map(c -> AnswerKey.check(coder, c)).toList();
         List<Outcome> misses = outcomes.stream().filter(o -> !o.right()).toList();
         int right = outcomes.size() - misses.size();
         double score = 100.0 * right / outcomes.size();
         System.out.printf("Held-out key %s: %d of %d right (%.1f%%)%n", KEY, right, outcomes.size(), score);
         misses.forEach(m -> System.out.println("  miss: " + m.miss()));
-        assertThat(score).as("held-out key score; misses: %s", misses.stream().map(Outcome::miss).toList())
+        assertThat(score)
+                .as(
+                        "held-out key score; misses: %s",
+                        misses.stream().map(Outcome::miss).toList())
                 .isGreaterThanOrEqualTo(95.0);
     }
 }

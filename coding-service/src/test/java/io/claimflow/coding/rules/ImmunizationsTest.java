@@ -18,8 +18,8 @@ class ImmunizationsTest {
     @Test
     void medicarePaysInfluenzaPneumococcalAndHepatitisBWithGCodes() {
         assertThat(Immunizations.administration(List.of("90656", "90670", "90746", "90715"), true))
-                .containsExactly(Map.entry("G0008", 1), Map.entry("G0009", 1), Map.entry("G0010", 1),
-                        Map.entry("90471", 1));
+                .containsExactly(
+                        Map.entry("G0008", 1), Map.entry("G0009", 1), Map.entry("G0010", 1), Map.entry("90471", 1));
         // other payers: the CPT codes
         assertThat(Immunizations.administration(List.of("90656", "90670"), false))
                 .containsExactly(Map.entry("90471", 1), Map.entry("90472", 1));

@@ -51,17 +51,21 @@ final class InMemoryCodeSets implements CodeSets {
             if (e.modifier()) {
                 sets.modifiers.add(new Valid<>(e.code(), FROM, null));
             } else {
-                sets.procedures.add(new Valid<>(new ProcedureCode(e.code(), CodeSystem.HCPCS, e.shortDescription(),
-                        e.longDescription()), FROM, null));
+                sets.procedures.add(new Valid<>(
+                        new ProcedureCode(e.code(), CodeSystem.HCPCS, e.shortDescription(), e.longDescription()),
+                        FROM,
+                        null));
             }
         }
         for (CptFile.Entry e : CptFile.parse(resource("codesets/cpt-starter.tsv"))) {
-            sets.procedures.add(new Valid<>(new ProcedureCode(e.code(), CodeSystem.CPT, e.shortDescription(),
-                    e.longDescription()), FROM, null));
+            sets.procedures.add(new Valid<>(
+                    new ProcedureCode(e.code(), CodeSystem.CPT, e.shortDescription(), e.longDescription()),
+                    FROM,
+                    null));
         }
         for (NcciPtpFile.Entry e : NcciPtpFile.parse(resource("codesets/ncci-ptp-practitioner-starter.txt"))) {
-            sets.ncci.add(new Valid<>(new NcciPair(e.column1(), e.column2(), e.modifierIndicator()),
-                    e.effective(), e.deleted()));
+            sets.ncci.add(new Valid<>(
+                    new NcciPair(e.column1(), e.column2(), e.modifierIndicator()), e.effective(), e.deleted()));
         }
         for (MueFile.Entry e : MueFile.parse(resource("codesets/mue-practitioner-starter.csv"))) {
             sets.mue.add(new Valid<>(new MueLimit(e.code(), e.maxUnits(), e.adjudicationIndicator()), FROM, null));
@@ -69,7 +73,8 @@ final class InMemoryCodeSets implements CodeSets {
         EditTablesFile.Edits edits = EditTablesFile.parseEdits(resource("codesets/icd10cm-edits-starter.csv"));
         sets.excludes.addAll(edits.excludes1());
         sets.demographics.addAll(edits.demographics());
-        sets.indications.addAll(EditTablesFile.parseIndications(resource("codesets/procedure-indications-starter.csv")));
+        sets.indications.addAll(
+                EditTablesFile.parseIndications(resource("codesets/procedure-indications-starter.csv")));
         return sets;
     }
 
@@ -86,8 +91,10 @@ final class InMemoryCodeSets implements CodeSets {
     }
 
     private static <T> Optional<T> latest(List<Valid<T>> rows, java.util.function.Predicate<T> match, LocalDate dos) {
-        return rows.stream().filter(r -> match.test(r.value()) && r.on(dos))
-                .max(Comparator.comparing(Valid::from)).map(Valid::value);
+        return rows.stream()
+                .filter(r -> match.test(r.value()) && r.on(dos))
+                .max(Comparator.comparing(Valid::from))
+                .map(Valid::value);
     }
 
     @Override
@@ -102,18 +109,26 @@ final class InMemoryCodeSets implements CodeSets {
 
     @Override
     public List<IcdCode> icdBillableUnder(String header, LocalDate dos, int limit) {
-        return icd.stream().filter(r -> r.on(dos) && r.value().billable() && r.value().code().startsWith(header))
-                .map(Valid::value).limit(limit).toList();
+        return icd.stream()
+                .filter(r ->
+                        r.on(dos) && r.value().billable() && r.value().code().startsWith(header))
+                .map(Valid::value)
+                .limit(limit)
+                .toList();
     }
 
     @Override
     public List<IcdCode> icdByDescription(String text, LocalDate dos, int limit) {
         List<String> words = words(text);
-        return icd.stream().filter(r -> r.on(dos) && r.value().billable())
+        return icd.stream()
+                .filter(r -> r.on(dos) && r.value().billable())
                 .map(Valid::value)
-                .filter(c -> words.stream().allMatch(w -> c.longDescription().toLowerCase(Locale.ROOT).contains(w)))
+                .filter(c -> words.stream()
+                        .allMatch(w ->
+                                c.longDescription().toLowerCase(Locale.ROOT).contains(w)))
                 .sorted(Comparator.comparing(c -> c.longDescription().length()))
-                .limit(limit).toList();
+                .limit(limit)
+                .toList();
     }
 
     @Override
@@ -129,10 +144,15 @@ final class InMemoryCodeSets implements CodeSets {
     @Override
     public List<ProcedureCode> proceduresByDescription(String text, LocalDate dos, int limit) {
         List<String> words = words(text);
-        return procedures.stream().filter(r -> r.on(dos)).map(Valid::value)
-                .filter(p -> words.stream().allMatch(w -> (p.longDescription() + " " + p.shortDescription())
-                        .toLowerCase(Locale.ROOT).contains(w)))
-                .limit(limit).toList();
+        return procedures.stream()
+                .filter(r -> r.on(dos))
+                .map(Valid::value)
+                .filter(p -> words.stream()
+                        .allMatch(w -> (p.longDescription() + " " + p.shortDescription())
+                                .toLowerCase(Locale.ROOT)
+                                .contains(w)))
+                .limit(limit)
+                .toList();
     }
 
     @Override
@@ -142,8 +162,12 @@ final class InMemoryCodeSets implements CodeSets {
 
     @Override
     public List<NcciPair> ncciPairs(Collection<String> codes, LocalDate dos) {
-        return ncci.stream().filter(r -> r.on(dos) && codes.contains(r.value().column1())
-                && codes.contains(r.value().column2())).map(Valid::value).toList();
+        return ncci.stream()
+                .filter(r -> r.on(dos)
+                        && codes.contains(r.value().column1())
+                        && codes.contains(r.value().column2()))
+                .map(Valid::value)
+                .toList();
     }
 
     @Override
@@ -153,18 +177,24 @@ final class InMemoryCodeSets implements CodeSets {
 
     @Override
     public List<Excludes1> excludes1(Collection<String> icdCodes, LocalDate dos) {
-        return excludes.stream().filter(e -> icdCodes.stream().anyMatch(c -> c.startsWith(e.codePrefix()))).toList();
+        return excludes.stream()
+                .filter(e -> icdCodes.stream().anyMatch(c -> c.startsWith(e.codePrefix())))
+                .toList();
     }
 
     @Override
     public List<DemographicRule> demographicRules(Collection<String> codes, LocalDate dos) {
-        return demographics.stream().filter(d -> codes.stream().anyMatch(d::matches)).toList();
+        return demographics.stream()
+                .filter(d -> codes.stream().anyMatch(d::matches))
+                .toList();
     }
 
     @Override
     public List<String> indications(String procedureCode, LocalDate dos) {
-        return indications.stream().filter(i -> i.procedureCode().equals(procedureCode))
-                .map(EditTablesFile.Indication::icdPrefix).toList();
+        return indications.stream()
+                .filter(i -> i.procedureCode().equals(procedureCode))
+                .map(EditTablesFile.Indication::icdPrefix)
+                .toList();
     }
 
     @Override
@@ -173,7 +203,11 @@ final class InMemoryCodeSets implements CodeSets {
     }
 
     private static List<String> words(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim().split(" "))
-                .filter(w -> w.length() >= 3).toList();
+        return Arrays.stream(text.toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", " ")
+                        .trim()
+                        .split(" "))
+                .filter(w -> w.length() >= 3)
+                .toList();
     }
 }

@@ -16,8 +16,10 @@ class Modifier25Test {
 
     @Test
     void aVisitForHypertensionWithAnInjectionForBackPainGets25() {
-        Coding coding = coder.code(Encounters.office().established(25, DecisionMaking.MODERATE)
-                .icd("I10").icd("M54.50")
+        Coding coding = coder.code(Encounters.office()
+                .established(25, DecisionMaking.MODERATE)
+                .icd("I10")
+                .icd("M54.50")
                 .cpt("96372", "Therapeutic injection, intramuscular")
                 .procedure(CodeSystem.HCPCS, "J1885", "Ketorolac tromethamine 15 mg", "2")
                 .build());
@@ -29,8 +31,10 @@ class Modifier25Test {
 
     @Test
     void anAdministeredDrugPointsTheInjectionAndTheVisitGets25() {
-        Coding coding = coder.code(Encounters.office().established(22, DecisionMaking.LOW)
-                .icd("E11.9").icd("M17.11")
+        Coding coding = coder.code(Encounters.office()
+                .established(22, DecisionMaking.LOW)
+                .icd("E11.9")
+                .icd("M17.11")
                 .cpt("96372", "Therapeutic injection, intramuscular")
                 .item("DRUG", CodeSystem.HCPCS, "J1030", "00009307401", "80", "MILLIGRAM")
                 .build());
@@ -41,7 +45,8 @@ class Modifier25Test {
 
     @Test
     void aVisitOnlyForTheInjectedProblemIsHeldForJudgement() {
-        Coding coding = coder.code(Encounters.office().established(15, DecisionMaking.LOW)
+        Coding coding = coder.code(Encounters.office()
+                .established(15, DecisionMaking.LOW)
                 .icd("M54.50")
                 .cpt("96372", "Therapeutic injection, intramuscular")
                 .procedure(CodeSystem.HCPCS, "J1885", "Ketorolac tromethamine 15 mg", "2")
@@ -52,7 +57,8 @@ class Modifier25Test {
 
     @Test
     void anInjectionWithoutAVisitNeedsNoModifier() {
-        Coding coding = coder.code(Encounters.office().established(null, null)
+        Coding coding = coder.code(Encounters.office()
+                .established(null, null)
                 .icd("M54.50")
                 .cpt("96372", "Therapeutic injection, intramuscular")
                 .procedure(CodeSystem.HCPCS, "J1885", "Ketorolac tromethamine 15 mg", "2")

@@ -25,12 +25,17 @@ class RecoderTest {
     void carc11PointsTheDeniedLineToAnotherDocumentedDiagnosis() {
         // CBC has no supporting diagnosis known among bronchitis and anemia? It does: D64 anemia. The claim pointed
         // it to the first-listed bronchitis; the payer said the diagnosis does not support it.
-        DocumentedEncounter encounter = Encounters.office().established(25, DecisionMaking.LOW)
-                .icd("J20.9").icd("D64.9").cpt("85025", "Complete blood count").build();
+        DocumentedEncounter encounter = Encounters.office()
+                .established(25, DecisionMaking.LOW)
+                .icd("J20.9")
+                .icd("D64.9")
+                .cpt("85025", "Complete blood count")
+                .build();
         Coding previous = new Coding(
                 List.of(new CodedDiagnosis("J20.9", null), new CodedDiagnosis("D64.9", null)),
                 List.of(line(1, "99213", List.of(), List.of(1, 2)), line(2, "85025", List.of(), List.of(1))),
-                List.of(), List.of());
+                List.of(),
+                List.of());
 
         RecodeOutcome outcome = recoder.recode(encounter, previous, new Denial(List.of("11"), List.of(2), 1));
 
@@ -42,11 +47,16 @@ class RecoderTest {
 
     @Test
     void carc11WithoutAnotherDiagnosisGoesToTheCoder() {
-        DocumentedEncounter encounter = Encounters.office().established(25, DecisionMaking.LOW)
-                .icd("J20.9").cpt("85025", "Complete blood count").build();
-        Coding previous = new Coding(List.of(new CodedDiagnosis("J20.9", null)),
+        DocumentedEncounter encounter = Encounters.office()
+                .established(25, DecisionMaking.LOW)
+                .icd("J20.9")
+                .cpt("85025", "Complete blood count")
+                .build();
+        Coding previous = new Coding(
+                List.of(new CodedDiagnosis("J20.9", null)),
                 List.of(line(1, "99213", List.of(), List.of(1)), line(2, "85025", List.of(), List.of(1))),
-                List.of(), List.of());
+                List.of(),
+                List.of());
 
         RecodeOutcome outcome = recoder.recode(encounter, previous, new Denial(List.of("11"), List.of(2), 1));
 
@@ -56,12 +66,17 @@ class RecoderTest {
 
     @Test
     void carc4AddsTheModifier25TheDocumentationSupports() {
-        DocumentedEncounter encounter = Encounters.office().established(25, DecisionMaking.MODERATE)
-                .icd("I10").icd("L57.0").cpt("17000", "Cryodestruction of actinic keratosis").build();
+        DocumentedEncounter encounter = Encounters.office()
+                .established(25, DecisionMaking.MODERATE)
+                .icd("I10")
+                .icd("L57.0")
+                .cpt("17000", "Cryodestruction of actinic keratosis")
+                .build();
         Coding previous = new Coding(
                 List.of(new CodedDiagnosis("I10", null), new CodedDiagnosis("L57.0", null)),
                 List.of(line(1, "99214", List.of(), List.of(1, 2)), line(2, "17000", List.of(), List.of(2))),
-                List.of(), List.of());
+                List.of(),
+                List.of());
 
         RecodeOutcome outcome = recoder.recode(encounter, previous, new Denial(List.of("4"), List.of(1), 1));
 
@@ -71,11 +86,17 @@ class RecoderTest {
 
     @Test
     void carc97RemovesALineBundledIntoAnotherWithoutABypassModifier() {
-        DocumentedEncounter encounter = Encounters.office().established(null, null)
-                .icd("L57.0").cpt("17000", "Destruction of actinic keratosis").cpt("11102", "Biopsy").build();
-        Coding previous = new Coding(List.of(new CodedDiagnosis("L57.0", null)),
+        DocumentedEncounter encounter = Encounters.office()
+                .established(null, null)
+                .icd("L57.0")
+                .cpt("17000", "Destruction of actinic keratosis")
+                .cpt("11102", "Biopsy")
+                .build();
+        Coding previous = new Coding(
+                List.of(new CodedDiagnosis("L57.0", null)),
                 List.of(line(1, "17000", List.of(), List.of(1)), line(2, "11102", List.of(), List.of(1))),
-                List.of(), List.of());
+                List.of(),
+                List.of());
 
         RecodeOutcome outcome = recoder.recode(encounter, previous, new Denial(List.of("97"), List.of(2), 1));
 
@@ -85,11 +106,17 @@ class RecoderTest {
 
     @Test
     void carc97AgainstABypassAlreadyClaimedGoesToTheCoder() {
-        DocumentedEncounter encounter = Encounters.office().established(null, null)
-                .icd("L57.0").cpt("17000", "Destruction").cpt("11102", "Biopsy of a separate lesion").build();
-        Coding previous = new Coding(List.of(new CodedDiagnosis("L57.0", null)),
+        DocumentedEncounter encounter = Encounters.office()
+                .established(null, null)
+                .icd("L57.0")
+                .cpt("17000", "Destruction")
+                .cpt("11102", "Biopsy of a separate lesion")
+                .build();
+        Coding previous = new Coding(
+                List.of(new CodedDiagnosis("L57.0", null)),
                 List.of(line(1, "17000", List.of(), List.of(1)), line(2, "11102", List.of("59"), List.of(1))),
-                List.of(), List.of());
+                List.of(),
+                List.of());
 
         RecodeOutcome outcome = recoder.recode(encounter, previous, new Denial(List.of("97"), List.of(2), 1));
 
@@ -98,13 +125,21 @@ class RecoderTest {
 
     @Test
     void otherReasonsAndSecondAttemptsGoToTheCoder() {
-        DocumentedEncounter encounter = Encounters.office().established(25, DecisionMaking.LOW).icd("I10").build();
-        Coding previous = new Coding(List.of(new CodedDiagnosis("I10", null)),
-                List.of(line(1, "99213", List.of(), List.of(1))), List.of(), List.of());
+        DocumentedEncounter encounter = Encounters.office()
+                .established(25, DecisionMaking.LOW)
+                .icd("I10")
+                .build();
+        Coding previous = new Coding(
+                List.of(new CodedDiagnosis("I10", null)),
+                List.of(line(1, "99213", List.of(), List.of(1))),
+                List.of(),
+                List.of());
 
         assertThat(reasons(recoder.recode(encounter, previous, new Denial(List.of("16"), List.of(), 1))))
-                .extracting(HoldReason::code).containsExactly("RECODE-CARC");
+                .extracting(HoldReason::code)
+                .containsExactly("RECODE-CARC");
         assertThat(reasons(recoder.recode(encounter, previous, new Denial(List.of("11"), List.of(), 2))))
-                .extracting(HoldReason::code).containsExactly("RECODE-ATTEMPTS");
+                .extracting(HoldReason::code)
+                .containsExactly("RECODE-ATTEMPTS");
     }
 }

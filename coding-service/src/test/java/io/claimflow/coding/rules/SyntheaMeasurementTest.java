@@ -40,29 +40,54 @@ class SyntheaMeasurementTest {
         int coded = 0;
         for (JsonNode e : new ObjectMapper().readTree(new File(file))) {
             LocalDate dos = LocalDate.parse(e.path("dos").asText());
-            CareProvider provider = new CareProvider(blank(e.path("rendering").asText()), e.path("group").asText(),
-                    null);
+            CareProvider provider = new CareProvider(
+                    blank(e.path("rendering").asText()), e.path("group").asText(), null);
             String patient = e.path("patient").asText();
-            List<ProfessionalService> prior = history.stream().filter(s -> s.patientId().equals(patient)).toList();
+            List<ProfessionalService> prior =
+                    history.stream().filter(s -> s.patientId().equals(patient)).toList();
             PatientStatus status = PriorCare.newOrEstablished(provider, dos, prior);
             List<Documented> diagnoses = new ArrayList<>();
             e.path("dx").forEach(c -> diagnoses.add(new Documented(CodeSystem.SNOMED_CT, c.asText(), "")));
             List<Documented> procedures = new ArrayList<>();
             e.path("pr").forEach(c -> procedures.add(new Documented(CodeSystem.SNOMED_CT, c.asText(), "")));
             List<AdministeredItem> items = new ArrayList<>();
-            e.path("imm").forEach(c -> items.add(new AdministeredItem("VACCINE",
-                    new Documented(CodeSystem.CVX, c.asText(), ""), null, BigDecimal.ONE, "UNIT")));
-            e.path("med").forEach(c -> items.add(new AdministeredItem("DRUG",
-                    new Documented(CodeSystem.RXNORM, c.asText(), ""), null, BigDecimal.ONE, "UNIT")));
-            DocumentedEncounter encounter = new DocumentedEncounter(e.path("id").asText(), "synthea", dos,
-                    LocalDate.parse(e.path("birthDate").asText()), sex(e.path("sex").asText()), e.path("pos").asText(),
-                    e.path("cls").asText(), new Documented(CodeSystem.SNOMED_CT, e.path("type").asText(), ""),
-                    PatientStatus.UNKNOWN, null, null, diagnoses, procedures, items, e.path("medicare").asBoolean(),
-                    null, null).withPrior(status, PriorCare.prior(true, null,
-                    PriorCare.surgeryCovering(provider, dos, prior)));
+            e.path("imm")
+                    .forEach(c -> items.add(new AdministeredItem(
+                            "VACCINE", new Documented(CodeSystem.CVX, c.asText(), ""), null, BigDecimal.ONE, "UNIT")));
+            e.path("med")
+                    .forEach(c -> items.add(new AdministeredItem(
+                            "DRUG", new Documented(CodeSystem.RXNORM, c.asText(), ""), null, BigDecimal.ONE, "UNIT")));
+            DocumentedEncounter encounter = new DocumentedEncounter(
+                            e.path("id").asText(),
+                            "synthea",
+                            dos,
+                            LocalDate.parse(e.path("birthDate").asText()),
+                            sex(e.path("sex").asText()),
+                            e.path("pos").asText(),
+                            e.path("cls").asText(),
+                            new Documented(CodeSystem.SNOMED_CT, e.path("type").asText(), ""),
+                            PatientStatus.UNKNOWN,
+                            null,
+                            null,
+                            diagnoses,
+                            procedures,
+                            items,
+                            e.path("medicare").asBoolean(),
+                            null,
+                            null)
+                    .withPrior(status, PriorCare.prior(true, null, PriorCare.surgeryCovering(provider, dos, prior)));
             Coding coding = coder.code(encounter);
-            history.add(new ProfessionalService("synthea", patient, encounter.encounterId(), dos, provider, status,
-                    true, coding.lines().stream().map(CodedLine::code).toList(), null, null));
+            history.add(new ProfessionalService(
+                    "synthea",
+                    patient,
+                    encounter.encounterId(),
+                    dos,
+                    provider,
+                    status,
+                    true,
+                    coding.lines().stream().map(CodedLine::code).toList(),
+                    null,
+                    null));
             String cls = e.path("synthea_class").asText();
             String outcome = coding.held() ? "held" : "coded";
             byClass.merge(cls + " " + outcome, 1, Integer::sum);
@@ -81,8 +106,10 @@ class SyntheaMeasurementTest {
                 coded++;
             }
         }
-        System.out.printf("Synthea window: %s; AMB dental (held for a dental claim) %d; AMB medical %d, coded "
-                + "automatically %d (%.1f%%)%n", byClass, dental, ambulatory, coded, 100.0 * coded / ambulatory);
+        System.out.printf(
+                "Synthea window: %s; AMB dental (held for a dental claim) %d; AMB medical %d, coded "
+                        + "automatically %d (%.1f%%)%n",
+                byClass, dental, ambulatory, coded, 100.0 * coded / ambulatory);
         held.forEach((reason, count) -> System.out.printf("  held %3d x %s%n", count, reason));
     }
 

@@ -34,14 +34,16 @@ class VisitSettingsTest {
 
         assertThat(VisitSettings.defaultDecisionMaking(List.of())).isEqualTo(DecisionMaking.STRAIGHTFORWARD);
         assertThat(VisitSettings.defaultDecisionMaking(List.of(screening))).isEqualTo(DecisionMaking.STRAIGHTFORWARD);
-        assertThat(VisitSettings.defaultDecisionMaking(List.of(screening, problem))).isEqualTo(DecisionMaking.LOW);
-        assertThat(VisitSettings.defaultDecisionMaking(List.of(problem, other, third))).isEqualTo(DecisionMaking.LOW);
+        assertThat(VisitSettings.defaultDecisionMaking(List.of(screening, problem)))
+                .isEqualTo(DecisionMaking.LOW);
+        assertThat(VisitSettings.defaultDecisionMaking(List.of(problem, other, third)))
+                .isEqualTo(DecisionMaking.LOW);
     }
 
     @Test
     void aPostoperativeVisitIs99024OnlyInsideAKnownGlobalPeriod() {
         assertThat(VisitSettings.postoperativeVisit(PriorServices.NONE)).isEmpty();
-        assertThat(VisitSettings.postoperativeVisit(new PriorServices(false, null, "47562",
-                LocalDate.of(2026, 1, 5)))).contains("99024");
+        assertThat(VisitSettings.postoperativeVisit(new PriorServices(false, null, "47562", LocalDate.of(2026, 1, 5))))
+                .contains("99024");
     }
 }

@@ -33,14 +33,19 @@ import picocli.CommandLine.Option;
  * <p>Options: the workload's ({@link WorkloadOptions}) and the ones below; {@code --help} lists them.
  * {@code ./stack up --demo} passes the addresses the stack really uses.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Publishes generated encounters to a running stack and follows them to the money.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     private WorkloadOptions options;
 
-    @Option(names = "--jdbc", paramLabel = "URL", defaultValue = "jdbc:postgresql://localhost:5432/",
+    @Option(
+            names = "--jdbc",
+            paramLabel = "URL",
+            defaultValue = "jdbc:postgresql://localhost:5432/",
             description = "PostgreSQL, without a database (default: ${DEFAULT-VALUE})")
     private String jdbc;
 
@@ -50,15 +55,24 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--db-password", defaultValue = "claimflow", description = "default: ${DEFAULT-VALUE}")
     private String dbPassword;
 
-    @Option(names = "--patient-billing", paramLabel = "URL", defaultValue = "http://localhost:8094",
+    @Option(
+            names = "--patient-billing",
+            paramLabel = "URL",
+            defaultValue = "http://localhost:8094",
             description = "patient-billing-service, for the statement run (default: ${DEFAULT-VALUE})")
     private String billing;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "3",
+    @Option(
+            names = "--interval",
+            paramLabel = "SECONDS",
+            defaultValue = "3",
             description = "between summaries (default: ${DEFAULT-VALUE})")
     private long intervalSeconds;
 
-    @Option(names = "--quiet-after", paramLabel = "SECONDS", defaultValue = "15",
+    @Option(
+            names = "--quiet-after",
+            paramLabel = "SECONDS",
+            defaultValue = "15",
             description = "how long the pipeline must stay still to be done (default: ${DEFAULT-VALUE})")
     private long quietAfterSeconds;
 
@@ -75,22 +89,28 @@ public final class DemoCommand implements Callable<Integer> {
 
         // the population is what the payer simulator was started with (same seed and size): see ./stack up --demo
         Population population = Population.generate(options.seed(), options.patients(), LocalDate.now());
-        WorkloadGenerator generator = new WorkloadGenerator(options.seed() ^ options.runId().hashCode(), population,
-                Clock.systemUTC(), options.runId());
-        System.out.printf("demo: run %s, %d encounters at %s per second for %d patients; encounters %s*%n",
-                options.runId(), options.count(), options.rate() > 0 ? options.rate() : "full speed",
-                options.patients(), prefix);
+        WorkloadGenerator generator = new WorkloadGenerator(
+                options.seed() ^ options.runId().hashCode(), population, Clock.systemUTC(), options.runId());
+        System.out.printf(
+                "demo: run %s, %d encounters at %s per second for %d patients; encounters %s*%n",
+                options.runId(),
+                options.count(),
+                options.rate() > 0 ? options.rate() : "full speed",
+                options.patients(),
+                prefix);
 
         AtomicInteger published = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread publisherThread = new Thread(() -> {
-            try (WorkloadPublisher publisher = new WorkloadPublisher(options.bootstrapServers(),
-                    options.schemaRegistry())) {
-                publisher.publish(generator, options.count(), options.rate(), g -> published.incrementAndGet());
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "demo-publisher");
+        Thread publisherThread = new Thread(
+                () -> {
+                    try (WorkloadPublisher publisher =
+                            new WorkloadPublisher(options.bootstrapServers(), options.schemaRegistry())) {
+                        publisher.publish(generator, options.count(), options.rate(), g -> published.incrementAndGet());
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                },
+                "demo-publisher");
         publisherThread.start();
 
         long began = System.nanoTime();
@@ -101,8 +121,13 @@ public final class DemoCommand implements Callable<Integer> {
             Thread.sleep(interval.toMillis());
             snapshot = PipelineSnapshot.read(databases, prefix);
             double seconds = (System.nanoTime() - began) / 1e9;
-            System.out.printf("%n--- %5.0f s  published %d/%d %s%n%s", seconds, published.get(), options.count(),
-                    bar(published.get(), options.count()), snapshot.render());
+            System.out.printf(
+                    "%n--- %5.0f s  published %d/%d %s%n%s",
+                    seconds,
+                    published.get(),
+                    options.count(),
+                    bar(published.get(), options.count()),
+                    snapshot.render());
             if (failure.get() != null) {
                 System.out.println("demo: publishing failed: " + failure.get());
                 break;
@@ -119,20 +144,30 @@ public final class DemoCommand implements Callable<Integer> {
 
         String run = statementRun(billing);
         snapshot = PipelineSnapshot.read(databases, prefix);
-        System.out.printf("%n=== demo run %s finished after %.0f s; statement run: %s%n%s", options.runId(),
-                (System.nanoTime() - began) / 1e9, run, snapshot.render());
+        System.out.printf(
+                "%n=== demo run %s finished after %.0f s; statement run: %s%n%s",
+                options.runId(), (System.nanoTime() - began) / 1e9, run, snapshot.render());
         try {
             System.out.println("dead letters (all runs; list and replay them with GET /admin/dead-letters/{topic} on"
                     + " the consuming service): " + DeadLetterCounts.read(options.bootstrapServers()));
         } catch (Exception e) {
-            System.out.println("dead letters: could not ask Kafka (" + e.getClass().getSimpleName() + ")");
+            System.out.println(
+                    "dead letters: could not ask Kafka (" + e.getClass().getSimpleName() + ")");
         }
-        boolean reconciles = snapshot.claimMoney().reconciles() && snapshot.ledgerMoney().reconciles()
-                && snapshot.claimMoney().payerPaid().compareTo(snapshot.ledgerMoney().payerPaid()) == 0
-                && snapshot.claimMoney().payerPaid().compareTo(snapshot.gatewayMoney().payerPaid()) == 0;
-        System.out.println(reconciles
-                ? "money reconciles to the cent: claim-service, gateway 835s and patient ledger agree"
-                : "MONEY DOES NOT RECONCILE: see the three lines above");
+        boolean reconciles = snapshot.claimMoney().reconciles()
+                && snapshot.ledgerMoney().reconciles()
+                && snapshot.claimMoney()
+                                .payerPaid()
+                                .compareTo(snapshot.ledgerMoney().payerPaid())
+                        == 0
+                && snapshot.claimMoney()
+                                .payerPaid()
+                                .compareTo(snapshot.gatewayMoney().payerPaid())
+                        == 0;
+        System.out.println(
+                reconciles
+                        ? "money reconciles to the cent: claim-service, gateway 835s and patient ledger agree"
+                        : "MONEY DOES NOT RECONCILE: see the three lines above");
         boolean visitsHold = visits(databases, prefix);
         return reconciles && visitsHold && failure.get() == null ? 0 : 1;
     }
@@ -147,23 +182,29 @@ public final class DemoCommand implements Callable<Integer> {
             }
             return visits.total() == 0;
         } catch (java.sql.SQLException e) {
-            System.out.println("per visit: could not read the databases (" + e.getClass().getSimpleName() + ")");
+            System.out.println(
+                    "per visit: could not read the databases (" + e.getClass().getSimpleName() + ")");
             return false;
         }
     }
 
     private static String statementRun(String billing) {
         try {
-            String auth = Base64.getEncoder().encodeToString("patient-accounts:demo-patient-accounts"
-                    .getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(billing + "/statement-runs")).header("Authorization", "Basic " + auth)
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"tenantId\": \"riverside-fm\", \"asOf\": \""
-                            + LocalDate.now() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            String auth = Base64.getEncoder()
+                    .encodeToString("patient-accounts:demo-patient-accounts".getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(billing + "/statement-runs"))
+                                    .header("Authorization", "Basic " + auth)
+                                    .header("Content-Type", "application/json")
+                                    .timeout(Duration.ofSeconds(60))
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "{\"tenantId\": \"riverside-fm\", \"asOf\": \"" + LocalDate.now() + "\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            return "HTTP " + response.statusCode() + " " + (body.length() > 200 ? body.substring(0, 200) + "..."
-                    : body);
+            return "HTTP " + response.statusCode() + " "
+                    + (body.length() > 200 ? body.substring(0, 200) + "..." : body);
         } catch (Exception e) {
             return "not run (" + e.getClass().getSimpleName() + ")";
         }

@@ -43,8 +43,8 @@ public record PipelineSnapshot(
         long outboxBacklog) {
 
     /** Charges on adjudicated claims and where they went. */
-    public record Money(BigDecimal charges, BigDecimal payerPaid, BigDecimal adjustments,
-            BigDecimal patientResponsibility) {
+    public record Money(
+            BigDecimal charges, BigDecimal payerPaid, BigDecimal adjustments, BigDecimal patientResponsibility) {
 
         static final Money NONE = new Money(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 
@@ -75,12 +75,14 @@ public record PipelineSnapshot(
         long[] coding = new long[4];
         available.put("coding-service", tryRead(databases, CODING, c -> {
             coding[0] = count(c, "SELECT count(*) FROM encounter WHERE encounter_id LIKE ?", like);
-            coding[1] = count(c, "SELECT count(*) FROM coding_version WHERE version = 1 AND method = 'AUTOMATIC'"
-                    + " AND encounter_id LIKE ?", like);
-            coding[2] = count(c, "SELECT count(*) FROM coder_queue_item WHERE kind = 'INITIAL' AND encounter_id LIKE ?",
+            coding[1] = count(
+                    c,
+                    "SELECT count(*) FROM coding_version WHERE version = 1 AND method = 'AUTOMATIC'"
+                            + " AND encounter_id LIKE ?",
                     like);
-            coding[3] = count(c, "SELECT count(*) FROM coding_version WHERE version > 1 AND encounter_id LIKE ?",
-                    like);
+            coding[2] = count(
+                    c, "SELECT count(*) FROM coder_queue_item WHERE kind = 'INITIAL' AND encounter_id LIKE ?", like);
+            coding[3] = count(c, "SELECT count(*) FROM coding_version WHERE version > 1 AND encounter_id LIKE ?", like);
         }));
         long[] claims = new long[6];
         Map<String, Long> byCategory = new TreeMap<>();
@@ -93,39 +95,55 @@ public record PipelineSnapshot(
             claims[1] = count(c, history, "REJECTED", like);
             claims[2] = count(c, history, "DENIED", like);
             claims[3] = count(c, history, "RECODE_REQUESTED", like);
-            claims[4] = count(c, "SELECT count(*) FROM claim WHERE frequency = 'REPLACEMENT' AND encounter_id LIKE ?",
-                    like);
+            claims[4] = count(
+                    c, "SELECT count(*) FROM claim WHERE frequency = 'REPLACEMENT' AND encounter_id LIKE ?", like);
             claims[5] = count(c, history, "PAID", like);
-            byCategory.putAll(groups(c, "SELECT w.queue || ' ' || w.category, count(*) FROM work_item w JOIN claim k"
-                    + " ON k.claim_id = w.claim_id WHERE k.encounter_id LIKE ? GROUP BY 1", like));
-            byStatus.putAll(groups(c, "SELECT status, count(*) FROM claim WHERE is_current AND encounter_id LIKE ?"
-                    + " GROUP BY status", like));
-            claimMoney[0] = money(c, "SELECT coalesce(sum(p.charge_amount), 0), coalesce(sum(p.paid_amount), 0),"
-                    + " coalesce(sum(p.adjusted_amount + p.denied_amount), 0), coalesce(sum(p.patient_responsibility), 0)"
-                    + " FROM claim_payment p JOIN claim k ON k.claim_id = p.claim_id WHERE k.encounter_id LIKE ?", like);
+            byCategory.putAll(groups(
+                    c,
+                    "SELECT w.queue || ' ' || w.category, count(*) FROM work_item w JOIN claim k"
+                            + " ON k.claim_id = w.claim_id WHERE k.encounter_id LIKE ? GROUP BY 1",
+                    like));
+            byStatus.putAll(groups(
+                    c,
+                    "SELECT status, count(*) FROM claim WHERE is_current AND encounter_id LIKE ?" + " GROUP BY status",
+                    like));
+            claimMoney[0] = money(
+                    c,
+                    "SELECT coalesce(sum(p.charge_amount), 0), coalesce(sum(p.paid_amount), 0),"
+                            + " coalesce(sum(p.adjusted_amount + p.denied_amount), 0), coalesce(sum(p.patient_responsibility), 0)"
+                            + " FROM claim_payment p JOIN claim k ON k.claim_id = p.claim_id WHERE k.encounter_id LIKE ?",
+                    like);
         }));
         // a claim the payer denied whole (CLP02 4) travels as ClaimDenied, not as money: left out of the totals
         long[] remittances = new long[1];
         Money[] gatewayMoney = {Money.NONE};
         available.put("adjudication-gateway", tryRead(databases, ADJUDICATION, c -> {
-            remittances[0] = count(c, "SELECT count(*) FROM remittance_claim r JOIN outbound_claim o"
-                    + " ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE ?", like);
+            remittances[0] = count(
+                    c,
+                    "SELECT count(*) FROM remittance_claim r JOIN outbound_claim o"
+                            + " ON o.claim_id = r.claim_id WHERE o.encounter_id LIKE ?",
+                    like);
             // a CLP paying charges paid before (OVERPAYMENT) adds only its cash, owed back (a negative adjustment);
             // a reversal the gateway did not post (REVERSAL_NOT_POSTED) adds nothing
             String overpaid = "r.outcome = 'OVERPAYMENT'";
-            gatewayMoney[0] = money(c, "SELECT coalesce(sum(CASE WHEN " + overpaid + " THEN 0 ELSE r.charge_amount"
-                    + " END), 0), coalesce(sum(r.paid_amount), 0), coalesce(sum(CASE WHEN " + overpaid
-                    + " THEN -r.paid_amount ELSE r.charge_amount - r.paid_amount - r.patient_responsibility END), 0),"
-                    + " coalesce(sum(CASE WHEN " + overpaid + " THEN 0 ELSE r.patient_responsibility END), 0)"
-                    + " FROM remittance_claim r JOIN outbound_claim o ON o.claim_id = r.claim_id"
-                    + " WHERE o.encounter_id LIKE ? AND r.status_code <> '4' AND r.outcome <> 'REVERSAL_NOT_POSTED'",
+            gatewayMoney[0] = money(
+                    c,
+                    "SELECT coalesce(sum(CASE WHEN " + overpaid + " THEN 0 ELSE r.charge_amount"
+                            + " END), 0), coalesce(sum(r.paid_amount), 0), coalesce(sum(CASE WHEN " + overpaid
+                            + " THEN -r.paid_amount ELSE r.charge_amount - r.paid_amount - r.patient_responsibility END), 0),"
+                            + " coalesce(sum(CASE WHEN " + overpaid + " THEN 0 ELSE r.patient_responsibility END), 0)"
+                            + " FROM remittance_claim r JOIN outbound_claim o ON o.claim_id = r.claim_id"
+                            + " WHERE o.encounter_id LIKE ? AND r.status_code <> '4' AND r.outcome <> 'REVERSAL_NOT_POSTED'",
                     like);
         }));
         long[] statements = new long[1];
         Money[] ledgerMoney = {Money.NONE};
         available.put("patient-billing-service", tryRead(databases, PATIENT_BILLING, c -> {
-            statements[0] = count(c, "SELECT count(DISTINCT s.id) FROM statement s JOIN statement_line l"
-                    + " ON l.statement_id = s.id WHERE l.encounter_id LIKE ?", like);
+            statements[0] = count(
+                    c,
+                    "SELECT count(DISTINCT s.id) FROM statement s JOIN statement_line l"
+                            + " ON l.statement_id = s.id WHERE l.encounter_id LIKE ?",
+                    like);
             Map<String, BigDecimal> sums = new LinkedHashMap<>();
             try (PreparedStatement statement = c.prepareStatement("SELECT l.ledger_account, sum(l.amount)"
                     + " FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id JOIN claim k"
@@ -143,27 +161,60 @@ public record PipelineSnapshot(
             // debits positive: a remittance credits gross charges and debits cash, adjustments and patient receivable;
             // payer cash held for the payer (a second payment, a payment of a replaced claim) is credited to
             // INSURANCE_CREDIT, a negative adjustment; a replaced claim's void takes its charges off
-            ledgerMoney[0] = new Money(sums.getOrDefault("GROSS_CHARGES", zero).negate(),
+            ledgerMoney[0] = new Money(
+                    sums.getOrDefault("GROSS_CHARGES", zero).negate(),
                     sums.getOrDefault("INSURANCE_CASH", zero),
-                    sums.getOrDefault("CONTRACTUAL_ADJUSTMENT", zero).add(sums.getOrDefault("OTHER_ADJUSTMENT", zero))
+                    sums.getOrDefault("CONTRACTUAL_ADJUSTMENT", zero)
+                            .add(sums.getOrDefault("OTHER_ADJUSTMENT", zero))
                             .add(sums.getOrDefault("INSURANCE_CREDIT", zero)),
                     sums.getOrDefault("PATIENT_RECEIVABLE", zero));
         }));
         long[] outbox = new long[1];
         for (String database : List.of(CODING, CLAIM, ADJUDICATION, PATIENT_BILLING)) {
-            tryRead(databases, database, c -> outbox[0] += count(c,
-                    "SELECT count(*) FROM claimflow_platform.outbox WHERE published_at IS NULL"));
+            tryRead(
+                    databases,
+                    database,
+                    c -> outbox[0] +=
+                            count(c, "SELECT count(*) FROM claimflow_platform.outbox WHERE published_at IS NULL"));
         }
-        return new PipelineSnapshot(available, coding[0], coding[1], coding[2], coding[3], claims[0], claims[1],
-                claims[2], byCategory, claims[3], claims[4], claims[5], byStatus, remittances[0], statements[0],
-                claimMoney[0], gatewayMoney[0], ledgerMoney[0], outbox[0]);
+        return new PipelineSnapshot(
+                available,
+                coding[0],
+                coding[1],
+                coding[2],
+                coding[3],
+                claims[0],
+                claims[1],
+                claims[2],
+                byCategory,
+                claims[3],
+                claims[4],
+                claims[5],
+                byStatus,
+                remittances[0],
+                statements[0],
+                claimMoney[0],
+                gatewayMoney[0],
+                ledgerMoney[0],
+                outbox[0]);
     }
 
     /** Everything that changes while the pipeline works, to tell when it has gone quiet. */
     public List<Object> progress() {
-        List<Object> progress = new ArrayList<>(List.of(documented, codedAutomatically, heldForCoder, recoded,
-                claimsSubmitted, rejected, denied, sentBackToCoding, correctedClaims, paid, remittancesPosted,
-                statements, outboxBacklog));
+        List<Object> progress = new ArrayList<>(List.of(
+                documented,
+                codedAutomatically,
+                heldForCoder,
+                recoded,
+                claimsSubmitted,
+                rejected,
+                denied,
+                sentBackToCoding,
+                correctedClaims,
+                paid,
+                remittancesPosted,
+                statements,
+                outboxBacklog));
         progress.add(currentClaimsByStatus);
         progress.add(claimMoney);
         progress.add(ledgerMoney);
@@ -173,18 +224,24 @@ public record PipelineSnapshot(
     /** A multi-line summary for people. */
     public String render() {
         StringBuilder out = new StringBuilder();
-        List<String> missing = available.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey)
+        List<String> missing = available.entrySet().stream()
+                .filter(e -> !e.getValue())
+                .map(Map.Entry::getKey)
                 .toList();
-        out.append(String.format("documented %d | coded automatically %d, held for a coder %d | recoded %d%n",
+        out.append(String.format(
+                "documented %d | coded automatically %d, held for a coder %d | recoded %d%n",
                 documented, codedAutomatically, heldForCoder, recoded));
-        out.append(String.format("claims submitted %d | rejected %d | denied %d | sent back to coding %d"
-                + " | corrected claims %d | paid %d%n", claimsSubmitted, rejected, denied, sentBackToCoding,
-                correctedClaims, paid));
-        out.append("denial work by queue and category: ").append(deniedByCategory.isEmpty() ? "none"
-                : deniedByCategory.toString()).append('\n');
+        out.append(String.format(
+                "claims submitted %d | rejected %d | denied %d | sent back to coding %d"
+                        + " | corrected claims %d | paid %d%n",
+                claimsSubmitted, rejected, denied, sentBackToCoding, correctedClaims, paid));
+        out.append("denial work by queue and category: ")
+                .append(deniedByCategory.isEmpty() ? "none" : deniedByCategory.toString())
+                .append('\n');
         out.append("current claims by status: ").append(currentClaimsByStatus).append('\n');
-        out.append(String.format("remittances posted %d | statements %d | outbox backlog %d%n", remittancesPosted,
-                statements, outboxBacklog));
+        out.append(String.format(
+                "remittances posted %d | statements %d | outbox backlog %d%n",
+                remittancesPosted, statements, outboxBacklog));
         out.append(moneyLine("claim-service  ", claimMoney));
         out.append(moneyLine("gateway (835)  ", gatewayMoney));
         out.append(moneyLine("patient ledger ", ledgerMoney));
@@ -195,8 +252,13 @@ public record PipelineSnapshot(
     }
 
     private static String moneyLine(String label, Money money) {
-        return String.format("%s charges %12s = paid %12s + adjustments %12s + patient %12s  %s%n", label,
-                money.charges(), money.payerPaid(), money.adjustments(), money.patientResponsibility(),
+        return String.format(
+                "%s charges %12s = paid %12s + adjustments %12s + patient %12s  %s%n",
+                label,
+                money.charges(),
+                money.payerPaid(),
+                money.adjustments(),
+                money.patientResponsibility(),
                 money.reconciles() ? "reconciles" : "DOES NOT RECONCILE");
     }
 
@@ -206,8 +268,8 @@ public record PipelineSnapshot(
     }
 
     private static boolean tryRead(Databases databases, String database, Reader reader) {
-        try (Connection connection = DriverManager.getConnection(databases.url(database), databases.username(),
-                databases.password())) {
+        try (Connection connection =
+                DriverManager.getConnection(databases.url(database), databases.username(), databases.password())) {
             connection.setReadOnly(true);
             reader.read(connection);
             return true;
@@ -217,7 +279,8 @@ public record PipelineSnapshot(
     }
 
     private static long count(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = prepare(c, sql, params); ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(c, sql, params);
+                ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -225,7 +288,8 @@ public record PipelineSnapshot(
 
     private static Map<String, Long> groups(Connection c, String sql, Object... params) throws SQLException {
         Map<String, Long> groups = new TreeMap<>();
-        try (PreparedStatement statement = prepare(c, sql, params); ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(c, sql, params);
+                ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 groups.put(rs.getString(1), rs.getLong(2));
             }
@@ -234,7 +298,8 @@ public record PipelineSnapshot(
     }
 
     private static Money money(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = prepare(c, sql, params); ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(c, sql, params);
+                ResultSet rs = statement.executeQuery()) {
             rs.next();
             return new Money(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4));
         }

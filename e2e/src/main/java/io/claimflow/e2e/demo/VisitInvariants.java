@@ -38,8 +38,8 @@ public final class VisitInvariants {
     private static final String PATIENT_BILLING = PipelineSnapshot.PATIENT_BILLING;
 
     /** What breaks each invariant, by encounter or claim id. */
-    public record Violations(Map<String, String> patientCharge, Map<String, String> notSent,
-            Map<String, String> openWithoutWork) {
+    public record Violations(
+            Map<String, String> patientCharge, Map<String, String> notSent, Map<String, String> openWithoutWork) {
 
         public long total() {
             return patientCharge.size() + notSent.size() + openWithoutWork.size();
@@ -47,52 +47,59 @@ public final class VisitInvariants {
 
         /** One line per invariant, for people. */
         public String render() {
-            return String.format("per visit: patient charged other than once %d | released claims the payer never"
-                    + " answered %d | open balances without a work item %d%n", patientCharge.size(), notSent.size(),
-                    openWithoutWork.size());
+            return String.format(
+                    "per visit: patient charged other than once %d | released claims the payer never"
+                            + " answered %d | open balances without a work item %d%n",
+                    patientCharge.size(), notSent.size(), openWithoutWork.size());
         }
 
         @Override
         public String toString() {
-            return "patient charge per visit " + patientCharge + "; released but not answered by the payer "
-                    + notSent + "; open balance without a work item " + openWithoutWork;
+            return "patient charge per visit " + patientCharge + "; released but not answered by the payer " + notSent
+                    + "; open balance without a work item " + openWithoutWork;
         }
     }
 
-    private VisitInvariants() {
-    }
+    private VisitInvariants() {}
 
     /** The invariants for the encounters whose id starts with {@code prefix}. */
     public static Violations check(PipelineSnapshot.Databases databases, String prefix) throws SQLException {
         String like = " LIKE '" + prefix.replace("'", "''") + "%'";
-        return new Violations(patientCharge(databases, like), notSent(databases, like),
-                openWithoutWork(databases, like));
+        return new Violations(
+                patientCharge(databases, like), notSent(databases, like), openWithoutWork(databases, like));
     }
 
     /** The invariants for the encounters {@code encounterIds} (ids an EHR chose, with no common prefix). */
     public static Violations check(PipelineSnapshot.Databases databases, java.util.Collection<String> encounterIds)
             throws SQLException {
-        String in = encounterIds.isEmpty() ? " IN (NULL)" : encounterIds.stream()
-                .map(id -> "'" + id.replace("'", "''") + "'")
-                .collect(java.util.stream.Collectors.joining(", ", " IN (", ")"));
+        String in = encounterIds.isEmpty()
+                ? " IN (NULL)"
+                : encounterIds.stream()
+                        .map(id -> "'" + id.replace("'", "''") + "'")
+                        .collect(java.util.stream.Collectors.joining(", ", " IN (", ")"));
         return new Violations(patientCharge(databases, in), notSent(databases, in), openWithoutWork(databases, in));
     }
 
     private static Map<String, String> patientCharge(PipelineSnapshot.Databases databases, String condition)
             throws SQLException {
-        Map<String, String> billed = rows(databases, CLAIM, "SELECT c.encounter_id,"
-                + " coalesce(sum(p.charge_amount), 0)::numeric(14, 2) || ' '"
-                + " || coalesce(sum(p.patient_responsibility), 0)::numeric(14, 2)"
-                + " FROM claim c LEFT JOIN claim_payment p ON p.claim_id = c.claim_id"
-                + " WHERE c.is_current AND c.encounter_id" + condition + " GROUP BY c.encounter_id");
-        Map<String, String> ledger = rows(databases, PATIENT_BILLING,
+        Map<String, String> billed = rows(
+                databases,
+                CLAIM,
+                "SELECT c.encounter_id,"
+                        + " coalesce(sum(p.charge_amount), 0)::numeric(14, 2) || ' '"
+                        + " || coalesce(sum(p.patient_responsibility), 0)::numeric(14, 2)"
+                        + " FROM claim c LEFT JOIN claim_payment p ON p.claim_id = c.claim_id"
+                        + " WHERE c.is_current AND c.encounter_id" + condition + " GROUP BY c.encounter_id");
+        Map<String, String> ledger = rows(
+                databases,
+                PATIENT_BILLING,
                 "SELECT k.encounter_id,"
-                + " coalesce(-sum(l.amount) FILTER (WHERE l.ledger_account = 'GROSS_CHARGES'), 0)::numeric(14, 2)"
-                + " || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'PATIENT_RECEIVABLE'), 0)"
-                + "::numeric(14, 2) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
-                + " JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
-                + " WHERE e.kind NOT IN ('PATIENT_PAYMENT', 'WRITE_OFF', 'DENIAL_RESPONSIBILITY')"
-                + " AND k.encounter_id" + condition + " GROUP BY k.encounter_id");
+                        + " coalesce(-sum(l.amount) FILTER (WHERE l.ledger_account = 'GROSS_CHARGES'), 0)::numeric(14, 2)"
+                        + " || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'PATIENT_RECEIVABLE'), 0)"
+                        + "::numeric(14, 2) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
+                        + " JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
+                        + " WHERE e.kind NOT IN ('PATIENT_PAYMENT', 'WRITE_OFF', 'DENIAL_RESPONSIBILITY')"
+                        + " AND k.encounter_id" + condition + " GROUP BY k.encounter_id");
         Map<String, String> violations = new TreeMap<>();
         TreeSet<String> encounters = new TreeSet<>(billed.keySet());
         encounters.addAll(ledger.keySet());
@@ -100,8 +107,10 @@ public final class VisitInvariants {
             String expected = billed.getOrDefault(encounter, "0.00 0.00");
             String actual = ledger.getOrDefault(encounter, "0.00 0.00");
             if (!Objects.equals(expected, actual)) {
-                violations.put(encounter, "charges and patient share of the current claim " + expected
-                        + ", patient ledger over the visit's claims " + actual);
+                violations.put(
+                        encounter,
+                        "charges and patient share of the current claim " + expected
+                                + ", patient ledger over the visit's claims " + actual);
             }
         }
         return violations;
@@ -109,20 +118,25 @@ public final class VisitInvariants {
 
     private static Map<String, String> notSent(PipelineSnapshot.Databases databases, String condition)
             throws SQLException {
-        Map<String, String> released = rows(databases, CLAIM, "SELECT h.claim_id,"
-                + " count(*)::text FROM claim_status_history h JOIN claim k ON k.claim_id = h.claim_id"
-                + " WHERE h.to_status = 'SUBMITTED' AND k.encounter_id" + condition + " GROUP BY h.claim_id");
-        Map<String, String> answered = rows(databases, GATEWAY, "SELECT e.claim_id,"
-                + " count(DISTINCT e.interchange_id)::text FROM claim_x12_event e JOIN outbound_claim o"
-                + " ON o.claim_id = e.claim_id WHERE e.transaction_type IN ('999', 'TA1')"
-                + " AND o.encounter_id" + condition
-                + " GROUP BY e.claim_id");
+        Map<String, String> released = rows(
+                databases,
+                CLAIM,
+                "SELECT h.claim_id,"
+                        + " count(*)::text FROM claim_status_history h JOIN claim k ON k.claim_id = h.claim_id"
+                        + " WHERE h.to_status = 'SUBMITTED' AND k.encounter_id" + condition + " GROUP BY h.claim_id");
+        Map<String, String> answered = rows(
+                databases,
+                GATEWAY,
+                "SELECT e.claim_id,"
+                        + " count(DISTINCT e.interchange_id)::text FROM claim_x12_event e JOIN outbound_claim o"
+                        + " ON o.claim_id = e.claim_id WHERE e.transaction_type IN ('999', 'TA1')"
+                        + " AND o.encounter_id" + condition
+                        + " GROUP BY e.claim_id");
         Map<String, String> violations = new TreeMap<>();
         released.forEach((claim, times) -> {
             long reached = Long.parseLong(answered.getOrDefault(claim, "0"));
             if (reached < Long.parseLong(times)) {
-                violations.put(claim, "released " + times + " times, answered by the payer's 999 or TA1 "
-                        + reached);
+                violations.put(claim, "released " + times + " times, answered by the payer's 999 or TA1 " + reached);
             }
         });
         return violations;
@@ -131,22 +145,26 @@ public final class VisitInvariants {
     private static Map<String, String> openWithoutWork(PipelineSnapshot.Databases databases, String condition)
             throws SQLException {
         String balance = "(c.total_charge - c.paid_amount - c.patient_responsibility - c.adjusted_amount)";
-        return rows(databases, CLAIM, "SELECT c.claim_id, c.status || ' balance '"
-                + " || " + balance + " FROM claim c WHERE c.is_current AND c.encounter_id" + condition
-                + " AND (c.status IN ('REJECTED', 'DENIED', 'PARTIALLY_PAID', 'HELD')"
-                + "   OR (c.status = 'PAID' AND " + balance + " <> 0))"
-                + " AND NOT EXISTS (SELECT 1 FROM work_item w WHERE w.claim_id = c.claim_id AND w.resolved_at IS NULL)"
-                + " AND NOT (c.status = 'HELD' AND EXISTS (SELECT 1 FROM claim_scrub_finding f"
-                + "   WHERE f.claim_id = c.claim_id AND f.resolved_at IS NULL))");
+        return rows(
+                databases,
+                CLAIM,
+                "SELECT c.claim_id, c.status || ' balance '"
+                        + " || " + balance + " FROM claim c WHERE c.is_current AND c.encounter_id" + condition
+                        + " AND (c.status IN ('REJECTED', 'DENIED', 'PARTIALLY_PAID', 'HELD')"
+                        + "   OR (c.status = 'PAID' AND " + balance + " <> 0))"
+                        + " AND NOT EXISTS (SELECT 1 FROM work_item w WHERE w.claim_id = c.claim_id AND w.resolved_at IS NULL)"
+                        + " AND NOT (c.status = 'HELD' AND EXISTS (SELECT 1 FROM claim_scrub_finding f"
+                        + "   WHERE f.claim_id = c.claim_id AND f.resolved_at IS NULL))");
     }
 
     private static Map<String, String> rows(PipelineSnapshot.Databases databases, String database, String sql)
             throws SQLException {
         Map<String, String> rows = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(databases.url(database), databases.username(),
-                databases.password())) {
+        try (Connection c =
+                DriverManager.getConnection(databases.url(database), databases.username(), databases.password())) {
             c.setReadOnly(true);
-            try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            try (Statement statement = c.createStatement();
+                    ResultSet rs = statement.executeQuery(sql)) {
                 while (rs.next()) {
                     rows.put(rs.getString(1), rs.getString(2));
                 }

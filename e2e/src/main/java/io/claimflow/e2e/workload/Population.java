@@ -15,20 +15,47 @@ import java.util.Random;
 public final class Population {
 
     /** How a patient pays. */
-    public enum CoverageKind { MEDICARE, MEDICAID, COMMERCIAL_PPO, COMMERCIAL_HDHP, SELF_PAY }
-
-    /** What the payer knows about the member. */
-    public enum Eligibility { ACTIVE, ENDED, UNKNOWN_TO_PAYER }
-
-    /** One coverage of a patient. */
-    public record Policy(String payerId, String payerName, String memberId, String plan, String groupNumber,
-            String groupName, String claimFilingIndicator, Eligibility eligibility) {
+    public enum CoverageKind {
+        MEDICARE,
+        MEDICAID,
+        COMMERCIAL_PPO,
+        COMMERCIAL_HDHP,
+        SELF_PAY
     }
 
+    /** What the payer knows about the member. */
+    public enum Eligibility {
+        ACTIVE,
+        ENDED,
+        UNKNOWN_TO_PAYER
+    }
+
+    /** One coverage of a patient. */
+    public record Policy(
+            String payerId,
+            String payerName,
+            String memberId,
+            String plan,
+            String groupNumber,
+            String groupName,
+            String claimFilingIndicator,
+            Eligibility eligibility) {}
+
     /** One patient. */
-    public record Person(String mrn, String lastName, String firstName, String middleName, LocalDate birthDate,
-            String sex, String line1, String city, String state, String postalCode, CoverageKind coverageKind,
-            Policy primary, Policy secondary) {
+    public record Person(
+            String mrn,
+            String lastName,
+            String firstName,
+            String middleName,
+            LocalDate birthDate,
+            String sex,
+            String line1,
+            String city,
+            String state,
+            String postalCode,
+            CoverageKind coverageKind,
+            Policy primary,
+            Policy secondary) {
 
         boolean selfPay() {
             return primary == null;
@@ -39,23 +66,113 @@ public final class Population {
     static final LocalDate COVERAGE_END = LocalDate.of(2027, 12, 31);
     static final LocalDate ENDED_COVERAGE_END = LocalDate.of(2025, 12, 31);
 
-    private static final String[] LAST = {"Whitfield", "Okafor", "Nguyen", "Martinez", "Schmidt", "Johnson",
-        "Patel", "Kowalski", "Brown", "Garcia", "Miller", "Davis", "Wilson", "Anderson", "Thomas", "Jackson",
-        "White", "Harris", "Clark", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott",
-        "Hill", "Green", "Adams", "Baker", "Nelson", "Carter", "Mitchell", "Perez", "Roberts", "Turner", "Phillips",
-        "Campbell", "Parker", "Evans", "Edwards", "Collins", "Stewart", "Sanchez", "Morris", "Rogers", "Reed"};
-    private static final String[] FEMALE = {"Eleanor", "Maria", "Linh", "Aisha", "Grace", "Sofia", "Emily", "Olivia",
-        "Hannah", "Chloe", "Margaret", "Dorothy", "Ruth", "Priya", "Fatima", "Mei", "Anna", "Rosa", "Janet", "Carol"};
-    private static final String[] MALE = {"James", "Robert", "Minh", "Carlos", "David", "Michael", "Chinedu", "Ahmed",
-        "William", "Joseph", "Thomas", "Daniel", "George", "Raj", "Wei", "Luis", "Frank", "Harold", "Kevin", "Paul"};
-    private static final String[] STREETS = {"Maple Ridge Dr", "High St", "Oak Ave", "Riverside Dr", "Elm St",
-        "Cleveland Ave", "Broad St", "Morse Rd", "Karl Rd", "Parsons Ave", "Livingston Ave", "Sawmill Rd"};
-    private static final String[][] CITIES = {{"Columbus", "432141032"}, {"Westerville", "430811234"},
-        {"Dublin", "430172200"}, {"Grove City", "431232901"}, {"Hilliard", "430261150"}, {"Gahanna", "432301877"},
-        {"Reynoldsburg", "430683312"}, {"Worthington", "430851412"}};
-    private static final String[][] EMPLOYERS = {{"GRP20417", "Columbus Metro Schools"},
-        {"GRP31870", "Scioto Valley Manufacturing"}, {"GRP44102", "Franklin County"},
-        {"GRP58233", "Olentangy Software Inc"}, {"GRP60918", "Capital City Hospitality"}};
+    private static final String[] LAST = {
+        "Whitfield",
+        "Okafor",
+        "Nguyen",
+        "Martinez",
+        "Schmidt",
+        "Johnson",
+        "Patel",
+        "Kowalski",
+        "Brown",
+        "Garcia",
+        "Miller",
+        "Davis",
+        "Wilson",
+        "Anderson",
+        "Thomas",
+        "Jackson",
+        "White",
+        "Harris",
+        "Clark",
+        "Lewis",
+        "Robinson",
+        "Walker",
+        "Young",
+        "Allen",
+        "King",
+        "Wright",
+        "Scott",
+        "Hill",
+        "Green",
+        "Adams",
+        "Baker",
+        "Nelson",
+        "Carter",
+        "Mitchell",
+        "Perez",
+        "Roberts",
+        "Turner",
+        "Phillips",
+        "Campbell",
+        "Parker",
+        "Evans",
+        "Edwards",
+        "Collins",
+        "Stewart",
+        "Sanchez",
+        "Morris",
+        "Rogers",
+        "Reed"
+    };
+    private static final String[] FEMALE = {
+        "Eleanor",
+        "Maria",
+        "Linh",
+        "Aisha",
+        "Grace",
+        "Sofia",
+        "Emily",
+        "Olivia",
+        "Hannah",
+        "Chloe",
+        "Margaret",
+        "Dorothy",
+        "Ruth",
+        "Priya",
+        "Fatima",
+        "Mei",
+        "Anna",
+        "Rosa",
+        "Janet",
+        "Carol"
+    };
+    private static final String[] MALE = {
+        "James", "Robert", "Minh", "Carlos", "David", "Michael", "Chinedu", "Ahmed", "William", "Joseph", "Thomas",
+        "Daniel", "George", "Raj", "Wei", "Luis", "Frank", "Harold", "Kevin", "Paul"
+    };
+    private static final String[] STREETS = {
+        "Maple Ridge Dr",
+        "High St",
+        "Oak Ave",
+        "Riverside Dr",
+        "Elm St",
+        "Cleveland Ave",
+        "Broad St",
+        "Morse Rd",
+        "Karl Rd",
+        "Parsons Ave",
+        "Livingston Ave",
+        "Sawmill Rd"
+    };
+    private static final String[][] CITIES = {
+        {"Columbus", "432141032"},
+        {"Westerville", "430811234"},
+        {"Dublin", "430172200"},
+        {"Grove City", "431232901"},
+        {"Hilliard", "430261150"},
+        {"Gahanna", "432301877"},
+        {"Reynoldsburg", "430683312"},
+        {"Worthington", "430851412"}
+    };
+    private static final String[][] EMPLOYERS = {
+        {"GRP20417", "Columbus Metro Schools"},
+        {"GRP31870", "Scioto Valley Manufacturing"},
+        {"GRP44102", "Franklin County"},
+        {"GRP58233", "Olentangy Software Inc"},
+        {"GRP60918", "Capital City Hospitality"}
+    };
 
     private final List<Person> people;
 
@@ -95,15 +212,21 @@ public final class Population {
                 String key = "payer-simulator.members." + policy.memberId() + ".";
                 properties.put(key + "plan", policy.plan());
                 properties.put(key + "coverage-start", COVERAGE_START.toString());
-                properties.put(key + "coverage-end", (policy.eligibility() == Eligibility.ENDED
-                        ? ENDED_COVERAGE_END : COVERAGE_END).toString());
+                properties.put(
+                        key + "coverage-end",
+                        (policy.eligibility() == Eligibility.ENDED ? ENDED_COVERAGE_END : COVERAGE_END).toString());
             }
         }
         return properties;
     }
 
-    private static void plan(Map<String, String> properties, String name, String deductible, String coinsurance,
-            String copay, String outOfPocket) {
+    private static void plan(
+            Map<String, String> properties,
+            String name,
+            String deductible,
+            String coinsurance,
+            String copay,
+            String outOfPocket) {
         String key = "payer-simulator.plans." + name + ".";
         properties.put(key + "deductible", deductible);
         properties.put(key + "coinsurance-percent", coinsurance);
@@ -129,8 +252,11 @@ public final class Population {
         if (age >= 65) {
             kind = draw < 88 ? CoverageKind.MEDICARE : draw < 95 ? CoverageKind.COMMERCIAL_PPO : CoverageKind.SELF_PAY;
         } else {
-            kind = draw < 18 ? CoverageKind.MEDICAID : draw < 62 ? CoverageKind.COMMERCIAL_PPO
-                    : draw < 90 ? CoverageKind.COMMERCIAL_HDHP : CoverageKind.SELF_PAY;
+            kind = draw < 18
+                    ? CoverageKind.MEDICAID
+                    : draw < 62
+                            ? CoverageKind.COMMERCIAL_PPO
+                            : draw < 90 ? CoverageKind.COMMERCIAL_HDHP : CoverageKind.SELF_PAY;
         }
         Eligibility eligibility = Eligibility.ACTIVE;
         int eligibilityDraw = random.nextInt(100);
@@ -140,15 +266,37 @@ public final class Population {
             eligibility = Eligibility.UNKNOWN_TO_PAYER;
         }
         Policy primary = switch (kind) {
-            case MEDICARE -> new Policy("MCROH", "Medicare Part B Ohio", medicareId(random), "medicare-part-b",
-                    null, null, "MB", eligibility);
-            case MEDICAID -> new Policy("MCDOH", "Ohio Medicaid", String.format("OH%010d", random.nextInt(1 << 30)),
-                    "medicaid", null, null, "MC", eligibility);
+            case MEDICARE ->
+                new Policy(
+                        "MCROH",
+                        "Medicare Part B Ohio",
+                        medicareId(random),
+                        "medicare-part-b",
+                        null,
+                        null,
+                        "MB",
+                        eligibility);
+            case MEDICAID ->
+                new Policy(
+                        "MCDOH",
+                        "Ohio Medicaid",
+                        String.format("OH%010d", random.nextInt(1 << 30)),
+                        "medicaid",
+                        null,
+                        null,
+                        "MC",
+                        eligibility);
             case COMMERCIAL_PPO, COMMERCIAL_HDHP -> {
                 String[] employer = EMPLOYERS[random.nextInt(EMPLOYERS.length)];
-                yield new Policy("BKHP1", "Buckeye Health Plan", String.format("BHP%09d", 200_000_000 + index),
-                        kind == CoverageKind.COMMERCIAL_PPO ? "buckeye-ppo" : "buckeye-hdhp", employer[0],
-                        employer[1], "CI", eligibility);
+                yield new Policy(
+                        "BKHP1",
+                        "Buckeye Health Plan",
+                        String.format("BHP%09d", 200_000_000 + index),
+                        kind == CoverageKind.COMMERCIAL_PPO ? "buckeye-ppo" : "buckeye-hdhp",
+                        employer[0],
+                        employer[1],
+                        "CI",
+                        eligibility);
             }
             case SELF_PAY -> null;
         };
@@ -156,11 +304,30 @@ public final class Population {
         Policy secondary = null;
         if (primary != null && random.nextInt(100) < 12) {
             String[] employer = EMPLOYERS[random.nextInt(EMPLOYERS.length)];
-            secondary = new Policy("BKHP1", "Buckeye Health Plan", String.format("BHP%09d", 600_000_000 + index),
-                    "buckeye-ppo", employer[0], employer[1], "CI", Eligibility.ACTIVE);
+            secondary = new Policy(
+                    "BKHP1",
+                    "Buckeye Health Plan",
+                    String.format("BHP%09d", 600_000_000 + index),
+                    "buckeye-ppo",
+                    employer[0],
+                    employer[1],
+                    "CI",
+                    Eligibility.ACTIVE);
         }
-        return new Person(mrn, last, first, middle, birthDate, female ? "FEMALE" : "MALE", line1, city[0], "OH",
-                city[1], kind, primary, secondary);
+        return new Person(
+                mrn,
+                last,
+                first,
+                middle,
+                birthDate,
+                female ? "FEMALE" : "MALE",
+                line1,
+                city[0],
+                "OH",
+                city[1],
+                kind,
+                primary,
+                secondary);
     }
 
     // Medicare Beneficiary Identifier shape: 11 characters, C A AN N A AN N A A N N (no S, L, O, I, B, Z)
@@ -173,8 +340,11 @@ public final class Population {
                 case 'C' -> id.append(1 + random.nextInt(9));
                 case 'N' -> id.append(random.nextInt(10));
                 case 'A' -> id.append(letters.charAt(random.nextInt(letters.length())));
-                default -> id.append(random.nextBoolean() ? String.valueOf(random.nextInt(10))
-                        : String.valueOf(letters.charAt(random.nextInt(letters.length()))));
+                default ->
+                    id.append(
+                            random.nextBoolean()
+                                    ? String.valueOf(random.nextInt(10))
+                                    : String.valueOf(letters.charAt(random.nextInt(letters.length()))));
             }
         }
         return id.toString();

@@ -80,15 +80,12 @@ public final class WorkloadGenerator {
     }
 
     /** One generated encounter and what the generator meant by it. */
-    public record Generated(EncounterDocumented event, Kind kind, Person patient) {
-    }
+    public record Generated(EncounterDocumented event, Kind kind, Person patient) {}
 
     private static final String TENANT = "riverside-fm";
-    private static final DocumentedCode OFFICE_VISIT = code(CodeSystem.SNOMED_CT, "185463005",
-            "Visit out of hours");
+    private static final DocumentedCode OFFICE_VISIT = code(CodeSystem.SNOMED_CT, "185463005", "Visit out of hours");
     private static final DocumentedCode FOLLOW_UP = code(CodeSystem.SNOMED_CT, "390906007", "Follow-up encounter");
-    private static final DocumentedCode CHECK_UP = code(CodeSystem.SNOMED_CT, "185349003",
-            "Encounter for check up");
+    private static final DocumentedCode CHECK_UP = code(CodeSystem.SNOMED_CT, "185349003", "Encounter for check up");
     private static final DocumentedCode CONSULTATION = code(CodeSystem.SNOMED_CT, "11429006", "Consultation");
 
     // SNOMED CT concepts coding-service's crosswalk overlay maps to exactly one ICD-10-CM code
@@ -116,13 +113,23 @@ public final class WorkloadGenerator {
     private static final DocumentedCode CBC = snomed("26604007", "Complete blood count");
     private static final DocumentedCode URINALYSIS = snomed("27171005", "Urinalysis");
     private static final DocumentedCode ECG = snomed("29303009", "Electrocardiographic procedure");
-    private static final DocumentedCode RAPID_STREP = code(CodeSystem.CPT, "87880",
-            "Rapid strep antigen test, immunoassay");
+    private static final DocumentedCode RAPID_STREP =
+            code(CodeSystem.CPT, "87880", "Rapid strep antigen test, immunoassay");
     private static final DocumentedCode VENIPUNCTURE = code(CodeSystem.CPT, "36415", "Venipuncture");
     private static final DocumentedCode CMP = code(CodeSystem.CPT, "80053", "Comprehensive metabolic panel");
 
-    private static final List<DocumentedCode> CHRONIC = List.of(HYPERTENSION, DIABETES, HYPERCHOLESTEROLEMIA, GERD,
-            HYPOTHYROIDISM, DEPRESSION, ANXIETY, LOW_BACK_PAIN, COPD, PREDIABETES, CORONARY);
+    private static final List<DocumentedCode> CHRONIC = List.of(
+            HYPERTENSION,
+            DIABETES,
+            HYPERCHOLESTEROLEMIA,
+            GERD,
+            HYPOTHYROIDISM,
+            DEPRESSION,
+            ANXIETY,
+            LOW_BACK_PAIN,
+            COPD,
+            PREDIABETES,
+            CORONARY);
 
     private static final Map<String, String> FREE_TEXT_DIAGNOSES = Map.of(
             "Essential (primary) hypertension", "I10",
@@ -167,8 +174,15 @@ public final class WorkloadGenerator {
             throw new IllegalArgumentException("at least one kind needs a positive weight");
         }
         Address office = new Address("2200 Riverside Dr", "Suite 110", "Columbus", "OH", "432211234", "US");
-        this.billing = new Provider("1847362914", ProviderEntityType.ORGANIZATION, "Riverside Family Medicine LLC",
-                null, "207Q00000X", "311234567", TaxIdType.EIN, office);
+        this.billing = new Provider(
+                "1847362914",
+                ProviderEntityType.ORGANIZATION,
+                "Riverside Family Medicine LLC",
+                null,
+                "207Q00000X",
+                "311234567",
+                TaxIdType.EIN,
+                office);
         this.renderers = List.of(
                 person("1293847566", "Raman", "Priya", "207Q00000X"),
                 person(npi("162738495"), "Okonkwo", "Daniel", "207Q00000X"),
@@ -209,7 +223,7 @@ public final class WorkloadGenerator {
         seenPatients.add(patient.mrn());
         int age = patient.birthDate().until(dateOfService).getYears();
         if (kind == Kind.PREVENTIVE && age < 18) {
-            kind = Kind.ACUTE_VISIT;   // the starter chargemaster prices adult preventive visits only
+            kind = Kind.ACUTE_VISIT; // the starter chargemaster prices adult preventive visits only
         }
 
         Visit visit = switch (kind) {
@@ -269,15 +283,15 @@ public final class WorkloadGenerator {
     private LocalDate dateOfService(Person patient) {
         Set<LocalDate> taken = visitDates.computeIfAbsent(patient.mrn(), k -> new HashSet<>());
         // never before the patient was born (a newborn's visits are all after the birth date)
-        int window = (int) Math.max(1, Math.min(90, patient.birthDate().until(today, java.time.temporal.ChronoUnit.DAYS)
-                - 1));
+        int window = (int) Math.max(
+                1, Math.min(90, patient.birthDate().until(today, java.time.temporal.ChronoUnit.DAYS) - 1));
         for (int attempt = 0; attempt < 50; attempt++) {
             LocalDate date = today.minusDays(1 + random.nextInt(window));
             if (taken.add(date)) {
                 return date;
             }
         }
-        return null;   // this patient's days are taken: the caller picks another patient
+        return null; // this patient's days are taken: the caller picks another patient
     }
 
     private Visit chronicFollowUp(boolean newPatient) {
@@ -293,8 +307,11 @@ public final class WorkloadGenerator {
         if (problems.contains(CORONARY) && random.nextBoolean()) {
             procedures.add(ECG);
         }
-        MedicalDecisionMaking mdm = pick(MedicalDecisionMaking.LOW, MedicalDecisionMaking.MODERATE,
-                MedicalDecisionMaking.MODERATE, MedicalDecisionMaking.HIGH);
+        MedicalDecisionMaking mdm = pick(
+                MedicalDecisionMaking.LOW,
+                MedicalDecisionMaking.MODERATE,
+                MedicalDecisionMaking.MODERATE,
+                MedicalDecisionMaking.HIGH);
         int minutes = establishedMinutes(mdm);
         String note = "Follow-up of " + texts(problems) + ". Reviewed medications and home readings, "
                 + "labs discussed, plan adjusted. Return in " + (1 + random.nextInt(6)) + " months. Total time "
@@ -327,20 +344,40 @@ public final class WorkloadGenerator {
                 }
             }
         }
-        MedicalDecisionMaking mdm = pick(MedicalDecisionMaking.STRAIGHTFORWARD, MedicalDecisionMaking.LOW,
-                MedicalDecisionMaking.LOW, MedicalDecisionMaking.MODERATE);
+        MedicalDecisionMaking mdm = pick(
+                MedicalDecisionMaking.STRAIGHTFORWARD,
+                MedicalDecisionMaking.LOW,
+                MedicalDecisionMaking.LOW,
+                MedicalDecisionMaking.MODERATE);
         int minutes = newPatient ? newMinutes(mdm) : establishedMinutes(mdm);
-        return new Visit(OFFICE_VISIT, newPatient, minutes, mdm, diagnoses, procedures, List.of(),
+        return new Visit(
+                OFFICE_VISIT,
+                newPatient,
+                minutes,
+                mdm,
+                diagnoses,
+                procedures,
+                List.of(),
                 "Acute visit for " + texts(diagnoses) + ". Exam and point-of-care testing as documented. "
                         + "Supportive care, return precautions given.");
     }
 
     private Visit newPatientVisit() {
         List<DocumentedCode> problems = distinct(CHRONIC, 1 + random.nextInt(3));
-        MedicalDecisionMaking mdm = pick(MedicalDecisionMaking.STRAIGHTFORWARD, MedicalDecisionMaking.LOW,
-                MedicalDecisionMaking.MODERATE, MedicalDecisionMaking.HIGH);
+        MedicalDecisionMaking mdm = pick(
+                MedicalDecisionMaking.STRAIGHTFORWARD,
+                MedicalDecisionMaking.LOW,
+                MedicalDecisionMaking.MODERATE,
+                MedicalDecisionMaking.HIGH);
         int minutes = newMinutes(mdm);
-        return new Visit(CONSULTATION, true, minutes, mdm, problems, List.of(), List.of(),
+        return new Visit(
+                CONSULTATION,
+                true,
+                minutes,
+                mdm,
+                problems,
+                List.of(),
+                List.of(),
                 "New patient establishing care. History of " + texts(problems) + ". Records requested. Total time "
                         + minutes + " minutes.");
     }
@@ -348,40 +385,64 @@ public final class WorkloadGenerator {
     private Visit preventive(boolean newPatient, int age) {
         List<DocumentedCode> diagnoses = new ArrayList<>();
         // EHRs document the exam's Z code; coding-service puts the right one first anyway
-        diagnoses.add(code(CodeSystem.ICD_10_CM, "Z00.00",
+        diagnoses.add(code(
+                CodeSystem.ICD_10_CM,
+                "Z00.00",
                 "Encounter for general adult medical examination without abnormal findings"));
         if (random.nextInt(3) == 0) {
             diagnoses.add(pick(HYPERTENSION, HYPERCHOLESTEROLEMIA, PREDIABETES));
         }
         List<AdministeredItem> items = new ArrayList<>();
         if (random.nextInt(3) == 0) {
-            items.add(new AdministeredItem(AdministeredItemKind.VACCINE,
+            items.add(new AdministeredItem(
+                    AdministeredItemKind.VACCINE,
                     code(CodeSystem.CPT, "90686", "Influenza vaccine, quadrivalent, preservative free"),
-                    "49281042350", new BigDecimal("0.500"), UnitOfMeasure.MILLILITER));
+                    "49281042350",
+                    new BigDecimal("0.500"),
+                    UnitOfMeasure.MILLILITER));
         } else if (random.nextInt(5) == 0) {
-            items.add(new AdministeredItem(AdministeredItemKind.VACCINE,
-                    code(CodeSystem.CPT, "90715", "Tdap vaccine"), "58160084211", new BigDecimal("0.500"),
+            items.add(new AdministeredItem(
+                    AdministeredItemKind.VACCINE,
+                    code(CodeSystem.CPT, "90715", "Tdap vaccine"),
+                    "58160084211",
+                    new BigDecimal("0.500"),
                     UnitOfMeasure.MILLILITER));
         }
-        return new Visit(CHECK_UP, newPatient, 30 + random.nextInt(15), null, diagnoses, List.of(), items,
+        return new Visit(
+                CHECK_UP,
+                newPatient,
+                30 + random.nextInt(15),
+                null,
+                diagnoses,
+                List.of(),
+                items,
                 "Annual preventive examination, age " + age + ". Age-appropriate screening and counseling."
                         + (items.isEmpty() ? "" : " Vaccine given, VIS provided."));
     }
 
     private Visit injection(boolean newPatient, boolean withNdc) {
         boolean asthma = random.nextBoolean();
-        List<DocumentedCode> diagnoses = List.of(asthma
-                ? code(CodeSystem.ICD_10_CM, "J45.909", "Unspecified asthma, uncomplicated") : COPD);
+        List<DocumentedCode> diagnoses =
+                List.of(asthma ? code(CodeSystem.ICD_10_CM, "J45.909", "Unspecified asthma, uncomplicated") : COPD);
         int milligrams = pick(4, 8, 10);
-        AdministeredItem drug = new AdministeredItem(AdministeredItemKind.DRUG,
+        AdministeredItem drug = new AdministeredItem(
+                AdministeredItemKind.DRUG,
                 code(CodeSystem.HCPCS, "J1100", "Dexamethasone sodium phosphate injection"),
-                withNdc ? "63323016501" : null, new BigDecimal(milligrams + ".000"), UnitOfMeasure.MILLIGRAM);
-        List<DocumentedCode> procedures = List.of(code(CodeSystem.CPT, "96372",
-                "Therapeutic injection, intramuscular"));
+                withNdc ? "63323016501" : null,
+                new BigDecimal(milligrams + ".000"),
+                UnitOfMeasure.MILLIGRAM);
+        List<DocumentedCode> procedures =
+                List.of(code(CodeSystem.CPT, "96372", "Therapeutic injection, intramuscular"));
         MedicalDecisionMaking mdm = MedicalDecisionMaking.LOW;
-        return new Visit(OFFICE_VISIT, newPatient, newPatient ? newMinutes(mdm) : establishedMinutes(mdm), mdm,
-                diagnoses, procedures, List.of(drug), "Exacerbation; dexamethasone " + milligrams
-                        + " mg IM given in the left deltoid, tolerated well.");
+        return new Visit(
+                OFFICE_VISIT,
+                newPatient,
+                newPatient ? newMinutes(mdm) : establishedMinutes(mdm),
+                mdm,
+                diagnoses,
+                procedures,
+                List.of(drug),
+                "Exacerbation; dexamethasone " + milligrams + " mg IM given in the left deltoid, tolerated well.");
     }
 
     private Visit officeProcedure(boolean newPatient) {
@@ -408,8 +469,15 @@ public final class WorkloadGenerator {
         String text = texts.get(random.nextInt(texts.size()));
         List<DocumentedCode> diagnoses = List.of(code(CodeSystem.NONE, null, text));
         MedicalDecisionMaking mdm = pick(MedicalDecisionMaking.LOW, MedicalDecisionMaking.MODERATE);
-        return new Visit(OFFICE_VISIT, newPatient, newPatient ? newMinutes(mdm) : establishedMinutes(mdm), mdm,
-                diagnoses, List.of(), List.of(), "Assessment: " + text + ". Plan discussed with the patient.");
+        return new Visit(
+                OFFICE_VISIT,
+                newPatient,
+                newPatient ? newMinutes(mdm) : establishedMinutes(mdm),
+                mdm,
+                diagnoses,
+                List.of(),
+                List.of(),
+                "Assessment: " + text + ". Plan discussed with the patient.");
     }
 
     private Visit labDiagnosisMismatch() {
@@ -417,18 +485,32 @@ public final class WorkloadGenerator {
         List<DocumentedCode> diagnoses = List.of(HYPERTENSION, HYPERCHOLESTEROLEMIA);
         MedicalDecisionMaking mdm = MedicalDecisionMaking.MODERATE;
         int minutes = establishedMinutes(mdm);
-        return new Visit(FOLLOW_UP, false, minutes, mdm, diagnoses, List.of(A1C), List.of(),
+        return new Visit(
+                FOLLOW_UP,
+                false,
+                minutes,
+                mdm,
+                diagnoses,
+                List.of(A1C),
+                List.of(),
                 "Hypertension and hyperlipidemia follow-up. Point-of-care HbA1c drawn for screening. Total time "
                         + minutes + " minutes.");
     }
 
     private Visit needsCoder(boolean newPatient) {
         List<DocumentedCode> diagnoses = random.nextBoolean()
-                ? List.of(snomed("271737000", "Anemia"), HYPERTENSION)          // not in the crosswalk overlay
+                ? List.of(snomed("271737000", "Anemia"), HYPERTENSION) // not in the crosswalk overlay
                 : List.of(code(CodeSystem.NONE, null, "tired all the time, probably stress related"));
         MedicalDecisionMaking mdm = MedicalDecisionMaking.LOW;
-        return new Visit(OFFICE_VISIT, newPatient, newPatient ? newMinutes(mdm) : establishedMinutes(mdm), mdm,
-                diagnoses, List.of(), List.of(), "Patient reports fatigue for several weeks. Workup discussed.");
+        return new Visit(
+                OFFICE_VISIT,
+                newPatient,
+                newPatient ? newMinutes(mdm) : establishedMinutes(mdm),
+                mdm,
+                diagnoses,
+                List.of(),
+                List.of(),
+                "Patient reports fatigue for several weeks. Workup discussed.");
     }
 
     // total time consistent with the MDM level (2021 office E/M thresholds), never long enough for 99417
@@ -451,8 +533,15 @@ public final class WorkloadGenerator {
     }
 
     private Patient patient(Person person) {
-        return new Patient(person.mrn(), person.lastName(), person.firstName(), person.middleName(), null,
-                person.birthDate(), AdministrativeSex.valueOf(person.sex()), address(person));
+        return new Patient(
+                person.mrn(),
+                person.lastName(),
+                person.firstName(),
+                person.middleName(),
+                null,
+                person.birthDate(),
+                AdministrativeSex.valueOf(person.sex()),
+                address(person));
     }
 
     private static Address address(Person person) {
@@ -471,10 +560,22 @@ public final class WorkloadGenerator {
     }
 
     private static Coverage coverage(Person person, Policy policy, PayerResponsibility responsibility) {
-        Subscriber subscriber = new Subscriber(policy.memberId(), person.lastName(), person.firstName(),
-                person.middleName(), person.birthDate(), AdministrativeSex.valueOf(person.sex()), null);
-        return new Coverage(responsibility, new Payer(policy.payerId(), policy.payerName(), null), subscriber,
-                SubscriberRelationship.SELF, policy.groupNumber(), policy.groupName(), policy.claimFilingIndicator());
+        Subscriber subscriber = new Subscriber(
+                policy.memberId(),
+                person.lastName(),
+                person.firstName(),
+                person.middleName(),
+                person.birthDate(),
+                AdministrativeSex.valueOf(person.sex()),
+                null);
+        return new Coverage(
+                responsibility,
+                new Payer(policy.payerId(), policy.payerName(), null),
+                subscriber,
+                SubscriberRelationship.SELF,
+                policy.groupNumber(),
+                policy.groupName(),
+                policy.claimFilingIndicator());
     }
 
     private static Provider person(String npi, String last, String first, String taxonomy) {
@@ -501,7 +602,8 @@ public final class WorkloadGenerator {
     }
 
     private static String texts(List<DocumentedCode> codes) {
-        return String.join(", ", codes.stream().map(c -> c.getText().toLowerCase()).toList());
+        return String.join(
+                ", ", codes.stream().map(c -> c.getText().toLowerCase()).toList());
     }
 
     private static DocumentedCode snomed(String code, String text) {
@@ -509,11 +611,20 @@ public final class WorkloadGenerator {
     }
 
     private static DocumentedCode code(CodeSystem system, String code, String text) {
-        return DocumentedCode.newBuilder().setSystem(system).setCode(code).setText(text).build();
+        return DocumentedCode.newBuilder()
+                .setSystem(system)
+                .setCode(code)
+                .setText(text)
+                .build();
     }
 
-    private record Visit(DocumentedCode encounterType, boolean newPatient, Integer minutes, MedicalDecisionMaking mdm,
-            List<DocumentedCode> diagnoses, List<DocumentedCode> procedures, List<AdministeredItem> items,
-            String note) {
-    }
+    private record Visit(
+            DocumentedCode encounterType,
+            boolean newPatient,
+            Integer minutes,
+            MedicalDecisionMaking mdm,
+            List<DocumentedCode> diagnoses,
+            List<DocumentedCode> procedures,
+            List<AdministeredItem> items,
+            String note) {}
 }

@@ -61,7 +61,8 @@ public final class WorkloadPublisher implements AutoCloseable {
         if (earlier != null) {
             throw new IllegalStateException("an earlier send failed", earlier);
         }
-        producer.send(new ProducerRecord<>(Topics.ENCOUNTER_DOCUMENTED, event.getEncounterId(), event),
+        producer.send(
+                new ProducerRecord<>(Topics.ENCOUNTER_DOCUMENTED, event.getEncounterId(), event),
                 (metadata, exception) -> {
                     if (exception != null) {
                         failure.compareAndSet(null, exception);
@@ -75,8 +76,8 @@ public final class WorkloadPublisher implements AutoCloseable {
      * Publishes {@code count} encounters from {@code generator}, {@code perSecond} a second (0 or less: as fast as
      * possible), calling {@code onEach} with every generated encounter before it is sent; waits for every ack.
      */
-    public void publish(WorkloadGenerator generator, int count, double perSecond,
-            Consumer<WorkloadGenerator.Generated> onEach) {
+    public void publish(
+            WorkloadGenerator generator, int count, double perSecond, Consumer<WorkloadGenerator.Generated> onEach) {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             if (perSecond > 0) {

@@ -39,7 +39,9 @@ public record EhrProperties(
      * @param lookBackDays an Encounter whose date of service is more than this many days before the day a bundle is
      *        received is not published (whole-history bundles carry years of visits); it is counted in the answer
      */
-    public record Fhir(@DefaultValue("365") int lookBackDays, @DefaultValue Payers payers) {
+    public record Fhir(
+            @DefaultValue("365") int lookBackDays,
+            @DefaultValue Payers payers) {
 
         public Fhir {
             if (lookBackDays < 0) {
@@ -59,8 +61,11 @@ public record EhrProperties(
      * @param mrnAsMemberId when the coverage carries no member id, send the patient's MRN as member id (a warning;
      *        for test data such as Synthea's, which has none); false: such a coverage is not used (a warning)
      */
-    public record Payers(Map<String, String> ids, String defaultPayerId,
-            @DefaultValue("NO_INSURANCE") List<String> selfPayNames, boolean mrnAsMemberId) {
+    public record Payers(
+            Map<String, String> ids,
+            String defaultPayerId,
+            @DefaultValue("NO_INSURANCE") List<String> selfPayNames,
+            boolean mrnAsMemberId) {
 
         public Payers {
             ids = ids == null ? Map.of() : Map.copyOf(ids);
@@ -76,8 +81,7 @@ public record EhrProperties(
      * @param firstName first name
      * @param taxonomyCode NUCC taxonomy code
      */
-    public record RenderingProvider(String npi, String lastName, String firstName, String taxonomyCode) {
-    }
+    public record RenderingProvider(String npi, String lastName, String firstName, String taxonomyCode) {}
 
     /**
      * @param enabled whether the MLLP listener runs
@@ -108,8 +112,8 @@ public record EhrProperties(
         public Mllp {
             charset = charset == null ? StandardCharsets.UTF_8 : charset;
             if (maxConnections < 1 || maxConnectionsPerAddress < 1) {
-                throw new IllegalArgumentException("claimflow.ehr.mllp.max-connections and "
-                        + "max-connections-per-address must be at least 1");
+                throw new IllegalArgumentException(
+                        "claimflow.ehr.mllp.max-connections and " + "max-connections-per-address must be at least 1");
             }
         }
     }
@@ -118,8 +122,7 @@ public record EhrProperties(
      * @param billingProvider the billing provider of every DFT^P03 (the message names rendering and referring
      *        providers but not the billing organisation with its tax id)
      */
-    public record Hl7(BillingProvider billingProvider) {
-    }
+    public record Hl7(BillingProvider billingProvider) {}
 
     /**
      * Billing provider (837P loop 2010AA).
@@ -134,7 +137,14 @@ public record EhrProperties(
      * @param state two-letter state
      * @param postalCode 9-digit ZIP
      */
-    public record BillingProvider(String npi, String name, String taxId, String taxonomyCode, String line1,
-            String line2, String city, String state, String postalCode) {
-    }
+    public record BillingProvider(
+            String npi,
+            String name,
+            String taxId,
+            String taxonomyCode,
+            String line1,
+            String line2,
+            String city,
+            String state,
+            String postalCode) {}
 }

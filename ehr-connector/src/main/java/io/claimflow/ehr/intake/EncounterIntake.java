@@ -32,8 +32,7 @@ public class EncounterIntake {
     }
 
     /** One encounter to publish and where it comes from. */
-    public record Submission(Source source, DocumentedEncounter encounter) {
-    }
+    public record Submission(Source source, DocumentedEncounter encounter) {}
 
     /**
      * What keeps any of {@code submissions} from being published and coded later (checked before anything is
@@ -63,15 +62,27 @@ public class EncounterIntake {
         published.lock(tenantId, source.encounterId());
         Optional<PublishedEncounters.Row> existing = published.find(tenantId, source);
         if (existing.isPresent()) {
-            log.info("Encounter {} version {} from {} was published before as event {}; nothing published",
-                    source.encounterId(), source.version(), source.channel(), existing.get().eventId());
+            log.info(
+                    "Encounter {} version {} from {} was published before as event {}; nothing published",
+                    source.encounterId(),
+                    source.version(),
+                    source.channel(),
+                    existing.get().eventId());
             return already(source, existing.get());
         }
         Optional<PublishedEncounters.Row> latest = published.latest(tenantId, source.encounterId());
         if (latest.isPresent() && isOlder(source, latest.get().source())) {
-            log.info("Encounter {} version {} from {} is older than the published version {}; nothing published",
-                    source.encounterId(), source.version(), source.channel(), latest.get().source().version());
-            return new Publication(source.encounterId(), source.version(), latest.get().eventId(), null,
+            log.info(
+                    "Encounter {} version {} from {} is older than the published version {}; nothing published",
+                    source.encounterId(),
+                    source.version(),
+                    source.channel(),
+                    latest.get().source().version());
+            return new Publication(
+                    source.encounterId(),
+                    source.version(),
+                    latest.get().eventId(),
+                    null,
                     Publication.Outcome.SUPERSEDED);
         }
         UUID causationId = latest.map(PublishedEncounters.Row::eventId).orElse(null);
@@ -81,11 +92,15 @@ public class EncounterIntake {
             return already(source, row);
         }
         events.append(submission.encounter(), eventId, causationId, clock.instant());
-        Publication.Outcome outcome = causationId == null ? Publication.Outcome.PUBLISHED
-                : Publication.Outcome.CORRECTION;
-        log.info("Encounter {} version {} from {}: event {} {}", source.encounterId(), source.version(),
-                source.channel(), eventId, outcome == Publication.Outcome.CORRECTION
-                        ? "corrects event " + causationId : "appended to the outbox");
+        Publication.Outcome outcome =
+                causationId == null ? Publication.Outcome.PUBLISHED : Publication.Outcome.CORRECTION;
+        log.info(
+                "Encounter {} version {} from {}: event {} {}",
+                source.encounterId(),
+                source.version(),
+                source.channel(),
+                eventId,
+                outcome == Publication.Outcome.CORRECTION ? "corrects event " + causationId : "appended to the outbox");
         return new Publication(source.encounterId(), source.version(), eventId, causationId, outcome);
     }
 
@@ -99,15 +114,19 @@ public class EncounterIntake {
             return false;
         }
         try {
-            return new java.math.BigInteger(incoming.version()).compareTo(
-                    new java.math.BigInteger(published.version())) < 0;
+            return new java.math.BigInteger(incoming.version()).compareTo(new java.math.BigInteger(published.version()))
+                    < 0;
         } catch (NumberFormatException e) {
             return false;
         }
     }
 
     private static Publication already(Source source, PublishedEncounters.Row row) {
-        return new Publication(source.encounterId(), source.version(), row.eventId(), row.causationId(),
+        return new Publication(
+                source.encounterId(),
+                source.version(),
+                row.eventId(),
+                row.causationId(),
                 Publication.Outcome.ALREADY_PUBLISHED);
     }
 }

@@ -7,8 +7,7 @@ import java.util.UUID;
 public interface PublishedEncounters {
 
     /** A published row. */
-    record Row(String tenantId, Source source, UUID eventId, UUID causationId) {
-    }
+    record Row(String tenantId, Source source, UUID eventId, UUID causationId) {}
 
     /** Serializes publications of one encounter until the current transaction ends. */
     void lock(String tenantId, String encounterId);

@@ -24,7 +24,8 @@ class EhrPropertiesBindingTest {
                 .bindOrCreate("claimflow.ehr", EhrProperties.class);
 
         assertThat(properties.fhir().lookBackDays()).isEqualTo(90);
-        assertThat(properties.fhir().payers().ids()).containsEntry("Blue Cross Blue Shield", "BCBS1")
+        assertThat(properties.fhir().payers().ids())
+                .containsEntry("Blue Cross Blue Shield", "BCBS1")
                 .containsEntry("Medicare", "CMS01");
         assertThat(properties.fhir().payers().defaultPayerId()).isEqualTo("BKHP1");
         assertThat(properties.fhir().payers().selfPayNames()).containsExactly("NO_INSURANCE");
@@ -35,8 +36,9 @@ class EhrPropertiesBindingTest {
 
     @Test
     void withNothingSetTheDefaultsHold() {
-        EhrProperties properties = new Binder(new MapConfigurationPropertySource(Map.of("claimflow.ehr.tenant-id",
-                "t"))).bindOrCreate("claimflow.ehr", EhrProperties.class);
+        EhrProperties properties = new Binder(
+                        new MapConfigurationPropertySource(Map.of("claimflow.ehr.tenant-id", "t")))
+                .bindOrCreate("claimflow.ehr", EhrProperties.class);
 
         assertThat(properties.fhir().lookBackDays()).isEqualTo(365);
         assertThat(properties.fhir().payers().ids()).isEmpty();

@@ -43,9 +43,12 @@ class EncounterIntakeTest {
     void theSameVersionTwicePublishesOnceAndANewVersionIsACorrection() {
         String encounterId = "intake-" + UUID.randomUUID();
 
-        Publication first = intake.publish(List.of(submission(encounterId, "1"))).get(0);
-        Publication again = intake.publish(List.of(submission(encounterId, "1"))).get(0);
-        Publication second = intake.publish(List.of(submission(encounterId, "2"))).get(0);
+        Publication first =
+                intake.publish(List.of(submission(encounterId, "1"))).get(0);
+        Publication again =
+                intake.publish(List.of(submission(encounterId, "1"))).get(0);
+        Publication second =
+                intake.publish(List.of(submission(encounterId, "2"))).get(0);
 
         assertThat(first.outcome()).isEqualTo(Publication.Outcome.PUBLISHED);
         assertThat(first.causationId()).isNull();
@@ -55,7 +58,8 @@ class EncounterIntakeTest {
         assertThat(second.causationId()).isEqualTo(first.eventId());
 
         List<EncounterDocumented> events = PublishedEvents.awaitExactly(encounterId, 2);
-        assertThat(events).extracting(EncounterDocumented::getEventId)
+        assertThat(events)
+                .extracting(EncounterDocumented::getEventId)
                 .containsExactly(first.eventId().toString(), second.eventId().toString());
         assertThat(events.get(1).getCausationId()).isEqualTo(first.eventId().toString());
     }
@@ -64,21 +68,26 @@ class EncounterIntakeTest {
     void anOlderNumberedVersionArrivingLateIsSupersededAndPublishesNothing() {
         String encounterId = "intake-late-" + UUID.randomUUID();
 
-        Publication third = intake.publish(List.of(submission(encounterId, "3"))).get(0);
-        Publication second = intake.publish(List.of(submission(encounterId, "2"))).get(0);
-        Publication tenth = intake.publish(List.of(submission(encounterId, "10"))).get(0);
+        Publication third =
+                intake.publish(List.of(submission(encounterId, "3"))).get(0);
+        Publication second =
+                intake.publish(List.of(submission(encounterId, "2"))).get(0);
+        Publication tenth =
+                intake.publish(List.of(submission(encounterId, "10"))).get(0);
 
         assertThat(second.outcome()).isEqualTo(Publication.Outcome.SUPERSEDED);
         assertThat(second.eventId()).isEqualTo(third.eventId());
-        assertThat(tenth.outcome()).isEqualTo(Publication.Outcome.CORRECTION);  // numerically, not as text
-        assertThat(PublishedEvents.awaitExactly(encounterId, 2)).extracting(EncounterDocumented::getEventId)
+        assertThat(tenth.outcome()).isEqualTo(Publication.Outcome.CORRECTION); // numerically, not as text
+        assertThat(PublishedEvents.awaitExactly(encounterId, 2))
+                .extracting(EncounterDocumented::getEventId)
                 .containsExactly(third.eventId().toString(), tenth.eventId().toString());
     }
 
     @Test
     void concurrentDeliveriesOfOneVersionPublishOnce() throws Exception {
         String encounterId = "intake-race-" + UUID.randomUUID();
-        Callable<Publication> deliver = () -> intake.publish(List.of(submission(encounterId, "7"))).get(0);
+        Callable<Publication> deliver =
+                () -> intake.publish(List.of(submission(encounterId, "7"))).get(0);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Publication>> futures = pool.invokeAll(List.of(deliver, deliver, deliver, deliver));
@@ -86,28 +95,41 @@ class EncounterIntakeTest {
             for (Future<Publication> f : futures) {
                 results.add(f.get());
             }
-            assertThat(results).filteredOn(p -> p.outcome() == Publication.Outcome.PUBLISHED).hasSize(1);
-            assertThat(results).extracting(Publication::eventId).containsOnly(results.get(0).eventId());
+            assertThat(results)
+                    .filteredOn(p -> p.outcome() == Publication.Outcome.PUBLISHED)
+                    .hasSize(1);
+            assertThat(results)
+                    .extracting(Publication::eventId)
+                    .containsOnly(results.get(0).eventId());
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.outbox WHERE key = ?").param(encounterId)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.outbox WHERE key = ?")
+                        .param(encounterId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void aFailingSubmissionInABatchPublishesNothingOfIt() {
         String good = "intake-batch-" + UUID.randomUUID();
-        DocumentedEncounter broken = encounter(good + "-broken", null);  // no place of service: Avro refuses it
+        DocumentedEncounter broken = encounter(good + "-broken", null); // no place of service: Avro refuses it
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> intake.publish(List.of(
-                submission(good, "1"), new Submission(new Source(Source.FHIR, good + "-broken", "1"), broken))))
+                        submission(good, "1"), new Submission(new Source(Source.FHIR, good + "-broken", "1"), broken))))
                 .isInstanceOf(RuntimeException.class);
 
         assertThat(jdbc.sql("SELECT count(*) FROM published_encounter WHERE encounter_id LIKE ?")
-                .param(good + "%").query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.outbox WHERE key LIKE ?").param(good + "%")
-                .query(Integer.class).single()).isZero();
+                        .param(good + "%")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.outbox WHERE key LIKE ?")
+                        .param(good + "%")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     static Submission submission(String encounterId, String version) {
@@ -116,14 +138,36 @@ class EncounterIntakeTest {
 
     static DocumentedEncounter encounter(String encounterId, String placeOfService) {
         Address address = new Address("1 Main St", null, "Columbus", "OH", "43215", "US");
-        return new DocumentedEncounter("test-tenant", encounterId,
+        return new DocumentedEncounter(
+                "test-tenant",
+                encounterId,
                 new Patient("MRN-1", "Doe", "Jane", null, null, LocalDate.of(1970, 1, 2), Sex.FEMALE, address),
                 List.of(),
-                new Providers(new Provider("1234567893", EntityType.ORGANIZATION, "Clinic", null, null, "123456789",
-                        DocumentedEncounter.TaxIdType.EIN, address), null, null),
-                null, placeOfService, LocalDate.of(2026, 3, 10), EncounterClass.AMBULATORY,
-                new Code(CodeSystem.SNOMED_CT, "185349003", "Encounter for check up"), PatientStatus.UNKNOWN,
-                null, null, List.of(new Code(CodeSystem.SNOMED_CT, "38341003", "Hypertension")), List.of(),
-                List.of(), null, null, null);
+                new Providers(
+                        new Provider(
+                                "1234567893",
+                                EntityType.ORGANIZATION,
+                                "Clinic",
+                                null,
+                                null,
+                                "123456789",
+                                DocumentedEncounter.TaxIdType.EIN,
+                                address),
+                        null,
+                        null),
+                null,
+                placeOfService,
+                LocalDate.of(2026, 3, 10),
+                EncounterClass.AMBULATORY,
+                new Code(CodeSystem.SNOMED_CT, "185349003", "Encounter for check up"),
+                PatientStatus.UNKNOWN,
+                null,
+                null,
+                List.of(new Code(CodeSystem.SNOMED_CT, "38341003", "Hypertension")),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null);
     }
 }

@@ -9,8 +9,7 @@ import java.util.Map;
 public interface WorkAssignments {
 
     /** Someone's productivity: claims they hold now and claims they finished since a day. */
-    record Productivity(String assignee, long open, long done) {
-    }
+    record Productivity(String assignee, long open, long done) {}
 
     /** Assigns the claim to {@code assignee} (taking it from whoever had it). */
     void assign(String claimId, String assignee, String assignedBy, Instant at);

@@ -19,8 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone the time zone the pages show times in (the practice's local time; the read model keeps instants)
  */
 @ConfigurationProperties("claimflow.console")
-public record ConsoleProperties(Map<String, URI> services, @DefaultValue("5s") Duration callTimeout,
-        @DefaultValue("800ms") Duration healthTimeout, @DefaultValue("800ms") Duration brokerTimeout, @DefaultValue("America/New_York") ZoneId zone) {
+public record ConsoleProperties(
+        Map<String, URI> services,
+        @DefaultValue("5s") Duration callTimeout,
+        @DefaultValue("800ms") Duration healthTimeout,
+        @DefaultValue("800ms") Duration brokerTimeout,
+        @DefaultValue("America/New_York") ZoneId zone) {
 
     public ConsoleProperties {
         services = services == null ? Map.of() : new LinkedHashMap<>(services);

@@ -39,16 +39,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.provisioning.UserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.provisioning.UserDetailsManager;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -91,21 +91,27 @@ public class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain consoleApiFilterChain(HttpSecurity http, ClaimFlowSecurityProperties properties,
-            ObjectProvider<AuditTrail> auditTrail, ObjectProvider<JwtDecoder> jwtDecoder, LoginThrottle loginThrottle,
-            LoginThrottleProperties throttleProperties, ObjectProvider<UserDetailsService> users) throws Exception {
+    SecurityFilterChain consoleApiFilterChain(
+            HttpSecurity http,
+            ClaimFlowSecurityProperties properties,
+            ObjectProvider<AuditTrail> auditTrail,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            LoginThrottle loginThrottle,
+            LoginThrottleProperties throttleProperties,
+            ObjectProvider<UserDetailsService> users)
+            throws Exception {
         boolean jwt = properties.mode() == ClaimFlowSecurityProperties.Mode.JWT;
         AuthenticationEntryPoint challenging = new ProblemAuthenticationEntryPoint(challenge(properties));
         AuthenticationEntryPoint silent = new ProblemAuthenticationEntryPoint(null);
-        AuthenticationEntryPoint entryPoint = (request, response, e) ->
-                (fromBrowser(request) ? silent : challenging).commence(request, response, e);
+        AuthenticationEntryPoint entryPoint =
+                (request, response, e) -> (fromBrowser(request) ? silent : challenging).commence(request, response, e);
         AccessDeniedHandler denied = new ProblemAccessDeniedHandler(auditTrail);
         RequestMatcher withCredentials = request -> request.getHeader("Authorization") != null;
         http.securityMatcher(request -> withCredentials.matches(request)
                         || EndpointRequest.toAnyEndpoint().matches(request))
                 // the platform's throttle: failed Basic (or bearer) logins counted, 429 while locked out
-                .addFilterBefore(throttleFilter(loginThrottle, auditTrail, throttleProperties, users),
-                        LogoutFilter.class)
+                .addFilterBefore(
+                        throttleFilter(loginThrottle, auditTrail, throttleProperties, users), LogoutFilter.class)
                 // no token exists in this chain: a browser's state-changing request is refused (403, audited)
                 .csrf(csrf -> csrf.csrfTokenRepository(new NoCsrfTokens())
                         .requireCsrfProtectionMatcher(ConsoleSecurityConfiguration::browserStateChange))
@@ -113,22 +119,30 @@ public class ConsoleSecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to("health")).permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Roles.ADMIN)
-                        .requestMatchers(PUBLIC_PATHS).permitAll()
-                        .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.OPTIONS).authenticated()
-                        .anyRequest().authenticated())
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(denied));
+                .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health"))
+                        .permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint())
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers(PUBLIC_PATHS)
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.OPTIONS)
+                        .authenticated()
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
         if (jwt) {
-            JwtDecoder decoder = jwtDecoder.getIfAvailable(
-                    () -> ClaimFlowSecurityAutoConfiguration.jwtDecoder(properties.jwt()));
-            http.oauth2ResourceServer(resourceServer -> resourceServer.authenticationEntryPoint(entryPoint)
+            JwtDecoder decoder =
+                    jwtDecoder.getIfAvailable(() -> ClaimFlowSecurityAutoConfiguration.jwtDecoder(properties.jwt()));
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(denied)
-                    .jwt(token -> token.decoder(decoder).jwtAuthenticationConverter(
-                            new JwtRoles(properties.jwt().rolesClaim(), properties.jwt().userNameClaim()))));
+                    .jwt(token -> token.decoder(decoder)
+                            .jwtAuthenticationConverter(new JwtRoles(
+                                    properties.jwt().rolesClaim(),
+                                    properties.jwt().userNameClaim()))));
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
         }
@@ -137,16 +151,21 @@ public class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain consolePageFilterChain(HttpSecurity http, ClaimFlowSecurityProperties properties,
-            ObjectProvider<UserDetailsService> users, ObjectProvider<PasswordEncoder> passwordEncoder,
-            ObjectProvider<AuditTrail> auditTrail, LoginThrottle loginThrottle,
-            LoginThrottleProperties throttleProperties) throws Exception {
+    SecurityFilterChain consolePageFilterChain(
+            HttpSecurity http,
+            ClaimFlowSecurityProperties properties,
+            ObjectProvider<UserDetailsService> users,
+            ObjectProvider<PasswordEncoder> passwordEncoder,
+            ObjectProvider<AuditTrail> auditTrail,
+            LoginThrottle loginThrottle,
+            LoginThrottleProperties throttleProperties)
+            throws Exception {
         boolean jwt = properties.mode() == ClaimFlowSecurityProperties.Mode.JWT;
         AuthenticationEntryPoint problem = new ProblemAuthenticationEntryPoint(null);
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             if (request.getHeader("HX-Request") != null) {
-                response.setHeader("HX-Redirect", "/login");  // htmx loads the login page instead of the fragment
+                response.setHeader("HX-Redirect", "/login"); // htmx loads the login page instead of the fragment
                 problem.commence(request, response, e);
             } else if (wantsHtml(request)) {
                 login.commence(request, response, e);
@@ -156,15 +175,18 @@ public class ConsoleSecurityConfiguration {
         };
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                         .sessionFixation(fixation -> fixation.changeSessionId()))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PUBLIC_PATHS).permitAll()
-                        .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole(Roles.ADMIN)
+                        .anyRequest()
+                        .authenticated())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "frame-ancestors 'none'; form-action 'self'")))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(pageDeniedHandler(auditTrail, entryPoint)));
         UserDetailsService userDetails = users.getIfAvailable();
         if (jwt || userDetails == null) {
@@ -180,12 +202,14 @@ public class ConsoleSecurityConfiguration {
             };
             // a failed form login ends in a redirect, not a 401: counted here, like the API chain's 401s
             AuthenticationFailureHandler failed = (request, response, e) -> {
-                Duration lockout = throttle.failed(request,
-                        LoginThrottleFilter.userName(request.getParameter("username")), "form");
+                Duration lockout = throttle.failed(
+                        request, LoginThrottleFilter.userName(request.getParameter("username")), "form");
                 response.sendRedirect(request.getContextPath() + (lockout.isZero() ? "/login?error" : "/login?locked"));
             };
             http.addFilterBefore(new FormLoginRefusal(throttle), UsernamePasswordAuthenticationFilter.class)
-                    .formLogin(form -> form.loginPage("/login").successHandler(succeeded).failureHandler(failed)
+                    .formLogin(form -> form.loginPage("/login")
+                            .successHandler(succeeded)
+                            .failureHandler(failed)
                             .permitAll());
             DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
             provider.setPasswordEncoder(passwordEncoder.getObject());
@@ -198,10 +222,15 @@ public class ConsoleSecurityConfiguration {
     }
 
     /** The platform's filter over the shared {@link LoginThrottle}; configured users are logged by name. */
-    private static LoginThrottleFilter throttleFilter(LoginThrottle loginThrottle,
-            ObjectProvider<AuditTrail> auditTrail, LoginThrottleProperties properties,
+    private static LoginThrottleFilter throttleFilter(
+            LoginThrottle loginThrottle,
+            ObjectProvider<AuditTrail> auditTrail,
+            LoginThrottleProperties properties,
             ObjectProvider<UserDetailsService> users) {
-        return new LoginThrottleFilter(loginThrottle, auditTrail, properties,
+        return new LoginThrottleFilter(
+                loginThrottle,
+                auditTrail,
+                properties,
                 name -> users.getIfAvailable() instanceof UserDetailsManager manager && manager.userExists(name));
     }
 
@@ -223,8 +252,8 @@ public class ConsoleSecurityConfiguration {
         }
 
         @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                FilterChain chain) throws ServletException, IOException {
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
             Duration locked = throttle.refusal(request, LoginThrottleFilter.userName(request.getParameter("username")));
             if (locked.isZero()) {
                 chain.doFilter(request, response);
@@ -242,8 +271,10 @@ public class ConsoleSecurityConfiguration {
 
     /** A browser (or htmx in one) made this request: it gets no challenge and no way past CSRF without a token. */
     static boolean fromBrowser(HttpServletRequest request) {
-        return wantsHtml(request) || request.getHeader("HX-Request") != null
-                || request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Origin") != null;
+        return wantsHtml(request)
+                || request.getHeader("HX-Request") != null
+                || request.getHeader("Sec-Fetch-Mode") != null
+                || request.getHeader("Origin") != null;
     }
 
     /**
@@ -255,9 +286,12 @@ public class ConsoleSecurityConfiguration {
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method)) {
             return false;
         }
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")
-                || type.startsWith("text/plain") || request.getHeader("Origin") != null
+        String type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        return type.startsWith("application/x-www-form-urlencoded")
+                || type.startsWith("multipart/form-data")
+                || type.startsWith("text/plain")
+                || request.getHeader("Origin") != null
                 || request.getHeader("Sec-Fetch-Site") != null;
     }
 
@@ -266,7 +300,8 @@ public class ConsoleSecurityConfiguration {
 
         @Override
         public CsrfToken generateToken(HttpServletRequest request) {
-            return new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", UUID.randomUUID().toString());
+            return new DefaultCsrfToken(
+                    "X-CSRF-TOKEN", "_csrf", UUID.randomUUID().toString());
         }
 
         @Override
@@ -285,8 +320,8 @@ public class ConsoleSecurityConfiguration {
     }
 
     /** A browser gets a page, anything else the platform's 403 problem detail; both are audited. */
-    private static AccessDeniedHandler pageDeniedHandler(ObjectProvider<AuditTrail> auditTrail,
-            AuthenticationEntryPoint entryPoint) {
+    private static AccessDeniedHandler pageDeniedHandler(
+            ObjectProvider<AuditTrail> auditTrail, AuthenticationEntryPoint entryPoint) {
         AccessDeniedHandler problem = new ProblemAccessDeniedHandler(auditTrail);
         return (request, response, e) -> {
             Authentication who = SecurityContextHolder.getContext().getAuthentication();
@@ -306,7 +341,10 @@ public class ConsoleSecurityConfiguration {
                 try {
                     trail.denied("access", "endpoint", endpoint);
                 } catch (RuntimeException failure) {
-                    LOG.error("Could not record denied access to {}: {}", endpoint, failure.getClass().getName());
+                    LOG.error(
+                            "Could not record denied access to {}: {}",
+                            endpoint,
+                            failure.getClass().getName());
                 }
             }
             if (response.isCommitted()) {
@@ -314,10 +352,12 @@ public class ConsoleSecurityConfiguration {
             }
             response.setStatus(403);
             response.setContentType("text/html;charset=UTF-8");
-            response.getOutputStream().write(("<!DOCTYPE html><html lang=\"en\"><head><title>Not allowed"
-                    + "</title><link rel=\"stylesheet\" href=\"/css/console.css\"></head><body><main>"
-                    + "<h1>Not allowed</h1><p>Your role does not allow this page.</p><p><a href=\"/\">Back to "
-                    + "the start page</a></p></main></body></html>").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(("<!DOCTYPE html><html lang=\"en\"><head><title>Not allowed"
+                                    + "</title><link rel=\"stylesheet\" href=\"/css/console.css\"></head><body><main>"
+                                    + "<h1>Not allowed</h1><p>Your role does not allow this page.</p><p><a href=\"/\">Back to "
+                                    + "the start page</a></p></main></body></html>")
+                            .getBytes(StandardCharsets.UTF_8));
         };
     }
 }

@@ -15,8 +15,8 @@ class PipelineConfiguration {
 
     @Bean
     KafkaBrokerOffsets brokerOffsets(KafkaAdmin kafkaAdmin, ConsoleProperties properties, Optional<Clock> clock) {
-        return new KafkaBrokerOffsets(kafkaAdmin.getConfigurationProperties(), properties.brokerTimeout(),
-                clock.orElse(Clock.systemUTC()));
+        return new KafkaBrokerOffsets(
+                kafkaAdmin.getConfigurationProperties(), properties.brokerTimeout(), clock.orElse(Clock.systemUTC()));
     }
 
     @Bean

@@ -12,9 +12,12 @@ import java.time.Instant;
  * @param decidedBy who
  * @param decidedAt when
  */
-public record DeadLetterDecision(String letter, String service, Decision decision, String note, String decidedBy,
-        Instant decidedAt) {
+public record DeadLetterDecision(
+        String letter, String service, Decision decision, String note, String decidedBy, Instant decidedAt) {
 
     /** Replayed to its topic, or discarded (kept on the topic, hidden in the console). */
-    public enum Decision { REPLAYED, DISCARDED }
+    public enum Decision {
+        REPLAYED,
+        DISCARDED
+    }
 }

@@ -25,8 +25,8 @@ public class DeadLetterTriage {
 
     @Transactional
     public void replayed(String letter, String service, String user) {
-        decisions.record(new DeadLetterDecision(letter, service, DeadLetterDecision.Decision.REPLAYED, null, user,
-                clock.instant()));
+        decisions.record(new DeadLetterDecision(
+                letter, service, DeadLetterDecision.Decision.REPLAYED, null, user, clock.instant()));
         auditTrail.changed("dead-letter.replayed", RESOURCE, letter);
     }
 
@@ -38,8 +38,8 @@ public class DeadLetterTriage {
         if (note == null || note.isBlank() || note.length() > 2000) {
             throw new IllegalArgumentException("A discard needs a note of 1 to 2000 characters saying why");
         }
-        decisions.record(new DeadLetterDecision(letter, service, DeadLetterDecision.Decision.DISCARDED, note.strip(),
-                user, clock.instant()));
+        decisions.record(new DeadLetterDecision(
+                letter, service, DeadLetterDecision.Decision.DISCARDED, note.strip(), user, clock.instant()));
         auditTrail.changed("dead-letter.discarded", RESOURCE, letter);
     }
 }

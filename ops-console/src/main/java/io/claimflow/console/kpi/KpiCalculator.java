@@ -44,8 +44,7 @@ import java.util.stream.Collectors;
  */
 public final class KpiCalculator {
 
-    private KpiCalculator() {
-    }
+    private KpiCalculator() {}
 
     /**
      * @param submitted claims submitted in the period
@@ -53,24 +52,37 @@ public final class KpiCalculator {
      * @param denials denials of the period
      * @param backlog work stuck before a claim exists, of the encounters documented in the period
      */
-    public static RevenueCycleKpis compute(LocalDate from, LocalDate to, List<ClaimView> submitted, ArAsOf ar,
-            List<DenialFact> denials, WorkBacklog backlog) {
-        List<ClaimView> claims = submitted.stream().filter(c -> !"VOID".equals(c.frequency())).toList();
+    public static RevenueCycleKpis compute(
+            LocalDate from,
+            LocalDate to,
+            List<ClaimView> submitted,
+            ArAsOf ar,
+            List<DenialFact> denials,
+            WorkBacklog backlog) {
+        List<ClaimView> claims =
+                submitted.stream().filter(c -> !"VOID".equals(c.frequency())).toList();
         List<ClaimView> originals = claims.stream().filter(ClaimView::original).toList();
-        List<ClaimView> answered = originals.stream().filter(c -> c.firstAnswerAt() != null).toList();
+        List<ClaimView> answered =
+                originals.stream().filter(c -> c.firstAnswerAt() != null).toList();
 
-        Ratio clean = new Ratio(originals.stream().filter(c -> !c.frontEndRejected()).count(), originals.size());
-        Ratio firstPass = new Ratio(answered.stream().filter(KpiCalculator::paidFirstTime).count(), answered.size());
-        Ratio denialRate = new Ratio(answered.stream().filter(c -> c.denialCount() > 0).count(), answered.size());
+        Ratio clean =
+                new Ratio(originals.stream().filter(c -> !c.frontEndRejected()).count(), originals.size());
+        Ratio firstPass =
+                new Ratio(answered.stream().filter(KpiCalculator::paidFirstTime).count(), answered.size());
+        Ratio denialRate =
+                new Ratio(answered.stream().filter(c -> c.denialCount() > 0).count(), answered.size());
 
         Set<String> answeredIds = answered.stream().map(ClaimView::claimId).collect(Collectors.toSet());
         Map<String, Set<String>> deniedByCategory = new TreeMap<>();
         Map<String, Long> byCarc = new TreeMap<>();
         for (DenialFact denial : denials) {
             if (answeredIds.contains(denial.claimId())) {
-                deniedByCategory.computeIfAbsent(denial.category(), k -> new HashSet<>()).add(denial.claimId());
+                deniedByCategory
+                        .computeIfAbsent(denial.category(), k -> new HashSet<>())
+                        .add(denial.claimId());
             }
-            List<String> carcs = denial.carcs() == null || denial.carcs().isBlank() ? List.of("-")
+            List<String> carcs = denial.carcs() == null || denial.carcs().isBlank()
+                    ? List.of("-")
                     : List.of(denial.carcs().split(",\\s*"));
             for (String carc : carcs) {
                 byCarc.merge(denial.category() + "|" + carc + "|" + denial.payerId(), 1L, Long::sum);
@@ -79,48 +91,77 @@ public final class KpiCalculator {
         Map<String, Ratio> byCategory = new LinkedHashMap<>();
         deniedByCategory.forEach((category, ids) -> byCategory.put(category, new Ratio(ids.size(), answered.size())));
         Map<String, Ratio> byPayer = new LinkedHashMap<>();
-        answered.stream().collect(Collectors.groupingBy(ClaimView::payerId, TreeMap::new, Collectors.toList()))
-                .forEach((payer, list) -> byPayer.put(payer,
+        answered.stream()
+                .collect(Collectors.groupingBy(ClaimView::payerId, TreeMap::new, Collectors.toList()))
+                .forEach((payer, list) -> byPayer.put(
+                        payer,
                         new Ratio(list.stream().filter(c -> c.denialCount() > 0).count(), list.size())));
 
         Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         BigDecimal openAr = ar.open();
         BigDecimal charges = sum(claims.stream().map(ClaimView::totalCharge).toList());
-        BigDecimal daysInAr = charges.signum() == 0 ? null
+        BigDecimal daysInAr = charges.signum() == 0
+                ? null
                 : openAr.multiply(BigDecimal.valueOf(days)).divide(charges, 1, RoundingMode.HALF_UP);
         BigDecimal over90 = ar.over90();
         BigDecimal over90Share = openAr.signum() == 0 ? null : percent(over90, openAr);
 
         List<ClaimView> collectible = claims.stream()
-                .filter(c -> c.firstAnswerAt() != null && !"REPLACED".equals(c.state())).toList();
+                .filter(c -> c.firstAnswerAt() != null && !"REPLACED".equals(c.state()))
+                .toList();
         BigDecimal paid = sum(collectible.stream().map(ClaimView::paidAmount).toList());
-        BigDecimal expected = sum(collectible.stream().map(c -> c.totalCharge().subtract(c.contractualAdjustment())
-                .subtract(c.patientResponsibility())).toList());
+        BigDecimal expected = sum(collectible.stream()
+                .map(c -> c.totalCharge().subtract(c.contractualAdjustment()).subtract(c.patientResponsibility()))
+                .toList());
         BigDecimal netCollection = expected.signum() <= 0 ? null : percent(paid, expected);
 
         Map<String, Duration> documentedToPaid = new LinkedHashMap<>();
         for (ClaimView c : claims) {
-            if (c.documentedAt() != null && c.encounterFirstPaidAt() != null
+            if (c.documentedAt() != null
+                    && c.encounterFirstPaidAt() != null
                     && c.encounterFirstPaidAt().isBefore(end)) {
                 documentedToPaid.put(c.encounterId(), Duration.between(c.documentedAt(), c.encounterFirstPaidAt()));
             }
         }
-        BigDecimal meanDays = documentedToPaid.isEmpty() ? null
-                : BigDecimal.valueOf(documentedToPaid.values().stream().mapToLong(Duration::toMillis).sum())
+        BigDecimal meanDays = documentedToPaid.isEmpty()
+                ? null
+                : BigDecimal.valueOf(documentedToPaid.values().stream()
+                                .mapToLong(Duration::toMillis)
+                                .sum())
                         .divide(BigDecimal.valueOf(86_400_000L * documentedToPaid.size()), 1, RoundingMode.HALF_UP);
 
         List<RevenueCycleKpis.Day> daily = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             LocalDate d = day;
             List<ClaimView> ofDay = claims.stream()
-                    .filter(c -> c.submittedAt().atZone(ZoneOffset.UTC).toLocalDate().equals(d)).toList();
-            daily.add(new RevenueCycleKpis.Day(day, ofDay.size(), ofDay.stream().filter(c -> c.denialCount() > 0)
-                    .count(), sum(ofDay.stream().map(ClaimView::totalCharge).toList()),
+                    .filter(c ->
+                            c.submittedAt().atZone(ZoneOffset.UTC).toLocalDate().equals(d))
+                    .toList();
+            daily.add(new RevenueCycleKpis.Day(
+                    day,
+                    ofDay.size(),
+                    ofDay.stream().filter(c -> c.denialCount() > 0).count(),
+                    sum(ofDay.stream().map(ClaimView::totalCharge).toList()),
                     sum(ofDay.stream().map(ClaimView::paidAmount).toList())));
         }
-        return new RevenueCycleKpis(from, to, claims.size(), clean, firstPass, denialRate, byCategory, byPayer, byCarc,
-                openAr, daysInAr, over90Share, netCollection, meanDays, daily, backlog);
+        return new RevenueCycleKpis(
+                from,
+                to,
+                claims.size(),
+                clean,
+                firstPass,
+                denialRate,
+                byCategory,
+                byPayer,
+                byCarc,
+                openAr,
+                daysInAr,
+                over90Share,
+                netCollection,
+                meanDays,
+                daily,
+                backlog);
     }
 
     private static boolean paidFirstTime(ClaimView c) {

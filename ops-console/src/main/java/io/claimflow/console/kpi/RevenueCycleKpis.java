@@ -1,10 +1,10 @@
 package io.claimflow.console.kpi;
 
+import io.claimflow.console.readmodel.WorkBacklog;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import io.claimflow.console.readmodel.WorkBacklog;
 
 /**
  * The revenue-cycle figures of one period, as {@link KpiCalculator} defines them.
@@ -26,13 +26,24 @@ import io.claimflow.console.readmodel.WorkBacklog;
  * @param daily per day: claims submitted, claims denied (of those submitted that day)
  * @param backlog of the encounters documented in the period, those without coding and those coded without a claim
  */
-public record RevenueCycleKpis(LocalDate from, LocalDate to, long claims, Ratio cleanClaimRate,
-        Ratio firstPassResolution, Ratio denialRate, Map<String, Ratio> denialRateByCategory,
-        Map<String, Ratio> denialRateByPayer, Map<String, Long> denialsByCarc, BigDecimal openAr,
-        BigDecimal daysInAr, BigDecimal arOver90Share, BigDecimal netCollectionRate,
-        BigDecimal documentedToPaidDays, List<Day> daily, WorkBacklog backlog) {
+public record RevenueCycleKpis(
+        LocalDate from,
+        LocalDate to,
+        long claims,
+        Ratio cleanClaimRate,
+        Ratio firstPassResolution,
+        Ratio denialRate,
+        Map<String, Ratio> denialRateByCategory,
+        Map<String, Ratio> denialRateByPayer,
+        Map<String, Long> denialsByCarc,
+        BigDecimal openAr,
+        BigDecimal daysInAr,
+        BigDecimal arOver90Share,
+        BigDecimal netCollectionRate,
+        BigDecimal documentedToPaidDays,
+        List<Day> daily,
+        WorkBacklog backlog) {
 
     /** One day of the chart. */
-    public record Day(LocalDate date, long submitted, long denied, BigDecimal charges, BigDecimal paid) {
-    }
+    public record Day(LocalDate date, long submitted, long denied, BigDecimal charges, BigDecimal paid) {}
 }

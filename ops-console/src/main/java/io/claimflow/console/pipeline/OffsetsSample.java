@@ -13,8 +13,8 @@ import java.util.Map;
  *     dead-letter topic does not exist yet)
  * @param groups every consumer group's position per topic it reads
  */
-public record OffsetsSample(Instant at, Map<String, Long> endOffsets, Map<String, Long> deadLetters,
-        List<GroupOffsets> groups) {
+public record OffsetsSample(
+        Instant at, Map<String, Long> endOffsets, Map<String, Long> deadLetters, List<GroupOffsets> groups) {
 
     public OffsetsSample {
         endOffsets = Map.copyOf(endOffsets);
@@ -30,6 +30,5 @@ public record OffsetsSample(Instant at, Map<String, Long> endOffsets, Map<String
      * @param committed the sum of the group's committed offsets over the topic's partitions
      * @param lag records written but not yet committed by the group, over all partitions
      */
-    public record GroupOffsets(String group, String topic, long committed, long lag) {
-    }
+    public record GroupOffsets(String group, String topic, long committed, long lag) {}
 }

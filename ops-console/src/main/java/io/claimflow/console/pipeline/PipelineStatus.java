@@ -41,21 +41,42 @@ public final class PipelineStatus {
                 return new View(false, e.getMessage(), now, List.of(), List.of(), null);
             }
             samples.addLast(latest);
-            while (samples.size() > 1 && samples.peekFirst().at().isBefore(latest.at().minus(KEEP))) {
+            while (samples.size() > 1
+                    && samples.peekFirst().at().isBefore(latest.at().minus(KEEP))) {
                 samples.removeFirst();
             }
         }
         OffsetsSample earlier = baseline(latest);
-        double seconds = earlier == null ? 0 : Duration.between(earlier.at(), latest.at()).toMillis() / 1000.0;
+        double seconds = earlier == null
+                ? 0
+                : Duration.between(earlier.at(), latest.at()).toMillis() / 1000.0;
         OffsetsSample sample = latest;
-        List<TopicRow> topicRows = topics.stream().map(topic -> new TopicRow(topic,
-                sample.endOffsets().getOrDefault(topic, 0L),
-                rate(sample.endOffsets().get(topic), earlier == null ? null : earlier.endOffsets().get(topic), seconds),
-                sample.deadLetters().getOrDefault(topic, 0L))).toList();
-        List<ConsumerRow> consumerRows = sample.groups().stream().map(g -> new ConsumerRow(g.group(), g.topic(),
-                g.lag(), rate(g.committed(), earlier == null ? null : committed(earlier, g.group(), g.topic()),
-                        seconds))).toList();
-        return new View(true, null, sample.at(), topicRows, consumerRows,
+        List<TopicRow> topicRows = topics.stream()
+                .map(topic -> new TopicRow(
+                        topic,
+                        sample.endOffsets().getOrDefault(topic, 0L),
+                        rate(
+                                sample.endOffsets().get(topic),
+                                earlier == null ? null : earlier.endOffsets().get(topic),
+                                seconds),
+                        sample.deadLetters().getOrDefault(topic, 0L)))
+                .toList();
+        List<ConsumerRow> consumerRows = sample.groups().stream()
+                .map(g -> new ConsumerRow(
+                        g.group(),
+                        g.topic(),
+                        g.lag(),
+                        rate(
+                                g.committed(),
+                                earlier == null ? null : committed(earlier, g.group(), g.topic()),
+                                seconds)))
+                .toList();
+        return new View(
+                true,
+                null,
+                sample.at(),
+                topicRows,
+                consumerRows,
                 earlier == null ? null : Duration.between(earlier.at(), sample.at()));
     }
 
@@ -71,8 +92,11 @@ public final class PipelineStatus {
     }
 
     private static Long committed(OffsetsSample sample, String group, String topic) {
-        return sample.groups().stream().filter(g -> g.group().equals(group) && g.topic().equals(topic))
-                .map(OffsetsSample.GroupOffsets::committed).findFirst().orElse(null);
+        return sample.groups().stream()
+                .filter(g -> g.group().equals(group) && g.topic().equals(topic))
+                .map(OffsetsSample.GroupOffsets::committed)
+                .findFirst()
+                .orElse(null);
     }
 
     private static Double rate(Long now, Long before, double seconds) {
@@ -92,8 +116,13 @@ public final class PipelineStatus {
      * @param consumers per consumer group and topic: lag and rate
      * @param rateWindow over how long the rates were measured, null before there are two samples
      */
-    public record View(boolean reachable, String problem, Instant at, List<TopicRow> topics,
-            List<ConsumerRow> consumers, Duration rateWindow) {
+    public record View(
+            boolean reachable,
+            String problem,
+            Instant at,
+            List<TopicRow> topics,
+            List<ConsumerRow> consumers,
+            Duration rateWindow) {
 
         /** Total lag per consumer group. */
         public Map<String, Long> lagByGroup() {
@@ -104,10 +133,8 @@ public final class PipelineStatus {
     }
 
     /** One topic: records written in total, per second (null until measured) and held in its dead-letter topic. */
-    public record TopicRow(String topic, long written, Double perSecond, long deadLetters) {
-    }
+    public record TopicRow(String topic, long written, Double perSecond, long deadLetters) {}
 
     /** One consumer group on one topic: records behind, and committed per second (null until measured). */
-    public record ConsumerRow(String group, String topic, long lag, Double perSecond) {
-    }
+    public record ConsumerRow(String group, String topic, long lag, Double perSecond) {}
 }

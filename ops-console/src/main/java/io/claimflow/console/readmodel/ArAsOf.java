@@ -7,5 +7,4 @@ import java.math.BigDecimal;
  * payments, contractual and patient share posted before it, not below zero) and the part of it more than 90 days
  * after the date of service.
  */
-public record ArAsOf(BigDecimal open, BigDecimal over90) {
-}
+public record ArAsOf(BigDecimal open, BigDecimal over90) {}

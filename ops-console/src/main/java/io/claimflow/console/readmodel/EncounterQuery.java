@@ -7,9 +7,16 @@ import java.time.LocalDate;
  * id or patient control number; {@code sort} one of {@code documentedAt}, {@code dateOfService}, {@code -} first for
  * descending (default: newest documented first). Pages are 0-based.
  */
-public record EncounterQuery(String term, String state, String tenantId, LocalDate dosFrom, LocalDate dosTo,
-        String sort, int page, int size) {
+public record EncounterQuery(
+        String term,
+        String state,
+        String tenantId,
+        LocalDate dosFrom,
+        LocalDate dosTo,
+        String sort,
+        int page,
+        int size) {
 
-    public static final java.util.List<String> SORTS = java.util.List.of("documentedAt", "-documentedAt",
-            "dateOfService", "-dateOfService");
+    public static final java.util.List<String> SORTS =
+            java.util.List.of("documentedAt", "-documentedAt", "dateOfService", "-dateOfService");
 }

@@ -5,5 +5,4 @@ package io.claimflow.console.readmodel;
  * have no coding yet (being coded, or held for a coder), and how many are coded but have no claim submitted (a claim
  * held by the scrubber, or not built).
  */
-public record WorkBacklog(long documented, long notCoded, long codedWithoutClaim) {
-}
+public record WorkBacklog(long documented, long notCoded, long codedWithoutClaim) {}

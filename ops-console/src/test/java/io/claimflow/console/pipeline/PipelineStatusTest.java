@@ -65,8 +65,8 @@ class PipelineStatusTest {
         PipelineStatus.View second = status.current(List.of(TOPIC));
         assertThat(second.rateWindow()).isEqualTo(Duration.ofSeconds(10));
         assertThat(second.topics()).containsExactly(new PipelineStatus.TopicRow(TOPIC, 1500, 50.0, 3));
-        assertThat(second.consumers()).containsExactly(
-                new PipelineStatus.ConsumerRow("claim-service", TOPIC, 110, 40.0));
+        assertThat(second.consumers())
+                .containsExactly(new PipelineStatus.ConsumerRow("claim-service", TOPIC, 110, 40.0));
         assertThat(second.lagByGroup()).containsExactly(Map.entry("claim-service", 110L));
     }
 
@@ -81,7 +81,10 @@ class PipelineStatusTest {
     }
 
     private static OffsetsSample sample(Instant at, long end, long committed, long deadLetters) {
-        return new OffsetsSample(at, Map.of(TOPIC, end), Map.of(TOPIC, deadLetters),
+        return new OffsetsSample(
+                at,
+                Map.of(TOPIC, end),
+                Map.of(TOPIC, deadLetters),
                 List.of(new OffsetsSample.GroupOffsets("claim-service", TOPIC, committed, end - committed)));
     }
 }

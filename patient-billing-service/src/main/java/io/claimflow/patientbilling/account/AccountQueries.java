@@ -12,8 +12,8 @@ import java.util.Optional;
 public interface AccountQueries {
 
     /** A patient account and its mailing address. */
-    public record Account(long id, String tenantId, String patientRef, String guarantorName,
-            List<String> addressLines) {
+    public record Account(
+            long id, String tenantId, String patientRef, String guarantorName, List<String> addressLines) {
 
         /** The number printed on statements: tenant and account id, no patient data. */
         public String accountNumber() {
@@ -22,19 +22,34 @@ public interface AccountQueries {
     }
 
     /** One journal line as the account view shows it. */
-    public record LedgerLine(long entryId, int lineNo, String kind, LocalDate effectiveDate, String description,
-            String ledgerAccount, String claimId, String component, BigDecimal amount, Instant postedAt) {
-    }
+    public record LedgerLine(
+            long entryId,
+            int lineNo,
+            String kind,
+            LocalDate effectiveDate,
+            String description,
+            String ledgerAccount,
+            String claimId,
+            String component,
+            BigDecimal amount,
+            Instant postedAt) {}
 
     /** An account with its balance, for lists. */
-    public record AccountBalance(long id, String tenantId, String patientRef, BigDecimal balance) {
-    }
+    public record AccountBalance(long id, String tenantId, String patientRef, BigDecimal balance) {}
 
     /** What was posted on one claim of an account, for statements. */
-    public record ClaimFigures(String claimId, String encounterId, LocalDate serviceFrom, LocalDate serviceTo,
-            String provider, String billingProvider, BigDecimal charge, BigDecimal insurancePaid,
-            BigDecimal adjustments, PatientShare share, BigDecimal balance) {
-    }
+    public record ClaimFigures(
+            String claimId,
+            String encounterId,
+            LocalDate serviceFrom,
+            LocalDate serviceTo,
+            String provider,
+            String billingProvider,
+            BigDecimal charge,
+            BigDecimal insurancePaid,
+            BigDecimal adjustments,
+            PatientShare share,
+            BigDecimal balance) {}
 
     Optional<Account> account(long id);
 

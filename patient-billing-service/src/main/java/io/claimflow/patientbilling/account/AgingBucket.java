@@ -2,7 +2,11 @@ package io.claimflow.patientbilling.account;
 
 /** Age of a patient balance in days since the patient became responsible for it. */
 public enum AgingBucket {
-    CURRENT(0, 30), DAYS_31_60(31, 60), DAYS_61_90(61, 90), DAYS_91_120(91, 120), OVER_120(121, Long.MAX_VALUE);
+    CURRENT(0, 30),
+    DAYS_31_60(31, 60),
+    DAYS_61_90(61, 90),
+    DAYS_91_120(91, 120),
+    OVER_120(121, Long.MAX_VALUE);
 
     private final long fromDays;
     private final long toDays;

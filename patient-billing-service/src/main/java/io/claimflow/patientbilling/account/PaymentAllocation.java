@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class PaymentAllocation {
 
-    private PaymentAllocation() {
-    }
+    private PaymentAllocation() {}
 
     /**
      * The journal entry for a patient payment of {@code amount}.
@@ -26,17 +25,23 @@ public final class PaymentAllocation {
      * @param preferredClaimId the claim the patient asked to pay, or null
      * @throws IllegalArgumentException when the amount is not positive
      */
-    public static Posting allocate(BigDecimal amount, List<OpenClaim> openClaims, String preferredClaimId,
-            LocalDate receivedOn, String description) {
+    public static Posting allocate(
+            BigDecimal amount,
+            List<OpenClaim> openClaims,
+            String preferredClaimId,
+            LocalDate receivedOn,
+            String description) {
         BigDecimal left = Money.of(amount);
         if (left.signum() <= 0) {
             throw new IllegalArgumentException("a patient payment must be positive");
         }
-        List<OpenClaim> order = new ArrayList<>(openClaims.stream().filter(c -> c.balance().signum() > 0)
+        List<OpenClaim> order = new ArrayList<>(openClaims.stream()
+                .filter(c -> c.balance().signum() > 0)
                 .sorted(Comparator.comparing(OpenClaim::responsibleSince).thenComparing(OpenClaim::claimId))
                 .toList());
         if (preferredClaimId != null) {
-            order.sort(Comparator.comparing(c -> !c.claimId().equals(preferredClaimId))); // stable: rest stay oldest first
+            order.sort(
+                    Comparator.comparing(c -> !c.claimId().equals(preferredClaimId))); // stable: rest stay oldest first
         }
         List<JournalLine> lines = new ArrayList<>();
         lines.add(JournalLine.of(LedgerAccount.PATIENT_CASH, null, left));
@@ -58,10 +63,15 @@ public final class PaymentAllocation {
      * The entry that undoes a patient payment: each of its lines the other way round, so what it paid on a claim is
      * owed again and the credit it left is taken back.
      */
-    public static Posting reversal(long paymentEntryId, List<JournalLine> paymentLines, LocalDate on,
-            String description) {
-        return new Posting(EntryKind.PATIENT_PAYMENT_REVERSAL, null, on, description,
-                paymentLines.stream().map(JournalLine::opposite).toList(), List.of(paymentEntryId));
+    public static Posting reversal(
+            long paymentEntryId, List<JournalLine> paymentLines, LocalDate on, String description) {
+        return new Posting(
+                EntryKind.PATIENT_PAYMENT_REVERSAL,
+                null,
+                on,
+                description,
+                paymentLines.stream().map(JournalLine::opposite).toList(),
+                List.of(paymentEntryId));
     }
 
     /**
@@ -80,8 +90,14 @@ public final class PaymentAllocation {
             throw new IllegalStateException("a refund of " + refund.toPlainString() + " is more than the account's "
                     + "credit of " + Money.of(credit).negate().toPlainString());
         }
-        return new Posting(EntryKind.PATIENT_REFUND, null, on, description, List.of(
-                JournalLine.of(LedgerAccount.PATIENT_CREDIT, null, refund),
-                JournalLine.of(LedgerAccount.PATIENT_CASH, null, refund.negate())), List.of());
+        return new Posting(
+                EntryKind.PATIENT_REFUND,
+                null,
+                on,
+                description,
+                List.of(
+                        JournalLine.of(LedgerAccount.PATIENT_CREDIT, null, refund),
+                        JournalLine.of(LedgerAccount.PATIENT_CASH, null, refund.negate())),
+                List.of());
     }
 }

@@ -12,9 +12,14 @@ import java.util.Optional;
 public interface PaymentPlans {
 
     /** A plan with its installments and where it stands. */
-    public record Plan(long id, long accountId, BigDecimal total, String status, Instant createdAt,
-            List<Installment> installments, PlanProgress progress) {
-    }
+    public record Plan(
+            long id,
+            long accountId,
+            BigDecimal total,
+            String status,
+            Instant createdAt,
+            List<Installment> installments,
+            PlanProgress progress) {}
 
     Plan create(long accountId, int installmentCount, LocalDate firstDueDate, LocalDate today);
 

@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 public final class SmallBalanceWriteOff {
 
-    private SmallBalanceWriteOff() {
-    }
+    private SmallBalanceWriteOff() {}
 
     /**
      * The write-off entry, or empty when the account owes nothing, or at least {@code threshold} (a threshold of zero
@@ -27,17 +26,21 @@ public final class SmallBalanceWriteOff {
      *
      * @param openItems the account's open claims and its credit (as an item with a negative balance)
      */
-    public static Optional<Posting> writeOff(List<OpenClaim> openItems, BigDecimal unappliedCredit,
-            BigDecimal threshold, LocalDate on) {
+    public static Optional<Posting> writeOff(
+            List<OpenClaim> openItems, BigDecimal unappliedCredit, BigDecimal threshold, LocalDate on) {
         BigDecimal credit = Money.of(unappliedCredit);
-        BigDecimal balance = Money.sum(openItems.stream().map(OpenClaim::balance).toList()).add(credit);
+        BigDecimal balance =
+                Money.sum(openItems.stream().map(OpenClaim::balance).toList()).add(credit);
         if (balance.signum() <= 0 || balance.compareTo(Money.of(threshold)) >= 0) {
             return Optional.empty();
         }
         List<JournalLine> lines = new ArrayList<>();
         for (OpenClaim claim : openItems) {
             if (claim.balance().signum() != 0) {
-                lines.add(JournalLine.of(LedgerAccount.PATIENT_RECEIVABLE, claim.claimId(), claim.balance().negate()));
+                lines.add(JournalLine.of(
+                        LedgerAccount.PATIENT_RECEIVABLE,
+                        claim.claimId(),
+                        claim.balance().negate()));
             }
         }
         if (credit.signum() != 0) {

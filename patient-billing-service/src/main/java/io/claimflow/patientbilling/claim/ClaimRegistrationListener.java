@@ -13,6 +13,5 @@ public interface ClaimRegistrationListener {
      * {@code byClaimId}, just registered, replaces (frequency 7) or voids (frequency 8) {@code claimId}; runs in the
      * registering transaction, once per replacement.
      */
-    default void claimSuperseded(String tenantId, String claimId, String byClaimId, java.time.LocalDate on) {
-    }
+    default void claimSuperseded(String tenantId, String claimId, String byClaimId, java.time.LocalDate on) {}
 }

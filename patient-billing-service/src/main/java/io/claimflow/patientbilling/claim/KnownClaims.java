@@ -10,8 +10,7 @@ import java.util.Optional;
 public interface KnownClaims {
 
     /** A known claim. */
-    record ClaimRef(String tenantId, String claimId, String encounterId, long accountId) {
-    }
+    record ClaimRef(String tenantId, String claimId, String encounterId, long accountId) {}
 
     /** Serializes, for the rest of the transaction, everything that concerns one claim before it is known. */
     void lockClaimKey(String tenantId, String claimId);

@@ -15,8 +15,13 @@ class PatientBillingConfiguration {
     @Bean
     StatementPolicy statementPolicy(PatientBillingProperties properties) {
         var s = properties.statements();
-        return new StatementPolicy(s.minDaysBetween(), s.minimumBalance(), s.dueInDays(), s.minimumPaymentFloor(),
-                s.minimumPaymentPercent(), s.smallBalanceWriteOff());
+        return new StatementPolicy(
+                s.minDaysBetween(),
+                s.minimumBalance(),
+                s.dueInDays(),
+                s.minimumPaymentFloor(),
+                s.minimumPaymentPercent(),
+                s.smallBalanceWriteOff());
     }
 
     /** "Today" for statement runs, aging and payments; tests may replace it. */

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     flagged for collections
  */
 @ConfigurationProperties("claimflow.patient-billing")
-public record PatientBillingProperties(@DefaultValue Statements statements,
-        @DefaultValue("3") int collectionsAfterStatements, java.util.Map<String, PracticeSettings> practices) {
+public record PatientBillingProperties(
+        @DefaultValue Statements statements,
+        @DefaultValue("3") int collectionsAfterStatements,
+        java.util.Map<String, PracticeSettings> practices) {
 
     public PatientBillingProperties {
         practices = practices == null ? java.util.Map.of() : java.util.Map.copyOf(practices);
@@ -28,9 +30,8 @@ public record PatientBillingProperties(@DefaultValue Statements statements,
      * @param phone the billing office's phone
      * @param remitTo where checks go (a lockbox), one entry per line; the street address when empty
      */
-    public record PracticeSettings(String name, java.util.List<String> address, String phone,
-            java.util.List<String> remitTo) {
-    }
+    public record PracticeSettings(
+            String name, java.util.List<String> address, String phone, java.util.List<String> remitTo) {}
 
     /**
      * @param minDaysBetween never a statement to the same account more often than this many days
@@ -40,8 +41,11 @@ public record PatientBillingProperties(@DefaultValue Statements statements,
      * @param minimumPaymentPercent the minimum due is at least this percentage of the balance
      * @param smallBalanceWriteOff a balance below this is written off by the statement run (0 turns it off)
      */
-    public record Statements(@DefaultValue("28") int minDaysBetween, @DefaultValue("5.00") BigDecimal minimumBalance,
-            @DefaultValue("21") int dueInDays, @DefaultValue("25.00") BigDecimal minimumPaymentFloor,
-            @DefaultValue("10") int minimumPaymentPercent, @DefaultValue("1.00") BigDecimal smallBalanceWriteOff) {
-    }
+    public record Statements(
+            @DefaultValue("28") int minDaysBetween,
+            @DefaultValue("5.00") BigDecimal minimumBalance,
+            @DefaultValue("21") int dueInDays,
+            @DefaultValue("25.00") BigDecimal minimumPaymentFloor,
+            @DefaultValue("10") int minimumPaymentPercent,
+            @DefaultValue("1.00") BigDecimal smallBalanceWriteOff) {}
 }

@@ -17,7 +17,9 @@ import java.util.function.Predicate;
 public record ClaimLedger(String claimId, List<PostedEntry> entries, String supersededBy) {
 
     public ClaimLedger {
-        entries = entries.stream().sorted(Comparator.comparingLong(PostedEntry::id)).toList();
+        entries = entries.stream()
+                .sorted(Comparator.comparingLong(PostedEntry::id))
+                .toList();
     }
 
     public ClaimLedger(String claimId, List<PostedEntry> entries) {
@@ -58,14 +60,17 @@ public record ClaimLedger(String claimId, List<PostedEntry> entries, String supe
     /** Remittances and denials still standing (not reversed or superseded). */
     public List<PostedEntry> standing(EntryKind kind) {
         java.util.Set<Long> standing = standingIds();
-        return entries.stream().filter(e -> e.kind() == kind && standing.contains(e.id())).toList();
+        return entries.stream()
+                .filter(e -> e.kind() == kind && standing.contains(e.id()))
+                .toList();
     }
 
     /** Whether a remittance (or reversal) with this trace number and claim status was posted: its natural key. */
     public boolean hasRemittance(String traceNumber, String claimStatus) {
-        return entries.stream().anyMatch(e -> (e.kind() == EntryKind.REMITTANCE
-                || e.kind() == EntryKind.REMITTANCE_REVERSAL) && traceNumber.equals(e.traceNumber())
-                && claimStatus.equals(e.claimStatus()));
+        return entries.stream()
+                .anyMatch(e -> (e.kind() == EntryKind.REMITTANCE || e.kind() == EntryKind.REMITTANCE_REVERSAL)
+                        && traceNumber.equals(e.traceNumber())
+                        && claimStatus.equals(e.claimStatus()));
     }
 
     /** What was charged for the claim and not reversed. */
@@ -75,7 +80,8 @@ public record ClaimLedger(String claimId, List<PostedEntry> entries, String supe
 
     /** What the patient owes on the claim now, net of payments applied to it. */
     public BigDecimal patientBalance() {
-        return sum(l -> l.account() == LedgerAccount.PATIENT_RECEIVABLE && l.claimId() != null
+        return sum(l -> l.account() == LedgerAccount.PATIENT_RECEIVABLE
+                && l.claimId() != null
                 && l.claimId().equals(claimId));
     }
 
@@ -93,7 +99,10 @@ public record ClaimLedger(String claimId, List<PostedEntry> entries, String supe
     }
 
     private BigDecimal sum(Predicate<JournalLine> which) {
-        return Money.sum(entries.stream().flatMap(e -> e.lines().stream()).filter(which)
-                .map(JournalLine::amount).toList());
+        return Money.sum(entries.stream()
+                .flatMap(e -> e.lines().stream())
+                .filter(which)
+                .map(JournalLine::amount)
+                .toList());
     }
 }

@@ -9,8 +9,16 @@ import java.util.Objects;
  * An adjudicated denial (from ClaimDenied) in ledger terms: what of it the payer put on the patient (PR group
  * adjustments at claim and line level). Front-end rejections never make the patient responsible.
  */
-public record Denial(String eventId, String tenantId, String encounterId, String claimId, String traceNumber,
-        boolean adjudicated, LocalDate deniedOn, BigDecimal totalCharge, PatientShare patientShare) {
+public record Denial(
+        String eventId,
+        String tenantId,
+        String encounterId,
+        String claimId,
+        String traceNumber,
+        boolean adjudicated,
+        LocalDate deniedOn,
+        BigDecimal totalCharge,
+        PatientShare patientShare) {
 
     public Denial {
         Objects.requireNonNull(claimId, "claimId");

@@ -18,7 +18,8 @@ public record PatientShare(BigDecimal deductible, BigDecimal coinsurance, BigDec
     }
 
     public static PatientShare of(Map<ResponsibilityKind, BigDecimal> byKind) {
-        return new PatientShare(byKind.getOrDefault(ResponsibilityKind.DEDUCTIBLE, Money.ZERO),
+        return new PatientShare(
+                byKind.getOrDefault(ResponsibilityKind.DEDUCTIBLE, Money.ZERO),
                 byKind.getOrDefault(ResponsibilityKind.COINSURANCE, Money.ZERO),
                 byKind.getOrDefault(ResponsibilityKind.COPAY, Money.ZERO),
                 byKind.getOrDefault(ResponsibilityKind.OTHER, Money.ZERO));

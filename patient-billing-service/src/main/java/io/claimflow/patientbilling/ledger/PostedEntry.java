@@ -9,8 +9,14 @@ import java.util.List;
  * A journal entry already in the ledger, as the posting rules see it, with the entries that reversed or superseded
  * it (whether those still stand is for {@link ClaimLedger} to say).
  */
-public record PostedEntry(long id, EntryKind kind, String traceNumber, String claimStatus, LocalDate effectiveDate,
-        List<Long> reversedBy, List<JournalLine> lines) {
+public record PostedEntry(
+        long id,
+        EntryKind kind,
+        String traceNumber,
+        String claimStatus,
+        LocalDate effectiveDate,
+        List<Long> reversedBy,
+        List<JournalLine> lines) {
 
     public PostedEntry {
         reversedBy = List.copyOf(reversedBy);
@@ -18,6 +24,9 @@ public record PostedEntry(long id, EntryKind kind, String traceNumber, String cl
     }
 
     public BigDecimal total(LedgerAccount account) {
-        return Money.sum(lines.stream().filter(l -> l.account() == account).map(JournalLine::amount).toList());
+        return Money.sum(lines.stream()
+                .filter(l -> l.account() == account)
+                .map(JournalLine::amount)
+                .toList());
     }
 }

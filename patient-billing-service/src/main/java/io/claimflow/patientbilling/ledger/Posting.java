@@ -10,8 +10,13 @@ import java.util.Objects;
  * A journal entry to be written: lines that sum to zero (checked here and again by the database at commit), and the
  * earlier entries it reverses or supersedes.
  */
-public record Posting(EntryKind kind, String claimId, LocalDate effectiveDate, String description,
-        List<JournalLine> lines, List<Long> reverses) {
+public record Posting(
+        EntryKind kind,
+        String claimId,
+        LocalDate effectiveDate,
+        String description,
+        List<JournalLine> lines,
+        List<Long> reverses) {
 
     public Posting {
         Objects.requireNonNull(kind, "kind");
@@ -30,11 +35,17 @@ public record Posting(EntryKind kind, String claimId, LocalDate effectiveDate, S
 
     /** The change this entry makes to what the patient owes (receivable and credit lines). */
     public BigDecimal patientBalanceChange() {
-        return Money.sum(lines.stream().filter(l -> l.account().isPatientBalance()).map(JournalLine::amount).toList());
+        return Money.sum(lines.stream()
+                .filter(l -> l.account().isPatientBalance())
+                .map(JournalLine::amount)
+                .toList());
     }
 
     /** Sum of the lines on {@code account}. */
     public BigDecimal total(LedgerAccount account) {
-        return Money.sum(lines.stream().filter(l -> l.account() == account).map(JournalLine::amount).toList());
+        return Money.sum(lines.stream()
+                .filter(l -> l.account() == account)
+                .map(JournalLine::amount)
+                .toList());
     }
 }

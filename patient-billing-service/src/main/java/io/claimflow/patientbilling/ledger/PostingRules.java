@@ -45,8 +45,7 @@ import java.util.Optional;
  */
 public final class PostingRules {
 
-    private PostingRules() {
-    }
+    private PostingRules() {}
 
     /**
      * The entry for a remittance, or empty when it posts nothing (not a payment).
@@ -69,8 +68,9 @@ public final class PostingRules {
     public static Optional<Posting> remittance(Remittance r, ClaimLedger ledger, BigDecimal totalCharge) {
         return switch (r.status()) {
             case NO_PAYMENT -> Optional.empty();
-            case UNKNOWN -> throw new IllegalArgumentException("claim " + r.claimId() + ": claim status code "
-                    + r.statusCode() + " is not one this service posts");
+            case UNKNOWN ->
+                throw new IllegalArgumentException("claim " + r.claimId() + ": claim status code " + r.statusCode()
+                        + " is not one this service posts");
             case REVERSAL -> reversal(r, ledger);
             case SECONDARY -> ledger.superseded() ? heldForThePayer(r, "of superseded claim") : secondary(r, ledger);
             case PRIMARY, DENIED -> primary(r, ledger, totalCharge);
@@ -83,8 +83,8 @@ public final class PostingRules {
             // the replacement (or nobody, after a void) bills the visit: the payer's money waits for its reversal
             return heldForThePayer(r, "of claim replaced or voided by " + ledger.supersededBy());
         }
-        if (!ledger.standing(EntryKind.REMITTANCE).isEmpty() && (totalCharge == null
-                || ledger.charged().add(r.charge()).compareTo(Money.of(totalCharge)) > 0)) {
+        if (!ledger.standing(EntryKind.REMITTANCE).isEmpty()
+                && (totalCharge == null || ledger.charged().add(r.charge()).compareTo(Money.of(totalCharge)) > 0)) {
             // the same claim paid again under another trace: the payer's money is a credit balance to refund or
             // to be recouped, never a second charge to the patient
             return heldForThePayer(r, "paying an already paid claim: overpayment");
@@ -104,8 +104,13 @@ public final class PostingRules {
         for (ResponsibilityKind kind : ResponsibilityKind.values()) {
             settle(lines, claim, PATIENT_RECEIVABLE, kind, r.patientShare().get(kind));
         }
-        return Optional.of(new Posting(EntryKind.REMITTANCE, claim, r.paymentDate(),
-                "remittance " + r.traceNumber() + " status " + r.statusCode(), lines, superseded));
+        return Optional.of(new Posting(
+                EntryKind.REMITTANCE,
+                claim,
+                r.paymentDate(),
+                "remittance " + r.traceNumber() + " status " + r.statusCode(),
+                lines,
+                superseded));
     }
 
     /**
@@ -119,9 +124,14 @@ public final class PostingRules {
         List<JournalLine> lines = new ArrayList<>();
         add(lines, INSURANCE_CASH, r.claimId(), null, r.paid());
         add(lines, INSURANCE_CREDIT, r.claimId(), null, r.paid().negate());
-        return Optional.of(new Posting(EntryKind.REMITTANCE, r.claimId(), r.paymentDate(),
+        return Optional.of(new Posting(
+                EntryKind.REMITTANCE,
+                r.claimId(),
+                r.paymentDate(),
                 "remittance " + r.traceNumber() + " status " + r.statusCode() + " " + why
-                        + ": held as credit to refund or be recouped", lines, List.of()));
+                        + ": held as credit to refund or be recouped",
+                lines,
+                List.of()));
     }
 
     /**
@@ -139,13 +149,18 @@ public final class PostingRules {
         BigDecimal patientChange = Money.ZERO;
         for (PostedEntry entry : ledger.entries()) {
             boolean standing = ledger.standingIds().contains(entry.id());
-            if (!standing || (entry.kind() != EntryKind.REMITTANCE
-                    && entry.kind() != EntryKind.DENIAL_RESPONSIBILITY)) {
+            if (!standing
+                    || (entry.kind() != EntryKind.REMITTANCE && entry.kind() != EntryKind.DENIAL_RESPONSIBILITY)) {
                 continue;
             }
             for (JournalLine line : entry.lines()) {
                 if (line.account() == INSURANCE_CASH || line.account() == INSURANCE_CREDIT) {
-                    add(lines, INSURANCE_CREDIT, ledger.claimId(), null, line.amount().negate());
+                    add(
+                            lines,
+                            INSURANCE_CREDIT,
+                            ledger.claimId(),
+                            null,
+                            line.amount().negate());
                 } else {
                     lines.add(line.opposite());
                     if (line.account() == PATIENT_RECEIVABLE) {
@@ -164,13 +179,21 @@ public final class PostingRules {
         if (net.size() < 2) {
             return Optional.empty();
         }
-        return Optional.of(new Posting(EntryKind.CLAIM_VOID, ledger.claimId(), on,
+        return Optional.of(new Posting(
+                EntryKind.CLAIM_VOID,
+                ledger.claimId(),
+                on,
                 "claim superseded by " + byClaimId + ": its charges taken off; payer money held for the payer's "
-                        + "reversal", net, reversed));
+                        + "reversal",
+                net,
+                reversed));
     }
 
     /** What a biller makes of a lost appeal's open balance (claim-service's decision, the same figure here). */
-    public enum BalanceDecision { WRITE_OFF, BILL_PATIENT }
+    public enum BalanceDecision {
+        WRITE_OFF,
+        BILL_PATIENT
+    }
 
     /**
      * The biller's decision on a lost appeal: what insurance was still to settle on the claim (the charge, when no
@@ -180,8 +203,12 @@ public final class PostingRules {
      * @param amount the balance claim-service moved; refused when the ledger has another amount open with insurance,
      *     so the two services cannot silently disagree
      */
-    public static Optional<Posting> balanceDecision(ClaimLedger ledger, BigDecimal totalCharge,
-            BalanceDecision decision, BigDecimal amount, java.time.LocalDate on) {
+    public static Optional<Posting> balanceDecision(
+            ClaimLedger ledger,
+            BigDecimal totalCharge,
+            BalanceDecision decision,
+            BigDecimal amount,
+            java.time.LocalDate on) {
         if (ledger.entries().stream().anyMatch(e -> e.kind() == EntryKind.BALANCE_DECISION)) {
             return Optional.empty();
         }
@@ -190,7 +217,12 @@ public final class PostingRules {
         if (Money.isZero(ledger.charged())) {
             // a denial that left the patient nothing posted nothing: the charge comes onto the ledger now
             add(lines, INSURANCE_RECEIVABLE, ledger.claimId(), null, Money.of(totalCharge));
-            add(lines, GROSS_CHARGES, ledger.claimId(), null, Money.of(totalCharge).negate());
+            add(
+                    lines,
+                    GROSS_CHARGES,
+                    ledger.claimId(),
+                    null,
+                    Money.of(totalCharge).negate());
             open = open.add(Money.of(totalCharge));
         }
         if (open.compareTo(Money.of(amount)) != 0 || !Money.isPositive(open)) {
@@ -202,9 +234,14 @@ public final class PostingRules {
         } else {
             settle(lines, ledger.claimId(), PATIENT_RECEIVABLE, ResponsibilityKind.OTHER, open);
         }
-        return Optional.of(new Posting(EntryKind.BALANCE_DECISION, ledger.claimId(), on, "lost appeal: "
-                + open.toPlainString() + (decision == BalanceDecision.WRITE_OFF ? " written off" : " billed to the patient"),
-                lines, List.of()));
+        return Optional.of(new Posting(
+                EntryKind.BALANCE_DECISION,
+                ledger.claimId(),
+                on,
+                "lost appeal: " + open.toPlainString()
+                        + (decision == BalanceDecision.WRITE_OFF ? " written off" : " billed to the patient"),
+                lines,
+                List.of()));
     }
 
     /** The lines with the same account, claim and kind added up; zero sums dropped. */
@@ -214,8 +251,8 @@ public final class PostingRules {
             sums.merge(java.util.Arrays.asList(l.account(), l.claimId(), l.kind()), l.amount(), BigDecimal::add);
         }
         List<JournalLine> net = new ArrayList<>();
-        sums.forEach((key, amount) -> add(net, (LedgerAccount) key.get(0), (String) key.get(1),
-                (ResponsibilityKind) key.get(2), amount));
+        sums.forEach((key, amount) ->
+                add(net, (LedgerAccount) key.get(0), (String) key.get(1), (ResponsibilityKind) key.get(2), amount));
         return net;
     }
 
@@ -228,13 +265,15 @@ public final class PostingRules {
         PatientShare before = ledger.patientShare();
         PatientShare after = r.patientShare();
         if (after.total().compareTo(r.reportedPatientTotal()) != 0) {
-            throw new IllegalArgumentException("remittance for claim " + claim + ": patient responsibility parts sum to "
-                    + after.total().toPlainString() + ", total says " + r.reportedPatientTotal().toPlainString());
+            throw new IllegalArgumentException("remittance for claim " + claim
+                    + ": patient responsibility parts sum to " + after.total().toPlainString() + ", total says "
+                    + r.reportedPatientTotal().toPlainString());
         }
         BigDecimal writeOff = before.total().subtract(after.total()).subtract(r.paid());
         if (writeOff.signum() < 0) {
             throw new IllegalArgumentException("claim " + claim + ": secondary remittance " + r.traceNumber()
-                    + " leaves the patient " + after.total().toPlainString() + " and pays " + r.paid().toPlainString()
+                    + " leaves the patient " + after.total().toPlainString() + " and pays "
+                    + r.paid().toPlainString()
                     + ", more than the " + before.total().toPlainString() + " the patient owed");
         }
         List<JournalLine> lines = new ArrayList<>();
@@ -252,8 +291,13 @@ public final class PostingRules {
         if (lines.isEmpty()) {
             return Optional.empty(); // the later payer paid nothing and left the patient's share as it was
         }
-        return Optional.of(new Posting(EntryKind.REMITTANCE, claim, r.paymentDate(),
-                "remittance " + r.traceNumber() + " status " + r.statusCode(), lines, List.of()));
+        return Optional.of(new Posting(
+                EntryKind.REMITTANCE,
+                claim,
+                r.paymentDate(),
+                "remittance " + r.traceNumber() + " status " + r.statusCode(),
+                lines,
+                List.of()));
     }
 
     private static Optional<Posting> reversal(Remittance r, ClaimLedger ledger) {
@@ -267,7 +311,8 @@ public final class PostingRules {
             }
         }
         if (matching.isEmpty()) {
-            if (ledger.superseded() && takenBack.signum() >= 0
+            if (ledger.superseded()
+                    && takenBack.signum() >= 0
                     && ledger.insuranceCredit().compareTo(takenBack) >= 0) {
                 // the claim was voided or replaced, so its payment already waits as insurance credit: the reversal
                 // only returns that cash, and a second reversal finds no credit left to take
@@ -277,32 +322,43 @@ public final class PostingRules {
                 List<JournalLine> lines = new ArrayList<>();
                 add(lines, INSURANCE_CASH, r.claimId(), null, takenBack.negate());
                 add(lines, INSURANCE_CREDIT, r.claimId(), null, takenBack);
-                return Optional.of(new Posting(EntryKind.REMITTANCE_REVERSAL, r.claimId(), r.paymentDate(),
+                return Optional.of(new Posting(
+                        EntryKind.REMITTANCE_REVERSAL,
+                        r.claimId(),
+                        r.paymentDate(),
                         "reversal " + r.traceNumber() + " of superseded claim: the payer takes back its credit",
-                        lines, List.of()));
+                        lines,
+                        List.of()));
             }
             if (standing.isEmpty()) {
-                throw new IllegalArgumentException("claim " + r.claimId() + ": reversal " + r.traceNumber()
-                        + " matches no posted remittance");
+                throw new IllegalArgumentException(
+                        "claim " + r.claimId() + ": reversal " + r.traceNumber() + " matches no posted remittance");
             }
             throw new IllegalArgumentException("claim " + r.claimId() + ": reversal " + r.traceNumber() + " takes back "
                     + takenBack.toPlainString() + " but the remittance it reverses paid "
                     + standing.get(standing.size() - 1).total(INSURANCE_CASH).toPlainString());
         }
         PostedEntry original = matching.get();
-        List<JournalLine> lines = new ArrayList<>(original.lines().stream().map(JournalLine::opposite).toList());
+        List<JournalLine> lines = new ArrayList<>(
+                original.lines().stream().map(JournalLine::opposite).toList());
         List<Long> reversed = new ArrayList<>(List.of(original.id()));
         // A denial from the same 835 as the reversed remittance (its fully denied lines) goes with it; one from an
         // earlier 835 stands again, as it stood before that remittance superseded it.
         for (PostedEntry denial : ledger.entries()) {
-            if (denial.kind() == EntryKind.DENIAL_RESPONSIBILITY && denial.reversedBy().contains(original.id())
+            if (denial.kind() == EntryKind.DENIAL_RESPONSIBILITY
+                    && denial.reversedBy().contains(original.id())
                     && original.traceNumber().equals(denial.traceNumber())) {
                 denial.lines().forEach(l -> lines.add(l.opposite()));
                 reversed.add(denial.id());
             }
         }
-        return Optional.of(new Posting(EntryKind.REMITTANCE_REVERSAL, r.claimId(), r.paymentDate(),
-                "reversal " + r.traceNumber() + " of remittance " + original.traceNumber(), lines, reversed));
+        return Optional.of(new Posting(
+                EntryKind.REMITTANCE_REVERSAL,
+                r.claimId(),
+                r.paymentDate(),
+                "reversal " + r.traceNumber() + " of remittance " + original.traceNumber(),
+                lines,
+                reversed));
     }
 
     /**
@@ -317,8 +373,10 @@ public final class PostingRules {
             return Optional.empty();
         }
         // the same 835 (trace number) posts once, whether as a denial or as a remittance, even one reversed since
-        if (d.traceNumber() != null && ledger.entries().stream().anyMatch(e -> d.traceNumber().equals(e.traceNumber())
-                && (e.kind() == EntryKind.DENIAL_RESPONSIBILITY || e.kind() == EntryKind.REMITTANCE))) {
+        if (d.traceNumber() != null
+                && ledger.entries().stream()
+                        .anyMatch(e -> d.traceNumber().equals(e.traceNumber())
+                                && (e.kind() == EntryKind.DENIAL_RESPONSIBILITY || e.kind() == EntryKind.REMITTANCE))) {
             return Optional.empty();
         }
         List<PostedEntry> denials = ledger.standing(EntryKind.DENIAL_RESPONSIBILITY);
@@ -334,20 +392,24 @@ public final class PostingRules {
         for (ResponsibilityKind kind : ResponsibilityKind.values()) {
             settle(lines, claim, PATIENT_RECEIVABLE, kind, d.patientShare().get(kind));
         }
-        return Optional.of(new Posting(EntryKind.DENIAL_RESPONSIBILITY, claim, d.deniedOn(),
+        return Optional.of(new Posting(
+                EntryKind.DENIAL_RESPONSIBILITY,
+                claim,
+                d.deniedOn(),
                 "denial " + (d.traceNumber() == null ? "" : d.traceNumber() + " ") + "patient responsibility",
-                lines, superseded));
+                lines,
+                superseded));
     }
 
     /** Moves {@code amount} of the claim's insurance receivable to {@code account}. */
-    private static void settle(List<JournalLine> lines, String claim, LedgerAccount account, ResponsibilityKind kind,
-            BigDecimal amount) {
+    private static void settle(
+            List<JournalLine> lines, String claim, LedgerAccount account, ResponsibilityKind kind, BigDecimal amount) {
         add(lines, account, claim, kind, amount);
         add(lines, INSURANCE_RECEIVABLE, claim, null, amount.negate());
     }
 
-    private static void add(List<JournalLine> lines, LedgerAccount account, String claim, ResponsibilityKind kind,
-            BigDecimal amount) {
+    private static void add(
+            List<JournalLine> lines, LedgerAccount account, String claim, ResponsibilityKind kind, BigDecimal amount) {
         if (!Money.isZero(amount)) {
             lines.add(new JournalLine(account, claim, kind, amount));
         }

@@ -9,14 +9,28 @@ import java.util.Objects;
  * A payer's remittance for one claim (from PaymentPosted), in ledger terms. {@code otherAdjustments} are the OA, PI
  * and CR adjustments; a remittance balances when charge = paid + contractual + other adjustments + patient share.
  */
-public record Remittance(String eventId, String tenantId, String encounterId, String claimId, String traceNumber,
-        Status status, String statusCode, LocalDate paymentDate, BigDecimal charge, BigDecimal paid,
-        BigDecimal contractualAdjustment, BigDecimal otherAdjustments, PatientShare patientShare,
+public record Remittance(
+        String eventId,
+        String tenantId,
+        String encounterId,
+        String claimId,
+        String traceNumber,
+        Status status,
+        String statusCode,
+        LocalDate paymentDate,
+        BigDecimal charge,
+        BigDecimal paid,
+        BigDecimal contractualAdjustment,
+        BigDecimal otherAdjustments,
+        PatientShare patientShare,
         BigDecimal reportedPatientTotal) {
 
     /** How the payer processed the claim (CLP02). */
     public enum Status {
-        PRIMARY, SECONDARY, DENIED, REVERSAL,
+        PRIMARY,
+        SECONDARY,
+        DENIED,
+        REVERSAL,
         /** Not a payment: predetermination, not our claim. Posts nothing. */
         NO_PAYMENT,
         /** A status this service does not know how to post. */
@@ -42,10 +56,12 @@ public record Remittance(String eventId, String tenantId, String encounterId, St
      */
     public void requireBalanced() {
         if (patientShare.total().compareTo(reportedPatientTotal) != 0) {
-            throw new IllegalArgumentException("remittance for claim " + claimId + ": patient responsibility parts sum to "
+            throw new IllegalArgumentException("remittance for claim " + claimId
+                    + ": patient responsibility parts sum to "
                     + patientShare.total().toPlainString() + ", total says " + reportedPatientTotal.toPlainString());
         }
-        BigDecimal accounted = paid.add(contractualAdjustment).add(otherAdjustments).add(patientShare.total());
+        BigDecimal accounted =
+                paid.add(contractualAdjustment).add(otherAdjustments).add(patientShare.total());
         if (charge.compareTo(accounted) != 0) {
             throw new IllegalArgumentException("remittance for claim " + claimId + " does not balance: charge "
                     + charge.toPlainString() + " but paid plus adjustments is " + accounted.toPlainString());

@@ -17,8 +17,7 @@ public final class InstallmentSchedule {
     public static final int MIN_INSTALLMENTS = 2;
     public static final int MAX_INSTALLMENTS = 60;
 
-    private InstallmentSchedule() {
-    }
+    private InstallmentSchedule() {}
 
     /**
      * @throws IllegalArgumentException when the total is not positive, the count is outside 2..60, or the total is
@@ -35,8 +34,8 @@ public final class InstallmentSchedule {
         }
         BigDecimal each = amount.divide(BigDecimal.valueOf(count), 2, RoundingMode.DOWN);
         if (each.signum() == 0) {
-            throw new IllegalArgumentException("a balance of " + amount.toPlainString() + " cannot be split into "
-                    + count + " installments");
+            throw new IllegalArgumentException(
+                    "a balance of " + amount.toPlainString() + " cannot be split into " + count + " installments");
         }
         BigDecimal remainder = amount.subtract(each.multiply(BigDecimal.valueOf(count)));
         List<Installment> installments = new ArrayList<>(count);

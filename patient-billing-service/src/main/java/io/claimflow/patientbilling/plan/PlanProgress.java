@@ -10,7 +10,11 @@ import java.util.Optional;
  * Where a payment plan stands, from the patient payments received since it was set up: installments are covered in
  * order; one whose due date has passed without being covered is missed.
  */
-public record PlanProgress(int installmentsCovered, BigDecimal paid, BigDecimal overdue, Optional<Installment> next,
+public record PlanProgress(
+        int installmentsCovered,
+        BigDecimal paid,
+        BigDecimal overdue,
+        Optional<Installment> next,
         BigDecimal dueOnNext) {
 
     public static PlanProgress of(List<Installment> installments, BigDecimal paidSinceStart, LocalDate asOf) {
@@ -40,8 +44,10 @@ public record PlanProgress(int installmentsCovered, BigDecimal paid, BigDecimal 
 
     /** What the patient has to pay by {@code date}: overdue installments plus those due by then. */
     public static BigDecimal dueBy(List<Installment> installments, BigDecimal paidSinceStart, LocalDate date) {
-        BigDecimal scheduled = Money.sum(installments.stream().filter(i -> !i.dueDate().isAfter(date))
-                .map(Installment::amount).toList());
+        BigDecimal scheduled = Money.sum(installments.stream()
+                .filter(i -> !i.dueDate().isAfter(date))
+                .map(Installment::amount)
+                .toList());
         return scheduled.subtract(Money.of(paidSinceStart)).max(Money.ZERO);
     }
 

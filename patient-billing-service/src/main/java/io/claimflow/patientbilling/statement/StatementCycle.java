@@ -21,11 +21,10 @@ public final class StatementCycle {
         TOO_SOON
     }
 
-    private StatementCycle() {
-    }
+    private StatementCycle() {}
 
-    public static Decision decide(BigDecimal balance, LocalDate lastStatementDate, LocalDate asOf,
-            StatementPolicy policy) {
+    public static Decision decide(
+            BigDecimal balance, LocalDate lastStatementDate, LocalDate asOf, StatementPolicy policy) {
         if (balance.signum() <= 0) {
             return Decision.ZERO_OR_CREDIT;
         }

@@ -13,14 +13,20 @@ import java.math.BigDecimal;
  * @param minimumPaymentPercent the minimum due is at least this percentage of the balance, rounded up to the cent
  * @param smallBalanceWriteOff a balance below this is written off instead of billed (zero: never)
  */
-public record StatementPolicy(int minDaysBetweenStatements, BigDecimal minimumBalance, int dueInDays,
-        BigDecimal minimumPaymentFloor, int minimumPaymentPercent, BigDecimal smallBalanceWriteOff) {
+public record StatementPolicy(
+        int minDaysBetweenStatements,
+        BigDecimal minimumBalance,
+        int dueInDays,
+        BigDecimal minimumPaymentFloor,
+        int minimumPaymentPercent,
+        BigDecimal smallBalanceWriteOff) {
 
     public StatementPolicy {
         minimumBalance = Money.of(minimumBalance);
         smallBalanceWriteOff = Money.of(smallBalanceWriteOff);
         if (smallBalanceWriteOff.compareTo(minimumBalance) > 0) {
-            throw new IllegalArgumentException("the small-balance write-off cannot exceed the minimum statement balance");
+            throw new IllegalArgumentException(
+                    "the small-balance write-off cannot exceed the minimum statement balance");
         }
         minimumPaymentFloor = Money.of(minimumPaymentFloor);
         if (minDaysBetweenStatements < 0 || dueInDays < 0 || minimumPaymentPercent < 0 || minimumPaymentPercent > 100) {

@@ -9,8 +9,7 @@ public final class StatementText {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
-    private StatementText() {
-    }
+    private StatementText() {}
 
     public static String render(Statement s, Addressee to, String payableTo) {
         StringBuilder out = new StringBuilder();
@@ -23,13 +22,26 @@ public final class StatementText {
         row(out, "Statement date", DATE.format(s.statementDate()));
         row(out, "Due date", DATE.format(s.dueDate()));
         out.append('\n');
-        out.append(String.format(Locale.US, "%-10s %-22s %10s %10s %10s %10s%n", "Service", "Visit", "Charge", "Ins paid",
-                "Adjusted", "You owe"));
+        out.append(String.format(
+                Locale.US,
+                "%-10s %-22s %10s %10s %10s %10s%n",
+                "Service",
+                "Visit",
+                "Charge",
+                "Ins paid",
+                "Adjusted",
+                "You owe"));
         out.append("-".repeat(77)).append('\n');
         for (StatementLine line : s.lines()) {
-            out.append(String.format(Locale.US, "%-10s %-22s %10s %10s %10s %10s%n", DATE.format(line.serviceFrom()),
-                    truncate(line.claimId(), 22), money(line.charge()), money(line.insurancePaid()),
-                    money(line.adjustments()), money(line.balance())));
+            out.append(String.format(
+                    Locale.US,
+                    "%-10s %-22s %10s %10s %10s %10s%n",
+                    DATE.format(line.serviceFrom()),
+                    truncate(line.claimId(), 22),
+                    money(line.charge()),
+                    money(line.insurancePaid()),
+                    money(line.adjustments()),
+                    money(line.balance())));
             if (line.provider() != null) {
                 out.append(String.format(Locale.US, "%-10s   provider: %s%n", "", line.provider()));
             }
@@ -48,8 +60,10 @@ public final class StatementText {
         row(out, "AMOUNT DUE", money(s.balance()));
         row(out, "MINIMUM DUE by " + DATE.format(s.dueDate()), money(s.minimumDue()));
         out.append('\n');
-        out.append("To pay, call our billing office or mail a check payable to ").append(payableTo)
-                .append(" with your account number.").append('\n');
+        out.append("To pay, call our billing office or mail a check payable to ")
+                .append(payableTo)
+                .append(" with your account number.")
+                .append('\n');
         return out.toString();
     }
 

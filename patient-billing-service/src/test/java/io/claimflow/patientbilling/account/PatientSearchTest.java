@@ -27,8 +27,7 @@ import org.springframework.web.client.RestClient;
 class PatientSearchTest {
 
     private static final String TENANT = "ps-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final ParameterizedTypeReference<Map<String, Object>> PAGE = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> PAGE = new ParameterizedTypeReference<>() {};
 
     @LocalServerPort
     int port;
@@ -42,8 +41,10 @@ class PatientSearchTest {
 
     @BeforeAll
     void accounts() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth("patient-accounts", "demo-patient-accounts")).build();
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth("patient-accounts", "demo-patient-accounts"))
+                .build();
         maria = account("MRN-100", "Maria Lopez Garcia", "1961-07-22");
         account("MRN-101", "Mario Lopez", "1970-01-01");
         account("MRN-200", "Ana Maria Smith", "1961-07-22");
@@ -61,8 +62,8 @@ class PatientSearchTest {
         assertThat(names(find("name=lopez mar"))).containsExactlyInAnyOrder("Maria Lopez Garcia", "Mario Lopez");
         assertThat(names(find("name=MARIA"))).containsExactlyInAnyOrder("Maria Lopez Garcia", "Ana Maria Smith");
         assertThat(names(find("name=aria"))).isEmpty();
-        assertThat(names(find("birthDate=1961-07-22"))).containsExactlyInAnyOrder("Maria Lopez Garcia",
-                "Ana Maria Smith");
+        assertThat(names(find("birthDate=1961-07-22")))
+                .containsExactlyInAnyOrder("Maria Lopez Garcia", "Ana Maria Smith");
         assertThat(names(find("birthDate=1961-07-22&name=smith"))).containsExactly("Ana Maria Smith");
         assertThat(names(find("mrn=MRN-10"))).containsExactlyInAnyOrder("Maria Lopez Garcia", "Mario Lopez");
         assertThat(names(find("accountNumber=" + TENANT + "-" + maria))).containsExactly("Maria Lopez Garcia");
@@ -75,33 +76,42 @@ class PatientSearchTest {
         Map<String, Object> page = find("mrn=MRN-3&sort=-id&size=10&page=1");
         assertThat(page.get("total")).isEqualTo(30);
         assertThat(names(page)).hasSize(10).first().isEqualTo("Patient Number19");
-        assertThat(http.get().uri("/patient-accounts/tenants").retrieve()
-                .body(new ParameterizedTypeReference<List<String>>() {
-                })).contains(TENANT);
+        assertThat(http.get()
+                        .uri("/patient-accounts/tenants")
+                        .retrieve()
+                        .body(new ParameterizedTypeReference<List<String>>() {}))
+                .contains(TENANT);
     }
 
     @Test
     void badInputIsA400() {
-        for (String query : List.of("name=<script>", "birthDate=1850-01-01", "sort=guarantor_name", "size=201",
-                "statementId=-1")) {
-            int status = http.get().uri("/patient-accounts/search?" + query)
+        for (String query :
+                List.of("name=<script>", "birthDate=1850-01-01", "sort=guarantor_name", "size=201", "statementId=-1")) {
+            int status = http.get()
+                    .uri("/patient-accounts/search?" + query)
                     .exchange((request, response) -> response.getStatusCode().value());
             assertThat(status).as(query).isEqualTo(400);
         }
     }
 
     private Map<String, Object> find(String query) {
-        return http.get().uri("/patient-accounts/search?tenantId=" + TENANT + "&" + query).retrieve().body(PAGE);
+        return http.get()
+                .uri("/patient-accounts/search?tenantId=" + TENANT + "&" + query)
+                .retrieve()
+                .body(PAGE);
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> names(Map<String, Object> page) {
-        return ((List<Map<String, Object>>) page.get("items")).stream().map(m -> (String) m.get("name")).toList();
+        return ((List<Map<String, Object>>) page.get("items"))
+                .stream().map(m -> (String) m.get("name")).toList();
     }
 
     private long account(String mrn, String name, String birthDate) {
         return jdbc.sql("INSERT INTO patient_account (tenant_id, patient_ref, guarantor_name, birth_date)"
                         + " VALUES (?, ?, ?, CAST(? AS date)) RETURNING id")
-                .params(TENANT, mrn, name, birthDate).query(Long.class).single();
+                .params(TENANT, mrn, name, birthDate)
+                .query(Long.class)
+                .single();
     }
 }

@@ -19,14 +19,41 @@ class PostingRulesTest {
 
     /** 99214 + 36415 + 80053 billed 350.00; allowed 254.60: deductible 50.00, 20% coinsurance 21.10, copay 14.00. */
     static Remittance primary() {
-        return remittance("EFT0331264471", Remittance.Status.PRIMARY, "1", "350.00", "168.40", "96.50", "0.00",
+        return remittance(
+                "EFT0331264471",
+                Remittance.Status.PRIMARY,
+                "1",
+                "350.00",
+                "168.40",
+                "96.50",
+                "0.00",
                 new PatientShare(of("50.00"), of("21.10"), of("14.00"), of("0.00")));
     }
 
-    static Remittance remittance(String trace, Remittance.Status status, String code, String charge, String paid,
-            String contractual, String other, PatientShare share) {
-        return new Remittance(UUID.randomUUID().toString(), "riverside-fm", "enc-1", CLAIM, trace, status, code,
-                PAID_ON, of(charge), of(paid), of(contractual), of(other), share, share.total());
+    static Remittance remittance(
+            String trace,
+            Remittance.Status status,
+            String code,
+            String charge,
+            String paid,
+            String contractual,
+            String other,
+            PatientShare share) {
+        return new Remittance(
+                UUID.randomUUID().toString(),
+                "riverside-fm",
+                "enc-1",
+                CLAIM,
+                trace,
+                status,
+                code,
+                PAID_ON,
+                of(charge),
+                of(paid),
+                of(contractual),
+                of(other),
+                share,
+                share.total());
     }
 
     final List<PostedEntry> posted = new ArrayList<>();
@@ -38,7 +65,14 @@ class PostingRulesTest {
     }
 
     static Remittance reversalOfPrimary(String trace) {
-        return remittance(trace, Remittance.Status.REVERSAL, "22", "-350.00", "-168.40", "-96.50", "0.00",
+        return remittance(
+                trace,
+                Remittance.Status.REVERSAL,
+                "22",
+                "-350.00",
+                "-168.40",
+                "-96.50",
+                "0.00",
                 new PatientShare(of("-50.00"), of("-21.10"), of("-14.00"), of("0.00")));
     }
 
@@ -48,7 +82,10 @@ class PostingRulesTest {
     }
 
     BigDecimal total(LedgerAccount account) {
-        return Money.sum(ledger().entries().stream().flatMap(e -> e.lines().stream()).filter(l -> l.account() == account).map(JournalLine::amount)
+        return Money.sum(ledger().entries().stream()
+                .flatMap(e -> e.lines().stream())
+                .filter(l -> l.account() == account)
+                .map(JournalLine::amount)
                 .toList());
     }
 
@@ -58,11 +95,19 @@ class PostingRulesTest {
             PostedEntry old = posted.get((int) (reversed - 1));
             List<Long> by = new ArrayList<>(old.reversedBy());
             by.add(id);
-            posted.set((int) (reversed - 1), new PostedEntry(old.id(), old.kind(), old.traceNumber(), old.claimStatus(),
-                    old.effectiveDate(), by, old.lines()));
+            posted.set(
+                    (int) (reversed - 1),
+                    new PostedEntry(
+                            old.id(),
+                            old.kind(),
+                            old.traceNumber(),
+                            old.claimStatus(),
+                            old.effectiveDate(),
+                            by,
+                            old.lines()));
         }
-        posted.add(new PostedEntry(id, posting.kind(), trace, status, posting.effectiveDate(), List.of(),
-                posting.lines()));
+        posted.add(new PostedEntry(
+                id, posting.kind(), trace, status, posting.effectiveDate(), List.of(), posting.lines()));
         return posting;
     }
 
@@ -79,9 +124,10 @@ class PostingRulesTest {
         assertThat(entry.total(LedgerAccount.CONTRACTUAL_ADJUSTMENT)).isEqualByComparingTo("96.50");
         assertThat(entry.total(LedgerAccount.INSURANCE_RECEIVABLE)).isEqualByComparingTo("0.00");
         assertThat(entry.patientBalanceChange()).isEqualByComparingTo("85.10");
-        assertThat(ledger().patientShare()).isEqualTo(new PatientShare(of("50.00"), of("21.10"), of("14.00"),
-                of("0.00")));
-        assertThat(Money.sum(entry.lines().stream().map(JournalLine::amount).toList())).isEqualTo(Money.ZERO);
+        assertThat(ledger().patientShare())
+                .isEqualTo(new PatientShare(of("50.00"), of("21.10"), of("14.00"), of("0.00")));
+        assertThat(Money.sum(entry.lines().stream().map(JournalLine::amount).toList()))
+                .isEqualTo(Money.ZERO);
         assertThat(ledger().hasRemittance("EFT0331264471", "1")).isTrue();
         assertThat(ledger().hasRemittance("EFT0331264471", "22")).isFalse();
         assertThat(ledger().hasRemittance("EFT0401269999", "1")).isFalse();
@@ -89,41 +135,78 @@ class PostingRulesTest {
 
     @Test
     void theSampleRemittanceLeavesTheCopay() {
-        Remittance sample = remittance("EFT0331264471", Remittance.Status.PRIMARY, "1", "210.00", "103.74", "81.26",
-                "0.00", new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("0.00")));
+        Remittance sample = remittance(
+                "EFT0331264471",
+                Remittance.Status.PRIMARY,
+                "1",
+                "210.00",
+                "103.74",
+                "81.26",
+                "0.00",
+                new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("0.00")));
 
         assertThat(postRemittance(sample).patientBalanceChange()).isEqualByComparingTo("25.00");
     }
 
     @Test
     void aRemittanceThatDoesNotBalanceIsRefused() {
-        Remittance off = remittance("T1", Remittance.Status.PRIMARY, "1", "350.00", "168.40", "96.50", "0.00",
+        Remittance off = remittance(
+                "T1",
+                Remittance.Status.PRIMARY,
+                "1",
+                "350.00",
+                "168.40",
+                "96.50",
+                "0.00",
                 new PatientShare(of("50.00"), of("21.10"), of("14.01"), of("0.00")));
 
         assertThatThrownBy(() -> PostingRules.remittance(off, ledger()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not balance");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not balance");
     }
 
     @Test
     void patientPartsThatDoNotAddUpToTheReportedTotalAreRefused() {
         PatientShare share = new PatientShare(of("50.00"), of("21.10"), of("14.00"), of("0.00"));
-        Remittance off = new Remittance("e", "t", "enc", CLAIM, "T1", Remittance.Status.PRIMARY, "1", PAID_ON,
-                of("350.00"), of("168.40"), of("96.50"), of("0.00"), share, of("85.00"));
+        Remittance off = new Remittance(
+                "e",
+                "t",
+                "enc",
+                CLAIM,
+                "T1",
+                Remittance.Status.PRIMARY,
+                "1",
+                PAID_ON,
+                of("350.00"),
+                of("168.40"),
+                of("96.50"),
+                of("0.00"),
+                share,
+                of("85.00"));
 
         assertThatThrownBy(() -> PostingRules.remittance(off, ledger()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("total says 85.00");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("total says 85.00");
     }
 
     @Test
     void reversalPostsTheExactOppositeOfTheRemittance() {
         Posting original = postRemittance(primary());
-        Remittance reversal = remittance("EFT0415260002", Remittance.Status.REVERSAL, "22", "-350.00", "-168.40",
-                "-96.50", "0.00", new PatientShare(of("-50.00"), of("-21.10"), of("-14.00"), of("0.00")));
+        Remittance reversal = remittance(
+                "EFT0415260002",
+                Remittance.Status.REVERSAL,
+                "22",
+                "-350.00",
+                "-168.40",
+                "-96.50",
+                "0.00",
+                new PatientShare(of("-50.00"), of("-21.10"), of("-14.00"), of("0.00")));
 
         Posting reversing = postRemittance(reversal);
 
         assertThat(reversing.kind()).isEqualTo(EntryKind.REMITTANCE_REVERSAL);
-        assertThat(reversing.lines()).isEqualTo(original.lines().stream().map(JournalLine::opposite).toList());
+        assertThat(reversing.lines())
+                .isEqualTo(original.lines().stream().map(JournalLine::opposite).toList());
         assertThat(reversing.reverses()).containsExactly(1L);
         assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
         assertThat(ledger().charged()).isEqualByComparingTo("0.00");
@@ -133,9 +216,23 @@ class PostingRulesTest {
     @Test
     void correctedRemittanceAfterAReversalPostsAgain() {
         postRemittance(primary());
-        postRemittance(remittance("EFT0415260002", Remittance.Status.REVERSAL, "22", "-350.00", "-168.40", "-96.50",
-                "0.00", new PatientShare(of("-50.00"), of("-21.10"), of("-14.00"), of("0.00"))));
-        postRemittance(remittance("EFT0415260002", Remittance.Status.PRIMARY, "1", "350.00", "189.50", "96.50", "0.00",
+        postRemittance(remittance(
+                "EFT0415260002",
+                Remittance.Status.REVERSAL,
+                "22",
+                "-350.00",
+                "-168.40",
+                "-96.50",
+                "0.00",
+                new PatientShare(of("-50.00"), of("-21.10"), of("-14.00"), of("0.00"))));
+        postRemittance(remittance(
+                "EFT0415260002",
+                Remittance.Status.PRIMARY,
+                "1",
+                "350.00",
+                "189.50",
+                "96.50",
+                "0.00",
                 new PatientShare(of("50.00"), of("0.00"), of("14.00"), of("0.00"))));
 
         assertThat(ledger().patientBalance()).isEqualByComparingTo("64.00");
@@ -144,28 +241,59 @@ class PostingRulesTest {
 
     @Test
     void reversalOfNothingOrOfAnotherAmountIsRefused() {
-        Remittance reversal = remittance("R1", Remittance.Status.REVERSAL, "22", "-350.00", "-168.40", "-96.50",
-                "0.00", new PatientShare(of("-50.00"), of("-21.10"), of("-14.00"), of("0.00")));
+        Remittance reversal = remittance(
+                "R1",
+                Remittance.Status.REVERSAL,
+                "22",
+                "-350.00",
+                "-168.40",
+                "-96.50",
+                "0.00",
+                new PatientShare(of("-50.00"), of("-21.10"), of("-14.00"), of("0.00")));
         assertThatThrownBy(() -> PostingRules.remittance(reversal, ledger()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("matches no posted remittance");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("matches no posted remittance");
 
         postRemittance(primary());
-        Remittance wrong = remittance("R1", Remittance.Status.REVERSAL, "22", "-350.00", "-100.00", "-96.50",
-                "-68.40", new PatientShare(of("-50.00"), of("-21.10"), of("-14.00"), of("0.00")));
+        Remittance wrong = remittance(
+                "R1",
+                Remittance.Status.REVERSAL,
+                "22",
+                "-350.00",
+                "-100.00",
+                "-96.50",
+                "-68.40",
+                new PatientShare(of("-50.00"), of("-21.10"), of("-14.00"), of("0.00")));
         assertThatThrownBy(() -> PostingRules.remittance(wrong, ledger()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("paid 168.40");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("paid 168.40");
     }
 
     @Test
     void aClaimPaidInTwoPartsPostsBothPartsAndOnlyAPartPaidAgainIsCredit() {
         // the payer splits the 350.00 claim over two 835s: 250.00 of its lines, then the other 100.00
-        Remittance first = remittance("EFT-PART1", Remittance.Status.PRIMARY, "1", "250.00", "150.00", "64.90",
-                "0.00", new PatientShare(of("0.00"), of("21.10"), of("14.00"), of("0.00")));
-        Remittance second = remittance("EFT-PART2", Remittance.Status.PRIMARY, "1", "100.00", "18.40", "31.60",
-                "0.00", new PatientShare(of("50.00"), of("0.00"), of("0.00"), of("0.00")));
+        Remittance first = remittance(
+                "EFT-PART1",
+                Remittance.Status.PRIMARY,
+                "1",
+                "250.00",
+                "150.00",
+                "64.90",
+                "0.00",
+                new PatientShare(of("0.00"), of("21.10"), of("14.00"), of("0.00")));
+        Remittance second = remittance(
+                "EFT-PART2",
+                Remittance.Status.PRIMARY,
+                "1",
+                "100.00",
+                "18.40",
+                "31.60",
+                "0.00",
+                new PatientShare(of("50.00"), of("0.00"), of("0.00"), of("0.00")));
         post(PostingRules.remittance(first, ledger(), of("350.00")).orElseThrow(), "EFT-PART1", "1");
 
-        Posting part = post(PostingRules.remittance(second, ledger(), of("350.00")).orElseThrow(), "EFT-PART2", "1");
+        Posting part =
+                post(PostingRules.remittance(second, ledger(), of("350.00")).orElseThrow(), "EFT-PART2", "1");
 
         assertThat(part.total(LedgerAccount.GROSS_CHARGES)).isEqualByComparingTo("-100.00");
         assertThat(part.patientBalanceChange()).isEqualByComparingTo("50.00");
@@ -175,10 +303,17 @@ class PostingRulesTest {
         assertThat(ledger().patientBalance()).isEqualByComparingTo("85.10");
 
         // the second part paid again under another trace covers charges already paid: credit, nothing charged
-        Remittance again = remittance("EFT-PART2-AGAIN", Remittance.Status.PRIMARY, "1", "100.00", "18.40", "31.60",
-                "0.00", new PatientShare(of("50.00"), of("0.00"), of("0.00"), of("0.00")));
-        Posting credit = post(PostingRules.remittance(again, ledger(), of("350.00")).orElseThrow(), "EFT-PART2-AGAIN",
-                "1");
+        Remittance again = remittance(
+                "EFT-PART2-AGAIN",
+                Remittance.Status.PRIMARY,
+                "1",
+                "100.00",
+                "18.40",
+                "31.60",
+                "0.00",
+                new PatientShare(of("50.00"), of("0.00"), of("0.00"), of("0.00")));
+        Posting credit =
+                post(PostingRules.remittance(again, ledger(), of("350.00")).orElseThrow(), "EFT-PART2-AGAIN", "1");
         assertThat(credit.total(LedgerAccount.INSURANCE_CREDIT)).isEqualByComparingTo("-18.40");
         assertThat(ledger().charged()).isEqualByComparingTo("350.00");
         assertThat(ledger().patientBalance()).isEqualByComparingTo("85.10");
@@ -187,7 +322,14 @@ class PostingRulesTest {
     @Test
     void aSecondPaymentOfAPaidClaimIsAnInsuranceCreditAndItsReversalTakesItBack() {
         postRemittance(primary());
-        Remittance again = remittance("EFT-OTHER", Remittance.Status.PRIMARY, "1", "350.00", "168.40", "96.50", "0.00",
+        Remittance again = remittance(
+                "EFT-OTHER",
+                Remittance.Status.PRIMARY,
+                "1",
+                "350.00",
+                "168.40",
+                "96.50",
+                "0.00",
                 new PatientShare(of("50.00"), of("21.10"), of("14.00"), of("0.00")));
 
         Posting credit = postRemittance(again);
@@ -240,7 +382,14 @@ class PostingRulesTest {
         supersededBy = "clm-replacement";
 
         // the payer, late, pays the replaced claim again: held for it, and its own reversal nets it
-        postRemittance(remittance("EFT-LATE", Remittance.Status.PRIMARY, "1", "350.00", "168.40", "96.50", "0.00",
+        postRemittance(remittance(
+                "EFT-LATE",
+                Remittance.Status.PRIMARY,
+                "1",
+                "350.00",
+                "168.40",
+                "96.50",
+                "0.00",
                 new PatientShare(of("50.00"), of("21.10"), of("14.00"), of("0.00"))));
         assertThat(ledger().charged()).isEqualByComparingTo("0.00");
         assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
@@ -253,9 +402,18 @@ class PostingRulesTest {
     @Test
     void whatThePatientPaidOnAVoidedClaimBecomesCredit() {
         postRemittance(primary());
-        post(new Posting(EntryKind.PATIENT_PAYMENT, null, PAID_ON, "card", List.of(
-                new JournalLine(LedgerAccount.PATIENT_CASH, null, null, of("14.00")),
-                new JournalLine(LedgerAccount.PATIENT_RECEIVABLE, CLAIM, null, of("-14.00"))), List.of()), null, null);
+        post(
+                new Posting(
+                        EntryKind.PATIENT_PAYMENT,
+                        null,
+                        PAID_ON,
+                        "card",
+                        List.of(
+                                new JournalLine(LedgerAccount.PATIENT_CASH, null, null, of("14.00")),
+                                new JournalLine(LedgerAccount.PATIENT_RECEIVABLE, CLAIM, null, of("-14.00"))),
+                        List.of()),
+                null,
+                null);
 
         Posting voided = supersede();
 
@@ -266,29 +424,51 @@ class PostingRulesTest {
     @Test
     void aLostAppealsBalanceIsBilledToThePatientOrWrittenOffOnceAndOnlyForTheAmountClaimServiceMoved() {
         // a denial that left the patient nothing posted nothing: the decision brings the charge onto the ledger
-        assertThatThrownBy(() -> PostingRules.balanceDecision(ledger(), of("350.00"),
-                PostingRules.BalanceDecision.BILL_PATIENT, of("300.00"), PAID_ON))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("350.00 open with insurance");
+        assertThatThrownBy(() -> PostingRules.balanceDecision(
+                        ledger(), of("350.00"), PostingRules.BalanceDecision.BILL_PATIENT, of("300.00"), PAID_ON))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("350.00 open with insurance");
 
-        Posting billed = post(PostingRules.balanceDecision(ledger(), of("350.00"),
-                PostingRules.BalanceDecision.BILL_PATIENT, of("350.00"), PAID_ON).orElseThrow(), null, null);
+        Posting billed = post(
+                PostingRules.balanceDecision(
+                                ledger(),
+                                of("350.00"),
+                                PostingRules.BalanceDecision.BILL_PATIENT,
+                                of("350.00"),
+                                PAID_ON)
+                        .orElseThrow(),
+                null,
+                null);
 
         assertThat(billed.kind()).isEqualTo(EntryKind.BALANCE_DECISION);
         assertThat(ledger().charged()).isEqualByComparingTo("350.00");
         assertThat(ledger().patientBalance()).isEqualByComparingTo("350.00");
         assertThat(ledger().insuranceReceivable()).isEqualByComparingTo("0.00");
-        assertThat(PostingRules.balanceDecision(ledger(), of("350.00"), PostingRules.BalanceDecision.BILL_PATIENT,
-                of("350.00"), PAID_ON)).isEmpty();
+        assertThat(PostingRules.balanceDecision(
+                        ledger(), of("350.00"), PostingRules.BalanceDecision.BILL_PATIENT, of("350.00"), PAID_ON))
+                .isEmpty();
     }
 
     @Test
     void aLostAppealWrittenOffLeavesThePatientOnlyTheDenialsPatientShare() {
-        Denial denial = new Denial(UUID.randomUUID().toString(), "riverside-fm", "enc-1", CLAIM, "EFT-D", true,
-                PAID_ON, of("350.00"), new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("0.00")));
+        Denial denial = new Denial(
+                UUID.randomUUID().toString(),
+                "riverside-fm",
+                "enc-1",
+                CLAIM,
+                "EFT-D",
+                true,
+                PAID_ON,
+                of("350.00"),
+                new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("0.00")));
         post(PostingRules.denial(denial, ledger()).orElseThrow(), "EFT-D", null);
 
-        Posting writtenOff = post(PostingRules.balanceDecision(ledger(), of("350.00"),
-                PostingRules.BalanceDecision.WRITE_OFF, of("325.00"), PAID_ON).orElseThrow(), null, null);
+        Posting writtenOff = post(
+                PostingRules.balanceDecision(
+                                ledger(), of("350.00"), PostingRules.BalanceDecision.WRITE_OFF, of("325.00"), PAID_ON)
+                        .orElseThrow(),
+                null,
+                null);
 
         assertThat(writtenOff.total(LedgerAccount.OTHER_ADJUSTMENT)).isEqualByComparingTo("325.00");
         assertThat(ledger().patientBalance()).isEqualByComparingTo("25.00");
@@ -300,8 +480,15 @@ class PostingRulesTest {
     void secondaryPaymentReducesWhatThePatientOwes() {
         postRemittance(primary()); // patient owes 85.10
         // the secondary pays 60.00 of it, leaves the 14.00 copay to the patient and writes off the remaining 11.10
-        Remittance secondary = remittance("CHK7781", Remittance.Status.SECONDARY, "2", "350.00", "60.00", "276.00",
-                "0.00", new PatientShare(of("0.00"), of("0.00"), of("14.00"), of("0.00")));
+        Remittance secondary = remittance(
+                "CHK7781",
+                Remittance.Status.SECONDARY,
+                "2",
+                "350.00",
+                "60.00",
+                "276.00",
+                "0.00",
+                new PatientShare(of("0.00"), of("0.00"), of("14.00"), of("0.00")));
 
         Posting entry = postRemittance(secondary);
 
@@ -317,11 +504,27 @@ class PostingRulesTest {
     @Test
     void secondaryAfterThePatientPaidInFullLeavesTheExcessAsCredit() {
         postRemittance(primary());
-        post(new Posting(EntryKind.PATIENT_PAYMENT, null, PAID_ON, "payment", List.of(
-                JournalLine.of(LedgerAccount.PATIENT_CASH, null, of("85.10")),
-                JournalLine.of(LedgerAccount.PATIENT_RECEIVABLE, CLAIM, of("-85.10"))), List.of()), null, null);
-        Remittance secondary = remittance("CHK7781", Remittance.Status.SECONDARY, "2", "350.00", "71.10", "264.90",
-                "0.00", new PatientShare(of("0.00"), of("0.00"), of("14.00"), of("0.00")));
+        post(
+                new Posting(
+                        EntryKind.PATIENT_PAYMENT,
+                        null,
+                        PAID_ON,
+                        "payment",
+                        List.of(
+                                JournalLine.of(LedgerAccount.PATIENT_CASH, null, of("85.10")),
+                                JournalLine.of(LedgerAccount.PATIENT_RECEIVABLE, CLAIM, of("-85.10"))),
+                        List.of()),
+                null,
+                null);
+        Remittance secondary = remittance(
+                "CHK7781",
+                Remittance.Status.SECONDARY,
+                "2",
+                "350.00",
+                "71.10",
+                "264.90",
+                "0.00",
+                new PatientShare(of("0.00"), of("0.00"), of("14.00"), of("0.00")));
 
         Posting entry = postRemittance(secondary);
 
@@ -332,28 +535,38 @@ class PostingRulesTest {
 
     @Test
     void secondaryBeforeAnyPrimaryIsRefused() {
-        Remittance secondary = remittance("CHK7781", Remittance.Status.SECONDARY, "2", "350.00", "60.00", "290.00",
-                "0.00", PatientShare.NONE);
+        Remittance secondary = remittance(
+                "CHK7781", Remittance.Status.SECONDARY, "2", "350.00", "60.00", "290.00", "0.00", PatientShare.NONE);
 
         assertThatThrownBy(() -> PostingRules.remittance(secondary, ledger()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before any primary");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("before any primary");
     }
 
     @Test
     void predeterminationPostsNothingAndAnUnknownStatusIsRefused() {
-        Remittance predetermination = remittance("P1", Remittance.Status.NO_PAYMENT, "25", "350.00", "0.00", "0.00",
-                "350.00", PatientShare.NONE);
-        Remittance unknown = remittance("P1", Remittance.Status.UNKNOWN, "17", "350.00", "0.00", "0.00", "350.00",
-                PatientShare.NONE);
+        Remittance predetermination = remittance(
+                "P1", Remittance.Status.NO_PAYMENT, "25", "350.00", "0.00", "0.00", "350.00", PatientShare.NONE);
+        Remittance unknown = remittance(
+                "P1", Remittance.Status.UNKNOWN, "17", "350.00", "0.00", "0.00", "350.00", PatientShare.NONE);
 
         assertThat(PostingRules.remittance(predetermination, ledger())).isEmpty();
         assertThatThrownBy(() -> PostingRules.remittance(unknown, ledger()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("claim status code 17");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("claim status code 17");
     }
 
     static Denial nonCovered(String trace, boolean adjudicated) {
-        return new Denial(UUID.randomUUID().toString(), "riverside-fm", "enc-1", CLAIM, trace, adjudicated,
-                PAID_ON, of("204.00"), new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("204.00")));
+        return new Denial(
+                UUID.randomUUID().toString(),
+                "riverside-fm",
+                "enc-1",
+                CLAIM,
+                trace,
+                adjudicated,
+                PAID_ON,
+                of("204.00"),
+                new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("204.00")));
     }
 
     @Test
@@ -375,8 +588,16 @@ class PostingRulesTest {
 
     @Test
     void aRemittanceSupersedesTheDenialSoTheSameDollarsAreNotOwedTwice() {
-        Posting denial = post(PostingRules.denial(nonCovered("EFT1", true), ledger()).orElseThrow(), "EFT1", null);
-        Remittance remittance = remittance("EFT1", Remittance.Status.DENIED, "4", "204.00", "0.00", "0.00", "0.00",
+        Posting denial =
+                post(PostingRules.denial(nonCovered("EFT1", true), ledger()).orElseThrow(), "EFT1", null);
+        Remittance remittance = remittance(
+                "EFT1",
+                Remittance.Status.DENIED,
+                "4",
+                "204.00",
+                "0.00",
+                "0.00",
+                "0.00",
                 new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("204.00")));
 
         Posting entry = postRemittance(remittance);
@@ -394,19 +615,42 @@ class PostingRulesTest {
     void denialRemittanceReversalAndCorrectedRemittanceChargeOnceAndOweOnce() {
         post(PostingRules.denial(nonCovered("EFT1", true), ledger()).orElseThrow(), "EFT1", null);
         // a later 835 reprocesses the claim, then reverses that
-        postRemittance(remittance("EFT1B", Remittance.Status.DENIED, "4", "204.00", "0.00", "0.00", "0.00",
+        postRemittance(remittance(
+                "EFT1B",
+                Remittance.Status.DENIED,
+                "4",
+                "204.00",
+                "0.00",
+                "0.00",
+                "0.00",
                 new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("204.00"))));
-        postRemittance(remittance("EFT2", Remittance.Status.REVERSAL, "22", "-204.00", "0.00", "0.00", "0.00",
+        postRemittance(remittance(
+                "EFT2",
+                Remittance.Status.REVERSAL,
+                "22",
+                "-204.00",
+                "0.00",
+                "0.00",
+                "0.00",
                 new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("-204.00"))));
 
         // the reversal puts the denial back: it stands again, and the patient owes its 204.00 once
-        assertThat(ledger().standing(EntryKind.DENIAL_RESPONSIBILITY)).extracting(PostedEntry::id).containsExactly(1L);
+        assertThat(ledger().standing(EntryKind.DENIAL_RESPONSIBILITY))
+                .extracting(PostedEntry::id)
+                .containsExactly(1L);
         assertThat(ledger().patientBalance()).isEqualByComparingTo("204.00");
         assertThat(ledger().charged()).isEqualByComparingTo("204.00");
 
         // on appeal the payer pays after all
-        Posting corrected = postRemittance(remittance("EFT2", Remittance.Status.PRIMARY, "1", "204.00", "150.00",
-                "34.00", "0.00", new PatientShare(of("0.00"), of("20.00"), of("0.00"), of("0.00"))));
+        Posting corrected = postRemittance(remittance(
+                "EFT2",
+                Remittance.Status.PRIMARY,
+                "1",
+                "204.00",
+                "150.00",
+                "34.00",
+                "0.00",
+                new PatientShare(of("0.00"), of("20.00"), of("0.00"), of("0.00"))));
 
         assertThat(corrected.reverses()).containsExactly(1L);
         assertThat(ledger().charged()).isEqualByComparingTo("204.00");
@@ -418,16 +662,38 @@ class PostingRulesTest {
     void reversalOfARemittanceTakesBackTheDenialFromTheSame835() {
         // one 835 (EFT1): the claim is paid with a copay, and its second line is denied as non-covered (PR-96 45.00);
         // the gateway sends the ClaimDenied for the line, here handled before the PaymentPosted
-        Denial line = new Denial("e", "riverside-fm", "enc-1", CLAIM, "EFT1", true, PAID_ON, of("210.00"),
+        Denial line = new Denial(
+                "e",
+                "riverside-fm",
+                "enc-1",
+                CLAIM,
+                "EFT1",
+                true,
+                PAID_ON,
+                of("210.00"),
                 new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("45.00")));
         post(PostingRules.denial(line, ledger()).orElseThrow(), "EFT1", null);
-        postRemittance(remittance("EFT1", Remittance.Status.PRIMARY, "1", "210.00", "103.74", "36.26", "0.00",
+        postRemittance(remittance(
+                "EFT1",
+                Remittance.Status.PRIMARY,
+                "1",
+                "210.00",
+                "103.74",
+                "36.26",
+                "0.00",
                 new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("45.00"))));
         assertThat(ledger().patientBalance()).isEqualByComparingTo("70.00");
         assertThat(ledger().charged()).isEqualByComparingTo("210.00");
 
-        Posting reversal = postRemittance(remittance("EFT2", Remittance.Status.REVERSAL, "22", "-210.00", "-103.74",
-                "-36.26", "0.00", new PatientShare(of("0.00"), of("0.00"), of("-25.00"), of("-45.00"))));
+        Posting reversal = postRemittance(remittance(
+                "EFT2",
+                Remittance.Status.REVERSAL,
+                "22",
+                "-210.00",
+                "-103.74",
+                "-36.26",
+                "0.00",
+                new PatientShare(of("0.00"), of("0.00"), of("-25.00"), of("-45.00"))));
 
         assertThat(reversal.reverses()).containsExactly(2L, 1L);
         assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
@@ -445,11 +711,19 @@ class PostingRulesTest {
 
     @Test
     void anUnbalancedEntryCannotBeBuilt() {
-        assertThatThrownBy(() -> new Posting(EntryKind.WRITE_OFF, CLAIM, PAID_ON, "x", List.of(
-                JournalLine.of(LedgerAccount.PATIENT_ADJUSTMENT, CLAIM, of("10.00")),
-                JournalLine.of(LedgerAccount.PATIENT_RECEIVABLE, CLAIM, of("-9.99"))), List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sum to 0.01");
+        assertThatThrownBy(() -> new Posting(
+                        EntryKind.WRITE_OFF,
+                        CLAIM,
+                        PAID_ON,
+                        "x",
+                        List.of(
+                                JournalLine.of(LedgerAccount.PATIENT_ADJUSTMENT, CLAIM, of("10.00")),
+                                JournalLine.of(LedgerAccount.PATIENT_RECEIVABLE, CLAIM, of("-9.99"))),
+                        List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sum to 0.01");
         assertThatThrownBy(() -> Money.of(new BigDecimal("10.005")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fractions of a cent");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fractions of a cent");
     }
 }

@@ -17,12 +17,15 @@ class InstallmentScheduleTest {
     void splitsExactlyWithTheRemainderCentsOnTheFirstInstallment() {
         List<Installment> plan = InstallmentSchedule.split(of("323.10"), 6, FIRST);
 
-        assertThat(plan).extracting(Installment::amount).extracting(Object::toString)
+        assertThat(plan)
+                .extracting(Installment::amount)
+                .extracting(Object::toString)
                 .containsExactly("53.85", "53.85", "53.85", "53.85", "53.85", "53.85");
         List<Installment> odd = InstallmentSchedule.split(of("100.00"), 3, FIRST);
         assertThat(odd).extracting(i -> i.amount().toPlainString()).containsExactly("33.34", "33.33", "33.33");
         assertThat(Money.sum(odd.stream().map(Installment::amount).toList())).isEqualByComparingTo("100.00");
-        assertThat(odd).extracting(Installment::dueDate)
+        assertThat(odd)
+                .extracting(Installment::dueDate)
                 .containsExactly(FIRST, LocalDate.of(2026, 8, 15), LocalDate.of(2026, 9, 15));
     }
 
@@ -31,7 +34,8 @@ class InstallmentScheduleTest {
         for (String total : List.of("0.07", "1.00", "999.99", "1234.56", "85.10")) {
             for (int n = 2; n <= 7 && of(total).movePointRight(2).intValue() >= n; n++) {
                 List<Installment> plan = InstallmentSchedule.split(of(total), n, FIRST);
-                assertThat(Money.sum(plan.stream().map(Installment::amount).toList())).isEqualByComparingTo(total);
+                assertThat(Money.sum(plan.stream().map(Installment::amount).toList()))
+                        .isEqualByComparingTo(total);
                 assertThat(plan).allSatisfy(i -> assertThat(i.amount().signum()).isPositive());
             }
         }
@@ -44,7 +48,8 @@ class InstallmentScheduleTest {
         assertThatThrownBy(() -> InstallmentSchedule.split(of("100.00"), 1, FIRST))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> InstallmentSchedule.split(of("0.02"), 3, FIRST))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be split");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot be split");
     }
 
     @Test
@@ -60,6 +65,7 @@ class InstallmentScheduleTest {
         assertThat(late.missedPayment()).isTrue();
         assertThat(late.overdue()).isEqualByComparingTo("26.67");
         assertThat(late.dueOnNext()).isEqualByComparingTo("26.67");
-        assertThat(PlanProgress.dueBy(plan, of("40.00"), LocalDate.of(2026, 9, 20))).isEqualByComparingTo("60.00");
+        assertThat(PlanProgress.dueBy(plan, of("40.00"), LocalDate.of(2026, 9, 20)))
+                .isEqualByComparingTo("60.00");
     }
 }

@@ -5,25 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.claimflow.patientbilling.ledger.PatientShare;
-import io.claimflow.platform.money.Money;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StatementTest {
 
-    static final StatementPolicy POLICY = new StatementPolicy(28, of("5.00"), 21, of("25.00"), 10,
-            of("1.00"));
+    static final StatementPolicy POLICY = new StatementPolicy(28, of("5.00"), 21, of("25.00"), 10, of("1.00"));
     static final LocalDate AS_OF = LocalDate.of(2026, 4, 30);
 
     @Test
     void noStatementForZeroCreditSmallOrRecentlyStatedBalances() {
-        assertThat(StatementCycle.decide(of("0.00"), null, AS_OF, POLICY)).isEqualTo(StatementCycle.Decision.ZERO_OR_CREDIT);
+        assertThat(StatementCycle.decide(of("0.00"), null, AS_OF, POLICY))
+                .isEqualTo(StatementCycle.Decision.ZERO_OR_CREDIT);
         assertThat(StatementCycle.decide(of("-12.00"), null, AS_OF, POLICY))
                 .isEqualTo(StatementCycle.Decision.ZERO_OR_CREDIT);
-        assertThat(StatementCycle.decide(of("4.99"), null, AS_OF, POLICY)).isEqualTo(StatementCycle.Decision.BELOW_MINIMUM);
-        assertThat(StatementCycle.decide(of("1.00"), null, AS_OF, POLICY)).isEqualTo(StatementCycle.Decision.BELOW_MINIMUM);
-        assertThat(StatementCycle.decide(of("0.99"), null, AS_OF, POLICY)).isEqualTo(StatementCycle.Decision.WRITTEN_OFF);
+        assertThat(StatementCycle.decide(of("4.99"), null, AS_OF, POLICY))
+                .isEqualTo(StatementCycle.Decision.BELOW_MINIMUM);
+        assertThat(StatementCycle.decide(of("1.00"), null, AS_OF, POLICY))
+                .isEqualTo(StatementCycle.Decision.BELOW_MINIMUM);
+        assertThat(StatementCycle.decide(of("0.99"), null, AS_OF, POLICY))
+                .isEqualTo(StatementCycle.Decision.WRITTEN_OFF);
         assertThat(StatementCycle.decide(of("85.10"), AS_OF.minusDays(27), AS_OF, POLICY))
                 .isEqualTo(StatementCycle.Decision.TOO_SOON);
         assertThat(StatementCycle.decide(of("85.10"), AS_OF.minusDays(28), AS_OF, POLICY))
@@ -41,26 +43,87 @@ class StatementTest {
 
     @Test
     void rendersEveryAmountAndTheStatementMustAddUp() {
-        StatementLine visit = new StatementLine("clm-20260311-000317", "enc-20260310-004821", LocalDate.of(2026, 3, 10),
-                LocalDate.of(2026, 3, 10), "1234567893", of("350.00"), of("168.40"), of("96.50"),
-                new PatientShare(of("50.00"), of("21.10"), of("14.00"), of("0.00")), of("20.00"), of("65.10"),
+        StatementLine visit = new StatementLine(
+                "clm-20260311-000317",
+                "enc-20260310-004821",
+                LocalDate.of(2026, 3, 10),
+                LocalDate.of(2026, 3, 10),
+                "1234567893",
+                of("350.00"),
+                of("168.40"),
+                of("96.50"),
+                new PatientShare(of("50.00"), of("21.10"), of("14.00"), of("0.00")),
+                of("20.00"),
+                of("65.10"),
                 LocalDate.of(2026, 3, 31));
-        Statement statement = new Statement(7, "riverside-fm-7", AS_OF, AS_OF.plusDays(21), of("85.10"), of("20.00"),
-                of("0.00"), of("65.10"), of("25.00"), List.of(visit));
+        Statement statement = new Statement(
+                7,
+                "riverside-fm-7",
+                AS_OF,
+                AS_OF.plusDays(21),
+                of("85.10"),
+                of("20.00"),
+                of("0.00"),
+                of("65.10"),
+                of("25.00"),
+                List.of(visit));
 
-        String text = StatementText.render(statement, new Addressee("Jordan Example", List.of("1 Main St",
-                "Columbus OH 43004")), "Riverside Family Medicine");
+        String text = StatementText.render(
+                statement,
+                new Addressee("Jordan Example", List.of("1 Main St", "Columbus OH 43004")),
+                "Riverside Family Medicine");
 
-        assertThat(text).contains("$350.00", "$168.40", "$96.50", "$50.00", "$21.10", "$14.00", "-$20.00",
-                "AMOUNT DUE", "$65.10", "$25.00", "05/21/2026", "03/10/2026", "riverside-fm-7");
-        String html = StatementHtml.render(statement, new Addressee("Jordan <O'Brien>", List.of("1 Main St & Co")),
-                new Practice("Riverside Family Medicine", List.of("100 Main St"), "(614) 555-0100",
+        assertThat(text)
+                .contains(
+                        "$350.00",
+                        "$168.40",
+                        "$96.50",
+                        "$50.00",
+                        "$21.10",
+                        "$14.00",
+                        "-$20.00",
+                        "AMOUNT DUE",
+                        "$65.10",
+                        "$25.00",
+                        "05/21/2026",
+                        "03/10/2026",
+                        "riverside-fm-7");
+        String html = StatementHtml.render(
+                statement,
+                new Addressee("Jordan <O'Brien>", List.of("1 Main St & Co")),
+                new Practice(
+                        "Riverside Family Medicine",
+                        List.of("100 Main St"),
+                        "(614) 555-0100",
                         List.of("PO Box 1234", "Columbus, OH 43216")));
         assertThat(html).contains("100 Main St", "Phone (614) 555-0100", "PO Box 1234<br>Columbus, OH 43216");
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("$350.00", "$168.40", "$96.50", "$50.00", "$21.10",
-                "$14.00", "-$20.00", "$65.10", "$25.00", "05/21/2026", "Jordan &lt;O&#39;Brien&gt;", "1 Main St &amp; Co")
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains(
+                        "$350.00",
+                        "$168.40",
+                        "$96.50",
+                        "$50.00",
+                        "$21.10",
+                        "$14.00",
+                        "-$20.00",
+                        "$65.10",
+                        "$25.00",
+                        "05/21/2026",
+                        "Jordan &lt;O&#39;Brien&gt;",
+                        "1 Main St &amp; Co")
                 .doesNotContain("<O'Brien>");
-        assertThatThrownBy(() -> new Statement(7, "a", AS_OF, AS_OF, of("0.00"), of("0.00"), of("0.00"), of("65.11"),
-                of("25.00"), List.of(visit))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Statement(
+                        7,
+                        "a",
+                        AS_OF,
+                        AS_OF,
+                        of("0.00"),
+                        of("0.00"),
+                        of("0.00"),
+                        of("65.11"),
+                        of("25.00"),
+                        List.of(visit)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -4,15 +4,24 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** How the simulator adjudicated one claim: the 835 CLP loop it will send. */
-public record Adjudication(SubmittedClaim claim, String payerClaimNumber, String statusCode, BigDecimal paid,
-        BigDecimal patientResponsibility, List<Line> lines) {
+public record Adjudication(
+        SubmittedClaim claim,
+        String payerClaimNumber,
+        String statusCode,
+        BigDecimal paid,
+        BigDecimal patientResponsibility,
+        List<Line> lines) {
 
     public Adjudication {
         lines = List.copyOf(lines);
     }
 
     /** One adjudicated line: allowed is null for a denied line. */
-    public record Line(SubmittedClaim.Line line, BigDecimal allowed, BigDecimal paid, List<Cas> adjustments,
+    public record Line(
+            SubmittedClaim.Line line,
+            BigDecimal allowed,
+            BigDecimal paid,
+            List<Cas> adjustments,
             List<String> remarks) {
 
         public Line {
@@ -22,6 +31,5 @@ public record Adjudication(SubmittedClaim claim, String payerClaimNumber, String
     }
 
     /** One CAS adjustment. */
-    public record Cas(String group, String reason, BigDecimal amount) {
-    }
+    public record Cas(String group, String reason, BigDecimal amount) {}
 }

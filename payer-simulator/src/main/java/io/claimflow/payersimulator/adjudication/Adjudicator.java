@@ -1,7 +1,7 @@
 package io.claimflow.payersimulator.adjudication;
 
-import io.claimflow.payersimulator.config.SimulatorProperties.Plan;
 import io.claimflow.payersimulator.config.SimulatorProperties;
+import io.claimflow.payersimulator.config.SimulatorProperties.Plan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -60,7 +60,10 @@ public final class Adjudicator {
         for (SubmittedClaim.Line line : claim.lines()) {
             Denial denial = denial(claim, line, member, receivedOn);
             if (denial != null) {
-                lines.add(new Adjudication.Line(line, null, ZERO,
+                lines.add(new Adjudication.Line(
+                        line,
+                        null,
+                        ZERO,
                         List.of(new Adjudication.Cas("CO", denial.carc, line.charge())),
                         denial.rarc == null ? List.of() : List.of(denial.rarc)));
                 continue;
@@ -74,7 +77,9 @@ public final class Adjudicator {
             String yearKey = claim.memberId() + "|" + line.dateOfService().getYear();
             Accumulator acc = accumulators.computeIfAbsent(yearKey, k -> new Accumulator());
             BigDecimal patient = ZERO;
-            boolean copayLine = !copayUsed && plan.copay() != null && plan.copay().signum() > 0
+            boolean copayLine = !copayUsed
+                    && plan.copay() != null
+                    && plan.copay().signum() > 0
                     && plan.copayCodePrefixes().stream().anyMatch(line.procedureCode()::startsWith);
             if (copayLine) {
                 copayUsed = true;
@@ -92,8 +97,9 @@ public final class Adjudicator {
                     patient = patient.add(deductible);
                 }
                 BigDecimal rest = allowed.subtract(deductible);
-                BigDecimal coinsurance = min(rest.multiply(plan.coinsurancePercent()).divide(HUNDRED, 2,
-                        RoundingMode.HALF_UP), acc.oopRemaining(plan));
+                BigDecimal coinsurance = min(
+                        rest.multiply(plan.coinsurancePercent()).divide(HUNDRED, 2, RoundingMode.HALF_UP),
+                        acc.oopRemaining(plan));
                 if (coinsurance.signum() > 0) {
                     cas.add(new Adjudication.Cas("PR", "2", coinsurance));
                     acc.add(record.accumulators, yearKey, ZERO, coinsurance);
@@ -106,16 +112,19 @@ public final class Adjudicator {
             lines.add(new Adjudication.Line(line, allowed, allowed.subtract(patient), cas, List.of()));
         }
         BigDecimal paid = lines.stream().map(Adjudication.Line::paid).reduce(ZERO, BigDecimal::add);
-        BigDecimal patient = lines.stream().flatMap(l -> l.adjustments().stream())
-                .filter(c -> c.group().equals("PR")).map(Adjudication.Cas::amount).reduce(ZERO, BigDecimal::add);
+        BigDecimal patient = lines.stream()
+                .flatMap(l -> l.adjustments().stream())
+                .filter(c -> c.group().equals("PR"))
+                .map(Adjudication.Cas::amount)
+                .reduce(ZERO, BigDecimal::add);
         boolean allDenied = lines.stream().allMatch(l -> l.allowed() == null);
         String status = allDenied ? "4" : "S".equals(claim.payerSequence()) ? "2" : "1";
         posted.put(payerClaimNumber, record);
         return new Adjudication(claim, payerClaimNumber, status, paid, patient, lines);
     }
 
-    private Denial denial(SubmittedClaim claim, SubmittedClaim.Line line, SimulatorProperties.Member member,
-            LocalDate receivedOn) {
+    private Denial denial(
+            SubmittedClaim claim, SubmittedClaim.Line line, SimulatorProperties.Member member, LocalDate receivedOn) {
         LocalDate dos = line.dateOfService();
         if (member.coverageStart() != null && dos.isBefore(member.coverageStart())) {
             return new Denial("26", null);
@@ -144,17 +153,23 @@ public final class Adjudicator {
         if (!line.diagnosisPointers().isEmpty()) {
             int pointer = line.diagnosisPointers().get(0);
             String diagnosis = pointer >= 1 && pointer <= claim.diagnoses().size()
-                    ? claim.diagnoses().get(pointer - 1) : null;
-            boolean mismatch = properties.diagnosisMismatches().stream().anyMatch(m ->
-                    m.procedure().equals(line.procedureCode()) && m.diagnosis().replace(".", "").equals(diagnosis));
+                    ? claim.diagnoses().get(pointer - 1)
+                    : null;
+            boolean mismatch = properties.diagnosisMismatches().stream()
+                    .anyMatch(m -> m.procedure().equals(line.procedureCode())
+                            && m.diagnosis().replace(".", "").equals(diagnosis));
             if (mismatch) {
                 return new Denial("11", "M76");
             }
         }
-        boolean bundled = properties.bundledPairs().stream().anyMatch(p -> p.bundled().equals(line.procedureCode())
-                && claim.lines().stream().anyMatch(other -> other != line
-                        && other.procedureCode().equals(p.primary()) && other.dateOfService().equals(dos)))
-                && !line.modifiers().contains("59") && !line.modifiers().contains("XU");
+        boolean bundled = properties.bundledPairs().stream()
+                        .anyMatch(p -> p.bundled().equals(line.procedureCode())
+                                && claim.lines().stream()
+                                        .anyMatch(other -> other != line
+                                                && other.procedureCode().equals(p.primary())
+                                                && other.dateOfService().equals(dos)))
+                && !line.modifiers().contains("59")
+                && !line.modifiers().contains("XU");
         if (bundled) {
             return new Denial("97", "M15");
         }
@@ -163,7 +178,8 @@ public final class Adjudicator {
 
     private BigDecimal allowed(SubmittedClaim.Line line) {
         BigDecimal fee = properties.feeSchedule().get(line.procedureCode());
-        BigDecimal allowed = fee != null ? fee.multiply(BigDecimal.valueOf(line.units()))
+        BigDecimal allowed = fee != null
+                ? fee.multiply(BigDecimal.valueOf(line.units()))
                 : line.charge().multiply(properties.defaultAllowedPercent()).divide(HUNDRED, 2, RoundingMode.HALF_UP);
         return min(allowed.setScale(2, RoundingMode.HALF_UP), line.charge());
     }
@@ -199,22 +215,23 @@ public final class Adjudicator {
         return Map.of("deductibleMet", acc.deductibleMet, "outOfPocketMet", acc.outOfPocketMet);
     }
 
-    private record Denial(String carc, String rarc) {
-    }
+    private record Denial(String carc, String rarc) {}
 
-    private record Posted(Map<String, BigDecimal[]> accumulators, List<String> duplicateKeys) {
-    }
+    private record Posted(Map<String, BigDecimal[]> accumulators, List<String> duplicateKeys) {}
 
     private static final class Accumulator {
         BigDecimal deductibleMet = ZERO;
         BigDecimal outOfPocketMet = ZERO;
 
         BigDecimal deductibleRemaining(Plan plan) {
-            return plan.deductible() == null ? ZERO : plan.deductible().subtract(deductibleMet).max(ZERO);
+            return plan.deductible() == null
+                    ? ZERO
+                    : plan.deductible().subtract(deductibleMet).max(ZERO);
         }
 
         BigDecimal oopRemaining(Plan plan) {
-            return plan.outOfPocketMaximum() == null ? new BigDecimal("999999999.99")
+            return plan.outOfPocketMaximum() == null
+                    ? new BigDecimal("999999999.99")
                     : plan.outOfPocketMaximum().subtract(outOfPocketMet).max(ZERO);
         }
 

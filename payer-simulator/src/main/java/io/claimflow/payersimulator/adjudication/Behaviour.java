@@ -47,9 +47,11 @@ public enum Behaviour {
 
     /** The behaviour of a configuration name; a clear error naming the known ones otherwise. */
     public static Behaviour named(String name) {
-        return Arrays.stream(values()).filter(b -> b.configName.equals(name.trim())).findFirst()
+        return Arrays.stream(values())
+                .filter(b -> b.configName.equals(name.trim()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown payer behaviour '" + name.trim()
-                        + "'; known: all, " + Arrays.stream(values()).map(Behaviour::configName)
-                        .collect(Collectors.joining(", "))));
+                        + "'; known: all, "
+                        + Arrays.stream(values()).map(Behaviour::configName).collect(Collectors.joining(", "))));
     }
 }

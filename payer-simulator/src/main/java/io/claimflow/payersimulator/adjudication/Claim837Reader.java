@@ -13,12 +13,13 @@ import java.util.List;
  */
 public final class Claim837Reader {
 
-    private Claim837Reader() {
-    }
+    private Claim837Reader() {}
 
     public static Received837 read(List<Segment> segments) {
         Segment isa = segments.get(0);
-        Segment gs = segments.stream().filter(s -> s.tag().equals("GS")).findFirst()
+        Segment gs = segments.stream()
+                .filter(s -> s.tag().equals("GS"))
+                .findFirst()
                 .orElseThrow(() -> new X12FormatException("no functional group (GS)"));
         if (!"HC".equals(gs.element(1))) {
             throw new X12FormatException("functional group " + gs.element(1) + " is not HC (health care claim)");
@@ -49,8 +50,17 @@ public final class Claim837Reader {
                 }
             }
         }
-        return new Received837(isa.required(6), isa.required(8), isa.required(13), gs.required(6),
-                X12Values.parseDate(gs.required(4)), claims, errors, transactions, isa.required(9), isa.required(10),
+        return new Received837(
+                isa.required(6),
+                isa.required(8),
+                isa.required(13),
+                gs.required(6),
+                X12Values.parseDate(gs.required(4)),
+                claims,
+                errors,
+                transactions,
+                isa.required(9),
+                isa.required(10),
                 "1".equals(isa.element(14)));
     }
 
@@ -100,8 +110,7 @@ public final class Claim837Reader {
                             patientLast = s.element(3);
                             patientFirst = s.element(4);
                         }
-                        default -> {
-                        }
+                        default -> {}
                     }
                 }
                 case "REF" -> {
@@ -141,8 +150,7 @@ public final class Claim837Reader {
                     }
                 }
                 case "LIN" -> ndc = true;
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -151,10 +159,17 @@ public final class Claim837Reader {
                 return;
             }
             List<String> procedure = sv1.components(1);
-            List<Integer> pointers = sv1.components(7).stream().map(Integer::valueOf).toList();
-            lines.add(new SubmittedClaim.Line(procedure.get(1), procedure.subList(2, procedure.size()),
-                    X12Values.parseAmount(sv1.required(2)), new BigDecimal(sv1.required(4)).intValue(), pointers,
-                    dos, lineControl, ndc));
+            List<Integer> pointers =
+                    sv1.components(7).stream().map(Integer::valueOf).toList();
+            lines.add(new SubmittedClaim.Line(
+                    procedure.get(1),
+                    procedure.subList(2, procedure.size()),
+                    X12Values.parseAmount(sv1.required(2)),
+                    new BigDecimal(sv1.required(4)).intValue(),
+                    pointers,
+                    dos,
+                    lineControl,
+                    ndc));
             sv1 = null;
             dos = null;
             lineControl = null;
@@ -172,9 +187,22 @@ public final class Claim837Reader {
             } else if (lines.isEmpty()) {
                 errors.add(new Received837.TransactionError(st02, "SV1", count + 1, "2400", "3"));
             } else {
-                claims.add(new SubmittedClaim(st02, clm.required(1), X12Values.parseAmount(clm.required(2)),
-                        clm.component(5, 3), payerSequence, replaced, auth, memberId, patientLast, patientFirst,
-                        billingName, billingNpi, billingTaxId, diagnoses, lines));
+                claims.add(new SubmittedClaim(
+                        st02,
+                        clm.required(1),
+                        X12Values.parseAmount(clm.required(2)),
+                        clm.component(5, 3),
+                        payerSequence,
+                        replaced,
+                        auth,
+                        memberId,
+                        patientLast,
+                        patientFirst,
+                        billingName,
+                        billingNpi,
+                        billingTaxId,
+                        diagnoses,
+                        lines));
             }
         }
     }

@@ -7,8 +7,8 @@ import java.util.List;
  * One CLP loop of an 835: an adjudicated claim paid whole, one part of it (some of its lines: a split payment), or
  * its reversal (CLP02 22, every amount negated, as a payer takes back an original it replaces).
  */
-public record ClaimPayment(Adjudication adjudication, String statusCode, boolean reversal,
-        List<Adjudication.Line> lines) {
+public record ClaimPayment(
+        Adjudication adjudication, String statusCode, boolean reversal, List<Adjudication.Line> lines) {
 
     public ClaimPayment {
         lines = List.copyOf(lines);
@@ -33,7 +33,8 @@ public record ClaimPayment(Adjudication adjudication, String statusCode, boolean
 
     /** CLP03: the claim's charge, or its lines' charges for a part. */
     public BigDecimal charge() {
-        BigDecimal charge = whole() ? adjudication.claim().totalCharge()
+        BigDecimal charge = whole()
+                ? adjudication.claim().totalCharge()
                 : lines.stream().map(l -> l.line().charge()).reduce(BigDecimal.ZERO, BigDecimal::add);
         return signed(charge);
     }
@@ -45,8 +46,11 @@ public record ClaimPayment(Adjudication adjudication, String statusCode, boolean
 
     /** CLP05: the patient's share (group PR adjustments). */
     public BigDecimal patientResponsibility() {
-        return signed(lines.stream().flatMap(l -> l.adjustments().stream()).filter(c -> c.group().equals("PR"))
-                .map(Adjudication.Cas::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        return signed(lines.stream()
+                .flatMap(l -> l.adjustments().stream())
+                .filter(c -> c.group().equals("PR"))
+                .map(Adjudication.Cas::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     public BigDecimal signed(BigDecimal amount) {

@@ -17,8 +17,13 @@ public final class Faults {
     private Random random;
 
     public Faults(SimulatorProperties.Faults initial) {
-        set(new Settings(initial.latencyMillis(), initial.errorRate(), initial.seed(), initial.outage(),
-                initial.malformed835(), initial.unbalanced835()));
+        set(new Settings(
+                initial.latencyMillis(),
+                initial.errorRate(),
+                initial.seed(),
+                initial.outage(),
+                initial.malformed835(),
+                initial.unbalanced835()));
     }
 
     public synchronized void set(Settings settings) {
@@ -56,7 +61,11 @@ public final class Faults {
     }
 
     /** The knobs as set over REST. */
-    public record Settings(long latencyMillis, double errorRate, long seed, boolean outage, boolean malformed835,
-            boolean unbalanced835) {
-    }
+    public record Settings(
+            long latencyMillis,
+            double errorRate,
+            long seed,
+            boolean outage,
+            boolean malformed835,
+            boolean unbalanced835) {}
 }

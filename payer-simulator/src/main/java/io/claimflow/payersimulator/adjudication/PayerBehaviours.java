@@ -21,8 +21,8 @@ public final class PayerBehaviours {
         for (Behaviour b : Behaviour.values()) {
             Integer n = config.every().get(b.configName());
             if (n != null && n < 1) {
-                throw new IllegalArgumentException("payer-simulator.behaviours.every." + b.configName()
-                        + " must be 1 or more");
+                throw new IllegalArgumentException(
+                        "payer-simulator.behaviours.every." + b.configName() + " must be 1 or more");
             }
             every.put(b, n == null ? b.defaultEvery() : n);
         }

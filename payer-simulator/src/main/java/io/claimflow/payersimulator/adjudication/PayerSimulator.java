@@ -104,8 +104,8 @@ public final class PayerSimulator {
                 }
             }
             Adjudication adjudication = adjudicator.adjudicate(claim, received.receivedOn());
-            ResponseWriter.ClaimStatus status = new ResponseWriter.ClaimStatus(claim, true,
-                    adjudication.payerClaimNumber());
+            ResponseWriter.ClaimStatus status =
+                    new ResponseWriter.ClaimStatus(claim, true, adjudication.payerClaimNumber());
             statuses.add(status);
             if (behaviours.draw(Behaviour.PEND)) {
                 pended.add(status);
@@ -116,8 +116,11 @@ public final class PayerSimulator {
         }
         post(received.senderId(), "277CA", writer.write277(received, statuses, ++controlNumber, now));
         if (!pended.isEmpty()) {
-            String notice = post(received.senderId(), "277", writer.write277Pended(received.senderId(),
-                    received.interchangeControlNumber(), pended, ++controlNumber, now));
+            String notice = post(
+                    received.senderId(),
+                    "277",
+                    writer.write277Pended(
+                            received.senderId(), received.interchangeControlNumber(), pended, ++controlNumber, now));
             held.stream().filter(h -> h.notice == null).forEach(h -> h.notice = notice);
         }
         settle(received.senderId(), toPay, reversals, now);
@@ -128,8 +131,8 @@ public final class PayerSimulator {
      * Pays adjudicated claims (and reverses replaced ones) in an 835, with what the behaviours add: a second 835 for
      * the other half of a split claim, a further 835 paying an overpaid claim again, PLB interest and recoveries.
      */
-    private void settle(String submitterId, List<Adjudication> claims, List<ClaimPayment> reversals,
-            LocalDateTime now) {
+    private void settle(
+            String submitterId, List<Adjudication> claims, List<ClaimPayment> reversals, LocalDateTime now) {
         if (claims.isEmpty() && reversals.isEmpty()) {
             return;
         }
@@ -149,10 +152,13 @@ public final class PayerSimulator {
             }
             if (adjudication.paid().signum() > 0) {
                 if (behaviours.draw(Behaviour.INTEREST)) {
-                    BigDecimal interest = adjudication.paid().multiply(INTEREST_RATE).setScale(2, RoundingMode.HALF_UP)
+                    BigDecimal interest = adjudication
+                            .paid()
+                            .multiply(INTEREST_RATE)
+                            .setScale(2, RoundingMode.HALF_UP)
                             .max(CENT);
-                    adjustments.add(new ProviderAdjustment("L6", adjudication.claim().patientControlNumber(),
-                            interest.negate()));
+                    adjustments.add(new ProviderAdjustment(
+                            "L6", adjudication.claim().patientControlNumber(), interest.negate()));
                 }
                 if (behaviours.draw(Behaviour.OVERPAYMENT)) {
                     overpaid.add(adjudication);
@@ -166,8 +172,10 @@ public final class PayerSimulator {
         for (Adjudication adjudication : overpaid) {
             emit835(submitterId, List.of(ClaimPayment.whole(adjudication)), List.of(), now);
             if (behaviours.draw(Behaviour.TAKEBACK)) {
-                recoveries.add(new Recovery(submitterId, new ProviderAdjustment("WO",
-                        adjudication.claim().patientControlNumber(), adjudication.paid())));
+                recoveries.add(new Recovery(
+                        submitterId,
+                        new ProviderAdjustment(
+                                "WO", adjudication.claim().patientControlNumber(), adjudication.paid())));
             }
         }
     }
@@ -177,13 +185,15 @@ public final class PayerSimulator {
      * it; a negative payment (a reversal larger than what else is paid) is carried forward (PLB FB) and taken back
      * from a later 835.
      */
-    private void emit835(String submitterId, List<ClaimPayment> payments, List<ProviderAdjustment> adjustments,
-            LocalDateTime now) {
+    private void emit835(
+            String submitterId, List<ClaimPayment> payments, List<ProviderAdjustment> adjustments, LocalDateTime now) {
         String trace = String.format("%s%d%06d", properties.tracePrefix(), traceEpoch, ++traceSequence);
         List<ProviderAdjustment> plb = new ArrayList<>(adjustments);
-        BigDecimal available = payments.stream().map(ClaimPayment::paid).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .subtract(adjustments.stream().map(ProviderAdjustment::amount).reduce(BigDecimal.ZERO,
-                        BigDecimal::add));
+        BigDecimal available = payments.stream()
+                .map(ClaimPayment::paid)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .subtract(
+                        adjustments.stream().map(ProviderAdjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
         for (Iterator<Recovery> it = recoveries.iterator(); it.hasNext(); ) {
             Recovery recovery = it.next();
             if (recovery.submitterId().equals(submitterId)
@@ -212,14 +222,25 @@ public final class PayerSimulator {
 
     /** Pays the pended claims whose 277 the submitter has taken (acknowledged): each submitter's in one 835. */
     private void releasePended() {
-        List<Held> due = held.stream().filter(h -> h.notice != null && !mailbox.containsKey(h.notice)).toList();
+        List<Held> due = held.stream()
+                .filter(h -> h.notice != null && !mailbox.containsKey(h.notice))
+                .toList();
         if (due.isEmpty()) {
             return;
         }
         held.removeAll(due);
         LocalDateTime now = LocalDateTime.now(clock);
-        due.stream().map(Held::submitterId).distinct().forEach(submitter -> settle(submitter, due.stream()
-                .filter(h -> h.submitterId.equals(submitter)).map(h -> h.adjudication).toList(), List.of(), now));
+        due.stream()
+                .map(Held::submitterId)
+                .distinct()
+                .forEach(submitter -> settle(
+                        submitter,
+                        due.stream()
+                                .filter(h -> h.submitterId.equals(submitter))
+                                .map(h -> h.adjudication)
+                                .toList(),
+                        List.of(),
+                        now));
     }
 
     private String post(String submitterId, String type, byte[] content) {
@@ -231,8 +252,10 @@ public final class PayerSimulator {
     /** Responses waiting for the submitter, oldest first (without content). */
     public synchronized List<Response> pending(String submitterId) {
         releasePended();
-        return mailbox.values().stream().filter(r -> submitterId == null || r.submitterId().equals(submitterId))
-                .map(r -> new Response(r.id(), r.submitterId(), r.type(), r.createdAt(), null)).toList();
+        return mailbox.values().stream()
+                .filter(r -> submitterId == null || r.submitterId().equals(submitterId))
+                .map(r -> new Response(r.id(), r.submitterId(), r.type(), r.createdAt(), null))
+                .toList();
     }
 
     public synchronized Optional<Response> response(String id) {
@@ -249,8 +272,7 @@ public final class PayerSimulator {
     }
 
     /** A TA1, 277CA, 277 or 835 in a submitter's mailbox. */
-    public record Response(String id, String submitterId, String type, Instant createdAt, byte[] content) {
-    }
+    public record Response(String id, String submitterId, String type, Instant createdAt, byte[] content) {}
 
     /** A pended claim: paid once the submitter has taken its 277 (notice, a mailbox id). */
     private static final class Held {
@@ -269,6 +291,5 @@ public final class PayerSimulator {
     }
 
     /** Money the payer takes back from a submitter's later 835 (PLB WO or FB). */
-    private record Recovery(String submitterId, ProviderAdjustment adjustment) {
-    }
+    private record Recovery(String submitterId, ProviderAdjustment adjustment) {}
 }

@@ -7,5 +7,4 @@ import java.math.BigDecimal;
  * concerns (the claim's patient control number, or the trace of the 835 whose balance is carried forward) and the
  * amount: positive takes money from the payment, negative adds to it. BPR02 = sum(CLP04) - sum(PLB amounts).
  */
-public record ProviderAdjustment(String reason, String reference, BigDecimal amount) {
-}
+public record ProviderAdjustment(String reason, String reference, BigDecimal amount) {}

@@ -40,14 +40,14 @@ public final class ResponseWriter {
             }
             for (Received837.TransactionError error : received.rejectedTransactions()) {
                 out.segment("AK2", "837", error.transactionControlNumber(), "005010X222A1");
-                out.segment("IK3", error.segmentId(), Integer.toString(error.position()), error.loop(),
-                        error.errorCode());
+                out.segment(
+                        "IK3", error.segmentId(), Integer.toString(error.position()), error.loop(), error.errorCode());
                 out.segment("IK5", "R", "5");
             }
             int count = received.transactionCount();
             String groupStatus = accepted == count ? "A" : accepted == 0 ? "R" : "P";
-            out.segment("AK9", groupStatus, Integer.toString(count), Integer.toString(count),
-                    Integer.toString(accepted));
+            out.segment(
+                    "AK9", groupStatus, Integer.toString(count), Integer.toString(count), Integer.toString(accepted));
             out.segment("SE", Integer.toString(out.segmentCountIncludingSe()), "0001");
             return finish(out, controlNumber);
         }
@@ -73,13 +73,18 @@ public final class ResponseWriter {
      * A TA1 for the received interchange: TA101-TA103 its ISA13, ISA09 and ISA10, TA104 A (accepted, note 000) or R
      * (rejected, with the interchange note code), alone in an interchange of its own (no functional group).
      */
-    public byte[] writeTa1(Received837 received, long controlNumber, LocalDateTime now, boolean accepted,
-            String noteCode) {
+    public byte[] writeTa1(
+            Received837 received, long controlNumber, LocalDateTime now, boolean accepted, String noteCode) {
         try (X12Output out = new X12Output(true)) {
             out.startInterchange();
             isa(out, received.senderId(), controlNumber, now);
-            out.segment("TA1", received.interchangeControlNumber(), received.interchangeDate(),
-                    received.interchangeTime(), accepted ? "A" : "R", accepted ? "000" : noteCode);
+            out.segment(
+                    "TA1",
+                    received.interchangeControlNumber(),
+                    received.interchangeDate(),
+                    received.interchangeTime(),
+                    accepted ? "A" : "R",
+                    accepted ? "000" : noteCode);
             out.segment("IEA", "0", String.format("%09d", controlNumber));
             out.endInterchange();
             return out.toBytes();
@@ -95,20 +100,34 @@ public final class ResponseWriter {
      * A later 277 (same X214 layout) telling the submitter that claims accepted earlier are pended in adjudication:
      * STC P1:20 (pending, in process) for each, with its payer claim number.
      */
-    public byte[] write277Pended(String submitterId, String reference, List<ClaimStatus> statuses, long controlNumber,
-            LocalDateTime now) {
+    public byte[] write277Pended(
+            String submitterId, String reference, List<ClaimStatus> statuses, long controlNumber, LocalDateTime now) {
         return write277(submitterId, reference, statuses, true, controlNumber, now);
     }
 
-    private byte[] write277(String submitterId, String reference, List<ClaimStatus> statuses, boolean pended,
-            long controlNumber, LocalDateTime now) {
+    private byte[] write277(
+            String submitterId,
+            String reference,
+            List<ClaimStatus> statuses,
+            boolean pended,
+            long controlNumber,
+            LocalDateTime now) {
         try (X12Output out = envelope(submitterId, controlNumber, "HN", now)) {
             out.startTransaction();
             String today = X12Values.DATE.format(now);
             out.segment("ST", "277", "0001", "005010X214");
             out.segment("BHT", "0085", "08", "277CA" + controlNumber, today, X12Values.TIME.format(now), "TH");
             out.segment("HL", "1", null, "20", "1");
-            out.segment("NM1", "AY", "2", text(properties.payerName()), null, null, null, null, "46",
+            out.segment(
+                    "NM1",
+                    "AY",
+                    "2",
+                    text(properties.payerName()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    "46",
                     properties.interchangeId());
             out.segment("TRN", "1", "277CA" + controlNumber);
             out.segment("DTP", "050", "D8", today);
@@ -117,12 +136,16 @@ public final class ResponseWriter {
             out.segment("NM1", "41", "2", "SUBMITTER", null, null, null, null, "46", submitterId);
             out.segment("TRN", "2", reference);
             long acceptedCount = statuses.stream().filter(ClaimStatus::accepted).count();
-            BigDecimal acceptedAmount = statuses.stream().filter(ClaimStatus::accepted)
-                    .map(s -> s.claim().totalCharge()).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal rejectedAmount = statuses.stream().filter(s -> !s.accepted())
-                    .map(s -> s.claim().totalCharge()).reduce(BigDecimal.ZERO, BigDecimal::add);
-            out.segment("STC", new String[] {"A1", "19", "PR"}, today, "WQ",
-                    amount(acceptedAmount.add(rejectedAmount)));
+            BigDecimal acceptedAmount = statuses.stream()
+                    .filter(ClaimStatus::accepted)
+                    .map(s -> s.claim().totalCharge())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal rejectedAmount = statuses.stream()
+                    .filter(s -> !s.accepted())
+                    .map(s -> s.claim().totalCharge())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            out.segment(
+                    "STC", new String[] {"A1", "19", "PR"}, today, "WQ", amount(acceptedAmount.add(rejectedAmount)));
             out.segment("QTY", "90", Long.toString(acceptedCount));
             out.segment("QTY", "AA", Long.toString(statuses.size() - acceptedCount));
             out.segment("AMT", "YU", amount(acceptedAmount));
@@ -132,14 +155,23 @@ public final class ResponseWriter {
                 SubmittedClaim claim = status.claim();
                 int providerHl = ++hl;
                 out.segment("HL", Integer.toString(providerHl), "2", "19", "1");
-                out.segment("NM1", "85", "2", text(claim.billingName()), null, null, null, null, "XX",
-                        claim.billingNpi());
+                out.segment(
+                        "NM1", "85", "2", text(claim.billingName()), null, null, null, null, "XX", claim.billingNpi());
                 out.segment("TRN", "1", "PRV" + claim.transactionControlNumber());
                 // provider level (2200C): STC02 is Not Used
                 out.segment("STC", new String[] {"A1", "19", "PR"}, null, "WQ", amount(claim.totalCharge()));
                 out.segment("HL", Integer.toString(++hl), Integer.toString(providerHl), "PT");
-                out.segment("NM1", "QC", "1", text(claim.patientLastName()), text(claim.patientFirstName()), null,
-                        null, null, "MI", claim.memberId());
+                out.segment(
+                        "NM1",
+                        "QC",
+                        "1",
+                        text(claim.patientLastName()),
+                        text(claim.patientFirstName()),
+                        null,
+                        null,
+                        null,
+                        "MI",
+                        claim.memberId());
                 out.segment("TRN", "2", claim.patientControlNumber());
                 if (pended) {
                     out.segment("STC", new String[] {"P1", "20", "PR"}, today, "WQ", amount(claim.totalCharge()));
@@ -150,13 +182,29 @@ public final class ResponseWriter {
                 } else {
                     // STC05-STC09 Not Used, STC10 and STC11 (further status composites) not needed: the
                     // payer's words go to STC12, the free-form message text
-                    out.segment("STC", new String[] {"A3", "33", "IL"}, today, "U", amount(claim.totalCharge()),
-                            null, null, null, null, null, null, null, "SUBSCRIBER AND SUBSCRIBER ID NOT FOUND");
+                    out.segment(
+                            "STC",
+                            new String[] {"A3", "33", "IL"},
+                            today,
+                            "U",
+                            amount(claim.totalCharge()),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "SUBSCRIBER AND SUBSCRIBER ID NOT FOUND");
                 }
-                LocalDate from = claim.lines().stream().map(SubmittedClaim.Line::dateOfService)
-                        .min(LocalDate::compareTo).orElseThrow();
-                LocalDate to = claim.lines().stream().map(SubmittedClaim.Line::dateOfService)
-                        .max(LocalDate::compareTo).orElseThrow();
+                LocalDate from = claim.lines().stream()
+                        .map(SubmittedClaim.Line::dateOfService)
+                        .min(LocalDate::compareTo)
+                        .orElseThrow();
+                LocalDate to = claim.lines().stream()
+                        .map(SubmittedClaim.Line::dateOfService)
+                        .max(LocalDate::compareTo)
+                        .orElseThrow();
                 out.segment("DTP", "472", "RD8", date(from) + "-" + date(to));
             }
             out.segment("SE", Integer.toString(out.segmentCountIncludingSe()), "0001");
@@ -168,10 +216,21 @@ public final class ResponseWriter {
      * An 835 paying the adjudicated claims by check; {@code offset} is added to BPR02 (zero unless the unbalanced
      * fault is on).
      */
-    public byte[] write835(String submitterId, List<Adjudication> claims, String traceNumber, long controlNumber,
-            LocalDateTime now, BigDecimal offset) {
-        return write835(submitterId, claims.stream().map(ClaimPayment::whole).toList(), List.of(), traceNumber,
-                controlNumber, now, offset);
+    public byte[] write835(
+            String submitterId,
+            List<Adjudication> claims,
+            String traceNumber,
+            long controlNumber,
+            LocalDateTime now,
+            BigDecimal offset) {
+        return write835(
+                submitterId,
+                claims.stream().map(ClaimPayment::whole).toList(),
+                List.of(),
+                traceNumber,
+                controlNumber,
+                now,
+                offset);
     }
 
     /**
@@ -179,23 +238,49 @@ public final class ResponseWriter {
      * (one PLB each): BPR02 = sum(CLP04) - sum(PLB amounts) + {@code offset}, by check, or BPR01 H and NON when
      * nothing is paid.
      */
-    public byte[] write835(String submitterId, List<ClaimPayment> claims, List<ProviderAdjustment> adjustments,
-            String traceNumber, long controlNumber, LocalDateTime now, BigDecimal offset) {
+    public byte[] write835(
+            String submitterId,
+            List<ClaimPayment> claims,
+            List<ProviderAdjustment> adjustments,
+            String traceNumber,
+            long controlNumber,
+            LocalDateTime now,
+            BigDecimal offset) {
         try (X12Output out = envelope(submitterId, controlNumber, "HP", now)) {
             out.startTransaction();
             String today = X12Values.DATE.format(now);
-            BigDecimal total = claims.stream().map(ClaimPayment::paid).reduce(BigDecimal.ZERO, BigDecimal::add)
-                    .subtract(adjustments.stream().map(ProviderAdjustment::amount)
+            BigDecimal total = claims.stream()
+                    .map(ClaimPayment::paid)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .subtract(adjustments.stream()
+                            .map(ProviderAdjustment::amount)
                             .reduce(BigDecimal.ZERO, BigDecimal::add))
                     .add(offset);
             // ST03 (implementation convention reference) is Not Used in the 835: GS08 names the guide
             out.segment("ST", "835", "0001");
             if (total.signum() == 0) {
-                out.segment("BPR", "H", "0", "C", "NON", null, null, null, null, null, null, null, null, null,
-                        null, null, today);
+                out.segment(
+                        "BPR", "H", "0", "C", "NON", null, null, null, null, null, null, null, null, null, null, null,
+                        today);
             } else {
-                out.segment("BPR", "I", amount(total), "C", "CHK", null, null, null, null, null, null, null, null,
-                        null, null, null, today);
+                out.segment(
+                        "BPR",
+                        "I",
+                        amount(total),
+                        "C",
+                        "CHK",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        today);
             }
             out.segment("TRN", "1", traceNumber, "1" + properties.payerTaxId());
             out.segment("DTM", "405", today);
@@ -216,8 +301,12 @@ public final class ResponseWriter {
             // PLB02: the last day of the provider's fiscal year (a calendar year here)
             String fiscalYearEnd = now.getYear() + "1231";
             for (ProviderAdjustment adjustment : adjustments) {
-                out.segment("PLB", first.billingNpi(), fiscalYearEnd,
-                        new String[] {adjustment.reason(), adjustment.reference()}, amount(adjustment.amount()));
+                out.segment(
+                        "PLB",
+                        first.billingNpi(),
+                        fiscalYearEnd,
+                        new String[] {adjustment.reason(), adjustment.reference()},
+                        amount(adjustment.amount()));
             }
             out.segment("SE", Integer.toString(out.segmentCountIncludingSe()), "0001");
             return finish(out, controlNumber);
@@ -228,11 +317,28 @@ public final class ResponseWriter {
         Adjudication adjudication = payment.adjudication();
         SubmittedClaim claim = adjudication.claim();
         BigDecimal patient = payment.patientResponsibility();
-        out.segment("CLP", claim.patientControlNumber(), payment.statusCode(), amount(payment.charge()),
-                amount(payment.paid()), patient.signum() == 0 ? null : amount(patient), "12",
-                adjudication.payerClaimNumber(), "11", claim.frequencyCode());
-        out.segment("NM1", "QC", "1", text(claim.patientLastName()), text(claim.patientFirstName()), null,
-                null, null, "MI", claim.memberId());
+        out.segment(
+                "CLP",
+                claim.patientControlNumber(),
+                payment.statusCode(),
+                amount(payment.charge()),
+                amount(payment.paid()),
+                patient.signum() == 0 ? null : amount(patient),
+                "12",
+                adjudication.payerClaimNumber(),
+                "11",
+                claim.frequencyCode());
+        out.segment(
+                "NM1",
+                "QC",
+                "1",
+                text(claim.patientLastName()),
+                text(claim.patientFirstName()),
+                null,
+                null,
+                null,
+                "MI",
+                claim.memberId());
         for (Adjudication.Line line : payment.lines()) {
             SubmittedClaim.Line billed = line.line();
             String[] procedure = new String[2 + billed.modifiers().size()];
@@ -241,8 +347,13 @@ public final class ResponseWriter {
             for (int m = 0; m < billed.modifiers().size(); m++) {
                 procedure[2 + m] = billed.modifiers().get(m);
             }
-            out.segment("SVC", procedure, amount(payment.signed(billed.charge())), amount(payment.signed(line.paid())),
-                    null, Integer.toString(billed.units()));
+            out.segment(
+                    "SVC",
+                    procedure,
+                    amount(payment.signed(billed.charge())),
+                    amount(payment.signed(line.paid())),
+                    null,
+                    Integer.toString(billed.units()));
             out.segment("DTM", "472", date(billed.dateOfService()));
             for (String group : List.of("CO", "PR", "OA", "PI")) {
                 List<Object> cas = new java.util.ArrayList<>();
@@ -279,15 +390,38 @@ public final class ResponseWriter {
             case "HN" -> "005010X214";
             default -> "005010X221A1";
         };
-        out.segment("GS", functionalId, properties.interchangeId(), receiverId, X12Values.DATE.format(now),
-                X12Values.TIME.format(now), Long.toString(controlNumber), "X", version);
+        out.segment(
+                "GS",
+                functionalId,
+                properties.interchangeId(),
+                receiverId,
+                X12Values.DATE.format(now),
+                X12Values.TIME.format(now),
+                Long.toString(controlNumber),
+                "X",
+                version);
         return out;
     }
 
     private void isa(X12Output out, String receiverId, long controlNumber, LocalDateTime now) {
-        out.segment("ISA", "00", fixed("", 10), "00", fixed("", 10), "ZZ", fixed(properties.interchangeId(), 15),
-                "ZZ", fixed(receiverId, 15), X12Values.ISA_DATE.format(now), X12Values.TIME.format(now), "^",
-                "00501", String.format("%09d", controlNumber), "0", "T", ":");
+        out.segment(
+                "ISA",
+                "00",
+                fixed("", 10),
+                "00",
+                fixed("", 10),
+                "ZZ",
+                fixed(properties.interchangeId(), 15),
+                "ZZ",
+                fixed(receiverId, 15),
+                X12Values.ISA_DATE.format(now),
+                X12Values.TIME.format(now),
+                "^",
+                "00501",
+                String.format("%09d", controlNumber),
+                "0",
+                "T",
+                ":");
     }
 
     private static byte[] finish(X12Output out, long controlNumber) {
@@ -298,6 +432,5 @@ public final class ResponseWriter {
     }
 
     /** A claim's front-end outcome for the 277CA. */
-    public record ClaimStatus(SubmittedClaim claim, boolean accepted, String payerClaimNumber) {
-    }
+    public record ClaimStatus(SubmittedClaim claim, boolean accepted, String payerClaimNumber) {}
 }

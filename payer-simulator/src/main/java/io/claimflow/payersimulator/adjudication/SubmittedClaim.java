@@ -28,8 +28,15 @@ public record SubmittedClaim(
     }
 
     /** One service line (loop 2400). */
-    public record Line(String procedureCode, List<String> modifiers, BigDecimal charge, int units,
-            List<Integer> diagnosisPointers, LocalDate dateOfService, String lineItemControlNumber, boolean hasNdc) {
+    public record Line(
+            String procedureCode,
+            List<String> modifiers,
+            BigDecimal charge,
+            int units,
+            List<Integer> diagnosisPointers,
+            LocalDate dateOfService,
+            String lineItemControlNumber,
+            boolean hasNdc) {
 
         public Line {
             modifiers = List.copyOf(modifiers);

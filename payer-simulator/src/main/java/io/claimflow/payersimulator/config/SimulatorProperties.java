@@ -47,14 +47,39 @@ public record SimulatorProperties(
     }
 
     /** Without payer behaviours (all off). */
-    public SimulatorProperties(String payerId, String payerName, String interchangeId, String payerTaxId,
-            String tracePrefix, BigDecimal defaultAllowedPercent, Map<String, Plan> plans, Map<String, Member> members,
-            Map<String, BigDecimal> feeSchedule, List<Mismatch> diagnosisMismatches, List<BundledPair> bundledPairs,
-            List<String> authorizationRequired, Map<String, List<String>> modifierRequired, int timelyFilingDays,
+    public SimulatorProperties(
+            String payerId,
+            String payerName,
+            String interchangeId,
+            String payerTaxId,
+            String tracePrefix,
+            BigDecimal defaultAllowedPercent,
+            Map<String, Plan> plans,
+            Map<String, Member> members,
+            Map<String, BigDecimal> feeSchedule,
+            List<Mismatch> diagnosisMismatches,
+            List<BundledPair> bundledPairs,
+            List<String> authorizationRequired,
+            Map<String, List<String>> modifierRequired,
+            int timelyFilingDays,
             Faults faults) {
-        this(payerId, payerName, interchangeId, payerTaxId, tracePrefix, defaultAllowedPercent, plans, members,
-                feeSchedule, diagnosisMismatches, bundledPairs, authorizationRequired, modifierRequired,
-                timelyFilingDays, faults, null);
+        this(
+                payerId,
+                payerName,
+                interchangeId,
+                payerTaxId,
+                tracePrefix,
+                defaultAllowedPercent,
+                plans,
+                members,
+                feeSchedule,
+                diagnosisMismatches,
+                bundledPairs,
+                authorizationRequired,
+                modifierRequired,
+                timelyFilingDays,
+                faults,
+                null);
     }
 
     /**
@@ -62,8 +87,12 @@ public record SimulatorProperties(
      * once per claim on the first line whose procedure code starts with one of {@code copayCodePrefixes} (instead
      * of deductible and coinsurance on that line).
      */
-    public record Plan(BigDecimal deductible, BigDecimal coinsurancePercent, BigDecimal copay,
-            List<String> copayCodePrefixes, BigDecimal outOfPocketMaximum) {
+    public record Plan(
+            BigDecimal deductible,
+            BigDecimal coinsurancePercent,
+            BigDecimal copay,
+            List<String> copayCodePrefixes,
+            BigDecimal outOfPocketMaximum) {
 
         public Plan {
             copayCodePrefixes = copayCodePrefixes == null ? List.of() : List.copyOf(copayCodePrefixes);
@@ -71,27 +100,28 @@ public record SimulatorProperties(
     }
 
     /** A member (by member id) of a plan, covered from {@code coverageStart} to {@code coverageEnd} inclusive. */
-    public record Member(String plan, LocalDate coverageStart, LocalDate coverageEnd) {
-    }
+    public record Member(String plan, LocalDate coverageStart, LocalDate coverageEnd) {}
 
     /** A line billing {@code procedure} whose first diagnosis pointer points at {@code diagnosis} is denied CARC 11. */
-    public record Mismatch(String procedure, String diagnosis) {
-    }
+    public record Mismatch(String procedure, String diagnosis) {}
 
     /**
      * {@code bundled} billed on the same date as {@code primary} is denied CARC 97, unless it carries modifier 59
      * or XU.
      */
-    public record BundledPair(String primary, String bundled) {
-    }
+    public record BundledPair(String primary, String bundled) {}
 
     /**
      * Fault knobs at start-up (they can be changed at run time over REST): latency, a seeded error rate (HTTP 500),
      * an outage (HTTP 503), a malformed or an unbalanced 835.
      */
-    public record Faults(long latencyMillis, double errorRate, long seed, boolean outage, boolean malformed835,
-            boolean unbalanced835) {
-    }
+    public record Faults(
+            long latencyMillis,
+            double errorRate,
+            long seed,
+            boolean outage,
+            boolean malformed835,
+            boolean unbalanced835) {}
 
     /**
      * The payer behaviours (see {@link Behaviour}): {@code enabled} is {@code all} or configuration names separated

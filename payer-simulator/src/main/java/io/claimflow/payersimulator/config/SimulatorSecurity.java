@@ -47,9 +47,10 @@ public class SimulatorSecurity {
     SecurityFilterChain payerSimulatorSecurity(HttpSecurity http) throws Exception {
         return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .build();
     }
@@ -58,7 +59,8 @@ public class SimulatorSecurity {
     UserDetailsService payerSimulatorUsers(Auth auth) {
         // a low bcrypt cost: the password is checked on every call, and this is a stand-in payer
         return new InMemoryUserDetailsManager(User.withUsername(auth.username())
-                .password("{bcrypt}" + new BCryptPasswordEncoder(4).encode(auth.password())).roles("SUBMITTER")
+                .password("{bcrypt}" + new BCryptPasswordEncoder(4).encode(auth.password()))
+                .roles("SUBMITTER")
                 .build());
     }
 

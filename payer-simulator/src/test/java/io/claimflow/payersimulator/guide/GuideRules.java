@@ -31,14 +31,12 @@ public final class GuideRules {
 
     private static final Set<String> YES = Set.of();
 
-    private GuideRules() {
-    }
+    private GuideRules() {}
 
     // ------------------------------------------------------------------ element rules
 
     /** One element's rule; {@code components} non-empty for a composite. */
-    record El(char usage, String type, int min, int max, Set<String> codes, List<El> components) {
-    }
+    record El(char usage, String type, int min, int max, Set<String> codes, List<El> components) {}
 
     private static El r(String type, int min, int max, String... codes) {
         return new El('R', type, min, max, Set.of(codes), List.of());
@@ -59,18 +57,25 @@ public final class GuideRules {
     }
 
     private static final String[] IK_ERRORS = {"1", "2", "3", "4", "5", "6", "7", "8", "I4", "I6", "I7", "I8", "I9"};
-    private static final String[] IK5_ERRORS = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13",
-        "15", "16", "17", "18", "19", "23", "24", "25", "26", "27", "I5", "I6"};
-    private static final String[] AK9_ERRORS = {"1", "2", "3", "4", "5", "6", "10", "11", "12", "13", "14", "15",
-        "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26"};
+    private static final String[] IK5_ERRORS = {
+        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "15", "16", "17", "18", "19", "23", "24",
+        "25", "26", "27", "I5", "I6"
+    };
+    private static final String[] AK9_ERRORS = {
+        "1", "2", "3", "4", "5", "6", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22",
+        "23", "24", "25", "26"
+    };
     private static final String[] CLAIM_STATUS = {"1", "2", "3", "4", "19", "20", "21", "22", "23", "25"};
     private static final String[] CAS_GROUPS = {"CO", "OA", "PI", "PR"};
-    private static final String[] PLB_REASONS = {"50", "51", "72", "90", "AH", "AM", "AP", "B2", "B3", "BD", "BN",
-        "C5", "CR", "CS", "CT", "CV", "CW", "DM", "E3", "FB", "FC", "GO", "HM", "IP", "IR", "IS", "J1", "L3", "L6",
-        "LE", "LS", "OA", "OB", "PI", "PL", "RA", "RE", "SL", "TL", "WO", "WU"};
-    private static final String[] STC_277CA_CLAIM_ENTITIES = {"03", "1P", "1Z", "40", "41", "71", "72", "73", "77",
-        "82", "85", "87", "DK", "DN", "DQ", "FA", "GB", "HK", "IL", "LI", "MSC", "PR", "PRP", "QB", "QC", "QD", "SEP",
-        "TL", "TTP", "TU"};
+    private static final String[] PLB_REASONS = {
+        "50", "51", "72", "90", "AH", "AM", "AP", "B2", "B3", "BD", "BN", "C5", "CR", "CS", "CT", "CV", "CW", "DM",
+        "E3", "FB", "FC", "GO", "HM", "IP", "IR", "IS", "J1", "L3", "L6", "LE", "LS", "OA", "OB", "PI", "PL", "RA",
+        "RE", "SL", "TL", "WO", "WU"
+    };
+    private static final String[] STC_277CA_CLAIM_ENTITIES = {
+        "03", "1P", "1Z", "40", "41", "71", "72", "73", "77", "82", "85", "87", "DK", "DN", "DQ", "FA", "GB", "HK",
+        "IL", "LI", "MSC", "PR", "PRP", "QB", "QC", "QD", "SEP", "TL", "TTP", "TU"
+    };
 
     private static El stc01(String... entities) {
         return comp('R', r("AN", 1, 30), r("AN", 1, 30), s("ID", 2, 3, entities), N);
@@ -78,8 +83,7 @@ public final class GuideRules {
 
     private static El procedure(char usage) {
         El code = r("ID", 2, 2, "AD", "ER", "HC", "HP", "IV", "N4", "NU");
-        return comp(usage, code, r("AN", 1, 48), s("AN", 2, 2), s("AN", 2, 2), s("AN", 2, 2), s("AN", 2, 2),
-                N, N);
+        return comp(usage, code, r("AN", 1, 48), s("AN", 2, 2), s("AN", 2, 2), s("AN", 2, 2), s("AN", 2, 2), N, N);
     }
 
     /** CAS: the group, then six triplets of reason, amount and quantity (the first reason and amount required). */
@@ -109,143 +113,398 @@ public final class GuideRules {
 
     /** Rules by transaction set, keyed "loop/TAG". */
     private static final Map<String, Map<String, List<El>>> RULES = Map.of(
-            "999", Map.ofEntries(
-                    Map.entry("ST/ST", seg(r("ID", 3, 3, "999"), ST02, r("AN", 1, 35, "005010X231A1"))),
-                    Map.entry("HDR/AK1", seg(r("ID", 2, 2, "HC", "HN", "HP", "HS", "HR", "HI", "HB", "BE", "FA"),
-                            r("N0", 1, 9), r("AN", 1, 12))),
-                    Map.entry("2000/AK2", seg(r("ID", 3, 3, "837", "835", "277", "270", "276", "278", "820",
-                            "834"), r("AN", 4, 9), s("AN", 1, 35))),
-                    Map.entry("2100/IK3", seg(r("ID", 2, 3), r("N0", 1, 6), s("AN", 1, 4), s("ID", 1, 3, IK_ERRORS))),
-                    Map.entry("2000/IK5", seg(r("ID", 1, 1, "A", "E", "M", "R", "W", "X"), s("ID", 1, 3, IK5_ERRORS),
-                            s("ID", 1, 3, IK5_ERRORS), s("ID", 1, 3, IK5_ERRORS), s("ID", 1, 3, IK5_ERRORS),
-                            s("ID", 1, 3, IK5_ERRORS))),
-                    Map.entry("HDR/AK9", seg(r("ID", 1, 1, "A", "E", "M", "P", "R", "W", "X"), r("N0", 1, 6),
-                            r("N0", 1, 6), r("N0", 1, 6), s("ID", 1, 3, AK9_ERRORS), s("ID", 1, 3, AK9_ERRORS),
-                            s("ID", 1, 3, AK9_ERRORS), s("ID", 1, 3, AK9_ERRORS), s("ID", 1, 3, AK9_ERRORS))),
-                    Map.entry("SE/SE", seg(SE01, ST02))),
-            "277", Map.ofEntries(
-                    Map.entry("ST/ST", seg(r("ID", 3, 3, "277"), ST02, r("AN", 1, 35, "005010X214"))),
-                    Map.entry("HDR/BHT", seg(r("ID", 4, 4, "0085"), r("ID", 2, 2, "08"), r("AN", 1, 50),
-                            r("DT", 8, 8), r("TM", 4, 8), r("ID", 2, 2, "TH"))),
-                    Map.entry("2000A/HL", seg(r("AN", 1, 12), N, r("ID", 1, 2, "20"), r("ID", 1, 1, "1"))),
-                    Map.entry("2000A/NM1", seg(r("ID", 2, 3, "PR", "AY"), r("ID", 1, 1, "2"), r("AN", 1, 60), N, N, N,
-                            N, r("ID", 1, 2, "46", "FI", "PI", "XV"), r("AN", 2, 80), N, N, N)),
-                    Map.entry("2000A/TRN", seg(r("ID", 1, 2, "1"), r("AN", 1, 50), N, N)),
-                    Map.entry("2000A/DTP", seg(r("ID", 3, 3, "050", "009"), r("ID", 2, 3, "D8"), r("AN", 1, 35))),
-                    Map.entry("2000B/HL", seg(r("AN", 1, 12), r("AN", 1, 12), r("ID", 1, 2, "21"),
-                            r("ID", 1, 1, "0", "1"))),
-                    Map.entry("2000B/NM1", seg(r("ID", 2, 3, "41"), r("ID", 1, 1, "1", "2"), r("AN", 1, 60),
-                            s("AN", 1, 35), s("AN", 1, 25), N, N, r("ID", 1, 2, "46"), r("AN", 2, 80), N, N, N)),
-                    Map.entry("2000B/TRN", seg(r("ID", 1, 2, "2"), r("AN", 1, 50), N, N)),
-                    Map.entry("2000B/STC", seg(stc01("36", "40", "41", "AY", "PR"), r("DT", 8, 8),
-                            r("ID", 1, 2, "U", "WQ"), r("R", 1, 18), N, N, N, N, N, comp('S', r("AN", 1, 30),
-                                    r("AN", 1, 30), s("ID", 2, 3), N), comp('S', r("AN", 1, 30), r("AN", 1, 30),
-                                    s("ID", 2, 3), N), N)),
-                    Map.entry("2000B/QTY", seg(r("ID", 2, 2, "90", "AA"), r("R", 1, 15), N, N)),
-                    Map.entry("2000B/AMT", seg(r("ID", 1, 3, "YU", "YY"), r("R", 1, 18), N)),
-                    Map.entry("2000C/HL", seg(r("AN", 1, 12), r("AN", 1, 12), r("ID", 1, 2, "19"),
-                            r("ID", 1, 1, "0", "1"))),
-                    Map.entry("2000C/NM1", seg(r("ID", 2, 3, "85"), r("ID", 1, 1, "1", "2"), r("AN", 1, 60),
-                            s("AN", 1, 35), s("AN", 1, 25), s("AN", 1, 10), s("AN", 1, 10),
-                            r("ID", 1, 2, "FI", "SV", "XX"), r("AN", 2, 80), N, N)),
-                    Map.entry("2000C/TRN", seg(r("ID", 1, 2, "1"), r("AN", 1, 50), N, N)),
-                    // provider level: STC02 (status information effective date) is Not Used
-                    Map.entry("2000C/STC", seg(stc01("36", "40", "41", "77", "82", "85", "87", "AY", "PR"), N,
-                            r("ID", 1, 2, "U", "WQ"), r("R", 1, 18), N, N, N, N, N, comp('S', r("AN", 1, 30),
-                                    r("AN", 1, 30), s("ID", 2, 3), N), comp('S', r("AN", 1, 30), r("AN", 1, 30),
-                                    s("ID", 2, 3), N), N)),
-                    Map.entry("2000C/REF", seg(r("ID", 2, 3, "0B", "1G", "G2", "LU", "SY", "TJ"), r("AN", 1, 50), N,
-                            N)),
-                    Map.entry("2000C/QTY", seg(r("ID", 2, 2, "QA", "QC"), r("R", 1, 15), N, N)),
-                    Map.entry("2000C/AMT", seg(r("ID", 1, 3, "YU", "YY"), r("R", 1, 18), N)),
-                    Map.entry("2000D/HL", seg(r("AN", 1, 12), r("AN", 1, 12), r("ID", 1, 2, "PT"), N)),
-                    Map.entry("2000D/NM1", seg(r("ID", 2, 3, "QC"), r("ID", 1, 1, "1"), r("AN", 1, 60),
-                            s("AN", 1, 35), s("AN", 1, 25), s("AN", 1, 10), s("AN", 1, 10),
-                            r("ID", 1, 2, "II", "MI"), r("AN", 2, 80), N, N)),
-                    Map.entry("2000D/TRN", seg(r("ID", 1, 2, "2"), r("AN", 1, 50), N, N)),
-                    // claim level: STC02 required, STC12 (free-form message text) situational
-                    Map.entry("2000D/STC", seg(stc01(STC_277CA_CLAIM_ENTITIES), r("DT", 8, 8),
-                            r("ID", 1, 2, "U", "WQ"), r("R", 1, 18), N, N, N, N, N,
-                            comp('S', r("AN", 1, 30), r("AN", 1, 30), s("ID", 2, 3), N),
-                            comp('S', r("AN", 1, 30), r("AN", 1, 30), s("ID", 2, 3), N), s("AN", 1, 264))),
-                    Map.entry("2000D/REF", seg(r("ID", 2, 3, "1K", "D9", "BLT"), r("AN", 1, 50), N, N)),
-                    Map.entry("2000D/DTP", seg(r("ID", 3, 3, "472"), r("ID", 2, 3, "D8", "RD8"), r("AN", 1, 35))),
-                    Map.entry("2220D/SVC", seg(procedure('R'), r("R", 1, 18), N, s("AN", 1, 48), N, N,
-                            s("R", 1, 15))),
-                    Map.entry("2220D/STC", seg(stc01(STC_277CA_CLAIM_ENTITIES), r("DT", 8, 8), r("ID", 1, 2, "U"),
-                            N, N, N, N, N, N, comp('S', r("AN", 1, 30), r("AN", 1, 30), s("ID", 2, 3), N),
-                            comp('S', r("AN", 1, 30), r("AN", 1, 30), s("ID", 2, 3), N), N)),
-                    Map.entry("2220D/REF", seg(r("ID", 2, 3, "FJ", "XZ"), r("AN", 1, 50), N, N)),
-                    Map.entry("2220D/DTP", seg(r("ID", 3, 3, "472"), r("ID", 2, 3, "D8", "RD8"), r("AN", 1, 35))),
-                    Map.entry("SE/SE", seg(SE01, ST02))),
-            "835", Map.ofEntries(
-                    // ST03 is Not Used in the 835
-                    Map.entry("ST/ST", seg(r("ID", 3, 3, "835"), ST02, N)),
-                    Map.entry("HDR/BPR", seg(r("ID", 1, 2, "C", "D", "H", "I", "P", "U", "X"), r("R", 1, 18),
-                            r("ID", 1, 1, "C", "D"), r("ID", 3, 3, "ACH", "BOP", "CHK", "FWT", "NON"),
-                            s("ID", 1, 10, "CCP", "CTX"), s("ID", 2, 2, "01", "04"), s("AN", 3, 12),
-                            s("ID", 1, 3, "DA"), s("AN", 1, 35), s("AN", 10, 10), s("AN", 9, 9), s("ID", 2, 2, "01",
-                                    "04"), s("AN", 3, 12), s("ID", 1, 3, "DA", "SG"), s("AN", 1, 35),
-                            r("DT", 8, 8), N, N, N, N, N)),
-                    Map.entry("HDR/TRN", seg(r("ID", 1, 2, "1"), r("AN", 1, 50), r("AN", 10, 10), s("AN", 1, 50))),
-                    Map.entry("HDR/REF", seg(r("ID", 2, 3, "EV", "F2"), r("AN", 1, 50), N, N)),
-                    Map.entry("HDR/DTM", seg(r("ID", 3, 3, "405"), r("DT", 8, 8), N, N, N, N)),
-                    Map.entry("1000A/N1", seg(r("ID", 2, 3, "PR"), r("AN", 1, 60), s("ID", 1, 2, "XV"),
-                            s("AN", 2, 80), N, N)),
-                    Map.entry("1000A/N3", seg(r("AN", 1, 55), s("AN", 1, 55))),
-                    Map.entry("1000A/N4", seg(r("AN", 2, 30), s("ID", 2, 2), s("ID", 3, 15), s("ID", 2, 3), N, N,
-                            s("ID", 1, 3))),
-                    Map.entry("1000A/REF", seg(r("ID", 2, 3, "2U", "EO", "HI", "NF"), r("AN", 1, 50), N, N)),
-                    Map.entry("1000A/PER", seg(r("ID", 2, 2, "CX", "BL", "IC"), s("AN", 1, 60),
-                            s("ID", 2, 2, "EM", "TE", "UR", "FX"), s("AN", 1, 256),
-                            s("ID", 2, 2, "EM", "EX", "FX", "TE", "UR"), s("AN", 1, 256),
-                            s("ID", 2, 2, "EM", "EX", "FX", "UR"), s("AN", 1, 256), N)),
-                    Map.entry("1000B/N1", seg(r("ID", 2, 3, "PE"), r("AN", 1, 60), r("ID", 1, 2, "FI", "XV", "XX"),
-                            r("AN", 2, 80), N, N)),
-                    Map.entry("1000B/N3", seg(r("AN", 1, 55), s("AN", 1, 55))),
-                    Map.entry("1000B/N4", seg(r("AN", 2, 30), s("ID", 2, 2), s("ID", 3, 15), s("ID", 2, 3), N, N,
-                            s("ID", 1, 3))),
-                    Map.entry("1000B/REF", seg(r("ID", 2, 3, "0B", "D3", "PQ", "TJ"), r("AN", 1, 50), N, N)),
-                    Map.entry("2000/LX", seg(r("N0", 1, 6))),
-                    Map.entry("2100/CLP", seg(r("AN", 1, 38), r("ID", 1, 2, CLAIM_STATUS), r("R", 1, 18),
-                            r("R", 1, 18), s("R", 1, 18), r("ID", 1, 2, "12", "13", "14", "15", "16", "17", "AM",
-                                    "CH", "DS", "HM", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC", "ZZ"),
-                            r("AN", 1, 50), s("AN", 1, 2), s("ID", 1, 1), N, s("ID", 1, 4), s("R", 1, 15),
-                            s("R", 1, 10), N)),
-                    Map.entry("2100/CAS", cas()),
-                    Map.entry("2100/NM1", seg(r("ID", 2, 3, "QC", "IL", "74", "82", "TT", "PR", "GB"),
-                            r("ID", 1, 1, "1", "2"), s("AN", 1, 60), s("AN", 1, 35), s("AN", 1, 25), N,
-                            s("AN", 1, 10), s("ID", 1, 2, "34", "HN", "II", "MI", "MR", "C", "BD", "BS", "FI", "MC",
-                                    "PC", "SL", "UP", "XX", "AD", "NI", "PI", "PP", "XV"), s("AN", 2, 80), N, N, N)),
-                    Map.entry("2100/REF", seg(r("ID", 2, 3, "1L", "1W", "28", "6P", "9A", "9C", "BB", "CE", "EA",
-                            "F8", "G1", "G3", "IG", "SY", "0B", "1A", "1B", "1C", "1D", "1G", "1H", "1J", "D3", "G2",
-                            "LU"), r("AN", 1, 50), N, N)),
-                    Map.entry("2100/DTM", seg(r("ID", 3, 3, "232", "233", "036", "050"), r("DT", 8, 8), N, N, N,
-                            N)),
-                    Map.entry("2100/AMT", seg(r("ID", 1, 3, "AU", "D8", "DY", "F5", "I", "NL", "T", "T2", "ZK",
-                            "ZL", "ZM", "ZN", "ZO"), r("R", 1, 18), N)),
-                    Map.entry("2110/SVC", seg(procedure('R'), r("R", 1, 18), r("R", 1, 18), s("AN", 1, 48),
-                            s("R", 1, 15), procedure('S'), s("R", 1, 15))),
-                    Map.entry("2110/DTM", seg(r("ID", 3, 3, "150", "151", "472"), r("DT", 8, 8), N, N, N, N)),
-                    Map.entry("2110/CAS", cas()),
-                    Map.entry("2110/REF", seg(r("ID", 2, 3, "1S", "APC", "BB", "E9", "G1", "G3", "LU", "RB", "6R",
-                            "0B", "1A", "1B", "1C", "1D", "1G", "1H", "1J", "D3", "G2", "HPI", "SY", "TJ", "0K"),
-                            r("AN", 1, 50), N, N)),
-                    Map.entry("2110/AMT", seg(r("ID", 1, 3, "B6", "KH", "T", "T2", "ZK", "ZL", "ZM", "ZN", "ZO"),
-                            r("R", 1, 18), N)),
-                    Map.entry("2110/LQ", seg(r("ID", 1, 3, "HE", "RX"), r("AN", 1, 30))),
-                    Map.entry("FTR/PLB", plb()),
-                    Map.entry("SE/SE", seg(SE01, ST02))));
+            "999",
+                    Map.ofEntries(
+                            Map.entry("ST/ST", seg(r("ID", 3, 3, "999"), ST02, r("AN", 1, 35, "005010X231A1"))),
+                            Map.entry(
+                                    "HDR/AK1",
+                                    seg(
+                                            r("ID", 2, 2, "HC", "HN", "HP", "HS", "HR", "HI", "HB", "BE", "FA"),
+                                            r("N0", 1, 9),
+                                            r("AN", 1, 12))),
+                            Map.entry(
+                                    "2000/AK2",
+                                    seg(
+                                            r("ID", 3, 3, "837", "835", "277", "270", "276", "278", "820", "834"),
+                                            r("AN", 4, 9),
+                                            s("AN", 1, 35))),
+                            Map.entry(
+                                    "2100/IK3",
+                                    seg(r("ID", 2, 3), r("N0", 1, 6), s("AN", 1, 4), s("ID", 1, 3, IK_ERRORS))),
+                            Map.entry(
+                                    "2000/IK5",
+                                    seg(
+                                            r("ID", 1, 1, "A", "E", "M", "R", "W", "X"),
+                                            s("ID", 1, 3, IK5_ERRORS),
+                                            s("ID", 1, 3, IK5_ERRORS),
+                                            s("ID", 1, 3, IK5_ERRORS),
+                                            s("ID", 1, 3, IK5_ERRORS),
+                                            s("ID", 1, 3, IK5_ERRORS))),
+                            Map.entry(
+                                    "HDR/AK9",
+                                    seg(
+                                            r("ID", 1, 1, "A", "E", "M", "P", "R", "W", "X"),
+                                            r("N0", 1, 6),
+                                            r("N0", 1, 6),
+                                            r("N0", 1, 6),
+                                            s("ID", 1, 3, AK9_ERRORS),
+                                            s("ID", 1, 3, AK9_ERRORS),
+                                            s("ID", 1, 3, AK9_ERRORS),
+                                            s("ID", 1, 3, AK9_ERRORS),
+                                            s("ID", 1, 3, AK9_ERRORS))),
+                            Map.entry("SE/SE", seg(SE01, ST02))),
+            "277",
+                    Map.ofEntries(
+                            Map.entry("ST/ST", seg(r("ID", 3, 3, "277"), ST02, r("AN", 1, 35, "005010X214"))),
+                            Map.entry(
+                                    "HDR/BHT",
+                                    seg(
+                                            r("ID", 4, 4, "0085"),
+                                            r("ID", 2, 2, "08"),
+                                            r("AN", 1, 50),
+                                            r("DT", 8, 8),
+                                            r("TM", 4, 8),
+                                            r("ID", 2, 2, "TH"))),
+                            Map.entry("2000A/HL", seg(r("AN", 1, 12), N, r("ID", 1, 2, "20"), r("ID", 1, 1, "1"))),
+                            Map.entry(
+                                    "2000A/NM1",
+                                    seg(
+                                            r("ID", 2, 3, "PR", "AY"),
+                                            r("ID", 1, 1, "2"),
+                                            r("AN", 1, 60),
+                                            N,
+                                            N,
+                                            N,
+                                            N,
+                                            r("ID", 1, 2, "46", "FI", "PI", "XV"),
+                                            r("AN", 2, 80),
+                                            N,
+                                            N,
+                                            N)),
+                            Map.entry("2000A/TRN", seg(r("ID", 1, 2, "1"), r("AN", 1, 50), N, N)),
+                            Map.entry(
+                                    "2000A/DTP", seg(r("ID", 3, 3, "050", "009"), r("ID", 2, 3, "D8"), r("AN", 1, 35))),
+                            Map.entry(
+                                    "2000B/HL",
+                                    seg(r("AN", 1, 12), r("AN", 1, 12), r("ID", 1, 2, "21"), r("ID", 1, 1, "0", "1"))),
+                            Map.entry(
+                                    "2000B/NM1",
+                                    seg(
+                                            r("ID", 2, 3, "41"),
+                                            r("ID", 1, 1, "1", "2"),
+                                            r("AN", 1, 60),
+                                            s("AN", 1, 35),
+                                            s("AN", 1, 25),
+                                            N,
+                                            N,
+                                            r("ID", 1, 2, "46"),
+                                            r("AN", 2, 80),
+                                            N,
+                                            N,
+                                            N)),
+                            Map.entry("2000B/TRN", seg(r("ID", 1, 2, "2"), r("AN", 1, 50), N, N)),
+                            Map.entry(
+                                    "2000B/STC",
+                                    seg(
+                                            stc01("36", "40", "41", "AY", "PR"),
+                                            r("DT", 8, 8),
+                                            r("ID", 1, 2, "U", "WQ"),
+                                            r("R", 1, 18),
+                                            N,
+                                            N,
+                                            N,
+                                            N,
+                                            N,
+                                            comp('S', r("AN", 1, 30), r("AN", 1, 30), s("ID", 2, 3), N),
+                                            comp('S', r("AN", 1, 30), r("AN", 1, 30), s("ID", 2, 3), N),
+                                            N)),
+                            Map.entry("2000B/QTY", seg(r("ID", 2, 2, "90", "AA"), r("R", 1, 15), N, N)),
+                            Map.entry("2000B/AMT", seg(r("ID", 1, 3, "YU", "YY"), r("R", 1, 18), N)),
+                            Map.entry(
+                                    "2000C/HL",
+                                    seg(r("AN", 1, 12), r("AN", 1, 12), r("ID", 1, 2, "19"), r("ID", 1, 1, "0", "1"))),
+                            Map.entry(
+                                    "2000C/NM1",
+                                    seg(
+                                            r("ID", 2, 3, "85"),
+                                            r("ID", 1, 1, "1", "2"),
+                                            r("AN", 1, 60),
+                                            s("AN", 1, 35),
+                                            s("AN", 1, 25),
+                                            s("AN", 1, 10),
+                                            s("AN", 1, 10),
+                                            r("ID", 1, 2, "FI", "SV", "XX"),
+                                            r("AN", 2, 80),
+                                            N,
+                                            N)),
+                            Map.entry("2000C/TRN", seg(r("ID", 1, 2, "1"), r("AN", 1, 50), N, N)),
+                            // provider level: STC02 (status information effective date) is Not Used
+                            Map.entry(
+                                    "2000C/STC",
+                                    seg(
+                                            stc01("36", "40", "41", "77", "82", "85", "87", "AY", "PR"),
+                                            N,
+                                            r("ID", 1, 2, "U", "WQ"),
+                                            r("R", 1, 18),
+                                            N,
+                                            N,
+                                            N,
+                                            N,
+                                            N,
+                                            comp('S', r("AN", 1, 30), r("AN", 1, 30), s("ID", 2, 3), N),
+                                            comp('S', r("AN", 1, 30), r("AN", 1, 30), s("ID", 2, 3), N),
+                                            N)),
+                            Map.entry(
+                                    "2000C/REF",
+                                    seg(r("ID", 2, 3, "0B", "1G", "G2", "LU", "SY", "TJ"), r("AN", 1, 50), N, N)),
+                            Map.entry("2000C/QTY", seg(r("ID", 2, 2, "QA", "QC"), r("R", 1, 15), N, N)),
+                            Map.entry("2000C/AMT", seg(r("ID", 1, 3, "YU", "YY"), r("R", 1, 18), N)),
+                            Map.entry("2000D/HL", seg(r("AN", 1, 12), r("AN", 1, 12), r("ID", 1, 2, "PT"), N)),
+                            Map.entry(
+                                    "2000D/NM1",
+                                    seg(
+                                            r("ID", 2, 3, "QC"),
+                                            r("ID", 1, 1, "1"),
+                                            r("AN", 1, 60),
+                                            s("AN", 1, 35),
+                                            s("AN", 1, 25),
+                                            s("AN", 1, 10),
+                                            s("AN", 1, 10),
+                                            r("ID", 1, 2, "II", "MI"),
+                                            r("AN", 2, 80),
+                                            N,
+                                            N)),
+                            Map.entry("2000D/TRN", seg(r("ID", 1, 2, "2"), r("AN", 1, 50), N, N)),
+                            // claim level: STC02 required, STC12 (free-form message text) situational
+                            Map.entry(
+                                    "2000D/STC",
+                                    seg(
+                                            stc01(STC_277CA_CLAIM_ENTITIES),
+                                            r("DT", 8, 8),
+                                            r("ID", 1, 2, "U", "WQ"),
+                                            r("R", 1, 18),
+                                            N,
+                                            N,
+                                            N,
+                                            N,
+                                            N,
+                                            comp('S', r("AN", 1, 30), r("AN", 1, 30), s("ID", 2, 3), N),
+                                            comp('S', r("AN", 1, 30), r("AN", 1, 30), s("ID", 2, 3), N),
+                                            s("AN", 1, 264))),
+                            Map.entry("2000D/REF", seg(r("ID", 2, 3, "1K", "D9", "BLT"), r("AN", 1, 50), N, N)),
+                            Map.entry(
+                                    "2000D/DTP", seg(r("ID", 3, 3, "472"), r("ID", 2, 3, "D8", "RD8"), r("AN", 1, 35))),
+                            Map.entry(
+                                    "2220D/SVC",
+                                    seg(procedure('R'), r("R", 1, 18), N, s("AN", 1, 48), N, N, s("R", 1, 15))),
+                            Map.entry(
+                                    "2220D/STC",
+                                    seg(
+                                            stc01(STC_277CA_CLAIM_ENTITIES),
+                                            r("DT", 8, 8),
+                                            r("ID", 1, 2, "U"),
+                                            N,
+                                            N,
+                                            N,
+                                            N,
+                                            N,
+                                            N,
+                                            comp('S', r("AN", 1, 30), r("AN", 1, 30), s("ID", 2, 3), N),
+                                            comp('S', r("AN", 1, 30), r("AN", 1, 30), s("ID", 2, 3), N),
+                                            N)),
+                            Map.entry("2220D/REF", seg(r("ID", 2, 3, "FJ", "XZ"), r("AN", 1, 50), N, N)),
+                            Map.entry(
+                                    "2220D/DTP", seg(r("ID", 3, 3, "472"), r("ID", 2, 3, "D8", "RD8"), r("AN", 1, 35))),
+                            Map.entry("SE/SE", seg(SE01, ST02))),
+            "835",
+                    Map.ofEntries(
+                            // ST03 is Not Used in the 835
+                            Map.entry("ST/ST", seg(r("ID", 3, 3, "835"), ST02, N)),
+                            Map.entry(
+                                    "HDR/BPR",
+                                    seg(
+                                            r("ID", 1, 2, "C", "D", "H", "I", "P", "U", "X"),
+                                            r("R", 1, 18),
+                                            r("ID", 1, 1, "C", "D"),
+                                            r("ID", 3, 3, "ACH", "BOP", "CHK", "FWT", "NON"),
+                                            s("ID", 1, 10, "CCP", "CTX"),
+                                            s("ID", 2, 2, "01", "04"),
+                                            s("AN", 3, 12),
+                                            s("ID", 1, 3, "DA"),
+                                            s("AN", 1, 35),
+                                            s("AN", 10, 10),
+                                            s("AN", 9, 9),
+                                            s("ID", 2, 2, "01", "04"),
+                                            s("AN", 3, 12),
+                                            s("ID", 1, 3, "DA", "SG"),
+                                            s("AN", 1, 35),
+                                            r("DT", 8, 8),
+                                            N,
+                                            N,
+                                            N,
+                                            N,
+                                            N)),
+                            Map.entry(
+                                    "HDR/TRN",
+                                    seg(r("ID", 1, 2, "1"), r("AN", 1, 50), r("AN", 10, 10), s("AN", 1, 50))),
+                            Map.entry("HDR/REF", seg(r("ID", 2, 3, "EV", "F2"), r("AN", 1, 50), N, N)),
+                            Map.entry("HDR/DTM", seg(r("ID", 3, 3, "405"), r("DT", 8, 8), N, N, N, N)),
+                            Map.entry(
+                                    "1000A/N1",
+                                    seg(
+                                            r("ID", 2, 3, "PR"),
+                                            r("AN", 1, 60),
+                                            s("ID", 1, 2, "XV"),
+                                            s("AN", 2, 80),
+                                            N,
+                                            N)),
+                            Map.entry("1000A/N3", seg(r("AN", 1, 55), s("AN", 1, 55))),
+                            Map.entry(
+                                    "1000A/N4",
+                                    seg(
+                                            r("AN", 2, 30),
+                                            s("ID", 2, 2),
+                                            s("ID", 3, 15),
+                                            s("ID", 2, 3),
+                                            N,
+                                            N,
+                                            s("ID", 1, 3))),
+                            Map.entry("1000A/REF", seg(r("ID", 2, 3, "2U", "EO", "HI", "NF"), r("AN", 1, 50), N, N)),
+                            Map.entry(
+                                    "1000A/PER",
+                                    seg(
+                                            r("ID", 2, 2, "CX", "BL", "IC"),
+                                            s("AN", 1, 60),
+                                            s("ID", 2, 2, "EM", "TE", "UR", "FX"),
+                                            s("AN", 1, 256),
+                                            s("ID", 2, 2, "EM", "EX", "FX", "TE", "UR"),
+                                            s("AN", 1, 256),
+                                            s("ID", 2, 2, "EM", "EX", "FX", "UR"),
+                                            s("AN", 1, 256),
+                                            N)),
+                            Map.entry(
+                                    "1000B/N1",
+                                    seg(
+                                            r("ID", 2, 3, "PE"),
+                                            r("AN", 1, 60),
+                                            r("ID", 1, 2, "FI", "XV", "XX"),
+                                            r("AN", 2, 80),
+                                            N,
+                                            N)),
+                            Map.entry("1000B/N3", seg(r("AN", 1, 55), s("AN", 1, 55))),
+                            Map.entry(
+                                    "1000B/N4",
+                                    seg(
+                                            r("AN", 2, 30),
+                                            s("ID", 2, 2),
+                                            s("ID", 3, 15),
+                                            s("ID", 2, 3),
+                                            N,
+                                            N,
+                                            s("ID", 1, 3))),
+                            Map.entry("1000B/REF", seg(r("ID", 2, 3, "0B", "D3", "PQ", "TJ"), r("AN", 1, 50), N, N)),
+                            Map.entry("2000/LX", seg(r("N0", 1, 6))),
+                            Map.entry(
+                                    "2100/CLP",
+                                    seg(
+                                            r("AN", 1, 38),
+                                            r("ID", 1, 2, CLAIM_STATUS),
+                                            r("R", 1, 18),
+                                            r("R", 1, 18),
+                                            s("R", 1, 18),
+                                            r(
+                                                    "ID", 1, 2, "12", "13", "14", "15", "16", "17", "AM", "CH", "DS",
+                                                    "HM", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC", "ZZ"),
+                                            r("AN", 1, 50),
+                                            s("AN", 1, 2),
+                                            s("ID", 1, 1),
+                                            N,
+                                            s("ID", 1, 4),
+                                            s("R", 1, 15),
+                                            s("R", 1, 10),
+                                            N)),
+                            Map.entry("2100/CAS", cas()),
+                            Map.entry(
+                                    "2100/NM1",
+                                    seg(
+                                            r("ID", 2, 3, "QC", "IL", "74", "82", "TT", "PR", "GB"),
+                                            r("ID", 1, 1, "1", "2"),
+                                            s("AN", 1, 60),
+                                            s("AN", 1, 35),
+                                            s("AN", 1, 25),
+                                            N,
+                                            s("AN", 1, 10),
+                                            s(
+                                                    "ID", 1, 2, "34", "HN", "II", "MI", "MR", "C", "BD", "BS", "FI",
+                                                    "MC", "PC", "SL", "UP", "XX", "AD", "NI", "PI", "PP", "XV"),
+                                            s("AN", 2, 80),
+                                            N,
+                                            N,
+                                            N)),
+                            Map.entry(
+                                    "2100/REF",
+                                    seg(
+                                            r(
+                                                    "ID", 2, 3, "1L", "1W", "28", "6P", "9A", "9C", "BB", "CE", "EA",
+                                                    "F8", "G1", "G3", "IG", "SY", "0B", "1A", "1B", "1C", "1D", "1G",
+                                                    "1H", "1J", "D3", "G2", "LU"),
+                                            r("AN", 1, 50),
+                                            N,
+                                            N)),
+                            Map.entry(
+                                    "2100/DTM",
+                                    seg(r("ID", 3, 3, "232", "233", "036", "050"), r("DT", 8, 8), N, N, N, N)),
+                            Map.entry(
+                                    "2100/AMT",
+                                    seg(
+                                            r(
+                                                    "ID", 1, 3, "AU", "D8", "DY", "F5", "I", "NL", "T", "T2", "ZK",
+                                                    "ZL", "ZM", "ZN", "ZO"),
+                                            r("R", 1, 18),
+                                            N)),
+                            Map.entry(
+                                    "2110/SVC",
+                                    seg(
+                                            procedure('R'),
+                                            r("R", 1, 18),
+                                            r("R", 1, 18),
+                                            s("AN", 1, 48),
+                                            s("R", 1, 15),
+                                            procedure('S'),
+                                            s("R", 1, 15))),
+                            Map.entry("2110/DTM", seg(r("ID", 3, 3, "150", "151", "472"), r("DT", 8, 8), N, N, N, N)),
+                            Map.entry("2110/CAS", cas()),
+                            Map.entry(
+                                    "2110/REF",
+                                    seg(
+                                            r(
+                                                    "ID", 2, 3, "1S", "APC", "BB", "E9", "G1", "G3", "LU", "RB", "6R",
+                                                    "0B", "1A", "1B", "1C", "1D", "1G", "1H", "1J", "D3", "G2", "HPI",
+                                                    "SY", "TJ", "0K"),
+                                            r("AN", 1, 50),
+                                            N,
+                                            N)),
+                            Map.entry(
+                                    "2110/AMT",
+                                    seg(
+                                            r("ID", 1, 3, "B6", "KH", "T", "T2", "ZK", "ZL", "ZM", "ZN", "ZO"),
+                                            r("R", 1, 18),
+                                            N)),
+                            Map.entry("2110/LQ", seg(r("ID", 1, 3, "HE", "RX"), r("AN", 1, 30))),
+                            Map.entry("FTR/PLB", plb()),
+                            Map.entry("SE/SE", seg(SE01, ST02))));
 
     /** The segment order of each transaction set, as a pattern over its tags joined by blanks. */
     private static final Map<String, Pattern> ORDER = Map.of(
             "999", Pattern.compile("ST AK1( AK2( IK3( CTX)*( IK4( CTX)*)*)* IK5)* AK9 SE"),
-            "277", Pattern.compile("ST BHT HL NM1 TRN DTP DTP (HL NM1 TRN( STC)+( QTY){0,2}( AMT){0,2}"
-                    + "( HL NM1( TRN( STC)+( REF)?( QTY){0,2}( AMT){0,2})?"
-                    + "( HL NM1( TRN( STC)+( REF){0,3} DTP( SVC STC( REF){0,2}( DTP)?)*)?)+)+)+ SE"),
-            "835", Pattern.compile("ST BPR TRN( CUR)?( REF){0,2}( DTM)? N1 N3 N4( REF){0,4}( PER)+ N1( N3)?( N4)?"
-                    + "( REF)*( RDM)?( LX( TS3)?( TS2)?( CLP( CAS)*( NM1)+( MIA)?( MOA)?( REF)*( DTM)*( PER)?"
-                    + "( AMT)*( QTY)*( SVC( DTM){0,2}( CAS)*( REF)*( AMT)*( QTY)*( LQ)*)*)+)*( PLB)* SE"));
+            "277",
+                    Pattern.compile("ST BHT HL NM1 TRN DTP DTP (HL NM1 TRN( STC)+( QTY){0,2}( AMT){0,2}"
+                            + "( HL NM1( TRN( STC)+( REF)?( QTY){0,2}( AMT){0,2})?"
+                            + "( HL NM1( TRN( STC)+( REF){0,3} DTP( SVC STC( REF){0,2}( DTP)?)*)?)+)+)+ SE"),
+            "835",
+                    Pattern.compile("ST BPR TRN( CUR)?( REF){0,2}( DTM)? N1 N3 N4( REF){0,4}( PER)+ N1( N3)?( N4)?"
+                            + "( REF)*( RDM)?( LX( TS3)?( TS2)?( CLP( CAS)*( NM1)+( MIA)?( MOA)?( REF)*( DTM)*( PER)?"
+                            + "( AMT)*( QTY)*( SVC( DTM){0,2}( CAS)*( REF)*( AMT)*( QTY)*( LQ)*)*)+)*( PLB)* SE"));
 
     // ------------------------------------------------------------------ checking
 
@@ -319,7 +578,9 @@ public final class GuideRules {
                     st02 = s.element(2);
                 }
                 case "SE" -> {
-                    check(out, String.valueOf(inTransaction + 1).equals(s.element(1)),
+                    check(
+                            out,
+                            String.valueOf(inTransaction + 1).equals(s.element(1)),
                             "SE01 = " + (inTransaction + 1) + " segments ST..SE, was " + s.element(1));
                     check(out, st02 != null && st02.equals(s.element(2)), "SE02 = ST02");
                     inTransaction = 0;
@@ -385,40 +646,44 @@ public final class GuideRules {
 
     private static String loop(String type, String current, Segment s) {
         return switch (type) {
-            case "999" -> switch (s.tag()) {
-                case "ST" -> "ST";
-                case "AK1", "AK9" -> "HDR";
-                case "AK2", "IK5" -> "2000";
-                case "IK3" -> "2100";
-                case "IK4" -> "2110";
-                case "SE" -> "SE";
-                default -> current;
-            };
-            case "277" -> switch (s.tag()) {
-                case "ST" -> "ST";
-                case "BHT" -> "HDR";
-                case "HL" -> switch (String.valueOf(s.element(3))) {
-                    case "20" -> "2000A";
-                    case "21" -> "2000B";
-                    case "19" -> "2000C";
-                    case "PT" -> "2000D";
-                    default -> "HL?" + s.element(3);
+            case "999" ->
+                switch (s.tag()) {
+                    case "ST" -> "ST";
+                    case "AK1", "AK9" -> "HDR";
+                    case "AK2", "IK5" -> "2000";
+                    case "IK3" -> "2100";
+                    case "IK4" -> "2110";
+                    case "SE" -> "SE";
+                    default -> current;
                 };
-                case "SVC" -> "2220D";
-                case "SE" -> "SE";
-                default -> current;
-            };
-            default -> switch (s.tag()) {
-                case "ST" -> "ST";
-                case "BPR" -> "HDR";
-                case "N1" -> "PR".equals(s.element(1)) ? "1000A" : "1000B";
-                case "LX" -> "2000";
-                case "CLP" -> "2100";
-                case "SVC" -> "2110";
-                case "PLB" -> "FTR";
-                case "SE" -> "SE";
-                default -> current;
-            };
+            case "277" ->
+                switch (s.tag()) {
+                    case "ST" -> "ST";
+                    case "BHT" -> "HDR";
+                    case "HL" ->
+                        switch (String.valueOf(s.element(3))) {
+                            case "20" -> "2000A";
+                            case "21" -> "2000B";
+                            case "19" -> "2000C";
+                            case "PT" -> "2000D";
+                            default -> "HL?" + s.element(3);
+                        };
+                    case "SVC" -> "2220D";
+                    case "SE" -> "SE";
+                    default -> current;
+                };
+            default ->
+                switch (s.tag()) {
+                    case "ST" -> "ST";
+                    case "BPR" -> "HDR";
+                    case "N1" -> "PR".equals(s.element(1)) ? "1000A" : "1000B";
+                    case "LX" -> "2000";
+                    case "CLP" -> "2100";
+                    case "SVC" -> "2110";
+                    case "PLB" -> "FTR";
+                    case "SE" -> "SE";
+                    default -> current;
+                };
         };
     }
 
@@ -449,7 +714,11 @@ public final class GuideRules {
             }
             for (int c = 0; c < rule.components().size(); c++) {
                 String v = c < value.size() ? value.get(c) : null;
-                element(where + "-" + (c + 1), v == null ? List.of() : List.of(v), rule.components().get(c), out);
+                element(
+                        where + "-" + (c + 1),
+                        v == null ? List.of() : List.of(v),
+                        rule.components().get(c),
+                        out);
             }
             return;
         }
@@ -459,18 +728,24 @@ public final class GuideRules {
             case "R", "N0" -> v.replace("-", "").replace(".", "").length();
             default -> v.length();
         };
-        check(out, length >= rule.min() && length <= rule.max(),
+        check(
+                out,
+                length >= rule.min() && length <= rule.max(),
                 where + " length " + length + " outside " + rule.min() + "/" + rule.max() + ": " + v);
         switch (rule.type()) {
-            case "R" -> check(out, v.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)") && !v.matches(".*\\.\\d*0")
-                    && !v.endsWith(".") && !v.matches("-?0\\d.*"),
-                    where + " is not an X12 decimal (R) without redundant zeros: " + v);
+            case "R" ->
+                check(
+                        out,
+                        v.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)")
+                                && !v.matches(".*\\.\\d*0")
+                                && !v.endsWith(".")
+                                && !v.matches("-?0\\d.*"),
+                        where + " is not an X12 decimal (R) without redundant zeros: " + v);
             case "N0" -> check(out, v.matches("\\d+"), where + " is not a whole number: " + v);
             case "DT" -> check(out, v.length() == 6 || date(v), where + " is not a date CCYYMMDD: " + v);
-            case "TM" -> check(out, v.matches("([01]\\d|2[0-3])[0-5]\\d(\\d\\d(\\d{1,2})?)?"),
-                    where + " is not a time: " + v);
-            default -> {
-            }
+            case "TM" ->
+                check(out, v.matches("([01]\\d|2[0-3])[0-5]\\d(\\d\\d(\\d{1,2})?)?"), where + " is not a time: " + v);
+            default -> {}
         }
         if (!rule.codes().isEmpty()) {
             check(out, rule.codes().contains(v), where + " code " + v + " is not one the guide allows here");
@@ -493,8 +768,10 @@ public final class GuideRules {
             }
         }
         Segment ak9 = tx.stream().filter(s -> s.tag().equals("AK9")).findFirst().orElseThrow();
-        check(out, String.valueOf(accepted).equals(ak9.element(4)), "AK904 = the transaction sets accepted ("
-                + accepted + "), was " + ak9.element(4));
+        check(
+                out,
+                String.valueOf(accepted).equals(ak9.element(4)),
+                "AK904 = the transaction sets accepted (" + accepted + "), was " + ak9.element(4));
         int included = Integer.parseInt(ak9.element(2));
         int received = Integer.parseInt(ak9.element(3));
         check(out, received <= included, "AK903 <= AK902");
@@ -502,8 +779,10 @@ public final class GuideRules {
         String status = ak9.element(1);
         if (ak2 > 0) {
             String expected = accepted == received ? "A" : accepted == 0 ? "R" : "P";
-            check(out, expected.equals(status) || "E".equals(status), "AK901 = " + expected + " for " + accepted
-                    + " of " + received + " accepted, was " + status);
+            check(
+                    out,
+                    expected.equals(status) || "E".equals(status),
+                    "AK901 = " + expected + " for " + accepted + " of " + received + " accepted, was " + status);
         }
         if ("R".equals(status) && ak2 == 0) {
             check(out, ak9.element(5) != null, "a group rejected without AK2 names its reason in AK905");
@@ -527,8 +806,11 @@ public final class GuideRules {
                 check(out, s.element(12) != null, "a rejected claim's STC carries the payer's reason in STC12");
                 check(out, "U".equals(s.element(3)), "a rejected claim's STC03 is U");
             }
-            if (s.tag().equals("STC") && "PT".equals(level) && s.component(1, 1) != null
-                    && s.component(1, 1).startsWith("A") && !rejecting.contains(s.component(1, 1))) {
+            if (s.tag().equals("STC")
+                    && "PT".equals(level)
+                    && s.component(1, 1) != null
+                    && s.component(1, 1).startsWith("A")
+                    && !rejecting.contains(s.component(1, 1))) {
                 check(out, "WQ".equals(s.element(3)), "an accepted claim's STC03 is WQ");
             }
         }
@@ -580,9 +862,13 @@ public final class GuideRules {
                     }
                 }
                 case "PLB" -> {
-                    check(out, s.element(1) != null && s.element(1).equals(payeeId),
+                    check(
+                            out,
+                            s.element(1) != null && s.element(1).equals(payeeId),
                             "PLB01 is the payee's identifier (N104 of N1*PE)");
-                    check(out, s.element(2) != null && s.element(2).endsWith("1231"),
+                    check(
+                            out,
+                            s.element(2) != null && s.element(2).endsWith("1231"),
                             "PLB02 is the last day of the provider's fiscal year (CCYY1231 by default)");
                     for (int i = 3; i <= 13; i += 2) {
                         if (s.element(i) != null) {
@@ -595,18 +881,21 @@ public final class GuideRules {
                                 check(out, s.component(i, 2) != null, "PLB " + reason + " names what it adjusts");
                             }
                             if ("L6".equals(reason) && s.element(i + 1) != null) {
-                                check(out, amount(s.element(i + 1)).signum() < 0,
+                                check(
+                                        out,
+                                        amount(s.element(i + 1)).signum() < 0,
                                         "interest paid (L6) is a negative PLB amount (it adds to the payment)");
                             }
                             if ("WO".equals(reason) && s.element(i + 1) != null) {
-                                check(out, amount(s.element(i + 1)).signum() > 0,
+                                check(
+                                        out,
+                                        amount(s.element(i + 1)).signum() > 0,
                                         "a recoupment (WO) is a positive PLB amount (it reduces the payment)");
                             }
                         }
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         for (Claim c : claims) {
@@ -618,40 +907,53 @@ public final class GuideRules {
             for (Line l : c.lines) {
                 BigDecimal lineCharge = amount(l.svc.element(2));
                 BigDecimal linePaid = amount(l.svc.element(3));
-                check(out, lineCharge.subtract(linePaid).compareTo(l.adjusted) == 0, "claim " + pcn + " line "
-                        + l.svc.element(1) + ": SVC02 - SVC03 = the line's CAS amounts");
+                check(
+                        out,
+                        lineCharge.subtract(linePaid).compareTo(l.adjusted) == 0,
+                        "claim " + pcn + " line " + l.svc.element(1) + ": SVC02 - SVC03 = the line's CAS amounts");
                 adjusted = adjusted.add(l.adjusted);
                 lineCharges = lineCharges.add(lineCharge);
             }
-            check(out, charge.subtract(claimPaid).compareTo(adjusted) == 0,
+            check(
+                    out,
+                    charge.subtract(claimPaid).compareTo(adjusted) == 0,
                     "claim " + pcn + ": CLP03 - CLP04 = all its CAS amounts");
             if (!c.lines.isEmpty()) {
                 check(out, lineCharges.compareTo(charge) == 0, "claim " + pcn + ": sum(SVC02) = CLP03");
             }
             BigDecimal patient = c.clp.element(5) == null ? BigDecimal.ZERO : amount(c.clp.element(5));
-            check(out, patient.compareTo(c.patient) == 0,
+            check(
+                    out,
+                    patient.compareTo(c.patient) == 0,
                     "claim " + pcn + ": CLP05 = the PR adjustments (" + c.patient + "), was " + patient);
             if ("22".equals(c.clp.element(2))) {
-                check(out, charge.signum() <= 0 && claimPaid.signum() <= 0,
+                check(
+                        out,
+                        charge.signum() <= 0 && claimPaid.signum() <= 0,
                         "a reversal (CLP02 22) carries negative amounts");
             } else {
                 check(out, charge.signum() >= 0, "claim " + pcn + ": only a reversal has a negative charge");
             }
         }
         BigDecimal total = amount(bpr.element(2));
-        check(out, total.compareTo(paid.subtract(plb)) == 0,
+        check(
+                out,
+                total.compareTo(paid.subtract(plb)) == 0,
                 "BPR02 (" + total + ") = sum(CLP04) - sum(PLB) (" + paid.subtract(plb) + ")");
         check(out, total.signum() >= 0, "BPR02 is never negative");
         if (total.signum() == 0) {
-            check(out, "H".equals(bpr.element(1)) && "NON".equals(bpr.element(4)),
+            check(
+                    out,
+                    "H".equals(bpr.element(1)) && "NON".equals(bpr.element(4)),
                     "a zero payment is BPR01 H, BPR04 NON");
         } else {
-            check(out, "I".equals(bpr.element(1)) || "C".equals(bpr.element(1)),
-                    "a payment is BPR01 I or C");
+            check(out, "I".equals(bpr.element(1)) || "C".equals(bpr.element(1)), "a payment is BPR01 I or C");
             check(out, !"NON".equals(bpr.element(4)), "a payment names its method (BPR04 not NON)");
         }
         Segment trn = tx.get(2);
-        check(out, trn.element(3) != null && trn.element(3).matches("1\\d{9}"),
+        check(
+                out,
+                trn.element(3) != null && trn.element(3).matches("1\\d{9}"),
                 "TRN03 is 1 followed by the payer's nine-digit EIN");
     }
 

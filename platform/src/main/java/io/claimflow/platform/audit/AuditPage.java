@@ -10,5 +10,4 @@ import java.util.List;
  * @param size page size asked for
  * @param total records matching the query
  */
-public record AuditPage(List<AuditRecord> records, int page, int size, long total) {
-}
+public record AuditPage(List<AuditRecord> records, int page, int size, long total) {}

@@ -14,8 +14,15 @@ import java.time.Instant;
  * @param page zero-based page
  * @param size records per page, 1..{@value #MAX_SIZE}
  */
-public record AuditQuery(String username, String resourceType, String resourceId, String action, Instant from,
-        Instant to, int page, int size) {
+public record AuditQuery(
+        String username,
+        String resourceType,
+        String resourceId,
+        String action,
+        Instant from,
+        Instant to,
+        int page,
+        int size) {
 
     /** Largest page. */
     public static final int MAX_SIZE = 500;

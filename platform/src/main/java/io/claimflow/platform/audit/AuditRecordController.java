@@ -28,7 +28,8 @@ class AuditRecordController {
 
     @GetMapping
     @PreAuthorize("hasRole('AUDITOR')")
-    AuditPage search(@RequestParam(required = false) String user,
+    AuditPage search(
+            @RequestParam(required = false) String user,
             @RequestParam(required = false) String resourceType,
             @RequestParam(required = false) String resourceId,
             @RequestParam(required = false) String action,

@@ -36,8 +36,10 @@ public class AuditRecords {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(query.size());
         pageArgs.add((long) query.page() * query.size());
-        List<AuditRecord> records = jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + where
-                + " ORDER BY id DESC LIMIT ? OFFSET ?", (rs, row) -> record(rs), pageArgs.toArray());
+        List<AuditRecord> records = jdbc.query(
+                "SELECT " + COLUMNS + " FROM " + TABLE + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                (rs, row) -> record(rs),
+                pageArgs.toArray());
         return new AuditPage(records, query.page(), query.size(), total == null ? 0 : total);
     }
 
@@ -51,10 +53,15 @@ public class AuditRecords {
     private static AuditRecord record(ResultSet rs) throws SQLException {
         Array roles = rs.getArray("roles");
         List<String> roleList = roles == null ? List.of() : Arrays.asList((String[]) roles.getArray());
-        return new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-                rs.getString("username"), List.copyOf(roleList), rs.getString("action"),
-                rs.getString("resource_type"), rs.getString("resource_id"),
-                AuditRecord.Outcome.valueOf(rs.getString("outcome")), rs.getString("service"));
+        return new AuditRecord(
+                rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("username"),
+                List.copyOf(roleList),
+                rs.getString("action"),
+                rs.getString("resource_type"),
+                rs.getString("resource_id"),
+                AuditRecord.Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("service"));
     }
-
 }

@@ -19,6 +19,5 @@ public interface AuditTrail {
      * "GET /claims/c-1")}. The platform records every 403 itself; services rarely need this. The default does nothing,
      * for test doubles; the platform's implementations record it.
      */
-    default void denied(String action, String resourceType, String resourceId) {
-    }
+    default void denied(String action, String resourceType, String resourceId) {}
 }

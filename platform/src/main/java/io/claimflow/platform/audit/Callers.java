@@ -11,8 +11,7 @@ final class Callers {
     /** Name recorded when there is no authenticated caller (a listener, a scheduled job). */
     static final String SYSTEM = "system";
 
-    private Callers() {
-    }
+    private Callers() {}
 
     static String name() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -31,8 +31,8 @@ public class ClaimFlowAuditAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(AuditTrail.class)
         JdbcAuditTrail auditTrail(DataSource dataSource, PlatformSchema schema, Environment environment) {
-            return new JdbcAuditTrail(new JdbcTemplate(dataSource),
-                    environment.getProperty("spring.application.name", "unknown"));
+            return new JdbcAuditTrail(
+                    new JdbcTemplate(dataSource), environment.getProperty("spring.application.name", "unknown"));
         }
 
         @Bean

@@ -27,7 +27,13 @@ final class LoggingAuditTrail implements AuditTrail {
     }
 
     private static void log(String action, String resourceType, String resourceId, AuditRecord.Outcome outcome) {
-        LOG.info("audit user={} roles={} action={} resourceType={} resourceId={} outcome={}", Callers.name(),
-                Callers.roles(), action, resourceType, resourceId, outcome);
+        LOG.info(
+                "audit user={} roles={} action={} resourceType={} resourceId={} outcome={}",
+                Callers.name(),
+                Callers.roles(),
+                action,
+                resourceType,
+                resourceId,
+                outcome);
     }
 }

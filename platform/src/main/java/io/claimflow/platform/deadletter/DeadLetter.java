@@ -33,5 +33,4 @@ public record DeadLetter(
         String reason,
         String exceptionClass,
         String replayedFrom,
-        int valueSize) {
-}
+        int valueSize) {}

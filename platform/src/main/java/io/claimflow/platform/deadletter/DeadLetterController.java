@@ -47,9 +47,13 @@ class DeadLetterController {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badArgument(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Bad dead-letter request",
-                "'" + e.getName() + "' must be " + (e.getRequiredType() == null ? "valid"
-                        : "a whole number (" + e.getRequiredType().getSimpleName() + ")"));
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Bad dead-letter request",
+                "'" + e.getName() + "' must be "
+                        + (e.getRequiredType() == null
+                                ? "valid"
+                                : "a whole number (" + e.getRequiredType().getSimpleName() + ")"));
     }
 
     @ExceptionHandler(DeadLetterNotFoundException.class)
@@ -57,8 +61,7 @@ class DeadLetterController {
         return problem(HttpStatus.NOT_FOUND, "Dead letter not found", e.getMessage());
     }
 
-    @ExceptionHandler({org.springframework.kafka.KafkaException.class,
-            org.apache.kafka.common.KafkaException.class})
+    @ExceptionHandler({org.springframework.kafka.KafkaException.class, org.apache.kafka.common.KafkaException.class})
     ProblemDetail kafkaUnavailable(RuntimeException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not answer", e.getMessage());
     }

@@ -58,8 +58,7 @@ public class DeadLetters {
      * @param rawRecordTemplate producer that writes replayed bytes unchanged
      * @param timeout bound of each broker round trip
      */
-    public DeadLetters(ConsumerFactory<?, ?> consumerFactory, RawRecordTemplate rawRecordTemplate,
-            Duration timeout) {
+    public DeadLetters(ConsumerFactory<?, ?> consumerFactory, RawRecordTemplate rawRecordTemplate, Duration timeout) {
         Map<String, Object> config = new HashMap<>(consumerFactory.getConfigurationProperties());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.remove(ConsumerConfig.CLIENT_ID_CONFIG);
@@ -141,18 +140,20 @@ public class DeadLetters {
             }
         }
         headers.add(DeadLetterConventions.REPLAYED_FROM_HEADER, replayedFrom.getBytes(StandardCharsets.UTF_8));
-        ProducerRecord<String, byte[]> out = new ProducerRecord<>(targetTopic, targetPartition, record.key(),
-                record.value(), headers);
+        ProducerRecord<String, byte[]> out =
+                new ProducerRecord<>(targetTopic, targetPartition, record.key(), record.value(), headers);
         RecordMetadata sent = send(out);
-        LOG.info("Replayed dead letter {} to {}-{}@{}", replayedFrom, sent.topic(), sent.partition(),
-                sent.offset());
+        LOG.info("Replayed dead letter {} to {}-{}@{}", replayedFrom, sent.topic(), sent.partition(), sent.offset());
         return new ReplayResult(deadLetterTopic, partition, offset, sent.topic(), sent.partition(), sent.offset());
     }
 
     private RecordMetadata send(ProducerRecord<String, byte[]> out) {
         try {
-            return rawRecordTemplate.kafkaTemplate().send(out)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).getRecordMetadata();
+            return rawRecordTemplate
+                    .kafkaTemplate()
+                    .send(out)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .getRecordMetadata();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("Interrupted while replaying to " + out.topic(), e);
@@ -214,8 +215,8 @@ public class DeadLetters {
             throw new IllegalArgumentException(
                     "Topic names are 1 to 249 characters of letters, digits, '.', '_' and '-'");
         }
-        String deadLetterTopic = DeadLetterConventions.isDeadLetterTopic(topic) ? topic
-                : DeadLetterConventions.deadLetterTopic(topic);
+        String deadLetterTopic =
+                DeadLetterConventions.isDeadLetterTopic(topic) ? topic : DeadLetterConventions.deadLetterTopic(topic);
         if (deadLetterTopic.length() > 249) {
             throw new IllegalArgumentException("Topic name too long: " + topic.length() + " characters");
         }
@@ -231,8 +232,12 @@ public class DeadLetters {
     private static DeadLetter describe(ConsumerRecord<String, byte[]> record) {
         Headers headers = record.headers();
         String originalTopic = headerString(headers, KafkaHeaders.DLT_ORIGINAL_TOPIC);
-        return new DeadLetter(record.topic(), record.partition(), record.offset(),
-                Instant.ofEpochMilli(record.timestamp()), record.key(),
+        return new DeadLetter(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                Instant.ofEpochMilli(record.timestamp()),
+                record.key(),
                 originalTopic != null ? originalTopic : DeadLetterConventions.originalTopic(record.topic()),
                 headerInt(headers, KafkaHeaders.DLT_ORIGINAL_PARTITION),
                 headerLong(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET),
@@ -245,20 +250,21 @@ public class DeadLetters {
 
     private static String headerString(Headers headers, String key) {
         Header header = headers.lastHeader(key);
-        return header == null || header.value() == null ? null
-                : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     // Spring Kafka writes the original partition as a 4-byte and offsets as 8-byte big-endian numbers.
     private static Integer headerInt(Headers headers, String key) {
         Header header = headers.lastHeader(key);
-        return header == null || header.value() == null || header.value().length != Integer.BYTES ? null
+        return header == null || header.value() == null || header.value().length != Integer.BYTES
+                ? null
                 : ByteBuffer.wrap(header.value()).getInt();
     }
 
     private static Long headerLong(Headers headers, String key) {
         Header header = headers.lastHeader(key);
-        return header == null || header.value() == null || header.value().length != Long.BYTES ? null
+        return header == null || header.value() == null || header.value().length != Long.BYTES
+                ? null
                 : ByteBuffer.wrap(header.value()).getLong();
     }
 }

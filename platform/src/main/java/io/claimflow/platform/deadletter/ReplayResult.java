@@ -16,5 +16,4 @@ public record ReplayResult(
         long deadLetterOffset,
         String topic,
         int partition,
-        long offset) {
-}
+        long offset) {}

@@ -3,6 +3,9 @@ package io.claimflow.platform.kafka;
 import io.claimflow.schemas.Topics;
 import io.claimflow.schemas.serde.ConfluentAvroDeserializer;
 import io.claimflow.schemas.serde.ConfluentAvroSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,9 +16,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -36,10 +36,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /**
  * The one way ClaimFlow services do Kafka, on top of Spring Boot's Kafka auto-configuration.
@@ -94,7 +94,10 @@ public final class ClaimFlowKafkaAutoConfiguration {
             }
             if (isUnsetOr(configs.get(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG), StringDeserializer.class)) {
                 updates.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, RawValueRetainingDeserializer.class);
-                putIfAbsent(configs, updates, ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
+                putIfAbsent(
+                        configs,
+                        updates,
+                        ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
                         ConfluentAvroDeserializer.class);
             }
             String applicationName = environment.getProperty("spring.application.name");
@@ -118,20 +121,24 @@ public final class ClaimFlowKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RawRecordTemplate claimFlowRawRecordTemplate(ProducerFactory<Object, Object> producerFactory,
-            ObjectProvider<ObservationRegistry> observationRegistry) {
+    RawRecordTemplate claimFlowRawRecordTemplate(
+            ProducerFactory<Object, Object> producerFactory, ObjectProvider<ObservationRegistry> observationRegistry) {
         return new RawRecordTemplate(producerFactory, observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler claimFlowKafkaErrorHandler(RawRecordTemplate rawRecordTemplate,
-            ProducerFactory<Object, Object> producerFactory, ClaimFlowKafkaProperties properties,
+    DefaultErrorHandler claimFlowKafkaErrorHandler(
+            RawRecordTemplate rawRecordTemplate,
+            ProducerFactory<Object, Object> producerFactory,
+            ClaimFlowKafkaProperties properties,
             ObjectProvider<MeterRegistry> meterRegistry) {
         ClaimFlowKafkaProperties.Retry retry = properties.retry();
         DeadLetterReasons reasons = new DeadLetterReasons(retry.maxRetries());
-        DeadLetterRecoverer recoverer = new DeadLetterRecoverer(rawRecordTemplate.kafkaTemplate(),
-                new KafkaTemplate<>(producerFactory), reasons,
+        DeadLetterRecoverer recoverer = new DeadLetterRecoverer(
+                rawRecordTemplate.kafkaTemplate(),
+                new KafkaTemplate<>(producerFactory),
+                reasons,
                 meterRegistry.getIfUnique(CompositeMeterRegistry::new));
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
         backOff.setInitialInterval(retry.initialInterval().toMillis());
@@ -169,7 +176,8 @@ public final class ClaimFlowKafkaAutoConfiguration {
                 .partitions(properties.partitions())
                 .replicas(properties.replicationFactor())
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
-                .config(TopicConfig.RETENTION_MS_CONFIG,
+                .config(
+                        TopicConfig.RETENTION_MS_CONFIG,
                         Long.toString(properties.deadLetterRetention().toMillis()))
                 .build();
     }
@@ -188,11 +196,13 @@ public final class ClaimFlowKafkaAutoConfiguration {
     }
 
     private static boolean isUnsetOr(Object configured, Class<?> bootDefault) {
-        return configured == null || configured == bootDefault || bootDefault.getName().equals(configured);
+        return configured == null
+                || configured == bootDefault
+                || bootDefault.getName().equals(configured);
     }
 
-    private static void putIfAbsent(Map<String, Object> configs, Map<String, Object> updates, String key,
-            Object value) {
+    private static void putIfAbsent(
+            Map<String, Object> configs, Map<String, Object> updates, String key, Object value) {
         if (!configs.containsKey(key)) {
             updates.put(key, value);
         }

@@ -37,6 +37,5 @@ public record ClaimFlowKafkaProperties(
             @DefaultValue("3") int maxRetries,
             @DefaultValue("500ms") Duration initialInterval,
             @DefaultValue("2.0") double multiplier,
-            @DefaultValue("10s") Duration maxInterval) {
-    }
+            @DefaultValue("10s") Duration maxInterval) {}
 }

@@ -14,8 +14,7 @@ public final class DeadLetterConventions {
     /** Header put on a replayed record: {@code <dead-letter topic>/<partition>/<offset>} it was replayed from. */
     public static final String REPLAYED_FROM_HEADER = "claimflow-replayed-from";
 
-    private DeadLetterConventions() {
-    }
+    private DeadLetterConventions() {}
 
     /** The dead-letter topic of {@code topic}. */
     public static String deadLetterTopic(String topic) {

@@ -30,12 +30,13 @@ final class DeadLetterReasons {
     static List<Class<? extends Exception>> extraNotRetryable() {
         List<Class<? extends Exception>> types = new ArrayList<>();
         types.add(IllegalArgumentException.class);
-        for (String name : List.of("jakarta.validation.ValidationException",
+        for (String name : List.of(
+                "jakarta.validation.ValidationException",
                 "org.springframework.validation.method.MethodValidationException",
                 "org.springframework.validation.BindException")) {
             if (ClassUtils.isPresent(name, DeadLetterReasons.class.getClassLoader())) {
-                types.add((Class<? extends Exception>) ClassUtils.resolveClassName(name,
-                        DeadLetterReasons.class.getClassLoader()));
+                types.add((Class<? extends Exception>)
+                        ClassUtils.resolveClassName(name, DeadLetterReasons.class.getClassLoader()));
             }
         }
         return types;
@@ -89,7 +90,8 @@ final class DeadLetterReasons {
     // The listener's own exception, under Spring Kafka's wrappers (ListenerExecutionFailedException, ...).
     private static Throwable rootOfInterest(Throwable failure) {
         Throwable t = failure;
-        while (t.getCause() != null && t.getCause() != t
+        while (t.getCause() != null
+                && t.getCause() != t
                 && t.getClass().getName().startsWith("org.springframework.kafka.")) {
             t = t.getCause();
         }

@@ -1,5 +1,8 @@
 package io.claimflow.platform.kafka;
 
+import io.claimflow.platform.observability.Redaction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,9 +13,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import io.claimflow.platform.observability.Redaction;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -35,13 +35,19 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
     private final DeadLetterReasons reasons;
     private final MeterRegistry meterRegistry;
 
-    DeadLetterRecoverer(KafkaOperations<?, ?> rawTemplate, KafkaOperations<?, ?> avroTemplate,
-            DeadLetterReasons reasons, MeterRegistry meterRegistry) {
-        super(templates(rawTemplate, avroTemplate), (record, exception) -> new TopicPartition(
-                DeadLetterConventions.deadLetterTopic(record.topic()), record.partition()));
+    DeadLetterRecoverer(
+            KafkaOperations<?, ?> rawTemplate,
+            KafkaOperations<?, ?> avroTemplate,
+            DeadLetterReasons reasons,
+            MeterRegistry meterRegistry) {
+        super(
+                templates(rawTemplate, avroTemplate),
+                (record, exception) ->
+                        new TopicPartition(DeadLetterConventions.deadLetterTopic(record.topic()), record.partition()));
         addHeadersFunction((record, exception) -> {
             Headers headers = new RecordHeaders();
-            headers.add(DeadLetterConventions.REASON_HEADER,
+            headers.add(
+                    DeadLetterConventions.REASON_HEADER,
                     reasons.reason(exception).getBytes(StandardCharsets.UTF_8));
             return headers;
         });
@@ -52,19 +58,25 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
         this.meterRegistry = meterRegistry;
     }
 
-    private static void exceptionHeaders(Headers headers, Exception exception, boolean isKey,
-            HeaderNames names) {
+    private static void exceptionHeaders(Headers headers, Exception exception, boolean isKey, HeaderNames names) {
         HeaderNames.ExceptionInfo info = names.getExceptionInfo();
-        replace(headers, isKey ? info.getKeyExceptionFqcn() : info.getExceptionFqcn(),
+        replace(
+                headers,
+                isKey ? info.getKeyExceptionFqcn() : info.getExceptionFqcn(),
                 exception.getClass().getName());
         if (!isKey && exception.getCause() != null) {
-            replace(headers, info.getExceptionCauseFqcn(), exception.getCause().getClass().getName());
+            replace(
+                    headers,
+                    info.getExceptionCauseFqcn(),
+                    exception.getCause().getClass().getName());
         }
         String message = Redaction.message(exception);
         if (message != null) {
             replace(headers, isKey ? info.getKeyExceptionMessage() : info.getExceptionMessage(), message);
         }
-        replace(headers, isKey ? info.getKeyExceptionStacktrace() : info.getExceptionStacktrace(),
+        replace(
+                headers,
+                isKey ? info.getKeyExceptionStacktrace() : info.getExceptionStacktrace(),
                 Redaction.stackTrace(exception));
     }
 
@@ -81,10 +93,18 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
         super.accept(record, consumer, exception);
         Counter.builder(DEAD_LETTERED)
                 .description("Records sent to their dead-letter topic, by original topic and reason kind")
-                .tag("topic", record.topic()).tag("reason", reasons.kind(exception))
-                .register(meterRegistry).increment();
-        LOG.warn("Dead-lettered {}-{}@{} key {} to {} ({})", record.topic(), record.partition(), record.offset(),
-                record.key(), DeadLetterConventions.deadLetterTopic(record.topic()), reasons.category(exception));
+                .tag("topic", record.topic())
+                .tag("reason", reasons.kind(exception))
+                .register(meterRegistry)
+                .increment();
+        LOG.warn(
+                "Dead-lettered {}-{}@{} key {} to {} ({})",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                DeadLetterConventions.deadLetterTopic(record.topic()),
+                reasons.category(exception));
     }
 
     // A batch listener names its failed record with a BatchListenerFailedException around the record's own failure;
@@ -105,8 +125,8 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
     // byte[] values (the normal case) go out untouched; a decoded value only when no raw bytes were retained,
     // e.g. a listener that overrides the value deserializer.
-    private static Map<Class<?>, KafkaOperations<?, ?>> templates(KafkaOperations<?, ?> raw,
-            KafkaOperations<?, ?> avro) {
+    private static Map<Class<?>, KafkaOperations<?, ?>> templates(
+            KafkaOperations<?, ?> raw, KafkaOperations<?, ?> avro) {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, raw);
         templates.put(Object.class, avro);
@@ -114,8 +134,8 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
     }
 
     @Override
-    protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
-            TopicPartition topicPartition, Headers headers, byte[] key, byte[] value) {
+    protected ProducerRecord<Object, Object> createProducerRecord(
+            ConsumerRecord<?, ?> record, TopicPartition topicPartition, Headers headers, byte[] key, byte[] value) {
         Header raw = headers.lastHeader(RawValueRetainingDeserializer.RAW_VALUE_HEADER);
         headers.remove(RawValueRetainingDeserializer.RAW_VALUE_HEADER);
         byte[] originalValue = value != null ? value : raw != null ? raw.value() : null;

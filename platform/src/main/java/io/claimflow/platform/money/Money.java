@@ -13,8 +13,7 @@ public final class Money {
     /** Zero dollars at scale 2. */
     public static final BigDecimal ZERO = new BigDecimal("0.00");
 
-    private Money() {
-    }
+    private Money() {}
 
     /**
      * {@code amount} at scale 2.

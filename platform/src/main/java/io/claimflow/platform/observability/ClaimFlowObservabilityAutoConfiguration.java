@@ -15,9 +15,11 @@ import org.springframework.kafka.core.KafkaTemplate;
  * switched on by {@link ObservabilityDefaults}. Dead-letter and outbox metrics live with the dead-letter recoverer and
  * the outbox.
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
+        })
 @ConditionalOnClass({MeterRegistry.class, ObservationHandler.class, KafkaTemplate.class})
 public final class ClaimFlowObservabilityAutoConfiguration {
 

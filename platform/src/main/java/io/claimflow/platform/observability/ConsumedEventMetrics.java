@@ -44,13 +44,20 @@ final class ConsumedEventMetrics implements ObservationHandler<KafkaRecordReceiv
         if (sample != null) {
             sample.stop(Timer.builder(PROCESSING)
                     .description("Time a listener took for one record (one delivery attempt)")
-                    .tag("topic", topic).tag("listener", listener).tag("group", group).tag("outcome", outcome)
+                    .tag("topic", topic)
+                    .tag("listener", listener)
+                    .tag("group", group)
+                    .tag("outcome", outcome)
                     .register(registry));
         }
         Counter.builder(CONSUMED)
                 .description("Records handed to a listener (each delivery attempt), by outcome")
-                .tag("topic", topic).tag("listener", listener).tag("group", group).tag("outcome", outcome)
-                .register(registry).increment();
+                .tag("topic", topic)
+                .tag("listener", listener)
+                .tag("group", group)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     @Override

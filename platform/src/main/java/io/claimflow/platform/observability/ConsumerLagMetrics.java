@@ -48,22 +48,25 @@ final class ConsumerLagMetrics implements SmartLifecycle {
 
     /** Reads the lag of every listener container now. */
     void refresh() {
-        Map<List<String>, Double> lag = new TreeMap<>((a, b) -> String.join("\0", a).compareTo(String.join("\0", b)));
+        Map<List<String>, Double> lag =
+                new TreeMap<>((a, b) -> String.join("\0", a).compareTo(String.join("\0", b)));
         for (MessageListenerContainer container : listeners.getListenerContainers()) {
             String group = ConsumedEventMetrics.tag(container.getGroupId());
             for (Map<MetricName, ? extends Metric> metrics : container.metrics().values()) {
                 metrics.forEach((name, metric) -> {
                     String topic = name.tags().get("topic");
-                    if ("records-lag".equals(name.name()) && topic != null
-                            && metric.metricValue() instanceof Number value && !Double.isNaN(value.doubleValue())) {
+                    if ("records-lag".equals(name.name())
+                            && topic != null
+                            && metric.metricValue() instanceof Number value
+                            && !Double.isNaN(value.doubleValue())) {
                         lag.merge(List.of(group, topic), value.doubleValue(), Double::sum);
                     }
                 });
             }
         }
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        lag.forEach((key, value) -> rows.add(MultiGauge.Row.of(Tags.of("group", key.get(0), "topic", key.get(1)),
-                value)));
+        lag.forEach(
+                (key, value) -> rows.add(MultiGauge.Row.of(Tags.of("group", key.get(0), "topic", key.get(1)), value)));
         gauge.register(rows, true);
     }
 
@@ -83,8 +86,8 @@ final class ConsumerLagMetrics implements SmartLifecycle {
                 thread.setDaemon(true);
                 return thread;
             });
-            executor.scheduleWithFixedDelay(this::refreshQuietly, REFRESH.toMillis(), REFRESH.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            executor.scheduleWithFixedDelay(
+                    this::refreshQuietly, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -28,7 +28,8 @@ final class ProducedEventMetrics implements ObservationHandler<KafkaRecordSender
                 .description("Records sent to Kafka, by outcome (success: acknowledged by the broker)")
                 .tag("topic", ConsumedEventMetrics.tag(context.getDestination()))
                 .tag("outcome", context.getError() == null ? "success" : "error")
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     @Override

@@ -42,15 +42,25 @@ public final class Redaction {
      * Exceptions whose messages quote data as a rule (the failing row or key, the SQL's values, the JSON or record
      * read, the value converted or validated): {@link #forLogs} withholds their messages whole.
      */
-    private static final List<String> DATA_QUOTING = List.of("org.postgresql.", "java.sql.", "org.springframework.dao.",
-            "org.springframework.jdbc.", "org.springframework.messaging.", "org.springframework.kafka.support.",
-            "org.springframework.core.convert.", "org.springframework.http.converter.",
-            "org.springframework.validation.", "org.springframework.web.bind.", "jakarta.validation.",
-            "com.fasterxml.jackson.", "tools.jackson.", "org.apache.avro.", "org.apache.kafka.common.errors.Serialization",
+    private static final List<String> DATA_QUOTING = List.of(
+            "org.postgresql.",
+            "java.sql.",
+            "org.springframework.dao.",
+            "org.springframework.jdbc.",
+            "org.springframework.messaging.",
+            "org.springframework.kafka.support.",
+            "org.springframework.core.convert.",
+            "org.springframework.http.converter.",
+            "org.springframework.validation.",
+            "org.springframework.web.bind.",
+            "jakarta.validation.",
+            "com.fasterxml.jackson.",
+            "tools.jackson.",
+            "org.apache.avro.",
+            "org.apache.kafka.common.errors.Serialization",
             "org.apache.kafka.common.errors.RecordDeserialization");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /** The throwable's message with quoted data cut out, or null when it has none. */
     public static String message(Throwable throwable) {
@@ -122,16 +132,16 @@ public final class Redaction {
         }
         seen.put(original, original);
         Throwable cause = copy(original.getCause() == original ? null : original.getCause(), seen, redacted);
-        boolean keepsMessage = redacted == null ? !quotesData(original) && !(original instanceof MessageWithheld)
-                : redacted;
+        boolean keepsMessage =
+                redacted == null ? !quotesData(original) && !(original instanceof MessageWithheld) : redacted;
         if (original instanceof MessageWithheld withheld && redacted == null) {
             keepsMessage = withheld.keepsMessage;
         }
-        String type = original instanceof MessageWithheld withheld ? withheld.originalClass
+        String type = original instanceof MessageWithheld withheld
+                ? withheld.originalClass
                 : original.getClass().getName();
-        MessageWithheld copy = keepsMessage
-                ? new MessageWithheld(type, message(original), cause)
-                : new MessageWithheld(type, cause);
+        MessageWithheld copy =
+                keepsMessage ? new MessageWithheld(type, message(original), cause) : new MessageWithheld(type, cause);
         copy.setStackTrace(original.getStackTrace());
         for (Throwable suppressed : original.getSuppressed()) {
             Throwable suppressedCopy = copy(suppressed, seen, redacted);

@@ -33,8 +33,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@link OutboxWriter} and {@link OutboxRelay}. Needs a {@link DataSource}; off with
  * {@code claimflow.outbox.enabled=false}.
  */
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class,
-        ClaimFlowKafkaAutoConfiguration.class})
+@AutoConfiguration(
+        after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class, ClaimFlowKafkaAutoConfiguration.class
+        })
 @ConditionalOnClass({JdbcTemplate.class, Flyway.class})
 @ConditionalOnBean(DataSource.class)
 @ConditionalOnBooleanProperty(name = "claimflow.outbox.enabled", matchIfMissing = true)
@@ -43,7 +44,9 @@ public final class ClaimFlowOutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PlatformSchema claimFlowPlatformSchema(DataSource dataSource, ClaimFlowOutboxProperties properties,
+    PlatformSchema claimFlowPlatformSchema(
+            DataSource dataSource,
+            ClaimFlowOutboxProperties properties,
             org.springframework.core.env.Environment environment) {
         // Migrations as the owner role where the service has one (spring.flyway.user), as Spring Boot's Flyway does;
         // the application's role (the DataSource) cannot create or alter tables.
@@ -52,8 +55,10 @@ public final class ClaimFlowOutboxAutoConfiguration {
             return new PlatformSchema(dataSource, properties.migrate());
         }
         String url = environment.getProperty("spring.flyway.url", environment.getProperty("spring.datasource.url"));
-        return new PlatformSchema(dataSource, properties.migrate(), new PlatformSchema.MigrationLogin(url, user,
-                environment.getProperty("spring.flyway.password", "")));
+        return new PlatformSchema(
+                dataSource,
+                properties.migrate(),
+                new PlatformSchema.MigrationLogin(url, user, environment.getProperty("spring.flyway.password", "")));
     }
 
     @Bean
@@ -70,11 +75,20 @@ public final class ClaimFlowOutboxAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        OutboxRelay outboxRelay(DataSource dataSource, RawRecordTemplate rawRecordTemplate,
-                ProcessedEvents processedEvents, ClaimFlowOutboxProperties properties, PlatformSchema schema,
-                ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<MeterRegistry> meterRegistry,
+        OutboxRelay outboxRelay(
+                DataSource dataSource,
+                RawRecordTemplate rawRecordTemplate,
+                ProcessedEvents processedEvents,
+                ClaimFlowOutboxProperties properties,
+                PlatformSchema schema,
+                ObjectProvider<ObservationRegistry> observationRegistry,
+                ObjectProvider<MeterRegistry> meterRegistry,
                 Environment environment) {
-            return new OutboxRelay(dataSource, rawRecordTemplate, processedEvents, properties,
+            return new OutboxRelay(
+                    dataSource,
+                    rawRecordTemplate,
+                    processedEvents,
+                    properties,
                     observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
                     meterRegistry.getIfUnique(CompositeMeterRegistry::new),
                     environment.getProperty("spring.application.name"));
@@ -82,26 +96,36 @@ public final class ClaimFlowOutboxAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        OutboxWriter outboxWriter(DataSource dataSource, ProducerFactory<Object, Object> producerFactory,
-                OutboxRelay outboxRelay, PlatformSchema schema,
+        OutboxWriter outboxWriter(
+                DataSource dataSource,
+                ProducerFactory<Object, Object> producerFactory,
+                OutboxRelay outboxRelay,
+                PlatformSchema schema,
                 ObjectProvider<ObservationRegistry> observationRegistry) {
             // Same registry settings as the producer, so the bytes are what the producer would have written.
             Map<String, Object> configs = new HashMap<>(producerFactory.getConfigurationProperties());
             ConfluentAvroSerializer serializer = new ConfluentAvroSerializer();
             serializer.configure(configs, false);
-            return new OutboxWriter(new JdbcTemplate(dataSource), serializer, outboxRelay::wakeUp,
+            return new OutboxWriter(
+                    new JdbcTemplate(dataSource),
+                    serializer,
+                    outboxRelay::wakeUp,
                     observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
         }
 
         /** One transaction per batch of consumed records, where there is Kafka. */
         @Bean
         @ConditionalOnMissingBean
-        TransactionalBatches claimFlowTransactionalBatches(DataSource dataSource,
+        TransactionalBatches claimFlowTransactionalBatches(
+                DataSource dataSource,
                 ObjectProvider<PlatformTransactionManager> transactionManager,
-                ObjectProvider<ObservationRegistry> observationRegistry, ProcessedEvents processedEvents) {
-            return new TransactionalBatches(transactionManager.getIfUnique(() -> new DataSourceTransactionManager(
-                    dataSource)), observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
-                    new org.springframework.jdbc.core.JdbcTemplate(dataSource), processedEvents);
+                ObjectProvider<ObservationRegistry> observationRegistry,
+                ProcessedEvents processedEvents) {
+            return new TransactionalBatches(
+                    transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)),
+                    observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+                    new org.springframework.jdbc.core.JdbcTemplate(dataSource),
+                    processedEvents);
         }
 
         /** Backlog gauges, where there are metrics. */

@@ -28,5 +28,4 @@ public record ClaimFlowOutboxProperties(
         @DefaultValue("100") int batchSize,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("7d") Duration publishedRetention,
-        @DefaultValue("35d") Duration processedEventRetention) {
-}
+        @DefaultValue("35d") Duration processedEventRetention) {}

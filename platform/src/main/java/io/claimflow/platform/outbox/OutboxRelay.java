@@ -85,12 +85,18 @@ public class OutboxRelay implements SmartLifecycle {
     private ScheduledExecutorService executor;
     private long nextHousekeeping;
 
-    OutboxRelay(DataSource dataSource, RawRecordTemplate rawRecordTemplate, ProcessedEvents processedEvents,
-            ClaimFlowOutboxProperties properties, ObservationRegistry observationRegistry,
-            MeterRegistry meterRegistry, String serviceName) {
+    OutboxRelay(
+            DataSource dataSource,
+            RawRecordTemplate rawRecordTemplate,
+            ProcessedEvents processedEvents,
+            ClaimFlowOutboxProperties properties,
+            ObservationRegistry observationRegistry,
+            MeterRegistry meterRegistry,
+            String serviceName) {
         // the service's name in the thread's: several services in one JVM (tests, the benchmark) stay apart in a
         // profile
-        this.threadName = serviceName == null || serviceName.isBlank() ? "claimflow-outbox-relay"
+        this.threadName = serviceName == null || serviceName.isBlank()
+                ? "claimflow-outbox-relay"
                 : "claimflow-outbox-relay-" + serviceName;
         this.jdbc = new JdbcTemplate(dataSource);
         // A transaction manager of its own: independent of whatever the service uses for its transactions.
@@ -109,20 +115,29 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public int relayOnce() {
         Integer published = transactions.execute(status -> {
-            if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
-                    RELAY_LOCK))) {
+            if (!Boolean.TRUE.equals(
+                    jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK))) {
                 return 0;
             }
-            List<Row> rows = jdbc.query(SELECT_BATCH, (rs, n) -> new Row(rs.getObject("id", UUID.class),
-                    rs.getString("topic"), rs.getString("key"), rs.getBytes("payload"),
-                    headers(rs.getArray("headers")), rs.getTimestamp("created_at")), properties.batchSize());
+            List<Row> rows = jdbc.query(
+                    SELECT_BATCH,
+                    (rs, n) -> new Row(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("topic"),
+                            rs.getString("key"),
+                            rs.getBytes("payload"),
+                            headers(rs.getArray("headers")),
+                            rs.getTimestamp("created_at")),
+                    properties.batchSize());
             if (rows.isEmpty()) {
                 return 0;
             }
             Map<UUID, String> parked = new HashMap<>();
             List<UUID> acknowledged = send(rows, parked);
-            parked.forEach((id, reason) -> jdbc.update("UPDATE " + PlatformSchema.SCHEMA
-                    + ".outbox SET parked_at = now(), parked_reason = ? WHERE id = ?", reason, id));
+            parked.forEach((id, reason) -> jdbc.update(
+                    "UPDATE " + PlatformSchema.SCHEMA + ".outbox SET parked_at = now(), parked_reason = ? WHERE id = ?",
+                    reason,
+                    id));
             if (!acknowledged.isEmpty()) {
                 jdbc.execute((ConnectionCallback<Integer>) connection -> {
                     Array ids = connection.createArrayOf("uuid", acknowledged.toArray());
@@ -184,13 +199,21 @@ public class OutboxRelay implements SmartLifecycle {
                 if (never != null) {
                     String reason = never.getClass().getName() + ": the broker cannot take this record ("
                             + rows.get(i).payload().length + " bytes)";
-                    LOG.error("Outbox row {} to {} (key {}) parked: {}; later rows go on", rows.get(i).id(),
-                            rows.get(i).topic(), rows.get(i).key(), reason);
+                    LOG.error(
+                            "Outbox row {} to {} (key {}) parked: {}; later rows go on",
+                            rows.get(i).id(),
+                            rows.get(i).topic(),
+                            rows.get(i).key(),
+                            reason);
                     parked.put(rows.get(i).id(), reason);
                     continue;
                 }
-                LOG.warn("Outbox row {} to {} was not acknowledged ({}); it and {} later rows of this batch will "
-                        + "be sent again", rows.get(i).id(), rows.get(i).topic(), cause.toString(),
+                LOG.warn(
+                        "Outbox row {} to {} was not acknowledged ({}); it and {} later rows of this batch will "
+                                + "be sent again",
+                        rows.get(i).id(),
+                        rows.get(i).topic(),
+                        cause.toString(),
                         rows.size() - i - 1);
                 break;
             }
@@ -282,8 +305,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Deletes published rows older than {@code age}; returns how many. */
     public int purgePublishedOlderThan(Duration age) {
-        return jdbc.update("DELETE FROM " + PlatformSchema.SCHEMA + ".outbox WHERE published_at < now() - "
-                + "make_interval(secs => ?)", (double) age.toSeconds());
+        return jdbc.update(
+                "DELETE FROM " + PlatformSchema.SCHEMA + ".outbox WHERE published_at < now() - "
+                        + "make_interval(secs => ?)",
+                (double) age.toSeconds());
     }
 
     @Override
@@ -335,7 +360,6 @@ public class OutboxRelay implements SmartLifecycle {
         return properties.relayAutoStartup();
     }
 
-    private record Row(UUID id, String topic, String key, byte[] payload, Map<String, String> headers,
-            Timestamp createdAt) {
-    }
+    private record Row(
+            UUID id, String topic, String key, byte[] payload, Map<String, String> headers, Timestamp createdAt) {}
 }

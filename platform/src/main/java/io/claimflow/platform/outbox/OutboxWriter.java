@@ -40,7 +40,10 @@ public class OutboxWriter {
     private final Runnable afterCommit;
     private final ObservationRegistry observationRegistry;
 
-    OutboxWriter(JdbcTemplate jdbc, Serializer<Object> serializer, Runnable afterCommit,
+    OutboxWriter(
+            JdbcTemplate jdbc,
+            Serializer<Object> serializer,
+            Runnable afterCommit,
             ObservationRegistry observationRegistry) {
         this.jdbc = jdbc;
         this.serializer = serializer;
@@ -66,8 +69,14 @@ public class OutboxWriter {
         byte[] payload = serializer.serialize(topic, event);
         UUID id = UUID.randomUUID();
         String[] headers = traceHeaders(topic);
-        jdbc.update("INSERT INTO " + PlatformSchema.SCHEMA + ".outbox (id, topic, key, payload, headers) "
-                + "VALUES (?, ?, ?, ?, ?)", id, topic, key, payload, headers);
+        jdbc.update(
+                "INSERT INTO " + PlatformSchema.SCHEMA + ".outbox (id, topic, key, payload, headers) "
+                        + "VALUES (?, ?, ?, ?, ?)",
+                id,
+                topic,
+                key,
+                payload,
+                headers);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -88,7 +97,8 @@ public class OutboxWriter {
         Observation.createNotStarted(OBSERVATION, () -> context, observationRegistry)
                 .contextualName("outbox append " + topic)
                 .lowCardinalityKeyValue("topic", topic)
-                .start().stop();
+                .start()
+                .stop();
         if (carrier.isEmpty()) {
             return null;
         }

@@ -48,8 +48,12 @@ public class ProcessedEvents {
         if (consumerId == null || consumerId.isBlank() || eventId == null) {
             throw new IllegalArgumentException("consumerId and eventId are required");
         }
-        return jdbc.update("INSERT INTO " + PlatformSchema.SCHEMA + ".processed_event (consumer_id, event_id) "
-                + "VALUES (?, ?) ON CONFLICT DO NOTHING", consumerId, eventId) == 1;
+        return jdbc.update(
+                        "INSERT INTO " + PlatformSchema.SCHEMA + ".processed_event (consumer_id, event_id) "
+                                + "VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        consumerId,
+                        eventId)
+                == 1;
     }
 
     /**
@@ -67,7 +71,9 @@ public class ProcessedEvents {
 
     /** Forgets marks older than {@code age}; returns how many. */
     public int purgeOlderThan(Duration age) {
-        return jdbc.update("DELETE FROM " + PlatformSchema.SCHEMA + ".processed_event WHERE processed_at < now() - "
-                + "make_interval(secs => ?)", (double) age.toSeconds());
+        return jdbc.update(
+                "DELETE FROM " + PlatformSchema.SCHEMA + ".processed_event WHERE processed_at < now() - "
+                        + "make_interval(secs => ?)",
+                (double) age.toSeconds());
     }
 }

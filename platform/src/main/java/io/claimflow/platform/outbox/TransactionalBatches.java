@@ -1,6 +1,5 @@
 package io.claimflow.platform.outbox;
 
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.SortedSet;
@@ -10,13 +9,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,8 +66,11 @@ public class TransactionalBatches {
     private final JdbcTemplate jdbc;
     private final ProcessedEvents processedEvents;
 
-    TransactionalBatches(PlatformTransactionManager transactionManager, ObservationRegistry observationRegistry,
-            JdbcTemplate jdbc, ProcessedEvents processedEvents) {
+    TransactionalBatches(
+            PlatformTransactionManager transactionManager,
+            ObservationRegistry observationRegistry,
+            JdbcTemplate jdbc,
+            ProcessedEvents processedEvents) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.observationRegistry = observationRegistry;
         this.jdbc = jdbc;
@@ -82,8 +84,12 @@ public class TransactionalBatches {
      *
      * @param eventId the value's event id (a UUID, or its canonical string form)
      */
-    public <V> void handleOnce(String listenerId, List<ConsumerRecord<String, V>> records, Class<V> type,
-            Function<? super V, ?> eventId, Consumer<? super V> handler) {
+    public <V> void handleOnce(
+            String listenerId,
+            List<ConsumerRecord<String, V>> records,
+            Class<V> type,
+            Function<? super V, ?> eventId,
+            Consumer<? super V> handler) {
         handleOnce(listenerId, records, type, null, eventId, handler);
     }
 
@@ -91,8 +97,13 @@ public class TransactionalBatches {
      * {@link #handleOnce(String, List, Class, Function, Consumer)} with the lock key of
      * {@link #handle(String, List, Class, Function, Consumer)}.
      */
-    public <V> void handleOnce(String listenerId, List<ConsumerRecord<String, V>> records, Class<V> type,
-            Function<? super V, String> lockKey, Function<? super V, ?> eventId, Consumer<? super V> handler) {
+    public <V> void handleOnce(
+            String listenerId,
+            List<ConsumerRecord<String, V>> records,
+            Class<V> type,
+            Function<? super V, String> lockKey,
+            Function<? super V, ?> eventId,
+            Consumer<? super V> handler) {
         handle(listenerId, records, type, lockKey, value -> {
             if (isNew(listenerId, eventId.apply(value))) {
                 handler.accept(value);
@@ -114,8 +125,8 @@ public class TransactionalBatches {
      * @param type the value type the listener expects; any other value fails its record as bad input
      * @throws BatchListenerFailedException naming the first record that failed, after the ones before it committed
      */
-    public <V> void handle(String listenerId, List<ConsumerRecord<String, V>> records, Class<V> type,
-            Consumer<? super V> handler) {
+    public <V> void handle(
+            String listenerId, List<ConsumerRecord<String, V>> records, Class<V> type, Consumer<? super V> handler) {
         handle(listenerId, records, type, null, handler);
     }
 
@@ -124,8 +135,12 @@ public class TransactionalBatches {
      * record key: {@code lockKey} names it per value (e.g. the patient account an answer posts to; it may read the
      * database, inside the batch's transaction; null or empty: none), locked instead of the record key.
      */
-    public <V> void handle(String listenerId, List<ConsumerRecord<String, V>> records, Class<V> type,
-            Function<? super V, String> lockKey, Consumer<? super V> handler) {
+    public <V> void handle(
+            String listenerId,
+            List<ConsumerRecord<String, V>> records,
+            Class<V> type,
+            Function<? super V, String> lockKey,
+            Consumer<? super V> handler) {
         Failure failure = null;
         int end = records.size();
         while (end > 0) {
@@ -138,8 +153,11 @@ public class TransactionalBatches {
         }
         if (failure != null) {
             ConsumerRecord<String, V> failed = records.get(failure.index());
-            throw new BatchListenerFailedException("record " + failed.topic() + "-" + failed.partition() + "@"
-                    + failed.offset() + " of the batch failed", failure.cause(), failed);
+            throw new BatchListenerFailedException(
+                    "record " + failed.topic() + "-" + failed.partition() + "@" + failed.offset()
+                            + " of the batch failed",
+                    failure.cause(),
+                    failed);
         }
     }
 
@@ -147,13 +165,19 @@ public class TransactionalBatches {
     // first record the transaction takes an advisory lock per distinct lock key of the batch, in key order, so that
     // two batches sharing a key (two listeners, or a listener's concurrent consumers) run one after the other
     // instead of locking the same rows in opposite orders ("deadlock detected"); records keep their order.
-    private <V> Failure handle(String listenerId, List<ConsumerRecord<String, V>> records, int end, Class<V> type,
-            Function<? super V, String> lockKey, Consumer<? super V> handler) {
+    private <V> Failure handle(
+            String listenerId,
+            List<ConsumerRecord<String, V>> records,
+            int end,
+            Class<V> type,
+            Function<? super V, String> lockKey,
+            Consumer<? super V> handler) {
         int[] current = {0};
         try {
             transactions.executeWithoutResult(status -> {
-                lockKeys(records, end, type, lockKey).forEach(key ->
-                        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 7919))", rs -> { }, key));
+                lockKeys(records, end, type, lockKey)
+                        .forEach(key ->
+                                jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 7919))", rs -> {}, key));
                 for (int i = 0; i < end; i++) {
                     current[0] = i;
                     ConsumerRecord<String, V> record = records.get(i);
@@ -170,8 +194,8 @@ public class TransactionalBatches {
     }
 
     // the distinct lock keys of records [0, end), sorted: the record key, or the listener's lock key of the value
-    private static <V> SortedSet<String> lockKeys(List<ConsumerRecord<String, V>> records, int end, Class<V> type,
-            Function<? super V, String> lockKey) {
+    private static <V> SortedSet<String> lockKeys(
+            List<ConsumerRecord<String, V>> records, int end, Class<V> type, Function<? super V, String> lockKey) {
         SortedSet<String> keys = new TreeSet<>();
         for (int i = 0; i < end; i++) {
             ConsumerRecord<String, V> record = records.get(i);
@@ -192,15 +216,15 @@ public class TransactionalBatches {
     }
 
     private static <V> V value(ConsumerRecord<String, V> record, Class<V> type) {
-        DeserializationException deserialization = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+        DeserializationException deserialization = SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
         if (deserialization != null) {
             throw deserialization;
         }
         Object value = record.value();
         if (value == null) {
-            throw new IllegalArgumentException("record " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset() + " has no value");
+            throw new IllegalArgumentException(
+                    "record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " has no value");
         }
         if (!type.isInstance(value)) {
             throw new IllegalArgumentException("record " + record.topic() + "-" + record.partition() + "@"
@@ -216,13 +240,16 @@ public class TransactionalBatches {
             return;
         }
         String group = KafkaUtils.getConsumerGroupId();
-        KafkaRecordReceiverContext context = new KafkaRecordReceiverContext(record, listenerId, listenerId,
-                group == null ? listenerId : group, () -> null);
-        KafkaListenerObservation.LISTENER_OBSERVATION.observation(null,
-                KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE, () -> context,
-                observationRegistry).observe(work);
+        KafkaRecordReceiverContext context = new KafkaRecordReceiverContext(
+                record, listenerId, listenerId, group == null ? listenerId : group, () -> null);
+        KafkaListenerObservation.LISTENER_OBSERVATION
+                .observation(
+                        null,
+                        KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+                        () -> context,
+                        observationRegistry)
+                .observe(work);
     }
 
-    private record Failure(int index, RuntimeException cause) {
-    }
+    private record Failure(int index, RuntimeException cause) {}
 }

@@ -68,14 +68,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *   issuer and audience; roles from a configurable claim. No local users, no HTTP Basic.</li>
  * </ul>
  */
-@AutoConfiguration(beforeName = {
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web."
-                + "OAuth2ResourceServerWebSecurityAutoConfiguration"})
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web."
+                    + "OAuth2ResourceServerWebSecurityAutoConfiguration"
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(SecurityFilterChain.class)
 @EnableConfigurationProperties({ClaimFlowSecurityProperties.class, LoginThrottleProperties.class})
@@ -90,42 +92,55 @@ public class ClaimFlowSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain claimFlowSecurityFilterChain(HttpSecurity http, ClaimFlowSecurityProperties properties,
-            ObjectProvider<AuditTrail> auditTrail, ObjectProvider<JwtDecoder> jwtDecoder,
-            LoginThrottle loginThrottle, LoginThrottleProperties throttleProperties,
-            ObjectProvider<UserDetailsService> userDetails) throws Exception {
+    SecurityFilterChain claimFlowSecurityFilterChain(
+            HttpSecurity http,
+            ClaimFlowSecurityProperties properties,
+            ObjectProvider<AuditTrail> auditTrail,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            LoginThrottle loginThrottle,
+            LoginThrottleProperties throttleProperties,
+            ObjectProvider<UserDetailsService> userDetails)
+            throws Exception {
         boolean jwt = properties.mode() == ClaimFlowSecurityProperties.Mode.JWT;
         ProblemAuthenticationEntryPoint entryPoint =
                 new ProblemAuthenticationEntryPoint(jwt ? "Bearer" : "Basic realm=\"claimflow\"");
         ProblemAccessDeniedHandler deniedHandler = new ProblemAccessDeniedHandler(auditTrail);
-        http.addFilterBefore(new LoginThrottleFilter(loginThrottle, auditTrail, throttleProperties,
-                        name -> userDetails.getIfAvailable() instanceof UserDetailsManager users
-                                && users.userExists(name)),
+        http.addFilterBefore(
+                        new LoginThrottleFilter(
+                                loginThrottle,
+                                auditTrail,
+                                throttleProperties,
+                                name -> userDetails.getIfAvailable() instanceof UserDetailsManager users
+                                        && users.userExists(name)),
                         LogoutFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .anonymous(anonymous -> { })
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to("health")).permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Roles.ADMIN)
+                .anonymous(anonymous -> {})
+                .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health"))
+                        .permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint())
+                        .hasRole(Roles.ADMIN)
                         // Spring Boot's error page: the error of a request that was already authorized.
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.OPTIONS).authenticated()
-                        .anyRequest().authenticated())
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(deniedHandler));
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.OPTIONS)
+                        .authenticated()
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler));
         if (jwt) {
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(deniedHandler)
-                    .jwt(token -> token
-                            .decoder(jwtDecoder.getObject())
-                            .jwtAuthenticationConverter(new JwtRoles(properties.jwt().rolesClaim(),
+                    .jwt(token -> token.decoder(jwtDecoder.getObject())
+                            .jwtAuthenticationConverter(new JwtRoles(
+                                    properties.jwt().rolesClaim(),
                                     properties.jwt().userNameClaim()))));
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
@@ -191,8 +206,11 @@ public class ClaimFlowSecurityAutoConfiguration {
         }
 
         private static UserDetails user(String name, String hash, List<String> roles) {
-            return User.withUsername(name).password(hash)
-                    .roles(roles.stream().map(role -> role.trim().toUpperCase(Locale.ROOT)).toArray(String[]::new))
+            return User.withUsername(name)
+                    .password(hash)
+                    .roles(roles.stream()
+                            .map(role -> role.trim().toUpperCase(Locale.ROOT))
+                            .toArray(String[]::new))
                     .build();
         }
 
@@ -228,20 +246,25 @@ public class ClaimFlowSecurityAutoConfiguration {
     /** The decoder for {@code claimflow.security.jwt.*}; public for tests and for services with a second chain. */
     public static JwtDecoder jwtDecoder(ClaimFlowSecurityProperties.Jwt jwt) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(hasText(jwt.issuerUri()) ? JwtValidators.createDefaultWithIssuer(jwt.issuerUri())
-                : JwtValidators.createDefault());
+        validators.add(
+                hasText(jwt.issuerUri())
+                        ? JwtValidators.createDefaultWithIssuer(jwt.issuerUri())
+                        : JwtValidators.createDefault());
         if (!jwt.audiences().isEmpty()) {
-            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+            validators.add(new JwtClaimValidator<List<String>>(
+                    JwtClaimNames.AUD,
                     audiences -> audiences != null && audiences.stream().anyMatch(jwt.audiences()::contains)));
         }
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
         if (jwt.publicKeyLocation() != null) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(jwt)).build();
+            NimbusJwtDecoder decoder =
+                    NimbusJwtDecoder.withPublicKey(publicKey(jwt)).build();
             decoder.setJwtValidator(validator);
             return decoder;
         }
         if (hasText(jwt.jwkSetUri())) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+            NimbusJwtDecoder decoder =
+                    NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
             decoder.setJwtValidator(validator);
             return decoder;
         }

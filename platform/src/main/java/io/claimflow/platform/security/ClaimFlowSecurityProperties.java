@@ -72,8 +72,11 @@ public record ClaimFlowSecurityProperties(
 
         public Jwt {
             // Blank entries (an empty environment variable) mean "not set", not an audience "".
-            audiences = audiences == null ? List.of()
-                    : audiences.stream().filter(audience -> audience != null && !audience.isBlank()).toList();
+            audiences = audiences == null
+                    ? List.of()
+                    : audiences.stream()
+                            .filter(audience -> audience != null && !audience.isBlank())
+                            .toList();
         }
     }
 }

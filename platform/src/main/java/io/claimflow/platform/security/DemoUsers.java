@@ -17,8 +17,7 @@ public final class DemoUsers {
             user("admin", Roles.ADMIN),
             user("auditor", Roles.AUDITOR));
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 
     /** The documented password of a demo user. */
     public static String password(String name) {

@@ -18,8 +18,9 @@ public final class LogRedactionInstaller implements GenericApplicationListener {
     @Override
     public boolean supportsEventType(ResolvableType eventType) {
         Class<?> type = eventType.getRawClass();
-        return type != null && (ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
-                || ApplicationPreparedEvent.class.isAssignableFrom(type));
+        return type != null
+                && (ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+                        || ApplicationPreparedEvent.class.isAssignableFrom(type));
     }
 
     @Override
@@ -31,6 +32,6 @@ public final class LogRedactionInstaller implements GenericApplicationListener {
 
     @Override
     public int getOrder() {
-        return LoggingApplicationListener.DEFAULT_ORDER + 1;  // after logging is configured (which resets Logback)
+        return LoggingApplicationListener.DEFAULT_ORDER + 1; // after logging is configured (which resets Logback)
     }
 }

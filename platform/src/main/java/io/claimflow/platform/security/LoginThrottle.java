@@ -63,15 +63,19 @@ public final class LoginThrottle {
     }
 
     private void forgetOldest(Instant now) {
-        failures.entrySet().removeIf(e -> e.getValue().last.plus(properties.window()).isBefore(now)
-                && !e.getValue().lockedUntil.isAfter(now));
+        failures.entrySet()
+                .removeIf(e -> e.getValue().last.plus(properties.window()).isBefore(now)
+                        && !e.getValue().lockedUntil.isAfter(now));
         int excess = failures.size() - properties.maxTracked();
         if (excess > 0) {
-            failures.entrySet().stream().sorted(Comparator.comparing(e -> e.getValue().last)).limit(excess)
-                    .map(Map.Entry::getKey).toList().forEach(failures::remove);
+            failures.entrySet().stream()
+                    .sorted(Comparator.comparing(e -> e.getValue().last))
+                    .limit(excess)
+                    .map(Map.Entry::getKey)
+                    .toList()
+                    .forEach(failures::remove);
         }
     }
 
-    private record Failures(int count, Instant last, Instant lockedUntil) {
-    }
+    private record Failures(int count, Instant last, Instant lockedUntil) {}
 }

@@ -38,8 +38,11 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
     private final Predicate<String> knownUsers;
 
     /** {@code knownUsers} says whether a user name is a configured user (logged by name; others only as a digest). */
-    public LoginThrottleFilter(LoginThrottle throttle, ObjectProvider<AuditTrail> auditTrail,
-            LoginThrottleProperties properties, Predicate<String> knownUsers) {
+    public LoginThrottleFilter(
+            LoginThrottle throttle,
+            ObjectProvider<AuditTrail> auditTrail,
+            LoginThrottleProperties properties,
+            Predicate<String> knownUsers) {
         this.knownUsers = knownUsers;
         this.throttle = throttle;
         this.auditTrail = auditTrail;
@@ -56,8 +59,8 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
             Duration locked = refusal(request, user);
             if (!locked.isZero()) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds(locked)));
-                ProblemResponses.write(request, response, 429, "Too many failed logins",
-                        "Too many failed logins: try again later");
+                ProblemResponses.write(
+                        request, response, 429, "Too many failed logins", "Too many failed logins: try again later");
                 return;
             }
         }
@@ -83,11 +86,16 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
         if (!enabled) {
             return Duration.ZERO;
         }
-        Duration locked = max(throttle.lockedFor(addressKey(request)), user == null ? Duration.ZERO
-                : throttle.lockedFor(userKey(user)));
+        Duration locked = max(
+                throttle.lockedFor(addressKey(request)),
+                user == null ? Duration.ZERO : throttle.lockedFor(userKey(user)));
         if (!locked.isZero()) {
-            LOG.warn("Login refused while locked out: user {} from {} on {} ({} s left)", logged(user),
-                    request.getRemoteAddr(), endpoint(request), seconds(locked));
+            LOG.warn(
+                    "Login refused while locked out: user {} from {} on {} ({} s left)",
+                    logged(user),
+                    request.getRemoteAddr(),
+                    endpoint(request),
+                    seconds(locked));
             audit("login-throttled", user, endpoint(request));
         }
         return locked;
@@ -100,11 +108,17 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
     public Duration failed(HttpServletRequest request, String user, String how) {
         Duration lockout = Duration.ZERO;
         if (enabled) {
-            lockout = max(throttle.failed(addressKey(request), properties.maxFailuresPerAddress()),
+            lockout = max(
+                    throttle.failed(addressKey(request), properties.maxFailuresPerAddress()),
                     user == null ? Duration.ZERO : throttle.failed(userKey(user), properties.maxFailures()));
         }
-        LOG.warn("{} failed login: user {} from {} on {}{}", how, logged(user), request.getRemoteAddr(),
-                endpoint(request), lockout.isZero() ? "" : "; locked out for " + seconds(lockout) + " s");
+        LOG.warn(
+                "{} failed login: user {} from {} on {}{}",
+                how,
+                logged(user),
+                request.getRemoteAddr(),
+                endpoint(request),
+                lockout.isZero() ? "" : "; locked out for " + seconds(lockout) + " s");
         audit("login-failed", user, endpoint(request));
         return lockout;
     }
@@ -145,7 +159,10 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
                 trail.denied(action, "endpoint", endpoint);
             }
         } catch (RuntimeException e) {
-            LOG.error("Could not audit a refused login ({}): {}", action, e.getClass().getName());
+            LOG.error(
+                    "Could not audit a refused login ({}): {}",
+                    action,
+                    e.getClass().getName());
         }
     }
 
@@ -155,8 +172,8 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
             return null;
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return userName(colon < 0 ? decoded : decoded.substring(0, colon));
         } catch (IllegalArgumentException e) {

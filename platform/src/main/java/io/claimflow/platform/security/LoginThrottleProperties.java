@@ -31,9 +31,12 @@ public record LoginThrottleProperties(
         @DefaultValue("100000") int maxTracked) {
 
     public LoginThrottleProperties {
-        if (maxFailures < 1 || maxFailuresPerAddress < 1 || firstLockout.isNegative()
+        if (maxFailures < 1
+                || maxFailuresPerAddress < 1
+                || firstLockout.isNegative()
                 || maxLockout.compareTo(firstLockout) < 0
-                || window.isNegative() || maxTracked < 1) {
+                || window.isNegative()
+                || maxTracked < 1) {
             throw new IllegalArgumentException("claimflow.security.login-throttle: max-failures >= 1, "
                     + "first-lockout <= max-lockout, window >= 0, max-tracked >= 1");
         }

@@ -30,8 +30,9 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-            AccessDeniedException accessDeniedException) throws IOException {
+    public void handle(
+            HttpServletRequest request, HttpServletResponse response, AccessDeniedException accessDeniedException)
+            throws IOException {
         String endpoint = request.getMethod() + " " + request.getRequestURI();
         AuditTrail trail = auditTrail.getIfAvailable();
         if (trail != null) {
@@ -39,10 +40,17 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
                 trail.denied(ACTION, RESOURCE_TYPE, endpoint);
             } catch (RuntimeException e) {
                 // The caller gets the 403 in any case; the failure to record it must be visible.
-                LOG.error("Could not record denied access to {}: {}", endpoint, e.getClass().getName());
+                LOG.error(
+                        "Could not record denied access to {}: {}",
+                        endpoint,
+                        e.getClass().getName());
             }
         }
-        ProblemResponses.write(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+        ProblemResponses.write(
+                request,
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                "Forbidden",
                 "Your role does not allow this request");
     }
 }

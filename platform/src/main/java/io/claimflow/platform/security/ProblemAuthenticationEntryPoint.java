@@ -20,13 +20,18 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException authException) throws IOException {
+    public void commence(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
+            throws IOException {
         if (challenge != null) {
             response.setHeader("WWW-Authenticate", challenge);
         }
         // The exception's message is not echoed: it can name the user or quote a token.
-        ProblemResponses.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+        ProblemResponses.write(
+                request,
+                response,
+                HttpServletResponse.SC_UNAUTHORIZED,
+                "Unauthorized",
                 "Authentication is required: send valid credentials");
     }
 }

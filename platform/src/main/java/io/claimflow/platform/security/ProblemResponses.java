@@ -13,20 +13,20 @@ public final class ProblemResponses {
 
     public static final String PROBLEM_JSON = "application/problem+json";
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     /** Writes a problem detail unless the response is already committed. */
-    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
-            String detail) throws IOException {
+    public static void write(
+            HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
         response.setStatus(status);
         response.setContentType(PROBLEM_JSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String body = "{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status
-                + ",\"detail\":" + json(detail) + ",\"instance\":" + json(request.getRequestURI()) + "}";
+        String body = "{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status + ",\"detail\":"
+                + json(detail) + ",\"instance\":" + json(request.getRequestURI()) + "}";
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,12 +1,12 @@
 package io.claimflow.platform.security;
 
 import ch.qos.logback.classic.Level;
-import io.claimflow.platform.observability.Redaction;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import io.claimflow.platform.observability.Redaction;
 import java.util.Objects;
 import org.slf4j.Marker;
 import org.slf4j.helpers.MessageFormatter;
@@ -46,23 +46,22 @@ public final class RedactingTurboFilter extends TurboFilter {
     }
 
     @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-            Throwable t) {
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
         if (format == null || level == null || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
-            return FilterReply.NEUTRAL;  // an isEnabled() question, or a line that is not written anyway
+            return FilterReply.NEUTRAL; // an isEnabled() question, or a line that is not written anyway
         }
         Throwable throwable = t != null ? t : MessageFormatter.getThrowableCandidate(params);
         if (throwable == null && !level.isGreaterOrEqual(Level.WARN)) {
             return FilterReply.NEUTRAL;
         }
-        String message = params == null || params.length == 0 ? format
-                : MessageFormatter.basicArrayFormat(format, params);
+        String message =
+                params == null || params.length == 0 ? format : MessageFormatter.basicArrayFormat(format, params);
         String redactedMessage = Redaction.text(message);
         if (throwable == null && Objects.equals(message, redactedMessage)) {
             return FilterReply.NEUTRAL;
         }
-        LoggingEvent event = new LoggingEvent(FQCN, logger, level, redactedMessage,
-                throwable == null ? null : Redaction.forLogs(throwable), null);
+        LoggingEvent event = new LoggingEvent(
+                FQCN, logger, level, redactedMessage, throwable == null ? null : Redaction.forLogs(throwable), null);
         if (marker != null) {
             event.addMarker(marker);
         }

@@ -17,6 +17,5 @@ public final class Roles {
     /** Reads the audit trail. */
     public static final String AUDITOR = "AUDITOR";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

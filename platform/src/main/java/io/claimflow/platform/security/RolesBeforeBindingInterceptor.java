@@ -30,7 +30,8 @@ final class RolesBeforeBindingInterceptor implements HandlerInterceptor {
             if (rule != null && !rule.value().contains("#")) {
                 Object[] noArguments = new Object[method.getMethod().getParameterCount()];
                 // Throws AuthorizationDeniedException: the security filter chain answers 403 (or 401) and audits it.
-                authorization.verify(() -> SecurityContextHolder.getContext().getAuthentication(),
+                authorization.verify(
+                        () -> SecurityContextHolder.getContext().getAuthentication(),
                         new SimpleMethodInvocation(method.getBean(), method.getMethod(), noArguments));
             }
         }

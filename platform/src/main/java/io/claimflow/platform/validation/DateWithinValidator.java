@@ -40,7 +40,8 @@ public class DateWithinValidator implements ConstraintValidator<DateWithin, Loca
         }
         Clock source = clock == null ? null : clock.getIfUnique();
         LocalDate today = LocalDate.now(source == null ? Clock.systemUTC() : source);
-        return !date.isBefore(EARLIEST) && !date.isBefore(today.minusYears(yearsBack))
+        return !date.isBefore(EARLIEST)
+                && !date.isBefore(today.minusYears(yearsBack))
                 && !date.isAfter(today.plusYears(yearsAhead));
     }
 }

@@ -72,8 +72,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolation(ConstraintViolationException e) {
         List<Map<String, String>> errors = new ArrayList<>();
-        e.getConstraintViolations().forEach(violation -> errors.add(error(lastNode(
-                String.valueOf(violation.getPropertyPath())), violation.getMessage())));
+        e.getConstraintViolations()
+                .forEach(violation -> errors.add(
+                        error(lastNode(String.valueOf(violation.getPropertyPath())), violation.getMessage())));
         return invalid(errors);
     }
 
@@ -82,7 +83,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     // BadRequestException or InvalidInputException, whose messages are written for the caller.
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Bad request",
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Bad request",
                 e instanceof InvalidInputException ? e.getMessage() : INVALID_VALUE);
     }
 
@@ -101,21 +104,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
-            // the client went away mid-request (Tomcat's ClientAbortException, a reset): nothing to answer, not an error
+            // the client went away mid-request (Tomcat's ClientAbortException, a reset): nothing to answer, not an
+            // error
             LOG.debug("Client disconnected before the answer: {}", e.getClass().getSimpleName());
             return null;
         }
         String reference = UUID.randomUUID().toString();
         LOG.error("Unexpected error, reference {}", reference, Redaction.withoutMessages(e));
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        ProblemDetail problem = problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
                 "The request failed unexpectedly; quote reference " + reference);
         problem.setProperty("reference", reference);
         return problem;
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (ObjectError error : e.getBindingResult().getAllErrors()) {
             errors.add(describe(error));
@@ -124,42 +130,50 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> {
-            if (error instanceof FieldError fieldError) {
-                errors.add(describe(fieldError));
-            } else {
-                errors.add(error(result.getMethodParameter().getParameterName(), error.getDefaultMessage()));
-            }
-        }));
+        e.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors().forEach(error -> {
+                    if (error instanceof FieldError fieldError) {
+                        errors.add(describe(fieldError));
+                    } else {
+                        errors.add(error(result.getMethodParameter().getParameterName(), error.getDefaultMessage()));
+                    }
+                }));
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).headers(headers).body(invalid(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).headers(headers)
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .headers(headers)
                 .body(problem(HttpStatus.BAD_REQUEST, "Unreadable request", unreadable(e)));
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = e.getPropertyName() != null ? e.getPropertyName() : "a parameter";
-        String type = e.getRequiredType() == null ? "valid" : "a valid " + e.getRequiredType().getSimpleName();
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).headers(headers)
+        String type = e.getRequiredType() == null
+                ? "valid"
+                : "a valid " + e.getRequiredType().getSimpleName();
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .headers(headers)
                 .body(problem(HttpStatus.BAD_REQUEST, "Bad request", "'" + name + "' must be " + type));
     }
 
     // Everything else Spring MVC answers itself (404 unknown path, 405, 415, missing parameter...): a problem detail
     // with Spring's fixed texts, made sure to be one.
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        Object problem = body instanceof ProblemDetail ? body
-                : problem(HttpStatus.valueOf(status.value()), HttpStatus.valueOf(status.value()).getReasonPhrase(),
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Object problem = body instanceof ProblemDetail
+                ? body
+                : problem(
+                        HttpStatus.valueOf(status.value()),
+                        HttpStatus.valueOf(status.value()).getReasonPhrase(),
                         null);
         return super.handleExceptionInternal(e, problem, headers, status, request);
     }
@@ -172,8 +186,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     return "'" + path + "' has a value of the wrong type or format";
                 }
                 if (jackson instanceof StreamReadException && jackson.getLocation() != null) {
-                    return "The request body is not valid JSON (line " + jackson.getLocation().getLineNr()
-                            + ", column " + jackson.getLocation().getColumnNr() + ")";
+                    return "The request body is not valid JSON (line "
+                            + jackson.getLocation().getLineNr() + ", column "
+                            + jackson.getLocation().getColumnNr() + ")";
                 }
                 return "The request body is not valid JSON";
             }
@@ -199,8 +214,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static Map<String, String> describe(ObjectError error) {
         if (error instanceof FieldError field) {
             // A binding failure's default message quotes the rejected value.
-            return error(field.getField(), field.isBindingFailure() ? "has an invalid value or type"
-                    : field.getDefaultMessage());
+            return error(
+                    field.getField(),
+                    field.isBindingFailure() ? "has an invalid value or type" : field.getDefaultMessage());
         }
         return error(error.getObjectName(), error.getDefaultMessage());
     }
@@ -215,18 +231,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static String lastNode(String propertyPath) {
         // "release.arg0.amount" -> "amount"; "release.claimId" -> "claimId"
         String[] parts = propertyPath.split("\\.");
-        return parts.length > 1 ? String.join(".", List.of(parts).subList(Math.min(parts.length - 1, 1),
-                parts.length)) : propertyPath;
+        return parts.length > 1
+                ? String.join(".", List.of(parts).subList(Math.min(parts.length - 1, 1), parts.length))
+                : propertyPath;
     }
 
     private static ProblemDetail invalid(List<Map<String, String>> errors) {
         StringBuilder detail = new StringBuilder("Invalid request: ");
         for (int i = 0; i < errors.size(); i++) {
-            detail.append(i == 0 ? "" : "; ").append(errors.get(i).get("field")).append(' ')
+            detail.append(i == 0 ? "" : "; ")
+                    .append(errors.get(i).get("field"))
+                    .append(' ')
                     .append(errors.get(i).get("message"));
         }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                errors.isEmpty() ? "Invalid request" : detail.toString());
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST, "Invalid request", errors.isEmpty() ? "Invalid request" : detail.toString());
         problem.setProperty("errors", errors);
         return problem;
     }

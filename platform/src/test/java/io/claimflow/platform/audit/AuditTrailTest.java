@@ -41,19 +41,32 @@ class AuditTrailTest {
     void aClaimReadByABillerIsFoundByTheAuditor() {
         String claimId = "c-" + UUID.randomUUID();
         Instant before = Instant.now().minusSeconds(1);
-        assertThat(get(client(port, "biller"), "/test/claims/{id}", claimId).getStatusCode().value()).isEqualTo(200);
+        assertThat(get(client(port, "biller"), "/test/claims/{id}", claimId)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
 
-        ResponseEntity<Map<String, Object>> found = get(client(port, "auditor"),
-                "/audit/records?resourceType=claim&resourceId={id}&user=biller&action=read&from={from}", claimId,
+        ResponseEntity<Map<String, Object>> found = get(
+                client(port, "auditor"),
+                "/audit/records?resourceType=claim&resourceId={id}&user=biller&action=read&from={from}",
+                claimId,
                 before);
 
         assertThat(found.getStatusCode().value()).isEqualTo(200);
-        assertThat(found.getBody()).containsEntry("total", 1).containsEntry("page", 0).containsEntry("size", 50);
+        assertThat(found.getBody())
+                .containsEntry("total", 1)
+                .containsEntry("page", 0)
+                .containsEntry("size", 50);
         @SuppressWarnings("unchecked")
-        Map<String, Object> record = ((List<Map<String, Object>>) found.getBody().get("records")).get(0);
-        assertThat(record).containsEntry("username", "biller").containsEntry("roles", List.of("BILLER"))
-                .containsEntry("action", "read").containsEntry("resourceType", "claim")
-                .containsEntry("resourceId", claimId).containsEntry("outcome", "SUCCESS")
+        Map<String, Object> record =
+                ((List<Map<String, Object>>) found.getBody().get("records")).get(0);
+        assertThat(record)
+                .containsEntry("username", "biller")
+                .containsEntry("roles", List.of("BILLER"))
+                .containsEntry("action", "read")
+                .containsEntry("resourceType", "claim")
+                .containsEntry("resourceId", claimId)
+                .containsEntry("outcome", "SUCCESS")
                 .containsEntry("service", "platform-test");
         assertThat(Instant.parse((String) record.get("occurredAt"))).isAfter(before);
     }
@@ -61,11 +74,17 @@ class AuditTrailTest {
     @Test
     void aChangeIsRecordedWithItsAction() {
         String claimId = "c-" + UUID.randomUUID();
-        assertThat(post(client(port, "biller"), "{\"reason\":\"checked\",\"amount\":120.50}",
-                "/test/claims/{id}/release", claimId).getStatusCode().value()).isEqualTo(200);
+        assertThat(post(
+                                client(port, "biller"),
+                                "{\"reason\":\"checked\",\"amount\":120.50}",
+                                "/test/claims/{id}/release",
+                                claimId)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
 
-        AuditPage page = new AuditRecords(new JdbcTemplate(dataSource)).search(
-                new AuditQuery(null, "claim", claimId, null, null, null, 0, 10));
+        AuditPage page = new AuditRecords(new JdbcTemplate(dataSource))
+                .search(new AuditQuery(null, "claim", claimId, null, null, null, 0, 10));
         assertThat(page.records()).extracting(AuditRecord::action).containsExactly("claim.released");
     }
 
@@ -78,9 +97,11 @@ class AuditTrailTest {
         readOnly.setReadOnly(true);
         readOnly.executeWithoutResult(status -> auditTrail.read("claim", claimId));
 
-        assertThat(new AuditRecords(new JdbcTemplate(dataSource)).search(
-                new AuditQuery(null, "claim", claimId, "read", null, null, 0, 10)).records())
-                .extracting(AuditRecord::username).containsExactly("system");
+        assertThat(new AuditRecords(new JdbcTemplate(dataSource))
+                        .search(new AuditQuery(null, "claim", claimId, "read", null, null, 0, 10))
+                        .records())
+                .extracting(AuditRecord::username)
+                .containsExactly("system");
     }
 
     @Test
@@ -94,8 +115,10 @@ class AuditTrailTest {
             status.setRollbackOnly();
         });
 
-        assertThat(new AuditRecords(new JdbcTemplate(dataSource)).search(
-                new AuditQuery(null, "claim", claimId, null, null, null, 0, 10)).total()).isZero();
+        assertThat(new AuditRecords(new JdbcTemplate(dataSource))
+                        .search(new AuditQuery(null, "claim", claimId, null, null, null, 0, 10))
+                        .total())
+                .isZero();
     }
 
     @Test
@@ -110,16 +133,22 @@ class AuditTrailTest {
         assertThat(first.total()).isEqualTo(3);
         assertThat(first.records()).hasSize(2);
         assertThat(second.records()).hasSize(1);
-        assertThat(first.records().get(0).id()).isGreaterThan(first.records().get(1).id());
-        assertThat(records.search(new AuditQuery(null, "claim", claimId, null, Instant.now().plusSeconds(60), null,
-                0, 10)).total()).isZero();
+        assertThat(first.records().get(0).id())
+                .isGreaterThan(first.records().get(1).id());
+        assertThat(records.search(new AuditQuery(
+                                null, "claim", claimId, null, Instant.now().plusSeconds(60), null, 0, 10))
+                        .total())
+                .isZero();
     }
 
     @Test
     void onlyTheAuditorSearchesAndBadParametersAreProblems() {
-        assertThat(get(client(port, "biller"), "/audit/records").getStatusCode().value()).isEqualTo(403);
-        assertThat(get(client(port, "admin"), "/audit/records").getStatusCode().value()).isEqualTo(403);
-        assertThat(get(client(port, null), "/audit/records").getStatusCode().value()).isEqualTo(401);
+        assertThat(get(client(port, "biller"), "/audit/records").getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(get(client(port, "admin"), "/audit/records").getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(get(client(port, null), "/audit/records").getStatusCode().value())
+                .isEqualTo(401);
 
         ResponseEntity<Map<String, Object>> badSize = get(client(port, "auditor"), "/audit/records?size=0");
         assertThat(badSize.getStatusCode().value()).isEqualTo(400);
@@ -140,13 +169,21 @@ class AuditTrailTest {
         get(client(port, "biller"), "/test/claims/{id}", claimId);
         String table = "claimflow_platform.audit_record";
 
-        assertThatThrownBy(() -> jdbc.update("UPDATE " + table + " SET username = 'someone' WHERE resource_id = ?",
-                claimId)).isInstanceOf(DataAccessException.class).rootCause().hasMessageMatching(REFUSED);
+        assertThatThrownBy(() ->
+                        jdbc.update("UPDATE " + table + " SET username = 'someone' WHERE resource_id = ?", claimId))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageMatching(REFUSED);
         assertThatThrownBy(() -> jdbc.update("DELETE FROM " + table + " WHERE resource_id = ?", claimId))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageMatching(REFUSED);
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageMatching(REFUSED);
         assertThatThrownBy(() -> jdbc.execute("TRUNCATE " + table))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageMatching(REFUSED);
-        assertThat(jdbc.queryForObject("SELECT username FROM " + table + " WHERE resource_id = ?", String.class,
-                claimId)).isEqualTo("biller");
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageMatching(REFUSED);
+        assertThat(jdbc.queryForObject(
+                        "SELECT username FROM " + table + " WHERE resource_id = ?", String.class, claimId))
+                .isEqualTo("biller");
     }
 }

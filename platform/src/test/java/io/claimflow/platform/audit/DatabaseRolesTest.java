@@ -39,9 +39,11 @@ class DatabaseRolesTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("SELECT current_user", String.class))
                 .isEqualTo(Infrastructure.get().applicationUsername());
-        assertThat(jdbc.queryForObject("SELECT tableowner FROM pg_tables WHERE schemaname = 'claimflow_platform' "
-                + "AND tablename = 'audit_record'", String.class)).isNotEqualTo(Infrastructure.get()
-                .applicationUsername());
+        assertThat(jdbc.queryForObject(
+                        "SELECT tableowner FROM pg_tables WHERE schemaname = 'claimflow_platform' "
+                                + "AND tablename = 'audit_record'",
+                        String.class))
+                .isNotEqualTo(Infrastructure.get().applicationUsername());
     }
 
     @Test
@@ -53,39 +55,48 @@ class DatabaseRolesTest {
             connection.setAutoCommit(false);
             try {
                 for (String statement : new String[] {
-                        "DROP TRIGGER audit_record_no_update_or_delete ON " + TABLE,
-                        "ALTER TABLE " + TABLE + " DISABLE TRIGGER ALL",
-                        "DROP TABLE " + TABLE,
-                        "DELETE FROM " + TABLE + " WHERE resource_id = '" + claimId + "'",
-                        "UPDATE " + TABLE + " SET username = 'someone' WHERE resource_id = '" + claimId + "'",
-                        "TRUNCATE " + TABLE,
-                        "CREATE OR REPLACE FUNCTION claimflow_platform.audit_record_refuse_change() RETURNS trigger "
-                                + "LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$",
-                        "CREATE TABLE public.not_allowed (id int)"}) {
-                    assertThatThrownBy(() -> inSavepoint(connection, statement)).as(statement)
-                            .isInstanceOf(SQLException.class).hasMessageMatching("(?s).*(must be owner|permission "
-                                    + "denied).*");
+                    "DROP TRIGGER audit_record_no_update_or_delete ON " + TABLE,
+                    "ALTER TABLE " + TABLE + " DISABLE TRIGGER ALL",
+                    "DROP TABLE " + TABLE,
+                    "DELETE FROM " + TABLE + " WHERE resource_id = '" + claimId + "'",
+                    "UPDATE " + TABLE + " SET username = 'someone' WHERE resource_id = '" + claimId + "'",
+                    "TRUNCATE " + TABLE,
+                    "CREATE OR REPLACE FUNCTION claimflow_platform.audit_record_refuse_change() RETURNS trigger "
+                            + "LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$",
+                    "CREATE TABLE public.not_allowed (id int)"
+                }) {
+                    assertThatThrownBy(() -> inSavepoint(connection, statement))
+                            .as(statement)
+                            .isInstanceOf(SQLException.class)
+                            .hasMessageMatching("(?s).*(must be owner|permission " + "denied).*");
                 }
             } finally {
                 connection.rollback();
             }
         }
-        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT count(*) FROM " + TABLE
-                + " WHERE resource_id = ?", Integer.class, claimId)).isEqualTo(1);
+        assertThat(new JdbcTemplate(dataSource)
+                        .queryForObject(
+                                "SELECT count(*) FROM " + TABLE + " WHERE resource_id = ?", Integer.class, claimId))
+                .isEqualTo(1);
     }
 
     @Test
     void theOwnerRoleIsStillHeldByTheAppendOnlyTriggers() throws SQLException {
         get(client(port, "biller"), "/test/claims/{id}", "c-owner-" + UUID.randomUUID());
         Infrastructure infrastructure = Infrastructure.get();
-        String url = new JdbcTemplate(dataSource).queryForObject("SELECT 'jdbc:postgresql://' || "
-                + "coalesce(host(inet_server_addr()), 'localhost') || ':' || inet_server_port() || '/' || "
-                + "current_database()", String.class);
+        String url = new JdbcTemplate(dataSource)
+                .queryForObject(
+                        "SELECT 'jdbc:postgresql://' || "
+                                + "coalesce(host(inet_server_addr()), 'localhost') || ':' || inet_server_port() || '/' || "
+                                + "current_database()",
+                        String.class);
         try (Connection owner = DriverManager.getConnection(url, infrastructure.username(), infrastructure.password());
                 Statement statement = owner.createStatement()) {
-            assertThatThrownBy(() -> statement.execute("DELETE FROM " + TABLE)).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> statement.execute("DELETE FROM " + TABLE))
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> statement.execute("TRUNCATE " + TABLE)).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> statement.execute("TRUNCATE " + TABLE))
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("append-only");
         }
     }

@@ -52,22 +52,27 @@ class DeadLettersTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port + "/admin/dead-letters")
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port + "/admin/dead-letters")
                 .defaultHeaders(headers -> headers.setBasicAuth("admin", "demo-admin"))
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
     }
 
     @Test
     void listsADeadLetterByItsHeadersAndReplaysItToItsTopic() throws Exception {
         PlatformTestEvent once = event("reject-once");
-        long originalOffset = kafkaTemplate.send(TOPIC, 1, once.getEncounterId(), once)
-                .get(30, TimeUnit.SECONDS).getRecordMetadata().offset();
+        long originalOffset = kafkaTemplate
+                .send(TOPIC, 1, once.getEncounterId(), once)
+                .get(30, TimeUnit.SECONDS)
+                .getRecordMetadata()
+                .offset();
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(once.getEncounterId());
 
         DeadLetter listed = deadLetters.list(TOPIC, DeadLetters.MAX_LIMIT).stream()
                 .filter(letter -> once.getEncounterId().equals(letter.key()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(listed.topic()).isEqualTo(DLT);
         assertThat(listed.partition()).isEqualTo(1);
         assertThat(listed.offset()).isEqualTo(dead.offset());
@@ -86,11 +91,15 @@ class DeadLettersTest {
         assertThat(listener.processedFuture(once.getEventId()).get(WAIT.toSeconds(), TimeUnit.SECONDS))
                 .isEqualTo(once);
         assertThat(listener.attempts(once.getEventId())).isEqualTo(2);
-        ConsumerRecord<String, byte[]> copy = Records.awaitRecords(TOPIC, 1, WAIT, new ByteArrayDeserializer(),
-                record -> record.partition() == 1 && record.offset() == replayed.offset()).get(0);
+        ConsumerRecord<String, byte[]> copy = Records.awaitRecords(
+                        TOPIC,
+                        1,
+                        WAIT,
+                        new ByteArrayDeserializer(),
+                        record -> record.partition() == 1 && record.offset() == replayed.offset())
+                .get(0);
         assertThat(copy.value()).isEqualTo(dead.value());
-        assertThat(header(copy, DeadLetterConventions.REPLAYED_FROM_HEADER))
-                .isEqualTo(DLT + "/1/" + dead.offset());
+        assertThat(header(copy, DeadLetterConventions.REPLAYED_FROM_HEADER)).isEqualTo(DLT + "/1/" + dead.offset());
         assertThat(header(copy, DeadLetterConventions.REASON_HEADER)).isNull();
         assertThat(copy.headers().headers("kafka_dlt-original-offset")).isEmpty();
     }
@@ -101,13 +110,15 @@ class DeadLettersTest {
         kafkaTemplate.send(TOPIC, 0, once.getEncounterId(), once).get(30, TimeUnit.SECONDS);
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(once.getEncounterId());
 
-        ResponseEntity<List<Map<String, Object>>> listed = http.get().uri("/{topic}?limit=1000", TOPIC)
-                .retrieve().toEntity(new ParameterizedTypeReference<>() { });
+        ResponseEntity<List<Map<String, Object>>> listed =
+                http.get().uri("/{topic}?limit=1000", TOPIC).retrieve().toEntity(new ParameterizedTypeReference<>() {});
         assertThat(listed.getStatusCode().value()).isEqualTo(200);
         Map<String, Object> letter = listed.getBody().stream()
                 .filter(entry -> once.getEncounterId().equals(entry.get("key")))
-                .findFirst().orElseThrow();
-        assertThat(letter).containsEntry("partition", 0)
+                .findFirst()
+                .orElseThrow();
+        assertThat(letter)
+                .containsEntry("partition", 0)
                 .containsEntry("offset", (int) dead.offset())
                 .containsEntry("originalTopic", TOPIC)
                 .doesNotContainKey("value")
@@ -116,7 +127,8 @@ class DeadLettersTest {
 
         ResponseEntity<Map<String, Object>> replayed = http.post()
                 .uri("/{topic}/{partition}/{offset}/replay", DLT, 0, dead.offset())
-                .retrieve().toEntity(new ParameterizedTypeReference<>() { });
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<>() {});
         assertThat(replayed.getStatusCode().value()).isEqualTo(200);
         assertThat(replayed.getBody()).containsEntry("topic", TOPIC).containsEntry("partition", 0);
         assertThat(listener.processedFuture(once.getEventId()).get(WAIT.toSeconds(), TimeUnit.SECONDS))
@@ -127,16 +139,21 @@ class DeadLettersTest {
     void badRequestsAreProblemDetails() {
         assertProblem(http.get().uri("/{topic}", "no such topic!"), 400, "Topic names are");
         assertProblem(http.get().uri("/{topic}?limit=0", TOPIC), 400, "limit must be between 1 and 1000");
-        assertProblem(http.get().uri("/{topic}", "platform-test.never-created.v1"), 404,
+        assertProblem(
+                http.get().uri("/{topic}", "platform-test.never-created.v1"),
+                404,
                 "No dead-letter topic platform-test.never-created.v1.dlt");
-        assertProblem(http.post().uri("/{topic}/{partition}/{offset}/replay", TOPIC, "one", 0), 400,
+        assertProblem(
+                http.post().uri("/{topic}/{partition}/{offset}/replay", TOPIC, "one", 0),
+                400,
                 "'partition' must be a whole number");
-        assertProblem(http.post().uri("/{topic}/{partition}/{offset}/replay", TOPIC, 7, 0), 404,
-                "has no partition 7");
-        assertProblem(http.post().uri("/{topic}/{partition}/{offset}/replay", TOPIC, 0, Long.MAX_VALUE - 1), 404,
+        assertProblem(http.post().uri("/{topic}/{partition}/{offset}/replay", TOPIC, 7, 0), 404, "has no partition 7");
+        assertProblem(
+                http.post().uri("/{topic}/{partition}/{offset}/replay", TOPIC, 0, Long.MAX_VALUE - 1),
+                404,
                 "No dead letter at " + DLT + "/0/");
-        assertProblem(http.post().uri("/{topic}/{partition}/{offset}/replay", TOPIC, -1, 0), 400,
-                "must not be negative");
+        assertProblem(
+                http.post().uri("/{topic}/{partition}/{offset}/replay", TOPIC, -1, 0), 400, "must not be negative");
     }
 
     @Test
@@ -149,8 +166,10 @@ class DeadLettersTest {
     }
 
     private void assertProblem(RestClient.RequestHeadersSpec<?> request, int status, String detail) {
-        ResponseEntity<Map<String, Object>> response = request.accept(MediaType.APPLICATION_JSON,
-                MediaType.APPLICATION_PROBLEM_JSON).retrieve().toEntity(new ParameterizedTypeReference<>() { });
+        ResponseEntity<Map<String, Object>> response = request.accept(
+                        MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<>() {});
         assertThat(response.getStatusCode().value()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody()).containsEntry("status", status);

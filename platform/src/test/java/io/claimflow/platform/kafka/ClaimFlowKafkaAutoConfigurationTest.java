@@ -36,28 +36,33 @@ import org.springframework.test.util.ReflectionTestUtils;
 class ClaimFlowKafkaAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class,
-                    ClaimFlowKafkaAutoConfiguration.class, ClaimFlowDeadLetterAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(
+                    KafkaAutoConfiguration.class,
+                    ClaimFlowKafkaAutoConfiguration.class,
+                    ClaimFlowDeadLetterAutoConfiguration.class,
                     ClaimFlowOutboxAutoConfiguration.class))
-            .withPropertyValues("spring.kafka.admin.auto-create=false", "spring.application.name=some-service",
+            .withPropertyValues(
+                    "spring.kafka.admin.auto-create=false",
+                    "spring.application.name=some-service",
                     "spring.kafka.properties.schema.registry.url=http://localhost:1");
 
     @Test
     void valuesAreConfluentAvroAndKeysStrings() {
         runner.run(context -> {
-            Map<String, Object> producer = context.getBean(ProducerFactory.class).getConfigurationProperties();
-            assertThat(producer).containsEntry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class)
+            Map<String, Object> producer =
+                    context.getBean(ProducerFactory.class).getConfigurationProperties();
+            assertThat(producer)
+                    .containsEntry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class)
                     .containsEntry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class)
                     .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                     .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
                     .containsEntry("schema.registry.url", "http://localhost:1");
-            Map<String, Object> consumer = context.getBean(ConsumerFactory.class).getConfigurationProperties();
+            Map<String, Object> consumer =
+                    context.getBean(ConsumerFactory.class).getConfigurationProperties();
             assertThat(consumer)
                     .containsEntry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)
-                    .containsEntry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                            RawValueRetainingDeserializer.class)
-                    .containsEntry(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
-                            ConfluentAvroDeserializer.class)
+                    .containsEntry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, RawValueRetainingDeserializer.class)
+                    .containsEntry(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, ConfluentAvroDeserializer.class)
                     .containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "some-service")
                     .containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
                     .containsEntry("schema.registry.url", "http://localhost:1");
@@ -68,10 +73,11 @@ class ClaimFlowKafkaAutoConfigurationTest {
     @Test
     void explicitSettingsWin() {
         runner.withPropertyValues(
-                "spring.kafka.producer.value-serializer=" + ByteArraySerializer.class.getName(),
-                "spring.kafka.producer.acks=1",
-                "spring.kafka.consumer.group-id=explicit-group",
-                "spring.kafka.consumer.auto-offset-reset=latest").run(context -> {
+                        "spring.kafka.producer.value-serializer=" + ByteArraySerializer.class.getName(),
+                        "spring.kafka.producer.acks=1",
+                        "spring.kafka.consumer.group-id=explicit-group",
+                        "spring.kafka.consumer.auto-offset-reset=latest")
+                .run(context -> {
                     assertThat(context.getBean(ProducerFactory.class).getConfigurationProperties())
                             .containsEntry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)
                             .containsEntry(ProducerConfig.ACKS_CONFIG, "1");
@@ -87,11 +93,15 @@ class ClaimFlowKafkaAutoConfigurationTest {
             assertThat(context).hasSingleBean(CommonErrorHandler.class);
             assertThat(context.getBean(CommonErrorHandler.class)).isInstanceOf(DefaultErrorHandler.class);
             assertThat(context).hasSingleBean(ProducerListener.class);
-            assertThat(context.getBean(ProducerListener.class)).isInstanceOf(LoggingProducerListener.class)
-                    .extracting("includeContents").isEqualTo(false);
+            assertThat(context.getBean(ProducerListener.class))
+                    .isInstanceOf(LoggingProducerListener.class)
+                    .extracting("includeContents")
+                    .isEqualTo(false);
             assertThat(context).hasSingleBean(RawRecordTemplate.class).hasSingleBean(DeadLetters.class);
-            assertThat(context.getBean(RawRecordTemplate.class).kafkaTemplate().getProducerFactory()
-                    .getConfigurationProperties())
+            assertThat(context.getBean(RawRecordTemplate.class)
+                            .kafkaTemplate()
+                            .getProducerFactory()
+                            .getConfigurationProperties())
                     .containsEntry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)
                     .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
         });
@@ -113,8 +123,10 @@ class ClaimFlowKafkaAutoConfigurationTest {
                     });
                     NewTopic dlt = Arrays.stream(topics)
                             .filter(topic -> topic.name().equals(Topics.dlt(Topics.CLAIM_DENIED)))
-                            .findFirst().orElseThrow();
-                    assertThat(dlt.configs()).containsEntry("cleanup.policy", "delete")
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(dlt.configs())
+                            .containsEntry("cleanup.policy", "delete")
                             .containsEntry("retention.ms", Long.toString(14L * 24 * 3600 * 1000));
                 });
     }

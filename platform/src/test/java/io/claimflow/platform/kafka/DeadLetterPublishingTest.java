@@ -52,8 +52,11 @@ class DeadLetterPublishingTest {
         String key = next.getEncounterId();
         byte[] garbage = {42, 1, 2, 3, 4, 5, 6};
 
-        RecordMetadata bad = rawRecordTemplate.kafkaTemplate()
-                .send(PlatformTestApplication.EVENTS, 1, key, garbage).get(30, TimeUnit.SECONDS).getRecordMetadata();
+        RecordMetadata bad = rawRecordTemplate
+                .kafkaTemplate()
+                .send(PlatformTestApplication.EVENTS, 1, key, garbage)
+                .get(30, TimeUnit.SECONDS)
+                .getRecordMetadata();
         kafkaTemplate.send(PlatformTestApplication.EVENTS, 1, key, next).get(30, TimeUnit.SECONDS);
 
         assertThat(listener.processedFuture(next.getEventId()).get(WAIT.toSeconds(), TimeUnit.SECONDS))
@@ -67,9 +70,13 @@ class DeadLetterPublishingTest {
         assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_FQCN))
                 .isEqualTo("org.springframework.kafka.support.serializer.DeserializationException");
         assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(PlatformTestApplication.EVENTS);
-        assertThat(ByteBuffer.wrap(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).getLong())
+        assertThat(ByteBuffer.wrap(dead.headers()
+                                .lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET)
+                                .value())
+                        .getLong())
                 .isEqualTo(bad.offset());
-        assertThat(dead.headers().lastHeader(RawValueRetainingDeserializer.RAW_VALUE_HEADER)).isNull();
+        assertThat(dead.headers().lastHeader(RawValueRetainingDeserializer.RAW_VALUE_HEADER))
+                .isNull();
         assertThat(listener.attempts(next.getEventId())).isEqualTo(1);
     }
 
@@ -78,10 +85,16 @@ class DeadLetterPublishingTest {
         PlatformTestEvent rejected = event("reject");
         // Written with a newer schema than the listener's class: re-serializing the decoded record would give other
         // bytes (another schema id, no extra field), so only the original bytes pass.
-        Schema newer = SchemaBuilder.record("PlatformTestEvent").namespace("io.claimflow.platform.testapp")
+        Schema newer = SchemaBuilder.record("PlatformTestEvent")
+                .namespace("io.claimflow.platform.testapp")
                 .fields()
-                .requiredString("eventId").requiredString("encounterId").requiredString("instruction")
-                .name("addedLater").type().stringType().stringDefault("")
+                .requiredString("eventId")
+                .requiredString("encounterId")
+                .requiredString("instruction")
+                .name("addedLater")
+                .type()
+                .stringType()
+                .stringDefault("")
                 .endRecord();
         GenericRecord written = new GenericRecordBuilder(newer)
                 .set("eventId", rejected.getEventId())
@@ -91,15 +104,17 @@ class DeadLetterPublishingTest {
                 .build();
         byte[] bytes = TestEvents.serializer(producerFactory).serialize(PlatformTestApplication.EVENTS, written);
 
-        rawRecordTemplate.kafkaTemplate()
-                .send(PlatformTestApplication.EVENTS, 0, rejected.getEncounterId(), bytes).get(30, TimeUnit.SECONDS);
+        rawRecordTemplate
+                .kafkaTemplate()
+                .send(PlatformTestApplication.EVENTS, 0, rejected.getEncounterId(), bytes)
+                .get(30, TimeUnit.SECONDS);
 
         ConsumerRecord<String, byte[]> dead = deadLetter(rejected.getEncounterId());
         assertThat(dead.partition()).isEqualTo(0);
         assertThat(dead.value()).isEqualTo(bytes);
         assertThat(header(dead, DeadLetterConventions.REASON_HEADER))
-                .isEqualTo("not retryable: IllegalArgumentException: test event " + rejected.getEventId()
-                        + " rejected");
+                .isEqualTo(
+                        "not retryable: IllegalArgumentException: test event " + rejected.getEventId() + " rejected");
         assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
                 .isEqualTo(IllegalArgumentException.class.getName());
         // The recoverer runs after the last attempt, so the count is final once the dead letter exists.
@@ -110,7 +125,9 @@ class DeadLetterPublishingTest {
     void retryableFailureIsRetriedWithBackOffAndThenSucceeds() throws Exception {
         PlatformTestEvent flaky = event("fail-times:2");
 
-        kafkaTemplate.send(PlatformTestApplication.EVENTS, flaky.getEncounterId(), flaky).get(30, TimeUnit.SECONDS);
+        kafkaTemplate
+                .send(PlatformTestApplication.EVENTS, flaky.getEncounterId(), flaky)
+                .get(30, TimeUnit.SECONDS);
 
         assertThat(listener.processedFuture(flaky.getEventId()).get(WAIT.toSeconds(), TimeUnit.SECONDS))
                 .isEqualTo(flaky);
@@ -121,7 +138,8 @@ class DeadLetterPublishingTest {
     void retryableFailureIsDeadLetteredAfterTheLastRetry() throws Exception {
         PlatformTestEvent failing = event("fail-times:100");
 
-        kafkaTemplate.send(PlatformTestApplication.EVENTS, failing.getEncounterId(), failing)
+        kafkaTemplate
+                .send(PlatformTestApplication.EVENTS, failing.getEncounterId(), failing)
                 .get(30, TimeUnit.SECONDS);
 
         ConsumerRecord<String, byte[]> dead = deadLetter(failing.getEncounterId());
@@ -132,8 +150,8 @@ class DeadLetterPublishingTest {
     }
 
     private static ConsumerRecord<String, byte[]> deadLetter(String key) {
-        List<ConsumerRecord<String, byte[]>> records = Records.awaitRecords(DLT, 1, WAIT,
-                new ByteArrayDeserializer(), record -> key.equals(record.key()));
+        List<ConsumerRecord<String, byte[]>> records =
+                Records.awaitRecords(DLT, 1, WAIT, new ByteArrayDeserializer(), record -> key.equals(record.key()));
         assertThat(records).hasSize(1);
         return records.get(0);
     }

@@ -13,8 +13,8 @@ class DeadLetterReasonsTest {
 
     @Test
     void namesTheListenersExceptionUnderSpringsWrapper() {
-        Exception failure = new ListenerExecutionFailedException("Listener failed",
-                new IllegalStateException("database\nunavailable"));
+        Exception failure = new ListenerExecutionFailedException(
+                "Listener failed", new IllegalStateException("database\nunavailable"));
 
         assertThat(reasons.isRetryable(failure)).isTrue();
         assertThat(reasons.reason(failure))
@@ -23,8 +23,8 @@ class DeadLetterReasonsTest {
 
     @Test
     void badInputIsNotRetryable() {
-        Exception failure = new ListenerExecutionFailedException("Listener failed",
-                new NumberFormatException("For input string: \"x\""));
+        Exception failure = new ListenerExecutionFailedException(
+                "Listener failed", new NumberFormatException("For input string: \"x\""));
 
         assertThat(reasons.isRetryable(failure)).isFalse();
         assertThat(reasons.reason(failure))
@@ -34,13 +34,17 @@ class DeadLetterReasonsTest {
 
     @Test
     void deserializationFailureSaysWhatCouldNotBeRead() {
-        Exception failure = new ListenerExecutionFailedException("Listener failed",
-                new DeserializationException("failed to deserialize", new byte[] {1}, false,
+        Exception failure = new ListenerExecutionFailedException(
+                "Listener failed",
+                new DeserializationException(
+                        "failed to deserialize",
+                        new byte[] {1},
+                        false,
                         new SerializationException("Unknown magic byte 1")));
 
         assertThat(reasons.isRetryable(failure)).isFalse();
-        assertThat(reasons.reason(failure)).isEqualTo("value could not be deserialized: "
-                + "SerializationException: Unknown magic byte 1");
+        assertThat(reasons.reason(failure))
+                .isEqualTo("value could not be deserialized: " + "SerializationException: Unknown magic byte 1");
     }
 
     @Test

@@ -29,10 +29,14 @@ class TransportSecurityTest {
             + "username=\"claim-service\" password=\"from-the-environment\";";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class,
-                    ClaimFlowKafkaAutoConfiguration.class, ClaimFlowDeadLetterAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(
+                    KafkaAutoConfiguration.class,
+                    ClaimFlowKafkaAutoConfiguration.class,
+                    ClaimFlowDeadLetterAutoConfiguration.class,
                     ClaimFlowOutboxAutoConfiguration.class))
-            .withPropertyValues("spring.kafka.admin.auto-create=false", "claimflow.kafka.create-topics=false",
+            .withPropertyValues(
+                    "spring.kafka.admin.auto-create=false",
+                    "claimflow.kafka.create-topics=false",
                     "spring.application.name=claim-service",
                     "spring.kafka.bootstrap-servers=localhost:1",
                     "spring.kafka.security.protocol=SASL_SSL",
@@ -54,21 +58,28 @@ class TransportSecurityTest {
             clients.put("producer", context.getBean(ProducerFactory.class).getConfigurationProperties());
             clients.put("consumer", context.getBean(ConsumerFactory.class).getConfigurationProperties());
             clients.put("admin", context.getBean(KafkaAdmin.class).getConfigurationProperties());
-            clients.put("raw producer (dead letters, replays, outbox)", context.getBean(RawRecordTemplate.class)
-                    .kafkaTemplate().getProducerFactory().getConfigurationProperties());
+            clients.put(
+                    "raw producer (dead letters, replays, outbox)",
+                    context.getBean(RawRecordTemplate.class)
+                            .kafkaTemplate()
+                            .getProducerFactory()
+                            .getConfigurationProperties());
             clients.put("dead-letter reader", configs(context.getBean(DeadLetters.class), "consumerConfig"));
             clients.put("health", configs(context.getBean(KafkaHealthIndicator.class), "adminConfig"));
 
             clients.forEach((client, configs) -> {
-                assertThat(configs).as(client)
+                assertThat(configs)
+                        .as(client)
                         .containsEntry("security.protocol", "SASL_SSL")
                         .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
                         .containsEntry("sasl.jaas.config", JAAS)
-                        .containsEntry("ssl.truststore.location",
+                        .containsEntry(
+                                "ssl.truststore.location",
                                 new File("/etc/claimflow/kafka-truststore.p12").getAbsolutePath())
                         .containsEntry("ssl.truststore.password", "truststore-secret")
                         .containsEntry("ssl.truststore.type", "PKCS12")
-                        .containsEntry("ssl.keystore.location",
+                        .containsEntry(
+                                "ssl.keystore.location",
                                 new File("/etc/claimflow/kafka-keystore.p12").getAbsolutePath())
                         .containsEntry("ssl.keystore.password", "keystore-secret")
                         .containsEntry("ssl.keystore.type", "PKCS12");

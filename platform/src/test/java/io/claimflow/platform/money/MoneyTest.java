@@ -19,7 +19,8 @@ class MoneyTest {
     @Test
     void refusesFractionsOfACentInsteadOfRoundingThem() {
         assertThatThrownBy(() -> Money.of("10.005"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fractions of a cent");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fractions of a cent");
         assertThatThrownBy(() -> Money.of((BigDecimal) null)).hasMessage("amount is missing");
         assertThatThrownBy(() -> Money.of("ten")).hasMessage("amount is not a number");
     }

@@ -84,25 +84,34 @@ class ObservabilityTest {
         String parentSpanId = HexFormat.of().formatHex(randomBytes(8));
 
         // A plain producer: the record carries exactly the trace context an upstream service would have sent.
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(
-                new HashMap<>(producerFactory.getConfigurationProperties()))) {
-            ProducerRecord<String, Object> record = new ProducerRecord<>(PlatformTestApplication.TRACED,
-                    event.getEncounterId(), event);
-            record.headers().add("traceparent",
-                    ("00-" + traceId + "-" + parentSpanId + "-01").getBytes(StandardCharsets.UTF_8));
+        try (KafkaProducer<String, Object> producer =
+                new KafkaProducer<>(new HashMap<>(producerFactory.getConfigurationProperties()))) {
+            ProducerRecord<String, Object> record =
+                    new ProducerRecord<>(PlatformTestApplication.TRACED, event.getEncounterId(), event);
+            record.headers()
+                    .add(
+                            "traceparent",
+                            ("00-" + traceId + "-" + parentSpanId + "-01").getBytes(StandardCharsets.UTF_8));
             producer.send(record).get(30, TimeUnit.SECONDS);
         }
 
         assertThat(tracedListener.traceIdFuture(event.getEventId()).get(WAIT.toSeconds(), TimeUnit.SECONDS))
-                .as("trace id in the listener's log context (MDC)").isEqualTo(traceId);
-        String[] stored = jdbc.queryForObject("SELECT headers FROM claimflow_platform.outbox WHERE key = ?",
-                (rs, n) -> (String[]) rs.getArray(1).getArray(), event.getEncounterId());
+                .as("trace id in the listener's log context (MDC)")
+                .isEqualTo(traceId);
+        String[] stored = jdbc.queryForObject(
+                "SELECT headers FROM claimflow_platform.outbox WHERE key = ?",
+                (rs, n) -> (String[]) rs.getArray(1).getArray(),
+                event.getEncounterId());
         assertThat(String.join(",", stored)).contains("traceparent,00-" + traceId + "-");
 
         outboxRelay.relayAll();
 
-        List<ConsumerRecord<String, byte[]>> relayed = Records.awaitRecords(PlatformTestApplication.OUTBOX, 1, WAIT,
-                new ByteArrayDeserializer(), r -> event.getEncounterId().equals(r.key()));
+        List<ConsumerRecord<String, byte[]>> relayed = Records.awaitRecords(
+                PlatformTestApplication.OUTBOX,
+                1,
+                WAIT,
+                new ByteArrayDeserializer(),
+                r -> event.getEncounterId().equals(r.key()));
         String traceparent = header(relayed.get(0), "traceparent");
         assertThat(traceparent).as("traceparent of the relayed record").startsWith("00-" + traceId + "-");
         assertThat(traceparent).doesNotContain(parentSpanId);
@@ -114,12 +123,12 @@ class ObservabilityTest {
         String events = PlatformTestApplication.EVENTS;
         String outbox = PlatformTestApplication.OUTBOX;
         String before = scrape(admin);
-        double consumedOk = value(before, "claimflow_events_consumed_total", Map.of("topic", events,
-                "outcome", "success"));
-        double deadLettered = value(before, "claimflow_events_dead_lettered_total", Map.of("topic", events,
-                "reason", "not-retryable"));
-        double produced = value(before, "claimflow_events_produced_total", Map.of("topic", outbox,
-                "outcome", "success"));
+        double consumedOk =
+                value(before, "claimflow_events_consumed_total", Map.of("topic", events, "outcome", "success"));
+        double deadLettered = value(
+                before, "claimflow_events_dead_lettered_total", Map.of("topic", events, "reason", "not-retryable"));
+        double produced =
+                value(before, "claimflow_events_produced_total", Map.of("topic", outbox, "outcome", "success"));
 
         PlatformTestEvent ok = event("ok");
         PlatformTestEvent rejected = event("reject");
@@ -127,23 +136,35 @@ class ObservabilityTest {
         kafkaTemplate.send(events, rejected.getEncounterId(), rejected).get(30, TimeUnit.SECONDS);
         testListener.processedFuture(ok.getEventId()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         PlatformTestEvent appended = event("ok");
-        transactions.executeWithoutResult(status -> outboxWriter.append(outbox, appended.getEncounterId(),
-                appended));
-        assertThat(value(scrape(admin), "claimflow_outbox_backlog_rows", Map.of())).isGreaterThanOrEqualTo(1);
+        transactions.executeWithoutResult(status -> outboxWriter.append(outbox, appended.getEncounterId(), appended));
+        assertThat(value(scrape(admin), "claimflow_outbox_backlog_rows", Map.of()))
+                .isGreaterThanOrEqualTo(1);
         int relayed = outboxRelay.relayAll();
 
         await().atMost(WAIT).untilAsserted(() -> {
             String after = scrape(admin);
-            assertThat(value(after, "claimflow_events_consumed_total", Map.of("topic", events,
-                    "outcome", "success", "service", "platform-test"))).isEqualTo(consumedOk + 1);
-            assertThat(value(after, "claimflow_events_dead_lettered_total", Map.of("topic", events,
-                    "reason", "not-retryable"))).isEqualTo(deadLettered + 1);
-            assertThat(value(after, "claimflow_events_produced_total", Map.of("topic", outbox,
-                    "outcome", "success"))).isEqualTo(produced + relayed);
-            assertThat(value(after, "claimflow_events_produced_total", Map.of("topic", events + ".dlt",
-                    "outcome", "success"))).isGreaterThanOrEqualTo(1);
-            assertThat(value(after, "claimflow_listener_processing_seconds_count", Map.of("topic", events,
-                    "outcome", "error"))).isGreaterThanOrEqualTo(1);
+            assertThat(value(
+                            after,
+                            "claimflow_events_consumed_total",
+                            Map.of("topic", events, "outcome", "success", "service", "platform-test")))
+                    .isEqualTo(consumedOk + 1);
+            assertThat(value(
+                            after,
+                            "claimflow_events_dead_lettered_total",
+                            Map.of("topic", events, "reason", "not-retryable")))
+                    .isEqualTo(deadLettered + 1);
+            assertThat(value(after, "claimflow_events_produced_total", Map.of("topic", outbox, "outcome", "success")))
+                    .isEqualTo(produced + relayed);
+            assertThat(value(
+                            after,
+                            "claimflow_events_produced_total",
+                            Map.of("topic", events + ".dlt", "outcome", "success")))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(value(
+                            after,
+                            "claimflow_listener_processing_seconds_count",
+                            Map.of("topic", events, "outcome", "error")))
+                    .isGreaterThanOrEqualTo(1);
             assertThat(value(after, "claimflow_outbox_relay_lag_seconds_count", Map.of("topic", outbox)))
                     .isGreaterThanOrEqualTo(relayed);
             assertThat(value(after, "claimflow_outbox_backlog_rows", Map.of())).isZero();
@@ -151,7 +172,8 @@ class ObservabilityTest {
             assertThat(after).contains("kafka_consumer_fetch_manager_records_lag_max");
         });
         String last = scrape(admin);
-        assertThat(last).as("one series per listener, not per consumer thread")
+        assertThat(last)
+                .as("one series per listener, not per consumer thread")
                 .contains("listener=\"org.springframework.kafka.KafkaListenerEndpointContainer#0\"")
                 .doesNotContain("listener=\"org.springframework.kafka.KafkaListenerEndpointContainer#0-0\"");
     }
@@ -161,30 +183,41 @@ class ObservabilityTest {
         consumerLagMetrics.refresh();
 
         String exposition = scrape(PlatformHttp.client(port, "admin"));
-        assertThat(exposition).containsPattern("(?m)^claimflow_consumer_lag_records\\{group=\"platform-test\","
-                + "service=\"platform-test\",topic=\"platform-test\\.events\\.v1\"} [0-9.E]+$");
-        assertThat(exposition).containsPattern("(?m)^claimflow_consumer_lag_records\\{group=\"platform-test-traced\","
-                + "service=\"platform-test\",topic=\"platform-test\\.traced\\.v1\"} [0-9.E]+$");
+        assertThat(exposition)
+                .containsPattern("(?m)^claimflow_consumer_lag_records\\{group=\"platform-test\","
+                        + "service=\"platform-test\",topic=\"platform-test\\.events\\.v1\"} [0-9.E]+$");
+        assertThat(exposition)
+                .containsPattern("(?m)^claimflow_consumer_lag_records\\{group=\"platform-test-traced\","
+                        + "service=\"platform-test\",topic=\"platform-test\\.traced\\.v1\"} [0-9.E]+$");
     }
 
     @Test
     void noSpansAreExportedUnlessADeploymentAsksForIt(@Autowired ApplicationContext context) {
-        assertThat(context.getBeanNamesForType(zipkin2.reporter.brave.AsyncZipkinSpanHandler.class)).isEmpty();
-        assertThat(context.getBeanNamesForType(io.micrometer.tracing.Tracer.class)).isNotEmpty();
+        assertThat(context.getBeanNamesForType(zipkin2.reporter.brave.AsyncZipkinSpanHandler.class))
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(io.micrometer.tracing.Tracer.class))
+                .isNotEmpty();
     }
 
     @Test
     void prometheusNeedsAdmin() {
-        ResponseEntity<String> anonymous = PlatformHttp.client(port, null).get().uri("/actuator/prometheus")
-                .retrieve().toEntity(String.class);
-        ResponseEntity<String> biller = PlatformHttp.client(port, "biller").get().uri("/actuator/prometheus")
-                .retrieve().toEntity(String.class);
+        ResponseEntity<String> anonymous = PlatformHttp.client(port, null)
+                .get()
+                .uri("/actuator/prometheus")
+                .retrieve()
+                .toEntity(String.class);
+        ResponseEntity<String> biller = PlatformHttp.client(port, "biller")
+                .get()
+                .uri("/actuator/prometheus")
+                .retrieve()
+                .toEntity(String.class);
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
         assertThat(biller.getStatusCode().value()).isEqualTo(403);
     }
 
     private static String scrape(RestClient admin) {
-        ResponseEntity<String> response = admin.get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+        ResponseEntity<String> response =
+                admin.get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         return response.getBody();
     }
@@ -192,7 +225,8 @@ class ObservabilityTest {
     // Sum of the samples of `name` whose labels include all of `tags` (0 when there is none).
     private static double value(String exposition, String name, Map<String, String> tags) {
         double sum = 0;
-        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)").matcher(exposition);
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)")
+                .matcher(exposition);
         while (line.find()) {
             String labels = line.group(1) == null ? "" : line.group(1);
             boolean matches = tags.entrySet().stream()

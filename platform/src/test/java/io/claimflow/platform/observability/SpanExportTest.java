@@ -28,9 +28,12 @@ import org.springframework.boot.zipkin.autoconfigure.ZipkinAutoConfiguration;
 class SpanExportTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-                    MicrometerTracingAutoConfiguration.class, BraveAutoConfiguration.class,
-                    ZipkinAutoConfiguration.class, ZipkinWithBraveTracingAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    ObservationAutoConfiguration.class,
+                    MicrometerTracingAutoConfiguration.class,
+                    BraveAutoConfiguration.class,
+                    ZipkinAutoConfiguration.class,
+                    ZipkinWithBraveTracingAutoConfiguration.class))
             .withPropertyValues("management.tracing.sampling.probability=1.0");
 
     @Test
@@ -44,12 +47,14 @@ class SpanExportTest {
         });
         collector.start();
         try {
-            runner.withPropertyValues("management.tracing.export.zipkin.enabled=true",
-                    "management.tracing.export.zipkin.endpoint=http://127.0.0.1:" + collector.getAddress().getPort()
-                            + "/api/v2/spans")
+            runner.withPropertyValues(
+                            "management.tracing.export.zipkin.enabled=true",
+                            "management.tracing.export.zipkin.endpoint=http://127.0.0.1:"
+                                    + collector.getAddress().getPort() + "/api/v2/spans")
                     .run(context -> {
-                        Observation.createNotStarted("claimflow.export.check",
-                                context.getBean(ObservationRegistry.class)).observe(() -> { });
+                        Observation.createNotStarted(
+                                        "claimflow.export.check", context.getBean(ObservationRegistry.class))
+                                .observe(() -> {});
                         // The reporter sends in the background, about once a second.
                         String body = posted.poll(30, TimeUnit.SECONDS);
                         assertThat(body).isNotNull().contains("claimflow.export.check");
@@ -62,7 +67,7 @@ class SpanExportTest {
     @Test
     void nothingIsExportedByDefault() {
         runner.withPropertyValues("management.tracing.export.zipkin.enabled=false")
-                .run(context -> assertThat(context)
-                        .doesNotHaveBean(zipkin2.reporter.brave.AsyncZipkinSpanHandler.class));
+                .run(context ->
+                        assertThat(context).doesNotHaveBean(zipkin2.reporter.brave.AsyncZipkinSpanHandler.class));
     }
 }

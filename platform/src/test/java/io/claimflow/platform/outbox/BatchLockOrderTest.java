@@ -53,21 +53,24 @@ class BatchLockOrderTest {
 
         CountDownLatch bothLockedTheirFirstRow = new CountDownLatch(2);
         Consumer<PlatformTestEvent> lockRowOfKey = event -> {
-            jdbc.queryForObject("SELECT n FROM platform_test.lock_order_test WHERE id = ? FOR UPDATE", Integer.class,
+            jdbc.queryForObject(
+                    "SELECT n FROM platform_test.lock_order_test WHERE id = ? FOR UPDATE",
+                    Integer.class,
                     event.getEncounterId());
             jdbc.update("UPDATE platform_test.lock_order_test SET n = n + 1 WHERE id = ?", event.getEncounterId());
             bothLockedTheirFirstRow.countDown();
             await(bothLockedTheirFirstRow);
         };
 
-        CompletableFuture<Void> one = CompletableFuture.runAsync(() ->
-                batches.handle("lock-order-1", forward, PlatformTestEvent.class, lockRowOfKey));
-        CompletableFuture<Void> two = CompletableFuture.runAsync(() ->
-                batches.handle("lock-order-2", backward, PlatformTestEvent.class, lockRowOfKey));
+        CompletableFuture<Void> one = CompletableFuture.runAsync(
+                () -> batches.handle("lock-order-1", forward, PlatformTestEvent.class, lockRowOfKey));
+        CompletableFuture<Void> two = CompletableFuture.runAsync(
+                () -> batches.handle("lock-order-2", backward, PlatformTestEvent.class, lockRowOfKey));
 
         one.get(30, TimeUnit.SECONDS);
         two.get(30, TimeUnit.SECONDS);
-        assertThat(jdbc.queryForList("SELECT n FROM platform_test.lock_order_test WHERE id IN (?, ?)", Integer.class, a, b))
+        assertThat(jdbc.queryForList(
+                        "SELECT n FROM platform_test.lock_order_test WHERE id IN (?, ?)", Integer.class, a, b))
                 .containsExactly(2, 2);
     }
 
@@ -80,19 +83,30 @@ class BatchLockOrderTest {
 
         CountDownLatch bothLockedTheirFirstRow = new CountDownLatch(2);
         Consumer<PlatformTestEvent> lockAccount = event -> {
-            jdbc.update("UPDATE platform_test.lock_order_test SET n = n + 1 WHERE id = ?", account.get(event.getEncounterId()));
+            jdbc.update(
+                    "UPDATE platform_test.lock_order_test SET n = n + 1 WHERE id = ?",
+                    account.get(event.getEncounterId()));
             bothLockedTheirFirstRow.countDown();
             await(bothLockedTheirFirstRow);
         };
 
-        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> batches.handle("lock-order-3", forward,
-                PlatformTestEvent.class, event -> account.get(event.getEncounterId()), lockAccount));
-        CompletableFuture<Void> two = CompletableFuture.runAsync(() -> batches.handle("lock-order-4", backward,
-                PlatformTestEvent.class, event -> account.get(event.getEncounterId()), lockAccount));
+        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> batches.handle(
+                "lock-order-3",
+                forward,
+                PlatformTestEvent.class,
+                event -> account.get(event.getEncounterId()),
+                lockAccount));
+        CompletableFuture<Void> two = CompletableFuture.runAsync(() -> batches.handle(
+                "lock-order-4",
+                backward,
+                PlatformTestEvent.class,
+                event -> account.get(event.getEncounterId()),
+                lockAccount));
 
         one.get(30, TimeUnit.SECONDS);
         two.get(30, TimeUnit.SECONDS);
-        assertThat(jdbc.queryForList("SELECT n FROM platform_test.lock_order_test WHERE id IN (?, ?)", Integer.class, a, b))
+        assertThat(jdbc.queryForList(
+                        "SELECT n FROM platform_test.lock_order_test WHERE id IN (?, ?)", Integer.class, a, b))
                 .containsExactly(2, 2);
     }
 
@@ -109,8 +123,11 @@ class BatchLockOrderTest {
     private static List<ConsumerRecord<String, PlatformTestEvent>> records(String... keys) {
         List<ConsumerRecord<String, PlatformTestEvent>> records = new ArrayList<>();
         for (int i = 0; i < keys.length; i++) {
-            PlatformTestEvent event = PlatformTestEvent.newBuilder().setEventId(UUID.randomUUID().toString())
-                    .setEncounterId(keys[i]).setInstruction("ok").build();
+            PlatformTestEvent event = PlatformTestEvent.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setEncounterId(keys[i])
+                    .setInstruction("ok")
+                    .build();
             records.add(new ConsumerRecord<>("direct", i, i, keys[i], event));
         }
         return records;

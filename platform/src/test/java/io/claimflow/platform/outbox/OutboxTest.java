@@ -75,8 +75,9 @@ class OutboxTest {
         assertThat(publishedAt(id)).isNotNull();
         List<ConsumerRecord<String, byte[]>> published = recordsOnTopic(event.getEncounterId());
         assertThat(published).hasSize(1);
-        assertThat(published.get(0).value()).isEqualTo(
-                jdbc.queryForObject("SELECT payload FROM claimflow_platform.outbox WHERE id = ?", byte[].class, id));
+        assertThat(published.get(0).value())
+                .isEqualTo(jdbc.queryForObject(
+                        "SELECT payload FROM claimflow_platform.outbox WHERE id = ?", byte[].class, id));
         assertThat(decode(published.get(0).value())).isEqualTo(event);
 
         assertThat(outboxRelay.relayAll()).isZero();
@@ -95,7 +96,8 @@ class OutboxTest {
 
         outboxRelay.relayAll();
 
-        assertThat(recordsOnTopic(encounterId)).extracting(record -> decode(record.value()).getEventId())
+        assertThat(recordsOnTopic(encounterId))
+                .extracting(record -> decode(record.value()).getEventId())
                 .containsExactlyElementsOf(eventIds);
     }
 
@@ -104,8 +106,8 @@ class OutboxTest {
         String tooLargeKey = "enc-" + UUID.randomUUID();
         String nextKey = "enc-" + UUID.randomUUID();
         // over the producer's 1 MiB max.request.size: the broker can never take it
-        PlatformTestEvent tooLarge = new PlatformTestEvent(UUID.randomUUID().toString(), tooLargeKey,
-                "x".repeat(2_000_000));
+        PlatformTestEvent tooLarge =
+                new PlatformTestEvent(UUID.randomUUID().toString(), tooLargeKey, "x".repeat(2_000_000));
         PlatformTestEvent next = new PlatformTestEvent(UUID.randomUUID().toString(), nextKey, "ok");
         UUID parkedId = transactions.execute(status -> outboxWriter.append(TOPIC, tooLargeKey, tooLarge));
         UUID nextId = transactions.execute(status -> outboxWriter.append(TOPIC, nextKey, next));
@@ -114,12 +116,14 @@ class OutboxTest {
 
         assertThat(recordsOnTopic(nextKey)).hasSize(1);
         assertThat(publishedAt(parkedId)).isNull();
-        assertThat(jdbc.queryForObject("SELECT parked_reason FROM claimflow_platform.outbox WHERE id = ?",
-                String.class, parkedId)).contains("RecordTooLargeException").doesNotContain("xxxx");
+        assertThat(jdbc.queryForObject(
+                        "SELECT parked_reason FROM claimflow_platform.outbox WHERE id = ?", String.class, parkedId))
+                .contains("RecordTooLargeException")
+                .doesNotContain("xxxx");
         // never tried again: the relay is not held behind it
         String laterKey = "enc-" + UUID.randomUUID();
-        UUID laterId = transactions.execute(status -> outboxWriter.append(TOPIC, laterKey,
-                new PlatformTestEvent(UUID.randomUUID().toString(), laterKey, "ok")));
+        UUID laterId = transactions.execute(status -> outboxWriter.append(
+                TOPIC, laterKey, new PlatformTestEvent(UUID.randomUUID().toString(), laterKey, "ok")));
         relayUntilPublished(laterId);
         assertThat(publishedAt(parkedId)).isNull();
     }
@@ -140,8 +144,12 @@ class OutboxTest {
         try {
             UUID id = transactions.execute(status -> outboxWriter.append(TOPIC, event.getEncounterId(), event));
 
-            List<ConsumerRecord<String, byte[]>> published = Records.awaitRecords(TOPIC, 1, Duration.ofSeconds(60),
-                    new ByteArrayDeserializer(), record -> event.getEncounterId().equals(record.key()));
+            List<ConsumerRecord<String, byte[]>> published = Records.awaitRecords(
+                    TOPIC,
+                    1,
+                    Duration.ofSeconds(60),
+                    new ByteArrayDeserializer(),
+                    record -> event.getEncounterId().equals(record.key()));
             assertThat(decode(published.get(0).value())).isEqualTo(event);
             outboxRelay.stop();
             assertThat(publishedAt(id)).isNotNull();
@@ -161,13 +169,11 @@ class OutboxTest {
     }
 
     private int rowsFor(String key) {
-        return jdbc.queryForObject("SELECT count(*) FROM claimflow_platform.outbox WHERE key = ?", Integer.class,
-                key);
+        return jdbc.queryForObject("SELECT count(*) FROM claimflow_platform.outbox WHERE key = ?", Integer.class, key);
     }
 
     private Object publishedAt(UUID id) {
-        return jdbc.queryForObject("SELECT published_at FROM claimflow_platform.outbox WHERE id = ?", Object.class,
-                id);
+        return jdbc.queryForObject("SELECT published_at FROM claimflow_platform.outbox WHERE id = ?", Object.class, id);
     }
 
     private PlatformTestEvent decode(byte[] value) {
@@ -180,22 +186,26 @@ class OutboxTest {
     /** Everything on the topic now (up to the end offsets at the start of the read) with this key, in order. */
     private static List<ConsumerRecord<String, byte[]>> recordsOnTopic(String key) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
         List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+                    .map(info -> new TopicPartition(TOPIC, info.partition()))
+                    .toList();
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<TopicPartition> remaining = new ArrayList<>(partitions);
             while (!remaining.isEmpty()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key()) && record.offset() < end.get(new TopicPartition(TOPIC,
-                            record.partition()))) {
+                    if (key.equals(record.key())
+                            && record.offset() < end.get(new TopicPartition(TOPIC, record.partition()))) {
                         matching.add(record);
                     }
                 }

@@ -27,8 +27,8 @@ class ProcessedEventsTest {
         assertThat(mark("claim-service.coded", eventId)).isTrue();
         assertThat(mark("claim-service.coded", eventId)).isFalse();
         assertThat(mark("patient-billing.coded", eventId)).isTrue();
-        Boolean byString = transactions.execute(status -> processedEvents.markIfNew("claim-service.coded",
-                eventId.toString()));
+        Boolean byString =
+                transactions.execute(status -> processedEvents.markIfNew("claim-service.coded", eventId.toString()));
         assertThat(byString).isFalse();
     }
 
@@ -37,7 +37,8 @@ class ProcessedEventsTest {
         UUID eventId = UUID.randomUUID();
 
         transactions.executeWithoutResult(status -> {
-            assertThat(processedEvents.markIfNew("claim-service.coded", eventId)).isTrue();
+            assertThat(processedEvents.markIfNew("claim-service.coded", eventId))
+                    .isTrue();
             status.setRollbackOnly();
         });
 

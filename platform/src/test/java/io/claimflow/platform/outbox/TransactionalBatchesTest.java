@@ -67,7 +67,9 @@ class TransactionalBatchesTest {
                     assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class);
                 });
 
-        assertThat(rows(events)).containsExactlyInAnyOrder(events.get(0).getEventId(), events.get(1).getEventId());
+        assertThat(rows(events))
+                .containsExactlyInAnyOrder(
+                        events.get(0).getEventId(), events.get(1).getEventId());
         assertThat(outboxRows(events)).isEqualTo(2);
 
         // what the error handler does next: the records after the failed one come again, and take effect
@@ -75,8 +77,12 @@ class TransactionalBatchesTest {
         // and a redelivery of the whole batch changes nothing (idempotency marks), apart from the bad record failing
         assertThatThrownBy(() -> batches.handle("direct", records, PlatformTestEvent.class, listener::handle))
                 .isInstanceOf(BatchListenerFailedException.class);
-        assertThat(rows(events)).containsExactlyInAnyOrder(events.get(0).getEventId(), events.get(1).getEventId(),
-                events.get(3).getEventId(), events.get(4).getEventId());
+        assertThat(rows(events))
+                .containsExactlyInAnyOrder(
+                        events.get(0).getEventId(),
+                        events.get(1).getEventId(),
+                        events.get(3).getEventId(),
+                        events.get(4).getEventId());
         assertThat(outboxRows(events)).isEqualTo(4);
     }
 
@@ -95,24 +101,34 @@ class TransactionalBatchesTest {
             }
         };
 
-        assertThatThrownBy(() -> batches.handleOnce("direct-once", records, PlatformTestEvent.class,
-                PlatformTestEvent::getEventId, handler)).isInstanceOf(BatchListenerFailedException.class);
+        assertThatThrownBy(() -> batches.handleOnce(
+                        "direct-once", records, PlatformTestEvent.class, PlatformTestEvent::getEventId, handler))
+                .isInstanceOf(BatchListenerFailedException.class);
         // the first event, the rejected one (rolled back), the first again (in the transaction without the failure)
-        assertThat(handled).containsExactly(events.get(0).getEventId(), events.get(1).getEventId(),
-                events.get(0).getEventId());
+        assertThat(handled)
+                .containsExactly(
+                        events.get(0).getEventId(),
+                        events.get(1).getEventId(),
+                        events.get(0).getEventId());
         handled.clear();
 
         // what the error handler does next, then a redelivery of the whole batch
-        batches.handleOnce("direct-once", records.subList(2, 3), PlatformTestEvent.class,
-                PlatformTestEvent::getEventId, handler);
-        assertThatThrownBy(() -> batches.handleOnce("direct-once", records, PlatformTestEvent.class,
-                PlatformTestEvent::getEventId, handler)).isInstanceOf(BatchListenerFailedException.class);
+        batches.handleOnce(
+                "direct-once", records.subList(2, 3), PlatformTestEvent.class, PlatformTestEvent::getEventId, handler);
+        assertThatThrownBy(() -> batches.handleOnce(
+                        "direct-once", records, PlatformTestEvent.class, PlatformTestEvent::getEventId, handler))
+                .isInstanceOf(BatchListenerFailedException.class);
         // marked events are skipped; the rejected one's mark rolled back with it, so it is tried again
-        assertThat(handled).containsExactly(events.get(2).getEventId(), events.get(1).getEventId());
+        assertThat(handled)
+                .containsExactly(events.get(2).getEventId(), events.get(1).getEventId());
         // the marks are the listener's own: another listener id sees the events as new
         handled.clear();
-        batches.handleOnce("direct-other", records.subList(0, 1), PlatformTestEvent.class,
-                event -> java.util.UUID.fromString(event.getEventId()), handler);
+        batches.handleOnce(
+                "direct-other",
+                records.subList(0, 1),
+                PlatformTestEvent.class,
+                event -> java.util.UUID.fromString(event.getEventId()),
+                handler);
         assertThat(handled).containsExactly(events.get(0).getEventId());
     }
 
@@ -128,7 +144,8 @@ class TransactionalBatchesTest {
         assertThatThrownBy(() -> batches.handle("direct", typed, PlatformTestEvent.class, listener::handle))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
                     assertThat(e.getRecord()).isSameAs(records.get(1));
-                    assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class)
+                    assertThat(e.getCause())
+                            .isInstanceOf(IllegalArgumentException.class)
                             .hasMessageContaining("holds a String, not a PlatformTestEvent");
                 });
         assertThat(rows(List.of(ok))).containsExactly(ok.getEventId());
@@ -141,13 +158,14 @@ class TransactionalBatchesTest {
         PlatformTestEvent flaky = event("fail-times:2");
         PlatformTestEvent last = event("ok");
         String garbageKey = "enc-garbage-" + first.getEventId();
-        ProducerRecord<Object, Object> traced = new ProducerRecord<>(PlatformTestApplication.BATCH, 0,
-                first.getEncounterId(), first);
+        ProducerRecord<Object, Object> traced =
+                new ProducerRecord<>(PlatformTestApplication.BATCH, 0, first.getEncounterId(), first);
         // no waiting between sends: they share produce requests, so the listener gets them in one or few batches
         var sends = List.of(
                 kafkaTemplate.send(traced),
-                rawRecordTemplate.kafkaTemplate().send(PlatformTestApplication.BATCH, 0, garbageKey,
-                        new byte[] {42, 1, 2, 3}),
+                rawRecordTemplate
+                        .kafkaTemplate()
+                        .send(PlatformTestApplication.BATCH, 0, garbageKey, new byte[] {42, 1, 2, 3}),
                 kafkaTemplate.send(PlatformTestApplication.BATCH, 0, rejected.getEncounterId(), rejected),
                 kafkaTemplate.send(PlatformTestApplication.BATCH, 0, flaky.getEncounterId(), flaky),
                 kafkaTemplate.send(PlatformTestApplication.BATCH, 0, last.getEncounterId(), last));
@@ -155,14 +173,17 @@ class TransactionalBatchesTest {
             send.get(30, TimeUnit.SECONDS);
         }
         // the template's send span wrote the record's traceparent: 00-<trace id>-<span id>-<flags>
-        String traceId = new String(traced.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8)
-                .split("-")[1];
+        String traceId =
+                new String(traced.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8).split("-")[1];
 
-        List<ConsumerRecord<String, byte[]>> dead = Records.awaitRecords(PlatformTestApplication.BATCH + ".dlt", 2,
-                WAIT, new ByteArrayDeserializer(), r -> Set.of(garbageKey, rejected.getEncounterId())
-                        .contains(r.key()));
-        Map<String, ConsumerRecord<String, byte[]>> byKey = dead.stream()
-                .collect(Collectors.toMap(ConsumerRecord::key, r -> r));
+        List<ConsumerRecord<String, byte[]>> dead = Records.awaitRecords(
+                PlatformTestApplication.BATCH + ".dlt",
+                2,
+                WAIT,
+                new ByteArrayDeserializer(),
+                r -> Set.of(garbageKey, rejected.getEncounterId()).contains(r.key()));
+        Map<String, ConsumerRecord<String, byte[]>> byKey =
+                dead.stream().collect(Collectors.toMap(ConsumerRecord::key, r -> r));
         assertThat(byKey).containsOnlyKeys(garbageKey, rejected.getEncounterId());
         assertThat(header(byKey.get(garbageKey), DeadLetterConventions.REASON_HEADER))
                 .startsWith("value could not be deserialized: ");
@@ -171,31 +192,45 @@ class TransactionalBatchesTest {
                 .startsWith("not retryable: IllegalArgumentException: ");
         assertThat(byKey.get(rejected.getEncounterId()).partition()).isZero();
         // replays select a service's own dead letters by the consumer group Spring writes into each one
-        assertThat(byKey.values()).allSatisfy(letter -> assertThat(header(letter,
-                KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)).isEqualTo(BatchTestListener.CONSUMER));
+        assertThat(byKey.values())
+                .allSatisfy(letter -> assertThat(header(letter, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))
+                        .isEqualTo(BatchTestListener.CONSUMER));
 
         List<PlatformTestEvent> all = List.of(first, rejected, flaky, last);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> rows(all).size() >= 3);
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> rows(all).size() >= 3);
         assertThat(rows(all)).containsExactlyInAnyOrder(first.getEventId(), flaky.getEventId(), last.getEventId());
         assertThat(listener.attempts(flaky.getEventId())).isGreaterThanOrEqualTo(3);
         assertThat(listener.attempts(rejected.getEventId())).isEqualTo(1);
         // the record's trace continued into its handling and into the outbox row it appended
         assertThat(listener.traceId(first.getEventId())).isEqualTo(traceId);
-        String headers = new JdbcTemplate(dataSource).queryForObject("SELECT array_to_string(headers, ',') FROM "
-                + PlatformSchema.SCHEMA + ".outbox WHERE key = ?", String.class, first.getEncounterId());
+        String headers = new JdbcTemplate(dataSource)
+                .queryForObject(
+                        "SELECT array_to_string(headers, ',') FROM " + PlatformSchema.SCHEMA + ".outbox WHERE key = ?",
+                        String.class,
+                        first.getEncounterId());
         assertThat(headers).contains(traceId);
     }
 
     private List<String> rows(List<PlatformTestEvent> events) {
-        return new JdbcTemplate(dataSource).queryForList("SELECT event_id FROM platform_test.batch_event WHERE "
-                + "event_id = ANY (?)", String.class, (Object) events.stream().map(PlatformTestEvent::getEventId)
-                        .toArray(String[]::new));
+        return new JdbcTemplate(dataSource)
+                .queryForList(
+                        "SELECT event_id FROM platform_test.batch_event WHERE " + "event_id = ANY (?)",
+                        String.class,
+                        (Object) events.stream()
+                                .map(PlatformTestEvent::getEventId)
+                                .toArray(String[]::new));
     }
 
     private int outboxRows(List<PlatformTestEvent> events) {
-        Integer count = new JdbcTemplate(dataSource).queryForObject("SELECT count(*) FROM " + PlatformSchema.SCHEMA
-                + ".outbox WHERE key = ANY (?)", Integer.class, (Object) events.stream()
-                        .map(PlatformTestEvent::getEncounterId).toArray(String[]::new));
+        Integer count = new JdbcTemplate(dataSource)
+                .queryForObject(
+                        "SELECT count(*) FROM " + PlatformSchema.SCHEMA + ".outbox WHERE key = ANY (?)",
+                        Integer.class,
+                        (Object) events.stream()
+                                .map(PlatformTestEvent::getEncounterId)
+                                .toArray(String[]::new));
         return count == null ? 0 : count;
     }
 }

@@ -53,8 +53,17 @@ class NoPatientDataInLogsTest {
     private static final String MEMBER_ID = "QZX99017742";
     private static final String STREET = "77 Marmalade Hollow";
     private static final String NOTE = "Patient reports quince-marmalade allergy";
-    private static final List<String> PATIENT_DATA = List.of(LAST_NAME, FIRST_NAME, BIRTH_DATE.toString(), "19310417",
-            "04/17/1931", MRN, MEMBER_ID, STREET, "Marmalade", "quince");
+    private static final List<String> PATIENT_DATA = List.of(
+            LAST_NAME,
+            FIRST_NAME,
+            BIRTH_DATE.toString(),
+            "19310417",
+            "04/17/1931",
+            MRN,
+            MEMBER_ID,
+            STREET,
+            "Marmalade",
+            "quince");
 
     @Autowired
     KafkaTemplate<Object, Object> kafkaTemplate;
@@ -75,20 +84,27 @@ class NoPatientDataInLogsTest {
         try (LogCapture logs = LogCapture.start()) {
             // 1. A good encounter, processed.
             EncounterDocumented good = encounter();
-            kafkaTemplate.send(Topics.ENCOUNTER_DOCUMENTED, good.getEncounterId(), good).get(30, TimeUnit.SECONDS);
+            kafkaTemplate
+                    .send(Topics.ENCOUNTER_DOCUMENTED, good.getEncounterId(), good)
+                    .get(30, TimeUnit.SECONDS);
             encounters.processedFuture(good.getEncounterId()).get(60, TimeUnit.SECONDS);
 
             // 2. The same member again: PostgreSQL's duplicate-key error quotes the member id; retried, then DLT.
             EncounterDocumented duplicate = encounter();
-            kafkaTemplate.send(Topics.ENCOUNTER_DOCUMENTED, duplicate.getEncounterId(), duplicate)
+            kafkaTemplate
+                    .send(Topics.ENCOUNTER_DOCUMENTED, duplicate.getEncounterId(), duplicate)
                     .get(30, TimeUnit.SECONDS);
             deadLetterKeys.add(duplicate.getEncounterId());
 
             // 3. Not the wire format: an EHR that sent its JSON as is.
             String jsonKey = "enc-json-" + UUID.randomUUID();
-            sendRaw(Topics.ENCOUNTER_DOCUMENTED, jsonKey,
-                    Samples.json(EncounterDocumented.class).replace("Whitfield", LAST_NAME)
-                            .replace("1961-07-22", BIRTH_DATE.toString()).replace("BHP884120337", MEMBER_ID)
+            sendRaw(
+                    Topics.ENCOUNTER_DOCUMENTED,
+                    jsonKey,
+                    Samples.json(EncounterDocumented.class)
+                            .replace("Whitfield", LAST_NAME)
+                            .replace("1961-07-22", BIRTH_DATE.toString())
+                            .replace("BHP884120337", MEMBER_ID)
                             .getBytes(StandardCharsets.UTF_8));
             deadLetterKeys.add(jsonKey);
 
@@ -108,29 +124,46 @@ class NoPatientDataInLogsTest {
 
             // 6. Bad REST requests carrying patient data.
             RestClient biller = client(port, "biller");
-            problems.add(body(post(biller, "{\"reason\":\"x\",\"amount\":1,\"patientBirthDate\":\"" + LAST_NAME
-                    + "\"}", "/test/claims/{id}/release", "c-1")));
-            problems.add(body(post(biller, "{\"reason\":\"x\",\"amount\":1,\"memberId\":\"" + MEMBER_ID.toLowerCase()
-                    + "-" + LAST_NAME + "\"}", "/test/claims/{id}/release", "c-1")));
-            problems.add(body(post(biller, "{\"reason\":\"" + NOTE + "\",\"amount\":\"" + MRN + "\"}",
-                    "/test/claims/{id}/release", "c-1")));
-            problems.add(body(post(biller, "{\"reason\":\"" + NOTE + "\", " + LAST_NAME + "}",
-                    "/test/claims/{id}/release", "c-1")));
+            problems.add(body(post(
+                    biller,
+                    "{\"reason\":\"x\",\"amount\":1,\"patientBirthDate\":\"" + LAST_NAME + "\"}",
+                    "/test/claims/{id}/release",
+                    "c-1")));
+            problems.add(body(post(
+                    biller,
+                    "{\"reason\":\"x\",\"amount\":1,\"memberId\":\"" + MEMBER_ID.toLowerCase() + "-" + LAST_NAME
+                            + "\"}",
+                    "/test/claims/{id}/release",
+                    "c-1")));
+            problems.add(body(post(
+                    biller,
+                    "{\"reason\":\"" + NOTE + "\",\"amount\":\"" + MRN + "\"}",
+                    "/test/claims/{id}/release",
+                    "c-1")));
+            problems.add(body(post(
+                    biller, "{\"reason\":\"" + NOTE + "\", " + LAST_NAME + "}", "/test/claims/{id}/release", "c-1")));
             problems.add(body(get(biller, "/test/claims/{id}/lines?limit={limit}", "c-1", MEMBER_ID)));
-            problems.add(body(post(biller, "", "/test/claims/{id}/fail?kind=state&data={d}", "c-1",
-                    LAST_NAME + " " + BIRTH_DATE)));
+            problems.add(body(post(
+                    biller, "", "/test/claims/{id}/fail?kind=state&data={d}", "c-1", LAST_NAME + " " + BIRTH_DATE)));
             problems.add(body(post(biller, "", "/test/claims/{id}/fail?kind=duplicate&data={d}", "c-1", MEMBER_ID)));
-            RestClient stranger = RestClient.builder().baseUrl("http://localhost:" + port)
-                    .defaultStatusHandler(status -> true, (request, response) -> { })
-                    .defaultHeaders(headers -> headers.setBasicAuth(LAST_NAME, MEMBER_ID)).build();
+            RestClient stranger = RestClient.builder()
+                    .baseUrl("http://localhost:" + port)
+                    .defaultStatusHandler(status -> true, (request, response) -> {})
+                    .defaultHeaders(headers -> headers.setBasicAuth(LAST_NAME, MEMBER_ID))
+                    .build();
             problems.add(body(get(stranger, "/test/claims/{id}", "c-1")));
 
             // Wait until every bad record has been dead-lettered (and misrouted too), then scan.
             List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>(Records.awaitRecords(
-                    Topics.dlt(Topics.ENCOUNTER_DOCUMENTED), deadLetterKeys.size(), WAIT,
+                    Topics.dlt(Topics.ENCOUNTER_DOCUMENTED),
+                    deadLetterKeys.size(),
+                    WAIT,
                     new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
                     record -> deadLetterKeys.contains(record.key())));
-            deadLetters.addAll(Records.awaitRecords(Topics.dlt(PlatformTestApplication.EVENTS), 1, WAIT,
+            deadLetters.addAll(Records.awaitRecords(
+                    Topics.dlt(PlatformTestApplication.EVENTS),
+                    1,
+                    WAIT,
                     new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
                     record -> misrouted.getEncounterId().equals(record.key())));
             assertThat(deadLetters).hasSize(deadLetterKeys.size() + 1);
@@ -142,23 +175,31 @@ class NoPatientDataInLogsTest {
                             + new String(header.value(), StandardCharsets.UTF_8));
                 }
             }
-            assertThat(headers).as("dead-letter headers").isNotEmpty()
+            assertThat(headers)
+                    .as("dead-letter headers")
+                    .isNotEmpty()
                     .anySatisfy(header -> assertThat(header).contains("claimflow-dlt-reason"));
             for (String data : PATIENT_DATA) {
-                assertThat(headers).as("dead-letter headers holding " + data)
+                assertThat(headers)
+                        .as("dead-letter headers holding " + data)
                         .noneMatch(header -> header.toLowerCase().contains(data.toLowerCase()));
-                assertThat(problems).as("problem details holding " + data)
+                assertThat(problems)
+                        .as("problem details holding " + data)
                         .noneMatch(problem -> problem.toLowerCase().contains(data.toLowerCase()));
             }
             assertThat(problems).allMatch(problem -> problem.contains("status="));
-            assertThat(logs.eventsContaining(good.getEncounterId())).as("the encounter id is logged").isNotEmpty();
+            assertThat(logs.eventsContaining(good.getEncounterId()))
+                    .as("the encounter id is logged")
+                    .isNotEmpty();
             logs.assertNoneContain(PATIENT_DATA);
         }
     }
 
     private static String body(ResponseEntity<Map<String, Object>> response) {
-        assertThat(response.getStatusCode().is4xxClientError() || response.getStatusCode().is5xxServerError())
-                .as("an error response").isTrue();
+        assertThat(response.getStatusCode().is4xxClientError()
+                        || response.getStatusCode().is5xxServerError())
+                .as("an error response")
+                .isTrue();
         return String.valueOf(response.getBody());
     }
 
@@ -193,23 +234,27 @@ class NoPatientDataInLogsTest {
                 "ERROR: unsupported Unicode escape sequence\n  Detail: \\u0000 cannot be converted to text.\n"
                         + "  Where: JSON data, line 1: {\"lastName\":\"" + LAST_NAME + "\",\"note\":\"" + NOTE,
                 org.postgresql.util.PSQLState.DATA_ERROR);
-        RuntimeException failure = new org.springframework.kafka.KafkaException("Seek to current after exception",
-                new org.springframework.dao.DataIntegrityViolationException("PreparedStatementCallback; SQL [INSERT "
-                        + "INTO encounter VALUES (?)]; ERROR: unsupported Unicode escape sequence  Where: JSON data, "
-                        + "line 1: {\"lastName\":\"" + LAST_NAME + "\", \"birthDate\": \"" + BIRTH_DATE, psql));
+        RuntimeException failure = new org.springframework.kafka.KafkaException(
+                "Seek to current after exception",
+                new org.springframework.dao.DataIntegrityViolationException(
+                        "PreparedStatementCallback; SQL [INSERT "
+                                + "INTO encounter VALUES (?)]; ERROR: unsupported Unicode escape sequence  Where: JSON data, "
+                                + "line 1: {\"lastName\":\"" + LAST_NAME + "\", \"birthDate\": \"" + BIRTH_DATE,
+                        psql));
         try (LogCapture logs = LogCapture.start()) {
             org.slf4j.LoggerFactory.getLogger("org.springframework.kafka.listener.KafkaMessageListenerContainer")
                     .error("Error handler threw an exception", failure);
 
-            assertThat(logs.eventsContaining("Error handler threw an exception")).hasSize(1);
+            assertThat(logs.eventsContaining("Error handler threw an exception"))
+                    .hasSize(1);
             logs.assertNoneContain(PATIENT_DATA);
         }
     }
 
     private void sendRaw(String topic, String key, byte[] value) throws Exception {
         Map<String, Object> configs = new java.util.HashMap<>(producerFactory.getConfigurationProperties());
-        DefaultKafkaProducerFactory<String, byte[]> raw = new DefaultKafkaProducerFactory<>(configs,
-                new StringSerializer(), new ByteArraySerializer());
+        DefaultKafkaProducerFactory<String, byte[]> raw =
+                new DefaultKafkaProducerFactory<>(configs, new StringSerializer(), new ByteArraySerializer());
         try {
             new KafkaTemplate<>(raw).send(topic, key, value).get(30, TimeUnit.SECONDS);
         } finally {

@@ -58,20 +58,26 @@ class JwtModeTest {
         key = new RSAKeyGenerator(2048).generate();
         otherKey = new RSAKeyGenerator(2048).generate();
         publicKey = dir.resolve("idp-public.pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(key.toRSAPublicKey().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        Files.writeString(
+                publicKey,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(key.toRSAPublicKey().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
     }
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ClaimFlowSecurityAutoConfiguration.class,
-                    SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-                    SecurityFilterAutoConfiguration.class, WebMvcAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(
+                    ClaimFlowSecurityAutoConfiguration.class,
+                    SecurityAutoConfiguration.class,
+                    UserDetailsServiceAutoConfiguration.class,
+                    SecurityFilterAutoConfiguration.class,
+                    WebMvcAutoConfiguration.class,
                     DispatcherServletAutoConfiguration.class));
 
     private WebApplicationContextRunner jwtMode() {
-        return runner.withPropertyValues("claimflow.security.mode=JWT",
+        return runner.withPropertyValues(
+                "claimflow.security.mode=JWT",
                 "claimflow.security.jwt.issuer-uri=" + ISSUER,
                 "claimflow.security.jwt.public-key-location=file:" + publicKey,
                 "claimflow.security.jwt.audiences=claimflow-api",
@@ -82,13 +88,17 @@ class JwtModeTest {
     @Test
     void acceptsAValidTokenAndMapsItsRoles() throws Exception {
         JwtDecoder decoder = decoder();
-        Jwt jwt = decoder.decode(token(key, ISSUER, "claimflow-api", Instant.now().plusSeconds(300)));
+        Jwt jwt =
+                decoder.decode(token(key, ISSUER, "claimflow-api", Instant.now().plusSeconds(300)));
 
-        List<GrantedAuthority> authorities = new JwtRoles("realm_access.roles", "preferred_username")
-                .authorities(jwt.getClaims());
-        assertThat(authorities).extracting(GrantedAuthority::getAuthority)
+        List<GrantedAuthority> authorities =
+                new JwtRoles("realm_access.roles", "preferred_username").authorities(jwt.getClaims());
+        assertThat(authorities)
+                .extracting(GrantedAuthority::getAuthority)
                 .containsExactly("ROLE_BILLER", "ROLE_OFFLINE_ACCESS");
-        assertThat(new JwtRoles("realm_access.roles", "preferred_username").convert(jwt).getName())
+        assertThat(new JwtRoles("realm_access.roles", "preferred_username")
+                        .convert(jwt)
+                        .getName())
                 .isEqualTo("b.jones");
     }
 
@@ -97,27 +107,47 @@ class JwtModeTest {
         JwtDecoder decoder = decoder();
         Instant later = Instant.now().plusSeconds(300);
         assertThatThrownBy(() -> decoder.decode(token(key, ISSUER, "some-other-api", later)))
-                .isInstanceOf(JwtException.class).hasMessageContaining("aud");
+                .isInstanceOf(JwtException.class)
+                .hasMessageContaining("aud");
         assertThatThrownBy(() -> decoder.decode(token(key, "https://evil.example.org", "claimflow-api", later)))
-                .isInstanceOf(JwtException.class).hasMessageContaining("iss");
+                .isInstanceOf(JwtException.class)
+                .hasMessageContaining("iss");
         assertThatThrownBy(() -> decoder.decode(token(otherKey, ISSUER, "claimflow-api", later)))
                 .isInstanceOf(JwtException.class);
-        assertThatThrownBy(() -> decoder.decode(token(key, ISSUER, "claimflow-api",
-                Instant.now().minusSeconds(3600)))).isInstanceOf(JwtException.class).hasMessageContaining("xpired");
+        assertThatThrownBy(() -> decoder.decode(
+                        token(key, ISSUER, "claimflow-api", Instant.now().minusSeconds(3600))))
+                .isInstanceOf(JwtException.class)
+                .hasMessageContaining("xpired");
     }
 
     @Test
     void jwtModeHasNoLocalUsersAndRefusesBasicAuth() {
         jwtMode().run(context -> {
-            assertThat(context).hasNotFailed().doesNotHaveBean(UserDetailsService.class).hasSingleBean(JwtDecoder.class);
+            assertThat(context)
+                    .hasNotFailed()
+                    .doesNotHaveBean(UserDetailsService.class)
+                    .hasSingleBean(JwtDecoder.class);
             MockMvc mvc = mvc(context);
-            mvc.perform(get("/claims/c-1").with(basic("biller", "demo-biller")))
-                    .andExpect(status().isUnauthorized());
-            mvc.perform(get("/claims/c-1").header("Authorization", "Bearer "
-                    + token(key, ISSUER, "claimflow-api", Instant.now().plusSeconds(300))))
+            mvc.perform(get("/claims/c-1").with(basic("biller", "demo-biller"))).andExpect(status().isUnauthorized());
+            mvc.perform(get("/claims/c-1")
+                            .header(
+                                    "Authorization",
+                                    "Bearer "
+                                            + token(
+                                                    key,
+                                                    ISSUER,
+                                                    "claimflow-api",
+                                                    Instant.now().plusSeconds(300))))
                     .andExpect(status().isNotFound());
-            mvc.perform(get("/claims/c-1").header("Authorization", "Bearer "
-                    + token(key, ISSUER, "other-api", Instant.now().plusSeconds(300))))
+            mvc.perform(get("/claims/c-1")
+                            .header(
+                                    "Authorization",
+                                    "Bearer "
+                                            + token(
+                                                    key,
+                                                    ISSUER,
+                                                    "other-api",
+                                                    Instant.now().plusSeconds(300))))
                     .andExpect(status().isUnauthorized());
         });
     }
@@ -125,9 +155,12 @@ class JwtModeTest {
     @Test
     void localModeWithoutDemoUsersHasOnlyConfiguredOnes() {
         String hash = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode("s3cret");
-        runner.withPropertyValues("claimflow.security.demo-users=false",
-                "claimflow.security.users[0].name=ops", "claimflow.security.users[0].password-hash={bcrypt}" + hash,
-                "claimflow.security.users[0].roles=ADMIN").run(context -> {
+        runner.withPropertyValues(
+                        "claimflow.security.demo-users=false",
+                        "claimflow.security.users[0].name=ops",
+                        "claimflow.security.users[0].password-hash={bcrypt}" + hash,
+                        "claimflow.security.users[0].roles=ADMIN")
+                .run(context -> {
                     MockMvc mvc = mvc(context);
                     mvc.perform(get("/admin/x").with(basic("biller", "demo-biller")))
                             .andExpect(status().isUnauthorized());
@@ -137,37 +170,49 @@ class JwtModeTest {
 
     @Test
     void plainTextPasswordsAreRefused() {
-        runner.withPropertyValues("claimflow.security.users[0].name=ops",
-                "claimflow.security.users[0].password-hash=s3cret-plain",
-                "claimflow.security.users[0].roles=ADMIN").run(context -> assertThat(context).hasFailed()
-                        .getFailure().rootCause().hasMessageContaining("is not a bcrypt hash")
+        runner.withPropertyValues(
+                        "claimflow.security.users[0].name=ops",
+                        "claimflow.security.users[0].password-hash=s3cret-plain",
+                        "claimflow.security.users[0].roles=ADMIN")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("is not a bcrypt hash")
                         .hasMessageNotContaining("s3cret-plain"));
     }
 
     private static MockMvc mvc(WebApplicationContext context) {
-        return MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity())
+        return MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
                 .build();
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor basic(String user,
-            String password) {
-        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                .httpBasic(user, password);
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor basic(
+            String user, String password) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(
+                user, password);
     }
 
     private static JwtDecoder decoder() {
-        return ClaimFlowSecurityAutoConfiguration.jwtDecoder(new ClaimFlowSecurityProperties.Jwt(ISSUER, null,
-                new FileSystemResource(publicKey), List.of("claimflow-api"), "realm_access.roles",
+        return ClaimFlowSecurityAutoConfiguration.jwtDecoder(new ClaimFlowSecurityProperties.Jwt(
+                ISSUER,
+                null,
+                new FileSystemResource(publicKey),
+                List.of("claimflow-api"),
+                "realm_access.roles",
                 "preferred_username"));
     }
 
-    private static String token(RSAKey signingKey, String issuer, String audience, Instant expires)
-            throws Exception {
+    private static String token(RSAKey signingKey, String issuer, String audience, Instant expires) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer).subject("3f1c-user").audience(audience)
+                .issuer(issuer)
+                .subject("3f1c-user")
+                .audience(audience)
                 .claim("preferred_username", "b.jones")
                 .claim("realm_access", Map.of("roles", List.of("biller", "offline_access")))
-                .issueTime(Date.from(expires.minusSeconds(600))).expirationTime(Date.from(expires))
+                .issueTime(Date.from(expires.minusSeconds(600)))
+                .expirationTime(Date.from(expires))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims);
         jwt.sign(new RSASSASigner(signingKey));

@@ -28,11 +28,12 @@ import org.springframework.web.client.RestClient;
  * the right one no longer gets in; every 401 is logged and audited with ids only, never the password.
  */
 @PlatformTest
-@TestPropertySource(properties = {
-    "claimflow.security.login-throttle.max-failures=5",
-    "claimflow.security.login-throttle.max-failures-per-address=12",
-    "claimflow.security.login-throttle.first-lockout=30s"
-})
+@TestPropertySource(
+        properties = {
+            "claimflow.security.login-throttle.max-failures=5",
+            "claimflow.security.login-throttle.max-failures-per-address=12",
+            "claimflow.security.login-throttle.first-lockout=30s"
+        })
 class LoginThrottleTest {
 
     static final String WRONG_PASSWORD = "Wr0ngPassw0rd-7731";
@@ -54,33 +55,43 @@ class LoginThrottleTest {
     }
 
     RestClient as(String user, String password) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .defaultHeaders(headers -> headers.setBasicAuth(user, password)).build();
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> {})
+                .defaultHeaders(headers -> headers.setBasicAuth(user, password))
+                .build();
     }
 
     @Test
     void wrongPasswordsLockTheUserOutEvenForTheRightOneAndAreLoggedAndAudited() {
         try (LogCapture logs = LogCapture.start()) {
             for (int i = 0; i < 5; i++) {
-                assertThat(get(as("coder", WRONG_PASSWORD), "/test/claims/{id}", "c-1").getStatusCode().value())
+                assertThat(get(as("coder", WRONG_PASSWORD), "/test/claims/{id}", "c-1")
+                                .getStatusCode()
+                                .value())
                         .isEqualTo(401);
             }
             ResponseEntity<Map<String, Object>> right = get(as("coder", "demo-coder"), "/test/claims/{id}", "c-1");
 
             assertThat(right.getStatusCode().value()).isEqualTo(429);
-            assertThat(Long.parseLong(right.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 30L);
+            assertThat(Long.parseLong(right.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)))
+                    .isBetween(1L, 30L);
             assertThat(right.getBody()).containsEntry("status", 429).containsEntry("title", "Too many failed logins");
             assertThat(logs.eventsContaining("401 failed login: user coder")).hasSize(5);
             logs.assertNoneContain(List.of(WRONG_PASSWORD, "demo-coder"));
         }
-        List<AuditRecord> failures = auditRecords.search(new AuditQuery(null, "user", "coder", "login-failed",
-                null, null, 0, 50)).records();
+        List<AuditRecord> failures = auditRecords
+                .search(new AuditQuery(null, "user", "coder", "login-failed", null, null, 0, 50))
+                .records();
         assertThat(failures).hasSize(5).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(AuditRecord.Outcome.DENIED));
-        assertThat(auditRecords.search(new AuditQuery(null, "user", "coder", "login-throttled", null, null, 0, 50))
-                .records()).hasSize(1);
+        assertThat(auditRecords
+                        .search(new AuditQuery(null, "user", "coder", "login-throttled", null, null, 0, 50))
+                        .records())
+                .hasSize(1);
         // another user from the same address still gets in (below the address limit)
-        assertThat(get(as("biller", "demo-biller"), "/test/claims/{id}", "c-1").getStatusCode().value())
+        assertThat(get(as("biller", "demo-biller"), "/test/claims/{id}", "c-1")
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(200);
     }
 
@@ -89,19 +100,30 @@ class LoginThrottleTest {
         for (int i = 0; i < 12; i++) {
             get(as("nobody-" + i, WRONG_PASSWORD), "/test/claims/{id}", "c-1");
         }
-        assertThat(get(as("auditor", "demo-auditor"), "/test/claims/{id}", "c-1").getStatusCode().value())
+        assertThat(get(as("auditor", "demo-auditor"), "/test/claims/{id}", "c-1")
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(429);
         // without credentials nothing is tried, so nothing is throttled: still the 401 challenge
-        assertThat(get(RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build(), "/test/claims/{id}", "c-1")
-                .getStatusCode().value()).isEqualTo(401);
+        assertThat(get(
+                                RestClient.builder()
+                                        .baseUrl("http://localhost:" + port)
+                                        .defaultStatusHandler(status -> true, (request, response) -> {})
+                                        .build(),
+                                "/test/claims/{id}",
+                                "c-1")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
     }
 
     @Test
     void theLockoutGrowsWithEachFurtherFailureUpToTheMaximum() {
         MutableClock clock = new MutableClock();
-        LoginThrottle local = new LoginThrottle(new LoginThrottleProperties(true, 3, 20, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), Duration.ofMinutes(15), 1000), clock);
+        LoginThrottle local = new LoginThrottle(
+                new LoginThrottleProperties(
+                        true, 3, 20, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(15), 1000),
+                clock);
 
         assertThat(local.failed("user:x", 3)).isZero();
         assertThat(local.failed("user:x", 3)).isZero();

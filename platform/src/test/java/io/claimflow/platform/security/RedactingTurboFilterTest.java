@@ -34,10 +34,14 @@ class RedactingTurboFilterTest {
             container.error("Error handler threw an exception", postgresFailure());
 
             logs.assertNoneContain(PATIENT_DATA);
-            assertThat(logs.eventsContaining("Error handler threw an exception")).singleElement()
-                    .satisfies(line -> assertThat(line).contains(KafkaException.class.getName(),
-                            DataIntegrityViolationException.class.getName(), PSQLException.class.getName(),
-                            "message withheld"));
+            assertThat(logs.eventsContaining("Error handler threw an exception"))
+                    .singleElement()
+                    .satisfies(line -> assertThat(line)
+                            .contains(
+                                    KafkaException.class.getName(),
+                                    DataIntegrityViolationException.class.getName(),
+                                    PSQLException.class.getName(),
+                                    "message withheld"));
         }
     }
 
@@ -68,13 +72,16 @@ class RedactingTurboFilterTest {
     }
 
     private static RuntimeException postgresFailure() {
-        PSQLException psql = new PSQLException("ERROR: unsupported Unicode escape sequence\n"
-                + "  Detail: \\u0000 cannot be converted to text.\n"
-                + "  Where: JSON data, line 1: {\"lastName\":\"Quackenbushova\",\"note\":\"quince allergy, 77 Marmalade",
+        PSQLException psql = new PSQLException(
+                "ERROR: unsupported Unicode escape sequence\n"
+                        + "  Detail: \\u0000 cannot be converted to text.\n"
+                        + "  Where: JSON data, line 1: {\"lastName\":\"Quackenbushova\",\"note\":\"quince allergy, 77 Marmalade",
                 PSQLState.DATA_ERROR);
-        DataIntegrityViolationException dao = new DataIntegrityViolationException("PreparedStatementCallback; "
-                + "SQL [INSERT INTO encounter (payload) VALUES (?)]; ERROR: unsupported Unicode escape sequence; "
-                + "Where: JSON data, line 1: {\"lastName\":\"Quackenbushova\"", psql);
+        DataIntegrityViolationException dao = new DataIntegrityViolationException(
+                "PreparedStatementCallback; "
+                        + "SQL [INSERT INTO encounter (payload) VALUES (?)]; ERROR: unsupported Unicode escape sequence; "
+                        + "Where: JSON data, line 1: {\"lastName\":\"Quackenbushova\"",
+                psql);
         return new KafkaException("Seek to current after exception", dao);
     }
 }

@@ -28,11 +28,17 @@ class WebSecurityTest {
 
     @Test
     void healthIsOpenAndOtherActuatorEndpointsAreForAdmins() {
-        assertThat(get(client(port, null), "/actuator/health").getStatusCode().value()).isIn(200, 503);
-        assertThat(get(client(port, null), "/actuator/health/liveness").getStatusCode().value()).isEqualTo(200);
+        assertThat(get(client(port, null), "/actuator/health").getStatusCode().value())
+                .isIn(200, 503);
+        assertThat(get(client(port, null), "/actuator/health/liveness")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
         assertThat(get(client(port, null), "/actuator").getStatusCode().value()).isEqualTo(401);
-        assertThat(get(client(port, "biller"), "/actuator").getStatusCode().value()).isEqualTo(403);
-        assertThat(get(client(port, "admin"), "/actuator").getStatusCode().value()).isEqualTo(200);
+        assertThat(get(client(port, "biller"), "/actuator").getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(get(client(port, "admin"), "/actuator").getStatusCode().value())
+                .isEqualTo(200);
     }
 
     @Test
@@ -40,14 +46,22 @@ class WebSecurityTest {
         ResponseEntity<Map<String, Object>> anonymous = get(client(port, null), "/test/claims/{id}", "c-1");
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
         assertThat(anonymous.getHeaders().getContentType()).hasToString("application/problem+json;charset=UTF-8");
-        assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
-        assertThat(anonymous.getBody()).containsEntry("status", 401).containsEntry("title", "Unauthorized")
+        assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+                .startsWith("Basic");
+        assertThat(anonymous.getBody())
+                .containsEntry("status", 401)
+                .containsEntry("title", "Unauthorized")
                 .containsEntry("instance", "/test/claims/c-1");
 
-        RestClient wrongPassword = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .defaultHeaders(headers -> headers.setBasicAuth("biller", "not-the-password")).build();
-        assertThat(get(wrongPassword, "/test/claims/{id}", "c-1").getStatusCode().value()).isEqualTo(401);
+        RestClient wrongPassword = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> {})
+                .defaultHeaders(headers -> headers.setBasicAuth("biller", "not-the-password"))
+                .build();
+        assertThat(get(wrongPassword, "/test/claims/{id}", "c-1")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
     }
 
     @Test
@@ -57,8 +71,10 @@ class WebSecurityTest {
         assertThat(denied.getStatusCode().value()).isEqualTo(403);
         assertThat(denied.getHeaders().getContentType()).hasToString("application/problem+json;charset=UTF-8");
         assertThat(denied.getBody()).containsEntry("status", 403).containsEntry("title", "Forbidden");
-        AuditRecord record = auditRecords.search(new AuditQuery("auditor", "endpoint",
-                "GET /test/claims/c-denied", null, null, null, 0, 10)).records().get(0);
+        AuditRecord record = auditRecords
+                .search(new AuditQuery("auditor", "endpoint", "GET /test/claims/c-denied", null, null, null, 0, 10))
+                .records()
+                .get(0);
         assertThat(record.outcome()).isEqualTo(AuditRecord.Outcome.DENIED);
         assertThat(record.roles()).containsExactly("AUDITOR");
         assertThat(record.action()).isEqualTo("access");
@@ -68,17 +84,25 @@ class WebSecurityTest {
     void adminPathsNeedAdminEvenBeforeMethodSecurity() {
         ResponseEntity<Map<String, Object>> denied = get(client(port, "biller"), "/admin/anything");
         assertThat(denied.getStatusCode().value()).isEqualTo(403);
-        assertThat(auditRecords.search(new AuditQuery("biller", "endpoint", "GET /admin/anything", null, null, null,
-                0, 10)).total()).isEqualTo(1);
+        assertThat(auditRecords
+                        .search(new AuditQuery("biller", "endpoint", "GET /admin/anything", null, null, null, 0, 10))
+                        .total())
+                .isEqualTo(1);
     }
 
     @Test
     void methodSecurityChecksRulesOnArgumentsOfPackagePrivateHandlers() {
-        assertThat(get(client(port, "biller"), "/test/claims/{id}/owned", "c-1").getStatusCode().value())
+        assertThat(get(client(port, "biller"), "/test/claims/{id}/owned", "c-1")
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(200);
-        assertThat(get(client(port, "biller"), "/test/claims/{id}/owned", "x-1").getStatusCode().value())
+        assertThat(get(client(port, "biller"), "/test/claims/{id}/owned", "x-1")
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(403);
-        assertThat(get(client(port, "coder"), "/test/claims/{id}/owned", "c-1").getStatusCode().value())
+        assertThat(get(client(port, "coder"), "/test/claims/{id}/owned", "c-1")
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(403);
     }
 
@@ -91,8 +115,8 @@ class WebSecurityTest {
 
     @Test
     void postsNeedNoCsrfToken() {
-        ResponseEntity<Map<String, Object>> response = io.claimflow.platform.PlatformHttp.post(client(port, "biller"),
-                "{\"reason\":\"ok\",\"amount\":10.00}", "/test/claims/{id}/release", "c-csrf");
+        ResponseEntity<Map<String, Object>> response = io.claimflow.platform.PlatformHttp.post(
+                client(port, "biller"), "{\"reason\":\"ok\",\"amount\":10.00}", "/test/claims/{id}/release", "c-csrf");
         assertThat(response.getStatusCode().value()).isEqualTo(200);
     }
 }

@@ -33,7 +33,10 @@ public class BatchTestListener {
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Map<String, String> traceIds = new ConcurrentHashMap<>();
 
-    BatchTestListener(TransactionalBatches batches, ProcessedEvents processedEvents, OutboxWriter outboxWriter,
+    BatchTestListener(
+            TransactionalBatches batches,
+            ProcessedEvents processedEvents,
+            OutboxWriter outboxWriter,
             DataSource dataSource) {
         this.batches = batches;
         this.processedEvents = processedEvents;
@@ -49,14 +52,17 @@ public class BatchTestListener {
 
     /** Handles one event inside the batch's transaction. */
     public void handle(PlatformTestEvent event) {
-        int attempt = attempts.computeIfAbsent(event.getEventId(), id -> new AtomicInteger()).incrementAndGet();
+        int attempt = attempts.computeIfAbsent(event.getEventId(), id -> new AtomicInteger())
+                .incrementAndGet();
         String traceId = MDC.get("traceId");
         traceIds.put(event.getEventId(), traceId == null ? "" : traceId);
         if (!processedEvents.markIfNew(CONSUMER, event.getEventId())) {
             return;
         }
-        jdbc.update("INSERT INTO platform_test.batch_event (event_id, encounter_id) VALUES (?, ?)",
-                event.getEventId(), event.getEncounterId());
+        jdbc.update(
+                "INSERT INTO platform_test.batch_event (event_id, encounter_id) VALUES (?, ?)",
+                event.getEventId(),
+                event.getEncounterId());
         outboxWriter.append(PlatformTestApplication.OUTBOX, event.getEncounterId(), event);
         String instruction = event.getInstruction();
         if (instruction.equals("reject")) {

@@ -1,7 +1,7 @@
 package io.claimflow.platform.testapp;
 
-import io.claimflow.schemas.Topics;
 import io.claimflow.events.EncounterDocumented;
+import io.claimflow.schemas.Topics;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +34,9 @@ public class EncounterListener {
     void on(EncounterDocumented event) {
         LOG.info("Encounter {} documented", event.getEncounterId());
         String memberId = event.getCoverages().get(0).getSubscriber().getMemberId();
-        jdbc.update("INSERT INTO platform_test.member (member_id, encounter_id) VALUES (?, ?)", memberId,
+        jdbc.update(
+                "INSERT INTO platform_test.member (member_id, encounter_id) VALUES (?, ?)",
+                memberId,
                 event.getEncounterId());
         processedFuture(event.getEncounterId()).complete(event.getEncounterId());
     }

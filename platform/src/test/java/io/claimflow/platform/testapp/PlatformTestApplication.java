@@ -39,7 +39,9 @@ public class PlatformTestApplication {
     }
 
     private static NewTopic topic(String name, ClaimFlowKafkaProperties properties) {
-        return TopicBuilder.name(name).partitions(properties.partitions())
-                .replicas(properties.replicationFactor()).build();
+        return TopicBuilder.name(name)
+                .partitions(properties.partitions())
+                .replicas(properties.replicationFactor())
+                .build();
     }
 }

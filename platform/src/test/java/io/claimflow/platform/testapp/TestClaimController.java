@@ -41,8 +41,7 @@ public class TestClaimController {
             @NotBlank String reason,
             @NotNull @Positive BigDecimal amount,
             LocalDate patientBirthDate,
-            @Pattern(regexp = "[A-Z0-9]{6,12}") String memberId) {
-    }
+            @Pattern(regexp = "[A-Z0-9]{6,12}") String memberId) {}
 
     @GetMapping("/{claimId}")
     @PreAuthorize("hasAnyRole('BILLER', 'CODER')")

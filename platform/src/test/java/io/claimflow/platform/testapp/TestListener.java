@@ -20,7 +20,8 @@ public class TestListener {
 
     @KafkaListener(topics = PlatformTestApplication.EVENTS)
     void on(PlatformTestEvent event) {
-        int attempt = attempts.computeIfAbsent(event.getEventId(), id -> new AtomicInteger()).incrementAndGet();
+        int attempt = attempts.computeIfAbsent(event.getEventId(), id -> new AtomicInteger())
+                .incrementAndGet();
         String instruction = event.getInstruction();
         if (instruction.equals("reject") || (instruction.equals("reject-once") && attempt == 1)) {
             throw new IllegalArgumentException("test event " + event.getEventId() + " rejected");

@@ -33,8 +33,8 @@ public class TracedListener {
     @KafkaListener(id = "platform-test-traced", topics = PlatformTestApplication.TRACED)
     void on(PlatformTestEvent event) {
         LOG.info("Traced event {} for encounter {}", event.getEventId(), event.getEncounterId());
-        transactions.executeWithoutResult(status -> outboxWriter.append(PlatformTestApplication.OUTBOX,
-                event.getEncounterId(), event));
+        transactions.executeWithoutResult(
+                status -> outboxWriter.append(PlatformTestApplication.OUTBOX, event.getEncounterId(), event));
         String traceId = MDC.get("traceId");
         traceIdFuture(event.getEventId()).complete(traceId == null ? "" : traceId);
     }

@@ -22,7 +22,8 @@ class ClientAbortTest {
         ProblemDetailsAdvice advice = new ProblemDetailsAdvice();
         try (LogCapture logs = LogCapture.start()) {
             assertThat(advice.unexpected(new ClientAbortException())).isNull();
-            assertThat(advice.unexpected(new IllegalStateException("reading", new EOFException()))).isNull();
+            assertThat(advice.unexpected(new IllegalStateException("reading", new EOFException())))
+                    .isNull();
             assertThat(logs.eventsContaining("Unexpected error")).isEmpty();
         }
     }
@@ -31,7 +32,8 @@ class ClientAbortTest {
     void otherFailuresStillAnswer500WithAReference() {
         ProblemDetailsAdvice advice = new ProblemDetailsAdvice();
         try (LogCapture logs = LogCapture.start()) {
-            assertThat(advice.unexpected(new IllegalStateException("boom")).getStatus()).isEqualTo(500);
+            assertThat(advice.unexpected(new IllegalStateException("boom")).getStatus())
+                    .isEqualTo(500);
             assertThat(logs.eventsContaining("Unexpected error")).hasSize(1);
         }
     }

@@ -26,13 +26,15 @@ class ProblemDetailsTest {
 
     @Test
     void validationErrorsName400AndEachField() {
-        ResponseEntity<Map<String, Object>> response = post(biller(),
-                "{\"reason\":\" \",\"amount\":-5,\"memberId\":\"x\"}", "/test/claims/{id}/release", "c-1");
+        ResponseEntity<Map<String, Object>> response = post(
+                biller(), "{\"reason\":\" \",\"amount\":-5,\"memberId\":\"x\"}", "/test/claims/{id}/release", "c-1");
 
         assertProblem(response, 400, "Invalid request");
         @SuppressWarnings("unchecked")
-        List<Map<String, String>> errors = (List<Map<String, String>>) response.getBody().get("errors");
-        assertThat(errors).extracting(error -> error.get("field"))
+        List<Map<String, String>> errors =
+                (List<Map<String, String>>) response.getBody().get("errors");
+        assertThat(errors)
+                .extracting(error -> error.get("field"))
                 .containsExactlyInAnyOrder("reason", "amount", "memberId");
         assertThat(errors).allSatisfy(error -> assertThat(error.get("message")).isNotBlank());
         assertThat((String) response.getBody().get("detail")).contains("amount must be greater than 0");
@@ -40,17 +42,19 @@ class ProblemDetailsTest {
 
     @Test
     void unreadableJsonIs400WithWhereNotWhat() {
-        ResponseEntity<Map<String, Object>> syntax = post(biller(), "{\"reason\": \"x\", \"amount\": ",
-                "/test/claims/{id}/release", "c-1");
+        ResponseEntity<Map<String, Object>> syntax =
+                post(biller(), "{\"reason\": \"x\", \"amount\": ", "/test/claims/{id}/release", "c-1");
         assertProblem(syntax, 400, "Unreadable request");
         assertThat((String) syntax.getBody().get("detail")).startsWith("The request body is not valid JSON");
 
-        ResponseEntity<Map<String, Object>> wrongType = post(biller(),
-                "{\"reason\":\"x\",\"amount\":1,\"patientBirthDate\":\"14/03/1957\"}", "/test/claims/{id}/release",
+        ResponseEntity<Map<String, Object>> wrongType = post(
+                biller(),
+                "{\"reason\":\"x\",\"amount\":1,\"patientBirthDate\":\"14/03/1957\"}",
+                "/test/claims/{id}/release",
                 "c-1");
         assertProblem(wrongType, 400, "Unreadable request");
-        assertThat(wrongType.getBody()).containsEntry("detail",
-                "'patientBirthDate' has a value of the wrong type or format");
+        assertThat(wrongType.getBody())
+                .containsEntry("detail", "'patientBirthDate' has a value of the wrong type or format");
 
         assertProblem(post(biller(), "", "/test/claims/{id}/release", "c-1"), 400, "Unreadable request");
     }
@@ -69,10 +73,12 @@ class ProblemDetailsTest {
         assertProblem(notFound, 404, "Not found");
         assertThat(notFound.getBody()).containsEntry("detail", "No claim missing-1");
 
-        assertProblem(post(biller(), "{\"reason\":\"x\",\"amount\":1}", "/test/claims/{id}/release", "released-1"),
-                409, "Conflict");
-        ResponseEntity<Map<String, Object>> tooMuch = post(biller(), "{\"reason\":\"x\",\"amount\":20000}",
-                "/test/claims/{id}/release", "c-1");
+        assertProblem(
+                post(biller(), "{\"reason\":\"x\",\"amount\":1}", "/test/claims/{id}/release", "released-1"),
+                409,
+                "Conflict");
+        ResponseEntity<Map<String, Object>> tooMuch =
+                post(biller(), "{\"reason\":\"x\",\"amount\":20000}", "/test/claims/{id}/release", "c-1");
         assertProblem(tooMuch, 422, "Unprocessable");
         assertThat(tooMuch.getBody()).containsEntry("detail", "Claim c-1: amount is above the release limit");
         assertProblem(get(biller(), "/test/no-such-path"), 404, null);
@@ -80,14 +86,14 @@ class ProblemDetailsTest {
 
     @Test
     void unexpectedErrorsAre500WithAReferenceAndNothingElse() {
-        ResponseEntity<Map<String, Object>> failed = post(biller(), "", "/test/claims/{id}/fail?kind=state&data={d}",
-                "c-1", "secret-text");
+        ResponseEntity<Map<String, Object>> failed =
+                post(biller(), "", "/test/claims/{id}/fail?kind=state&data={d}", "c-1", "secret-text");
         assertProblem(failed, 500, "Internal error");
         assertThat((String) failed.getBody().get("detail")).doesNotContain("secret-text", "IllegalState");
         assertThat(failed.getBody()).containsKey("reference");
 
-        ResponseEntity<Map<String, Object>> duplicate = post(biller(), "",
-                "/test/claims/{id}/fail?kind=duplicate&data={d}", "c-1", "secret-key");
+        ResponseEntity<Map<String, Object>> duplicate =
+                post(biller(), "", "/test/claims/{id}/fail?kind=duplicate&data={d}", "c-1", "secret-key");
         assertProblem(duplicate, 409, "Conflict");
         assertThat(duplicate.getBody().toString()).doesNotContain("secret-key", "member_id");
     }

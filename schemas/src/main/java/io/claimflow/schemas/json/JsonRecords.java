@@ -20,8 +20,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.Temporal;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -89,8 +89,7 @@ public final class JsonRecords {
         }
     };
 
-    private JsonRecords() {
-    }
+    private JsonRecords() {}
 
     /** Reads plain JSON text into a record of the generated class {@code type}. */
     public static <T extends SpecificRecord> T read(String json, Class<T> type) {
@@ -164,8 +163,11 @@ public final class JsonRecords {
     /** Jackson's message quotes the offending token, which may be patient data: give its position only. */
     private static JsonRecordException invalidJson(String root, JsonProcessingException e) {
         var at = e.getLocation();
-        return new JsonRecordException(root, at == null ? "not valid JSON"
-                : "not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr());
+        return new JsonRecordException(
+                root,
+                at == null
+                        ? "not valid JSON"
+                        : "not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr());
     }
 
     /** JSON to Avro values; the model decides whether records and enums are specific or generic. */
@@ -225,8 +227,8 @@ public final class JsonRecords {
                 case FIXED -> {
                     byte[] bytes = base64(node, schema, path);
                     if (bytes.length != schema.getFixedSize()) {
-                        throw new JsonRecordException(path, "expected " + schema.getFixedSize()
-                                + " bytes (base64) but got " + bytes.length);
+                        throw new JsonRecordException(
+                                path, "expected " + schema.getFixedSize() + " bytes (base64) but got " + bytes.length);
                     }
                     yield model.createFixed(null, bytes, schema);
                 }
@@ -248,7 +250,9 @@ public final class JsonRecords {
                 }
                 throw new JsonRecordException(path, "must not be null (" + describe(union) + ")");
             }
-            List<Schema> candidates = branches.stream().filter(b -> b.getType() != Schema.Type.NULL).toList();
+            List<Schema> candidates = branches.stream()
+                    .filter(b -> b.getType() != Schema.Type.NULL)
+                    .toList();
             if (candidates.size() == 1) {
                 return value(node, candidates.get(0), path);
             }
@@ -267,12 +271,17 @@ public final class JsonRecords {
             if (!node.isObject()) {
                 throw mismatch(path, schema, node);
             }
-            Set<String> known = schema.getFields().stream().map(Schema.Field::name).collect(Collectors.toSet());
+            Set<String> known =
+                    schema.getFields().stream().map(Schema.Field::name).collect(Collectors.toSet());
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!known.contains(name)) {
-                    throw new JsonRecordException(join(path, name), "unknown field; " + schema.getName()
-                            + " has " + schema.getFields().stream().map(Schema.Field::name).toList());
+                    throw new JsonRecordException(
+                            join(path, name),
+                            "unknown field; " + schema.getName() + " has "
+                                    + schema.getFields().stream()
+                                            .map(Schema.Field::name)
+                                            .toList());
                 }
             }
             IndexedRecord record = (IndexedRecord) model.newRecord(null, schema);
@@ -282,8 +291,8 @@ public final class JsonRecords {
                 Object value;
                 if (child == null) {
                     if (!field.hasDefaultValue()) {
-                        throw new JsonRecordException(fieldPath, "missing, and the field has no default ("
-                                + describe(field.schema()) + ")");
+                        throw new JsonRecordException(
+                                fieldPath, "missing, and the field has no default (" + describe(field.schema()) + ")");
                     }
                     // copy: the model caches default values and records are mutable
                     value = model.deepCopy(field.schema(), model.getDefaultValue(field));
@@ -302,8 +311,10 @@ public final class JsonRecords {
             String symbol = node.textValue();
             if (!schema.hasEnumSymbol(symbol)) {
                 String shown = symbol.length() > 40 ? symbol.substring(0, 40) + "..." : symbol;
-                throw new JsonRecordException(path, "unknown " + schema.getName() + " symbol \"" + shown
-                        + "\"; expected one of " + schema.getEnumSymbols());
+                throw new JsonRecordException(
+                        path,
+                        "unknown " + schema.getName() + " symbol \"" + shown + "\"; expected one of "
+                                + schema.getEnumSymbols());
             }
             return model.createEnum(symbol, schema);
         }
@@ -324,8 +335,9 @@ public final class JsonRecords {
                 throw mismatch(path, schema, node);
             }
             Map<String, Object> entries = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e ->
-                    entries.put(e.getKey(), value(e.getValue(), schema.getValueType(), join(path, e.getKey()))));
+            node.fields()
+                    .forEachRemaining(e -> entries.put(
+                            e.getKey(), value(e.getValue(), schema.getValueType(), join(path, e.getKey()))));
             return entries;
         }
 
@@ -342,18 +354,18 @@ public final class JsonRecords {
                 return switch (name) {
                     case "decimal" -> decimal(node, schema, (LogicalTypes.Decimal) logical, path);
                     case "date" -> LocalDate.parse(text(node, schema, path));
-                    case "time-millis" -> truncated(LocalTime.parse(text(node, schema, path)),
-                            ChronoUnit.MILLIS, schema, path);
-                    case "time-micros" -> truncated(LocalTime.parse(text(node, schema, path)),
-                            ChronoUnit.MICROS, schema, path);
-                    case "timestamp-millis" -> truncated(instant(text(node, schema, path)),
-                            ChronoUnit.MILLIS, schema, path);
-                    case "timestamp-micros" -> truncated(instant(text(node, schema, path)),
-                            ChronoUnit.MICROS, schema, path);
-                    case "local-timestamp-millis" -> truncated(LocalDateTime.parse(text(node, schema, path)),
-                            ChronoUnit.MILLIS, schema, path);
-                    case "local-timestamp-micros" -> truncated(LocalDateTime.parse(text(node, schema, path)),
-                            ChronoUnit.MICROS, schema, path);
+                    case "time-millis" ->
+                        truncated(LocalTime.parse(text(node, schema, path)), ChronoUnit.MILLIS, schema, path);
+                    case "time-micros" ->
+                        truncated(LocalTime.parse(text(node, schema, path)), ChronoUnit.MICROS, schema, path);
+                    case "timestamp-millis" ->
+                        truncated(instant(text(node, schema, path)), ChronoUnit.MILLIS, schema, path);
+                    case "timestamp-micros" ->
+                        truncated(instant(text(node, schema, path)), ChronoUnit.MICROS, schema, path);
+                    case "local-timestamp-millis" ->
+                        truncated(LocalDateTime.parse(text(node, schema, path)), ChronoUnit.MILLIS, schema, path);
+                    case "local-timestamp-micros" ->
+                        truncated(LocalDateTime.parse(text(node, schema, path)), ChronoUnit.MICROS, schema, path);
                     case "uuid" -> {
                         String text = text(node, schema, path);
                         UUID.fromString(text); // validates; the field keeps its string form
@@ -365,7 +377,8 @@ public final class JsonRecords {
                 throw e;
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 // parse errors quote the input, which may be patient data: say what was expected instead
-                throw new JsonRecordException(path, "expected " + describe(schema) + " but got a string that is not one");
+                throw new JsonRecordException(
+                        path, "expected " + describe(schema) + " but got a string that is not one");
             }
         }
 
@@ -375,8 +388,8 @@ public final class JsonRecords {
                 try {
                     value = new BigDecimal(node.textValue().trim());
                 } catch (NumberFormatException e) {
-                    throw new JsonRecordException(path, "expected " + describe(schema)
-                            + " but got a string that is not a decimal number");
+                    throw new JsonRecordException(
+                            path, "expected " + describe(schema) + " but got a string that is not a decimal number");
                 }
             } else if (node.isNumber()) {
                 value = node.decimalValue();
@@ -387,12 +400,13 @@ public final class JsonRecords {
             try {
                 scaled = value.setScale(decimal.getScale(), RoundingMode.UNNECESSARY);
             } catch (ArithmeticException e) {
-                throw new JsonRecordException(path, "has more than " + decimal.getScale()
-                        + " decimal places; round it before sending");
+                throw new JsonRecordException(
+                        path, "has more than " + decimal.getScale() + " decimal places; round it before sending");
             }
             if (scaled.precision() > decimal.getPrecision()) {
-                throw new JsonRecordException(path, "has more than " + decimal.getPrecision()
-                        + " significant digits (" + describe(schema) + ")");
+                throw new JsonRecordException(
+                        path,
+                        "has more than " + decimal.getPrecision() + " significant digits (" + describe(schema) + ")");
             }
             return scaled;
         }
@@ -405,8 +419,7 @@ public final class JsonRecords {
             }
         }
 
-        private static <T extends Temporal> T truncated(T value, ChronoUnit unit, Schema schema,
-                String path) {
+        private static <T extends Temporal> T truncated(T value, ChronoUnit unit, Schema schema, String path) {
             Object cut = value;
             if (value instanceof Instant i) {
                 cut = i.truncatedTo(unit);
@@ -416,8 +429,10 @@ public final class JsonRecords {
                 cut = t.truncatedTo(unit);
             }
             if (!cut.equals(value)) {
-                throw new JsonRecordException(path, "is more precise than " + unit.toString().toLowerCase()
-                        + " (" + describe(schema) + "); it would be cut off");
+                throw new JsonRecordException(
+                        path,
+                        "is more precise than " + unit.toString().toLowerCase() + " (" + describe(schema)
+                                + "); it would be cut off");
             }
             return value;
         }
@@ -466,8 +481,8 @@ public final class JsonRecords {
                     IndexedRecord record = cast(value, IndexedRecord.class, schema, path);
                     ObjectNode object = NODES.objectNode();
                     for (Schema.Field field : schema.getFields()) {
-                        object.set(field.name(),
-                                value(record.get(field.pos()), field.schema(), join(path, field.name())));
+                        object.set(
+                                field.name(), value(record.get(field.pos()), field.schema(), join(path, field.name())));
                     }
                     yield object;
                 }
@@ -483,19 +498,23 @@ public final class JsonRecords {
                 }
                 case MAP -> {
                     ObjectNode object = NODES.objectNode();
-                    cast(value, Map.class, schema, path).forEach((k, v) ->
-                            object.set(k.toString(), value(v, schema.getValueType(), join(path, k.toString()))));
+                    cast(value, Map.class, schema, path)
+                            .forEach((k, v) -> object.set(
+                                    k.toString(), value(v, schema.getValueType(), join(path, k.toString()))));
                     yield object;
                 }
-                case STRING -> NODES.textNode(cast(value, CharSequence.class, schema, path).toString());
+                case STRING ->
+                    NODES.textNode(cast(value, CharSequence.class, schema, path).toString());
                 case INT -> NODES.numberNode(cast(value, Integer.class, schema, path));
                 case LONG -> NODES.numberNode(cast(value, Long.class, schema, path));
                 case FLOAT -> NODES.numberNode(cast(value, Float.class, schema, path));
                 case DOUBLE -> NODES.numberNode(cast(value, Double.class, schema, path));
                 case BOOLEAN -> NODES.booleanNode(cast(value, Boolean.class, schema, path));
                 case BYTES -> NODES.textNode(Base64.getEncoder().encodeToString(bytes(value, schema, path)));
-                case FIXED -> NODES.textNode(Base64.getEncoder().encodeToString(
-                        cast(value, GenericFixed.class, schema, path).bytes()));
+                case FIXED ->
+                    NODES.textNode(Base64.getEncoder()
+                            .encodeToString(cast(value, GenericFixed.class, schema, path)
+                                    .bytes()));
                 case NULL -> throw new JsonRecordException(path, "is not null but the schema says null");
                 case UNION -> throw new AssertionError("handled above");
             };
@@ -527,31 +546,39 @@ public final class JsonRecords {
                     if (value instanceof Integer days) {
                         return NODES.textNode(LocalDate.ofEpochDay(days).toString());
                     }
-                    return NODES.textNode(cast(value, LocalDate.class, schema, path).toString());
+                    return NODES.textNode(
+                            cast(value, LocalDate.class, schema, path).toString());
                 }
                 case "time-millis" -> {
                     if (value instanceof Integer millis) {
-                        return NODES.textNode(LocalTime.ofNanoOfDay(millis * 1_000_000L).toString());
+                        return NODES.textNode(
+                                LocalTime.ofNanoOfDay(millis * 1_000_000L).toString());
                     }
-                    return NODES.textNode(cast(value, LocalTime.class, schema, path).toString());
+                    return NODES.textNode(
+                            cast(value, LocalTime.class, schema, path).toString());
                 }
                 case "time-micros" -> {
                     if (value instanceof Long micros) {
-                        return NODES.textNode(LocalTime.ofNanoOfDay(micros * 1_000L).toString());
+                        return NODES.textNode(
+                                LocalTime.ofNanoOfDay(micros * 1_000L).toString());
                     }
-                    return NODES.textNode(cast(value, LocalTime.class, schema, path).toString());
+                    return NODES.textNode(
+                            cast(value, LocalTime.class, schema, path).toString());
                 }
                 case "timestamp-millis" -> {
                     if (value instanceof Long millis) {
                         return NODES.textNode(Instant.ofEpochMilli(millis).toString());
                     }
-                    return NODES.textNode(cast(value, Instant.class, schema, path).toString());
+                    return NODES.textNode(
+                            cast(value, Instant.class, schema, path).toString());
                 }
                 case "timestamp-micros" -> {
                     if (value instanceof Long micros) {
-                        return NODES.textNode(Instant.EPOCH.plus(micros, ChronoUnit.MICROS).toString());
+                        return NODES.textNode(
+                                Instant.EPOCH.plus(micros, ChronoUnit.MICROS).toString());
                     }
-                    return NODES.textNode(cast(value, Instant.class, schema, path).toString());
+                    return NODES.textNode(
+                            cast(value, Instant.class, schema, path).toString());
                 }
                 case "local-timestamp-millis", "local-timestamp-micros" -> {
                     if (value instanceof LocalDateTime t) {
@@ -572,25 +599,32 @@ public final class JsonRecords {
                     return branch;
                 }
             }
-            throw new JsonRecordException(path, "holds a " + value.getClass().getName() + " that fits none of "
-                    + describe(union));
+            throw new JsonRecordException(
+                    path, "holds a " + value.getClass().getName() + " that fits none of " + describe(union));
         }
 
         private static boolean fits(Object value, Schema schema) {
             LogicalType logical = schema.getLogicalType();
             String logicalName = logical == null ? "" : logical.getName();
             return switch (schema.getType()) {
-                case RECORD, ENUM, FIXED -> value instanceof GenericContainer c
-                        && c.getSchema().getFullName().equals(schema.getFullName())
-                        || value instanceof BigDecimal && logicalName.equals("decimal");
+                case RECORD, ENUM, FIXED ->
+                    value instanceof GenericContainer c
+                                    && c.getSchema().getFullName().equals(schema.getFullName())
+                            || value instanceof BigDecimal && logicalName.equals("decimal");
                 case ARRAY -> value instanceof Collection;
                 case MAP -> value instanceof Map;
                 case STRING -> value instanceof CharSequence;
-                case BYTES -> value instanceof ByteBuffer || value instanceof BigDecimal && logicalName.equals("decimal");
-                case INT -> value instanceof Integer
-                        || value instanceof LocalDate || value instanceof LocalTime && logicalName.equals("time-millis");
-                case LONG -> value instanceof Long || value instanceof Instant || value instanceof LocalDateTime
-                        || value instanceof LocalTime && logicalName.equals("time-micros");
+                case BYTES ->
+                    value instanceof ByteBuffer || value instanceof BigDecimal && logicalName.equals("decimal");
+                case INT ->
+                    value instanceof Integer
+                            || value instanceof LocalDate
+                            || value instanceof LocalTime && logicalName.equals("time-millis");
+                case LONG ->
+                    value instanceof Long
+                            || value instanceof Instant
+                            || value instanceof LocalDateTime
+                            || value instanceof LocalTime && logicalName.equals("time-micros");
                 case FLOAT -> value instanceof Float;
                 case DOUBLE -> value instanceof Double;
                 case BOOLEAN -> value instanceof Boolean;
@@ -614,8 +648,8 @@ public final class JsonRecords {
         }
 
         private static JsonRecordException mismatch(String path, Schema schema, Object value) {
-            return new JsonRecordException(path, "holds a " + value.getClass().getName() + " but the schema says "
-                    + describe(schema));
+            return new JsonRecordException(
+                    path, "holds a " + value.getClass().getName() + " but the schema says " + describe(schema));
         }
     }
 
@@ -635,7 +669,7 @@ public final class JsonRecords {
                 case "date" -> "an ISO-8601 date like \"2026-03-14\"";
                 case "timestamp-millis", "timestamp-micros" -> "an ISO-8601 instant like \"2026-03-14T15:42:07.123Z\"";
                 case "local-timestamp-millis", "local-timestamp-micros" ->
-                        "an ISO-8601 local date-time like \"2026-03-14T15:42:07\"";
+                    "an ISO-8601 local date-time like \"2026-03-14T15:42:07\"";
                 case "time-millis", "time-micros" -> "an ISO-8601 time like \"15:42:07\"";
                 case "uuid" -> "a UUID string";
                 default -> logical.getName();

@@ -13,8 +13,7 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class Samples {
 
-    private Samples() {
-    }
+    private Samples() {}
 
     /** Classpath resource name of the sample for {@code type}: {@code samples/<SimpleName>.json}. */
     public static String resourceName(Class<?> type) {

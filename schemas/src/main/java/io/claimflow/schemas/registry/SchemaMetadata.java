@@ -1,7 +1,6 @@
 package io.claimflow.schemas.registry;
 
 import java.util.Objects;
-
 import org.apache.avro.Schema;
 
 /**

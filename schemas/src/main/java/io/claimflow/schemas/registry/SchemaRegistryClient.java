@@ -1,5 +1,12 @@
 package io.claimflow.schemas.registry;
 
+import static io.claimflow.schemas.registry.SchemaRegistryException.NO_ERROR_CODE;
+import static io.claimflow.schemas.registry.SchemaRegistryException.NO_STATUS;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,18 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import static io.claimflow.schemas.registry.SchemaRegistryException.NO_ERROR_CODE;
-import static io.claimflow.schemas.registry.SchemaRegistryException.NO_STATUS;
 
 /**
  * A caching client for the Confluent Schema Registry REST API (Avro schemas only), built on the JDK HTTP client.
@@ -78,7 +77,8 @@ public final class SchemaRegistryClient {
     SchemaRegistryClient(SchemaRegistryClientConfig config, LongSupplier nanoClock) {
         this.config = config;
         this.nanoClock = nanoClock;
-        this.endpoints = config.urls().stream().map(url -> Endpoint.of(url, config)).toList();
+        this.endpoints =
+                config.urls().stream().map(url -> Endpoint.of(url, config)).toList();
         this.http = HTTP_CLIENTS.computeIfAbsent(new ClientKey(config.connectTimeout(), config.tls()), key -> {
             HttpClient.Builder builder = HttpClient.newBuilder()
                     .connectTimeout(key.connectTimeout())
@@ -113,13 +113,18 @@ public final class SchemaRegistryClient {
             return known.id();
         }
         ObjectNode body = JSON.createObjectNode().put("schema", schema.toString());
-        JsonNode response = send("POST", "/subjects/" + encode(subject) + "/versions", body,
+        JsonNode response = send(
+                "POST",
+                "/subjects/" + encode(subject) + "/versions",
+                body,
                 (status, code, message, url) -> switch (code) {
-                    case SchemaRegistryException.INCOMPATIBLE_SCHEMA -> "Schema " + schema.getFullName()
-                            + " is incompatible with an earlier schema of subject '" + subject + "' (409) at " + url
-                            + ": " + message;
-                    case SchemaRegistryException.INVALID_SCHEMA -> "Registry at " + url + " rejected schema "
-                            + schema.getFullName() + " for subject '" + subject + "' as invalid (42201): " + message;
+                    case SchemaRegistryException.INCOMPATIBLE_SCHEMA ->
+                        "Schema " + schema.getFullName()
+                                + " is incompatible with an earlier schema of subject '" + subject + "' (409) at " + url
+                                + ": " + message;
+                    case SchemaRegistryException.INVALID_SCHEMA ->
+                        "Registry at " + url + " rejected schema " + schema.getFullName() + " for subject '" + subject
+                                + "' as invalid (42201): " + message;
                     default -> null;
                 });
         int id = requireInt(response, "id", "POST /subjects/" + subject + "/versions");
@@ -142,13 +147,15 @@ public final class SchemaRegistryClient {
             return cached;
         }
         ObjectNode body = JSON.createObjectNode().put("schema", schema.toString());
-        JsonNode response = send("POST", "/subjects/" + encode(subject), body,
-                (status, code, message, url) -> switch (code) {
-                    case SchemaRegistryException.SUBJECT_NOT_FOUND -> "Subject '" + subject
-                            + "' not found in registry (40401) at " + url + ", so schema " + schema.getFullName()
-                            + " is not registered there";
-                    case SchemaRegistryException.SCHEMA_NOT_FOUND -> "Schema " + schema.getFullName()
-                            + " is not registered under subject '" + subject + "' (40403) at " + url;
+        JsonNode response =
+                send("POST", "/subjects/" + encode(subject), body, (status, code, message, url) -> switch (code) {
+                    case SchemaRegistryException.SUBJECT_NOT_FOUND ->
+                        "Subject '" + subject
+                                + "' not found in registry (40401) at " + url + ", so schema " + schema.getFullName()
+                                + " is not registered there";
+                    case SchemaRegistryException.SCHEMA_NOT_FOUND ->
+                        "Schema " + schema.getFullName() + " is not registered under subject '" + subject
+                                + "' (40403) at " + url;
                     default -> null;
                 });
         SchemaMetadata metadata = metadata(response, subject, "POST /subjects/" + subject);
@@ -167,10 +174,14 @@ public final class SchemaRegistryClient {
             return cached;
         }
         String path = "/schemas/ids/" + id;
-        JsonNode response = send("GET", path, null, (status, code, message, url) -> status == 404
-                ? "Schema id " + id + " not found in registry (" + (code == NO_ERROR_CODE ? status : code) + ") at "
-                        + url
-                : null);
+        JsonNode response = send(
+                "GET",
+                path,
+                null,
+                (status, code, message, url) -> status == 404
+                        ? "Schema id " + id + " not found in registry (" + (code == NO_ERROR_CODE ? status : code)
+                                + ") at " + url
+                        : null);
         Schema schema = parse(response, "schema id " + id);
         Schema raced = schemasById.putIfAbsent(id, schema);
         return raced != null ? raced : schema;
@@ -219,8 +230,11 @@ public final class SchemaRegistryClient {
         ObjectNode body = JSON.createObjectNode().put("schema", schema.toString());
         JsonNode response;
         try {
-            response = send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
-                    body, (status, code, message, url) -> null);
+            response = send(
+                    "POST",
+                    "/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
+                    body,
+                    (status, code, message, url) -> null);
         } catch (SchemaRegistryException e) {
             if (e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND
                     || e.errorCode() == SchemaRegistryException.VERSION_NOT_FOUND) {
@@ -230,8 +244,10 @@ public final class SchemaRegistryClient {
         }
         JsonNode verdict = response.get("is_compatible");
         if (verdict == null || !verdict.isBoolean()) {
-            throw unexpected("POST /compatibility/subjects/" + subject + "/versions/latest",
-                    "a boolean is_compatible", response);
+            throw unexpected(
+                    "POST /compatibility/subjects/" + subject + "/versions/latest",
+                    "a boolean is_compatible",
+                    response);
         }
         List<String> messages = new ArrayList<>();
         JsonNode list = response.get("messages");
@@ -244,10 +260,10 @@ public final class SchemaRegistryClient {
     private SchemaMetadata fetchVersion(String subject, String version) {
         String path = "/subjects/" + encode(subject) + "/versions/" + version;
         JsonNode response = send("GET", path, null, (status, code, message, url) -> switch (code) {
-            case SchemaRegistryException.SUBJECT_NOT_FOUND -> "Subject '" + subject + "' not found in registry (40401) at "
-                    + url;
-            case SchemaRegistryException.VERSION_NOT_FOUND -> "Version " + version + " of subject '" + subject
-                    + "' not found in registry (40402) at " + url;
+            case SchemaRegistryException.SUBJECT_NOT_FOUND ->
+                "Subject '" + subject + "' not found in registry (40401) at " + url;
+            case SchemaRegistryException.VERSION_NOT_FOUND ->
+                "Version " + version + " of subject '" + subject + "' not found in registry (40402) at " + url;
             default -> null;
         });
         return metadata(response, subject, "GET /subjects/" + subject + "/versions/" + version);
@@ -269,15 +285,22 @@ public final class SchemaRegistryClient {
     private Schema parse(JsonNode response, String what) {
         JsonNode type = response.get("schemaType");
         if (type != null && !type.isNull() && !"AVRO".equalsIgnoreCase(type.asText())) {
-            throw new SchemaRegistryException("Registry at " + config.displayUrls() + " holds " + what + " as a "
-                    + type.asText() + " schema; ClaimFlow's serde reads Avro only", 200, NO_ERROR_CODE,
+            throw new SchemaRegistryException(
+                    "Registry at " + config.displayUrls() + " holds " + what + " as a " + type.asText()
+                            + " schema; ClaimFlow's serde reads Avro only",
+                    200,
+                    NO_ERROR_CODE,
                     config.displayUrls());
         }
         JsonNode references = response.get("references");
         if (references != null && references.isArray() && !references.isEmpty()) {
-            throw new SchemaRegistryException("Registry at " + config.displayUrls() + " holds " + what
-                    + " with schema references, which ClaimFlow's client does not resolve; register the schema"
-                    + " with its named types inlined", 200, NO_ERROR_CODE, config.displayUrls());
+            throw new SchemaRegistryException(
+                    "Registry at " + config.displayUrls() + " holds " + what
+                            + " with schema references, which ClaimFlow's client does not resolve; register the schema"
+                            + " with its named types inlined",
+                    200,
+                    NO_ERROR_CODE,
+                    config.displayUrls());
         }
         JsonNode text = response.get("schema");
         if (text == null || !text.isTextual()) {
@@ -288,9 +311,13 @@ public final class SchemaRegistryClient {
             // still safe, so do not fail the whole consumer over it.
             return new Schema.Parser().setValidateDefaults(false).parse(text.asText());
         } catch (SchemaParseException e) {
-            throw new SchemaRegistryException("Registry at " + config.displayUrls() + " returned " + what
-                    + " that is not a valid Avro schema: " + e.getMessage(), 200, NO_ERROR_CODE,
-                    config.displayUrls(), e);
+            throw new SchemaRegistryException(
+                    "Registry at " + config.displayUrls() + " returned " + what + " that is not a valid Avro schema: "
+                            + e.getMessage(),
+                    200,
+                    NO_ERROR_CODE,
+                    config.displayUrls(),
+                    e);
         }
     }
 
@@ -309,7 +336,8 @@ public final class SchemaRegistryClient {
             Endpoint endpoint = endpoints.get(index);
             HttpResponse<String> response;
             try {
-                response = http.send(endpoint.request(method, path, payload, config.requestTimeout()),
+                response = http.send(
+                        endpoint.request(method, path, payload, config.requestTimeout()),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 failures.add(describe(e));
@@ -318,9 +346,13 @@ public final class SchemaRegistryClient {
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SchemaRegistryException("Interrupted while calling the schema registry at "
-                        + endpoint.displayUrl() + " (" + method + " " + path + ")", NO_STATUS, NO_ERROR_CODE,
-                        endpoint.displayUrl(), e);
+                throw new SchemaRegistryException(
+                        "Interrupted while calling the schema registry at " + endpoint.displayUrl() + " (" + method
+                                + " " + path + ")",
+                        NO_STATUS,
+                        NO_ERROR_CODE,
+                        endpoint.displayUrl(),
+                        e);
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -344,12 +376,17 @@ public final class SchemaRegistryClient {
         } else {
             List<String> parts = new ArrayList<>();
             for (int attempt = 0; attempt < endpoints.size(); attempt++) {
-                parts.add(endpoints.get((start + attempt) % endpoints.size()).displayUrl() + ": " + failures.get(attempt));
+                parts.add(endpoints.get((start + attempt) % endpoints.size()).displayUrl() + ": "
+                        + failures.get(attempt));
             }
             detail = String.join("; ", parts);
         }
-        throw new SchemaRegistryException("Schema registry at " + config.displayUrls() + " is unreachable: " + detail
-                + " (" + method + " " + stripQuery(path) + ")", NO_STATUS, NO_ERROR_CODE, config.displayUrls(),
+        throw new SchemaRegistryException(
+                "Schema registry at " + config.displayUrls() + " is unreachable: " + detail + " (" + method + " "
+                        + stripQuery(path) + ")",
+                NO_STATUS,
+                NO_ERROR_CODE,
+                config.displayUrls(),
                 lastFailure);
     }
 
@@ -363,14 +400,18 @@ public final class SchemaRegistryClient {
         try {
             return JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new SchemaRegistryException("Schema registry at " + endpoint.displayUrl() + " answered " + method
-                    + " " + stripQuery(path) + " with a body that is not JSON: " + abbreviate(body), status,
-                    NO_ERROR_CODE, endpoint.displayUrl(), e);
+            throw new SchemaRegistryException(
+                    "Schema registry at " + endpoint.displayUrl() + " answered " + method + " " + stripQuery(path)
+                            + " with a body that is not JSON: " + abbreviate(body),
+                    status,
+                    NO_ERROR_CODE,
+                    endpoint.displayUrl(),
+                    e);
         }
     }
 
-    private static SchemaRegistryException error(int status, String body, Endpoint endpoint, String method,
-            String path, ErrorMessages messages) {
+    private static SchemaRegistryException error(
+            int status, String body, Endpoint endpoint, String method, String path, ErrorMessages messages) {
         int code = NO_ERROR_CODE;
         String serverMessage = abbreviate(body);
         try {
@@ -403,8 +444,11 @@ public final class SchemaRegistryClient {
     }
 
     private SchemaRegistryException unexpected(String call, String expected, JsonNode response) {
-        return new SchemaRegistryException("Schema registry at " + config.displayUrls() + " answered " + call
-                + " without " + expected + ": " + abbreviate(String.valueOf(response)), 200, NO_ERROR_CODE,
+        return new SchemaRegistryException(
+                "Schema registry at " + config.displayUrls() + " answered " + call + " without " + expected + ": "
+                        + abbreviate(String.valueOf(response)),
+                200,
+                NO_ERROR_CODE,
                 config.displayUrls());
     }
 
@@ -424,7 +468,8 @@ public final class SchemaRegistryClient {
             return "request timed out";
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException
+                    || t instanceof java.net.UnknownHostException) {
                 return "unknown host";
             }
         }
@@ -436,7 +481,8 @@ public final class SchemaRegistryClient {
             }
             t = t.getCause();
         }
-        return e instanceof java.net.ConnectException ? "could not connect (ConnectException)"
+        return e instanceof java.net.ConnectException
+                ? "could not connect (ConnectException)"
                 : e.getClass().getSimpleName();
     }
 
@@ -463,14 +509,11 @@ public final class SchemaRegistryClient {
         String describe(int status, int errorCode, String serverMessage, String url);
     }
 
-    private record ClientKey(Duration connectTimeout, SchemaRegistryTls tls) {
-    }
+    private record ClientKey(Duration connectTimeout, SchemaRegistryTls tls) {}
 
-    private record SubjectSchema(String subject, Schema schema) {
-    }
+    private record SubjectSchema(String subject, Schema schema) {}
 
-    private record Expiring(SchemaMetadata metadata, long fetchedAtNanos) {
-    }
+    private record Expiring(SchemaMetadata metadata, long fetchedAtNanos) {}
 
     /** One registry URL, without credentials, and the Authorization header to send there. */
     private record Endpoint(String baseUrl, String displayUrl, String authorization) {
@@ -482,7 +525,8 @@ public final class SchemaRegistryClient {
                 case USER_INFO -> config.basicAuthUserInfo();
                 case URL -> url.getUserInfo();
             };
-            String authorization = userInfo == null || userInfo.isEmpty() ? null
+            String authorization = userInfo == null || userInfo.isEmpty()
+                    ? null
                     : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
             return new Endpoint(base, base, authorization);
         }
@@ -498,7 +542,8 @@ public final class SchemaRegistryClient {
                 builder.method(method.toUpperCase(Locale.ROOT), HttpRequest.BodyPublishers.noBody());
             } else {
                 builder.header("Content-Type", CONTENT_TYPE)
-                        .method(method.toUpperCase(Locale.ROOT),
+                        .method(
+                                method.toUpperCase(Locale.ROOT),
                                 HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
             }
             return builder.build();

@@ -1,5 +1,6 @@
 package io.claimflow.schemas.registry;
 
+import io.claimflow.schemas.config.ClientConfigValues;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-
-import io.claimflow.schemas.config.ClientConfigValues;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -91,9 +90,20 @@ public record SchemaRegistryClientConfig(
     }
 
     /** Without TLS settings (the JDK's trusted CAs, no client certificate). */
-    public SchemaRegistryClientConfig(List<URI> urls, BasicAuthSource basicAuthSource, String basicAuthUserInfo,
-            Duration connectTimeout, Duration requestTimeout, Duration latestCacheTtl) {
-        this(urls, basicAuthSource, basicAuthUserInfo, connectTimeout, requestTimeout, latestCacheTtl,
+    public SchemaRegistryClientConfig(
+            List<URI> urls,
+            BasicAuthSource basicAuthSource,
+            String basicAuthUserInfo,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            Duration latestCacheTtl) {
+        this(
+                urls,
+                basicAuthSource,
+                basicAuthUserInfo,
+                connectTimeout,
+                requestTimeout,
+                latestCacheTtl,
                 SchemaRegistryTls.NONE);
     }
 
@@ -129,7 +139,9 @@ public record SchemaRegistryClientConfig(
                         + " is not supported by ClaimFlow's registry client: use USER_INFO or URL");
             }
         }
-        return new SchemaRegistryClientConfig(urls, authSource,
+        return new SchemaRegistryClientConfig(
+                urls,
+                authSource,
                 values.string(BASIC_AUTH_USER_INFO, PREFIX + BASIC_AUTH_USER_INFO),
                 millis(values, HTTP_CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT),
                 millis(values, HTTP_READ_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT),
@@ -146,24 +158,27 @@ public record SchemaRegistryClientConfig(
 
     /** A copy with other timeouts; handy in tests. */
     public SchemaRegistryClientConfig withTimeouts(Duration connect, Duration request) {
-        return new SchemaRegistryClientConfig(urls, basicAuthSource, basicAuthUserInfo, connect, request,
-                latestCacheTtl, tls);
+        return new SchemaRegistryClientConfig(
+                urls, basicAuthSource, basicAuthUserInfo, connect, request, latestCacheTtl, tls);
     }
 
     /** A copy with another cache lifetime for {@code getLatest}. */
     public SchemaRegistryClientConfig withLatestCacheTtl(Duration ttl) {
-        return new SchemaRegistryClientConfig(urls, basicAuthSource, basicAuthUserInfo, connectTimeout,
-                requestTimeout, ttl, tls);
+        return new SchemaRegistryClientConfig(
+                urls, basicAuthSource, basicAuthUserInfo, connectTimeout, requestTimeout, ttl, tls);
     }
 
     /** The URLs as a comma-separated string without any credentials, for messages and logs. */
     public String displayUrls() {
-        return String.join(", ", urls.stream().map(SchemaRegistryClientConfig::withoutUserInfo).toList());
+        return String.join(
+                ", ",
+                urls.stream().map(SchemaRegistryClientConfig::withoutUserInfo).toList());
     }
 
     @Override
     public String toString() {
-        String user = basicAuthUserInfo == null ? null
+        String user = basicAuthUserInfo == null
+                ? null
                 : basicAuthUserInfo.substring(0, Math.max(0, basicAuthUserInfo.indexOf(':'))) + ":****";
         return "SchemaRegistryClientConfig[urls=" + displayUrls() + ", basicAuthSource=" + basicAuthSource
                 + ", basicAuthUserInfo=" + user + ", connectTimeout=" + connectTimeout
@@ -173,8 +188,15 @@ public record SchemaRegistryClientConfig(
     /** The URL without its {@code user:password@} part, so it can be shown. */
     static String withoutUserInfo(URI url) {
         try {
-            return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), url.getQuery(),
-                    url.getFragment()).toString();
+            return new URI(
+                            url.getScheme(),
+                            null,
+                            url.getHost(),
+                            url.getPort(),
+                            url.getPath(),
+                            url.getQuery(),
+                            url.getFragment())
+                    .toString();
         } catch (URISyntaxException e) {
             return url.getScheme() + "://" + url.getHost();
         }

@@ -77,16 +77,17 @@ public record SchemaRegistryTls(
             if (keystoreLocation != null) {
                 keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 String password = keyPassword != null ? keyPassword : keystorePassword;
-                keys.init(load(KEYSTORE_LOCATION, keystoreLocation, keystoreType, keystorePassword),
+                keys.init(
+                        load(KEYSTORE_LOCATION, keystoreLocation, keystoreType, keystorePassword),
                         password == null ? new char[0] : password.toCharArray());
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(),
-                    null);
+            context.init(
+                    keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
-            throw new ConfigException("Registry TLS settings are unusable: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            throw new ConfigException("Registry TLS settings are unusable: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 

@@ -41,8 +41,7 @@ public final class EncounterDocumentedRules {
     /** The earliest plausible date of service. */
     private static final int FIRST_YEAR_OF_SERVICE = 1990;
 
-    private EncounterDocumentedRules() {
-    }
+    private EncounterDocumentedRules() {}
 
     /** One field that holds characters that cannot travel on. */
     public record Violation(String field, String problem) {
@@ -62,7 +61,8 @@ public final class EncounterDocumentedRules {
         if (blank(event.getEncounterId())) {
             missing.add("encounterId");
         }
-        LocalDate birthDate = event.getPatient() == null ? null : event.getPatient().getBirthDate();
+        LocalDate birthDate =
+                event.getPatient() == null ? null : event.getPatient().getBirthDate();
         if (event.getPatient() == null || blank(event.getPatient().getMrn()) || birthDate == null) {
             missing.add("patient (MRN and birth date)");
         } else if (birthDate.isAfter(today)) {
@@ -70,7 +70,8 @@ public final class EncounterDocumentedRules {
         } else if (birthDate.isBefore(today.minusYears(MAX_AGE_YEARS))) {
             missing.add("a birth date at most " + MAX_AGE_YEARS + " years ago");
         }
-        if (event.getPatient() != null && event.getPatient().getMrn() != null
+        if (event.getPatient() != null
+                && event.getPatient().getMrn() != null
                 && event.getPatient().getMrn().length() > MAX_MRN_LENGTH) {
             missing.add("a patient MRN of at most " + MAX_MRN_LENGTH + " characters");
         }
@@ -80,7 +81,8 @@ public final class EncounterDocumentedRules {
         } else if (birthDate != null && dos.isBefore(birthDate)) {
             missing.add("a date of service on or after the birth date");
         }
-        if (event.getDiagnoses().isEmpty() && event.getProcedures().isEmpty()
+        if (event.getDiagnoses().isEmpty()
+                && event.getProcedures().isEmpty()
                 && event.getAdministeredItems().isEmpty()) {
             missing.add("any documented diagnosis, procedure or administered item");
         }
@@ -132,8 +134,11 @@ public final class EncounterDocumentedRules {
             }
         } else if (value instanceof IndexedRecord record) {
             for (Schema.Field field : record.getSchema().getFields()) {
-                walk(record.get(field.pos()), path.isEmpty() ? field.name() : path + "." + field.name(),
-                        FREE_TEXT.contains(field.name()), found);
+                walk(
+                        record.get(field.pos()),
+                        path.isEmpty() ? field.name() : path + "." + field.name(),
+                        FREE_TEXT.contains(field.name()),
+                        found);
             }
         } else if (value instanceof List<?> items) {
             for (int i = 0; i < items.size(); i++) {

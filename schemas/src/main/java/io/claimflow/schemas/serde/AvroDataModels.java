@@ -2,7 +2,6 @@ package io.claimflow.schemas.serde;
 
 import java.util.ArrayList;
 import java.util.Collection;
-
 import org.apache.avro.Conversion;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
@@ -26,8 +25,7 @@ final class AvroDataModels {
     /** Writes any record by field name against a writer schema other than its own; see {@link ByNameData}. */
     static final GenericData BY_NAME = withStandardConversions(new ByNameData());
 
-    private AvroDataModels() {
-    }
+    private AvroDataModels() {}
 
     static <T extends GenericData> T withStandardConversions(T data) {
         data.addLogicalTypeConversion(new Conversions.DecimalConversion());

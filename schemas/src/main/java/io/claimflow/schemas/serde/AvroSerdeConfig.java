@@ -2,7 +2,6 @@ package io.claimflow.schemas.serde;
 
 import io.claimflow.schemas.config.ClientConfigValues;
 import java.util.Map;
-
 import org.apache.kafka.common.config.ConfigException;
 
 /**

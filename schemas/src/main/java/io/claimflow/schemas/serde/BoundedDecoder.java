@@ -78,8 +78,8 @@ final class BoundedDecoder extends Decoder {
 
     private long count(long count, String what) throws EOFException {
         if (count > in.available()) {
-            throw new EOFException("an " + what + " block of " + count + " items where " + in.available()
-                    + " bytes are left");
+            throw new EOFException(
+                    "an " + what + " block of " + count + " items where " + in.available() + " bytes are left");
         }
         return count;
     }

@@ -1,15 +1,14 @@
 package io.claimflow.schemas.serde;
 
+import io.claimflow.schemas.registry.SchemaRegistryClient;
+import io.claimflow.schemas.registry.SchemaRegistryClientConfig;
+import io.claimflow.schemas.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
-
-import io.claimflow.schemas.registry.SchemaRegistryClient;
-import io.claimflow.schemas.registry.SchemaRegistryClientConfig;
-import io.claimflow.schemas.registry.SchemaRegistryException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericDatumReader;
@@ -98,11 +97,12 @@ public class ConfluentAvroDeserializer implements Deserializer<Object> {
         }
         try {
             // bounded: a corrupt length or count is refused before it is allocated (not an OutOfMemoryError)
-            return reader.read(null, new BoundedDecoder(data, WireFormat.HEADER_SIZE,
-                    data.length - WireFormat.HEADER_SIZE));
+            return reader.read(
+                    null, new BoundedDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE));
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Could not decode the Avro data of a record with schema id " + id
-                    + " on topic '" + topic + "': " + ConfluentAvroSerializer.describe(e),
+            throw new SerializationException(
+                    "Could not decode the Avro data of a record with schema id " + id + " on topic '" + topic + "': "
+                            + ConfluentAvroSerializer.describe(e),
                     ConfluentAvroSerializer.withoutValues(e));
         }
     }
@@ -117,12 +117,16 @@ public class ConfluentAvroDeserializer implements Deserializer<Object> {
         try {
             writer = registry.getById(id);
         } catch (SchemaRegistryException e) {
-            throw new SerializationException(e.getMessage() + "; cannot read a record with schema id " + id
-                    + " on topic '" + topic + "'", e);
+            throw new SerializationException(
+                    e.getMessage() + "; cannot read a record with schema id " + id + " on topic '" + topic + "'", e);
         }
         if (!config.specificAvroReader() || writer.getType() != Schema.Type.RECORD) {
-            return new GenericDatumReader<>(writer, writer, config.useLogicalTypeConverters()
-                    ? AvroDataModels.GENERIC_WITH_CONVERSIONS : AvroDataModels.GENERIC_RAW);
+            return new GenericDatumReader<>(
+                    writer,
+                    writer,
+                    config.useLogicalTypeConverters()
+                            ? AvroDataModels.GENERIC_WITH_CONVERSIONS
+                            : AvroDataModels.GENERIC_RAW);
         }
         Class<?> recordClass = findClass(writer.getFullName());
         if (recordClass == null) {
@@ -140,7 +144,8 @@ public class ConfluentAvroDeserializer implements Deserializer<Object> {
                 SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
         if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
             // Fail with the reason now, rather than with Avro's terse resolution error on every record.
-            String reasons = compatibility.getResult().getIncompatibilities().stream().limit(3)
+            String reasons = compatibility.getResult().getIncompatibilities().stream()
+                    .limit(3)
                     .map(i -> i.getMessage() + " at " + i.getLocation())
                     .collect(Collectors.joining("; "));
             throw new SerializationException("Class " + recordClass.getName() + " cannot read records written with "

@@ -1,5 +1,9 @@
 package io.claimflow.schemas.serde;
 
+import io.claimflow.schemas.registry.SchemaMetadata;
+import io.claimflow.schemas.registry.SchemaRegistryClient;
+import io.claimflow.schemas.registry.SchemaRegistryClientConfig;
+import io.claimflow.schemas.registry.SchemaRegistryException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
@@ -9,11 +13,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import io.claimflow.schemas.registry.SchemaMetadata;
-import io.claimflow.schemas.registry.SchemaRegistryClient;
-import io.claimflow.schemas.registry.SchemaRegistryClientConfig;
-import io.claimflow.schemas.registry.SchemaRegistryException;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
@@ -101,8 +100,9 @@ public class ConfluentAvroSerializer implements Serializer<Object> {
                     + SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL + " first");
         }
         if (!(data instanceof GenericContainer container)) {
-            throw new SerializationException("ConfluentAvroSerializer cannot serialize a " + data.getClass().getName()
-                    + " for topic '" + topic + "': expected an Avro SpecificRecord or GenericRecord");
+            throw new SerializationException("ConfluentAvroSerializer cannot serialize a "
+                    + data.getClass().getName() + " for topic '" + topic
+                    + "': expected an Avro SpecificRecord or GenericRecord");
         }
         Schema recordSchema = container.getSchema();
         String subject = TopicNameStrategy.subjectName(topic, isKey);
@@ -111,13 +111,16 @@ public class ConfluentAvroSerializer implements Serializer<Object> {
         Schema writerSchema;
         boolean byName = false;
         if (settings.autoRegisterSchemas()) {
-            id = registryCall(() -> client.register(subject, recordSchema),
+            id = registryCall(
+                    () -> client.register(subject, recordSchema),
                     "Could not register schema " + recordSchema.getFullName() + " under subject '" + subject + "'");
             writerSchema = recordSchema;
         } else if (settings.useLatestVersion()) {
-            SchemaMetadata latest = registryCall(() -> client.getLatest(subject),
+            SchemaMetadata latest = registryCall(
+                    () -> client.getLatest(subject),
                     "Could not fetch the latest schema of subject '" + subject + "' (use.latest.version=true)");
-            Resolution resolution = latestResolutions.computeIfAbsent(new SchemaPair(latest.schema(), recordSchema),
+            Resolution resolution = latestResolutions.computeIfAbsent(
+                    new SchemaPair(latest.schema(), recordSchema),
                     pair -> resolve(pair, settings.latestCompatibilityStrict()));
             if (resolution.error() != null) {
                 throw new SerializationException("The latest schema of subject '" + subject + "' (id " + latest.id()
@@ -129,15 +132,16 @@ public class ConfluentAvroSerializer implements Serializer<Object> {
             writerSchema = latest.schema();
             byName = resolution.byName();
         } else {
-            id = registryCall(() -> client.lookup(subject, recordSchema).id(),
+            id = registryCall(
+                    () -> client.lookup(subject, recordSchema).id(),
                     "Could not look up schema " + recordSchema.getFullName() + " under subject '" + subject
                             + "' (auto.register.schemas=false)");
             writerSchema = recordSchema;
         }
 
         Class<?> specificClass = data instanceof SpecificRecord ? data.getClass() : null;
-        DatumWriter<Object> writer = writers.computeIfAbsent(new WriterKey(writerSchema, specificClass, byName),
-                ConfluentAvroSerializer::newWriter);
+        DatumWriter<Object> writer = writers.computeIfAbsent(
+                new WriterKey(writerSchema, specificClass, byName), ConfluentAvroSerializer::newWriter);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         out.write(WireFormat.MAGIC_BYTE);
         out.write(id >>> 24);
@@ -149,8 +153,10 @@ public class ConfluentAvroSerializer implements Serializer<Object> {
             writer.write(data, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Could not encode a " + recordSchema.getFullName() + " record for topic '"
-                    + topic + "' with schema id " + id + ": " + describe(e), withoutValues(e));
+            throw new SerializationException(
+                    "Could not encode a " + recordSchema.getFullName() + " record for topic '" + topic
+                            + "' with schema id " + id + ": " + describe(e),
+                    withoutValues(e));
         }
         return out.toByteArray();
     }
@@ -179,7 +185,8 @@ public class ConfluentAvroSerializer implements Serializer<Object> {
             SchemaCompatibility.SchemaPairCompatibility compatibility =
                     SchemaCompatibility.checkReaderWriterCompatibility(pair.latest(), pair.record());
             if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-                String reasons = compatibility.getResult().getIncompatibilities().stream().limit(3)
+                String reasons = compatibility.getResult().getIncompatibilities().stream()
+                        .limit(3)
                         .map(i -> i.getMessage() + " at " + i.getLocation())
                         .collect(Collectors.joining("; "));
                 return new Resolution(true, reasons);
@@ -203,8 +210,9 @@ public class ConfluentAvroSerializer implements Serializer<Object> {
         }
         if (e instanceof UnresolvedUnionException union) {
             Object datum = union.getUnresolvedDatum();
-            return "a value of type " + (datum == null ? "null" : datum.getClass().getName())
-                    + " matches no branch of union " + union.getUnionSchema() + fieldHint(e);
+            return "a value of type "
+                    + (datum == null ? "null" : datum.getClass().getName()) + " matches no branch of union "
+                    + union.getUnionSchema() + fieldHint(e);
         }
         if (e instanceof AvroTypeException) {
             return "AvroTypeException: a value does not match its schema" + fieldHint(e);
@@ -242,13 +250,10 @@ public class ConfluentAvroSerializer implements Serializer<Object> {
         T run();
     }
 
-    private record WriterKey(Schema writerSchema, Class<?> specificClass, boolean byName) {
-    }
+    private record WriterKey(Schema writerSchema, Class<?> specificClass, boolean byName) {}
 
-    private record SchemaPair(Schema latest, Schema record) {
-    }
+    private record SchemaPair(Schema latest, Schema record) {}
 
     /** How to write records of one schema with the latest schema: by field name or not, or an error. */
-    private record Resolution(boolean byName, String error) {
-    }
+    private record Resolution(boolean byName, String error) {}
 }

@@ -7,6 +7,5 @@ final class WireFormat {
     static final int ID_SIZE = 4;
     static final int HEADER_SIZE = 1 + ID_SIZE;
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 }

@@ -32,20 +32,23 @@ class ClientConfigValuesTest {
         assertThat(values.wholeNumber("missing", "t")).isEqualTo(7L);
         assertThat(values.wholeNumber("blank")).isNull();
         assertThat(values.wholeNumber("missing")).isNull();
-        assertThatThrownBy(() -> values.wholeNumber("bad")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("bad").hasMessageContaining("expected a whole number");
+        assertThatThrownBy(() -> values.wholeNumber("bad"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bad")
+                .hasMessageContaining("expected a whole number");
     }
 
     @Test
     void booleansAreStrictAndFallBackWhenAbsentOrBlank() {
-        ClientConfigValues values = ClientConfigValues.of(Map.of("yes", "TRUE", "no", false, "blank", "",
-                "bad", "yes"));
+        ClientConfigValues values =
+                ClientConfigValues.of(Map.of("yes", "TRUE", "no", false, "blank", "", "bad", "yes"));
 
         assertThat(values.bool(false, "yes")).isTrue();
         assertThat(values.bool(true, "no")).isFalse();
         assertThat(values.bool(true, "blank")).isTrue();
         assertThat(values.bool(false, "missing")).isFalse();
-        assertThatThrownBy(() -> values.bool(true, "bad")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> values.bool(true, "bad"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("expected true or false");
     }
 }

@@ -29,20 +29,23 @@ class BreakingChangeDetectionTest {
         Schema changed = edit(released, root -> fields(root).add(field("visitReason", "\"string\"", null)));
 
         assertThat(Contracts.incompatibilities(changed, released))
-                .singleElement().asString()
-                .contains("READER_FIELD_MISSING_DEFAULT").contains("visitReason");
+                .singleElement()
+                .asString()
+                .contains("READER_FIELD_MISSING_DEFAULT")
+                .contains("visitReason");
     }
 
     @Test
     void addingARequiredFieldToASharedNestedRecordIsCaught() {
         Schema released = ClaimSubmitted.getClassSchema();
         // Address is shared: defined once, used by patient, providers and payer
-        Schema changed = edit(released, root -> fields(recordNamed(root, "Address"))
-                .add(field("county", "\"string\"", null)));
+        Schema changed =
+                edit(released, root -> fields(recordNamed(root, "Address")).add(field("county", "\"string\"", null)));
 
         // reported where Address is first defined, and at each union holding it
         assertThat(Contracts.incompatibilities(changed, released))
-                .anySatisfy(p -> assertThat(p).contains("READER_FIELD_MISSING_DEFAULT").contains("county"));
+                .anySatisfy(p ->
+                        assertThat(p).contains("READER_FIELD_MISSING_DEFAULT").contains("county"));
     }
 
     @Test
@@ -52,7 +55,9 @@ class BreakingChangeDetectionTest {
 
         int position = released.getField("traceNumber").pos();
         assertThat(Contracts.incompatibilities(changed, released))
-                .singleElement().asString().contains("TYPE_MISMATCH at /fields/" + position + "/type");
+                .singleElement()
+                .asString()
+                .contains("TYPE_MISMATCH at /fields/" + position + "/type");
     }
 
     @Test
@@ -61,21 +66,26 @@ class BreakingChangeDetectionTest {
         Schema changed = edit(released, root -> fieldNamed(root, "paidAmount").put("name", "payerPaidAmount"));
 
         assertThat(Contracts.incompatibilities(changed, released))
-                .singleElement().asString().contains("payerPaidAmount");
+                .singleElement()
+                .asString()
+                .contains("payerPaidAmount");
     }
 
     @Test
     void changingDecimalScaleIsCaughtThoughAvroAloneMissesIt() {
         Schema released = PaymentPosted.getClassSchema();
-        Schema changed = edit(released, root -> ((ObjectNode) fieldNamed(root, "paidAmount").get("type"))
-                .put("scale", 4));
+        Schema changed = edit(
+                released, root -> ((ObjectNode) fieldNamed(root, "paidAmount").get("type")).put("scale", 4));
 
         // the same bytes would read as 1.0374 instead of 103.74: Avro compares only the underlying bytes type
-        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(changed, released).getType())
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(changed, released)
+                        .getType())
                 .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
         assertThat(Contracts.incompatibilities(changed, released))
-                .singleElement().asString()
-                .isEqualTo("LOGICAL_TYPE_CHANGED at PaymentPosted.paidAmount: reader decimal(12,4), writer decimal(12,2)");
+                .singleElement()
+                .asString()
+                .isEqualTo(
+                        "LOGICAL_TYPE_CHANGED at PaymentPosted.paidAmount: reader decimal(12,4), writer decimal(12,2)");
     }
 
     @Test
@@ -83,24 +93,31 @@ class BreakingChangeDetectionTest {
         Schema released = PaymentPosted.getClassSchema();
         Schema changed = edit(released, root -> {
             ObjectNode dateBranch = (ObjectNode) fieldNamed(recordNamed(root, "LineAdjudication"), "dateOfService")
-                    .get("type").get(1);
+                    .get("type")
+                    .get(1);
             dateBranch.remove("logicalType");
         });
 
         assertThat(Contracts.incompatibilities(changed, released))
-                .singleElement().asString().contains("PaymentPosted.lines[].dateOfService");
+                .singleElement()
+                .asString()
+                .contains("PaymentPosted.lines[].dateOfService");
     }
 
     @Test
     void removingASymbolFromAnEnumWithoutDefaultIsCaught() {
         Schema released = ClaimSubmitted.getClassSchema();
         Schema changed = edit(released, root -> {
-            ArrayNode symbols = (ArrayNode) ((ObjectNode) fieldNamed(root, "frequency").get("type")).get("symbols");
+            ArrayNode symbols =
+                    (ArrayNode) ((ObjectNode) fieldNamed(root, "frequency").get("type")).get("symbols");
             symbols.remove(2); // VOID
         });
 
         assertThat(Contracts.incompatibilities(changed, released))
-                .singleElement().asString().contains("MISSING_ENUM_SYMBOLS").contains("VOID");
+                .singleElement()
+                .asString()
+                .contains("MISSING_ENUM_SYMBOLS")
+                .contains("VOID");
     }
 
     @Test
@@ -164,7 +181,8 @@ class BreakingChangeDetectionTest {
     }
 
     private static ObjectNode findDefinition(JsonNode node, String name) {
-        boolean definition = node.isObject() && node.path("name").asText().equals(name)
+        boolean definition = node.isObject()
+                && node.path("name").asText().equals(name)
                 && (node.has("fields") || node.has("symbols"));
         if (definition) {
             return (ObjectNode) node;

@@ -23,8 +23,11 @@ class CodeSystemEvolutionTest {
 
     @Test
     void aReaderOnTheReleasedV2ReadsCvxAsNone() throws IOException {
-        DocumentedCode vaccine = DocumentedCode.newBuilder().setSystem(CodeSystem.CVX).setCode("140")
-                .setText("Influenza, seasonal, injectable, preservative free").build();
+        DocumentedCode vaccine = DocumentedCode.newBuilder()
+                .setSystem(CodeSystem.CVX)
+                .setCode("140")
+                .setText("Influenza, seasonal, injectable, preservative free")
+                .build();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
         new SpecificDatumWriter<>(DocumentedCode.class).write(vaccine, encoder);

@@ -32,8 +32,7 @@ final class Contracts {
 
     private static final Pattern VERSION_FILE = Pattern.compile("v([1-9][0-9]*)\\.avsc");
 
-    private Contracts() {
-    }
+    private Contracts() {}
 
     /** One released version of an event's schema. */
     record Released(String event, int version, Path file, Schema schema) {
@@ -103,8 +102,8 @@ final class Contracts {
         return problems;
     }
 
-    private static void logicalTypeChanges(Schema reader, Schema writer, String path, Set<String> seen,
-            List<String> problems) {
+    private static void logicalTypeChanges(
+            Schema reader, Schema writer, String path, Set<String> seen, List<String> problems) {
         if (reader.getType() == Schema.Type.UNION || writer.getType() == Schema.Type.UNION) {
             List<Schema> readerBranches = branches(reader);
             for (Schema w : branches(writer)) {
@@ -134,10 +133,9 @@ final class Contracts {
                     }
                 }
             }
-            case ARRAY -> logicalTypeChanges(reader.getElementType(), writer.getElementType(), path + "[]", seen,
-                    problems);
-            case MAP -> logicalTypeChanges(reader.getValueType(), writer.getValueType(), path + "{}", seen,
-                    problems);
+            case ARRAY ->
+                logicalTypeChanges(reader.getElementType(), writer.getElementType(), path + "[]", seen, problems);
+            case MAP -> logicalTypeChanges(reader.getValueType(), writer.getValueType(), path + "{}", seen, problems);
             default -> {
                 LogicalType r = reader.getLogicalType();
                 LogicalType w = writer.getLogicalType();
@@ -145,7 +143,8 @@ final class Contracts {
                 String wName = w == null ? "none" : w.getName();
                 if (!rName.equals(wName)) {
                     problems.add("LOGICAL_TYPE_CHANGED at " + path + ": reader " + rName + ", writer " + wName);
-                } else if (r instanceof LogicalTypes.Decimal rd && w instanceof LogicalTypes.Decimal wd
+                } else if (r instanceof LogicalTypes.Decimal rd
+                        && w instanceof LogicalTypes.Decimal wd
                         && (rd.getScale() != wd.getScale() || rd.getPrecision() < wd.getPrecision())) {
                     problems.add("LOGICAL_TYPE_CHANGED at " + path + ": reader decimal(" + rd.getPrecision() + ","
                             + rd.getScale() + "), writer decimal(" + wd.getPrecision() + "," + wd.getScale() + ")");
@@ -186,8 +185,7 @@ final class Contracts {
             case ARRAY -> collect(schema.getElementType(), seen, named);
             case MAP -> collect(schema.getValueType(), seen, named);
             case UNION -> schema.getTypes().forEach(t -> collect(t, seen, named));
-            default -> {
-            }
+            default -> {}
         }
     }
 }

@@ -53,21 +53,25 @@ class JsonRecordsTest {
         assertThat(item.getKind()).isEqualTo(AdministeredItemKind.VACCINE);
         assertThat(item.getUnit()).isEqualTo(UnitOfMeasure.MILLILITER);
         assertThat(item.getQuantity()).isEqualTo(new BigDecimal("0.500"));
-        JsonNode written = JsonRecords.toJsonNode(event).get("administeredItems").get(0);
+        JsonNode written =
+                JsonRecords.toJsonNode(event).get("administeredItems").get(0);
         assertThat(written.get("quantity").asText()).isEqualTo("0.500");
-        assertThat(JsonRecords.read(JsonRecords.write(event), EncounterDocumented.class)).isEqualTo(event);
+        assertThat(JsonRecords.read(JsonRecords.write(event), EncounterDocumented.class))
+                .isEqualTo(event);
     }
 
     @Test
     void decimalsArePaddedToScaleButNeverRounded() {
         ObjectNode json = sample(ClaimSubmitted.class);
         json.put("totalCharge", "210");
-        assertThat(JsonRecords.read(json, ClaimSubmitted.class).getTotalCharge()).isEqualTo(new BigDecimal("210.00"));
+        assertThat(JsonRecords.read(json, ClaimSubmitted.class).getTotalCharge())
+                .isEqualTo(new BigDecimal("210.00"));
 
         json.put("totalCharge", new BigDecimal("210.5"));
         ClaimSubmitted fromNumber = JsonRecords.read(json, ClaimSubmitted.class);
         assertThat(fromNumber.getTotalCharge()).isEqualTo(new BigDecimal("210.50"));
-        assertThat(JsonRecords.toJsonNode(fromNumber).get("totalCharge").asText()).isEqualTo("210.50");
+        assertThat(JsonRecords.toJsonNode(fromNumber).get("totalCharge").asText())
+                .isEqualTo("210.50");
 
         json.put("totalCharge", "210.005");
         assertThatThrownBy(() -> JsonRecords.read(json, ClaimSubmitted.class))
@@ -100,7 +104,8 @@ class JsonRecordsTest {
         assertThatThrownBy(() -> JsonRecords.read(json, EncounterDocumented.class))
                 .hasMessageContaining("EncounterDocumented.patient.birthDate")
                 .hasMessageContaining("ISO-8601 date")
-                .message().doesNotContain("1961");
+                .message()
+                .doesNotContain("1961");
     }
 
     @Test
@@ -162,7 +167,8 @@ class JsonRecordsTest {
         assertThatThrownBy(() -> JsonRecords.read("{\"lastName\": Whitfield}", EncounterDocumented.class))
                 .isInstanceOf(JsonRecordException.class)
                 .hasMessageStartingWith("EncounterDocumented: not valid JSON at line 1, column")
-                .message().doesNotContain("Whitfield");
+                .message()
+                .doesNotContain("Whitfield");
     }
 
     @Test

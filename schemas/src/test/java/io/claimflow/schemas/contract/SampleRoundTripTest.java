@@ -73,8 +73,13 @@ class SampleRoundTripTest {
         PaymentPosted paid = Samples.load(PaymentPosted.class);
 
         String encounter = documented.getEncounterId();
-        assertThat(Stream.of(coded.getEncounterId(), submitted.getEncounterId(), denied.getEncounterId(),
-                recode.getEncounterId(), paid.getEncounterId())).containsOnly(encounter);
+        assertThat(Stream.of(
+                        coded.getEncounterId(),
+                        submitted.getEncounterId(),
+                        denied.getEncounterId(),
+                        recode.getEncounterId(),
+                        paid.getEncounterId()))
+                .containsOnly(encounter);
         assertThat(documented.getCausationId()).isNull();
         assertThat(coded.getCausationId()).isEqualTo(documented.getEventId());
         assertThat(submitted.getCausationId()).isEqualTo(coded.getEventId());
@@ -95,17 +100,20 @@ class SampleRoundTripTest {
         assertThat(submitted.getLines().stream().map(l -> l.getChargeAmount()).reduce(BigDecimal::add))
                 .contains(submitted.getTotalCharge());
         // 835 balancing: charge = paid + all adjustments, per line and per claim
-        BigDecimal adjustments = paid.getClaimAdjustments().stream().map(a -> a.getAmount())
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal adjustments =
+                paid.getClaimAdjustments().stream().map(a -> a.getAmount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         for (var line : paid.getLines()) {
-            BigDecimal lineAdjustments = line.getAdjustments().stream().map(a -> a.getAmount())
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal lineAdjustments =
+                    line.getAdjustments().stream().map(a -> a.getAmount()).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(line.getPaidAmount().add(lineAdjustments)).isEqualTo(line.getChargeAmount());
             adjustments = adjustments.add(lineAdjustments);
         }
         assertThat(paid.getPaidAmount().add(adjustments)).isEqualTo(paid.getChargeAmount());
         var pr = paid.getPatientResponsibility();
-        assertThat(pr.getDeductible().add(pr.getCoinsurance()).add(pr.getCopay()).add(pr.getOther()))
+        assertThat(pr.getDeductible()
+                        .add(pr.getCoinsurance())
+                        .add(pr.getCopay())
+                        .add(pr.getOther()))
                 .isEqualTo(pr.getTotal());
         assertThat(paid.getChargeAmount()).isEqualTo(submitted.getTotalCharge());
     }

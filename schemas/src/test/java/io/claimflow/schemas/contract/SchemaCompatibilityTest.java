@@ -52,7 +52,9 @@ class SchemaCompatibilityTest {
                     .toList();
             assertThat(versions).as("released versions of %s", event).isNotEmpty();
             for (int i = 0; i < versions.size(); i++) {
-                assertThat(versions.get(i)).as("released versions of %s are v1..vN", event).isEqualTo(i + 1);
+                assertThat(versions.get(i))
+                        .as("released versions of %s are v1..vN", event)
+                        .isEqualTo(i + 1);
             }
         }
     }

@@ -35,7 +35,9 @@ class SchemaDocumentationTest {
                 }
             }
         }
-        assertThat(undocumented).as("types and fields without doc reachable from %s", topic).isEmpty();
+        assertThat(undocumented)
+                .as("types and fields without doc reachable from %s", topic)
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -46,7 +48,8 @@ class SchemaDocumentationTest {
         assertThat(schema.getNamespace()).isEqualTo("io.claimflow.events");
         assertThat(schema.getFields().stream().limit(5).map(Schema.Field::name))
                 .containsExactly("eventId", "occurredAt", "encounterId", "causationId", "tenantId");
-        assertThat(schema.getField("occurredAt").schema().getLogicalType().getName()).isEqualTo("timestamp-millis");
+        assertThat(schema.getField("occurredAt").schema().getLogicalType().getName())
+                .isEqualTo("timestamp-millis");
         Schema causation = schema.getField("causationId").schema();
         if (topic.equals(Topics.ENCOUNTER_DOCUMENTED)) {
             // the EHR originates it: nothing caused it inside ClaimFlow
@@ -71,7 +74,9 @@ class SchemaDocumentationTest {
                 if (value.getType() == Schema.Type.FLOAT || value.getType() == Schema.Type.DOUBLE) {
                     problems.add(where + " is floating point");
                 }
-                boolean money = field.name().equals("amount") || field.name().endsWith("Amount") || field.name().endsWith("Charge")
+                boolean money = field.name().equals("amount")
+                        || field.name().endsWith("Amount")
+                        || field.name().endsWith("Charge")
                         || field.name().endsWith("Adjustment")
                         || type.getName().equals("PatientResponsibility");
                 if (money && !isMoney(value)) {
@@ -93,7 +98,10 @@ class SchemaDocumentationTest {
         if (schema.getType() != Schema.Type.UNION) {
             return schema;
         }
-        return schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
+        return schema.getTypes().stream()
+                .filter(t -> t.getType() != Schema.Type.NULL)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static boolean blank(String doc) {
@@ -104,8 +112,18 @@ class SchemaDocumentationTest {
     void walkerFindsNestedTypes() {
         // guards the doc check itself: it must see types defined in the shared common files and deep inside arrays
         List<String> names = Contracts.namedTypes(Topics.schemaOf(Topics.PAYMENT_POSTED)).stream()
-                .map(Schema::getName).toList();
-        assertThat(names).contains("PaymentPosted", "Payer", "Address", "PatientResponsibility", "LineAdjudication",
-                "Adjustment", "AdjustmentGroupCode", "CodeSystem", "ClaimStatus");
+                .map(Schema::getName)
+                .toList();
+        assertThat(names)
+                .contains(
+                        "PaymentPosted",
+                        "Payer",
+                        "Address",
+                        "PatientResponsibility",
+                        "LineAdjudication",
+                        "Adjustment",
+                        "AdjustmentGroupCode",
+                        "CodeSystem",
+                        "ClaimStatus");
     }
 }

@@ -13,13 +13,14 @@ class TopicsTest {
 
     @Test
     void namesTheSixEventTopicsInFlowOrder() {
-        assertThat(Topics.all()).containsExactly(
-                "claimflow.encounter.documented.v1",
-                "claimflow.encounter.coded.v1",
-                "claimflow.claim.submitted.v1",
-                "claimflow.claim.denied.v1",
-                "claimflow.claim.recode-requested.v1",
-                "claimflow.payment.posted.v1");
+        assertThat(Topics.all())
+                .containsExactly(
+                        "claimflow.encounter.documented.v1",
+                        "claimflow.encounter.coded.v1",
+                        "claimflow.claim.submitted.v1",
+                        "claimflow.claim.denied.v1",
+                        "claimflow.claim.recode-requested.v1",
+                        "claimflow.payment.posted.v1");
         assertThat(Topics.allWithDeadLetters()).hasSize(12).contains("claimflow.claim.denied.v1.dlt");
     }
 
@@ -27,8 +28,8 @@ class TopicsTest {
     void deadLetterAndSubjectNamesFollowTheConventions() {
         assertThat(Topics.dlt(Topics.CLAIM_DENIED)).isEqualTo("claimflow.claim.denied.v1.dlt");
         assertThat(Topics.valueSubject(Topics.RECODE_REQUESTED)).isEqualTo("claimflow.claim.recode-requested.v1-value");
-        assertThat(Topics.valueSchemasBySubject()).containsEntry(
-                "claimflow.encounter.documented.v1-value", EncounterDocumented.getClassSchema());
+        assertThat(Topics.valueSchemasBySubject())
+                .containsEntry("claimflow.encounter.documented.v1-value", EncounterDocumented.getClassSchema());
     }
 
     @Test

@@ -49,8 +49,7 @@ class WireFormatFuzzTest {
 
     @Test
     void arbitraryBytesAreReadOrRefusedWithASerializationException() {
-        Fuzz.check("arbitrary bytes", fuzz -> fuzz.bytes(fuzz.pick(32, 256, 4096)),
-                WireFormatFuzzTest::readOrRefuse);
+        Fuzz.check("arbitrary bytes", fuzz -> fuzz.bytes(fuzz.pick(32, 256, 4096)), WireFormatFuzzTest::readOrRefuse);
     }
 
     @Test
@@ -72,7 +71,8 @@ class WireFormatFuzzTest {
         System.arraycopy(gigabyte, 0, bytes, 5, 5);
         System.arraycopy(valid, 6, bytes, 10, valid.length - 6);
         assertThatThrownBy(() -> deserializer.deserialize(Topics.ENCOUNTER_DOCUMENTED, bytes))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("1073741824");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("1073741824");
     }
 
     private static byte[] mutation(Fuzz fuzz) {
@@ -81,7 +81,8 @@ class WireFormatFuzzTest {
                 byte[] copy = valid.clone();
                 int n = fuzz.between(1, 8);
                 for (int i = 0; i < n; i++) {
-                    copy[fuzz.between(0, valid.length - 1)] = (byte) fuzz.random().nextInt(256);
+                    copy[fuzz.between(0, valid.length - 1)] =
+                            (byte) fuzz.random().nextInt(256);
                 }
                 fuzz.note("set " + n + " bytes");
                 return copy;
@@ -127,9 +128,8 @@ class WireFormatFuzzTest {
         } catch (SerializationException e) {
             assertThat(e.getMessage()).isNotBlank();
         } catch (RuntimeException | Error e) {
-            throw new AssertionError("the deserializer let " + e.getClass().getName() + " escape for "
-                    + bytes.length + " bytes", e);
+            throw new AssertionError(
+                    "the deserializer let " + e.getClass().getName() + " escape for " + bytes.length + " bytes", e);
         }
     }
-
 }

@@ -1,5 +1,10 @@
 package io.claimflow.schemas.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,12 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 
@@ -41,11 +40,9 @@ public final class FakeSchemaRegistry implements AutoCloseable {
         }
     }
 
-    private record Canned(int status, String body) {
-    }
+    private record Canned(int status, String body) {}
 
-    private record Version(String subject, int version, int id, Schema schema) {
-    }
+    private record Version(String subject, int version, int id, Schema schema) {}
 
     private final HttpServer server;
     private final List<Request> requests = new ArrayList<>();
@@ -96,8 +93,8 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 
     /** Every request must carry basic auth with these {@code user:password} credentials, else 401. */
     public synchronized FakeSchemaRegistry requireBasicAuth(String userInfo) {
-        requiredAuthorization = "Basic " + java.util.Base64.getEncoder()
-                .encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+        requiredAuthorization =
+                "Basic " + java.util.Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
@@ -136,9 +133,12 @@ public final class FakeSchemaRegistry implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+            Request request = new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body);
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body);
             int status;
             String response;
             synchronized (this) {
@@ -171,13 +171,18 @@ public final class FakeSchemaRegistry implements AutoCloseable {
     }
 
     private Object[] serve(Request request) throws IOException {
-        List<String> path = Arrays.stream(request.path().split("/")).filter(s -> !s.isEmpty())
-                .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toList();
+        List<String> path = Arrays.stream(request.path().split("/"))
+                .filter(s -> !s.isEmpty())
+                .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
+                .toList();
         String method = request.method();
         if (method.equals("GET") && path.equals(List.of("subjects"))) {
             return ok(JSON.valueToTree(subjects.keySet()));
         }
-        if (method.equals("GET") && path.size() == 3 && path.get(0).equals("schemas") && path.get(1).equals("ids")) {
+        if (method.equals("GET")
+                && path.size() == 3
+                && path.get(0).equals("schemas")
+                && path.get(1).equals("ids")) {
             Schema schema = schemas.get(Integer.parseInt(path.get(2)));
             if (schema == null) {
                 return new Object[] {404, error(40403, "Schema " + path.get(2) + " not found")};
@@ -195,7 +200,9 @@ public final class FakeSchemaRegistry implements AutoCloseable {
                     return new Object[] {404, error(40401, "Subject '" + subject + "' not found.")};
                 }
                 Schema schema = parse(request.body());
-                return versions.stream().filter(v -> v.schema().equals(schema)).findFirst()
+                return versions.stream()
+                        .filter(v -> v.schema().equals(schema))
+                        .findFirst()
                         .map(v -> ok(metadata(v)))
                         .orElse(new Object[] {404, error(40403, "Schema not found")});
             }
@@ -204,7 +211,8 @@ public final class FakeSchemaRegistry implements AutoCloseable {
                     return new Object[] {404, error(40401, "Subject '" + subject + "' not found.")};
                 }
                 Version version = find(versions, path.get(3));
-                return version == null ? new Object[] {404, error(40402, "Version " + path.get(3) + " not found.")}
+                return version == null
+                        ? new Object[] {404, error(40402, "Version " + path.get(3) + " not found.")}
                         : ok(metadata(version));
             }
         }
@@ -232,10 +240,16 @@ public final class FakeSchemaRegistry implements AutoCloseable {
             }
         }
         if (compatibilityChecks && !versions.isEmpty()) {
-            String problem = backwardProblem(schema, versions.get(versions.size() - 1).schema());
+            String problem =
+                    backwardProblem(schema, versions.get(versions.size() - 1).schema());
             if (problem != null) {
-                return new Object[] {409, error(409, "Schema being registered is incompatible with an earlier"
-                        + " schema for subject \"" + subject + "\", details: " + problem)};
+                return new Object[] {
+                    409,
+                    error(
+                            409,
+                            "Schema being registered is incompatible with an earlier" + " schema for subject \""
+                                    + subject + "\", details: " + problem)
+                };
             }
         }
         int id = ids.computeIfAbsent(schema, s -> nextId++);
@@ -255,13 +269,17 @@ public final class FakeSchemaRegistry implements AutoCloseable {
     private static String backwardProblem(Schema reader, Schema writer) {
         SchemaCompatibility.SchemaPairCompatibility result =
                 SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
-        return result.getType() == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE ? null
+        return result.getType() == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE
+                ? null
                 : result.getDescription();
     }
 
     private static ObjectNode metadata(Version version) {
-        return JSON.createObjectNode().put("subject", version.subject()).put("version", version.version())
-                .put("id", version.id()).put("schema", version.schema().toString());
+        return JSON.createObjectNode()
+                .put("subject", version.subject())
+                .put("version", version.version())
+                .put("id", version.id())
+                .put("schema", version.schema().toString());
     }
 
     private static Schema parse(String body) throws IOException {
@@ -274,6 +292,9 @@ public final class FakeSchemaRegistry implements AutoCloseable {
     }
 
     private static String error(int code, String message) {
-        return JSON.createObjectNode().put("error_code", code).put("message", message).toString();
+        return JSON.createObjectNode()
+                .put("error_code", code)
+                .put("message", message)
+                .toString();
     }
 }

@@ -1,5 +1,9 @@
 package io.claimflow.schemas.registry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,28 +14,32 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 class SchemaRegistryClientTest {
 
-    private static final Schema V1 = SchemaBuilder.record("Visit").namespace("test.registry").fields()
+    private static final Schema V1 = SchemaBuilder.record("Visit")
+            .namespace("test.registry")
+            .fields()
             .requiredString("visitId")
             .endRecord();
-    private static final Schema V2 = SchemaBuilder.record("Visit").namespace("test.registry").fields()
+    private static final Schema V2 = SchemaBuilder.record("Visit")
+            .namespace("test.registry")
+            .fields()
             .requiredString("visitId")
-            .name("room").type().stringType().stringDefault("none")
+            .name("room")
+            .type()
+            .stringType()
+            .stringDefault("none")
             .endRecord();
     /** Cannot read V1 data: a new field without default. */
-    private static final Schema INCOMPATIBLE = SchemaBuilder.record("Visit").namespace("test.registry").fields()
+    private static final Schema INCOMPATIBLE = SchemaBuilder.record("Visit")
+            .namespace("test.registry")
+            .fields()
             .requiredString("visitId")
             .requiredInt("units")
             .endRecord();
@@ -50,8 +58,8 @@ class SchemaRegistryClientTest {
     }
 
     private static SchemaRegistryClient client(String urls) {
-        return new SchemaRegistryClient(SchemaRegistryClientConfig.of(urls)
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10)));
+        return new SchemaRegistryClient(
+                SchemaRegistryClientConfig.of(urls).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10)));
     }
 
     @Test
@@ -65,7 +73,8 @@ class SchemaRegistryClientTest {
 
         assertThat(first).isEqualTo(100).isEqualTo(again);
         assertThat(second).isEqualTo(101);
-        assertThat(registry.requests()).extracting(FakeSchemaRegistry.Request::toString)
+        assertThat(registry.requests())
+                .extracting(FakeSchemaRegistry.Request::toString)
                 .containsExactly("POST /subjects/visits-value/versions", "POST /subjects/visits-value/versions");
         FakeSchemaRegistry.Request request = registry.requests().get(0);
         assertThat(request.contentType()).isEqualTo("application/vnd.schemaregistry.v1+json");
@@ -81,7 +90,8 @@ class SchemaRegistryClientTest {
 
         assertThat(reader.getById(id)).isEqualTo(V1);
         assertThat(reader.getById(id)).isEqualTo(V1);
-        assertThat(registry.requests()).extracting(FakeSchemaRegistry.Request::toString)
+        assertThat(registry.requests())
+                .extracting(FakeSchemaRegistry.Request::toString)
                 .containsExactly("GET /schemas/ids/" + id);
 
         SchemaRegistryClient writer = client(registry.url());
@@ -94,10 +104,12 @@ class SchemaRegistryClientTest {
     @Test
     void unknownIdIsA40403WithAClearMessage() {
         FakeSchemaRegistry registry = registry();
-        SchemaRegistryException e = catchThrowableOfType(SchemaRegistryException.class,
-                () -> client(registry.url()).getById(42));
+        SchemaRegistryException e = catchThrowableOfType(
+                SchemaRegistryException.class, () -> client(registry.url()).getById(42));
 
-        assertThat(e.getMessage()).startsWith("Schema id 42 not found in registry (40403)").contains(registry.url());
+        assertThat(e.getMessage())
+                .startsWith("Schema id 42 not found in registry (40403)")
+                .contains(registry.url());
         assertThat(e.status()).isEqualTo(404);
         assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.SCHEMA_NOT_FOUND);
         assertThat(e.isNotFound()).isTrue();
@@ -116,7 +128,9 @@ class SchemaRegistryClientTest {
         other.lookup("visits-value", V2);
 
         assertThat(found).isEqualTo(new SchemaMetadata("visits-value", 2, v2, V2));
-        assertThat(registry.requests()).filteredOn(r -> r.path().equals("/subjects/visits-value")).hasSize(1);
+        assertThat(registry.requests())
+                .filteredOn(r -> r.path().equals("/subjects/visits-value"))
+                .hasSize(1);
         // A looked-up schema needs no registration call either.
         registry.clearRequests();
         assertThat(other.register("visits-value", V2)).isEqualTo(v2);
@@ -128,14 +142,14 @@ class SchemaRegistryClientTest {
         FakeSchemaRegistry registry = registry();
         SchemaRegistryClient client = client(registry.url());
 
-        SchemaRegistryException noSubject = catchThrowableOfType(SchemaRegistryException.class,
-                () -> client.lookup("visits-value", V1));
+        SchemaRegistryException noSubject =
+                catchThrowableOfType(SchemaRegistryException.class, () -> client.lookup("visits-value", V1));
         assertThat(noSubject.errorCode()).isEqualTo(40401);
         assertThat(noSubject.getMessage()).contains("Subject 'visits-value' not found in registry (40401)");
 
         client.register("visits-value", V1);
-        SchemaRegistryException noSchema = catchThrowableOfType(SchemaRegistryException.class,
-                () -> client.lookup("visits-value", V2));
+        SchemaRegistryException noSchema =
+                catchThrowableOfType(SchemaRegistryException.class, () -> client.lookup("visits-value", V2));
         assertThat(noSchema.errorCode()).isEqualTo(40403);
         assertThat(noSchema.getMessage())
                 .contains("Schema test.registry.Visit is not registered under subject 'visits-value' (40403)");
@@ -145,8 +159,8 @@ class SchemaRegistryClientTest {
     void latestIsCachedUntilItsLifetimeEnds() {
         FakeSchemaRegistry registry = registry();
         AtomicLong now = new AtomicLong(1_000);
-        SchemaRegistryClient client = new SchemaRegistryClient(SchemaRegistryClientConfig.of(registry.url())
-                .withLatestCacheTtl(Duration.ofSeconds(30)), now::get);
+        SchemaRegistryClient client = new SchemaRegistryClient(
+                SchemaRegistryClientConfig.of(registry.url()).withLatestCacheTtl(Duration.ofSeconds(30)), now::get);
         int v1 = client(registry.url()).register("visits-value", V1);
 
         assertThat(client.getLatest("visits-value").id()).isEqualTo(v1);
@@ -157,7 +171,9 @@ class SchemaRegistryClientTest {
         SchemaMetadata latest = client.getLatest("visits-value");
 
         assertThat(latest).isEqualTo(new SchemaMetadata("visits-value", 2, v2, V2));
-        assertThat(registry.requests()).filteredOn(r -> r.path().endsWith("/versions/latest")).hasSize(2);
+        assertThat(registry.requests())
+                .filteredOn(r -> r.path().endsWith("/versions/latest"))
+                .hasSize(2);
     }
 
     @Test
@@ -170,9 +186,11 @@ class SchemaRegistryClientTest {
         assertThat(client.getVersion("visits-value", 1)).isEqualTo(new SchemaMetadata("visits-value", 1, v1, V1));
         assertThat(client.subjects()).containsExactly("visits-value", "other-key");
         assertThat(catchThrowableOfType(SchemaRegistryException.class, () -> client.getVersion("visits-value", 7))
-                .getMessage()).startsWith("Version 7 of subject 'visits-value' not found in registry (40402)");
+                        .getMessage())
+                .startsWith("Version 7 of subject 'visits-value' not found in registry (40402)");
         assertThat(catchThrowableOfType(SchemaRegistryException.class, () -> client.getLatest("nobody-value"))
-                .getMessage()).startsWith("Subject 'nobody-value' not found in registry (40401)");
+                        .getMessage())
+                .startsWith("Subject 'nobody-value' not found in registry (40401)");
     }
 
     @Test
@@ -180,19 +198,22 @@ class SchemaRegistryClientTest {
         FakeSchemaRegistry registry = registry();
         SchemaRegistryClient client = client(registry.url());
 
-        assertThat(client.testCompatibility("visits-value", V1).compatible()).as("empty subject").isTrue();
+        assertThat(client.testCompatibility("visits-value", V1).compatible())
+                .as("empty subject")
+                .isTrue();
         client.register("visits-value", V1);
         assertThat(client.testCompatibility("visits-value", V2).compatible()).isTrue();
         CompatibilityResult verdict = client.testCompatibility("visits-value", INCOMPATIBLE);
         assertThat(verdict.compatible()).isFalse();
         assertThat(verdict.messages()).isNotEmpty();
 
-        SchemaRegistryException e = catchThrowableOfType(SchemaRegistryException.class,
-                () -> client.register("visits-value", INCOMPATIBLE));
+        SchemaRegistryException e = catchThrowableOfType(
+                SchemaRegistryException.class, () -> client.register("visits-value", INCOMPATIBLE));
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.INCOMPATIBLE_SCHEMA);
-        assertThat(e.getMessage()).startsWith("Schema test.registry.Visit is incompatible with an earlier schema of"
-                + " subject 'visits-value' (409)");
+        assertThat(e.getMessage())
+                .startsWith("Schema test.registry.Visit is incompatible with an earlier schema of"
+                        + " subject 'visits-value' (409)");
     }
 
     @Test
@@ -205,8 +226,9 @@ class SchemaRegistryClientTest {
 
         client.register("visits-value", V1);
 
-        assertThat(registry.requests().get(0).authorization()).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString("svc:s3cret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(registry.requests().get(0).authorization())
+                .isEqualTo(
+                        "Basic " + Base64.getEncoder().encodeToString("svc:s3cret".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -218,8 +240,10 @@ class SchemaRegistryClientTest {
         client.register("visits-value", V1);
         SchemaRegistryException e = catchThrowableOfType(SchemaRegistryException.class, () -> client.getById(7));
 
-        assertThat(registry.requests()).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString("svc:s3cret".getBytes(StandardCharsets.UTF_8))));
+        assertThat(registry.requests())
+                .allSatisfy(r -> assertThat(r.authorization())
+                        .isEqualTo("Basic "
+                                + Base64.getEncoder().encodeToString("svc:s3cret".getBytes(StandardCharsets.UTF_8))));
         assertThat(e.getMessage()).contains(registry.url()).doesNotContain("s3cret");
         assertThat(client.config().toString()).doesNotContain("s3cret");
     }
@@ -228,8 +252,8 @@ class SchemaRegistryClientTest {
     void wrongCredentialsSayWhichSettingToCheck() {
         FakeSchemaRegistry registry = registry().requireBasicAuth("svc:s3cret");
 
-        SchemaRegistryException e = catchThrowableOfType(SchemaRegistryException.class,
-                () -> client(registry.url()).register("visits-value", V1));
+        SchemaRegistryException e = catchThrowableOfType(
+                SchemaRegistryException.class, () -> client(registry.url()).register("visits-value", V1));
 
         assertThat(e.status()).isEqualTo(401);
         assertThat(e.getMessage()).contains("refused access (HTTP 401").contains("basic.auth.user.info");
@@ -239,10 +263,11 @@ class SchemaRegistryClientTest {
     void aRegistryThatIsDownIsReportedAsUnreachable() {
         String dead = FakeSchemaRegistry.deadUrl();
 
-        SchemaRegistryException e = catchThrowableOfType(SchemaRegistryException.class,
-                () -> client(dead).getById(1));
+        SchemaRegistryException e = catchThrowableOfType(
+                SchemaRegistryException.class, () -> client(dead).getById(1));
 
-        assertThat(e.getMessage()).startsWith("Schema registry at " + dead + " is unreachable: ")
+        assertThat(e.getMessage())
+                .startsWith("Schema registry at " + dead + " is unreachable: ")
                 .contains("GET /schemas/ids/1");
         assertThat(e.isUnreachable()).isTrue();
         assertThat(e.isRetriable()).isTrue();
@@ -262,8 +287,9 @@ class SchemaRegistryClientTest {
         client.getLatest("visits-value");
 
         assertThat(unavailable.requestCount()).isEqualTo(1);
-        assertThat(live.requests()).extracting(FakeSchemaRegistry.Request::toString).containsExactly(
-                "POST /subjects/visits-value/versions", "GET /subjects/visits-value/versions/latest");
+        assertThat(live.requests())
+                .extracting(FakeSchemaRegistry.Request::toString)
+                .containsExactly("POST /subjects/visits-value/versions", "GET /subjects/visits-value/versions/latest");
     }
 
     @Test
@@ -271,11 +297,14 @@ class SchemaRegistryClientTest {
         String first = FakeSchemaRegistry.deadUrl();
         String second = FakeSchemaRegistry.deadUrl();
 
-        SchemaRegistryException e = catchThrowableOfType(SchemaRegistryException.class,
+        SchemaRegistryException e = catchThrowableOfType(
+                SchemaRegistryException.class,
                 () -> client(first + "," + second).subjects());
 
-        assertThat(e.getMessage()).startsWith("Schema registry at " + first + ", " + second + " is unreachable: ")
-                .contains(first + ": ").contains(second + ": ");
+        assertThat(e.getMessage())
+                .startsWith("Schema registry at " + first + ", " + second + " is unreachable: ")
+                .contains(first + ": ")
+                .contains(second + ": ");
     }
 
     @Test
@@ -288,8 +317,9 @@ class SchemaRegistryClientTest {
         SchemaRegistryException store = catchThrowableOfType(SchemaRegistryException.class, client::subjects);
         SchemaRegistryException proxy = catchThrowableOfType(SchemaRegistryException.class, client::subjects);
 
-        assertThat(store.getMessage()).isEqualTo("Schema registry at " + registry.url()
-                + " answered HTTP 500, error_code 50001 to GET /subjects: Error in the backend data store");
+        assertThat(store.getMessage())
+                .isEqualTo("Schema registry at " + registry.url()
+                        + " answered HTTP 500, error_code 50001 to GET /subjects: Error in the backend data store");
         assertThat(store.errorCode()).isEqualTo(50001);
         assertThat(store.isRetriable()).isTrue();
         assertThat(proxy.status()).isEqualTo(502);
@@ -340,20 +370,25 @@ class SchemaRegistryClientTest {
         assertThat(config.latestCacheTtl()).isZero();
         assertThat(config.toString()).contains("svc:****").doesNotContain("pw,");
         assertThat(SchemaRegistryClientConfig.from(Map.of("schema.registry.url", List.of("http://a", "http://b")))
-                .urls()).hasSize(2);
+                        .urls())
+                .hasSize(2);
     }
 
     @Test
     void configRefusesWhatItCannotHonour() {
         assertThatThrownBy(() -> SchemaRegistryClientConfig.from(Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("schema.registry.url");
-        assertThatThrownBy(() -> SchemaRegistryClientConfig.from(Map.of("schema.registry.url", "http://a",
-                "basic.auth.credentials.source", "USER_INFO")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("basic.auth.user.info");
-        assertThatThrownBy(() -> SchemaRegistryClientConfig.from(Map.of("schema.registry.url", "http://a",
-                "basic.auth.credentials.source", "SASL_INHERIT")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SASL_INHERIT is not supported");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schema.registry.url");
+        assertThatThrownBy(() -> SchemaRegistryClientConfig.from(
+                        Map.of("schema.registry.url", "http://a", "basic.auth.credentials.source", "USER_INFO")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("basic.auth.user.info");
+        assertThatThrownBy(() -> SchemaRegistryClientConfig.from(
+                        Map.of("schema.registry.url", "http://a", "basic.auth.credentials.source", "SASL_INHERIT")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SASL_INHERIT is not supported");
         assertThatThrownBy(() -> SchemaRegistryClientConfig.of("localhost:8081"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("http(s)://");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http(s)://");
     }
 }

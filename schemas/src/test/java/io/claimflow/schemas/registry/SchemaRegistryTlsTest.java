@@ -41,23 +41,106 @@ class SchemaRegistryTlsTest {
     @BeforeAll
     static void keysAndServer() throws Exception {
         password = UUID.randomUUID().toString();
-        keytool("-genkeypair", "-alias", "registry", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", path("registry.p12"), "-storepass", password, "-keypass", password);
-        keytool("-exportcert", "-rfc", "-alias", "registry", "-keystore", path("registry.p12"), "-storepass", password,
-                "-file", path("registry.crt"));
-        keytool("-importcert", "-noprompt", "-alias", "registry", "-file", path("registry.crt"), "-storetype", "PKCS12",
-                "-keystore", path("client-truststore.p12"), "-storepass", password);
-        keytool("-genkeypair", "-alias", "client", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=claimflow-service", "-storetype", "PKCS12", "-keystore", path("client.p12"),
-                "-storepass", password, "-keypass", password);
-        keytool("-exportcert", "-rfc", "-alias", "client", "-keystore", path("client.p12"), "-storepass", password,
-                "-file", path("client.crt"));
-        keytool("-importcert", "-noprompt", "-alias", "client", "-file", path("client.crt"), "-storetype", "PKCS12",
-                "-keystore", path("registry-truststore.p12"), "-storepass", password);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "registry",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                path("registry.p12"),
+                "-storepass",
+                password,
+                "-keypass",
+                password);
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "registry",
+                "-keystore",
+                path("registry.p12"),
+                "-storepass",
+                password,
+                "-file",
+                path("registry.crt"));
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "registry",
+                "-file",
+                path("registry.crt"),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                path("client-truststore.p12"),
+                "-storepass",
+                password);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "client",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=claimflow-service",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                path("client.p12"),
+                "-storepass",
+                password,
+                "-keypass",
+                password);
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "client",
+                "-keystore",
+                path("client.p12"),
+                "-storepass",
+                password,
+                "-file",
+                path("client.crt"));
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "client",
+                "-file",
+                path("client.crt"),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                path("registry-truststore.p12"),
+                "-storepass",
+                password);
 
-        SSLContext serverContext = new SchemaRegistryTls(path("registry-truststore.p12"), password, "PKCS12",
-                path("registry.p12"), password, "PKCS12", null).sslContext();
+        SSLContext serverContext = new SchemaRegistryTls(
+                        path("registry-truststore.p12"),
+                        password,
+                        "PKCS12",
+                        path("registry.p12"),
+                        password,
+                        "PKCS12",
+                        null)
+                .sslContext();
         mutualTls = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         mutualTls.setHttpsConfigurator(new HttpsConfigurator(serverContext) {
             @Override
@@ -97,8 +180,11 @@ class SchemaRegistryTlsTest {
         SchemaRegistryClient client = new SchemaRegistryClient(SchemaRegistryClientConfig.from(configs));
 
         assertThat(client.subjects()).containsExactly("claimflow.claim.submitted.v1-value");
-        assertThat(authorizations).last().isEqualTo("Basic " + java.util.Base64.getEncoder()
-                .encodeToString("claim-service:registry-secret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(authorizations)
+                .last()
+                .isEqualTo("Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString("claim-service:registry-secret".getBytes(StandardCharsets.UTF_8)));
         assertThat(client.config().toString()).doesNotContain(password, "registry-secret");
     }
 
@@ -111,7 +197,8 @@ class SchemaRegistryTlsTest {
         SchemaRegistryClient client = new SchemaRegistryClient(SchemaRegistryClientConfig.from(configs)
                 .withTimeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5)));
 
-        assertThatThrownBy(client::subjects).isInstanceOf(SchemaRegistryException.class)
+        assertThatThrownBy(client::subjects)
+                .isInstanceOf(SchemaRegistryException.class)
                 .hasMessageContaining("unreachable");
     }
 
@@ -136,7 +223,9 @@ class SchemaRegistryTlsTest {
 
     private static Map<String, Object> configs() {
         Map<String, Object> configs = new HashMap<>();
-        configs.put("schema.registry.url", "https://localhost:" + mutualTls.getAddress().getPort());
+        configs.put(
+                "schema.registry.url",
+                "https://localhost:" + mutualTls.getAddress().getPort());
         configs.put(SchemaRegistryTls.TRUSTSTORE_LOCATION, path("client-truststore.p12"));
         configs.put(SchemaRegistryTls.TRUSTSTORE_PASSWORD, password);
         configs.put(SchemaRegistryTls.TRUSTSTORE_TYPE, "PKCS12");

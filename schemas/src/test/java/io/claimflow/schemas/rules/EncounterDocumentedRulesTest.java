@@ -20,8 +20,8 @@ class EncounterDocumentedRulesTest {
 
     @BeforeEach
     void sample() throws IOException {
-        event = JsonRecords.read(Files.readString(Path.of("samples/EncounterDocumented.json")),
-                EncounterDocumented.class);
+        event = JsonRecords.read(
+                Files.readString(Path.of("samples/EncounterDocumented.json")), EncounterDocumented.class);
         event.setDateOfService(LocalDate.of(2026, 3, 10));
     }
 
@@ -34,8 +34,8 @@ class EncounterDocumentedRulesTest {
     @Test
     void aBirthDateInTheFutureOrAfterTheVisitIsRefused() {
         event.getPatient().setBirthDate(TODAY.plusDays(1));
-        assertThat(EncounterDocumentedRules.lacking(event, TODAY)).contains("a birth date not in the future",
-                "a date of service on or after the birth date");
+        assertThat(EncounterDocumentedRules.lacking(event, TODAY))
+                .contains("a birth date not in the future", "a date of service on or after the birth date");
     }
 
     @Test
@@ -62,20 +62,23 @@ class EncounterDocumentedRulesTest {
         event.getPatient().setFirstName("El\ud800eanor");
         event.setClinicalNote("BP 140/90 ~ recheck: 2 wks; dose 5*2\nnext line");
 
-        assertThat(EncounterDocumentedRules.unusableText(event)).extracting(EncounterDocumentedRules.Violation::field)
-                .containsExactlyInAnyOrder("patient.lastName", "patient.address.state", "patient.address.postalCode",
-                        "patient.firstName");
+        assertThat(EncounterDocumentedRules.unusableText(event))
+                .extracting(EncounterDocumentedRules.Violation::field)
+                .containsExactlyInAnyOrder(
+                        "patient.lastName", "patient.address.state", "patient.address.postalCode", "patient.firstName");
         assertThat(EncounterDocumentedRules.unusableText(event).toString()).doesNotContain("Whit", "O*H", "43215");
 
         event.setClinicalNote("a note with a NUL \u0000");
-        assertThat(EncounterDocumentedRules.unusableText(event)).extracting(EncounterDocumentedRules.Violation::field)
+        assertThat(EncounterDocumentedRules.unusableText(event))
+                .extracting(EncounterDocumentedRules.Violation::field)
                 .contains("clinicalNote");
     }
 
     @Test
     void controlCharactersOutsideFreeTextAreRefused() {
         event.getPatient().getAddress().setLine1("418 Maple\tRidge");
-        assertThat(EncounterDocumentedRules.unusableText(event)).extracting(EncounterDocumentedRules.Violation::problem)
+        assertThat(EncounterDocumentedRules.unusableText(event))
+                .extracting(EncounterDocumentedRules.Violation::problem)
                 .containsExactly("contains a control character");
     }
 

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-
 import org.apache.avro.Conversion;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
@@ -39,7 +38,8 @@ public class Charge extends SpecificRecordBase {
     }
 
     private static final Conversion<?>[] CONVERSIONS = {
-        null, new Conversions.DecimalConversion(), new TimeConversions.DateConversion(), null, null};
+        null, new Conversions.DecimalConversion(), new TimeConversions.DateConversion(), null, null
+    };
 
     private String claimId;
     private BigDecimal amount;
@@ -47,11 +47,10 @@ public class Charge extends SpecificRecordBase {
     private String currency;
     private List<LocalDate> followUpDates;
 
-    public Charge() {
-    }
+    public Charge() {}
 
-    public Charge(String claimId, BigDecimal amount, LocalDate serviceDate, String currency,
-            List<LocalDate> followUpDates) {
+    public Charge(
+            String claimId, BigDecimal amount, LocalDate serviceDate, String currency, List<LocalDate> followUpDates) {
         this.claimId = claimId;
         this.amount = amount;
         this.serviceDate = serviceDate;
@@ -130,9 +129,12 @@ public class Charge extends SpecificRecordBase {
     /** Field by field, like generated classes. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Charge other && Objects.equals(claimId, other.claimId)
-                && Objects.equals(amount, other.amount) && Objects.equals(serviceDate, other.serviceDate)
-                && Objects.equals(currency, other.currency) && Objects.equals(followUpDates, other.followUpDates);
+        return o instanceof Charge other
+                && Objects.equals(claimId, other.claimId)
+                && Objects.equals(amount, other.amount)
+                && Objects.equals(serviceDate, other.serviceDate)
+                && Objects.equals(currency, other.currency)
+                && Objects.equals(followUpDates, other.followUpDates);
     }
 
     @Override

@@ -1,5 +1,16 @@
 package io.claimflow.schemas.serde;
 
+import static io.claimflow.schemas.serde.SerdeTestSchemas.CHARGE_V1;
+import static io.claimflow.schemas.serde.SerdeTestSchemas.ORPHAN;
+import static io.claimflow.schemas.serde.SerdeTestSchemas.PAYMENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.claimflow.schemas.registry.FakeSchemaRegistry;
+import io.claimflow.schemas.registry.SchemaRegistryClient;
+import io.claimflow.schemas.registry.SchemaRegistryClientConfig;
+import io.claimflow.schemas.registry.SchemaRegistryException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,11 +23,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import io.claimflow.schemas.registry.FakeSchemaRegistry;
-import io.claimflow.schemas.registry.SchemaRegistryClient;
-import io.claimflow.schemas.registry.SchemaRegistryClientConfig;
-import io.claimflow.schemas.registry.SchemaRegistryException;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
@@ -31,13 +37,6 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static io.claimflow.schemas.serde.SerdeTestSchemas.CHARGE_V1;
-import static io.claimflow.schemas.serde.SerdeTestSchemas.ORPHAN;
-import static io.claimflow.schemas.serde.SerdeTestSchemas.PAYMENT;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ConfluentAvroSerdeTest {
 
@@ -85,7 +84,9 @@ class ConfluentAvroSerdeTest {
                 .set("paymentDate", LocalDate.of(2026, 3, 14))
                 .set("postedAt", Instant.parse("2026-03-15T08:30:00.123Z"))
                 .set("units", 3)
-                .set("status", new GenericData.EnumSymbol(PAYMENT.getField("status").schema(), "PAID"))
+                .set(
+                        "status",
+                        new GenericData.EnumSymbol(PAYMENT.getField("status").schema(), "PAID"))
                 .build();
     }
 
@@ -115,7 +116,8 @@ class ConfluentAvroSerdeTest {
         assertThat(bytes[0]).isZero();
         assertThat(Arrays.copyOfRange(bytes, 1, 5)).containsExactly(0x01, 0x02, 0x03, 0x04);
         assertThat(Arrays.copyOfRange(bytes, 5, bytes.length)).isEqualTo(expected.toByteArray());
-        assertThat(registry.requests()).extracting(Object::toString)
+        assertThat(registry.requests())
+                .extracting(Object::toString)
                 .containsExactly("POST /subjects/" + TOPIC + "-value/versions");
     }
 
@@ -140,16 +142,22 @@ class ConfluentAvroSerdeTest {
     void logicalTypeConvertersCanBeSwitchedOffForGenericRecords() {
         byte[] bytes = serializer().serialize(TOPIC, payment());
 
-        GenericRecord record = (GenericRecord) deserializer("specific.avro.reader", "false",
-                "avro.use.logical.type.converters", "false").deserialize(TOPIC, bytes);
+        GenericRecord record = (GenericRecord)
+                deserializer("specific.avro.reader", "false", "avro.use.logical.type.converters", "false")
+                        .deserialize(TOPIC, bytes);
 
-        assertThat(record.get("paymentDate")).isEqualTo((int) LocalDate.of(2026, 3, 14).toEpochDay());
+        assertThat(record.get("paymentDate"))
+                .isEqualTo((int) LocalDate.of(2026, 3, 14).toEpochDay());
         assertThat(record.get("paid")).isInstanceOf(java.nio.ByteBuffer.class);
     }
 
     @Test
     void specificRecordsRoundTripAndCompareEqual() {
-        Charge charge = new Charge("CLM-7", new BigDecimal("250.00"), LocalDate.of(2026, 2, 1), "EUR",
+        Charge charge = new Charge(
+                "CLM-7",
+                new BigDecimal("250.00"),
+                LocalDate.of(2026, 2, 1),
+                "EUR",
                 Arrays.asList(LocalDate.of(2026, 3, 1), null));
         byte[] bytes = serializer().serialize(TOPIC, charge);
         ConfluentAvroDeserializer deserializer = deserializer();
@@ -190,8 +198,9 @@ class ConfluentAvroSerdeTest {
         deserializer.deserialize(TOPIC, first);
         deserializer.deserialize(TOPIC, second);
 
-        assertThat(registry.requests()).extracting(Object::toString).containsExactly(
-                "POST /subjects/" + TOPIC + "-value/versions", "GET /schemas/ids/" + FIRST_ID);
+        assertThat(registry.requests())
+                .extracting(Object::toString)
+                .containsExactly("POST /subjects/" + TOPIC + "-value/versions", "GET /schemas/ids/" + FIRST_ID);
     }
 
     @Test
@@ -244,11 +253,13 @@ class ConfluentAvroSerdeTest {
     void anUnknownSchemaIdIsNamed() {
         byte[] bytes = {0, 0, 0, 0, 99, 2, 'x'};
 
-        SerializationException e = catchThrowableOfType(SerializationException.class,
-                () -> deserializer().deserialize(TOPIC, bytes));
+        SerializationException e = catchThrowableOfType(
+                SerializationException.class, () -> deserializer().deserialize(TOPIC, bytes));
 
-        assertThat(e.getMessage()).startsWith("Schema id 99 not found in registry (40403)")
-                .contains(registry.url()).contains(TOPIC);
+        assertThat(e.getMessage())
+                .startsWith("Schema id 99 not found in registry (40403)")
+                .contains(registry.url())
+                .contains(TOPIC);
         assertThat(e.getCause()).isInstanceOf(SchemaRegistryException.class);
     }
 
@@ -259,10 +270,11 @@ class ConfluentAvroSerdeTest {
         ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer();
         deserializer.configure(Map.of("schema.registry.url", dead), false);
 
-        SerializationException e = catchThrowableOfType(SerializationException.class,
-                () -> deserializer.deserialize(TOPIC, bytes));
+        SerializationException e =
+                catchThrowableOfType(SerializationException.class, () -> deserializer.deserialize(TOPIC, bytes));
 
-        assertThat(e.getMessage()).startsWith("Schema registry at " + dead + " is unreachable")
+        assertThat(e.getMessage())
+                .startsWith("Schema registry at " + dead + " is unreachable")
                 .contains("schema id " + FIRST_ID);
         assertThat(((SchemaRegistryException) e.getCause()).isRetriable()).isTrue();
 
@@ -270,8 +282,8 @@ class ConfluentAvroSerdeTest {
         serializer.configure(Map.of("schema.registry.url", dead), false);
         assertThatThrownBy(() -> serializer.serialize(TOPIC, payment()))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("Could not register schema test.serde.Payment under subject '" + TOPIC
-                        + "-value'")
+                .hasMessageContaining(
+                        "Could not register schema test.serde.Payment under subject '" + TOPIC + "-value'")
                 .hasMessageContaining("Schema registry at " + dead + " is unreachable");
     }
 
@@ -291,8 +303,9 @@ class ConfluentAvroSerdeTest {
         serializer.serialize(TOPIC, payment());
 
         assertThat(id(bytes)).isEqualTo(id);
-        assertThat(registry.requests()).extracting(Object::toString).containsExactly("POST /subjects/" + TOPIC
-                + "-value");
+        assertThat(registry.requests())
+                .extracting(Object::toString)
+                .containsExactly("POST /subjects/" + TOPIC + "-value");
     }
 
     @Test
@@ -303,7 +316,8 @@ class ConfluentAvroSerdeTest {
         ConfluentAvroSerializer serializer = serializer("auto.register.schemas", false, "use.latest.version", true);
 
         byte[] bytes = serializer.serialize(TOPIC, chargeV1("CLM-2"));
-        GenericRecord read = (GenericRecord) deserializer("specific.avro.reader", false).deserialize(TOPIC, bytes);
+        GenericRecord read =
+                (GenericRecord) deserializer("specific.avro.reader", false).deserialize(TOPIC, bytes);
 
         assertThat(id(bytes)).isEqualTo(v2);
         assertThat(read.getSchema()).isEqualTo(Charge.SCHEMA$);
@@ -323,7 +337,7 @@ class ConfluentAvroSerdeTest {
         new SchemaRegistryClient(SchemaRegistryClientConfig.of(registry.url())).register(TOPIC + "-value", unreadable);
 
         assertThatThrownBy(() -> serializer("auto.register.schemas", false, "use.latest.version", true)
-                .serialize(TOPIC, chargeV1("CLM-3")))
+                        .serialize(TOPIC, chargeV1("CLM-3")))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("The latest schema of subject '" + TOPIC + "-value'")
                 .hasMessageContaining("payer");
@@ -337,7 +351,10 @@ class ConfluentAvroSerdeTest {
                 {"type": "record", "name": "Charge", "namespace": "io.claimflow.schemas.serde", "fields": [
                   {"name": "claimId", "type": "long"}
                 ]}""");
-        byte[] clashBytes = serializer().serialize("other", new GenericRecordBuilder(clash).set("claimId", 5L).build());
+        byte[] clashBytes = serializer()
+                .serialize(
+                        "other",
+                        new GenericRecordBuilder(clash).set("claimId", 5L).build());
 
         assertThatThrownBy(() -> deserializer().deserialize(TOPIC, orphanBytes))
                 .isInstanceOf(SerializationException.class)
@@ -353,10 +370,12 @@ class ConfluentAvroSerdeTest {
         GenericRecord bad = payment();
         bad.put("units", "Jane Doe");
 
-        SerializationException e = catchThrowableOfType(SerializationException.class,
-                () -> serializer().serialize(TOPIC, bad));
+        SerializationException e = catchThrowableOfType(
+                SerializationException.class, () -> serializer().serialize(TOPIC, bad));
 
-        assertThat(e.getMessage()).contains("Could not encode a test.serde.Payment record").contains("units")
+        assertThat(e.getMessage())
+                .contains("Could not encode a test.serde.Payment record")
+                .contains("units")
                 .doesNotContain("Jane Doe");
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertThat(String.valueOf(t.getMessage())).doesNotContain("Jane Doe");
@@ -371,8 +390,8 @@ class ConfluentAvroSerdeTest {
         assertThatThrownBy(() -> serializer("use.latest.version", "true"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("auto.register.schemas=false");
-        assertThatThrownBy(() -> serializer("value.subject.name.strategy",
-                "io.confluent.kafka.serializers.subject.RecordNameStrategy"))
+        assertThatThrownBy(() -> serializer(
+                        "value.subject.name.strategy", "io.confluent.kafka.serializers.subject.RecordNameStrategy"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("TopicNameStrategy");
         assertThatThrownBy(() -> new ConfluentAvroDeserializer().configure(Map.of(), false))
@@ -391,7 +410,9 @@ class ConfluentAvroSerdeTest {
                 .deserialize(TOPIC, new ConfluentAvroSerializer(client).serialize(TOPIC, charge));
 
         assertThat(((Charge) read).getClaimId()).isEqualTo("CLM-9");
-        assertThat(registry.requestCount()).as("the id's schema came from the registration").isEqualTo(1);
+        assertThat(registry.requestCount())
+                .as("the id's schema came from the registration")
+                .isEqualTo(1);
     }
 
     @Test
@@ -405,7 +426,8 @@ class ConfluentAvroSerdeTest {
                 String claimId = "CLM-" + i;
                 boolean old = i % 2 == 0;
                 results.add(pool.submit(() -> {
-                    Object record = old ? chargeV1(claimId)
+                    Object record = old
+                            ? chargeV1(claimId)
                             : new Charge(claimId, new BigDecimal("10.00"), LocalDate.of(2026, 1, 1), "CAD");
                     Charge read = (Charge) deserializer.deserialize(TOPIC, serializer.serialize(TOPIC, record));
                     return read.getClaimId() + "/" + read.getCurrency();

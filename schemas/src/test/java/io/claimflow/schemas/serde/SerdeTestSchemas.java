@@ -30,6 +30,5 @@ final class SerdeTestSchemas {
               {"name": "id", "type": "string"}
             ]}""");
 
-    private SerdeTestSchemas() {
-    }
+    private SerdeTestSchemas() {}
 }

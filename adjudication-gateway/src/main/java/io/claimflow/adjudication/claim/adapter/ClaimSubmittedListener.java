@@ -21,7 +21,11 @@ record ClaimSubmittedListener(ClaimIntake intake, TransactionalBatches batches) 
 
     @KafkaListener(id = CONSUMER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_SUBMITTED)
     void on(List<ConsumerRecord<String, ClaimSubmitted>> records) {
-        batches.handleOnce(CONSUMER, records, ClaimSubmitted.class, ClaimSubmitted::getEventId,
+        batches.handleOnce(
+                CONSUMER,
+                records,
+                ClaimSubmitted.class,
+                ClaimSubmitted::getEventId,
                 event -> intake.accept(ClaimSubmittedMapper.toClaim(event)));
     }
 }

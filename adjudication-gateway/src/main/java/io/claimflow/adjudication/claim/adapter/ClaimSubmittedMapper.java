@@ -18,15 +18,16 @@ import io.claimflow.events.Subscriber;
  */
 public final class ClaimSubmittedMapper {
 
-    private ClaimSubmittedMapper() {
-    }
+    private ClaimSubmittedMapper() {}
 
     public static OutboundClaim toClaim(ClaimSubmitted event) {
         try {
             return map(event);
         } catch (NullPointerException e) {
-            throw new IllegalArgumentException("ClaimSubmitted " + event.getEventId() + " (claim " + event.getClaimId()
-                    + ") lacks a required value: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "ClaimSubmitted " + event.getEventId() + " (claim " + event.getClaimId()
+                            + ") lacks a required value: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -38,12 +39,22 @@ public final class ClaimSubmittedMapper {
         }
         Coverage coverage = event.getCoverage();
         Subscriber subscriber = coverage.getSubscriber();
-        OutboundClaim.Person subscriberPerson = new OutboundClaim.Person(subscriber.getLastName(),
-                subscriber.getFirstName(), subscriber.getMiddleName(), null, subscriber.getBirthDate(),
-                sex(subscriber.getSex()), address(subscriber.getAddress()));
+        OutboundClaim.Person subscriberPerson = new OutboundClaim.Person(
+                subscriber.getLastName(),
+                subscriber.getFirstName(),
+                subscriber.getMiddleName(),
+                null,
+                subscriber.getBirthDate(),
+                sex(subscriber.getSex()),
+                address(subscriber.getAddress()));
         var patient = event.getPatient();
-        OutboundClaim.Person patientPerson = new OutboundClaim.Person(patient.getLastName(), patient.getFirstName(),
-                patient.getMiddleName(), patient.getNameSuffix(), patient.getBirthDate(), sex(patient.getSex()),
+        OutboundClaim.Person patientPerson = new OutboundClaim.Person(
+                patient.getLastName(),
+                patient.getFirstName(),
+                patient.getMiddleName(),
+                patient.getNameSuffix(),
+                patient.getBirthDate(),
+                sex(patient.getSex()),
                 address(patient.getAddress()));
         OutboundClaim.Coverage outboundCoverage = new OutboundClaim.Coverage(
                 switch (coverage.getResponsibility()) {
@@ -52,21 +63,35 @@ public final class ClaimSubmittedMapper {
                     case TERTIARY -> "T";
                     case OTHER -> "U";
                 },
-                coverage.getPayer().getPayerId(), coverage.getPayer().getName(), subscriber.getMemberId(),
-                subscriberPerson, relationship(coverage.getRelationshipToSubscriber().name()),
-                coverage.getGroupNumber(), coverage.getGroupName(), coverage.getClaimFilingIndicator());
+                coverage.getPayer().getPayerId(),
+                coverage.getPayer().getName(),
+                subscriber.getMemberId(),
+                subscriberPerson,
+                relationship(coverage.getRelationshipToSubscriber().name()),
+                coverage.getGroupNumber(),
+                coverage.getGroupName(),
+                coverage.getClaimFilingIndicator());
         var facility = event.getFacility();
         return new OutboundClaim(
-                event.getClaimId(), event.getEncounterId(), event.getTenantId(), event.getEventId(),
+                event.getClaimId(),
+                event.getEncounterId(),
+                event.getTenantId(),
+                event.getEventId(),
                 event.getPatientControlNumber(),
                 Frequency.valueOf(event.getFrequency().name()),
                 event.getReplacedPayerClaimNumber(),
-                provider(billing), provider(event.getProviders().getRendering()),
+                provider(billing),
+                provider(event.getProviders().getRendering()),
                 provider(event.getProviders().getReferring()),
-                facility == null ? null : new OutboundClaim.ServiceFacility(facility.getName(), facility.getNpi(),
-                        address(facility.getAddress())),
-                event.getPlaceOfService(), patientPerson, outboundCoverage,
-                event.getPriorAuthorizationNumber(), event.getReferralNumber(),
+                facility == null
+                        ? null
+                        : new OutboundClaim.ServiceFacility(
+                                facility.getName(), facility.getNpi(), address(facility.getAddress())),
+                event.getPlaceOfService(),
+                patientPerson,
+                outboundCoverage,
+                event.getPriorAuthorizationNumber(),
+                event.getReferralNumber(),
                 event.getDiagnoses().stream().map(Diagnosis::getCode).toList(),
                 event.getLines().stream().map(ClaimSubmittedMapper::line).toList(),
                 event.getTotalCharge());
@@ -75,17 +100,26 @@ public final class ClaimSubmittedMapper {
     private static OutboundClaim.Line line(ClaimLine line) {
         ServiceLine service = line.getService();
         var drug = service.getDrug();
-        return new OutboundClaim.Line(service.getLineNumber(), line.getLineItemControlNumber(),
-                service.getProcedureCode(), service.getModifiers(), service.getUnits(),
-                service.getDiagnosisPointers(), service.getDateOfService(), service.getPlaceOfService(),
-                drug == null ? null : drug.getNdc(), drug == null ? null : drug.getQuantity(),
-                drug == null ? null : switch (drug.getUnit()) {
-                    case UNIT -> "UN";
-                    case INTERNATIONAL_UNIT -> "F2";
-                    case MILLILITER -> "ML";
-                    case GRAM -> "GR";
-                    case MILLIGRAM -> "ME";
-                },
+        return new OutboundClaim.Line(
+                service.getLineNumber(),
+                line.getLineItemControlNumber(),
+                service.getProcedureCode(),
+                service.getModifiers(),
+                service.getUnits(),
+                service.getDiagnosisPointers(),
+                service.getDateOfService(),
+                service.getPlaceOfService(),
+                drug == null ? null : drug.getNdc(),
+                drug == null ? null : drug.getQuantity(),
+                drug == null
+                        ? null
+                        : switch (drug.getUnit()) {
+                            case UNIT -> "UN";
+                            case INTERNATIONAL_UNIT -> "F2";
+                            case MILLILITER -> "ML";
+                            case GRAM -> "GR";
+                            case MILLIGRAM -> "ME";
+                        },
                 line.getChargeAmount());
     }
 
@@ -93,16 +127,26 @@ public final class ClaimSubmittedMapper {
         if (provider == null) {
             return null;
         }
-        return new OutboundClaim.Provider(provider.getNpi(),
+        return new OutboundClaim.Provider(
+                provider.getNpi(),
                 provider.getEntityType() == io.claimflow.events.ProviderEntityType.ORGANIZATION,
-                provider.getLastOrOrganizationName(), provider.getFirstName(), provider.getTaxonomyCode(),
-                provider.getTaxId(), provider.getTaxIdType() == io.claimflow.events.TaxIdType.SSN,
+                provider.getLastOrOrganizationName(),
+                provider.getFirstName(),
+                provider.getTaxonomyCode(),
+                provider.getTaxId(),
+                provider.getTaxIdType() == io.claimflow.events.TaxIdType.SSN,
                 address(provider.getAddress()));
     }
 
     private static OutboundClaim.Address address(io.claimflow.events.Address address) {
-        return address == null ? null : new OutboundClaim.Address(address.getLine1(), address.getLine2(),
-                address.getCity(), address.getState(), address.getPostalCode());
+        return address == null
+                ? null
+                : new OutboundClaim.Address(
+                        address.getLine1(),
+                        address.getLine2(),
+                        address.getCity(),
+                        address.getState(),
+                        address.getPostalCode());
     }
 
     private static String sex(AdministrativeSex sex) {
@@ -129,5 +173,4 @@ public final class ClaimSubmittedMapper {
             default -> "G8";
         };
     }
-
 }

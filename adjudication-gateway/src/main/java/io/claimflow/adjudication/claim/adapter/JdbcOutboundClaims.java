@@ -33,7 +33,10 @@ class JdbcOutboundClaims implements OutboundClaims {
     @Override
     public Enqueued enqueue(OutboundClaim claim) {
         if (jdbc.sql("SELECT count(*) FROM claim_submission WHERE submitted_event_id = ?")
-                .param(claim.submittedEventId()).query(Long.class).single() > 0) {
+                        .param(claim.submittedEventId())
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return Enqueued.DUPLICATE;
         }
         String json = JSON.writeValueAsString(claim);
@@ -42,30 +45,51 @@ class JdbcOutboundClaims implements OutboundClaims {
                     patient_control_number, payer_id, payer_name, total_charge, claim_json, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'QUEUED')
                 ON CONFLICT (claim_id) DO NOTHING""")
-                .params(claim.claimId(), claim.encounterId(), claim.tenantId(), claim.submittedEventId(),
-                        claim.patientControlNumber(), claim.payerId(), claim.coverage().payerName(),
-                        claim.totalCharge(), json)
-                .update() == 1;
+                        .params(
+                                claim.claimId(),
+                                claim.encounterId(),
+                                claim.tenantId(),
+                                claim.submittedEventId(),
+                                claim.patientControlNumber(),
+                                claim.payerId(),
+                                claim.coverage().payerName(),
+                                claim.totalCharge(),
+                                json)
+                        .update()
+                == 1;
         String previousStatus = null;
         if (!inserted) {
             // released again: the new content replaces the held one and waits for a new interchange
             previousStatus = jdbc.sql("SELECT status FROM outbound_claim WHERE claim_id = ? FOR UPDATE")
-                    .param(claim.claimId()).query(String.class).single();
+                    .param(claim.claimId())
+                    .query(String.class)
+                    .single();
             jdbc.sql("""
                     UPDATE outbound_claim SET encounter_id = ?, tenant_id = ?, submitted_event_id = ?,
                         patient_control_number = ?, payer_id = ?, payer_name = ?, total_charge = ?,
                         claim_json = ?::jsonb, status = 'QUEUED', interchange_id = NULL, st_control_number = NULL,
                         queued_at = now(), updated_at = now(), submissions = submissions + 1
                     WHERE claim_id = ?""")
-                    .params(claim.encounterId(), claim.tenantId(), claim.submittedEventId(),
-                            claim.patientControlNumber(), claim.payerId(), claim.coverage().payerName(),
-                            claim.totalCharge(), json, claim.claimId())
+                    .params(
+                            claim.encounterId(),
+                            claim.tenantId(),
+                            claim.submittedEventId(),
+                            claim.patientControlNumber(),
+                            claim.payerId(),
+                            claim.coverage().payerName(),
+                            claim.totalCharge(),
+                            json,
+                            claim.claimId())
                     .update();
         }
         jdbc.sql("""
                 INSERT INTO claim_submission (claim_id, submitted_event_id, frequency, total_charge, previous_status)
                 VALUES (?, ?, ?, ?, ?)""")
-                .params(claim.claimId(), claim.submittedEventId(), claim.frequency().name(), claim.totalCharge(),
+                .params(
+                        claim.claimId(),
+                        claim.submittedEventId(),
+                        claim.frequency().name(),
+                        claim.totalCharge(),
                         previousStatus)
                 .update();
         return inserted ? Enqueued.NEW : Enqueued.RESUBMITTED;
@@ -78,8 +102,14 @@ class JdbcOutboundClaims implements OutboundClaims {
                     st_control_number, queued_at
                 FROM claim_submission WHERE claim_id = ? ORDER BY id""")
                 .param(claimId)
-                .query((rs, n) -> new Submission(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-                        rs.getString(4), nullableLong(rs, 5), nullableLong(rs, 6), rs.getTimestamp(7).toInstant()))
+                .query((rs, n) -> new Submission(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getBigDecimal(3),
+                        rs.getString(4),
+                        nullableLong(rs, 5),
+                        nullableLong(rs, 6),
+                        rs.getTimestamp(7).toInstant()))
                 .list();
     }
 
@@ -91,13 +121,17 @@ class JdbcOutboundClaims implements OutboundClaims {
     @Override
     public List<String> payersWithQueuedClaims() {
         return jdbc.sql("SELECT DISTINCT payer_id FROM outbound_claim WHERE status = 'QUEUED'")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 
     @Override
     public Optional<Instant> oldestQueued(String payerId) {
         return jdbc.sql("SELECT min(queued_at) FROM outbound_claim WHERE status = 'QUEUED' AND payer_id = ?")
-                .param(payerId).query(Timestamp.class).optional().map(Timestamp::toInstant);
+                .param(payerId)
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
     }
 
     @Override
@@ -105,44 +139,56 @@ class JdbcOutboundClaims implements OutboundClaims {
         return jdbc.sql("SELECT claim_json::text FROM outbound_claim WHERE status = 'QUEUED' AND payer_id = ? "
                         + "ORDER BY queued_at, claim_id LIMIT ? FOR UPDATE SKIP LOCKED")
                 .params(payerId, limit)
-                .query((rs, n) -> JSON.readValue(rs.getString(1), OutboundClaim.class)).list();
+                .query((rs, n) -> JSON.readValue(rs.getString(1), OutboundClaim.class))
+                .list();
     }
 
     @Override
     public void markBatched(String claimId, long interchangeId, long transactionControlNumber) {
         jdbc.sql("UPDATE outbound_claim SET status = 'BATCHED', interchange_id = ?, st_control_number = ?, "
                         + "updated_at = now() WHERE claim_id = ?")
-                .params(interchangeId, transactionControlNumber, claimId).update();
+                .params(interchangeId, transactionControlNumber, claimId)
+                .update();
         jdbc.sql("UPDATE claim_submission s SET interchange_id = ?, st_control_number = ? FROM outbound_claim c "
                         + "WHERE c.claim_id = ? AND s.claim_id = c.claim_id "
                         + "AND s.submitted_event_id = c.submitted_event_id")
-                .params(interchangeId, transactionControlNumber, claimId).update();
+                .params(interchangeId, transactionControlNumber, claimId)
+                .update();
     }
 
     @Override
     public Optional<SentClaim> byTransactionControlNumber(long transactionControlNumber) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE claim_id = "
                         + "(SELECT claim_id FROM claim_submission WHERE st_control_number = ?)")
-                .param(transactionControlNumber).query(JdbcOutboundClaims::sentClaim).optional();
+                .param(transactionControlNumber)
+                .query(JdbcOutboundClaims::sentClaim)
+                .optional();
     }
 
     @Override
     public Optional<SentClaim> byPatientControlNumber(String patientControlNumber) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE patient_control_number = ? "
                         + "AND status NOT IN ('QUEUED') ORDER BY queued_at DESC LIMIT 1")
-                .param(patientControlNumber).query(JdbcOutboundClaims::sentClaim).optional();
+                .param(patientControlNumber)
+                .query(JdbcOutboundClaims::sentClaim)
+                .optional();
     }
 
     @Override
     public Optional<SentClaim> byClaimId(String claimId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE claim_id = ?")
-                .param(claimId).query(JdbcOutboundClaims::sentClaim).optional();
+                .param(claimId)
+                .query(JdbcOutboundClaims::sentClaim)
+                .optional();
     }
 
     @Override
     public Optional<SentClaim> byPayerClaimNumber(String payerClaimNumber) {
-        List<SentClaim> found = jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE payer_claim_number = ? "
-                        + "LIMIT 2").param(payerClaimNumber).query(JdbcOutboundClaims::sentClaim).list();
+        List<SentClaim> found = jdbc.sql(
+                        "SELECT " + COLUMNS + " FROM outbound_claim WHERE payer_claim_number = ? " + "LIMIT 2")
+                .param(payerClaimNumber)
+                .query(JdbcOutboundClaims::sentClaim)
+                .list();
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
@@ -150,14 +196,17 @@ class JdbcOutboundClaims implements OutboundClaims {
     public List<SentClaim> byMemberId(String memberId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE claim_json -> 'coverage' ->> 'memberId' = ? "
                         + "AND status <> 'QUEUED' ORDER BY queued_at DESC LIMIT 50")
-                .param(memberId).query(JdbcOutboundClaims::sentClaim).list();
+                .param(memberId)
+                .query(JdbcOutboundClaims::sentClaim)
+                .list();
     }
 
     @Override
     public void updateStatus(String claimId, ClaimStatus status, String payerClaimNumber) {
         jdbc.sql("UPDATE outbound_claim SET status = ?, payer_claim_number = coalesce(?, payer_claim_number), "
                         + "updated_at = now() WHERE claim_id = ?")
-                .params(status.name(), payerClaimNumber, claimId).update();
+                .params(status.name(), payerClaimNumber, claimId)
+                .update();
     }
 
     @Override
@@ -167,27 +216,35 @@ class JdbcOutboundClaims implements OutboundClaims {
             counts.put(status, 0L);
         }
         jdbc.sql("SELECT status, count(*) FROM outbound_claim GROUP BY status")
-                .query((rs, n) -> counts.put(ClaimStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+                .query((rs, n) -> counts.put(ClaimStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
         return counts;
     }
 
     @Override
     public List<SentClaim> inInterchange(long interchangeId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE interchange_id = ? ORDER BY "
-                        + "st_control_number").param(interchangeId).query(JdbcOutboundClaims::sentClaim).list();
+                        + "st_control_number")
+                .param(interchangeId)
+                .query(JdbcOutboundClaims::sentClaim)
+                .list();
     }
 
     @Override
     public List<SentClaim> lockInInterchange(long interchangeId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE interchange_id = ? ORDER BY "
-                        + "st_control_number FOR UPDATE").param(interchangeId).query(JdbcOutboundClaims::sentClaim)
+                        + "st_control_number FOR UPDATE")
+                .param(interchangeId)
+                .query(JdbcOutboundClaims::sentClaim)
                 .list();
     }
 
     @Override
     public void requeue(String claimId) {
         jdbc.sql("UPDATE outbound_claim SET status = 'QUEUED', interchange_id = NULL, st_control_number = NULL, "
-                + "updated_at = now() WHERE claim_id = ?").param(claimId).update();
+                        + "updated_at = now() WHERE claim_id = ?")
+                .param(claimId)
+                .update();
     }
 
     private static SentClaim sentClaim(ResultSet rs, int row) throws SQLException {
@@ -195,8 +252,12 @@ class JdbcOutboundClaims implements OutboundClaims {
         Long interchange = rs.wasNull() ? null : interchangeId;
         long st = rs.getLong("st_control_number");
         Long transaction = rs.wasNull() ? null : st;
-        return new SentClaim(JSON.readValue(rs.getString("claim_json"), OutboundClaim.class),
-                ClaimStatus.valueOf(rs.getString("status")), interchange, transaction,
-                rs.getString("payer_claim_number"), rs.getTimestamp("queued_at").toInstant());
+        return new SentClaim(
+                JSON.readValue(rs.getString("claim_json"), OutboundClaim.class),
+                ClaimStatus.valueOf(rs.getString("status")),
+                interchange,
+                transaction,
+                rs.getString("payer_claim_number"),
+                rs.getTimestamp("queued_at").toInstant());
     }
 }

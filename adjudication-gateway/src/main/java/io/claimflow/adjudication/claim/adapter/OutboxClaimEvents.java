@@ -58,8 +58,12 @@ class OutboxClaimEvents implements ClaimEvents {
                 .setClaimAdjustments(adjustments(denial.claimAdjustments()))
                 .setRemarkCodes(List.copyOf(denial.remarkCodes()))
                 .setLines(lines(denial.lines()))
-                .setRejections(denial.rejections().stream().map(r -> RejectionReason.newBuilder()
-                        .setCode(r.code()).setDescription(r.description()).setLocation(r.location()).build())
+                .setRejections(denial.rejections().stream()
+                        .map(r -> RejectionReason.newBuilder()
+                                .setCode(r.code())
+                                .setDescription(r.description())
+                                .setLocation(r.location())
+                                .build())
                         .toList())
                 .setPayerText(denial.payerText())
                 .build();
@@ -119,15 +123,21 @@ class OutboxClaimEvents implements ClaimEvents {
     }
 
     private static Payer payer(String payerId, String name) {
-        return Payer.newBuilder().setPayerId(payerId).setName(name == null ? payerId : name).setAddress(null).build();
+        return Payer.newBuilder()
+                .setPayerId(payerId)
+                .setName(name == null ? payerId : name)
+                .setAddress(null)
+                .build();
     }
 
     private static List<Adjustment> adjustments(List<Notices.Adjustment> adjustments) {
-        return adjustments.stream().map(a -> Adjustment.newBuilder()
-                .setGroupCode(groupCode(a.groupCode()))
-                .setReasonCode(a.reasonCode())
-                .setAmount(money(a.amount()))
-                .build()).toList();
+        return adjustments.stream()
+                .map(a -> Adjustment.newBuilder()
+                        .setGroupCode(groupCode(a.groupCode()))
+                        .setReasonCode(a.reasonCode())
+                        .setAmount(money(a.amount()))
+                        .build())
+                .toList();
     }
 
     private static AdjustmentGroupCode groupCode(String code) {
@@ -139,21 +149,23 @@ class OutboxClaimEvents implements ClaimEvents {
     }
 
     private static List<LineAdjudication> lines(List<Notices.Line> lines) {
-        return lines.stream().map(l -> LineAdjudication.newBuilder()
-                .setLineNumber(l.lineNumber())
-                .setLineItemControlNumber(l.lineItemControlNumber())
-                .setProcedureCode(l.procedureCode())
-                .setCodeSystem(CodeSystem.valueOf(l.codeSystem()))
-                .setModifiers(List.copyOf(l.modifiers()))
-                .setDateOfService(l.dateOfService())
-                // the event's units are whole: a decimal SVC05 (1.5) goes out rounded half up
-                .setUnits(l.units().setScale(0, RoundingMode.HALF_UP).intValueExact())
-                .setChargeAmount(money(l.chargeAmount()))
-                .setAllowedAmount(l.allowedAmount() == null ? null : money(l.allowedAmount()))
-                .setPaidAmount(money(l.paidAmount()))
-                .setAdjustments(adjustments(l.adjustments()))
-                .setRemarkCodes(List.copyOf(l.remarkCodes()))
-                .build()).toList();
+        return lines.stream()
+                .map(l -> LineAdjudication.newBuilder()
+                        .setLineNumber(l.lineNumber())
+                        .setLineItemControlNumber(l.lineItemControlNumber())
+                        .setProcedureCode(l.procedureCode())
+                        .setCodeSystem(CodeSystem.valueOf(l.codeSystem()))
+                        .setModifiers(List.copyOf(l.modifiers()))
+                        .setDateOfService(l.dateOfService())
+                        // the event's units are whole: a decimal SVC05 (1.5) goes out rounded half up
+                        .setUnits(l.units().setScale(0, RoundingMode.HALF_UP).intValueExact())
+                        .setChargeAmount(money(l.chargeAmount()))
+                        .setAllowedAmount(l.allowedAmount() == null ? null : money(l.allowedAmount()))
+                        .setPaidAmount(money(l.paidAmount()))
+                        .setAdjustments(adjustments(l.adjustments()))
+                        .setRemarkCodes(List.copyOf(l.remarkCodes()))
+                        .build())
+                .toList();
     }
 
     private static BigDecimal money(BigDecimal amount) {

@@ -44,6 +44,7 @@ class GatewayController {
 
     /** A status named in a search (interchange, quarantined file): its name in capitals. */
     static final String STATUS = "[A-Z][A-Z_]{0,31}";
+
     static final String STATUS_MESSAGE = "must be a status name: 1 to 32 capital letters or '_'";
 
     /** The largest file {@code POST /remittances/upload} takes (a large payer's daily 835 is a few MB). */
@@ -63,8 +64,14 @@ class GatewayController {
     private final CircuitBreakerRegistry circuitBreakers;
     private final AuditTrail audit;
 
-    GatewayController(Interchanges interchanges, OutboundClaims claims, Quarantine quarantine,
-            Remittances remittances, InboundFiles inbound, CircuitBreakerRegistry circuitBreakers, AuditTrail audit) {
+    GatewayController(
+            Interchanges interchanges,
+            OutboundClaims claims,
+            Quarantine quarantine,
+            Remittances remittances,
+            InboundFiles inbound,
+            CircuitBreakerRegistry circuitBreakers,
+            AuditTrail audit) {
         this.interchanges = interchanges;
         this.claims = claims;
         this.quarantine = quarantine;
@@ -76,7 +83,8 @@ class GatewayController {
 
     @GetMapping("/interchanges")
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
-    List<InterchangeRecord> interchanges(@RequestParam(required = false) String direction,
+    List<InterchangeRecord> interchanges(
+            @RequestParam(required = false) String direction,
             @RequestParam(required = false) @Pattern(regexp = STATUS, message = STATUS_MESSAGE) String status,
             @RequestParam(defaultValue = "100") int limit) {
         if (direction != null && !direction.equals("IN") && !direction.equals("OUT")) {
@@ -103,7 +111,8 @@ class GatewayController {
     @GetMapping("/claims/{claimId}/x12-history")
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
     Map<String, Object> history(@PathVariable @Identifier String claimId) {
-        var claim = claims.byClaimId(claimId).orElseThrow(() -> new NotFoundException("the gateway holds no such claim"));
+        var claim =
+                claims.byClaimId(claimId).orElseThrow(() -> new NotFoundException("the gateway holds no such claim"));
         audit.read("claim", claimId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("claimId", claimId);
@@ -134,8 +143,8 @@ class GatewayController {
     @PostMapping("/quarantine/{id}/retry")
     @PreAuthorize("hasRole('ADMIN')")
     InboundFiles.Received retry(@PathVariable long id) {
-        InboundFiles.Received result = inbound.retry(id)
-                .orElseThrow(() -> new NotFoundException("no quarantined file " + id));
+        InboundFiles.Received result =
+                inbound.retry(id).orElseThrow(() -> new NotFoundException("no quarantined file " + id));
         audit.changed("quarantine.retried", "interchange", Long.toString(result.interchangeId()));
         return result;
     }
@@ -149,7 +158,8 @@ class GatewayController {
     /** Deposits (ERAs) posted with this trace number (TRN02). */
     @GetMapping("/remittances")
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
-    List<Remittances.DepositSummary> deposits(@RequestParam @NotBlank @Identifier @Size(max = 50) String traceNumber,
+    List<Remittances.DepositSummary> deposits(
+            @RequestParam @NotBlank @Identifier @Size(max = 50) String traceNumber,
             @RequestParam(defaultValue = "100") int limit) {
         return remittances.byTraceNumber(traceNumber, bounded(limit));
     }
@@ -161,7 +171,8 @@ class GatewayController {
     @GetMapping("/remittances/{id}")
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
     Map<String, Object> deposit(@PathVariable long id) {
-        Remittances.Deposit deposit = remittances.find(id).orElseThrow(() -> new NotFoundException("no remittance " + id));
+        Remittances.Deposit deposit =
+                remittances.find(id).orElseThrow(() -> new NotFoundException("no remittance " + id));
         audit.read("remittance", Long.toString(id));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", deposit.id());
@@ -187,11 +198,13 @@ class GatewayController {
      * {@link #MAX_UPLOAD_BYTES} (413 beyond, read no further). A file that does not even start with an ISA segment is
      * quarantined as before, but only its first {@link #KEPT_OF_GARBAGE} bytes are kept: garbage is not stored whole.
      */
-    @PostMapping(path = "/remittances/upload", consumes = {"application/edi-x12", MediaType.TEXT_PLAIN_VALUE,
-            MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PostMapping(
+            path = "/remittances/upload",
+            consumes = {"application/edi-x12", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
     ResponseEntity<?> upload(HttpServletRequest request) throws IOException {
-        byte[] file = request.getContentLengthLong() > MAX_UPLOAD_BYTES ? null
+        byte[] file = request.getContentLengthLong() > MAX_UPLOAD_BYTES
+                ? null
                 : request.getInputStream().readNBytes(MAX_UPLOAD_BYTES + 1);
         if (file == null || file.length > MAX_UPLOAD_BYTES) {
             if (request.getContentLengthLong() <= DISCARDED_AT_MOST) {
@@ -199,13 +212,14 @@ class GatewayController {
                 byte[] buffer = new byte[64 * 1024];
                 long left = DISCARDED_AT_MOST;
                 int n;
-                while (left > 0 && (n = request.getInputStream().read(buffer, 0, (int) Math.min(buffer.length,
-                        left))) > 0) {
+                while (left > 0
+                        && (n = request.getInputStream().read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
                     left -= n;
                 }
             }
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
-                    HttpStatus.PAYLOAD_TOO_LARGE, "the file is larger than " + MAX_UPLOAD_BYTES + " bytes"));
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.PAYLOAD_TOO_LARGE, "the file is larger than " + MAX_UPLOAD_BYTES + " bytes"));
         }
         if (file.length == 0) {
             throw new BadRequestException("the request body must be an X12 file");
@@ -229,9 +243,17 @@ class GatewayController {
         Map<String, Object> circuits = new LinkedHashMap<>();
         for (CircuitBreaker breaker : circuitBreakers.getAllCircuitBreakers()) {
             CircuitBreaker.Metrics metrics = breaker.getMetrics();
-            circuits.put(breaker.getName(), Map.of("state", breaker.getState().name(),
-                    "failureRate", metrics.getFailureRate(), "bufferedCalls", metrics.getNumberOfBufferedCalls(),
-                    "notPermittedCalls", metrics.getNumberOfNotPermittedCalls()));
+            circuits.put(
+                    breaker.getName(),
+                    Map.of(
+                            "state",
+                            breaker.getState().name(),
+                            "failureRate",
+                            metrics.getFailureRate(),
+                            "bufferedCalls",
+                            metrics.getNumberOfBufferedCalls(),
+                            "notPermittedCalls",
+                            metrics.getNumberOfNotPermittedCalls()));
         }
         Map<ClaimStatus, Long> claimCounts = claims.countByStatus();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -246,13 +268,17 @@ class GatewayController {
     static boolean startsWithIsa(byte[] file) {
         int i = 0;
         if (file.length >= 3 && (file[0] & 0xff) == 0xef && (file[1] & 0xff) == 0xbb && (file[2] & 0xff) == 0xbf) {
-            i = 3;  // UTF-8 byte order mark
+            i = 3; // UTF-8 byte order mark
         }
         while (i < file.length && Character.isWhitespace(file[i])) {
             i++;
         }
-        return file.length - i >= 4 && file[i] == 'I' && file[i + 1] == 'S' && file[i + 2] == 'A'
-                && !Character.isLetterOrDigit(file[i + 3]) && !Character.isWhitespace(file[i + 3]);
+        return file.length - i >= 4
+                && file[i] == 'I'
+                && file[i + 1] == 'S'
+                && file[i + 2] == 'A'
+                && !Character.isLetterOrDigit(file[i + 3])
+                && !Character.isWhitespace(file[i + 3]);
     }
 
     private static int bounded(int limit) {

@@ -15,7 +15,10 @@ class GatewayMetrics {
 
     GatewayMetrics(MeterRegistry registry, OutboundClaims claims) {
         for (ClaimStatus status : ClaimStatus.values()) {
-            Gauge.builder("claimflow.adjudication.claims", claims, c -> c.countByStatus().get(status))
+            Gauge.builder(
+                            "claimflow.adjudication.claims",
+                            claims,
+                            c -> c.countByStatus().get(status))
                     .tag("status", status.name())
                     .description("claims held by the gateway, by status")
                     .register(registry);

@@ -40,8 +40,9 @@ class InboxDirectory {
     @Scheduled(fixedDelayString = "${claimflow.adjudication.inbox.poll-interval:5s}")
     void scan() {
         List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, p -> Files.isRegularFile(p)
-                && !p.getFileName().toString().startsWith("."))) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(
+                directory,
+                p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith("."))) {
             stream.forEach(files::add);
         } catch (IOException e) {
             LOG.warn("inbox {} not readable: {}", directory, e.getMessage());
@@ -50,10 +51,12 @@ class InboxDirectory {
         files.sort(null);
         for (Path file : files) {
             try {
-                InboundFiles.Received received = inbound.accept(Files.readAllBytes(file),
-                        "INBOX:" + file.getFileName());
+                InboundFiles.Received received =
+                        inbound.accept(Files.readAllBytes(file), "INBOX:" + file.getFileName());
                 String target = received.status().equals("QUARANTINED") ? "quarantined" : "processed";
-                Files.move(file, directory.resolve(target).resolve(file.getFileName()),
+                Files.move(
+                        file,
+                        directory.resolve(target).resolve(file.getFileName()),
                         StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("inbox file {} not received, will try again: {}", file.getFileName(), e.toString());

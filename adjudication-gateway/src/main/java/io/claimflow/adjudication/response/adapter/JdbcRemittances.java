@@ -33,21 +33,38 @@ class JdbcRemittances implements Remittances {
     @Override
     public boolean exists(String payerKey, String traceNumber) {
         return jdbc.sql("SELECT count(*) FROM remittance WHERE payer_key = ? AND trace_number = ?")
-                .params(payerKey, traceNumber).query(Long.class).single() > 0;
+                        .params(payerKey, traceNumber)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @Override
     public Optional<Deposit> find(String payerKey, String traceNumber) {
         return jdbc.sql("SELECT id FROM remittance WHERE payer_key = ? AND trace_number = ?")
-                .params(payerKey, traceNumber).query(Long.class).optional().flatMap(this::find);
+                .params(payerKey, traceNumber)
+                .query(Long.class)
+                .optional()
+                .flatMap(this::find);
     }
 
     @Override
     public Optional<Deposit> find(long id) {
-        return jdbc.sql("SELECT " + DEPOSIT_COLUMNS + " FROM remittance WHERE id = ?").param(id)
-                .query((rs, n) -> new Deposit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), localDate(rs, 9),
-                        rs.getTimestamp(10).toInstant(), claims(id), adjustments(id)))
+        return jdbc.sql("SELECT " + DEPOSIT_COLUMNS + " FROM remittance WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Deposit(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getBigDecimal(7),
+                        rs.getString(8),
+                        localDate(rs, 9),
+                        rs.getTimestamp(10).toInstant(),
+                        claims(id),
+                        adjustments(id)))
                 .optional();
     }
 
@@ -57,9 +74,17 @@ class JdbcRemittances implements Remittances {
                     patient_responsibility, outcome, overpaid_amount, matched_by
                 FROM remittance_claim WHERE remittance_id = ? ORDER BY id""")
                 .param(remittanceId)
-                .query((rs, n) -> new DepositClaim(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8),
-                        rs.getBigDecimal(9), rs.getString(10)))
+                .query((rs, n) -> new DepositClaim(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getBigDecimal(7),
+                        rs.getString(8),
+                        rs.getBigDecimal(9),
+                        rs.getString(10)))
                 .list();
     }
 
@@ -68,8 +93,13 @@ class JdbcRemittances implements Remittances {
                 SELECT provider_id, fiscal_period_date, reason_code, kind, reference, amount
                 FROM remittance_provider_adjustment WHERE remittance_id = ? ORDER BY id""")
                 .param(remittanceId)
-                .query((rs, n) -> new DepositAdjustment(rs.getString(1), localDate(rs, 2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getBigDecimal(6)))
+                .query((rs, n) -> new DepositAdjustment(
+                        rs.getString(1),
+                        localDate(rs, 2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBigDecimal(6)))
                 .list();
     }
 
@@ -81,8 +111,14 @@ class JdbcRemittances implements Remittances {
                     payment_date, claim_count, posted_at
                 FROM remittance WHERE trace_number = ? ORDER BY id DESC LIMIT ?""")
                 .params(traceNumber, limit)
-                .query((rs, n) -> new DepositSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getBigDecimal(4), rs.getString(5), localDate(rs, 6), rs.getInt(7),
+                .query((rs, n) -> new DepositSummary(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBigDecimal(4),
+                        rs.getString(5),
+                        localDate(rs, 6),
+                        rs.getInt(7),
                         rs.getTimestamp(8).toInstant()))
                 .list();
     }
@@ -94,11 +130,20 @@ class JdbcRemittances implements Remittances {
                 INSERT INTO remittance (payer_key, trace_number, interchange_id, payment_amount, payment_method,
                     payment_date, claim_count, credit_debit, payment_method_code, payer_id, payer_name)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(remittance.payerKey(), remittance.traceNumber(), interchangeId, remittance.paymentAmount(),
-                        paymentMethod, remittance.paymentDate(), remittance.claims().size(),
-                        "D".equals(remittance.creditDebit()) ? "D" : "C", remittance.paymentMethod(),
-                        remittance.payerId(), remittance.payerName())
-                .query(Long.class).single();
+                .params(
+                        remittance.payerKey(),
+                        remittance.traceNumber(),
+                        interchangeId,
+                        remittance.paymentAmount(),
+                        paymentMethod,
+                        remittance.paymentDate(),
+                        remittance.claims().size(),
+                        "D".equals(remittance.creditDebit()) ? "D" : "C",
+                        remittance.paymentMethod(),
+                        remittance.payerId(),
+                        remittance.payerName())
+                .query(Long.class)
+                .single();
     }
 
     @Override
@@ -106,22 +151,43 @@ class JdbcRemittances implements Remittances {
         jdbc.sql("""
                 INSERT INTO remittance_provider_adjustment (remittance_id, provider_id, fiscal_period_date,
                     reason_code, kind, reference, amount) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(remittanceId, adjustment.providerId(), adjustment.fiscalPeriodDate(), adjustment.reason(),
-                        kind, adjustment.reference(), adjustment.amount())
+                .params(
+                        remittanceId,
+                        adjustment.providerId(),
+                        adjustment.fiscalPeriodDate(),
+                        adjustment.reason(),
+                        kind,
+                        adjustment.reference(),
+                        adjustment.amount())
                 .update();
     }
 
     @Override
-    public void recordClaim(long remittanceId, String claimId, Remittance.ClaimPayment payment, String outcome,
-            BigDecimal overpaidAmount, String matchedBy) {
+    public void recordClaim(
+            long remittanceId,
+            String claimId,
+            Remittance.ClaimPayment payment,
+            String outcome,
+            BigDecimal overpaidAmount,
+            String matchedBy) {
         jdbc.sql("""
                 INSERT INTO remittance_claim (remittance_id, claim_id, patient_control_number, payer_claim_number,
                     status_code, charge_amount, paid_amount, patient_responsibility, outcome, overpaid_amount,
                     matched_by, member_id, payment_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
-                .params(remittanceId, claimId, payment.patientControlNumber(), payment.payerClaimNumber(),
-                        payment.statusCode(), payment.chargeAmount(), payment.paidAmount(),
-                        payment.patientResponsibility(), outcome, overpaidAmount, matchedBy, payment.memberId(),
+                .params(
+                        remittanceId,
+                        claimId,
+                        payment.patientControlNumber(),
+                        payment.payerClaimNumber(),
+                        payment.statusCode(),
+                        payment.chargeAmount(),
+                        payment.paidAmount(),
+                        payment.patientResponsibility(),
+                        outcome,
+                        overpaidAmount,
+                        matchedBy,
+                        payment.memberId(),
                         claimId == null ? JSON.writeValueAsString(payment) : null)
                 .update();
     }
@@ -130,12 +196,14 @@ class JdbcRemittances implements Remittances {
     public BigDecimal paidChargeCovered(String claimId) {
         return jdbc.sql("SELECT coalesce(sum(charge_amount), 0) FROM remittance_claim WHERE claim_id = ? "
                         + "AND outcome IN ('PAID', 'PARTIALLY_DENIED', 'OVERPAYMENT', 'REVERSED')")
-                .param(claimId).query(BigDecimal.class).single();
+                .param(claimId)
+                .query(BigDecimal.class)
+                .single();
     }
 
     @Override
-    public List<UnmatchedPayment> unmatchedCandidates(String patientControlNumber, String payerClaimNumber,
-            String memberId) {
+    public List<UnmatchedPayment> unmatchedCandidates(
+            String patientControlNumber, String payerClaimNumber, String memberId) {
         return jdbc.sql("""
                 SELECT c.id, r.interchange_id, c.payment_json::text, r.payer_key, r.trace_number, r.payment_amount,
                     r.credit_debit, r.payment_method_code, r.payment_date, r.payer_id, r.payer_name
@@ -144,20 +212,33 @@ class JdbcRemittances implements Remittances {
                   AND (c.patient_control_number = ? OR c.payer_claim_number = ? OR c.member_id = ?)
                 ORDER BY c.id""")
                 .params(patientControlNumber, payerClaimNumber, memberId)
-                .query((rs, n) -> new UnmatchedPayment(rs.getLong(1), rs.getLong(2),
-                        new Remittance(null, null, rs.getBigDecimal(6), rs.getString(7), rs.getString(8),
-                                localDate(rs, 9), rs.getString(5), rs.getString(4), rs.getString(10),
-                                rs.getString(11), List.of(), List.of()),
+                .query((rs, n) -> new UnmatchedPayment(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        new Remittance(
+                                null,
+                                null,
+                                rs.getBigDecimal(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                localDate(rs, 9),
+                                rs.getString(5),
+                                rs.getString(4),
+                                rs.getString(10),
+                                rs.getString(11),
+                                List.of(),
+                                List.of()),
                         JSON.readValue(rs.getString(3), Remittance.ClaimPayment.class)))
                 .list();
     }
 
     @Override
-    public void matchLater(long remittanceClaimId, String claimId, String outcome, BigDecimal overpaidAmount,
-            String matchedBy) {
+    public void matchLater(
+            long remittanceClaimId, String claimId, String outcome, BigDecimal overpaidAmount, String matchedBy) {
         jdbc.sql("UPDATE remittance_claim SET claim_id = ?, outcome = ?, overpaid_amount = ?, matched_by = ?, "
                         + "payment_json = NULL WHERE id = ? AND claim_id IS NULL")
-                .params(claimId, outcome, overpaidAmount, matchedBy, remittanceClaimId).update();
+                .params(claimId, outcome, overpaidAmount, matchedBy, remittanceClaimId)
+                .update();
     }
 
     @Override
@@ -168,8 +249,15 @@ class JdbcRemittances implements Remittances {
                 FROM remittance_claim c JOIN remittance r ON r.id = c.remittance_id
                 WHERE c.claim_id IS NULL ORDER BY c.id DESC LIMIT ?""")
                 .param(limit)
-                .query((rs, n) -> new UnmatchedClaim(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                .query((rs, n) -> new UnmatchedClaim(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getBigDecimal(7),
+                        rs.getBigDecimal(8),
                         rs.getLong(9)))
                 .list();
     }

@@ -58,22 +58,28 @@ class HttpPayerConnector implements PayerConnector, AutoCloseable {
         return thread;
     });
 
-    HttpPayerConnector(GatewayProperties properties, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
-            BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters, TimeLimiterRegistry timeLimiters) {
+    HttpPayerConnector(
+            GatewayProperties properties,
+            CircuitBreakerRegistry circuitBreakers,
+            RetryRegistry retries,
+            BulkheadRegistry bulkheads,
+            RateLimiterRegistry rateLimiters,
+            TimeLimiterRegistry timeLimiters) {
         this.properties = properties;
         this.circuitBreakers = circuitBreakers;
         this.retries = retries;
         this.bulkheads = bulkheads;
         this.rateLimiters = rateLimiters;
         this.timeLimiters = timeLimiters;
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2)).build());
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
         factory.setReadTimeout(Duration.ofSeconds(30));
-        this.http = RestClient.builder().requestFactory(factory)
+        this.http = RestClient.builder()
+                .requestFactory(factory)
                 .requestInterceptor((request, body, execution) -> {
                     // HTTP Basic for payers that require it (payer-simulator does): the connection the URL is under
-                    credentialsFor(request.getURI().toString()).ifPresent(c ->
-                            request.getHeaders().setBasicAuth(c.username(), c.password()));
+                    credentialsFor(request.getURI().toString())
+                            .ifPresent(c -> request.getHeaders().setBasicAuth(c.username(), c.password()));
                     return execution.execute(request, body);
                 })
                 .build();
@@ -87,16 +93,29 @@ class HttpPayerConnector implements PayerConnector, AutoCloseable {
     @Override
     public byte[] send837(String payerId, byte[] interchange) {
         String url = url(payerId);
-        return call(payerId, "send 837P", () -> http.post().uri(url + "/x12/837").contentType(X12)
-                .body(interchange).retrieve().body(byte[].class));
+        return call(
+                payerId,
+                "send 837P",
+                () -> http.post()
+                        .uri(url + "/x12/837")
+                        .contentType(X12)
+                        .body(interchange)
+                        .retrieve()
+                        .body(byte[].class));
     }
 
     @Override
     public List<PendingFile> pendingFiles(String payerId) {
         String url = url(payerId);
-        List<Map<String, Object>> listed = call(payerId, "list responses", () -> http.get()
-                .uri(url + "/x12/responses?submitter={s}", properties.submitter().id()).retrieve()
-                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { }));
+        List<Map<String, Object>> listed = call(
+                payerId,
+                "list responses",
+                () -> http.get()
+                        .uri(
+                                url + "/x12/responses?submitter={s}",
+                                properties.submitter().id())
+                        .retrieve()
+                        .body(new ParameterizedTypeReference<List<Map<String, Object>>>() {}));
         List<PendingFile> files = new ArrayList<>();
         if (listed != null) {
             for (Map<String, Object> file : listed) {
@@ -109,29 +128,42 @@ class HttpPayerConnector implements PayerConnector, AutoCloseable {
     @Override
     public byte[] fetch(String payerId, String fileId) {
         String url = url(payerId);
-        return call(payerId, "fetch response", () -> http.get().uri(url + "/x12/responses/{id}", fileId).retrieve()
-                .body(byte[].class));
+        return call(
+                payerId,
+                "fetch response",
+                () -> http.get()
+                        .uri(url + "/x12/responses/{id}", fileId)
+                        .retrieve()
+                        .body(byte[].class));
     }
 
     @Override
     public void acknowledge(String payerId, String fileId) {
         String url = url(payerId);
-        call(payerId, "acknowledge response", () -> http.post().uri(url + "/x12/responses/{id}/ack", fileId)
-                .retrieve().toBodilessEntity());
+        call(
+                payerId,
+                "acknowledge response",
+                () -> http.post()
+                        .uri(url + "/x12/responses/{id}/ack", fileId)
+                        .retrieve()
+                        .toBodilessEntity());
     }
 
     @Override
     public List<String> payers() {
         // one mailbox per distinct URL, polled under the first payer id that names it
         Map<String, String> byUrl = new java.util.LinkedHashMap<>();
-        properties.payers().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        properties.payers().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> byUrl.putIfAbsent(String.valueOf(e.getValue().url()), e.getKey()));
         return List.copyOf(byUrl.values());
     }
 
     private java.util.Optional<GatewayProperties.PayerConnection> credentialsFor(String uri) {
         return properties.payers().values().stream()
-                .filter(c -> c.hasCredentials() && c.url() != null && uri.startsWith(c.url().replaceAll("/+$", "")))
+                .filter(c -> c.hasCredentials()
+                        && c.url() != null
+                        && uri.startsWith(c.url().replaceAll("/+$", "")))
                 .findFirst();
     }
 
@@ -156,8 +188,13 @@ class HttpPayerConnector implements PayerConnector, AutoCloseable {
             } catch (RuntimeException e) {
                 throw e;
             } catch (TimeoutException e) {
-                throw new PayerCallFailed("timed out after " + timeLimiter.getTimeLimiterConfig()
-                        .getTimeoutDuration().toMillis() + " ms", e);
+                throw new PayerCallFailed(
+                        "timed out after "
+                                + timeLimiter
+                                        .getTimeLimiterConfig()
+                                        .getTimeoutDuration()
+                                        .toMillis() + " ms",
+                        e);
             } catch (Exception e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 if (cause instanceof RuntimeException runtime) {

@@ -28,21 +28,24 @@ class JdbcInterchanges implements Interchanges {
     }
 
     @Override
-    public long storeOutbound(String payerId, String senderId, String receiverId, long isa, long gs, byte[] raw,
-            int claimCount) {
+    public long storeOutbound(
+            String payerId, String senderId, String receiverId, long isa, long gs, byte[] raw, int claimCount) {
         return jdbc.sql("""
                 INSERT INTO interchange (direction, transaction_type, payer_id, sender_id, receiver_id,
                     isa_control_number, gs_control_number, status, source, claim_count, next_attempt_at, sha256, raw)
                 VALUES ('OUT', '837P', ?, ?, ?, ?, ?, 'QUEUED', 'GATEWAY', ?, now(), ?, ?) RETURNING id""")
                 .params(payerId, senderId, receiverId, isa, gs, claimCount, Interchanges.sha256(raw), raw)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     @Override
     public List<Long> dueForSending(Instant now, int limit) {
         return jdbc.sql("SELECT id FROM interchange WHERE direction = 'OUT' AND status = 'QUEUED' "
                         + "AND next_attempt_at <= ? ORDER BY id LIMIT ?")
-                .params(Timestamp.from(now), limit).query(Long.class).list();
+                .params(Timestamp.from(now), limit)
+                .query(Long.class)
+                .list();
     }
 
     @Override
@@ -50,15 +53,17 @@ class JdbcInterchanges implements Interchanges {
         return jdbc.sql("SELECT id, payer_id, raw, attempts, claim_count FROM interchange WHERE id = ? "
                         + "AND direction = 'OUT' AND status = 'QUEUED' FOR UPDATE SKIP LOCKED")
                 .param(id)
-                .query((rs, n) -> new Outbound(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getInt(4),
-                        rs.getInt(5)))
+                .query((rs, n) ->
+                        new Outbound(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getInt(4), rs.getInt(5)))
                 .optional();
     }
 
     @Override
     public void withdraw(long id) {
         jdbc.sql("UPDATE interchange SET status = 'WITHDRAWN', next_attempt_at = NULL, updated_at = now() "
-                + "WHERE id = ? AND direction = 'OUT' AND status = 'QUEUED'").param(id).update();
+                        + "WHERE id = ? AND direction = 'OUT' AND status = 'QUEUED'")
+                .param(id)
+                .update();
         jdbc.sql("""
                 INSERT INTO claim_x12_event (claim_id, interchange_id, transaction_type, outcome, detail)
                 SELECT s.claim_id, s.interchange_id, '837P', 'WITHDRAWN',
@@ -66,74 +71,100 @@ class JdbcInterchanges implements Interchanges {
                 FROM claim_submission s JOIN outbound_claim c ON c.claim_id = s.claim_id
                 WHERE s.interchange_id = ? AND s.submitted_event_id <> c.submitted_event_id""").param(id).update();
         jdbc.sql("UPDATE claim_submission SET interchange_id = NULL, st_control_number = NULL "
-                + "WHERE interchange_id = ?").param(id).update();
+                        + "WHERE interchange_id = ?")
+                .param(id)
+                .update();
     }
 
     @Override
     public void markSent(long id, Instant at) {
         jdbc.sql("UPDATE interchange SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL, "
-                + "next_attempt_at = NULL, updated_at = now() WHERE id = ?").params(Timestamp.from(at), id).update();
+                        + "next_attempt_at = NULL, updated_at = now() WHERE id = ?")
+                .params(Timestamp.from(at), id)
+                .update();
     }
 
     @Override
     public void markAttemptFailed(long id, String reason, Instant nextAttemptAt) {
         jdbc.sql("UPDATE interchange SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, "
                         + "updated_at = now() WHERE id = ?")
-                .params(truncate(reason), Timestamp.from(nextAttemptAt), id).update();
+                .params(truncate(reason), Timestamp.from(nextAttemptAt), id)
+                .update();
     }
 
     @Override
     public void updateStatus(long id, String status) {
-        jdbc.sql("UPDATE interchange SET status = ?, updated_at = now() WHERE id = ?").params(status, id).update();
+        jdbc.sql("UPDATE interchange SET status = ?, updated_at = now() WHERE id = ?")
+                .params(status, id)
+                .update();
     }
 
     @Override
     public Optional<InterchangeRecord> outboundByGroupControlNumber(long gs) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM interchange WHERE direction = 'OUT' AND gs_control_number = ?")
-                .param(gs).query(JdbcInterchanges::record).optional();
+                .param(gs)
+                .query(JdbcInterchanges::record)
+                .optional();
     }
 
     @Override
     public Optional<InterchangeRecord> outboundByInterchangeControlNumber(long isa) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM interchange WHERE direction = 'OUT' AND isa_control_number = ?")
-                .param(isa).query(JdbcInterchanges::record).optional();
+                .param(isa)
+                .query(JdbcInterchanges::record)
+                .optional();
     }
 
     @Override
     public void recordTa1(long id, String code, String noteCode) {
         jdbc.sql("UPDATE interchange SET ta1_status = ?, ta1_note_code = ?, updated_at = now() WHERE id = ?")
-                .params(code, noteCode, id).update();
+                .params(code, noteCode, id)
+                .update();
     }
 
     @Override
-    public long storeInbound(String transactionType, String source, String senderId, String receiverId, Long isa,
-            byte[] raw, String status) {
+    public long storeInbound(
+            String transactionType,
+            String source,
+            String senderId,
+            String receiverId,
+            Long isa,
+            byte[] raw,
+            String status) {
         return jdbc.sql("""
                 INSERT INTO interchange (direction, transaction_type, sender_id, receiver_id, isa_control_number,
                     status, source, sha256, raw)
                 VALUES ('IN', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(transactionType, senderId, receiverId, isa, status, source, Interchanges.sha256(raw), raw)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     @Override
     public void updateInbound(long id, String transactionType, String status, String lastError) {
         jdbc.sql("UPDATE interchange SET transaction_type = ?, status = ?, last_error = ?, updated_at = now() "
-                + "WHERE id = ?").params(transactionType, status, truncate(lastError), id).update();
+                        + "WHERE id = ?")
+                .params(transactionType, status, truncate(lastError), id)
+                .update();
     }
 
     @Override
     public boolean processedBefore(String sha256) {
         return jdbc.sql("SELECT count(*) FROM interchange WHERE direction = 'IN' AND sha256 = ? "
-                        + "AND status IN ('PROCESSED', 'DUPLICATE')")
-                .param(sha256).query(Long.class).single() > 0;
+                                + "AND status IN ('PROCESSED', 'DUPLICATE')")
+                        .param(sha256)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @Override
-    public void recordClaimEvent(String claimId, long interchangeId, String transactionType, String outcome,
-            String detail) {
+    public void recordClaimEvent(
+            String claimId, long interchangeId, String transactionType, String outcome, String detail) {
         jdbc.sql("INSERT INTO claim_x12_event (claim_id, interchange_id, transaction_type, outcome, detail) "
-                + "VALUES (?, ?, ?, ?, ?)").params(claimId, interchangeId, transactionType, outcome, detail).update();
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .params(claimId, interchangeId, transactionType, outcome, detail)
+                .update();
     }
 
     @Override
@@ -141,7 +172,11 @@ class JdbcInterchanges implements Interchanges {
         return jdbc.sql("SELECT interchange_id, transaction_type, outcome, detail, created_at FROM claim_x12_event "
                         + "WHERE claim_id = ? ORDER BY id")
                 .param(claimId)
-                .query((rs, n) -> new ClaimX12Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                .query((rs, n) -> new ClaimX12Event(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
                         rs.getTimestamp(5).toInstant()))
                 .list();
     }
@@ -150,36 +185,56 @@ class JdbcInterchanges implements Interchanges {
     public List<InterchangeRecord> list(String direction, String status, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM interchange WHERE (CAST(? AS text) IS NULL OR direction = ?) "
                         + "AND (CAST(? AS text) IS NULL OR status = ?) ORDER BY id DESC LIMIT ?")
-                .params(direction, direction, status, status, limit).query(JdbcInterchanges::record).list();
+                .params(direction, direction, status, status, limit)
+                .query(JdbcInterchanges::record)
+                .list();
     }
 
     @Override
     public Optional<InterchangeRecord> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM interchange WHERE id = ?").param(id)
-                .query(JdbcInterchanges::record).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM interchange WHERE id = ?")
+                .param(id)
+                .query(JdbcInterchanges::record)
+                .optional();
     }
 
     @Override
     public Optional<byte[]> raw(long id) {
-        return jdbc.sql("SELECT raw FROM interchange WHERE id = ?").param(id).query(byte[].class).optional();
+        return jdbc.sql("SELECT raw FROM interchange WHERE id = ?")
+                .param(id)
+                .query(byte[].class)
+                .optional();
     }
 
     @Override
     public Map<String, Long> outboundCountByStatus() {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT status, count(*) FROM interchange WHERE direction = 'OUT' GROUP BY status ORDER BY status")
-                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+                .list();
         return counts;
     }
 
     private static InterchangeRecord record(ResultSet rs, int row) throws SQLException {
-        return new InterchangeRecord(rs.getLong("id"), rs.getString("direction"), rs.getString("transaction_type"),
-                rs.getString("payer_id"), rs.getString("sender_id"), rs.getString("receiver_id"),
-                nullableLong(rs, "isa_control_number"), nullableLong(rs, "gs_control_number"),
-                rs.getString("status"), rs.getString("source"), rs.getInt("claim_count"), rs.getInt("attempts"),
-                instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")),
-                rs.getString("ta1_status"), rs.getString("ta1_note_code"));
+        return new InterchangeRecord(
+                rs.getLong("id"),
+                rs.getString("direction"),
+                rs.getString("transaction_type"),
+                rs.getString("payer_id"),
+                rs.getString("sender_id"),
+                rs.getString("receiver_id"),
+                nullableLong(rs, "isa_control_number"),
+                nullableLong(rs, "gs_control_number"),
+                rs.getString("status"),
+                rs.getString("source"),
+                rs.getInt("claim_count"),
+                rs.getInt("attempts"),
+                instant(rs.getTimestamp("next_attempt_at")),
+                rs.getString("last_error"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("sent_at")),
+                rs.getString("ta1_status"),
+                rs.getString("ta1_note_code"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -26,9 +26,14 @@ import org.springframework.mock.web.MockHttpServletRequest;
 class GatewayUploadLimitTest {
 
     private final InboundFiles inbound = mock(InboundFiles.class);
-    private final GatewayController controller = new GatewayController(mock(Interchanges.class),
-            mock(OutboundClaims.class), mock(Quarantine.class), mock(Remittances.class), inbound,
-            CircuitBreakerRegistry.ofDefaults(), mock(AuditTrail.class));
+    private final GatewayController controller = new GatewayController(
+            mock(Interchanges.class),
+            mock(OutboundClaims.class),
+            mock(Quarantine.class),
+            mock(Remittances.class),
+            inbound,
+            CircuitBreakerRegistry.ofDefaults(),
+            mock(AuditTrail.class));
 
     @Test
     void aFileOverTheLimitIs413AndNothingIsStored() throws Exception {
@@ -47,8 +52,8 @@ class GatewayUploadLimitTest {
         Arrays.fill(garbage, (byte) 'x');
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/adjudication/remittances/upload");
         request.setContent(garbage);
-        when(inbound.accept(any(), anyString())).thenReturn(new InboundFiles.Received(1, "UNKNOWN", "QUARANTINED",
-                "not X12"));
+        when(inbound.accept(any(), anyString()))
+                .thenReturn(new InboundFiles.Received(1, "UNKNOWN", "QUARANTINED", "not X12"));
 
         assertThat(controller.upload(request).getStatusCode().value()).isEqualTo(422);
 
@@ -60,7 +65,8 @@ class GatewayUploadLimitTest {
     @Test
     void anX12FileIsPassedOnWhole() throws Exception {
         byte[] x12 = ("\uFEFF\r\nISA*00*          *00*          *ZZ*BKHP1          *ZZ*CLAIMFLOW      *260601*1000*^*"
-                + "00501*000000001*0*P*:~" + "N".repeat(100_000)).getBytes(StandardCharsets.UTF_8);
+                        + "00501*000000001*0*P*:~" + "N".repeat(100_000))
+                .getBytes(StandardCharsets.UTF_8);
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/adjudication/remittances/upload");
         request.setContent(x12);
         when(inbound.accept(any(), anyString())).thenReturn(new InboundFiles.Received(2, "835", "PROCESSED", null));

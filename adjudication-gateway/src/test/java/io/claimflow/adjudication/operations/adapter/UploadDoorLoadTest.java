@@ -45,8 +45,8 @@ class UploadDoorLoadTest {
     @Test
     void theDoorHoldsItsLimitsUnderLoad() throws Exception {
         byte[] notX12 = "NOT AN INTERCHANGE\n".repeat(200).getBytes(StandardCharsets.US_ASCII);
-        HttpDoorLoad door = new HttpDoorLoad(port, "/api/adjudication/remittances/upload", "application/edi-x12",
-                "biller", "demo-biller");
+        HttpDoorLoad door = new HttpDoorLoad(
+                port, "/api/adjudication/remittances/upload", "application/edi-x12", "biller", "demo-biller");
         door.note("Upload door load test (POST /api/adjudication/remittances/upload, loopback, the service as "
                         + "configured, real database)")
                 .note("limits: upload " + GatewayController.MAX_UPLOAD_BYTES + " bytes, garbage kept "

@@ -25,23 +25,41 @@ record ClaimDeniedListener(DenialHandling denials, TransactionalBatches batches)
 
     @KafkaListener(id = CONSUMER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_DENIED)
     void on(List<ConsumerRecord<String, ClaimDenied>> records) {
-        batches.handleOnce(CONSUMER, records, ClaimDenied.class, ClaimDenied::getEventId,
+        batches.handleOnce(
+                CONSUMER,
+                records,
+                ClaimDenied.class,
+                ClaimDenied::getEventId,
                 event -> denials.onClaimDenied(toDomain(event)));
     }
 
     static DenialNotice toDomain(ClaimDenied e) {
         List<AdjustmentCode> adjustments = new ArrayList<>(e.getClaimAdjustments().stream()
-                .map(ClaimDeniedListener::adjustment).toList());
+                .map(ClaimDeniedListener::adjustment)
+                .toList());
         List<String> remarks = new ArrayList<>(e.getRemarkCodes());
         for (LineAdjudication line : e.getLines()) {
             line.getAdjustments().forEach(a -> adjustments.add(adjustment(a)));
             remarks.addAll(line.getRemarkCodes());
         }
-        return new DenialNotice(e.getEventId(), e.getOccurredAt(), e.getEncounterId(), e.getTenantId(),
-                e.getClaimId(), e.getStage() == DenialStage.FRONT_END_REJECTION, e.getPayer().getPayerId(),
-                e.getPayerClaimNumber(), e.getCategory().name(), adjustments, remarks.stream().distinct().toList(),
-                e.getRejections().stream().map(RejectionReason::getCode).toList(), e.getPayerText(),
-                e.getLines().stream().map(LineAdjudication::getLineNumber).filter(Objects::nonNull).toList());
+        return new DenialNotice(
+                e.getEventId(),
+                e.getOccurredAt(),
+                e.getEncounterId(),
+                e.getTenantId(),
+                e.getClaimId(),
+                e.getStage() == DenialStage.FRONT_END_REJECTION,
+                e.getPayer().getPayerId(),
+                e.getPayerClaimNumber(),
+                e.getCategory().name(),
+                adjustments,
+                remarks.stream().distinct().toList(),
+                e.getRejections().stream().map(RejectionReason::getCode).toList(),
+                e.getPayerText(),
+                e.getLines().stream()
+                        .map(LineAdjudication::getLineNumber)
+                        .filter(Objects::nonNull)
+                        .toList());
     }
 
     private static AdjustmentCode adjustment(Adjustment a) {

@@ -18,16 +18,30 @@ class JdbcRecodeAttempts implements RecodeAttempts {
 
     @Override
     public int countForEncounter(String encounterId) {
-        return jdbc.sql("SELECT count(*) FROM recode_attempt WHERE encounter_id = ?").param(encounterId)
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM recode_attempt WHERE encounter_id = ?")
+                .param(encounterId)
+                .query(Integer.class)
+                .single();
     }
 
     @Override
-    public void record(String encounterId, String claimId, int attempt, int codingVersion, String denialEventId,
-            String requestedBy, Instant at) {
+    public void record(
+            String encounterId,
+            String claimId,
+            int attempt,
+            int codingVersion,
+            String denialEventId,
+            String requestedBy,
+            Instant at) {
         jdbc.sql("INSERT INTO recode_attempt (encounter_id, claim_id, attempt, coding_version, denial_event_id,"
                         + " requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(encounterId, claimId, attempt, codingVersion, denialEventId, requestedBy,
+                .params(
+                        encounterId,
+                        claimId,
+                        attempt,
+                        codingVersion,
+                        denialEventId,
+                        requestedBy,
                         at.atOffset(ZoneOffset.UTC))
                 .update();
     }

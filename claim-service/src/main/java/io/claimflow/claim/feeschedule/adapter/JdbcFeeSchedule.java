@@ -30,8 +30,8 @@ class JdbcFeeSchedule implements FeeSchedule, FeeScheduleStore {
     }
 
     @Override
-    public Optional<BigDecimal> unitPrice(String tenantId, String procedureCode, List<String> modifiers,
-            LocalDate dateOfService) {
+    public Optional<BigDecimal> unitPrice(
+            String tenantId, String procedureCode, List<String> modifiers, LocalDate dateOfService) {
         List<String> candidates = new ArrayList<>(modifiers);
         candidates.add("");
         List<Price> prices = jdbc.sql("SELECT tenant_id, modifier, amount FROM fee_schedule"
@@ -50,12 +50,12 @@ class JdbcFeeSchedule implements FeeSchedule, FeeScheduleStore {
                 .map(Price::amount);
     }
 
-    private record Price(String tenantId, String modifier, BigDecimal amount) {
-    }
+    private record Price(String tenantId, String modifier, BigDecimal amount) {}
 
     @Override
     public List<FeeScheduleEntry> list(String tenantId, String procedureCode, LocalDate onDate, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM fee_schedule WHERE (CAST(:tenant AS text) IS NULL OR tenant_id = :tenant)"
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM fee_schedule WHERE (CAST(:tenant AS text) IS NULL OR tenant_id = :tenant)"
                         + " AND (CAST(:code AS text) IS NULL OR procedure_code = :code)"
                         + " AND (CAST(:on AS date) IS NULL OR (effective_from <= :on AND (effective_to IS NULL OR effective_to >= :on)))"
                         + " ORDER BY procedure_code, modifier, tenant_id, effective_from LIMIT :limit")
@@ -68,8 +68,8 @@ class JdbcFeeSchedule implements FeeSchedule, FeeScheduleStore {
     }
 
     @Override
-    public Optional<FeeScheduleEntry> inEffectForUpdate(String tenantId, String procedureCode, String modifier,
-            LocalDate date) {
+    public Optional<FeeScheduleEntry> inEffectForUpdate(
+            String tenantId, String procedureCode, String modifier, LocalDate date) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM fee_schedule WHERE tenant_id = ? AND procedure_code = ?"
                         + " AND modifier = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)"
                         + " FOR UPDATE")
@@ -81,9 +81,11 @@ class JdbcFeeSchedule implements FeeSchedule, FeeScheduleStore {
     @Override
     public boolean hasLaterEntry(String tenantId, String procedureCode, String modifier, LocalDate date) {
         return jdbc.sql("SELECT count(*) FROM fee_schedule WHERE tenant_id = ? AND procedure_code = ? AND modifier = ?"
-                        + " AND effective_from > ?")
-                .params(tenantId, procedureCode, modifier, date)
-                .query(Long.class).single() > 0;
+                                + " AND effective_from > ?")
+                        .params(tenantId, procedureCode, modifier, date)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @Override
@@ -97,17 +99,30 @@ class JdbcFeeSchedule implements FeeSchedule, FeeScheduleStore {
     public FeeScheduleEntry insert(NewPrice price, LocalDate effectiveTo, String updatedBy) {
         return jdbc.sql("INSERT INTO fee_schedule (tenant_id, procedure_code, modifier, effective_from, effective_to,"
                         + " amount, description, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)
-                .params(price.tenantId(), price.procedureCode(), price.modifier(), price.effectiveFrom(), effectiveTo,
-                        price.amount(), price.description(), updatedBy)
+                .params(
+                        price.tenantId(),
+                        price.procedureCode(),
+                        price.modifier(),
+                        price.effectiveFrom(),
+                        effectiveTo,
+                        price.amount(),
+                        price.description(),
+                        updatedBy)
                 .query(JdbcFeeSchedule::entry)
                 .single();
     }
 
     private static FeeScheduleEntry entry(ResultSet rs, int row) throws SQLException {
-        return new FeeScheduleEntry(rs.getLong("id"), rs.getString("tenant_id"), rs.getString("procedure_code"),
-                rs.getString("modifier"), rs.getObject("effective_from", LocalDate.class),
-                rs.getObject("effective_to", LocalDate.class), rs.getBigDecimal("amount"),
-                rs.getString("description"), rs.getString("updated_by"),
+        return new FeeScheduleEntry(
+                rs.getLong("id"),
+                rs.getString("tenant_id"),
+                rs.getString("procedure_code"),
+                rs.getString("modifier"),
+                rs.getObject("effective_from", LocalDate.class),
+                rs.getObject("effective_to", LocalDate.class),
+                rs.getBigDecimal("amount"),
+                rs.getString("description"),
+                rs.getString("updated_by"),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -86,8 +86,12 @@ class JdbcClaimRepository implements ClaimRepository {
                 .param("billingTaxId", billing == null ? null : billing.taxId())
                 .param("billingTaxIdType", billing == null ? null : billing.taxIdType())
                 .param("billingHasAddress", billing != null && billing.hasStreetAddress())
-                .param("renderingNpi", c.rendering() == null ? null : c.rendering().npi())
-                .param("referringNpi", c.referring() == null ? null : c.referring().npi())
+                .param(
+                        "renderingNpi",
+                        c.rendering() == null ? null : c.rendering().npi())
+                .param(
+                        "referringNpi",
+                        c.referring() == null ? null : c.referring().npi())
                 .param("total", c.totalCharge())
                 .param("paid", c.paidAmount())
                 .param("patient", c.patientResponsibility())
@@ -103,16 +107,29 @@ class JdbcClaimRepository implements ClaimRepository {
             Diagnosis dx = c.diagnoses().get(i);
             diagnoses.add(new Object[] {c.claimId(), i + 1, dx.code(), dx.description()});
         }
-        batch.batchUpdate("INSERT INTO claim_diagnosis (claim_id, position, code, description) VALUES (?, ?, ?, ?)",
-                diagnoses);
-        batch.batchUpdate("""
+        batch.batchUpdate(
+                "INSERT INTO claim_diagnosis (claim_id, position, code, description) VALUES (?, ?, ?, ?)", diagnoses);
+        batch.batchUpdate(
+                """
                 INSERT INTO claim_line (claim_id, line_number, line_item_control_number, procedure_code,
                     modifiers, units, diagnosis_pointers, date_of_service, place_of_service, unit_price, charge)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, c.lines().stream().map(line -> new Object[] {c.claimId(), line.lineNumber(),
-                        line.lineItemControlNumber(), line.procedureCode(), String.join(",", line.modifiers()),
-                        line.units(), joinInts(line.diagnosisPointers()), line.dateOfService(),
-                        line.placeOfService(), line.unitPrice(), line.charge()}).toList());
+                """,
+                c.lines().stream()
+                        .map(line -> new Object[] {
+                            c.claimId(),
+                            line.lineNumber(),
+                            line.lineItemControlNumber(),
+                            line.procedureCode(),
+                            String.join(",", line.modifiers()),
+                            line.units(),
+                            joinInts(line.diagnosisPointers()),
+                            line.dateOfService(),
+                            line.placeOfService(),
+                            line.unitPrice(),
+                            line.charge()
+                        })
+                        .toList());
         appendTimeline(c);
     }
 
@@ -139,8 +156,12 @@ class JdbcClaimRepository implements ClaimRepository {
                 .param("relationship", cov == null ? null : cov.relationshipToSubscriber())
                 .param("billingNpi", c.billing() == null ? null : c.billing().npi())
                 .param("billingTaxId", c.billing() == null ? null : c.billing().taxId())
-                .param("renderingNpi", c.rendering() == null ? null : c.rendering().npi())
-                .param("referringNpi", c.referring() == null ? null : c.referring().npi())
+                .param(
+                        "renderingNpi",
+                        c.rendering() == null ? null : c.rendering().npi())
+                .param(
+                        "referringNpi",
+                        c.referring() == null ? null : c.referring().npi())
                 .param("total", c.totalCharge())
                 .param("paid", c.paidAmount())
                 .param("patient", c.patientResponsibility())
@@ -156,9 +177,18 @@ class JdbcClaimRepository implements ClaimRepository {
     }
 
     private void appendTimeline(Claim c) {
-        List<Object[]> rows = c.drainPendingChanges().stream().map(change -> new Object[] {c.claimId(),
-                change.from() == null ? null : change.from().name(), change.to().name(), timestamp(change.at()),
-                change.actor().kind().name(), change.actor().id(), change.reason(), change.causeEventId()}).toList();
+        List<Object[]> rows = c.drainPendingChanges().stream()
+                .map(change -> new Object[] {
+                    c.claimId(),
+                    change.from() == null ? null : change.from().name(),
+                    change.to().name(),
+                    timestamp(change.at()),
+                    change.actor().kind().name(),
+                    change.actor().id(),
+                    change.reason(),
+                    change.causeEventId()
+                })
+                .toList();
         if (!rows.isEmpty()) {
             batch.batchUpdate("""
                     INSERT INTO claim_status_history (claim_id, from_status, to_status, changed_at, actor_kind,
@@ -183,7 +213,8 @@ class JdbcClaimRepository implements ClaimRepository {
     }
 
     private Optional<Claim> load(String sql, String id) {
-        Optional<Claim.Builder> builder = jdbc.sql(sql).param(id).query(JdbcClaimRepository::claimRow).optional();
+        Optional<Claim.Builder> builder =
+                jdbc.sql(sql).param(id).query(JdbcClaimRepository::claimRow).optional();
         return builder.map(b -> {
             String claimId = b.claimId();
             return Claim.restore(b.diagnoses(diagnoses(claimId)).lines(lines(claimId)));
@@ -200,23 +231,36 @@ class JdbcClaimRepository implements ClaimRepository {
     private List<ClaimLine> lines(String claimId) {
         return jdbc.sql("SELECT * FROM claim_line WHERE claim_id = ? ORDER BY line_number")
                 .param(claimId)
-                .query((rs, row) -> new ClaimLine(rs.getInt("line_number"), rs.getString("line_item_control_number"),
-                        rs.getString("procedure_code"), splitStrings(rs.getString("modifiers")), rs.getInt("units"),
-                        splitInts(rs.getString("diagnosis_pointers")), rs.getObject("date_of_service", LocalDate.class),
-                        rs.getString("place_of_service"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("charge")))
+                .query((rs, row) -> new ClaimLine(
+                        rs.getInt("line_number"),
+                        rs.getString("line_item_control_number"),
+                        rs.getString("procedure_code"),
+                        splitStrings(rs.getString("modifiers")),
+                        rs.getInt("units"),
+                        splitInts(rs.getString("diagnosis_pointers")),
+                        rs.getObject("date_of_service", LocalDate.class),
+                        rs.getString("place_of_service"),
+                        rs.getBigDecimal("unit_price"),
+                        rs.getBigDecimal("charge")))
                 .list();
     }
 
     @Override
-    public boolean hasDuplicate(String tenantId, String patientMrn, LocalDate dateOfService, String serviceKey,
+    public boolean hasDuplicate(
+            String tenantId,
+            String patientMrn,
+            LocalDate dateOfService,
+            String serviceKey,
             String excludingEncounterId) {
         return jdbc.sql("""
                 SELECT count(*) FROM claim WHERE is_current AND tenant_id = ? AND patient_mrn = ?
                     AND date_of_service = ? AND service_key = ? AND encounter_id <> ?
                     AND status NOT IN ('WRITTEN_OFF', 'VOIDED', 'REPLACED')
                 """)
-                .params(tenantId, patientMrn, dateOfService, serviceKey, excludingEncounterId)
-                .query(Long.class).single() > 0;
+                        .params(tenantId, patientMrn, dateOfService, serviceKey, excludingEncounterId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @Override
@@ -237,8 +281,7 @@ class JdbcClaimRepository implements ClaimRepository {
         return jdbc.sql("SELECT rule_id, message, line_number FROM claim_scrub_finding"
                         + " WHERE claim_id = ? AND resolved_at IS NULL ORDER BY id")
                 .param(claimId)
-                .query((rs, row) -> new ScrubFinding(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, Integer.class)))
+                .query((rs, row) -> new ScrubFinding(rs.getString(1), rs.getString(2), rs.getObject(3, Integer.class)))
                 .list();
     }
 
@@ -248,9 +291,11 @@ class JdbcClaimRepository implements ClaimRepository {
                 .param(claimId)
                 .query((rs, row) -> new StatusChange(
                         rs.getString("from_status") == null ? null : ClaimStatus.valueOf(rs.getString("from_status")),
-                        ClaimStatus.valueOf(rs.getString("to_status")), instant(rs, "changed_at"),
+                        ClaimStatus.valueOf(rs.getString("to_status")),
+                        instant(rs, "changed_at"),
                         new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getString("actor_id")),
-                        rs.getString("reason"), rs.getString("cause_event_id")))
+                        rs.getString("reason"),
+                        rs.getString("cause_event_id")))
                 .list();
     }
 
@@ -274,10 +319,19 @@ class JdbcClaimRepository implements ClaimRepository {
                 .placeOfService(rs.getString("place_of_service"))
                 .priorAuthorizationNumber(rs.getString("prior_authorization_number"))
                 .patientMrn(rs.getString("patient_mrn"))
-                .coverage(payerId == null ? null : new CoverageRef(payerId, rs.getString("payer_name"),
-                        rs.getString("member_id"), rs.getString("subscriber_relationship")))
-                .billing(new ProviderRef(rs.getString("billing_npi"), rs.getString("billing_tax_id"),
-                        rs.getString("billing_tax_id_type"), rs.getBoolean("billing_has_address")))
+                .coverage(
+                        payerId == null
+                                ? null
+                                : new CoverageRef(
+                                        payerId,
+                                        rs.getString("payer_name"),
+                                        rs.getString("member_id"),
+                                        rs.getString("subscriber_relationship")))
+                .billing(new ProviderRef(
+                        rs.getString("billing_npi"),
+                        rs.getString("billing_tax_id"),
+                        rs.getString("billing_tax_id_type"),
+                        rs.getBoolean("billing_has_address")))
                 .rendering(renderingNpi == null ? null : new ProviderRef(renderingNpi, null, null, false))
                 .referring(referringNpi == null ? null : new ProviderRef(referringNpi, null, null, false))
                 .totalCharge(rs.getBigDecimal("total_charge"))

@@ -27,21 +27,40 @@ class JdbcPayments implements Payments {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (claim_id, payer_id, trace_number, claim_status_code) DO NOTHING
                 """)
-                .params(p.claimId(), p.eventId(), p.payerId(), p.traceNumber(), p.claimStatusCode(),
-                        p.payerClaimNumber(), p.paymentDate(), p.chargeAmount(), p.paidAmount(),
-                        p.patientResponsibility(), p.adjustedAmount(), p.deniedAmount(),
-                        p.postedAt().atOffset(ZoneOffset.UTC))
-                .update() == 1;
+                        .params(
+                                p.claimId(),
+                                p.eventId(),
+                                p.payerId(),
+                                p.traceNumber(),
+                                p.claimStatusCode(),
+                                p.payerClaimNumber(),
+                                p.paymentDate(),
+                                p.chargeAmount(),
+                                p.paidAmount(),
+                                p.patientResponsibility(),
+                                p.adjustedAmount(),
+                                p.deniedAmount(),
+                                p.postedAt().atOffset(ZoneOffset.UTC))
+                        .update()
+                == 1;
     }
 
     @Override
     public List<PostedPayment> forClaim(String claimId) {
-        return jdbc.sql("SELECT * FROM claim_payment WHERE claim_id = ? ORDER BY id").param(claimId)
-                .query((rs, row) -> new PostedPayment(rs.getString("claim_id"), rs.getString("event_id"),
-                        rs.getString("payer_id"), rs.getString("trace_number"), rs.getString("claim_status_code"),
-                        rs.getString("payer_claim_number"), rs.getObject("payment_date", LocalDate.class),
-                        rs.getBigDecimal("charge_amount"), rs.getBigDecimal("paid_amount"),
-                        rs.getBigDecimal("patient_responsibility"), rs.getBigDecimal("adjusted_amount"),
+        return jdbc.sql("SELECT * FROM claim_payment WHERE claim_id = ? ORDER BY id")
+                .param(claimId)
+                .query((rs, row) -> new PostedPayment(
+                        rs.getString("claim_id"),
+                        rs.getString("event_id"),
+                        rs.getString("payer_id"),
+                        rs.getString("trace_number"),
+                        rs.getString("claim_status_code"),
+                        rs.getString("payer_claim_number"),
+                        rs.getObject("payment_date", LocalDate.class),
+                        rs.getBigDecimal("charge_amount"),
+                        rs.getBigDecimal("paid_amount"),
+                        rs.getBigDecimal("patient_responsibility"),
+                        rs.getBigDecimal("adjusted_amount"),
                         rs.getBigDecimal("denied_amount"),
                         rs.getObject("posted_at", OffsetDateTime.class).toInstant()))
                 .list();

@@ -20,27 +20,55 @@ record PaymentPostedListener(PaymentPosting posting, TransactionalBatches batche
 
     @KafkaListener(id = CONSUMER, idIsGroup = false, batch = "true", topics = Topics.PAYMENT_POSTED)
     void on(List<ConsumerRecord<String, PaymentPosted>> records) {
-        batches.handleOnce(CONSUMER, records, PaymentPosted.class, PaymentPosted::getEventId,
+        batches.handleOnce(
+                CONSUMER,
+                records,
+                PaymentPosted.class,
+                PaymentPosted::getEventId,
                 event -> posting.onPaymentPosted(toDomain(event)));
     }
 
     static PaymentNotice toDomain(PaymentPosted e) {
         PaymentNotice.Kind kind = switch (e.getClaimStatus()) {
-            case PROCESSED_AS_PRIMARY, PROCESSED_AS_SECONDARY, PROCESSED_AS_TERTIARY, PROCESSED_AS_PRIMARY_FORWARDED,
-                    PROCESSED_AS_SECONDARY_FORWARDED, PROCESSED_AS_TERTIARY_FORWARDED -> PaymentNotice.Kind.PROCESSED;
+            case PROCESSED_AS_PRIMARY,
+                    PROCESSED_AS_SECONDARY,
+                    PROCESSED_AS_TERTIARY,
+                    PROCESSED_AS_PRIMARY_FORWARDED,
+                    PROCESSED_AS_SECONDARY_FORWARDED,
+                    PROCESSED_AS_TERTIARY_FORWARDED -> PaymentNotice.Kind.PROCESSED;
             case DENIED -> PaymentNotice.Kind.DENIED;
             case REVERSAL -> PaymentNotice.Kind.REVERSAL;
             case NOT_OUR_CLAIM_FORWARDED -> PaymentNotice.Kind.NOT_OUR_CLAIM;
             case PREDETERMINATION -> PaymentNotice.Kind.PREDETERMINATION;
             default -> PaymentNotice.Kind.OTHER;
         };
-        return new PaymentNotice(e.getEventId(), e.getOccurredAt(), e.getEncounterId(), e.getClaimId(),
-                e.getPayer().getPayerId(), e.getPayerClaimNumber(), e.getTraceNumber(), e.getClaimStatusCode(), kind,
-                e.getPaymentDate(), e.getChargeAmount(), e.getPaidAmount(), e.getPatientResponsibility().getTotal(),
-                e.getClaimAdjustments().stream().map(PaymentPostedListener::adjustment).toList(),
-                e.getLines().stream().map(l -> new PaymentNotice.LineOutcome(l.getLineNumber(), l.getProcedureCode(),
-                        l.getChargeAmount(), l.getPaidAmount(),
-                        l.getAdjustments().stream().map(PaymentPostedListener::adjustment).toList())).toList());
+        return new PaymentNotice(
+                e.getEventId(),
+                e.getOccurredAt(),
+                e.getEncounterId(),
+                e.getClaimId(),
+                e.getPayer().getPayerId(),
+                e.getPayerClaimNumber(),
+                e.getTraceNumber(),
+                e.getClaimStatusCode(),
+                kind,
+                e.getPaymentDate(),
+                e.getChargeAmount(),
+                e.getPaidAmount(),
+                e.getPatientResponsibility().getTotal(),
+                e.getClaimAdjustments().stream()
+                        .map(PaymentPostedListener::adjustment)
+                        .toList(),
+                e.getLines().stream()
+                        .map(l -> new PaymentNotice.LineOutcome(
+                                l.getLineNumber(),
+                                l.getProcedureCode(),
+                                l.getChargeAmount(),
+                                l.getPaidAmount(),
+                                l.getAdjustments().stream()
+                                        .map(PaymentPostedListener::adjustment)
+                                        .toList()))
+                        .toList());
     }
 
     private static AdjustmentCode adjustment(Adjustment a) {

@@ -15,10 +15,18 @@ record EncounterCodedListener(ClaimSubmission submission, TransactionalBatches b
 
     static final String CONSUMER = "claim-service.encounter-coded";
 
-    @KafkaListener(id = CONSUMER, idIsGroup = false, batch = "true", topics = Topics.ENCOUNTER_CODED,
+    @KafkaListener(
+            id = CONSUMER,
+            idIsGroup = false,
+            batch = "true",
+            topics = Topics.ENCOUNTER_CODED,
             concurrency = "${claimflow.claim.listener-concurrency:1}")
     void on(List<ConsumerRecord<String, EncounterCoded>> records) {
-        batches.handleOnce(CONSUMER, records, EncounterCoded.class, EncounterCoded::getEventId,
+        batches.handleOnce(
+                CONSUMER,
+                records,
+                EncounterCoded.class,
+                EncounterCoded::getEventId,
                 event -> submission.onEncounterCoded(EncounterCodedMapper.toDomain(event)));
     }
 }

@@ -19,14 +19,13 @@ import java.util.List;
  */
 public final class EncounterCodedMapper {
 
-    private EncounterCodedMapper() {
-    }
+    private EncounterCodedMapper() {}
 
     public static CodedEncounter toDomain(EncounterCoded event) {
         String id = "EncounterCoded " + event.getEventId() + " for encounter " + event.getEncounterId();
         if (event.getCodingVersion() < 1) {
-            throw new IllegalArgumentException(id + ": codingVersion must be at least 1, was "
-                    + event.getCodingVersion());
+            throw new IllegalArgumentException(
+                    id + ": codingVersion must be at least 1, was " + event.getCodingVersion());
         }
         if (event.getServiceLines().isEmpty()) {
             throw new IllegalArgumentException(id + ": no service lines to bill");
@@ -34,40 +33,68 @@ public final class EncounterCodedMapper {
         if (event.getProviders() == null || event.getProviders().getBilling() == null) {
             throw new IllegalArgumentException(id + ": no billing provider");
         }
-        List<CodedLine> lines = event.getServiceLines().stream().map(EncounterCodedMapper::line).toList();
+        List<CodedLine> lines =
+                event.getServiceLines().stream().map(EncounterCodedMapper::line).toList();
         if (lines.stream().map(CodedLine::lineNumber).distinct().count() != lines.size()) {
             throw new IllegalArgumentException(id + ": line numbers are not unique");
         }
         Coverage primary = primaryCoverage(event.getCoverages());
-        return new CodedEncounter(event.getEventId(), event.getEncounterId(), event.getTenantId(),
-                event.getCodingVersion(), event.getDateOfService(), event.getPlaceOfService(),
-                event.getPriorAuthorizationNumber(), event.getPatient().getMrn(),
-                provider(event.getProviders().getBilling()), provider(event.getProviders().getRendering()),
+        return new CodedEncounter(
+                event.getEventId(),
+                event.getEncounterId(),
+                event.getTenantId(),
+                event.getCodingVersion(),
+                event.getDateOfService(),
+                event.getPlaceOfService(),
+                event.getPriorAuthorizationNumber(),
+                event.getPatient().getMrn(),
+                provider(event.getProviders().getBilling()),
+                provider(event.getProviders().getRendering()),
                 provider(event.getProviders().getReferring()),
-                primary == null ? null : new CoverageRef(primary.getPayer().getPayerId(), primary.getPayer().getName(),
-                        primary.getSubscriber().getMemberId(), primary.getRelationshipToSubscriber().name()),
-                event.getDiagnoses().stream().map(d -> new Diagnosis(d.getCode(), d.getDescription())).toList(),
-                lines, JsonRecords.write(event));
+                primary == null
+                        ? null
+                        : new CoverageRef(
+                                primary.getPayer().getPayerId(),
+                                primary.getPayer().getName(),
+                                primary.getSubscriber().getMemberId(),
+                                primary.getRelationshipToSubscriber().name()),
+                event.getDiagnoses().stream()
+                        .map(d -> new Diagnosis(d.getCode(), d.getDescription()))
+                        .toList(),
+                lines,
+                JsonRecords.write(event));
     }
 
     /** The coverage a claim bills: the one marked primary, else the first listed; null for self-pay. */
     public static Coverage primaryCoverage(List<Coverage> coverages) {
-        return coverages.stream().filter(c -> c.getResponsibility() == PayerResponsibility.PRIMARY).findFirst()
+        return coverages.stream()
+                .filter(c -> c.getResponsibility() == PayerResponsibility.PRIMARY)
+                .findFirst()
                 .orElse(coverages.isEmpty() ? null : coverages.get(0));
     }
 
     private static CodedLine line(ServiceLine line) {
-        return new CodedLine(line.getLineNumber(), line.getProcedureCode(), line.getModifiers(), line.getUnits(),
-                line.getDiagnosisPointers(), line.getDateOfService(), line.getPlaceOfService());
+        return new CodedLine(
+                line.getLineNumber(),
+                line.getProcedureCode(),
+                line.getModifiers(),
+                line.getUnits(),
+                line.getDiagnosisPointers(),
+                line.getDateOfService(),
+                line.getPlaceOfService());
     }
 
     private static ProviderRef provider(Provider provider) {
         if (provider == null) {
             return null;
         }
-        boolean street = provider.getAddress() != null && provider.getAddress().getLine1() != null
+        boolean street = provider.getAddress() != null
+                && provider.getAddress().getLine1() != null
                 && !provider.getAddress().getLine1().isBlank();
-        return new ProviderRef(provider.getNpi(), provider.getTaxId(),
-                provider.getTaxIdType() == null ? null : provider.getTaxIdType().name(), street);
+        return new ProviderRef(
+                provider.getNpi(),
+                provider.getTaxId(),
+                provider.getTaxIdType() == null ? null : provider.getTaxIdType().name(),
+                street);
     }
 }

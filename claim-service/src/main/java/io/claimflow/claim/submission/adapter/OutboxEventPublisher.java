@@ -63,12 +63,18 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
     static ClaimSubmitted claimSubmitted(Claim claim, String causationId, Instant at) {
         EncounterCoded source = JsonRecords.read(claim.snapshot(), EncounterCoded.class);
         Providers providers = source.getProviders();
-        overlay(providers.getBilling(), claim.billing() == null ? null : claim.billing().npi());
+        overlay(
+                providers.getBilling(),
+                claim.billing() == null ? null : claim.billing().npi());
         if (claim.billing() != null) {
             providers.getBilling().setTaxId(claim.billing().taxId());
         }
-        overlay(providers.getRendering(), claim.rendering() == null ? null : claim.rendering().npi());
-        overlay(providers.getReferring(), claim.referring() == null ? null : claim.referring().npi());
+        overlay(
+                providers.getRendering(),
+                claim.rendering() == null ? null : claim.rendering().npi());
+        overlay(
+                providers.getReferring(),
+                claim.referring() == null ? null : claim.referring().npi());
         Coverage coverage = EncounterCodedMapper.primaryCoverage(source.getCoverages());
         if (claim.coverage() == null) {
             throw new IllegalStateException("Claim " + claim.claimId() + " has no coverage to submit to");
@@ -76,29 +82,41 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
         if (coverage == null) {
             // coverage a biller added to a self-pay claim: the patient is the subscriber
             var patient = source.getPatient();
-            coverage = Coverage.newBuilder().setResponsibility(io.claimflow.events.PayerResponsibility.PRIMARY)
-                    .setPayer(io.claimflow.events.Payer.newBuilder().setPayerId(claim.coverage().payerId())
-                            .setName(claim.coverage().payerName()).build())
-                    .setSubscriber(io.claimflow.events.Subscriber.newBuilder().setMemberId(claim.coverage().memberId())
-                            .setLastName(patient.getLastName()).setFirstName(patient.getFirstName())
-                            .setMiddleName(patient.getMiddleName()).setBirthDate(patient.getBirthDate())
-                            .setSex(patient.getSex()).build())
-                    .setRelationshipToSubscriber(io.claimflow.events.SubscriberRelationship.SELF).build();
+            coverage = Coverage.newBuilder()
+                    .setResponsibility(io.claimflow.events.PayerResponsibility.PRIMARY)
+                    .setPayer(io.claimflow.events.Payer.newBuilder()
+                            .setPayerId(claim.coverage().payerId())
+                            .setName(claim.coverage().payerName())
+                            .build())
+                    .setSubscriber(io.claimflow.events.Subscriber.newBuilder()
+                            .setMemberId(claim.coverage().memberId())
+                            .setLastName(patient.getLastName())
+                            .setFirstName(patient.getFirstName())
+                            .setMiddleName(patient.getMiddleName())
+                            .setBirthDate(patient.getBirthDate())
+                            .setSex(patient.getSex())
+                            .build())
+                    .setRelationshipToSubscriber(io.claimflow.events.SubscriberRelationship.SELF)
+                    .build();
         } else if (!claim.coverage().payerId().equals(coverage.getPayer().getPayerId())) {
             // the biller changed the payer: the claim goes to that one
-            coverage.setPayer(io.claimflow.events.Payer.newBuilder().setPayerId(claim.coverage().payerId())
-                    .setName(claim.coverage().payerName()).build());
+            coverage.setPayer(io.claimflow.events.Payer.newBuilder()
+                    .setPayerId(claim.coverage().payerId())
+                    .setName(claim.coverage().payerName())
+                    .build());
         }
         coverage.getSubscriber().setMemberId(claim.coverage().memberId());
         List<Coverage> others = new ArrayList<>(source.getCoverages());
         others.remove(coverage);
         Map<Integer, ServiceLine> services = source.getServiceLines().stream()
                 .collect(Collectors.toMap(ServiceLine::getLineNumber, Function.identity()));
-        List<ClaimLine> lines = claim.lines().stream().map(line -> ClaimLine.newBuilder()
-                .setLineItemControlNumber(line.lineItemControlNumber())
-                .setService(services.get(line.lineNumber()))
-                .setChargeAmount(line.charge())
-                .build()).toList();
+        List<ClaimLine> lines = claim.lines().stream()
+                .map(line -> ClaimLine.newBuilder()
+                        .setLineItemControlNumber(line.lineItemControlNumber())
+                        .setService(services.get(line.lineNumber()))
+                        .setChargeAmount(line.charge())
+                        .build())
+                .toList();
         return ClaimSubmitted.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(at)
@@ -120,7 +138,10 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
                 .setPriorAuthorizationNumber(claim.priorAuthorizationNumber())
                 .setReferralNumber(source.getReferralNumber())
                 .setDiagnoses(claim.diagnoses().stream()
-                        .map(d -> Diagnosis.newBuilder().setCode(d.code()).setDescription(d.description()).build())
+                        .map(d -> Diagnosis.newBuilder()
+                                .setCode(d.code())
+                                .setDescription(d.description())
+                                .build())
                         .toList())
                 .setLines(lines)
                 .setTotalCharge(claim.totalCharge())
@@ -128,7 +149,8 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
     }
 
     static RecodeRequested recodeRequested(RecodeRequest r) {
-        List<Adjustment> adjustments = r.denial().adjustments().stream().map(OutboxEventPublisher::adjustment)
+        List<Adjustment> adjustments = r.denial().adjustments().stream()
+                .map(OutboxEventPublisher::adjustment)
                 .toList();
         DenialReason reason = DenialReason.newBuilder()
                 .setStage(r.denial().frontEndRejection() ? DenialStage.FRONT_END_REJECTION : DenialStage.ADJUDICATED)
@@ -137,7 +159,8 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
                 .setAdjustments(adjustments)
                 .setRemarkCodes(r.denial().remarkCodes())
                 .setRejections(r.denial().rejectionCodes().stream()
-                        .map(code -> RejectionReason.newBuilder().setCode(code).build()).toList())
+                        .map(code -> RejectionReason.newBuilder().setCode(code).build())
+                        .toList())
                 .setPayerText(r.denial().payerText())
                 .setAffectedLineNumbers(r.denial().affectedLineNumbers())
                 .build();
@@ -152,8 +175,10 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
                 .setReason(reason)
                 .setAttempt(r.attempt())
                 .setRequestedBy(Requester.newBuilder()
-                        .setKind(r.requestedBy().kind() == io.claimflow.claim.model.Actor.Kind.USER
-                                ? RequesterKind.USER : RequesterKind.RULE)
+                        .setKind(
+                                r.requestedBy().kind() == io.claimflow.claim.model.Actor.Kind.USER
+                                        ? RequesterKind.USER
+                                        : RequesterKind.RULE)
                         .setId(r.requestedBy().id())
                         .build())
                 .setInstructions(r.instructions())
@@ -168,8 +193,13 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
 
     private static Adjustment adjustment(AdjustmentCode a) {
         AdjustmentGroupCode group = Arrays.stream(AdjustmentGroupCode.values())
-                .filter(g -> g.name().equals(a.groupCode())).findFirst().orElse(AdjustmentGroupCode.OA);
-        return Adjustment.newBuilder().setGroupCode(group).setReasonCode(a.reasonCode()).setAmount(a.amount())
+                .filter(g -> g.name().equals(a.groupCode()))
+                .findFirst()
+                .orElse(AdjustmentGroupCode.OA);
+        return Adjustment.newBuilder()
+                .setGroupCode(group)
+                .setReasonCode(a.reasonCode())
+                .setAmount(a.amount())
                 .build();
     }
 }

@@ -1,6 +1,5 @@
 package io.claimflow.claim.work.adapter;
 
-import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.claim.denial.DenialHandling;
 import io.claimflow.claim.model.Actor;
 import io.claimflow.claim.model.Claim;
@@ -10,7 +9,6 @@ import io.claimflow.claim.model.Diagnosis;
 import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.claim.model.StatusChange;
 import io.claimflow.claim.payment.Payments;
-import io.claimflow.platform.security.CurrentUser;
 import io.claimflow.claim.work.ClaimDetail;
 import io.claimflow.claim.work.ClaimQueries;
 import io.claimflow.claim.work.ClaimSearch;
@@ -21,8 +19,10 @@ import io.claimflow.claim.work.Page;
 import io.claimflow.claim.workitem.WorkItems;
 import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.platform.audit.AuditTrail;
+import io.claimflow.platform.security.CurrentUser;
 import io.claimflow.platform.validation.DateWithin;
 import io.claimflow.platform.validation.Identifier;
+import io.claimflow.platform.validation.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -67,28 +67,50 @@ class ClaimController {
 
     @GetMapping("/claims")
     @PreAuthorize("hasAnyRole('BILLER', 'PATIENT_ACCOUNTS', 'AUDITOR')")
-    Page<ClaimSummary> search(@RequestParam(required = false) String status,
+    Page<ClaimSummary> search(
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) @Identifier String payerId,
             @RequestParam(required = false) @Identifier String patientMrn,
             @RequestParam(required = false) @Identifier String encounterId,
-            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceFrom,
-            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceTo,
-            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate submittedFrom,
-            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate submittedTo,
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 100, yearsAhead = 10)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate serviceFrom,
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 100, yearsAhead = 10)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate serviceTo,
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 100, yearsAhead = 10)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate submittedFrom,
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 100, yearsAhead = 10)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate submittedTo,
             @RequestParam(defaultValue = "false") boolean currentOnly,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) @Identifier String claimIdPrefix,
             @RequestParam(required = false) String sort) {
-        if (status != null && Arrays.stream(ClaimStatus.values()).noneMatch(s -> s.name().equals(status))) {
+        if (status != null
+                && Arrays.stream(ClaimStatus.values()).noneMatch(s -> s.name().equals(status))) {
             throw new InvalidInputException("status must be one of " + Arrays.toString(ClaimStatus.values()));
         }
-        Page<ClaimSummary> found = work.search(new ClaimSearch(status, payerId, patientMrn, encounterId, serviceFrom,
-                serviceTo, submittedFrom, submittedTo, currentOnly, page, size, claimIdPrefix, sort));
+        Page<ClaimSummary> found = work.search(new ClaimSearch(
+                status,
+                payerId,
+                patientMrn,
+                encounterId,
+                serviceFrom,
+                serviceTo,
+                submittedFrom,
+                submittedTo,
+                currentOnly,
+                page,
+                size,
+                claimIdPrefix,
+                sort));
         if (patientMrn != null) {
             // a search by patient identifier discloses that patient's claims: audited like a read
             auditTrail.changed("search", "patient", patientMrn);
@@ -107,9 +129,16 @@ class ClaimController {
     @PatchMapping("/claims/{claimId}")
     @PreAuthorize("hasRole('BILLER')")
     ClaimView correct(@PathVariable String claimId, @Valid @RequestBody CorrectionRequest request) {
-        ClaimView view = ClaimView.of(work.correct(claimId, new Claim.Correction(request.billingNpi(),
-                request.billingTaxId(), request.renderingNpi(), request.referringNpi(), request.memberId(),
-                request.priorAuthorizationNumber()), Actor.user(CurrentUser.name())));
+        ClaimView view = ClaimView.of(work.correct(
+                claimId,
+                new Claim.Correction(
+                        request.billingNpi(),
+                        request.billingTaxId(),
+                        request.renderingNpi(),
+                        request.referringNpi(),
+                        request.memberId(),
+                        request.priorAuthorizationNumber()),
+                Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.corrected", "claim", claimId);
         return view;
     }
@@ -121,8 +150,8 @@ class ClaimController {
     @PutMapping("/claims/{claimId}/coverage")
     @PreAuthorize("hasRole('BILLER')")
     ClaimView changeCoverage(@PathVariable String claimId, @Valid @RequestBody CoverageRequest request) {
-        ClaimView view = ClaimView.of(work.changeCoverage(claimId, request.payerId(), request.payerName(),
-                request.memberId(), Actor.user(CurrentUser.name())));
+        ClaimView view = ClaimView.of(work.changeCoverage(
+                claimId, request.payerId(), request.payerName(), request.memberId(), Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.coverage-changed", "claim", claimId);
         return view;
     }
@@ -153,12 +182,15 @@ class ClaimController {
 
     @PatchMapping("/claims/{claimId}/appeals/{appealId}")
     @PreAuthorize("hasRole('BILLER')")
-    ClaimView decideAppeal(@PathVariable String claimId, @PathVariable long appealId,
+    ClaimView decideAppeal(
+            @PathVariable String claimId,
+            @PathVariable long appealId,
             @Valid @RequestBody AppealOutcomeRequest request) {
         ClaimWork.AppealOutcome outcome = Arrays.stream(ClaimWork.AppealOutcome.values())
-                .filter(o -> o.name().equals(request.outcome())).findFirst()
-                .orElseThrow(() -> new InvalidInputException("outcome must be one of "
-                        + Arrays.toString(ClaimWork.AppealOutcome.values())));
+                .filter(o -> o.name().equals(request.outcome()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(
+                        "outcome must be one of " + Arrays.toString(ClaimWork.AppealOutcome.values())));
         ClaimView view = ClaimView.of(work.decideAppeal(claimId, appealId, outcome, Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.appeal-decided", "claim", claimId);
         return view;
@@ -184,11 +216,12 @@ class ClaimController {
     @PreAuthorize("hasRole('BILLER')")
     ClaimView decideLostAppeal(@PathVariable String claimId, @Valid @RequestBody BalanceDecisionRequest request) {
         ClaimWork.BalanceDecision decision = Arrays.stream(ClaimWork.BalanceDecision.values())
-                .filter(d -> d.name().equals(request.decision())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("decision must be one of "
-                        + Arrays.toString(ClaimWork.BalanceDecision.values())));
-        ClaimView view = ClaimView.of(work.decideLostAppeal(claimId, decision, request.reason(),
-                Actor.user(CurrentUser.name())));
+                .filter(d -> d.name().equals(request.decision()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "decision must be one of " + Arrays.toString(ClaimWork.BalanceDecision.values())));
+        ClaimView view = ClaimView.of(
+                work.decideLostAppeal(claimId, decision, request.reason(), Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.lost-appeal-decided", "claim", claimId);
         return view;
     }
@@ -203,30 +236,34 @@ class ClaimController {
     @PostMapping("/claims/{claimId}/follow-ups")
     @PreAuthorize("hasRole('BILLER')")
     ClaimView followUp(@PathVariable String claimId, @Valid @RequestBody FollowUpRequest request) {
-        ClaimView view = ClaimView.of(work.addFollowUp(claimId, request.note(), request.nextFollowUp(),
-                Actor.user(CurrentUser.name())));
+        ClaimView view = ClaimView.of(
+                work.addFollowUp(claimId, request.note(), request.nextFollowUp(), Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.followed-up", "claim", claimId);
         return view;
     }
 
     @GetMapping("/work-lists/denials")
     @PreAuthorize("hasRole('BILLER')")
-    List<WorkItems.WorkItem> denials(@RequestParam(required = false) String queue,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    List<WorkItems.WorkItem> denials(
+            @RequestParam(required = false) String queue,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         checkPaging(page, size);
         WorkQueue q = null;
         if (queue != null) {
-            q = Arrays.stream(WorkQueue.values()).filter(w -> w.name().equals(queue)).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("queue must be one of "
-                            + Arrays.toString(WorkQueue.values())));
+            q = Arrays.stream(WorkQueue.values())
+                    .filter(w -> w.name().equals(queue))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new InvalidInputException("queue must be one of " + Arrays.toString(WorkQueue.values())));
         }
         return work.denialWorkList(q, page, size);
     }
 
     @GetMapping("/work-lists/held")
     @PreAuthorize("hasRole('BILLER')")
-    List<ClaimQueries.HeldClaim> held(@RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+    List<ClaimQueries.HeldClaim> held(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         checkPaging(page, size);
         return work.held(page, size);
     }
@@ -234,21 +271,24 @@ class ClaimController {
     @GetMapping("/work-lists/follow-up")
     @PreAuthorize("hasRole('BILLER')")
     List<FollowUpItem> followUp(
-            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 100, yearsAhead = 10)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
             @RequestParam(required = false) Integer olderThanDays) {
         if (olderThanDays != null && olderThanDays < 0) {
             throw new InvalidInputException("olderThanDays must be 0 or more");
         }
-        return work.followUp(asOf != null ? asOf : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
-                olderThanDays);
+        return work.followUp(asOf != null ? asOf : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), olderThanDays);
     }
 
     @GetMapping("/reports/aging")
     @PreAuthorize("hasAnyRole('BILLER', 'AUDITOR')")
     List<ClaimQueries.AgingRow> aging(
-            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 100, yearsAhead = 10)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf) {
         return work.aging(asOf != null ? asOf : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
@@ -259,75 +299,141 @@ class ClaimController {
     }
 
     record CorrectionRequest(
-            @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits") String billingNpi,
-            @Pattern(regexp = "[0-9]{9}", message = "must be 9 digits") String billingTaxId,
-            @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits") String renderingNpi,
-            @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits") String referringNpi,
+            @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits")
+            String billingNpi,
+
+            @Pattern(regexp = "[0-9]{9}", message = "must be 9 digits")
+            String billingTaxId,
+
+            @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits")
+            String renderingNpi,
+
+            @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits")
+            String referringNpi,
+
             @Size(min = 1, max = 80) String memberId,
-            @Size(min = 1, max = 50) String priorAuthorizationNumber) {
-    }
+            @Size(min = 1, max = 50) String priorAuthorizationNumber) {}
 
-    record CoverageRequest(@NotBlank @Identifier String payerId, @NotBlank @Size(max = 100) String payerName,
+    record CoverageRequest(
+            @NotBlank @Identifier String payerId,
+            @NotBlank @Size(max = 100) String payerName,
+
             @NotBlank @Size(max = 80) @Pattern(regexp = "[A-Za-z0-9-]+", message = "letters, digits and -")
-            String memberId) {
-    }
+            String memberId) {}
 
-    record RecodeRequestBody(@NotBlank @Size(max = 2000) String instructions) {
-    }
+    record RecodeRequestBody(@NotBlank @Size(max = 2000) String instructions) {}
 
-    record AppealOutcomeRequest(@NotBlank @Size(max = 40) String outcome) {
-    }
+    record AppealOutcomeRequest(@NotBlank @Size(max = 40) String outcome) {}
 
-    record BalanceDecisionRequest(@NotBlank String decision, @Size(max = 2000) String reason) {
-    }
+    record BalanceDecisionRequest(
+            @NotBlank String decision, @Size(max = 2000) String reason) {}
 
-    record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
-    }
+    record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {}
 
-    record AppealRequest(@NotBlank @Size(max = 10000) String notes) {
-    }
+    record AppealRequest(@NotBlank @Size(max = 10000) String notes) {}
 
-    record FollowUpRequest(@NotBlank @Size(max = 2000) String note,
-            @DateWithin(yearsBack = 0, yearsAhead = 2) LocalDate nextFollowUp) {
-    }
+    record FollowUpRequest(
+            @NotBlank @Size(max = 2000) String note,
+            @DateWithin(yearsBack = 0, yearsAhead = 2) LocalDate nextFollowUp) {}
 
     /** A claim as the API shows it. */
-    record ClaimView(String claimId, String encounterId, String tenantId, String status, boolean current,
-            String frequency, String frequencyCode, int codingVersion, String patientControlNumber,
-            String payerClaimNumber, String replacedClaimId, String replacedPayerClaimNumber, LocalDate dateOfService,
-            String placeOfService, String priorAuthorizationNumber, String patientMrn, String payerId,
-            String payerName, String memberId, String billingNpi, String billingTaxId, String renderingNpi,
-            String referringNpi, List<Diagnosis> diagnoses, List<ClaimLine> lines, BigDecimal totalCharge,
-            BigDecimal paidAmount, BigDecimal patientResponsibility, BigDecimal adjustedAmount, BigDecimal balance,
-            Instant createdAt, Instant submittedAt, List<TimelineEntry> timeline, List<ScrubFinding> holdReasons,
-            List<WorkItems.WorkItem> openWork, List<Payments.PostedPayment> payments,
-            List<ClaimQueries.Appeal> appeals, List<ClaimQueries.FollowUp> followUps) {
+    record ClaimView(
+            String claimId,
+            String encounterId,
+            String tenantId,
+            String status,
+            boolean current,
+            String frequency,
+            String frequencyCode,
+            int codingVersion,
+            String patientControlNumber,
+            String payerClaimNumber,
+            String replacedClaimId,
+            String replacedPayerClaimNumber,
+            LocalDate dateOfService,
+            String placeOfService,
+            String priorAuthorizationNumber,
+            String patientMrn,
+            String payerId,
+            String payerName,
+            String memberId,
+            String billingNpi,
+            String billingTaxId,
+            String renderingNpi,
+            String referringNpi,
+            List<Diagnosis> diagnoses,
+            List<ClaimLine> lines,
+            BigDecimal totalCharge,
+            BigDecimal paidAmount,
+            BigDecimal patientResponsibility,
+            BigDecimal adjustedAmount,
+            BigDecimal balance,
+            Instant createdAt,
+            Instant submittedAt,
+            List<TimelineEntry> timeline,
+            List<ScrubFinding> holdReasons,
+            List<WorkItems.WorkItem> openWork,
+            List<Payments.PostedPayment> payments,
+            List<ClaimQueries.Appeal> appeals,
+            List<ClaimQueries.FollowUp> followUps) {
 
         static ClaimView of(ClaimDetail d) {
             Claim c = d.claim();
-            return new ClaimView(c.claimId(), c.encounterId(), c.tenantId(), c.status().name(), c.current(),
-                    c.frequency().name(), c.frequency().code(), c.codingVersion(), c.patientControlNumber(),
-                    c.payerClaimNumber(), c.replacedClaimId(), c.replacedPayerClaimNumber(), c.dateOfService(),
-                    c.placeOfService(), c.priorAuthorizationNumber(), c.patientMrn(),
+            return new ClaimView(
+                    c.claimId(),
+                    c.encounterId(),
+                    c.tenantId(),
+                    c.status().name(),
+                    c.current(),
+                    c.frequency().name(),
+                    c.frequency().code(),
+                    c.codingVersion(),
+                    c.patientControlNumber(),
+                    c.payerClaimNumber(),
+                    c.replacedClaimId(),
+                    c.replacedPayerClaimNumber(),
+                    c.dateOfService(),
+                    c.placeOfService(),
+                    c.priorAuthorizationNumber(),
+                    c.patientMrn(),
                     c.coverage() == null ? null : c.coverage().payerId(),
                     c.coverage() == null ? null : c.coverage().payerName(),
                     c.coverage() == null ? null : c.coverage().memberId(),
-                    c.billing() == null ? null : c.billing().npi(), c.billing() == null ? null : c.billing().taxId(),
+                    c.billing() == null ? null : c.billing().npi(),
+                    c.billing() == null ? null : c.billing().taxId(),
                     c.rendering() == null ? null : c.rendering().npi(),
-                    c.referring() == null ? null : c.referring().npi(), c.diagnoses(), c.lines(), c.totalCharge(),
-                    c.paidAmount(), c.patientResponsibility(), c.adjustedAmount(), c.balance(), c.createdAt(),
-                    c.submittedAt(), d.timeline().stream().map(TimelineEntry::of).toList(), d.openFindings(),
-                    d.openWork(), d.payments(), d.appeals(), d.followUps());
+                    c.referring() == null ? null : c.referring().npi(),
+                    c.diagnoses(),
+                    c.lines(),
+                    c.totalCharge(),
+                    c.paidAmount(),
+                    c.patientResponsibility(),
+                    c.adjustedAmount(),
+                    c.balance(),
+                    c.createdAt(),
+                    c.submittedAt(),
+                    d.timeline().stream().map(TimelineEntry::of).toList(),
+                    d.openFindings(),
+                    d.openWork(),
+                    d.payments(),
+                    d.appeals(),
+                    d.followUps());
         }
     }
 
     /** One entry of a claim's timeline. */
-    record TimelineEntry(String from, String to, Instant at, String actorKind, String actor, String reason,
-            String causeEventId) {
+    record TimelineEntry(
+            String from, String to, Instant at, String actorKind, String actor, String reason, String causeEventId) {
 
         static TimelineEntry of(StatusChange c) {
-            return new TimelineEntry(c.from() == null ? null : c.from().name(), c.to().name(), c.at(),
-                    c.actor().kind().name(), c.actor().id(), c.reason(), c.causeEventId());
+            return new TimelineEntry(
+                    c.from() == null ? null : c.from().name(),
+                    c.to().name(),
+                    c.at(),
+                    c.actor().kind().name(),
+                    c.actor().id(),
+                    c.reason(),
+                    c.causeEventId());
         }
     }
 }

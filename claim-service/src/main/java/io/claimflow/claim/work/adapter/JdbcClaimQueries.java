@@ -5,9 +5,9 @@ import io.claimflow.claim.work.ClaimQueries;
 import io.claimflow.claim.work.ClaimSearch;
 import io.claimflow.claim.work.ClaimSummary;
 import io.claimflow.claim.work.Page;
+import io.claimflow.claim.work.WorkListSearch;
 import io.claimflow.claim.workitem.WorkItems;
 import io.claimflow.claim.workitem.WorkQueue;
-import io.claimflow.claim.work.WorkListSearch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -49,19 +49,35 @@ class JdbcClaimQueries implements ClaimQueries {
         criterion(where, params, "c.encounter_id = :encounterId", "encounterId", s.encounterId());
         criterion(where, params, "c.date_of_service >= :serviceFrom", "serviceFrom", s.serviceFrom());
         criterion(where, params, "c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo());
-        criterion(where, params, "c.submitted_at >= :submittedFrom", "submittedFrom",
-                s.submittedFrom() == null ? null : s.submittedFrom().atStartOfDay().atOffset(ZoneOffset.UTC));
-        criterion(where, params, "c.submitted_at < :submittedTo", "submittedTo",
-                s.submittedTo() == null ? null : s.submittedTo().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        criterion(
+                where,
+                params,
+                "c.submitted_at >= :submittedFrom",
+                "submittedFrom",
+                s.submittedFrom() == null
+                        ? null
+                        : s.submittedFrom().atStartOfDay().atOffset(ZoneOffset.UTC));
+        criterion(
+                where,
+                params,
+                "c.submitted_at < :submittedTo",
+                "submittedTo",
+                s.submittedTo() == null
+                        ? null
+                        : s.submittedTo().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
         if (s.currentOnly()) {
             where.append(" AND c.is_current");
         }
         if (s.claimIdPrefix() != null && !s.claimIdPrefix().isBlank()) {
             where.append(" AND c.claim_id LIKE :claimIdPrefix ESCAPE '\\'");
-            params.put("claimIdPrefix", s.claimIdPrefix().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            params.put(
+                    "claimIdPrefix",
+                    s.claimIdPrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        long total = jdbc.sql("SELECT count(*) FROM claim c" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM claim c" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<ClaimSummary> items = jdbc.sql("SELECT " + SUMMARY + " FROM claim c" + where
                         + " ORDER BY " + order(s.sort(), "c.created_at", "c.created_at DESC")
                         + ", c.claim_id OFFSET :offset LIMIT :limit")
@@ -73,8 +89,8 @@ class JdbcClaimQueries implements ClaimQueries {
         return new Page<>(items, s.page(), s.size(), total);
     }
 
-    private static void criterion(StringBuilder where, Map<String, Object> params, String condition, String name,
-            Object value) {
+    private static void criterion(
+            StringBuilder where, Map<String, Object> params, String condition, String name, Object value) {
         if (value != null && !(value instanceof String text && text.isBlank())) {
             where.append(" AND ").append(condition);
             params.put(name, value);
@@ -90,12 +106,14 @@ class JdbcClaimQueries implements ClaimQueries {
                 .list();
         List<HeldClaim> held = new ArrayList<>();
         for (ClaimSummary claim : claims) {
-            held.add(new HeldClaim(claim, jdbc.sql("SELECT rule_id, message, line_number FROM claim_scrub_finding"
-                            + " WHERE claim_id = ? AND resolved_at IS NULL ORDER BY id")
-                    .param(claim.claimId())
-                    .query((rs, row) -> new ScrubFinding(rs.getString(1), rs.getString(2),
-                            rs.getObject(3, Integer.class)))
-                    .list()));
+            held.add(new HeldClaim(
+                    claim,
+                    jdbc.sql("SELECT rule_id, message, line_number FROM claim_scrub_finding"
+                                    + " WHERE claim_id = ? AND resolved_at IS NULL ORDER BY id")
+                            .param(claim.claimId())
+                            .query((rs, row) ->
+                                    new ScrubFinding(rs.getString(1), rs.getString(2), rs.getObject(3, Integer.class)))
+                            .list()));
         }
         return held;
     }
@@ -104,11 +122,19 @@ class JdbcClaimQueries implements ClaimQueries {
     public Page<HeldClaim> held(WorkListSearch s) {
         StringBuilder where = new StringBuilder(" WHERE c.status = 'HELD' AND c.is_current");
         Map<String, Object> params = new LinkedHashMap<>();
-        criterion(where, params, "EXISTS (SELECT 1 FROM claim_scrub_finding f WHERE f.claim_id = c.claim_id"
-                + " AND f.resolved_at IS NULL AND f.rule_id = :ruleId)", "ruleId", s.ruleId());
+        criterion(
+                where,
+                params,
+                "EXISTS (SELECT 1 FROM claim_scrub_finding f WHERE f.claim_id = c.claim_id"
+                        + " AND f.resolved_at IS NULL AND f.rule_id = :ruleId)",
+                "ruleId",
+                s.ruleId());
         criterion(where, params, "c.payer_id = :payerId", "payerId", s.payerId());
         criterion(where, params, "c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo());
-        long total = jdbc.sql("SELECT count(*) FROM claim c" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM claim c" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<ClaimSummary> claims = jdbc.sql("SELECT " + SUMMARY + " FROM claim c" + where + " ORDER BY "
                         + order(s.sort(), "c.created_at", "c.created_at") + ", c.claim_id OFFSET :offset LIMIT :limit")
                 .params(params)
@@ -122,12 +148,14 @@ class JdbcClaimQueries implements ClaimQueries {
                             + " WHERE claim_id IN (:claims) AND resolved_at IS NULL ORDER BY id")
                     .param("claims", claims.stream().map(ClaimSummary::claimId).toList())
                     .query(rs -> {
-                        findings.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ScrubFinding(
-                                rs.getString(2), rs.getString(3), rs.getObject(4, Integer.class)));
+                        findings.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new ScrubFinding(
+                                        rs.getString(2), rs.getString(3), rs.getObject(4, Integer.class)));
                     });
         }
         List<HeldClaim> items = claims.stream()
-                .map(c -> new HeldClaim(c, findings.getOrDefault(c.claimId(), List.of()))).toList();
+                .map(c -> new HeldClaim(c, findings.getOrDefault(c.claimId(), List.of())))
+                .toList();
         return new Page<>(items, s.page(), s.size(), total);
     }
 
@@ -137,23 +165,43 @@ class JdbcClaimQueries implements ClaimQueries {
             + " FROM work_item w JOIN claim c ON c.claim_id = w.claim_id WHERE w.resolved_at IS NULL";
 
     private static final RowMapper<WorkItems.WorkItem> WORK_ITEM_ROW = (rs, row) -> new WorkItems.WorkItem(
-            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getObject(6, LocalDate.class), rs.getBigDecimal(7), WorkQueue.valueOf(rs.getString(8)),
-            rs.getString(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class).toInstant());
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getObject(6, LocalDate.class),
+            rs.getBigDecimal(7),
+            WorkQueue.valueOf(rs.getString(8)),
+            rs.getString(9),
+            rs.getString(10),
+            rs.getObject(11, OffsetDateTime.class).toInstant());
 
     @Override
     public Page<WorkItems.WorkItem> denialWork(WorkListSearch s) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new LinkedHashMap<>();
-        criterion(where, params, "w.queue = :queue", "queue", s.queue() == null ? null : s.queue().name());
+        criterion(
+                where,
+                params,
+                "w.queue = :queue",
+                "queue",
+                s.queue() == null ? null : s.queue().name());
         criterion(where, params, "w.category = :category", "category", s.category());
         criterion(where, params, "c.payer_id = :payerId", "payerId", s.payerId());
         criterion(where, params, "c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo());
         // a CARC among the reasons ("CO-16 M119: ...", "CO-11: ..."), with or without its group code
-        criterion(where, params, "w.reasons ~ ('(^|[^0-9A-Za-z])((CO|PR|OA|PI|CR)-?)?' || :carc || '([^0-9A-Za-z]|$)')",
-                "carc", s.carcCode());
+        criterion(
+                where,
+                params,
+                "w.reasons ~ ('(^|[^0-9A-Za-z])((CO|PR|OA|PI|CR)-?)?' || :carc || '([^0-9A-Za-z]|$)')",
+                "carc",
+                s.carcCode());
         long total = jdbc.sql("SELECT count(*) FROM work_item w JOIN claim c ON c.claim_id = w.claim_id"
-                + " WHERE w.resolved_at IS NULL" + where).params(params).query(Long.class).single();
+                        + " WHERE w.resolved_at IS NULL" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<WorkItems.WorkItem> items = jdbc.sql(WORK_ITEM_SELECT + where + " ORDER BY "
                         + order(s.sort(), "w.created_at", "w.created_at")
                         + ", w.id OFFSET :offset LIMIT :limit")
@@ -167,9 +215,10 @@ class JdbcClaimQueries implements ClaimQueries {
 
     @Override
     public List<RuleCount> heldByRule() {
-        return jdbc.sql("SELECT f.rule_id, count(DISTINCT c.claim_id) AS claims FROM claim c"
-                        + " JOIN claim_scrub_finding f ON f.claim_id = c.claim_id AND f.resolved_at IS NULL"
-                        + " WHERE c.status = 'HELD' AND c.is_current GROUP BY f.rule_id ORDER BY claims DESC, f.rule_id")
+        return jdbc.sql(
+                        "SELECT f.rule_id, count(DISTINCT c.claim_id) AS claims FROM claim c"
+                                + " JOIN claim_scrub_finding f ON f.claim_id = c.claim_id AND f.resolved_at IS NULL"
+                                + " WHERE c.status = 'HELD' AND c.is_current GROUP BY f.rule_id ORDER BY claims DESC, f.rule_id")
                 .query((rs, row) -> new RuleCount(rs.getString(1), rs.getLong(2)))
                 .list();
     }
@@ -200,14 +249,14 @@ class JdbcClaimQueries implements ClaimQueries {
                         + " WHERE c.is_current AND c.status IN ('SUBMITTED', 'ACKNOWLEDGED', 'APPEALED')"
                         + " ORDER BY c.submitted_at LIMIT ?")
                 .param(limit)
-                .query((rs, row) -> new AwaitingPayer(summary(rs, row), instant(rs, "follow_up_at"),
-                        rs.getObject("next_follow_up", LocalDate.class)))
+                .query((rs, row) -> new AwaitingPayer(
+                        summary(rs, row), instant(rs, "follow_up_at"), rs.getObject("next_follow_up", LocalDate.class)))
                 .list();
     }
 
     @Override
-    public List<ClaimSummary> openBalancesWithoutWorkItem(List<io.claimflow.claim.model.ClaimStatus> states,
-            int limit) {
+    public List<ClaimSummary> openBalancesWithoutWorkItem(
+            List<io.claimflow.claim.model.ClaimStatus> states, int limit) {
         if (states.isEmpty()) {
             return List.of();
         }
@@ -251,9 +300,15 @@ class JdbcClaimQueries implements ClaimQueries {
                 FROM open WHERE balance <> 0 GROUP BY payer_id ORDER BY payer_id
                 """)
                 .param("today", today)
-                .query((rs, row) -> new AgingRow(rs.getString("payer_id"), rs.getString("payer_name"),
-                        rs.getInt("claims"), rs.getBigDecimal("b0"), rs.getBigDecimal("b31"),
-                        rs.getBigDecimal("b61"), rs.getBigDecimal("b91"), rs.getBigDecimal("b121"),
+                .query((rs, row) -> new AgingRow(
+                        rs.getString("payer_id"),
+                        rs.getString("payer_name"),
+                        rs.getInt("claims"),
+                        rs.getBigDecimal("b0"),
+                        rs.getBigDecimal("b31"),
+                        rs.getBigDecimal("b61"),
+                        rs.getBigDecimal("b91"),
+                        rs.getBigDecimal("b121"),
                         rs.getBigDecimal("total")))
                 .list();
     }
@@ -263,7 +318,8 @@ class JdbcClaimQueries implements ClaimQueries {
         return jdbc.sql("INSERT INTO appeal (claim_id, notes, status, filed_by, filed_at) VALUES (?, ?, 'FILED', ?, ?)"
                         + " RETURNING id")
                 .params(claimId, notes, filedBy, at.atOffset(ZoneOffset.UTC))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     @Override
@@ -271,16 +327,22 @@ class JdbcClaimQueries implements ClaimQueries {
         return jdbc.sql("SELECT id, claim_id, notes, status, filed_by, filed_at FROM appeal WHERE claim_id = ?"
                         + " ORDER BY id")
                 .param(claimId)
-                .query((rs, row) -> new Appeal(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs, "filed_at")))
+                .query((rs, row) -> new Appeal(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        instant(rs, "filed_at")))
                 .list();
     }
 
     @Override
     public boolean decideAppeal(String claimId, long appealId, String status) {
         return jdbc.sql("UPDATE appeal SET status = ? WHERE id = ? AND claim_id = ? AND status = 'FILED'")
-                .params(status, appealId, claimId)
-                .update() == 1;
+                        .params(status, appealId, claimId)
+                        .update()
+                == 1;
     }
 
     @Override
@@ -296,17 +358,32 @@ class JdbcClaimQueries implements ClaimQueries {
         return jdbc.sql("SELECT id, claim_id, note, next_follow_up, created_by, created_at FROM claim_follow_up"
                         + " WHERE claim_id = ? ORDER BY id")
                 .param(claimId)
-                .query((rs, row) -> new FollowUp(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), instant(rs, "created_at")))
+                .query((rs, row) -> new FollowUp(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(5),
+                        instant(rs, "created_at")))
                 .list();
     }
 
     private static ClaimSummary summary(ResultSet rs, int row) throws SQLException {
-        return new ClaimSummary(rs.getString("claim_id"), rs.getString("encounter_id"), rs.getString("tenant_id"),
-                rs.getString("status"), rs.getString("frequency"), rs.getInt("coding_version"),
-                rs.getBoolean("is_current"), rs.getString("payer_id"), rs.getString("payer_name"),
-                rs.getObject("date_of_service", LocalDate.class), rs.getBigDecimal("total_charge"),
-                rs.getBigDecimal("paid_amount"), rs.getBigDecimal("balance"), instant(rs, "submitted_at"));
+        return new ClaimSummary(
+                rs.getString("claim_id"),
+                rs.getString("encounter_id"),
+                rs.getString("tenant_id"),
+                rs.getString("status"),
+                rs.getString("frequency"),
+                rs.getInt("coding_version"),
+                rs.getBoolean("is_current"),
+                rs.getString("payer_id"),
+                rs.getString("payer_name"),
+                rs.getObject("date_of_service", LocalDate.class),
+                rs.getBigDecimal("total_charge"),
+                rs.getBigDecimal("paid_amount"),
+                rs.getBigDecimal("balance"),
+                instant(rs, "submitted_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

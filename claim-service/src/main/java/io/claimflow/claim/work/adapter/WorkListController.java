@@ -2,9 +2,9 @@ package io.claimflow.claim.work.adapter;
 
 import io.claimflow.claim.work.ClaimQueries;
 import io.claimflow.claim.work.Page;
-import io.claimflow.claim.workitem.WorkItems;
 import io.claimflow.claim.work.WorkListSearch;
 import io.claimflow.claim.work.WorkLists;
+import io.claimflow.claim.workitem.WorkItems;
 import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.platform.validation.DateWithin;
 import io.claimflow.platform.validation.Identifier;
@@ -38,11 +38,15 @@ class WorkListController {
 
     @GetMapping("/work-lists/held/search")
     @PreAuthorize(BILLER)
-    Page<ClaimQueries.HeldClaim> held(@RequestParam(required = false) @Pattern(regexp = CODE) String rule,
+    Page<ClaimQueries.HeldClaim> held(
+            @RequestParam(required = false) @Pattern(regexp = CODE) String rule,
             @RequestParam(required = false) @Identifier String payerId,
-            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceTo,
-            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 100, yearsAhead = 10)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate serviceTo,
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return workLists.held(new WorkListSearch(null, rule, null, null, payerId, serviceTo, sort, page, size));
     }
@@ -55,17 +59,25 @@ class WorkListController {
 
     @GetMapping("/work-lists/denials/search")
     @PreAuthorize(BILLER)
-    Page<WorkItems.WorkItem> denials(@RequestParam(required = false) String queue,
+    Page<WorkItems.WorkItem> denials(
+            @RequestParam(required = false) String queue,
             @RequestParam(required = false) @Pattern(regexp = CODE) String category,
             @RequestParam(required = false) String carc,
             @RequestParam(required = false) @Identifier String payerId,
-            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceTo,
-            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 100, yearsAhead = 10)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate serviceTo,
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        WorkQueue q = queue == null ? null : Arrays.stream(WorkQueue.values()).filter(w -> w.name().equals(queue))
-                .findFirst().orElseThrow(() -> new InvalidInputException("queue must be one of "
-                        + Arrays.toString(WorkQueue.values())));
+        WorkQueue q = queue == null
+                ? null
+                : Arrays.stream(WorkQueue.values())
+                        .filter(w -> w.name().equals(queue))
+                        .findFirst()
+                        .orElseThrow(() -> new InvalidInputException(
+                                "queue must be one of " + Arrays.toString(WorkQueue.values())));
         return workLists.denials(new WorkListSearch(q, null, category, carc, payerId, serviceTo, sort, page, size));
     }
 }

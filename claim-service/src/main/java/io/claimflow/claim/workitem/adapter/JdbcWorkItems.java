@@ -19,9 +19,17 @@ class JdbcWorkItems implements WorkItems {
             + " c.date_of_service, c.total_charge, w.queue, w.category, w.reasons, w.created_at"
             + " FROM work_item w JOIN claim c ON c.claim_id = w.claim_id WHERE w.resolved_at IS NULL";
 
-    static final RowMapper<WorkItem> ROW = (rs, row) -> new WorkItem(rs.getLong(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getBigDecimal(7),
-            WorkQueue.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
+    static final RowMapper<WorkItem> ROW = (rs, row) -> new WorkItem(
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getObject(6, LocalDate.class),
+            rs.getBigDecimal(7),
+            WorkQueue.valueOf(rs.getString(8)),
+            rs.getString(9),
+            rs.getString(10),
             rs.getObject(11, OffsetDateTime.class).toInstant());
 
     private final JdbcClient jdbc;
@@ -31,8 +39,7 @@ class JdbcWorkItems implements WorkItems {
     }
 
     @Override
-    public void add(String claimId, WorkQueue queue, String category, String reasons, String causeEventId,
-            Instant at) {
+    public void add(String claimId, WorkQueue queue, String category, String reasons, String causeEventId, Instant at) {
         jdbc.sql("INSERT INTO work_item (claim_id, queue, category, reasons, cause_event_id, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?)")
                 .params(claimId, queue.name(), category, reasons, causeEventId, at.atOffset(ZoneOffset.UTC))
@@ -60,6 +67,9 @@ class JdbcWorkItems implements WorkItems {
 
     @Override
     public List<WorkItem> openForClaim(String claimId) {
-        return jdbc.sql(SELECT + " AND w.claim_id = ? ORDER BY w.id").param(claimId).query(ROW).list();
+        return jdbc.sql(SELECT + " AND w.claim_id = ? ORDER BY w.id")
+                .param(claimId)
+                .query(ROW)
+                .list();
     }
 }

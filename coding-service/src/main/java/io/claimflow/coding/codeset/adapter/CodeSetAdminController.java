@@ -5,6 +5,7 @@ import io.claimflow.coding.codeset.CodeSetKind;
 import io.claimflow.coding.codeset.CodeSetStore;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.validation.DateWithin;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Loads a new release of a code set without a code change. The file is the CMS release file as published (ICD-10-CM
@@ -41,12 +41,22 @@ import jakarta.servlet.http.HttpServletRequest;
 public class CodeSetAdminController {
 
     /** A loaded release. */
-    record Loaded(String codeSet, String version, LocalDate effectiveFrom, LocalDate effectiveTo, int records,
+    record Loaded(
+            String codeSet,
+            String version,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo,
+            int records,
             String source) {
 
         static Loaded of(CodeSetStore.StoredRelease stored) {
-            return new Loaded(stored.release().codeSet(), stored.release().version(), stored.release().effectiveFrom(),
-                    stored.release().effectiveTo(), stored.records(), stored.release().source());
+            return new Loaded(
+                    stored.release().codeSet(),
+                    stored.release().version(),
+                    stored.release().effectiveFrom(),
+                    stored.release().effectiveTo(),
+                    stored.records(),
+                    stored.release().source());
         }
     }
 
@@ -68,33 +78,59 @@ public class CodeSetAdminController {
 
     @PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
-    Loaded uploadFile(@PathVariable @Size(max = 20) String kind, @RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
-            @RequestParam(required = false) @DateWithin(yearsBack = 15, yearsAhead = 5)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-            @RequestParam(required = false) @DateWithin(yearsBack = 15, yearsAhead = 10)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveTo,
+    Loaded uploadFile(
+            @PathVariable @Size(max = 20) String kind,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer quarter,
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 15, yearsAhead = 5)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate effectiveFrom,
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 15, yearsAhead = 10)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate effectiveTo,
             @RequestParam(required = false) @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._-]+") String version)
             throws IOException {
         try (InputStream in = file.getInputStream()) {
-            return load(kind, in, new CodeSetImporter.ReleaseSpec(year, quarter, effectiveFrom, effectiveTo, version),
+            return load(
+                    kind,
+                    in,
+                    new CodeSetImporter.ReleaseSpec(year, quarter, effectiveFrom, effectiveTo, version),
                     file.getOriginalFilename() == null ? "upload" : "upload:" + file.getOriginalFilename());
         }
     }
 
-    @PostMapping(path = "/{kind}", consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
-            "text/csv", "text/tab-separated-values"})
+    @PostMapping(
+            path = "/{kind}",
+            consumes = {
+                MediaType.TEXT_PLAIN_VALUE,
+                MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                "text/csv",
+                "text/tab-separated-values"
+            })
     @PreAuthorize("hasRole('ADMIN')")
-    Loaded uploadBody(@PathVariable @Size(max = 20) String kind, HttpServletRequest request,
-            @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
-            @RequestParam(required = false) @DateWithin(yearsBack = 15, yearsAhead = 5)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-            @RequestParam(required = false) @DateWithin(yearsBack = 15, yearsAhead = 10)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveTo,
+    Loaded uploadBody(
+            @PathVariable @Size(max = 20) String kind,
+            HttpServletRequest request,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer quarter,
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 15, yearsAhead = 5)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate effectiveFrom,
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 15, yearsAhead = 10)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate effectiveTo,
             @RequestParam(required = false) @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._-]+") String version)
             throws IOException {
         try (InputStream in = request.getInputStream()) {
-            return load(kind, in, new CodeSetImporter.ReleaseSpec(year, quarter, effectiveFrom, effectiveTo, version),
+            return load(
+                    kind,
+                    in,
+                    new CodeSetImporter.ReleaseSpec(year, quarter, effectiveFrom, effectiveTo, version),
                     "upload");
         }
     }

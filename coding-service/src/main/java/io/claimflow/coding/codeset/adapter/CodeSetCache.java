@@ -18,8 +18,7 @@ class CodeSetCache {
     static final long CHECK_INTERVAL_NANOS = 2_000_000_000L;
     static final int MAX_ENTRIES = 200_000;
 
-    private record Key(String operation, List<Object> arguments) {
-    }
+    private record Key(String operation, List<Object> arguments) {}
 
     private final JdbcClient jdbc;
     private final Map<Key, Object> entries = new ConcurrentHashMap<>();
@@ -55,7 +54,9 @@ class CodeSetCache {
         if (now - checkedAt < CHECK_INTERVAL_NANOS && newestRelease >= 0) {
             return;
         }
-        long newest = jdbc.sql("SELECT coalesce(max(id), 0) FROM code_set_release").query(Long.class).single();
+        long newest = jdbc.sql("SELECT coalesce(max(id), 0) FROM code_set_release")
+                .query(Long.class)
+                .single();
         if (newest != newestRelease) {
             entries.clear();
             newestRelease = newest;

@@ -31,10 +31,10 @@ import org.springframework.stereotype.Repository;
 class JdbcCodeSets implements CodeSets {
 
     private static final String VALID_ON = " valid_from <= :dos AND (valid_to IS NULL OR valid_to >= :dos) ";
-    private static final String RELEASE_ON = " r.effective_from <= :dos AND (r.effective_to IS NULL "
-            + "OR r.effective_to >= :dos) ";
-    private static final Set<String> CLAIM_CODE_SETS = Set.of(Release.ICD_10_CM, Release.CPT, Release.HCPCS,
-            Release.NCCI_PTP, Release.NCCI_MUE);
+    private static final String RELEASE_ON =
+            " r.effective_from <= :dos AND (r.effective_to IS NULL " + "OR r.effective_to >= :dos) ";
+    private static final Set<String> CLAIM_CODE_SETS =
+            Set.of(Release.ICD_10_CM, Release.CPT, Release.HCPCS, Release.NCCI_PTP, Release.NCCI_MUE);
 
     private final JdbcClient jdbc;
     private final CodeSetCache cache;
@@ -52,7 +52,8 @@ class JdbcCodeSets implements CodeSets {
     private Optional<IcdCode> loadIcd(String code, LocalDate dos) {
         return jdbc.sql("SELECT code, billable, short_description, long_description FROM icd10cm_code "
                         + "WHERE code = :code AND" + VALID_ON + "ORDER BY valid_from DESC LIMIT 1")
-                .param("code", code).param("dos", dos)
+                .param("code", code)
+                .param("dos", dos)
                 .query((rs, n) -> new IcdCode(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
                 .optional();
     }
@@ -63,21 +64,25 @@ class JdbcCodeSets implements CodeSets {
     }
 
     private boolean loadIcdKnownOnAnyDate(String code) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM icd10cm_code WHERE code = :code)").param("code", code)
-                .query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM icd10cm_code WHERE code = :code)")
+                .param("code", code)
+                .query(Boolean.class)
+                .single();
     }
 
     @Override
     public List<IcdCode> icdBillableUnder(String header, LocalDate dos, int limit) {
-        return cache.get("icdBillableUnder", List.of(header, dos, limit),
-                () -> loadIcdBillableUnder(header, dos, limit));
+        return cache.get(
+                "icdBillableUnder", List.of(header, dos, limit), () -> loadIcdBillableUnder(header, dos, limit));
     }
 
     private List<IcdCode> loadIcdBillableUnder(String header, LocalDate dos, int limit) {
         return jdbc.sql("SELECT DISTINCT ON (code) code, billable, short_description, long_description "
                         + "FROM icd10cm_code WHERE code LIKE :prefix AND billable AND" + VALID_ON
                         + "ORDER BY code, valid_from DESC LIMIT :limit")
-                .param("prefix", header.replace("%", "") + "%").param("dos", dos).param("limit", limit)
+                .param("prefix", header.replace("%", "") + "%")
+                .param("dos", dos)
+                .param("limit", limit)
                 .query((rs, n) -> new IcdCode(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
                 .list();
     }
@@ -103,8 +108,8 @@ class JdbcCodeSets implements CodeSets {
         for (int i = 0; i < words.size(); i++) {
             spec = spec.param("w" + i, "%" + words.get(i) + "%");
         }
-        return spec.query((rs, n) -> new IcdCode(rs.getString(1), rs.getBoolean(2), rs.getString(3),
-                rs.getString(4))).list();
+        return spec.query((rs, n) -> new IcdCode(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
+                .list();
     }
 
     @Override
@@ -115,9 +120,10 @@ class JdbcCodeSets implements CodeSets {
     private Optional<ProcedureCode> loadProcedure(String code, LocalDate dos) {
         return jdbc.sql("SELECT code, code_system, short_description, long_description FROM procedure_code "
                         + "WHERE code = :code AND" + VALID_ON + "ORDER BY valid_from DESC LIMIT 1")
-                .param("code", code).param("dos", dos)
-                .query((rs, n) -> new ProcedureCode(rs.getString(1), CodeSystem.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4)))
+                .param("code", code)
+                .param("dos", dos)
+                .query((rs, n) -> new ProcedureCode(
+                        rs.getString(1), CodeSystem.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)))
                 .optional();
     }
 
@@ -127,13 +133,17 @@ class JdbcCodeSets implements CodeSets {
     }
 
     private boolean loadProcedureKnownOnAnyDate(String code) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM procedure_code WHERE code = :code)").param("code", code)
-                .query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM procedure_code WHERE code = :code)")
+                .param("code", code)
+                .query(Boolean.class)
+                .single();
     }
 
     @Override
     public List<ProcedureCode> proceduresByDescription(String text, LocalDate dos, int limit) {
-        return cache.get("proceduresByDescription", List.of(text, dos, limit),
+        return cache.get(
+                "proceduresByDescription",
+                List.of(text, dos, limit),
                 () -> loadProceduresByDescription(text, dos, limit));
     }
 
@@ -145,16 +155,21 @@ class JdbcCodeSets implements CodeSets {
         StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT DISTINCT ON (code) code, code_system, "
                 + "short_description, long_description FROM procedure_code WHERE" + VALID_ON);
         for (int i = 0; i < words.size(); i++) {
-            sql.append(" AND (lower(long_description) LIKE :w").append(i)
-                    .append(" OR lower(short_description) LIKE :w").append(i).append(")");
+            sql.append(" AND (lower(long_description) LIKE :w")
+                    .append(i)
+                    .append(" OR lower(short_description) LIKE :w")
+                    .append(i)
+                    .append(")");
         }
         sql.append(" ORDER BY code, valid_from DESC) c ORDER BY length(short_description), code LIMIT :limit");
-        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("dos", dos).param("limit", limit);
+        JdbcClient.StatementSpec spec =
+                jdbc.sql(sql.toString()).param("dos", dos).param("limit", limit);
         for (int i = 0; i < words.size(); i++) {
             spec = spec.param("w" + i, "%" + words.get(i) + "%");
         }
-        return spec.query((rs, n) -> new ProcedureCode(rs.getString(1), CodeSystem.valueOf(rs.getString(2)),
-                rs.getString(3), rs.getString(4))).list();
+        return spec.query((rs, n) -> new ProcedureCode(
+                        rs.getString(1), CodeSystem.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)))
+                .list();
     }
 
     @Override
@@ -164,12 +179,17 @@ class JdbcCodeSets implements CodeSets {
 
     private boolean loadModifierValid(String modifier, LocalDate dos) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM modifier WHERE code = :code AND" + VALID_ON + ")")
-                .param("code", modifier).param("dos", dos).query(Boolean.class).single();
+                .param("code", modifier)
+                .param("dos", dos)
+                .query(Boolean.class)
+                .single();
     }
 
     @Override
     public List<NcciPair> ncciPairs(Collection<String> codes, LocalDate dos) {
-        return cache.get("ncciPairs", List.of(List.copyOf(new java.util.TreeSet<>(codes)), dos),
+        return cache.get(
+                "ncciPairs",
+                List.of(List.copyOf(new java.util.TreeSet<>(codes)), dos),
                 () -> loadNcciPairs(codes, dos));
     }
 
@@ -182,8 +202,10 @@ class JdbcCodeSets implements CodeSets {
                         + "WHERE column1 IN (:codes) AND column2 IN (:codes) AND column1 <> column2 "
                         + "AND effective_from <= :dos AND (effective_to IS NULL OR effective_to >= :dos) "
                         + "ORDER BY column1, column2, effective_from DESC")
-                .param("codes", list).param("dos", dos)
-                .query((rs, n) -> new NcciPair(rs.getString(1), rs.getString(2), rs.getString(3).charAt(0)))
+                .param("codes", list)
+                .param("dos", dos)
+                .query((rs, n) -> new NcciPair(
+                        rs.getString(1), rs.getString(2), rs.getString(3).charAt(0)))
                 .list();
     }
 
@@ -195,14 +217,18 @@ class JdbcCodeSets implements CodeSets {
     private Optional<MueLimit> loadMue(String code, LocalDate dos) {
         return jdbc.sql("SELECT code, max_units, adjudication_indicator FROM mue WHERE code = :code AND" + VALID_ON
                         + "ORDER BY valid_from DESC LIMIT 1")
-                .param("code", code).param("dos", dos)
-                .query((rs, n) -> new MueLimit(rs.getString(1), rs.getInt(2), rs.getString(3).charAt(0)))
+                .param("code", code)
+                .param("dos", dos)
+                .query((rs, n) -> new MueLimit(
+                        rs.getString(1), rs.getInt(2), rs.getString(3).charAt(0)))
                 .optional();
     }
 
     @Override
     public List<Excludes1> excludes1(Collection<String> icdCodes, LocalDate dos) {
-        return cache.get("excludes1", List.of(List.copyOf(new java.util.TreeSet<>(icdCodes)), dos),
+        return cache.get(
+                "excludes1",
+                List.of(List.copyOf(new java.util.TreeSet<>(icdCodes)), dos),
                 () -> loadExcludes1(icdCodes, dos));
     }
 
@@ -213,14 +239,17 @@ class JdbcCodeSets implements CodeSets {
         return jdbc.sql("SELECT DISTINCT e.code_prefix, e.excluded_prefix, e.note FROM icd10cm_excludes1 e "
                         + "JOIN code_set_release r ON r.id = e.release_id WHERE" + RELEASE_ON
                         + "AND e.code_prefix IN (:prefixes)")
-                .param("dos", dos).param("prefixes", prefixes(icdCodes))
+                .param("dos", dos)
+                .param("prefixes", prefixes(icdCodes))
                 .query((rs, n) -> new Excludes1(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
 
     @Override
     public List<DemographicRule> demographicRules(Collection<String> codes, LocalDate dos) {
-        return cache.get("demographicRules", List.of(List.copyOf(new java.util.TreeSet<>(codes)), dos),
+        return cache.get(
+                "demographicRules",
+                List.of(List.copyOf(new java.util.TreeSet<>(codes)), dos),
                 () -> loadDemographicRules(codes, dos));
     }
 
@@ -231,9 +260,14 @@ class JdbcCodeSets implements CodeSets {
         return jdbc.sql("SELECT DISTINCT d.code_prefix, d.sex, d.min_age, d.max_age, d.note FROM demographic_edit d "
                         + "JOIN code_set_release r ON r.id = d.release_id WHERE" + RELEASE_ON
                         + "AND d.code_prefix IN (:prefixes)")
-                .param("dos", dos).param("prefixes", prefixes(codes))
-                .query((rs, n) -> new DemographicRule(rs.getString(1), sex(rs.getString(2)),
-                        (Integer) rs.getObject(3), (Integer) rs.getObject(4), rs.getString(5)))
+                .param("dos", dos)
+                .param("prefixes", prefixes(codes))
+                .query((rs, n) -> new DemographicRule(
+                        rs.getString(1),
+                        sex(rs.getString(2)),
+                        (Integer) rs.getObject(3),
+                        (Integer) rs.getObject(4),
+                        rs.getString(5)))
                 .list();
     }
 
@@ -246,7 +280,10 @@ class JdbcCodeSets implements CodeSets {
         return jdbc.sql("SELECT DISTINCT i.icd_prefix FROM procedure_indication i JOIN code_set_release r "
                         + "ON r.id = i.release_id WHERE" + RELEASE_ON + "AND i.procedure_code = :code "
                         + "ORDER BY i.icd_prefix")
-                .param("dos", dos).param("code", procedureCode).query(String.class).list();
+                .param("dos", dos)
+                .param("code", procedureCode)
+                .query(String.class)
+                .list();
     }
 
     @Override
@@ -255,11 +292,15 @@ class JdbcCodeSets implements CodeSets {
     }
 
     private List<CodeSetVersion> loadVersionsOn(LocalDate dos) {
-        return jdbc.sql("SELECT DISTINCT ON (r.code_set) r.code_set, r.version FROM code_set_release r WHERE"
-                        + RELEASE_ON + "ORDER BY r.code_set, r.effective_from DESC")
+        return jdbc
+                .sql("SELECT DISTINCT ON (r.code_set) r.code_set, r.version FROM code_set_release r WHERE" + RELEASE_ON
+                        + "ORDER BY r.code_set, r.effective_from DESC")
                 .param("dos", dos)
                 .query((rs, n) -> new CodeSetVersion(rs.getString(1), rs.getString(2)))
-                .list().stream().filter(v -> CLAIM_CODE_SETS.contains(v.codeSet())).toList();
+                .list()
+                .stream()
+                .filter(v -> CLAIM_CODE_SETS.contains(v.codeSet()))
+                .toList();
     }
 
     /** Every prefix of every code (E11.9 -> E, E1, E11, E11., E11.9), so prefix rules match by equality. */
@@ -281,7 +322,13 @@ class JdbcCodeSets implements CodeSets {
     }
 
     private static List<String> words(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim().split(" "))
-                .filter(w -> w.length() >= 3).distinct().limit(6).toList();
+        return Arrays.stream(text.toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", " ")
+                        .trim()
+                        .split(" "))
+                .filter(w -> w.length() >= 3)
+                .distinct()
+                .limit(6)
+                .toList();
     }
 }

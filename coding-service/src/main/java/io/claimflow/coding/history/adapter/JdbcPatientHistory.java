@@ -29,21 +29,27 @@ class JdbcPatientHistory implements PatientHistory {
     }
 
     @Override
-    public List<ProfessionalService> servicesBetween(String tenantId, String patientId, LocalDate from,
-            LocalDate before, String excludingEncounter) {
+    public List<ProfessionalService> servicesBetween(
+            String tenantId, String patientId, LocalDate from, LocalDate before, String excludingEncounter) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM professional_service WHERE tenant_id = :tenant "
                         + "AND patient_id = :patient AND date_of_service >= :from AND date_of_service < :before "
                         + "AND encounter_id <> :encounter ORDER BY date_of_service")
-                .param("tenant", tenantId).param("patient", patientId).param("from", from).param("before", before)
+                .param("tenant", tenantId)
+                .param("patient", patientId)
+                .param("from", from)
+                .param("before", before)
                 .param("encounter", excludingEncounter)
-                .query((rs, n) -> service(rs)).list();
+                .query((rs, n) -> service(rs))
+                .list();
     }
 
     @Override
     public Optional<LocalDate> firstDateOfService(String tenantId) {
-        List<LocalDate> first = jdbc.sql("SELECT min(date_of_service) FROM professional_service "
-                        + "WHERE tenant_id = :tenant").param("tenant", tenantId)
-                .query((rs, n) -> rs.getObject(1, LocalDate.class)).list();
+        List<LocalDate> first = jdbc.sql(
+                        "SELECT min(date_of_service) FROM professional_service " + "WHERE tenant_id = :tenant")
+                .param("tenant", tenantId)
+                .query((rs, n) -> rs.getObject(1, LocalDate.class))
+                .list();
         return first.stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
@@ -58,28 +64,41 @@ class JdbcPatientHistory implements PatientHistory {
                         + "status_from_history = excluded.status_from_history, "
                         + "procedure_codes = excluded.procedure_codes, prior_surgery = excluded.prior_surgery, "
                         + "prior_surgery_date = excluded.prior_surgery_date, recorded_at = now()")
-                .param("tenant", s.tenantId()).param("patient", s.patientId()).param("encounter", s.encounterId())
-                .param("dos", s.dateOfService()).param("rendering", s.provider().renderingNpi())
-                .param("group", s.provider().groupNpi()).param("taxonomy", s.provider().taxonomy())
-                .param("status", s.patientStatus().name()).param("fromHistory", s.statusFromHistory())
+                .param("tenant", s.tenantId())
+                .param("patient", s.patientId())
+                .param("encounter", s.encounterId())
+                .param("dos", s.dateOfService())
+                .param("rendering", s.provider().renderingNpi())
+                .param("group", s.provider().groupNpi())
+                .param("taxonomy", s.provider().taxonomy())
+                .param("status", s.patientStatus().name())
+                .param("fromHistory", s.statusFromHistory())
                 .param("codes", "{" + String.join(",", s.procedureCodes()) + "}")
-                .param("surgery", s.priorSurgery()).param("surgeryDate", s.priorSurgeryDate())
+                .param("surgery", s.priorSurgery())
+                .param("surgeryDate", s.priorSurgeryDate())
                 .update();
     }
 
     @Override
     public Optional<ProfessionalService> recorded(String encounterId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM professional_service WHERE encounter_id = :encounter")
-                .param("encounter", encounterId).query((rs, n) -> service(rs)).optional();
+                .param("encounter", encounterId)
+                .query((rs, n) -> service(rs))
+                .optional();
     }
 
     private static ProfessionalService service(ResultSet rs) throws SQLException {
         Array codes = rs.getArray("procedure_codes");
-        return new ProfessionalService(rs.getString("tenant_id"), rs.getString("patient_id"),
-                rs.getString("encounter_id"), rs.getObject("date_of_service", LocalDate.class),
+        return new ProfessionalService(
+                rs.getString("tenant_id"),
+                rs.getString("patient_id"),
+                rs.getString("encounter_id"),
+                rs.getObject("date_of_service", LocalDate.class),
                 new CareProvider(rs.getString("rendering_npi"), rs.getString("group_npi"), rs.getString("taxonomy")),
-                PatientStatus.valueOf(rs.getString("patient_status")), rs.getBoolean("status_from_history"),
-                codes == null ? List.of() : Arrays.asList((String[]) codes.getArray()), rs.getString("prior_surgery"),
+                PatientStatus.valueOf(rs.getString("patient_status")),
+                rs.getBoolean("status_from_history"),
+                codes == null ? List.of() : Arrays.asList((String[]) codes.getArray()),
+                rs.getString("prior_surgery"),
                 rs.getObject("prior_surgery_date", LocalDate.class));
     }
 }

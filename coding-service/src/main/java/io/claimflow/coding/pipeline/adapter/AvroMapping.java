@@ -15,8 +15,8 @@ import io.claimflow.coding.rules.Documented;
 import io.claimflow.coding.rules.DocumentedEncounter;
 import io.claimflow.coding.rules.Drug;
 import io.claimflow.coding.rules.Edit;
-import io.claimflow.coding.rules.EpisodeOfCare;
 import io.claimflow.coding.rules.EditType;
+import io.claimflow.coding.rules.EpisodeOfCare;
 import io.claimflow.coding.rules.PatientStatus;
 import io.claimflow.coding.rules.Severity;
 import io.claimflow.coding.rules.Sex;
@@ -50,8 +50,7 @@ import java.util.UUID;
  */
 public final class AvroMapping {
 
-    private AvroMapping() {
-    }
+    private AvroMapping() {}
 
     /**
      * The pipeline's view of an EncounterDocumented.
@@ -62,43 +61,56 @@ public final class AvroMapping {
     public static IncomingDocumentation incoming(EncounterDocumented event, Clock clock) {
         String id = event.getEncounterId();
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("Incomplete documentation: EncounterDocumented " + event.getEventId()
-                    + " has no encounterId");
+            throw new IllegalArgumentException(
+                    "Incomplete documentation: EncounterDocumented " + event.getEventId() + " has no encounterId");
         }
         requireUuid(event.getEventId(), "EncounterDocumented for encounter " + id);
         // the same rules ehr-connector applies before it accepts an encounter (one implementation, in schemas)
         List<String> missing = EncounterDocumentedRules.lacking(event, LocalDate.now(clock));
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("Incomplete documentation for encounter " + id + ": lacks "
-                    + String.join(", ", missing));
+            throw new IllegalArgumentException(
+                    "Incomplete documentation for encounter " + id + ": lacks " + String.join(", ", missing));
         }
         List<EncounterDocumentedRules.Violation> unusable = EncounterDocumentedRules.unusableText(event);
         if (!unusable.isEmpty()) {
             throw new IllegalArgumentException("Unusable documentation for encounter " + id + ": "
-                    + unusable.stream().map(EncounterDocumentedRules.Violation::toString)
+                    + unusable.stream()
+                            .map(EncounterDocumentedRules.Violation::toString)
                             .collect(java.util.stream.Collectors.joining("; ")));
         }
-        return new IncomingDocumentation(event.getEventId(), toDomain(event), JsonRecords.write(event),
-                event.getPatient().getMrn(), careProvider(event));
+        return new IncomingDocumentation(
+                event.getEventId(),
+                toDomain(event),
+                JsonRecords.write(event),
+                event.getPatient().getMrn(),
+                careProvider(event));
     }
 
     /** Rendering provider, group (billing NPI) and specialty (the rendering taxonomy, else the billing one). */
     static CareProvider careProvider(EncounterDocumented event) {
         Provider billing = event.getProviders().getBilling();
         Provider rendering = event.getProviders().getRendering();
-        String taxonomy = rendering != null && rendering.getTaxonomyCode() != null ? rendering.getTaxonomyCode()
+        String taxonomy = rendering != null && rendering.getTaxonomyCode() != null
+                ? rendering.getTaxonomyCode()
                 : billing.getTaxonomyCode();
         return new CareProvider(rendering == null ? null : rendering.getNpi(), billing.getNpi(), taxonomy);
     }
 
     public static DocumentedEncounter toDomain(EncounterDocumented event) {
         boolean medicare = event.getCoverages().stream()
-                .filter(c -> c.getResponsibility() == PayerResponsibility.PRIMARY).findFirst()
+                .filter(c -> c.getResponsibility() == PayerResponsibility.PRIMARY)
+                .findFirst()
                 .or(() -> event.getCoverages().stream().findFirst())
-                .map(Coverage::getClaimFilingIndicator).map("MB"::equals).orElse(false);
+                .map(Coverage::getClaimFilingIndicator)
+                .map("MB"::equals)
+                .orElse(false);
         List<AdministeredItem> items = event.getAdministeredItems().stream()
-                .map(i -> new AdministeredItem(i.getKind().name(), documented(i.getCode()), i.getNdc(),
-                        i.getQuantity(), i.getUnit().name()))
+                .map(i -> new AdministeredItem(
+                        i.getKind().name(),
+                        documented(i.getCode()),
+                        i.getNdc(),
+                        i.getQuantity(),
+                        i.getUnit().name()))
                 .toList();
         return new DocumentedEncounter(
                 event.getEncounterId(),
@@ -111,14 +123,18 @@ public final class AvroMapping {
                 documented(event.getEncounterType()),
                 PatientStatus.valueOf(event.getPatientStatus().name()),
                 event.getTotalTimeMinutes(),
-                event.getMedicalDecisionMaking() == null ? null
-                        : DecisionMaking.valueOf(event.getMedicalDecisionMaking().name()),
+                event.getMedicalDecisionMaking() == null
+                        ? null
+                        : DecisionMaking.valueOf(
+                                event.getMedicalDecisionMaking().name()),
                 event.getDiagnoses().stream().map(AvroMapping::documented).toList(),
                 event.getProcedures().stream().map(AvroMapping::documented).toList(),
                 items,
                 medicare,
-                event.getAnnualWellnessVisit() == null ? null
-                        : AnnualWellnessVisit.valueOf(event.getAnnualWellnessVisit().name()),
+                event.getAnnualWellnessVisit() == null
+                        ? null
+                        : AnnualWellnessVisit.valueOf(
+                                event.getAnnualWellnessVisit().name()),
                 event.getAbnormalFindings());
     }
 
@@ -126,9 +142,15 @@ public final class AvroMapping {
         if (code == null) {
             return new Documented(CodeSystem.NONE, null, "");
         }
-        return new Documented(CodeSystem.valueOf(code.getSystem().name()), code.getCode(), code.getText(),
-                code.getModifiers(), code.getQuantity(),
-                code.getEpisodeOfCare() == null ? null : EpisodeOfCare.valueOf(code.getEpisodeOfCare().name()));
+        return new Documented(
+                CodeSystem.valueOf(code.getSystem().name()),
+                code.getCode(),
+                code.getText(),
+                code.getModifiers(),
+                code.getQuantity(),
+                code.getEpisodeOfCare() == null
+                        ? null
+                        : EpisodeOfCare.valueOf(code.getEpisodeOfCare().name()));
     }
 
     /** The EncounterCoded event of a coding version; the context (patient, coverage, providers) from the documentation. */
@@ -151,12 +173,16 @@ public final class AvroMapping {
                 .setPriorAuthorizationNumber(doc.getPriorAuthorizationNumber())
                 .setReferralNumber(doc.getReferralNumber())
                 .setCodeSetVersions(version.codeSetVersions().stream()
-                        .map(v -> new io.claimflow.events.CodeSetVersion(v.codeSet(), v.version())).toList())
-                .setDiagnoses(coding.diagnoses().stream().map(d -> new Diagnosis(d.code(), d.description()))
+                        .map(v -> new io.claimflow.events.CodeSetVersion(v.codeSet(), v.version()))
                         .toList())
-                .setServiceLines(coding.lines().stream().map(l -> serviceLine(l, doc.getDateOfService())).toList())
-                .setCodedBy(new CodedBy(version.automatic() ? CodingMethod.AUTOMATIC : CodingMethod.CODER,
-                        version.coderId()))
+                .setDiagnoses(coding.diagnoses().stream()
+                        .map(d -> new Diagnosis(d.code(), d.description()))
+                        .toList())
+                .setServiceLines(coding.lines().stream()
+                        .map(l -> serviceLine(l, doc.getDateOfService()))
+                        .toList())
+                .setCodedBy(new CodedBy(
+                        version.automatic() ? CodingMethod.AUTOMATIC : CodingMethod.CODER, version.coderId()))
                 .setEdits(coding.edits().stream().map(AvroMapping::edit).toList())
                 .setRecodeCause(recodeCause(version.recodeCause()))
                 .build();
@@ -165,14 +191,16 @@ public final class AvroMapping {
     private static ServiceLine serviceLine(CodedLine line, LocalDate dos) {
         DrugIdentification drug = null;
         if (line.drug() != null && line.drug().quantity() != null && line.drug().unit() != null) {
-            drug = new DrugIdentification(line.drug().ndc(),
+            drug = new DrugIdentification(
+                    line.drug().ndc(),
                     line.drug().quantity().setScale(3, RoundingMode.UNNECESSARY),
                     UnitOfMeasure.valueOf(line.drug().unit()));
         }
         return ServiceLine.newBuilder()
                 .setLineNumber(line.lineNumber())
                 .setProcedureCode(line.code())
-                .setCodeSystem(io.claimflow.events.CodeSystem.valueOf(line.system().name()))
+                .setCodeSystem(
+                        io.claimflow.events.CodeSystem.valueOf(line.system().name()))
                 .setDescription(line.description())
                 .setModifiers(line.modifiers())
                 .setUnits(line.units())
@@ -199,23 +227,42 @@ public final class AvroMapping {
         if (cause == null) {
             return null;
         }
-        return new io.claimflow.events.RecodeCause(cause.claimId(), cause.previousCodingVersion(), cause.attempt(),
+        return new io.claimflow.events.RecodeCause(
+                cause.claimId(),
+                cause.previousCodingVersion(),
+                cause.attempt(),
                 JsonRecords.read(cause.reason(), DenialReason.class));
     }
 
     /** A stored EncounterCoded read back as the coding it carries. */
     public static Coding coding(EncounterCoded event) {
         List<CodedDiagnosis> diagnoses = event.getDiagnoses().stream()
-                .map(d -> new CodedDiagnosis(d.getCode(), d.getDescription())).toList();
+                .map(d -> new CodedDiagnosis(d.getCode(), d.getDescription()))
+                .toList();
         List<CodedLine> lines = event.getServiceLines().stream()
-                .map(l -> new CodedLine(l.getLineNumber(), l.getProcedureCode(), CodeSystem.valueOf(l.getCodeSystem()
-                        .name()), l.getDescription(), l.getModifiers(), l.getUnits(), l.getDiagnosisPointers(),
-                        l.getDrug() == null ? null : new Drug(l.getDrug().getNdc(), l.getDrug().getQuantity(),
-                                l.getDrug().getUnit().name())))
+                .map(l -> new CodedLine(
+                        l.getLineNumber(),
+                        l.getProcedureCode(),
+                        CodeSystem.valueOf(l.getCodeSystem().name()),
+                        l.getDescription(),
+                        l.getModifiers(),
+                        l.getUnits(),
+                        l.getDiagnosisPointers(),
+                        l.getDrug() == null
+                                ? null
+                                : new Drug(
+                                        l.getDrug().getNdc(),
+                                        l.getDrug().getQuantity(),
+                                        l.getDrug().getUnit().name())))
                 .toList();
         List<Edit> edits = event.getEdits().stream()
-                .map(e -> new Edit(EditType.valueOf(e.getEditType().name()), e.getRuleId(),
-                        Severity.valueOf(e.getSeverity().name()), e.getMessage(), e.getLineNumbers(), e.getCodes(),
+                .map(e -> new Edit(
+                        EditType.valueOf(e.getEditType().name()),
+                        e.getRuleId(),
+                        Severity.valueOf(e.getSeverity().name()),
+                        e.getMessage(),
+                        e.getLineNumbers(),
+                        e.getCodes(),
                         e.getResolution()))
                 .toList();
         return new Coding(diagnoses, lines, edits, List.of());

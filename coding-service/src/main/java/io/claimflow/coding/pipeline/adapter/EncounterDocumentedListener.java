@@ -19,7 +19,11 @@ record EncounterDocumentedListener(EncounterCodingService service, Clock clock, 
 
     static final String LISTENER = "coding-encounter-documented";
 
-    @KafkaListener(id = LISTENER, idIsGroup = false, batch = "true", topics = Topics.ENCOUNTER_DOCUMENTED,
+    @KafkaListener(
+            id = LISTENER,
+            idIsGroup = false,
+            batch = "true",
+            topics = Topics.ENCOUNTER_DOCUMENTED,
             concurrency = "${claimflow.coding.listener-concurrency:1}")
     void on(List<ConsumerRecord<String, EncounterDocumented>> records) {
         batches.handle(LISTENER, records, EncounterDocumented.class, this::handle);

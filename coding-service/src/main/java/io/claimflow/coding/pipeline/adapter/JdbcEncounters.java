@@ -35,12 +35,17 @@ class JdbcEncounters implements Encounters {
     }
 
     private Optional<EncounterRecord> read(String sql, String encounterId) {
-        return jdbc.sql(sql).param("id", encounterId)
+        return jdbc.sql(sql)
+                .param("id", encounterId)
                 .query((rs, n) -> {
                     String documentation = rs.getString(1);
                     EncounterDocumented event = JsonRecords.read(documentation, EncounterDocumented.class);
-                    return new EncounterRecord(AvroMapping.toDomain(event), documentation,
-                            EncounterStatus.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4));
+                    return new EncounterRecord(
+                            AvroMapping.toDomain(event),
+                            documentation,
+                            EncounterStatus.valueOf(rs.getString(2)),
+                            rs.getInt(3),
+                            rs.getInt(4));
                 })
                 .optional();
     }
@@ -64,7 +69,9 @@ class JdbcEncounters implements Encounters {
     public void updateState(String encounterId, EncounterStatus status, int currentVersion, int recodeAttempts) {
         jdbc.sql("UPDATE encounter SET status = :status, current_version = :version, recode_attempts = :attempts, "
                         + "updated_at = now() WHERE encounter_id = :id")
-                .param("status", status.name()).param("version", currentVersion).param("attempts", recodeAttempts)
+                .param("status", status.name())
+                .param("version", currentVersion)
+                .param("attempts", recodeAttempts)
                 .param("id", encounterId)
                 .update();
     }

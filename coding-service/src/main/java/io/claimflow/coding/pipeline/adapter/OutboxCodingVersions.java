@@ -35,9 +35,12 @@ class OutboxCodingVersions implements CodingVersions {
         EncounterCoded event = AvroMapping.encounterCoded(version, documentation, clock);
         jdbc.sql("INSERT INTO coding_version (encounter_id, version, event_id, causation_id, method, coder_id, coded) "
                         + "VALUES (:id, :version, :eventId, :causation, :method, :coder, CAST(:coded AS jsonb))")
-                .param("id", version.encounterId()).param("version", version.version())
-                .param("eventId", UUID.fromString(event.getEventId())).param("causation", version.causationId())
-                .param("method", version.automatic() ? "AUTOMATIC" : "CODER").param("coder", version.coderId())
+                .param("id", version.encounterId())
+                .param("version", version.version())
+                .param("eventId", UUID.fromString(event.getEventId()))
+                .param("causation", version.causationId())
+                .param("method", version.automatic() ? "AUTOMATIC" : "CODER")
+                .param("coder", version.coderId())
                 .param("coded", JsonRecords.write(event))
                 .update();
         outbox.append(Topics.ENCOUNTER_CODED, version.encounterId(), event);
@@ -46,8 +49,10 @@ class OutboxCodingVersions implements CodingVersions {
     @Override
     public Optional<Coding> find(String encounterId, int version) {
         return jdbc.sql("SELECT coded::text FROM coding_version WHERE encounter_id = :id AND version = :version")
-                .param("id", encounterId).param("version", version)
-                .query(String.class).optional()
+                .param("id", encounterId)
+                .param("version", version)
+                .query(String.class)
+                .optional()
                 .map(json -> AvroMapping.coding(JsonRecords.read(json, EncounterCoded.class)));
     }
 }

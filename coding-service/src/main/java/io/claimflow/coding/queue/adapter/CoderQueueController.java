@@ -1,6 +1,5 @@
 package io.claimflow.coding.queue.adapter;
 
-import io.claimflow.platform.validation.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimflow.coding.config.CodingProperties;
@@ -14,6 +13,7 @@ import io.claimflow.coding.rules.Coding;
 import io.claimflow.coding.rules.Edit;
 import io.claimflow.coding.rules.HoldReason;
 import io.claimflow.platform.validation.DateWithin;
+import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.platform.validation.TenantId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -50,20 +50,37 @@ import org.springframework.web.bind.annotation.RestController;
 class CoderQueueController {
 
     /** Listing row: no documentation, only what a coder picks work by. */
-    record Summary(long id, String encounterId, String tenantId, LocalDate dateOfService, String kind, String status,
-            List<String> reasons, Instant createdAt, String finalizedBy, Integer codingVersion) {
-    }
+    record Summary(
+            long id,
+            String encounterId,
+            String tenantId,
+            LocalDate dateOfService,
+            String kind,
+            String status,
+            List<String> reasons,
+            Instant createdAt,
+            String finalizedBy,
+            Integer codingVersion) {}
 
-    record Page(List<Summary> items, int page, int size, long total) {
-    }
+    record Page(List<Summary> items, int page, int size, long total) {}
 
-    record Detail(long id, String encounterId, String tenantId, LocalDate dateOfService, String kind, String status,
-            List<HoldReason> reasons, Coding suggestion, Object recodeCause, Object documentation,
-            Instant createdAt, Instant finalizedAt, String finalizedBy, Integer codingVersion) {
-    }
+    record Detail(
+            long id,
+            String encounterId,
+            String tenantId,
+            LocalDate dateOfService,
+            String kind,
+            String status,
+            List<HoldReason> reasons,
+            Coding suggestion,
+            Object recodeCause,
+            Object documentation,
+            Instant createdAt,
+            Instant finalizedAt,
+            String finalizedBy,
+            Integer codingVersion) {}
 
-    record FinalizeResponse(String encounterId, int codingVersion, String coderId, List<Edit> edits) {
-    }
+    record FinalizeResponse(String encounterId, int codingVersion, String coderId, List<Edit> edits) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,26 +94,34 @@ class CoderQueueController {
 
     @GetMapping
     @PreAuthorize("hasRole('CODER')")
-    Page list(@RequestParam(defaultValue = "OPEN") String status,
+    Page list(
+            @RequestParam(defaultValue = "OPEN") String status,
             @RequestParam(required = false) @TenantId String tenantId,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_-]*") String reason,
-            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,
-            @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo,
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 100, yearsAhead = 10)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate dateFrom,
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 100, yearsAhead = 10)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate dateTo,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > properties.maxPageSize()) {
             throw new InvalidInputException("page must be 0 or more and size 1 to " + properties.maxPageSize());
         }
-        QueueItem.Status wantedStatus = "ALL".equalsIgnoreCase(status) ? null
-                : parse(QueueItem.Status.class, status, "status");
+        QueueItem.Status wantedStatus =
+                "ALL".equalsIgnoreCase(status) ? null : parse(QueueItem.Status.class, status, "status");
         HeldEncounter.QueueKind wantedKind = kind == null ? null : parse(HeldEncounter.QueueKind.class, kind, "kind");
-        QueuePage result = queue.list(new QueueFilter(wantedStatus, tenantId, wantedKind, reason, dateFrom, dateTo,
-                page, size));
-        return new Page(result.items().stream().map(CoderQueueController::summary).toList(), result.page(),
-                result.size(), result.total());
+        QueuePage result =
+                queue.list(new QueueFilter(wantedStatus, tenantId, wantedKind, reason, dateFrom, dateTo, page, size));
+        return new Page(
+                result.items().stream().map(CoderQueueController::summary).toList(),
+                result.page(),
+                result.size(),
+                result.total());
     }
 
     @GetMapping("/{id}")
@@ -106,14 +131,31 @@ class CoderQueueController {
         QueueItem item = detail.item();
         Object cause = null;
         if (item.recodeCause() != null) {
-            cause = Map.of("claimId", item.recodeCause().claimId(),
-                    "previousCodingVersion", item.recodeCause().previousCodingVersion(),
-                    "attempt", item.recodeCause().attempt(),
-                    "reason", json(item.recodeCause().reason()));
+            cause = Map.of(
+                    "claimId",
+                    item.recodeCause().claimId(),
+                    "previousCodingVersion",
+                    item.recodeCause().previousCodingVersion(),
+                    "attempt",
+                    item.recodeCause().attempt(),
+                    "reason",
+                    json(item.recodeCause().reason()));
         }
-        return new Detail(item.id(), item.encounterId(), item.tenantId(), item.dateOfService(), item.kind().name(),
-                item.status().name(), item.reasons(), item.suggestion(), cause, json(detail.documentation()),
-                item.createdAt(), item.finalizedAt(), item.finalizedBy(), item.codingVersion());
+        return new Detail(
+                item.id(),
+                item.encounterId(),
+                item.tenantId(),
+                item.dateOfService(),
+                item.kind().name(),
+                item.status().name(),
+                item.reasons(),
+                item.suggestion(),
+                cause,
+                json(detail.documentation()),
+                item.createdAt(),
+                item.finalizedAt(),
+                item.finalizedBy(),
+                item.codingVersion());
     }
 
     @PostMapping("/{id}/finalize")
@@ -127,7 +169,8 @@ class CoderQueueController {
     /** The authenticated user; until method security is switched on there may be none. */
     static String currentUser() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+        if (authentication == null
+                || authentication instanceof AnonymousAuthenticationToken
                 || !authentication.isAuthenticated()) {
             return "unauthenticated";
         }
@@ -135,9 +178,17 @@ class CoderQueueController {
     }
 
     private static Summary summary(QueueItem item) {
-        return new Summary(item.id(), item.encounterId(), item.tenantId(), item.dateOfService(), item.kind().name(),
-                item.status().name(), item.reasons().stream().map(HoldReason::code).distinct().toList(),
-                item.createdAt(), item.finalizedBy(), item.codingVersion());
+        return new Summary(
+                item.id(),
+                item.encounterId(),
+                item.tenantId(),
+                item.dateOfService(),
+                item.kind().name(),
+                item.status().name(),
+                item.reasons().stream().map(HoldReason::code).distinct().toList(),
+                item.createdAt(),
+                item.finalizedBy(),
+                item.codingVersion());
     }
 
     private static Object json(String text) {

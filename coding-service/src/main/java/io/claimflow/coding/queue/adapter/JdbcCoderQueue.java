@@ -29,8 +29,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcCoderQueue implements CoderQueue, QueueItems {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private static final String COLUMNS = "id, encounter_id, tenant_id, date_of_service, kind, status, causation_id, "
             + "hold_reasons::text, suggestion::text, recode_cause::text, created_at, finalized_at, finalized_by, "
@@ -58,22 +58,27 @@ class JdbcCoderQueue implements CoderQueue, QueueItems {
                         + "hold_reasons = CAST(:reasons AS jsonb), suggestion = CAST(:suggestion AS jsonb), "
                         + "recode_cause = CAST(:cause AS jsonb), date_of_service = :dos, tenant_id = :tenantId "
                         + "WHERE encounter_id = :encounterId AND status = 'OPEN'")
-                .params(params).update();
+                .params(params)
+                .update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO coder_queue_item (encounter_id, tenant_id, date_of_service, kind, status, "
                             + "causation_id, hold_reasons, suggestion, recode_cause) VALUES (:encounterId, :tenantId, "
                             + ":dos, :kind, 'OPEN', :causation, CAST(:reasons AS jsonb), CAST(:suggestion AS jsonb), "
                             + "CAST(:cause AS jsonb))")
-                    .params(params).update();
+                    .params(params)
+                    .update();
         }
     }
 
     @Override
     public boolean supersede(String encounterId, int codingVersion) {
         return jdbc.sql("UPDATE coder_queue_item SET status = 'FINALIZED', finalized_at = now(), "
-                        + "finalized_by = 'superseded-by-automatic-coding', coding_version = :version "
-                        + "WHERE encounter_id = :id AND status = 'OPEN'")
-                .param("version", codingVersion).param("id", encounterId).update() > 0;
+                                + "finalized_by = 'superseded-by-automatic-coding', coding_version = :version "
+                                + "WHERE encounter_id = :id AND status = 'OPEN'")
+                        .param("version", codingVersion)
+                        .param("id", encounterId)
+                        .update()
+                > 0;
     }
 
     @Override
@@ -104,45 +109,62 @@ class JdbcCoderQueue implements CoderQueue, QueueItems {
             where.append(" AND date_of_service <= :to");
             params.put("to", filter.dateOfServiceTo());
         }
-        long total = jdbc.sql("SELECT count(*) FROM coder_queue_item" + where).params(params)
-                .query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM coder_queue_item" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         Map<String, Object> pageParams = new LinkedHashMap<>(params);
         pageParams.put("limit", filter.size());
         pageParams.put("offset", (long) filter.page() * filter.size());
         List<QueueItem> items = jdbc.sql("SELECT " + COLUMNS + " FROM coder_queue_item" + where
                         + " ORDER BY created_at, id LIMIT :limit OFFSET :offset")
-                .params(pageParams).query(this::item).list();
+                .params(pageParams)
+                .query(this::item)
+                .list();
         return new QueuePage(items, filter.page(), filter.size(), total);
     }
 
     @Override
     public Optional<QueueItem> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM coder_queue_item WHERE id = :id").param("id", id)
-                .query(this::item).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM coder_queue_item WHERE id = :id")
+                .param("id", id)
+                .query(this::item)
+                .optional();
     }
 
     @Override
     public Optional<QueueItem> lock(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM coder_queue_item WHERE id = :id FOR UPDATE").param("id", id)
-                .query(this::item).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM coder_queue_item WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(this::item)
+                .optional();
     }
 
     @Override
     public void finalizeItem(long id, String coderId, int codingVersion) {
         jdbc.sql("UPDATE coder_queue_item SET status = 'FINALIZED', finalized_at = now(), finalized_by = :coder, "
                         + "coding_version = :version WHERE id = :id")
-                .param("coder", coderId).param("version", codingVersion).param("id", id).update();
+                .param("coder", coderId)
+                .param("version", codingVersion)
+                .param("id", id)
+                .update();
     }
 
     private QueueItem item(ResultSet rs, int row) throws SQLException {
         return new QueueItem(
-                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                HeldEncounter.QueueKind.valueOf(rs.getString(5)), QueueItem.Status.valueOf(rs.getString(6)),
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getObject(4, LocalDate.class),
+                HeldEncounter.QueueKind.valueOf(rs.getString(5)),
+                QueueItem.Status.valueOf(rs.getString(6)),
                 rs.getString(7),
-                read(rs.getString(8), new TypeReference<List<HoldReason>>() { }),
-                read(rs.getString(9), new TypeReference<Coding>() { }),
-                rs.getString(10) == null ? null : read(rs.getString(10), new TypeReference<RecodeCause>() { }),
-                instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)), rs.getString(13),
+                read(rs.getString(8), new TypeReference<List<HoldReason>>() {}),
+                read(rs.getString(9), new TypeReference<Coding>() {}),
+                rs.getString(10) == null ? null : read(rs.getString(10), new TypeReference<RecodeCause>() {}),
+                instant(rs.getTimestamp(11)),
+                instant(rs.getTimestamp(12)),
+                rs.getString(13),
                 (Integer) rs.getObject(14));
     }
 

@@ -34,16 +34,25 @@ record RecodeRequestedListener(RecodeService service, TransactionalBatches batch
         try {
             UUID.fromString(event.getEventId());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("RecodeRequested for encounter " + event.getEncounterId()
-                    + " has an eventId that is not a UUID");
+            throw new IllegalArgumentException(
+                    "RecodeRequested for encounter " + event.getEncounterId() + " has an eventId that is not a UUID");
         }
         if (event.getAttempt() < 1 || event.getCodingVersion() < 1) {
-            throw new IllegalArgumentException("RecodeRequested " + event.getEventId()
-                    + " needs attempt and codingVersion of at least 1");
+            throw new IllegalArgumentException(
+                    "RecodeRequested " + event.getEventId() + " needs attempt and codingVersion of at least 1");
         }
-        Denial denial = new Denial(event.getReason().getAdjustments().stream().map(Adjustment::getReasonCode)
-                .toList(), event.getReason().getAffectedLineNumbers(), event.getAttempt());
-        return new IncomingRecode(event.getEventId(), event.getEncounterId(), event.getClaimId(),
-                event.getCodingVersion(), denial, JsonRecords.write(event.getReason()));
+        Denial denial = new Denial(
+                event.getReason().getAdjustments().stream()
+                        .map(Adjustment::getReasonCode)
+                        .toList(),
+                event.getReason().getAffectedLineNumbers(),
+                event.getAttempt());
+        return new IncomingRecode(
+                event.getEventId(),
+                event.getEncounterId(),
+                event.getClaimId(),
+                event.getCodingVersion(),
+                denial,
+                JsonRecords.write(event.getReason()));
     }
 }

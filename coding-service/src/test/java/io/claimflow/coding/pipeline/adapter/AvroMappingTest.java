@@ -20,11 +20,19 @@ class AvroMappingTest {
     @Test
     void documentedDetailsReachTheDomain() {
         EncounterDocumented event = Samples.load(EncounterDocumented.class);
-        event.setProcedures(List.of(DocumentedCode.newBuilder().setSystem(CodeSystem.HCPCS).setCode("J3301")
-                .setText("Triamcinolone 10 mg").setQuantity(new BigDecimal("4.000")).setModifiers(List.of("JZ"))
+        event.setProcedures(List.of(DocumentedCode.newBuilder()
+                .setSystem(CodeSystem.HCPCS)
+                .setCode("J3301")
+                .setText("Triamcinolone 10 mg")
+                .setQuantity(new BigDecimal("4.000"))
+                .setModifiers(List.of("JZ"))
                 .build()));
-        event.setDiagnoses(List.of(DocumentedCode.newBuilder().setSystem(CodeSystem.ICD_10_CM).setCode("S93.401")
-                .setText("Sprain").setEpisodeOfCare(io.claimflow.events.EpisodeOfCare.SUBSEQUENT).build()));
+        event.setDiagnoses(List.of(DocumentedCode.newBuilder()
+                .setSystem(CodeSystem.ICD_10_CM)
+                .setCode("S93.401")
+                .setText("Sprain")
+                .setEpisodeOfCare(io.claimflow.events.EpisodeOfCare.SUBSEQUENT)
+                .build()));
         event.setAnnualWellnessVisit(io.claimflow.events.AnnualWellnessVisit.SUBSEQUENT);
         event.setAbnormalFindings(true);
 

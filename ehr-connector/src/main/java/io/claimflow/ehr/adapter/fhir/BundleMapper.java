@@ -2,9 +2,11 @@ package io.claimflow.ehr.adapter.fhir;
 
 import static io.claimflow.ehr.adapter.fhir.FhirTerms.EIN;
 import static io.claimflow.ehr.adapter.fhir.FhirTerms.NPI;
-import static io.claimflow.ehr.adapter.fhir.FhirTerms.NUCC_TAXONOMY;
 import static io.claimflow.ehr.adapter.fhir.FhirValues.*;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import io.claimflow.codes.Npi;
+import io.claimflow.ehr.config.EhrProperties;
 import io.claimflow.ehr.intake.DocumentedEncounter;
 import io.claimflow.ehr.intake.DocumentedEncounter.Address;
 import io.claimflow.ehr.intake.DocumentedEncounter.AdministeredItem;
@@ -13,29 +15,21 @@ import io.claimflow.ehr.intake.DocumentedEncounter.CodeSystem;
 import io.claimflow.ehr.intake.DocumentedEncounter.EncounterClass;
 import io.claimflow.ehr.intake.DocumentedEncounter.EntityType;
 import io.claimflow.ehr.intake.DocumentedEncounter.MedicalDecisionMaking;
-import io.claimflow.ehr.intake.DocumentedEncounter.PatientStatus;
 import io.claimflow.ehr.intake.DocumentedEncounter.Provider;
-import io.claimflow.ehr.intake.DocumentedEncounter.Sex;
 import io.claimflow.ehr.intake.EncounterIntake.Submission;
 import io.claimflow.ehr.intake.Problem;
 import io.claimflow.ehr.intake.Problem.Kind;
 import io.claimflow.ehr.intake.Source;
-import io.claimflow.codes.Npi;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -47,9 +41,8 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.ExplanationOfBenefit;
-import io.claimflow.ehr.config.EhrProperties;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.ExplanationOfBenefit;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
@@ -109,7 +102,8 @@ final class BundleMapper {
     }
 
     private Result run(Bundle bundle) {
-        if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.COLLECTION
+        if (bundle.getType() != Bundle.BundleType.TRANSACTION
+                && bundle.getType() != Bundle.BundleType.COLLECTION
                 && bundle.getType() != Bundle.BundleType.BATCH) {
             problem("Bundle.type", Kind.UNSUPPORTED, "Bundle.type must be transaction, batch or collection");
             return new Result(List.of(), List.copyOf(problems));
@@ -124,7 +118,9 @@ final class BundleMapper {
         notices.addAll(slice.notices());
         List<Encounter> finished = slice.finished();
         if (!slice.inWindow().isEmpty() && finished.isEmpty()) {
-            problem(refs.path(slice.inWindow().get(0)) + ".status", Kind.INVALID,
+            problem(
+                    refs.path(slice.inWindow().get(0)) + ".status",
+                    Kind.INVALID,
                     "no Encounter in the bundle is finished; only finished encounters are documented for billing");
         }
         List<Submission> submissions = new ArrayList<>();
@@ -154,7 +150,10 @@ final class BundleMapper {
 
         String encounterId = encounterId(encounter, at);
         DocumentedEncounter.Patient patient = null;
-        Patient fhirPatient = resolveRequired(encounter.getSubject(), Patient.class, at + ".subject",
+        Patient fhirPatient = resolveRequired(
+                encounter.getSubject(),
+                Patient.class,
+                at + ".subject",
                 "the Encounter's subject, a Patient in the bundle");
         if (fhirPatient != null) {
             patient = patient(fhirPatient);
@@ -179,7 +178,9 @@ final class BundleMapper {
         List<AdministeredItem> items = new ArrayList<>(administeredItems(encounter, onlyEncounter));
         items.addAll(immunizations(encounter));
         if (diagnoses.isEmpty() && procedures.isEmpty() && items.isEmpty() && problems.size() == before) {
-            problem(at, Kind.REQUIRED,
+            problem(
+                    at,
+                    Kind.REQUIRED,
                     "the Encounter has no diagnosis (Encounter.reasonCode, reasonReference or diagnosis, or a "
                             + "Condition referring to it), no Procedure and no Immunization or "
                             + "MedicationAdministration in the bundle");
@@ -187,17 +188,33 @@ final class BundleMapper {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        DocumentedEncounter documented = new DocumentedEncounter(tenantId, encounterId, patient, coverages,
-                providers, facility(location), placeOfService, dateOfService, encounterClass, encounterType,
-                patientStatus(encounter), totalTime(encounter, at), mdm(encounter, at), diagnoses, procedures, items,
+        DocumentedEncounter documented = new DocumentedEncounter(
+                tenantId,
+                encounterId,
+                patient,
+                coverages,
+                providers,
+                facility(location),
+                placeOfService,
+                dateOfService,
+                encounterClass,
+                encounterType,
+                patientStatus(encounter),
+                totalTime(encounter, at),
+                mdm(encounter, at),
+                diagnoses,
+                procedures,
+                items,
                 stringExtension(encounter, FhirTerms.EXT_PRIOR_AUTHORIZATION),
-                stringExtension(encounter, FhirTerms.EXT_REFERRAL), clinicalNote(encounter),
-                annualWellnessVisit(encounter, at), abnormalFindings(encounter, at));
+                stringExtension(encounter, FhirTerms.EXT_REFERRAL),
+                clinicalNote(encounter),
+                annualWellnessVisit(encounter, at),
+                abnormalFindings(encounter, at));
         if (problems.size() > before) {
             return Optional.empty();
         }
-        String version = encounter.getMeta().hasVersionId() ? encounter.getMeta().getVersionId()
-                : contentVersion(documented);
+        String version =
+                encounter.getMeta().hasVersionId() ? encounter.getMeta().getVersionId() : contentVersion(documented);
         return Optional.of(new Submission(new Source(Source.FHIR, encounterId, version), documented));
     }
 
@@ -209,9 +226,11 @@ final class BundleMapper {
             return id;
         }
         // A transaction bundle creating the Encounter carries no id: its business identifier names it then.
-        return encounter.getIdentifier().stream().filter(Identifier::hasValue)
+        return encounter.getIdentifier().stream()
+                .filter(Identifier::hasValue)
                 .sorted(Comparator.comparing(i -> i.getUse() == Identifier.IdentifierUse.OFFICIAL ? 0 : 1))
-                .map(Identifier::getValue).findFirst()
+                .map(Identifier::getValue)
+                .findFirst()
                 .orElseGet(() -> {
                     problem(at + ".id", Kind.REQUIRED, "the Encounter needs an id or an identifier");
                     return null;
@@ -224,8 +243,11 @@ final class BundleMapper {
             return null;
         }
         CodeableConcept type = encounter.getTypeFirstRep();
-        return code(type, at + ".type[0]", List.of(CodeSystem.CPT, CodeSystem.SNOMED_CT, CodeSystem.HCPCS,
-                CodeSystem.ICD_10_CM), false);
+        return code(
+                type,
+                at + ".type[0]",
+                List.of(CodeSystem.CPT, CodeSystem.SNOMED_CT, CodeSystem.HCPCS, CodeSystem.ICD_10_CM),
+                false);
     }
 
     /** Total time in minutes: ClaimFlow's extension (Duration or integer minutes), else Encounter.length in min. */
@@ -283,12 +305,15 @@ final class BundleMapper {
             return null;
         }
         Type value = extension.getValue();
-        String code = value instanceof CodeableConcept cc ? cc.getCodingFirstRep().getCode()
+        String code = value instanceof CodeableConcept cc
+                ? cc.getCodingFirstRep().getCode()
                 : value instanceof Coding coding ? coding.getCode() : value.primitiveValue();
         try {
             return MedicalDecisionMaking.valueOf(String.valueOf(code).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problem(at + ".extension", Kind.INVALID,
+            problem(
+                    at + ".extension",
+                    Kind.INVALID,
                     "medical decision making must be straightforward, low, moderate or high");
             return null;
         }
@@ -341,18 +366,23 @@ final class BundleMapper {
         if (!encounter.hasLocation()) {
             return null;
         }
-        return resolveRequired(encounter.getLocationFirstRep().getLocation(), Location.class,
-                at + ".location[0].location", "a Location in the bundle");
+        return resolveRequired(
+                encounter.getLocationFirstRep().getLocation(),
+                Location.class,
+                at + ".location[0].location",
+                "a Location in the bundle");
     }
 
     /** CMS place of service: extension, Location.type, else derived from the encounter class. */
-    private String placeOfService(Encounter encounter, Location location, EncounterClass encounterClass,
-            String at) {
+    private String placeOfService(Encounter encounter, Location location, EncounterClass encounterClass, String at) {
         Extension extension = encounter.getExtensionByUrl(FhirTerms.EXT_PLACE_OF_SERVICE);
         if (extension != null && extension.getValue() != null) {
             Type value = extension.getValue();
-            String code = value instanceof Coding coding ? coding.getCode()
-                    : value instanceof CodeableConcept cc ? cc.getCodingFirstRep().getCode() : value.primitiveValue();
+            String code = value instanceof Coding coding
+                    ? coding.getCode()
+                    : value instanceof CodeableConcept cc
+                            ? cc.getCodingFirstRep().getCode()
+                            : value.primitiveValue();
             return checkPos(code, at + ".extension");
         }
         if (location != null) {
@@ -373,8 +403,11 @@ final class BundleMapper {
             case OTHER -> null;
         };
         if (derived == null) {
-            problem(at + ".class", Kind.REQUIRED, "no place of service: give Location.type with a CMS place of "
-                    + "service code, or an Encounter.class of AMB, VR, EMER, IMP or HH");
+            problem(
+                    at + ".class",
+                    Kind.REQUIRED,
+                    "no place of service: give Location.type with a CMS place of "
+                            + "service code, or an Encounter.class of AMB, VR, EMER, IMP or HH");
         }
         return derived;
     }
@@ -395,12 +428,16 @@ final class BundleMapper {
         Address address = address(location.getAddress(), at + ".address");
         String id = BundleReferences.logicalId(location);
         if (id == null) {
-            id = location.getIdentifier().stream().filter(Identifier::hasValue).map(Identifier::getValue)
-                    .findFirst().orElse(location.getName());
+            id = location.getIdentifier().stream()
+                    .filter(Identifier::hasValue)
+                    .map(Identifier::getValue)
+                    .findFirst()
+                    .orElse(location.getName());
         }
-        return address == null ? null
-                : new DocumentedEncounter.Facility(id, location.getName(), identifier(location.getIdentifier(), NPI),
-                        address);
+        return address == null
+                ? null
+                : new DocumentedEncounter.Facility(
+                        id, location.getName(), identifier(location.getIdentifier(), NPI), address);
     }
 
     // --- patient and coverage -----------------------------------------------------------------------------------
@@ -427,30 +464,39 @@ final class BundleMapper {
             problem(at + ".address", Kind.REQUIRED, "Patient.address (for statements and the claim) is required");
         } else {
             org.hl7.fhir.r4.model.Address home = patient.getAddress().stream()
-                    .filter(a -> a.getUse() == org.hl7.fhir.r4.model.Address.AddressUse.HOME).findFirst()
+                    .filter(a -> a.getUse() == org.hl7.fhir.r4.model.Address.AddressUse.HOME)
+                    .findFirst()
                     .orElse(patient.getAddressFirstRep());
             address = address(home, at + ".address");
         }
-        return new DocumentedEncounter.Patient(mrn, name.getFamily(), given(name, 0), given(name, 1),
-                name.hasSuffix() ? name.getSuffix().get(0).getValue() : null, birthDate, sex(patient.getGender()),
+        return new DocumentedEncounter.Patient(
+                mrn,
+                name.getFamily(),
+                given(name, 0),
+                given(name, 1),
+                name.hasSuffix() ? name.getSuffix().get(0).getValue() : null,
+                birthDate,
+                sex(patient.getGender()),
                 address);
     }
 
     private List<DocumentedEncounter.Coverage> coverages(Patient patient) {
-        record Ordered(int order, Coverage resource) {
-        }
+        record Ordered(int order, Coverage resource) {}
         List<Ordered> ordered = new ArrayList<>();
         List<Coverage> all = refs.all(Coverage.class).stream()
                 .filter(c -> refs.pointsTo(c.getBeneficiary(), patient))
                 .filter(c -> !c.hasStatus() || c.getStatus() == Coverage.CoverageStatus.ACTIVE)
                 // self-pay: a Patient or RelatedPerson (guarantor) as payor is no insurance coverage to bill
-                .filter(c -> c.getPayor().stream().map(p -> refs.resolve(p).orElse(null))
+                .filter(c -> c.getPayor().stream()
+                        .map(p -> refs.resolve(p).orElse(null))
                         .noneMatch(p -> p instanceof Patient || p instanceof RelatedPerson))
                 .toList();
         all.forEach(refs::use);
         for (Coverage coverage : all) {
             if (!coverage.hasOrder() && all.size() > 1) {
-                problem(refs.path(coverage) + ".order", Kind.REQUIRED,
+                problem(
+                        refs.path(coverage) + ".order",
+                        Kind.REQUIRED,
                         "Coverage.order is required when the patient has more than one coverage");
                 continue;
             }
@@ -460,7 +506,9 @@ final class BundleMapper {
         List<DocumentedEncounter.Coverage> coverages = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             if (i > 0 && ordered.get(i).order() == ordered.get(i - 1).order()) {
-                problem(refs.path(ordered.get(i).resource()) + ".order", Kind.INVALID,
+                problem(
+                        refs.path(ordered.get(i).resource()) + ".order",
+                        Kind.INVALID,
                         "two coverages of the patient have the same Coverage.order");
             }
             DocumentedEncounter.Coverage coverage = coverage(ordered.get(i).resource(), patient, i + 1);
@@ -479,19 +527,28 @@ final class BundleMapper {
      */
     private List<DocumentedEncounter.Coverage> claimCoverage(Encounter encounter, Patient patient, String mrn) {
         for (ExplanationOfBenefit eob : refs.all(ExplanationOfBenefit.class)) {
-            boolean about = eob.getItem().stream().flatMap(i -> i.getEncounter().stream())
+            boolean about = eob.getItem().stream()
+                    .flatMap(i -> i.getEncounter().stream())
                     .anyMatch(r -> refs.pointsTo(r, encounter));
             if (!about) {
                 continue;
             }
             refs.use(eob);
             String at = refs.path(eob) + ".insurance";
-            Coverage contained = eob.getContained().stream().filter(Coverage.class::isInstance)
-                    .map(Coverage.class::cast).findFirst().orElse(null);
-            String name = contained != null && contained.hasPayor() && contained.getPayorFirstRep().hasDisplay()
+            Coverage contained = eob.getContained().stream()
+                    .filter(Coverage.class::isInstance)
+                    .map(Coverage.class::cast)
+                    .findFirst()
+                    .orElse(null);
+            String name = contained != null
+                            && contained.hasPayor()
+                            && contained.getPayorFirstRep().hasDisplay()
                     ? contained.getPayorFirstRep().getDisplay()
-                    : eob.getInsurance().stream().filter(i -> i.getCoverage().hasDisplay())
-                            .map(i -> i.getCoverage().getDisplay()).findFirst().orElse(null);
+                    : eob.getInsurance().stream()
+                            .filter(i -> i.getCoverage().hasDisplay())
+                            .map(i -> i.getCoverage().getDisplay())
+                            .findFirst()
+                            .orElse(null);
             if (name == null) {
                 return List.of();
             }
@@ -502,32 +559,59 @@ final class BundleMapper {
             }
             String payerId = payers.ids().getOrDefault(name, payers.defaultPayerId());
             if (payerId == null) {
-                notice(at, Kind.NOT_USED, "the payer name on the ExplanationOfBenefit's coverage is not in "
-                        + "claimflow.ehr.fhir.payers.ids and there is no default-payer-id: published without coverage");
+                notice(
+                        at,
+                        Kind.NOT_USED,
+                        "the payer name on the ExplanationOfBenefit's coverage is not in "
+                                + "claimflow.ehr.fhir.payers.ids and there is no default-payer-id: published without coverage");
                 return List.of();
             }
-            String memberId = contained == null ? null : contained.hasSubscriberId() ? contained.getSubscriberId()
-                    : contained.getIdentifier().stream().filter(Identifier::hasValue)
-                            .filter(i -> i.getType().getCoding().stream().anyMatch(c -> "MB".equals(c.getCode())))
-                            .map(Identifier::getValue).findFirst().orElse(null);
+            String memberId = contained == null
+                    ? null
+                    : contained.hasSubscriberId()
+                            ? contained.getSubscriberId()
+                            : contained.getIdentifier().stream()
+                                    .filter(Identifier::hasValue)
+                                    .filter(i ->
+                                            i.getType().getCoding().stream().anyMatch(c -> "MB".equals(c.getCode())))
+                                    .map(Identifier::getValue)
+                                    .findFirst()
+                                    .orElse(null);
             if (memberId == null && payers.mrnAsMemberId() && mrn != null) {
-                notice(at, Kind.DEFAULTED, "the ExplanationOfBenefit's coverage has no member id: the patient's MRN "
-                        + "is sent as member id (claimflow.ehr.fhir.payers.mrn-as-member-id)");
+                notice(
+                        at,
+                        Kind.DEFAULTED,
+                        "the ExplanationOfBenefit's coverage has no member id: the patient's MRN "
+                                + "is sent as member id (claimflow.ehr.fhir.payers.mrn-as-member-id)");
                 memberId = mrn;
             }
             if (memberId == null) {
-                notice(at, Kind.DEFAULTED, "the ExplanationOfBenefit's coverage has no member id (subscriberId): "
-                        + "published without coverage");
+                notice(
+                        at,
+                        Kind.DEFAULTED,
+                        "the ExplanationOfBenefit's coverage has no member id (subscriberId): "
+                                + "published without coverage");
                 return List.of();
             }
             HumanName holder = name(patient.getName());
-            DocumentedEncounter.Subscriber subscriber = new DocumentedEncounter.Subscriber(memberId,
-                    holder == null ? null : holder.getFamily(), given(holder, 0), given(holder, 1),
-                    patient.hasBirthDate() ? localDate(patient.getBirthDateElement(), refs.path(patient)
-                            + ".birthDate") : null, sex(patient.getGender()), null);
-            return List.of(new DocumentedEncounter.Coverage(DocumentedEncounter.Responsibility.PRIMARY,
-                    new DocumentedEncounter.Payer(payerId, name), subscriber, DocumentedEncounter.Relationship.SELF,
-                    null, null, null));
+            DocumentedEncounter.Subscriber subscriber = new DocumentedEncounter.Subscriber(
+                    memberId,
+                    holder == null ? null : holder.getFamily(),
+                    given(holder, 0),
+                    given(holder, 1),
+                    patient.hasBirthDate()
+                            ? localDate(patient.getBirthDateElement(), refs.path(patient) + ".birthDate")
+                            : null,
+                    sex(patient.getGender()),
+                    null);
+            return List.of(new DocumentedEncounter.Coverage(
+                    DocumentedEncounter.Responsibility.PRIMARY,
+                    new DocumentedEncounter.Payer(payerId, name),
+                    subscriber,
+                    DocumentedEncounter.Relationship.SELF,
+                    null,
+                    null,
+                    null));
         }
         return List.of();
     }
@@ -540,20 +624,32 @@ final class BundleMapper {
             case 3 -> DocumentedEncounter.Responsibility.TERTIARY;
             default -> DocumentedEncounter.Responsibility.OTHER;
         };
-        Organization payor = coverage.hasPayor() ? resolveRequired(coverage.getPayorFirstRep(), Organization.class,
-                at + ".payor[0]", "an Organization in the bundle") : null;
+        Organization payor = coverage.hasPayor()
+                ? resolveRequired(
+                        coverage.getPayorFirstRep(),
+                        Organization.class,
+                        at + ".payor[0]",
+                        "an Organization in the bundle")
+                : null;
         if (!coverage.hasPayor()) {
             problem(at + ".payor", Kind.REQUIRED, "Coverage.payor is required");
         }
         DocumentedEncounter.Payer payer = null;
         if (payor != null) {
-            String payerId = payor.getIdentifier().stream().filter(Identifier::hasValue)
+            String payerId = payor.getIdentifier().stream()
+                    .filter(Identifier::hasValue)
                     .filter(i -> i.getType().getCoding().stream().anyMatch(c -> "NIIP".equals(c.getCode())))
-                    .map(Identifier::getValue).findFirst()
-                    .orElse(payor.getIdentifier().stream().filter(Identifier::hasValue).map(Identifier::getValue)
-                            .findFirst().orElse(null));
+                    .map(Identifier::getValue)
+                    .findFirst()
+                    .orElse(payor.getIdentifier().stream()
+                            .filter(Identifier::hasValue)
+                            .map(Identifier::getValue)
+                            .findFirst()
+                            .orElse(null));
             if (payerId == null) {
-                problem(refs.path(payor) + ".identifier", Kind.REQUIRED,
+                problem(
+                        refs.path(payor) + ".identifier",
+                        Kind.REQUIRED,
                         "the payer Organization needs an identifier (its electronic payer id)");
             }
             if (!payor.hasName()) {
@@ -562,34 +658,62 @@ final class BundleMapper {
             payer = new DocumentedEncounter.Payer(payerId, payor.getName());
         }
         DocumentedEncounter.Relationship relationship = relationship(coverage.getRelationship());
-        String memberId = coverage.hasSubscriberId() ? coverage.getSubscriberId()
-                : coverage.getIdentifier().stream().filter(Identifier::hasValue)
+        String memberId = coverage.hasSubscriberId()
+                ? coverage.getSubscriberId()
+                : coverage.getIdentifier().stream()
+                        .filter(Identifier::hasValue)
                         .filter(i -> i.getType().getCoding().stream().anyMatch(c -> "MB".equals(c.getCode())))
-                        .map(Identifier::getValue).findFirst().orElse(null);
+                        .map(Identifier::getValue)
+                        .findFirst()
+                        .orElse(null);
         if (memberId == null) {
-            problem(at + ".subscriberId", Kind.REQUIRED,
+            problem(
+                    at + ".subscriberId",
+                    Kind.REQUIRED,
                     "Coverage.subscriberId (or an identifier of type MB) is required");
         }
         DocumentedEncounter.Subscriber subscriber = null;
-        Resource holder = coverage.hasSubscriber() ? refs.resolve(coverage.getSubscriber()).orElse(null) : null;
+        Resource holder = coverage.hasSubscriber()
+                ? refs.resolve(coverage.getSubscriber()).orElse(null)
+                : null;
         if (coverage.hasSubscriber() && holder == null) {
-            problem(at + ".subscriber", Kind.UNRESOLVED_REFERENCE,
+            problem(
+                    at + ".subscriber",
+                    Kind.UNRESOLVED_REFERENCE,
                     "Coverage.subscriber does not point to a resource in the bundle");
         } else if (holder == null && relationship != DocumentedEncounter.Relationship.SELF) {
-            problem(at + ".subscriber", Kind.REQUIRED,
+            problem(
+                    at + ".subscriber",
+                    Kind.REQUIRED,
                     "Coverage.subscriber is required when the patient is not the subscriber");
         } else if (holder == null || holder == patient) {
             HumanName name = name(patient.getName());
-            subscriber = new DocumentedEncounter.Subscriber(memberId, name == null ? null : name.getFamily(),
-                    given(name, 0), given(name, 1), patient.hasBirthDate()
-                            ? localDate(patient.getBirthDateElement(), refs.path(patient) + ".birthDate") : null,
-                    sex(patient.getGender()), null);
+            subscriber = new DocumentedEncounter.Subscriber(
+                    memberId,
+                    name == null ? null : name.getFamily(),
+                    given(name, 0),
+                    given(name, 1),
+                    patient.hasBirthDate()
+                            ? localDate(patient.getBirthDateElement(), refs.path(patient) + ".birthDate")
+                            : null,
+                    sex(patient.getGender()),
+                    null);
         } else if (holder instanceof RelatedPerson person) {
-            subscriber = subscriber(memberId, person.getName(), person.getBirthDateElement(), person.getGender(),
-                    person.getAddress(), refs.path(person));
+            subscriber = subscriber(
+                    memberId,
+                    person.getName(),
+                    person.getBirthDateElement(),
+                    person.getGender(),
+                    person.getAddress(),
+                    refs.path(person));
         } else if (holder instanceof Patient other) {
-            subscriber = subscriber(memberId, other.getName(), other.getBirthDateElement(), other.getGender(),
-                    other.getAddress(), refs.path(other));
+            subscriber = subscriber(
+                    memberId,
+                    other.getName(),
+                    other.getBirthDateElement(),
+                    other.getGender(),
+                    other.getAddress(),
+                    refs.path(other));
         } else {
             problem(at + ".subscriber", Kind.INVALID, "Coverage.subscriber must be a Patient or RelatedPerson");
         }
@@ -602,23 +726,35 @@ final class BundleMapper {
             }
         }
         String filing = coverage.getType().getCoding().stream()
-                .filter(c -> FhirTerms.CLAIM_FILING_INDICATOR.equals(c.getSystem())).map(Coding::getCode)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);  // a coding without a code: none
-        return new DocumentedEncounter.Coverage(responsibility, payer, subscriber, relationship, groupNumber,
-                groupName, filing);
+                .filter(c -> FhirTerms.CLAIM_FILING_INDICATOR.equals(c.getSystem()))
+                .map(Coding::getCode)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null); // a coding without a code: none
+        return new DocumentedEncounter.Coverage(
+                responsibility, payer, subscriber, relationship, groupNumber, groupName, filing);
     }
 
-    private DocumentedEncounter.Subscriber subscriber(String memberId, List<HumanName> names,
-            org.hl7.fhir.r4.model.DateType birthDate, Enumerations.AdministrativeGender gender,
-            List<org.hl7.fhir.r4.model.Address> addresses, String at) {
+    private DocumentedEncounter.Subscriber subscriber(
+            String memberId,
+            List<HumanName> names,
+            org.hl7.fhir.r4.model.DateType birthDate,
+            Enumerations.AdministrativeGender gender,
+            List<org.hl7.fhir.r4.model.Address> addresses,
+            String at) {
         HumanName name = name(names);
         if (name == null || !name.hasFamily() || !name.hasGiven()) {
             problem(at + ".name", Kind.REQUIRED, "the subscriber needs a name with family and given");
             name = new HumanName();
         }
-        return new DocumentedEncounter.Subscriber(memberId, name.getFamily(), given(name, 0), given(name, 1),
+        return new DocumentedEncounter.Subscriber(
+                memberId,
+                name.getFamily(),
+                given(name, 0),
+                given(name, 1),
                 birthDate != null && birthDate.hasValue() ? localDate(birthDate, at + ".birthDate") : null,
-                sex(gender), addresses.isEmpty() ? null : address(addresses.get(0), at + ".address"));
+                sex(gender),
+                addresses.isEmpty() ? null : address(addresses.get(0), at + ".address"));
     }
 
     // --- providers -----------------------------------------------------------------------------------------------
@@ -628,23 +764,34 @@ final class BundleMapper {
         Provider configured = settings.billingProvider();
         if (!encounter.hasServiceProvider()) {
             if (configured != null) {
-                notice(at + ".serviceProvider", Kind.DEFAULTED, "the Encounter has no serviceProvider: billed under "
-                        + "the tenant's billing provider (claimflow.ehr.billing-provider)");
+                notice(
+                        at + ".serviceProvider",
+                        Kind.DEFAULTED,
+                        "the Encounter has no serviceProvider: billed under "
+                                + "the tenant's billing provider (claimflow.ehr.billing-provider)");
                 billing = configured;
             } else {
-                problem(at + ".serviceProvider", Kind.REQUIRED,
+                problem(
+                        at + ".serviceProvider",
+                        Kind.REQUIRED,
                         "Encounter.serviceProvider (the billing Organization, with its NPI) is required");
             }
         } else {
             Resource resolved = refs.resolve(encounter.getServiceProvider()).orElse(null);
             if (resolved == null && configured != null) {
-                notice(at + ".serviceProvider", Kind.DEFAULTED, "the serviceProvider is neither in the bundle nor in "
-                        + "the directory of organizations received before: billed under the tenant's billing "
-                        + "provider (claimflow.ehr.billing-provider)");
+                notice(
+                        at + ".serviceProvider",
+                        Kind.DEFAULTED,
+                        "the serviceProvider is neither in the bundle nor in "
+                                + "the directory of organizations received before: billed under the tenant's billing "
+                                + "provider (claimflow.ehr.billing-provider)");
                 billing = configured;
             } else {
-                Organization organization = resolveRequired(encounter.getServiceProvider(), Organization.class,
-                        at + ".serviceProvider", "an Organization in the bundle");
+                Organization organization = resolveRequired(
+                        encounter.getServiceProvider(),
+                        Organization.class,
+                        at + ".serviceProvider",
+                        "an Organization in the bundle");
                 if (organization != null) {
                     billing = organization(organization);
                 }
@@ -653,7 +800,8 @@ final class BundleMapper {
         Provider rendering = null;
         Provider referring = null;
         for (int i = 0; i < encounter.getParticipant().size(); i++) {
-            Encounter.EncounterParticipantComponent participant = encounter.getParticipant().get(i);
+            Encounter.EncounterParticipantComponent participant =
+                    encounter.getParticipant().get(i);
             Set<String> types = new LinkedHashSet<>();
             participant.getType().forEach(t -> t.getCoding().forEach(c -> types.add(c.getCode())));
             String where = at + ".participant[" + i + "].individual";
@@ -661,8 +809,7 @@ final class BundleMapper {
                 if (referring == null) {
                     referring = practitioner(participant.getIndividual(), where, false);
                 }
-            } else if (types.isEmpty() || types.contains("PPRF") || types.contains("ATND")
-                    || types.contains("SPRF")) {
+            } else if (types.isEmpty() || types.contains("PPRF") || types.contains("ATND") || types.contains("SPRF")) {
                 boolean primary = types.contains("PPRF") || types.contains("ATND");
                 if (rendering == null || primary && !types.contains("SPRF")) {
                     Provider candidate = practitioner(participant.getIndividual(), where, true);
@@ -679,30 +826,48 @@ final class BundleMapper {
         String at = refs.path(organization);
         String npi = identifier(organization.getIdentifier(), NPI);
         if ((npi == null || !Npi.isValid(npi)) && settings.billingProvider() != null) {
-            notice(at + ".identifier", Kind.DEFAULTED, (npi == null ? "the billing Organization has no NPI"
-                    : "the billing Organization's NPI is not valid (" + Npi.RULE + ")")
-                    + ": billed under the tenant's billing provider (claimflow.ehr.billing-provider)");
+            notice(
+                    at + ".identifier",
+                    Kind.DEFAULTED,
+                    (npi == null
+                                    ? "the billing Organization has no NPI"
+                                    : "the billing Organization's NPI is not valid (" + Npi.RULE + ")")
+                            + ": billed under the tenant's billing provider (claimflow.ehr.billing-provider)");
             return settings.billingProvider();
         }
         if (npi == null) {
-            problem(at + ".identifier", Kind.REQUIRED,
+            problem(
+                    at + ".identifier",
+                    Kind.REQUIRED,
                     "the billing Organization needs an NPI (identifier system " + NPI + ")");
         } else if (!Npi.isValid(npi)) {
-            problem(at + ".identifier", Kind.INVALID, "the billing Organization's NPI is not valid: " + Npi.RULE
-                    + " (or configure the tenant's billing provider, claimflow.ehr.billing-provider)");
+            problem(
+                    at + ".identifier",
+                    Kind.INVALID,
+                    "the billing Organization's NPI is not valid: " + Npi.RULE
+                            + " (or configure the tenant's billing provider, claimflow.ehr.billing-provider)");
         }
         if (!organization.hasName()) {
             problem(at + ".name", Kind.REQUIRED, "the billing Organization needs a name");
         }
         String taxId = identifier(organization.getIdentifier(), EIN);
-        Address address = organization.hasAddress() ? address(organization.getAddressFirstRep(), at + ".address")
-                : null;
+        Address address =
+                organization.hasAddress() ? address(organization.getAddressFirstRep(), at + ".address") : null;
         String taxonomy = refs.all(PractitionerRole.class).stream()
                 .filter(r -> refs.pointsTo(r.getOrganization(), organization) && !r.hasPractitioner())
-                .map(r -> taxonomy(r.getSpecialty())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        return new Provider(npi, EntityType.ORGANIZATION, organization.getName(), null, taxonomy,
+                .map(r -> taxonomy(r.getSpecialty()))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        return new Provider(
+                npi,
+                EntityType.ORGANIZATION,
+                organization.getName(),
+                null,
+                taxonomy,
                 taxId == null ? null : taxId.replace("-", ""),
-                taxId == null ? null : DocumentedEncounter.TaxIdType.EIN, address);
+                taxId == null ? null : DocumentedEncounter.TaxIdType.EIN,
+                address);
     }
 
     /**
@@ -713,8 +878,11 @@ final class BundleMapper {
     private Provider practitioner(Reference reference, String at, boolean rendering) {
         Resource resource = refs.resolve(reference).orElse(null);
         if (resource == null) {
-            if (substitute(at, "the participant is neither in the bundle nor in the directory of practitioners "
-                    + "received before", rendering)) {
+            if (substitute(
+                    at,
+                    "the participant is neither in the bundle nor in the directory of practitioners "
+                            + "received before",
+                    rendering)) {
                 return rendering ? settings.renderingProvider() : null;
             }
             problem(at, Kind.UNRESOLVED_REFERENCE, "the participant does not point to a resource in the bundle");
@@ -724,35 +892,53 @@ final class BundleMapper {
         String taxonomy = null;
         if (resource instanceof PractitionerRole role) {
             taxonomy = taxonomy(role.getSpecialty());
-            practitioner = resolveRequired(role.getPractitioner(), Practitioner.class,
-                    refs.path(role) + ".practitioner", "a Practitioner in the bundle");
+            practitioner = resolveRequired(
+                    role.getPractitioner(),
+                    Practitioner.class,
+                    refs.path(role) + ".practitioner",
+                    "a Practitioner in the bundle");
             if (practitioner == null) {
                 return null;
             }
         } else if (resource instanceof Practitioner p) {
             practitioner = p;
             taxonomy = refs.all(PractitionerRole.class).stream()
-                    .filter(r -> refs.pointsTo(r.getPractitioner(), p)).peek(refs::use)
+                    .filter(r -> refs.pointsTo(r.getPractitioner(), p))
+                    .peek(refs::use)
                     .map(r -> taxonomy(r.getSpecialty()))
-                    .filter(java.util.Objects::nonNull).findFirst()
-                    .orElse(p.getQualification().stream().map(q -> taxonomy(List.of(q.getCode())))
-                            .filter(java.util.Objects::nonNull).findFirst().orElse(null));
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(p.getQualification().stream()
+                            .map(q -> taxonomy(List.of(q.getCode())))
+                            .filter(java.util.Objects::nonNull)
+                            .findFirst()
+                            .orElse(null));
         } else {
             problem(at, Kind.INVALID, "a participant must be a Practitioner or PractitionerRole");
             return null;
         }
         String where = refs.path(practitioner);
         String npi = identifier(practitioner.getIdentifier(), NPI);
-        if ((npi == null || !Npi.isValid(npi)) && substitute(at, npi == null ? "the Practitioner has no NPI"
-                : "the Practitioner's NPI is not valid (" + Npi.RULE + ")", rendering)) {
+        if ((npi == null || !Npi.isValid(npi))
+                && substitute(
+                        at,
+                        npi == null
+                                ? "the Practitioner has no NPI"
+                                : "the Practitioner's NPI is not valid (" + Npi.RULE + ")",
+                        rendering)) {
             return rendering ? settings.renderingProvider() : null;
         }
         if (npi == null) {
-            problem(where + ".identifier", Kind.REQUIRED,
+            problem(
+                    where + ".identifier",
+                    Kind.REQUIRED,
                     "the Practitioner needs an NPI (identifier system " + NPI + ")");
         } else if (!Npi.isValid(npi)) {
-            problem(where + ".identifier", Kind.INVALID, "the Practitioner's NPI is not valid: " + Npi.RULE
-                    + " (or configure the tenant's rendering provider, claimflow.ehr.rendering-provider)");
+            problem(
+                    where + ".identifier",
+                    Kind.INVALID,
+                    "the Practitioner's NPI is not valid: " + Npi.RULE
+                            + " (or configure the tenant's rendering provider, claimflow.ehr.rendering-provider)");
         }
         HumanName name = name(practitioner.getName());
         if (name == null || !name.hasFamily()) {
@@ -768,8 +954,10 @@ final class BundleMapper {
      */
     private boolean substitute(String at, String why, boolean rendering) {
         if (rendering && settings.renderingProvider() != null) {
-            notice(at, Kind.DEFAULTED, why + ": the tenant's rendering provider (claimflow.ehr.rendering-provider) "
-                    + "renders");
+            notice(
+                    at,
+                    Kind.DEFAULTED,
+                    why + ": the tenant's rendering provider (claimflow.ehr.rendering-provider) " + "renders");
             return true;
         }
         if (!rendering) {
@@ -793,7 +981,9 @@ final class BundleMapper {
                     ordered.add(condition);
                 }
             } else if (resource == null) {
-                problem(refs.path(encounter) + ".diagnosis[" + index + "].condition", Kind.UNRESOLVED_REFERENCE,
+                problem(
+                        refs.path(encounter) + ".diagnosis[" + index + "].condition",
+                        Kind.UNRESOLVED_REFERENCE,
                         "the diagnosis does not point to a Condition in the bundle");
             }
             // a Procedure as Encounter.diagnosis.condition is read with the procedures
@@ -810,7 +1000,8 @@ final class BundleMapper {
         }
         // The reason for the visit is a documented diagnosis too, where no Condition of the encounter says it.
         for (int i = 0; i < encounter.getReasonReference().size(); i++) {
-            Resource resource = refs.resolve(encounter.getReasonReference().get(i)).orElse(null);
+            Resource resource =
+                    refs.resolve(encounter.getReasonReference().get(i)).orElse(null);
             if (resource instanceof Condition condition && !ordered.contains(condition)) {
                 ordered.add(condition);
             }
@@ -828,22 +1019,30 @@ final class BundleMapper {
             }
             Code code = code(condition.getCode(), at, List.of(CodeSystem.ICD_10_CM, CodeSystem.SNOMED_CT), true);
             if (code != null) {
-                codes.add(new Code(code.system(), code.code(), code.text(), List.of(), null,
-                        episodeOfCare(condition)));
+                codes.add(new Code(code.system(), code.code(), code.text(), List.of(), null, episodeOfCare(condition)));
             }
         }
         for (int i = 0; i < encounter.getReasonCode().size(); i++) {
             CodeableConcept concept = encounter.getReasonCode().get(i);
-            boolean readable = concept.getCoding().stream().map(c -> FhirTerms.codeSystem(c.getSystem()))
-                    .anyMatch(system -> system.filter(CodeSystem.ICD_10_CM::equals).isPresent()
+            boolean readable = concept.getCoding().stream()
+                    .map(c -> FhirTerms.codeSystem(c.getSystem()))
+                    .anyMatch(system -> system.filter(CodeSystem.ICD_10_CM::equals)
+                                    .isPresent()
                             || system.filter(CodeSystem.SNOMED_CT::equals).isPresent());
             // a reason in another code system is kept as its text, as the guide says for a Condition's text
-            Code reason = readable ? code(concept, refs.path(encounter) + ".reasonCode[" + i + "]",
-                    List.of(CodeSystem.ICD_10_CM, CodeSystem.SNOMED_CT), true)
+            Code reason = readable
+                    ? code(
+                            concept,
+                            refs.path(encounter) + ".reasonCode[" + i + "]",
+                            List.of(CodeSystem.ICD_10_CM, CodeSystem.SNOMED_CT),
+                            true)
                     : display(concept) == null ? null : new Code(CodeSystem.NONE, null, display(concept));
-            boolean said = reason == null || codes.stream().anyMatch(c -> c.system() == reason.system()
-                    && (reason.code() == null ? c.text().equalsIgnoreCase(reason.text())
-                    : reason.code().equals(c.code())));
+            boolean said = reason == null
+                    || codes.stream()
+                            .anyMatch(c -> c.system() == reason.system()
+                                    && (reason.code() == null
+                                            ? c.text().equalsIgnoreCase(reason.text())
+                                            : reason.code().equals(c.code())));
             if (!said) {
                 codes.add(reason);
             }
@@ -863,7 +1062,9 @@ final class BundleMapper {
                 return episode;
             }
         }
-        problem(refs.path(condition) + ".extension", Kind.INVALID,
+        problem(
+                refs.path(condition) + ".extension",
+                Kind.INVALID,
                 "the episode of care must be initial, subsequent or sequela");
         return null;
     }
@@ -871,8 +1072,8 @@ final class BundleMapper {
     private List<Code> procedures(Encounter encounter, boolean onlyEncounter) {
         List<Code> codes = new ArrayList<>();
         for (Procedure procedure : refs.all(Procedure.class)) {
-            boolean linked = refs.pointsTo(procedure.getEncounter(), encounter)
-                    || onlyEncounter && !procedure.hasEncounter();
+            boolean linked =
+                    refs.pointsTo(procedure.getEncounter(), encounter) || onlyEncounter && !procedure.hasEncounter();
             if (!linked) {
                 continue;
             }
@@ -885,8 +1086,8 @@ final class BundleMapper {
                 problem(at, Kind.REQUIRED, "Procedure.code is required");
                 continue;
             }
-            Code code = code(procedure.getCode(), at,
-                    List.of(CodeSystem.CPT, CodeSystem.HCPCS, CodeSystem.SNOMED_CT), true);
+            Code code = code(
+                    procedure.getCode(), at, List.of(CodeSystem.CPT, CodeSystem.HCPCS, CodeSystem.SNOMED_CT), true);
             if (code == null) {
                 continue;
             }
@@ -896,12 +1097,13 @@ final class BundleMapper {
                 code = new Code(code.system(), code.code(), code.text() + " (body site: " + sites + ")");
             }
             List<ChargeItem> charges = refs.all(ChargeItem.class).stream()
-                    .filter(c -> c.getService().stream().anyMatch(r -> refs.pointsTo(r, procedure))).toList();
+                    .filter(c -> c.getService().stream().anyMatch(r -> refs.pointsTo(r, procedure)))
+                    .toList();
             charges.forEach(refs::use);
-            List<String> modifiers = new ArrayList<>(modifiers(procedure.getExtensionsByUrl(
-                    FhirTerms.EXT_PROCEDURE_MODIFIER), refs.path(procedure)));
-            BigDecimal quantity = quantity(procedure.getExtensionByUrl(FhirTerms.EXT_PROCEDURE_QUANTITY),
-                    refs.path(procedure) + ".extension");
+            List<String> modifiers = new ArrayList<>(
+                    modifiers(procedure.getExtensionsByUrl(FhirTerms.EXT_PROCEDURE_MODIFIER), refs.path(procedure)));
+            BigDecimal quantity = quantity(
+                    procedure.getExtensionByUrl(FhirTerms.EXT_PROCEDURE_QUANTITY), refs.path(procedure) + ".extension");
             for (ChargeItem charge : charges) {
                 String where = refs.path(charge);
                 for (String modifier : modifiers(charge.getExtensionsByUrl(FhirTerms.EXT_PROCEDURE_MODIFIER), where)) {
@@ -912,7 +1114,9 @@ final class BundleMapper {
                 if (charge.hasQuantity() && charge.getQuantity().hasValue()) {
                     BigDecimal charged = decimal(charge.getQuantity().getValue(), where + ".quantity");
                     if (quantity != null && charged != null && quantity.compareTo(charged) != 0) {
-                        problem(where + ".quantity", Kind.INVALID,
+                        problem(
+                                where + ".quantity",
+                                Kind.INVALID,
                                 "ChargeItem.quantity differs from the quantity documented on its Procedure");
                     }
                     quantity = quantity == null ? charged : quantity;
@@ -966,8 +1170,7 @@ final class BundleMapper {
     private List<AdministeredItem> administeredItems(Encounter encounter, boolean onlyEncounter) {
         List<AdministeredItem> items = new ArrayList<>();
         for (MedicationAdministration given : refs.all(MedicationAdministration.class)) {
-            boolean linked = refs.pointsTo(given.getContext(), encounter)
-                    || onlyEncounter && !given.hasContext();
+            boolean linked = refs.pointsTo(given.getContext(), encounter) || onlyEncounter && !given.hasContext();
             if (!linked) {
                 continue;
             }
@@ -978,12 +1181,17 @@ final class BundleMapper {
             String at = refs.path(given);
             // medicationCodeableConcept, else the code of the Medication that medicationReference points to
             Resource referenced = given.hasMedicationReference()
-                    ? refs.resolve(given.getMedicationReference()).orElse(null) : null;
-            CodeableConcept medication = given.hasMedicationCodeableConcept() ? given.getMedicationCodeableConcept()
+                    ? refs.resolve(given.getMedicationReference()).orElse(null)
+                    : null;
+            CodeableConcept medication = given.hasMedicationCodeableConcept()
+                    ? given.getMedicationCodeableConcept()
                     : referenced instanceof org.hl7.fhir.r4.model.Medication m && m.hasCode() ? m.getCode() : null;
             if (medication == null) {
-                notice(at + ".medication", Kind.NOT_USED, "a MedicationAdministration without a coded medication "
-                        + "(medicationCodeableConcept or a Medication with a code) is left out of billing");
+                notice(
+                        at + ".medication",
+                        Kind.NOT_USED,
+                        "a MedicationAdministration without a coded medication "
+                                + "(medicationCodeableConcept or a Medication with a code) is left out of billing");
                 continue;
             }
             String ndc = null;
@@ -996,12 +1204,16 @@ final class BundleMapper {
                 if (FhirTerms.NDC.equals(coding.getSystem()) && ndc == null) {
                     ndc = ndc11(coding.getCode());
                     if (ndc == null) {
-                        problem(at + ".medicationCodeableConcept", Kind.INVALID,
+                        problem(
+                                at + ".medicationCodeableConcept",
+                                Kind.INVALID,
                                 "an NDC must be 11 digits, or 10 digits in 4-4-2, 5-3-2 or 5-4-1 form");
                     }
                 } else if (FhirTerms.HCPCS.equals(coding.getSystem()) && code == null) {
-                    code = new Code(CodeSystem.HCPCS, coding.getCode(), firstNonNull(medication.getText(),
-                            coding.getDisplay(), coding.getCode()));
+                    code = new Code(
+                            CodeSystem.HCPCS,
+                            coding.getCode(),
+                            firstNonNull(medication.getText(), coding.getDisplay(), coding.getCode()));
                 }
             }
             Quantity dose = given.getDosage().getDose();
@@ -1011,23 +1223,36 @@ final class BundleMapper {
                 continue;
             }
             if (ndc == null && code == null) {
-                notice(at + ".medicationCodeableConcept", Kind.NOT_USED, "a MedicationAdministration coded in none "
-                        + "of NDC, HCPCS or RxNorm is left out of billing");
+                notice(
+                        at + ".medicationCodeableConcept",
+                        Kind.NOT_USED,
+                        "a MedicationAdministration coded in none " + "of NDC, HCPCS or RxNorm is left out of billing");
                 continue;
             }
             if (code == null) {
-                code = new Code(CodeSystem.NONE, null, firstNonNull(medication.getText(),
-                        medication.getCodingFirstRep().getDisplay(), "NDC " + ndc));
+                code = new Code(
+                        CodeSystem.NONE,
+                        null,
+                        firstNonNull(
+                                medication.getText(),
+                                medication.getCodingFirstRep().getDisplay(),
+                                "NDC " + ndc));
             }
-            DocumentedEncounter.Unit unit = dose == null ? null : unit(dose.hasCode() ? dose.getCode()
-                    : dose.getUnit());
+            DocumentedEncounter.Unit unit =
+                    dose == null ? null : unit(dose.hasCode() ? dose.getCode() : dose.getUnit());
             if (dose == null || !dose.hasValue() || unit == null) {
-                problem(at + ".dosage.dose", Kind.REQUIRED,
+                problem(
+                        at + ".dosage.dose",
+                        Kind.REQUIRED,
                         "the dose needs a value and a UCUM unit: mg, g, mL, [iU] or {unit}");
                 continue;
             }
-            items.add(new AdministeredItem(DocumentedEncounter.ItemKind.DRUG, code, ndc,
-                    dose.getValue().setScale(3, java.math.RoundingMode.HALF_UP), unit));
+            items.add(new AdministeredItem(
+                    DocumentedEncounter.ItemKind.DRUG,
+                    code,
+                    ndc,
+                    dose.getValue().setScale(3, java.math.RoundingMode.HALF_UP),
+                    unit));
         }
         return items;
     }
@@ -1037,8 +1262,11 @@ final class BundleMapper {
      * (quantity 1, unit UNIT; Synthea documents no dose).
      */
     private AdministeredItem rxNormItem(CodeableConcept medication, String rxnorm, Quantity dose, String at) {
-        Code code = new Code(CodeSystem.RXNORM, rxnorm, firstNonNull(medication.getText(),
-                medication.getCodingFirstRep().getDisplay(), "RxNorm " + rxnorm));
+        Code code = new Code(
+                CodeSystem.RXNORM,
+                rxnorm,
+                firstNonNull(
+                        medication.getText(), medication.getCodingFirstRep().getDisplay(), "RxNorm " + rxnorm));
         DocumentedEncounter.Unit unit = dose == null ? null : unit(dose.hasCode() ? dose.getCode() : dose.getUnit());
         if (dose != null && dose.hasValue() && unit != null) {
             BigDecimal quantity = decimal(dose.getValue(), at + ".dosage.dose");
@@ -1046,7 +1274,11 @@ final class BundleMapper {
                 return new AdministeredItem(DocumentedEncounter.ItemKind.DRUG, code, null, quantity, unit);
             }
         }
-        return new AdministeredItem(DocumentedEncounter.ItemKind.DRUG, code, null, BigDecimal.ONE.setScale(3),
+        return new AdministeredItem(
+                DocumentedEncounter.ItemKind.DRUG,
+                code,
+                null,
+                BigDecimal.ONE.setScale(3),
                 DocumentedEncounter.Unit.UNIT);
     }
 
@@ -1066,19 +1298,31 @@ final class BundleMapper {
             }
             String at = refs.path(immunization) + ".vaccineCode";
             CodeableConcept vaccine = immunization.getVaccineCode();
-            String text = firstNonNull(vaccine.getText(), vaccine.getCodingFirstRep().getDisplay());
-            Coding cvx = vaccine.getCoding().stream().filter(c -> FhirTerms.CVX.equals(c.getSystem()) && c.hasCode())
-                    .findFirst().orElse(null);
-            String ndc = vaccine.getCoding().stream().filter(c -> FhirTerms.NDC.equals(c.getSystem()))
-                    .map(c -> ndc11(c.getCode())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            String text =
+                    firstNonNull(vaccine.getText(), vaccine.getCodingFirstRep().getDisplay());
+            Coding cvx = vaccine.getCoding().stream()
+                    .filter(c -> FhirTerms.CVX.equals(c.getSystem()) && c.hasCode())
+                    .findFirst()
+                    .orElse(null);
+            String ndc = vaccine.getCoding().stream()
+                    .filter(c -> FhirTerms.NDC.equals(c.getSystem()))
+                    .map(c -> ndc11(c.getCode()))
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
             if (cvx == null && ndc == null) {
                 notice(at, Kind.NOT_USED, "an Immunization coded in neither CVX nor NDC is left out of billing");
                 continue;
             }
-            Code code = cvx != null ? new Code(CodeSystem.CVX, cvx.getCode(), firstNonNull(text, "CVX " + cvx.getCode()))
+            Code code = cvx != null
+                    ? new Code(CodeSystem.CVX, cvx.getCode(), firstNonNull(text, "CVX " + cvx.getCode()))
                     : new Code(CodeSystem.NONE, null, firstNonNull(text, "NDC " + ndc));
-            items.add(new AdministeredItem(DocumentedEncounter.ItemKind.VACCINE, code, ndc,
-                    BigDecimal.ONE.setScale(3), DocumentedEncounter.Unit.UNIT));
+            items.add(new AdministeredItem(
+                    DocumentedEncounter.ItemKind.VACCINE,
+                    code,
+                    ndc,
+                    BigDecimal.ONE.setScale(3),
+                    DocumentedEncounter.Unit.UNIT));
         }
         return items;
     }
@@ -1093,7 +1337,8 @@ final class BundleMapper {
             refs.use(document);
             for (DocumentReference.DocumentReferenceContentComponent content : document.getContent()) {
                 Attachment attachment = content.getAttachment();
-                if (attachment.hasData() && attachment.hasContentType()
+                if (attachment.hasData()
+                        && attachment.hasContentType()
                         && attachment.getContentType().startsWith("text/plain")) {
                     return new String(attachment.getData(), StandardCharsets.UTF_8);
                 }
@@ -1125,7 +1370,9 @@ final class BundleMapper {
             for (Coding coding : concept.getCoding()) {
                 Optional<CodeSystem> system = FhirTerms.codeSystem(coding.getSystem());
                 if (system.isPresent() && system.get() == wanted && coding.hasCode()) {
-                    return new Code(wanted, coding.getCode(),
+                    return new Code(
+                            wanted,
+                            coding.getCode(),
                             firstNonNull(concept.getText(), coding.getDisplay(), coding.getCode()));
                 }
             }
@@ -1138,10 +1385,14 @@ final class BundleMapper {
         for (int i = 0; i < concept.getCoding().size(); i++) {
             Coding coding = concept.getCoding().get(i);
             String system = coding.hasSystem() ? coding.getSystem() : "(none)";
-            problem(at + ".coding[" + i + "].system", Kind.UNKNOWN_CODE_SYSTEM, "code system " + system
-                    + " is not one ClaimFlow reads here (expected " + expected + ": " + FhirTerms.SNOMED_CT + ", "
-                    + FhirTerms.ICD_10_CM + ", " + FhirTerms.CPT + ", " + FhirTerms.HCPCS + ", " + FhirTerms.NDC
-                    + ")");
+            problem(
+                    at + ".coding[" + i + "].system",
+                    Kind.UNKNOWN_CODE_SYSTEM,
+                    "code system " + system
+                            + " is not one ClaimFlow reads here (expected " + expected + ": " + FhirTerms.SNOMED_CT
+                            + ", "
+                            + FhirTerms.ICD_10_CM + ", " + FhirTerms.CPT + ", " + FhirTerms.HCPCS + ", " + FhirTerms.NDC
+                            + ")");
         }
     }
 
@@ -1154,8 +1405,10 @@ final class BundleMapper {
         }
         Resource resource = refs.resolve(reference).orElse(null);
         if (resource == null) {
-            problem(at, Kind.UNRESOLVED_REFERENCE, "the reference does not point to a resource in the bundle ("
-                    + what + ")");
+            problem(
+                    at,
+                    Kind.UNRESOLVED_REFERENCE,
+                    "the reference does not point to a resource in the bundle (" + what + ")");
             return null;
         }
         if (!type.isInstance(resource)) {
@@ -1186,8 +1439,13 @@ final class BundleMapper {
         }
         String line2 = address.getLine().size() > 1 ? address.getLine().get(1).getValue() : null;
         String country = address.hasCountry() && address.getCountry().length() == 2 ? address.getCountry() : "US";
-        return new Address(line1, line2, address.getCity(), address.getState(),
-                address.getPostalCode().replace("-", ""), country);
+        return new Address(
+                line1,
+                line2,
+                address.getCity(),
+                address.getState(),
+                address.getPostalCode().replace("-", ""),
+                country);
     }
 
     private void problem(String location, Kind kind, String message) {

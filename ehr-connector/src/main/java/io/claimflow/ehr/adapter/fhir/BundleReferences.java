@@ -60,8 +60,9 @@ final class BundleReferences {
             }
             for (Identifier identifier : identifiers(resource)) {
                 if (identifier.hasSystem() && identifier.hasValue()) {
-                    byIdentifier.putIfAbsent(identifierKey(resource.fhirType(), identifier.getSystem(),
-                            identifier.getValue()), resource);
+                    byIdentifier.putIfAbsent(
+                            identifierKey(resource.fhirType(), identifier.getSystem(), identifier.getValue()),
+                            resource);
                 }
             }
         }
@@ -72,8 +73,10 @@ final class BundleReferences {
         if (resource instanceof org.hl7.fhir.r4.model.DomainResource) {
             var property = resource.getNamedProperty("identifier");
             if (property != null) {
-                return property.getValues().stream().filter(Identifier.class::isInstance)
-                        .map(Identifier.class::cast).toList();
+                return property.getValues().stream()
+                        .filter(Identifier.class::isInstance)
+                        .map(Identifier.class::cast)
+                        .toList();
             }
         }
         return List.of();
@@ -127,7 +130,8 @@ final class BundleReferences {
 
     @SuppressWarnings("unchecked")
     <T extends Resource> List<T> all(Class<T> type) {
-        return (List<T>) byType.computeIfAbsent(type,
+        return (List<T>) byType.computeIfAbsent(
+                type,
                 t -> resources.stream().filter(type::isInstance).map(type::cast).toList());
     }
 
@@ -191,8 +195,8 @@ final class BundleReferences {
         if (inBundle != null) {
             return Optional.of(inBundle);
         }
-        return fromDirectory.computeIfAbsent(identifierKey(type, system, value),
-                key -> directory.find(type, system, value));
+        return fromDirectory.computeIfAbsent(
+                identifierKey(type, system, value), key -> directory.find(type, system, value));
     }
 
     /** Whether {@code reference} points at {@code target}. */

@@ -6,8 +6,7 @@ import java.util.Optional;
 public interface DirectoryEntries {
 
     /** A resource's address in the directory. */
-    record Key(String type, String system, String value) {
-    }
+    record Key(String type, String system, String value) {}
 
     /** Stores (or replaces) the resource under {@code key}; inside the caller's transaction when there is one. */
     void put(String tenantId, Key key, String resourceJson);

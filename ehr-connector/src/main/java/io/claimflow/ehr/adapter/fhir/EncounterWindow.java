@@ -25,9 +25,12 @@ final class EncounterWindow {
     }
 
     /** A bundle's encounters sorted out. */
-    record Slice(List<Encounter> inWindow, List<Encounter> finished, List<Encounter> outside,
-            List<Encounter> unfinished, List<Problem> notices) {
-    }
+    record Slice(
+            List<Encounter> inWindow,
+            List<Encounter> finished,
+            List<Encounter> outside,
+            List<Encounter> unfinished,
+            List<Problem> notices) {}
 
     Slice slice(List<Encounter> encounters) {
         List<Encounter> inWindow = new ArrayList<>();
@@ -40,19 +43,28 @@ final class EncounterWindow {
             }
         }
         List<Encounter> finished = inWindow.stream()
-                .filter(e -> e.getStatus() == Encounter.EncounterStatus.FINISHED).toList();
+                .filter(e -> e.getStatus() == Encounter.EncounterStatus.FINISHED)
+                .toList();
         List<Encounter> unfinished = inWindow.stream()
-                .filter(e -> e.getStatus() != Encounter.EncounterStatus.FINISHED).toList();
+                .filter(e -> e.getStatus() != Encounter.EncounterStatus.FINISHED)
+                .toList();
         List<Problem> notices = new ArrayList<>();
         if (!outside.isEmpty()) {
-            notices.add(new Problem("Bundle.entry", Problem.Kind.NOT_USED, outside.size() + " Encounter(s) dated "
-                    + "before " + earliest + ", the start of the look-back window (claimflow.ehr.fhir.look-back-days), "
-                    + "were not published (" + byClass(outside) + ")"));
+            notices.add(new Problem(
+                    "Bundle.entry",
+                    Problem.Kind.NOT_USED,
+                    outside.size() + " Encounter(s) dated "
+                            + "before " + earliest
+                            + ", the start of the look-back window (claimflow.ehr.fhir.look-back-days), "
+                            + "were not published (" + byClass(outside) + ")"));
         }
         if (!unfinished.isEmpty() && !finished.isEmpty()) {
-            notices.add(new Problem("Bundle.entry", Problem.Kind.NOT_USED, unfinished.size() + " Encounter(s) in the "
-                    + "window were not published: only finished encounters are documented for billing ("
-                    + byClass(unfinished) + ")"));
+            notices.add(new Problem(
+                    "Bundle.entry",
+                    Problem.Kind.NOT_USED,
+                    unfinished.size() + " Encounter(s) in the "
+                            + "window were not published: only finished encounters are documented for billing ("
+                            + byClass(unfinished) + ")"));
         }
         return new Slice(inWindow, finished, outside, unfinished, notices);
     }
@@ -68,7 +80,10 @@ final class EncounterWindow {
         // a start with only a year or a month is before the window when its last possible day is
         LocalDate date = switch (start.getPrecision()) {
             case YEAR -> LocalDate.of(start.getYear(), 12, 31);
-            case MONTH -> LocalDate.of(start.getYear(), start.getMonth() + 1, 1).plusMonths(1).minusDays(1);
+            case MONTH ->
+                LocalDate.of(start.getYear(), start.getMonth() + 1, 1)
+                        .plusMonths(1)
+                        .minusDays(1);
             default -> LocalDate.of(start.getYear(), start.getMonth() + 1, start.getDay());
         };
         return date.isBefore(earliest);
@@ -78,9 +93,14 @@ final class EncounterWindow {
     static String byClass(List<Encounter> encounters) {
         Map<String, Integer> counts = new TreeMap<>();
         for (Encounter encounter : encounters) {
-            String code = encounter.getClass_().hasCode() ? encounter.getClass_().getCode() : "no class";
+            String code =
+                    encounter.getClass_().hasCode() ? encounter.getClass_().getCode() : "no class";
             counts.merge(code, 1, Integer::sum);
         }
-        return String.join(", ", counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+        return String.join(
+                ", ",
+                counts.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .toList());
     }
 }

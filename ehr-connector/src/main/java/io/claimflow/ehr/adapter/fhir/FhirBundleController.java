@@ -4,7 +4,9 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.claimflow.ehr.config.EhrProperties;
+import io.claimflow.ehr.intake.DocumentedEncounter;
 import io.claimflow.ehr.intake.EncounterIntake;
 import io.claimflow.ehr.intake.Problem;
 import io.claimflow.ehr.intake.Publication;
@@ -19,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import com.fasterxml.jackson.annotation.JsonRawValue;
-import io.claimflow.ehr.intake.DocumentedEncounter;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
@@ -65,8 +65,13 @@ class FhirBundleController {
     private final String tenantId;
     private final int maxBundleBytes;
 
-    FhirBundleController(FhirContext fhir, EncounterIntake intake, AuditTrail auditTrail, ProviderDirectory directory,
-            EhrProperties properties, Optional<Clock> clock) {
+    FhirBundleController(
+            FhirContext fhir,
+            EncounterIntake intake,
+            AuditTrail auditTrail,
+            ProviderDirectory directory,
+            EhrProperties properties,
+            Optional<Clock> clock) {
         this.maxBundleBytes = properties.maxBundleBytes();
         this.fhir = fhir;
         this.intake = intake;
@@ -81,45 +86,55 @@ class FhirBundleController {
      * What became of the bundle: what was published for each encounter published, the encounters refused (their
      * reasons are in the outcome), and one OperationOutcome with every problem, warning and information issue.
      */
-    record Response(List<Publication> encounters, List<String> refused, @JsonRawValue String outcome) {
-    }
+    record Response(
+            List<Publication> encounters,
+            List<String> refused,
+            @JsonRawValue String outcome) {}
 
     /** What a directory bundle (Organizations, Locations, Practitioners, PractitionerRoles) stored, by type. */
-    record DirectoryResponse(Map<String, Integer> directory, @JsonRawValue String outcome) {
-    }
+    record DirectoryResponse(
+            Map<String, Integer> directory, @JsonRawValue String outcome) {}
 
     // Any content type is let in so that a wrong one gets an OperationOutcome too (Spring would answer 415 itself).
     // The body is read here, at most claimflow.ehr.max-bundle-bytes of it: a larger one gets 413 unparsed.
     @PostMapping
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
-    ResponseEntity<?> transaction(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String type,
-            HttpServletRequest request) throws IOException {
+    ResponseEntity<?> transaction(
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String type, HttpServletRequest request)
+            throws IOException {
         return receive(type, request, true);
     }
 
     @PostMapping("/Bundle")
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
-    ResponseEntity<?> bundle(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String type,
-            HttpServletRequest request) throws IOException {
+    ResponseEntity<?> bundle(
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String type, HttpServletRequest request)
+            throws IOException {
         return receive(type, request, false);
     }
 
     private ResponseEntity<?> receive(String contentType, HttpServletRequest request, boolean transactionOnly)
             throws IOException {
         long declared = request.getContentLengthLong();
-        byte[] bytes = declared > maxBundleBytes ? null : request.getInputStream().readNBytes(maxBundleBytes + 1);
+        byte[] bytes =
+                declared > maxBundleBytes ? null : request.getInputStream().readNBytes(maxBundleBytes + 1);
         if (bytes == null || bytes.length > maxBundleBytes) {
             log.info("Bundle refused: larger than {} bytes", maxBundleBytes);
             discardRest(request, declared);
-            String outcome = fhir.newJsonParser().encodeResourceToString(OperationOutcomes.tooLarge(
-                    "the bundle is larger than " + maxBundleBytes + " bytes; send fewer encounters per bundle"));
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(FHIR_JSON_TYPE).body(outcome);
+            String outcome = fhir.newJsonParser()
+                    .encodeResourceToString(OperationOutcomes.tooLarge("the bundle is larger than " + maxBundleBytes
+                            + " bytes; send fewer encounters per bundle"));
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .contentType(FHIR_JSON_TYPE)
+                    .body(outcome);
         }
         String body = new String(bytes, charset(request.getCharacterEncoding()));
         if (!isJson(contentType)) {
-            String outcome = fhir.newJsonParser().encodeResourceToString(OperationOutcomes.of(List.of(new Problem(
-                    "Bundle", Problem.Kind.UNSUPPORTED, "send the bundle as " + FHIR_JSON))));
-            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(FHIR_JSON_TYPE)
+            String outcome = fhir.newJsonParser()
+                    .encodeResourceToString(OperationOutcomes.of(List.of(
+                            new Problem("Bundle", Problem.Kind.UNSUPPORTED, "send the bundle as " + FHIR_JSON))));
+            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                    .contentType(FHIR_JSON_TYPE)
                     .body(outcome);
         }
         Bundle bundle;
@@ -128,18 +143,22 @@ class FhirBundleController {
         } catch (DataFormatException | ClassCastException e) {
             // HAPI's message quotes the value it refused ("Invalid attribute value \"...\""): only the element is
             // named (EhrHostileInputTest)
-            return invalid(List.of(new Problem("Bundle", Problem.Kind.UNREADABLE,
-                    "not a FHIR R4 JSON Bundle: " + withoutValues(e.getMessage()))));
+            return invalid(List.of(new Problem(
+                    "Bundle", Problem.Kind.UNREADABLE, "not a FHIR R4 JSON Bundle: " + withoutValues(e.getMessage()))));
         } catch (RuntimeException e) {
             // HAPI's parser itself fails on some malformed input (found by FhirFuzzTest: an empty property name
             // throws StringIndexOutOfBoundsException); still the sender's input, so a 400, and no message quoted
             log.info("Bundle refused: HAPI's parser failed ({})", e.getClass().getSimpleName());
-            return invalid(List.of(new Problem("Bundle", Problem.Kind.UNREADABLE,
+            return invalid(List.of(new Problem(
+                    "Bundle",
+                    Problem.Kind.UNREADABLE,
                     "not a FHIR R4 JSON Bundle: the JSON could not be read as FHIR (check for empty or malformed "
                             + "property names)")));
         }
         if (transactionOnly && bundle.getType() == Bundle.BundleType.COLLECTION) {
-            return invalid(List.of(new Problem("Bundle.type", Problem.Kind.UNSUPPORTED,
+            return invalid(List.of(new Problem(
+                    "Bundle.type",
+                    Problem.Kind.UNSUPPORTED,
                     "POST /fhir takes a transaction or batch bundle; send a collection to POST /fhir/Bundle")));
         }
         if (ProviderDirectory.isDirectoryBundle(bundle)) {
@@ -168,14 +187,20 @@ class FhirBundleController {
         List<Publication> publications;
         try {
             publications = intake.publish(accepted);
-        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException
+        } catch (org.springframework.dao.DataAccessException
+                | org.springframework.transaction.TransactionException
                 | org.apache.kafka.common.KafkaException e) {
             // database or registry unreachable: nothing was published, the EHR should send the bundle again later
-            log.warn("Bundle with encounter(s) {} not stored: {}", accepted.stream()
-                    .map(s -> s.source().encounterId()).toList(), e.getClass().getSimpleName());
-            String outcome = fhir.newJsonParser().encodeResourceToString(OperationOutcomes.transientProblem(
-                    "the bundle could not be stored now; nothing was published, send it again later"));
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(FHIR_JSON_TYPE).body(outcome);
+            log.warn(
+                    "Bundle with encounter(s) {} not stored: {}",
+                    accepted.stream().map(s -> s.source().encounterId()).toList(),
+                    e.getClass().getSimpleName());
+            String outcome = fhir.newJsonParser()
+                    .encodeResourceToString(OperationOutcomes.transientProblem(
+                            "the bundle could not be stored now; nothing was published, send it again later"));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .contentType(FHIR_JSON_TYPE)
+                    .body(outcome);
         }
         for (Publication publication : publications) {
             if (publication.outcome() == Publication.Outcome.PUBLISHED
@@ -184,55 +209,84 @@ class FhirBundleController {
             }
         }
         if (!refused.isEmpty()) {
-            log.info("Bundle: {} encounter(s) published or known, {} refused: {}", publications.size(),
-                    refused.size(), refused);
+            log.info(
+                    "Bundle: {} encounter(s) published or known, {} refused: {}",
+                    publications.size(),
+                    refused.size(),
+                    refused);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Response(publications,
-                refused, fhir.newJsonParser().encodeResourceToString(OperationOutcomes.of(all))));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new Response(
+                        publications, refused, fhir.newJsonParser().encodeResourceToString(OperationOutcomes.of(all))));
     }
 
     private ResponseEntity<?> storeDirectory(Bundle bundle) {
         ProviderDirectory.Stored stored;
         try {
             stored = directory.store(tenantId, bundle);
-        } catch (org.springframework.dao.DataAccessException
-                | org.springframework.transaction.TransactionException e) {
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
             log.warn("Directory bundle not stored: {}", e.getClass().getSimpleName());
-            String outcome = fhir.newJsonParser().encodeResourceToString(OperationOutcomes.transientProblem(
-                    "the bundle could not be stored now; nothing was kept, send it again later"));
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(FHIR_JSON_TYPE).body(outcome);
+            String outcome = fhir.newJsonParser()
+                    .encodeResourceToString(OperationOutcomes.transientProblem(
+                            "the bundle could not be stored now; nothing was kept, send it again later"));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .contentType(FHIR_JSON_TYPE)
+                    .body(outcome);
         }
         log.info("Directory bundle stored: {}", stored.byType());
         auditTrail.changed("directory.received", "bundle", String.valueOf(stored.byType()));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new DirectoryResponse(
-                stored.byType(), fhir.newJsonParser().encodeResourceToString(OperationOutcomes.of(stored.notices()))));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new DirectoryResponse(
+                        stored.byType(),
+                        fhir.newJsonParser().encodeResourceToString(OperationOutcomes.of(stored.notices()))));
     }
 
     /** The tenant's settings for this bundle: the look-back window from today, default providers, the directory. */
     private MappingSettings settings() {
         LocalDate today = LocalDate.now(clock);
-        return new MappingSettings(tenantId, today.minusDays(properties.fhir().lookBackDays()),
-                billingProvider(properties.billingProvider()), renderingProvider(properties.renderingProvider()),
-                directory.of(tenantId), properties.fhir().payers());
+        return new MappingSettings(
+                tenantId,
+                today.minusDays(properties.fhir().lookBackDays()),
+                billingProvider(properties.billingProvider()),
+                renderingProvider(properties.renderingProvider()),
+                directory.of(tenantId),
+                properties.fhir().payers());
     }
 
     private static DocumentedEncounter.Provider billingProvider(EhrProperties.BillingProvider billing) {
         if (billing == null || billing.npi() == null) {
             return null;
         }
-        DocumentedEncounter.Address address = billing.line1() == null ? null : new DocumentedEncounter.Address(
-                billing.line1(), billing.line2(), billing.city(), billing.state(), billing.postalCode(), "US");
-        return new DocumentedEncounter.Provider(billing.npi(), DocumentedEncounter.EntityType.ORGANIZATION,
-                billing.name(), null, billing.taxonomyCode(), billing.taxId(),
-                billing.taxId() == null ? null : DocumentedEncounter.TaxIdType.EIN, address);
+        DocumentedEncounter.Address address = billing.line1() == null
+                ? null
+                : new DocumentedEncounter.Address(
+                        billing.line1(), billing.line2(), billing.city(), billing.state(), billing.postalCode(), "US");
+        return new DocumentedEncounter.Provider(
+                billing.npi(),
+                DocumentedEncounter.EntityType.ORGANIZATION,
+                billing.name(),
+                null,
+                billing.taxonomyCode(),
+                billing.taxId(),
+                billing.taxId() == null ? null : DocumentedEncounter.TaxIdType.EIN,
+                address);
     }
 
     private static DocumentedEncounter.Provider renderingProvider(EhrProperties.RenderingProvider rendering) {
         if (rendering == null || rendering.npi() == null) {
             return null;
         }
-        return new DocumentedEncounter.Provider(rendering.npi(), DocumentedEncounter.EntityType.PERSON,
-                rendering.lastName(), rendering.firstName(), rendering.taxonomyCode(), null, null, null);
+        return new DocumentedEncounter.Provider(
+                rendering.npi(),
+                DocumentedEncounter.EntityType.PERSON,
+                rendering.lastName(),
+                rendering.firstName(),
+                rendering.taxonomyCode(),
+                null,
+                null,
+                null);
     }
 
     private Bundle parse(String body) {
@@ -240,8 +294,8 @@ class FhirBundleController {
             throw new DataFormatException("empty body");
         }
         if (hasHugeExponent(body)) {
-            throw new DataFormatException("a JSON number has an exponent beyond " + MAX_EXPONENT + " (or below -"
-                    + MAX_EXPONENT + ")");
+            throw new DataFormatException(
+                    "a JSON number has an exponent beyond " + MAX_EXPONENT + " (or below -" + MAX_EXPONENT + ")");
         }
         IParser parser = fhir.newJsonParser();
         parser.setParserErrorHandler(new LenientErrorHandler(false));
@@ -269,8 +323,9 @@ class FhirBundleController {
                 }
             } else if (c == '"') {
                 inString = true;
-            } else if ((c == 'e' || c == 'E') && i > 0 && (Character.isDigit(json.charAt(i - 1))
-                    || json.charAt(i - 1) == '.')) {
+            } else if ((c == 'e' || c == 'E')
+                    && i > 0
+                    && (Character.isDigit(json.charAt(i - 1)) || json.charAt(i - 1) == '.')) {
                 int j = i + 1;
                 if (j < json.length() && (json.charAt(j) == '+' || json.charAt(j) == '-')) {
                     j++;
@@ -293,9 +348,11 @@ class FhirBundleController {
     }
 
     private ResponseEntity<String> invalid(List<Problem> problems) {
-        String outcome = fhir.newJsonParser().setPrettyPrint(true)
-                .encodeResourceToString(OperationOutcomes.of(problems));
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(FHIR_JSON_TYPE).body(outcome);
+        String outcome =
+                fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(OperationOutcomes.of(problems));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .contentType(FHIR_JSON_TYPE)
+                .body(outcome);
     }
 
     /**
@@ -307,7 +364,8 @@ class FhirBundleController {
             long left = DISCARDED_AT_MOST;
             byte[] buffer = new byte[64 * 1024];
             int n;
-            while (left > 0 && (n = request.getInputStream().read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            while (left > 0
+                    && (n = request.getInputStream().read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
                 left -= n;
             }
         }

@@ -30,6 +30,7 @@ final class FhirTerms {
 
     /** ClaimFlow's own extensions on Encounter, for what FHIR R4 has no element for. */
     static final String EXTENSION_BASE = "https://claimflow.io/fhir/StructureDefinition/";
+
     static final String EXT_PATIENT_STATUS = EXTENSION_BASE + "encounter-patient-status";
     static final String EXT_TOTAL_TIME = EXTENSION_BASE + "encounter-total-time";
     static final String EXT_MDM = EXTENSION_BASE + "encounter-medical-decision-making";
@@ -46,15 +47,19 @@ final class FhirTerms {
     static final String EXT_EPISODE_OF_CARE = EXTENSION_BASE + "condition-episode-of-care";
 
     private static final Map<String, CodeSystem> CODE_SYSTEMS = Map.of(
-            SNOMED_CT, CodeSystem.SNOMED_CT,
-            ICD_10_CM, CodeSystem.ICD_10_CM,
-            CPT, CodeSystem.CPT,
-            HCPCS, CodeSystem.HCPCS,
+            SNOMED_CT,
+            CodeSystem.SNOMED_CT,
+            ICD_10_CM,
+            CodeSystem.ICD_10_CM,
+            CPT,
+            CodeSystem.CPT,
+            HCPCS,
+            CodeSystem.HCPCS,
             // the same HCPCS URI in its http form, which some EHRs send
-            "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", CodeSystem.HCPCS);
+            "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets",
+            CodeSystem.HCPCS);
 
-    private FhirTerms() {
-    }
+    private FhirTerms() {}
 
     /** ClaimFlow's code system for a FHIR system URI; empty for NDC and for systems ClaimFlow does not read. */
     static Optional<CodeSystem> codeSystem(String uri) {

@@ -1,29 +1,14 @@
 package io.claimflow.ehr.adapter.fhir;
 
-import static io.claimflow.ehr.adapter.fhir.FhirTerms.NPI;
 import static io.claimflow.ehr.adapter.fhir.FhirTerms.NUCC_TAXONOMY;
 
 import io.claimflow.ehr.intake.DocumentedEncounter;
-import io.claimflow.ehr.intake.DocumentedEncounter.Address;
-import io.claimflow.ehr.intake.DocumentedEncounter.AdministeredItem;
-import io.claimflow.ehr.intake.DocumentedEncounter.Code;
-import io.claimflow.ehr.intake.DocumentedEncounter.CodeSystem;
 import io.claimflow.ehr.intake.DocumentedEncounter.EncounterClass;
-import io.claimflow.ehr.intake.DocumentedEncounter.EntityType;
-import io.claimflow.ehr.intake.DocumentedEncounter.MedicalDecisionMaking;
 import io.claimflow.ehr.intake.DocumentedEncounter.PatientStatus;
-import io.claimflow.ehr.intake.DocumentedEncounter.Provider;
 import io.claimflow.ehr.intake.DocumentedEncounter.Sex;
-import io.claimflow.ehr.intake.EncounterIntake.Submission;
-import io.claimflow.ehr.intake.Problem;
-import io.claimflow.ehr.intake.Problem.Kind;
-import io.claimflow.ehr.intake.Source;
-import io.claimflow.codes.Npi;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -31,36 +16,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import org.hl7.fhir.r4.model.Attachment;
-import org.hl7.fhir.r4.model.BaseDateTimeType;
-import org.hl7.fhir.r4.model.BooleanType;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.ChargeItem;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Coverage;
-import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Immunization;
-import org.hl7.fhir.r4.model.Location;
-import org.hl7.fhir.r4.model.MedicationAdministration;
-import org.hl7.fhir.r4.model.Organization;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Practitioner;
-import org.hl7.fhir.r4.model.PractitionerRole;
-import org.hl7.fhir.r4.model.Procedure;
-import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.RelatedPerson;
-import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 
 /**
@@ -69,8 +33,7 @@ import org.hl7.fhir.r4.model.Type;
  */
 final class FhirValues {
 
-    private FhirValues() {
-    }
+    private FhirValues() {}
 
     /** The id an Encounter is published under (its id, else its identifier); null when it has neither. */
     static String knownId(Encounter encounter) {
@@ -78,9 +41,12 @@ final class FhirValues {
         if (id != null) {
             return id;
         }
-        return encounter.getIdentifier().stream().filter(Identifier::hasValue)
+        return encounter.getIdentifier().stream()
+                .filter(Identifier::hasValue)
                 .sorted(Comparator.comparing(i -> i.getUse() == Identifier.IdentifierUse.OFFICIAL ? 0 : 1))
-                .map(Identifier::getValue).findFirst().orElse(null);
+                .map(Identifier::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     static EncounterClass encounterClass(Coding coding) {
@@ -126,30 +92,43 @@ final class FhirValues {
     }
 
     static String codeValue(Type value) {
-        return value instanceof CodeableConcept cc ? cc.getCodingFirstRep().getCode()
+        return value instanceof CodeableConcept cc
+                ? cc.getCodingFirstRep().getCode()
                 : value instanceof Coding coding ? coding.getCode() : value.primitiveValue();
     }
 
     static String stringExtension(Encounter encounter, String url) {
         Extension extension = encounter.getExtensionByUrl(url);
-        return extension == null || extension.getValue() == null ? null : extension.getValue().primitiveValue();
+        return extension == null || extension.getValue() == null
+                ? null
+                : extension.getValue().primitiveValue();
     }
 
     static String mrn(List<Identifier> identifiers) {
-        return identifiers.stream().filter(Identifier::hasValue)
-                .filter(i -> i.getType().getCoding().stream().anyMatch(
-                        c -> FhirTerms.IDENTIFIER_TYPE.equals(c.getSystem()) && "MR".equals(c.getCode())))
-                .map(Identifier::getValue).findFirst()
-                .orElse(identifiers.stream().filter(Identifier::hasValue).map(Identifier::getValue).findFirst()
+        return identifiers.stream()
+                .filter(Identifier::hasValue)
+                .filter(i -> i.getType().getCoding().stream()
+                        .anyMatch(c -> FhirTerms.IDENTIFIER_TYPE.equals(c.getSystem()) && "MR".equals(c.getCode())))
+                .map(Identifier::getValue)
+                .findFirst()
+                .orElse(identifiers.stream()
+                        .filter(Identifier::hasValue)
+                        .map(Identifier::getValue)
+                        .findFirst()
                         .orElse(null));
     }
 
     static DocumentedEncounter.Relationship relationship(CodeableConcept relationship) {
-        String code = relationship == null ? null : relationship.getCoding().stream()
-                .filter(c -> c.getSystem() == null || FhirTerms.SUBSCRIBER_RELATIONSHIP.equals(c.getSystem()))
-                .map(Coding::getCode).filter(java.util.Objects::nonNull).findFirst().orElse(null);  // no code: none
+        String code = relationship == null
+                ? null
+                : relationship.getCoding().stream()
+                        .filter(c -> c.getSystem() == null || FhirTerms.SUBSCRIBER_RELATIONSHIP.equals(c.getSystem()))
+                        .map(Coding::getCode)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null); // no code: none
         if (code == null) {
-            return DocumentedEncounter.Relationship.SELF;  // R4: absent relationship means the beneficiary is insured
+            return DocumentedEncounter.Relationship.SELF; // R4: absent relationship means the beneficiary is insured
         }
         return switch (code) {
             case "self" -> DocumentedEncounter.Relationship.SELF;
@@ -162,13 +141,18 @@ final class FhirValues {
     }
 
     static String taxonomy(List<CodeableConcept> concepts) {
-        return concepts.stream().flatMap(c -> c.getCoding().stream())
-                .filter(c -> NUCC_TAXONOMY.equals(c.getSystem())).map(Coding::getCode)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);  // a coding without a code: none
+        return concepts.stream()
+                .flatMap(c -> c.getCoding().stream())
+                .filter(c -> NUCC_TAXONOMY.equals(c.getSystem()))
+                .map(Coding::getCode)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null); // a coding without a code: none
     }
 
     static boolean isProblemListItem(Condition condition) {
-        return condition.getCategory().stream().flatMap(c -> c.getCoding().stream())
+        return condition.getCategory().stream()
+                .flatMap(c -> c.getCoding().stream())
                 .anyMatch(c -> "problem-list-item".equals(c.getCode()));
     }
 
@@ -197,7 +181,8 @@ final class FhirValues {
         }
         String text = String.join(", ", words);
         String said = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ") + " ";
-        String side = sides.contains("bilateral") || sides.size() > 1 ? "bilateral"
+        String side = sides.contains("bilateral") || sides.size() > 1
+                ? "bilateral"
                 : sides.isEmpty() ? null : sides.iterator().next();
         if (side != null && !said.contains(" " + side + " ")) {
             text = text.isEmpty() ? side : text + ", " + side;
@@ -248,7 +233,10 @@ final class FhirValues {
         if (concept.hasText()) {
             return concept.getText();
         }
-        return concept.getCoding().stream().map(Coding::getDisplay).filter(java.util.Objects::nonNull).findFirst()
+        return concept.getCoding().stream()
+                .map(Coding::getDisplay)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
                 .orElse(null);
     }
 
@@ -256,13 +244,19 @@ final class FhirValues {
         if (names.isEmpty()) {
             return null;
         }
-        return names.stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
-                .orElse(names.stream().filter(n -> n.getUse() == HumanName.NameUse.USUAL).findFirst()
+        return names.stream()
+                .filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL)
+                .findFirst()
+                .orElse(names.stream()
+                        .filter(n -> n.getUse() == HumanName.NameUse.USUAL)
+                        .findFirst()
                         .orElse(names.get(0)));
     }
 
     static String given(HumanName name, int index) {
-        return name != null && name.getGiven().size() > index ? name.getGiven().get(index).getValue() : null;
+        return name != null && name.getGiven().size() > index
+                ? name.getGiven().get(index).getValue()
+                : null;
     }
 
     static Sex sex(Enumerations.AdministrativeGender gender) {
@@ -277,8 +271,11 @@ final class FhirValues {
     }
 
     static String identifier(List<Identifier> identifiers, String system) {
-        return identifiers.stream().filter(i -> system.equals(i.getSystem()) && i.hasValue())
-                .map(Identifier::getValue).findFirst().orElse(null);
+        return identifiers.stream()
+                .filter(i -> system.equals(i.getSystem()) && i.hasValue())
+                .map(Identifier::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     static String firstNonNull(String... values) {
@@ -301,6 +298,6 @@ final class FhirValues {
         }
     }
 
-    static final Map<String, String> LATERALITY = Map.of("24028007", "right", "7771000", "left",
-            "51440002", "bilateral");
+    static final Map<String, String> LATERALITY =
+            Map.of("24028007", "right", "7771000", "left", "51440002", "bilateral");
 }

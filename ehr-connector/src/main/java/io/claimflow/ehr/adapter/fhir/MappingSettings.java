@@ -1,7 +1,7 @@
 package io.claimflow.ehr.adapter.fhir;
 
-import io.claimflow.ehr.intake.DocumentedEncounter.Provider;
 import io.claimflow.ehr.config.EhrProperties;
+import io.claimflow.ehr.intake.DocumentedEncounter.Provider;
 import java.time.LocalDate;
 
 /**
@@ -17,17 +17,27 @@ import java.time.LocalDate;
  * @param directory Organizations, Practitioners and Locations received before, for conditional references
  * @param payers payer names to payer ids, for a coverage named only by its payer's name
  */
-record MappingSettings(String tenantId, LocalDate earliestDateOfService, Provider billingProvider,
-        Provider renderingProvider, ResourceDirectory directory, EhrProperties.Payers payers) {
+record MappingSettings(
+        String tenantId,
+        LocalDate earliestDateOfService,
+        Provider billingProvider,
+        Provider renderingProvider,
+        ResourceDirectory directory,
+        EhrProperties.Payers payers) {
 
     MappingSettings {
         directory = directory == null ? ResourceDirectory.NONE : directory;
-        payers = payers == null ? new EhrProperties.Payers(java.util.Map.of(), null, java.util.List.of("NO_INSURANCE"),
-                false) : payers;
+        payers = payers == null
+                ? new EhrProperties.Payers(java.util.Map.of(), null, java.util.List.of("NO_INSURANCE"), false)
+                : payers;
     }
 
-    MappingSettings(String tenantId, LocalDate earliestDateOfService, Provider billingProvider,
-            Provider renderingProvider, ResourceDirectory directory) {
+    MappingSettings(
+            String tenantId,
+            LocalDate earliestDateOfService,
+            Provider billingProvider,
+            Provider renderingProvider,
+            ResourceDirectory directory) {
         this(tenantId, earliestDateOfService, billingProvider, renderingProvider, directory, null);
     }
 

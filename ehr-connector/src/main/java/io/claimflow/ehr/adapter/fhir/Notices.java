@@ -38,9 +38,12 @@ final class Notices {
             }
         }
         for (Map.Entry<String, Integer> count : counts.entrySet()) {
-            add(new Problem("Bundle.entry", Problem.Kind.NOT_USED, count.getValue() + " " + count.getKey()
-                    + " resource(s) not read (what is read: EHR integration guide; nothing of encounters not "
-                    + "published)"));
+            add(new Problem(
+                    "Bundle.entry",
+                    Problem.Kind.NOT_USED,
+                    count.getValue() + " " + count.getKey()
+                            + " resource(s) not read (what is read: EHR integration guide; nothing of encounters not "
+                            + "published)"));
         }
     }
 
@@ -49,8 +52,13 @@ final class Notices {
         for (Map.Entry<String, Problem> entry : byText.entrySet()) {
             Integer more = repeats.get(entry.getKey());
             Problem notice = entry.getValue();
-            list.add(more == null ? notice : new Problem(notice.location(), notice.kind(),
-                    notice.message() + " (and " + more + " more time(s) in this bundle)"));
+            list.add(
+                    more == null
+                            ? notice
+                            : new Problem(
+                                    notice.location(),
+                                    notice.kind(),
+                                    notice.message() + " (and " + more + " more time(s) in this bundle)"));
         }
         return list;
     }

@@ -12,8 +12,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  */
 final class OperationOutcomes {
 
-    private OperationOutcomes() {
-    }
+    private OperationOutcomes() {}
 
     static OperationOutcome of(List<Problem> problems) {
         OperationOutcome outcome = new OperationOutcome();
@@ -30,14 +29,20 @@ final class OperationOutcomes {
     /** A problem on ClaimFlow's side that may pass: the same request later can succeed. */
     static OperationOutcome transientProblem(String message) {
         OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.TRANSIENT).setDiagnostics(message);
+        outcome.addIssue()
+                .setSeverity(IssueSeverity.ERROR)
+                .setCode(IssueType.TRANSIENT)
+                .setDiagnostics(message);
         return outcome;
     }
 
     /** The request is larger than the door takes. */
     static OperationOutcome tooLarge(String message) {
         OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.TOOCOSTLY).setDiagnostics(message)
+        outcome.addIssue()
+                .setSeverity(IssueSeverity.ERROR)
+                .setCode(IssueType.TOOCOSTLY)
+                .setDiagnostics(message)
                 .addExpression("Bundle");
         return outcome;
     }

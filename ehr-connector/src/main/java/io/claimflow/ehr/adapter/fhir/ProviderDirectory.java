@@ -36,13 +36,14 @@ class ProviderDirectory {
 
     /** Whether the bundle is a directory bundle: at least one entry, and only the directory's types. */
     static boolean isDirectoryBundle(Bundle bundle) {
-        return bundle.hasEntry() && bundle.getEntry().stream()
-                .allMatch(e -> e.getResource() != null && TYPES.contains(e.getResource().fhirType()));
+        return bundle.hasEntry()
+                && bundle.getEntry().stream()
+                        .allMatch(e -> e.getResource() != null
+                                && TYPES.contains(e.getResource().fhirType()));
     }
 
     /** What a directory bundle gave: resources kept by type, and what was not kept (no identifier). */
-    record Stored(Map<String, Integer> byType, List<Problem> notices) {
-    }
+    record Stored(Map<String, Integer> byType, List<Problem> notices) {}
 
     @Transactional
     Stored store(String tenantId, Bundle bundle) {
@@ -53,7 +54,9 @@ class ProviderDirectory {
             Resource resource = bundle.getEntry().get(i).getResource();
             List<DirectoryEntries.Key> keys = keys(resource);
             if (keys.isEmpty()) {
-                notices.add(new Problem("Bundle.entry[" + i + "].resource.identifier", Problem.Kind.NOT_USED,
+                notices.add(new Problem(
+                        "Bundle.entry[" + i + "].resource.identifier",
+                        Problem.Kind.NOT_USED,
                         "a " + resource.fhirType() + " without an identifier (system and value) cannot be "
                                 + "referenced later; not kept"));
                 continue;
@@ -69,10 +72,13 @@ class ProviderDirectory {
 
     private static List<DirectoryEntries.Key> keys(Resource resource) {
         List<Identifier> identifiers = resource instanceof PractitionerRole role
-                ? List.of(role.getPractitioner().getIdentifier()) : BundleReferences.identifiers(resource);
+                ? List.of(role.getPractitioner().getIdentifier())
+                : BundleReferences.identifiers(resource);
         String type = resource.fhirType();
-        return identifiers.stream().filter(i -> i.hasSystem() && i.hasValue())
-                .map(i -> new DirectoryEntries.Key(type, i.getSystem(), i.getValue())).toList();
+        return identifiers.stream()
+                .filter(i -> i.hasSystem() && i.hasValue())
+                .map(i -> new DirectoryEntries.Key(type, i.getSystem(), i.getValue()))
+                .toList();
     }
 
     /** The directory of one tenant, as the mapper looks resources up. */

@@ -48,23 +48,30 @@ import java.util.Set;
 final class DftMapper {
 
     /** What a message gave: a submission when there were no problems. */
-    record Result(Submission submission, List<Problem> problems) {
-    }
+    record Result(Submission submission, List<Problem> problems) {}
 
     /** HL7 table 0396 and common local spellings of coding system names. */
     private static final Map<String, CodeSystem> CODING_SYSTEMS = Map.ofEntries(
-            Map.entry("I10", CodeSystem.ICD_10_CM), Map.entry("I10C", CodeSystem.ICD_10_CM),
-            Map.entry("ICD10CM", CodeSystem.ICD_10_CM), Map.entry("ICD-10-CM", CodeSystem.ICD_10_CM),
-            Map.entry("SCT", CodeSystem.SNOMED_CT), Map.entry("SNOMEDCT", CodeSystem.SNOMED_CT),
-            Map.entry("SNOMED", CodeSystem.SNOMED_CT), Map.entry("SNM", CodeSystem.SNOMED_CT),
-            Map.entry("C4", CodeSystem.CPT), Map.entry("CPT", CodeSystem.CPT), Map.entry("CPT4", CodeSystem.CPT),
+            Map.entry("I10", CodeSystem.ICD_10_CM),
+            Map.entry("I10C", CodeSystem.ICD_10_CM),
+            Map.entry("ICD10CM", CodeSystem.ICD_10_CM),
+            Map.entry("ICD-10-CM", CodeSystem.ICD_10_CM),
+            Map.entry("SCT", CodeSystem.SNOMED_CT),
+            Map.entry("SNOMEDCT", CodeSystem.SNOMED_CT),
+            Map.entry("SNOMED", CodeSystem.SNOMED_CT),
+            Map.entry("SNM", CodeSystem.SNOMED_CT),
+            Map.entry("C4", CodeSystem.CPT),
+            Map.entry("CPT", CodeSystem.CPT),
+            Map.entry("CPT4", CodeSystem.CPT),
             Map.entry("CPT-4", CodeSystem.CPT),
-            Map.entry("HCPCS", CodeSystem.HCPCS), Map.entry("HCPC", CodeSystem.HCPCS),
+            Map.entry("HCPCS", CodeSystem.HCPCS),
+            Map.entry("HCPC", CodeSystem.HCPCS),
             Map.entry("HPC", CodeSystem.HCPCS));
 
     /** X12 SBR09 claim filing indicator codes, accepted as they are from IN1-15 plan type. */
-    private static final Set<String> CLAIM_FILING_INDICATORS = Set.of("11", "12", "13", "14", "15", "16", "17",
-            "AM", "BL", "CH", "CI", "DS", "FI", "HM", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC", "ZZ");
+    private static final Set<String> CLAIM_FILING_INDICATORS = Set.of(
+            "11", "12", "13", "14", "15", "16", "17", "AM", "BL", "CH", "CI", "DS", "FI", "HM", "LM", "MA", "MB", "MC",
+            "OF", "TV", "VA", "WC", "ZZ");
 
     /** The largest quantity EncounterDocumented carries (decimal precision 12, scale 3). */
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
@@ -78,8 +85,7 @@ final class DftMapper {
         this.billing = billing;
     }
 
-    static Result map(DFT_P03 message, String tenantId, EhrProperties.BillingProvider billing)
-            throws HL7Exception {
+    static Result map(DFT_P03 message, String tenantId, EhrProperties.BillingProvider billing) throws HL7Exception {
         return new DftMapper(tenantId, billing).run(message);
     }
 
@@ -89,8 +95,8 @@ final class DftMapper {
             problem("MSH-10", Kind.REQUIRED, "MSH-10 message control id is required");
         }
         PID pid = message.getPID();
-        DocumentedEncounter.Patient patient = pid.isEmpty() ? missing("PID", "the PID segment is required")
-                : patient(pid);
+        DocumentedEncounter.Patient patient =
+                pid.isEmpty() ? missing("PID", "the PID segment is required") : patient(pid);
         PV1 pv1 = message.getPV1();
         String visitNumber = null;
         EncounterClass encounterClass = EncounterClass.OTHER;
@@ -124,20 +130,25 @@ final class DftMapper {
             }
             String type = value(ft1.getTransactionType().getValue());
             if (type != null && !"CG".equalsIgnoreCase(type)) {
-                continue;  // credits, payments and adjustments are the billing system's, not documentation
+                continue; // credits, payments and adjustments are the billing system's, not documentation
             }
-            LocalDate date = date(ft1.getTransactionDate().getRangeStartDateTime().getTime().getValue(), at + "-4");
+            LocalDate date = date(
+                    ft1.getTransactionDate().getRangeStartDateTime().getTime().getValue(), at + "-4");
             if (serviceDate == null) {
                 serviceDate = date;
             }
-            CE procedure = value(ft1.getProcedureCode().getIdentifier().getValue()) != null ? ft1.getProcedureCode()
+            CE procedure = value(ft1.getProcedureCode().getIdentifier().getValue()) != null
+                    ? ft1.getProcedureCode()
                     : ft1.getTransactionCode();
             String where = procedure == ft1.getProcedureCode() ? at + "-25" : at + "-7";
-            Code code = code(procedure, where, value(ft1.getTransactionDescription().getValue()));
+            Code code =
+                    code(procedure, where, value(ft1.getTransactionDescription().getValue()));
             int charged = -1;
             if (code != null) {
                 charged = procedures.size();
-                procedures.add(withDetails(code, modifiers(ft1.getProcedureCodeModifier()),
+                procedures.add(withDetails(
+                        code,
+                        modifiers(ft1.getProcedureCodeModifier()),
                         quantity(value(ft1.getTransactionQuantity().getValue()), at + "-10")));
             }
             for (int d = 0; d < ft1.getDiagnosisCodeFT1Reps(); d++) {
@@ -146,7 +157,8 @@ final class DftMapper {
                     diagnoses.add(diagnosis);
                 }
             }
-            if (rendering == null && ft1.getPerformedByCodeReps() > 0
+            if (rendering == null
+                    && ft1.getPerformedByCodeReps() > 0
                     && value(ft1.getPerformedByCode(0).getIDNumber().getValue()) != null) {
                 rendering = person(ft1.getPerformedByCode(0), at + "-20");
             }
@@ -156,12 +168,16 @@ final class DftMapper {
                     continue;
                 }
                 String pat = "PR1[" + ++pr1Count + "]";
-                Code pr = code(pr1.getProcedureCode(), pat + "-3", value(pr1.getProcedureDescription().getValue()));
+                Code pr = code(
+                        pr1.getProcedureCode(),
+                        pat + "-3",
+                        value(pr1.getProcedureDescription().getValue()));
                 if (pr != null && charged >= 0 && sameCode(procedures.get(charged), pr)) {
                     // the PR1 details its own FT1's charge: one procedure, with the modifiers of both
                     Code charge = procedures.get(charged);
                     List<String> merged = new ArrayList<>(charge.modifiers());
-                    modifiers(pr1.getProcedureCodeModifier()).stream().filter(m -> !merged.contains(m))
+                    modifiers(pr1.getProcedureCodeModifier()).stream()
+                            .filter(m -> !merged.contains(m))
                             .forEach(merged::add);
                     procedures.set(charged, withDetails(charge, merged, charge.quantity()));
                 } else if (pr != null) {
@@ -180,20 +196,42 @@ final class DftMapper {
         }
         List<DocumentedEncounter.Coverage> coverages = coverages(message, patient);
         if (billing == null || billing.npi() == null || billing.name() == null) {
-            problem("MSH-4", Kind.UNSUPPORTED, "this connector has no billing provider configured for HL7 v2 "
-                    + "(claimflow.ehr.billing-provider or claimflow.ehr.hl7.billing-provider)");
+            problem(
+                    "MSH-4",
+                    Kind.UNSUPPORTED,
+                    "this connector has no billing provider configured for HL7 v2 "
+                            + "(claimflow.ehr.billing-provider or claimflow.ehr.hl7.billing-provider)");
         }
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        Code encounterType = procedures.stream().filter(DftMapper::isEvaluationAndManagement).findFirst()
+        Code encounterType = procedures.stream()
+                .filter(DftMapper::isEvaluationAndManagement)
+                .findFirst()
                 .map(c -> new Code(c.system(), c.code(), c.text()))
                 .orElse(new Code(CodeSystem.NONE, null, classText(encounterClass)));
-        DocumentedEncounter encounter = new DocumentedEncounter(tenantId, visitNumber, patient, coverages,
-                new DocumentedEncounter.Providers(billingProvider(), rendering, referring), null,
-                placeOfService(encounterClass), serviceDate, encounterClass, encounterType,
-                patientStatus(procedures), null, null, diagnoses, procedures, List.of(), null, null, null,
-                annualWellnessVisit(procedures), null);
+        DocumentedEncounter encounter = new DocumentedEncounter(
+                tenantId,
+                visitNumber,
+                patient,
+                coverages,
+                new DocumentedEncounter.Providers(billingProvider(), rendering, referring),
+                null,
+                placeOfService(encounterClass),
+                serviceDate,
+                encounterClass,
+                encounterType,
+                patientStatus(procedures),
+                null,
+                null,
+                diagnoses,
+                procedures,
+                List.of(),
+                null,
+                null,
+                null,
+                annualWellnessVisit(procedures),
+                null);
         return new Result(new Submission(new Source(Source.HL7V2, visitNumber, controlId), encounter), List.of());
     }
 
@@ -203,7 +241,8 @@ final class DftMapper {
         String mrn = null;
         for (CX cx : pid.getPatientIdentifierList()) {
             String id = value(cx.getIDNumber().getValue());
-            if (id != null && (mrn == null || "MR".equals(cx.getIdentifierTypeCode().getValue()))) {
+            if (id != null
+                    && (mrn == null || "MR".equals(cx.getIdentifierTypeCode().getValue()))) {
                 mrn = id;
                 if ("MR".equals(cx.getIdentifierTypeCode().getValue())) {
                     break;
@@ -214,7 +253,8 @@ final class DftMapper {
             problem("PID-3", Kind.REQUIRED, "PID-3 patient identifier (the medical record number) is required");
         }
         XPN name = pid.getPatientNameReps() > 0 ? pid.getPatientName(0) : null;
-        String family = name == null ? null : value(name.getFamilyName().getSurname().getValue());
+        String family =
+                name == null ? null : value(name.getFamilyName().getSurname().getValue());
         String given = name == null ? null : value(name.getGivenName().getValue());
         if (family == null || given == null) {
             problem("PID-5", Kind.REQUIRED, "PID-5 patient name with family and given name is required");
@@ -227,10 +267,18 @@ final class DftMapper {
         if (pid.getPatientAddressReps() == 0) {
             problem("PID-11", Kind.REQUIRED, "PID-11 patient address is required");
         }
-        return new DocumentedEncounter.Patient(mrn, family, given,
-                name == null ? null : value(name.getSecondAndFurtherGivenNamesOrInitialsThereof().getValue()),
-                name == null ? null : value(name.getSuffixEgJRorIII().getValue()), birthDate,
-                sex(value(pid.getAdministrativeSex().getValue())), address);
+        return new DocumentedEncounter.Patient(
+                mrn,
+                family,
+                given,
+                name == null
+                        ? null
+                        : value(name.getSecondAndFurtherGivenNamesOrInitialsThereof()
+                                .getValue()),
+                name == null ? null : value(name.getSuffixEgJRorIII().getValue()),
+                birthDate,
+                sex(value(pid.getAdministrativeSex().getValue())),
+                address);
     }
 
     private Address address(XAD xad, String at) {
@@ -243,15 +291,19 @@ final class DftMapper {
             return null;
         }
         String country = value(xad.getCountry().getValue());
-        return new Address(line1, value(xad.getOtherDesignation().getValue()), city, state, zip.replace("-", ""),
+        return new Address(
+                line1,
+                value(xad.getOtherDesignation().getValue()),
+                city,
+                state,
+                zip.replace("-", ""),
                 country == null || country.length() != 2 ? "US" : country);
     }
 
     // --- diagnoses, procedures -----------------------------------------------------------------------------------
 
     private void diagnoses(DFT_P03 message, List<Code> diagnoses) throws HL7Exception {
-        record Ranked(int priority, int order, Code code) {
-        }
+        record Ranked(int priority, int order, Code code) {}
         List<Ranked> ranked = new ArrayList<>();
         for (int i = 0; i < message.getDG1Reps(); i++) {
             DG1 dg1 = message.getDG1(i);
@@ -262,9 +314,10 @@ final class DftMapper {
             CE ce = dg1.getDiagnosisCodeDG1();
             String system = value(ce.getNameOfCodingSystem().getValue());
             if (system == null) {
-                system = value(dg1.getDiagnosisCodingMethod().getValue());  // DG1-2, deprecated but still sent
+                system = value(dg1.getDiagnosisCodingMethod().getValue()); // DG1-2, deprecated but still sent
             }
-            Code code = code(ce, system, at + "-3", value(dg1.getDiagnosisDescription().getValue()));
+            Code code = code(
+                    ce, system, at + "-3", value(dg1.getDiagnosisDescription().getValue()));
             if (code == null) {
                 continue;
             }
@@ -301,8 +354,11 @@ final class DftMapper {
         }
         CodeSystem system = CODING_SYSTEMS.get(systemName.toUpperCase(Locale.ROOT));
         if (system == null) {
-            problem(at + ".3", Kind.UNKNOWN_CODE_SYSTEM, "coding system " + systemName
-                    + " is not one ClaimFlow reads (I10 for ICD-10-CM, SCT for SNOMED CT, C4 for CPT, HCPCS)");
+            problem(
+                    at + ".3",
+                    Kind.UNKNOWN_CODE_SYSTEM,
+                    "coding system " + systemName
+                            + " is not one ClaimFlow reads (I10 for ICD-10-CM, SCT for SNOMED CT, C4 for CPT, HCPCS)");
             return null;
         }
         String text = value(ce.getText().getValue());
@@ -383,8 +439,7 @@ final class DftMapper {
 
     private List<DocumentedEncounter.Coverage> coverages(DFT_P03 message, DocumentedEncounter.Patient patient)
             throws HL7Exception {
-        record Ordered(int priority, int order, DocumentedEncounter.Coverage coverage) {
-        }
+        record Ordered(int priority, int order, DocumentedEncounter.Coverage coverage) {}
         List<Ordered> ordered = new ArrayList<>();
         for (int i = 0; i < message.getINSURANCEReps(); i++) {
             DFT_P03_INSURANCE insurance = message.getINSURANCE(i);
@@ -411,8 +466,14 @@ final class DftMapper {
                 case 2 -> DocumentedEncounter.Responsibility.TERTIARY;
                 default -> DocumentedEncounter.Responsibility.OTHER;
             };
-            coverages.add(new DocumentedEncounter.Coverage(responsibility, c.payer(), c.subscriber(),
-                    c.relationshipToSubscriber(), c.groupNumber(), c.groupName(), c.claimFilingIndicator()));
+            coverages.add(new DocumentedEncounter.Coverage(
+                    responsibility,
+                    c.payer(),
+                    c.subscriber(),
+                    c.relationshipToSubscriber(),
+                    c.groupNumber(),
+                    c.groupName(),
+                    c.claimFilingIndicator()));
         }
         return coverages;
     }
@@ -420,9 +481,11 @@ final class DftMapper {
     private DocumentedEncounter.Coverage coverage(IN1 in1, IN2 in2, DocumentedEncounter.Patient patient, String at)
             throws HL7Exception {
         String payerId = in1.getInsuranceCompanyIDReps() > 0
-                ? value(in1.getInsuranceCompanyID(0).getIDNumber().getValue()) : null;
+                ? value(in1.getInsuranceCompanyID(0).getIDNumber().getValue())
+                : null;
         String payerName = in1.getInsuranceCompanyNameReps() > 0
-                ? value(in1.getInsuranceCompanyName(0).getOrganizationName().getValue()) : null;
+                ? value(in1.getInsuranceCompanyName(0).getOrganizationName().getValue())
+                : null;
         if (payerId == null) {
             problem(at + "-3", Kind.REQUIRED, "IN1-3 insurance company id (the payer id) is required");
         }
@@ -430,7 +493,8 @@ final class DftMapper {
             problem(at + "-4", Kind.REQUIRED, "IN1-4 insurance company name is required");
         }
         String memberId = in1.getInsuredSIDNumberReps() > 0
-                ? value(in1.getInsuredSIDNumber(0).getIDNumber().getValue()) : null;
+                ? value(in1.getInsuredSIDNumber(0).getIDNumber().getValue())
+                : null;
         if (memberId == null) {
             memberId = value(in1.getPolicyNumber().getValue());
         }
@@ -440,34 +504,61 @@ final class DftMapper {
         if (memberId == null) {
             problem(at + "-49", Kind.REQUIRED, "IN1-49 insured's id (or IN1-36 policy number) is required");
         }
-        Relationship relationship = relationship(value(in1.getInsuredSRelationshipToPatient().getIdentifier()
-                .getValue()), in2.isEmpty() ? null
-                        : value(in2.getCMSPatientSRelationshipToInsured().getIdentifier().getValue()));
+        Relationship relationship = relationship(
+                value(in1.getInsuredSRelationshipToPatient().getIdentifier().getValue()),
+                in2.isEmpty()
+                        ? null
+                        : value(in2.getCMSPatientSRelationshipToInsured()
+                                .getIdentifier()
+                                .getValue()));
         XPN insured = in1.getNameOfInsuredReps() > 0 ? in1.getNameOfInsured(0) : null;
-        String family = insured == null ? null : value(insured.getFamilyName().getSurname().getValue());
+        String family = insured == null
+                ? null
+                : value(insured.getFamilyName().getSurname().getValue());
         DocumentedEncounter.Subscriber subscriber;
         if (family == null && relationship == Relationship.SELF) {
-            subscriber = patient == null ? null : new DocumentedEncounter.Subscriber(memberId, patient.lastName(),
-                    patient.firstName(), patient.middleName(), patient.birthDate(), patient.sex(), null);
+            subscriber = patient == null
+                    ? null
+                    : new DocumentedEncounter.Subscriber(
+                            memberId,
+                            patient.lastName(),
+                            patient.firstName(),
+                            patient.middleName(),
+                            patient.birthDate(),
+                            patient.sex(),
+                            null);
         } else if (family == null || value(insured.getGivenName().getValue()) == null) {
-            problem(at + "-16", Kind.REQUIRED, "IN1-16 name of insured is required when the patient is not the "
-                    + "insured");
+            problem(
+                    at + "-16",
+                    Kind.REQUIRED,
+                    "IN1-16 name of insured is required when the patient is not the " + "insured");
             return null;
         } else {
-            subscriber = new DocumentedEncounter.Subscriber(memberId, family, value(insured.getGivenName().getValue()),
-                    value(insured.getSecondAndFurtherGivenNamesOrInitialsThereof().getValue()),
+            subscriber = new DocumentedEncounter.Subscriber(
+                    memberId,
+                    family,
+                    value(insured.getGivenName().getValue()),
+                    value(insured.getSecondAndFurtherGivenNamesOrInitialsThereof()
+                            .getValue()),
                     date(in1.getInsuredSDateOfBirth().getTime().getValue(), at + "-18"),
                     sex(value(in1.getInsuredSAdministrativeSex().getValue())),
-                    relationship == Relationship.SELF || in1.getInsuredSAddressReps() == 0 ? null
+                    relationship == Relationship.SELF || in1.getInsuredSAddressReps() == 0
+                            ? null
                             : optionalAddress(in1.getInsuredSAddress(0)));
         }
         String planType = value(in1.getPlanType().getValue());
-        return new DocumentedEncounter.Coverage(DocumentedEncounter.Responsibility.OTHER,
-                new DocumentedEncounter.Payer(payerId, payerName), subscriber, relationship,
+        return new DocumentedEncounter.Coverage(
+                DocumentedEncounter.Responsibility.OTHER,
+                new DocumentedEncounter.Payer(payerId, payerName),
+                subscriber,
+                relationship,
                 value(in1.getGroupNumber().getValue()),
-                in1.getGroupNameReps() > 0 ? value(in1.getGroupName(0).getOrganizationName().getValue()) : null,
+                in1.getGroupNameReps() > 0
+                        ? value(in1.getGroupName(0).getOrganizationName().getValue())
+                        : null,
                 planType != null && CLAIM_FILING_INDICATORS.contains(planType.toUpperCase(Locale.ROOT))
-                        ? planType.toUpperCase(Locale.ROOT) : null);
+                        ? planType.toUpperCase(Locale.ROOT)
+                        : null);
     }
 
     private static Address optionalAddress(XAD xad) {
@@ -475,9 +566,10 @@ final class DftMapper {
         String city = value(xad.getCity().getValue());
         String state = value(xad.getStateOrProvince().getValue());
         String zip = value(xad.getZipOrPostalCode().getValue());
-        return line1 == null || city == null || state == null || zip == null ? null
-                : new Address(line1, value(xad.getOtherDesignation().getValue()), city, state, zip.replace("-", ""),
-                        "US");
+        return line1 == null || city == null || state == null || zip == null
+                ? null
+                : new Address(
+                        line1, value(xad.getOtherDesignation().getValue()), city, state, zip.replace("-", ""), "US");
     }
 
     /**
@@ -526,15 +618,24 @@ final class DftMapper {
         if (family == null) {
             problem(at + ".2", Kind.REQUIRED, at + ".2 provider family name is required");
         }
-        return new Provider(npi, EntityType.PERSON, family, value(xcn.getGivenName().getValue()), null, null, null,
-                null);
+        return new Provider(
+                npi, EntityType.PERSON, family, value(xcn.getGivenName().getValue()), null, null, null, null);
     }
 
     private Provider billingProvider() {
-        Address address = billing.line1() == null ? null : new Address(billing.line1(), billing.line2(),
-                billing.city(), billing.state(), billing.postalCode(), "US");
-        return new Provider(billing.npi(), EntityType.ORGANIZATION, billing.name(), null, billing.taxonomyCode(),
-                billing.taxId(), billing.taxId() == null ? null : DocumentedEncounter.TaxIdType.EIN, address);
+        Address address = billing.line1() == null
+                ? null
+                : new Address(
+                        billing.line1(), billing.line2(), billing.city(), billing.state(), billing.postalCode(), "US");
+        return new Provider(
+                billing.npi(),
+                EntityType.ORGANIZATION,
+                billing.name(),
+                null,
+                billing.taxonomyCode(),
+                billing.taxId(),
+                billing.taxId() == null ? null : DocumentedEncounter.TaxIdType.EIN,
+                address);
     }
 
     private static EncounterClass encounterClass(String patientClass) {
@@ -578,7 +679,9 @@ final class DftMapper {
             return null;
         }
         try {
-            return LocalDate.of(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(4, 6)),
+            return LocalDate.of(
+                    Integer.parseInt(v.substring(0, 4)),
+                    Integer.parseInt(v.substring(4, 6)),
                     Integer.parseInt(v.substring(6, 8)));
         } catch (java.time.DateTimeException e) {
             problem(at, Kind.INVALID, at + " is not a valid calendar date");

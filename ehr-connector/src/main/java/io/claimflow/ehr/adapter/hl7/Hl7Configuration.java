@@ -31,7 +31,8 @@ class Hl7Configuration {
     Hl7Receiver hl7Receiver(HapiContext hapi, EncounterIntake intake, EhrProperties properties, AuditTrail audit) {
         // the HL7-specific billing provider, else the tenant's (claimflow.ehr.billing-provider)
         EhrProperties.BillingProvider billing = properties.hl7().billingProvider() != null
-                ? properties.hl7().billingProvider() : properties.billingProvider();
+                ? properties.hl7().billingProvider()
+                : properties.billingProvider();
         return new Hl7Receiver(hapi, intake, properties.tenantId(), billing, audit);
     }
 

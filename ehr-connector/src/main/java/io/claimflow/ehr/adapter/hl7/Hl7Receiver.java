@@ -31,10 +31,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class Hl7Receiver {
 
     private static final Logger log = LoggerFactory.getLogger(Hl7Receiver.class);
-    private static final Pattern LOCATION = Pattern.compile("([A-Z][A-Z0-9]{2})(?:\\[(\\d+)])?(?:-(\\d+))?(?:\\.(\\d+))?");
+    private static final Pattern LOCATION =
+            Pattern.compile("([A-Z][A-Z0-9]{2})(?:\\[(\\d+)])?(?:-(\\d+))?(?:\\.(\\d+))?");
 
     /** HL7 table 0357 message error condition codes. */
     private static final String SEGMENT_SEQUENCE_ERROR = "100";
+
     private static final String REQUIRED_FIELD_MISSING = "101";
     private static final String DATA_TYPE_ERROR = "102";
     private static final String TABLE_VALUE_NOT_FOUND = "103";
@@ -48,7 +50,11 @@ class Hl7Receiver {
     private final EhrProperties.BillingProvider billing;
     private final AuditTrail audit;
 
-    Hl7Receiver(HapiContext hapi, EncounterIntake intake, String tenantId, EhrProperties.BillingProvider billing,
+    Hl7Receiver(
+            HapiContext hapi,
+            EncounterIntake intake,
+            String tenantId,
+            EhrProperties.BillingProvider billing,
             AuditTrail audit) {
         this.audit = audit;
         this.hapi = hapi;
@@ -73,9 +79,13 @@ class Hl7Receiver {
             return handle(text, remoteAddress);
         } catch (RuntimeException e) {
             // never leave the sender without an answer; the exception's message may quote the message, so not logged
-            log.error("HL7 message handling failed ({}); answered AR", e.getClass().getName());
-            return bareAck(null, AcknowledgmentCode.AR, List.of(new Problem("MSH", null,
-                    "the message could not be handled now; send it again later")));
+            log.error(
+                    "HL7 message handling failed ({}); answered AR",
+                    e.getClass().getName());
+            return bareAck(
+                    null,
+                    AcknowledgmentCode.AR,
+                    List.of(new Problem("MSH", null, "the message could not be handled now; send it again later")));
         }
     }
 
@@ -86,17 +96,26 @@ class Hl7Receiver {
             header = PreParser.getFields(message, "MSH-9-1", "MSH-9-2", "MSH-10");
         } catch (HL7Exception | RuntimeException e) {
             log.info("HL7 message without a readable MSH refused");
-            return bareAck(null, AcknowledgmentCode.AR, List.of(new Problem("MSH", Problem.Kind.UNREADABLE,
-                    "not an HL7 v2 message: it must start with an MSH segment")));
+            return bareAck(
+                    null,
+                    AcknowledgmentCode.AR,
+                    List.of(new Problem(
+                            "MSH",
+                            Problem.Kind.UNREADABLE,
+                            "not an HL7 v2 message: it must start with an MSH segment")));
         }
         String type = header[0];
         String trigger = header[1];
         String controlId = header[2];
         if (!"DFT".equals(type) || !"P03".equals(trigger)) {
             log.info("HL7 message {} of type {}^{} refused: only DFT^P03 is taken", controlId, type, trigger);
-            return bareAck(controlId, AcknowledgmentCode.AR, List.of(new Problem(
-                    "DFT".equals(type) ? "MSH-9.2" : "MSH-9.1", Problem.Kind.UNSUPPORTED,
-                    "message type " + type + "^" + trigger + " is not taken here; send DFT^P03")));
+            return bareAck(
+                    controlId,
+                    AcknowledgmentCode.AR,
+                    List.of(new Problem(
+                            "DFT".equals(type) ? "MSH-9.2" : "MSH-9.1",
+                            Problem.Kind.UNSUPPORTED,
+                            "message type " + type + "^" + trigger + " is not taken here; send DFT^P03")));
         }
         PipeParser parser = hapi.getPipeParser();
         Message parsed;
@@ -104,22 +123,32 @@ class Hl7Receiver {
             parsed = parser.parse(message);
         } catch (HL7Exception e) {
             log.info("HL7 message {} could not be parsed", controlId);
-            return bareAck(controlId, AcknowledgmentCode.AE, List.of(new Problem("MSH", Problem.Kind.UNREADABLE,
-                    "the message could not be parsed as DFT^P03")));
+            return bareAck(
+                    controlId,
+                    AcknowledgmentCode.AE,
+                    List.of(new Problem("MSH", Problem.Kind.UNREADABLE, "the message could not be parsed as DFT^P03")));
         }
         if (!(parsed instanceof DFT_P03 dft)) {
-            return bareAck(controlId, AcknowledgmentCode.AR, List.of(new Problem("MSH-9", Problem.Kind.UNSUPPORTED,
-                    "message structure is not DFT_P03")));
+            return bareAck(
+                    controlId,
+                    AcknowledgmentCode.AR,
+                    List.of(new Problem("MSH-9", Problem.Kind.UNSUPPORTED, "message structure is not DFT_P03")));
         }
         DftMapper.Result result;
         try {
             result = DftMapper.map(dft, tenantId, billing);
         } catch (HL7Exception e) {
-            return ack(dft, controlId, AcknowledgmentCode.AE, List.of(new Problem("MSH", Problem.Kind.UNREADABLE,
-                    "the message structure could not be read")));
+            return ack(
+                    dft,
+                    controlId,
+                    AcknowledgmentCode.AE,
+                    List.of(new Problem("MSH", Problem.Kind.UNREADABLE, "the message structure could not be read")));
         }
         if (!result.problems().isEmpty()) {
-            log.info("HL7 message {} refused with {} problem(s)", controlId, result.problems().size());
+            log.info(
+                    "HL7 message {} refused with {} problem(s)",
+                    controlId,
+                    result.problems().size());
             return ack(dft, controlId, AcknowledgmentCode.AE, result.problems());
         }
         List<Problem> refused = intake.check(List.of(result.submission()));
@@ -128,9 +157,14 @@ class Hl7Receiver {
             return ack(dft, controlId, AcknowledgmentCode.AE, refused);
         }
         try {
-            Publication publication = intake.publish(List.of(result.submission())).get(0);
-            log.info("HL7 message {}: encounter {} {} as event {}", controlId, publication.encounterId(),
-                    publication.outcome(), publication.eventId());
+            Publication publication =
+                    intake.publish(List.of(result.submission())).get(0);
+            log.info(
+                    "HL7 message {}: encounter {} {} as event {}",
+                    controlId,
+                    publication.encounterId(),
+                    publication.outcome(),
+                    publication.eventId());
             if (publication.outcome() == Publication.Outcome.PUBLISHED
                     || publication.outcome() == Publication.Outcome.CORRECTION) {
                 audited(remoteAddress, publication.encounterId());
@@ -138,9 +172,15 @@ class Hl7Receiver {
             return ack(dft, controlId, AcknowledgmentCode.AA, List.of());
         } catch (RuntimeException e) {
             // the database or the registry did not answer: reject, so that the sender sends it again later
-            log.warn("HL7 message {} could not be stored ({}); answered AR", controlId, e.getClass().getSimpleName());
-            return ack(dft, controlId, AcknowledgmentCode.AR, List.of(new Problem("MSH", null,
-                    "the message could not be stored now; send it again later")));
+            log.warn(
+                    "HL7 message {} could not be stored ({}); answered AR",
+                    controlId,
+                    e.getClass().getSimpleName());
+            return ack(
+                    dft,
+                    controlId,
+                    AcknowledgmentCode.AR,
+                    List.of(new Problem("MSH", null, "the message could not be stored now; send it again later")));
         }
     }
 
@@ -148,8 +188,8 @@ class Hl7Receiver {
     private void audited(String remoteAddress, String encounterId) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller(remoteAddress), null,
-                List.of()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(caller(remoteAddress), null, List.of()));
         SecurityContextHolder.setContext(context);
         try {
             audit.changed("encounter.documented", "encounter", encounterId);
@@ -194,8 +234,9 @@ class Hl7Receiver {
             Matcher location = LOCATION.matcher(problem.location());
             if (location.matches()) {
                 err.getErrorLocation(0).getSegmentID().setValue(location.group(1));
-                err.getErrorLocation(0).getSegmentSequence().setValue(location.group(2) == null ? "1"
-                        : location.group(2));
+                err.getErrorLocation(0)
+                        .getSegmentSequence()
+                        .setValue(location.group(2) == null ? "1" : location.group(2));
                 if (location.group(3) != null) {
                     err.getErrorLocation(0).getFieldPosition().setValue(location.group(3));
                 }
@@ -218,14 +259,18 @@ class Hl7Receiver {
         }
         return switch (problem.kind()) {
             case UNREADABLE -> SEGMENT_SEQUENCE_ERROR;
-            case UNSUPPORTED -> problem.location().startsWith("MSH-9.2") ? UNSUPPORTED_EVENT_CODE
-                    : problem.location().startsWith("MSH-9") ? UNSUPPORTED_MESSAGE_TYPE : APPLICATION_INTERNAL_ERROR;
-            case REQUIRED -> problem.location().matches("[A-Z0-9]{3}") ? SEGMENT_SEQUENCE_ERROR
-                    : REQUIRED_FIELD_MISSING;
+            case UNSUPPORTED ->
+                problem.location().startsWith("MSH-9.2")
+                        ? UNSUPPORTED_EVENT_CODE
+                        : problem.location().startsWith("MSH-9")
+                                ? UNSUPPORTED_MESSAGE_TYPE
+                                : APPLICATION_INTERNAL_ERROR;
+            case REQUIRED ->
+                problem.location().matches("[A-Z0-9]{3}") ? SEGMENT_SEQUENCE_ERROR : REQUIRED_FIELD_MISSING;
             case INVALID -> DATA_TYPE_ERROR;
             case UNKNOWN_CODE_SYSTEM -> TABLE_VALUE_NOT_FOUND;
             case UNRESOLVED_REFERENCE -> REQUIRED_FIELD_MISSING;
-            case DEFAULTED, NOT_USED -> APPLICATION_INTERNAL_ERROR;  // not produced by the HL7 v2 mapper
+            case DEFAULTED, NOT_USED -> APPLICATION_INTERNAL_ERROR; // not produced by the HL7 v2 mapper
         };
     }
 

@@ -95,8 +95,8 @@ class MllpServer implements SmartLifecycle {
             throw new IllegalStateException("MLLP listener could not bind port " + settings.port(), e);
         }
         // one worker per served connection, never more than the limit and no queue: the accept loop refuses beyond it
-        workers = new ThreadPoolExecutor(0, settings.maxConnections(), 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
+        workers = new ThreadPoolExecutor(
+                0, settings.maxConnections(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
                     Thread thread = new Thread(r, "mllp-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -104,8 +104,12 @@ class MllpServer implements SmartLifecycle {
         acceptor = new Thread(this::acceptLoop, "mllp-accept");
         acceptor.setDaemon(true);
         acceptor.start();
-        log.info("MLLP listener on {}:{} (at most {} connections, {} per address, idle timeout {})",
-                settings.bindAddress(), port(), settings.maxConnections(), settings.maxConnectionsPerAddress(),
+        log.info(
+                "MLLP listener on {}:{} (at most {} connections, {} per address, idle timeout {})",
+                settings.bindAddress(),
+                port(),
+                settings.maxConnections(),
+                settings.maxConnectionsPerAddress(),
                 settings.idleTimeout());
     }
 
@@ -135,7 +139,7 @@ class MllpServer implements SmartLifecycle {
                 refused.incrementAndGet();
                 closeQuietly(connection);
                 if (serverSocket == null) {
-                    return;  // stopping
+                    return; // stopping
                 }
             }
         }
@@ -230,7 +234,7 @@ class MllpServer implements SmartLifecycle {
                 b = next;
             }
             if (b == START_BLOCK) {
-                message.reset();  // a new frame began before this one ended: the sender gave up on it
+                message.reset(); // a new frame began before this one ended: the sender gave up on it
                 continue;
             }
             message.write(b);
@@ -254,7 +258,7 @@ class MllpServer implements SmartLifecycle {
 
     private static void closeQuietly(Socket connection) {
         try {
-            connection.setSoLinger(true, 0);  // reset at once: no TIME_WAIT kept for a refused connection
+            connection.setSoLinger(true, 0); // reset at once: no TIME_WAIT kept for a refused connection
             connection.close();
         } catch (IOException e) {
             log.debug("MLLP connection close failed", e);
@@ -287,7 +291,7 @@ class MllpServer implements SmartLifecycle {
         }
         for (Socket connection : open) {
             try {
-                connection.close();  // unblocks a worker waiting in read
+                connection.close(); // unblocks a worker waiting in read
             } catch (IOException e) {
                 log.debug("MLLP connection close failed", e);
             }

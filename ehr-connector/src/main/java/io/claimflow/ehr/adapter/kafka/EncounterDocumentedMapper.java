@@ -1,11 +1,11 @@
 package io.claimflow.ehr.adapter.kafka;
 
 import io.claimflow.ehr.intake.DocumentedEncounter;
+import io.claimflow.events.Address;
 import io.claimflow.events.AdministeredItem;
 import io.claimflow.events.AdministeredItemKind;
-import io.claimflow.events.AnnualWellnessVisit;
-import io.claimflow.events.Address;
 import io.claimflow.events.AdministrativeSex;
+import io.claimflow.events.AnnualWellnessVisit;
 import io.claimflow.events.CodeSystem;
 import io.claimflow.events.Coverage;
 import io.claimflow.events.DocumentedCode;
@@ -33,8 +33,7 @@ import java.util.UUID;
 /** Domain {@link DocumentedEncounter} to the Avro {@link EncounterDocumented}; enum constants share their names. */
 final class EncounterDocumentedMapper {
 
-    private EncounterDocumentedMapper() {
-    }
+    private EncounterDocumentedMapper() {}
 
     static EncounterDocumented toEvent(DocumentedEncounter e, UUID eventId, UUID causationId, Instant occurredAt) {
         return EncounterDocumented.newBuilder()
@@ -44,7 +43,9 @@ final class EncounterDocumentedMapper {
                 .setCausationId(causationId == null ? null : causationId.toString())
                 .setTenantId(e.tenantId())
                 .setPatient(patient(e.patient()))
-                .setCoverages(e.coverages().stream().map(EncounterDocumentedMapper::coverage).toList())
+                .setCoverages(e.coverages().stream()
+                        .map(EncounterDocumentedMapper::coverage)
+                        .toList())
                 .setProviders(Providers.newBuilder()
                         .setBilling(provider(e.providers().billing()))
                         .setRendering(provider(e.providers().rendering()))
@@ -57,16 +58,24 @@ final class EncounterDocumentedMapper {
                 .setEncounterType(code(e.encounterType()))
                 .setPatientStatus(NewOrEstablished.valueOf(e.patientStatus().name()))
                 .setTotalTimeMinutes(e.totalTimeMinutes())
-                .setMedicalDecisionMaking(e.medicalDecisionMaking() == null ? null
-                        : MedicalDecisionMaking.valueOf(e.medicalDecisionMaking().name()))
+                .setMedicalDecisionMaking(
+                        e.medicalDecisionMaking() == null
+                                ? null
+                                : MedicalDecisionMaking.valueOf(
+                                        e.medicalDecisionMaking().name()))
                 .setDiagnoses(codes(e.diagnoses()))
                 .setProcedures(codes(e.procedures()))
-                .setAdministeredItems(e.administeredItems().stream().map(EncounterDocumentedMapper::item).toList())
+                .setAdministeredItems(e.administeredItems().stream()
+                        .map(EncounterDocumentedMapper::item)
+                        .toList())
                 .setPriorAuthorizationNumber(e.priorAuthorizationNumber())
                 .setReferralNumber(e.referralNumber())
                 .setClinicalNote(e.clinicalNote())
-                .setAnnualWellnessVisit(e.annualWellnessVisit() == null ? null
-                        : AnnualWellnessVisit.valueOf(e.annualWellnessVisit().name()))
+                .setAnnualWellnessVisit(
+                        e.annualWellnessVisit() == null
+                                ? null
+                                : AnnualWellnessVisit.valueOf(
+                                        e.annualWellnessVisit().name()))
                 .setAbnormalFindings(e.abnormalFindings())
                 .build();
     }
@@ -87,9 +96,13 @@ final class EncounterDocumentedMapper {
     private static Coverage coverage(DocumentedEncounter.Coverage c) {
         DocumentedEncounter.Subscriber s = c.subscriber();
         return Coverage.newBuilder()
-                .setResponsibility(PayerResponsibility.valueOf(c.responsibility().name()))
-                .setPayer(Payer.newBuilder().setPayerId(c.payer().payerId()).setName(c.payer().name())
-                        .setAddress(null).build())
+                .setResponsibility(
+                        PayerResponsibility.valueOf(c.responsibility().name()))
+                .setPayer(Payer.newBuilder()
+                        .setPayerId(c.payer().payerId())
+                        .setName(c.payer().name())
+                        .setAddress(null)
+                        .build())
                 .setSubscriber(Subscriber.newBuilder()
                         .setMemberId(s.memberId())
                         .setLastName(s.lastName())
@@ -99,7 +112,8 @@ final class EncounterDocumentedMapper {
                         .setSex(AdministrativeSex.valueOf(s.sex().name()))
                         .setAddress(address(s.address()))
                         .build())
-                .setRelationshipToSubscriber(SubscriberRelationship.valueOf(c.relationshipToSubscriber().name()))
+                .setRelationshipToSubscriber(SubscriberRelationship.valueOf(
+                        c.relationshipToSubscriber().name()))
                 .setGroupNumber(c.groupNumber())
                 .setGroupName(c.groupName())
                 .setClaimFilingIndicator(c.claimFilingIndicator())
@@ -117,7 +131,10 @@ final class EncounterDocumentedMapper {
                 .setFirstName(p.firstName())
                 .setTaxonomyCode(p.taxonomyCode())
                 .setTaxId(p.taxId())
-                .setTaxIdType(p.taxIdType() == null ? null : TaxIdType.valueOf(p.taxIdType().name()))
+                .setTaxIdType(
+                        p.taxIdType() == null
+                                ? null
+                                : TaxIdType.valueOf(p.taxIdType().name()))
                 .setAddress(address(p.address()))
                 .build();
     }
@@ -126,8 +143,12 @@ final class EncounterDocumentedMapper {
         if (f == null) {
             return null;
         }
-        return Facility.newBuilder().setFacilityId(f.facilityId()).setName(f.name()).setNpi(f.npi())
-                .setAddress(address(f.address())).build();
+        return Facility.newBuilder()
+                .setFacilityId(f.facilityId())
+                .setName(f.name())
+                .setNpi(f.npi())
+                .setAddress(address(f.address()))
+                .build();
     }
 
     private static AdministeredItem item(DocumentedEncounter.AdministeredItem i) {
@@ -145,11 +166,16 @@ final class EncounterDocumentedMapper {
     }
 
     private static DocumentedCode code(DocumentedEncounter.Code c) {
-        return DocumentedCode.newBuilder().setSystem(CodeSystem.valueOf(c.system().name())).setCode(c.code())
+        return DocumentedCode.newBuilder()
+                .setSystem(CodeSystem.valueOf(c.system().name()))
+                .setCode(c.code())
                 .setText(c.text())
                 .setModifiers(c.modifiers())
                 .setQuantity(c.quantity() == null ? null : c.quantity().setScale(3, RoundingMode.UNNECESSARY))
-                .setEpisodeOfCare(c.episodeOfCare() == null ? null : EpisodeOfCare.valueOf(c.episodeOfCare().name()))
+                .setEpisodeOfCare(
+                        c.episodeOfCare() == null
+                                ? null
+                                : EpisodeOfCare.valueOf(c.episodeOfCare().name()))
                 .build();
     }
 
@@ -157,7 +183,13 @@ final class EncounterDocumentedMapper {
         if (a == null) {
             return null;
         }
-        return Address.newBuilder().setLine1(a.line1()).setLine2(a.line2()).setCity(a.city()).setState(a.state())
-                .setPostalCode(a.postalCode()).setCountry(a.country() == null ? "US" : a.country()).build();
+        return Address.newBuilder()
+                .setLine1(a.line1())
+                .setLine2(a.line2())
+                .setCity(a.city())
+                .setState(a.state())
+                .setPostalCode(a.postalCode())
+                .setCountry(a.country() == null ? "US" : a.country())
+                .build();
     }
 }

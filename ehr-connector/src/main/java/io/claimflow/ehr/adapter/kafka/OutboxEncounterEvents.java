@@ -39,24 +39,27 @@ class OutboxEncounterEvents implements EncounterEvents {
 
     @Override
     public List<Problem> check(DocumentedEncounter encounter) {
-        EncounterDocumented event = EncounterDocumentedMapper.toEvent(encounter, UUID.randomUUID(), null,
-                clock.instant());
+        EncounterDocumented event =
+                EncounterDocumentedMapper.toEvent(encounter, UUID.randomUUID(), null, clock.instant());
         String id = encounter.encounterId();
         List<Problem> problems = new ArrayList<>();
         for (String missing : EncounterDocumentedRules.lacking(event, LocalDate.now(clock))) {
-            problems.add(new Problem("Encounter", Problem.Kind.INVALID,
-                    "encounter " + id + " cannot be coded: it lacks " + missing));
+            problems.add(new Problem(
+                    "Encounter", Problem.Kind.INVALID, "encounter " + id + " cannot be coded: it lacks " + missing));
         }
         for (EncounterDocumentedRules.Violation violation : EncounterDocumentedRules.unusableText(event)) {
-            problems.add(new Problem(violation.field(), Problem.Kind.INVALID,
-                    "encounter " + id + ": " + violation));
+            problems.add(new Problem(violation.field(), Problem.Kind.INVALID, "encounter " + id + ": " + violation));
         }
         if (problems.isEmpty()) {
             int size = size(event);
             if (size > maxEventBytes) {
-                problems.add(new Problem("Encounter", Problem.Kind.INVALID, "encounter " + id + " is too large: "
-                        + size + " bytes as an event, at most " + maxEventBytes + " are taken (shorten the note "
-                        + "or split the encounter)"));
+                problems.add(new Problem(
+                        "Encounter",
+                        Problem.Kind.INVALID,
+                        "encounter " + id + " is too large: "
+                                + size + " bytes as an event, at most " + maxEventBytes
+                                + " are taken (shorten the note "
+                                + "or split the encounter)"));
             }
         }
         return problems;

@@ -40,6 +40,7 @@ class JdbcDirectoryEntries implements DirectoryEntries {
                 .param("type", key.type())
                 .param("system", key.system())
                 .param("value", key.value())
-                .query(String.class).optional();
+                .query(String.class)
+                .optional();
     }
 }

@@ -23,7 +23,8 @@ class JdbcPublishedEncounters implements PublishedEncounters {
         // correction names the event before it.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .param("key", tenantId.length() + ":" + tenantId + encounterId)
-                .query((rs, n) -> 1).list();
+                .query((rs, n) -> 1)
+                .list();
     }
 
     @Override
@@ -37,7 +38,8 @@ class JdbcPublishedEncounters implements PublishedEncounters {
                 .param("source", source.channel())
                 .param("encounter", source.encounterId())
                 .param("version", source.version())
-                .query((rs, n) -> row(rs)).optional();
+                .query((rs, n) -> row(rs))
+                .optional();
     }
 
     @Override
@@ -49,7 +51,8 @@ class JdbcPublishedEncounters implements PublishedEncounters {
                 ORDER BY seq DESC LIMIT 1""")
                 .param("tenant", tenantId)
                 .param("encounter", encounterId)
-                .query((rs, n) -> row(rs)).optional();
+                .query((rs, n) -> row(rs))
+                .optional();
     }
 
     @Override
@@ -58,18 +61,21 @@ class JdbcPublishedEncounters implements PublishedEncounters {
                 INSERT INTO published_encounter (tenant_id, source, encounter_id, source_version, event_id, causation_id)
                 VALUES (:tenant, :source, :encounter, :version, :event, :causation)
                 ON CONFLICT (tenant_id, source, encounter_id, source_version) DO NOTHING""")
-                .param("tenant", row.tenantId())
-                .param("source", row.source().channel())
-                .param("encounter", row.source().encounterId())
-                .param("version", row.source().version())
-                .param("event", row.eventId())
-                .param("causation", row.causationId())
-                .update() == 1;
+                        .param("tenant", row.tenantId())
+                        .param("source", row.source().channel())
+                        .param("encounter", row.source().encounterId())
+                        .param("version", row.source().version())
+                        .param("event", row.eventId())
+                        .param("causation", row.causationId())
+                        .update()
+                == 1;
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Row(rs.getString("tenant_id"),
+        return new Row(
+                rs.getString("tenant_id"),
                 new Source(rs.getString("source"), rs.getString("encounter_id"), rs.getString("source_version")),
-                rs.getObject("event_id", UUID.class), rs.getObject("causation_id", UUID.class));
+                rs.getObject("event_id", UUID.class),
+                rs.getObject("causation_id", UUID.class));
     }
 }

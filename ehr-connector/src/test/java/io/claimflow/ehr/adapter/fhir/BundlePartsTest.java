@@ -21,16 +21,19 @@ class BundlePartsTest {
 
     @Test
     void conditionalReferencesAreParsedEncodedOrNot() {
-        assertThat(BundleReferences.conditional("Organization?identifier=https://github.com/synthetichealth/synthea|"
-                + "1e3ca321")).hasValueSatisfying(p -> assertThat(p).containsExactly("Organization",
-                        "https://github.com/synthetichealth/synthea", "1e3ca321"));
-        assertThat(BundleReferences.conditional("Practitioner?identifier=http%3A%2F%2Fhl7.org%2Ffhir%2Fsid%2Fus-npi"
-                + "%7C9999942599")).hasValueSatisfying(p -> assertThat(p).containsExactly("Practitioner",
-                        "http://hl7.org/fhir/sid/us-npi", "9999942599"));
+        assertThat(BundleReferences.conditional(
+                        "Organization?identifier=https://github.com/synthetichealth/synthea|" + "1e3ca321"))
+                .hasValueSatisfying(p -> assertThat(p)
+                        .containsExactly("Organization", "https://github.com/synthetichealth/synthea", "1e3ca321"));
+        assertThat(BundleReferences.conditional(
+                        "Practitioner?identifier=http%3A%2F%2Fhl7.org%2Ffhir%2Fsid%2Fus-npi" + "%7C9999942599"))
+                .hasValueSatisfying(p ->
+                        assertThat(p).containsExactly("Practitioner", "http://hl7.org/fhir/sid/us-npi", "9999942599"));
         assertThat(BundleReferences.conditional("Patient/123")).isEmpty();
         assertThat(BundleReferences.conditional("Patient?name=smith")).isEmpty();
         assertThat(BundleReferences.conditional("Patient?identifier=|123")).isEmpty();
-        assertThat(BundleReferences.conditional("Patient?identifier=sys|1&active=true")).isEmpty();
+        assertThat(BundleReferences.conditional("Patient?identifier=sys|1&active=true"))
+                .isEmpty();
     }
 
     @Test
@@ -40,14 +43,19 @@ class BundlePartsTest {
         Bundle bundle = new Bundle();
         bundle.addEntry().setFullUrl("urn:uuid:a").setResource(inBundle);
         Organization fromDirectory = new Organization().setName("From the directory");
-        BundleReferences refs = new BundleReferences(bundle,
-                (type, system, value) -> "2".equals(value) ? Optional.of(fromDirectory) : Optional.empty());
+        BundleReferences refs = new BundleReferences(
+                bundle, (type, system, value) -> "2".equals(value) ? Optional.of(fromDirectory) : Optional.empty());
 
-        assertThat(refs.resolve(new Reference("Organization?identifier=urn:sys|1"))).containsSame(inBundle);
-        assertThat(refs.resolve(new Reference("Organization?identifier=urn:sys|2"))).containsSame(fromDirectory);
-        assertThat(refs.resolve(new Reference("Organization?identifier=urn:sys|3"))).isEmpty();
-        assertThat(refs.resolve(new Reference().setType("Organization")
-                .setIdentifier(new Identifier().setSystem("urn:sys").setValue("1")))).containsSame(inBundle);
+        assertThat(refs.resolve(new Reference("Organization?identifier=urn:sys|1")))
+                .containsSame(inBundle);
+        assertThat(refs.resolve(new Reference("Organization?identifier=urn:sys|2")))
+                .containsSame(fromDirectory);
+        assertThat(refs.resolve(new Reference("Organization?identifier=urn:sys|3")))
+                .isEmpty();
+        assertThat(refs.resolve(new Reference()
+                        .setType("Organization")
+                        .setIdentifier(new Identifier().setSystem("urn:sys").setValue("1"))))
+                .containsSame(inBundle);
         assertThat(refs.isUsed(inBundle)).isTrue();
         assertThat(refs.isEntry(fromDirectory)).isFalse();
     }
@@ -66,11 +74,13 @@ class BundlePartsTest {
         assertThat(slice.finished()).containsExactly(firstDay, noDate);
         assertThat(slice.outside()).containsExactly(before, emergencyBefore);
         assertThat(slice.unfinished()).containsExactly(inProgress);
-        assertThat(slice.notices()).extracting(Problem::message).containsExactly(
-                "2 Encounter(s) dated before 2025-12-06, the start of the look-back window "
-                        + "(claimflow.ehr.fhir.look-back-days), were not published (AMB 1, EMER 1)",
-                "1 Encounter(s) in the window were not published: only finished encounters are documented for "
-                        + "billing (AMB 1)");
+        assertThat(slice.notices())
+                .extracting(Problem::message)
+                .containsExactly(
+                        "2 Encounter(s) dated before 2025-12-06, the start of the look-back window "
+                                + "(claimflow.ehr.fhir.look-back-days), were not published (AMB 1, EMER 1)",
+                        "1 Encounter(s) in the window were not published: only finished encounters are documented for "
+                                + "billing (AMB 1)");
     }
 
     @Test
@@ -95,22 +105,29 @@ class BundlePartsTest {
 
         notices.notRead(refs);
 
-        assertThat(notices.list()).extracting(Problem::message).containsExactly(
-                "the same warning (and 1 more time(s) in this bundle)",
-                "2 Observation resource(s) not read (what is read: EHR integration guide; nothing of encounters not "
-                        + "published)");
+        assertThat(notices.list())
+                .extracting(Problem::message)
+                .containsExactly(
+                        "the same warning (and 1 more time(s) in this bundle)",
+                        "2 Observation resource(s) not read (what is read: EHR integration guide; nothing of encounters not "
+                                + "published)");
     }
 
     @Test
     void pureReadings() {
         assertThat(FhirValues.ndc11("0409-4888-02")).isEqualTo("00409488802");
         assertThat(FhirValues.firstNonNull(null, " ", "x")).isEqualTo("x");
-        assertThat(FhirValues.identifier(List.of(new Identifier().setSystem("a").setValue("1"),
-                new Identifier().setSystem("b").setValue("2")), "b")).isEqualTo("2");
+        assertThat(FhirValues.identifier(
+                        List.of(
+                                new Identifier().setSystem("a").setValue("1"),
+                                new Identifier().setSystem("b").setValue("2")),
+                        "b"))
+                .isEqualTo("2");
     }
 
     private static Encounter encounter(String date, String cls, Encounter.EncounterStatus status) {
-        Encounter encounter = new Encounter().setStatus(status)
+        Encounter encounter = new Encounter()
+                .setStatus(status)
                 .setPeriod(new Period().setStartElement(new DateTimeType(date + "T10:00:00+00:00")));
         encounter.getClass_().setCode(cls);
         return encounter;

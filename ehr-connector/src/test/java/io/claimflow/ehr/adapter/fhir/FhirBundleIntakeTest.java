@@ -64,20 +64,24 @@ class FhirBundleIntakeTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth("admin", "demo-admin")).build();
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth("admin", "demo-admin"))
+                .build();
     }
 
     @Test
     void anOfficeVisitWithSnomedConditionsBecomesOneEncounterDocumented() {
         String encounterId = "office-" + UUID.randomUUID();
 
-        ResponseEntity<Map<String, Object>> response = postJson("/fhir", bundle("office-visit-snomed.json",
-                encounterId));
+        ResponseEntity<Map<String, Object>> response =
+                postJson("/fhir", bundle("office-visit-snomed.json", encounterId));
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         Map<String, Object> published = encounters(response).get(0);
-        assertThat(published).containsEntry("encounterId", encounterId).containsEntry("version", "1")
+        assertThat(published)
+                .containsEntry("encounterId", encounterId)
+                .containsEntry("version", "1")
                 .containsEntry("outcome", "PUBLISHED");
 
         EncounterDocumented event = PublishedEvents.awaitExactly(encounterId, 1).get(0);
@@ -138,11 +142,12 @@ class FhirBundleIntakeTest {
         assertThat(event.getTotalTimeMinutes()).isEqualTo(32);
         assertThat(event.getMedicalDecisionMaking()).isEqualTo(MedicalDecisionMaking.MODERATE);
         // Diagnoses in Encounter.diagnosis rank order; the local coding beside SNOMED CT is passed over
-        assertThat(event.getDiagnoses()).containsExactly(
-                code(CodeSystem.SNOMED_CT, "38341003", "Hypertensive disorder, systemic arterial"),
-                code(CodeSystem.SNOMED_CT, "44054006", "Diabetes mellitus type 2"));
-        assertThat(event.getProcedures()).containsExactly(
-                code(CodeSystem.SNOMED_CT, "43396009", "Hemoglobin A1c measurement, point of care"));
+        assertThat(event.getDiagnoses())
+                .containsExactly(
+                        code(CodeSystem.SNOMED_CT, "38341003", "Hypertensive disorder, systemic arterial"),
+                        code(CodeSystem.SNOMED_CT, "44054006", "Diabetes mellitus type 2"));
+        assertThat(event.getProcedures())
+                .containsExactly(code(CodeSystem.SNOMED_CT, "43396009", "Hemoglobin A1c measurement, point of care"));
         assertThat(event.getAdministeredItems()).isEmpty();
         assertThat(event.getPriorAuthorizationNumber()).isNull();
         assertThat(event.getClinicalNote())
@@ -158,17 +163,22 @@ class FhirBundleIntakeTest {
         ResponseEntity<Map<String, Object>> again = postJson("/fhir", bundle);
 
         assertThat(again.getStatusCode().value()).isEqualTo(200);
-        assertThat(encounters(again).get(0)).containsEntry("outcome", "ALREADY_PUBLISHED")
+        assertThat(encounters(again).get(0))
+                .containsEntry("outcome", "ALREADY_PUBLISHED")
                 .containsEntry("eventId", first.get("eventId"));
         assertThat(PublishedEvents.awaitExactly(encounterId, 1)).hasSize(1);
 
-        Map<String, Object> corrected = encounters(postJson("/fhir",
-                bundle.replace("\"versionId\": \"1\"", "\"versionId\": \"2\""))).get(0);
+        Map<String, Object> corrected = encounters(
+                        postJson("/fhir", bundle.replace("\"versionId\": \"1\"", "\"versionId\": \"2\"")))
+                .get(0);
 
-        assertThat(corrected).containsEntry("outcome", "CORRECTION").containsEntry("version", "2")
+        assertThat(corrected)
+                .containsEntry("outcome", "CORRECTION")
+                .containsEntry("version", "2")
                 .containsEntry("causationId", first.get("eventId"));
         List<EncounterDocumented> events = PublishedEvents.awaitExactly(encounterId, 2);
-        assertThat(events).extracting(EncounterDocumented::getEventId)
+        assertThat(events)
+                .extracting(EncounterDocumented::getEventId)
                 .containsExactly((String) first.get("eventId"), (String) corrected.get("eventId"));
         assertThat(events.get(1).getCausationId()).isEqualTo(first.get("eventId"));
         assertThat(events.get(1).getEncounterId()).isEqualTo(encounterId);
@@ -179,7 +189,8 @@ class FhirBundleIntakeTest {
         String encounterId = "preventive-" + UUID.randomUUID();
         String bundle = bundle("preventive-visit.json", encounterId);
 
-        Map<String, Object> published = encounters(postJson("/fhir/Bundle", bundle)).get(0);
+        Map<String, Object> published =
+                encounters(postJson("/fhir/Bundle", bundle)).get(0);
 
         // no meta.versionId: the version is a digest of what was read, so the same bundle again is the same version
         assertThat((String) published.get("version")).startsWith("sha256:");
@@ -196,15 +207,19 @@ class FhirBundleIntakeTest {
         assertThat(event.getFacility()).isNull();
         assertThat(event.getPlaceOfService()).isEqualTo("11");
         assertThat(event.getDateOfService()).isEqualTo(LocalDate.of(2026, 2, 2));
-        assertThat(event.getEncounterType()).isEqualTo(code(CodeSystem.CPT, "99386",
-                "Initial comprehensive preventive medicine evaluation, 40-64 years"));
+        assertThat(event.getEncounterType())
+                .isEqualTo(code(
+                        CodeSystem.CPT, "99386", "Initial comprehensive preventive medicine evaluation, 40-64 years"));
         assertThat(event.getPatientStatus()).isEqualTo(NewOrEstablished.NEW);
         assertThat(event.getTotalTimeMinutes()).isNull();
         assertThat(event.getMedicalDecisionMaking()).isNull();
-        assertThat(event.getDiagnoses()).containsExactly(code(CodeSystem.ICD_10_CM, "Z00.00",
-                "Encounter for general adult medical examination without abnormal findings"));
-        assertThat(event.getProcedures()).containsExactly(code(CodeSystem.HCPCS, "G0444",
-                "Annual depression screening, 5 to 15 minutes"));
+        assertThat(event.getDiagnoses())
+                .containsExactly(code(
+                        CodeSystem.ICD_10_CM,
+                        "Z00.00",
+                        "Encounter for general adult medical examination without abnormal findings"));
+        assertThat(event.getProcedures())
+                .containsExactly(code(CodeSystem.HCPCS, "G0444", "Annual depression screening, 5 to 15 minutes"));
         assertThat(event.getClinicalNote()).isNull();
     }
 
@@ -212,31 +227,36 @@ class FhirBundleIntakeTest {
     void aProcedureKeepsItsLateralityAndTheDrugItsNdcAndDose() {
         String encounterId = "laterality-" + UUID.randomUUID();
 
-        Map<String, Object> published = encounters(postJson("/fhir", bundle("procedure-laterality.json",
-                encounterId))).get(0);
+        Map<String, Object> published = encounters(postJson("/fhir", bundle("procedure-laterality.json", encounterId)))
+                .get(0);
 
         assertThat(published).containsEntry("version", "3");
         EncounterDocumented event = PublishedEvents.awaitExactly(encounterId, 1).get(0);
-        assertThat(event.getProcedures()).containsExactly(code(CodeSystem.CPT, "20610",
-                "Arthrocentesis, aspiration and/or injection, major joint or bursa (body site: Right knee)"));
-        assertThat(event.getDiagnoses()).containsExactly(code(CodeSystem.ICD_10_CM, "M17.11",
-                "Unilateral primary osteoarthritis, right knee"));
+        assertThat(event.getProcedures())
+                .containsExactly(code(
+                        CodeSystem.CPT,
+                        "20610",
+                        "Arthrocentesis, aspiration and/or injection, major joint or bursa (body site: Right knee)"));
+        assertThat(event.getDiagnoses())
+                .containsExactly(code(CodeSystem.ICD_10_CM, "M17.11", "Unilateral primary osteoarthritis, right knee"));
         assertThat(event.getAdministeredItems()).hasSize(1);
         var item = event.getAdministeredItems().get(0);
         assertThat(item.getCode()).isEqualTo(code(CodeSystem.HCPCS, "J3301", "Triamcinolone acetonide 40 mg"));
         assertThat(item.getNdc()).isEqualTo("00003029305");
         assertThat(item.getQuantity()).isEqualByComparingTo(new BigDecimal("40"));
         assertThat(item.getUnit()).isEqualTo(UnitOfMeasure.MILLIGRAM);
-        assertThat(event.getProviders().getRendering().getLastOrOrganizationName()).isEqualTo("Castellanos");
+        assertThat(event.getProviders().getRendering().getLastOrOrganizationName())
+                .isEqualTo("Castellanos");
         assertThat(event.getProviders().getRendering().getTaxonomyCode()).isEqualTo("207X00000X");
         assertThat(event.getProviders().getReferring().getNpi()).isEqualTo("1093817447");
-        assertThat(event.getProviders().getReferring().getLastOrOrganizationName()).isEqualTo("Osei");
+        assertThat(event.getProviders().getReferring().getLastOrOrganizationName())
+                .isEqualTo("Osei");
         assertThat(event.getPriorAuthorizationNumber()).isEqualTo("PA-88412");
         assertThat(event.getReferralNumber()).isEqualTo("REF-2026-0091");
         assertThat(event.getTotalTimeMinutes()).isEqualTo(25);
         assertThat(event.getPatientStatus()).isEqualTo(NewOrEstablished.ESTABLISHED);
-        assertThat(event.getEncounterType()).isEqualTo(code(CodeSystem.CPT, "99213",
-                "Office visit, established patient"));
+        assertThat(event.getEncounterType())
+                .isEqualTo(code(CodeSystem.CPT, "99213", "Office visit, established patient"));
         assertThat(event.getDateOfService()).isEqualTo(LocalDate.of(2026, 4, 21));
         assertThat(event.getCoverages()).isEmpty();
     }
@@ -274,8 +294,8 @@ class FhirBundleIntakeTest {
         assertThat(event.getEncounterClass()).isEqualTo(EncounterClass.VIRTUAL);
         assertThat(event.getPlaceOfService()).isEqualTo("02");
         assertThat(event.getProviders().getRendering()).isNull();
-        assertThat(event.getDiagnoses()).containsExactly(code(CodeSystem.ICD_10_CM, "N94.6",
-                "Dysmenorrhea, unspecified"));
+        assertThat(event.getDiagnoses())
+                .containsExactly(code(CodeSystem.ICD_10_CM, "N94.6", "Dysmenorrhea, unspecified"));
         assertThat(event.getDateOfService()).isEqualTo(LocalDate.of(2026, 5, 6));
     }
 
@@ -286,31 +306,38 @@ class FhirBundleIntakeTest {
         Encounter encounter = resources(bundle, Encounter.class).get(0);
         encounter.setSubject(null);
         Condition hypertension = resources(bundle, Condition.class).get(0);
-        hypertension.setCode(new CodeableConcept().addCoding(
-                new org.hl7.fhir.r4.model.Coding("http://example.org/local-problem-codes", "HTN", null)));
+        hypertension.setCode(new CodeableConcept()
+                .addCoding(new org.hl7.fhir.r4.model.Coding("http://example.org/local-problem-codes", "HTN", null)));
         // and a second encounter in the same bundle, refused on its own (issue 17): with two encounters, the
         // Conditions that name no encounter belong to neither, so it has no diagnosis
         String otherId = "bad-other-" + UUID.randomUUID();
-        bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(encounter.copy()
-                .setSubject(new org.hl7.fhir.r4.model.Reference("urn:uuid:6f1c2a7e-2b0d-4a57-9a61-0c1f4e8d2a01"))
-                .setId(otherId));
+        bundle.addEntry()
+                .setFullUrl("urn:uuid:" + UUID.randomUUID())
+                .setResource(encounter
+                        .copy()
+                        .setSubject(
+                                new org.hl7.fhir.r4.model.Reference("urn:uuid:6f1c2a7e-2b0d-4a57-9a61-0c1f4e8d2a01"))
+                        .setId(otherId));
 
-        ResponseEntity<String> response = post("/fhir", fhir.newJsonParser().encodeResourceToString(bundle),
-                "application/fhir+json");
+        ResponseEntity<String> response =
+                post("/fhir", fhir.newJsonParser().encodeResourceToString(bundle), "application/fhir+json");
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getHeaders().getContentType().toString()).startsWith("application/fhir+json");
         OperationOutcome outcome = fhir.newJsonParser().parseResource(OperationOutcome.class, response.getBody());
-        assertThat(outcome.getIssue()).extracting(i -> i.getCode().toCode(), i -> i.getExpression().get(0)
-                .getValue()).contains(
+        assertThat(outcome.getIssue())
+                .extracting(
+                        i -> i.getCode().toCode(), i -> i.getExpression().get(0).getValue())
+                .contains(
                         org.assertj.core.groups.Tuple.tuple("required", "Bundle.entry[7].resource.subject"),
-                        org.assertj.core.groups.Tuple.tuple("code-invalid",
-                                "Bundle.entry[8].resource.code.coding[0].system"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "code-invalid", "Bundle.entry[8].resource.code.coding[0].system"));
         // errors, and the information that the Conditions of no encounter were not read
-        assertThat(outcome.getIssue()).allMatch(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR
-                || i.getSeverity() == OperationOutcome.IssueSeverity.INFORMATION);
-        assertThat(outcome.getIssue()).anyMatch(i -> i.getDiagnostics().contains(
-                "http://example.org/local-problem-codes"));
+        assertThat(outcome.getIssue())
+                .allMatch(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR
+                        || i.getSeverity() == OperationOutcome.IssueSeverity.INFORMATION);
+        assertThat(outcome.getIssue())
+                .anyMatch(i -> i.getDiagnostics().contains("http://example.org/local-problem-codes"));
         assertNothingPublished(encounterId);
         assertNothingPublished(otherId);
     }
@@ -319,16 +346,19 @@ class FhirBundleIntakeTest {
     void aReferenceToNothingInTheBundleIsNotFound() {
         String encounterId = "unresolved-" + UUID.randomUUID();
         String bundle = bundle("two-coverages.json", encounterId)
-                .replace("\"subject\": {\"reference\": \"Patient/pat-302\"},",
+                .replace(
+                        "\"subject\": {\"reference\": \"Patient/pat-302\"},",
                         "\"subject\": {\"reference\": \"Patient/not-in-the-bundle\"},");
 
         ResponseEntity<String> response = post("/fhir/Bundle", bundle, "application/fhir+json");
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         OperationOutcome outcome = fhir.newJsonParser().parseResource(OperationOutcome.class, response.getBody());
-        assertThat(outcome.getIssue()).filteredOn(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR)
-                .extracting(i -> i.getCode().toCode(), i -> i.getExpression().get(0).getValue()).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("not-found", "Bundle.entry[9].resource.subject"));
+        assertThat(outcome.getIssue())
+                .filteredOn(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR)
+                .extracting(
+                        i -> i.getCode().toCode(), i -> i.getExpression().get(0).getValue())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("not-found", "Bundle.entry[9].resource.subject"));
         assertNothingPublished(encounterId);
     }
 
@@ -338,14 +368,16 @@ class FhirBundleIntakeTest {
         // stands in; before, the encounter was refused with not-found
         String encounterId = "unresolved-billing-" + UUID.randomUUID();
         String bundle = bundle("two-coverages.json", encounterId)
-                .replace("\"serviceProvider\": {\"reference\": \"Organization/org-billing\"}",
+                .replace(
+                        "\"serviceProvider\": {\"reference\": \"Organization/org-billing\"}",
                         "\"serviceProvider\": {\"reference\": \"Organization/not-in-the-bundle\"}");
 
         ResponseEntity<Map<String, Object>> response = postJson("/fhir/Bundle", bundle);
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
-        assertThat(WholeHistoryIntakeTest.issues(response)).anyMatch(i -> "warning".equals(i.get("severity"))
-                && List.of("Bundle.entry[9].resource.serviceProvider").equals(i.get("expression")));
+        assertThat(WholeHistoryIntakeTest.issues(response))
+                .anyMatch(i -> "warning".equals(i.get("severity"))
+                        && List.of("Bundle.entry[9].resource.serviceProvider").equals(i.get("expression")));
         EncounterDocumented event = PublishedEvents.awaitExactly(encounterId, 1).get(0);
         assertThat(event.getProviders().getBilling().getNpi()).isEqualTo("1847362914");
         assertThat(event.getProviders().getBilling().getTaxId()).isEqualTo("311234567");
@@ -356,8 +388,8 @@ class FhirBundleIntakeTest {
         String encounterId = "broken-" + UUID.randomUUID();
         String bundle = bundle("office-visit-snomed.json", encounterId);
 
-        ResponseEntity<String> response = post("/fhir", bundle.substring(0, bundle.length() / 2),
-                "application/fhir+json");
+        ResponseEntity<String> response =
+                post("/fhir", bundle.substring(0, bundle.length() / 2), "application/fhir+json");
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         OperationOutcome outcome = fhir.newJsonParser().parseResource(OperationOutcome.class, response.getBody());
@@ -370,13 +402,16 @@ class FhirBundleIntakeTest {
 
     @Test
     void aResourceThatIsNoBundleAndAnUnfinishedEncounterAreRefused() {
-        ResponseEntity<String> patient = post("/fhir/Bundle", "{\"resourceType\": \"Patient\"}",
-                "application/fhir+json");
+        ResponseEntity<String> patient =
+                post("/fhir/Bundle", "{\"resourceType\": \"Patient\"}", "application/fhir+json");
         assertThat(patient.getStatusCode().value()).isEqualTo(400);
 
         String encounterId = "planned-" + UUID.randomUUID();
-        ResponseEntity<String> planned = post("/fhir", bundle("office-visit-snomed.json", encounterId)
-                .replace("\"status\": \"finished\"", "\"status\": \"planned\""), "application/fhir+json");
+        ResponseEntity<String> planned = post(
+                "/fhir",
+                bundle("office-visit-snomed.json", encounterId)
+                        .replace("\"status\": \"finished\"", "\"status\": \"planned\""),
+                "application/fhir+json");
         assertThat(planned.getStatusCode().value()).isEqualTo(400);
         assertThat(planned.getBody()).contains("finished");
         assertNothingPublished(encounterId);
@@ -391,20 +426,34 @@ class FhirBundleIntakeTest {
     }
 
     private void assertNothingPublished(String encounterId) {
-        assertThat(jdbc.sql("SELECT count(*) FROM published_encounter WHERE encounter_id = ?").param(encounterId)
-                .query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.outbox WHERE key = ?").param(encounterId)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM published_encounter WHERE encounter_id = ?")
+                        .param(encounterId)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.outbox WHERE key = ?")
+                        .param(encounterId)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     private ResponseEntity<Map<String, Object>> postJson(String path, String body) {
-        return http.post().uri(path).contentType(MediaType.parseMediaType("application/fhir+json")).body(body)
-                .retrieve().toEntity(new ParameterizedTypeReference<Map<String, Object>>() { });
+        return http.post()
+                .uri(path)
+                .contentType(MediaType.parseMediaType("application/fhir+json"))
+                .body(body)
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<Map<String, Object>>() {});
     }
 
     private ResponseEntity<String> post(String path, String body, String contentType) {
-        return http.post().uri(path).header(HttpHeaders.CONTENT_TYPE, contentType).body(body).retrieve()
-                .onStatus(status -> true, (request, response) -> { })
+        return http.post()
+                .uri(path)
+                .header(HttpHeaders.CONTENT_TYPE, contentType)
+                .body(body)
+                .retrieve()
+                .onStatus(status -> true, (request, response) -> {})
                 .toEntity(String.class);
     }
 
@@ -418,8 +467,11 @@ class FhirBundleIntakeTest {
     }
 
     private static <T> List<T> resources(Bundle bundle, Class<T> type) {
-        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance)
-                .map(type::cast).toList();
+        return bundle.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     static String bundle(String name, String encounterId) {
@@ -431,6 +483,10 @@ class FhirBundleIntakeTest {
     }
 
     private static DocumentedCode code(CodeSystem system, String code, String text) {
-        return DocumentedCode.newBuilder().setSystem(system).setCode(code).setText(text).build();
+        return DocumentedCode.newBuilder()
+                .setSystem(system)
+                .setCode(code)
+                .setText(text)
+                .build();
     }
 }

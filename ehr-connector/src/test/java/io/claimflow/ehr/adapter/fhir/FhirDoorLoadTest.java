@@ -52,7 +52,8 @@ class FhirDoorLoadTest {
         byte[] bundle = Files.readAllBytes(Path.of("src/test/resources/fhir/office-visit-snomed.json"));
         HttpDoorLoad door = new HttpDoorLoad(port, "/fhir", "application/fhir+json", "admin", "demo-admin");
         door.note("FHIR door load test (POST /fhir, loopback, the service as configured, real database and broker)")
-                .note("limits: max-bundle-bytes " + properties.maxBundleBytes() + ", tomcat connection-timeout " + connectionTimeout
+                .note("limits: max-bundle-bytes " + properties.maxBundleBytes() + ", tomcat connection-timeout "
+                        + connectionTimeout
                         + ", max-connections " + maxConnections + ", threads " + threads + ", max-swallow-size "
                         + maxSwallow);
         door.holdsItsLimits(bundle, 200, "fhir-door");

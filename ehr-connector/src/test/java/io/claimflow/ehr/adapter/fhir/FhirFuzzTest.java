@@ -27,11 +27,15 @@ class FhirFuzzTest {
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final String BUNDLE = FhirBundleIntakeTest.bundle("office-visit-snomed.json", "enc-fuzz");
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern VALUE = Pattern.compile(":\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d[\\d.eE+-]*|true|false"
-            + "|null)");
-    private static final FhirBundleController CONTROLLER = new FhirBundleController(FHIR, FuzzedIntake.intake(),
-            FuzzedIntake.audit(), new ProviderDirectory(FHIR, new InMemoryDirectoryEntries()),
-            FuzzedIntake.properties(), java.util.Optional.empty());
+    private static final Pattern VALUE =
+            Pattern.compile(":\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d[\\d.eE+-]*|true|false" + "|null)");
+    private static final FhirBundleController CONTROLLER = new FhirBundleController(
+            FHIR,
+            FuzzedIntake.intake(),
+            FuzzedIntake.audit(),
+            new ProviderDirectory(FHIR, new InMemoryDirectoryEntries()),
+            FuzzedIntake.properties(),
+            java.util.Optional.empty());
 
     @Test
     void arbitraryBodiesAreAnswered() {
@@ -52,8 +56,10 @@ class FhirFuzzTest {
     /** Found by this test: a NUCC taxonomy coding without a code made BundleMapper throw NullPointerException. */
     @Test
     void aTaxonomyCodingWithoutACodeIsNoFailure() {
-        assertThat(assertAnswered(BUNDLE.replace("\"system\": \"http://nucc.org/provider-taxonomy\", \"code\": "
-                + "\"207Q00000X\",", "\"system\": \"http://nucc.org/provider-taxonomy\","))).isIn(200, 400);
+        assertThat(assertAnswered(BUNDLE.replace(
+                        "\"system\": \"http://nucc.org/provider-taxonomy\", \"code\": " + "\"207Q00000X\",",
+                        "\"system\": \"http://nucc.org/provider-taxonomy\",")))
+                .isIn(200, 400);
     }
 
     /**
@@ -70,8 +76,8 @@ class FhirFuzzTest {
     /** The same shape in the coverage type: a claim filing indicator coding without a code. */
     @Test
     void aClaimFilingIndicatorCodingWithoutACodeIsNoFailure() {
-        String body = BUNDLE.replace("claim-filing-indicator-codes\", \"code\": \"CI\"",
-                "claim-filing-indicator-codes\"");
+        String body =
+                BUNDLE.replace("claim-filing-indicator-codes\", \"code\": \"CI\"", "claim-filing-indicator-codes\"");
         assertThat(body).isNotEqualTo(BUNDLE);
         assertThat(assertAnswered(body)).isIn(200, 400);
     }
@@ -83,13 +89,14 @@ class FhirFuzzTest {
     @Test
     void aTotalTimeBeyondADayIsA400() {
         for (String value : List.of("-1e309", "-5", "1441")) {
-            String body = BUNDLE.replace("\"valueDuration\": {\"value\": 32,", "\"valueDuration\": {\"value\": "
-                    + value + ",");
+            String body = BUNDLE.replace(
+                    "\"valueDuration\": {\"value\": 32,", "\"valueDuration\": {\"value\": " + value + ",");
             assertThat(body).isNotEqualTo(BUNDLE);
             assertThat(assertAnswered(body)).as(value).isEqualTo(400);
         }
-        assertThat(assertAnswered(BUNDLE.replace("\"valueDuration\": {\"value\": 32,",
-                "\"valueDuration\": {\"value\": 1440,"))).isEqualTo(200);
+        assertThat(assertAnswered(
+                        BUNDLE.replace("\"valueDuration\": {\"value\": 32,", "\"valueDuration\": {\"value\": 1440,")))
+                .isEqualTo(200);
     }
 
     /**
@@ -99,11 +106,13 @@ class FhirFuzzTest {
     @Test
     void aNumberWithAHugeExponentIsA400NotAnOutOfMemoryError() {
         for (String number : List.of("1e999999999", "-1E-999999999", "1.5e+0000100", "7e100")) {
-            assertThat(assertAnswered(BUNDLE.replace("\"order\": 1", "\"order\": " + number))).as(number)
+            assertThat(assertAnswered(BUNDLE.replace("\"order\": 1", "\"order\": " + number)))
+                    .as(number)
                     .isEqualTo(400);
         }
         // an exponent up to 99 is read (the order is then checked as usual); the same text inside a string is no number
-        assertThat(assertAnswered(BUNDLE.replace("\"order\": 1", "\"order\": 1e0"))).isEqualTo(200);
+        assertThat(assertAnswered(BUNDLE.replace("\"order\": 1", "\"order\": 1e0")))
+                .isEqualTo(200);
         assertThat(assertAnswered(BUNDLE.replace("\"value\": \"GRP20417\"", "\"value\": \"1e999999999\"")))
                 .isEqualTo(200);
     }
@@ -111,11 +120,25 @@ class FhirFuzzTest {
     private static final List<int[]> STRINGS = spans(STRING, BUNDLE, 1);
     private static final List<int[]> VALUES = spans(VALUE, BUNDLE, 1);
     private static final String TEXT_CHARS = "*~:^|\u0000\u0001\n\t\ud800\ud83d\ude00 aZ09-";
-    private static final String[] ODD_VALUES = {"", "2026-02-30", "3000-01-01", "1800-01-01", "not-a-date",
-        "urn:uuid:x", "Patient/does-not-exist", "http://snomed.info/sct", "99999999999999999999", "-1", "O*H",
-        "43215~N4*X", "finished", "planned"};
-    private static final String[] OTHER_TYPES = {"{}", "[]", "null", "true", "0", "-1e309", "[{}]", "\"\"",
-        "{\"a\":[[[[1]]]]}"};
+    private static final String[] ODD_VALUES = {
+        "",
+        "2026-02-30",
+        "3000-01-01",
+        "1800-01-01",
+        "not-a-date",
+        "urn:uuid:x",
+        "Patient/does-not-exist",
+        "http://snomed.info/sct",
+        "99999999999999999999",
+        "-1",
+        "O*H",
+        "43215~N4*X",
+        "finished",
+        "planned"
+    };
+    private static final String[] OTHER_TYPES = {
+        "{}", "[]", "null", "true", "0", "-1e309", "[{}]", "\"\"", "{\"a\":[[[[1]]]]}"
+    };
 
     private static String mutation(Fuzz fuzz) {
         switch (fuzz.between(0, 5)) {
@@ -167,8 +190,10 @@ class FhirFuzzTest {
         int status = response.getStatusCode().value();
         assertThat(status).isIn(200, 400, 413);
         if (status != 200) {
-            assertThat(FHIR.newJsonParser().parseResource(OperationOutcome.class, (String) response.getBody())
-                    .getIssue()).isNotEmpty();
+            assertThat(FHIR.newJsonParser()
+                            .parseResource(OperationOutcome.class, (String) response.getBody())
+                            .getIssue())
+                    .isNotEmpty();
         }
         return status;
     }

@@ -9,14 +9,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NdcTest {
 
     @ParameterizedTest
-    @CsvSource(nullValues = "null", value = {
-            "0003-0293-05, 00003029305",
-            "50242-040-62, 50242004062",
-            "60575-4112-1, 60575411201",
-            "00003-0293-05, 00003029305",
-            "00003029305, 00003029305",
-            "0003029305, null",
-            "3-293-5, null"})
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "0003-0293-05, 00003029305",
+                "50242-040-62, 50242004062",
+                "60575-4112-1, 60575411201",
+                "00003-0293-05, 00003029305",
+                "00003029305, 00003029305",
+                "0003029305, null",
+                "3-293-5, null"
+            })
     void normalizes(String ndc, String expected) {
         assertThat(FhirValues.ndc11(ndc)).isEqualTo(expected);
     }

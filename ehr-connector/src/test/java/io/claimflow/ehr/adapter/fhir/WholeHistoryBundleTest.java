@@ -27,7 +27,8 @@ class WholeHistoryBundleTest {
     static final LocalDate EARLIEST = LocalDate.of(2025, 12, 6);
 
     static String wholeHistory(String suffix, LocalDate recent) throws Exception {
-        return BundleMapperTest.resource("whole-history.json").replace("${suffix}", suffix)
+        return BundleMapperTest.resource("whole-history.json")
+                .replace("${suffix}", suffix)
                 .replace("${recent}", recent.toString());
     }
 
@@ -43,16 +44,21 @@ class WholeHistoryBundleTest {
     void onlyEncountersInTheWindowArePublishedAndTheOlderOnesAreCounted() throws Exception {
         BundleMapper.Result result = map(wholeHistory("a", RECENT), window());
 
-        assertThat(result.submissions()).extracting(s -> s.source().encounterId()).containsExactly("recent-a");
-        assertThat(result.notices()).anyMatch(n -> n.kind() == Kind.NOT_USED
-                && n.message().startsWith("1 Encounter(s) dated before 2025-12-06") && n.message().contains("AMB 1"));
+        assertThat(result.submissions())
+                .extracting(s -> s.source().encounterId())
+                .containsExactly("recent-a");
+        assertThat(result.notices())
+                .anyMatch(n -> n.kind() == Kind.NOT_USED
+                        && n.message().startsWith("1 Encounter(s) dated before 2025-12-06")
+                        && n.message().contains("AMB 1"));
     }
 
     @Test
     void withoutAWindowTheOldEncounterIsPublishedToo() throws Exception {
         BundleMapper.Result result = map(wholeHistory("a", RECENT), MappingSettings.of("riverside-fm"));
 
-        assertThat(result.submissions()).extracting(s -> s.source().encounterId())
+        assertThat(result.submissions())
+                .extracting(s -> s.source().encounterId())
                 .containsExactly("old-a", "recent-a");
     }
 
@@ -70,7 +76,8 @@ class WholeHistoryBundleTest {
 
     @Test
     void eachEncounterCarriesOnlyTheResourcesThatReferenceIt() throws Exception {
-        DocumentedEncounter recent = map(wholeHistory("a", RECENT), window()).submissions().get(0).encounter();
+        DocumentedEncounter recent =
+                map(wholeHistory("a", RECENT), window()).submissions().get(0).encounter();
 
         // the old encounter's Condition (viral sinusitis) stays with the old encounter
         assertThat(recent.diagnoses()).extracting(Code::code).containsExactly("195662009");
@@ -79,7 +86,8 @@ class WholeHistoryBundleTest {
 
     @Test
     void conditionalReferencesResolveInsideTheBundle() throws Exception {
-        DocumentedEncounter recent = map(wholeHistory("a", RECENT), window()).submissions().get(0).encounter();
+        DocumentedEncounter recent =
+                map(wholeHistory("a", RECENT), window()).submissions().get(0).encounter();
 
         assertThat(recent.providers().billing().npi()).isEqualTo("1847362914");
         assertThat(recent.providers().billing().lastOrOrganizationName()).isEqualTo("Harbor Family Practice");
@@ -91,31 +99,44 @@ class WholeHistoryBundleTest {
     void aConditionalReferenceNotInTheBundleIsLookedUpInTheDirectory() throws Exception {
         String json = wholeHistory("a", RECENT).replace("synthea|org-a", "synthea|org-elsewhere");
         Organization elsewhere = new Organization().setName("Directory Clinic");
-        elsewhere.addIdentifier(new Identifier().setSystem("https://github.com/synthetichealth/synthea")
+        elsewhere.addIdentifier(new Identifier()
+                .setSystem("https://github.com/synthetichealth/synthea")
                 .setValue("org-elsewhere"));
-        elsewhere.addIdentifier(new Identifier().setSystem("http://hl7.org/fhir/sid/us-npi").setValue("1000000004"));
-        ResourceDirectory directory = (type, system, value) -> "Organization".equals(type)
-                && "org-elsewhere".equals(value) ? Optional.of(elsewhere) : Optional.empty();
+        elsewhere.addIdentifier(
+                new Identifier().setSystem("http://hl7.org/fhir/sid/us-npi").setValue("1000000004"));
+        ResourceDirectory directory =
+                (type, system, value) -> "Organization".equals(type) && "org-elsewhere".equals(value)
+                        ? Optional.of(elsewhere)
+                        : Optional.empty();
 
         BundleMapper.Result result = map(json, new MappingSettings("riverside-fm", EARLIEST, null, null, directory));
 
-        assertThat(result.submissions().get(0).encounter().providers().billing().npi()).isEqualTo("1000000004");
+        assertThat(result.submissions().get(0).encounter().providers().billing().npi())
+                .isEqualTo("1000000004");
     }
 
     @Test
     void anUnresolvableServiceProviderIsReportedAndTheTenantsBillingProviderStandsIn() throws Exception {
         String json = wholeHistory("a", RECENT).replace("synthea|org-a", "synthea|org-nowhere");
-        Provider tenant = new Provider("1000000004", EntityType.ORGANIZATION, "Tenant Clinic", null, "207Q00000X",
-                "311234567", DocumentedEncounter.TaxIdType.EIN, null);
+        Provider tenant = new Provider(
+                "1000000004",
+                EntityType.ORGANIZATION,
+                "Tenant Clinic",
+                null,
+                "207Q00000X",
+                "311234567",
+                DocumentedEncounter.TaxIdType.EIN,
+                null);
 
-        BundleMapper.Result withDefault = map(json, new MappingSettings("riverside-fm", EARLIEST, tenant, null,
-                ResourceDirectory.NONE));
+        BundleMapper.Result withDefault =
+                map(json, new MappingSettings("riverside-fm", EARLIEST, tenant, null, ResourceDirectory.NONE));
         BundleMapper.Result without = map(json, window());
 
-        assertThat(withDefault.submissions()).singleElement()
+        assertThat(withDefault.submissions())
+                .singleElement()
                 .satisfies(s -> assertThat(s.encounter().providers().billing()).isEqualTo(tenant));
-        assertThat(withDefault.notices()).anyMatch(n -> n.kind() == Kind.DEFAULTED
-                && n.location().endsWith(".serviceProvider"));
+        assertThat(withDefault.notices())
+                .anyMatch(n -> n.kind() == Kind.DEFAULTED && n.location().endsWith(".serviceProvider"));
         assertThat(without.submissions()).isEmpty();
         assertThat(without.problems()).extracting(Problem::kind).contains(Kind.UNRESOLVED_REFERENCE);
     }
@@ -124,12 +145,15 @@ class WholeHistoryBundleTest {
     void resourcesNotReadAreCountedByType() throws Exception {
         BundleMapper.Result result = map(wholeHistory("a", RECENT), window());
 
-        assertThat(result.notices()).anyMatch(n -> n.kind() == Kind.NOT_USED
-                && n.message().startsWith("2 Observation resource(s) not read"));
+        assertThat(result.notices())
+                .anyMatch(
+                        n -> n.kind() == Kind.NOT_USED && n.message().startsWith("2 Observation resource(s) not read"));
         // the old encounter's Condition is not read either; the Patient, the Organization and Practitioner are
         assertThat(result.notices()).anyMatch(n -> n.message().startsWith("1 Condition resource(s) not read"));
-        assertThat(result.notices()).noneMatch(n -> n.message().contains(" Patient resource")
-                || n.message().contains(" Organization resource") || n.message().contains(" Practitioner resource"));
+        assertThat(result.notices())
+                .noneMatch(n -> n.message().contains(" Patient resource")
+                        || n.message().contains(" Organization resource")
+                        || n.message().contains(" Practitioner resource"));
     }
 
     @Test
@@ -137,37 +161,53 @@ class WholeHistoryBundleTest {
         BundleMapper.Result result = map(wholeHistory("a", RECENT), window());
 
         DocumentedEncounter recent = result.submissions().get(0).encounter();
-        assertThat(recent.administeredItems()).extracting(i -> i.kind(), i -> i.code().system(), i -> i.code().code(),
-                i -> i.quantity(), i -> i.unit()).containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(DocumentedEncounter.ItemKind.DRUG,
-                                DocumentedEncounter.CodeSystem.RXNORM, "1719286", new java.math.BigDecimal("1.000"),
+        assertThat(recent.administeredItems())
+                .extracting(
+                        i -> i.kind(), i -> i.code().system(), i -> i.code().code(), i -> i.quantity(), i -> i.unit())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                DocumentedEncounter.ItemKind.DRUG,
+                                DocumentedEncounter.CodeSystem.RXNORM,
+                                "1719286",
+                                new java.math.BigDecimal("1.000"),
                                 DocumentedEncounter.Unit.UNIT),
-                        org.assertj.core.groups.Tuple.tuple(DocumentedEncounter.ItemKind.VACCINE,
-                                DocumentedEncounter.CodeSystem.CVX, "140", new java.math.BigDecimal("1.000"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                DocumentedEncounter.ItemKind.VACCINE,
+                                DocumentedEncounter.CodeSystem.CVX,
+                                "140",
+                                new java.math.BigDecimal("1.000"),
                                 DocumentedEncounter.Unit.UNIT));
         // the drug in a local formulary code: reported, left out of billing, the encounter published
-        assertThat(result.notices()).anyMatch(n -> n.kind() == Kind.NOT_USED
-                && n.location().equals("Bundle.entry[12].resource.medicationCodeableConcept"));
+        assertThat(result.notices())
+                .anyMatch(n -> n.kind() == Kind.NOT_USED
+                        && n.location().equals("Bundle.entry[12].resource.medicationCodeableConcept"));
         assertThat(result.problems()).noneMatch(p -> p.location().startsWith("Bundle.entry[1"));
     }
 
     static MappingSettings payers(boolean mrnAsMemberId) {
-        return new MappingSettings("riverside-fm", EARLIEST, null, null, ResourceDirectory.NONE,
-                new io.claimflow.ehr.config.EhrProperties.Payers(java.util.Map.of("Humana", "HUMANA1"), null,
-                        List.of("NO_INSURANCE"), mrnAsMemberId));
+        return new MappingSettings(
+                "riverside-fm",
+                EARLIEST,
+                null,
+                null,
+                ResourceDirectory.NONE,
+                new io.claimflow.ehr.config.EhrProperties.Payers(
+                        java.util.Map.of("Humana", "HUMANA1"), null, List.of("NO_INSURANCE"), mrnAsMemberId));
     }
 
     @Test
-    void theCoverageInsideTheEncountersExplanationOfBenefitIsReadWithThePayerIdConfiguredForItsName()
-            throws Exception {
+    void theCoverageInsideTheEncountersExplanationOfBenefitIsReadWithThePayerIdConfiguredForItsName() throws Exception {
         BundleMapper.Result result = map(wholeHistory("a", RECENT), payers(true));
 
-        assertThat(result.submissions().get(0).encounter().coverages()).singleElement().satisfies(c -> {
-            assertThat(c.payer()).isEqualTo(new DocumentedEncounter.Payer("HUMANA1", "Humana"));
-            assertThat(c.subscriber().memberId()).isEqualTo("WH-a");
-            assertThat(c.relationshipToSubscriber()).isEqualTo(DocumentedEncounter.Relationship.SELF);
-        });
-        assertThat(result.notices()).anyMatch(n -> n.kind() == Kind.DEFAULTED && n.message().contains("MRN"));
+        assertThat(result.submissions().get(0).encounter().coverages())
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.payer()).isEqualTo(new DocumentedEncounter.Payer("HUMANA1", "Humana"));
+                    assertThat(c.subscriber().memberId()).isEqualTo("WH-a");
+                    assertThat(c.relationshipToSubscriber()).isEqualTo(DocumentedEncounter.Relationship.SELF);
+                });
+        assertThat(result.notices())
+                .anyMatch(n -> n.kind() == Kind.DEFAULTED && n.message().contains("MRN"));
         assertThat(result.notices()).noneMatch(n -> n.message().contains("ExplanationOfBenefit resource"));
     }
 
@@ -178,7 +218,8 @@ class WholeHistoryBundleTest {
         BundleMapper.Result unmapped = map(wholeHistory("a", RECENT).replace("Humana", "Acme Health"), payers(true));
 
         for (BundleMapper.Result result : List.of(noMemberId, selfPay, unmapped)) {
-            assertThat(result.submissions()).singleElement()
+            assertThat(result.submissions())
+                    .singleElement()
                     .satisfies(s -> assertThat(s.encounter().coverages()).isEmpty());
         }
         assertThat(noMemberId.notices()).anyMatch(n -> n.message().contains("no member id"));

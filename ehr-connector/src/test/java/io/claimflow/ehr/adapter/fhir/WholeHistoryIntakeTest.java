@@ -34,36 +34,49 @@ class WholeHistoryIntakeTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth("admin", "demo-admin")).build();
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth("admin", "demo-admin"))
+                .build();
     }
 
     @Test
     void theEncounterInTheWindowIsPublishedTheBadOneRefusedAloneAndARepostPublishesNothing() throws Exception {
         String suffix = UUID.randomUUID().toString();
-        String bundle = WholeHistoryBundleTest.wholeHistory(suffix, LocalDate.now().minusDays(14));
+        String bundle =
+                WholeHistoryBundleTest.wholeHistory(suffix, LocalDate.now().minusDays(14));
 
         ResponseEntity<Map<String, Object>> response = post(bundle);
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
-        assertThat(encounters(response)).singleElement().satisfies(e -> assertThat(e)
-                .containsEntry("encounterId", "recent-" + suffix).containsEntry("outcome", "PUBLISHED"));
+        assertThat(encounters(response))
+                .singleElement()
+                .satisfies(e -> assertThat(e)
+                        .containsEntry("encounterId", "recent-" + suffix)
+                        .containsEntry("outcome", "PUBLISHED"));
         assertThat(response.getBody().get("refused")).isEqualTo(List.of("untyped-" + suffix));
         List<Map<String, Object>> issues = issues(response);
-        assertThat(issues).anyMatch(i -> "error".equals(i.get("severity"))
-                && List.of("Bundle.entry[5].resource.type").equals(i.get("expression")));
-        assertThat(issues).anyMatch(i -> "information".equals(i.get("severity"))
-                && String.valueOf(i.get("diagnostics")).startsWith("1 Encounter(s) dated before"));
-        assertThat(issues).anyMatch(i -> "information".equals(i.get("severity"))
-                && String.valueOf(i.get("diagnostics")).startsWith("2 Observation resource(s) not read"));
-        EncounterDocumented event = PublishedEvents.awaitExactly("recent-" + suffix, 1).get(0);
+        assertThat(issues)
+                .anyMatch(i -> "error".equals(i.get("severity"))
+                        && List.of("Bundle.entry[5].resource.type").equals(i.get("expression")));
+        assertThat(issues)
+                .anyMatch(i -> "information".equals(i.get("severity"))
+                        && String.valueOf(i.get("diagnostics")).startsWith("1 Encounter(s) dated before"));
+        assertThat(issues)
+                .anyMatch(i -> "information".equals(i.get("severity"))
+                        && String.valueOf(i.get("diagnostics")).startsWith("2 Observation resource(s) not read"));
+        EncounterDocumented event =
+                PublishedEvents.awaitExactly("recent-" + suffix, 1).get(0);
         assertThat(event.getProviders().getBilling().getNpi()).isEqualTo("1847362914");
         assertThat(event.getProviders().getRendering().getNpi()).isEqualTo("1234567893");
 
         ResponseEntity<Map<String, Object>> again = post(bundle);
 
-        assertThat(encounters(again)).singleElement().satisfies(e -> assertThat(e)
-                .containsEntry("encounterId", "recent-" + suffix).containsEntry("outcome", "ALREADY_PUBLISHED"));
+        assertThat(encounters(again))
+                .singleElement()
+                .satisfies(e -> assertThat(e)
+                        .containsEntry("encounterId", "recent-" + suffix)
+                        .containsEntry("outcome", "ALREADY_PUBLISHED"));
         PublishedEvents.awaitExactly("recent-" + suffix, 1);
         assertThat(PublishedEvents.await("old-" + suffix, 0)).isEmpty();
     }
@@ -82,7 +95,8 @@ class WholeHistoryIntakeTest {
                   {"resource": {"resourceType": "Location", "id": "l1", "name": "No identifier"},
                    "request": {"method": "POST", "url": "Location"}}
                 ]}""".formatted(suffix);
-        String patient = WholeHistoryBundleTest.wholeHistory(suffix, LocalDate.now().minusDays(3))
+        String patient = WholeHistoryBundleTest.wholeHistory(
+                        suffix, LocalDate.now().minusDays(3))
                 .replace("synthea|org-" + suffix, "synthea|dir-" + suffix);
 
         ResponseEntity<Map<String, Object>> stored = post(directory);
@@ -90,16 +104,23 @@ class WholeHistoryIntakeTest {
 
         assertThat(stored.getStatusCode().value()).isEqualTo(200);
         assertThat(stored.getBody().get("directory")).isEqualTo(Map.of("Organization", 1));
-        assertThat(issues(stored)).anyMatch(i -> String.valueOf(i.get("diagnostics")).contains("without an identifier"));
+        assertThat(issues(stored))
+                .anyMatch(i -> String.valueOf(i.get("diagnostics")).contains("without an identifier"));
         assertThat(encounters(published)).extracting(e -> e.get("encounterId")).containsExactly("recent-" + suffix);
-        EncounterDocumented event = PublishedEvents.awaitExactly("recent-" + suffix, 1).get(0);
+        EncounterDocumented event =
+                PublishedEvents.awaitExactly("recent-" + suffix, 1).get(0);
         assertThat(event.getProviders().getBilling().getNpi()).isEqualTo("1000000004");
-        assertThat(event.getProviders().getBilling().getLastOrOrganizationName()).isEqualTo("Directory Clinic");
+        assertThat(event.getProviders().getBilling().getLastOrOrganizationName())
+                .isEqualTo("Directory Clinic");
     }
 
     private ResponseEntity<Map<String, Object>> post(String body) {
-        return http.post().uri("/fhir").contentType(MediaType.parseMediaType("application/fhir+json")).body(body)
-                .retrieve().toEntity(new ParameterizedTypeReference<Map<String, Object>>() { });
+        return http.post()
+                .uri("/fhir")
+                .contentType(MediaType.parseMediaType("application/fhir+json"))
+                .body(body)
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<Map<String, Object>>() {});
     }
 
     @SuppressWarnings("unchecked")

@@ -23,8 +23,15 @@ class DftMapperTest {
 
     static HapiContext hapi;
 
-    static final EhrProperties.BillingProvider BILLING = new EhrProperties.BillingProvider("1847362914",
-            "Riverside Family Medicine LLC", "311234567", "207Q00000X", "2200 Riverside Dr", null, "Columbus", "OH",
+    static final EhrProperties.BillingProvider BILLING = new EhrProperties.BillingProvider(
+            "1847362914",
+            "Riverside Family Medicine LLC",
+            "311234567",
+            "207Q00000X",
+            "2200 Riverside Dr",
+            null,
+            "Columbus",
+            "OH",
             "432211234");
 
     @BeforeAll
@@ -49,9 +56,11 @@ class DftMapperTest {
         assertThat(result.problems()).isEmpty();
         List<Code> procedures = result.submission().encounter().procedures();
         assertThat(procedures).extracting(Code::code).containsExactly("99214", "83036", "J3301", "20610");
-        assertThat(procedures).extracting(Code::modifiers)
+        assertThat(procedures)
+                .extracting(Code::modifiers)
                 .containsExactly(List.of(), List.of("QW"), List.of(), List.of("RT"));
-        assertThat(procedures).extracting(Code::quantity)
+        assertThat(procedures)
+                .extracting(Code::quantity)
                 .containsExactly(new BigDecimal("1.000"), new BigDecimal("1.000"), new BigDecimal("4.000"), null);
         // the text stays the text: nothing appended to it
         assertThat(procedures.get(2).text()).isEqualTo("Injection, triamcinolone acetonide, NOS, 10 mg");
@@ -72,7 +81,8 @@ class DftMapperTest {
     void aChargedG0439IsASubsequentAnnualWellnessVisit() throws Exception {
         String text = Hl7MllpIntakeTest.text("dft-p03-office-visit.hl7", "V-3", "C-3")
                 .replace("99214^Office visit, established, moderate^C4", "G0439^AWV subsequent^HCPCS")
-                .replace("99214^Office or other outpatient visit, established patient^C4",
+                .replace(
+                        "99214^Office or other outpatient visit, established patient^C4",
                         "G0439^Annual wellness visit, subsequent^HCPCS");
 
         DocumentedEncounter encounter = map(text).submission().encounter();
@@ -84,8 +94,10 @@ class DftMapperTest {
     @Test
     void aPr1DetailingItsOwnChargeIsOneProcedureNotTwo() throws Exception {
         String text = Hl7MllpIntakeTest.text("dft-p03-office-visit.hl7", "V-4", "C-4")
-                .replace("PR1|1||20610", "FT1|4|||20260310|20260310|CG|20610^Arthrocentesis^C4|||1|||||||||||||||"
-                        + "20610^Arthrocentesis, major joint^C4\rPR1|1||20610");
+                .replace(
+                        "PR1|1||20610",
+                        "FT1|4|||20260310|20260310|CG|20610^Arthrocentesis^C4|||1|||||||||||||||"
+                                + "20610^Arthrocentesis, major joint^C4\rPR1|1||20610");
 
         List<Code> procedures = map(text).submission().encounter().procedures();
 

@@ -25,13 +25,32 @@ class Hl7FuzzTest {
 
     private static final String DFT = dft();
     private static final HapiContext HAPI = hapi();
-    private static final Hl7Receiver RECEIVER = new Hl7Receiver(HAPI, FuzzedIntake.intake(), "riverside-fm",
-            FuzzedIntake.properties().hl7().billingProvider(), FuzzedIntake.audit());
+    private static final Hl7Receiver RECEIVER = new Hl7Receiver(
+            HAPI,
+            FuzzedIntake.intake(),
+            "riverside-fm",
+            FuzzedIntake.properties().hl7().billingProvider(),
+            FuzzedIntake.audit());
 
     private static final String[] SEGMENTS = DFT.split("\r");
     private static final String HOSTILE_CHARS = "|^~\\&*:\u0000\u0001\u001c\u000b\r\n\ud800 ";
-    private static final String[] ODD_VALUES = {"", "\"\"", "99999999", "20260231", "-1", "1.5E10", "ZZZ", "\\E\\",
-        "19610722", "30000101", "0", "DFT^P03^DFT_P03", "2.9", "&&&&", "^^^^^^^^"};
+    private static final String[] ODD_VALUES = {
+        "",
+        "\"\"",
+        "99999999",
+        "20260231",
+        "-1",
+        "1.5E10",
+        "ZZZ",
+        "\\E\\",
+        "19610722",
+        "30000101",
+        "0",
+        "DFT^P03^DFT_P03",
+        "2.9",
+        "&&&&",
+        "^^^^^^^^"
+    };
 
     @Test
     void arbitraryTextGetsAnAck() {
@@ -97,7 +116,8 @@ class Hl7FuzzTest {
         String ack = RECEIVER.receive(message, "127.0.0.1");
         assertThat(ack).startsWith("MSH|");
         assertThat(ack).containsPattern("\rMSA\\|A[AER]\\|");
-        assertThat(ack).as("no application internal error (an exception inside the door)")
+        assertThat(ack)
+                .as("no application internal error (an exception inside the door)")
                 .doesNotContain("207^Application internal error");
     }
 

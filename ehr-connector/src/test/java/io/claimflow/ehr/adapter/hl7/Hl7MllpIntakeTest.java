@@ -94,25 +94,33 @@ class Hl7MllpIntakeTest {
         assertThat(event.getProviders().getBilling().getNpi()).isEqualTo("1847362914");
         assertThat(event.getProviders().getBilling().getEntityType()).isEqualTo(ProviderEntityType.ORGANIZATION);
         assertThat(event.getProviders().getBilling().getTaxId()).isEqualTo("311234567");
-        assertThat(event.getProviders().getBilling().getAddress().getPostalCode()).isEqualTo("432211234");
+        assertThat(event.getProviders().getBilling().getAddress().getPostalCode())
+                .isEqualTo("432211234");
         assertThat(event.getProviders().getRendering().getNpi()).isEqualTo("1293847566");
-        assertThat(event.getProviders().getRendering().getLastOrOrganizationName()).isEqualTo("Raman");
+        assertThat(event.getProviders().getRendering().getLastOrOrganizationName())
+                .isEqualTo("Raman");
         assertThat(event.getProviders().getRendering().getFirstName()).isEqualTo("Priya");
         assertThat(event.getProviders().getReferring().getNpi()).isEqualTo("1093817447");
         // DG1 in DG1-15 priority order (unranked last), the FT1-19 duplicate not repeated
-        assertThat(event.getDiagnoses()).containsExactly(
-                code(CodeSystem.ICD_10_CM, "I10", "Essential (primary) hypertension"),
-                code(CodeSystem.ICD_10_CM, "E11.9", "Type 2 diabetes mellitus without complications"),
-                code(CodeSystem.ICD_10_CM, "M17.11", "Unilateral primary osteoarthritis, right knee"));
+        assertThat(event.getDiagnoses())
+                .containsExactly(
+                        code(CodeSystem.ICD_10_CM, "I10", "Essential (primary) hypertension"),
+                        code(CodeSystem.ICD_10_CM, "E11.9", "Type 2 diabetes mellitus without complications"),
+                        code(CodeSystem.ICD_10_CM, "M17.11", "Unilateral primary osteoarthritis, right knee"));
         // FT1-25 (CPT C4, HCPCS) with FT1-26 modifiers and FT1-10 quantities, then PR1 with PR1-16 modifiers
-        assertThat(event.getProcedures()).containsExactly(
-                code(CodeSystem.CPT, "99214", "Office or other outpatient visit, established patient", "1"),
-                code(CodeSystem.CPT, "83036", "Hemoglobin; glycosylated (A1C)", "1", "QW"),
-                code(CodeSystem.HCPCS, "J3301", "Injection, triamcinolone acetonide, NOS, 10 mg", "4"),
-                code(CodeSystem.CPT, "20610", "Arthrocentesis, aspiration and/or injection, major joint", null,
-                        "RT"));
-        assertThat(event.getEncounterType()).isEqualTo(code(CodeSystem.CPT, "99214",
-                "Office or other outpatient visit, established patient"));
+        assertThat(event.getProcedures())
+                .containsExactly(
+                        code(CodeSystem.CPT, "99214", "Office or other outpatient visit, established patient", "1"),
+                        code(CodeSystem.CPT, "83036", "Hemoglobin; glycosylated (A1C)", "1", "QW"),
+                        code(CodeSystem.HCPCS, "J3301", "Injection, triamcinolone acetonide, NOS, 10 mg", "4"),
+                        code(
+                                CodeSystem.CPT,
+                                "20610",
+                                "Arthrocentesis, aspiration and/or injection, major joint",
+                                null,
+                                "RT"));
+        assertThat(event.getEncounterType())
+                .isEqualTo(code(CodeSystem.CPT, "99214", "Office or other outpatient visit, established patient"));
         assertThat(event.getPatientStatus()).isEqualTo(NewOrEstablished.ESTABLISHED);
         // IN1/IN2 in IN1-1 order although the secondary came first in the message
         assertThat(event.getCoverages()).hasSize(2);
@@ -161,8 +169,12 @@ class Hl7MllpIntakeTest {
         assertThat(events.get(1).getEncounterId()).isEqualTo(visit);
         // audited like the FHIR door: who (channel and sender's address), what (ids only), when; once per event
         assertThat(jdbc.sql("SELECT username || ' ' || action || ' ' || resource_type FROM "
-                + "claimflow_platform.audit_record WHERE resource_id = ? ORDER BY id").param(visit).query(String.class)
-                .list()).containsExactly("hl7-mllp@127.0.0.1 encounter.documented encounter",
+                                + "claimflow_platform.audit_record WHERE resource_id = ? ORDER BY id")
+                        .param(visit)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "hl7-mllp@127.0.0.1 encounter.documented encounter",
                         "hl7-mllp@127.0.0.1 encounter.documented encounter");
     }
 
@@ -176,10 +188,13 @@ class Hl7MllpIntakeTest {
         EncounterDocumented event = PublishedEvents.awaitExactly(visit, 1).get(0);
         assertThat(event.getPatient().getNameSuffix()).isEqualTo("Jr");
         assertThat(event.getCoverages()).isEmpty();
-        assertThat(event.getDiagnoses()).containsExactly(
-                code(CodeSystem.ICD_10_CM, "Z00.00",
-                        "Encounter for general adult medical examination without abnormal findings"),
-                code(CodeSystem.SNOMED_CT, "195967001", "Asthma"));
+        assertThat(event.getDiagnoses())
+                .containsExactly(
+                        code(
+                                CodeSystem.ICD_10_CM,
+                                "Z00.00",
+                                "Encounter for general adult medical examination without abnormal findings"),
+                        code(CodeSystem.SNOMED_CT, "195967001", "Asthma"));
         assertThat(event.getDateOfService()).isEqualTo(LocalDate.of(2026, 2, 2));
         assertThat(event.getPatientStatus()).isEqualTo(NewOrEstablished.UNKNOWN);
         assertThat(event.getProviders().getRendering().getNpi()).isEqualTo("1679576722");
@@ -210,8 +225,9 @@ class Hl7MllpIntakeTest {
         assertThat(field(segments(ack, "MSA").get(0), 1)).isEqualTo("AE");
         assertThat(errs).anySatisfy(err -> assertThat(err).startsWith("ERR||PID^1|100^"));
         assertThat(errs).anySatisfy(err -> assertThat(err).startsWith("ERR||DG1^1|100^"));
-        assertThat(errs).anySatisfy(err -> assertThat(err).startsWith("ERR||FT1^1^25^^3|103^")
-                .contains("coding system LOCAL"));
+        assertThat(errs)
+                .anySatisfy(err ->
+                        assertThat(err).startsWith("ERR||FT1^1^25^^3|103^").contains("coding system LOCAL"));
         assertNothingPublished(visit);
     }
 
@@ -219,12 +235,13 @@ class Hl7MllpIntakeTest {
     void aTruncatedMessageGetsAeNamingWhatIsMissing() throws Exception {
         String visit = "V-" + UUID.randomUUID();
         String full = text("dft-p03-office-visit.hl7", visit, "C-" + visit);
-        String truncated = full.substring(0, full.indexOf("PID|") + 20);  // cut inside PID
+        String truncated = full.substring(0, full.indexOf("PID|") + 20); // cut inside PID
 
         String ack = sendRaw(truncated);
 
         assertThat(field(segments(ack, "MSA").get(0), 1)).isEqualTo("AE");
-        assertThat(segments(ack, "ERR")).anySatisfy(err -> assertThat(err).startsWith("ERR||PV1^1|100^"))
+        assertThat(segments(ack, "ERR"))
+                .anySatisfy(err -> assertThat(err).startsWith("ERR||PV1^1|100^"))
                 .anySatisfy(err -> assertThat(err).startsWith("ERR||PID^1^7|101^"))
                 .anySatisfy(err -> assertThat(err).startsWith("ERR||DG1^1|100^"));
         assertThat(ack).doesNotContain("Whitfield");
@@ -240,9 +257,9 @@ class Hl7MllpIntakeTest {
         try (Socket socket = new Socket("localhost", mllp.port())) {
             String message = text("dft-p03-office-visit.hl7", visit, "C-" + visit);
             socket.getOutputStream().write(0x0B);
-            socket.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));  // no 0x1C 0x0D
+            socket.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8)); // no 0x1C 0x0D
             socket.shutdownOutput();
-            assertThat(socket.getInputStream().read()).isEqualTo(-1);  // closed without an ACK
+            assertThat(socket.getInputStream().read()).isEqualTo(-1); // closed without an ACK
         }
         assertNothingPublished(visit);
     }
@@ -250,7 +267,8 @@ class Hl7MllpIntakeTest {
     @Test
     void whatCodingWouldDeadLetterOrAn837CannotCarryGetsAeAndPublishesNothing() throws Exception {
         String unborn = "V-" + UUID.randomUUID();
-        String future = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now().plusYears(1));
+        String future = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(
+                LocalDate.now().plusYears(1));
         String ack = sendRaw(text("dft-p03-office-visit.hl7", unborn, "C-" + unborn)
                 .replace("||19610722|F|", "||" + future + "|F|"));
         assertThat(field(segments(ack, "MSA").get(0), 1)).isEqualTo("AE");
@@ -261,7 +279,8 @@ class Hl7MllpIntakeTest {
         ack = sendRaw(text("dft-p03-office-visit.hl7", delimiters, "C-" + delimiters)
                 .replace("^Columbus^OH^43214-1032^", "^Columbus^O*H^43215*N4^"));
         assertThat(field(segments(ack, "MSA").get(0), 1)).isEqualTo("AE");
-        assertThat(segments(ack, "ERR")).anyMatch(err -> err.contains("patient.address.state"))
+        assertThat(segments(ack, "ERR"))
+                .anyMatch(err -> err.contains("patient.address.state"))
                 .anyMatch(err -> err.contains("patient.address.postalCode"))
                 .noneMatch(err -> err.contains("O*H") || err.contains("N4"));
         assertNothingPublished(delimiters);
@@ -282,8 +301,8 @@ class Hl7MllpIntakeTest {
             String visit = "V-" + UUID.randomUUID();
             Message message = message("dft-p03-office-visit.hl7", visit, "C-" + visit);
 
-            java.util.concurrent.CompletableFuture<Message> ack = java.util.concurrent.CompletableFuture
-                    .supplyAsync(() -> {
+            java.util.concurrent.CompletableFuture<Message> ack =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                         try {
                             return send(message);
                         } catch (Exception e) {
@@ -292,7 +311,8 @@ class Hl7MllpIntakeTest {
                     });
 
             // well within the idle timeout: the idle connections are still open while the message is answered
-            assertThat(new Terser(ack.get(5, java.util.concurrent.TimeUnit.SECONDS)).get("MSA-1")).isEqualTo("AA");
+            assertThat(new Terser(ack.get(5, java.util.concurrent.TimeUnit.SECONDS)).get("MSA-1"))
+                    .isEqualTo("AA");
             assertThat(PublishedEvents.awaitExactly(visit, 1)).hasSize(1);
         } finally {
             for (Socket socket : idle) {
@@ -346,10 +366,16 @@ class Hl7MllpIntakeTest {
     }
 
     private void assertNothingPublished(String visit) {
-        assertThat(jdbc.sql("SELECT count(*) FROM published_encounter WHERE encounter_id = ?").param(visit)
-                .query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.outbox WHERE key = ?").param(visit)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM published_encounter WHERE encounter_id = ?")
+                        .param(visit)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.outbox WHERE key = ?")
+                        .param(visit)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     private static Message message(String name, String visit, String controlId) throws Exception {
@@ -358,19 +384,30 @@ class Hl7MllpIntakeTest {
 
     static String text(String name, String visit, String controlId) throws IOException {
         try (InputStream in = Hl7MllpIntakeTest.class.getResourceAsStream("/hl7/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().replace("VISIT_ID", visit)
-                    .replace("CTRL_ID", controlId).replace('\n', '\r');
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .strip()
+                    .replace("VISIT_ID", visit)
+                    .replace("CTRL_ID", controlId)
+                    .replace('\n', '\r');
         }
     }
 
     private static DocumentedCode code(CodeSystem system, String code, String text) {
-        return DocumentedCode.newBuilder().setSystem(system).setCode(code).setText(text).build();
+        return DocumentedCode.newBuilder()
+                .setSystem(system)
+                .setCode(code)
+                .setText(text)
+                .build();
     }
 
-    private static DocumentedCode code(CodeSystem system, String code, String text, String quantity,
-            String... modifiers) {
-        return DocumentedCode.newBuilder().setSystem(system).setCode(code).setText(text)
+    private static DocumentedCode code(
+            CodeSystem system, String code, String text, String quantity, String... modifiers) {
+        return DocumentedCode.newBuilder()
+                .setSystem(system)
+                .setCode(code)
+                .setText(text)
                 .setQuantity(quantity == null ? null : new java.math.BigDecimal(quantity).setScale(3))
-                .setModifiers(List.of(modifiers)).build();
+                .setModifiers(List.of(modifiers))
+                .build();
     }
 }

@@ -48,12 +48,24 @@ class MllpDoorLoadTest {
         int idle = Integer.getInteger("loadtest.idle", 500);
         int senders = Integer.getInteger("loadtest.senders", 8);
         int messages = Integer.getInteger("loadtest.messages", 2000);
-        EhrProperties.Mllp defaults = new EhrProperties.Mllp(true, 0, "127.0.0.1", StandardCharsets.UTF_8, 64, 32,
-                Duration.ofSeconds(10), Duration.ofSeconds(30), 1_048_576);
+        EhrProperties.Mllp defaults = new EhrProperties.Mllp(
+                true,
+                0,
+                "127.0.0.1",
+                StandardCharsets.UTF_8,
+                64,
+                32,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                1_048_576);
         HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
         hapi.setValidationContext(ValidationContextFactory.noValidation());
-        Hl7Receiver receiver = new Hl7Receiver(hapi, FuzzedIntake.intake(), "riverside-fm",
-                FuzzedIntake.properties().hl7().billingProvider(), FuzzedIntake.audit());
+        Hl7Receiver receiver = new Hl7Receiver(
+                hapi,
+                FuzzedIntake.intake(),
+                "riverside-fm",
+                FuzzedIntake.properties().hl7().billingProvider(),
+                FuzzedIntake.audit());
         MllpServer server = new MllpServer(receiver::receive, defaults);
         server.start();
         List<Socket> held = new ArrayList<>();
@@ -65,7 +77,7 @@ class MllpDoorLoadTest {
                 try {
                     held.add(connect(server, "127.0.0.1"));
                 } catch (IOException e) {
-                    resetAtConnect++;  // refused so fast that the reset came before connect returned
+                    resetAtConnect++; // refused so fast that the reset came before connect returned
                 }
             }
             Thread.sleep(500);
@@ -99,8 +111,8 @@ class MllpDoorLoadTest {
                 done.add(pool.submit(() -> {
                     try (Socket socket = connect(server, "127.0.0.1")) {
                         for (int m = sender; m < messages; m += senders) {
-                            String ack = exchange(socket, dft.replace("V-LOAD", "V-LOAD-" + m)
-                                    .replace("C-LOAD", "C-LOAD-" + m));
+                            String ack = exchange(
+                                    socket, dft.replace("V-LOAD", "V-LOAD-" + m).replace("C-LOAD", "C-LOAD-" + m));
                             if (ack.contains("MSA|AA|")) {
                                 acknowledged.incrementAndGet();
                             }
@@ -116,15 +128,22 @@ class MllpDoorLoadTest {
             pool.shutdown();
 
             report.append("MLLP door load test (loopback, defaults, HL7 receiver without database or broker)\n")
-                    .append(String.format("limits: max-connections %d, max-connections-per-address %d, idle-timeout %s,"
-                            + " read-timeout %s, max-message-bytes %d%n", defaults.maxConnections(),
-                            defaults.maxConnectionsPerAddress(), defaults.idleTimeout(), defaults.readTimeout(),
+                    .append(String.format(
+                            "limits: max-connections %d, max-connections-per-address %d, idle-timeout %s,"
+                                    + " read-timeout %s, max-message-bytes %d%n",
+                            defaults.maxConnections(),
+                            defaults.maxConnectionsPerAddress(),
+                            defaults.idleTimeout(),
+                            defaults.readTimeout(),
                             defaults.maxMessageBytes()))
-                    .append(String.format("idle flood: %d connections from one address -> %d served; %d more from "
-                            + "250 addresses -> %d served in all; %d refused at once (%d of them reset before connect "
-                            + "returned)%n", idle, servedOneAddress, idle, servedAll, refused, resetAtConnect))
-                    .append(String.format("messages: %d DFT^P03 from %d concurrent senders, %d AA, %.1f s, %.0f "
-                            + "messages/s%n", messages, senders, acknowledged.get(), seconds, messages / seconds));
+                    .append(String.format(
+                            "idle flood: %d connections from one address -> %d served; %d more from "
+                                    + "250 addresses -> %d served in all; %d refused at once (%d of them reset before connect "
+                                    + "returned)%n",
+                            idle, servedOneAddress, idle, servedAll, refused, resetAtConnect))
+                    .append(String.format(
+                            "messages: %d DFT^P03 from %d concurrent senders, %d AA, %.1f s, %.0f " + "messages/s%n",
+                            messages, senders, acknowledged.get(), seconds, messages / seconds));
             Path out = Path.of("target/load/mllp-door.txt");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);

@@ -14,8 +14,18 @@ import org.junit.jupiter.api.Test;
 /** MLLP frame reading: 0x0B content 0x1C 0x0D, whatever comes around it. */
 class MllpFramingTest {
 
-    private final MllpServer server = new MllpServer((s, from) -> s, new EhrProperties.Mllp(true, 0, "127.0.0.1",
-            StandardCharsets.UTF_8, 1, 1, Duration.ofSeconds(5), Duration.ofSeconds(5), 64));
+    private final MllpServer server = new MllpServer(
+            (s, from) -> s,
+            new EhrProperties.Mllp(
+                    true,
+                    0,
+                    "127.0.0.1",
+                    StandardCharsets.UTF_8,
+                    1,
+                    1,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(5),
+                    64));
 
     @Test
     void readsConsecutiveFramesAndSkipsBytesBetweenThem() throws IOException {
@@ -40,7 +50,8 @@ class MllpFramingTest {
 
     @Test
     void aFrameCutOffIsDiscardedAndANewStartBlockRestarts() throws IOException {
-        assertThat(server.readFrame(new ByteArrayInputStream(new byte[] {0x0B, 'A', 'B'}))).isNull();
+        assertThat(server.readFrame(new ByteArrayInputStream(new byte[] {0x0B, 'A', 'B'})))
+                .isNull();
         assertThat(server.readFrame(new ByteArrayInputStream(new byte[] {0x0B, 'A', 0x0B, 'C', 0x1C, 0x0D})))
                 .containsExactly('C');
     }
@@ -51,6 +62,7 @@ class MllpFramingTest {
         wire[0] = 0x0B;
         java.util.Arrays.fill(wire, 1, wire.length, (byte) 'x');
 
-        assertThatThrownBy(() -> server.readFrame(new ByteArrayInputStream(wire))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> server.readFrame(new ByteArrayInputStream(wire)))
+                .isInstanceOf(IOException.class);
     }
 }

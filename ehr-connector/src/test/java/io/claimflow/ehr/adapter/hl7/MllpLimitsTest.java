@@ -101,8 +101,10 @@ class MllpLimitsTest {
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private void start(int max, int perAddress, Duration idle, Duration read) {
-        server = new MllpServer((message, from) -> message, new EhrProperties.Mllp(true, 0, "127.0.0.1",
-                StandardCharsets.UTF_8, max, perAddress, idle, read, 65_536));
+        server = new MllpServer(
+                (message, from) -> message,
+                new EhrProperties.Mllp(
+                        true, 0, "127.0.0.1", StandardCharsets.UTF_8, max, perAddress, idle, read, 65_536));
         server.start();
     }
 

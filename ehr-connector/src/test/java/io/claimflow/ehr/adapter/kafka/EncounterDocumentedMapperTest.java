@@ -20,23 +20,49 @@ class EncounterDocumentedMapperTest {
 
     @Test
     void modifiersQuantityEpisodeAndWellnessVisitAreOnTheEvent() {
-        DocumentedEncounter.Patient patient = new DocumentedEncounter.Patient("MRN-1", "Doe", "Jane", null, null,
-                LocalDate.of(1950, 1, 1), DocumentedEncounter.Sex.FEMALE,
+        DocumentedEncounter.Patient patient = new DocumentedEncounter.Patient(
+                "MRN-1",
+                "Doe",
+                "Jane",
+                null,
+                null,
+                LocalDate.of(1950, 1, 1),
+                DocumentedEncounter.Sex.FEMALE,
                 new DocumentedEncounter.Address("1 Main St", null, "Columbus", "OH", "43215", "US"));
-        DocumentedEncounter.Provider billing = new DocumentedEncounter.Provider("1847362914",
-                DocumentedEncounter.EntityType.ORGANIZATION, "Clinic", null, null, null, null, null);
-        DocumentedEncounter encounter = new DocumentedEncounter("t", "enc-1", patient, List.of(),
-                new DocumentedEncounter.Providers(billing, null, null), null, "11", LocalDate.of(2026, 3, 10),
-                DocumentedEncounter.EncounterClass.AMBULATORY, new Code(CodeSystem.NONE, null, "Visit"),
-                DocumentedEncounter.PatientStatus.ESTABLISHED, null, null,
-                List.of(new Code(CodeSystem.ICD_10_CM, "S93.401", "Sprain", List.of(), null,
+        DocumentedEncounter.Provider billing = new DocumentedEncounter.Provider(
+                "1847362914", DocumentedEncounter.EntityType.ORGANIZATION, "Clinic", null, null, null, null, null);
+        DocumentedEncounter encounter = new DocumentedEncounter(
+                "t",
+                "enc-1",
+                patient,
+                List.of(),
+                new DocumentedEncounter.Providers(billing, null, null),
+                null,
+                "11",
+                LocalDate.of(2026, 3, 10),
+                DocumentedEncounter.EncounterClass.AMBULATORY,
+                new Code(CodeSystem.NONE, null, "Visit"),
+                DocumentedEncounter.PatientStatus.ESTABLISHED,
+                null,
+                null,
+                List.of(new Code(
+                        CodeSystem.ICD_10_CM,
+                        "S93.401",
+                        "Sprain",
+                        List.of(),
+                        null,
                         DocumentedEncounter.EpisodeOfCare.SUBSEQUENT)),
-                List.of(new Code(CodeSystem.HCPCS, "J3301", "Triamcinolone", List.of("JZ"), new BigDecimal("4.000"),
-                        null)),
-                List.of(), null, null, null, DocumentedEncounter.AnnualWellnessVisit.INITIAL, false);
+                List.of(new Code(
+                        CodeSystem.HCPCS, "J3301", "Triamcinolone", List.of("JZ"), new BigDecimal("4.000"), null)),
+                List.of(),
+                null,
+                null,
+                null,
+                DocumentedEncounter.AnnualWellnessVisit.INITIAL,
+                false);
 
-        EncounterDocumented event = EncounterDocumentedMapper.toEvent(encounter, UUID.randomUUID(), null,
-                Instant.now());
+        EncounterDocumented event =
+                EncounterDocumentedMapper.toEvent(encounter, UUID.randomUUID(), null, Instant.now());
 
         assertThat(event.getProcedures().get(0).getModifiers()).containsExactly("JZ");
         assertThat(event.getProcedures().get(0).getQuantity()).isEqualByComparingTo("4");

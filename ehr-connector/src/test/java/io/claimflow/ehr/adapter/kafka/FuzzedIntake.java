@@ -18,22 +18,42 @@ import java.util.Optional;
  */
 public final class FuzzedIntake {
 
-    private FuzzedIntake() {
-    }
+    private FuzzedIntake() {}
 
     public static EhrProperties properties() {
-        return new EhrProperties("riverside-fm", new EhrProperties.Mllp(true, 0, "127.0.0.1", StandardCharsets.UTF_8,
-                4, 4, Duration.ofSeconds(5), Duration.ofSeconds(5), 1_048_576), new EhrProperties.Hl7(
-                        new EhrProperties.BillingProvider("1847362914", "Riverside Family Medicine LLC", "311234567",
-                                "207Q00000X", "2200 Riverside Dr", "Suite 110", "Columbus", "OH", "432211234")),
-                524_288, 4_194_304, new EhrProperties.Fhir(365, null), null, null);
+        return new EhrProperties(
+                "riverside-fm",
+                new EhrProperties.Mllp(
+                        true,
+                        0,
+                        "127.0.0.1",
+                        StandardCharsets.UTF_8,
+                        4,
+                        4,
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        1_048_576),
+                new EhrProperties.Hl7(new EhrProperties.BillingProvider(
+                        "1847362914",
+                        "Riverside Family Medicine LLC",
+                        "311234567",
+                        "207Q00000X",
+                        "2200 Riverside Dr",
+                        "Suite 110",
+                        "Columbus",
+                        "OH",
+                        "432211234")),
+                524_288,
+                4_194_304,
+                new EhrProperties.Fhir(365, null),
+                null,
+                null);
     }
 
     public static EncounterIntake intake() {
         PublishedEncounters published = new PublishedEncounters() {
             @Override
-            public void lock(String tenantId, String encounterId) {
-            }
+            public void lock(String tenantId, String encounterId) {}
 
             @Override
             public Optional<Row> find(String tenantId, Source source) {
@@ -50,19 +70,19 @@ public final class FuzzedIntake {
                 return true;
             }
         };
-        return new EncounterIntake(published, new OutboxEncounterEvents(mock(OutboxWriter.class), properties(),
-                Optional.empty()), Optional.empty());
+        return new EncounterIntake(
+                published,
+                new OutboxEncounterEvents(mock(OutboxWriter.class), properties(), Optional.empty()),
+                Optional.empty());
     }
 
     public static AuditTrail audit() {
         return new AuditTrail() {
             @Override
-            public void read(String resourceType, String resourceId) {
-            }
+            public void read(String resourceType, String resourceId) {}
 
             @Override
-            public void changed(String action, String resourceType, String resourceId) {
-            }
+            public void changed(String action, String resourceType, String resourceId) {}
         };
     }
 }

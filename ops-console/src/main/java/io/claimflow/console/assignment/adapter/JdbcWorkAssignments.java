@@ -26,11 +26,13 @@ class JdbcWorkAssignments implements WorkAssignments {
     public void assign(String claimId, String assignee, String assignedBy, Instant at) {
         // the open one is closed first: one open assignment per claim (a unique index keeps it so)
         jdbc.sql("UPDATE work_assignment SET done_at = ?, handed_on = true WHERE claim_id = ? AND done_at IS NULL "
-                + "AND assignee <> ?")
-                .params(Timestamp.from(at), claimId, assignee).update();
+                        + "AND assignee <> ?")
+                .params(Timestamp.from(at), claimId, assignee)
+                .update();
         jdbc.sql("INSERT INTO work_assignment (claim_id, assignee, assigned_by, assigned_at) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (claim_id) WHERE done_at IS NULL DO NOTHING")
-                .params(claimId, assignee, assignedBy, Timestamp.from(at)).update();
+                        + "ON CONFLICT (claim_id) WHERE done_at IS NULL DO NOTHING")
+                .params(claimId, assignee, assignedBy, Timestamp.from(at))
+                .update();
     }
 
     @Override
@@ -41,14 +43,16 @@ class JdbcWorkAssignments implements WorkAssignments {
         }
         jdbc.sql("SELECT claim_id, assignee FROM work_assignment WHERE done_at IS NULL AND claim_id = ANY (?)")
                 .param(claimIds.toArray(String[]::new))
-                .query((rs, n) -> open.put(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> open.put(rs.getString(1), rs.getString(2)))
+                .list();
         return open;
     }
 
     @Override
     public void finishAllBut(Collection<String> stillOpen, Instant at) {
         jdbc.sql("UPDATE work_assignment SET done_at = ? WHERE done_at IS NULL AND NOT (claim_id = ANY (?))")
-                .params(Timestamp.from(at), stillOpen.toArray(String[]::new)).update();
+                .params(Timestamp.from(at), stillOpen.toArray(String[]::new))
+                .update();
     }
 
     @Override
@@ -58,6 +62,7 @@ class JdbcWorkAssignments implements WorkAssignments {
                        count(*) FILTER (WHERE done_at >= ? AND NOT handed_on)
                 FROM work_assignment GROUP BY assignee ORDER BY assignee""")
                 .param(Timestamp.from(since))
-                .query((rs, n) -> new Productivity(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+                .query((rs, n) -> new Productivity(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list();
     }
 }

@@ -23,9 +23,14 @@ class JdbcDeadLetterDecisions implements DeadLetterDecisions {
     @Override
     public void record(DeadLetterDecision decision) {
         jdbc.sql("INSERT INTO dead_letter_decision (letter, service, decision, note, decided_by, decided_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
-                .params(decision.letter(), decision.service(), decision.decision().name(), decision.note(),
-                        decision.decidedBy(), Timestamp.from(decision.decidedAt()))
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(
+                        decision.letter(),
+                        decision.service(),
+                        decision.decision().name(),
+                        decision.note(),
+                        decision.decidedBy(),
+                        Timestamp.from(decision.decidedAt()))
                 .update();
     }
 
@@ -36,12 +41,16 @@ class JdbcDeadLetterDecisions implements DeadLetterDecisions {
             return latest;
         }
         List<DeadLetterDecision> rows = jdbc.sql("SELECT DISTINCT ON (letter) letter, service, decision, note,"
-                + " decided_by, decided_at FROM dead_letter_decision WHERE letter = ANY (?)"
-                + " ORDER BY letter, decided_at DESC, id DESC")
+                        + " decided_by, decided_at FROM dead_letter_decision WHERE letter = ANY (?)"
+                        + " ORDER BY letter, decided_at DESC, id DESC")
                 .param(letters.toArray(String[]::new))
-                .query((rs, n) -> new DeadLetterDecision(rs.getString("letter"), rs.getString("service"),
-                        DeadLetterDecision.Decision.valueOf(rs.getString("decision")), rs.getString("note"),
-                        rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant()))
+                .query((rs, n) -> new DeadLetterDecision(
+                        rs.getString("letter"),
+                        rs.getString("service"),
+                        DeadLetterDecision.Decision.valueOf(rs.getString("decision")),
+                        rs.getString("note"),
+                        rs.getString("decided_by"),
+                        rs.getTimestamp("decided_at").toInstant()))
                 .list();
         rows.forEach(d -> latest.put(d.letter(), d));
         return latest;

@@ -62,8 +62,8 @@ public final class KafkaBrokerOffsets implements BrokerOffsets, DisposableBean {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             KafkaFuture<Set<String>> existing = admin.listTopics().names();
-            KafkaFuture<Collection<GroupListing>> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups())
-                    .all();
+            KafkaFuture<Collection<GroupListing>> groups =
+                    admin.listGroups(ListGroupsOptions.forConsumerGroups()).all();
             Set<String> names = get(existing, deadline);
             List<String> wanted = new ArrayList<>();
             for (String topic : topics) {
@@ -74,12 +74,15 @@ public final class KafkaBrokerOffsets implements BrokerOffsets, DisposableBean {
                     wanted.add(Topics.dlt(topic));
                 }
             }
-            KafkaFuture<Map<String, TopicDescription>> described = admin.describeTopics(wanted).allTopicNames();
+            KafkaFuture<Map<String, TopicDescription>> described =
+                    admin.describeTopics(wanted).allTopicNames();
             Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
             for (GroupListing group : get(groups, deadline)) {
                 specs.put(group.groupId(), new ListConsumerGroupOffsetsSpec());
             }
-            var committedFuture = specs.isEmpty() ? null : admin.listConsumerGroupOffsets(specs).all();
+            var committedFuture = specs.isEmpty()
+                    ? null
+                    : admin.listConsumerGroupOffsets(specs).all();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
             for (TopicDescription topic : get(described, deadline).values()) {
@@ -94,10 +97,10 @@ public final class KafkaBrokerOffsets implements BrokerOffsets, DisposableBean {
             var ends = admin.listOffsets(latest).all();
             var starts = earliest.isEmpty() ? null : admin.listOffsets(earliest).all();
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = get(ends, deadline);
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> start = starts == null ? Map.of()
-                    : get(starts, deadline);
-            Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committedFuture == null ? Map.of()
-                    : get(committedFuture, deadline);
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> start =
+                    starts == null ? Map.of() : get(starts, deadline);
+            Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
+                    committedFuture == null ? Map.of() : get(committedFuture, deadline);
 
             Map<String, Long> endOffsets = new HashMap<>();
             Map<String, Long> deadLetters = new HashMap<>();
@@ -121,16 +124,16 @@ public final class KafkaBrokerOffsets implements BrokerOffsets, DisposableBean {
                     sums[0] += offset.offset();
                     sums[1] += Math.max(0, end.get(tp).offset() - offset.offset());
                 });
-                perTopic.forEach((topic, sums) -> groupOffsets.add(
-                        new OffsetsSample.GroupOffsets(group.getKey(), topic, sums[0], sums[1])));
+                perTopic.forEach((topic, sums) ->
+                        groupOffsets.add(new OffsetsSample.GroupOffsets(group.getKey(), topic, sums[0], sums[1])));
             });
             return new OffsetsSample(clock.instant(), endOffsets, deadLetters, groupOffsets);
         } catch (TimeoutException e) {
             throw new BrokerUnavailableException("The brokers did not answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             LOG.info("Broker offsets not available: {}", e.getCause().getClass().getSimpleName());
-            throw new BrokerUnavailableException("The brokers did not answer ("
-                    + e.getCause().getClass().getSimpleName() + ")");
+            throw new BrokerUnavailableException(
+                    "The brokers did not answer (" + e.getCause().getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerUnavailableException("Interrupted while asking the brokers");

@@ -26,32 +26,66 @@ import java.util.stream.Collectors;
  */
 final class EventMapping {
 
-    private EventMapping() {
-    }
+    private EventMapping() {}
 
     /** What a ClaimSubmitted adds to the claim row beyond the timeline entry. */
-    record Submission(String patientControlNumber, String payerName, String replacedClaimId, LocalDate dateOfService) {
-    }
+    record Submission(String patientControlNumber, String payerName, String replacedClaimId, LocalDate dateOfService) {}
 
     static TimelineEntry entry(EncounterDocumented e) {
         String summary = "Documented: date of service " + e.getDateOfService() + ", " + e.getEncounterClass()
-                + ", " + e.getDiagnoses().size() + " diagnoses, " + e.getProcedures().size() + " procedures, "
+                + ", " + e.getDiagnoses().size() + " diagnoses, "
+                + e.getProcedures().size() + " procedures, "
                 + e.getAdministeredItems().size() + " supplies/drugs";
-        return new TimelineEntry(e.getEventId(), Topics.ENCOUNTER_DOCUMENTED, EventKind.DOCUMENTED,
-                e.getEncounterId(), null, e.getTenantId(), e.getOccurredAt(), summary, null, null, null, null, null,
-                null, null, null, null, null);
+        return new TimelineEntry(
+                e.getEventId(),
+                Topics.ENCOUNTER_DOCUMENTED,
+                EventKind.DOCUMENTED,
+                e.getEncounterId(),
+                null,
+                e.getTenantId(),
+                e.getOccurredAt(),
+                summary,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     static TimelineEntry entry(EncounterCoded e) {
-        String by = e.getCodedBy().getMethod() + (e.getCodedBy().getCoderId() == null ? ""
-                : " " + e.getCodedBy().getCoderId());
+        String by = e.getCodedBy().getMethod()
+                + (e.getCodedBy().getCoderId() == null
+                        ? ""
+                        : " " + e.getCodedBy().getCoderId());
         String summary = "Coded v" + e.getCodingVersion() + " (" + by + "): "
                 + e.getDiagnoses().stream().map(Diagnosis::getCode).collect(Collectors.joining(", ")) + "; "
                 + e.getServiceLines().stream().map(EventMapping::line).collect(Collectors.joining(", "))
-                + (e.getRecodeCause() == null ? "" : "; recode of claim " + e.getRecodeCause().getClaimId());
-        return new TimelineEntry(e.getEventId(), Topics.ENCOUNTER_CODED, EventKind.CODED, e.getEncounterId(),
-                e.getRecodeCause() == null ? null : e.getRecodeCause().getClaimId(), e.getTenantId(),
-                e.getOccurredAt(), summary, e.getCodingVersion(), null, null, null, null, null, null, null, null,
+                + (e.getRecodeCause() == null
+                        ? ""
+                        : "; recode of claim " + e.getRecodeCause().getClaimId());
+        return new TimelineEntry(
+                e.getEventId(),
+                Topics.ENCOUNTER_CODED,
+                EventKind.CODED,
+                e.getEncounterId(),
+                e.getRecodeCause() == null ? null : e.getRecodeCause().getClaimId(),
+                e.getTenantId(),
+                e.getOccurredAt(),
+                summary,
+                e.getCodingVersion(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -59,55 +93,125 @@ final class EventMapping {
         String summary = "Submitted " + e.getFrequency() + " claim " + e.getClaimId() + " (coding v"
                 + e.getCodingVersion() + ") to " + e.getCoverage().getPayer().getName() + ", total "
                 + e.getTotalCharge() + (e.getReplacedClaimId() == null ? "" : ", replaces " + e.getReplacedClaimId());
-        return new TimelineEntry(e.getEventId(), Topics.CLAIM_SUBMITTED, EventKind.SUBMITTED, e.getEncounterId(),
-                e.getClaimId(), e.getTenantId(), e.getOccurredAt(), summary, e.getCodingVersion(),
-                e.getFrequency().name(), null, null, null, e.getCoverage().getPayer().getPayerId(),
-                e.getTotalCharge(), null, null, null);
+        return new TimelineEntry(
+                e.getEventId(),
+                Topics.CLAIM_SUBMITTED,
+                EventKind.SUBMITTED,
+                e.getEncounterId(),
+                e.getClaimId(),
+                e.getTenantId(),
+                e.getOccurredAt(),
+                summary,
+                e.getCodingVersion(),
+                e.getFrequency().name(),
+                null,
+                null,
+                null,
+                e.getCoverage().getPayer().getPayerId(),
+                e.getTotalCharge(),
+                null,
+                null,
+                null);
     }
 
     static Submission submission(ClaimSubmitted e) {
-        LocalDate dateOfService = e.getLines().stream().map(l -> l.getService().getDateOfService())
-                .filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null);
-        return new Submission(e.getPatientControlNumber(), e.getCoverage().getPayer().getName(),
-                e.getReplacedClaimId(), dateOfService);
+        LocalDate dateOfService = e.getLines().stream()
+                .map(l -> l.getService().getDateOfService())
+                .filter(java.util.Objects::nonNull)
+                .min(LocalDate::compareTo)
+                .orElse(null);
+        return new Submission(
+                e.getPatientControlNumber(),
+                e.getCoverage().getPayer().getName(),
+                e.getReplacedClaimId(),
+                dateOfService);
     }
 
     static TimelineEntry entry(ClaimDenied e) {
         String carcs = carcs(e.getClaimAdjustments(), e.getLines());
         String rejections = e.getRejections().stream().map(r -> r.getCode()).collect(Collectors.joining(", "));
-        String summary = "Denied (" + e.getStage() + ", " + e.getCategory() + ") by " + e.getPayer().getName()
-                + (carcs.isEmpty() ? "" : ": CARC " + carcs) + (rejections.isEmpty() ? "" : "; rejected " + rejections);
-        return new TimelineEntry(e.getEventId(), Topics.CLAIM_DENIED, EventKind.DENIED, e.getEncounterId(),
-                e.getClaimId(), e.getTenantId(), e.getOccurredAt(), summary, null, null, e.getStage().name(),
-                e.getCategory().name(), carcs, e.getPayer().getPayerId(), e.getTotalCharge(), null, null, null);
+        String summary = "Denied (" + e.getStage() + ", " + e.getCategory() + ") by "
+                + e.getPayer().getName() + (carcs.isEmpty() ? "" : ": CARC " + carcs)
+                + (rejections.isEmpty() ? "" : "; rejected " + rejections);
+        return new TimelineEntry(
+                e.getEventId(),
+                Topics.CLAIM_DENIED,
+                EventKind.DENIED,
+                e.getEncounterId(),
+                e.getClaimId(),
+                e.getTenantId(),
+                e.getOccurredAt(),
+                summary,
+                null,
+                null,
+                e.getStage().name(),
+                e.getCategory().name(),
+                carcs,
+                e.getPayer().getPayerId(),
+                e.getTotalCharge(),
+                null,
+                null,
+                null);
     }
 
     static TimelineEntry entry(RecodeRequested e) {
         String summary = "Recode requested (attempt " + e.getAttempt() + ", coding v" + e.getCodingVersion() + ", "
                 + e.getReason().getCategory() + ") by " + e.getRequestedBy().getKind() + " "
                 + e.getRequestedBy().getId();
-        return new TimelineEntry(e.getEventId(), Topics.RECODE_REQUESTED, EventKind.RECODE_REQUESTED,
-                e.getEncounterId(), e.getClaimId(), e.getTenantId(), e.getOccurredAt(), summary, e.getCodingVersion(),
-                null, e.getReason().getStage().name(), e.getReason().getCategory().name(),
-                carcs(e.getReason().getAdjustments(), List.of()), null, null, null, null, null);
+        return new TimelineEntry(
+                e.getEventId(),
+                Topics.RECODE_REQUESTED,
+                EventKind.RECODE_REQUESTED,
+                e.getEncounterId(),
+                e.getClaimId(),
+                e.getTenantId(),
+                e.getOccurredAt(),
+                summary,
+                e.getCodingVersion(),
+                null,
+                e.getReason().getStage().name(),
+                e.getReason().getCategory().name(),
+                carcs(e.getReason().getAdjustments(), List.of()),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     static TimelineEntry entry(PaymentPosted e) {
         var pr = e.getPatientResponsibility();
-        String summary = "Payment posted (" + e.getClaimStatus() + ") by " + e.getPayer().getName() + ": charge "
-                + e.getChargeAmount() + ", paid " + e.getPaidAmount() + ", patient " + pr.getTotal()
-                + " (deductible " + pr.getDeductible() + ", coinsurance " + pr.getCoinsurance() + ", copay "
-                + pr.getCopay() + ", other " + pr.getOther() + "), contractual " + e.getContractualAdjustment()
-                + ", " + e.getPaymentMethod() + " " + e.getTraceNumber() + " on " + e.getPaymentDate();
-        return new TimelineEntry(e.getEventId(), Topics.PAYMENT_POSTED, EventKind.PAYMENT_POSTED, e.getEncounterId(),
-                e.getClaimId(), e.getTenantId(), e.getOccurredAt(), summary, null, null, null, null,
-                carcs(e.getClaimAdjustments(), e.getLines()), e.getPayer().getPayerId(), e.getChargeAmount(),
-                e.getPaidAmount(), pr.getTotal(), e.getContractualAdjustment());
+        String summary =
+                "Payment posted (" + e.getClaimStatus() + ") by " + e.getPayer().getName() + ": charge "
+                        + e.getChargeAmount() + ", paid " + e.getPaidAmount() + ", patient " + pr.getTotal()
+                        + " (deductible " + pr.getDeductible() + ", coinsurance " + pr.getCoinsurance() + ", copay "
+                        + pr.getCopay() + ", other " + pr.getOther() + "), contractual " + e.getContractualAdjustment()
+                        + ", " + e.getPaymentMethod() + " " + e.getTraceNumber() + " on " + e.getPaymentDate();
+        return new TimelineEntry(
+                e.getEventId(),
+                Topics.PAYMENT_POSTED,
+                EventKind.PAYMENT_POSTED,
+                e.getEncounterId(),
+                e.getClaimId(),
+                e.getTenantId(),
+                e.getOccurredAt(),
+                summary,
+                null,
+                null,
+                null,
+                null,
+                carcs(e.getClaimAdjustments(), e.getLines()),
+                e.getPayer().getPayerId(),
+                e.getChargeAmount(),
+                e.getPaidAmount(),
+                pr.getTotal(),
+                e.getContractualAdjustment());
     }
 
     private static String line(ServiceLine line) {
-        return line.getProcedureCode() + (line.getModifiers().isEmpty() ? "" : "-" + String.join("-",
-                line.getModifiers())) + (line.getUnits() == 1 ? "" : " x" + line.getUnits());
+        return line.getProcedureCode()
+                + (line.getModifiers().isEmpty() ? "" : "-" + String.join("-", line.getModifiers()))
+                + (line.getUnits() == 1 ? "" : " x" + line.getUnits());
     }
 
     /** Group and reason codes of the claim and line adjustments, e.g. {@code CO-11, PR-3}, each once. */

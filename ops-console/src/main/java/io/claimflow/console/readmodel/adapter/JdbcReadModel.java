@@ -2,15 +2,15 @@ package io.claimflow.console.readmodel.adapter;
 
 import io.claimflow.console.readmodel.ArAsOf;
 import io.claimflow.console.readmodel.ClaimView;
+import io.claimflow.console.readmodel.DenialFact;
 import io.claimflow.console.readmodel.EncounterQuery;
 import io.claimflow.console.readmodel.EncounterRow;
-import io.claimflow.console.readmodel.ListPage;
-import io.claimflow.console.readmodel.WorkBacklog;
-import io.claimflow.console.readmodel.DenialFact;
 import io.claimflow.console.readmodel.EventKind;
+import io.claimflow.console.readmodel.ListPage;
 import io.claimflow.console.readmodel.ReadModel;
 import io.claimflow.console.readmodel.TimelineEntry;
 import io.claimflow.console.readmodel.TopicThroughput;
+import io.claimflow.console.readmodel.WorkBacklog;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,32 +43,44 @@ class JdbcReadModel implements ReadModel {
         return jdbc.sql(CLAIM_COLUMNS + """
                 WHERE c.encounter_id LIKE :p OR c.claim_id LIKE :p OR c.patient_control_number LIKE :p
                 ORDER BY c.submitted_at DESC LIMIT :limit
-                """).param("p", prefix).param("limit", limit).query(JdbcReadModel::claim).list();
+                """)
+                .param("p", prefix)
+                .param("limit", limit)
+                .query(JdbcReadModel::claim)
+                .list();
     }
 
     @Override
     public List<TimelineEntry> timeline(String encounterId) {
         return jdbc.sql("SELECT * FROM timeline_event WHERE encounter_id = :e ORDER BY occurred_at, event_id")
-                .param("e", encounterId).query(JdbcReadModel::entry).list();
+                .param("e", encounterId)
+                .query(JdbcReadModel::entry)
+                .list();
     }
 
     @Override
     public List<ClaimView> claimsOfEncounter(String encounterId) {
         return jdbc.sql(CLAIM_COLUMNS + " WHERE c.encounter_id = :e ORDER BY c.submitted_at")
-                .param("e", encounterId).query(JdbcReadModel::claim).list();
+                .param("e", encounterId)
+                .query(JdbcReadModel::claim)
+                .list();
     }
 
     @Override
     public Optional<String> encounterOfClaim(String claimId) {
-        return jdbc.sql("SELECT encounter_id FROM claim WHERE claim_id = :c").param("c", claimId)
-                .query(String.class).optional();
+        return jdbc.sql("SELECT encounter_id FROM claim WHERE claim_id = :c")
+                .param("c", claimId)
+                .query(String.class)
+                .optional();
     }
 
     @Override
     public List<ClaimView> claimsSubmitted(Instant from, Instant to) {
         return jdbc.sql(CLAIM_COLUMNS + " WHERE c.submitted_at >= :from AND c.submitted_at < :to")
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query(JdbcReadModel::claim).list();
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(JdbcReadModel::claim)
+                .list();
     }
 
     @Override
@@ -88,8 +100,11 @@ class JdbcReadModel implements ReadModel {
                     WHERE c.submitted_at < :to AND c.frequency <> 'VOID'
                       AND NOT EXISTS (SELECT 1 FROM claim r WHERE r.replaced_claim_id = c.claim_id
                                       AND r.submitted_at < :to)) live
-                """).param("to", Timestamp.from(to)).param("agedBefore", agedBefore)
-                .query((rs, n) -> new ArAsOf(rs.getBigDecimal("open_ar").setScale(2),
+                """)
+                .param("to", Timestamp.from(to))
+                .param("agedBefore", agedBefore)
+                .query((rs, n) -> new ArAsOf(
+                        rs.getBigDecimal("open_ar").setScale(2),
                         rs.getBigDecimal("over90").setScale(2)))
                 .single();
     }
@@ -103,9 +118,11 @@ class JdbcReadModel implements ReadModel {
                 FROM (SELECT e.coding_version,
                         EXISTS (SELECT 1 FROM claim c WHERE c.encounter_id = e.encounter_id) AS claimed
                     FROM encounter e WHERE e.documented_at >= :from AND e.documented_at < :to) e
-                """).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, n) -> new WorkBacklog(rs.getLong("documented"), rs.getLong("not_coded"),
-                        rs.getLong("coded_without_claim")))
+                """)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new WorkBacklog(
+                        rs.getLong("documented"), rs.getLong("not_coded"), rs.getLong("coded_without_claim")))
                 .single();
     }
 
@@ -114,18 +131,20 @@ class JdbcReadModel implements ReadModel {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
         if (q.term() != null) {
-            where.append(" AND e.encounter_id IN (SELECT encounter_id FROM encounter WHERE encounter_id LIKE :p"
-                    + " UNION SELECT encounter_id FROM claim WHERE claim_id LIKE :p OR patient_control_number LIKE :p)");
+            where.append(
+                    " AND e.encounter_id IN (SELECT encounter_id FROM encounter WHERE encounter_id LIKE :p"
+                            + " UNION SELECT encounter_id FROM claim WHERE claim_id LIKE :p OR patient_control_number LIKE :p)");
             params.put("p", prefix(q.term()));
         }
         if (q.state() != null) {
-            where.append(switch (q.state()) {
-                case "DOCUMENTED" -> " AND e.coding_version IS NULL AND lc.claim_id IS NULL";
-                case "CODED" -> " AND e.coding_version IS NOT NULL AND lc.claim_id IS NULL";
-                case "CLAIMED" -> " AND lc.claim_id IS NOT NULL AND e.first_paid_at IS NULL";
-                case "PAID" -> " AND e.first_paid_at IS NOT NULL";
-                default -> throw new IllegalArgumentException("state must be one of " + EncounterRow.STATES);
-            });
+            where.append(
+                    switch (q.state()) {
+                        case "DOCUMENTED" -> " AND e.coding_version IS NULL AND lc.claim_id IS NULL";
+                        case "CODED" -> " AND e.coding_version IS NOT NULL AND lc.claim_id IS NULL";
+                        case "CLAIMED" -> " AND lc.claim_id IS NOT NULL AND e.first_paid_at IS NULL";
+                        case "PAID" -> " AND e.first_paid_at IS NOT NULL";
+                        default -> throw new IllegalArgumentException("state must be one of " + EncounterRow.STATES);
+                    });
         }
         if (q.tenantId() != null) {
             where.append(" AND e.tenant_id = :tenant");
@@ -142,25 +161,36 @@ class JdbcReadModel implements ReadModel {
         String from = " FROM encounter e LEFT JOIN LATERAL (SELECT c.claim_id, c.state, c.payer_name FROM claim c"
                 + " WHERE c.encounter_id = e.encounter_id ORDER BY c.submitted_at DESC, c.claim_id DESC LIMIT 1) lc"
                 + " ON true";
-        long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*)" + from + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         String order = switch (q.sort() == null ? "-documentedAt" : q.sort()) {
             case "documentedAt" -> "e.documented_at NULLS FIRST";
             case "dateOfService" -> "e.date_of_service NULLS FIRST";
             case "-dateOfService" -> "e.date_of_service DESC NULLS LAST";
             default -> "e.documented_at DESC NULLS LAST";
         };
-        List<EncounterRow> items = jdbc.sql("""
+        List<EncounterRow> items = jdbc.sql(
+                        """
                 SELECT e.encounter_id, e.tenant_id, e.date_of_service, e.documented_at, e.coding_version,
                     lc.claim_id, lc.state AS claim_state, lc.payer_name,
                     CASE WHEN e.first_paid_at IS NOT NULL THEN 'PAID' WHEN lc.claim_id IS NOT NULL THEN 'CLAIMED'
                          WHEN e.coding_version IS NOT NULL THEN 'CODED' ELSE 'DOCUMENTED' END AS state
-                """ + from
-                        + where + " ORDER BY " + order + ", e.encounter_id OFFSET :offset LIMIT :limit")
-                .params(params).param("offset", (long) q.page() * q.size()).param("limit", q.size())
-                .query((rs, n) -> new EncounterRow(rs.getString("encounter_id"), rs.getString("tenant_id"),
-                        date(rs.getDate("date_of_service")), instant(rs.getTimestamp("documented_at")),
-                        (Integer) rs.getObject("coding_version"), rs.getString("state"), rs.getString("claim_id"),
-                        rs.getString("claim_state"), rs.getString("payer_name")))
+                """ + from + where + " ORDER BY " + order + ", e.encounter_id OFFSET :offset LIMIT :limit")
+                .params(params)
+                .param("offset", (long) q.page() * q.size())
+                .param("limit", q.size())
+                .query((rs, n) -> new EncounterRow(
+                        rs.getString("encounter_id"),
+                        rs.getString("tenant_id"),
+                        date(rs.getDate("date_of_service")),
+                        instant(rs.getTimestamp("documented_at")),
+                        (Integer) rs.getObject("coding_version"),
+                        rs.getString("state"),
+                        rs.getString("claim_id"),
+                        rs.getString("claim_state"),
+                        rs.getString("payer_name")))
                 .list();
         return new ListPage<>(items, total);
     }
@@ -168,7 +198,8 @@ class JdbcReadModel implements ReadModel {
     @Override
     public java.util.Map<String, String> payers() {
         java.util.Map<String, String> payers = new java.util.LinkedHashMap<>();
-        jdbc.sql("SELECT payer_id, max(payer_name) AS name FROM claim GROUP BY payer_id ORDER BY max(payer_name), payer_id")
+        jdbc.sql(
+                        "SELECT payer_id, max(payer_name) AS name FROM claim GROUP BY payer_id ORDER BY max(payer_name), payer_id")
                 .query(rs -> {
                     payers.put(rs.getString("payer_id"), rs.getString("name"));
                 });
@@ -177,7 +208,9 @@ class JdbcReadModel implements ReadModel {
 
     @Override
     public List<String> tenants() {
-        return jdbc.sql("SELECT DISTINCT tenant_id FROM encounter ORDER BY tenant_id").query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT tenant_id FROM encounter ORDER BY tenant_id")
+                .query(String.class)
+                .list();
     }
 
     private static String prefix(String term) {
@@ -189,9 +222,15 @@ class JdbcReadModel implements ReadModel {
         return jdbc.sql("""
                 SELECT claim_id, payer_id, denial_stage, denial_category, carcs, occurred_at FROM timeline_event
                 WHERE kind = 'DENIED' AND occurred_at >= :from AND occurred_at < :to
-                """).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, n) -> new DenialFact(rs.getString("claim_id"), rs.getString("payer_id"),
-                        rs.getString("denial_stage"), rs.getString("denial_category"), rs.getString("carcs"),
+                """)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new DenialFact(
+                        rs.getString("claim_id"),
+                        rs.getString("payer_id"),
+                        rs.getString("denial_stage"),
+                        rs.getString("denial_category"),
+                        rs.getString("carcs"),
                         rs.getTimestamp("occurred_at").toInstant()))
                 .list();
     }
@@ -200,31 +239,58 @@ class JdbcReadModel implements ReadModel {
     public List<TopicThroughput> throughputSince(Instant since) {
         return jdbc.sql("SELECT topic, minute, events FROM topic_minute WHERE minute >= :since ORDER BY minute, topic")
                 .param("since", Timestamp.from(since))
-                .query((rs, n) -> new TopicThroughput(rs.getString("topic"), rs.getTimestamp("minute").toInstant(),
-                        rs.getInt("events")))
+                .query((rs, n) -> new TopicThroughput(
+                        rs.getString("topic"), rs.getTimestamp("minute").toInstant(), rs.getInt("events")))
                 .list();
     }
 
     private static TimelineEntry entry(ResultSet rs, int row) throws SQLException {
-        return new TimelineEntry(rs.getString("event_id"), rs.getString("topic"),
-                EventKind.valueOf(rs.getString("kind")), rs.getString("encounter_id"), rs.getString("claim_id"),
-                rs.getString("tenant_id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("summary"),
-                (Integer) rs.getObject("coding_version"), rs.getString("frequency"), rs.getString("denial_stage"),
-                rs.getString("denial_category"), rs.getString("carcs"), rs.getString("payer_id"),
-                rs.getBigDecimal("charge_amount"), rs.getBigDecimal("paid_amount"),
-                rs.getBigDecimal("patient_responsibility"), rs.getBigDecimal("contractual_adjustment"));
+        return new TimelineEntry(
+                rs.getString("event_id"),
+                rs.getString("topic"),
+                EventKind.valueOf(rs.getString("kind")),
+                rs.getString("encounter_id"),
+                rs.getString("claim_id"),
+                rs.getString("tenant_id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("summary"),
+                (Integer) rs.getObject("coding_version"),
+                rs.getString("frequency"),
+                rs.getString("denial_stage"),
+                rs.getString("denial_category"),
+                rs.getString("carcs"),
+                rs.getString("payer_id"),
+                rs.getBigDecimal("charge_amount"),
+                rs.getBigDecimal("paid_amount"),
+                rs.getBigDecimal("patient_responsibility"),
+                rs.getBigDecimal("contractual_adjustment"));
     }
 
     private static ClaimView claim(ResultSet rs, int row) throws SQLException {
-        return new ClaimView(rs.getString("claim_id"), rs.getString("encounter_id"), rs.getString("tenant_id"),
-                rs.getString("patient_control_number"), rs.getString("payer_id"), rs.getString("payer_name"),
-                rs.getString("frequency"), rs.getString("replaced_claim_id"), rs.getInt("coding_version"),
-                rs.getString("state"), instant(rs.getTimestamp("submitted_at")), date(rs.getDate("date_of_service")),
-                rs.getBigDecimal("total_charge"), rs.getBigDecimal("paid_amount"),
-                rs.getBigDecimal("patient_responsibility"), rs.getBigDecimal("contractual_adjustment"),
-                rs.getInt("denial_count"), rs.getBoolean("front_end_rejected"), rs.getString("last_denial_category"),
-                rs.getString("last_denial_carcs"), instant(rs.getTimestamp("first_answer_at")),
-                instant(rs.getTimestamp("last_paid_at")), instant(rs.getTimestamp("documented_at")),
+        return new ClaimView(
+                rs.getString("claim_id"),
+                rs.getString("encounter_id"),
+                rs.getString("tenant_id"),
+                rs.getString("patient_control_number"),
+                rs.getString("payer_id"),
+                rs.getString("payer_name"),
+                rs.getString("frequency"),
+                rs.getString("replaced_claim_id"),
+                rs.getInt("coding_version"),
+                rs.getString("state"),
+                instant(rs.getTimestamp("submitted_at")),
+                date(rs.getDate("date_of_service")),
+                rs.getBigDecimal("total_charge"),
+                rs.getBigDecimal("paid_amount"),
+                rs.getBigDecimal("patient_responsibility"),
+                rs.getBigDecimal("contractual_adjustment"),
+                rs.getInt("denial_count"),
+                rs.getBoolean("front_end_rejected"),
+                rs.getString("last_denial_category"),
+                rs.getString("last_denial_carcs"),
+                instant(rs.getTimestamp("first_answer_at")),
+                instant(rs.getTimestamp("last_paid_at")),
+                instant(rs.getTimestamp("documented_at")),
                 instant(rs.getTimestamp("encounter_first_paid_at")));
     }
 

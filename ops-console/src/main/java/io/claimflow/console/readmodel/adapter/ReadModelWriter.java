@@ -37,8 +37,12 @@ class ReadModelWriter {
                 VALUES (:encounter, :tenant, :dos, :at)
                 ON CONFLICT (encounter_id) DO UPDATE SET date_of_service = EXCLUDED.date_of_service,
                     documented_at = LEAST(encounter.documented_at, EXCLUDED.documented_at)
-                """).param("encounter", entry.encounterId()).param("tenant", entry.tenantId())
-                .param("dos", dateOfService).param("at", ts(entry.occurredAt())).update();
+                """)
+                .param("encounter", entry.encounterId())
+                .param("tenant", entry.tenantId())
+                .param("dos", dateOfService)
+                .param("at", ts(entry.occurredAt()))
+                .update();
     }
 
     @Transactional
@@ -52,8 +56,12 @@ class ReadModelWriter {
                 ON CONFLICT (encounter_id) DO UPDATE SET
                     coding_version = GREATEST(COALESCE(encounter.coding_version, 0), EXCLUDED.coding_version),
                     date_of_service = COALESCE(encounter.date_of_service, EXCLUDED.date_of_service)
-                """).param("encounter", entry.encounterId()).param("tenant", entry.tenantId())
-                .param("dos", dateOfService).param("version", entry.codingVersion()).update();
+                """)
+                .param("encounter", entry.encounterId())
+                .param("tenant", entry.tenantId())
+                .param("dos", dateOfService)
+                .param("version", entry.codingVersion())
+                .update();
     }
 
     /**
@@ -82,16 +90,26 @@ class ReadModelWriter {
                                         ELSE LEAST(claim.submitted_at, EXCLUDED.submitted_at) END,
                     date_of_service = EXCLUDED.date_of_service,
                     total_charge = EXCLUDED.total_charge, patient_control_number = EXCLUDED.patient_control_number
-                """).param("claim", entry.claimId()).param("encounter", entry.encounterId())
-                .param("tenant", entry.tenantId()).param("pcn", submission.patientControlNumber())
-                .param("payer", entry.payerId()).param("payerName", submission.payerName())
-                .param("frequency", entry.frequency()).param("replaced", submission.replacedClaimId())
-                .param("version", entry.codingVersion()).param("state", state).param("at", ts(entry.occurredAt()))
-                .param("dos", submission.dateOfService()).param("charge", entry.chargeAmount()).update();
+                """)
+                .param("claim", entry.claimId())
+                .param("encounter", entry.encounterId())
+                .param("tenant", entry.tenantId())
+                .param("pcn", submission.patientControlNumber())
+                .param("payer", entry.payerId())
+                .param("payerName", submission.payerName())
+                .param("frequency", entry.frequency())
+                .param("replaced", submission.replacedClaimId())
+                .param("version", entry.codingVersion())
+                .param("state", state)
+                .param("at", ts(entry.occurredAt()))
+                .param("dos", submission.dateOfService())
+                .param("charge", entry.chargeAmount())
+                .update();
         if (submission.replacedClaimId() != null) {
             jdbc.sql("UPDATE claim SET state = :state WHERE claim_id = :claim")
                     .param("state", "VOID".equals(entry.frequency()) ? "VOIDED" : "REPLACED")
-                    .param("claim", submission.replacedClaimId()).update();
+                    .param("claim", submission.replacedClaimId())
+                    .update();
         }
     }
 
@@ -111,8 +129,12 @@ class ReadModelWriter {
                                  WHEN paid_amount > 0 THEN 'PARTIALLY_PAID'
                                  WHEN :frontEnd THEN 'REJECTED' ELSE 'DENIED' END
                 WHERE claim_id = :claim
-                """).param("frontEnd", frontEnd).param("category", entry.denialCategory())
-                .param("carcs", entry.carcs()).param("at", ts(entry.occurredAt())).param("claim", entry.claimId())
+                """)
+                .param("frontEnd", frontEnd)
+                .param("category", entry.denialCategory())
+                .param("carcs", entry.carcs())
+                .param("at", ts(entry.occurredAt()))
+                .param("claim", entry.claimId())
                 .update();
     }
 
@@ -144,17 +166,24 @@ class ReadModelWriter {
                                      THEN 'DENIED'
                                  WHEN denial_count > 0 THEN 'PARTIALLY_PAID' ELSE 'PAID' END
                 WHERE claim_id = :claim
-                """).param("paid", entry.paidAmount()).param("patient", entry.patientResponsibility())
-                .param("contractual", entry.contractualAdjustment()).param("at", ts(entry.occurredAt()))
-                .param("claim", entry.claimId()).update();
+                """)
+                .param("paid", entry.paidAmount())
+                .param("patient", entry.patientResponsibility())
+                .param("contractual", entry.contractualAdjustment())
+                .param("at", ts(entry.occurredAt()))
+                .param("claim", entry.claimId())
+                .update();
         if (entry.paidAmount().signum() > 0) {
             jdbc.sql("""
                     INSERT INTO encounter (encounter_id, tenant_id, first_paid_at) VALUES (:encounter, :tenant, :at)
                     ON CONFLICT (encounter_id) DO UPDATE SET
                         first_paid_at = LEAST(COALESCE(encounter.first_paid_at, EXCLUDED.first_paid_at),
                                               EXCLUDED.first_paid_at)
-                    """).param("encounter", entry.encounterId()).param("tenant", entry.tenantId())
-                    .param("at", ts(entry.occurredAt())).update();
+                    """)
+                    .param("encounter", entry.encounterId())
+                    .param("tenant", entry.tenantId())
+                    .param("at", ts(entry.occurredAt()))
+                    .update();
         }
     }
 
@@ -166,10 +195,16 @@ class ReadModelWriter {
                 VALUES (:claim, :encounter, :tenant, :pcn, :payer, :payerName, 'UNKNOWN', 0, 'SUBMITTED', :at,
                     :charge)
                 ON CONFLICT (claim_id) DO NOTHING
-                """).param("claim", entry.claimId()).param("encounter", entry.encounterId())
-                .param("tenant", entry.tenantId()).param("pcn", patientControlNumber).param("payer", entry.payerId())
-                .param("payerName", payerName).param("at", ts(entry.occurredAt()))
-                .param("charge", EventMapping.zeroIfNull(entry.chargeAmount())).update();
+                """)
+                .param("claim", entry.claimId())
+                .param("encounter", entry.encounterId())
+                .param("tenant", entry.tenantId())
+                .param("pcn", patientControlNumber)
+                .param("payer", entry.payerId())
+                .param("payerName", payerName)
+                .param("at", ts(entry.occurredAt()))
+                .param("charge", EventMapping.zeroIfNull(entry.chargeAmount()))
+                .update();
     }
 
     private boolean recordOnce(TimelineEntry e) {
@@ -182,19 +217,33 @@ class ReadModelWriter {
                     paid_amount, patient_responsibility, contractual_adjustment)
                 VALUES (:id, :topic, :kind, :encounter, :claim, :tenant, :at, :summary, :version, :frequency, :stage,
                     :category, :carcs, :payer, :charge, :paid, :patient, :contractual)
-                """).param("id", e.eventId()).param("topic", e.topic()).param("kind", e.kind().name())
-                .param("encounter", e.encounterId()).param("claim", e.claimId()).param("tenant", e.tenantId())
-                .param("at", ts(e.occurredAt())).param("summary", e.summary()).param("version", e.codingVersion())
-                .param("frequency", e.frequency()).param("stage", e.denialStage())
-                .param("category", e.denialCategory()).param("carcs", e.carcs()).param("payer", e.payerId())
-                .param("charge", e.chargeAmount()).param("paid", e.paidAmount())
-                .param("patient", e.patientResponsibility()).param("contractual", e.contractualAdjustment())
+                """)
+                .param("id", e.eventId())
+                .param("topic", e.topic())
+                .param("kind", e.kind().name())
+                .param("encounter", e.encounterId())
+                .param("claim", e.claimId())
+                .param("tenant", e.tenantId())
+                .param("at", ts(e.occurredAt()))
+                .param("summary", e.summary())
+                .param("version", e.codingVersion())
+                .param("frequency", e.frequency())
+                .param("stage", e.denialStage())
+                .param("category", e.denialCategory())
+                .param("carcs", e.carcs())
+                .param("payer", e.payerId())
+                .param("charge", e.chargeAmount())
+                .param("paid", e.paidAmount())
+                .param("patient", e.patientResponsibility())
+                .param("contractual", e.contractualAdjustment())
                 .update();
         // counted when the console takes the event in, not when it occurred: a replay of old events is work done now
         jdbc.sql("""
                 INSERT INTO topic_minute (topic, minute, events) VALUES (:topic, :minute, 1)
                 ON CONFLICT (topic, minute) DO UPDATE SET events = topic_minute.events + 1
-                """).param("topic", e.topic()).param("minute", ts(Instant.now().truncatedTo(ChronoUnit.MINUTES)))
+                """)
+                .param("topic", e.topic())
+                .param("minute", ts(Instant.now().truncatedTo(ChronoUnit.MINUTES)))
                 .update();
         return true;
     }

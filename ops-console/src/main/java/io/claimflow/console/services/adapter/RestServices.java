@@ -44,10 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
 class RestServices implements Services {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServices.class);
-    private static final ParameterizedTypeReference<Object> JSON = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<Object> JSON = new ParameterizedTypeReference<>() {};
     /** Answers are read with decimals as BigDecimal: money must never pass through a double. */
     private static final JsonMapper READER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private final ConsoleProperties properties;
     private final RestClient calls;
@@ -63,10 +64,15 @@ class RestServices implements Services {
 
     RestServices(ConsoleProperties properties) {
         this.properties = properties;
-        this.calls = RestClient.builder().requestFactory(factory(properties.callTimeout().toMillis())).build();
-        this.probes = RestClient.builder().requestFactory(factory(properties.healthTimeout().toMillis())).build();
+        this.calls = RestClient.builder()
+                .requestFactory(factory(properties.callTimeout().toMillis()))
+                .build();
+        this.probes = RestClient.builder()
+                .requestFactory(factory(properties.healthTimeout().toMillis()))
+                .build();
         JdkClientHttpRequestFactory jdk = new JdkClientHttpRequestFactory(java.net.http.HttpClient.newBuilder()
-                .connectTimeout(java.time.Duration.ofMillis(Math.min(properties.callTimeout().toMillis(), 2000)))
+                .connectTimeout(java.time.Duration.ofMillis(
+                        Math.min(properties.callTimeout().toMillis(), 2000)))
                 .build());
         jdk.setReadTimeout(properties.callTimeout());
         this.patches = RestClient.builder().requestFactory(jdk).build();
@@ -103,15 +109,21 @@ class RestServices implements Services {
             return new ServiceFile(0, null, null, "No credentials to pass on to " + service);
         }
         try {
-            var response = calls.get().uri(base.toString() + pathAndQuery)
+            var response = calls.get()
+                    .uri(base.toString() + pathAndQuery)
                     .accept(MediaType.parseMediaType(accept), MediaType.APPLICATION_PROBLEM_JSON)
-                    .header(HttpHeaders.AUTHORIZATION, authorization).retrieve().toEntity(byte[].class);
+                    .header(HttpHeaders.AUTHORIZATION, authorization)
+                    .retrieve()
+                    .toEntity(byte[].class);
             MediaType type = response.getHeaders().getContentType();
-            return new ServiceFile(response.getStatusCode().value(), response.getBody(),
-                    type == null ? accept : type.toString(), null);
+            return new ServiceFile(
+                    response.getStatusCode().value(),
+                    response.getBody(),
+                    type == null ? accept : type.toString(),
+                    null);
         } catch (RestClientResponseException e) {
-            return new ServiceFile(e.getStatusCode().value(), null, null,
-                    refusal(service, e, parse(e.getResponseBodyAsString())));
+            return new ServiceFile(
+                    e.getStatusCode().value(), null, null, refusal(service, e, parse(e.getResponseBodyAsString())));
         } catch (ResourceAccessException e) {
             LOG.info("{} did not answer GET {}", service, pathAndQuery.replaceAll("\\?.*", ""));
             return new ServiceFile(0, null, null, service + " does not answer");
@@ -129,9 +141,14 @@ class RestServices implements Services {
             return new ServiceAnswer(0, null, "No credentials to pass on to " + service);
         }
         try {
-            var response = calls.post().uri(base.toString() + path).contentType(MediaType.parseMediaType(contentType))
+            var response = calls.post()
+                    .uri(base.toString() + path)
+                    .contentType(MediaType.parseMediaType(contentType))
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                    .header(HttpHeaders.AUTHORIZATION, authorization).body(content).retrieve().toEntity(String.class);
+                    .header(HttpHeaders.AUTHORIZATION, authorization)
+                    .body(content)
+                    .retrieve()
+                    .toEntity(String.class);
             return new ServiceAnswer(response.getStatusCode().value(), parse(response.getBody()), null);
         } catch (RestClientResponseException e) {
             Object problem = parse(e.getResponseBodyAsString());
@@ -156,8 +173,8 @@ class RestServices implements Services {
         return call(service, path, body, post ? HttpMethod.POST : HttpMethod.GET, headers);
     }
 
-    private ServiceAnswer call(String service, String path, Object body, HttpMethod method,
-            Map<String, String> headers) {
+    private ServiceAnswer call(
+            String service, String path, Object body, HttpMethod method, Map<String, String> headers) {
         boolean post = method != HttpMethod.GET;
         URI base = properties.services().get(service);
         if (base == null) {
@@ -169,8 +186,11 @@ class RestServices implements Services {
         }
         try {
             RestClient.RequestHeadersSpec<?> request = post
-                    ? (method == HttpMethod.PATCH ? patches : calls).method(method).uri(base.toString() + path)
-                            .contentType(MediaType.APPLICATION_JSON).body(body == null ? Map.of() : body)
+                    ? (method == HttpMethod.PATCH ? patches : calls)
+                            .method(method)
+                            .uri(base.toString() + path)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .body(body == null ? Map.of() : body)
                     : calls.get().uri(base.toString() + path);
             request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                     .header(HttpHeaders.AUTHORIZATION, authorization);
@@ -189,7 +209,8 @@ class RestServices implements Services {
     // the problem detail's "detail", or the status text when the answer is not a problem detail
     private static String refusal(String service, RestClientResponseException e, Object problem) {
         String detail = problem instanceof Map<?, ?> map && map.get("detail") != null
-                ? String.valueOf(map.get("detail")) : e.getStatusText();
+                ? String.valueOf(map.get("detail"))
+                : e.getStatusText();
         return service + " answered " + e.getStatusCode().value() + ": " + detail;
     }
 
@@ -207,8 +228,10 @@ class RestServices implements Services {
     @Override
     public Map<String, String> health() {
         Map<String, CompletableFuture<String>> probesByService = new LinkedHashMap<>();
-        properties.services().forEach((name, base) -> probesByService.put(name,
-                CompletableFuture.supplyAsync(() -> probe(base), probeThreads)));
+        properties
+                .services()
+                .forEach((name, base) ->
+                        probesByService.put(name, CompletableFuture.supplyAsync(() -> probe(base), probeThreads)));
         Map<String, String> health = new LinkedHashMap<>();
         probesByService.forEach((name, probe) -> health.put(name, probe.join()));
         return health;
@@ -216,8 +239,12 @@ class RestServices implements Services {
 
     private String probe(URI base) {
         try {
-            Object body = probes.get().uri(base.toString() + "/actuator/health").retrieve().body(JSON);
-            return body instanceof Map<?, ?> map && map.get("status") != null ? String.valueOf(map.get("status"))
+            Object body = probes.get()
+                    .uri(base.toString() + "/actuator/health")
+                    .retrieve()
+                    .body(JSON);
+            return body instanceof Map<?, ?> map && map.get("status") != null
+                    ? String.valueOf(map.get("status"))
                     : "UNKNOWN";
         } catch (RestClientResponseException e) {
             Object body = null;
@@ -226,7 +253,8 @@ class RestServices implements Services {
             } catch (RuntimeException unreadable) {
                 // fall through to the status code
             }
-            return body instanceof Map<?, ?> map && map.get("status") != null ? String.valueOf(map.get("status"))
+            return body instanceof Map<?, ?> map && map.get("status") != null
+                    ? String.valueOf(map.get("status"))
                     : "HTTP " + e.getStatusCode().value();
         } catch (RuntimeException e) {
             return "UNREACHABLE";
@@ -251,8 +279,10 @@ class RestServices implements Services {
         }
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         if (who instanceof UsernamePasswordAuthenticationToken token && token.getCredentials() instanceof String pw) {
-            return "Basic " + java.util.Base64.getEncoder().encodeToString(
-                    (token.getName() + ":" + pw).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "Basic "
+                    + java.util.Base64.getEncoder()
+                            .encodeToString(
+                                    (token.getName() + ":" + pw).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return null;
     }

@@ -41,14 +41,20 @@ class ClaimActionsController {
 
     @PostMapping("/work/claims/{claimId}/coverage")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String coverage(@PathVariable String claimId, @RequestParam(defaultValue = "") String payerId,
-            @RequestParam(defaultValue = "") String payerName, @RequestParam(defaultValue = "") String memberId,
-            @RequestParam(defaultValue = "save") String action, RedirectAttributes redirect) {
+    String coverage(
+            @PathVariable String claimId,
+            @RequestParam(defaultValue = "") String payerId,
+            @RequestParam(defaultValue = "") String payerName,
+            @RequestParam(defaultValue = "") String memberId,
+            @RequestParam(defaultValue = "save") String action,
+            RedirectAttributes redirect) {
         String target = target(claimId);
-        if (!CODE.matcher(payerId.strip()).matches() || payerName.isBlank() || payerName.length() > 100
+        if (!CODE.matcher(payerId.strip()).matches()
+                || payerName.isBlank()
+                || payerName.length() > 100
                 || !CODE.matcher(memberId.strip()).matches()) {
-            redirect.addFlashAttribute("failure", "Give the payer id, the payer's name and the member id "
-                    + "(letters, digits and -)");
+            redirect.addFlashAttribute(
+                    "failure", "Give the payer id, the payer's name and the member id " + "(letters, digits and -)");
             return target;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -65,9 +71,13 @@ class ClaimActionsController {
 
     @PostMapping("/work/claims/{claimId}/fee-schedule-price")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String price(@PathVariable String claimId, @RequestParam(defaultValue = "") String tenantId,
-            @RequestParam(defaultValue = "") String procedureCode, @RequestParam(defaultValue = "") String effectiveFrom,
-            @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "save") String action,
+    String price(
+            @PathVariable String claimId,
+            @RequestParam(defaultValue = "") String tenantId,
+            @RequestParam(defaultValue = "") String procedureCode,
+            @RequestParam(defaultValue = "") String effectiveFrom,
+            @RequestParam(defaultValue = "") String amount,
+            @RequestParam(defaultValue = "save") String action,
             RedirectAttributes redirect) {
         String target = target(claimId);
         LocalDate from;
@@ -77,7 +87,8 @@ class ClaimActionsController {
             redirect.addFlashAttribute("failure", "The price's first day must be a date (YYYY-MM-DD)");
             return target;
         }
-        if (!PROCEDURE.matcher(procedureCode.strip()).matches() || !MONEY.matcher(amount.strip()).matches()) {
+        if (!PROCEDURE.matcher(procedureCode.strip()).matches()
+                || !MONEY.matcher(amount.strip()).matches()) {
             redirect.addFlashAttribute("failure", "Give the procedure code and the price in dollars and cents");
             return target;
         }
@@ -91,24 +102,29 @@ class ClaimActionsController {
             redirect.addFlashAttribute("failure", "Price not added: " + answer.problem());
             return target;
         }
-        return releaseIf(action, claimId, "Price " + amount.strip() + " for " + procedureCode.strip() + " from " + from
-                + " added", redirect);
+        return releaseIf(
+                action,
+                claimId,
+                "Price " + amount.strip() + " for " + procedureCode.strip() + " from " + from + " added",
+                redirect);
     }
 
     @PostMapping("/work/claims/{claimId}/void")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String voidClaim(@PathVariable String claimId, @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
+    String voidClaim(
+            @PathVariable String claimId, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         String target = target(claimId);
         if (reason.isBlank() || reason.length() > 2000) {
             redirect.addFlashAttribute("failure", "Give the reason for the void");
             return target;
         }
-        ServiceAnswer answer = services.post("claim-service", "/claims/" + segment(claimId) + "/void",
-                Map.of("reason", reason.strip()));
+        ServiceAnswer answer = services.post(
+                "claim-service", "/claims/" + segment(claimId) + "/void", Map.of("reason", reason.strip()));
         if (answer.ok() && answer.body() instanceof Map<?, ?> voiding) {
-            redirect.addFlashAttribute("notice", "Claim " + claimId + " voided: claim " + voiding.get("claimId")
-                    + " (frequency 8) sent to the payer, now " + voiding.get("status"));
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Claim " + claimId + " voided: claim " + voiding.get("claimId")
+                            + " (frequency 8) sent to the payer, now " + voiding.get("status"));
         } else {
             redirect.addFlashAttribute("failure", answer.problem());
         }
@@ -118,8 +134,11 @@ class ClaimActionsController {
     /** Write off or bill the patient after a lost appeal: claim-service, then the patient ledger. */
     @PostMapping("/work/claims/{claimId}/lost-appeal-decision")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String lostAppeal(@PathVariable String claimId, @RequestParam(defaultValue = "") String decision,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+    String lostAppeal(
+            @PathVariable String claimId,
+            @RequestParam(defaultValue = "") String decision,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
         String target = target(claimId);
         if (!"WRITE_OFF".equals(decision) && !"BILL_PATIENT".equals(decision)) {
             redirect.addFlashAttribute("failure", "Choose to write the balance off or to bill the patient");
@@ -134,8 +153,8 @@ class ClaimActionsController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("decision", decision);
         body.put("reason", reason.isBlank() ? null : reason.strip());
-        ServiceAnswer decided = services.post("claim-service", "/claims/" + segment(claimId)
-                + "/lost-appeal-decision", body);
+        ServiceAnswer decided =
+                services.post("claim-service", "/claims/" + segment(claimId) + "/lost-appeal-decision", body);
         if (!decided.ok()) {
             redirect.addFlashAttribute("failure", "Not decided: " + decided.problem());
             return target;
@@ -144,16 +163,20 @@ class ClaimActionsController {
         moved.put("tenantId", String.valueOf(claim.get("tenantId")));
         moved.put("decision", decision);
         moved.put("amount", balance);
-        ServiceAnswer ledger = services.post(PatientAccountController.SERVICE, "/claims/" + segment(claimId)
-                + "/lost-appeal-decision", moved);
+        ServiceAnswer ledger = services.post(
+                PatientAccountController.SERVICE, "/claims/" + segment(claimId) + "/lost-appeal-decision", moved);
         String what = ("WRITE_OFF".equals(decision) ? "written off" : "billed to the patient") + ": "
                 + balance.toPlainString();
         if (ledger.ok()) {
-            redirect.addFlashAttribute("notice", "Claim " + claimId + " balance " + what + " (claim and patient "
-                    + "ledger), now " + (decided.body() instanceof Map<?, ?> m ? m.get("status") : ""));
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Claim " + claimId + " balance " + what + " (claim and patient " + "ledger), now "
+                            + (decided.body() instanceof Map<?, ?> m ? m.get("status") : ""));
         } else {
-            redirect.addFlashAttribute("failure", "Claim " + claimId + " balance " + what + " in claim-service, but "
-                    + "the patient ledger did not take it: " + ledger.problem());
+            redirect.addFlashAttribute(
+                    "failure",
+                    "Claim " + claimId + " balance " + what + " in claim-service, but "
+                            + "the patient ledger did not take it: " + ledger.problem());
         }
         return target;
     }

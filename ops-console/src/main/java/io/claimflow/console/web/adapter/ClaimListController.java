@@ -25,11 +25,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ClaimListController {
 
     /** claim-service's claim states. */
-    static final List<String> STATES = List.of("CREATED", "HELD", "SUBMITTED", "ACKNOWLEDGED", "REJECTED", "PAID",
-            "PARTIALLY_PAID", "DENIED", "RECODE_REQUESTED", "REPLACED", "APPEALED", "WRITTEN_OFF", "VOIDED", "CLOSED",
-            "REVERSED", "CREDIT_BALANCE", "FORWARDED", "PREDETERMINED", "APPEAL_LOST");
-    static final List<String> SORTS = List.of("-createdAt", "createdAt", "-dateOfService", "dateOfService", "-charge",
-            "charge", "payer");
+    static final List<String> STATES = List.of(
+            "CREATED",
+            "HELD",
+            "SUBMITTED",
+            "ACKNOWLEDGED",
+            "REJECTED",
+            "PAID",
+            "PARTIALLY_PAID",
+            "DENIED",
+            "RECODE_REQUESTED",
+            "REPLACED",
+            "APPEALED",
+            "WRITTEN_OFF",
+            "VOIDED",
+            "CLOSED",
+            "REVERSED",
+            "CREDIT_BALANCE",
+            "FORWARDED",
+            "PREDETERMINED",
+            "APPEAL_LOST");
+
+    static final List<String> SORTS =
+            List.of("-createdAt", "createdAt", "-dateOfService", "dateOfService", "-charge", "charge", "payer");
     static final int PAGE = 25;
 
     private final Services services;
@@ -42,12 +60,16 @@ class ClaimListController {
 
     @GetMapping("/claims")
     @PreAuthorize("hasAnyRole('BILLER', 'PATIENT_ACCOUNTS', 'AUDITOR')")
-    String claims(@RequestParam(required = false) String number, @RequestParam(required = false) String status,
+    String claims(
+            @RequestParam(required = false) String number,
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) String payer,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dosFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dosTo,
-            @RequestParam(required = false) String mrn, @RequestParam(required = false) String sort,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String mrn,
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         number = WebParams.blankToNull(number);
         if (number != null && !number.matches("[A-Za-z0-9_.:-]{1,100}")) {
             throw new BadRequestException("A claim number has letters, digits and - _ . : only");
@@ -60,9 +82,28 @@ class ClaimListController {
             throw new BadRequestException("The first date of service is after the last");
         }
         page = Math.max(page, 0);
-        ServiceAnswer answer = services.get("claim-service", "/claims" + query("claimIdPrefix", number,
-                "status", status, "payerId", payer, "serviceFrom", dosFrom, "serviceTo", dosTo, "patientMrn", mrn,
-                "sort", sort, "page", page, "size", PAGE));
+        ServiceAnswer answer = services.get(
+                "claim-service",
+                "/claims"
+                        + query(
+                                "claimIdPrefix",
+                                number,
+                                "status",
+                                status,
+                                "payerId",
+                                payer,
+                                "serviceFrom",
+                                dosFrom,
+                                "serviceTo",
+                                dosTo,
+                                "patientMrn",
+                                mrn,
+                                "sort",
+                                sort,
+                                "page",
+                                page,
+                                "size",
+                                PAGE));
         List<Map<String, Object>> rows = Tables.rows(answer.ok() ? answer.body() : null, "items");
         rows.forEach(r -> r.put("payer", WorkListRows.payer(r.get("payerId"), r.get("payerName"), null)));
         model.addAttribute("answer", answer);
@@ -76,10 +117,13 @@ class ClaimListController {
         model.addAttribute("dosTo", dosTo);
         model.addAttribute("mrn", mrn);
         model.addAttribute("sort", sort);
-        model.addAttribute("paging", Paging.of(page, PAGE, WebParams.total(answer.ok() ? answer.body() : null,
-                rows.size())));
-        model.addAttribute("filterQuery", query("number", number, "status", status, "payer", payer,
-                "dosFrom", dosFrom, "dosTo", dosTo, "mrn", mrn, "sort", sort));
+        model.addAttribute(
+                "paging", Paging.of(page, PAGE, WebParams.total(answer.ok() ? answer.body() : null, rows.size())));
+        model.addAttribute(
+                "filterQuery",
+                query(
+                        "number", number, "status", status, "payer", payer, "dosFrom", dosFrom, "dosTo", dosTo, "mrn",
+                        mrn, "sort", sort));
         return "claims";
     }
 }

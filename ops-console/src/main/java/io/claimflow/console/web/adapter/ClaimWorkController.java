@@ -58,18 +58,29 @@ class ClaimWorkController {
         model.addAttribute("releasable", "HELD".equals(status) || "REJECTED".equals(status));
         // which forms to offer (claim-service's state machine decides; these are the states it accepts them in)
         model.addAttribute("recodable", Set.of("DENIED", "PARTIALLY_PAID").contains(status));
-        model.addAttribute("appealable", Set.of("DENIED", "PARTIALLY_PAID", "RECODE_REQUESTED").contains(status));
-        model.addAttribute("writeOffable", Set.of("HELD", "REJECTED", "DENIED", "PARTIALLY_PAID", "RECODE_REQUESTED",
-                "APPEALED").contains(status));
-        model.addAttribute("filedAppeals", claim.get("appeals") instanceof List<?> appeals ? appeals.stream()
-                .filter(a -> a instanceof Map<?, ?> m && "FILED".equals(m.get("status"))).toList() : List.of());
+        model.addAttribute(
+                "appealable",
+                Set.of("DENIED", "PARTIALLY_PAID", "RECODE_REQUESTED").contains(status));
+        model.addAttribute(
+                "writeOffable",
+                Set.of("HELD", "REJECTED", "DENIED", "PARTIALLY_PAID", "RECODE_REQUESTED", "APPEALED")
+                        .contains(status));
+        model.addAttribute(
+                "filedAppeals",
+                claim.get("appeals") instanceof List<?> appeals
+                        ? appeals.stream()
+                                .filter(a -> a instanceof Map<?, ?> m && "FILED".equals(m.get("status")))
+                                .toList()
+                        : List.of());
         return "claim-work";
     }
 
     /** Corrects what claim-service lets a biller correct (only fields that changed), then releases if asked. */
     @PostMapping("/work/claims/{claimId}/correct")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String correct(@PathVariable String claimId, @RequestParam MultiValueMap<String, String> form,
+    String correct(
+            @PathVariable String claimId,
+            @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes redirect) {
         checkClaimId(claimId);
         boolean release = "release".equals(form.getFirst("action"));
@@ -81,7 +92,10 @@ class ClaimWorkController {
                 redirect.addFlashAttribute("failure", "Not corrected: " + corrected.problem());
                 return "redirect:/work/claims/" + segment(claimId);
             }
-            done = "corrected (" + String.join(", ", changes.keySet().stream().map(CORRECTABLE::get).toList()) + ")";
+            done = "corrected ("
+                    + String.join(
+                            ", ",
+                            changes.keySet().stream().map(CORRECTABLE::get).toList()) + ")";
         } else if (!release) {
             redirect.addFlashAttribute("failure", "Nothing changed: edit a field to correct it");
             return "redirect:/work/claims/" + segment(claimId);
@@ -89,8 +103,10 @@ class ClaimWorkController {
         if (release) {
             ServiceAnswer released = services.post("claim-service", "/claims/" + segment(claimId) + "/release", null);
             if (!released.ok()) {
-                redirect.addFlashAttribute("failure", "Claim " + claimId + (done.isEmpty() ? "" : " " + done + " but")
-                        + " not released: " + released.problem());
+                redirect.addFlashAttribute(
+                        "failure",
+                        "Claim " + claimId + (done.isEmpty() ? "" : " " + done + " but") + " not released: "
+                                + released.problem());
                 return "redirect:/work/claims/" + segment(claimId);
             }
             done = (done.isEmpty() ? "" : done + " and ") + "released" + statusOf(released);
@@ -114,41 +130,50 @@ class ClaimWorkController {
 
     @PostMapping("/work/claims/{claimId}/recode")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String requestRecode(@PathVariable String claimId, @RequestParam(defaultValue = "") String instructions,
+    String requestRecode(
+            @PathVariable String claimId,
+            @RequestParam(defaultValue = "") String instructions,
             RedirectAttributes redirect) {
-        return claimAction(claimId, "/recode", Map.of("instructions", instructions.strip()), "Recode requested for",
-                redirect);
+        return claimAction(
+                claimId, "/recode", Map.of("instructions", instructions.strip()), "Recode requested for", redirect);
     }
 
     @PostMapping("/work/claims/{claimId}/appeal")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String appeal(@PathVariable String claimId, @RequestParam(defaultValue = "") String notes,
-            RedirectAttributes redirect) {
+    String appeal(
+            @PathVariable String claimId, @RequestParam(defaultValue = "") String notes, RedirectAttributes redirect) {
         return claimAction(claimId, "/appeals", Map.of("notes", notes.strip()), "Appeal filed for", redirect);
     }
 
     @PostMapping("/work/claims/{claimId}/appeals/{appealId}/outcome")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String appealOutcome(@PathVariable String claimId, @PathVariable long appealId,
-            @RequestParam(defaultValue = "") String outcome, RedirectAttributes redirect) {
+    String appealOutcome(
+            @PathVariable String claimId,
+            @PathVariable long appealId,
+            @RequestParam(defaultValue = "") String outcome,
+            RedirectAttributes redirect) {
         checkClaimId(claimId);
-        ServiceAnswer answer = services.patch("claim-service", "/claims/" + segment(claimId) + "/appeals/"
-                + appealId, Map.of("outcome", outcome));
-        flash(answer, "Appeal " + appealId + " of claim " + claimId + " recorded as " + outcome + statusOf(answer),
+        ServiceAnswer answer = services.patch(
+                "claim-service", "/claims/" + segment(claimId) + "/appeals/" + appealId, Map.of("outcome", outcome));
+        flash(
+                answer,
+                "Appeal " + appealId + " of claim " + claimId + " recorded as " + outcome + statusOf(answer),
                 redirect);
         return "redirect:/work/claims/" + segment(claimId);
     }
 
     @PostMapping("/work/claims/{claimId}/write-off")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String writeOff(@PathVariable String claimId, @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
+    String writeOff(
+            @PathVariable String claimId, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         return claimAction(claimId, "/write-off", Map.of("reason", reason.strip()), "Written off:", redirect);
     }
 
     @PostMapping("/work/claims/{claimId}/follow-up")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String followUp(@PathVariable String claimId, @RequestParam(defaultValue = "") String note,
+    String followUp(
+            @PathVariable String claimId,
+            @RequestParam(defaultValue = "") String note,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate nextFollowUp,
             RedirectAttributes redirect) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -157,8 +182,8 @@ class ClaimWorkController {
         return claimAction(claimId, "/follow-ups", body, "Follow-up noted on", redirect);
     }
 
-    private String claimAction(String claimId, String action, Map<String, Object> body, String done,
-            RedirectAttributes redirect) {
+    private String claimAction(
+            String claimId, String action, Map<String, Object> body, String done, RedirectAttributes redirect) {
         checkClaimId(claimId);
         ServiceAnswer answer = services.post("claim-service", "/claims/" + segment(claimId) + action, body);
         flash(answer, done + " claim " + claimId + statusOf(answer), redirect);

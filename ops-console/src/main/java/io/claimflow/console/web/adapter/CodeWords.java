@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component("codes")
 public class CodeWords {
 
-    private static final Pattern GROUPED_CARC = Pattern.compile("(?<![0-9A-Za-z])(CO|PR|OA|PI|CR)-?([A-Z0-9]{1,3})"
-            + "(?![0-9A-Za-z])");
-    private static final Pattern RARC = Pattern.compile("(?<![0-9A-Za-z])(MA[0-9]{1,3}|M[0-9]{1,3}|N[0-9]{1,4})"
-            + "(?![0-9A-Za-z])");
+    private static final Pattern GROUPED_CARC =
+            Pattern.compile("(?<![0-9A-Za-z])(CO|PR|OA|PI|CR)-?([A-Z0-9]{1,3})" + "(?![0-9A-Za-z])");
+    private static final Pattern RARC =
+            Pattern.compile("(?<![0-9A-Za-z])(MA[0-9]{1,3}|M[0-9]{1,3}|N[0-9]{1,4})" + "(?![0-9A-Za-z])");
 
     private final AdjustmentCodes table = AdjustmentCodes.shipped();
 
@@ -36,16 +36,20 @@ public class CodeWords {
         while (carc.find()) {
             String code = carc.group(1) + "-" + carc.group(2);
             if (seen.add(code)) {
-                words.add(code + ": " + table.carc(carc.group(2)).map(AdjustmentCodes.Code::description)
-                        .orElse("reason code not in the table"));
+                words.add(code + ": "
+                        + table.carc(carc.group(2))
+                                .map(AdjustmentCodes.Code::description)
+                                .orElse("reason code not in the table"));
             }
         }
         Matcher rarc = RARC.matcher(s);
         while (rarc.find()) {
             String code = rarc.group(1);
             if (seen.add(code)) {
-                words.add(code + ": " + table.rarc(code).map(AdjustmentCodes.Code::description)
-                        .orElse("remark code not in the table"));
+                words.add(code + ": "
+                        + table.rarc(code)
+                                .map(AdjustmentCodes.Code::description)
+                                .orElse("remark code not in the table"));
             }
         }
         return words;

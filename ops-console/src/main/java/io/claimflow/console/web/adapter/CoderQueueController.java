@@ -43,11 +43,14 @@ class CoderQueueController {
 
     @GetMapping("/work/coder")
     @PreAuthorize(ConsoleRoles.CODER)
-    String coderQueue(@RequestParam(required = false) String reason, @RequestParam(required = false) String kind,
+    String coderQueue(
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String kind,
             @RequestParam(required = false) Integer olderThanDays,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         reason = blankToNull(reason);
         kind = blankToNull(kind);
         if (reason != null && !WebParams.TOKEN.matcher(reason).matches()) {
@@ -64,8 +67,24 @@ class CoderQueueController {
             to = to == null || cut.isBefore(to) ? cut : to;
         }
         page = Math.max(page, 0);
-        ServiceAnswer answer = services.get("coding-service", "/coder-queue" + query("status", "OPEN",
-                "reason", reason, "kind", kind, "dateFrom", dateFrom, "dateTo", to, "page", page, "size", CODER_PAGE));
+        ServiceAnswer answer = services.get(
+                "coding-service",
+                "/coder-queue"
+                        + query(
+                                "status",
+                                "OPEN",
+                                "reason",
+                                reason,
+                                "kind",
+                                kind,
+                                "dateFrom",
+                                dateFrom,
+                                "dateTo",
+                                to,
+                                "page",
+                                page,
+                                "size",
+                                CODER_PAGE));
         List<Map<String, Object>> items = new ArrayList<>();
         if (answer.ok() && answer.body() instanceof Map<?, ?> body && body.get("items") instanceof List<?> list) {
             for (Object item : list) {
@@ -81,10 +100,22 @@ class CoderQueueController {
         model.addAttribute("olderThanDays", olderThanDays);
         model.addAttribute("dateFrom", dateFrom);
         model.addAttribute("dateTo", dateTo);
-        model.addAttribute("paging", Paging.of(page, CODER_PAGE, WebParams.total(answer.ok() ? answer.body() : null,
-                items.size())));
-        model.addAttribute("filterQuery", query("reason", reason, "kind", kind, "olderThanDays", olderThanDays,
-                "dateFrom", dateFrom, "dateTo", dateTo));
+        model.addAttribute(
+                "paging",
+                Paging.of(page, CODER_PAGE, WebParams.total(answer.ok() ? answer.body() : null, items.size())));
+        model.addAttribute(
+                "filterQuery",
+                query(
+                        "reason",
+                        reason,
+                        "kind",
+                        kind,
+                        "olderThanDays",
+                        olderThanDays,
+                        "dateFrom",
+                        dateFrom,
+                        "dateTo",
+                        dateTo));
         return "coder-queue";
     }
 
@@ -106,7 +137,10 @@ class CoderQueueController {
      */
     @PostMapping("/work/coder/{id}/finalize")
     @PreAuthorize(ConsoleRoles.CODER)
-    String finalizeCoding(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model,
+    String finalizeCoding(
+            @PathVariable long id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
             RedirectAttributes redirect) {
         boolean accept = "accept".equals(form.getFirst("action"));
         CodingForm coding = CodingForm.of(form);
@@ -128,9 +162,12 @@ class CoderQueueController {
         if (answer.ok()) {
             Map<?, ?> done = answer.body() instanceof Map<?, ?> m ? m : Map.of();
             long warnings = done.get("edits") instanceof List<?> edits ? edits.size() : 0;
-            redirect.addFlashAttribute("notice", "Item " + id + " finalized" + (accept ? " as suggested" : "")
-                    + ": " + done.get("encounterId") + " goes out as coding version " + done.get("codingVersion")
-                    + (warnings > 0 ? " with " + warnings + " edit warning(s)" : ""));
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Item " + id + " finalized" + (accept ? " as suggested" : "")
+                            + ": " + done.get("encounterId") + " goes out as coding version "
+                            + done.get("codingVersion")
+                            + (warnings > 0 ? " with " + warnings + " edit warning(s)" : ""));
             return "redirect:/work/coder";
         }
         Object edits = answer.body() instanceof Map<?, ?> problem ? problem.get("edits") : null;
@@ -145,8 +182,7 @@ class CoderQueueController {
         return coderItemPage(id, answer, detail, coding, model);
     }
 
-    private static String coderItemPage(long id, ServiceAnswer answer, Map<?, ?> detail, CodingForm form,
-            Model model) {
+    private static String coderItemPage(long id, ServiceAnswer answer, Map<?, ?> detail, CodingForm form, Model model) {
         model.addAttribute("id", id);
         model.addAttribute("answer", answer);
         model.addAttribute("item", detail);

@@ -18,7 +18,13 @@ final class CodingForm {
     static final int SPARE_ROWS = 2;
 
     /** One line as the form shows it. */
-    record Line(String code, String modifiers, String units, String pointers, String ndc, String drugQuantity,
+    record Line(
+            String code,
+            String modifiers,
+            String units,
+            String pointers,
+            String ndc,
+            String drugQuantity,
             String drugUnit) {
 
         boolean blank() {
@@ -40,8 +46,13 @@ final class CodingForm {
         List<String> codes = values(form, "lineCode");
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
-            lines.add(new Line(codes.get(i), at(form, "lineModifiers", i), at(form, "lineUnits", i),
-                    at(form, "linePointers", i), at(form, "lineNdc", i), at(form, "lineDrugQuantity", i),
+            lines.add(new Line(
+                    codes.get(i),
+                    at(form, "lineModifiers", i),
+                    at(form, "lineUnits", i),
+                    at(form, "linePointers", i),
+                    at(form, "lineNdc", i),
+                    at(form, "lineDrugQuantity", i),
                     at(form, "lineDrugUnit", i)));
         }
         return new CodingForm(diagnoses, lines);
@@ -61,9 +72,14 @@ final class CodingForm {
                 for (Object l : list) {
                     if (l instanceof Map<?, ?> m) {
                         Map<?, ?> drug = m.get("drug") instanceof Map<?, ?> d ? d : Map.of();
-                        lines.add(new Line(text(m.get("code")), join(m.get("modifiers"), " "),
-                                m.get("units") == null ? "1" : text(m.get("units")), join(m.get("pointers"), ","),
-                                text(drug.get("ndc")), text(drug.get("quantity")), text(drug.get("unit"))));
+                        lines.add(new Line(
+                                text(m.get("code")),
+                                join(m.get("modifiers"), " "),
+                                m.get("units") == null ? "1" : text(m.get("units")),
+                                join(m.get("pointers"), ","),
+                                text(drug.get("ndc")),
+                                text(drug.get("quantity")),
+                                text(drug.get("unit"))));
                     }
                 }
             }
@@ -73,7 +89,8 @@ final class CodingForm {
 
     /** The diagnoses with {@link #SPARE_ROWS} blank fields to add more. */
     List<String> diagnosisRows() {
-        List<String> rows = new ArrayList<>(diagnoses.stream().filter(d -> !d.isBlank()).toList());
+        List<String> rows =
+                new ArrayList<>(diagnoses.stream().filter(d -> !d.isBlank()).toList());
         for (int i = 0; i < SPARE_ROWS; i++) {
             rows.add("");
         }
@@ -96,7 +113,8 @@ final class CodingForm {
      * @throws IllegalArgumentException with a message for the coder when a field cannot be read
      */
     Map<String, Object> body() {
-        List<String> codes = diagnoses.stream().map(String::strip).filter(d -> !d.isEmpty()).toList();
+        List<String> codes =
+                diagnoses.stream().map(String::strip).filter(d -> !d.isEmpty()).toList();
         List<Map<String, Object>> parsed = new ArrayList<>();
         int number = 0;
         for (Line line : lines) {
@@ -117,7 +135,9 @@ final class CodingForm {
                 out.put("ndc", line.ndc().strip());
                 if (line.drugQuantity() != null && !line.drugQuantity().isBlank()) {
                     try {
-                        out.put("drugQuantity", new java.math.BigDecimal(line.drugQuantity().strip()));
+                        out.put(
+                                "drugQuantity",
+                                new java.math.BigDecimal(line.drugQuantity().strip()));
                     } catch (NumberFormatException e) {
                         throw new IllegalArgumentException("Line " + number + ": the drug quantity is not a number");
                     }
@@ -160,12 +180,16 @@ final class CodingForm {
         if (text == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(text.strip().split(separator)).map(String::strip).filter(s -> !s.isEmpty())
+        return java.util.Arrays.stream(text.strip().split(separator))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .toList();
     }
 
     private static String join(Object list, String separator) {
-        return list instanceof List<?> l ? String.join(separator, l.stream().map(String::valueOf).toList()) : "";
+        return list instanceof List<?> l
+                ? String.join(separator, l.stream().map(String::valueOf).toList())
+                : "";
     }
 
     private static String text(Object value) {

@@ -7,8 +7,7 @@ import org.springframework.ui.Model;
 /** What the pages answer alike. */
 final class ConsolePages {
 
-    private ConsolePages() {
-    }
+    private ConsolePages() {}
 
     /** The service knows no such thing: the page answers 404 with the service's words (never 500). */
     static String notFound(ServiceAnswer answer, Model model, HttpServletResponse response) {

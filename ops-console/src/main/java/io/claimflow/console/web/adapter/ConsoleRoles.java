@@ -6,6 +6,7 @@ final class ConsoleRoles {
     static final String ANY_USER = "hasAnyRole('CODER', 'BILLER', 'PATIENT_ACCOUNTS', 'ADMIN', 'AUDITOR')";
     /** Encounter and claim timelines: everyone who works on claims or answers patients, and the auditor. */
     static final String TIMELINE = "hasAnyRole('CODER', 'BILLER', 'PATIENT_ACCOUNTS', 'AUDITOR')";
+
     static final String KPIS = "hasAnyRole('BILLER', 'ADMIN', 'AUDITOR')";
     static final String PIPELINE = "hasAnyRole('BILLER', 'ADMIN')";
     static final String CODER = "hasRole('CODER')";
@@ -15,6 +16,5 @@ final class ConsoleRoles {
     /** A claim's X12 files, from adjudication-gateway (which shows a file's content to administrators only). */
     static final String X12 = "hasAnyRole('BILLER', 'ADMIN')";
 
-    private ConsoleRoles() {
-    }
+    private ConsoleRoles() {}
 }

@@ -19,7 +19,8 @@ class ConsoleUser {
 
     public boolean has(String role) {
         Authentication who = current();
-        return who != null && who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+        return who != null
+                && who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
     }
 
     private static Authentication current() {

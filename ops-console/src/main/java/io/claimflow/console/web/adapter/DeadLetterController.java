@@ -1,8 +1,8 @@
 package io.claimflow.console.web.adapter;
 
 import io.claimflow.console.deadletter.DeadLetterDecision;
-import io.claimflow.console.deadletter.DeadLetterTriage;
 import io.claimflow.console.deadletter.DeadLetterDecisions;
+import io.claimflow.console.deadletter.DeadLetterTriage;
 import io.claimflow.console.services.ServiceAnswer;
 import io.claimflow.console.services.Services;
 import io.claimflow.platform.web.BadRequestException;
@@ -39,6 +39,7 @@ class DeadLetterController {
 
     /** Which service consumes which topic (each lists the topic's dead letters). */
     static final Map<String, List<String>> CONSUMERS = consumers();
+
     static final int PAGE = 25;
     /** Newest letters per partition read from the service. */
     static final int FETCH_PER_PARTITION = 200;
@@ -55,18 +56,23 @@ class DeadLetterController {
 
     @GetMapping("/dead-letters")
     @PreAuthorize(ConsoleRoles.ADMIN)
-    String list(@RequestParam(required = false) String service, @RequestParam(required = false) String topic,
-            @RequestParam(required = false) String reason, @RequestParam(required = false) String key,
-            @RequestParam(required = false) String group, @RequestParam(defaultValue = "false") boolean discarded,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @RequestParam(required = false) String service,
+            @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String key,
+            @RequestParam(required = false) String group,
+            @RequestParam(defaultValue = "false") boolean discarded,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         model.addAttribute("consumers", CONSUMERS);
         if (service != null && topic != null) {
             check(service, topic);
             reason = blankToNull(reason);
             key = blankToNull(key);
             group = blankToNull(group);
-            ServiceAnswer answer = services.get(service, "/admin/dead-letters/" + segment(topic) + "?limit="
-                    + FETCH_PER_PARTITION);
+            ServiceAnswer answer =
+                    services.get(service, "/admin/dead-letters/" + segment(topic) + "?limit=" + FETCH_PER_PARTITION);
             List<Map<String, Object>> letters = Tables.rows(answer.ok() ? answer.body() : null);
             List<String> ids = letters.stream().map(DeadLetterController::id).toList();
             Map<String, DeadLetterDecision> decided = decisions.latest(ids);
@@ -83,8 +89,10 @@ class DeadLetterController {
                 letter.put("decision", decision);
                 letter.put("notRetryable", failsAgain(letter));
                 if (!discarded && decision != null && decision.decision() == DeadLetterDecision.Decision.DISCARDED
-                        || wantedReason != null && !(String.valueOf(letter.get("reason")) + " "
-                        + letter.get("exceptionClass")).toLowerCase(Locale.ROOT).contains(wantedReason)
+                        || wantedReason != null
+                                && !(String.valueOf(letter.get("reason")) + " " + letter.get("exceptionClass"))
+                                        .toLowerCase(Locale.ROOT)
+                                        .contains(wantedReason)
                         || key != null && !String.valueOf(letter.get("key")).startsWith(key)
                         || group != null && !group.equals(letter.get("consumerGroup"))) {
                     continue;
@@ -105,8 +113,21 @@ class DeadLetterController {
             model.addAttribute("group", group);
             model.addAttribute("discarded", discarded);
             model.addAttribute("paging", paging);
-            model.addAttribute("filterQuery", WebParams.query("service", service, "topic", topic,
-                    "reason", reason, "key", key, "group", group, "discarded", discarded ? "true" : null));
+            model.addAttribute(
+                    "filterQuery",
+                    WebParams.query(
+                            "service",
+                            service,
+                            "topic",
+                            topic,
+                            "reason",
+                            reason,
+                            "key",
+                            key,
+                            "group",
+                            group,
+                            "discarded",
+                            discarded ? "true" : null));
         }
         return "dead-letters";
     }
@@ -118,8 +139,12 @@ class DeadLetterController {
      */
     @PostMapping("/dead-letters/replay")
     @PreAuthorize(ConsoleRoles.ADMIN)
-    String replay(@RequestParam String service, @RequestParam String topic, @RequestParam int partition,
-            @RequestParam long offset, @RequestParam(defaultValue = "false") boolean causeFixed,
+    String replay(
+            @RequestParam String service,
+            @RequestParam String topic,
+            @RequestParam int partition,
+            @RequestParam long offset,
+            @RequestParam(defaultValue = "false") boolean causeFixed,
             RedirectAttributes redirect) {
         check(service, topic);
         String letter = Topics.dlt(topic) + "/" + partition + "/" + offset;
@@ -132,9 +157,12 @@ class DeadLetterController {
     /** Replays every selected dead letter ({@code letter=<dead-letter topic>/<partition>/<offset>}), one call each. */
     @PostMapping("/dead-letters/replay-selected")
     @PreAuthorize(ConsoleRoles.ADMIN)
-    String replaySelected(@RequestParam String service, @RequestParam String topic,
+    String replaySelected(
+            @RequestParam String service,
+            @RequestParam String topic,
             @RequestParam(name = "letter", required = false) List<String> letters,
-            @RequestParam(defaultValue = "false") boolean causeFixed, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean causeFixed,
+            RedirectAttributes redirect) {
         check(service, topic);
         if (letters == null || letters.isEmpty()) {
             redirect.addFlashAttribute("failure", "Select at least one dead letter to replay");
@@ -154,7 +182,8 @@ class DeadLetterController {
             }
             outcomes.add(outcome);
         }
-        redirect.addFlashAttribute(replayed == letters.size() ? "notice" : "failure",
+        redirect.addFlashAttribute(
+                replayed == letters.size() ? "notice" : "failure",
                 replayed + " of " + letters.size() + " dead letter(s) replayed");
         redirect.addFlashAttribute("outcomes", outcomes);
         return back(service, topic, redirect);
@@ -163,8 +192,12 @@ class DeadLetterController {
     /** Discards one dead letter with the operator's note: recorded and audited; hidden from the list from then on. */
     @PostMapping("/dead-letters/discard")
     @PreAuthorize(ConsoleRoles.ADMIN)
-    String discard(@RequestParam String service, @RequestParam String topic, @RequestParam String letter,
-            @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+    String discard(
+            @RequestParam String service,
+            @RequestParam String topic,
+            @RequestParam String letter,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
         check(service, topic);
         coordinates(topic, letter);
         if (note.isBlank() || note.length() > 2000) {
@@ -172,15 +205,17 @@ class DeadLetterController {
             return back(service, topic, redirect);
         }
         // the letter must exist: ask the service that holds it
-        ServiceAnswer answer = services.get(service, "/admin/dead-letters/" + segment(topic) + "?limit="
-                + FETCH_PER_PARTITION);
+        ServiceAnswer answer =
+                services.get(service, "/admin/dead-letters/" + segment(topic) + "?limit=" + FETCH_PER_PARTITION);
         if (!answer.ok()) {
             redirect.addFlashAttribute("failure", "Not discarded: " + answer.problem());
             return back(service, topic, redirect);
         }
         if (Tables.rows(answer.body()).stream().map(DeadLetterController::id).noneMatch(letter::equals)) {
-            redirect.addFlashAttribute("failure", "Not discarded: " + service + " has no dead letter " + letter
-                    + " among the newest " + FETCH_PER_PARTITION + " of its partition");
+            redirect.addFlashAttribute(
+                    "failure",
+                    "Not discarded: " + service + " has no dead letter " + letter + " among the newest "
+                            + FETCH_PER_PARTITION + " of its partition");
             return back(service, topic, redirect);
         }
         triage.discarded(letter, service, note, user());
@@ -188,27 +223,27 @@ class DeadLetterController {
         return back(service, topic, redirect);
     }
 
-    private String replayOne(String service, String topic, int partition, long offset, String letter,
-            Map<String, String> failingAgain) {
+    private String replayOne(
+            String service, String topic, int partition, long offset, String letter, Map<String, String> failingAgain) {
         if (failingAgain.containsKey(letter)) {
             return letter + ": not replayed, it failed as not retryable (" + failingAgain.get(letter) + "), so it"
                     + " fails again as it is: fix the cause, then replay it with \"the cause is fixed\" ticked";
         }
-        ServiceAnswer answer = services.post(service, "/admin/dead-letters/" + segment(topic) + "/" + partition + "/"
-                + offset + "/replay", null);
+        ServiceAnswer answer = services.post(
+                service, "/admin/dead-letters/" + segment(topic) + "/" + partition + "/" + offset + "/replay", null);
         if (!answer.ok()) {
             return letter + ": not replayed, " + answer.problem();
         }
         triage.replayed(letter, service, user());
         Map<?, ?> result = answer.body() instanceof Map<?, ?> m ? m : Map.of();
-        return letter + ": replayed to " + result.get("topic") + " partition " + result.get("partition")
-                + " offset " + result.get("offset");
+        return letter + ": replayed to " + result.get("topic") + " partition " + result.get("partition") + " offset "
+                + result.get("offset");
     }
 
     /** The service's letters on {@code topic} that fail again when replayed as they are, with their reasons. */
     private Map<String, String> failingAgain(String service, String topic) {
-        ServiceAnswer answer = services.get(service, "/admin/dead-letters/" + segment(topic) + "?limit="
-                + FETCH_PER_PARTITION);
+        ServiceAnswer answer =
+                services.get(service, "/admin/dead-letters/" + segment(topic) + "?limit=" + FETCH_PER_PARTITION);
         Map<String, String> failing = new LinkedHashMap<>();
         for (Map<String, Object> letter : Tables.rows(answer.ok() ? answer.body() : null)) {
             if (failsAgain(letter)) {
@@ -224,7 +259,8 @@ class DeadLetterController {
      */
     static boolean failsAgain(Map<String, Object> letter) {
         String reason = String.valueOf(letter.get("reason"));
-        return reason.startsWith("not retryable") || reason.startsWith("value could not be deserialized")
+        return reason.startsWith("not retryable")
+                || reason.startsWith("value could not be deserialized")
                 || reason.startsWith("key could not be deserialized");
     }
 
@@ -281,8 +317,8 @@ class DeadLetterController {
         consumers.put("coding-service", List.of(Topics.ENCOUNTER_DOCUMENTED, Topics.RECODE_REQUESTED));
         consumers.put("claim-service", List.of(Topics.ENCOUNTER_CODED, Topics.CLAIM_DENIED, Topics.PAYMENT_POSTED));
         consumers.put("adjudication-gateway", List.of(Topics.CLAIM_SUBMITTED));
-        consumers.put("patient-billing-service", List.of(Topics.CLAIM_SUBMITTED, Topics.CLAIM_DENIED,
-                Topics.PAYMENT_POSTED));
+        consumers.put(
+                "patient-billing-service", List.of(Topics.CLAIM_SUBMITTED, Topics.CLAIM_DENIED, Topics.PAYMENT_POSTED));
         return consumers;
     }
 }

@@ -27,13 +27,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DenialsController {
 
     /** claim-service's work queues. */
-    static final List<String> DENIAL_QUEUES = List.of("DENIAL", "REJECTION", "APPEAL", "RECODE", "REVERSAL",
-            "CREDIT_BALANCE", "NOT_PAID", "LOST_APPEAL");
+    static final List<String> DENIAL_QUEUES =
+            List.of("DENIAL", "REJECTION", "APPEAL", "RECODE", "REVERSAL", "CREDIT_BALANCE", "NOT_PAID", "LOST_APPEAL");
     /** The denial categories of the one billing-codes table. */
-    static final List<String> DENIAL_CATEGORIES = Arrays.stream(DenialCategory.values()).filter(DenialCategory::isDenial)
-            .map(Enum::name).toList();
-    static final List<String> SORTS = List.of("createdAt", "-createdAt", "dateOfService", "-dateOfService", "charge",
-            "-charge", "payer");
+    static final List<String> DENIAL_CATEGORIES = Arrays.stream(DenialCategory.values())
+            .filter(DenialCategory::isDenial)
+            .map(Enum::name)
+            .toList();
+
+    static final List<String> SORTS =
+            List.of("createdAt", "-createdAt", "dateOfService", "-dateOfService", "charge", "-charge", "payer");
     static final int LIST_PAGE = 25;
 
     private final Services services;
@@ -47,10 +50,15 @@ class DenialsController {
 
     @GetMapping("/work/denials")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String denials(@RequestParam(defaultValue = "DENIAL") String queue,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String carc,
-            @RequestParam(required = false) String payer, @RequestParam(required = false) Integer olderThanDays,
-            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page, Model model) {
+    String denials(
+            @RequestParam(defaultValue = "DENIAL") String queue,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String carc,
+            @RequestParam(required = false) String payer,
+            @RequestParam(required = false) Integer olderThanDays,
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         if (!"ALL".equals(queue) && !DENIAL_QUEUES.contains(queue)) {
             throw new BadRequestException("queue must be one of ALL, " + String.join(", ", DENIAL_QUEUES));
         }
@@ -64,10 +72,28 @@ class DenialsController {
         sort = WebParams.oneOf(sort, SORTS, "sort");
         WebParams.days(olderThanDays, "olderThanDays");
         page = Math.max(page, 0);
-        ServiceAnswer answer = services.get("claim-service", "/work-lists/denials/search" + query(
-                "queue", "ALL".equals(queue) ? null : queue, "category", category, "carc", carc, "payerId", payer,
-                "serviceTo", olderThanDays == null ? null : LocalDate.now(clock).minusDays(olderThanDays),
-                "sort", sort, "page", page, "size", LIST_PAGE));
+        ServiceAnswer answer = services.get(
+                "claim-service",
+                "/work-lists/denials/search"
+                        + query(
+                                "queue",
+                                "ALL".equals(queue) ? null : queue,
+                                "category",
+                                category,
+                                "carc",
+                                carc,
+                                "payerId",
+                                payer,
+                                "serviceTo",
+                                olderThanDays == null
+                                        ? null
+                                        : LocalDate.now(clock).minusDays(olderThanDays),
+                                "sort",
+                                sort,
+                                "page",
+                                page,
+                                "size",
+                                LIST_PAGE));
         Map<String, String> payers = readModel.payers();
         List<Map<String, Object>> rows = WorkListRows.denials(answer.ok() ? answer.body() : null, payers);
         model.addAttribute("answer", answer);
@@ -81,10 +107,23 @@ class DenialsController {
         model.addAttribute("payers", payers);
         model.addAttribute("sort", sort);
         model.addAttribute("olderThanDays", olderThanDays);
-        model.addAttribute("paging", Paging.of(page, LIST_PAGE, WebParams.total(answer.ok() ? answer.body() : null,
-                rows.size())));
-        model.addAttribute("filterQuery", query("queue", queue, "category", category, "carc", carc, "payer", payer,
-                "olderThanDays", olderThanDays, "sort", sort));
+        model.addAttribute(
+                "paging", Paging.of(page, LIST_PAGE, WebParams.total(answer.ok() ? answer.body() : null, rows.size())));
+        model.addAttribute(
+                "filterQuery",
+                query(
+                        "queue",
+                        queue,
+                        "category",
+                        category,
+                        "carc",
+                        carc,
+                        "payer",
+                        payer,
+                        "olderThanDays",
+                        olderThanDays,
+                        "sort",
+                        sort));
         return "denials";
     }
 

@@ -45,18 +45,35 @@ class HeldClaimsController {
 
     @GetMapping("/work/held")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String held(@RequestParam(required = false) String rule, @RequestParam(required = false) Integer olderThanDays,
-            @RequestParam(required = false) String payer, @RequestParam(required = false) String sort,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    String held(
+            @RequestParam(required = false) String rule,
+            @RequestParam(required = false) Integer olderThanDays,
+            @RequestParam(required = false) String payer,
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         rule = WebParams.token(rule, "rule");
         payer = WebParams.token(payer, "payer");
         sort = WebParams.oneOf(sort, SORTS, "sort");
         WebParams.days(olderThanDays, "olderThanDays");
         page = Math.max(page, 0);
         LocalDate today = LocalDate.now(clock);
-        ServiceAnswer answer = services.get("claim-service", "/work-lists/held/search" + query("rule", rule,
-                "payerId", payer, "serviceTo", olderThanDays == null ? null : today.minusDays(olderThanDays),
-                "sort", sort, "page", page, "size", LIST_PAGE));
+        ServiceAnswer answer = services.get(
+                "claim-service",
+                "/work-lists/held/search"
+                        + query(
+                                "rule",
+                                rule,
+                                "payerId",
+                                payer,
+                                "serviceTo",
+                                olderThanDays == null ? null : today.minusDays(olderThanDays),
+                                "sort",
+                                sort,
+                                "page",
+                                page,
+                                "size",
+                                LIST_PAGE));
         ServiceAnswer byRule = services.get("claim-service", "/work-lists/held/rules");
         List<Map<String, Object>> rows = WorkListRows.held(answer.ok() ? answer.body() : null, today);
         model.addAttribute("answer", answer);
@@ -67,10 +84,10 @@ class HeldClaimsController {
         model.addAttribute("payers", readModel.payers());
         model.addAttribute("sort", sort);
         model.addAttribute("olderThanDays", olderThanDays);
-        model.addAttribute("paging", Paging.of(page, LIST_PAGE, WebParams.total(answer.ok() ? answer.body() : null,
-                rows.size())));
-        model.addAttribute("filterQuery", query("rule", rule, "olderThanDays", olderThanDays, "payer", payer,
-                "sort", sort));
+        model.addAttribute(
+                "paging", Paging.of(page, LIST_PAGE, WebParams.total(answer.ok() ? answer.body() : null, rows.size())));
+        model.addAttribute(
+                "filterQuery", query("rule", rule, "olderThanDays", olderThanDays, "payer", payer, "sort", sort));
         return "held";
     }
 
@@ -90,8 +107,8 @@ class HeldClaimsController {
     /** Releases every selected claim, one call each; the outcome of each is shown. */
     @PostMapping("/work/held/release")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String releaseSelected(@RequestParam(name = "claimId", required = false) List<String> claimIds,
-            RedirectAttributes redirect) {
+    String releaseSelected(
+            @RequestParam(name = "claimId", required = false) List<String> claimIds, RedirectAttributes redirect) {
         if (claimIds == null || claimIds.isEmpty()) {
             redirect.addFlashAttribute("failure", "Select at least one claim to release");
             return "redirect:/work/held";
@@ -111,7 +128,8 @@ class HeldClaimsController {
                 outcomes.add(claimId + ": not released, " + answer.problem());
             }
         }
-        redirect.addFlashAttribute(released == claimIds.size() ? "notice" : "failure",
+        redirect.addFlashAttribute(
+                released == claimIds.size() ? "notice" : "failure",
                 released + " of " + claimIds.size() + " claim(s) released");
         redirect.addFlashAttribute("outcomes", outcomes);
         return "redirect:/work/held";

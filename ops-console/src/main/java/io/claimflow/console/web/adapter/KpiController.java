@@ -37,27 +37,34 @@ class KpiController {
 
     @GetMapping("/kpis")
     @PreAuthorize(ConsoleRoles.KPIS)
-    String page(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-            Model model) {
+    String page(
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to, Model model) {
         RevenueCycleKpis kpis = kpis(from, to);
         model.addAttribute("kpis", kpis);
         model.addAttribute("payers", readModel.payers());
-        model.addAttribute("chartLabels", kpis.daily().stream().map(d -> d.date().toString())
-                .collect(Collectors.joining(",")));
-        model.addAttribute("chartSubmitted", kpis.daily().stream().map(d -> Long.toString(d.submitted()))
-                .collect(Collectors.joining(",")));
-        model.addAttribute("chartDenied", kpis.daily().stream().map(d -> Long.toString(d.denied()))
-                .collect(Collectors.joining(",")));
-        model.addAttribute("categoryLabels", String.join(",", kpis.denialRateByCategory().keySet()));
-        model.addAttribute("categoryRates", kpis.denialRateByCategory().values().stream()
-                .map(r -> String.valueOf(r.percent())).collect(Collectors.joining(",")));
+        model.addAttribute(
+                "chartLabels",
+                kpis.daily().stream().map(d -> d.date().toString()).collect(Collectors.joining(",")));
+        model.addAttribute(
+                "chartSubmitted",
+                kpis.daily().stream().map(d -> Long.toString(d.submitted())).collect(Collectors.joining(",")));
+        model.addAttribute(
+                "chartDenied",
+                kpis.daily().stream().map(d -> Long.toString(d.denied())).collect(Collectors.joining(",")));
+        model.addAttribute(
+                "categoryLabels", String.join(",", kpis.denialRateByCategory().keySet()));
+        model.addAttribute(
+                "categoryRates",
+                kpis.denialRateByCategory().values().stream()
+                        .map(r -> String.valueOf(r.percent()))
+                        .collect(Collectors.joining(",")));
         return "kpis";
     }
 
     @GetMapping(value = "/kpis.csv", produces = "text/csv")
     @PreAuthorize(ConsoleRoles.KPIS)
-    ResponseEntity<String> csv(@RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to) {
+    ResponseEntity<String> csv(
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
         RevenueCycleKpis k = kpis(from, to);
         StringBuilder csv = new StringBuilder("kpi,segment,value,numerator,denominator,from,to\r\n");
         String period = "," + k.from() + "," + k.to() + "\r\n";
@@ -67,8 +74,9 @@ class KpiController {
         ratio(csv, "denial_rate_pct", "", k.denialRate(), period);
         k.denialRateByCategory().forEach((c, r) -> ratio(csv, "denial_rate_pct", "category=" + c, r, period));
         k.denialRateByPayer().forEach((p, r) -> ratio(csv, "denial_rate_pct", "payer=" + p, r, period));
-        k.denialsByCarc().forEach((key, n) -> row(csv, "denials", "category|carc|payer=" + key,
-                BigDecimal.valueOf(n), null, period));
+        k.denialsByCarc()
+                .forEach((key, n) ->
+                        row(csv, "denials", "category|carc|payer=" + key, BigDecimal.valueOf(n), null, period));
         row(csv, "open_ar", "", k.openAr(), null, period);
         row(csv, "days_in_ar", "", k.daysInAr(), null, period);
         row(csv, "ar_over_90_days_pct", "", k.arOver90Share(), null, period);
@@ -76,11 +84,18 @@ class KpiController {
         row(csv, "documented_to_paid_days", "", k.documentedToPaidDays(), null, period);
         row(csv, "encounters_documented", "", BigDecimal.valueOf(k.backlog().documented()), null, period);
         row(csv, "encounters_not_coded", "", BigDecimal.valueOf(k.backlog().notCoded()), null, period);
-        row(csv, "encounters_coded_without_claim", "", BigDecimal.valueOf(k.backlog().codedWithoutClaim()), null,
+        row(
+                csv,
+                "encounters_coded_without_claim",
+                "",
+                BigDecimal.valueOf(k.backlog().codedWithoutClaim()),
+                null,
                 period);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"claimflow-kpis-" + k.from() + "-"
-                        + k.to() + ".csv\"")
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"claimflow-kpis-" + k.from() + "-" + k.to() + ".csv\"")
                 .body(csv.toString());
     }
 
@@ -95,8 +110,12 @@ class KpiController {
         }
         Instant startAt = start.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant endAt = end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return KpiCalculator.compute(start, end, readModel.claimsSubmitted(startAt, endAt),
-                readModel.arAsOf(endAt, KpiCalculator.agedBefore(end)), readModel.denials(startAt, endAt),
+        return KpiCalculator.compute(
+                start,
+                end,
+                readModel.claimsSubmitted(startAt, endAt),
+                readModel.arAsOf(endAt, KpiCalculator.agedBefore(end)),
+                readModel.denials(startAt, endAt),
                 readModel.backlog(startAt, endAt));
     }
 
@@ -104,11 +123,18 @@ class KpiController {
         row(csv, kpi, segment, ratio.percent(), ratio, period);
     }
 
-    private static void row(StringBuilder csv, String kpi, String segment, BigDecimal value, Ratio ratio,
-            String period) {
-        csv.append(kpi).append(',').append(quote(segment)).append(',').append(value == null ? "" : value.toPlainString())
-                .append(',').append(ratio == null ? "" : Long.toString(ratio.numerator()))
-                .append(',').append(ratio == null ? "" : Long.toString(ratio.denominator())).append(period);
+    private static void row(
+            StringBuilder csv, String kpi, String segment, BigDecimal value, Ratio ratio, String period) {
+        csv.append(kpi)
+                .append(',')
+                .append(quote(segment))
+                .append(',')
+                .append(value == null ? "" : value.toPlainString())
+                .append(',')
+                .append(ratio == null ? "" : Long.toString(ratio.numerator()))
+                .append(',')
+                .append(ratio == null ? "" : Long.toString(ratio.denominator()))
+                .append(period);
     }
 
     private static String quote(String text) {

@@ -15,10 +15,17 @@ import java.util.Set;
 final class LedgerView {
 
     /** One entry as a row. */
-    record Row(long entryId, String effectiveDate, String what, String description, String claimIds,
-            BigDecimal charged, BigDecimal insurancePaid, BigDecimal adjusted, BigDecimal patientChange,
-            BigDecimal balanceAfter) {
-    }
+    record Row(
+            long entryId,
+            String effectiveDate,
+            String what,
+            String description,
+            String claimIds,
+            BigDecimal charged,
+            BigDecimal insurancePaid,
+            BigDecimal adjusted,
+            BigDecimal patientChange,
+            BigDecimal balanceAfter) {}
 
     private static final Map<String, String> WORDS = Map.of(
             "REMITTANCE", "Insurance paid",
@@ -31,11 +38,10 @@ final class LedgerView {
             "CLAIM_VOID", "Claim replaced or voided",
             "BALANCE_DECISION", "Balance decided after a lost appeal");
     private static final Set<String> PATIENT = Set.of("PATIENT_RECEIVABLE", "PATIENT_CREDIT");
-    private static final Set<String> ADJUSTMENTS = Set.of("CONTRACTUAL_ADJUSTMENT", "OTHER_ADJUSTMENT",
-            "PATIENT_ADJUSTMENT");
+    private static final Set<String> ADJUSTMENTS =
+            Set.of("CONTRACTUAL_ADJUSTMENT", "OTHER_ADJUSTMENT", "PATIENT_ADJUSTMENT");
 
-    private LedgerView() {
-    }
+    private LedgerView() {}
 
     /**
      * The rows, newest first.
@@ -47,7 +53,8 @@ final class LedgerView {
     static List<Row> of(List<Map<String, Object>> lines, BigDecimal balanceNow, boolean complete) {
         Map<Long, List<Map<String, Object>>> entries = new LinkedHashMap<>();
         for (Map<String, Object> line : lines) {
-            entries.computeIfAbsent(((Number) line.get("entryId")).longValue(), id -> new ArrayList<>()).add(line);
+            entries.computeIfAbsent(((Number) line.get("entryId")).longValue(), id -> new ArrayList<>())
+                    .add(line);
         }
         List<List<Map<String, Object>>> grouped = new ArrayList<>(entries.values());
         if (!complete && !grouped.isEmpty()) {
@@ -80,9 +87,17 @@ final class LedgerView {
                 }
             }
             String kind = String.valueOf(first.get("kind"));
-            rows.add(new Row(((Number) first.get("entryId")).longValue(), String.valueOf(first.get("effectiveDate")),
-                    WORDS.getOrDefault(kind, kind), String.valueOf(first.get("description")),
-                    String.join(", ", claims), charged, insurance, adjusted, patient, balance));
+            rows.add(new Row(
+                    ((Number) first.get("entryId")).longValue(),
+                    String.valueOf(first.get("effectiveDate")),
+                    WORDS.getOrDefault(kind, kind),
+                    String.valueOf(first.get("description")),
+                    String.join(", ", claims),
+                    charged,
+                    insurance,
+                    adjusted,
+                    patient,
+                    balance));
             balance = balance.subtract(patient);
         }
         return rows;

@@ -28,14 +28,21 @@ class PageErrors {
         return "error-page";
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-            IllegalArgumentException.class})
+    @ExceptionHandler({
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestParameterException.class,
+        IllegalArgumentException.class
+    })
     String badInput(Exception e, HttpServletResponse response, Model model) {
         response.setStatus(400);
         model.addAttribute("status", 400);
-        model.addAttribute("message", e instanceof MethodArgumentTypeMismatchException m
-                ? "'" + m.getName() + "' is not valid" : e instanceof MissingServletRequestParameterException m
-                ? "'" + m.getParameterName() + "' is missing" : "The request is not valid");
+        model.addAttribute(
+                "message",
+                e instanceof MethodArgumentTypeMismatchException m
+                        ? "'" + m.getName() + "' is not valid"
+                        : e instanceof MissingServletRequestParameterException m
+                                ? "'" + m.getParameterName() + "' is missing"
+                                : "The request is not valid");
         return "error-page";
     }
 

@@ -6,7 +6,6 @@ import io.claimflow.console.services.Services;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Patient accounts via patient-billing-service, as the logged-in user: a tenant's accounts; one account's summary
@@ -49,6 +47,7 @@ class PatientAccountController {
     private static final int LEDGER_LINES = 100;
     /** The same payment again on an account within this time is asked about before it is posted. */
     private static final java.time.Duration SAME_PAYMENT_WINDOW = java.time.Duration.ofMinutes(30);
+
     private static final String RECENT_PAYMENTS = PatientAccountController.class.getName() + ".recentPayments";
 
     private final Services services;
@@ -62,8 +61,7 @@ class PatientAccountController {
     @GetMapping("/patients/{accountId}")
     @PreAuthorize(ConsoleRoles.PATIENT_ACCOUNTS)
     String account(@PathVariable long accountId, Model model, HttpServletResponse response) {
-        ServiceAnswer answer = services.get(SERVICE, "/patient-accounts/" + accountId + "?ledgerLines="
-                + LEDGER_LINES);
+        ServiceAnswer answer = services.get(SERVICE, "/patient-accounts/" + accountId + "?ledgerLines=" + LEDGER_LINES);
         if (answer.status() == HttpServletResponse.SC_NOT_FOUND) {
             return ConsolePages.notFound(answer, model, response);
         }
@@ -71,12 +69,19 @@ class PatientAccountController {
         model.addAttribute("answer", answer);
         Map<String, Object> account = answer.ok() && answer.body() instanceof Map<?, ?> m ? strings(m) : Map.of();
         model.addAttribute("account", account);
-        model.addAttribute("aging", account.get("aging") instanceof Map<?, ?> a && a.get("buckets") instanceof Map<?, ?> b
-                ? b : Map.of());
+        model.addAttribute(
+                "aging",
+                account.get("aging") instanceof Map<?, ?> a && a.get("buckets") instanceof Map<?, ?> b ? b : Map.of());
         model.addAttribute("openClaims", list(account.get("openClaims")));
         List<Map<String, Object>> ledgerLines = list(account.get("ledger"));
-        model.addAttribute("ledger", account.get("balance") == null ? List.of() : LedgerView.of(ledgerLines,
-                new BigDecimal(String.valueOf(account.get("balance"))).setScale(2), ledgerLines.size() < LEDGER_LINES));
+        model.addAttribute(
+                "ledger",
+                account.get("balance") == null
+                        ? List.of()
+                        : LedgerView.of(
+                                ledgerLines,
+                                new BigDecimal(String.valueOf(account.get("balance"))).setScale(2),
+                                ledgerLines.size() < LEDGER_LINES));
         if (answer.ok()) {
             ServiceAnswer paid = services.get(SERVICE, "/patient-accounts/" + accountId + "/payments?size=20");
             model.addAttribute("payments", paid.ok() ? list(paid.body()) : List.of());
@@ -86,7 +91,9 @@ class PatientAccountController {
         if (answer.ok()) {
             ServiceAnswer listed = services.get(SERVICE, "/statements?accountId=" + accountId);
             if (listed.ok()) {
-                statements = list(listed.body()).stream().map(PatientAccountController::statementRow).toList();
+                statements = list(listed.body()).stream()
+                        .map(PatientAccountController::statementRow)
+                        .toList();
             } else {
                 model.addAttribute("failure", listed.problem());
             }
@@ -106,11 +113,17 @@ class PatientAccountController {
 
     @PostMapping("/patients/{accountId}/payments")
     @PreAuthorize(ConsoleRoles.PATIENT_ACCOUNTS)
-    String recordPayment(@PathVariable long accountId, @RequestParam String idempotencyKey,
-            @RequestParam String amount, @RequestParam String method,
-            @RequestParam(required = false) String reference, @RequestParam(required = false) String receivedOn,
-            @RequestParam(required = false) String claimId, @RequestParam(required = false) String anotherPayment,
-            HttpSession session, RedirectAttributes redirect) {
+    String recordPayment(
+            @PathVariable long accountId,
+            @RequestParam String idempotencyKey,
+            @RequestParam String amount,
+            @RequestParam String method,
+            @RequestParam(required = false) String reference,
+            @RequestParam(required = false) String receivedOn,
+            @RequestParam(required = false) String claimId,
+            @RequestParam(required = false) String anotherPayment,
+            HttpSession session,
+            RedirectAttributes redirect) {
         String target = "redirect:/patients/" + accountId;
         String money = amount.strip();
         if (!MONEY.matcher(money).matches() || new BigDecimal(money).signum() <= 0) {
@@ -135,35 +148,62 @@ class PatientAccountController {
         }
         body.put("claimId", claimId == null || claimId.isBlank() ? null : claimId.strip());
         // the same payment from another form (Back, then submit again; a second tab) is asked about, not posted
-        SamePayment same = new SamePayment(accountId, new BigDecimal(money).setScale(2), method,
-                String.valueOf(body.get("reference")), String.valueOf(body.get("claimId")));
+        SamePayment same = new SamePayment(
+                accountId,
+                new BigDecimal(money).setScale(2),
+                method,
+                String.valueOf(body.get("reference")),
+                String.valueOf(body.get("claimId")));
         RecentPayment earlier = recentPayments(session).get(same);
-        if (earlier != null && !earlier.idempotencyKey().equals(idempotencyKey) && anotherPayment == null
+        if (earlier != null
+                && !earlier.idempotencyKey().equals(idempotencyKey)
+                && anotherPayment == null
                 && earlier.at().plus(SAME_PAYMENT_WINDOW).isAfter(clock.instant())) {
-            redirect.addFlashAttribute("failure", "The same payment (" + same.amount().toPlainString() + ", " + method
-                    + ") was recorded on this account "
-                    + java.time.Duration.between(earlier.at(), clock.instant()).toMinutes() + " minute(s) ago as payment " + earlier.paymentId() + ". Nothing was posted now. If the patient really paid "
-                    + "again, tick \"This is another payment\" and record it.");
+            redirect.addFlashAttribute(
+                    "failure",
+                    "The same payment (" + same.amount().toPlainString() + ", " + method
+                            + ") was recorded on this account "
+                            + java.time.Duration.between(earlier.at(), clock.instant())
+                                    .toMinutes() + " minute(s) ago as payment " + earlier.paymentId()
+                            + ". Nothing was posted now. If the patient really paid "
+                            + "again, tick \"This is another payment\" and record it.");
             redirect.addFlashAttribute("idempotencyKey", idempotencyKey);
             redirect.addFlashAttribute("askAnother", true);
-            redirect.addFlashAttribute("entered", Map.of("amount", money, "method", method,
-                    "reference", reference == null ? "" : reference.strip(),
-                    "receivedOn", receivedOn == null ? "" : receivedOn.strip(),
-                    "claimId", claimId == null ? "" : claimId.strip()));
+            redirect.addFlashAttribute(
+                    "entered",
+                    Map.of(
+                            "amount",
+                            money,
+                            "method",
+                            method,
+                            "reference",
+                            reference == null ? "" : reference.strip(),
+                            "receivedOn",
+                            receivedOn == null ? "" : receivedOn.strip(),
+                            "claimId",
+                            claimId == null ? "" : claimId.strip()));
             return target;
         }
-        ServiceAnswer answer = services.post(SERVICE, "/patient-accounts/" + accountId + "/payments", body,
+        ServiceAnswer answer = services.post(
+                SERVICE,
+                "/patient-accounts/" + accountId + "/payments",
+                body,
                 Map.of("Idempotency-Key", idempotencyKey));
         if (answer.ok() && answer.body() instanceof Map<?, ?> payment) {
-            recentPayments(session).put(same, new RecentPayment(idempotencyKey,
-                    String.valueOf(payment.get("paymentId")), clock.instant()));
+            recentPayments(session)
+                    .put(
+                            same,
+                            new RecentPayment(
+                                    idempotencyKey, String.valueOf(payment.get("paymentId")), clock.instant()));
             String what = "payment " + payment.get("paymentId") + " of " + payment.get("amount");
-            redirect.addFlashAttribute("notice", answer.status() == 201
-                    ? "Recorded " + what + "; the balance is now " + payment.get("balanceAfter")
-                    : "Already recorded: " + what + " (this form was sent before; it was posted once)");
+            redirect.addFlashAttribute(
+                    "notice",
+                    answer.status() == 201
+                            ? "Recorded " + what + "; the balance is now " + payment.get("balanceAfter")
+                            : "Already recorded: " + what + " (this form was sent before; it was posted once)");
         } else {
-            redirect.addFlashAttribute("failure", answer.problem() != null ? answer.problem()
-                    : SERVICE + " answered " + answer.status());
+            redirect.addFlashAttribute(
+                    "failure", answer.problem() != null ? answer.problem() : SERVICE + " answered " + answer.status());
         }
         return target;
     }
@@ -172,7 +212,8 @@ class PatientAccountController {
     @GetMapping("/statements/{statementId}/pdf")
     @PreAuthorize(ConsoleRoles.PATIENT_ACCOUNTS)
     Object statementPdf(@PathVariable long statementId, Model model, HttpServletResponse response) {
-        ServiceFile pdf = services.file(SERVICE, "/statements/" + statementId + "/pdf", MediaType.APPLICATION_PDF_VALUE);
+        ServiceFile pdf =
+                services.file(SERVICE, "/statements/" + statementId + "/pdf", MediaType.APPLICATION_PDF_VALUE);
         if (!pdf.ok()) {
             int status = pdf.status() == 0 ? 502 : pdf.status();
             response.setStatus(status);
@@ -180,22 +221,25 @@ class PatientAccountController {
             model.addAttribute("message", pdf.problem());
             return "error-page";
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("statement-" + statementId + ".pdf").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename("statement-" + statementId + ".pdf")
+                                .build()
+                                .toString())
                 .body(pdf.content());
     }
 
     /** What makes two payments "the same" on an account. */
     private record SamePayment(long accountId, BigDecimal amount, String method, String reference, String claimId)
-            implements java.io.Serializable {
-    }
+            implements java.io.Serializable {}
 
     /** A payment this session recorded: with which form's key, as which payment, when. */
     private record RecentPayment(String idempotencyKey, String paymentId, java.time.Instant at)
-            implements java.io.Serializable {
-    }
+            implements java.io.Serializable {}
 
     @SuppressWarnings("unchecked")
     private static Map<SamePayment, RecentPayment> recentPayments(HttpSession session) {
@@ -214,13 +258,17 @@ class PatientAccountController {
         row.put("id", stored.get("id"));
         Map<String, Object> statement = stored.get("statement") instanceof Map<?, ?> s ? strings(s) : Map.of();
         row.putAll(statement);
-        row.put("lines", list(statement.get("lines")).stream().map(line -> {
-            Map<String, Object> flat = new LinkedHashMap<>(line);
-            if (line.get("patientShare") instanceof Map<?, ?> share) {
-                share.forEach((k, v) -> flat.put(String.valueOf(k), v));
-            }
-            return flat;
-        }).toList());
+        row.put(
+                "lines",
+                list(statement.get("lines")).stream()
+                        .map(line -> {
+                            Map<String, Object> flat = new LinkedHashMap<>(line);
+                            if (line.get("patientShare") instanceof Map<?, ?> share) {
+                                share.forEach((k, v) -> flat.put(String.valueOf(k), v));
+                            }
+                            return flat;
+                        })
+                        .toList());
         return row;
     }
 
@@ -234,6 +282,9 @@ class PatientAccountController {
         if (!(value instanceof List<?> items)) {
             return List.of();
         }
-        return items.stream().filter(Map.class::isInstance).map(item -> strings((Map<?, ?>) item)).toList();
+        return items.stream()
+                .filter(Map.class::isInstance)
+                .map(item -> strings((Map<?, ?>) item))
+                .toList();
     }
 }

@@ -36,36 +36,49 @@ class PatientPaymentController {
 
     @GetMapping("/patients/{accountId}/payments/{paymentId}")
     @PreAuthorize(ConsoleRoles.PATIENT_ACCOUNTS)
-    String receipt(@PathVariable long accountId, @PathVariable long paymentId, Model model,
-            HttpServletResponse response) {
+    String receipt(
+            @PathVariable long accountId, @PathVariable long paymentId, Model model, HttpServletResponse response) {
         ServiceAnswer answer = services.get(SERVICE, "/patient-accounts/" + accountId + "/payments/" + paymentId);
         if (answer.status() == HttpServletResponse.SC_NOT_FOUND) {
             return ConsolePages.notFound(answer, model, response);
         }
         model.addAttribute("accountId", accountId);
         model.addAttribute("answer", answer);
-        model.addAttribute("receipt", answer.ok() && answer.body() instanceof Map<?, ?> m
-                ? PatientAccountController.strings(m) : Map.of());
-        model.addAttribute("applied", answer.ok() && answer.body() instanceof Map<?, ?> m
-                ? PatientAccountController.list(m.get("applied")) : java.util.List.of());
+        model.addAttribute(
+                "receipt",
+                answer.ok() && answer.body() instanceof Map<?, ?> m ? PatientAccountController.strings(m) : Map.of());
+        model.addAttribute(
+                "applied",
+                answer.ok() && answer.body() instanceof Map<?, ?> m
+                        ? PatientAccountController.list(m.get("applied"))
+                        : java.util.List.of());
         return "payment-receipt";
     }
 
     @PostMapping("/patients/{accountId}/payments/{paymentId}/reverse")
     @PreAuthorize(ConsoleRoles.PATIENT_ACCOUNTS)
-    String reverse(@PathVariable long accountId, @PathVariable long paymentId,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+    String reverse(
+            @PathVariable long accountId,
+            @PathVariable long paymentId,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
         String target = "redirect:/patients/" + accountId;
         if (reason.isBlank() || reason.length() > 2000) {
             redirect.addFlashAttribute("failure", "Give the reason for the reversal (up to 2000 characters)");
             return target;
         }
-        ServiceAnswer answer = services.post(SERVICE, "/patient-accounts/" + accountId + "/payments/" + paymentId
-                + "/reversal", Map.of("reason", reason.strip()));
+        ServiceAnswer answer = services.post(
+                SERVICE,
+                "/patient-accounts/" + accountId + "/payments/" + paymentId + "/reversal",
+                Map.of("reason", reason.strip()));
         if (answer.ok() && answer.body() instanceof Map<?, ?> reversal) {
-            redirect.addFlashAttribute("notice", (answer.status() == 201 ? "Payment " + paymentId + " reversed ("
-                    : "Payment " + paymentId + " was already reversed (") + reversal.get("reason")
-                    + "); the balance is now " + reversal.get("balanceAfter"));
+            redirect.addFlashAttribute(
+                    "notice",
+                    (answer.status() == 201
+                                    ? "Payment " + paymentId + " reversed ("
+                                    : "Payment " + paymentId + " was already reversed (")
+                            + reversal.get("reason")
+                            + "); the balance is now " + reversal.get("balanceAfter"));
         } else {
             redirect.addFlashAttribute("failure", answer.problem());
         }
@@ -74,8 +87,12 @@ class PatientPaymentController {
 
     @PostMapping("/patients/{accountId}/refunds")
     @PreAuthorize(ConsoleRoles.PATIENT_ACCOUNTS)
-    String refund(@PathVariable long accountId, @RequestParam String refundKey, @RequestParam String amount,
-            @RequestParam String method, @RequestParam(defaultValue = "") String reason,
+    String refund(
+            @PathVariable long accountId,
+            @RequestParam String refundKey,
+            @RequestParam String amount,
+            @RequestParam String method,
+            @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
         String target = "redirect:/patients/" + accountId;
         String money = amount.strip();
@@ -99,13 +116,16 @@ class PatientPaymentController {
         body.put("amount", new BigDecimal(money));
         body.put("method", method);
         body.put("reason", reason.strip());
-        ServiceAnswer answer = services.post(SERVICE, "/patient-accounts/" + accountId + "/refunds", body,
-                Map.of("Idempotency-Key", refundKey));
+        ServiceAnswer answer = services.post(
+                SERVICE, "/patient-accounts/" + accountId + "/refunds", body, Map.of("Idempotency-Key", refundKey));
         if (answer.ok() && answer.body() instanceof Map<?, ?> refund) {
             String what = "Refunded " + refund.get("amount") + " by " + refund.get("method") + " ("
                     + refund.get("reason") + ")";
-            redirect.addFlashAttribute("notice", answer.status() == 201 ? what + "; the balance is now "
-                    + refund.get("balanceAfter") : "Already recorded: " + what + " (this form was sent before)");
+            redirect.addFlashAttribute(
+                    "notice",
+                    answer.status() == 201
+                            ? what + "; the balance is now " + refund.get("balanceAfter")
+                            : "Already recorded: " + what + " (this form was sent before)");
         } else {
             redirect.addFlashAttribute("failure", answer.problem());
         }

@@ -35,11 +35,16 @@ class PatientSearchController {
 
     @GetMapping("/patients")
     @PreAuthorize(ConsoleRoles.PATIENT_ACCOUNTS)
-    String accounts(@RequestParam(required = false) String tenantId, @RequestParam(required = false) String name,
+    String accounts(
+            @RequestParam(required = false) String tenantId,
+            @RequestParam(required = false) String name,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
-            @RequestParam(required = false) String mrn, @RequestParam(required = false) String accountNumber,
-            @RequestParam(required = false) Long statementId, @RequestParam(required = false) String sort,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String mrn,
+            @RequestParam(required = false) String accountNumber,
+            @RequestParam(required = false) Long statementId,
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         tenantId = WebParams.token(tenantId, "practice");
         name = WebParams.blankToNull(name);
         if (name != null && (name.length() > 100 || !name.matches("[\\p{L}\\p{M} ,.'-]+"))) {
@@ -53,9 +58,28 @@ class PatientSearchController {
         }
         page = Math.max(page, 0);
         ServiceAnswer tenants = services.get(SERVICE, "/patient-accounts/tenants");
-        ServiceAnswer answer = services.get(SERVICE, "/patient-accounts/search" + query("tenantId", tenantId,
-                "name", name, "birthDate", birthDate, "mrn", mrn, "accountNumber", accountNumber,
-                "statementId", statementId, "sort", sort, "page", page, "size", PAGE));
+        ServiceAnswer answer = services.get(
+                SERVICE,
+                "/patient-accounts/search"
+                        + query(
+                                "tenantId",
+                                tenantId,
+                                "name",
+                                name,
+                                "birthDate",
+                                birthDate,
+                                "mrn",
+                                mrn,
+                                "accountNumber",
+                                accountNumber,
+                                "statementId",
+                                statementId,
+                                "sort",
+                                sort,
+                                "page",
+                                page,
+                                "size",
+                                PAGE));
         List<Map<String, Object>> rows = Tables.rows(answer.ok() ? answer.body() : null, "items");
         model.addAttribute("answer", answer);
         model.addAttribute("rows", rows);
@@ -67,10 +91,25 @@ class PatientSearchController {
         model.addAttribute("accountNumber", accountNumber);
         model.addAttribute("statementId", statementId);
         model.addAttribute("sort", sort);
-        model.addAttribute("paging", Paging.of(page, PAGE, WebParams.total(answer.ok() ? answer.body() : null,
-                rows.size())));
-        model.addAttribute("filterQuery", query("tenantId", tenantId, "name", name, "birthDate", birthDate,
-                "mrn", mrn, "accountNumber", accountNumber, "statementId", statementId, "sort", sort));
+        model.addAttribute(
+                "paging", Paging.of(page, PAGE, WebParams.total(answer.ok() ? answer.body() : null, rows.size())));
+        model.addAttribute(
+                "filterQuery",
+                query(
+                        "tenantId",
+                        tenantId,
+                        "name",
+                        name,
+                        "birthDate",
+                        birthDate,
+                        "mrn",
+                        mrn,
+                        "accountNumber",
+                        accountNumber,
+                        "statementId",
+                        statementId,
+                        "sort",
+                        sort));
         return "patients";
     }
 }

@@ -94,18 +94,28 @@ class PipelineController {
         Map<String, String> healthByService = health.join();
         Map<String, Long> lagByGroup = brokers.lagByGroup();
         List<Map<String, Object>> serviceRows = new ArrayList<>();
-        healthByService.forEach((service, state) -> serviceRows.add(Map.of("service", service, "health", state,
-                "lag", brokers.reachable() && lagByGroup.containsKey(service) ? Long.toString(lagByGroup.get(service))
+        healthByService.forEach((service, state) -> serviceRows.add(Map.of(
+                "service",
+                service,
+                "health",
+                state,
+                "lag",
+                brokers.reachable() && lagByGroup.containsKey(service)
+                        ? Long.toString(lagByGroup.get(service))
                         : "–")));
-        List<Map<String, Object>> consumerRows = brokers.consumers().stream().map(c -> Map.<String, Object>of(
-                "group", c.group(), "topic", c.topic(), "lag", c.lag(), "perSecond", rate(c.perSecond()))).toList();
+        List<Map<String, Object>> consumerRows = brokers.consumers().stream()
+                .map(c -> Map.<String, Object>of(
+                        "group", c.group(), "topic", c.topic(), "lag", c.lag(), "perSecond", rate(c.perSecond())))
+                .toList();
         model.addAttribute("topics", rows);
         model.addAttribute("windowMinutes", WINDOW_MINUTES);
         model.addAttribute("health", healthByService);
         model.addAttribute("services", serviceRows);
         model.addAttribute("consumers", consumerRows);
         model.addAttribute("brokers", brokers);
-        model.addAttribute("rateWindow", brokers.rateWindow() == null ? null : brokers.rateWindow().toSeconds());
+        model.addAttribute(
+                "rateWindow",
+                brokers.rateWindow() == null ? null : brokers.rateWindow().toSeconds());
         model.addAttribute("checkedAt", now.truncatedTo(ChronoUnit.SECONDS));
         return "pipeline :: status";
     }

@@ -48,8 +48,10 @@ class RemittanceController {
             if (!TRACE.matcher(trace).matches()) {
                 model.addAttribute("failure", "A trace number is letters, digits, '.', '_' and '-' (up to 50)");
             } else {
-                ServiceAnswer deposits = services.get(GATEWAY, "/api/adjudication/remittances?traceNumber="
-                        + UriUtils.encodeQueryParam(trace, StandardCharsets.UTF_8));
+                ServiceAnswer deposits = services.get(
+                        GATEWAY,
+                        "/api/adjudication/remittances?traceNumber="
+                                + UriUtils.encodeQueryParam(trace, StandardCharsets.UTF_8));
                 model.addAttribute("answer", deposits);
                 model.addAttribute("deposits", Tables.rows(deposits.ok() ? deposits.body() : null));
             }
@@ -67,8 +69,8 @@ class RemittanceController {
         if (answer.status() == HttpServletResponse.SC_NOT_FOUND) {
             return ConsolePages.notFound(answer, model, response);
         }
-        Map<String, Object> deposit = answer.ok() && answer.body() instanceof Map<?, ?> m
-                ? PatientAccountController.strings(m) : Map.of();
+        Map<String, Object> deposit =
+                answer.ok() && answer.body() instanceof Map<?, ?> m ? PatientAccountController.strings(m) : Map.of();
         model.addAttribute("answer", answer);
         model.addAttribute("id", id);
         model.addAttribute("deposit", deposit);
@@ -88,18 +90,21 @@ class RemittanceController {
             redirect.addFlashAttribute("failure", "The file is larger than 16 MiB: the gateway takes files up to that");
             return "redirect:/remittances";
         }
-        ServiceAnswer answer = services.upload(GATEWAY, "/api/adjudication/remittances/upload", file.getBytes(),
-                "application/edi-x12");
+        ServiceAnswer answer = services.upload(
+                GATEWAY, "/api/adjudication/remittances/upload", file.getBytes(), "application/edi-x12");
         Map<?, ?> result = answer.body() instanceof Map<?, ?> m ? m : Map.of();
         String what = "File taken as interchange " + result.get("interchangeId");
         if (answer.status() == 201) {
             redirect.addFlashAttribute("notice", what + ": posted");
         } else if (answer.status() == 200) {
-            redirect.addFlashAttribute("notice", what + ": " + result.get("status") + " (it was received before; "
-                    + "nothing posted again)");
+            redirect.addFlashAttribute(
+                    "notice",
+                    what + ": " + result.get("status") + " (it was received before; " + "nothing posted again)");
         } else if (answer.status() == 422) {
-            redirect.addFlashAttribute("failure", what + ": quarantined (" + result.get("detail") + "); "
-                    + "an administrator can retry it once fixed");
+            redirect.addFlashAttribute(
+                    "failure",
+                    what + ": quarantined (" + result.get("detail") + "); "
+                            + "an administrator can retry it once fixed");
         } else {
             redirect.addFlashAttribute("failure", answer.problem());
         }
@@ -122,8 +127,10 @@ class RemittanceController {
         ServiceAnswer answer = services.post(GATEWAY, "/api/adjudication/quarantine/" + id + "/retry", null);
         if (answer.ok() && answer.body() instanceof Map<?, ?> result) {
             boolean again = "QUARANTINED".equals(String.valueOf(result.get("status")));
-            redirect.addFlashAttribute(again ? "failure" : "notice", "Quarantined file " + id + " retried: "
-                    + result.get("status") + (again ? " again (" + result.get("detail") + ")" : ""));
+            redirect.addFlashAttribute(
+                    again ? "failure" : "notice",
+                    "Quarantined file " + id + " retried: " + result.get("status")
+                            + (again ? " again (" + result.get("detail") + ")" : ""));
         } else {
             redirect.addFlashAttribute("failure", answer.problem());
         }

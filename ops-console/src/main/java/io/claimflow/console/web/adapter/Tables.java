@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
  */
 final class Tables {
 
-    private Tables() {
-    }
+    private Tables() {}
 
     /** The rows of {@code body}: the list itself, or the list under the first of {@code listKeys} it has. */
     static List<Map<String, Object>> rows(Object body, String... listKeys) {
@@ -55,8 +54,10 @@ final class Tables {
 
     private static String text(Object value) {
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().filter(e -> e.getValue() != null)
-                    .map(e -> e.getKey() + ": " + text(e.getValue())).collect(Collectors.joining(", "));
+            return map.entrySet().stream()
+                    .filter(e -> e.getValue() != null)
+                    .map(e -> e.getKey() + ": " + text(e.getValue()))
+                    .collect(Collectors.joining(", "));
         }
         if (value instanceof List<?> list) {
             return list.stream().map(Tables::text).collect(Collectors.joining("; "));

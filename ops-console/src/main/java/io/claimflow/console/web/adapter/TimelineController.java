@@ -9,13 +9,13 @@ import io.claimflow.console.readmodel.TimelineEntry;
 import io.claimflow.console.services.ServiceAnswer;
 import io.claimflow.console.services.ServiceFile;
 import io.claimflow.console.services.Services;
-import java.nio.charset.StandardCharsets;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.web.BadRequestException;
 import io.claimflow.platform.web.NotFoundException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,11 +53,15 @@ class TimelineController {
      */
     @GetMapping("/encounters")
     @PreAuthorize(ConsoleRoles.TIMELINE)
-    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
+    String search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String state,
             @RequestParam(required = false) String tenant,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dosFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dosTo,
-            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         String term = q == null ? "" : q.strip();
         if (term.length() > 100) {
             throw new BadRequestException("Search for at most 100 characters");
@@ -66,8 +70,8 @@ class TimelineController {
         tenant = WebParams.token(tenant, "tenant");
         sort = WebParams.oneOf(sort, EncounterQuery.SORTS, "sort");
         page = Math.max(page, 0);
-        ListPage<EncounterRow> found = readModel.encounters(new EncounterQuery(term.isEmpty() ? null : term, state,
-                tenant, dosFrom, dosTo, sort, page, PAGE));
+        ListPage<EncounterRow> found = readModel.encounters(
+                new EncounterQuery(term.isEmpty() ? null : term, state, tenant, dosFrom, dosTo, sort, page, PAGE));
         model.addAttribute("q", term);
         model.addAttribute("state", state);
         model.addAttribute("states", EncounterRow.STATES);
@@ -78,8 +82,21 @@ class TimelineController {
         model.addAttribute("sort", sort);
         model.addAttribute("results", found.items());
         model.addAttribute("paging", Paging.of(page, PAGE, found.total()));
-        model.addAttribute("filterQuery", WebParams.query("q", term.isEmpty() ? null : term, "state", state,
-                "tenant", tenant, "dosFrom", dosFrom, "dosTo", dosTo, "sort", sort));
+        model.addAttribute(
+                "filterQuery",
+                WebParams.query(
+                        "q",
+                        term.isEmpty() ? null : term,
+                        "state",
+                        state,
+                        "tenant",
+                        tenant,
+                        "dosFrom",
+                        dosFrom,
+                        "dosTo",
+                        dosTo,
+                        "sort",
+                        sort));
         return "encounters";
     }
 
@@ -105,8 +122,10 @@ class TimelineController {
     @GetMapping("/claims/{claimId}/x12")
     @PreAuthorize(ConsoleRoles.X12)
     String x12(@PathVariable String claimId, Model model) {
-        ServiceAnswer answer = services.get(GATEWAY, "/api/adjudication/claims/"
-                + UriUtils.encodePathSegment(claimId, StandardCharsets.UTF_8) + "/x12-history");
+        ServiceAnswer answer = services.get(
+                GATEWAY,
+                "/api/adjudication/claims/" + UriUtils.encodePathSegment(claimId, StandardCharsets.UTF_8)
+                        + "/x12-history");
         model.addAttribute("claimId", claimId);
         model.addAttribute("answer", answer.ok() ? null : answer);
         model.addAttribute("x12Problem", answer.ok() ? null : answer.problem());
@@ -125,8 +144,8 @@ class TimelineController {
         List<String> segments = List.of();
         String fileProblem = null;
         if (record.ok()) {
-            ServiceFile raw = services.file(GATEWAY, "/api/adjudication/interchanges/" + interchangeId + "/raw",
-                    "application/edi-x12");
+            ServiceFile raw = services.file(
+                    GATEWAY, "/api/adjudication/interchanges/" + interchangeId + "/raw", "application/edi-x12");
             if (raw.ok()) {
                 segments = X12Segments.of(new String(raw.content(), StandardCharsets.ISO_8859_1));
             } else {
@@ -141,9 +160,13 @@ class TimelineController {
     @GetMapping("/claims/{claimId}")
     @PreAuthorize(ConsoleRoles.TIMELINE)
     String claim(@PathVariable String claimId) {
-        String encounter = readModel.encounterOfClaim(claimId)
-                .orElseThrow(() -> new NotFoundException("No claim " + claimId));
-        return "redirect:" + UriComponentsBuilder.fromPath("/encounters/{encounter}").fragment("claim-" + claimId)
-                .buildAndExpand(encounter).encode().toUriString();
+        String encounter =
+                readModel.encounterOfClaim(claimId).orElseThrow(() -> new NotFoundException("No claim " + claimId));
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/encounters/{encounter}")
+                        .fragment("claim-" + claimId)
+                        .buildAndExpand(encounter)
+                        .encode()
+                        .toUriString();
     }
 }

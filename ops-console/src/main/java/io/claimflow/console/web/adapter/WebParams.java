@@ -18,10 +18,10 @@ final class WebParams {
 
     /** A code a filter takes (rule, reason, category, CARC, payer id). */
     static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.-]{1,60}");
+
     private static final Pattern CLAIM_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
 
-    private WebParams() {
-    }
+    private WebParams() {}
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
@@ -67,7 +67,9 @@ final class WebParams {
         StringBuilder query = new StringBuilder();
         for (int i = 0; i + 1 < pairs.length; i += 2) {
             if (pairs[i + 1] != null) {
-                query.append(query.isEmpty() ? '?' : '&').append(pairs[i]).append('=')
+                query.append(query.isEmpty() ? '?' : '&')
+                        .append(pairs[i])
+                        .append('=')
                         .append(URLEncoder.encode(String.valueOf(pairs[i + 1]), StandardCharsets.UTF_8));
             }
         }
@@ -81,7 +83,8 @@ final class WebParams {
         }
         String text = String.valueOf(dateOrInstant);
         try {
-            LocalDate date = text.length() == 10 ? LocalDate.parse(text)
+            LocalDate date = text.length() == 10
+                    ? LocalDate.parse(text)
                     : LocalDate.ofInstant(Instant.parse(text), ZoneOffset.UTC);
             return Duration.between(date.atStartOfDay(), today.atStartOfDay()).toDays();
         } catch (RuntimeException e) {
@@ -92,7 +95,8 @@ final class WebParams {
     /** ", now SUBMITTED" from a claim-service claim answer. */
     static String statusOf(ServiceAnswer answer) {
         return answer.ok() && answer.body() instanceof Map<?, ?> claim && claim.get("status") != null
-                ? ", now " + claim.get("status") : "";
+                ? ", now " + claim.get("status")
+                : "";
     }
 
     static void flash(ServiceAnswer answer, String notice, RedirectAttributes redirect) {

@@ -43,8 +43,7 @@ class WorkAssignmentController {
     private final ConsoleUser user;
     private final Clock clock;
 
-    WorkAssignmentController(Services services, WorkAssignments assignments, ConsoleUser user,
-            Optional<Clock> clock) {
+    WorkAssignmentController(Services services, WorkAssignments assignments, ConsoleUser user, Optional<Clock> clock) {
         this.services = services;
         this.assignments = assignments;
         this.user = user;
@@ -57,16 +56,20 @@ class WorkAssignmentController {
         ServiceAnswer answer = services.get("claim-service", "/work-lists/follow-up");
         List<Map<String, Object>> items = answer.ok() ? worklist(answer) : List.of();
         if (answer.ok()) {
-            assignments.finishAllBut(items.stream().map(i -> (String) i.get("claimId")).toList(), clock.instant());
+            assignments.finishAllBut(
+                    items.stream().map(i -> (String) i.get("claimId")).toList(), clock.instant());
         }
-        Map<String, String> assignees = assignments.assignees(items.stream().map(i -> (String) i.get("claimId"))
-                .toList());
+        Map<String, String> assignees = assignments.assignees(
+                items.stream().map(i -> (String) i.get("claimId")).toList());
         items.forEach(i -> i.put("assignee", assignees.get((String) i.get("claimId"))));
         String me = user.name();
         model.addAttribute("answer", answer);
         model.addAttribute("mine", mine);
-        model.addAttribute("items", mine ? items.stream().filter(i -> me.equals(i.get("assignee"))).toList() : items);
-        model.addAttribute("productivity", assignments.productivity(clock.instant().minus(Duration.ofDays(7))));
+        model.addAttribute(
+                "items",
+                mine ? items.stream().filter(i -> me.equals(i.get("assignee"))).toList() : items);
+        model.addAttribute(
+                "productivity", assignments.productivity(clock.instant().minus(Duration.ofDays(7))));
         return "follow-up";
     }
 
@@ -80,10 +83,12 @@ class WorkAssignmentController {
             return "redirect:/work/follow-up";
         }
         List<Map<String, Object>> items = worklist(answer);
-        Map<String, String> assignees = assignments.assignees(items.stream().map(i -> (String) i.get("claimId"))
-                .toList());
-        Optional<String> next = items.stream().map(i -> (String) i.get("claimId"))
-                .filter(id -> !assignees.containsKey(id)).findFirst();
+        Map<String, String> assignees = assignments.assignees(
+                items.stream().map(i -> (String) i.get("claimId")).toList());
+        Optional<String> next = items.stream()
+                .map(i -> (String) i.get("claimId"))
+                .filter(id -> !assignees.containsKey(id))
+                .findFirst();
         if (next.isEmpty()) {
             redirect.addFlashAttribute("notice", "Every item on the list is taken");
             return "redirect:/work/follow-up";
@@ -95,9 +100,12 @@ class WorkAssignmentController {
 
     @PostMapping("/work/follow-up/assign")
     @PreAuthorize(ConsoleRoles.BILLER)
-    String assign(@RequestParam(defaultValue = "") String claimId, @RequestParam(defaultValue = "") String assignee,
+    String assign(
+            @RequestParam(defaultValue = "") String claimId,
+            @RequestParam(defaultValue = "") String assignee,
             RedirectAttributes redirect) {
-        if (!CLAIM_ID.matcher(claimId).matches() || !USER.matcher(assignee.strip()).matches()) {
+        if (!CLAIM_ID.matcher(claimId).matches()
+                || !USER.matcher(assignee.strip()).matches()) {
             redirect.addFlashAttribute("failure", "Give the claim and the user name of the person to assign it to");
             return "redirect:/work/follow-up";
         }
@@ -111,29 +119,34 @@ class WorkAssignmentController {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         List<Map<String, Object>> items = new ArrayList<>();
         for (Map<String, Object> row : PatientAccountController.list(answer.body())) {
-            Map<String, Object> claim = row.get("claim") instanceof Map<?, ?> c ? PatientAccountController.strings(c)
-                    : Map.of();
+            Map<String, Object> claim =
+                    row.get("claim") instanceof Map<?, ?> c ? PatientAccountController.strings(c) : Map.of();
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("claimId", String.valueOf(claim.get("claimId")));
             item.put("payer", claim.get("payerName") != null ? claim.get("payerName") : claim.get("payerId"));
             item.put("status", claim.get("status"));
             item.put("dateOfService", claim.get("dateOfService"));
             item.put("balance", claim.get("balance"));
-            item.put("reason", switch (String.valueOf(row.get("reason"))) {
-                case "TIMELY_FILING_DEADLINE_PASSED" -> "Timely-filing deadline passed";
-                case "TIMELY_FILING_DEADLINE_NEAR" -> "Timely-filing deadline near";
-                case "NO_PAYER_RESPONSE" -> "No answer from the payer";
-                default -> String.valueOf(row.get("reason"));
-            });
+            item.put(
+                    "reason",
+                    switch (String.valueOf(row.get("reason"))) {
+                        case "TIMELY_FILING_DEADLINE_PASSED" -> "Timely-filing deadline passed";
+                        case "TIMELY_FILING_DEADLINE_NEAR" -> "Timely-filing deadline near";
+                        case "NO_PAYER_RESPONSE" -> "No answer from the payer";
+                        default -> String.valueOf(row.get("reason"));
+                    });
             item.put("daysWaiting", row.get("daysWaiting"));
             Object deadline = row.get("timelyFilingDeadline");
             item.put("deadline", deadline);
-            item.put("daysLeft", deadline == null ? null
-                    : ChronoUnit.DAYS.between(today, LocalDate.parse(String.valueOf(deadline))));
+            item.put(
+                    "daysLeft",
+                    deadline == null
+                            ? null
+                            : ChronoUnit.DAYS.between(today, LocalDate.parse(String.valueOf(deadline))));
             items.add(item);
         }
-        items.sort(Comparator.comparing((Map<String, Object> i) -> i.get("daysLeft") == null ? Long.MAX_VALUE
-                : (Long) i.get("daysLeft")));
+        items.sort(Comparator.comparing(
+                (Map<String, Object> i) -> i.get("daysLeft") == null ? Long.MAX_VALUE : (Long) i.get("daysLeft")));
         return items;
     }
 }

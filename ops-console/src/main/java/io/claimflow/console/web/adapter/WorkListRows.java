@@ -9,8 +9,7 @@ import java.util.Map;
 /** claim-service's work-list pages as the rows the held and denial pages show. */
 final class WorkListRows {
 
-    private WorkListRows() {
-    }
+    private WorkListRows() {}
 
     /**
      * The held claims of a {@code /work-lists/held/search} page: the claim's fields, its open findings as

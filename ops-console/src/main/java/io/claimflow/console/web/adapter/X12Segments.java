@@ -8,8 +8,7 @@ final class X12Segments {
 
     private static final int ISA_LENGTH = 106;
 
-    private X12Segments() {
-    }
+    private X12Segments() {}
 
     static List<String> of(String x12) {
         String text = x12.strip();

@@ -39,13 +39,16 @@ class ReadModelWriterTest {
         writer.denied(rejection(claim, T0.plusSeconds(60)), "Payer One", "PCN1");
         assertThat(state(claim)).isEqualTo("REJECTED");
 
-        writer.submitted(submission(claim, T0.plusSeconds(3600)),
-                new EventMapping.Submission("PCN1", "Payer One", null, DOS));
+        writer.submitted(
+                submission(claim, T0.plusSeconds(3600)), new EventMapping.Submission("PCN1", "Payer One", null, DOS));
 
         assertThat(state(claim)).isEqualTo("SUBMITTED");
         // the rejection still counts against the clean claim rate
-        assertThat(jdbc.sql("SELECT front_end_rejected FROM claim WHERE claim_id = :c").param("c", claim)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT front_end_rejected FROM claim WHERE claim_id = :c")
+                        .param("c", claim)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
@@ -58,18 +61,53 @@ class ReadModelWriterTest {
     }
 
     private String state(String claim) {
-        return jdbc.sql("SELECT state FROM claim WHERE claim_id = :c").param("c", claim).query(String.class).single();
+        return jdbc.sql("SELECT state FROM claim WHERE claim_id = :c")
+                .param("c", claim)
+                .query(String.class)
+                .single();
     }
 
     private static TimelineEntry submission(String claim, Instant at) {
-        return new TimelineEntry(UUID.randomUUID().toString(), "claim-submitted", EventKind.SUBMITTED, "enc-" + claim,
-                claim, "t1", at, "Submitted", 1, "ORIGINAL", null, null, null, "P1", new BigDecimal("120.00"), null,
-                null, null);
+        return new TimelineEntry(
+                UUID.randomUUID().toString(),
+                "claim-submitted",
+                EventKind.SUBMITTED,
+                "enc-" + claim,
+                claim,
+                "t1",
+                at,
+                "Submitted",
+                1,
+                "ORIGINAL",
+                null,
+                null,
+                null,
+                "P1",
+                new BigDecimal("120.00"),
+                null,
+                null,
+                null);
     }
 
     private static TimelineEntry rejection(String claim, Instant at) {
-        return new TimelineEntry(UUID.randomUUID().toString(), "claim-denied", EventKind.DENIED, "enc-" + claim,
-                claim, "t1", at, "Rejected", null, null, "FRONT_END_REJECTION", "MISSING_INFORMATION", "16", "P1",
-                new BigDecimal("120.00"), null, null, null);
+        return new TimelineEntry(
+                UUID.randomUUID().toString(),
+                "claim-denied",
+                EventKind.DENIED,
+                "enc-" + claim,
+                claim,
+                "t1",
+                at,
+                "Rejected",
+                null,
+                null,
+                "FRONT_END_REJECTION",
+                "MISSING_INFORMATION",
+                "16",
+                "P1",
+                new BigDecimal("120.00"),
+                null,
+                null,
+                null);
     }
 }

@@ -41,14 +41,17 @@ class WorkPartsTest {
         assertThat(WebParams.query("b", null)).isEmpty();
         assertThat(WebParams.token("  NPI_CHECK ", "rule")).isEqualTo("NPI_CHECK");
         assertThat(WebParams.token(" ", "rule")).isNull();
-        assertThatThrownBy(() -> WebParams.token("<script>", "rule")).isInstanceOf(BadRequestException.class)
+        assertThatThrownBy(() -> WebParams.token("<script>", "rule"))
+                .isInstanceOf(BadRequestException.class)
                 .hasMessageNotContaining("script");
         assertThatThrownBy(() -> WebParams.oneOf("status;", List.of("a"), "sort"))
                 .isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> WebParams.days(3651, "olderThanDays")).isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> WebParams.checkClaimId("clm/../x")).isInstanceOf(BadRequestException.class);
-        assertThat(WebParams.daysSince("2026-03-01", LocalDate.parse("2026-03-11"))).isEqualTo(10);
-        assertThat(WebParams.daysSince("2026-03-01T23:00:00Z", LocalDate.parse("2026-03-02"))).isEqualTo(1);
+        assertThat(WebParams.daysSince("2026-03-01", LocalDate.parse("2026-03-11")))
+                .isEqualTo(10);
+        assertThat(WebParams.daysSince("2026-03-01T23:00:00Z", LocalDate.parse("2026-03-02")))
+                .isEqualTo(1);
         assertThat(WebParams.daysSince("soon", LocalDate.parse("2026-03-02"))).isNull();
         assertThat(WebParams.total(Map.of("total", 612, "items", List.of()), 0)).isEqualTo(612);
         assertThat(WebParams.total(List.of(1, 2), 2)).isEqualTo(2);
@@ -56,19 +59,37 @@ class WorkPartsTest {
 
     @Test
     void claimServicesPagesBecomeRowsWithReasonsAgesAndPayerNames() {
-        Object held = Map.of("total", 1, "items", List.of(Map.of(
-                "claim", Map.of("claimId", "clm-1", "payerId", "BKHP1", "payerName", "Buckeye Health Plan",
-                        "dateOfService", "2026-01-01"),
-                "reasons", List.of(Map.of("ruleId", "SELF_PAY", "message", "no coverage")))));
+        Object held = Map.of(
+                "total",
+                1,
+                "items",
+                List.of(Map.of(
+                        "claim",
+                                Map.of(
+                                        "claimId",
+                                        "clm-1",
+                                        "payerId",
+                                        "BKHP1",
+                                        "payerName",
+                                        "Buckeye Health Plan",
+                                        "dateOfService",
+                                        "2026-01-01"),
+                        "reasons", List.of(Map.of("ruleId", "SELF_PAY", "message", "no coverage")))));
         List<Map<String, Object>> rows = WorkListRows.held(held, LocalDate.parse("2026-01-31"));
         assertThat(rows).singleElement().satisfies(r -> {
-            assertThat(r).containsEntry("claimId", "clm-1").containsEntry("ageDays", 30L)
+            assertThat(r)
+                    .containsEntry("claimId", "clm-1")
+                    .containsEntry("ageDays", 30L)
                     .containsEntry("payer", "Buckeye Health Plan (BKHP1)");
             assertThat((List<?>) r.get("reasons")).hasSize(1);
         });
-        Object denials = Map.of("items", List.of(Map.of("claimId", "clm-2", "payerId", "MCR01"),
-                Map.of("claimId", "clm-3", "payerId", "UNKNOWN1")));
-        assertThat(WorkListRows.denials(denials, Map.of("MCR01", "Medicare Part B"))).extracting(r -> r.get("payer"))
+        Object denials = Map.of(
+                "items",
+                List.of(
+                        Map.of("claimId", "clm-2", "payerId", "MCR01"),
+                        Map.of("claimId", "clm-3", "payerId", "UNKNOWN1")));
+        assertThat(WorkListRows.denials(denials, Map.of("MCR01", "Medicare Part B")))
+                .extracting(r -> r.get("payer"))
                 .containsExactly("Medicare Part B (MCR01)", "UNKNOWN1");
         assertThat(WorkListRows.payer(null, null, null)).isEqualTo("self-pay");
         assertThat(WorkListRows.held(null, LocalDate.now())).isEmpty();
@@ -89,10 +110,15 @@ class WorkPartsTest {
     @Test
     void adjustmentCodesAreNamedFromTheOneTable() {
         CodeWords codes = new CodeWords();
-        assertThat(codes.describe("CO-16 M119: NDC missing")).containsExactly(
-                "CO-16: Claim or service lacks information or has submission or billing errors",
-                "M119: Missing or incomplete or invalid or deactivated or withdrawn National Drug Code");
-        assertThat(codes.describe("CO-11, PR-3, CO-11")).hasSize(2).first().asString().startsWith("CO-11: ");
+        assertThat(codes.describe("CO-16 M119: NDC missing"))
+                .containsExactly(
+                        "CO-16: Claim or service lacks information or has submission or billing errors",
+                        "M119: Missing or incomplete or invalid or deactivated or withdrawn National Drug Code");
+        assertThat(codes.describe("CO-11, PR-3, CO-11"))
+                .hasSize(2)
+                .first()
+                .asString()
+                .startsWith("CO-11: ");
         assertThat(codes.describe("CO-Z9")).containsExactly("CO-Z9: reason code not in the table");
         assertThat(codes.describe("NPI 1234567890 fails")).isEmpty();
         assertThat(codes.describe(null)).isEmpty();
@@ -100,8 +126,12 @@ class WorkPartsTest {
 
     @Test
     void timesAreShownInTheConsolesZoneToTheMinute() {
-        LocalTimes times = new LocalTimes(new ConsoleProperties(Map.of(), Duration.ofSeconds(5),
-                Duration.ofMillis(800), Duration.ofMillis(800), ZoneId.of("America/Chicago")));
+        LocalTimes times = new LocalTimes(new ConsoleProperties(
+                Map.of(),
+                Duration.ofSeconds(5),
+                Duration.ofMillis(800),
+                Duration.ofMillis(800),
+                ZoneId.of("America/Chicago")));
         assertThat(times.local(Instant.parse("2026-07-01T17:30:59Z"))).isEqualTo("2026-07-01 12:30 CDT");
         assertThat(times.local("2026-01-01T17:30:00Z")).isEqualTo("2026-01-01 11:30 CST");
         assertThat(times.local("2026-01-01")).isEqualTo("2026-01-01");

@@ -62,16 +62,24 @@ class JdbcAccountQueries implements AccountQueries {
 
     /** What the patient owes: responsibility minus payments and adjustments, net of credit. */
     public BigDecimal balance(long accountId) {
-        return jdbc.sql("SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
-                + "WHERE e.account_id = ? AND l.ledger_account IN " + PATIENT_BALANCE_ACCOUNTS)
-                .param(accountId).query(BigDecimal.class).single().setScale(2);
+        return jdbc.sql(
+                        "SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+                                + "WHERE e.account_id = ? AND l.ledger_account IN " + PATIENT_BALANCE_ACCOUNTS)
+                .param(accountId)
+                .query(BigDecimal.class)
+                .single()
+                .setScale(2);
     }
 
     /** Unapplied patient money on the account (zero or negative). */
     public BigDecimal credit(long accountId) {
-        return jdbc.sql("SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
-                + "WHERE e.account_id = ? AND l.ledger_account = 'PATIENT_CREDIT'")
-                .param(accountId).query(BigDecimal.class).single().setScale(2);
+        return jdbc.sql(
+                        "SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+                                + "WHERE e.account_id = ? AND l.ledger_account = 'PATIENT_CREDIT'")
+                .param(accountId)
+                .query(BigDecimal.class)
+                .single()
+                .setScale(2);
     }
 
     /** Claims with a patient balance other than zero, with the date the patient became responsible. */
@@ -104,9 +112,10 @@ class JdbcAccountQueries implements AccountQueries {
                 .query((rs, n) -> {
                     long account = rs.getLong(1);
                     // credit is carried as an open item without a claim; Aging counts negatives as credit
-                    String claim = rs.getString(3).equals(LedgerAccount.PATIENT_CREDIT.name()) ? "(credit)"
-                            : rs.getString(2);
-                    byAccount.computeIfAbsent(account, k -> new ArrayList<>())
+                    String claim =
+                            rs.getString(3).equals(LedgerAccount.PATIENT_CREDIT.name()) ? "(credit)" : rs.getString(2);
+                    byAccount
+                            .computeIfAbsent(account, k -> new ArrayList<>())
                             .add(new OpenClaim(claim, rs.getBigDecimal(4), rs.getObject(5, LocalDate.class)));
                     return null;
                 })
@@ -121,26 +130,43 @@ class JdbcAccountQueries implements AccountQueries {
                 FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id
                 WHERE e.account_id = ? ORDER BY e.id DESC, l.line_no LIMIT ?""")
                 .params(accountId, limit)
-                .query((rs, n) -> new LedgerLine(rs.getLong(1), rs.getInt(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getBigDecimal(9), rs.getTimestamp(10).toInstant()))
+                .query((rs, n) -> new LedgerLine(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getBigDecimal(9),
+                        rs.getTimestamp(10).toInstant()))
                 .list();
     }
 
     /** Accounts of a tenant whose balance lies within [min, max] (either may be null), by account id. */
     public List<AccountBalance> accounts(String tenantId, BigDecimal min, BigDecimal max, int page, int size) {
         return jdbc.sql(ACCOUNTS_WITH_BALANCE + " ORDER BY a.id LIMIT :size OFFSET :offset")
-                .param("tenant", tenantId).param("min", min).param("max", max)
-                .param("size", size).param("offset", (long) page * size)
-                .query((rs, n) -> new AccountBalance(rs.getLong(1), rs.getString(2), rs.getString(3),
+                .param("tenant", tenantId)
+                .param("min", min)
+                .param("max", max)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> new AccountBalance(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         rs.getBigDecimal(4).setScale(2)))
                 .list();
     }
 
     public long countAccounts(String tenantId, BigDecimal min, BigDecimal max) {
         return jdbc.sql("SELECT count(*) FROM (" + ACCOUNTS_WITH_BALANCE + ") x")
-                .param("tenant", tenantId).param("min", min).param("max", max)
-                .query(Long.class).single();
+                .param("tenant", tenantId)
+                .param("min", min)
+                .param("max", max)
+                .query(Long.class)
+                .single();
     }
 
     private static final String ACCOUNTS_WITH_BALANCE = """
@@ -166,14 +192,18 @@ class JdbcAccountQueries implements AccountQueries {
                 FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
                 WHERE e.account_id = :account AND l.claim_id IN (:claims)
                 GROUP BY 1, 2, 3""")
-                .param("account", accountId).param("claims", claimIds)
+                .param("account", accountId)
+                .param("claims", claimIds)
                 .query((rs, n) -> {
                     String claim = rs.getString(1);
-                    sums.computeIfAbsent(claim, k -> new LinkedHashMap<>()).merge(rs.getString(2), rs.getBigDecimal(4),
-                            BigDecimal::add);
+                    sums.computeIfAbsent(claim, k -> new LinkedHashMap<>())
+                            .merge(rs.getString(2), rs.getBigDecimal(4), BigDecimal::add);
                     if (rs.getString(3) != null) {
                         shares.computeIfAbsent(claim, k -> new EnumMap<>(ResponsibilityKind.class))
-                                .merge(ResponsibilityKind.valueOf(rs.getString(3)), rs.getBigDecimal(4), BigDecimal::add);
+                                .merge(
+                                        ResponsibilityKind.valueOf(rs.getString(3)),
+                                        rs.getBigDecimal(4),
+                                        BigDecimal::add);
                     }
                     return null;
                 })
@@ -181,13 +211,20 @@ class JdbcAccountQueries implements AccountQueries {
         return jdbc.sql("""
                 SELECT claim_id, encounter_id, service_from, service_to, rendering_provider, billing_provider
                 FROM claim WHERE account_id = :account AND claim_id IN (:claims)""")
-                .param("account", accountId).param("claims", claimIds)
+                .param("account", accountId)
+                .param("claims", claimIds)
                 .query((rs, n) -> {
                     String claim = rs.getString(1);
                     Map<String, BigDecimal> s = sums.getOrDefault(claim, Map.of());
-                    return new ClaimFigures(claim, rs.getString(2), rs.getObject(3, LocalDate.class),
-                            rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6),
-                            get(s, LedgerAccount.GROSS_CHARGES).negate(), get(s, LedgerAccount.INSURANCE_CASH),
+                    return new ClaimFigures(
+                            claim,
+                            rs.getString(2),
+                            rs.getObject(3, LocalDate.class),
+                            rs.getObject(4, LocalDate.class),
+                            rs.getString(5),
+                            rs.getString(6),
+                            get(s, LedgerAccount.GROSS_CHARGES).negate(),
+                            get(s, LedgerAccount.INSURANCE_CASH),
                             get(s, LedgerAccount.CONTRACTUAL_ADJUSTMENT).add(get(s, LedgerAccount.OTHER_ADJUSTMENT)),
                             PatientShare.of(shares.getOrDefault(claim, Map.of())),
                             get(s, LedgerAccount.PATIENT_RECEIVABLE));
@@ -201,7 +238,10 @@ class JdbcAccountQueries implements AccountQueries {
                 SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
                 WHERE e.account_id = ? AND l.ledger_account = 'PATIENT_CASH'
                   AND (CAST(? AS date) IS NULL OR e.effective_date > CAST(? AS date))""")
-                .params(accountId, after, after).query(BigDecimal.class).single().setScale(2);
+                .params(accountId, after, after)
+                .query(BigDecimal.class)
+                .single()
+                .setScale(2);
     }
 
     /** Statements issued to the account since the patient last paid (all statements when never). */
@@ -210,7 +250,10 @@ class JdbcAccountQueries implements AccountQueries {
                 SELECT count(*) FROM statement s WHERE s.account_id = :account
                   AND s.statement_date >= coalesce((SELECT max(e.effective_date) FROM journal_entry e
                       WHERE e.account_id = :account AND e.kind = 'PATIENT_PAYMENT') + 1, DATE '0001-01-01')""")
-                .param("account", accountId).query(Long.class).single().intValue();
+                .param("account", accountId)
+                .query(Long.class)
+                .single()
+                .intValue();
     }
 
     /** Patient payments recorded on the account since {@code since}. */
@@ -218,7 +261,10 @@ class JdbcAccountQueries implements AccountQueries {
         return jdbc.sql("""
                 SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
                 WHERE e.account_id = ? AND l.ledger_account = 'PATIENT_CASH' AND e.posted_at >= ?""")
-                .params(accountId, java.sql.Timestamp.from(since)).query(BigDecimal.class).single().setScale(2);
+                .params(accountId, java.sql.Timestamp.from(since))
+                .query(BigDecimal.class)
+                .single()
+                .setScale(2);
     }
 
     private static BigDecimal get(Map<String, BigDecimal> sums, LedgerAccount account) {

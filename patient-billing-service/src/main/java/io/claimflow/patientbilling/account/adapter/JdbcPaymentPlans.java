@@ -1,6 +1,5 @@
 package io.claimflow.patientbilling.account.adapter;
 
-import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.patientbilling.account.AccountQueries;
 import io.claimflow.patientbilling.account.PaymentPlans;
 import io.claimflow.patientbilling.ledger.Journal;
@@ -8,6 +7,7 @@ import io.claimflow.patientbilling.plan.Installment;
 import io.claimflow.patientbilling.plan.InstallmentSchedule;
 import io.claimflow.patientbilling.plan.PlanProgress;
 import io.claimflow.platform.audit.AuditTrail;
+import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.platform.web.ConflictException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,8 +29,8 @@ class JdbcPaymentPlans implements PaymentPlans {
     private final AccountQueries accounts;
     private final AuditTrail auditTrail;
 
-    JdbcPaymentPlans(JdbcClient jdbc, JdbcTemplate template, Journal journal, AccountQueries accounts,
-            AuditTrail auditTrail) {
+    JdbcPaymentPlans(
+            JdbcClient jdbc, JdbcTemplate template, Journal journal, AccountQueries accounts, AuditTrail auditTrail) {
         this.jdbc = jdbc;
         this.template = template;
         this.journal = journal;
@@ -56,31 +56,47 @@ class JdbcPaymentPlans implements PaymentPlans {
         long planId = jdbc.sql("""
                 INSERT INTO payment_plan (tenant_id, account_id, total, installment_count, status)
                 VALUES (?, ?, ?, ?, 'ACTIVE') RETURNING id""")
-                .params(account.tenantId(), accountId, balance, installmentCount).query(Long.class).single();
-        template.batchUpdate("INSERT INTO payment_plan_installment (plan_id, number, due_date, amount) VALUES (?, ?, ?, ?)",
-                installments.stream().map(i -> new Object[] {planId, i.number(), i.dueDate(), i.amount()}).toList());
+                .params(account.tenantId(), accountId, balance, installmentCount)
+                .query(Long.class)
+                .single();
+        template.batchUpdate(
+                "INSERT INTO payment_plan_installment (plan_id, number, due_date, amount) VALUES (?, ?, ?, ?)",
+                installments.stream()
+                        .map(i -> new Object[] {planId, i.number(), i.dueDate(), i.amount()})
+                        .toList());
         auditTrail.changed("payment-plan.created", "patient-account", Long.toString(accountId));
         return active(accountId, today).orElseThrow();
     }
 
     /** The account's active plan, with progress from the patient payments recorded since it was set up. */
     public Optional<Plan> active(long accountId, LocalDate asOf) {
-        return jdbc.sql("SELECT id, total, status, created_at FROM payment_plan WHERE account_id = ? AND status = 'ACTIVE'")
+        return jdbc.sql(
+                        "SELECT id, total, status, created_at FROM payment_plan WHERE account_id = ? AND status = 'ACTIVE'")
                 .param(accountId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2), rs.getString(3),
-                    rs.getTimestamp(4).toInstant()})
+                .query((rs, n) -> new Object[] {
+                    rs.getLong(1),
+                    rs.getBigDecimal(2),
+                    rs.getString(3),
+                    rs.getTimestamp(4).toInstant()
+                })
                 .optional()
                 .map(row -> {
                     long id = (Long) row[0];
                     Instant created = (Instant) row[3];
                     List<Installment> installments = jdbc.sql("SELECT number, due_date, amount "
-                            + "FROM payment_plan_installment WHERE plan_id = ? ORDER BY number")
+                                    + "FROM payment_plan_installment WHERE plan_id = ? ORDER BY number")
                             .param(id)
-                            .query((rs, n) -> new Installment(rs.getInt(1), rs.getObject(2, LocalDate.class),
-                                    rs.getBigDecimal(3)))
+                            .query((rs, n) -> new Installment(
+                                    rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)))
                             .list();
                     BigDecimal paid = accounts.paymentsRecordedSince(accountId, created);
-                    return new Plan(id, accountId, (BigDecimal) row[1], (String) row[2], created, installments,
+                    return new Plan(
+                            id,
+                            accountId,
+                            (BigDecimal) row[1],
+                            (String) row[2],
+                            created,
+                            installments,
                             PlanProgress.of(installments, paid, asOf));
                 });
     }

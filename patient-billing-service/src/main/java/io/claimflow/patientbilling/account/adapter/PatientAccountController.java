@@ -51,34 +51,43 @@ class PatientAccountController {
 
     /** A patient payment as entered. */
     record PaymentBody(
-            @NotNull @Positive @Digits(integer = 10, fraction = 2, message = "must be dollars and cents (at most 2 decimals)") BigDecimal amount,
-            @NotNull @Pattern(regexp = "CASH|CHECK|CARD|ACH|OTHER", message = "must be CASH, CHECK, CARD, ACH or OTHER") String method,
+            @NotNull
+            @Positive
+            @Digits(integer = 10, fraction = 2, message = "must be dollars and cents (at most 2 decimals)")
+            BigDecimal amount,
+
+            @NotNull @Pattern(regexp = "CASH|CHECK|CARD|ACH|OTHER", message = "must be CASH, CHECK, CARD, ACH or OTHER")
+            String method,
+
             @Size(max = 64) String reference,
             @DateWithin(yearsBack = 2, yearsAhead = 0) LocalDate receivedOn,
-            @Size(max = 64) @Identifier String claimId) {
-    }
+            @Size(max = 64) @Identifier String claimId) {}
 
     /** Why a payment is reversed. */
-    record ReversalBody(@NotBlank @Size(max = 2000) String reason) {
-    }
+    record ReversalBody(@NotBlank @Size(max = 2000) String reason) {}
 
     /** A refund of patient credit as entered. */
     record RefundBody(
-            @NotNull @Positive @Digits(integer = 10, fraction = 2, message = "must be dollars and cents (at most 2 decimals)") BigDecimal amount,
-            @NotNull @Pattern(regexp = "CASH|CHECK|CARD|ACH|OTHER", message = "must be CASH, CHECK, CARD, ACH or OTHER") String method,
-            @NotBlank @Size(max = 2000) String reason) {
-    }
+            @NotNull
+            @Positive
+            @Digits(integer = 10, fraction = 2, message = "must be dollars and cents (at most 2 decimals)")
+            BigDecimal amount,
+
+            @NotNull @Pattern(regexp = "CASH|CHECK|CARD|ACH|OTHER", message = "must be CASH, CHECK, CARD, ACH or OTHER")
+            String method,
+
+            @NotBlank @Size(max = 2000) String reason) {}
 
     /** A payment plan request. */
-    record PlanBody(@Min(2) @Max(60) int installments,
-            @NotNull @DateWithin(yearsBack = 0, yearsAhead = 1) LocalDate firstDueDate) {
-    }
+    record PlanBody(
+            @Min(2) @Max(60) int installments,
 
-    record AccountSummary(long id, String tenantId, String accountNumber, String patientRef, BigDecimal balance) {
-    }
+            @NotNull @DateWithin(yearsBack = 0, yearsAhead = 1)
+            LocalDate firstDueDate) {}
 
-    record Page<T>(List<T> items, int page, int size, long total) {
-    }
+    record AccountSummary(long id, String tenantId, String accountNumber, String patientRef, BigDecimal balance) {}
+
+    record Page<T>(List<T> items, int page, int size, long total) {}
 
     record AgingView(Map<String, BigDecimal> buckets, BigDecimal credit, BigDecimal balance) {
 
@@ -91,14 +100,23 @@ class PatientAccountController {
         }
     }
 
-    record AccountView(long id, String tenantId, String accountNumber, String patientRef, String guarantorName,
-            List<String> address, BigDecimal balance, BigDecimal credit, AgingView aging, List<OpenClaim> openClaims,
-            int statementsSinceLastPayment, boolean collections, PaymentPlans.Plan paymentPlan,
-            List<AccountQueries.LedgerLine> ledger) {
-    }
+    record AccountView(
+            long id,
+            String tenantId,
+            String accountNumber,
+            String patientRef,
+            String guarantorName,
+            List<String> address,
+            BigDecimal balance,
+            BigDecimal credit,
+            AgingView aging,
+            List<OpenClaim> openClaims,
+            int statementsSinceLastPayment,
+            boolean collections,
+            PaymentPlans.Plan paymentPlan,
+            List<AccountQueries.LedgerLine> ledger) {}
 
-    record AgingReport(String tenantId, LocalDate asOf, int accounts, AgingView aging) {
-    }
+    record AgingReport(String tenantId, LocalDate asOf, int accounts, AgingView aging) {}
 
     private final AccountQueries accounts;
     private final PatientPayments payments;
@@ -107,8 +125,13 @@ class PatientAccountController {
     private final Clock clock;
     private final PatientBillingProperties properties;
 
-    PatientAccountController(AccountQueries accounts, PatientPayments payments, PaymentPlans plans,
-            AuditTrail auditTrail, Clock clock, PatientBillingProperties properties) {
+    PatientAccountController(
+            AccountQueries accounts,
+            PatientPayments payments,
+            PaymentPlans plans,
+            AuditTrail auditTrail,
+            Clock clock,
+            PatientBillingProperties properties) {
         this.properties = properties;
         this.accounts = accounts;
         this.payments = payments;
@@ -119,7 +142,8 @@ class PatientAccountController {
 
     @GetMapping("/patient-accounts/{accountId}")
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    AccountView account(@PathVariable long accountId,
+    AccountView account(
+            @PathVariable long accountId,
             @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10) LocalDate asOf,
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int ledgerLines) {
         AccountQueries.Account account = accounts.require(accountId);
@@ -131,23 +155,38 @@ class PatientAccountController {
         int unpaidStatements = accounts.statementsSinceLastPayment(accountId);
         PaymentPlans.Plan plan = plans.active(accountId, day).orElse(null);
         // a patient keeping to a payment plan is not sent to collections
-        boolean collections = balance.signum() > 0 && unpaidStatements >= properties.collectionsAfterStatements()
+        boolean collections = balance.signum() > 0
+                && unpaidStatements >= properties.collectionsAfterStatements()
                 && (plan == null || plan.progress().missedPayment());
         auditTrail.read("patient-account", Long.toString(accountId));
-        return new AccountView(account.id(), account.tenantId(), account.accountNumber(), account.patientRef(),
-                account.guarantorName(), account.addressLines(), balance, credit, AgingView.of(aging), open,
-                unpaidStatements, collections, plan, accounts.ledger(accountId, ledgerLines));
+        return new AccountView(
+                account.id(),
+                account.tenantId(),
+                account.accountNumber(),
+                account.patientRef(),
+                account.guarantorName(),
+                account.addressLines(),
+                balance,
+                credit,
+                AgingView.of(aging),
+                open,
+                unpaidStatements,
+                collections,
+                plan,
+                accounts.ledger(accountId, ledgerLines));
     }
 
     @GetMapping("/patient-accounts")
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    Page<AccountSummary> accounts(@RequestParam @NotBlank @TenantId String tenantId,
-            @RequestParam(required = false) BigDecimal minBalance, @RequestParam(required = false) BigDecimal maxBalance,
+    Page<AccountSummary> accounts(
+            @RequestParam @NotBlank @TenantId String tenantId,
+            @RequestParam(required = false) BigDecimal minBalance,
+            @RequestParam(required = false) BigDecimal maxBalance,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         List<AccountSummary> items = accounts.accounts(tenantId, minBalance, maxBalance, page, size).stream()
-                .map(a -> new AccountSummary(a.id(), a.tenantId(), a.tenantId() + "-" + a.id(), a.patientRef(),
-                        a.balance()))
+                .map(a -> new AccountSummary(
+                        a.id(), a.tenantId(), a.tenantId() + "-" + a.id(), a.patientRef(), a.balance()))
                 .toList();
         items.forEach(a -> auditTrail.read("patient-account", Long.toString(a.id())));
         return new Page<>(items, page, size, accounts.countAccounts(tenantId, minBalance, maxBalance));
@@ -155,20 +194,24 @@ class PatientAccountController {
 
     @PostMapping("/patient-accounts/{accountId}/payments")
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    ResponseEntity<PatientPayments.RecordedPayment> recordPayment(@PathVariable long accountId,
+    ResponseEntity<PatientPayments.RecordedPayment> recordPayment(
+            @PathVariable long accountId,
             @RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) String idempotencyKey,
             @Valid @RequestBody PaymentBody body) {
-        PatientPayments.RecordedPayment payment = payments.record(accountId, idempotencyKey,
-                new PatientPayments.PaymentRequest(Money.of(body.amount()), body.method(), body.reference(),
-                        body.receivedOn(), body.claimId()));
-        return ResponseEntity.status(payment.created() ? HttpStatus.CREATED : HttpStatus.OK).body(payment);
+        PatientPayments.RecordedPayment payment = payments.record(
+                accountId,
+                idempotencyKey,
+                new PatientPayments.PaymentRequest(
+                        Money.of(body.amount()), body.method(), body.reference(), body.receivedOn(), body.claimId()));
+        return ResponseEntity.status(payment.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(payment);
     }
 
     /** The account's payments, newest first, each with its state (posted or reversed, and why). */
     @GetMapping("/patient-accounts/{accountId}/payments")
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    List<PatientPayments.Receipt> payments(@PathVariable long accountId,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    List<PatientPayments.Receipt> payments(
+            @PathVariable long accountId, @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         List<PatientPayments.Receipt> list = payments.payments(accountId, size);
         auditTrail.read("patient-account", Long.toString(accountId));
         return list;
@@ -186,26 +229,34 @@ class PatientAccountController {
     /** Reverses a payment with a reason (201), once: asking again answers with the same reversal (200). */
     @PostMapping("/patient-accounts/{accountId}/payments/{paymentId}/reversal")
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    ResponseEntity<PatientPayments.Reversal> reverse(@PathVariable long accountId, @PathVariable long paymentId,
-            @Valid @RequestBody ReversalBody body) {
-        PatientPayments.Reversal reversal = payments.reverse(accountId, paymentId, body.reason().strip(), user());
-        return ResponseEntity.status(reversal.created() ? HttpStatus.CREATED : HttpStatus.OK).body(reversal);
+    ResponseEntity<PatientPayments.Reversal> reverse(
+            @PathVariable long accountId, @PathVariable long paymentId, @Valid @RequestBody ReversalBody body) {
+        PatientPayments.Reversal reversal =
+                payments.reverse(accountId, paymentId, body.reason().strip(), user());
+        return ResponseEntity.status(reversal.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(reversal);
     }
 
     /** Pays patient credit back (201), once per {@code Idempotency-Key} (200 again); 409 above the credit. */
     @PostMapping("/patient-accounts/{accountId}/refunds")
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    ResponseEntity<PatientPayments.RecordedRefund> refund(@PathVariable long accountId,
+    ResponseEntity<PatientPayments.RecordedRefund> refund(
+            @PathVariable long accountId,
             @RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) String idempotencyKey,
             @Valid @RequestBody RefundBody body) {
-        PatientPayments.RecordedRefund refund = payments.refund(accountId, idempotencyKey,
-                new PatientPayments.RefundRequest(Money.of(body.amount()), body.method(), body.reason().strip()),
+        PatientPayments.RecordedRefund refund = payments.refund(
+                accountId,
+                idempotencyKey,
+                new PatientPayments.RefundRequest(
+                        Money.of(body.amount()), body.method(), body.reason().strip()),
                 user());
-        return ResponseEntity.status(refund.created() ? HttpStatus.CREATED : HttpStatus.OK).body(refund);
+        return ResponseEntity.status(refund.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(refund);
     }
 
     private static String user() {
-        var caller = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var caller = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
         return caller == null ? "system" : caller.getName();
     }
 
@@ -228,11 +279,13 @@ class PatientAccountController {
 
     @GetMapping("/reports/aging")
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    AgingReport aging(@RequestParam @NotBlank @TenantId String tenantId,
+    AgingReport aging(
+            @RequestParam @NotBlank @TenantId String tenantId,
             @RequestParam(required = false) @DateWithin(yearsBack = 100, yearsAhead = 10) LocalDate asOf) {
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         Map<Long, List<OpenClaim>> open = accounts.openClaimsByAccount(tenantId);
-        Aging total = open.values().stream().map(claims -> Aging.of(claims, Money.ZERO, day))
+        Aging total = open.values().stream()
+                .map(claims -> Aging.of(claims, Money.ZERO, day))
                 .reduce(Aging.none(), Aging::plus);
         return new AgingReport(tenantId, day, open.size(), AgingView.of(total));
     }

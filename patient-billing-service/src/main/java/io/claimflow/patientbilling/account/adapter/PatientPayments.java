@@ -32,39 +32,67 @@ import org.springframework.transaction.annotation.Transactional;
 public class PatientPayments {
 
     /** What the person entered; {@code receivedOn} null means today. */
-    public record PaymentRequest(BigDecimal amount, String method, String reference, LocalDate receivedOn,
-            String claimId) {
-    }
+    public record PaymentRequest(
+            BigDecimal amount, String method, String reference, LocalDate receivedOn, String claimId) {}
 
     /** A recorded payment and where it went. */
-    public record RecordedPayment(long paymentId, long accountId, long journalEntryId, BigDecimal amount, String method,
-            LocalDate receivedOn, List<Applied> applied, BigDecimal toCredit, BigDecimal balanceAfter,
-            boolean created) {
-    }
+    public record RecordedPayment(
+            long paymentId,
+            long accountId,
+            long journalEntryId,
+            BigDecimal amount,
+            String method,
+            LocalDate receivedOn,
+            List<Applied> applied,
+            BigDecimal toCredit,
+            BigDecimal balanceAfter,
+            boolean created) {}
 
     /** Part of a payment applied to a claim. */
-    public record Applied(String claimId, BigDecimal amount) {
-    }
+    public record Applied(String claimId, BigDecimal amount) {}
 
     /** A payment's reversal: the entry that undid it, why and by whom. */
-    public record Reversal(long paymentId, long accountId, long reversalEntryId, String reason, String reversedBy,
-            Instant reversedAt, BigDecimal balanceAfter, boolean created) {
-    }
+    public record Reversal(
+            long paymentId,
+            long accountId,
+            long reversalEntryId,
+            String reason,
+            String reversedBy,
+            Instant reversedAt,
+            BigDecimal balanceAfter,
+            boolean created) {}
 
     /** A payment as a receipt shows it (and the account's payment list): POSTED, or REVERSED with why. */
-    public record Receipt(long paymentId, long accountId, String accountNumber, BigDecimal amount, String method,
-            String reference, LocalDate receivedOn, Instant recordedAt, List<Applied> applied, BigDecimal toCredit,
-            String status, String reversalReason, String reversedBy, Instant reversedAt) {
-    }
+    public record Receipt(
+            long paymentId,
+            long accountId,
+            String accountNumber,
+            BigDecimal amount,
+            String method,
+            String reference,
+            LocalDate receivedOn,
+            Instant recordedAt,
+            List<Applied> applied,
+            BigDecimal toCredit,
+            String status,
+            String reversalReason,
+            String reversedBy,
+            Instant reversedAt) {}
 
     /** A refund of patient credit as entered. */
-    public record RefundRequest(BigDecimal amount, String method, String reason) {
-    }
+    public record RefundRequest(BigDecimal amount, String method, String reason) {}
 
     /** A recorded refund. */
-    public record RecordedRefund(long refundId, long accountId, long journalEntryId, BigDecimal amount, String method,
-            String reason, String refundedBy, BigDecimal balanceAfter, boolean created) {
-    }
+    public record RecordedRefund(
+            long refundId,
+            long accountId,
+            long journalEntryId,
+            BigDecimal amount,
+            String method,
+            String reason,
+            String refundedBy,
+            BigDecimal balanceAfter,
+            boolean created) {}
 
     private final JdbcClient jdbc;
     private final Journal journal;
@@ -72,8 +100,7 @@ public class PatientPayments {
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    PatientPayments(JdbcClient jdbc, Journal journal, AccountQueries accounts, AuditTrail auditTrail,
-            Clock clock) {
+    PatientPayments(JdbcClient jdbc, Journal journal, AccountQueries accounts, AuditTrail auditTrail, Clock clock) {
         this.jdbc = jdbc;
         this.journal = journal;
         this.accounts = accounts;
@@ -89,10 +116,12 @@ public class PatientPayments {
         Optional<RecordedPayment> earlier = find(accountId, idempotencyKey);
         if (earlier.isPresent()) {
             String earlierHash = jdbc.sql("SELECT request_hash FROM patient_payment WHERE id = ?")
-                    .param(earlier.get().paymentId()).query(String.class).single();
+                    .param(earlier.get().paymentId())
+                    .query(String.class)
+                    .single();
             if (!earlierHash.equals(hash)) {
-                throw new ConflictException("the Idempotency-Key was already used for a different payment on account "
-                        + accountId);
+                throw new ConflictException(
+                        "the Idempotency-Key was already used for a different payment on account " + accountId);
             }
             return earlier.get();
         }
@@ -102,21 +131,36 @@ public class PatientPayments {
             throw new InvalidInputException("receivedOn cannot be in the future");
         }
         List<io.claimflow.patientbilling.account.OpenClaim> open = accounts.openClaims(accountId);
-        if (request.claimId() != null && open.stream()
-                .noneMatch(c -> c.claimId().equals(request.claimId()) && c.balance().signum() > 0)) {
+        if (request.claimId() != null
+                && open.stream()
+                        .noneMatch(c -> c.claimId().equals(request.claimId())
+                                && c.balance().signum() > 0)) {
             throw new InvalidInputException("claimId names no claim with an open patient balance on this account");
         }
-        Posting posting = PaymentAllocation.allocate(request.amount(), open,
-                request.claimId(), receivedOn, "patient payment " + request.method().toLowerCase()
+        Posting posting = PaymentAllocation.allocate(
+                request.amount(),
+                open,
+                request.claimId(),
+                receivedOn,
+                "patient payment " + request.method().toLowerCase()
                         + (request.reference() == null ? "" : " " + request.reference()));
         long entryId = journal.write(account.tenantId(), accountId, posting, Journal.Source.NONE);
         long paymentId = jdbc.sql("""
                 INSERT INTO patient_payment (tenant_id, account_id, idempotency_key, request_hash, amount, method,
                     reference, received_on, journal_entry_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(account.tenantId(), accountId, idempotencyKey, hash, request.amount(), request.method(),
-                        request.reference(), receivedOn, entryId)
-                .query(Long.class).single();
+                .params(
+                        account.tenantId(),
+                        accountId,
+                        idempotencyKey,
+                        hash,
+                        request.amount(),
+                        request.method(),
+                        request.reference(),
+                        receivedOn,
+                        entryId)
+                .query(Long.class)
+                .single();
         auditTrail.changed("patient-payment.recorded", "patient-account", Long.toString(accountId));
         return describe(paymentId, accountId, entryId, request.amount(), request.method(), receivedOn, true);
     }
@@ -130,22 +174,33 @@ public class PatientPayments {
         AccountQueries.Account account = accounts.require(accountId);
         journal.lockAccount(accountId);
         long entryId = jdbc.sql("SELECT journal_entry_id FROM patient_payment WHERE id = ? AND account_id = ?")
-                .params(paymentId, accountId).query(Long.class).optional()
-                .orElseThrow(() -> new NotFoundException("patient account " + accountId + " has no payment "
-                        + paymentId));
+                .params(paymentId, accountId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(
+                        () -> new NotFoundException("patient account " + accountId + " has no payment " + paymentId));
         Optional<Reversal> earlier = findReversal(accountId, paymentId);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        Posting posting = PaymentAllocation.reversal(entryId, lines(entryId), LocalDate.now(clock),
-                "patient payment " + paymentId + " reversed: " + reason);
+        Posting posting = PaymentAllocation.reversal(
+                entryId, lines(entryId), LocalDate.now(clock), "patient payment " + paymentId + " reversed: " + reason);
         long reversalEntry = journal.write(account.tenantId(), accountId, posting, Journal.Source.NONE);
         jdbc.sql("INSERT INTO patient_payment_reversal (payment_id, journal_entry_id, reason, reversed_by) "
-                + "VALUES (?, ?, ?, ?)").params(paymentId, reversalEntry, reason, user).update();
+                        + "VALUES (?, ?, ?, ?)")
+                .params(paymentId, reversalEntry, reason, user)
+                .update();
         auditTrail.changed("patient-payment.reversed", "patient-account", Long.toString(accountId));
         Reversal done = findReversal(accountId, paymentId).orElseThrow();
-        return new Reversal(done.paymentId(), accountId, done.reversalEntryId(), done.reason(), done.reversedBy(),
-                done.reversedAt(), done.balanceAfter(), true);
+        return new Reversal(
+                done.paymentId(),
+                accountId,
+                done.reversalEntryId(),
+                done.reason(),
+                done.reversedBy(),
+                done.reversedAt(),
+                done.balanceAfter(),
+                true);
     }
 
     /** Pays patient credit back, once per idempotency key; never more than the account's credit. */
@@ -153,21 +208,26 @@ public class PatientPayments {
     public RecordedRefund refund(long accountId, String idempotencyKey, RefundRequest request, String user) {
         AccountQueries.Account account = accounts.require(accountId);
         journal.lockAccount(accountId);
-        String hash = digest(String.join("|", request.amount().setScale(2).toPlainString(), request.method(),
-                request.reason()));
+        String hash = digest(
+                String.join("|", request.amount().setScale(2).toPlainString(), request.method(), request.reason()));
         Optional<RecordedRefund> earlier = findRefund(accountId, idempotencyKey);
         if (earlier.isPresent()) {
             String earlierHash = jdbc.sql("SELECT request_hash FROM patient_refund WHERE id = ?")
-                    .param(earlier.get().refundId()).query(String.class).single();
+                    .param(earlier.get().refundId())
+                    .query(String.class)
+                    .single();
             if (!earlierHash.equals(hash)) {
-                throw new ConflictException("the Idempotency-Key was already used for a different refund on account "
-                        + accountId);
+                throw new ConflictException(
+                        "the Idempotency-Key was already used for a different refund on account " + accountId);
             }
             return earlier.get();
         }
         Posting posting;
         try {
-            posting = PaymentAllocation.refund(request.amount(), accounts.credit(accountId), LocalDate.now(clock),
+            posting = PaymentAllocation.refund(
+                    request.amount(),
+                    accounts.credit(accountId),
+                    LocalDate.now(clock),
                     "refund " + request.method().toLowerCase() + ": " + request.reason());
         } catch (IllegalStateException e) {
             throw new ConflictException(e.getMessage());
@@ -177,30 +237,51 @@ public class PatientPayments {
                 INSERT INTO patient_refund (tenant_id, account_id, idempotency_key, request_hash, amount, method,
                     reason, journal_entry_id, refunded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(account.tenantId(), accountId, idempotencyKey, hash, request.amount(), request.method(),
-                        request.reason(), entryId, user).update();
+                .params(
+                        account.tenantId(),
+                        accountId,
+                        idempotencyKey,
+                        hash,
+                        request.amount(),
+                        request.method(),
+                        request.reason(),
+                        entryId,
+                        user)
+                .update();
         auditTrail.changed("patient-refund.recorded", "patient-account", Long.toString(accountId));
         RecordedRefund done = findRefund(accountId, idempotencyKey).orElseThrow();
-        return new RecordedRefund(done.refundId(), accountId, entryId, done.amount(), done.method(), done.reason(),
-                done.refundedBy(), done.balanceAfter(), true);
+        return new RecordedRefund(
+                done.refundId(),
+                accountId,
+                entryId,
+                done.amount(),
+                done.method(),
+                done.reason(),
+                done.refundedBy(),
+                done.balanceAfter(),
+                true);
     }
 
     /** The account's payments, newest first, each as its receipt. */
     @Transactional(readOnly = true)
     public List<Receipt> payments(long accountId, int limit) {
         AccountQueries.Account account = accounts.require(accountId);
-        return jdbc.sql(RECEIPTS + " WHERE p.account_id = ? ORDER BY p.id DESC LIMIT ?").params(accountId, limit)
-                .query((rs, n) -> receipt(rs, account.accountNumber())).list();
+        return jdbc.sql(RECEIPTS + " WHERE p.account_id = ? ORDER BY p.id DESC LIMIT ?")
+                .params(accountId, limit)
+                .query((rs, n) -> receipt(rs, account.accountNumber()))
+                .list();
     }
 
     /** One payment's receipt. */
     @Transactional(readOnly = true)
     public Receipt receipt(long accountId, long paymentId) {
         AccountQueries.Account account = accounts.require(accountId);
-        return jdbc.sql(RECEIPTS + " WHERE p.account_id = ? AND p.id = ?").params(accountId, paymentId)
-                .query((rs, n) -> receipt(rs, account.accountNumber())).optional()
-                .orElseThrow(() -> new NotFoundException("patient account " + accountId + " has no payment "
-                        + paymentId));
+        return jdbc.sql(RECEIPTS + " WHERE p.account_id = ? AND p.id = ?")
+                .params(accountId, paymentId)
+                .query((rs, n) -> receipt(rs, account.accountNumber()))
+                .optional()
+                .orElseThrow(
+                        () -> new NotFoundException("patient account " + accountId + " has no payment " + paymentId));
     }
 
     private static final String RECEIPTS = """
@@ -210,40 +291,74 @@ public class PatientPayments {
 
     private Receipt receipt(java.sql.ResultSet rs, String accountNumber) throws java.sql.SQLException {
         List<JournalLine> lines = lines(rs.getLong(8));
-        List<Applied> applied = lines.stream().filter(l -> l.account() == LedgerAccount.PATIENT_RECEIVABLE)
-                .map(l -> new Applied(l.claimId(), l.amount().negate())).toList();
-        BigDecimal toCredit = lines.stream().filter(l -> l.account() == LedgerAccount.PATIENT_CREDIT)
-                .map(l -> l.amount().negate()).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        List<Applied> applied = lines.stream()
+                .filter(l -> l.account() == LedgerAccount.PATIENT_RECEIVABLE)
+                .map(l -> new Applied(l.claimId(), l.amount().negate()))
+                .toList();
+        BigDecimal toCredit = lines.stream()
+                .filter(l -> l.account() == LedgerAccount.PATIENT_CREDIT)
+                .map(l -> l.amount().negate())
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         java.sql.Timestamp reversedAt = rs.getTimestamp(11);
-        return new Receipt(rs.getLong(1), rs.getLong(2), accountNumber, rs.getBigDecimal(3).setScale(2),
-                rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
-                rs.getTimestamp(7).toInstant(), applied, toCredit, reversedAt == null ? "POSTED" : "REVERSED",
-                rs.getString(9), rs.getString(10), reversedAt == null ? null : reversedAt.toInstant());
+        return new Receipt(
+                rs.getLong(1),
+                rs.getLong(2),
+                accountNumber,
+                rs.getBigDecimal(3).setScale(2),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getObject(6, LocalDate.class),
+                rs.getTimestamp(7).toInstant(),
+                applied,
+                toCredit,
+                reversedAt == null ? "POSTED" : "REVERSED",
+                rs.getString(9),
+                rs.getString(10),
+                reversedAt == null ? null : reversedAt.toInstant());
     }
 
     private Optional<Reversal> findReversal(long accountId, long paymentId) {
         return jdbc.sql("SELECT journal_entry_id, reason, reversed_by, reversed_at FROM patient_payment_reversal "
-                + "WHERE payment_id = ?").param(paymentId)
-                .query((rs, n) -> new Reversal(paymentId, accountId, rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), accounts.balance(accountId), false))
+                        + "WHERE payment_id = ?")
+                .param(paymentId)
+                .query((rs, n) -> new Reversal(
+                        paymentId,
+                        accountId,
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        accounts.balance(accountId),
+                        false))
                 .optional();
     }
 
     private Optional<RecordedRefund> findRefund(long accountId, String key) {
         return jdbc.sql("SELECT id, journal_entry_id, amount, method, reason, refunded_by FROM patient_refund "
-                + "WHERE account_id = ? AND idempotency_key = ?").params(accountId, key)
-                .query((rs, n) -> new RecordedRefund(rs.getLong(1), accountId, rs.getLong(2),
-                        rs.getBigDecimal(3).setScale(2), rs.getString(4), rs.getString(5), rs.getString(6),
-                        accounts.balance(accountId), false))
+                        + "WHERE account_id = ? AND idempotency_key = ?")
+                .params(accountId, key)
+                .query((rs, n) -> new RecordedRefund(
+                        rs.getLong(1),
+                        accountId,
+                        rs.getLong(2),
+                        rs.getBigDecimal(3).setScale(2),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        accounts.balance(accountId),
+                        false))
                 .optional();
     }
 
     private List<JournalLine> lines(long entryId) {
         return jdbc.sql("SELECT ledger_account, claim_id, component, amount FROM journal_line "
-                + "WHERE entry_id = ? ORDER BY line_no")
+                        + "WHERE entry_id = ? ORDER BY line_no")
                 .param(entryId)
-                .query((rs, n) -> new JournalLine(LedgerAccount.valueOf(rs.getString(1)), rs.getString(2),
-                        rs.getString(3) == null ? null
+                .query((rs, n) -> new JournalLine(
+                        LedgerAccount.valueOf(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getString(3) == null
+                                ? null
                                 : io.claimflow.patientbilling.ledger.ResponsibilityKind.valueOf(rs.getString(3)),
                         rs.getBigDecimal(4)))
                 .list();
@@ -251,38 +366,68 @@ public class PatientPayments {
 
     private Optional<RecordedPayment> find(long accountId, String key) {
         return jdbc.sql("SELECT id, journal_entry_id, amount, method, received_on FROM patient_payment "
-                + "WHERE account_id = ? AND idempotency_key = ?")
+                        + "WHERE account_id = ? AND idempotency_key = ?")
                 .params(accountId, key)
-                .query((rs, n) -> describe(rs.getLong(1), accountId, rs.getLong(2), rs.getBigDecimal(3),
-                        rs.getString(4), rs.getObject(5, LocalDate.class), false))
+                .query((rs, n) -> describe(
+                        rs.getLong(1),
+                        accountId,
+                        rs.getLong(2),
+                        rs.getBigDecimal(3),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class),
+                        false))
                 .optional();
     }
 
-    private RecordedPayment describe(long paymentId, long accountId, long entryId, BigDecimal amount, String method,
-            LocalDate receivedOn, boolean created) {
+    private RecordedPayment describe(
+            long paymentId,
+            long accountId,
+            long entryId,
+            BigDecimal amount,
+            String method,
+            LocalDate receivedOn,
+            boolean created) {
         List<JournalLine> lines = jdbc.sql("SELECT ledger_account, claim_id, amount FROM journal_line "
-                + "WHERE entry_id = ? ORDER BY line_no")
+                        + "WHERE entry_id = ? ORDER BY line_no")
                 .param(entryId)
-                .query((rs, n) -> JournalLine.of(LedgerAccount.valueOf(rs.getString(1)), rs.getString(2),
-                        rs.getBigDecimal(3)))
+                .query((rs, n) ->
+                        JournalLine.of(LedgerAccount.valueOf(rs.getString(1)), rs.getString(2), rs.getBigDecimal(3)))
                 .list();
-        List<Applied> applied = lines.stream().filter(l -> l.account() == LedgerAccount.PATIENT_RECEIVABLE)
-                .map(l -> new Applied(l.claimId(), l.amount().negate())).toList();
-        BigDecimal toCredit = lines.stream().filter(l -> l.account() == LedgerAccount.PATIENT_CREDIT)
-                .map(l -> l.amount().negate()).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        return new RecordedPayment(paymentId, accountId, entryId, amount.setScale(2), method, receivedOn, applied,
-                toCredit, accounts.balance(accountId), created);
+        List<Applied> applied = lines.stream()
+                .filter(l -> l.account() == LedgerAccount.PATIENT_RECEIVABLE)
+                .map(l -> new Applied(l.claimId(), l.amount().negate()))
+                .toList();
+        BigDecimal toCredit = lines.stream()
+                .filter(l -> l.account() == LedgerAccount.PATIENT_CREDIT)
+                .map(l -> l.amount().negate())
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return new RecordedPayment(
+                paymentId,
+                accountId,
+                entryId,
+                amount.setScale(2),
+                method,
+                receivedOn,
+                applied,
+                toCredit,
+                accounts.balance(accountId),
+                created);
     }
 
     private static String hash(PaymentRequest r) {
-        return digest(String.join("|", r.amount().setScale(2).toPlainString(), r.method(),
-                String.valueOf(r.reference()), String.valueOf(r.receivedOn()), String.valueOf(r.claimId())));
+        return digest(String.join(
+                "|",
+                r.amount().setScale(2).toPlainString(),
+                r.method(),
+                String.valueOf(r.reference()),
+                String.valueOf(r.receivedOn()),
+                String.valueOf(r.claimId())));
     }
 
     private static String digest(String canonical) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -22,17 +22,28 @@ class PatientSearch {
     static final List<String> SORTS = List.of("name", "-balance", "balance", "mrn", "-id", "id");
 
     /** Criteria; null ones do not restrict. */
-    record Criteria(String tenantId, String name, LocalDate birthDate, String mrn, String accountNumber,
-            Long statementId, String sort, int page, int size) {
-    }
+    record Criteria(
+            String tenantId,
+            String name,
+            LocalDate birthDate,
+            String mrn,
+            String accountNumber,
+            Long statementId,
+            String sort,
+            int page,
+            int size) {}
 
     /** One account found. Name and birth date are protected health information: shown to staff, never logged. */
-    record Match(long id, String tenantId, String accountNumber, String patientRef, String name, LocalDate birthDate,
-            BigDecimal balance) {
-    }
+    record Match(
+            long id,
+            String tenantId,
+            String accountNumber,
+            String patientRef,
+            String name,
+            LocalDate birthDate,
+            BigDecimal balance) {}
 
-    record Found(List<Match> items, int page, int size, long total) {
-    }
+    record Found(List<Match> items, int page, int size, long total) {}
 
     private final JdbcClient jdbc;
 
@@ -52,8 +63,12 @@ class PatientSearch {
             int i = 0;
             for (String word : c.name().toLowerCase(Locale.ROOT).split("[\\s,]+")) {
                 if (!word.isEmpty()) {
-                    where.append(" AND (lower(a.guarantor_name) LIKE :w").append(i).append(" ESCAPE '\\'")
-                            .append(" OR lower(a.guarantor_name) LIKE :ww").append(i).append(" ESCAPE '\\')");
+                    where.append(" AND (lower(a.guarantor_name) LIKE :w")
+                            .append(i)
+                            .append(" ESCAPE '\\'")
+                            .append(" OR lower(a.guarantor_name) LIKE :ww")
+                            .append(i)
+                            .append(" ESCAPE '\\')");
                     params.put("w" + i, escape(word) + "%");
                     params.put("ww" + i, "% " + escape(word) + "%");
                     i++;
@@ -82,8 +97,10 @@ class PatientSearch {
             where.append(" AND a.id = (SELECT s.account_id FROM statement s WHERE s.id = :statementId)");
             params.put("statementId", c.statementId());
         }
-        long total = jdbc.sql("SELECT count(*) FROM patient_account a" + where).params(params)
-                .query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM patient_account a" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         String order = switch (c.sort() == null ? "id" : c.sort()) {
             case "name" -> "lower(a.guarantor_name), a.id";
             case "-balance" -> "balance DESC, a.id";
@@ -98,10 +115,16 @@ class PatientSearch {
                         WHERE e.account_id = a.id AND l.ledger_account IN ('PATIENT_RECEIVABLE', 'PATIENT_CREDIT')),
                         0) AS balance
                 FROM patient_account a""" + where + " ORDER BY " + order + " LIMIT :size OFFSET :offset")
-                .params(params).param("size", c.size()).param("offset", (long) c.page() * c.size())
-                .query((rs, n) -> new Match(rs.getLong("id"), rs.getString("tenant_id"),
-                        rs.getString("tenant_id") + "-" + rs.getLong("id"), rs.getString("patient_ref"),
-                        rs.getString("guarantor_name"), rs.getObject("birth_date", LocalDate.class),
+                .params(params)
+                .param("size", c.size())
+                .param("offset", (long) c.page() * c.size())
+                .query((rs, n) -> new Match(
+                        rs.getLong("id"),
+                        rs.getString("tenant_id"),
+                        rs.getString("tenant_id") + "-" + rs.getLong("id"),
+                        rs.getString("patient_ref"),
+                        rs.getString("guarantor_name"),
+                        rs.getObject("birth_date", LocalDate.class),
                         rs.getBigDecimal("balance").setScale(2)))
                 .list());
         return new Found(items, c.page(), c.size(), total);
@@ -110,7 +133,9 @@ class PatientSearch {
     /** The tenants that have patient accounts. */
     @Transactional(readOnly = true)
     List<String> tenants() {
-        return jdbc.sql("SELECT DISTINCT tenant_id FROM patient_account ORDER BY tenant_id").query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT tenant_id FROM patient_account ORDER BY tenant_id")
+                .query(String.class)
+                .list();
     }
 
     private static String escape(String text) {

@@ -38,14 +38,21 @@ class PatientSearchController {
 
     @GetMapping("/patient-accounts/search")
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    PatientSearch.Found find(@RequestParam(required = false) @TenantId String tenantId,
-            @RequestParam(required = false) @Size(max = 100)
-            @Pattern(regexp = "[\\p{L}\\p{M} ,.'-]*", message = "must be letters, spaces and . , ' - only") String name,
-            @RequestParam(required = false) @DateWithin(yearsBack = 130, yearsAhead = 0)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+    PatientSearch.Found find(
+            @RequestParam(required = false) @TenantId String tenantId,
+            @RequestParam(required = false)
+                    @Size(max = 100)
+                    @Pattern(regexp = "[\\p{L}\\p{M} ,.'-]*", message = "must be letters, spaces and . , ' - only")
+                    String name,
+            @RequestParam(required = false)
+                    @DateWithin(yearsBack = 130, yearsAhead = 0)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate birthDate,
             @RequestParam(required = false) @Identifier String mrn,
-            @RequestParam(required = false) @Size(max = 120) @Pattern(regexp = "[A-Za-z0-9_.-]*",
-                    message = "must be <tenant>-<number>") String accountNumber,
+            @RequestParam(required = false)
+                    @Size(max = 120)
+                    @Pattern(regexp = "[A-Za-z0-9_.-]*", message = "must be <tenant>-<number>")
+                    String accountNumber,
             @RequestParam(required = false) @Positive Long statementId,
             @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -53,8 +60,16 @@ class PatientSearchController {
         if (sort != null && !PatientSearch.SORTS.contains(sort)) {
             throw new InvalidInputException("sort must be one of " + PatientSearch.SORTS);
         }
-        PatientSearch.Found found = search.find(new PatientSearch.Criteria(blankToNull(tenantId), blankToNull(name),
-                birthDate, blankToNull(mrn), blankToNull(accountNumber), statementId, sort, page, size));
+        PatientSearch.Found found = search.find(new PatientSearch.Criteria(
+                blankToNull(tenantId),
+                blankToNull(name),
+                birthDate,
+                blankToNull(mrn),
+                blankToNull(accountNumber),
+                statementId,
+                sort,
+                page,
+                size));
         found.items().forEach(a -> auditTrail.read("patient-account", Long.toString(a.id())));
         return found;
     }

@@ -14,12 +14,27 @@ import org.springframework.stereotype.Repository;
 public class ClaimRegistry implements KnownClaims {
 
     /** What ClaimSubmitted tells about a claim and its patient. */
-    record Registration(String tenantId, String claimId, String encounterId, String patientControlNumber,
-            String patientRef, String guarantorName, String addressLine1, String addressLine2, String city,
-            String state, String postalCode, LocalDate serviceFrom, LocalDate serviceTo, String billingProvider,
-            String renderingProvider, String payerName, java.math.BigDecimal totalCharge,
-            java.time.Instant submittedAt, java.util.List<String> procedureCodes, LocalDate birthDate) {
-    }
+    record Registration(
+            String tenantId,
+            String claimId,
+            String encounterId,
+            String patientControlNumber,
+            String patientRef,
+            String guarantorName,
+            String addressLine1,
+            String addressLine2,
+            String city,
+            String state,
+            String postalCode,
+            LocalDate serviceFrom,
+            LocalDate serviceTo,
+            String billingProvider,
+            String renderingProvider,
+            String payerName,
+            java.math.BigDecimal totalCharge,
+            java.time.Instant submittedAt,
+            java.util.List<String> procedureCodes,
+            LocalDate birthDate) {}
 
     private final JdbcClient jdbc;
 
@@ -33,8 +48,10 @@ public class ClaimRegistry implements KnownClaims {
      * answer is either parked before the registration looks for parked answers, or sees the registered claim.
      */
     public void lockClaimKey(String tenantId, String claimId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))").params(tenantId, claimId)
-                .query((rs, n) -> 1).list();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))")
+                .params(tenantId, claimId)
+                .query((rs, n) -> 1)
+                .list();
     }
 
     /**
@@ -48,8 +65,11 @@ public class ClaimRegistry implements KnownClaims {
     /** The lock key of the account a known claim posts to; empty for an unknown claim (its answer is parked). */
     public String accountLockKeyOfClaim(String tenantId, String claimId) {
         return jdbc.sql("SELECT a.tenant_id, a.patient_ref FROM claim c JOIN patient_account a ON a.id = c.account_id "
-                + "WHERE c.tenant_id = ? AND c.claim_id = ?").params(tenantId, claimId)
-                .query((rs, n) -> accountLockKey(rs.getString(1), rs.getString(2))).optional().orElse("");
+                        + "WHERE c.tenant_id = ? AND c.claim_id = ?")
+                .params(tenantId, claimId)
+                .query((rs, n) -> accountLockKey(rs.getString(1), rs.getString(2)))
+                .optional()
+                .orElse("");
     }
 
     /**
@@ -58,8 +78,8 @@ public class ClaimRegistry implements KnownClaims {
      */
     public Optional<ClaimRef> findAndLockAccount(String tenantId, String claimId) {
         return jdbc.sql("SELECT c.tenant_id, c.claim_id, c.encounter_id, c.account_id FROM claim c "
-                + "JOIN patient_account a ON a.id = c.account_id WHERE c.tenant_id = ? AND c.claim_id = ? "
-                + "FOR UPDATE OF a")
+                        + "JOIN patient_account a ON a.id = c.account_id WHERE c.tenant_id = ? AND c.claim_id = ? "
+                        + "FOR UPDATE OF a")
                 .params(tenantId, claimId)
                 .query((rs, n) -> new ClaimRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
                 .optional();
@@ -67,8 +87,10 @@ public class ClaimRegistry implements KnownClaims {
 
     /** The claim's total charge as submitted. */
     public java.math.BigDecimal totalCharge(String tenantId, String claimId) {
-        return jdbc.sql("SELECT total_charge FROM claim WHERE tenant_id = ? AND claim_id = ?").params(tenantId, claimId)
-                .query(java.math.BigDecimal.class).single();
+        return jdbc.sql("SELECT total_charge FROM claim WHERE tenant_id = ? AND claim_id = ?")
+                .params(tenantId, claimId)
+                .query(java.math.BigDecimal.class)
+                .single();
     }
 
     /**
@@ -77,7 +99,10 @@ public class ClaimRegistry implements KnownClaims {
      */
     public boolean markSuperseded(String tenantId, String claimId, String byClaimId) {
         return jdbc.sql("UPDATE claim SET superseded_by = ? WHERE tenant_id = ? AND claim_id = ? "
-                + "AND superseded_by IS NULL").params(byClaimId, tenantId, claimId).update() == 1;
+                                + "AND superseded_by IS NULL")
+                        .params(byClaimId, tenantId, claimId)
+                        .update()
+                == 1;
     }
 
     /** Opens the patient's account if needed (keeping its mailing address current) and records the claim once. */
@@ -91,20 +116,33 @@ public class ClaimRegistry implements KnownClaims {
                     address_line1 = excluded.address_line1, address_line2 = excluded.address_line2,
                     city = excluded.city, state = excluded.state, postal_code = excluded.postal_code
                 RETURNING id""")
-                .param("tenant", r.tenantId()).param("patient", r.patientRef()).param("name", r.guarantorName())
-                .param("line1", r.addressLine1()).param("line2", r.addressLine2()).param("city", r.city())
-                .param("state", r.state()).param("zip", r.postalCode()).param("birthDate", r.birthDate())
-                .query(Long.class).single();
+                .param("tenant", r.tenantId())
+                .param("patient", r.patientRef())
+                .param("name", r.guarantorName())
+                .param("line1", r.addressLine1())
+                .param("line2", r.addressLine2())
+                .param("city", r.city())
+                .param("state", r.state())
+                .param("zip", r.postalCode())
+                .param("birthDate", r.birthDate())
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                 INSERT INTO claim (tenant_id, claim_id, encounter_id, account_id, patient_control_number, service_from,
                     service_to, billing_provider, rendering_provider, payer_name, total_charge, submitted_at, procedure_codes)
                 VALUES (:tenant, :claim, :encounter, :account, :pcn, :from, :to, :billing, :rendering, :payer, :charge,
                     :submitted, string_to_array(:procedures, ','))
                 ON CONFLICT (tenant_id, claim_id) DO NOTHING""")
-                .param("tenant", r.tenantId()).param("claim", r.claimId()).param("encounter", r.encounterId())
-                .param("account", accountId).param("pcn", r.patientControlNumber()).param("from", r.serviceFrom())
-                .param("to", r.serviceTo()).param("billing", r.billingProvider())
-                .param("rendering", r.renderingProvider()).param("payer", r.payerName())
+                .param("tenant", r.tenantId())
+                .param("claim", r.claimId())
+                .param("encounter", r.encounterId())
+                .param("account", accountId)
+                .param("pcn", r.patientControlNumber())
+                .param("from", r.serviceFrom())
+                .param("to", r.serviceTo())
+                .param("billing", r.billingProvider())
+                .param("rendering", r.renderingProvider())
+                .param("payer", r.payerName())
                 .param("charge", r.totalCharge())
                 .param("submitted", java.sql.Timestamp.from(r.submittedAt()))
                 .param("procedures", String.join(",", r.procedureCodes()))

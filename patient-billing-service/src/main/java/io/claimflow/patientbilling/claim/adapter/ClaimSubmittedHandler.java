@@ -28,7 +28,9 @@ public class ClaimSubmittedHandler {
     private final ClaimRegistry registry;
     private final List<ClaimRegistrationListener> registrationListeners;
 
-    ClaimSubmittedHandler(ProcessedEvents processedEvents, ClaimRegistry registry,
+    ClaimSubmittedHandler(
+            ProcessedEvents processedEvents,
+            ClaimRegistry registry,
             List<ClaimRegistrationListener> registrationListeners) {
         this.processedEvents = processedEvents;
         this.registry = registry;
@@ -43,23 +45,43 @@ public class ClaimSubmittedHandler {
         if (event.getLines().isEmpty()) {
             throw new IllegalArgumentException("claim " + event.getClaimId() + " has no service lines");
         }
-        List<LocalDate> dates = event.getLines().stream().map(l -> l.getService().getDateOfService())
-                .sorted(Comparator.naturalOrder()).toList();
+        List<LocalDate> dates = event.getLines().stream()
+                .map(l -> l.getService().getDateOfService())
+                .sorted(Comparator.naturalOrder())
+                .toList();
         var patient = event.getPatient();
         var address = patient.getAddress();
         String name = String.join(" ", List.of(patient.getFirstName(), patient.getLastName()));
         Provider rendering = event.getProviders().getRendering();
         registry.lockClaimKey(event.getTenantId(), event.getClaimId());
-        long accountId = registry.register(new ClaimRegistry.Registration(event.getTenantId(), event.getClaimId(),
-                event.getEncounterId(), event.getPatientControlNumber(), patient.getMrn(), name, address.getLine1(),
-                address.getLine2(), address.getCity(), address.getState(), address.getPostalCode(), dates.get(0),
-                dates.get(dates.size() - 1), providerName(event.getProviders().getBilling()),
-                rendering == null ? null : providerName(rendering), event.getCoverage().getPayer().getName(),
-                event.getTotalCharge(), event.getOccurredAt(),
-                event.getLines().stream().map(l -> l.getService().getProcedureCode()).toList(),
+        long accountId = registry.register(new ClaimRegistry.Registration(
+                event.getTenantId(),
+                event.getClaimId(),
+                event.getEncounterId(),
+                event.getPatientControlNumber(),
+                patient.getMrn(),
+                name,
+                address.getLine1(),
+                address.getLine2(),
+                address.getCity(),
+                address.getState(),
+                address.getPostalCode(),
+                dates.get(0),
+                dates.get(dates.size() - 1),
+                providerName(event.getProviders().getBilling()),
+                rendering == null ? null : providerName(rendering),
+                event.getCoverage().getPayer().getName(),
+                event.getTotalCharge(),
+                event.getOccurredAt(),
+                event.getLines().stream()
+                        .map(l -> l.getService().getProcedureCode())
+                        .toList(),
                 patient.getBirthDate()));
-        log.info("registered claim {} of encounter {} on patient account {}", event.getClaimId(),
-                event.getEncounterId(), accountId);
+        log.info(
+                "registered claim {} of encounter {} on patient account {}",
+                event.getClaimId(),
+                event.getEncounterId(),
+                accountId);
         // answers that overtook this claim are posted now, in this transaction
         registrationListeners.forEach(l -> l.claimRegistered(event.getTenantId(), event.getClaimId()));
         // a replacement or a void takes the claim it supersedes off the patient's ledger now, not when the payer
@@ -68,16 +90,18 @@ public class ClaimSubmittedHandler {
         if (event.getFrequency() != ClaimFrequency.ORIGINAL && replaced != null && !replaced.isBlank()) {
             registry.lockClaimKey(event.getTenantId(), replaced);
             if (registry.markSuperseded(event.getTenantId(), replaced, event.getClaimId())) {
-                LocalDate on = event.getOccurredAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
-                registrationListeners.forEach(l -> l.claimSuperseded(event.getTenantId(), replaced,
-                        event.getClaimId(), on));
+                LocalDate on =
+                        event.getOccurredAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+                registrationListeners.forEach(
+                        l -> l.claimSuperseded(event.getTenantId(), replaced, event.getClaimId(), on));
                 log.info("claim {} supersedes claim {} ({})", event.getClaimId(), replaced, event.getFrequency());
             }
         }
     }
 
     private static String providerName(Provider provider) {
-        return provider.getFirstName() == null ? provider.getLastOrOrganizationName()
+        return provider.getFirstName() == null
+                ? provider.getLastOrOrganizationName()
                 : provider.getFirstName() + " " + provider.getLastOrOrganizationName();
     }
 }

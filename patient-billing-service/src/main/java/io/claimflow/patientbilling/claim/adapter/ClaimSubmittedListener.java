@@ -17,8 +17,12 @@ record ClaimSubmittedListener(ClaimSubmittedHandler handler, TransactionalBatche
     @KafkaListener(id = LISTENER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_SUBMITTED)
     void on(List<ConsumerRecord<String, ClaimSubmitted>> records) {
         // in the order of the patient accounts they post to: no deadlock with the payer-answer batches (issue 19)
-        batches.handle(LISTENER, records, ClaimSubmitted.class,
-                event -> ClaimRegistry.accountLockKey(event.getTenantId(), event.getPatient().getMrn()),
+        batches.handle(
+                LISTENER,
+                records,
+                ClaimSubmitted.class,
+                event -> ClaimRegistry.accountLockKey(
+                        event.getTenantId(), event.getPatient().getMrn()),
                 this::handle);
     }
 

@@ -40,25 +40,31 @@ class BalanceDecisionController {
         this.clock = clock;
     }
 
-    record DecisionBody(@NotBlank @Size(max = 100) String tenantId, @NotBlank String decision,
-            @NotNull BigDecimal amount) {
-    }
+    record DecisionBody(
+            @NotBlank @Size(max = 100) String tenantId,
+            @NotBlank String decision,
+            @NotNull BigDecimal amount) {}
 
-    record Decided(String claimId, String decision, BigDecimal amount, boolean posted) {
-    }
+    record Decided(String claimId, String decision, BigDecimal amount, boolean posted) {}
 
     @PostMapping("/claims/{claimId}/lost-appeal-decision")
     @PreAuthorize("hasRole('BILLER')")
     ResponseEntity<Decided> decide(@PathVariable String claimId, @Valid @RequestBody DecisionBody body) {
         PostingRules.BalanceDecision decision = Arrays.stream(PostingRules.BalanceDecision.values())
-                .filter(d -> d.name().equals(body.decision())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("decision must be one of "
-                        + Arrays.toString(PostingRules.BalanceDecision.values())));
+                .filter(d -> d.name().equals(body.decision()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "decision must be one of " + Arrays.toString(PostingRules.BalanceDecision.values())));
         BigDecimal amount = Money.of(body.amount());
         boolean posted;
         try {
-            posted = handler.decideBalance(body.tenantId(), claimId, decision, amount,
-                    LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)).isPresent();
+            posted = handler.decideBalance(
+                            body.tenantId(),
+                            claimId,
+                            decision,
+                            amount,
+                            LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                    .isPresent();
         } catch (NoSuchElementException e) {
             throw new NotFoundException("no such claim of this tenant is known here");
         } catch (IllegalStateException e) {

@@ -22,8 +22,7 @@ import java.util.stream.Stream;
 /** Maps the Avro events to the ledger's domain records; a field the ledger cannot do without is an error here. */
 final class EventMapping {
 
-    private EventMapping() {
-    }
+    private EventMapping() {}
 
     static Remittance remittance(PaymentPosted e) {
         require(e.getTenantId(), "tenantId");
@@ -33,16 +32,31 @@ final class EventMapping {
         PatientShare share = new PatientShare(pr.getDeductible(), pr.getCoinsurance(), pr.getCopay(), pr.getOther());
         BigDecimal otherAdjustments = Money.sum(adjustments(e.getClaimAdjustments(), e.getLines())
                 .filter(a -> a.getGroupCode() != AdjustmentGroupCode.CO && a.getGroupCode() != AdjustmentGroupCode.PR)
-                .map(Adjustment::getAmount).toList());
-        return new Remittance(e.getEventId(), e.getTenantId(), e.getEncounterId(), e.getClaimId(), e.getTraceNumber(),
-                status(e), e.getClaimStatusCode(), e.getPaymentDate(), e.getChargeAmount(), e.getPaidAmount(),
-                e.getContractualAdjustment(), otherAdjustments, share, pr.getTotal());
+                .map(Adjustment::getAmount)
+                .toList());
+        return new Remittance(
+                e.getEventId(),
+                e.getTenantId(),
+                e.getEncounterId(),
+                e.getClaimId(),
+                e.getTraceNumber(),
+                status(e),
+                e.getClaimStatusCode(),
+                e.getPaymentDate(),
+                e.getChargeAmount(),
+                e.getPaidAmount(),
+                e.getContractualAdjustment(),
+                otherAdjustments,
+                share,
+                pr.getTotal());
     }
 
     private static Remittance.Status status(PaymentPosted e) {
         return switch (e.getClaimStatus()) {
             case PROCESSED_AS_PRIMARY, PROCESSED_AS_PRIMARY_FORWARDED -> Remittance.Status.PRIMARY;
-            case PROCESSED_AS_SECONDARY, PROCESSED_AS_SECONDARY_FORWARDED, PROCESSED_AS_TERTIARY,
+            case PROCESSED_AS_SECONDARY,
+                    PROCESSED_AS_SECONDARY_FORWARDED,
+                    PROCESSED_AS_TERTIARY,
                     PROCESSED_AS_TERTIARY_FORWARDED -> Remittance.Status.SECONDARY;
             case DENIED -> Remittance.Status.DENIED;
             case REVERSAL -> Remittance.Status.REVERSAL;
@@ -57,11 +71,18 @@ final class EventMapping {
         Map<ResponsibilityKind, BigDecimal> byKind = new EnumMap<>(ResponsibilityKind.class);
         adjustments(e.getClaimAdjustments(), e.getLines())
                 .filter(a -> a.getGroupCode() == AdjustmentGroupCode.PR)
-                .forEach(a -> byKind.merge(ResponsibilityKind.ofReasonCode(a.getReasonCode()), a.getAmount(),
-                        BigDecimal::add));
-        return new Denial(e.getEventId(), e.getTenantId(), e.getEncounterId(), e.getClaimId(), e.getTraceNumber(),
-                e.getStage() == DenialStage.ADJUDICATED, e.getOccurredAt().atOffset(ZoneOffset.UTC).toLocalDate(),
-                e.getTotalCharge(), PatientShare.of(byKind));
+                .forEach(a -> byKind.merge(
+                        ResponsibilityKind.ofReasonCode(a.getReasonCode()), a.getAmount(), BigDecimal::add));
+        return new Denial(
+                e.getEventId(),
+                e.getTenantId(),
+                e.getEncounterId(),
+                e.getClaimId(),
+                e.getTraceNumber(),
+                e.getStage() == DenialStage.ADJUDICATED,
+                e.getOccurredAt().atOffset(ZoneOffset.UTC).toLocalDate(),
+                e.getTotalCharge(),
+                PatientShare.of(byKind));
     }
 
     private static Stream<Adjustment> adjustments(List<Adjustment> claimLevel, List<LineAdjudication> lines) {

@@ -34,7 +34,10 @@ class JdbcJournal implements Journal {
 
     /** Locks the patient account for the rest of the transaction, so postings to it happen one at a time. */
     public void lockAccount(long accountId) {
-        jdbc.sql("SELECT id FROM patient_account WHERE id = ? FOR UPDATE").param(accountId).query(Long.class).single();
+        jdbc.sql("SELECT id FROM patient_account WHERE id = ? FOR UPDATE")
+                .param(accountId)
+                .query(Long.class)
+                .single();
     }
 
     @Override
@@ -49,39 +52,56 @@ class JdbcJournal implements Journal {
                 FROM journal_entry e
                 JOIN journal_line l ON l.entry_id = e.id
                 WHERE e.tenant_id = ? AND e.claim_id = ?
-                ORDER BY e.id, l.line_no""")
-                .params(tenantId, claimId)
-                .query((RowCallbackHandler) rs -> {
-                    long id = rs.getLong(1);
-                    heads.computeIfAbsent(id, k -> head(rs));
-                    lines.computeIfAbsent(id, k -> new ArrayList<>()).add(line(rs));
-                });
+                ORDER BY e.id, l.line_no""").params(tenantId, claimId).query((RowCallbackHandler) rs -> {
+            long id = rs.getLong(1);
+            heads.computeIfAbsent(id, k -> head(rs));
+            lines.computeIfAbsent(id, k -> new ArrayList<>()).add(line(rs));
+        });
         List<PostedEntry> entries = new ArrayList<>();
-        heads.forEach((id, h) -> entries.add(new PostedEntry(id, (EntryKind) h[0], (String) h[1], (String) h[2],
-                (LocalDate) h[3], reversedBy((String) h[4]), lines.get(id))));
+        heads.forEach((id, h) -> entries.add(new PostedEntry(
+                id,
+                (EntryKind) h[0],
+                (String) h[1],
+                (String) h[2],
+                (LocalDate) h[3],
+                reversedBy((String) h[4]),
+                lines.get(id))));
         String supersededBy = jdbc.sql("SELECT superseded_by FROM claim WHERE tenant_id = ? AND claim_id = ?")
-                .params(tenantId, claimId).query(String.class).optional().orElse(null);
+                .params(tenantId, claimId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
         return new ClaimLedger(claimId, entries, supersededBy);
     }
 
     private static Object[] head(ResultSet rs) {
         try {
-            return new Object[] {EntryKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getObject(5, LocalDate.class), rs.getString(6)};
+            return new Object[] {
+                EntryKind.valueOf(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, LocalDate.class),
+                rs.getString(6)
+            };
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static List<Long> reversedBy(String ids) {
-        return ids.isEmpty() ? List.of() : java.util.Arrays.stream(ids.split(",")).map(Long::valueOf).toList();
+        return ids.isEmpty()
+                ? List.of()
+                : java.util.Arrays.stream(ids.split(",")).map(Long::valueOf).toList();
     }
 
     private static JournalLine line(ResultSet rs) {
         try {
             String component = rs.getString(9);
-            return new JournalLine(LedgerAccount.valueOf(rs.getString(7)), rs.getString(8),
-                    component == null ? null : ResponsibilityKind.valueOf(component), rs.getBigDecimal(10));
+            return new JournalLine(
+                    LedgerAccount.valueOf(rs.getString(7)),
+                    rs.getString(8),
+                    component == null ? null : ResponsibilityKind.valueOf(component),
+                    rs.getBigDecimal(10));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -93,20 +113,38 @@ class JdbcJournal implements Journal {
                 INSERT INTO journal_entry (tenant_id, account_id, kind, claim_id, effective_date, source_event_id,
                     trace_number, claim_status, description)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(tenantId, accountId, posting.kind().name(), posting.claimId(), posting.effectiveDate(),
-                        source.eventId(), source.traceNumber(), source.claimStatus(), posting.description())
-                .query(Long.class).single();
+                .params(
+                        tenantId,
+                        accountId,
+                        posting.kind().name(),
+                        posting.claimId(),
+                        posting.effectiveDate(),
+                        source.eventId(),
+                        source.traceNumber(),
+                        source.claimStatus(),
+                        posting.description())
+                .query(Long.class)
+                .single();
         List<Object[]> rows = new ArrayList<>();
         int lineNo = 1;
         for (JournalLine line : posting.lines()) {
-            rows.add(new Object[] {id, lineNo++, line.account().name(), line.claimId(),
-                line.kind() == null ? null : line.kind().name(), line.amount()});
+            rows.add(new Object[] {
+                id,
+                lineNo++,
+                line.account().name(),
+                line.claimId(),
+                line.kind() == null ? null : line.kind().name(),
+                line.amount()
+            });
         }
-        template.batchUpdate("INSERT INTO journal_line (entry_id, line_no, ledger_account, claim_id, component, amount) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", rows);
+        template.batchUpdate(
+                "INSERT INTO journal_line (entry_id, line_no, ledger_account, claim_id, component, amount) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                rows);
         for (Long reversed : posting.reverses()) {
             jdbc.sql("INSERT INTO journal_entry_reversal (reversed_entry_id, reversing_entry_id) VALUES (?, ?)")
-                    .params(reversed, id).update();
+                    .params(reversed, id)
+                    .update();
         }
         return id;
     }

@@ -18,8 +18,7 @@ import org.springframework.stereotype.Repository;
 class ParkedAnswers {
 
     /** A parked answer: a PaymentPosted or a ClaimDenied. */
-    record Parked(long id, SpecificRecord event) {
-    }
+    record Parked(long id, SpecificRecord event) {}
 
     private final JdbcClient jdbc;
 
@@ -48,8 +47,7 @@ class ParkedAnswers {
         payload.get(bytes);
         return jdbc.sql("""
                 INSERT INTO awaiting_claim (tenant_id, claim_id, event_id, kind, payload)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, event_id) DO NOTHING""")
-                .params(tenantId, claimId, eventId, kind, bytes).update() == 1;
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, event_id) DO NOTHING""").params(tenantId, claimId, eventId, kind, bytes).update() == 1;
     }
 
     /** The answers waiting for the claim, in the order they arrived, locked for the transaction. */
@@ -69,12 +67,16 @@ class ParkedAnswers {
 
     /** The posting rules refused the answer once its claim was known: kept with the reason. */
     void refuse(long id, String reason) {
-        jdbc.sql("UPDATE awaiting_claim SET refused_reason = ? WHERE id = ?").params(reason, id).update();
+        jdbc.sql("UPDATE awaiting_claim SET refused_reason = ? WHERE id = ?")
+                .params(reason, id)
+                .update();
     }
 
     /** How many answers wait for a claim, for the metric. */
     long waiting() {
-        return jdbc.sql("SELECT count(*) FROM awaiting_claim WHERE refused_reason IS NULL").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM awaiting_claim WHERE refused_reason IS NULL")
+                .query(Long.class)
+                .single();
     }
 
     private static SpecificRecord decode(String kind, byte[] payload) {

@@ -20,7 +20,10 @@ record PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches
     @KafkaListener(id = PAYMENT_POSTED_LISTENER, idIsGroup = false, batch = "true", topics = Topics.PAYMENT_POSTED)
     void onPaymentPosted(List<ConsumerRecord<String, PaymentPosted>> records) {
         // in the order of the patient accounts they post to: no deadlock with other batches (issue 19)
-        batches.handle(PAYMENT_POSTED_LISTENER, records, PaymentPosted.class,
+        batches.handle(
+                PAYMENT_POSTED_LISTENER,
+                records,
+                PaymentPosted.class,
                 event -> claims.accountLockKeyOfClaim(event.getTenantId(), event.getClaimId()),
                 this::handlePaymentPosted);
     }
@@ -32,7 +35,10 @@ record PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches
 
     @KafkaListener(id = CLAIM_DENIED_LISTENER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_DENIED)
     void onClaimDenied(List<ConsumerRecord<String, ClaimDenied>> records) {
-        batches.handle(CLAIM_DENIED_LISTENER, records, ClaimDenied.class,
+        batches.handle(
+                CLAIM_DENIED_LISTENER,
+                records,
+                ClaimDenied.class,
                 event -> claims.accountLockKeyOfClaim(event.getTenantId(), event.getClaimId()),
                 this::handleClaimDenied);
     }

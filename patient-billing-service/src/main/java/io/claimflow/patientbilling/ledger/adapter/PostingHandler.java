@@ -41,7 +41,11 @@ public class PostingHandler implements ClaimRegistrationListener {
     private final ParkedAnswers parked;
     private final MeterRegistry meters;
 
-    PostingHandler(ProcessedEvents processedEvents, KnownClaims claims, Journal journal, ParkedAnswers parked,
+    PostingHandler(
+            ProcessedEvents processedEvents,
+            KnownClaims claims,
+            Journal journal,
+            ParkedAnswers parked,
             MeterRegistry meters) {
         this.processedEvents = processedEvents;
         this.claims = claims;
@@ -49,7 +53,8 @@ public class PostingHandler implements ClaimRegistrationListener {
         this.parked = parked;
         this.meters = meters;
         Gauge.builder("claimflow.billing.answers.awaiting.claim", parked, ParkedAnswers::waiting)
-                .description("payers' answers waiting for their claim's ClaimSubmitted").register(meters);
+                .description("payers' answers waiting for their claim's ClaimSubmitted")
+                .register(meters);
     }
 
     @Transactional
@@ -59,8 +64,8 @@ public class PostingHandler implements ClaimRegistrationListener {
             return;
         }
         Remittance remittance = EventMapping.remittance(event);
-        Optional<KnownClaims.ClaimRef> known = findOrPark(remittance.tenantId(), remittance.claimId(),
-                remittance.eventId(), event);
+        Optional<KnownClaims.ClaimRef> known =
+                findOrPark(remittance.tenantId(), remittance.claimId(), remittance.eventId(), event);
         if (known.isPresent()) {
             post(remittance, known.get());
         }
@@ -70,18 +75,30 @@ public class PostingHandler implements ClaimRegistrationListener {
         ClaimLedger ledger = journal.claimLedger(remittance.tenantId(), remittance.claimId());
         // the natural key; the unique index journal_entry_remittance_once backs it up
         if (ledger.hasRemittance(remittance.traceNumber(), remittance.statusCode())) {
-            log.info("remittance {} status {} for claim {} already posted; event {} posts nothing",
-                    remittance.traceNumber(), remittance.statusCode(), remittance.claimId(), remittance.eventId());
+            log.info(
+                    "remittance {} status {} for claim {} already posted; event {} posts nothing",
+                    remittance.traceNumber(),
+                    remittance.statusCode(),
+                    remittance.claimId(),
+                    remittance.eventId());
             return;
         }
-        Optional<Posting> posting = PostingRules.remittance(remittance, ledger,
-                claims.totalCharge(remittance.tenantId(), remittance.claimId()));
+        Optional<Posting> posting = PostingRules.remittance(
+                remittance, ledger, claims.totalCharge(remittance.tenantId(), remittance.claimId()));
         posting.ifPresent(p -> {
-            long entry = journal.write(remittance.tenantId(), claim.accountId(), p, new Journal.Source(
-                    UUID.fromString(remittance.eventId()), remittance.traceNumber(), remittance.statusCode()));
-            log.info("posted remittance {} status {} for claim {} of encounter {} as journal entry {}",
-                    remittance.traceNumber(), remittance.statusCode(), remittance.claimId(),
-                    remittance.encounterId(), entry);
+            long entry = journal.write(
+                    remittance.tenantId(),
+                    claim.accountId(),
+                    p,
+                    new Journal.Source(
+                            UUID.fromString(remittance.eventId()), remittance.traceNumber(), remittance.statusCode()));
+            log.info(
+                    "posted remittance {} status {} for claim {} of encounter {} as journal entry {}",
+                    remittance.traceNumber(),
+                    remittance.statusCode(),
+                    remittance.claimId(),
+                    remittance.encounterId(),
+                    entry);
         });
     }
 
@@ -94,8 +111,7 @@ public class PostingHandler implements ClaimRegistrationListener {
         if (!denial.adjudicated()) {
             return; // a front-end rejection never makes the patient responsible
         }
-        Optional<KnownClaims.ClaimRef> known = findOrPark(denial.tenantId(), denial.claimId(), denial.eventId(),
-                event);
+        Optional<KnownClaims.ClaimRef> known = findOrPark(denial.tenantId(), denial.claimId(), denial.eventId(), event);
         if (known.isPresent()) {
             post(denial, known.get());
         }
@@ -104,10 +120,16 @@ public class PostingHandler implements ClaimRegistrationListener {
     private void post(Denial denial, KnownClaims.ClaimRef claim) {
         ClaimLedger ledger = journal.claimLedger(denial.tenantId(), denial.claimId());
         PostingRules.denial(denial, ledger).ifPresent(p -> {
-            long entry = journal.write(denial.tenantId(), claim.accountId(), p,
+            long entry = journal.write(
+                    denial.tenantId(),
+                    claim.accountId(),
+                    p,
                     new Journal.Source(UUID.fromString(denial.eventId()), denial.traceNumber(), null));
-            log.info("posted patient responsibility of denied claim {} of encounter {} as journal entry {}",
-                    denial.claimId(), denial.encounterId(), entry);
+            log.info(
+                    "posted patient responsibility of denied claim {} of encounter {} as journal entry {}",
+                    denial.claimId(),
+                    denial.encounterId(),
+                    entry);
         });
     }
 
@@ -136,11 +158,13 @@ public class PostingHandler implements ClaimRegistrationListener {
                     }
                 }
                 parked.remove(answer.id());
-                meters.counter("claimflow.billing.answers.released", "event", kind).increment();
+                meters.counter("claimflow.billing.answers.released", "event", kind)
+                        .increment();
             } catch (IllegalArgumentException e) {
                 // a bad answer must not fail the claim's registration; it stays, with its reason, for review
                 parked.refuse(answer.id(), e.getMessage());
-                meters.counter("claimflow.billing.answers.refused", "event", kind).increment();
+                meters.counter("claimflow.billing.answers.refused", "event", kind)
+                        .increment();
                 log.warn("answer {} that waited for claim {} was refused: {}", answer.id(), claimId, e.getMessage());
             }
         }
@@ -155,12 +179,17 @@ public class PostingHandler implements ClaimRegistrationListener {
      * @throws IllegalStateException when the ledger has another amount open with insurance than the decision moves
      */
     @Transactional
-    public Optional<java.math.BigDecimal> decideBalance(String tenantId, String claimId,
-            PostingRules.BalanceDecision decision, java.math.BigDecimal amount, java.time.LocalDate on) {
-        KnownClaims.ClaimRef claim = claims.findAndLockAccount(tenantId, claimId).orElseThrow();
+    public Optional<java.math.BigDecimal> decideBalance(
+            String tenantId,
+            String claimId,
+            PostingRules.BalanceDecision decision,
+            java.math.BigDecimal amount,
+            java.time.LocalDate on) {
+        KnownClaims.ClaimRef claim =
+                claims.findAndLockAccount(tenantId, claimId).orElseThrow();
         ClaimLedger ledger = journal.claimLedger(tenantId, claimId);
-        Optional<Posting> posting = PostingRules.balanceDecision(ledger, claims.totalCharge(tenantId, claimId),
-                decision, amount, on);
+        Optional<Posting> posting =
+                PostingRules.balanceDecision(ledger, claims.totalCharge(tenantId, claimId), decision, amount, on);
         posting.ifPresent(p -> {
             long entry = journal.write(tenantId, claim.accountId(), p, Journal.Source.NONE);
             log.info("lost appeal of claim {}: {} posted as journal entry {}", claimId, decision, entry);
@@ -178,8 +207,11 @@ public class PostingHandler implements ClaimRegistrationListener {
             ClaimLedger ledger = journal.claimLedger(tenantId, claimId);
             PostingRules.voidClaim(ledger, byClaimId, on).ifPresent(p -> {
                 long entry = journal.write(tenantId, claim.accountId(), p, Journal.Source.NONE);
-                log.info("claim {} superseded by claim {}: its charges taken off as journal entry {}", claimId,
-                        byClaimId, entry);
+                log.info(
+                        "claim {} superseded by claim {}: its charges taken off as journal entry {}",
+                        claimId,
+                        byClaimId,
+                        entry);
             });
         });
     }
@@ -188,8 +220,8 @@ public class PostingHandler implements ClaimRegistrationListener {
      * The claim with its account locked, or empty after parking the answer until its ClaimSubmitted arrives. The
      * claim-key lock makes the miss and the park one step against a registration running at the same time.
      */
-    private Optional<KnownClaims.ClaimRef> findOrPark(String tenantId, String claimId, String eventId,
-            org.apache.avro.specific.SpecificRecord event) {
+    private Optional<KnownClaims.ClaimRef> findOrPark(
+            String tenantId, String claimId, String eventId, org.apache.avro.specific.SpecificRecord event) {
         Optional<KnownClaims.ClaimRef> claim = claims.findAndLockAccount(tenantId, claimId);
         if (claim.isPresent()) {
             return claim;
@@ -200,11 +232,13 @@ public class PostingHandler implements ClaimRegistrationListener {
             return claim;
         }
         if (parked.park(tenantId, claimId, eventId, event)) {
-            meters.counter("claimflow.billing.answers.parked", "event", event instanceof PaymentPosted
-                    ? "payment-posted" : "claim-denied").increment();
+            meters.counter(
+                            "claimflow.billing.answers.parked",
+                            "event",
+                            event instanceof PaymentPosted ? "payment-posted" : "claim-denied")
+                    .increment();
             log.info("claim {} is not known yet (no ClaimSubmitted seen); event {} waits for it", claimId, eventId);
         }
         return Optional.empty();
     }
-
 }

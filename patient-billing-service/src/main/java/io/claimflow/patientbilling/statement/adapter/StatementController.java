@@ -1,8 +1,8 @@
 package io.claimflow.patientbilling.statement.adapter;
 
-import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.validation.DateWithin;
+import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.platform.validation.TenantId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,8 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class StatementController {
 
-    record RunBody(@NotBlank @TenantId String tenantId, @DateWithin(yearsBack = 1, yearsAhead = 0) LocalDate asOf) {
-    }
+    record RunBody(
+            @NotBlank @TenantId String tenantId,
+            @DateWithin(yearsBack = 1, yearsAhead = 0) LocalDate asOf) {}
 
     private final Statements statements;
     private final AuditTrail auditTrail;
@@ -54,10 +55,11 @@ class StatementController {
 
     @GetMapping("/statements")
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    List<Statements.StoredStatement> list(@RequestParam(required = false) Long accountId,
-            @RequestParam(required = false) Long runId) {
+    List<Statements.StoredStatement> list(
+            @RequestParam(required = false) Long accountId, @RequestParam(required = false) Long runId) {
         List<Statements.StoredStatement> found = statements.ids(accountId, runId).stream()
-                .map(statements::require).toList();
+                .map(statements::require)
+                .toList();
         found.forEach(s -> auditTrail.read("statement", Long.toString(s.id())));
         return found;
     }
@@ -91,9 +93,14 @@ class StatementController {
     ResponseEntity<byte[]> pdf(@PathVariable long statementId) {
         Statements.StoredStatement statement = statements.require(statementId);
         auditTrail.read("statement", Long.toString(statementId));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("statement-" + statementId + ".pdf").build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename("statement-" + statementId + ".pdf")
+                                .build()
+                                .toString())
                 .body(statements.pdf(statement));
     }
 }

@@ -39,14 +39,17 @@ final class StatementPdf {
     /** Right edges of the money columns of the visit table: charge, insurance paid, adjustment, you owe. */
     private static final float[] MONEY_COLUMNS = {330, 410, 490, 562};
 
-    private StatementPdf() {
-    }
+    private StatementPdf() {}
 
-    static byte[] render(Statements.StoredStatement stored, Addressee to, Practice practice,
+    static byte[] render(
+            Statements.StoredStatement stored,
+            Addressee to,
+            Practice practice,
             Map<String, List<String>> proceduresByClaim) {
         String payableTo = practice.name();
         Statement s = stored.statement();
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle("Patient statement " + stored.id());
             info.setCreator("ClaimFlow patient-billing-service");
@@ -87,7 +90,11 @@ final class StatementPdf {
             page.newLine(LEADING * 1.5f);
 
             total(page, page.regular, "Previous balance", s.previousBalance());
-            total(page, page.regular, "Patient payments since last statement", s.paymentsSince().negate());
+            total(
+                    page,
+                    page.regular,
+                    "Patient payments since last statement",
+                    s.paymentsSince().negate());
             if (s.credit().signum() != 0) {
                 total(page, page.regular, "Credit on account", s.credit());
             }
@@ -97,20 +104,29 @@ final class StatementPdf {
 
             aging(page, s);
             page.newLine(LEADING);
-            List<String> remitTo = practice.remitToLines().isEmpty() ? practice.addressLines()
-                    : practice.remitToLines();
+            List<String> remitTo =
+                    practice.remitToLines().isEmpty() ? practice.addressLines() : practice.remitToLines();
             page.ensureRoom(LEADING * (3 + remitTo.size()));
-            page.text(MARGIN, page.regular, 9, safe(page.regular, "To pay, mail a check payable to " + payableTo
-                    + " with your account number " + s.accountNumber()
-                    + (remitTo.isEmpty() ? "" : " to:")));
+            page.text(
+                    MARGIN,
+                    page.regular,
+                    9,
+                    safe(
+                            page.regular,
+                            "To pay, mail a check payable to " + payableTo
+                                    + " with your account number " + s.accountNumber()
+                                    + (remitTo.isEmpty() ? "" : " to:")));
             for (String line : remitTo) {
                 page.newLine(LEADING);
                 page.text(MARGIN + 12, page.bold, 9, safe(page.bold, line));
             }
             if (practice.phone() != null) {
                 page.newLine(LEADING);
-                page.text(MARGIN, page.regular, 9, safe(page.regular, "Questions about this statement: call "
-                        + practice.phone() + "."));
+                page.text(
+                        MARGIN,
+                        page.regular,
+                        9,
+                        safe(page.regular, "Questions about this statement: call " + practice.phone() + "."));
             }
             page.close();
             document.save(out);
@@ -141,8 +157,9 @@ final class StatementPdf {
 
     private static void visit(Layout page, StatementLine line, List<String> procedures) {
         PatientShare share = line.patientShare();
-        int details = 2 + countNonZero(share.deductible(), share.coinsurance(), share.copay(), share.other(),
-                line.patientPaid());
+        int details = 2
+                + countNonZero(
+                        share.deductible(), share.coinsurance(), share.copay(), share.other(), line.patientPaid());
         if (page.ensureRoom(LEADING * details)) {
             tableHeader(page);
         }
@@ -191,14 +208,19 @@ final class StatementPdf {
 
     private static void aging(Layout page, Statement s) {
         List<OpenClaim> open = s.lines().stream()
-                .map(l -> new OpenClaim(l.claimId(), l.balance(), l.responsibleSince())).toList();
+                .map(l -> new OpenClaim(l.claimId(), l.balance(), l.responsibleSince()))
+                .toList();
         Aging aging = Aging.of(open, s.credit(), s.statementDate());
         page.ensureRoom(LEADING * 3);
         page.text(MARGIN, page.bold, 9, "Aging of your balance");
         page.newLine(LEADING);
         float x = MARGIN;
         for (AgingBucket bucket : AgingBucket.values()) {
-            page.text(x, page.regular, 8, label(bucket) + " " + money(aging.buckets().get(bucket)));
+            page.text(
+                    x,
+                    page.regular,
+                    8,
+                    label(bucket) + " " + money(aging.buckets().get(bucket)));
             x += 102;
         }
         page.newLine(LEADING);

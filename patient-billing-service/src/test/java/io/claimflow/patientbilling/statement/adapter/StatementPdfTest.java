@@ -26,17 +26,38 @@ class StatementPdfTest {
     void aLongStatementRunsOntoMorePagesAndKeepsEveryVisit() throws IOException {
         List<StatementLine> lines = new ArrayList<>();
         for (int i = 1; i <= 40; i++) {
-            lines.add(new StatementLine("clm-" + i, "enc-" + i, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2),
-                    "Priya Raman", new BigDecimal("1234.56"), new BigDecimal("1000.00"), new BigDecimal("100.00"),
-                    new PatientShare(new BigDecimal("100.00"), new BigDecimal("20.56"), new BigDecimal("10.00"),
-                            new BigDecimal("4.00")), new BigDecimal("34.56"), new BigDecimal("100.00"),
+            lines.add(new StatementLine(
+                    "clm-" + i,
+                    "enc-" + i,
+                    LocalDate.of(2026, 3, 1),
+                    LocalDate.of(2026, 3, 2),
+                    "Priya Raman",
+                    new BigDecimal("1234.56"),
+                    new BigDecimal("1000.00"),
+                    new BigDecimal("100.00"),
+                    new PatientShare(
+                            new BigDecimal("100.00"),
+                            new BigDecimal("20.56"),
+                            new BigDecimal("10.00"),
+                            new BigDecimal("4.00")),
+                    new BigDecimal("34.56"),
+                    new BigDecimal("100.00"),
                     LocalDate.of(2026, 4, 1).plusDays(i)));
         }
-        Statement statement = new Statement(7, "t-1-7", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 22),
-                new BigDecimal("4100.00"), new BigDecimal("100.00"), new BigDecimal("-5.00"), new BigDecimal("3995.00"),
-                new BigDecimal("399.50"), lines);
+        Statement statement = new Statement(
+                7,
+                "t-1-7",
+                LocalDate.of(2026, 5, 1),
+                LocalDate.of(2026, 5, 22),
+                new BigDecimal("4100.00"),
+                new BigDecimal("100.00"),
+                new BigDecimal("-5.00"),
+                new BigDecimal("3995.00"),
+                new BigDecimal("399.50"),
+                lines);
 
-        byte[] pdf = StatementPdf.render(new Statements.StoredStatement(99, 3L, "t-1", statement),
+        byte[] pdf = StatementPdf.render(
+                new Statements.StoredStatement(99, 3L, "t-1", statement),
                 new Addressee("Zoë Nguyễn 李", List.of("1 Élan Way", "Columbus, OH 43214")),
                 Practice.named("Riverside FM"),
                 Map.of("clm-1", List.of("99214", "83036")));
@@ -45,13 +66,21 @@ class StatementPdfTest {
             assertThat(document.getNumberOfPages()).isGreaterThan(1);
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
-            List<String> text = stripper.getText(document).lines().map(String::strip).toList();
-            assertThat(text.stream().filter(l -> l.matches("03/01/2026 Claim clm-\\d+ \\$1,234\\.56 "
-                    + "\\$1,000\\.00 \\$100\\.00 \\$100\\.00"))).hasSize(40);
+            List<String> text =
+                    stripper.getText(document).lines().map(String::strip).toList();
+            assertThat(text.stream()
+                            .filter(l -> l.matches("03/01/2026 Claim clm-\\d+ \\$1,234\\.56 "
+                                    + "\\$1,000\\.00 \\$100\\.00 \\$100\\.00")))
+                    .hasSize(40);
             assertThat(text.stream().filter(l -> l.equals("You paid -$34.56"))).hasSize(40);
             assertThat(text.stream().filter(l -> l.startsWith("to 03/02/2026"))).hasSize(40);
-            assertThat(text).contains("to 03/02/2026 Procedures 99214, 83036 - Provider Priya Raman", "Other (not covered) $4.00",
-                    "Credit on account -$5.00", "AMOUNT DUE $3,995.00", "MINIMUM DUE by 05/22/2026 $399.50");
+            assertThat(text)
+                    .contains(
+                            "to 03/02/2026 Procedures 99214, 83036 - Provider Priya Raman",
+                            "Other (not covered) $4.00",
+                            "Credit on account -$5.00",
+                            "AMOUNT DUE $3,995.00",
+                            "MINIMUM DUE by 05/22/2026 $399.50");
             // what Helvetica cannot print becomes '?', the rest of the name stays
             assertThat(text).anyMatch(l -> l.startsWith("Zoë Nguy?n ?"));
             assertThat(text).anyMatch(l -> l.startsWith("1 Élan Way"));
@@ -61,40 +90,84 @@ class StatementPdfTest {
     /** Issue 21 item 4: what the statement PDF lacked, seen in a browser. */
     @Test
     void thePracticeWithAddressPhoneAndRemitToVisitsInDateOrderAndHeadersThatDoNotRunTogether() throws IOException {
-        PatientShare copay = new PatientShare(BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("25.00"),
-                BigDecimal.ZERO);
-        StatementLine later = new StatementLine("clm-b", "enc-b", LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 5),
-                "Priya Raman", new BigDecimal("210.00"), new BigDecimal("103.74"), new BigDecimal("81.26"), copay,
-                BigDecimal.ZERO, new BigDecimal("25.00"), LocalDate.of(2026, 3, 20));
-        StatementLine earlier = new StatementLine("clm-a", "enc-a", LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 1),
-                "Priya Raman", new BigDecimal("210.00"), new BigDecimal("103.74"), new BigDecimal("81.26"), copay,
-                BigDecimal.ZERO, new BigDecimal("25.00"), LocalDate.of(2026, 2, 20));
-        Statement statement = new Statement(7, "riverside-fm-7", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 22),
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("50.00"), new BigDecimal("25.00"),
+        PatientShare copay =
+                new PatientShare(BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("25.00"), BigDecimal.ZERO);
+        StatementLine later = new StatementLine(
+                "clm-b",
+                "enc-b",
+                LocalDate.of(2026, 3, 5),
+                LocalDate.of(2026, 3, 5),
+                "Priya Raman",
+                new BigDecimal("210.00"),
+                new BigDecimal("103.74"),
+                new BigDecimal("81.26"),
+                copay,
+                BigDecimal.ZERO,
+                new BigDecimal("25.00"),
+                LocalDate.of(2026, 3, 20));
+        StatementLine earlier = new StatementLine(
+                "clm-a",
+                "enc-a",
+                LocalDate.of(2026, 2, 1),
+                LocalDate.of(2026, 2, 1),
+                "Priya Raman",
+                new BigDecimal("210.00"),
+                new BigDecimal("103.74"),
+                new BigDecimal("81.26"),
+                copay,
+                BigDecimal.ZERO,
+                new BigDecimal("25.00"),
+                LocalDate.of(2026, 2, 20));
+        Statement statement = new Statement(
+                7,
+                "riverside-fm-7",
+                LocalDate.of(2026, 4, 1),
+                LocalDate.of(2026, 4, 22),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                new BigDecimal("50.00"),
+                new BigDecimal("25.00"),
                 List.of(later, earlier));
-        Practice practice = new Practice("Riverside Family Medicine", List.of("100 Main St", "Columbus, OH 43215"),
-                "(614) 555-0100", List.of("Riverside Family Medicine", "PO Box 1234", "Columbus, OH 43216"));
+        Practice practice = new Practice(
+                "Riverside Family Medicine",
+                List.of("100 Main St", "Columbus, OH 43215"),
+                "(614) 555-0100",
+                List.of("Riverside Family Medicine", "PO Box 1234", "Columbus, OH 43216"));
 
-        byte[] pdf = StatementPdf.render(new Statements.StoredStatement(12, 3L, "riverside-fm", statement),
-                new Addressee("Pat Example", List.of("1 Oak St", "Columbus, OH 43214")), practice, Map.of());
+        byte[] pdf = StatementPdf.render(
+                new Statements.StoredStatement(12, 3L, "riverside-fm", statement),
+                new Addressee("Pat Example", List.of("1 Oak St", "Columbus, OH 43214")),
+                practice,
+                Map.of());
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             String text = stripper.getText(document);
             List<String> lines = text.lines().map(String::strip).toList();
-            assertThat(lines).contains("Date of service Visit / procedures Charge Insurance paid Contractual adj. You owe");
+            assertThat(lines)
+                    .contains("Date of service Visit / procedures Charge Insurance paid Contractual adj. You owe");
             // each column header at least 6 points clear of the next, as printed
-            List<String> headers = List.of("Date of service", "Visit / procedures", "Charge", "Insurance paid",
-                    "Contractual adj.", "You owe");
+            List<String> headers = List.of(
+                    "Date of service", "Visit / procedures", "Charge", "Insurance paid", "Contractual adj.", "You owe");
             List<float[]> spans = headerSpans(document, headers);
             for (int i = 0; i + 1 < spans.size(); i++) {
-                assertThat(spans.get(i + 1)[0] - spans.get(i)[1]).as("gap after " + headers.get(i))
+                assertThat(spans.get(i + 1)[0] - spans.get(i)[1])
+                        .as("gap after " + headers.get(i))
                         .isGreaterThanOrEqualTo(6f);
             }
-            assertThat(text).contains("Riverside Family Medicine", "100 Main St", "Columbus, OH 43215",
-                    "(614) 555-0100", "PO Box 1234", "Columbus, OH 43216").doesNotContain("Practice riverside-fm");
-            assertThat(text.indexOf("02/01/2026 Claim clm-a")).isPositive()
+            assertThat(text)
+                    .contains(
+                            "Riverside Family Medicine",
+                            "100 Main St",
+                            "Columbus, OH 43215",
+                            "(614) 555-0100",
+                            "PO Box 1234",
+                            "Columbus, OH 43216")
+                    .doesNotContain("Practice riverside-fm");
+            assertThat(text.indexOf("02/01/2026 Claim clm-a"))
+                    .isPositive()
                     .isLessThan(text.indexOf("03/05/2026 Claim clm-b"));
         }
     }
@@ -115,8 +188,10 @@ class StatementPdfTest {
         glyphs.forEach(g -> all.append(g.getUnicode()));
         int row = all.indexOf(String.join("", headers.get(0)));
         float y = glyphs.get(row).getYDirAdj();
-        List<org.apache.pdfbox.text.TextPosition> line = glyphs.stream().filter(g -> Math.abs(g.getYDirAdj() - y) < 1)
-                .sorted(java.util.Comparator.comparing(org.apache.pdfbox.text.TextPosition::getXDirAdj)).toList();
+        List<org.apache.pdfbox.text.TextPosition> line = glyphs.stream()
+                .filter(g -> Math.abs(g.getYDirAdj() - y) < 1)
+                .sorted(java.util.Comparator.comparing(org.apache.pdfbox.text.TextPosition::getXDirAdj))
+                .toList();
         StringBuilder text = new StringBuilder();
         line.forEach(g -> text.append(g.getUnicode()));
         List<float[]> spans = new ArrayList<>();

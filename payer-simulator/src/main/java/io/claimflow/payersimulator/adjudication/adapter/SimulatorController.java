@@ -40,19 +40,29 @@ class SimulatorController {
      * with Bean Validation's own {@code @Pattern}).
      */
     static final String ID = "[A-Za-z0-9][A-Za-z0-9._:/#@+=-]{0,99}";
+
     static final String ID_MESSAGE = "must be 1 to 100 letters, digits or . _ : / # @ + = -";
 
     /** The longest fault latency: a minute (longer holds every caller's thread). */
     static final long MAX_LATENCY_MILLIS = 60_000;
 
     /** The fault knobs as taken over REST: in range, or refused (not clamped). */
-    record FaultSettings(@Min(0) @Max(MAX_LATENCY_MILLIS) long latencyMillis,
-            @DecimalMin("0") @DecimalMax("1") BigDecimal errorRate, long seed, boolean outage, boolean malformed835,
+    record FaultSettings(
+            @Min(0) @Max(MAX_LATENCY_MILLIS) long latencyMillis,
+            @DecimalMin("0") @DecimalMax("1") BigDecimal errorRate,
+            long seed,
+            boolean outage,
+            boolean malformed835,
             boolean unbalanced835) {
 
         Faults.Settings settings() {
-            return new Faults.Settings(latencyMillis, errorRate == null ? 0 : errorRate.doubleValue(), seed, outage,
-                    malformed835, unbalanced835);
+            return new Faults.Settings(
+                    latencyMillis,
+                    errorRate == null ? 0 : errorRate.doubleValue(),
+                    seed,
+                    outage,
+                    malformed835,
+                    unbalanced835);
         }
     }
 
@@ -77,33 +87,46 @@ class SimulatorController {
 
     @GetMapping("/x12/responses")
     ResponseEntity<?> pending(
-            @RequestParam(required = false) @Pattern(regexp = ID, message = ID_MESSAGE) String submitter) throws InterruptedException {
+            @RequestParam(required = false) @Pattern(regexp = ID, message = ID_MESSAGE) String submitter)
+            throws InterruptedException {
         ResponseEntity<byte[]> fault = fault();
         if (fault != null) {
             return fault;
         }
         List<Map<String, Object>> list = simulator.pending(submitter).stream()
-                .map(r -> Map.<String, Object>of("id", r.id(), "type", r.type(), "createdAt", r.createdAt().toString()))
+                .map(r -> Map.<String, Object>of(
+                        "id",
+                        r.id(),
+                        "type",
+                        r.type(),
+                        "createdAt",
+                        r.createdAt().toString()))
                 .toList();
         return ResponseEntity.ok(list);
     }
 
     @GetMapping("/x12/responses/{id}")
-    ResponseEntity<byte[]> response(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id) throws InterruptedException {
+    ResponseEntity<byte[]> response(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id)
+            throws InterruptedException {
         ResponseEntity<byte[]> fault = fault();
         if (fault != null) {
             return fault;
         }
-        return simulator.response(id).map(r -> ResponseEntity.ok().contentType(X12).body(r.content()))
+        return simulator
+                .response(id)
+                .map(r -> ResponseEntity.ok().contentType(X12).body(r.content()))
                 .orElse(ResponseEntity.notFound().build());
     }
 
     @PostMapping("/x12/responses/{id}/ack")
-    ResponseEntity<Void> acknowledge(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id) throws InterruptedException {
+    ResponseEntity<Void> acknowledge(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id)
+            throws InterruptedException {
         if (fault() != null) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
         }
-        return simulator.acknowledge(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        return simulator.acknowledge(id)
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
     }
 
     @GetMapping("/simulator/faults")

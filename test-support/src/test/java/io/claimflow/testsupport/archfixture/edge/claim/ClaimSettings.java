@@ -4,5 +4,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Fixture: configuration properties in a domain package. */
 @ConfigurationProperties("claim")
-public record ClaimSettings(int days) {
-}
+public record ClaimSettings(int days) {}

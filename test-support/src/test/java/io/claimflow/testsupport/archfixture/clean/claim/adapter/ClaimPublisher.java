@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /** Fixture: an adapter may use Kafka. */
 public class ClaimPublisher {
     ProducerRecord<String, String> toRecord(Claim claim) {
-        return new ProducerRecord<>("claims", claim.claimId(), claim.totalCharge().toPlainString());
+        return new ProducerRecord<>(
+                "claims", claim.claimId(), claim.totalCharge().toPlainString());
     }
 }

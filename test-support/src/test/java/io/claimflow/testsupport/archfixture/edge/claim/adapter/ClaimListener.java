@@ -7,6 +7,5 @@ import org.springframework.kafka.annotation.KafkaListener;
 public class ClaimListener {
 
     @KafkaListener(topics = "claims", batch = "true")
-    void onClaims(List<String> claims) {
-    }
+    void onClaims(List<String> claims) {}
 }
