@@ -221,7 +221,7 @@ class ClaimRestIntegrationTest {
         coded.setTenantId(tenant);
         ServiceLine extra = ServiceLine.newBuilder(coded.getServiceLines().get(1))
                 .setLineNumber(3)
-                .setProcedureCode("99417")
+                .setProcedureCode("99499")
                 .setUnits(2)
                 .setDiagnosisPointers(List.of(1))
                 .build();
@@ -267,7 +267,7 @@ class ClaimRestIntegrationTest {
                                         "tenantId",
                                         tenant,
                                         "procedureCode",
-                                        "99417",
+                                        "99499",
                                         "effectiveFrom",
                                         "2026-01-01",
                                         "amount",
@@ -282,7 +282,7 @@ class ClaimRestIntegrationTest {
                                         "tenantId",
                                         tenant,
                                         "procedureCode",
-                                        "99417",
+                                        "99499",
                                         "effectiveFrom",
                                         "2026-01-01",
                                         "amount",
