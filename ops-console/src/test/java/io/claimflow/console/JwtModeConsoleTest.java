@@ -86,6 +86,7 @@ class JwtModeConsoleTest {
         assertThat(SERVICES.calls)
                 .containsExactly(
                         "GET /patient-accounts/7?ledgerLines=100 Bearer " + token,
+                        "GET /patient-accounts/7/payments?size=20 Bearer " + token,
                         "GET /statements?accountId=7 Bearer " + token);
 
         HttpResponse<String> otherRole = send(HttpRequest.newBuilder(uri("/patients/7"))
