@@ -85,6 +85,30 @@ class WholeHistoryBundleTest {
     }
 
     @Test
+    void withoutADocumentedEpisodeTheVisitThatRecordedTheConditionIsInitialAndALaterOneSubsequent() throws Exception {
+        // the recent visit is for the sinusitis recorded at the old visit (Synthea's follow-ups name it in reasonCode)
+        String json = wholeHistory("a", RECENT)
+                .replace(
+                        "\"period\": {\"start\": \"" + RECENT + "T10:00:00+00:00\"",
+                        "\"reasonCode\": [{\"coding\": [{\"system\": \"http://snomed.info/sct\", \"code\":"
+                                + " \"444814009\"}]}], \"period\": {\"start\": \"" + RECENT + "T10:00:00+00:00\"");
+
+        List<DocumentedEncounter> published = map(json, MappingSettings.of("riverside-fm")).submissions().stream()
+                .map(s -> s.encounter())
+                .toList();
+
+        assertThat(published.get(0).diagnoses())
+                .extracting(Code::code, Code::episodeOfCare)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("444814009", DocumentedEncounter.EpisodeOfCare.INITIAL));
+        assertThat(published.get(1).diagnoses())
+                .extracting(Code::code, Code::episodeOfCare)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("195662009", DocumentedEncounter.EpisodeOfCare.INITIAL),
+                        org.assertj.core.groups.Tuple.tuple("444814009", DocumentedEncounter.EpisodeOfCare.SUBSEQUENT));
+    }
+
+    @Test
     void conditionalReferencesResolveInsideTheBundle() throws Exception {
         DocumentedEncounter recent =
                 map(wholeHistory("a", RECENT), window()).submissions().get(0).encounter();
