@@ -300,7 +300,8 @@ class SyntheaAcceptanceTest {
             if (plan == null) {
                 continue;
             }
-            String key = "payer-simulator.members.[" + patient.mrn() + "].";
+            // the 837P carries the member id as X12 text, upper case (Synthea's MRN is a lower-case UUID)
+            String key = "payer-simulator.members.[" + patient.mrn().toUpperCase(java.util.Locale.ROOT) + "].";
             properties.put(key + "plan", plan);
             properties.put(key + "coverage-start", from.toString());
             properties.put(key + "coverage-end", REFERENCE_DATE.toString());

@@ -6,6 +6,7 @@ import static io.claimflow.ehr.adapter.fhir.FhirValues.*;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import io.claimflow.codes.Npi;
+import io.claimflow.codes.PreventiveEncounterTypes;
 import io.claimflow.ehr.config.EhrProperties;
 import io.claimflow.ehr.intake.DocumentedEncounter;
 import io.claimflow.ehr.intake.DocumentedEncounter.Address;
@@ -177,13 +178,22 @@ final class BundleMapper {
         List<Code> procedures = procedures(encounter, onlyEncounter);
         List<AdministeredItem> items = new ArrayList<>(administeredItems(encounter, onlyEncounter));
         items.addAll(immunizations(encounter));
-        if (diagnoses.isEmpty() && procedures.isEmpty() && items.isEmpty() && problems.size() == before) {
+        // a preventive visit (well child visit, check-up) is itself the service, its reason the examination
+        boolean preventive = encounterType != null
+                && ((encounterType.system() == CodeSystem.SNOMED_CT
+                                && PreventiveEncounterTypes.snomed(encounterType.code()))
+                        || PreventiveEncounterTypes.text(encounterType.text()));
+        if (diagnoses.isEmpty()
+                && procedures.isEmpty()
+                && items.isEmpty()
+                && !preventive
+                && problems.size() == before) {
             problem(
                     at,
                     Kind.REQUIRED,
                     "the Encounter has no diagnosis (Encounter.reasonCode, reasonReference or diagnosis, or a "
                             + "Condition referring to it), no Procedure and no Immunization or "
-                            + "MedicationAdministration in the bundle");
+                            + "MedicationAdministration in the bundle, and its type is not a preventive visit");
         }
         if (problems.size() > before) {
             return Optional.empty();

@@ -108,6 +108,40 @@ class WholeHistoryBundleTest {
                         org.assertj.core.groups.Tuple.tuple("444814009", DocumentedEncounter.EpisodeOfCare.SUBSEQUENT));
     }
 
+    /** The untyped encounter typed {@code type} and without its reasonCode: nothing else refers to it. */
+    static String nothingButItsType(String type, String display) throws Exception {
+        return wholeHistory("a", RECENT)
+                .replace(
+                        "\"reasonCode\": [{\"coding\": [{\"system\": \"http://snomed.info/sct\", \"code\": \"10509002\","
+                                + " \"display\": \"Acute bronchitis (disorder)\"}]}],",
+                        "\"type\": [{\"coding\": [{\"system\": \"http://snomed.info/sct\", \"code\": \"" + type
+                                + "\", \"display\": \"" + display + "\"}]}],");
+    }
+
+    @Test
+    void aPreventiveVisitWithNothingButItsTypeIsPublished() throws Exception {
+        // Synthea's well child visits often carry no Condition, Procedure or Immunization: the visit is the service
+        BundleMapper.Result result = map(nothingButItsType("410620009", "Well child visit (procedure)"), window());
+
+        assertThat(result.refused()).isEmpty();
+        assertThat(result.submissions())
+                .extracting(s -> s.source().encounterId())
+                .containsExactly("recent-a", "untyped-a");
+        DocumentedEncounter wellChild = result.submissions().get(1).encounter();
+        assertThat(wellChild.diagnoses()).isEmpty();
+        assertThat(wellChild.procedures()).isEmpty();
+    }
+
+    @Test
+    void aProblemVisitWithNothingButItsTypeIsStillRefused() throws Exception {
+        BundleMapper.Result result = map(nothingButItsType("185345009", "Encounter for symptom (procedure)"), window());
+
+        assertThat(result.refused()).containsExactly("untyped-a");
+        assertThat(result.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("the Encounter has no diagnosis"));
+    }
+
     @Test
     void conditionalReferencesResolveInsideTheBundle() throws Exception {
         DocumentedEncounter recent =
