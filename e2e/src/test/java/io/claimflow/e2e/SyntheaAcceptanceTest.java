@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimflow.e2e.demo.DeadLetterCounts;
 import io.claimflow.e2e.demo.PipelineSnapshot;
 import io.claimflow.e2e.demo.VisitInvariants;
+import io.claimflow.e2e.workload.Population;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.Infrastructure;
 import io.claimflow.testsupport.LogCapture;
@@ -83,6 +84,19 @@ class SyntheaAcceptanceTest {
     private static final Pattern UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Synthea's payer names to the payer ids the e2e workload bills (Medicare Part B, Medicaid); every other name
+     * (the commercial plans: Humana, Cigna Health, Aetna, ...) to the payer simulator's own payer id.
+     */
+    private static final Map<String, String> PAYER_IDS =
+            Map.of("Medicare", "MCROH", "Dual Eligible", "MCROH", "Medicaid", "MCDOH");
+
+    private static final String DEFAULT_PAYER_ID = "BKHP1";
+    /** The payer simulator's plan for each payer id (plans from {@link Population#planProperties()} and its own). */
+    private static final Map<String, String> PLANS =
+            Map.of("MCROH", "medicare-part-b", "MCDOH", "medicaid", DEFAULT_PAYER_ID, "buckeye-ppo");
+    /** Synthea's name for no insurance. */
+    private static final String SELF_PAY = "NO_INSURANCE";
 
     private static Pipeline pipeline;
     private static SyntheaFunnel funnel;
@@ -119,8 +133,13 @@ class SyntheaAcceptanceTest {
                 population.directory());
 
         LocalDate from = REFERENCE_DATE.minusMonths(LOOK_BACK_MONTHS);
+        // one pass over the bundles before posting: the payer learns its members, as the workload's payer does
+        Map<Path, SyntheaPopulation.Contents> contents = new LinkedHashMap<>();
+        for (Path bundle : population.patientBundles()) {
+            contents.put(bundle, SyntheaPopulation.read(bundle));
+        }
         Infrastructure infrastructure = Infrastructure.get();
-        pipeline = Pipeline.start(infrastructure, simulator());
+        pipeline = Pipeline.start(infrastructure, simulator(contents.values(), from));
         assumeTrue(pipeline.startEhrConnector(ehrConnector(from)), "needs ehr-connector");
         String door = pipeline.instance(Pipeline.EHR_CONNECTOR).url() + "/fhir";
         long started = System.nanoTime();
@@ -147,9 +166,9 @@ class SyntheaAcceptanceTest {
                     }
                 });
             }
-            SyntheaPopulation.Contents contents = SyntheaPopulation.read(bundle);
-            PATIENT_DATA.addAll(contents.patientData());
-            for (SyntheaPopulation.Encounter encounter : contents.encounters()) {
+            SyntheaPopulation.Contents patient = contents.get(bundle);
+            PATIENT_DATA.addAll(patient.patientData());
+            for (SyntheaPopulation.Encounter encounter : patient.encounters()) {
                 encounters++;
                 if (encounter.start() != null
                         && !encounter.start().isBefore(from)
@@ -182,6 +201,7 @@ class SyntheaAcceptanceTest {
                         encounters,
                         from,
                         REFERENCE_DATE)
+                .dental(SyntheaPopulation.dentalConcepts(project))
                 .deadLetters(
                         DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()),
                         encounterDeadLetterReasons(infrastructure.kafkaBootstrapServers()));
@@ -254,10 +274,38 @@ class SyntheaAcceptanceTest {
                 .isGreaterThanOrEqualTo(MIN_SHARE);
     }
 
-    /** The payer: no member of a Synthea patient is known to it; claims a year old are within its timely filing. */
-    private static Map<String, String> simulator() {
-        Map<String, String> properties = new LinkedHashMap<>();
+    /**
+     * The payer: claims a year old are within its timely filing; its members are the Synthea patients with an
+     * insured encounter in the look-back window (member id: the MRN, as the connector sends it with
+     * {@code mrn-as-member-id}), each in the plan of the payer named on the latest such encounter's coverage, covered
+     * over the whole window. Patients only ever self-pay are unknown to it.
+     */
+    static Map<String, String> simulator(Collection<SyntheaPopulation.Contents> patients, LocalDate from) {
+        Map<String, String> properties = new LinkedHashMap<>(Population.planProperties());
         properties.put("payer-simulator.timely-filing-days", "36500");
+        for (SyntheaPopulation.Contents patient : patients) {
+            if (patient.mrn() == null) {
+                continue;
+            }
+            String plan = patient.encounters().stream()
+                    .filter(e -> e.start() != null
+                            && !e.start().isBefore(from)
+                            && !e.start().isAfter(REFERENCE_DATE))
+                    .sorted(java.util.Comparator.comparing(SyntheaPopulation.Encounter::start))
+                    .map(e -> patient.payerByEncounter().get(e.id()))
+                    .filter(name -> name != null && !SELF_PAY.equals(name))
+                    .map(name -> PLANS.get(PAYER_IDS.getOrDefault(name, DEFAULT_PAYER_ID)))
+                    .reduce((first, second) -> second)
+                    .orElse(null);
+            if (plan == null) {
+                continue;
+            }
+            // the 837P carries the member id as X12 text, upper case (Synthea's MRN is a lower-case UUID)
+            String key = "payer-simulator.members.[" + patient.mrn().toUpperCase(java.util.Locale.ROOT) + "].";
+            properties.put(key + "plan", plan);
+            properties.put(key + "coverage-start", from.toString());
+            properties.put(key + "coverage-end", REFERENCE_DATE.toString());
+        }
         return properties;
     }
 
@@ -337,6 +385,12 @@ class SyntheaAcceptanceTest {
         properties.put(rendering + "last-name", "Hale");
         properties.put(rendering + "first-name", "Morgan");
         properties.put(rendering + "taxonomy-code", "207Q00000X");
+        // Synthea's coverage: a payer's name on the Coverage inside each ExplanationOfBenefit, no member id
+        String payers = "claimflow.ehr.fhir.payers.";
+        PAYER_IDS.forEach((name, id) -> properties.put(payers + "ids.[" + name + "]", id));
+        properties.put(payers + "default-payer-id", DEFAULT_PAYER_ID);
+        properties.put(payers + "self-pay-names", SELF_PAY);
+        properties.put(payers + "mrn-as-member-id", "true");
         properties.putAll(prefixed("synthea.ehr."));
         return properties;
     }

@@ -72,6 +72,7 @@ final class SyntheaFunnel {
     private final LocalDate from;
     private final LocalDate to;
     private final Stored stored;
+    private Set<String> dentalConcepts = Set.of();
     private Map<String, Long> deadLetters = Map.of();
     private Map<String, Long> deadLetterReasons = Map.of();
 
@@ -166,6 +167,15 @@ final class SyntheaFunnel {
     }
 
     /** The dead letters on the broker after the run, by topic (shown in the funnel). */
+    /**
+     * The SNOMED CT concepts coding-service holds as dental services ({@link SyntheaPopulation#dentalConcepts}): an
+     * encounter with one of them is dental, counted on its own line and not in {@link #ambulatory()}.
+     */
+    SyntheaFunnel dental(Set<String> concepts) {
+        this.dentalConcepts = Set.copyOf(concepts);
+        return this;
+    }
+
     SyntheaFunnel deadLetters(Map<String, Long> byTopic, Map<String, Long> encounterReasons) {
         this.deadLetters = new TreeMap<>(byTopic);
         this.deadLetters.values().removeIf(n -> n == 0);
@@ -214,14 +224,14 @@ final class SyntheaFunnel {
     /** Ambulatory medical encounters in the window (AMB, not dental). */
     long ambulatory() {
         return fates.stream()
-                .filter(f -> f.sent().encounter().ambulatoryMedical())
+                .filter(f -> f.sent().encounter().ambulatoryMedical(dentalConcepts))
                 .count();
     }
 
     /** Of {@link #ambulatory()}, those that became submitted claims. */
     long ambulatorySubmitted() {
         return fates.stream()
-                .filter(f -> f.sent().encounter().ambulatoryMedical() && f.submitted())
+                .filter(f -> f.sent().encounter().ambulatoryMedical(dentalConcepts) && f.submitted())
                 .count();
     }
 
@@ -247,6 +257,13 @@ final class SyntheaFunnel {
                 fates.size(),
                 "by class " + by(fates, f -> f.sent().encounter().encounterClass())));
         rows.add(row("  of them ambulatory medical (AMB, not dental)", ambulatory(), ""));
+        rows.add(row(
+                "  of them dental (AMB, held by coding-service as DENTAL-SERVICE)",
+                fates.stream()
+                        .filter(f -> "AMB".equals(f.sent().encounter().encounterClass())
+                                && f.sent().encounter().dental(dentalConcepts))
+                        .count(),
+                "a dental type or a concept coding-service's overlay marks DENTAL"));
         List<Fate> published = fates.stream().filter(Fate::published).toList();
         rows.add(row(
                 "published (reached coding-service)",

@@ -47,7 +47,7 @@ class SyntheaFunnelTest {
                         new SyntheaPopulation.Encounter("e-1", 1, "AMB", "Dental care", DAY, "finished"),
                         new SyntheaPopulation.Encounter(
                                 "e-2", 2, "EMER", "Emergency room admission", LocalDate.of(2025, 1, 2), "finished"));
-        assertThat(SyntheaPopulation.encounters(bundle).get(0).ambulatoryMedical())
+        assertThat(SyntheaPopulation.encounters(bundle).get(0).ambulatoryMedical(Set.of()))
                 .isFalse();
         assertThat(SyntheaPopulation.read(bundle).patientData())
                 .containsExactly(
@@ -57,6 +57,53 @@ class SyntheaFunnelTest {
                         "Abshire638, Bennie663",
                         "512 Kessler Rue",
                         "999-12-3456");
+    }
+
+    @Test
+    void anEncounterWithAProcedureCodingServiceHoldsAsDentalIsNotAmbulatoryMedical(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path bundle = dir.resolve("patient.json");
+        java.nio.file.Files.writeString(bundle, """
+                {"resourceType": "Bundle", "type": "transaction", "entry": [
+                  {"resource": {"resourceType": "Encounter", "id": "e-1", "status": "finished",
+                   "class": {"code": "AMB"}, "type": [{"text": "Encounter for problem"}],
+                   "reasonCode": [{"coding": [{"system": "http://snomed.info/sct", "code": "444814009"}]}],
+                   "period": {"start": "2026-06-01T10:00:00+00:00"}}},
+                  {"resource": {"resourceType": "Procedure", "id": "p-1",
+                   "code": {"coding": [{"system": "http://snomed.info/sct", "code": "1260009003"}]},
+                   "encounter": {"reference": "urn:uuid:e-1"}}},
+                  {"resource": {"resourceType": "Encounter", "id": "e-2", "status": "finished",
+                   "class": {"code": "AMB"}, "type": [{"text": "Encounter for problem"}],
+                   "period": {"start": "2026-06-02T10:00:00+00:00"}}},
+                  {"resource": {"resourceType": "Condition", "id": "c-1",
+                   "code": {"coding": [{"system": "http://snomed.info/sct", "code": "444814009"}]},
+                   "encounter": {"reference": "urn:uuid:e-2"}}}]}""");
+        // coding-service's own overlay is the one source of dental concepts
+        Set<String> dental = SyntheaPopulation.dentalConcepts(java.nio.file.Path.of(".."));
+        assertThat(dental).contains("1260009003", "34043003").doesNotContain("444814009");
+
+        List<SyntheaPopulation.Encounter> encounters = SyntheaPopulation.encounters(bundle);
+        assertThat(encounters.get(0).concepts()).containsExactlyInAnyOrder("444814009", "1260009003");
+        assertThat(encounters.get(0).ambulatoryMedical(dental)).isFalse();
+        assertThat(encounters.get(1).ambulatoryMedical(dental)).isTrue();
+
+        SyntheaFunnel.Answer accepted = answer(200, "{\"encounters\": []}");
+        SyntheaFunnel funnel = SyntheaFunnel.count(
+                        encounters.stream()
+                                .map(e -> new SyntheaFunnel.Sent(e, accepted))
+                                .toList(),
+                        Map.of(),
+                        new SyntheaFunnel.Stored(Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), Map.of()),
+                        1,
+                        List.of(accepted),
+                        List.of(),
+                        2,
+                        DAY.minusYears(1),
+                        DAY.plusDays(1))
+                .dental(dental);
+        assertThat(funnel.ambulatory()).isEqualTo(1);
+        assertThat(funnel.render())
+                .contains("|   of them dental (AMB, held by coding-service as DENTAL-SERVICE) | 1 |");
     }
 
     @Test

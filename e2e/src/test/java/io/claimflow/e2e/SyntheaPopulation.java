@@ -12,7 +12,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,12 +34,54 @@ final class SyntheaPopulation {
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
     private static final Pattern DENTAL = Pattern.compile("(?i)\\bdental\\b");
 
-    /** One Encounter of a patient bundle, as Synthea wrote it. */
-    record Encounter(String id, int entryIndex, String encounterClass, String type, LocalDate start, String status) {
+    /** Where coding-service's overlay marks SNOMED CT concepts as dental services (target system DENTAL). */
+    static final String DENTAL_OVERLAY = "coding-service/src/main/resources/crosswalk/snomed-overlay.csv";
 
-        /** Ambulatory medical: class AMB and not a dental visit. */
-        boolean ambulatoryMedical() {
-            return "AMB".equals(encounterClass) && !DENTAL.matcher(type).find();
+    /**
+     * One Encounter of a patient bundle, as Synthea wrote it, with the SNOMED CT concepts of its reasonCode and of the
+     * Conditions and Procedures that reference it (what coding-service receives as its diagnoses and procedures).
+     */
+    record Encounter(
+            String id,
+            int entryIndex,
+            String encounterClass,
+            String type,
+            LocalDate start,
+            String status,
+            Set<String> concepts) {
+
+        Encounter {
+            concepts = Set.copyOf(concepts);
+        }
+
+        Encounter(String id, int entryIndex, String encounterClass, String type, LocalDate start, String status) {
+            this(id, entryIndex, encounterClass, type, start, status, Set.of());
+        }
+
+        /** A dental visit: its type says so, or one of its concepts is one coding-service holds as DENTAL-SERVICE. */
+        boolean dental(Set<String> dentalConcepts) {
+            return DENTAL.matcher(type).find() || concepts.stream().anyMatch(dentalConcepts::contains);
+        }
+
+        /** Ambulatory medical: class AMB and not a dental visit ({@link #dental}). */
+        boolean ambulatoryMedical(Set<String> dentalConcepts) {
+            return "AMB".equals(encounterClass) && !dental(dentalConcepts);
+        }
+    }
+
+    /**
+     * The SNOMED CT concepts coding-service holds as dental services (rows of its overlay with target system
+     * {@code DENTAL}), read from its source under {@code projectDir}: one list, not a copy.
+     */
+    static Set<String> dentalConcepts(Path projectDir) {
+        try (Stream<String> lines = Files.lines(projectDir.resolve(DENTAL_OVERLAY))) {
+            return lines.filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.split(",", 4))
+                    .filter(f -> f.length >= 2 && "DENTAL".equals(f[1].trim()))
+                    .map(f -> f[0].trim())
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -147,8 +193,14 @@ final class SyntheaPopulation {
         return read(bundle).encounters();
     }
 
-    /** A patient bundle's encounters, and the patient's data that must never reach a log line. */
-    record Contents(List<Encounter> encounters, List<String> patientData) {}
+    /**
+     * A patient bundle's encounters, the patient's data that must never reach a log line, the patient's medical
+     * record number (Synthea's: the identifier of type MR), and for each encounter with an ExplanationOfBenefit the
+     * payer's name on the Coverage it contains (Synthea's only coverage: a name such as {@code Medicaid} or
+     * {@code NO_INSURANCE}, no member id).
+     */
+    record Contents(
+            List<Encounter> encounters, List<String> patientData, String mrn, Map<String, String> payerByEncounter) {}
 
     /**
      * Reads a patient bundle entry by entry (a whole-history bundle can be tens of megabytes; the test JVM also runs
@@ -157,11 +209,16 @@ final class SyntheaPopulation {
      * the street address lines and the social security number.
      */
     static Contents read(Path bundle) {
+        List<JsonNode> encounterResources = new ArrayList<>();
+        List<Integer> entryIndexes = new ArrayList<>();
+        Map<String, Set<String>> concepts = new LinkedHashMap<>();
         List<Encounter> encounters = new ArrayList<>();
         List<String> patientData = new ArrayList<>();
+        String mrn = null;
+        Map<String, String> payerByEncounter = new LinkedHashMap<>();
         try (JsonParser parser = JSON.createParser(bundle.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return new Contents(encounters, patientData);
+                return new Contents(encounters, patientData, null, payerByEncounter);
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -173,10 +230,27 @@ final class SyntheaPopulation {
                 int index = 0;
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
                     JsonNode resource = JSON.readValue(parser, JsonNode.class).path("resource");
-                    if ("Encounter".equals(resource.path("resourceType").asText())) {
-                        encounters.add(encounter(resource, index));
+                    String type = resource.path("resourceType").asText();
+                    if ("Encounter".equals(type)) {
+                        encounterResources.add(resource);
+                        entryIndexes.add(index);
+                        Set<String> own =
+                                concepts.computeIfAbsent(resource.path("id").asText(), k -> new HashSet<>());
+                        for (JsonNode reason : resource.path("reasonCode")) {
+                            own.addAll(snomed(reason));
+                        }
+                    } else if ("Condition".equals(type) || "Procedure".equals(type)) {
+                        String reference =
+                                resource.path("encounter").path("reference").asText("");
+                        concepts.computeIfAbsent(
+                                        reference.substring(reference.lastIndexOf(':') + 1), k -> new HashSet<>())
+                                .addAll(snomed(resource.path("code")));
                     } else if ("Patient".equals(resource.path("resourceType").asText())) {
                         patientData.addAll(patientData(resource));
+                        mrn = mrn(resource);
+                    } else if ("ExplanationOfBenefit"
+                            .equals(resource.path("resourceType").asText())) {
+                        payer(resource, payerByEncounter);
                     }
                     index++;
                 }
@@ -184,7 +258,44 @@ final class SyntheaPopulation {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Contents(encounters, patientData);
+        for (int i = 0; i < encounterResources.size(); i++) {
+            JsonNode resource = encounterResources.get(i);
+            encounters.add(encounter(
+                    resource,
+                    entryIndexes.get(i),
+                    concepts.getOrDefault(resource.path("id").asText(), Set.of())));
+        }
+        return new Contents(encounters, patientData, mrn, payerByEncounter);
+    }
+
+    private static String mrn(JsonNode patient) {
+        for (JsonNode identifier : patient.path("identifier")) {
+            for (JsonNode coding : identifier.path("type").path("coding")) {
+                if ("MR".equals(coding.path("code").asText())) {
+                    return identifier.path("value").asText(null);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The payer's name on the Coverage an ExplanationOfBenefit contains, for the encounters its items name. */
+    private static void payer(JsonNode eob, Map<String, String> payerByEncounter) {
+        String name = null;
+        for (JsonNode contained : eob.path("contained")) {
+            if ("Coverage".equals(contained.path("resourceType").asText())) {
+                name = contained.path("payor").path(0).path("display").asText(null);
+            }
+        }
+        if (name == null) {
+            return;
+        }
+        for (JsonNode item : eob.path("item")) {
+            for (JsonNode encounter : item.path("encounter")) {
+                String reference = encounter.path("reference").asText("");
+                payerByEncounter.put(reference.substring(reference.lastIndexOf(':') + 1), name);
+            }
+        }
     }
 
     private static List<String> patientData(JsonNode patient) {
@@ -215,7 +326,17 @@ final class SyntheaPopulation {
         return data;
     }
 
-    private static Encounter encounter(JsonNode resource, int index) {
+    private static Set<String> snomed(JsonNode concept) {
+        Set<String> codes = new HashSet<>();
+        for (JsonNode coding : concept.path("coding")) {
+            if ("http://snomed.info/sct".equals(coding.path("system").asText()) && coding.hasNonNull("code")) {
+                codes.add(coding.path("code").asText());
+            }
+        }
+        return codes;
+    }
+
+    private static Encounter encounter(JsonNode resource, int index, Set<String> concepts) {
         String start = resource.path("period").path("start").asText("");
         JsonNode type = resource.path("type").path(0);
         String typeText = type.path("text")
@@ -226,7 +347,8 @@ final class SyntheaPopulation {
                 resource.path("class").path("code").asText("?"),
                 typeText,
                 start.length() >= 10 ? LocalDate.parse(start.substring(0, 10)) : null,
-                resource.path("status").asText(""));
+                resource.path("status").asText(""),
+                concepts);
     }
 
     private static void deleteRecursively(Path path) throws IOException {

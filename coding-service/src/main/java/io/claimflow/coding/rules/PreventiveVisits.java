@@ -1,7 +1,7 @@
 package io.claimflow.coding.rules;
 
+import io.claimflow.codes.PreventiveEncounterTypes;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Preventive medicine visits: 99381-99387 (new) and 99391-99397 (established) by age band, and the encounter types
@@ -9,28 +9,15 @@ import java.util.Set;
  */
 public final class PreventiveVisits {
 
-    /** SNOMED CT encounter types of a preventive visit: well child visit, general examination, check-up, periodic
-     *  reevaluation of a healthy individual. */
-    static final Set<String> PREVENTIVE_ENCOUNTER_TYPES =
-            Set.of("410620009", "162673000", "185349003", "86013001", "410621008");
-
     private PreventiveVisits() {}
 
     public static boolean preventiveEncounter(Documented encounterType) {
         if (encounterType == null) {
             return false;
         }
-        if (encounterType.system() == CodeSystem.SNOMED_CT
-                && PREVENTIVE_ENCOUNTER_TYPES.contains(encounterType.code())) {
-            return true;
-        }
-        String text = encounterType.text().toLowerCase();
-        return text.contains("well child")
-                || text.contains("preventive")
-                || text.contains("annual physical")
-                || text.contains("wellness exam")
-                || text.contains("check up")
-                || text.contains("check-up");
+        // one list with ehr-connector's door (billing-codes)
+        return (encounterType.system() == CodeSystem.SNOMED_CT && PreventiveEncounterTypes.snomed(encounterType.code()))
+                || PreventiveEncounterTypes.text(encounterType.text());
     }
 
     /** The code for the age band, or empty when new/established is unknown. */

@@ -201,9 +201,7 @@ public final class Population {
      * Members {@link Eligibility#UNKNOWN_TO_PAYER} are left out on purpose.
      */
     public Map<String, String> payerSimulatorProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        plan(properties, "medicare-part-b", "257.00", "20", "0", "99999.00");
-        plan(properties, "medicaid", "0.00", "0", "0.00", "0.00");
+        Map<String, String> properties = planProperties();
         for (Person person : people) {
             for (Policy policy : new Policy[] {person.primary(), person.secondary()}) {
                 if (policy == null || policy.eligibility() == Eligibility.UNKNOWN_TO_PAYER) {
@@ -217,6 +215,17 @@ public final class Population {
                         (policy.eligibility() == Eligibility.ENDED ? ENDED_COVERAGE_END : COVERAGE_END).toString());
             }
         }
+        return properties;
+    }
+
+    /**
+     * The plans the payer simulator needs beyond its own ({@code buckeye-ppo}, {@code buckeye-hdhp}): Medicare Part B
+     * and Medicaid (prefix {@code payer-simulator.plans.}).
+     */
+    public static Map<String, String> planProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        plan(properties, "medicare-part-b", "257.00", "20", "0", "99999.00");
+        plan(properties, "medicaid", "0.00", "0", "0.00", "0.00");
         return properties;
     }
 

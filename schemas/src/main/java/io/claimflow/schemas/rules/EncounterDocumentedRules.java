@@ -1,5 +1,8 @@
 package io.claimflow.schemas.rules;
 
+import io.claimflow.codes.PreventiveEncounterTypes;
+import io.claimflow.events.CodeSystem;
+import io.claimflow.events.DocumentedCode;
 import io.claimflow.events.EncounterDocumented;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,13 +86,24 @@ public final class EncounterDocumentedRules {
         }
         if (event.getDiagnoses().isEmpty()
                 && event.getProcedures().isEmpty()
-                && event.getAdministeredItems().isEmpty()) {
+                && event.getAdministeredItems().isEmpty()
+                && !preventiveVisit(event.getEncounterType())) {
             missing.add("any documented diagnosis, procedure or administered item");
         }
         if (blank(event.getTenantId())) {
             missing.add("tenantId");
         }
         return missing;
+    }
+
+    /**
+     * A preventive visit (well child visit, check-up: billing-codes' {@link PreventiveEncounterTypes}) is itself the
+     * service, its reason the examination: coding-service codes it from its type with nothing else documented.
+     */
+    private static boolean preventiveVisit(DocumentedCode type) {
+        return type != null
+                && ((type.getSystem() == CodeSystem.SNOMED_CT && PreventiveEncounterTypes.snomed(type.getCode()))
+                        || PreventiveEncounterTypes.text(type.getText()));
     }
 
     /** Every text field of {@code record} (walked through nested records and arrays) holding what cannot travel. */

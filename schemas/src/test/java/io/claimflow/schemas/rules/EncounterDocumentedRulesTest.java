@@ -32,6 +32,32 @@ class EncounterDocumentedRulesTest {
     }
 
     @Test
+    void anEncounterWithNothingDocumentedIsRefusedUnlessItsTypeIsAPreventiveVisit() {
+        event.getDiagnoses().clear();
+        event.getProcedures().clear();
+        event.getAdministeredItems().clear();
+        event.setEncounterType(new io.claimflow.events.DocumentedCode(
+                io.claimflow.events.CodeSystem.SNOMED_CT,
+                "185345009",
+                "Encounter for symptom",
+                java.util.List.of(),
+                null,
+                null));
+        assertThat(EncounterDocumentedRules.lacking(event, TODAY))
+                .containsExactly("any documented diagnosis, procedure or administered item");
+
+        // a well child visit is itself the service (preventive E/M, Z00.- reason), as Synthea sends many
+        event.setEncounterType(new io.claimflow.events.DocumentedCode(
+                io.claimflow.events.CodeSystem.SNOMED_CT,
+                "410620009",
+                "Well child visit",
+                java.util.List.of(),
+                null,
+                null));
+        assertThat(EncounterDocumentedRules.lacking(event, TODAY)).isEmpty();
+    }
+
+    @Test
     void aBirthDateInTheFutureOrAfterTheVisitIsRefused() {
         event.getPatient().setBirthDate(TODAY.plusDays(1));
         assertThat(EncounterDocumentedRules.lacking(event, TODAY))

@@ -6,6 +6,7 @@ import static io.claimflow.ehr.adapter.fhir.FhirValues.*;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import io.claimflow.codes.Npi;
+import io.claimflow.codes.PreventiveEncounterTypes;
 import io.claimflow.ehr.config.EhrProperties;
 import io.claimflow.ehr.intake.DocumentedEncounter;
 import io.claimflow.ehr.intake.DocumentedEncounter.Address;
@@ -177,13 +178,22 @@ final class BundleMapper {
         List<Code> procedures = procedures(encounter, onlyEncounter);
         List<AdministeredItem> items = new ArrayList<>(administeredItems(encounter, onlyEncounter));
         items.addAll(immunizations(encounter));
-        if (diagnoses.isEmpty() && procedures.isEmpty() && items.isEmpty() && problems.size() == before) {
+        // a preventive visit (well child visit, check-up) is itself the service, its reason the examination
+        boolean preventive = encounterType != null
+                && ((encounterType.system() == CodeSystem.SNOMED_CT
+                                && PreventiveEncounterTypes.snomed(encounterType.code()))
+                        || PreventiveEncounterTypes.text(encounterType.text()));
+        if (diagnoses.isEmpty()
+                && procedures.isEmpty()
+                && items.isEmpty()
+                && !preventive
+                && problems.size() == before) {
             problem(
                     at,
                     Kind.REQUIRED,
                     "the Encounter has no diagnosis (Encounter.reasonCode, reasonReference or diagnosis, or a "
                             + "Condition referring to it), no Procedure and no Immunization or "
-                            + "MedicationAdministration in the bundle");
+                            + "MedicationAdministration in the bundle, and its type is not a preventive visit");
         }
         if (problems.size() > before) {
             return Optional.empty();
@@ -1019,7 +1029,13 @@ final class BundleMapper {
             }
             Code code = code(condition.getCode(), at, List.of(CodeSystem.ICD_10_CM, CodeSystem.SNOMED_CT), true);
             if (code != null) {
-                codes.add(new Code(code.system(), code.code(), code.text(), List.of(), null, episodeOfCare(condition)));
+                DocumentedEncounter.EpisodeOfCare episode = episodeOfCare(condition);
+                if (episode == null && code.system() == CodeSystem.SNOMED_CT) {
+                    episode = recordedAt(condition, encounter)
+                            ? DocumentedEncounter.EpisodeOfCare.INITIAL
+                            : DocumentedEncounter.EpisodeOfCare.SUBSEQUENT;
+                }
+                codes.add(new Code(code.system(), code.code(), code.text(), List.of(), null, episode));
             }
         }
         for (int i = 0; i < encounter.getReasonCode().size(); i++) {
@@ -1044,10 +1060,41 @@ final class BundleMapper {
                                             ? c.text().equalsIgnoreCase(reason.text())
                                             : reason.code().equals(c.code())));
             if (!said) {
-                codes.add(reason);
+                codes.add(
+                        reason.system() == CodeSystem.SNOMED_CT && recordedElsewhere(reason.code(), encounter)
+                                ? new Code(
+                                        reason.system(),
+                                        reason.code(),
+                                        reason.text(),
+                                        List.of(),
+                                        null,
+                                        DocumentedEncounter.EpisodeOfCare.SUBSEQUENT)
+                                : reason);
             }
         }
         return codes;
+    }
+
+    /**
+     * Whether {@code condition} was recorded at this encounter (its Condition.encounter, or none in a bundle of one
+     * encounter): without a documented episode of care, this visit is the initial one for it (ICD-10-CM 7th
+     * character A), a later visit for the same condition a subsequent one (D). Only for SNOMED CT diagnoses, whose
+     * ICD-10-CM code coding-service completes; a documented ICD-10-CM code carries its own 7th character.
+     */
+    private boolean recordedAt(Condition condition, Encounter encounter) {
+        return !condition.hasEncounter() || refs.pointsTo(condition.getEncounter(), encounter);
+    }
+
+    /** Whether a Condition with this SNOMED CT code was recorded at another encounter of the bundle. */
+    private boolean recordedElsewhere(String snomed, Encounter encounter) {
+        return refs.all(Condition.class).stream()
+                .filter(c -> c.hasEncounter() && !refs.pointsTo(c.getEncounter(), encounter))
+                .filter(c -> !isEnteredInErrorOrRefuted(c))
+                .anyMatch(c -> c.getCode().getCoding().stream()
+                        .anyMatch(coding -> snomed.equals(coding.getCode())
+                                && FhirTerms.codeSystem(coding.getSystem())
+                                        .filter(CodeSystem.SNOMED_CT::equals)
+                                        .isPresent()));
     }
 
     /** The condition-episode-of-care extension: initial, subsequent or sequela; null when absent. */

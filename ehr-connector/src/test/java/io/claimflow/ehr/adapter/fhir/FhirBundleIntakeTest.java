@@ -141,11 +141,12 @@ class FhirBundleIntakeTest {
         assertThat(event.getPatientStatus()).isEqualTo(NewOrEstablished.ESTABLISHED);
         assertThat(event.getTotalTimeMinutes()).isEqualTo(32);
         assertThat(event.getMedicalDecisionMaking()).isEqualTo(MedicalDecisionMaking.MODERATE);
-        // Diagnoses in Encounter.diagnosis rank order; the local coding beside SNOMED CT is passed over
+        // Diagnoses in Encounter.diagnosis rank order; the local coding beside SNOMED CT is passed over; recorded at
+        // this encounter (Condition.encounter), so this is their initial encounter (no episode extension documented)
         assertThat(event.getDiagnoses())
                 .containsExactly(
-                        code(CodeSystem.SNOMED_CT, "38341003", "Hypertensive disorder, systemic arterial"),
-                        code(CodeSystem.SNOMED_CT, "44054006", "Diabetes mellitus type 2"));
+                        initial(code(CodeSystem.SNOMED_CT, "38341003", "Hypertensive disorder, systemic arterial")),
+                        initial(code(CodeSystem.SNOMED_CT, "44054006", "Diabetes mellitus type 2")));
         assertThat(event.getProcedures())
                 .containsExactly(code(CodeSystem.SNOMED_CT, "43396009", "Hemoglobin A1c measurement, point of care"));
         assertThat(event.getAdministeredItems()).isEmpty();
@@ -480,6 +481,11 @@ class FhirBundleIntakeTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static DocumentedCode initial(DocumentedCode code) {
+        code.setEpisodeOfCare(io.claimflow.events.EpisodeOfCare.INITIAL);
+        return code;
     }
 
     private static DocumentedCode code(CodeSystem system, String code, String text) {

@@ -85,6 +85,64 @@ class WholeHistoryBundleTest {
     }
 
     @Test
+    void withoutADocumentedEpisodeTheVisitThatRecordedTheConditionIsInitialAndALaterOneSubsequent() throws Exception {
+        // the recent visit is for the sinusitis recorded at the old visit (Synthea's follow-ups name it in reasonCode)
+        String json = wholeHistory("a", RECENT)
+                .replace(
+                        "\"period\": {\"start\": \"" + RECENT + "T10:00:00+00:00\"",
+                        "\"reasonCode\": [{\"coding\": [{\"system\": \"http://snomed.info/sct\", \"code\":"
+                                + " \"444814009\"}]}], \"period\": {\"start\": \"" + RECENT + "T10:00:00+00:00\"");
+
+        List<DocumentedEncounter> published = map(json, MappingSettings.of("riverside-fm")).submissions().stream()
+                .map(s -> s.encounter())
+                .toList();
+
+        assertThat(published.get(0).diagnoses())
+                .extracting(Code::code, Code::episodeOfCare)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("444814009", DocumentedEncounter.EpisodeOfCare.INITIAL));
+        assertThat(published.get(1).diagnoses())
+                .extracting(Code::code, Code::episodeOfCare)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("195662009", DocumentedEncounter.EpisodeOfCare.INITIAL),
+                        org.assertj.core.groups.Tuple.tuple("444814009", DocumentedEncounter.EpisodeOfCare.SUBSEQUENT));
+    }
+
+    /** The untyped encounter typed {@code type} and without its reasonCode: nothing else refers to it. */
+    static String nothingButItsType(String type, String display) throws Exception {
+        return wholeHistory("a", RECENT)
+                .replace(
+                        "\"reasonCode\": [{\"coding\": [{\"system\": \"http://snomed.info/sct\", \"code\": \"10509002\","
+                                + " \"display\": \"Acute bronchitis (disorder)\"}]}],",
+                        "\"type\": [{\"coding\": [{\"system\": \"http://snomed.info/sct\", \"code\": \"" + type
+                                + "\", \"display\": \"" + display + "\"}]}],");
+    }
+
+    @Test
+    void aPreventiveVisitWithNothingButItsTypeIsPublished() throws Exception {
+        // Synthea's well child visits often carry no Condition, Procedure or Immunization: the visit is the service
+        BundleMapper.Result result = map(nothingButItsType("410620009", "Well child visit (procedure)"), window());
+
+        assertThat(result.refused()).isEmpty();
+        assertThat(result.submissions())
+                .extracting(s -> s.source().encounterId())
+                .containsExactly("recent-a", "untyped-a");
+        DocumentedEncounter wellChild = result.submissions().get(1).encounter();
+        assertThat(wellChild.diagnoses()).isEmpty();
+        assertThat(wellChild.procedures()).isEmpty();
+    }
+
+    @Test
+    void aProblemVisitWithNothingButItsTypeIsStillRefused() throws Exception {
+        BundleMapper.Result result = map(nothingButItsType("185345009", "Encounter for symptom (procedure)"), window());
+
+        assertThat(result.refused()).containsExactly("untyped-a");
+        assertThat(result.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("the Encounter has no diagnosis"));
+    }
+
+    @Test
     void conditionalReferencesResolveInsideTheBundle() throws Exception {
         DocumentedEncounter recent =
                 map(wholeHistory("a", RECENT), window()).submissions().get(0).encounter();
