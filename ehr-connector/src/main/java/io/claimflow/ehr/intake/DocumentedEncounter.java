@@ -39,51 +39,6 @@ public record DocumentedEncounter(
         administeredItems = List.copyOf(administeredItems);
     }
 
-    /** A visit that is no Medicare annual wellness visit and whose examination findings were not documented. */
-    public DocumentedEncounter(
-            String tenantId,
-            String encounterId,
-            Patient patient,
-            List<Coverage> coverages,
-            Providers providers,
-            Facility facility,
-            String placeOfService,
-            LocalDate dateOfService,
-            EncounterClass encounterClass,
-            Code encounterType,
-            PatientStatus patientStatus,
-            Integer totalTimeMinutes,
-            MedicalDecisionMaking medicalDecisionMaking,
-            List<Code> diagnoses,
-            List<Code> procedures,
-            List<AdministeredItem> administeredItems,
-            String priorAuthorizationNumber,
-            String referralNumber,
-            String clinicalNote) {
-        this(
-                tenantId,
-                encounterId,
-                patient,
-                coverages,
-                providers,
-                facility,
-                placeOfService,
-                dateOfService,
-                encounterClass,
-                encounterType,
-                patientStatus,
-                totalTimeMinutes,
-                medicalDecisionMaking,
-                diagnoses,
-                procedures,
-                administeredItems,
-                priorAuthorizationNumber,
-                referralNumber,
-                clinicalNote,
-                null,
-                null);
-    }
-
     /**
      * Terminology of a code; NONE for text without a code. CVX (vaccines) and RXNORM (drugs) code administered items
      * only.
