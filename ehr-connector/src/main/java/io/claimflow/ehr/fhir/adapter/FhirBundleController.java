@@ -256,37 +256,11 @@ class FhirBundleController {
     }
 
     private static DocumentedEncounter.Provider billingProvider(EhrProperties.BillingProvider billing) {
-        if (billing == null || billing.npi() == null) {
-            return null;
-        }
-        DocumentedEncounter.Address address = billing.line1() == null
-                ? null
-                : new DocumentedEncounter.Address(
-                        billing.line1(), billing.line2(), billing.city(), billing.state(), billing.postalCode(), "US");
-        return new DocumentedEncounter.Provider(
-                billing.npi(),
-                DocumentedEncounter.EntityType.ORGANIZATION,
-                billing.name(),
-                null,
-                billing.taxonomyCode(),
-                billing.taxId(),
-                billing.taxId() == null ? null : DocumentedEncounter.TaxIdType.EIN,
-                address);
+        return billing == null || billing.npi() == null ? null : billing.provider();
     }
 
     private static DocumentedEncounter.Provider renderingProvider(EhrProperties.RenderingProvider rendering) {
-        if (rendering == null || rendering.npi() == null) {
-            return null;
-        }
-        return new DocumentedEncounter.Provider(
-                rendering.npi(),
-                DocumentedEncounter.EntityType.PERSON,
-                rendering.lastName(),
-                rendering.firstName(),
-                rendering.taxonomyCode(),
-                null,
-                null,
-                null);
+        return rendering == null || rendering.npi() == null ? null : rendering.provider();
     }
 
     private Bundle parse(String body) {

@@ -75,20 +75,12 @@ final class FhirValues {
                 return PatientStatus.ESTABLISHED;
             }
         }
-        for (CodeableConcept type : encounter.getType()) {
-            for (Coding coding : type.getCoding()) {
-                if (FhirTerms.CPT.equals(coding.getSystem()) && coding.hasCode()) {
-                    String code = coding.getCode();
-                    if (code.matches("9920[1-5]")) {
-                        return PatientStatus.NEW;
-                    }
-                    if (code.matches("9921[1-5]")) {
-                        return PatientStatus.ESTABLISHED;
-                    }
-                }
-            }
-        }
-        return PatientStatus.UNKNOWN;
+        return encounter.getType().stream()
+                .flatMap(type -> type.getCoding().stream())
+                .filter(coding -> FhirTerms.CPT.equals(coding.getSystem()) && coding.hasCode())
+                .flatMap(coding -> PatientStatus.ofOfficeVisit(coding.getCode()).stream())
+                .findFirst()
+                .orElse(PatientStatus.UNKNOWN);
     }
 
     static String codeValue(Type value) {

@@ -27,9 +27,7 @@ record MappingSettings(
 
     MappingSettings {
         directory = directory == null ? ResourceDirectory.NONE : directory;
-        payers = payers == null
-                ? new EhrProperties.Payers(java.util.Map.of(), null, java.util.List.of("NO_INSURANCE"), false)
-                : payers;
+        payers = payers == null ? EhrProperties.Payers.NONE : payers;
     }
 
     MappingSettings(

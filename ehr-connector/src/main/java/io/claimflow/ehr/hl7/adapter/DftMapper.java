@@ -38,6 +38,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,9 +74,6 @@ final class DftMapper {
     private static final Set<String> CLAIM_FILING_INDICATORS = Set.of(
             "11", "12", "13", "14", "15", "16", "17", "AM", "BL", "CH", "CI", "DS", "FI", "HM", "LM", "MA", "MB", "MC",
             "OF", "TV", "VA", "WC", "ZZ");
-
-    /** The largest quantity EncounterDocumented carries (decimal precision 12, scale 3). */
-    private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
 
     private final String tenantId;
     private final EhrProperties.BillingProvider billing;
@@ -215,9 +214,9 @@ final class DftMapper {
                 visitNumber,
                 patient,
                 coverages,
-                new DocumentedEncounter.Providers(billingProvider(), rendering, referring),
+                new DocumentedEncounter.Providers(billing.provider(), rendering, referring),
                 null,
-                placeOfService(encounterClass),
+                Objects.requireNonNullElse(encounterClass.placeOfService(), "11"),
                 serviceDate,
                 encounterClass,
                 encounterType,
@@ -394,12 +393,11 @@ final class DftMapper {
             return null;
         }
         try {
-            BigDecimal quantity = new BigDecimal(value).stripTrailingZeros();
-            if (quantity.scale() > 3 || quantity.abs().compareTo(MAX_QUANTITY) >= 0) {
+            Optional<BigDecimal> quantity = DocumentedEncounter.quantity(new BigDecimal(value));
+            if (quantity.isEmpty()) {
                 problem(at, Kind.INVALID, at + " transaction quantity must have at most 3 decimals and 9 digits");
-                return null;
             }
-            return quantity.setScale(3);
+            return quantity.orElse(null);
         } catch (NumberFormatException e) {
             problem(at, Kind.INVALID, at + " transaction quantity must be a number");
             return null;
@@ -408,15 +406,11 @@ final class DftMapper {
 
     /** A charged G0438 is the initial, G0439 a subsequent Medicare annual wellness visit. */
     private static DocumentedEncounter.AnnualWellnessVisit annualWellnessVisit(List<Code> procedures) {
-        for (Code code : procedures) {
-            if (code.system() == CodeSystem.HCPCS && "G0438".equalsIgnoreCase(code.code())) {
-                return DocumentedEncounter.AnnualWellnessVisit.INITIAL;
-            }
-            if (code.system() == CodeSystem.HCPCS && "G0439".equalsIgnoreCase(code.code())) {
-                return DocumentedEncounter.AnnualWellnessVisit.SUBSEQUENT;
-            }
-        }
-        return null;
+        return procedures.stream()
+                .filter(code -> code.system() == CodeSystem.HCPCS)
+                .flatMap(code -> DocumentedEncounter.AnnualWellnessVisit.ofHcpcs(code.code()).stream())
+                .findFirst()
+                .orElse(null);
     }
 
     private static boolean isEvaluationAndManagement(Code code) {
@@ -424,15 +418,11 @@ final class DftMapper {
     }
 
     private static PatientStatus patientStatus(List<Code> procedures) {
-        for (Code code : procedures) {
-            if (code.system() == CodeSystem.CPT && code.code().matches("9920[1-5]")) {
-                return PatientStatus.NEW;
-            }
-            if (code.system() == CodeSystem.CPT && code.code().matches("9921[1-5]")) {
-                return PatientStatus.ESTABLISHED;
-            }
-        }
-        return PatientStatus.UNKNOWN;
+        return procedures.stream()
+                .filter(code -> code.system() == CodeSystem.CPT)
+                .flatMap(code -> PatientStatus.ofOfficeVisit(code.code()).stream())
+                .findFirst()
+                .orElse(PatientStatus.UNKNOWN);
     }
 
     // --- insurance -----------------------------------------------------------------------------------------------
@@ -460,14 +450,8 @@ final class DftMapper {
         List<DocumentedEncounter.Coverage> coverages = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             DocumentedEncounter.Coverage c = ordered.get(i).coverage();
-            DocumentedEncounter.Responsibility responsibility = switch (i) {
-                case 0 -> DocumentedEncounter.Responsibility.PRIMARY;
-                case 1 -> DocumentedEncounter.Responsibility.SECONDARY;
-                case 2 -> DocumentedEncounter.Responsibility.TERTIARY;
-                default -> DocumentedEncounter.Responsibility.OTHER;
-            };
             coverages.add(new DocumentedEncounter.Coverage(
-                    responsibility,
+                    DocumentedEncounter.Responsibility.atPosition(i + 1),
                     c.payer(),
                     c.subscriber(),
                     c.relationshipToSubscriber(),
@@ -622,22 +606,6 @@ final class DftMapper {
                 npi, EntityType.PERSON, family, value(xcn.getGivenName().getValue()), null, null, null, null);
     }
 
-    private Provider billingProvider() {
-        Address address = billing.line1() == null
-                ? null
-                : new Address(
-                        billing.line1(), billing.line2(), billing.city(), billing.state(), billing.postalCode(), "US");
-        return new Provider(
-                billing.npi(),
-                EntityType.ORGANIZATION,
-                billing.name(),
-                null,
-                billing.taxonomyCode(),
-                billing.taxId(),
-                billing.taxId() == null ? null : DocumentedEncounter.TaxIdType.EIN,
-                address);
-    }
-
     private static EncounterClass encounterClass(String patientClass) {
         if (patientClass == null) {
             return EncounterClass.AMBULATORY;
@@ -647,14 +615,6 @@ final class DftMapper {
             case "E" -> EncounterClass.EMERGENCY;
             case "I" -> EncounterClass.INPATIENT;
             default -> EncounterClass.OTHER;
-        };
-    }
-
-    private static String placeOfService(EncounterClass encounterClass) {
-        return switch (encounterClass) {
-            case EMERGENCY -> "23";
-            case INPATIENT -> "21";
-            default -> "11";
         };
     }
 
