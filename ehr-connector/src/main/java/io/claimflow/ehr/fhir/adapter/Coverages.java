@@ -30,29 +30,31 @@ import org.hl7.fhir.r4.model.Resource;
 final class Coverages {
 
     private final MappingContext context;
+    private final BundleReferences refs;
     private final Patients patients;
 
     Coverages(MappingContext context, Patients patients) {
         this.context = context;
+        this.refs = context.refs();
         this.patients = patients;
     }
 
     List<DocumentedEncounter.Coverage> of(Patient patient) {
         record Ordered(int order, Coverage resource) {}
         List<Ordered> ordered = new ArrayList<>();
-        List<Coverage> all = context.refs().all(Coverage.class).stream()
-                .filter(c -> context.refs().pointsTo(c.getBeneficiary(), patient))
+        List<Coverage> all = refs.all(Coverage.class).stream()
+                .filter(c -> refs.pointsTo(c.getBeneficiary(), patient))
                 .filter(c -> !c.hasStatus() || c.getStatus() == Coverage.CoverageStatus.ACTIVE)
                 // self-pay: a Patient or RelatedPerson (guarantor) as payor is no insurance coverage to bill
                 .filter(c -> c.getPayor().stream()
-                        .map(p -> context.refs().resolve(p).orElse(null))
+                        .map(p -> refs.resolve(p).orElse(null))
                         .noneMatch(p -> p instanceof Patient || p instanceof RelatedPerson))
                 .toList();
-        all.forEach(context.refs()::use);
+        all.forEach(refs::use);
         for (Coverage coverage : all) {
             if (!coverage.hasOrder() && all.size() > 1) {
                 context.problem(
-                        context.refs().path(coverage) + ".order",
+                        refs.path(coverage) + ".order",
                         Kind.REQUIRED,
                         "Coverage.order is required when the patient has more than one coverage");
                 continue;
@@ -64,7 +66,7 @@ final class Coverages {
         for (int i = 0; i < ordered.size(); i++) {
             if (i > 0 && ordered.get(i).order() == ordered.get(i - 1).order()) {
                 context.problem(
-                        context.refs().path(ordered.get(i).resource()) + ".order",
+                        refs.path(ordered.get(i).resource()) + ".order",
                         Kind.INVALID,
                         "two coverages of the patient have the same Coverage.order");
             }
@@ -77,7 +79,7 @@ final class Coverages {
     }
 
     private DocumentedEncounter.Coverage coverage(Coverage coverage, Patient patient, int position) {
-        String at = context.refs().path(coverage);
+        String at = refs.path(coverage);
         Organization payor = coverage.hasPayor()
                 ? context.resolveRequired(
                         coverage.getPayorFirstRep(),
@@ -102,25 +104,17 @@ final class Coverages {
                             .orElse(null));
             if (payerId == null) {
                 context.problem(
-                        context.refs().path(payor) + ".identifier",
+                        refs.path(payor) + ".identifier",
                         Kind.REQUIRED,
                         "the payer Organization needs an identifier (its electronic payer id)");
             }
             if (!payor.hasName()) {
-                context.problem(
-                        context.refs().path(payor) + ".name", Kind.REQUIRED, "the payer Organization needs a name");
+                context.problem(refs.path(payor) + ".name", Kind.REQUIRED, "the payer Organization needs a name");
             }
             payer = new DocumentedEncounter.Payer(payerId, payor.getName());
         }
         DocumentedEncounter.Relationship relationship = relationship(coverage.getRelationship());
-        String memberId = coverage.hasSubscriberId()
-                ? coverage.getSubscriberId()
-                : coverage.getIdentifier().stream()
-                        .filter(Identifier::hasValue)
-                        .filter(i -> i.getType().getCoding().stream().anyMatch(c -> "MB".equals(c.getCode())))
-                        .map(Identifier::getValue)
-                        .findFirst()
-                        .orElse(null);
+        String memberId = memberId(coverage);
         if (memberId == null) {
             context.problem(
                     at + ".subscriberId",
@@ -129,7 +123,7 @@ final class Coverages {
         }
         DocumentedEncounter.Subscriber subscriber = null;
         Resource holder = coverage.hasSubscriber()
-                ? context.refs().resolve(coverage.getSubscriber()).orElse(null)
+                ? refs.resolve(coverage.getSubscriber()).orElse(null)
                 : null;
         if (coverage.hasSubscriber() && holder == null) {
             context.problem(
@@ -150,7 +144,7 @@ final class Coverages {
                     person.getBirthDateElement(),
                     person.getGender(),
                     person.getAddress(),
-                    context.refs().path(person));
+                    refs.path(person));
         } else if (holder instanceof Patient other) {
             subscriber = subscriber(
                     memberId,
@@ -158,7 +152,7 @@ final class Coverages {
                     other.getBirthDateElement(),
                     other.getGender(),
                     other.getAddress(),
-                    context.refs().path(other));
+                    refs.path(other));
         } else {
             context.problem(at + ".subscriber", Kind.INVALID, "Coverage.subscriber must be a Patient or RelatedPerson");
         }
@@ -206,5 +200,17 @@ final class Coverages {
                 birthDate != null && birthDate.hasValue() ? context.localDate(birthDate, at + ".birthDate") : null,
                 sex(gender),
                 addresses.isEmpty() ? null : context.address(addresses.get(0), at + ".address"));
+    }
+
+    /** The member id: Coverage.subscriberId, else an identifier of type MB; null without either. */
+    static String memberId(Coverage coverage) {
+        return coverage.hasSubscriberId()
+                ? coverage.getSubscriberId()
+                : coverage.getIdentifier().stream()
+                        .filter(Identifier::hasValue)
+                        .filter(i -> i.getType().getCoding().stream().anyMatch(c -> "MB".equals(c.getCode())))
+                        .map(Identifier::getValue)
+                        .findFirst()
+                        .orElse(null);
     }
 }

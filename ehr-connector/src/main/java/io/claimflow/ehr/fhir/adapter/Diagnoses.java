@@ -25,9 +25,11 @@ import org.hl7.fhir.r4.model.Resource;
 final class Diagnoses {
 
     private final MappingContext context;
+    private final BundleReferences refs;
 
     Diagnoses(MappingContext context) {
         this.context = context;
+        this.refs = context.refs();
     }
 
     List<Code> of(Encounter encounter, boolean onlyEncounter) {
@@ -36,24 +38,24 @@ final class Diagnoses {
         listed.sort(Comparator.comparingInt(d -> d.hasRank() ? d.getRank() : Integer.MAX_VALUE));
         for (Encounter.DiagnosisComponent diagnosis : listed) {
             int index = encounter.getDiagnosis().indexOf(diagnosis);
-            Resource resource = context.refs().resolve(diagnosis.getCondition()).orElse(null);
+            Resource resource = refs.resolve(diagnosis.getCondition()).orElse(null);
             if (resource instanceof Condition condition) {
                 if (!ordered.contains(condition)) {
                     ordered.add(condition);
                 }
             } else if (resource == null) {
                 context.problem(
-                        context.refs().path(encounter) + ".diagnosis[" + index + "].condition",
+                        refs.path(encounter) + ".diagnosis[" + index + "].condition",
                         Kind.UNRESOLVED_REFERENCE,
                         "the diagnosis does not point to a Condition in the bundle");
             }
             // a Procedure as Encounter.diagnosis.condition is read with the procedures
         }
-        for (Condition condition : context.refs().all(Condition.class)) {
+        for (Condition condition : refs.all(Condition.class)) {
             if (ordered.contains(condition)) {
                 continue;
             }
-            boolean linked = context.refs().pointsTo(condition.getEncounter(), encounter)
+            boolean linked = refs.pointsTo(condition.getEncounter(), encounter)
                     || onlyEncounter && !condition.hasEncounter() && !isProblemListItem(condition);
             if (linked) {
                 ordered.add(condition);
@@ -61,20 +63,19 @@ final class Diagnoses {
         }
         // The reason for the visit is a documented diagnosis too, where no Condition of the encounter says it.
         for (int i = 0; i < encounter.getReasonReference().size(); i++) {
-            Resource resource = context.refs()
-                    .resolve(encounter.getReasonReference().get(i))
-                    .orElse(null);
+            Resource resource =
+                    refs.resolve(encounter.getReasonReference().get(i)).orElse(null);
             if (resource instanceof Condition condition && !ordered.contains(condition)) {
                 ordered.add(condition);
             }
         }
         List<Code> codes = new ArrayList<>();
         for (Condition condition : ordered) {
-            context.refs().use(condition);
+            refs.use(condition);
             if (isEnteredInErrorOrRefuted(condition)) {
                 continue;
             }
-            String at = context.refs().path(condition) + ".code";
+            String at = refs.path(condition) + ".code";
             if (!condition.hasCode()) {
                 context.problem(at, Kind.REQUIRED, "Condition.code is required");
                 continue;
@@ -102,7 +103,7 @@ final class Diagnoses {
             Code reason = readable
                     ? context.code(
                             concept,
-                            context.refs().path(encounter) + ".reasonCode[" + i + "]",
+                            refs.path(encounter) + ".reasonCode[" + i + "]",
                             List.of(CodeSystem.ICD_10_CM, CodeSystem.SNOMED_CT),
                             true)
                     : display(concept) == null ? null : new Code(CodeSystem.NONE, null, display(concept));
@@ -135,13 +136,13 @@ final class Diagnoses {
      * ICD-10-CM code coding-service completes; a documented ICD-10-CM code carries its own 7th character.
      */
     private boolean recordedAt(Condition condition, Encounter encounter) {
-        return !condition.hasEncounter() || context.refs().pointsTo(condition.getEncounter(), encounter);
+        return !condition.hasEncounter() || refs.pointsTo(condition.getEncounter(), encounter);
     }
 
     /** Whether a Condition with this SNOMED CT code was recorded at another encounter of the bundle. */
     private boolean recordedElsewhere(String snomed, Encounter encounter) {
-        return context.refs().all(Condition.class).stream()
-                .filter(c -> c.hasEncounter() && !context.refs().pointsTo(c.getEncounter(), encounter))
+        return refs.all(Condition.class).stream()
+                .filter(c -> c.hasEncounter() && !refs.pointsTo(c.getEncounter(), encounter))
                 .filter(c -> !isEnteredInErrorOrRefuted(c))
                 .anyMatch(c -> c.getCode().getCoding().stream()
                         .anyMatch(coding -> snomed.equals(coding.getCode())
@@ -163,7 +164,7 @@ final class Diagnoses {
             }
         }
         context.problem(
-                context.refs().path(condition) + ".extension",
+                refs.path(condition) + ".extension",
                 Kind.INVALID,
                 "the episode of care must be initial, subsequent or sequela");
         return null;

@@ -35,9 +35,11 @@ import org.hl7.fhir.r4.model.Resource;
 final class EncounterProviders {
 
     private final MappingContext context;
+    private final BundleReferences refs;
 
     EncounterProviders(MappingContext context) {
         this.context = context;
+        this.refs = context.refs();
     }
 
     DocumentedEncounter.Providers of(Encounter encounter, String at) {
@@ -58,8 +60,7 @@ final class EncounterProviders {
                         "Encounter.serviceProvider (the billing Organization, with its NPI) is required");
             }
         } else {
-            Resource resolved =
-                    context.refs().resolve(encounter.getServiceProvider()).orElse(null);
+            Resource resolved = refs.resolve(encounter.getServiceProvider()).orElse(null);
             if (resolved == null && configured != null) {
                 context.notice(
                         at + ".serviceProvider",
@@ -105,7 +106,7 @@ final class EncounterProviders {
     }
 
     private Provider organization(Organization organization) {
-        String at = context.refs().path(organization);
+        String at = refs.path(organization);
         String npi = identifier(organization.getIdentifier(), NPI);
         if ((npi == null || !Npi.isValid(npi)) && context.settings().billingProvider() != null) {
             context.notice(
@@ -135,8 +136,8 @@ final class EncounterProviders {
         String taxId = identifier(organization.getIdentifier(), EIN);
         Address address =
                 organization.hasAddress() ? context.address(organization.getAddressFirstRep(), at + ".address") : null;
-        String taxonomy = context.refs().all(PractitionerRole.class).stream()
-                .filter(r -> context.refs().pointsTo(r.getOrganization(), organization) && !r.hasPractitioner())
+        String taxonomy = refs.all(PractitionerRole.class).stream()
+                .filter(r -> refs.pointsTo(r.getOrganization(), organization) && !r.hasPractitioner())
                 .map(r -> taxonomy(r.getSpecialty()))
                 .filter(Objects::nonNull)
                 .findFirst()
@@ -158,7 +159,7 @@ final class EncounterProviders {
      * configured (a warning); a referring one is left out (a warning). Otherwise it refuses the encounter.
      */
     private Provider practitioner(Reference reference, String at, boolean rendering) {
-        Resource resource = context.refs().resolve(reference).orElse(null);
+        Resource resource = refs.resolve(reference).orElse(null);
         if (resource == null) {
             if (substitute(
                     at,
@@ -178,16 +179,16 @@ final class EncounterProviders {
             practitioner = context.resolveRequired(
                     role.getPractitioner(),
                     Practitioner.class,
-                    context.refs().path(role) + ".practitioner",
+                    refs.path(role) + ".practitioner",
                     "a Practitioner in the bundle");
             if (practitioner == null) {
                 return null;
             }
         } else if (resource instanceof Practitioner p) {
             practitioner = p;
-            taxonomy = context.refs().all(PractitionerRole.class).stream()
-                    .filter(r -> context.refs().pointsTo(r.getPractitioner(), p))
-                    .peek(context.refs()::use)
+            taxonomy = refs.all(PractitionerRole.class).stream()
+                    .filter(r -> refs.pointsTo(r.getPractitioner(), p))
+                    .peek(refs::use)
                     .map(r -> taxonomy(r.getSpecialty()))
                     .filter(Objects::nonNull)
                     .findFirst()
@@ -200,7 +201,7 @@ final class EncounterProviders {
             context.problem(at, Kind.INVALID, "a participant must be a Practitioner or PractitionerRole");
             return null;
         }
-        String where = context.refs().path(practitioner);
+        String where = refs.path(practitioner);
         String npi = identifier(practitioner.getIdentifier(), NPI);
         if ((npi == null || !Npi.isValid(npi))
                 && substitute(

@@ -7,17 +7,18 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.ExplanationOfBenefit;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 
 /** Coverage named only by its payer, inside the ExplanationOfBenefit of the encounter (as Synthea writes it). */
 final class EobCoverage {
 
     private final MappingContext context;
+    private final BundleReferences refs;
     private final Patients patients;
 
     EobCoverage(MappingContext context, Patients patients) {
         this.context = context;
+        this.refs = context.refs();
         this.patients = patients;
     }
 
@@ -28,15 +29,15 @@ final class EobCoverage {
      * (unless the MRN is configured to stand in) leaves the encounter without coverage, with a notice.
      */
     List<DocumentedEncounter.Coverage> of(Encounter encounter, Patient patient, String mrn) {
-        for (ExplanationOfBenefit eob : context.refs().all(ExplanationOfBenefit.class)) {
+        for (ExplanationOfBenefit eob : refs.all(ExplanationOfBenefit.class)) {
             boolean about = eob.getItem().stream()
                     .flatMap(i -> i.getEncounter().stream())
-                    .anyMatch(r -> context.refs().pointsTo(r, encounter));
+                    .anyMatch(r -> refs.pointsTo(r, encounter));
             if (!about) {
                 continue;
             }
-            context.refs().use(eob);
-            String at = context.refs().path(eob) + ".insurance";
+            refs.use(eob);
+            String at = refs.path(eob) + ".insurance";
             Coverage contained = eob.getContained().stream()
                     .filter(Coverage.class::isInstance)
                     .map(Coverage.class::cast)
@@ -69,17 +70,7 @@ final class EobCoverage {
                                 + "claimflow.ehr.fhir.payers.ids and there is no default-payer-id: published without coverage");
                 return List.of();
             }
-            String memberId = contained == null
-                    ? null
-                    : contained.hasSubscriberId()
-                            ? contained.getSubscriberId()
-                            : contained.getIdentifier().stream()
-                                    .filter(Identifier::hasValue)
-                                    .filter(i ->
-                                            i.getType().getCoding().stream().anyMatch(c -> "MB".equals(c.getCode())))
-                                    .map(Identifier::getValue)
-                                    .findFirst()
-                                    .orElse(null);
+            String memberId = contained == null ? null : Coverages.memberId(contained);
             if (memberId == null && payers.mrnAsMemberId() && mrn != null) {
                 context.notice(
                         at,

@@ -23,22 +23,24 @@ import org.hl7.fhir.r4.model.Immunization;
 final class Immunizations {
 
     private final MappingContext context;
+    private final BundleReferences refs;
 
     Immunizations(MappingContext context) {
         this.context = context;
+        this.refs = context.refs();
     }
 
     List<AdministeredItem> of(Encounter encounter) {
         List<AdministeredItem> items = new ArrayList<>();
-        for (Immunization immunization : context.refs().all(Immunization.class)) {
-            if (!context.refs().pointsTo(immunization.getEncounter(), encounter)) {
+        for (Immunization immunization : refs.all(Immunization.class)) {
+            if (!refs.pointsTo(immunization.getEncounter(), encounter)) {
                 continue;
             }
-            context.refs().use(immunization);
+            refs.use(immunization);
             if (immunization.getStatus() != Immunization.ImmunizationStatus.COMPLETED) {
                 continue;
             }
-            String at = context.refs().path(immunization) + ".vaccineCode";
+            String at = refs.path(immunization) + ".vaccineCode";
             CodeableConcept vaccine = immunization.getVaccineCode();
             String text =
                     firstNonNull(vaccine.getText(), vaccine.getCodingFirstRep().getDisplay());

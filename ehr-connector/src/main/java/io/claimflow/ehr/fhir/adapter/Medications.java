@@ -27,27 +27,28 @@ import org.hl7.fhir.r4.model.Resource;
 final class Medications {
 
     private final MappingContext context;
+    private final BundleReferences refs;
 
     Medications(MappingContext context) {
         this.context = context;
+        this.refs = context.refs();
     }
 
     List<AdministeredItem> of(Encounter encounter, boolean onlyEncounter) {
         List<AdministeredItem> items = new ArrayList<>();
-        for (MedicationAdministration given : context.refs().all(MedicationAdministration.class)) {
-            boolean linked =
-                    context.refs().pointsTo(given.getContext(), encounter) || onlyEncounter && !given.hasContext();
+        for (MedicationAdministration given : refs.all(MedicationAdministration.class)) {
+            boolean linked = refs.pointsTo(given.getContext(), encounter) || onlyEncounter && !given.hasContext();
             if (!linked) {
                 continue;
             }
-            context.refs().use(given);
+            refs.use(given);
             if (given.getStatus() != MedicationAdministration.MedicationAdministrationStatus.COMPLETED) {
                 continue;
             }
-            String at = context.refs().path(given);
+            String at = refs.path(given);
             // medicationCodeableConcept, else the code of the Medication that medicationReference points to
             Resource referenced = given.hasMedicationReference()
-                    ? context.refs().resolve(given.getMedicationReference()).orElse(null)
+                    ? refs.resolve(given.getMedicationReference()).orElse(null)
                     : null;
             CodeableConcept medication = given.hasMedicationCodeableConcept()
                     ? given.getMedicationCodeableConcept()

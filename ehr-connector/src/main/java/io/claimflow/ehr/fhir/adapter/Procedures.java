@@ -24,24 +24,26 @@ import org.hl7.fhir.r4.model.Type;
 final class Procedures {
 
     private final MappingContext context;
+    private final BundleReferences refs;
 
     Procedures(MappingContext context) {
         this.context = context;
+        this.refs = context.refs();
     }
 
     List<Code> of(Encounter encounter, boolean onlyEncounter) {
         List<Code> codes = new ArrayList<>();
-        for (Procedure procedure : context.refs().all(Procedure.class)) {
-            boolean linked = context.refs().pointsTo(procedure.getEncounter(), encounter)
-                    || onlyEncounter && !procedure.hasEncounter();
+        for (Procedure procedure : refs.all(Procedure.class)) {
+            boolean linked =
+                    refs.pointsTo(procedure.getEncounter(), encounter) || onlyEncounter && !procedure.hasEncounter();
             if (!linked) {
                 continue;
             }
-            context.refs().use(procedure);
+            refs.use(procedure);
             if (procedure.getStatus() != Procedure.ProcedureStatus.COMPLETED) {
                 continue;
             }
-            String at = context.refs().path(procedure) + ".code";
+            String at = refs.path(procedure) + ".code";
             if (!procedure.hasCode()) {
                 context.problem(at, Kind.REQUIRED, "Procedure.code is required");
                 continue;
@@ -56,19 +58,16 @@ final class Procedures {
             if (sites != null) {
                 code = new Code(code.system(), code.code(), code.text() + " (body site: " + sites + ")");
             }
-            List<ChargeItem> charges = context.refs().all(ChargeItem.class).stream()
-                    .filter(c ->
-                            c.getService().stream().anyMatch(r -> context.refs().pointsTo(r, procedure)))
+            List<ChargeItem> charges = refs.all(ChargeItem.class).stream()
+                    .filter(c -> c.getService().stream().anyMatch(r -> refs.pointsTo(r, procedure)))
                     .toList();
-            charges.forEach(context.refs()::use);
-            List<String> modifiers = new ArrayList<>(modifiers(
-                    procedure.getExtensionsByUrl(FhirTerms.EXT_PROCEDURE_MODIFIER),
-                    context.refs().path(procedure)));
+            charges.forEach(refs::use);
+            List<String> modifiers = new ArrayList<>(
+                    modifiers(procedure.getExtensionsByUrl(FhirTerms.EXT_PROCEDURE_MODIFIER), refs.path(procedure)));
             BigDecimal quantity = quantity(
-                    procedure.getExtensionByUrl(FhirTerms.EXT_PROCEDURE_QUANTITY),
-                    context.refs().path(procedure) + ".extension");
+                    procedure.getExtensionByUrl(FhirTerms.EXT_PROCEDURE_QUANTITY), refs.path(procedure) + ".extension");
             for (ChargeItem charge : charges) {
-                String where = context.refs().path(charge);
+                String where = refs.path(charge);
                 for (String modifier : modifiers(charge.getExtensionsByUrl(FhirTerms.EXT_PROCEDURE_MODIFIER), where)) {
                     if (!modifiers.contains(modifier)) {
                         modifiers.add(modifier);
