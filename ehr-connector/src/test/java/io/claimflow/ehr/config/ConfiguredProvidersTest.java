@@ -12,28 +12,28 @@ class ConfiguredProvidersTest {
     @Test
     void theBillingProviderIsAnOrganizationWithItsEinAndAUsAddress() {
         DocumentedEncounter.Provider provider = new EhrProperties.BillingProvider(
-                        "1847362914",
-                        "Riverside Family Medicine LLC",
-                        "311234567",
-                        "207Q00000X",
-                        "2200 Riverside Dr",
-                        "Suite 110",
-                        "Columbus",
+                        "1234567893",
+                        "Lakeside Pediatrics PC",
+                        "271234567",
+                        "208000000X",
+                        "40 Lake Shore Blvd",
+                        "Floor 3",
+                        "Cleveland",
                         "OH",
-                        "432211234")
+                        "441141234")
                 .provider();
 
         assertThat(provider)
                 .isEqualTo(new DocumentedEncounter.Provider(
-                        "1847362914",
+                        "1234567893",
                         EntityType.ORGANIZATION,
-                        "Riverside Family Medicine LLC",
+                        "Lakeside Pediatrics PC",
                         null,
-                        "207Q00000X",
-                        "311234567",
+                        "208000000X",
+                        "271234567",
                         DocumentedEncounter.TaxIdType.EIN,
                         new DocumentedEncounter.Address(
-                                "2200 Riverside Dr", "Suite 110", "Columbus", "OH", "432211234", "US")));
+                                "40 Lake Shore Blvd", "Floor 3", "Cleveland", "OH", "441141234", "US")));
     }
 
     @Test
