@@ -47,7 +47,12 @@ class PlacesTest {
                 .isNull();
         assertThat(places.placeOfService(encounter("b"), null, EncounterClass.OTHER, "B"))
                 .isNull();
-        assertThat(found(context.problems())).containsExactly("A.extension INVALID", "B.class REQUIRED");
+        Location threeDigits = withId(new Location().setName("Clinic"), "l1");
+        threeDigits.addType().addCoding().setSystem(FhirTerms.PLACE_OF_SERVICE).setCode("111");
+        assertThat(places.placeOfService(encounter("c"), threeDigits, EncounterClass.AMBULATORY, "C"))
+                .isNull();
+        assertThat(found(context.problems()))
+                .containsExactly("A.extension INVALID", "B.class REQUIRED", "Location.type INVALID");
     }
 
     @Test
