@@ -17,6 +17,7 @@ import ca.uhn.hl7v2.model.v251.segment.PID;
 import ca.uhn.hl7v2.model.v251.segment.PR1;
 import ca.uhn.hl7v2.model.v251.segment.PV1;
 import io.claimflow.ehr.config.EhrProperties;
+import io.claimflow.ehr.hl7.Hl7Codes;
 import io.claimflow.ehr.intake.DocumentedEncounter;
 import io.claimflow.ehr.intake.DocumentedEncounter.Address;
 import io.claimflow.ehr.intake.DocumentedEncounter.Code;
@@ -26,7 +27,6 @@ import io.claimflow.ehr.intake.DocumentedEncounter.EntityType;
 import io.claimflow.ehr.intake.DocumentedEncounter.PatientStatus;
 import io.claimflow.ehr.intake.DocumentedEncounter.Provider;
 import io.claimflow.ehr.intake.DocumentedEncounter.Relationship;
-import io.claimflow.ehr.intake.DocumentedEncounter.Sex;
 import io.claimflow.ehr.intake.EncounterIntake.Submission;
 import io.claimflow.ehr.intake.Problem;
 import io.claimflow.ehr.intake.Problem.Kind;
@@ -36,11 +36,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads a DFT^P03 (as HAPI's v2.5.1 model, whatever version it was sent in) into one {@link Submission}, collecting
@@ -51,29 +48,6 @@ final class DftMapper {
 
     /** What a message gave: a submission when there were no problems. */
     record Result(Submission submission, List<Problem> problems) {}
-
-    /** HL7 table 0396 and common local spellings of coding system names. */
-    private static final Map<String, CodeSystem> CODING_SYSTEMS = Map.ofEntries(
-            Map.entry("I10", CodeSystem.ICD_10_CM),
-            Map.entry("I10C", CodeSystem.ICD_10_CM),
-            Map.entry("ICD10CM", CodeSystem.ICD_10_CM),
-            Map.entry("ICD-10-CM", CodeSystem.ICD_10_CM),
-            Map.entry("SCT", CodeSystem.SNOMED_CT),
-            Map.entry("SNOMEDCT", CodeSystem.SNOMED_CT),
-            Map.entry("SNOMED", CodeSystem.SNOMED_CT),
-            Map.entry("SNM", CodeSystem.SNOMED_CT),
-            Map.entry("C4", CodeSystem.CPT),
-            Map.entry("CPT", CodeSystem.CPT),
-            Map.entry("CPT4", CodeSystem.CPT),
-            Map.entry("CPT-4", CodeSystem.CPT),
-            Map.entry("HCPCS", CodeSystem.HCPCS),
-            Map.entry("HCPC", CodeSystem.HCPCS),
-            Map.entry("HPC", CodeSystem.HCPCS));
-
-    /** X12 SBR09 claim filing indicator codes, accepted as they are from IN1-15 plan type. */
-    private static final Set<String> CLAIM_FILING_INDICATORS = Set.of(
-            "11", "12", "13", "14", "15", "16", "17", "AM", "BL", "CH", "CI", "DS", "FI", "HM", "LM", "MA", "MB", "MC",
-            "OF", "TV", "VA", "WC", "ZZ");
 
     private final String tenantId;
     private final EhrProperties.BillingProvider billing;
@@ -109,7 +83,7 @@ final class DftMapper {
             if (visitNumber == null) {
                 problem("PV1-19", Kind.REQUIRED, "PV1-19 visit number (the encounter id) is required");
             }
-            encounterClass = encounterClass(value(pv1.getPatientClass().getValue()));
+            encounterClass = Hl7Codes.encounterClass(value(pv1.getPatientClass().getValue()));
             rendering = pv1.getAttendingDoctorReps() > 0 ? person(pv1.getAttendingDoctor(0), "PV1-7") : null;
             referring = pv1.getReferringDoctorReps() > 0 ? person(pv1.getReferringDoctor(0), "PV1-8") : null;
             admitDate = date(pv1.getAdmitDateTime().getTime().getValue(), "PV1-44");
@@ -276,7 +250,7 @@ final class DftMapper {
                                 .getValue()),
                 name == null ? null : value(name.getSuffixEgJRorIII().getValue()),
                 birthDate,
-                sex(value(pid.getAdministrativeSex().getValue())),
+                Hl7Codes.sex(value(pid.getAdministrativeSex().getValue())),
                 address);
     }
 
@@ -351,7 +325,7 @@ final class DftMapper {
             problem(at + ".3", Kind.UNKNOWN_CODE_SYSTEM, at + ".3 names no coding system (use I10, SCT, C4 or HCPCS)");
             return null;
         }
-        CodeSystem system = CODING_SYSTEMS.get(systemName.toUpperCase(Locale.ROOT));
+        CodeSystem system = Hl7Codes.codingSystem(systemName).orElse(null);
         if (system == null) {
             problem(
                     at + ".3",
@@ -488,7 +462,7 @@ final class DftMapper {
         if (memberId == null) {
             problem(at + "-49", Kind.REQUIRED, "IN1-49 insured's id (or IN1-36 policy number) is required");
         }
-        Relationship relationship = relationship(
+        Relationship relationship = Hl7Codes.relationship(
                 value(in1.getInsuredSRelationshipToPatient().getIdentifier().getValue()),
                 in2.isEmpty()
                         ? null
@@ -525,7 +499,7 @@ final class DftMapper {
                     value(insured.getSecondAndFurtherGivenNamesOrInitialsThereof()
                             .getValue()),
                     date(in1.getInsuredSDateOfBirth().getTime().getValue(), at + "-18"),
-                    sex(value(in1.getInsuredSAdministrativeSex().getValue())),
+                    Hl7Codes.sex(value(in1.getInsuredSAdministrativeSex().getValue())),
                     relationship == Relationship.SELF || in1.getInsuredSAddressReps() == 0
                             ? null
                             : optionalAddress(in1.getInsuredSAddress(0)));
@@ -540,9 +514,7 @@ final class DftMapper {
                 in1.getGroupNameReps() > 0
                         ? value(in1.getGroupName(0).getOrganizationName().getValue())
                         : null,
-                planType != null && CLAIM_FILING_INDICATORS.contains(planType.toUpperCase(Locale.ROOT))
-                        ? planType.toUpperCase(Locale.ROOT)
-                        : null);
+                Hl7Codes.claimFilingIndicator(planType));
     }
 
     private static Address optionalAddress(XAD xad) {
@@ -554,38 +526,6 @@ final class DftMapper {
                 ? null
                 : new Address(
                         line1, value(xad.getOtherDesignation().getValue()), city, state, zip.replace("-", ""), "US");
-    }
-
-    /**
-     * The patient's relationship to the insured. IN1-17 (HL7 table 0063) says how the insured relates to the
-     * patient, so PAR (the insured is the patient's parent) makes the patient the CHILD; IN2-72 (table 0344) is
-     * already the patient's side.
-     */
-    private static Relationship relationship(String in117, String in272) {
-        if (in117 != null) {
-            return switch (in117.toUpperCase(Locale.ROOT)) {
-                case "SEL" -> Relationship.SELF;
-                case "SPO" -> Relationship.SPOUSE;
-                case "DOM" -> Relationship.LIFE_PARTNER;
-                case "PAR", "MTH", "FTH", "GRD" -> Relationship.CHILD;
-                case "EMR" -> Relationship.EMPLOYEE;
-                case "UNK" -> Relationship.UNKNOWN;
-                default -> Relationship.OTHER;
-            };
-        }
-        if (in272 != null) {
-            return switch (in272) {
-                case "01" -> Relationship.SELF;
-                case "02" -> Relationship.SPOUSE;
-                case "03", "04", "05", "06" -> Relationship.CHILD;
-                case "08" -> Relationship.EMPLOYEE;
-                case "09" -> Relationship.UNKNOWN;
-                case "11" -> Relationship.ORGAN_DONOR;
-                case "12" -> Relationship.CADAVER_DONOR;
-                default -> Relationship.OTHER;
-            };
-        }
-        return Relationship.SELF;
     }
 
     // --- providers, place ----------------------------------------------------------------------------------------
@@ -604,18 +544,6 @@ final class DftMapper {
         }
         return new Provider(
                 npi, EntityType.PERSON, family, value(xcn.getGivenName().getValue()), null, null, null, null);
-    }
-
-    private static EncounterClass encounterClass(String patientClass) {
-        if (patientClass == null) {
-            return EncounterClass.AMBULATORY;
-        }
-        return switch (patientClass.toUpperCase(Locale.ROOT)) {
-            case "O", "R" -> EncounterClass.AMBULATORY;
-            case "E" -> EncounterClass.EMERGENCY;
-            case "I" -> EncounterClass.INPATIENT;
-            default -> EncounterClass.OTHER;
-        };
     }
 
     private static String classText(EncounterClass encounterClass) {
@@ -647,17 +575,6 @@ final class DftMapper {
             problem(at, Kind.INVALID, at + " is not a valid calendar date");
             return null;
         }
-    }
-
-    private static Sex sex(String value) {
-        if (value == null) {
-            return Sex.UNKNOWN;
-        }
-        return switch (value.toUpperCase(Locale.ROOT)) {
-            case "F" -> Sex.FEMALE;
-            case "M" -> Sex.MALE;
-            default -> Sex.UNKNOWN;
-        };
     }
 
     private static int number(String value, int fallback) {
