@@ -1,5 +1,6 @@
 package io.claimflow.ehr.config;
 
+import io.claimflow.ehr.intake.DocumentedEncounter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public record EhrProperties(
             if (lookBackDays < 0) {
                 throw new IllegalArgumentException("claimflow.ehr.fhir.look-back-days must not be negative");
             }
-            payers = payers == null ? new Payers(Map.of(), null, List.of("NO_INSURANCE"), false) : payers;
+            payers = payers == null ? Payers.NONE : payers;
         }
     }
 
@@ -67,6 +68,9 @@ public record EhrProperties(
             @DefaultValue("NO_INSURANCE") List<String> selfPayNames,
             boolean mrnAsMemberId) {
 
+        /** No payer names mapped; {@code NO_INSURANCE} is self-pay. */
+        public static final Payers NONE = new Payers(Map.of(), null, List.of("NO_INSURANCE"), false);
+
         public Payers {
             ids = ids == null ? Map.of() : Map.copyOf(ids);
             selfPayNames = selfPayNames == null ? List.of("NO_INSURANCE") : List.copyOf(selfPayNames);
@@ -81,7 +85,14 @@ public record EhrProperties(
      * @param firstName first name
      * @param taxonomyCode NUCC taxonomy code
      */
-    public record RenderingProvider(String npi, String lastName, String firstName, String taxonomyCode) {}
+    public record RenderingProvider(String npi, String lastName, String firstName, String taxonomyCode) {
+
+        /** This provider in the encounter's terms: a person. */
+        public DocumentedEncounter.Provider provider() {
+            return new DocumentedEncounter.Provider(
+                    npi, DocumentedEncounter.EntityType.PERSON, lastName, firstName, taxonomyCode, null, null, null);
+        }
+    }
 
     /**
      * @param enabled whether the MLLP listener runs
@@ -146,5 +157,21 @@ public record EhrProperties(
             String line2,
             String city,
             String state,
-            String postalCode) {}
+            String postalCode) {
+
+        /** This provider in the encounter's terms: an organization, its tax id an EIN, its address in the US. */
+        public DocumentedEncounter.Provider provider() {
+            DocumentedEncounter.Address address =
+                    line1 == null ? null : new DocumentedEncounter.Address(line1, line2, city, state, postalCode, "US");
+            return new DocumentedEncounter.Provider(
+                    npi,
+                    DocumentedEncounter.EntityType.ORGANIZATION,
+                    name,
+                    null,
+                    taxonomyCode,
+                    taxId,
+                    taxId == null ? null : DocumentedEncounter.TaxIdType.EIN,
+                    address);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.claimflow.ehr.intake;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One visit as the EHR documented it, in ClaimFlow's terms: what both the FHIR and the HL7 v2 adapter map their
@@ -37,51 +38,6 @@ public record DocumentedEncounter(
         diagnoses = List.copyOf(diagnoses);
         procedures = List.copyOf(procedures);
         administeredItems = List.copyOf(administeredItems);
-    }
-
-    /** A visit that is no Medicare annual wellness visit and whose examination findings were not documented. */
-    public DocumentedEncounter(
-            String tenantId,
-            String encounterId,
-            Patient patient,
-            List<Coverage> coverages,
-            Providers providers,
-            Facility facility,
-            String placeOfService,
-            LocalDate dateOfService,
-            EncounterClass encounterClass,
-            Code encounterType,
-            PatientStatus patientStatus,
-            Integer totalTimeMinutes,
-            MedicalDecisionMaking medicalDecisionMaking,
-            List<Code> diagnoses,
-            List<Code> procedures,
-            List<AdministeredItem> administeredItems,
-            String priorAuthorizationNumber,
-            String referralNumber,
-            String clinicalNote) {
-        this(
-                tenantId,
-                encounterId,
-                patient,
-                coverages,
-                providers,
-                facility,
-                placeOfService,
-                dateOfService,
-                encounterClass,
-                encounterType,
-                patientStatus,
-                totalTimeMinutes,
-                medicalDecisionMaking,
-                diagnoses,
-                procedures,
-                administeredItems,
-                priorAuthorizationNumber,
-                referralNumber,
-                clinicalNote,
-                null,
-                null);
     }
 
     /**
@@ -132,7 +88,18 @@ public record DocumentedEncounter(
     /** Medicare annual wellness visit: initial (G0438) or subsequent (G0439). */
     public enum AnnualWellnessVisit {
         INITIAL,
-        SUBSEQUENT
+        SUBSEQUENT;
+
+        /** The visit an HCPCS code bills: G0438 the initial, G0439 a subsequent one; empty for any other code. */
+        public static Optional<AnnualWellnessVisit> ofHcpcs(String hcpcs) {
+            if ("G0438".equalsIgnoreCase(hcpcs)) {
+                return Optional.of(INITIAL);
+            }
+            if ("G0439".equalsIgnoreCase(hcpcs)) {
+                return Optional.of(SUBSEQUENT);
+            }
+            return Optional.empty();
+        }
     }
 
     public enum Sex {
@@ -147,13 +114,42 @@ public record DocumentedEncounter(
         INPATIENT,
         HOME_HEALTH,
         VIRTUAL,
-        OTHER
+        OTHER;
+
+        /**
+         * The CMS place of service of a visit of this class when nothing else documents it: office 11, telehealth
+         * 02, emergency room 23, inpatient hospital 21, home 12; null for OTHER (no place follows from it).
+         */
+        public String placeOfService() {
+            return switch (this) {
+                case AMBULATORY -> "11";
+                case VIRTUAL -> "02";
+                case EMERGENCY -> "23";
+                case INPATIENT -> "21";
+                case HOME_HEALTH -> "12";
+                case OTHER -> null;
+            };
+        }
     }
 
     public enum PatientStatus {
         NEW,
         ESTABLISHED,
-        UNKNOWN
+        UNKNOWN;
+
+        /**
+         * What an office visit E/M code says of the patient: 99201-99205 new, 99211-99215 established; empty for any
+         * other code.
+         */
+        public static Optional<PatientStatus> ofOfficeVisit(String cpt) {
+            if (cpt != null && cpt.matches("9920[1-5]")) {
+                return Optional.of(NEW);
+            }
+            if (cpt != null && cpt.matches("9921[1-5]")) {
+                return Optional.of(ESTABLISHED);
+            }
+            return Optional.empty();
+        }
     }
 
     public enum MedicalDecisionMaking {
@@ -179,7 +175,17 @@ public record DocumentedEncounter(
         PRIMARY,
         SECONDARY,
         TERTIARY,
-        OTHER
+        OTHER;
+
+        /** The payer at {@code position} (1 the first) of the patient's coverages in order: beyond the third, OTHER. */
+        public static Responsibility atPosition(int position) {
+            return switch (position) {
+                case 1 -> PRIMARY;
+                case 2 -> SECONDARY;
+                case 3 -> TERTIARY;
+                default -> OTHER;
+            };
+        }
     }
 
     public enum Relationship {
@@ -254,4 +260,19 @@ public record DocumentedEncounter(
     }
 
     public record AdministeredItem(ItemKind kind, Code code, String ndc, BigDecimal quantity, Unit unit) {}
+
+    private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
+
+    /**
+     * A documented quantity (units of service, a dose) as EncounterDocumented carries it, a decimal of precision 12
+     * and scale 3: at most 3 decimals and 9 integer digits, given with scale 3; empty when it does not fit (compared
+     * before rescaling, so {@code 1e999999999} is never expanded).
+     */
+    public static Optional<BigDecimal> quantity(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > 3 || stripped.abs().compareTo(MAX_QUANTITY) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(stripped.setScale(3));
+    }
 }

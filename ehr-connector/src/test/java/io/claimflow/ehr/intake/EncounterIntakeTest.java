@@ -168,6 +168,8 @@ class EncounterIntakeTest {
                 List.of(),
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 }
