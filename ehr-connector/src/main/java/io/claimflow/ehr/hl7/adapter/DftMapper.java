@@ -16,6 +16,7 @@ import ca.uhn.hl7v2.model.v251.segment.IN2;
 import ca.uhn.hl7v2.model.v251.segment.PID;
 import ca.uhn.hl7v2.model.v251.segment.PR1;
 import ca.uhn.hl7v2.model.v251.segment.PV1;
+import io.claimflow.codes.Npi;
 import io.claimflow.ehr.config.EhrProperties;
 import io.claimflow.ehr.hl7.Hl7Codes;
 import io.claimflow.ehr.intake.DocumentedEncounter;
@@ -536,8 +537,8 @@ final class DftMapper {
         if (npi == null && family == null) {
             return null;
         }
-        if (npi == null || !npi.matches("\\d{10}")) {
-            problem(at + ".1", Kind.INVALID, at + ".1 must be the provider's 10-digit NPI");
+        if (npi == null || !Npi.isValid(npi)) {
+            problem(at + ".1", Kind.INVALID, at + ".1 must be the provider's NPI: " + Npi.RULE);
         }
         if (family == null) {
             problem(at + ".2", Kind.REQUIRED, at + ".2 provider family name is required");

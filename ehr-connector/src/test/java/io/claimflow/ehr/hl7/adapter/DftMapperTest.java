@@ -50,6 +50,20 @@ class DftMapperTest {
     }
 
     @Test
+    void aProviderNpiWithAWrongCheckDigitIsRefusedAsTheFhirDoorRefusesIt() throws Exception {
+        String text = Hl7MllpIntakeTest.text("dft-p03-office-visit.hl7", "V-1", "C-1")
+                .replace("1293847566^Raman^Priya", "1293847567^Raman^Priya");
+
+        DftMapper.Result result = map(text);
+
+        assertThat(result.problems()).anySatisfy(p -> {
+            assertThat(p.location()).isEqualTo("PV1-7.1");
+            assertThat(p.kind()).isEqualTo(io.claimflow.ehr.intake.Problem.Kind.INVALID);
+            assertThat(p.message()).contains("check digit").doesNotContain("1293847567");
+        });
+    }
+
+    @Test
     void theSamplesQuantitiesAndModifiersAreKeptPerProcedure() throws Exception {
         DftMapper.Result result = map(Hl7MllpIntakeTest.text("dft-p03-office-visit.hl7", "V-1", "C-1"));
 
