@@ -79,6 +79,20 @@ public record OutboundClaim(
         return order;
     }
 
+    /**
+     * The coverage that pays after this payer in the claim's payment order; empty when this payer is the last or is
+     * none of the claim's payers.
+     */
+    public java.util.Optional<Coverage> nextAfter(String payerId) {
+        List<Coverage> order = paymentOrder();
+        for (int i = 0; i < order.size() - 1; i++) {
+            if (order.get(i).payerId().equals(payerId)) {
+                return java.util.Optional.of(order.get(i + 1));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The payer the claim goes to. */
     public String payerId() {
         return coverage.payerId();
