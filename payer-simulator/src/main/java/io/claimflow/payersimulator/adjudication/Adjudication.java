@@ -21,6 +21,17 @@ public record Adjudication(
         lines = List.copyOf(lines);
     }
 
+    /** Not forwarded to another payer. */
+    public Adjudication(
+            SubmittedClaim claim,
+            String payerClaimNumber,
+            String statusCode,
+            BigDecimal paid,
+            BigDecimal patientResponsibility,
+            List<Line> lines) {
+        this(claim, payerClaimNumber, statusCode, paid, patientResponsibility, lines, null, null);
+    }
+
     /** Processed as primary and forwarded to that payer (crossover): CLP02 19. */
     public Adjudication forwardedTo(String payerId, String payerName) {
         return new Adjudication(claim, payerClaimNumber, "19", paid, patientResponsibility, lines, payerId, payerName);

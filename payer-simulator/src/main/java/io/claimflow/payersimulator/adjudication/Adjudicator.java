@@ -149,7 +149,7 @@ public final class Adjudicator {
                     default -> "1";
                 };
         posted.put(payerClaimNumber, record);
-        return new Adjudication(claim, payerClaimNumber, status, paid, patient, lines, null, null);
+        return new Adjudication(claim, payerClaimNumber, status, paid, patient, lines);
     }
 
     private Denial denial(
