@@ -120,41 +120,15 @@ public final class Professional837Writer {
         boolean self = claim.coverage().patientIsSubscriber();
         out.segment("HL", Integer.toString(subscriberHl), "1", "22", self ? "0" : "1");
         OutboundClaim.Coverage coverage = claim.coverage();
-        out.segment(
-                "SBR",
-                coverage.payerSequence(),
-                self ? "18" : null,
-                text(coverage.groupNumber()),
-                coverage.groupNumber() == null ? text(coverage.groupName()) : null,
-                null,
-                null,
-                null,
-                null,
-                coverage.claimFilingIndicator() == null ? "CI" : coverage.claimFilingIndicator());
+        sbr(out, coverage, self ? "18" : null);
         Person subscriber = coverage.subscriber();
-        out.segment(
-                "NM1",
-                "IL",
-                "1",
-                text(subscriber.lastName()),
-                text(subscriber.firstName()),
-                text(subscriber.middleName()),
-                null,
-                text(subscriber.nameSuffix()),
-                "MI",
-                text(coverage.memberId()));
-        Address subscriberAddress = subscriber.address() != null
-                ? subscriber.address()
-                : self ? claim.patient().address() : null;
-        if (subscriberAddress != null) {
-            address(out, subscriberAddress);
-        }
+        subscriberName(out, coverage);
+        address(out, subscriberAddress(claim, coverage));
         if (self || subscriber.birthDate() != null) {
             Person demographics = self ? claim.patient() : subscriber;
             out.segment("DMG", "D8", date(demographics.birthDate()), demographics.sex());
         }
-        out.segment(
-                "NM1", "PR", "2", text(coverage.payerName()), null, null, null, null, "PI", text(coverage.payerId()));
+        payerName(out, coverage);
         if (!self) {
             // 2000C patient
             out.segment("HL", Integer.toString(++hl), Integer.toString(subscriberHl), "23", "0");
@@ -233,12 +207,7 @@ public final class Professional837Writer {
         int lx = 0;
         for (Line line : claim.lines()) {
             out.segment("LX", Integer.toString(++lx));
-            String[] procedure = new String[2 + line.modifiers().size()];
-            procedure[0] = "HC";
-            procedure[1] = line.procedureCode();
-            for (int m = 0; m < line.modifiers().size(); m++) {
-                procedure[2 + m] = line.modifiers().get(m);
-            }
+            String[] procedure = procedure(line.procedureCode(), line.modifiers());
             String[] pointers =
                     line.diagnosisPointers().stream().map(String::valueOf).toArray(String[]::new);
             out.segment(
@@ -277,17 +246,7 @@ public final class Professional837Writer {
     private static void otherPayer(X12Output out, OutboundClaim claim, OtherPayer other) {
         OutboundClaim.Coverage coverage = other.coverage();
         PriorAdjudication adjudication = other.adjudication();
-        out.segment(
-                "SBR",
-                coverage.payerSequence(),
-                coverage.relationshipCode(),
-                text(coverage.groupNumber()),
-                coverage.groupNumber() == null ? text(coverage.groupName()) : null,
-                null,
-                null,
-                null,
-                null,
-                coverage.claimFilingIndicator() == null ? "CI" : coverage.claimFilingIndicator());
+        sbr(out, coverage, coverage.relationshipCode());
         if (adjudication != null) {
             adjustments(out, adjudication.claimAdjustments());
             out.segment("AMT", "D", amount(adjudication.paidAmount()));
@@ -297,26 +256,10 @@ public final class Professional837Writer {
         }
         out.segment("OI", null, null, "Y", null, null, "Y");
         // 2330A other subscriber
-        Person subscriber = coverage.subscriber();
-        out.segment(
-                "NM1",
-                "IL",
-                "1",
-                text(subscriber.lastName()),
-                text(subscriber.firstName()),
-                text(subscriber.middleName()),
-                null,
-                text(subscriber.nameSuffix()),
-                "MI",
-                text(coverage.memberId()));
-        address(
-                out,
-                subscriber.address() != null
-                        ? subscriber.address()
-                        : coverage.patientIsSubscriber() ? claim.patient().address() : null);
+        subscriberName(out, coverage);
+        address(out, subscriberAddress(claim, coverage));
         // 2330B other payer
-        out.segment(
-                "NM1", "PR", "2", text(coverage.payerName()), null, null, null, null, "PI", text(coverage.payerId()));
+        payerName(out, coverage);
         if (adjudication != null) {
             if (adjudication.lines().isEmpty()) {
                 out.segment("DTP", "573", "D8", date(adjudication.adjudicationDate()));
@@ -336,13 +279,9 @@ public final class Professional837Writer {
             if (adjudicated.lineNumber() != line.lineNumber()) {
                 continue;
             }
-            List<String> modifiers = adjudicated.procedureCode() == null ? line.modifiers() : adjudicated.modifiers();
-            String[] procedure = new String[2 + modifiers.size()];
-            procedure[0] = "HC";
-            procedure[1] = adjudicated.procedureCode() == null ? line.procedureCode() : adjudicated.procedureCode();
-            for (int m = 0; m < modifiers.size(); m++) {
-                procedure[2 + m] = modifiers.get(m);
-            }
+            String[] procedure = adjudicated.procedureCode() == null
+                    ? procedure(line.procedureCode(), line.modifiers())
+                    : procedure(adjudicated.procedureCode(), adjudicated.modifiers());
             out.segment(
                     "SVD",
                     text(other.coverage().payerId()),
@@ -355,6 +294,62 @@ public final class Professional837Writer {
             adjustments(out, adjudicated.adjustments());
             out.segment("DTP", "573", "D8", date(other.adjudication().adjudicationDate()));
         }
+    }
+
+    /** SBR of loop 2000B or 2320: sequence, relationship, group number or name, claim filing indicator. */
+    private static void sbr(X12Output out, OutboundClaim.Coverage coverage, String relationship) {
+        out.segment(
+                "SBR",
+                coverage.payerSequence(),
+                relationship,
+                text(coverage.groupNumber()),
+                coverage.groupNumber() == null ? text(coverage.groupName()) : null,
+                null,
+                null,
+                null,
+                null,
+                coverage.claimFilingIndicator() == null ? "CI" : coverage.claimFilingIndicator());
+    }
+
+    /** NM1*IL of loop 2010BA or 2330A: the subscriber and member id. */
+    private static void subscriberName(X12Output out, OutboundClaim.Coverage coverage) {
+        Person subscriber = coverage.subscriber();
+        out.segment(
+                "NM1",
+                "IL",
+                "1",
+                text(subscriber.lastName()),
+                text(subscriber.firstName()),
+                text(subscriber.middleName()),
+                null,
+                text(subscriber.nameSuffix()),
+                "MI",
+                text(coverage.memberId()));
+    }
+
+    /** The subscriber's address, the patient's when the patient is the subscriber; null when unknown. */
+    private static Address subscriberAddress(OutboundClaim claim, OutboundClaim.Coverage coverage) {
+        Address address = coverage.subscriber().address();
+        return address != null
+                ? address
+                : coverage.patientIsSubscriber() ? claim.patient().address() : null;
+    }
+
+    /** NM1*PR of loop 2010BB or 2330B. */
+    private static void payerName(X12Output out, OutboundClaim.Coverage coverage) {
+        out.segment(
+                "NM1", "PR", "2", text(coverage.payerName()), null, null, null, null, "PI", text(coverage.payerId()));
+    }
+
+    /** The composite procedure (SV101, SVD03): qualifier HC, code, modifiers. */
+    private static String[] procedure(String code, List<String> modifiers) {
+        String[] procedure = new String[2 + modifiers.size()];
+        procedure[0] = "HC";
+        procedure[1] = code;
+        for (int m = 0; m < modifiers.size(); m++) {
+            procedure[2 + m] = modifiers.get(m);
+        }
+        return procedure;
     }
 
     /** CAS segments: one per group code in the order first met, at most six reasons each; zero amounts left out. */

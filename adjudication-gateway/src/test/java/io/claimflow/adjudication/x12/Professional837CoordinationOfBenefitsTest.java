@@ -37,6 +37,19 @@ class Professional837CoordinationOfBenefitsTest {
     static final LocalDate PRIMARY_PAID_ON = LocalDate.of(2026, 3, 20);
     static final LocalDate SECONDARY_PAID_ON = LocalDate.of(2026, 4, 2);
 
+    /** Loops 2320, 2330A, 2330B for Buckeye Health Plan after it paid (sample secondary claim). */
+    static final List<String> PRIMARY_LOOPS = List.of(
+            "SBR*P*18*GRP20417******CI",
+            "AMT*D*130",
+            "AMT*EAF*30",
+            "OI***Y***Y",
+            "NM1*IL*1*WHITFIELD*ELEANOR*J***MI*BHP884120337",
+            "N3*418 MAPLE RIDGE DR*APT 2B",
+            "N4*COLUMBUS*OH*432141032",
+            "NM1*PR*2*BUCKEYE HEALTH PLAN*****PI*BKHP1",
+            // DTP*573 of 2330B only when no 2430 carries the line adjudication dates
+            "REF*F8*BKHP-77001");
+
     final Professional837Writer writer = new Professional837Writer();
 
     @Test
@@ -45,18 +58,7 @@ class Professional837CoordinationOfBenefitsTest {
 
         String text = written(event);
 
-        assertThat(loops2320To2330(text))
-                .containsExactly(
-                        "SBR*P*18*GRP20417******CI",
-                        "AMT*D*130",
-                        "AMT*EAF*30",
-                        "OI***Y***Y",
-                        "NM1*IL*1*WHITFIELD*ELEANOR*J***MI*BHP884120337",
-                        "N3*418 MAPLE RIDGE DR*APT 2B",
-                        "N4*COLUMBUS*OH*432141032",
-                        "NM1*PR*2*BUCKEYE HEALTH PLAN*****PI*BKHP1",
-                        // DTP*573 of 2330B only when no 2430 carries the line adjudication dates
-                        "REF*F8*BKHP-77001");
+        assertThat(loops2320To2330(text)).containsExactlyElementsOf(PRIMARY_LOOPS);
         assertThat(lineLoop(text, 1))
                 .containsSubsequence(
                         "REF*6R*clm-20260311-000317-1",
@@ -142,16 +144,9 @@ class Professional837CoordinationOfBenefitsTest {
         String text = written(event);
 
         assertThat(loops2320To2330(text))
-                .containsExactly(
-                        "SBR*P*18*GRP20417******CI",
-                        "AMT*D*130",
-                        "AMT*EAF*30",
-                        "OI***Y***Y",
-                        "NM1*IL*1*WHITFIELD*ELEANOR*J***MI*BHP884120337",
-                        "N3*418 MAPLE RIDGE DR*APT 2B",
-                        "N4*COLUMBUS*OH*432141032",
-                        "NM1*PR*2*BUCKEYE HEALTH PLAN*****PI*BKHP1",
-                        "REF*F8*BKHP-77001",
+                .hasSize(PRIMARY_LOOPS.size() + 13)
+                .startsWith(PRIMARY_LOOPS.toArray(String[]::new))
+                .endsWith(
                         "SBR*S*18*M55512345******MC",
                         "CAS*OA*23*130",
                         "CAS*CO*45*50",

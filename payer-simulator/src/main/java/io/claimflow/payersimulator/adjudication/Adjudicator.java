@@ -79,8 +79,12 @@ public final class Adjudicator {
             List<Adjudication.Cas> cas = new ArrayList<>();
             Prior prior = prior(claim, line);
             // what this payer's benefits apply to: its allowed amount, or as a secondary what is left of it
-            BigDecimal considered =
-                    prior == null ? allowed : min(allowed.subtract(prior.paid()), prior.patientLiability());
+            BigDecimal considered = prior == null
+                    ? allowed
+                    : min(
+                            allowed.subtract(prior.paid()),
+                            prior.patientLiability(),
+                            line.charge().subtract(prior.paid()));
             BigDecimal contractual = line.charge().subtract(allowed);
             if (prior == null && contractual.signum() > 0) {
                 cas.add(new Adjudication.Cas("CO", "45", contractual));
