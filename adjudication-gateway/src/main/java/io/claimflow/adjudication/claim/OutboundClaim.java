@@ -81,16 +81,18 @@ public record OutboundClaim(
 
     /**
      * The coverage that pays after this payer in the claim's payment order; empty when this payer is the last or is
-     * none of the claim's payers.
+     * none of the claim's payers. When the claim's own payer is meant, its place is the billed coverage's, also when
+     * another coverage has the same payer (a patient with two plans of one payer).
      */
     public java.util.Optional<Coverage> nextAfter(String payerId) {
         List<Coverage> order = paymentOrder();
-        for (int i = 0; i < order.size() - 1; i++) {
+        int at = payerId.equals(coverage.payerId()) ? order.indexOf(coverage) : -1;
+        for (int i = 0; at < 0 && i < order.size(); i++) {
             if (order.get(i).payerId().equals(payerId)) {
-                return java.util.Optional.of(order.get(i + 1));
+                at = i;
             }
         }
-        return java.util.Optional.empty();
+        return at >= 0 && at < order.size() - 1 ? java.util.Optional.of(order.get(at + 1)) : java.util.Optional.empty();
     }
 
     /** The payer the claim goes to. */

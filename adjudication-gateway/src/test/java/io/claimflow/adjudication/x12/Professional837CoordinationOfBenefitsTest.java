@@ -229,6 +229,24 @@ class Professional837CoordinationOfBenefitsTest {
         assertThat(read.otherPayers()).isEmpty();
     }
 
+    @Test
+    void theNextPayerFollowsTheBilledCoverageAlsoWhenBothPlansAreOfOnePayer() {
+        ClaimSubmitted event = secondaryClaim();
+        // a spouse's plan with the same payer as the primary: billed as secondary, the primary's adjudication before
+        event.getCoverage().getPayer().setPayerId("BKHP1");
+        event.getPriorPayerAdjudications().clear();
+        Coverage tertiary = medigap();
+        event.setOtherCoverages(List.of(tertiary, event.getOtherCoverages().get(0)));
+
+        OutboundClaim claim = ClaimSubmittedMapper.toClaim(event);
+
+        assertThat(claim.paymentOrder().stream().map(OutboundClaim.Coverage::payerSequence))
+                .containsExactly("P", "S", "T");
+        assertThat(claim.nextAfter("BKHP1").orElseThrow().payerId()).isEqualTo("MGAP1");
+        assertThat(claim.nextAfter("MGAP1")).isEmpty();
+        assertThat(claim.nextAfter("NOT-A-PAYER")).isEmpty();
+    }
+
     /** The sample claim billed to Ohio Medicaid as secondary, after Buckeye Health Plan paid 130.00 of 210.00. */
     static ClaimSubmitted secondaryClaim() {
         ClaimSubmitted event = Samples.load(ClaimSubmitted.class);
