@@ -656,6 +656,177 @@ class GatewayLifecycleTest {
                 .body(new ParameterizedTypeReference<>() {});
     }
 
+    // ---- issue 20: coordination of benefits ----
+
+    @Test
+    void cobPrimaryPaymentNamesTheNextCoverageAsNextPayerAndTheLastPayerNone() {
+        ClaimSubmitted withSecondary = claim("BHP884120337");
+        withSecondary.setOtherCoverages(List.of(medicaid(io.claimflow.events.PayerResponsibility.SECONDARY)));
+        accepted(withSecondary);
+        ClaimSubmitted alone = acceptedClaim();
+
+        receive(era(
+                "EFT" + next(),
+                List.of(paid(withSecondary, withSecondary.getPatientControlNumber(), "1", 1)),
+                List.of()));
+        receive(era("EFT" + next(), List.of(paid(alone, alone.getPatientControlNumber(), "1", 1)), List.of()));
+
+        PaymentPosted primary = payments(withSecondary).get(0);
+        assertThat(primary.getPayer().getPayerId()).isEqualTo(PAYER);
+        assertThat(primary.getNextPayer().getPayerId()).isEqualTo(MEDICAID);
+        assertThat(primary.getNextPayer().getName()).isEqualTo("Ohio Medicaid");
+        assertThat(payments(alone).get(0).getNextPayer()).isNull();
+        assertThat(status(withSecondary)).isEqualTo("PAID");
+    }
+
+    @Test
+    void cobSecondaryClaimsPaymentNamesTheTertiaryAndTheTertiarysNone() {
+        ClaimSubmitted secondaryClaim = claim("OH55512345");
+        var primary = secondaryClaim.getCoverage();
+        secondaryClaim.setCoverage(medicaid(io.claimflow.events.PayerResponsibility.SECONDARY));
+        var medigap = medicaid(io.claimflow.events.PayerResponsibility.TERTIARY);
+        medigap.getPayer().setPayerId("MGAP1");
+        medigap.getPayer().setName("Buckeye Medigap");
+        // in payment order on purpose out of order: the gateway orders them by responsibility
+        secondaryClaim.setOtherCoverages(List.of(medigap, primary));
+        submit(secondaryClaim);
+        assembler.assemble(MEDICAID).orElseThrow();
+        accept999(secondaryClaim);
+
+        receive(medicaidEra("MCD" + next(), List.of(secondaryPaid(secondaryClaim, "2"))));
+
+        PaymentPosted payment = payments(secondaryClaim).get(0);
+        assertThat(payment.getPayer().getPayerId()).isEqualTo(MEDICAID);
+        assertThat(payment.getClaimStatus()).isEqualTo(io.claimflow.events.ClaimStatus.PROCESSED_AS_SECONDARY);
+        assertThat(payment.getNextPayer().getPayerId()).isEqualTo("MGAP1");
+    }
+
+    @Test
+    void cobACrossoverKeepsTheClaimOpenForTheSecondPayerWhoseEraPostsOnTheSameClaim() {
+        ClaimSubmitted claim = claim("BHP884120337");
+        claim.setOtherCoverages(List.of(medicaid(io.claimflow.events.PayerResponsibility.SECONDARY)));
+        accepted(claim);
+        String pcn = claim.getPatientControlNumber();
+
+        // the primary pays and forwards the claim to Medicaid (CLP02 19, crossover carrier NM1*TT)
+        List<String> crossover = new ArrayList<>(paid(claim, pcn, "19", 1));
+        crossover.add(2, "NM1*TT*2*OHIO MEDICAID*****PI*" + MEDICAID);
+        receive(era("EFT" + next(), List.of(crossover), List.of()));
+
+        PaymentPosted first = payments(claim).get(0);
+        assertThat(first.getClaimStatus()).isEqualTo(io.claimflow.events.ClaimStatus.PROCESSED_AS_PRIMARY_FORWARDED);
+        assertThat(first.getNextPayer().getPayerId()).isEqualTo(MEDICAID);
+        assertThat(first.getNextPayer().getName()).isEqualTo("OHIO MEDICAID");
+        assertThat(status(claim)).isEqualTo("CROSSED_OVER");
+
+        // Medicaid's own 835 for the same CLP01: posted on the same claim, not as an overpayment
+        String trace = "MCD" + next();
+        receive(medicaidEra(trace, List.of(secondaryPaid(claim, "2"))));
+
+        List<PaymentPosted> payments = payments(claim);
+        assertThat(payments).hasSize(2);
+        PaymentPosted second = payments.get(1);
+        assertThat(second.getClaimId()).isEqualTo(claim.getClaimId());
+        assertThat(second.getPayer().getPayerId()).isEqualTo(MEDICAID);
+        assertThat(second.getClaimStatus()).isEqualTo(io.claimflow.events.ClaimStatus.PROCESSED_AS_SECONDARY);
+        assertThat(second.getPaidAmount()).isEqualByComparingTo("25.00");
+        assertThat(second.getNextPayer()).isNull();
+        assertThat(second.getLines().get(0).getAdjustments())
+                .anyMatch(a -> a.getGroupCode() == io.claimflow.events.AdjustmentGroupCode.OA
+                        && a.getReasonCode().equals("23")
+                        && a.getAmount().compareTo(new java.math.BigDecimal("120.00")) == 0);
+        assertThat(status(claim)).isEqualTo("PAID");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> clp = ((List<Map<String, Object>>) deposit(trace).get("claims")).get(0);
+        assertThat(clp.get("outcome")).isEqualTo("PAID");
+
+        // the same payer pays the same claim again under a new trace: today's overpayment handling
+        String again = "MCD" + next();
+        receive(medicaidEra(again, List.of(secondaryPaid(claim, "2"))));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> twice = ((List<Map<String, Object>>) deposit(again).get("claims")).get(0);
+        assertThat(twice.get("outcome")).isEqualTo("OVERPAYMENT");
+
+        // the secondary takes its payment back: a reversal of the secondary's, the primary's stays posted
+        String reversal = "MCDREV" + next();
+        receive(medicaidEra(reversal, List.of(negated(secondaryPaid(claim, "22")))));
+        PaymentPosted reversed = payments(claim).get(payments(claim).size() - 1);
+        assertThat(reversed.getClaimStatus()).isEqualTo(io.claimflow.events.ClaimStatus.REVERSAL);
+        assertThat(reversed.getPayer().getPayerId()).isEqualTo(MEDICAID);
+    }
+
+    static final String MEDICAID = "MCD01";
+
+    void accepted(ClaimSubmitted claim) {
+        submit(claim);
+        batch();
+        accept999(claim);
+        receive(ack277(claim, true));
+    }
+
+    /** The sample coverage as Ohio Medicaid (MCD01), member OH55512345, claim filing indicator MC. */
+    static io.claimflow.events.Coverage medicaid(io.claimflow.events.PayerResponsibility responsibility) {
+        io.claimflow.events.Coverage coverage = io.claimflow.events.Coverage.newBuilder(
+                        Samples.load(ClaimSubmitted.class).getCoverage())
+                .build();
+        coverage.setResponsibility(responsibility);
+        coverage.setPayer(io.claimflow.events.Payer.newBuilder()
+                .setPayerId(MEDICAID)
+                .setName("Ohio Medicaid")
+                .build());
+        coverage.getSubscriber().setMemberId("OH55512345");
+        coverage.setClaimFilingIndicator("MC");
+        return coverage;
+    }
+
+    /**
+     * Medicaid's CLP as a secondary after the primary paid 150 (X221A1 section 1.10.2.13, COB): the primary's
+     * impact as OA-23, the fee schedule reduction as CO-45; it pays the 25 copay the primary left. CLP03 210 =
+     * CLP04 25 + CAS 185; each line balances.
+     */
+    static List<String> secondaryPaid(ClaimSubmitted claim, String status) {
+        return List.of(
+                "CLP*" + claim.getPatientControlNumber() + "*" + status + "*210*25*0*MC*MCD-"
+                        + claim.getPatientControlNumber() + "*11*1",
+                "NM1*QC*1*WHITFIELD*ELEANOR****MI*OH55512345",
+                "SVC*HC:99214*165*25**1",
+                "DTM*472*" + dos(claim),
+                "CAS*OA*23*120",
+                "CAS*CO*45*20",
+                "REF*6R*" + claim.getClaimId() + "-1",
+                "SVC*HC:83036*45*0**1",
+                "DTM*472*" + dos(claim),
+                "CAS*OA*23*30",
+                "CAS*CO*45*15",
+                "REF*6R*" + claim.getClaimId() + "-2");
+    }
+
+    /** A CLP's amounts negated (a reversal, CLP02 22). */
+    static List<String> negated(List<String> clp) {
+        return clp.stream()
+                .map(s -> {
+                    String[] e = s.split("\\*", -1);
+                    int[] amounts = switch (e[0]) {
+                        case "CLP" -> new int[] {3, 4};
+                        case "SVC" -> new int[] {2, 3};
+                        case "CAS" -> new int[] {3};
+                        default -> new int[0];
+                    };
+                    for (int i : amounts) {
+                        if (!e[i].equals("0")) {
+                            e[i] = "-" + e[i];
+                        }
+                    }
+                    return String.join("*", e);
+                })
+                .toList();
+    }
+
+    /** An 835 from Ohio Medicaid (TRN03 1310000002, REF*2U MCD01). */
+    static String medicaidEra(String trace, List<List<String>> claims) {
+        return era(trace, claims, List.of(), "1310000002", "OHIO MEDICAID", MEDICAID);
+    }
+
     // ---- helpers: claims ----
 
     /** The sample claim with fresh ids and its own date of service. */
@@ -919,6 +1090,12 @@ class GatewayLifecycleTest {
      * as the guide's balancing requires; a debit (BPR03 D) when negative.
      */
     static String era(String trace, List<List<String>> claims, List<String> plbs) {
+        return era(trace, claims, plbs, "1310000001", "BUCKEYE HEALTH PLAN", PAYER);
+    }
+
+    /** An 835 from the payer named by its TRN03, N1*PR name and REF*2U payer id. */
+    static String era(
+            String trace, List<List<String>> claims, List<String> plbs, String trn03, String name, String payerId) {
         java.math.BigDecimal total = java.math.BigDecimal.ZERO;
         for (List<String> clp : claims) {
             total = total.add(new java.math.BigDecimal(clp.get(0).split("\\*")[4]));
@@ -931,13 +1108,13 @@ class GatewayLifecycleTest {
         }
         List<String> body = new ArrayList<>(List.of(
                 "BPR*I*" + total.abs().toPlainString() + "*" + (total.signum() < 0 ? "D" : "C")
-                        + "*ACH*CCP*01*011000015*DA*0001234567*1310000001**01*021000021*DA*0009876543*20260401",
-                "TRN*1*" + trace + "*1310000001",
+                        + "*ACH*CCP*01*011000015*DA*0001234567*" + trn03 + "**01*021000021*DA*0009876543*20260401",
+                "TRN*1*" + trace + "*" + trn03,
                 "DTM*405*20260401",
-                "N1*PR*BUCKEYE HEALTH PLAN",
+                "N1*PR*" + name,
                 "N3*100 PAYER WAY",
                 "N4*COLUMBUS*OH*43215",
-                "REF*2U*" + PAYER,
+                "REF*2U*" + payerId,
                 "PER*BL*PROVIDER SERVICES*TE*8005550100",
                 "N1*PE*RIVERSIDE FAMILY MEDICINE LLC*XX*1847362914",
                 "LX*1"));

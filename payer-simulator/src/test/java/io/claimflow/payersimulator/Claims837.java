@@ -15,7 +15,16 @@ final class Claims837 {
     private Claims837() {}
 
     /** One claim: patient control number, frequency (1, 7), the payer claim number it replaces, date, lines. */
-    record Claim(String pcn, String frequency, String replaces, LocalDate dos, List<String> lines) {
+    record Claim(String pcn, String frequency, String replaces, LocalDate dos, List<String> lines, Cob cob) {
+
+        Claim(String pcn, String frequency, String replaces, LocalDate dos, List<String> lines) {
+            this(pcn, frequency, replaces, dos, lines, null);
+        }
+
+        /** The claim billed to another payer, with other-payer loops (coordination of benefits). */
+        Claim to(Cob billedTo) {
+            return new Claim(pcn, frequency, replaces, dos, lines, billedTo);
+        }
 
         static Claim original(String pcn, LocalDate dos, String... lines) {
             return new Claim(pcn, "1", null, dos, List.of(lines));
@@ -25,6 +34,18 @@ final class Claims837 {
             return new Claim(pcn, "7", replaces, dos, List.of(lines));
         }
     }
+
+    /**
+     * The destination payer (2000B SBR01, 2010BA member id, 2010BB payer) and the other-payer loops: 2320/2330A/2330B
+     * segments after the claim's own, and per line (in order) the 2430 segments after its REF*6R.
+     */
+    record Cob(
+            String sbr01,
+            String memberId,
+            String payerId,
+            String payerName,
+            List<String> otherPayerLoops,
+            List<List<String>> lineAdjudications) {}
 
     /** An interchange (ISA13 {@code control}, ISA14 1 when {@code ta1}) of one group with one transaction per claim. */
     static byte[] interchange(int control, boolean ta1, Claim... claims) {
@@ -56,10 +77,14 @@ final class Claims837 {
         s.add("N4*COLUMBUS*OH*432211234");
         s.add("REF*EI*311234567");
         s.add("HL*2*1*22*0");
-        s.add("SBR*P*18*GRP20417******CI");
-        s.add("NM1*IL*1*DOE*JANE****MI*BHP884120337");
+        Cob cob = claim.cob();
+        s.add(cob == null ? "SBR*P*18*GRP20417******CI" : "SBR*" + cob.sbr01() + "*18*******CI");
+        s.add("NM1*IL*1*DOE*JANE****MI*" + (cob == null ? "BHP884120337" : cob.memberId()));
         s.add("DMG*D8*19610722*F");
-        s.add("NM1*PR*2*BUCKEYE HEALTH PLAN*****PI*BKHP1");
+        s.add(
+                cob == null
+                        ? "NM1*PR*2*BUCKEYE HEALTH PLAN*****PI*BKHP1"
+                        : "NM1*PR*2*" + cob.payerName() + "*****PI*" + cob.payerId());
         BigDecimal total = claim.lines().stream()
                 .map(l -> new BigDecimal(l.split(":")[1]))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -67,7 +92,10 @@ final class Claims837 {
         if (claim.replaces() != null) {
             s.add("REF*F8*" + claim.replaces());
         }
-        s.add("HI*ABK:I10");
+        s.add(cob == null ? "HI*ABK:I10" : "HI*ABK:E119");
+        if (cob != null) {
+            s.addAll(cob.otherPayerLoops());
+        }
         int n = 0;
         for (String line : claim.lines()) {
             String[] codeCharge = line.split(":");
@@ -75,6 +103,9 @@ final class Claims837 {
             s.add("SV1*HC:" + codeCharge[0] + "*" + codeCharge[1] + "*UN*1***1");
             s.add("DTP*472*D8*" + claim.dos().toString().replace("-", ""));
             s.add("REF*6R*" + claim.pcn() + "-" + n);
+            if (cob != null && cob.lineAdjudications().size() >= n) {
+                s.addAll(cob.lineAdjudications().get(n - 1));
+            }
         }
         s.add("SE*" + (s.size() + 1) + "*" + st);
         return String.join("~\n", s) + "~\n";

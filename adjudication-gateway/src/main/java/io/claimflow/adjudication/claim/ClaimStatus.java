@@ -16,6 +16,11 @@ public enum ClaimStatus {
     ACCEPTED,
     /** Paid, wholly or partly, by an 835. */
     PAID,
+    /**
+     * Paid by a payer that forwarded it to the next payer (CLP02 19-21, crossover): waits for that payer's 835 with
+     * the same patient control number.
+     */
+    CROSSED_OVER,
     /** Denied by an 835. */
     DENIED,
     /** Its payment taken back by an 835 reversal (CLP02 22); a corrected payment may follow. */

@@ -77,7 +77,10 @@ public final class Notices {
         }
     }
 
-    /** A remittance for one claim, posted. paymentMethod is CHECK, EFT, NON_PAYMENT or OTHER. */
+    /**
+     * A remittance for one claim, posted. paymentMethod is CHECK, EFT, NON_PAYMENT or OTHER; nextPayer the payer that
+     * answers next for the visit (null when this payer is the last).
+     */
     public record Payment(
             ClaimRef claim,
             String patientControlNumber,
@@ -94,5 +97,9 @@ public final class Notices {
             BigDecimal contractualAdjustment,
             List<Adjustment> claimAdjustments,
             List<String> remarkCodes,
-            List<Line> lines) {}
+            List<Line> lines,
+            NextPayer nextPayer) {}
+
+    /** A payer by its id and name. */
+    public record NextPayer(String payerId, String payerName) {}
 }

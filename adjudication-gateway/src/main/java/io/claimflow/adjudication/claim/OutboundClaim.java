@@ -26,6 +26,7 @@ public record OutboundClaim(
         String placeOfService,
         Person patient,
         Coverage coverage,
+        List<OtherPayer> otherPayers,
         String priorAuthorizationNumber,
         String referralNumber,
         List<String> diagnoses,
@@ -42,6 +43,7 @@ public record OutboundClaim(
         Objects.requireNonNull(coverage, "coverage");
         diagnoses = List.copyOf(diagnoses);
         lines = List.copyOf(lines);
+        otherPayers = otherPayers == null ? List.of() : List.copyOf(otherPayers);
         if (patientControlNumber.isBlank() || patientControlNumber.length() > 20) {
             throw new IllegalArgumentException(
                     "patient control number must have 1 to 20 characters (claim " + claimId + ")");
@@ -57,6 +59,40 @@ public record OutboundClaim(
             throw new IllegalArgumentException("total charge " + totalCharge + " is not the sum of the line charges "
                     + sum + " (claim " + claimId + ")");
         }
+        for (OtherPayer other : otherPayers) {
+            if (other.adjudication() != null) {
+                other.adjudication().checkBalances(claimId, other.coverage().payerId(), lines, totalCharge);
+            }
+        }
+    }
+
+    /**
+     * The claim's payers in payment order (SBR01: P, S, T, then the others): the billed coverage and the other
+     * coverages.
+     */
+    public List<Coverage> paymentOrder() {
+        List<Coverage> order = new java.util.ArrayList<>();
+        order.add(coverage);
+        otherPayers.forEach(o -> order.add(o.coverage()));
+        order.sort(java.util.Comparator.comparingInt(
+                c -> "PST".indexOf(c.payerSequence()) < 0 ? 3 : "PST".indexOf(c.payerSequence())));
+        return order;
+    }
+
+    /**
+     * The coverage that pays after this payer in the claim's payment order; empty when this payer is the last or is
+     * none of the claim's payers. When the claim's own payer is meant, its place is the billed coverage's, also when
+     * another coverage has the same payer (a patient with two plans of one payer).
+     */
+    public java.util.Optional<Coverage> nextAfter(String payerId) {
+        List<Coverage> order = paymentOrder();
+        int at = payerId.equals(coverage.payerId()) ? order.indexOf(coverage) : -1;
+        for (int i = 0; at < 0 && i < order.size(); i++) {
+            if (order.get(i).payerId().equals(payerId)) {
+                at = i;
+            }
+        }
+        return at >= 0 && at < order.size() - 1 ? java.util.Optional.of(order.get(at + 1)) : java.util.Optional.empty();
     }
 
     /** The payer the claim goes to. */
@@ -108,6 +144,91 @@ public record OutboundClaim(
 
         public boolean patientIsSubscriber() {
             return "18".equals(relationshipCode);
+        }
+    }
+
+    /**
+     * Another coverage of the patient (837P loops 2320, 2330A, 2330B) and, when that payer adjudicated the claim
+     * before, how (loop 2320 CAS/AMT, 2330B DTP*573/REF*F8, loop 2430 per line); adjudication is null when it did not.
+     */
+    public record OtherPayer(Coverage coverage, PriorAdjudication adjudication) {
+
+        public OtherPayer {
+            Objects.requireNonNull(coverage, "coverage");
+        }
+    }
+
+    /**
+     * An earlier payer's adjudication of this claim: its claim control number (CLP07), adjudication date, paid
+     * amount (AMT*D), remaining patient liability (AMT*EAF), claim-level adjustments (CAS) and line adjudication.
+     */
+    public record PriorAdjudication(
+            String payerClaimNumber,
+            LocalDate adjudicationDate,
+            BigDecimal paidAmount,
+            BigDecimal remainingPatientLiability,
+            List<Notices.Adjustment> claimAdjustments,
+            List<LineAdjudication> lines) {
+
+        public PriorAdjudication {
+            Objects.requireNonNull(adjudicationDate, "adjudicationDate");
+            Objects.requireNonNull(paidAmount, "paidAmount");
+            claimAdjustments = claimAdjustments == null ? List.of() : List.copyOf(claimAdjustments);
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+
+        /** Sum of the claim-level and all line-level adjustments. */
+        public BigDecimal adjustmentTotal() {
+            BigDecimal claimLevel =
+                    claimAdjustments.stream().map(Notices.Adjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return lines.stream().map(LineAdjudication::adjustmentTotal).reduce(claimLevel, BigDecimal::add);
+        }
+
+        /**
+         * The X222A1 COB balancing (section 1.4.1.1): for this payer, claim charge (CLM02) = paid (AMT*D) + claim
+         * adjustments (2320 CAS) + line adjustments (2430 CAS); and, per adjudicated line, line charge (SV102) = line
+         * paid (SVD02) + line adjustments (2430 CAS). Every adjudicated line must be one of the claim's lines.
+         */
+        void checkBalances(String claimId, String payerId, List<Line> claimLines, BigDecimal totalCharge) {
+            String where = "claim " + claimId + ", prior payer " + payerId + ": ";
+            BigDecimal accounted = paidAmount.add(adjustmentTotal());
+            if (accounted.compareTo(totalCharge) != 0) {
+                throw new IllegalArgumentException(where + "COB does not balance: claim charge " + totalCharge
+                        + " is not paid " + paidAmount + " + claim and line adjustments " + adjustmentTotal());
+            }
+            for (LineAdjudication adjudicated : lines) {
+                Line billed = claimLines.stream()
+                        .filter(l -> l.lineNumber() == adjudicated.lineNumber())
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException(where + "line adjudication for line "
+                                + adjudicated.lineNumber() + ", which the claim does not have"));
+                BigDecimal lineAccounted = adjudicated.paidAmount().add(adjudicated.adjustmentTotal());
+                if (lineAccounted.compareTo(billed.charge()) != 0) {
+                    throw new IllegalArgumentException(where + "COB does not balance on line "
+                            + adjudicated.lineNumber() + ": line charge " + billed.charge() + " is not paid "
+                            + adjudicated.paidAmount() + " + line adjustments " + adjudicated.adjustmentTotal());
+                }
+            }
+        }
+    }
+
+    /** An earlier payer's adjudication of one of this claim's lines (loop 2430: SVD, CAS, DTP*573). */
+    public record LineAdjudication(
+            int lineNumber,
+            String procedureCode,
+            List<String> modifiers,
+            BigDecimal paidAmount,
+            BigDecimal paidUnits,
+            List<Notices.Adjustment> adjustments) {
+
+        public LineAdjudication {
+            Objects.requireNonNull(paidAmount, "paidAmount");
+            modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
+            adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
+        }
+
+        public BigDecimal adjustmentTotal() {
+            return adjustments.stream().map(Notices.Adjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
     }
 

@@ -68,6 +68,12 @@ public interface OutboundClaims {
 
     void updateStatus(String claimId, ClaimStatus status, String payerClaimNumber);
 
+    /** Records the payer the claim was forwarded to by a crossover (CLP02 19-21, NM1*TT). */
+    void recordCrossover(String claimId, String payerId, String payerName);
+
+    /** The payer the claim was last forwarded to by a crossover, when it was. */
+    Optional<Notices.NextPayer> crossoverPayer(String claimId);
+
     /** Claims per status, for metrics and REST. */
     java.util.Map<ClaimStatus, Long> countByStatus();
 

@@ -48,6 +48,8 @@ public class RemittancePosting {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemittancePosting.class);
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    /** CLP02 processed as primary, secondary or tertiary and forwarded to the next payer (crossover). */
+    static final Set<String> FORWARDED_TO_NEXT_PAYER = Set.of("19", "20", "21");
 
     private final OutboundClaims claims;
     private final Remittances remittances;
@@ -306,10 +308,12 @@ public class RemittancePosting {
         List<Notices.Adjustment> claimAdjustments = payment.adjustments().stream()
                 .map(RemittancePosting::adjustment)
                 .toList();
-        String payerId = remittance.payerId() != null ? remittance.payerId() : claim.payerId();
-        String payerName = remittance.payerName() != null
-                ? remittance.payerName()
-                : claim.coverage().payerName();
+        Notices.NextPayer paying = payingPayer(remittance, sent);
+        String payerId = paying.payerId();
+        String payerName = paying.payerName();
+        // the next payer of a crossover pays on the same claim: the claim's payer claim number stays the billed one's
+        String payerClaimNumber = payerId.equals(claim.payerId()) ? payment.payerClaimNumber() : null;
+        Notices.NextPayer nextPayer = nextPayer(claim, payment, payerId);
         // a claim not sent yet (an ERA that came first) keeps its way to the payer
         boolean moveState = sent.status() != ClaimStatus.QUEUED && sent.status() != ClaimStatus.BATCHED;
         String outcome;
@@ -318,11 +322,11 @@ public class RemittancePosting {
         if ("4".equals(status)) {
             events.denied(denial(ref, remittance, payment, claimAdjustments, lines));
             if (moveState) {
-                claims.updateStatus(claim.claimId(), ClaimStatus.DENIED, payment.payerClaimNumber());
+                claims.updateStatus(claim.claimId(), ClaimStatus.DENIED, payerClaimNumber);
             }
             outcome = "DENIED";
         } else if ("22".equals(status)
-                && remittances.paidChargeCovered(claim.claimId()).signum() <= 0) {
+                && remittances.paidChargeCovered(claim.claimId(), payerId).signum() <= 0) {
             // nothing posted is left to take back: this reversal was posted before (or pays nothing we posted)
             outcome = "REVERSAL_NOT_POSTED";
         } else {
@@ -357,7 +361,8 @@ public class RemittancePosting {
                     contractual,
                     claimAdjustments,
                     payment.remarkCodes(),
-                    lines));
+                    lines,
+                    nextPayer));
             ClaimStatus next;
             switch (status) {
                 case "22" -> {
@@ -373,8 +378,11 @@ public class RemittancePosting {
                     next = ClaimStatus.PREDETERMINED;
                 }
                 default -> {
-                    next = ClaimStatus.PAID;
-                    BigDecimal covered = remittances.paidChargeCovered(claim.claimId());
+                    next = FORWARDED_TO_NEXT_PAYER.contains(status) ? ClaimStatus.CROSSED_OVER : ClaimStatus.PAID;
+                    if (next == ClaimStatus.CROSSED_OVER && nextPayer != null) {
+                        claims.recordCrossover(claim.claimId(), nextPayer.payerId(), nextPayer.payerName());
+                    }
+                    BigDecimal covered = remittances.paidChargeCovered(claim.claimId(), payerId);
                     List<Notices.Line> denied =
                             lines.stream().filter(RemittancePosting::deniedLine).toList();
                     if (payment.paidAmount().signum() > 0
@@ -391,7 +399,7 @@ public class RemittancePosting {
                 }
             }
             if (moveState) {
-                claims.updateStatus(claim.claimId(), next, payment.payerClaimNumber());
+                claims.updateStatus(claim.claimId(), next, payerClaimNumber);
             }
         }
         interchanges.recordClaimEvent(
@@ -409,6 +417,67 @@ public class RemittancePosting {
                     overpaid);
         }
         return new Posted(outcome, overpaid);
+    }
+
+    /**
+     * The payer of the remittance: its REF*2U; else the claim's payer (billed or other coverage) or crossover payer
+     * whose name its N1*PR gives; else the claim's billed payer.
+     */
+    private Notices.NextPayer payingPayer(Remittance remittance, SentClaim sent) {
+        OutboundClaim claim = sent.claim();
+        String name = remittance.payerName();
+        if (remittance.payerId() != null) {
+            return new Notices.NextPayer(
+                    remittance.payerId(),
+                    name != null
+                            ? name
+                            : claim.paymentOrder().stream()
+                                    .filter(c -> c.payerId().equals(remittance.payerId()))
+                                    .map(OutboundClaim.Coverage::payerName)
+                                    .findFirst()
+                                    .orElse(claim.coverage().payerName()));
+        }
+        if (name != null) {
+            Optional<OutboundClaim.Coverage> named = claim.paymentOrder().stream()
+                    .filter(c -> c.payerName().equalsIgnoreCase(name))
+                    .findFirst();
+            if (named.isPresent()) {
+                return new Notices.NextPayer(named.get().payerId(), name);
+            }
+            Optional<Notices.NextPayer> crossover = claims.crossoverPayer(claim.claimId());
+            if (crossover.isPresent() && name.equalsIgnoreCase(crossover.get().payerName())) {
+                return new Notices.NextPayer(crossover.get().payerId(), name);
+            }
+        }
+        return new Notices.NextPayer(
+                claim.payerId(), name != null ? name : claim.coverage().payerName());
+    }
+
+    /**
+     * Who answers after this payer (coordination of benefits): for a claim processed and forwarded (CLP02 19-21,
+     * crossover) the crossover carrier (NM1*TT), else the next coverage in the claim's payment order; nobody after a
+     * reversal, a claim not the payer's (23) or a predetermination (25); else the next coverage after the paying
+     * payer, null when it is the last.
+     */
+    static Notices.NextPayer nextPayer(OutboundClaim claim, Remittance.ClaimPayment payment, String payingPayerId) {
+        String status = payment.statusCode();
+        if (FORWARDED_TO_NEXT_PAYER.contains(status) && payment.crossoverCarrierId() != null) {
+            String id = payment.crossoverCarrierId();
+            String name = payment.crossoverCarrierName() != null
+                    ? payment.crossoverCarrierName()
+                    : claim.paymentOrder().stream()
+                            .filter(c -> c.payerId().equals(id))
+                            .map(OutboundClaim.Coverage::payerName)
+                            .findFirst()
+                            .orElse(id);
+            return new Notices.NextPayer(id, name);
+        }
+        if (Set.of("22", "23", "25").contains(status)) {
+            return null;
+        }
+        return claim.nextAfter(payingPayerId)
+                .map(c -> new Notices.NextPayer(c.payerId(), c.payerName()))
+                .orElse(null);
     }
 
     private static Notices.Denial denial(

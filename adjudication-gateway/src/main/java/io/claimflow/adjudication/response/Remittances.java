@@ -39,9 +39,11 @@ public interface Remittances {
 
     /**
      * The charges a claim's posted payments cover so far: CLP03 summed over the CLPs posted as paid (a reversal's
-     * negative charge takes its payment's back). A claim whose covered charge would pass its total is paid twice.
+     * negative charge takes its payment's back), by this payer (REF*2U of the deposit; the claim's payer when the
+     * deposit names none): a claim whose covered charge would pass its total is paid twice by that payer, while the
+     * next payer of a crossover pays the same charges once more.
      */
-    BigDecimal paidChargeCovered(String claimId);
+    BigDecimal paidChargeCovered(String claimId, String payerId);
 
     /** CLPs kept unmatched that could be this claim's: same CLP01, CLP07 or member id (checked by the caller). */
     List<UnmatchedPayment> unmatchedCandidates(String patientControlNumber, String payerClaimNumber, String memberId);

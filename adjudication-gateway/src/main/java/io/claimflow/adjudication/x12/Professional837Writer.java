@@ -5,16 +5,22 @@ import static io.claimflow.x12.X12Values.date;
 import static io.claimflow.x12.X12Values.fixed;
 import static io.claimflow.x12.X12Values.text;
 
+import io.claimflow.adjudication.claim.Notices;
 import io.claimflow.adjudication.claim.OutboundClaim;
 import io.claimflow.adjudication.claim.OutboundClaim.Address;
 import io.claimflow.adjudication.claim.OutboundClaim.Line;
+import io.claimflow.adjudication.claim.OutboundClaim.LineAdjudication;
+import io.claimflow.adjudication.claim.OutboundClaim.OtherPayer;
 import io.claimflow.adjudication.claim.OutboundClaim.Person;
+import io.claimflow.adjudication.claim.OutboundClaim.PriorAdjudication;
 import io.claimflow.adjudication.claim.OutboundClaim.Provider;
 import io.claimflow.codes.Frequency;
 import io.claimflow.x12.X12Output;
 import io.claimflow.x12.X12Values;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes ASC X12 005010X222A1 (837P, health care claim: professional) with staedi: one interchange (ISA/IEA) with one
@@ -114,41 +120,15 @@ public final class Professional837Writer {
         boolean self = claim.coverage().patientIsSubscriber();
         out.segment("HL", Integer.toString(subscriberHl), "1", "22", self ? "0" : "1");
         OutboundClaim.Coverage coverage = claim.coverage();
-        out.segment(
-                "SBR",
-                coverage.payerSequence(),
-                self ? "18" : null,
-                text(coverage.groupNumber()),
-                coverage.groupNumber() == null ? text(coverage.groupName()) : null,
-                null,
-                null,
-                null,
-                null,
-                coverage.claimFilingIndicator() == null ? "CI" : coverage.claimFilingIndicator());
+        sbr(out, coverage, self ? "18" : null);
         Person subscriber = coverage.subscriber();
-        out.segment(
-                "NM1",
-                "IL",
-                "1",
-                text(subscriber.lastName()),
-                text(subscriber.firstName()),
-                text(subscriber.middleName()),
-                null,
-                text(subscriber.nameSuffix()),
-                "MI",
-                text(coverage.memberId()));
-        Address subscriberAddress = subscriber.address() != null
-                ? subscriber.address()
-                : self ? claim.patient().address() : null;
-        if (subscriberAddress != null) {
-            address(out, subscriberAddress);
-        }
+        subscriberName(out, coverage);
+        address(out, subscriberAddress(claim, coverage));
         if (self || subscriber.birthDate() != null) {
             Person demographics = self ? claim.patient() : subscriber;
             out.segment("DMG", "D8", date(demographics.birthDate()), demographics.sex());
         }
-        out.segment(
-                "NM1", "PR", "2", text(coverage.payerName()), null, null, null, null, "PI", text(coverage.payerId()));
+        payerName(out, coverage);
         if (!self) {
             // 2000C patient
             out.segment("HL", Integer.toString(++hl), Integer.toString(subscriberHl), "23", "0");
@@ -220,16 +200,14 @@ public final class Professional837Writer {
                     claim.facility().npi());
             address(out, claim.facility().address());
         }
+        for (OtherPayer other : claim.otherPayers()) {
+            otherPayer(out, claim, other);
+        }
         // 2400 service lines
         int lx = 0;
         for (Line line : claim.lines()) {
             out.segment("LX", Integer.toString(++lx));
-            String[] procedure = new String[2 + line.modifiers().size()];
-            procedure[0] = "HC";
-            procedure[1] = line.procedureCode();
-            for (int m = 0; m < line.modifiers().size(); m++) {
-                procedure[2 + m] = line.modifiers().get(m);
-            }
+            String[] procedure = procedure(line.procedureCode(), line.modifiers());
             String[] pointers =
                     line.diagnosisPointers().stream().map(String::valueOf).toArray(String[]::new);
             out.segment(
@@ -253,8 +231,150 @@ public final class Professional837Writer {
                         line.ndcQuantity().stripTrailingZeros().toPlainString(),
                         new String[] {line.ndcUnit()});
             }
+            for (OtherPayer other : claim.otherPayers()) {
+                lineAdjudication(out, line, other);
+            }
         }
         out.segment("SE", Integer.toString(out.segmentCountIncludingSe()), st02);
+    }
+
+    /**
+     * Loops 2320 (other subscriber information), 2330A (other subscriber) and 2330B (other payer) for one other
+     * coverage. CAS, AMT*D, AMT*EAF and REF*F8 only when that payer adjudicated the claim; DTP*573 in 2330B only when
+     * it adjudicated and no 2430 loop carries its line dates (X222A1 situational rules).
+     */
+    private static void otherPayer(X12Output out, OutboundClaim claim, OtherPayer other) {
+        OutboundClaim.Coverage coverage = other.coverage();
+        PriorAdjudication adjudication = other.adjudication();
+        sbr(out, coverage, coverage.relationshipCode());
+        if (adjudication != null) {
+            adjustments(out, adjudication.claimAdjustments());
+            out.segment("AMT", "D", amount(adjudication.paidAmount()));
+            if (adjudication.remainingPatientLiability() != null) {
+                out.segment("AMT", "EAF", amount(adjudication.remainingPatientLiability()));
+            }
+        }
+        out.segment("OI", null, null, "Y", null, null, "Y");
+        // 2330A other subscriber
+        subscriberName(out, coverage);
+        address(out, subscriberAddress(claim, coverage));
+        // 2330B other payer
+        payerName(out, coverage);
+        if (adjudication != null) {
+            if (adjudication.lines().isEmpty()) {
+                out.segment("DTP", "573", "D8", date(adjudication.adjudicationDate()));
+            }
+            if (adjudication.payerClaimNumber() != null) {
+                out.segment("REF", "F8", text(adjudication.payerClaimNumber()));
+            }
+        }
+    }
+
+    /** Loop 2430 for a line the other payer adjudicated: SVD, CAS, DTP*573. */
+    private static void lineAdjudication(X12Output out, Line line, OtherPayer other) {
+        if (other.adjudication() == null) {
+            return;
+        }
+        for (LineAdjudication adjudicated : other.adjudication().lines()) {
+            if (adjudicated.lineNumber() != line.lineNumber()) {
+                continue;
+            }
+            String[] procedure = adjudicated.procedureCode() == null
+                    ? procedure(line.procedureCode(), line.modifiers())
+                    : procedure(adjudicated.procedureCode(), adjudicated.modifiers());
+            out.segment(
+                    "SVD",
+                    text(other.coverage().payerId()),
+                    amount(adjudicated.paidAmount()),
+                    procedure,
+                    null,
+                    adjudicated.paidUnits() == null
+                            ? Integer.toString(line.units())
+                            : adjudicated.paidUnits().stripTrailingZeros().toPlainString());
+            adjustments(out, adjudicated.adjustments());
+            out.segment("DTP", "573", "D8", date(other.adjudication().adjudicationDate()));
+        }
+    }
+
+    /** SBR of loop 2000B or 2320: sequence, relationship, group number or name, claim filing indicator. */
+    private static void sbr(X12Output out, OutboundClaim.Coverage coverage, String relationship) {
+        out.segment(
+                "SBR",
+                coverage.payerSequence(),
+                relationship,
+                text(coverage.groupNumber()),
+                coverage.groupNumber() == null ? text(coverage.groupName()) : null,
+                null,
+                null,
+                null,
+                null,
+                coverage.claimFilingIndicator() == null ? "CI" : coverage.claimFilingIndicator());
+    }
+
+    /** NM1*IL of loop 2010BA or 2330A: the subscriber and member id. */
+    private static void subscriberName(X12Output out, OutboundClaim.Coverage coverage) {
+        Person subscriber = coverage.subscriber();
+        out.segment(
+                "NM1",
+                "IL",
+                "1",
+                text(subscriber.lastName()),
+                text(subscriber.firstName()),
+                text(subscriber.middleName()),
+                null,
+                text(subscriber.nameSuffix()),
+                "MI",
+                text(coverage.memberId()));
+    }
+
+    /** The subscriber's address, the patient's when the patient is the subscriber; null when unknown. */
+    private static Address subscriberAddress(OutboundClaim claim, OutboundClaim.Coverage coverage) {
+        Address address = coverage.subscriber().address();
+        return address != null
+                ? address
+                : coverage.patientIsSubscriber() ? claim.patient().address() : null;
+    }
+
+    /** NM1*PR of loop 2010BB or 2330B. */
+    private static void payerName(X12Output out, OutboundClaim.Coverage coverage) {
+        out.segment(
+                "NM1", "PR", "2", text(coverage.payerName()), null, null, null, null, "PI", text(coverage.payerId()));
+    }
+
+    /** The composite procedure (SV101, SVD03): qualifier HC, code, modifiers. */
+    private static String[] procedure(String code, List<String> modifiers) {
+        String[] procedure = new String[2 + modifiers.size()];
+        procedure[0] = "HC";
+        procedure[1] = code;
+        for (int m = 0; m < modifiers.size(); m++) {
+            procedure[2 + m] = modifiers.get(m);
+        }
+        return procedure;
+    }
+
+    /** CAS segments: one per group code in the order first met, at most six reasons each; zero amounts left out. */
+    private static void adjustments(X12Output out, List<Notices.Adjustment> adjustments) {
+        Map<String, List<Notices.Adjustment>> byGroup = new LinkedHashMap<>();
+        for (Notices.Adjustment adjustment : adjustments) {
+            if (adjustment.amount().signum() != 0) {
+                byGroup.computeIfAbsent(adjustment.groupCode(), g -> new ArrayList<>())
+                        .add(adjustment);
+            }
+        }
+        for (Map.Entry<String, List<Notices.Adjustment>> group : byGroup.entrySet()) {
+            List<Notices.Adjustment> reasons = group.getValue();
+            for (int from = 0; from < reasons.size(); from += 6) {
+                List<Object> elements = new ArrayList<>();
+                elements.add(group.getKey());
+                for (Notices.Adjustment reason : reasons.subList(from, Math.min(from + 6, reasons.size()))) {
+                    elements.add(reason.reasonCode());
+                    elements.add(amount(reason.amount()));
+                    elements.add(null);
+                }
+                elements.remove(elements.size() - 1);
+                out.segment("CAS", elements.toArray());
+            }
+        }
     }
 
     private static void provider(X12Output out, String entity, Provider provider) {

@@ -42,7 +42,8 @@ public record Remittance(
 
     /**
      * Loop 2100: one claim's payment. memberId is the patient's or the insured's id (NM1*QC / NM1*IL, NM109 with
-     * qualifier MI), statementFrom/To the claim's dates (DTM*232 / DTM*233), each null when not sent.
+     * qualifier MI), statementFrom/To the claim's dates (DTM*232 / DTM*233), crossoverCarrierId/Name the payer the
+     * claim was forwarded to (NM1*TT: NM109, NM103; with CLP02 19-21), each null when not sent.
      */
     public record ClaimPayment(
             String patientControlNumber,
@@ -57,7 +58,9 @@ public record Remittance(
             List<ServicePayment> lines,
             String memberId,
             LocalDate statementFrom,
-            LocalDate statementTo) {
+            LocalDate statementTo,
+            String crossoverCarrierId,
+            String crossoverCarrierName) {
 
         public ClaimPayment {
             adjustments = List.copyOf(adjustments);

@@ -109,6 +109,11 @@ public final class Remittance835Reader {
                         // the insured's id (IL) is the member id when both are sent
                         claim.memberId = s.element(9);
                     }
+                    if (claim != null && line == null && "TT".equals(s.element(1))) {
+                        // crossover carrier: the payer the claim was forwarded to
+                        claim.crossoverCarrierId = s.element(9);
+                        claim.crossoverCarrierName = s.element(3);
+                    }
                 }
                 case "AMT" -> {
                     if (line != null && "B6".equals(s.element(1))) {
@@ -220,6 +225,8 @@ public final class Remittance835Reader {
         final List<String> remarks = new ArrayList<>();
         final List<Remittance.ServicePayment> lines = new ArrayList<>();
         String memberId;
+        String crossoverCarrierId;
+        String crossoverCarrierName;
         java.time.LocalDate statementFrom;
         java.time.LocalDate statementTo;
 
@@ -243,7 +250,9 @@ public final class Remittance835Reader {
                     lines,
                     memberId,
                     statementFrom,
-                    statementTo);
+                    statementTo,
+                    crossoverCarrierId,
+                    crossoverCarrierName);
         }
     }
 

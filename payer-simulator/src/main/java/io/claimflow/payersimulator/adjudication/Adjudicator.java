@@ -23,6 +23,13 @@ import java.util.Optional;
  * otherwise deductible (PR-1) then coinsurance (PR-2), all capped by the out-of-pocket maximum; accumulators are
  * kept per member and calendar year. A replacement claim (frequency 7) takes back what the claim it replaces added
  * to the accumulators and the duplicate index before it is adjudicated. Not thread-safe: callers serialize.
+ *
+ * <p>As a secondary or tertiary payer (the 837P names other payers that adjudicated the claim: loop 2320 AMT*D,
+ * loop 2430 SVD/CAS), each line is adjudicated by the "allowed less prior payment" (non-duplication) rule: the payer
+ * considers its own allowed amount less what the earlier payers paid on the line, never more than the patient
+ * liability the last of them left (their PR adjustments); it applies its own plan's copay, deductible and
+ * coinsurance to that amount and pays the rest. The 835 line reports the earlier payments as OA-23, its own
+ * patient share as PR and the remainder of the charge as CO-45, so charge = paid + adjustments.
  */
 public final class Adjudicator {
 
@@ -70,8 +77,16 @@ public final class Adjudicator {
             }
             BigDecimal allowed = allowed(line);
             List<Adjudication.Cas> cas = new ArrayList<>();
+            Prior prior = prior(claim, line);
+            // what this payer's benefits apply to: its allowed amount, or as a secondary what is left of it
+            BigDecimal considered = prior == null
+                    ? allowed
+                    : min(
+                            allowed.subtract(prior.paid()),
+                            prior.patientLiability(),
+                            line.charge().subtract(prior.paid()));
             BigDecimal contractual = line.charge().subtract(allowed);
-            if (contractual.signum() > 0) {
+            if (prior == null && contractual.signum() > 0) {
                 cas.add(new Adjudication.Cas("CO", "45", contractual));
             }
             String yearKey = claim.memberId() + "|" + line.dateOfService().getYear();
@@ -83,20 +98,20 @@ public final class Adjudicator {
                     && plan.copayCodePrefixes().stream().anyMatch(line.procedureCode()::startsWith);
             if (copayLine) {
                 copayUsed = true;
-                BigDecimal copay = min(plan.copay(), allowed, acc.oopRemaining(plan));
+                BigDecimal copay = min(plan.copay(), considered, acc.oopRemaining(plan));
                 if (copay.signum() > 0) {
                     cas.add(new Adjudication.Cas("PR", "3", copay));
                     acc.add(record.accumulators, yearKey, ZERO, copay);
                     patient = patient.add(copay);
                 }
             } else {
-                BigDecimal deductible = min(allowed, acc.deductibleRemaining(plan), acc.oopRemaining(plan));
+                BigDecimal deductible = min(considered, acc.deductibleRemaining(plan), acc.oopRemaining(plan));
                 if (deductible.signum() > 0) {
                     cas.add(new Adjudication.Cas("PR", "1", deductible));
                     acc.add(record.accumulators, yearKey, deductible, deductible);
                     patient = patient.add(deductible);
                 }
-                BigDecimal rest = allowed.subtract(deductible);
+                BigDecimal rest = considered.subtract(deductible);
                 BigDecimal coinsurance = min(
                         rest.multiply(plan.coinsurancePercent()).divide(HUNDRED, 2, RoundingMode.HALF_UP),
                         acc.oopRemaining(plan));
@@ -109,7 +124,19 @@ public final class Adjudicator {
             String duplicateKey = duplicateKey(claim, line);
             paidLines.put(duplicateKey, claim.patientControlNumber());
             record.duplicateKeys.add(duplicateKey);
-            lines.add(new Adjudication.Line(line, allowed, allowed.subtract(patient), cas, List.of()));
+            BigDecimal linePaid = considered.subtract(patient);
+            if (prior != null) {
+                // the earlier payers' payments (OA-23) and what neither they nor this payer's patient share cover
+                BigDecimal rest =
+                        line.charge().subtract(linePaid).subtract(prior.paid()).subtract(patient);
+                if (prior.paid().signum() > 0) {
+                    cas.add(0, new Adjudication.Cas("OA", "23", prior.paid()));
+                }
+                if (rest.signum() > 0) {
+                    cas.add(0, new Adjudication.Cas("CO", "45", rest));
+                }
+            }
+            lines.add(new Adjudication.Line(line, allowed, linePaid, cas, List.of()));
         }
         BigDecimal paid = lines.stream().map(Adjudication.Line::paid).reduce(ZERO, BigDecimal::add);
         BigDecimal patient = lines.stream()
@@ -118,7 +145,13 @@ public final class Adjudicator {
                 .map(Adjudication.Cas::amount)
                 .reduce(ZERO, BigDecimal::add);
         boolean allDenied = lines.stream().allMatch(l -> l.allowed() == null);
-        String status = allDenied ? "4" : "S".equals(claim.payerSequence()) ? "2" : "1";
+        String status = allDenied
+                ? "4"
+                : switch (claim.payerSequence() == null ? "" : claim.payerSequence()) {
+                    case "S" -> "2";
+                    case "T" -> "3";
+                    default -> "1";
+                };
         posted.put(payerClaimNumber, record);
         return new Adjudication(claim, payerClaimNumber, status, paid, patient, lines);
     }
@@ -175,6 +208,52 @@ public final class Adjudicator {
         }
         return null;
     }
+
+    /**
+     * What the earlier payers paid on the line and the patient liability the last of them left; null when no other
+     * payer adjudicated the claim. From their loop 2430 when they adjudicated lines (a line none of them adjudicated
+     * is open whole), else from loop 2320 (AMT*D, AMT*EAF or the PR adjustments) shared over the lines by charge.
+     */
+    static Prior prior(SubmittedClaim claim, SubmittedClaim.Line line) {
+        List<SubmittedClaim.OtherPayer> earlier = claim.otherPayers().stream()
+                .filter(SubmittedClaim.OtherPayer::adjudicated)
+                .sorted(java.util.Comparator.comparingInt(o -> "PST".indexOf(o.payerSequence())))
+                .toList();
+        if (earlier.isEmpty()) {
+            return null;
+        }
+        boolean lineLevel =
+                claim.lines().stream().anyMatch(l -> !l.priorAdjudications().isEmpty());
+        if (lineLevel) {
+            BigDecimal paid = line.priorAdjudications().stream()
+                    .map(SubmittedClaim.PriorLine::paid)
+                    .reduce(ZERO, BigDecimal::add);
+            BigDecimal liability = line.charge().subtract(paid);
+            for (SubmittedClaim.OtherPayer payer : earlier) {
+                for (SubmittedClaim.PriorLine priorLine : line.priorAdjudications()) {
+                    if (priorLine.payerId().equals(payer.payerId())) {
+                        liability = priorLine.patientLiability();
+                    }
+                }
+            }
+            return new Prior(paid, liability);
+        }
+        SubmittedClaim.OtherPayer last = earlier.get(earlier.size() - 1);
+        BigDecimal paid = earlier.stream().map(SubmittedClaim.OtherPayer::paid).reduce(ZERO, BigDecimal::add);
+        BigDecimal liability = last.remainingPatientLiability() != null
+                ? last.remainingPatientLiability()
+                : last.claimAdjustments().stream()
+                        .filter(c -> c.group().equals("PR"))
+                        .map(SubmittedClaim.Cas::amount)
+                        .reduce(ZERO, BigDecimal::add);
+        BigDecimal share = line.charge().divide(claim.totalCharge(), 10, RoundingMode.HALF_UP);
+        return new Prior(
+                paid.multiply(share).setScale(2, RoundingMode.HALF_UP),
+                liability.multiply(share).setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** The earlier payers' payment on a line and the patient liability they left. */
+    record Prior(BigDecimal paid, BigDecimal patientLiability) {}
 
     private BigDecimal allowed(SubmittedClaim.Line line) {
         BigDecimal fee = properties.feeSchedule().get(line.procedureCode());

@@ -85,6 +85,14 @@ public final class Claim837Reader {
         boolean ndc;
         int count = 1;
         int clmPosition;
+        String payerId;
+        String payerName;
+        final List<OtherPayerBuilder> others = new ArrayList<>();
+        OtherPayerBuilder other;
+        final List<SubmittedClaim.PriorLine> priorLines = new ArrayList<>();
+        String svdPayer;
+        BigDecimal svdPaid;
+        List<SubmittedClaim.Cas> svdAdjustments;
 
         Tx(String st02) {
             this.st02 = st02;
@@ -92,10 +100,54 @@ public final class Claim837Reader {
 
         void accept(Segment s) {
             count++;
+            // loops 2320/2330 (other payers) come after the claim's own segments, before its first line
+            boolean otherPayerLoop = other != null && sv1 == null;
             switch (s.tag()) {
-                case "SBR" -> payerSequence = s.element(1);
+                case "SBR" -> {
+                    if (clm == null) {
+                        payerSequence = s.element(1);
+                    } else {
+                        other = new OtherPayerBuilder(s.element(1));
+                        others.add(other);
+                    }
+                }
+                case "CAS" -> {
+                    if (svdAdjustments != null) {
+                        svdAdjustments.addAll(cas(s));
+                    } else if (otherPayerLoop) {
+                        other.adjustments.addAll(cas(s));
+                    }
+                }
+                case "AMT" -> {
+                    if (otherPayerLoop && "D".equals(s.element(1))) {
+                        other.paid = X12Values.parseAmount(s.required(2));
+                    } else if (otherPayerLoop && "EAF".equals(s.element(1))) {
+                        other.remaining = X12Values.parseAmount(s.required(2));
+                    }
+                }
+                case "SVD" -> {
+                    if (sv1 != null) {
+                        finishSvd();
+                        svdPayer = s.required(1);
+                        svdPaid = X12Values.parseAmount(s.required(2));
+                        svdAdjustments = new ArrayList<>();
+                    }
+                }
                 case "NM1" -> {
                     entity = s.element(1) == null ? "" : s.element(1);
+                    if (otherPayerLoop) {
+                        if ("IL".equals(entity)) {
+                            other.memberId = s.element(9);
+                        } else if ("PR".equals(entity)) {
+                            other.payerId = s.element(9);
+                            other.payerName = s.element(3);
+                        }
+                        return;
+                    }
+                    if ("PR".equals(entity) && clm == null) {
+                        payerId = s.element(9);
+                        payerName = s.element(3);
+                    }
                     switch (entity) {
                         case "85" -> {
                             billingName = s.element(3);
@@ -123,6 +175,8 @@ public final class Claim837Reader {
                         if ("85".equals(entity)) {
                             billingTaxId = s.element(2);
                         }
+                    } else if ("F8".equals(q) && otherPayerLoop) {
+                        other.payerClaimNumber = s.element(2);
                     } else if ("F8".equals(q)) {
                         replaced = s.element(2);
                     } else if ("G1".equals(q)) {
@@ -154,10 +208,20 @@ public final class Claim837Reader {
             }
         }
 
+        void finishSvd() {
+            if (svdPayer != null) {
+                priorLines.add(new SubmittedClaim.PriorLine(svdPayer, svdPaid, svdAdjustments));
+            }
+            svdPayer = null;
+            svdPaid = null;
+            svdAdjustments = null;
+        }
+
         void finishLine() {
             if (sv1 == null) {
                 return;
             }
+            finishSvd();
             List<String> procedure = sv1.components(1);
             List<Integer> pointers =
                     sv1.components(7).stream().map(Integer::valueOf).toList();
@@ -169,7 +233,9 @@ public final class Claim837Reader {
                     pointers,
                     dos,
                     lineControl,
-                    ndc));
+                    ndc,
+                    List.copyOf(priorLines)));
+            priorLines.clear();
             sv1 = null;
             dos = null;
             lineControl = null;
@@ -202,8 +268,42 @@ public final class Claim837Reader {
                         billingNpi,
                         billingTaxId,
                         diagnoses,
-                        lines));
+                        lines,
+                        payerId,
+                        payerName,
+                        others.stream().map(OtherPayerBuilder::build).toList()));
             }
+        }
+    }
+
+    private static List<SubmittedClaim.Cas> cas(Segment s) {
+        List<SubmittedClaim.Cas> result = new ArrayList<>();
+        for (int i = 2; i + 1 <= 19; i += 3) {
+            if (s.element(i) != null) {
+                result.add(
+                        new SubmittedClaim.Cas(s.required(1), s.element(i), X12Values.parseAmount(s.required(i + 1))));
+            }
+        }
+        return result;
+    }
+
+    private static final class OtherPayerBuilder {
+        final String sequence;
+        final List<SubmittedClaim.Cas> adjustments = new ArrayList<>();
+        String memberId;
+        String payerId;
+        String payerName;
+        BigDecimal paid;
+        BigDecimal remaining;
+        String payerClaimNumber;
+
+        OtherPayerBuilder(String sequence) {
+            this.sequence = sequence;
+        }
+
+        SubmittedClaim.OtherPayer build() {
+            return new SubmittedClaim.OtherPayer(
+                    sequence, memberId, payerId, payerName, paid, remaining, adjustments, payerClaimNumber);
         }
     }
 }

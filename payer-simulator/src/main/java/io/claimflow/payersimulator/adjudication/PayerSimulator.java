@@ -104,6 +104,12 @@ public final class PayerSimulator {
                 }
             }
             Adjudication adjudication = adjudicator.adjudicate(claim, received.receivedOn());
+            Optional<SubmittedClaim.OtherPayer> crossover =
+                    Crossover.target(properties.crossovers(), claim, adjudication);
+            if (crossover.isPresent() && adjudicator.knowsMember(crossover.get().memberId())) {
+                adjudication = adjudication.forwardedTo(
+                        crossover.get().payerId(), crossover.get().payerName());
+            }
             ResponseWriter.ClaimStatus status =
                     new ResponseWriter.ClaimStatus(claim, true, adjudication.payerClaimNumber());
             statuses.add(status);
@@ -166,6 +172,11 @@ public final class PayerSimulator {
             }
         }
         emit835(submitterId, payments, adjustments, now);
+        for (Adjudication adjudication : claims) {
+            if (adjudication.crossoverPayerId() != null) {
+                crossOver(submitterId, adjudication, now);
+            }
+        }
         for (ClaimPayment part : secondParts) {
             emit835(submitterId, List.of(part), List.of(), now);
         }
@@ -178,6 +189,21 @@ public final class PayerSimulator {
                                 "WO", adjudication.claim().patientControlNumber(), adjudication.paid())));
             }
         }
+    }
+
+    /**
+     * The payer the claim was forwarded to adjudicates it as secondary, with the primary's adjudication, and sends its
+     * own 835 for the same patient control number.
+     */
+    private void crossOver(String submitterId, Adjudication primary, LocalDateTime now) {
+        SubmittedClaim.OtherPayer secondary = primary.claim().otherPayers().stream()
+                .filter(o -> o.payerId().equals(primary.crossoverPayerId()))
+                .findFirst()
+                .orElseThrow();
+        Adjudication adjudication =
+                adjudicator.adjudicate(Crossover.secondaryClaim(primary, secondary), now.toLocalDate());
+        paidClaims.put(adjudication.payerClaimNumber(), adjudication);
+        emit835(submitterId, List.of(ClaimPayment.whole(adjudication)), List.of(), now);
     }
 
     /**

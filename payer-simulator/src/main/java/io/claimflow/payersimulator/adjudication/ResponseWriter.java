@@ -284,10 +284,13 @@ public final class ResponseWriter {
             }
             out.segment("TRN", "1", traceNumber, "1" + properties.payerTaxId());
             out.segment("DTM", "405", today);
-            out.segment("N1", "PR", text(properties.payerName()));
+            // the payer the claims were billed to (loop 2010BB of the 837P), else the configured one
+            SubmittedClaim billed = claims.get(0).adjudication().claim();
+            boolean named = billed.payerId() != null && billed.payerName() != null;
+            out.segment("N1", "PR", text(named ? billed.payerName() : properties.payerName()));
             out.segment("N3", "100 PAYER WAY");
             out.segment("N4", "COLUMBUS", "OH", "43215");
-            out.segment("REF", "2U", properties.payerId());
+            out.segment("REF", "2U", named ? billed.payerId() : properties.payerId());
             out.segment("PER", "BL", "PROVIDER SERVICES", "TE", "8005550100");
             SubmittedClaim first = claims.get(0).adjudication().claim();
             out.segment("N1", "PE", text(first.billingName()), "XX", first.billingNpi());
@@ -339,6 +342,20 @@ public final class ResponseWriter {
                 null,
                 "MI",
                 claim.memberId());
+        if (adjudication.crossoverPayerId() != null && !payment.reversal()) {
+            // crossover carrier: the payer the claim was forwarded to (CLP02 19-21)
+            out.segment(
+                    "NM1",
+                    "TT",
+                    "2",
+                    text(adjudication.crossoverPayerName()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    "PI",
+                    adjudication.crossoverPayerId());
+        }
         for (Adjudication.Line line : payment.lines()) {
             SubmittedClaim.Line billed = line.line();
             String[] procedure = new String[2 + billed.modifiers().size()];

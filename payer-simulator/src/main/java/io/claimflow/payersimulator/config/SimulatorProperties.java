@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 /**
  * The simulated payer's configuration (prefix {@code payer-simulator}): who it is, its benefit plans, members,
  * fee schedule and denial rules. Everything the simulator decides follows from these and the order claims arrive
- * in, so tests can predict every amount.
+ * in, so tests can predict every amount. {@code crossovers}: by payer id, the payers it forwards a claim to when the
+ * claim names one of them as the next payer (Medicare crossover to Medicaid or a Medigap plan).
  */
 @ConfigurationProperties("payer-simulator")
 public record SimulatorProperties(
@@ -29,10 +30,12 @@ public record SimulatorProperties(
         Map<String, List<String>> modifierRequired,
         int timelyFilingDays,
         Faults faults,
-        Behaviours behaviours) {
+        Behaviours behaviours,
+        Map<String, List<String>> crossovers) {
 
     @ConstructorBinding
     public SimulatorProperties {
+        crossovers = crossovers == null ? Map.of() : Map.copyOf(crossovers);
         plans = plans == null ? Map.of() : Map.copyOf(plans);
         members = members == null ? Map.of() : Map.copyOf(members);
         feeSchedule = feeSchedule == null ? Map.of() : Map.copyOf(feeSchedule);
@@ -79,6 +82,7 @@ public record SimulatorProperties(
                 modifierRequired,
                 timelyFilingDays,
                 faults,
+                null,
                 null);
     }
 

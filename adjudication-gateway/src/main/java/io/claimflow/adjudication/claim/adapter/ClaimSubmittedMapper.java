@@ -1,15 +1,21 @@
 package io.claimflow.adjudication.claim.adapter;
 
+import io.claimflow.adjudication.claim.Notices;
 import io.claimflow.adjudication.claim.OutboundClaim;
 import io.claimflow.codes.Frequency;
+import io.claimflow.events.Adjustment;
 import io.claimflow.events.AdministrativeSex;
 import io.claimflow.events.ClaimLine;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.Coverage;
 import io.claimflow.events.Diagnosis;
+import io.claimflow.events.PriorPayerAdjudication;
 import io.claimflow.events.Provider;
 import io.claimflow.events.ServiceLine;
 import io.claimflow.events.Subscriber;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Maps the Avro {@link ClaimSubmitted} to the gateway's {@link OutboundClaim}. A record that cannot be billed as
@@ -37,16 +43,6 @@ public final class ClaimSubmittedMapper {
             throw new IllegalArgumentException("claim " + event.getClaimId()
                     + ": the billing provider needs a tax id and a street address on an 837P");
         }
-        Coverage coverage = event.getCoverage();
-        Subscriber subscriber = coverage.getSubscriber();
-        OutboundClaim.Person subscriberPerson = new OutboundClaim.Person(
-                subscriber.getLastName(),
-                subscriber.getFirstName(),
-                subscriber.getMiddleName(),
-                null,
-                subscriber.getBirthDate(),
-                sex(subscriber.getSex()),
-                address(subscriber.getAddress()));
         var patient = event.getPatient();
         OutboundClaim.Person patientPerson = new OutboundClaim.Person(
                 patient.getLastName(),
@@ -56,21 +52,7 @@ public final class ClaimSubmittedMapper {
                 patient.getBirthDate(),
                 sex(patient.getSex()),
                 address(patient.getAddress()));
-        OutboundClaim.Coverage outboundCoverage = new OutboundClaim.Coverage(
-                switch (coverage.getResponsibility()) {
-                    case PRIMARY -> "P";
-                    case SECONDARY -> "S";
-                    case TERTIARY -> "T";
-                    case OTHER -> "U";
-                },
-                coverage.getPayer().getPayerId(),
-                coverage.getPayer().getName(),
-                subscriber.getMemberId(),
-                subscriberPerson,
-                relationship(coverage.getRelationshipToSubscriber().name()),
-                coverage.getGroupNumber(),
-                coverage.getGroupName(),
-                coverage.getClaimFilingIndicator());
+        OutboundClaim.Coverage outboundCoverage = coverage(event.getCoverage());
         var facility = event.getFacility();
         return new OutboundClaim(
                 event.getClaimId(),
@@ -90,11 +72,89 @@ public final class ClaimSubmittedMapper {
                 event.getPlaceOfService(),
                 patientPerson,
                 outboundCoverage,
+                otherPayers(event),
                 event.getPriorAuthorizationNumber(),
                 event.getReferralNumber(),
                 event.getDiagnoses().stream().map(Diagnosis::getCode).toList(),
                 event.getLines().stream().map(ClaimSubmittedMapper::line).toList(),
                 event.getTotalCharge());
+    }
+
+    private static OutboundClaim.Coverage coverage(Coverage coverage) {
+        Subscriber subscriber = coverage.getSubscriber();
+        OutboundClaim.Person subscriberPerson = new OutboundClaim.Person(
+                subscriber.getLastName(),
+                subscriber.getFirstName(),
+                subscriber.getMiddleName(),
+                null,
+                subscriber.getBirthDate(),
+                sex(subscriber.getSex()),
+                address(subscriber.getAddress()));
+        return new OutboundClaim.Coverage(
+                switch (coverage.getResponsibility()) {
+                    case PRIMARY -> "P";
+                    case SECONDARY -> "S";
+                    case TERTIARY -> "T";
+                    case OTHER -> "U";
+                },
+                coverage.getPayer().getPayerId(),
+                coverage.getPayer().getName(),
+                subscriber.getMemberId(),
+                subscriberPerson,
+                relationship(coverage.getRelationshipToSubscriber().name()),
+                coverage.getGroupNumber(),
+                coverage.getGroupName(),
+                coverage.getClaimFilingIndicator());
+    }
+
+    /**
+     * The other coverages in payment order, each with its payer's earlier adjudication when there is one; an
+     * adjudication by a payer that is not one of the other coverages is refused.
+     */
+    private static List<OutboundClaim.OtherPayer> otherPayers(ClaimSubmitted event) {
+        List<OutboundClaim.OtherPayer> others = new ArrayList<>();
+        for (Coverage other : event.getOtherCoverages()) {
+            String payerId = other.getPayer().getPayerId();
+            PriorPayerAdjudication prior = event.getPriorPayerAdjudications().stream()
+                    .filter(p -> p.getPayer().getPayerId().equals(payerId))
+                    .findFirst()
+                    .orElse(null);
+            others.add(new OutboundClaim.OtherPayer(coverage(other), prior == null ? null : adjudication(prior)));
+        }
+        for (PriorPayerAdjudication prior : event.getPriorPayerAdjudications()) {
+            if (event.getOtherCoverages().stream()
+                    .noneMatch(c ->
+                            c.getPayer().getPayerId().equals(prior.getPayer().getPayerId()))) {
+                throw new IllegalArgumentException("claim " + event.getClaimId() + ": the prior payer "
+                        + prior.getPayer().getPayerId() + " adjudicated it but is none of its other coverages");
+            }
+        }
+        return others;
+    }
+
+    private static OutboundClaim.PriorAdjudication adjudication(PriorPayerAdjudication prior) {
+        return new OutboundClaim.PriorAdjudication(
+                prior.getPayerClaimNumber(),
+                prior.getAdjudicationDate(),
+                prior.getPaidAmount(),
+                prior.getRemainingPatientLiability(),
+                adjustments(prior.getClaimAdjustments()),
+                prior.getLines().stream()
+                        .filter(l -> l.getLineNumber() != null)
+                        .map(l -> new OutboundClaim.LineAdjudication(
+                                l.getLineNumber(),
+                                l.getProcedureCode(),
+                                l.getModifiers(),
+                                l.getPaidAmount(),
+                                BigDecimal.valueOf(l.getUnits()),
+                                adjustments(l.getAdjustments())))
+                        .toList());
+    }
+
+    private static List<Notices.Adjustment> adjustments(List<Adjustment> adjustments) {
+        return adjustments.stream()
+                .map(a -> new Notices.Adjustment(a.getGroupCode().name(), a.getReasonCode(), a.getAmount()))
+                .toList();
     }
 
     private static OutboundClaim.Line line(ClaimLine line) {

@@ -1,6 +1,7 @@
 package io.claimflow.adjudication.claim.adapter;
 
 import io.claimflow.adjudication.claim.ClaimStatus;
+import io.claimflow.adjudication.claim.Notices;
 import io.claimflow.adjudication.claim.OutboundClaim;
 import io.claimflow.adjudication.claim.OutboundClaims;
 import io.claimflow.adjudication.claim.SentClaim;
@@ -207,6 +208,23 @@ class JdbcOutboundClaims implements OutboundClaims {
                         + "updated_at = now() WHERE claim_id = ?")
                 .params(status.name(), payerClaimNumber, claimId)
                 .update();
+    }
+
+    @Override
+    public void recordCrossover(String claimId, String payerId, String payerName) {
+        jdbc.sql("UPDATE outbound_claim SET crossover_payer_id = ?, crossover_payer_name = ?, updated_at = now() "
+                        + "WHERE claim_id = ?")
+                .params(payerId, payerName, claimId)
+                .update();
+    }
+
+    @Override
+    public Optional<Notices.NextPayer> crossoverPayer(String claimId) {
+        return jdbc.sql("SELECT crossover_payer_id, crossover_payer_name FROM outbound_claim WHERE claim_id = ? "
+                        + "AND crossover_payer_id IS NOT NULL")
+                .param(claimId)
+                .query((rs, n) -> new Notices.NextPayer(rs.getString(1), rs.getString(2)))
+                .optional();
     }
 
     @Override

@@ -102,6 +102,12 @@ class OutboxClaimEvents implements ClaimEvents {
                 .setClaimAdjustments(adjustments(payment.claimAdjustments()))
                 .setRemarkCodes(List.copyOf(payment.remarkCodes()))
                 .setLines(lines(payment.lines()))
+                .setNextPayer(
+                        payment.nextPayer() == null
+                                ? null
+                                : payer(
+                                        payment.nextPayer().payerId(),
+                                        payment.nextPayer().payerName()))
                 .build();
         outbox.append(Topics.PAYMENT_POSTED, claim.encounterId(), event);
     }

@@ -193,10 +193,13 @@ class JdbcRemittances implements Remittances {
     }
 
     @Override
-    public BigDecimal paidChargeCovered(String claimId) {
-        return jdbc.sql("SELECT coalesce(sum(charge_amount), 0) FROM remittance_claim WHERE claim_id = ? "
-                        + "AND outcome IN ('PAID', 'PARTIALLY_DENIED', 'OVERPAYMENT', 'REVERSED')")
-                .param(claimId)
+    public BigDecimal paidChargeCovered(String claimId, String payerId) {
+        return jdbc.sql("SELECT coalesce(sum(c.charge_amount), 0) FROM remittance_claim c "
+                        + "JOIN remittance r ON r.id = c.remittance_id "
+                        + "JOIN outbound_claim o ON o.claim_id = c.claim_id WHERE c.claim_id = ? "
+                        + "AND c.outcome IN ('PAID', 'PARTIALLY_DENIED', 'OVERPAYMENT', 'REVERSED') "
+                        + "AND coalesce(r.payer_id, o.payer_id) = ?")
+                .params(claimId, payerId)
                 .query(BigDecimal.class)
                 .single();
     }
