@@ -3,10 +3,12 @@ package io.claimflow.patientbilling.statement.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.claimflow.codes.ProcedureDescriptions;
 import io.claimflow.patientbilling.ledger.PatientShare;
 import io.claimflow.patientbilling.statement.Addressee;
 import io.claimflow.patientbilling.statement.Practice;
 import io.claimflow.patientbilling.statement.Statement;
+import io.claimflow.patientbilling.statement.StatementDocument;
 import io.claimflow.patientbilling.statement.StatementLine;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -56,11 +58,13 @@ class StatementPdfTest {
                 new BigDecimal("399.50"),
                 lines);
 
-        byte[] pdf = StatementPdf.render(
-                new Statements.StoredStatement(99, 3L, "t-1", statement),
-                new Addressee("Zoë Nguyễn 李", List.of("1 Élan Way", "Columbus, OH 43214")),
+        byte[] pdf = StatementPdf.render(StatementDocument.assemble(
+                99,
+                statement,
                 Practice.named("Riverside FM"),
-                Map.of("clm-1", List.of("99214", "83036")));
+                new Addressee("Zoë Nguyễn 李", List.of("1 Élan Way", "Columbus, OH 43214")),
+                Map.of("clm-1", List.of("99214", "83036")),
+                ProcedureDescriptions.shipped()));
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isGreaterThan(1);
@@ -76,7 +80,9 @@ class StatementPdfTest {
             assertThat(text.stream().filter(l -> l.startsWith("to 03/02/2026"))).hasSize(40);
             assertThat(text)
                     .contains(
-                            "to 03/02/2026 Procedures 99214, 83036 - Provider Priya Raman",
+                            "to 03/02/2026 Provider Priya Raman",
+                            "99214 Office or other outpatient visit, established patient, moderate MDM or 30-39 minutes",
+                            "83036 Hemoglobin, glycosylated (A1c)",
                             "Other (not covered) $4.00",
                             "Credit on account -$5.00",
                             "AMOUNT DUE $3,995.00",
@@ -135,11 +141,13 @@ class StatementPdfTest {
                 "(614) 555-0100",
                 List.of("Riverside Family Medicine", "PO Box 1234", "Columbus, OH 43216"));
 
-        byte[] pdf = StatementPdf.render(
-                new Statements.StoredStatement(12, 3L, "riverside-fm", statement),
-                new Addressee("Pat Example", List.of("1 Oak St", "Columbus, OH 43214")),
+        byte[] pdf = StatementPdf.render(StatementDocument.assemble(
+                12,
+                statement,
                 practice,
-                Map.of());
+                new Addressee("Pat Example", List.of("1 Oak St", "Columbus, OH 43214")),
+                Map.of("clm-a", List.of("99213")),
+                ProcedureDescriptions.shipped()));
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper();
@@ -164,7 +172,10 @@ class StatementPdfTest {
                             "Columbus, OH 43215",
                             "(614) 555-0100",
                             "PO Box 1234",
-                            "Columbus, OH 43216")
+                            "Columbus, OH 43216",
+                            "99213 Office or other outpatient visit, established patient, low MDM or 20-29 minutes",
+                            "Aging of your balance",
+                            "Questions about this statement: call (614) 555-0100.")
                     .doesNotContain("Practice riverside-fm");
             assertThat(text.indexOf("02/01/2026 Claim clm-a"))
                     .isPositive()
@@ -206,9 +217,9 @@ class StatementPdfTest {
 
     @Test
     void moneyIsPrintedFromTheBigDecimalToTheCent() {
-        assertThat(StatementPdf.money(new BigDecimal("1234567.8"))).isEqualTo("$1,234,567.80");
-        assertThat(StatementPdf.money(new BigDecimal("-0.01"))).isEqualTo("-$0.01");
-        assertThat(StatementPdf.money(new BigDecimal("0"))).isEqualTo("$0.00");
-        assertThatThrownBy(() -> StatementPdf.money(new BigDecimal("0.005"))).isInstanceOf(ArithmeticException.class);
+        assertThat(Printed.money(new BigDecimal("1234567.8"))).isEqualTo("$1,234,567.80");
+        assertThat(Printed.money(new BigDecimal("-0.01"))).isEqualTo("-$0.01");
+        assertThat(Printed.money(new BigDecimal("0"))).isEqualTo("$0.00");
+        assertThatThrownBy(() -> Printed.money(new BigDecimal("0.005"))).isInstanceOf(ArithmeticException.class);
     }
 }
