@@ -805,6 +805,37 @@ class PatientBillingFlowTest {
         assertEveryJournalEntryBalances();
     }
 
+    /** A refusal of a parked answer leaves the registering transaction usable: the claim registers, the answer stays. */
+    @Test
+    void aWaitingAnswerTheRulesRefuseStaysWithItsReasonAndTheClaimStillRegisters() {
+        double refusedBefore = meterCount("claimflow.billing.answers.refused");
+        PaymentPosted unbalanced = BillingEvents.primary(tenant, "clm-10", encounter, "EFT10");
+        unbalanced.setPaidAmount(new BigDecimal("168.41"));
+        publish(Topics.PAYMENT_POSTED, unbalanced);
+        await().atMost(WAIT)
+                .until(
+                        () -> jdbc.sql("SELECT count(*) FROM awaiting_claim WHERE tenant_id = ?")
+                                .param(tenant)
+                                .query(Long.class)
+                                .single(),
+                        n -> n == 1);
+
+        long account = registerClaim("clm-10", "MRN-10");
+
+        assertThat(jdbc.sql("SELECT refused_reason FROM awaiting_claim WHERE tenant_id = ?")
+                        .param(tenant)
+                        .query(String.class)
+                        .single())
+                .contains("does not balance");
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_entry WHERE account_id = ?")
+                        .param(account)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(meterCount("claimflow.billing.answers.refused") - refusedBefore)
+                .isEqualTo(1);
+    }
+
     @Test
     void theDatabaseRefusesAnUnbalancedEntryAndEdits() {
         long account = registerClaim("clm-7", "MRN-7");

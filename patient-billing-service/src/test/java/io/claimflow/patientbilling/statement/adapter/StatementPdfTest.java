@@ -9,16 +9,19 @@ import io.claimflow.patientbilling.statement.Addressee;
 import io.claimflow.patientbilling.statement.Practice;
 import io.claimflow.patientbilling.statement.Statement;
 import io.claimflow.patientbilling.statement.StatementDocument;
+import io.claimflow.patientbilling.statement.StatementDocumentTest;
 import io.claimflow.patientbilling.statement.StatementLine;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 /** The PDF layout on its own: long statements run onto further pages, odd names and large amounts print. */
@@ -183,12 +186,55 @@ class StatementPdfTest {
         }
     }
 
+    /** A long description wraps within the page, between words, every word printed. */
+    @Test
+    void aLongProcedureDescriptionWrapsWithinThePage() throws IOException {
+        byte[] pdf = StatementPdf.render(StatementDocument.assemble(
+                5,
+                StatementDocumentTest.statement(),
+                Practice.named("Riverside FM"),
+                new Addressee("Pat Example", List.of("1 Oak St")),
+                Map.of("clm-a", List.of("G2211", "99213")),
+                ProcedureDescriptions.shipped()));
+
+        String description = ProcedureDescriptions.shipped().describe("G2211").orElseThrow();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            List<String> lines =
+                    stripper.getText(document).lines().map(String::strip).toList();
+            int first = lines.indexOf(lines.stream()
+                    .filter(l -> l.startsWith("G2211 Visit complexity"))
+                    .findFirst()
+                    .orElseThrow());
+            int last = lines.indexOf(lines.stream()
+                    .filter(l -> l.endsWith("new or established)"))
+                    .findFirst()
+                    .orElseThrow());
+            assertThat(last - first).isGreaterThanOrEqualTo(3);
+            assertThat(String.join(" ", lines.subList(first, last + 1))).isEqualTo("G2211 " + description);
+            assertThat(lines.get(last + 1))
+                    .isEqualTo("99213 Office or other outpatient visit, established patient, low MDM or 20-29 minutes");
+            // nothing printed beyond the right margin
+            List<TextPosition> glyphs = new ArrayList<>();
+            new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(TextPosition text) {
+                    glyphs.add(text);
+                }
+            }.getText(document);
+            assertThat(glyphs)
+                    .allSatisfy(
+                            g -> assertThat(g.getXDirAdj() + g.getWidthDirAdj()).isLessThanOrEqualTo(562.5f));
+        }
+    }
+
     /** Where each header starts and ends on the first page ([x start, x end] in points), read back from the PDF. */
     private static List<float[]> headerSpans(PDDocument document, List<String> headers) throws IOException {
-        List<org.apache.pdfbox.text.TextPosition> glyphs = new ArrayList<>();
+        List<TextPosition> glyphs = new ArrayList<>();
         PDFTextStripper collector = new PDFTextStripper() {
             @Override
-            protected void processTextPosition(org.apache.pdfbox.text.TextPosition text) {
+            protected void processTextPosition(TextPosition text) {
                 glyphs.add(text);
             }
         };
@@ -199,9 +245,9 @@ class StatementPdfTest {
         glyphs.forEach(g -> all.append(g.getUnicode()));
         int row = all.indexOf(String.join("", headers.get(0)));
         float y = glyphs.get(row).getYDirAdj();
-        List<org.apache.pdfbox.text.TextPosition> line = glyphs.stream()
+        List<TextPosition> line = glyphs.stream()
                 .filter(g -> Math.abs(g.getYDirAdj() - y) < 1)
-                .sorted(java.util.Comparator.comparing(org.apache.pdfbox.text.TextPosition::getXDirAdj))
+                .sorted(Comparator.comparing(TextPosition::getXDirAdj))
                 .toList();
         StringBuilder text = new StringBuilder();
         line.forEach(g -> text.append(g.getUnicode()));
