@@ -306,9 +306,11 @@ class PatientBillingFlowTest {
         assertThat(money(body.get("balance"))).isEqualByComparingTo("30.10");
         assertThat(money(body.get("minimumDue"))).isEqualByComparingTo("25.00");
         assertThat(body.get("dueDate")).isEqualTo(LocalDate.now().plusDays(21).toString());
-        String text =
-                http.get().uri("/statements/{id}/print", statementId).retrieve().body(String.class);
-        assertThat(text)
+        ResponseEntity<String> html =
+                http.get().uri("/statements/{id}/html", statementId).retrieve().toEntity(String.class);
+        assertThat(html.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML))
+                .isTrue();
+        assertThat(html.getBody())
                 .contains(
                         "$350.00",
                         "$168.40",
@@ -318,13 +320,9 @@ class PatientBillingFlowTest {
                         "$14.00",
                         "-$55.00",
                         "$30.10",
+                        "$25.00",
                         "03/10/2026",
                         "Priya Raman");
-        ResponseEntity<String> html =
-                http.get().uri("/statements/{id}/html", statementId).retrieve().toEntity(String.class);
-        assertThat(html.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML))
-                .isTrue();
-        assertThat(html.getBody()).contains("$350.00", "$21.10", "-$55.00", "$30.10", "$25.00");
 
         // a second run the same day issues nothing: too soon for this account
         Map<String, Object> second = http.post()
@@ -510,7 +508,11 @@ class PatientBillingFlowTest {
                         // days
                         "0-30 days $0.00 31-60 days $0.00 61-90 days $0.00 91-120 days $0.00 Over 120 days $85.10");
         assertThat(lines).anyMatch(l -> l.matches("MINIMUM DUE by \\d{2}/\\d{2}/\\d{4} \\$25\\.00"));
-        assertThat(lines).anyMatch(l -> l.startsWith("Procedures 99214, 83036"));
+        // each procedure billed, with its words from billing-codes (issue 21 item 4)
+        assertThat(lines)
+                .contains(
+                        "99214 Office or other outpatient visit, established patient, moderate MDM or 30-39 minutes",
+                        "83036 Hemoglobin, glycosylated (A1c)");
         assertThat(lines).anyMatch(l -> l.endsWith("Statement number: " + statementId));
         assertThat(lines).anyMatch(l -> l.contains("Statement date: " + today));
         assertThat(lines)
@@ -801,6 +803,37 @@ class PatientBillingFlowTest {
         assertThat(meterCount("claimflow.billing.answers.released") - releasedBefore)
                 .isEqualTo(2);
         assertEveryJournalEntryBalances();
+    }
+
+    /** A refusal of a parked answer leaves the registering transaction usable: the claim registers, the answer stays. */
+    @Test
+    void aWaitingAnswerTheRulesRefuseStaysWithItsReasonAndTheClaimStillRegisters() {
+        double refusedBefore = meterCount("claimflow.billing.answers.refused");
+        PaymentPosted unbalanced = BillingEvents.primary(tenant, "clm-10", encounter, "EFT10");
+        unbalanced.setPaidAmount(new BigDecimal("168.41"));
+        publish(Topics.PAYMENT_POSTED, unbalanced);
+        await().atMost(WAIT)
+                .until(
+                        () -> jdbc.sql("SELECT count(*) FROM awaiting_claim WHERE tenant_id = ?")
+                                .param(tenant)
+                                .query(Long.class)
+                                .single(),
+                        n -> n == 1);
+
+        long account = registerClaim("clm-10", "MRN-10");
+
+        assertThat(jdbc.sql("SELECT refused_reason FROM awaiting_claim WHERE tenant_id = ?")
+                        .param(tenant)
+                        .query(String.class)
+                        .single())
+                .contains("does not balance");
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_entry WHERE account_id = ?")
+                        .param(account)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(meterCount("claimflow.billing.answers.refused") - refusedBefore)
+                .isEqualTo(1);
     }
 
     @Test

@@ -88,6 +88,7 @@ public final class ArchitectureRules {
     private static final String PRE_AUTHORIZE = "org.springframework.security.access.prepost.PreAuthorize";
     private static final String REQUEST_MAPPING = "org.springframework.web.bind.annotation.RequestMapping";
     private static final String CONTROLLER = "org.springframework.stereotype.Controller";
+    private static final String SERVICE = "org.springframework.stereotype.Service";
     private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
     private static final String REST_CONTROLLER_ADVICE = "org.springframework.web.bind.annotation.RestControllerAdvice";
     private static final String EXCEPTION_HANDLER = "org.springframework.web.bind.annotation.ExceptionHandler";
@@ -140,7 +141,9 @@ public final class ArchitectureRules {
     /**
      * The stricter domain some services keep: classes in the given features (first segment below the root, the
      * adapters excluded) use neither Spring nor the platform, only platform's {@code Money}: rules and calculations
-     * that are tested without a context.
+     * that are tested without a context. A feature's application services (annotated {@code @Service}, with their
+     * nested types) are exempt: as in every service they may be transactional Spring beans that audit and answer with
+     * platform's problem exceptions; rule 2 still keeps JDBC and the web out of them.
      */
     public static void checkPlainJava(Class<?> applicationClass, String... features) {
         String root = applicationClass.getPackageName();
@@ -148,6 +151,8 @@ public final class ArchitectureRules {
         noClasses()
                 .that()
                 .resideInAnyPackage(packages)
+                .and(DescribedPredicate.describe(
+                        "are not application services", (JavaClass c) -> !isApplicationService(c)))
                 .should()
                 .dependOnClassesThat(DescribedPredicate.describe(
                         "are Spring or platform (but Money)",
@@ -157,6 +162,14 @@ public final class ArchitectureRules {
                 .because("posting rules, aging, statements and plans are plain Java, testable without a context")
                 .allowEmptyShould(true)
                 .check(importProduction(root));
+    }
+
+    private static boolean isApplicationService(JavaClass c) {
+        JavaClass outermost = c;
+        while (outermost.getEnclosingClass().isPresent()) {
+            outermost = outermost.getEnclosingClass().get();
+        }
+        return outermost.isAnnotatedWith(SERVICE);
     }
 
     private static void check(String root, List<String> edge) {

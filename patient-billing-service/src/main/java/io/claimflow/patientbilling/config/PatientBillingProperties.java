@@ -1,6 +1,8 @@
 package io.claimflow.patientbilling.config;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,10 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PatientBillingProperties(
         @DefaultValue Statements statements,
         @DefaultValue("3") int collectionsAfterStatements,
-        java.util.Map<String, PracticeSettings> practices) {
+        Map<String, PracticeSettings> practices) {
 
     public PatientBillingProperties {
-        practices = practices == null ? java.util.Map.of() : java.util.Map.copyOf(practices);
+        practices = practices == null ? Map.of() : Map.copyOf(practices);
     }
 
     /**
@@ -30,8 +32,7 @@ public record PatientBillingProperties(
      * @param phone the billing office's phone
      * @param remitTo where checks go (a lockbox), one entry per line; the street address when empty
      */
-    public record PracticeSettings(
-            String name, java.util.List<String> address, String phone, java.util.List<String> remitTo) {}
+    public record PracticeSettings(String name, List<String> address, String phone, List<String> remitTo) {}
 
     /**
      * @param minDaysBetween never a statement to the same account more often than this many days

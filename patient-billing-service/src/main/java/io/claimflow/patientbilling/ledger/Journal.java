@@ -1,5 +1,6 @@
 package io.claimflow.patientbilling.ledger;
 
+import java.util.List;
 import java.util.UUID;
 
 /** The patient ledger's journal: postings written one account at a time, a claim's ledger read back. Append-only. */
@@ -16,6 +17,9 @@ public interface Journal {
 
     /** Writes a posting to the account; returns the journal entry id. */
     long write(String tenantId, long accountId, Posting posting, Source source);
+
+    /** The lines of one journal entry, in order. */
+    List<JournalLine> entryLines(long entryId);
 
     /** Everything posted on one claim. */
     ClaimLedger claimLedger(String tenantId, String claimId);

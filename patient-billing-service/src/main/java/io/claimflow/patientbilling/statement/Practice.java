@@ -13,6 +13,11 @@ public record Practice(String name, List<String> addressLines, String phone, Lis
         remitToLines = remitToLines == null ? List.of() : List.copyOf(remitToLines);
     }
 
+    /** Where a check goes: the remit-to address, else the street address (none when neither is known). */
+    public List<String> checksTo() {
+        return remitToLines.isEmpty() ? addressLines : remitToLines;
+    }
+
     /** A practice known by name only (nothing configured for its tenant). */
     public static Practice named(String name) {
         return new Practice(name, List.of(), null, List.of());

@@ -3,6 +3,7 @@ package io.claimflow.patientbilling.statement;
 import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,8 +25,7 @@ public record Statement(
     public Statement {
         // visits in date order, whatever order they were gathered (or stored) in
         lines = lines.stream()
-                .sorted(java.util.Comparator.comparing(StatementLine::serviceFrom)
-                        .thenComparing(StatementLine::claimId))
+                .sorted(Comparator.comparing(StatementLine::serviceFrom).thenComparing(StatementLine::claimId))
                 .toList();
         BigDecimal fromLines =
                 Money.sum(lines.stream().map(StatementLine::balance).toList()).add(credit);

@@ -4,6 +4,7 @@ import io.claimflow.patientbilling.account.AccountQueries;
 import io.claimflow.patientbilling.account.Aging;
 import io.claimflow.patientbilling.account.AgingBucket;
 import io.claimflow.patientbilling.account.OpenClaim;
+import io.claimflow.patientbilling.account.PatientPayments;
 import io.claimflow.patientbilling.account.PaymentPlans;
 import io.claimflow.patientbilling.config.PatientBillingProperties;
 import io.claimflow.platform.audit.AuditTrail;
@@ -30,6 +31,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -203,8 +205,7 @@ class PatientAccountController {
                 idempotencyKey,
                 new PatientPayments.PaymentRequest(
                         Money.of(body.amount()), body.method(), body.reference(), body.receivedOn(), body.claimId()));
-        return ResponseEntity.status(payment.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(payment);
+        return createdOrRepeated(payment.created(), payment);
     }
 
     /** The account's payments, newest first, each with its state (posted or reversed, and why). */
@@ -233,8 +234,7 @@ class PatientAccountController {
             @PathVariable long accountId, @PathVariable long paymentId, @Valid @RequestBody ReversalBody body) {
         PatientPayments.Reversal reversal =
                 payments.reverse(accountId, paymentId, body.reason().strip(), user());
-        return ResponseEntity.status(reversal.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(reversal);
+        return createdOrRepeated(reversal.created(), reversal);
     }
 
     /** Pays patient credit back (201), once per {@code Idempotency-Key} (200 again); 409 above the credit. */
@@ -250,13 +250,17 @@ class PatientAccountController {
                 new PatientPayments.RefundRequest(
                         Money.of(body.amount()), body.method(), body.reason().strip()),
                 user());
-        return ResponseEntity.status(refund.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(refund);
+        return createdOrRepeated(refund.created(), refund);
+    }
+
+    /** 201 with what the request created, or 200 with the same answer to its repeat (the same idempotency key). */
+    private static <T> ResponseEntity<T> createdOrRepeated(boolean created, T body) {
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(body);
     }
 
     private static String user() {
-        var caller = org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .getAuthentication();
+        var caller = SecurityContextHolder.getContext().getAuthentication();
         return caller == null ? "system" : caller.getName();
     }
 

@@ -1,6 +1,7 @@
 package io.claimflow.patientbilling.ledger.adapter;
 
 import io.claimflow.patientbilling.ledger.PostingRules;
+import io.claimflow.patientbilling.ledger.Postings;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.money.Money;
 import io.claimflow.platform.web.ConflictException;
@@ -30,12 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BalanceDecisionController {
 
-    private final PostingHandler handler;
+    private final Postings postings;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    BalanceDecisionController(PostingHandler handler, AuditTrail auditTrail, Clock clock) {
-        this.handler = handler;
+    BalanceDecisionController(Postings postings, AuditTrail auditTrail, Clock clock) {
+        this.postings = postings;
         this.auditTrail = auditTrail;
         this.clock = clock;
     }
@@ -58,7 +59,7 @@ class BalanceDecisionController {
         BigDecimal amount = Money.of(body.amount());
         boolean posted;
         try {
-            posted = handler.decideBalance(
+            posted = postings.decideBalance(
                             body.tenantId(),
                             claimId,
                             decision,

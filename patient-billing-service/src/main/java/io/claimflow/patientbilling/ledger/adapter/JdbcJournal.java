@@ -41,6 +41,19 @@ class JdbcJournal implements Journal {
     }
 
     @Override
+    public List<JournalLine> entryLines(long entryId) {
+        return jdbc.sql("SELECT ledger_account, claim_id, component, amount FROM journal_line WHERE entry_id = ? "
+                        + "ORDER BY line_no")
+                .param(entryId)
+                .query((rs, n) -> new JournalLine(
+                        LedgerAccount.valueOf(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getString(3) == null ? null : ResponsibilityKind.valueOf(rs.getString(3)),
+                        rs.getBigDecimal(4)))
+                .list();
+    }
+
+    @Override
     public ClaimLedger claimLedger(String tenantId, String claimId) {
         Map<Long, Object[]> heads = new LinkedHashMap<>();
         Map<Long, List<JournalLine>> lines = new LinkedHashMap<>();

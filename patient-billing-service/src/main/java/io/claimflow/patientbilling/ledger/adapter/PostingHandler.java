@@ -4,25 +4,24 @@ import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.PaymentPosted;
 import io.claimflow.patientbilling.claim.ClaimRegistrationListener;
 import io.claimflow.patientbilling.claim.KnownClaims;
-import io.claimflow.patientbilling.ledger.ClaimLedger;
 import io.claimflow.patientbilling.ledger.Denial;
-import io.claimflow.patientbilling.ledger.Journal;
-import io.claimflow.patientbilling.ledger.Posting;
-import io.claimflow.patientbilling.ledger.PostingRules;
+import io.claimflow.patientbilling.ledger.Postings;
 import io.claimflow.patientbilling.ledger.Remittance;
 import io.claimflow.platform.outbox.ProcessedEvents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Posts payers' answers to the patient ledger, each in one transaction with its idempotency mark: the same event
+ * The listeners' transactional handler for payers' answers: the idempotency mark, the Avro event mapped to the
+ * ledger's records, and {@link Postings} to post them, each in one transaction with its idempotency mark: the same event
  * twice (same eventId) or the same remittance under another eventId (same claim, trace number and claim status)
  * posts once. An answer for a claim whose ClaimSubmitted has not arrived yet (it can overtake it: another topic,
  * another partition, a consumer that restarted) is parked in {@code awaiting_claim} and posted in the transaction
@@ -37,19 +36,19 @@ public class PostingHandler implements ClaimRegistrationListener {
 
     private final ProcessedEvents processedEvents;
     private final KnownClaims claims;
-    private final Journal journal;
+    private final Postings postings;
     private final ParkedAnswers parked;
     private final MeterRegistry meters;
 
     PostingHandler(
             ProcessedEvents processedEvents,
             KnownClaims claims,
-            Journal journal,
+            Postings postings,
             ParkedAnswers parked,
             MeterRegistry meters) {
         this.processedEvents = processedEvents;
         this.claims = claims;
-        this.journal = journal;
+        this.postings = postings;
         this.parked = parked;
         this.meters = meters;
         Gauge.builder("claimflow.billing.answers.awaiting.claim", parked, ParkedAnswers::waiting)
@@ -67,39 +66,8 @@ public class PostingHandler implements ClaimRegistrationListener {
         Optional<KnownClaims.ClaimRef> known =
                 findOrPark(remittance.tenantId(), remittance.claimId(), remittance.eventId(), event);
         if (known.isPresent()) {
-            post(remittance, known.get());
+            postings.post(remittance, known.get());
         }
-    }
-
-    private void post(Remittance remittance, KnownClaims.ClaimRef claim) {
-        ClaimLedger ledger = journal.claimLedger(remittance.tenantId(), remittance.claimId());
-        // the natural key; the unique index journal_entry_remittance_once backs it up
-        if (ledger.hasRemittance(remittance.traceNumber(), remittance.statusCode())) {
-            log.info(
-                    "remittance {} status {} for claim {} already posted; event {} posts nothing",
-                    remittance.traceNumber(),
-                    remittance.statusCode(),
-                    remittance.claimId(),
-                    remittance.eventId());
-            return;
-        }
-        Optional<Posting> posting = PostingRules.remittance(
-                remittance, ledger, claims.totalCharge(remittance.tenantId(), remittance.claimId()));
-        posting.ifPresent(p -> {
-            long entry = journal.write(
-                    remittance.tenantId(),
-                    claim.accountId(),
-                    p,
-                    new Journal.Source(
-                            UUID.fromString(remittance.eventId()), remittance.traceNumber(), remittance.statusCode()));
-            log.info(
-                    "posted remittance {} status {} for claim {} of encounter {} as journal entry {}",
-                    remittance.traceNumber(),
-                    remittance.statusCode(),
-                    remittance.claimId(),
-                    remittance.encounterId(),
-                    entry);
-        });
     }
 
     @Transactional
@@ -113,24 +81,8 @@ public class PostingHandler implements ClaimRegistrationListener {
         }
         Optional<KnownClaims.ClaimRef> known = findOrPark(denial.tenantId(), denial.claimId(), denial.eventId(), event);
         if (known.isPresent()) {
-            post(denial, known.get());
+            postings.post(denial, known.get());
         }
-    }
-
-    private void post(Denial denial, KnownClaims.ClaimRef claim) {
-        ClaimLedger ledger = journal.claimLedger(denial.tenantId(), denial.claimId());
-        PostingRules.denial(denial, ledger).ifPresent(p -> {
-            long entry = journal.write(
-                    denial.tenantId(),
-                    claim.accountId(),
-                    p,
-                    new Journal.Source(UUID.fromString(denial.eventId()), denial.traceNumber(), null));
-            log.info(
-                    "posted patient responsibility of denied claim {} of encounter {} as journal entry {}",
-                    denial.claimId(),
-                    denial.encounterId(),
-                    entry);
-        });
     }
 
     /**
@@ -150,11 +102,11 @@ public class PostingHandler implements ClaimRegistrationListener {
             try {
                 // the rules refuse before anything is written, so a refusal leaves this transaction usable
                 if (answer.event() instanceof PaymentPosted payment) {
-                    post(EventMapping.remittance(payment), claim);
+                    postings.post(EventMapping.remittance(payment), claim);
                 } else if (answer.event() instanceof ClaimDenied denied) {
                     Denial denial = EventMapping.denial(denied);
                     if (denial.adjudicated()) {
-                        post(denial, claim);
+                        postings.post(denial, claim);
                     }
                 }
                 parked.remove(answer.id());
@@ -171,49 +123,10 @@ public class PostingHandler implements ClaimRegistrationListener {
         log.info("handled {} answer(s) that waited for claim {}", waiting.size(), claimId);
     }
 
-    /**
-     * Posts a biller's decision on a lost appeal's open balance, once per claim.
-     *
-     * @return the posted amount, or empty when the decision was posted already
-     * @throws java.util.NoSuchElementException for a claim this service does not know
-     * @throws IllegalStateException when the ledger has another amount open with insurance than the decision moves
-     */
-    @Transactional
-    public Optional<java.math.BigDecimal> decideBalance(
-            String tenantId,
-            String claimId,
-            PostingRules.BalanceDecision decision,
-            java.math.BigDecimal amount,
-            java.time.LocalDate on) {
-        KnownClaims.ClaimRef claim =
-                claims.findAndLockAccount(tenantId, claimId).orElseThrow();
-        ClaimLedger ledger = journal.claimLedger(tenantId, claimId);
-        Optional<Posting> posting =
-                PostingRules.balanceDecision(ledger, claims.totalCharge(tenantId, claimId), decision, amount, on);
-        posting.ifPresent(p -> {
-            long entry = journal.write(tenantId, claim.accountId(), p, Journal.Source.NONE);
-            log.info("lost appeal of claim {}: {} posted as journal entry {}", claimId, decision, entry);
-        });
-        return posting.map(p -> amount);
-    }
-
-    /**
-     * Takes a replaced or voided claim's charges off the patient ledger, in the transaction that registers the claim
-     * that supersedes it; nothing when the claim is not known here or nothing stands on it.
-     */
+    /** Takes a replaced or voided claim's charges off the patient ledger (in the registering transaction). */
     @Override
-    public void claimSuperseded(String tenantId, String claimId, String byClaimId, java.time.LocalDate on) {
-        claims.findAndLockAccount(tenantId, claimId).ifPresent(claim -> {
-            ClaimLedger ledger = journal.claimLedger(tenantId, claimId);
-            PostingRules.voidClaim(ledger, byClaimId, on).ifPresent(p -> {
-                long entry = journal.write(tenantId, claim.accountId(), p, Journal.Source.NONE);
-                log.info(
-                        "claim {} superseded by claim {}: its charges taken off as journal entry {}",
-                        claimId,
-                        byClaimId,
-                        entry);
-            });
-        });
+    public void claimSuperseded(String tenantId, String claimId, String byClaimId, LocalDate on) {
+        postings.supersede(tenantId, claimId, byClaimId, on);
     }
 
     /**
@@ -221,7 +134,7 @@ public class PostingHandler implements ClaimRegistrationListener {
      * claim-key lock makes the miss and the park one step against a registration running at the same time.
      */
     private Optional<KnownClaims.ClaimRef> findOrPark(
-            String tenantId, String claimId, String eventId, org.apache.avro.specific.SpecificRecord event) {
+            String tenantId, String claimId, String eventId, SpecificRecord event) {
         Optional<KnownClaims.ClaimRef> claim = claims.findAndLockAccount(tenantId, claimId);
         if (claim.isPresent()) {
             return claim;

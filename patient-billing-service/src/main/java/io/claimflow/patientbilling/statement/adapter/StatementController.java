@@ -1,5 +1,7 @@
 package io.claimflow.patientbilling.statement.adapter;
 
+import io.claimflow.patientbilling.statement.Statements;
+import io.claimflow.patientbilling.statement.StoredStatement;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.validation.DateWithin;
 import io.claimflow.platform.validation.InvalidInputException;
@@ -23,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Statement runs, statements and their printable text, HTML page and PDF over REST. */
+/** Statement runs, statements, and each statement laid out as an HTML page or a PDF, over REST. */
 @RestController
 @Validated
 class StatementController {
@@ -55,9 +57,9 @@ class StatementController {
 
     @GetMapping("/statements")
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    List<Statements.StoredStatement> list(
+    List<StoredStatement> list(
             @RequestParam(required = false) Long accountId, @RequestParam(required = false) Long runId) {
-        List<Statements.StoredStatement> found = statements.ids(accountId, runId).stream()
+        List<StoredStatement> found = statements.ids(accountId, runId).stream()
                 .map(statements::require)
                 .toList();
         found.forEach(s -> auditTrail.read("statement", Long.toString(s.id())));
@@ -66,32 +68,24 @@ class StatementController {
 
     @GetMapping("/statements/{statementId}")
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    Statements.StoredStatement statement(@PathVariable long statementId) {
-        Statements.StoredStatement statement = statements.require(statementId);
+    StoredStatement statement(@PathVariable long statementId) {
+        StoredStatement statement = statements.require(statementId);
         auditTrail.read("statement", Long.toString(statementId));
         return statement;
-    }
-
-    @GetMapping(value = "/statements/{statementId}/print", produces = MediaType.TEXT_PLAIN_VALUE)
-    @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
-    String printable(@PathVariable long statementId) {
-        Statements.StoredStatement statement = statements.require(statementId);
-        auditTrail.read("statement", Long.toString(statementId));
-        return statements.printable(statement, false);
     }
 
     @GetMapping(value = "/statements/{statementId}/html", produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
     String html(@PathVariable long statementId) {
-        Statements.StoredStatement statement = statements.require(statementId);
+        String page = StatementHtml.render(statements.document(statementId));
         auditTrail.read("statement", Long.toString(statementId));
-        return statements.printable(statement, true);
+        return page;
     }
 
     @GetMapping(value = "/statements/{statementId}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize("hasRole('PATIENT_ACCOUNTS')")
     ResponseEntity<byte[]> pdf(@PathVariable long statementId) {
-        Statements.StoredStatement statement = statements.require(statementId);
+        byte[] pdf = StatementPdf.render(statements.document(statementId));
         auditTrail.read("statement", Long.toString(statementId));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -101,6 +95,6 @@ class StatementController {
                                 .filename("statement-" + statementId + ".pdf")
                                 .build()
                                 .toString())
-                .body(statements.pdf(statement));
+                .body(pdf);
     }
 }

@@ -1,22 +1,21 @@
 package io.claimflow.patientbilling.statement.adapter;
 
+import static io.claimflow.patientbilling.statement.adapter.Printed.date;
+import static io.claimflow.patientbilling.statement.adapter.Printed.money;
+
 import io.claimflow.patientbilling.account.Aging;
 import io.claimflow.patientbilling.account.AgingBucket;
-import io.claimflow.patientbilling.account.OpenClaim;
 import io.claimflow.patientbilling.ledger.PatientShare;
-import io.claimflow.patientbilling.statement.Addressee;
 import io.claimflow.patientbilling.statement.Practice;
-import io.claimflow.patientbilling.statement.Statement;
-import io.claimflow.patientbilling.statement.StatementLine;
+import io.claimflow.patientbilling.statement.StatementDocument;
+import io.claimflow.patientbilling.statement.StatementDocument.Procedure;
+import io.claimflow.patientbilling.statement.StatementDocument.Visit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -26,97 +25,92 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * Renders a stored statement as a PDF (US Letter, Helvetica) with Apache PDFBox: the practice, the statement, the
- * mailing block, each visit with its procedures and what the patient owes by kind, the totals and the aging. The
- * domain statement knows nothing of PDF; this adapter only lays it out.
+ * Lays out a statement document as a PDF (US Letter, Helvetica) with Apache PDFBox: the practice, the statement, the
+ * mailing block, each visit with its procedures in words and what the patient owes by kind, the totals, the aging and
+ * where to send a check. It decides nothing: the document was assembled once ({@link StatementDocument#assemble}).
  */
 final class StatementPdf {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
     private static final float MARGIN = 50;
+    private static final float RIGHT = 562;
     private static final float BOTTOM = 60;
     private static final float LEADING = 13;
+    private static final float DETAIL_X = 135;
     /** Right edges of the money columns of the visit table: charge, insurance paid, adjustment, you owe. */
-    private static final float[] MONEY_COLUMNS = {330, 410, 490, 562};
+    private static final float[] MONEY_COLUMNS = {330, 410, 490, RIGHT};
 
     private StatementPdf() {}
 
-    static byte[] render(
-            Statements.StoredStatement stored,
-            Addressee to,
-            Practice practice,
-            Map<String, List<String>> proceduresByClaim) {
-        String payableTo = practice.name();
-        Statement s = stored.statement();
+    static byte[] render(StatementDocument d) {
+        Practice practice = d.practice();
         try (PDDocument document = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("Patient statement " + stored.id());
+            info.setTitle("Patient statement " + d.statementId());
             info.setCreator("ClaimFlow patient-billing-service");
             Layout page = new Layout(document);
 
             page.text(MARGIN, page.bold, 16, "PATIENT STATEMENT");
-            page.rightText(562, page.bold, 12, safe(page.bold, payableTo));
+            page.rightText(RIGHT, page.bold, 12, safe(page.bold, practice.name()));
             // the practice: its street address and phone under its name
             for (String line : practice.addressLines()) {
                 page.newLine(LEADING);
-                page.rightText(562, page.regular, 9, safe(page.regular, line));
+                page.rightText(RIGHT, page.regular, 9, safe(page.regular, line));
             }
             if (practice.phone() != null) {
                 page.newLine(LEADING);
-                page.rightText(562, page.regular, 9, safe(page.regular, "Phone " + practice.phone()));
+                page.rightText(RIGHT, page.regular, 9, safe(page.regular, "Phone " + practice.phone()));
             }
             page.newLine(LEADING * 2);
 
             float blockTop = page.y;
-            page.text(MARGIN, page.bold, 10, safe(page.bold, to.name() == null ? "" : to.name()));
-            for (String line : to.addressLines()) {
+            page.text(MARGIN, page.bold, 10, safe(page.bold, d.mailTo().name()));
+            for (String line : d.mailTo().addressLines()) {
                 page.newLine(LEADING);
                 page.text(MARGIN, page.regular, 10, safe(page.regular, line));
             }
             float blockBottom = page.y;
             page.y = blockTop;
-            labelled(page, "Statement number", Long.toString(stored.id()));
-            labelled(page, "Statement date", DATE.format(s.statementDate()));
-            labelled(page, "Account number", safe(page.regular, s.accountNumber()));
-            labelled(page, "Due date", DATE.format(s.dueDate()));
+            labelled(page, "Statement number", Long.toString(d.statementId()));
+            labelled(page, "Statement date", date(d.statementDate()));
+            labelled(page, "Account number", safe(page.regular, d.accountNumber()));
+            labelled(page, "Due date", date(d.dueDate()));
             page.y = Math.min(blockBottom, page.y) - LEADING * 2;
 
             tableHeader(page);
-            for (StatementLine line : s.lines()) {
-                visit(page, line, proceduresByClaim.getOrDefault(line.claimId(), List.of()));
+            for (Visit visit : d.visits()) {
+                visit(page, visit);
             }
             page.rule();
             page.newLine(LEADING * 1.5f);
 
-            total(page, page.regular, "Previous balance", s.previousBalance());
+            total(page, page.regular, "Previous balance", d.previousBalance());
             total(
                     page,
                     page.regular,
                     "Patient payments since last statement",
-                    s.paymentsSince().negate());
-            if (s.credit().signum() != 0) {
-                total(page, page.regular, "Credit on account", s.credit());
+                    d.paymentsSince().negate());
+            if (d.credit().signum() != 0) {
+                total(page, page.regular, "Credit on account", d.credit());
             }
-            total(page, page.bold, "AMOUNT DUE", s.balance());
-            total(page, page.bold, "MINIMUM DUE by " + DATE.format(s.dueDate()), s.minimumDue());
+            total(page, page.bold, "AMOUNT DUE", d.amountDue());
+            total(page, page.bold, "MINIMUM DUE by " + date(d.dueDate()), d.minimumDue());
             page.newLine(LEADING);
 
-            aging(page, s);
+            aging(page, d.aging());
             page.newLine(LEADING);
-            List<String> remitTo =
-                    practice.remitToLines().isEmpty() ? practice.addressLines() : practice.remitToLines();
-            page.ensureRoom(LEADING * (3 + remitTo.size()));
+            List<String> checksTo = practice.checksTo();
+            page.ensureRoom(LEADING * (3 + checksTo.size()));
             page.text(
                     MARGIN,
                     page.regular,
                     9,
                     safe(
                             page.regular,
-                            "To pay, mail a check payable to " + payableTo
-                                    + " with your account number " + s.accountNumber()
-                                    + (remitTo.isEmpty() ? "" : " to:")));
-            for (String line : remitTo) {
+                            "To pay, mail a check payable to " + practice.name()
+                                    + " with your account number " + d.accountNumber()
+                                    + (checksTo.isEmpty() ? "" : " to:")));
+            for (String line : checksTo) {
                 page.newLine(LEADING);
                 page.text(MARGIN + 12, page.bold, 9, safe(page.bold, line));
             }
@@ -132,20 +126,20 @@ final class StatementPdf {
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("statement " + stored.id() + " could not be rendered as PDF", e);
+            throw new UncheckedIOException("statement " + d.statementId() + " could not be rendered as PDF", e);
         }
     }
 
     private static void labelled(Layout page, String label, String value) {
         page.text(340, page.regular, 10, label + ":");
-        page.rightText(562, page.bold, 10, value);
+        page.rightText(RIGHT, page.bold, 10, value);
         page.newLine(LEADING);
     }
 
     private static void tableHeader(Layout page) {
         page.ensureRoom(LEADING * 3);
         page.text(MARGIN, page.bold, 9, "Date of service");
-        page.text(135, page.bold, 9, "Visit / procedures");
+        page.text(DETAIL_X, page.bold, 9, "Visit / procedures");
         page.rightText(MONEY_COLUMNS[0], page.bold, 9, "Charge");
         page.rightText(MONEY_COLUMNS[1], page.bold, 9, "Insurance paid");
         page.rightText(MONEY_COLUMNS[2], page.bold, 9, "Contractual adj.");
@@ -155,39 +149,45 @@ final class StatementPdf {
         page.newLine(LEADING);
     }
 
-    private static void visit(Layout page, StatementLine line, List<String> procedures) {
-        PatientShare share = line.patientShare();
+    private static void visit(Layout page, Visit visit) {
+        PatientShare share = visit.patientShare();
+        List<String> procedures = new ArrayList<>();
+        for (Procedure procedure : visit.procedures()) {
+            procedures.addAll(page.wrap(page.regular, 8, safe(page.regular, procedure.text()), RIGHT - DETAIL_X - 8));
+        }
         int details = 2
+                + procedures.size()
                 + countNonZero(
-                        share.deductible(), share.coinsurance(), share.copay(), share.other(), line.patientPaid());
+                        share.deductible(), share.coinsurance(), share.copay(), share.other(), visit.patientPaid());
         if (page.ensureRoom(LEADING * details)) {
             tableHeader(page);
         }
-        page.text(MARGIN, page.regular, 9, DATE.format(line.serviceFrom()));
-        page.text(135, page.regular, 9, safe(page.regular, "Claim " + line.claimId()));
-        page.rightText(MONEY_COLUMNS[0], page.regular, 9, money(line.charge()));
-        page.rightText(MONEY_COLUMNS[1], page.regular, 9, money(line.insurancePaid()));
-        page.rightText(MONEY_COLUMNS[2], page.regular, 9, money(line.adjustments()));
-        page.rightText(MONEY_COLUMNS[3], page.bold, 9, money(line.balance()));
+        page.text(MARGIN, page.regular, 9, date(visit.serviceFrom()));
+        page.text(DETAIL_X, page.regular, 9, safe(page.regular, "Claim " + visit.claimId()));
+        page.rightText(MONEY_COLUMNS[0], page.regular, 9, money(visit.charge()));
+        page.rightText(MONEY_COLUMNS[1], page.regular, 9, money(visit.insurancePaid()));
+        page.rightText(MONEY_COLUMNS[2], page.regular, 9, money(visit.adjustments()));
+        page.rightText(MONEY_COLUMNS[3], page.bold, 9, money(visit.balance()));
         page.newLine(LEADING);
-        String detail = (procedures.isEmpty() ? "" : "Procedures " + String.join(", ", procedures))
-                + (line.provider() == null ? "" : (procedures.isEmpty() ? "" : " - ") + "Provider " + line.provider());
         // a visit over several days shows its last date under the first, the date column being narrow
-        boolean range = line.serviceTo() != null && !line.serviceTo().equals(line.serviceFrom());
-        if (range) {
-            page.text(MARGIN, page.regular, 8, "to " + DATE.format(line.serviceTo()));
+        if (visit.spansDays()) {
+            page.text(MARGIN, page.regular, 8, "to " + date(visit.serviceTo()));
         }
-        if (!detail.isEmpty()) {
-            page.text(135, page.regular, 8, safe(page.regular, detail));
+        if (visit.provider() != null) {
+            page.text(DETAIL_X, page.regular, 8, safe(page.regular, "Provider " + visit.provider()));
         }
-        if (range || !detail.isEmpty()) {
-            page.newLine(LEADING);
+        if (visit.spansDays() || visit.provider() != null) {
+            page.newLine(LEADING - 2);
+        }
+        for (String line : procedures) {
+            page.text(DETAIL_X + 8, page.regular, 8, line);
+            page.newLine(LEADING - 2);
         }
         share(page, "Deductible", share.deductible());
         share(page, "Coinsurance", share.coinsurance());
         share(page, "Copay", share.copay());
         share(page, "Other (not covered)", share.other());
-        share(page, "You paid", line.patientPaid().negate());
+        share(page, "You paid", visit.patientPaid().negate());
         page.newLine(LEADING / 2);
     }
 
@@ -206,11 +206,7 @@ final class StatementPdf {
         page.newLine(LEADING);
     }
 
-    private static void aging(Layout page, Statement s) {
-        List<OpenClaim> open = s.lines().stream()
-                .map(l -> new OpenClaim(l.claimId(), l.balance(), l.responsibleSince()))
-                .toList();
-        Aging aging = Aging.of(open, s.credit(), s.statementDate());
+    private static void aging(Layout page, Aging aging) {
         page.ensureRoom(LEADING * 3);
         page.text(MARGIN, page.bold, 9, "Aging of your balance");
         page.newLine(LEADING);
@@ -220,20 +216,10 @@ final class StatementPdf {
                     x,
                     page.regular,
                     8,
-                    label(bucket) + " " + money(aging.buckets().get(bucket)));
+                    Printed.label(bucket) + " " + money(aging.buckets().get(bucket)));
             x += 102;
         }
         page.newLine(LEADING);
-    }
-
-    private static String label(AgingBucket bucket) {
-        return switch (bucket) {
-            case CURRENT -> "0-30 days";
-            case DAYS_31_60 -> "31-60 days";
-            case DAYS_61_90 -> "61-90 days";
-            case DAYS_91_120 -> "91-120 days";
-            case OVER_120 -> "Over 120 days";
-        };
     }
 
     private static int countNonZero(BigDecimal... amounts) {
@@ -242,12 +228,6 @@ final class StatementPdf {
             n += amount.signum() != 0 ? 1 : 0;
         }
         return n;
-    }
-
-    /** US dollars to the cent, from the BigDecimal itself (the formatter never goes through double). */
-    static String money(BigDecimal amount) {
-        BigDecimal cents = amount.setScale(2, RoundingMode.UNNECESSARY);
-        return (cents.signum() < 0 ? "-$" : "$") + String.format(Locale.US, "%,.2f", cents.abs());
     }
 
     /** Replaces what the standard font cannot encode (WinAnsi), so a name in another script does not fail. */
@@ -333,8 +313,35 @@ final class StatementPdf {
             try {
                 content.setLineWidth(0.5f);
                 content.moveTo(MARGIN, y);
-                content.lineTo(562, y);
+                content.lineTo(RIGHT, y);
                 content.stroke();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The text in lines no wider than {@code width} points, broken between words (a longer word stays whole). */
+        List<String> wrap(PDType1Font font, float size, String text, float width) {
+            List<String> lines = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (String word : text.split(" ")) {
+                String candidate = line.isEmpty() ? word : line + " " + word;
+                if (!line.isEmpty() && width(font, size, candidate) > width) {
+                    lines.add(line.toString());
+                    line = new StringBuilder(word);
+                } else {
+                    line = new StringBuilder(candidate);
+                }
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+            }
+            return lines;
+        }
+
+        private static float width(PDType1Font font, float size, String text) {
+            try {
+                return font.getStringWidth(text) / 1000 * size;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -3,20 +3,25 @@ package io.claimflow.patientbilling.statement.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.claimflow.codes.ProcedureDescriptions;
 import io.claimflow.patientbilling.ledger.PatientShare;
 import io.claimflow.patientbilling.statement.Addressee;
 import io.claimflow.patientbilling.statement.Practice;
 import io.claimflow.patientbilling.statement.Statement;
+import io.claimflow.patientbilling.statement.StatementDocument;
+import io.claimflow.patientbilling.statement.StatementDocumentTest;
 import io.claimflow.patientbilling.statement.StatementLine;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 /** The PDF layout on its own: long statements run onto further pages, odd names and large amounts print. */
@@ -56,11 +61,13 @@ class StatementPdfTest {
                 new BigDecimal("399.50"),
                 lines);
 
-        byte[] pdf = StatementPdf.render(
-                new Statements.StoredStatement(99, 3L, "t-1", statement),
-                new Addressee("Zoë Nguyễn 李", List.of("1 Élan Way", "Columbus, OH 43214")),
+        byte[] pdf = StatementPdf.render(StatementDocument.assemble(
+                99,
+                statement,
                 Practice.named("Riverside FM"),
-                Map.of("clm-1", List.of("99214", "83036")));
+                new Addressee("Zoë Nguyễn 李", List.of("1 Élan Way", "Columbus, OH 43214")),
+                Map.of("clm-1", List.of("99214", "83036")),
+                ProcedureDescriptions.shipped()));
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isGreaterThan(1);
@@ -76,7 +83,9 @@ class StatementPdfTest {
             assertThat(text.stream().filter(l -> l.startsWith("to 03/02/2026"))).hasSize(40);
             assertThat(text)
                     .contains(
-                            "to 03/02/2026 Procedures 99214, 83036 - Provider Priya Raman",
+                            "to 03/02/2026 Provider Priya Raman",
+                            "99214 Office or other outpatient visit, established patient, moderate MDM or 30-39 minutes",
+                            "83036 Hemoglobin, glycosylated (A1c)",
                             "Other (not covered) $4.00",
                             "Credit on account -$5.00",
                             "AMOUNT DUE $3,995.00",
@@ -135,11 +144,13 @@ class StatementPdfTest {
                 "(614) 555-0100",
                 List.of("Riverside Family Medicine", "PO Box 1234", "Columbus, OH 43216"));
 
-        byte[] pdf = StatementPdf.render(
-                new Statements.StoredStatement(12, 3L, "riverside-fm", statement),
-                new Addressee("Pat Example", List.of("1 Oak St", "Columbus, OH 43214")),
+        byte[] pdf = StatementPdf.render(StatementDocument.assemble(
+                12,
+                statement,
                 practice,
-                Map.of());
+                new Addressee("Pat Example", List.of("1 Oak St", "Columbus, OH 43214")),
+                Map.of("clm-a", List.of("99213")),
+                ProcedureDescriptions.shipped()));
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper();
@@ -164,7 +175,10 @@ class StatementPdfTest {
                             "Columbus, OH 43215",
                             "(614) 555-0100",
                             "PO Box 1234",
-                            "Columbus, OH 43216")
+                            "Columbus, OH 43216",
+                            "99213 Office or other outpatient visit, established patient, low MDM or 20-29 minutes",
+                            "Aging of your balance",
+                            "Questions about this statement: call (614) 555-0100.")
                     .doesNotContain("Practice riverside-fm");
             assertThat(text.indexOf("02/01/2026 Claim clm-a"))
                     .isPositive()
@@ -172,12 +186,55 @@ class StatementPdfTest {
         }
     }
 
+    /** A long description wraps within the page, between words, every word printed. */
+    @Test
+    void aLongProcedureDescriptionWrapsWithinThePage() throws IOException {
+        byte[] pdf = StatementPdf.render(StatementDocument.assemble(
+                5,
+                StatementDocumentTest.statement(),
+                Practice.named("Riverside FM"),
+                new Addressee("Pat Example", List.of("1 Oak St")),
+                Map.of("clm-a", List.of("G2211", "99213")),
+                ProcedureDescriptions.shipped()));
+
+        String description = ProcedureDescriptions.shipped().describe("G2211").orElseThrow();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            List<String> lines =
+                    stripper.getText(document).lines().map(String::strip).toList();
+            int first = lines.indexOf(lines.stream()
+                    .filter(l -> l.startsWith("G2211 Visit complexity"))
+                    .findFirst()
+                    .orElseThrow());
+            int last = lines.indexOf(lines.stream()
+                    .filter(l -> l.endsWith("new or established)"))
+                    .findFirst()
+                    .orElseThrow());
+            assertThat(last - first).isGreaterThanOrEqualTo(3);
+            assertThat(String.join(" ", lines.subList(first, last + 1))).isEqualTo("G2211 " + description);
+            assertThat(lines.get(last + 1))
+                    .isEqualTo("99213 Office or other outpatient visit, established patient, low MDM or 20-29 minutes");
+            // nothing printed beyond the right margin
+            List<TextPosition> glyphs = new ArrayList<>();
+            new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(TextPosition text) {
+                    glyphs.add(text);
+                }
+            }.getText(document);
+            assertThat(glyphs)
+                    .allSatisfy(
+                            g -> assertThat(g.getXDirAdj() + g.getWidthDirAdj()).isLessThanOrEqualTo(562.5f));
+        }
+    }
+
     /** Where each header starts and ends on the first page ([x start, x end] in points), read back from the PDF. */
     private static List<float[]> headerSpans(PDDocument document, List<String> headers) throws IOException {
-        List<org.apache.pdfbox.text.TextPosition> glyphs = new ArrayList<>();
+        List<TextPosition> glyphs = new ArrayList<>();
         PDFTextStripper collector = new PDFTextStripper() {
             @Override
-            protected void processTextPosition(org.apache.pdfbox.text.TextPosition text) {
+            protected void processTextPosition(TextPosition text) {
                 glyphs.add(text);
             }
         };
@@ -188,9 +245,9 @@ class StatementPdfTest {
         glyphs.forEach(g -> all.append(g.getUnicode()));
         int row = all.indexOf(String.join("", headers.get(0)));
         float y = glyphs.get(row).getYDirAdj();
-        List<org.apache.pdfbox.text.TextPosition> line = glyphs.stream()
+        List<TextPosition> line = glyphs.stream()
                 .filter(g -> Math.abs(g.getYDirAdj() - y) < 1)
-                .sorted(java.util.Comparator.comparing(org.apache.pdfbox.text.TextPosition::getXDirAdj))
+                .sorted(Comparator.comparing(TextPosition::getXDirAdj))
                 .toList();
         StringBuilder text = new StringBuilder();
         line.forEach(g -> text.append(g.getUnicode()));
@@ -206,9 +263,9 @@ class StatementPdfTest {
 
     @Test
     void moneyIsPrintedFromTheBigDecimalToTheCent() {
-        assertThat(StatementPdf.money(new BigDecimal("1234567.8"))).isEqualTo("$1,234,567.80");
-        assertThat(StatementPdf.money(new BigDecimal("-0.01"))).isEqualTo("-$0.01");
-        assertThat(StatementPdf.money(new BigDecimal("0"))).isEqualTo("$0.00");
-        assertThatThrownBy(() -> StatementPdf.money(new BigDecimal("0.005"))).isInstanceOf(ArithmeticException.class);
+        assertThat(Printed.money(new BigDecimal("1234567.8"))).isEqualTo("$1,234,567.80");
+        assertThat(Printed.money(new BigDecimal("-0.01"))).isEqualTo("-$0.01");
+        assertThat(Printed.money(new BigDecimal("0"))).isEqualTo("$0.00");
+        assertThatThrownBy(() -> Printed.money(new BigDecimal("0.005"))).isInstanceOf(ArithmeticException.class);
     }
 }

@@ -1,0 +1,128 @@
+package io.claimflow.patientbilling.ledger;
+
+import io.claimflow.patientbilling.claim.KnownClaims;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Posts to the patient ledger what happens to a known claim: a payer's remittance or denial, a biller's decision on a
+ * lost appeal, the claim's replacement or void. Each reads the claim's ledger, asks {@link PostingRules} and writes
+ * the posting to the {@link Journal}. Answers and replacements post in the transaction of the handler that received them
+ * (with its idempotency mark); a decision in its own.
+ */
+@Service
+public class Postings {
+
+    private static final Logger log = LoggerFactory.getLogger(Postings.class);
+
+    private final KnownClaims claims;
+    private final Journal journal;
+
+    Postings(KnownClaims claims, Journal journal) {
+        this.claims = claims;
+        this.journal = journal;
+    }
+
+    /**
+     * Posts a remittance on its claim, once per trace number and claim status (the natural key), in the caller's
+     * transaction. The rules refuse (IllegalArgumentException) before anything is written, and a refusal leaves that
+     * transaction usable: a parked answer refused when its claim registers must not undo the registration.
+     */
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = IllegalArgumentException.class)
+    public void post(Remittance remittance, KnownClaims.ClaimRef claim) {
+        ClaimLedger ledger = journal.claimLedger(remittance.tenantId(), remittance.claimId());
+        // the natural key; the unique index journal_entry_remittance_once backs it up
+        if (ledger.hasRemittance(remittance.traceNumber(), remittance.statusCode())) {
+            log.info(
+                    "remittance {} status {} for claim {} already posted; event {} posts nothing",
+                    remittance.traceNumber(),
+                    remittance.statusCode(),
+                    remittance.claimId(),
+                    remittance.eventId());
+            return;
+        }
+        Optional<Posting> posting = PostingRules.remittance(
+                remittance, ledger, claims.totalCharge(remittance.tenantId(), remittance.claimId()));
+        posting.ifPresent(p -> {
+            long entry = journal.write(
+                    remittance.tenantId(),
+                    claim.accountId(),
+                    p,
+                    new Journal.Source(
+                            UUID.fromString(remittance.eventId()), remittance.traceNumber(), remittance.statusCode()));
+            log.info(
+                    "posted remittance {} status {} for claim {} of encounter {} as journal entry {}",
+                    remittance.traceNumber(),
+                    remittance.statusCode(),
+                    remittance.claimId(),
+                    remittance.encounterId(),
+                    entry);
+        });
+    }
+
+    /** Posts the patient's part of an adjudicated denial on its claim, in the caller's transaction (as a remittance). */
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = IllegalArgumentException.class)
+    public void post(Denial denial, KnownClaims.ClaimRef claim) {
+        ClaimLedger ledger = journal.claimLedger(denial.tenantId(), denial.claimId());
+        PostingRules.denial(denial, ledger).ifPresent(p -> {
+            long entry = journal.write(
+                    denial.tenantId(),
+                    claim.accountId(),
+                    p,
+                    new Journal.Source(UUID.fromString(denial.eventId()), denial.traceNumber(), null));
+            log.info(
+                    "posted patient responsibility of denied claim {} of encounter {} as journal entry {}",
+                    denial.claimId(),
+                    denial.encounterId(),
+                    entry);
+        });
+    }
+
+    /**
+     * Posts a biller's decision on a lost appeal's open balance, once per claim.
+     *
+     * @return the posted amount, or empty when the decision was posted already
+     * @throws java.util.NoSuchElementException for a claim this service does not know
+     * @throws IllegalStateException when the ledger has another amount open with insurance than the decision moves
+     */
+    @Transactional
+    public Optional<BigDecimal> decideBalance(
+            String tenantId, String claimId, PostingRules.BalanceDecision decision, BigDecimal amount, LocalDate on) {
+        KnownClaims.ClaimRef claim =
+                claims.findAndLockAccount(tenantId, claimId).orElseThrow();
+        ClaimLedger ledger = journal.claimLedger(tenantId, claimId);
+        Optional<Posting> posting =
+                PostingRules.balanceDecision(ledger, claims.totalCharge(tenantId, claimId), decision, amount, on);
+        posting.ifPresent(p -> {
+            long entry = journal.write(tenantId, claim.accountId(), p, Journal.Source.NONE);
+            log.info("lost appeal of claim {}: {} posted as journal entry {}", claimId, decision, entry);
+        });
+        return posting.map(p -> amount);
+    }
+
+    /**
+     * Takes a replaced or voided claim's charges off the patient ledger, in the transaction that registers the claim
+     * that supersedes it; nothing when the claim is not known here or nothing stands on it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void supersede(String tenantId, String claimId, String byClaimId, LocalDate on) {
+        claims.findAndLockAccount(tenantId, claimId).ifPresent(claim -> {
+            ClaimLedger ledger = journal.claimLedger(tenantId, claimId);
+            PostingRules.voidClaim(ledger, byClaimId, on).ifPresent(p -> {
+                long entry = journal.write(tenantId, claim.accountId(), p, Journal.Source.NONE);
+                log.info(
+                        "claim {} superseded by claim {}: its charges taken off as journal entry {}",
+                        claimId,
+                        byClaimId,
+                        entry);
+            });
+        });
+    }
+}
