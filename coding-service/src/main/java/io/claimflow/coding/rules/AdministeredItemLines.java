@@ -114,7 +114,7 @@ final class AdministeredItemLines {
     /**
      * A drug documented in RxNorm: its HCPCS code and units per administration from the crosswalk, times the
      * number of administrations documented; a drug without a HCPCS code is not billed, with a note, and never
-     * run.holds() the run.encounter().
+     * holds the encounter.
      */
     private Optional<DraftLine> drugFromRxnorm(CodingRun run, AdministeredItem item) {
         String rxnorm = item.code().code();

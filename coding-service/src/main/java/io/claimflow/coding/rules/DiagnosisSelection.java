@@ -237,7 +237,7 @@ final class DiagnosisSelection {
         return patientConflict(run, code).isEmpty();
     }
 
-    /** Why the code does not fit the patient's sex or run.age() ("the patient's sex: ..."), or empty. */
+    /** Why the code does not fit the patient's sex or age ("the patient's sex: ..."), or empty. */
     Optional<String> patientConflict(CodingRun run, String code) {
         for (DemographicRule rule : codeSets.demographicRules(List.of(code), run.dos())) {
             if (!rule.matches(code)) {
@@ -250,7 +250,7 @@ final class DiagnosisSelection {
             }
             if ((rule.minAge() != null && run.age() < rule.minAge())
                     || (rule.maxAge() != null && run.age() > rule.maxAge())) {
-                return Optional.of("the patient's run.age(): " + rule.note());
+                return Optional.of("the patient's age: " + rule.note());
             }
         }
         return Optional.empty();

@@ -73,7 +73,7 @@ final class DiagnosisSequencing {
             return diagnoses;
         }
         if (diagnoses.stream().allMatch(d -> CodingEdits.secondaryOnly(d.code()))) {
-            return diagnoses; // the edit run.holds() it
+            return diagnoses; // the edit holds it
         }
         // the additional codes listed first go after the diagnosis they belong to (BMI after the weight
         // diagnosis, I.C.21.c.3), else to the end; the others keep their documented order

@@ -122,7 +122,7 @@ final class NcciAndMue {
         for (CodedLine line : lines) {
             Optional<MueLimit> limit = codeSets.mue(line.code(), run.dos());
             if (limit.isEmpty() || limit.get().adjudicationIndicator() != '2') {
-                result.add(line); // 1 and 3 can be exceeded with documentation: the edit run.holds() them
+                result.add(line); // 1 and 3 can be exceeded with documentation: the edit holds them
                 continue;
             }
             int before = used.getOrDefault(line.code(), 0);
