@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.claimflow.coding.rules.CodeSets;
+import io.claimflow.coding.rules.IcdCode;
+import io.claimflow.coding.rules.ProcedureCode;
 import io.claimflow.events.Adjustment;
 import io.claimflow.events.AdjustmentGroupCode;
 import io.claimflow.events.CodeSystem;
@@ -41,11 +43,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -364,6 +369,64 @@ class CodingFlowIntegrationTest {
 
     static String orderLine(int order, String code, boolean billable, String description) {
         return String.format("%05d %-7s %s %-60s %s%n", order, code, billable ? "1" : "0", description, description);
+    }
+
+    @Test
+    void theStarterSetIsReadFromPostgresqlByCodeByDescriptionAndOnAnyDate() {
+        LocalDate dos = LocalDate.of(2026, 3, 10);
+
+        assertThat(codeSets.icdByDescription("Obesity, unspecified", dos, 6))
+                .extracting(IcdCode::code)
+                .contains("E66.9")
+                .doesNotContain("E66"); // a header is never a match
+        assertThat(codeSets.proceduresByDescription("Immunization administration, one vaccine", dos, 6))
+                .extracting(ProcedureCode::code)
+                .startsWith("90471");
+        assertThat(codeSets.icdByDescription("of", dos, 6)).isEmpty(); // no word of three letters
+        assertThat(codeSets.procedure("90471", dos))
+                .hasValueSatisfying(p -> assertThat(p.system()).isEqualTo(io.claimflow.coding.rules.CodeSystem.CPT));
+        assertThat(codeSets.procedure("J3301", dos))
+                .hasValueSatisfying(p -> assertThat(p.system()).isEqualTo(io.claimflow.coding.rules.CodeSystem.HCPCS));
+        assertThat(codeSets.procedureKnownOnAnyDate("90471")).isTrue();
+        assertThat(codeSets.procedureKnownOnAnyDate("0000Z")).isFalse();
+        assertThat(codeSets.icdKnownOnAnyDate("Q99.99")).isFalse();
+    }
+
+    @Test
+    void aReleaseSentAsAMultipartFileTakesItsDatesAndVersionFromTheQuery() {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add(
+                "file",
+                new ByteArrayResource("17000\t11102\t\t20150101\t*\t1\tMisuse of column two code\n"
+                        .getBytes(StandardCharsets.US_ASCII)) {
+                    @Override
+                    public String getFilename() {
+                        return "ptp-2015q1.txt";
+                    }
+                });
+
+        var loaded = admin.post()
+                .uri("/admin/code-sets/ncci-ptp?effectiveFrom=2015-01-01&effectiveTo=2015-03-31&version=2015Q1-it")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts)
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<Map<String, Object>>() {});
+        var refused = admin.post()
+                .uri("/admin/code-sets/ncci-ptp?effectiveFrom=2015-01-01&version=bad%3Cversion%3E")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts)
+                .retrieve()
+                .toEntity(String.class);
+
+        assertThat(loaded.getStatusCode().value()).isEqualTo(200);
+        assertThat(loaded.getBody())
+                .containsEntry("version", "2015Q1-it")
+                .containsEntry("effectiveFrom", "2015-01-01")
+                .containsEntry("effectiveTo", "2015-03-31")
+                .containsEntry("records", 1)
+                .containsEntry("source", "upload:ptp-2015q1.txt");
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("version").doesNotContain("bad");
     }
 
     @Test

@@ -4,6 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -83,5 +86,14 @@ final class Delimited {
 
     static boolean procedureCode(String text) {
         return text != null && text.trim().matches("[A-Z0-9][0-9]{3}[0-9A-Z]");
+    }
+
+    /** A date as CMS files write it, YYYYMMDD; a file error naming the line and what the text was for otherwise. */
+    static LocalDate basicDate(String text, String file, int number, String what) {
+        try {
+            return LocalDate.parse(text.trim(), DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (DateTimeParseException e) {
+            throw new CodeSetFileException(file, number, what + " is not a date (YYYYMMDD)");
+        }
     }
 }

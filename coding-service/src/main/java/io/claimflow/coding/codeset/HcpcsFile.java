@@ -2,8 +2,6 @@ package io.claimflow.coding.codeset;
 
 import java.io.Reader;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +26,6 @@ public final class HcpcsFile {
             LocalDate terminationDate) {}
 
     private static final String NAME = "HCPCS file";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private HcpcsFile() {}
 
@@ -87,11 +84,7 @@ public final class HcpcsFile {
         if (text.isEmpty()) {
             return null;
         }
-        try {
-            return LocalDate.parse(text, DATE);
-        } catch (DateTimeParseException e) {
-            throw new CodeSetFileException(NAME, number, "columns " + from + "-" + to + " are not a date (YYYYMMDD)");
-        }
+        return Delimited.basicDate(text, NAME, number, "columns " + from + "-" + to);
     }
 
     private static final class Builder {

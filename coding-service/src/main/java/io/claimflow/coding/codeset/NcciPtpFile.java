@@ -2,8 +2,6 @@ package io.claimflow.coding.codeset;
 
 import java.io.Reader;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +23,6 @@ public final class NcciPtpFile {
             String rationale) {}
 
     private static final String NAME = "NCCI PTP file";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private NcciPtpFile() {}
 
@@ -77,10 +74,6 @@ public final class NcciPtpFile {
     }
 
     private static LocalDate date(String text, int number, String what) {
-        try {
-            return LocalDate.parse(text.trim(), DATE);
-        } catch (DateTimeParseException e) {
-            throw new CodeSetFileException(NAME, number, what + " is not a date (YYYYMMDD)");
-        }
+        return Delimited.basicDate(text, NAME, number, what);
     }
 }

@@ -1,9 +1,7 @@
 package io.claimflow.coding.queue;
 
-import io.claimflow.coding.pipeline.CodingVersion;
-import io.claimflow.coding.pipeline.CodingVersions;
+import io.claimflow.coding.pipeline.CodingOutcomes;
 import io.claimflow.coding.pipeline.EncounterRecord;
-import io.claimflow.coding.pipeline.EncounterStatus;
 import io.claimflow.coding.pipeline.Encounters;
 import io.claimflow.coding.rules.CodeSets;
 import io.claimflow.coding.rules.CodeSystem;
@@ -44,7 +42,7 @@ public class CoderQueueService {
 
     private final QueueItems items;
     private final Encounters encounters;
-    private final CodingVersions versions;
+    private final CodingOutcomes outcomes;
     private final EncounterCoder coder;
     private final CodeSets codeSets;
     private final AuditTrail audit;
@@ -52,13 +50,13 @@ public class CoderQueueService {
     public CoderQueueService(
             QueueItems items,
             Encounters encounters,
-            CodingVersions versions,
+            CodingOutcomes outcomes,
             EncounterCoder coder,
             CodeSets codeSets,
             AuditTrail audit) {
         this.items = items;
         this.encounters = encounters;
-        this.versions = versions;
+        this.outcomes = outcomes;
         this.coder = coder;
         this.codeSets = codeSets;
         this.audit = audit;
@@ -96,19 +94,9 @@ public class CoderQueueService {
         if (edits.stream().anyMatch(Edit::blocking)) {
             throw new CodingRejectedException(edits);
         }
-        int version = encounter.currentVersion() + 1;
         Coding withEdits = new Coding(final_.diagnoses(), final_.lines(), edits, List.of());
-        versions.store(
-                new CodingVersion(
-                        item.encounterId(),
-                        version,
-                        item.causationId(),
-                        withEdits,
-                        coderId,
-                        codeSets.versionsOn(encounter.encounter().dateOfService()),
-                        item.recodeCause()),
-                encounter.documentation());
-        encounters.updateState(item.encounterId(), EncounterStatus.CODED, version, encounter.recodeAttempts());
+        int version = outcomes.coded(
+                encounter, item.causationId(), withEdits, coderId, item.recodeCause(), encounter.recodeAttempts());
         items.finalizeItem(id, coderId, version);
         audit.changed("coding.finalized", RESOURCE, Long.toString(id));
         return new Finalized(item.encounterId(), version, edits);

@@ -1,19 +1,15 @@
 package io.claimflow.coding.recode;
 
 import io.claimflow.coding.history.PatientHistoryService;
-import io.claimflow.coding.pipeline.CoderQueue;
-import io.claimflow.coding.pipeline.CodingVersion;
+import io.claimflow.coding.pipeline.CodingOutcomes;
 import io.claimflow.coding.pipeline.CodingVersions;
 import io.claimflow.coding.pipeline.EncounterRecord;
-import io.claimflow.coding.pipeline.EncounterStatus;
 import io.claimflow.coding.pipeline.Encounters;
 import io.claimflow.coding.pipeline.HeldEncounter;
 import io.claimflow.coding.pipeline.RecodeCause;
-import io.claimflow.coding.rules.CodeSets;
 import io.claimflow.coding.rules.Coding;
 import io.claimflow.coding.rules.RecodeOutcome;
 import io.claimflow.coding.rules.Recoder;
-import io.claimflow.platform.outbox.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,38 +26,28 @@ public class RecodeService {
 
     private static final Logger log = LoggerFactory.getLogger(RecodeService.class);
 
-    private final ProcessedEvents processedEvents;
+    private final CodingOutcomes outcomes;
     private final Encounters encounters;
     private final CodingVersions versions;
-    private final CoderQueue queue;
     private final Recoder recoder;
-    private final CodeSets codeSets;
     private final PatientHistoryService history;
 
     public RecodeService(
-            ProcessedEvents processedEvents,
+            CodingOutcomes outcomes,
             Encounters encounters,
             CodingVersions versions,
-            CoderQueue queue,
             Recoder recoder,
-            CodeSets codeSets,
             PatientHistoryService history) {
-        this.history = history;
-        this.processedEvents = processedEvents;
+        this.outcomes = outcomes;
         this.encounters = encounters;
         this.versions = versions;
-        this.queue = queue;
         this.recoder = recoder;
-        this.codeSets = codeSets;
+        this.history = history;
     }
 
     @Transactional
     public void onRecodeRequested(IncomingRecode request) {
-        if (!processedEvents.markIfNew(CONSUMER, request.eventId())) {
-            log.info(
-                    "RecodeRequested {} for encounter {} was handled before; skipped",
-                    request.eventId(),
-                    request.encounterId());
+        if (!outcomes.firstDelivery(CONSUMER, "RecodeRequested", request.eventId(), request.encounterId())) {
             return;
         }
         EncounterRecord encounter = encounters
@@ -86,32 +72,23 @@ public class RecodeService {
         // new or established as decided when the encounter was first coded (the documentation may say UNKNOWN)
         RecodeOutcome outcome = recoder.recode(history.asRecorded(encounter.encounter()), previous, request.denial());
         if (outcome.automatic()) {
-            int version = encounter.currentVersion() + 1;
-            versions.store(
-                    new CodingVersion(
-                            request.encounterId(),
-                            version,
-                            request.eventId(),
-                            outcome.coding(),
-                            null,
-                            codeSets.versionsOn(encounter.encounter().dateOfService()),
-                            cause),
-                    encounter.documentation());
-            encounters.updateState(request.encounterId(), EncounterStatus.CODED, version, attempts);
+            int version = outcomes.coded(encounter, request.eventId(), outcome.coding(), null, cause, attempts);
             log.info(
                     "Encounter {} recoded automatically as version {} (denial CARC {})",
                     request.encounterId(),
                     version,
                     request.denial().reasonCodes());
         } else {
-            queue.hold(new HeldEncounter(
-                    encounter.encounter(),
-                    HeldEncounter.QueueKind.RECODE,
-                    request.eventId(),
-                    outcome.toCoder(),
-                    outcome.suggestion(),
-                    cause));
-            encounters.updateState(request.encounterId(), EncounterStatus.HELD, encounter.currentVersion(), attempts);
+            outcomes.held(
+                    encounter,
+                    new HeldEncounter(
+                            encounter.encounter(),
+                            HeldEncounter.QueueKind.RECODE,
+                            request.eventId(),
+                            outcome.toCoder(),
+                            outcome.suggestion(),
+                            cause),
+                    attempts);
             log.info(
                     "Encounter {} recode sent to the coder queue: {}",
                     request.encounterId(),

@@ -44,6 +44,15 @@ public record CodedLine(
         return new CodedLine(number, code, system, description, modifiers, units, pointers, drug);
     }
 
+    /** The same lines numbered from 1 in the order given. */
+    public static List<CodedLine> renumbered(List<CodedLine> lines) {
+        List<CodedLine> result = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            result.add(lines.get(i).withLineNumber(i + 1));
+        }
+        return result;
+    }
+
     /** Office or preventive E/M visit code. */
     public boolean evaluationAndManagement() {
         return ProcedureRanges.officeVisit(code) || ProcedureRanges.preventiveVisit(code);

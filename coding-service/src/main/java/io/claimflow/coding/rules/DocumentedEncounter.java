@@ -13,7 +13,8 @@ import java.util.List;
  * @param abnormalFindings a general or preventive examination found abnormalities (Z00.01 rather than Z00.00);
  *     null when not documented, read as none found
  * @param prior what coding-service's own history says about the patient's earlier services (new or established
- *     decided from it, a surgery whose global period covers this date); {@link PriorServices#NONE} when unknown
+ *     decided from it, a surgery whose global period covers this date); {@link PriorServices#NONE} (or null) when
+ *     unknown, as it is when the documentation arrives: {@link #withPrior} adds it
  */
 public record DocumentedEncounter(
         String encounterId,
@@ -42,82 +43,6 @@ public record DocumentedEncounter(
         administeredItems = administeredItems == null ? List.of() : List.copyOf(administeredItems);
         sex = sex == null ? Sex.UNKNOWN : sex;
         patientStatus = patientStatus == null ? PatientStatus.UNKNOWN : patientStatus;
-    }
-
-    public DocumentedEncounter(
-            String encounterId,
-            String tenantId,
-            LocalDate dateOfService,
-            LocalDate birthDate,
-            Sex sex,
-            String placeOfService,
-            String encounterClass,
-            Documented encounterType,
-            PatientStatus patientStatus,
-            Integer totalTimeMinutes,
-            DecisionMaking decisionMaking,
-            List<Documented> diagnoses,
-            List<Documented> procedures,
-            List<AdministeredItem> administeredItems,
-            boolean medicare) {
-        this(
-                encounterId,
-                tenantId,
-                dateOfService,
-                birthDate,
-                sex,
-                placeOfService,
-                encounterClass,
-                encounterType,
-                patientStatus,
-                totalTimeMinutes,
-                decisionMaking,
-                diagnoses,
-                procedures,
-                administeredItems,
-                medicare,
-                null,
-                null,
-                PriorServices.NONE);
-    }
-
-    public DocumentedEncounter(
-            String encounterId,
-            String tenantId,
-            LocalDate dateOfService,
-            LocalDate birthDate,
-            Sex sex,
-            String placeOfService,
-            String encounterClass,
-            Documented encounterType,
-            PatientStatus patientStatus,
-            Integer totalTimeMinutes,
-            DecisionMaking decisionMaking,
-            List<Documented> diagnoses,
-            List<Documented> procedures,
-            List<AdministeredItem> administeredItems,
-            boolean medicare,
-            AnnualWellnessVisit annualWellnessVisit,
-            Boolean abnormalFindings) {
-        this(
-                encounterId,
-                tenantId,
-                dateOfService,
-                birthDate,
-                sex,
-                placeOfService,
-                encounterClass,
-                encounterType,
-                patientStatus,
-                totalTimeMinutes,
-                decisionMaking,
-                diagnoses,
-                procedures,
-                administeredItems,
-                medicare,
-                annualWellnessVisit,
-                abnormalFindings,
-                PriorServices.NONE);
     }
 
     /** The same documentation with new or established and the earlier services coding-service's history knows. */

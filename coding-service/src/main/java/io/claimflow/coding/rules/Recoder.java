@@ -99,7 +99,7 @@ public final class Recoder {
             }
             List<String> indications = codeSets.indications(line.code(), encounter.dateOfService());
             List<String> chosen = new ArrayList<>();
-            for (int p : EncounterCoder.supporting(line.code(), candidates, indications)) {
+            for (int p : DiagnosisPointers.supporting(line.code(), candidates, indications)) {
                 chosen.add(candidates.get(p - 1).code());
             }
             if (chosen.isEmpty() || chosen.equals(before)) {
@@ -147,7 +147,7 @@ public final class Recoder {
         for (int i = 0; i < previous.lines().size(); i++) {
             CodedLine line = previous.lines().get(i);
             List<Integer> pointers = line.evaluationAndManagement()
-                    ? EncounterCoder.firstPointers(diagnoses.size())
+                    ? DiagnosisPointers.firstPointers(diagnoses.size())
                     : pointedCodes.get(i).stream()
                             .map(c -> order.indexOf(c) + 1)
                             .filter(p -> p > 0)
@@ -262,11 +262,7 @@ public final class Recoder {
             return RecodeOutcome.toCoder(
                     previous, new HoldReason("RECODE-NCCI-NONE", "No NCCI pair explains the " + "bundling denial"));
         }
-        List<CodedLine> renumbered = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            renumbered.add(lines.get(i).withLineNumber(i + 1));
-        }
-        return RecodeOutcome.recoded(new Coding(previous.diagnoses(), renumbered, edits, List.of()));
+        return RecodeOutcome.recoded(new Coding(previous.diagnoses(), CodedLine.renumbered(lines), edits, List.of()));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

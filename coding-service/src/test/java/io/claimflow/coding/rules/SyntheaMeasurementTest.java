@@ -74,7 +74,8 @@ class SyntheaMeasurementTest {
                             items,
                             e.path("medicare").asBoolean(),
                             null,
-                            null)
+                            null,
+                            PriorServices.NONE)
                     .withPrior(status, PriorCare.prior(true, null, PriorCare.surgeryCovering(provider, dos, prior)));
             Coding coding = coder.code(encounter);
             history.add(new ProfessionalService(

@@ -6,6 +6,7 @@ import io.claimflow.coding.codeset.CodeSetStore;
 import io.claimflow.platform.audit.AuditTrail;
 import io.claimflow.platform.validation.DateWithin;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -60,6 +60,28 @@ public class CodeSetAdminController {
         }
     }
 
+    /**
+     * The query parameters that say which release a file is, the same for both ways of sending it: a year (and
+     * quarter), or explicit dates and a version.
+     */
+    record ReleaseParameters(
+            Integer year,
+            Integer quarter,
+
+            @DateWithin(yearsBack = 15, yearsAhead = 5) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate effectiveFrom,
+
+            @DateWithin(yearsBack = 15, yearsAhead = 10) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate effectiveTo,
+
+            @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._-]+")
+            String version) {
+
+        CodeSetImporter.ReleaseSpec spec() {
+            return new CodeSetImporter.ReleaseSpec(year, quarter, effectiveFrom, effectiveTo, version);
+        }
+    }
+
     private final CodeSetImporter importer;
     private final CodeSetStore store;
     private final AuditTrail audit;
@@ -81,23 +103,13 @@ public class CodeSetAdminController {
     Loaded uploadFile(
             @PathVariable @Size(max = 20) String kind,
             @RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) Integer quarter,
-            @RequestParam(required = false)
-                    @DateWithin(yearsBack = 15, yearsAhead = 5)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate effectiveFrom,
-            @RequestParam(required = false)
-                    @DateWithin(yearsBack = 15, yearsAhead = 10)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate effectiveTo,
-            @RequestParam(required = false) @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._-]+") String version)
+            @Valid ReleaseParameters release)
             throws IOException {
         try (InputStream in = file.getInputStream()) {
             return load(
                     kind,
                     in,
-                    new CodeSetImporter.ReleaseSpec(year, quarter, effectiveFrom, effectiveTo, version),
+                    release.spec(),
                     file.getOriginalFilename() == null ? "upload" : "upload:" + file.getOriginalFilename());
         }
     }
@@ -112,26 +124,10 @@ public class CodeSetAdminController {
             })
     @PreAuthorize("hasRole('ADMIN')")
     Loaded uploadBody(
-            @PathVariable @Size(max = 20) String kind,
-            HttpServletRequest request,
-            @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) Integer quarter,
-            @RequestParam(required = false)
-                    @DateWithin(yearsBack = 15, yearsAhead = 5)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate effectiveFrom,
-            @RequestParam(required = false)
-                    @DateWithin(yearsBack = 15, yearsAhead = 10)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate effectiveTo,
-            @RequestParam(required = false) @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._-]+") String version)
+            @PathVariable @Size(max = 20) String kind, HttpServletRequest request, @Valid ReleaseParameters release)
             throws IOException {
         try (InputStream in = request.getInputStream()) {
-            return load(
-                    kind,
-                    in,
-                    new CodeSetImporter.ReleaseSpec(year, quarter, effectiveFrom, effectiveTo, version),
-                    "upload");
+            return load(kind, in, release.spec(), "upload");
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,6 +38,13 @@ class JdbcCodeSets implements CodeSets {
     private static final Set<String> CLAIM_CODE_SETS =
             Set.of(Release.ICD_10_CM, Release.CPT, Release.HCPCS, Release.NCCI_PTP, Release.NCCI_MUE);
 
+    private static final String ICD_COLUMNS = "code, billable, short_description, long_description";
+    private static final String PROCEDURE_COLUMNS = "code, code_system, short_description, long_description";
+    private static final RowMapper<IcdCode> ICD =
+            (rs, n) -> new IcdCode(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4));
+    private static final RowMapper<ProcedureCode> PROCEDURE = (rs, n) ->
+            new ProcedureCode(rs.getString(1), CodeSystem.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4));
+
     private final JdbcClient jdbc;
     private final CodeSetCache cache;
 
@@ -50,11 +59,16 @@ class JdbcCodeSets implements CodeSets {
     }
 
     private Optional<IcdCode> loadIcd(String code, LocalDate dos) {
-        return jdbc.sql("SELECT code, billable, short_description, long_description FROM icd10cm_code "
-                        + "WHERE code = :code AND" + VALID_ON + "ORDER BY valid_from DESC LIMIT 1")
+        return latestValid(ICD_COLUMNS, "icd10cm_code", code, dos, ICD);
+    }
+
+    /** The row of the code valid on the date of service, from the release that started last. */
+    private <T> Optional<T> latestValid(String columns, String table, String code, LocalDate dos, RowMapper<T> row) {
+        return jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE code = :code AND" + VALID_ON
+                        + "ORDER BY valid_from DESC LIMIT 1")
                 .param("code", code)
                 .param("dos", dos)
-                .query((rs, n) -> new IcdCode(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
+                .query(row)
                 .optional();
     }
 
@@ -64,7 +78,12 @@ class JdbcCodeSets implements CodeSets {
     }
 
     private boolean loadIcdKnownOnAnyDate(String code) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM icd10cm_code WHERE code = :code)")
+        return knownOnAnyDate("icd10cm_code", code);
+    }
+
+    /** Whether any release, of any dates, holds the code. */
+    private boolean knownOnAnyDate(String table, String code) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE code = :code)")
                 .param("code", code)
                 .query(Boolean.class)
                 .single();
@@ -83,7 +102,7 @@ class JdbcCodeSets implements CodeSets {
                 .param("prefix", header.replace("%", "") + "%")
                 .param("dos", dos)
                 .param("limit", limit)
-                .query((rs, n) -> new IcdCode(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
+                .query(ICD)
                 .list();
     }
 
@@ -93,23 +112,47 @@ class JdbcCodeSets implements CodeSets {
     }
 
     private List<IcdCode> loadIcdByDescription(String text, LocalDate dos, int limit) {
+        return byWords(
+                ICD_COLUMNS + " FROM icd10cm_code WHERE billable AND",
+                w -> "lower(long_description) LIKE " + w,
+                "long_description",
+                text,
+                dos,
+                limit,
+                ICD);
+    }
+
+    /**
+     * The codes valid on the date of service whose description holds every word of the text, shortest description
+     * first.
+     *
+     * @param selectWhere the columns, the table and the start of the WHERE clause (validity on the date follows)
+     * @param wordMatches the condition one word's parameter (given by name) must meet
+     * @param orderBy the description whose length orders the result
+     */
+    private <T> List<T> byWords(
+            String selectWhere,
+            UnaryOperator<String> wordMatches,
+            String orderBy,
+            String text,
+            LocalDate dos,
+            int limit,
+            RowMapper<T> row) {
         List<String> words = words(text);
         if (words.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT DISTINCT ON (code) code, billable, "
-                + "short_description, long_description FROM icd10cm_code WHERE billable AND" + VALID_ON);
-        JdbcClient.StatementSpec spec = null;
+        StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT DISTINCT ON (code) " + selectWhere + VALID_ON);
         for (int i = 0; i < words.size(); i++) {
-            sql.append(" AND lower(long_description) LIKE :w").append(i);
+            sql.append(" AND ").append(wordMatches.apply(":w" + i));
         }
-        sql.append(" ORDER BY code, valid_from DESC) c ORDER BY length(long_description), code LIMIT :limit");
-        spec = jdbc.sql(sql.toString()).param("dos", dos).param("limit", limit);
+        sql.append(" ORDER BY code, valid_from DESC) c ORDER BY length(" + orderBy + "), code LIMIT :limit");
+        JdbcClient.StatementSpec spec =
+                jdbc.sql(sql.toString()).param("dos", dos).param("limit", limit);
         for (int i = 0; i < words.size(); i++) {
             spec = spec.param("w" + i, "%" + words.get(i) + "%");
         }
-        return spec.query((rs, n) -> new IcdCode(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
-                .list();
+        return spec.query(row).list();
     }
 
     @Override
@@ -118,13 +161,7 @@ class JdbcCodeSets implements CodeSets {
     }
 
     private Optional<ProcedureCode> loadProcedure(String code, LocalDate dos) {
-        return jdbc.sql("SELECT code, code_system, short_description, long_description FROM procedure_code "
-                        + "WHERE code = :code AND" + VALID_ON + "ORDER BY valid_from DESC LIMIT 1")
-                .param("code", code)
-                .param("dos", dos)
-                .query((rs, n) -> new ProcedureCode(
-                        rs.getString(1), CodeSystem.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)))
-                .optional();
+        return latestValid(PROCEDURE_COLUMNS, "procedure_code", code, dos, PROCEDURE);
     }
 
     @Override
@@ -133,10 +170,7 @@ class JdbcCodeSets implements CodeSets {
     }
 
     private boolean loadProcedureKnownOnAnyDate(String code) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM procedure_code WHERE code = :code)")
-                .param("code", code)
-                .query(Boolean.class)
-                .single();
+        return knownOnAnyDate("procedure_code", code);
     }
 
     @Override
@@ -148,28 +182,14 @@ class JdbcCodeSets implements CodeSets {
     }
 
     private List<ProcedureCode> loadProceduresByDescription(String text, LocalDate dos, int limit) {
-        List<String> words = words(text);
-        if (words.isEmpty()) {
-            return List.of();
-        }
-        StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT DISTINCT ON (code) code, code_system, "
-                + "short_description, long_description FROM procedure_code WHERE" + VALID_ON);
-        for (int i = 0; i < words.size(); i++) {
-            sql.append(" AND (lower(long_description) LIKE :w")
-                    .append(i)
-                    .append(" OR lower(short_description) LIKE :w")
-                    .append(i)
-                    .append(")");
-        }
-        sql.append(" ORDER BY code, valid_from DESC) c ORDER BY length(short_description), code LIMIT :limit");
-        JdbcClient.StatementSpec spec =
-                jdbc.sql(sql.toString()).param("dos", dos).param("limit", limit);
-        for (int i = 0; i < words.size(); i++) {
-            spec = spec.param("w" + i, "%" + words.get(i) + "%");
-        }
-        return spec.query((rs, n) -> new ProcedureCode(
-                        rs.getString(1), CodeSystem.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)))
-                .list();
+        return byWords(
+                PROCEDURE_COLUMNS + " FROM procedure_code WHERE",
+                w -> "(lower(long_description) LIKE " + w + " OR lower(short_description) LIKE " + w + ")",
+                "short_description",
+                text,
+                dos,
+                limit,
+                PROCEDURE);
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.claimflow.coding.rules.Edit;
 import io.claimflow.coding.rules.EditType;
 import io.claimflow.coding.rules.EpisodeOfCare;
 import io.claimflow.coding.rules.PatientStatus;
+import io.claimflow.coding.rules.PriorServices;
 import io.claimflow.coding.rules.Severity;
 import io.claimflow.coding.rules.Sex;
 import io.claimflow.events.CodedBy;
@@ -135,7 +136,8 @@ public final class AvroMapping {
                         ? null
                         : AnnualWellnessVisit.valueOf(
                                 event.getAnnualWellnessVisit().name()),
-                event.getAbnormalFindings());
+                event.getAbnormalFindings(),
+                PriorServices.NONE); // the history adds it (PatientHistoryService)
     }
 
     private static Documented documented(DocumentedCode code) {

@@ -1,0 +1,94 @@
+package io.claimflow.coding.pipeline;
+
+import io.claimflow.coding.rules.CodeSets;
+import io.claimflow.coding.rules.Coding;
+import io.claimflow.platform.outbox.ProcessedEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * What becomes of a coding, the same for a first coding, a recode and a coder's finalization: the encounter's next
+ * coding version stored with its EncounterCoded in the outbox and the encounter CODED, or a coder queue item and the
+ * encounter HELD at its current version. Also the idempotency mark each event handler starts with. Every call runs
+ * inside the caller's transaction, so the mark, the version, the outbox row and the state commit together.
+ */
+@Service
+public class CodingOutcomes {
+
+    private static final Logger log = LoggerFactory.getLogger(CodingOutcomes.class);
+
+    private final ProcessedEvents processedEvents;
+    private final Encounters encounters;
+    private final CodingVersions versions;
+    private final CoderQueue queue;
+    private final CodeSets codeSets;
+
+    public CodingOutcomes(
+            ProcessedEvents processedEvents,
+            Encounters encounters,
+            CodingVersions versions,
+            CoderQueue queue,
+            CodeSets codeSets) {
+        this.processedEvents = processedEvents;
+        this.encounters = encounters;
+        this.versions = versions;
+        this.queue = queue;
+        this.codeSets = codeSets;
+    }
+
+    /**
+     * Marks the event handled by the consumer; false, with a log line naming the ids, when it was handled before
+     * and the handler must change nothing.
+     */
+    public boolean firstDelivery(String consumer, String eventType, String eventId, String encounterId) {
+        if (processedEvents.markIfNew(consumer, eventId)) {
+            return true;
+        }
+        log.info("{} {} for encounter {} was handled before; skipped", eventType, eventId, encounterId);
+        return false;
+    }
+
+    /**
+     * Stores the coding as the encounter's next version (with the code set releases in effect on the date of
+     * service) and appends its EncounterCoded to the outbox; the encounter becomes CODED at that version.
+     *
+     * @param encounter the encounter as it stands before this coding (its documentation, current version)
+     * @param coderId the coder's user id; null for automatic coding
+     * @param cause the denial answered; null for a first coding
+     * @return the new version
+     */
+    public int coded(
+            EncounterRecord encounter,
+            String causationId,
+            Coding coding,
+            String coderId,
+            RecodeCause cause,
+            int recodeAttempts) {
+        int version = encounter.currentVersion() + 1;
+        versions.store(
+                new CodingVersion(
+                        encounter.encounterId(),
+                        version,
+                        causationId,
+                        coding,
+                        coderId,
+                        codeSets.versionsOn(encounter.encounter().dateOfService()),
+                        cause),
+                encounter.documentation());
+        encounters.updateState(encounter.encounterId(), EncounterStatus.CODED, version, recodeAttempts);
+        return version;
+    }
+
+    /** Opens (or replaces) the encounter's coder queue item; the encounter stays at its current version, HELD. */
+    public void held(EncounterRecord encounter, HeldEncounter held, int recodeAttempts) {
+        queue.hold(held);
+        encounters.updateState(
+                encounter.encounterId(), EncounterStatus.HELD, encounter.currentVersion(), recodeAttempts);
+    }
+
+    /** Closes an open coder queue item a newer automatic coding made moot. */
+    void superseded(String encounterId, int version) {
+        queue.supersede(encounterId, version);
+    }
+}
