@@ -23,7 +23,75 @@ public record Remittance(
         BigDecimal contractualAdjustment,
         BigDecimal otherAdjustments,
         PatientShare patientShare,
-        BigDecimal reportedPatientTotal) {
+        BigDecimal reportedPatientTotal,
+        String payerName,
+        String nextPayerName) {
+
+    /** A remittance of the visit's last payer (no next payer), as single-payer callers write it. */
+    public Remittance(
+            String eventId,
+            String tenantId,
+            String encounterId,
+            String claimId,
+            String traceNumber,
+            Status status,
+            String statusCode,
+            LocalDate paymentDate,
+            BigDecimal charge,
+            BigDecimal paid,
+            BigDecimal contractualAdjustment,
+            BigDecimal otherAdjustments,
+            PatientShare patientShare,
+            BigDecimal reportedPatientTotal) {
+        this(
+                eventId,
+                tenantId,
+                encounterId,
+                claimId,
+                traceNumber,
+                status,
+                statusCode,
+                paymentDate,
+                charge,
+                paid,
+                contractualAdjustment,
+                otherAdjustments,
+                patientShare,
+                reportedPatientTotal,
+                null,
+                null);
+    }
+
+    /** Whether a later payer answers for the visit after this one: then the patient's share is pending with it. */
+    public boolean hasNextPayer() {
+        return nextPayerName != null;
+    }
+
+    /**
+     * This remittance posted on the ledger of {@code ledgerClaimId} (the visit's primary claim) as a later payer's:
+     * a secondary or tertiary payer's claim never charges the visit again, whatever claim status its payer reports
+     * (its denial leaves the patient's share pending with it while the denial is worked).
+     */
+    public Remittance asLaterPayerOn(String ledgerClaimId) {
+        Status later = status == Status.PRIMARY ? Status.SECONDARY : status;
+        return new Remittance(
+                eventId,
+                tenantId,
+                encounterId,
+                ledgerClaimId,
+                traceNumber,
+                later,
+                statusCode,
+                paymentDate,
+                charge,
+                paid,
+                contractualAdjustment,
+                otherAdjustments,
+                patientShare,
+                reportedPatientTotal,
+                payerName,
+                nextPayerName);
+    }
 
     /** How the payer processed the claim (CLP02). */
     public enum Status {

@@ -114,7 +114,8 @@ class PatientAccountController {
             int statementsSinceLastPayment,
             boolean collections,
             PaymentPlans.Plan paymentPlan,
-            List<AccountQueries.LedgerLine> ledger) {}
+            List<AccountQueries.LedgerLine> ledger,
+            List<AccountQueries.PendingWithInsurance> pendingWithInsurance) {}
 
     record AgingReport(String tenantId, LocalDate asOf, int accounts, AgingView aging) {}
 
@@ -173,7 +174,8 @@ class PatientAccountController {
                 unpaidStatements,
                 collections,
                 plan,
-                accounts.ledger(accountId, ledgerLines));
+                accounts.ledger(accountId, ledgerLines),
+                accounts.pendingWithInsurance(accountId));
     }
 
     @GetMapping("/patient-accounts")

@@ -10,6 +10,7 @@ import io.claimflow.patientbilling.ledger.Journal;
 import io.claimflow.patientbilling.ledger.Posting;
 import io.claimflow.patientbilling.ledger.PostingRules;
 import io.claimflow.patientbilling.ledger.Remittance;
+import io.claimflow.platform.money.Money;
 import io.claimflow.platform.outbox.ProcessedEvents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,7 +72,9 @@ public class PostingHandler implements ClaimRegistrationListener {
         }
     }
 
-    private void post(Remittance remittance, KnownClaims.ClaimRef claim) {
+    private void post(Remittance answer, KnownClaims.ClaimRef claim) {
+        // a later payer's claim posts on the visit's ledger: it never charges the visit a second time
+        Remittance remittance = claim.laterPayersClaim() ? answer.asLaterPayerOn(claim.ledgerClaimId()) : answer;
         ClaimLedger ledger = journal.claimLedger(remittance.tenantId(), remittance.claimId());
         // the natural key; the unique index journal_entry_remittance_once backs it up
         if (ledger.hasRemittance(remittance.traceNumber(), remittance.statusCode())) {
@@ -91,7 +94,19 @@ public class PostingHandler implements ClaimRegistrationListener {
                     claim.accountId(),
                     p,
                     new Journal.Source(
-                            UUID.fromString(remittance.eventId()), remittance.traceNumber(), remittance.statusCode()));
+                            UUID.fromString(remittance.eventId()),
+                            remittance.traceNumber(),
+                            remittance.statusCode(),
+                            remittance.payerName()));
+            if (remittance.status() != Remittance.Status.REVERSAL) {
+                claims.pendingWith(
+                        remittance.tenantId(),
+                        remittance.claimId(),
+                        Money.isPositive(journal.claimLedger(remittance.tenantId(), remittance.claimId())
+                                        .pendingWithOtherInsurance())
+                                ? remittance.nextPayerName()
+                                : null);
+            }
             log.info(
                     "posted remittance {} status {} for claim {} of encounter {} as journal entry {}",
                     remittance.traceNumber(),
@@ -118,6 +133,11 @@ public class PostingHandler implements ClaimRegistrationListener {
     }
 
     private void post(Denial denial, KnownClaims.ClaimRef claim) {
+        if (claim.laterPayersClaim()) {
+            // a later payer's denial: the visit's patient share stays pending with it while claim-service works it
+            log.info("denial of later payer's claim {} posts nothing on the visit's ledger", denial.claimId());
+            return;
+        }
         ClaimLedger ledger = journal.claimLedger(denial.tenantId(), denial.claimId());
         PostingRules.denial(denial, ledger).ifPresent(p -> {
             long entry = journal.write(
