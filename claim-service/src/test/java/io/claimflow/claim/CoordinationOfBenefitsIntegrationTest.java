@@ -1,10 +1,10 @@
 package io.claimflow.claim;
 
-import static io.claimflow.claim.PipelineFixture.avro;
 import static io.claimflow.claim.PipelineFixture.await;
 import static io.claimflow.claim.PipelineFixture.awaitConsumed;
 import static io.claimflow.claim.PipelineFixture.encounterCoded;
 import static io.claimflow.claim.PipelineFixture.fullPayment;
+import static io.claimflow.claim.PipelineFixture.submitted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claimflow.events.Adjustment;
@@ -23,7 +23,6 @@ import io.claimflow.events.PaymentPosted;
 import io.claimflow.events.PriorPayerAdjudication;
 import io.claimflow.schemas.Topics;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
-import io.claimflow.testsupport.Records;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,18 +70,6 @@ class CoordinationOfBenefitsIntegrationTest {
 
     RecordMetadata send(String topic, String key, Object event) throws Exception {
         return kafka.send(topic, key, event).get(30, TimeUnit.SECONDS).getRecordMetadata();
-    }
-
-    List<ClaimSubmitted> submitted(String encounterId, int count) {
-        return Records.<ClaimSubmitted>awaitRecords(
-                        Topics.CLAIM_SUBMITTED,
-                        count,
-                        WAIT,
-                        avro(),
-                        r -> r.key().equals(encounterId))
-                .stream()
-                .map(ConsumerRecord::value)
-                .toList();
     }
 
     String status(String claimId) {

@@ -1006,14 +1006,7 @@ class PatientBillingFlowTest {
     }
 
     Map<String, BigDecimal> totalsByLedgerAccountOfClaim(String claimId) {
-        return jdbc
-                .sql("SELECT l.ledger_account, sum(l.amount) FROM journal_line l JOIN journal_entry e "
-                        + "ON e.id = l.entry_id WHERE e.tenant_id = ? AND e.claim_id = ? GROUP BY 1")
-                .params(tenant, claimId)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
-                .list()
-                .stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return totals("e.tenant_id = ? AND e.claim_id = ?", tenant, claimId);
     }
 
     // --- helpers
@@ -1079,10 +1072,14 @@ class PatientBillingFlowTest {
     }
 
     Map<String, BigDecimal> totalsByLedgerAccount(long account) {
+        return totals("e.account_id = ?", account);
+    }
+
+    Map<String, BigDecimal> totals(String where, Object... params) {
         return jdbc
                 .sql("SELECT l.ledger_account, sum(l.amount) FROM journal_line l JOIN journal_entry e "
-                        + "ON e.id = l.entry_id WHERE e.account_id = ? GROUP BY 1")
-                .param(account)
+                        + "ON e.id = l.entry_id WHERE " + where + " GROUP BY 1")
+                .params(params)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
                 .list()
                 .stream()

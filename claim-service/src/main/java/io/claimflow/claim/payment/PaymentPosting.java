@@ -85,30 +85,21 @@ public class PaymentPosting {
         // cash owed back is recorded as a negative adjustment (the credit), so the posting still balances
         boolean recorded = payments.record(
                 paidAgain
-                        ? new Payments.PostedPayment(
-                                claim.claimId(),
-                                notice.eventId(),
-                                notice.payerId(),
-                                notice.traceNumber(),
-                                notice.claimStatusCode(),
-                                notice.payerClaimNumber(),
-                                notice.paymentDate(),
+                        ? posted(
+                                claim,
+                                notice,
+                                now,
                                 Money.ZERO,
                                 assessment.paid(),
                                 Money.ZERO,
                                 assessment.paid().negate(),
                                 Money.ZERO,
-                                now,
                                 Money.ZERO)
                         : laterPayer
-                                ? new Payments.PostedPayment(
-                                        claim.claimId(),
-                                        notice.eventId(),
-                                        notice.payerId(),
-                                        notice.traceNumber(),
-                                        notice.claimStatusCode(),
-                                        notice.payerClaimNumber(),
-                                        notice.paymentDate(),
+                                ? posted(
+                                        claim,
+                                        notice,
+                                        now,
                                         notice.chargeAmount(),
                                         assessment.paid(),
                                         assessment.patientResponsibility().subtract(patientBefore),
@@ -116,22 +107,16 @@ public class PaymentPosting {
                                                 .subtract(assessment.paid())
                                                 .subtract(assessment.patientResponsibility()),
                                         assessment.denied(),
-                                        now,
                                         Money.ZERO)
-                                : new Payments.PostedPayment(
-                                        claim.claimId(),
-                                        notice.eventId(),
-                                        notice.payerId(),
-                                        notice.traceNumber(),
-                                        notice.claimStatusCode(),
-                                        notice.payerClaimNumber(),
-                                        notice.paymentDate(),
+                                : posted(
+                                        claim,
+                                        notice,
+                                        now,
                                         notice.chargeAmount(),
                                         assessment.paid(),
                                         assessment.patientResponsibility(),
                                         assessment.contractual(),
                                         assessment.denied(),
-                                        now,
                                         assessment.priorPayer()));
         if (!recorded) {
             log.info(
@@ -243,6 +228,34 @@ public class PaymentPosting {
                 claim.encounterId(),
                 claim.status());
         return claim.status();
+    }
+
+    /** The remittance as the claim takes it: its own figures, which are not always the remittance's. */
+    private static Payments.PostedPayment posted(
+            Claim claim,
+            PaymentNotice notice,
+            Instant now,
+            BigDecimal charge,
+            BigDecimal paid,
+            BigDecimal patient,
+            BigDecimal adjusted,
+            BigDecimal denied,
+            BigDecimal priorPayer) {
+        return new Payments.PostedPayment(
+                claim.claimId(),
+                notice.eventId(),
+                notice.payerId(),
+                notice.traceNumber(),
+                notice.claimStatusCode(),
+                notice.payerClaimNumber(),
+                notice.paymentDate(),
+                charge,
+                paid,
+                patient,
+                adjusted,
+                denied,
+                now,
+                priorPayer);
     }
 
     private static boolean isOpenToPayment(ClaimStatus status) {

@@ -10,11 +10,9 @@ import io.claimflow.claim.denial.RecodeAttempts;
 import io.claimflow.claim.model.Actor;
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimPolicy;
-import io.claimflow.claim.model.ClaimRepository;
 import io.claimflow.claim.model.ClaimStatus;
 import io.claimflow.claim.model.CoverageRef;
 import io.claimflow.claim.model.PriorAdjudication;
-import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.claim.model.StatusChange;
 import io.claimflow.claim.submission.ClaimAssembler;
 import io.claimflow.claim.submission.ClaimNumbers;
@@ -453,7 +451,7 @@ class CoordinationOfBenefitsTest {
     }
 
     /** Claims of several payers in memory; inserting keeps a claim, its timeline kept apart. */
-    static final class Repo implements ClaimRepository {
+    static final class Repo extends PaymentPostingTest.Claims {
         final Map<String, Claim> byId = new LinkedHashMap<>();
         final Map<String, List<StatusChange>> timelines = new HashMap<>();
         long number = 100;
@@ -485,36 +483,10 @@ class CoordinationOfBenefitsTest {
         }
 
         @Override
-        public Optional<Claim> findCurrentForUpdate(String encounterId) {
-            return byId.values().stream()
-                    .filter(c -> c.current() && c.payerSequence() == 1)
-                    .findFirst();
-        }
-
-        @Override
         public List<Claim> claimsOfVisitForUpdate(String encounterId) {
-            return claimsOfVisit(encounterId);
-        }
-
-        @Override
-        public List<Claim> claimsOfVisit(String encounterId) {
             return byId.values().stream()
                     .filter(c -> c.encounterId().equals(encounterId))
                     .toList();
-        }
-
-        @Override
-        public boolean hasDuplicate(
-                String tenantId, String patientMrn, LocalDate dateOfService, String serviceKey, String excludeId) {
-            return false;
-        }
-
-        @Override
-        public void replaceFindings(String claimId, List<ScrubFinding> findings, Instant at) {}
-
-        @Override
-        public List<ScrubFinding> openFindings(String claimId) {
-            return List.of();
         }
 
         @Override

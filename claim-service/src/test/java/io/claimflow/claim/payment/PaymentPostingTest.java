@@ -311,7 +311,7 @@ class PaymentPostingTest {
         }
     }
 
-    static final class Claims implements ClaimRepository {
+    static class Claims implements ClaimRepository {
         Claim claim;
 
         @Override
@@ -349,7 +349,7 @@ class PaymentPostingTest {
 
         @Override
         public List<Claim> claimsOfVisit(String encounterId) {
-            return List.of(claim);
+            return claimsOfVisitForUpdate(encounterId);
         }
 
         @Override

@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * A payer's remittance for one claim (from PaymentPosted), in ledger terms. {@code otherAdjustments} are the OA, PI
  * and CR adjustments; a remittance balances when charge = paid + contractual + other adjustments + patient share.
+ * {@code payerName} is the remitting payer; {@code nextPayerName} the payer that answers next for the visit
+ * (coordination of benefits), null when this one is the last.
  */
 public record Remittance(
         String eventId,
@@ -26,41 +28,6 @@ public record Remittance(
         BigDecimal reportedPatientTotal,
         String payerName,
         String nextPayerName) {
-
-    /** A remittance of the visit's last payer (no next payer), as single-payer callers write it. */
-    public Remittance(
-            String eventId,
-            String tenantId,
-            String encounterId,
-            String claimId,
-            String traceNumber,
-            Status status,
-            String statusCode,
-            LocalDate paymentDate,
-            BigDecimal charge,
-            BigDecimal paid,
-            BigDecimal contractualAdjustment,
-            BigDecimal otherAdjustments,
-            PatientShare patientShare,
-            BigDecimal reportedPatientTotal) {
-        this(
-                eventId,
-                tenantId,
-                encounterId,
-                claimId,
-                traceNumber,
-                status,
-                statusCode,
-                paymentDate,
-                charge,
-                paid,
-                contractualAdjustment,
-                otherAdjustments,
-                patientShare,
-                reportedPatientTotal,
-                null,
-                null);
-    }
 
     /** Whether a later payer answers for the visit after this one: then the patient's share is pending with it. */
     public boolean hasNextPayer() {

@@ -53,7 +53,9 @@ class PostingRulesTest {
                 of(contractual),
                 of(other),
                 share,
-                share.total());
+                share.total(),
+                null,
+                null);
     }
 
     final List<PostedEntry> posted = new ArrayList<>();
@@ -182,7 +184,9 @@ class PostingRulesTest {
                 of("96.50"),
                 of("0.00"),
                 share,
-                of("85.00"));
+                of("85.00"),
+                null,
+                null);
 
         assertThatThrownBy(() -> PostingRules.remittance(off, ledger()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -848,7 +852,9 @@ class PostingRulesTest {
                 of("0.00"),
                 of("350.00"),
                 new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("0.00")),
-                of("0.00"));
+                of("0.00"),
+                null,
+                null);
         assertThat(PostingRules.remittance(denied, ledger())).isEmpty();
 
         postRemittance(laterPayer("MCD1", "70.10", "10.00", "5.00", null));
@@ -867,7 +873,9 @@ class PostingRulesTest {
                 r.contractualAdjustment(),
                 of("-264.90"),
                 r.patientShare(),
-                r.reportedPatientTotal()));
+                r.reportedPatientTotal(),
+                null,
+                null));
 
         assertThat(ledger().pendingWithOtherInsurance()).isEqualByComparingTo("85.10");
         assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
