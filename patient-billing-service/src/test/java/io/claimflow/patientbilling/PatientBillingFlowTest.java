@@ -9,6 +9,7 @@ import io.claimflow.events.ClaimFrequency;
 import io.claimflow.events.ClaimStatus;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.PaymentPosted;
+import io.claimflow.patientbilling.account.AccountQueries;
 import io.claimflow.platform.kafka.DeadLetterConventions;
 import io.claimflow.platform.kafka.RawRecordTemplate;
 import io.claimflow.schemas.Topics;
@@ -65,6 +66,9 @@ class PatientBillingFlowTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    AccountQueries accountQueries;
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -924,6 +928,15 @@ class PatientBillingFlowTest {
                         .add(visit.get("CONTRACTUAL_ADJUSTMENT"))
                         .add(visit.get("PATIENT_RECEIVABLE")))
                 .isEqualByComparingTo("350.00");
+        // each payer's part of the visit, for the statement
+        assertThat(accountQueries.claimFigures(account, List.of("clm-p")))
+                .singleElement()
+                .satisfies(f -> assertThat(f.payers())
+                        .containsExactly(
+                                new AccountQueries.PayerPart(
+                                        "Buckeye Health Plan", new BigDecimal("168.40"), new BigDecimal("96.50")),
+                                new AccountQueries.PayerPart(
+                                        "Ohio Medicaid", new BigDecimal("70.10"), new BigDecimal("10.00"))));
         assertEveryJournalEntryBalances();
     }
 

@@ -149,7 +149,20 @@ public final class Claim {
                 .rendering(rendering)
                 .referring(referring)
                 .coverage(Objects.requireNonNull(coverage, "coverage"))
-                .lines(lines)
+                // the same services and charges; line item control numbers of its own, as every claim's (REF*6R)
+                .lines(lines.stream()
+                        .map(l -> new ClaimLine(
+                                l.lineNumber(),
+                                newClaimId + "-" + l.lineNumber(),
+                                l.procedureCode(),
+                                l.modifiers(),
+                                l.units(),
+                                l.diagnosisPointers(),
+                                l.dateOfService(),
+                                l.placeOfService(),
+                                l.unitPrice(),
+                                l.charge()))
+                        .toList())
                 .totalCharge(totalCharge)
                 .payerSequence(payerSequence + 1)
                 .priorPayerClaimId(claimId)

@@ -106,7 +106,12 @@ public final class ClaimAssembler {
                 .diagnoses(original.diagnoses())
                 .lines(lines)
                 .sourceEventId(original.sourceEventId())
-                .snapshot(original.snapshot());
+                .snapshot(original.snapshot())
+                // a later payer's claim is voided with that payer: its place in the payment order and the earlier
+                // payers' adjudication go with it (837P loop 2320)
+                .payerSequence(original.payerSequence())
+                .priorPayerClaimId(original.priorPayerClaimId())
+                .priorAdjudications(original.priorAdjudications());
         return Claim.create(builder, actor, "void of claim " + original.claimId() + ": " + reason, now);
     }
 

@@ -197,7 +197,12 @@ class CoordinationOfBenefitsTest {
             assertThat(secondary.payerSequence()).isEqualTo(2);
             assertThat(secondary.priorPayerClaimId()).isEqualTo(primary.claimId());
             assertThat(secondary.coverage()).isEqualTo(MEDICAID);
-            assertThat(secondary.lines()).isEqualTo(primary.lines());
+            assertThat(secondary.lines())
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("lineItemControlNumber")
+                    .isEqualTo(primary.lines());
+            assertThat(secondary.lines())
+                    .extracting(io.claimflow.claim.model.ClaimLine::lineItemControlNumber)
+                    .containsExactly(secondary.claimId() + "-1", secondary.claimId() + "-2");
             assertThat(secondary.totalCharge()).isEqualByComparingTo("210.00");
             assertThat(secondary.encounterId()).isEqualTo(primary.encounterId());
             assertThat(secondary.priorAdjudications()).singleElement().satisfies(p -> {
