@@ -151,17 +151,7 @@ public final class Claim {
                 .coverage(Objects.requireNonNull(coverage, "coverage"))
                 // the same services and charges; line item control numbers of its own, as every claim's (REF*6R)
                 .lines(lines.stream()
-                        .map(l -> new ClaimLine(
-                                l.lineNumber(),
-                                newClaimId + "-" + l.lineNumber(),
-                                l.procedureCode(),
-                                l.modifiers(),
-                                l.units(),
-                                l.diagnosisPointers(),
-                                l.dateOfService(),
-                                l.placeOfService(),
-                                l.unitPrice(),
-                                l.charge()))
+                        .map(l -> l.withControlNumber(newClaimId + "-" + l.lineNumber()))
                         .toList())
                 .totalCharge(totalCharge)
                 .payerSequence(payerSequence + 1)

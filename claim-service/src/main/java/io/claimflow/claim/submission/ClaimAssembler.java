@@ -74,17 +74,7 @@ public final class ClaimAssembler {
                     "Claim " + original.claimId() + " has no payer claim number: the payer has nothing to void");
         }
         List<ClaimLine> lines = original.lines().stream()
-                .map(l -> new ClaimLine(
-                        l.lineNumber(),
-                        numbers.claimId() + "-" + l.lineNumber(),
-                        l.procedureCode(),
-                        l.modifiers(),
-                        l.units(),
-                        l.diagnosisPointers(),
-                        l.dateOfService(),
-                        l.placeOfService(),
-                        l.unitPrice(),
-                        l.charge()))
+                .map(l -> l.withControlNumber(numbers.claimId() + "-" + l.lineNumber()))
                 .toList();
         Claim.Builder builder = Claim.builder()
                 .claimId(numbers.claimId())
