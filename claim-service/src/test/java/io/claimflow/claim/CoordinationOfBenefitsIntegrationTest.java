@@ -1,7 +1,9 @@
 package io.claimflow.claim;
 
+import static io.claimflow.claim.PipelineFixture.avro;
 import static io.claimflow.claim.PipelineFixture.await;
 import static io.claimflow.claim.PipelineFixture.awaitConsumed;
+import static io.claimflow.claim.PipelineFixture.codingDenial;
 import static io.claimflow.claim.PipelineFixture.encounterCoded;
 import static io.claimflow.claim.PipelineFixture.fullPayment;
 import static io.claimflow.claim.PipelineFixture.submitted;
@@ -21,8 +23,10 @@ import io.claimflow.events.Payer;
 import io.claimflow.events.PayerResponsibility;
 import io.claimflow.events.PaymentPosted;
 import io.claimflow.events.PriorPayerAdjudication;
+import io.claimflow.events.RecodeRequested;
 import io.claimflow.schemas.Topics;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
+import io.claimflow.testsupport.Records;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -254,5 +258,48 @@ class CoordinationOfBenefitsIntegrationTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("165.46/5.00/39.54");
+    }
+
+    @Test
+    void aSecondarysCodingDenialIsRoutedLikeAPrimarysAndItsCorrectedClaimCarriesTheNewPrimaryAdjudication()
+            throws Exception {
+        String encounterId = "enc-cob-d-" + UUID.randomUUID();
+        send(Topics.ENCOUNTER_CODED, encounterId, withSecondary(encounterId));
+        ClaimSubmitted primary = submitted(encounterId, 1).get(0);
+        send(Topics.PAYMENT_POSTED, encounterId, primaryPaid(primary, ClaimStatus.PROCESSED_AS_PRIMARY));
+        ClaimSubmitted secondary = submitted(encounterId, 2).get(1);
+
+        send(Topics.CLAIM_DENIED, encounterId, codingDenial(secondary, "ICN-S-" + secondary.getClaimId()));
+
+        await(
+                "the secondary's denial sent back to coding",
+                () -> status(secondary.getClaimId()).equals("RECODE_REQUESTED"));
+        assertThat(Records.<RecodeRequested>awaitRecords(
+                                Topics.RECODE_REQUESTED,
+                                1,
+                                Duration.ofSeconds(60),
+                                avro(),
+                                r -> r.key().equals(encounterId))
+                        .get(0)
+                        .value()
+                        .getClaimId())
+                .isEqualTo(secondary.getClaimId());
+
+        // the recoded visit: the primary's corrected claim, paid again, replaces the secondary's claim
+        EncounterCoded recoded = withSecondary(encounterId);
+        recoded.setCodingVersion(2);
+        send(Topics.ENCOUNTER_CODED, encounterId, recoded);
+        ClaimSubmitted corrected = submitted(encounterId, 3).get(2);
+        assertThat(corrected.getFrequency()).isEqualTo(ClaimFrequency.REPLACEMENT);
+        assertThat(corrected.getCoverage().getPayer().getPayerId()).isEqualTo("BKHP1");
+        send(Topics.PAYMENT_POSTED, encounterId, primaryPaid(corrected, ClaimStatus.PROCESSED_AS_PRIMARY));
+
+        ClaimSubmitted secondAgain = submitted(encounterId, 4).get(3);
+        assertThat(secondAgain.getCoverage().getPayer().getPayerId()).isEqualTo("MCD01");
+        assertThat(secondAgain.getPriorPayerAdjudications())
+                .singleElement()
+                .satisfies(p -> assertThat(p.getPayerClaimNumber()).isEqualTo("ICN-P-" + corrected.getClaimId()));
+        assertThat(status(secondary.getClaimId())).isEqualTo("REPLACED");
+        assertThat(status(secondAgain.getClaimId())).isEqualTo("SUBMITTED");
     }
 }
