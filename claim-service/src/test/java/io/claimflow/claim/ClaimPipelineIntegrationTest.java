@@ -61,15 +61,7 @@ class ClaimPipelineIntegrationTest {
     }
 
     List<ClaimSubmitted> submitted(String encounterId, int count) {
-        return Records.<ClaimSubmitted>awaitRecords(
-                        Topics.CLAIM_SUBMITTED,
-                        count,
-                        WAIT,
-                        avro(),
-                        r -> r.key().equals(encounterId))
-                .stream()
-                .map(ConsumerRecord::value)
-                .toList();
+        return PipelineFixture.submitted(encounterId, count);
     }
 
     String status(String claimId) {

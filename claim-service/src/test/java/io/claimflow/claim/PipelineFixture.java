@@ -8,9 +8,11 @@ import io.claimflow.events.EncounterCoded;
 import io.claimflow.events.LineAdjudication;
 import io.claimflow.events.PatientResponsibility;
 import io.claimflow.events.PaymentPosted;
+import io.claimflow.schemas.Topics;
 import io.claimflow.schemas.json.Samples;
 import io.claimflow.schemas.serde.ConfluentAvroDeserializer;
 import io.claimflow.testsupport.Infrastructure;
+import io.claimflow.testsupport.Records;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -104,6 +107,19 @@ public final class PipelineFixture {
         event.getLines().get(0).setLineItemControlNumber(claim.getClaimId() + "-1");
         event.getLines().get(1).setLineItemControlNumber(claim.getClaimId() + "-2");
         return event;
+    }
+
+    /** The first {@code count} ClaimSubmitted the service published for the encounter, waiting up to a minute. */
+    public static List<ClaimSubmitted> submitted(String encounterId, int count) {
+        return Records.<ClaimSubmitted>awaitRecords(
+                        Topics.CLAIM_SUBMITTED,
+                        count,
+                        Duration.ofSeconds(60),
+                        avro(),
+                        r -> r.key().equals(encounterId))
+                .stream()
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     /** A deserializer for reading what the service published (close it, or let the Records helper do so). */

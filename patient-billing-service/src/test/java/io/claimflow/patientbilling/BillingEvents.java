@@ -121,6 +121,78 @@ final class BillingEvents {
         return event;
     }
 
+    static final io.claimflow.events.Payer MEDICAID = io.claimflow.events.Payer.newBuilder()
+            .setPayerId("MCD01")
+            .setName("Ohio Medicaid")
+            .build();
+    static final io.claimflow.events.Payer TRICARE = io.claimflow.events.Payer.newBuilder()
+            .setPayerId("TRI01")
+            .setName("Tricare For Life")
+            .build();
+
+    /**
+     * A later payer's claim for the visit (secondary or tertiary): it carries the earlier payers' adjudication, which
+     * is how patient-billing knows it bills the same visit again.
+     */
+    static ClaimSubmitted laterPayersClaim(
+            String tenant, String claimId, String encounterId, String mrn, io.claimflow.events.Payer payer) {
+        ClaimSubmitted event = claimSubmitted(tenant, claimId, encounterId, mrn);
+        io.claimflow.events.Payer primary = event.getCoverage().getPayer();
+        event.getCoverage().setPayer(payer);
+        event.setPriorPayerAdjudications(List.of(io.claimflow.events.PriorPayerAdjudication.newBuilder()
+                .setResponsibility(io.claimflow.events.PayerResponsibility.PRIMARY)
+                .setPayer(primary)
+                .setPayerClaimNumber("ICN-1")
+                .setAdjudicationDate(java.time.LocalDate.of(2026, 3, 31))
+                .setPaidAmount(new BigDecimal("168.40"))
+                .setRemainingPatientLiability(new BigDecimal("85.10"))
+                .setClaimAdjustments(List.of())
+                .setLines(List.of())
+                .build()));
+        return event;
+    }
+
+    /**
+     * A later payer's remittance of the 350.00 visit: the full charge, its payment, its own contractual write-off
+     * and patient share, and OA-23 for what the earlier payers settled (the rest).
+     */
+    static PaymentPosted laterPayer(
+            String tenant,
+            String claimId,
+            String encounterId,
+            String trace,
+            io.claimflow.events.Payer payer,
+            ClaimStatus status,
+            String statusCode,
+            String paid,
+            String contractual,
+            String copay,
+            io.claimflow.events.Payer nextPayer) {
+        PaymentPosted event = remittance(
+                tenant,
+                claimId,
+                encounterId,
+                trace,
+                status,
+                statusCode,
+                "350.00",
+                paid,
+                contractual,
+                "0.00",
+                "0.00",
+                copay,
+                "0.00");
+        BigDecimal priorPayers = new BigDecimal("350.00")
+                .subtract(new BigDecimal(paid))
+                .subtract(new BigDecimal(contractual))
+                .subtract(new BigDecimal(copay));
+        event.getLines().get(0).getAdjustments().add(new Adjustment(AdjustmentGroupCode.OA, "23", priorPayers));
+        event.getLines().get(0).setAllowedAmount(null);
+        event.setPayer(payer);
+        event.setNextPayer(nextPayer);
+        return event;
+    }
+
     private static void addPr(List<Adjustment> adjustments, String carc, String amount) {
         if (new BigDecimal(amount).signum() != 0) {
             adjustments.add(new Adjustment(AdjustmentGroupCode.PR, carc, new BigDecimal(amount)));

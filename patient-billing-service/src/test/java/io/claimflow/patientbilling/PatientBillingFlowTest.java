@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.ClaimFrequency;
+import io.claimflow.events.ClaimStatus;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.PaymentPosted;
+import io.claimflow.patientbilling.account.AccountQueries;
 import io.claimflow.platform.kafka.DeadLetterConventions;
 import io.claimflow.platform.kafka.RawRecordTemplate;
 import io.claimflow.schemas.Topics;
@@ -64,6 +66,9 @@ class PatientBillingFlowTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    AccountQueries accountQueries;
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -862,6 +867,194 @@ class PatientBillingFlowTest {
                 .hasMessageContaining("append-only");
     }
 
+    // --- coordination of benefits: the visit (350.00) with two or three payers
+
+    PaymentPosted primaryBilledTo(String claimId, String trace, ClaimStatus status, String code) {
+        PaymentPosted paid = BillingEvents.remittance(
+                tenant, claimId, encounter, trace, status, code, "350.00", "168.40", "96.50", "50.00", "21.10", "14.00",
+                "0.00");
+        paid.setNextPayer(BillingEvents.MEDICAID);
+        return paid;
+    }
+
+    void assertTheVisitReconciles(long account, String cash, String contractual, String patient) {
+        Map<String, BigDecimal> byAccount = totalsByLedgerAccount(account);
+        assertThat(byAccount.get("GROSS_CHARGES")).as("charged once").isEqualByComparingTo("-350.00");
+        assertThat(byAccount.get("INSURANCE_CASH")).isEqualByComparingTo(cash);
+        assertThat(byAccount.get("CONTRACTUAL_ADJUSTMENT")).isEqualByComparingTo(contractual);
+        assertThat(byAccount.get("PATIENT_RECEIVABLE")).isEqualByComparingTo(patient);
+        assertThat(byAccount.getOrDefault("OTHER_ADJUSTMENT", BigDecimal.ZERO))
+                .as("the later payers' OA-23 is not a second adjustment")
+                .isEqualByComparingTo("0.00");
+        assertThat(byAccount.getOrDefault("OTHER_INSURANCE_RECEIVABLE", BigDecimal.ZERO))
+                .isEqualByComparingTo("0.00");
+        assertThat(byAccount.get("INSURANCE_RECEIVABLE")).isEqualByComparingTo("0.00");
+        // charge = the payers' payments + contractual adjustments + what the patient owes, to the cent
+        assertThat(new BigDecimal(cash).add(new BigDecimal(contractual)).add(new BigDecimal(patient)))
+                .isEqualByComparingTo("350.00");
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void aSecondaryClaimNeverChargesTheVisitAgainAndThePatientOwesOnlyWhatTheLastPayerLeft() {
+        long account = registerClaim("clm-p", "MRN-COB");
+        publish(Topics.PAYMENT_POSTED, primaryBilledTo("clm-p", "EFT-P", ClaimStatus.PROCESSED_AS_PRIMARY, "1"));
+        awaitEntries(account, 1);
+
+        // pending with the secondary: not the patient's balance, shown as billed to it
+        assertThat(balance(account)).isEqualByComparingTo("0.00");
+        assertThat(claimTotal("clm-p", "OTHER_INSURANCE_RECEIVABLE")).isEqualByComparingTo("85.10");
+        assertThat(http.get().uri("/patient-accounts/{id}", account).retrieve().body(String.class))
+                .contains("\"billedTo\":\"Ohio Medicaid\"");
+        Map<String, Object> run = http.post()
+                .uri("/statement-runs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant))
+                .retrieve()
+                .body(JSON);
+        assertThat(run.get("issued"))
+                .as("no statement while a payer is pending")
+                .isEqualTo(0);
+
+        publish(
+                Topics.CLAIM_SUBMITTED,
+                BillingEvents.laterPayersClaim(tenant, "clm-s", encounter, "MRN-COB", BillingEvents.MEDICAID));
+        PaymentPosted secondary = BillingEvents.laterPayer(
+                tenant,
+                "clm-s",
+                encounter,
+                "EFT-S",
+                BillingEvents.MEDICAID,
+                ClaimStatus.PROCESSED_AS_SECONDARY,
+                "2",
+                "70.10",
+                "10.00",
+                "5.00",
+                null);
+        publish(Topics.PAYMENT_POSTED, secondary);
+        // the same remittance again under another event id posts nothing
+        publish(
+                Topics.PAYMENT_POSTED,
+                PaymentPosted.newBuilder(secondary)
+                        .setEventId(UUID.randomUUID().toString())
+                        .build());
+        awaitEntries(account, 2);
+        registerClaim("clm-cob-marker", "MRN-COB");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-cob-marker", "enc-marker", "EFT-M"));
+        awaitEntries(account, 3);
+
+        assertThat(entryCount(account, "clm-p")).isEqualTo(2);
+        assertThat(entryCount(account, "clm-s"))
+                .as("the secondary's claim has no ledger of its own")
+                .isZero();
+        assertThat(claimPatientBalance("clm-p")).isEqualByComparingTo("5.00");
+        assertThat(componentTotals(account)).containsEntry("COPAY", new BigDecimal("19.00")); // 5.00 + the marker's
+        assertThat(balance(account)).isEqualByComparingTo("90.10"); // 5.00 + the marker visit's 85.10
+        Map<String, BigDecimal> visit = totalsByLedgerAccountOfClaim("clm-p");
+        assertThat(visit.get("GROSS_CHARGES")).as("charged once").isEqualByComparingTo("-350.00");
+        assertThat(visit.get("INSURANCE_CASH")).isEqualByComparingTo("238.50");
+        assertThat(visit.get("CONTRACTUAL_ADJUSTMENT")).isEqualByComparingTo("106.50");
+        assertThat(visit.get("PATIENT_RECEIVABLE")).isEqualByComparingTo("5.00");
+        assertThat(visit.get("OTHER_INSURANCE_RECEIVABLE")).isEqualByComparingTo("0.00");
+        assertThat(visit.getOrDefault("OTHER_ADJUSTMENT", BigDecimal.ZERO)).isEqualByComparingTo("0.00");
+        assertThat(visit.get("INSURANCE_CASH")
+                        .add(visit.get("CONTRACTUAL_ADJUSTMENT"))
+                        .add(visit.get("PATIENT_RECEIVABLE")))
+                .isEqualByComparingTo("350.00");
+        // each payer's part of the visit, for the statement
+        assertThat(accountQueries.claimFigures(account, List.of("clm-p")))
+                .singleElement()
+                .satisfies(f -> assertThat(f.payers())
+                        .containsExactly(
+                                new AccountQueries.PayerPart(
+                                        "Buckeye Health Plan", new BigDecimal("168.40"), new BigDecimal("96.50")),
+                                new AccountQueries.PayerPart(
+                                        "Ohio Medicaid", new BigDecimal("70.10"), new BigDecimal("10.00"))));
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void threePayersReconcileToTheCentAndThePatientOwesWhatTheTertiaryLeft() {
+        long account = registerClaim("clm-p3", "MRN-COB3");
+        publish(Topics.PAYMENT_POSTED, primaryBilledTo("clm-p3", "EFT-P3", ClaimStatus.PROCESSED_AS_PRIMARY, "1"));
+        publish(
+                Topics.CLAIM_SUBMITTED,
+                BillingEvents.laterPayersClaim(tenant, "clm-s3", encounter, "MRN-COB3", BillingEvents.MEDICAID));
+        publish(
+                Topics.PAYMENT_POSTED,
+                BillingEvents.laterPayer(
+                        tenant,
+                        "clm-s3",
+                        encounter,
+                        "EFT-S3",
+                        BillingEvents.MEDICAID,
+                        ClaimStatus.PROCESSED_AS_SECONDARY,
+                        "2",
+                        "70.10",
+                        "10.00",
+                        "5.00",
+                        BillingEvents.TRICARE));
+        awaitEntries(account, 2);
+        assertThat(balance(account)).as("still pending with the tertiary").isEqualByComparingTo("0.00");
+        assertThat(claimTotal("clm-p3", "OTHER_INSURANCE_RECEIVABLE")).isEqualByComparingTo("5.00");
+
+        publish(
+                Topics.CLAIM_SUBMITTED,
+                BillingEvents.laterPayersClaim(tenant, "clm-t3", encounter, "MRN-COB3", BillingEvents.TRICARE));
+        // a tertiary payer that reports itself as primary still does not charge the visit again
+        publish(
+                Topics.PAYMENT_POSTED,
+                BillingEvents.laterPayer(
+                        tenant,
+                        "clm-t3",
+                        encounter,
+                        "EFT-T3",
+                        BillingEvents.TRICARE,
+                        ClaimStatus.PROCESSED_AS_PRIMARY,
+                        "1",
+                        "4.00",
+                        "0.00",
+                        "1.00",
+                        null));
+        awaitEntries(account, 3);
+
+        assertThat(balance(account)).isEqualByComparingTo("1.00");
+        assertTheVisitReconciles(account, "242.50", "106.50", "1.00");
+    }
+
+    @Test
+    void aCrossoverPostsTheSecondPayersRemittanceForTheSameClaimOnce() {
+        long account = registerClaim("clm-x", "MRN-X");
+        publish(
+                Topics.PAYMENT_POSTED,
+                primaryBilledTo("clm-x", "EFT-X1", ClaimStatus.PROCESSED_AS_PRIMARY_FORWARDED, "19"));
+        awaitEntries(account, 1);
+        assertThat(balance(account)).isEqualByComparingTo("0.00");
+
+        publish(
+                Topics.PAYMENT_POSTED,
+                BillingEvents.laterPayer(
+                        tenant,
+                        "clm-x",
+                        encounter,
+                        "EFT-X2",
+                        BillingEvents.MEDICAID,
+                        ClaimStatus.PROCESSED_AS_SECONDARY,
+                        "2",
+                        "70.10",
+                        "10.00",
+                        "5.00",
+                        null));
+        awaitEntries(account, 2);
+
+        assertThat(balance(account)).isEqualByComparingTo("5.00");
+        assertTheVisitReconciles(account, "238.50", "106.50", "5.00");
+    }
+
+    Map<String, BigDecimal> totalsByLedgerAccountOfClaim(String claimId) {
+        return totals("e.tenant_id = ? AND e.claim_id = ?", tenant, claimId);
+    }
+
     // --- helpers
 
     double meterCount(String name) {
@@ -925,10 +1118,14 @@ class PatientBillingFlowTest {
     }
 
     Map<String, BigDecimal> totalsByLedgerAccount(long account) {
+        return totals("e.account_id = ?", account);
+    }
+
+    Map<String, BigDecimal> totals(String where, Object... params) {
         return jdbc
                 .sql("SELECT l.ledger_account, sum(l.amount) FROM journal_line l JOIN journal_entry e "
-                        + "ON e.id = l.entry_id WHERE e.account_id = ? GROUP BY 1")
-                .param(account)
+                        + "ON e.id = l.entry_id WHERE " + where + " GROUP BY 1")
+                .params(params)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
                 .list()
                 .stream()

@@ -33,6 +33,9 @@ public final class Claim {
     private final String sourceEventId;
     private final String snapshot;
     private final Instant createdAt;
+    private final int payerSequence;
+    private final String priorPayerClaimId;
+    private final List<PriorAdjudication> priorAdjudications;
 
     private ClaimStatus status;
     private boolean current;
@@ -66,6 +69,12 @@ public final class Claim {
         this.sourceEventId = require(b.sourceEventId, "sourceEventId");
         this.snapshot = b.snapshot;
         this.createdAt = Objects.requireNonNull(b.createdAt, "createdAt");
+        if (b.payerSequence < 1 || b.payerSequence > 3) {
+            throw new IllegalArgumentException("payerSequence must be 1-3, was " + b.payerSequence);
+        }
+        this.payerSequence = b.payerSequence;
+        this.priorPayerClaimId = b.priorPayerClaimId;
+        this.priorAdjudications = List.copyOf(b.priorAdjudications);
         this.status = Objects.requireNonNull(b.status, "status");
         this.current = b.current;
         this.payerClaimNumber = b.payerClaimNumber;
@@ -99,6 +108,68 @@ public final class Claim {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The next payer's claim for this visit (coordination of benefits): the same lines, charges, diagnoses and
+     * parties, billed to {@code coverage}, carrying every earlier payer's adjudication ({@code priors}, in payment
+     * order, this claim's payer last), linked to this claim. An original claim, unless it replaces the next payer's
+     * earlier claim the payer adjudicated already ({@code replaced}, e.g. after this visit's primary claim was
+     * corrected): then a replacement carrying that payer's claim number.
+     */
+    public Claim forNextPayer(
+            String newClaimId,
+            String newPatientControlNumber,
+            CoverageRef coverage,
+            List<PriorAdjudication> priors,
+            Claim replaced,
+            Actor actor,
+            String causeEventId,
+            Instant at) {
+        if (payerSequence >= 3) {
+            throw new IllegalStateException("claim " + claimId + " bills the third payer already; no fourth is billed");
+        }
+        Builder b = new Builder()
+                .claimId(newClaimId)
+                .encounterId(encounterId)
+                .tenantId(tenantId)
+                .codingVersion(codingVersion)
+                .frequency(replaced == null ? Frequency.ORIGINAL : Frequency.REPLACEMENT)
+                .patientControlNumber(newPatientControlNumber)
+                .replacedClaimId(replaced == null ? null : replaced.claimId())
+                .replacedPayerClaimNumber(replaced == null ? null : replaced.payerClaimNumber())
+                .dateOfService(dateOfService)
+                .placeOfService(placeOfService)
+                .patientMrn(patientMrn)
+                .diagnoses(diagnoses)
+                .sourceEventId(sourceEventId)
+                .snapshot(snapshot)
+                .priorAuthorizationNumber(priorAuthorizationNumber)
+                .billing(billing)
+                .rendering(rendering)
+                .referring(referring)
+                .coverage(Objects.requireNonNull(coverage, "coverage"))
+                // the same services and charges; line item control numbers of its own, as every claim's (REF*6R)
+                .lines(lines.stream()
+                        .map(l -> l.withControlNumber(newClaimId + "-" + l.lineNumber()))
+                        .toList())
+                .totalCharge(totalCharge)
+                .payerSequence(payerSequence + 1)
+                .priorPayerClaimId(claimId)
+                .priorAdjudications(priors);
+        b.status = ClaimStatus.CREATED;
+        b.current = true;
+        b.createdAt = at;
+        Claim next = new Claim(b);
+        next.pendingChanges.add(new StatusChange(
+                null,
+                ClaimStatus.CREATED,
+                at,
+                actor,
+                PriorAdjudication.responsibilityOf(payerSequence + 1).toLowerCase(java.util.Locale.ROOT)
+                        + " claim for payer " + coverage.payerId() + " after claim " + claimId + " was adjudicated",
+                causeEventId));
+        return next;
     }
 
     /**
@@ -176,6 +247,21 @@ public final class Claim {
                     "Claim " + claimId + " is " + status + "; only a HELD or REJECTED claim's coverage can change");
         }
         coverage = java.util.Objects.requireNonNull(newCoverage, "coverage");
+    }
+
+    /**
+     * Posts a later payer's remittance on a claim an earlier payer adjudicated already (a crossover: the earlier payer
+     * forwarded the claim): the later payer works on what the patient owed, so the patient's share is restated to
+     * its figure, its payment added, and the rest of what the patient owed before is adjusted (written off).
+     *
+     * @return the adjustment posted: patient share before less the later payer's payment and patient share
+     */
+    public BigDecimal addLaterPayerPayment(BigDecimal paid, BigDecimal patientAfter) {
+        BigDecimal adjusted = patientResponsibility.subtract(paid).subtract(patientAfter);
+        paidAmount = paidAmount.add(paid);
+        adjustedAmount = adjustedAmount.add(adjusted);
+        patientResponsibility = patientAfter;
+        return adjusted;
     }
 
     /** Adds a posted remittance to the claim's money. */
@@ -350,6 +436,21 @@ public final class Claim {
         return submittedAt;
     }
 
+    /** The claim's place in the visit's payment order: 1 primary, 2 secondary, 3 tertiary. */
+    public int payerSequence() {
+        return payerSequence;
+    }
+
+    /** The claim of the payer before this one in the visit's payment order; null on a primary claim. */
+    public String priorPayerClaimId() {
+        return priorPayerClaimId;
+    }
+
+    /** Every earlier payer's adjudication of the visit, in payment order; empty on a primary claim. */
+    public List<PriorAdjudication> priorAdjudications() {
+        return priorAdjudications;
+    }
+
     /** What a biller may correct on a held or rejected claim; null fields stay as they are. */
     public record Correction(
             String billingNpi,
@@ -390,8 +491,30 @@ public final class Claim {
         private BigDecimal patientResponsibility = Money.ZERO;
         private BigDecimal adjustedAmount = Money.ZERO;
         private Instant submittedAt;
+        private int payerSequence = 1;
+        private String priorPayerClaimId;
+        private List<PriorAdjudication> priorAdjudications = List.of();
 
         private Builder() {}
+
+        public Builder payerSequence(int v) {
+            payerSequence = v;
+            return this;
+        }
+
+        public int payerSequence() {
+            return payerSequence;
+        }
+
+        public Builder priorPayerClaimId(String v) {
+            priorPayerClaimId = v;
+            return this;
+        }
+
+        public Builder priorAdjudications(List<PriorAdjudication> v) {
+            priorAdjudications = v;
+            return this;
+        }
 
         public Builder claimId(String v) {
             claimId = v;

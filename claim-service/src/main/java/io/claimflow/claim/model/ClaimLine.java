@@ -30,6 +30,21 @@ public record ClaimLine(
         return charge != null;
     }
 
+    /** The same service and charge under another claim's line item control number (REF*6R). */
+    public ClaimLine withControlNumber(String controlNumber) {
+        return new ClaimLine(
+                lineNumber,
+                controlNumber,
+                procedureCode,
+                modifiers,
+                units,
+                diagnosisPointers,
+                dateOfService,
+                placeOfService,
+                unitPrice,
+                charge);
+    }
+
     /** This line priced at {@code price} per unit (null: no price known). */
     public ClaimLine pricedAt(BigDecimal price) {
         BigDecimal lineCharge = price == null ? null : Money.of(price.multiply(BigDecimal.valueOf(units)));

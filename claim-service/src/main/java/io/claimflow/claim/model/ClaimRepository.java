@@ -22,8 +22,17 @@ public interface ClaimRepository {
     /** The claim, locked for the rest of the transaction. */
     Optional<Claim> findForUpdate(String claimId);
 
-    /** The encounter's current claim, locked for the rest of the transaction. */
+    /** The encounter's current primary claim, locked for the rest of the transaction. */
     Optional<Claim> findCurrentForUpdate(String encounterId);
+
+    /**
+     * Every claim of the encounter (the visit), each payer's, current or superseded, oldest first, locked for the rest
+     * of the transaction.
+     */
+    List<Claim> claimsOfVisitForUpdate(String encounterId);
+
+    /** Every claim of the encounter, oldest first, not locked (for reading). */
+    List<Claim> claimsOfVisit(String encounterId);
 
     /** Whether another encounter of the patient already has a live claim for the same services on the same date. */
     boolean hasDuplicate(

@@ -17,6 +17,10 @@ import java.util.Set;
  * refund or for the payer to recoup; "not our claim, forwarded" (23) is FORWARDED and a predetermination (25)
  * PREDETERMINED, neither of them paid; the payer's final denial after an appeal is APPEAL_LOST, waiting for the
  * biller's decision to write the balance off or bill the patient.
+ *
+ * <p>Coordination of benefits: a claim its payer paid and forwarded to the next payer itself (crossover, CLP02
+ * 19-21) is CROSSED_OVER, waiting for the next payer's remittance for the same claim (on the follow-up list like a
+ * submitted claim); that remittance pays it (or denies it) like any other.
  */
 public enum ClaimStatus {
     CREATED,
@@ -37,7 +41,8 @@ public enum ClaimStatus {
     CREDIT_BALANCE,
     FORWARDED,
     PREDETERMINED,
-    APPEAL_LOST;
+    APPEAL_LOST,
+    CROSSED_OVER;
 
     private static final Map<ClaimStatus, Set<ClaimStatus>> NEXT = new EnumMap<>(ClaimStatus.class);
 
@@ -72,7 +77,7 @@ public enum ClaimStatus {
                 REVERSED,
                 CREDIT_BALANCE);
         // a claim paid in parts (its lines split over two 835s) whose later part denies lines is partly paid
-        allow(PAID, CLOSED, REPLACED, VOIDED, REVERSED, CREDIT_BALANCE, PARTIALLY_PAID);
+        allow(PAID, CLOSED, REPLACED, VOIDED, REVERSED, CREDIT_BALANCE, PARTIALLY_PAID, CROSSED_OVER);
         allow(
                 DENIED,
                 RECODE_REQUESTED,
@@ -99,6 +104,8 @@ public enum ClaimStatus {
         // the payer upheld its denial: the biller writes the balance off, bills the patient (closed), appeals again or
         // sends it back to coding
         allow(APPEAL_LOST, WRITTEN_OFF, CLOSED, APPEALED, RECODE_REQUESTED, REPLACED, VOIDED);
+        // paid and forwarded by its payer to the next one (crossover): the next payer's remittance settles it
+        allow(CROSSED_OVER, PAID, PARTIALLY_PAID, DENIED, CLOSED, REVERSED, REPLACED, VOIDED, WRITTEN_OFF);
         allow(REPLACED);
         allow(VOIDED);
     }
@@ -119,7 +126,7 @@ public enum ClaimStatus {
 
     /** Sent and waiting for the payer's answer: what follow-up chases. */
     public boolean awaitsPayer() {
-        return this == SUBMITTED || this == ACKNOWLEDGED || this == APPEALED;
+        return this == SUBMITTED || this == ACKNOWLEDGED || this == APPEALED || this == CROSSED_OVER;
     }
 
     /**

@@ -35,14 +35,21 @@ public class PaymentPosting {
     private final Payments payments;
     private final WorkItems workItems;
     private final CarcTable carcs;
+    private final NextPayerClaims nextPayers;
     private final Clock clock;
 
     public PaymentPosting(
-            ClaimRepository claims, Payments payments, WorkItems workItems, CarcTable carcs, Clock clock) {
+            ClaimRepository claims,
+            Payments payments,
+            WorkItems workItems,
+            CarcTable carcs,
+            NextPayerClaims nextPayers,
+            Clock clock) {
         this.claims = claims;
         this.payments = payments;
         this.workItems = workItems;
         this.carcs = carcs;
+        this.nextPayers = nextPayers;
         this.clock = clock;
     }
 
@@ -68,36 +75,49 @@ public class PaymentPosting {
         };
         // what the claim takes: a payment of charges paid already (or its recoupment) moves only cash, and the
         // cash owed back is recorded as a negative adjustment (the credit), so the posting still balances
+        // a later payer's remittance for the same claim (crossover: the earlier payer forwarded it) works on what the
+        // patient owed after the earlier payer: it restates the patient's share instead of adding a second one
+        boolean laterPayer = !paidAgain
+                && (notice.kind() == PaymentNotice.Kind.PROCESSED || notice.kind() == PaymentNotice.Kind.DENIED)
+                && paidByAnotherPayer(claim, notice);
+        BigDecimal patientBefore = claim.patientResponsibility();
+        // what the claim takes: a payment of charges paid already (or its recoupment) moves only cash, and the
+        // cash owed back is recorded as a negative adjustment (the credit), so the posting still balances
         boolean recorded = payments.record(
                 paidAgain
-                        ? new Payments.PostedPayment(
-                                claim.claimId(),
-                                notice.eventId(),
-                                notice.payerId(),
-                                notice.traceNumber(),
-                                notice.claimStatusCode(),
-                                notice.payerClaimNumber(),
-                                notice.paymentDate(),
+                        ? posted(
+                                claim,
+                                notice,
+                                now,
                                 Money.ZERO,
                                 assessment.paid(),
                                 Money.ZERO,
                                 assessment.paid().negate(),
                                 Money.ZERO,
-                                now)
-                        : new Payments.PostedPayment(
-                                claim.claimId(),
-                                notice.eventId(),
-                                notice.payerId(),
-                                notice.traceNumber(),
-                                notice.claimStatusCode(),
-                                notice.payerClaimNumber(),
-                                notice.paymentDate(),
-                                notice.chargeAmount(),
-                                assessment.paid(),
-                                assessment.patientResponsibility(),
-                                assessment.contractual(),
-                                assessment.denied(),
-                                now));
+                                Money.ZERO)
+                        : laterPayer
+                                ? posted(
+                                        claim,
+                                        notice,
+                                        now,
+                                        notice.chargeAmount(),
+                                        assessment.paid(),
+                                        assessment.patientResponsibility().subtract(patientBefore),
+                                        patientBefore
+                                                .subtract(assessment.paid())
+                                                .subtract(assessment.patientResponsibility()),
+                                        assessment.denied(),
+                                        Money.ZERO)
+                                : posted(
+                                        claim,
+                                        notice,
+                                        now,
+                                        notice.chargeAmount(),
+                                        assessment.paid(),
+                                        assessment.patientResponsibility(),
+                                        assessment.contractual(),
+                                        assessment.denied(),
+                                        assessment.priorPayer()));
         if (!recorded) {
             log.info(
                     "Remittance {} of payer {} for claim {} is posted already; nothing changed",
@@ -125,6 +145,15 @@ public class PaymentPosting {
             default -> {
                 if (paidAgain) {
                     overpayment(claim, notice, assessment, payer, summary, now);
+                } else if (laterPayer) {
+                    claim.addLaterPayerPayment(assessment.paid(), assessment.patientResponsibility());
+                    String restated = summary + "; the later payer restates the patient's share from "
+                            + Money.of(patientBefore) + " to " + assessment.patientResponsibility();
+                    if (status == ClaimStatus.CROSSED_OVER || status.canBecome(assessment.outcome())) {
+                        claim.transitionTo(assessment.outcome(), payer, restated, notice.eventId(), now);
+                    } else {
+                        claim.note(payer, restated + "; state kept", notice.eventId(), now);
+                    }
                 } else {
                     claim.addPayment(assessment.paid(), assessment.patientResponsibility(), assessment.contractual());
                     if (status == ClaimStatus.PAID && assessment.outcome() != ClaimStatus.PAID) {
@@ -157,6 +186,26 @@ public class PaymentPosting {
                 }
             }
         }
+        boolean processed = notice.kind() == PaymentNotice.Kind.PROCESSED || notice.kind() == PaymentNotice.Kind.DENIED;
+        boolean leavesNextPayerSomething = processed
+                && !paidAgain
+                && notice.hasNextPayer()
+                && assessment.patientResponsibility().signum() > 0;
+        if (leavesNextPayerSomething && notice.forwarded()) {
+            // crossover: the payer forwarded the claim itself; ClaimFlow bills nobody and waits for the next payer's
+            // remittance for this same claim, on the follow-up list
+            String reason = "paid by " + notice.payerId() + " and forwarded to " + notice.nextPayerId()
+                    + " (crossover, claim status code " + notice.claimStatusCode() + "): awaiting its remittance for "
+                    + Money.of(assessment.patientResponsibility()) + " the patient owed after " + notice.payerId();
+            if (claim.status() == ClaimStatus.PAID) {
+                claim.transitionTo(ClaimStatus.CROSSED_OVER, payer, reason, notice.eventId(), now);
+            } else {
+                claim.note(payer, reason, notice.eventId(), now);
+            }
+        }
+        if (notice.kind() == PaymentNotice.Kind.REVERSAL) {
+            nextPayers.priorPayerReversed(claim, notice, now);
+        }
         if (claim.status() == ClaimStatus.PAID && claim.balance().signum() == 0) {
             claim.transitionTo(
                     ClaimStatus.CLOSED,
@@ -165,6 +214,10 @@ public class PaymentPosting {
                     notice.eventId(),
                     now);
             workItems.resolveOpen(claim.claimId(), "close-settled-claims", now);
+        }
+        if (leavesNextPayerSomething && !notice.forwarded()) {
+            // after closing: a work item it may add stays open on the closed claim
+            nextPayers.bill(claim, notice, assessment, now);
         }
         OpenBalanceWork.trackPayerMoney(claim, workItems, notice.eventId(), now);
         claims.update(claim);
@@ -177,6 +230,34 @@ public class PaymentPosting {
         return claim.status();
     }
 
+    /** The remittance as the claim takes it: its own figures, which are not always the remittance's. */
+    private static Payments.PostedPayment posted(
+            Claim claim,
+            PaymentNotice notice,
+            Instant now,
+            BigDecimal charge,
+            BigDecimal paid,
+            BigDecimal patient,
+            BigDecimal adjusted,
+            BigDecimal denied,
+            BigDecimal priorPayer) {
+        return new Payments.PostedPayment(
+                claim.claimId(),
+                notice.eventId(),
+                notice.payerId(),
+                notice.traceNumber(),
+                notice.claimStatusCode(),
+                notice.payerClaimNumber(),
+                notice.paymentDate(),
+                charge,
+                paid,
+                patient,
+                adjusted,
+                denied,
+                now,
+                priorPayer);
+    }
+
     private static boolean isOpenToPayment(ClaimStatus status) {
         return switch (status) {
             case SUBMITTED,
@@ -187,7 +268,8 @@ public class PaymentPosting {
                     REVERSED,
                     FORWARDED,
                     PREDETERMINED,
-                    APPEAL_LOST -> true;
+                    APPEAL_LOST,
+                    CROSSED_OVER -> true;
             default -> false;
         };
     }
@@ -203,12 +285,28 @@ public class PaymentPosting {
         BigDecimal covered = Money.ZERO;
         boolean paidBefore = false;
         for (Payments.PostedPayment earlier : payments.forClaim(claim.claimId())) {
-            if (!"23".equals(earlier.claimStatusCode()) && !"25".equals(earlier.claimStatusCode())) {
+            // another payer's remittance for the same claim is the next payer's answer (crossover), not a second
+            // payment
+            if (!"23".equals(earlier.claimStatusCode())
+                    && !"25".equals(earlier.claimStatusCode())
+                    && earlier.payerId().equals(notice.payerId())) {
                 covered = covered.add(earlier.chargeAmount());
                 paidBefore = true;
             }
         }
         return paidBefore && covered.add(notice.chargeAmount()).compareTo(claim.totalCharge()) > 0;
+    }
+
+    /**
+     * Whether the remittance is a later payer's answer for a claim another payer adjudicated already (a crossover):
+     * it says it processed the claim as secondary or tertiary, and another payer's remittance is posted on it.
+     */
+    private boolean paidByAnotherPayer(Claim claim, PaymentNotice notice) {
+        return notice.asLaterPayer()
+                && payments.forClaim(claim.claimId()).stream()
+                        .anyMatch(p -> !p.payerId().equals(notice.payerId())
+                                && !"23".equals(p.claimStatusCode())
+                                && !"25".equals(p.claimStatusCode()));
     }
 
     /**

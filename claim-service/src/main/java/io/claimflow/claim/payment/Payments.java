@@ -22,7 +22,8 @@ public interface Payments {
             BigDecimal patientResponsibility,
             BigDecimal adjustedAmount,
             BigDecimal deniedAmount,
-            Instant postedAt) {}
+            Instant postedAt,
+            BigDecimal priorPayerAmount) {}
 
     /** Records the remittance; false when the same payer's remittance (trace number, claim status) is posted already. */
     boolean record(PostedPayment payment);

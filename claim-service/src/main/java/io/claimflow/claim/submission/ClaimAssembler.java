@@ -74,17 +74,7 @@ public final class ClaimAssembler {
                     "Claim " + original.claimId() + " has no payer claim number: the payer has nothing to void");
         }
         List<ClaimLine> lines = original.lines().stream()
-                .map(l -> new ClaimLine(
-                        l.lineNumber(),
-                        numbers.claimId() + "-" + l.lineNumber(),
-                        l.procedureCode(),
-                        l.modifiers(),
-                        l.units(),
-                        l.diagnosisPointers(),
-                        l.dateOfService(),
-                        l.placeOfService(),
-                        l.unitPrice(),
-                        l.charge()))
+                .map(l -> l.withControlNumber(numbers.claimId() + "-" + l.lineNumber()))
                 .toList();
         Claim.Builder builder = Claim.builder()
                 .claimId(numbers.claimId())
@@ -106,7 +96,12 @@ public final class ClaimAssembler {
                 .diagnoses(original.diagnoses())
                 .lines(lines)
                 .sourceEventId(original.sourceEventId())
-                .snapshot(original.snapshot());
+                .snapshot(original.snapshot())
+                // a later payer's claim is voided with that payer: its place in the payment order and the earlier
+                // payers' adjudication go with it (837P loop 2320)
+                .payerSequence(original.payerSequence())
+                .priorPayerClaimId(original.priorPayerClaimId())
+                .priorAdjudications(original.priorAdjudications());
         return Claim.create(builder, actor, "void of claim " + original.claimId() + ": " + reason, now);
     }
 

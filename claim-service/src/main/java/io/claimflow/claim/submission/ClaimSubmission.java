@@ -132,6 +132,21 @@ public class ClaimSubmission {
     }
 
     /**
+     * Stores a claim built outside assembly (the next payer's claim of a visit), scrubbed: submitted and announced
+     * when clean, held with its findings otherwise. Runs in the caller's transaction.
+     */
+    @Transactional
+    public Outcome submitNew(Claim claim, Actor actor, String causeEventId) {
+        return scrubAndStore(claim, true, actor, causeEventId, clock.instant());
+    }
+
+    /** A fresh claim id and patient control number for a claim of {@code tenantId}. */
+    public ClaimNumbers newNumbers(String tenantId) {
+        return ClaimNumbers.of(
+                claims.nextClaimNumber(), tenantId, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    /**
      * Scrubs {@code claim}; a clean claim becomes SUBMITTED and is announced, one with findings becomes (or stays)
      * HELD with them as its open reasons.
      *

@@ -12,7 +12,12 @@ public enum ScrubRule {
     COVERAGE_ON_FILE("the encounter carries a coverage with payer id and member id on the date of service"),
     DATE_OF_SERVICE("dates of service are not in the future"),
     TIMELY_FILING("the payer's timely-filing window (days after the date of service) has not passed"),
-    DUPLICATE_CLAIM("no other live claim bills the same patient, date of service and services");
+    DUPLICATE_CLAIM("no other live claim bills the same patient, date of service and services"),
+    PRIOR_PAYER_ADJUDICATION(
+            "a secondary or tertiary claim carries one adjudication for each earlier payer, in payment "
+                    + "order (none on a primary claim), each to the cent: claim charge = its paid amount + every adjustment, "
+                    + "per line paid + line adjustments = the line's charge on this claim, remaining patient liability = its "
+                    + "PR adjustments");
 
     private final String description;
 

@@ -2,14 +2,18 @@ package io.claimflow.claim.submission;
 
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimLine;
+import io.claimflow.claim.model.PriorAdjudication;
 import io.claimflow.claim.model.ProviderRef;
 import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.codes.Npi;
 import io.claimflow.platform.money.Money;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks a claim before anything leaves (the {@link ScrubRule}s). A claim with findings is held with them as its
@@ -39,6 +43,7 @@ public final class Scrubber {
         charges(claim, findings);
         coverage(claim, findings);
         dates(claim, context, findings);
+        priorPayers(claim, findings);
         if (context.duplicateExists()) {
             findings.add(ScrubFinding.of(
                     ScrubRule.DUPLICATE_CLAIM.name(),
@@ -181,6 +186,70 @@ public final class Scrubber {
                     ScrubRule.TIMELY_FILING.name(),
                     "the payer's timely-filing window of " + context.timelyFilingDays() + " days ended on "
                             + deadline));
+        }
+    }
+
+    private static void priorPayers(Claim claim, List<ScrubFinding> findings) {
+        String rule = ScrubRule.PRIOR_PAYER_ADJUDICATION.name();
+        List<PriorAdjudication> priors = claim.priorAdjudications();
+        if (priors.size() != claim.payerSequence() - 1) {
+            findings.add(ScrubFinding.of(
+                    rule,
+                    "a claim to payer number " + claim.payerSequence() + " of the visit carries "
+                            + (claim.payerSequence() - 1) + " earlier payers' adjudications, this one "
+                            + priors.size()));
+            return;
+        }
+        Map<Integer, ClaimLine> lines = new HashMap<>();
+        claim.lines().forEach(l -> lines.put(l.lineNumber(), l));
+        for (int i = 0; i < priors.size(); i++) {
+            PriorAdjudication prior = priors.get(i);
+            String who = "earlier payer " + prior.payerId();
+            if (prior.payerSequence() != i + 1) {
+                findings.add(ScrubFinding.of(
+                        rule, who + " is payer number " + prior.payerSequence() + ", expected " + (i + 1)));
+            }
+            if (claim.coverage() != null
+                    && prior.payerId().equals(claim.coverage().payerId())) {
+                findings.add(ScrubFinding.of(rule, who + " is the payer this claim bills"));
+            }
+            List<BigDecimal> amounts = new ArrayList<>(List.of(prior.paidAmount(), prior.remainingPatientLiability()));
+            prior.allAdjustments().forEach(a -> amounts.add(a.amount()));
+            prior.lines().forEach(l -> amounts.add(l.paidAmount()));
+            if (amounts.stream()
+                    .anyMatch(a -> a == null || a.stripTrailingZeros().scale() > 2)) {
+                findings.add(ScrubFinding.of(rule, who + " has an amount missing or not in whole cents"));
+                continue;
+            }
+            BigDecimal accounted = prior.paidAmount()
+                    .add(Money.sum(prior.allAdjustments().stream()
+                            .map(PriorAdjudication.Adjustment::amount)
+                            .toList()));
+            if (claim.totalCharge() == null || accounted.compareTo(claim.totalCharge()) != 0) {
+                findings.add(ScrubFinding.of(
+                        rule,
+                        who + " paid " + prior.paidAmount() + " and adjusted " + accounted.subtract(prior.paidAmount())
+                                + ", which does not account for the claim's charge " + claim.totalCharge()));
+            }
+            if (prior.remainingPatientLiability().compareTo(prior.patientAdjustments()) != 0) {
+                findings.add(ScrubFinding.of(
+                        rule,
+                        who + "'s remaining patient liability " + prior.remainingPatientLiability()
+                                + " differs from its PR adjustments " + prior.patientAdjustments()));
+            }
+            for (PriorAdjudication.Line line : prior.lines()) {
+                ClaimLine billed = lines.get(line.lineNumber());
+                if (billed == null) {
+                    findings.add(ScrubFinding.of(
+                            rule, who + " adjudicated line " + line.lineNumber() + ", which this claim does not have"));
+                } else if (billed.charge() == null || line.accountedFor().compareTo(billed.charge()) != 0) {
+                    findings.add(ScrubFinding.onLine(
+                            rule,
+                            line.lineNumber(),
+                            who + " paid and adjusted " + line.accountedFor() + " on line " + line.lineNumber()
+                                    + ", its charge is " + billed.charge()));
+                }
+            }
         }
     }
 }

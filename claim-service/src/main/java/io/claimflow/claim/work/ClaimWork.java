@@ -9,6 +9,7 @@ import io.claimflow.claim.model.ClaimStatus;
 import io.claimflow.claim.model.IllegalTransitionException;
 import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.claim.payment.Payments;
+import io.claimflow.claim.payment.VisitMoney;
 import io.claimflow.claim.submission.ClaimAssembler;
 import io.claimflow.claim.submission.ClaimNumbers;
 import io.claimflow.claim.submission.ClaimSubmission;
@@ -24,7 +25,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,14 +77,24 @@ public class ClaimWork {
     @Transactional(readOnly = true)
     public ClaimDetail detail(String claimId) {
         Claim claim = claims.find(claimId).orElseThrow(() -> new ClaimNotFoundException(claimId));
+        List<Claim> visit = claims.claimsOfVisit(claim.encounterId());
+        Map<String, List<Payments.PostedPayment>> visitPayments = new HashMap<>();
+        visit.forEach(c -> visitPayments.put(c.claimId(), payments.forClaim(c.claimId())));
         return new ClaimDetail(
                 claim,
                 claims.timeline(claimId),
                 claims.openFindings(claimId),
                 workItems.openForClaim(claimId),
-                payments.forClaim(claimId),
+                visitPayments.getOrDefault(claimId, List.of()),
                 queries.appeals(claimId),
-                queries.followUps(claimId));
+                queries.followUps(claimId),
+                visit.stream()
+                        .filter(c -> claimId.equals(c.priorPayerClaimId()))
+                        .map(Claim::claimId)
+                        .toList(),
+                visit.stream().anyMatch(c -> !c.status().isSuperseded())
+                        ? VisitMoney.of(claim.encounterId(), visit, visitPayments)
+                        : null);
     }
 
     /** Corrects a held or rejected claim's data; it stays where it is until released. */

@@ -41,6 +41,8 @@ public final class OpenBalanceWork {
         WORK.put(ClaimStatus.SUBMITTED, List.of(WorkList.computed("follow-up")));
         WORK.put(ClaimStatus.ACKNOWLEDGED, List.of(WorkList.computed("follow-up")));
         WORK.put(ClaimStatus.APPEALED, List.of(WorkList.computed("follow-up")));
+        // paid and forwarded by its payer (crossover): the next payer's remittance is chased like a payer's answer
+        WORK.put(ClaimStatus.CROSSED_OVER, List.of(WorkList.computed("follow-up")));
         WORK.put(ClaimStatus.REJECTED, List.of(WorkList.of(WorkQueue.REJECTION)));
         WORK.put(ClaimStatus.DENIED, List.of(WorkList.of(WorkQueue.DENIAL), WorkList.of(WorkQueue.APPEAL)));
         WORK.put(ClaimStatus.PARTIALLY_PAID, List.of(WorkList.of(WorkQueue.DENIAL), WorkList.of(WorkQueue.APPEAL)));

@@ -17,5 +17,10 @@ public enum WorkQueue {
     /** the payer says the claim is not its own (CLP02 23) or answered a predetermination (25): bill it for payment */
     NOT_PAID,
     /** the payer upheld its denial after an appeal: decide to write the balance off or bill the patient */
-    LOST_APPEAL
+    LOST_APPEAL,
+    /**
+     * coordination of benefits: the next payer named by a remittance is not among the patient's coverages, or an
+     * earlier payer reversed (or changed) the adjudication a later payer's claim carries: bill, void or correct it
+     */
+    COORDINATION
 }

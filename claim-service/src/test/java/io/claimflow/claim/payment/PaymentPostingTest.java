@@ -43,8 +43,13 @@ class PaymentPostingTest {
     final Claims claims = new Claims();
     final Work work = new Work();
     final PaymentsInMemory payments = new PaymentsInMemory();
-    final PaymentPosting posting =
-            new PaymentPosting(claims, payments, work, CarcTable.shipped(), Clock.fixed(T, ZoneOffset.UTC));
+    final PaymentPosting posting = new PaymentPosting(
+            claims,
+            payments,
+            work,
+            CarcTable.shipped(),
+            new NextPayerClaims(claims, c -> List.of(), null, work),
+            Clock.fixed(T, ZoneOffset.UTC));
     Claim claim;
     String charge;
 
@@ -306,7 +311,7 @@ class PaymentPostingTest {
         }
     }
 
-    static final class Claims implements ClaimRepository {
+    static class Claims implements ClaimRepository {
         Claim claim;
 
         @Override
@@ -335,6 +340,16 @@ class PaymentPostingTest {
         @Override
         public Optional<Claim> findCurrentForUpdate(String encounterId) {
             return Optional.of(claim);
+        }
+
+        @Override
+        public List<Claim> claimsOfVisitForUpdate(String encounterId) {
+            return List.of(claim);
+        }
+
+        @Override
+        public List<Claim> claimsOfVisit(String encounterId) {
+            return claimsOfVisitForUpdate(encounterId);
         }
 
         @Override

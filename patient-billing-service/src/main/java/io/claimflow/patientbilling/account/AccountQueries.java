@@ -49,9 +49,27 @@ public interface AccountQueries {
             BigDecimal insurancePaid,
             BigDecimal adjustments,
             PatientShare share,
-            BigDecimal balance) {}
+            BigDecimal balance,
+            List<PayerPart> payers) {}
+
+    /**
+     * One payer's part of a visit (coordination of benefits): what it paid and what it adjusted (contractual and
+     * other adjustments; a later payer's write-off of the patient share it did not pay), in the order the payers
+     * answered. With what the patient owes, the parts add up to the visit's charge.
+     */
+    public record PayerPart(String payerName, BigDecimal paid, BigDecimal adjustments) {}
+
+    /**
+     * A visit whose patient share an earlier payer left is pending with the next payer: billed to it, so on no
+     * statement's amount due and not in the patient's balance until the last payer answered.
+     */
+    public record PendingWithInsurance(
+            String claimId, String encounterId, LocalDate serviceFrom, String billedTo, BigDecimal amount) {}
 
     Optional<Account> account(long id);
+
+    /** The account's visits whose patient share is pending with a later payer. */
+    List<PendingWithInsurance> pendingWithInsurance(long accountId);
 
     Account require(long id);
 

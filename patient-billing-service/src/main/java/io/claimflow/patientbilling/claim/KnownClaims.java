@@ -9,8 +9,17 @@ import java.util.Optional;
  */
 public interface KnownClaims {
 
-    /** A known claim. */
-    record ClaimRef(String tenantId, String claimId, String encounterId, long accountId) {}
+    /**
+     * A known claim. {@code ledgerClaimId} is the claim whose ledger carries the visit: the claim itself, or for a
+     * later payer's claim (secondary, tertiary) the visit's primary claim, so the visit is charged once.
+     */
+    record ClaimRef(String tenantId, String claimId, String encounterId, long accountId, String ledgerClaimId) {
+
+        /** Whether this is a later payer's claim posting on the visit's primary claim's ledger. */
+        public boolean laterPayersClaim() {
+            return !claimId.equals(ledgerClaimId);
+        }
+    }
 
     /** Serializes, for the rest of the transaction, everything that concerns one claim before it is known. */
     void lockClaimKey(String tenantId, String claimId);
@@ -20,6 +29,9 @@ public interface KnownClaims {
 
     /** The known claim, its account locked for the rest of the transaction; empty when the claim is not known. */
     Optional<ClaimRef> findAndLockAccount(String tenantId, String claimId);
+
+    /** Records the payer the claim's patient share is pending with (null: none pending). */
+    void pendingWith(String tenantId, String claimId, String payerName);
 
     /** The claim's total charge as submitted. */
     BigDecimal totalCharge(String tenantId, String claimId);

@@ -36,6 +36,14 @@ public record ClaimLedger(String claimId, List<PostedEntry> entries, String supe
         return sum(l -> l.account() == LedgerAccount.INSURANCE_RECEIVABLE && claimId.equals(l.claimId()));
     }
 
+    /**
+     * The patient's share an earlier payer left that is pending with the next payer (coordination of benefits): not
+     * the patient's to pay until the last payer answered.
+     */
+    public BigDecimal pendingWithOtherInsurance() {
+        return sum(l -> l.account() == LedgerAccount.OTHER_INSURANCE_RECEIVABLE);
+    }
+
     /** Payer money held on the claim that is not the payer's to keep (owed back, positive). */
     public BigDecimal insuranceCredit() {
         return sum(l -> l.account() == LedgerAccount.INSURANCE_CREDIT).negate();

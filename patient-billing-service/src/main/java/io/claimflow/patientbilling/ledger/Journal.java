@@ -6,10 +6,14 @@ import java.util.UUID;
 /** The patient ledger's journal: postings written one account at a time, a claim's ledger read back. Append-only. */
 public interface Journal {
 
-    /** Where a posting came from, for its natural key and audit. */
-    record Source(UUID eventId, String traceNumber, String claimStatus) {
+    /** Where a posting came from, for its natural key and audit; {@code payerName} the remitting payer, if any. */
+    record Source(UUID eventId, String traceNumber, String claimStatus, String payerName) {
 
-        public static final Source NONE = new Source(null, null, null);
+        public static final Source NONE = new Source(null, null, null, null);
+
+        public Source(UUID eventId, String traceNumber, String claimStatus) {
+            this(eventId, traceNumber, claimStatus, null);
+        }
     }
 
     /** Locks the patient account for the rest of the transaction, so postings to it happen one at a time. */

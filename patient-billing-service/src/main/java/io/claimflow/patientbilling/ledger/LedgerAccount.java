@@ -27,7 +27,13 @@ public enum LedgerAccount {
     /** Patient money not applied to any claim: a credit balance (credit). */
     PATIENT_CREDIT,
     /** Patient balances written off, e.g. small balances (debit). */
-    PATIENT_ADJUSTMENT;
+    PATIENT_ADJUSTMENT,
+    /**
+     * Coordination of benefits: the patient's share an earlier payer left on a claim, billed to the next payer and
+     * pending with it (debit while pending). Not the patient's balance: no statement, no dunning, until the last
+     * payer's remittance closes it into that payer's payment, its write-off and what the patient owes.
+     */
+    OTHER_INSURANCE_RECEIVABLE;
 
     /** Whether a line on this account changes what the patient owes. */
     public boolean isPatientBalance() {

@@ -6,6 +6,7 @@ import static io.claimflow.patientbilling.ledger.LedgerAccount.INSURANCE_CASH;
 import static io.claimflow.patientbilling.ledger.LedgerAccount.INSURANCE_CREDIT;
 import static io.claimflow.patientbilling.ledger.LedgerAccount.INSURANCE_RECEIVABLE;
 import static io.claimflow.patientbilling.ledger.LedgerAccount.OTHER_ADJUSTMENT;
+import static io.claimflow.patientbilling.ledger.LedgerAccount.OTHER_INSURANCE_RECEIVABLE;
 import static io.claimflow.patientbilling.ledger.LedgerAccount.PATIENT_CREDIT;
 import static io.claimflow.patientbilling.ledger.LedgerAccount.PATIENT_RECEIVABLE;
 
@@ -28,6 +29,10 @@ import java.util.Optional;
  *   <li>Secondary or tertiary remittance: no new charge. The patient's share is restated to the later payer's PR
  *       amounts; the later payer's payment and the rest (its write-off) reduce what the patient owes. If the patient
  *       had already paid more than is now owed, the excess moves to patient credit.</li>
+ *   <li>Coordination of benefits: a remittance naming a next payer leaves the patient's share pending with that
+ *       payer ({@link LedgerAccount#OTHER_INSURANCE_RECEIVABLE}), not owed by the patient; the next payer's remittance
+ *       (its own claim's, posted on the visit's ledger, or the same claim's after a crossover) closes it into its
+ *       payment, its write-off and the patient's share it reports, the patient's only when no payer follows.</li>
  *   <li>Reversal (status 22): the exact opposite of the standing remittance it reverses, and of the denial from the
  *       same 835 that remittance superseded (its fully denied lines); a denial from an earlier 835 stands again.</li>
  *   <li>Denial with PR adjustments: the charge (if not posted yet) and the PR amounts move to the patient; the rest
@@ -73,7 +78,12 @@ public final class PostingRules {
                         + " is not one this service posts");
             case REVERSAL -> reversal(r, ledger);
             case SECONDARY -> ledger.superseded() ? heldForThePayer(r, "of superseded claim") : secondary(r, ledger);
-            case PRIMARY, DENIED -> primary(r, ledger, totalCharge);
+            case PRIMARY -> primary(r, ledger, totalCharge);
+            // a later payer's denial leaves the patient's share pending with it while the denial is worked
+            case DENIED ->
+                Money.isPositive(ledger.pendingWithOtherInsurance())
+                        ? Optional.empty()
+                        : primary(r, ledger, totalCharge);
         };
     }
 
@@ -101,16 +111,32 @@ public final class PostingRules {
         settle(lines, claim, INSURANCE_CASH, null, r.paid());
         settle(lines, claim, CONTRACTUAL_ADJUSTMENT, null, r.contractualAdjustment());
         settle(lines, claim, OTHER_ADJUSTMENT, null, r.otherAdjustments());
-        for (ResponsibilityKind kind : ResponsibilityKind.values()) {
-            settle(lines, claim, PATIENT_RECEIVABLE, kind, r.patientShare().get(kind));
+        if (r.hasNextPayer()) {
+            // coordination of benefits: the next payer may pay the patient's share; it waits with that payer
+            settle(
+                    lines,
+                    claim,
+                    OTHER_INSURANCE_RECEIVABLE,
+                    null,
+                    r.patientShare().total());
+        } else {
+            for (ResponsibilityKind kind : ResponsibilityKind.values()) {
+                settle(lines, claim, PATIENT_RECEIVABLE, kind, r.patientShare().get(kind));
+            }
         }
         return Optional.of(new Posting(
                 EntryKind.REMITTANCE,
                 claim,
                 r.paymentDate(),
-                "remittance " + r.traceNumber() + " status " + r.statusCode(),
+                "remittance " + r.traceNumber() + " status " + r.statusCode() + billedTo(r),
                 lines,
                 superseded));
+    }
+
+    private static String billedTo(Remittance r) {
+        return r.hasNextPayer() && Money.isPositive(r.patientShare().total())
+                ? "; patient share " + r.patientShare().total().toPlainString() + " billed to " + r.nextPayerName()
+                : "";
     }
 
     /**
@@ -269,6 +295,10 @@ public final class PostingRules {
                     + ": patient responsibility parts sum to " + after.total().toPlainString() + ", total says "
                     + r.reportedPatientTotal().toPlainString());
         }
+        BigDecimal pending = ledger.pendingWithOtherInsurance();
+        if (Money.isPositive(pending)) {
+            return laterPayer(r, pending);
+        }
         BigDecimal writeOff = before.total().subtract(after.total()).subtract(r.paid());
         if (writeOff.signum() < 0) {
             throw new IllegalArgumentException("claim " + claim + ": secondary remittance " + r.traceNumber()
@@ -296,6 +326,44 @@ public final class PostingRules {
                 claim,
                 r.paymentDate(),
                 "remittance " + r.traceNumber() + " status " + r.statusCode(),
+                lines,
+                List.of()));
+    }
+
+    /**
+     * A later payer's remittance for a visit whose patient share is pending with it: the pending amount is closed by
+     * that payer's payment, its write-off (everything of the pending amount it neither paid nor left to the patient:
+     * its contractual adjustment; its CARC 23 adjustment for the earlier payers is not a second write-off of the
+     * visit) and the patient's share it reports (CLP05), which is the patient's when it is the last payer, or pending
+     * with the next one.
+     */
+    private static Optional<Posting> laterPayer(Remittance r, BigDecimal pending) {
+        r.requireBalanced(); // the full charge: its payment, its own adjustments and the earlier payers' (OA-23)
+        String claim = r.claimId();
+        BigDecimal patient = r.patientShare().total();
+        BigDecimal writeOff = pending.subtract(r.paid()).subtract(patient);
+        if (writeOff.signum() < 0) {
+            throw new IllegalArgumentException("claim " + claim + ": remittance " + r.traceNumber() + " pays "
+                    + r.paid().toPlainString() + " and leaves the patient " + patient.toPlainString()
+                    + ", more than the " + pending.toPlainString() + " pending with it");
+        }
+        List<JournalLine> lines = new ArrayList<>();
+        add(lines, OTHER_INSURANCE_RECEIVABLE, claim, null, pending.negate());
+        add(lines, INSURANCE_CASH, claim, null, r.paid());
+        add(lines, CONTRACTUAL_ADJUSTMENT, claim, null, writeOff);
+        if (r.hasNextPayer()) {
+            add(lines, OTHER_INSURANCE_RECEIVABLE, claim, null, patient);
+        } else {
+            for (ResponsibilityKind kind : ResponsibilityKind.values()) {
+                add(lines, PATIENT_RECEIVABLE, claim, kind, r.patientShare().get(kind));
+            }
+        }
+        return Optional.of(new Posting(
+                EntryKind.REMITTANCE,
+                claim,
+                r.paymentDate(),
+                "remittance " + r.traceNumber() + " status " + r.statusCode() + " closes " + pending.toPlainString()
+                        + " pending with other insurance" + billedTo(r),
                 lines,
                 List.of()));
     }

@@ -1,6 +1,7 @@
 package io.claimflow.patientbilling.ledger;
 
 import io.claimflow.patientbilling.claim.KnownClaims;
+import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -36,7 +37,9 @@ public class Postings {
      * transaction usable: a parked answer refused when its claim registers must not undo the registration.
      */
     @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = IllegalArgumentException.class)
-    public void post(Remittance remittance, KnownClaims.ClaimRef claim) {
+    public void post(Remittance answer, KnownClaims.ClaimRef claim) {
+        // a later payer's claim posts on the visit's ledger: it never charges the visit a second time
+        Remittance remittance = claim.laterPayersClaim() ? answer.asLaterPayerOn(claim.ledgerClaimId()) : answer;
         ClaimLedger ledger = journal.claimLedger(remittance.tenantId(), remittance.claimId());
         // the natural key; the unique index journal_entry_remittance_once backs it up
         if (ledger.hasRemittance(remittance.traceNumber(), remittance.statusCode())) {
@@ -56,7 +59,19 @@ public class Postings {
                     claim.accountId(),
                     p,
                     new Journal.Source(
-                            UUID.fromString(remittance.eventId()), remittance.traceNumber(), remittance.statusCode()));
+                            UUID.fromString(remittance.eventId()),
+                            remittance.traceNumber(),
+                            remittance.statusCode(),
+                            remittance.payerName()));
+            if (remittance.status() != Remittance.Status.REVERSAL) {
+                claims.pendingWith(
+                        remittance.tenantId(),
+                        remittance.claimId(),
+                        Money.isPositive(journal.claimLedger(remittance.tenantId(), remittance.claimId())
+                                        .pendingWithOtherInsurance())
+                                ? remittance.nextPayerName()
+                                : null);
+            }
             log.info(
                     "posted remittance {} status {} for claim {} of encounter {} as journal entry {}",
                     remittance.traceNumber(),
@@ -70,6 +85,11 @@ public class Postings {
     /** Posts the patient's part of an adjudicated denial on its claim, in the caller's transaction (as a remittance). */
     @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = IllegalArgumentException.class)
     public void post(Denial denial, KnownClaims.ClaimRef claim) {
+        if (claim.laterPayersClaim()) {
+            // a later payer's denial: the visit's patient share stays pending with it while claim-service works it
+            log.info("denial of later payer's claim {} posts nothing on the visit's ledger", denial.claimId());
+            return;
+        }
         ClaimLedger ledger = journal.claimLedger(denial.tenantId(), denial.claimId());
         PostingRules.denial(denial, ledger).ifPresent(p -> {
             long entry = journal.write(

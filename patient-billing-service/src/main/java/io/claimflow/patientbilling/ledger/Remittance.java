@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * A payer's remittance for one claim (from PaymentPosted), in ledger terms. {@code otherAdjustments} are the OA, PI
  * and CR adjustments; a remittance balances when charge = paid + contractual + other adjustments + patient share.
+ * {@code payerName} is the remitting payer; {@code nextPayerName} the payer that answers next for the visit
+ * (coordination of benefits), null when this one is the last.
  */
 public record Remittance(
         String eventId,
@@ -23,7 +25,40 @@ public record Remittance(
         BigDecimal contractualAdjustment,
         BigDecimal otherAdjustments,
         PatientShare patientShare,
-        BigDecimal reportedPatientTotal) {
+        BigDecimal reportedPatientTotal,
+        String payerName,
+        String nextPayerName) {
+
+    /** Whether a later payer answers for the visit after this one: then the patient's share is pending with it. */
+    public boolean hasNextPayer() {
+        return nextPayerName != null;
+    }
+
+    /**
+     * This remittance posted on the ledger of {@code ledgerClaimId} (the visit's primary claim) as a later payer's:
+     * a secondary or tertiary payer's claim never charges the visit again, whatever claim status its payer reports
+     * (its denial leaves the patient's share pending with it while the denial is worked).
+     */
+    public Remittance asLaterPayerOn(String ledgerClaimId) {
+        Status later = status == Status.PRIMARY ? Status.SECONDARY : status;
+        return new Remittance(
+                eventId,
+                tenantId,
+                encounterId,
+                ledgerClaimId,
+                traceNumber,
+                later,
+                statusCode,
+                paymentDate,
+                charge,
+                paid,
+                contractualAdjustment,
+                otherAdjustments,
+                patientShare,
+                reportedPatientTotal,
+                payerName,
+                nextPayerName);
+    }
 
     /** How the payer processed the claim (CLP02). */
     public enum Status {

@@ -53,7 +53,9 @@ class PostingRulesTest {
                 of(contractual),
                 of(other),
                 share,
-                share.total());
+                share.total(),
+                null,
+                null);
     }
 
     final List<PostedEntry> posted = new ArrayList<>();
@@ -182,7 +184,9 @@ class PostingRulesTest {
                 of("96.50"),
                 of("0.00"),
                 share,
-                of("85.00"));
+                of("85.00"),
+                null,
+                null);
 
         assertThatThrownBy(() -> PostingRules.remittance(off, ledger()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -725,5 +729,155 @@ class PostingRulesTest {
         assertThatThrownBy(() -> Money.of(new BigDecimal("10.005")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("fractions of a cent");
+    }
+
+    // --- coordination of benefits
+
+    /** {@link #primary} with a next payer: the patient's 85.10 is billed to it. */
+    static Remittance primaryWithNextPayer() {
+        Remittance r = primary();
+        return new Remittance(
+                r.eventId(),
+                r.tenantId(),
+                r.encounterId(),
+                r.claimId(),
+                r.traceNumber(),
+                r.status(),
+                r.statusCode(),
+                r.paymentDate(),
+                r.charge(),
+                r.paid(),
+                r.contractualAdjustment(),
+                r.otherAdjustments(),
+                r.patientShare(),
+                r.reportedPatientTotal(),
+                "Buckeye Health Plan",
+                "Ohio Medicaid");
+    }
+
+    /** A later payer's 835 of the 350.00 visit: paid, its CO, copay, and OA-23 for the rest (the earlier payers'). */
+    static Remittance laterPayer(String trace, String paid, String contractual, String copay, String nextPayer) {
+        BigDecimal priorPayers =
+                of("350.00").subtract(of(paid)).subtract(of(contractual)).subtract(of(copay));
+        PatientShare share = new PatientShare(of("0.00"), of("0.00"), of(copay), of("0.00"));
+        return new Remittance(
+                UUID.randomUUID().toString(),
+                "riverside-fm",
+                "enc-1",
+                CLAIM,
+                trace,
+                Remittance.Status.SECONDARY,
+                "2",
+                PAID_ON,
+                of("350.00"),
+                of(paid),
+                of(contractual),
+                priorPayers,
+                share,
+                share.total(),
+                "Ohio Medicaid",
+                nextPayer);
+    }
+
+    @Test
+    void aPrimaryNamingANextPayerLeavesThePatientsSharePendingWithItNotOwedByThePatient() {
+        Posting entry = postRemittance(primaryWithNextPayer());
+
+        assertThat(entry.patientBalanceChange()).isEqualByComparingTo("0.00");
+        assertThat(entry.total(LedgerAccount.OTHER_INSURANCE_RECEIVABLE)).isEqualByComparingTo("85.10");
+        assertThat(entry.total(LedgerAccount.GROSS_CHARGES)).isEqualByComparingTo("-350.00");
+        assertThat(entry.description()).contains("billed to Ohio Medicaid");
+        assertThat(ledger().pendingWithOtherInsurance()).isEqualByComparingTo("85.10");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void theLastPayerClosesThePendingShareIntoItsPaymentItsWriteOffAndWhatThePatientOwes() {
+        postRemittance(primaryWithNextPayer());
+
+        Posting entry = postRemittance(laterPayer("MCD1", "70.10", "10.00", "5.00", null));
+
+        assertThat(entry.total(LedgerAccount.OTHER_INSURANCE_RECEIVABLE)).isEqualByComparingTo("-85.10");
+        assertThat(entry.total(LedgerAccount.INSURANCE_CASH)).isEqualByComparingTo("70.10");
+        assertThat(entry.total(LedgerAccount.CONTRACTUAL_ADJUSTMENT)).isEqualByComparingTo("10.00");
+        assertThat(entry.total(LedgerAccount.GROSS_CHARGES))
+                .as("no second charge")
+                .isEqualByComparingTo("0.00");
+        assertThat(entry.total(LedgerAccount.OTHER_ADJUSTMENT))
+                .as("OA-23 is the earlier payers' money, not a second adjustment")
+                .isEqualByComparingTo("0.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("5.00");
+        assertThat(ledger().patientShare()).isEqualTo(new PatientShare(of("0.00"), of("0.00"), of("5.00"), of("0.00")));
+        // the visit: charge = payments + contractual + what the patient owes, to the cent
+        assertThat(total(LedgerAccount.INSURANCE_CASH)
+                        .add(total(LedgerAccount.CONTRACTUAL_ADJUSTMENT))
+                        .add(total(LedgerAccount.PATIENT_RECEIVABLE)))
+                .isEqualByComparingTo("350.00");
+        assertThat(total(LedgerAccount.GROSS_CHARGES)).isEqualByComparingTo("-350.00");
+    }
+
+    @Test
+    void aMiddlePayerLeavesWhatItDidNotPayPendingWithTheNextOne() {
+        postRemittance(primaryWithNextPayer());
+
+        postRemittance(laterPayer("MCD1", "70.10", "10.00", "5.00", "Tricare For Life"));
+
+        assertThat(ledger().pendingWithOtherInsurance()).isEqualByComparingTo("5.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void aLaterPayerPayingMoreThanIsPendingWithItIsRefused() {
+        postRemittance(primaryWithNextPayer());
+
+        assertThatThrownBy(() -> PostingRules.remittance(laterPayer("MCD1", "90.00", "0.00", "0.00", null), ledger()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than the 85.10 pending with it");
+    }
+
+    @Test
+    void aLaterPayersDenialLeavesTheSharePendingAndItsReversalRestoresIt() {
+        postRemittance(primaryWithNextPayer());
+        Remittance denied = new Remittance(
+                UUID.randomUUID().toString(),
+                "riverside-fm",
+                "enc-1",
+                CLAIM,
+                "MCD0",
+                Remittance.Status.DENIED,
+                "4",
+                PAID_ON,
+                of("350.00"),
+                of("0.00"),
+                of("0.00"),
+                of("350.00"),
+                new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("0.00")),
+                of("0.00"),
+                null,
+                null);
+        assertThat(PostingRules.remittance(denied, ledger())).isEmpty();
+
+        postRemittance(laterPayer("MCD1", "70.10", "10.00", "5.00", null));
+        Remittance r = laterPayer("MCD2", "-70.10", "-10.00", "-5.00", null);
+        postRemittance(new Remittance(
+                r.eventId(),
+                r.tenantId(),
+                r.encounterId(),
+                r.claimId(),
+                r.traceNumber(),
+                Remittance.Status.REVERSAL,
+                "22",
+                r.paymentDate(),
+                of("-350.00"),
+                r.paid(),
+                r.contractualAdjustment(),
+                of("-264.90"),
+                r.patientShare(),
+                r.reportedPatientTotal(),
+                null,
+                null));
+
+        assertThat(ledger().pendingWithOtherInsurance()).isEqualByComparingTo("85.10");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
     }
 }

@@ -7,6 +7,7 @@ import io.claimflow.claim.model.ClaimRepository;
 import io.claimflow.claim.model.ClaimStatus;
 import io.claimflow.claim.model.CoverageRef;
 import io.claimflow.claim.model.Diagnosis;
+import io.claimflow.claim.model.PriorAdjudication;
 import io.claimflow.claim.model.ProviderRef;
 import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.claim.model.StatusChange;
@@ -53,12 +54,13 @@ class JdbcClaimRepository implements ClaimRepository {
                     member_id, subscriber_relationship, billing_npi, billing_tax_id, billing_tax_id_type,
                     billing_has_address, rendering_npi, referring_npi, total_charge, paid_amount,
                     patient_responsibility, adjusted_amount, service_key, source_event_id, encounter_snapshot,
-                    created_at, submitted_at, updated_at)
+                    created_at, submitted_at, updated_at, payer_sequence, prior_payer_claim_id)
                 VALUES (:claimId, :encounterId, :tenantId, :codingVersion, :frequency, :status, :current, :pcn,
                     :replacedClaimId, :replacedPayerClaimNumber, :payerClaimNumber, :dos, :pos, :priorAuth, :mrn,
                     :payerId, :payerName, :memberId, :relationship, :billingNpi, :billingTaxId, :billingTaxIdType,
                     :billingHasAddress, :renderingNpi, :referringNpi, :total, :paid, :patient, :adjusted,
-                    :serviceKey, :sourceEventId, :snapshot, :createdAt, :submittedAt, :createdAt)
+                    :serviceKey, :sourceEventId, :snapshot, :createdAt, :submittedAt, :createdAt, :payerSequence,
+                    :priorPayerClaimId)
                 """)
                 .param("claimId", c.claimId())
                 .param("encounterId", c.encounterId())
@@ -101,6 +103,8 @@ class JdbcClaimRepository implements ClaimRepository {
                 .param("snapshot", c.snapshot() == null ? "" : c.snapshot())
                 .param("createdAt", timestamp(c.createdAt()))
                 .param("submittedAt", timestamp(c.submittedAt()))
+                .param("payerSequence", c.payerSequence())
+                .param("priorPayerClaimId", c.priorPayerClaimId())
                 .update();
         List<Object[]> diagnoses = new ArrayList<>();
         for (int i = 0; i < c.diagnoses().size(); i++) {
@@ -130,7 +134,128 @@ class JdbcClaimRepository implements ClaimRepository {
                             line.charge()
                         })
                         .toList());
+        insertPriorAdjudications(c);
         appendTimeline(c);
+    }
+
+    private void insertPriorAdjudications(Claim c) {
+        List<PriorAdjudication> priors = c.priorAdjudications();
+        for (int i = 0; i < priors.size(); i++) {
+            PriorAdjudication p = priors.get(i);
+            int position = i + 1;
+            jdbc.sql("""
+                    INSERT INTO claim_prior_adjudication (claim_id, position, responsibility, payer_id, payer_name,
+                        payer_claim_number, adjudication_date, paid_amount, remaining_patient_liability,
+                        source_claim_id, source_event_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                    .params(
+                            c.claimId(),
+                            position,
+                            p.responsibility(),
+                            p.payerId(),
+                            p.payerName(),
+                            p.payerClaimNumber(),
+                            p.adjudicationDate(),
+                            p.paidAmount(),
+                            p.remainingPatientLiability(),
+                            p.sourceClaimId(),
+                            p.sourceEventId())
+                    .update();
+            List<Object[]> adjustments = new ArrayList<>();
+            p.claimAdjustments()
+                    .forEach(a -> adjustments.add(
+                            new Object[] {c.claimId(), position, null, a.groupCode(), a.reasonCode(), a.amount()}));
+            for (PriorAdjudication.Line line : p.lines()) {
+                jdbc.sql("""
+                        INSERT INTO claim_prior_line (claim_id, position, line_number, procedure_code, modifiers,
+                            units, charge_amount, allowed_amount, paid_amount, remark_codes)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                        .params(
+                                c.claimId(),
+                                position,
+                                line.lineNumber(),
+                                line.procedureCode(),
+                                String.join(",", line.modifiers()),
+                                line.units(),
+                                line.chargeAmount(),
+                                line.allowedAmount(),
+                                line.paidAmount(),
+                                String.join(",", line.remarkCodes()))
+                        .update();
+                line.adjustments()
+                        .forEach(a -> adjustments.add(new Object[] {
+                            c.claimId(), position, line.lineNumber(), a.groupCode(), a.reasonCode(), a.amount()
+                        }));
+            }
+            batch.batchUpdate("""
+                    INSERT INTO claim_prior_adjustment (claim_id, position, line_number, group_code, reason_code,
+                        amount) VALUES (?, ?, ?, ?, ?, ?)
+                    """, adjustments);
+        }
+    }
+
+    private List<PriorAdjudication> priorAdjudications(String claimId) {
+        record Adj(int position, Integer lineNumber, PriorAdjudication.Adjustment adjustment) {}
+        List<Adj> adjustments = jdbc.sql("SELECT * FROM claim_prior_adjustment WHERE claim_id = ? ORDER BY id")
+                .param(claimId)
+                .query((rs, row) -> new Adj(
+                        rs.getInt("position"),
+                        rs.getObject("line_number", Integer.class),
+                        new PriorAdjudication.Adjustment(
+                                rs.getString("group_code"), rs.getString("reason_code"), rs.getBigDecimal("amount"))))
+                .list();
+        record LineAt(int position, PriorAdjudication.Line line) {}
+        List<LineAt> lines = jdbc.sql(
+                        "SELECT * FROM claim_prior_line WHERE claim_id = ? ORDER BY position, line_number")
+                .param(claimId)
+                .query((rs, row) -> {
+                    int position = rs.getInt("position");
+                    int lineNumber = rs.getInt("line_number");
+                    return new LineAt(
+                            position,
+                            new PriorAdjudication.Line(
+                                    lineNumber,
+                                    rs.getString("procedure_code"),
+                                    splitStrings(rs.getString("modifiers")),
+                                    rs.getInt("units"),
+                                    rs.getBigDecimal("charge_amount"),
+                                    rs.getBigDecimal("allowed_amount"),
+                                    rs.getBigDecimal("paid_amount"),
+                                    adjustments.stream()
+                                            .filter(a -> a.position() == position
+                                                    && Integer.valueOf(lineNumber)
+                                                            .equals(a.lineNumber()))
+                                            .map(Adj::adjustment)
+                                            .toList(),
+                                    splitStrings(rs.getString("remark_codes"))));
+                })
+                .list();
+        return jdbc.sql("SELECT * FROM claim_prior_adjudication WHERE claim_id = ? ORDER BY position")
+                .param(claimId)
+                .query((rs, row) -> {
+                    int position = rs.getInt("position");
+                    return new PriorAdjudication(
+                            position,
+                            rs.getString("payer_id"),
+                            rs.getString("payer_name"),
+                            rs.getString("payer_claim_number"),
+                            rs.getObject("adjudication_date", LocalDate.class),
+                            rs.getBigDecimal("paid_amount"),
+                            rs.getBigDecimal("remaining_patient_liability"),
+                            adjustments.stream()
+                                    .filter(a -> a.position() == position && a.lineNumber() == null)
+                                    .map(Adj::adjustment)
+                                    .toList(),
+                            lines.stream()
+                                    .filter(l -> l.position() == position)
+                                    .map(LineAt::line)
+                                    .toList(),
+                            rs.getString("source_claim_id"),
+                            rs.getString("source_event_id"));
+                })
+                .list();
     }
 
     @Override
@@ -209,16 +334,41 @@ class JdbcClaimRepository implements ClaimRepository {
 
     @Override
     public Optional<Claim> findCurrentForUpdate(String encounterId) {
-        return load("SELECT * FROM claim WHERE encounter_id = ? AND is_current FOR UPDATE", encounterId);
+        return load(
+                "SELECT * FROM claim WHERE encounter_id = ? AND is_current AND payer_sequence = 1 FOR UPDATE",
+                encounterId);
+    }
+
+    @Override
+    public List<Claim> claimsOfVisitForUpdate(String encounterId) {
+        return visit(
+                "SELECT * FROM claim WHERE encounter_id = ? ORDER BY created_at, claim_id FOR UPDATE", encounterId);
+    }
+
+    @Override
+    public List<Claim> claimsOfVisit(String encounterId) {
+        return visit("SELECT * FROM claim WHERE encounter_id = ? ORDER BY created_at, claim_id", encounterId);
+    }
+
+    private List<Claim> visit(String sql, String encounterId) {
+        return jdbc.sql(sql).param(encounterId).query(JdbcClaimRepository::claimRow).list().stream()
+                .map(this::restore)
+                .toList();
     }
 
     private Optional<Claim> load(String sql, String id) {
         Optional<Claim.Builder> builder =
                 jdbc.sql(sql).param(id).query(JdbcClaimRepository::claimRow).optional();
-        return builder.map(b -> {
-            String claimId = b.claimId();
-            return Claim.restore(b.diagnoses(diagnoses(claimId)).lines(lines(claimId)));
-        });
+        return builder.map(this::restore);
+    }
+
+    private Claim restore(Claim.Builder b) {
+        String claimId = b.claimId();
+        Claim.Builder full = b.diagnoses(diagnoses(claimId)).lines(lines(claimId));
+        if (b.payerSequence() > 1) {
+            full.priorAdjudications(priorAdjudications(claimId));
+        }
+        return Claim.restore(full);
     }
 
     private List<Diagnosis> diagnoses(String claimId) {
@@ -341,7 +491,9 @@ class JdbcClaimRepository implements ClaimRepository {
                 .sourceEventId(rs.getString("source_event_id"))
                 .snapshot(rs.getString("encounter_snapshot"))
                 .createdAt(instant(rs, "created_at"))
-                .submittedAt(instant(rs, "submitted_at"));
+                .submittedAt(instant(rs, "submitted_at"))
+                .payerSequence(rs.getInt("payer_sequence"))
+                .priorPayerClaimId(rs.getString("prior_payer_claim_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -23,8 +23,8 @@ class JdbcPayments implements Payments {
         return jdbc.sql("""
                 INSERT INTO claim_payment (claim_id, event_id, payer_id, trace_number, claim_status_code,
                     payer_claim_number, payment_date, charge_amount, paid_amount, patient_responsibility,
-                    adjusted_amount, denied_amount, posted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    adjusted_amount, denied_amount, posted_at, prior_payer_amount)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (claim_id, payer_id, trace_number, claim_status_code) DO NOTHING
                 """)
                         .params(
@@ -40,7 +40,8 @@ class JdbcPayments implements Payments {
                                 p.patientResponsibility(),
                                 p.adjustedAmount(),
                                 p.deniedAmount(),
-                                p.postedAt().atOffset(ZoneOffset.UTC))
+                                p.postedAt().atOffset(ZoneOffset.UTC),
+                                p.priorPayerAmount())
                         .update()
                 == 1;
     }
@@ -62,7 +63,8 @@ class JdbcPayments implements Payments {
                         rs.getBigDecimal("patient_responsibility"),
                         rs.getBigDecimal("adjusted_amount"),
                         rs.getBigDecimal("denied_amount"),
-                        rs.getObject("posted_at", OffsetDateTime.class).toInstant()))
+                        rs.getObject("posted_at", OffsetDateTime.class).toInstant(),
+                        rs.getBigDecimal("prior_payer_amount")))
                 .list();
     }
 }

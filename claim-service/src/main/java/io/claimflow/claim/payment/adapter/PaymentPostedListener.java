@@ -67,8 +67,21 @@ record PaymentPostedListener(PaymentPosting posting, TransactionalBatches batche
                                 l.getPaidAmount(),
                                 l.getAdjustments().stream()
                                         .map(PaymentPostedListener::adjustment)
-                                        .toList()))
-                        .toList());
+                                        .toList(),
+                                l.getModifiers(),
+                                l.getUnits(),
+                                l.getAllowedAmount(),
+                                l.getRemarkCodes()))
+                        .toList(),
+                e.getPayer().getName(),
+                switch (e.getClaimStatus()) {
+                    case PROCESSED_AS_PRIMARY_FORWARDED,
+                            PROCESSED_AS_SECONDARY_FORWARDED,
+                            PROCESSED_AS_TERTIARY_FORWARDED -> true;
+                    default -> false;
+                },
+                e.getNextPayer() == null ? null : e.getNextPayer().getPayerId(),
+                e.getNextPayer() == null ? null : e.getNextPayer().getName());
     }
 
     private static AdjustmentCode adjustment(Adjustment a) {

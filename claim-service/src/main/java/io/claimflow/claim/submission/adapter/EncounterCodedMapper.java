@@ -73,6 +73,17 @@ public final class EncounterCodedMapper {
                 .orElse(coverages.isEmpty() ? null : coverages.get(0));
     }
 
+    /**
+     * The coverages in payment order: primary, secondary, tertiary, then any other, each group in the order listed
+     * (a stable sort, so coverages without a clear responsibility keep theirs).
+     */
+    public static List<Coverage> paymentOrder(List<Coverage> coverages) {
+        return coverages.stream()
+                .sorted(java.util.Comparator.comparingInt(
+                        c -> c.getResponsibility().ordinal()))
+                .toList();
+    }
+
     private static CodedLine line(ServiceLine line) {
         return new CodedLine(
                 line.getLineNumber(),

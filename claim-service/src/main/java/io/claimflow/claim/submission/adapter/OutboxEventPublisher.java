@@ -4,18 +4,24 @@ import io.claimflow.claim.denial.AdjustmentCode;
 import io.claimflow.claim.denial.RecodeRequest;
 import io.claimflow.claim.denial.RecodeRequests;
 import io.claimflow.claim.model.Claim;
+import io.claimflow.claim.model.PriorAdjudication;
 import io.claimflow.claim.submission.SubmittedClaims;
 import io.claimflow.events.Adjustment;
 import io.claimflow.events.AdjustmentGroupCode;
 import io.claimflow.events.ClaimFrequency;
 import io.claimflow.events.ClaimLine;
 import io.claimflow.events.ClaimSubmitted;
+import io.claimflow.events.CodeSystem;
 import io.claimflow.events.Coverage;
 import io.claimflow.events.DenialCategory;
 import io.claimflow.events.DenialReason;
 import io.claimflow.events.DenialStage;
 import io.claimflow.events.Diagnosis;
 import io.claimflow.events.EncounterCoded;
+import io.claimflow.events.LineAdjudication;
+import io.claimflow.events.Payer;
+import io.claimflow.events.PayerResponsibility;
+import io.claimflow.events.PriorPayerAdjudication;
 import io.claimflow.events.Provider;
 import io.claimflow.events.Providers;
 import io.claimflow.events.RecodeRequested;
@@ -75,10 +81,18 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
         overlay(
                 providers.getReferring(),
                 claim.referring() == null ? null : claim.referring().npi());
-        Coverage coverage = EncounterCodedMapper.primaryCoverage(source.getCoverages());
         if (claim.coverage() == null) {
             throw new IllegalStateException("Claim " + claim.claimId() + " has no coverage to submit to");
         }
+        Coverage coverage = claim.payerSequence() > 1
+                ? source.getCoverages().stream()
+                        .filter(c -> c.getPayer()
+                                .getPayerId()
+                                .equals(claim.coverage().payerId()))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Claim " + claim.claimId() + " bills payer "
+                                + claim.coverage().payerId() + ", which is not among the encounter's coverages"))
+                : EncounterCodedMapper.primaryCoverage(source.getCoverages());
         if (coverage == null) {
             // coverage a biller added to a self-pay claim: the patient is the subscriber
             var patient = source.getPatient();
@@ -106,7 +120,7 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
                     .build());
         }
         coverage.getSubscriber().setMemberId(claim.coverage().memberId());
-        List<Coverage> others = new ArrayList<>(source.getCoverages());
+        List<Coverage> others = new ArrayList<>(EncounterCodedMapper.paymentOrder(source.getCoverages()));
         others.remove(coverage);
         Map<Integer, ServiceLine> services = source.getServiceLines().stream()
                 .collect(Collectors.toMap(ServiceLine::getLineNumber, Function.identity()));
@@ -135,6 +149,9 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
                 .setPatient(source.getPatient())
                 .setCoverage(coverage)
                 .setOtherCoverages(others)
+                .setPriorPayerAdjudications(claim.priorAdjudications().stream()
+                        .map(p -> prior(p, services))
+                        .toList())
                 .setPriorAuthorizationNumber(claim.priorAuthorizationNumber())
                 .setReferralNumber(source.getReferralNumber())
                 .setDiagnoses(claim.diagnoses().stream()
@@ -183,6 +200,48 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
                         .build())
                 .setInstructions(r.instructions())
                 .build();
+    }
+
+    private static PriorPayerAdjudication prior(PriorAdjudication p, Map<Integer, ServiceLine> services) {
+        return PriorPayerAdjudication.newBuilder()
+                .setResponsibility(PayerResponsibility.valueOf(p.responsibility()))
+                .setPayer(Payer.newBuilder()
+                        .setPayerId(p.payerId())
+                        .setName(p.payerName())
+                        .build())
+                .setPayerClaimNumber(p.payerClaimNumber())
+                .setAdjudicationDate(p.adjudicationDate())
+                .setPaidAmount(p.paidAmount())
+                .setRemainingPatientLiability(p.remainingPatientLiability())
+                .setClaimAdjustments(p.claimAdjustments().stream()
+                        .map(OutboxEventPublisher::adjustment)
+                        .toList())
+                .setLines(p.lines().stream()
+                        .map(l -> {
+                            ServiceLine billed = services.get(l.lineNumber());
+                            return LineAdjudication.newBuilder()
+                                    .setLineNumber(l.lineNumber())
+                                    .setLineItemControlNumber(null)
+                                    .setProcedureCode(l.procedureCode())
+                                    .setCodeSystem(billed == null ? CodeSystem.CPT : billed.getCodeSystem())
+                                    .setModifiers(l.modifiers())
+                                    .setDateOfService(billed == null ? null : billed.getDateOfService())
+                                    .setUnits(l.units())
+                                    .setChargeAmount(l.chargeAmount())
+                                    .setAllowedAmount(l.allowedAmount())
+                                    .setPaidAmount(l.paidAmount())
+                                    .setAdjustments(l.adjustments().stream()
+                                            .map(OutboxEventPublisher::adjustment)
+                                            .toList())
+                                    .setRemarkCodes(l.remarkCodes())
+                                    .build();
+                        })
+                        .toList())
+                .build();
+    }
+
+    private static Adjustment adjustment(PriorAdjudication.Adjustment a) {
+        return adjustment(new AdjustmentCode(a.groupCode(), a.reasonCode(), a.amount()));
     }
 
     private static void overlay(Provider provider, String npi) {

@@ -6,9 +6,11 @@ import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimLine;
 import io.claimflow.claim.model.ClaimStatus;
 import io.claimflow.claim.model.Diagnosis;
+import io.claimflow.claim.model.PriorAdjudication;
 import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.claim.model.StatusChange;
 import io.claimflow.claim.payment.Payments;
+import io.claimflow.claim.payment.VisitMoney;
 import io.claimflow.claim.work.ClaimDetail;
 import io.claimflow.claim.work.ClaimQueries;
 import io.claimflow.claim.work.ClaimSearch;
@@ -375,7 +377,12 @@ class ClaimController {
             List<WorkItems.WorkItem> openWork,
             List<Payments.PostedPayment> payments,
             List<ClaimQueries.Appeal> appeals,
-            List<ClaimQueries.FollowUp> followUps) {
+            List<ClaimQueries.FollowUp> followUps,
+            int payerSequence,
+            String priorPayerClaimId,
+            List<String> nextPayerClaimIds,
+            List<PriorAdjudication> priorAdjudications,
+            VisitMoneyView visit) {
 
         static ClaimView of(ClaimDetail d) {
             Claim c = d.claim();
@@ -417,7 +424,39 @@ class ClaimController {
                     d.openWork(),
                     d.payments(),
                     d.appeals(),
-                    d.followUps());
+                    d.followUps(),
+                    c.payerSequence(),
+                    c.priorPayerClaimId(),
+                    d.nextPayerClaimIds(),
+                    c.priorAdjudications(),
+                    d.visit() == null ? null : VisitMoneyView.of(d.visit()));
+        }
+    }
+
+    /**
+     * The visit's money over every payer: charge = paid + contractual + patient share + open, to the cent; while a
+     * later payer has not answered, the patient's share is pending with it ({@code pendingClaimId}).
+     */
+    record VisitMoneyView(
+            BigDecimal charge,
+            List<VisitMoney.PayerPart> payers,
+            BigDecimal paid,
+            BigDecimal contractual,
+            BigDecimal patientShare,
+            BigDecimal open,
+            boolean settled,
+            String pendingClaimId) {
+
+        static VisitMoneyView of(VisitMoney v) {
+            return new VisitMoneyView(
+                    v.charge(),
+                    v.payers(),
+                    v.paid(),
+                    v.contractual(),
+                    v.patientShare(),
+                    v.open(),
+                    v.settled(),
+                    v.pendingClaimId());
         }
     }
 

@@ -246,7 +246,7 @@ class JdbcClaimQueries implements ClaimQueries {
         return jdbc.sql("SELECT " + SUMMARY + ", f.created_at AS follow_up_at, f.next_follow_up FROM claim c"
                         + " LEFT JOIN LATERAL (SELECT created_at, next_follow_up FROM claim_follow_up"
                         + "   WHERE claim_id = c.claim_id ORDER BY id DESC LIMIT 1) f ON true"
-                        + " WHERE c.is_current AND c.status IN ('SUBMITTED', 'ACKNOWLEDGED', 'APPEALED')"
+                        + " WHERE c.is_current AND c.status IN ('SUBMITTED', 'ACKNOWLEDGED', 'APPEALED', 'CROSSED_OVER')"
                         + " ORDER BY c.submitted_at LIMIT ?")
                 .param(limit)
                 .query((rs, row) -> new AwaitingPayer(

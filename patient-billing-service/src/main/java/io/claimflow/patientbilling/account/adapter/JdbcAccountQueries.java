@@ -187,6 +187,7 @@ class JdbcAccountQueries implements AccountQueries {
         }
         Map<String, Map<String, BigDecimal>> sums = new LinkedHashMap<>();
         Map<String, Map<ResponsibilityKind, BigDecimal>> shares = new LinkedHashMap<>();
+        Map<String, List<PayerPart>> payers = payerParts(accountId, claimIds);
         jdbc.sql("""
                 SELECT l.claim_id, l.ledger_account, l.component, sum(l.amount)
                 FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
@@ -227,8 +228,51 @@ class JdbcAccountQueries implements AccountQueries {
                             get(s, LedgerAccount.INSURANCE_CASH),
                             get(s, LedgerAccount.CONTRACTUAL_ADJUSTMENT).add(get(s, LedgerAccount.OTHER_ADJUSTMENT)),
                             PatientShare.of(shares.getOrDefault(claim, Map.of())),
-                            get(s, LedgerAccount.PATIENT_RECEIVABLE));
+                            get(s, LedgerAccount.PATIENT_RECEIVABLE),
+                            payers.getOrDefault(claim, List.of()));
                 })
+                .list();
+    }
+
+    /** Each payer's part of the claims' visits, from the remittances (and their reversals) posted on them. */
+    private Map<String, List<PayerPart>> payerParts(long accountId, List<String> claimIds) {
+        Map<String, List<PayerPart>> parts = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT e.claim_id, coalesce(e.payer_name, 'insurance'),
+                    coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'INSURANCE_CASH'), 0),
+                    coalesce(sum(l.amount) FILTER (WHERE l.ledger_account IN ('CONTRACTUAL_ADJUSTMENT',
+                        'OTHER_ADJUSTMENT')), 0)
+                FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id
+                WHERE e.account_id = :account AND e.claim_id IN (:claims)
+                  AND e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL')
+                GROUP BY 1, 2 ORDER BY 1, min(e.id)""")
+                .param("account", accountId)
+                .param("claims", claimIds)
+                .query((rs, n) -> parts.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new PayerPart(
+                                rs.getString(2),
+                                rs.getBigDecimal(3).setScale(2),
+                                rs.getBigDecimal(4).setScale(2))))
+                .list();
+        return parts;
+    }
+
+    @Override
+    public List<PendingWithInsurance> pendingWithInsurance(long accountId) {
+        return jdbc.sql("""
+                SELECT c.claim_id, c.encounter_id, c.service_from, coalesce(c.pending_payer_name, 'other insurance'),
+                    sum(l.amount)
+                FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
+                JOIN claim c ON c.tenant_id = e.tenant_id AND c.claim_id = l.claim_id
+                WHERE e.account_id = ? AND l.ledger_account = 'OTHER_INSURANCE_RECEIVABLE'
+                GROUP BY 1, 2, 3, 4 HAVING sum(l.amount) <> 0 ORDER BY 3, 1""")
+                .param(accountId)
+                .query((rs, n) -> new PendingWithInsurance(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getString(4),
+                        rs.getBigDecimal(5).setScale(2)))
                 .list();
     }
 

@@ -116,7 +116,8 @@ class PatientAccountController {
             int statementsSinceLastPayment,
             boolean collections,
             PaymentPlans.Plan paymentPlan,
-            List<AccountQueries.LedgerLine> ledger) {}
+            List<AccountQueries.LedgerLine> ledger,
+            List<AccountQueries.PendingWithInsurance> pendingWithInsurance) {}
 
     record AgingReport(String tenantId, LocalDate asOf, int accounts, AgingView aging) {}
 
@@ -175,7 +176,8 @@ class PatientAccountController {
                 unpaidStatements,
                 collections,
                 plan,
-                accounts.ledger(accountId, ledgerLines));
+                accounts.ledger(accountId, ledgerLines),
+                accounts.pendingWithInsurance(accountId));
     }
 
     @GetMapping("/patient-accounts")

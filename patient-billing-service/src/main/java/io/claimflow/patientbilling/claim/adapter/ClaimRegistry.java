@@ -77,12 +77,41 @@ public class ClaimRegistry implements KnownClaims {
      * happen one at a time.
      */
     public Optional<ClaimRef> findAndLockAccount(String tenantId, String claimId) {
-        return jdbc.sql("SELECT c.tenant_id, c.claim_id, c.encounter_id, c.account_id FROM claim c "
+        return jdbc.sql("SELECT c.tenant_id, c.claim_id, c.encounter_id, c.account_id,"
+                        + " coalesce(c.ledger_claim_id, c.claim_id) FROM claim c "
                         + "JOIN patient_account a ON a.id = c.account_id WHERE c.tenant_id = ? AND c.claim_id = ? "
                         + "FOR UPDATE OF a")
                 .params(tenantId, claimId)
-                .query((rs, n) -> new ClaimRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .query((rs, n) ->
+                        new ClaimRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)))
                 .optional();
+    }
+
+    @Override
+    public void pendingWith(String tenantId, String claimId, String payerName) {
+        jdbc.sql("UPDATE claim SET pending_payer_name = ? WHERE tenant_id = ? AND claim_id = ?")
+                .params(payerName, tenantId, claimId)
+                .update();
+    }
+
+    /**
+     * A later payer's claim (secondary, tertiary: it carries earlier payers' adjudications) posts on the ledger of
+     * the visit's current primary claim; false when no primary claim of the encounter is known here.
+     */
+    public boolean linkToVisitLedger(String tenantId, String claimId, String encounterId) {
+        return jdbc.sql("""
+                        UPDATE claim SET ledger_claim_id = (SELECT p.claim_id FROM claim p
+                            WHERE p.tenant_id = :tenant AND p.encounter_id = :encounter AND p.claim_id <> :claim
+                              AND p.ledger_claim_id IS NULL AND p.superseded_by IS NULL
+                            ORDER BY p.submitted_at DESC LIMIT 1)
+                        WHERE tenant_id = :tenant AND claim_id = :claim
+                          AND EXISTS (SELECT 1 FROM claim p WHERE p.tenant_id = :tenant AND p.encounter_id = :encounter
+                              AND p.claim_id <> :claim AND p.ledger_claim_id IS NULL AND p.superseded_by IS NULL)""")
+                        .param("tenant", tenantId)
+                        .param("claim", claimId)
+                        .param("encounter", encounterId)
+                        .update()
+                == 1;
     }
 
     /** The claim's total charge as submitted. */

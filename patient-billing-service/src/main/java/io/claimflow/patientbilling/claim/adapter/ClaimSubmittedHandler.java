@@ -77,6 +77,13 @@ public class ClaimSubmittedHandler {
                         .map(l -> l.getService().getProcedureCode())
                         .toList(),
                 patient.getBirthDate()));
+        if (!event.getPriorPayerAdjudications().isEmpty()
+                && !registry.linkToVisitLedger(event.getTenantId(), event.getClaimId(), event.getEncounterId())) {
+            log.warn(
+                    "later payer's claim {} of encounter {} finds no primary claim of the visit here",
+                    event.getClaimId(),
+                    event.getEncounterId());
+        }
         log.info(
                 "registered claim {} of encounter {} on patient account {}",
                 event.getClaimId(),

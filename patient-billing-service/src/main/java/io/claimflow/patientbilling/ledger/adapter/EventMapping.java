@@ -48,7 +48,9 @@ final class EventMapping {
                 e.getContractualAdjustment(),
                 otherAdjustments,
                 share,
-                pr.getTotal());
+                pr.getTotal(),
+                e.getPayer() == null ? null : e.getPayer().getName(),
+                e.getNextPayer() == null ? null : e.getNextPayer().getName());
     }
 
     private static Remittance.Status status(PaymentPosted e) {

@@ -124,8 +124,8 @@ class JdbcJournal implements Journal {
     public long write(String tenantId, long accountId, Posting posting, Source source) {
         long id = jdbc.sql("""
                 INSERT INTO journal_entry (tenant_id, account_id, kind, claim_id, effective_date, source_event_id,
-                    trace_number, claim_status, description)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                    trace_number, claim_status, description, payer_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(
                         tenantId,
                         accountId,
@@ -135,7 +135,8 @@ class JdbcJournal implements Journal {
                         source.eventId(),
                         source.traceNumber(),
                         source.claimStatus(),
-                        posting.description())
+                        posting.description(),
+                        source.payerName())
                 .query(Long.class)
                 .single();
         List<Object[]> rows = new ArrayList<>();
