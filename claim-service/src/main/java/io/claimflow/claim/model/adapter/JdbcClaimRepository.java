@@ -19,7 +19,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +46,6 @@ class JdbcClaimRepository implements ClaimRepository {
 
     @Override
     public void insert(Claim c) {
-        CoverageRef cov = c.coverage();
         ProviderRef billing = c.billing();
         jdbc.sql("""
                 INSERT INTO claim (claim_id, encounter_id, tenant_id, coding_version, frequency, status, is_current,
@@ -60,47 +61,23 @@ class JdbcClaimRepository implements ClaimRepository {
                     :billingHasAddress, :renderingNpi, :referringNpi, :total, :paid, :patient, :adjusted,
                     :serviceKey, :sourceEventId, :snapshot, :createdAt, :submittedAt, :createdAt)
                 """)
-                .param("claimId", c.claimId())
+                .params(changeable(c))
                 .param("encounterId", c.encounterId())
                 .param("tenantId", c.tenantId())
                 .param("codingVersion", c.codingVersion())
                 .param("frequency", c.frequency().name())
-                .param("status", c.status().name())
-                .param("current", c.current())
                 .param("pcn", c.patientControlNumber())
                 .param("replacedClaimId", c.replacedClaimId())
                 .param("replacedPayerClaimNumber", c.replacedPayerClaimNumber())
-                .param("payerClaimNumber", c.payerClaimNumber())
                 .param("dos", c.dateOfService())
                 .param("pos", c.placeOfService())
-                .param("priorAuth", c.priorAuthorizationNumber())
                 .param("mrn", c.patientMrn())
-                .param("payerId", cov == null ? null : cov.payerId())
-                .param("payerName", cov == null ? null : cov.payerName())
-                .param("memberId", cov == null ? null : cov.memberId())
-                .param("payerId", cov == null ? null : cov.payerId())
-                .param("payerName", cov == null ? null : cov.payerName())
-                .param("relationship", cov == null ? null : cov.relationshipToSubscriber())
-                .param("relationship", cov == null ? null : cov.relationshipToSubscriber())
-                .param("billingNpi", billing == null ? null : billing.npi())
-                .param("billingTaxId", billing == null ? null : billing.taxId())
                 .param("billingTaxIdType", billing == null ? null : billing.taxIdType())
                 .param("billingHasAddress", billing != null && billing.hasStreetAddress())
-                .param(
-                        "renderingNpi",
-                        c.rendering() == null ? null : c.rendering().npi())
-                .param(
-                        "referringNpi",
-                        c.referring() == null ? null : c.referring().npi())
-                .param("total", c.totalCharge())
-                .param("paid", c.paidAmount())
-                .param("patient", c.patientResponsibility())
-                .param("adjusted", c.adjustedAmount())
                 .param("serviceKey", c.serviceKey())
                 .param("sourceEventId", c.sourceEventId())
                 .param("snapshot", c.snapshot() == null ? "" : c.snapshot())
                 .param("createdAt", timestamp(c.createdAt()))
-                .param("submittedAt", timestamp(c.submittedAt()))
                 .update();
         List<Object[]> diagnoses = new ArrayList<>();
         for (int i = 0; i < c.diagnoses().size(); i++) {
@@ -133,9 +110,34 @@ class JdbcClaimRepository implements ClaimRepository {
         appendTimeline(c);
     }
 
+    /** The parameters of the columns an update may change (an insert sets them too). */
+    private static Map<String, Object> changeable(Claim c) {
+        CoverageRef cov = c.coverage();
+        ProviderRef billing = c.billing();
+        Map<String, Object> params = new HashMap<>();
+        params.put("claimId", c.claimId());
+        params.put("status", c.status().name());
+        params.put("current", c.current());
+        params.put("payerClaimNumber", c.payerClaimNumber());
+        params.put("priorAuth", c.priorAuthorizationNumber());
+        params.put("memberId", cov == null ? null : cov.memberId());
+        params.put("payerId", cov == null ? null : cov.payerId());
+        params.put("payerName", cov == null ? null : cov.payerName());
+        params.put("relationship", cov == null ? null : cov.relationshipToSubscriber());
+        params.put("billingNpi", billing == null ? null : billing.npi());
+        params.put("billingTaxId", billing == null ? null : billing.taxId());
+        params.put("renderingNpi", c.rendering() == null ? null : c.rendering().npi());
+        params.put("referringNpi", c.referring() == null ? null : c.referring().npi());
+        params.put("total", c.totalCharge());
+        params.put("paid", c.paidAmount());
+        params.put("patient", c.patientResponsibility());
+        params.put("adjusted", c.adjustedAmount());
+        params.put("submittedAt", timestamp(c.submittedAt()));
+        return params;
+    }
+
     @Override
     public void update(Claim c) {
-        CoverageRef cov = c.coverage();
         jdbc.sql("""
                 UPDATE claim SET status = :status, is_current = :current, payer_claim_number = :payerClaimNumber,
                     prior_authorization_number = :priorAuth, member_id = :memberId, payer_id = :payerId,
@@ -144,30 +146,7 @@ class JdbcClaimRepository implements ClaimRepository {
                     total_charge = :total, paid_amount = :paid, patient_responsibility = :patient,
                     adjusted_amount = :adjusted, submitted_at = :submittedAt, updated_at = now()
                 WHERE claim_id = :claimId
-                """)
-                .param("claimId", c.claimId())
-                .param("status", c.status().name())
-                .param("current", c.current())
-                .param("payerClaimNumber", c.payerClaimNumber())
-                .param("priorAuth", c.priorAuthorizationNumber())
-                .param("memberId", cov == null ? null : cov.memberId())
-                .param("payerId", cov == null ? null : cov.payerId())
-                .param("payerName", cov == null ? null : cov.payerName())
-                .param("relationship", cov == null ? null : cov.relationshipToSubscriber())
-                .param("billingNpi", c.billing() == null ? null : c.billing().npi())
-                .param("billingTaxId", c.billing() == null ? null : c.billing().taxId())
-                .param(
-                        "renderingNpi",
-                        c.rendering() == null ? null : c.rendering().npi())
-                .param(
-                        "referringNpi",
-                        c.referring() == null ? null : c.referring().npi())
-                .param("total", c.totalCharge())
-                .param("paid", c.paidAmount())
-                .param("patient", c.patientResponsibility())
-                .param("adjusted", c.adjustedAmount())
-                .param("submittedAt", timestamp(c.submittedAt()))
-                .update();
+                """).params(changeable(c)).update();
         for (ClaimLine line : c.lines()) {
             jdbc.sql("UPDATE claim_line SET unit_price = ?, charge = ? WHERE claim_id = ? AND line_number = ?")
                     .params(line.unitPrice(), line.charge(), c.claimId(), line.lineNumber())
