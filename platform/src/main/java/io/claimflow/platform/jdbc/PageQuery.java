@@ -54,12 +54,15 @@ public final class PageQuery {
         return this;
     }
 
+    /** Adds {@code condition}, a condition without parameters (or with {@link #param}). */
+    public PageQuery and(String condition) {
+        where.append(" AND ").append(condition);
+        return this;
+    }
+
     /** Adds {@code condition} when {@code when} holds (a condition without parameters, or with {@link #param}). */
     public PageQuery andIf(boolean when, String condition) {
-        if (when) {
-            where.append(" AND ").append(condition);
-        }
-        return this;
+        return when ? and(condition) : this;
     }
 
     /** Binds a parameter a condition added by {@link #andIf} uses. */
