@@ -149,7 +149,8 @@ public final class LocalStack {
         stopLeftoverPostmaster();
         checkPortsFree();
         startReaper();
-        Map<ServiceSpec, CompletableFuture<ServiceRuntime>> runtimes = prepareServices();
+        Map<ServiceSpec, CompletableFuture<ServiceRuntime>> runtimes = ServiceStarts.prepare(
+                config, Path.of(System.getProperty("java.home"), "bin", "java").toString());
 
         // (a) Kafka: formatting (first run only) overlaps with PostgreSQL's start, both take a JVM's start-up
         Path serverProperties = config.run().resolve("kafka-server.properties");
@@ -217,17 +218,7 @@ public final class LocalStack {
             // (c) the schema registry, booting while (d) the topics are created
             // loopback only, HTTP Basic (issue 19): the services send basic.auth.user.info, the launcher's own client
             // answers the challenge
-            Map<String, String> registryEnv = Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS",
-                    config.kafkaBootstrap(),
-                    "SCHEMA_REGISTRY_PORT",
-                    Integer.toString(config.registryPort()),
-                    "SCHEMA_REGISTRY_TOPIC",
-                    REGISTRY_TOPIC,
-                    "SCHEMA_REGISTRY_BIND_ADDRESS",
-                    "127.0.0.1",
-                    "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO",
-                    StackConfig.REGISTRY_USER + ":" + StackConfig.REGISTRY_PASSWORD);
+            Map<String, String> registryEnv = ServiceEnvironment.registry(config, REGISTRY_TOPIC);
             List<String> registryCommand = commands.withClasspath(config.registryJavaOpts());
             registryCommand.add(REGISTRY_MAIN);
             ChildProcess registry = start("schema-registry", ORDER_REGISTRY, registryCommand, registryEnv);
@@ -269,18 +260,12 @@ public final class LocalStack {
         for (ServiceSpec spec : config.services()) {
             Path jar = spec.jar(config.projectDir());
             if (!Files.isRegularFile(jar)) {
-                out.line("  [" + spec.module() + "] not started: " + display(jar) + " is missing"
-                        + " (build with ./mvnw -q -B install -DskipTests, or ./stack up --build)");
+                out.line(ServiceStarts.missingJar(spec, jar));
                 continue;
             }
-            List<String> command = commands.java(config.serviceJavaOpts());
             ServiceRuntime runtime =
                     runtimes.containsKey(spec) ? runtimes.get(spec).join() : null;
-            if (runtime != null) {
-                command.addAll(runtime.launchArguments());
-            } else {
-                command.addAll(List.of("-jar", jar.toString()));
-            }
+            List<String> command = ServiceStarts.command(commands.java(config.serviceJavaOpts()), runtime, jar);
             ChildProcess process = start(spec.module(), order, command, serviceEnv(spec));
             services.put(spec, process);
             register(new Components.Component(
@@ -294,28 +279,6 @@ public final class LocalStack {
         writeEndpoints();
         Set<String> failed = awaitServices(services);
         printTable(failed);
-    }
-
-    /**
-     * Extracts the service jars (see {@link ServiceRuntime}) while the infrastructure starts; each future gives
-     * null where the plain jar is to be run.
-     */
-    private Map<ServiceSpec, CompletableFuture<ServiceRuntime>> prepareServices() {
-        Map<ServiceSpec, CompletableFuture<ServiceRuntime>> runtimes = new LinkedHashMap<>();
-        if (!config.classDataSharing()) {
-            return runtimes;
-        }
-        Path cache = config.home().resolve("cache/services");
-        Path log = config.logs().resolve("service-extract.log");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (ServiceSpec spec : config.services()) {
-            Path jar = spec.jar(config.projectDir());
-            if (Files.isRegularFile(jar)) {
-                ServiceRuntime runtime = new ServiceRuntime(spec.module(), jar, cache);
-                runtimes.put(spec, CompletableFuture.supplyAsync(() -> runtime.prepare(javaBin, log) ? runtime : null));
-            }
-        }
-        return runtimes;
     }
 
     /** A postmaster left by a launcher that died before stopping it (pg_ctl detaches it from its parent). */
