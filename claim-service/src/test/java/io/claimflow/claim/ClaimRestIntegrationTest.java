@@ -109,17 +109,7 @@ class ClaimRestIntegrationTest {
     }
 
     String currentClaimId(String encounterId) {
-        await(
-                "a claim for " + encounterId,
-                () -> jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ?" + " AND is_current")
-                                .param(encounterId)
-                                .query(Integer.class)
-                                .single()
-                        == 1);
-        return jdbc.sql("SELECT claim_id FROM claim WHERE encounter_id = ? AND is_current")
-                .param(encounterId)
-                .query(String.class)
-                .single();
+        return PipelineFixture.awaitCurrentClaim(jdbc, encounterId);
     }
 
     void publish(EncounterCoded event) throws Exception {
