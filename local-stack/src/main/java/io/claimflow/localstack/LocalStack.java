@@ -14,14 +14,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -41,8 +38,8 @@ public final class LocalStack {
     static final String ENDPOINTS = Endpoints.FILE;
     static final String POSTGRES_READY = "postgres.ready";
 
-    private static final int ORDER_KAFKA = 10;
-    private static final int ORDER_POSTGRES = 20;
+    static final int ORDER_KAFKA = 10;
+    static final int ORDER_POSTGRES = 20;
     private static final int ORDER_POSTMASTER = 21;
     private static final int ORDER_REGISTRY = 30;
     private static final int ORDER_SERVICES = 50;
@@ -63,7 +60,7 @@ public final class LocalStack {
     private Reaper reaper;
     private final Postmaster postmaster;
     /** Components stopped or killed through {@link StackControl}: their exit is not reported as a failure. */
-    private final Set<String> downOnPurpose = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ComponentControl control;
 
     /** Start-up failed; the message says what and where to look. */
     static final class StartupException extends RuntimeException {
@@ -104,6 +101,8 @@ public final class LocalStack {
                 })
                 .build();
         this.readiness = new Readiness(http, () -> stopping);
+        this.control = new ComponentControl(
+                config, components, launcher, readiness, postmaster, this.out, this::writeEndpoints);
     }
 
     public static void main(String[] args) {
@@ -211,7 +210,7 @@ public final class LocalStack {
                 "tcp:" + KafkaBroker.HOST + ":" + config.kafkaPort(),
                 ORDER_KAFKA));
 
-        try (Admin admin = Admin.create(adminProperties())) {
+        try (Admin admin = Admin.create(KafkaBroker.adminProperties(config.kafkaBootstrap()))) {
             readiness.awaitKafka(kafka, config.kafkaPort(), admin);
             step("kafka ready on " + config.kafkaBootstrap());
 
@@ -351,14 +350,14 @@ public final class LocalStack {
         long nextCheck = 0;
         while (!stopping) {
             for (StackControl.Request request : StackControl.take(config.run())) {
-                control(request);
+                control.carryOut(request);
                 reported.remove(request.name());
             }
             if (System.nanoTime() >= nextCheck) {
                 for (Components.Component c : components.snapshot()) {
                     if (!c.process().isAlive()
                             && !stopping
-                            && !downOnPurpose.contains(c.name())
+                            && !control.downOnPurpose(c.name())
                             && reported.add(c.name())) {
                         out.line(StackProgress.exited(
                                 c.name(),
@@ -375,98 +374,6 @@ public final class LocalStack {
                 return;
             }
         }
-    }
-
-    // ---------------------------------------------------------------------------------------------- control
-
-    /** One {@link StackControl} request, answered with what was done and how long it took. */
-    private void control(StackControl.Request request) {
-        long t0 = System.nanoTime();
-        try {
-            Components.Component c = components
-                    .named(request.name())
-                    .orElseThrow(() ->
-                            new IllegalArgumentException("no component " + request.name() + " (see ./stack status)"));
-            String done = ControlVerbs.run(request.verb(), new ControlVerbs.Actions() {
-                @Override
-                public String kill() throws InterruptedException {
-                    return LocalStack.this.kill(c);
-                }
-
-                @Override
-                public String stop() {
-                    return stopOnPurpose(c);
-                }
-
-                @Override
-                public String start() throws Exception {
-                    return startAgain(components.named(c.name()).orElseThrow());
-                }
-            });
-            String message = done + " in " + seconds(Duration.ofNanos(System.nanoTime() - t0));
-            step("[" + c.name() + "] " + message);
-            request.answer(true, message);
-        } catch (Exception e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            out.line("  [" + request.name() + "] " + request.verb() + " failed: " + message);
-            request.answer(false, message);
-        }
-    }
-
-    /** SIGKILL; for PostgreSQL an immediate shutdown of the postmaster (SIGQUIT) and SIGKILL of its keeper. */
-    private String kill(Components.Component c) throws InterruptedException {
-        downOnPurpose.add(c.name());
-        if (!c.process().isAlive()) {
-            return "was not running";
-        }
-        long pid = c.process().pid();
-        if (c.order() == ORDER_POSTGRES) {
-            Optional<ProcessHandle> live = postmaster.live();
-            c.process().kill();
-            return "killed (keeper pid " + pid + " SIGKILL, postmaster " + postmaster.kill(live) + ")";
-        }
-        c.process().kill();
-        if (c.runtime() != null) {
-            c.runtime().afterStop(false);
-        }
-        return "killed (pid " + pid + ", SIGKILL)";
-    }
-
-    private String stopOnPurpose(Components.Component c) {
-        downOnPurpose.add(c.name());
-        stopOne(c, Duration.ofSeconds(30));
-        if (c.order() == ORDER_POSTGRES) {
-            postmaster.stop(Duration.ofSeconds(20));
-        }
-        return "stopped";
-    }
-
-    /** Starts a stopped or killed component again with its first command, and waits until it is ready. */
-    private String startAgain(Components.Component c) throws Exception {
-        if (c.process().isAlive()) {
-            throw new IllegalStateException(
-                    c.name() + " is running (pid " + c.process().pid() + ")");
-        }
-        if (c.order() == ORDER_POSTGRES) {
-            Files.deleteIfExists(config.run().resolve(POSTGRES_READY));
-        }
-        ChildProcess process = launcher.startAgain(c.name());
-        components.replace(new Components.Component(c.name(), process, c.address(), c.check(), c.order(), c.runtime()));
-        downOnPurpose.remove(c.name());
-        if (c.order() == ORDER_KAFKA) {
-            try (Admin admin = Admin.create(adminProperties())) {
-                readiness.awaitKafka(process, config.kafkaPort(), admin);
-            }
-        } else if (c.order() == ORDER_POSTGRES) {
-            readiness.awaitFile(process, config.run().resolve(POSTGRES_READY), Duration.ofSeconds(180));
-            postmaster.record();
-        } else if (c.check().startsWith("health:")) {
-            readiness.awaitHttp(process, c.check().substring("health:".length()), config.healthTimeout(), true);
-        } else if (c.check().startsWith("http:")) {
-            readiness.awaitHttp(process, c.check().substring("http:".length()), Duration.ofSeconds(60), false);
-        }
-        writeEndpoints();
-        return "started (pid " + process.pid() + "), ready " + seconds(process.uptime()) + " after its start";
     }
 
     /** The shutdown hook: services first, then the registry, PostgreSQL and Kafka, each asked first and then killed. */
@@ -488,7 +395,7 @@ public final class LocalStack {
         // services are independent of each other: stop them together
         List<Thread> threads = new ArrayList<>();
         for (Components.Component c : Components.services(toStop, ORDER_SERVICES)) {
-            Thread t = new Thread(() -> stopOne(c, Duration.ofSeconds(30)), "stop-" + c.name());
+            Thread t = new Thread(() -> control.stopOne(c, Duration.ofSeconds(30)), "stop-" + c.name());
             t.start();
             threads.add(t);
         }
@@ -500,7 +407,7 @@ public final class LocalStack {
             }
         }
         Components.infrastructureLastFirst(toStop, ORDER_SERVICES).forEach(c -> {
-            stopOne(c, Duration.ofSeconds(30));
+            control.stopOne(c, Duration.ofSeconds(30));
             if (c.order() == ORDER_POSTGRES) {
                 postmaster.stop(Duration.ofSeconds(20));
             }
@@ -521,24 +428,6 @@ public final class LocalStack {
         out.flush();
     }
 
-    private void stopOne(Components.Component c, Duration grace) {
-        if (!c.process().isAlive()) {
-            c.process().stop(grace);
-            if (c.runtime() != null) {
-                c.runtime().afterStop(c.process().exitValue() != 137);
-            }
-            return;
-        }
-        long t0 = System.nanoTime();
-        boolean clean = c.process().stop(grace);
-        if (c.runtime() != null) {
-            // 137: killed (by us or the kernel), possibly in the middle of writing its class data archive
-            c.runtime().afterStop(clean && c.process().exitValue() != 137);
-        }
-        out.line("  [" + c.name() + "] stopped" + (clean ? "" : " (killed after " + grace.toSeconds() + " s)") + " in "
-                + seconds(Duration.ofNanos(System.nanoTime() - t0)));
-    }
-
     // ---------------------------------------------------------------------------------------------- helpers
 
     private ChildProcess start(String name, int order, List<String> command, Map<String, String> env) {
@@ -555,15 +444,6 @@ public final class LocalStack {
             component.process().stop(Duration.ofSeconds(10));
             throw new Aborted();
         }
-    }
-
-    private Properties adminProperties() {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000);
-        p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
-        return p;
     }
 
     /** Lines for {@code ./stack status}: name, pid, how to check it, address. */
