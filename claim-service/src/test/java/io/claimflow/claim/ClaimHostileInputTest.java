@@ -1,6 +1,5 @@
 package io.claimflow.claim;
 
-import static io.claimflow.claim.PipelineFixture.await;
 import static io.claimflow.claim.PipelineFixture.encounterCoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,17 +67,7 @@ class ClaimHostileInputTest {
         String encounterId = "enc-hostile-" + UUID.randomUUID();
         EncounterCoded coded = encounterCoded(encounterId, 1);
         kafka.send(Topics.ENCOUNTER_CODED, encounterId, coded).get(30, TimeUnit.SECONDS);
-        await(
-                "a claim for " + encounterId,
-                () -> jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ?" + " AND is_current")
-                                .param(encounterId)
-                                .query(Integer.class)
-                                .single()
-                        == 1);
-        return jdbc.sql("SELECT claim_id FROM claim WHERE encounter_id = ? AND is_current")
-                .param(encounterId)
-                .query(String.class)
-                .single();
+        return PipelineFixture.awaitCurrentClaim(jdbc, encounterId);
     }
 
     @Test

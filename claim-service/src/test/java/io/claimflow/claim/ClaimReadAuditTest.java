@@ -1,6 +1,5 @@
 package io.claimflow.claim;
 
-import static io.claimflow.claim.PipelineFixture.await;
 import static io.claimflow.claim.PipelineFixture.encounterCoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,17 +50,7 @@ class ClaimReadAuditTest {
         String encounterId = "enc-audit-" + UUID.randomUUID();
         EncounterCoded coded = encounterCoded(encounterId, 1);
         kafka.send(Topics.ENCOUNTER_CODED, encounterId, coded).get(30, TimeUnit.SECONDS);
-        await(
-                "a claim for " + encounterId,
-                () -> jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ?" + " AND is_current")
-                                .param(encounterId)
-                                .query(Integer.class)
-                                .single()
-                        == 1);
-        String claimId = jdbc.sql("SELECT claim_id FROM claim WHERE encounter_id = ? AND is_current")
-                .param(encounterId)
-                .query(String.class)
-                .single();
+        String claimId = PipelineFixture.awaitCurrentClaim(jdbc, encounterId);
 
         Map<String, Object> detail =
                 as("biller").get().uri("/claims/{id}", claimId).retrieve().body(JSON);

@@ -83,6 +83,24 @@ class ClaimRestIntegrationTest {
         return http.get().uri(path).retrieve().body(JSON_LIST);
     }
 
+    /** Posts a fee-schedule price; returns the HTTP status. */
+    int postPrice(String tenant, String procedureCode, String effectiveFrom, String amount) {
+        return call(
+                        HttpMethod.POST,
+                        "/fee-schedule",
+                        Map.of(
+                                "tenantId",
+                                tenant,
+                                "procedureCode",
+                                procedureCode,
+                                "effectiveFrom",
+                                effectiveFrom,
+                                "amount",
+                                amount))
+                .getStatusCode()
+                .value();
+    }
+
     String status(String claimId) {
         return jdbc.sql("SELECT status FROM claim WHERE claim_id = ?")
                 .param(claimId)
@@ -91,17 +109,7 @@ class ClaimRestIntegrationTest {
     }
 
     String currentClaimId(String encounterId) {
-        await(
-                "a claim for " + encounterId,
-                () -> jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ?" + " AND is_current")
-                                .param(encounterId)
-                                .query(Integer.class)
-                                .single()
-                        == 1);
-        return jdbc.sql("SELECT claim_id FROM claim WHERE encounter_id = ? AND is_current")
-                .param(encounterId)
-                .query(String.class)
-                .single();
+        return PipelineFixture.awaitCurrentClaim(jdbc, encounterId);
     }
 
     void publish(EncounterCoded event) throws Exception {
@@ -226,70 +234,14 @@ class ClaimRestIntegrationTest {
                 .setDiagnosisPointers(List.of(1))
                 .build();
         coded.getServiceLines().add(extra);
-        assertThat(call(
-                                HttpMethod.POST,
-                                "/fee-schedule",
-                                Map.of(
-                                        "tenantId",
-                                        tenant,
-                                        "procedureCode",
-                                        "99214",
-                                        "effectiveFrom",
-                                        "2026-01-01",
-                                        "amount",
-                                        "180.00"))
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(201);
-        assertThat(call(
-                                HttpMethod.POST,
-                                "/fee-schedule",
-                                Map.of(
-                                        "tenantId",
-                                        tenant,
-                                        "procedureCode",
-                                        "99214",
-                                        "effectiveFrom",
-                                        "2026-04-01",
-                                        "amount",
-                                        "185.00"))
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(201);
+        assertThat(postPrice(tenant, "99214", "2026-01-01", "180.00")).isEqualTo(201);
+        assertThat(postPrice(tenant, "99214", "2026-04-01", "185.00")).isEqualTo(201);
         publish(coded);
         String claimId = currentClaimId(encounterId);
         await("claim held", () -> status(claimId).equals("HELD"));
 
-        assertThat(call(
-                                HttpMethod.POST,
-                                "/fee-schedule",
-                                Map.of(
-                                        "tenantId",
-                                        tenant,
-                                        "procedureCode",
-                                        "99499",
-                                        "effectiveFrom",
-                                        "2026-01-01",
-                                        "amount",
-                                        "-1"))
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(400);
-        assertThat(call(
-                                HttpMethod.POST,
-                                "/fee-schedule",
-                                Map.of(
-                                        "tenantId",
-                                        tenant,
-                                        "procedureCode",
-                                        "99499",
-                                        "effectiveFrom",
-                                        "2026-01-01",
-                                        "amount",
-                                        "55.50"))
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(201);
+        assertThat(postPrice(tenant, "99499", "2026-01-01", "-1")).isEqualTo(400);
+        assertThat(postPrice(tenant, "99499", "2026-01-01", "55.50")).isEqualTo(201);
         ResponseEntity<Map<String, Object>> released = call(HttpMethod.POST, "/claims/" + claimId + "/release", null);
 
         assertThat(released.getStatusCode().value()).isEqualTo(200);

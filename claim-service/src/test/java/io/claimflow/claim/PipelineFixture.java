@@ -156,4 +156,19 @@ public final class PipelineFixture {
                 .pollInterval(Duration.ofMillis(100))
                 .until(condition::getAsBoolean);
     }
+
+    /** Waits for the one current claim of {@code encounterId} and returns its id. */
+    public static String awaitCurrentClaim(org.springframework.jdbc.core.simple.JdbcClient jdbc, String encounterId) {
+        await(
+                "a claim for " + encounterId,
+                () -> jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ? AND is_current")
+                                .param(encounterId)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+        return jdbc.sql("SELECT claim_id FROM claim WHERE encounter_id = ? AND is_current")
+                .param(encounterId)
+                .query(String.class)
+                .single();
+    }
 }

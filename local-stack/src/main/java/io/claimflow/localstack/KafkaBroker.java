@@ -83,4 +83,14 @@ final class KafkaBroker {
         command.addAll(List.of(MAIN_CLASS, serverProperties.toString()));
         return command;
     }
+
+    /** The launcher's admin client: short timeouts, it only checks the broker and creates topics. */
+    static java.util.Properties adminProperties(String bootstrap) {
+        java.util.Properties p = new java.util.Properties();
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000);
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+        return p;
+    }
 }

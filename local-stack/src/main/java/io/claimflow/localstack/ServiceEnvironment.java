@@ -65,4 +65,22 @@ final class ServiceEnvironment {
     static String healthUrl(ServiceSpec spec) {
         return "http://localhost:" + spec.port() + "/actuator/health";
     }
+
+    /**
+     * The schema registry's environment: the broker, its port and topic, loopback only, HTTP Basic (issue 19): the
+     * services send basic.auth.user.info, the launcher's own client answers the challenge.
+     */
+    static Map<String, String> registry(StackConfig config, String topic) {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                config.kafkaBootstrap(),
+                "SCHEMA_REGISTRY_PORT",
+                Integer.toString(config.registryPort()),
+                "SCHEMA_REGISTRY_TOPIC",
+                topic,
+                "SCHEMA_REGISTRY_BIND_ADDRESS",
+                "127.0.0.1",
+                "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO",
+                StackConfig.REGISTRY_USER + ":" + StackConfig.REGISTRY_PASSWORD);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claimflow.localstack.StackConfig.ServiceSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +66,31 @@ class ServiceEnvironmentTest {
                 .doesNotContainKey("SPRING_DATASOURCE_URL");
         assertThat(ServiceEnvironment.of(CONFIG, service("coding-service"), "/tmp/members.properties"))
                 .doesNotContainKey("SPRING_CONFIG_ADDITIONAL_LOCATION");
+    }
+
+    @Test
+    void theRegistryListensOnLoopbackOnlyWithBasicAuthOnTheConfiguredBroker() {
+        assertThat(ServiceEnvironment.registry(CONFIG, "_schemas"))
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:19092")
+                .containsEntry("SCHEMA_REGISTRY_PORT", Integer.toString(CONFIG.registryPort()))
+                .containsEntry("SCHEMA_REGISTRY_TOPIC", "_schemas")
+                .containsEntry("SCHEMA_REGISTRY_BIND_ADDRESS", "127.0.0.1")
+                .containsEntry(
+                        "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO",
+                        StackConfig.REGISTRY_USER + ":" + StackConfig.REGISTRY_PASSWORD);
+    }
+
+    @Test
+    void aServiceRunsItsPlainJarWithoutAPreparedRuntimeAndSaysWhenTheJarIsMissing() {
+        Path jar = Path.of("/work/project/claim-service/target/claim-service.jar");
+
+        assertThat(ServiceStarts.command(List.of("/jdk/bin/java", "-Xmx256m"), null, jar))
+                .containsExactly("/jdk/bin/java", "-Xmx256m", "-jar", jar.toString());
+        assertThat(ServiceStarts.missingJar(service("claim-service"), jar))
+                .isEqualTo("  [claim-service] not started: " + jar + " is missing"
+                        + " (build with ./mvnw -q -B install -DskipTests, or ./stack up --build)");
+        assertThat(ServiceStarts.prepare(
+                        StackConfig.parse(new String[] {"--no-cds"}, Map.of(), Path.of("/work/project")), "java"))
+                .isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package io.claimflow.console;
 
+import static io.claimflow.console.BrowserSession.csrf;
+import static io.claimflow.console.BrowserSession.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,17 +11,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.claimflow.schemas.Topics;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +36,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @ClaimFlowInfrastructure(database = "claimflow_console")
 class ConsoleActionsTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final List<String> CALLS = new CopyOnWriteArrayList<>();
     private static final HttpServer SERVICES = FakeServices.serve(ConsoleActionsTest::answer);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,15 +66,14 @@ class ConsoleActionsTest {
 
     @Test
     void aCoderFinalizesEditedCodesOrAcceptsTheSuggestionAndSeesRefusalsWithTheEditsKept() throws Exception {
-        HttpClient browser = logIn("coder");
-        String page = get(browser, "/work/coder/7").body();
+        BrowserSession browser = logIn("coder");
+        String page = browser.get("/work/coder/7").body();
         assertThat(page).contains("Patient reports fatigue", "SNOMED-UNMAPPED", "99213", "R53.83");
 
         // edit: replace the diagnosis, add one, blank row dropped; the line gets a modifier and two pointers
         String token = csrf(page);
         CALLS.clear();
-        HttpResponse<String> done = post(
-                browser,
+        HttpResponse<String> done = browser.post(
                 "/work/coder/7/finalize",
                 "_csrf=" + enc(token)
                         + "&dx=D64.9&dx=I10&dx=&lineCode=99213&lineModifiers=25&lineUnits=1&linePointers=1,2"
@@ -93,14 +86,13 @@ class ConsoleActionsTest {
         assertThat(body)
                 .isEqualTo(JSON.readTree("{\"diagnoses\":[\"D64.9\",\"I10\"],\"lines\":[{\"code\":\"99213\","
                         + "\"modifiers\":[\"25\"],\"units\":1,\"pointers\":[1,2]}]}"));
-        assertThat(get(browser, "/work/coder").body()).contains("Item 7 finalized: enc-7 goes out as coding version 1");
+        assertThat(browser.get("/work/coder").body()).contains("Item 7 finalized: enc-7 goes out as coding version 1");
 
         // accept: the suggestion as coding-service gave it
         CALLS.clear();
-        post(
-                browser,
+        browser.post(
                 "/work/coder/7/finalize",
-                "_csrf=" + enc(csrf(get(browser, "/work/coder/7").body())) + "&action=accept");
+                "_csrf=" + enc(csrf(browser.get("/work/coder/7").body())) + "&action=accept");
         String accepted =
                 CALLS.stream().filter(c -> c.startsWith("POST")).findFirst().orElseThrow();
         assertThat(JSON.readTree(accepted.substring(accepted.indexOf('{'))))
@@ -109,11 +101,10 @@ class ConsoleActionsTest {
                                 + "\"pointers\":[1]}]}"));
 
         // refused: the page comes back with the coder's edits and the refusing edit
-        HttpResponse<String> refused = post(
-                browser,
+        HttpResponse<String> refused = browser.post(
                 "/work/coder/8/finalize",
                 "_csrf="
-                        + enc(csrf(get(browser, "/work/coder/7").body())) + "&dx=Z99.999&lineCode=99213&lineUnits=1"
+                        + enc(csrf(browser.get("/work/coder/7").body())) + "&dx=Z99.999&lineCode=99213&lineUnits=1"
                         + "&linePointers=1&action=finalize");
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body())
@@ -124,11 +115,10 @@ class ConsoleActionsTest {
 
         // unreadable units: said on the page, nothing sent
         CALLS.clear();
-        HttpResponse<String> bad = post(
-                browser,
+        HttpResponse<String> bad = browser.post(
                 "/work/coder/7/finalize",
                 "_csrf="
-                        + enc(csrf(get(browser, "/work/coder/7").body())) + "&dx=I10&lineCode=99213&lineUnits=two"
+                        + enc(csrf(browser.get("/work/coder/7").body())) + "&dx=I10&lineCode=99213&lineUnits=two"
                         + "&linePointers=1&action=finalize");
         assertThat(bad.body()).contains("Line 1: units must be whole numbers");
         assertThat(CALLS).noneMatch(c -> c.startsWith("POST"));
@@ -136,15 +126,14 @@ class ConsoleActionsTest {
 
     @Test
     void aBillerCorrectsAndReleasesAHeldClaimAndReleasesSeveralWithPerClaimOutcomes() throws Exception {
-        HttpClient browser = logIn("biller");
-        String page = get(browser, "/work/claims/clm-held-1").body();
+        BrowserSession browser = logIn("biller");
+        String page = browser.get("/work/claims/clm-held-1").body();
         assertThat(page)
                 .contains("NPI_CHECK_DIGIT", "value=\"1293847567\"", "219.00 / 0.00 / 219.00")
                 .as("a held claim is corrected and released, not appealed")
                 .doesNotContain("File appeal");
         CALLS.clear();
-        HttpResponse<String> done = post(
-                browser,
+        HttpResponse<String> done = browser.post(
                 "/work/claims/clm-held-1/correct",
                 "_csrf=" + enc(csrf(page))
                         + "&renderingNpi=1293847566&was-renderingNpi=1293847567&billingNpi=1847362914"
@@ -154,16 +143,15 @@ class ConsoleActionsTest {
                 .containsExactly(
                         "PATCH /claims/clm-held-1 {\"renderingNpi\":\"1293847566\"}",
                         "POST /claims/clm-held-1/release {}");
-        assertThat(get(browser, "/work/claims/clm-held-1").body())
+        assertThat(browser.get("/work/claims/clm-held-1").body())
                 .contains("Claim clm-held-1 corrected (rendering NPI) and released, now SUBMITTED");
 
         CALLS.clear();
-        post(
-                browser,
+        browser.post(
                 "/work/held/release",
-                "_csrf=" + enc(csrf(get(browser, "/work/held").body())) + "&claimId=clm-held-1&claimId=clm-refused");
+                "_csrf=" + enc(csrf(browser.get("/work/held").body())) + "&claimId=clm-held-1&claimId=clm-refused");
         assertThat(CALLS).contains("POST /claims/clm-held-1/release {}", "POST /claims/clm-refused/release {}");
-        assertThat(get(browser, "/work/held").body())
+        assertThat(browser.get("/work/held").body())
                 .contains(
                         "1 of 2 claim(s) released",
                         "clm-held-1: released, now SUBMITTED",
@@ -172,22 +160,21 @@ class ConsoleActionsTest {
 
     @Test
     void anActionWithoutTheFormsCsrfTokenOrByAnotherRoleIsRefusedAndCallsNothing() throws Exception {
-        HttpClient biller = logIn("biller");
-        HttpResponse<String> forged = post(biller, "/work/held/release", "claimId=clm-held-1");
+        BrowserSession biller = logIn("biller");
+        HttpResponse<String> forged = biller.post("/work/held/release", "claimId=clm-held-1");
         assertThat(forged.statusCode()).isEqualTo(403);
-        HttpClient coder = logIn("coder");
-        HttpResponse<String> wrongRole = post(
-                coder,
+        BrowserSession coder = logIn("coder");
+        HttpResponse<String> wrongRole = coder.post(
                 "/work/held/release",
-                "_csrf=" + enc(csrf(get(coder, "/work/coder").body())) + "&claimId=clm-held-1");
+                "_csrf=" + enc(csrf(coder.get("/work/coder").body())) + "&claimId=clm-held-1");
         assertThat(wrongRole.statusCode()).isEqualTo(403);
         assertThat(CALLS).noneMatch(c -> c.contains("/release"));
     }
 
     @Test
     void aBillerFiltersDenialsByCategoryCarcAndPayerAndRequestsARecodeOrFilesAnAppeal() throws Exception {
-        HttpClient browser = logIn("biller");
-        String all = get(browser, "/work/denials?queue=ALL").body();
+        BrowserSession browser = logIn("biller");
+        String all = browser.get("/work/denials?queue=ALL").body();
         assertThat(all)
                 .contains(
                         "clm-denied-1",
@@ -200,54 +187,50 @@ class ConsoleActionsTest {
         // claim-service filters, sorts, pages and counts: the console passes the criteria on and reads one page
         assertThat(CALLS).contains("GET /work-lists/denials/search?page=0&size=25");
         CALLS.clear();
-        get(
-                browser,
-                "/work/denials?queue=ALL&category=CODING&carc=co-16&payer=MCR01&olderThanDays=30&sort=-charge"
-                        + "&page=2");
+        browser.get("/work/denials?queue=ALL&category=CODING&carc=co-16&payer=MCR01&olderThanDays=30&sort=-charge"
+                + "&page=2");
         assertThat(CALLS)
                 .singleElement()
                 .asString()
                 .startsWith("GET /work-lists/denials/search?category=CODING&carc=CO-16&payerId=MCR01&serviceTo=")
                 .endsWith("&sort=-charge&page=2&size=25");
-        assertThat(get(browser, "/work/denials?queue=APPEAL").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/work/denials?queue=APPEAL").statusCode()).isEqualTo(200);
         assertThat(CALLS).contains("GET /work-lists/denials/search?queue=APPEAL&page=0&size=25");
-        assertThat(get(browser, "/work/denials?sort=status").statusCode()).isEqualTo(400);
-        assertThat(get(browser, "/work/denials?carc=16%27--").statusCode()).isEqualTo(400);
+        assertThat(browser.get("/work/denials?sort=status").statusCode()).isEqualTo(400);
+        assertThat(browser.get("/work/denials?carc=16%27--").statusCode()).isEqualTo(400);
 
-        String page = get(browser, "/work/claims/clm-denied-1").body();
+        String page = browser.get("/work/claims/clm-denied-1").body();
         assertThat(page).contains("Send back to coding", "File appeal").doesNotContain("Save and release");
         CALLS.clear();
-        post(
-                browser,
+        browser.post(
                 "/work/claims/clm-denied-1/recode",
                 "_csrf=" + enc(csrf(page)) + "&instructions=" + enc("A1c points at I10; the payer wants E11.9"));
-        assertThat(get(browser, "/work/claims/clm-denied-1").body())
+        assertThat(browser.get("/work/claims/clm-denied-1").body())
                 .contains("Recode requested for claim clm-denied-1, now RECODE_REQUESTED");
-        post(browser, "/work/claims/clm-denied-1/appeal", "_csrf=" + enc(csrf(page)) + "&notes=" + enc("notes"));
+        browser.post("/work/claims/clm-denied-1/appeal", "_csrf=" + enc(csrf(page)) + "&notes=" + enc("notes"));
         assertThat(CALLS)
                 .contains(
                         "POST /claims/clm-denied-1/recode {\"instructions\":\"A1c points at I10; the payer wants E11.9\"}",
                         "POST /claims/clm-denied-1/appeals {\"notes\":\"notes\"}");
-        assertThat(get(browser, "/work/claims/clm-denied-1").body())
+        assertThat(browser.get("/work/claims/clm-denied-1").body())
                 .contains(
                         "claim-service answered 409: Claim clm-denied-1 is RECODE_REQUESTED; it cannot be appealed now");
     }
 
     @Test
     void anAdminReplaysSelectedDeadLettersAndDiscardsOneWithANoteRecordedAndAudited() throws Exception {
-        HttpClient browser = logIn("admin");
+        BrowserSession browser = logIn("admin");
         String list = "/dead-letters?service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED;
-        String page = get(browser, list).body();
+        String page = browser.get(list).body();
         assertThat(page).contains("enc-bad-1", "enc-bad-2", "value could not be deserialized");
 
         CALLS.clear();
-        post(
-                browser,
+        browser.post(
                 "/dead-letters/replay-selected",
                 "_csrf=" + enc(csrf(page)) + "&service=coding-service&topic=" + enc(Topics.ENCOUNTER_DOCUMENTED)
                         + "&letter=" + enc(DLT + "/3/0") + "&causeFixed=true");
         assertThat(CALLS).contains("POST /admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED + "/3/0/replay {}");
-        assertThat(get(browser, list).body())
+        assertThat(browser.get(list).body())
                 .contains(DLT + "/3/0: replayed to " + Topics.ENCOUNTER_DOCUMENTED + " partition 3 offset 42");
         assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.audit_record WHERE action = 'dead-letter.replayed'"
                                 + " AND username = 'admin' AND resource_id = ?")
@@ -257,24 +240,22 @@ class ConsoleActionsTest {
                 .isEqualTo(1);
 
         // a discard needs a note
-        post(
-                browser,
+        browser.post(
                 "/dead-letters/discard",
-                "_csrf=" + enc(csrf(get(browser, list).body()))
+                "_csrf=" + enc(csrf(browser.get(list).body()))
                         + "&service=coding-service&topic=" + enc(Topics.ENCOUNTER_DOCUMENTED) + "&letter="
                         + enc(DLT + "/7/1")
                         + "&note=");
-        assertThat(get(browser, list).body()).contains("Not discarded: say why in a note");
-        post(
-                browser,
+        assertThat(browser.get(list).body()).contains("Not discarded: say why in a note");
+        browser.post(
                 "/dead-letters/discard",
-                "_csrf=" + enc(csrf(get(browser, list).body()))
+                "_csrf=" + enc(csrf(browser.get(list).body()))
                         + "&service=coding-service&topic=" + enc(Topics.ENCOUNTER_DOCUMENTED) + "&letter="
                         + enc(DLT + "/7/1")
                         + "&note=" + enc("producer bug, nothing to recover"));
-        String after = get(browser, list).body();
+        String after = browser.get(list).body();
         assertThat(after).contains("Discarded " + DLT + "/7/1 with your note").doesNotContain("enc-bad-2");
-        assertThat(get(browser, list + "&discarded=true").body())
+        assertThat(browser.get(list + "&discarded=true").body())
                 .contains("enc-bad-2", "DISCARDED by admin", "producer bug, nothing to recover");
         assertThat(jdbc.sql("SELECT note FROM dead_letter_decision WHERE letter = ? AND decision = 'DISCARDED'")
                         .param(DLT + "/7/1")
@@ -292,12 +273,12 @@ class ConsoleActionsTest {
 
     @Test
     void anUnknownClaimOrQueueItemIs404NotAServerError() throws Exception {
-        HttpClient biller = logIn("biller");
-        HttpResponse<String> claim = get(biller, "/work/claims/clm-unknown");
+        BrowserSession biller = logIn("biller");
+        HttpResponse<String> claim = biller.get("/work/claims/clm-unknown");
         assertThat(claim.statusCode()).isEqualTo(404);
         assertThat(claim.body()).contains("claim-service answered 404");
 
-        assertThat(get(logIn("coder"), "/work/coder/404").statusCode()).isEqualTo(404);
+        assertThat(logIn("coder").get("/work/coder/404").statusCode()).isEqualTo(404);
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
@@ -395,41 +376,7 @@ class ConsoleActionsTest {
                 + "\"valueSize\":24}";
     }
 
-    private HttpClient logIn(String user) throws Exception {
-        HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        String token = csrf(get(browser, "/login").body());
-        post(browser, "/login", "username=" + user + "&password=demo-" + user + "&_csrf=" + enc(token));
-        return browser;
-    }
-
-    private static String csrf(String page) {
-        Matcher m = CSRF.matcher(page);
-        assertThat(m.find()).as("a CSRF token on the page").isTrue();
-        return m.group(1);
-    }
-
-    private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Accept", "text/html")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(HttpClient browser, String path, String form) throws Exception {
-        return browser.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Accept", "text/html")
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    private BrowserSession logIn(String user) throws Exception {
+        return new BrowserSession(port, user);
     }
 }

@@ -1,5 +1,7 @@
 package io.claimflow.console;
 
+import static io.claimflow.console.BrowserSession.csrf;
+import static io.claimflow.console.BrowserSession.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -7,17 +9,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.claimflow.schemas.Topics;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +34,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @ClaimFlowInfrastructure(database = "claimflow_console")
 class ConsoleDefectsTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final List<String> CALLS = new CopyOnWriteArrayList<>();
     private static final HttpServer SERVICES = FakeServices.serve(ConsoleDefectsTest::answer);
     private static final String DLT = Topics.dlt(Topics.ENCOUNTER_DOCUMENTED);
@@ -67,7 +61,7 @@ class ConsoleDefectsTest {
 
     @Test
     void anUnknownClaimIsANotFoundPageNeverA500OrProblemJson() throws Exception {
-        HttpClient biller = logIn("biller");
+        BrowserSession biller = logIn("biller");
         for (String path : List.of(
                 "/claims/clm-nowhere",
                 "/encounters/enc-nowhere",
@@ -75,7 +69,7 @@ class ConsoleDefectsTest {
                 "/claims/clm-with%20space",
                 "/work/claims/clm%2Fnowhere",
                 "/x12/not-a-number")) {
-            HttpResponse<String> page = get(biller, path);
+            HttpResponse<String> page = biller.get(path);
             assertThat(page.statusCode()).as(path).isIn(400, 404);
             assertThat(page.headers().firstValue("Content-Type").orElse(""))
                     .as(path)
@@ -86,7 +80,7 @@ class ConsoleDefectsTest {
 
     @Test
     void anX12FileShowsWhenTheGatewayRecordedItInLocalTime() throws Exception {
-        HttpResponse<String> files = get(logIn("biller"), "/claims/clm-x/x12");
+        HttpResponse<String> files = logIn("biller").get("/claims/clm-x/x12");
         assertThat(files.statusCode()).isEqualTo(200);
         // 2026-01-01T17:00:00Z in America/New_York
         assertThat(files.body())
@@ -96,23 +90,21 @@ class ConsoleDefectsTest {
 
     @Test
     void aNotRetryableDeadLetterIsNotReplayedUntilTheOperatorConfirmsTheCauseIsFixed() throws Exception {
-        HttpClient admin = logIn("admin");
+        BrowserSession admin = logIn("admin");
         String list = "/dead-letters?service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED;
-        String page = get(admin, list).body();
+        String page = admin.get(list).body();
         assertThat(page).contains("Not retryable: it fails again unless its cause was fixed");
 
-        post(
-                admin,
+        admin.post(
                 "/dead-letters/replay",
                 "_csrf=" + enc(csrf(page)) + "&service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED
                         + "&partition=5&offset=0");
         assertThat(CALLS).noneMatch(c -> c.endsWith("/replay"));
-        assertThat(get(admin, list).body()).contains(DLT + "/5/0: not replayed, it failed as not retryable");
+        assertThat(admin.get(list).body()).contains(DLT + "/5/0: not replayed, it failed as not retryable");
 
-        post(
-                admin,
+        admin.post(
                 "/dead-letters/replay-selected",
-                "_csrf=" + enc(csrf(get(admin, list).body()))
+                "_csrf=" + enc(csrf(admin.get(list).body()))
                         + "&service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED + "&letter="
                         + enc(DLT + "/5/0")
                         + "&letter=" + enc(DLT + "/6/1"));
@@ -121,10 +113,9 @@ class ConsoleDefectsTest {
                 .containsExactly("POST /admin/dead-letters/" + Topics.ENCOUNTER_DOCUMENTED + "/6/1/replay");
 
         CALLS.clear();
-        post(
-                admin,
+        admin.post(
                 "/dead-letters/replay",
-                "_csrf=" + enc(csrf(get(admin, list).body()))
+                "_csrf=" + enc(csrf(admin.get(list).body()))
                         + "&service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED + "&partition=5&offset=0"
                         + "&causeFixed=true");
         assertThat(CALLS)
@@ -173,41 +164,7 @@ class ConsoleDefectsTest {
                 + "\"exceptionClass\":\"java.lang.IllegalArgumentException\",\"replayedFrom\":null,\"valueSize\":24}";
     }
 
-    private HttpClient logIn(String user) throws Exception {
-        HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        String token = csrf(get(browser, "/login").body());
-        post(browser, "/login", "username=" + user + "&password=demo-" + user + "&_csrf=" + enc(token));
-        return browser;
-    }
-
-    private static String csrf(String page) {
-        Matcher m = CSRF.matcher(page);
-        assertThat(m.find()).as("a CSRF token on the page").isTrue();
-        return m.group(1);
-    }
-
-    private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(HttpClient browser, String path, String form) throws Exception {
-        return browser.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Accept", "text/html")
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    private BrowserSession logIn(String user) throws Exception {
+        return new BrowserSession(port, user);
     }
 }

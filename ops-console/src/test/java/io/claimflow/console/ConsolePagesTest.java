@@ -139,12 +139,12 @@ class ConsolePagesTest {
 
         // a form post needs the session's CSRF token
         assertThat(biller.post("/work/held/c-1/release", "").statusCode()).isEqualTo(403);
-        String token = biller.csrf("/work/held");
+        String token = biller.csrfOf("/work/held");
         HttpResponse<String> release = biller.post("/work/held/c-1/release", "_csrf=" + BrowserSession.enc(token));
         assertThat(release.statusCode()).isEqualTo(302);
         assertThat(biller.get("/work/held").body()).contains("claim-service does not answer");
 
-        HttpResponse<String> logout = biller.post("/logout", "_csrf=" + BrowserSession.enc(biller.csrf("/")));
+        HttpResponse<String> logout = biller.post("/logout", "_csrf=" + BrowserSession.enc(biller.csrfOf("/")));
         assertThat(logout.headers().firstValue("Location").orElse("")).endsWith("/login?logout");
         assertThat(biller.get("/kpis").statusCode()).isEqualTo(302);
     }

@@ -1,15 +1,11 @@
 package io.claimflow.console;
 
+import static io.claimflow.console.BrowserSession.csrf;
+import static io.claimflow.console.BrowserSession.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @ClaimFlowInfrastructure(database = "claimflow_console")
 class ServicePagesTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
     private static final FakeServices SERVICES = new FakeServices();
 
@@ -56,7 +51,7 @@ class ServicePagesTest {
 
     @Test
     void accountsAreFoundByNameBirthDateMrnAccountOrStatementInAPracticeChosenFromAList() throws Exception {
-        Browser rep = new Browser("patient-accounts");
+        BrowserSession rep = new BrowserSession(port, "patient-accounts");
         HttpResponse<String> page =
                 rep.get("/patients?tenantId=riverside-fm&name=pat%20ex&birthDate=1961-07-22" + "&sort=-balance&page=1");
         assertThat(page.statusCode()).isEqualTo(200);
@@ -88,7 +83,7 @@ class ServicePagesTest {
 
     @Test
     void anAccountShowsWhyThePatientOwesItsStatementsAndThePdf() throws Exception {
-        Browser rep = new Browser("patient-accounts");
+        BrowserSession rep = new BrowserSession(port, "patient-accounts");
         HttpResponse<String> page = rep.get("/patients/7");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
@@ -130,12 +125,12 @@ class ServicePagesTest {
 
     @Test
     void aPaymentSentTwiceFromTheSameFormIsPostedOnce() throws Exception {
-        Browser rep = new Browser("patient-accounts");
+        BrowserSession rep = new BrowserSession(port, "patient-accounts");
         String form = rep.get("/patients/7").body();
         Matcher key = KEY.matcher(form);
         assertThat(key.find()).isTrue();
         String payment = "idempotencyKey=" + enc(key.group(1)) + "&amount=20.00&method=CARD&reference=auth+1"
-                + "&receivedOn=2026-03-01&claimId=clm-7a&_csrf=" + enc(rep.csrf(form));
+                + "&receivedOn=2026-03-01&claimId=clm-7a&_csrf=" + enc(csrf(form));
         SERVICES.calls.clear();
         assertThat(rep.post("/patients/7/payments", payment)
                         .headers()
@@ -158,7 +153,7 @@ class ServicePagesTest {
 
         SERVICES.calls.clear();
         String bad = "idempotencyKey=" + enc(next.group(1)) + "&amount=12.345&method=CARD&_csrf="
-                + enc(rep.csrf(rep.get("/patients/7").body()));
+                + enc(csrf(rep.get("/patients/7").body()));
         SERVICES.calls.clear();
         rep.post("/patients/7/payments", bad);
         assertThat(SERVICES.calls.stream().filter(c -> c.startsWith("POST")).toList())
@@ -168,7 +163,7 @@ class ServicePagesTest {
 
     @Test
     void aClaimsX12FilesAreListedForABillerAndTheContentShownWhereTheGatewayAllowsIt() throws Exception {
-        Browser biller = new Browser("biller");
+        BrowserSession biller = new BrowserSession(port, "biller");
         HttpResponse<String> files = biller.get("/claims/clm-x/x12");
         assertThat(files.statusCode()).isEqualTo(200);
         assertThat(files.body())
@@ -182,53 +177,12 @@ class ServicePagesTest {
                 .contains("837P", "adjudication-gateway answered 403", "administrators only")
                 .doesNotContain("ST*837");
 
-        Browser admin = new Browser("admin");
+        BrowserSession admin = new BrowserSession(port, "admin");
         HttpResponse<String> file = admin.get("/x12/5");
         assertThat(file.body()).contains("ISA*00*", "ST*837*0001*005010X222A1~\n", "IEA*1*000000001~");
-        assertThat(new Browser("coder").get("/claims/clm-x/x12").statusCode()).isEqualTo(403);
+        assertThat(new BrowserSession(port, "coder").get("/claims/clm-x/x12").statusCode())
+                .isEqualTo(403);
         HttpResponse<String> unknown = biller.get("/claims/clm-unknown/x12");
         assertThat(unknown.body()).contains("adjudication-gateway answered 404");
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** A logged-in browser: a cookie jar, no redirects followed. */
-    private final class Browser {
-
-        final HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-
-        Browser(String user) throws Exception {
-            String token = csrf(get("/login").body());
-            post("/login", "username=" + user + "&password=demo-" + user + "&_csrf=" + enc(token));
-        }
-
-        HttpRequest.Builder html(String path) {
-            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Accept", "text/html");
-        }
-
-        String csrf(String body) {
-            Matcher m = CSRF.matcher(body);
-            assertThat(m.find()).isTrue();
-            return m.group(1);
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(html(path).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String form) throws Exception {
-            return http.send(
-                    html(path)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

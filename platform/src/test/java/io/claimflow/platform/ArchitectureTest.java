@@ -12,6 +12,14 @@ class ArchitectureTest {
     @Test
     void followsTheLayout() {
         ArchitectureRules.checkLibrary(
-                "io.claimflow.platform", "audit", "deadletter", "kafka", "observability", "outbox", "security", "web");
+                "io.claimflow.platform",
+                "audit",
+                "deadletter",
+                "jdbc",
+                "kafka",
+                "observability",
+                "outbox",
+                "security",
+                "web");
     }
 }

@@ -1,7 +1,8 @@
 package io.claimflow.claim.work;
 
 import io.claimflow.claim.model.ScrubFinding;
-import io.claimflow.claim.workitem.WorkItems;
+import io.claimflow.claim.workitem.Page;
+import io.claimflow.claim.workitem.WorkListSearch;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,9 +45,6 @@ public interface ClaimQueries {
     Page<HeldClaim> held(WorkListSearch search);
 
     List<RuleCount> heldByRule();
-
-    /** One page of the open denial work items matching {@code search}, with the total. */
-    Page<WorkItems.WorkItem> denialWork(WorkListSearch search);
 
     List<AwaitingPayer> awaitingPayer(int limit);
 

@@ -15,6 +15,7 @@ import io.claimflow.claim.submission.ClaimNumbers;
 import io.claimflow.claim.submission.ClaimSubmission;
 import io.claimflow.claim.submission.SubmittedClaims;
 import io.claimflow.claim.workitem.OpenBalanceWork;
+import io.claimflow.claim.workitem.Page;
 import io.claimflow.claim.workitem.WorkItems;
 import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.platform.validation.InvalidInputException;

@@ -1,6 +1,8 @@
 package io.claimflow.claim.work;
 
+import io.claimflow.claim.workitem.Page;
 import io.claimflow.claim.workitem.WorkItems;
+import io.claimflow.claim.workitem.WorkListSearch;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkLists {
 
     private final ClaimQueries queries;
+    private final WorkItems workItems;
 
-    public WorkLists(ClaimQueries queries) {
+    public WorkLists(ClaimQueries queries, WorkItems workItems) {
         this.queries = queries;
+        this.workItems = workItems;
     }
 
     @Transactional(readOnly = true)
@@ -32,6 +36,6 @@ public class WorkLists {
 
     @Transactional(readOnly = true)
     public Page<WorkItems.WorkItem> denials(WorkListSearch search) {
-        return queries.denialWork(search);
+        return workItems.search(search);
     }
 }

@@ -27,5 +27,8 @@ public interface WorkItems {
 
     List<WorkItem> open(WorkQueue queue, int offset, int limit);
 
+    /** One page of the open work items matching {@code search} (queue, category, CARC, payer, age), with the total. */
+    Page<WorkItem> search(WorkListSearch search);
+
     List<WorkItem> openForClaim(String claimId);
 }

@@ -420,6 +420,11 @@ class PaymentPostingTest {
         }
 
         @Override
+        public io.claimflow.claim.workitem.Page<WorkItem> search(io.claimflow.claim.workitem.WorkListSearch search) {
+            throw new UnsupportedOperationException("not a work list read");
+        }
+
+        @Override
         public List<WorkItem> openForClaim(String claimId) {
             return open();
         }

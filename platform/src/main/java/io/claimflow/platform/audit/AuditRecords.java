@@ -1,13 +1,14 @@
 package io.claimflow.platform.audit;
 
+import io.claimflow.platform.jdbc.PageQuery;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Reads the audit trail ({@code claimflow_platform.audit_record}); there is nothing here that changes it. */
 public class AuditRecords {
@@ -16,38 +17,29 @@ public class AuditRecords {
     private static final String COLUMNS =
             "id, occurred_at, username, roles, action, resource_type, resource_id, outcome, service";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
     AuditRecords(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     /** Searches the trail, newest first. */
     public AuditPage search(AuditQuery query) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        List<Object> args = new ArrayList<>();
-        condition(where, args, "username = ?", query.username());
-        condition(where, args, "resource_type = ?", query.resourceType());
-        condition(where, args, "resource_id = ?", query.resourceId());
-        condition(where, args, "action = ?", query.action());
-        condition(where, args, "occurred_at >= ?", query.from() == null ? null : Timestamp.from(query.from()));
-        condition(where, args, "occurred_at < ?", query.to() == null ? null : Timestamp.from(query.to()));
-        Long total = jdbc.queryForObject("SELECT count(*) FROM " + TABLE + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(query.size());
-        pageArgs.add((long) query.page() * query.size());
-        List<AuditRecord> records = jdbc.query(
-                "SELECT " + COLUMNS + " FROM " + TABLE + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                (rs, row) -> record(rs),
-                pageArgs.toArray());
-        return new AuditPage(records, query.page(), query.size(), total == null ? 0 : total);
-    }
-
-    private static void condition(StringBuilder where, List<Object> args, String sql, Object value) {
-        if (value != null && !(value instanceof String text && text.isBlank())) {
-            where.append(" AND ").append(sql);
-            args.add(value);
-        }
+        PageQuery where = PageQuery.all()
+                .and("username = :username", "username", query.username())
+                .and("resource_type = :resourceType", "resourceType", query.resourceType())
+                .and("resource_id = :resourceId", "resourceId", query.resourceId())
+                .and("action = :action", "action", query.action())
+                .and("occurred_at >= :from", "from", query.from() == null ? null : Timestamp.from(query.from()))
+                .and("occurred_at < :to", "to", query.to() == null ? null : Timestamp.from(query.to()));
+        List<AuditRecord> records = where.page(
+                jdbc,
+                "SELECT " + COLUMNS + " FROM " + TABLE,
+                "id DESC",
+                query.page(),
+                query.size(),
+                (rs, row) -> record(rs));
+        return new AuditPage(records, query.page(), query.size(), where.count(jdbc, "FROM " + TABLE));
     }
 
     private static AuditRecord record(ResultSet rs) throws SQLException {

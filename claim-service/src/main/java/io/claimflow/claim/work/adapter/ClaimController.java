@@ -17,7 +17,8 @@ import io.claimflow.claim.work.ClaimSearch;
 import io.claimflow.claim.work.ClaimSummary;
 import io.claimflow.claim.work.ClaimWork;
 import io.claimflow.claim.work.FollowUpItem;
-import io.claimflow.claim.work.Page;
+import io.claimflow.claim.workitem.Page;
+import io.claimflow.claim.workitem.PageRequest;
 import io.claimflow.claim.workitem.WorkItems;
 import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.platform.audit.AuditTrail;
@@ -109,10 +110,8 @@ class ClaimController {
                 submittedFrom,
                 submittedTo,
                 currentOnly,
-                page,
-                size,
                 claimIdPrefix,
-                sort));
+                new PageRequest(sort, page, size)));
         if (patientMrn != null) {
             // a search by patient identifier discloses that patient's claims: audited like a read
             auditTrail.changed("search", "patient", patientMrn);

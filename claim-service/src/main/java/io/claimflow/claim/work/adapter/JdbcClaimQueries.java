@@ -4,10 +4,10 @@ import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.claim.work.ClaimQueries;
 import io.claimflow.claim.work.ClaimSearch;
 import io.claimflow.claim.work.ClaimSummary;
-import io.claimflow.claim.work.Page;
-import io.claimflow.claim.work.WorkListSearch;
-import io.claimflow.claim.workitem.WorkItems;
-import io.claimflow.claim.workitem.WorkQueue;
+import io.claimflow.claim.workitem.Page;
+import io.claimflow.claim.workitem.PageRequest;
+import io.claimflow.claim.workitem.WorkListSearch;
+import io.claimflow.platform.jdbc.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,6 +33,13 @@ class JdbcClaimQueries implements ClaimQueries {
     private static final String OPEN_STATUSES = "('SUBMITTED', 'ACKNOWLEDGED', 'PAID', 'PARTIALLY_PAID', 'DENIED',"
             + " 'RECODE_REQUESTED', 'APPEALED', 'REJECTED', 'HELD', 'CREATED')";
 
+    /** The columns of {@link PageRequest#SORTS}. */
+    private static final Map<String, String> SORT_COLUMNS = Map.of(
+            "dateOfService", "c.date_of_service",
+            "charge", "c.total_charge",
+            "payer", "c.payer_id",
+            "createdAt", "c.created_at");
+
     private final JdbcClient jdbc;
 
     JdbcClaimQueries(JdbcClient jdbc) {
@@ -41,60 +48,39 @@ class JdbcClaimQueries implements ClaimQueries {
 
     @Override
     public Page<ClaimSummary> search(ClaimSearch s) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        criterion(where, params, "c.status = :status", "status", s.status());
-        criterion(where, params, "c.payer_id = :payerId", "payerId", s.payerId());
-        criterion(where, params, "c.patient_mrn = :mrn", "mrn", s.patientMrn());
-        criterion(where, params, "c.encounter_id = :encounterId", "encounterId", s.encounterId());
-        criterion(where, params, "c.date_of_service >= :serviceFrom", "serviceFrom", s.serviceFrom());
-        criterion(where, params, "c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo());
-        criterion(
-                where,
-                params,
-                "c.submitted_at >= :submittedFrom",
-                "submittedFrom",
-                s.submittedFrom() == null
-                        ? null
-                        : s.submittedFrom().atStartOfDay().atOffset(ZoneOffset.UTC));
-        criterion(
-                where,
-                params,
-                "c.submitted_at < :submittedTo",
-                "submittedTo",
-                s.submittedTo() == null
-                        ? null
-                        : s.submittedTo().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-        if (s.currentOnly()) {
-            where.append(" AND c.is_current");
-        }
-        if (s.claimIdPrefix() != null && !s.claimIdPrefix().isBlank()) {
-            where.append(" AND c.claim_id LIKE :claimIdPrefix ESCAPE '\\'");
-            params.put(
-                    "claimIdPrefix",
-                    s.claimIdPrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        long total = jdbc.sql("SELECT count(*) FROM claim c" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<ClaimSummary> items = jdbc.sql("SELECT " + SUMMARY + " FROM claim c" + where
-                        + " ORDER BY " + order(s.sort(), "c.created_at", "c.created_at DESC")
-                        + ", c.claim_id OFFSET :offset LIMIT :limit")
-                .params(params)
-                .param("offset", (long) s.page() * s.size())
-                .param("limit", s.size())
-                .query(JdbcClaimQueries::summary)
-                .list();
-        return new Page<>(items, s.page(), s.size(), total);
+        PageQuery query = PageQuery.all()
+                .and("c.status = :status", "status", s.status())
+                .and("c.payer_id = :payerId", "payerId", s.payerId())
+                .and("c.patient_mrn = :mrn", "mrn", s.patientMrn())
+                .and("c.encounter_id = :encounterId", "encounterId", s.encounterId())
+                .and("c.date_of_service >= :serviceFrom", "serviceFrom", s.serviceFrom())
+                .and("c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo())
+                .and("c.submitted_at >= :submittedFrom", "submittedFrom", startOf(s.submittedFrom()))
+                .and(
+                        "c.submitted_at < :submittedTo",
+                        "submittedTo",
+                        s.submittedTo() == null ? null : startOf(s.submittedTo().plusDays(1)))
+                .andIf(s.currentOnly(), "c.is_current")
+                .and(
+                        "c.claim_id LIKE :claimIdPrefix ESCAPE '\\'",
+                        "claimIdPrefix",
+                        s.claimIdPrefix() == null || s.claimIdPrefix().isBlank()
+                                ? null
+                                : PageQuery.startsWith(s.claimIdPrefix()));
+        return page(query, s.paging(), "c.created_at DESC", JdbcClaimQueries::summary);
     }
 
-    private static void criterion(
-            StringBuilder where, Map<String, Object> params, String condition, String name, Object value) {
-        if (value != null && !(value instanceof String text && text.isBlank())) {
-            where.append(" AND ").append(condition);
-            params.put(name, value);
-        }
+    /** One page of the claims {@code query} matches, with the total, in the order of the request's sort. */
+    private <T> Page<T> page(PageQuery query, PageRequest paging, String fallbackOrder, RowMapper<T> rows) {
+        String order = PageQuery.orderBy(paging.sort(), SORT_COLUMNS, fallbackOrder) + ", c.claim_id";
+        return Page.of(
+                query.page(jdbc, "SELECT " + SUMMARY + " FROM claim c", order, paging.page(), paging.size(), rows),
+                paging,
+                query.count(jdbc, "FROM claim c"));
+    }
+
+    private static OffsetDateTime startOf(LocalDate day) {
+        return day == null ? null : day.atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
     @Override
@@ -120,97 +106,32 @@ class JdbcClaimQueries implements ClaimQueries {
 
     @Override
     public Page<HeldClaim> held(WorkListSearch s) {
-        StringBuilder where = new StringBuilder(" WHERE c.status = 'HELD' AND c.is_current");
-        Map<String, Object> params = new LinkedHashMap<>();
-        criterion(
-                where,
-                params,
-                "EXISTS (SELECT 1 FROM claim_scrub_finding f WHERE f.claim_id = c.claim_id"
-                        + " AND f.resolved_at IS NULL AND f.rule_id = :ruleId)",
-                "ruleId",
-                s.ruleId());
-        criterion(where, params, "c.payer_id = :payerId", "payerId", s.payerId());
-        criterion(where, params, "c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo());
-        long total = jdbc.sql("SELECT count(*) FROM claim c" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<ClaimSummary> claims = jdbc.sql("SELECT " + SUMMARY + " FROM claim c" + where + " ORDER BY "
-                        + order(s.sort(), "c.created_at", "c.created_at") + ", c.claim_id OFFSET :offset LIMIT :limit")
-                .params(params)
-                .param("offset", (long) s.page() * s.size())
-                .param("limit", s.size())
-                .query(JdbcClaimQueries::summary)
-                .list();
+        PageQuery query = PageQuery.where("c.status = 'HELD' AND c.is_current")
+                .and(
+                        "EXISTS (SELECT 1 FROM claim_scrub_finding f WHERE f.claim_id = c.claim_id"
+                                + " AND f.resolved_at IS NULL AND f.rule_id = :ruleId)",
+                        "ruleId",
+                        s.ruleId())
+                .and("c.payer_id = :payerId", "payerId", s.payerId())
+                .and("c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo());
+        Page<ClaimSummary> claims = page(query, s.paging(), "c.created_at", JdbcClaimQueries::summary);
         Map<String, List<ScrubFinding>> findings = new LinkedHashMap<>();
-        if (!claims.isEmpty()) {
+        if (!claims.items().isEmpty()) {
             jdbc.sql("SELECT claim_id, rule_id, message, line_number FROM claim_scrub_finding"
                             + " WHERE claim_id IN (:claims) AND resolved_at IS NULL ORDER BY id")
-                    .param("claims", claims.stream().map(ClaimSummary::claimId).toList())
+                    .param(
+                            "claims",
+                            claims.items().stream().map(ClaimSummary::claimId).toList())
                     .query(rs -> {
                         findings.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                                 .add(new ScrubFinding(
                                         rs.getString(2), rs.getString(3), rs.getObject(4, Integer.class)));
                     });
         }
-        List<HeldClaim> items = claims.stream()
+        List<HeldClaim> items = claims.items().stream()
                 .map(c -> new HeldClaim(c, findings.getOrDefault(c.claimId(), List.of())))
                 .toList();
-        return new Page<>(items, s.page(), s.size(), total);
-    }
-
-    // the columns of workitem's repository, read here for the denial list's filters and sorts
-    private static final String WORK_ITEM_SELECT = "SELECT w.id, w.claim_id, c.encounter_id, c.status, c.payer_id,"
-            + " c.date_of_service, c.total_charge, w.queue, w.category, w.reasons, w.created_at"
-            + " FROM work_item w JOIN claim c ON c.claim_id = w.claim_id WHERE w.resolved_at IS NULL";
-
-    private static final RowMapper<WorkItems.WorkItem> WORK_ITEM_ROW = (rs, row) -> new WorkItems.WorkItem(
-            rs.getLong(1),
-            rs.getString(2),
-            rs.getString(3),
-            rs.getString(4),
-            rs.getString(5),
-            rs.getObject(6, LocalDate.class),
-            rs.getBigDecimal(7),
-            WorkQueue.valueOf(rs.getString(8)),
-            rs.getString(9),
-            rs.getString(10),
-            rs.getObject(11, OffsetDateTime.class).toInstant());
-
-    @Override
-    public Page<WorkItems.WorkItem> denialWork(WorkListSearch s) {
-        StringBuilder where = new StringBuilder();
-        Map<String, Object> params = new LinkedHashMap<>();
-        criterion(
-                where,
-                params,
-                "w.queue = :queue",
-                "queue",
-                s.queue() == null ? null : s.queue().name());
-        criterion(where, params, "w.category = :category", "category", s.category());
-        criterion(where, params, "c.payer_id = :payerId", "payerId", s.payerId());
-        criterion(where, params, "c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo());
-        // a CARC among the reasons ("CO-16 M119: ...", "CO-11: ..."), with or without its group code
-        criterion(
-                where,
-                params,
-                "w.reasons ~ ('(^|[^0-9A-Za-z])((CO|PR|OA|PI|CR)-?)?' || :carc || '([^0-9A-Za-z]|$)')",
-                "carc",
-                s.carcCode());
-        long total = jdbc.sql("SELECT count(*) FROM work_item w JOIN claim c ON c.claim_id = w.claim_id"
-                        + " WHERE w.resolved_at IS NULL" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<WorkItems.WorkItem> items = jdbc.sql(WORK_ITEM_SELECT + where + " ORDER BY "
-                        + order(s.sort(), "w.created_at", "w.created_at")
-                        + ", w.id OFFSET :offset LIMIT :limit")
-                .params(params)
-                .param("offset", (long) s.page() * s.size())
-                .param("limit", s.size())
-                .query(WORK_ITEM_ROW)
-                .list();
-        return new Page<>(items, s.page(), s.size(), total);
+        return new Page<>(items, claims.page(), claims.size(), claims.total());
     }
 
     @Override
@@ -221,24 +142,6 @@ class JdbcClaimQueries implements ClaimQueries {
                                 + " WHERE c.status = 'HELD' AND c.is_current GROUP BY f.rule_id ORDER BY claims DESC, f.rule_id")
                 .query((rs, row) -> new RuleCount(rs.getString(1), rs.getLong(2)))
                 .list();
-    }
-
-    /**
-     * The ORDER BY of a list's sort ({@link WorkListSearch#SORTS}, {@link ClaimSearch#SORTS}): {@code created} is the
-     * column {@code createdAt} sorts on; {@code fallback} the order when there is no sort.
-     */
-    static String order(String sort, String created, String fallback) {
-        if (sort == null) {
-            return fallback;
-        }
-        boolean descending = sort.startsWith("-");
-        String column = switch (descending ? sort.substring(1) : sort) {
-            case "dateOfService" -> "c.date_of_service";
-            case "charge" -> "c.total_charge";
-            case "payer" -> "c.payer_id";
-            default -> created;
-        };
-        return column + (descending ? " DESC" : "");
     }
 
     @Override

@@ -1,10 +1,11 @@
 package io.claimflow.claim.work.adapter;
 
 import io.claimflow.claim.work.ClaimQueries;
-import io.claimflow.claim.work.Page;
-import io.claimflow.claim.work.WorkListSearch;
 import io.claimflow.claim.work.WorkLists;
+import io.claimflow.claim.workitem.Page;
+import io.claimflow.claim.workitem.PageRequest;
 import io.claimflow.claim.workitem.WorkItems;
+import io.claimflow.claim.workitem.WorkListSearch;
 import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.platform.validation.DateWithin;
 import io.claimflow.platform.validation.Identifier;
@@ -48,7 +49,8 @@ class WorkListController {
             @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return workLists.held(new WorkListSearch(null, rule, null, null, payerId, serviceTo, sort, page, size));
+        return workLists.held(
+                new WorkListSearch(null, rule, null, null, payerId, serviceTo, new PageRequest(sort, page, size)));
     }
 
     @GetMapping("/work-lists/held/rules")
@@ -78,6 +80,7 @@ class WorkListController {
                         .findFirst()
                         .orElseThrow(() -> new InvalidInputException(
                                 "queue must be one of " + Arrays.toString(WorkQueue.values())));
-        return workLists.denials(new WorkListSearch(q, null, category, carc, payerId, serviceTo, sort, page, size));
+        return workLists.denials(
+                new WorkListSearch(q, null, category, carc, payerId, serviceTo, new PageRequest(sort, page, size)));
     }
 }

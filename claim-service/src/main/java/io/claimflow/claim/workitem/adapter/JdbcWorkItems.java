@@ -1,12 +1,16 @@
 package io.claimflow.claim.workitem.adapter;
 
+import io.claimflow.claim.workitem.Page;
 import io.claimflow.claim.workitem.WorkItems;
+import io.claimflow.claim.workitem.WorkListSearch;
 import io.claimflow.claim.workitem.WorkQueue;
+import io.claimflow.platform.jdbc.PageQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,9 +19,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcWorkItems implements WorkItems {
 
-    static final String SELECT = "SELECT w.id, w.claim_id, c.encounter_id, c.status, c.payer_id,"
-            + " c.date_of_service, c.total_charge, w.queue, w.category, w.reasons, w.created_at"
-            + " FROM work_item w JOIN claim c ON c.claim_id = w.claim_id WHERE w.resolved_at IS NULL";
+    private static final String FROM = "FROM work_item w JOIN claim c ON c.claim_id = w.claim_id";
+    private static final String COLUMNS = "SELECT w.id, w.claim_id, c.encounter_id, c.status, c.payer_id,"
+            + " c.date_of_service, c.total_charge, w.queue, w.category, w.reasons, w.created_at ";
+    static final String SELECT = COLUMNS + FROM + " WHERE w.resolved_at IS NULL";
+
+    /** The columns of {@link io.claimflow.claim.workitem.PageRequest#SORTS}. */
+    private static final Map<String, String> SORT_COLUMNS = Map.of(
+            "dateOfService", "c.date_of_service",
+            "charge", "c.total_charge",
+            "payer", "c.payer_id",
+            "createdAt", "w.created_at");
 
     static final RowMapper<WorkItem> ROW = (rs, row) -> new WorkItem(
             rs.getLong(1),
@@ -63,6 +75,34 @@ class JdbcWorkItems implements WorkItems {
                 .param("limit", limit)
                 .query(ROW)
                 .list();
+    }
+
+    @Override
+    public Page<WorkItem> search(WorkListSearch s) {
+        PageQuery query = PageQuery.where("w.resolved_at IS NULL")
+                .and(
+                        "w.queue = :queue",
+                        "queue",
+                        s.queue() == null ? null : s.queue().name())
+                .and("w.category = :category", "category", s.category())
+                .and("c.payer_id = :payerId", "payerId", s.payerId())
+                .and("c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo())
+                // a CARC among the reasons ("CO-16 M119: ...", "CO-11: ..."), with or without its group code
+                .and(
+                        "w.reasons ~ ('(^|[^0-9A-Za-z])((CO|PR|OA|PI|CR)-?)?' || :carc || '([^0-9A-Za-z]|$)')",
+                        "carc",
+                        s.carcCode());
+        String order = PageQuery.orderBy(s.paging().sort(), SORT_COLUMNS, "w.created_at") + ", w.id";
+        return Page.of(
+                query.page(
+                        jdbc,
+                        COLUMNS + FROM,
+                        order,
+                        s.paging().page(),
+                        s.paging().size(),
+                        ROW),
+                s.paging(),
+                query.count(jdbc, FROM));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.claimflow.console.readmodel.ReadModel;
 import io.claimflow.console.readmodel.TimelineEntry;
 import io.claimflow.console.readmodel.TopicThroughput;
 import io.claimflow.console.readmodel.WorkBacklog;
+import io.claimflow.platform.jdbc.PageQuery;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,7 +40,7 @@ class JdbcReadModel implements ReadModel {
 
     @Override
     public List<ClaimView> search(String term, int limit) {
-        String prefix = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String prefix = PageQuery.startsWith(term);
         return jdbc.sql(CLAIM_COLUMNS + """
                 WHERE c.encounter_id LIKE :p OR c.claim_id LIKE :p OR c.patient_control_number LIKE :p
                 ORDER BY c.submitted_at DESC LIMIT :limit
@@ -128,60 +129,48 @@ class JdbcReadModel implements ReadModel {
 
     @Override
     public ListPage<EncounterRow> encounters(EncounterQuery q) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
-        if (q.term() != null) {
-            where.append(
-                    " AND e.encounter_id IN (SELECT encounter_id FROM encounter WHERE encounter_id LIKE :p"
-                            + " UNION SELECT encounter_id FROM claim WHERE claim_id LIKE :p OR patient_control_number LIKE :p)");
-            params.put("p", prefix(q.term()));
-        }
+        PageQuery query = PageQuery.all()
+                .and(
+                        "e.encounter_id IN (SELECT encounter_id FROM encounter WHERE encounter_id LIKE :p"
+                                + " UNION SELECT encounter_id FROM claim WHERE claim_id LIKE :p"
+                                + " OR patient_control_number LIKE :p)",
+                        "p",
+                        q.term() == null ? null : PageQuery.startsWith(q.term()));
         if (q.state() != null) {
-            where.append(
+            query.and(
                     switch (q.state()) {
-                        case "DOCUMENTED" -> " AND e.coding_version IS NULL AND lc.claim_id IS NULL";
-                        case "CODED" -> " AND e.coding_version IS NOT NULL AND lc.claim_id IS NULL";
-                        case "CLAIMED" -> " AND lc.claim_id IS NOT NULL AND e.first_paid_at IS NULL";
-                        case "PAID" -> " AND e.first_paid_at IS NOT NULL";
+                        case "DOCUMENTED" -> "e.coding_version IS NULL AND lc.claim_id IS NULL";
+                        case "CODED" -> "e.coding_version IS NOT NULL AND lc.claim_id IS NULL";
+                        case "CLAIMED" -> "lc.claim_id IS NOT NULL AND e.first_paid_at IS NULL";
+                        case "PAID" -> "e.first_paid_at IS NOT NULL";
                         default -> throw new IllegalArgumentException("state must be one of " + EncounterRow.STATES);
                     });
         }
-        if (q.tenantId() != null) {
-            where.append(" AND e.tenant_id = :tenant");
-            params.put("tenant", q.tenantId());
-        }
-        if (q.dosFrom() != null) {
-            where.append(" AND e.date_of_service >= :dosFrom");
-            params.put("dosFrom", q.dosFrom());
-        }
-        if (q.dosTo() != null) {
-            where.append(" AND e.date_of_service <= :dosTo");
-            params.put("dosTo", q.dosTo());
-        }
-        String from = " FROM encounter e LEFT JOIN LATERAL (SELECT c.claim_id, c.state, c.payer_name FROM claim c"
+        query.and("e.tenant_id = :tenant", "tenant", q.tenantId())
+                .and("e.date_of_service >= :dosFrom", "dosFrom", q.dosFrom())
+                .and("e.date_of_service <= :dosTo", "dosTo", q.dosTo());
+        String from = "FROM encounter e LEFT JOIN LATERAL (SELECT c.claim_id, c.state, c.payer_name FROM claim c"
                 + " WHERE c.encounter_id = e.encounter_id ORDER BY c.submitted_at DESC, c.claim_id DESC LIMIT 1) lc"
                 + " ON true";
-        long total = jdbc.sql("SELECT count(*)" + from + where)
-                .params(params)
-                .query(Long.class)
-                .single();
+        long total = query.count(jdbc, from);
         String order = switch (q.sort() == null ? "-documentedAt" : q.sort()) {
             case "documentedAt" -> "e.documented_at NULLS FIRST";
             case "dateOfService" -> "e.date_of_service NULLS FIRST";
             case "-dateOfService" -> "e.date_of_service DESC NULLS LAST";
             default -> "e.documented_at DESC NULLS LAST";
         };
-        List<EncounterRow> items = jdbc.sql(
-                        """
+        List<EncounterRow> items = query.page(
+                jdbc,
+                """
                 SELECT e.encounter_id, e.tenant_id, e.date_of_service, e.documented_at, e.coding_version,
                     lc.claim_id, lc.state AS claim_state, lc.payer_name,
                     CASE WHEN e.first_paid_at IS NOT NULL THEN 'PAID' WHEN lc.claim_id IS NOT NULL THEN 'CLAIMED'
                          WHEN e.coding_version IS NOT NULL THEN 'CODED' ELSE 'DOCUMENTED' END AS state
-                """ + from + where + " ORDER BY " + order + ", e.encounter_id OFFSET :offset LIMIT :limit")
-                .params(params)
-                .param("offset", (long) q.page() * q.size())
-                .param("limit", q.size())
-                .query((rs, n) -> new EncounterRow(
+                """ + from,
+                order + ", e.encounter_id",
+                q.page(),
+                q.size(),
+                (rs, n) -> new EncounterRow(
                         rs.getString("encounter_id"),
                         rs.getString("tenant_id"),
                         date(rs.getDate("date_of_service")),
@@ -190,8 +179,7 @@ class JdbcReadModel implements ReadModel {
                         rs.getString("state"),
                         rs.getString("claim_id"),
                         rs.getString("claim_state"),
-                        rs.getString("payer_name")))
-                .list();
+                        rs.getString("payer_name")));
         return new ListPage<>(items, total);
     }
 
@@ -211,10 +199,6 @@ class JdbcReadModel implements ReadModel {
         return jdbc.sql("SELECT DISTINCT tenant_id FROM encounter ORDER BY tenant_id")
                 .query(String.class)
                 .list();
-    }
-
-    private static String prefix(String term) {
-        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     @Override

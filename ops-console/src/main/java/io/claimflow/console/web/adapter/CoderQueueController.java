@@ -190,7 +190,8 @@ class CoderQueueController {
         Map<?, ?> suggestion = detail.get("suggestion") instanceof Map<?, ?> s ? s : Map.of();
         model.addAttribute("suggestion", suggestion);
         model.addAttribute("reasons", detail.get("reasons") instanceof List<?> r ? r : List.of());
-        model.addAttribute("recodeCause", detail.get("recodeCause") instanceof Map<?, ?> c ? Tables.flatten(c) : null);
+        model.addAttribute(
+                "recodeCause", detail.get("recodeCause") instanceof Map<?, ?> c ? FieldLabels.recodeCause(c) : null);
         model.addAttribute("open", "OPEN".equals(detail.get("status")));
         model.addAttribute("dxRows", form.diagnosisRows());
         model.addAttribute("lineRows", form.lineRows());

@@ -22,10 +22,7 @@ class PageErrors {
 
     @ExceptionHandler(ProblemException.class)
     String problem(ProblemException e, HttpServletResponse response, Model model) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        model.addAttribute("message", e.getMessage());
-        return "error-page";
+        return ConsolePages.errorPage(e.status().value(), e.getMessage(), model, response);
     }
 
     @ExceptionHandler({
@@ -34,16 +31,15 @@ class PageErrors {
         IllegalArgumentException.class
     })
     String badInput(Exception e, HttpServletResponse response, Model model) {
-        response.setStatus(400);
-        model.addAttribute("status", 400);
-        model.addAttribute(
-                "message",
+        return ConsolePages.errorPage(
+                400,
                 e instanceof MethodArgumentTypeMismatchException m
                         ? "'" + m.getName() + "' is not valid"
                         : e instanceof MissingServletRequestParameterException m
                                 ? "'" + m.getParameterName() + "' is missing"
-                                : "The request is not valid");
-        return "error-page";
+                                : "The request is not valid",
+                model,
+                response);
     }
 
     /**
@@ -57,9 +53,6 @@ class PageErrors {
             throw e;
         }
         LOG.error("A page failed: {}", e.getClass().getName());
-        response.setStatus(500);
-        model.addAttribute("status", 500);
-        model.addAttribute("message", "The page could not be shown; the failure is logged. Try again, or go back.");
-        return "error-page";
+        return ConsolePages.errorPage(500, null, model, response);
     }
 }

@@ -215,11 +215,7 @@ class PatientAccountController {
         ServiceFile pdf =
                 services.file(SERVICE, "/statements/" + statementId + "/pdf", MediaType.APPLICATION_PDF_VALUE);
         if (!pdf.ok()) {
-            int status = pdf.status() == 0 ? 502 : pdf.status();
-            response.setStatus(status);
-            model.addAttribute("status", status);
-            model.addAttribute("message", pdf.problem());
-            return "error-page";
+            return ConsolePages.errorPage(pdf.status() == 0 ? 502 : pdf.status(), pdf.problem(), model, response);
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

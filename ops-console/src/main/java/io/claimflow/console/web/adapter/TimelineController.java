@@ -105,7 +105,7 @@ class TimelineController {
     String timeline(@PathVariable String encounterId, Model model) {
         List<TimelineEntry> events = readModel.timeline(encounterId);
         if (events.isEmpty()) {
-            throw new NotFoundException("No events for encounter " + encounterId);
+            throw new NotFoundException("No such encounter");
         }
         List<ClaimView> claims = readModel.claimsOfEncounter(encounterId);
         auditTrail.read("encounter", encounterId);
@@ -140,7 +140,8 @@ class TimelineController {
         ServiceAnswer record = services.get(GATEWAY, "/api/adjudication/interchanges/" + interchangeId);
         model.addAttribute("interchangeId", interchangeId);
         model.addAttribute("answer", record);
-        model.addAttribute("fields", record.ok() ? Tables.flatten(record.body()) : java.util.Map.of());
+        model.addAttribute(
+                "fields", record.ok() ? FieldLabels.labelled(Tables.flatten(record.body())) : java.util.Map.of());
         List<String> segments = List.of();
         String fileProblem = null;
         if (record.ok()) {
@@ -161,7 +162,7 @@ class TimelineController {
     @PreAuthorize(ConsoleRoles.TIMELINE)
     String claim(@PathVariable String claimId) {
         String encounter =
-                readModel.encounterOfClaim(claimId).orElseThrow(() -> new NotFoundException("No claim " + claimId));
+                readModel.encounterOfClaim(claimId).orElseThrow(() -> new NotFoundException("No such claim"));
         return "redirect:"
                 + UriComponentsBuilder.fromPath("/encounters/{encounter}")
                         .fragment("claim-" + claimId)

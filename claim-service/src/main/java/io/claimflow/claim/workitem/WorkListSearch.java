@@ -1,13 +1,10 @@
-package io.claimflow.claim.work;
+package io.claimflow.claim.workitem;
 
-import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.platform.validation.InvalidInputException;
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * Criteria of a work-list page (held claims, open denial work), filtered, sorted and paged in the database; null
- * criteria do not restrict. Pages are 0-based.
+ * criteria do not restrict.
  *
  * @param queue denial work queue (denial lists only)
  * @param ruleId a scrubber rule among the held claim's open findings (held list only)
@@ -15,7 +12,7 @@ import java.util.List;
  * @param carc a claim adjustment reason code among the item's reasons, with or without its group code
  * @param payerId the claim's payer
  * @param serviceTo date of service on or before (the age of the work)
- * @param sort one of {@link #SORTS}, {@code -} first for descending; null for the oldest work first
+ * @param paging the page and its sort; no sort for the oldest work first
  */
 public record WorkListSearch(
         WorkQueue queue,
@@ -23,21 +20,10 @@ public record WorkListSearch(
         String category,
         String carc,
         String payerId,
-        LocalDate serviceTo,
-        String sort,
-        int page,
-        int size) {
-
-    public static final List<String> SORTS = List.of(
-            "dateOfService", "-dateOfService", "charge", "-charge", "createdAt", "-createdAt", "payer", "-payer");
+        java.time.LocalDate serviceTo,
+        PageRequest paging) {
 
     public WorkListSearch {
-        if (page < 0 || size < 1 || size > 500) {
-            throw new InvalidInputException("page must be 0 or more and size between 1 and 500");
-        }
-        if (sort != null && !SORTS.contains(sort)) {
-            throw new InvalidInputException("sort must be one of " + SORTS);
-        }
         if (carc != null && !carc.matches("(?:(?:CO|PR|OA|PI|CR)-?)?[A-Z0-9]{1,5}")) {
             throw new InvalidInputException("carc must be a claim adjustment reason code such as 16 or CO-16");
         }

@@ -1,0 +1,27 @@
+package io.claimflow.claim.workitem;
+
+import io.claimflow.platform.validation.InvalidInputException;
+import java.util.List;
+
+/**
+ * Which page of a list (claims, held claims, denial work) and in which order. Pages are 0-based.
+ *
+ * @param sort one of {@link #SORTS}, {@code -} first for descending; null for the list's own order
+ */
+public record PageRequest(String sort, int page, int size) {
+
+    public static final List<String> SORTS = List.of(
+            "dateOfService", "-dateOfService", "charge", "-charge", "createdAt", "-createdAt", "payer", "-payer");
+
+    public PageRequest {
+        if (sort != null && !SORTS.contains(sort)) {
+            throw new InvalidInputException("sort must be one of " + SORTS);
+        }
+        if (page < 0) {
+            throw new InvalidInputException("page must be 0 or more");
+        }
+        if (size < 1 || size > 500) {
+            throw new InvalidInputException("size must be between 1 and 500");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.claimflow.platform.jdbc;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One page of a filtered list, the way every list of the services is read: a {@code WHERE} of optional criteria with
+ * named parameters, counted once and read a page at a time ({@code ORDER BY ... OFFSET ... LIMIT}) with
+ * {@link JdbcClient}.
+ *
+ * <pre>{@code
+ * PageQuery query = PageQuery.where("c.is_current")
+ *         .and("c.payer_id = :payerId", "payerId", search.payerId())   // left out when null or blank
+ *         .and("c.date_of_service <= :serviceTo", "serviceTo", search.serviceTo());
+ * long total = query.count(jdbc, "FROM claim c");
+ * List<ClaimSummary> items = query.page(
+ *         jdbc, "SELECT ... FROM claim c", "c.created_at, c.claim_id", search.page(), search.size(), ROW);
+ * }</pre>
+ *
+ * Conditions are SQL text written by the caller; values only ever travel as parameters.
+ */
+public final class PageQuery {
+
+    private final StringBuilder where;
+    private final Map<String, Object> params = new LinkedHashMap<>();
+
+    private PageQuery(String always) {
+        this.where = new StringBuilder(" WHERE ").append(always);
+    }
+
+    /** A query whose rows always meet {@code always} (SQL, such as {@code "c.is_current"} or {@code "true"}). */
+    public static PageQuery where(String always) {
+        return new PageQuery(always);
+    }
+
+    /** A query with no condition but the optional ones added later. */
+    public static PageQuery all() {
+        return new PageQuery("true");
+    }
+
+    /**
+     * Adds {@code condition} with its parameter {@code name} bound to {@code value}, unless the value is null or a
+     * blank string: a criterion not given does not restrict.
+     */
+    public PageQuery and(String condition, String name, Object value) {
+        if (value != null && !(value instanceof String text && text.isBlank())) {
+            where.append(" AND ").append(condition);
+            params.put(name, value);
+        }
+        return this;
+    }
+
+    /** Adds {@code condition}, a condition without parameters (or with {@link #param}). */
+    public PageQuery and(String condition) {
+        where.append(" AND ").append(condition);
+        return this;
+    }
+
+    /** Adds {@code condition} when {@code when} holds (a condition without parameters, or with {@link #param}). */
+    public PageQuery andIf(boolean when, String condition) {
+        return when ? and(condition) : this;
+    }
+
+    /** Binds a parameter a condition added by {@link #andIf} uses. */
+    public PageQuery param(String name, Object value) {
+        params.put(name, value);
+        return this;
+    }
+
+    /** The {@code WHERE} clause, with a leading space. */
+    public String whereClause() {
+        return where.toString();
+    }
+
+    /** The named parameters of the conditions added. */
+    public Map<String, Object> params() {
+        return Collections.unmodifiableMap(params);
+    }
+
+    /** How many rows of {@code from} (such as {@code "FROM claim c"}) match. */
+    public long count(JdbcClient jdbc, String from) {
+        return jdbc.sql("SELECT count(*) " + from + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * One 0-based page of the rows of {@code select} (the {@code SELECT ... FROM ...} without its {@code WHERE})
+     * that match, in the order {@code orderBy}, which must end in a unique key for the pages to be stable.
+     */
+    public <T> List<T> page(JdbcClient jdbc, String select, String orderBy, int page, int size, RowMapper<T> rows) {
+        return jdbc.sql(pageSql(select, orderBy))
+                .params(params)
+                .param("offset", (long) page * size)
+                .param("limit", size)
+                .query(rows)
+                .list();
+    }
+
+    String pageSql(String select, String orderBy) {
+        return select + where + " ORDER BY " + orderBy + " OFFSET :offset LIMIT :limit";
+    }
+
+    /**
+     * The {@code ORDER BY} of a list's sort: {@code sort} names a key of {@code columns} (the SQL to sort by),
+     * {@code -} first for descending; {@code fallback} when there is no sort.
+     *
+     * @throws IllegalArgumentException for a key not in {@code columns} (the caller validates sorts at its door)
+     */
+    public static String orderBy(String sort, Map<String, String> columns, String fallback) {
+        if (sort == null) {
+            return fallback;
+        }
+        boolean descending = sort.startsWith("-");
+        String column = columns.get(descending ? sort.substring(1) : sort);
+        if (column == null) {
+            throw new IllegalArgumentException("sort must be one of " + columns.keySet() + ", '-' first to reverse");
+        }
+        return column + (descending ? " DESC" : "");
+    }
+
+    /**
+     * A {@code LIKE} pattern that finds the values starting with {@code text}, its {@code \}, {@code %} and {@code _}
+     * escaped (PostgreSQL's default escape character is the backslash).
+     */
+    public static String startsWith(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

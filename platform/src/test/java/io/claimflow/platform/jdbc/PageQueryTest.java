@@ -1,0 +1,74 @@
+package io.claimflow.platform.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PageQueryTest {
+
+    private static final Map<String, String> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("dateOfService", "c.date_of_service");
+        COLUMNS.put("charge", "c.total_charge");
+    }
+
+    @Test
+    void criteriaNotGivenDoNotRestrict() {
+        PageQuery query = PageQuery.where("c.is_current")
+                .and("c.payer_id = :payerId", "payerId", null)
+                .and("c.status = :status", "status", "  ")
+                .and("c.date_of_service <= :serviceTo", "serviceTo", LocalDate.of(2026, 3, 1));
+
+        assertThat(query.whereClause()).isEqualTo(" WHERE c.is_current AND c.date_of_service <= :serviceTo");
+        assertThat(query.params()).containsExactly(Map.entry("serviceTo", LocalDate.of(2026, 3, 1)));
+    }
+
+    @Test
+    void valuesTravelAsParametersNeverAsSqlText() {
+        PageQuery query = PageQuery.all().and("c.payer_id = :payerId", "payerId", "x'; DROP TABLE claim; --");
+
+        assertThat(query.whereClause()).isEqualTo(" WHERE true AND c.payer_id = :payerId");
+        assertThat(query.params()).containsEntry("payerId", "x'; DROP TABLE claim; --");
+    }
+
+    @Test
+    void conditionsWithoutAValueAreAddedOnlyWhenAsked() {
+        PageQuery query = PageQuery.all()
+                .andIf(false, "c.is_current")
+                .andIf(true, "c.claim_id LIKE :prefix")
+                .param("prefix", "CLM%");
+
+        assertThat(query.whereClause()).isEqualTo(" WHERE true AND c.claim_id LIKE :prefix");
+        assertThat(query.params()).containsEntry("prefix", "CLM%");
+    }
+
+    @Test
+    void aPageIsTheSelectWithTheCriteriaInItsOrderWithOffsetAndLimit() {
+        PageQuery query = PageQuery.where("w.resolved_at IS NULL").and("w.queue = :queue", "queue", "DENIAL");
+
+        assertThat(query.pageSql("SELECT w.id FROM work_item w", "w.created_at, w.id"))
+                .isEqualTo("SELECT w.id FROM work_item w WHERE w.resolved_at IS NULL AND w.queue = :queue"
+                        + " ORDER BY w.created_at, w.id OFFSET :offset LIMIT :limit");
+    }
+
+    @Test
+    void aSortNamesAColumnAndAMinusReversesIt() {
+        assertThat(PageQuery.orderBy(null, COLUMNS, "c.created_at")).isEqualTo("c.created_at");
+        assertThat(PageQuery.orderBy("charge", COLUMNS, "c.created_at")).isEqualTo("c.total_charge");
+        assertThat(PageQuery.orderBy("-dateOfService", COLUMNS, "c.created_at")).isEqualTo("c.date_of_service DESC");
+        assertThatThrownBy(() -> PageQuery.orderBy("-c.total_charge; DELETE", COLUMNS, "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dateOfService");
+    }
+
+    @Test
+    void aPrefixPatternEscapesTheLikeWildcards() {
+        assertThat(PageQuery.startsWith("CLM-1")).isEqualTo("CLM-1%");
+        assertThat(PageQuery.startsWith("50%_a\\b")).isEqualTo("50\\%\\_a\\\\b%");
+    }
+}
