@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
- * Issue 21 item 3: a biller matches an 835 claim (CLP) that matched no claim to a claim by hand. The match is checked
+ * Issue 21 item 3, remittance work. A deposit shows each claim's and each line's adjudication (CAS group, CARC,
+ * amount; RARCs) as the payer sent it, without the member id. A biller matches an 835 claim (CLP) that matched no claim to a claim by hand. The match is checked
  * (the claim is known, of the practice named and of the deposit's practice, waits for a payer answer, and the CLP's
  * amounts fit the claim and balance) and then posted exactly as an automatic match (PaymentPosted / ClaimDenied
  * through the outbox, the claim's status, the deposit's claim), audited with the biller's name; a CLP matched or
@@ -54,7 +55,7 @@ import org.springframework.web.client.RestClient;
             "claimflow.outbox.poll-interval=1h"
         })
 @ClaimFlowInfrastructure(database = "claimflow_adjudication_lifecycle")
-class ManualMatchTest {
+class RemittanceWorkTest {
 
     @LocalServerPort
     int port;
@@ -245,6 +246,53 @@ class ManualMatchTest {
                 .toEntity(new ParameterizedTypeReference<>() {});
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
         assertThat(String.valueOf(answer.getBody())).doesNotContain("<script>");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDepositShowsEachClaimsAndLinesAdjustmentsAndRemarkCodes() {
+        ClaimSubmitted claim = sentAndAccepted();
+        String pcn = claim.getPatientControlNumber();
+        String trace = "EFT" + next();
+        // 99214 paid 120 (CO-45 20, PR-3 25), 83036 denied CO-16 with RARC M119 (45); claim-level RARC MA130
+        receive(era(
+                trace,
+                List.of(List.of(
+                        "CLP*" + pcn + "*1*210*120*25*12*PCN-" + pcn + "*11*1",
+                        "NM1*QC*1*WHITFIELD*ELEANOR****MI*BHP884120337",
+                        "MOA***MA130",
+                        "SVC*HC:99214:25*165*120**1",
+                        "DTM*472*" + GatewayLifecycleTest.dos(claim),
+                        "CAS*CO*45*20",
+                        "CAS*PR*3*25",
+                        "REF*6R*" + claim.getClaimId() + "-1",
+                        "AMT*B6*145",
+                        "SVC*HC:83036*45*0**1",
+                        "DTM*472*" + GatewayLifecycleTest.dos(claim),
+                        "CAS*CO*16*45",
+                        "REF*6R*" + claim.getClaimId() + "-2",
+                        "LQ*HE*M119")),
+                List.of()));
+
+        Map<String, Object> clp = depositClaims(trace).get(0);
+
+        assertThat(clp).containsEntry("adjudicationKept", true).containsEntry("outcome", "PARTIALLY_DENIED");
+        assertThat((List<String>) clp.get("remarkCodes")).containsExactly("MA130");
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) clp.get("lines");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0))
+                .containsEntry("procedureCode", "99214")
+                .containsEntry("modifiers", List.of("25"))
+                .containsEntry("lineItemControlNumber", claim.getClaimId() + "-1");
+        assertThat(new BigDecimal(String.valueOf(lines.get(0).get("allowed")))).isEqualByComparingTo("145");
+        assertThat((List<Map<String, Object>>) lines.get(0).get("adjustments"))
+                .extracting(a -> a.get("group") + "-" + a.get("reasonCode") + " " + new BigDecimal(String.valueOf(a.get("amount"))).stripTrailingZeros().toPlainString())
+                .containsExactly("CO-45 20", "PR-3 25");
+        assertThat((List<Map<String, Object>>) lines.get(1).get("adjustments"))
+                .extracting(a -> a.get("group") + "-" + a.get("reasonCode"))
+                .containsExactly("CO-16");
+        assertThat((List<String>) lines.get(1).get("remarkCodes")).containsExactly("M119");
+        assertThat(clp.toString()).doesNotContain("BHP884120337").doesNotContain("WHITFIELD");
     }
 
     // ---- helpers ----
