@@ -73,7 +73,10 @@ class ConsoleListsBenchmark {
             LocalDate today = LocalDate.now();
             List<Page> pages = List.of(
                     new Page("claims, newest first", "biller", "/claims"),
-                    new Page("claims, status PAID by date of service", "biller", "/claims?status=PAID&sort=-dateOfService"),
+                    new Page(
+                            "claims, status PAID by date of service",
+                            "biller",
+                            "/claims?status=PAID&sort=-dateOfService"),
                     new Page(
                             "claims, payer and 6 months of service by charge",
                             "biller",
@@ -89,7 +92,10 @@ class ConsoleListsBenchmark {
                     new Page("held claims", "biller", "/work/held"),
                     new Page("held claims, rule and payer", "biller", "/work/held?rule=TIMELY-FILING&sort=-charge"),
                     new Page("denials", "biller", "/work/denials"),
-                    new Page("denials, queue, payer and CARC", "biller", "/work/denials?queue=DENIAL&payer=AETNA1&carc=16"),
+                    new Page(
+                            "denials, queue, payer and CARC",
+                            "biller",
+                            "/work/denials?queue=DENIAL&payer=AETNA1&carc=16"),
                     new Page("remittances", "biller", "/remittances"),
                     new Page("patients of a practice", "patient-accounts", "/patients?tenantId=riverside-fm"),
                     new Page(
@@ -99,8 +105,8 @@ class ConsoleListsBenchmark {
                     new Page("KPIs, default period", "biller", "/kpis"),
                     new Page("KPIs, a whole year", "biller", "/kpis?from=" + today.minusYears(1) + "&to=" + today));
 
-            Map<String, HttpClient> sessions = Map.of(
-                    "biller", login(console, "biller"), "patient-accounts", login(console, "patient-accounts"));
+            Map<String, HttpClient> sessions =
+                    Map.of("biller", login(console, "biller"), "patient-accounts", login(console, "patient-accounts"));
             List<Timing> timings = new ArrayList<>();
             for (Page page : pages) {
                 timings.add(measure(sessions.get(page.user()), console, page));
@@ -127,9 +133,11 @@ class ConsoleListsBenchmark {
             HttpResponse<String> response = session.send(request, HttpResponse.BodyHandlers.ofString());
             millis[i] = (System.nanoTime() - start) / 1e6;
             status = response.statusCode();
-            if (status != 200 || response.body().contains("answered 5") || response.body().contains("does not answer")) {
-                throw new IllegalStateException(page.path() + " answered " + status + ": the page is not measured "
-                        + "as it works");
+            if (status != 200
+                    || response.body().contains("answered 5")
+                    || response.body().contains("does not answer")) {
+                throw new IllegalStateException(
+                        page.path() + " answered " + status + ": the page is not measured " + "as it works");
             }
         }
         Arrays.sort(millis);
@@ -196,13 +204,12 @@ class ConsoleListsBenchmark {
         return http;
     }
 
-    private static void fill(Infrastructure infrastructure, String database, List<String> statements)
-            throws Exception {
+    private static void fill(Infrastructure infrastructure, String database, List<String> statements) throws Exception {
         try (Connection connection = DriverManager.getConnection(
                         infrastructure.jdbcUrl(database), infrastructure.username(), infrastructure.password());
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
-                statement.execute(sql.replace(":n", Integer.toString(CLAIMS)));
+                statement.execute(sql.replace("#N#", Integer.toString(CLAIMS)));
             }
         }
     }
@@ -214,10 +221,10 @@ class ConsoleListsBenchmark {
             "(ARRAY['riverside-fm','lakeside-peds','northgate-im','harbor-ortho'])[1 + i % 4]";
 
     /** Eight payers, the first ones more often (i*i spreads them unevenly). */
-    private static final String PAYER_INDEX = "(1 + (i * i) % 8)";
+    private static final String PAYER_INDEX = "(1 + (i::bigint * i) % 8)";
 
-    private static final String PAYER_ID = "(ARRAY['BKHP1','AETNA1','CIGNA1','UHC1','MCR-OH','MCD-OH','HUMANA1',"
-            + "'ANTHEM1'])[" + PAYER_INDEX + "]";
+    private static final String PAYER_ID =
+            "(ARRAY['BKHP1','AETNA1','CIGNA1','UHC1','MCR-OH','MCD-OH','HUMANA1'," + "'ANTHEM1'])[" + PAYER_INDEX + "]";
     private static final String PAYER_NAME = "(ARRAY['Buckeye Health Plan','Aetna','Cigna','UnitedHealthcare',"
             + "'Medicare Ohio','Medicaid Ohio','Humana','Anthem'])[" + PAYER_INDEX + "]";
 
@@ -233,7 +240,7 @@ class ConsoleListsBenchmark {
     /** Charges from 45.00 to about 745.00. */
     private static final String CHARGE = "(45 + (i * 37) % 700)::numeric(12,2)";
 
-    private static final String SERIES = " FROM generate_series(1, :n) AS i";
+    private static final String SERIES = " FROM generate_series(1, #N#) AS i";
 
     private static List<String> consoleReadModel() {
         return List.of(
@@ -329,7 +336,7 @@ class ConsoleListsBenchmark {
                         + " || ' ' || (ARRAY['Garcia','Smith','Nguyen','Okafor','Miller','Kowalski','Haddad',"
                         + "'Johnson','Lee','Brown','Garner','Patel'])[1 + (i / 10) % 12],"
                         + " date '1940-01-01' + (i * 13) % 29000"
-                        + " FROM generate_series(1, greatest(:n * 2 / 5, 1)) AS i",
+                        + " FROM generate_series(1, greatest(#N# * 2 / 5, 1)) AS i",
                 "ANALYZE");
     }
 }
