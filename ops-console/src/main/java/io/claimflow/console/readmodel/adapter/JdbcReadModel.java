@@ -126,6 +126,9 @@ class JdbcReadModel implements ReadModel {
                 .single();
     }
 
+    /** The encounter has a claim (any: the state the list shows is from its latest). */
+    private static final String CLAIMED = "EXISTS (SELECT 1 FROM claim c WHERE c.encounter_id = e.encounter_id)";
+
     @Override
     public ListPage<EncounterRow> encounters(EncounterQuery q) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -139,9 +142,9 @@ class JdbcReadModel implements ReadModel {
         if (q.state() != null) {
             where.append(
                     switch (q.state()) {
-                        case "DOCUMENTED" -> " AND e.coding_version IS NULL AND lc.claim_id IS NULL";
-                        case "CODED" -> " AND e.coding_version IS NOT NULL AND lc.claim_id IS NULL";
-                        case "CLAIMED" -> " AND lc.claim_id IS NOT NULL AND e.first_paid_at IS NULL";
+                        case "DOCUMENTED" -> " AND e.coding_version IS NULL AND NOT " + CLAIMED;
+                        case "CODED" -> " AND e.coding_version IS NOT NULL AND NOT " + CLAIMED;
+                        case "CLAIMED" -> " AND " + CLAIMED + " AND e.first_paid_at IS NULL";
                         case "PAID" -> " AND e.first_paid_at IS NOT NULL";
                         default -> throw new IllegalArgumentException("state must be one of " + EncounterRow.STATES);
                     });
@@ -158,10 +161,8 @@ class JdbcReadModel implements ReadModel {
             where.append(" AND e.date_of_service <= :dosTo");
             params.put("dosTo", q.dosTo());
         }
-        String from = " FROM encounter e LEFT JOIN LATERAL (SELECT c.claim_id, c.state, c.payer_name FROM claim c"
-                + " WHERE c.encounter_id = e.encounter_id ORDER BY c.submitted_at DESC, c.claim_id DESC LIMIT 1) lc"
-                + " ON true";
-        long total = jdbc.sql("SELECT count(*)" + from + where)
+        // counted and paged on the encounters alone; the latest claim is looked up for the page's rows only
+        long total = jdbc.sql("SELECT count(*) FROM encounter e" + where)
                 .params(params)
                 .query(Long.class)
                 .single();
@@ -171,13 +172,17 @@ class JdbcReadModel implements ReadModel {
             case "-dateOfService" -> "e.date_of_service DESC NULLS LAST";
             default -> "e.documented_at DESC NULLS LAST";
         };
-        List<EncounterRow> items = jdbc.sql(
-                        """
+        List<EncounterRow> items = jdbc.sql("""
                 SELECT e.encounter_id, e.tenant_id, e.date_of_service, e.documented_at, e.coding_version,
                     lc.claim_id, lc.state AS claim_state, lc.payer_name,
                     CASE WHEN e.first_paid_at IS NOT NULL THEN 'PAID' WHEN lc.claim_id IS NOT NULL THEN 'CLAIMED'
                          WHEN e.coding_version IS NOT NULL THEN 'CODED' ELSE 'DOCUMENTED' END AS state
-                """ + from + where + " ORDER BY " + order + ", e.encounter_id OFFSET :offset LIMIT :limit")
+                FROM (SELECT e.* FROM encounter e""" + where + " ORDER BY " + order
+                        + ", e.encounter_id OFFSET :offset LIMIT :limit) e"
+                        + " LEFT JOIN LATERAL (SELECT c.claim_id, c.state, c.payer_name FROM claim c"
+                        + " WHERE c.encounter_id = e.encounter_id"
+                        + " ORDER BY c.submitted_at DESC, c.claim_id DESC LIMIT 1) lc ON true"
+                        + " ORDER BY " + order + ", e.encounter_id")
                 .params(params)
                 .param("offset", (long) q.page() * q.size())
                 .param("limit", q.size())
@@ -198,19 +203,34 @@ class JdbcReadModel implements ReadModel {
     @Override
     public java.util.Map<String, String> payers() {
         java.util.Map<String, String> payers = new java.util.LinkedHashMap<>();
-        jdbc.sql(
-                        "SELECT payer_id, max(payer_name) AS name FROM claim GROUP BY payer_id ORDER BY max(payer_name), payer_id")
-                .query(rs -> {
-                    payers.put(rs.getString("payer_id"), rs.getString("name"));
-                });
+        // each payer once by skipping through index claim_payer (payer_id, payer_name), its name the greatest there:
+        // a few index probes per payer, where a GROUP BY read every claim for every page that lists payers
+        jdbc.sql("""
+                        WITH RECURSIVE payer AS (
+                            (SELECT payer_id FROM claim ORDER BY payer_id LIMIT 1)
+                            UNION ALL
+                            SELECT (SELECT c.payer_id FROM claim c WHERE c.payer_id > payer.payer_id
+                                    ORDER BY c.payer_id LIMIT 1)
+                            FROM payer WHERE payer.payer_id IS NOT NULL)
+                        SELECT payer_id, (SELECT c.payer_name FROM claim c WHERE c.payer_id = payer.payer_id
+                                          ORDER BY c.payer_name DESC LIMIT 1) AS name
+                        FROM payer WHERE payer_id IS NOT NULL ORDER BY name, payer_id""").query(rs -> {
+            payers.put(rs.getString("payer_id"), rs.getString("name"));
+        });
         return payers;
     }
 
     @Override
     public List<String> tenants() {
-        return jdbc.sql("SELECT DISTINCT tenant_id FROM encounter ORDER BY tenant_id")
-                .query(String.class)
-                .list();
+        // each tenant once by skipping through index encounter_tenant, not a read of every encounter
+        return jdbc.sql("""
+                        WITH RECURSIVE tenant AS (
+                            (SELECT tenant_id FROM encounter ORDER BY tenant_id LIMIT 1)
+                            UNION ALL
+                            SELECT (SELECT e.tenant_id FROM encounter e WHERE e.tenant_id > tenant.tenant_id
+                                    ORDER BY e.tenant_id LIMIT 1)
+                            FROM tenant WHERE tenant.tenant_id IS NOT NULL)
+                        SELECT tenant_id FROM tenant WHERE tenant_id IS NOT NULL ORDER BY tenant_id""").query(String.class).list();
     }
 
     private static String prefix(String term) {
