@@ -286,7 +286,10 @@ class RemittanceWorkTest {
                 .containsEntry("lineItemControlNumber", claim.getClaimId() + "-1");
         assertThat(new BigDecimal(String.valueOf(lines.get(0).get("allowed")))).isEqualByComparingTo("145");
         assertThat((List<Map<String, Object>>) lines.get(0).get("adjustments"))
-                .extracting(a -> a.get("group") + "-" + a.get("reasonCode") + " " + new BigDecimal(String.valueOf(a.get("amount"))).stripTrailingZeros().toPlainString())
+                .extracting(a -> a.get("group") + "-" + a.get("reasonCode") + " "
+                        + new BigDecimal(String.valueOf(a.get("amount")))
+                                .stripTrailingZeros()
+                                .toPlainString())
                 .containsExactly("CO-45 20", "PR-3 25");
         assertThat((List<Map<String, Object>>) lines.get(1).get("adjustments"))
                 .extracting(a -> a.get("group") + "-" + a.get("reasonCode"))
