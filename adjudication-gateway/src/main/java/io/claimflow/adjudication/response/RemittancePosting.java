@@ -232,8 +232,7 @@ public class RemittancePosting {
             } else {
                 continue;
             }
-            Posted outcome = postClaim(
-                    candidate.deposit(), payment, claims.byClaimId(claimId).orElseThrow(), candidate.interchangeId());
+            Posted outcome = postKept(candidate, claims.byClaimId(claimId).orElseThrow());
             remittances.matchLater(
                     candidate.remittanceClaimId(), claimId, outcome.outcome(), outcome.overpaid(), by + "_LATER");
             LOG.info(
@@ -252,9 +251,18 @@ public class RemittancePosting {
         rematch(taken.claimId());
     }
 
+    /**
+     * Posts a CLP kept unmatched to the claim now found for it (later, or by a person), exactly as a CLP matched when
+     * its file came: events, the claim's status, its X12 history; the caller records the match.
+     */
+    Posted postKept(Remittances.UnmatchedPayment kept, SentClaim claim) {
+        return postClaim(kept.deposit(), kept.payment(), claim, kept.interchangeId());
+    }
+
     private record Match(SentClaim claim, String by) {}
 
-    private record Posted(String outcome, BigDecimal overpaid) {}
+    /** What became of a posted CLP (PAID, DENIED, OVERPAYMENT, ...) and the amount paid twice, if any. */
+    record Posted(String outcome, BigDecimal overpaid) {}
 
     private Optional<Match> match(Remittance.ClaimPayment payment) {
         if ("22".equals(payment.statusCode()) && payment.payerClaimNumber() != null) {

@@ -52,6 +52,28 @@ public interface Remittances {
     void matchLater(
             long remittanceClaimId, String claimId, String outcome, BigDecimal overpaidAmount, String matchedBy);
 
+    /**
+     * One CLP of a deposit, locked for this transaction (a second match of it waits, then sees it matched), with the
+     * CLP as read; empty when there is no such CLP.
+     */
+    Optional<HeldClaim> lock(long remittanceClaimId);
+
+    /** A CLP kept unmatched, matched by a person ({@code matched_by} MANUAL), with who and when. */
+    void matchByHand(long remittanceClaimId, String claimId, String outcome, BigDecimal overpaidAmount, String user);
+
+    /**
+     * One CLP of a deposit as kept: the claim it was matched to (null while unmatched), how, and the CLP as read with
+     * its deposit ({@code payment} null for a CLP posted before the CLP was kept for every claim).
+     */
+    record HeldClaim(
+            long remittanceClaimId,
+            long remittanceId,
+            String claimId,
+            String outcome,
+            String matchedBy,
+            String matchedByUser,
+            UnmatchedPayment payment) {}
+
     List<UnmatchedClaim> unmatched(int limit);
 
     /** A remittance claim (CLP) that matched no claim the gateway sent. */
@@ -64,7 +86,8 @@ public interface Remittances {
             String statusCode,
             BigDecimal charge,
             BigDecimal paid,
-            long interchangeId) {}
+            long interchangeId,
+            long remittanceClaimId) {}
 
     /** An unmatched CLP as it came, with the deposit it came in (to post it when its claim is found). */
     record UnmatchedPayment(
@@ -112,7 +135,11 @@ public interface Remittances {
         }
     }
 
-    /** One CLP of a deposit: the claim it paid (null when unmatched), the outcome and any overpaid amount. */
+    /**
+     * One CLP of a deposit: the claim it paid (null when unmatched), the outcome and any overpaid amount, how it was
+     * matched (and by whom, when by hand), and the CLP as read (claim and line adjustments, remark codes; null for a
+     * CLP posted before the gateway kept it).
+     */
     record DepositClaim(
             String claimId,
             String patientControlNumber,
@@ -123,7 +150,9 @@ public interface Remittances {
             BigDecimal patientResponsibility,
             String outcome,
             BigDecimal overpaidAmount,
-            String matchedBy) {}
+            String matchedBy,
+            String matchedByUser,
+            Remittance.ClaimPayment adjudication) {}
 
     /** One PLB adjustment of a deposit; kind from its reason code (INTEREST, RECOUPMENT, FORWARD_BALANCE, ...). */
     record DepositAdjustment(

@@ -165,8 +165,9 @@ class GatewayController {
     }
 
     /**
-     * One deposit: its payment, its claims (with outcome, overpaid amount and how each was matched) and its
-     * provider-level adjustments (PLB), and whether it reconciles (claims' payments - PLB amounts = payment).
+     * One deposit: its payment, its claims (with outcome, overpaid amount, how each was matched, and each claim's and
+     * line's adjustments and remark codes: {@link DepositClaimView}) and its provider-level adjustments (PLB), and
+     * whether it reconciles (claims' payments - PLB amounts = payment).
      */
     @GetMapping("/remittances/{id}")
     @PreAuthorize("hasAnyRole('BILLER', 'ADMIN')")
@@ -188,7 +189,7 @@ class GatewayController {
         body.put("claimPayments", deposit.claimPayments());
         body.put("providerAdjustmentTotal", deposit.providerAdjustmentTotal());
         body.put("reconciled", deposit.reconciled());
-        body.put("claims", deposit.claims());
+        body.put("claims", deposit.claims().stream().map(DepositClaimView::of).toList());
         body.put("providerAdjustments", deposit.providerAdjustments());
         return body;
     }

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link Remittances} in tables {@code remittance}, {@code remittance_claim} and
- * {@code remittance_provider_adjustment}; an unmatched CLP kept as read (JSON) until its claim is found.
+ * {@code remittance_provider_adjustment}; every CLP kept as read (JSON): an unmatched one to post it when its claim
+ * is found, every one for its claim and line adjustments on the deposit.
  */
 @Repository
 class JdbcRemittances implements Remittances {
@@ -71,7 +72,7 @@ class JdbcRemittances implements Remittances {
     private List<DepositClaim> claims(long remittanceId) {
         return jdbc.sql("""
                 SELECT claim_id, patient_control_number, payer_claim_number, status_code, charge_amount, paid_amount,
-                    patient_responsibility, outcome, overpaid_amount, matched_by
+                    patient_responsibility, outcome, overpaid_amount, matched_by, matched_by_user, payment_json::text
                 FROM remittance_claim WHERE remittance_id = ? ORDER BY id""")
                 .param(remittanceId)
                 .query((rs, n) -> new DepositClaim(
@@ -84,7 +85,9 @@ class JdbcRemittances implements Remittances {
                         rs.getBigDecimal(7),
                         rs.getString(8),
                         rs.getBigDecimal(9),
-                        rs.getString(10)))
+                        rs.getString(10),
+                        rs.getString(11),
+                        clp(rs.getString(12))))
                 .list();
     }
 
@@ -188,7 +191,7 @@ class JdbcRemittances implements Remittances {
                         overpaidAmount,
                         matchedBy,
                         payment.memberId(),
-                        claimId == null ? JSON.writeValueAsString(payment) : null)
+                        JSON.writeValueAsString(payment))
                 .update();
     }
 
@@ -204,42 +207,86 @@ class JdbcRemittances implements Remittances {
                 .single();
     }
 
+    /** The columns {@link #unmatchedPayment} reads, from {@code remittance_claim c JOIN remittance r}. */
+    private static final String PAYMENT_COLUMNS = "c.id, r.interchange_id, c.payment_json::text, r.payer_key, "
+            + "r.trace_number, r.payment_amount, r.credit_debit, r.payment_method_code, r.payment_date, r.payer_id, "
+            + "r.payer_name";
+
     @Override
     public List<UnmatchedPayment> unmatchedCandidates(
             String patientControlNumber, String payerClaimNumber, String memberId) {
-        return jdbc.sql("""
-                SELECT c.id, r.interchange_id, c.payment_json::text, r.payer_key, r.trace_number, r.payment_amount,
-                    r.credit_debit, r.payment_method_code, r.payment_date, r.payer_id, r.payer_name
-                FROM remittance_claim c JOIN remittance r ON r.id = c.remittance_id
+        // SKIP LOCKED: a CLP being matched by hand right now is that match's, not posted here as well
+        return jdbc.sql("SELECT " + PAYMENT_COLUMNS + """
+                 FROM remittance_claim c JOIN remittance r ON r.id = c.remittance_id
                 WHERE c.claim_id IS NULL AND c.payment_json IS NOT NULL
                   AND (c.patient_control_number = ? OR c.payer_claim_number = ? OR c.member_id = ?)
-                ORDER BY c.id""")
+                ORDER BY c.id FOR UPDATE OF c SKIP LOCKED""")
                 .params(patientControlNumber, payerClaimNumber, memberId)
-                .query((rs, n) -> new UnmatchedPayment(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        new Remittance(
-                                null,
-                                null,
-                                rs.getBigDecimal(6),
-                                rs.getString(7),
-                                rs.getString(8),
-                                localDate(rs, 9),
-                                rs.getString(5),
-                                rs.getString(4),
-                                rs.getString(10),
-                                rs.getString(11),
-                                List.of(),
-                                List.of()),
-                        JSON.readValue(rs.getString(3), Remittance.ClaimPayment.class)))
+                .query((rs, n) -> unmatchedPayment(rs))
                 .list();
+    }
+
+    /** The CLP as read with its deposit (BPR, TRN, payer), from {@link #PAYMENT_COLUMNS}. */
+    private static UnmatchedPayment unmatchedPayment(ResultSet rs) throws SQLException {
+        return new UnmatchedPayment(
+                rs.getLong(1),
+                rs.getLong(2),
+                new Remittance(
+                        null,
+                        null,
+                        rs.getBigDecimal(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        localDate(rs, 9),
+                        rs.getString(5),
+                        rs.getString(4),
+                        rs.getString(10),
+                        rs.getString(11),
+                        List.of(),
+                        List.of()),
+                clp(rs.getString(3)));
+    }
+
+    private static Remittance.ClaimPayment clp(String json) {
+        return json == null ? null : JSON.readValue(json, Remittance.ClaimPayment.class);
+    }
+
+    @Override
+    public Optional<HeldClaim> lock(long remittanceClaimId) {
+        return jdbc.sql("SELECT " + PAYMENT_COLUMNS + """
+                , c.remittance_id, c.claim_id, c.outcome, c.matched_by, c.matched_by_user
+                FROM remittance_claim c JOIN remittance r ON r.id = c.remittance_id
+                WHERE c.id = ? FOR UPDATE OF c""")
+                .param(remittanceClaimId)
+                .query((rs, n) -> new HeldClaim(
+                        rs.getLong(1),
+                        rs.getLong(12),
+                        rs.getString(13),
+                        rs.getString(14),
+                        rs.getString(15),
+                        rs.getString(16),
+                        rs.getString(3) == null ? null : unmatchedPayment(rs)))
+                .optional();
+    }
+
+    @Override
+    public void matchByHand(
+            long remittanceClaimId, String claimId, String outcome, BigDecimal overpaidAmount, String user) {
+        int updated = jdbc.sql("UPDATE remittance_claim SET claim_id = ?, outcome = ?, overpaid_amount = ?, "
+                        + "matched_by = 'MANUAL', matched_by_user = ?, matched_at = now() "
+                        + "WHERE id = ? AND claim_id IS NULL")
+                .params(claimId, outcome, overpaidAmount, user, remittanceClaimId)
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("remittance claim " + remittanceClaimId + " was matched meanwhile");
+        }
     }
 
     @Override
     public void matchLater(
             long remittanceClaimId, String claimId, String outcome, BigDecimal overpaidAmount, String matchedBy) {
         jdbc.sql("UPDATE remittance_claim SET claim_id = ?, outcome = ?, overpaid_amount = ?, matched_by = ?, "
-                        + "payment_json = NULL WHERE id = ? AND claim_id IS NULL")
+                        + "matched_at = now() WHERE id = ? AND claim_id IS NULL")
                 .params(claimId, outcome, overpaidAmount, matchedBy, remittanceClaimId)
                 .update();
     }
@@ -248,7 +295,7 @@ class JdbcRemittances implements Remittances {
     public List<UnmatchedClaim> unmatched(int limit) {
         return jdbc.sql("""
                 SELECT r.id, r.payer_key, r.trace_number, c.patient_control_number, c.payer_claim_number,
-                       c.status_code, c.charge_amount, c.paid_amount, r.interchange_id
+                       c.status_code, c.charge_amount, c.paid_amount, r.interchange_id, c.id
                 FROM remittance_claim c JOIN remittance r ON r.id = c.remittance_id
                 WHERE c.claim_id IS NULL ORDER BY c.id DESC LIMIT ?""")
                 .param(limit)
@@ -261,7 +308,8 @@ class JdbcRemittances implements Remittances {
                         rs.getString(6),
                         rs.getBigDecimal(7),
                         rs.getBigDecimal(8),
-                        rs.getLong(9)))
+                        rs.getLong(9),
+                        rs.getLong(10)))
                 .list();
     }
 

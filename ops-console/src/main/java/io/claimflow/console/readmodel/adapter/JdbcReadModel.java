@@ -127,6 +127,9 @@ class JdbcReadModel implements ReadModel {
                 .single();
     }
 
+    /** The encounter has a claim (any: the state the list shows is from its latest). */
+    private static final String CLAIMED = "EXISTS (SELECT 1 FROM claim c WHERE c.encounter_id = e.encounter_id)";
+
     @Override
     public ListPage<EncounterRow> encounters(EncounterQuery q) {
         PageQuery query = PageQuery.all()
@@ -139,9 +142,9 @@ class JdbcReadModel implements ReadModel {
         if (q.state() != null) {
             query.and(
                     switch (q.state()) {
-                        case "DOCUMENTED" -> "e.coding_version IS NULL AND lc.claim_id IS NULL";
-                        case "CODED" -> "e.coding_version IS NOT NULL AND lc.claim_id IS NULL";
-                        case "CLAIMED" -> "lc.claim_id IS NOT NULL AND e.first_paid_at IS NULL";
+                        case "DOCUMENTED" -> "e.coding_version IS NULL AND NOT " + CLAIMED;
+                        case "CODED" -> "e.coding_version IS NOT NULL AND NOT " + CLAIMED;
+                        case "CLAIMED" -> CLAIMED + " AND e.first_paid_at IS NULL";
                         case "PAID" -> "e.first_paid_at IS NOT NULL";
                         default -> throw new IllegalArgumentException("state must be one of " + EncounterRow.STATES);
                     });
@@ -149,28 +152,29 @@ class JdbcReadModel implements ReadModel {
         query.and("e.tenant_id = :tenant", "tenant", q.tenantId())
                 .and("e.date_of_service >= :dosFrom", "dosFrom", q.dosFrom())
                 .and("e.date_of_service <= :dosTo", "dosTo", q.dosTo());
-        String from = "FROM encounter e LEFT JOIN LATERAL (SELECT c.claim_id, c.state, c.payer_name FROM claim c"
-                + " WHERE c.encounter_id = e.encounter_id ORDER BY c.submitted_at DESC, c.claim_id DESC LIMIT 1) lc"
-                + " ON true";
-        long total = query.count(jdbc, from);
+        // counted and paged on the encounters alone; the latest claim is looked up for the page's rows only
+        long total = query.count(jdbc, "FROM encounter e");
         String order = switch (q.sort() == null ? "-documentedAt" : q.sort()) {
             case "documentedAt" -> "e.documented_at NULLS FIRST";
             case "dateOfService" -> "e.date_of_service NULLS FIRST";
             case "-dateOfService" -> "e.date_of_service DESC NULLS LAST";
             default -> "e.documented_at DESC NULLS LAST";
         };
-        List<EncounterRow> items = query.page(
-                jdbc,
-                """
+        List<EncounterRow> items = jdbc.sql("""
                 SELECT e.encounter_id, e.tenant_id, e.date_of_service, e.documented_at, e.coding_version,
                     lc.claim_id, lc.state AS claim_state, lc.payer_name,
                     CASE WHEN e.first_paid_at IS NOT NULL THEN 'PAID' WHEN lc.claim_id IS NOT NULL THEN 'CLAIMED'
                          WHEN e.coding_version IS NOT NULL THEN 'CODED' ELSE 'DOCUMENTED' END AS state
-                """ + from,
-                order + ", e.encounter_id",
-                q.page(),
-                q.size(),
-                (rs, n) -> new EncounterRow(
+                FROM (SELECT e.* FROM encounter e""" + query.whereClause() + " ORDER BY " + order
+                        + ", e.encounter_id OFFSET :offset LIMIT :limit) e"
+                        + " LEFT JOIN LATERAL (SELECT c.claim_id, c.state, c.payer_name FROM claim c"
+                        + " WHERE c.encounter_id = e.encounter_id"
+                        + " ORDER BY c.submitted_at DESC, c.claim_id DESC LIMIT 1) lc ON true"
+                        + " ORDER BY " + order + ", e.encounter_id")
+                .params(query.params())
+                .param("offset", (long) q.page() * q.size())
+                .param("limit", q.size())
+                .query((rs, n) -> new EncounterRow(
                         rs.getString("encounter_id"),
                         rs.getString("tenant_id"),
                         date(rs.getDate("date_of_service")),
@@ -186,19 +190,34 @@ class JdbcReadModel implements ReadModel {
     @Override
     public java.util.Map<String, String> payers() {
         java.util.Map<String, String> payers = new java.util.LinkedHashMap<>();
-        jdbc.sql(
-                        "SELECT payer_id, max(payer_name) AS name FROM claim GROUP BY payer_id ORDER BY max(payer_name), payer_id")
-                .query(rs -> {
-                    payers.put(rs.getString("payer_id"), rs.getString("name"));
-                });
+        // each payer once by skipping through index claim_payer (payer_id, payer_name), its name the greatest there:
+        // a few index probes per payer, where a GROUP BY read every claim for every page that lists payers
+        jdbc.sql("""
+                        WITH RECURSIVE payer AS (
+                            (SELECT payer_id FROM claim ORDER BY payer_id LIMIT 1)
+                            UNION ALL
+                            SELECT (SELECT c.payer_id FROM claim c WHERE c.payer_id > payer.payer_id
+                                    ORDER BY c.payer_id LIMIT 1)
+                            FROM payer WHERE payer.payer_id IS NOT NULL)
+                        SELECT payer_id, (SELECT c.payer_name FROM claim c WHERE c.payer_id = payer.payer_id
+                                          ORDER BY c.payer_name DESC LIMIT 1) AS name
+                        FROM payer WHERE payer_id IS NOT NULL ORDER BY name, payer_id""").query(rs -> {
+            payers.put(rs.getString("payer_id"), rs.getString("name"));
+        });
         return payers;
     }
 
     @Override
     public List<String> tenants() {
-        return jdbc.sql("SELECT DISTINCT tenant_id FROM encounter ORDER BY tenant_id")
-                .query(String.class)
-                .list();
+        // each tenant once by skipping through index encounter_tenant, not a read of every encounter
+        return jdbc.sql("""
+                        WITH RECURSIVE tenant AS (
+                            (SELECT tenant_id FROM encounter ORDER BY tenant_id LIMIT 1)
+                            UNION ALL
+                            SELECT (SELECT e.tenant_id FROM encounter e WHERE e.tenant_id > tenant.tenant_id
+                                    ORDER BY e.tenant_id LIMIT 1)
+                            FROM tenant WHERE tenant.tenant_id IS NOT NULL)
+                        SELECT tenant_id FROM tenant WHERE tenant_id IS NOT NULL ORDER BY tenant_id""").query(String.class).list();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.claimflow.console.web.adapter;
 
 import io.claimflow.console.services.ServiceAnswer;
 import io.claimflow.console.services.Services;
+import io.claimflow.platform.validation.TenantId;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +23,20 @@ import org.springframework.web.util.UriUtils;
 /**
  * Remittance work via adjudication-gateway, as the logged-in user (issue 21 item 3): upload an 835 from a payer that
  * sends files, find deposits (ERAs) by trace number, one deposit with its claims (outcome, paid, patient share, how
- * matched) and its provider-level adjustments (PLB) and whether it reconciles, the 835 claims that matched no claim,
- * and for administrators the quarantined files with their reasons and a retry.
+ * matched, each claim's and line's adjustments and remark codes with their descriptions) and its provider-level
+ * adjustments (PLB) and whether it reconciles, the 835 claims that matched no claim with a match by hand to a claim
+ * found by its number (claim-service's claim search), and for administrators the quarantined files with their
+ * reasons and a retry.
  */
 @Controller
 class RemittanceController {
 
     private static final String GATEWAY = "adjudication-gateway";
     private static final Pattern TRACE = Pattern.compile("[A-Za-z0-9._-]{1,50}");
+    private static final Pattern CLAIM_NUMBER = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+    private static final Pattern TENANT = Pattern.compile(TenantId.PATTERN);
+    /** Claims shown to match an 835 claim to. */
+    private static final int CANDIDATES = 10;
     /** The gateway's own limit; a bigger file is not even sent. */
     private static final long MAX_UPLOAD = 16L * 1024 * 1024;
 
@@ -41,7 +48,11 @@ class RemittanceController {
 
     @GetMapping("/remittances")
     @PreAuthorize(ConsoleRoles.X12)
-    String remittances(@RequestParam(required = false) String traceNumber, Model model) {
+    String remittances(
+            @RequestParam(required = false) String traceNumber,
+            @RequestParam(required = false) Long matchFor,
+            @RequestParam(required = false) String claimNumber,
+            Model model) {
         String trace = traceNumber == null || traceNumber.isBlank() ? null : traceNumber.strip();
         model.addAttribute("traceNumber", trace == null ? "" : trace);
         if (trace != null) {
@@ -59,7 +70,85 @@ class RemittanceController {
         ServiceAnswer unmatched = services.get(GATEWAY, "/api/adjudication/remittances/unmatched?limit=100");
         model.addAttribute("unmatched", Tables.rows(unmatched.ok() ? unmatched.body() : null));
         model.addAttribute("unmatchedProblem", unmatched.ok() ? null : unmatched.problem());
+        String number = WebParams.blankToNull(claimNumber);
+        model.addAttribute("matchFor", matchFor);
+        model.addAttribute("claimNumber", number == null ? "" : number.strip());
+        if (matchFor != null && number != null) {
+            candidates(number.strip(), model);
+        }
         return "remittances";
+    }
+
+    /** The claims whose number starts with {@code number}, from claim-service, to match an 835 claim to. */
+    private void candidates(String number, Model model) {
+        if (!CLAIM_NUMBER.matcher(number).matches()) {
+            model.addAttribute("matchProblem", "A claim number has letters, digits and - _ . : only");
+            return;
+        }
+        ServiceAnswer found = services.get(
+                "claim-service",
+                "/claims" + WebParams.query("claimIdPrefix", number, "sort", "-createdAt", "size", CANDIDATES));
+        if (!found.ok()) {
+            model.addAttribute("matchProblem", found.problem());
+            return;
+        }
+        List<Map<String, Object>> rows = Tables.rows(found.body(), "items");
+        rows.forEach(r -> r.put("payer", WorkListRows.payer(r.get("payerId"), r.get("payerName"), null)));
+        model.addAttribute("candidates", rows);
+        if (rows.isEmpty()) {
+            model.addAttribute("matchProblem", "No claim number starts with " + number);
+        }
+    }
+
+    /**
+     * Matches an 835 claim that matched no claim to the claim chosen, through the gateway (which checks it and posts
+     * it as it posts any 835 claim), and says in words what came of it.
+     */
+    @PostMapping("/remittances/unmatched/{remittanceClaimId}/match")
+    @PreAuthorize(ConsoleRoles.X12)
+    String match(
+            @PathVariable long remittanceClaimId,
+            @RequestParam String claimId,
+            @RequestParam String tenantId,
+            RedirectAttributes redirect) {
+        if (!CLAIM_NUMBER.matcher(claimId).matches()
+                || !TENANT.matcher(tenantId).matches()) {
+            redirect.addFlashAttribute("failure", "Choose the claim from the list to match the 835 claim to");
+            return "redirect:/remittances";
+        }
+        ServiceAnswer answer = services.post(
+                GATEWAY,
+                "/api/adjudication/remittances/unmatched/" + remittanceClaimId + "/match",
+                new MatchRequest(claimId, tenantId));
+        if (answer.ok() && answer.body() instanceof Map<?, ?> m) {
+            redirect.addFlashAttribute("notice", matched(m));
+        } else {
+            String problem = answer.problem() == null ? "" : answer.problem();
+            redirect.addFlashAttribute(
+                    "failure", "Not matched: " + problem.replaceFirst("^" + GATEWAY + " answered [0-9]{3}: ", ""));
+        }
+        return "redirect:/remittances";
+    }
+
+    /** The gateway's match request: the claim chosen and its practice. */
+    record MatchRequest(String claimId, String tenantId) {}
+
+    /** What a match posted, in words. */
+    static String matched(Map<?, ?> m) {
+        String outcome = String.valueOf(m.get("outcome"));
+        String what = switch (outcome) {
+            case "PAID" -> "paid " + m.get("paid") + " of " + m.get("charge");
+            case "PARTIALLY_DENIED" -> "paid " + m.get("paid") + " of " + m.get("charge") + ", some lines denied";
+            case "DENIED" -> "denied by the payer (nothing paid); it is on the denial work list";
+            case "OVERPAYMENT" -> "paid " + m.get("paid") + " again: an overpayment of " + m.get("overpaidAmount");
+            case "REVERSED" -> "the payer took its earlier payment back (" + m.get("paid") + ")";
+            case "REVERSAL_NOT_POSTED" -> "a reversal with no payment left to take back: nothing posted";
+            case "FORWARDED" -> "the payer forwarded it to another payer: nothing paid";
+            case "PREDETERMINATION" -> "priced as a predetermination: nothing paid";
+            default -> outcome;
+        };
+        return "The 835 claim of trace " + m.get("traceNumber") + " is matched to claim " + m.get("claimId")
+                + " and posted: " + what;
     }
 
     @GetMapping("/remittances/{id}")
