@@ -183,7 +183,8 @@ class JdbcReadModel implements ReadModel {
                         rs.getString("state"),
                         rs.getString("claim_id"),
                         rs.getString("claim_state"),
-                        rs.getString("payer_name")));
+                        rs.getString("payer_name")))
+                .list();
         return new ListPage<>(items, total);
     }
 
