@@ -16,6 +16,7 @@ import io.claimflow.platform.money.Money;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +57,9 @@ public class NextPayerClaims {
             nextPayerUnknown(paid, notice, "a fourth payer is not billed", now);
             return;
         }
-        Optional<CoverageRef> coverage = payerOrder.coverages(paid).stream()
-                .filter(c -> c.payerId().equals(notice.nextPayerId()))
-                .findFirst();
-        if (coverage.isEmpty()
-                || coverage.get().payerId().equals(paid.coverage().payerId())) {
+        Optional<CoverageRef> coverage =
+                nextCoverage(payerOrder.coverages(paid), paid.coverage(), notice.nextPayerId());
+        if (coverage.isEmpty()) {
             nextPayerUnknown(paid, notice, "the patient has no other coverage with payer " + notice.nextPayerId(), now);
             return;
         }
@@ -157,6 +156,30 @@ public class NextPayerClaims {
             later.note(Actor.payer(notice.payerId()), reason, notice.eventId(), now);
             claims.update(later);
         }
+    }
+
+    /**
+     * The coverage the remittance's next payer stands for: the first coverage after the paid one in payment order
+     * with that payer id. Two plans of one payer (a member's and a spouse's plan with the same insurer) are told apart
+     * by their place in the order, since the remittance names only the payer.
+     */
+    static Optional<CoverageRef> nextCoverage(List<CoverageRef> paymentOrder, CoverageRef paid, String nextPayerId) {
+        int paidAt = -1;
+        for (int i = 0; i < paymentOrder.size(); i++) {
+            CoverageRef c = paymentOrder.get(i);
+            if (c.payerId().equals(paid.payerId()) && Objects.equals(c.memberId(), paid.memberId())) {
+                paidAt = i;
+                break;
+            }
+        }
+        for (int i = paidAt + 1; i < paymentOrder.size(); i++) {
+            CoverageRef c = paymentOrder.get(i);
+            boolean samePlan = c.payerId().equals(paid.payerId()) && Objects.equals(c.memberId(), paid.memberId());
+            if (c.payerId().equals(nextPayerId) && !samePlan) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     private void nextPayerUnknown(Claim paid, PaymentNotice notice, String why, Instant now) {

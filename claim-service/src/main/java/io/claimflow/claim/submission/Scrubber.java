@@ -209,10 +209,8 @@ public final class Scrubber {
                 findings.add(ScrubFinding.of(
                         rule, who + " is payer number " + prior.payerSequence() + ", expected " + (i + 1)));
             }
-            if (claim.coverage() != null
-                    && prior.payerId().equals(claim.coverage().payerId())) {
-                findings.add(ScrubFinding.of(rule, who + " is the payer this claim bills"));
-            }
+            // the earlier payer may be the payer this claim bills: two plans of one insurer (the member's and a
+            // spouse's) pay in turn; which plan is next is decided by the payment order (NextPayerClaims)
             List<BigDecimal> amounts = new ArrayList<>(List.of(prior.paidAmount(), prior.remainingPatientLiability()));
             prior.allAdjustments().forEach(a -> amounts.add(a.amount()));
             prior.lines().forEach(l -> amounts.add(l.paidAmount()));

@@ -88,6 +88,11 @@ public record PipelineSnapshot(
         Map<String, Long> byCategory = new TreeMap<>();
         Map<String, Long> byStatus = new TreeMap<>();
         Money[] claimMoney = {Money.NONE};
+        // visits billed to two or three payers are reconciled per visit (VisitInvariants): a later payer's
+        // remittance restates the charge and the patient's share, so summing them with the others would count twice
+        List<String> laterPayerVisits = new ArrayList<>();
+        tryRead(databases, CLAIM, c -> laterPayerVisits.addAll(VisitInvariants.laterPayerVisits(c, like)));
+        String notLaterPayer = VisitInvariants.notIn(laterPayerVisits);
         available.put("claim-service", tryRead(databases, CLAIM, c -> {
             String history = "SELECT count(DISTINCT h.claim_id) FROM claim_status_history h JOIN claim k"
                     + " ON k.claim_id = h.claim_id WHERE h.to_status = ? AND k.encounter_id LIKE ?";
@@ -111,7 +116,8 @@ public record PipelineSnapshot(
                     c,
                     "SELECT coalesce(sum(p.charge_amount), 0), coalesce(sum(p.paid_amount), 0),"
                             + " coalesce(sum(p.adjusted_amount + p.denied_amount), 0), coalesce(sum(p.patient_responsibility), 0)"
-                            + " FROM claim_payment p JOIN claim k ON k.claim_id = p.claim_id WHERE k.encounter_id LIKE ?",
+                            + " FROM claim_payment p JOIN claim k ON k.claim_id = p.claim_id WHERE k.encounter_id LIKE ?"
+                            + " AND k.encounter_id" + notLaterPayer,
                     like);
         }));
         // a claim the payer denied whole (CLP02 4) travels as ClaimDenied, not as money: left out of the totals
@@ -133,7 +139,8 @@ public record PipelineSnapshot(
                             + " THEN -r.paid_amount ELSE r.charge_amount - r.paid_amount - r.patient_responsibility END), 0),"
                             + " coalesce(sum(CASE WHEN " + overpaid + " THEN 0 ELSE r.patient_responsibility END), 0)"
                             + " FROM remittance_claim r JOIN outbound_claim o ON o.claim_id = r.claim_id"
-                            + " WHERE o.encounter_id LIKE ? AND r.status_code <> '4' AND r.outcome <> 'REVERSAL_NOT_POSTED'",
+                            + " WHERE o.encounter_id LIKE ? AND r.status_code <> '4' AND r.outcome <> 'REVERSAL_NOT_POSTED'"
+                            + " AND o.encounter_id" + notLaterPayer,
                     like);
         }));
         long[] statements = new long[1];
@@ -149,6 +156,7 @@ public record PipelineSnapshot(
                     + " FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id JOIN claim k"
                     + " ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
                     + " WHERE e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL', 'CLAIM_VOID') AND k.encounter_id LIKE ?"
+                    + " AND k.encounter_id" + notLaterPayer
                     + " GROUP BY l.ledger_account")) {
                 statement.setString(1, like);
                 try (ResultSet rs = statement.executeQuery()) {
@@ -167,7 +175,9 @@ public record PipelineSnapshot(
                     sums.getOrDefault("CONTRACTUAL_ADJUSTMENT", zero)
                             .add(sums.getOrDefault("OTHER_ADJUSTMENT", zero))
                             .add(sums.getOrDefault("INSURANCE_CREDIT", zero)),
-                    sums.getOrDefault("PATIENT_RECEIVABLE", zero));
+                    // the patient's share as the payer stated it: billed to the patient, or pending with the next payer
+                    sums.getOrDefault("PATIENT_RECEIVABLE", zero)
+                            .add(sums.getOrDefault("OTHER_INSURANCE_RECEIVABLE", zero)));
         }));
         long[] outbox = new long[1];
         for (String database : List.of(CODING, CLAIM, ADJUDICATION, PATIENT_BILLING)) {

@@ -2,13 +2,18 @@ package io.claimflow.e2e.demo;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The invariants per visit (encounter) as well as per claim, read from the services' own databases (read-only):
@@ -39,24 +44,29 @@ public final class VisitInvariants {
 
     /** What breaks each invariant, by encounter or claim id. */
     public record Violations(
-            Map<String, String> patientCharge, Map<String, String> notSent, Map<String, String> openWithoutWork) {
+            Map<String, String> patientCharge,
+            Map<String, String> notSent,
+            Map<String, String> openWithoutWork,
+            Map<String, String> payerPaid) {
 
         public long total() {
-            return patientCharge.size() + notSent.size() + openWithoutWork.size();
+            return patientCharge.size() + notSent.size() + openWithoutWork.size() + payerPaid.size();
         }
 
         /** One line per invariant, for people. */
         public String render() {
             return String.format(
                     "per visit: patient charged other than once %d | released claims the payer never"
-                            + " answered %d | open balances without a work item %d%n",
-                    patientCharge.size(), notSent.size(), openWithoutWork.size());
+                            + " answered %d | open balances without a work item %d | payers' payments that the"
+                            + " services disagree on %d%n",
+                    patientCharge.size(), notSent.size(), openWithoutWork.size(), payerPaid.size());
         }
 
         @Override
         public String toString() {
             return "patient charge per visit " + patientCharge + "; released but not answered by the payer " + notSent
-                    + "; open balance without a work item " + openWithoutWork;
+                    + "; open balance without a work item " + openWithoutWork + "; payers' payments per visit "
+                    + payerPaid;
         }
     }
 
@@ -66,7 +76,10 @@ public final class VisitInvariants {
     public static Violations check(PipelineSnapshot.Databases databases, String prefix) throws SQLException {
         String like = " LIKE '" + prefix.replace("'", "''") + "%'";
         return new Violations(
-                patientCharge(databases, like), notSent(databases, like), openWithoutWork(databases, like));
+                patientCharge(databases, like),
+                notSent(databases, like),
+                openWithoutWork(databases, like),
+                payerPaid(databases, like));
     }
 
     /** The invariants for the encounters {@code encounterIds} (ids an EHR chose, with no common prefix). */
@@ -77,7 +90,11 @@ public final class VisitInvariants {
                 : encounterIds.stream()
                         .map(id -> "'" + id.replace("'", "''") + "'")
                         .collect(java.util.stream.Collectors.joining(", ", " IN (", ")"));
-        return new Violations(patientCharge(databases, in), notSent(databases, in), openWithoutWork(databases, in));
+        return new Violations(
+                patientCharge(databases, in),
+                notSent(databases, in),
+                openWithoutWork(databases, in),
+                payerPaid(databases, in));
     }
 
     private static Map<String, String> patientCharge(PipelineSnapshot.Databases databases, String condition)
@@ -85,17 +102,30 @@ public final class VisitInvariants {
         Map<String, String> billed = rows(
                 databases,
                 CLAIM,
-                "SELECT c.encounter_id,"
-                        + " coalesce(sum(p.charge_amount), 0)::numeric(14, 2) || ' '"
-                        + " || coalesce(sum(p.patient_responsibility), 0)::numeric(14, 2)"
-                        + " FROM claim c LEFT JOIN claim_payment p ON p.claim_id = c.claim_id"
-                        + " WHERE c.is_current AND c.encounter_id" + condition + " GROUP BY c.encounter_id");
+                // the charges as the first payer of the visit's current claims was billed them (a crossover's later
+                // payer restates them on the same claim: left out), and the patient's share from the last payer that
+                // answered (a later payer's claim, or the crossover's restatement, carries what the patient owes after
+                // every payer before it)
+                "WITH cur AS (SELECT c.claim_id, c.encounter_id, c.payer_sequence FROM claim c WHERE c.is_current"
+                        + " AND c.encounter_id" + condition + "),"
+                        + " posted AS (SELECT cur.encounter_id, cur.payer_sequence, p.charge_amount,"
+                        + " p.patient_responsibility, p.payer_id = (SELECT p0.payer_id FROM claim_payment p0"
+                        + " WHERE p0.claim_id = p.claim_id ORDER BY p0.id LIMIT 1) AS first_payer"
+                        + " FROM cur JOIN claim_payment p ON p.claim_id = cur.claim_id),"
+                        + " last AS (SELECT encounter_id, max(payer_sequence) AS seq FROM posted GROUP BY encounter_id)"
+                        + " SELECT v.encounter_id,"
+                        + " coalesce((SELECT sum(r.charge_amount) FROM posted r WHERE r.encounter_id = v.encounter_id"
+                        + " AND r.payer_sequence = 1 AND r.first_payer), 0)::numeric(14, 2) || ' ' || coalesce(("
+                        + "SELECT sum(r.patient_responsibility) FROM posted r JOIN last l ON l.encounter_id ="
+                        + " r.encounter_id AND r.payer_sequence = l.seq WHERE r.encounter_id = v.encounter_id), 0)"
+                        + "::numeric(14, 2) FROM (SELECT DISTINCT encounter_id FROM cur) v");
         Map<String, String> ledger = rows(
                 databases,
                 PATIENT_BILLING,
                 "SELECT k.encounter_id,"
                         + " coalesce(-sum(l.amount) FILTER (WHERE l.ledger_account = 'GROSS_CHARGES'), 0)::numeric(14, 2)"
-                        + " || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'PATIENT_RECEIVABLE'), 0)"
+                        + " || ' ' || coalesce(sum(l.amount) FILTER (WHERE l.ledger_account IN ('PATIENT_RECEIVABLE',"
+                        + " 'OTHER_INSURANCE_RECEIVABLE')), 0)"
                         + "::numeric(14, 2) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
                         + " JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
                         + " WHERE e.kind NOT IN ('PATIENT_PAYMENT', 'WRITE_OFF', 'DENIAL_RESPONSIBILITY')"
@@ -155,6 +185,79 @@ public final class VisitInvariants {
                         + " AND NOT EXISTS (SELECT 1 FROM work_item w WHERE w.claim_id = c.claim_id AND w.resolved_at IS NULL)"
                         + " AND NOT (c.status = 'HELD' AND EXISTS (SELECT 1 FROM claim_scrub_finding f"
                         + "   WHERE f.claim_id = c.claim_id AND f.resolved_at IS NULL))");
+    }
+
+    /**
+     * Payers' payments per visit: what claim-service posted over every claim of the visit (each payer's claim, a
+     * crossover's later payer on the same claim, replaced claims), the gateway's matched 835 claims (a claim denied
+     * whole travels as ClaimDenied and pays nothing) and the patient ledger's insurance cash agree to the cent.
+     */
+    private static Map<String, String> payerPaid(PipelineSnapshot.Databases databases, String condition)
+            throws SQLException {
+        Map<String, String> claims = rows(
+                databases,
+                CLAIM,
+                "SELECT c.encounter_id, sum(p.paid_amount)::numeric(14, 2)::text FROM claim c JOIN claim_payment p"
+                        + " ON p.claim_id = c.claim_id WHERE c.encounter_id" + condition + " GROUP BY c.encounter_id");
+        Map<String, String> gateway = rows(
+                databases,
+                GATEWAY,
+                "SELECT o.encounter_id, sum(r.paid_amount)::numeric(14, 2)::text FROM remittance_claim r JOIN"
+                        + " outbound_claim o ON o.claim_id = r.claim_id WHERE r.status_code <> '4' AND o.encounter_id"
+                        + condition + " GROUP BY o.encounter_id");
+        Map<String, String> ledger = rows(
+                databases,
+                PATIENT_BILLING,
+                "SELECT k.encounter_id, coalesce(sum(l.amount) FILTER (WHERE l.ledger_account = 'INSURANCE_CASH'),"
+                        + " 0)::numeric(14, 2)::text FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
+                        + " JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
+                        + " WHERE e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL') AND k.encounter_id" + condition
+                        + " GROUP BY k.encounter_id");
+        Map<String, String> violations = new TreeMap<>();
+        TreeSet<String> encounters = new TreeSet<>(claims.keySet());
+        encounters.addAll(gateway.keySet());
+        for (String encounter : encounters) {
+            String posted = claims.getOrDefault(encounter, "0.00");
+            String remitted = gateway.getOrDefault(encounter, "0.00");
+            String cash = ledger.getOrDefault(encounter, "0.00");
+            if (!posted.equals(remitted) || !posted.equals(cash)) {
+                violations.put(
+                        encounter,
+                        "paid by the payers: gateway " + remitted + ", claim-service " + posted + ", patient ledger "
+                                + cash);
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * The visits (encounter ids matching {@code like}) billed to more than one payer: a claim of a later payer
+     * (secondary, tertiary) or a claim a later payer answered after a crossover.
+     */
+    public static List<String> laterPayerVisits(Connection claimDatabase, String like) throws SQLException {
+        List<String> visits = new ArrayList<>();
+        try (PreparedStatement statement = claimDatabase.prepareStatement(
+                "SELECT DISTINCT c.encounter_id FROM claim c WHERE c.encounter_id LIKE ? AND (c.payer_sequence > 1"
+                        + " OR EXISTS (SELECT 1 FROM claim_payment p WHERE p.claim_id = c.claim_id AND p.payer_id <>"
+                        + " (SELECT p0.payer_id FROM claim_payment p0 WHERE p0.claim_id = c.claim_id ORDER BY p0.id"
+                        + " LIMIT 1))) ORDER BY 1")) {
+            statement.setString(1, like);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    visits.add(rs.getString(1));
+                }
+            }
+        }
+        return visits;
+    }
+
+    /** {@code " NOT IN ('a', 'b')"} for the ids, or a condition true for every id when there are none. */
+    public static String notIn(Collection<String> ids) {
+        return ids.isEmpty()
+                ? " IS NOT NULL"
+                : ids.stream()
+                        .map(id -> "'" + id.replace("'", "''") + "'")
+                        .collect(Collectors.joining(", ", " NOT IN (", ")"));
     }
 
     private static Map<String, String> rows(PipelineSnapshot.Databases databases, String database, String sql)

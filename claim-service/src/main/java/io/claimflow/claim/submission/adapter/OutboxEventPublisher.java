@@ -84,11 +84,16 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
         if (claim.coverage() == null) {
             throw new IllegalStateException("Claim " + claim.claimId() + " has no coverage to submit to");
         }
+        // a later payer's coverage is the plan the claim bills: its payer and member id (two plans of one payer, a
+        // member's and a spouse's, differ by member id only)
         Coverage coverage = claim.payerSequence() > 1
                 ? source.getCoverages().stream()
                         .filter(c -> c.getPayer()
                                 .getPayerId()
                                 .equals(claim.coverage().payerId()))
+                        .sorted(java.util.Comparator.comparing(c -> !java.util.Objects.equals(
+                                c.getSubscriber().getMemberId(),
+                                claim.coverage().memberId())))
                         .findFirst()
                         .orElseThrow(() -> new IllegalStateException("Claim " + claim.claimId() + " bills payer "
                                 + claim.coverage().payerId() + ", which is not among the encounter's coverages"))
