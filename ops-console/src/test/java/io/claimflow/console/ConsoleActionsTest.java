@@ -196,6 +196,9 @@ class ConsoleActionsTest {
                 .endsWith("&sort=-charge&page=2&size=25");
         assertThat(browser.get("/work/denials?queue=APPEAL").statusCode()).isEqualTo(200);
         assertThat(CALLS).contains("GET /work-lists/denials/search?queue=APPEAL&page=0&size=25");
+        // coordination of benefits: a next payer not among the coverages, an earlier payer's reversal
+        assertThat(browser.get("/work/denials?queue=COORDINATION").statusCode()).isEqualTo(200);
+        assertThat(CALLS).contains("GET /work-lists/denials/search?queue=COORDINATION&page=0&size=25");
         assertThat(browser.get("/work/denials?sort=status").statusCode()).isEqualTo(400);
         assertThat(browser.get("/work/denials?carc=16%27--").statusCode()).isEqualTo(400);
 

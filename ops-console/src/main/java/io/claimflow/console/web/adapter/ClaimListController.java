@@ -44,7 +44,8 @@ class ClaimListController {
             "CREDIT_BALANCE",
             "FORWARDED",
             "PREDETERMINED",
-            "APPEAL_LOST");
+            "APPEAL_LOST",
+            "CROSSED_OVER");
 
     static final List<String> SORTS =
             List.of("-createdAt", "createdAt", "-dateOfService", "dateOfService", "-charge", "charge", "payer");

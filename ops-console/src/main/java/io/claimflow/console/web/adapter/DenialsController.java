@@ -27,8 +27,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DenialsController {
 
     /** claim-service's work queues. */
-    static final List<String> DENIAL_QUEUES =
-            List.of("DENIAL", "REJECTION", "APPEAL", "RECODE", "REVERSAL", "CREDIT_BALANCE", "NOT_PAID", "LOST_APPEAL");
+    static final List<String> DENIAL_QUEUES = List.of(
+            "DENIAL",
+            "REJECTION",
+            "APPEAL",
+            "RECODE",
+            "REVERSAL",
+            "CREDIT_BALANCE",
+            "NOT_PAID",
+            "LOST_APPEAL",
+            "COORDINATION");
     /** The denial categories of the one billing-codes table. */
     static final List<String> DENIAL_CATEGORIES = Arrays.stream(DenialCategory.values())
             .filter(DenialCategory::isDenial)
