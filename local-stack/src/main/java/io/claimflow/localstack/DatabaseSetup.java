@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * Creates the roles and databases if they do not exist yet; never drops. Least privilege, as in docker/ and the tests:
  * per database {@code <db>_owner} owns it and runs the service's migrations, and {@code <db>_app}, the service's own
  * login, gets only DML on the owner's tables (default privileges) and no DDL; the platform's migration V60 then takes
- * UPDATE, DELETE and TRUNCATE of the audit trail from it. {@code role} (the operator's login, e.g. for psql) owns
- * nothing.
+ * UPDATE, DELETE and TRUNCATE of the audit trail from it. {@code role} (the operator's login, e.g. for psql, and
+ * the demo's summary and the fault suite's invariants) owns nothing and may only read: SELECT on the owner's tables.
  */
 final class DatabaseSetup {
 
@@ -67,7 +67,7 @@ final class DatabaseSetup {
             }
             try (Connection db = connector.open(database);
                     Statement s = db.createStatement()) {
-                for (String sql : grants(owner, application)) {
+                for (String sql : grants(owner, application, role)) {
                     s.execute(sql);
                 }
             }
@@ -75,14 +75,19 @@ final class DatabaseSetup {
         return created;
     }
 
-    /** DML on what {@code owner} creates, for {@code application}; run in the database. */
-    static List<String> grants(String owner, String application) {
+    /**
+     * DML on what {@code owner} creates, for {@code application}, and reading it, for the operator {@code reader};
+     * run in the database.
+     */
+    static List<String> grants(String owner, String application, String reader) {
         return List.of(
                 "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
-                "GRANT USAGE ON SCHEMA public TO " + application,
-                "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " GRANT USAGE ON SCHEMAS TO " + application,
+                "GRANT USAGE ON SCHEMA public TO " + application + ", " + reader,
+                "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " GRANT USAGE ON SCHEMAS TO " + application + ", "
+                        + reader,
                 "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "
                         + application,
+                "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " GRANT SELECT ON TABLES TO " + reader,
                 "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO "
                         + application);
     }
