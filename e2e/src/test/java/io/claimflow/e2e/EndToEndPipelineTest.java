@@ -276,8 +276,7 @@ class EndToEndPipelineTest {
                                 + " || p.adjusted_amount || ' denied ' || p.denied_amount || ' prior payer '"
                                 + " || p.prior_payer_amount FROM claim_payment p WHERE p.charge_amount <> p.paid_amount"
                                 + " + p.patient_responsibility + p.adjusted_amount + p.denied_amount"
-                                + " AND p.payer_id = (SELECT p0.payer_id FROM claim_payment p0 WHERE p0.claim_id ="
-                                + " p.claim_id ORDER BY p0.id LIMIT 1)"))
+                                + " AND " + VisitInvariants.FIRST_PAYER_ROW))
                 .as("every posting balances")
                 .isEmpty();
 
@@ -427,9 +426,8 @@ class EndToEndPipelineTest {
                         "SELECT k.encounter_id, sum(l.amount)::text FROM journal_entry e JOIN journal_line l"
                                 + " ON l.entry_id = e.id JOIN claim k ON k.claim_id = e.claim_id AND k.tenant_id ="
                                 + " e.tenant_id WHERE l.ledger_account = 'OTHER_INSURANCE_RECEIVABLE' AND k.encounter_id"
-                                + " LIKE '" + PREFIX + "%' AND k.encounter_id IN (SELECT unnest(ARRAY["
-                                + laterPayer.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","))
-                                + "]::text[])) GROUP BY k.encounter_id HAVING sum(l.amount) <> 0"))
+                                + " LIKE '" + PREFIX + "%' AND k.encounter_id" + VisitInvariants.in(laterPayer)
+                                + " GROUP BY k.encounter_id HAVING sum(l.amount) <> 0"))
                 .as("visits whose patient share is still pending with another payer after every payer answered")
                 .isEmpty();
     }

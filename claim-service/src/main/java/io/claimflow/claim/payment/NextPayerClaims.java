@@ -16,7 +16,6 @@ import io.claimflow.platform.money.Money;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,21 +164,15 @@ public class NextPayerClaims {
      */
     static Optional<CoverageRef> nextCoverage(List<CoverageRef> paymentOrder, CoverageRef paid, String nextPayerId) {
         int paidAt = -1;
-        for (int i = 0; i < paymentOrder.size(); i++) {
-            CoverageRef c = paymentOrder.get(i);
-            if (c.payerId().equals(paid.payerId()) && Objects.equals(c.memberId(), paid.memberId())) {
+        for (int i = 0; i < paymentOrder.size() && paidAt < 0; i++) {
+            if (paymentOrder.get(i).samePlan(paid)) {
                 paidAt = i;
-                break;
             }
         }
-        for (int i = paidAt + 1; i < paymentOrder.size(); i++) {
-            CoverageRef c = paymentOrder.get(i);
-            boolean samePlan = c.payerId().equals(paid.payerId()) && Objects.equals(c.memberId(), paid.memberId());
-            if (c.payerId().equals(nextPayerId) && !samePlan) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return paymentOrder.stream()
+                .skip(paidAt + 1)
+                .filter(c -> c.payerId().equals(nextPayerId) && !c.samePlan(paid))
+                .findFirst();
     }
 
     private void nextPayerUnknown(Claim paid, PaymentNotice notice, String why, Instant now) {

@@ -70,6 +70,13 @@ public final class VisitInvariants {
         }
     }
 
+    /**
+     * SQL condition: the {@code claim_payment} row {@code p} is from the first payer that answered its claim (after a
+     * crossover the later payer posts on the same claim, restating the charge and the patient's share).
+     */
+    public static final String FIRST_PAYER_ROW = "p.payer_id = (SELECT p0.payer_id FROM claim_payment p0"
+            + " WHERE p0.claim_id = p.claim_id ORDER BY p0.id LIMIT 1)";
+
     private VisitInvariants() {}
 
     /** The invariants for the encounters whose id starts with {@code prefix}. */
@@ -85,11 +92,7 @@ public final class VisitInvariants {
     /** The invariants for the encounters {@code encounterIds} (ids an EHR chose, with no common prefix). */
     public static Violations check(PipelineSnapshot.Databases databases, java.util.Collection<String> encounterIds)
             throws SQLException {
-        String in = encounterIds.isEmpty()
-                ? " IN (NULL)"
-                : encounterIds.stream()
-                        .map(id -> "'" + id.replace("'", "''") + "'")
-                        .collect(java.util.stream.Collectors.joining(", ", " IN (", ")"));
+        String in = in(encounterIds);
         return new Violations(
                 patientCharge(databases, in),
                 notSent(databases, in),
@@ -109,8 +112,7 @@ public final class VisitInvariants {
                 "WITH cur AS (SELECT c.claim_id, c.encounter_id, c.payer_sequence FROM claim c WHERE c.is_current"
                         + " AND c.encounter_id" + condition + "),"
                         + " posted AS (SELECT cur.encounter_id, cur.payer_sequence, p.charge_amount,"
-                        + " p.patient_responsibility, p.payer_id = (SELECT p0.payer_id FROM claim_payment p0"
-                        + " WHERE p0.claim_id = p.claim_id ORDER BY p0.id LIMIT 1) AS first_payer"
+                        + " p.patient_responsibility, " + FIRST_PAYER_ROW + " AS first_payer"
                         + " FROM cur JOIN claim_payment p ON p.claim_id = cur.claim_id),"
                         + " last AS (SELECT encounter_id, max(payer_sequence) AS seq FROM posted GROUP BY encounter_id)"
                         + " SELECT v.encounter_id,"
@@ -238,9 +240,8 @@ public final class VisitInvariants {
         List<String> visits = new ArrayList<>();
         try (PreparedStatement statement = claimDatabase.prepareStatement(
                 "SELECT DISTINCT c.encounter_id FROM claim c WHERE c.encounter_id LIKE ? AND (c.payer_sequence > 1"
-                        + " OR EXISTS (SELECT 1 FROM claim_payment p WHERE p.claim_id = c.claim_id AND p.payer_id <>"
-                        + " (SELECT p0.payer_id FROM claim_payment p0 WHERE p0.claim_id = c.claim_id ORDER BY p0.id"
-                        + " LIMIT 1))) ORDER BY 1")) {
+                        + " OR EXISTS (SELECT 1 FROM claim_payment p WHERE p.claim_id = c.claim_id AND NOT "
+                        + FIRST_PAYER_ROW + ")) ORDER BY 1")) {
             statement.setString(1, like);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -251,13 +252,18 @@ public final class VisitInvariants {
         return visits;
     }
 
+    /** {@code " IN ('a', 'b')"} for the ids, or a condition true for no id when there are none. */
+    public static String in(Collection<String> ids) {
+        return ids.isEmpty() ? " IN (NULL)" : " IN (" + quoted(ids) + ")";
+    }
+
     /** {@code " NOT IN ('a', 'b')"} for the ids, or a condition true for every id when there are none. */
     public static String notIn(Collection<String> ids) {
-        return ids.isEmpty()
-                ? " IS NOT NULL"
-                : ids.stream()
-                        .map(id -> "'" + id.replace("'", "''") + "'")
-                        .collect(Collectors.joining(", ", " NOT IN (", ")"));
+        return ids.isEmpty() ? " IS NOT NULL" : " NOT IN (" + quoted(ids) + ")";
+    }
+
+    private static String quoted(Collection<String> ids) {
+        return ids.stream().map(id -> "'" + id.replace("'", "''") + "'").collect(Collectors.joining(", "));
     }
 
     private static Map<String, String> rows(PipelineSnapshot.Databases databases, String database, String sql)
