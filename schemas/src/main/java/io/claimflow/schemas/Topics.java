@@ -1,5 +1,6 @@
 package io.claimflow.schemas;
 
+import io.claimflow.events.ClaimBilledToPatient;
 import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.EncounterCoded;
@@ -25,6 +26,7 @@ public final class Topics {
     public static final String ENCOUNTER_DOCUMENTED = "claimflow.encounter.documented.v1";
     public static final String ENCOUNTER_CODED = "claimflow.encounter.coded.v1";
     public static final String CLAIM_SUBMITTED = "claimflow.claim.submitted.v1";
+    public static final String CLAIM_BILLED_TO_PATIENT = "claimflow.claim.billed-to-patient.v1";
     public static final String CLAIM_DENIED = "claimflow.claim.denied.v1";
     public static final String RECODE_REQUESTED = "claimflow.claim.recode-requested.v1";
     public static final String PAYMENT_POSTED = "claimflow.payment.posted.v1";
@@ -48,6 +50,8 @@ public final class Topics {
         schemas.put(ENCOUNTER_CODED, EncounterCoded.getClassSchema());
         classes.put(CLAIM_SUBMITTED, ClaimSubmitted.class);
         schemas.put(CLAIM_SUBMITTED, ClaimSubmitted.getClassSchema());
+        classes.put(CLAIM_BILLED_TO_PATIENT, ClaimBilledToPatient.class);
+        schemas.put(CLAIM_BILLED_TO_PATIENT, ClaimBilledToPatient.getClassSchema());
         classes.put(CLAIM_DENIED, ClaimDenied.class);
         schemas.put(CLAIM_DENIED, ClaimDenied.getClassSchema());
         classes.put(RECODE_REQUESTED, RecodeRequested.class);
@@ -60,12 +64,12 @@ public final class Topics {
 
     private Topics() {}
 
-    /** The six event topics, in the order events flow (documented, coded, submitted, denied, recode, paid). */
+    /** The seven event topics, in the order events flow (documented, coded, submitted or billed to the patient, denied, recode, paid). */
     public static List<String> all() {
         return List.copyOf(RECORD_CLASSES.keySet());
     }
 
-    /** The six event topics followed by their six dead-letter topics. */
+    /** The seven event topics followed by their seven dead-letter topics. */
     public static List<String> allWithDeadLetters() {
         List<String> topics = new ArrayList<>(all());
         all().forEach(t -> topics.add(dlt(t)));

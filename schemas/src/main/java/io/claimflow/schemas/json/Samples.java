@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The sample event of each type (schemas/samples/&lt;Event&gt;.json), loaded from the classpath. The six samples tell
+ * The sample event of each type (schemas/samples/&lt;Event&gt;.json), loaded from the classpath. The samples tell
  * one story: an established-patient office visit (hypertension, type 2 diabetes; 99214 and 83036) whose HbA1c line
  * is denied for a coding reason, sent back to coding, while the visit itself is paid.
  */

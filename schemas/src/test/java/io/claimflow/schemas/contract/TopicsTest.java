@@ -12,16 +12,17 @@ import org.junit.jupiter.api.Test;
 class TopicsTest {
 
     @Test
-    void namesTheSixEventTopicsInFlowOrder() {
+    void namesTheSevenEventTopicsInFlowOrder() {
         assertThat(Topics.all())
                 .containsExactly(
                         "claimflow.encounter.documented.v1",
                         "claimflow.encounter.coded.v1",
                         "claimflow.claim.submitted.v1",
+                        "claimflow.claim.billed-to-patient.v1",
                         "claimflow.claim.denied.v1",
                         "claimflow.claim.recode-requested.v1",
                         "claimflow.payment.posted.v1");
-        assertThat(Topics.allWithDeadLetters()).hasSize(12).contains("claimflow.claim.denied.v1.dlt");
+        assertThat(Topics.allWithDeadLetters()).hasSize(14).contains("claimflow.claim.denied.v1.dlt");
     }
 
     @Test
