@@ -970,6 +970,22 @@ class PatientBillingFlowTest {
                                         "Buckeye Health Plan", new BigDecimal("168.40"), new BigDecimal("96.50")),
                                 new AccountQueries.PayerPart(
                                         "Ohio Medicaid", new BigDecimal("70.10"), new BigDecimal("10.00"))));
+        // the statement shows each payer's part under the visit, kept with the statement
+        Map<String, Object> secondRun = http.post()
+                .uri("/statement-runs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("tenantId", tenant))
+                .retrieve()
+                .body(JSON);
+        long statementId = ((Number) ((List<?>) secondRun.get("statementIds")).get(0)).longValue();
+        assertThat(http.get()
+                        .uri("/statements/{id}/html", statementId)
+                        .retrieve()
+                        .body(String.class))
+                .contains(
+                        "<li>Buckeye Health Plan: paid $168.40, adjusted $96.50</li>",
+                        "<li>Ohio Medicaid: paid $70.10, adjusted $10.00</li>",
+                        "$238.50");
         assertEveryJournalEntryBalances();
     }
 

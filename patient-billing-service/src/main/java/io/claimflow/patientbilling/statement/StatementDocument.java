@@ -35,7 +35,7 @@ public record StatementDocument(
 
     /**
      * One visit (claim): its dates, provider and procedures; the charge, what insurance paid and adjusted, the
-     * patient's share by kind, what the patient paid on it, and what is left.
+     * patient's share by kind, what the patient paid on it, and what is left; each payer's part when several answered.
      */
     public record Visit(
             String claimId,
@@ -48,10 +48,17 @@ public record StatementDocument(
             BigDecimal adjustments,
             PatientShare patientShare,
             BigDecimal patientPaid,
-            BigDecimal balance) {
+            BigDecimal balance,
+            List<StatementLine.PayerPart> payers) {
 
         public Visit {
             procedures = List.copyOf(procedures);
+            payers = List.copyOf(payers);
+        }
+
+        /** Whether the visit was answered by more than one payer, so each payer's part is shown. */
+        public boolean severalPayers() {
+            return payers.size() > 1;
         }
 
         /** Whether the visit spans more than one day. */
@@ -109,7 +116,8 @@ public record StatementDocument(
                         line.adjustments(),
                         line.patientShare(),
                         line.patientPaid(),
-                        line.balance()))
+                        line.balance(),
+                        line.payers()))
                 .toList();
         List<OpenClaim> open = statement.lines().stream()
                 .map(l -> new OpenClaim(l.claimId(), l.balance(), l.responsibleSince()))

@@ -3,10 +3,13 @@ package io.claimflow.patientbilling.statement;
 import io.claimflow.patientbilling.ledger.PatientShare;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One visit (claim) on a statement: what was charged, what insurance paid and adjusted, what the patient owes and why,
- * what the patient paid on it, and what is left.
+ * what the patient paid on it, and what is left. When more than one payer answered for the visit (coordination of
+ * benefits), {@code payers} holds each payer's part in the order they answered; insurance paid and adjustments are
+ * their sums.
  */
 public record StatementLine(
         String claimId,
@@ -20,4 +23,13 @@ public record StatementLine(
         PatientShare patientShare,
         BigDecimal patientPaid,
         BigDecimal balance,
-        LocalDate responsibleSince) {}
+        LocalDate responsibleSince,
+        List<PayerPart> payers) {
+
+    public StatementLine {
+        payers = payers == null ? List.of() : List.copyOf(payers);
+    }
+
+    /** One payer's part of the visit: what it paid and what it adjusted. */
+    public record PayerPart(String payerName, BigDecimal paid, BigDecimal adjustments) {}
+}

@@ -139,7 +139,10 @@ public class Statements {
                                 f.share(),
                                 f.share().total().subtract(f.balance()),
                                 f.balance(),
-                                since.get(f.claimId())))
+                                since.get(f.claimId()),
+                                f.payers().stream()
+                                        .map(p -> new StatementLine.PayerPart(p.payerName(), p.paid(), p.adjustments()))
+                                        .toList()))
                         .sorted(Comparator.comparing(StatementLine::responsibleSince)
                                 .thenComparing(StatementLine::claimId))
                         .toList();

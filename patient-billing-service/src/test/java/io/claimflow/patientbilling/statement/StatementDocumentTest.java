@@ -39,7 +39,8 @@ public class StatementDocumentTest {
                 new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("0.00")),
                 of("25.00").subtract(new BigDecimal(balance)),
                 of(balance),
-                responsibleSince);
+                responsibleSince,
+                List.of());
     }
 
     /** Three visits gathered out of order (as a run gathers them: by when the patient became responsible). */

@@ -55,7 +55,8 @@ class StatementTest {
                 new PatientShare(of("50.00"), of("21.10"), of("14.00"), of("0.00")),
                 of("20.00"),
                 of("65.10"),
-                LocalDate.of(2026, 3, 31));
+                LocalDate.of(2026, 3, 31),
+                List.of());
         assertThatThrownBy(() -> new Statement(
                         7,
                         "a",

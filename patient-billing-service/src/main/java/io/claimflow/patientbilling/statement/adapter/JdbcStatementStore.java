@@ -9,6 +9,7 @@ import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,8 +77,13 @@ class JdbcStatementStore implements StatementStore {
                 .query(Long.class)
                 .single();
         List<Object[]> rows = new ArrayList<>();
+        List<Object[]> payerRows = new ArrayList<>();
         int n = 1;
         for (StatementLine l : s.lines()) {
+            int seq = 1;
+            for (StatementLine.PayerPart p : l.payers()) {
+                payerRows.add(new Object[] {id, n, seq++, p.payerName(), p.paid(), p.adjustments()});
+            }
             PatientShare share = l.patientShare();
             rows.add(new Object[] {
                 id,
@@ -104,30 +110,42 @@ class JdbcStatementStore implements StatementStore {
                     provider, charge, insurance_paid, adjustments, deductible, coinsurance, copay,
                     other_responsibility, patient_paid, balance, responsible_since)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        template.batchUpdate("""
+                INSERT INTO statement_line_payer (statement_id, line_no, seq, payer_name, paid, adjustments)
+                VALUES (?, ?, ?, ?, ?, ?)""", payerRows);
         return id;
     }
 
     @Override
     public Optional<StoredStatement> find(long id) {
+        Map<Integer, List<StatementLine.PayerPart>> payers = new HashMap<>();
+        jdbc.sql("""
+                SELECT line_no, payer_name, paid, adjustments FROM statement_line_payer
+                WHERE statement_id = ? ORDER BY line_no, seq""")
+                .param(id)
+                .query((rs, n) -> payers.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                        .add(new StatementLine.PayerPart(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4))))
+                .list();
         List<StatementLine> lines = jdbc.sql("""
-                SELECT claim_id, encounter_id, service_from, service_to, provider, charge, insurance_paid, adjustments,
+                SELECT line_no, claim_id, encounter_id, service_from, service_to, provider, charge, insurance_paid, adjustments,
                        deductible, coinsurance, copay, other_responsibility, patient_paid, balance, responsible_since
                 FROM statement_line WHERE statement_id = ? ORDER BY line_no""")
                 .param(id)
                 .query((rs, n) -> new StatementLine(
-                        rs.getString(1),
                         rs.getString(2),
-                        rs.getObject(3, LocalDate.class),
+                        rs.getString(3),
                         rs.getObject(4, LocalDate.class),
-                        rs.getString(5),
-                        rs.getBigDecimal(6),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getString(6),
                         rs.getBigDecimal(7),
                         rs.getBigDecimal(8),
+                        rs.getBigDecimal(9),
                         new PatientShare(
-                                rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12)),
-                        rs.getBigDecimal(13),
+                                rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13)),
                         rs.getBigDecimal(14),
-                        rs.getObject(15, LocalDate.class)))
+                        rs.getBigDecimal(15),
+                        rs.getObject(16, LocalDate.class),
+                        payers.getOrDefault(rs.getInt(1), List.of())))
                 .list();
         return jdbc.sql("""
                 SELECT s.id, s.run_id, s.tenant_id, s.account_id, s.statement_date, s.due_date, s.previous_balance,

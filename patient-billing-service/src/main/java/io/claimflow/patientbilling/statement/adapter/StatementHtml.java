@@ -7,6 +7,7 @@ import io.claimflow.patientbilling.account.AgingBucket;
 import io.claimflow.patientbilling.statement.StatementDocument;
 import io.claimflow.patientbilling.statement.StatementDocument.Procedure;
 import io.claimflow.patientbilling.statement.StatementDocument.Visit;
+import io.claimflow.patientbilling.statement.StatementLine;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -103,6 +104,19 @@ final class StatementHtml {
             out.append("<ul>");
             for (Procedure procedure : visit.procedures()) {
                 out.append("<li>").append(esc(procedure.text())).append("</li>");
+            }
+            out.append("</ul>");
+        }
+        if (visit.severalPayers()) {
+            out.append("<ul class=\"payers\">");
+            for (StatementLine.PayerPart payer : visit.payers()) {
+                out.append("<li>")
+                        .append(esc(payer.payerName()))
+                        .append(": paid ")
+                        .append(money(payer.paid()))
+                        .append(", adjusted ")
+                        .append(money(payer.adjustments()))
+                        .append("</li>");
             }
             out.append("</ul>");
         }

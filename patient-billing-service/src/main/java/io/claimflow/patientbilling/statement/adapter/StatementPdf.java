@@ -10,6 +10,7 @@ import io.claimflow.patientbilling.statement.Practice;
 import io.claimflow.patientbilling.statement.StatementDocument;
 import io.claimflow.patientbilling.statement.StatementDocument.Procedure;
 import io.claimflow.patientbilling.statement.StatementDocument.Visit;
+import io.claimflow.patientbilling.statement.StatementLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -157,6 +158,7 @@ final class StatementPdf {
         }
         int details = 2
                 + procedures.size()
+                + (visit.severalPayers() ? visit.payers().size() : 0)
                 + countNonZero(
                         share.deductible(), share.coinsurance(), share.copay(), share.other(), visit.patientPaid());
         if (page.ensureRoom(LEADING * details)) {
@@ -182,6 +184,15 @@ final class StatementPdf {
         for (String line : procedures) {
             page.text(DETAIL_X + 8, page.regular, 8, line);
             page.newLine(LEADING - 2);
+        }
+        if (visit.severalPayers()) {
+            // each payer's part under the visit; the columns above hold their sums
+            for (StatementLine.PayerPart payer : visit.payers()) {
+                page.text(DETAIL_X + 8, page.regular, 8, safe(page.regular, "Paid by " + payer.payerName()));
+                page.rightText(MONEY_COLUMNS[1], page.regular, 8, money(payer.paid()));
+                page.rightText(MONEY_COLUMNS[2], page.regular, 8, money(payer.adjustments()));
+                page.newLine(LEADING - 2);
+            }
         }
         share(page, "Deductible", share.deductible());
         share(page, "Coinsurance", share.coinsurance());

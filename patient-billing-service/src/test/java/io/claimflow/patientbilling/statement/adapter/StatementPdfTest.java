@@ -47,7 +47,8 @@ class StatementPdfTest {
                             new BigDecimal("4.00")),
                     new BigDecimal("34.56"),
                     new BigDecimal("100.00"),
-                    LocalDate.of(2026, 4, 1).plusDays(i)));
+                    LocalDate.of(2026, 4, 1).plusDays(i),
+                    List.of()));
         }
         Statement statement = new Statement(
                 7,
@@ -113,7 +114,8 @@ class StatementPdfTest {
                 copay,
                 BigDecimal.ZERO,
                 new BigDecimal("25.00"),
-                LocalDate.of(2026, 3, 20));
+                LocalDate.of(2026, 3, 20),
+                List.of());
         StatementLine earlier = new StatementLine(
                 "clm-a",
                 "enc-a",
@@ -126,7 +128,12 @@ class StatementPdfTest {
                 copay,
                 BigDecimal.ZERO,
                 new BigDecimal("25.00"),
-                LocalDate.of(2026, 2, 20));
+                LocalDate.of(2026, 2, 20),
+                List.of(
+                        new StatementLine.PayerPart(
+                                "Buckeye Health Plan", new BigDecimal("80.00"), new BigDecimal("70.00")),
+                        new StatementLine.PayerPart(
+                                "Ohio Medicaid", new BigDecimal("23.74"), new BigDecimal("11.26"))));
         Statement statement = new Statement(
                 7,
                 "riverside-fm-7",
@@ -180,6 +187,17 @@ class StatementPdfTest {
                             "Aging of your balance",
                             "Questions about this statement: call (614) 555-0100.")
                     .doesNotContain("Practice riverside-fm");
+            // a visit two payers answered shows each payer's part under it (the columns hold their sums)
+            assertThat(lines)
+                    .anySatisfy(l -> assertThat(l)
+                            .startsWith("Paid by Buckeye Health Plan")
+                            .contains("80.00", "70.00"));
+            assertThat(lines)
+                    .anySatisfy(l ->
+                            assertThat(l).startsWith("Paid by Ohio Medicaid").contains("23.74", "11.26"));
+            assertThat(text.indexOf("Paid by Buckeye Health Plan"))
+                    .isGreaterThan(text.indexOf("02/01/2026 Claim clm-a"))
+                    .isLessThan(text.indexOf("03/05/2026 Claim clm-b"));
             assertThat(text.indexOf("02/01/2026 Claim clm-a"))
                     .isPositive()
                     .isLessThan(text.indexOf("03/05/2026 Claim clm-b"));
