@@ -289,13 +289,22 @@ record StackConfig(
         return nodes;
     }
 
+    /**
+     * Modules that run once whatever {@code --instances} says: the payer simulator stands in for the payer outside
+     * ClaimFlow and keeps its mailbox in memory, so a second one would be a second payer nobody sends to.
+     */
+    static final Set<String> ONE_INSTANCE = Set.of("payer-simulator");
+
     /** Every instance of every selected service, service by service. */
     List<ServiceInstance> serviceInstances() {
         List<ServiceInstance> all = new ArrayList<>();
         for (ServiceSpec spec : services) {
-            for (int k = 1; k <= shape.instances(); k++) {
+            int count = ONE_INSTANCE.contains(spec.module()) ? 1 : shape.instances();
+            for (int k = 1; k <= count; k++) {
                 all.add(new ServiceInstance(
-                        spec.withPort(shape.port(spec.port(), k)), k, shape.instanceName(spec.module(), k)));
+                        spec.withPort(shape.port(spec.port(), k)),
+                        k,
+                        count == 1 ? spec.module() : shape.instanceName(spec.module(), k)));
             }
         }
         return all;

@@ -69,7 +69,12 @@ class ClusterShapeTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("claim-service-1", 8092),
                         org.assertj.core.groups.Tuple.tuple("claim-service-2", 8192));
-        assertThat(CLUSTER.serviceInstances()).hasSize(2 * StackConfig.ALL_SERVICES.size());
+        assertThat(CLUSTER.serviceInstances())
+                .as("the payer simulator (the payer's stand-in, its mailbox in memory) runs once")
+                .hasSize(2 * StackConfig.ALL_SERVICES.size() - 1)
+                .extracting(StackConfig.ServiceInstance::name)
+                .contains("payer-simulator")
+                .doesNotContain("payer-simulator-2");
 
         Map<String, String> second = ServiceEnvironment.of(CLUSTER, claim.get(1), null);
         Map<String, String> first = ServiceEnvironment.of(CLUSTER, claim.get(0), null);
