@@ -346,7 +346,7 @@ public final class LocalStack {
 
     private void registerSubjects() throws IOException, InterruptedException {
         try {
-            Map<String, Integer> ids = SubjectBootstrap.registerAll(http, config.registryUrl());
+            Map<String, Integer> ids = registerAllRetrying();
             step("subjects registered: "
                     + ids.entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue())
@@ -355,6 +355,25 @@ public final class LocalStack {
             // not fatal: the stack still runs, and the producing service will report the same refusal
             out.line("  WARNING: the registry refused a schema: " + e.getMessage());
             out.line("           (a schema changed incompatibly; ./stack wipe starts from empty data)");
+        }
+    }
+
+    /**
+     * Registering is idempotent (same schema, same id), so a connection the registry dropped or a request it answered
+     * too late is simply asked again: on a loaded machine a new cluster's first writes to {@code _schemas} can take
+     * seconds while the brokers still learn of the topic.
+     */
+    private Map<String, Integer> registerAllRetrying() throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return SubjectBootstrap.registerAll(http, config.registryUrl());
+            } catch (IOException e) {
+                if (attempt == 5 || stopping) {
+                    throw e;
+                }
+                out.line("  registering the subjects again (" + e.getMessage() + ")");
+                Thread.sleep(2000L * attempt);
+            }
         }
     }
 
