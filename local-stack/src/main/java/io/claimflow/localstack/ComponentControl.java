@@ -119,9 +119,13 @@ final class ComponentControl {
         ChildProcess process = launcher.startAgain(c.name());
         components.replace(new Components.Component(c.name(), process, c.address(), c.check(), c.order(), c.runtime()));
         downOnPurpose.remove(c.name());
-        if (c.order() == LocalStack.ORDER_KAFKA) {
+        Optional<StackConfig.BrokerNode> broker = config.brokerNodes().stream()
+                .filter(n -> n.name().equals(c.name()))
+                .findFirst();
+        if (broker.isPresent()) {
+            // ready when the cluster lists this node again (its peers answer meanwhile)
             try (Admin admin = Admin.create(KafkaBroker.adminProperties(config.kafkaBootstrap()))) {
-                readiness.awaitKafka(process, config.kafkaPort(), admin);
+                readiness.awaitKafka(process, broker.get().port(), broker.get().node(), admin);
             }
         } else if (c.order() == LocalStack.ORDER_POSTGRES) {
             readiness.awaitFile(process, config.run().resolve(LocalStack.POSTGRES_READY), Duration.ofSeconds(180));

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A single-node KRaft broker (broker and controller in one JVM) and the commands that format and start it. */
+/**
+ * A KRaft node (broker and controller in one JVM), alone or one of a cluster, and the commands that format and
+ * start it.
+ */
 final class KafkaBroker {
 
     static final String HOST = "127.0.0.1";
@@ -21,34 +24,44 @@ final class KafkaBroker {
     private KafkaBroker() {}
 
     /**
-     * The broker's configuration. Listeners bind to the loopback address only; every internal topic has replication
-     * factor 1, because there is one broker.
+     * A node's configuration: broker and controller in one process (KRaft combined mode), listeners on the loopback
+     * address only. The controller quorum is every node ({@code voters}, static), so a cluster of three keeps its
+     * metadata with one node lost. Topics the broker creates by itself (consumer offsets, transaction state, and
+     * any topic created without settings) get the cluster's replication factor and minimum in-sync replicas: 1 and 1
+     * for one broker, 3 and 2 for three.
      */
-    static Map<String, String> serverProperties(Path logDir, int port, int controllerPort, int partitions) {
+    static Map<String, String> serverProperties(
+            StackConfig.BrokerNode node, String voters, int partitions, ClusterShape shape) {
+        String replicas = Integer.toString(shape.replicationFactor());
+        String minIsr = Integer.toString(shape.minInsyncReplicas());
         Map<String, String> p = new TreeMap<>();
-        p.put("node.id", "1");
+        p.put("node.id", Integer.toString(node.node()));
         p.put("process.roles", "broker,controller");
-        p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
-        p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+        p.put("controller.quorum.voters", voters);
+        p.put(
+                "listeners",
+                "PLAINTEXT://" + HOST + ":" + node.port() + ",CONTROLLER://" + HOST + ":" + node.controllerPort());
+        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + node.port());
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("log.dirs", logDir.toAbsolutePath().toString());
+        p.put("log.dirs", node.data().toAbsolutePath().toString());
         p.put("num.partitions", Integer.toString(partitions));
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
-        p.put("offsets.topic.replication.factor", "1");
+        p.put("default.replication.factor", replicas);
+        p.put("min.insync.replicas", minIsr);
+        p.put("offsets.topic.replication.factor", replicas);
         // fewer than the default 50 partitions: quicker first consumer group on 2 cores, plenty for one host
         p.put("offsets.topic.num.partitions", Integer.toString(partitions));
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", replicas);
+        p.put("transaction.state.log.min.isr", minIsr);
         p.put("transaction.state.log.num.partitions", Integer.toString(partitions));
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", replicas);
+        p.put("share.coordinator.state.topic.min.isr", minIsr);
         p.put("group.initial.rebalance.delay.ms", "0");
+        // a replica is out of sync after 10 s without fetching (default 30 s): a killed broker leaves the ISR sooner
+        p.put("replica.lag.time.max.ms", "10000");
         p.put("num.network.threads", "2");
-        p.put("num.io.threads", "4");
+        p.put("num.io.threads", shape.brokers() > 1 ? "2" : "4");
         return p;
     }
 
@@ -69,6 +82,24 @@ final class KafkaBroker {
     /** Formatting writes meta.properties into the log directory; a directory that has one keeps its cluster. */
     static boolean isFormatted(Path logDir) {
         return Files.exists(logDir.resolve("meta.properties"));
+    }
+
+    /**
+     * The cluster id a formatted log directory belongs to: the nodes of one cluster must share it, so a node whose
+     * directory is new (or was wiped) is formatted with its peers' id.
+     */
+    static java.util.Optional<String> clusterId(Path logDir) {
+        Path meta = logDir.resolve("meta.properties");
+        if (!Files.exists(meta)) {
+            return java.util.Optional.empty();
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + meta, e);
+        }
+        return java.util.Optional.ofNullable(p.getProperty("cluster.id")).filter(id -> !id.isBlank());
     }
 
     static List<String> formatCommand(List<String> java, String clusterId, Path serverProperties) {

@@ -152,22 +152,31 @@ public final class LocalStack {
                 config, Path.of(System.getProperty("java.home"), "bin", "java").toString());
 
         // (a) Kafka: formatting (first run only) overlaps with PostgreSQL's start, both take a JVM's start-up
-        Path serverProperties = config.run().resolve("kafka-server.properties");
-        KafkaBroker.write(
-                KafkaBroker.serverProperties(
-                        config.kafkaData(), config.kafkaPort(), config.controllerPort(), config.partitions()),
-                serverProperties);
-        ChildProcess format = null;
-        if (!KafkaBroker.isFormatted(config.kafkaData())) {
-            Files.createDirectories(config.kafkaData());
-            format = start(
-                    "kafka-format",
-                    ORDER_KAFKA - 1,
-                    KafkaBroker.formatCommand(
-                            commands.withClasspath(config.kafkaJavaOpts()),
-                            Uuid.randomUuid().toString(),
-                            serverProperties),
-                    Map.of());
+        List<StackConfig.BrokerNode> nodes = config.brokerNodes();
+        String clusterId = nodes.stream()
+                .map(n -> KafkaBroker.clusterId(n.data()))
+                .flatMap(java.util.Optional::stream)
+                .findFirst()
+                .orElseGet(() -> Uuid.randomUuid().toString());
+        Map<StackConfig.BrokerNode, Path> serverProperties = new LinkedHashMap<>();
+        Map<StackConfig.BrokerNode, ChildProcess> formats = new LinkedHashMap<>();
+        for (StackConfig.BrokerNode node : nodes) {
+            Path properties = config.run().resolve(node.name() + "-server.properties");
+            KafkaBroker.write(
+                    KafkaBroker.serverProperties(node, config.quorumVoters(), config.partitions(), config.shape()),
+                    properties);
+            serverProperties.put(node, properties);
+            if (!KafkaBroker.isFormatted(node.data())) {
+                Files.createDirectories(node.data());
+                formats.put(
+                        node,
+                        start(
+                                node.name() + "-format",
+                                ORDER_KAFKA - 1,
+                                KafkaBroker.formatCommand(
+                                        commands.withClasspath(config.kafkaJavaOpts()), clusterId, properties),
+                                Map.of()));
+            }
         }
         // (b) PostgreSQL
         Path pgReady = config.run().resolve(POSTGRES_READY);
@@ -190,29 +199,49 @@ public final class LocalStack {
                 "tcp:127.0.0.1:" + config.postgresPort(),
                 ORDER_POSTGRES));
 
-        if (format != null) {
-            int code = format.waitFor(Duration.ofSeconds(120));
+        for (Map.Entry<StackConfig.BrokerNode, ChildProcess> format : formats.entrySet()) {
+            int code = format.getValue().waitFor(Duration.ofSeconds(120));
             if (code != 0) {
                 throw new StartupException("formatting Kafka storage failed (exit " + code + "), see "
-                        + display(format.log()) + "\n" + format.tail(15));
+                        + display(format.getValue().log()) + "\n"
+                        + format.getValue().tail(15));
             }
-            step("kafka storage formatted in " + display(config.kafkaData()));
+            step(format.getKey().name() + " storage formatted in "
+                    + display(format.getKey().data()));
         }
-        ChildProcess kafka = start(
-                "kafka",
-                ORDER_KAFKA,
-                KafkaBroker.startCommand(commands.withClasspath(config.kafkaJavaOpts()), serverProperties),
-                Map.of());
-        register(new Components.Component(
-                "kafka",
-                kafka,
-                config.kafkaBootstrap() + " (controller " + config.controllerPort() + ")",
-                "tcp:" + KafkaBroker.HOST + ":" + config.kafkaPort(),
-                ORDER_KAFKA));
+        // a cluster's nodes all at once: none is ready before a majority of the controller quorum runs
+        Map<StackConfig.BrokerNode, ChildProcess> brokers = new LinkedHashMap<>();
+        for (StackConfig.BrokerNode node : nodes) {
+            ChildProcess kafka = start(
+                    node.name(),
+                    brokerOrder(node),
+                    KafkaBroker.startCommand(
+                            commands.withClasspath(config.kafkaJavaOpts()), serverProperties.get(node)),
+                    Map.of());
+            brokers.put(node, kafka);
+            register(new Components.Component(
+                    node.name(),
+                    kafka,
+                    "localhost:" + node.port() + " (controller " + node.controllerPort() + ")",
+                    "tcp:" + KafkaBroker.HOST + ":" + node.port(),
+                    brokerOrder(node)));
+        }
 
         try (Admin admin = Admin.create(KafkaBroker.adminProperties(config.kafkaBootstrap()))) {
-            readiness.awaitKafka(kafka, config.kafkaPort(), admin);
-            step("kafka ready on " + config.kafkaBootstrap());
+            for (Map.Entry<StackConfig.BrokerNode, ChildProcess> broker : brokers.entrySet()) {
+                readiness.awaitKafka(
+                        broker.getValue(),
+                        broker.getKey().port(),
+                        broker.getKey().node(),
+                        admin);
+            }
+            step(
+                    nodes.size() == 1
+                            ? "kafka ready on " + config.kafkaBootstrap()
+                            : nodes.size() + " kafka brokers ready on " + config.kafkaBootstrap()
+                                    + " (replication factor "
+                                    + config.shape().replicationFactor() + ", min.insync.replicas "
+                                    + config.shape().minInsyncReplicas() + ")");
 
             // (c) the schema registry, booting while (d) the topics are created
             // loopback only, HTTP Basic (issue 19): the services send basic.auth.user.info, the launcher's own client
@@ -229,12 +258,13 @@ public final class LocalStack {
                     ORDER_REGISTRY));
 
             List<String> topics = TopicBootstrap.topicNames();
-            List<String> created = TopicBootstrap.ensure(admin, topics, config.partitions());
+            List<String> created = TopicBootstrap.ensure(admin, topics, config.partitions(), config.shape());
             step(
                     created.isEmpty()
                             ? "topics present: " + topics.size() + " (events and dead letters)"
                             : "topics created: " + created.size() + " of " + topics.size() + " (" + config.partitions()
-                                    + " partitions, replication 1)");
+                                    + " partitions, replication "
+                                    + config.shape().replicationFactor() + ")");
             List<String> thin = TopicBootstrap.underPartitioned(admin, topics, config.partitions());
             if (!thin.isEmpty()) {
                 out.line("  note: topics with fewer than " + config.partitions() + " partitions (left as they are): "
@@ -253,27 +283,33 @@ public final class LocalStack {
         postmaster.record();
         writeEndpoints();
 
-        // (f) services, all at once: they do not depend on each other to start
-        Map<ServiceSpec, ChildProcess> services = new LinkedHashMap<>();
+        // (f) services, all at once: they do not depend on each other to start; every instance of a service shares
+        // its consumer groups and database
+        Map<StackConfig.ServiceInstance, ChildProcess> services = new LinkedHashMap<>();
         int order = ORDER_SERVICES;
-        for (ServiceSpec spec : config.services()) {
+        for (StackConfig.ServiceInstance instance : config.serviceInstances()) {
+            ServiceSpec spec = instance.spec();
             Path jar = spec.jar(config.projectDir());
             if (!Files.isRegularFile(jar)) {
-                out.line(ServiceStarts.missingJar(spec, jar));
+                if (instance.number() == 1) {
+                    out.line(ServiceStarts.missingJar(spec, jar));
+                }
                 continue;
             }
-            ServiceRuntime runtime =
-                    runtimes.containsKey(spec) ? runtimes.get(spec).join() : null;
-            List<String> command = ServiceStarts.command(commands.java(config.serviceJavaOpts()), runtime, jar);
-            ChildProcess process = start(spec.module(), order, command, serviceEnv(spec));
-            services.put(spec, process);
+            ServiceRuntime runtime = runtimeOf(runtimes, spec.module());
+            // only the first instance records the class data archive (one file per service); the others map it once
+            // it exists
+            List<String> command = ServiceStarts.command(
+                    commands.java(config.serviceJavaOpts()), runtime, jar, instance.number() == 1);
+            ChildProcess process = start(instance.name(), order, command, serviceEnv(instance));
+            services.put(instance, process);
             register(new Components.Component(
-                    spec.module(),
+                    instance.name(),
                     process,
                     "http://localhost:" + spec.port(),
                     "health:" + ServiceEnvironment.healthUrl(spec),
                     order++,
-                    runtime));
+                    instance.number() == 1 ? runtime : null));
         }
         writeEndpoints();
         Set<String> failed = awaitServices(services);
@@ -310,7 +346,7 @@ public final class LocalStack {
 
     private void registerSubjects() throws IOException, InterruptedException {
         try {
-            Map<String, Integer> ids = SubjectBootstrap.registerAll(http, config.registryUrl());
+            Map<String, Integer> ids = registerAllRetrying();
             step("subjects registered: "
                     + ids.entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue())
@@ -322,19 +358,54 @@ public final class LocalStack {
         }
     }
 
-    private Map<String, String> serviceEnv(ServiceSpec spec) {
-        return ServiceEnvironment.of(config, spec, System.getenv("CLAIMFLOW_PAYER_SIMULATOR_CONFIG"));
+    /**
+     * Registering is idempotent (same schema, same id), so a connection the registry dropped or a request it answered
+     * too late is simply asked again: on a loaded machine a new cluster's first writes to {@code _schemas} can take
+     * seconds while the brokers still learn of the topic.
+     */
+    private Map<String, Integer> registerAllRetrying() throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return SubjectBootstrap.registerAll(http, config.registryUrl());
+            } catch (IOException e) {
+                if (attempt == 5 || stopping) {
+                    throw e;
+                }
+                out.line("  registering the subjects again (" + e.getMessage() + ")");
+                Thread.sleep(2000L * attempt);
+            }
+        }
+    }
+
+    private Map<String, String> serviceEnv(StackConfig.ServiceInstance instance) {
+        return ServiceEnvironment.of(config, instance, System.getenv("CLAIMFLOW_PAYER_SIMULATOR_CONFIG"));
+    }
+
+    private static ServiceRuntime runtimeOf(
+            Map<ServiceSpec, CompletableFuture<ServiceRuntime>> runtimes, String module) {
+        return runtimes.entrySet().stream()
+                .filter(e -> e.getKey().module().equals(module))
+                .map(e -> e.getValue().join())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Brokers start in node order, right after one another; the last stops first. */
+    static int brokerOrder(StackConfig.BrokerNode node) {
+        return ORDER_KAFKA + node.node() - 1;
     }
 
     // ---------------------------------------------------------------------------------------------- waiting
 
     /** Waits for every service until UP, dead, or out of time; returns the names of those that did not come up. */
-    private Set<String> awaitServices(Map<ServiceSpec, ChildProcess> services) throws InterruptedException {
+    private Set<String> awaitServices(Map<StackConfig.ServiceInstance, ChildProcess> services)
+            throws InterruptedException {
         List<ServiceWait.Target> targets = services.entrySet().stream()
                 .map(e -> ServiceWait.of(
                         e.getValue(),
-                        "http://localhost:" + e.getKey().port(),
-                        () -> readiness.httpOk(ServiceEnvironment.healthUrl(e.getKey()), true)))
+                        "http://localhost:" + e.getKey().spec().port(),
+                        () -> readiness.httpOk(
+                                ServiceEnvironment.healthUrl(e.getKey().spec()), true)))
                 .toList();
         return new ServiceWait(out, () -> stopping).await(targets, config.healthTimeout());
     }
@@ -393,25 +464,20 @@ public final class LocalStack {
             out.line("Stopping the local stack ...");
         }
         // services are independent of each other: stop them together
-        List<Thread> threads = new ArrayList<>();
-        for (Components.Component c : Components.services(toStop, ORDER_SERVICES)) {
-            Thread t = new Thread(() -> control.stopOne(c, Duration.ofSeconds(30)), "stop-" + c.name());
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopTogether(Components.services(toStop, ORDER_SERVICES));
+        List<Components.Component> brokers = new ArrayList<>();
         Components.infrastructureLastFirst(toStop, ORDER_SERVICES).forEach(c -> {
+            if (c.order() >= ORDER_KAFKA && c.order() < ORDER_POSTGRES) {
+                brokers.add(c);
+                return;
+            }
             control.stopOne(c, Duration.ofSeconds(30));
             if (c.order() == ORDER_POSTGRES) {
                 postmaster.stop(Duration.ofSeconds(20));
             }
         });
+        // a cluster's brokers together, last: one stopped after the others would wait for a controller quorum
+        stopTogether(brokers);
         if (reaper != null) {
             try {
                 reaper.release(5, TimeUnit.SECONDS); // it finds no pid files left and exits
@@ -429,6 +495,22 @@ public final class LocalStack {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    private void stopTogether(List<Components.Component> toStop) {
+        List<Thread> threads = new ArrayList<>();
+        for (Components.Component c : toStop) {
+            Thread t = new Thread(() -> control.stopOne(c, Duration.ofSeconds(30)), "stop-" + c.name());
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     private ChildProcess start(String name, int order, List<String> command, Map<String, String> env) {
         return launcher.start(name, order, command, env);

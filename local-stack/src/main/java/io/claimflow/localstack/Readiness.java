@@ -28,17 +28,18 @@ final class Readiness {
         this.stopping = stopping;
     }
 
-    /** Until Kafka on {@code port} describes a cluster with a node, at most 90 s. */
-    void awaitKafka(ChildProcess kafka, int port, Admin admin) throws InterruptedException {
+    /**
+     * Until broker {@code nodeId} listens on {@code port} and the cluster (asked through {@code admin}, any broker)
+     * lists it among its nodes, at most 90 s.
+     */
+    void awaitKafka(ChildProcess kafka, int port, int nodeId, Admin admin) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             checkRunning(kafka);
             if (Ports.listening(port)) {
                 try {
-                    if (!admin.describeCluster()
-                            .nodes()
-                            .get(3, TimeUnit.SECONDS)
-                            .isEmpty()) {
+                    if (admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).stream()
+                            .anyMatch(n -> n.id() == nodeId)) {
                         return;
                     }
                 } catch (Exception e) {
@@ -46,7 +47,7 @@ final class Readiness {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new LocalStack.StartupException("kafka did not become ready in 90 s, see "
+                throw new LocalStack.StartupException(kafka.name() + " did not become ready in 90 s, see "
                         + LocalStack.display(kafka.log()) + "\n" + kafka.tail(15));
             }
             Thread.sleep(200);

@@ -339,12 +339,24 @@ public final class ReplayCommand {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** name -> base URL of the running services, from the launcher's endpoints.tsv. */
+    /**
+     * service -> base URL of the running services, from the launcher's endpoints.tsv. Of a service that runs as
+     * several instances ({@code claim-service-1}, {@code claim-service-2}) the first listed: each instance serves
+     * the same dead-letter topics, so asking two would replay each letter twice.
+     */
     private Map<String, String> serviceUrls() throws IOException {
+        return serviceUrls(Endpoints.read(options.endpoints()));
+    }
+
+    static Map<String, String> serviceUrls(List<Endpoints.Endpoint> endpoints) {
+        List<String> modules = StackConfig.ALL_SERVICES.stream()
+                .map(StackConfig.ServiceSpec::module)
+                .toList();
         Map<String, String> urls = new LinkedHashMap<>();
-        Endpoints.read(options.endpoints()).stream()
+        endpoints.stream()
                 .filter(Endpoints.Endpoint::service)
-                .forEach(e -> urls.put(e.name(), e.address()));
+                .forEach(e -> urls.putIfAbsent(
+                        ClusterShape.moduleOf(e.name(), modules).orElse(e.name()), e.address()));
         return urls;
     }
 

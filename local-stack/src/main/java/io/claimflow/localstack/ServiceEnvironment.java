@@ -13,15 +13,30 @@ final class ServiceEnvironment {
 
     private ServiceEnvironment() {}
 
+    /** The variables for the first (or only) instance of {@code spec}. */
+    static Map<String, String> of(StackConfig config, ServiceSpec spec, String simulatorConfig) {
+        return of(config, new StackConfig.ServiceInstance(spec, 1, spec.module()), simulatorConfig);
+    }
+
     /**
-     * The variables for {@code spec}'s process.
+     * The variables for one instance's process. Every instance of a service gets the same consumer groups (the
+     * service's name), database and every broker; only its ports differ. Calls between services go to the first
+     * instance of the service called (there is no load balancer on one machine).
      *
      * @param simulatorConfig the demo population's payer-simulator properties file, or null
      */
-    static Map<String, String> of(StackConfig config, ServiceSpec spec, String simulatorConfig) {
+    static Map<String, String> of(StackConfig config, StackConfig.ServiceInstance instance, String simulatorConfig) {
+        ServiceSpec spec = instance.spec();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(spec.port()));
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+        // topics a service declares get the cluster's replication (platform ClaimFlowKafkaProperties)
+        env.put(
+                "CLAIMFLOW_KAFKA_REPLICATION_FACTOR",
+                Integer.toString(config.shape().replicationFactor()));
+        env.put(
+                "CLAIMFLOW_KAFKA_MIN_INSYNC_REPLICAS",
+                Integer.toString(config.shape().minInsyncReplicas()));
         env.put("SPRING_KAFKA_PROPERTIES_SCHEMA_REGISTRY_URL", config.registryUrl());
         env.put("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO");
         env.put(
@@ -34,6 +49,9 @@ final class ServiceEnvironment {
             env.put("SPRING_DATASOURCE_PASSWORD", StackConfig.DB_PASSWORD);
             env.put("SPRING_FLYWAY_USER", DatabaseSetup.ownerRole(spec.database()));
             env.put("SPRING_FLYWAY_PASSWORD", StackConfig.DB_PASSWORD);
+        }
+        if (spec.module().equals("ehr-connector")) {
+            env.put("CLAIMFLOW_EHR_MLLP_PORT", Integer.toString(config.mllpPort(instance.number())));
         }
         if (spec.module().equals("payer-simulator") && simulatorConfig != null && !simulatorConfig.isBlank()) {
             // ./stack up --demo: the demo population's plans and members, on top of payer-simulator.yml

@@ -82,11 +82,19 @@ final class ServiceRuntime {
 
     /** The JVM options and {@code -jar} arguments for a prepared service. */
     List<String> launchArguments() {
+        return launchArguments(true);
+    }
+
+    /**
+     * The JVM options and {@code -jar} arguments; {@code record} false: without an archive yet, run without one
+     * rather than record it (another instance of the service records it).
+     */
+    List<String> launchArguments(boolean record) {
         List<String> args = new ArrayList<>();
         Path archive = dir.resolve(ARCHIVE);
         if (Files.isRegularFile(archive)) {
             args.add("-XX:SharedArchiveFile=" + archive);
-        } else {
+        } else if (record) {
             // written at exit to a side name: a service killed mid-dump must not leave a broken archive behind
             args.add("-XX:ArchiveClassesAtExit=" + dir.resolve(NEW_ARCHIVE));
         }

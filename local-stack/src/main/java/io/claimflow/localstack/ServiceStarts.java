@@ -40,9 +40,17 @@ final class ServiceStarts {
 
     /** A service's command: {@code java} and its options, then the prepared runtime's arguments or the plain jar. */
     static List<String> command(List<String> java, ServiceRuntime runtime, Path jar) {
+        return command(java, runtime, jar, true);
+    }
+
+    /**
+     * As {@link #command(List, ServiceRuntime, Path)}; {@code recordArchive} false for a second instance of the
+     * service, which maps the class data archive if there is one but never writes it (the first instance does).
+     */
+    static List<String> command(List<String> java, ServiceRuntime runtime, Path jar, boolean recordArchive) {
         List<String> command = new ArrayList<>(java);
         if (runtime != null) {
-            command.addAll(runtime.launchArguments());
+            command.addAll(runtime.launchArguments(recordArchive));
         } else {
             command.addAll(List.of("-jar", jar.toString()));
         }

@@ -36,7 +36,9 @@ record StackConfig(
         String postgresJavaOpts,
         String serviceJavaOpts,
         boolean classDataSharing,
-        String payerBehaviours) {
+        String payerBehaviours,
+        ClusterShape shape,
+        int mllpPort) {
 
     static final String DB_USER = "claimflow";
     static final String DB_PASSWORD = "claimflow";
@@ -70,12 +72,19 @@ record StackConfig(
               --health-timeout SECS    how long a service may take to report UP               (CLAIMFLOW_HEALTH_TIMEOUT, 180)
               --payer-behaviours LIST  payer behaviours the simulator plays: all, or names     (CLAIMFLOW_PAYER_BEHAVIOURS, none)
                                        separated by commas (payer-simulator/README.md)
+              --brokers N              KRaft brokers (each also a controller): 1, or 3 for a cluster  (CLAIMFLOW_STACK_BROKERS, 1)
+                                       whose topics have 3 replicas, min.insync.replicas 2; named kafka-1 ..
+              --instances N            processes per service, sharing its consumer groups and  (CLAIMFLOW_STACK_INSTANCES, 1)
+                                       database; named claim-service-1 .. when more than one
+              --port-step N            broker k and instance k listen on the first one's port  (CLAIMFLOW_STACK_PORT_STEP, 100)
+                                       plus (k - 1) * N: kafka-2 on 9192, claim-service-2 on 8192
+              --mllp-port N            ehr-connector's HL7 v2 MLLP listener (instance k: + step) (CLAIMFLOW_EHR_MLLP_PORT, 2575)
               --no-cds                 run service jars as they are, without the extracted copy and class
                                        data sharing archive kept under <home>/cache/services (CLAIMFLOW_STACK_CDS=false)
             JVM options per kind of process: CLAIMFLOW_KAFKA_JAVA_OPTS, CLAIMFLOW_REGISTRY_JAVA_OPTS,
             CLAIMFLOW_POSTGRES_JAVA_OPTS, CLAIMFLOW_SERVICE_JAVA_OPTS.
             Services and their default ports (local-stack/src/main/resources/io/claimflow/localstack/services.tsv):
-            %s; ehr-connector also listens for MLLP on 2575.
+            %s; ehr-connector also listens for MLLP (--mllp-port).
             """.formatted(
                     REGISTRY.port("kafka"),
                     REGISTRY.port("kafka-controller"),
@@ -114,6 +123,10 @@ record StackConfig(
             "services",
             "health-timeout",
             "payer-behaviours",
+            "brokers",
+            "instances",
+            "port-step",
+            "mllp-port",
             "kafka-java-opts",
             "registry-java-opts",
             "postgres-java-opts",
@@ -207,7 +220,12 @@ record StackConfig(
                         "CLAIMFLOW_SERVICE_JAVA_OPTS",
                         "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
                 cds,
-                payerBehaviours(option.get("payer-behaviours", "CLAIMFLOW_PAYER_BEHAVIOURS", "")));
+                payerBehaviours(option.get("payer-behaviours", "CLAIMFLOW_PAYER_BEHAVIOURS", "")),
+                new ClusterShape(
+                        upTo(option.positiveInt("brokers", "CLAIMFLOW_STACK_BROKERS", 1), 5, "--brokers"),
+                        upTo(option.positiveInt("instances", "CLAIMFLOW_STACK_INSTANCES", 1), 5, "--instances"),
+                        option.positiveInt("port-step", "CLAIMFLOW_STACK_PORT_STEP", 100)),
+                option.port("mllp-port", "CLAIMFLOW_EHR_MLLP_PORT", 2575));
         if (!options.isEmpty()) {
             throw new UsageException("unknown option(s): "
                     + options.keySet().stream().map(k -> "--" + k).toList());
@@ -223,6 +241,13 @@ record StackConfig(
      */
     Map<String, String> payerSimulatorEnv() {
         return payerBehaviours.isEmpty() ? Map.of() : Map.of("PAYERSIMULATOR_BEHAVIOURS_ENABLED", payerBehaviours);
+    }
+
+    private static int upTo(int value, int max, String option) {
+        if (value > max) {
+            throw new UsageException(option + ": at most " + max + " on one machine, not " + value);
+        }
+        return value;
     }
 
     private static String payerBehaviours(String value) {
@@ -242,16 +267,68 @@ record StackConfig(
         return home.resolve("run");
     }
 
+    /** The first broker's data (the only one's in a single stack). */
     Path kafkaData() {
-        return dataDir.resolve("kafka");
+        return brokerNodes().get(0).data();
+    }
+
+    /** One KRaft node: broker and controller in one process. */
+    record BrokerNode(int node, String name, int port, int controllerPort, Path data) {}
+
+    /** One process of a service: its spec with this instance's port, its number and its component name. */
+    record ServiceInstance(ServiceSpec spec, int number, String name) {}
+
+    /** The brokers: {@code kafka} on the data directory's {@code kafka}, or {@code kafka-k} on {@code kafka-k}. */
+    List<BrokerNode> brokerNodes() {
+        List<BrokerNode> nodes = new ArrayList<>();
+        for (int k = 1; k <= shape.brokers(); k++) {
+            String name = shape.brokerName(k);
+            nodes.add(new BrokerNode(
+                    k, name, shape.port(kafkaPort, k), shape.port(controllerPort, k), dataDir.resolve(name)));
+        }
+        return nodes;
+    }
+
+    /**
+     * Modules that run once whatever {@code --instances} says: the payer simulator stands in for the payer outside
+     * ClaimFlow and keeps its mailbox in memory, so a second one would be a second payer nobody sends to.
+     */
+    static final Set<String> ONE_INSTANCE = Set.of("payer-simulator");
+
+    /** Every instance of every selected service, service by service. */
+    List<ServiceInstance> serviceInstances() {
+        List<ServiceInstance> all = new ArrayList<>();
+        for (ServiceSpec spec : services) {
+            int count = ONE_INSTANCE.contains(spec.module()) ? 1 : shape.instances();
+            for (int k = 1; k <= count; k++) {
+                all.add(new ServiceInstance(
+                        spec.withPort(shape.port(spec.port(), k)),
+                        k,
+                        count == 1 ? spec.module() : shape.instanceName(spec.module(), k)));
+            }
+        }
+        return all;
+    }
+
+    /** ehr-connector instance {@code number}'s MLLP port. */
+    int mllpPort(int number) {
+        return shape.port(mllpPort, number);
+    }
+
+    /** {@code controller.quorum.voters}: every node's id at its controller listener. */
+    String quorumVoters() {
+        return brokerNodes().stream()
+                .map(n -> n.node() + "@" + KafkaBroker.HOST + ":" + n.controllerPort())
+                .collect(Collectors.joining(","));
     }
 
     Path postgresData() {
         return dataDir.resolve("postgres");
     }
 
+    /** Every broker, for every client: one that is down is skipped by the client. */
     String kafkaBootstrap() {
-        return "localhost:" + kafkaPort;
+        return brokerNodes().stream().map(n -> "localhost:" + n.port()).collect(Collectors.joining(","));
     }
 
     String registryUrl() {
@@ -265,11 +342,18 @@ record StackConfig(
     /** Every port the stack listens on, by what listens there, in start order. */
     Map<String, Integer> ports() {
         Map<String, Integer> ports = new java.util.LinkedHashMap<>();
-        ports.put("kafka", kafkaPort);
-        ports.put("kafka controller", controllerPort);
+        for (BrokerNode n : brokerNodes()) {
+            ports.put(n.name(), n.port());
+            ports.put(n.name() + " controller", n.controllerPort());
+        }
         ports.put("postgres", postgresPort);
         ports.put("schema registry", registryPort);
-        services.forEach(s -> ports.put(s.module(), s.port()));
+        for (ServiceInstance i : serviceInstances()) {
+            ports.put(i.name(), i.spec().port());
+            if (i.spec().module().equals("ehr-connector")) {
+                ports.put(i.name() + " MLLP", mllpPort(i.number()));
+            }
+        }
         return ports;
     }
 

@@ -25,7 +25,9 @@ final class StatusTable {
             table.append(String.format(FORMAT, row.name(), row.pid(), row.address(), status, row.log()));
         }
         for (ServiceSpec spec : all) {
-            if (started.stream().noneMatch(r -> r.name().equals(spec.module()))) {
+            if (started.stream()
+                    .noneMatch(r -> ClusterShape.moduleOf(r.name(), List.of(spec.module()))
+                            .isPresent())) {
                 table.append(String.format(
                         FORMAT,
                         spec.module(),

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the event topics and their dead-letter topics if they are missing; existing topics are left alone. */
@@ -26,13 +27,16 @@ final class TopicBootstrap {
         return names;
     }
 
-    /** Creates the missing topics with {@code partitions} partitions and replication factor 1; returns them. */
-    static List<String> ensure(Admin admin, Collection<String> names, int partitions)
+    /**
+     * Creates the missing topics with {@code partitions} partitions, the cluster's replication factor and minimum
+     * in-sync replicas ({@link ClusterShape}); returns them.
+     */
+    static List<String> ensure(Admin admin, Collection<String> names, int partitions, ClusterShape shape)
             throws ExecutionException, InterruptedException, TimeoutException {
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
         List<NewTopic> missing = names.stream()
                 .filter(name -> !existing.contains(name))
-                .map(name -> new NewTopic(name, partitions, (short) 1))
+                .map(name -> newTopic(name, partitions, shape))
                 .toList();
         List<String> created = new ArrayList<>();
         if (missing.isEmpty()) {
@@ -52,6 +56,12 @@ final class TopicBootstrap {
             }
         }
         return created;
+    }
+
+    /** One topic as the stack creates it. */
+    static NewTopic newTopic(String name, int partitions, ClusterShape shape) {
+        return new NewTopic(name, partitions, shape.replicationFactor())
+                .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(shape.minInsyncReplicas())));
     }
 
     /** Topics with fewer partitions than asked for: worth a warning, never a change (data and keys would move). */

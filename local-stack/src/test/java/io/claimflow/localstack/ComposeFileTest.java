@@ -126,6 +126,101 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void threeKraftNodesFormOneQuorumAndEveryTopicHasThreeReplicasTwoInSync() {
+        List<String> nodes = List.of("kafka-1", "kafka-2", "kafka-3");
+        Set<String> ids = new HashSet<>();
+        for (String node : nodes) {
+            Map<String, Object> env = environment(node);
+            assertThat(env.get("KAFKA_PROCESS_ROLES")).as(node).isEqualTo("broker,controller");
+            assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+                    .as(node)
+                    .isEqualTo("1@kafka-1:29093,2@kafka-2:29093,3@kafka-3:29093");
+            assertThat(env.get("CLUSTER_ID"))
+                    .as(node)
+                    .isEqualTo(environment("kafka-1").get("CLUSTER_ID"));
+            assertThat(ids.add(String.valueOf(env.get("KAFKA_NODE_ID"))))
+                    .as(node)
+                    .isTrue();
+            assertThat(String.valueOf(env.get("KAFKA_LISTENERS"))).contains("PLAINTEXT://" + node + ":29092");
+            assertThat(env.get("KAFKA_DEFAULT_REPLICATION_FACTOR")).as(node).isEqualTo(3);
+            assertThat(env.get("KAFKA_MIN_INSYNC_REPLICAS")).as(node).isEqualTo(2);
+            assertThat(env.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR"))
+                    .as(node)
+                    .isEqualTo(3);
+            assertThat(env.get("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR")).as(node).isEqualTo(2);
+            assertThat(String.valueOf(services.get(node).get("volumes"))).contains(node + "-data:");
+        }
+        assertThat(services).doesNotContainKey("kafka");
+        String init = String.valueOf(((List<Object>) services.get("kafka-init").get("command")).get(0));
+        assertThat(init).contains("--replication-factor 3", "--config min.insync.replicas=2");
+        for (String topic : io.claimflow.schemas.Topics.all()) {
+            assertThat(init).as("kafka-init creates " + topic).contains(topic);
+        }
+        assertThat(environment("schema-registry"))
+                .containsEntry(
+                        "SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS",
+                        "PLAINTEXT://kafka-1:29092,PLAINTEXT://kafka-2:29092,PLAINTEXT://kafka-3:29092")
+                .containsEntry("SCHEMA_REGISTRY_KAFKASTORE_TOPIC_REPLICATION_FACTOR", 3);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyClaimFlowServiceCanBeScaledAndTalksToEveryBroker() throws IOException {
+        Map<String, String> clusterEnv = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(ROOT.resolve("docker/cluster.env"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                clusterEnv.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        Set<Integer> taken = new HashSet<>();
+        for (ServiceRegistry.Entry entry : StackConfig.REGISTRY.services()) {
+            String name = entry.name();
+            Map<String, Object> service = services.get(name);
+            assertThat(service).as(name).doesNotContainKeys("container_name", "hostname");
+            if (StackConfig.ONE_INSTANCE.contains(name)) {
+                continue; // the payer's stand-in: one payer, its mailbox in memory
+            }
+            Map<String, Object> env = environment(name);
+            assertThat(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"))
+                    .as(name)
+                    .isEqualTo("kafka-1:29092,kafka-2:29092,kafka-3:29092");
+            assertThat(env.get("CLAIMFLOW_KAFKA_REPLICATION_FACTOR")).as(name).isEqualTo(3);
+            assertThat(env.get("CLAIMFLOW_KAFKA_MIN_INSYNC_REPLICAS")).as(name).isEqualTo(2);
+            assertThat(env)
+                    .as(name + ": one consumer group per service")
+                    .doesNotContainKey("SPRING_KAFKA_CONSUMER_GROUP_ID");
+            // every published port comes from a variable docker/cluster.env sets to a range of its own
+            for (Object port : (List<Object>) service.get("ports")) {
+                Matcher m = Pattern.compile("\\$\\{([A-Z_]+):-(\\d+)}:(\\d+)").matcher(String.valueOf(port));
+                assertThat(m.matches())
+                        .as(name + " publishes " + port + " through a variable")
+                        .isTrue();
+                String range = clusterEnv.get(m.group(1));
+                assertThat(range).as(m.group(1) + " in docker/cluster.env").matches("\\d+-\\d+");
+                int from = Integer.parseInt(range.split("-")[0]);
+                int to = Integer.parseInt(range.split("-")[1]);
+                assertThat(to - from).as(range).isGreaterThanOrEqualTo(1);
+                for (int p = from; p <= to; p++) {
+                    assertThat(taken.add(p))
+                            .as(name + ": host port " + p + " in two ranges")
+                            .isTrue();
+                }
+            }
+        }
+        for (Map<String, Object> other : services.values()) {
+            for (Object port : (List<Object>) other.getOrDefault("ports", List.of())) {
+                Matcher fixed = Pattern.compile("(?:[0-9.]+:)?(\\d+):\\d+").matcher(String.valueOf(port));
+                if (fixed.matches()) {
+                    assertThat(taken)
+                            .as("a range takes the fixed port " + port)
+                            .doesNotContain(Integer.parseInt(fixed.group(1)));
+                }
+            }
+        }
+    }
+
+    @Test
     void noSecretIsMadeWorldReadable() throws IOException {
         String script = Files.readString(ROOT.resolve("docker/secure/init-secrets.sh"));
         assertThat(script)

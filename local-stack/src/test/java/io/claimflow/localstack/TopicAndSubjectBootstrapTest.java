@@ -53,23 +53,37 @@ class TopicAndSubjectBootstrapTest {
         admin.createTopics(List.of(new NewTopic(early, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
 
         List<String> names = TopicBootstrap.topicNames();
-        List<String> created = TopicBootstrap.ensure(admin, names, 12);
+        List<String> created = TopicBootstrap.ensure(admin, names, 12, ClusterShape.SINGLE);
 
         assertThat(names)
-                .hasSize(12)
+                .hasSize(2 * Topics.all().size())
                 .containsAll(Topics.all())
                 .contains(Topics.ENCOUNTER_DOCUMENTED + ".dlt", Topics.PAYMENT_POSTED + ".dlt");
-        assertThat(created).hasSize(11).doesNotContain(early);
+        assertThat(created).hasSize(names.size() - 1).doesNotContain(early);
         Map<String, TopicDescription> described =
                 admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
-        assertThat(described).hasSize(12);
+        assertThat(described).hasSize(names.size());
         described.values().stream().filter(d -> !d.name().equals(early)).forEach(d -> {
             assertThat(d.partitions()).as(d.name()).hasSize(12);
             assertThat(d.partitions().get(0).replicas()).as(d.name()).hasSize(1);
         });
         assertThat(TopicBootstrap.underPartitioned(admin, names, 12)).containsExactly(early + " (3)");
 
-        assertThat(TopicBootstrap.ensure(admin, names, 12)).as("second run").isEmpty();
+        assertThat(TopicBootstrap.ensure(admin, names, 12, ClusterShape.SINGLE))
+                .as("second run")
+                .isEmpty();
+    }
+
+    @Test
+    void inAClusterEveryTopicHasThreeReplicasAndRefusesAWriteWithFewerThanTwoInSync() {
+        NewTopic topic = TopicBootstrap.newTopic(Topics.CLAIM_SUBMITTED, 12, new ClusterShape(3, 2, 100));
+
+        assertThat(topic.numPartitions()).isEqualTo(12);
+        assertThat(topic.replicationFactor()).isEqualTo((short) 3);
+        assertThat(topic.configs()).containsEntry("min.insync.replicas", "2");
+        assertThat(TopicBootstrap.newTopic(Topics.CLAIM_SUBMITTED, 12, ClusterShape.SINGLE)
+                        .replicationFactor())
+                .isEqualTo((short) 1);
     }
 
     @Test

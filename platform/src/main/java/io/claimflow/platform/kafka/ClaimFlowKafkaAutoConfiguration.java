@@ -57,7 +57,8 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
  *   not retried. Then the record goes to {@code <topic>.dlt}, same partition, original bytes, Spring's
  *   {@code kafka_dlt-*} headers plus {@value DeadLetterConventions#REASON_HEADER}, and the partition moves on.</li>
  *   <li>Topics: every topic of {@link Topics#all()} and its dead-letter topic, when
- *   {@code claimflow.kafka.create-topics} is true.</li>
+ *   {@code claimflow.kafka.create-topics} is true, with {@code claimflow.kafka.replication-factor} replicas and
+ *   {@code claimflow.kafka.min-insync-replicas} (1 and 1 by default, for one broker; 3 and 2 for a cluster).</li>
  *   <li>Health: a {@code kafka} health indicator ({@code management.health.kafka.enabled}).</li>
  *   <li>Producer logging never includes record contents (patient data).</li>
  * </ul>
@@ -161,6 +162,7 @@ public final class ClaimFlowKafkaAutoConfiguration {
             topics.add(TopicBuilder.name(topic)
                     .partitions(properties.partitions())
                     .replicas(properties.replicationFactor())
+                    .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(properties.minInsyncReplicas()))
                     .build());
             topics.add(deadLetterTopic(topic, properties));
         }
@@ -175,6 +177,7 @@ public final class ClaimFlowKafkaAutoConfiguration {
         return TopicBuilder.name(DeadLetterConventions.deadLetterTopic(topic))
                 .partitions(properties.partitions())
                 .replicas(properties.replicationFactor())
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(properties.minInsyncReplicas()))
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
                 .config(
                         TopicConfig.RETENTION_MS_CONFIG,

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param createTopics whether to declare every ClaimFlow topic and its dead-letter topic at start-up
  * @param partitions partitions of each declared topic (a dead-letter topic has as many as its topic, so that a dead
  *     letter keeps its original partition)
- * @param replicationFactor replication factor of each declared topic
+ * @param replicationFactor replication factor of each declared topic: 1 for one broker, 3 for a cluster
+ * @param minInsyncReplicas {@code min.insync.replicas} of each declared topic: replicas that must have a write before
+ *     an {@code acks=all} producer is answered; 1 for one broker, 2 with three replicas (one broker may be lost)
  * @param deadLetterRetention how long a dead-letter topic keeps records (delete policy; longer than the topics'
  *     broker default so that someone has time to look)
  * @param retry how a failing listener is retried before its record goes to the dead-letter topic
@@ -21,6 +23,7 @@ public record ClaimFlowKafkaProperties(
         @DefaultValue("true") boolean createTopics,
         @DefaultValue("12") int partitions,
         @DefaultValue("1") short replicationFactor,
+        @DefaultValue("1") int minInsyncReplicas,
         @DefaultValue("28d") Duration deadLetterRetention,
         @DefaultValue Retry retry) {
 

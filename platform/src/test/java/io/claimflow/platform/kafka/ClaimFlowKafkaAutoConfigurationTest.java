@@ -132,6 +132,26 @@ class ClaimFlowKafkaAutoConfigurationTest {
     }
 
     @Test
+    void inAClusterTheTopicsAreReplicatedAndRefuseWritesWithTooFewReplicasInSync() {
+        runner.withPropertyValues("claimflow.kafka.replication-factor=3", "claimflow.kafka.min-insync-replicas=2")
+                .run(context -> {
+                    Collection<NewTopic> declared = ReflectionTestUtils.invokeMethod(
+                            context.getBean("claimFlowTopics", KafkaAdmin.NewTopics.class), "getNewTopics");
+                    assertThat(declared).hasSize(Topics.all().size() * 2).allSatisfy(topic -> {
+                        assertThat(topic.replicationFactor()).as(topic.name()).isEqualTo((short) 3);
+                        assertThat(topic.configs()).as(topic.name()).containsEntry("min.insync.replicas", "2");
+                    });
+                });
+        runner.run(context -> {
+            Collection<NewTopic> declared = ReflectionTestUtils.invokeMethod(
+                    context.getBean("claimFlowTopics", KafkaAdmin.NewTopics.class), "getNewTopics");
+            assertThat(declared)
+                    .as("one broker by default")
+                    .allSatisfy(topic -> assertThat(topic.configs()).containsEntry("min.insync.replicas", "1"));
+        });
+    }
+
+    @Test
     void noTopicsWhenTurnedOffAndNoOutboxWithoutADatabase() {
         runner.withPropertyValues("claimflow.kafka.create-topics=false").run(context -> {
             assertThat(context).doesNotHaveBean("claimFlowTopics");
