@@ -78,7 +78,11 @@ class ClaimHostileInputTest {
         assertRefusedWithoutEcho(call("biller", HttpMethod.GET, "/work-lists/denials?queue=" + MARKER, null), 400);
         assertRefusedWithoutEcho(call("biller", HttpMethod.POST, "/claims/" + MARKER + "/release", null), 404);
         assertRefusedWithoutEcho(
-                call("biller", HttpMethod.POST, "/claims/" + MARKER + "/bill-patient", "{\"reason\":\"" + MARKER + "\"}"),
+                call(
+                        "biller",
+                        HttpMethod.POST,
+                        "/claims/" + MARKER + "/bill-patient",
+                        "{\"reason\":\"" + MARKER + "\"}"),
                 404);
         assertRefusedWithoutEcho(
                 call(

@@ -246,7 +246,8 @@ class SelfPayBillingFlowTest {
 
     void awaitProcessed(String eventId) {
         await().atMost(WAIT)
-                .until(() -> jdbc.sql("SELECT count(*) FROM claimflow_platform.processed_event WHERE event_id = CAST(? AS uuid)")
+                .until(() -> jdbc.sql(
+                                        "SELECT count(*) FROM claimflow_platform.processed_event WHERE event_id = CAST(? AS uuid)")
                                 .param(eventId)
                                 .query(Long.class)
                                 .single()
