@@ -80,6 +80,13 @@ class ClaimHostileInputTest {
         assertRefusedWithoutEcho(
                 call(
                         "biller",
+                        HttpMethod.POST,
+                        "/claims/" + MARKER + "/bill-patient",
+                        "{\"reason\":\"" + MARKER + "\"}"),
+                404);
+        assertRefusedWithoutEcho(
+                call(
+                        "biller",
                         HttpMethod.PATCH,
                         "/claims/" + MARKER + "/appeals/1",
                         "{\"outcome\":\"" + MARKER + "\"}"),
@@ -201,6 +208,7 @@ class ClaimHostileInputTest {
                 "PATCH /claims/clm-fuzz-1/appeals/1", List.of("outcome"),
                 "POST /claims/clm-fuzz-1/recode", List.of("instructions"),
                 "POST /claims/clm-fuzz-1/write-off", List.of("reason"),
+                "POST /claims/clm-fuzz-1/bill-patient", List.of("reason"),
                 "POST /claims/clm-fuzz-1/follow-ups", List.of("note", "nextFollowUp"));
         endpoints.forEach((endpoint, fields) -> {
             String method = endpoint.substring(0, endpoint.indexOf(' '));

@@ -74,6 +74,30 @@ class VisitInvariantsTest {
     }
 
     @Test
+    void aSelfPayVisitBilledToThePatientTwiceChargesThePatientOnceOnlyOnceTheFirstChargeIsOff() throws Exception {
+        String visit = "enc-visit-p";
+        claim("clm-p1", visit, "REPLACED", false, null, "210.00", "0", "210.00", "0");
+        claim("clm-p2", visit, "BILLED_TO_PATIENT", true, null, "210.00", "0", "210.00", "0");
+        long account = account("MRN-P");
+        ledgerClaim(account, "clm-p1", visit);
+        ledgerClaim(account, "clm-p2", visit);
+        selfPayCharge(account, "clm-p1", "SELF_PAY_CHARGE", 1);
+        selfPayCharge(account, "clm-p2", "SELF_PAY_CHARGE", 1);
+
+        assertThat(VisitInvariants.check(databases, visit).patientCharge())
+                .containsOnlyKeys(visit)
+                .containsValue("charges and patient share of the current claim 210.00 210.00, patient ledger over the"
+                        + " visit's claims 420.00 420.00");
+
+        // the first bill's charge taken off when the second arrived: the patient owes the visit's charge once
+        selfPayCharge(account, "clm-p1", "CLAIM_VOID", -1);
+        VisitInvariants.Violations once = VisitInvariants.check(databases, visit);
+        assertThat(once.patientCharge()).isEmpty();
+        assertThat(once.openWithoutWork()).as("nothing open with a payer").isEmpty();
+        assertThat(once.payerPaid()).isEmpty();
+    }
+
+    @Test
     void aCorrectedClaimReleasedAgainMustReachThePayerAgain() throws Exception {
         String visit = "enc-visit-s";
         claim("clm-s1", visit, "SUBMITTED", true, null, "120.00", "0", "0", "0");
@@ -270,6 +294,21 @@ class VisitInvariantsTest {
 
     /** A remittance of 210.00: 103.74 paid, 25.00 copay, 81.26 contractual ({@code sign} -1 reverses it). */
     private static void remittance(long account, String claim, String kind, int sign) throws SQLException {
+        post(account, claim, kind, sign, new String[][] {
+            {"GROSS_CHARGES", "-210.00"},
+            {"INSURANCE_CASH", "103.74"},
+            {"PATIENT_RECEIVABLE", "25.00"},
+            {"CONTRACTUAL_ADJUSTMENT", "81.26"}
+        });
+    }
+
+    /** A self-pay charge of 210.00, all the patient's ({@code sign} -1 takes it off). */
+    private static void selfPayCharge(long account, String claim, String kind, int sign) throws SQLException {
+        post(account, claim, kind, sign, new String[][] {{"GROSS_CHARGES", "-210.00"}, {"PATIENT_RECEIVABLE", "210.00"}
+        });
+    }
+
+    private static void post(long account, String claim, String kind, int sign, String[][] lines) throws SQLException {
         try (Connection c = connect("claimflow_patient_billing")) {
             c.setAutoCommit(false);
             long entry;
@@ -285,12 +324,6 @@ class VisitInvariantsTest {
                     entry = rs.getLong(1);
                 }
             }
-            String[][] lines = {
-                {"GROSS_CHARGES", "-210.00"},
-                {"INSURANCE_CASH", "103.74"},
-                {"PATIENT_RECEIVABLE", "25.00"},
-                {"CONTRACTUAL_ADJUSTMENT", "81.26"}
-            };
             int n = 0;
             for (String[] line : lines) {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO journal_line (entry_id, line_no,"

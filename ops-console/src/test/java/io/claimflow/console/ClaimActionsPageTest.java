@@ -27,6 +27,12 @@ class ClaimActionsPageTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.kafka.core.KafkaTemplate<Object, Object> kafka;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @DynamicPropertySource
     static void serviceUrls(DynamicPropertyRegistry registry) {
         registry.add("claimflow.console.services.claim-service", SERVICES::url);
@@ -100,6 +106,120 @@ class ClaimActionsPageTest {
         assertThat(biller.get("/work/claims/clm-sp").body())
                 .contains("Claim clm-sp now bills BKHP1 and released, now SUBMITTED");
         assertThat(SERVICES.authorizations).allMatch(a -> a.equals(ConsoleTestUsers.basic("biller")));
+    }
+
+    @Test
+    void aHeldSelfPayClaimIsBilledToThePatientAndTheAnswerShown() throws Exception {
+        String selfPay = claim(
+                "clm-bp",
+                "HELD",
+                null,
+                "[{\"ruleId\":\"COVERAGE_ON_FILE\",\"message\":\"no coverage on the encounter: self-pay\"}]",
+                "[{\"lineNumber\":1,\"procedureCode\":\"99213\",\"modifiers\":[],\"units\":1,"
+                        + "\"diagnosisPointers\":[1],\"charge\":120.00}]",
+                "");
+        SERVICES.json("GET /claims/clm-bp", 200, selfPay);
+        SERVICES.json(
+                "POST /claims/clm-bp/bill-patient",
+                200,
+                "{\"claimId\":\"clm-bp\",\"status\":\"BILLED_TO_PATIENT\",\"totalCharge\":120.00,"
+                        + "\"patientResponsibility\":120.00,\"balance\":0.00}");
+        ConsoleBrowserSession biller = new ConsoleBrowserSession(port, "biller");
+        assertThat(biller.get("/work/claims/clm-bp").body())
+                .contains("Bill the patient (self-pay)", "bill-patient-reason");
+
+        biller.submit("/work/claims/clm-bp", "/work/claims/clm-bp/bill-patient", "reason=patient+pays+at+the+desk");
+        assertThat(SERVICES.posts())
+                .containsExactly("POST /claims/clm-bp/bill-patient {\"reason\":\"patient pays at the desk\"}");
+        assertThat(biller.get("/work/claims/clm-bp").body())
+                .contains("Claim clm-bp billed to the patient: 120.00 is the patient&#39;s to pay, on the next "
+                        + "statement; now BILLED_TO_PATIENT");
+        assertThat(SERVICES.authorizations).allMatch(a -> a.equals(ConsoleTestUsers.basic("biller")));
+
+        // claim-service refuses (a claim with coverage, or no longer held): its problem is shown, nothing else
+        SERVICES.reset();
+        SERVICES.json("GET /claims/clm-bp", 200, selfPay);
+        SERVICES.json(
+                "POST /claims/clm-bp/bill-patient",
+                409,
+                "{\"title\":\"Not allowed in the claim's current state\",\"status\":409,"
+                        + "\"detail\":\"The claim is BILLED_TO_PATIENT; only a HELD self-pay claim (no coverage) can be"
+                        + " billed to the patient\"}");
+        biller.submit("/work/claims/clm-bp", "/work/claims/clm-bp/bill-patient", "reason=");
+        assertThat(SERVICES.posts()).containsExactly("POST /claims/clm-bp/bill-patient {\"reason\":null}");
+        assertThat(biller.get("/work/claims/clm-bp").body())
+                .contains("Not billed to the patient:", "only a HELD self-pay claim");
+
+        // a held claim with coverage is billed to its payer: no such form
+        SERVICES.json(
+                "GET /claims/clm-cov",
+                200,
+                claim(
+                        "clm-cov",
+                        "HELD",
+                        "BKHP1",
+                        "[{\"ruleId\":\"NPI_CHECK_DIGIT\",\"message\":\"bad NPI\"}]",
+                        "[]",
+                        ""));
+        assertThat(biller.get("/work/claims/clm-cov").body()).doesNotContain("Bill the patient");
+    }
+
+    @Test
+    void aClaimBilledToThePatientShowsInTheReadModelAndItsReplacementReplacesIt() throws Exception {
+        String tenant = "t-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String encounter = "enc-bp-" + java.util.UUID.randomUUID();
+        io.claimflow.events.ClaimBilledToPatient first =
+                io.claimflow.schemas.json.Samples.load(io.claimflow.events.ClaimBilledToPatient.class);
+        first.setEventId(java.util.UUID.randomUUID().toString());
+        first.setTenantId(tenant);
+        first.setEncounterId(encounter);
+        first.setClaimId("clm-bp1-" + encounter);
+        kafka.send(io.claimflow.schemas.Topics.CLAIM_BILLED_TO_PATIENT, encounter, first)
+                .get();
+        io.claimflow.events.ClaimBilledToPatient second = io.claimflow.events.ClaimBilledToPatient.newBuilder(first)
+                .setEventId(java.util.UUID.randomUUID().toString())
+                .setClaimId("clm-bp2-" + encounter)
+                .setReplacedClaimId(first.getClaimId())
+                .setCodingVersion(2)
+                .setOccurredAt(first.getOccurredAt().plusSeconds(60))
+                .build();
+        kafka.send(io.claimflow.schemas.Topics.CLAIM_BILLED_TO_PATIENT, encounter, second)
+                .get();
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("SELECT count(*) FROM claim WHERE encounter_id = ?")
+                                .param(encounter)
+                                .query(Long.class)
+                                .single()
+                        == 2);
+        java.util.Map<String, Object> billed = jdbc.sql("SELECT * FROM claim WHERE claim_id = ?")
+                .param(second.getClaimId())
+                .query()
+                .singleRow();
+        assertThat(billed)
+                .containsEntry("state", "BILLED_TO_PATIENT")
+                .containsEntry("frequency", "SELF_PAY")
+                .containsEntry("payer_name", "Self-pay (billed to the patient)")
+                .containsEntry("replaced_claim_id", first.getClaimId());
+        assertThat((java.math.BigDecimal) billed.get("patient_responsibility")).isEqualByComparingTo("210.00");
+        assertThat((java.math.BigDecimal) billed.get("total_charge")).isEqualByComparingTo("210.00");
+        assertThat(jdbc.sql("SELECT state FROM claim WHERE claim_id = ?")
+                        .param(first.getClaimId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("REPLACED");
+        assertThat(jdbc.sql("SELECT summary FROM timeline_event WHERE encounter_id = ? AND kind = 'BILLED_TO_PATIENT'"
+                                + " ORDER BY occurred_at")
+                        .param(encounter)
+                        .query(String.class)
+                        .list())
+                .hasSize(2)
+                .last()
+                .asString()
+                .contains("Billed to the patient: claim " + second.getClaimId(), "by biller1", "total 210.00")
+                .contains("replaces " + first.getClaimId())
+                .doesNotContain("Whitfield", "Eleanor");
     }
 
     @Test

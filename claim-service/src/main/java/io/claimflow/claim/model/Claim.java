@@ -242,11 +242,39 @@ public final class Claim {
      * claim goes to that payer when released.
      */
     public void changeCoverage(CoverageRef newCoverage) {
+        if (status == ClaimStatus.BILLED_TO_PATIENT) {
+            throw new IllegalTransitionException("The claim was billed to the patient (self-pay); coverage is not added"
+                    + " to it. If the patient has coverage for the visit, have the visit recoded with it: its new claim"
+                    + " goes to the payer and the patient's self-pay charge is taken off");
+        }
         if (status != ClaimStatus.HELD && status != ClaimStatus.REJECTED) {
             throw new IllegalTransitionException(
                     "Claim " + claimId + " is " + status + "; only a HELD or REJECTED claim's coverage can change");
         }
         coverage = java.util.Objects.requireNonNull(newCoverage, "coverage");
+    }
+
+    /**
+     * Bills a held self-pay claim (no coverage) to the patient: the whole charge becomes the patient's responsibility,
+     * nothing is left to collect from a payer, and the claim is BILLED_TO_PATIENT.
+     *
+     * @throws IllegalTransitionException when the claim is not HELD, has coverage, or has a line without a price
+     */
+    public void billToPatient(Actor actor, String reason, Instant at) {
+        if (status != ClaimStatus.HELD) {
+            throw new IllegalTransitionException("The claim is " + status
+                    + "; only a HELD self-pay claim (no coverage) can be billed to the patient");
+        }
+        if (coverage != null) {
+            throw new IllegalTransitionException("The claim has coverage (payer " + coverage.payerId()
+                    + "): it is billed to its payer, not to the patient; fix what holds it and release it");
+        }
+        if (lines.stream().anyMatch(l -> !l.priced())) {
+            throw new IllegalTransitionException(
+                    "The claim has a line without a price: add the fee-schedule price " + "before billing the patient");
+        }
+        patientResponsibility = patientResponsibility.add(balance());
+        transitionTo(ClaimStatus.BILLED_TO_PATIENT, actor, "billed to the patient: " + reason, null, at);
     }
 
     /**

@@ -21,6 +21,10 @@ import java.util.Set;
  * <p>Coordination of benefits: a claim its payer paid and forwarded to the next payer itself (crossover, CLP02
  * 19-21) is CROSSED_OVER, waiting for the next payer's remittance for the same claim (on the follow-up list like a
  * submitted claim); that remittance pays it (or denies it) like any other.
+ *
+ * <p>A held self-pay claim (no coverage) a biller bills to the patient is BILLED_TO_PATIENT: its whole charge is the
+ * patient's responsibility, nothing is left to collect from a payer, and patient-billing charges the visit to the
+ * patient (ClaimBilledToPatient).
  */
 public enum ClaimStatus {
     CREATED,
@@ -42,14 +46,16 @@ public enum ClaimStatus {
     FORWARDED,
     PREDETERMINED,
     APPEAL_LOST,
-    CROSSED_OVER;
+    CROSSED_OVER,
+    BILLED_TO_PATIENT;
 
     private static final Map<ClaimStatus, Set<ClaimStatus>> NEXT = new EnumMap<>(ClaimStatus.class);
 
     static {
         allow(CREATED, HELD, SUBMITTED);
-        // a held claim is released after fixing, written off, or superseded by a newer coding
-        allow(HELD, SUBMITTED, WRITTEN_OFF, REPLACED);
+        // a held claim is released after fixing, written off, superseded by a newer coding, or (self-pay) billed to
+        // the patient
+        allow(HELD, SUBMITTED, WRITTEN_OFF, REPLACED, BILLED_TO_PATIENT);
         allow(
                 SUBMITTED,
                 ACKNOWLEDGED,
@@ -106,6 +112,10 @@ public enum ClaimStatus {
         allow(APPEAL_LOST, WRITTEN_OFF, CLOSED, APPEALED, RECODE_REQUESTED, REPLACED, VOIDED);
         // paid and forwarded by its payer to the next one (crossover): the next payer's remittance settles it
         allow(CROSSED_OVER, PAID, PARTIALLY_PAID, DENIED, CLOSED, REVERSED, REPLACED, VOIDED, WRITTEN_OFF);
+        // a self-pay claim billed to the patient: no payer is billed; only a newer coding of the visit supersedes it
+        // (coverage is not added to it: the visit is recoded with the coverage, and the patient ledger takes the
+        // self-pay charge off when the new claim arrives)
+        allow(BILLED_TO_PATIENT, REPLACED);
         allow(REPLACED);
         allow(VOIDED);
     }
@@ -132,10 +142,11 @@ public enum ClaimStatus {
     /**
      * Whether money on a claim in this state can still need someone's work: false once the claim is closed, written
      * off or superseded by another claim (whose own state then carries the visit's money), and for PAID, which is
-     * settled by definition (paid + patient share + contractual = charge, nothing denied) and closes at once.
+     * settled by definition (paid + patient share + contractual = charge, nothing denied) and closes at once, and for
+     * BILLED_TO_PATIENT, whose whole charge is the patient's (worked on the patient ledger, not with a payer).
      */
     public boolean canHaveOpenBalance() {
-        return this != CLOSED && this != WRITTEN_OFF && this != PAID && !isSuperseded();
+        return this != CLOSED && this != WRITTEN_OFF && this != PAID && this != BILLED_TO_PATIENT && !isSuperseded();
     }
 
     /** No longer the claim that bills the encounter. */

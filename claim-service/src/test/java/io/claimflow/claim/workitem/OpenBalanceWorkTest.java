@@ -17,14 +17,15 @@ class OpenBalanceWorkTest {
                     .as(status + " holds money: which list works it?")
                     .isNotEmpty();
         } else {
-            // closed, written off, superseded or settled: nothing open to work
+            // closed, written off, superseded, settled or billed to the patient: nothing open to work with a payer
             assertThat(status)
                     .isIn(
                             ClaimStatus.CLOSED,
                             ClaimStatus.WRITTEN_OFF,
                             ClaimStatus.PAID,
                             ClaimStatus.REPLACED,
-                            ClaimStatus.VOIDED);
+                            ClaimStatus.VOIDED,
+                            ClaimStatus.BILLED_TO_PATIENT);
         }
     }
 

@@ -157,6 +157,9 @@ public record PipelineSnapshot(
                     + " ON k.claim_id = e.claim_id AND k.tenant_id = e.tenant_id"
                     + " WHERE e.kind IN ('REMITTANCE', 'REMITTANCE_REVERSAL', 'CLAIM_VOID') AND k.encounter_id LIKE ?"
                     + " AND k.encounter_id" + notLaterPayer
+                    // payers' money only: a self-pay claim billed to the patient (and the void of its charge when a
+                    // later claim of the visit took over) is the patient's, checked per visit (VisitInvariants)
+                    + " AND NOT k.billed_to_patient"
                     + " GROUP BY l.ledger_account")) {
                 statement.setString(1, like);
                 try (ResultSet rs = statement.executeQuery()) {

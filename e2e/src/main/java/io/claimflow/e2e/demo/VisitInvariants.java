@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  *   <li><b>patient charged once per visit</b>: over every claim of the encounter, replaced ones included, the
  *       patient ledger's charges (GROSS_CHARGES) and patient receivable, from the claim postings (not patient
  *       payments, write-offs or denial responsibility), equal what claim-service posted to the encounter's current
- *       claim: a replaced claim's charges and copay must be gone from the ledger once the replacement is billed;</li>
+ *       claim: a replaced claim's charges and copay must be gone from the ledger once the replacement is billed; a
+ *       self-pay visit billed to the patient (current claim BILLED_TO_PATIENT, no payer) is charged its whole charge,
+ *       all of it the patient's, once, whatever earlier claims of the visit were billed to the patient;</li>
  *   <li><b>every released claim reaches the payer</b>: for each claim, as many interchanges answered by the payer's
  *       999 (accepting or rejecting the claim) or TA1 (rejecting the interchange it came in) in the gateway as
  *       times claim-service released it (SUBMITTED, each a
@@ -109,17 +111,23 @@ public final class VisitInvariants {
                 // payer restates them on the same claim: left out), and the patient's share from the last payer that
                 // answered (a later payer's claim, or the crossover's restatement, carries what the patient owes after
                 // every payer before it)
-                "WITH cur AS (SELECT c.claim_id, c.encounter_id, c.payer_sequence FROM claim c WHERE c.is_current"
+                "WITH cur AS (SELECT c.claim_id, c.encounter_id, c.payer_sequence, c.status, c.total_charge,"
+                        + " c.patient_responsibility FROM claim c WHERE c.is_current"
                         + " AND c.encounter_id" + condition + "),"
+                        // a self-pay visit billed to the patient: no payer answered, its whole charge is the patient's
+                        + " self AS (SELECT encounter_id, sum(total_charge) AS charge, sum(patient_responsibility)"
+                        + " AS patient FROM cur WHERE status = 'BILLED_TO_PATIENT' GROUP BY encounter_id),"
                         + " posted AS (SELECT cur.encounter_id, cur.payer_sequence, p.charge_amount,"
                         + " p.patient_responsibility, " + FIRST_PAYER_ROW + " AS first_payer"
                         + " FROM cur JOIN claim_payment p ON p.claim_id = cur.claim_id),"
                         + " last AS (SELECT encounter_id, max(payer_sequence) AS seq FROM posted GROUP BY encounter_id)"
                         + " SELECT v.encounter_id,"
-                        + " coalesce((SELECT sum(r.charge_amount) FROM posted r WHERE r.encounter_id = v.encounter_id"
-                        + " AND r.payer_sequence = 1 AND r.first_payer), 0)::numeric(14, 2) || ' ' || coalesce(("
+                        + " (coalesce((SELECT sum(r.charge_amount) FROM posted r WHERE r.encounter_id = v.encounter_id"
+                        + " AND r.payer_sequence = 1 AND r.first_payer), 0) + coalesce((SELECT s.charge FROM self s"
+                        + " WHERE s.encounter_id = v.encounter_id), 0))::numeric(14, 2) || ' ' || (coalesce(("
                         + "SELECT sum(r.patient_responsibility) FROM posted r JOIN last l ON l.encounter_id ="
                         + " r.encounter_id AND r.payer_sequence = l.seq WHERE r.encounter_id = v.encounter_id), 0)"
+                        + " + coalesce((SELECT s.patient FROM self s WHERE s.encounter_id = v.encounter_id), 0))"
                         + "::numeric(14, 2) FROM (SELECT DISTINCT encounter_id FROM cur) v");
         Map<String, String> ledger = rows(
                 databases,

@@ -60,7 +60,10 @@ public final class KpiCalculator {
             List<DenialFact> denials,
             WorkBacklog backlog) {
         List<ClaimView> claims =
-                submitted.stream().filter(c -> !"VOID".equals(c.frequency())).toList();
+                // voids and self-pay claims billed to the patient are no claims a payer answers
+                submitted.stream()
+                        .filter(c -> !"VOID".equals(c.frequency()) && !"SELF_PAY".equals(c.frequency()))
+                        .toList();
         List<ClaimView> originals = claims.stream().filter(ClaimView::original).toList();
         List<ClaimView> answered =
                 originals.stream().filter(c -> c.firstAnswerAt() != null).toList();

@@ -7,5 +7,6 @@ public enum EventKind {
     SUBMITTED,
     DENIED,
     RECODE_REQUESTED,
-    PAYMENT_POSTED
+    PAYMENT_POSTED,
+    BILLED_TO_PATIENT
 }

@@ -14,4 +14,10 @@ public interface ClaimRegistrationListener {
      * registering transaction, once per replacement.
      */
     default void claimSuperseded(String tenantId, String claimId, String byClaimId, java.time.LocalDate on) {}
+
+    /**
+     * The claim, just registered from ClaimBilledToPatient (a self-pay visit), is the patient's to pay in full; runs
+     * in the registering transaction.
+     */
+    default void claimBilledToPatient(String tenantId, String claimId, String eventId, java.time.LocalDate on) {}
 }

@@ -22,5 +22,10 @@ public enum EntryKind {
      */
     CLAIM_VOID,
     /** A biller's decision on a lost appeal's open balance: written off, or billed to the patient. */
-    BALANCE_DECISION
+    BALANCE_DECISION,
+    /**
+     * A self-pay visit billed to the patient (ClaimBilledToPatient): the whole charge is the patient's, no payer is
+     * billed. Taken off (CLAIM_VOID) when a later claim of the visit replaces it.
+     */
+    SELF_PAY_CHARGE
 }

@@ -162,7 +162,8 @@ public final class PostingRules {
 
     /**
      * The entry that takes a replaced (frequency 7) or voided (frequency 8) claim off the patient ledger when its
-     * replacement or void is submitted: the exact opposite of every remittance and denial still standing on it,
+     * replacement or void is submitted (or a self-pay claim billed to the patient when a later claim of the visit
+     * arrives): the exact opposite of every remittance, denial and self-pay charge still standing on it,
      * except that the payer's cash stays and becomes insurance credit until the payer reverses it. What the patient
      * had paid on the claim becomes patient credit. Empty when nothing stands on the claim or it was voided already.
      */
@@ -176,7 +177,9 @@ public final class PostingRules {
         for (PostedEntry entry : ledger.entries()) {
             boolean standing = ledger.standingIds().contains(entry.id());
             if (!standing
-                    || (entry.kind() != EntryKind.REMITTANCE && entry.kind() != EntryKind.DENIAL_RESPONSIBILITY)) {
+                    || (entry.kind() != EntryKind.REMITTANCE
+                            && entry.kind() != EntryKind.DENIAL_RESPONSIBILITY
+                            && entry.kind() != EntryKind.SELF_PAY_CHARGE)) {
                 continue;
             }
             for (JournalLine line : entry.lines()) {
@@ -213,6 +216,32 @@ public final class PostingRules {
                         + "reversal",
                 net,
                 reversed));
+    }
+
+    /**
+     * A self-pay visit billed to the patient: its whole charge is the patient's (patient receivable, kind OTHER,
+     * against gross charges), no payer is involved. Empty when the claim was charged to the patient already, was
+     * superseded by a later claim of the visit, or has something posted already (a payer's answer: it is not self-pay).
+     *
+     * @throws IllegalArgumentException for a charge that is not positive
+     */
+    public static Optional<Posting> selfPayCharge(ClaimLedger ledger, BigDecimal totalCharge, java.time.LocalDate on) {
+        if (!Money.isPositive(Money.of(totalCharge))) {
+            throw new IllegalArgumentException("a self-pay charge must be positive, was " + totalCharge);
+        }
+        if (ledger.superseded() || !ledger.entries().isEmpty()) {
+            return Optional.empty();
+        }
+        List<JournalLine> lines = new ArrayList<>();
+        add(lines, PATIENT_RECEIVABLE, ledger.claimId(), ResponsibilityKind.OTHER, Money.of(totalCharge));
+        add(lines, GROSS_CHARGES, ledger.claimId(), null, Money.of(totalCharge).negate());
+        return Optional.of(new Posting(
+                EntryKind.SELF_PAY_CHARGE,
+                ledger.claimId(),
+                on,
+                "self-pay: " + Money.of(totalCharge).toPlainString() + " billed to the patient",
+                lines,
+                List.of()));
     }
 
     /** What a biller makes of a lost appeal's open balance (claim-service's decision, the same figure here). */

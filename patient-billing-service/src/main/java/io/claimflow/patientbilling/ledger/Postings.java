@@ -128,6 +128,33 @@ public class Postings {
     }
 
     /**
+     * Charges a self-pay visit billed to the patient (the claim just registered from ClaimBilledToPatient): its whole
+     * charge on the patient, once per claim, in the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void chargeToPatient(String tenantId, String claimId, String eventId, LocalDate on) {
+        KnownClaims.ClaimRef claim = claims.findAndLockAccount(tenantId, claimId)
+                .orElseThrow(() -> new IllegalStateException("claim " + claimId + " was just registered"));
+        ClaimLedger ledger = journal.claimLedger(tenantId, claimId);
+        PostingRules.selfPayCharge(ledger, claims.totalCharge(tenantId, claimId), on)
+                .ifPresentOrElse(
+                        p -> {
+                            long entry = journal.write(
+                                    tenantId,
+                                    claim.accountId(),
+                                    p,
+                                    new Journal.Source(UUID.fromString(eventId), null, null));
+                            log.info(
+                                    "self-pay claim {} of encounter {} charged to the patient as journal entry {}",
+                                    claimId,
+                                    claim.encounterId(),
+                                    entry);
+                        },
+                        () -> log.info(
+                                "claim {} is charged already or superseded; event {} posts nothing", claimId, eventId));
+    }
+
+    /**
      * Takes a replaced or voided claim's charges off the patient ledger, in the transaction that registers the claim
      * that supersedes it; nothing when the claim is not known here or nothing stands on it.
      */

@@ -880,4 +880,53 @@ class PostingRulesTest {
         assertThat(ledger().pendingWithOtherInsurance()).isEqualByComparingTo("85.10");
         assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
     }
+
+    @Test
+    void aSelfPayVisitIsChargedToThePatientWholeAndOnce() {
+        Posting charge =
+                post(PostingRules.selfPayCharge(ledger(), of("210.00"), PAID_ON).orElseThrow(), null, null);
+
+        assertThat(charge.kind()).isEqualTo(EntryKind.SELF_PAY_CHARGE);
+        assertThat(charge.patientBalanceChange()).isEqualByComparingTo("210.00");
+        assertThat(charge.total(LedgerAccount.INSURANCE_RECEIVABLE)).isEqualByComparingTo("0.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("210.00");
+        assertThat(ledger().patientShare().get(ResponsibilityKind.OTHER)).isEqualByComparingTo("210.00");
+        assertThat(PostingRules.selfPayCharge(ledger(), of("210.00"), PAID_ON))
+                .as("charged once")
+                .isEmpty();
+        assertThatThrownBy(() -> PostingRules.selfPayCharge(ledger(), of("0.00"), PAID_ON))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLaterClaimOfTheVisitTakesTheSelfPayChargeOffAndWhatThePatientPaidBecomesCredit() {
+        post(PostingRules.selfPayCharge(ledger(), of("210.00"), PAID_ON).orElseThrow(), null, null);
+        // the patient paid 50.00 on it
+        post(
+                new Posting(
+                        EntryKind.PATIENT_PAYMENT,
+                        null,
+                        PAID_ON,
+                        "payment",
+                        List.of(
+                                JournalLine.of(LedgerAccount.PATIENT_CASH, null, of("50.00")),
+                                new JournalLine(
+                                        LedgerAccount.PATIENT_RECEIVABLE,
+                                        CLAIM,
+                                        ResponsibilityKind.OTHER,
+                                        of("-50.00"))),
+                        List.of()),
+                null,
+                null);
+
+        Posting off = supersede();
+
+        assertThat(off.kind()).isEqualTo(EntryKind.CLAIM_VOID);
+        assertThat(ledger().charged()).isEqualByComparingTo("0.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
+        assertThat(total(LedgerAccount.PATIENT_CREDIT)).isEqualByComparingTo("-50.00");
+        assertThat(PostingRules.selfPayCharge(ledger(), of("210.00"), PAID_ON))
+                .as("a superseded claim is not charged again")
+                .isEmpty();
+    }
 }

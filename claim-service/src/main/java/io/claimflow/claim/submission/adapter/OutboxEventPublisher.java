@@ -5,9 +5,11 @@ import io.claimflow.claim.denial.RecodeRequest;
 import io.claimflow.claim.denial.RecodeRequests;
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.PriorAdjudication;
+import io.claimflow.claim.submission.PatientBilledClaims;
 import io.claimflow.claim.submission.SubmittedClaims;
 import io.claimflow.events.Adjustment;
 import io.claimflow.events.AdjustmentGroupCode;
+import io.claimflow.events.ClaimBilledToPatient;
 import io.claimflow.events.ClaimFrequency;
 import io.claimflow.events.ClaimLine;
 import io.claimflow.events.ClaimSubmitted;
@@ -43,12 +45,12 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Claim-service's events into the transactional outbox, keyed by encounter id: ClaimSubmitted from the claim plus the
- * parties of the EncounterCoded it was built from (with a biller's corrections laid over them), RecodeRequested from
- * a routed coding denial.
+ * Claim-service's events into the transactional outbox, keyed by encounter id: ClaimSubmitted (and ClaimBilledToPatient
+ * for a self-pay claim billed to the patient) from the claim plus the parties of the EncounterCoded it was built from
+ * (with a biller's corrections laid over them), RecodeRequested from a routed coding denial.
  */
 @Component
-class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
+class OutboxEventPublisher implements SubmittedClaims, RecodeRequests, PatientBilledClaims {
 
     private final OutboxWriter outbox;
 
@@ -62,25 +64,22 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
     }
 
     @Override
+    public void publishBilledToPatient(
+            Claim claim, String replacedClaimId, String billedBy, String reason, Instant at) {
+        outbox.append(
+                Topics.CLAIM_BILLED_TO_PATIENT,
+                claim.encounterId(),
+                claimBilledToPatient(claim, replacedClaimId, billedBy, reason, at));
+    }
+
+    @Override
     public void publish(RecodeRequest r) {
         outbox.append(Topics.RECODE_REQUESTED, r.encounterId(), recodeRequested(r));
     }
 
     static ClaimSubmitted claimSubmitted(Claim claim, String causationId, Instant at) {
         EncounterCoded source = JsonRecords.read(claim.snapshot(), EncounterCoded.class);
-        Providers providers = source.getProviders();
-        overlay(
-                providers.getBilling(),
-                claim.billing() == null ? null : claim.billing().npi());
-        if (claim.billing() != null) {
-            providers.getBilling().setTaxId(claim.billing().taxId());
-        }
-        overlay(
-                providers.getRendering(),
-                claim.rendering() == null ? null : claim.rendering().npi());
-        overlay(
-                providers.getReferring(),
-                claim.referring() == null ? null : claim.referring().npi());
+        Providers providers = providers(claim, source);
         if (claim.coverage() == null) {
             throw new IllegalStateException("Claim " + claim.claimId() + " has no coverage to submit to");
         }
@@ -129,13 +128,7 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
         others.remove(coverage);
         Map<Integer, ServiceLine> services = source.getServiceLines().stream()
                 .collect(Collectors.toMap(ServiceLine::getLineNumber, Function.identity()));
-        List<ClaimLine> lines = claim.lines().stream()
-                .map(line -> ClaimLine.newBuilder()
-                        .setLineItemControlNumber(line.lineItemControlNumber())
-                        .setService(services.get(line.lineNumber()))
-                        .setChargeAmount(line.charge())
-                        .build())
-                .toList();
+        List<ClaimLine> lines = lines(claim, services);
         return ClaimSubmitted.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(at)
@@ -159,15 +152,79 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
                         .toList())
                 .setPriorAuthorizationNumber(claim.priorAuthorizationNumber())
                 .setReferralNumber(source.getReferralNumber())
-                .setDiagnoses(claim.diagnoses().stream()
-                        .map(d -> Diagnosis.newBuilder()
-                                .setCode(d.code())
-                                .setDescription(d.description())
-                                .build())
-                        .toList())
+                .setDiagnoses(diagnoses(claim))
                 .setLines(lines)
                 .setTotalCharge(claim.totalCharge())
                 .build();
+    }
+
+    /**
+     * ClaimBilledToPatient from a claim billed to the patient and the EncounterCoded it was built from (with a
+     * biller's corrections laid over its providers); no coverage, no payer.
+     */
+    static ClaimBilledToPatient claimBilledToPatient(
+            Claim claim, String replacedClaimId, String billedBy, String reason, Instant at) {
+        EncounterCoded source = JsonRecords.read(claim.snapshot(), EncounterCoded.class);
+        Map<Integer, ServiceLine> services = source.getServiceLines().stream()
+                .collect(Collectors.toMap(ServiceLine::getLineNumber, Function.identity()));
+        return ClaimBilledToPatient.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(at)
+                .setEncounterId(claim.encounterId())
+                .setCausationId(claim.sourceEventId())
+                .setTenantId(claim.tenantId())
+                .setClaimId(claim.claimId())
+                .setPatientControlNumber(claim.patientControlNumber())
+                .setReplacedClaimId(replacedClaimId)
+                .setCodingVersion(claim.codingVersion())
+                .setBilledBy(billedBy)
+                .setReason(reason)
+                .setProviders(providers(claim, source))
+                .setFacility(source.getFacility())
+                .setPlaceOfService(claim.placeOfService())
+                .setPatient(source.getPatient())
+                .setDiagnoses(diagnoses(claim))
+                .setLines(lines(claim, services))
+                .setTotalCharge(claim.totalCharge())
+                .build();
+    }
+
+    /** The encounter's providers with the biller's corrections (NPIs, billing tax id) laid over them. */
+    private static Providers providers(Claim claim, EncounterCoded source) {
+        Providers providers = source.getProviders();
+        overlay(
+                providers.getBilling(),
+                claim.billing() == null ? null : claim.billing().npi());
+        if (claim.billing() != null) {
+            providers.getBilling().setTaxId(claim.billing().taxId());
+        }
+        overlay(
+                providers.getRendering(),
+                claim.rendering() == null ? null : claim.rendering().npi());
+        overlay(
+                providers.getReferring(),
+                claim.referring() == null ? null : claim.referring().npi());
+        return providers;
+    }
+
+    private static List<Diagnosis> diagnoses(Claim claim) {
+        return claim.diagnoses().stream()
+                .map(d -> Diagnosis.newBuilder()
+                        .setCode(d.code())
+                        .setDescription(d.description())
+                        .build())
+                .toList();
+    }
+
+    /** The claim's lines, each its encounter's service line with the claim's line item control number and charge. */
+    private static List<ClaimLine> lines(Claim claim, Map<Integer, ServiceLine> services) {
+        return claim.lines().stream()
+                .map(line -> ClaimLine.newBuilder()
+                        .setLineItemControlNumber(line.lineItemControlNumber())
+                        .setService(services.get(line.lineNumber()))
+                        .setChargeAmount(line.charge())
+                        .build())
+                .toList();
     }
 
     static RecodeRequested recodeRequested(RecodeRequest r) {

@@ -1,5 +1,6 @@
 package io.claimflow.console.readmodel.adapter;
 
+import io.claimflow.events.ClaimBilledToPatient;
 import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.EncounterCoded;
@@ -33,6 +34,11 @@ class EventListeners {
     @KafkaListener(id = "console.claim-submitted", idIsGroup = false, topics = Topics.CLAIM_SUBMITTED)
     void on(ClaimSubmitted event) {
         writer.submitted(EventMapping.entry(event), EventMapping.submission(event));
+    }
+
+    @KafkaListener(id = "console.claim-billed-to-patient", idIsGroup = false, topics = Topics.CLAIM_BILLED_TO_PATIENT)
+    void on(ClaimBilledToPatient event) {
+        writer.billedToPatient(EventMapping.entry(event), EventMapping.billing(event));
     }
 
     @KafkaListener(id = "console.claim-denied", idIsGroup = false, topics = Topics.CLAIM_DENIED)

@@ -3,6 +3,7 @@ package io.claimflow.console.readmodel.adapter;
 import io.claimflow.console.readmodel.EventKind;
 import io.claimflow.console.readmodel.TimelineEntry;
 import io.claimflow.events.Adjustment;
+import io.claimflow.events.ClaimBilledToPatient;
 import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.Diagnosis;
@@ -112,6 +113,48 @@ final class EventMapping {
                 null,
                 null,
                 null);
+    }
+
+    /** The payer id and name a claim billed to the patient carries in the read model: no payer. */
+    static final String SELF_PAY_ID = "SELF-PAY";
+
+    static final String SELF_PAY_NAME = "Self-pay (billed to the patient)";
+
+    static TimelineEntry entry(ClaimBilledToPatient e) {
+        String summary = "Billed to the patient: claim " + e.getClaimId() + " (coding v" + e.getCodingVersion()
+                + ") by " + e.getBilledBy() + ", total " + e.getTotalCharge()
+                + (e.getReplacedClaimId() == null ? "" : ", replaces " + e.getReplacedClaimId());
+        return new TimelineEntry(
+                e.getEventId(),
+                Topics.CLAIM_BILLED_TO_PATIENT,
+                EventKind.BILLED_TO_PATIENT,
+                e.getEncounterId(),
+                e.getClaimId(),
+                e.getTenantId(),
+                e.getOccurredAt(),
+                summary,
+                e.getCodingVersion(),
+                "SELF_PAY",
+                null,
+                null,
+                null,
+                SELF_PAY_ID,
+                e.getTotalCharge(),
+                null,
+                e.getTotalCharge(),
+                null);
+    }
+
+    static Submission billing(ClaimBilledToPatient e) {
+        return new Submission(
+                e.getPatientControlNumber(),
+                SELF_PAY_NAME,
+                e.getReplacedClaimId(),
+                e.getLines().stream()
+                        .map(l -> l.getService().getDateOfService())
+                        .filter(java.util.Objects::nonNull)
+                        .min(LocalDate::compareTo)
+                        .orElse(null));
     }
 
     static Submission submission(ClaimSubmitted e) {

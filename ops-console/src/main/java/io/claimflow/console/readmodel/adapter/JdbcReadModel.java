@@ -98,7 +98,7 @@ class JdbcReadModel implements ReadModel {
                             SUM(contractual_adjustment) AS contractual
                         FROM timeline_event WHERE kind = 'PAYMENT_POSTED' AND occurred_at < :to GROUP BY claim_id) p
                         ON p.claim_id = c.claim_id
-                    WHERE c.submitted_at < :to AND c.frequency <> 'VOID'
+                    WHERE c.submitted_at < :to AND c.frequency NOT IN ('VOID', 'SELF_PAY')
                       AND NOT EXISTS (SELECT 1 FROM claim r WHERE r.replaced_claim_id = c.claim_id
                                       AND r.submitted_at < :to)) live
                 """)

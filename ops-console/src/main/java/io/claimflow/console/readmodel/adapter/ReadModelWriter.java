@@ -113,6 +113,50 @@ class ReadModelWriter {
         }
     }
 
+    /**
+     * A self-pay claim billed to the patient: no payer, the whole charge the patient's. Its frequency is SELF_PAY
+     * (nothing went to a payer), so the payer KPIs and the insurance A/R leave it out. The claim it replaces (the visit
+     * was recoded) is REPLACED.
+     */
+    @Transactional
+    public void billedToPatient(TimelineEntry entry, EventMapping.Submission billing) {
+        if (!recordOnce(entry)) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO claim (claim_id, encounter_id, tenant_id, patient_control_number, payer_id, payer_name,
+                    frequency, replaced_claim_id, coding_version, state, submitted_at, date_of_service, total_charge,
+                    patient_responsibility)
+                VALUES (:claim, :encounter, :tenant, :pcn, :payer, :payerName, 'SELF_PAY', :replaced, :version,
+                    'BILLED_TO_PATIENT', :at, :dos, :charge, :charge)
+                ON CONFLICT (claim_id) DO UPDATE SET frequency = 'SELF_PAY', payer_id = EXCLUDED.payer_id,
+                    payer_name = EXCLUDED.payer_name, replaced_claim_id = EXCLUDED.replaced_claim_id,
+                    coding_version = EXCLUDED.coding_version,
+                    state = CASE WHEN claim.state IN ('REPLACED', 'VOIDED') THEN claim.state
+                                 ELSE 'BILLED_TO_PATIENT' END,
+                    submitted_at = EXCLUDED.submitted_at, date_of_service = EXCLUDED.date_of_service,
+                    total_charge = EXCLUDED.total_charge, patient_responsibility = EXCLUDED.patient_responsibility,
+                    patient_control_number = EXCLUDED.patient_control_number
+                """)
+                .param("claim", entry.claimId())
+                .param("encounter", entry.encounterId())
+                .param("tenant", entry.tenantId())
+                .param("pcn", billing.patientControlNumber())
+                .param("payer", entry.payerId())
+                .param("payerName", billing.payerName())
+                .param("replaced", billing.replacedClaimId())
+                .param("version", entry.codingVersion())
+                .param("at", ts(entry.occurredAt()))
+                .param("dos", billing.dateOfService())
+                .param("charge", entry.chargeAmount())
+                .update();
+        if (billing.replacedClaimId() != null) {
+            jdbc.sql("UPDATE claim SET state = 'REPLACED' WHERE claim_id = :claim")
+                    .param("claim", billing.replacedClaimId())
+                    .update();
+        }
+    }
+
     @Transactional
     public void denied(TimelineEntry entry, String payerName, String patientControlNumber) {
         if (!recordOnce(entry)) {

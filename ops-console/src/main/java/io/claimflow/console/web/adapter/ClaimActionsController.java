@@ -21,7 +21,7 @@ import org.springframework.web.util.UriUtils;
 /**
  * The actions a held or stuck claim needs beyond corrections (issue 21 item 2), each one call into the service as the
  * logged-in user with its answer shown: add or change coverage of a self-pay or wrongly covered claim (and release
- * it), add the fee-schedule price a line lacks (and release it), void an adjudicated claim with the payer, and the
+ * it), bill a self-pay claim to the patient, add the fee-schedule price a line lacks (and release it), void an adjudicated claim with the payer, and the
  * decision on a lost appeal's balance (claim-service first, then the patient ledger with the amount claim-service
  * moved, so the two agree). The forms are on {@code /work/claims/{claimId}} ({@code claim-actions.html}).
  */
@@ -127,6 +127,33 @@ class ClaimActionsController {
                             + " (frequency 8) sent to the payer, now " + voiding.get("status"));
         } else {
             redirect.addFlashAttribute("failure", answer.problem());
+        }
+        return target;
+    }
+
+    /**
+     * Bills a held self-pay claim to the patient: claim-service takes it (BILLED_TO_PATIENT) and tells the patient
+     * ledger with ClaimBilledToPatient, so the console makes one call.
+     */
+    @PostMapping("/work/claims/{claimId}/bill-patient")
+    @PreAuthorize(ConsoleRoles.BILLER)
+    String billPatient(
+            @PathVariable String claimId, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        String target = target(claimId);
+        if (reason.length() > 2000) {
+            redirect.addFlashAttribute("failure", "The reason is too long (at most 2,000 characters)");
+            return target;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", reason.isBlank() ? null : reason.strip());
+        ServiceAnswer answer = services.post("claim-service", "/claims/" + segment(claimId) + "/bill-patient", body);
+        if (answer.ok() && answer.body() instanceof Map<?, ?> billed) {
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Claim " + claimId + " billed to the patient: " + billed.get("patientResponsibility")
+                            + " is the patient's to pay, on the next statement; now " + billed.get("status"));
+        } else {
+            redirect.addFlashAttribute("failure", "Not billed to the patient: " + answer.problem());
         }
         return target;
     }

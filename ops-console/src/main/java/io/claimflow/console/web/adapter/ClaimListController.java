@@ -45,7 +45,8 @@ class ClaimListController {
             "FORWARDED",
             "PREDETERMINED",
             "APPEAL_LOST",
-            "CROSSED_OVER");
+            "CROSSED_OVER",
+            "BILLED_TO_PATIENT");
 
     static final List<String> SORTS =
             List.of("-createdAt", "createdAt", "-dateOfService", "dateOfService", "-charge", "charge", "payer");

@@ -134,6 +134,47 @@ public class ClaimRegistry implements KnownClaims {
                 == 1;
     }
 
+    /** Marks the claim as a self-pay visit billed to the patient (ClaimBilledToPatient). */
+    void markBilledToPatient(String tenantId, String claimId) {
+        jdbc.sql("UPDATE claim SET billed_to_patient = true WHERE tenant_id = ? AND claim_id = ?")
+                .params(tenantId, claimId)
+                .update();
+    }
+
+    /**
+     * The visit's other claims, not superseded, registered from an event no later than {@code at} (oldest first):
+     * the ones a later claim of the visit takes over. With {@code billedToPatientOnly}, only self-pay claims billed to
+     * the patient.
+     */
+    java.util.List<String> earlierClaimsOfVisit(
+            String tenantId, String encounterId, String claimId, java.time.Instant at, boolean billedToPatientOnly) {
+        return jdbc.sql("SELECT claim_id FROM claim WHERE tenant_id = :tenant AND encounter_id = :encounter"
+                        + " AND claim_id <> :claim AND superseded_by IS NULL AND submitted_at <= :at"
+                        + (billedToPatientOnly ? " AND billed_to_patient" : "")
+                        + " ORDER BY submitted_at, claim_id")
+                .param("tenant", tenantId)
+                .param("encounter", encounterId)
+                .param("claim", claimId)
+                .param("at", java.sql.Timestamp.from(at))
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * A claim of the visit registered from an event later than {@code at} (the newest), which a claim billed to the
+     * patient at {@code at} arrives after: that claim carries the visit already.
+     */
+    Optional<String> laterClaimOfVisit(String tenantId, String encounterId, String claimId, java.time.Instant at) {
+        return jdbc.sql("SELECT claim_id FROM claim WHERE tenant_id = :tenant AND encounter_id = :encounter"
+                        + " AND claim_id <> :claim AND submitted_at > :at ORDER BY submitted_at DESC, claim_id LIMIT 1")
+                .param("tenant", tenantId)
+                .param("encounter", encounterId)
+                .param("claim", claimId)
+                .param("at", java.sql.Timestamp.from(at))
+                .query(String.class)
+                .optional();
+    }
+
     /** Opens the patient's account if needed (keeping its mailing address current) and records the claim once. */
     long register(Registration r) {
         long accountId = jdbc.sql("""

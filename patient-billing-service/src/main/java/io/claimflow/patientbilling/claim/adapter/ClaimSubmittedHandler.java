@@ -1,8 +1,11 @@
 package io.claimflow.patientbilling.claim.adapter;
 
 import io.claimflow.events.ClaimFrequency;
+import io.claimflow.events.ClaimLine;
 import io.claimflow.events.ClaimSubmitted;
+import io.claimflow.events.Patient;
 import io.claimflow.events.Provider;
+import io.claimflow.events.Providers;
 import io.claimflow.patientbilling.claim.ClaimRegistrationListener;
 import io.claimflow.platform.outbox.ProcessedEvents;
 import java.time.LocalDate;
@@ -45,38 +48,18 @@ public class ClaimSubmittedHandler {
         if (event.getLines().isEmpty()) {
             throw new IllegalArgumentException("claim " + event.getClaimId() + " has no service lines");
         }
-        List<LocalDate> dates = event.getLines().stream()
-                .map(l -> l.getService().getDateOfService())
-                .sorted(Comparator.naturalOrder())
-                .toList();
-        var patient = event.getPatient();
-        var address = patient.getAddress();
-        String name = String.join(" ", List.of(patient.getFirstName(), patient.getLastName()));
-        Provider rendering = event.getProviders().getRendering();
         registry.lockClaimKey(event.getTenantId(), event.getClaimId());
-        long accountId = registry.register(new ClaimRegistry.Registration(
+        long accountId = registry.register(registration(
                 event.getTenantId(),
                 event.getClaimId(),
                 event.getEncounterId(),
                 event.getPatientControlNumber(),
-                patient.getMrn(),
-                name,
-                address.getLine1(),
-                address.getLine2(),
-                address.getCity(),
-                address.getState(),
-                address.getPostalCode(),
-                dates.get(0),
-                dates.get(dates.size() - 1),
-                providerName(event.getProviders().getBilling()),
-                rendering == null ? null : providerName(rendering),
+                event.getPatient(),
+                event.getProviders(),
                 event.getCoverage().getPayer().getName(),
                 event.getTotalCharge(),
                 event.getOccurredAt(),
-                event.getLines().stream()
-                        .map(l -> l.getService().getProcedureCode())
-                        .toList(),
-                patient.getBirthDate()));
+                event.getLines()));
         if (!event.getPriorPayerAdjudications().isEmpty()
                 && !registry.linkToVisitLedger(event.getTenantId(), event.getClaimId(), event.getEncounterId())) {
             log.warn(
@@ -104,9 +87,75 @@ public class ClaimSubmittedHandler {
                 log.info("claim {} supersedes claim {} ({})", event.getClaimId(), replaced, event.getFrequency());
             }
         }
+        // the visit was billed to the patient before (self-pay) and now goes to a payer: the self-pay charge comes off
+        LocalDate on = event.getOccurredAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+        for (String billed : registry.earlierClaimsOfVisit(
+                event.getTenantId(), event.getEncounterId(), event.getClaimId(), event.getOccurredAt(), true)) {
+            supersede(registry, registrationListeners, event.getTenantId(), billed, event.getClaimId(), on);
+        }
     }
 
-    private static String providerName(Provider provider) {
+    /** Marks {@code claimId} superseded by {@code byClaimId} and takes its charges off the ledger, once. */
+    static void supersede(
+            ClaimRegistry registry,
+            List<ClaimRegistrationListener> listeners,
+            String tenantId,
+            String claimId,
+            String byClaimId,
+            LocalDate on) {
+        registry.lockClaimKey(tenantId, claimId);
+        if (registry.markSuperseded(tenantId, claimId, byClaimId)) {
+            listeners.forEach(l -> l.claimSuperseded(tenantId, claimId, byClaimId, on));
+            log.info("claim {} of the same visit supersedes claim {}", byClaimId, claimId);
+        }
+    }
+
+    /** What a claim event tells about the claim and its patient (ClaimSubmitted and ClaimBilledToPatient alike). */
+    static ClaimRegistry.Registration registration(
+            String tenantId,
+            String claimId,
+            String encounterId,
+            String patientControlNumber,
+            Patient patient,
+            Providers providers,
+            String payerName,
+            java.math.BigDecimal totalCharge,
+            java.time.Instant occurredAt,
+            List<ClaimLine> lines) {
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("claim " + claimId + " has no service lines");
+        }
+        List<LocalDate> dates = lines.stream()
+                .map(l -> l.getService().getDateOfService())
+                .sorted(Comparator.naturalOrder())
+                .toList();
+        var address = patient.getAddress();
+        String name = String.join(" ", List.of(patient.getFirstName(), patient.getLastName()));
+        Provider rendering = providers.getRendering();
+        return new ClaimRegistry.Registration(
+                tenantId,
+                claimId,
+                encounterId,
+                patientControlNumber,
+                patient.getMrn(),
+                name,
+                address.getLine1(),
+                address.getLine2(),
+                address.getCity(),
+                address.getState(),
+                address.getPostalCode(),
+                dates.get(0),
+                dates.get(dates.size() - 1),
+                providerName(providers.getBilling()),
+                rendering == null ? null : providerName(rendering),
+                payerName,
+                totalCharge,
+                occurredAt,
+                lines.stream().map(l -> l.getService().getProcedureCode()).toList(),
+                patient.getBirthDate());
+    }
+
+    static String providerName(Provider provider) {
         return provider.getFirstName() == null
                 ? provider.getLastOrOrganizationName()
                 : provider.getFirstName() + " " + provider.getLastOrOrganizationName();

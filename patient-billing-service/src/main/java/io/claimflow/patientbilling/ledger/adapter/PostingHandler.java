@@ -129,6 +129,12 @@ public class PostingHandler implements ClaimRegistrationListener {
         postings.supersede(tenantId, claimId, byClaimId, on);
     }
 
+    /** Charges a self-pay visit billed to the patient (in the registering transaction). */
+    @Override
+    public void claimBilledToPatient(String tenantId, String claimId, String eventId, LocalDate on) {
+        postings.chargeToPatient(tenantId, claimId, eventId, on);
+    }
+
     /**
      * The claim with its account locked, or empty after parking the answer until its ClaimSubmitted arrives. The
      * claim-key lock makes the miss and the park one step against a registration running at the same time.
