@@ -130,11 +130,16 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
         Map<Integer, ServiceLine> services = source.getServiceLines().stream()
                 .collect(Collectors.toMap(ServiceLine::getLineNumber, Function.identity()));
         List<ClaimLine> lines = claim.lines().stream()
-                .map(line -> ClaimLine.newBuilder()
-                        .setLineItemControlNumber(line.lineItemControlNumber())
-                        .setService(services.get(line.lineNumber()))
-                        .setChargeAmount(line.charge())
-                        .build())
+                .map(line -> {
+                    ServiceLine service = services.get(line.lineNumber());
+                    // a biller may have edited the units (and the charge) of a held claim's line
+                    service.setUnits(line.units());
+                    return ClaimLine.newBuilder()
+                            .setLineItemControlNumber(line.lineItemControlNumber())
+                            .setService(service)
+                            .setChargeAmount(line.charge())
+                            .build();
+                })
                 .toList();
         return ClaimSubmitted.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
@@ -167,6 +172,8 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests {
                         .toList())
                 .setLines(lines)
                 .setTotalCharge(claim.totalCharge())
+                .setDelayReasonCode(claim.delayReasonCode())
+                .setClaimNote(claim.claimNote())
                 .build();
     }
 
