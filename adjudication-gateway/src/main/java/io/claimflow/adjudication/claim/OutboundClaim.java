@@ -31,7 +31,9 @@ public record OutboundClaim(
         String referralNumber,
         List<String> diagnoses,
         List<Line> lines,
-        BigDecimal totalCharge) {
+        BigDecimal totalCharge,
+        String delayReasonCode,
+        String claimNote) {
 
     public OutboundClaim {
         Objects.requireNonNull(claimId, "claimId");
@@ -50,6 +52,13 @@ public record OutboundClaim(
         }
         if (lines.isEmpty() || lines.size() > 50) {
             throw new IllegalArgumentException("a claim has 1 to 50 service lines (claim " + claimId + ")");
+        }
+        if (delayReasonCode != null
+                && io.claimflow.codes.DelayReason.ofCode(delayReasonCode).isEmpty()) {
+            throw new IllegalArgumentException("delay reason code is not a CLM20 code (claim " + claimId + ")");
+        }
+        if (claimNote != null && (claimNote.isBlank() || claimNote.length() > 80)) {
+            throw new IllegalArgumentException("claim note must have 1 to 80 characters (claim " + claimId + ")");
         }
         if (diagnoses.size() > 12) {
             throw new IllegalArgumentException("a claim has at most 12 diagnoses (claim " + claimId + ")");

@@ -146,18 +146,24 @@ public final class Professional837Writer {
             address(out, patient.address());
             out.segment("DMG", "D8", date(patient.birthDate()), patient.sex());
         }
-        // 2300 claim
-        out.segment(
-                "CLM",
+        // 2300 claim; CLM20 (claim delay reason code) only on a claim filed late, CLM10-CLM19 then empty
+        List<Object> clm = new ArrayList<>(List.of(
                 claim.patientControlNumber(),
                 amount(claim.totalCharge()),
-                null,
-                null,
+                "",
+                "",
                 new String[] {claim.placeOfService(), "B", claim.frequency().code()},
                 "Y",
                 "A",
                 "Y",
-                "Y");
+                "Y"));
+        if (claim.delayReasonCode() != null) {
+            while (clm.size() < 19) {
+                clm.add("");
+            }
+            clm.add(claim.delayReasonCode());
+        }
+        out.segment("CLM", clm.toArray());
         if (claim.replacedPayerClaimNumber() != null && claim.frequency() != Frequency.ORIGINAL) {
             out.segment("REF", "F8", text(claim.replacedPayerClaimNumber()));
         }
@@ -166,6 +172,11 @@ public final class Professional837Writer {
         }
         if (claim.priorAuthorizationNumber() != null) {
             out.segment("REF", "G1", text(claim.priorAuthorizationNumber()));
+        }
+        // 2300 NTE (claim note, after the REFs and before HI): additional information, e.g. a late claim's proof
+        String note = text(claim.claimNote());
+        if (note != null) {
+            out.segment("NTE", "ADD", note.length() > 80 ? note.substring(0, 80) : note);
         }
         if (!claim.diagnoses().isEmpty()) {
             List<Object> hi = new ArrayList<>();

@@ -77,6 +77,55 @@ class Professional837WriterTest {
     }
 
     @Test
+    void aLateClaimCarriesItsDelayReasonInClm20AndItsProofInA2300Note() throws Exception {
+        ClaimSubmitted late = Samples.load(ClaimSubmitted.class);
+        late.setPriorAuthorizationNumber("AUTH123");
+        late.setDelayReasonCode("9");
+        late.setClaimNote("orig filed 2025-11-03 payer ICN 2025307000451 claim clm-20251103-000451");
+        OutboundClaim claim = ClaimSubmittedMapper.toClaim(late);
+
+        byte[] x12 = writer.write(ENVELOPE, List.of(new ClaimTransaction(7, claim)));
+
+        X12Reader reader = validated(x12);
+        String text = new String(x12, StandardCharsets.US_ASCII);
+        // CLM20 is the twentieth element: CLM10-CLM19 empty
+        assertThat(text).contains("CLM*RFM20260311000317*210***11:B:1*Y*A*Y*Y***********9~");
+        // NTE*ADD in loop 2300: after the claim's REFs, before HI
+        assertThat(text)
+                .containsPattern(
+                        "REF\\*G1\\*AUTH123~\\s*NTE\\*ADD\\*ORIG FILED 2025-11-03 PAYER ICN 2025307000451 CLAIM "
+                                + "CLM-20251103-000451~\\s*HI\\*");
+        Loop claimLoop = reader.getLoops().get(0).findLoop("2300").get(0);
+        assertThat(claimLoop.getSegment("CLM").getElementValue("CLM20")).isEqualTo("9");
+        assertThat(claimLoop.getSegment("NTE").getElementValue("NTE01")).isEqualTo("ADD");
+
+        // a claim filed in time has neither
+        String inTime = new String(
+                writer.write(
+                        ENVELOPE,
+                        List.of(new ClaimTransaction(
+                                8, ClaimSubmittedMapper.toClaim(Samples.load(ClaimSubmitted.class))))),
+                StandardCharsets.US_ASCII);
+        assertThat(inTime)
+                .contains("CLM*RFM20260311000317*210***11:B:1*Y*A*Y*Y~")
+                .doesNotContain("NTE*");
+    }
+
+    @Test
+    void aDelayReasonThatIsNoClm20CodeOrANoteTooLongIsRefused() {
+        ClaimSubmitted badCode = Samples.load(ClaimSubmitted.class);
+        badCode.setDelayReasonCode("12");
+        assertThatThrownBy(() -> ClaimSubmittedMapper.toClaim(badCode))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a CLM20 code");
+        ClaimSubmitted longNote = Samples.load(ClaimSubmitted.class);
+        longNote.setClaimNote("x".repeat(81));
+        assertThatThrownBy(() -> ClaimSubmittedMapper.toClaim(longNote))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 to 80 characters");
+    }
+
+    @Test
     void aClaimWhoseTotalIsNotTheSumOfItsLinesIsRefused() {
         ClaimSubmitted event = Samples.load(ClaimSubmitted.class);
         event.setTotalCharge(new java.math.BigDecimal("211.00"));

@@ -51,6 +51,8 @@ public final class Claim {
     private BigDecimal patientResponsibility;
     private BigDecimal adjustedAmount;
     private Instant submittedAt;
+    private String delayReasonCode;
+    private String claimNote;
     private final List<StatusChange> pendingChanges = new ArrayList<>();
 
     private Claim(Builder b) {
@@ -89,6 +91,8 @@ public final class Claim {
         this.patientResponsibility = b.patientResponsibility;
         this.adjustedAmount = b.adjustedAmount;
         this.submittedAt = b.submittedAt;
+        this.delayReasonCode = b.delayReasonCode;
+        this.claimNote = b.claimNote;
     }
 
     /** A new claim in state CREATED; its first timeline entry says who created it. */
@@ -278,6 +282,74 @@ public final class Claim {
     }
 
     /**
+     * A biller's change of line charges and units on a held or rejected claim; the total is the sum of the lines
+     * again. A line given units only is priced at its unit price times the new units; a line given a charge keeps it
+     * (its unit price becomes charge / units, to the cent, for reading only). Release prices nothing it was given.
+     *
+     * @return per changed line what it was and is (line number, units, charge), and the total before and after
+     * @throws IllegalTransitionException in any other state
+     * @throws IllegalArgumentException for a line the claim does not have, a line given twice, or nothing to change
+     */
+    public List<String> editCharges(List<LineCharge> changes) {
+        if (status != ClaimStatus.HELD && status != ClaimStatus.REJECTED) {
+            throw new IllegalTransitionException(
+                    "Claim " + claimId + " is " + status + "; only a HELD or REJECTED claim's charges can be edited");
+        }
+        java.util.Map<Integer, LineCharge> byLine = new java.util.HashMap<>();
+        for (LineCharge change : changes) {
+            if (change.charge() == null && change.units() == null) {
+                throw new IllegalArgumentException("each line needs a charge or units to change");
+            }
+            if (byLine.put(change.lineNumber(), change) != null) {
+                throw new IllegalArgumentException("a line is given more than once");
+            }
+            if (lines.stream().noneMatch(l -> l.lineNumber() == change.lineNumber())) {
+                throw new IllegalArgumentException("a line number the claim does not have");
+            }
+        }
+        if (byLine.isEmpty()) {
+            throw new IllegalArgumentException("no line to change");
+        }
+        List<String> done = new ArrayList<>();
+        BigDecimal totalBefore = totalCharge;
+        List<ClaimLine> edited = new ArrayList<>();
+        for (ClaimLine line : lines) {
+            LineCharge change = byLine.get(line.lineNumber());
+            if (change == null) {
+                edited.add(line);
+                continue;
+            }
+            ClaimLine after = line.edited(change.charge(), change.units());
+            edited.add(after);
+            if (after.units() != line.units() || !Objects.equals(after.charge(), line.charge())) {
+                done.add("line " + line.lineNumber() + ": units " + line.units() + " -> " + after.units() + ", charge "
+                        + (line.charge() == null ? "none" : line.charge().toPlainString()) + " -> "
+                        + (after.charge() == null ? "none" : after.charge().toPlainString()));
+            }
+        }
+        this.lines = sorted(edited);
+        this.totalCharge = sumOfLines(this.lines);
+        if (!done.isEmpty()) {
+            done.add("total " + totalBefore.toPlainString() + " -> " + totalCharge.toPlainString());
+        }
+        return done;
+    }
+
+    /**
+     * States why a held or rejected claim past the payer's timely-filing limit is filed late: the delay reason code
+     * (CLM20) and the note to the payer with the proof (NTE*ADD). The scrubber then passes its timely-filing rule for
+     * this claim (its other rules still apply).
+     */
+    public void fileLate(String reasonCode, String note) {
+        if (status != ClaimStatus.HELD && status != ClaimStatus.REJECTED) {
+            throw new IllegalTransitionException("Claim " + claimId + " is " + status
+                    + "; only a HELD or REJECTED claim is released with a delay reason");
+        }
+        this.delayReasonCode = java.util.Objects.requireNonNull(reasonCode, "reasonCode");
+        this.claimNote = note;
+    }
+
+    /**
      * Posts a later payer's remittance on a claim an earlier payer adjudicated already (a crossover: the earlier payer
      * forwarded the claim): the later payer works on what the patient owed, so the patient's share is restated to
      * its figure, its payment added, and the rest of what the patient owed before is adjusted (written off).
@@ -464,6 +536,16 @@ public final class Claim {
         return submittedAt;
     }
 
+    /** The delay reason code (CLM20) of a claim filed after the payer's timely-filing limit; null when in time. */
+    public String delayReasonCode() {
+        return delayReasonCode;
+    }
+
+    /** The note to the payer (NTE*ADD, at most 80 characters), e.g. a late claim's proof of timely filing. */
+    public String claimNote() {
+        return claimNote;
+    }
+
     /** The claim's place in the visit's payment order: 1 primary, 2 secondary, 3 tertiary. */
     public int payerSequence() {
         return payerSequence;
@@ -487,6 +569,9 @@ public final class Claim {
             String referringNpi,
             String memberId,
             String priorAuthorizationNumber) {}
+
+    /** A biller's new charge and / or units for one line; null fields stay as they are. */
+    public record LineCharge(int lineNumber, BigDecimal charge, Integer units) {}
 
     /** Builds a claim; for new claims use {@link Claim#create}, for stored ones {@link Claim#restore}. */
     public static final class Builder {
@@ -522,8 +607,20 @@ public final class Claim {
         private int payerSequence = 1;
         private String priorPayerClaimId;
         private List<PriorAdjudication> priorAdjudications = List.of();
+        private String delayReasonCode;
+        private String claimNote;
 
         private Builder() {}
+
+        public Builder delayReasonCode(String v) {
+            delayReasonCode = v;
+            return this;
+        }
+
+        public Builder claimNote(String v) {
+            claimNote = v;
+            return this;
+        }
 
         public Builder payerSequence(int v) {
             payerSequence = v;

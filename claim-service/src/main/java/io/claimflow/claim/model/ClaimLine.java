@@ -60,4 +60,32 @@ public record ClaimLine(
                 price == null ? null : Money.of(price),
                 lineCharge);
     }
+
+    /**
+     * This line with a biller's charge and / or units (null: unchanged). Units alone re-price it at its unit price
+     * (an unpriced line stays unpriced); a charge given is the line's charge, its unit price then charge / units.
+     */
+    public ClaimLine edited(BigDecimal newCharge, Integer newUnits) {
+        int u = newUnits == null ? units : newUnits;
+        BigDecimal lineCharge;
+        BigDecimal price;
+        if (newCharge != null) {
+            lineCharge = Money.of(newCharge);
+            price = lineCharge.divide(BigDecimal.valueOf(u), 2, java.math.RoundingMode.HALF_UP);
+        } else {
+            price = unitPrice;
+            lineCharge = unitPrice == null ? charge : Money.of(unitPrice.multiply(BigDecimal.valueOf(u)));
+        }
+        return new ClaimLine(
+                lineNumber,
+                lineItemControlNumber,
+                procedureCode,
+                modifiers,
+                u,
+                diagnosisPointers,
+                dateOfService,
+                placeOfService,
+                price,
+                lineCharge);
+    }
 }

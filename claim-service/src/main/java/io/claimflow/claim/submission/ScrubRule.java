@@ -11,7 +11,8 @@ public enum ScrubRule {
     TOTAL_EQUALS_LINES("total charge equals the sum of the line charges, to the cent"),
     COVERAGE_ON_FILE("the encounter carries a coverage with payer id and member id on the date of service"),
     DATE_OF_SERVICE("dates of service are not in the future"),
-    TIMELY_FILING("the payer's timely-filing window (days after the date of service) has not passed"),
+    TIMELY_FILING("the payer's timely-filing window (days after the date of service) has not passed, unless a biller "
+            + "released the claim with a delay reason (CLM20) and its proof"),
     DUPLICATE_CLAIM("no other live claim bills the same patient, date of service and services"),
     PRIOR_PAYER_ADJUDICATION(
             "a secondary or tertiary claim carries one adjudication for each earlier payer, in payment "

@@ -181,7 +181,8 @@ public final class Scrubber {
                     ScrubRule.DATE_OF_SERVICE.name(), "date of service " + latest + " is in the future"));
         }
         LocalDate deadline = claim.dateOfService().plusDays(context.timelyFilingDays());
-        if (context.today().isAfter(deadline)) {
+        // a late claim with the biller's delay reason (CLM20) and proof goes to the payer, which decides
+        if (context.today().isAfter(deadline) && claim.delayReasonCode() == null) {
             findings.add(ScrubFinding.of(
                     ScrubRule.TIMELY_FILING.name(),
                     "the payer's timely-filing window of " + context.timelyFilingDays() + " days ended on "

@@ -29,7 +29,15 @@ public interface ClaimQueries {
             BigDecimal over120,
             BigDecimal total) {}
 
-    record Appeal(long id, String claimId, String notes, String status, String filedBy, Instant filedAt) {}
+    /** An appeal; {@code timelyFilingProof} the proof of timely filing filed with it (a CARC 29 denial), or null. */
+    record Appeal(
+            long id,
+            String claimId,
+            String notes,
+            String status,
+            String filedBy,
+            Instant filedAt,
+            String timelyFilingProof) {}
 
     record FollowUp(
             long id, String claimId, String note, LocalDate nextFollowUp, String createdBy, Instant createdAt) {}
@@ -60,7 +68,7 @@ public interface ClaimQueries {
      */
     List<ClaimSummary> openBalancesWithoutWorkItem(List<io.claimflow.claim.model.ClaimStatus> states, int limit);
 
-    long addAppeal(String claimId, String notes, String filedBy, Instant at);
+    long addAppeal(String claimId, String notes, String timelyFilingProof, String filedBy, Instant at);
 
     List<Appeal> appeals(String claimId);
 

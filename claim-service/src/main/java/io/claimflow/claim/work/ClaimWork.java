@@ -205,11 +205,22 @@ public class ClaimWork {
 
     @Transactional
     public ClaimDetail appeal(String claimId, String notes, Actor user) {
+        return appeal(claimId, notes, null, user);
+    }
+
+    /** Files an appeal; {@code timelyFilingProof} (null: none) is filed with it, for a timely-filing denial. */
+    @Transactional
+    public ClaimDetail appeal(String claimId, String notes, String timelyFilingProof, Actor user) {
         Claim claim = locked(claimId);
         Instant now = clock.instant();
-        claim.transitionTo(ClaimStatus.APPEALED, user, "appeal filed", null, now);
+        claim.transitionTo(
+                ClaimStatus.APPEALED,
+                user,
+                timelyFilingProof == null ? "appeal filed" : "appeal filed with proof of timely filing",
+                null,
+                now);
         claims.update(claim);
-        queries.addAppeal(claimId, notes, user.id(), now);
+        queries.addAppeal(claimId, notes, timelyFilingProof, user.id(), now);
         workItems.resolveOpen(claimId, user.id(), now);
         return detail(claimId);
     }

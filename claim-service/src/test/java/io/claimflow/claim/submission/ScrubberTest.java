@@ -137,6 +137,34 @@ class ScrubberTest {
     }
 
     @Test
+    void aDelayReasonPassesTheTimelyFilingRuleOnlyAndEditedChargesKeepTheTotalEqualToTheLines() {
+        Claim late = claim(officeVisit(
+                new ProviderRef("1847362915", "311234567", "EIN", true),
+                officeVisit().lines()));
+        late.transitionTo(
+                io.claimflow.claim.model.ClaimStatus.HELD,
+                Actor.system("t"),
+                "held",
+                null,
+                Instant.parse("2026-06-09T00:00:00Z"));
+        Scrubber.Context afterWindow = new Scrubber.Context(LocalDate.of(2026, 6, 9), 90, false);
+        assertThat(rules(scrubber.scrub(late, afterWindow)))
+                .containsExactlyInAnyOrder("TIMELY_FILING", "NPI_CHECK_DIGIT");
+
+        late.fileLate("7", "orig filed 2026-03-12 payer ICN 123");
+        assertThat(rules(scrubber.scrub(late, afterWindow))).containsExactly("NPI_CHECK_DIGIT");
+
+        java.util.List<String> changes = late.editCharges(java.util.List.of(
+                new Claim.LineCharge(1, new java.math.BigDecimal("200.00"), null), new Claim.LineCharge(2, null, 2)));
+        assertThat(changes).last().asString().startsWith("total ");
+        assertThat(late.totalCharge())
+                .isEqualByComparingTo(
+                        late.lines().get(0).charge().add(late.lines().get(1).charge()));
+        assertThat(late.lines().get(1).units()).isEqualTo(2);
+        assertThat(rules(scrubber.scrub(late, afterWindow))).containsExactly("NPI_CHECK_DIGIT");
+    }
+
+    @Test
     void aDuplicateOfAnotherLiveClaimIsHeld() {
         assertThat(rules(scrubber.scrub(claim(officeVisit()), new Scrubber.Context(TODAY, 365, true))))
                 .containsExactly("DUPLICATE_CLAIM");

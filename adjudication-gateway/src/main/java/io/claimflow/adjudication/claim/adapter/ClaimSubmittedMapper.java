@@ -77,7 +77,9 @@ public final class ClaimSubmittedMapper {
                 event.getReferralNumber(),
                 event.getDiagnoses().stream().map(Diagnosis::getCode).toList(),
                 event.getLines().stream().map(ClaimSubmittedMapper::line).toList(),
-                event.getTotalCharge());
+                event.getTotalCharge(),
+                event.getDelayReasonCode(),
+                event.getClaimNote());
     }
 
     private static OutboundClaim.Coverage coverage(Coverage coverage) {

@@ -267,7 +267,8 @@ class JdbcClaimRepository implements ClaimRepository {
                     payer_name = :payerName, subscriber_relationship = :relationship, billing_npi = :billingNpi,
                     billing_tax_id = :billingTaxId, rendering_npi = :renderingNpi, referring_npi = :referringNpi,
                     total_charge = :total, paid_amount = :paid, patient_responsibility = :patient,
-                    adjusted_amount = :adjusted, submitted_at = :submittedAt, updated_at = now()
+                    adjusted_amount = :adjusted, submitted_at = :submittedAt, service_key = :serviceKey,
+                    delay_reason_code = :delayReasonCode, claim_note = :claimNote, updated_at = now()
                 WHERE claim_id = :claimId
                 """)
                 .param("claimId", c.claimId())
@@ -292,10 +293,14 @@ class JdbcClaimRepository implements ClaimRepository {
                 .param("patient", c.patientResponsibility())
                 .param("adjusted", c.adjustedAmount())
                 .param("submittedAt", timestamp(c.submittedAt()))
+                .param("serviceKey", c.serviceKey())
+                .param("delayReasonCode", c.delayReasonCode())
+                .param("claimNote", c.claimNote())
                 .update();
         for (ClaimLine line : c.lines()) {
-            jdbc.sql("UPDATE claim_line SET unit_price = ?, charge = ? WHERE claim_id = ? AND line_number = ?")
-                    .params(line.unitPrice(), line.charge(), c.claimId(), line.lineNumber())
+            jdbc.sql(
+                            "UPDATE claim_line SET unit_price = ?, charge = ?, units = ? WHERE claim_id = ? AND line_number = ?")
+                    .params(line.unitPrice(), line.charge(), line.units(), c.claimId(), line.lineNumber())
                     .update();
         }
         appendTimeline(c);
@@ -493,7 +498,9 @@ class JdbcClaimRepository implements ClaimRepository {
                 .createdAt(instant(rs, "created_at"))
                 .submittedAt(instant(rs, "submitted_at"))
                 .payerSequence(rs.getInt("payer_sequence"))
-                .priorPayerClaimId(rs.getString("prior_payer_claim_id"));
+                .priorPayerClaimId(rs.getString("prior_payer_claim_id"))
+                .delayReasonCode(rs.getString("delay_reason_code"))
+                .claimNote(rs.getString("claim_note"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -155,6 +155,8 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests, PatientBi
                 .setDiagnoses(diagnoses(claim))
                 .setLines(lines)
                 .setTotalCharge(claim.totalCharge())
+                .setDelayReasonCode(claim.delayReasonCode())
+                .setClaimNote(claim.claimNote())
                 .build();
     }
 
@@ -219,11 +221,16 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests, PatientBi
     /** The claim's lines, each its encounter's service line with the claim's line item control number and charge. */
     private static List<ClaimLine> lines(Claim claim, Map<Integer, ServiceLine> services) {
         return claim.lines().stream()
-                .map(line -> ClaimLine.newBuilder()
-                        .setLineItemControlNumber(line.lineItemControlNumber())
-                        .setService(services.get(line.lineNumber()))
-                        .setChargeAmount(line.charge())
-                        .build())
+                .map(line -> {
+                    ServiceLine service = services.get(line.lineNumber());
+                    // a biller may have edited the units (and the charge) of a held claim's line
+                    service.setUnits(line.units());
+                    return ClaimLine.newBuilder()
+                            .setLineItemControlNumber(line.lineItemControlNumber())
+                            .setService(service)
+                            .setChargeAmount(line.charge())
+                            .build();
+                })
                 .toList();
     }
 

@@ -57,12 +57,19 @@ import org.springframework.web.bind.annotation.RestController;
 class ClaimController {
 
     private final ClaimWork work;
+    private final io.claimflow.claim.work.LateFiling lateFiling;
     private final DenialHandling denials;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    ClaimController(ClaimWork work, DenialHandling denials, AuditTrail auditTrail, Clock clock) {
+    ClaimController(
+            ClaimWork work,
+            io.claimflow.claim.work.LateFiling lateFiling,
+            DenialHandling denials,
+            AuditTrail auditTrail,
+            Clock clock) {
         this.work = work;
+        this.lateFiling = lateFiling;
         this.denials = denials;
         this.auditTrail = auditTrail;
         this.clock = clock;
@@ -176,7 +183,9 @@ class ClaimController {
     @PostMapping("/claims/{claimId}/appeals")
     @PreAuthorize("hasRole('BILLER')")
     ClaimView appeal(@PathVariable String claimId, @Valid @RequestBody AppealRequest request) {
-        ClaimView view = ClaimView.of(work.appeal(claimId, request.notes(), Actor.user(CurrentUser.name())));
+        // a timely-filing denial's appeal carries the proof of timely filing (given, or assembled from the history)
+        ClaimView view = ClaimView.of(lateFiling.appeal(
+                claimId, request.notes(), request.timelyFilingProof(), Actor.user(CurrentUser.name())));
         auditTrail.changed("claim.appealed", "claim", claimId);
         return view;
     }
@@ -331,7 +340,9 @@ class ClaimController {
 
     record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {}
 
-    record AppealRequest(@NotBlank @Size(max = 10000) String notes) {}
+    record AppealRequest(
+            @NotBlank @Size(max = 10000) String notes,
+            @Size(max = 500) String timelyFilingProof) {}
 
     record FollowUpRequest(
             @NotBlank @Size(max = 2000) String note,

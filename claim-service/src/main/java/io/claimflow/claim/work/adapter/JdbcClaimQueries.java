@@ -217,18 +217,18 @@ class JdbcClaimQueries implements ClaimQueries {
     }
 
     @Override
-    public long addAppeal(String claimId, String notes, String filedBy, Instant at) {
-        return jdbc.sql("INSERT INTO appeal (claim_id, notes, status, filed_by, filed_at) VALUES (?, ?, 'FILED', ?, ?)"
-                        + " RETURNING id")
-                .params(claimId, notes, filedBy, at.atOffset(ZoneOffset.UTC))
+    public long addAppeal(String claimId, String notes, String timelyFilingProof, String filedBy, Instant at) {
+        return jdbc.sql("INSERT INTO appeal (claim_id, notes, timely_filing_proof, status, filed_by, filed_at)"
+                        + " VALUES (?, ?, ?, 'FILED', ?, ?) RETURNING id")
+                .params(claimId, notes, timelyFilingProof, filedBy, at.atOffset(ZoneOffset.UTC))
                 .query(Long.class)
                 .single();
     }
 
     @Override
     public List<Appeal> appeals(String claimId) {
-        return jdbc.sql("SELECT id, claim_id, notes, status, filed_by, filed_at FROM appeal WHERE claim_id = ?"
-                        + " ORDER BY id")
+        return jdbc.sql("SELECT id, claim_id, notes, status, filed_by, filed_at, timely_filing_proof FROM appeal"
+                        + " WHERE claim_id = ? ORDER BY id")
                 .param(claimId)
                 .query((rs, row) -> new Appeal(
                         rs.getLong(1),
@@ -236,7 +236,8 @@ class JdbcClaimQueries implements ClaimQueries {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        instant(rs, "filed_at")))
+                        instant(rs, "filed_at"),
+                        rs.getString("timely_filing_proof")))
                 .list();
     }
 

@@ -54,6 +54,7 @@ class ClaimWorkController {
         model.addAttribute("answer", answer);
         model.addAttribute("claim", claim);
         model.addAttribute("correctable", CORRECTABLE);
+        ClaimFixesController.addTimelyFiling(model, claim, claimId, services);
         Object status = claim.get("status") == null ? "" : claim.get("status");
         model.addAttribute("releasable", "HELD".equals(status) || "REJECTED".equals(status));
         // which forms to offer (claim-service's state machine decides; these are the states it accepts them in)
@@ -141,8 +142,17 @@ class ClaimWorkController {
     @PostMapping("/work/claims/{claimId}/appeal")
     @PreAuthorize(ConsoleRoles.BILLER)
     String appeal(
-            @PathVariable String claimId, @RequestParam(defaultValue = "") String notes, RedirectAttributes redirect) {
-        return claimAction(claimId, "/appeals", Map.of("notes", notes.strip()), "Appeal filed for", redirect);
+            @PathVariable String claimId,
+            @RequestParam(defaultValue = "") String notes,
+            @RequestParam(defaultValue = "") String timelyFilingProof,
+            RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("notes", notes.strip());
+        if (!timelyFilingProof.isBlank()) {
+            // a timely-filing denial's appeal carries the proof of timely filing
+            body.put("timelyFilingProof", timelyFilingProof.strip());
+        }
+        return claimAction(claimId, "/appeals", body, "Appeal filed for", redirect);
     }
 
     @PostMapping("/work/claims/{claimId}/appeals/{appealId}/outcome")
