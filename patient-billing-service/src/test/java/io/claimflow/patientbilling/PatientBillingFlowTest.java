@@ -896,6 +896,59 @@ class PatientBillingFlowTest {
     }
 
     @Test
+    void aClaimSentAgainWithEditedChargesBeforeAnyAnswerIsRegisteredWithItsNewTotal() {
+        registerClaim("clm-edit", "MRN-EDIT");
+        // rejected at the front end, its charges edited by a biller and sent again under the same claim id
+        ClaimSubmitted resent = BillingEvents.claimSubmitted(tenant, "clm-edit", encounter, "MRN-EDIT");
+        resent.getLines().forEach(l -> l.setChargeAmount(l.getChargeAmount().add(new BigDecimal("10.00"))));
+        BigDecimal edited =
+                resent.getLines().stream().map(l -> l.getChargeAmount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        resent.setTotalCharge(edited);
+        publish(Topics.CLAIM_SUBMITTED, resent);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(registeredTotal("clm-edit")).isEqualByComparingTo(edited));
+
+        // once a payer's answer posted, a late copy of an earlier submission changes nothing
+        publish(
+                Topics.PAYMENT_POSTED,
+                BillingEvents.remittance(
+                        tenant,
+                        "clm-edit",
+                        encounter,
+                        "EFT-EDIT",
+                        ClaimStatus.PROCESSED_AS_PRIMARY,
+                        "1",
+                        edited.toPlainString(),
+                        edited.subtract(new BigDecimal("50.00")).toPlainString(),
+                        "30.00",
+                        "0.00",
+                        "0.00",
+                        "20.00",
+                        "0.00"));
+        await().atMost(WAIT).until(() -> entryCount(accountOf("clm-edit"), "clm-edit") == 1);
+        publish(Topics.CLAIM_SUBMITTED, BillingEvents.claimSubmitted(tenant, "clm-edit", encounter, "MRN-EDIT"));
+        registerClaim("clm-edit-marker", "MRN-EDIT");
+        assertThat(registeredTotal("clm-edit")).isEqualByComparingTo(edited);
+        assertThat(totalsByLedgerAccountOfClaim("clm-edit").get("GROSS_CHARGES"))
+                .isEqualByComparingTo(edited.negate());
+        assertEveryJournalEntryBalances();
+    }
+
+    BigDecimal registeredTotal(String claimId) {
+        return jdbc.sql("SELECT total_charge FROM claim WHERE tenant_id = ? AND claim_id = ?")
+                .params(tenant, claimId)
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    long accountOf(String claimId) {
+        return jdbc.sql("SELECT account_id FROM claim WHERE tenant_id = ? AND claim_id = ?")
+                .params(tenant, claimId)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void aSecondaryClaimNeverChargesTheVisitAgainAndThePatientOwesOnlyWhatTheLastPayerLeft() {
         long account = registerClaim("clm-p", "MRN-COB");
         publish(Topics.PAYMENT_POSTED, primaryBilledTo("clm-p", "EFT-P", ClaimStatus.PROCESSED_AS_PRIMARY, "1"));

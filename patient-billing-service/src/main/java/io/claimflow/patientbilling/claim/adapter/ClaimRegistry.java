@@ -175,7 +175,11 @@ public class ClaimRegistry implements KnownClaims {
                 .optional();
     }
 
-    /** Opens the patient's account if needed (keeping its mailing address current) and records the claim once. */
+    /**
+     * Opens the patient's account if needed (keeping its mailing address current) and records the claim once. The same
+     * claim sent again after a front-end rejection, its charges edited by a biller, takes the new total, procedures
+     * and dates while nothing has posted on it yet; once something has, the first registration stands.
+     */
     long register(Registration r) {
         long accountId = jdbc.sql("""
                 INSERT INTO patient_account (tenant_id, patient_ref, guarantor_name, address_line1, address_line2,
@@ -202,7 +206,12 @@ public class ClaimRegistry implements KnownClaims {
                     service_to, billing_provider, rendering_provider, payer_name, total_charge, submitted_at, procedure_codes)
                 VALUES (:tenant, :claim, :encounter, :account, :pcn, :from, :to, :billing, :rendering, :payer, :charge,
                     :submitted, string_to_array(:procedures, ','))
-                ON CONFLICT (tenant_id, claim_id) DO NOTHING""")
+                ON CONFLICT (tenant_id, claim_id) DO UPDATE SET total_charge = excluded.total_charge,
+                    procedure_codes = excluded.procedure_codes, service_from = excluded.service_from,
+                    service_to = excluded.service_to, submitted_at = excluded.submitted_at
+                WHERE claim.total_charge <> excluded.total_charge
+                  AND NOT EXISTS (SELECT 1 FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
+                                  WHERE e.tenant_id = claim.tenant_id AND l.claim_id = claim.claim_id)""")
                 .param("tenant", r.tenantId())
                 .param("claim", r.claimId())
                 .param("encounter", r.encounterId())
