@@ -51,8 +51,8 @@ public final class BenchmarkChart {
     private static final Color[] PROCESS_COLOURS = {
         new Color(0x4C78A8), new Color(0xF58518), new Color(0xE45756), new Color(0x72B7B2),
         new Color(0x54A24B), new Color(0xEECA3B), new Color(0xB279A2), new Color(0xFF9DA6),
-        new Color(0x9D755D), new Color(0xBAB0AC), new Color(0x439894), new Color(0x83BCB6),
-        new Color(0x8F6D31), new Color(0xD6A5C9)
+        new Color(0x9D755D), new Color(0xBAB0AC), new Color(0x439894), new Color(0x555555),
+        new Color(0x8F6D31), new Color(0xD6A5C9), new Color(0x17BECF)
     };
     private static final Color TARGET = new Color(0xB279A2);
     private static final int WIDTH = 1200;

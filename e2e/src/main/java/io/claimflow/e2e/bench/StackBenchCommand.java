@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -117,6 +117,15 @@ public final class StackBenchCommand implements Callable<Integer> {
     private int maxWaitSeconds;
 
     @Option(
+            names = "--warmup",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "encounters at full rate before the measured runs, reported as run 'warmup' and left out of"
+                    + " the chart's full-rate figure: the services' JIT compilers do most of their work in the first"
+                    + " minutes (default: ${DEFAULT-VALUE}, the stack measured as it starts)")
+    private int warmup;
+
+    @Option(
             names = "--idle-seconds",
             defaultValue = "5",
             description = "CPU with nothing to do is measured this long (default: ${DEFAULT-VALUE})")
@@ -180,9 +189,12 @@ public final class StackBenchCommand implements Callable<Integer> {
         System.out.println("bench: idle CPU ms/s " + idle);
 
         List<StackBenchReport.Run> runs = new ArrayList<>();
+        if (warmup > 0) {
+            runs.add(run(population, base + StackBenchReport.WARM_UP, StackBenchReport.WARM_UP, 0, warmup));
+        }
         for (double rate : parsedRates) {
             String label = rate <= 0 ? "full" : "r" + (long) rate;
-            runs.add(run(population, base + label, label, rate));
+            runs.add(run(population, base + label, label, rate, count));
         }
         StackBenchReport report = new StackBenchReport(
                 commandLine,
@@ -281,7 +293,8 @@ public final class StackBenchCommand implements Callable<Integer> {
                 self == null ? 0 : self.utime() + self.stime());
     }
 
-    private StackBenchReport.Run run(Population population, String runId, String label, double rate) throws Exception {
+    private StackBenchReport.Run run(Population population, String runId, String label, double rate, int count)
+            throws Exception {
         String prefix = "enc-" + runId + "-";
         System.out.printf(
                 Locale.ROOT,
@@ -440,7 +453,7 @@ public final class StackBenchCommand implements Callable<Integer> {
                 .toList());
         Map<TopicPartition, Long> ends = consumer.endOffsets(events);
         long lag = 0;
-        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+        for (GroupListing group : admin.listGroups().all().get(10, TimeUnit.SECONDS)) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                     .partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS);
@@ -479,8 +492,10 @@ public final class StackBenchCommand implements Callable<Integer> {
         return Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                20_000));
+                30_000));
     }
 
     /** An encounter's median size in the Confluent wire format (101 generated encounters). */

@@ -23,6 +23,9 @@ public record StackBenchReport(
         Map<String, Double> idleMillisPerSecond,
         List<Run> runs) {
 
+    /** The label of the warm-up run (not the chart's full-rate figure). */
+    static final String WARM_UP = "warmup";
+
     /** The payer's stand-in: listed, and left out of the second total. */
     static final String PAYER_SIMULATOR = "payer-simulator";
 
@@ -193,6 +196,15 @@ public record StackBenchReport(
         runs.forEach(r -> md.append(String.format(Locale.ROOT, " **%.3f** |", r.totalCpuPerEncounter())));
         md.append("\n| without the payer simulator | |");
         runs.forEach(r -> md.append(String.format(Locale.ROOT, " %.3f |", r.cpuPerEncounterWithoutPayer())));
+        md.append("\n| all processes less their idle CPU over the window | |");
+        double idleTotal = idleMillisPerSecond.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        runs.forEach(r -> md.append(String.format(
+                Locale.ROOT,
+                " %.3f |",
+                r.totalCpuPerEncounter()
+                        - (r.encounters() == 0 ? 0 : idleTotal * r.cpuWindowSeconds() / r.encounters()))));
         md.append("\n| load generator (this command's JVM; not in the totals) | |");
         runs.forEach(r -> md.append(' ')
                 .append(format(r.encounters() == 0 ? 0 : r.generatorCpuMillis() / r.encounters()))
@@ -231,7 +243,7 @@ public record StackBenchReport(
     /** The chart: ceiling and full rate, latency percentiles per run, CPU per encounter per process per run. */
     public BenchmarkChart.Chart chart(double loadAverage) {
         double fullRate = runs.stream()
-                .filter(r -> r.rate() <= 0)
+                .filter(r -> r.rate() <= 0 && !r.label().equals(WARM_UP))
                 .mapToDouble(r -> r.figures().perSecond())
                 .findFirst()
                 .orElse(runs.isEmpty() ? 0 : runs.get(0).figures().perSecond());
@@ -239,12 +251,12 @@ public record StackBenchReport(
         List<BenchmarkChart.CpuBar> cpu = new ArrayList<>();
         for (Run run : runs) {
             rates.add(new BenchmarkChart.RatePoint(
-                    run.rateLabel(),
+                    label(run),
                     run.figures().toSubmitted().chartValues(),
                     run.figures().toPosted().chartValues()));
             Map<String, Double> per = new LinkedHashMap<>();
             run.cpuPerEncounter().forEach((name, ms) -> per.put(display(name), ms));
-            cpu.add(new BenchmarkChart.CpuBar(run.label() + " (" + run.rateLabel() + ")", per));
+            cpu.add(new BenchmarkChart.CpuBar(label(run), per));
         }
         return new BenchmarkChart.Chart(
                 String.format(
@@ -258,6 +270,10 @@ public record StackBenchReport(
                 List.of("p50", "p95", "p99"),
                 rates,
                 cpu);
+    }
+
+    private static String label(Run run) {
+        return run.label().equals(WARM_UP) ? "warm-up" : run.rateLabel();
     }
 
     /** What each process name stands for in the tables. */

@@ -92,6 +92,8 @@ class StackBenchReportTest {
                 .contains("| PostgreSQL (postmaster + backends) | 2.000 | 4.000 | 4.000 |")
                 .contains("| **all processes** | 25.500 | **9.010** | **9.010** |")
                 .contains("| without the payer simulator | | 8.410 | 8.410 |")
+                // idle 25.5 ms/s over the 22 s window, over 1000 encounters: 0.561 ms each
+                .contains("| all processes less their idle CPU over the window | | 8.449 | 8.449 |")
                 .contains("| load generator (this command's JVM; not in the totals) | | 0.300 | 0.300 |")
                 .contains("![throughput, latencies and CPU per encounter](stack.svg)");
         assertThat(report(true).passed()).isTrue();
@@ -122,6 +124,42 @@ class StackBenchReportTest {
                 .contains("PostgreSQL (postmaster + backends)")
                 .contains("9.01 ms")
                 .contains("load average 1.25 at start, abc1234");
+    }
+
+    @Test
+    void theChartsFullRateIsTheMeasuredRunNotTheWarmUp() {
+        StackBenchReport measured = report(true);
+        StackBenchReport.Run full = measured.runs().get(0);
+        RunFigures slow =
+                new RunFigures(100, 0, 0, 0, 0, 0, 100_000, Percentiles.of(List.of()), Percentiles.of(List.of()));
+        StackBenchReport.Run warmUp = new StackBenchReport.Run(
+                StackBenchReport.WARM_UP,
+                0,
+                100,
+                1,
+                slow,
+                full.cpuMillis(),
+                0,
+                100,
+                1,
+                1,
+                new StackBenchReport.Check(true, 0, 0),
+                false);
+        StackBenchReport withWarmUp = new StackBenchReport(
+                measured.command(),
+                measured.commit(),
+                measured.startedAt(),
+                measured.cores(),
+                measured.settings(),
+                measured.ceiling(),
+                measured.idleMillisPerSecond(),
+                List.of(warmUp, full));
+
+        BenchmarkChart.Chart chart = withWarmUp.chart(1);
+
+        assertThat(chart.endToEndPerSecond()).isEqualTo(50.0);
+        assertThat(chart.cpu()).extracting(BenchmarkChart.CpuBar::label).containsExactly("warm-up", "full");
+        assertThat(withWarmUp.markdown("stack.svg")).contains("| warmup | full | 100 |");
     }
 
     @Test
