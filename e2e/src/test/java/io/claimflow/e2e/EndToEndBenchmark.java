@@ -2,6 +2,8 @@ package io.claimflow.e2e;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.claimflow.e2e.bench.BenchmarkChart;
+import io.claimflow.e2e.bench.RawKafkaCeiling;
 import io.claimflow.e2e.demo.PipelineSnapshot;
 import io.claimflow.e2e.workload.Population;
 import io.claimflow.e2e.workload.WorkloadGenerator;

@@ -154,16 +154,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println(
                     "dead letters: could not ask Kafka (" + e.getClass().getSimpleName() + ")");
         }
-        boolean reconciles = snapshot.claimMoney().reconciles()
-                && snapshot.ledgerMoney().reconciles()
-                && snapshot.claimMoney()
-                                .payerPaid()
-                                .compareTo(snapshot.ledgerMoney().payerPaid())
-                        == 0
-                && snapshot.claimMoney()
-                                .payerPaid()
-                                .compareTo(snapshot.gatewayMoney().payerPaid())
-                        == 0;
+        boolean reconciles = snapshot.moneyReconciles();
         System.out.println(
                 reconciles
                         ? "money reconciles to the cent: claim-service, gateway 835s and patient ledger agree"

@@ -212,6 +212,17 @@ public record PipelineSnapshot(
                 outbox[0]);
     }
 
+    /**
+     * Whether the money reconciles: in claim-service and in the patient ledger charges = payer paid + adjustments +
+     * patient responsibility, and the payer paid the same in claim-service, the gateway's 835s and the ledger.
+     */
+    public boolean moneyReconciles() {
+        return claimMoney.reconciles()
+                && ledgerMoney.reconciles()
+                && claimMoney.payerPaid().compareTo(ledgerMoney.payerPaid()) == 0
+                && claimMoney.payerPaid().compareTo(gatewayMoney.payerPaid()) == 0;
+    }
+
     /** Everything that changes while the pipeline works, to tell when it has gone quiet. */
     public List<Object> progress() {
         List<Object> progress = new ArrayList<>(List.of(

@@ -1,4 +1,4 @@
-package io.claimflow.e2e;
+package io.claimflow.e2e.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,15 +26,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The raw ceiling the pipeline is measured against: records of a given size through four consume-and-produce hops
  * on the same broker (hop0 -> hop1 -> hop2 -> hop3 -> hop4, like documented -> coded -> submitted -> paid ->
  * posted), with the services' producer settings ({@code acks=all}, idempotent, linger 5 ms) and no work in between.
+ * Used by the end-to-end benchmark (e2e tests) and by {@code ./stack bench} ({@link StackBenchCommand}).
  */
-final class RawKafkaCeiling {
+public final class RawKafkaCeiling {
 
     /** What one pass measured. */
-    record Result(int records, int recordBytes, double seconds, double perSecond, List<Long> latenciesMillis) {}
+    public record Result(int records, int recordBytes, double seconds, double perSecond, List<Long> latenciesMillis) {}
 
     private RawKafkaCeiling() {}
 
-    static Result measure(String bootstrap, String runId, int records, byte[] value, int partitions) throws Exception {
+    public static Result measure(String bootstrap, String runId, int records, byte[] value, int partitions)
+            throws Exception {
         List<String> topics = new ArrayList<>();
         for (int hop = 0; hop <= 4; hop++) {
             topics.add("claimflow.bench." + runId + ".hop" + hop);
