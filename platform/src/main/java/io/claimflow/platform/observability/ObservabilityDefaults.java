@@ -14,11 +14,8 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  *   <li>Spring Kafka observations on templates and listeners: the trace context travels in record headers
  *   ({@code traceparent}), and the listener and send timers exist.</li>
- *   <li>One trace in ten sampled ({@code management.tracing.sampling.probability=0.1}, {@link
- *   #SAMPLING_PROBABILITY}). The decision is taken once, where a trace starts, and travels with its {@code traceparent}
- *   (sampled flag) through every hop and the outbox, so a sampled encounter's path is kept whole; an unsampled one
- *   still carries its trace id into every log line and header, it only records no spans. Recording a span for every
- *   record costs CPU on every hop whether or not spans are exported; set 1.0 to keep every trace.</li>
+ *   <li>Every trace sampled ({@code management.tracing.sampling.probability=1.0}): an encounter's path is only
+ *   followable when all its hops are kept. Lower it where an exporter is configured and volume matters.</li>
  *   <li>No span export unless a deployment asks for it ({@code management.tracing.export.zipkin.enabled=true} and
  *   {@code management.tracing.export.zipkin.endpoint}); Boot would otherwise post to {@code localhost:9411}.</li>
  *   <li>Meters tagged {@code service=<spring.application.name>}, so one Prometheus can tell the services apart.</li>
@@ -28,9 +25,6 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class ObservabilityDefaults implements EnvironmentPostProcessor {
 
-    /** Default share of traces sampled (spans recorded); {@code management.tracing.sampling.probability} wins. */
-    public static final String SAMPLING_PROBABILITY = "0.1";
-
     /** Name of the property source. */
     public static final String PROPERTY_SOURCE = "claimflowObservabilityDefaults";
 
@@ -39,7 +33,7 @@ public final class ObservabilityDefaults implements EnvironmentPostProcessor {
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("spring.kafka.listener.observation-enabled", "true");
         defaults.put("spring.kafka.template.observation-enabled", "true");
-        defaults.put("management.tracing.sampling.probability", SAMPLING_PROBABILITY);
+        defaults.put("management.tracing.sampling.probability", "1.0");
         defaults.put("management.tracing.export.zipkin.enabled", "false");
         defaults.put("management.metrics.tags.service", "${spring.application.name:unknown}");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");

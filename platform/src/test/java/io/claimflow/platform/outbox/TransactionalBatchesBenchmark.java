@@ -31,11 +31,11 @@ import org.springframework.test.context.TestPropertySource;
  * <p>For each batch size (1, 20, 100 records a poll) it handles {@code benchmark.records} records, after as many not
  * counted (JIT warm-up), and prints the CPU per record of the handling thread (its serialization, JDBC driver, Spring
  * and tracing) and of the PostgreSQL server (parse, plan, execute, commit): CPU time, not wall time, so the figures
- * stay comparable when other work shares the machine. {@code -Dbenchmark.sampling=1.0} measures with every trace
- * sampled (default: the platform's default probability).
+ * stay comparable when other work shares the machine. {@code -Dbenchmark.sampling=0.1} measures with one trace in ten
+ * sampled (default 1.0, the platform's default).
  */
 @PlatformTest
-@TestPropertySource(properties = "management.tracing.sampling.probability=${benchmark.sampling:0.1}")
+@TestPropertySource(properties = "management.tracing.sampling.probability=${benchmark.sampling:1.0}")
 class TransactionalBatchesBenchmark {
 
     static final int RECORDS = Integer.getInteger("benchmark.records", 4000);
