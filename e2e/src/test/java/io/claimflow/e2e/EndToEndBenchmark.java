@@ -59,6 +59,7 @@ class EndToEndBenchmark {
     private static final int ENCOUNTERS = Integer.getInteger("benchmark.encounters", 2000);
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 20);
     private static final int WARMUP = Integer.getInteger("benchmark.warmup", 1000);
+    private static final int QUIET_SECONDS = Integer.getInteger("benchmark.quiet-seconds", 8);
     private static final boolean PROFILE = Boolean.parseBoolean(System.getProperty("benchmark.profile", "true"));
     private static final List<Integer> RATES = Arrays.stream(
                     System.getProperty("benchmark.rates", "25,100").split(","))
@@ -173,6 +174,7 @@ class EndToEndBenchmark {
             Map<String, Object> toSubmitted,
             Map<String, Object> toPosted,
             String snapshot,
+            Map<String, Object> cpuMillisPerEncounter,
             List<Double> loadAverage) {
 
         Map<String, Object> toMap() {
@@ -186,6 +188,7 @@ class EndToEndBenchmark {
             map.put("encountersPostedToLedger", posted);
             map.put("documentedToSubmittedMillis", toSubmitted);
             map.put("documentedToPostedMillis", toPosted);
+            map.put("cpuMillisPerEncounter", cpuMillisPerEncounter);
             map.put("loadAverage", loadAverage);
             return map;
         }
@@ -204,6 +207,7 @@ class EndToEndBenchmark {
         Map<String, Instant> documented = new ConcurrentHashMap<>();
         Instant first;
         double loadAtStart = load();
+        CpuMeter.Snapshot cpuAtStart = CpuMeter.snapshot();
         long began = System.nanoTime();
         try (WorkloadPublisher publisher =
                 new WorkloadPublisher(infrastructure.kafkaBootstrapServers(), infrastructure.schemaRegistryUrl())) {
@@ -217,8 +221,37 @@ class EndToEndBenchmark {
         double publishSeconds = (System.nanoTime() - began) / 1e9;
         String prefix = "enc-" + run + "-";
         PipelineSnapshot.Databases databases = pipeline.databases();
+        // CPU through the last change the 500 ms polls saw (the pipeline's work), and apart from it the idle cost of
+        // the quiet seconds after it (pollers and timers), per second
+        CpuMeter.Snapshot[] lastChange = {CpuMeter.snapshot()};
+        long[] lastChangeNanos = {System.nanoTime()};
+        String[] lastSeen = {null};
         PipelineSnapshot quiet = Pipeline.awaitQuiet(
-                () -> PipelineSnapshot.read(databases, prefix), Duration.ofSeconds(8), Duration.ofMinutes(10));
+                () -> {
+                    PipelineSnapshot now = PipelineSnapshot.read(databases, prefix);
+                    String rendered = now.render();
+                    if (!rendered.equals(lastSeen[0])) {
+                        lastSeen[0] = rendered;
+                        lastChange[0] = CpuMeter.snapshot();
+                        lastChangeNanos[0] = System.nanoTime();
+                    }
+                    return now;
+                },
+                Duration.ofSeconds(QUIET_SECONDS),
+                Duration.ofMinutes(10));
+        System.out.println("phase " + run + " quiet: " + quiet.render());
+        CpuMeter.Snapshot cpuAtEnd = CpuMeter.snapshot();
+        double quietSeconds = (System.nanoTime() - lastChangeNanos[0]) / 1e9;
+        Map<String, Object> cpu =
+                new LinkedHashMap<>(lastChange[0].minus(cpuAtStart).perEncounter(count));
+        CpuMeter.Snapshot idle = cpuAtEnd.minus(lastChange[0]);
+        cpu.put(
+                "idleMillisPerSecond",
+                Map.of(
+                        "jvm",
+                        round(idle.process() * 1000 / quietSeconds),
+                        "postgres",
+                        round(idle.postgres() * 1000 / quietSeconds)));
 
         Map<String, Instant> submitted = firstTimes(
                 databases.url(Pipeline.CLAIM.database()),
@@ -246,6 +279,7 @@ class EndToEndBenchmark {
                 percentiles(latencies(documented, submitted)),
                 percentiles(latencies(documented, posted)),
                 quiet.render(),
+                cpu,
                 List.of(loadAtStart, load()));
     }
 
@@ -353,6 +387,12 @@ class EndToEndBenchmark {
                     phase.get("documentedToSubmittedMillis"),
                     phase.get("documentedToPostedMillis"),
                     phase.get("loadAverage")));
+        }
+        md.append("\n| phase | CPU ms per encounter (process CPU time through the last change; idle: CPU ms per second"
+                + " of the quiet seconds after it) |\n| --- | --- |\n");
+        for (Map<String, Object> phase : phases) {
+            md.append(String.format(
+                    Locale.ROOT, "| %s | %s |%n", phase.get("phase"), phase.get("cpuMillisPerEncounter")));
         }
         md.append("\n(bwarm: warm-up, not counted; bfull: full rate; b<N>: N encounters/s for the stated seconds.)\n");
         md.append("\n![throughput and latency](report.png)\n");

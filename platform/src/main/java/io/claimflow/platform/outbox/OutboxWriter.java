@@ -3,7 +3,9 @@ package io.claimflow.platform.outbox;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.SenderContext;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Appends an event to the transactional outbox, inside the caller's database transaction: the event is published
  * if and only if that transaction commits (docs/architecture.md, section 7). {@link OutboxRelay} sends it afterwards, at
- * least once, in append order.
+ * least once, in append order. The rows of one transaction are inserted together, in append order, just before it
+ * commits (one JDBC batch per transaction); the transaction itself does not read them back.
  *
  * <p>The event is serialized here, with the schema-registry serde and the same settings as the Kafka producer, and
  * stored as the exact bytes that will go on the wire. Why: the relay stays generic (no Avro classes, no registry
@@ -34,6 +37,9 @@ public class OutboxWriter {
 
     /** Name of the observation (span) around an append. */
     public static final String OBSERVATION = "claimflow.outbox.append";
+
+    private static final String INSERT = "INSERT INTO " + PlatformSchema.SCHEMA
+            + ".outbox (id, topic, key, payload, headers) VALUES (?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final Serializer<Object> serializer;
@@ -68,24 +74,56 @@ public class OutboxWriter {
         }
         byte[] payload = serializer.serialize(topic, event);
         UUID id = UUID.randomUUID();
-        String[] headers = traceHeaders(topic);
-        jdbc.update(
-                "INSERT INTO " + PlatformSchema.SCHEMA + ".outbox (id, topic, key, payload, headers) "
-                        + "VALUES (?, ?, ?, ?, ?)",
-                id,
-                topic,
-                key,
-                payload,
-                headers);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    afterCommit.run();
-                }
-            });
+        Object[] row = {id, topic, key, payload, traceHeaders(topic)};
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            jdbc.update(INSERT, row);
+            return id;
         }
+        Pending pending = pending();
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.rows.add(row);
         return id;
+    }
+
+    // this writer's rows of the current transaction (a suspended outer transaction's synchronizations are not listed)
+    private Pending pending() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Pending pending && pending.writer() == this) {
+                return pending;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The rows a transaction appended, inserted in append order in one JDBC batch just before it commits (one round
+     * trip per transaction, e.g. per listener batch, instead of one per event); after the commit the relay is woken.
+     * A failing insert fails the commit: the transaction rolls back, as an immediate insert's failure would have.
+     */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<Object[]> rows = new ArrayList<>();
+
+        OutboxWriter writer() {
+            return OutboxWriter.this;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (rows.size() == 1) {
+                jdbc.update(INSERT, rows.get(0));
+            } else if (!rows.isEmpty()) {
+                jdbc.batchUpdate(INSERT, rows);
+            }
+        }
+
+        @Override
+        public void afterCommit() {
+            afterCommit.run();
+        }
     }
 
     // The tracing handler injects into the carrier when the observation starts; without tracing it stays empty.

@@ -1,6 +1,10 @@
 package io.claimflow.platform.outbox;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -67,6 +71,44 @@ public class ProcessedEvents {
             throw new IllegalArgumentException("eventId is required");
         }
         return markIfNew(consumerId, UUID.fromString(eventId));
+    }
+
+    /**
+     * {@link #markIfNew(String, UUID)} for many events in one statement (a batch listener's poll): records that
+     * {@code consumerId} handled each of {@code eventIds}.
+     *
+     * @return the ids recorded now, i.e. not recorded before (by a committed transaction, or by a concurrent one that
+     *     then commits: the insert waits for it); an id given twice counts once
+     * @throws IllegalTransactionStateException when called outside a transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<UUID> markAllIfNew(String consumerId, Collection<UUID> eventIds) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException(
+                    "ProcessedEvents.markAllIfNew must run inside the handler's database transaction");
+        }
+        if (consumerId == null
+                || consumerId.isBlank()
+                || eventIds == null
+                || eventIds.stream().anyMatch(id -> id == null)) {
+            throw new IllegalArgumentException("consumerId and eventIds are required");
+        }
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        // sorted: two transactions inserting overlapping ids wait for each other in one order, never deadlock
+        String[] ids = new TreeSet<>(eventIds).stream().map(UUID::toString).toArray(String[]::new);
+        Set<UUID> recorded = new HashSet<>();
+        jdbc.query(
+                "INSERT INTO " + PlatformSchema.SCHEMA + ".processed_event (consumer_id, event_id) "
+                        + "SELECT ?, id FROM unnest(CAST(? AS uuid[])) WITH ORDINALITY AS t (id, n) ORDER BY n "
+                        + "ON CONFLICT DO NOTHING RETURNING event_id",
+                rs -> {
+                    recorded.add(rs.getObject(1, UUID.class));
+                },
+                consumerId,
+                ids);
+        return recorded;
     }
 
     /** Forgets marks older than {@code age}; returns how many. */

@@ -1,7 +1,9 @@
 package io.claimflow.platform.outbox;
 
 import io.micrometer.observation.ObservationRegistry;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -104,11 +106,49 @@ public class TransactionalBatches {
             Function<? super V, String> lockKey,
             Function<? super V, ?> eventId,
             Consumer<? super V> handler) {
-        handle(listenerId, records, type, lockKey, value -> {
-            if (isNew(listenerId, eventId.apply(value))) {
-                handler.accept(value);
+        run(listenerId, records, type, lockKey, new Once<>(listenerId, eventId), handler);
+    }
+
+    // handleOnce's idempotency marks: one multi-row insert for the batch's records before the first is handled (the
+    // marks commit or roll back with the batch), instead of one insert per record; a record whose value or event id
+    // is bad is marked in its turn, where it fails as before
+    private final class Once<V> {
+
+        private final String listenerId;
+        private final Function<? super V, ?> eventId;
+        private Boolean[] fresh;
+
+        Once(String listenerId, Function<? super V, ?> eventId) {
+            this.listenerId = listenerId;
+            this.eventId = eventId;
+        }
+
+        void markBatch(List<ConsumerRecord<String, V>> records, int end, Class<V> type) {
+            UUID[] ids = new UUID[end];
+            List<UUID> all = new ArrayList<>(end);
+            for (int i = 0; i < end; i++) {
+                try {
+                    Object id = eventId.apply(value(records.get(i), type));
+                    ids[i] = id instanceof UUID uuid ? uuid : id == null ? null : UUID.fromString(id.toString());
+                } catch (RuntimeException e) {
+                    ids[i] = null;
+                }
+                if (ids[i] != null) {
+                    all.add(ids[i]);
+                }
             }
-        });
+            Set<UUID> recorded = processedEvents.markAllIfNew(listenerId, all);
+            fresh = new Boolean[end];
+            for (int i = 0; i < end; i++) {
+                // the first record of an id recorded now is new; a repeat within the batch is not
+                fresh[i] = ids[i] == null ? null : recorded.remove(ids[i]);
+            }
+        }
+
+        boolean isNew(int index, V value) {
+            Boolean known = fresh[index];
+            return known != null ? known : TransactionalBatches.this.isNew(listenerId, eventId.apply(value));
+        }
     }
 
     private boolean isNew(String consumerId, Object eventId) {
@@ -141,10 +181,20 @@ public class TransactionalBatches {
             Class<V> type,
             Function<? super V, String> lockKey,
             Consumer<? super V> handler) {
+        run(listenerId, records, type, lockKey, null, handler);
+    }
+
+    private <V> void run(
+            String listenerId,
+            List<ConsumerRecord<String, V>> records,
+            Class<V> type,
+            Function<? super V, String> lockKey,
+            Once<V> once,
+            Consumer<? super V> handler) {
         Failure failure = null;
         int end = records.size();
         while (end > 0) {
-            Failure attempt = handle(listenerId, records, end, type, lockKey, handler);
+            Failure attempt = handle(listenerId, records, end, type, lockKey, once, handler);
             if (attempt == null) {
                 break;
             }
@@ -171,18 +221,25 @@ public class TransactionalBatches {
             int end,
             Class<V> type,
             Function<? super V, String> lockKey,
+            Once<V> once,
             Consumer<? super V> handler) {
         int[] current = {0};
         try {
             transactions.executeWithoutResult(status -> {
-                lockKeys(records, end, type, lockKey)
-                        .forEach(key ->
-                                jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 7919))", rs -> {}, key));
+                lock(lockKeys(records, end, type, lockKey));
+                if (once != null) {
+                    once.markBatch(records, end, type);
+                }
                 for (int i = 0; i < end; i++) {
                     current[0] = i;
+                    int index = i;
                     ConsumerRecord<String, V> record = records.get(i);
                     V value = value(record, type);
-                    observed(listenerId, record, () -> handler.accept(value));
+                    observed(listenerId, record, () -> {
+                        if (once == null || once.isNew(index, value)) {
+                            handler.accept(value);
+                        }
+                    });
                 }
                 // a failing commit is blamed on the last record: the ones before it are tried again without it
                 current[0] = end - 1;
@@ -191,6 +248,18 @@ public class TransactionalBatches {
         } catch (RuntimeException e) {
             return new Failure(current[0], e);
         }
+    }
+
+    // one statement for all of the batch's keys, locked in the given (sorted) order
+    private void lock(SortedSet<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        jdbc.query(
+                "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 7919))) FROM (SELECT k FROM"
+                        + " unnest(CAST(? AS text[])) WITH ORDINALITY AS t (k, n) ORDER BY n) AS ordered",
+                rs -> {},
+                (Object) keys.toArray(String[]::new));
     }
 
     // the distinct lock keys of records [0, end), sorted: the record key, or the listener's lock key of the value

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The transactional outbox: nothing on rollback, exactly one record per committed append, in order. */
@@ -99,6 +100,57 @@ class OutboxTest {
         assertThat(recordsOnTopic(encounterId))
                 .extracting(record -> decode(record.value()).getEventId())
                 .containsExactlyElementsOf(eventIds);
+    }
+
+    @Test
+    void appendsOfOneTransactionArePublishedInAppendOrderAndAnInnerTransactionsWithIt() {
+        String encounterId = "enc-" + UUID.randomUUID();
+        String innerKey = "enc-" + UUID.randomUUID();
+        List<String> eventIds = new ArrayList<>();
+        TransactionTemplate inner = new TransactionTemplate(transactions.getTransactionManager());
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < 5; i++) {
+                PlatformTestEvent event =
+                        new PlatformTestEvent(UUID.randomUUID().toString(), encounterId, "ok");
+                eventIds.add(event.getEventId());
+                outboxWriter.append(TOPIC, encounterId, event);
+                if (i == 2) {
+                    // a transaction of its own inside: its row commits with it, whatever the outer one does
+                    inner.executeWithoutResult(innerStatus -> outboxWriter.append(
+                            TOPIC,
+                            innerKey,
+                            new PlatformTestEvent(UUID.randomUUID().toString(), innerKey, "ok")));
+                    assertThat(rowsFor(innerKey)).isEqualTo(1);
+                }
+            }
+        });
+        outboxRelay.relayAll();
+
+        assertThat(recordsOnTopic(encounterId))
+                .extracting(record -> decode(record.value()).getEventId())
+                .containsExactlyElementsOf(eventIds);
+        assertThat(recordsOnTopic(innerKey)).hasSize(1);
+    }
+
+    @Test
+    void anInnerTransactionsRowsStayWhenTheOuterOneRollsBack() {
+        String outerKey = "enc-" + UUID.randomUUID();
+        String innerKey = "enc-" + UUID.randomUUID();
+        TransactionTemplate inner = new TransactionTemplate(transactions.getTransactionManager());
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        transactions.executeWithoutResult(status -> {
+            outboxWriter.append(
+                    TOPIC, outerKey, new PlatformTestEvent(UUID.randomUUID().toString(), outerKey, "ok"));
+            inner.executeWithoutResult(innerStatus -> outboxWriter.append(
+                    TOPIC, innerKey, new PlatformTestEvent(UUID.randomUUID().toString(), innerKey, "ok")));
+            status.setRollbackOnly();
+        });
+
+        assertThat(rowsFor(outerKey)).isZero();
+        assertThat(rowsFor(innerKey)).isEqualTo(1);
     }
 
     @Test

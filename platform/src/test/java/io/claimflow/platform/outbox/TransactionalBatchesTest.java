@@ -133,6 +133,39 @@ class TransactionalBatchesTest {
     }
 
     @Test
+    void handleOnceHandlesAnEventRepeatedWithinABatchOnceAndFailsARecordWithoutAnEventIdAlone() {
+        PlatformTestEvent first = event("ok");
+        PlatformTestEvent noId = new PlatformTestEvent("not-a-uuid", "enc-" + java.util.UUID.randomUUID(), "ok");
+        PlatformTestEvent last = event("ok");
+        List<PlatformTestEvent> events = List.of(first, first, noId, last, first);
+        List<ConsumerRecord<String, PlatformTestEvent>> records = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            records.add(new ConsumerRecord<>("direct", 0, i, events.get(i).getEncounterId(), events.get(i)));
+        }
+        List<String> handled = new ArrayList<>();
+
+        assertThatThrownBy(() -> batches.handleOnce(
+                        "direct-repeat", records, PlatformTestEvent.class, PlatformTestEvent::getEventId, event -> {
+                            handled.add(event.getEventId());
+                        }))
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
+                        e -> assertThat(e.getRecord().offset()).isEqualTo(2));
+        // the batch up to the bad record, then again without it (committed): the repeat is skipped both times
+        assertThat(handled).containsExactly(first.getEventId(), first.getEventId());
+        handled.clear();
+
+        // what the error handler does next: the records after the bad one; the first is already marked
+        batches.handleOnce(
+                "direct-repeat",
+                records.subList(3, 5),
+                PlatformTestEvent.class,
+                PlatformTestEvent::getEventId,
+                event -> handled.add(event.getEventId()));
+        assertThat(handled).containsExactly(last.getEventId());
+    }
+
+    @Test
     void aValueOfAnotherTypeFailsItsRecordAsBadInput() {
         PlatformTestEvent ok = event("ok");
         List<ConsumerRecord<String, Object>> records = List.of(
