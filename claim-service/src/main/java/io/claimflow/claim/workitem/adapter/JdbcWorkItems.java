@@ -79,7 +79,23 @@ class JdbcWorkItems implements WorkItems {
 
     @Override
     public Page<WorkItem> search(WorkListSearch s) {
-        PageQuery query = PageQuery.where("w.resolved_at IS NULL")
+        PageQuery query = searchQuery(s);
+        String order = PageQuery.orderBy(s.paging().sort(), SORT_COLUMNS, "w.created_at") + ", w.id";
+        return Page.counted(
+                query.page(
+                        jdbc,
+                        COLUMNS + FROM,
+                        order,
+                        s.paging().page(),
+                        s.paging().size(),
+                        ROW),
+                s.paging(),
+                query.countUpTo(jdbc, FROM, s.paging().countLimit() + 1));
+    }
+
+    /** The {@code WHERE} of an open-work search. */
+    static PageQuery searchQuery(WorkListSearch s) {
+        return PageQuery.where("w.resolved_at IS NULL")
                 .and(
                         "w.queue = :queue",
                         "queue",
@@ -92,17 +108,6 @@ class JdbcWorkItems implements WorkItems {
                         "w.reasons ~ ('(^|[^0-9A-Za-z])((CO|PR|OA|PI|CR)-?)?' || :carc || '([^0-9A-Za-z]|$)')",
                         "carc",
                         s.carcCode());
-        String order = PageQuery.orderBy(s.paging().sort(), SORT_COLUMNS, "w.created_at") + ", w.id";
-        return Page.of(
-                query.page(
-                        jdbc,
-                        COLUMNS + FROM,
-                        order,
-                        s.paging().page(),
-                        s.paging().size(),
-                        ROW),
-                s.paging(),
-                query.count(jdbc, FROM));
     }
 
     @Override
