@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -52,9 +54,32 @@ public final class ListPlans {
      * The plan of {@code sql} with its named {@code params}, as PostgreSQL ran it ({@code EXPLAIN (ANALYZE, COSTS
      * OFF)}), one line per node.
      */
-    /** Whether a plan line reads the whole of {@code table} (not another table whose name starts the same). */
-    public static boolean scansWhole(String line, String table) {
-        return line.matches(".*Seq Scan on " + table + "( .*|$)");
+    private static final Pattern SEQ_SCAN = Pattern.compile("Seq Scan on (\\w+) .*rows=(\\d+) loops=(\\d+)");
+
+    private static final Pattern REMOVED = Pattern.compile("Rows Removed by Filter: (\\d+)");
+
+    /**
+     * The most rows of {@code table} a sequential scan of {@code plan} read (returned and removed by its filter), 0
+     * for none: a scan a {@code LIMIT} stops early reads few rows; one that reads the table to its end reads it all.
+     */
+    public static long seqScanned(List<String> plan, String table) {
+        long most = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            Matcher scan = SEQ_SCAN.matcher(plan.get(i));
+            if (scan.find() && scan.group(1).equals(table)) {
+                long rows = Long.parseLong(scan.group(2));
+                if (i + 1 < plan.size() && !plan.get(i + 1).contains("->")) {
+                    for (int j = i + 1; j < plan.size() && !plan.get(j).contains("->"); j++) {
+                        Matcher removed = REMOVED.matcher(plan.get(j));
+                        if (removed.find()) {
+                            rows += Long.parseLong(removed.group(1));
+                        }
+                    }
+                }
+                most = Math.max(most, rows * Long.parseLong(scan.group(3)));
+            }
+        }
+        return most;
     }
 
     public static List<String> explain(String sql, Map<String, ?> params) {
@@ -73,6 +98,12 @@ public final class ListPlans {
      * {@link PageRequest#COUNT_CAP}), with the conditions of {@code where}, and returns both, page first.
      */
     public static List<String> pageAndCount(String name, String select, String from, PageQuery where, String orderBy) {
+        return pageAndCount(name, select, from, from, where, orderBy);
+    }
+
+    /** {@link #pageAndCount(String, String, String, PageQuery, String)}, counted with {@code countFrom}. */
+    public static List<String> pageAndCount(
+            String name, String select, String from, String countFrom, PageQuery where, String orderBy) {
         Map<String, Object> params = new LinkedHashMap<>(where.params());
         params.put("offset", 0);
         params.put("limit", 25);
@@ -81,7 +112,8 @@ public final class ListPlans {
                 params);
         params.put("countLimit", PageRequest.COUNT_CAP + 1);
         List<String> count = explain(
-                "SELECT count(*) FROM (SELECT 1 " + from + where.whereClause() + " LIMIT :countLimit) matches", params);
+                "SELECT count(*) FROM (SELECT 1 " + countFrom + where.whereClause() + " LIMIT :countLimit) matches",
+                params);
         System.out.println("== " + name + "\n" + String.join("\n", page) + "\n-- count\n" + String.join("\n", count));
         List<String> both = new ArrayList<>(page);
         both.addAll(count);

@@ -519,12 +519,21 @@ class ConsoleOperatorBrowserTest {
         // remittances: deposits, unmatched remittances, quarantine
         browser.get(url("/remittances"));
         page(role, "remittances");
-        List<WebElement> deposits = browser.findElements(By.cssSelector("#deposits a"));
-        if (!deposits.isEmpty()) {
-            submitting(() -> deposits.get(0).sendKeys(Keys.ENTER));
-            page(role, "a deposit's detail");
-            waitFor(By.id("deposit"));
-        }
+        // a deposit the payer paid the pipeline's claims with, found by its trace number, and its detail
+        await(
+                "a deposit from the payer",
+                Duration.ofSeconds(90),
+                () -> string(Pipeline.GATEWAY, "SELECT trace_number FROM remittance WHERE trace_number <> ?", "")
+                        != null);
+        String trace =
+                string(Pipeline.GATEWAY, "SELECT trace_number FROM remittance WHERE trace_number <> ? ORDER BY id", "");
+        WebElement traceNumber = browser.findElement(By.id("traceNumber"));
+        submitting(() -> traceNumber.sendKeys(trace, Keys.ENTER));
+        page(role, "remittances, a deposit by trace number");
+        WebElement deposit = waitFor(By.cssSelector("#deposits a"));
+        submitting(() -> deposit.sendKeys(Keys.ENTER));
+        page(role, "a deposit's detail");
+        assertThat(waitFor(By.id("deposit")).getText()).contains(trace);
         // an 835 that is not one: quarantined with its reason, for an administrator to retry
         Path bad = Files.writeString(
                 Files.createDirectories(Path.of("target"))
