@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The open denial and rejection work ({@code /work-lists/denials/search}) as PostgreSQL plans it with 100,000 claims
  * and 11,000 open items ({@link ListPlans}): the page starts from the open items' index, oldest first, and its count
- * looks up each item's claim by its key ({@link JdbcWorkItems#COUNT_FROM}) and stops at 10,001; neither reads the
- * whole claim table (the count joined all 100,000 claims to the open items).
+ * looks up each open item's claim by its key ({@link JdbcWorkItems#COUNT_FROM}) and stops at 10,001; neither reads the
+ * whole claim table (the count joined all 100,000 claims to the open items). A filter matching few items reads the
+ * open items (here all 11,000 work items are open), not the claims.
  */
 @ClaimFlowInfrastructure
 class WorkListPlansTest {
@@ -35,9 +36,6 @@ class WorkListPlansTest {
                     JdbcWorkItems.searchQuery(search),
                     "w.created_at, w.id");
             assertThat(ListPlans.seqScanned(plans, "claim")).as(name).isLessThanOrEqualTo(PageRequest.COUNT_CAP + 1);
-            assertThat(ListPlans.seqScanned(plans, "work_item"))
-                    .as(name)
-                    .isLessThanOrEqualTo(PageRequest.COUNT_CAP + 1);
         }
     }
 }
