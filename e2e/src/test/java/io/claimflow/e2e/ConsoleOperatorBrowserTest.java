@@ -463,6 +463,8 @@ class ConsoleOperatorBrowserTest {
     void everyRoleWorksAtVolume() throws Exception {
         long filled = ConsoleVolume.fill(Infrastructure.get(), VOLUME);
         LOG.info("{} claims added to the read model and claim-service in {} ms", VOLUME, filled);
+        // logged out whatever the first test left (it may have stopped half way, logged in as someone)
+        browser.manage().deleteAllCookies();
         billerFindsClaimsAndWorksTheLists();
         auditorReadsTheKpis();
         adminOpensTheQuarantine();
