@@ -43,9 +43,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -55,6 +58,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,12 +72,19 @@ import org.slf4j.LoggerFactory;
  * discards one dead letter with a note (audited in the console's trail) and replays another (it goes back to the
  * topic through the real consumer and, still poison, comes back as a new dead letter naming where it was replayed
  * from), opens a claim timeline and sees the KPI charts drawn. Screenshots go to {@code target/screenshots/}.
- * Skipped with a message where no Chromium is installed.
+ *
+ * <p>Then, with {@link #VOLUME} claims added to the read model and claim-service and 40 % as many patient accounts
+ * ({@link ConsoleVolume}, seconds of SQL), every role does its tasks on the lists at that volume
+ * ({@link #everyRoleWorksAtVolume}); each page's load time in the browser (Navigation Timing) goes to the log and to
+ * {@code target/console-browser-timings.md}, printed, not asserted (speed targets live in
+ * {@code ConsoleListsBenchmark}); every page is checked for raw JSON, a stack trace and an error page
+ * ({@link #pageIsFine}). Skipped with a message where no Chromium is installed.
  */
 @ClaimFlowInfrastructure
 // last of the module's classes (ClassOrderer.OrderAnnotation, set in the pom): the poison records it dead-letters
 // stay on the dead-letter topics, which EndToEndPipelineTest expects empty in the same JVM
 @Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleOperatorBrowserTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleOperatorBrowserTest.class);
@@ -86,6 +97,16 @@ class ConsoleOperatorBrowserTest {
     static final String BAD_RENDERING_NPI = "1293847567";
     static final String POISON_DISCARD = "enc-" + RUN + "-poison-discard";
     static final String POISON_REPLAY = "enc-" + RUN + "-poison-replay";
+    /** Claims added for the pages at volume ({@code -Dconsole.volume=} for fewer on a slow machine). */
+    static final int VOLUME = Integer.getInteger("console.volume", 100_000);
+
+    static final Path TIMINGS = Path.of("target", "console-browser-timings.md");
+    /** A problem detail or a JSON body shown as the page. */
+    static final java.util.regex.Pattern RAW_JSON =
+            java.util.regex.Pattern.compile("^\\s*[\\[{]\\s*\"|\"(type|title|status|detail|instance|timestamp)\"\\s*:");
+    /** A Java stack trace line or exception name on the page. */
+    static final java.util.regex.Pattern STACK_TRACE = java.util.regex.Pattern.compile(
+            "\\bat [a-z][\\w$]*(\\.[\\w$]+)+\\([\\w$]+\\.java:\\d+\\)|\\b(java|javax|jakarta|org\\.springframework)\\.[\\w.]*(Exception|Error)\\b");
 
     private static Pipeline pipeline;
     private static WebDriver browser;
@@ -94,6 +115,8 @@ class ConsoleOperatorBrowserTest {
     private static String heldEncounter;
     private static final List<String> cleanEncounters = new ArrayList<>();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Each page the volume test opened: role, page, load time in ms. */
+    private static final List<String[]> timings = new ArrayList<>();
 
     @BeforeAll
     static void startEverything() throws Exception {
@@ -221,7 +244,27 @@ class ConsoleOperatorBrowserTest {
     }
 
     @AfterAll
-    static void stopEverything() {
+    static void stopEverything() throws Exception {
+        if (!timings.isEmpty()) {
+            StringBuilder report = new StringBuilder(String.format(
+                    java.util.Locale.ROOT,
+                    "Console pages in Chromium with %,d claims added (ConsoleOperatorBrowserTest), %d cores,"
+                            + " load average %.1f at the end: printed, not asserted%n%n| role | page | load ms |%n"
+                            + "| --- | --- | ---: |%n",
+                    VOLUME,
+                    Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage()));
+            timings.forEach(t -> report.append("| ")
+                    .append(t[0])
+                    .append(" | ")
+                    .append(t[1])
+                    .append(" | ")
+                    .append(t[2])
+                    .append(" |\n"));
+            Files.writeString(TIMINGS, report);
+            LOG.info("console page timings in {}:\n{}", TIMINGS.toAbsolutePath(), report);
+        }
         if (browser != null) {
             browser.quit();
         }
@@ -231,6 +274,7 @@ class ConsoleOperatorBrowserTest {
     }
 
     @Test
+    @Order(1)
     void anOperatorWorksTheQueuesInTheConsole() throws Exception {
         coderFinalizesTheQueueItem();
         billerReleasesTheHeldClaimAndReadsTheTimelineAndKpis();
@@ -412,6 +456,270 @@ class ConsoleOperatorBrowserTest {
                 () -> deadLetters(POISON_REPLAY).stream()
                         .anyMatch(l -> replayId.equals(l.path("replayedFrom").asText())));
         logOut();
+    }
+
+    @Test
+    @Order(2)
+    void everyRoleWorksAtVolume() throws Exception {
+        long filled = ConsoleVolume.fill(Infrastructure.get(), VOLUME);
+        LOG.info("{} claims added to the read model and claim-service in {} ms", VOLUME, filled);
+        // logged out whatever the first test left (it may have stopped half way, logged in as someone)
+        browser.manage().deleteAllCookies();
+        billerFindsClaimsAndWorksTheLists();
+        auditorReadsTheKpis();
+        adminOpensTheQuarantine();
+        patientAccountsFindsAPatientAndTakesPayments();
+    }
+
+    private void billerFindsClaimsAndWorksTheLists() throws Exception {
+        String role = "biller";
+        logIn(role, "/claims");
+        page(role, "claims, newest first");
+        assertThat(browser.findElement(By.id("claim-results")).getText()).contains("clm-bm-");
+        // by number, typed into the filter form
+        WebElement number = browser.findElement(By.id("number"));
+        submitting(() -> number.sendKeys(ConsoleVolume.claimId(4242), Keys.ENTER));
+        page(role, "claims, by number");
+        assertThat(browser.findElement(By.id("claim-results")).getText()).contains(ConsoleVolume.claimId(4242));
+        // by status, newest date of service first
+        browser.findElement(By.id("number")).clear();
+        choose("status", "PAID");
+        choose("sort", "-dateOfService");
+        submit("#claim-filters");
+        page(role, "claims, PAID by date of service");
+        assertThat(browser.findElement(By.id("claim-results")).getText()).contains("PAID");
+        // the next page of them
+        submitting(() -> browser.findElement(By.cssSelector("a[rel='next']")).sendKeys(Keys.ENTER));
+        page(role, "claims, PAID, page 2");
+        // a payer and six months of service by charge; a patient
+        LocalDate today = LocalDate.now();
+        browser.get(url("/claims?payer=BKHP1&dosFrom=" + today.minusMonths(6) + "&dosTo=" + today + "&sort=charge"));
+        page(role, "claims, payer and 6 months of service by charge");
+        assertThat(browser.findElement(By.id("claim-results")).getText()).contains("clm-bm-");
+        browser.get(url("/claims?mrn=MRN004244"));
+        page(role, "claims, a patient (MRN)");
+        assertThat(browser.findElement(By.id("claim-results")).getText()).contains("clm-bm-");
+        browser.get(url("/claims?page=2000"));
+        page(role, "claims, page 2,001");
+
+        // the held list: filtered by a rule, sorted by charge, paged
+        browser.get(url("/work/held"));
+        page(role, "held claims");
+        browser.get(url("/work/held?rule=TIMELY-FILING&sort=-charge"));
+        page(role, "held claims, a rule by charge");
+        assertThat(browser.findElement(By.id("held")).getText()).contains("TIMELY-FILING");
+        // feature/selfpay: "bill the patient" from a SELF-PAY held claim goes here
+        // feature/claimwork: "edit charges" and "late claim" (delay reason, proof of timely filing) go here
+
+        // the denial list: a queue, a payer and a CARC
+        browser.get(url("/work/denials"));
+        page(role, "denials");
+        browser.get(url("/work/denials?queue=DENIAL&payer=AETNA1&carc=16"));
+        page(role, "denials, queue, payer and CARC");
+        assertThat(browser.findElement(By.id("denials")).getText()).contains("clm-bm-");
+
+        // remittances: deposits, unmatched remittances, quarantine
+        browser.get(url("/remittances"));
+        page(role, "remittances");
+        // a deposit the payer paid the pipeline's claims with, found by its trace number, and its detail
+        await(
+                "a deposit from the payer",
+                Duration.ofSeconds(90),
+                () -> string(Pipeline.GATEWAY, "SELECT trace_number FROM remittance WHERE trace_number <> ?", "")
+                        != null);
+        String trace =
+                string(Pipeline.GATEWAY, "SELECT trace_number FROM remittance WHERE trace_number <> ? ORDER BY id", "");
+        WebElement traceNumber = browser.findElement(By.id("traceNumber"));
+        submitting(() -> traceNumber.sendKeys(trace, Keys.ENTER));
+        page(role, "remittances, a deposit by trace number");
+        WebElement deposit = waitFor(By.cssSelector("#deposits a"));
+        submitting(() -> deposit.sendKeys(Keys.ENTER));
+        page(role, "a deposit's detail");
+        assertThat(waitFor(By.id("deposit")).getText()).contains(trace);
+        // an 835 that is not one: quarantined with its reason, for an administrator to retry
+        Path bad = Files.writeString(
+                Files.createDirectories(Path.of("target"))
+                        .resolve("not-an-835.x12")
+                        .toAbsolutePath(),
+                "ISA*00*          *00*          *ZZ*BADPAYER       *ZZ*CLAIMFLOW      *260101*1200*^*00501*"
+                        + "000000999*0*P*:~GS*HP*BADPAYER*CLAIMFLOW*20260101*1200*999*X*005010X221A1~ST*835*0001~"
+                        + "BPR*I*not money*C*CHK~SE*3*0001~GE*1*999~IEA*1*000000999~");
+        browser.findElement(By.id("file")).sendKeys(bad.toString());
+        submitting(() -> browser.findElement(By.cssSelector("#upload-835 button[type='submit']"))
+                .sendKeys(Keys.ENTER));
+        pageWithItsWords(role, "remittances, an 835 uploaded", "quarantined");
+        // feature/claimwork: an appeal with proof of timely filing goes here
+        browser.get(url("/encounters"));
+        page(role, "encounters, newest first");
+        browser.get(url("/encounters?state=PAID"));
+        page(role, "encounters, PAID");
+        logOut();
+    }
+
+    private void auditorReadsTheKpis() throws Exception {
+        String role = "auditor";
+        logIn(role, "/kpis");
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.attributeToBe(By.id("daily-chart"), "data-rendered", "true"));
+        page(role, "KPIs, 30 days");
+        assertThat(browser.findElement(By.id("claim-count")).getText()).isNotBlank();
+        LocalDate today = LocalDate.now();
+        browser.get(url("/kpis?from=" + today.minusYears(1).plusDays(1) + "&to=" + today));
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.attributeToBe(By.id("daily-chart"), "data-rendered", "true"));
+        page(role, "KPIs, a year");
+        screenshot("volume-kpis");
+        logOut();
+    }
+
+    private void adminOpensTheQuarantine() throws Exception {
+        String role = "admin";
+        logIn(role, "/remittances/quarantine");
+        page(role, "quarantined X12");
+        // retry each quarantined file the list offers (none unless a service quarantined one in this run)
+        List<WebElement> retry = browser.findElements(By.cssSelector("#quarantined button[type='submit']"));
+        assertThat(retry).as("the 835 the biller uploaded is quarantined").isNotEmpty();
+        submitting(() -> retry.get(0).sendKeys(Keys.ENTER));
+        // still not an 835: quarantined again, with its reason, said in words
+        pageWithItsWords(role, "quarantine, retried", "retried");
+        browser.get(url("/dead-letters?service=coding-service&topic=" + Topics.ENCOUNTER_DOCUMENTED));
+        page(role, "dead letters");
+        logOut();
+    }
+
+    private void patientAccountsFindsAPatientAndTakesPayments() throws Exception {
+        String role = "patient-accounts";
+        logIn(role, "/patients?tenantId=riverside-fm");
+        page(role, "patients of a practice");
+        WebElement name = browser.findElement(By.id("name"));
+        submitting(() -> name.sendKeys("gar", Keys.ENTER));
+        page(role, "patients, by name");
+        assertThat(browser.findElement(By.id("accounts")).getText()).containsIgnoringCase("Garcia");
+        browser.get(url("/patients?tenantId=riverside-fm&mrn=MRN004244"));
+        page(role, "patients, by MRN");
+        assertThat(browser.findElement(By.id("accounts")).getText()).contains("MRN004244");
+        String birthDate = string(
+                Pipeline.PATIENT_BILLING,
+                "SELECT birth_date::text FROM patient_account WHERE patient_ref = ?",
+                "MRN004244");
+        browser.get(url("/patients?tenantId=riverside-fm&birthDate=" + birthDate));
+        page(role, "patients, by date of birth");
+        assertThat(browser.findElement(By.id("accounts")).getText()).contains("MRN004244");
+
+        // the account: a payment, Back, the same payment again is not posted twice; reverse it; refund a credit
+        browser.get(url("/patients?tenantId=riverside-fm&mrn=MRN004244"));
+        WebElement open = waitFor(By.cssSelector("#accounts a[href*='/patients/']"));
+        submitting(() -> open.sendKeys(Keys.ENTER));
+        page(role, "a patient's account");
+        String accountId = browser.getCurrentUrl().replaceAll(".*/patients/(\\d+).*", "$1");
+        browser.findElement(By.id("amount")).sendKeys("12.34");
+        submitting(() -> browser.findElement(By.id("record-payment")).sendKeys(Keys.ENTER));
+        page(role, "payment receipt");
+        assertThat(payments(accountId, "12.34")).isEqualTo(1);
+        submitting(() -> browser.navigate().back());
+        page(role, "the account after Back");
+        WebElement amount = waitFor(By.id("amount"));
+        if (amount.getAttribute("value").isBlank()) {
+            amount.sendKeys("12.34");
+        }
+        submitting(() -> browser.findElement(By.id("record-payment")).sendKeys(Keys.ENTER));
+        pageWithItsWords(role, "the same payment submitted again", "Nothing was posted now");
+        assertThat(payments(accountId, "12.34"))
+                .as("Back and the same payment again posts nothing the rep did not confirm")
+                .isEqualTo(1);
+        screenshot("volume-payment-again");
+
+        browser.get(url("/patients/" + accountId));
+        page(role, "a patient's account, to reverse");
+        WebElement reason = waitFor(By.cssSelector("#payments input[name='reason']"));
+        submitting(() -> reason.sendKeys("entered on the wrong account", Keys.ENTER));
+        page(role, "payment reversed");
+        assertThat(browser.findElement(By.id("payments")).getText()).contains("Reversed: entered on the wrong account");
+
+        // an overpayment leaves a credit (the account owes nothing): refund it
+        browser.findElement(By.id("amount")).sendKeys("20.00");
+        submitting(() -> browser.findElement(By.id("record-payment")).sendKeys(Keys.ENTER));
+        page(role, "a payment that leaves a credit");
+        browser.get(url("/patients/" + accountId));
+        waitFor(By.id("refund-amount")).sendKeys("20.00");
+        browser.findElement(By.id("refund-reason")).sendKeys("overpaid at the desk");
+        submitting(() -> browser.findElement(By.id("record-refund")).sendKeys(Keys.ENTER));
+        page(role, "credit refunded");
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).containsIgnoringCase("refund");
+        // the statement PDF of an account the pipeline billed (after a statement run), when it has one
+        List<WebElement> pdf = browser.findElements(By.cssSelector("a.pdf"));
+        if (!pdf.isEmpty()) {
+            Object type = ((JavascriptExecutor) browser)
+                    .executeAsyncScript("const done = arguments[0];"
+                            + "fetch(document.querySelector('a.pdf').href).then(r => done(r.status + ' '"
+                            + " + r.headers.get('content-type')));");
+            assertThat(String.valueOf(type)).startsWith("200 application/pdf");
+        }
+        screenshot("volume-refund");
+        logOut();
+    }
+
+    /** Payments of {@code amount} posted (not reversed) to account {@code accountId}. */
+    private static long payments(String accountId, String amount) {
+        return count(
+                Pipeline.PATIENT_BILLING,
+                "SELECT count(*) FROM patient_payment WHERE account_id = CAST(? AS bigint) AND amount = " + amount,
+                accountId);
+    }
+
+    /**
+     * The page the browser shows now is whole: no raw JSON, no stack trace, no error page (the console's error page,
+     * a service's problem shown as a failure, or the container's); a failure shown only when {@code expectedFailure}
+     * (not null) is in its words: the console telling what it refused and why.
+     */
+    private void pageIsFine(String name, String expectedFailure) {
+        waitFor(By.id("main"));
+        String text = browser.findElement(By.tagName("body")).getText();
+        String title = browser.getTitle();
+        assertThat(text).as(name + ": raw JSON").doesNotContainPattern(RAW_JSON);
+        assertThat(text).as(name + ": a stack trace").doesNotContainPattern(STACK_TRACE);
+        List<WebElement> failures = browser.findElements(By.cssSelector("p.failure"));
+        if (expectedFailure == null) {
+            assertThat(failures).as(name + ": a failure shown: " + text).isEmpty();
+        } else {
+            assertThat(failures)
+                    .as(name + ": the words expected")
+                    .anyMatch(f -> f.getText().contains(expectedFailure));
+        }
+        assertThat(title + "\n" + text)
+                .as(name + ": an error page")
+                .doesNotContainPattern("HTTP [45]\\d\\d|Whitelabel Error Page|Internal Server Error");
+    }
+
+    /** {@link #pageIsFine} (no failure shown) and the page's load time, for the report. */
+    private void page(String role, String name) {
+        pageWithItsWords(role, name, null);
+    }
+
+    /** {@link #pageIsFine}, a failure shown only with {@code expected} in its words, and the page's load time. */
+    private void pageWithItsWords(String role, String name, String expected) {
+        pageIsFine(name, expected);
+        Object millis = ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const n = performance.getEntriesByType('navigation')[0]; return Math.round(n.duration);");
+        timings.add(new String[] {role, name, String.valueOf(millis)});
+        LOG.info("console page {} ({}) loaded in {} ms", name, role, millis);
+    }
+
+    /** Does what submits a form or follows a link, and waits until the page it was on is gone. */
+    private void submitting(Runnable action) {
+        WebElement main = browser.findElement(By.id("main"));
+        action.run();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(main));
+    }
+
+    private void choose(String id, String value) {
+        new Select(browser.findElement(By.id(id))).selectByValue(value);
+    }
+
+    private void submit(String form) {
+        submitting(() -> browser.findElement(By.cssSelector(form + " button[type='submit']"))
+                .sendKeys(Keys.ENTER));
     }
 
     private void logIn(String user, String path) {

@@ -409,6 +409,30 @@ class ReadModelFlowTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void aClaimBeforeThePeriodIsNotOneOfItsClaimsButItsOpenBalanceIsInTheArAtTheEnd() throws Exception {
+        // D+2 to D+5: c2, c4 and c5 were submitted in it; c1 (day 1) before it, still unpaid at its end (paid day 11);
+        // c2 was replaced on day 9, after it
+        LocalDate from = D.plusDays(2);
+        LocalDate to = D.plusDays(5);
+        Map<String, String> csv =
+                csv(get("/kpis.csv?from=" + from + "&to=" + to, "biller").body());
+        assertThat(csv.get("claims|")).as("c2, c4, c5").isEqualTo("3");
+        assertThat(csv.get("clean_claim_rate_pct|")).as("c4 rejected").isEqualTo(pct(2, 3));
+        // open at the end: c1 210 + c2 150 + c4 80 + c5 300; charges of the period 150 + 80 + 300 over 4 days
+        assertThat(csv.get("open_ar|")).isEqualTo("740.00");
+        assertThat(csv.get("days_in_ar|")).isEqualTo("5.6");
+        assertThat(csv.get("ar_over_90_days_pct|"))
+                .as("c5, a visit 120 days before")
+                .isEqualTo("40.5");
+        // the day after c1's payment, c1 is no longer in the A/R and still not a claim of the period
+        Map<String, String> later = csv(get("/kpis.csv?from=" + D.plusDays(12) + "&to=" + D.plusDays(12), "biller")
+                .body());
+        assertThat(later.get("claims|")).isEqualTo("0");
+        // c1 paid (103.74 + 25.00 + 81.26 = 210), c2 replaced by c3 (open until day 22), c4 80, c5 300
+        assertThat(later.get("open_ar|")).isEqualTo("530.00");
+    }
+
     private Map<String, Object> claim(String claimId) {
         return jdbc.sql("SELECT * FROM claim WHERE claim_id = :c")
                 .param("c", claimId)

@@ -10,6 +10,12 @@ import java.util.List;
  */
 public record PageRequest(String sort, int page, int size) {
 
+    /**
+     * Matches counted at most (or to the end of the page asked for, if further): a list's total is exact up to it
+     * and "more than" it beyond, so counting costs at most this many rows however large the table.
+     */
+    public static final long COUNT_CAP = 10_000;
+
     public static final List<String> SORTS = List.of(
             "dateOfService", "-dateOfService", "charge", "-charge", "createdAt", "-createdAt", "payer", "-payer");
 
@@ -23,5 +29,10 @@ public record PageRequest(String sort, int page, int size) {
         if (size < 1 || size > 500) {
             throw new InvalidInputException("size must be between 1 and 500");
         }
+    }
+
+    /** How far a list's matches are counted for this page: {@link #COUNT_CAP}, or the end of this page if further. */
+    public long countLimit() {
+        return Math.max(COUNT_CAP, (long) (page + 1) * size);
     }
 }

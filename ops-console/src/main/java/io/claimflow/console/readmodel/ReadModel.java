@@ -19,14 +19,15 @@ public interface ReadModel {
     /** The encounter a claim belongs to. */
     Optional<String> encounterOfClaim(String claimId);
 
-    /** Claims submitted in [from, to), with their encounter's documented and first paid times. */
-    List<ClaimView> claimsSubmitted(Instant from, Instant to);
+    /** The claims submitted in [from, to), counted and summed (read in the database, bounded by the period). */
+    PeriodFigures periodFigures(Instant from, Instant to);
 
     /**
      * The A/R as it stood at {@code to}, summed by the database: claims submitted before it and not replaced or
      * voided by a claim submitted before it, their money from the payments posted before it (so a past period's open
      * A/R is not lowered by later payments); {@code over90} the part whose date of service is before
-     * {@code agedBefore}.
+     * {@code agedBefore}. Reads the claims still open now, those paid or replaced since {@code to}, and their
+     * payments: not every claim before {@code to}.
      */
     ArAsOf arAsOf(Instant to, java.time.LocalDate agedBefore);
 
@@ -41,9 +42,6 @@ public interface ReadModel {
 
     /** Every tenant the read model has seen, by id. */
     List<String> tenants();
-
-    /** Denials that occurred in [from, to). */
-    List<DenialFact> denials(Instant from, Instant to);
 
     /** Events per topic per minute since {@code since}, oldest first. */
     List<TopicThroughput> throughputSince(Instant since);

@@ -90,6 +90,18 @@ public final class PageQuery {
     }
 
     /**
+     * How many rows of {@code from} match, counting no further than {@code limit}: the count costs at most
+     * {@code limit} rows read, however many match (a total beyond it is said as "more than").
+     */
+    public long countUpTo(JdbcClient jdbc, String from, long limit) {
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 " + from + where + " LIMIT :countLimit) matches")
+                .params(params)
+                .param("countLimit", limit)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
      * One 0-based page of the rows of {@code select} (the {@code SELECT ... FROM ...} without its {@code WHERE})
      * that match, in the order {@code orderBy}, which must end in a unique key for the pages to be stable.
      */

@@ -48,7 +48,12 @@ class JdbcClaimQueries implements ClaimQueries {
 
     @Override
     public Page<ClaimSummary> search(ClaimSearch s) {
-        PageQuery query = PageQuery.all()
+        return page(searchQuery(s), s.paging(), "c.created_at DESC", JdbcClaimQueries::summary);
+    }
+
+    /** The {@code WHERE} of a claim search. */
+    static PageQuery searchQuery(ClaimSearch s) {
+        return PageQuery.all()
                 .and("c.status = :status", "status", s.status())
                 .and("c.payer_id = :payerId", "payerId", s.payerId())
                 .and("c.patient_mrn = :mrn", "mrn", s.patientMrn())
@@ -67,16 +72,18 @@ class JdbcClaimQueries implements ClaimQueries {
                         s.claimIdPrefix() == null || s.claimIdPrefix().isBlank()
                                 ? null
                                 : PageQuery.startsWith(s.claimIdPrefix()));
-        return page(query, s.paging(), "c.created_at DESC", JdbcClaimQueries::summary);
     }
 
-    /** One page of the claims {@code query} matches, with the total, in the order of the request's sort. */
+    /**
+     * One page of the claims {@code query} matches, in the order of the request's sort, with the total counted up to
+     * {@link PageRequest#countLimit()} (past it, "more than").
+     */
     private <T> Page<T> page(PageQuery query, PageRequest paging, String fallbackOrder, RowMapper<T> rows) {
         String order = PageQuery.orderBy(paging.sort(), SORT_COLUMNS, fallbackOrder) + ", c.claim_id";
-        return Page.of(
+        return Page.counted(
                 query.page(jdbc, "SELECT " + SUMMARY + " FROM claim c", order, paging.page(), paging.size(), rows),
                 paging,
-                query.count(jdbc, "FROM claim c"));
+                query.countUpTo(jdbc, "FROM claim c", paging.countLimit() + 1));
     }
 
     private static OffsetDateTime startOf(LocalDate day) {
@@ -106,15 +113,7 @@ class JdbcClaimQueries implements ClaimQueries {
 
     @Override
     public Page<HeldClaim> held(WorkListSearch s) {
-        PageQuery query = PageQuery.where("c.status = 'HELD' AND c.is_current")
-                .and(
-                        "EXISTS (SELECT 1 FROM claim_scrub_finding f WHERE f.claim_id = c.claim_id"
-                                + " AND f.resolved_at IS NULL AND f.rule_id = :ruleId)",
-                        "ruleId",
-                        s.ruleId())
-                .and("c.payer_id = :payerId", "payerId", s.payerId())
-                .and("c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo());
-        Page<ClaimSummary> claims = page(query, s.paging(), "c.created_at", JdbcClaimQueries::summary);
+        Page<ClaimSummary> claims = page(heldQuery(s), s.paging(), "c.created_at", JdbcClaimQueries::summary);
         Map<String, List<ScrubFinding>> findings = new LinkedHashMap<>();
         if (!claims.items().isEmpty()) {
             jdbc.sql("SELECT claim_id, rule_id, message, line_number FROM claim_scrub_finding"
@@ -131,7 +130,19 @@ class JdbcClaimQueries implements ClaimQueries {
         List<HeldClaim> items = claims.items().stream()
                 .map(c -> new HeldClaim(c, findings.getOrDefault(c.claimId(), List.of())))
                 .toList();
-        return new Page<>(items, claims.page(), claims.size(), claims.total());
+        return new Page<>(items, claims.page(), claims.size(), claims.total(), claims.totalAtLeast());
+    }
+
+    /** The {@code WHERE} of the held list. */
+    static PageQuery heldQuery(WorkListSearch s) {
+        return PageQuery.where("c.status = 'HELD' AND c.is_current")
+                .and(
+                        "EXISTS (SELECT 1 FROM claim_scrub_finding f WHERE f.claim_id = c.claim_id"
+                                + " AND f.resolved_at IS NULL AND f.rule_id = :ruleId)",
+                        "ruleId",
+                        s.ruleId())
+                .and("c.payer_id = :payerId", "payerId", s.payerId())
+                .and("c.date_of_service <= :serviceTo", "serviceTo", s.serviceTo());
     }
 
     @Override

@@ -20,6 +20,13 @@ import org.springframework.stereotype.Repository;
 class JdbcWorkItems implements WorkItems {
 
     private static final String FROM = "FROM work_item w JOIN claim c ON c.claim_id = w.claim_id";
+    /**
+     * The same rows for counting: each open item's claim looked up by its key (OFFSET 0 keeps the planner from
+     * turning it into a join that reads every claim), so a count capped at 10,000 reads at most that many items.
+     */
+    static final String COUNT_FROM = "FROM work_item w CROSS JOIN LATERAL (SELECT c.payer_id, c.date_of_service"
+            + " FROM claim c WHERE c.claim_id = w.claim_id OFFSET 0) c";
+
     private static final String COLUMNS = "SELECT w.id, w.claim_id, c.encounter_id, c.status, c.payer_id,"
             + " c.date_of_service, c.total_charge, w.queue, w.category, w.reasons, w.created_at ";
     static final String SELECT = COLUMNS + FROM + " WHERE w.resolved_at IS NULL";
@@ -79,7 +86,23 @@ class JdbcWorkItems implements WorkItems {
 
     @Override
     public Page<WorkItem> search(WorkListSearch s) {
-        PageQuery query = PageQuery.where("w.resolved_at IS NULL")
+        PageQuery query = searchQuery(s);
+        String order = PageQuery.orderBy(s.paging().sort(), SORT_COLUMNS, "w.created_at") + ", w.id";
+        return Page.counted(
+                query.page(
+                        jdbc,
+                        COLUMNS + FROM,
+                        order,
+                        s.paging().page(),
+                        s.paging().size(),
+                        ROW),
+                s.paging(),
+                query.countUpTo(jdbc, COUNT_FROM, s.paging().countLimit() + 1));
+    }
+
+    /** The {@code WHERE} of an open-work search. */
+    static PageQuery searchQuery(WorkListSearch s) {
+        return PageQuery.where("w.resolved_at IS NULL")
                 .and(
                         "w.queue = :queue",
                         "queue",
@@ -92,17 +115,6 @@ class JdbcWorkItems implements WorkItems {
                         "w.reasons ~ ('(^|[^0-9A-Za-z])((CO|PR|OA|PI|CR)-?)?' || :carc || '([^0-9A-Za-z]|$)')",
                         "carc",
                         s.carcCode());
-        String order = PageQuery.orderBy(s.paging().sort(), SORT_COLUMNS, "w.created_at") + ", w.id";
-        return Page.of(
-                query.page(
-                        jdbc,
-                        COLUMNS + FROM,
-                        order,
-                        s.paging().page(),
-                        s.paging().size(),
-                        ROW),
-                s.paging(),
-                query.count(jdbc, FROM));
     }
 
     @Override

@@ -2,16 +2,17 @@ package io.claimflow.console.readmodel.adapter;
 
 import io.claimflow.console.readmodel.ArAsOf;
 import io.claimflow.console.readmodel.ClaimView;
-import io.claimflow.console.readmodel.DenialFact;
 import io.claimflow.console.readmodel.EncounterQuery;
 import io.claimflow.console.readmodel.EncounterRow;
 import io.claimflow.console.readmodel.EventKind;
 import io.claimflow.console.readmodel.ListPage;
+import io.claimflow.console.readmodel.PeriodFigures;
 import io.claimflow.console.readmodel.ReadModel;
 import io.claimflow.console.readmodel.TimelineEntry;
 import io.claimflow.console.readmodel.TopicThroughput;
 import io.claimflow.console.readmodel.WorkBacklog;
 import io.claimflow.platform.jdbc.PageQuery;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +20,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -75,29 +78,132 @@ class JdbcReadModel implements ReadModel {
                 .optional();
     }
 
+    /**
+     * The claims of a KPI period that count (no voids, no self-pay claims billed to the patient): read through the index on their submission time, so a
+     * period's figures cost its own claims, not the history.
+     */
+    private static final String PERIOD = """
+            WITH p AS (
+                SELECT claim_id, encounter_id, payer_id, frequency = 'ORIGINAL' AS original,
+                    frequency = 'ORIGINAL' AND first_answer_at IS NOT NULL AS answered,
+                    first_answer_at IS NOT NULL AND state <> 'REPLACED' AS collectible,
+                    state, front_end_rejected, denial_count, total_charge, paid_amount, patient_responsibility,
+                    contractual_adjustment, CAST(submitted_at AT TIME ZONE 'UTC' AS date) AS day
+                FROM claim WHERE submitted_at >= :from AND submitted_at < :to AND frequency NOT IN ('VOID', 'SELF_PAY'))
+            """;
+
     @Override
-    public List<ClaimView> claimsSubmitted(Instant from, Instant to) {
-        return jdbc.sql(CLAIM_COLUMNS + " WHERE c.submitted_at >= :from AND c.submitted_at < :to")
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .query(JdbcReadModel::claim)
+    public PeriodFigures periodFigures(Instant from, Instant to) {
+        Map<String, Object> params = Map.of("from", Timestamp.from(from), "to", Timestamp.from(to));
+        Map<String, Long> byCategory = new TreeMap<>();
+        jdbc.sql(PERIOD + """
+                SELECT d.denial_category, count(DISTINCT d.claim_id) AS claims
+                FROM timeline_event d JOIN p ON p.claim_id = d.claim_id AND p.answered
+                WHERE d.kind = 'DENIED' AND d.occurred_at >= :from AND d.occurred_at < :to
+                    AND d.denial_category IS NOT NULL
+                GROUP BY d.denial_category
+                """).params(params).query(rs -> {
+            byCategory.put(rs.getString(1), rs.getLong(2));
+        });
+        Map<String, PeriodFigures.PayerCounts> byPayer = new TreeMap<>();
+        jdbc.sql(PERIOD + """
+                SELECT payer_id, count(*) FILTER (WHERE denial_count > 0) AS denied, count(*) AS answered
+                FROM p WHERE answered GROUP BY payer_id
+                """).params(params).query(rs -> {
+            byPayer.put(rs.getString(1), new PeriodFigures.PayerCounts(rs.getLong(2), rs.getLong(3)));
+        });
+        // every denial of the period, once per CARC it gives ("CO-16, CO-252" is two), "-" for none
+        Map<String, Long> byCarc = new TreeMap<>();
+        jdbc.sql("""
+                SELECT COALESCE(d.denial_category, 'null') || '|' || x.carc || '|' || COALESCE(d.payer_id, 'null'),
+                    count(*)
+                FROM timeline_event d CROSS JOIN LATERAL unnest(
+                    CASE WHEN d.carcs IS NULL OR d.carcs ~ '^\\s*$' THEN ARRAY['-']
+                         ELSE regexp_split_to_array(regexp_replace(d.carcs, '(,\\s*)+$', ''), ',\\s*') END) AS x(carc)
+                WHERE d.kind = 'DENIED' AND d.occurred_at >= :from AND d.occurred_at < :to
+                GROUP BY 1
+                """).params(params).query(rs -> {
+            byCarc.put(rs.getString(1), rs.getLong(2));
+        });
+        List<PeriodFigures.Day> days = jdbc.sql(PERIOD + """
+                SELECT day, count(*) AS submitted, count(*) FILTER (WHERE denial_count > 0) AS denied,
+                    sum(total_charge) AS charges, sum(paid_amount) AS paid
+                FROM p GROUP BY day ORDER BY day
+                """)
+                .params(params)
+                .query((rs, n) -> new PeriodFigures.Day(
+                        rs.getObject("day", LocalDate.class),
+                        rs.getLong("submitted"),
+                        rs.getLong("denied"),
+                        money(rs.getBigDecimal("charges")),
+                        money(rs.getBigDecimal("paid"))))
                 .list();
+        return jdbc.sql(PERIOD + """
+                SELECT count(*) AS claims, count(*) FILTER (WHERE original) AS originals,
+                    count(*) FILTER (WHERE original AND NOT front_end_rejected) AS clean,
+                    count(*) FILTER (WHERE answered) AS answered,
+                    count(*) FILTER (WHERE answered AND denial_count = 0 AND paid_amount > 0 AND state <> 'REPLACED')
+                        AS paid_first_time,
+                    count(*) FILTER (WHERE answered AND denial_count > 0) AS denied,
+                    sum(total_charge) AS charges,
+                    sum(paid_amount) FILTER (WHERE collectible) AS collected,
+                    sum(total_charge - contractual_adjustment - patient_responsibility) FILTER (WHERE collectible)
+                        AS collectible,
+                    (SELECT count(*) FROM encounter e WHERE e.encounter_id IN (SELECT encounter_id FROM p)
+                        AND e.documented_at IS NOT NULL AND e.first_paid_at < :to) AS paid_encounters,
+                    (SELECT sum(floor(extract(epoch FROM e.first_paid_at - e.documented_at) * 1000))
+                        FROM encounter e WHERE e.encounter_id IN (SELECT encounter_id FROM p)
+                        AND e.documented_at IS NOT NULL AND e.first_paid_at < :to) AS paid_millis
+                FROM p
+                """)
+                .params(params)
+                .query((rs, n) -> new PeriodFigures(
+                        rs.getLong("claims"),
+                        rs.getLong("originals"),
+                        rs.getLong("clean"),
+                        rs.getLong("answered"),
+                        rs.getLong("paid_first_time"),
+                        rs.getLong("denied"),
+                        byCategory,
+                        byPayer,
+                        byCarc,
+                        money(rs.getBigDecimal("charges")),
+                        money(rs.getBigDecimal("collected")),
+                        money(rs.getBigDecimal("collectible")),
+                        rs.getLong("paid_encounters"),
+                        rs.getLong("paid_millis"),
+                        days))
+                .single();
+    }
+
+    /** A sum of money columns, 0.00 for none. */
+    private static BigDecimal money(BigDecimal sum) {
+        return sum == null ? BigDecimal.ZERO.setScale(2) : sum.setScale(2);
     }
 
     @Override
     public ArAsOf arAsOf(Instant to, LocalDate agedBefore) {
-        // As the A/R stood at `to`: payments posted before it, claims not yet replaced or voided then.
+        // As the A/R stood at `to`: payments posted before it, claims not yet replaced or voided then. Only claims that
+        // can be open at `to` are read: those open now (the partial index of V28), those paid since `to` and those
+        // replaced since; any other claim submitted before `to` had all its payments by then and is closed.
         return jdbc.sql("""
+                WITH candidate AS (
+                    SELECT claim_id FROM claim WHERE submitted_at < :to
+                        AND total_charge - paid_amount - patient_responsibility - contractual_adjustment > 0
+                    UNION
+                    SELECT claim_id FROM timeline_event WHERE kind = 'PAYMENT_POSTED' AND occurred_at >= :to
+                    UNION
+                    SELECT replaced_claim_id FROM claim WHERE replaced_claim_id IS NOT NULL AND submitted_at >= :to)
                 SELECT COALESCE(SUM(open), 0) AS open_ar,
                     COALESCE(SUM(CASE WHEN service_date < :agedBefore THEN open ELSE 0 END), 0) AS over90
                 FROM (SELECT GREATEST(c.total_charge - COALESCE(p.paid, 0) - COALESCE(p.patient, 0)
                             - COALESCE(p.contractual, 0), 0) AS open,
                         COALESCE(c.date_of_service, CAST(c.submitted_at AT TIME ZONE 'UTC' AS date)) AS service_date
-                    FROM claim c
-                    LEFT JOIN (SELECT claim_id, SUM(paid_amount) AS paid, SUM(patient_responsibility) AS patient,
+                    FROM candidate JOIN claim c ON c.claim_id = candidate.claim_id
+                    LEFT JOIN LATERAL (SELECT SUM(paid_amount) AS paid, SUM(patient_responsibility) AS patient,
                             SUM(contractual_adjustment) AS contractual
-                        FROM timeline_event WHERE kind = 'PAYMENT_POSTED' AND occurred_at < :to GROUP BY claim_id) p
-                        ON p.claim_id = c.claim_id
+                        FROM timeline_event t WHERE t.kind = 'PAYMENT_POSTED' AND t.claim_id = c.claim_id
+                            AND t.occurred_at < :to) p ON true
                     WHERE c.submitted_at < :to AND c.frequency NOT IN ('VOID', 'SELF_PAY')
                       AND NOT EXISTS (SELECT 1 FROM claim r WHERE r.replaced_claim_id = c.claim_id
                                       AND r.submitted_at < :to)) live
@@ -219,24 +325,6 @@ class JdbcReadModel implements ReadModel {
                                     ORDER BY e.tenant_id LIMIT 1)
                             FROM tenant WHERE tenant.tenant_id IS NOT NULL)
                         SELECT tenant_id FROM tenant WHERE tenant_id IS NOT NULL ORDER BY tenant_id""").query(String.class).list();
-    }
-
-    @Override
-    public List<DenialFact> denials(Instant from, Instant to) {
-        return jdbc.sql("""
-                SELECT claim_id, payer_id, denial_stage, denial_category, carcs, occurred_at FROM timeline_event
-                WHERE kind = 'DENIED' AND occurred_at >= :from AND occurred_at < :to
-                """)
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .query((rs, n) -> new DenialFact(
-                        rs.getString("claim_id"),
-                        rs.getString("payer_id"),
-                        rs.getString("denial_stage"),
-                        rs.getString("denial_category"),
-                        rs.getString("carcs"),
-                        rs.getTimestamp("occurred_at").toInstant()))
-                .list();
     }
 
     @Override

@@ -119,8 +119,7 @@ class ClaimListController {
         model.addAttribute("dosTo", dosTo);
         model.addAttribute("mrn", mrn);
         model.addAttribute("sort", sort);
-        model.addAttribute(
-                "paging", Paging.of(page, PAGE, WebParams.total(answer.ok() ? answer.body() : null, rows.size())));
+        model.addAttribute("paging", Paging.of(page, PAGE, answer.ok() ? answer.body() : null, rows.size()));
         model.addAttribute(
                 "filterQuery",
                 query(

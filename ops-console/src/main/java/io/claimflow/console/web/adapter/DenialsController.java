@@ -115,8 +115,7 @@ class DenialsController {
         model.addAttribute("payers", payers);
         model.addAttribute("sort", sort);
         model.addAttribute("olderThanDays", olderThanDays);
-        model.addAttribute(
-                "paging", Paging.of(page, LIST_PAGE, WebParams.total(answer.ok() ? answer.body() : null, rows.size())));
+        model.addAttribute("paging", Paging.of(page, LIST_PAGE, answer.ok() ? answer.body() : null, rows.size()));
         model.addAttribute(
                 "filterQuery",
                 query(

@@ -84,8 +84,7 @@ class HeldClaimsController {
         model.addAttribute("payers", readModel.payers());
         model.addAttribute("sort", sort);
         model.addAttribute("olderThanDays", olderThanDays);
-        model.addAttribute(
-                "paging", Paging.of(page, LIST_PAGE, WebParams.total(answer.ok() ? answer.body() : null, rows.size())));
+        model.addAttribute("paging", Paging.of(page, LIST_PAGE, answer.ok() ? answer.body() : null, rows.size()));
         model.addAttribute(
                 "filterQuery", query("rule", rule, "olderThanDays", olderThanDays, "payer", payer, "sort", sort));
         return "held";

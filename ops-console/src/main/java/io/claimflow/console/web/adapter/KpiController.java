@@ -113,9 +113,8 @@ class KpiController {
         return KpiCalculator.compute(
                 start,
                 end,
-                readModel.claimsSubmitted(startAt, endAt),
+                readModel.periodFigures(startAt, endAt),
                 readModel.arAsOf(endAt, KpiCalculator.agedBefore(end)),
-                readModel.denials(startAt, endAt),
                 readModel.backlog(startAt, endAt));
     }
 

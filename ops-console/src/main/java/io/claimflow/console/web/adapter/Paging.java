@@ -2,11 +2,19 @@ package io.claimflow.console.web.adapter;
 
 import java.util.List;
 
-/** One page of a list: where it is and how many there are in all. */
-record Paging(int page, int size, long total) {
+/**
+ * One page of a list: where it is and how many there are in all; {@code atLeast} when the service stopped counting at
+ * {@code total} and more match (claim-service counts to 10,000), shown as "more than".
+ */
+record Paging(int page, int size, long total, boolean atLeast) {
 
     static Paging of(int page, int size, long total) {
-        return new Paging(page, size, total);
+        return new Paging(page, size, total, false);
+    }
+
+    /** The paging of a service's page answer ({@code {items, total, totalAtLeast}}), or of {@code items} without one. */
+    static Paging of(int page, int size, Object body, int items) {
+        return new Paging(page, size, WebParams.total(body, items), WebParams.totalAtLeast(body));
     }
 
     public long pages() {
@@ -18,7 +26,7 @@ record Paging(int page, int size, long total) {
     }
 
     public boolean hasNext() {
-        return (long) (page + 1) * size < total;
+        return (long) (page + 1) * size < total || atLeast;
     }
 
     public long first() {

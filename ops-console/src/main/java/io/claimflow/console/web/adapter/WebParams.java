@@ -111,4 +111,9 @@ final class WebParams {
     static long total(Object body, int items) {
         return body instanceof Map<?, ?> page && page.get("total") instanceof Number n ? n.longValue() : items;
     }
+
+    /** Whether a service's page answer says more than its {@code total} match (it stopped counting there). */
+    static boolean totalAtLeast(Object body) {
+        return body instanceof Map<?, ?> page && Boolean.TRUE.equals(page.get("totalAtLeast"));
+    }
 }

@@ -1,0 +1,95 @@
+package io.claimflow.claim.work.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.claimflow.claim.ListPlans;
+import io.claimflow.claim.work.ClaimSearch;
+import io.claimflow.claim.workitem.PageRequest;
+import io.claimflow.claim.workitem.WorkListSearch;
+import io.claimflow.testsupport.ClaimFlowInfrastructure;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The claim lists' queries ({@code GET /claims}, the held list) as PostgreSQL plans and runs them with 100,000 claims
+ * ({@link ListPlans}): each page and its count read an index for every filter and sort the console offers, or a part of
+ * the table a {@code LIMIT} stops (the count's 10,001 rows), never the whole claim table (before V95, a status sorted by date of service, a payer with dates of service and a patient read
+ * all 100,000 rows), and the count stops at 10,000 (it read every match: 100,000 rows for the whole list).
+ */
+@ClaimFlowInfrastructure
+class ClaimListPlansTest {
+
+    private static final LocalDate TODAY = LocalDate.now();
+    private static final String SELECT = "SELECT c.claim_id, c.status, c.payer_id, c.date_of_service, c.total_charge";
+    private static final String FROM = "FROM claim c";
+
+    private static ClaimSearch search(
+            String status, String payer, String mrn, LocalDate from, LocalDate to, String prefix) {
+        return new ClaimSearch(
+                status, payer, mrn, null, from, to, null, null, false, prefix, new PageRequest(null, 0, 25));
+    }
+
+    private static void readsIndexes(String name, ClaimSearch search, String orderBy) {
+        List<String> plans = ListPlans.pageAndCount(name, SELECT, FROM, JdbcClaimQueries.searchQuery(search), orderBy);
+        assertThat(ListPlans.seqScanned(plans, "claim")).as(name).isLessThanOrEqualTo(PageRequest.COUNT_CAP + 1);
+    }
+
+    @Test
+    void everyClaimSearchAndItsCountReadAnIndex() {
+        readsIndexes("newest first", search(null, null, null, null, null, null), "c.created_at DESC, c.claim_id");
+        readsIndexes("by charge", search(null, null, null, null, null, null), "c.total_charge, c.claim_id");
+        readsIndexes("by date of service", search(null, null, null, null, null, null), "c.date_of_service, c.claim_id");
+        readsIndexes(
+                "PAID by date of service",
+                search("PAID", null, null, null, null, null),
+                "c.date_of_service DESC, c.claim_id");
+        readsIndexes(
+                "a payer and 6 months of service by charge",
+                search(null, "BKHP1", null, TODAY.minusMonths(6), TODAY, null),
+                "c.total_charge, c.claim_id");
+        readsIndexes(
+                "DENIED of a payer by date of service",
+                search("DENIED", "AETNA1", null, null, null, null),
+                "c.date_of_service, c.claim_id");
+        readsIndexes(
+                "a month of service",
+                search(null, null, null, TODAY.minusMonths(1), TODAY, null),
+                "c.created_at DESC, c.claim_id");
+        readsIndexes(
+                "by number", search(null, null, null, null, null, "clm-pl-00042"), "c.created_at DESC, c.claim_id");
+        readsIndexes("a patient", search(null, null, "MRN004242", null, null, null), "c.created_at DESC, c.claim_id");
+    }
+
+    @Test
+    void aTotalIsExactUpTo10000AndSaidAsMoreThanBeyond() {
+        JdbcClaimQueries claims = new JdbcClaimQueries(ListPlans.database());
+        var all = claims.search(search(null, null, null, null, null, null));
+        assertThat(all.total()).isEqualTo(10_000);
+        assertThat(all.totalAtLeast()).isTrue();
+        assertThat(all.items()).hasSize(25);
+        var held = claims.search(search("HELD", null, null, null, null, null));
+        assertThat(held.total()).isEqualTo(3_000);
+        assertThat(held.totalAtLeast()).isFalse();
+        // a page past the cap counts to its own end, so there is still a next page
+        var deep = claims.search(new ClaimSearch(
+                null, null, null, null, null, null, null, null, false, null, new PageRequest(null, 2000, 25)));
+        assertThat(deep.total()).isEqualTo(50_025);
+        assertThat(deep.totalAtLeast()).isTrue();
+        assertThat(deep.items()).hasSize(25);
+    }
+
+    @Test
+    void theHeldListAndItsCountReadAnIndex() {
+        for (String rule : new String[] {null, "TIMELY-FILING"}) {
+            List<String> plans = ListPlans.pageAndCount(
+                    "held, rule " + rule,
+                    SELECT,
+                    FROM,
+                    JdbcClaimQueries.heldQuery(
+                            new WorkListSearch(null, rule, null, null, null, null, new PageRequest(null, 0, 50))),
+                    "c.created_at, c.claim_id");
+            assertThat(ListPlans.seqScanned(plans, "claim")).isLessThanOrEqualTo(PageRequest.COUNT_CAP + 1);
+        }
+    }
+}
