@@ -537,6 +537,8 @@ class ConsoleOperatorBrowserTest {
         page(role, "a deposit's detail");
         assertThat(waitFor(By.id("deposit")).getText()).contains(trace);
         // an 835 that is not one: quarantined with its reason, for an administrator to retry
+        browser.get(url("/remittances"));
+        waitFor(By.id("upload-835"));
         Path bad = Files.writeString(
                 Files.createDirectories(Path.of("target"))
                         .resolve("not-an-835.x12")
