@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The claim lists' queries ({@code GET /claims}, the held list) as PostgreSQL plans and runs them with 100,000 claims
  * ({@link ListPlans}): each page and its count read an index for every filter and sort the console offers, or a part of
- * the table a {@code LIMIT} stops (the count's 10,001 rows), never the whole claim table (before V95, a status sorted by date of service, a payer with dates of service and a patient read
+ * the table a {@code LIMIT} stops (until the count's 10,001 matches), never the whole claim table (before V95, a status sorted by date of service, a payer with dates of service and a patient read
  * all 100,000 rows), and the count stops at 10,000 (it read every match: 100,000 rows for the whole list).
  */
 @ClaimFlowInfrastructure
@@ -32,7 +32,9 @@ class ClaimListPlansTest {
 
     private static void readsIndexes(String name, ClaimSearch search, String orderBy) {
         List<String> plans = ListPlans.pageAndCount(name, SELECT, FROM, JdbcClaimQueries.searchQuery(search), orderBy);
-        assertThat(ListPlans.seqScanned(plans, "claim")).as(name).isLessThanOrEqualTo(PageRequest.COUNT_CAP + 1);
+        // an index, or a scan the LIMIT stops early (the count's 10,001 matches of a common status, such as PAID, can
+        // be cheaper to find in table order: PostgreSQL chooses by its statistics), never the whole table
+        assertThat(ListPlans.seqScanned(plans, "claim")).as(name).isLessThan(ListPlans.CLAIMS);
     }
 
     @Test
