@@ -1,6 +1,7 @@
 package io.claimflow.patientbilling.statement;
 
 import io.claimflow.codes.ProcedureDescriptions;
+import io.claimflow.patientbilling.account.AccountQueries;
 import io.claimflow.patientbilling.account.Aging;
 import io.claimflow.patientbilling.account.OpenClaim;
 import io.claimflow.patientbilling.ledger.PatientShare;
@@ -49,7 +50,7 @@ public record StatementDocument(
             PatientShare patientShare,
             BigDecimal patientPaid,
             BigDecimal balance,
-            List<StatementLine.PayerPart> payers) {
+            List<AccountQueries.PayerPart> payers) {
 
         public Visit {
             procedures = List.copyOf(procedures);

@@ -1,5 +1,6 @@
 package io.claimflow.patientbilling.statement;
 
+import io.claimflow.patientbilling.account.AccountQueries.PayerPart;
 import io.claimflow.patientbilling.ledger.PatientShare;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,7 +30,4 @@ public record StatementLine(
     public StatementLine {
         payers = payers == null ? List.of() : List.copyOf(payers);
     }
-
-    /** One payer's part of the visit: what it paid and what it adjusted. */
-    public record PayerPart(String payerName, BigDecimal paid, BigDecimal adjustments) {}
 }

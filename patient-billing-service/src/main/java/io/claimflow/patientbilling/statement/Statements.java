@@ -140,9 +140,7 @@ public class Statements {
                                 f.share().total().subtract(f.balance()),
                                 f.balance(),
                                 since.get(f.claimId()),
-                                f.payers().stream()
-                                        .map(p -> new StatementLine.PayerPart(p.payerName(), p.paid(), p.adjustments()))
-                                        .toList()))
+                                f.payers()))
                         .sorted(Comparator.comparing(StatementLine::responsibleSince)
                                 .thenComparing(StatementLine::claimId))
                         .toList();

@@ -1,5 +1,6 @@
 package io.claimflow.patientbilling.statement.adapter;
 
+import io.claimflow.patientbilling.account.AccountQueries;
 import io.claimflow.patientbilling.ledger.PatientShare;
 import io.claimflow.patientbilling.statement.Statement;
 import io.claimflow.patientbilling.statement.StatementLine;
@@ -81,7 +82,7 @@ class JdbcStatementStore implements StatementStore {
         int n = 1;
         for (StatementLine l : s.lines()) {
             int seq = 1;
-            for (StatementLine.PayerPart p : l.payers()) {
+            for (AccountQueries.PayerPart p : l.payers()) {
                 payerRows.add(new Object[] {id, n, seq++, p.payerName(), p.paid(), p.adjustments()});
             }
             PatientShare share = l.patientShare();
@@ -118,13 +119,13 @@ class JdbcStatementStore implements StatementStore {
 
     @Override
     public Optional<StoredStatement> find(long id) {
-        Map<Integer, List<StatementLine.PayerPart>> payers = new HashMap<>();
+        Map<Integer, List<AccountQueries.PayerPart>> payers = new HashMap<>();
         jdbc.sql("""
                 SELECT line_no, payer_name, paid, adjustments FROM statement_line_payer
                 WHERE statement_id = ? ORDER BY line_no, seq""")
                 .param(id)
                 .query((rs, n) -> payers.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
-                        .add(new StatementLine.PayerPart(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4))))
+                        .add(new AccountQueries.PayerPart(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4))))
                 .list();
         List<StatementLine> lines = jdbc.sql("""
                 SELECT line_no, claim_id, encounter_id, service_from, service_to, provider, charge, insurance_paid, adjustments,

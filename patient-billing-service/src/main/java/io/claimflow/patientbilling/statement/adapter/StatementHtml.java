@@ -3,11 +3,11 @@ package io.claimflow.patientbilling.statement.adapter;
 import static io.claimflow.patientbilling.statement.adapter.Printed.date;
 import static io.claimflow.patientbilling.statement.adapter.Printed.money;
 
+import io.claimflow.patientbilling.account.AccountQueries;
 import io.claimflow.patientbilling.account.AgingBucket;
 import io.claimflow.patientbilling.statement.StatementDocument;
 import io.claimflow.patientbilling.statement.StatementDocument.Procedure;
 import io.claimflow.patientbilling.statement.StatementDocument.Visit;
-import io.claimflow.patientbilling.statement.StatementLine;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -109,7 +109,7 @@ final class StatementHtml {
         }
         if (visit.severalPayers()) {
             out.append("<ul class=\"payers\">");
-            for (StatementLine.PayerPart payer : visit.payers()) {
+            for (AccountQueries.PayerPart payer : visit.payers()) {
                 out.append("<li>")
                         .append(esc(payer.payerName()))
                         .append(": paid ")

@@ -3,6 +3,7 @@ package io.claimflow.patientbilling.statement.adapter;
 import static io.claimflow.patientbilling.statement.adapter.Printed.date;
 import static io.claimflow.patientbilling.statement.adapter.Printed.money;
 
+import io.claimflow.patientbilling.account.AccountQueries;
 import io.claimflow.patientbilling.account.Aging;
 import io.claimflow.patientbilling.account.AgingBucket;
 import io.claimflow.patientbilling.ledger.PatientShare;
@@ -10,7 +11,6 @@ import io.claimflow.patientbilling.statement.Practice;
 import io.claimflow.patientbilling.statement.StatementDocument;
 import io.claimflow.patientbilling.statement.StatementDocument.Procedure;
 import io.claimflow.patientbilling.statement.StatementDocument.Visit;
-import io.claimflow.patientbilling.statement.StatementLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -187,7 +187,7 @@ final class StatementPdf {
         }
         if (visit.severalPayers()) {
             // each payer's part under the visit; the columns above hold their sums
-            for (StatementLine.PayerPart payer : visit.payers()) {
+            for (AccountQueries.PayerPart payer : visit.payers()) {
                 page.text(DETAIL_X + 8, page.regular, 8, safe(page.regular, "Paid by " + payer.payerName()));
                 page.rightText(MONEY_COLUMNS[1], page.regular, 8, money(payer.paid()));
                 page.rightText(MONEY_COLUMNS[2], page.regular, 8, money(payer.adjustments()));

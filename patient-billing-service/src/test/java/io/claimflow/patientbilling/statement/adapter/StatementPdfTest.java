@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.claimflow.codes.ProcedureDescriptions;
+import io.claimflow.patientbilling.account.AccountQueries;
 import io.claimflow.patientbilling.ledger.PatientShare;
 import io.claimflow.patientbilling.statement.Addressee;
 import io.claimflow.patientbilling.statement.Practice;
@@ -130,9 +131,9 @@ class StatementPdfTest {
                 new BigDecimal("25.00"),
                 LocalDate.of(2026, 2, 20),
                 List.of(
-                        new StatementLine.PayerPart(
+                        new AccountQueries.PayerPart(
                                 "Buckeye Health Plan", new BigDecimal("80.00"), new BigDecimal("70.00")),
-                        new StatementLine.PayerPart(
+                        new AccountQueries.PayerPart(
                                 "Ohio Medicaid", new BigDecimal("23.74"), new BigDecimal("11.26"))));
         Statement statement = new Statement(
                 7,
