@@ -1,8 +1,11 @@
 package io.claimflow.e2e.bench;
 
+import io.claimflow.e2e.demo.DatabaseOptions;
 import io.claimflow.e2e.demo.PipelineSnapshot;
 import io.claimflow.e2e.demo.VisitInvariants;
+import io.claimflow.e2e.workload.KafkaAddresses;
 import io.claimflow.e2e.workload.Population;
+import io.claimflow.e2e.workload.PopulationOptions;
 import io.claimflow.e2e.workload.WorkloadGenerator;
 import io.claimflow.e2e.workload.WorkloadPublisher;
 import io.claimflow.schemas.Topics;
@@ -38,6 +41,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,26 +64,14 @@ public final class StackBenchCommand implements Callable<Integer> {
     @Option(names = "--run-dir", required = true, paramLabel = "DIR", description = "the stack's run directory")
     private Path runDir;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", description = "default: ${DEFAULT-VALUE}")
-    private String bootstrapServers;
+    @Mixin
+    private KafkaAddresses addresses;
 
-    @Option(
-            names = "--schema-registry",
-            defaultValue = "http://localhost:8081",
-            description = "default: ${DEFAULT-VALUE}")
-    private String schemaRegistry;
+    @Mixin
+    private DatabaseOptions databaseOptions;
 
-    @Option(
-            names = "--jdbc",
-            defaultValue = "jdbc:postgresql://localhost:5432/",
-            description = "PostgreSQL, without a database (default: ${DEFAULT-VALUE})")
-    private String jdbc;
-
-    @Option(names = "--db-user", defaultValue = "claimflow", description = "default: ${DEFAULT-VALUE}")
-    private String dbUser;
-
-    @Option(names = "--db-password", defaultValue = "claimflow", description = "default: ${DEFAULT-VALUE}")
-    private String dbPassword;
+    @Mixin
+    private PopulationOptions populationOptions;
 
     @Option(names = "--count", defaultValue = "2000", description = "encounters per run (default: ${DEFAULT-VALUE})")
     private int count;
@@ -91,15 +83,6 @@ public final class StackBenchCommand implements Callable<Integer> {
             description = "one run per rate, in this order: full (as fast as possible) or encounters per second"
                     + " (default: ${DEFAULT-VALUE})")
     private List<String> rates;
-
-    @Option(
-            names = "--seed",
-            defaultValue = "42",
-            description = "population and workload seed (default: ${DEFAULT-VALUE})")
-    private long seed;
-
-    @Option(names = "--patients", defaultValue = "400", description = "population size (default: ${DEFAULT-VALUE})")
-    private int patients;
 
     @Option(
             names = "--quiet-after",
@@ -177,7 +160,8 @@ public final class StackBenchCommand implements Callable<Integer> {
         System.out.println("bench: processes measured: " + processes);
         String startedAt = clock.instant().toString();
         String base = "b" + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
-        Population population = Population.generate(seed, patients, LocalDate.now(clock));
+        Population population =
+                Population.generate(populationOptions.seed(), populationOptions.patients(), LocalDate.now(clock));
 
         StackBenchReport.Ceiling ceiling = ceiling(population, base);
         System.out.printf(
@@ -258,7 +242,7 @@ public final class StackBenchCommand implements Callable<Integer> {
         }
         double loadStart = load();
         RawKafkaCeiling.Result result =
-                RawKafkaCeiling.measure(bootstrapServers, base + "ceil", ceilingRecords, value, partitions);
+                RawKafkaCeiling.measure(addresses.bootstrapServers(), base + "ceil", ceilingRecords, value, partitions);
         return new StackBenchReport.Ceiling(
                 result.records(),
                 result.recordBytes(),
@@ -303,7 +287,8 @@ public final class StackBenchCommand implements Callable<Integer> {
                 count,
                 rate <= 0 ? "full rate" : rate + "/s",
                 prefix);
-        WorkloadGenerator generator = new WorkloadGenerator(seed ^ runId.hashCode(), population, clock, runId);
+        WorkloadGenerator generator =
+                new WorkloadGenerator(populationOptions.seed() ^ runId.hashCode(), population, clock, runId);
         try (KafkaConsumer<String, byte[]> consumer = consumer();
                 Admin admin = admin()) {
             List<TopicPartition> partitions = partitions(consumer);
@@ -316,7 +301,8 @@ public final class StackBenchCommand implements Callable<Integer> {
             Thread publisher = new Thread(
                     () -> {
                         long began = System.nanoTime();
-                        try (WorkloadPublisher workload = new WorkloadPublisher(bootstrapServers, schemaRegistry)) {
+                        try (WorkloadPublisher workload =
+                                new WorkloadPublisher(addresses.bootstrapServers(), addresses.schemaRegistry())) {
                             workload.publish(generator, count, rate, g -> {});
                         } catch (Throwable e) {
                             failure.set(e);
@@ -405,7 +391,7 @@ public final class StackBenchCommand implements Callable<Integer> {
     }
 
     private StackBenchReport.Check check(String prefix) throws InterruptedException {
-        PipelineSnapshot.Databases databases = new PipelineSnapshot.Databases(jdbc, dbUser, dbPassword);
+        PipelineSnapshot.Databases databases = databaseOptions.databases();
         PipelineSnapshot snapshot = settled(databases, prefix);
         long violations;
         try {
@@ -499,7 +485,7 @@ public final class StackBenchCommand implements Callable<Integer> {
 
     private KafkaConsumer<String, byte[]> consumer() {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, addresses.bootstrapServers());
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
@@ -511,7 +497,7 @@ public final class StackBenchCommand implements Callable<Integer> {
     private Admin admin() {
         return Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
+                addresses.bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
@@ -522,7 +508,7 @@ public final class StackBenchCommand implements Callable<Integer> {
     private byte[] typicalWireRecord(Population population) {
         try (ConfluentAvroSerializer serializer = new ConfluentAvroSerializer()) {
             Map<String, Object> config = new HashMap<>();
-            config.put("schema.registry.url", schemaRegistry);
+            config.put("schema.registry.url", addresses.schemaRegistry());
             String login = System.getenv("CLAIMFLOW_REGISTRY_USER_INFO");
             if (login != null && !login.isBlank()) {
                 config.put("basic.auth.credentials.source", "USER_INFO");

@@ -42,18 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     private WorkloadOptions options;
 
-    @Option(
-            names = "--jdbc",
-            paramLabel = "URL",
-            defaultValue = "jdbc:postgresql://localhost:5432/",
-            description = "PostgreSQL, without a database (default: ${DEFAULT-VALUE})")
-    private String jdbc;
-
-    @Option(names = "--db-user", defaultValue = "claimflow", description = "default: ${DEFAULT-VALUE}")
-    private String dbUser;
-
-    @Option(names = "--db-password", defaultValue = "claimflow", description = "default: ${DEFAULT-VALUE}")
-    private String dbPassword;
+    @Mixin
+    private DatabaseOptions databaseOptions;
 
     @Option(
             names = "--patient-billing",
@@ -82,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PipelineSnapshot.Databases databases = new PipelineSnapshot.Databases(jdbc, dbUser, dbPassword);
+        PipelineSnapshot.Databases databases = databaseOptions.databases();
         Duration interval = Duration.ofSeconds(intervalSeconds);
         Duration quietAfter = Duration.ofSeconds(quietAfterSeconds);
         String prefix = "enc-" + options.runId() + "-";

@@ -1,23 +1,16 @@
 package io.claimflow.e2e.workload;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The workload's command-line options (picocli), shared by the {@code workload} and {@code demo} commands. */
 public final class WorkloadOptions {
 
-    @Option(
-            names = "--bootstrap-servers",
-            paramLabel = "HOST:PORT",
-            defaultValue = "localhost:9092",
-            description = "Kafka (default: ${DEFAULT-VALUE})")
-    private String bootstrapServers;
+    @Mixin
+    private KafkaAddresses addresses;
 
-    @Option(
-            names = "--schema-registry",
-            paramLabel = "URL",
-            defaultValue = "http://localhost:8081",
-            description = "schema registry (default: ${DEFAULT-VALUE})")
-    private String schemaRegistry;
+    @Mixin
+    private PopulationOptions population;
 
     @Option(
             names = "--count",
@@ -34,31 +27,17 @@ public final class WorkloadOptions {
     private double rate;
 
     @Option(
-            names = "--seed",
-            paramLabel = "N",
-            defaultValue = "42",
-            description = "population and workload seed (default: ${DEFAULT-VALUE})")
-    private long seed;
-
-    @Option(
-            names = "--patients",
-            paramLabel = "N",
-            defaultValue = "400",
-            description = "population size (default: ${DEFAULT-VALUE})")
-    private int patients;
-
-    @Option(
             names = "--run-id",
             paramLabel = "ID",
             description = "names this run's encounters (default: from the clock)")
     private String runId = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
 
     public String bootstrapServers() {
-        return bootstrapServers;
+        return addresses.bootstrapServers();
     }
 
     public String schemaRegistry() {
-        return schemaRegistry;
+        return addresses.schemaRegistry();
     }
 
     public int count() {
@@ -70,11 +49,11 @@ public final class WorkloadOptions {
     }
 
     public long seed() {
-        return seed;
+        return population.seed();
     }
 
     public int patients() {
-        return patients;
+        return population.patients();
     }
 
     public String runId() {
