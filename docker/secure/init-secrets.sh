@@ -115,6 +115,8 @@ for service in $SERVICES; do
   find "$service" -type f -exec chmod 0400 {} +
   find "$service" -type d -exec chmod 0500 {} +
 done
+# the operator's read-only login (SELECT only): its password stays with PostgreSQL and the top-level originals
+[ -f postgres/claimflow.password ] || random_password > postgres/claimflow.password
 chown -R "$POSTGRES_UID:$POSTGRES_UID" postgres
 find postgres -type f -exec chmod 0400 {} +
 chmod 0500 postgres

@@ -74,6 +74,14 @@ class ComposeFileTest {
                 .contains("ALTER DEFAULT PRIVILEGES FOR ROLE :\"owner\" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES "
                         + "TO :\"app\"")
                 .contains("cat \"$secrets/$1.password\"");
+        // the operator's read-only login, as in the local stack (DatabaseSetup.grants): SELECT, nothing else
+        assertThat(script)
+                .contains("CREATE ROLE claimflow LOGIN PASSWORD")
+                .contains("GRANT USAGE ON SCHEMA public TO :\"app\", claimflow")
+                .contains("ALTER DEFAULT PRIVILEGES FOR ROLE :\"owner\" GRANT SELECT ON TABLES TO claimflow")
+                .doesNotContain("GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO claimflow");
+        assertThat(Files.readString(ROOT.resolve("docker/secure/init-secrets.sh")))
+                .contains("postgres/claimflow.password");
         assertThat(services.get("postgres").get("volumes").toString()).contains("./docker/postgres-init.sh:");
         assertThat(services.get("postgres-secure").get("volumes").toString()).contains("./docker/postgres-init.sh:");
     }
