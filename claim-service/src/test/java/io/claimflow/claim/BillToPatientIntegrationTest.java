@@ -11,11 +11,10 @@ import io.claimflow.events.EncounterCoded;
 import io.claimflow.schemas.Topics;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.Records;
+import io.claimflow.testsupport.RestCalls;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,13 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.client.RestClient;
 
 /**
  * {@code POST /claims/{claimId}/bill-patient}: a held self-pay claim billed to the patient, its money, timeline and
@@ -56,19 +52,7 @@ class BillToPatientIntegrationTest {
     JdbcClient jdbc;
 
     ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body) {
-        RestClient http = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeader(
-                        HttpHeaders.AUTHORIZATION,
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((user + ":demo-" + user).getBytes(StandardCharsets.UTF_8)))
-                .build();
-        RestClient.RequestBodySpec spec = http.method(method).uri(path);
-        if (body != null) {
-            spec.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return spec.retrieve().onStatus(s -> true, (req, res) -> {}).toEntity(JSON);
+        return RestCalls.asDemoUser(port, user).json(method, path, body);
     }
 
     ResponseEntity<Map<String, Object>> billPatient(String user, String claimId, Object body) {

@@ -13,6 +13,7 @@ import io.claimflow.events.EncounterCoded;
 import io.claimflow.schemas.Topics;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.Records;
+import io.claimflow.testsupport.RestCalls;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -63,28 +64,15 @@ class ClaimFixIntegrationTest {
     }
 
     RestClient as(String user) {
-        return RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth(user, "demo-" + user))
-                .build();
+        return RestCalls.asDemoUser(port, user).client();
     }
 
     ResponseEntity<Map<String, Object>> call(HttpMethod method, String path, Object body) {
-        RestClient.RequestBodySpec spec = biller.method(method).uri(path);
-        if (body != null) {
-            spec.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return spec.retrieve().onStatus(s -> true, (req, res) -> {}).toEntity(JSON);
+        return RestCalls.asDemoUser(port, "biller").json(method, path, body);
     }
 
     ResponseEntity<Map<String, Object>> raw(HttpMethod method, String path, String json) {
-        return biller.method(method)
-                .uri(path)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(json)
-                .retrieve()
-                .onStatus(s -> true, (req, res) -> {})
-                .toEntity(JSON);
+        return RestCalls.asDemoUser(port, "biller").json(method, path, json);
     }
 
     String status(String claimId) {

@@ -45,18 +45,15 @@ class ClaimHostileInputTest {
     JdbcClient jdbc;
 
     RestClient as(String user) {
-        return RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth(user, "demo-" + user))
-                .build();
+        return RestCalls.asDemoUser(port, user).client();
     }
 
     ResponseEntity<String> callRaw(String user, HttpMethod method, String path, String body) {
-        return RestCalls.on(port, user, "demo-" + user).raw(method, path, body);
+        return RestCalls.asDemoUser(port, user).raw(method, path, body);
     }
 
     ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, String body) {
-        return RestCalls.on(port, user, "demo-" + user).json(method, path, body);
+        return RestCalls.asDemoUser(port, user).json(method, path, body);
     }
 
     static void assertRefusedWithoutEcho(ResponseEntity<Map<String, Object>> response, int status) {

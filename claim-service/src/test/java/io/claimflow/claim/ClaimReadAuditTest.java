@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.claimflow.events.EncounterCoded;
 import io.claimflow.schemas.Topics;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
+import io.claimflow.testsupport.RestCalls;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,10 +40,7 @@ class ClaimReadAuditTest {
     JdbcClient jdbc;
 
     RestClient as(String user) {
-        return RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth(user, "demo-" + user))
-                .build();
+        return RestCalls.asDemoUser(port, user).client();
     }
 
     @Test

@@ -15,10 +15,9 @@ import io.claimflow.events.ServiceLine;
 import io.claimflow.schemas.Topics;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.Records;
+import io.claimflow.testsupport.RestCalls;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,9 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -61,22 +58,11 @@ class ClaimRestIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeader(
-                        HttpHeaders.AUTHORIZATION,
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString("biller:demo-biller".getBytes(StandardCharsets.UTF_8)))
-                .build();
+        http = RestCalls.asDemoUser(port, "biller").client();
     }
 
     ResponseEntity<Map<String, Object>> call(HttpMethod method, String path, Object body) {
-        RestClient.RequestBodySpec spec = http.method(method).uri(path);
-        if (body != null) {
-            spec.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return spec.retrieve().onStatus(s -> true, (req, res) -> {}).toEntity(JSON);
+        return RestCalls.asDemoUser(port, "biller").json(method, path, body);
     }
 
     List<Map<String, Object>> list(String path) {

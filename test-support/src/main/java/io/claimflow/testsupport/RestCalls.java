@@ -36,29 +36,45 @@ public final class RestCalls {
                 .build());
     }
 
+    /** Calls as one of the services' demo users ({@code user}, password {@code demo-<user>}). */
+    public static RestCalls asDemoUser(int port, String user) {
+        return on(port, user, "demo-" + user);
+    }
+
+    /** The client itself, for calls these shortcuts do not cover (its answers' statuses are not swallowed). */
+    public RestClient client() {
+        return client;
+    }
+
     /** Adds a header to every call, its value asked anew each time (an idempotency key, say). */
     public RestCalls header(String name, Supplier<String> value) {
         headers.put(name, value);
         return this;
     }
 
-    /** The call with a JSON {@code body} (none when null), its answer as text. */
-    public ResponseEntity<String> raw(HttpMethod method, String path, String body) {
+    /**
+     * The call with a JSON {@code body} (none when null; a String is sent as it is, anything else as JSON), its answer
+     * as text.
+     */
+    public ResponseEntity<String> raw(HttpMethod method, String path, Object body) {
         return spec(method, path, body)
                 .retrieve()
                 .onStatus(s -> true, (req, res) -> {})
                 .toEntity(String.class);
     }
 
-    /** The call with a JSON {@code body} (none when null), its answer as a JSON object. */
-    public ResponseEntity<Map<String, Object>> json(HttpMethod method, String path, String body) {
+    /**
+     * The call with a JSON {@code body} (none when null; a String is sent as it is, anything else as JSON), its answer
+     * as a JSON object.
+     */
+    public ResponseEntity<Map<String, Object>> json(HttpMethod method, String path, Object body) {
         return spec(method, path, body)
                 .retrieve()
                 .onStatus(s -> true, (req, res) -> {})
                 .toEntity(JSON);
     }
 
-    private RestClient.RequestBodySpec spec(HttpMethod method, String path, String body) {
+    private RestClient.RequestBodySpec spec(HttpMethod method, String path, Object body) {
         RestClient.RequestBodySpec spec = client.method(method).uri(path);
         headers.forEach((name, value) -> spec.header(name, value.get()));
         if (body != null) {
