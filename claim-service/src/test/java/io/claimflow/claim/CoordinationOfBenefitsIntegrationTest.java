@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claimflow.events.Adjustment;
 import io.claimflow.events.AdjustmentGroupCode;
+import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.ClaimFrequency;
 import io.claimflow.events.ClaimLine;
 import io.claimflow.events.ClaimStatus;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.Coverage;
+import io.claimflow.events.DenialCategory;
 import io.claimflow.events.EncounterCoded;
 import io.claimflow.events.LineAdjudication;
 import io.claimflow.events.PatientResponsibility;
@@ -301,5 +303,106 @@ class CoordinationOfBenefitsIntegrationTest {
                 .satisfies(p -> assertThat(p.getPayerClaimNumber()).isEqualTo("ICN-P-" + corrected.getClaimId()));
         assertThat(status(secondary.getClaimId())).isEqualTo("REPLACED");
         assertThat(status(secondAgain.getClaimId())).isEqualTo("SUBMITTED");
+    }
+
+    /**
+     * The crossover payer's 835 for a crossed-over claim, as the payer simulator sends it when the payer has the
+     * services on file from an earlier crossover (the visit's original claim, before its correction): CLP02 2, nothing
+     * paid; the office visit denied CO-18 (exact duplicate), the lab considered for the patient's remaining 4.41 only
+     * (OA-23 37.31 the primary's payment, PR-1 4.41, CO-45 3.28).
+     */
+    static PaymentPosted secondaryDeniesAsDuplicate(ClaimSubmitted primary) {
+        PaymentPosted paid = secondaryPaid(primary, primary.getClaimId(), primary.getPatientControlNumber());
+        paid.setPaidAmount(new BigDecimal("0.00"));
+        paid.setPatientResponsibility(new PatientResponsibility(
+                new BigDecimal("4.41"),
+                new BigDecimal("0.00"),
+                new BigDecimal("0.00"),
+                new BigDecimal("0.00"),
+                new BigDecimal("4.41")));
+        paid.setContractualAdjustment(new BigDecimal("168.28"));
+        LineAdjudication visit = paid.getLines().get(0);
+        visit.setPaidAmount(new BigDecimal("0.00"));
+        visit.setAllowedAmount(null);
+        visit.setAdjustments(List.of(new Adjustment(AdjustmentGroupCode.CO, "18", new BigDecimal("165.00"))));
+        LineAdjudication a1c = paid.getLines().get(1);
+        a1c.setPaidAmount(new BigDecimal("0.00"));
+        a1c.setAdjustments(List.of(
+                new Adjustment(AdjustmentGroupCode.OA, "23", new BigDecimal("37.31")),
+                new Adjustment(AdjustmentGroupCode.PR, "1", new BigDecimal("4.41")),
+                new Adjustment(AdjustmentGroupCode.CO, "45", new BigDecimal("3.28"))));
+        return paid;
+    }
+
+    /** The ClaimDenied the gateway sends beside that PaymentPosted: its denied line, category DUPLICATE. */
+    static ClaimDenied duplicateDenial(PaymentPosted remittance) {
+        ClaimDenied denial = codingDenial(submittedLike(remittance), remittance.getPayerClaimNumber());
+        denial.setTraceNumber(remittance.getTraceNumber());
+        denial.setCategory(DenialCategory.DUPLICATE);
+        LineAdjudication line =
+                LineAdjudication.newBuilder(remittance.getLines().get(0)).build();
+        denial.setLines(List.of(line));
+        denial.setPayerText("CARC 18");
+        return denial;
+    }
+
+    private static ClaimSubmitted submittedLike(PaymentPosted remittance) {
+        ClaimSubmitted claim = new ClaimSubmitted();
+        claim.setEncounterId(remittance.getEncounterId());
+        claim.setEventId(remittance.getCausationId());
+        claim.setClaimId(remittance.getClaimId());
+        claim.setPatientControlNumber(remittance.getPatientControlNumber());
+        return claim;
+    }
+
+    /**
+     * The per-visit breach seen in every stack benchmark: a crossed-over claim the next payer answers with a CO-18
+     * duplicate denial and no payment was left DENIED, balance 0.00, with no work item, whenever the gateway's
+     * ClaimDenied (topic claim-denied) was consumed before its PaymentPosted (topic payment-posted): the denial found
+     * the claim CROSSED_OVER and was only recorded, then the remittance moved it to DENIED. Whichever comes first, the
+     * duplicate denial closes the claim (a claim for these services is on file with that payer) and the money is
+     * posted once.
+     */
+    @Test
+    void aCrossedOverClaimTheNextPayerDeniesAsADuplicateClosesWhicheverOfItsDenialAndRemittanceComesFirst()
+            throws Exception {
+        for (boolean denialFirst : List.of(true, false)) {
+            String encounterId = "enc-cob-dup-" + denialFirst + "-" + UUID.randomUUID();
+            send(Topics.ENCOUNTER_CODED, encounterId, withSecondary(encounterId));
+            ClaimSubmitted primary = submitted(encounterId, 1).get(0);
+            awaitConsumed(send(
+                    Topics.PAYMENT_POSTED,
+                    encounterId,
+                    primaryPaid(primary, ClaimStatus.PROCESSED_AS_PRIMARY_FORWARDED)));
+            assertThat(status(primary.getClaimId())).isEqualTo("CROSSED_OVER");
+
+            PaymentPosted remittance = secondaryDeniesAsDuplicate(primary);
+            ClaimDenied denial = duplicateDenial(remittance);
+            if (denialFirst) {
+                awaitConsumed(send(Topics.CLAIM_DENIED, encounterId, denial));
+                awaitConsumed(send(Topics.PAYMENT_POSTED, encounterId, remittance));
+            } else {
+                awaitConsumed(send(Topics.PAYMENT_POSTED, encounterId, remittance));
+                awaitConsumed(send(Topics.CLAIM_DENIED, encounterId, denial));
+            }
+
+            String claimId = primary.getClaimId();
+            assertThat(status(claimId)).as("denial first: " + denialFirst).isEqualTo("CLOSED");
+            assertThat(jdbc.sql("SELECT paid_amount || '/' || patient_responsibility || '/' || adjusted_amount"
+                                    + " FROM claim WHERE claim_id = ?")
+                            .param(claimId)
+                            .query(String.class)
+                            .single())
+                    .as("the primary's payment and the patient's share the next payer left, once")
+                    .isEqualTo("141.05/4.41/64.54");
+            assertThat(jdbc.sql("SELECT count(*) FROM claim_payment WHERE claim_id = ?")
+                            .param(claimId)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(2);
+            assertThat(outboxRows(encounterId))
+                    .as("no claim of its own to the next payer")
+                    .isEqualTo(1);
+        }
     }
 }

@@ -4,13 +4,18 @@ import io.claimflow.e2e.demo.PipelineSnapshot;
 import io.claimflow.e2e.demo.VisitInvariants;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The invariants of {@link EndToEndPipelineTest}, counted over one fault's encounters (an encounter id prefix) in
@@ -19,7 +24,9 @@ import java.util.TreeSet;
  * <ul>
  *   <li><b>lost</b>: a published encounter that coding-service never saw, or that was coded and has no current
  *       claim, or whose current claim is still in flight (CREATED, SUBMITTED, ACKNOWLEDGED) once all is quiet;</li>
- *   <li><b>duplicated</b>: an encounter with more than one current claim;</li>
+ *   <li><b>duplicated</b>: an encounter sent twice to one payer: more than one current claim for the same payer
+ *       plan (payer id and member id). A visit's claims to its later payers (payer_sequence 2 and 3: secondary,
+ *       tertiary) are not duplicates of the primary, nor are two plans of one payer (a member's and a spouse's);</li>
  *   <li><b>money mismatches</b>: a claim whose 835 remittances (count, paid, patient responsibility) in the gateway
  *       differ from what claim-service posted or from the patient ledger's remittance entries (posted twice, or
  *       not at all), plus one for each service whose totals do not reconcile to the cent (charges = payer paid +
@@ -48,36 +55,11 @@ final class FaultInvariants {
                 CODING,
                 "SELECT encounter_id, current_version::text" + " FROM encounter WHERE encounter_id LIKE '" + prefix
                         + "%'");
-        Map<String, String> claims = rows(
-                databases,
-                CLAIM,
-                "SELECT encounter_id,"
-                        + " count(*) FILTER (WHERE is_current) || ' ' || coalesce(max(status) FILTER (WHERE is_current), '-')"
-                        + " FROM claim WHERE encounter_id LIKE '" + prefix + "%' GROUP BY encounter_id");
-        long lost = 0;
-        long duplicated = 0;
-        long finished = 0;
-        for (String id : published) {
-            String version = coding.get(id);
-            if (version == null) {
-                lost++;
-                continue;
-            }
-            if (version.equals("0")) {
-                finished++; // held for a coder: a waiting state
-                continue;
-            }
-            String claim = claims.get(id);
-            if (claim == null || claim.startsWith("0 ")) {
-                lost++;
-            } else if (!claim.startsWith("1 ")) {
-                duplicated++;
-            } else if (IN_FLIGHT.contains(claim.substring(2))) {
-                lost++;
-            } else {
-                finished++;
-            }
-        }
+        List<CurrentClaim> current = currentClaims(databases, prefix);
+        Outcomes outcomes = outcomes(published, coding, current);
+        long lost = outcomes.lost();
+        long duplicated = outcomes.duplicated();
+        long finished = outcomes.finished();
         long mismatches = moneyDifferences(databases, prefix).size();
         PipelineSnapshot snapshot = PipelineSnapshot.read(databases, prefix);
         PipelineSnapshot.Money claimMoney = snapshot.claimMoney();
@@ -101,6 +83,75 @@ final class FaultInvariants {
             System.out.println("    per-visit invariants broken (" + prefix + "): " + visits);
         }
         return new Counts(lost, duplicated, mismatches, finished, visits.total());
+    }
+
+    /** A current claim of an encounter: the payer plan it bills (payer id and member id) and its status. */
+    record CurrentClaim(String encounterId, String payerId, String memberId, String status) {
+
+        String plan() {
+            return payerId + "|" + memberId;
+        }
+    }
+
+    /** Lost, sent twice and finished encounters among those published. */
+    record Outcomes(long lost, long duplicated, long finished) {}
+
+    /**
+     * Classifies each published encounter from coding-service's current version (absent: never seen; "0": held for a
+     * coder) and its current claims: lost when it has no current claim or, once all is quiet, one still in flight;
+     * duplicated when one payer plan has more than one current claim (sent twice to that payer); else finished.
+     */
+    static Outcomes outcomes(
+            Collection<String> published, Map<String, String> codingVersions, Collection<CurrentClaim> currentClaims) {
+        Map<String, List<CurrentClaim>> byEncounter =
+                currentClaims.stream().collect(Collectors.groupingBy(CurrentClaim::encounterId));
+        long lost = 0;
+        long duplicated = 0;
+        long finished = 0;
+        for (String id : published) {
+            String version = codingVersions.get(id);
+            if (version == null) {
+                lost++;
+                continue;
+            }
+            if (version.equals("0")) {
+                finished++; // held for a coder: a waiting state
+                continue;
+            }
+            List<CurrentClaim> claims = byEncounter.getOrDefault(id, List.of());
+            boolean sentTwice = claims.stream()
+                    .collect(Collectors.groupingBy(CurrentClaim::plan, Collectors.counting()))
+                    .values()
+                    .stream()
+                    .anyMatch(n -> n > 1);
+            if (claims.isEmpty()) {
+                lost++;
+            } else if (sentTwice) {
+                duplicated++;
+            } else if (claims.stream().anyMatch(c -> IN_FLIGHT.contains(c.status()))) {
+                lost++;
+            } else {
+                finished++;
+            }
+        }
+        return new Outcomes(lost, duplicated, finished);
+    }
+
+    private static List<CurrentClaim> currentClaims(PipelineSnapshot.Databases databases, String prefix)
+            throws Exception {
+        List<CurrentClaim> claims = new ArrayList<>();
+        try (Connection c =
+                        DriverManager.getConnection(databases.url(CLAIM), databases.username(), databases.password());
+                PreparedStatement statement = c.prepareStatement("SELECT encounter_id, coalesce(payer_id, ''),"
+                        + " coalesce(member_id, ''), status FROM claim WHERE is_current AND encounter_id LIKE ?")) {
+            statement.setString(1, prefix + "%");
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    claims.add(new CurrentClaim(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return claims;
     }
 
     /**

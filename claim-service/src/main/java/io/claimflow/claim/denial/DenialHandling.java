@@ -230,10 +230,13 @@ public class DenialHandling {
         claims.update(claim);
     }
 
-    // a claim the payer has (or had) in hand; a superseded, closed or unsent claim is not routed again
+    // a claim the payer has (or had) in hand; a superseded, closed or unsent claim is not routed again. A crossed-over
+    // claim is in the next payer's hands: its denial (the ClaimDenied beside that payer's PaymentPosted, on another
+    // topic, often consumed first) is routed like any payer's, else the remittance that follows would leave the claim
+    // DENIED with no work item
     private static boolean isOpenToDenial(ClaimStatus status) {
         return switch (status) {
-            case SUBMITTED, ACKNOWLEDGED, PARTIALLY_PAID, DENIED, APPEALED -> true;
+            case SUBMITTED, ACKNOWLEDGED, PARTIALLY_PAID, DENIED, APPEALED, CROSSED_OVER -> true;
             default -> false;
         };
     }
