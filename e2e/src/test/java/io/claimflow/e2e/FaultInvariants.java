@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li><b>lost</b>: a published encounter that coding-service never saw, or that was coded and has no current
  *       claim, or whose current claim is still in flight (CREATED, SUBMITTED, ACKNOWLEDGED) once all is quiet;</li>
- *   <li><b>duplicated</b>: an encounter with more than one current claim;</li>
+ *   <li><b>duplicated</b>: an encounter with more than one current claim to the same payer (a secondary payer's
+ *       claim is not a duplicate);</li>
  *   <li><b>money mismatches</b>: a claim whose 835 remittances (count, paid, patient responsibility) in the gateway
  *       differ from what claim-service posted or from the patient ledger's remittance entries (posted twice, or
  *       not at all), plus one for each service whose totals do not reconcile to the cent (charges = payer paid +
@@ -51,9 +52,13 @@ final class FaultInvariants {
         Map<String, String> claims = rows(
                 databases,
                 CLAIM,
-                "SELECT encounter_id,"
-                        + " count(*) FILTER (WHERE is_current) || ' ' || coalesce(max(status) FILTER (WHERE is_current), '-')"
-                        + " FROM claim WHERE encounter_id LIKE '" + prefix + "%' GROUP BY encounter_id");
+                // per visit AND payer: a secondary payer's claim is the visit's second current claim, not a duplicate;
+                // the status shown is one still in flight if any payer's current claim is
+                "SELECT encounter_id, max(n) || ' ' || coalesce(min(status) FILTER (WHERE status IN ('CREATED',"
+                        + " 'SUBMITTED', 'ACKNOWLEDGED')), max(status), '-') FROM (SELECT encounter_id,"
+                        + " count(*) FILTER (WHERE is_current) AS n, max(status) FILTER (WHERE is_current) AS status"
+                        + " FROM claim WHERE encounter_id LIKE '" + prefix + "%' GROUP BY encounter_id, payer_sequence)"
+                        + " c GROUP BY encounter_id");
         long lost = 0;
         long duplicated = 0;
         long finished = 0;
