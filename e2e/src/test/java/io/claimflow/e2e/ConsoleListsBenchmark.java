@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,8 +48,8 @@ class ConsoleListsBenchmark {
     /** One page asked: a name for the report, the user, the path with its query. */
     record Page(String name, String user, String path) {}
 
-    /** Times of one page, in milliseconds. */
-    record Timing(Page page, int status, int requests, double p50, double p95, double max) {}
+    /** Times of one page, in milliseconds, and where its requests' time went ({@link SplitProbe.Split}). */
+    record Timing(Page page, int status, int requests, double p50, double p95, double max, SplitProbe.Split split) {}
 
     @Test
     void listAndKpiPages() throws Exception {
@@ -97,13 +98,22 @@ class ConsoleListsBenchmark {
                     new Page("KPIs, default period", "biller", "/kpis"),
                     new Page("KPIs, a whole year", "biller", "/kpis?from=" + today.minusYears(1) + "&to=" + today));
 
+            Map<String, String> servers = new LinkedHashMap<>();
+            servers.put("console", console);
+            servers.put("claim", pipeline.instance(Pipeline.CLAIM).url());
+            servers.put("billing", pipeline.instance(Pipeline.PATIENT_BILLING).url());
+            if (pipeline.runs(Pipeline.GATEWAY)) {
+                servers.put("gateway", pipeline.instance(Pipeline.GATEWAY).url());
+            }
+            SplitProbe probe = new SplitProbe(infrastructure, servers);
+            idleCpu = probe.idleCpuPerSecond();
             Map<String, HttpClient> sessions =
                     Map.of("biller", login(console, "biller"), "patient-accounts", login(console, "patient-accounts"));
             Path out = Path.of("target", "benchmark", "console-lists.md");
             Files.createDirectories(out.getParent());
             List<Timing> timings = new ArrayList<>();
             for (Page page : pages) {
-                Timing timing = measure(sessions.get(page.user()), console, page);
+                Timing timing = measure(sessions.get(page.user()), console, page, probe);
                 timings.add(timing);
                 // each page as it is measured, so that a slow page does not hide the others
                 String line = row(timing);
@@ -114,7 +124,10 @@ class ConsoleListsBenchmark {
         }
     }
 
-    private static Timing measure(HttpClient session, String console, Page page) throws Exception {
+    /** CPU milliseconds per second of this JVM and of its PostgreSQL while nothing is asked (the pipeline idling). */
+    private static double[] idleCpu = {0, 0};
+
+    private static Timing measure(HttpClient session, String console, Page page, SplitProbe probe) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(console + page.path()))
                 .header("Accept", "text/html")
                 .build();
@@ -122,6 +135,7 @@ class ConsoleListsBenchmark {
         for (int i = 0; i < WARMUP; i++) {
             status = session.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
         }
+        SplitProbe.Snapshot before = probe.before();
         double[] taken = new double[REQUESTS];
         int n = 0;
         long budgetEnds = System.nanoTime() + BUDGET_SECONDS * 1_000_000_000L;
@@ -137,6 +151,7 @@ class ConsoleListsBenchmark {
                         page.path() + " answered " + status + ": the page is not measured " + "as it works");
             }
         }
+        SplitProbe.Split split = probe.after().since(before, n);
         double[] millis = Arrays.copyOf(taken, n);
         Arrays.sort(millis);
         return new Timing(
@@ -145,7 +160,8 @@ class ConsoleListsBenchmark {
                 n,
                 millis[(int) Math.ceil(0.50 * n) - 1],
                 millis[(int) Math.ceil(0.95 * n) - 1],
-                millis[n - 1]);
+                millis[n - 1],
+                split);
     }
 
     private static String report(List<Timing> timings, long filledMillis) {
@@ -163,6 +179,15 @@ class ConsoleListsBenchmark {
                         .getSystemLoadAverage()));
         s.append("| page | path | requests | p50 ms | p95 ms | max ms |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
         timings.forEach(t -> s.append(row(t)));
+        s.append(String.format(
+                Locale.ROOT,
+                "%nWhere a request's time went (means per request; CPU of this JVM, which runs the console and every"
+                        + " service, and of its PostgreSQL processes; idle: %.0f and %.0f ms CPU per second):%n%n",
+                idleCpu[0],
+                idleCpu[1]));
+        s.append("| page | console ms | service calls | in the services ms | SQL transactions | rows read"
+                + " | JVM CPU ms | PostgreSQL CPU ms |\n| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        timings.forEach(t -> s.append(splitRow(t)));
         return s.toString();
     }
 
@@ -176,6 +201,21 @@ class ConsoleListsBenchmark {
                 t.p50(),
                 t.p95(),
                 t.max());
+    }
+
+    private static String splitRow(Timing t) {
+        SplitProbe.Split x = t.split();
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.0f | %s | %.0f | %.1f | %,.0f | %.0f | %.0f |%n",
+                t.page().name(),
+                x.consoleMillis(),
+                x.calls(),
+                x.serviceMillis(),
+                x.transactions(),
+                x.rowsRead(),
+                x.jvmCpuMillis(),
+                x.postgresCpuMillis());
     }
 
     /** Logs in with the console's form; the client keeps the session cookie. */

@@ -11,6 +11,16 @@ public interface Services {
 
     ServiceAnswer get(String service, String pathAndQuery);
 
+    /**
+     * GETs to {@code service} side by side (a page's list and its filter choices), as the logged-in user: the
+     * answers in the order asked. A page waits for the slowest of them, not for their sum.
+     */
+    default List<ServiceAnswer> getAll(String service, String... pathsAndQueries) {
+        return java.util.Arrays.stream(pathsAndQueries)
+                .map(path -> get(service, path))
+                .toList();
+    }
+
     ServiceAnswer post(String service, String path, Object jsonBody);
 
     /** A POST with extra request headers, e.g. {@code Idempotency-Key}. */

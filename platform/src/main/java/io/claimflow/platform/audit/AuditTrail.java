@@ -11,6 +11,14 @@ public interface AuditTrail {
     /** The caller was shown the resource, for example {@code read("claim", claimId)}. */
     void read(String resourceType, String resourceId);
 
+    /**
+     * The caller was shown each of these resources (a page of a list), one record each, as {@link #read(String,
+     * String)} writes them; the platform's implementations write them together (one statement), not one by one.
+     */
+    default void readAll(String resourceType, java.util.Collection<String> resourceIds) {
+        resourceIds.forEach(id -> read(resourceType, id));
+    }
+
     /** The caller changed the resource, for example {@code changed("claim.released", "claim", claimId)}. */
     void changed(String action, String resourceType, String resourceId);
 

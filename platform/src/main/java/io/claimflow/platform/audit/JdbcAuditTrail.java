@@ -1,6 +1,7 @@
 package io.claimflow.platform.audit;
 
 import io.claimflow.platform.outbox.PlatformSchema;
+import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +21,11 @@ public class JdbcAuditTrail implements AuditTrail {
     static final String TABLE = PlatformSchema.SCHEMA + ".audit_record";
     private static final String INSERT = "INSERT INTO " + TABLE
             + " (username, roles, action, resource_type, resource_id, outcome, service) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    /** "read" records of several resources, in the order given. */
+    private static final String INSERT_EACH = "INSERT INTO " + TABLE
+            + " (username, roles, action, resource_type, resource_id, outcome, service)"
+            + " SELECT ?, ?, 'read', ?, id, ?, ? FROM unnest(?::text[]) WITH ORDINALITY AS r (id, n) ORDER BY n";
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate outsideTransactions;
@@ -43,6 +49,27 @@ public class JdbcAuditTrail implements AuditTrail {
     @Override
     public void read(String resourceType, String resourceId) {
         append("read", resourceType, resourceId, AuditRecord.Outcome.SUCCESS);
+    }
+
+    /** One statement for the page's records (one round trip, one commit outside a transaction). */
+    @Override
+    public void readAll(String resourceType, Collection<String> resourceIds) {
+        requireText(resourceType, "resourceType");
+        if (resourceIds.isEmpty()) {
+            return;
+        }
+        resourceIds.forEach(id -> requireText(id, "resourceId"));
+        List<String> roles = Callers.roles();
+        writer().update(connection -> {
+            var statement = connection.prepareStatement(INSERT_EACH);
+            statement.setString(1, Callers.name());
+            statement.setArray(2, connection.createArrayOf("text", roles.toArray()));
+            statement.setString(3, resourceType);
+            statement.setString(4, AuditRecord.Outcome.SUCCESS.name());
+            statement.setString(5, service);
+            statement.setArray(6, connection.createArrayOf("text", resourceIds.toArray()));
+            return statement;
+        });
     }
 
     @Override

@@ -119,6 +119,40 @@ public final class PageQuery {
     }
 
     /**
+     * Rows {@code offset} to {@code offset + limit} of the rows of {@code select} that match, in the order
+     * {@code orderBy} (ending in a unique key), found by their {@code key} first (a deferred join): the
+     * {@code OFFSET} passes over the keys of {@code from} alone, which an index holding the order can give without
+     * reading a row (an index-only scan), and only the rows of the page are read whole. For deep pages, where a plain
+     * {@code OFFSET} reads every row it skips.
+     *
+     * @param select {@code SELECT ... FROM <table> <alias>} without its {@code WHERE}
+     * @param from {@code FROM <table> <alias>}, the same table and alias, for the keys
+     * @param key the table's unique key, such as {@code c.claim_id}
+     */
+    public <T> List<T> pageByKey(
+            JdbcClient jdbc,
+            String select,
+            String from,
+            String key,
+            String orderBy,
+            long offset,
+            int limit,
+            RowMapper<T> rows) {
+        return jdbc.sql(pageByKeySql(select, from, key, orderBy))
+                .params(params)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(rows)
+                .list();
+    }
+
+    /** The SQL of {@link #pageByKey}. */
+    public String pageByKeySql(String select, String from, String key, String orderBy) {
+        return select + " JOIN (SELECT " + key + " AS page_key " + from + where + " ORDER BY " + orderBy
+                + " OFFSET :offset LIMIT :limit) page_keys ON " + key + " = page_keys.page_key ORDER BY " + orderBy;
+    }
+
+    /**
      * The {@code ORDER BY} of a list's sort: {@code sort} names a key of {@code columns} (the SQL to sort by),
      * {@code -} first for descending; {@code fallback} when there is no sort.
      *

@@ -105,6 +105,27 @@ class AuditTrailTest {
     }
 
     @Test
+    void aPageOfReadsInsideAReadOnlyTransactionIsOneRecordPerResource() {
+        String first = "c-" + UUID.randomUUID();
+        String second = "c-" + UUID.randomUUID();
+        org.springframework.transaction.support.TransactionTemplate readOnly =
+                new org.springframework.transaction.support.TransactionTemplate(
+                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource));
+        readOnly.setReadOnly(true);
+        readOnly.executeWithoutResult(status -> auditTrail.readAll("claim", List.of(first, second)));
+        auditTrail.readAll("claim", List.of());
+
+        for (String claimId : List.of(first, second)) {
+            assertThat(new AuditRecords(new JdbcTemplate(dataSource))
+                            .search(new AuditQuery(null, "claim", claimId, "read", null, null, 0, 10))
+                            .records())
+                    .extracting(AuditRecord::username, AuditRecord::outcome, AuditRecord::service)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                            "system", AuditRecord.Outcome.SUCCESS, "platform-test"));
+        }
+    }
+
+    @Test
     void aChangeRolledBackLeavesNoRecord() {
         String claimId = "c-" + UUID.randomUUID();
         org.springframework.transaction.support.TransactionTemplate transaction =

@@ -57,6 +57,21 @@ class PageQueryTest {
     }
 
     @Test
+    void aDeepPageFindsItsKeysFirstAndReadsOnlyTheRowsOfThePage() {
+        PageQuery query = PageQuery.all().and("c.status = :status", "status", "PAID");
+
+        assertThat(query.pageByKeySql(
+                        "SELECT c.claim_id, c.total_charge FROM claim c",
+                        "FROM claim c",
+                        "c.claim_id",
+                        "c.created_at DESC, c.claim_id"))
+                .isEqualTo("SELECT c.claim_id, c.total_charge FROM claim c JOIN (SELECT c.claim_id AS page_key"
+                        + " FROM claim c WHERE true AND c.status = :status ORDER BY c.created_at DESC, c.claim_id"
+                        + " OFFSET :offset LIMIT :limit) page_keys ON c.claim_id = page_keys.page_key"
+                        + " ORDER BY c.created_at DESC, c.claim_id");
+    }
+
+    @Test
     void aSortNamesAColumnAndAMinusReversesIt() {
         assertThat(PageQuery.orderBy(null, COLUMNS, "c.created_at")).isEqualTo("c.created_at");
         assertThat(PageQuery.orderBy("charge", COLUMNS, "c.created_at")).isEqualTo("c.total_charge");

@@ -79,11 +79,48 @@ class JdbcClaimQueries implements ClaimQueries {
      * {@link PageRequest#countLimit()} (past it, "more than").
      */
     private <T> Page<T> page(PageQuery query, PageRequest paging, String fallbackOrder, RowMapper<T> rows) {
-        String order = PageQuery.orderBy(paging.sort(), SORT_COLUMNS, fallbackOrder) + ", c.claim_id";
-        return Page.counted(
-                query.page(jdbc, "SELECT " + SUMMARY + " FROM claim c", order, paging.page(), paging.size(), rows),
-                paging,
-                query.countUpTo(jdbc, "FROM claim c", paging.countLimit() + 1));
+        String order = order(paging, fallbackOrder);
+        String select = "SELECT " + SUMMARY + " FROM claim c";
+        long offset = (long) paging.page() * paging.size();
+        if (offset == 0) {
+            return Page.counted(
+                    query.page(jdbc, select, order, 0, paging.size(), rows),
+                    paging,
+                    query.countUpTo(jdbc, "FROM claim c", paging.countLimit() + 1));
+        }
+        // past the first page, the OFFSET passes over index entries, not whole claims (a deferred join)
+        if (offset + paging.size() <= PageRequest.COUNT_CAP) {
+            return Page.counted(
+                    query.pageByKey(jdbc, select, "FROM claim c", "c.claim_id", order, offset, paging.size(), rows),
+                    paging,
+                    query.countUpTo(jdbc, "FROM claim c", paging.countLimit() + 1));
+        }
+        // A page ending past the count's cap: the total is "more than" the end of this page when one more row follows
+        // it, and exact when the page is the last; either way the matches before it exist, so no count is needed (it
+        // would read them all again). Only a page past the last match counts, to say how many there are.
+        List<T> found =
+                query.pageByKey(jdbc, select, "FROM claim c", "c.claim_id", order, offset, paging.size() + 1, rows);
+        if (found.isEmpty()) {
+            return Page.counted(found, paging, query.countUpTo(jdbc, "FROM claim c", paging.countLimit() + 1));
+        }
+        boolean more = found.size() > paging.size();
+        List<T> items = more ? found.subList(0, paging.size()) : found;
+        return new Page<>(items, paging.page(), paging.size(), offset + items.size(), more);
+    }
+
+    /** The {@code ORDER BY} of a claim list's page: the request's sort, or {@code fallbackOrder}; then the claim id. */
+    static String order(PageRequest paging, String fallbackOrder) {
+        return PageQuery.orderBy(paging.sort(), SORT_COLUMNS, fallbackOrder) + ", c.claim_id";
+    }
+
+    /** The statement that reads a page past the first of a claim search (its keys first, then those claims). */
+    static String deepPageSql(ClaimSearch s) {
+        return searchQuery(s)
+                .pageByKeySql(
+                        "SELECT " + SUMMARY + " FROM claim c",
+                        "FROM claim c",
+                        "c.claim_id",
+                        order(s.paging(), "c.created_at DESC"));
     }
 
     private static OffsetDateTime startOf(LocalDate day) {

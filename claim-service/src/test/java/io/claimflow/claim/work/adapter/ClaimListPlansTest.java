@@ -9,6 +9,9 @@ import io.claimflow.claim.workitem.WorkListSearch;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +82,33 @@ class ClaimListPlansTest {
         assertThat(deep.total()).isEqualTo(50_025);
         assertThat(deep.totalAtLeast()).isTrue();
         assertThat(deep.items()).hasSize(25);
+    }
+
+    /** Rows of the claim table an index scan of {@code plan} read whole (not index-only), over all its loops. */
+    private static long claimRowsRead(List<String> plan) {
+        long rows = 0;
+        Pattern scan = Pattern.compile("(?<!Only )Index Scan using \\w+ on claim c .*rows=(\\d+) loops=(\\d+)");
+        for (String line : plan) {
+            Matcher m = scan.matcher(line);
+            if (m.find()) {
+                rows += Long.parseLong(m.group(1)) * Long.parseLong(m.group(2));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void aDeepPageSkipsIndexEntriesAndReadsOnlyItsOwnClaims() {
+        for (String sort : new String[] {null, "-dateOfService", "charge"}) {
+            ClaimSearch page2000 = new ClaimSearch(
+                    null, null, null, null, null, null, null, null, false, null, new PageRequest(sort, 2000, 25));
+            List<String> plan =
+                    ListPlans.explain(JdbcClaimQueries.deepPageSql(page2000), Map.of("offset", 50_000L, "limit", 26));
+            System.out.println("== page 2,000, sort " + sort + "\n" + String.join("\n", plan));
+            // before: an index scan in the page's order read the 50,025 claims up to the page's end
+            assertThat(ListPlans.seqScanned(plan, "claim")).as("sort %s", sort).isZero();
+            assertThat(claimRowsRead(plan)).as("sort %s", sort).isLessThanOrEqualTo(26);
+        }
     }
 
     @Test

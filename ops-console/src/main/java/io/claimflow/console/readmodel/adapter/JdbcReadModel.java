@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,13 +106,6 @@ class JdbcReadModel implements ReadModel {
                 """).params(params).query(rs -> {
             byCategory.put(rs.getString(1), rs.getLong(2));
         });
-        Map<String, PeriodFigures.PayerCounts> byPayer = new TreeMap<>();
-        jdbc.sql(PERIOD + """
-                SELECT payer_id, count(*) FILTER (WHERE denial_count > 0) AS denied, count(*) AS answered
-                FROM p WHERE answered GROUP BY payer_id
-                """).params(params).query(rs -> {
-            byPayer.put(rs.getString(1), new PeriodFigures.PayerCounts(rs.getLong(2), rs.getLong(3)));
-        });
         // every denial of the period, once per CARC it gives ("CO-16, CO-252" is two), "-" for none
         Map<String, Long> byCarc = new TreeMap<>();
         jdbc.sql("""
@@ -125,27 +119,21 @@ class JdbcReadModel implements ReadModel {
                 """).params(params).query(rs -> {
             byCarc.put(rs.getString(1), rs.getLong(2));
         });
-        List<PeriodFigures.Day> days = jdbc.sql(PERIOD + """
-                SELECT day, count(*) AS submitted, count(*) FILTER (WHERE denial_count > 0) AS denied,
-                    sum(total_charge) AS charges, sum(paid_amount) AS paid
-                FROM p GROUP BY day ORDER BY day
-                """)
-                .params(params)
-                .query((rs, n) -> new PeriodFigures.Day(
-                        rs.getObject("day", LocalDate.class),
-                        rs.getLong("submitted"),
-                        rs.getLong("denied"),
-                        money(rs.getBigDecimal("charges")),
-                        money(rs.getBigDecimal("paid"))))
-                .list();
-        return jdbc.sql(PERIOD + """
-                SELECT count(*) AS claims, count(*) FILTER (WHERE original) AS originals,
+        // the figures per payer, per day and for the whole period from one pass over the period's claims (grouping
+        // sets), where three statements each read them again
+        Map<String, PeriodFigures.PayerCounts> byPayer = new TreeMap<>();
+        List<PeriodFigures.Day> days = new ArrayList<>();
+        List<PeriodFigures> total = new ArrayList<>();
+        jdbc.sql(PERIOD + """
+                SELECT GROUPING(day) AS all_days, GROUPING(payer_id) AS all_payers, day, payer_id,
+                    count(*) AS claims, count(*) FILTER (WHERE denial_count > 0) AS with_denial,
+                    sum(total_charge) AS charges, sum(paid_amount) AS paid,
+                    count(*) FILTER (WHERE original) AS originals,
                     count(*) FILTER (WHERE original AND NOT front_end_rejected) AS clean,
                     count(*) FILTER (WHERE answered) AS answered,
                     count(*) FILTER (WHERE answered AND denial_count = 0 AND paid_amount > 0 AND state <> 'REPLACED')
                         AS paid_first_time,
                     count(*) FILTER (WHERE answered AND denial_count > 0) AS denied,
-                    sum(total_charge) AS charges,
                     sum(paid_amount) FILTER (WHERE collectible) AS collected,
                     sum(total_charge - contractual_adjustment - patient_responsibility) FILTER (WHERE collectible)
                         AS collectible,
@@ -154,10 +142,24 @@ class JdbcReadModel implements ReadModel {
                     (SELECT sum(floor(extract(epoch FROM e.first_paid_at - e.documented_at) * 1000))
                         FROM encounter e WHERE e.encounter_id IN (SELECT encounter_id FROM p)
                         AND e.documented_at IS NOT NULL AND e.first_paid_at < :to) AS paid_millis
-                FROM p
-                """)
-                .params(params)
-                .query((rs, n) -> new PeriodFigures(
+                FROM p GROUP BY GROUPING SETS ((day), (payer_id), ())
+                ORDER BY all_days, all_payers, day
+                """).params(params).query(rs -> {
+            if (rs.getInt("all_days") == 0) {
+                days.add(new PeriodFigures.Day(
+                        rs.getObject("day", LocalDate.class),
+                        rs.getLong("claims"),
+                        rs.getLong("with_denial"),
+                        money(rs.getBigDecimal("charges")),
+                        money(rs.getBigDecimal("paid"))));
+            } else if (rs.getInt("all_payers") == 0) {
+                if (rs.getLong("answered") > 0) {
+                    byPayer.put(
+                            rs.getString("payer_id"),
+                            new PeriodFigures.PayerCounts(rs.getLong("denied"), rs.getLong("answered")));
+                }
+            } else {
+                total.add(new PeriodFigures(
                         rs.getLong("claims"),
                         rs.getLong("originals"),
                         rs.getLong("clean"),
@@ -172,8 +174,10 @@ class JdbcReadModel implements ReadModel {
                         money(rs.getBigDecimal("collectible")),
                         rs.getLong("paid_encounters"),
                         rs.getLong("paid_millis"),
-                        days))
-                .single();
+                        days));
+            }
+        });
+        return total.get(0);
     }
 
     /** A sum of money columns, 0.00 for none. */

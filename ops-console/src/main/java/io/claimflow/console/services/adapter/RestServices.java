@@ -59,6 +59,12 @@ class RestServices implements Services {
         thread.setDaemon(true);
         return thread;
     });
+    // A page's calls side by side (getAll), each with the caller's credentials taken on the request's thread.
+    private final ExecutorService callThreads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "console-service-call");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** java.net.http underneath: HttpURLConnection, under the other two, cannot send PATCH. */
     private final RestClient patches;
 
@@ -86,6 +92,23 @@ class RestServices implements Services {
     @Override
     public ServiceAnswer get(String service, String pathAndQuery) {
         return call(service, pathAndQuery, null, false, Map.of());
+    }
+
+    @Override
+    public List<ServiceAnswer> getAll(String service, String... pathsAndQueries) {
+        String authorization = authorization();
+        List<CompletableFuture<ServiceAnswer>> others = new ArrayList<>();
+        for (int i = 1; i < pathsAndQueries.length; i++) {
+            String path = pathsAndQueries[i];
+            others.add(CompletableFuture.supplyAsync(
+                    () -> call(authorization, service, path, null, HttpMethod.GET, Map.of()), callThreads));
+        }
+        List<ServiceAnswer> answers = new ArrayList<>();
+        if (pathsAndQueries.length > 0) {
+            answers.add(call(authorization, service, pathsAndQueries[0], null, HttpMethod.GET, Map.of()));
+        }
+        others.forEach(other -> answers.add(other.join()));
+        return answers;
     }
 
     @Override
@@ -175,12 +198,21 @@ class RestServices implements Services {
 
     private ServiceAnswer call(
             String service, String path, Object body, HttpMethod method, Map<String, String> headers) {
+        return call(authorization(), service, path, body, method, headers);
+    }
+
+    private ServiceAnswer call(
+            String authorization,
+            String service,
+            String path,
+            Object body,
+            HttpMethod method,
+            Map<String, String> headers) {
         boolean post = method != HttpMethod.GET;
         URI base = properties.services().get(service);
         if (base == null) {
             return new ServiceAnswer(0, null, "No URL configured for " + service);
         }
-        String authorization = authorization();
         if (authorization == null) {
             return new ServiceAnswer(0, null, "No credentials to pass on to " + service);
         }

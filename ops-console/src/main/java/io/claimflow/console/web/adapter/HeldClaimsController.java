@@ -58,7 +58,7 @@ class HeldClaimsController {
         WebParams.days(olderThanDays, "olderThanDays");
         page = Math.max(page, 0);
         LocalDate today = LocalDate.now(clock);
-        ServiceAnswer answer = services.get(
+        List<ServiceAnswer> answers = services.getAll(
                 "claim-service",
                 "/work-lists/held/search"
                         + query(
@@ -73,8 +73,10 @@ class HeldClaimsController {
                                 "page",
                                 page,
                                 "size",
-                                LIST_PAGE));
-        ServiceAnswer byRule = services.get("claim-service", "/work-lists/held/rules");
+                                LIST_PAGE),
+                "/work-lists/held/rules");
+        ServiceAnswer answer = answers.get(0);
+        ServiceAnswer byRule = answers.get(1);
         List<Map<String, Object>> rows = WorkListRows.held(answer.ok() ? answer.body() : null, today);
         model.addAttribute("answer", answer);
         model.addAttribute("rows", rows);

@@ -57,8 +57,7 @@ class PatientSearchController {
             throw new BadRequestException("A statement number is a positive number");
         }
         page = Math.max(page, 0);
-        ServiceAnswer tenants = services.get(SERVICE, "/patient-accounts/tenants");
-        ServiceAnswer answer = services.get(
+        List<ServiceAnswer> answers = services.getAll(
                 SERVICE,
                 "/patient-accounts/search"
                         + query(
@@ -79,7 +78,10 @@ class PatientSearchController {
                                 "page",
                                 page,
                                 "size",
-                                PAGE));
+                                PAGE),
+                "/patient-accounts/tenants");
+        ServiceAnswer answer = answers.get(0);
+        ServiceAnswer tenants = answers.get(1);
         List<Map<String, Object>> rows = Tables.rows(answer.ok() ? answer.body() : null, "items");
         model.addAttribute("answer", answer);
         model.addAttribute("rows", rows);

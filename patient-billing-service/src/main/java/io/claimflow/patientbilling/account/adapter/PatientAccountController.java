@@ -192,7 +192,9 @@ class PatientAccountController {
                 .map(a -> new AccountSummary(
                         a.id(), a.tenantId(), a.tenantId() + "-" + a.id(), a.patientRef(), a.balance()))
                 .toList();
-        items.forEach(a -> auditTrail.read("patient-account", Long.toString(a.id())));
+        auditTrail.readAll(
+                "patient-account",
+                items.stream().map(a -> Long.toString(a.id())).toList());
         return new Page<>(items, page, size, accounts.countAccounts(tenantId, minBalance, maxBalance));
     }
 

@@ -62,7 +62,8 @@ class StatementController {
         List<StoredStatement> found = statements.ids(accountId, runId).stream()
                 .map(statements::require)
                 .toList();
-        found.forEach(s -> auditTrail.read("statement", Long.toString(s.id())));
+        auditTrail.readAll(
+                "statement", found.stream().map(s -> Long.toString(s.id())).toList());
         return found;
     }
 
