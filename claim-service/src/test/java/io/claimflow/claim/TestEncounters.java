@@ -48,7 +48,7 @@ public final class TestEncounters {
                         new Diagnosis("I10", "Essential (primary) hypertension"),
                         new Diagnosis("E11.9", "Type 2 diabetes mellitus without complications")),
                 lines,
-                "{}");
+                new byte[0]);
     }
 
     public static CodedLine line(int number, String code, List<String> modifiers, int units, List<Integer> pointers) {

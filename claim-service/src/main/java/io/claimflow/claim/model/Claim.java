@@ -31,7 +31,7 @@ public final class Claim {
     private final String patientMrn;
     private final List<Diagnosis> diagnoses;
     private final String sourceEventId;
-    private final String snapshot;
+    private final byte[] snapshot;
     private final Instant createdAt;
     private final int payerSequence;
     private final String priorPayerClaimId;
@@ -472,7 +472,8 @@ public final class Claim {
         return sourceEventId;
     }
 
-    public String snapshot() {
+    /** The coded encounter the claim was built from, as the adapter stored it (opaque here; never modify it). */
+    public byte[] snapshot() {
         return snapshot;
     }
 
@@ -588,7 +589,7 @@ public final class Claim {
         private String patientMrn;
         private List<Diagnosis> diagnoses = List.of();
         private String sourceEventId;
-        private String snapshot;
+        private byte[] snapshot;
         private Instant createdAt;
         private ClaimStatus status;
         private boolean current;
@@ -710,7 +711,7 @@ public final class Claim {
             return this;
         }
 
-        public Builder snapshot(String v) {
+        public Builder snapshot(byte[] v) {
             snapshot = v;
             return this;
         }

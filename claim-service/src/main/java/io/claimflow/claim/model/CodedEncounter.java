@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A coded encounter as claim-service needs it, mapped from EncounterCoded at the edge. {@code snapshot} is the whole
- * event as the adapter stores it (opaque here), so the submitted claim can repeat every party detail.
+ * event as the adapter stores it (opaque bytes here, never modified), so the submitted claim can repeat every party
+ * detail.
  *
  * @param coverage the primary coverage; null for a self-pay encounter
  */
@@ -24,7 +25,7 @@ public record CodedEncounter(
         CoverageRef coverage,
         List<Diagnosis> diagnoses,
         List<CodedLine> lines,
-        String snapshot) {
+        byte[] snapshot) {
 
     public CodedEncounter {
         diagnoses = List.copyOf(diagnoses);

@@ -119,7 +119,7 @@ class ScrubberTest {
                 null,
                 e.diagnoses(),
                 e.lines(),
-                "{}");
+                e.snapshot());
 
         assertThat(rules(scrubber.scrub(claim(selfPay), normal))).containsExactly("COVERAGE_ON_FILE");
     }

@@ -12,6 +12,7 @@ import io.claimflow.claim.model.ProviderRef;
 import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.claim.model.StatusChange;
 import io.claimflow.codes.Frequency;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -53,7 +54,7 @@ class JdbcClaimRepository implements ClaimRepository {
                     date_of_service, place_of_service, prior_authorization_number, patient_mrn, payer_id, payer_name,
                     member_id, subscriber_relationship, billing_npi, billing_tax_id, billing_tax_id_type,
                     billing_has_address, rendering_npi, referring_npi, total_charge, paid_amount,
-                    patient_responsibility, adjusted_amount, service_key, source_event_id, encounter_snapshot,
+                    patient_responsibility, adjusted_amount, service_key, source_event_id, encounter_coded,
                     created_at, submitted_at, updated_at, payer_sequence, prior_payer_claim_id)
                 VALUES (:claimId, :encounterId, :tenantId, :codingVersion, :frequency, :status, :current, :pcn,
                     :replacedClaimId, :replacedPayerClaimNumber, :payerClaimNumber, :dos, :pos, :priorAuth, :mrn,
@@ -100,7 +101,7 @@ class JdbcClaimRepository implements ClaimRepository {
                 .param("adjusted", c.adjustedAmount())
                 .param("serviceKey", c.serviceKey())
                 .param("sourceEventId", c.sourceEventId())
-                .param("snapshot", c.snapshot() == null ? "" : c.snapshot())
+                .param("snapshot", c.snapshot())
                 .param("createdAt", timestamp(c.createdAt()))
                 .param("submittedAt", timestamp(c.submittedAt()))
                 .param("payerSequence", c.payerSequence())
@@ -494,13 +495,26 @@ class JdbcClaimRepository implements ClaimRepository {
                 .patientResponsibility(rs.getBigDecimal("patient_responsibility"))
                 .adjustedAmount(rs.getBigDecimal("adjusted_amount"))
                 .sourceEventId(rs.getString("source_event_id"))
-                .snapshot(rs.getString("encounter_snapshot"))
+                .snapshot(snapshot(rs))
                 .createdAt(instant(rs, "created_at"))
                 .submittedAt(instant(rs, "submitted_at"))
                 .payerSequence(rs.getInt("payer_sequence"))
                 .priorPayerClaimId(rs.getString("prior_payer_claim_id"))
                 .delayReasonCode(rs.getString("delay_reason_code"))
                 .claimNote(rs.getString("claim_note"));
+    }
+
+    /**
+     * The stored EncounterCoded: the Avro bytes, or for a claim stored before they were (V100) its JSON text, which
+     * the reader tells apart (schemas StoredRecords); null when neither is there.
+     */
+    private static byte[] snapshot(ResultSet rs) throws SQLException {
+        byte[] avro = rs.getBytes("encounter_coded");
+        if (avro != null) {
+            return avro;
+        }
+        String json = rs.getString("encounter_snapshot");
+        return json == null || json.isBlank() ? null : json.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -10,7 +10,7 @@ import io.claimflow.events.EncounterCoded;
 import io.claimflow.events.PayerResponsibility;
 import io.claimflow.events.Provider;
 import io.claimflow.events.ServiceLine;
-import io.claimflow.schemas.json.JsonRecords;
+import io.claimflow.schemas.serde.StoredRecords;
 import java.util.List;
 
 /**
@@ -62,7 +62,7 @@ public final class EncounterCodedMapper {
                         .map(d -> new Diagnosis(d.getCode(), d.getDescription()))
                         .toList(),
                 lines,
-                JsonRecords.write(event));
+                StoredRecords.write(event));
     }
 
     /** The coverage a claim bills: the one marked primary, else the first listed; null for self-pay. */

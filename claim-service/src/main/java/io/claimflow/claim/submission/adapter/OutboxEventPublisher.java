@@ -33,7 +33,7 @@ import io.claimflow.events.RequesterKind;
 import io.claimflow.events.ServiceLine;
 import io.claimflow.platform.outbox.OutboxWriter;
 import io.claimflow.schemas.Topics;
-import io.claimflow.schemas.json.JsonRecords;
+import io.claimflow.schemas.serde.StoredRecords;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,14 +78,14 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests, PatientBi
     }
 
     static ClaimSubmitted claimSubmitted(Claim claim, String causationId, Instant at) {
-        EncounterCoded source = JsonRecords.read(claim.snapshot(), EncounterCoded.class);
+        EncounterCoded source = StoredRecords.read(claim.snapshot(), EncounterCoded.class);
         Providers providers = providers(claim, source);
         if (claim.coverage() == null) {
             throw new IllegalStateException("Claim " + claim.claimId() + " has no coverage to submit to");
         }
         // a later payer's coverage is the plan the claim bills: its payer and member id (two plans of one payer, a
         // member's and a spouse's, differ by member id only)
-        Coverage coverage = claim.payerSequence() > 1
+        Coverage billed = claim.payerSequence() > 1
                 ? source.getCoverages().stream()
                         .filter(c -> c.getPayer()
                                 .getPayerId()
@@ -97,7 +97,8 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests, PatientBi
                         .orElseThrow(() -> new IllegalStateException("Claim " + claim.claimId() + " bills payer "
                                 + claim.coverage().payerId() + ", which is not among the encounter's coverages"))
                 : EncounterCodedMapper.primaryCoverage(source.getCoverages());
-        if (coverage == null) {
+        Coverage coverage;
+        if (billed == null) {
             // coverage a biller added to a self-pay claim: the patient is the subscriber
             var patient = source.getPatient();
             coverage = Coverage.newBuilder()
@@ -116,16 +117,20 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests, PatientBi
                             .build())
                     .setRelationshipToSubscriber(io.claimflow.events.SubscriberRelationship.SELF)
                     .build();
-        } else if (!claim.coverage().payerId().equals(coverage.getPayer().getPayerId())) {
-            // the biller changed the payer: the claim goes to that one
-            coverage.setPayer(io.claimflow.events.Payer.newBuilder()
-                    .setPayerId(claim.coverage().payerId())
-                    .setName(claim.coverage().payerName())
-                    .build());
+        } else {
+            // a copy: the encounter's coverage stays as it was
+            coverage = Coverage.newBuilder(billed).build();
+            if (!claim.coverage().payerId().equals(coverage.getPayer().getPayerId())) {
+                // the biller changed the payer: the claim goes to that one
+                coverage.setPayer(io.claimflow.events.Payer.newBuilder()
+                        .setPayerId(claim.coverage().payerId())
+                        .setName(claim.coverage().payerName())
+                        .build());
+            }
         }
         coverage.getSubscriber().setMemberId(claim.coverage().memberId());
         List<Coverage> others = new ArrayList<>(EncounterCodedMapper.paymentOrder(source.getCoverages()));
-        others.remove(coverage);
+        others.remove(billed);
         Map<Integer, ServiceLine> services = source.getServiceLines().stream()
                 .collect(Collectors.toMap(ServiceLine::getLineNumber, Function.identity()));
         List<ClaimLine> lines = lines(claim, services);
@@ -166,7 +171,7 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests, PatientBi
      */
     static ClaimBilledToPatient claimBilledToPatient(
             Claim claim, String replacedClaimId, String billedBy, String reason, Instant at) {
-        EncounterCoded source = JsonRecords.read(claim.snapshot(), EncounterCoded.class);
+        EncounterCoded source = StoredRecords.read(claim.snapshot(), EncounterCoded.class);
         Map<Integer, ServiceLine> services = source.getServiceLines().stream()
                 .collect(Collectors.toMap(ServiceLine::getLineNumber, Function.identity()));
         return ClaimBilledToPatient.newBuilder()
@@ -191,9 +196,12 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests, PatientBi
                 .build();
     }
 
-    /** The encounter's providers with the biller's corrections (NPIs, billing tax id) laid over them. */
+    /**
+     * The encounter's providers with the biller's corrections (NPIs, billing tax id) laid over them: a copy, the
+     * encounter's left as they were.
+     */
     private static Providers providers(Claim claim, EncounterCoded source) {
-        Providers providers = source.getProviders();
+        Providers providers = Providers.newBuilder(source.getProviders()).build();
         overlay(
                 providers.getBilling(),
                 claim.billing() == null ? null : claim.billing().npi());
@@ -219,12 +227,17 @@ class OutboxEventPublisher implements SubmittedClaims, RecodeRequests, PatientBi
     }
 
     /** The claim's lines, each its encounter's service line with the claim's line item control number and charge. */
-    private static List<ClaimLine> lines(Claim claim, Map<Integer, ServiceLine> services) {
+    static List<ClaimLine> lines(Claim claim, Map<Integer, ServiceLine> services) {
         return claim.lines().stream()
                 .map(line -> {
-                    ServiceLine service = services.get(line.lineNumber());
-                    // a biller may have edited the units (and the charge) of a held claim's line
-                    service.setUnits(line.units());
+                    ServiceLine coded = services.get(line.lineNumber());
+                    // a biller may have edited the units (and the charge) of a held claim's line: a copy with the
+                    // claim's units, the encounter's line left as it was
+                    ServiceLine service = coded.getUnits() == line.units()
+                            ? coded
+                            : ServiceLine.newBuilder(coded)
+                                    .setUnits(line.units())
+                                    .build();
                     return ClaimLine.newBuilder()
                             .setLineItemControlNumber(line.lineItemControlNumber())
                             .setService(service)

@@ -4,7 +4,7 @@ import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.CoverageRef;
 import io.claimflow.claim.model.PayerOrder;
 import io.claimflow.events.EncounterCoded;
-import io.claimflow.schemas.json.JsonRecords;
+import io.claimflow.schemas.serde.StoredRecords;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +14,10 @@ class SnapshotPayerOrder implements PayerOrder {
 
     @Override
     public List<CoverageRef> coverages(Claim claim) {
-        if (claim.snapshot() == null || claim.snapshot().isBlank()) {
+        if (claim.snapshot() == null || claim.snapshot().length == 0) {
             return List.of();
         }
-        EncounterCoded source = JsonRecords.read(claim.snapshot(), EncounterCoded.class);
+        EncounterCoded source = StoredRecords.read(claim.snapshot(), EncounterCoded.class);
         return EncounterCodedMapper.paymentOrder(source.getCoverages()).stream()
                 .map(c -> new CoverageRef(
                         c.getPayer().getPayerId(),
