@@ -100,7 +100,7 @@ final class ComponentControl {
 
     private String stopOnPurpose(Components.Component c) {
         downOnPurpose.add(c.name());
-        stopOne(c, Duration.ofSeconds(30));
+        stopOne(c, graceOf(c));
         if (c.order() == LocalStack.ORDER_POSTGRES) {
             postmaster.stop(Duration.ofSeconds(20));
         }
@@ -138,6 +138,11 @@ final class ComponentControl {
         writeEndpoints.run();
         return "started (pid " + process.pid() + "), ready " + StackProgress.seconds(process.uptime())
                 + " after its start";
+    }
+
+    /** 30 s, or longer for a service writing its class data archive at exit ({@link ServiceRuntime#stopGrace()}). */
+    static Duration graceOf(Components.Component c) {
+        return c.runtime() != null ? c.runtime().stopGrace() : ServiceRuntime.STOP_GRACE;
     }
 
     /** Stops one component (SIGTERM, SIGKILL after {@code grace}), saying how it went. */

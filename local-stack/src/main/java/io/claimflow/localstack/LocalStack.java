@@ -499,7 +499,7 @@ public final class LocalStack {
     private void stopTogether(List<Components.Component> toStop) {
         List<Thread> threads = new ArrayList<>();
         for (Components.Component c : toStop) {
-            Thread t = new Thread(() -> control.stopOne(c, Duration.ofSeconds(30)), "stop-" + c.name());
+            Thread t = new Thread(() -> control.stopOne(c, ComponentControl.graceOf(c)), "stop-" + c.name());
             t.start();
             threads.add(t);
         }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,24 +15,44 @@ import java.util.stream.Stream;
 /**
  * Runs a service jar the way that starts fastest on a small machine: extracted once with Spring Boot's jar mode
  * tools (classes load from plain jars, not jars nested in a jar), with a class data sharing archive. The first run
- * records the archive when the service stops ({@code -XX:ArchiveClassesAtExit}); later runs map it
- * ({@code -XX:SharedArchiveFile}), which roughly halves the CPU a Spring Boot start needs. A new jar (size or time
- * changed) or another JVM starts over. Anything that goes wrong falls back to {@code java -jar <jar>}.
+ * (the training run) records the archive when the service stops; later runs map it. On Java 17 to 24 that is AppCDS
+ * ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}); on Java 25 and later the AOT cache
+ * ({@code -XX:AOTCacheOutput}, then {@code -XX:AOTCache}: classes loaded and linked ahead of time and the training
+ * run's method profiles, JEP 483 / 514 / 515). Writing the archive at exit takes CPU seconds, so a recording service
+ * gets a longer grace to stop ({@link #stopGrace()}). A new jar (size or time changed) or another JVM starts over.
+ * Anything that goes wrong falls back to {@code java -jar <jar>}.
  */
 final class ServiceRuntime {
 
     private static final String STAMP = "stamp";
-    private static final String ARCHIVE = "app.jsa";
-    private static final String NEW_ARCHIVE = "app.jsa.new";
+    /** The first Java release with the AOT cache's one-step training ({@code -XX:AOTCacheOutput}, JEP 514). */
+    static final int AOT_CACHE_RELEASE = 25;
+
+    /** How long a service may take to stop; one writing its archive at exit gets {@link #RECORDING_GRACE}. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /**
+     * Seven services writing their archives at once on two busy cores took more than 30 s (and were killed, so no
+     * archive was ever kept): a recording service gets three minutes.
+     */
+    static final Duration RECORDING_GRACE = Duration.ofSeconds(180);
 
     private final Path jar;
     private final Path dir;
     private final String module;
+    private final boolean aotCache;
+    private volatile boolean recording;
 
     ServiceRuntime(String module, Path jar, Path cacheRoot) {
+        this(module, jar, cacheRoot, Runtime.version().feature());
+    }
+
+    /** {@code javaRelease}: the feature release of the JVM that runs the service (the launcher's own). */
+    ServiceRuntime(String module, Path jar, Path cacheRoot, int javaRelease) {
         this.module = module;
         this.jar = jar;
         this.dir = cacheRoot.resolve(module);
+        this.aotCache = javaRelease >= AOT_CACHE_RELEASE;
     }
 
     /**
@@ -91,25 +112,33 @@ final class ServiceRuntime {
      */
     List<String> launchArguments(boolean record) {
         List<String> args = new ArrayList<>();
-        Path archive = dir.resolve(ARCHIVE);
+        Path archive = dir.resolve(archive());
+        recording = false;
         if (Files.isRegularFile(archive)) {
-            args.add("-XX:SharedArchiveFile=" + archive);
+            args.add((aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
         } else if (record) {
             // written at exit to a side name: a service killed mid-dump must not leave a broken archive behind
-            args.add("-XX:ArchiveClassesAtExit=" + dir.resolve(NEW_ARCHIVE));
+            args.add((aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + dir.resolve(newArchive()));
+            recording = true;
         }
         args.add("-jar");
         args.add(extractedJar().toString());
         return args;
     }
 
+    /** How long to wait for the service to stop before killing it: longer while it writes its archive at exit. */
+    Duration stopGrace() {
+        return recording ? RECORDING_GRACE : STOP_GRACE;
+    }
+
     /** After the service has stopped: keep an archive it wrote on a clean exit, drop anything else. */
     void afterStop(boolean cleanExit) {
-        Path fresh = dir.resolve(NEW_ARCHIVE);
+        Path fresh = dir.resolve(newArchive());
+        recording = false;
         try {
             if (Files.exists(fresh)) {
                 if (cleanExit && Files.size(fresh) > 0) {
-                    Files.move(fresh, dir.resolve(ARCHIVE), StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(fresh, dir.resolve(archive()), StandardCopyOption.REPLACE_EXISTING);
                 } else {
                     Files.delete(fresh);
                 }
@@ -121,6 +150,14 @@ final class ServiceRuntime {
 
     String module() {
         return module;
+    }
+
+    private String archive() {
+        return aotCache ? "app.aot" : "app.jsa";
+    }
+
+    private String newArchive() {
+        return archive() + ".new";
     }
 
     private Path extractedJar() {

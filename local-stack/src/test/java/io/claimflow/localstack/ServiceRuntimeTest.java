@@ -18,7 +18,7 @@ class ServiceRuntimeTest {
     void recordsAnArchiveFirstKeepsItOnlyAfterACleanExitThenMapsIt() throws Exception {
         Path jar = dir.resolve("coding-service.jar");
         Files.writeString(jar, "not really a jar");
-        ServiceRuntime runtime = new ServiceRuntime("coding-service", jar, dir.resolve("cache"));
+        ServiceRuntime runtime = new ServiceRuntime("coding-service", jar, dir.resolve("cache"), 17);
         Path moduleDir = dir.resolve("cache/coding-service");
         Files.createDirectories(moduleDir);
 
@@ -39,6 +39,32 @@ class ServiceRuntimeTest {
         assertThat(runtime.launchArguments())
                 .first()
                 .isEqualTo("-XX:SharedArchiveFile=" + moduleDir.resolve("app.jsa"));
+    }
+
+    @Test
+    void onJava25TheTrainingRunWritesAnAotCacheAndGetsLongerToStop() throws Exception {
+        Path jar = dir.resolve("claim-service.jar");
+        Files.writeString(jar, "not really a jar");
+        ServiceRuntime runtime = new ServiceRuntime("claim-service", jar, dir.resolve("cache"), 25);
+        Path moduleDir = dir.resolve("cache/claim-service");
+        Files.createDirectories(moduleDir);
+
+        assertThat(runtime.launchArguments())
+                .containsExactly(
+                        "-XX:AOTCacheOutput=" + moduleDir.resolve("app.aot.new"),
+                        "-jar",
+                        moduleDir.resolve("app/claim-service.jar").toString());
+        assertThat(runtime.stopGrace()).isEqualTo(ServiceRuntime.RECORDING_GRACE);
+
+        Files.writeString(moduleDir.resolve("app.aot.new"), "cache");
+        runtime.afterStop(true);
+        assertThat(moduleDir.resolve("app.aot")).hasContent("cache");
+        assertThat(runtime.launchArguments()).first().isEqualTo("-XX:AOTCache=" + moduleDir.resolve("app.aot"));
+        assertThat(runtime.stopGrace()).isEqualTo(ServiceRuntime.STOP_GRACE);
+        // a second instance neither maps a missing cache nor writes one, and stops in the usual time
+        Files.delete(moduleDir.resolve("app.aot"));
+        assertThat(runtime.launchArguments(false)).first().isEqualTo("-jar");
+        assertThat(runtime.stopGrace()).isEqualTo(ServiceRuntime.STOP_GRACE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.claimflow.payersimulator.config;
 
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,6 +27,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableWebSecurity
 @EnableConfigurationProperties(SimulatorSecurity.Auth.class)
 public class SimulatorSecurity {
+
+    private static final int BCRYPT_COST = 4;
 
     /** The one login, {@code payer-simulator.auth.*}. */
     @ConfigurationProperties("payer-simulator.auth")
@@ -59,13 +62,17 @@ public class SimulatorSecurity {
     UserDetailsService payerSimulatorUsers(Auth auth) {
         // a low bcrypt cost: the password is checked on every call, and this is a stand-in payer
         return new InMemoryUserDetailsManager(User.withUsername(auth.username())
-                .password("{bcrypt}" + new BCryptPasswordEncoder(4).encode(auth.password()))
+                .password("{bcrypt}" + new BCryptPasswordEncoder(BCRYPT_COST).encode(auth.password()))
                 .roles("SUBMITTER")
                 .build());
     }
 
+    /**
+     * bcrypt at the login's own cost: with Spring's default encoder (cost 10) the first login "upgraded" the stored
+     * hash to cost 10, and every call after it paid about 140 ms of CPU to check it (issue 22).
+     */
     @Bean
     PasswordEncoder payerSimulatorPasswordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(BCRYPT_COST)));
     }
 }

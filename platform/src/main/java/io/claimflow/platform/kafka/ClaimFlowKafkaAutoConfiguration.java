@@ -69,7 +69,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 public final class ClaimFlowKafkaAutoConfiguration {
 
     @Bean
-    DefaultKafkaProducerFactoryCustomizer claimFlowProducerFactoryCustomizer() {
+    DefaultKafkaProducerFactoryCustomizer claimFlowProducerFactoryCustomizer(ClaimFlowKafkaProperties properties) {
         return factory -> {
             Map<String, Object> configs = factory.getConfigurationProperties();
             Map<String, Object> updates = new HashMap<>();
@@ -81,12 +81,20 @@ public final class ClaimFlowKafkaAutoConfiguration {
             }
             putIfAbsent(configs, updates, ProducerConfig.ACKS_CONFIG, "all");
             putIfAbsent(configs, updates, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            putIfAbsent(configs, updates, ProducerConfig.LINGER_MS_CONFIG, (int)
+                    properties.producer().linger().toMillis());
+            putIfAbsent(
+                    configs,
+                    updates,
+                    ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                    properties.producer().compression());
             factory.updateConfigs(updates);
         };
     }
 
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer claimFlowConsumerFactoryCustomizer(Environment environment) {
+    DefaultKafkaConsumerFactoryCustomizer claimFlowConsumerFactoryCustomizer(
+            Environment environment, ClaimFlowKafkaProperties properties) {
         return factory -> {
             Map<String, Object> configs = factory.getConfigurationProperties();
             Map<String, Object> updates = new HashMap<>();
@@ -107,6 +115,8 @@ public final class ClaimFlowKafkaAutoConfiguration {
             }
             putIfAbsent(configs, updates, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             putIfAbsent(configs, updates, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            putIfAbsent(configs, updates, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int)
+                    properties.consumer().fetchMaxWait().toMillis());
             factory.updateConfigs(updates);
         };
     }

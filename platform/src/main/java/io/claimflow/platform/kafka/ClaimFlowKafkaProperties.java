@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadLetterRetention how long a dead-letter topic keeps records (delete policy; longer than the topics'
  *     broker default so that someone has time to look)
  * @param retry how a failing listener is retried before its record goes to the dead-letter topic
+ * @param producer batching and compression of every producer the services build from Spring's producer factory
+ * @param consumer how long an idle consumer's fetch waits at the broker
  */
 @ConfigurationProperties("claimflow.kafka")
 public record ClaimFlowKafkaProperties(
@@ -25,7 +27,9 @@ public record ClaimFlowKafkaProperties(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("1") int minInsyncReplicas,
         @DefaultValue("28d") Duration deadLetterRetention,
-        @DefaultValue Retry retry) {
+        @DefaultValue Retry retry,
+        @DefaultValue Producer producer,
+        @DefaultValue Consumer consumer) {
 
     /**
      * Bounded exponential back-off of the listener error handler. Records that fail with a non-retryable error
@@ -41,4 +45,23 @@ public record ClaimFlowKafkaProperties(
             @DefaultValue("500ms") Duration initialInterval,
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("10s") Duration maxInterval) {}
+
+    /**
+     * Producer batching, applied unless {@code spring.kafka.producer.*} sets the same key. The defaults are the
+     * figures measured on the stack (docs/benchmark/warmup.md).
+     *
+     * @param linger how long a producer waits for more records before it sends a batch ({@code linger.ms})
+     * @param compression {@code compression.type}: none, gzip, snappy, lz4 or zstd
+     */
+    public record Producer(
+            @DefaultValue("5ms") Duration linger,
+            @DefaultValue("none") String compression) {}
+
+    /**
+     * Consumer fetching, applied unless {@code spring.kafka.consumer.*} sets the same key.
+     *
+     * @param fetchMaxWait longest a fetch waits at the broker for a first byte ({@code fetch.max.wait.ms}); a record
+     *     arriving ends the wait at once, so a longer wait costs no latency and makes fewer idle round trips
+     */
+    public record Consumer(@DefaultValue("500ms") Duration fetchMaxWait) {}
 }

@@ -180,7 +180,22 @@ public class ClaimFlowSecurityAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         PasswordEncoder claimFlowPasswordEncoder() {
-            return new BCryptPasswordEncoder();
+            // checks a hash at the cost it was made with and never re-hashes it: with the upgrade Spring Security
+            // does by default, the demo users' cost-4 hashes became cost 10 on their first login, and every request
+            // after that paid a slow bcrypt check (about 140 ms of CPU on a cold JVM; issue 22)
+            PasswordEncoder bcrypt = new BCryptPasswordEncoder();
+            return new PasswordEncoder() {
+                @Override
+                public String encode(CharSequence rawPassword) {
+                    return bcrypt.encode(rawPassword);
+                }
+
+                @Override
+                public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                    return bcrypt.matches(rawPassword, encodedPassword);
+                }
+                // upgradeEncoding: PasswordEncoder's default, false
+            };
         }
 
         @Bean

@@ -88,6 +88,39 @@ class ClaimFlowKafkaAutoConfigurationTest {
     }
 
     @Test
+    void producerBatchingAndConsumerFetchWaitComeFromClaimFlowProperties() {
+        runner.run(context -> {
+            assertThat(context.getBean(ProducerFactory.class).getConfigurationProperties())
+                    .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 5)
+                    .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+            assertThat(context.getBean(ConsumerFactory.class).getConfigurationProperties())
+                    .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
+        });
+        runner.withPropertyValues(
+                        "claimflow.kafka.producer.linger=20ms",
+                        "claimflow.kafka.producer.compression=lz4",
+                        "claimflow.kafka.consumer.fetch-max-wait=5s")
+                .run(context -> {
+                    assertThat(context.getBean(ProducerFactory.class).getConfigurationProperties())
+                            .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 20)
+                            .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+                    assertThat(context.getBean(ConsumerFactory.class).getConfigurationProperties())
+                            .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5000);
+                });
+        // Spring Boot's own keys still win
+        runner.withPropertyValues(
+                        "claimflow.kafka.producer.compression=lz4",
+                        "spring.kafka.producer.compression-type=zstd",
+                        "spring.kafka.consumer.fetch-max-wait=1s")
+                .run(context -> {
+                    assertThat(context.getBean(ProducerFactory.class).getConfigurationProperties())
+                            .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+                    assertThat(context.getBean(ConsumerFactory.class).getConfigurationProperties())
+                            .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1000);
+                });
+    }
+
+    @Test
     void errorHandlerDeadLettersAndProducerLogsNoContents() {
         runner.run(context -> {
             assertThat(context).hasSingleBean(CommonErrorHandler.class);

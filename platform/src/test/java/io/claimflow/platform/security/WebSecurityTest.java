@@ -26,6 +26,9 @@ class WebSecurityTest {
     @Autowired
     AuditRecords auditRecords;
 
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
     @Test
     void healthIsOpenAndOtherActuatorEndpointsAreForAdmins() {
         assertThat(get(client(port, null), "/actuator/health").getStatusCode().value())
@@ -118,5 +121,21 @@ class WebSecurityTest {
         ResponseEntity<Map<String, Object>> response = io.claimflow.platform.PlatformHttp.post(
                 client(port, "biller"), "{\"reason\":\"ok\",\"amount\":10.00}", "/test/claims/{id}/release", "c-csrf");
         assertThat(response.getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void aLoginKeepsItsHashAfterUse() {
+        // Spring Security re-hashes a password whose bcrypt cost is below its encoder's on the first successful
+        // login; at cost 10 every later request then pays a slow check (issue 22)
+        String before = users.loadUserByUsername("auditor").getPassword();
+        assertThat(get(client(port, "auditor"), "/actuator/health")
+                        .getStatusCode()
+                        .value())
+                .isIn(200, 503);
+        assertThat(get(client(port, "auditor"), "/test/claims/{id}", "c-hash")
+                        .getStatusCode()
+                        .value())
+                .isIn(200, 403);
+        assertThat(users.loadUserByUsername("auditor").getPassword()).isEqualTo(before);
     }
 }
