@@ -203,6 +203,57 @@ class SecondaryAdjudicationTest {
         }
     }
 
+    /**
+     * Each payer pays in its own ERA, under its own payer identifier (TRN03, "1" and the payer's EIN), naming itself
+     * (N1*PR, REF*2U): an 837 with claims for two payers is answered by two 835s, and a crossover's two payers
+     * never share a TRN03.
+     */
+    @Test
+    void eachPayerPaysItsOwnClaimsInItsOwnEraUnderItsOwnTrn03() {
+        PayerSimulator simulator = TestSimulators.simulator(CONFIG);
+        Cob medicareOnly = new Cob("P", "MCR0001", "MCROH", "MEDICARE PART B OHIO", List.of(), List.of());
+
+        simulator.receive(Claims837.interchange(
+                9105,
+                false,
+                Claim.original("PCNBKHP1", DOS, "99214:165"),
+                Claim.original("PCNMCROH", DOS, "99214:165").to(medicareOnly)));
+
+        List<String> eras = eras(simulator);
+        assertThat(eras).hasSize(2);
+        String buckeye = eras.stream()
+                .filter(e -> e.contains("CLP*PCNBKHP1*"))
+                .findFirst()
+                .orElseThrow();
+        String medicare = eras.stream()
+                .filter(e -> e.contains("CLP*PCNMCROH*"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(buckeye).contains("REF*2U*BKHP1~").doesNotContain("CLP*PCNMCROH*");
+        assertThat(medicare)
+                .contains("REF*2U*MCROH~", "N1*PR*MEDICARE PART B OHIO~")
+                .doesNotContain("CLP*PCNBKHP1*");
+        assertThat(trn03(buckeye)).matches("1\\d{9}").isNotEqualTo(trn03(medicare));
+        assertThat(trn03(medicare)).matches("1\\d{9}");
+
+        simulator.receive(Claims837.interchange(
+                9106,
+                false,
+                Claim.original("PCNXOVER4", DOS.plusDays(1), "99214:165").to(medicareWithSupplement())));
+        List<String> crossover = eras(simulator).subList(2, 4);
+        assertThat(trn03(crossover.get(0))).isEqualTo(trn03(medicare));
+        assertThat(trn03(crossover.get(1))).isNotEqualTo(trn03(medicare)).isNotEqualTo(trn03(buckeye));
+        for (String era : eras(simulator)) {
+            assertThat(GuideRules.violations(era.getBytes(StandardCharsets.US_ASCII)))
+                    .isEmpty();
+        }
+    }
+
+    static String trn03(String era) {
+        String trn = era.substring(era.indexOf("TRN*"));
+        return trn.substring(0, trn.indexOf('~')).split("\\*")[3];
+    }
+
     @Test
     void noCrossoverWhenTheSupplementDoesNotKnowTheMemberOrThePayerIsNotConfiguredTo() {
         Map<String, String> unknownMember = new java.util.HashMap<>(CONFIG);

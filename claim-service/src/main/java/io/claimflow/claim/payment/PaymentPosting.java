@@ -126,7 +126,11 @@ public class PaymentPosting {
                     claim.claimId());
             return null;
         }
-        claim.payerClaimNumber(notice.payerClaimNumber());
+        if (!laterPayer) {
+            // the claim's payer claim number is its own payer's (what a corrected or void claim names, REF*F8); a
+            // later payer answering the same claim after a crossover has its own number, kept on its payment row
+            claim.payerClaimNumber(notice.payerClaimNumber());
+        }
         Actor payer = Actor.payer(notice.payerId());
         String summary = "remittance " + notice.traceNumber() + " of " + notice.paymentDate() + ": paid "
                 + assessment.paid() + ", patient responsibility " + assessment.patientResponsibility()

@@ -324,6 +324,25 @@ class CoordinationOfBenefitsTest {
                 .isEqualByComparingTo("210.00");
     }
 
+    /**
+     * A crossed-over claim keeps its own payer's claim number: the next payer's 835 for the same claim carries that
+     * payer's number (CLP07), which a corrected claim to the first payer must not name as the claim it replaces
+     * (REF*F8): the first payer would take back the wrong claim and deny the correction's services as duplicates.
+     */
+    @Test
+    void theNextPayersRemittanceOnACrossedOverClaimLeavesTheClaimItsOwnPayersClaimNumber() {
+        posting.onPaymentPosted(primaryPaid("EFT1", "19", "MCD01"));
+        assertThat(primary.payerClaimNumber()).isEqualTo("BKHP1-ICN-EFT1");
+
+        posting.onPaymentPosted(secondaryPaid(primary, "MCD9", "2", null));
+
+        assertThat(primary.status()).isEqualTo(ClaimStatus.CLOSED);
+        assertThat(primary.payerClaimNumber()).isEqualTo("BKHP1-ICN-EFT1");
+        assertThat(payments.recorded)
+                .extracting(Payments.PostedPayment::payerClaimNumber)
+                .containsExactly("BKHP1-ICN-EFT1", "MCD01-ICN-MCD9");
+    }
+
     @Test
     void aReversalOfThePrimaryAfterTheSecondaryWasBilledPutsTheSecondaryOnAWorkList() {
         posting.onPaymentPosted(primaryPaid("EFT1", "1", "MCD01"));

@@ -139,6 +139,31 @@ public final class PayerSimulator {
      */
     private void settle(
             String submitterId, List<Adjudication> claims, List<ClaimPayment> reversals, LocalDateTime now) {
+        // as payers pay: each payer its own claims in its own 835s, whatever other payers' claims the 837 held
+        Map<String, List<Adjudication>> claimsByPayer = new LinkedHashMap<>();
+        Map<String, List<ClaimPayment>> reversalsByPayer = new LinkedHashMap<>();
+        for (ClaimPayment reversal : reversals) {
+            String payer = payerOf(reversal.adjudication().claim());
+            reversalsByPayer.computeIfAbsent(payer, k -> new ArrayList<>()).add(reversal);
+            claimsByPayer.computeIfAbsent(payer, k -> new ArrayList<>());
+        }
+        for (Adjudication adjudication : claims) {
+            claimsByPayer
+                    .computeIfAbsent(payerOf(adjudication.claim()), k -> new ArrayList<>())
+                    .add(adjudication);
+        }
+        claimsByPayer.forEach(
+                (payer, own) -> settlePayer(submitterId, own, reversalsByPayer.getOrDefault(payer, List.of()), now));
+    }
+
+    /** The payer a claim was billed to (loop 2010BB), else this simulator's own: whose 835 pays it. */
+    private String payerOf(SubmittedClaim claim) {
+        return claim.payerId() != null && claim.payerName() != null ? claim.payerId() : properties.payerId();
+    }
+
+    /** {@link #settle} for one payer's claims. */
+    private void settlePayer(
+            String submitterId, List<Adjudication> claims, List<ClaimPayment> reversals, LocalDateTime now) {
         if (claims.isEmpty() && reversals.isEmpty()) {
             return;
         }
@@ -185,6 +210,7 @@ public final class PayerSimulator {
             if (behaviours.draw(Behaviour.TAKEBACK)) {
                 recoveries.add(new Recovery(
                         submitterId,
+                        payerOf(adjudication.claim()),
                         new ProviderAdjustment(
                                 "WO", adjudication.claim().patientControlNumber(), adjudication.paid())));
             }
@@ -214,6 +240,7 @@ public final class PayerSimulator {
     private void emit835(
             String submitterId, List<ClaimPayment> payments, List<ProviderAdjustment> adjustments, LocalDateTime now) {
         String trace = String.format("%s%d%06d", properties.tracePrefix(), traceEpoch, ++traceSequence);
+        String payer = payerOf(payments.get(0).adjudication().claim());
         List<ProviderAdjustment> plb = new ArrayList<>(adjustments);
         BigDecimal available = payments.stream()
                 .map(ClaimPayment::paid)
@@ -223,6 +250,7 @@ public final class PayerSimulator {
         for (Iterator<Recovery> it = recoveries.iterator(); it.hasNext(); ) {
             Recovery recovery = it.next();
             if (recovery.submitterId().equals(submitterId)
+                    && recovery.payerId().equals(payer)
                     && recovery.adjustment().amount().compareTo(available) <= 0) {
                 plb.add(recovery.adjustment());
                 available = available.subtract(recovery.adjustment().amount());
@@ -231,7 +259,7 @@ public final class PayerSimulator {
         }
         if (available.signum() < 0) {
             plb.add(new ProviderAdjustment("FB", trace, available));
-            recoveries.add(new Recovery(submitterId, new ProviderAdjustment("FB", trace, available.negate())));
+            recoveries.add(new Recovery(submitterId, payer, new ProviderAdjustment("FB", trace, available.negate())));
         }
         BigDecimal offset = faults.unbalanced835() ? new BigDecimal("1.00") : BigDecimal.ZERO;
         byte[] era = writer.write835(submitterId, payments, plb, trace, ++controlNumber, now, offset);
@@ -316,6 +344,6 @@ public final class PayerSimulator {
         }
     }
 
-    /** Money the payer takes back from a submitter's later 835 (PLB WO or FB). */
-    private record Recovery(String submitterId, ProviderAdjustment adjustment) {}
+    /** Money a payer takes back from a later 835 of its own to the submitter (PLB WO or FB). */
+    private record Recovery(String submitterId, String payerId, ProviderAdjustment adjustment) {}
 }

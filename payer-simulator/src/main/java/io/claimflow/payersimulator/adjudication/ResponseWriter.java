@@ -282,11 +282,12 @@ public final class ResponseWriter {
                         null,
                         today);
             }
-            out.segment("TRN", "1", traceNumber, "1" + properties.payerTaxId());
-            out.segment("DTM", "405", today);
-            // the payer the claims were billed to (loop 2010BB of the 837P), else the configured one
+            // the payer the claims were billed to (loop 2010BB of the 837P), else the configured one: an ERA is one
+            // payer's (the simulator writes one per payer), under its own payer identifier, "1" and its EIN
             SubmittedClaim billed = claims.get(0).adjudication().claim();
             boolean named = billed.payerId() != null && billed.payerName() != null;
+            out.segment("TRN", "1", traceNumber, "1" + properties.taxIdOf(named ? billed.payerId() : null));
+            out.segment("DTM", "405", today);
             out.segment("N1", "PR", text(named ? billed.payerName() : properties.payerName()));
             out.segment("N3", "100 PAYER WAY");
             out.segment("N4", "COLUMBUS", "OH", "43215");

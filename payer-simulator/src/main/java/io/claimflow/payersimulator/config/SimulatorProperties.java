@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * The simulated payer's configuration (prefix {@code payer-simulator}): who it is, its benefit plans, members,
  * fee schedule and denial rules. Everything the simulator decides follows from these and the order claims arrive
  * in, so tests can predict every amount. {@code crossovers}: by payer id, the payers it forwards a claim to when the
- * claim names one of them as the next payer (Medicare crossover to Medicaid or a Medigap plan).
+ * claim names one of them as the next payer (Medicare crossover to Medicaid or a Medigap plan). {@code payerTaxIds}:
+ * by payer id, the payer's EIN (nine digits) that its ERAs carry as TRN03 after the "1" (each payer its own).
  */
 @ConfigurationProperties("payer-simulator")
 public record SimulatorProperties(
@@ -31,11 +32,13 @@ public record SimulatorProperties(
         int timelyFilingDays,
         Faults faults,
         Behaviours behaviours,
-        Map<String, List<String>> crossovers) {
+        Map<String, List<String>> crossovers,
+        Map<String, String> payerTaxIds) {
 
     @ConstructorBinding
     public SimulatorProperties {
         crossovers = crossovers == null ? Map.of() : Map.copyOf(crossovers);
+        payerTaxIds = payerTaxIds == null ? Map.of() : Map.copyOf(payerTaxIds);
         plans = plans == null ? Map.of() : Map.copyOf(plans);
         members = members == null ? Map.of() : Map.copyOf(members);
         feeSchedule = feeSchedule == null ? Map.of() : Map.copyOf(feeSchedule);
@@ -83,7 +86,62 @@ public record SimulatorProperties(
                 timelyFilingDays,
                 faults,
                 null,
+                null,
                 null);
+    }
+
+    /** Without tax ids of other payers: each gets one derived from its payer id. */
+    public SimulatorProperties(
+            String payerId,
+            String payerName,
+            String interchangeId,
+            String payerTaxId,
+            String tracePrefix,
+            BigDecimal defaultAllowedPercent,
+            Map<String, Plan> plans,
+            Map<String, Member> members,
+            Map<String, BigDecimal> feeSchedule,
+            List<Mismatch> diagnosisMismatches,
+            List<BundledPair> bundledPairs,
+            List<String> authorizationRequired,
+            Map<String, List<String>> modifierRequired,
+            int timelyFilingDays,
+            Faults faults,
+            Behaviours behaviours,
+            Map<String, List<String>> crossovers) {
+        this(
+                payerId,
+                payerName,
+                interchangeId,
+                payerTaxId,
+                tracePrefix,
+                defaultAllowedPercent,
+                plans,
+                members,
+                feeSchedule,
+                diagnosisMismatches,
+                bundledPairs,
+                authorizationRequired,
+                modifierRequired,
+                timelyFilingDays,
+                faults,
+                behaviours,
+                crossovers,
+                null);
+    }
+
+    /**
+     * The EIN of {@code payerId} for its ERAs' TRN03: the configured one, this simulator's own for its own payer id
+     * (or none), else nine digits derived from the payer id, so that no two payers share a payer identifier.
+     */
+    public String taxIdOf(String payerId) {
+        if (payerId == null || payerId.equals(this.payerId)) {
+            return payerTaxIds.getOrDefault(this.payerId, payerTaxId);
+        }
+        String configured = payerTaxIds.get(payerId);
+        return configured != null
+                ? configured
+                : String.format("%09d", Math.floorMod(payerId.hashCode(), 1_000_000_000));
     }
 
     /**
