@@ -106,7 +106,7 @@ class ConsoleListsBenchmark {
                 servers.put("gateway", pipeline.instance(Pipeline.GATEWAY).url());
             }
             SplitProbe probe = new SplitProbe(infrastructure, servers);
-            idleCpu = probe.idleCpuPerSecond();
+            idle = probe.idle();
             Map<String, HttpClient> sessions =
                     Map.of("biller", login(console, "biller"), "patient-accounts", login(console, "patient-accounts"));
             Path out = Path.of("target", "benchmark", "console-lists.md");
@@ -124,8 +124,8 @@ class ConsoleListsBenchmark {
         }
     }
 
-    /** CPU milliseconds per second of this JVM and of its PostgreSQL while nothing is asked (the pipeline idling). */
-    private static double[] idleCpu = {0, 0};
+    /** What the pipeline does per second while nothing is asked (its listeners, relays and pollers). */
+    private static SplitProbe.Idle idle = new SplitProbe.Idle(0, 0, 0, 0);
 
     private static Timing measure(HttpClient session, String console, Page page, SplitProbe probe) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(console + page.path()))
@@ -151,7 +151,7 @@ class ConsoleListsBenchmark {
                         page.path() + " answered " + status + ": the page is not measured " + "as it works");
             }
         }
-        SplitProbe.Split split = probe.after().since(before, n);
+        SplitProbe.Split split = probe.after().since(before, n, idle);
         double[] millis = Arrays.copyOf(taken, n);
         Arrays.sort(millis);
         return new Timing(
@@ -181,10 +181,15 @@ class ConsoleListsBenchmark {
         timings.forEach(t -> s.append(row(t)));
         s.append(String.format(
                 Locale.ROOT,
-                "%nWhere a request's time went (means per request; CPU of this JVM, which runs the console and every"
-                        + " service, and of its PostgreSQL processes; idle: %.0f and %.0f ms CPU per second):%n%n",
-                idleCpu[0],
-                idleCpu[1]));
+                "%nWhere a request's time went, means per request (SplitProbe): the console's handling time (its calls"
+                        + " to the services included), the calls and the services' handling time, SQL transactions and"
+                        + " rows read in the services' databases, CPU of this JVM (the console and every service) and of"
+                        + " its PostgreSQL; as measured / net of what the pipeline does idle (per second: %.0f ms JVM CPU,"
+                        + " %.0f ms PostgreSQL CPU, %.1f transactions, %,.0f rows):%n%n",
+                idle.jvmCpuMillis(),
+                idle.postgresCpuMillis(),
+                idle.transactions(),
+                idle.rows()));
         s.append("| page | console ms | service calls | in the services ms | SQL transactions | rows read"
                 + " | JVM CPU ms | PostgreSQL CPU ms |\n| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |\n");
         timings.forEach(t -> s.append(splitRow(t)));
@@ -207,15 +212,19 @@ class ConsoleListsBenchmark {
         SplitProbe.Split x = t.split();
         return String.format(
                 Locale.ROOT,
-                "| %s | %.0f | %s | %.0f | %.1f | %,.0f | %.0f | %.0f |%n",
+                "| %s | %.0f | %s | %.0f | %.1f / %.1f | %,.0f / %,.0f | %.0f / %.0f | %.0f / %.0f |%n",
                 t.page().name(),
                 x.consoleMillis(),
                 x.calls(),
                 x.serviceMillis(),
                 x.transactions(),
+                x.netTransactions(),
                 x.rowsRead(),
+                x.netRowsRead(),
                 x.jvmCpuMillis(),
-                x.postgresCpuMillis());
+                x.netJvmCpuMillis(),
+                x.postgresCpuMillis(),
+                x.netPostgresCpuMillis());
     }
 
     /** Logs in with the console's form; the client keeps the session cookie. */
