@@ -40,21 +40,37 @@ final class SplitProbe {
             Pattern.compile("^http_server_requests_seconds_(count|sum)\\{(.*)\\} ([0-9.Ee+-]+)$");
     private static final Pattern URI_LABEL = Pattern.compile("uri=\"([^\"]*)\"");
 
-    /** One page's means per request. */
+    /**
+     * One page's means per request. CPU, transactions and rows include what the pipeline does meanwhile on its own
+     * (listeners, relays, pollers); the {@code net} figures take off the rate measured while idle ({@link Idle}) over
+     * the same time.
+     */
     record Split(
             double consoleMillis,
             String calls,
             double serviceMillis,
             double transactions,
+            double netTransactions,
             double rowsRead,
+            double netRowsRead,
             double jvmCpuMillis,
-            double postgresCpuMillis) {}
+            double netJvmCpuMillis,
+            double postgresCpuMillis,
+            double netPostgresCpuMillis) {}
 
-    /** Counters at one moment. */
+    /** What the pipeline does per second with nothing asked. */
+    record Idle(double jvmCpuMillis, double postgresCpuMillis, double transactions, double rows) {}
+
+    /** Counters at one moment: CPU read at {@code cpuAt}, the databases' statistics at {@code statsAt} (nanoTime). */
     record Snapshot(
-            Map<String, double[]> timers, Map<String, long[]> databases, long jvmCpuNanos, long postgresCpuMillis) {
+            Map<String, double[]> timers,
+            Map<String, long[]> databases,
+            long jvmCpuNanos,
+            long postgresCpuMillis,
+            long cpuAt,
+            long statsAt) {
 
-        Split since(Snapshot before, int requests) {
+        Split since(Snapshot before, int requests, Idle idle) {
             double console = 0;
             double services = 0;
             StringJoiner calls = new StringJoiner(", ");
@@ -81,14 +97,22 @@ final class SplitProbe {
                 transactions += entry.getValue()[0] - then[0];
                 rows += entry.getValue()[1] - then[1];
             }
+            double cpuSeconds = (cpuAt - before.cpuAt()) / 1e9;
+            double statsSeconds = (statsAt - before.statsAt()) / 1e9;
+            double jvm = (jvmCpuNanos - before.jvmCpuNanos()) / 1e6;
+            double postgres = postgresCpuMillis - before.postgresCpuMillis();
             return new Split(
                     console * 1000 / requests,
                     calls.length() == 0 ? "none" : calls.toString(),
                     services * 1000 / requests,
                     (double) transactions / requests,
+                    (transactions - idle.transactions() * statsSeconds) / requests,
                     (double) rows / requests,
-                    (jvmCpuNanos - before.jvmCpuNanos()) / 1e6 / requests,
-                    (double) (postgresCpuMillis - before.postgresCpuMillis()) / requests);
+                    (rows - idle.rows() * statsSeconds) / requests,
+                    jvm / requests,
+                    (jvm - idle.jvmCpuMillis() * cpuSeconds) / requests,
+                    postgres / requests,
+                    (postgres - idle.postgresCpuMillis() * cpuSeconds) / requests);
         }
     }
 
@@ -107,27 +131,35 @@ final class SplitProbe {
     /** Counters before a page's requests: CPU read last, right before them. */
     Snapshot before() throws Exception {
         settle();
+        long statsAt = System.nanoTime();
         Map<String, long[]> databases = databases();
         Map<String, double[]> timers = timers();
-        return new Snapshot(timers, databases, jvmCpuNanos(), postgresCpuMillis());
+        return new Snapshot(timers, databases, jvmCpuNanos(), postgresCpuMillis(), System.nanoTime(), statsAt);
     }
 
     /** Counters after a page's requests: CPU read first, right after them. */
     Snapshot after() throws Exception {
+        long cpuAt = System.nanoTime();
         long jvm = jvmCpuNanos();
         long postgres = postgresCpuMillis();
         settle();
-        return new Snapshot(timers(), databases(), jvm, postgres);
+        long statsAt = System.nanoTime();
+        return new Snapshot(timers(), databases(), jvm, postgres, cpuAt, statsAt);
     }
 
-    /** CPU milliseconds per second of this JVM and of PostgreSQL over 5 seconds with nothing asked. */
-    double[] idleCpuPerSecond() throws InterruptedException {
-        long jvm = jvmCpuNanos();
-        long postgres = postgresCpuMillis();
-        long start = System.nanoTime();
-        Thread.sleep(5000);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new double[] {(jvmCpuNanos() - jvm) / 1e6 / seconds, (postgresCpuMillis() - postgres) / seconds};
+    /** What the pipeline does per second over 10 seconds with nothing asked. */
+    Idle idle() throws Exception {
+        Snapshot before = before();
+        Thread.sleep(10_000);
+        Snapshot end = after();
+        Split quiet = end.since(before, 1, new Idle(0, 0, 0, 0));
+        double cpuSeconds = (end.cpuAt() - before.cpuAt()) / 1e9;
+        double statsSeconds = (end.statsAt() - before.statsAt()) / 1e9;
+        return new Idle(
+                quiet.jvmCpuMillis() / cpuSeconds,
+                quiet.postgresCpuMillis() / cpuSeconds,
+                quiet.transactions() / statsSeconds,
+                quiet.rowsRead() / statsSeconds);
     }
 
     // PostgreSQL publishes a backend's statistics when it has been idle for a moment (at most once a second)
