@@ -47,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * <p>Prints the table and writes it to {@code e2e/target/cluster-fault-report.md}. Knobs: {@code -Dfaults.brokers}
  * (3), {@code -Dfaults.instances} (2), {@code -Dfaults.encounters} (per row, 150), {@code -Dfaults.rate} (per
  * second, 25), {@code -Dfaults.port-offset} (20000), {@code -Dfaults.pause-seconds} (60, past Kafka's 45 s session
- * timeout), {@code -Dfaults.rolling-rate} (encounters per second during the rolling restart, 0.3).
+ * timeout), {@code -Dfaults.rolling-rate} (encounters per second during the rolling restart, 0.3),
+ * {@code -Dfaults.rows} (which rows, e.g. {@code broker,zombie}; all by default).
  */
 class ClusterFaultSuite {
 
@@ -66,7 +67,16 @@ class ClusterFaultSuite {
             .filter(s -> !s.equals("payer-simulator"))
             .toList();
 
+    /** The rows to run ({@code -Dfaults.rows=broker,zombie}); all by default. */
+    private static final List<String> ROWS =
+            List.of(System.getProperty("faults.rows", "baseline,kill,broker,zombie,rolling")
+                    .split(","));
+
     private FaultStack fs;
+
+    private static boolean wanted(String row) {
+        return ROWS.contains(row);
+    }
 
     @Test
     void faultsOverACluster() throws Exception {
@@ -91,61 +101,70 @@ class ClusterFaultSuite {
         System.out.printf("cluster up after %.0f s (load average %s)%n", (System.nanoTime() - t0) / 1e9, started);
         List<String> paused = new ArrayList<>();
         try {
-            rows.add(row("c0", "no fault (baseline)", false, run -> fs.phase("baseline", run, () -> {}, () -> {}, 0)));
-
-            List<String> first = SCALED.stream().map(s -> s + "-1").toList();
-            rows.add(row(
-                    "c1",
-                    "kill -9 of " + String.join(", ", first) + " at once, left down for the row",
-                    false,
-                    run -> fs.phase(
-                            "kill -9 of one instance of every service",
-                            run,
-                            () -> {
-                                for (String name : first) {
-                                    fs.stack("kill", name);
-                                }
-                            },
-                            () -> {},
-                            0)));
-            for (String name : first) {
-                fs.stack("start", name);
+            if (wanted("baseline")) {
+                rows.add(row(
+                        "c0", "no fault (baseline)", false, run -> fs.phase("baseline", run, () -> {}, () -> {}, 0)));
             }
 
-            String broker = leaderToKill();
-            rows.add(row(
-                    "c2",
-                    "kill -9 of " + broker + " (leads the most partitions), started again after 15 s",
-                    false,
-                    run -> fs.phase(
-                            "kill -9 of the busiest leader",
-                            run,
-                            () -> fs.stack("kill", broker),
-                            () -> fs.stack("start", broker),
-                            15)));
+            List<String> first = SCALED.stream().map(s -> s + "-1").toList();
+            if (wanted("kill")) {
+                rows.add(row(
+                        "c1",
+                        "kill -9 of " + String.join(", ", first) + " at once, left down for the row",
+                        false,
+                        run -> fs.phase(
+                                "kill -9 of one instance of every service",
+                                run,
+                                () -> {
+                                    for (String name : first) {
+                                        fs.stack("kill", name);
+                                    }
+                                },
+                                () -> {},
+                                0)));
+                for (String name : first) {
+                    fs.stack("start", name);
+                }
+            }
+
+            if (wanted("broker")) {
+                String broker = leaderToKill();
+                rows.add(row(
+                        "c2",
+                        "kill -9 of " + broker + " (leads the most partitions), started again after 15 s",
+                        false,
+                        run -> fs.phase(
+                                "kill -9 of the busiest leader",
+                                run,
+                                () -> fs.stack("kill", broker),
+                                () -> fs.stack("start", broker),
+                                15)));
+            }
 
             List<String> second = SCALED.stream().map(s -> s + "-2").toList();
-            rows.add(row(
-                    "c3",
-                    "SIGSTOP of " + String.join(", ", second) + " for " + PAUSE_SECONDS
-                            + " s (past the 45 s session timeout), then SIGCONT",
-                    true,
-                    run -> fs.phase(
-                            "zombies",
-                            run,
-                            () -> {
-                                for (String name : second) {
-                                    signal("STOP", name);
-                                    paused.add(name);
-                                }
-                            },
-                            () -> {
-                                for (String name : second) {
-                                    signal("CONT", name);
-                                }
-                                paused.clear();
-                            },
-                            PAUSE_SECONDS)));
+            if (wanted("zombie")) {
+                rows.add(row(
+                        "c3",
+                        "SIGSTOP of " + String.join(", ", second) + " for " + PAUSE_SECONDS
+                                + " s (past the 45 s session timeout), then SIGCONT",
+                        true,
+                        run -> fs.phase(
+                                "zombies",
+                                run,
+                                () -> {
+                                    for (String name : second) {
+                                        signal("STOP", name);
+                                        paused.add(name);
+                                    }
+                                },
+                                () -> {
+                                    for (String name : second) {
+                                        signal("CONT", name);
+                                    }
+                                    paused.clear();
+                                },
+                                PAUSE_SECONDS)));
+            }
 
             List<String> everyInstance = new ArrayList<>();
             for (String s : SCALED) {
@@ -153,28 +172,30 @@ class ClusterFaultSuite {
                     everyInstance.add(s + "-" + k);
                 }
             }
-            rows.add(row(
-                    "c4",
-                    "rolling restart (./stack restart) of " + everyInstance.size()
-                            + " service instances one after another",
-                    false,
-                    run -> fs.phase(
-                            "rolling restart",
-                            run,
-                            PER_ROW,
-                            ROLLING_RATE,
-                            5,
-                            () -> {
-                                for (String name : everyInstance) {
-                                    long t = System.nanoTime();
-                                    fs.stack("restart", name);
-                                    System.out.printf(
-                                            "    %s restarted in %.0f s%n", name, (System.nanoTime() - t) / 1e9);
-                                }
-                            },
-                            () -> {},
-                            0,
-                            true)));
+            if (wanted("rolling")) {
+                rows.add(row(
+                        "c4",
+                        "rolling restart (./stack restart) of " + everyInstance.size()
+                                + " service instances one after another",
+                        false,
+                        run -> fs.phase(
+                                "rolling restart",
+                                run,
+                                PER_ROW,
+                                ROLLING_RATE,
+                                5,
+                                () -> {
+                                    for (String name : everyInstance) {
+                                        long t = System.nanoTime();
+                                        fs.stack("restart", name);
+                                        System.out.printf(
+                                                "    %s restarted in %.0f s%n", name, (System.nanoTime() - t) / 1e9);
+                                    }
+                                },
+                                () -> {},
+                                0,
+                                true)));
+            }
         } finally {
             for (String name : paused) {
                 signal("CONT", name);
@@ -198,9 +219,10 @@ class ClusterFaultSuite {
             assertThat(row.moneyMismatches()).as("money: " + row.fault()).isZero();
             assertThat(row.visitBreaches()).as("per-visit: " + row.fault()).isZero();
         });
-        assertThat(rows.get(3).publishedTwice())
-                .as("a zombie that wakes publishes nothing twice")
-                .isZero();
+        assertThat(rows.stream().filter(r -> r.fault().startsWith("SIGSTOP")))
+                .allSatisfy(r -> assertThat(r.publishedTwice())
+                        .as("a zombie that wakes publishes nothing twice")
+                        .isZero());
     }
 
     @FunctionalInterface
@@ -218,6 +240,13 @@ class ClusterFaultSuite {
         long publishedTwice = publishedTwice(prefix);
         if (!sentTwice.isEmpty()) {
             System.out.println("    sent twice (" + run + "): " + sentTwice);
+        }
+        if (counted.moneyMismatches() > 0) {
+            System.out.println("    money differences per claim (" + run + "): "
+                    + FaultInvariants.moneyDifferences(fs.databases(), prefix));
+            var snapshot = io.claimflow.e2e.demo.PipelineSnapshot.read(fs.databases(), prefix);
+            System.out.println("    money: claim-service " + snapshot.claimMoney() + " | gateway "
+                    + snapshot.gatewayMoney() + " | ledger " + snapshot.ledgerMoney());
         }
         String note = "load " + loadBefore + " -> " + loadAverage()
                 + (counted.note().isEmpty() ? "" : "; " + counted.note())

@@ -125,7 +125,8 @@ final class ComponentControl {
         if (broker.isPresent()) {
             // ready when the cluster lists this node again (its peers answer meanwhile)
             try (Admin admin = Admin.create(KafkaBroker.adminProperties(config.kafkaBootstrap()))) {
-                readiness.awaitKafka(process, broker.get().port(), broker.get().node(), admin);
+                readiness.awaitKafka(
+                        process, broker.get().port(), broker.get().node(), admin, LocalStack.brokerTimeout(config));
             }
         } else if (c.order() == LocalStack.ORDER_POSTGRES) {
             readiness.awaitFile(process, config.run().resolve(LocalStack.POSTGRES_READY), Duration.ofSeconds(180));

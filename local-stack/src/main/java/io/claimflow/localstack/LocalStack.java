@@ -233,7 +233,8 @@ public final class LocalStack {
                         broker.getValue(),
                         broker.getKey().port(),
                         broker.getKey().node(),
-                        admin);
+                        admin,
+                        brokerTimeout(config));
             }
             step(
                     nodes.size() == 1
@@ -558,6 +559,12 @@ public final class LocalStack {
 
     static String seconds(Duration d) {
         return StackProgress.seconds(d);
+    }
+
+    /** How long a broker may take to be ready: 90 s, or the health timeout when that is longer. */
+    static Duration brokerTimeout(StackConfig config) {
+        Duration minimum = Duration.ofSeconds(90);
+        return config.healthTimeout().compareTo(minimum) > 0 ? config.healthTimeout() : minimum;
     }
 
     static String display(Path path) {

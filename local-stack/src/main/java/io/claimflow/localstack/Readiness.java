@@ -30,10 +30,12 @@ final class Readiness {
 
     /**
      * Until broker {@code nodeId} listens on {@code port} and the cluster (asked through {@code admin}, any broker)
-     * lists it among its nodes, at most 90 s.
+     * lists it among its nodes, at most {@code timeout} (a broker killed with -9 first recovers its logs, which on a
+     * loaded machine may take longer than its first start did).
      */
-    void awaitKafka(ChildProcess kafka, int port, int nodeId, Admin admin) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    void awaitKafka(ChildProcess kafka, int port, int nodeId, Admin admin, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             checkRunning(kafka);
             if (Ports.listening(port)) {
@@ -47,7 +49,8 @@ final class Readiness {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new LocalStack.StartupException(kafka.name() + " did not become ready in 90 s, see "
+                throw new LocalStack.StartupException(kafka.name() + " did not become ready in " + timeout.toSeconds()
+                        + " s, see "
                         + LocalStack.display(kafka.log()) + "\n" + kafka.tail(15));
             }
             Thread.sleep(200);
