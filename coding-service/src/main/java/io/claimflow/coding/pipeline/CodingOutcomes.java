@@ -22,11 +22,7 @@ public class CodingOutcomes {
     private final CoderQueue queue;
     private final CodeSets codeSets;
 
-    public CodingOutcomes(
-            Encounters encounters,
-            CodingVersions versions,
-            CoderQueue queue,
-            CodeSets codeSets) {
+    public CodingOutcomes(Encounters encounters, CodingVersions versions, CoderQueue queue, CodeSets codeSets) {
         this.encounters = encounters;
         this.versions = versions;
         this.queue = queue;

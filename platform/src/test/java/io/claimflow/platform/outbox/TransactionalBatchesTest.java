@@ -145,8 +145,10 @@ class TransactionalBatchesTest {
         String consumer = "legacy-consumer-" + java.util.UUID.randomUUID();
         // before it was batched, the handler marked the first event itself under the consumer's own name
         batches.handle(
-                "direct", records.subList(0, 1), PlatformTestEvent.class, event -> processedEvents.markIfNew(
-                        consumer, event.getEventId()));
+                "direct",
+                records.subList(0, 1),
+                PlatformTestEvent.class,
+                event -> processedEvents.markIfNew(consumer, event.getEventId()));
         List<String> handled = new ArrayList<>();
 
         batches.handleOnce(
@@ -167,7 +169,8 @@ class TransactionalBatchesTest {
                 PlatformTestEvent::getEventId,
                 event -> handled.add(event.getEventId()));
 
-        assertThat(handled).containsExactly(events.get(1).getEventId(), events.get(2).getEventId());
+        assertThat(handled)
+                .containsExactly(events.get(1).getEventId(), events.get(2).getEventId());
         assertThat(new JdbcTemplate(dataSource)
                         .queryForObject(
                                 "SELECT count(*) FROM claimflow_platform.processed_event WHERE consumer_id = ?",

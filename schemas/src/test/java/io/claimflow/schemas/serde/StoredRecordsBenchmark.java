@@ -35,11 +35,20 @@ class StoredRecordsBenchmark {
     void perEvent() throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(
-                Locale.ROOT, "%-52s %10s %14s %10s", "per event (" + ROUNDS + " rounds)", "us", "bytes alloc", "stored"));
-        measure(lines, "claim-service EncounterCoded, JSON write + read", JsonRecords.write(coded).length(), () -> {
-            String json = JsonRecords.write(coded);
-            return JsonRecords.read(json, EncounterCoded.class);
-        });
+                Locale.ROOT,
+                "%-52s %10s %14s %10s",
+                "per event (" + ROUNDS + " rounds)",
+                "us",
+                "bytes alloc",
+                "stored"));
+        measure(
+                lines,
+                "claim-service EncounterCoded, JSON write + read",
+                JsonRecords.write(coded).length(),
+                () -> {
+                    String json = JsonRecords.write(coded);
+                    return JsonRecords.read(json, EncounterCoded.class);
+                });
         measure(lines, "claim-service EncounterCoded, Avro write + read", StoredRecords.write(coded).length, () -> {
             byte[] bytes = StoredRecords.write(coded);
             return StoredRecords.read(bytes, EncounterCoded.class);
@@ -47,7 +56,8 @@ class StoredRecordsBenchmark {
         measure(
                 lines,
                 "coding-service documented w+r, coded w, JSON",
-                JsonRecords.write(documented).length() + JsonRecords.write(coded).length(),
+                JsonRecords.write(documented).length()
+                        + JsonRecords.write(coded).length(),
                 () -> {
                     String json = JsonRecords.write(documented);
                     EncounterDocumented back = JsonRecords.read(json, EncounterDocumented.class);

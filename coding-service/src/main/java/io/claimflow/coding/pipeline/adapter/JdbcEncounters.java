@@ -19,8 +19,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcEncounters implements Encounters {
 
-    private static final String SELECT = "SELECT documented, documentation::text, status, current_version, recode_attempts "
-            + "FROM encounter WHERE encounter_id = :id";
+    private static final String SELECT =
+            "SELECT documented, documentation::text, status, current_version, recode_attempts "
+                    + "FROM encounter WHERE encounter_id = :id";
 
     private final JdbcClient jdbc;
 

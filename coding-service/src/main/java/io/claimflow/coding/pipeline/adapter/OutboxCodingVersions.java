@@ -34,8 +34,9 @@ class OutboxCodingVersions implements CodingVersions {
     @Override
     public void store(CodingVersion version, byte[] documentation) {
         EncounterCoded event = AvroMapping.encounterCoded(version, documentation, clock);
-        jdbc.sql("INSERT INTO coding_version (encounter_id, version, event_id, causation_id, method, coder_id, coded_event) "
-                        + "VALUES (:id, :version, :eventId, :causation, :method, :coder, :coded)")
+        jdbc.sql(
+                        "INSERT INTO coding_version (encounter_id, version, event_id, causation_id, method, coder_id, coded_event) "
+                                + "VALUES (:id, :version, :eventId, :causation, :method, :coder, :coded)")
                 .param("id", version.encounterId())
                 .param("version", version.version())
                 .param("eventId", UUID.fromString(event.getEventId()))

@@ -45,7 +45,8 @@ class CodingRoundTripTest {
                         new CodedDiagnosis("I10", "Essential (primary) hypertension"),
                         new CodedDiagnosis("E11.9", "Type 2 diabetes mellitus without complications")),
                 List.of(
-                        new CodedLine(1, "99214", CodeSystem.CPT, "Office visit", List.of("25"), 1, List.of(1, 2), null),
+                        new CodedLine(
+                                1, "99214", CodeSystem.CPT, "Office visit", List.of("25"), 1, List.of(1, 2), null),
                         new CodedLine(
                                 2,
                                 "J3301",
@@ -93,8 +94,9 @@ class CodingRoundTripTest {
 
     @Test
     void theIncomingDocumentationIsKeptAsAvroBytesThatReadBackEqual() {
-        IncomingDocumentation incoming = AvroMapping.incoming(documented, Clock.fixed(
-                documented.getDateOfService().atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        IncomingDocumentation incoming = AvroMapping.incoming(
+                documented,
+                Clock.fixed(documented.getDateOfService().atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
 
         assertThat(StoredRecords.isSingleObject(incoming.documentation())).isTrue();
         assertThat(StoredRecords.read(incoming.documentation(), EncounterDocumented.class))

@@ -80,7 +80,9 @@ class EncounterDocumentedReplayTest {
                 .param("consumer", consumer)
                 .param(
                         "ids",
-                        events.stream().map(e -> UUID.fromString(e.getEventId())).toList())
+                        events.stream()
+                                .map(e -> UUID.fromString(e.getEventId()))
+                                .toList())
                 .query(Integer.class)
                 .single();
     }

@@ -28,9 +28,7 @@ public class ClaimBilledToPatientHandler {
     private final ClaimRegistry registry;
     private final List<ClaimRegistrationListener> registrationListeners;
 
-    ClaimBilledToPatientHandler(
-            ClaimRegistry registry,
-            List<ClaimRegistrationListener> registrationListeners) {
+    ClaimBilledToPatientHandler(ClaimRegistry registry, List<ClaimRegistrationListener> registrationListeners) {
         this.registry = registry;
         this.registrationListeners = registrationListeners;
     }

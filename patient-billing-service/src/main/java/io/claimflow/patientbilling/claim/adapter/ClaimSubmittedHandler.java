@@ -29,9 +29,7 @@ public class ClaimSubmittedHandler {
     private final ClaimRegistry registry;
     private final List<ClaimRegistrationListener> registrationListeners;
 
-    ClaimSubmittedHandler(
-            ClaimRegistry registry,
-            List<ClaimRegistrationListener> registrationListeners) {
+    ClaimSubmittedHandler(ClaimRegistry registry, List<ClaimRegistrationListener> registrationListeners) {
         this.registry = registry;
         this.registrationListeners = registrationListeners;
     }

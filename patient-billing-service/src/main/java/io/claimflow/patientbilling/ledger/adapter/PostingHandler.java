@@ -38,11 +38,7 @@ public class PostingHandler implements ClaimRegistrationListener {
     private final ParkedAnswers parked;
     private final MeterRegistry meters;
 
-    PostingHandler(
-            KnownClaims claims,
-            Postings postings,
-            ParkedAnswers parked,
-            MeterRegistry meters) {
+    PostingHandler(KnownClaims claims, Postings postings, ParkedAnswers parked, MeterRegistry meters) {
         this.claims = claims;
         this.postings = postings;
         this.parked = parked;
