@@ -1132,6 +1132,71 @@ class PatientBillingFlowTest {
                 .sum();
     }
 
+    /**
+     * The four consumers mark events per batch (TransactionalBatches.handleOnce) under the consumer names their
+     * handlers marked them with before: a batch delivered again takes effect once, and each event has one mark,
+     * under its consumer's name.
+     */
+    @Test
+    void aReplayedBatchOfClaimsAndAnswersTakesEffectOnce() {
+        ClaimSubmitted paidClaim = BillingEvents.claimSubmitted(tenant, "clm-r1", encounter, "MRN-R");
+        ClaimSubmitted deniedClaim = BillingEvents.claimSubmitted(tenant, "clm-r2", encounter, "MRN-R");
+        PaymentPosted payment = BillingEvents.primary(tenant, "clm-r1", encounter, "EFT-R1");
+        ClaimDenied denial = BillingEvents.nonCovered(tenant, "clm-r2", encounter, "EFT-R2");
+        List<Object[]> batch = List.of(
+                new Object[] {Topics.CLAIM_SUBMITTED, paidClaim},
+                new Object[] {Topics.CLAIM_SUBMITTED, deniedClaim},
+                new Object[] {Topics.PAYMENT_POSTED, payment},
+                new Object[] {Topics.CLAIM_DENIED, denial});
+        batch.forEach(r -> publish((String) r[0], r[1]));
+        long account = awaitAccount("clm-r1");
+        await().atMost(WAIT).until(() -> entryCount(account, "clm-r1") == 1 && entryCount(account, "clm-r2") == 1);
+        BigDecimal balance = balance(account);
+
+        batch.forEach(r -> publish((String) r[0], r[1])); // the same records again
+        // markers behind them on each topic's partition (same key): once they took effect, the replay was handled
+        registerClaim("clm-r3", "MRN-R");
+        registerClaim("clm-r4", "MRN-R");
+        publish(Topics.PAYMENT_POSTED, BillingEvents.primary(tenant, "clm-r3", encounter, "EFT-R3"));
+        publish(Topics.CLAIM_DENIED, BillingEvents.nonCovered(tenant, "clm-r4", encounter, "EFT-R4"));
+        await().atMost(WAIT).until(() -> entryCount(account, "clm-r3") == 1 && entryCount(account, "clm-r4") == 1);
+
+        assertThat(entryCount(account, "clm-r1")).isEqualTo(1);
+        assertThat(entryCount(account, "clm-r2")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM claim WHERE tenant_id = ? AND claim_id IN ('clm-r1', 'clm-r2')")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        // the markers are the same payment and denial for two more claims of the account: twice what it owed
+        assertThat(balance(account)).isEqualByComparingTo(balance.add(balance));
+        assertThat(marks(paidClaim.getEventId(), deniedClaim.getEventId(), payment.getEventId(), denial.getEventId()))
+                .containsExactlyInAnyOrder(
+                        "patient-billing-service.claim-submitted",
+                        "patient-billing-service.claim-submitted",
+                        "patient-billing-service.payment-posted",
+                        "patient-billing-service.claim-denied");
+    }
+
+    List<String> marks(String... eventIds) {
+        return jdbc.sql("SELECT consumer_id FROM claimflow_platform.processed_event"
+                        + " WHERE event_id = ANY(CAST(? AS uuid[]))")
+                .param((Object) eventIds)
+                .query(String.class)
+                .list();
+    }
+
+    long awaitAccount(String claimId) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> jdbc.sql("SELECT account_id FROM claim WHERE tenant_id = ? AND claim_id = ?")
+                                .params(tenant, claimId)
+                                .query(Long.class)
+                                .optional()
+                                .orElse(null),
+                        id -> id != null);
+    }
+
     long registerClaim(String claimId, String mrn) {
         publish(Topics.CLAIM_SUBMITTED, BillingEvents.claimSubmitted(tenant, claimId, encounter, mrn));
         return await().atMost(WAIT)

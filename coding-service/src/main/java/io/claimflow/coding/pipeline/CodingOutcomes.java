@@ -2,7 +2,6 @@ package io.claimflow.coding.pipeline;
 
 import io.claimflow.coding.rules.CodeSets;
 import io.claimflow.coding.rules.Coding;
-import io.claimflow.platform.outbox.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -10,43 +9,24 @@ import org.springframework.stereotype.Service;
 /**
  * What becomes of a coding, the same for a first coding, a recode and a coder's finalization: the encounter's next
  * coding version stored with its EncounterCoded in the outbox and the encounter CODED, or a coder queue item and the
- * encounter HELD at its current version. Also the idempotency mark each event handler starts with. Every call runs
- * inside the caller's transaction, so the mark, the version, the outbox row and the state commit together.
+ * encounter HELD at its current version. Every call runs inside the caller's transaction, so the version, the outbox
+ * row, the state and the listener's idempotency mark (TransactionalBatches, per batch) commit together.
  */
 @Service
 public class CodingOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(CodingOutcomes.class);
 
-    private final ProcessedEvents processedEvents;
     private final Encounters encounters;
     private final CodingVersions versions;
     private final CoderQueue queue;
     private final CodeSets codeSets;
 
-    public CodingOutcomes(
-            ProcessedEvents processedEvents,
-            Encounters encounters,
-            CodingVersions versions,
-            CoderQueue queue,
-            CodeSets codeSets) {
-        this.processedEvents = processedEvents;
+    public CodingOutcomes(Encounters encounters, CodingVersions versions, CoderQueue queue, CodeSets codeSets) {
         this.encounters = encounters;
         this.versions = versions;
         this.queue = queue;
         this.codeSets = codeSets;
-    }
-
-    /**
-     * Marks the event handled by the consumer; false, with a log line naming the ids, when it was handled before
-     * and the handler must change nothing.
-     */
-    public boolean firstDelivery(String consumer, String eventType, String eventId, String encounterId) {
-        if (processedEvents.markIfNew(consumer, eventId)) {
-            return true;
-        }
-        log.info("{} {} for encounter {} was handled before; skipped", eventType, eventId, encounterId);
-        return false;
     }
 
     /**

@@ -10,7 +10,7 @@ public interface CodingVersions {
      * Stores the version and appends its EncounterCoded to the outbox; {@code documentation} is the encounter's
      * stored documentation, for the context the event carries.
      */
-    void store(CodingVersion version, String documentation);
+    void store(CodingVersion version, byte[] documentation);
 
     Optional<Coding> find(String encounterId, int version);
 }

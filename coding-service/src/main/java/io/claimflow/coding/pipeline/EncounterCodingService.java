@@ -19,7 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EncounterCodingService {
 
-    static final String CONSUMER = "coding-service.encounter-documented";
+    /**
+     * The consumer its events are marked processed under: by its listener, for a whole batch in the batch's
+     * transaction (TransactionalBatches), under the name the marks had when this service marked each event itself.
+     */
+    public static final String CONSUMER = "coding-service.encounter-documented";
 
     private static final Logger log = LoggerFactory.getLogger(EncounterCodingService.class);
 
@@ -36,13 +40,13 @@ public class EncounterCodingService {
         this.history = history;
     }
 
-    /** Handles one EncounterDocumented; returns the coding, or empty when the event was handled before. */
+    /**
+     * Handles one EncounterDocumented, on its first delivery only: the caller (the listener) has marked it processed
+     * as {@link #CONSUMER} in this transaction and skips an event marked before. Returns the coding.
+     */
     @Transactional
-    public Optional<Coding> onDocumented(IncomingDocumentation documentation) {
+    public Coding onDocumented(IncomingDocumentation documentation) {
         String encounterId = documentation.encounter().encounterId();
-        if (!outcomes.firstDelivery(CONSUMER, "EncounterDocumented", documentation.eventId(), encounterId)) {
-            return Optional.empty();
-        }
         Optional<EncounterRecord> existing = encounters.lock(encounterId);
         encounters.saveDocumentation(documentation);
         // new or established from coding-service's own history when the EHR did not say, then recorded for the next
@@ -78,6 +82,6 @@ public class EncounterCodingService {
             }
             log.info("Encounter {} coded automatically as version {}", encounterId, version);
         }
-        return Optional.of(coding);
+        return coding;
     }
 }

@@ -5,7 +5,7 @@ import io.claimflow.coding.rules.DocumentedEncounter;
 /** An encounter as stored: its documentation, whether it is coded or held, and its coding version so far. */
 public record EncounterRecord(
         DocumentedEncounter encounter,
-        String documentation,
+        byte[] documentation,
         EncounterStatus status,
         int currentVersion,
         int recodeAttempts) {

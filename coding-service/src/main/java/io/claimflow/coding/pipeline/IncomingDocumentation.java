@@ -5,9 +5,9 @@ import io.claimflow.coding.rules.DocumentedEncounter;
 
 /**
  * An EncounterDocumented event as the pipeline handles it: the domain view for the rules, and the event itself as
- * JSON ({@code documentation}, opaque here) to keep with the encounter and copy the context downstream from; the
+ * the adapter stores it ({@code documentation}, opaque bytes here, never modified) to keep with the encounter and copy the context downstream from; the
  * patient's identity within the tenant (the EHR's MRN, never logged) and the providers, for the history of
  * professional services that decides new or established.
  */
 public record IncomingDocumentation(
-        String eventId, DocumentedEncounter encounter, String documentation, String patientId, CareProvider provider) {}
+        String eventId, DocumentedEncounter encounter, byte[] documentation, String patientId, CareProvider provider) {}

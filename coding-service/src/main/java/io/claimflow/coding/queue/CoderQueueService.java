@@ -32,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CoderQueueService {
 
-    /** A queue item with the encounter's documentation (the EncounterDocumented JSON). */
-    public record ItemDetail(QueueItem item, String documentation) {}
+    /** A queue item with the encounter's documentation (the EncounterDocumented as stored: opaque bytes here). */
+    public record ItemDetail(QueueItem item, byte[] documentation) {}
 
     /** What finalizing produced. */
     public record Finalized(String encounterId, int codingVersion, List<Edit> edits) {}

@@ -22,7 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RecodeService {
 
-    static final String CONSUMER = "coding-service.recode-requested";
+    /**
+     * The consumer its events are marked processed under: by its listener, for a whole batch in the batch's
+     * transaction (TransactionalBatches), under the name the marks had when this service marked each event itself.
+     */
+    public static final String CONSUMER = "coding-service.recode-requested";
 
     private static final Logger log = LoggerFactory.getLogger(RecodeService.class);
 
@@ -45,11 +49,12 @@ public class RecodeService {
         this.history = history;
     }
 
+    /**
+     * Handles one RecodeRequested, on its first delivery only: the caller (the listener) has marked it processed as
+     * {@link #CONSUMER} in this transaction and skips an event marked before.
+     */
     @Transactional
     public void onRecodeRequested(IncomingRecode request) {
-        if (!outcomes.firstDelivery(CONSUMER, "RecodeRequested", request.eventId(), request.encounterId())) {
-            return;
-        }
         EncounterRecord encounter = encounters
                 .lock(request.encounterId())
                 .orElseThrow(() ->

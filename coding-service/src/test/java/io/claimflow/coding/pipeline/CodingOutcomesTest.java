@@ -25,7 +25,9 @@ class CodingOutcomesTest {
 
     final List<String> states = new ArrayList<>();
     final List<CodingVersion> stored = new ArrayList<>();
-    final List<String> documentations = new ArrayList<>();
+    static final byte[] DOCUMENTATION = {1, 2, 3};
+
+    final List<byte[]> documentations = new ArrayList<>();
     final List<HeldEncounter> queued = new ArrayList<>();
     final List<LocalDate> releasesAskedFor = new ArrayList<>();
 
@@ -53,7 +55,7 @@ class CodingOutcomesTest {
 
     final CodingVersions versions = new CodingVersions() {
         @Override
-        public void store(CodingVersion version, String documentation) {
+        public void store(CodingVersion version, byte[] documentation) {
             stored.add(version);
             documentations.add(documentation);
         }
@@ -86,7 +88,7 @@ class CodingOutcomesTest {
                 throw new UnsupportedOperationException(method.getName());
             });
 
-    final CodingOutcomes outcomes = new CodingOutcomes(null, encounters, versions, queue, codeSets);
+    final CodingOutcomes outcomes = new CodingOutcomes(encounters, versions, queue, codeSets);
 
     static EncounterRecord encounter(int currentVersion, int recodeAttempts) {
         DocumentedEncounter documented = new DocumentedEncounter(
@@ -108,7 +110,7 @@ class CodingOutcomesTest {
                 null,
                 null,
                 PriorServices.NONE);
-        return new EncounterRecord(documented, "{\"doc\":1}", EncounterStatus.CODED, currentVersion, recodeAttempts);
+        return new EncounterRecord(documented, DOCUMENTATION, EncounterStatus.CODED, currentVersion, recodeAttempts);
     }
 
     static Coding coding() {
@@ -130,7 +132,7 @@ class CodingOutcomesTest {
             assertThat(v.recodeCause()).isEqualTo(cause);
             assertThat(v.codeSetVersions()).containsExactly(new CodeSetVersion("ICD-10-CM", "2026"));
         });
-        assertThat(documentations).containsExactly("{\"doc\":1}");
+        assertThat(documentations).containsExactly(DOCUMENTATION);
         assertThat(releasesAskedFor).containsExactly(DOS);
         assertThat(states).containsExactly("enc-1 CODED v3 attempts 1");
     }

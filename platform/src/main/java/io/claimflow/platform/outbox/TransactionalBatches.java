@@ -109,17 +109,33 @@ public class TransactionalBatches {
         run(listenerId, records, type, lockKey, new Once<>(listenerId, eventId), handler);
     }
 
+    /**
+     * {@link #handleOnce(String, List, Class, Function, Function, Consumer)} with the marks kept under
+     * {@code consumerId} instead of the listener id: for a consumer whose marks were recorded under a name of its own
+     * before it was batched (its handler marked each event itself), so that events it handled then are still known.
+     */
+    public <V> void handleOnce(
+            String listenerId,
+            String consumerId,
+            List<ConsumerRecord<String, V>> records,
+            Class<V> type,
+            Function<? super V, String> lockKey,
+            Function<? super V, ?> eventId,
+            Consumer<? super V> handler) {
+        run(listenerId, records, type, lockKey, new Once<>(consumerId, eventId), handler);
+    }
+
     // handleOnce's idempotency marks: one multi-row insert for the batch's records before the first is handled (the
     // marks commit or roll back with the batch), instead of one insert per record; a record whose value or event id
     // is bad is marked in its turn, where it fails as before
     private final class Once<V> {
 
-        private final String listenerId;
+        private final String consumerId;
         private final Function<? super V, ?> eventId;
         private Boolean[] fresh;
 
-        Once(String listenerId, Function<? super V, ?> eventId) {
-            this.listenerId = listenerId;
+        Once(String consumerId, Function<? super V, ?> eventId) {
+            this.consumerId = consumerId;
             this.eventId = eventId;
         }
 
@@ -137,7 +153,7 @@ public class TransactionalBatches {
                     all.add(ids[i]);
                 }
             }
-            Set<UUID> recorded = processedEvents.markAllIfNew(listenerId, all);
+            Set<UUID> recorded = processedEvents.markAllIfNew(consumerId, all);
             fresh = new Boolean[end];
             for (int i = 0; i < end; i++) {
                 // the first record of an id recorded now is new; a repeat within the batch is not
@@ -147,7 +163,7 @@ public class TransactionalBatches {
 
         boolean isNew(int index, V value) {
             Boolean known = fresh[index];
-            return known != null ? known : TransactionalBatches.this.isNew(listenerId, eventId.apply(value));
+            return known != null ? known : TransactionalBatches.this.isNew(consumerId, eventId.apply(value));
         }
     }
 

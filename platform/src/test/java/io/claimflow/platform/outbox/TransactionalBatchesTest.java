@@ -53,6 +53,9 @@ class TransactionalBatchesTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    ProcessedEvents processedEvents;
+
     @Test
     void aFailingRecordRollsBackAloneAndTheRecordsBeforeItCommit() {
         List<PlatformTestEvent> events = List.of(event("ok"), event("ok"), event("reject"), event("ok"), event("ok"));
@@ -130,6 +133,56 @@ class TransactionalBatchesTest {
                 event -> java.util.UUID.fromString(event.getEventId()),
                 handler);
         assertThat(handled).containsExactly(events.get(0).getEventId());
+    }
+
+    @Test
+    void handleOnceUnderAConsumerIdOfItsOwnSkipsTheEventsItsHandlerMarkedBeforeAndMarksUnderThatId() {
+        List<PlatformTestEvent> events = List.of(event("ok"), event("ok"), event("ok"));
+        List<ConsumerRecord<String, PlatformTestEvent>> records = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            records.add(new ConsumerRecord<>("direct", 0, i, events.get(i).getEncounterId(), events.get(i)));
+        }
+        String consumer = "legacy-consumer-" + java.util.UUID.randomUUID();
+        // before it was batched, the handler marked the first event itself under the consumer's own name
+        batches.handle(
+                "direct",
+                records.subList(0, 1),
+                PlatformTestEvent.class,
+                event -> processedEvents.markIfNew(consumer, event.getEventId()));
+        List<String> handled = new ArrayList<>();
+
+        batches.handleOnce(
+                "direct-listener",
+                consumer,
+                records,
+                PlatformTestEvent.class,
+                null,
+                PlatformTestEvent::getEventId,
+                event -> handled.add(event.getEventId()));
+        // and the whole batch redelivered
+        batches.handleOnce(
+                "direct-listener",
+                consumer,
+                records,
+                PlatformTestEvent.class,
+                null,
+                PlatformTestEvent::getEventId,
+                event -> handled.add(event.getEventId()));
+
+        assertThat(handled)
+                .containsExactly(events.get(1).getEventId(), events.get(2).getEventId());
+        assertThat(new JdbcTemplate(dataSource)
+                        .queryForObject(
+                                "SELECT count(*) FROM claimflow_platform.processed_event WHERE consumer_id = ?",
+                                Integer.class,
+                                consumer))
+                .isEqualTo(3);
+        assertThat(new JdbcTemplate(dataSource)
+                        .queryForObject(
+                                "SELECT count(*) FROM claimflow_platform.processed_event WHERE consumer_id = ?",
+                                Integer.class,
+                                "direct-listener"))
+                .isZero();
     }
 
     @Test

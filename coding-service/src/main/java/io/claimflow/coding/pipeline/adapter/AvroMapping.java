@@ -38,6 +38,7 @@ import io.claimflow.events.ServiceLine;
 import io.claimflow.events.UnitOfMeasure;
 import io.claimflow.schemas.json.JsonRecords;
 import io.claimflow.schemas.rules.EncounterDocumentedRules;
+import io.claimflow.schemas.serde.StoredRecords;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,8 +47,8 @@ import java.util.UUID;
 
 /**
  * Maps between the Avro events and the domain: EncounterDocumented in, EncounterCoded out, and EncounterCoded back
- * into a {@link Coding} when a stored version is read again. Events are kept in the database as plain JSON
- * ({@link JsonRecords}).
+ * into a {@link Coding} when a stored version is read again. Events are kept in the database as Avro bytes
+ * ({@link StoredRecords}), not JSON.
  */
 public final class AvroMapping {
 
@@ -82,7 +83,7 @@ public final class AvroMapping {
         return new IncomingDocumentation(
                 event.getEventId(),
                 toDomain(event),
-                JsonRecords.write(event),
+                StoredRecords.write(event),
                 event.getPatient().getMrn(),
                 careProvider(event));
     }
@@ -156,8 +157,8 @@ public final class AvroMapping {
     }
 
     /** The EncounterCoded event of a coding version; the context (patient, coverage, providers) from the documentation. */
-    public static EncounterCoded encounterCoded(CodingVersion version, String documentation, Clock clock) {
-        EncounterDocumented doc = JsonRecords.read(documentation, EncounterDocumented.class);
+    public static EncounterCoded encounterCoded(CodingVersion version, byte[] documentation, Clock clock) {
+        EncounterDocumented doc = StoredRecords.read(documentation, EncounterDocumented.class);
         Coding coding = version.coding();
         return EncounterCoded.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
@@ -270,9 +271,22 @@ public final class AvroMapping {
         return new Coding(diagnoses, lines, edits, List.of());
     }
 
-    static void requireUuid(String eventId, String what) {
+    /**
+     * The event id the batch marks the event processed under, after the checks {@link #incoming} starts with, in its
+     * order: a record without an encounter id or a UUID event id fails with the reason it always had.
+     */
+    public static UUID eventId(EncounterDocumented event) {
+        String id = event.getEncounterId();
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(
+                    "Incomplete documentation: EncounterDocumented " + event.getEventId() + " has no encounterId");
+        }
+        return requireUuid(event.getEventId(), "EncounterDocumented for encounter " + id);
+    }
+
+    static UUID requireUuid(String eventId, String what) {
         try {
-            UUID.fromString(eventId);
+            return UUID.fromString(eventId);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(what + " has an eventId that is not a UUID");
         }

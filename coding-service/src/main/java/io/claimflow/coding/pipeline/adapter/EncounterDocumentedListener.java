@@ -26,7 +26,14 @@ record EncounterDocumentedListener(EncounterCodingService service, Clock clock, 
             topics = Topics.ENCOUNTER_DOCUMENTED,
             concurrency = "${claimflow.coding.listener-concurrency:1}")
     void on(List<ConsumerRecord<String, EncounterDocumented>> records) {
-        batches.handle(LISTENER, records, EncounterDocumented.class, this::handle);
+        batches.handleOnce(
+                LISTENER,
+                EncounterCodingService.CONSUMER,
+                records,
+                EncounterDocumented.class,
+                null,
+                AvroMapping::eventId,
+                this::handle);
     }
 
     // inside the batch's transaction (TransactionalBatches)

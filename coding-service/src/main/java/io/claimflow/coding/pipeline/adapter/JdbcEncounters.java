@@ -5,18 +5,23 @@ import io.claimflow.coding.pipeline.EncounterStatus;
 import io.claimflow.coding.pipeline.Encounters;
 import io.claimflow.coding.pipeline.IncomingDocumentation;
 import io.claimflow.events.EncounterDocumented;
-import io.claimflow.schemas.json.JsonRecords;
+import io.claimflow.schemas.serde.StoredRecords;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Encounters in PostgreSQL, documentation kept as the EncounterDocumented JSON. */
+/**
+ * Encounters in PostgreSQL, documentation kept as the EncounterDocumented in Avro bytes ({@link StoredRecords}); an
+ * encounter stored before V21 has it as JSON, which reads the same.
+ */
 @Repository
 class JdbcEncounters implements Encounters {
 
-    private static final String SELECT = "SELECT documentation::text, status, current_version, recode_attempts "
-            + "FROM encounter WHERE encounter_id = :id";
+    private static final String SELECT =
+            "SELECT documented, documentation::text, status, current_version, recode_attempts "
+                    + "FROM encounter WHERE encounter_id = :id";
 
     private final JdbcClient jdbc;
 
@@ -38,14 +43,16 @@ class JdbcEncounters implements Encounters {
         return jdbc.sql(sql)
                 .param("id", encounterId)
                 .query((rs, n) -> {
-                    String documentation = rs.getString(1);
-                    EncounterDocumented event = JsonRecords.read(documentation, EncounterDocumented.class);
+                    byte[] stored = rs.getBytes(1);
+                    byte[] documentation =
+                            stored != null ? stored : rs.getString(2).getBytes(StandardCharsets.UTF_8);
+                    EncounterDocumented event = StoredRecords.read(documentation, EncounterDocumented.class);
                     return new EncounterRecord(
                             AvroMapping.toDomain(event),
                             documentation,
-                            EncounterStatus.valueOf(rs.getString(2)),
-                            rs.getInt(3),
-                            rs.getInt(4));
+                            EncounterStatus.valueOf(rs.getString(3)),
+                            rs.getInt(4),
+                            rs.getInt(5));
                 })
                 .optional();
     }
@@ -53,10 +60,10 @@ class JdbcEncounters implements Encounters {
     @Override
     public void saveDocumentation(IncomingDocumentation documentation) {
         jdbc.sql("INSERT INTO encounter (encounter_id, tenant_id, date_of_service, documented_event_id, "
-                        + "documentation, status) VALUES (:id, :tenant, :dos, :eventId, CAST(:doc AS jsonb), 'HELD') "
+                        + "documented, status) VALUES (:id, :tenant, :dos, :eventId, :doc, 'HELD') "
                         + "ON CONFLICT (encounter_id) DO UPDATE SET tenant_id = excluded.tenant_id, "
                         + "date_of_service = excluded.date_of_service, documented_event_id = excluded.documented_event_id, "
-                        + "documentation = excluded.documentation, updated_at = now()")
+                        + "documented = excluded.documented, documentation = NULL, updated_at = now()")
                 .param("id", documentation.encounter().encounterId())
                 .param("tenant", documentation.encounter().tenantId())
                 .param("dos", documentation.encounter().dateOfService())

@@ -12,9 +12,12 @@ import io.claimflow.coding.queue.QueuePage;
 import io.claimflow.coding.rules.Coding;
 import io.claimflow.coding.rules.Edit;
 import io.claimflow.coding.rules.HoldReason;
+import io.claimflow.events.EncounterDocumented;
 import io.claimflow.platform.validation.DateWithin;
 import io.claimflow.platform.validation.InvalidInputException;
 import io.claimflow.platform.validation.TenantId;
+import io.claimflow.schemas.json.JsonRecords;
+import io.claimflow.schemas.serde.StoredRecords;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -151,7 +154,7 @@ class CoderQueueController {
                 item.reasons(),
                 item.suggestion(),
                 cause,
-                json(detail.documentation()),
+                json(JsonRecords.write(StoredRecords.read(detail.documentation(), EncounterDocumented.class))),
                 item.createdAt(),
                 item.finalizedAt(),
                 item.finalizedBy(),

@@ -22,7 +22,14 @@ record RecodeRequestedListener(RecodeService service, TransactionalBatches batch
 
     @KafkaListener(id = LISTENER, idIsGroup = false, batch = "true", topics = Topics.RECODE_REQUESTED)
     void on(List<ConsumerRecord<String, RecodeRequested>> records) {
-        batches.handle(LISTENER, records, RecodeRequested.class, this::handle);
+        batches.handleOnce(
+                LISTENER,
+                RecodeService.CONSUMER,
+                records,
+                RecodeRequested.class,
+                null,
+                RecodeRequestedListener::eventId,
+                this::handle);
     }
 
     // inside the batch's transaction (TransactionalBatches)
@@ -30,13 +37,18 @@ record RecodeRequestedListener(RecodeService service, TransactionalBatches batch
         service.onRecodeRequested(incoming(event));
     }
 
-    static IncomingRecode incoming(RecodeRequested event) {
+    /** The event id the batch marks the event processed under; a record without a UUID fails with this reason. */
+    static UUID eventId(RecodeRequested event) {
         try {
-            UUID.fromString(event.getEventId());
+            return UUID.fromString(event.getEventId());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(
                     "RecodeRequested for encounter " + event.getEncounterId() + " has an eventId that is not a UUID");
         }
+    }
+
+    static IncomingRecode incoming(RecodeRequested event) {
+        eventId(event);
         if (event.getAttempt() < 1 || event.getCodingVersion() < 1) {
             throw new IllegalArgumentException(
                     "RecodeRequested " + event.getEventId() + " needs attempt and codingVersion of at least 1");

@@ -2,7 +2,6 @@ package io.claimflow.patientbilling.claim.adapter;
 
 import io.claimflow.events.ClaimBilledToPatient;
 import io.claimflow.patientbilling.claim.ClaimRegistrationListener;
-import io.claimflow.platform.outbox.ProcessedEvents;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,28 +25,18 @@ public class ClaimBilledToPatientHandler {
     static final String SELF_PAY = "Self-pay";
     private static final Logger log = LoggerFactory.getLogger(ClaimBilledToPatientHandler.class);
 
-    private final ProcessedEvents processedEvents;
     private final ClaimRegistry registry;
     private final List<ClaimRegistrationListener> registrationListeners;
 
-    ClaimBilledToPatientHandler(
-            ProcessedEvents processedEvents,
-            ClaimRegistry registry,
-            List<ClaimRegistrationListener> registrationListeners) {
-        this.processedEvents = processedEvents;
+    ClaimBilledToPatientHandler(ClaimRegistry registry, List<ClaimRegistrationListener> registrationListeners) {
         this.registry = registry;
         this.registrationListeners = registrationListeners;
     }
 
+    // a first delivery: its listener marked the event processed as CONSUMER, for the whole batch in this
+    // transaction (TransactionalBatches.handleOnce), and skips an event marked before
     @Transactional
     public void handle(ClaimBilledToPatient event) {
-        if (!processedEvents.markIfNew(CONSUMER, event.getEventId())) {
-            log.info(
-                    "claim {} billed to the patient (event {}) already handled",
-                    event.getClaimId(),
-                    event.getEventId());
-            return;
-        }
         if (event.getTotalCharge() == null || event.getTotalCharge().signum() <= 0) {
             throw new IllegalArgumentException("claim " + event.getClaimId() + " billed to the patient has no charge");
         }

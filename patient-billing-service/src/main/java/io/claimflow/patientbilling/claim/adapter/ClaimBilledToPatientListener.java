@@ -17,12 +17,14 @@ record ClaimBilledToPatientListener(ClaimBilledToPatientHandler handler, Transac
     @KafkaListener(id = LISTENER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_BILLED_TO_PATIENT)
     void on(List<ConsumerRecord<String, ClaimBilledToPatient>> records) {
         // in the order of the patient accounts they post to, as the other listeners
-        batches.handle(
+        batches.handleOnce(
                 LISTENER,
+                ClaimBilledToPatientHandler.CONSUMER,
                 records,
                 ClaimBilledToPatient.class,
                 event -> ClaimRegistry.accountLockKey(
                         event.getTenantId(), event.getPatient().getMrn()),
+                ClaimBilledToPatient::getEventId,
                 this::handle);
     }
 

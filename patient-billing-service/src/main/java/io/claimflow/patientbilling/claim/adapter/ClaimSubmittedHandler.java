@@ -7,7 +7,6 @@ import io.claimflow.events.Patient;
 import io.claimflow.events.Provider;
 import io.claimflow.events.Providers;
 import io.claimflow.patientbilling.claim.ClaimRegistrationListener;
-import io.claimflow.platform.outbox.ProcessedEvents;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -27,24 +26,18 @@ public class ClaimSubmittedHandler {
     static final String CONSUMER = "patient-billing-service.claim-submitted";
     private static final Logger log = LoggerFactory.getLogger(ClaimSubmittedHandler.class);
 
-    private final ProcessedEvents processedEvents;
     private final ClaimRegistry registry;
     private final List<ClaimRegistrationListener> registrationListeners;
 
-    ClaimSubmittedHandler(
-            ProcessedEvents processedEvents,
-            ClaimRegistry registry,
-            List<ClaimRegistrationListener> registrationListeners) {
-        this.processedEvents = processedEvents;
+    ClaimSubmittedHandler(ClaimRegistry registry, List<ClaimRegistrationListener> registrationListeners) {
         this.registry = registry;
         this.registrationListeners = registrationListeners;
     }
 
+    // a first delivery: its listener marked the event processed as CONSUMER, for the whole batch in this
+    // transaction (TransactionalBatches.handleOnce), and skips an event marked before
     @Transactional
     public void handle(ClaimSubmitted event) {
-        if (!processedEvents.markIfNew(CONSUMER, event.getEventId())) {
-            return;
-        }
         if (event.getLines().isEmpty()) {
             throw new IllegalArgumentException("claim " + event.getClaimId() + " has no service lines");
         }

@@ -17,12 +17,14 @@ record ClaimSubmittedListener(ClaimSubmittedHandler handler, TransactionalBatche
     @KafkaListener(id = LISTENER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_SUBMITTED)
     void on(List<ConsumerRecord<String, ClaimSubmitted>> records) {
         // in the order of the patient accounts they post to: no deadlock with the payer-answer batches (issue 19)
-        batches.handle(
+        batches.handleOnce(
                 LISTENER,
+                ClaimSubmittedHandler.CONSUMER,
                 records,
                 ClaimSubmitted.class,
                 event -> ClaimRegistry.accountLockKey(
                         event.getTenantId(), event.getPatient().getMrn()),
+                ClaimSubmitted::getEventId,
                 this::handle);
     }
 

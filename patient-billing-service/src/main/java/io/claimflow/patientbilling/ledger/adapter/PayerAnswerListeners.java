@@ -20,11 +20,13 @@ record PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches
     @KafkaListener(id = PAYMENT_POSTED_LISTENER, idIsGroup = false, batch = "true", topics = Topics.PAYMENT_POSTED)
     void onPaymentPosted(List<ConsumerRecord<String, PaymentPosted>> records) {
         // in the order of the patient accounts they post to: no deadlock with other batches (issue 19)
-        batches.handle(
+        batches.handleOnce(
                 PAYMENT_POSTED_LISTENER,
+                PostingHandler.PAYMENT_POSTED_CONSUMER,
                 records,
                 PaymentPosted.class,
                 event -> claims.accountLockKeyOfClaim(event.getTenantId(), event.getClaimId()),
+                PaymentPosted::getEventId,
                 this::handlePaymentPosted);
     }
 
@@ -35,11 +37,13 @@ record PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches
 
     @KafkaListener(id = CLAIM_DENIED_LISTENER, idIsGroup = false, batch = "true", topics = Topics.CLAIM_DENIED)
     void onClaimDenied(List<ConsumerRecord<String, ClaimDenied>> records) {
-        batches.handle(
+        batches.handleOnce(
                 CLAIM_DENIED_LISTENER,
+                PostingHandler.CLAIM_DENIED_CONSUMER,
                 records,
                 ClaimDenied.class,
                 event -> claims.accountLockKeyOfClaim(event.getTenantId(), event.getClaimId()),
+                ClaimDenied::getEventId,
                 this::handleClaimDenied);
     }
 

@@ -7,7 +7,6 @@ import io.claimflow.patientbilling.claim.KnownClaims;
 import io.claimflow.patientbilling.ledger.Denial;
 import io.claimflow.patientbilling.ledger.Postings;
 import io.claimflow.patientbilling.ledger.Remittance;
-import io.claimflow.platform.outbox.ProcessedEvents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
@@ -34,19 +33,12 @@ public class PostingHandler implements ClaimRegistrationListener {
     static final String CLAIM_DENIED_CONSUMER = "patient-billing-service.claim-denied";
     private static final Logger log = LoggerFactory.getLogger(PostingHandler.class);
 
-    private final ProcessedEvents processedEvents;
     private final KnownClaims claims;
     private final Postings postings;
     private final ParkedAnswers parked;
     private final MeterRegistry meters;
 
-    PostingHandler(
-            ProcessedEvents processedEvents,
-            KnownClaims claims,
-            Postings postings,
-            ParkedAnswers parked,
-            MeterRegistry meters) {
-        this.processedEvents = processedEvents;
+    PostingHandler(KnownClaims claims, Postings postings, ParkedAnswers parked, MeterRegistry meters) {
         this.claims = claims;
         this.postings = postings;
         this.parked = parked;
@@ -56,12 +48,10 @@ public class PostingHandler implements ClaimRegistrationListener {
                 .register(meters);
     }
 
+    // a first delivery: its listener marked the event processed as PAYMENT_POSTED_CONSUMER, for the whole batch in
+    // this transaction (TransactionalBatches.handleOnce), and skips an event marked before
     @Transactional
     public void onPaymentPosted(PaymentPosted event) {
-        if (!processedEvents.markIfNew(PAYMENT_POSTED_CONSUMER, event.getEventId())) {
-            log.info("payment for claim {} (event {}) already handled", event.getClaimId(), event.getEventId());
-            return;
-        }
         Remittance remittance = EventMapping.remittance(event);
         Optional<KnownClaims.ClaimRef> known =
                 findOrPark(remittance.tenantId(), remittance.claimId(), remittance.eventId(), event);
@@ -70,11 +60,9 @@ public class PostingHandler implements ClaimRegistrationListener {
         }
     }
 
+    // a first delivery: its listener marked the event processed as CLAIM_DENIED_CONSUMER (as onPaymentPosted)
     @Transactional
     public void onClaimDenied(ClaimDenied event) {
-        if (!processedEvents.markIfNew(CLAIM_DENIED_CONSUMER, event.getEventId())) {
-            return;
-        }
         Denial denial = EventMapping.denial(event);
         if (!denial.adjudicated()) {
             return; // a front-end rejection never makes the patient responsible
