@@ -349,8 +349,10 @@ class ConsoleOperatorBrowserTest {
                                         "SELECT count(*) FROM claim WHERE encounter_id = ? AND is_current",
                                         coderEncounter)
                                 == 1);
-        JsonNode coded = JSON.readTree(string(
-                Pipeline.CODING, "SELECT coded::text FROM coding_version" + " WHERE encounter_id = ?", coderEncounter));
+        // coding-service keeps the EncounterCoded it published as Avro bytes (schemas StoredRecords)
+        io.claimflow.events.EncounterCoded coded = io.claimflow.schemas.serde.StoredRecords.read(
+                bytes(Pipeline.CODING, "SELECT coded_event FROM coding_version WHERE encounter_id = ?", coderEncounter),
+                io.claimflow.events.EncounterCoded.class);
         assertThat(coded.toString()).contains("D64.9").contains("I10");
         logOut();
     }
@@ -1480,6 +1482,23 @@ class ConsoleOperatorBrowserTest {
     private static long count(Pipeline.Service service, String sql, String... parameters) {
         String value = string(service, sql, parameters);
         return value == null ? 0 : Long.parseLong(value);
+    }
+
+    private static byte[] bytes(Pipeline.Service service, String sql, String... parameters) {
+        var databases = pipeline.databases();
+        try (Connection c = DriverManager.getConnection(
+                        databases.url(service.database()), databases.username(), databases.password());
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).as(sql).isTrue();
+                return rs.getBytes(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String string(Pipeline.Service service, String sql, String... parameters) {
