@@ -53,9 +53,27 @@ class DatabaseRolesTest {
                 "jdbc:postgresql://localhost:" + postgres.getPort() + "/claimflow_claim", role, "claimflow");
     }
 
+    /** Opens a connection to the test's claim database as a role. */
+    interface Login {
+        Connection as(String role) throws SQLException;
+    }
+
     @Test
     void theOperatorReadsEveryTableOfTheOwnerAndWritesNone() throws SQLException {
-        try (Connection operator = login("claimflow");
+        operatorReadsEveryTableAndWritesNone(DatabaseRolesTest::login);
+    }
+
+    @Test
+    void theServicesLoginStillWritesItsTables() throws SQLException {
+        try (Connection application = login("claimflow_claim_app");
+                Statement s = application.createStatement()) {
+            assertThat(s.executeUpdate("UPDATE claim SET claim_id = claim_id")).isEqualTo(1);
+        }
+    }
+
+    /** The operator's login reads the owner's tables (one row in claim, none in the outbox) and writes nothing. */
+    static void operatorReadsEveryTableAndWritesNone(Login login) throws SQLException {
+        try (Connection operator = login.as("claimflow");
                 Statement s = operator.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM claim")) {
                 rs.next();
@@ -68,14 +86,6 @@ class DatabaseRolesTest {
             assertThatThrownBy(() -> s.execute("INSERT INTO claim VALUES ('clm-2')"))
                     .hasMessageContaining("permission denied");
             assertThatThrownBy(() -> s.execute("CREATE TABLE mine (x int)")).hasMessageContaining("permission denied");
-        }
-    }
-
-    @Test
-    void theServicesLoginStillWritesItsTables() throws SQLException {
-        try (Connection application = login("claimflow_claim_app");
-                Statement s = application.createStatement()) {
-            assertThat(s.executeUpdate("UPDATE claim SET claim_id = claim_id")).isEqualTo(1);
         }
     }
 }
