@@ -116,7 +116,10 @@ final class ComponentControl {
         if (c.order() == LocalStack.ORDER_POSTGRES) {
             Files.deleteIfExists(config.run().resolve(LocalStack.POSTGRES_READY));
         }
-        ChildProcess process = launcher.startAgain(c.name());
+        // a service's archive arguments are chosen anew (map an archive written since, or record with the long grace)
+        ChildProcess process = c.runtime() != null
+                ? launcher.startAgain(c.name(), c.runtime()::relaunch)
+                : launcher.startAgain(c.name());
         components.replace(new Components.Component(c.name(), process, c.address(), c.check(), c.order(), c.runtime()));
         downOnPurpose.remove(c.name());
         Optional<StackConfig.BrokerNode> broker = config.brokerNodes().stream()

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Starts the stack's processes ({@link ChildProcess}: a log each, a pid file, the stack's marker) and remembers how
@@ -52,10 +53,15 @@ final class ProcessLauncher {
 
     /** Starts {@code name} again with its first command and environment. */
     ChildProcess startAgain(String name) {
+        return startAgain(name, UnaryOperator.identity());
+    }
+
+    /** Starts {@code name} again with its first environment and its first command as {@code command} changes it. */
+    ChildProcess startAgain(String name, UnaryOperator<List<String>> command) {
         Launch launch = launches.get(name);
         if (launch == null) {
             throw new IllegalStateException("no recorded start for " + name);
         }
-        return start(name, launch.order(), launch.command(), launch.env());
+        return start(name, launch.order(), command.apply(launch.command()), launch.env());
     }
 }

@@ -126,6 +126,28 @@ final class ServiceRuntime {
         return args;
     }
 
+    /**
+     * The command to start the service again ({@code ./stack start} after a kill or stop): the first start's command
+     * with this runtime's arguments chosen anew, so that it maps an archive written since, or records one with the
+     * recording grace to stop ({@link #stopGrace()}) rather than writing one at exit under the usual 30 s.
+     */
+    List<String> relaunch(List<String> command) {
+        List<String> kept = command.stream().filter(a -> !archiveOption(a)).toList();
+        int jarAt = kept.indexOf("-jar");
+        if (jarAt < 0 || jarAt + 1 >= kept.size()) {
+            return command;
+        }
+        List<String> again = new ArrayList<>(kept.subList(0, jarAt));
+        again.addAll(launchArguments(true));
+        again.addAll(kept.subList(jarAt + 2, kept.size()));
+        return again;
+    }
+
+    private static boolean archiveOption(String arg) {
+        return Stream.of("-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=", "-XX:AOTCache=", "-XX:AOTCacheOutput=")
+                .anyMatch(arg::startsWith);
+    }
+
     /** How long to wait for the service to stop before killing it: longer while it writes its archive at exit. */
     Duration stopGrace() {
         return recording ? RECORDING_GRACE : STOP_GRACE;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,44 @@ class ServiceRuntimeTest {
         // a second instance neither maps a missing cache nor writes one, and stops in the usual time
         Files.delete(moduleDir.resolve("app.aot"));
         assertThat(runtime.launchArguments(false)).first().isEqualTo("-jar");
+        assertThat(runtime.stopGrace()).isEqualTo(ServiceRuntime.STOP_GRACE);
+    }
+
+    @Test
+    void aServiceStartedAgainAfterAKillRecordsWithItsLongGraceOrMapsTheArchiveWrittenSince() throws Exception {
+        Path jar = dir.resolve("claim-service.jar");
+        Files.writeString(jar, "not really a jar");
+        ServiceRuntime runtime = new ServiceRuntime("claim-service", jar, dir.resolve("cache"), 17);
+        Path moduleDir = dir.resolve("cache/claim-service");
+        Files.createDirectories(moduleDir);
+        List<String> first = new ArrayList<>(List.of("java", "-Xmx512m"));
+        first.addAll(runtime.launchArguments());
+        first.add("--spring.profiles.active=local");
+
+        // kill -9 while recording: the next start records again, and so needs the recording grace to stop
+        runtime.afterStop(false);
+        assertThat(runtime.stopGrace()).isEqualTo(ServiceRuntime.STOP_GRACE);
+        assertThat(runtime.relaunch(first))
+                .containsExactly(
+                        "java",
+                        "-Xmx512m",
+                        "-XX:ArchiveClassesAtExit=" + moduleDir.resolve("app.jsa.new"),
+                        "-jar",
+                        moduleDir.resolve("app/claim-service.jar").toString(),
+                        "--spring.profiles.active=local");
+        assertThat(runtime.stopGrace()).isEqualTo(ServiceRuntime.RECORDING_GRACE);
+
+        // once an archive is kept, a start again maps it rather than recording over it
+        Files.writeString(moduleDir.resolve("app.jsa.new"), "archive");
+        runtime.afterStop(true);
+        assertThat(runtime.relaunch(first))
+                .containsExactly(
+                        "java",
+                        "-Xmx512m",
+                        "-XX:SharedArchiveFile=" + moduleDir.resolve("app.jsa"),
+                        "-jar",
+                        moduleDir.resolve("app/claim-service.jar").toString(),
+                        "--spring.profiles.active=local");
         assertThat(runtime.stopGrace()).isEqualTo(ServiceRuntime.STOP_GRACE);
     }
 
