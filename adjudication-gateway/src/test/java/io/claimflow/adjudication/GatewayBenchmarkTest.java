@@ -161,6 +161,9 @@ class GatewayBenchmarkTest {
                 null,
                 null,
                 365,
+                null,
+                null,
+                null,
                 null);
         ResponseWriter writer = new ResponseWriter(payer);
         List<byte[]> eras = new ArrayList<>();

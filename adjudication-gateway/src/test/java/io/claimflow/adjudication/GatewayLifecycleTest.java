@@ -2,12 +2,9 @@ package io.claimflow.adjudication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.claimflow.adjudication.claim.ClaimIntake;
 import io.claimflow.adjudication.claim.OutboundClaims;
-import io.claimflow.adjudication.claim.adapter.ClaimSubmittedMapper;
 import io.claimflow.adjudication.config.GatewayProperties;
 import io.claimflow.adjudication.response.InboundFiles;
-import io.claimflow.adjudication.submission.BatchAssembler;
 import io.claimflow.adjudication.submission.InterchangeSender;
 import io.claimflow.adjudication.submission.Interchanges;
 import io.claimflow.adjudication.submission.PayerConnector;
@@ -15,11 +12,8 @@ import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.ClaimFrequency;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.PaymentPosted;
-import io.claimflow.schemas.Topics;
 import io.claimflow.schemas.json.Samples;
-import io.claimflow.schemas.serde.ConfluentAvroDeserializer;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
-import io.claimflow.testsupport.Infrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,11 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -55,29 +46,11 @@ import org.springframework.web.client.RestClient;
             "claimflow.outbox.poll-interval=1h"
         })
 @ClaimFlowInfrastructure(database = "claimflow_adjudication_lifecycle")
-class GatewayLifecycleTest {
+class GatewayLifecycleTest extends GatewayLifecycleFixture {
 
     static final String PAYER = "BKHP1";
     private static final AtomicInteger DAY = new AtomicInteger();
     private static final AtomicInteger CONTROL = new AtomicInteger(700_000);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ClaimIntake intake;
-
-    @Autowired
-    BatchAssembler assembler;
-
-    @Autowired
-    InboundFiles inbound;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     @Autowired
     Interchanges interchanges;
@@ -853,24 +826,9 @@ class GatewayLifecycleTest {
         return copy;
     }
 
-    void submit(ClaimSubmitted claim) {
-        transactions.executeWithoutResult(s -> intake.accept(ClaimSubmittedMapper.toClaim(claim)));
-    }
-
     /** Assembles the payer's queued claims into one interchange; returns its id. */
     long batch() {
         return assembler.assemble(PAYER).orElseThrow();
-    }
-
-    InboundFiles.Received receive(String x12) {
-        return inbound.accept(x12.getBytes(StandardCharsets.US_ASCII), "TEST");
-    }
-
-    String status(ClaimSubmitted claim) {
-        return jdbc.sql("SELECT status FROM outbound_claim WHERE claim_id = ?")
-                .param(claim.getClaimId())
-                .query(String.class)
-                .single();
     }
 
     String raw(long interchangeId) {
@@ -882,65 +840,11 @@ class GatewayLifecycleTest {
                 StandardCharsets.US_ASCII);
     }
 
-    long gs(long interchangeId) {
-        return jdbc.sql("SELECT gs_control_number FROM interchange WHERE id = ?")
-                .param(interchangeId)
-                .query(Long.class)
-                .single();
-    }
-
-    /** ST02 of the claim's current submission. */
-    long st(ClaimSubmitted claim) {
-        return jdbc.sql("SELECT st_control_number FROM outbound_claim WHERE claim_id = ?")
-                .param(claim.getClaimId())
-                .query(Long.class)
-                .single();
-    }
-
-    long currentInterchange(ClaimSubmitted claim) {
-        return jdbc.sql("SELECT interchange_id FROM outbound_claim WHERE claim_id = ?")
-                .param(claim.getClaimId())
-                .query(Long.class)
-                .single();
-    }
-
-    void accept999(ClaimSubmitted claim) {
-        long interchange = currentInterchange(claim);
-        assertThat(receive(ack999(gs(interchange), List.of(st(claim)), true)).status())
-                .isEqualTo("PROCESSED");
-    }
-
     Map<String, Object> history(ClaimSubmitted claim) {
         return admin.get()
                 .uri("/api/adjudication/claims/{id}/x12-history", claim.getClaimId())
                 .retrieve()
                 .body(new ParameterizedTypeReference<>() {});
-    }
-
-    /** Events of the encounter as they wait in (or left) the outbox, oldest first. */
-    <T> List<T> events(String topic, ClaimSubmitted claim, Class<T> type) {
-        List<byte[]> payloads = jdbc.sql(
-                        "SELECT payload FROM claimflow_platform.outbox WHERE topic = ? AND key = ? " + "ORDER BY seq")
-                .params(topic, claim.getEncounterId())
-                .query(byte[].class)
-                .list();
-        List<T> events = new ArrayList<>();
-        try (ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer()) {
-            deserializer.configure(
-                    Map.of("schema.registry.url", Infrastructure.get().schemaRegistryUrl()), false);
-            for (byte[] payload : payloads) {
-                events.add(type.cast(deserializer.deserialize(topic, payload)));
-            }
-        }
-        return events;
-    }
-
-    List<PaymentPosted> payments(ClaimSubmitted claim) {
-        return events(Topics.PAYMENT_POSTED, claim, PaymentPosted.class);
-    }
-
-    List<ClaimDenied> denials(ClaimSubmitted claim) {
-        return events(Topics.CLAIM_DENIED, claim, ClaimDenied.class);
     }
 
     // ---- helpers: payer files, written from the 5010 guides ----

@@ -1,7 +1,6 @@
 package io.claimflow.adjudication;
 
 import static io.claimflow.adjudication.GatewayLifecycleTest.ack277;
-import static io.claimflow.adjudication.GatewayLifecycleTest.ack999;
 import static io.claimflow.adjudication.GatewayLifecycleTest.claim;
 import static io.claimflow.adjudication.GatewayLifecycleTest.era;
 import static io.claimflow.adjudication.GatewayLifecycleTest.next;
@@ -9,32 +8,19 @@ import static io.claimflow.adjudication.GatewayLifecycleTest.paid;
 import static io.claimflow.adjudication.GatewayLifecycleTest.withMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.claimflow.adjudication.claim.ClaimIntake;
-import io.claimflow.adjudication.claim.adapter.ClaimSubmittedMapper;
-import io.claimflow.adjudication.response.InboundFiles;
-import io.claimflow.adjudication.submission.BatchAssembler;
-import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.PaymentPosted;
-import io.claimflow.schemas.Topics;
-import io.claimflow.schemas.serde.ConfluentAvroDeserializer;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
-import io.claimflow.testsupport.Infrastructure;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -55,25 +41,7 @@ import org.springframework.web.client.RestClient;
             "claimflow.outbox.poll-interval=1h"
         })
 @ClaimFlowInfrastructure(database = "claimflow_adjudication_lifecycle")
-class RemittanceWorkTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ClaimIntake intake;
-
-    @Autowired
-    BatchAssembler assembler;
-
-    @Autowired
-    InboundFiles inbound;
-
-    @Autowired
-    TransactionTemplate transactions;
+class RemittanceWorkTest extends GatewayLifecycleFixture {
 
     @Test
     void aBillerMatchesAnUnmatchedPaymentByHandAndItIsPostedOnceAsAnAutomaticMatchWouldBe() {
@@ -388,55 +356,5 @@ class RemittanceWorkTest {
         receive(ack277(claim, true));
         assertThat(status(claim)).isEqualTo("ACCEPTED");
         return claim;
-    }
-
-    void accept999(ClaimSubmitted claim) {
-        Map<String, Object> current = jdbc.sql("SELECT o.st_control_number, i.gs_control_number FROM outbound_claim o"
-                        + " JOIN interchange i ON i.id = o.interchange_id WHERE o.claim_id = ?")
-                .param(claim.getClaimId())
-                .query()
-                .singleRow();
-        receive(ack999(
-                ((Number) current.get("gs_control_number")).longValue(),
-                List.of(((Number) current.get("st_control_number")).longValue()),
-                true));
-    }
-
-    void submit(ClaimSubmitted claim) {
-        transactions.executeWithoutResult(s -> intake.accept(ClaimSubmittedMapper.toClaim(claim)));
-    }
-
-    InboundFiles.Received receive(String x12) {
-        return inbound.accept(x12.getBytes(StandardCharsets.US_ASCII), "TEST");
-    }
-
-    String status(ClaimSubmitted claim) {
-        return jdbc.sql("SELECT status FROM outbound_claim WHERE claim_id = ?")
-                .param(claim.getClaimId())
-                .query(String.class)
-                .single();
-    }
-
-    List<PaymentPosted> payments(ClaimSubmitted claim) {
-        return outbox(Topics.PAYMENT_POSTED, claim, PaymentPosted.class);
-    }
-
-    List<ClaimDenied> denials(ClaimSubmitted claim) {
-        return outbox(Topics.CLAIM_DENIED, claim, ClaimDenied.class);
-    }
-
-    /** The events of the claim's encounter on a topic, as they wait in the outbox. */
-    <T> List<T> outbox(String topic, ClaimSubmitted claim, Class<T> type) {
-        try (ConfluentAvroDeserializer avro = new ConfluentAvroDeserializer()) {
-            avro.configure(Map.of("schema.registry.url", Infrastructure.get().schemaRegistryUrl()), false);
-            return jdbc
-                    .sql("SELECT payload FROM claimflow_platform.outbox WHERE topic = ? AND key = ? ORDER BY seq")
-                    .params(topic, claim.getEncounterId())
-                    .query(byte[].class)
-                    .list()
-                    .stream()
-                    .map(payload -> type.cast(avro.deserialize(topic, payload)))
-                    .toList();
-        }
     }
 }

@@ -22,6 +22,7 @@ import io.claimflow.events.RequesterKind;
 import io.claimflow.events.ServiceLine;
 import io.claimflow.platform.kafka.RawRecordTemplate;
 import io.claimflow.schemas.Topics;
+import io.claimflow.schemas.json.JsonRecords;
 import io.claimflow.schemas.json.Samples;
 import io.claimflow.schemas.serde.ConfluentAvroDeserializer;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
@@ -365,6 +366,104 @@ class CodingFlowIntegrationTest {
         assertThat(second.getRecodeCause().getReason().getAdjustments().get(0).getReasonCode())
                 .isEqualTo("11");
         assertThat(second.getEdits()).anyMatch(e -> e.getRuleId().equals("RECODE-CARC11"));
+    }
+
+    /**
+     * A denial the rules do not recode goes to the coder with its reason; a queue item stored before (the recode
+     * cause's reason as JSON text) shows the same and, finalized, passes the event's reason on to EncounterCoded.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRecodeForTheCoderKeepsItsDenialReasonAlsoInARowStoredBefore() throws Exception {
+        EncounterDocumented event = sample();
+        event.setDiagnoses(List.of(
+                code(CodeSystem.ICD_10_CM, "J20.9", "Acute bronchitis"),
+                code(CodeSystem.ICD_10_CM, "D64.9", "Anemia")));
+        event.setProcedures(List.of(code(CodeSystem.CPT, "36415", "Venipuncture")));
+        event.setTotalTimeMinutes(22);
+        event.setMedicalDecisionMaking(null);
+        publish(event);
+        coded(event.getEncounterId(), 1);
+        DenialReason reason = DenialReason.newBuilder()
+                .setStage(DenialStage.ADJUDICATED)
+                .setCategory(DenialCategory.CODING)
+                .setPayerClaimNumber("2026090123457")
+                .setAdjustments(List.of(
+                        new Adjustment(AdjustmentGroupCode.CO, "16", new BigDecimal("40.00")),
+                        new Adjustment(AdjustmentGroupCode.PR, "1", new BigDecimal("-0.10"))))
+                .setRemarkCodes(List.of("N657"))
+                .setRejections(List.of())
+                .setPayerText(null)
+                .setAffectedLineNumbers(List.of(2))
+                .build();
+        RecodeRequested recode = RecodeRequested.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setEncounterId(event.getEncounterId())
+                .setCausationId(UUID.randomUUID().toString())
+                .setTenantId(event.getTenantId())
+                .setClaimId("clm-it-2")
+                .setCodingVersion(1)
+                .setReason(reason)
+                .setAttempt(1)
+                .setRequestedBy(new Requester(RequesterKind.RULE, "route-coding-denials"))
+                .build();
+        kafka.send(Topics.RECODE_REQUESTED, event.getEncounterId(), recode).get(30, TimeUnit.SECONDS);
+
+        long id =
+                ((Number) awaitQueueItem(event.getEncounterId(), "RECODE-CARC").get("id")).longValue();
+        Map<String, Object> expected = Map.of(
+                "claimId",
+                "clm-it-2",
+                "previousCodingVersion",
+                1,
+                "attempt",
+                1,
+                "reason",
+                new com.fasterxml.jackson.databind.ObjectMapper().readValue(JsonRecords.write(reason), Map.class));
+        assertThat(recodeCauseShown(id)).isEqualTo(expected);
+
+        // the row as coding-service stored it before: the reason a JSON string inside the jsonb
+        String before = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(Map.of(
+                        "claimId",
+                        "clm-it-2",
+                        "previousCodingVersion",
+                        1,
+                        "attempt",
+                        1,
+                        "reason",
+                        JsonRecords.write(reason)));
+        jdbc.sql("UPDATE coder_queue_item SET recode_cause = CAST(:cause AS jsonb) WHERE id = :id")
+                .param("cause", before)
+                .param("id", id)
+                .update();
+        assertThat(recodeCauseShown(id)).isEqualTo(expected);
+
+        var finalized = coder.post()
+                .uri("/coder-queue/{id}/finalize", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "diagnoses",
+                        List.of("J20.9", "D64.9"),
+                        "lines",
+                        List.of(
+                                Map.of("code", "99213", "pointers", List.of(1, 2)),
+                                Map.of("code", "36415", "pointers", List.of(2)))))
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<Map<String, Object>>() {});
+        assertThat(finalized.getStatusCode().value()).isEqualTo(200);
+        EncounterCoded second = coded(event.getEncounterId(), 2).get(1);
+        assertThat(second.getCausationId()).isEqualTo(recode.getEventId());
+        assertThat(second.getRecodeCause().getClaimId()).isEqualTo("clm-it-2");
+        assertThat(second.getRecodeCause().getReason()).isEqualTo(reason);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> recodeCauseShown(long id) {
+        Map<String, Object> detail =
+                coder.get().uri("/coder-queue/{id}", id).retrieve().body(new ParameterizedTypeReference<>() {});
+        return (Map<String, Object>) detail.get("recodeCause");
     }
 
     static String orderLine(int order, String code, boolean billable, String description) {

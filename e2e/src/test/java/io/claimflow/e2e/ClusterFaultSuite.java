@@ -227,14 +227,14 @@ class ClusterFaultSuite {
 
     @FunctionalInterface
     private interface Phase {
-        FaultStack.Row run(String run) throws Exception;
+        FaultPhases.Row run(String run) throws Exception;
     }
 
     /** Runs one phase and adds the cluster's counts for its encounters to the fault suites'. */
     private ClusterFaults.Row row(String run, String fault, boolean zombie, Phase phase) throws Exception {
         long start = System.nanoTime();
         String loadBefore = loadAverage();
-        FaultStack.Row counted = phase.run(run);
+        FaultPhases.Row counted = phase.run(run);
         String prefix = "enc-" + run + "-";
         Map<String, String> sentTwice = ClusterFaults.sentTwice(fs.databases(), prefix);
         long publishedTwice = publishedTwice(prefix);

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimflow.e2e.FaultPhases.Action;
+import io.claimflow.e2e.FaultPhases.Row;
 import io.claimflow.e2e.demo.PipelineSnapshot;
 import io.claimflow.e2e.workload.Population;
 import io.claimflow.e2e.workload.WorkloadCommand;
 import io.claimflow.e2e.workload.WorkloadGenerator;
-import io.claimflow.e2e.workload.WorkloadPublisher;
 import io.claimflow.schemas.Topics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -29,15 +30,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -76,45 +74,12 @@ final class FaultStack {
     static final List<String> SERVICES = List.of(
             "coding-service", "claim-service", "adjudication-gateway", "patient-billing-service", "payer-simulator");
 
-    /** One line of a fault table. */
-    record Row(
-            String fault,
-            int inFlight,
-            long lost,
-            long duplicated,
-            long moneyMismatches,
-            long visitViolations,
-            long deadLetters,
-            long replayed,
-            double recoverySeconds,
-            String note) {
-
-        Row withDeadLetters(long letters, String newNote) {
-            return new Row(
-                    fault,
-                    inFlight,
-                    lost,
-                    duplicated,
-                    moneyMismatches,
-                    visitViolations,
-                    letters,
-                    replayed,
-                    recoverySeconds,
-                    newNote);
-        }
-    }
-
     /** One record on a dead-letter topic. */
     record Letter(
             String topic, int partition, long offset, String key, String group, String reason, String replayedFrom) {
         String id() {
             return topic + "/" + partition + "/" + offset;
         }
-    }
-
-    @FunctionalInterface
-    interface Action {
-        void run() throws Exception;
     }
 
     private final Path root;
@@ -275,33 +240,23 @@ final class FaultStack {
         WorkloadGenerator generator = new WorkloadGenerator(run.hashCode(), population, clock, run);
         Set<String> published = ConcurrentHashMap.newKeySet();
         publishedByPhase.put(run, published);
-        AtomicInteger sent = new AtomicInteger();
-        AtomicReference<Throwable> publishFailure = new AtomicReference<>();
-        Thread publisher = new Thread(
-                () -> {
-                    try (WorkloadPublisher out = new WorkloadPublisher(bootstrap, registry)) {
-                        out.publish(generator, count, perSecond, g -> {
-                            published.add(g.event().getEncounterId());
-                            sent.incrementAndGet();
-                        });
-                    } catch (Throwable t) {
-                        publishFailure.set(t);
-                    }
-                },
-                "fault-publisher-" + run);
-        publisher.start();
-        while (sent.get() < injectAt && publisher.isAlive()) {
-            Thread.sleep(50);
-        }
         String prefix = "enc-" + run + "-";
-        int inFlight = sent.get() - (int) FaultInvariants.finished(databases, prefix);
-        System.out.printf(Locale.ROOT, "%n=== %s (%d published, %d in flight)%n", fault, sent.get(), inFlight);
-        inject.run();
-        Thread.sleep(holdSeconds * 1000L);
-        heal.run();
-        long healed = System.nanoTime();
-        publisher.join();
-        assertThat(publishFailure.get()).as("publishing during " + fault).isNull();
+        FaultPhases.Published publishing = FaultPhases.publishThrough(
+                fault,
+                bootstrap,
+                registry,
+                generator,
+                count,
+                perSecond,
+                injectAt,
+                databases,
+                prefix,
+                published,
+                inject,
+                heal,
+                holdSeconds);
+        int inFlight = publishing.inFlight();
+        long healed = publishing.healedNanos();
         // 30 s: longer than the gateway's quiet stretches (response polling, a circuit breaker half-opening)
         long lastChange = awaitQuiet(prefix, Duration.ofSeconds(30), Duration.ofMinutes(6));
         List<Letter> added = added(before);
@@ -695,25 +650,7 @@ final class FaultStack {
 
     /** The payer simulator's outage switch (HTTP 503 to everything while on). */
     void outage(boolean down) throws Exception {
-        String simulator = "http://localhost:" + port("payer-simulator");
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(simulator + "/simulator/faults"))
-                        .header("Content-Type", "application/json")
-                        // the simulator's login (payer-simulator.yml, payer-simulator.auth.*)
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + java.util.Base64.getEncoder()
-                                                .encodeToString("gateway:claimflow-payer"
-                                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                        .PUT(HttpRequest.BodyPublishers.ofString(
-                                "{\"latencyMillis\": 0, \"errorRate\": 0, \"seed\": 42," + " \"outage\": " + down
-                                        + ", \"malformed835\": false, \"unbalanced835\": false}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode() / 100)
-                .as("simulator faults: " + response.body())
-                .isEqualTo(2);
+        FaultPhases.outage(http, "http://localhost:" + port("payer-simulator"), down);
     }
 
     private static boolean listening(int port) {

@@ -3,11 +3,12 @@ package io.claimflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.claimflow.e2e.FaultPhases.Action;
+import io.claimflow.e2e.FaultPhases.Row;
 import io.claimflow.e2e.demo.DeadLetterCounts;
 import io.claimflow.e2e.demo.PipelineSnapshot;
 import io.claimflow.e2e.workload.Population;
 import io.claimflow.e2e.workload.WorkloadGenerator;
-import io.claimflow.e2e.workload.WorkloadPublisher;
 import io.claimflow.events.PaymentPosted;
 import io.claimflow.schemas.Topics;
 import io.claimflow.schemas.json.Samples;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -58,22 +58,6 @@ class FaultSuite {
     private static final int PER_FAULT = Integer.getInteger("faults.encounters", 150);
     private static final int RATE = Integer.getInteger("faults.rate", 30);
 
-    private record Row(
-            String fault,
-            int inFlight,
-            long lost,
-            long duplicated,
-            long moneyMismatches,
-            long visitViolations,
-            long deadLettersAdded,
-            long replayed,
-            double recoverySeconds) {}
-
-    @FunctionalInterface
-    private interface Action {
-        void run() throws Exception;
-    }
-
     @Test
     void faults() throws Exception {
         assumeTrue(Boolean.getBoolean("faults"), "a command: -Dfaults=true");
@@ -84,6 +68,7 @@ class FaultSuite {
         try (Pipeline pipeline = Pipeline.start(infrastructure, population.payerSimulatorProperties())) {
             assumeTrue(pipeline.missing().isEmpty(), "needs every service; missing " + pipeline.missing());
             String simulator = pipeline.instance(Pipeline.PAYER_SIMULATOR).url();
+            HttpClient http = HttpClient.newHttpClient();
             rows.add(phase(pipeline, population, clock, "none (baseline)", "f0", () -> {}, () -> {}, 0));
             rows.add(phase(
                     pipeline,
@@ -91,8 +76,8 @@ class FaultSuite {
                     clock,
                     "payer down 10 s (HTTP 503)",
                     "f1",
-                    () -> outage(simulator, true),
-                    () -> outage(simulator, false),
+                    () -> FaultPhases.outage(http, simulator, true),
+                    () -> FaultPhases.outage(http, simulator, false),
                     10));
             for (Pipeline.Service service :
                     List.of(Pipeline.CLAIM, Pipeline.CODING, Pipeline.GATEWAY, Pipeline.PATIENT_BILLING)) {
@@ -129,7 +114,7 @@ class FaultSuite {
                     row.duplicated(),
                     row.moneyMismatches(),
                     row.visitViolations(),
-                    row.deadLettersAdded(),
+                    row.deadLetters(),
                     row.replayed(),
                     row.recoverySeconds()));
         }
@@ -145,7 +130,7 @@ class FaultSuite {
                     .as("per-visit invariants: " + row.fault())
                     .isZero();
         });
-        assertThat(rows.get(rows.size() - 1).deadLettersAdded())
+        assertThat(rows.get(rows.size() - 1).deadLetters())
                 .as("exactly the bad records")
                 .isEqualTo(3);
     }
@@ -183,30 +168,23 @@ class FaultSuite {
         long deadBefore = total(DeadLetterCounts.read(infrastructure.kafkaBootstrapServers()));
         WorkloadGenerator generator = new WorkloadGenerator(run.hashCode(), population, clock, run);
         Set<String> published = ConcurrentHashMap.newKeySet();
-        AtomicInteger sent = new AtomicInteger();
-        Thread publisher = new Thread(
-                () -> {
-                    try (WorkloadPublisher out = new WorkloadPublisher(
-                            infrastructure.kafkaBootstrapServers(), infrastructure.schemaRegistryUrl())) {
-                        out.publish(generator, PER_FAULT, RATE, g -> {
-                            published.add(g.event().getEncounterId());
-                            sent.incrementAndGet();
-                        });
-                    }
-                },
-                "fault-publisher");
-        publisher.start();
-        while (sent.get() < PER_FAULT / 3) {
-            Thread.sleep(50);
-        }
-        String prefix = "enc-" + run + "-";
-        int inFlight = sent.get() - (int) FaultInvariants.finished(pipeline.databases(), prefix);
-        inject.run();
-        Thread.sleep(holdSeconds * 1000L);
-        heal.run();
-        long healed = System.nanoTime();
-        publisher.join();
         PipelineSnapshot.Databases databases = pipeline.databases();
+        String prefix = "enc-" + run + "-";
+        FaultPhases.Published publishing = FaultPhases.publishThrough(
+                fault,
+                infrastructure.kafkaBootstrapServers(),
+                infrastructure.schemaRegistryUrl(),
+                generator,
+                PER_FAULT,
+                RATE,
+                PER_FAULT / 3,
+                databases,
+                prefix,
+                published,
+                inject,
+                heal,
+                holdSeconds);
+        long healed = publishing.healedNanos();
         long[] lastChange = {System.nanoTime()};
         List<Object>[] last = new List[] {null};
         // progress of this phase's encounters; remembers when it last changed (the recovery time)
@@ -229,14 +207,15 @@ class FaultSuite {
         FaultInvariants.Counts counts = FaultInvariants.count(databases, prefix, published);
         return new Row(
                 fault,
-                inFlight,
+                publishing.inFlight(),
                 counts.lost(),
                 counts.duplicated(),
                 counts.moneyMismatches(),
                 counts.visitViolations(),
                 deadAfter - deadBefore,
                 replayed,
-                Math.max(0, (lastChange[0] - healed) / 1e9));
+                Math.max(0, (lastChange[0] - healed) / 1e9),
+                "");
     }
 
     /** Replays every dead letter recorded since {@code since} (platform's REST endpoint, as ADMIN). */
@@ -276,28 +255,6 @@ class FaultSuite {
             }
         }
         return replayed;
-    }
-
-    private static void outage(String simulator, boolean down) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(simulator + "/simulator/faults"))
-                                .header("Content-Type", "application/json")
-                                // the simulator's login (payer-simulator.yml, payer-simulator.auth.*)
-                                .header(
-                                        "Authorization",
-                                        "Basic "
-                                                + java.util.Base64.getEncoder()
-                                                        .encodeToString("gateway:claimflow-payer"
-                                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                                .PUT(HttpRequest.BodyPublishers.ofString(
-                                        "{\"latencyMillis\": 0, \"errorRate\": 0, \"seed\": 42," + " \"outage\": "
-                                                + down + ", \"malformed835\": false, \"unbalanced835\": false}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("simulator faults: HTTP " + response.statusCode() + " " + response.body());
-        }
     }
 
     private static void badRecords(Infrastructure infrastructure) throws Exception {

@@ -75,7 +75,7 @@ class ProcessFaultSuite {
                 .as("jars to run (./stack faults packages them)")
                 .isEmpty();
 
-        List<FaultStack.Row> rows = new ArrayList<>();
+        List<FaultPhases.Row> rows = new ArrayList<>();
         Process launcher = fs.start();
         try {
             rows.add(fs.phase("none (baseline)", "p0", () -> {}, () -> {}, 0));
@@ -107,7 +107,7 @@ class ProcessFaultSuite {
             // once more at the end, everything long quiet: a phase's stragglers would show up here
             fs.awaitQuiet("enc-p", Duration.ofSeconds(15), Duration.ofMinutes(3));
             for (int i = 0; i < rows.size(); i++) {
-                FaultStack.Row r = rows.get(i);
+                FaultPhases.Row r = rows.get(i);
                 FaultInvariants.Counts end = FaultInvariants.count(
                         fs.databases(), "enc-p" + i + "-", fs.publishedByPhase().getOrDefault("p" + i, Set.of()));
                 finalCounts.add(end.lost() + " / " + end.duplicated() + " / " + end.moneyMismatches() + " / "
@@ -148,7 +148,7 @@ class ProcessFaultSuite {
      * cannot read into its reader schema. The dead-letter topics must then hold exactly these, once for each
      * consuming group, each with a reason; nothing else may be lost or doubled.
      */
-    private FaultStack.Row badInput(String run) throws Exception {
+    private FaultPhases.Row badInput(String run) throws Exception {
         Map<String, Integer> incompatibleIds = new LinkedHashMap<>();
         for (String topic : FaultStack.CONSUMERS.keySet()) {
             String recordName = Topics.recordClassOf(topic).getName();
@@ -162,7 +162,7 @@ class ProcessFaultSuite {
         }
         Set<String> before = FaultStack.ids(fs.readDeadLetters());
         Map<String, Set<String>> expected = new TreeMap<>();
-        FaultStack.Row row = fs.phase(
+        FaultPhases.Row row = fs.phase(
                 "bad input: not Avro, unknown schema id, incompatible schema, on each of " + FaultStack.CONSUMERS.size()
                         + " consumed topics",
                 run,
@@ -208,7 +208,7 @@ class ProcessFaultSuite {
         assertThat(added.stream().filter(l -> l.key().startsWith("bad-unknown-schema")))
                 .allSatisfy(l -> assertThat(l.reason()).containsIgnoringCase("schema"));
         // the phase itself re-drives what it did not expect; here everything added was expected
-        return new FaultStack.Row(
+        return new FaultPhases.Row(
                 row.fault(),
                 row.inFlight(),
                 row.lost(),
@@ -228,7 +228,7 @@ class ProcessFaultSuite {
      * schema is registered, {@code ./stack replay} re-drives it, it is coded and billed once, and a second replay
      * re-drives nothing.
      */
-    private FaultStack.Row redrive(String run) throws Exception {
+    private FaultPhases.Row redrive(String run) throws Exception {
         Instant start = fs.clock().instant();
         Set<String> before = FaultStack.ids(fs.readDeadLetters());
         // the registry numbers schemas in order: a fresh probe tells the id the next new schema gets
@@ -301,7 +301,7 @@ class ProcessFaultSuite {
         assertThat(coded).as("arrived once").isEqualTo(1);
         assertThat(currentClaims).as("one current claim").isEqualTo(1);
         List<FaultStack.Letter> added = fs.added(before);
-        return new FaultStack.Row(
+        return new FaultPhases.Row(
                 "dead letter (schema not yet registered) re-driven by ./stack replay after the fix",
                 1,
                 counts.lost(),
@@ -314,13 +314,13 @@ class ProcessFaultSuite {
                 "replayed once, second replay re-drove " + second + "; coded once, one current claim");
     }
 
-    static String table(List<FaultStack.Row> rows, List<String> finalCounts) {
+    static String table(List<FaultPhases.Row> rows, List<String> finalCounts) {
         StringBuilder t = new StringBuilder("| fault | records in flight | lost | duplicated | money mismatches |"
                 + " visit invariants broken | dead letters added | replayed | recovery s |"
                 + " at the end: lost / dup / money / visit | note |\n"
                 + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (int i = 0; i < rows.size(); i++) {
-            FaultStack.Row r = rows.get(i);
+            FaultPhases.Row r = rows.get(i);
             t.append(String.format(
                     Locale.ROOT,
                     "| %s | %d | %d | %d | %d | %d | %d | %d | %.1f | %s | %s |%n",

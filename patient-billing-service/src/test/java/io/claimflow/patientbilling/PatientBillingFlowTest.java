@@ -24,20 +24,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
@@ -47,22 +42,10 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ClaimFlowInfrastructure(database = "claimflow_patient_billing")
-class PatientBillingFlowTest {
-
-    static final Duration WAIT = Duration.ofSeconds(60);
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    KafkaTemplate<Object, Object> kafka;
+class PatientBillingFlowTest extends BillingFlowFixture {
 
     @Autowired
     RawRecordTemplate raw;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     TransactionTemplate transactions;
@@ -72,20 +55,6 @@ class PatientBillingFlowTest {
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
-
-    RestClient http;
-    String tenant;
-    String encounter;
-
-    @BeforeEach
-    void setUp() {
-        http = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth("patient-accounts", "demo-patient-accounts"))
-                .build();
-        tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        encounter = "enc-" + UUID.randomUUID();
-    }
 
     @Test
     void remittanceWithDeductibleCoinsuranceAndCopayRedeliveryAndReversal() throws Exception {
@@ -237,17 +206,6 @@ class PatientBillingFlowTest {
         assertThat(balance(account)).isEqualByComparingTo(charge);
         assertThat(claimTotal("clm-lost", "GROSS_CHARGES")).isEqualByComparingTo(charge.negate());
         assertEveryJournalEntryBalances();
-    }
-
-    /** Sum of the lines on {@code ledgerAccount} of every claim of this test's encounter. */
-    BigDecimal visitTotal(String ledgerAccount) {
-        return jdbc.sql(
-                        "SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
-                                + "JOIN claim c ON c.tenant_id = e.tenant_id AND c.claim_id = e.claim_id "
-                                + "WHERE e.tenant_id = ? AND c.encounter_id = ? AND l.ledger_account = ?")
-                .params(tenant, encounter, ledgerAccount)
-                .query(BigDecimal.class)
-                .single();
     }
 
     @Test
@@ -1186,35 +1144,9 @@ class PatientBillingFlowTest {
                 .list();
     }
 
-    long awaitAccount(String claimId) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> jdbc.sql("SELECT account_id FROM claim WHERE tenant_id = ? AND claim_id = ?")
-                                .params(tenant, claimId)
-                                .query(Long.class)
-                                .optional()
-                                .orElse(null),
-                        id -> id != null);
-    }
-
     long registerClaim(String claimId, String mrn) {
         publish(Topics.CLAIM_SUBMITTED, BillingEvents.claimSubmitted(tenant, claimId, encounter, mrn));
-        return await().atMost(WAIT)
-                .until(
-                        () -> jdbc.sql("SELECT account_id FROM claim WHERE tenant_id = ? AND " + "claim_id = ?")
-                                .params(tenant, claimId)
-                                .query(Long.class)
-                                .optional()
-                                .orElse(null),
-                        id -> id != null);
-    }
-
-    void publish(String topic, Object event) {
-        try {
-            kafka.send(topic, encounter, event).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return awaitAccount(claimId);
     }
 
     void awaitEntries(long account, int count) {
@@ -1226,22 +1158,6 @@ class PatientBillingFlowTest {
                                 .query(Long.class)
                                 .single(),
                         n -> n >= count);
-    }
-
-    BigDecimal balance(long account) {
-        String body =
-                http.get().uri("/patient-accounts/{id}", account).retrieve().body(String.class);
-        // the service writes amounts with their two decimals; the client's generic JSON reader would drop them
-        assertThat(body).containsPattern("\"balance\":-?[0-9]+\\.[0-9]{2}[,}]");
-        return money(http.get()
-                .uri("/patient-accounts/{id}", account)
-                .retrieve()
-                .body(JSON)
-                .get("balance"));
-    }
-
-    static BigDecimal money(Object amount) {
-        return new BigDecimal(amount.toString());
     }
 
     long entryCount(long account, String claimId) {
@@ -1279,14 +1195,6 @@ class PatientBillingFlowTest {
 
     BigDecimal claimPatientBalance(String claimId) {
         return claimTotal(claimId, "PATIENT_RECEIVABLE");
-    }
-
-    BigDecimal claimTotal(String claimId, String ledgerAccount) {
-        return jdbc.sql("SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e "
-                        + "ON e.id = l.entry_id WHERE e.tenant_id = ? AND e.claim_id = ? AND l.ledger_account = ?")
-                .params(tenant, claimId, ledgerAccount)
-                .query(BigDecimal.class)
-                .single();
     }
 
     /** Across the whole database, not just this test's tenant. */
@@ -1338,10 +1246,5 @@ class PatientBillingFlowTest {
             return e.getStatusCode().value();
         }
         throw new AssertionError("expected a 4xx");
-    }
-
-    static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

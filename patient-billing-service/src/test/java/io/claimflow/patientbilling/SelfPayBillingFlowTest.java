@@ -11,26 +11,16 @@ import io.claimflow.schemas.json.Samples;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.Records;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.client.RestClient;
 
 /**
  * A self-pay visit billed to the patient (ClaimBilledToPatient) over real Kafka and PostgreSQL: the whole charge is
@@ -40,33 +30,12 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ClaimFlowInfrastructure(database = "claimflow_patient_billing")
-class SelfPayBillingFlowTest {
+class SelfPayBillingFlowTest extends BillingFlowFixture {
 
-    static final Duration WAIT = Duration.ofSeconds(60);
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    KafkaTemplate<Object, Object> kafka;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    RestClient http;
-    String tenant;
-    String encounter;
     String mrn;
 
     @BeforeEach
-    void setUp() {
-        http = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth("patient-accounts", "demo-patient-accounts"))
-                .build();
-        tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        encounter = "enc-" + UUID.randomUUID();
+    void newMrn() {
         mrn = "MRN-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -225,25 +194,6 @@ class SelfPayBillingFlowTest {
         assertThat(entries()).isZero();
     }
 
-    void publish(String topic, Object event) {
-        try {
-            kafka.send(topic, encounter, event).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    long awaitAccount(String claimId) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> jdbc.sql("SELECT account_id FROM claim WHERE tenant_id = ? AND claim_id = ?")
-                                .params(tenant, claimId)
-                                .query(Long.class)
-                                .optional()
-                                .orElse(null),
-                        id -> id != null);
-    }
-
     void awaitProcessed(String eventId) {
         await().atMost(WAIT)
                 .until(() -> jdbc.sql(
@@ -261,32 +211,6 @@ class SelfPayBillingFlowTest {
                 .single();
     }
 
-    BigDecimal balance(long account) {
-        return new BigDecimal(http.get()
-                .uri("/patient-accounts/{id}", account)
-                .retrieve()
-                .body(JSON)
-                .get("balance")
-                .toString());
-    }
-
-    BigDecimal visitTotal(String ledgerAccount) {
-        return jdbc.sql("SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id ="
-                        + " l.entry_id JOIN claim c ON c.tenant_id = e.tenant_id AND c.claim_id = e.claim_id"
-                        + " WHERE e.tenant_id = ? AND c.encounter_id = ? AND l.ledger_account = ?")
-                .params(tenant, encounter, ledgerAccount)
-                .query(BigDecimal.class)
-                .single();
-    }
-
-    BigDecimal claimTotal(String claimId, String ledgerAccount) {
-        return jdbc.sql("SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e "
-                        + "ON e.id = l.entry_id WHERE e.tenant_id = ? AND e.claim_id = ? AND l.ledger_account = ?")
-                .params(tenant, claimId, ledgerAccount)
-                .query(BigDecimal.class)
-                .single();
-    }
-
     void assertEveryJournalEntryBalances() {
         assertThat(jdbc.sql("SELECT e.id FROM journal_entry e LEFT JOIN journal_line l ON l.entry_id = e.id "
                                 + "WHERE e.tenant_id = ? GROUP BY e.id HAVING coalesce(sum(l.amount), 0) <> 0"
@@ -295,10 +219,5 @@ class SelfPayBillingFlowTest {
                         .query(Long.class)
                         .list())
                 .isEmpty();
-    }
-
-    static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -125,7 +125,8 @@ class CoordinationOfBenefitsRoundTripTest {
                 365,
                 null,
                 null,
-                Map.of("BKHP1", List.of("MCD01")));
+                Map.of("BKHP1", List.of("MCD01")),
+                null);
         return new PayerSimulator(properties, new Faults(properties.faults()), CLOCK);
     }
 

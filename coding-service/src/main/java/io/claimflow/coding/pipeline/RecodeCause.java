@@ -1,7 +1,4 @@
 package io.claimflow.coding.pipeline;
 
-/**
- * The denial a recode answers. {@code reason} is the DenialReason of the RecodeRequested event as JSON, passed
- * through to EncounterCoded unchanged.
- */
-public record RecodeCause(String claimId, int previousCodingVersion, int attempt, String reason) {}
+/** The denial a recode answers: passed through to EncounterCoded's recodeCause unchanged. */
+public record RecodeCause(String claimId, int previousCodingVersion, int attempt, DenialReason reason) {}

@@ -119,7 +119,11 @@ class CodingOutcomesTest {
 
     @Test
     void aCodingBecomesTheNextVersionWithTheReleasesOfTheDateOfService() {
-        RecodeCause cause = new RecodeCause("clm-1", 2, 1, "CARC 11");
+        RecodeCause cause = new RecodeCause(
+                "clm-1",
+                2,
+                1,
+                new DenialReason("ADJUDICATED", "CODING", null, List.of(), List.of(), List.of(), "CARC 11", List.of()));
 
         int version = outcomes.coded(encounter(2, 0), "evt-9", coding(), "coder-7", cause, 1);
 

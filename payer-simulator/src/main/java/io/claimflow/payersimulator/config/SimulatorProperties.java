@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The simulated payer's configuration (prefix {@code payer-simulator}): who it is, its benefit plans, members,
@@ -35,7 +34,7 @@ public record SimulatorProperties(
         Map<String, List<String>> crossovers,
         Map<String, String> payerTaxIds) {
 
-    @ConstructorBinding
+    /** The defaults of everything not configured, in one place. */
     public SimulatorProperties {
         crossovers = crossovers == null ? Map.of() : Map.copyOf(crossovers);
         payerTaxIds = payerTaxIds == null ? Map.of() : Map.copyOf(payerTaxIds);
@@ -50,84 +49,6 @@ public record SimulatorProperties(
         faults = faults == null ? new Faults(0, 0, 42L, false, false, false) : faults;
         timelyFilingDays = timelyFilingDays <= 0 ? 365 : timelyFilingDays;
         behaviours = behaviours == null ? new Behaviours(null, null) : behaviours;
-    }
-
-    /** Without payer behaviours (all off). */
-    public SimulatorProperties(
-            String payerId,
-            String payerName,
-            String interchangeId,
-            String payerTaxId,
-            String tracePrefix,
-            BigDecimal defaultAllowedPercent,
-            Map<String, Plan> plans,
-            Map<String, Member> members,
-            Map<String, BigDecimal> feeSchedule,
-            List<Mismatch> diagnosisMismatches,
-            List<BundledPair> bundledPairs,
-            List<String> authorizationRequired,
-            Map<String, List<String>> modifierRequired,
-            int timelyFilingDays,
-            Faults faults) {
-        this(
-                payerId,
-                payerName,
-                interchangeId,
-                payerTaxId,
-                tracePrefix,
-                defaultAllowedPercent,
-                plans,
-                members,
-                feeSchedule,
-                diagnosisMismatches,
-                bundledPairs,
-                authorizationRequired,
-                modifierRequired,
-                timelyFilingDays,
-                faults,
-                null,
-                null,
-                null);
-    }
-
-    /** Without tax ids of other payers: each gets one derived from its payer id. */
-    public SimulatorProperties(
-            String payerId,
-            String payerName,
-            String interchangeId,
-            String payerTaxId,
-            String tracePrefix,
-            BigDecimal defaultAllowedPercent,
-            Map<String, Plan> plans,
-            Map<String, Member> members,
-            Map<String, BigDecimal> feeSchedule,
-            List<Mismatch> diagnosisMismatches,
-            List<BundledPair> bundledPairs,
-            List<String> authorizationRequired,
-            Map<String, List<String>> modifierRequired,
-            int timelyFilingDays,
-            Faults faults,
-            Behaviours behaviours,
-            Map<String, List<String>> crossovers) {
-        this(
-                payerId,
-                payerName,
-                interchangeId,
-                payerTaxId,
-                tracePrefix,
-                defaultAllowedPercent,
-                plans,
-                members,
-                feeSchedule,
-                diagnosisMismatches,
-                bundledPairs,
-                authorizationRequired,
-                modifierRequired,
-                timelyFilingDays,
-                faults,
-                behaviours,
-                crossovers,
-                null);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.claimflow.coding.pipeline.adapter;
 
 import io.claimflow.coding.history.CareProvider;
 import io.claimflow.coding.pipeline.CodingVersion;
+import io.claimflow.coding.pipeline.DenialReason;
 import io.claimflow.coding.pipeline.IncomingDocumentation;
 import io.claimflow.coding.pipeline.RecodeCause;
 import io.claimflow.coding.rules.AdministeredItem;
@@ -21,11 +22,14 @@ import io.claimflow.coding.rules.PatientStatus;
 import io.claimflow.coding.rules.PriorServices;
 import io.claimflow.coding.rules.Severity;
 import io.claimflow.coding.rules.Sex;
+import io.claimflow.events.Adjustment;
+import io.claimflow.events.AdjustmentGroupCode;
 import io.claimflow.events.CodedBy;
 import io.claimflow.events.CodingEdit;
 import io.claimflow.events.CodingMethod;
 import io.claimflow.events.Coverage;
-import io.claimflow.events.DenialReason;
+import io.claimflow.events.DenialCategory;
+import io.claimflow.events.DenialStage;
 import io.claimflow.events.Diagnosis;
 import io.claimflow.events.DocumentedCode;
 import io.claimflow.events.DrugIdentification;
@@ -34,9 +38,9 @@ import io.claimflow.events.EncounterCoded;
 import io.claimflow.events.EncounterDocumented;
 import io.claimflow.events.PayerResponsibility;
 import io.claimflow.events.Provider;
+import io.claimflow.events.RejectionReason;
 import io.claimflow.events.ServiceLine;
 import io.claimflow.events.UnitOfMeasure;
-import io.claimflow.schemas.json.JsonRecords;
 import io.claimflow.schemas.rules.EncounterDocumentedRules;
 import io.claimflow.schemas.serde.StoredRecords;
 import java.math.RoundingMode;
@@ -226,15 +230,31 @@ public final class AvroMapping {
                 .build();
     }
 
-    private static io.claimflow.events.RecodeCause recodeCause(RecodeCause cause) {
+    /** A recode's cause as EncounterCoded carries it; null for a first coding. */
+    public static io.claimflow.events.RecodeCause recodeCause(RecodeCause cause) {
         if (cause == null) {
             return null;
         }
+        DenialReason reason = cause.reason();
         return new io.claimflow.events.RecodeCause(
                 cause.claimId(),
                 cause.previousCodingVersion(),
                 cause.attempt(),
-                JsonRecords.read(cause.reason(), DenialReason.class));
+                io.claimflow.events.DenialReason.newBuilder()
+                        .setStage(DenialStage.valueOf(reason.stage()))
+                        .setCategory(DenialCategory.valueOf(reason.category()))
+                        .setPayerClaimNumber(reason.payerClaimNumber())
+                        .setAdjustments(reason.adjustments().stream()
+                                .map(a -> new Adjustment(
+                                        AdjustmentGroupCode.valueOf(a.groupCode()), a.reasonCode(), a.amount()))
+                                .toList())
+                        .setRemarkCodes(reason.remarkCodes())
+                        .setRejections(reason.rejections().stream()
+                                .map(r -> new RejectionReason(r.code(), r.description(), r.location()))
+                                .toList())
+                        .setPayerText(reason.payerText())
+                        .setAffectedLineNumbers(reason.affectedLineNumbers())
+                        .build());
     }
 
     /** A stored EncounterCoded read back as the coding it carries. */

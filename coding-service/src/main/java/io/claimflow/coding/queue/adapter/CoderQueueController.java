@@ -3,6 +3,7 @@ package io.claimflow.coding.queue.adapter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimflow.coding.config.CodingProperties;
+import io.claimflow.coding.pipeline.DenialReason;
 import io.claimflow.coding.pipeline.HeldEncounter;
 import io.claimflow.coding.queue.CoderQueueService;
 import io.claimflow.coding.queue.FinalCoding;
@@ -21,8 +22,10 @@ import io.claimflow.schemas.serde.StoredRecords;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,7 +145,7 @@ class CoderQueueController {
                     "attempt",
                     item.recodeCause().attempt(),
                     "reason",
-                    json(item.recodeCause().reason()));
+                    reason(item.recodeCause().reason()));
         }
         return new Detail(
                 item.id(),
@@ -192,6 +195,44 @@ class CoderQueueController {
                 item.createdAt(),
                 item.finalizedBy(),
                 item.codingVersion());
+    }
+
+    /** The denial reason in the event's plain JSON shape: every field in schema order, amounts as "12.00". */
+    static Map<String, Object> reason(DenialReason reason) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("stage", reason.stage());
+        shown.put("category", reason.category());
+        shown.put("payerClaimNumber", reason.payerClaimNumber());
+        shown.put(
+                "adjustments",
+                reason.adjustments().stream()
+                        .map(a -> {
+                            Map<String, Object> adjustment = new LinkedHashMap<>();
+                            adjustment.put("groupCode", a.groupCode());
+                            adjustment.put("reasonCode", a.reasonCode());
+                            adjustment.put(
+                                    "amount",
+                                    a.amount()
+                                            .setScale(2, RoundingMode.UNNECESSARY)
+                                            .toPlainString());
+                            return adjustment;
+                        })
+                        .toList());
+        shown.put("remarkCodes", reason.remarkCodes());
+        shown.put(
+                "rejections",
+                reason.rejections().stream()
+                        .map(r -> {
+                            Map<String, Object> rejection = new LinkedHashMap<>();
+                            rejection.put("code", r.code());
+                            rejection.put("description", r.description());
+                            rejection.put("location", r.location());
+                            return rejection;
+                        })
+                        .toList());
+        shown.put("payerText", reason.payerText());
+        shown.put("affectedLineNumbers", reason.affectedLineNumbers());
+        return shown;
     }
 
     private static Object json(String text) {

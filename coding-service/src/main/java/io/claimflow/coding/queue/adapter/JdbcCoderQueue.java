@@ -3,7 +3,11 @@ package io.claimflow.coding.queue.adapter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.claimflow.coding.pipeline.CoderQueue;
 import io.claimflow.coding.pipeline.HeldEncounter;
 import io.claimflow.coding.pipeline.RecodeCause;
@@ -25,12 +29,19 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The coder work queue in PostgreSQL; reasons, suggestion and recode cause as jsonb. */
+/**
+ * The coder work queue in PostgreSQL; reasons, suggestion and recode cause as jsonb (domain records, not Avro). A
+ * recode cause stored before its reason was a domain record has the reason as a JSON string (the event's DenialReason
+ * in plain JSON, the same field names): it is read as the record it holds.
+ */
 @Repository
 class JdbcCoderQueue implements CoderQueue, QueueItems {
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    // a recode cause read as a tree keeps its amounts exact ("12.00", not 12.0)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private static final String COLUMNS = "id, encounter_id, tenant_id, date_of_service, kind, status, causation_id, "
             + "hold_reasons::text, suggestion::text, recode_cause::text, created_at, finalized_at, finalized_by, "
@@ -161,18 +172,33 @@ class JdbcCoderQueue implements CoderQueue, QueueItems {
                 rs.getString(7),
                 read(rs.getString(8), new TypeReference<List<HoldReason>>() {}),
                 read(rs.getString(9), new TypeReference<Coding>() {}),
-                rs.getString(10) == null ? null : read(rs.getString(10), new TypeReference<RecodeCause>() {}),
+                recodeCause(rs.getString(10)),
                 instant(rs.getTimestamp(11)),
                 instant(rs.getTimestamp(12)),
                 rs.getString(13),
                 (Integer) rs.getObject(14));
     }
 
+    static RecodeCause recodeCause(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            JsonNode cause = JSON.readTree(json);
+            if (cause.get("reason") instanceof TextNode legacy) {
+                ((ObjectNode) cause).set("reason", JSON.readTree(legacy.textValue()));
+            }
+            return JSON.treeToValue(cause, RecodeCause.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read queue item JSON", e);
+        }
+    }
+
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private static String write(Object value) {
+    static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

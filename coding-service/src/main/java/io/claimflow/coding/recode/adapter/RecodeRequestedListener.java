@@ -1,13 +1,12 @@
 package io.claimflow.coding.recode.adapter;
 
+import io.claimflow.coding.pipeline.DenialReason;
 import io.claimflow.coding.recode.IncomingRecode;
 import io.claimflow.coding.recode.RecodeService;
 import io.claimflow.coding.rules.Denial;
-import io.claimflow.events.Adjustment;
 import io.claimflow.events.RecodeRequested;
 import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
-import io.claimflow.schemas.json.JsonRecords;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,11 +52,12 @@ record RecodeRequestedListener(RecodeService service, TransactionalBatches batch
             throw new IllegalArgumentException(
                     "RecodeRequested " + event.getEventId() + " needs attempt and codingVersion of at least 1");
         }
+        DenialReason reason = reason(event.getReason());
         Denial denial = new Denial(
-                event.getReason().getAdjustments().stream()
-                        .map(Adjustment::getReasonCode)
+                reason.adjustments().stream()
+                        .map(DenialReason.Adjustment::reasonCode)
                         .toList(),
-                event.getReason().getAffectedLineNumbers(),
+                reason.affectedLineNumbers(),
                 event.getAttempt());
         return new IncomingRecode(
                 event.getEventId(),
@@ -65,6 +65,24 @@ record RecodeRequestedListener(RecodeService service, TransactionalBatches batch
                 event.getClaimId(),
                 event.getCodingVersion(),
                 denial,
-                JsonRecords.write(event.getReason()));
+                reason);
+    }
+
+    /** The event's denial reason as the domain keeps it (enumerations by their symbols). */
+    static DenialReason reason(io.claimflow.events.DenialReason reason) {
+        return new DenialReason(
+                reason.getStage().name(),
+                reason.getCategory().name(),
+                reason.getPayerClaimNumber(),
+                reason.getAdjustments().stream()
+                        .map(a ->
+                                new DenialReason.Adjustment(a.getGroupCode().name(), a.getReasonCode(), a.getAmount()))
+                        .toList(),
+                reason.getRemarkCodes(),
+                reason.getRejections().stream()
+                        .map(r -> new DenialReason.Rejection(r.getCode(), r.getDescription(), r.getLocation()))
+                        .toList(),
+                reason.getPayerText(),
+                reason.getAffectedLineNumbers());
     }
 }
