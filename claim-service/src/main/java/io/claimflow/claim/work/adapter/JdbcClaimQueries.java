@@ -245,7 +245,6 @@ class JdbcClaimQueries implements ClaimQueries {
     record FollowUpSql(String page, String count, Map<String, Object> params) {}
 
     private static final String AWAITING_PAYER = "('SUBMITTED', 'ACKNOWLEDGED', 'APPEALED', 'CROSSED_OVER')";
-    private static final String NOT_SENT = "('CREATED', 'HELD', 'REJECTED')";
     private static final String FOLLOW_UP_ORDER = "i.deadline, i.days_waiting DESC, i.claim_id";
 
     /**
@@ -294,24 +293,25 @@ class JdbcClaimQueries implements ClaimQueries {
             params.put("reason", s.reason().name());
         }
         String items = "WITH policy (payer_id, follow_up_days, filing_days) AS (" + values + "),"
-                + " candidate AS (SELECT c.claim_id, c.status, c.date_of_service,"
+                // put off: the claim's last follow-up note names a later day
+                + " put_off AS (SELECT f.claim_id FROM claim_follow_up f WHERE f.next_follow_up > CAST(:today AS date)"
+                + "   AND NOT EXISTS (SELECT 1 FROM claim_follow_up later"
+                + "     WHERE later.claim_id = f.claim_id AND later.id > f.id)),"
+                + " candidate AS (SELECT c.claim_id, c.date_of_service, c.status IN " + AWAITING_PAYER + " AS waiting,"
                 + "   CAST(coalesce(c.submitted_at, c.created_at) AT TIME ZONE 'UTC' AS date) AS sent_on,"
                 + "   c.date_of_service + coalesce(p.filing_days, :defaultFiling) AS deadline,"
                 + "   coalesce(CAST(:olderThanDays AS int), p.follow_up_days, :defaultFollowUp) AS follow_up_days"
                 + "   FROM claim c LEFT JOIN policy p ON p.payer_id = c.payer_id"
                 + candidates.whereClause() + "),"
-                + " item AS (SELECT k.claim_id, 'NO_PAYER_RESPONSE' AS reason,"
-                + "   CAST(:today AS date) - k.sent_on AS days_waiting, k.deadline FROM candidate k"
-                + "   WHERE k.status IN " + AWAITING_PAYER
-                + "   AND k.sent_on <= CAST(:today AS date) - k.follow_up_days"
-                // put off: the claim's last follow-up note names a later day
-                + "   AND coalesce((SELECT f.next_follow_up FROM claim_follow_up f WHERE f.claim_id = k.claim_id"
-                + "     ORDER BY f.id DESC LIMIT 1) <= CAST(:today AS date), true)"
-                + "  UNION ALL SELECT k.claim_id, CASE WHEN k.deadline < CAST(:today AS date)"
-                + "   THEN 'TIMELY_FILING_DEADLINE_PASSED' ELSE 'TIMELY_FILING_DEADLINE_NEAR' END,"
-                + "   CAST(:today AS date) - k.date_of_service, k.deadline FROM candidate k"
-                + "   WHERE k.status IN " + NOT_SENT
-                + "   AND k.deadline - CAST(:warningDays AS int) <= CAST(:today AS date))"
+                + " item AS (SELECT k.claim_id, CASE WHEN k.waiting THEN 'NO_PAYER_RESPONSE'"
+                + "   WHEN k.deadline < CAST(:today AS date) THEN 'TIMELY_FILING_DEADLINE_PASSED'"
+                + "   ELSE 'TIMELY_FILING_DEADLINE_NEAR' END AS reason,"
+                + "   CAST(:today AS date) - CASE WHEN k.waiting THEN k.sent_on ELSE k.date_of_service END"
+                + "   AS days_waiting, k.deadline FROM candidate k"
+                // waiting for the payer past its days and not put off; or not sent, the deadline near or past
+                + "   WHERE CASE WHEN k.waiting THEN k.sent_on <= CAST(:today AS date) - k.follow_up_days"
+                + "     AND k.claim_id NOT IN (SELECT claim_id FROM put_off)"
+                + "   ELSE k.deadline - CAST(:warningDays AS int) <= CAST(:today AS date) END)"
                 + (s.reason() == null ? "" : ", chosen AS (SELECT * FROM item WHERE reason = :reason)");
         String from = s.reason() == null ? "item" : "chosen";
         String page = items + " SELECT " + SUMMARY + ", i.reason, i.days_waiting, i.deadline,"
