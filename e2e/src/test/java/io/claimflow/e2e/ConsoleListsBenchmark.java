@@ -188,8 +188,8 @@ class ConsoleListsBenchmark {
                 // a form's action answers a redirect: take-next to the claim it gave the user
                 String to = response.headers().firstValue("Location").orElse("");
                 if (status != 302 || !to.contains("/work/claims/")) {
-                    throw new IllegalStateException(page.path() + " answered " + status + " to " + to
-                            + " at request " + n + ": the action is not measured as it works");
+                    throw new IllegalStateException(page.path() + " answered " + status + " to " + to + " at request "
+                            + n + ": the action is not measured as it works");
                 }
                 continue;
             }

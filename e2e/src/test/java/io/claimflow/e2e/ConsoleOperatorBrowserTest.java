@@ -877,8 +877,7 @@ class ConsoleOperatorBrowserTest {
         if (!browser.findElements(By.linkText("Next page")).isEmpty()) {
             browser.findElement(By.linkText("Next page")).click();
             page(role, "follow-up worklist, page 2");
-            assertThat(browser.findElement(By.cssSelector(".paging")).getText())
-                    .startsWith("26–");
+            assertThat(browser.findElement(By.cssSelector(".paging")).getText()).startsWith("26–");
             browser.get(url("/work/follow-up"));
             page(role, "follow-up and timely-filing worklist, again");
         }
