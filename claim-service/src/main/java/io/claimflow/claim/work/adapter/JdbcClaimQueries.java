@@ -250,8 +250,10 @@ class JdbcClaimQueries implements ClaimQueries {
     /**
      * The follow-up list in SQL. Each payer's follow-up and filing days come in as a {@code VALUES} list (the
      * policy's payers), the defaults for every other payer. The candidates are read from the partial index
-     * {@code claim_follow_up_idx} (current claims in the states involved: an index-only scan); the items are counted
-     * and sorted (a top-N sort to the end of the page) and only the page's claims are read whole.
+     * {@code claim_follow_up_idx} (current claims in the states involved: an index-only scan where the visibility map
+     * allows, else an index of the states); the items are counted and sorted (a top-N sort to the end of the page),
+     * and only the page's claims are read whole. A claim put off by its last follow-up note is left out by one hashed
+     * look-up (the notes naming a later day), not by a query per claim.
      */
     static FollowUpSql followUpSql(FollowUpSearch s, ClaimPolicy policy) {
         Map<String, Object> params = new LinkedHashMap<>();
