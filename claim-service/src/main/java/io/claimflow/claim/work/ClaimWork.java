@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What billers do with claims: find them, look at one, correct and release a held claim, void, appeal, write off,
- * and work the denial and held lists (the paged lists and the follow-up list: {@link WorkLists}). Every change is on the claim's timeline with the user's name.
+ * and work the denial and held lists (the paged lists and the follow-up list: {@link WorkLists}). Every change is on
+ * the claim's timeline with the user's name.
  */
 @Service
 public class ClaimWork {
