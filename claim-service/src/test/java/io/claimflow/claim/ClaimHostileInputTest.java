@@ -206,7 +206,8 @@ class ClaimHostileInputTest {
                 "POST /claims/clm-fuzz-1/recode", List.of("instructions"),
                 "POST /claims/clm-fuzz-1/write-off", List.of("reason"),
                 "POST /claims/clm-fuzz-1/bill-patient", List.of("reason"),
-                "POST /claims/clm-fuzz-1/follow-ups", List.of("note", "nextFollowUp"));
+                "POST /claims/clm-fuzz-1/follow-ups", List.of("note", "nextFollowUp"),
+                "POST /work-lists/follow-up/of-claims", List.of("claimIds", "asOf", "olderThanDays"));
         endpoints.forEach((endpoint, fields) -> {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1);

@@ -69,6 +69,19 @@ class ClaimRestIntegrationTest {
         return http.get().uri(path).retrieve().body(JSON_LIST);
     }
 
+    /** The claim's item on the follow-up list ({@code olderThanDays}: null for its payer's days), if it is on it. */
+    List<Map<String, Object>> onFollowUpList(String claimId, Integer olderThanDays) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("claimIds", List.of(claimId));
+        body.put("olderThanDays", olderThanDays);
+        return http.post()
+                .uri("/work-lists/follow-up/of-claims")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(JSON_LIST);
+    }
+
     /** Posts a fee-schedule price; returns the HTTP status. */
     int postPrice(String tenant, String procedureCode, String effectiveFrom, String amount) {
         return call(
@@ -514,10 +527,10 @@ class ClaimRestIntegrationTest {
         assertThat((List<?>) detail.get("lines")).hasSize(2);
         assertThat((List<?>) detail.get("timeline")).hasSize(2);
 
-        assertThat(list("/work-lists/follow-up?olderThanDays=0"))
+        assertThat(onFollowUpList(claimId, 0))
                 .anySatisfy(item -> assertThat(((Map<?, ?>) item.get("claim")).get("claimId"))
                         .isEqualTo(claimId));
-        assertThat(list("/work-lists/follow-up"))
+        assertThat(onFollowUpList(claimId, null))
                 .noneSatisfy(item -> assertThat(((Map<?, ?>) item.get("claim")).get("claimId"))
                         .isEqualTo(claimId));
         assertThat(call(
@@ -534,7 +547,7 @@ class ClaimRestIntegrationTest {
                         .getStatusCode()
                         .value())
                 .isEqualTo(200);
-        assertThat(list("/work-lists/follow-up?olderThanDays=0"))
+        assertThat(onFollowUpList(claimId, 0))
                 .noneSatisfy(item -> assertThat(((Map<?, ?>) item.get("claim")).get("claimId"))
                         .isEqualTo(claimId));
         assertThat(list("/reports/aging"))

@@ -45,8 +45,16 @@ class ConsoleListsBenchmark {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    /** One page asked: a name for the report, the user, the path with its query. */
-    record Page(String name, String user, String path) {}
+    /**
+     * One page asked: a name for the report, the user, the path with its query; {@code post} for a form's action
+     * (posted with the session's CSRF token, answered by a redirect).
+     */
+    record Page(String name, String user, String path, boolean post) {
+
+        Page(String name, String user, String path) {
+            this(name, user, path, false);
+        }
+    }
 
     /** Times of one page, in milliseconds, and where its requests' time went ({@link SplitProbe.Split}). */
     record Timing(Page page, int status, int requests, double p50, double p95, double max, SplitProbe.Split split) {}
@@ -85,6 +93,15 @@ class ConsoleListsBenchmark {
                     new Page("held claims", "biller", "/work/held"),
                     new Page("held claims, rule and payer", "biller", "/work/held?rule=TIMELY-FILING&sort=-charge"),
                     new Page("denials", "biller", "/work/denials"),
+                    new Page("follow-up, page 1", "biller", "/work/follow-up"),
+                    new Page("follow-up, page 201 (items 5,001 to 5,025)", "biller", "/work/follow-up?page=200"),
+                    new Page(
+                            "follow-up, timely filing passed of a payer",
+                            "biller",
+                            "/work/follow-up?reason=TIMELY_FILING_DEADLINE_PASSED&payer=BKHP1"),
+                    // each take-next assigns the biller one more item: "mine" below then has them
+                    new Page("follow-up, take the next item", "biller", "/work/follow-up/take-next", true),
+                    new Page("follow-up, mine", "biller", "/work/follow-up?mine=true"),
                     new Page(
                             "denials, queue, payer and CARC",
                             "biller",
@@ -143,9 +160,16 @@ class ConsoleListsBenchmark {
     private static SplitProbe.Idle idle = new SplitProbe.Idle(0, 0, 0, 0);
 
     private static Timing measure(HttpClient session, String console, Page page, SplitProbe probe) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(console + page.path()))
-                .header("Accept", "text/html")
-                .build();
+        HttpRequest request = page.post()
+                ? HttpRequest.newBuilder(URI.create(console + page.path()))
+                        .header("Accept", "text/html")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "_csrf=" + URLEncoder.encode(csrf(session, console), StandardCharsets.UTF_8)))
+                        .build()
+                : HttpRequest.newBuilder(URI.create(console + page.path()))
+                        .header("Accept", "text/html")
+                        .build();
         int status = 0;
         for (int i = 0; i < WARMUP; i++) {
             status = session.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
@@ -160,6 +184,15 @@ class ConsoleListsBenchmark {
             taken[n++] = (System.nanoTime() - start) / 1e6;
             status = response.statusCode();
             String body = response.body();
+            if (page.post()) {
+                // a form's action answers a redirect: take-next to the claim it gave the user
+                String to = response.headers().firstValue("Location").orElse("");
+                if (status != 302 || !to.contains("/work/claims/")) {
+                    throw new IllegalStateException(page.path() + " answered " + status + " to " + to + " at request "
+                            + n + ": the action is not measured as it works");
+                }
+                continue;
+            }
             if (status != 200 || body.contains("answered 5") || body.contains("does not answer")) {
                 throw new IllegalStateException(page.path() + " answered " + status
                         + (body.contains("does not answer") ? " saying a service does not answer" : "")
@@ -244,6 +277,20 @@ class ConsoleListsBenchmark {
     }
 
     /** Logs in with the console's form; the client keeps the session cookie. */
+    /** The CSRF token of the session's forms (from the follow-up page). */
+    private static String csrf(HttpClient session, String console) throws Exception {
+        String page = session.send(
+                        HttpRequest.newBuilder(URI.create(console + "/work/follow-up"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher csrf = CSRF.matcher(page);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the follow-up page");
+        }
+        return csrf.group(1);
+    }
+
     private static HttpClient login(String console, String user) throws Exception {
         HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())

@@ -863,14 +863,24 @@ class ConsoleOperatorBrowserTest {
     }
 
     /**
-     * The follow-up and timely-filing worklist at volume: the biller takes the next item (its claim opens, it is the
-     * biller's), assigns another to a colleague, sees the colleague's count in the productivity table and the taken
+     * The follow-up and timely-filing worklist at volume: one page of it with its total and the next page, then the
+     * biller takes the next item (its claim opens, it is the biller's), assigns another to a colleague, sees the colleague's count in the productivity table and the taken
      * item among "my items".
      */
     private void billerTakesAndAssignsFollowUpWork() throws Exception {
         String role = "biller";
         logIn(role, "/work/follow-up");
         page(role, "follow-up and timely-filing worklist");
+        // one page of the list, counted by claim-service, with the next page a link away
+        assertThat(browser.findElement(By.cssSelector(".paging")).getText())
+                .matches("(?s)(None|1–\\d+ of (more than )?\\d+).*");
+        if (!browser.findElements(By.linkText("Next page")).isEmpty()) {
+            browser.findElement(By.linkText("Next page")).click();
+            page(role, "follow-up worklist, page 2");
+            assertThat(browser.findElement(By.cssSelector(".paging")).getText()).startsWith("26–");
+            browser.get(url("/work/follow-up"));
+            page(role, "follow-up and timely-filing worklist, again");
+        }
         submitting(() -> browser.findElement(By.id("take-next")).sendKeys(Keys.ENTER));
         page(role, "the next follow-up item taken");
         assertThat(notice()).contains("is yours");

@@ -11,9 +11,6 @@ import java.util.List;
 /** Read side of the claims for billers' lists and reports, plus appeals and follow-up notes (port). */
 public interface ClaimQueries {
 
-    /** A claim waiting for the payer, with its last follow-up note. */
-    record AwaitingPayer(ClaimSummary claim, Instant lastFollowUpAt, LocalDate nextFollowUp) {}
-
     /** A held claim and why. */
     record HeldClaim(ClaimSummary claim, List<ScrubFinding> reasons) {}
 
@@ -54,10 +51,15 @@ public interface ClaimQueries {
 
     List<RuleCount> heldByRule();
 
-    List<AwaitingPayer> awaitingPayer(int limit);
-
-    /** Current claims not yet with the payer (created, held, rejected), for timely-filing warnings. */
-    List<ClaimSummary> notYetAccepted(int limit);
+    /**
+     * One page of the follow-up and timely-filing list of {@code search}, with its exact total: current claims waiting
+     * for the payer (submitted, acknowledged, appealed, crossed over) for at least their payer's follow-up days (or
+     * {@code olderThanDays}) and whose last follow-up note does not put them off past the day, and current claims not
+     * yet with the payer (created, held, rejected) whose filing deadline is within the warning days or past. Each
+     * payer's days are {@code policy}'s. Past deadlines first, then the nearest, then the longest waiting, then the
+     * claim id.
+     */
+    Page<FollowUpItem> followUp(FollowUpSearch search, io.claimflow.claim.model.ClaimPolicy policy);
 
     List<AgingRow> aging(LocalDate today);
 

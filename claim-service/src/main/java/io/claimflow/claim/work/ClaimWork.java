@@ -3,7 +3,6 @@ package io.claimflow.claim.work;
 import io.claimflow.claim.model.Actor;
 import io.claimflow.claim.model.Claim;
 import io.claimflow.claim.model.ClaimNotFoundException;
-import io.claimflow.claim.model.ClaimPolicy;
 import io.claimflow.claim.model.ClaimRepository;
 import io.claimflow.claim.model.ClaimStatus;
 import io.claimflow.claim.model.IllegalTransitionException;
@@ -23,9 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What billers do with claims: find them, look at one, correct and release a held claim, void, appeal, write off,
- * and work the denial, held and follow-up lists. Every change is on the claim's timeline with the user's name.
+ * and work the denial and held lists (the paged lists and the follow-up list: {@link WorkLists}). Every change is on
+ * the claim's timeline with the user's name.
  */
 @Service
 public class ClaimWork {
@@ -46,7 +44,6 @@ public class ClaimWork {
     private final ClaimSubmission submission;
     private final ClaimAssembler assembler;
     private final SubmittedClaims submitted;
-    private final ClaimPolicy policy;
     private final Clock clock;
 
     public ClaimWork(
@@ -57,7 +54,6 @@ public class ClaimWork {
             ClaimSubmission submission,
             ClaimAssembler assembler,
             SubmittedClaims submitted,
-            ClaimPolicy policy,
             Clock clock) {
         this.claims = claims;
         this.queries = queries;
@@ -66,7 +62,6 @@ public class ClaimWork {
         this.submission = submission;
         this.assembler = assembler;
         this.submitted = submitted;
-        this.policy = policy;
         this.clock = clock;
     }
 
@@ -340,44 +335,9 @@ public class ClaimWork {
         return queries.held(page * size, size);
     }
 
-    /**
-     * Claims to chase on {@code today}: unanswered past their payer's follow-up period (unless a follow-up note put
-     * them off), and claims not yet with the payer whose timely-filing deadline is near or past. Longest waiting
-     * first.
-     */
-    @Transactional(readOnly = true)
-    public List<FollowUpItem> followUp(LocalDate today, Integer olderThanDays) {
-        List<FollowUpItem> items = new ArrayList<>();
-        for (ClaimQueries.AwaitingPayer waiting : queries.awaitingPayer(5000)) {
-            ClaimSummary c = waiting.claim();
-            long days = ChronoUnit.DAYS.between(LocalDate.ofInstant(c.submittedAt(), ZoneOffset.UTC), today);
-            int threshold = olderThanDays != null ? olderThanDays : policy.followUpDaysFor(c.payerId());
-            boolean snoozed =
-                    waiting.nextFollowUp() != null && waiting.nextFollowUp().isAfter(today);
-            if (days >= threshold && !snoozed) {
-                items.add(new FollowUpItem(c, FollowUpItem.Reason.NO_PAYER_RESPONSE, days, deadline(c)));
-            }
-        }
-        for (ClaimSummary c : queries.notYetAccepted(5000)) {
-            LocalDate deadline = deadline(c);
-            long days = ChronoUnit.DAYS.between(c.dateOfService(), today);
-            if (today.isAfter(deadline)) {
-                items.add(new FollowUpItem(c, FollowUpItem.Reason.TIMELY_FILING_DEADLINE_PASSED, days, deadline));
-            } else if (!today.isBefore(deadline.minusDays(policy.timelyFilingWarningDays()))) {
-                items.add(new FollowUpItem(c, FollowUpItem.Reason.TIMELY_FILING_DEADLINE_NEAR, days, deadline));
-            }
-        }
-        items.sort(Comparator.comparingLong(FollowUpItem::daysWaiting).reversed());
-        return items;
-    }
-
     @Transactional(readOnly = true)
     public List<ClaimQueries.AgingRow> aging(LocalDate today) {
         return queries.aging(today);
-    }
-
-    private LocalDate deadline(ClaimSummary c) {
-        return c.dateOfService().plusDays(policy.timelyFilingDaysFor(c.payerId()));
     }
 
     private Claim locked(String claimId) {

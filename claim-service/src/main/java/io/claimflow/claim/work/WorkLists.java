@@ -1,5 +1,6 @@
 package io.claimflow.claim.work;
 
+import io.claimflow.claim.model.ClaimPolicy;
 import io.claimflow.claim.workitem.Page;
 import io.claimflow.claim.workitem.WorkItems;
 import io.claimflow.claim.workitem.WorkListSearch;
@@ -9,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The billers' work lists as pages the database filters, sorts and counts: held claims with their open scrubber
- * findings (one query for the page, one for its findings, one count) and open denial work. A console shows any page
+ * findings (one query for the page, one for its findings, one count), open denial work, and the follow-up and
+ * timely-filing list. A console shows any page
  * of them without reading the whole list.
  */
 @Service
@@ -17,10 +19,21 @@ public class WorkLists {
 
     private final ClaimQueries queries;
     private final WorkItems workItems;
+    private final ClaimPolicy policy;
 
-    public WorkLists(ClaimQueries queries, WorkItems workItems) {
+    public WorkLists(ClaimQueries queries, WorkItems workItems, ClaimPolicy policy) {
         this.queries = queries;
         this.workItems = workItems;
+        this.policy = policy;
+    }
+
+    /**
+     * One page of the claims to chase (see {@link ClaimQueries#followUp}), with each payer's follow-up and filing days
+     * from the policy; with {@code claimIds}, which of those claims are on the list now.
+     */
+    @Transactional(readOnly = true)
+    public Page<FollowUpItem> followUp(FollowUpSearch search) {
+        return queries.followUp(search, policy);
     }
 
     @Transactional(readOnly = true)

@@ -17,8 +17,11 @@ public interface WorkAssignments {
     /** The open assignee of each of {@code claimIds} that has one. */
     Map<String, String> assignees(Collection<String> claimIds);
 
-    /** Marks done the open assignments of claims no longer on the list ({@code stillOpen} are the ones on it). */
-    void finishAllBut(Collection<String> stillOpen, Instant at);
+    /** The claims of the open assignments ({@code assignee}'s, or everyone's when null), longest held first. */
+    List<String> openClaims(String assignee, int limit);
+
+    /** Marks done the open assignments of {@code claimIds}: their claims left the list (they were worked). */
+    void finish(Collection<String> claimIds, Instant at);
 
     /** Per person: open assignments, and assignments finished since {@code since}. */
     List<Productivity> productivity(Instant since);

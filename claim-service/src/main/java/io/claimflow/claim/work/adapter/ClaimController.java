@@ -16,7 +16,6 @@ import io.claimflow.claim.work.ClaimQueries;
 import io.claimflow.claim.work.ClaimSearch;
 import io.claimflow.claim.work.ClaimSummary;
 import io.claimflow.claim.work.ClaimWork;
-import io.claimflow.claim.work.FollowUpItem;
 import io.claimflow.claim.workitem.Page;
 import io.claimflow.claim.workitem.PageRequest;
 import io.claimflow.claim.workitem.WorkItems;
@@ -276,20 +275,6 @@ class ClaimController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         checkPaging(page, size);
         return work.held(page, size);
-    }
-
-    @GetMapping("/work-lists/follow-up")
-    @PreAuthorize("hasRole('BILLER')")
-    List<FollowUpItem> followUp(
-            @RequestParam(required = false)
-                    @DateWithin(yearsBack = 100, yearsAhead = 10)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate asOf,
-            @RequestParam(required = false) Integer olderThanDays) {
-        if (olderThanDays != null && olderThanDays < 0) {
-            throw new InvalidInputException("olderThanDays must be 0 or more");
-        }
-        return work.followUp(asOf != null ? asOf : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), olderThanDays);
     }
 
     @GetMapping("/reports/aging")

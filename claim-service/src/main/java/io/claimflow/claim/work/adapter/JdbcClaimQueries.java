@@ -1,9 +1,12 @@
 package io.claimflow.claim.work.adapter;
 
+import io.claimflow.claim.model.ClaimPolicy;
 import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.claim.work.ClaimQueries;
 import io.claimflow.claim.work.ClaimSearch;
 import io.claimflow.claim.work.ClaimSummary;
+import io.claimflow.claim.work.FollowUpItem;
+import io.claimflow.claim.work.FollowUpSearch;
 import io.claimflow.claim.workitem.Page;
 import io.claimflow.claim.workitem.PageRequest;
 import io.claimflow.claim.workitem.WorkListSearch;
@@ -193,19 +196,6 @@ class JdbcClaimQueries implements ClaimQueries {
     }
 
     @Override
-    public List<AwaitingPayer> awaitingPayer(int limit) {
-        return jdbc.sql("SELECT " + SUMMARY + ", f.created_at AS follow_up_at, f.next_follow_up FROM claim c"
-                        + " LEFT JOIN LATERAL (SELECT created_at, next_follow_up FROM claim_follow_up"
-                        + "   WHERE claim_id = c.claim_id ORDER BY id DESC LIMIT 1) f ON true"
-                        + " WHERE c.is_current AND c.status IN ('SUBMITTED', 'ACKNOWLEDGED', 'APPEALED', 'CROSSED_OVER')"
-                        + " ORDER BY c.submitted_at LIMIT ?")
-                .param(limit)
-                .query((rs, row) -> new AwaitingPayer(
-                        summary(rs, row), instant(rs, "follow_up_at"), rs.getObject("next_follow_up", LocalDate.class)))
-                .list();
-    }
-
-    @Override
     public List<ClaimSummary> openBalancesWithoutWorkItem(
             List<io.claimflow.claim.model.ClaimStatus> states, int limit) {
         if (states.isEmpty()) {
@@ -223,13 +213,121 @@ class JdbcClaimQueries implements ClaimQueries {
     }
 
     @Override
-    public List<ClaimSummary> notYetAccepted(int limit) {
-        return jdbc.sql("SELECT " + SUMMARY + " FROM claim c WHERE c.is_current"
-                        + " AND c.status IN ('CREATED', 'HELD', 'REJECTED') ORDER BY c.date_of_service LIMIT ?")
-                .param(limit)
-                .query(JdbcClaimQueries::summary)
+    public Page<FollowUpItem> followUp(FollowUpSearch s, ClaimPolicy policy) {
+        FollowUpSql sql = followUpSql(s, policy);
+        PageRequest paging = s.paging();
+        long offset = (long) paging.page() * paging.size();
+        List<long[]> totals = new ArrayList<>();
+        List<FollowUpItem> items = jdbc.sql(sql.page())
+                .params(sql.params())
+                .param("offset", offset)
+                .param("limit", paging.size())
+                .query((rs, row) -> {
+                    if (row == 0) {
+                        totals.add(new long[] {rs.getLong("total")});
+                    }
+                    return new FollowUpItem(
+                            summary(rs, row),
+                            FollowUpItem.Reason.valueOf(rs.getString("reason")),
+                            rs.getLong("days_waiting"),
+                            rs.getObject("deadline", LocalDate.class),
+                            rs.getLong("days_left"));
+                })
                 .list();
+        // a page past the end has no row to carry the total: counted on its own
+        long total = totals.isEmpty()
+                ? jdbc.sql(sql.count()).params(sql.params()).query(Long.class).single()
+                : totals.get(0)[0];
+        return new Page<>(items, paging.page(), paging.size(), total);
     }
+
+    /** The statements of a follow-up page ({@link #followUp}) and their named parameters. */
+    record FollowUpSql(String page, String count, Map<String, Object> params) {}
+
+    private static final String AWAITING_PAYER = "('SUBMITTED', 'ACKNOWLEDGED', 'APPEALED', 'CROSSED_OVER')";
+    private static final String FOLLOW_UP_ORDER = "i.deadline, i.days_waiting DESC, i.claim_id";
+
+    /**
+     * The follow-up list in SQL. Each payer's follow-up and filing days come in as a {@code VALUES} list (the
+     * policy's payers), the defaults for every other payer. The candidates are read from the partial index
+     * {@code claim_follow_up_idx} (current claims in the states involved: an index-only scan where the visibility map
+     * allows, else an index of the states); the items are counted and sorted (a top-N sort to the end of the page),
+     * and only the page's claims are read whole. A claim put off by its last follow-up note is left out by one hashed
+     * look-up (the notes naming a later day), not by a query per claim.
+     */
+    static FollowUpSql followUpSql(FollowUpSearch s, ClaimPolicy policy) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        java.util.Set<String> payers =
+                new java.util.TreeSet<>(policy.followUpDays().keySet());
+        payers.addAll(policy.timelyFilingDays().keySet());
+        StringBuilder values = new StringBuilder();
+        int n = 0;
+        for (String payer : payers) {
+            values.append(n == 0 ? "VALUES " : ", ")
+                    .append("(CAST(:policyPayer")
+                    .append(n)
+                    .append(" AS text), CAST(:policyFollowUp")
+                    .append(n)
+                    .append(" AS int), CAST(:policyFiling")
+                    .append(n)
+                    .append(" AS int))");
+            params.put("policyPayer" + n, payer);
+            params.put("policyFollowUp" + n, policy.followUpDaysFor(payer));
+            params.put("policyFiling" + n, policy.timelyFilingDaysFor(payer));
+            n++;
+        }
+        if (n == 0) {
+            values.append("SELECT CAST(NULL AS text), CAST(NULL AS int), CAST(NULL AS int) WHERE false");
+        }
+        params.put("today", s.today());
+        params.put("olderThanDays", s.olderThanDays());
+        params.put("defaultFollowUp", policy.defaultFollowUpDays());
+        params.put("defaultFiling", policy.defaultTimelyFilingDays());
+        params.put("warningDays", policy.timelyFilingWarningDays());
+        PageQuery candidates = PageQuery.where("c.is_current AND c.status IN " + FOLLOW_UP_STATES)
+                .and("c.payer_id = :payerId", "payerId", s.payerId())
+                .andIf(s.claimIds() != null, "c.claim_id IN (:claimIds)");
+        params.putAll(candidates.params());
+        if (s.claimIds() != null) {
+            params.put("claimIds", s.claimIds().isEmpty() ? List.of("") : s.claimIds());
+        }
+        if (s.reason() != null) {
+            params.put("reason", s.reason().name());
+        }
+        String items = "WITH policy (payer_id, follow_up_days, filing_days) AS (" + values + "),"
+                // put off: the claim's last follow-up note names a later day
+                + " put_off AS (SELECT f.claim_id FROM claim_follow_up f WHERE f.next_follow_up > CAST(:today AS date)"
+                + "   AND NOT EXISTS (SELECT 1 FROM claim_follow_up later"
+                + "     WHERE later.claim_id = f.claim_id AND later.id > f.id)),"
+                + " candidate AS (SELECT c.claim_id, c.date_of_service, c.status IN " + AWAITING_PAYER + " AS waiting,"
+                + "   CAST(coalesce(c.submitted_at, c.created_at) AT TIME ZONE 'UTC' AS date) AS sent_on,"
+                + "   c.date_of_service + coalesce(p.filing_days, :defaultFiling) AS deadline,"
+                + "   coalesce(CAST(:olderThanDays AS int), p.follow_up_days, :defaultFollowUp) AS follow_up_days"
+                + "   FROM claim c LEFT JOIN policy p ON p.payer_id = c.payer_id"
+                + candidates.whereClause() + "),"
+                + " item AS (SELECT k.claim_id, CASE WHEN k.waiting THEN 'NO_PAYER_RESPONSE'"
+                + "   WHEN k.deadline < CAST(:today AS date) THEN 'TIMELY_FILING_DEADLINE_PASSED'"
+                + "   ELSE 'TIMELY_FILING_DEADLINE_NEAR' END AS reason,"
+                + "   CAST(:today AS date) - CASE WHEN k.waiting THEN k.sent_on ELSE k.date_of_service END"
+                + "   AS days_waiting, k.deadline FROM candidate k"
+                // waiting for the payer past its days and not put off; or not sent, the deadline near or past
+                + "   WHERE CASE WHEN k.waiting THEN k.sent_on <= CAST(:today AS date) - k.follow_up_days"
+                + "     AND k.claim_id NOT IN (SELECT claim_id FROM put_off)"
+                + "   ELSE k.deadline - CAST(:warningDays AS int) <= CAST(:today AS date) END)"
+                + (s.reason() == null ? "" : ", chosen AS (SELECT * FROM item WHERE reason = :reason)");
+        String from = s.reason() == null ? "item" : "chosen";
+        String page = items + " SELECT " + SUMMARY + ", i.reason, i.days_waiting, i.deadline,"
+                + " i.deadline - CAST(:today AS date) AS days_left, i.total"
+                + " FROM (SELECT i.*, count(*) OVER () AS total FROM " + from + " i"
+                + "   ORDER BY " + FOLLOW_UP_ORDER + " OFFSET :offset LIMIT :limit) i"
+                + " JOIN claim c ON c.claim_id = i.claim_id ORDER BY " + FOLLOW_UP_ORDER;
+        String count = items + " SELECT count(*) FROM " + from;
+        return new FollowUpSql(page, count, params);
+    }
+
+    /** The states of the claims the follow-up list reads (those of {@code claim_follow_up_idx}). */
+    static final String FOLLOW_UP_STATES =
+            "('SUBMITTED', 'ACKNOWLEDGED', 'APPEALED', 'CROSSED_OVER', 'CREATED', 'HELD', 'REJECTED')";
 
     @Override
     public List<AgingRow> aging(LocalDate today) {

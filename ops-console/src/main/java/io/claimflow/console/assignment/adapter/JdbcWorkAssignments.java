@@ -49,9 +49,21 @@ class JdbcWorkAssignments implements WorkAssignments {
     }
 
     @Override
-    public void finishAllBut(Collection<String> stillOpen, Instant at) {
-        jdbc.sql("UPDATE work_assignment SET done_at = ? WHERE done_at IS NULL AND NOT (claim_id = ANY (?))")
-                .params(Timestamp.from(at), stillOpen.toArray(String[]::new))
+    public List<String> openClaims(String assignee, int limit) {
+        return jdbc.sql("SELECT claim_id FROM work_assignment WHERE done_at IS NULL AND (CAST(? AS text) IS NULL"
+                        + " OR assignee = ?) ORDER BY assigned_at, claim_id LIMIT ?")
+                .params(assignee, assignee, limit)
+                .query(String.class)
+                .list();
+    }
+
+    @Override
+    public void finish(Collection<String> claimIds, Instant at) {
+        if (claimIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE work_assignment SET done_at = ? WHERE done_at IS NULL AND claim_id = ANY (?)")
+                .params(Timestamp.from(at), claimIds.toArray(String[]::new))
                 .update();
     }
 
