@@ -79,7 +79,8 @@ public class DenialHandling {
                     decision.route(),
                     decision.category(),
                     decision.reason() + " (denied by " + denial.payerId()
-                            + (denial.payerClaimNumber() == null || denial.payerClaimNumber().isBlank()
+                            + (denial.payerClaimNumber() == null
+                                            || denial.payerClaimNumber().isBlank()
                                     ? ""
                                     : ", its claim number " + denial.payerClaimNumber())
                             + ")");
