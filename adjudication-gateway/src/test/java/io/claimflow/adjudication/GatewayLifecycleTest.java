@@ -728,6 +728,76 @@ class GatewayLifecycleTest extends GatewayLifecycleFixture {
         assertThat(reversed.getPayer().getPayerId()).isEqualTo(MEDICAID);
     }
 
+    /**
+     * The next payer of a crossed-over claim denies it (CLP02 4, CARC 27 coverage terminated): the ClaimDenied names
+     * that payer and its claim number, not the billed payer, whose claim number stays the claim's.
+     */
+    @Test
+    void cobTheNextPayersDenialOfACrossedOverClaimNamesThePayerWhoDenied() {
+        ClaimSubmitted claim = claim("BHP884120337");
+        claim.setOtherCoverages(List.of(medicaid(io.claimflow.events.PayerResponsibility.SECONDARY)));
+        accepted(claim);
+        String pcn = claim.getPatientControlNumber();
+        List<String> crossover = new ArrayList<>(paid(claim, pcn, "19", 1));
+        crossover.add(2, "NM1*TT*2*OHIO MEDICAID*****PI*" + MEDICAID);
+        receive(era("EFT" + next(), List.of(crossover), List.of()));
+        assertThat(denials(claim)).isEmpty();
+
+        receive(medicaidEra("MCD" + next(), List.of(secondaryDenied(claim))));
+
+        ClaimDenied denied = denials(claim).get(0);
+        assertThat(denied.getPayer().getPayerId()).isEqualTo(MEDICAID);
+        assertThat(denied.getPayer().getName()).isEqualTo("OHIO MEDICAID");
+        assertThat(denied.getPayerClaimNumber()).isEqualTo("MCD-" + pcn);
+        assertThat(denied.getStage()).isEqualTo(io.claimflow.events.DenialStage.ADJUDICATED);
+        assertThat(jdbc.sql("SELECT payer_claim_number FROM outbound_claim WHERE claim_id = ?")
+                        .param(claim.getClaimId())
+                        .query(String.class)
+                        .single())
+                .as("the claim keeps its billed payer's claim number")
+                .isEqualTo("PCN-" + pcn);
+
+        // the billed payer's own denial still names the billed payer
+        ClaimSubmitted alone = acceptedClaim();
+        receive(era("EFT" + next(), List.of(deniedByPrimary(alone)), List.of()));
+        assertThat(denials(alone)).singleElement().satisfies(d -> {
+            assertThat(d.getPayer().getPayerId()).isEqualTo(PAYER);
+            assertThat(d.getPayerClaimNumber()).isEqualTo("PCN-" + alone.getPatientControlNumber());
+        });
+    }
+
+    /**
+     * Medicaid's CLP denying the crossed-over claim (CLP02 4): the primary's impact as OA-23 and CO-45, the copay it
+     * would have paid denied CO-27 (expenses incurred after coverage terminated). CLP03 210 = CLP04 0 + CAS 210.
+     */
+    static List<String> secondaryDenied(ClaimSubmitted claim) {
+        return List.of(
+                "CLP*" + claim.getPatientControlNumber() + "*4*210*0*0*MC*MCD-" + claim.getPatientControlNumber()
+                        + "*11*1",
+                "NM1*QC*1*WHITFIELD*ELEANOR****MI*OH55512345",
+                "SVC*HC:99214*165*0**1",
+                "DTM*472*" + dos(claim),
+                "CAS*OA*23*120",
+                "CAS*CO*45*20",
+                "CAS*CO*27*25",
+                "REF*6R*" + claim.getClaimId() + "-1",
+                "SVC*HC:83036*45*0**1",
+                "DTM*472*" + dos(claim),
+                "CAS*OA*23*30",
+                "CAS*CO*45*15",
+                "REF*6R*" + claim.getClaimId() + "-2");
+    }
+
+    /** The billed payer denies the whole claim (CLP02 4, CO-27). */
+    static List<String> deniedByPrimary(ClaimSubmitted claim) {
+        return List.of(
+                "CLP*" + claim.getPatientControlNumber() + "*4*210*0*0*12*PCN-" + claim.getPatientControlNumber()
+                        + "*11*1",
+                "NM1*QC*1*WHITFIELD*ELEANOR****MI*"
+                        + claim.getCoverage().getSubscriber().getMemberId(),
+                "CAS*CO*27*210");
+    }
+
     static final String MEDICAID = "MCD01";
 
     void accepted(ClaimSubmitted claim) {

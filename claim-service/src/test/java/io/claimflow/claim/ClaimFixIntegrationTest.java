@@ -335,6 +335,59 @@ class ClaimFixIntegrationTest {
         assertThat(sent.getClaimNote()).isEqualTo(expected);
     }
 
+    /**
+     * A claim past the limit that was never sent before goes out late with a delay reason and the biller's note; the
+     * payer still denies it for timely filing (CARC 29). Its proof is not "originally filed" on the late release's
+     * own date (that proves the lateness): it is the delay reason and the note the claim was released with, offered
+     * by the timely-filing view and carried by the appeal.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLateClaimNeverSentBeforeIsAppealedWithItsDelayReasonAndNoteAsProof() throws Exception {
+        EncounterCoded late = encounterOn(400);
+        String claimId = publish(late);
+        await("claim held", () -> status(claimId).equals("HELD"));
+        String note = "retro eligibility coverage confirmed 2026-03-02";
+        assertThat(call(
+                                HttpMethod.POST,
+                                "/claims/" + claimId + "/late-release",
+                                Map.of("delayReasonCode", "7", "claimNote", note))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        deniedForTimelyFiling(late, claimId);
+
+        String expected = "filed late, delay reason 7, " + note;
+        Map<String, Object> proof = call(HttpMethod.GET, "/claims/" + claimId + "/timely-filing", null)
+                .getBody();
+        assertThat(proof)
+                .containsEntry("deniedForTimelyFiling", true)
+                .containsEntry("delayReasonCode", "7")
+                .containsEntry("proofNote", expected);
+
+        ResponseEntity<Map<String, Object>> appealed =
+                call(HttpMethod.POST, "/claims/" + claimId + "/appeals", Map.of("notes", "filed late for cause"));
+        assertThat(appealed.getStatusCode().value()).isEqualTo(200);
+        assertThat((List<Map<String, Object>>) appealed.getBody().get("appeals"))
+                .singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("timelyFilingProof", expected));
+    }
+
+    void deniedForTimelyFiling(EncounterCoded coded, String claimId) throws Exception {
+        ClaimDenied denial = io.claimflow.schemas.json.Samples.load(ClaimDenied.class);
+        denial.setEventId(UUID.randomUUID().toString());
+        denial.setEncounterId(coded.getEncounterId());
+        denial.setClaimId(claimId);
+        denial.setPayerClaimNumber("ICN-" + claimId.substring(4));
+        denial.setCategory(io.claimflow.events.DenialCategory.OTHER);
+        denial.getLines()
+                .get(0)
+                .setAdjustments(List.of(new Adjustment(AdjustmentGroupCode.CO, "29", new BigDecimal("45.00"))));
+        denial.getLines().get(0).setRemarkCodes(List.of());
+        kafka.send(Topics.CLAIM_DENIED, coded.getEncounterId(), denial).get(30, TimeUnit.SECONDS);
+        await("denied", () -> status(claimId).equals("DENIED"));
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aTimelyFilingDenialIsAppealedWithTheProofOfTimelyFiling() throws Exception {

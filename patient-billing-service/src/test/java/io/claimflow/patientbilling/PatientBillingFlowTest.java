@@ -1078,6 +1078,119 @@ class PatientBillingFlowTest extends BillingFlowFixture {
         assertTheVisitReconciles(account, "238.50", "106.50", "5.00");
     }
 
+    /** The primary's corrected payment of the visit: paid {@code paid}, CO 96.50, deductible 50.00, coinsurance. */
+    PaymentPosted correctedPrimary(String claimId, String trace, String paid) {
+        String coinsurance = new BigDecimal("350.00")
+                .subtract(new BigDecimal(paid))
+                .subtract(new BigDecimal("146.50"))
+                .toPlainString();
+        PaymentPosted corrected = BillingEvents.remittance(
+                tenant,
+                claimId,
+                encounter,
+                trace,
+                ClaimStatus.PROCESSED_AS_PRIMARY,
+                "1",
+                "350.00",
+                paid,
+                "96.50",
+                "50.00",
+                coinsurance,
+                "0.00",
+                "0.00");
+        corrected.setNextPayer(BillingEvents.MEDICAID);
+        return corrected;
+    }
+
+    PaymentPosted secondaryPaid(String claimId, String trace) {
+        return BillingEvents.laterPayer(
+                tenant,
+                claimId,
+                encounter,
+                trace,
+                BillingEvents.MEDICAID,
+                ClaimStatus.PROCESSED_AS_SECONDARY,
+                "2",
+                "70.10",
+                "10.00",
+                "5.00",
+                null);
+    }
+
+    /**
+     * The primary pays, the secondary pays what was pending with it, then the primary reverses its payment (CLP02 22)
+     * and re-adjudicates in the same 835. After the reversal nothing is pending with anyone (it used to be -85.10),
+     * the patient owes what the secondary left, and the primary's 264.90 is open with it again, as claim-service
+     * shows the visit; the corrected payment settles it, and what the secondary settled beyond the primary's new
+     * patient share is held as insurance credit.
+     */
+    @Test
+    void aPrimaryReversalAfterTheSecondaryPaidLeavesNothingPendingNegativeAndItsCorrectionSettlesTheVisit() {
+        long account = registerClaim("clm-pr", "MRN-PR");
+        publish(Topics.PAYMENT_POSTED, primaryBilledTo("clm-pr", "EFT-PR1", ClaimStatus.PROCESSED_AS_PRIMARY, "1"));
+        publish(
+                Topics.CLAIM_SUBMITTED,
+                BillingEvents.laterPayersClaim(tenant, "clm-sr", encounter, "MRN-PR", BillingEvents.MEDICAID));
+        publish(Topics.PAYMENT_POSTED, secondaryPaid("clm-sr", "EFT-SR"));
+        awaitEntries(account, 2);
+
+        publish(Topics.PAYMENT_POSTED, BillingEvents.reversal(tenant, "clm-pr", encounter, "EFT-PR2"));
+        awaitEntries(account, 3);
+
+        assertThat(claimTotal("clm-pr", "OTHER_INSURANCE_RECEIVABLE")).isEqualByComparingTo("0.00");
+        assertThat(claimTotal("clm-pr", "INSURANCE_RECEIVABLE")).isEqualByComparingTo("264.90");
+        assertThat(claimTotal("clm-pr", "INSURANCE_CASH")).isEqualByComparingTo("70.10");
+        assertThat(claimTotal("clm-pr", "GROSS_CHARGES")).isEqualByComparingTo("-350.00");
+        assertThat(balance(account)).isEqualByComparingTo("5.00");
+        assertThat((List<?>) http.get()
+                        .uri("/patient-accounts/{id}", account)
+                        .retrieve()
+                        .body(JSON)
+                        .get("pendingWithInsurance"))
+                .as("nothing pending with a payer, and never a negative amount")
+                .allSatisfy(p ->
+                        assertThat(money(((Map<?, ?>) p).get("amount"))).isPositive());
+
+        publish(Topics.PAYMENT_POSTED, correctedPrimary("clm-pr", "EFT-PR2", "180.00"));
+        awaitEntries(account, 4);
+
+        Map<String, BigDecimal> visit = totalsByLedgerAccountOfClaim("clm-pr");
+        assertThat(visit.get("GROSS_CHARGES")).as("charged once").isEqualByComparingTo("-350.00");
+        assertThat(visit.get("INSURANCE_RECEIVABLE")).isEqualByComparingTo("0.00");
+        assertThat(visit.get("OTHER_INSURANCE_RECEIVABLE")).isEqualByComparingTo("0.00");
+        assertThat(visit.get("INSURANCE_CASH")).isEqualByComparingTo("250.10");
+        assertThat(visit.get("CONTRACTUAL_ADJUSTMENT")).isEqualByComparingTo("106.50");
+        assertThat(visit.get("INSURANCE_CREDIT")).isEqualByComparingTo("-11.60");
+        assertThat(visit.get("PATIENT_RECEIVABLE")).isEqualByComparingTo("5.00");
+        assertThat(balance(account)).isEqualByComparingTo("5.00");
+        assertEveryJournalEntryBalances();
+    }
+
+    /**
+     * The other order: the primary's reversal arrives before the secondary's payment (the secondary adjudicated on
+     * the primary's first answer). The secondary's payment posts (it used to go to the dead-letter topic as a
+     * secondary before any primary) and the ledger is the same as when the reversal comes last.
+     */
+    @Test
+    void theSecondarysPaymentAfterThePrimarysReversalPostsAndEndsAsInTheOtherOrder() {
+        long account = registerClaim("clm-pb", "MRN-PB");
+        publish(Topics.PAYMENT_POSTED, primaryBilledTo("clm-pb", "EFT-PB1", ClaimStatus.PROCESSED_AS_PRIMARY, "1"));
+        publish(Topics.PAYMENT_POSTED, BillingEvents.reversal(tenant, "clm-pb", encounter, "EFT-PB2"));
+        awaitEntries(account, 2);
+        publish(
+                Topics.CLAIM_SUBMITTED,
+                BillingEvents.laterPayersClaim(tenant, "clm-sb", encounter, "MRN-PB", BillingEvents.MEDICAID));
+        publish(Topics.PAYMENT_POSTED, secondaryPaid("clm-sb", "EFT-SB"));
+        awaitEntries(account, 3);
+
+        assertThat(claimTotal("clm-pb", "OTHER_INSURANCE_RECEIVABLE")).isEqualByComparingTo("0.00");
+        assertThat(claimTotal("clm-pb", "INSURANCE_RECEIVABLE")).isEqualByComparingTo("264.90");
+        assertThat(claimTotal("clm-pb", "INSURANCE_CASH")).isEqualByComparingTo("70.10");
+        assertThat(claimTotal("clm-pb", "GROSS_CHARGES")).isEqualByComparingTo("-350.00");
+        assertThat(balance(account)).isEqualByComparingTo("5.00");
+        assertEveryJournalEntryBalances();
+    }
+
     Map<String, BigDecimal> totalsByLedgerAccountOfClaim(String claimId) {
         return totals("e.tenant_id = ? AND e.claim_id = ?", tenant, claimId);
     }

@@ -100,6 +100,16 @@ class SelfPayBillingFlowTest extends BillingFlowFixture {
         String html =
                 http.get().uri("/statements/{id}/html", statementId).retrieve().body(String.class);
         assertThat(html).contains("$210.00", "99214", "83036", "03/10/2026", "Priya Raman");
+        // the charge reads as the patient's own (self-pay), not as something insurance did not cover
+        assertThat(html)
+                .contains("Self-pay: no insurance was billed for this visit; the charge is yours")
+                .containsPattern("<td class=\"n\">Self-pay \\$210\\.00</td>");
+        byte[] pdf =
+                http.get().uri("/statements/{id}/pdf", statementId).retrieve().body(byte[].class);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Self-pay (your charge)").doesNotContain("not covered");
+        }
         assertEveryJournalEntryBalances();
     }
 

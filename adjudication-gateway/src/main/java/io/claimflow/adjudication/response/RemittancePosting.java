@@ -322,13 +322,22 @@ public class RemittancePosting {
         // the next payer of a crossover pays on the same claim: the claim's payer claim number stays the billed one's
         String payerClaimNumber = payerId.equals(claim.payerId()) ? payment.payerClaimNumber() : null;
         Notices.NextPayer nextPayer = nextPayer(claim, payment, payerId);
+        // a denial names the payer whose 835 denied: on a crossed-over claim the next payer, not the billed one
+        Notices.ClaimRef deniedBy = new Notices.ClaimRef(
+                claim.claimId(),
+                claim.encounterId(),
+                claim.tenantId(),
+                claim.submittedEventId(),
+                payerId,
+                payerName,
+                claim.totalCharge());
         // a claim not sent yet (an ERA that came first) keeps its way to the payer
         boolean moveState = sent.status() != ClaimStatus.QUEUED && sent.status() != ClaimStatus.BATCHED;
         String outcome;
         BigDecimal overpaid = null;
         String status = payment.statusCode();
         if ("4".equals(status)) {
-            events.denied(denial(ref, remittance, payment, claimAdjustments, lines));
+            events.denied(denial(deniedBy, remittance, payment, claimAdjustments, lines));
             if (moveState) {
                 claims.updateStatus(claim.claimId(), ClaimStatus.DENIED, payerClaimNumber);
             }
@@ -399,7 +408,7 @@ public class RemittancePosting {
                         outcome = "OVERPAYMENT";
                         overpaid = payment.paidAmount();
                     } else if (!denied.isEmpty()) {
-                        events.denied(denial(ref, remittance, payment, List.of(), denied));
+                        events.denied(denial(deniedBy, remittance, payment, List.of(), denied));
                         outcome = "PARTIALLY_DENIED";
                     } else {
                         outcome = "PAID";

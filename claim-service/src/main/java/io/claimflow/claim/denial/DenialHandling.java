@@ -67,9 +67,24 @@ public class DenialHandling {
                     + denial.encounterId() + ", the claim bills " + claim.encounterId());
         }
         Actor payer = Actor.payer(denial.payerId());
-        claim.payerClaimNumber(denial.payerClaimNumber());
         int attempts = recodeAttempts.countForEncounter(claim.encounterId());
         DenialRouter.Decision decision = router.route(denial, attempts, policy.maxRecodeAttempts());
+        if (deniedByItsOwnPayer(claim, denial)) {
+            claim.payerClaimNumber(denial.payerClaimNumber());
+        } else {
+            // the next payer of a crossed-over claim denied it: the claim keeps its own payer's claim number (what a
+            // corrected or void claim names, REF*F8); the denying payer's number goes with its denial, in the
+            // history and on the work item, where a biller working that payer's denial finds it
+            decision = new DenialRouter.Decision(
+                    decision.route(),
+                    decision.category(),
+                    decision.reason() + " (denied by " + denial.payerId()
+                            + (denial.payerClaimNumber() == null
+                                            || denial.payerClaimNumber().isBlank()
+                                    ? ""
+                                    : ", its claim number " + denial.payerClaimNumber())
+                            + ")");
+        }
         if (!isOpenToDenial(claim.status())) {
             claim.note(
                     payer,
@@ -228,6 +243,14 @@ public class DenialHandling {
                 actionId,
                 now);
         claims.update(claim);
+    }
+
+    /** Whether the denial is the claim's own payer's (not a later payer's after a crossover). */
+    private static boolean deniedByItsOwnPayer(Claim claim, DenialNotice denial) {
+        return claim.coverage() == null
+                || denial.payerId() == null
+                || denial.payerId().isBlank()
+                || denial.payerId().equals(claim.coverage().payerId());
     }
 
     // a claim the payer has (or had) in hand; a superseded, closed or unsent claim is not routed again. A crossed-over

@@ -348,6 +348,11 @@ public class PaymentPosting {
         if (claim.status() == ClaimStatus.CREDIT_BALANCE) {
             // a recoupment takes back only the overpaid cash, whatever the reversal's other figures repeat
             claim.addPayment(assessment.paid(), Money.ZERO, Money.ZERO);
+        } else if (answeredByALaterPayer(claim, notice)) {
+            // the claim's payer reverses after the next payer answered on the same claim (crossover): that answer
+            // stands, so the patient's share is the one it left; the payer's cash and adjustment are open with it
+            // again, as the patient ledger shows them
+            claim.addPayment(assessment.paid(), Money.ZERO, assessment.contractual());
         } else {
             claim.addPayment(assessment.paid(), assessment.patientResponsibility(), assessment.contractual());
         }
@@ -379,6 +384,20 @@ public class PaymentPosting {
                     notice.eventId(),
                     now);
         }
+    }
+
+    /**
+     * Whether the reversal is the claim's own payer's and another payer answered on the claim after a crossover (its
+     * remittance restated the patient's share).
+     */
+    private boolean answeredByALaterPayer(Claim claim, PaymentNotice notice) {
+        return claim.coverage() != null
+                && notice.payerId().equals(claim.coverage().payerId())
+                && payments.forClaim(claim.claimId()).stream()
+                        .anyMatch(p -> !p.payerId().equals(notice.payerId())
+                                && !"22".equals(p.claimStatusCode())
+                                && !"23".equals(p.claimStatusCode())
+                                && !"25".equals(p.claimStatusCode()));
     }
 
     /**

@@ -59,7 +59,10 @@ public class LateFiling {
      * @param acknowledgedOn when the payer acknowledged a claim of the visit (its state ACKNOWLEDGED); null if not known
      * @param payerClaimNumber the payer's claim number (ICN) of a claim of the visit; null if none
      * @param deniedForTimelyFiling whether the claim has open work for a timely-filing denial (CARC 29)
-     * @param note the proof as a note to the payer, at most 80 characters; null when nothing was submitted before
+     * @param delayReasonCode the delay reason (CLM20) the visit's first claim to this payer went out with, when it was
+     *     itself filed late; null otherwise
+     * @param note the proof as a note to the payer, at most 80 characters: the first submission in time, or, for a
+     *     claim first filed late, its delay reason and the note it went out with; null when nothing was submitted
      */
     public record Proof(
             LocalDate deadline,
@@ -69,6 +72,7 @@ public class LateFiling {
             LocalDate acknowledgedOn,
             String payerClaimNumber,
             boolean deniedForTimelyFiling,
+            String delayReasonCode,
             String note) {}
 
     @Transactional(readOnly = true)
@@ -152,6 +156,17 @@ public class LateFiling {
                 .orElse(null);
         LocalDate firstOn = first == null ? null : LocalDate.ofInstant(first.submittedAt(), ZoneOffset.UTC);
         LocalDate ackOn = acknowledged == null ? null : LocalDate.ofInstant(acknowledged, ZoneOffset.UTC);
+        // a visit first sent to this payer late (released with a delay reason, never sent before): its first
+        // submission proves the lateness, not timely filing; the proof is why it was late, as it went out
+        String delayReason = first == null ? null : first.delayReasonCode();
+        String note;
+        if (first == null) {
+            note = null;
+        } else if (delayReason != null) {
+            note = lateNote(delayReason, first.claimNote());
+        } else {
+            note = note(firstOn, first.claimId(), ackOn, payerClaimNumber);
+        }
         return new Proof(
                 deadline,
                 today.isAfter(deadline),
@@ -160,7 +175,18 @@ public class LateFiling {
                 ackOn,
                 payerClaimNumber,
                 deniedForTimelyFiling(claim.claimId()),
-                first == null ? null : note(firstOn, first.claimId(), ackOn, payerClaimNumber));
+                delayReason,
+                note);
+    }
+
+    /** A claim first filed late: its delay reason (CLM20) and what fits of the note it went out with (NTE*ADD). */
+    static String lateNote(String delayReasonCode, String claimNote) {
+        StringBuilder note = new StringBuilder("filed late, delay reason ").append(safe(delayReasonCode));
+        if (claimNote != null && !claimNote.isBlank()) {
+            String rest = ", " + safe(claimNote.strip());
+            note.append(rest, 0, Math.min(rest.length(), NOTE_LENGTH - note.length()));
+        }
+        return note.toString();
     }
 
     /** The proof in at most 80 characters: the first submission's date always, then what fits of the rest. */

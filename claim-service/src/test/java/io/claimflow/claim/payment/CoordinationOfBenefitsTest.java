@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.claimflow.claim.TestEncounters;
 import io.claimflow.claim.denial.AdjustmentCode;
 import io.claimflow.claim.denial.CarcTable;
+import io.claimflow.claim.denial.DenialHandling;
+import io.claimflow.claim.denial.DenialNotice;
+import io.claimflow.claim.denial.DenialRouter;
 import io.claimflow.claim.denial.RecodeAttempts;
 import io.claimflow.claim.model.Actor;
 import io.claimflow.claim.model.Claim;
@@ -341,6 +344,118 @@ class CoordinationOfBenefitsTest {
         assertThat(payments.recorded)
                 .extracting(Payments.PostedPayment::payerClaimNumber)
                 .containsExactly("BKHP1-ICN-EFT1", "MCD01-ICN-MCD9");
+    }
+
+    /**
+     * The primary reverses its payment of a crossed-over claim after the secondary paid on it: the secondary's answer
+     * stands (its payment, the 2.00 it left the patient), and what the primary had settled (its 128.00 and its 50.00
+     * adjustment) is open with it again. The patient's share never goes negative (it was 2.00 - 32.00), and the visit
+     * agrees with the patient ledger: 210.00 = 30.00 paid + 2.00 patient + 178.00 open.
+     */
+    @Test
+    void aPrimaryReversalOfACrossedOverClaimAfterTheSecondaryPaidLeavesThePatientTheSecondarysShare() {
+        posting.onPaymentPosted(primaryPaid("EFT1", "19", "MCD01"));
+        posting.onPaymentPosted(secondaryPaid(primary, "MCD9", "2", null));
+
+        PaymentNotice reversal = notice(
+                primary,
+                "BKHP1",
+                "EFT2",
+                "22",
+                PaymentNotice.Kind.REVERSAL,
+                "-128.00",
+                "-32.00",
+                List.of(),
+                List.of(
+                        line(1, "99214", "-165.00", "-96.00", adj("CO", "45", "-45.00"), adj("PR", "2", "-24.00")),
+                        line(2, "83036", "-45.00", "-32.00", adj("CO", "45", "-5.00"), adj("PR", "2", "-8.00"))),
+                null);
+        reversal = new PaymentNotice(
+                reversal.eventId(),
+                reversal.occurredAt(),
+                reversal.encounterId(),
+                reversal.claimId(),
+                reversal.payerId(),
+                "BKHP1-ICN-EFT1",
+                reversal.traceNumber(),
+                reversal.claimStatusCode(),
+                reversal.kind(),
+                reversal.paymentDate(),
+                new BigDecimal("-210.00"),
+                reversal.paidAmount(),
+                reversal.patientResponsibility(),
+                reversal.claimAdjustments(),
+                reversal.lines());
+        assertThat(posting.onPaymentPosted(reversal)).isEqualTo(ClaimStatus.REVERSED);
+
+        assertThat(primary.patientResponsibility()).isEqualByComparingTo("2.00");
+        assertThat(primary.paidAmount()).isEqualByComparingTo("30.00");
+        assertThat(primary.balance()).isEqualByComparingTo("178.00");
+        VisitMoney visit = visit();
+        assertThat(visit.patientShare()).isEqualByComparingTo("2.00");
+        assertThat(visit.paid()).isEqualByComparingTo("30.00");
+        assertThat(visit.open()).isEqualByComparingTo("178.00");
+    }
+
+    /**
+     * The next payer of a crossed-over claim denies it: its ClaimDenied carries that payer's claim number, which must
+     * not become the claim's (a corrected claim to the claim's own payer would name it as the claim it replaces,
+     * REF*F8). The claim keeps its own payer's number; the denying payer's is kept with its denial, in the claim's
+     * history and on the denial's work item, where a biller working that payer's denial needs it.
+     */
+    @Test
+    void theNextPayersDenialOfACrossedOverClaimLeavesTheClaimItsOwnPayersClaimNumber() {
+        posting.onPaymentPosted(primaryPaid("EFT1", "19", "MCD01"));
+        assertThat(primary.status()).isEqualTo(ClaimStatus.CROSSED_OVER);
+
+        denials.onClaimDenied(denial(primary, "MCD01", "MCD01-ICN-MCD9"));
+
+        assertThat(primary.status()).isEqualTo(ClaimStatus.DENIED);
+        assertThat(primary.payerClaimNumber()).isEqualTo("BKHP1-ICN-EFT1");
+        assertThat(claims.timeline(primary.claimId()))
+                .filteredOn(c -> c.to() == ClaimStatus.DENIED)
+                .singleElement()
+                .satisfies(c -> assertThat(c.reason()).contains("MCD01", "MCD01-ICN-MCD9"));
+        assertThat(work.open())
+                .filteredOn(i -> i.queue() == WorkQueue.DENIAL)
+                .singleElement()
+                .satisfies(i -> assertThat(i.reasons()).contains("MCD01", "MCD01-ICN-MCD9"));
+    }
+
+    @Test
+    void theClaimsOwnPayersDenialGivesTheClaimItsPayerClaimNumber() {
+        denials.onClaimDenied(denial(primary, "BKHP1", "BKHP1-ICN-EFT4"));
+
+        assertThat(primary.status()).isEqualTo(ClaimStatus.DENIED);
+        assertThat(primary.payerClaimNumber()).isEqualTo("BKHP1-ICN-EFT4");
+    }
+
+    final DenialHandling denials = new DenialHandling(
+            claims,
+            new DenialRouter(CarcTable.shipped()),
+            new NoRecodes(),
+            request -> {},
+            work,
+            ClaimPolicy.defaults(),
+            clock);
+
+    /** An adjudicated denial of the claim by {@code payerId}: CO-27, coverage terminated. */
+    static DenialNotice denial(Claim claim, String payerId, String payerClaimNumber) {
+        return new DenialNotice(
+                UUID.randomUUID().toString(),
+                T,
+                claim.encounterId(),
+                claim.tenantId(),
+                claim.claimId(),
+                false,
+                payerId,
+                payerClaimNumber,
+                "ELIGIBILITY",
+                List.of(adj("CO", "27", "32.00")),
+                List.of(),
+                List.of(),
+                null,
+                List.of());
     }
 
     @Test

@@ -94,6 +94,13 @@ public final class PostingRules {
             return heldForThePayer(r, "of claim replaced or voided by " + ledger.supersededBy());
         }
         if (!ledger.standing(EntryKind.REMITTANCE).isEmpty()
+                && (totalCharge == null || ledger.charged().add(r.charge()).compareTo(Money.of(totalCharge)) > 0)
+                && reopenedByReversal(ledger)) {
+            // the payer reversed its payment after a later payer had answered on it: its new answer settles what is
+            // open with it again, the charge stands
+            return readjudication(r, ledger);
+        }
+        if (!ledger.standing(EntryKind.REMITTANCE).isEmpty()
                 && (totalCharge == null || ledger.charged().add(r.charge()).compareTo(Money.of(totalCharge)) > 0)) {
             // the same claim paid again under another trace: the payer's money is a credit balance to refund or
             // to be recouped, never a second charge to the patient
@@ -313,6 +320,10 @@ public final class PostingRules {
 
     private static Optional<Posting> secondary(Remittance r, ClaimLedger ledger) {
         if (ledger.standing(EntryKind.REMITTANCE).isEmpty()) {
+            Optional<PostedEntry> reversed = reversedBillingNextPayer(ledger);
+            if (reversed.isPresent()) {
+                return laterPayerAfterReversal(r, reversed.get());
+            }
             throw new IllegalArgumentException("claim " + r.claimId() + ": secondary remittance " + r.traceNumber()
                     + " before any primary remittance was posted");
         }
@@ -436,6 +447,10 @@ public final class PostingRules {
                     + standing.get(standing.size() - 1).total(INSURANCE_CASH).toPlainString());
         }
         PostedEntry original = matching.get();
+        BigDecimal billedOn = original.total(OTHER_INSURANCE_RECEIVABLE);
+        if (Money.isPositive(billedOn) && ledger.pendingWithOtherInsurance().compareTo(billedOn) < 0) {
+            return reversalAfterALaterPayer(r, original);
+        }
         List<JournalLine> lines = new ArrayList<>(
                 original.lines().stream().map(JournalLine::opposite).toList());
         List<Long> reversed = new ArrayList<>(List.of(original.id()));
@@ -456,6 +471,127 @@ public final class PostingRules {
                 "reversal " + r.traceNumber() + " of remittance " + original.traceNumber(),
                 lines,
                 reversed));
+    }
+
+    /**
+     * The reversal of a payer's remittance that billed the patient's share to the next payer, after that payer
+     * answered on it (closed some of the pending share): the later payer's answer stands (its payment, its
+     * write-off, the patient's share it left or passed on), so nothing pending is taken back twice and never goes
+     * negative. The reversing payer's cash and adjustments go back to insurance receivable: the charge stands, open
+     * with that payer again until it re-adjudicates ({@link #readjudication}), as claim-service shows it open.
+     */
+    private static Optional<Posting> reversalAfterALaterPayer(Remittance r, PostedEntry original) {
+        String claim = r.claimId();
+        List<JournalLine> lines = new ArrayList<>();
+        BigDecimal settled = Money.ZERO;
+        for (LedgerAccount account : List.of(INSURANCE_CASH, CONTRACTUAL_ADJUSTMENT, OTHER_ADJUSTMENT)) {
+            BigDecimal amount = original.total(account);
+            add(lines, account, claim, null, amount.negate());
+            settled = settled.add(amount);
+        }
+        add(lines, INSURANCE_RECEIVABLE, claim, null, settled);
+        return Optional.of(new Posting(
+                EntryKind.REMITTANCE_REVERSAL,
+                claim,
+                r.paymentDate(),
+                "reversal " + r.traceNumber() + " of remittance " + original.traceNumber() + " after the next payer"
+                        + " answered: " + settled.toPlainString() + " open with the payer again",
+                lines,
+                List.of(original.id())));
+    }
+
+    /**
+     * Whether insurance has part of the charge open again because a payer reversed a remittance after a later payer
+     * answered on it ({@link #reversalAfterALaterPayer}, or {@link #laterPayerAfterReversal}).
+     */
+    private static boolean reopenedByReversal(ClaimLedger ledger) {
+        return Money.isPositive(ledger.insuranceReceivable())
+                && Money.isPositive(ledger.charged())
+                && !ledger.standing(EntryKind.REMITTANCE_REVERSAL).isEmpty();
+    }
+
+    /**
+     * A payer's new answer (re-adjudication) for a claim whose charge stands open with it after its reversal: its
+     * payment and adjustments settle what is open. What is left of the open amount is the part of its new patient
+     * share the later payers did not settle yet: pending with the next payer again (or the patient's, when none
+     * follows). When the later payers settled more than its new share, the excess is their money to take back:
+     * insurance credit.
+     */
+    private static Optional<Posting> readjudication(Remittance r, ClaimLedger ledger) {
+        String claim = r.claimId();
+        BigDecimal open = ledger.insuranceReceivable();
+        List<JournalLine> lines = new ArrayList<>();
+        add(lines, INSURANCE_CASH, claim, null, r.paid());
+        add(lines, CONTRACTUAL_ADJUSTMENT, claim, null, r.contractualAdjustment());
+        add(lines, OTHER_ADJUSTMENT, claim, null, r.otherAdjustments());
+        add(lines, INSURANCE_RECEIVABLE, claim, null, open.negate());
+        BigDecimal rest =
+                open.subtract(r.paid()).subtract(r.contractualAdjustment()).subtract(r.otherAdjustments());
+        String what;
+        if (rest.signum() < 0) {
+            add(lines, INSURANCE_CREDIT, claim, null, rest);
+            what = "; the later payers settled " + rest.negate().toPlainString() + " more than its new patient share:"
+                    + " held as credit to refund or be recouped";
+        } else if (r.hasNextPayer()) {
+            add(lines, OTHER_INSURANCE_RECEIVABLE, claim, null, rest);
+            what = Money.isPositive(rest) ? "; " + rest.toPlainString() + " more billed to " + r.nextPayerName() : "";
+        } else {
+            add(lines, PATIENT_RECEIVABLE, claim, ResponsibilityKind.OTHER, rest);
+            what = Money.isPositive(rest) ? "; " + rest.toPlainString() + " more to the patient" : "";
+        }
+        return Optional.of(new Posting(
+                EntryKind.REMITTANCE,
+                claim,
+                r.paymentDate(),
+                "remittance " + r.traceNumber() + " status " + r.statusCode() + " re-adjudicates after its reversal: "
+                        + open.toPlainString() + " open with the payer settled" + what,
+                lines,
+                List.of()));
+    }
+
+    /** The newest remittance, reversed since, that billed a patient's share to the next payer. */
+    private static Optional<PostedEntry> reversedBillingNextPayer(ClaimLedger ledger) {
+        java.util.Set<Long> standing = ledger.standingIds();
+        PostedEntry found = null;
+        for (PostedEntry e : ledger.entries()) {
+            if (e.kind() == EntryKind.REMITTANCE
+                    && !standing.contains(e.id())
+                    && Money.isPositive(e.total(OTHER_INSURANCE_RECEIVABLE))) {
+                found = e;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * A later payer's remittance that comes after the earlier payer reversed the remittance that billed it (the later
+     * payer adjudicated on the earlier answer): it closes what that remittance had billed to it, as it would have
+     * before the reversal, and the rest of the charge is open with the earlier payer again. The same ledger as when
+     * the reversal comes last.
+     */
+    private static Optional<Posting> laterPayerAfterReversal(Remittance r, PostedEntry reversed) {
+        BigDecimal billed = reversed.total(OTHER_INSURANCE_RECEIVABLE);
+        BigDecimal charge = reversed.total(GROSS_CHARGES).negate();
+        Posting closing = laterPayer(r, billed).orElseThrow();
+        List<JournalLine> lines = new ArrayList<>();
+        add(lines, INSURANCE_RECEIVABLE, r.claimId(), null, charge);
+        add(lines, GROSS_CHARGES, r.claimId(), null, charge.negate());
+        for (JournalLine line : closing.lines()) {
+            // what it closes was pending with it before the reversal; it comes out of the reopened charge now
+            lines.add(
+                    line.account() == OTHER_INSURANCE_RECEIVABLE
+                                    && line.amount().signum() < 0
+                            ? new JournalLine(INSURANCE_RECEIVABLE, line.claimId(), line.kind(), line.amount())
+                            : line);
+        }
+        return Optional.of(new Posting(
+                EntryKind.REMITTANCE,
+                r.claimId(),
+                r.paymentDate(),
+                closing.description() + " after the reversal of remittance " + reversed.traceNumber() + "; "
+                        + charge.subtract(billed).toPlainString() + " open with the payer that reversed",
+                netted(lines),
+                List.of()));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A statement as the patient reads it, assembled once and laid out by each renderer (PDF, HTML) without deciding
@@ -37,6 +38,10 @@ public record StatementDocument(
     /**
      * One visit (claim): its dates, provider and procedures; the charge, what insurance paid and adjusted, the
      * patient's share by kind, what the patient paid on it, and what is left; each payer's part when several answered.
+     *
+     * @param selfPay a self-pay visit billed to the patient (no insurance billed): its whole charge is the patient's
+     *     own, held as the share of kind "other", which the renderers show as the patient's charge, not as something
+     *     insurance did not cover
      */
     public record Visit(
             String claimId,
@@ -50,7 +55,8 @@ public record StatementDocument(
             PatientShare patientShare,
             BigDecimal patientPaid,
             BigDecimal balance,
-            List<AccountQueries.PayerPart> payers) {
+            List<AccountQueries.PayerPart> payers,
+            boolean selfPay) {
 
         public Visit {
             procedures = List.copyOf(procedures);
@@ -102,6 +108,22 @@ public record StatementDocument(
             Addressee mailTo,
             Map<String, List<String>> procedureCodes,
             ProcedureDescriptions descriptions) {
+        return assemble(statementId, statement, practice, mailTo, procedureCodes, descriptions, Set.of());
+    }
+
+    /**
+     * Assembles the document of a stored statement whose self-pay visits are known.
+     *
+     * @param selfPayClaims the claims among the statement's that were billed to the patient (self-pay)
+     */
+    public static StatementDocument assemble(
+            long statementId,
+            Statement statement,
+            Practice practice,
+            Addressee mailTo,
+            Map<String, List<String>> procedureCodes,
+            ProcedureDescriptions descriptions,
+            Set<String> selfPayClaims) {
         List<Visit> visits = statement.lines().stream()
                 .map(line -> new Visit(
                         line.claimId(),
@@ -118,7 +140,8 @@ public record StatementDocument(
                         line.patientShare(),
                         line.patientPaid(),
                         line.balance(),
-                        line.payers()))
+                        line.payers(),
+                        selfPayClaims.contains(line.claimId())))
                 .toList();
         List<OpenClaim> open = statement.lines().stream()
                 .map(l -> new OpenClaim(l.claimId(), l.balance(), l.responsibleSince()))

@@ -31,4 +31,7 @@ public interface StatementStore {
 
     /** The procedure codes each claim billed, in line order; a claim without any is missing or lists none. */
     Map<String, List<String>> procedureCodes(String tenantId, List<String> claimIds);
+
+    /** The claims among these that are self-pay visits billed to the patient. */
+    java.util.Set<String> selfPayClaims(String tenantId, List<String> claimIds);
 }

@@ -193,7 +193,8 @@ public class Statements {
                 practice(account),
                 new Addressee(account.guarantorName(), account.addressLines()),
                 store.procedureCodes(stored.tenantId(), claimIds),
-                descriptions);
+                descriptions,
+                store.selfPayClaims(stored.tenantId(), claimIds));
     }
 
     /** The tenant's practice as configured, else the latest claim's billing provider by name, else the tenant. */

@@ -881,6 +881,161 @@ class PostingRulesTest {
         assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
     }
 
+    // --- the primary reverses its payment after the next payer answered (CLP02 22), then re-adjudicates
+
+    /** {@link #reversalOfPrimary} as the primary's reversal of {@link #primaryWithNextPayer}. */
+    static Remittance reversalOfPrimaryWithNextPayer(String trace) {
+        return named(reversalOfPrimary(trace), "Buckeye Health Plan", null);
+    }
+
+    /** The primary's corrected payment: paid {@code paid}, CO 96.50, the rest deductible 50.00 and coinsurance. */
+    static Remittance correctedPrimary(String trace, String paid) {
+        BigDecimal coinsurance =
+                of("350.00").subtract(of(paid)).subtract(of("96.50")).subtract(of("50.00"));
+        return named(
+                remittance(
+                        trace,
+                        Remittance.Status.PRIMARY,
+                        "1",
+                        "350.00",
+                        paid,
+                        "96.50",
+                        "0.00",
+                        new PatientShare(of("50.00"), coinsurance, of("0.00"), of("0.00"))),
+                "Buckeye Health Plan",
+                "Ohio Medicaid");
+    }
+
+    static Remittance named(Remittance r, String payerName, String nextPayerName) {
+        return new Remittance(
+                r.eventId(),
+                r.tenantId(),
+                r.encounterId(),
+                r.claimId(),
+                r.traceNumber(),
+                r.status(),
+                r.statusCode(),
+                r.paymentDate(),
+                r.charge(),
+                r.paid(),
+                r.contractualAdjustment(),
+                r.otherAdjustments(),
+                r.patientShare(),
+                r.reportedPatientTotal(),
+                payerName,
+                nextPayerName);
+    }
+
+    /** Charge = every payer's cash + contractual + other adjustments + what the patient owes + what is still open. */
+    void assertTheVisitReconciles() {
+        assertThat(total(LedgerAccount.GROSS_CHARGES)).as("charged once").isEqualByComparingTo("-350.00");
+        assertThat(total(LedgerAccount.INSURANCE_CASH)
+                        .add(total(LedgerAccount.CONTRACTUAL_ADJUSTMENT))
+                        .add(total(LedgerAccount.OTHER_ADJUSTMENT))
+                        .add(total(LedgerAccount.PATIENT_RECEIVABLE))
+                        .add(total(LedgerAccount.INSURANCE_RECEIVABLE))
+                        .add(total(LedgerAccount.OTHER_INSURANCE_RECEIVABLE))
+                        .add(total(LedgerAccount.INSURANCE_CREDIT)))
+                .isEqualByComparingTo("350.00");
+    }
+
+    /**
+     * Primary pays, the secondary pays what was pending with it, then the primary reverses: the secondary's answer
+     * stands (its cash, its write-off, the 5.00 it left the patient), nothing is pending with anyone (never a negative
+     * amount), and what the primary had settled (its 168.40 and its 96.50 adjustment) is expected from it again, as
+     * claim-service shows it open: 350.00 = 70.10 + 10.00 + 5.00 + 264.90.
+     */
+    @Test
+    void aPrimaryReversalAfterTheSecondaryPaidLeavesTheChargeOpenWithThePrimaryNeverNegativePending() {
+        postRemittance(primaryWithNextPayer());
+        postRemittance(laterPayer("MCD1", "70.10", "10.00", "5.00", null));
+
+        Posting reversal = postRemittance(reversalOfPrimaryWithNextPayer("EFT-REV"));
+
+        assertThat(reversal.kind()).isEqualTo(EntryKind.REMITTANCE_REVERSAL);
+        assertThat(reversal.total(LedgerAccount.INSURANCE_CASH)).isEqualByComparingTo("-168.40");
+        assertThat(ledger().pendingWithOtherInsurance()).isEqualByComparingTo("0.00");
+        assertThat(ledger().insuranceReceivable()).isEqualByComparingTo("264.90");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("5.00");
+        assertThat(total(LedgerAccount.INSURANCE_CASH)).isEqualByComparingTo("70.10");
+        assertThat(total(LedgerAccount.CONTRACTUAL_ADJUSTMENT)).isEqualByComparingTo("10.00");
+        assertTheVisitReconciles();
+
+        // the primary re-adjudicates (here in the reversal's 835): it settles what is open with it; it leaves the
+        // patient 11.60 less than the secondary settled, which is the secondary's to take back: insurance credit
+        Posting corrected = postRemittance(correctedPrimary("EFT-REV", "180.00"));
+
+        assertThat(corrected.total(LedgerAccount.GROSS_CHARGES))
+                .as("no second charge")
+                .isEqualByComparingTo("0.00");
+        assertThat(ledger().insuranceReceivable()).isEqualByComparingTo("0.00");
+        assertThat(ledger().pendingWithOtherInsurance()).isEqualByComparingTo("0.00");
+        assertThat(ledger().insuranceCredit()).isEqualByComparingTo("11.60");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("5.00");
+        assertThat(total(LedgerAccount.INSURANCE_CASH)).isEqualByComparingTo("250.10");
+        assertTheVisitReconciles();
+    }
+
+    /** The corrected primary leaves the patient more than the secondary settled: the difference is pending with it. */
+    @Test
+    void aCorrectedPrimaryLeavingMoreThanTheSecondarySettledBillsTheDifferenceToTheSecondary() {
+        postRemittance(primaryWithNextPayer());
+        postRemittance(laterPayer("MCD1", "70.10", "10.00", "5.00", null));
+        postRemittance(reversalOfPrimaryWithNextPayer("EFT-REV"));
+
+        postRemittance(correctedPrimary("EFT-NEW", "150.00"));
+
+        assertThat(ledger().pendingWithOtherInsurance()).isEqualByComparingTo("18.40");
+        assertThat(ledger().insuranceReceivable()).isEqualByComparingTo("0.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("5.00");
+        assertTheVisitReconciles();
+    }
+
+    /**
+     * The reversal arrives before the secondary's payment (the secondary adjudicated on the primary's first answer):
+     * the secondary's payment posts (it is not refused as a secondary before any primary) and the ledger ends as in
+     * the other order.
+     */
+    @Test
+    void theSecondarysPaymentAfterThePrimarysReversalPostsAndEndsAsInTheOtherOrder() {
+        postRemittance(primaryWithNextPayer());
+        postRemittance(reversalOfPrimaryWithNextPayer("EFT-REV"));
+        assertThat(ledger().pendingWithOtherInsurance()).isEqualByComparingTo("0.00");
+        assertThat(total(LedgerAccount.GROSS_CHARGES)).isEqualByComparingTo("0.00");
+
+        Posting secondary = postRemittance(laterPayer("MCD1", "70.10", "10.00", "5.00", null));
+
+        assertThat(secondary.total(LedgerAccount.INSURANCE_CASH)).isEqualByComparingTo("70.10");
+        assertThat(ledger().pendingWithOtherInsurance()).isEqualByComparingTo("0.00");
+        assertThat(ledger().insuranceReceivable()).isEqualByComparingTo("264.90");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("5.00");
+        assertTheVisitReconciles();
+
+        postRemittance(correctedPrimary("EFT-NEW", "168.40"));
+        assertThat(ledger().insuranceReceivable()).isEqualByComparingTo("0.00");
+        assertThat(ledger().pendingWithOtherInsurance()).isEqualByComparingTo("0.00");
+        assertThat(ledger().insuranceCredit()).isEqualByComparingTo("0.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("5.00");
+        assertTheVisitReconciles();
+    }
+
+    /** The reversal and the corrected payment in one 835, before the secondary answered: pending is the new share. */
+    @Test
+    void aReversalAndACorrectedPaymentInOne835BeforeTheSecondaryAnsweredLeaveTheNewSharePending() {
+        postRemittance(primaryWithNextPayer());
+
+        postRemittance(reversalOfPrimaryWithNextPayer("EFT-REV"));
+        postRemittance(correctedPrimary("EFT-REV", "180.00"));
+
+        assertThat(ledger().pendingWithOtherInsurance()).isEqualByComparingTo("73.50");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("0.00");
+        postRemittance(laterPayer("MCD1", "60.00", "8.50", "5.00", null));
+        assertThat(ledger().pendingWithOtherInsurance()).isEqualByComparingTo("0.00");
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("5.00");
+        assertThat(ledger().insuranceReceivable()).isEqualByComparingTo("0.00");
+        assertTheVisitReconciles();
+    }
+
     @Test
     void aSelfPayVisitIsChargedToThePatientWholeAndOnce() {
         Posting charge =

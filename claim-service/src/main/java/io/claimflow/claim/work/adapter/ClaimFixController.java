@@ -120,6 +120,7 @@ class ClaimFixController {
             LocalDate acknowledgedOn,
             String payerClaimNumber,
             boolean deniedForTimelyFiling,
+            String delayReasonCode,
             String proofNote,
             List<DelayReasonView> delayReasons) {
 
@@ -132,6 +133,7 @@ class ClaimFixController {
                     p.acknowledgedOn(),
                     p.payerClaimNumber(),
                     p.deniedForTimelyFiling(),
+                    p.delayReasonCode(),
                     p.note(),
                     Arrays.stream(DelayReason.values())
                             .map(r -> new DelayReasonView(r.code(), r.description()))

@@ -205,4 +205,17 @@ class JdbcStatementStore implements StatementStore {
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
+
+    @Override
+    public java.util.Set<String> selfPayClaims(String tenantId, List<String> claimIds) {
+        if (claimIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("SELECT claim_id FROM claim WHERE tenant_id = :tenant AND claim_id IN "
+                        + "(:claims) AND billed_to_patient")
+                .param("tenant", tenantId)
+                .param("claims", claimIds)
+                .query(String.class)
+                .list());
+    }
 }

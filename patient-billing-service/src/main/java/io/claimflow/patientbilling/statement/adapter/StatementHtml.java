@@ -107,6 +107,10 @@ final class StatementHtml {
             }
             out.append("</ul>");
         }
+        if (visit.selfPay()) {
+            out.append(
+                    "<p class=\"self-pay\">Self-pay: no insurance was billed for this visit; the charge is yours</p>");
+        }
         if (visit.severalPayers()) {
             out.append("<ul class=\"payers\">");
             for (AccountQueries.PayerPart payer : visit.payers()) {
@@ -127,11 +131,16 @@ final class StatementHtml {
             visit.adjustments(),
             visit.patientShare().deductible(),
             visit.patientShare().coinsurance(),
-            visit.patientShare().copay(),
-            visit.patientShare().other(),
-            visit.patientPaid().negate(),
-            visit.balance()
+            visit.patientShare().copay()
         }) {
+            out.append("<td class=\"n\">").append(money(amount)).append("</td>");
+        }
+        // a self-pay visit's charge is the patient's own, not something insurance did not cover
+        out.append("<td class=\"n\">")
+                .append(visit.selfPay() ? "Self-pay " : "")
+                .append(money(visit.patientShare().other()))
+                .append("</td>");
+        for (BigDecimal amount : new BigDecimal[] {visit.patientPaid().negate(), visit.balance()}) {
             out.append("<td class=\"n\">").append(money(amount)).append("</td>");
         }
         out.append("</tr>\n");

@@ -197,7 +197,7 @@ final class StatementPdf {
         share(page, "Deductible", share.deductible());
         share(page, "Coinsurance", share.coinsurance());
         share(page, "Copay", share.copay());
-        share(page, "Other (not covered)", share.other());
+        share(page, visit.selfPay() ? "Self-pay (your charge)" : "Other (not covered)", share.other());
         share(page, "You paid", visit.patientPaid().negate());
         page.newLine(LEADING / 2);
     }
