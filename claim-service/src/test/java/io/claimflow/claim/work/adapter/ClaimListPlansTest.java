@@ -49,7 +49,7 @@ class ClaimListPlansTest {
         readsIndexes(
                 "PAID by date of service",
                 search("PAID", null, null, null, null, null),
-                "c.date_of_service DESC, c.claim_id");
+                "c.date_of_service DESC, c.claim_id DESC");
         readsIndexes(
                 "a payer and 6 months of service by charge",
                 search(null, "BKHP1", null, TODAY.minusMonths(6), TODAY, null),
