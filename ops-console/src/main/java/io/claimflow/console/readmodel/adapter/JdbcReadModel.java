@@ -98,11 +98,15 @@ class JdbcReadModel implements ReadModel {
     public PeriodFigures periodFigures(Instant from, Instant to) {
         Map<String, Object> params = Map.of("from", Timestamp.from(from), "to", Timestamp.from(to));
         Map<String, Long> byCategory = new TreeMap<>();
-        jdbc.sql(PERIOD + """
+        // the period's denials (by their index) and their claims by key, when they are answered originals of the
+        // period (PERIOD's "answered"): not every claim of the period read to find them
+        jdbc.sql("""
                 SELECT d.denial_category, count(DISTINCT d.claim_id) AS claims
-                FROM timeline_event d JOIN p ON p.claim_id = d.claim_id AND p.answered
+                FROM timeline_event d JOIN claim c ON c.claim_id = d.claim_id
                 WHERE d.kind = 'DENIED' AND d.occurred_at >= :from AND d.occurred_at < :to
                     AND d.denial_category IS NOT NULL
+                    AND c.submitted_at >= :from AND c.submitted_at < :to
+                    AND c.frequency = 'ORIGINAL' AND c.first_answer_at IS NOT NULL
                 GROUP BY d.denial_category
                 """).params(params).query(rs -> {
             byCategory.put(rs.getString(1), rs.getLong(2));
@@ -126,6 +130,11 @@ class JdbcReadModel implements ReadModel {
         List<PeriodFigures.Day> days = new ArrayList<>();
         List<PeriodFigures> total = new ArrayList<>();
         jdbc.sql(PERIOD + """
+                , paid_encounters AS (
+                    SELECT count(*) AS encounters,
+                        sum(floor(extract(epoch FROM e.first_paid_at - e.documented_at) * 1000)) AS millis
+                    FROM encounter e WHERE e.encounter_id IN (SELECT encounter_id FROM p)
+                        AND e.documented_at IS NOT NULL AND e.first_paid_at < :to)
                 SELECT GROUPING(day) AS all_days, GROUPING(payer_id) AS all_payers, day, payer_id,
                     count(*) AS claims, count(*) FILTER (WHERE denial_count > 0) AS with_denial,
                     sum(total_charge) AS charges, sum(paid_amount) AS paid,
@@ -138,11 +147,8 @@ class JdbcReadModel implements ReadModel {
                     sum(paid_amount) FILTER (WHERE collectible) AS collected,
                     sum(total_charge - contractual_adjustment - patient_responsibility) FILTER (WHERE collectible)
                         AS collectible,
-                    (SELECT count(*) FROM encounter e WHERE e.encounter_id IN (SELECT encounter_id FROM p)
-                        AND e.documented_at IS NOT NULL AND e.first_paid_at < :to) AS paid_encounters,
-                    (SELECT sum(floor(extract(epoch FROM e.first_paid_at - e.documented_at) * 1000))
-                        FROM encounter e WHERE e.encounter_id IN (SELECT encounter_id FROM p)
-                        AND e.documented_at IS NOT NULL AND e.first_paid_at < :to) AS paid_millis
+                    (SELECT encounters FROM paid_encounters) AS paid_encounters,
+                    (SELECT millis FROM paid_encounters) AS paid_millis
                 FROM p GROUP BY GROUPING SETS ((day), (payer_id), ())
                 ORDER BY all_days, all_payers, day
                 """).params(params).query(rs -> {
