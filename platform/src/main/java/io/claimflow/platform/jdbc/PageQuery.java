@@ -1,5 +1,6 @@
 package io.claimflow.platform.jdbc;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,7 +187,7 @@ public final class PageQuery {
         if (!backward) {
             return found;
         }
-        List<T> inOrder = new java.util.ArrayList<>(found);
+        List<T> inOrder = new ArrayList<>(found);
         Collections.reverse(inOrder);
         return inOrder;
     }
