@@ -65,6 +65,28 @@ class ConsoleActionsTest {
     }
 
     @Test
+    void theClaimListsNextAndPreviousLinksNameThePagesLastAndFirstClaimForClaimServiceToPageFrom() throws Exception {
+        BrowserSession browser = logIn("biller");
+        String page = browser.get("/claims?status=PAID&sort=-charge&page=2000").body();
+        // claim-service reads the page after (or before) the claim a link names from its place in the order's index
+        assertThat(page)
+                .contains(
+                        "href=\"/claims?status=PAID&amp;sort=-charge&amp;page=2001&amp;after=clm-50025\"",
+                        "href=\"/claims?status=PAID&amp;sort=-charge&amp;page=1999&amp;before=clm-50001\"");
+        assertThat(CALLS).containsExactly("GET /claims?status=PAID&sort=-charge&page=2000&size=25");
+        CALLS.clear();
+        browser.get("/claims?status=PAID&sort=-charge&page=2001&after=clm-50025");
+        browser.get("/claims?status=PAID&sort=-charge&page=1999&before=clm-50001");
+        assertThat(CALLS)
+                .containsExactly(
+                        "GET /claims?status=PAID&sort=-charge&page=2001&size=25&after=clm-50025",
+                        "GET /claims?status=PAID&sort=-charge&page=1999&size=25&before=clm-50001");
+        // the first page is asked for as itself; a cursor that is no claim number is refused
+        assertThat(browser.get("/claims?page=1").body()).contains("href=\"/claims?page=0\"");
+        assertThat(browser.get("/claims?page=3&after=%27%3B--").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aCoderFinalizesEditedCodesOrAcceptsTheSuggestionAndSeesRefusalsWithTheEditsKept() throws Exception {
         BrowserSession browser = logIn("coder");
         String page = browser.get("/work/coder/7").body();
@@ -325,6 +347,10 @@ class ConsoleActionsTest {
         } else if (path.equals("/claims/clm-held-1") || path.equals("/claims/clm-held-1/release")) {
             body = "{\"claimId\":\"clm-held-1\",\"status\":\"" + (path.endsWith("release") ? "SUBMITTED" : "HELD")
                     + "\"}";
+        } else if (path.startsWith("/claims?")) {
+            body = "{\"page\":2000,\"size\":25,\"total\":50025,\"totalAtLeast\":true,\"items\":["
+                    + "{\"claimId\":\"clm-50001\",\"encounterId\":\"enc-1\",\"status\":\"PAID\"},"
+                    + "{\"claimId\":\"clm-50025\",\"encounterId\":\"enc-2\",\"status\":\"PAID\"}]}";
         } else if (path.startsWith("/work-lists/denials/search")) {
             body = "{\"page\":0,\"size\":25,\"total\":3,\"items\":["
                     + denial("clm-denied-1", "BKHP1", "CODING", "CO-11: diagnosis inconsistent with procedure")

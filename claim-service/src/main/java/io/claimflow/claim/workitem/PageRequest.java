@@ -7,8 +7,13 @@ import java.util.List;
  * Which page of a list (claims, held claims, denial work) and in which order. Pages are 0-based.
  *
  * @param sort one of {@link #SORTS}, {@code -} first for descending; null for the list's own order
+ * @param after the key of the last item of the page before this one (a cursor: the claim lists read the page that
+ *     follows it by the index of their order, however deep; {@code page} still says which page it is); null when not
+ *     paging forward
+ * @param before the key of the first item of the page after this one (the page that precedes it); null when not
+ *     paging back
  */
-public record PageRequest(String sort, int page, int size) {
+public record PageRequest(String sort, int page, int size, String after, String before) {
 
     /**
      * Matches counted at most (or to the end of the page asked for, if further): a list's total is exact up to it
@@ -29,6 +34,14 @@ public record PageRequest(String sort, int page, int size) {
         if (size < 1 || size > 500) {
             throw new InvalidInputException("size must be between 1 and 500");
         }
+        if (after != null && before != null) {
+            throw new InvalidInputException("a page is either after or before another, not both");
+        }
+    }
+
+    /** The page {@code page} of {@code size} items, found by its number. */
+    public PageRequest(String sort, int page, int size) {
+        this(sort, page, size, null, null);
     }
 
     /** How far a list's matches are counted for this page: {@link #COUNT_CAP}, or the end of this page if further. */

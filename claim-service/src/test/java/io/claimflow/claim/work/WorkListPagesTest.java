@@ -138,6 +138,16 @@ class WorkListPagesTest {
                 .containsExactly(PAYER + "-h19", PAYER + "-h18", PAYER + "-h17");
         assertThat(get("/claims?claimIdPrefix=" + PAYER + "-h1_&size=3").get("total"))
                 .isEqualTo(0);
+        // the next page after its last claim, as the console's next link asks; the previous before its first
+        Map<String, Object> next =
+                get("/claims?claimIdPrefix=" + PAYER + "-h1&sort=-charge&size=3&page=1&after=" + PAYER + "-h17");
+        assertThat(items(next))
+                .extracting(i -> String.valueOf(i.get("claimId")))
+                .containsExactly(PAYER + "-h16", PAYER + "-h15", PAYER + "-h14");
+        assertThat(next.get("total")).isEqualTo(11);
+        Map<String, Object> back =
+                get("/claims?claimIdPrefix=" + PAYER + "-h1&sort=-charge&size=3&page=0&before=" + PAYER + "-h16");
+        assertThat(items(back)).isEqualTo(items(page));
     }
 
     @Test
@@ -147,7 +157,10 @@ class WorkListPagesTest {
                 "/work-lists/denials/search?carc=x'--",
                 "/work-lists/held/search?sort=claim_id;drop",
                 "/work-lists/held/search?size=501",
-                "/claims?sort=status")) {
+                "/claims?sort=status",
+                "/claims?after=" + PAYER + "-no-such-claim",
+                "/claims?after=x'--",
+                "/claims?after=" + PAYER + "-h1&before=" + PAYER + "-h2")) {
             HttpStatusCode status = http.get().uri(query).exchange((request, response) -> response.getStatusCode());
             assertThat(status.value()).as(query).isEqualTo(400);
         }

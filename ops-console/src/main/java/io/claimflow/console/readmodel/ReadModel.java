@@ -26,8 +26,8 @@ public interface ReadModel {
      * The A/R as it stood at {@code to}, summed by the database: claims submitted before it and not replaced or
      * voided by a claim submitted before it, their money from the payments posted before it (so a past period's open
      * A/R is not lowered by later payments); {@code over90} the part whose date of service is before
-     * {@code agedBefore}. Reads the claims still open now, those paid or replaced since {@code to}, and their
-     * payments: not every claim before {@code to}.
+     * {@code agedBefore}. {@code to} is the start of a UTC day (the end of a KPI period): the A/R is kept as a
+     * daily balance series, so its cost is that of the days, not of the claims open then.
      */
     ArAsOf arAsOf(Instant to, java.time.LocalDate agedBefore);
 

@@ -1,5 +1,6 @@
 package io.claimflow.platform.jdbc;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,6 +151,58 @@ public final class PageQuery {
     public String pageByKeySql(String select, String from, String key, String orderBy) {
         return select + " JOIN (SELECT " + key + " AS page_key " + from + where + " ORDER BY " + orderBy
                 + " OFFSET :offset LIMIT :limit) page_keys ON " + key + " = page_keys.page_key ORDER BY " + orderBy;
+    }
+
+    /**
+     * The {@code limit} rows of {@code select} (the {@code SELECT ... FROM ...} without its {@code WHERE}) that match
+     * and come after the row whose values of {@code columns} are {@code cursor} (keyset paging), in the order of
+     * {@code columns}, all ascending or all {@code descending}; with {@code backward}, the {@code limit} rows that come
+     * just before it, still in that order. The cursor is a row comparison an index on {@code columns} (the last one a
+     * unique key) answers by its bounds: however deep the page, its rows are found by a few index entries and no
+     * others are read, and no plan can sort the whole table for it, whatever the state of the table's visibility map
+     * (which an {@code OFFSET} over an index-only scan depends on: see {@link #pageByKey}).
+     *
+     * @param columns the SQL of the order's columns, none nullable, the last a unique key
+     * @param cursor the values of {@code columns} of the row the page starts after (or ends before)
+     */
+    public <T> List<T> pageAfter(
+            JdbcClient jdbc,
+            String select,
+            List<String> columns,
+            boolean descending,
+            List<?> cursor,
+            boolean backward,
+            int limit,
+            RowMapper<T> rows) {
+        if (cursor.size() != columns.size()) {
+            throw new IllegalArgumentException("a cursor has a value for each column of the order");
+        }
+        var statement = jdbc.sql(pageAfterSql(select, columns, descending, backward))
+                .params(params)
+                .param("limit", limit);
+        for (int i = 0; i < cursor.size(); i++) {
+            statement = statement.param("cursor" + i, cursor.get(i));
+        }
+        List<T> found = statement.query(rows).list();
+        if (!backward) {
+            return found;
+        }
+        List<T> inOrder = new ArrayList<>(found);
+        Collections.reverse(inOrder);
+        return inOrder;
+    }
+
+    /** The SQL of {@link #pageAfter}. */
+    public String pageAfterSql(String select, List<String> columns, boolean descending, boolean backward) {
+        // forward in a descending order, or backward in an ascending one, the rows wanted are below the cursor
+        boolean below = descending != backward;
+        StringBuilder cursor = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            cursor.append(i == 0 ? "" : ", ").append(":cursor").append(i);
+        }
+        String direction = below ? " DESC" : "";
+        return select + where + " AND (" + String.join(", ", columns) + ") " + (below ? "<" : ">") + " (" + cursor
+                + ") ORDER BY " + String.join(direction + ", ", columns) + direction + " LIMIT :limit";
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,28 @@ class PageQueryTest {
                         + " FROM claim c WHERE true AND c.status = :status ORDER BY c.created_at DESC, c.claim_id"
                         + " OFFSET :offset LIMIT :limit) page_keys ON c.claim_id = page_keys.page_key"
                         + " ORDER BY c.created_at DESC, c.claim_id");
+    }
+
+    @Test
+    void aPageAfterACursorIsBoundedByARowComparisonInTheOrderOfItsIndex() {
+        PageQuery query = PageQuery.all().and("c.status = :status", "status", "PAID");
+        String select = "SELECT c.claim_id FROM claim c";
+        List<String> columns = List.of("c.created_at", "c.claim_id");
+
+        assertThat(query.pageAfterSql(select, columns, true, false))
+                .isEqualTo("SELECT c.claim_id FROM claim c WHERE true AND c.status = :status"
+                        + " AND (c.created_at, c.claim_id) < (:cursor0, :cursor1)"
+                        + " ORDER BY c.created_at DESC, c.claim_id DESC LIMIT :limit");
+        assertThat(query.pageAfterSql(select, columns, false, false))
+                .endsWith(" AND (c.created_at, c.claim_id) > (:cursor0, :cursor1)"
+                        + " ORDER BY c.created_at, c.claim_id LIMIT :limit");
+        // the page before a cursor: read nearest first (the order reversed), then put back in the list's order
+        assertThat(query.pageAfterSql(select, columns, true, true))
+                .endsWith(" AND (c.created_at, c.claim_id) > (:cursor0, :cursor1)"
+                        + " ORDER BY c.created_at, c.claim_id LIMIT :limit");
+        assertThat(query.pageAfterSql(select, columns, false, true))
+                .endsWith(" AND (c.created_at, c.claim_id) < (:cursor0, :cursor1)"
+                        + " ORDER BY c.created_at DESC, c.claim_id DESC LIMIT :limit");
     }
 
     @Test

@@ -101,7 +101,9 @@ class ClaimController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) @Identifier String claimIdPrefix,
-            @RequestParam(required = false) String sort) {
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) @Identifier String after,
+            @RequestParam(required = false) @Identifier String before) {
         if (status != null
                 && Arrays.stream(ClaimStatus.values()).noneMatch(s -> s.name().equals(status))) {
             throw new InvalidInputException("status must be one of " + Arrays.toString(ClaimStatus.values()));
@@ -117,7 +119,7 @@ class ClaimController {
                 submittedTo,
                 currentOnly,
                 claimIdPrefix,
-                new PageRequest(sort, page, size)));
+                new PageRequest(sort, page, size, after, before)));
         if (patientMrn != null) {
             // a search by patient identifier discloses that patient's claims: audited like a read
             auditTrail.changed("search", "patient", patientMrn);

@@ -11,6 +11,7 @@ import io.claimflow.claim.workitem.Page;
 import io.claimflow.claim.workitem.PageRequest;
 import io.claimflow.claim.workitem.WorkListSearch;
 import io.claimflow.platform.jdbc.PageQuery;
+import io.claimflow.platform.validation.InvalidInputException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -79,19 +80,51 @@ class JdbcClaimQueries implements ClaimQueries {
 
     /**
      * One page of the claims {@code query} matches, in the order of the request's sort, with the total counted up to
-     * {@link PageRequest#countLimit()} (past it, "more than").
+     * {@link PageRequest#countLimit()} (past it, "more than"). A page asked for after (or before) a claim of the list,
+     * as the console's next and previous links ask, is read from that claim's place in the order's index (keyset
+     * paging); a page asked for by its number alone skips the pages before it.
      */
     private <T> Page<T> page(PageQuery query, PageRequest paging, String fallbackOrder, RowMapper<T> rows) {
         String order = order(paging, fallbackOrder);
         String select = "SELECT " + SUMMARY + " FROM claim c";
         long offset = (long) paging.page() * paging.size();
+        String cursor = paging.after() != null ? paging.after() : paging.before();
+        boolean descending = order.endsWith(" DESC");
+        String column = orderColumn(order);
+        // the payer sort's column can be null (self-pay), which a row comparison cannot place: paged by number
+        if (cursor != null && !column.equals("c.payer_id")) {
+            Object value = jdbc.sql("SELECT " + column + " FROM claim c WHERE c.claim_id = :claimId")
+                    .param("claimId", cursor)
+                    .query((rs, row) -> sqlValue(rs.getObject(1)))
+                    .optional()
+                    .orElseThrow(() -> new InvalidInputException(
+                            (paging.after() != null ? "after" : "before") + " names no claim"));
+            boolean backward = paging.after() == null;
+            // forward, one more than the page says whether a next page follows; backward, the cursor's claim follows
+            List<T> found = query.pageAfter(
+                    jdbc,
+                    select,
+                    List.of(column, "c.claim_id"),
+                    descending,
+                    List.of(value, cursor),
+                    backward,
+                    backward ? paging.size() : paging.size() + 1,
+                    rows);
+            boolean more = backward || found.size() > paging.size();
+            List<T> items = found.size() > paging.size() ? found.subList(0, paging.size()) : found;
+            if (offset + paging.size() <= PageRequest.COUNT_CAP) {
+                return Page.counted(items, paging, query.countUpTo(jdbc, "FROM claim c", paging.countLimit() + 1));
+            }
+            return new Page<>(items, paging.page(), paging.size(), offset + items.size(), more);
+        }
         if (offset == 0) {
             return Page.counted(
                     query.page(jdbc, select, order, 0, paging.size(), rows),
                     paging,
                     query.countUpTo(jdbc, "FROM claim c", paging.countLimit() + 1));
         }
-        // past the first page, the OFFSET passes over index entries, not whole claims (a deferred join)
+        // past the first page, the OFFSET passes over index entries, not whole claims (a deferred join); how cheaply
+        // depends on the table's visibility map (a page by a cursor does not)
         if (offset + paging.size() <= PageRequest.COUNT_CAP) {
             return Page.counted(
                     query.pageByKey(jdbc, select, "FROM claim c", "c.claim_id", order, offset, paging.size(), rows),
@@ -111,12 +144,25 @@ class JdbcClaimQueries implements ClaimQueries {
         return new Page<>(items, paging.page(), paging.size(), offset + items.size(), more);
     }
 
-    /** The {@code ORDER BY} of a claim list's page: the request's sort, or {@code fallbackOrder}; then the claim id. */
-    static String order(PageRequest paging, String fallbackOrder) {
-        return PageQuery.orderBy(paging.sort(), SORT_COLUMNS, fallbackOrder) + ", c.claim_id";
+    /** A value read back to be bound again: a {@code timestamptz} as an {@link OffsetDateTime}. */
+    private static Object sqlValue(Object value) {
+        return value instanceof java.sql.Timestamp at ? at.toInstant().atOffset(ZoneOffset.UTC) : value;
     }
 
-    /** The statement that reads a page past the first of a claim search (its keys first, then those claims). */
+    /**
+     * The {@code ORDER BY} of a claim list's page: the request's sort, or {@code fallbackOrder}; then the claim id in
+     * the same direction (so that one index on both columns, read either way, gives the order, and a row comparison
+     * places a cursor in it).
+     */
+    static String order(PageRequest paging, String fallbackOrder) {
+        String by = PageQuery.orderBy(paging.sort(), SORT_COLUMNS, fallbackOrder);
+        return by + ", c.claim_id" + (by.endsWith(" DESC") ? " DESC" : "");
+    }
+
+    /**
+     * The statement that reads a page past the first of a claim search by its number (its keys first, then those
+     * claims).
+     */
     static String deepPageSql(ClaimSearch s) {
         return searchQuery(s)
                 .pageByKeySql(
@@ -124,6 +170,26 @@ class JdbcClaimQueries implements ClaimQueries {
                         "FROM claim c",
                         "c.claim_id",
                         order(s.paging(), "c.created_at DESC"));
+    }
+
+    /**
+     * The statement that reads the page of a claim search after a claim ({@code :cursor0}, {@code :cursor1}: the
+     * value of the order's column and the claim id of that claim; {@code :limit}).
+     */
+    static String pageAfterSql(ClaimSearch s) {
+        String order = order(s.paging(), "c.created_at DESC");
+        return searchQuery(s)
+                .pageAfterSql(
+                        "SELECT " + SUMMARY + " FROM claim c",
+                        List.of(orderColumn(order), "c.claim_id"),
+                        order.endsWith(" DESC"),
+                        false);
+    }
+
+    /** The column an {@link #order} sorts by first. */
+    private static String orderColumn(String order) {
+        String first = order.substring(0, order.indexOf(','));
+        return first.endsWith(" DESC") ? first.substring(0, first.length() - " DESC".length()) : first;
     }
 
     private static OffsetDateTime startOf(LocalDate day) {

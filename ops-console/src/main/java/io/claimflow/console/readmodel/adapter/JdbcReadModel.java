@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,11 +98,15 @@ class JdbcReadModel implements ReadModel {
     public PeriodFigures periodFigures(Instant from, Instant to) {
         Map<String, Object> params = Map.of("from", Timestamp.from(from), "to", Timestamp.from(to));
         Map<String, Long> byCategory = new TreeMap<>();
-        jdbc.sql(PERIOD + """
+        // the period's denials (by their index) and their claims by key, when they are answered originals of the
+        // period (PERIOD's "answered"): not every claim of the period read to find them
+        jdbc.sql("""
                 SELECT d.denial_category, count(DISTINCT d.claim_id) AS claims
-                FROM timeline_event d JOIN p ON p.claim_id = d.claim_id AND p.answered
+                FROM timeline_event d JOIN claim c ON c.claim_id = d.claim_id
                 WHERE d.kind = 'DENIED' AND d.occurred_at >= :from AND d.occurred_at < :to
                     AND d.denial_category IS NOT NULL
+                    AND c.submitted_at >= :from AND c.submitted_at < :to
+                    AND c.frequency = 'ORIGINAL' AND c.first_answer_at IS NOT NULL
                 GROUP BY d.denial_category
                 """).params(params).query(rs -> {
             byCategory.put(rs.getString(1), rs.getLong(2));
@@ -125,6 +130,11 @@ class JdbcReadModel implements ReadModel {
         List<PeriodFigures.Day> days = new ArrayList<>();
         List<PeriodFigures> total = new ArrayList<>();
         jdbc.sql(PERIOD + """
+                , paid_encounters AS (
+                    SELECT count(*) AS encounters,
+                        sum(floor(extract(epoch FROM e.first_paid_at - e.documented_at) * 1000)) AS millis
+                    FROM encounter e WHERE e.encounter_id IN (SELECT encounter_id FROM p)
+                        AND e.documented_at IS NOT NULL AND e.first_paid_at < :to)
                 SELECT GROUPING(day) AS all_days, GROUPING(payer_id) AS all_payers, day, payer_id,
                     count(*) AS claims, count(*) FILTER (WHERE denial_count > 0) AS with_denial,
                     sum(total_charge) AS charges, sum(paid_amount) AS paid,
@@ -137,11 +147,8 @@ class JdbcReadModel implements ReadModel {
                     sum(paid_amount) FILTER (WHERE collectible) AS collected,
                     sum(total_charge - contractual_adjustment - patient_responsibility) FILTER (WHERE collectible)
                         AS collectible,
-                    (SELECT count(*) FROM encounter e WHERE e.encounter_id IN (SELECT encounter_id FROM p)
-                        AND e.documented_at IS NOT NULL AND e.first_paid_at < :to) AS paid_encounters,
-                    (SELECT sum(floor(extract(epoch FROM e.first_paid_at - e.documented_at) * 1000))
-                        FROM encounter e WHERE e.encounter_id IN (SELECT encounter_id FROM p)
-                        AND e.documented_at IS NOT NULL AND e.first_paid_at < :to) AS paid_millis
+                    (SELECT encounters FROM paid_encounters) AS paid_encounters,
+                    (SELECT millis FROM paid_encounters) AS paid_millis
                 FROM p GROUP BY GROUPING SETS ((day), (payer_id), ())
                 ORDER BY all_days, all_payers, day
                 """).params(params).query(rs -> {
@@ -187,32 +194,19 @@ class JdbcReadModel implements ReadModel {
 
     @Override
     public ArAsOf arAsOf(Instant to, LocalDate agedBefore) {
-        // As the A/R stood at `to`: payments posted before it, claims not yet replaced or voided then. Only claims that
-        // can be open at `to` are read: those open now (the partial index of V28), those paid since `to` and those
-        // replaced since; any other claim submitted before `to` had all its payments by then and is closed.
+        // As the A/R stood at `to` (the start of a UTC day, the end of a KPI period): the daily balance series (V30)
+        // summed up to the day before, a row per day and date of service with a change, whatever the number of claims
+        // open then. Its figures are those of the claims and their payments summed at `to` (ArDailySeriesTest).
+        LocalDate day = LocalDate.ofInstant(to, ZoneOffset.UTC);
+        if (!day.atStartOfDay(ZoneOffset.UTC).toInstant().equals(to)) {
+            throw new IllegalArgumentException("the A/R is kept per UTC day: 'to' is the start of one");
+        }
         return jdbc.sql("""
-                WITH candidate AS (
-                    SELECT claim_id FROM claim WHERE submitted_at < :to
-                        AND total_charge - paid_amount - patient_responsibility - contractual_adjustment > 0
-                    UNION
-                    SELECT claim_id FROM timeline_event WHERE kind = 'PAYMENT_POSTED' AND occurred_at >= :to
-                    UNION
-                    SELECT replaced_claim_id FROM claim WHERE replaced_claim_id IS NOT NULL AND submitted_at >= :to)
-                SELECT COALESCE(SUM(open), 0) AS open_ar,
-                    COALESCE(SUM(CASE WHEN service_date < :agedBefore THEN open ELSE 0 END), 0) AS over90
-                FROM (SELECT GREATEST(c.total_charge - COALESCE(p.paid, 0) - COALESCE(p.patient, 0)
-                            - COALESCE(p.contractual, 0), 0) AS open,
-                        COALESCE(c.date_of_service, CAST(c.submitted_at AT TIME ZONE 'UTC' AS date)) AS service_date
-                    FROM candidate JOIN claim c ON c.claim_id = candidate.claim_id
-                    LEFT JOIN LATERAL (SELECT SUM(paid_amount) AS paid, SUM(patient_responsibility) AS patient,
-                            SUM(contractual_adjustment) AS contractual
-                        FROM timeline_event t WHERE t.kind = 'PAYMENT_POSTED' AND t.claim_id = c.claim_id
-                            AND t.occurred_at < :to) p ON true
-                    WHERE c.submitted_at < :to AND c.frequency NOT IN ('VOID', 'SELF_PAY')
-                      AND NOT EXISTS (SELECT 1 FROM claim r WHERE r.replaced_claim_id = c.claim_id
-                                      AND r.submitted_at < :to)) live
+                SELECT COALESCE(SUM(delta), 0) AS open_ar,
+                    COALESCE(SUM(delta) FILTER (WHERE service_date < :agedBefore), 0) AS over90
+                FROM ar_day WHERE day < :day
                 """)
-                .param("to", Timestamp.from(to))
+                .param("day", day)
                 .param("agedBefore", agedBefore)
                 .query((rs, n) -> new ArAsOf(
                         rs.getBigDecimal("open_ar").setScale(2),

@@ -71,6 +71,8 @@ class ClaimListController {
             @RequestParam(required = false) String mrn,
             @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before,
             Model model) {
         number = WebParams.blankToNull(number);
         if (number != null && !number.matches("[A-Za-z0-9_.:-]{1,100}")) {
@@ -80,6 +82,8 @@ class ClaimListController {
         payer = WebParams.token(payer, "payer");
         mrn = WebParams.token(mrn, "MRN");
         sort = WebParams.oneOf(sort, SORTS, "sort");
+        after = cursor(after);
+        before = after == null ? cursor(before) : null;
         if (dosFrom != null && dosTo != null && dosFrom.isAfter(dosTo)) {
             throw new BadRequestException("The first date of service is after the last");
         }
@@ -105,7 +109,11 @@ class ClaimListController {
                                 "page",
                                 page,
                                 "size",
-                                PAGE));
+                                PAGE,
+                                "after",
+                                after,
+                                "before",
+                                before));
         List<Map<String, Object>> rows = Tables.rows(answer.ok() ? answer.body() : null, "items");
         rows.forEach(r -> r.put("payer", WorkListRows.payer(r.get("payerId"), r.get("payerName"), null)));
         model.addAttribute("answer", answer);
@@ -119,12 +127,30 @@ class ClaimListController {
         model.addAttribute("dosTo", dosTo);
         model.addAttribute("mrn", mrn);
         model.addAttribute("sort", sort);
-        model.addAttribute("paging", Paging.of(page, PAGE, answer.ok() ? answer.body() : null, rows.size()));
+        // the next and previous links name this page's last and first claim: claim-service reads the page after (or
+        // before) it from its place in the order's index, however deep
+        model.addAttribute(
+                "paging",
+                Paging.of(page, PAGE, answer.ok() ? answer.body() : null, rows.size())
+                        .withCursors(
+                                rows.isEmpty()
+                                        ? null
+                                        : (String) rows.get(rows.size() - 1).get("claimId"),
+                                rows.isEmpty() ? null : (String) rows.get(0).get("claimId")));
         model.addAttribute(
                 "filterQuery",
                 query(
                         "number", number, "status", status, "payer", payer, "dosFrom", dosFrom, "dosTo", dosTo, "mrn",
                         mrn, "sort", sort));
         return "claims";
+    }
+
+    /** A claim number a next or previous link names, or a 400. */
+    private static String cursor(String claimId) {
+        claimId = WebParams.blankToNull(claimId);
+        if (claimId != null && !claimId.matches("[A-Za-z0-9_.:-]{1,100}")) {
+            throw new BadRequestException("A claim number has letters, digits and - _ . : only");
+        }
+        return claimId;
     }
 }
