@@ -335,20 +335,35 @@ class ConsoleOperatorBrowserTest {
         screenshot("coder-finalized");
         assertThat(notice).contains("finalized").contains("coding version 1");
 
-        await(
-                "the finalized coding as a coding version by the coder and a claim",
-                Duration.ofSeconds(60),
-                () -> count(
-                                        Pipeline.CODING,
-                                        "SELECT count(*) FROM coding_version WHERE encounter_id = ?"
-                                                + " AND method = 'CODER' AND coder_id = 'coder'",
-                                        coderEncounter)
-                                == 1
-                        && count(
-                                        Pipeline.CLAIM,
-                                        "SELECT count(*) FROM claim WHERE encounter_id = ? AND is_current",
-                                        coderEncounter)
-                                == 1);
+        java.util.function.LongSupplier coderVersions = () -> count(
+                Pipeline.CODING,
+                "SELECT count(*) FROM coding_version WHERE encounter_id = ? AND method = 'CODER' AND coder_id = 'coder'",
+                coderEncounter);
+        java.util.function.LongSupplier currentClaims = () -> count(
+                Pipeline.CLAIM, "SELECT count(*) FROM claim WHERE encounter_id = ? AND is_current", coderEncounter);
+        try {
+            await(
+                    "the finalized coding as a coding version by the coder and a claim",
+                    Duration.ofSeconds(60),
+                    () -> coderVersions.getAsLong() == 1 && currentClaims.getAsLong() == 1);
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    e.getMessage() + ": coding versions by the coder " + coderVersions.getAsLong()
+                            + ", current claims " + currentClaims.getAsLong()
+                            + ", outbox rows unsent in coding-service "
+                            + count(
+                                    Pipeline.CODING,
+                                    "SELECT count(*) FROM claimflow_platform.outbox WHERE published_at IS NULL"
+                                            + " AND key = ?",
+                                    coderEncounter)
+                            + "; claims "
+                            + rows(
+                                    Pipeline.CLAIM,
+                                    "SELECT string_agg(concat_ws(' ', claim_id, payer_id, status, is_current,"
+                                            + " created_at), '; ') FROM claim WHERE encounter_id = '"
+                                            + coderEncounter + "'"),
+                    e);
+        }
         // coding-service keeps the EncounterCoded it published as Avro bytes (schemas StoredRecords)
         io.claimflow.events.EncounterCoded coded = io.claimflow.schemas.serde.StoredRecords.read(
                 bytes(Pipeline.CODING, "SELECT coded_event FROM coding_version WHERE encounter_id = ?", coderEncounter),
