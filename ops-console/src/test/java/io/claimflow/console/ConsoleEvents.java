@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.UUID;
 
 /** The schemas' sample events with the ids, times and amounts a test needs. */
-final class ConsoleEvents {
+public final class ConsoleEvents {
 
     private ConsoleEvents() {}
 
-    static EncounterDocumented documented(String tenant, String encounter, Instant at, LocalDate dateOfService) {
+    public static EncounterDocumented documented(String tenant, String encounter, Instant at, LocalDate dateOfService) {
         EncounterDocumented e = Samples.load(EncounterDocumented.class);
         e.setEventId(UUID.randomUUID().toString());
         e.setTenantId(tenant);

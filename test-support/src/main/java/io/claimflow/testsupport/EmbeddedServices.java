@@ -49,8 +49,21 @@ final class EmbeddedServices {
         }
     }
 
+    /**
+     * Opt-in ({@code -Dclaimflow.test.postgres.stat-statements=true}): the server preloads {@code pg_stat_statements}
+     * (shipped with the embedded binaries), for benchmarks that count statements per unit of work (e2e
+     * {@code PostgresWorkBenchmark}). Off by default: every other test runs without it.
+     */
+    static final String STAT_STATEMENTS = "claimflow.test.postgres.stat-statements";
+
     private static EmbeddedPostgres startPostgres() throws Exception {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (Boolean.getBoolean(STAT_STATEMENTS)) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.max", "5000")
+                    .setServerConfig("pg_stat_statements.track_utility", "on");
+        }
+        EmbeddedPostgres postgres = builder
                 // The first start in a module unpacks ~117 MB while the broker also starts: give it time.
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "300")

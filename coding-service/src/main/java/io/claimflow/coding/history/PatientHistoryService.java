@@ -34,7 +34,9 @@ public class PatientHistoryService {
                 encounter.encounterId());
         boolean decide = encounter.patientStatus() == PatientStatus.UNKNOWN;
         PatientStatus status = decide ? PriorCare.newOrEstablished(provider, dos, prior) : encounter.patientStatus();
-        Optional<LocalDate> since = history.firstDateOfService(encounter.tenantId());
+        // since when the history runs only matters when it decided new or established (the coder's note says so):
+        // not asked otherwise, an aggregate over the tenant's history per encounter
+        Optional<LocalDate> since = decide ? history.firstDateOfService(encounter.tenantId()) : Optional.empty();
         PriorServices priorServices =
                 PriorCare.prior(decide, since.orElse(null), PriorCare.surgeryCovering(provider, dos, prior));
         return encounter.withPrior(status, priorServices);

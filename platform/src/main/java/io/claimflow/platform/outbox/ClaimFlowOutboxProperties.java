@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param migrate whether to create and migrate the {@value PlatformSchema#SCHEMA} schema at start-up (its own Flyway
  *     history, independent of the service's migrations)
  * @param relayAutoStartup whether the relay polls on its own; when false, call {@link OutboxRelay#relayAll()}
- * @param pollInterval pause between polls when the outbox is empty (a commit that appended rows also wakes it)
+ * @param pollInterval pause between the relay's fallback polls; a commit that appended rows wakes the relay at once, so
+ *     the poll only finds rows a wake-up missed (an instance stopped before its relay ran, a failed send)
  * @param batchSize rows sent per database transaction
  * @param sendTimeout how long a batch waits for the broker's acknowledgements before it is retried
  * @param publishedRetention how long published rows are kept (for inspection) before being deleted
@@ -24,7 +25,7 @@ public record ClaimFlowOutboxProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("true") boolean migrate,
         @DefaultValue("true") boolean relayAutoStartup,
-        @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("100") int batchSize,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("7d") Duration publishedRetention,

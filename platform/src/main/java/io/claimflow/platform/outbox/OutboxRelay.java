@@ -48,8 +48,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * service (a transaction-scoped PostgreSQL advisory lock): with several instances taking batches side by side, a later
  * event of an encounter could overtake an earlier one.
  *
- * <p>Polls every {@code claimflow.outbox.poll-interval} on a thread of its own and runs at once after a commit that
- * appended rows. Once an hour it also deletes published rows and idempotency marks past their retention.
+ * <p>Runs on a thread of its own at once after a commit that appended rows (an in-process wake-up), and polls every
+ * {@code claimflow.outbox.poll-interval} (5 s) as a fallback: for rows a wake-up missed (an instance that stopped
+ * before its relay ran, a failed send). When another instance's relay holds the lock it tries again after 100 ms
+ * rather than at the next poll, so a row committed meanwhile is not left for the fallback. Once an hour it also
+ * deletes published rows and idempotency marks past their retention.
  *
  * <p>Tracing: each row is sent inside a {@value #OBSERVATION} observation whose parent is the trace context stored
  * with the row ({@link OutboxWriter}), so the template's send span and the {@code traceparent} header of the record
@@ -68,6 +71,7 @@ public class OutboxRelay implements SmartLifecycle {
     // Arbitrary but fixed: the advisory lock every instance of a service's relay competes for ("claimflo").
     private static final long RELAY_LOCK = 0x636c61696d666c6fL;
     private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
+    private static final Duration LOCK_RETRY = Duration.ofMillis(100);
     private static final String SELECT_BATCH = "SELECT id, topic, key, payload, headers, created_at FROM "
             + PlatformSchema.SCHEMA + ".outbox WHERE published_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT ? "
             + "FOR UPDATE SKIP LOCKED";
@@ -80,6 +84,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final ObservationRegistry observationRegistry;
     private final MeterRegistry meterRegistry;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    // set when a batch found another instance's relay holding the lock: that relay may finish before this instance's
+    // rows are in its batch, so this one tries again soon instead of at the next (long) poll
+    private final AtomicBoolean lockedElsewhere = new AtomicBoolean();
     private final Object lifecycle = new Object();
     private final String threadName;
     private ScheduledExecutorService executor;
@@ -117,6 +124,7 @@ public class OutboxRelay implements SmartLifecycle {
         Integer published = transactions.execute(status -> {
             if (!Boolean.TRUE.equals(
                     jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK))) {
+                lockedElsewhere.set(true);
                 return 0;
             }
             List<Row> rows = jdbc.query(
@@ -283,11 +291,28 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    // another instance relays: look again in LOCK_RETRY (or the poll interval, if shorter), coalesced with wake-ups
+    private void retrySoon() {
+        synchronized (lifecycle) {
+            if (executor != null) {
+                long delay = Math.max(
+                        1,
+                        Math.min(
+                                LOCK_RETRY.toMillis(), properties.pollInterval().toMillis()));
+                executor.schedule(this::wakeUp, delay, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
     private void drainQuietly() {
+        lockedElsewhere.set(false);
         try {
             relayAll();
         } catch (RuntimeException e) {
             LOG.warn("Outbox relay failed, retrying in {}: {}", properties.pollInterval(), e.toString());
+        }
+        if (lockedElsewhere.get()) {
+            retrySoon();
         }
         if (System.nanoTime() - nextHousekeeping >= 0) {
             nextHousekeeping = System.nanoTime() + HOUSEKEEPING_INTERVAL.toNanos();

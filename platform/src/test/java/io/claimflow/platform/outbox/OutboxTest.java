@@ -51,6 +51,15 @@ class OutboxTest {
     @Autowired
     ConsumerFactory<?, ?> consumerFactory;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    io.claimflow.platform.kafka.RawRecordTemplate rawRecordTemplate;
+
+    @Autowired
+    ProcessedEvents processedEvents;
+
     @Test
     void appendInARolledBackTransactionPublishesNothing() {
         PlatformTestEvent event = event("ok");
@@ -218,6 +227,55 @@ class OutboxTest {
         assertThatThrownBy(() -> outboxWriter.append(TOPIC, event.getEncounterId(), event))
                 .isInstanceOf(IllegalTransactionStateException.class);
         assertThat(rowsFor(event.getEncounterId())).isZero();
+    }
+
+    /**
+     * The relay polls rarely (its fallback; a commit wakes it): a row committed while another instance's relay holds
+     * the lock must not wait for that poll. Here a relay polling once an hour is woken while the lock is taken
+     * elsewhere; once the lock is free it sends the row within a second or so.
+     */
+    @Test
+    void aRowWokenWhileAnotherInstanceRelaysIsSentSoonNotAtTheNextPoll() throws Exception {
+        OutboxRelay hourly = new OutboxRelay(
+                dataSource,
+                rawRecordTemplate,
+                processedEvents,
+                new ClaimFlowOutboxProperties(
+                        true,
+                        true,
+                        true,
+                        Duration.ofHours(1),
+                        100,
+                        Duration.ofSeconds(30),
+                        Duration.ofDays(7),
+                        Duration.ofDays(35)),
+                io.micrometer.observation.ObservationRegistry.NOOP,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                "hourly");
+        hourly.start();
+        try (java.sql.Connection otherInstance = dataSource.getConnection();
+                java.sql.Statement statement = otherInstance.createStatement()) {
+            // the first poll runs at start: let it pass, then another instance takes the relay's lock
+            Thread.sleep(500);
+            statement.execute("SELECT pg_advisory_lock(" + 0x636c61696d666c6fL + ")");
+            PlatformTestEvent event = event("ok");
+            UUID id = transactions.execute(status -> outboxWriter.append(TOPIC, event.getEncounterId(), event));
+            hourly.wakeUp();
+            Thread.sleep(500);
+            assertThat(publishedAt(id))
+                    .as("not sent while the lock is held elsewhere")
+                    .isNull();
+            statement.execute("SELECT pg_advisory_unlock(" + 0x636c61696d666c6fL + ")");
+
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> assertThat(publishedAt(id))
+                            .as("sent once the lock is free")
+                            .isNotNull());
+        } finally {
+            hourly.stop();
+        }
     }
 
     private int rowsFor(String key) {

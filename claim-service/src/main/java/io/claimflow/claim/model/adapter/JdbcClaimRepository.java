@@ -298,13 +298,35 @@ class JdbcClaimRepository implements ClaimRepository {
                 .param("delayReasonCode", c.delayReasonCode())
                 .param("claimNote", c.claimNote())
                 .update();
-        for (ClaimLine line : c.lines()) {
-            jdbc.sql(
-                            "UPDATE claim_line SET unit_price = ?, charge = ?, units = ? WHERE claim_id = ? AND line_number = ?")
-                    .params(line.unitPrice(), line.charge(), line.units(), c.claimId(), line.lineNumber())
-                    .update();
-        }
+        updateLines(c);
         appendTimeline(c);
+    }
+
+    // all lines in one statement, and only those whose price, charge or units changed (a payment, a status change
+    // leaves them as they were: no row rewritten, no statement per line)
+    private void updateLines(Claim c) {
+        if (c.lines().isEmpty()) {
+            return;
+        }
+        int n = c.lines().size();
+        String[] numbers = new String[n];
+        String[] prices = new String[n];
+        String[] charges = new String[n];
+        String[] units = new String[n];
+        for (int i = 0; i < n; i++) {
+            ClaimLine line = c.lines().get(i);
+            numbers[i] = String.valueOf(line.lineNumber());
+            prices[i] = line.unitPrice() == null ? null : line.unitPrice().toPlainString();
+            charges[i] = line.charge() == null ? null : line.charge().toPlainString();
+            units[i] = String.valueOf(line.units());
+        }
+        jdbc.sql("""
+                UPDATE claim_line l SET unit_price = v.unit_price, charge = v.charge, units = v.units
+                FROM unnest(CAST(? AS int[]), CAST(? AS numeric[]), CAST(? AS numeric[]), CAST(? AS int[]))
+                    AS v (line_number, unit_price, charge, units)
+                WHERE l.claim_id = ? AND l.line_number = v.line_number
+                    AND (l.unit_price, l.charge, l.units) IS DISTINCT FROM (v.unit_price, v.charge, v.units)
+                """).params(numbers, prices, charges, units, c.claimId()).update();
     }
 
     private void appendTimeline(Claim c) {

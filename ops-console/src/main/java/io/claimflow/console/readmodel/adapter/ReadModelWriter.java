@@ -1,37 +1,62 @@
 package io.claimflow.console.readmodel.adapter;
 
+import io.claimflow.console.readmodel.EventKind;
 import io.claimflow.console.readmodel.TimelineEntry;
-import io.claimflow.platform.outbox.ProcessedEvents;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes each event into the read model once: the idempotency mark, the timeline row, the encounter or claim row and
- * the per-minute count commit together, so a redelivered event changes nothing.
+ * Writes each event into the read model: the timeline row, the encounter or claim row and the per-minute count commit
+ * together with the event's idempotency mark, which the listener takes first ({@link EventListeners}: one mark per
+ * event under {@link #consumer(EventKind)}, so a redelivered event changes nothing). Runs in the caller's
+ * transaction, a poll's: the encounter and claim rows are written at once (their upserts read what earlier events of
+ * the poll wrote); a transaction's timeline rows go in one JDBC batch and its per-minute counts in one upsert per
+ * topic and minute, just before it commits.
  */
 @Component
 class ReadModelWriter {
 
     private static final String CONSUMER = "ops-console.";
+    private static final String INSERT_TIMELINE = """
+            INSERT INTO timeline_event (event_id, topic, kind, encounter_id, claim_id, tenant_id, occurred_at,
+                summary, coding_version, frequency, denial_stage, denial_category, carcs, payer_id, charge_amount,
+                paid_amount, patient_responsibility, contractual_adjustment)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+    private static final String COUNT_MINUTE = """
+            INSERT INTO topic_minute (topic, minute, events) VALUES (?, ?, ?)
+            ON CONFLICT (topic, minute) DO UPDATE SET events = topic_minute.events + EXCLUDED.events
+            """;
 
     private final JdbcClient jdbc;
-    private final ProcessedEvents processedEvents;
+    private final JdbcTemplate batch;
 
-    ReadModelWriter(JdbcClient jdbc, ProcessedEvents processedEvents) {
+    ReadModelWriter(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
-        this.processedEvents = processedEvents;
+        this.batch = batch;
+    }
+
+    /** The consumer id the events of {@code kind} are marked under (the ids the console has always used). */
+    static String consumer(EventKind kind) {
+        return CONSUMER + kind.name().toLowerCase(Locale.ROOT);
     }
 
     @Transactional
     public void documented(TimelineEntry entry, LocalDate dateOfService) {
-        if (!recordOnce(entry)) {
-            return;
-        }
+        timeline(entry);
         jdbc.sql("""
                 INSERT INTO encounter (encounter_id, tenant_id, date_of_service, documented_at)
                 VALUES (:encounter, :tenant, :dos, :at)
@@ -47,9 +72,7 @@ class ReadModelWriter {
 
     @Transactional
     public void coded(TimelineEntry entry, LocalDate dateOfService) {
-        if (!recordOnce(entry)) {
-            return;
-        }
+        timeline(entry);
         jdbc.sql("""
                 INSERT INTO encounter (encounter_id, tenant_id, date_of_service, coding_version)
                 VALUES (:encounter, :tenant, :dos, :version)
@@ -71,9 +94,7 @@ class ReadModelWriter {
      */
     @Transactional
     public void submitted(TimelineEntry entry, EventMapping.Submission submission) {
-        if (!recordOnce(entry)) {
-            return;
-        }
+        timeline(entry);
         String state = "VOID".equals(entry.frequency()) ? "VOIDED" : "SUBMITTED";
         jdbc.sql("""
                 INSERT INTO claim (claim_id, encounter_id, tenant_id, patient_control_number, payer_id, payer_name,
@@ -120,9 +141,7 @@ class ReadModelWriter {
      */
     @Transactional
     public void billedToPatient(TimelineEntry entry, EventMapping.Submission billing) {
-        if (!recordOnce(entry)) {
-            return;
-        }
+        timeline(entry);
         jdbc.sql("""
                 INSERT INTO claim (claim_id, encounter_id, tenant_id, patient_control_number, payer_id, payer_name,
                     frequency, replaced_claim_id, coding_version, state, submitted_at, date_of_service, total_charge,
@@ -159,9 +178,7 @@ class ReadModelWriter {
 
     @Transactional
     public void denied(TimelineEntry entry, String payerName, String patientControlNumber) {
-        if (!recordOnce(entry)) {
-            return;
-        }
+        timeline(entry);
         ensureClaim(entry, payerName, patientControlNumber);
         boolean frontEnd = "FRONT_END_REJECTION".equals(entry.denialStage());
         jdbc.sql("""
@@ -184,9 +201,7 @@ class ReadModelWriter {
 
     @Transactional
     public void recodeRequested(TimelineEntry entry) {
-        if (!recordOnce(entry)) {
-            return;
-        }
+        timeline(entry);
         jdbc.sql("""
                 UPDATE claim SET state = 'RECODE_REQUESTED'
                 WHERE claim_id = :claim AND state NOT IN ('REPLACED', 'VOIDED')
@@ -195,9 +210,7 @@ class ReadModelWriter {
 
     @Transactional
     public void paymentPosted(TimelineEntry entry, String payerName, String patientControlNumber) {
-        if (!recordOnce(entry)) {
-            return;
-        }
+        timeline(entry);
         ensureClaim(entry, payerName, patientControlNumber);
         jdbc.sql("""
                 UPDATE claim SET paid_amount = paid_amount + :paid,
@@ -251,45 +264,61 @@ class ReadModelWriter {
                 .update();
     }
 
-    private boolean recordOnce(TimelineEntry e) {
-        if (!processedEvents.markIfNew(CONSUMER + e.kind().name().toLowerCase(java.util.Locale.ROOT), e.eventId())) {
-            return false;
+    // the event's timeline row and its count in the minute the console takes it in (not when it occurred: a replay
+    // of old events is work done now), written with the transaction's others just before it commits
+    private void timeline(TimelineEntry e) {
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        jdbc.sql("""
-                INSERT INTO timeline_event (event_id, topic, kind, encounter_id, claim_id, tenant_id, occurred_at,
-                    summary, coding_version, frequency, denial_stage, denial_category, carcs, payer_id, charge_amount,
-                    paid_amount, patient_responsibility, contractual_adjustment)
-                VALUES (:id, :topic, :kind, :encounter, :claim, :tenant, :at, :summary, :version, :frequency, :stage,
-                    :category, :carcs, :payer, :charge, :paid, :patient, :contractual)
-                """)
-                .param("id", e.eventId())
-                .param("topic", e.topic())
-                .param("kind", e.kind().name())
-                .param("encounter", e.encounterId())
-                .param("claim", e.claimId())
-                .param("tenant", e.tenantId())
-                .param("at", ts(e.occurredAt()))
-                .param("summary", e.summary())
-                .param("version", e.codingVersion())
-                .param("frequency", e.frequency())
-                .param("stage", e.denialStage())
-                .param("category", e.denialCategory())
-                .param("carcs", e.carcs())
-                .param("payer", e.payerId())
-                .param("charge", e.chargeAmount())
-                .param("paid", e.paidAmount())
-                .param("patient", e.patientResponsibility())
-                .param("contractual", e.contractualAdjustment())
-                .update();
-        // counted when the console takes the event in, not when it occurred: a replay of old events is work done now
-        jdbc.sql("""
-                INSERT INTO topic_minute (topic, minute, events) VALUES (:topic, :minute, 1)
-                ON CONFLICT (topic, minute) DO UPDATE SET events = topic_minute.events + 1
-                """)
-                .param("topic", e.topic())
-                .param("minute", ts(Instant.now().truncatedTo(ChronoUnit.MINUTES)))
-                .update();
-        return true;
+        pending.timeline.add(new Object[] {
+            e.eventId(),
+            e.topic(),
+            e.kind().name(),
+            e.encounterId(),
+            e.claimId(),
+            e.tenantId(),
+            ts(e.occurredAt()),
+            e.summary(),
+            e.codingVersion(),
+            e.frequency(),
+            e.denialStage(),
+            e.denialCategory(),
+            e.carcs(),
+            e.payerId(),
+            e.chargeAmount(),
+            e.paidAmount(),
+            e.patientResponsibility(),
+            e.contractualAdjustment()
+        });
+        pending.minutes.merge(
+                new Minute(e.topic(), ts(Instant.now().truncatedTo(ChronoUnit.MINUTES))), 1, Integer::sum);
+    }
+
+    private record Minute(String topic, Timestamp minute) {}
+
+    /** A transaction's timeline rows and per-minute counts, written just before it commits. */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<Object[]> timeline = new ArrayList<>();
+        private final Map<Minute, Integer> minutes = new LinkedHashMap<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (timeline.size() == 1) {
+                batch.update(INSERT_TIMELINE, timeline.get(0));
+            } else if (!timeline.isEmpty()) {
+                batch.batchUpdate(INSERT_TIMELINE, timeline);
+            }
+            minutes.forEach((minute, events) -> batch.update(COUNT_MINUTE, minute.topic(), minute.minute(), events));
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(ReadModelWriter.this);
+        }
     }
 
     private static Timestamp ts(Instant instant) {
