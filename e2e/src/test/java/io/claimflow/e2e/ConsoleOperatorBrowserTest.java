@@ -167,7 +167,7 @@ class ConsoleOperatorBrowserTest {
                 coder = insured(generatorOfCoderWork);
             }
             coderEncounter = coder.event().getEncounterId();
-            LOG.info("coder encounter {}: {}", coderEncounter, coder.event().getDiagnoses());
+            LOG.info("coder encounter {}", coderEncounter);
             publisher.send(coder.event());
 
             EncounterDocumented held = insured(
@@ -360,8 +360,8 @@ class ConsoleOperatorBrowserTest {
                             + rows(
                                     Pipeline.CLAIM,
                                     "SELECT string_agg(concat_ws(' ', claim_id, payer_id, status, is_current,"
-                                            + " created_at), '; ') FROM claim WHERE encounter_id = '"
-                                            + coderEncounter + "'"),
+                                            + " created_at), '; ') FROM claim WHERE encounter_id = ?",
+                                    coderEncounter),
                     e);
         }
         // coding-service keeps the EncounterCoded it published as Avro bytes (schemas StoredRecords)
@@ -1488,15 +1488,19 @@ class ConsoleOperatorBrowserTest {
         }
     }
 
-    private static List<String> rows(Pipeline.Service service, String sql) {
+    private static List<String> rows(Pipeline.Service service, String sql, String... parameters) {
         var databases = pipeline.databases();
         List<String> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(
                         databases.url(service.database()), databases.username(), databases.password());
-                PreparedStatement statement = c.prepareStatement(sql);
-                ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -83,6 +84,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final ClaimFlowOutboxProperties properties;
     private final ObservationRegistry observationRegistry;
     private final MeterRegistry meterRegistry;
+    // the lag timer per topic, registered once (a row costs a map lookup, not a meter builder)
+    private final Map<String, Timer> lagTimers = new ConcurrentHashMap<>();
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     // set when a batch found another instance's relay holding the lock: that relay may finish before this instance's
     // rows are in its batch, so this one tries again soon instead of at the next (long) poll
@@ -255,10 +258,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void recordLag(Row row) {
         if (row.createdAt() != null) {
-            Timer.builder(RELAY_LAG)
-                    .description("Time from appending an outbox row to the broker's acknowledgement of its record")
-                    .tag("topic", row.topic())
-                    .register(meterRegistry)
+            lagTimers
+                    .computeIfAbsent(
+                            row.topic(),
+                            topic -> Timer.builder(RELAY_LAG)
+                                    .description(
+                                            "Time from appending an outbox row to the broker's acknowledgement of its"
+                                                    + " record")
+                                    .tag("topic", topic)
+                                    .register(meterRegistry))
                     .record(max(Duration.ZERO, Duration.between(row.createdAt().toInstant(), Instant.now())));
         }
     }

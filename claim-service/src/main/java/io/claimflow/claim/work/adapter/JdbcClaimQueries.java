@@ -283,29 +283,29 @@ class JdbcClaimQueries implements ClaimQueries {
         FollowUpSql sql = followUpSql(s, policy);
         PageRequest paging = s.paging();
         long offset = (long) paging.page() * paging.size();
-        List<long[]> totals = new ArrayList<>();
-        List<FollowUpItem> items = jdbc.sql(sql.page())
+        // each row carries the window's total beside its item
+        List<Counted> rows = jdbc.sql(sql.page())
                 .params(sql.params())
                 .param("offset", offset)
                 .param("limit", paging.size())
-                .query((rs, row) -> {
-                    if (row == 0) {
-                        totals.add(new long[] {rs.getLong("total")});
-                    }
-                    return new FollowUpItem(
-                            summary(rs, row),
-                            FollowUpItem.Reason.valueOf(rs.getString("reason")),
-                            rs.getLong("days_waiting"),
-                            rs.getObject("deadline", LocalDate.class),
-                            rs.getLong("days_left"));
-                })
+                .query((rs, row) -> new Counted(
+                        new FollowUpItem(
+                                summary(rs, row),
+                                FollowUpItem.Reason.valueOf(rs.getString("reason")),
+                                rs.getLong("days_waiting"),
+                                rs.getObject("deadline", LocalDate.class),
+                                rs.getLong("days_left")),
+                        rs.getLong("total")))
                 .list();
+        List<FollowUpItem> items = rows.stream().map(Counted::item).toList();
         // a page past the end has no row to carry the total: counted on its own
-        long total = totals.isEmpty()
+        long total = rows.isEmpty()
                 ? jdbc.sql(sql.count()).params(sql.params()).query(Long.class).single()
-                : totals.get(0)[0];
+                : rows.get(0).total();
         return new Page<>(items, paging.page(), paging.size(), total);
     }
+
+    private record Counted(FollowUpItem item, long total) {}
 
     /** The statements of a follow-up page ({@link #followUp}) and their named parameters. */
     record FollowUpSql(String page, String count, Map<String, Object> params) {}
