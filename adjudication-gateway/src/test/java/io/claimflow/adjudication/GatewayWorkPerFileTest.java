@@ -126,13 +126,7 @@ class GatewayWorkPerFileTest {
 
         AtomicReference<Received837> received = new AtomicReference<>();
         InterchangeSender sender = new InterchangeSender(
-                interchanges,
-                claims,
-                simulator(received),
-                inbound,
-                transactions,
-                properties,
-                Clock.systemUTC());
+                interchanges, claims, simulator(received), inbound, transactions, properties, Clock.systemUTC());
         StatementCounter.Counted<Integer> sent = counter.count(sender::sendDue);
         assertThat(sent.result()).isEqualTo(1);
         assertThat(received.get().claims()).hasSize(CLAIMS);
@@ -148,7 +142,9 @@ class GatewayWorkPerFileTest {
 
         byte[] era = payer.write835(
                 "CLAIMFLOW",
-                received.get().claims().stream().map(GatewayWorkPerFileTest::paidInFull).toList(),
+                received.get().claims().stream()
+                        .map(GatewayWorkPerFileTest::paidInFull)
+                        .toList(),
                 "WORK" + System.nanoTime(),
                 900_002,
                 LocalDateTime.now(),
@@ -186,6 +182,22 @@ class GatewayWorkPerFileTest {
                 on835.counts().statements(),
                 on835.counts().commits());
         System.out.println(figures);
+        // before the files' bookkeeping was batched (issue 22): intake 100, batch 84, send 110, 277CA 103, 835 107
+        assertThat(intakeCounts.statements())
+                .as("intake: the duplicate check, the claim, its submission, whether an 835 waits for it: " + figures)
+                .isLessThanOrEqualTo(4 * CLAIMS);
+        assertThat(batchCounts.statements())
+                .as("batch: lock, control numbers, the file, the claims' marks and history: " + figures)
+                .isLessThanOrEqualTo(10);
+        assertThat(sent.counts().statements())
+                .as("send with its 999: a few per file, none per claim: " + figures)
+                .isLessThanOrEqualTo(16);
+        assertThat(on277.counts().statements())
+                .as("277CA: a few per file, none per claim: " + figures)
+                .isLessThanOrEqualTo(8);
+        assertThat(on835.counts().statements())
+                .as("835: a few per file, none per claim (the outbox rows are one batch): " + figures)
+                .isLessThanOrEqualTo(14);
     }
 
     private List<String> statuses(List<ClaimSubmitted> submitted) {

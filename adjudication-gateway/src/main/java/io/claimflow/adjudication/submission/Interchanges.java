@@ -49,6 +49,12 @@ public interface Interchanges {
 
     void recordClaimEvent(String claimId, long interchangeId, String transactionType, String outcome, String detail);
 
+    /** Records steps of claims' X12 histories, in this order, in one statement (a file's steps for all its claims). */
+    void recordClaimEvents(List<NewClaimEvent> events);
+
+    /** A step of a claim's X12 history, to record. */
+    record NewClaimEvent(String claimId, long interchangeId, String transactionType, String outcome, String detail) {}
+
     List<ClaimX12Event> history(String claimId);
 
     List<InterchangeRecord> list(String direction, String status, int limit);
