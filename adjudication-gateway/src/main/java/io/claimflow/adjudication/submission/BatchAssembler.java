@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * numbers come from database sequences; the interchange and its claims' new state commit together.
  *
  * <p>One claim that cannot be written as X12 (a value with a delimiter or a control character, which the door should
- * have refused) never stops the batch: each claim is written on its own first, one that fails is set aside as
+ * have refused) never stops the batch: when the batch cannot be written, each claim is written on its own, one that
+ * fails is set aside as
  * REJECTED with a ClaimDenied (front-end rejection, reason "invalid character in data element") that puts it on the
  * billers' rejection work list, and the rest of the batch is sent.
  */

@@ -66,6 +66,11 @@ public class InterchangeSender {
         return sent;
     }
 
+    /** Whether outbound interchanges wait to be sent (due now or backing off). */
+    public boolean anyQueued() {
+        return interchanges.anyQueuedOutbound();
+    }
+
     private boolean sendOne(long id, Set<String> unavailable) {
         Optional<Interchanges.Outbound> locked = interchanges.lockQueued(id);
         if (locked.isEmpty()) {

@@ -14,6 +14,9 @@ public interface Interchanges {
     /** Ids of outbound interchanges due for (another) sending attempt, oldest first. */
     List<Long> dueForSending(Instant now, int limit);
 
+    /** Whether any outbound interchange is queued (due now or backing off after a failed attempt). */
+    boolean anyQueuedOutbound();
+
     /** The queued outbound interchange, locked for this transaction; empty when another worker has it or it left. */
     Optional<Outbound> lockQueued(long id);
 

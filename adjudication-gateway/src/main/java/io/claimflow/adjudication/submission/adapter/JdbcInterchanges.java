@@ -49,6 +49,13 @@ class JdbcInterchanges implements Interchanges {
     }
 
     @Override
+    public boolean anyQueuedOutbound() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM interchange WHERE direction = 'OUT' AND status = 'QUEUED')")
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Override
     public Optional<Outbound> lockQueued(long id) {
         return jdbc.sql("SELECT id, payer_id, raw, attempts, claim_count FROM interchange WHERE id = ? "
                         + "AND direction = 'OUT' AND status = 'QUEUED' FOR UPDATE SKIP LOCKED")
