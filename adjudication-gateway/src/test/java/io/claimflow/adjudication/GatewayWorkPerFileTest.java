@@ -40,8 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What PostgreSQL does for the files of one batch of claims (issue 22), so that the per-claim cost cannot creep back:
  * 20 claims batched into one 837P, sent with its 999, then a 277CA and an 835 for all 20, written by the payer
  * simulator's own reader and writer. Each file's bookkeeping (the claims' statuses, their X12 history, the reads of
- * the claims it names) is a fixed few statements per file, not a few per claim; only what is per claim by nature
- * (the 835's remittance rows and events in the outbox, one JDBC batch each) stays per claim.
+ * the claims it names, the 835's remittance rows) is a fixed few statements per file, not a few per claim (the
+ * events go to the outbox in one JDBC batch per transaction). Only the intake is still a few statements per claim.
  */
 @SpringBootTest(
         properties = {
