@@ -1,7 +1,9 @@
 package io.claimflow.adjudication.claim;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The claims the gateway holds: the durable send queue and the record responses are matched against. */
@@ -50,10 +52,31 @@ public interface OutboundClaims {
     void markBatched(String claimId, long interchangeId, long transactionControlNumber);
 
     /**
+     * Marks the claims batched into the interchange, each with its transaction set control number (ST02), in one
+     * statement per table.
+     */
+    void markBatched(long interchangeId, Map<String, Long> transactionControlNumbers);
+
+    /**
      * The claim whose submission went in this transaction set (ST02), also when it has been submitted again since:
      * compare {@link SentClaim#transactionControlNumber()} to tell the current submission from an earlier one.
      */
     Optional<SentClaim> byTransactionControlNumber(long transactionControlNumber);
+
+    /**
+     * The claims whose submissions went in these transaction sets (ST02), by ST02, in one read; like
+     * {@link #byTransactionControlNumber} each.
+     */
+    Map<Long, SentClaim> byTransactionControlNumbers(Collection<Long> transactionControlNumbers);
+
+    /** The most recently queued claim (not queued now) per patient control number, in one read. */
+    Map<String, SentClaim> byPatientControlNumbers(Collection<String> patientControlNumbers);
+
+    /** Claims by id, in one read. */
+    Map<String, SentClaim> byClaimIds(Collection<String> claimIds);
+
+    /** The status of each claim of the interchange, by claim id (the claims themselves not read). */
+    Map<String, ClaimStatus> statusesInInterchange(long interchangeId);
 
     /** The most recently queued claim with this patient control number. */
     Optional<SentClaim> byPatientControlNumber(String patientControlNumber);
@@ -68,6 +91,15 @@ public interface OutboundClaims {
 
     void updateStatus(String claimId, ClaimStatus status, String payerClaimNumber);
 
+    /**
+     * The claims' new statuses in one statement, as {@link #updateStatus} one after another would leave them: a claim
+     * named twice ends with its last status and its last payer claim number given.
+     */
+    void updateStatuses(List<StatusChange> changes);
+
+    /** A claim's new status and the payer claim number learnt with it (null: the one held stays). */
+    record StatusChange(String claimId, ClaimStatus status, String payerClaimNumber) {}
+
     /** Records the payer the claim was forwarded to by a crossover (CLP02 19-21, NM1*TT). */
     void recordCrossover(String claimId, String payerId, String payerName);
 
@@ -81,10 +113,10 @@ public interface OutboundClaims {
     List<SentClaim> inInterchange(long interchangeId);
 
     /**
-     * The claims whose current submission is in the interchange, locked for this transaction (a claim released
+     * The ids of the claims whose current submission is in the interchange, locked for this transaction (a claim released
      * again meanwhile has left it, and waits for the lock while the interchange is being sent).
      */
-    List<SentClaim> lockInInterchange(long interchangeId);
+    List<String> lockInInterchange(long interchangeId);
 
     /** Puts a batched claim back in the send queue (its place in the queue kept), out of its interchange. */
     void requeue(String claimId);

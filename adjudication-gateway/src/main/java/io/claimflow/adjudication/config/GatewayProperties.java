@@ -17,7 +17,8 @@ public record GatewayProperties(
         Send send,
         Responses responses,
         Inbox inbox,
-        Map<String, PayerConnection> payers) {
+        Map<String, PayerConnection> payers,
+        Idle idle) {
 
     public GatewayProperties {
         submitter = submitter == null
@@ -30,6 +31,7 @@ public record GatewayProperties(
         responses = responses == null ? new Responses(Duration.ofSeconds(2), true) : responses;
         inbox = inbox == null ? new Inbox(null, Duration.ofSeconds(5)) : inbox;
         payers = payers == null ? Map.of() : Map.copyOf(payers);
+        idle = idle == null ? new Idle(null, null) : idle;
     }
 
     /** The connection for {@code payerId}, else the {@code default} one, else null. */
@@ -52,6 +54,21 @@ public record GatewayProperties(
      * {@code retryBackoff}, doubled per failed attempt up to {@code maxBackoff}, with jitter.
      */
     public record Send(Duration pollInterval, Duration retryBackoff, Duration maxBackoff, boolean enabled) {}
+
+    /**
+     * The clock work woken instead of polling (issue 22): the assembler looks when a claim was taken in (or claims
+     * still wait), the sender when an interchange was written (or one still waits to be sent), and the payers'
+     * mailboxes are polled every {@code responses.poll-interval} for {@code answersExpectedFor} after an interchange
+     * was sent or a file came; otherwise each looks only every {@code check} (claims of another instance, files a
+     * payer sends unasked).
+     */
+    public record Idle(Duration check, Duration answersExpectedFor) {
+
+        public Idle {
+            check = check == null ? Duration.ofSeconds(10) : check;
+            answersExpectedFor = answersExpectedFor == null ? Duration.ofMinutes(5) : answersExpectedFor;
+        }
+    }
 
     /** The payers' mailboxes (277CA, 835) are polled every {@code pollInterval}. */
     public record Responses(Duration pollInterval, boolean enabled) {}

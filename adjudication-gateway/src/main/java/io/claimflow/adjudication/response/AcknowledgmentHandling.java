@@ -17,10 +17,13 @@ import io.claimflow.adjudication.x12.Professional837Writer;
 import io.claimflow.codes.DenialCategory;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -88,6 +91,13 @@ public class AcknowledgmentHandling {
             requireSentTo("999", outbound, isaSender, "group " + ack.groupControlNumber());
             groups.add(outbound);
         }
+        // every claim the file names, read once: one read for the file, not one per transaction set
+        Map<Long, SentClaim> byTransaction = claims.byTransactionControlNumbers(acknowledgments.stream()
+                .flatMap(a -> a.transactions().stream())
+                .map(t -> parseLong(t.transactionControlNumber()))
+                .flatMap(Optional::stream)
+                .collect(Collectors.toSet()));
+        Bookkeeping bookkeeping = new Bookkeeping(interchangeId);
         int matched = 0;
         for (int i = 0; i < acknowledgments.size(); i++) {
             Acknowledgment ack = acknowledgments.get(i);
@@ -102,7 +112,7 @@ public class AcknowledgmentHandling {
             Set<String> named = new HashSet<>();
             for (Acknowledgment.TransactionAck transaction : ack.transactions()) {
                 Optional<SentClaim> sent =
-                        parseLong(transaction.transactionControlNumber()).flatMap(claims::byTransactionControlNumber);
+                        parseLong(transaction.transactionControlNumber()).map(byTransaction::get);
                 if (sent.isEmpty()) {
                     LOG.warn(
                             "999 names transaction set {} of group {}, which the gateway did not send",
@@ -115,16 +125,16 @@ public class AcknowledgmentHandling {
                 if (!parseLong(transaction.transactionControlNumber())
                         .equals(Optional.ofNullable(sent.get().transactionControlNumber()))) {
                     // an earlier submission of a claim sent again since: history only, the current one waits
-                    interchanges.recordClaimEvent(
+                    bookkeeping.event(
                             claim.claimId(),
-                            interchangeId,
                             "999",
                             transaction.rejected() ? "REJECTED_EARLIER_SUBMISSION" : "ACCEPTED_EARLIER_SUBMISSION",
                             "transaction set " + transaction.transactionControlNumber());
                     continue;
                 }
                 named.add(claim.claimId());
-                if (!AWAITING_999.contains(sent.get().status())) {
+                if (!AWAITING_999.contains(
+                        bookkeeping.status(claim.claimId(), sent.get().status()))) {
                     continue;
                 }
                 if (transaction.rejected() || ack.groupRejected()) {
@@ -132,19 +142,25 @@ public class AcknowledgmentHandling {
                             transaction.errors().isEmpty() ? ack.groupErrors() : transaction.errors();
                     reject(
                             claim,
-                            interchangeId,
+                            bookkeeping,
                             errors,
                             "999 rejected transaction set " + transaction.transactionControlNumber());
                 } else {
-                    claims.updateStatus(claim.claimId(), ClaimStatus.ACKNOWLEDGED, null);
-                    interchanges.recordClaimEvent(claim.claimId(), interchangeId, "999", "ACCEPTED", null);
+                    bookkeeping.status(claim.claimId(), ClaimStatus.ACKNOWLEDGED, null);
+                    bookkeeping.event(claim.claimId(), "999", "ACCEPTED", null);
                 }
             }
-            // the claims of the group the 999 names in no AK2: the group's status is theirs
-            for (SentClaim sent : claims.inInterchange(outbound.id())) {
-                if (named.contains(sent.claim().claimId()) || !AWAITING_999.contains(sent.status())) {
-                    continue;
+            // the claims of the group the 999 names in no AK2: the group's status is theirs (their statuses read,
+            // the claims themselves only when one waits for its 999)
+            List<String> waiting = new ArrayList<>();
+            claims.statusesInInterchange(outbound.id()).forEach((claimId, status) -> {
+                if (!named.contains(claimId) && AWAITING_999.contains(bookkeeping.status(claimId, status))) {
+                    waiting.add(claimId);
                 }
+            });
+            Map<String, SentClaim> unnamed = waiting.isEmpty() ? Map.of() : claims.byClaimIds(waiting);
+            for (String claimId : waiting) {
+                SentClaim sent = unnamed.get(claimId);
                 matched++;
                 if (ack.groupRejected()) {
                     List<Acknowledgment.Error> errors = ack.groupErrors().isEmpty()
@@ -153,24 +169,57 @@ public class AcknowledgmentHandling {
                             : ack.groupErrors();
                     reject(
                             sent.claim(),
-                            interchangeId,
+                            bookkeeping,
                             errors,
                             "999 rejected functional group " + ack.groupControlNumber());
                 } else if (!"P".equals(ack.groupStatus())) {
-                    claims.updateStatus(sent.claim().claimId(), ClaimStatus.ACKNOWLEDGED, null);
-                    interchanges.recordClaimEvent(
-                            sent.claim().claimId(),
-                            interchangeId,
-                            "999",
-                            "ACCEPTED",
-                            "functional group " + ack.groupControlNumber());
+                    bookkeeping.status(claimId, ClaimStatus.ACKNOWLEDGED, null);
+                    bookkeeping.event(claimId, "999", "ACCEPTED", "functional group " + ack.groupControlNumber());
                 }
             }
         }
+        bookkeeping.flush();
         return matched;
     }
 
-    private void reject(OutboundClaim claim, long interchangeId, List<Acknowledgment.Error> errors, String text) {
+    /**
+     * A file's changes to its claims, written at its end in one statement each (the claims' statuses, their X12
+     * history) instead of two statements per claim; a claim's status changed earlier in the file is the one later
+     * steps see.
+     */
+    private final class Bookkeeping {
+
+        private final long interchangeId;
+        private final Map<String, ClaimStatus> changed = new HashMap<>();
+        private final List<OutboundClaims.StatusChange> statuses = new ArrayList<>();
+        private final List<Interchanges.NewClaimEvent> events = new ArrayList<>();
+
+        Bookkeeping(long interchangeId) {
+            this.interchangeId = interchangeId;
+        }
+
+        ClaimStatus status(String claimId, ClaimStatus read) {
+            return changed.getOrDefault(claimId, read);
+        }
+
+        void status(String claimId, ClaimStatus status, String payerClaimNumber) {
+            changed.put(claimId, status);
+            statuses.add(new OutboundClaims.StatusChange(claimId, status, payerClaimNumber));
+        }
+
+        void event(String claimId, String transactionType, String outcome, String detail) {
+            events.add(new Interchanges.NewClaimEvent(claimId, interchangeId, transactionType, outcome, detail));
+        }
+
+        void flush() {
+            claims.updateStatuses(statuses);
+            interchanges.recordClaimEvents(events);
+            statuses.clear();
+            events.clear();
+        }
+    }
+
+    private void reject(OutboundClaim claim, Bookkeeping bookkeeping, List<Acknowledgment.Error> errors, String text) {
         List<Notices.Rejection> rejections = errors.stream()
                 .map(e -> new Notices.Rejection(e.code(), e.description(), e.location()))
                 .toList();
@@ -188,10 +237,9 @@ public class AcknowledgmentHandling {
                 List.of(),
                 rejections,
                 text));
-        claims.updateStatus(claim.claimId(), ClaimStatus.REJECTED, null);
-        interchanges.recordClaimEvent(
+        bookkeeping.status(claim.claimId(), ClaimStatus.REJECTED, null);
+        bookkeeping.event(
                 claim.claimId(),
-                interchangeId,
                 "999",
                 "REJECTED",
                 rejections.stream()
@@ -290,18 +338,25 @@ public class AcknowledgmentHandling {
     /** Returns how many of our claims the 277CAs named. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int on277(List<ClaimAcknowledgment> acknowledgments, long interchangeId) {
+        // every claim the file names, read once
+        Map<String, SentClaim> byPcn = claims.byPatientControlNumbers(acknowledgments.stream()
+                .map(ClaimAcknowledgment::patientControlNumber)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet()));
+        Bookkeeping bookkeeping = new Bookkeeping(interchangeId);
+        List<String> accepted = new ArrayList<>();
         int matched = 0;
         for (ClaimAcknowledgment ack : acknowledgments) {
-            Optional<SentClaim> sent = claims.byPatientControlNumber(ack.patientControlNumber());
-            if (sent.isEmpty()) {
+            SentClaim sent = ack.patientControlNumber() == null ? null : byPcn.get(ack.patientControlNumber());
+            if (sent == null) {
                 LOG.warn(
                         "277CA names a patient control number the gateway did not send (interchange {})",
                         interchangeId);
                 continue;
             }
             matched++;
-            OutboundClaim claim = sent.get().claim();
-            if (!AWAITING_277.contains(sent.get().status())) {
+            OutboundClaim claim = sent.claim();
+            if (!AWAITING_277.contains(bookkeeping.status(claim.claimId(), sent.status()))) {
                 continue;
             }
             String statuses = ack.statuses().stream()
@@ -327,15 +382,17 @@ public class AcknowledgmentHandling {
                         List.of(),
                         rejections,
                         ack.statuses().get(0).freeText()));
-                claims.updateStatus(claim.claimId(), ClaimStatus.REJECTED, null);
-                interchanges.recordClaimEvent(claim.claimId(), interchangeId, "277CA", "REJECTED", statuses);
+                bookkeeping.status(claim.claimId(), ClaimStatus.REJECTED, null);
+                bookkeeping.event(claim.claimId(), "277CA", "REJECTED", statuses);
             } else {
-                claims.updateStatus(claim.claimId(), ClaimStatus.ACCEPTED, ack.payerClaimNumber());
-                interchanges.recordClaimEvent(claim.claimId(), interchangeId, "277CA", "ACCEPTED", statuses);
-                // its payer claim number is known now: an 835 kept unmatched may name it in CLP07
-                posting.rematch(claim.claimId());
+                bookkeeping.status(claim.claimId(), ClaimStatus.ACCEPTED, ack.payerClaimNumber());
+                bookkeeping.event(claim.claimId(), "277CA", "ACCEPTED", statuses);
+                accepted.add(claim.claimId());
             }
         }
+        bookkeeping.flush();
+        // their payer claim numbers are known now: an 835 kept unmatched may name them in CLP07
+        posting.rematch(accepted);
         return matched;
     }
 

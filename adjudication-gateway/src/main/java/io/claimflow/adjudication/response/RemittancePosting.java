@@ -14,6 +14,8 @@ import io.claimflow.adjudication.x12.Remittance;
 import io.claimflow.codes.DenialCategory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +160,17 @@ public class RemittancePosting {
     /** Posts a file that {@link #check passed the check}, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Result post(List<Remittance> file, long interchangeId) {
+        // the claims the file's CLPs name by CLP01, and what their payments posted before cover, read once for the
+        // file; its claims' statuses, X12 history and remittance rows written once at its end
+        Map<String, SentClaim> byPcn = claims.byPatientControlNumbers(file.stream()
+                .flatMap(r -> r.claims().stream())
+                .map(Remittance.ClaimPayment::patientControlNumber)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet()));
+        FileWork work = new FileWork(
+                byPcn,
+                remittances.paidChargesCovered(
+                        byPcn.values().stream().map(c -> c.claim().claimId()).collect(Collectors.toSet())));
         int posted = 0;
         int duplicates = 0;
         int unmatched = 0;
@@ -179,19 +192,20 @@ public class RemittancePosting {
                         remittanceId, adjustment, ProviderAdjustmentReasons.kind(adjustment.reason()));
             }
             for (Remittance.ClaimPayment payment : remittance.claims()) {
-                Optional<Match> match = match(payment);
+                Optional<Match> match = match(payment, work);
                 if (match.isEmpty()) {
                     unmatched++;
-                    remittances.recordClaim(remittanceId, null, payment, "UNMATCHED", null, null);
+                    work.recordClaim(remittance, remittanceId, null, payment, "UNMATCHED", null, null);
                     LOG.warn(
                             "835 trace {}: CLP for a claim the gateway never sent kept as unmatched",
                             remittance.traceNumber());
                     continue;
                 }
-                Posted outcome = postClaim(remittance, payment, match.get().claim(), interchangeId);
-                remittances.recordClaim(
+                Posted outcome = postClaim(remittance, payment, match.get().claim(), interchangeId, work);
+                work.recordClaim(
+                        remittance,
                         remittanceId,
-                        match.get().claim().claim().claimId(),
+                        match.get().claim().claim(),
                         payment,
                         outcome.outcome(),
                         outcome.overpaid(),
@@ -199,8 +213,25 @@ public class RemittancePosting {
                 posted++;
             }
         }
+        work.flush();
         String status = posted + unmatched > 0 ? "POSTED" : "DUPLICATE";
         return new Result(status, posted, duplicates, unmatched);
+    }
+
+    /**
+     * Posts the CLPs kept unmatched that are these claims' ({@link #rematch(String)} each), with one read when none
+     * can be (the usual case: a 277CA's accepted claims, a claim taken in); returns how many.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int rematch(Collection<String> claimIds) {
+        if (claimIds.isEmpty() || !remittances.anyUnmatchedFor(claimIds)) {
+            return 0;
+        }
+        int matched = 0;
+        for (String claimId : new LinkedHashSet<>(claimIds)) {
+            matched += rematch(claimId);
+        }
+        return matched;
     }
 
     /**
@@ -248,7 +279,7 @@ public class RemittancePosting {
     /** A claim taken in: the 835s that came first may pay it. */
     @EventListener
     public void on(ClaimIntake.ClaimTaken taken) {
-        rematch(taken.claimId());
+        rematch(List.of(taken.claimId()));
     }
 
     /**
@@ -256,7 +287,84 @@ public class RemittancePosting {
      * its file came: events, the claim's status, its X12 history; the caller records the match.
      */
     Posted postKept(Remittances.UnmatchedPayment kept, SentClaim claim) {
-        return postClaim(kept.deposit(), kept.payment(), claim, kept.interchangeId());
+        FileWork work = new FileWork(Map.of(), Map.of());
+        Posted posted = postClaim(kept.deposit(), kept.payment(), claim, kept.interchangeId(), work);
+        work.flush();
+        return posted;
+    }
+
+    /**
+     * A file's work on its claims: the claims its CLPs name by CLP01 and what their earlier payments cover, read
+     * once; the claims' new statuses, X12 history and remittance rows, written once (in one statement each) at the
+     * end, or before any other read of them, so that every read sees what the file changed before it.
+     */
+    private final class FileWork {
+
+        private static final Set<String> COVERING = Set.of("PAID", "PARTIALLY_DENIED", "OVERPAYMENT", "REVERSED");
+
+        private final Map<String, SentClaim> byPcn;
+        private final Map<String, Map<String, BigDecimal>> covered;
+        private final List<OutboundClaims.StatusChange> statuses = new ArrayList<>();
+        private final List<Interchanges.NewClaimEvent> events = new ArrayList<>();
+        private final List<Remittances.NewClaim> recorded = new ArrayList<>();
+
+        FileWork(Map<String, SentClaim> byPcn, Map<String, Map<String, BigDecimal>> covered) {
+            this.byPcn = byPcn;
+            this.covered = new HashMap<>(covered);
+        }
+
+        Optional<SentClaim> byPatientControlNumber(String patientControlNumber) {
+            // read for the whole file: a CLP01 not found then is no claim's (posting moves no claim into or out of
+            // the send queue, which is all that read leaves out)
+            return Optional.ofNullable(patientControlNumber == null ? null : byPcn.get(patientControlNumber));
+        }
+
+        BigDecimal paidChargeCovered(String claimId, String payerId) {
+            Map<String, BigDecimal> byPayer = covered.get(claimId);
+            if (byPayer == null) {
+                flush();
+                byPayer = new HashMap<>(
+                        remittances.paidChargesCovered(List.of(claimId)).getOrDefault(claimId, Map.of()));
+                covered.put(claimId, byPayer);
+            }
+            return byPayer.getOrDefault(payerId, BigDecimal.ZERO);
+        }
+
+        void status(String claimId, ClaimStatus status, String payerClaimNumber) {
+            statuses.add(new OutboundClaims.StatusChange(claimId, status, payerClaimNumber));
+        }
+
+        void event(String claimId, long interchangeId, String outcome, String detail) {
+            events.add(new Interchanges.NewClaimEvent(claimId, interchangeId, "835", outcome, detail));
+        }
+
+        void recordClaim(
+                Remittance remittance,
+                long remittanceId,
+                OutboundClaim claim,
+                Remittance.ClaimPayment payment,
+                String outcome,
+                BigDecimal overpaid,
+                String matchedBy) {
+            recorded.add(new Remittances.NewClaim(
+                    remittanceId, claim == null ? null : claim.claimId(), payment, outcome, overpaid, matchedBy));
+            Map<String, BigDecimal> byPayer = claim == null ? null : covered.get(claim.claimId());
+            if (byPayer != null && COVERING.contains(outcome)) {
+                // as the covered charge read would count it: by the deposit's payer (REF*2U), else the claim's
+                String payerId = remittance.payerId() != null ? remittance.payerId() : claim.payerId();
+                byPayer.merge(payerId, payment.chargeAmount(), BigDecimal::add);
+            }
+        }
+
+        /** Writes what the file changed so far. */
+        void flush() {
+            claims.updateStatuses(statuses);
+            interchanges.recordClaimEvents(events);
+            remittances.recordClaims(recorded);
+            statuses.clear();
+            events.clear();
+            recorded.clear();
+        }
     }
 
     private record Match(SentClaim claim, String by) {}
@@ -264,26 +372,29 @@ public class RemittancePosting {
     /** What became of a posted CLP (PAID, DENIED, OVERPAYMENT, ...) and the amount paid twice, if any. */
     record Posted(String outcome, BigDecimal overpaid) {}
 
-    private Optional<Match> match(Remittance.ClaimPayment payment) {
+    private Optional<Match> match(Remittance.ClaimPayment payment, FileWork work) {
         if ("22".equals(payment.statusCode()) && payment.payerClaimNumber() != null) {
             // a reversal names the payer claim number of the payment it takes back: the claim paid, even when a
             // replacement with the same patient control number was sent since
+            work.flush();
             Optional<SentClaim> reversed = claims.byPayerClaimNumber(payment.payerClaimNumber());
             if (reversed.isPresent()) {
                 return Optional.of(new Match(reversed.get(), "CLP07"));
             }
         }
-        Optional<SentClaim> byPcn = claims.byPatientControlNumber(payment.patientControlNumber());
+        Optional<SentClaim> byPcn = work.byPatientControlNumber(payment.patientControlNumber());
         if (byPcn.isPresent()) {
             return Optional.of(new Match(byPcn.get(), "CLP01"));
         }
         if (payment.payerClaimNumber() != null) {
+            work.flush();
             Optional<SentClaim> byPayerNumber = claims.byPayerClaimNumber(payment.payerClaimNumber());
             if (byPayerNumber.isPresent()) {
                 return Optional.of(new Match(byPayerNumber.get(), "CLP07"));
             }
         }
         if (payment.memberId() != null && !payment.datesOfService().isEmpty()) {
+            work.flush();
             List<SentClaim> candidates = claims.byMemberId(payment.memberId()).stream()
                     .filter(c -> sameMemberAndDate(c.claim(), payment))
                     .toList();
@@ -301,7 +412,7 @@ public class RemittancePosting {
     }
 
     private Posted postClaim(
-            Remittance remittance, Remittance.ClaimPayment payment, SentClaim sent, long interchangeId) {
+            Remittance remittance, Remittance.ClaimPayment payment, SentClaim sent, long interchangeId, FileWork work) {
         OutboundClaim claim = sent.claim();
         Notices.ClaimRef ref = new Notices.ClaimRef(
                 claim.claimId(),
@@ -339,11 +450,11 @@ public class RemittancePosting {
         if ("4".equals(status)) {
             events.denied(denial(deniedBy, remittance, payment, claimAdjustments, lines));
             if (moveState) {
-                claims.updateStatus(claim.claimId(), ClaimStatus.DENIED, payerClaimNumber);
+                work.status(claim.claimId(), ClaimStatus.DENIED, payerClaimNumber);
             }
             outcome = "DENIED";
         } else if ("22".equals(status)
-                && remittances.paidChargeCovered(claim.claimId(), payerId).signum() <= 0) {
+                && work.paidChargeCovered(claim.claimId(), payerId).signum() <= 0) {
             // nothing posted is left to take back: this reversal was posted before (or pays nothing we posted)
             outcome = "REVERSAL_NOT_POSTED";
         } else {
@@ -399,7 +510,7 @@ public class RemittancePosting {
                     if (next == ClaimStatus.CROSSED_OVER && nextPayer != null) {
                         claims.recordCrossover(claim.claimId(), nextPayer.payerId(), nextPayer.payerName());
                     }
-                    BigDecimal covered = remittances.paidChargeCovered(claim.claimId(), payerId);
+                    BigDecimal covered = work.paidChargeCovered(claim.claimId(), payerId);
                     List<Notices.Line> denied =
                             lines.stream().filter(RemittancePosting::deniedLine).toList();
                     if (payment.paidAmount().signum() > 0
@@ -416,13 +527,12 @@ public class RemittancePosting {
                 }
             }
             if (moveState) {
-                claims.updateStatus(claim.claimId(), next, payerClaimNumber);
+                work.status(claim.claimId(), next, payerClaimNumber);
             }
         }
-        interchanges.recordClaimEvent(
+        work.event(
                 claim.claimId(),
                 interchangeId,
-                "835",
                 outcome,
                 "trace " + remittance.traceNumber() + ", paid " + payment.paidAmount() + " of " + payment.chargeAmount()
                         + (overpaid == null ? "" : ", overpaid " + overpaid));

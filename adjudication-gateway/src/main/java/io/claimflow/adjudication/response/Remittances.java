@@ -4,7 +4,9 @@ import io.claimflow.adjudication.x12.Remittance;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,30 @@ public interface Remittances {
             String outcome,
             BigDecimal overpaidAmount,
             String matchedBy);
+
+    /** Records CLPs of deposits ({@link #recordClaim} each), in this order, in one statement. */
+    void recordClaims(List<NewClaim> claims);
+
+    /** One CLP of a deposit to record, as {@link #recordClaim} takes it. */
+    record NewClaim(
+            long remittanceId,
+            String claimId,
+            Remittance.ClaimPayment payment,
+            String outcome,
+            BigDecimal overpaidAmount,
+            String matchedBy) {}
+
+    /**
+     * {@link #paidChargeCovered} of each of these claims for every payer that paid it, in one read: by claim id,
+     * then by payer id (a payer absent has covered nothing).
+     */
+    Map<String, Map<String, BigDecimal>> paidChargesCovered(Collection<String> claimIds);
+
+    /**
+     * Whether a CLP kept unmatched could be one of these claims' (same CLP01, CLP07 or member id): when none can, the
+     * claims need no {@link #unmatchedCandidates} each.
+     */
+    boolean anyUnmatchedFor(Collection<String> claimIds);
 
     /**
      * The charges a claim's posted payments cover so far: CLP03 summed over the CLPs posted as paid (a reversal's

@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * numbers come from database sequences; the interchange and its claims' new state commit together.
  *
  * <p>One claim that cannot be written as X12 (a value with a delimiter or a control character, which the door should
- * have refused) never stops the batch: each claim is written on its own first, one that fails is set aside as
+ * have refused) never stops the batch: when the batch cannot be written, each claim is written on its own, one that
+ * fails is set aside as
  * REJECTED with a ClaimDenied (front-end rejection, reason "invalid character in data element") that puts it on the
  * billers' rejection work list, and the rest of the batch is sent.
  */
@@ -87,25 +90,14 @@ public class BatchAssembler {
             LOG.warn("no connection configured for payer {} (nor a default); its claims stay queued", payerId);
             return Optional.empty();
         }
-        List<OutboundClaim> locked =
+        List<OutboundClaim> batch =
                 claims.lockQueued(payerId, properties.batch().size());
-        List<OutboundClaim> batch = new ArrayList<>();
-        for (OutboundClaim claim : locked) {
-            if (writable(claim, connection)) {
-                batch.add(claim);
-            } else {
-                setAside(claim);
-            }
-        }
         if (batch.isEmpty()) {
             return Optional.empty();
         }
         long isa = controlNumbers.nextInterchange();
         long gs = controlNumbers.nextGroup();
-        List<ClaimTransaction> transactions = new ArrayList<>();
-        for (OutboundClaim claim : batch) {
-            transactions.add(new ClaimTransaction(controlNumbers.nextTransaction(), claim));
-        }
+        List<Long> numbers = controlNumbers.nextTransactions(batch.size());
         GatewayProperties.Submitter submitter = properties.submitter();
         InterchangeEnvelope envelope = new InterchangeEnvelope(
                 submitter.id(),
@@ -118,19 +110,57 @@ public class BatchAssembler {
                 submitter.contactName(),
                 submitter.contactPhone(),
                 connection.receiverName() == null ? batch.get(0).coverage().payerName() : connection.receiverName());
-        byte[] x12 = writer.write(envelope, transactions);
+        List<ClaimTransaction> transactions = transactions(batch, numbers);
+        byte[] x12;
+        try {
+            x12 = writer.write(envelope, transactions);
+        } catch (RuntimeException e) {
+            // a claim that cannot be written (an X12 delimiter in its data) is set aside; the others are written
+            // with the control numbers drawn (nothing was stored or sent with them)
+            List<OutboundClaim> writable = new ArrayList<>();
+            for (OutboundClaim claim : batch) {
+                if (writable(claim, connection)) {
+                    writable.add(claim);
+                } else {
+                    setAside(claim);
+                }
+            }
+            if (writable.isEmpty()) {
+                return Optional.empty();
+            }
+            batch = writable;
+            envelope = new InterchangeEnvelope(
+                    envelope.senderId(),
+                    envelope.receiverId(),
+                    isa,
+                    gs,
+                    envelope.createdAt(),
+                    envelope.production(),
+                    envelope.submitterName(),
+                    envelope.submitterContactName(),
+                    envelope.submitterContactPhone(),
+                    connection.receiverName() == null
+                            ? batch.get(0).coverage().payerName()
+                            : connection.receiverName());
+            transactions = transactions(batch, numbers);
+            x12 = writer.write(envelope, transactions);
+        }
         long id = interchanges.storeOutbound(
                 payerId, submitter.id(), connection.receiverId(), isa, gs, x12, transactions.size());
+        Map<String, Long> batched = new LinkedHashMap<>();
+        List<Interchanges.NewClaimEvent> history = new ArrayList<>();
         for (ClaimTransaction transaction : transactions) {
-            claims.markBatched(transaction.claim().claimId(), id, transaction.transactionControlNumber());
-            interchanges.recordClaimEvent(
+            batched.put(transaction.claim().claimId(), transaction.transactionControlNumber());
+            history.add(new Interchanges.NewClaimEvent(
                     transaction.claim().claimId(),
                     id,
                     "837P",
                     "BATCHED",
                     "ISA13 " + envelope.isaControlNumber() + ", GS06 " + gs + ", ST02 "
-                            + transaction.stControlNumber());
+                            + transaction.stControlNumber()));
         }
+        claims.markBatched(id, batched);
+        interchanges.recordClaimEvents(history);
         LOG.info(
                 "interchange {} (ISA13 {}) for payer {} holds {} claim(s)",
                 id,
@@ -138,6 +168,14 @@ public class BatchAssembler {
                 payerId,
                 transactions.size());
         return Optional.of(id);
+    }
+
+    private static List<ClaimTransaction> transactions(List<OutboundClaim> batch, List<Long> numbers) {
+        List<ClaimTransaction> transactions = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            transactions.add(new ClaimTransaction(numbers.get(i), batch.get(i)));
+        }
+        return transactions;
     }
 
     /** Whether the claim can be written as an 837P on its own (written into a throw-away interchange). */

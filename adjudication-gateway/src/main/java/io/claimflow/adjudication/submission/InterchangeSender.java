@@ -2,7 +2,6 @@ package io.claimflow.adjudication.submission;
 
 import io.claimflow.adjudication.claim.ClaimStatus;
 import io.claimflow.adjudication.claim.OutboundClaims;
-import io.claimflow.adjudication.claim.SentClaim;
 import io.claimflow.adjudication.config.GatewayProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +66,11 @@ public class InterchangeSender {
         return sent;
     }
 
+    /** Whether outbound interchanges wait to be sent (due now or backing off). */
+    public boolean anyQueued() {
+        return interchanges.anyQueuedOutbound();
+    }
+
     private boolean sendOne(long id, Set<String> unavailable) {
         Optional<Interchanges.Outbound> locked = interchanges.lockQueued(id);
         if (locked.isEmpty()) {
@@ -77,7 +81,7 @@ public class InterchangeSender {
             // the payer failed earlier in this round: leave the rest of its queue for the next round
             return false;
         }
-        List<SentClaim> carried = claims.lockInInterchange(id);
+        List<String> carried = claims.lockInInterchange(id);
         if (carried.size() < outbound.claimCount()) {
             withdraw(outbound, carried);
             return false;
@@ -99,10 +103,12 @@ public class InterchangeSender {
             return false;
         }
         interchanges.markSent(id, clock.instant());
-        for (SentClaim claim : carried) {
-            claims.updateStatus(claim.claim().claimId(), ClaimStatus.SENT, null);
-            interchanges.recordClaimEvent(claim.claim().claimId(), id, "837P", "SENT", null);
-        }
+        claims.updateStatuses(carried.stream()
+                .map(c -> new OutboundClaims.StatusChange(c, ClaimStatus.SENT, null))
+                .toList());
+        interchanges.recordClaimEvents(carried.stream()
+                .map(c -> new Interchanges.NewClaimEvent(c, id, "837P", "SENT", null))
+                .toList());
         LOG.info("interchange {} sent to payer {}", id, outbound.payerId());
         acknowledgments.receive(ack, "HTTP:" + outbound.payerId());
         return true;
@@ -114,12 +120,12 @@ public class InterchangeSender {
      * it go back to the send queue, to be written into a new interchange (the released-again claim waits there
      * already).
      */
-    private void withdraw(Interchanges.Outbound outbound, List<SentClaim> carried) {
+    private void withdraw(Interchanges.Outbound outbound, List<String> carried) {
         interchanges.withdraw(outbound.id());
-        for (SentClaim claim : carried) {
-            claims.requeue(claim.claim().claimId());
+        for (String claimId : carried) {
+            claims.requeue(claimId);
             interchanges.recordClaimEvent(
-                    claim.claim().claimId(),
+                    claimId,
                     outbound.id(),
                     "837P",
                     "WITHDRAWN",

@@ -14,6 +14,9 @@ public interface Interchanges {
     /** Ids of outbound interchanges due for (another) sending attempt, oldest first. */
     List<Long> dueForSending(Instant now, int limit);
 
+    /** Whether any outbound interchange is queued (due now or backing off after a failed attempt). */
+    boolean anyQueuedOutbound();
+
     /** The queued outbound interchange, locked for this transaction; empty when another worker has it or it left. */
     Optional<Outbound> lockQueued(long id);
 
@@ -48,6 +51,12 @@ public interface Interchanges {
     boolean processedBefore(String sha256);
 
     void recordClaimEvent(String claimId, long interchangeId, String transactionType, String outcome, String detail);
+
+    /** Records steps of claims' X12 histories, in this order, in one statement (a file's steps for all its claims). */
+    void recordClaimEvents(List<NewClaimEvent> events);
+
+    /** A step of a claim's X12 history, to record. */
+    record NewClaimEvent(String claimId, long interchangeId, String transactionType, String outcome, String detail) {}
 
     List<ClaimX12Event> history(String claimId);
 

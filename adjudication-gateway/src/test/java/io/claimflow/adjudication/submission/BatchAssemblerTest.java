@@ -62,9 +62,10 @@ class BatchAssemblerTest {
                 .storeOutbound(eq("BKHP1"), anyString(), anyString(), anyLong(), anyLong(), x12.capture(), eq(2));
         String file = new String(x12.getValue(), StandardCharsets.US_ASCII);
         assertThat(file).contains("PCNGOOD-1", "PCNGOOD-2").doesNotContain("PCNBAD", "O*H", "N4*X");
-        verify(claims).markBatched(eq("good-1"), eq(77L), anyLong());
-        verify(claims).markBatched(eq("good-2"), eq(77L), anyLong());
-        verify(claims, never()).markBatched(eq("bad-state"), anyLong(), anyLong());
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<java.util.Map<String, Long>> batched = ArgumentCaptor.forClass(java.util.Map.class);
+        verify(claims).markBatched(eq(77L), batched.capture());
+        assertThat(batched.getValue()).containsOnlyKeys("good-1", "good-2");
         verify(claims).updateStatus("bad-state", ClaimStatus.REJECTED, null);
         verify(claims).updateStatus("bad-zip", ClaimStatus.REJECTED, null);
         ArgumentCaptor<Notices.Denial> denials = ArgumentCaptor.forClass(Notices.Denial.class);
@@ -96,6 +97,10 @@ class BatchAssemblerTest {
         when(controlNumbers.nextInterchange()).thenAnswer(i -> numbers.incrementAndGet());
         when(controlNumbers.nextGroup()).thenAnswer(i -> numbers.incrementAndGet());
         when(controlNumbers.nextTransaction()).thenAnswer(i -> numbers.incrementAndGet());
+        when(controlNumbers.nextTransactions(anyInt()))
+                .thenAnswer(i -> java.util.stream.LongStream.range(0, i.<Integer>getArgument(0))
+                        .mapToObj(n -> numbers.incrementAndGet())
+                        .toList());
         GatewayProperties properties = mock(GatewayProperties.class);
         when(properties.connection("BKHP1"))
                 .thenReturn(

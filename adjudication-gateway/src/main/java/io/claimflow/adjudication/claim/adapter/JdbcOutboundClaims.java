@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -158,6 +161,85 @@ class JdbcOutboundClaims implements OutboundClaims {
     }
 
     @Override
+    public void markBatched(long interchangeId, Map<String, Long> transactionControlNumbers) {
+        if (transactionControlNumbers.isEmpty()) {
+            return;
+        }
+        String[] claimIds = transactionControlNumbers.keySet().toArray(String[]::new);
+        String[] sts =
+                transactionControlNumbers.values().stream().map(String::valueOf).toArray(String[]::new);
+        jdbc.sql("""
+                UPDATE outbound_claim o SET status = 'BATCHED', interchange_id = ?, st_control_number = v.st,
+                    updated_at = now()
+                FROM unnest(CAST(? AS text[]), CAST(? AS bigint[])) AS v (claim_id, st)
+                WHERE o.claim_id = v.claim_id""").params(interchangeId, claimIds, sts).update();
+        jdbc.sql("""
+                UPDATE claim_submission s SET interchange_id = ?, st_control_number = v.st
+                FROM unnest(CAST(? AS text[]), CAST(? AS bigint[])) AS v (claim_id, st), outbound_claim c
+                WHERE c.claim_id = v.claim_id AND s.claim_id = c.claim_id
+                    AND s.submitted_event_id = c.submitted_event_id""").params(interchangeId, claimIds, sts).update();
+    }
+
+    @Override
+    public Map<Long, SentClaim> byTransactionControlNumbers(Collection<Long> transactionControlNumbers) {
+        Map<Long, SentClaim> found = new HashMap<>();
+        if (transactionControlNumbers.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT s.st_control_number AS asked, " + qualified("o") + " FROM claim_submission s "
+                        + "JOIN outbound_claim o ON o.claim_id = s.claim_id "
+                        + "WHERE s.st_control_number = ANY (CAST(? AS bigint[]))")
+                .param(transactionControlNumbers.stream().map(String::valueOf).toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getLong("asked"), sentClaim(rs, n)))
+                .list();
+        return found;
+    }
+
+    @Override
+    public Map<String, SentClaim> byPatientControlNumbers(Collection<String> patientControlNumbers) {
+        Map<String, SentClaim> found = new HashMap<>();
+        if (patientControlNumbers.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT DISTINCT ON (patient_control_number) patient_control_number AS asked, " + COLUMNS
+                        + " FROM outbound_claim WHERE patient_control_number = ANY (CAST(? AS text[])) "
+                        + "AND status NOT IN ('QUEUED') ORDER BY patient_control_number, queued_at DESC")
+                .param(patientControlNumbers.toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getString("asked"), sentClaim(rs, n)))
+                .list();
+        return found;
+    }
+
+    @Override
+    public Map<String, SentClaim> byClaimIds(Collection<String> claimIds) {
+        Map<String, SentClaim> found = new HashMap<>();
+        if (claimIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT claim_id AS asked, " + COLUMNS + " FROM outbound_claim WHERE claim_id = ANY (CAST(? AS "
+                        + "text[]))")
+                .param(claimIds.toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getString("asked"), sentClaim(rs, n)))
+                .list();
+        return found;
+    }
+
+    @Override
+    public Map<String, ClaimStatus> statusesInInterchange(long interchangeId) {
+        Map<String, ClaimStatus> statuses = new LinkedHashMap<>();
+        jdbc.sql("SELECT claim_id, status FROM outbound_claim WHERE interchange_id = ? ORDER BY st_control_number")
+                .param(interchangeId)
+                .query((rs, n) -> statuses.put(rs.getString(1), ClaimStatus.valueOf(rs.getString(2))))
+                .list();
+        return statuses;
+    }
+
+    private static String qualified(String alias) {
+        return alias + ".claim_json::text AS claim_json, " + alias + ".status, " + alias + ".interchange_id, " + alias
+                + ".st_control_number, " + alias + ".payer_claim_number, " + alias + ".queued_at";
+    }
+
+    @Override
     public Optional<SentClaim> byTransactionControlNumber(long transactionControlNumber) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE claim_id = "
                         + "(SELECT claim_id FROM claim_submission WHERE st_control_number = ?)")
@@ -211,6 +293,35 @@ class JdbcOutboundClaims implements OutboundClaims {
     }
 
     @Override
+    public void updateStatuses(List<StatusChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        // one row per claim: its last status, and its last payer claim number given (as updates one by one)
+        Map<String, StatusChange> last = new LinkedHashMap<>();
+        for (StatusChange change : changes) {
+            StatusChange before = last.get(change.claimId());
+            String payerClaimNumber = change.payerClaimNumber() != null || before == null
+                    ? change.payerClaimNumber()
+                    : before.payerClaimNumber();
+            last.put(change.claimId(), new StatusChange(change.claimId(), change.status(), payerClaimNumber));
+        }
+        jdbc.sql("""
+                UPDATE outbound_claim o SET status = v.status,
+                    payer_claim_number = coalesce(v.payer_claim_number, o.payer_claim_number), updated_at = now()
+                FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                    AS v (claim_id, status, payer_claim_number)
+                WHERE o.claim_id = v.claim_id""")
+                .params(
+                        last.keySet().toArray(String[]::new),
+                        last.values().stream().map(c -> c.status().name()).toArray(String[]::new),
+                        last.values().stream()
+                                .map(StatusChange::payerClaimNumber)
+                                .toArray(String[]::new))
+                .update();
+    }
+
+    @Override
     public void recordCrossover(String claimId, String payerId, String payerName) {
         jdbc.sql("UPDATE outbound_claim SET crossover_payer_id = ?, crossover_payer_name = ?, updated_at = now() "
                         + "WHERE claim_id = ?")
@@ -249,11 +360,11 @@ class JdbcOutboundClaims implements OutboundClaims {
     }
 
     @Override
-    public List<SentClaim> lockInInterchange(long interchangeId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_claim WHERE interchange_id = ? ORDER BY "
-                        + "st_control_number FOR UPDATE")
+    public List<String> lockInInterchange(long interchangeId) {
+        return jdbc.sql("SELECT claim_id FROM outbound_claim WHERE interchange_id = ? ORDER BY st_control_number "
+                        + "FOR UPDATE")
                 .param(interchangeId)
-                .query(JdbcOutboundClaims::sentClaim)
+                .query(String.class)
                 .list();
     }
 

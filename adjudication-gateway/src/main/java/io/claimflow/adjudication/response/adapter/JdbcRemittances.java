@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -193,6 +196,86 @@ class JdbcRemittances implements Remittances {
                         payment.memberId(),
                         JSON.writeValueAsString(payment))
                 .update();
+    }
+
+    @Override
+    public void recordClaims(List<NewClaim> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        int n = claims.size();
+        String[][] columns = new String[13][n];
+        for (int i = 0; i < n; i++) {
+            NewClaim claim = claims.get(i);
+            Remittance.ClaimPayment payment = claim.payment();
+            columns[0][i] = Long.toString(claim.remittanceId());
+            columns[1][i] = claim.claimId();
+            columns[2][i] = payment.patientControlNumber();
+            columns[3][i] = payment.payerClaimNumber();
+            columns[4][i] = payment.statusCode();
+            columns[5][i] = plain(payment.chargeAmount());
+            columns[6][i] = plain(payment.paidAmount());
+            columns[7][i] = plain(payment.patientResponsibility());
+            columns[8][i] = claim.outcome();
+            columns[9][i] = plain(claim.overpaidAmount());
+            columns[10][i] = claim.matchedBy();
+            columns[11][i] = payment.memberId();
+            columns[12][i] = JSON.writeValueAsString(payment);
+        }
+        // in the given order, as recordClaim one after another
+        jdbc.sql("""
+                INSERT INTO remittance_claim (remittance_id, claim_id, patient_control_number, payer_claim_number,
+                    status_code, charge_amount, paid_amount, patient_responsibility, outcome, overpaid_amount,
+                    matched_by, member_id, payment_json)
+                SELECT remittance_id, claim_id, patient_control_number, payer_claim_number, status_code,
+                    charge_amount, paid_amount, patient_responsibility, outcome, overpaid_amount, matched_by,
+                    member_id, CAST(payment_json AS jsonb)
+                FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                    CAST(? AS text[]), CAST(? AS numeric[]), CAST(? AS numeric[]), CAST(? AS numeric[]),
+                    CAST(? AS text[]), CAST(? AS numeric[]), CAST(? AS text[]), CAST(? AS text[]),
+                    CAST(? AS text[])) WITH ORDINALITY AS t (remittance_id, claim_id, patient_control_number,
+                    payer_claim_number, status_code, charge_amount, paid_amount, patient_responsibility, outcome,
+                    overpaid_amount, matched_by, member_id, payment_json, n)
+                ORDER BY n""").params((Object[]) columns).update();
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
+    }
+
+    @Override
+    public Map<String, Map<String, BigDecimal>> paidChargesCovered(Collection<String> claimIds) {
+        Map<String, Map<String, BigDecimal>> covered = new HashMap<>();
+        if (claimIds.isEmpty()) {
+            return covered;
+        }
+        claimIds.forEach(id -> covered.put(id, new HashMap<>()));
+        jdbc.sql("SELECT c.claim_id, coalesce(r.payer_id, o.payer_id), sum(c.charge_amount) FROM remittance_claim c "
+                        + "JOIN remittance r ON r.id = c.remittance_id "
+                        + "JOIN outbound_claim o ON o.claim_id = c.claim_id WHERE c.claim_id = ANY (CAST(? AS text[])) "
+                        + "AND c.outcome IN ('PAID', 'PARTIALLY_DENIED', 'OVERPAYMENT', 'REVERSED') "
+                        + "GROUP BY 1, 2")
+                .param(claimIds.toArray(String[]::new))
+                .query((rs, n) -> covered.get(rs.getString(1)).put(rs.getString(2), rs.getBigDecimal(3)))
+                .list();
+        return covered;
+    }
+
+    @Override
+    public boolean anyUnmatchedFor(Collection<String> claimIds) {
+        if (claimIds.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM outbound_claim o JOIN remittance_claim c
+                    ON c.claim_id IS NULL AND c.payment_json IS NOT NULL
+                    AND (c.patient_control_number = o.patient_control_number
+                        OR c.payer_claim_number = o.payer_claim_number
+                        OR c.member_id = o.claim_json -> 'coverage' ->> 'memberId')
+                WHERE o.claim_id = ANY (CAST(? AS text[])))""")
+                .param(claimIds.toArray(String[]::new))
+                .query(Boolean.class)
+                .single();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.claimflow.adjudication.submission.adapter;
 
 import io.claimflow.adjudication.submission.ControlNumbers;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,6 +28,14 @@ class JdbcControlNumbers implements ControlNumbers {
     @Override
     public long nextTransaction() {
         return next("st_control_number_seq");
+    }
+
+    @Override
+    public List<Long> nextTransactions(int count) {
+        return jdbc.sql("SELECT nextval('st_control_number_seq') FROM generate_series(1, ?) ORDER BY 1")
+                .param(count)
+                .query(Long.class)
+                .list();
     }
 
     private long next(String sequence) {

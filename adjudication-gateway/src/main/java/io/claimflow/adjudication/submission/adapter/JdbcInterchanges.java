@@ -49,6 +49,13 @@ class JdbcInterchanges implements Interchanges {
     }
 
     @Override
+    public boolean anyQueuedOutbound() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM interchange WHERE direction = 'OUT' AND status = 'QUEUED')")
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Override
     public Optional<Outbound> lockQueued(long id) {
         return jdbc.sql("SELECT id, payer_id, raw, attempts, claim_count FROM interchange WHERE id = ? "
                         + "AND direction = 'OUT' AND status = 'QUEUED' FOR UPDATE SKIP LOCKED")
@@ -165,6 +172,35 @@ class JdbcInterchanges implements Interchanges {
                         + "VALUES (?, ?, ?, ?, ?)")
                 .params(claimId, interchangeId, transactionType, outcome, detail)
                 .update();
+    }
+
+    @Override
+    public void recordClaimEvents(List<NewClaimEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        int n = events.size();
+        String[] claimIds = new String[n];
+        String[] interchangeIds = new String[n];
+        String[] types = new String[n];
+        String[] outcomes = new String[n];
+        String[] details = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewClaimEvent event = events.get(i);
+            claimIds[i] = event.claimId();
+            interchangeIds[i] = Long.toString(event.interchangeId());
+            types[i] = event.transactionType();
+            outcomes[i] = event.outcome();
+            details[i] = event.detail();
+        }
+        // in the given order (the history is read back by id)
+        jdbc.sql("""
+                INSERT INTO claim_x12_event (claim_id, interchange_id, transaction_type, outcome, detail)
+                SELECT claim_id, interchange_id, transaction_type, outcome, detail
+                FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),
+                    CAST(? AS text[])) WITH ORDINALITY AS t (claim_id, interchange_id, transaction_type, outcome,
+                    detail, n)
+                ORDER BY n""").params(claimIds, interchangeIds, types, outcomes, details).update();
     }
 
     @Override

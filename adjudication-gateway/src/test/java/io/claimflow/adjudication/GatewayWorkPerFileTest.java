@@ -1,0 +1,251 @@
+package io.claimflow.adjudication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.claimflow.adjudication.claim.ClaimIntake;
+import io.claimflow.adjudication.claim.OutboundClaims;
+import io.claimflow.adjudication.claim.adapter.ClaimSubmittedMapper;
+import io.claimflow.adjudication.config.GatewayProperties;
+import io.claimflow.adjudication.response.InboundFiles;
+import io.claimflow.adjudication.submission.BatchAssembler;
+import io.claimflow.adjudication.submission.InterchangeSender;
+import io.claimflow.adjudication.submission.Interchanges;
+import io.claimflow.adjudication.submission.PayerConnector;
+import io.claimflow.events.ClaimSubmitted;
+import io.claimflow.payersimulator.adjudication.Adjudication;
+import io.claimflow.payersimulator.adjudication.Claim837Reader;
+import io.claimflow.payersimulator.adjudication.Received837;
+import io.claimflow.payersimulator.adjudication.ResponseWriter;
+import io.claimflow.payersimulator.adjudication.SubmittedClaim;
+import io.claimflow.payersimulator.config.SimulatorProperties;
+import io.claimflow.schemas.Topics;
+import io.claimflow.testsupport.ClaimFlowInfrastructure;
+import io.claimflow.testsupport.StatementCounter;
+import io.claimflow.x12.X12Segments;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What PostgreSQL does for the files of one batch of claims (issue 22), so that the per-claim cost cannot creep back:
+ * 20 claims batched into one 837P, sent with its 999, then a 277CA and an 835 for all 20, written by the payer
+ * simulator's own reader and writer. Each file's bookkeeping (the claims' statuses, their X12 history, the reads of
+ * the claims it names, the 835's remittance rows) is a fixed few statements per file, not a few per claim (the
+ * events go to the outbox in one JDBC batch per transaction). Only the intake is still a few statements per claim.
+ */
+@SpringBootTest(
+        properties = {
+            "claimflow.adjudication.scheduling.enabled=false",
+            "spring.kafka.listener.auto-startup=false",
+            "claimflow.outbox.poll-interval=1h"
+        })
+@ClaimFlowInfrastructure(database = "claimflow_adjudication_work")
+class GatewayWorkPerFileTest {
+
+    private static final int CLAIMS = 20;
+    private static final String PAYER = "BKHP1";
+
+    @TestConfiguration
+    static class Counting {
+
+        @Bean
+        static StatementCounter statementCounter() {
+            return new StatementCounter();
+        }
+    }
+
+    @Autowired
+    StatementCounter counter;
+
+    @Autowired
+    ClaimIntake intake;
+
+    @Autowired
+    BatchAssembler assembler;
+
+    @Autowired
+    InboundFiles inbound;
+
+    @Autowired
+    Interchanges interchanges;
+
+    @Autowired
+    OutboundClaims claims;
+
+    @Autowired
+    GatewayProperties properties;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final ResponseWriter payer = new ResponseWriter(new SimulatorProperties(
+            PAYER,
+            "Buckeye Health Plan",
+            "SIMPAYER",
+            "310000001",
+            "WORK",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            365,
+            null,
+            null,
+            null,
+            null));
+
+    @Test
+    void theFilesOfTwentyClaimsCostAFewStatementsPerFileNotAFewPerClaim() {
+        List<ClaimSubmitted> submitted = new ArrayList<>();
+        for (int i = 0; i < CLAIMS; i++) {
+            submitted.add(GatewayLifecycleTest.claim("BHP884120337"));
+        }
+        StatementCounter.Counts intakeCounts = counter.count(() -> transactions.executeWithoutResult(
+                s -> submitted.forEach(c -> intake.accept(ClaimSubmittedMapper.toClaim(c)))));
+
+        StatementCounter.Counted<Long> batch =
+                counter.count(() -> assembler.assemble(PAYER).orElseThrow());
+        StatementCounter.Counts batchCounts = batch.counts();
+
+        AtomicReference<Received837> received = new AtomicReference<>();
+        InterchangeSender sender = new InterchangeSender(
+                interchanges, claims, simulator(received), inbound, transactions, properties, Clock.systemUTC());
+        StatementCounter.Counted<Integer> sent = counter.count(sender::sendDue);
+        assertThat(sent.result()).isEqualTo(1);
+        assertThat(received.get().claims()).hasSize(CLAIMS);
+        assertThat(statuses(submitted)).containsOnly("ACKNOWLEDGED");
+
+        List<ResponseWriter.ClaimStatus> accepted = received.get().claims().stream()
+                .map(c -> new ResponseWriter.ClaimStatus(c, true, PAYER + c.patientControlNumber()))
+                .toList();
+        byte[] ack277 = payer.write277(received.get(), accepted, 900_001, LocalDateTime.now());
+        StatementCounter.Counted<InboundFiles.Received> on277 = counter.count(() -> inbound.accept(ack277, "TEST"));
+        assertThat(on277.result().status()).isEqualTo("PROCESSED");
+        assertThat(statuses(submitted)).containsOnly("ACCEPTED");
+
+        byte[] era = payer.write835(
+                "CLAIMFLOW",
+                received.get().claims().stream()
+                        .map(GatewayWorkPerFileTest::paidInFull)
+                        .toList(),
+                "WORK" + System.nanoTime(),
+                900_002,
+                LocalDateTime.now(),
+                BigDecimal.ZERO);
+        StatementCounter.Counted<InboundFiles.Received> on835 = counter.count(() -> inbound.accept(era, "TEST"));
+        assertThat(on835.result().status()).isEqualTo("PROCESSED");
+        assertThat(on835.result().detail()).startsWith("posted " + CLAIMS + " claim(s), 0 unmatched");
+        assertThat(statuses(submitted)).containsOnly("PAID");
+
+        for (ClaimSubmitted claim : submitted) {
+            assertThat(interchanges.history(claim.getClaimId()).stream()
+                            .map(e -> e.transactionType() + " " + e.outcome())
+                            .toList())
+                    .as("the X12 history of claim %s", claim.getClaimId())
+                    .containsExactly("837P BATCHED", "837P SENT", "999 ACCEPTED", "277CA ACCEPTED", "835 PAID");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM claimflow_platform.outbox WHERE topic = ?")
+                        .param(Topics.PAYMENT_POSTED)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(CLAIMS);
+
+        String figures = String.format(
+                "statements (commits) for %d claims: intake %d (%d), batch %d (%d), send with its 999 %d (%d), "
+                        + "277CA %d (%d), 835 %d (%d)",
+                CLAIMS,
+                intakeCounts.statements(),
+                intakeCounts.commits(),
+                batchCounts.statements(),
+                batchCounts.commits(),
+                sent.counts().statements(),
+                sent.counts().commits(),
+                on277.counts().statements(),
+                on277.counts().commits(),
+                on835.counts().statements(),
+                on835.counts().commits());
+        System.out.println(figures);
+        // before the files' bookkeeping was batched (issue 22): intake 100, batch 84, send 110, 277CA 103, 835 107
+        assertThat(intakeCounts.statements())
+                .as("intake: the duplicate check, the claim, its submission, whether an 835 waits for it: " + figures)
+                .isLessThanOrEqualTo(4 * CLAIMS);
+        assertThat(batchCounts.statements())
+                .as("batch: lock, control numbers, the file, the claims' marks and history: " + figures)
+                .isLessThanOrEqualTo(10);
+        assertThat(sent.counts().statements())
+                .as("send with its 999: a few per file, none per claim: " + figures)
+                .isLessThanOrEqualTo(16);
+        assertThat(on277.counts().statements())
+                .as("277CA: a few per file, none per claim: " + figures)
+                .isLessThanOrEqualTo(8);
+        assertThat(on835.counts().statements())
+                .as("835: a few per file, none per claim (the outbox rows are one batch): " + figures)
+                .isLessThanOrEqualTo(14);
+    }
+
+    private List<String> statuses(List<ClaimSubmitted> submitted) {
+        return jdbc.sql("SELECT status FROM outbound_claim WHERE claim_id IN (:ids)")
+                .param("ids", submitted.stream().map(ClaimSubmitted::getClaimId).toList())
+                .query(String.class)
+                .list();
+    }
+
+    /** The simulated payer: reads the 837P as the simulator does and answers with its 999 accepting every claim. */
+    private PayerConnector simulator(AtomicReference<Received837> received) {
+        return new PayerConnector() {
+            @Override
+            public byte[] send837(String payerId, byte[] interchange) {
+                received.set(Claim837Reader.read(X12Segments.read(interchange)));
+                return payer.write999(received.get(), 900_000, LocalDateTime.now());
+            }
+
+            @Override
+            public List<PendingFile> pendingFiles(String payerId) {
+                return List.of();
+            }
+
+            @Override
+            public byte[] fetch(String payerId, String fileId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void acknowledge(String payerId, String fileId) {}
+
+            @Override
+            public List<String> payers() {
+                return List.of(PAYER);
+            }
+        };
+    }
+
+    /** Every line paid as billed (allowed = charge), no adjustment. */
+    private static Adjudication paidInFull(SubmittedClaim claim) {
+        return new Adjudication(
+                claim,
+                PAYER + claim.patientControlNumber(),
+                "1",
+                claim.totalCharge(),
+                BigDecimal.ZERO,
+                claim.lines().stream()
+                        .map(l -> new Adjudication.Line(l, l.charge(), l.charge(), List.of(), List.of()))
+                        .toList());
+    }
+}

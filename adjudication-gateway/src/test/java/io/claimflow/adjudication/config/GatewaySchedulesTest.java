@@ -1,0 +1,120 @@
+package io.claimflow.adjudication.config;
+
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.claimflow.adjudication.claim.ClaimIntake;
+import io.claimflow.adjudication.submission.BatchAssembler;
+import io.claimflow.adjudication.submission.InterchangeSender;
+import io.claimflow.adjudication.submission.ResponsePoller;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An idle gateway's clock work (issue 22): the timers tick as configured, but the assembler, the sender and the
+ * mailbox poller look (a statement, an HTTP call) only when woken by what gives them work, else once per
+ * {@code idle.check}. Before, an idle gateway looked every tick: the assembler twice a second, the sender once, the
+ * mailboxes every 2 s.
+ */
+class GatewaySchedulesTest {
+
+    private final BatchAssembler assembler = mock(BatchAssembler.class);
+    private final InterchangeSender sender = mock(InterchangeSender.class);
+    private final ResponsePoller poller = mock(ResponsePoller.class);
+    private final MutableClock clock = new MutableClock();
+    private final GatewaySchedules schedules = new GatewaySchedules(
+            assembler,
+            sender,
+            poller,
+            new GatewayProperties(
+                    null,
+                    false,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    new GatewayProperties.Idle(Duration.ofSeconds(10), null)),
+            clock);
+
+    @Test
+    void idleTicksLookOncePerIdleCheckNotEveryTick() {
+        when(assembler.payersDue(anyBoolean())).thenReturn(List.of());
+        // 60 s of ticks: the assembler every 500 ms, the sender every second, the poller every 2 s
+        for (int tick = 0; tick < 120; tick++) {
+            schedules.assemble();
+            if (tick % 2 == 0) {
+                schedules.send();
+            }
+            if (tick % 4 == 0) {
+                schedules.poll();
+            }
+            clock.advance(Duration.ofMillis(500));
+        }
+        // once at start, then once per 10 s
+        verify(assembler, times(6 * 2)).payersDue(anyBoolean());
+        verify(sender, times(6)).sendDue();
+        verify(poller, times(6)).poll();
+    }
+
+    @Test
+    void aClaimTakenWakesTheAssemblerAndAnInterchangeWrittenTheSenderAndASendTheMailboxes() {
+        when(assembler.payersDue(false)).thenReturn(List.of("BKHP1"), List.of(), List.of("BKHP1"), List.of());
+        when(assembler.payersDue(true)).thenReturn(List.of());
+        when(assembler.assemble(anyString())).thenReturn(Optional.of(7L));
+        when(sender.sendDue()).thenReturn(1, 0);
+        when(poller.poll()).thenReturn(0);
+        // the look at start
+        schedules.assemble();
+        schedules.send();
+        schedules.poll();
+        clock.advance(Duration.ofMillis(500));
+
+        schedules.on(new ClaimIntake.ClaimTaken("c-1"));
+        schedules.assemble();
+        schedules.send();
+        clock.advance(Duration.ofSeconds(2));
+        schedules.poll();
+        clock.advance(Duration.ofSeconds(2));
+        schedules.poll();
+
+        verify(assembler, times(2)).assemble("BKHP1");
+        verify(sender, times(2)).sendDue();
+        // answers are expected after a send: the mailboxes are polled at every tick
+        verify(poller, times(3)).poll();
+    }
+
+    private static final class MutableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-12-07T08:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
