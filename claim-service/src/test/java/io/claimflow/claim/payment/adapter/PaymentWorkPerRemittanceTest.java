@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What PostgreSQL does to post one remittance (issue 22), so that the cost cannot creep back: the claim is read and
  * locked with its lines and diagnoses in one statement, its earlier payments once, and lines no payment changes are
- * not written. Before: 11 statements for a full payment (the claim, its diagnoses, its lines, its payments, and an
- * update of its lines).
+ * not written. Before (946b43f): 9 statements for a payment in full (the claim, its diagnoses and its lines read
+ * apart, and an update of its unchanged lines).
  */
 @SpringBootTest(
         properties = {"spring.kafka.listener.auto-startup=false", "claimflow.claim.fee-schedule.check-interval=1h"})
