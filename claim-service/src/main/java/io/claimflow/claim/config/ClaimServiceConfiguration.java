@@ -3,6 +3,7 @@ package io.claimflow.claim.config;
 import io.claimflow.claim.denial.CarcTable;
 import io.claimflow.claim.denial.DenialRouter;
 import io.claimflow.claim.feeschedule.FeeSchedule;
+import io.claimflow.claim.feeschedule.adapter.FeeScheduleProperties;
 import io.claimflow.claim.model.ClaimPolicy;
 import io.claimflow.claim.submission.ClaimAssembler;
 import io.claimflow.claim.submission.Scrubber;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wiring of claim-service's plain domain objects. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ClaimProperties.class)
+@EnableConfigurationProperties({ClaimProperties.class, FeeScheduleProperties.class})
 class ClaimServiceConfiguration {
 
     @Bean

@@ -46,6 +46,9 @@ public final class Claim {
     private ProviderRef referring;
     private CoverageRef coverage;
     private List<ClaimLine> lines;
+    /** Whether the lines were re-priced or edited since the claim was built or restored. */
+    private boolean linesChanged;
+
     private BigDecimal totalCharge;
     private BigDecimal paidAmount;
     private BigDecimal patientResponsibility;
@@ -203,6 +206,7 @@ public final class Claim {
     /** Re-prices the lines (for example after the fee schedule was fixed) and recomputes the total. */
     public void reprice(List<ClaimLine> repriced) {
         this.lines = sorted(repriced);
+        this.linesChanged = true;
         this.totalCharge = sumOfLines(this.lines);
     }
 
@@ -328,6 +332,7 @@ public final class Claim {
             }
         }
         this.lines = sorted(edited);
+        this.linesChanged = true;
         this.totalCharge = sumOfLines(this.lines);
         if (!done.isEmpty()) {
             done.add("total " + totalBefore.toPlainString() + " -> " + totalCharge.toPlainString());
@@ -515,6 +520,14 @@ public final class Claim {
 
     public List<ClaimLine> lines() {
         return lines;
+    }
+
+    /**
+     * Whether the lines' prices, charges or units may differ from what was stored: they were re-priced or edited
+     * since the claim was built or read (a payment or a status change leaves them as they were).
+     */
+    public boolean linesChanged() {
+        return linesChanged;
     }
 
     public BigDecimal totalCharge() {

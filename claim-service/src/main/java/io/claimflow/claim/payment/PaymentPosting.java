@@ -68,8 +68,9 @@ public class PaymentPosting {
         }
         PaymentAssessment assessment = PaymentAssessment.of(notice, carcs);
         ClaimStatus status = claim.status();
+        PostedBefore postedBefore = new PostedBefore(claim.claimId());
         boolean paidAgain = switch (notice.kind()) {
-            case PROCESSED, DENIED -> coversPaidCharges(claim, notice);
+            case PROCESSED, DENIED -> coversPaidCharges(claim, notice, postedBefore);
             case REVERSAL -> status == ClaimStatus.CREDIT_BALANCE;
             default -> false;
         };
@@ -79,7 +80,7 @@ public class PaymentPosting {
         // patient owed after the earlier payer: it restates the patient's share instead of adding a second one
         boolean laterPayer = !paidAgain
                 && (notice.kind() == PaymentNotice.Kind.PROCESSED || notice.kind() == PaymentNotice.Kind.DENIED)
-                && paidByAnotherPayer(claim, notice);
+                && paidByAnotherPayer(notice, postedBefore);
         BigDecimal patientBefore = claim.patientResponsibility();
         // what the claim takes: a payment of charges paid already (or its recoupment) moves only cash, and the
         // cash owed back is recorded as a negative adjustment (the credit), so the posting still balances
@@ -137,7 +138,7 @@ public class PaymentPosting {
                 + ", contractual " + assessment.contractual() + ", denied " + assessment.denied();
         switch (notice.kind()) {
             case NOT_OUR_CLAIM, PREDETERMINATION -> notPaid(claim, notice, payer, summary, now);
-            case REVERSAL -> reversal(claim, notice, assessment, payer, summary, now);
+            case REVERSAL -> reversal(claim, notice, assessment, payer, summary, now, postedBefore);
             case OTHER -> {
                 claim.addPayment(assessment.paid(), assessment.patientResponsibility(), assessment.contractual());
                 claim.note(
@@ -285,10 +286,10 @@ public class PaymentPosting {
      * charge, whatever state the claim is in. A claim the payer pays in parts (its lines split over two 835s) is not
      * paid again.
      */
-    private boolean coversPaidCharges(Claim claim, PaymentNotice notice) {
+    private static boolean coversPaidCharges(Claim claim, PaymentNotice notice, PostedBefore postedBefore) {
         BigDecimal covered = Money.ZERO;
         boolean paidBefore = false;
-        for (Payments.PostedPayment earlier : payments.forClaim(claim.claimId())) {
+        for (Payments.PostedPayment earlier : postedBefore.get()) {
             // another payer's remittance for the same claim is the next payer's answer (crossover), not a second
             // payment
             if (!"23".equals(earlier.claimStatusCode())
@@ -305,9 +306,9 @@ public class PaymentPosting {
      * Whether the remittance is a later payer's answer for a claim another payer adjudicated already (a crossover):
      * it says it processed the claim as secondary or tertiary, and another payer's remittance is posted on it.
      */
-    private boolean paidByAnotherPayer(Claim claim, PaymentNotice notice) {
+    private static boolean paidByAnotherPayer(PaymentNotice notice, PostedBefore postedBefore) {
         return notice.asLaterPayer()
-                && payments.forClaim(claim.claimId()).stream()
+                && postedBefore.get().stream()
                         .anyMatch(p -> !p.payerId().equals(notice.payerId())
                                 && !"23".equals(p.claimStatusCode())
                                 && !"25".equals(p.claimStatusCode()));
@@ -344,11 +345,17 @@ public class PaymentPosting {
      * a replaced or voided claim keeps its state (its replacement carries the visit).
      */
     private void reversal(
-            Claim claim, PaymentNotice notice, PaymentAssessment assessment, Actor payer, String summary, Instant now) {
+            Claim claim,
+            PaymentNotice notice,
+            PaymentAssessment assessment,
+            Actor payer,
+            String summary,
+            Instant now,
+            PostedBefore postedBefore) {
         if (claim.status() == ClaimStatus.CREDIT_BALANCE) {
             // a recoupment takes back only the overpaid cash, whatever the reversal's other figures repeat
             claim.addPayment(assessment.paid(), Money.ZERO, Money.ZERO);
-        } else if (answeredByALaterPayer(claim, notice)) {
+        } else if (answeredByALaterPayer(claim, notice, postedBefore)) {
             // the claim's payer reverses after the next payer answered on the same claim (crossover): that answer
             // stands, so the patient's share is the one it left; the payer's cash and adjustment are open with it
             // again, as the patient ledger shows them
@@ -390,10 +397,10 @@ public class PaymentPosting {
      * Whether the reversal is the claim's own payer's and another payer answered on the claim after a crossover (its
      * remittance restated the patient's share).
      */
-    private boolean answeredByALaterPayer(Claim claim, PaymentNotice notice) {
+    private static boolean answeredByALaterPayer(Claim claim, PaymentNotice notice, PostedBefore postedBefore) {
         return claim.coverage() != null
                 && notice.payerId().equals(claim.coverage().payerId())
-                && payments.forClaim(claim.claimId()).stream()
+                && postedBefore.get().stream()
                         .anyMatch(p -> !p.payerId().equals(notice.payerId())
                                 && !"22".equals(p.claimStatusCode())
                                 && !"23".equals(p.claimStatusCode())
@@ -418,5 +425,27 @@ public class PaymentPosting {
         }
         claim.transitionTo(next, payer, reason, notice.eventId(), now);
         workItems.add(claim.claimId(), WorkQueue.NOT_PAID, next.name(), reason, notice.eventId(), now);
+    }
+
+    /**
+     * The claim's payments, read at most once per posting and only when a rule asks (issue 22: each rule read them
+     * again). Read before this remittance is recorded, or after it for a reversal's rule, which looks only at other
+     * payers' payments: the same either way.
+     */
+    private final class PostedBefore {
+
+        private final String claimId;
+        private List<Payments.PostedPayment> read;
+
+        PostedBefore(String claimId) {
+            this.claimId = claimId;
+        }
+
+        List<Payments.PostedPayment> get() {
+            if (read == null) {
+                read = payments.forClaim(claimId);
+            }
+            return read;
+        }
     }
 }

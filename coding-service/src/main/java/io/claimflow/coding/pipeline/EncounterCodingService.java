@@ -47,17 +47,17 @@ public class EncounterCodingService {
     @Transactional
     public Coding onDocumented(IncomingDocumentation documentation) {
         String encounterId = documentation.encounter().encounterId();
-        Optional<EncounterRecord> existing = encounters.lock(encounterId);
-        encounters.saveDocumentation(documentation);
+        // stored and locked in one statement for an encounter not seen before (issue 22: a locking read found nothing)
+        Optional<Encounters.State> existing = encounters.saveDocumentation(documentation);
         // new or established from coding-service's own history when the EHR did not say, then recorded for the next
         DocumentedEncounter encounter =
                 history.withPriorCare(documentation.encounter(), documentation.patientId(), documentation.provider());
         EncounterRecord before = new EncounterRecord(
                 encounter,
                 documentation.documentation(),
-                existing.map(EncounterRecord::status).orElse(null),
-                existing.map(EncounterRecord::currentVersion).orElse(0),
-                existing.map(EncounterRecord::recodeAttempts).orElse(0));
+                existing.map(Encounters.State::status).orElse(null),
+                existing.map(Encounters.State::currentVersion).orElse(0),
+                existing.map(Encounters.State::recodeAttempts).orElse(0));
         Coding coding = coder.code(encounter);
         history.record(encounter, documentation.patientId(), documentation.provider(), coding);
         if (coding.held()) {

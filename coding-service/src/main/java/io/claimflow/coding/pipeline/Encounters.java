@@ -11,8 +11,16 @@ public interface Encounters {
     /** The encounter, locked for update until the transaction ends. */
     Optional<EncounterRecord> lock(String encounterId);
 
-    /** Stores new documentation for the encounter (first or corrected), keeping its versions. */
-    void saveDocumentation(IncomingDocumentation documentation);
+    /**
+     * Stores new documentation for the encounter (first or corrected), keeping its versions; the encounter stays
+     * locked for update until the transaction ends.
+     *
+     * @return where the encounter stood before (its state when the lock was taken), empty for one not seen before
+     */
+    Optional<State> saveDocumentation(IncomingDocumentation documentation);
+
+    /** Where a stored encounter stands: coded or held, at which version, after how many automatic recodes. */
+    record State(EncounterStatus status, int currentVersion, int recodeAttempts) {}
 
     void updateState(String encounterId, EncounterStatus status, int currentVersion, int recodeAttempts);
 }

@@ -43,7 +43,7 @@ class CodingOutcomesTest {
         }
 
         @Override
-        public void saveDocumentation(IncomingDocumentation documentation) {
+        public Optional<State> saveDocumentation(IncomingDocumentation documentation) {
             throw new UnsupportedOperationException();
         }
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The chargemaster in table {@code fee_schedule}. */
 @Repository
@@ -24,9 +26,11 @@ class JdbcFeeSchedule implements FeeSchedule, FeeScheduleStore {
             + "amount, description, updated_by, updated_at";
 
     private final JdbcClient jdbc;
+    private final FeeScheduleCache cache;
 
-    JdbcFeeSchedule(JdbcClient jdbc) {
+    JdbcFeeSchedule(JdbcClient jdbc, FeeScheduleCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @Override
@@ -34,23 +38,35 @@ class JdbcFeeSchedule implements FeeSchedule, FeeScheduleStore {
             String tenantId, String procedureCode, List<String> modifiers, LocalDate dateOfService) {
         List<String> candidates = new ArrayList<>(modifiers);
         candidates.add("");
-        List<Price> prices = jdbc.sql("SELECT tenant_id, modifier, amount FROM fee_schedule"
-                        + " WHERE tenant_id IN (:tenant, '*') AND procedure_code = :code AND modifier IN (:modifiers)"
-                        + " AND effective_from <= :dos AND (effective_to IS NULL OR effective_to >= :dos)")
-                .param("tenant", tenantId)
-                .param("code", procedureCode)
-                .param("modifiers", candidates)
-                .param("dos", dateOfService)
-                .query((rs, row) -> new Price(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)))
-                .list();
-        // the tenant's own table before the default one, then the modifier's place in billing order (none last)
-        return prices.stream()
+        // every row of the code for the tenant and the default table, whatever its modifier and dates (kept)
+        List<Price> rows = cache.get(
+                new FeeScheduleCache.Key(tenantId, procedureCode),
+                () -> jdbc.sql("SELECT tenant_id, modifier, amount, effective_from, effective_to FROM fee_schedule"
+                                + " WHERE tenant_id IN (:tenant, '*') AND procedure_code = :code")
+                        .param("tenant", tenantId)
+                        .param("code", procedureCode)
+                        .query((rs, row) -> new Price(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getBigDecimal(3),
+                                rs.getObject(4, LocalDate.class),
+                                rs.getObject(5, LocalDate.class)))
+                        .list());
+        // in effect on the date for one of the modifiers or none; the tenant's own table before the default one,
+        // then the modifier's place in billing order (none last)
+        return rows.stream()
+                .filter(p -> candidates.contains(p.modifier()) && p.inEffectOn(dateOfService))
                 .min(Comparator.comparing((Price p) -> p.tenantId().equals("*"))
                         .thenComparingInt(p -> candidates.indexOf(p.modifier())))
                 .map(Price::amount);
     }
 
-    private record Price(String tenantId, String modifier, BigDecimal amount) {}
+    private record Price(String tenantId, String modifier, BigDecimal amount, LocalDate from, LocalDate to) {
+
+        boolean inEffectOn(LocalDate date) {
+            return !from.isAfter(date) && (to == null || !to.isBefore(date));
+        }
+    }
 
     @Override
     public List<FeeScheduleEntry> list(String tenantId, String procedureCode, LocalDate onDate, int limit) {
@@ -90,6 +106,7 @@ class JdbcFeeSchedule implements FeeSchedule, FeeScheduleStore {
 
     @Override
     public void close(long id, LocalDate effectiveTo, String updatedBy) {
+        clearCacheOnCommit();
         jdbc.sql("UPDATE fee_schedule SET effective_to = ?, updated_by = ?, updated_at = now() WHERE id = ?")
                 .params(effectiveTo, updatedBy, id)
                 .update();
@@ -97,6 +114,7 @@ class JdbcFeeSchedule implements FeeSchedule, FeeScheduleStore {
 
     @Override
     public FeeScheduleEntry insert(NewPrice price, LocalDate effectiveTo, String updatedBy) {
+        clearCacheOnCommit();
         return jdbc.sql("INSERT INTO fee_schedule (tenant_id, procedure_code, modifier, effective_from, effective_to,"
                         + " amount, description, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)
                 .params(
@@ -110,6 +128,20 @@ class JdbcFeeSchedule implements FeeSchedule, FeeScheduleStore {
                         updatedBy)
                 .query(JdbcFeeSchedule::entry)
                 .single();
+    }
+
+    /** This instance prices with the change as soon as it commits (other instances: {@link FeeScheduleCache}). */
+    private void clearCacheOnCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.clear();
+                }
+            });
+        } else {
+            cache.clear();
+        }
     }
 
     private static FeeScheduleEntry entry(ResultSet rs, int row) throws SQLException {

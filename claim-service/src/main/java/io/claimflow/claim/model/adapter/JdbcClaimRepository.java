@@ -12,6 +12,7 @@ import io.claimflow.claim.model.ProviderRef;
 import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.claim.model.StatusChange;
 import io.claimflow.codes.Frequency;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,9 +40,26 @@ class JdbcClaimRepository implements ClaimRepository {
         this.batch = batch;
     }
 
+    /** The next number of the block this instance took from the sequence, and the block's last (V111). */
+    private long nextNumber = 1;
+
+    private long lastNumber;
+
+    /**
+     * A number of the block of {@code claim_number_seq}'s increment that one nextval reserved for this instance: one
+     * statement per block instead of per claim (issue 22).
+     */
     @Override
-    public long nextClaimNumber() {
-        return jdbc.sql("SELECT nextval('claim_number_seq')").query(Long.class).single();
+    public synchronized long nextClaimNumber() {
+        if (nextNumber > lastNumber) {
+            jdbc.sql("SELECT nextval('claim_number_seq'), s.seqincrement FROM pg_sequence s "
+                            + "WHERE s.seqrelid = CAST('claim_number_seq' AS regclass)")
+                    .query(rs -> {
+                        nextNumber = rs.getLong(1);
+                        lastNumber = nextNumber + Math.max(1, rs.getLong(2)) - 1;
+                    });
+        }
+        return nextNumber++;
     }
 
     @Override
@@ -302,10 +320,10 @@ class JdbcClaimRepository implements ClaimRepository {
         appendTimeline(c);
     }
 
-    // all lines in one statement, and only those whose price, charge or units changed (a payment, a status change
-    // leaves them as they were: no row rewritten, no statement per line)
+    // all lines in one statement, and only those whose price, charge or units changed; none when the claim's lines
+    // were neither re-priced nor edited (a payment, a status change leave them as they were: no statement)
     private void updateLines(Claim c) {
-        if (c.lines().isEmpty()) {
+        if (c.lines().isEmpty() || !c.linesChanged()) {
             return;
         }
         int n = c.lines().size();
@@ -350,14 +368,39 @@ class JdbcClaimRepository implements ClaimRepository {
         }
     }
 
+    /**
+     * A claim with its diagnoses and lines in one statement (issue 22: a payment read the claim, then its lines, then
+     * its diagnoses): each as arrays of its columns in their order, read by {@link #restore}.
+     */
+    private static final String CLAIM_WITH_LINES = """
+            SELECT c.*, d.dx_codes, d.dx_descriptions, l.line_numbers, l.line_control_numbers, l.line_procedures,
+                l.line_modifiers, l.line_units, l.line_pointers, l.line_dates, l.line_places, l.line_prices,
+                l.line_charges
+            FROM claim c
+            CROSS JOIN LATERAL (SELECT array_agg(code ORDER BY position) AS dx_codes,
+                    array_agg(description ORDER BY position) AS dx_descriptions
+                FROM claim_diagnosis WHERE claim_id = c.claim_id) d
+            CROSS JOIN LATERAL (SELECT array_agg(line_number ORDER BY line_number) AS line_numbers,
+                    array_agg(line_item_control_number ORDER BY line_number) AS line_control_numbers,
+                    array_agg(procedure_code ORDER BY line_number) AS line_procedures,
+                    array_agg(modifiers ORDER BY line_number) AS line_modifiers,
+                    array_agg(units ORDER BY line_number) AS line_units,
+                    array_agg(diagnosis_pointers ORDER BY line_number) AS line_pointers,
+                    array_agg(date_of_service ORDER BY line_number) AS line_dates,
+                    array_agg(place_of_service ORDER BY line_number) AS line_places,
+                    array_agg(unit_price ORDER BY line_number) AS line_prices,
+                    array_agg(charge ORDER BY line_number) AS line_charges
+                FROM claim_line WHERE claim_id = c.claim_id) l
+            """;
+
     @Override
     public Optional<Claim> find(String claimId) {
-        return load("SELECT * FROM claim WHERE claim_id = ?", claimId);
+        return loadWithLines(CLAIM_WITH_LINES + " WHERE c.claim_id = ?", claimId);
     }
 
     @Override
     public Optional<Claim> findForUpdate(String claimId) {
-        return load("SELECT * FROM claim WHERE claim_id = ? FOR UPDATE", claimId);
+        return loadWithLines(CLAIM_WITH_LINES + " WHERE c.claim_id = ? FOR UPDATE OF c", claimId);
     }
 
     @Override
@@ -370,33 +413,42 @@ class JdbcClaimRepository implements ClaimRepository {
     @Override
     public List<Claim> claimsOfVisitForUpdate(String encounterId) {
         return visit(
-                "SELECT * FROM claim WHERE encounter_id = ? ORDER BY created_at, claim_id FOR UPDATE", encounterId);
+                CLAIM_WITH_LINES + " WHERE c.encounter_id = ? ORDER BY c.created_at, c.claim_id FOR UPDATE OF c",
+                encounterId);
     }
 
     @Override
     public List<Claim> claimsOfVisit(String encounterId) {
-        return visit("SELECT * FROM claim WHERE encounter_id = ? ORDER BY created_at, claim_id", encounterId);
+        return visit(CLAIM_WITH_LINES + " WHERE c.encounter_id = ? ORDER BY c.created_at, c.claim_id", encounterId);
     }
 
     private List<Claim> visit(String sql, String encounterId) {
-        return jdbc.sql(sql).param(encounterId).query(JdbcClaimRepository::claimRow).list().stream()
+        return jdbc.sql(sql).param(encounterId).query(JdbcClaimRepository::claimWithLinesRow).list().stream()
                 .map(this::restore)
                 .toList();
     }
 
-    private Optional<Claim> load(String sql, String id) {
-        Optional<Claim.Builder> builder =
-                jdbc.sql(sql).param(id).query(JdbcClaimRepository::claimRow).optional();
+    private Optional<Claim> loadWithLines(String sql, String id) {
+        Optional<Claim.Builder> builder = jdbc.sql(sql)
+                .param(id)
+                .query(JdbcClaimRepository::claimWithLinesRow)
+                .optional();
         return builder.map(this::restore);
     }
 
+    // a claim row alone: its diagnoses and lines are read after it
+    private Optional<Claim> load(String sql, String id) {
+        Optional<Claim.Builder> builder =
+                jdbc.sql(sql).param(id).query(JdbcClaimRepository::claimRow).optional();
+        return builder.map(b -> restore(b.diagnoses(diagnoses(b.claimId())).lines(lines(b.claimId()))));
+    }
+
+    /** The claim, with its earlier payers' adjudications read now when it has any. */
     private Claim restore(Claim.Builder b) {
-        String claimId = b.claimId();
-        Claim.Builder full = b.diagnoses(diagnoses(claimId)).lines(lines(claimId));
         if (b.payerSequence() > 1) {
-            full.priorAdjudications(priorAdjudications(claimId));
+            b.priorAdjudications(priorAdjudications(b.claimId()));
         }
-        return Claim.restore(full);
+        return Claim.restore(b);
     }
 
     private List<Diagnosis> diagnoses(String claimId) {
@@ -421,6 +473,58 @@ class JdbcClaimRepository implements ClaimRepository {
                         rs.getBigDecimal("unit_price"),
                         rs.getBigDecimal("charge")))
                 .list();
+    }
+
+    private static Claim.Builder claimWithLinesRow(ResultSet rs, int row) throws SQLException {
+        return claimRow(rs, row).diagnoses(diagnoses(rs)).lines(lines(rs));
+    }
+
+    /** The diagnoses of a row read with {@link #CLAIM_WITH_LINES}. */
+    private static List<Diagnosis> diagnoses(ResultSet rs) throws SQLException {
+        String[] codes = array(rs, "dx_codes", String[].class);
+        String[] descriptions = array(rs, "dx_descriptions", String[].class);
+        List<Diagnosis> diagnoses = new ArrayList<>(codes.length);
+        for (int i = 0; i < codes.length; i++) {
+            diagnoses.add(new Diagnosis(codes[i], descriptions[i]));
+        }
+        return diagnoses;
+    }
+
+    /** The lines of a row read with {@link #CLAIM_WITH_LINES}. */
+    private static List<ClaimLine> lines(ResultSet rs) throws SQLException {
+        Integer[] numbers = array(rs, "line_numbers", Integer[].class);
+        String[] controlNumbers = array(rs, "line_control_numbers", String[].class);
+        String[] procedures = array(rs, "line_procedures", String[].class);
+        String[] modifiers = array(rs, "line_modifiers", String[].class);
+        Integer[] units = array(rs, "line_units", Integer[].class);
+        String[] pointers = array(rs, "line_pointers", String[].class);
+        java.sql.Date[] dates = array(rs, "line_dates", java.sql.Date[].class);
+        String[] places = array(rs, "line_places", String[].class);
+        BigDecimal[] prices = array(rs, "line_prices", BigDecimal[].class);
+        BigDecimal[] charges = array(rs, "line_charges", BigDecimal[].class);
+        List<ClaimLine> lines = new ArrayList<>(numbers.length);
+        for (int i = 0; i < numbers.length; i++) {
+            lines.add(new ClaimLine(
+                    numbers[i],
+                    controlNumbers[i],
+                    procedures[i],
+                    splitStrings(modifiers[i]),
+                    units[i],
+                    splitInts(pointers[i]),
+                    dates[i].toLocalDate(),
+                    places[i],
+                    prices[i],
+                    charges[i]));
+        }
+        return lines;
+    }
+
+    /** An array column's elements; an empty array for SQL null (array_agg of no rows). */
+    private static <T> T[] array(ResultSet rs, String column, Class<T[]> type) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null
+                ? type.cast(java.lang.reflect.Array.newInstance(type.getComponentType(), 0))
+                : type.cast(array.getArray());
     }
 
     @Override

@@ -11,15 +11,22 @@ import io.claimflow.coding.rules.MueLimit;
 import io.claimflow.coding.rules.NcciPair;
 import io.claimflow.coding.rules.ProcedureCode;
 import io.claimflow.coding.rules.Sex;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,23 +34,30 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The code sets in effect on a date of service, read from PostgreSQL. When releases overlap (a starter set and an
- * imported release), the one that started last wins.
+ * imported release), the one that started last wins. A code's rows are read once with their validity dates (every
+ * release's, {@link CodeSetCache}) and the date of service is decided from them here, so a known code costs no
+ * statement on any date; only the searches by description or header are read per date.
  */
 @Repository
 class JdbcCodeSets implements CodeSets {
 
     private static final String VALID_ON = " valid_from <= :dos AND (valid_to IS NULL OR valid_to >= :dos) ";
-    private static final String RELEASE_ON =
-            " r.effective_from <= :dos AND (r.effective_to IS NULL " + "OR r.effective_to >= :dos) ";
     private static final Set<String> CLAIM_CODE_SETS =
             Set.of(Release.ICD_10_CM, Release.CPT, Release.HCPCS, Release.NCCI_PTP, Release.NCCI_MUE);
 
     private static final String ICD_COLUMNS = "code, billable, short_description, long_description";
     private static final String PROCEDURE_COLUMNS = "code, code_system, short_description, long_description";
-    private static final RowMapper<IcdCode> ICD =
-            (rs, n) -> new IcdCode(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4));
-    private static final RowMapper<ProcedureCode> PROCEDURE = (rs, n) ->
-            new ProcedureCode(rs.getString(1), CodeSystem.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4));
+    /** Reads a value from the result set's columns starting at {@code first}. */
+    private interface Columns<T> {
+        T read(ResultSet rs, int first) throws SQLException;
+    }
+
+    private static final Columns<IcdCode> ICD_AT =
+            (rs, i) -> new IcdCode(rs.getString(i), rs.getBoolean(i + 1), rs.getString(i + 2), rs.getString(i + 3));
+    private static final Columns<ProcedureCode> PROCEDURE_AT = (rs, i) -> new ProcedureCode(
+            rs.getString(i), CodeSystem.valueOf(rs.getString(i + 1)), rs.getString(i + 2), rs.getString(i + 3));
+    private static final RowMapper<IcdCode> ICD = (rs, n) -> ICD_AT.read(rs, 1);
+    private static final RowMapper<ProcedureCode> PROCEDURE = (rs, n) -> PROCEDURE_AT.read(rs, 1);
 
     private final JdbcClient jdbc;
     private final CodeSetCache cache;
@@ -53,40 +67,60 @@ class JdbcCodeSets implements CodeSets {
         this.cache = cache;
     }
 
+    /**
+     * A row of a code set with the dates it is valid on: its own (a code's valid_from and valid_to, an NCCI edit's
+     * effective dates) or its release's (edit tables, indications).
+     *
+     * @param release the release it came from: of two rows valid from the same day, the later import's wins
+     */
+    record Dated<T>(long release, LocalDate from, LocalDate to, T value) {
+
+        boolean validOn(LocalDate dos) {
+            return !from.isAfter(dos) && (to == null || !to.isBefore(dos));
+        }
+
+        /** Later start first, then the later release. */
+        static final Comparator<Dated<?>> LATEST_FIRST = Comparator.<Dated<?>, LocalDate>comparing(Dated::from)
+                .thenComparingLong(Dated::release)
+                .reversed();
+    }
+
+    /** The row valid on the date of service that started last (what ORDER BY valid_from DESC LIMIT 1 chose). */
+    static <T> Optional<T> latestOn(List<Dated<T>> rows, LocalDate dos) {
+        Dated<T> latest = null;
+        for (Dated<T> row : rows) {
+            if (row.validOn(dos) && (latest == null || Dated.LATEST_FIRST.compare(row, latest) < 0)) {
+                latest = row;
+            }
+        }
+        return latest == null ? Optional.empty() : Optional.of(latest.value());
+    }
+
     @Override
     public Optional<IcdCode> icd(String code, LocalDate dos) {
-        return cache.get("icd", List.of(code, dos), () -> loadIcd(code, dos));
+        return latestOn(icdRows(code), dos);
     }
 
-    private Optional<IcdCode> loadIcd(String code, LocalDate dos) {
-        return latestValid(ICD_COLUMNS, "icd10cm_code", code, dos, ICD);
+    /** Every row of the code in every release, whatever its dates (empty for a code no release holds). */
+    private List<Dated<IcdCode>> icdRows(String code) {
+        return cache.get("icd", code, () -> rowsOf(ICD_COLUMNS, "icd10cm_code", code, ICD_AT));
     }
 
-    /** The row of the code valid on the date of service, from the release that started last. */
-    private <T> Optional<T> latestValid(String columns, String table, String code, LocalDate dos, RowMapper<T> row) {
-        return jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE code = :code AND" + VALID_ON
-                        + "ORDER BY valid_from DESC LIMIT 1")
+    private <T> List<Dated<T>> rowsOf(String columns, String table, String code, Columns<T> value) {
+        return jdbc.sql("SELECT release_id, valid_from, valid_to, " + columns + " FROM " + table
+                        + " WHERE code = :code")
                 .param("code", code)
-                .param("dos", dos)
-                .query(row)
-                .optional();
+                .query((rs, n) -> new Dated<>(
+                        rs.getLong(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class),
+                        value.read(rs, 4)))
+                .list();
     }
 
     @Override
     public boolean icdKnownOnAnyDate(String code) {
-        return cache.get("icdKnownOnAnyDate", List.of(code), () -> loadIcdKnownOnAnyDate(code));
-    }
-
-    private boolean loadIcdKnownOnAnyDate(String code) {
-        return knownOnAnyDate("icd10cm_code", code);
-    }
-
-    /** Whether any release, of any dates, holds the code. */
-    private boolean knownOnAnyDate(String table, String code) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE code = :code)")
-                .param("code", code)
-                .query(Boolean.class)
-                .single();
+        return !icdRows(code).isEmpty();
     }
 
     @Override
@@ -157,20 +191,16 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public Optional<ProcedureCode> procedure(String code, LocalDate dos) {
-        return cache.get("procedure", List.of(code, dos), () -> loadProcedure(code, dos));
+        return latestOn(procedureRows(code), dos);
     }
 
-    private Optional<ProcedureCode> loadProcedure(String code, LocalDate dos) {
-        return latestValid(PROCEDURE_COLUMNS, "procedure_code", code, dos, PROCEDURE);
+    private List<Dated<ProcedureCode>> procedureRows(String code) {
+        return cache.get("procedure", code, () -> rowsOf(PROCEDURE_COLUMNS, "procedure_code", code, PROCEDURE_AT));
     }
 
     @Override
     public boolean procedureKnownOnAnyDate(String code) {
-        return cache.get("procedureKnownOnAnyDate", List.of(code), () -> loadProcedureKnownOnAnyDate(code));
-    }
-
-    private boolean loadProcedureKnownOnAnyDate(String code) {
-        return knownOnAnyDate("procedure_code", code);
+        return !procedureRows(code).isEmpty();
     }
 
     @Override
@@ -194,133 +224,212 @@ class JdbcCodeSets implements CodeSets {
 
     @Override
     public boolean modifierValid(String modifier, LocalDate dos) {
-        return cache.get("modifierValid", List.of(modifier, dos), () -> loadModifierValid(modifier, dos));
+        List<Dated<String>> rows =
+                cache.get("modifier", modifier, () -> rowsOf("code", "modifier", modifier, ResultSet::getString));
+        return rows.stream().anyMatch(r -> r.validOn(dos));
     }
 
-    private boolean loadModifierValid(String modifier, LocalDate dos) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM modifier WHERE code = :code AND" + VALID_ON + ")")
-                .param("code", modifier)
-                .param("dos", dos)
-                .query(Boolean.class)
-                .single();
-    }
+    private record Pair(String column1, String column2) {}
 
     @Override
     public List<NcciPair> ncciPairs(Collection<String> codes, LocalDate dos) {
-        return cache.get(
-                "ncciPairs",
-                List.of(List.copyOf(new java.util.TreeSet<>(codes)), dos),
-                () -> loadNcciPairs(codes, dos));
-    }
-
-    private List<NcciPair> loadNcciPairs(Collection<String> codes, LocalDate dos) {
-        if (codes.size() < 2) {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(codes));
+        if (distinct.size() < 2) {
             return List.of();
         }
-        List<String> list = new ArrayList<>(new LinkedHashSet<>(codes));
-        return jdbc.sql("SELECT DISTINCT ON (column1, column2) column1, column2, modifier_indicator FROM ncci_ptp "
-                        + "WHERE column1 IN (:codes) AND column2 IN (:codes) AND column1 <> column2 "
-                        + "AND effective_from <= :dos AND (effective_to IS NULL OR effective_to >= :dos) "
-                        + "ORDER BY column1, column2, effective_from DESC")
-                .param("codes", list)
-                .param("dos", dos)
-                .query((rs, n) -> new NcciPair(
-                        rs.getString(1), rs.getString(2), rs.getString(3).charAt(0)))
-                .list();
+        List<Pair> pairs = new ArrayList<>();
+        for (String column1 : distinct) {
+            for (String column2 : distinct) {
+                if (!column1.equals(column2)) {
+                    pairs.add(new Pair(column1, column2));
+                }
+            }
+        }
+        Map<Pair, List<Dated<NcciPair>>> rows = cache.getAll("ncci", pairs, this::loadNcciPairs);
+        List<NcciPair> inEffect = new ArrayList<>();
+        for (Pair pair : pairs) {
+            latestOn(rows.get(pair), dos).ifPresent(inEffect::add);
+        }
+        inEffect.sort(Comparator.comparing(NcciPair::column1).thenComparing(NcciPair::column2));
+        return inEffect;
+    }
+
+    /** The edits between the codes of the pairs, of every date, by pair (an empty list for a pair without one). */
+    private Map<Pair, List<Dated<NcciPair>>> loadNcciPairs(Set<Pair> pairs) {
+        Set<String> codes = new LinkedHashSet<>();
+        pairs.forEach(p -> {
+            codes.add(p.column1());
+            codes.add(p.column2());
+        });
+        Map<Pair, List<Dated<NcciPair>>> byPair = new HashMap<>();
+        pairs.forEach(p -> byPair.put(p, new ArrayList<>()));
+        jdbc.sql("SELECT release_id, effective_from, effective_to, column1, column2, modifier_indicator "
+                        + "FROM ncci_ptp WHERE column1 IN (:codes) AND column2 IN (:codes) AND column1 <> column2")
+                .param("codes", new ArrayList<>(codes))
+                .query((rs, n) -> new Dated<>(
+                        rs.getLong(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class),
+                        new NcciPair(
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6).charAt(0))))
+                .list()
+                .forEach(row -> {
+                    List<Dated<NcciPair>> list = byPair.get(
+                            new Pair(row.value().column1(), row.value().column2()));
+                    if (list != null) {
+                        list.add(row);
+                    }
+                });
+        return byPair;
     }
 
     @Override
     public Optional<MueLimit> mue(String code, LocalDate dos) {
-        return cache.get("mue", List.of(code, dos), () -> loadMue(code, dos));
-    }
-
-    private Optional<MueLimit> loadMue(String code, LocalDate dos) {
-        return jdbc.sql("SELECT code, max_units, adjudication_indicator FROM mue WHERE code = :code AND" + VALID_ON
-                        + "ORDER BY valid_from DESC LIMIT 1")
-                .param("code", code)
-                .param("dos", dos)
-                .query((rs, n) -> new MueLimit(
-                        rs.getString(1), rs.getInt(2), rs.getString(3).charAt(0)))
-                .optional();
+        return latestOn(
+                cache.get(
+                        "mue",
+                        code,
+                        () -> rowsOf(
+                                "code, max_units, adjudication_indicator",
+                                "mue",
+                                code,
+                                (rs, i) -> new MueLimit(
+                                        rs.getString(i),
+                                        rs.getInt(i + 1),
+                                        rs.getString(i + 2).charAt(0)))),
+                dos);
     }
 
     @Override
     public List<Excludes1> excludes1(Collection<String> icdCodes, LocalDate dos) {
-        return cache.get(
-                "excludes1",
-                List.of(List.copyOf(new java.util.TreeSet<>(icdCodes)), dos),
-                () -> loadExcludes1(icdCodes, dos));
-    }
-
-    private List<Excludes1> loadExcludes1(Collection<String> icdCodes, LocalDate dos) {
         if (icdCodes.size() < 2) {
             return List.of();
         }
-        return jdbc.sql("SELECT DISTINCT e.code_prefix, e.excluded_prefix, e.note FROM icd10cm_excludes1 e "
-                        + "JOIN code_set_release r ON r.id = e.release_id WHERE" + RELEASE_ON
-                        + "AND e.code_prefix IN (:prefixes)")
-                .param("dos", dos)
-                .param("prefixes", prefixes(icdCodes))
-                .query((rs, n) -> new Excludes1(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list();
+        return inEffect(
+                "excludes1",
+                icdCodes,
+                dos,
+                "SELECT e.release_id, r.effective_from, r.effective_to, e.code_prefix, e.excluded_prefix, e.note "
+                        + "FROM icd10cm_excludes1 e JOIN code_set_release r ON r.id = e.release_id "
+                        + "WHERE e.code_prefix IN (:prefixes)",
+                (rs, i) -> new Excludes1(rs.getString(i), rs.getString(i + 1), rs.getString(i + 2)),
+                Excludes1::codePrefix,
+                Comparator.comparing(Excludes1::codePrefix)
+                        .thenComparing(Excludes1::excludedPrefix)
+                        .thenComparing(Excludes1::note));
     }
 
     @Override
     public List<DemographicRule> demographicRules(Collection<String> codes, LocalDate dos) {
-        return cache.get(
-                "demographicRules",
-                List.of(List.copyOf(new java.util.TreeSet<>(codes)), dos),
-                () -> loadDemographicRules(codes, dos));
-    }
-
-    private List<DemographicRule> loadDemographicRules(Collection<String> codes, LocalDate dos) {
         if (codes.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT DISTINCT d.code_prefix, d.sex, d.min_age, d.max_age, d.note FROM demographic_edit d "
-                        + "JOIN code_set_release r ON r.id = d.release_id WHERE" + RELEASE_ON
-                        + "AND d.code_prefix IN (:prefixes)")
-                .param("dos", dos)
-                .param("prefixes", prefixes(codes))
-                .query((rs, n) -> new DemographicRule(
-                        rs.getString(1),
-                        sex(rs.getString(2)),
-                        (Integer) rs.getObject(3),
-                        (Integer) rs.getObject(4),
-                        rs.getString(5)))
-                .list();
+        return inEffect(
+                "demographicRules",
+                codes,
+                dos,
+                "SELECT d.release_id, r.effective_from, r.effective_to, d.code_prefix, d.sex, d.min_age, d.max_age, "
+                        + "d.note FROM demographic_edit d JOIN code_set_release r ON r.id = d.release_id "
+                        + "WHERE d.code_prefix IN (:prefixes)",
+                (rs, i) -> new DemographicRule(
+                        rs.getString(i),
+                        sex(rs.getString(i + 1)),
+                        (Integer) rs.getObject(i + 2),
+                        (Integer) rs.getObject(i + 3),
+                        rs.getString(i + 4)),
+                DemographicRule::codePrefix,
+                Comparator.comparing(DemographicRule::codePrefix).thenComparing(DemographicRule::note));
+    }
+
+    /**
+     * The distinct rules of releases in effect on the date whose code prefix is a prefix of one of the codes. Kept
+     * per code with their releases' dates; the codes not kept yet are read in one statement.
+     *
+     * @param sql reads release id, release start and end, then the rule's columns, for {@code :prefixes}
+     */
+    private <T> List<T> inEffect(
+            String operation,
+            Collection<String> codes,
+            LocalDate dos,
+            String sql,
+            Columns<T> rule,
+            Function<T, String> prefix,
+            Comparator<T> order) {
+        Map<String, List<Dated<T>>> byCode = cache.getAll(operation, new LinkedHashSet<>(codes), missing -> {
+            List<Dated<T>> rows = jdbc.sql(sql)
+                    .param("prefixes", prefixes(missing))
+                    .query((rs, n) -> new Dated<>(
+                            rs.getLong(1),
+                            rs.getObject(2, LocalDate.class),
+                            rs.getObject(3, LocalDate.class),
+                            rule.read(rs, 4)))
+                    .list();
+            Map<String, List<Dated<T>>> read = new HashMap<>();
+            for (String code : missing) {
+                read.put(
+                        code,
+                        rows.stream()
+                                .filter(r -> code.startsWith(prefix.apply(r.value())))
+                                .toList());
+            }
+            return read;
+        });
+        Set<T> inEffect = new LinkedHashSet<>();
+        byCode.values()
+                .forEach(rows -> rows.stream()
+                        .filter(r -> r.validOn(dos))
+                        .map(Dated::value)
+                        .forEach(inEffect::add));
+        return inEffect.stream().sorted(order).toList();
     }
 
     @Override
     public List<String> indications(String procedureCode, LocalDate dos) {
-        return cache.get("indications", List.of(procedureCode, dos), () -> loadIndications(procedureCode, dos));
-    }
-
-    private List<String> loadIndications(String procedureCode, LocalDate dos) {
-        return jdbc.sql("SELECT DISTINCT i.icd_prefix FROM procedure_indication i JOIN code_set_release r "
-                        + "ON r.id = i.release_id WHERE" + RELEASE_ON + "AND i.procedure_code = :code "
-                        + "ORDER BY i.icd_prefix")
-                .param("dos", dos)
-                .param("code", procedureCode)
-                .query(String.class)
-                .list();
+        List<Dated<String>> rows = cache.get(
+                "indications",
+                procedureCode,
+                () -> jdbc.sql("SELECT i.release_id, r.effective_from, r.effective_to, i.icd_prefix "
+                                + "FROM procedure_indication i JOIN code_set_release r ON r.id = i.release_id "
+                                + "WHERE i.procedure_code = :code")
+                        .param("code", procedureCode)
+                        .query((rs, n) -> new Dated<>(
+                                rs.getLong(1),
+                                rs.getObject(2, LocalDate.class),
+                                rs.getObject(3, LocalDate.class),
+                                rs.getString(4)))
+                        .list());
+        return rows.stream()
+                .filter(r -> r.validOn(dos))
+                .map(Dated::value)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     @Override
     public List<CodeSetVersion> versionsOn(LocalDate dos) {
-        return cache.get("versionsOn", List.of(dos), () -> loadVersionsOn(dos));
+        List<Dated<CodeSetVersion>> releases = cache.get("releases", "all", this::loadReleases);
+        // per code set, the release in effect that started last (DISTINCT ON (code_set) ... effective_from DESC)
+        Map<String, Dated<CodeSetVersion>> latest = new TreeMap<>();
+        for (Dated<CodeSetVersion> release : releases) {
+            if (release.validOn(dos) && CLAIM_CODE_SETS.contains(release.value().codeSet())) {
+                latest.merge(
+                        release.value().codeSet(), release, (a, b) -> Dated.LATEST_FIRST.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        return latest.values().stream().map(Dated::value).toList();
     }
 
-    private List<CodeSetVersion> loadVersionsOn(LocalDate dos) {
-        return jdbc
-                .sql("SELECT DISTINCT ON (r.code_set) r.code_set, r.version FROM code_set_release r WHERE" + RELEASE_ON
-                        + "ORDER BY r.code_set, r.effective_from DESC")
-                .param("dos", dos)
-                .query((rs, n) -> new CodeSetVersion(rs.getString(1), rs.getString(2)))
-                .list()
-                .stream()
-                .filter(v -> CLAIM_CODE_SETS.contains(v.codeSet()))
-                .toList();
+    private List<Dated<CodeSetVersion>> loadReleases() {
+        return jdbc.sql("SELECT id, effective_from, effective_to, code_set, version FROM code_set_release")
+                .query((rs, n) -> new Dated<>(
+                        rs.getLong(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class),
+                        new CodeSetVersion(rs.getString(4), rs.getString(5))))
+                .list();
     }
 
     /** Every prefix of every code (E11.9 -> E, E1, E11, E11., E11.9), so prefix rules match by equality. */

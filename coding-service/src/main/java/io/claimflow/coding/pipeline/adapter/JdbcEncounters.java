@@ -7,6 +7,8 @@ import io.claimflow.coding.pipeline.IncomingDocumentation;
 import io.claimflow.events.EncounterDocumented;
 import io.claimflow.schemas.serde.StoredRecords;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,19 +59,36 @@ class JdbcEncounters implements Encounters {
                 .optional();
     }
 
+    /**
+     * An encounter not seen before is one insert (no row to lock before it); corrected documentation of one seen
+     * before is an update that locks its row and returns what it leaves as it was: its state before.
+     */
     @Override
-    public void saveDocumentation(IncomingDocumentation documentation) {
-        jdbc.sql("INSERT INTO encounter (encounter_id, tenant_id, date_of_service, documented_event_id, "
+    public Optional<State> saveDocumentation(IncomingDocumentation documentation) {
+        int inserted = jdbc.sql("INSERT INTO encounter (encounter_id, tenant_id, date_of_service, documented_event_id, "
                         + "documented, status) VALUES (:id, :tenant, :dos, :eventId, :doc, 'HELD') "
-                        + "ON CONFLICT (encounter_id) DO UPDATE SET tenant_id = excluded.tenant_id, "
-                        + "date_of_service = excluded.date_of_service, documented_event_id = excluded.documented_event_id, "
-                        + "documented = excluded.documented, documentation = NULL, updated_at = now()")
-                .param("id", documentation.encounter().encounterId())
-                .param("tenant", documentation.encounter().tenantId())
-                .param("dos", documentation.encounter().dateOfService())
-                .param("eventId", UUID.fromString(documentation.eventId()))
-                .param("doc", documentation.documentation())
+                        + "ON CONFLICT (encounter_id) DO NOTHING")
+                .params(parameters(documentation))
                 .update();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("UPDATE encounter SET tenant_id = :tenant, date_of_service = :dos, "
+                        + "documented_event_id = :eventId, documented = :doc, documentation = NULL, updated_at = now() "
+                        + "WHERE encounter_id = :id RETURNING status, current_version, recode_attempts")
+                .params(parameters(documentation))
+                .query((rs, n) -> new State(EncounterStatus.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3)))
+                .single());
+    }
+
+    private static Map<String, Object> parameters(IncomingDocumentation documentation) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", documentation.encounter().encounterId());
+        parameters.put("tenant", documentation.encounter().tenantId());
+        parameters.put("dos", documentation.encounter().dateOfService());
+        parameters.put("eventId", UUID.fromString(documentation.eventId()));
+        parameters.put("doc", documentation.documentation());
+        return parameters;
     }
 
     @Override
