@@ -48,7 +48,7 @@ public final class ConsoleEvents {
         return e;
     }
 
-    static ClaimSubmitted submitted(
+    public static ClaimSubmitted submitted(
             String tenant,
             String encounter,
             String claim,
@@ -111,7 +111,7 @@ public final class ConsoleEvents {
         return e;
     }
 
-    static PaymentPosted paid(
+    public static PaymentPosted paid(
             String tenant,
             String encounter,
             String claim,

@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.UUID;
 
 /** Events for the tests, built from the samples in schemas/samples with the test's own ids and figures. */
-final class BillingEvents {
+public final class BillingEvents {
 
     private BillingEvents() {}
 
-    static ClaimSubmitted claimSubmitted(String tenant, String claimId, String encounterId, String mrn) {
+    public static ClaimSubmitted claimSubmitted(String tenant, String claimId, String encounterId, String mrn) {
         ClaimSubmitted event = Samples.load(ClaimSubmitted.class);
         event.setEventId(UUID.randomUUID().toString());
         event.setOccurredAt(Instant.now());
@@ -35,7 +35,7 @@ final class BillingEvents {
      * A primary remittance: charge 350.00, paid 168.40, CO-45 96.50, PR-1 deductible 50.00, PR-2 coinsurance 21.10,
      * PR-3 copay 14.00 (patient owes 85.10).
      */
-    static PaymentPosted primary(String tenant, String claimId, String encounterId, String trace) {
+    public static PaymentPosted primary(String tenant, String claimId, String encounterId, String trace) {
         return remittance(
                 tenant,
                 claimId,
@@ -53,7 +53,7 @@ final class BillingEvents {
     }
 
     /** The payer's reversal (claim status 22) of {@link #primary}. */
-    static PaymentPosted reversal(String tenant, String claimId, String encounterId, String trace) {
+    public static PaymentPosted reversal(String tenant, String claimId, String encounterId, String trace) {
         return remittance(
                 tenant,
                 claimId,

@@ -1,6 +1,5 @@
 package io.claimflow.patientbilling.claim;
 
-import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
@@ -32,7 +31,4 @@ public interface KnownClaims {
 
     /** Records the payer the claim's patient share is pending with (null: none pending). */
     void pendingWith(String tenantId, String claimId, String payerName);
-
-    /** The claim's total charge as submitted. */
-    BigDecimal totalCharge(String tenantId, String claimId);
 }

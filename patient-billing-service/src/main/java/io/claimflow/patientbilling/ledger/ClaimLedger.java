@@ -61,6 +61,36 @@ public record ClaimLedger(String claimId, List<PostedEntry> entries, String supe
         return standing;
     }
 
+    /**
+     * The ledger as it reads once {@code posting} is written as entry {@code entryId}: the posting is one of its
+     * entries when it posts on this claim (without the trace number and claim status, which a posting does not
+     * carry), and the entries it reverses name it.
+     */
+    public ClaimLedger plus(long entryId, Posting posting) {
+        if (!claimId.equals(posting.claimId())) {
+            return this;
+        }
+        List<PostedEntry> after = new java.util.ArrayList<>(entries.size() + 1);
+        for (PostedEntry entry : entries) {
+            if (posting.reverses().contains(entry.id())) {
+                List<Long> reversedBy = new java.util.ArrayList<>(entry.reversedBy());
+                reversedBy.add(entryId);
+                entry = new PostedEntry(
+                        entry.id(),
+                        entry.kind(),
+                        entry.traceNumber(),
+                        entry.claimStatus(),
+                        entry.effectiveDate(),
+                        reversedBy,
+                        entry.lines());
+            }
+            after.add(entry);
+        }
+        after.add(new PostedEntry(
+                entryId, posting.kind(), null, null, posting.effectiveDate(), List.of(), posting.lines()));
+        return new ClaimLedger(claimId, after, supersededBy);
+    }
+
     public static ClaimLedger empty(String claimId) {
         return new ClaimLedger(claimId, List.of(), null);
     }

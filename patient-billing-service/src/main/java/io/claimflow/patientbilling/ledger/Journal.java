@@ -1,5 +1,6 @@
 package io.claimflow.patientbilling.ledger;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,14 @@ public interface Journal {
         }
     }
 
+    /**
+     * A claim's ledger with what the posting rules need of the claim itself, read at once.
+     *
+     * @param totalCharge the claim's total charge as submitted; null when the claim is not known
+     * @param pendingPayerName the payer the claim's patient share is pending with, null when none
+     */
+    record ClaimState(ClaimLedger ledger, BigDecimal totalCharge, String pendingPayerName) {}
+
     /** Locks the patient account for the rest of the transaction, so postings to it happen one at a time. */
     void lockAccount(long accountId);
 
@@ -25,6 +34,11 @@ public interface Journal {
     /** The lines of one journal entry, in order. */
     List<JournalLine> entryLines(long entryId);
 
+    /** Everything posted on one claim, its total charge and the payer its patient share is pending with: one read. */
+    ClaimState claimState(String tenantId, String claimId);
+
     /** Everything posted on one claim. */
-    ClaimLedger claimLedger(String tenantId, String claimId);
+    default ClaimLedger claimLedger(String tenantId, String claimId) {
+        return claimState(tenantId, claimId).ledger();
+    }
 }

@@ -4,6 +4,7 @@ import io.claimflow.patientbilling.claim.KnownClaims;
 import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -40,7 +41,9 @@ public class Postings {
     public void post(Remittance answer, KnownClaims.ClaimRef claim) {
         // a later payer's claim posts on the visit's ledger: it never charges the visit a second time
         Remittance remittance = claim.laterPayersClaim() ? answer.asLaterPayerOn(claim.ledgerClaimId()) : answer;
-        ClaimLedger ledger = journal.claimLedger(remittance.tenantId(), remittance.claimId());
+        // the claim's ledger, total charge and pending payer: read once for the answer (issue 22)
+        Journal.ClaimState state = journal.claimState(remittance.tenantId(), remittance.claimId());
+        ClaimLedger ledger = state.ledger();
         // the natural key; the unique index journal_entry_remittance_once backs it up
         if (ledger.hasRemittance(remittance.traceNumber(), remittance.statusCode())) {
             log.info(
@@ -51,8 +54,7 @@ public class Postings {
                     remittance.eventId());
             return;
         }
-        Optional<Posting> posting = PostingRules.remittance(
-                remittance, ledger, claims.totalCharge(remittance.tenantId(), remittance.claimId()));
+        Optional<Posting> posting = PostingRules.remittance(remittance, ledger, state.totalCharge());
         posting.ifPresent(p -> {
             long entry = journal.write(
                     remittance.tenantId(),
@@ -64,13 +66,13 @@ public class Postings {
                             remittance.statusCode(),
                             remittance.payerName()));
             if (remittance.status() != Remittance.Status.REVERSAL) {
-                claims.pendingWith(
-                        remittance.tenantId(),
-                        remittance.claimId(),
-                        Money.isPositive(journal.claimLedger(remittance.tenantId(), remittance.claimId())
-                                        .pendingWithOtherInsurance())
-                                ? remittance.nextPayerName()
-                                : null);
+                // the ledger after this entry, without reading it back; the claim's row only when the payer changes
+                String pendingWith = Money.isPositive(ledger.plus(entry, p).pendingWithOtherInsurance())
+                        ? remittance.nextPayerName()
+                        : null;
+                if (!Objects.equals(pendingWith, state.pendingPayerName())) {
+                    claims.pendingWith(remittance.tenantId(), remittance.claimId(), pendingWith);
+                }
             }
             log.info(
                     "posted remittance {} status {} for claim {} of encounter {} as journal entry {}",
@@ -117,9 +119,9 @@ public class Postings {
             String tenantId, String claimId, PostingRules.BalanceDecision decision, BigDecimal amount, LocalDate on) {
         KnownClaims.ClaimRef claim =
                 claims.findAndLockAccount(tenantId, claimId).orElseThrow();
-        ClaimLedger ledger = journal.claimLedger(tenantId, claimId);
+        Journal.ClaimState state = journal.claimState(tenantId, claimId);
         Optional<Posting> posting =
-                PostingRules.balanceDecision(ledger, claims.totalCharge(tenantId, claimId), decision, amount, on);
+                PostingRules.balanceDecision(state.ledger(), state.totalCharge(), decision, amount, on);
         posting.ifPresent(p -> {
             long entry = journal.write(tenantId, claim.accountId(), p, Journal.Source.NONE);
             log.info("lost appeal of claim {}: {} posted as journal entry {}", claimId, decision, entry);
@@ -135,8 +137,8 @@ public class Postings {
     public void chargeToPatient(String tenantId, String claimId, String eventId, LocalDate on) {
         KnownClaims.ClaimRef claim = claims.findAndLockAccount(tenantId, claimId)
                 .orElseThrow(() -> new IllegalStateException("claim " + claimId + " was just registered"));
-        ClaimLedger ledger = journal.claimLedger(tenantId, claimId);
-        PostingRules.selfPayCharge(ledger, claims.totalCharge(tenantId, claimId), on)
+        Journal.ClaimState state = journal.claimState(tenantId, claimId);
+        PostingRules.selfPayCharge(state.ledger(), state.totalCharge(), on)
                 .ifPresentOrElse(
                         p -> {
                             long entry = journal.write(

@@ -167,6 +167,34 @@ public class TransactionalBatches {
         }
     }
 
+    /**
+     * A poll of a listener of several topics, cut into runs of consecutive records of one topic, in the poll's order:
+     * a listener hands each run to {@link #handleOnce} with that topic's type and handler. A run that fails stops the
+     * poll there (its {@link BatchListenerFailedException} names the record), so the runs before it stay committed
+     * and the records after it are delivered again, as with a listener per topic; one consumer polls the broker for
+     * all of them (issue 22: a consumer per topic polled it on its own, busy or idle).
+     */
+    public static <V> List<List<ConsumerRecord<String, V>>> topicRuns(List<ConsumerRecord<String, V>> records) {
+        List<List<ConsumerRecord<String, V>>> runs = new ArrayList<>();
+        int start = 0;
+        while (start < records.size()) {
+            String topic = records.get(start).topic();
+            int end = start + 1;
+            while (end < records.size() && records.get(end).topic().equals(topic)) {
+                end++;
+            }
+            runs.add(records.subList(start, end));
+            start = end;
+        }
+        return runs;
+    }
+
+    /** A run of {@link #topicRuns}, as the records of its topic's type (each value is checked when handled). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <V> List<ConsumerRecord<String, V>> typed(List<? extends ConsumerRecord<String, ?>> run) {
+        return (List) run;
+    }
+
     private boolean isNew(String consumerId, Object eventId) {
         if (eventId instanceof UUID uuid) {
             return processedEvents.markIfNew(consumerId, uuid);

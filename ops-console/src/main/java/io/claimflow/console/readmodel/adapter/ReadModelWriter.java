@@ -90,7 +90,8 @@ class ReadModelWriter {
     /**
      * A claim's submission. The same claim id submitted again (a front-end rejected claim corrected and released) is
      * SUBMITTED again and keeps its first submission time (its KPI period); a submission that arrives after its own
-     * answer (the row {@link #ensureClaim} made, frequency UNKNOWN) keeps the state the answer gave.
+     * answer (the row {@link #denied} or {@link #paymentPosted} made, frequency UNKNOWN) keeps the state the answer
+     * gave.
      */
     @Transactional
     public void submitted(TimelineEntry entry, EventMapping.Submission submission) {
@@ -176,26 +177,42 @@ class ReadModelWriter {
         }
     }
 
+    /**
+     * A denial, on the claim's row or on a row it makes when the denial overtook its submission (frequency UNKNOWN,
+     * kept by {@link #submitted}): one upsert (issue 22: an insert that did nothing, then an update).
+     */
     @Transactional
     public void denied(TimelineEntry entry, String payerName, String patientControlNumber) {
         timeline(entry);
-        ensureClaim(entry, payerName, patientControlNumber);
         boolean frontEnd = "FRONT_END_REJECTION".equals(entry.denialStage());
         jdbc.sql("""
-                UPDATE claim SET denial_count = denial_count + 1,
-                    front_end_rejected = front_end_rejected OR :frontEnd,
-                    last_denial_category = :category, last_denial_carcs = :carcs,
-                    first_answer_at = LEAST(COALESCE(first_answer_at, :at), :at),
-                    state = CASE WHEN state IN ('REPLACED', 'VOIDED') THEN state
-                                 WHEN paid_amount > 0 THEN 'PARTIALLY_PAID'
-                                 WHEN :frontEnd THEN 'REJECTED' ELSE 'DENIED' END
-                WHERE claim_id = :claim
+                INSERT INTO claim (claim_id, encounter_id, tenant_id, patient_control_number, payer_id, payer_name,
+                    frequency, coding_version, state, submitted_at, total_charge, denial_count, front_end_rejected,
+                    last_denial_category, last_denial_carcs, first_answer_at)
+                VALUES (:claim, :encounter, :tenant, :pcn, :payer, :payerName, 'UNKNOWN', 0,
+                    CASE WHEN :frontEnd THEN 'REJECTED' ELSE 'DENIED' END, :at, :charge, 1, :frontEnd, :category,
+                    :carcs, :at)
+                ON CONFLICT (claim_id) DO UPDATE SET denial_count = claim.denial_count + 1,
+                    front_end_rejected = claim.front_end_rejected OR EXCLUDED.front_end_rejected,
+                    last_denial_category = EXCLUDED.last_denial_category,
+                    last_denial_carcs = EXCLUDED.last_denial_carcs,
+                    first_answer_at = LEAST(COALESCE(claim.first_answer_at, EXCLUDED.first_answer_at),
+                                            EXCLUDED.first_answer_at),
+                    state = CASE WHEN claim.state IN ('REPLACED', 'VOIDED') THEN claim.state
+                                 WHEN claim.paid_amount > 0 THEN 'PARTIALLY_PAID'
+                                 WHEN EXCLUDED.front_end_rejected THEN 'REJECTED' ELSE 'DENIED' END
                 """)
+                .param("claim", entry.claimId())
+                .param("encounter", entry.encounterId())
+                .param("tenant", entry.tenantId())
+                .param("pcn", patientControlNumber)
+                .param("payer", entry.payerId())
+                .param("payerName", payerName)
                 .param("frontEnd", frontEnd)
+                .param("at", ts(entry.occurredAt()))
+                .param("charge", EventMapping.zeroIfNull(entry.chargeAmount()))
                 .param("category", entry.denialCategory())
                 .param("carcs", entry.carcs())
-                .param("at", ts(entry.occurredAt()))
-                .param("claim", entry.claimId())
                 .update();
     }
 
@@ -208,27 +225,44 @@ class ReadModelWriter {
                 """).param("claim", entry.claimId()).update();
     }
 
+    /**
+     * A payment, on the claim's row or on a row it makes when the payment overtook its submission (frequency UNKNOWN,
+     * kept by {@link #submitted}): one upsert (issue 22: an insert that did nothing, then an update).
+     */
     @Transactional
     public void paymentPosted(TimelineEntry entry, String payerName, String patientControlNumber) {
         timeline(entry);
-        ensureClaim(entry, payerName, patientControlNumber);
         jdbc.sql("""
-                UPDATE claim SET paid_amount = paid_amount + :paid,
-                    patient_responsibility = patient_responsibility + :patient,
-                    contractual_adjustment = contractual_adjustment + :contractual,
-                    first_answer_at = LEAST(COALESCE(first_answer_at, :at), :at),
-                    last_paid_at = :at,
-                    state = CASE WHEN state IN ('REPLACED', 'VOIDED') THEN state
-                                 WHEN paid_amount + :paid <= 0 AND patient_responsibility + :patient <= 0
+                INSERT INTO claim (claim_id, encounter_id, tenant_id, patient_control_number, payer_id, payer_name,
+                    frequency, coding_version, state, submitted_at, total_charge, paid_amount, patient_responsibility,
+                    contractual_adjustment, first_answer_at, last_paid_at)
+                VALUES (:claim, :encounter, :tenant, :pcn, :payer, :payerName, 'UNKNOWN', 0,
+                    CASE WHEN CAST(:paid AS numeric) <= 0 AND CAST(:patient AS numeric) <= 0 THEN 'DENIED'
+                         ELSE 'PAID' END,
+                    :at, :charge, :paid, :patient, :contractual, :at, :at)
+                ON CONFLICT (claim_id) DO UPDATE SET paid_amount = claim.paid_amount + EXCLUDED.paid_amount,
+                    patient_responsibility = claim.patient_responsibility + EXCLUDED.patient_responsibility,
+                    contractual_adjustment = claim.contractual_adjustment + EXCLUDED.contractual_adjustment,
+                    first_answer_at = LEAST(COALESCE(claim.first_answer_at, EXCLUDED.first_answer_at),
+                                            EXCLUDED.first_answer_at),
+                    last_paid_at = EXCLUDED.last_paid_at,
+                    state = CASE WHEN claim.state IN ('REPLACED', 'VOIDED') THEN claim.state
+                                 WHEN claim.paid_amount + EXCLUDED.paid_amount <= 0
+                                      AND claim.patient_responsibility + EXCLUDED.patient_responsibility <= 0
                                      THEN 'DENIED'
-                                 WHEN denial_count > 0 THEN 'PARTIALLY_PAID' ELSE 'PAID' END
-                WHERE claim_id = :claim
+                                 WHEN claim.denial_count > 0 THEN 'PARTIALLY_PAID' ELSE 'PAID' END
                 """)
+                .param("claim", entry.claimId())
+                .param("encounter", entry.encounterId())
+                .param("tenant", entry.tenantId())
+                .param("pcn", patientControlNumber)
+                .param("payer", entry.payerId())
+                .param("payerName", payerName)
+                .param("at", ts(entry.occurredAt()))
+                .param("charge", EventMapping.zeroIfNull(entry.chargeAmount()))
                 .param("paid", entry.paidAmount())
                 .param("patient", entry.patientResponsibility())
                 .param("contractual", entry.contractualAdjustment())
-                .param("at", ts(entry.occurredAt()))
-                .param("claim", entry.claimId())
                 .update();
         if (entry.paidAmount().signum() > 0) {
             jdbc.sql("""
@@ -242,26 +276,6 @@ class ReadModelWriter {
                     .param("at", ts(entry.occurredAt()))
                     .update();
         }
-    }
-
-    // An answer can overtake its submission (different topics, different partitions' progress): keep what it tells.
-    private void ensureClaim(TimelineEntry entry, String payerName, String patientControlNumber) {
-        jdbc.sql("""
-                INSERT INTO claim (claim_id, encounter_id, tenant_id, patient_control_number, payer_id, payer_name,
-                    frequency, coding_version, state, submitted_at, total_charge)
-                VALUES (:claim, :encounter, :tenant, :pcn, :payer, :payerName, 'UNKNOWN', 0, 'SUBMITTED', :at,
-                    :charge)
-                ON CONFLICT (claim_id) DO NOTHING
-                """)
-                .param("claim", entry.claimId())
-                .param("encounter", entry.encounterId())
-                .param("tenant", entry.tenantId())
-                .param("pcn", patientControlNumber)
-                .param("payer", entry.payerId())
-                .param("payerName", payerName)
-                .param("at", ts(entry.occurredAt()))
-                .param("charge", EventMapping.zeroIfNull(entry.chargeAmount()))
-                .update();
     }
 
     // the event's timeline row and its count in the minute the console takes it in (not when it occurred: a replay

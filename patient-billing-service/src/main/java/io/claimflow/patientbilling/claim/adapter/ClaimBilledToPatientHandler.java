@@ -42,18 +42,19 @@ public class ClaimBilledToPatientHandler {
         }
         String tenantId = event.getTenantId();
         String claimId = event.getClaimId();
-        registry.lockClaimKey(tenantId, claimId);
+        // takes the claim's key lock first
         long accountId = registry.register(ClaimSubmittedHandler.registration(
-                tenantId,
-                claimId,
-                event.getEncounterId(),
-                event.getPatientControlNumber(),
-                event.getPatient(),
-                event.getProviders(),
-                SELF_PAY,
-                event.getTotalCharge(),
-                event.getOccurredAt(),
-                event.getLines()));
+                        tenantId,
+                        claimId,
+                        event.getEncounterId(),
+                        event.getPatientControlNumber(),
+                        event.getPatient(),
+                        event.getProviders(),
+                        SELF_PAY,
+                        event.getTotalCharge(),
+                        event.getOccurredAt(),
+                        event.getLines()))
+                .accountId();
         registry.markBilledToPatient(tenantId, claimId);
         LocalDate on = event.getOccurredAt().atOffset(ZoneOffset.UTC).toLocalDate();
         Optional<String> later =

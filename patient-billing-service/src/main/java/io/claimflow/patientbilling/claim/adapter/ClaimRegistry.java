@@ -2,6 +2,7 @@ package io.claimflow.patientbilling.claim.adapter;
 
 import io.claimflow.patientbilling.claim.KnownClaims;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -114,14 +115,6 @@ public class ClaimRegistry implements KnownClaims {
                 == 1;
     }
 
-    /** The claim's total charge as submitted. */
-    public java.math.BigDecimal totalCharge(String tenantId, String claimId) {
-        return jdbc.sql("SELECT total_charge FROM claim WHERE tenant_id = ? AND claim_id = ?")
-                .params(tenantId, claimId)
-                .query(java.math.BigDecimal.class)
-                .single();
-    }
-
     /**
      * Records that {@code byClaimId} replaced or voided the claim; false when the claim is not known here or was
      * superseded already.
@@ -175,22 +168,34 @@ public class ClaimRegistry implements KnownClaims {
                 .optional();
     }
 
+    /** A registered claim: its patient account, and the visit's earlier claims billed to the patient. */
+    record Registered(long accountId, java.util.List<String> earlierBilledToPatient) {}
+
     /**
-     * Opens the patient's account if needed (keeping its mailing address current) and records the claim once. The same
-     * claim sent again after a front-end rejection, its charges edited by a biller, takes the new total, procedures
-     * and dates while nothing has posted on it yet; once something has, the first registration stands.
+     * Takes the claim's key lock ({@link #lockClaimKey}) for the rest of the transaction, opens the patient's account
+     * if needed (keeping its mailing address current) and records the claim once. The same claim sent again after a
+     * front-end rejection, its charges edited by a biller, takes the new total, procedures and dates while nothing has
+     * posted on it yet; once something has, the first registration stands. Two statements (issue 22: the key lock is
+     * taken by the first, and the second returns {@link #earlierClaimsOfVisit} billed to the patient, which were two
+     * statements more): the visit's other claims not superseded, registered from an event no later than this one's,
+     * billed to the patient, oldest first.
      */
-    long register(Registration r) {
+    Registered register(Registration r) {
         long accountId = jdbc.sql("""
+                WITH claim_key AS (SELECT pg_advisory_xact_lock(hashtextextended(:tenant || '/' || :claim, 0)))
                 INSERT INTO patient_account (tenant_id, patient_ref, guarantor_name, address_line1, address_line2,
                     city, state, postal_code, birth_date)
-                VALUES (:tenant, :patient, :name, :line1, :line2, :city, :state, :zip, :birthDate)
+                SELECT CAST(:tenant AS text), CAST(:patient AS text), CAST(:name AS text), CAST(:line1 AS text),
+                    CAST(:line2 AS text), CAST(:city AS text), CAST(:state AS text), CAST(:zip AS text),
+                    CAST(:birthDate AS date)
+                FROM claim_key
                 ON CONFLICT (tenant_id, patient_ref) DO UPDATE SET guarantor_name = excluded.guarantor_name,
                     birth_date = COALESCE(excluded.birth_date, patient_account.birth_date),
                     address_line1 = excluded.address_line1, address_line2 = excluded.address_line2,
                     city = excluded.city, state = excluded.state, postal_code = excluded.postal_code
                 RETURNING id""")
                 .param("tenant", r.tenantId())
+                .param("claim", r.claimId())
                 .param("patient", r.patientRef())
                 .param("name", r.guarantorName())
                 .param("line1", r.addressLine1())
@@ -201,7 +206,8 @@ public class ClaimRegistry implements KnownClaims {
                 .param("birthDate", r.birthDate())
                 .query(Long.class)
                 .single();
-        jdbc.sql("""
+        List<String> earlierBilledToPatient = jdbc.sql("""
+                WITH registered AS (
                 INSERT INTO claim (tenant_id, claim_id, encounter_id, account_id, patient_control_number, service_from,
                     service_to, billing_provider, rendering_provider, payer_name, total_charge, submitted_at, procedure_codes)
                 VALUES (:tenant, :claim, :encounter, :account, :pcn, :from, :to, :billing, :rendering, :payer, :charge,
@@ -211,7 +217,10 @@ public class ClaimRegistry implements KnownClaims {
                     service_to = excluded.service_to, submitted_at = excluded.submitted_at
                 WHERE claim.total_charge <> excluded.total_charge
                   AND NOT EXISTS (SELECT 1 FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
-                                  WHERE e.tenant_id = claim.tenant_id AND l.claim_id = claim.claim_id)""")
+                                  WHERE e.tenant_id = claim.tenant_id AND l.claim_id = claim.claim_id))
+                SELECT claim_id FROM claim WHERE tenant_id = :tenant AND encounter_id = :encounter
+                  AND claim_id <> :claim AND superseded_by IS NULL AND submitted_at <= :submitted AND billed_to_patient
+                ORDER BY submitted_at, claim_id""")
                 .param("tenant", r.tenantId())
                 .param("claim", r.claimId())
                 .param("encounter", r.encounterId())
@@ -225,7 +234,8 @@ public class ClaimRegistry implements KnownClaims {
                 .param("charge", r.totalCharge())
                 .param("submitted", java.sql.Timestamp.from(r.submittedAt()))
                 .param("procedures", String.join(",", r.procedureCodes()))
-                .update();
-        return accountId;
+                .query(String.class)
+                .list();
+        return new Registered(accountId, earlierBilledToPatient);
     }
 }

@@ -41,8 +41,8 @@ public class ClaimSubmittedHandler {
         if (event.getLines().isEmpty()) {
             throw new IllegalArgumentException("claim " + event.getClaimId() + " has no service lines");
         }
-        registry.lockClaimKey(event.getTenantId(), event.getClaimId());
-        long accountId = registry.register(registration(
+        // takes the claim's key lock first (answers that arrive before it wait for it, or park before it)
+        ClaimRegistry.Registered registered = registry.register(registration(
                 event.getTenantId(),
                 event.getClaimId(),
                 event.getEncounterId(),
@@ -53,6 +53,7 @@ public class ClaimSubmittedHandler {
                 event.getTotalCharge(),
                 event.getOccurredAt(),
                 event.getLines()));
+        long accountId = registered.accountId();
         if (!event.getPriorPayerAdjudications().isEmpty()
                 && !registry.linkToVisitLedger(event.getTenantId(), event.getClaimId(), event.getEncounterId())) {
             log.warn(
@@ -82,8 +83,8 @@ public class ClaimSubmittedHandler {
         }
         // the visit was billed to the patient before (self-pay) and now goes to a payer: the self-pay charge comes off
         LocalDate on = event.getOccurredAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
-        for (String billed : registry.earlierClaimsOfVisit(
-                event.getTenantId(), event.getEncounterId(), event.getClaimId(), event.getOccurredAt(), true)) {
+        // (read as the claim was registered; a claim superseded since is skipped by supersede)
+        for (String billed : registered.earlierBilledToPatient()) {
             supersede(registry, registrationListeners, event.getTenantId(), billed, event.getClaimId(), on);
         }
     }
