@@ -213,8 +213,9 @@ record StackConfig(
                         "postgres-java-opts",
                         "CLAIMFLOW_POSTGRES_JAVA_OPTS",
                         "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
-                // C1 only: a third less CPU to start, which is what five services starting on two cores lack;
-                // set CLAIMFLOW_SERVICE_JAVA_OPTS without it to measure throughput
+                // C1 only: half the CPU to start (about 8 s a service against 20 with C2) and no C2 compiling over
+                // the first thousands of encounters; warm, C2 was within a few ms per encounter (local-stack README,
+                // "The stack's JVM options"). CLAIMFLOW_SERVICE_JAVA_OPTS without it runs tiered C2.
                 option.get(
                         "service-java-opts",
                         "CLAIMFLOW_SERVICE_JAVA_OPTS",

@@ -170,7 +170,8 @@ public record StackBenchReport(
         md.append("From `/proc/<pid>/stat` (user + system) of every process of the stack, read before the run's first"
                 + " send and just after its last record (2 s later, sampled each second); PostgreSQL is the postmaster"
                 + " with all its backends and helpers (exited ones through the postmaster's children's time). Idle:"
-                + " CPU per second with the stack up and no work, measured before the runs.\n\n");
+                + " CPU per second with the stack up and no work, measured once every service is UP, before the raw"
+                + " ceiling and the runs (JIT compilers still at work after start-up count here).\n\n");
         Set<String> processes = new LinkedHashSet<>(idleMillisPerSecond.keySet());
         runs.forEach(r -> processes.addAll(r.cpuMillis().keySet()));
         md.append("| process | idle ms/s |");

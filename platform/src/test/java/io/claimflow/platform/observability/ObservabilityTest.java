@@ -79,6 +79,17 @@ class ObservabilityTest {
 
     @Test
     void traceOfAConsumedRecordContinuesThroughTheOutboxIntoTheRelayedRecord() throws Exception {
+        traceContinuesThroughTheOutbox("01");
+    }
+
+    // An upstream service that did not sample the trace (management.tracing.sampling.probability below 1) still sends
+    // traceparent with flags 00: the hop keeps the trace id and the decision, so a trace is kept whole or not at all.
+    @Test
+    void anUnsampledTraceContinuesUnsampledThroughTheOutbox() throws Exception {
+        traceContinuesThroughTheOutbox("00");
+    }
+
+    private void traceContinuesThroughTheOutbox(String flags) throws Exception {
         PlatformTestEvent event = event("ok");
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String parentSpanId = HexFormat.of().formatHex(randomBytes(8));
@@ -91,7 +102,7 @@ class ObservabilityTest {
             record.headers()
                     .add(
                             "traceparent",
-                            ("00-" + traceId + "-" + parentSpanId + "-01").getBytes(StandardCharsets.UTF_8));
+                            ("00-" + traceId + "-" + parentSpanId + "-" + flags).getBytes(StandardCharsets.UTF_8));
             producer.send(record).get(30, TimeUnit.SECONDS);
         }
 
@@ -103,6 +114,9 @@ class ObservabilityTest {
                 (rs, n) -> (String[]) rs.getArray(1).getArray(),
                 event.getEncounterId());
         assertThat(String.join(",", stored)).contains("traceparent,00-" + traceId + "-");
+        assertThat(String.join(",", stored))
+                .as("sampling decision stored with the row")
+                .containsPattern("traceparent,00-" + traceId + "-[0-9a-f]{16}-" + flags);
 
         outboxRelay.relayAll();
 
@@ -115,6 +129,7 @@ class ObservabilityTest {
         String traceparent = header(relayed.get(0), "traceparent");
         assertThat(traceparent).as("traceparent of the relayed record").startsWith("00-" + traceId + "-");
         assertThat(traceparent).doesNotContain(parentSpanId);
+        assertThat(traceparent).as("sampling decision of the relayed record").endsWith("-" + flags);
     }
 
     @Test
