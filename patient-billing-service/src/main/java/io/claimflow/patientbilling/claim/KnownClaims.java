@@ -10,9 +10,15 @@ public interface KnownClaims {
 
     /**
      * A known claim. {@code ledgerClaimId} is the claim whose ledger carries the visit: the claim itself, or for a
-     * later payer's claim (secondary, tertiary) the visit's primary claim, so the visit is charged once.
+     * later payer's claim (secondary, tertiary) the visit's primary claim, so the visit is charged once; null for a
+     * later payer's claim whose visit has no primary claim known here yet (its answers wait).
      */
     record ClaimRef(String tenantId, String claimId, String encounterId, long accountId, String ledgerClaimId) {
+
+        /** A later payer's claim registered before any primary claim of its visit: no ledger to post on yet. */
+        public boolean awaitingPrimaryClaim() {
+            return ledgerClaimId == null;
+        }
 
         /** Whether this is a later payer's claim posting on the visit's primary claim's ledger. */
         public boolean laterPayersClaim() {

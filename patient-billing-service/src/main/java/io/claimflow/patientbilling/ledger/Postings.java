@@ -36,9 +36,16 @@ public class Postings {
      * Posts a remittance on its claim, once per trace number and claim status (the natural key), in the caller's
      * transaction. The rules refuse (IllegalArgumentException) before anything is written, and a refusal leaves that
      * transaction usable: a parked answer refused when its claim registers must not undo the registration.
+     *
+     * @return false when the remittance cannot post yet and waits for an earlier payer's: a later payer's claim whose
+     *     visit has no primary claim known here, or a secondary or tertiary remittance on a ledger no payer's
+     *     remittance has posted on yet (it overtook the primary's); true when it posted, or posts nothing
      */
     @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = IllegalArgumentException.class)
-    public void post(Remittance answer, KnownClaims.ClaimRef claim) {
+    public boolean post(Remittance answer, KnownClaims.ClaimRef claim) {
+        if (claim.awaitingPrimaryClaim()) {
+            return false;
+        }
         // a later payer's claim posts on the visit's ledger: it never charges the visit a second time
         Remittance remittance = claim.laterPayersClaim() ? answer.asLaterPayerOn(claim.ledgerClaimId()) : answer;
         // the claim's ledger, total charge and pending payer: read once for the answer (issue 22)
@@ -52,7 +59,17 @@ public class Postings {
                     remittance.statusCode(),
                     remittance.claimId(),
                     remittance.eventId());
-            return;
+            return true;
+        }
+        if (remittance.status() == Remittance.Status.SECONDARY
+                && !ledger.superseded()
+                && ledger.entries().stream().noneMatch(e -> e.kind() == EntryKind.REMITTANCE)) {
+            log.info(
+                    "remittance {} status {} for claim {} waits for an earlier payer's remittance on the visit",
+                    remittance.traceNumber(),
+                    remittance.statusCode(),
+                    remittance.claimId());
+            return false;
         }
         Optional<Posting> posting = PostingRules.remittance(remittance, ledger, state.totalCharge());
         posting.ifPresent(p -> {
@@ -82,6 +99,7 @@ public class Postings {
                     remittance.encounterId(),
                     entry);
         });
+        return true;
     }
 
     /** Posts the patient's part of an adjudicated denial on its claim, in the caller's transaction (as a remittance). */

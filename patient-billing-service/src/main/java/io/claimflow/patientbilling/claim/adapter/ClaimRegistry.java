@@ -79,7 +79,8 @@ public class ClaimRegistry implements KnownClaims {
      */
     public Optional<ClaimRef> findAndLockAccount(String tenantId, String claimId) {
         return jdbc.sql("SELECT c.tenant_id, c.claim_id, c.encounter_id, c.account_id,"
-                        + " coalesce(c.ledger_claim_id, c.claim_id) FROM claim c "
+                        + " CASE WHEN c.awaiting_primary_claim THEN NULL ELSE coalesce(c.ledger_claim_id, c.claim_id) END"
+                        + " FROM claim c "
                         + "JOIN patient_account a ON a.id = c.account_id WHERE c.tenant_id = ? AND c.claim_id = ? "
                         + "FOR UPDATE OF a")
                 .params(tenantId, claimId)
@@ -101,18 +102,53 @@ public class ClaimRegistry implements KnownClaims {
      */
     public boolean linkToVisitLedger(String tenantId, String claimId, String encounterId) {
         return jdbc.sql("""
-                        UPDATE claim SET ledger_claim_id = (SELECT p.claim_id FROM claim p
+                        UPDATE claim SET awaiting_primary_claim = false, ledger_claim_id = (SELECT p.claim_id FROM claim p
                             WHERE p.tenant_id = :tenant AND p.encounter_id = :encounter AND p.claim_id <> :claim
-                              AND p.ledger_claim_id IS NULL AND p.superseded_by IS NULL
+                              AND p.ledger_claim_id IS NULL AND p.superseded_by IS NULL AND NOT p.awaiting_primary_claim
                             ORDER BY p.submitted_at DESC LIMIT 1)
                         WHERE tenant_id = :tenant AND claim_id = :claim
                           AND EXISTS (SELECT 1 FROM claim p WHERE p.tenant_id = :tenant AND p.encounter_id = :encounter
-                              AND p.claim_id <> :claim AND p.ledger_claim_id IS NULL AND p.superseded_by IS NULL)""")
+                              AND p.claim_id <> :claim AND p.ledger_claim_id IS NULL AND p.superseded_by IS NULL
+                              AND NOT p.awaiting_primary_claim)""")
                         .param("tenant", tenantId)
                         .param("claim", claimId)
                         .param("encounter", encounterId)
                         .update()
                 == 1;
+    }
+
+    /**
+     * Marks a later payer's claim that found no primary claim of its visit (its ClaimSubmitted overtook the primary's):
+     * its answers wait until {@link #linkClaimsAwaitingPrimary} links it to the visit's ledger.
+     */
+    public void awaitPrimaryClaim(String tenantId, String claimId) {
+        jdbc.sql("UPDATE claim SET awaiting_primary_claim = true WHERE tenant_id = ? AND claim_id = ?"
+                        + " AND ledger_claim_id IS NULL")
+                .params(tenantId, claimId)
+                .update();
+    }
+
+    /**
+     * Links the visit's later payers' claims that waited for a primary claim to {@code primaryClaimId}'s ledger (the
+     * primary claim just registered); the claims linked, oldest first.
+     */
+    public java.util.List<String> linkClaimsAwaitingPrimary(
+            String tenantId, String encounterId, String primaryClaimId) {
+        return jdbc
+                .sql("""
+                        UPDATE claim SET ledger_claim_id = :primary, awaiting_primary_claim = false
+                        WHERE tenant_id = :tenant AND encounter_id = :encounter AND awaiting_primary_claim
+                          AND claim_id <> :primary
+                        RETURNING claim_id, submitted_at""")
+                .param("tenant", tenantId)
+                .param("encounter", encounterId)
+                .param("primary", primaryClaimId)
+                .query((rs, n) -> java.util.Map.entry(rs.getTimestamp(2).toInstant(), rs.getString(1)))
+                .list()
+                .stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(java.util.Map.Entry::getValue)
+                .toList();
     }
 
     /**

@@ -54,12 +54,19 @@ public class ClaimSubmittedHandler {
                 event.getOccurredAt(),
                 event.getLines()));
         long accountId = registered.accountId();
-        if (!event.getPriorPayerAdjudications().isEmpty()
-                && !registry.linkToVisitLedger(event.getTenantId(), event.getClaimId(), event.getEncounterId())) {
-            log.warn(
-                    "later payer's claim {} of encounter {} finds no primary claim of the visit here",
-                    event.getClaimId(),
-                    event.getEncounterId());
+        List<String> laterPayersLinked = List.of();
+        if (!event.getPriorPayerAdjudications().isEmpty()) {
+            if (!registry.linkToVisitLedger(event.getTenantId(), event.getClaimId(), event.getEncounterId())) {
+                // it overtook the primary's ClaimSubmitted: its answers wait until the primary claim registers
+                registry.awaitPrimaryClaim(event.getTenantId(), event.getClaimId());
+                log.info(
+                        "later payer's claim {} of encounter {} waits for a primary claim of the visit",
+                        event.getClaimId(),
+                        event.getEncounterId());
+            }
+        } else {
+            laterPayersLinked =
+                    registry.linkClaimsAwaitingPrimary(event.getTenantId(), event.getEncounterId(), event.getClaimId());
         }
         log.info(
                 "registered claim {} of encounter {} on patient account {}",
@@ -68,6 +75,11 @@ public class ClaimSubmittedHandler {
                 accountId);
         // answers that overtook this claim are posted now, in this transaction
         registrationListeners.forEach(l -> l.claimRegistered(event.getTenantId(), event.getClaimId()));
+        // later payers' claims that overtook this primary claim post on its ledger now, after its own answers
+        for (String later : laterPayersLinked) {
+            log.info("later payer's claim {} posts on the ledger of claim {}", later, event.getClaimId());
+            registrationListeners.forEach(l -> l.claimRegistered(event.getTenantId(), later));
+        }
         // a replacement or a void takes the claim it supersedes off the patient's ledger now, not when the payer
         // gets round to reversing it: one visit charges the patient once
         String replaced = event.getReplacedClaimId();

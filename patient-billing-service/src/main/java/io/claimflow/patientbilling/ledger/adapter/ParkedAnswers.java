@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ParkedAnswers {
 
-    /** A parked answer: a PaymentPosted or a ClaimDenied. */
-    record Parked(long id, SpecificRecord event) {}
+    /** A parked answer for a claim: a PaymentPosted or a ClaimDenied. */
+    record Parked(long id, String claimId, SpecificRecord event) {}
 
     private final JdbcClient jdbc;
 
@@ -56,7 +56,22 @@ class ParkedAnswers {
                 SELECT id, kind, payload FROM awaiting_claim
                 WHERE tenant_id = ? AND claim_id = ? AND refused_reason IS NULL ORDER BY id FOR UPDATE""")
                 .params(tenantId, claimId)
-                .query((rs, n) -> new Parked(rs.getLong(1), decode(rs.getString(2), rs.getBytes(3))))
+                .query((rs, n) -> new Parked(rs.getLong(1), claimId, decode(rs.getString(2), rs.getBytes(3))))
+                .list();
+    }
+
+    /**
+     * The answers of later payers' claims posting on {@code ledgerClaimId}'s ledger that wait for an earlier payer's
+     * remittance there, in the order they arrived, locked for the transaction.
+     */
+    List<Parked> waitingOnLedger(String tenantId, String ledgerClaimId) {
+        return jdbc.sql("""
+                SELECT a.id, a.claim_id, a.kind, a.payload FROM awaiting_claim a
+                JOIN claim c ON c.tenant_id = a.tenant_id AND c.claim_id = a.claim_id
+                WHERE a.tenant_id = ? AND c.ledger_claim_id = ? AND a.refused_reason IS NULL
+                ORDER BY a.id FOR UPDATE OF a""")
+                .params(tenantId, ledgerClaimId)
+                .query((rs, n) -> new Parked(rs.getLong(1), rs.getString(2), decode(rs.getString(3), rs.getBytes(4))))
                 .list();
     }
 

@@ -56,7 +56,35 @@ public class PostingHandler implements ClaimRegistrationListener {
         Optional<KnownClaims.ClaimRef> known =
                 findOrPark(remittance.tenantId(), remittance.claimId(), remittance.eventId(), event);
         if (known.isPresent()) {
-            postings.post(remittance, known.get());
+            post(remittance, known.get(), event);
+        }
+    }
+
+    /**
+     * Posts the remittance of a known claim (its account locked), or parks it while it waits for an earlier payer's
+     * (a later payer's answer that overtook the primary's claim or remittance); an answer that makes the visit's
+     * ledger ready for later payers' waiting answers posts those too.
+     */
+    private void post(Remittance remittance, KnownClaims.ClaimRef claim, PaymentPosted event) {
+        if (!postings.post(remittance, claim)) {
+            // read again under the account lock: a registration or primary remittance that committed while this
+            // waited for the lock has made it postable, and will not look for it again
+            KnownClaims.ClaimRef fresh = claims.findAndLockAccount(remittance.tenantId(), remittance.claimId())
+                    .orElse(claim);
+            if (!postings.post(remittance, fresh)) {
+                if (parked.park(remittance.tenantId(), remittance.claimId(), remittance.eventId(), event)) {
+                    meters.counter("claimflow.billing.answers.parked", "event", "payment-posted")
+                            .increment();
+                    log.info(
+                            "event {} of claim {} waits for an earlier payer's answer on the visit",
+                            remittance.eventId(),
+                            remittance.claimId());
+                }
+                return;
+            }
+        }
+        if (!claim.laterPayersClaim() && remittance.hasNextPayer()) {
+            releaseLaterPayers(remittance.tenantId(), claim.claimId());
         }
     }
 
@@ -85,12 +113,37 @@ public class PostingHandler implements ClaimRegistrationListener {
         }
         KnownClaims.ClaimRef claim = claims.findAndLockAccount(tenantId, claimId)
                 .orElseThrow(() -> new IllegalStateException("claim " + claimId + " was just registered"));
+        release(claim, waiting);
+        if (!claim.laterPayersClaim()) {
+            releaseLaterPayers(tenantId, claimId);
+        }
+        log.info("handled {} answer(s) that waited for claim {}", waiting.size(), claimId);
+    }
+
+    /** Posts the waiting answers of later payers' claims on this visit's ledger that can post now. */
+    private void releaseLaterPayers(String tenantId, String ledgerClaimId) {
+        java.util.Map<String, List<ParkedAnswers.Parked>> byClaim = new java.util.LinkedHashMap<>();
+        parked.waitingOnLedger(tenantId, ledgerClaimId)
+                .forEach(p -> byClaim.computeIfAbsent(p.claimId(), c -> new java.util.ArrayList<>())
+                        .add(p));
+        byClaim.forEach((claimId, waiting) ->
+                claims.findAndLockAccount(tenantId, claimId).ifPresent(claim -> release(claim, waiting)));
+    }
+
+    /**
+     * Posts what waited for the claim, in arrival order; an answer that still waits for an earlier payer's stays.
+     * Each answer was marked processed when it was parked, so it is not marked again.
+     */
+    private void release(KnownClaims.ClaimRef claim, List<ParkedAnswers.Parked> waiting) {
+        String claimId = claim.claimId();
         for (ParkedAnswers.Parked answer : waiting) {
             String kind = answer.event() instanceof PaymentPosted ? "payment-posted" : "claim-denied";
             try {
                 // the rules refuse before anything is written, so a refusal leaves this transaction usable
                 if (answer.event() instanceof PaymentPosted payment) {
-                    postings.post(EventMapping.remittance(payment), claim);
+                    if (!postings.post(EventMapping.remittance(payment), claim)) {
+                        continue; // still waits for an earlier payer's answer
+                    }
                 } else if (answer.event() instanceof ClaimDenied denied) {
                     Denial denial = EventMapping.denial(denied);
                     if (denial.adjudicated()) {
@@ -108,7 +161,6 @@ public class PostingHandler implements ClaimRegistrationListener {
                 log.warn("answer {} that waited for claim {} was refused: {}", answer.id(), claimId, e.getMessage());
             }
         }
-        log.info("handled {} answer(s) that waited for claim {}", waiting.size(), claimId);
     }
 
     /** Takes a replaced or voided claim's charges off the patient ledger (in the registering transaction). */
