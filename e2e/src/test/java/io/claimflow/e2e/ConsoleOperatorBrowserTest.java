@@ -339,17 +339,30 @@ class ConsoleOperatorBrowserTest {
                 Pipeline.CODING,
                 "SELECT count(*) FROM coding_version WHERE encounter_id = ? AND method = 'CODER' AND coder_id = 'coder'",
                 coderEncounter);
-        java.util.function.LongSupplier currentClaims = () -> count(
-                Pipeline.CLAIM, "SELECT count(*) FROM claim WHERE encounter_id = ? AND is_current", coderEncounter);
+        // the claim built from the coder's coding is the visit's primary claim (payer sequence 1); a patient with a
+        // second plan (12% of the population) soon has a secondary claim as well, built from the primary's remittance
+        // with the same source event and coding version (coordination of benefits): it is no second claim of the coding
+        java.util.function.LongSupplier primaryClaims = () -> count(
+                Pipeline.CLAIM,
+                "SELECT count(*) FROM claim WHERE encounter_id = ? AND is_current AND payer_sequence = 1"
+                        + " AND coding_version = 1",
+                coderEncounter);
+        java.util.function.LongSupplier claimsFromTheCoding = () -> count(
+                Pipeline.CLAIM,
+                "SELECT count(*) FROM claim WHERE encounter_id = ? AND prior_payer_claim_id IS NULL",
+                coderEncounter);
         try {
             await(
-                    "the finalized coding as a coding version by the coder and a claim",
+                    "the finalized coding as a coding version by the coder and one primary claim",
                     Duration.ofSeconds(60),
-                    () -> coderVersions.getAsLong() == 1 && currentClaims.getAsLong() == 1);
+                    () -> coderVersions.getAsLong() == 1
+                            && primaryClaims.getAsLong() == 1
+                            && claimsFromTheCoding.getAsLong() == 1);
         } catch (AssertionError e) {
             throw new AssertionError(
                     e.getMessage() + ": coding versions by the coder " + coderVersions.getAsLong()
-                            + ", current claims " + currentClaims.getAsLong()
+                            + ", current primary claims " + primaryClaims.getAsLong()
+                            + ", claims built from a coding (not for a next payer) " + claimsFromTheCoding.getAsLong()
                             + ", outbox rows unsent in coding-service "
                             + count(
                                     Pipeline.CODING,
@@ -360,7 +373,21 @@ class ConsoleOperatorBrowserTest {
                             + rows(
                                     Pipeline.CLAIM,
                                     "SELECT string_agg(concat_ws(' ', claim_id, payer_id, status, is_current,"
-                                            + " created_at), '; ') FROM claim WHERE encounter_id = ?",
+                                            + " created_at, 'source', source_event_id, 'version', coding_version,"
+                                            + " 'sequence', payer_sequence), '; ') FROM claim WHERE encounter_id = ?",
+                                    coderEncounter)
+                            + "; claim-service marks of those events "
+                            + rows(
+                                    Pipeline.CLAIM,
+                                    "SELECT string_agg(concat_ws(' ', consumer_id, event_id, processed_at), '; ')"
+                                            + " FROM claimflow_platform.processed_event WHERE event_id IN"
+                                            + " (SELECT source_event_id::uuid FROM claim WHERE encounter_id = ?)",
+                                    coderEncounter)
+                            + "; coding-service outbox rows "
+                            + rows(
+                                    Pipeline.CODING,
+                                    "SELECT string_agg(concat_ws(' ', id, seq, topic, created_at, published_at), '; '"
+                                            + " ORDER BY seq) FROM claimflow_platform.outbox WHERE key = ?",
                                     coderEncounter),
                     e);
         }

@@ -278,6 +278,73 @@ class OutboxTest {
         }
     }
 
+    /**
+     * One instance never sends a row twice: its lock retry, its wake-ups (several threads committing at once) and its
+     * poll all run on the relay's one thread, never two drains side by side. Here they coincide on purpose: a relay
+     * polling every 10 ms (so its lock retry is 10 ms too) is woken from three threads while another instance holds
+     * the lock, then relays with the wake-ups still coming. Every row arrives once, in append order.
+     */
+    @Test
+    void retriesWakeUpsAndPollsTogetherSendEachRowOnce() throws Exception {
+        OutboxRelay busy = new OutboxRelay(
+                dataSource,
+                rawRecordTemplate,
+                processedEvents,
+                new ClaimFlowOutboxProperties(
+                        true,
+                        true,
+                        true,
+                        Duration.ofMillis(10),
+                        5,
+                        Duration.ofSeconds(30),
+                        Duration.ofDays(7),
+                        Duration.ofDays(35)),
+                io.micrometer.observation.ObservationRegistry.NOOP,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                "busy");
+        String encounterId = "enc-" + UUID.randomUUID();
+        List<String> eventIds = new ArrayList<>();
+        List<UUID> rows = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean waking = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService wakers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        busy.start();
+        try (java.sql.Connection otherInstance = dataSource.getConnection();
+                java.sql.Statement statement = otherInstance.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + 0x636c61696d666c6fL + ")");
+            for (int i = 0; i < 3; i++) {
+                wakers.execute(() -> {
+                    while (waking.get()) {
+                        busy.wakeUp();
+                        java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                    }
+                });
+            }
+            for (int i = 0; i < 12; i++) {
+                PlatformTestEvent event =
+                        new PlatformTestEvent(UUID.randomUUID().toString(), encounterId, "ok");
+                eventIds.add(event.getEventId());
+                rows.add(transactions.execute(status -> outboxWriter.append(TOPIC, encounterId, event)));
+            }
+            Thread.sleep(300); // lock retries, polls and wake-ups find the lock taken
+            assertThat(publishedAt(rows.get(0))).isNull();
+            statement.execute("SELECT pg_advisory_unlock(" + 0x636c61696d666c6fL + ")");
+
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> rows.stream().allMatch(id -> publishedAt(id) != null));
+            Thread.sleep(300); // and a while more of wake-ups and polls with nothing left to send
+        } finally {
+            waking.set(false);
+            wakers.shutdown();
+            busy.stop();
+        }
+
+        assertThat(recordsOnTopic(encounterId))
+                .extracting(record -> decode(record.value()).getEventId())
+                .containsExactlyElementsOf(eventIds);
+    }
+
     private int rowsFor(String key) {
         return jdbc.queryForObject("SELECT count(*) FROM claimflow_platform.outbox WHERE key = ?", Integer.class, key);
     }
