@@ -589,6 +589,38 @@ class CoordinationOfBenefitsTest {
         assertThat(secondary.status()).isEqualTo(ClaimStatus.REPLACED);
     }
 
+    @Test
+    void aReplacedPrimarysRemittanceBillsNoNextPayerItsReplacementsDoes() {
+        // the payer's 835 paid part of the claim and denied a line for coding (CO-11): its ClaimDenied, on another
+        // topic, came first, the visit was recoded and the corrected claim replaced it before the payment arrived
+        Claim corrected = new ClaimAssembler(TestEncounters.feeSchedule())
+                .assemble(
+                        officeVisit(),
+                        ClaimNumbers.of(7, "riverside-fm", LocalDate.of(2026, 4, 1)),
+                        primary,
+                        Actor.system("assembly"),
+                        T);
+        primary.transitionTo(ClaimStatus.REPLACED, Actor.system("assembly"), "recoded", "e7", T);
+        corrected.transitionTo(ClaimStatus.SUBMITTED, Actor.system("scrubber"), "passed", "e7", T);
+        claims.insert(corrected);
+
+        posting.onPaymentPosted(primaryPaid("EFT1", "1", "MCD01"));
+
+        // the money is recorded on the replaced claim, but its replacement is what the payers adjudicate now: a
+        // secondary claim built from the replaced claim's adjudication would be billed twice for the visit
+        assertThat(claims.byId.values()).noneMatch(c -> c.payerSequence() == 2);
+        assertThat(claims.byId.get(primary.claimId()).status()).isEqualTo(ClaimStatus.REPLACED);
+
+        primary = corrected;
+        posting.onPaymentPosted(primaryPaid("EFT3", "1", "MCD01"));
+
+        Claim secondary = claimFor(2);
+        assertThat(secondary.frequency()).isEqualTo(Frequency.ORIGINAL);
+        assertThat(secondary.priorPayerClaimId()).isEqualTo(corrected.claimId());
+        assertThat(claims.byId.values().stream().filter(c -> c.payerSequence() == 2))
+                .hasSize(1);
+    }
+
     /** Claims of several payers in memory; inserting keeps a claim, its timeline kept apart. */
     static final class Repo extends PaymentPostingTest.Claims {
         final Map<String, Claim> byId = new LinkedHashMap<>();
