@@ -220,18 +220,21 @@ public class PaymentPosting {
                     now);
             workItems.resolveOpen(claim.claimId(), "close-settled-claims", now);
         }
-        if (leavesNextPayerSomething && !notice.forwarded() && !claim.current()) {
-            // a replaced or voided claim's money is recorded, but the visit is billed by its replacement (or by
-            // nobody, after a void): the replacement's remittance bills the next payer, this one would bill it twice
-            claim.note(
-                    payer,
-                    "not billed to next payer " + notice.nextPayerId() + ": the claim is " + claim.status()
-                            + "; its replacement's remittance bills the next payer",
-                    notice.eventId(),
-                    now);
-        } else if (leavesNextPayerSomething && !notice.forwarded()) {
-            // after closing: a work item it may add stays open on the closed claim
-            nextPayers.bill(claim, notice, assessment, now);
+        if (leavesNextPayerSomething && !notice.forwarded()) {
+            if (claim.current()) {
+                // after closing: a work item it may add stays open on the closed claim
+                nextPayers.bill(claim, notice, assessment, now);
+            } else {
+                // a replaced or voided claim's money is recorded, but the visit is billed by its replacement (or by
+                // nobody, after a void): the replacement's remittance bills the next payer, this one would bill it
+                // twice
+                claim.note(
+                        payer,
+                        "not billed to next payer " + notice.nextPayerId() + ": the claim is " + claim.status()
+                                + "; its replacement's remittance bills the next payer",
+                        notice.eventId(),
+                        now);
+            }
         }
         OpenBalanceWork.trackPayerMoney(claim, workItems, notice.eventId(), now);
         claims.update(claim);
