@@ -51,12 +51,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -1314,7 +1317,29 @@ class ConsoleOperatorBrowserTest {
     private void submitting(Runnable action) {
         WebElement main = browser.findElement(By.id("main"));
         action.run();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(main));
+        new WebDriverWait(browser, WAIT).until(gone(main));
+    }
+
+    /**
+     * The element has left the document. Selenium's {@code stalenessOf} expects a stale element reference; Chrome
+     * answers a page in the middle of being replaced with "Node with given id does not belong to the document" (an
+     * unknown error), which means the same.
+     */
+    static ExpectedCondition<Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                String message = String.valueOf(e.getMessage());
+                if (message.contains("does not belong to the document") || message.contains("No node with given id")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     private void choose(String id, String value) {
@@ -1351,7 +1376,7 @@ class ConsoleOperatorBrowserTest {
                 break;
             }
             next.get(0).sendKeys(Keys.ENTER);
-            new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(next.get(0)));
+            new WebDriverWait(browser, WAIT).until(gone(next.get(0)));
         }
         return waitFor(by);
     }
