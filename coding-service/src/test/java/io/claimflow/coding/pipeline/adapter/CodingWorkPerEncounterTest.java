@@ -121,7 +121,8 @@ class CodingWorkPerEncounterTest {
         StatementCounter.Counts counts = counter.count(() -> listener.on(records(poll)));
 
         assertThat(poll).allSatisfy(e -> assertThat(version(e.getEncounterId())).isEqualTo(1));
-        List<String> ids = poll.stream().map(EncounterDocumented::getEncounterId).toList();
+        List<String> ids =
+                poll.stream().map(EncounterDocumented::getEncounterId).toList();
         assertThat(count("professional_service", ids)).isEqualTo(20);
         assertThat(count("coding_version", ids)).isEqualTo(20);
         assertThat(counts.commits()).as("one transaction").isEqualTo(1);
@@ -169,15 +170,29 @@ class CodingWorkPerEncounterTest {
         correctedAlone.setEncounterId(heldAlone.getEncounterId());
         correctedAlone.setPatient(heldAlone.getPatient());
 
+        EncounterDocumented heldAgain = heldSample(LocalDate.of(2026, 2, 6));
+        heldAgain.setEncounterId(heldAlone.getEncounterId());
+        heldAgain.setPatient(heldAlone.getPatient());
+
         listener.on(records(List.of(held, corrected)));
-        listener.on(records(heldAlone));
+        StatementCounter.Counts counts = counter.count(() -> listener.on(records(heldAlone)));
+        assertThat(counts.statements())
+                .as("as a new coded one, with one upsert of its queue item instead of its version and outbox row")
+                .isEqualTo(STATEMENTS_PER_NEW_ENCOUNTER - 1);
         assertThat(queueItem(heldAlone.getEncounterId())).isEqualTo("OPEN null null");
+        long item = itemId(heldAlone.getEncounterId());
+        listener.on(records(heldAgain)); // still held: the same open item with the new documentation's reasons
+        assertThat(itemId(heldAlone.getEncounterId())).isEqualTo(item);
+        assertThat(jdbc.sql("SELECT causation_id FROM coder_queue_item WHERE id = :id")
+                        .param("id", item)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(heldAgain.getEventId());
         listener.on(records(correctedAlone));
 
         for (EncounterDocumented event : List.of(corrected, correctedAlone)) {
             assertThat(version(event.getEncounterId())).isEqualTo(1);
-            assertThat(queueItem(event.getEncounterId()))
-                    .isEqualTo("FINALIZED superseded-by-automatic-coding 1");
+            assertThat(queueItem(event.getEncounterId())).isEqualTo("FINALIZED superseded-by-automatic-coding 1");
             assertThat(count("professional_service", List.of(event.getEncounterId())))
                     .isEqualTo(1);
             assertThat(jdbc.sql("SELECT documented_event_id::text FROM encounter WHERE encounter_id = :id")
@@ -193,6 +208,13 @@ class CodingWorkPerEncounterTest {
                         + "WHERE encounter_id = :id")
                 .param("id", event.getEncounterId())
                 .query(String.class)
+                .single();
+    }
+
+    private long itemId(String encounterId) {
+        return jdbc.sql("SELECT id FROM coder_queue_item WHERE encounter_id = :id")
+                .param("id", encounterId)
+                .query(Long.class)
                 .single();
     }
 
