@@ -48,7 +48,7 @@ class CodingWorkPerEncounterTest {
      */
     static final int STATEMENTS_PER_POLL = 6;
 
-    /** And per encounter of such a poll: the encounter stored with its outcome. Before: 5 (with 8 + 20 * 5 a poll). */
+    /** And per encounter of such a poll: the encounter stored with its outcome. Before: 5 (3 + 20 * 5 = 103 a poll). */
     static final int STATEMENTS_PER_ENCOUNTER_OF_A_POLL = 1;
 
     @TestConfiguration
