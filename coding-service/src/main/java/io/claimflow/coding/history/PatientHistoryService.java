@@ -6,7 +6,10 @@ import io.claimflow.coding.rules.DocumentedEncounter;
 import io.claimflow.coding.rules.PatientStatus;
 import io.claimflow.coding.rules.PriorServices;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -21,6 +24,34 @@ public class PatientHistoryService {
 
     public PatientHistoryService(PatientHistory history) {
         this.history = history;
+    }
+
+    /** A patient's date of service that is about to be coded. */
+    public record Visit(String tenantId, String patientId, LocalDate dateOfService) {}
+
+    /**
+     * Reads the history {@link #withPriorCare} needs for these visits (a listener's poll) in one query, for the rest
+     * of the transaction; each encounter still sees the ones recorded before it in the transaction (issue 22: a
+     * query per encounter before).
+     */
+    public void readAhead(Collection<Visit> visits) {
+        Map<List<String>, PatientHistory.Span> spans = new LinkedHashMap<>();
+        for (Visit visit : visits) {
+            PatientHistory.Span span = new PatientHistory.Span(
+                    visit.tenantId(),
+                    visit.patientId(),
+                    visit.dateOfService().minusYears(PriorCare.LOOK_BACK_YEARS),
+                    visit.dateOfService());
+            spans.merge(
+                    List.of(visit.tenantId(), visit.patientId()),
+                    span,
+                    (a, b) -> new PatientHistory.Span(
+                            a.tenantId(),
+                            a.patientId(),
+                            a.from().isBefore(b.from()) ? a.from() : b.from(),
+                            a.before().isAfter(b.before()) ? a.before() : b.before()));
+        }
+        history.readAhead(spans.values());
     }
 
     /** The encounter with new or established decided from the history when the EHR did not say. */

@@ -45,6 +45,16 @@ public class CodingOutcomes {
             String coderId,
             RecodeCause cause,
             int recodeAttempts) {
+        int version = storeVersion(encounter, causationId, coding, coderId, cause);
+        encounters.updateState(encounter.encounterId(), EncounterStatus.CODED, version, recodeAttempts);
+        return version;
+    }
+
+    /**
+     * {@link #coded} for an encounter whose state the caller stores itself (CODED at the returned version): the
+     * version with its EncounterCoded only.
+     */
+    int storeVersion(EncounterRecord encounter, String causationId, Coding coding, String coderId, RecodeCause cause) {
         int version = encounter.currentVersion() + 1;
         versions.store(
                 new CodingVersion(
@@ -56,7 +66,6 @@ public class CodingOutcomes {
                         codeSets.versionsOn(encounter.encounter().dateOfService()),
                         cause),
                 encounter.documentation());
-        encounters.updateState(encounter.encounterId(), EncounterStatus.CODED, version, recodeAttempts);
         return version;
     }
 
@@ -65,6 +74,11 @@ public class CodingOutcomes {
         queue.hold(held);
         encounters.updateState(
                 encounter.encounterId(), EncounterStatus.HELD, encounter.currentVersion(), recodeAttempts);
+    }
+
+    /** {@link #held} for an encounter whose state the caller stores itself (HELD): the queue item only. */
+    void queued(HeldEncounter held) {
+        queue.hold(held);
     }
 
     /** Closes an open coder queue item a newer automatic coding made moot. */

@@ -4,6 +4,8 @@ import io.claimflow.coding.history.PatientHistoryService;
 import io.claimflow.coding.rules.Coding;
 import io.claimflow.coding.rules.DocumentedEncounter;
 import io.claimflow.coding.rules.EncounterCoder;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,37 +48,45 @@ public class EncounterCodingService {
      */
     @Transactional
     public Coding onDocumented(IncomingDocumentation documentation) {
+        return onDocumented(documentation, List.of(documentation));
+    }
+
+    /**
+     * {@link #onDocumented(IncomingDocumentation)} for one event of a listener's poll, {@code poll} all of its events
+     * that could be read: the history of their patients is read in one query at the poll's first event, for the
+     * transaction (issue 22: a query per event before); each event still sees the ones coded before it.
+     */
+    @Transactional
+    public Coding onDocumented(IncomingDocumentation documentation, Collection<IncomingDocumentation> poll) {
+        history.readAhead(poll.stream()
+                .map(d -> new PatientHistoryService.Visit(
+                        d.encounter().tenantId(), d.patientId(), d.encounter().dateOfService()))
+                .toList());
         String encounterId = documentation.encounter().encounterId();
-        // stored and locked in one statement for an encounter not seen before (issue 22: a locking read found nothing)
-        Optional<Encounters.State> existing = encounters.saveDocumentation(documentation);
         // new or established from coding-service's own history when the EHR did not say, then recorded for the next
         DocumentedEncounter encounter =
                 history.withPriorCare(documentation.encounter(), documentation.patientId(), documentation.provider());
+        Coding coding = coder.code(encounter);
+        history.record(encounter, documentation.patientId(), documentation.provider(), coding);
+        // the coding does not depend on what was stored before: the encounter is stored once, with its outcome, and
+        // locked (issue 22: an insert before the coding and a state update after it)
+        Optional<Encounters.State> existing = encounters.saveDocumentation(
+                documentation, coding.held() ? EncounterStatus.HELD : EncounterStatus.CODED);
         EncounterRecord before = new EncounterRecord(
                 encounter,
                 documentation.documentation(),
                 existing.map(Encounters.State::status).orElse(null),
                 existing.map(Encounters.State::currentVersion).orElse(0),
                 existing.map(Encounters.State::recodeAttempts).orElse(0));
-        Coding coding = coder.code(encounter);
-        history.record(encounter, documentation.patientId(), documentation.provider(), coding);
         if (coding.held()) {
-            outcomes.held(
-                    before,
-                    new HeldEncounter(
-                            encounter,
-                            HeldEncounter.QueueKind.INITIAL,
-                            documentation.eventId(),
-                            coding.holds(),
-                            coding,
-                            null),
-                    before.recodeAttempts());
+            outcomes.queued(new HeldEncounter(
+                    encounter, HeldEncounter.QueueKind.INITIAL, documentation.eventId(), coding.holds(), coding, null));
             log.info(
                     "Encounter {} held for a coder: {}",
                     encounterId,
                     coding.holds().stream().map(h -> h.code()).distinct().toList());
         } else {
-            int version = outcomes.coded(before, documentation.eventId(), coding, null, null, before.recodeAttempts());
+            int version = outcomes.storeVersion(before, documentation.eventId(), coding, null, null);
             if (before.status() == EncounterStatus.HELD) {
                 outcomes.superseded(encounterId, version); // corrected documentation made the open item moot
             }

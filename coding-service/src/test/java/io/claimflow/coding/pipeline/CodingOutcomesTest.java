@@ -43,7 +43,7 @@ class CodingOutcomesTest {
         }
 
         @Override
-        public Optional<State> saveDocumentation(IncomingDocumentation documentation) {
+        public Optional<State> saveDocumentation(IncomingDocumentation documentation, EncounterStatus outcome) {
             throw new UnsupportedOperationException();
         }
 

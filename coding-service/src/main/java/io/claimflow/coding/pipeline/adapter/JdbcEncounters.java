@@ -60,25 +60,39 @@ class JdbcEncounters implements Encounters {
     }
 
     /**
-     * An encounter not seen before is one insert (no row to lock before it); corrected documentation of one seen
-     * before is an update that locks its row and returns what it leaves as it was: its state before.
+     * One upsert (issue 22: an insert, then an update of its state after the coding): an encounter not seen before
+     * is inserted with its outcome (no row to lock before it); corrected documentation of one seen before updates
+     * (and so locks) its row and returns the state it had: its version and recode attempts from the row it locked,
+     * its status from the statement's snapshot (a locking read there would find the row updated by the statement
+     * itself and skip it). The advisory lock of the listener's batch on the encounter id (the record key) keeps
+     * other batches of the same encounter out meanwhile.
      */
     @Override
-    public Optional<State> saveDocumentation(IncomingDocumentation documentation) {
-        int inserted = jdbc.sql("INSERT INTO encounter (encounter_id, tenant_id, date_of_service, documented_event_id, "
-                        + "documented, status) VALUES (:id, :tenant, :dos, :eventId, :doc, 'HELD') "
-                        + "ON CONFLICT (encounter_id) DO NOTHING")
-                .params(parameters(documentation))
-                .update();
-        if (inserted == 1) {
-            return Optional.empty();
-        }
-        return Optional.of(jdbc.sql("UPDATE encounter SET tenant_id = :tenant, date_of_service = :dos, "
-                        + "documented_event_id = :eventId, documented = :doc, documentation = NULL, updated_at = now() "
-                        + "WHERE encounter_id = :id RETURNING status, current_version, recode_attempts")
-                .params(parameters(documentation))
-                .query((rs, n) -> new State(EncounterStatus.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3)))
-                .single());
+    public Optional<State> saveDocumentation(IncomingDocumentation documentation, EncounterStatus outcome) {
+        Map<String, Object> parameters = parameters(documentation);
+        parameters.put("status", outcome.name());
+        parameters.put("step", outcome == EncounterStatus.CODED ? 1 : 0);
+        return jdbc.sql("WITH before AS (SELECT status FROM encounter WHERE encounter_id = :id) "
+                        + "INSERT INTO encounter (encounter_id, tenant_id, date_of_service, documented_event_id, "
+                        + "documented, status, current_version) VALUES (:id, :tenant, :dos, :eventId, :doc, :status, "
+                        + ":step) ON CONFLICT (encounter_id) DO UPDATE SET tenant_id = excluded.tenant_id, "
+                        + "date_of_service = excluded.date_of_service, "
+                        + "documented_event_id = excluded.documented_event_id, documented = excluded.documented, "
+                        + "documentation = NULL, status = excluded.status, "
+                        + "current_version = encounter.current_version + :step, updated_at = now() "
+                        + "RETURNING xmax = 0, (SELECT status FROM before), current_version - :step, recode_attempts")
+                .params(parameters)
+                .query((rs, n) -> rs.getBoolean(1)
+                        ? Optional.<State>empty()
+                        : Optional.of(new State(
+                                // inserted by another transaction since the snapshot (not while the batch holds
+                                // the encounter's advisory lock): as if held, so that an open item is closed
+                                rs.getString(2) == null
+                                        ? EncounterStatus.HELD
+                                        : EncounterStatus.valueOf(rs.getString(2)),
+                                rs.getInt(3),
+                                rs.getInt(4))))
+                .single();
     }
 
     private static Map<String, Object> parameters(IncomingDocumentation documentation) {

@@ -65,20 +65,18 @@ class JdbcCoderQueue implements CoderQueue, QueueItems {
         params.put("reasons", write(held.reasons()));
         params.put("suggestion", write(held.suggestion()));
         params.put("cause", held.recodeCause() == null ? null : write(held.recodeCause()));
-        int updated = jdbc.sql("UPDATE coder_queue_item SET kind = :kind, causation_id = :causation, "
-                        + "hold_reasons = CAST(:reasons AS jsonb), suggestion = CAST(:suggestion AS jsonb), "
-                        + "recode_cause = CAST(:cause AS jsonb), date_of_service = :dos, tenant_id = :tenantId "
-                        + "WHERE encounter_id = :encounterId AND status = 'OPEN'")
+        // one statement (issue 22: an update, and an insert when it found no open item): the open item (at most one,
+        // coder_queue_item_open) keeps its id and creation time and takes the new reasons, suggestion and cause
+        jdbc.sql("INSERT INTO coder_queue_item (encounter_id, tenant_id, date_of_service, kind, status, causation_id, "
+                        + "hold_reasons, suggestion, recode_cause) VALUES (:encounterId, :tenantId, :dos, :kind, "
+                        + "'OPEN', :causation, CAST(:reasons AS jsonb), CAST(:suggestion AS jsonb), "
+                        + "CAST(:cause AS jsonb)) ON CONFLICT (encounter_id) WHERE status = 'OPEN' DO UPDATE SET "
+                        + "kind = excluded.kind, causation_id = excluded.causation_id, "
+                        + "hold_reasons = excluded.hold_reasons, suggestion = excluded.suggestion, "
+                        + "recode_cause = excluded.recode_cause, date_of_service = excluded.date_of_service, "
+                        + "tenant_id = excluded.tenant_id")
                 .params(params)
                 .update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO coder_queue_item (encounter_id, tenant_id, date_of_service, kind, status, "
-                            + "causation_id, hold_reasons, suggestion, recode_cause) VALUES (:encounterId, :tenantId, "
-                            + ":dos, :kind, 'OPEN', :causation, CAST(:reasons AS jsonb), CAST(:suggestion AS jsonb), "
-                            + "CAST(:cause AS jsonb))")
-                    .params(params)
-                    .update();
-        }
     }
 
     @Override

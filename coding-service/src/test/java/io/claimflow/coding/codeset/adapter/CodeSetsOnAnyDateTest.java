@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -163,20 +164,15 @@ class CodeSetsOnAnyDateTest {
         List<String> procedures = List.of(PROCEDURE, PROCEDURE_OTHER, "99214", "83036");
         List<String> diagnoses = List.of(ICD, ICD_OTHER, "E11.9", "I10");
         for (LocalDate dos : DATES) {
-            for (String code : diagnoses) {
-                assertThat(codeSets.icd(code, dos)).as(code + " on " + dos).isEqualTo(oracleIcd(code, dos));
-            }
-            for (String code : procedures) {
-                assertThat(codeSets.procedure(code, dos).map(p -> p.code() + " " + p.system()))
-                        .as(code + " on " + dos)
-                        .isEqualTo(oracleProcedure(code, dos));
-                assertThat(codeSets.mue(code, dos))
-                        .as("MUE " + code + " on " + dos)
-                        .isEqualTo(oracleMue(code, dos));
-                assertThat(codeSets.indications(code, dos))
-                        .as("indications " + code + " on " + dos)
-                        .isEqualTo(oracleIndications(code, dos));
-            }
+            sameAsTheQuery("ICD-10-CM", diagnoses, dos, codeSets::icd, this::oracleIcd);
+            sameAsTheQuery(
+                    "procedure",
+                    procedures,
+                    dos,
+                    (code, on) -> codeSets.procedure(code, on).map(p -> p.code() + " " + p.system()),
+                    this::oracleProcedure);
+            sameAsTheQuery("MUE", procedures, dos, codeSets::mue, this::oracleMue);
+            sameAsTheQuery("indications", procedures, dos, codeSets::indications, this::oracleIndications);
             assertThat(codeSets.modifierValid("U9", dos)).as("U9 on " + dos).isEqualTo(oracleModifier("U9", dos));
             assertThat(codeSets.ncciPairs(procedures, dos)).as("NCCI on " + dos).isEqualTo(oracleNcci(procedures, dos));
             assertThat(codeSets.excludes1(diagnoses, dos))
@@ -216,6 +212,20 @@ class CodeSetsOnAnyDateTest {
         assertThat(again.statements())
                 .as("every code known: no statement on any date")
                 .isZero();
+    }
+
+    // one lookup of every code on one date against its query
+    private static <T> void sameAsTheQuery(
+            String lookup,
+            List<String> codes,
+            LocalDate dos,
+            BiFunction<String, LocalDate, T> codeSet,
+            BiFunction<String, LocalDate, T> query) {
+        for (String code : codes) {
+            assertThat(codeSet.apply(code, dos))
+                    .as(lookup + " " + code + " on " + dos)
+                    .isEqualTo(query.apply(code, dos));
+        }
     }
 
     // the queries JdbcCodeSets ran per code and date of service before the rows were kept with their dates

@@ -2,12 +2,16 @@ package io.claimflow.coding.pipeline.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.claimflow.events.CodeSystem;
+import io.claimflow.events.DocumentedCode;
 import io.claimflow.events.EncounterDocumented;
+import io.claimflow.events.NewOrEstablished;
 import io.claimflow.schemas.json.Samples;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.StatementCounter;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,11 +35,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CodingWorkPerEncounterTest {
 
     /**
-     * For a poll of one new encounter whose codes are known: the poll's key lock and idempotency mark, the encounter's
-     * insert, its patient's history read, its history insert, its coding version, its outbox row and its state: one
-     * transaction.
+     * For a poll of one new encounter whose codes are known: the poll's key lock and idempotency mark, its patient's
+     * history read, its history insert, the encounter stored with its outcome (one upsert; an insert and a state
+     * update before, 8 statements), its coding version and its outbox row: one transaction.
      */
-    static final int STATEMENTS_PER_NEW_ENCOUNTER = 8;
+    static final int STATEMENTS_PER_NEW_ENCOUNTER = 7;
+
+    /**
+     * For a poll of new encounters whose codes are known, once per poll: the key locks and the idempotency marks, the
+     * history of all its patients (one query), its history rows, its coding versions and its outbox rows (one insert
+     * each, at the commit). Before: each of them per encounter but the lock, the mark and the outbox rows.
+     */
+    static final int STATEMENTS_PER_POLL = 6;
+
+    /** And per encounter of such a poll: the encounter stored with its outcome. Before: 5 (3 + 20 * 5 = 103 a poll). */
+    static final int STATEMENTS_PER_ENCOUNTER_OF_A_POLL = 1;
 
     @TestConfiguration
     static class Counting {
@@ -65,7 +79,8 @@ class CodingWorkPerEncounterTest {
         assertThat(version(next.getEncounterId())).isEqualTo(1);
         assertThat(counts.commits()).as("one transaction").isEqualTo(1);
         assertThat(counts.statements())
-                .as("lock, mark, encounter, history read and insert, version, outbox row, state: no code-set lookup")
+                .as(
+                        "lock, mark, history read and insert, encounter with its state, version, outbox row: no code-set lookup")
                 .isEqualTo(STATEMENTS_PER_NEW_ENCOUNTER);
     }
 
@@ -86,8 +101,136 @@ class CodingWorkPerEncounterTest {
                         .single())
                 .isEqualTo(corrected.getEventId());
         assertThat(counts.statements())
-                .as("as a new one, and the update that locks the stored encounter and returns its state")
-                .isEqualTo(STATEMENTS_PER_NEW_ENCOUNTER + 1);
+                .as(
+                        "as a new one: the same upsert locks the stored encounter and returns its state (an update more before)")
+                .isEqualTo(STATEMENTS_PER_NEW_ENCOUNTER);
+    }
+
+    @Test
+    void aPollOfTwentyEncountersSomeOfOnePatientIsOneStatementPerEncounterAndSixPerPoll() {
+        listener.on(records(sample(LocalDate.of(2026, 2, 3)))); // the codes become known
+        List<EncounterDocumented> poll = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            EncounterDocumented event = sample(LocalDate.of(2026, 3, 1).plusDays(i));
+            if (i % 5 == 1) { // four patients with two encounters each, in the same poll
+                event.setPatient(poll.get(i - 1).getPatient());
+            }
+            poll.add(event);
+        }
+
+        StatementCounter.Counts counts = counter.count(() -> listener.on(records(poll)));
+
+        assertThat(poll).allSatisfy(e -> assertThat(version(e.getEncounterId())).isEqualTo(1));
+        List<String> ids =
+                poll.stream().map(EncounterDocumented::getEncounterId).toList();
+        assertThat(count("professional_service", ids)).isEqualTo(20);
+        assertThat(count("coding_version", ids)).isEqualTo(20);
+        assertThat(counts.commits()).as("one transaction").isEqualTo(1);
+        assertThat(counts.statements())
+                .as("lock, marks, history read, history rows, versions, outbox rows; an upsert per encounter")
+                .isEqualTo(STATEMENTS_PER_POLL + 20 * STATEMENTS_PER_ENCOUNTER_OF_A_POLL);
+    }
+
+    @Test
+    void twoEncountersOfOnePatientInOnePollSeeEachOtherInTheirOrderAsOneByOne() {
+        EncounterDocumented january = sample(LocalDate.of(2026, 1, 12));
+        january.setPatientStatus(NewOrEstablished.UNKNOWN);
+        EncounterDocumented june = sample(LocalDate.of(2026, 6, 15));
+        june.setPatientStatus(NewOrEstablished.UNKNOWN);
+        june.setPatient(january.getPatient());
+        EncounterDocumented other = sample(LocalDate.of(2026, 6, 15));
+        other.setPatientStatus(NewOrEstablished.UNKNOWN);
+
+        listener.on(records(List.of(january, june, other)));
+
+        // the same group saw the patient in January, earlier in the poll; the other patient is new
+        assertThat(recordedStatus(january)).isEqualTo("NEW true");
+        assertThat(recordedStatus(june)).isEqualTo("ESTABLISHED true");
+        assertThat(recordedStatus(other)).isEqualTo("NEW true");
+
+        // the other way round, one by one would see no earlier visit for either
+        EncounterDocumented lateFirst = sample(LocalDate.of(2026, 6, 15));
+        lateFirst.setPatientStatus(NewOrEstablished.UNKNOWN);
+        EncounterDocumented earlySecond = sample(LocalDate.of(2026, 1, 12));
+        earlySecond.setPatientStatus(NewOrEstablished.UNKNOWN);
+        earlySecond.setPatient(lateFirst.getPatient());
+        listener.on(records(List.of(lateFirst, earlySecond)));
+        assertThat(recordedStatus(lateFirst)).isEqualTo("NEW true");
+        assertThat(recordedStatus(earlySecond)).isEqualTo("NEW true");
+    }
+
+    @Test
+    void correctedDocumentationOfAHeldEncounterInTheSamePollClosesItsQueueItemAsOneByOne() {
+        EncounterDocumented held = heldSample(LocalDate.of(2026, 2, 6));
+        EncounterDocumented corrected = sample(LocalDate.of(2026, 2, 6));
+        corrected.setEncounterId(held.getEncounterId());
+        corrected.setPatient(held.getPatient());
+        EncounterDocumented heldAlone = heldSample(LocalDate.of(2026, 2, 6));
+        EncounterDocumented correctedAlone = sample(LocalDate.of(2026, 2, 6));
+        correctedAlone.setEncounterId(heldAlone.getEncounterId());
+        correctedAlone.setPatient(heldAlone.getPatient());
+
+        EncounterDocumented heldAgain = heldSample(LocalDate.of(2026, 2, 6));
+        heldAgain.setEncounterId(heldAlone.getEncounterId());
+        heldAgain.setPatient(heldAlone.getPatient());
+
+        listener.on(records(List.of(held, corrected)));
+        StatementCounter.Counts counts = counter.count(() -> listener.on(records(heldAlone)));
+        assertThat(counts.statements())
+                .as("as a new coded one, with one upsert of its queue item instead of its version and outbox row")
+                .isEqualTo(STATEMENTS_PER_NEW_ENCOUNTER - 1);
+        assertThat(queueItem(heldAlone.getEncounterId())).isEqualTo("OPEN null null");
+        long item = itemId(heldAlone.getEncounterId());
+        listener.on(records(heldAgain)); // still held: the same open item with the new documentation's reasons
+        assertThat(itemId(heldAlone.getEncounterId())).isEqualTo(item);
+        assertThat(jdbc.sql("SELECT causation_id FROM coder_queue_item WHERE id = :id")
+                        .param("id", item)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(heldAgain.getEventId());
+        listener.on(records(correctedAlone));
+
+        for (EncounterDocumented event : List.of(corrected, correctedAlone)) {
+            assertThat(version(event.getEncounterId())).isEqualTo(1);
+            assertThat(queueItem(event.getEncounterId())).isEqualTo("FINALIZED superseded-by-automatic-coding 1");
+            assertThat(count("professional_service", List.of(event.getEncounterId())))
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("SELECT documented_event_id::text FROM encounter WHERE encounter_id = :id")
+                            .param("id", event.getEncounterId())
+                            .query(String.class)
+                            .single())
+                    .isEqualTo(event.getEventId());
+        }
+    }
+
+    private String recordedStatus(EncounterDocumented event) {
+        return jdbc.sql("SELECT patient_status || ' ' || status_from_history FROM professional_service "
+                        + "WHERE encounter_id = :id")
+                .param("id", event.getEncounterId())
+                .query(String.class)
+                .single();
+    }
+
+    private long itemId(String encounterId) {
+        return jdbc.sql("SELECT id FROM coder_queue_item WHERE encounter_id = :id")
+                .param("id", encounterId)
+                .query(Long.class)
+                .single();
+    }
+
+    private String queueItem(String encounterId) {
+        return jdbc.sql("SELECT status || ' ' || coalesce(finalized_by, 'null') || ' ' "
+                        + "|| coalesce(coding_version::text, 'null') FROM coder_queue_item WHERE encounter_id = :id")
+                .param("id", encounterId)
+                .query(String.class)
+                .single();
+    }
+
+    private int count(String table, List<String> encounterIds) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE encounter_id = ANY(CAST(:ids AS text[]))")
+                .param("ids", encounterIds.toArray(String[]::new))
+                .query(Integer.class)
+                .single();
     }
 
     private int version(String encounterId) {
@@ -99,7 +242,33 @@ class CodingWorkPerEncounterTest {
     }
 
     private static List<ConsumerRecord<String, EncounterDocumented>> records(EncounterDocumented event) {
-        return List.of(new ConsumerRecord<>("work", 0, 0, event.getEncounterId(), event));
+        return records(List.of(event));
+    }
+
+    private static List<ConsumerRecord<String, EncounterDocumented>> records(List<EncounterDocumented> events) {
+        List<ConsumerRecord<String, EncounterDocumented>> records = new ArrayList<>();
+        for (EncounterDocumented event : events) {
+            records.add(new ConsumerRecord<>("work", 0, records.size(), event.getEncounterId(), event));
+        }
+        return records;
+    }
+
+    /** The sample with a concept that has no ICD-10-CM target: held for a coder. */
+    private static EncounterDocumented heldSample(LocalDate dateOfService) {
+        EncounterDocumented event = sample(dateOfService);
+        event.setDiagnoses(List.of(
+                DocumentedCode.newBuilder()
+                        .setSystem(CodeSystem.SNOMED_CT)
+                        .setCode("44054006")
+                        .setText("Diabetes mellitus type 2")
+                        .build(),
+                DocumentedCode.newBuilder()
+                        .setSystem(CodeSystem.SNOMED_CT)
+                        .setCode("702927004")
+                        .setText("Urge incontinence of urine")
+                        .build()));
+        event.setProcedures(List.of());
+        return event;
     }
 
     /** The sample encounter (documented codes, no SNOMED CT to map) of a new patient on {@code dateOfService}. */
