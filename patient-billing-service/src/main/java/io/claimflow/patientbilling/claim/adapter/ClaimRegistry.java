@@ -129,29 +129,6 @@ public class ClaimRegistry implements KnownClaims {
     }
 
     /**
-     * Links the visit's later payers' claims that waited for a primary claim to {@code primaryClaimId}'s ledger (the
-     * primary claim just registered); the claims linked, oldest first.
-     */
-    public java.util.List<String> linkClaimsAwaitingPrimary(
-            String tenantId, String encounterId, String primaryClaimId) {
-        return jdbc
-                .sql("""
-                        UPDATE claim SET ledger_claim_id = :primary, awaiting_primary_claim = false
-                        WHERE tenant_id = :tenant AND encounter_id = :encounter AND awaiting_primary_claim
-                          AND claim_id <> :primary
-                        RETURNING claim_id, submitted_at""")
-                .param("tenant", tenantId)
-                .param("encounter", encounterId)
-                .param("primary", primaryClaimId)
-                .query((rs, n) -> java.util.Map.entry(rs.getTimestamp(2).toInstant(), rs.getString(1)))
-                .list()
-                .stream()
-                .sorted(java.util.Map.Entry.comparingByKey())
-                .map(java.util.Map.Entry::getValue)
-                .toList();
-    }
-
-    /**
      * Records that {@code byClaimId} replaced or voided the claim; false when the claim is not known here or was
      * superseded already.
      */
@@ -204,19 +181,32 @@ public class ClaimRegistry implements KnownClaims {
                 .optional();
     }
 
-    /** A registered claim: its patient account, and the visit's earlier claims billed to the patient. */
-    record Registered(long accountId, java.util.List<String> earlierBilledToPatient) {}
+    /**
+     * A registered claim: its patient account, the visit's earlier claims billed to the patient, the later payers'
+     * claims that waited for a primary claim of the visit and now post on this one's ledger (oldest first; only for a
+     * primary claim), and whether answers wait for the claim in {@code awaiting_claim} (read under the claim's key
+     * lock, so no answer can park for it after).
+     */
+    record Registered(
+            long accountId,
+            java.util.List<String> earlierBilledToPatient,
+            java.util.List<String> laterPayersLinked,
+            boolean answersWaiting) {}
 
     /**
      * Takes the claim's key lock ({@link #lockClaimKey}) for the rest of the transaction, opens the patient's account
      * if needed (keeping its mailing address current) and records the claim once. The same claim sent again after a
      * front-end rejection, its charges edited by a biller, takes the new total, procedures and dates while nothing has
      * posted on it yet; once something has, the first registration stands. Two statements (issue 22: the key lock is
-     * taken by the first, and the second returns {@link #earlierClaimsOfVisit} billed to the patient, which were two
-     * statements more): the visit's other claims not superseded, registered from an event no later than this one's,
-     * billed to the patient, oldest first.
+     * taken by the first; the second returns {@link #earlierClaimsOfVisit} billed to the patient, links the visit's
+     * later payers' claims that waited for a primary claim when {@code primary}, and tells whether answers wait for
+     * the claim: those were four statements more, two of them asked for every claim and almost never finding a row).
+     * The second runs after the first took the key lock, so it sees every answer parked for the claim.
+     *
+     * @param primary whether the claim is a primary payer's (no earlier payer's adjudication): it takes over the
+     *     visit's later payers' claims that overtook it
      */
-    Registered register(Registration r) {
+    Registered register(Registration r, boolean primary) {
         long accountId = jdbc.sql("""
                 WITH claim_key AS (SELECT pg_advisory_xact_lock(hashtextextended(:tenant || '/' || :claim, 0)))
                 INSERT INTO patient_account (tenant_id, patient_ref, guarantor_name, address_line1, address_line2,
@@ -242,7 +232,10 @@ public class ClaimRegistry implements KnownClaims {
                 .param("birthDate", r.birthDate())
                 .query(Long.class)
                 .single();
-        List<String> earlierBilledToPatient = jdbc.sql("""
+        List<String> earlierBilledToPatient = new java.util.ArrayList<>();
+        List<String> laterPayersLinked = new java.util.ArrayList<>();
+        boolean[] answersWaiting = {false};
+        jdbc.sql("""
                 WITH registered AS (
                 INSERT INTO claim (tenant_id, claim_id, encounter_id, account_id, patient_control_number, service_from,
                     service_to, billing_provider, rendering_provider, payer_name, total_charge, submitted_at, procedure_codes)
@@ -253,10 +246,19 @@ public class ClaimRegistry implements KnownClaims {
                     service_to = excluded.service_to, submitted_at = excluded.submitted_at
                 WHERE claim.total_charge <> excluded.total_charge
                   AND NOT EXISTS (SELECT 1 FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
-                                  WHERE e.tenant_id = claim.tenant_id AND l.claim_id = claim.claim_id))
-                SELECT claim_id FROM claim WHERE tenant_id = :tenant AND encounter_id = :encounter
-                  AND claim_id <> :claim AND superseded_by IS NULL AND submitted_at <= :submitted AND billed_to_patient
-                ORDER BY submitted_at, claim_id""")
+                                  WHERE e.tenant_id = claim.tenant_id AND l.claim_id = claim.claim_id)),
+                linked AS (
+                UPDATE claim SET ledger_claim_id = :claim, awaiting_primary_claim = false
+                WHERE CAST(:primary AS boolean) AND tenant_id = :tenant AND encounter_id = :encounter
+                  AND awaiting_primary_claim AND claim_id <> :claim
+                RETURNING claim_id, submitted_at)
+                SELECT 'billed' AS what, claim_id, submitted_at FROM claim WHERE tenant_id = :tenant
+                  AND encounter_id = :encounter AND claim_id <> :claim AND superseded_by IS NULL
+                  AND submitted_at <= :submitted AND billed_to_patient
+                UNION ALL SELECT 'linked', claim_id, submitted_at FROM linked
+                UNION ALL SELECT 'waiting', NULL, NULL WHERE EXISTS (SELECT 1 FROM awaiting_claim
+                  WHERE tenant_id = :tenant AND claim_id = :claim AND refused_reason IS NULL)
+                ORDER BY what, submitted_at, claim_id""")
                 .param("tenant", r.tenantId())
                 .param("claim", r.claimId())
                 .param("encounter", r.encounterId())
@@ -270,8 +272,15 @@ public class ClaimRegistry implements KnownClaims {
                 .param("charge", r.totalCharge())
                 .param("submitted", java.sql.Timestamp.from(r.submittedAt()))
                 .param("procedures", String.join(",", r.procedureCodes()))
-                .query(String.class)
-                .list();
-        return new Registered(accountId, earlierBilledToPatient);
+                .param("primary", primary)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    switch (rs.getString(1)) {
+                        case "billed" -> earlierBilledToPatient.add(rs.getString(2));
+                        case "linked" -> laterPayersLinked.add(rs.getString(2));
+                        default -> answersWaiting[0] = true;
+                    }
+                });
+        // each kind oldest first (then by claim id)
+        return new Registered(accountId, earlierBilledToPatient, laterPayersLinked, answersWaiting[0]);
     }
 }
