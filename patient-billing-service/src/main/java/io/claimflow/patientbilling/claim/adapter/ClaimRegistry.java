@@ -1,11 +1,22 @@
 package io.claimflow.patientbilling.claim.adapter;
 
 import io.claimflow.patientbilling.claim.KnownClaims;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The claims this service knows from ClaimSubmitted, and the patient account each belongs to. One account per
@@ -38,9 +49,23 @@ public class ClaimRegistry implements KnownClaims {
             LocalDate birthDate) {}
 
     private final JdbcClient jdbc;
+    // the key of the current transaction's Poll (pollLockKeys), bound to the transaction until it completes
+    private final Object pollResource = new Object();
 
     ClaimRegistry(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A poll's claims in its transaction: their lock keys ("" unknown), then the known ones with accounts locked. */
+    private static final class Poll {
+        final Set<ClaimKey> claims;
+        final Map<ClaimKey, String> lockKeys;
+        Map<ClaimKey, ClaimRef> locked; // null until the transaction's first findAndLockAccount of one of them
+
+        Poll(Set<ClaimKey> claims, Map<ClaimKey, String> lockKeys) {
+            this.claims = claims;
+            this.lockKeys = lockKeys;
+        }
     }
 
     /**
@@ -73,20 +98,145 @@ public class ClaimRegistry implements KnownClaims {
                 .orElse("");
     }
 
+    @Override
+    public Function<ClaimKey, String> pollLockKeys(Collection<ClaimKey> claims) {
+        Set<ClaimKey> all = new LinkedHashSet<>(claims);
+        return key -> {
+            Poll poll = poll(all);
+            String lockKey = poll == null ? null : poll.lockKeys.get(key);
+            return lockKey != null ? lockKey : accountLockKeyOfClaim(key.tenantId(), key.claimId());
+        };
+    }
+
+    // the transaction's Poll of these claims, read (lock keys, one statement) and bound at the first call; null
+    // without a transaction
+    private Poll poll(Set<ClaimKey> claims) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Poll poll = (Poll) TransactionSynchronizationManager.getResource(pollResource);
+        if (poll != null && poll.claims == claims) {
+            return poll;
+        }
+        if (poll == null) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(pollResource);
+                }
+            });
+        } else {
+            TransactionSynchronizationManager.unbindResource(pollResource);
+        }
+        Map<ClaimKey, String> lockKeys = new HashMap<>();
+        claims.forEach(c -> lockKeys.put(c, ""));
+        jdbc.sql("""
+                        SELECT k.tenant_id, k.claim_id, a.tenant_id, a.patient_ref
+                        FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS k (tenant_id, claim_id)
+                        JOIN claim c ON c.tenant_id = k.tenant_id AND c.claim_id = k.claim_id
+                        JOIN patient_account a ON a.id = c.account_id""").params(tenants(claims), claimIds(claims)).query((RowCallbackHandler) rs -> lockKeys.put(
+                new ClaimKey(rs.getString(1), rs.getString(2)), accountLockKey(rs.getString(3), rs.getString(4))));
+        poll = new Poll(claims, lockKeys);
+        TransactionSynchronizationManager.bindResource(pollResource, poll);
+        return poll;
+    }
+
+    // the poll's claims known when their lock keys were read (the transaction holds their accounts' advisory locks)
+    // with their accounts locked, in account order: one statement. One not known then is read alone, as before.
+    private Map<ClaimKey, ClaimRef> lockPoll(Poll poll) {
+        Set<ClaimKey> claims = new LinkedHashSet<>();
+        poll.lockKeys.forEach((claim, lockKey) -> {
+            if (!lockKey.isEmpty()) {
+                claims.add(claim);
+            }
+        });
+        Map<ClaimKey, ClaimRef> locked = new HashMap<>();
+        if (claims.isEmpty()) {
+            return locked;
+        }
+        jdbc.sql("SELECT " + CLAIM_REF
+                        + " FROM claim c JOIN patient_account a ON a.id = c.account_id"
+                        + " WHERE (c.tenant_id, c.claim_id) IN"
+                        + " (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[])))"
+                        + " ORDER BY a.id FOR UPDATE OF a")
+                .params(tenants(claims), claimIds(claims))
+                .query((RowCallbackHandler) rs -> {
+                    ClaimRef ref = claimRef(rs);
+                    locked.put(new ClaimKey(ref.tenantId(), ref.claimId()), ref);
+                });
+        return locked;
+    }
+
+    private static String[] tenants(Set<ClaimKey> claims) {
+        return claims.stream().map(ClaimKey::tenantId).toArray(String[]::new);
+    }
+
+    private static String[] claimIds(Set<ClaimKey> claims) {
+        return claims.stream().map(ClaimKey::claimId).toArray(String[]::new);
+    }
+
     /**
      * The claim, with its patient account locked for the rest of the transaction, so that postings to one account
-     * happen one at a time.
+     * happen one at a time. A claim of the transaction's poll ({@link #pollLockKeys}) is read with the poll's other
+     * claims, once.
      */
+    @Override
     public Optional<ClaimRef> findAndLockAccount(String tenantId, String claimId) {
-        return jdbc.sql("SELECT c.tenant_id, c.claim_id, c.encounter_id, c.account_id,"
-                        + " CASE WHEN c.awaiting_primary_claim THEN NULL ELSE coalesce(c.ledger_claim_id, c.claim_id) END"
-                        + " FROM claim c "
+        Poll poll = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Poll) TransactionSynchronizationManager.getResource(pollResource)
+                : null;
+        ClaimKey key = new ClaimKey(tenantId, claimId);
+        if (poll != null && poll.claims.contains(key)) {
+            if (poll.locked == null) {
+                poll.locked = lockPoll(poll);
+            }
+            ClaimRef known = poll.locked.get(key);
+            if (known != null) {
+                return Optional.of(known);
+            }
+        }
+        // not known when the poll was read: read now (it may have registered since, under its claim's key lock)
+        return findAndLockAccountAgain(tenantId, claimId);
+    }
+
+    @Override
+    public List<ClaimKey> pollLedgers() {
+        Poll poll = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Poll) TransactionSynchronizationManager.getResource(pollResource)
+                : null;
+        if (poll == null || poll.locked == null) {
+            return List.of();
+        }
+        return poll.locked.values().stream()
+                .filter(ref -> ref.ledgerClaimId() != null)
+                .map(ref -> new ClaimKey(ref.tenantId(), ref.ledgerClaimId()))
+                .distinct()
+                .toList();
+    }
+
+    @Override
+    public Optional<ClaimRef> findAndLockAccountAgain(String tenantId, String claimId) {
+        Optional<ClaimRef> found = jdbc.sql("SELECT " + CLAIM_REF + " FROM claim c "
                         + "JOIN patient_account a ON a.id = c.account_id WHERE c.tenant_id = ? AND c.claim_id = ? "
                         + "FOR UPDATE OF a")
                 .params(tenantId, claimId)
-                .query((rs, n) ->
-                        new ClaimRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)))
+                .query((rs, n) -> claimRef(rs))
                 .optional();
+        Poll poll = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Poll) TransactionSynchronizationManager.getResource(pollResource)
+                : null;
+        if (poll != null && poll.locked != null && found.isPresent()) {
+            poll.locked.computeIfPresent(new ClaimKey(tenantId, claimId), (k, old) -> found.get());
+        }
+        return found;
+    }
+
+    // a ClaimRef's columns: the ledger claim null while a later payer's claim waits for a primary claim of its visit
+    private static final String CLAIM_REF = "c.tenant_id, c.claim_id, c.encounter_id, c.account_id,"
+            + " CASE WHEN c.awaiting_primary_claim THEN NULL ELSE coalesce(c.ledger_claim_id, c.claim_id) END";
+
+    private static ClaimRef claimRef(ResultSet rs) throws SQLException {
+        return new ClaimRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5));
     }
 
     @Override

@@ -42,17 +42,18 @@ public class ClaimSubmittedHandler {
             throw new IllegalArgumentException("claim " + event.getClaimId() + " has no service lines");
         }
         // takes the claim's key lock first (answers that arrive before it wait for it, or park before it)
-        ClaimRegistry.Registered registered = registry.register(registration(
-                event.getTenantId(),
-                event.getClaimId(),
-                event.getEncounterId(),
-                event.getPatientControlNumber(),
-                event.getPatient(),
-                event.getProviders(),
-                event.getCoverage().getPayer().getName(),
-                event.getTotalCharge(),
-                event.getOccurredAt(),
-                event.getLines()),
+        ClaimRegistry.Registered registered = registry.register(
+                registration(
+                        event.getTenantId(),
+                        event.getClaimId(),
+                        event.getEncounterId(),
+                        event.getPatientControlNumber(),
+                        event.getPatient(),
+                        event.getProviders(),
+                        event.getCoverage().getPayer().getName(),
+                        event.getTotalCharge(),
+                        event.getOccurredAt(),
+                        event.getLines()),
                 event.getPriorPayerAdjudications().isEmpty());
         long accountId = registered.accountId();
         // a primary claim linked the visit's later payers' claims that overtook it as it registered
