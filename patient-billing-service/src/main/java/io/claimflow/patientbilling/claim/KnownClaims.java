@@ -55,9 +55,9 @@ public interface KnownClaims {
     Optional<ClaimRef> findAndLockAccount(String tenantId, String claimId);
 
     /**
-     * The ledgers (their claims' keys: the claim itself, or a later payer's claim's visit ledger) of the current
-     * transaction's poll's claims read with their accounts locked ({@link #pollLockKeys}); empty before that read or
-     * outside a poll.
+     * The ledgers (their claims' keys: the claim itself, or a later payer's claim's visit ledger when that claim is
+     * one of the poll's too) of the current transaction's poll's claims read with their accounts locked
+     * ({@link #pollLockKeys}); empty before that read or outside a poll.
      */
     default java.util.List<ClaimKey> pollLedgers() {
         return java.util.List.of();

@@ -130,16 +130,21 @@ public class ClaimRegistry implements KnownClaims {
         }
         Map<ClaimKey, String> lockKeys = new HashMap<>();
         claims.forEach(c -> lockKeys.put(c, ""));
-        jdbc.sql("""
-                        SELECT k.tenant_id, k.claim_id, a.tenant_id, a.patient_ref
-                        FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS k (tenant_id, claim_id)
-                        JOIN claim c ON c.tenant_id = k.tenant_id AND c.claim_id = k.claim_id
-                        JOIN patient_account a ON a.id = c.account_id""").params(tenants(claims), claimIds(claims)).query((RowCallbackHandler) rs -> lockKeys.put(
-                new ClaimKey(rs.getString(1), rs.getString(2)), accountLockKey(rs.getString(3), rs.getString(4))));
+        jdbc.sql(POLL_LOCK_KEYS).params(tenants(claims), claimIds(claims)).query((RowCallbackHandler)
+                rs -> lockKeys.put(
+                        new ClaimKey(rs.getString(1), rs.getString(2)),
+                        accountLockKey(rs.getString(3), rs.getString(4))));
         poll = new Poll(claims, lockKeys);
         TransactionSynchronizationManager.bindResource(pollResource, poll);
         return poll;
     }
+
+    // the lock keys of a poll's known claims (tenant, claim, then the account's tenant and patient)
+    private static final String POLL_LOCK_KEYS = """
+            SELECT k.tenant_id, k.claim_id, a.tenant_id, a.patient_ref
+            FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS k (tenant_id, claim_id)
+            JOIN claim c ON c.tenant_id = k.tenant_id AND c.claim_id = k.claim_id
+            JOIN patient_account a ON a.id = c.account_id""";
 
     // the poll's claims known when their lock keys were read (the transaction holds their accounts' advisory locks)
     // with their accounts locked, in account order: one statement. One not known then is read alone, as before.
@@ -207,9 +212,11 @@ public class ClaimRegistry implements KnownClaims {
         if (poll == null || poll.locked == null) {
             return List.of();
         }
+        // a later payer's claim's visit ledger only when its claim is one of the poll's too (its account locked)
         return poll.locked.values().stream()
                 .filter(ref -> ref.ledgerClaimId() != null)
                 .map(ref -> new ClaimKey(ref.tenantId(), ref.ledgerClaimId()))
+                .filter(poll.locked::containsKey)
                 .distinct()
                 .toList();
     }
