@@ -2,6 +2,7 @@ package io.claimflow.patientbilling.ledger.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.claimflow.events.ClaimStatus;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.PaymentPosted;
 import io.claimflow.patientbilling.BillingEvents;
@@ -173,6 +174,87 @@ class LedgerWorkPerAnswerTest {
                         + " claim with what the registration must know (2 x 3). It was 4 per claim: the answers waiting"
                         + " and the later payers' claims were asked apart")
                 .isLessThanOrEqualTo(8);
+    }
+
+    /**
+     * A two-payer visit's answers in one poll, in either order, after its claims registered in either order, then the
+     * poll again: the ledger ends as when each answer is its own transaction (CoordinationOfBenefitsArrivalOrderTest):
+     * the secondary's remittance that comes first in the poll waits, and posts when the primary's posts.
+     */
+    @Test
+    void aTwoPayerVisitsAnswersInOnePollPostAsOneAtATimeInEitherOrder() {
+        for (boolean primaryClaimFirst : new boolean[] {true, false}) {
+            for (boolean primaryAnswerFirst : new boolean[] {true, false}) {
+                String tenant = "t-cob-" + UUID.randomUUID().toString().substring(0, 8);
+                String encounter = "enc-cob-" + UUID.randomUUID();
+                ClaimSubmitted primaryClaim = BillingEvents.claimSubmitted(tenant, "clm-p", encounter, "MRN-COB");
+                ClaimSubmitted laterClaim =
+                        BillingEvents.laterPayersClaim(tenant, "clm-s", encounter, "MRN-COB", BillingEvents.MEDICAID);
+                PaymentPosted primary = BillingEvents.remittance(
+                        tenant,
+                        "clm-p",
+                        encounter,
+                        "EFT-P",
+                        ClaimStatus.PROCESSED_AS_PRIMARY,
+                        "1",
+                        "350.00",
+                        "168.40",
+                        "96.50",
+                        "50.00",
+                        "21.10",
+                        "14.00",
+                        "0.00");
+                primary.setNextPayer(BillingEvents.MEDICAID);
+                PaymentPosted secondary = BillingEvents.laterPayer(
+                        tenant,
+                        "clm-s",
+                        encounter,
+                        "EFT-S",
+                        BillingEvents.MEDICAID,
+                        ClaimStatus.PROCESSED_AS_SECONDARY,
+                        "2",
+                        "70.10",
+                        "10.00",
+                        "5.00",
+                        null);
+                claims.handle(primaryClaimFirst ? primaryClaim : laterClaim);
+                claims.handle(primaryClaimFirst ? laterClaim : primaryClaim);
+                List<PaymentPosted> answers =
+                        primaryAnswerFirst ? List.of(primary, secondary) : List.of(secondary, primary);
+                List<ConsumerRecord<String, Object>> poll =
+                        List.of(record(20, answers.get(0)), record(21, answers.get(1)));
+
+                listeners.on(poll);
+                listeners.on(poll);
+
+                String order = (primaryClaimFirst ? "claims p, s" : "claims s, p")
+                        + (primaryAnswerFirst ? "; answers p, s" : "; answers s, p");
+                assertThat(visitTotal(tenant, "PATIENT_RECEIVABLE")).as(order).isEqualByComparingTo("5.00");
+                assertThat(visitTotal(tenant, "INSURANCE_CASH")).as(order).isEqualByComparingTo("238.50");
+                assertThat(visitTotal(tenant, "CONTRACTUAL_ADJUSTMENT"))
+                        .as(order)
+                        .isEqualByComparingTo("106.50");
+                assertThat(visitTotal(tenant, "OTHER_INSURANCE_RECEIVABLE"))
+                        .as(order)
+                        .isEqualByComparingTo("0.00");
+                assertThat(visitTotal(tenant, "GROSS_CHARGES")).as(order).isEqualByComparingTo("-350.00");
+                assertThat(jdbc.sql("SELECT count(*) FROM awaiting_claim WHERE tenant_id = ?")
+                                .param(tenant)
+                                .query(Integer.class)
+                                .single())
+                        .as(order + ": nothing left parked")
+                        .isZero();
+            }
+        }
+    }
+
+    private BigDecimal visitTotal(String tenant, String ledgerAccount) {
+        return jdbc.sql(
+                        "SELECT coalesce(sum(l.amount), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
+                                + " WHERE e.tenant_id = ? AND l.ledger_account = ?")
+                .params(tenant, ledgerAccount)
+                .query(BigDecimal.class)
+                .single();
     }
 
     private static ConsumerRecord<String, Object> record(long offset, PaymentPosted event) {
