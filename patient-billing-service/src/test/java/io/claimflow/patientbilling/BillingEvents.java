@@ -70,7 +70,7 @@ public final class BillingEvents {
                 "0.00");
     }
 
-    static PaymentPosted remittance(
+    public static PaymentPosted remittance(
             String tenant,
             String claimId,
             String encounterId,
@@ -121,7 +121,7 @@ public final class BillingEvents {
         return event;
     }
 
-    static final io.claimflow.events.Payer MEDICAID = io.claimflow.events.Payer.newBuilder()
+    public static final io.claimflow.events.Payer MEDICAID = io.claimflow.events.Payer.newBuilder()
             .setPayerId("MCD01")
             .setName("Ohio Medicaid")
             .build();
@@ -134,7 +134,7 @@ public final class BillingEvents {
      * A later payer's claim for the visit (secondary or tertiary): it carries the earlier payers' adjudication, which
      * is how patient-billing knows it bills the same visit again.
      */
-    static ClaimSubmitted laterPayersClaim(
+    public static ClaimSubmitted laterPayersClaim(
             String tenant, String claimId, String encounterId, String mrn, io.claimflow.events.Payer payer) {
         ClaimSubmitted event = claimSubmitted(tenant, claimId, encounterId, mrn);
         io.claimflow.events.Payer primary = event.getCoverage().getPayer();
@@ -156,7 +156,7 @@ public final class BillingEvents {
      * A later payer's remittance of the 350.00 visit: the full charge, its payment, its own contractual write-off
      * and patient share, and OA-23 for what the earlier payers settled (the rest).
      */
-    static PaymentPosted laterPayer(
+    public static PaymentPosted laterPayer(
             String tenant,
             String claimId,
             String encounterId,

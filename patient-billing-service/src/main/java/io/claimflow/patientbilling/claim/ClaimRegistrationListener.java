@@ -6,7 +6,11 @@ package io.claimflow.patientbilling.claim;
  */
 public interface ClaimRegistrationListener {
 
-    /** The claim has just been registered (or was already known); runs in the registering transaction. */
+    /**
+     * The claim has just been registered (or was already known) and answers wait for it (its registration found some
+     * in the statement that records it: issue 22, the look was a statement of its own for every claim); runs in the
+     * registering transaction.
+     */
     void claimRegistered(String tenantId, String claimId);
 
     /**

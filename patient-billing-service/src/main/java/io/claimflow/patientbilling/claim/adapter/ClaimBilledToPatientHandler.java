@@ -43,7 +43,8 @@ public class ClaimBilledToPatientHandler {
         String tenantId = event.getTenantId();
         String claimId = event.getClaimId();
         // takes the claim's key lock first
-        long accountId = registry.register(ClaimSubmittedHandler.registration(
+        ClaimRegistry.Registered registered = registry.register(
+                ClaimSubmittedHandler.registration(
                         tenantId,
                         claimId,
                         event.getEncounterId(),
@@ -53,8 +54,9 @@ public class ClaimBilledToPatientHandler {
                         SELF_PAY,
                         event.getTotalCharge(),
                         event.getOccurredAt(),
-                        event.getLines()))
-                .accountId();
+                        event.getLines()),
+                false);
+        long accountId = registered.accountId();
         registry.markBilledToPatient(tenantId, claimId);
         LocalDate on = event.getOccurredAt().atOffset(ZoneOffset.UTC).toLocalDate();
         Optional<String> later =
@@ -74,7 +76,9 @@ public class ClaimBilledToPatientHandler {
         if (replaced != null && !replaced.isBlank() && !replaced.equals(claimId)) {
             ClaimSubmittedHandler.supersede(registry, registrationListeners, tenantId, replaced, claimId, on);
         }
-        registrationListeners.forEach(l -> l.claimRegistered(tenantId, claimId));
+        if (registered.answersWaiting()) {
+            registrationListeners.forEach(l -> l.claimRegistered(tenantId, claimId));
+        }
         registrationListeners.forEach(l -> l.claimBilledToPatient(tenantId, claimId, event.getEventId(), on));
         log.info(
                 "claim {} of encounter {} billed to the patient on account {}",

@@ -1,11 +1,22 @@
 package io.claimflow.patientbilling.claim.adapter;
 
 import io.claimflow.patientbilling.claim.KnownClaims;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The claims this service knows from ClaimSubmitted, and the patient account each belongs to. One account per
@@ -38,9 +49,23 @@ public class ClaimRegistry implements KnownClaims {
             LocalDate birthDate) {}
 
     private final JdbcClient jdbc;
+    // the key of the current transaction's Poll (pollLockKeys), bound to the transaction until it completes
+    private final Object pollResource = new Object();
 
     ClaimRegistry(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A poll's claims in its transaction: their lock keys ("" unknown), then the known ones with accounts locked. */
+    private static final class Poll {
+        final Set<ClaimKey> claims;
+        final Map<ClaimKey, String> lockKeys;
+        Map<ClaimKey, ClaimRef> locked; // null until the transaction's first findAndLockAccount of one of them
+
+        Poll(Set<ClaimKey> claims, Map<ClaimKey, String> lockKeys) {
+            this.claims = claims;
+            this.lockKeys = lockKeys;
+        }
     }
 
     /**
@@ -73,20 +98,152 @@ public class ClaimRegistry implements KnownClaims {
                 .orElse("");
     }
 
+    @Override
+    public Function<ClaimKey, String> pollLockKeys(Collection<ClaimKey> claims) {
+        Set<ClaimKey> all = new LinkedHashSet<>(claims);
+        return key -> {
+            Poll poll = poll(all);
+            String lockKey = poll == null ? null : poll.lockKeys.get(key);
+            return lockKey != null ? lockKey : accountLockKeyOfClaim(key.tenantId(), key.claimId());
+        };
+    }
+
+    // the transaction's Poll of these claims, read (lock keys, one statement) and bound at the first call; null
+    // without a transaction
+    private Poll poll(Set<ClaimKey> claims) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Poll poll = (Poll) TransactionSynchronizationManager.getResource(pollResource);
+        if (poll != null && poll.claims == claims) {
+            return poll;
+        }
+        if (poll == null) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(pollResource);
+                }
+            });
+        } else {
+            TransactionSynchronizationManager.unbindResource(pollResource);
+        }
+        Map<ClaimKey, String> lockKeys = new HashMap<>();
+        claims.forEach(c -> lockKeys.put(c, ""));
+        jdbc.sql(POLL_LOCK_KEYS).params(tenants(claims), claimIds(claims)).query((RowCallbackHandler)
+                rs -> lockKeys.put(
+                        new ClaimKey(rs.getString(1), rs.getString(2)),
+                        accountLockKey(rs.getString(3), rs.getString(4))));
+        poll = new Poll(claims, lockKeys);
+        TransactionSynchronizationManager.bindResource(pollResource, poll);
+        return poll;
+    }
+
+    // the lock keys of a poll's known claims (tenant, claim, then the account's tenant and patient)
+    private static final String POLL_LOCK_KEYS = """
+            SELECT k.tenant_id, k.claim_id, a.tenant_id, a.patient_ref
+            FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS k (tenant_id, claim_id)
+            JOIN claim c ON c.tenant_id = k.tenant_id AND c.claim_id = k.claim_id
+            JOIN patient_account a ON a.id = c.account_id""";
+
+    // the poll's claims known when their lock keys were read (the transaction holds their accounts' advisory locks)
+    // with their accounts locked, in account order: one statement. One not known then is read alone, as before.
+    private Map<ClaimKey, ClaimRef> lockPoll(Poll poll) {
+        Set<ClaimKey> claims = new LinkedHashSet<>();
+        poll.lockKeys.forEach((claim, lockKey) -> {
+            if (!lockKey.isEmpty()) {
+                claims.add(claim);
+            }
+        });
+        Map<ClaimKey, ClaimRef> locked = new HashMap<>();
+        if (claims.isEmpty()) {
+            return locked;
+        }
+        jdbc.sql("SELECT " + CLAIM_REF
+                        + " FROM claim c JOIN patient_account a ON a.id = c.account_id"
+                        + " WHERE (c.tenant_id, c.claim_id) IN"
+                        + " (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[])))"
+                        + " ORDER BY a.id FOR UPDATE OF a")
+                .params(tenants(claims), claimIds(claims))
+                .query((RowCallbackHandler) rs -> {
+                    ClaimRef ref = claimRef(rs);
+                    locked.put(new ClaimKey(ref.tenantId(), ref.claimId()), ref);
+                });
+        return locked;
+    }
+
+    private static String[] tenants(Set<ClaimKey> claims) {
+        return claims.stream().map(ClaimKey::tenantId).toArray(String[]::new);
+    }
+
+    private static String[] claimIds(Set<ClaimKey> claims) {
+        return claims.stream().map(ClaimKey::claimId).toArray(String[]::new);
+    }
+
     /**
      * The claim, with its patient account locked for the rest of the transaction, so that postings to one account
-     * happen one at a time.
+     * happen one at a time. A claim of the transaction's poll ({@link #pollLockKeys}) is read with the poll's other
+     * claims, once.
      */
+    @Override
     public Optional<ClaimRef> findAndLockAccount(String tenantId, String claimId) {
-        return jdbc.sql("SELECT c.tenant_id, c.claim_id, c.encounter_id, c.account_id,"
-                        + " CASE WHEN c.awaiting_primary_claim THEN NULL ELSE coalesce(c.ledger_claim_id, c.claim_id) END"
-                        + " FROM claim c "
+        Poll poll = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Poll) TransactionSynchronizationManager.getResource(pollResource)
+                : null;
+        ClaimKey key = new ClaimKey(tenantId, claimId);
+        if (poll != null && poll.claims.contains(key)) {
+            if (poll.locked == null) {
+                poll.locked = lockPoll(poll);
+            }
+            ClaimRef known = poll.locked.get(key);
+            if (known != null) {
+                return Optional.of(known);
+            }
+        }
+        // not known when the poll was read: read now (it may have registered since, under its claim's key lock)
+        return findAndLockAccountAgain(tenantId, claimId);
+    }
+
+    @Override
+    public List<ClaimKey> pollLedgers() {
+        Poll poll = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Poll) TransactionSynchronizationManager.getResource(pollResource)
+                : null;
+        if (poll == null || poll.locked == null) {
+            return List.of();
+        }
+        // a later payer's claim's visit ledger only when its claim is one of the poll's too (its account locked)
+        return poll.locked.values().stream()
+                .filter(ref -> ref.ledgerClaimId() != null)
+                .map(ref -> new ClaimKey(ref.tenantId(), ref.ledgerClaimId()))
+                .filter(poll.locked::containsKey)
+                .distinct()
+                .toList();
+    }
+
+    @Override
+    public Optional<ClaimRef> findAndLockAccountAgain(String tenantId, String claimId) {
+        Optional<ClaimRef> found = jdbc.sql("SELECT " + CLAIM_REF + " FROM claim c "
                         + "JOIN patient_account a ON a.id = c.account_id WHERE c.tenant_id = ? AND c.claim_id = ? "
                         + "FOR UPDATE OF a")
                 .params(tenantId, claimId)
-                .query((rs, n) ->
-                        new ClaimRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)))
+                .query((rs, n) -> claimRef(rs))
                 .optional();
+        Poll poll = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Poll) TransactionSynchronizationManager.getResource(pollResource)
+                : null;
+        if (poll != null && poll.locked != null && found.isPresent()) {
+            poll.locked.computeIfPresent(new ClaimKey(tenantId, claimId), (k, old) -> found.get());
+        }
+        return found;
+    }
+
+    // a ClaimRef's columns: the ledger claim null while a later payer's claim waits for a primary claim of its visit
+    private static final String CLAIM_REF = "c.tenant_id, c.claim_id, c.encounter_id, c.account_id,"
+            + " CASE WHEN c.awaiting_primary_claim THEN NULL ELSE coalesce(c.ledger_claim_id, c.claim_id) END";
+
+    private static ClaimRef claimRef(ResultSet rs) throws SQLException {
+        return new ClaimRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5));
     }
 
     @Override
@@ -126,29 +283,6 @@ public class ClaimRegistry implements KnownClaims {
                         + " AND ledger_claim_id IS NULL")
                 .params(tenantId, claimId)
                 .update();
-    }
-
-    /**
-     * Links the visit's later payers' claims that waited for a primary claim to {@code primaryClaimId}'s ledger (the
-     * primary claim just registered); the claims linked, oldest first.
-     */
-    public java.util.List<String> linkClaimsAwaitingPrimary(
-            String tenantId, String encounterId, String primaryClaimId) {
-        return jdbc
-                .sql("""
-                        UPDATE claim SET ledger_claim_id = :primary, awaiting_primary_claim = false
-                        WHERE tenant_id = :tenant AND encounter_id = :encounter AND awaiting_primary_claim
-                          AND claim_id <> :primary
-                        RETURNING claim_id, submitted_at""")
-                .param("tenant", tenantId)
-                .param("encounter", encounterId)
-                .param("primary", primaryClaimId)
-                .query((rs, n) -> java.util.Map.entry(rs.getTimestamp(2).toInstant(), rs.getString(1)))
-                .list()
-                .stream()
-                .sorted(java.util.Map.Entry.comparingByKey())
-                .map(java.util.Map.Entry::getValue)
-                .toList();
     }
 
     /**
@@ -204,19 +338,32 @@ public class ClaimRegistry implements KnownClaims {
                 .optional();
     }
 
-    /** A registered claim: its patient account, and the visit's earlier claims billed to the patient. */
-    record Registered(long accountId, java.util.List<String> earlierBilledToPatient) {}
+    /**
+     * A registered claim: its patient account, the visit's earlier claims billed to the patient, the later payers'
+     * claims that waited for a primary claim of the visit and now post on this one's ledger (oldest first; only for a
+     * primary claim), and whether answers wait for the claim in {@code awaiting_claim} (read under the claim's key
+     * lock, so no answer can park for it after).
+     */
+    record Registered(
+            long accountId,
+            java.util.List<String> earlierBilledToPatient,
+            java.util.List<String> laterPayersLinked,
+            boolean answersWaiting) {}
 
     /**
      * Takes the claim's key lock ({@link #lockClaimKey}) for the rest of the transaction, opens the patient's account
      * if needed (keeping its mailing address current) and records the claim once. The same claim sent again after a
      * front-end rejection, its charges edited by a biller, takes the new total, procedures and dates while nothing has
      * posted on it yet; once something has, the first registration stands. Two statements (issue 22: the key lock is
-     * taken by the first, and the second returns {@link #earlierClaimsOfVisit} billed to the patient, which were two
-     * statements more): the visit's other claims not superseded, registered from an event no later than this one's,
-     * billed to the patient, oldest first.
+     * taken by the first; the second returns {@link #earlierClaimsOfVisit} billed to the patient, links the visit's
+     * later payers' claims that waited for a primary claim when {@code primary}, and tells whether answers wait for
+     * the claim: those were four statements more, two of them asked for every claim and almost never finding a row).
+     * The second runs after the first took the key lock, so it sees every answer parked for the claim.
+     *
+     * @param primary whether the claim is a primary payer's (no earlier payer's adjudication): it takes over the
+     *     visit's later payers' claims that overtook it
      */
-    Registered register(Registration r) {
+    Registered register(Registration r, boolean primary) {
         long accountId = jdbc.sql("""
                 WITH claim_key AS (SELECT pg_advisory_xact_lock(hashtextextended(:tenant || '/' || :claim, 0)))
                 INSERT INTO patient_account (tenant_id, patient_ref, guarantor_name, address_line1, address_line2,
@@ -242,7 +389,10 @@ public class ClaimRegistry implements KnownClaims {
                 .param("birthDate", r.birthDate())
                 .query(Long.class)
                 .single();
-        List<String> earlierBilledToPatient = jdbc.sql("""
+        List<String> earlierBilledToPatient = new java.util.ArrayList<>();
+        List<String> laterPayersLinked = new java.util.ArrayList<>();
+        boolean[] answersWaiting = {false};
+        jdbc.sql("""
                 WITH registered AS (
                 INSERT INTO claim (tenant_id, claim_id, encounter_id, account_id, patient_control_number, service_from,
                     service_to, billing_provider, rendering_provider, payer_name, total_charge, submitted_at, procedure_codes)
@@ -253,10 +403,19 @@ public class ClaimRegistry implements KnownClaims {
                     service_to = excluded.service_to, submitted_at = excluded.submitted_at
                 WHERE claim.total_charge <> excluded.total_charge
                   AND NOT EXISTS (SELECT 1 FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
-                                  WHERE e.tenant_id = claim.tenant_id AND l.claim_id = claim.claim_id))
-                SELECT claim_id FROM claim WHERE tenant_id = :tenant AND encounter_id = :encounter
-                  AND claim_id <> :claim AND superseded_by IS NULL AND submitted_at <= :submitted AND billed_to_patient
-                ORDER BY submitted_at, claim_id""")
+                                  WHERE e.tenant_id = claim.tenant_id AND l.claim_id = claim.claim_id)),
+                linked AS (
+                UPDATE claim SET ledger_claim_id = :claim, awaiting_primary_claim = false
+                WHERE CAST(:primary AS boolean) AND tenant_id = :tenant AND encounter_id = :encounter
+                  AND awaiting_primary_claim AND claim_id <> :claim
+                RETURNING claim_id, submitted_at)
+                SELECT 'billed' AS what, claim_id, submitted_at FROM claim WHERE tenant_id = :tenant
+                  AND encounter_id = :encounter AND claim_id <> :claim AND superseded_by IS NULL
+                  AND submitted_at <= :submitted AND billed_to_patient
+                UNION ALL SELECT 'linked', claim_id, submitted_at FROM linked
+                UNION ALL SELECT 'waiting', NULL, NULL WHERE EXISTS (SELECT 1 FROM awaiting_claim
+                  WHERE tenant_id = :tenant AND claim_id = :claim AND refused_reason IS NULL)
+                ORDER BY what, submitted_at, claim_id""")
                 .param("tenant", r.tenantId())
                 .param("claim", r.claimId())
                 .param("encounter", r.encounterId())
@@ -270,8 +429,15 @@ public class ClaimRegistry implements KnownClaims {
                 .param("charge", r.totalCharge())
                 .param("submitted", java.sql.Timestamp.from(r.submittedAt()))
                 .param("procedures", String.join(",", r.procedureCodes()))
-                .query(String.class)
-                .list();
-        return new Registered(accountId, earlierBilledToPatient);
+                .param("primary", primary)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    switch (rs.getString(1)) {
+                        case "billed" -> earlierBilledToPatient.add(rs.getString(2));
+                        case "linked" -> laterPayersLinked.add(rs.getString(2));
+                        default -> answersWaiting[0] = true;
+                    }
+                });
+        // each kind oldest first (then by claim id)
+        return new Registered(accountId, earlierBilledToPatient, laterPayersLinked, answersWaiting[0]);
     }
 }

@@ -42,19 +42,22 @@ public class ClaimSubmittedHandler {
             throw new IllegalArgumentException("claim " + event.getClaimId() + " has no service lines");
         }
         // takes the claim's key lock first (answers that arrive before it wait for it, or park before it)
-        ClaimRegistry.Registered registered = registry.register(registration(
-                event.getTenantId(),
-                event.getClaimId(),
-                event.getEncounterId(),
-                event.getPatientControlNumber(),
-                event.getPatient(),
-                event.getProviders(),
-                event.getCoverage().getPayer().getName(),
-                event.getTotalCharge(),
-                event.getOccurredAt(),
-                event.getLines()));
+        ClaimRegistry.Registered registered = registry.register(
+                registration(
+                        event.getTenantId(),
+                        event.getClaimId(),
+                        event.getEncounterId(),
+                        event.getPatientControlNumber(),
+                        event.getPatient(),
+                        event.getProviders(),
+                        event.getCoverage().getPayer().getName(),
+                        event.getTotalCharge(),
+                        event.getOccurredAt(),
+                        event.getLines()),
+                event.getPriorPayerAdjudications().isEmpty());
         long accountId = registered.accountId();
-        List<String> laterPayersLinked = List.of();
+        // a primary claim linked the visit's later payers' claims that overtook it as it registered
+        List<String> laterPayersLinked = registered.laterPayersLinked();
         if (!event.getPriorPayerAdjudications().isEmpty()) {
             if (!registry.linkToVisitLedger(event.getTenantId(), event.getClaimId(), event.getEncounterId())) {
                 // it overtook the primary's ClaimSubmitted: its answers wait until the primary claim registers
@@ -64,17 +67,17 @@ public class ClaimSubmittedHandler {
                         event.getClaimId(),
                         event.getEncounterId());
             }
-        } else {
-            laterPayersLinked =
-                    registry.linkClaimsAwaitingPrimary(event.getTenantId(), event.getEncounterId(), event.getClaimId());
         }
         log.info(
                 "registered claim {} of encounter {} on patient account {}",
                 event.getClaimId(),
                 event.getEncounterId(),
                 accountId);
-        // answers that overtook this claim are posted now, in this transaction
-        registrationListeners.forEach(l -> l.claimRegistered(event.getTenantId(), event.getClaimId()));
+        // answers that overtook this claim are posted now, in this transaction (asked for only when the registration
+        // found some waiting: issue 22)
+        if (registered.answersWaiting()) {
+            registrationListeners.forEach(l -> l.claimRegistered(event.getTenantId(), event.getClaimId()));
+        }
         // later payers' claims that overtook this primary claim post on its ledger now, after its own answers
         for (String later : laterPayersLinked) {
             log.info("later payer's claim {} posts on the ledger of claim {}", later, event.getClaimId());

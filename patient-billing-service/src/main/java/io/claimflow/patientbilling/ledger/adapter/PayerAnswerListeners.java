@@ -5,7 +5,9 @@ import io.claimflow.events.PaymentPosted;
 import io.claimflow.patientbilling.claim.KnownClaims;
 import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -30,14 +32,16 @@ record PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches
             topics = {Topics.PAYMENT_POSTED, Topics.CLAIM_DENIED})
     void on(List<ConsumerRecord<String, Object>> records) {
         for (List<ConsumerRecord<String, Object>> run : TransactionalBatches.topicRuns(records)) {
-            // in the order of the patient accounts they post to: no deadlock with other batches (issue 19)
+            // in the order of the patient accounts they post to: no deadlock with other batches (issue 19); the
+            // run's claims read at once, for their lock keys and then with their accounts locked (issue 22)
+            Function<KnownClaims.ClaimKey, String> lockKeys = claims.pollLockKeys(claimsOf(run));
             if (Topics.CLAIM_DENIED.equals(run.get(0).topic())) {
                 batches.handleOnce(
                         CLAIM_DENIED_LISTENER,
                         PostingHandler.CLAIM_DENIED_CONSUMER,
                         TransactionalBatches.typed(run),
                         ClaimDenied.class,
-                        event -> claims.accountLockKeyOfClaim(event.getTenantId(), event.getClaimId()),
+                        event -> lockKeys.apply(new KnownClaims.ClaimKey(event.getTenantId(), event.getClaimId())),
                         ClaimDenied::getEventId,
                         this::handleClaimDenied);
             } else {
@@ -46,11 +50,24 @@ record PayerAnswerListeners(PostingHandler handler, TransactionalBatches batches
                         PostingHandler.PAYMENT_POSTED_CONSUMER,
                         TransactionalBatches.typed(run),
                         PaymentPosted.class,
-                        event -> claims.accountLockKeyOfClaim(event.getTenantId(), event.getClaimId()),
+                        event -> lockKeys.apply(new KnownClaims.ClaimKey(event.getTenantId(), event.getClaimId())),
                         PaymentPosted::getEventId,
                         this::handlePaymentPosted);
             }
         }
+    }
+
+    // the claims a run's answers are for (a record without a PaymentPosted or ClaimDenied fails in its turn)
+    private static List<KnownClaims.ClaimKey> claimsOf(List<ConsumerRecord<String, Object>> run) {
+        List<KnownClaims.ClaimKey> keys = new ArrayList<>(run.size());
+        for (ConsumerRecord<String, Object> record : run) {
+            if (record.value() instanceof PaymentPosted p) {
+                keys.add(new KnownClaims.ClaimKey(p.getTenantId(), p.getClaimId()));
+            } else if (record.value() instanceof ClaimDenied d) {
+                keys.add(new KnownClaims.ClaimKey(d.getTenantId(), d.getClaimId()));
+            }
+        }
+        return keys;
     }
 
     // inside the run's transaction (TransactionalBatches)

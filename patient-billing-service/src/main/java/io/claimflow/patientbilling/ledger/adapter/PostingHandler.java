@@ -37,9 +37,12 @@ public class PostingHandler implements ClaimRegistrationListener {
     private final Postings postings;
     private final ParkedAnswers parked;
     private final MeterRegistry meters;
+    private final JdbcJournal journal;
 
-    PostingHandler(KnownClaims claims, Postings postings, ParkedAnswers parked, MeterRegistry meters) {
+    PostingHandler(
+            KnownClaims claims, Postings postings, ParkedAnswers parked, MeterRegistry meters, JdbcJournal journal) {
         this.claims = claims;
+        this.journal = journal;
         this.postings = postings;
         this.parked = parked;
         this.meters = meters;
@@ -69,7 +72,7 @@ public class PostingHandler implements ClaimRegistrationListener {
         if (!postings.post(remittance, claim)) {
             // read again under the account lock: a registration or primary remittance that committed while this
             // waited for the lock has made it postable, and will not look for it again
-            KnownClaims.ClaimRef fresh = claims.findAndLockAccount(remittance.tenantId(), remittance.claimId())
+            KnownClaims.ClaimRef fresh = claims.findAndLockAccountAgain(remittance.tenantId(), remittance.claimId())
                     .orElse(claim);
             if (!postings.post(remittance, fresh)) {
                 if (parked.park(remittance.tenantId(), remittance.claimId(), remittance.eventId(), event)) {
@@ -183,6 +186,8 @@ public class PostingHandler implements ClaimRegistrationListener {
             String tenantId, String claimId, String eventId, SpecificRecord event) {
         Optional<KnownClaims.ClaimRef> claim = claims.findAndLockAccount(tenantId, claimId);
         if (claim.isPresent()) {
+            // the poll's ledgers, read once its accounts are locked (issue 22: a statement per answer)
+            journal.readAhead(claims.pollLedgers());
             return claim;
         }
         claims.lockClaimKey(tenantId, claimId);
