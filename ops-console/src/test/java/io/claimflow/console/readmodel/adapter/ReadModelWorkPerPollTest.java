@@ -1,6 +1,7 @@
 package io.claimflow.console.readmodel.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.claimflow.console.ConsoleEvents;
 import io.claimflow.events.ClaimDenied;
@@ -21,8 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -63,7 +66,7 @@ class ReadModelWorkPerPollTest {
     JdbcClient jdbc;
 
     @Test
-    void aPollOfTwentyDocumentedEncountersIsOneTransactionOfAStatementPerEventAndAFewMore() {
+    void aPollOfTwentyDocumentedEncountersIsOneTransactionOfFourStatements() {
         String tenant = "t-poll-" + UUID.randomUUID();
         List<ConsumerRecord<String, Object>> records = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
@@ -193,6 +196,36 @@ class ReadModelWorkPerPollTest {
         Map<String, Object> encounter = encounter(together);
         assertThat(encounter.get("coding_version")).isEqualTo(2);
         assertThat(encounter.get("date_of_service")).isEqualTo(java.sql.Date.valueOf(LocalDate.parse("2026-02-02")));
+    }
+
+    @Test
+    void aBadEventOfARunFailsInItsTurnAndTheEventsBeforeItCommit() {
+        String tenant = "t-poll-" + UUID.randomUUID();
+        Instant at = Instant.now();
+        List<ConsumerRecord<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String encounter = "enc-poll-" + UUID.randomUUID();
+            String claim = "clm-poll-" + UUID.randomUUID();
+            // the second pays more than its claim row can hold: it cannot be written
+            String paid = i == 1 ? "100000000000.00" : "70.00";
+            records.add(new ConsumerRecord<>(
+                    Topics.PAYMENT_POSTED,
+                    0,
+                    i,
+                    encounter,
+                    ConsoleEvents.paid(tenant, encounter, claim, at, "100.00", paid, "10.00", "20.00", "PAYER-1")));
+        }
+
+        Supplier<BatchListenerFailedException> poll =
+                () -> catchThrowableOfType(BatchListenerFailedException.class, () -> listeners.on(records));
+        StatementCounter.Counted<BatchListenerFailedException> failed = counter.count(poll);
+
+        assertThat(failed.result().getRecord()).isSameAs(records.get(1));
+        assertThat(timelineRows(tenant)).as("the payment before it committed, the one after it did not").isEqualTo(1);
+        assertThat(failed.counts().statements())
+                .as("it fails when handed in (after locks and marks), then the one before it commits alone (4);"
+                        + " were it found only at the commit, each record after it would cost a failed try")
+                .isLessThanOrEqualTo(6);
     }
 
     // one encounter documented twice and coded three times (a late duplicate of version 1); its claim A submitted,
