@@ -34,7 +34,8 @@ public final class ConsoleEvents {
         return e;
     }
 
-    public static EncounterCoded coded(String tenant, String encounter, Instant at, LocalDate dateOfService, int version) {
+    public static EncounterCoded coded(
+            String tenant, String encounter, Instant at, LocalDate dateOfService, int version) {
         EncounterCoded e = Samples.load(EncounterCoded.class);
         e.setEventId(UUID.randomUUID().toString());
         e.setTenantId(tenant);

@@ -457,9 +457,8 @@ class ReadModelWriter {
                         column(rows, r -> r.billing().dateOfService()),
                         column(rows, r -> r.entry().chargeAmount()))
                 .update();
-        List<BilledToPatient> replacing = rows.stream()
-                .filter(r -> r.billing().replacedClaimId() != null)
-                .toList();
+        List<BilledToPatient> replacing =
+                rows.stream().filter(r -> r.billing().replacedClaimId() != null).toList();
         replaced(replacing, r -> r.billing().replacedClaimId(), r -> "REPLACED");
     }
 

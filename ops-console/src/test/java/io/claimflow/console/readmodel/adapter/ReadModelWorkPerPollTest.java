@@ -25,12 +25,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
  * What PostgreSQL does for a poll of the read model's events (issue 22), so that the cost cannot creep back: a poll's
@@ -221,7 +221,9 @@ class ReadModelWorkPerPollTest {
         StatementCounter.Counted<BatchListenerFailedException> failed = counter.count(poll);
 
         assertThat(failed.result().getRecord()).isSameAs(records.get(1));
-        assertThat(timelineRows(tenant)).as("the payment before it committed, the one after it did not").isEqualTo(1);
+        assertThat(timelineRows(tenant))
+                .as("the payment before it committed, the one after it did not")
+                .isEqualTo(1);
         assertThat(failed.counts().statements())
                 .as("it fails when handed in (after locks and marks), then the one before it commits alone (4);"
                         + " were it found only at the commit, each record after it would cost a failed try")
@@ -246,10 +248,26 @@ class ReadModelWorkPerPollTest {
                 ConsoleEvents.submitted(tenant, enc, a, at.plusSeconds(240), dos, "100.00", null, "PAYER-1"),
                 ConsoleEvents.submitted(tenant, enc, a, at.plusSeconds(300), dos, "100.00", null, "PAYER-1"),
                 ConsoleEvents.submitted(tenant, enc, b, at.plusSeconds(360), dos, "120.00", a, "PAYER-1"),
-                ConsoleEvents.denied(tenant, enc, b, at.plusSeconds(420), "120.00", DenialStage.FRONT_END_REJECTION,
-                        DenialCategory.MISSING_INFORMATION, "16", "PAYER-1"),
-                ConsoleEvents.denied(tenant, enc, b, at.plusSeconds(480), "120.00", DenialStage.ADJUDICATED,
-                        DenialCategory.MEDICAL_NECESSITY, "50", "PAYER-1"),
+                ConsoleEvents.denied(
+                        tenant,
+                        enc,
+                        b,
+                        at.plusSeconds(420),
+                        "120.00",
+                        DenialStage.FRONT_END_REJECTION,
+                        DenialCategory.MISSING_INFORMATION,
+                        "16",
+                        "PAYER-1"),
+                ConsoleEvents.denied(
+                        tenant,
+                        enc,
+                        b,
+                        at.plusSeconds(480),
+                        "120.00",
+                        DenialStage.ADJUDICATED,
+                        DenialCategory.MEDICAL_NECESSITY,
+                        "50",
+                        "PAYER-1"),
                 ConsoleEvents.paid(tenant, enc, b, at.plusSeconds(540), "120.00", "50.00", "10.00", "20.00", "PAYER-1"),
                 ConsoleEvents.paid(tenant, enc, b, at.plusSeconds(600), "120.00", "30.00", "0.00", "0.00", "PAYER-1"),
                 ConsoleEvents.paid(tenant, enc, a, at.plusSeconds(660), "100.00", "0.00", "0.00", "0.00", "PAYER-1"),
