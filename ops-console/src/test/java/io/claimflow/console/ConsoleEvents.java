@@ -34,7 +34,8 @@ public final class ConsoleEvents {
         return e;
     }
 
-    static EncounterCoded coded(String tenant, String encounter, Instant at, LocalDate dateOfService, int version) {
+    public static EncounterCoded coded(
+            String tenant, String encounter, Instant at, LocalDate dateOfService, int version) {
         EncounterCoded e = Samples.load(EncounterCoded.class);
         e.setEventId(UUID.randomUUID().toString());
         e.setTenantId(tenant);
@@ -74,7 +75,7 @@ public final class ConsoleEvents {
         return e;
     }
 
-    static ClaimDenied denied(
+    public static ClaimDenied denied(
             String tenant,
             String encounter,
             String claim,
@@ -101,7 +102,7 @@ public final class ConsoleEvents {
         return e;
     }
 
-    static RecodeRequested recode(String tenant, String encounter, String claim, Instant at) {
+    public static RecodeRequested recode(String tenant, String encounter, String claim, Instant at) {
         RecodeRequested e = Samples.load(RecodeRequested.class);
         e.setEventId(UUID.randomUUID().toString());
         e.setTenantId(tenant);

@@ -11,6 +11,9 @@ import io.claimflow.events.RecodeRequested;
 import io.claimflow.platform.outbox.TransactionalBatches;
 import io.claimflow.schemas.Topics;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -22,9 +25,10 @@ import org.springframework.stereotype.Component;
  * console's consumer id of its kind ({@link ReadModelWriter#consumer}) and mapped at the edge, then handed to the
  * {@link ReadModelWriter}. A record that fails fails alone, as with a listener per topic: the runs before it and the
  * records of its run before it commit, the records after it are delivered again ({@link TransactionalBatches#topicRuns}).
+ * Each topic's listener id, kind, event type and handler are one row of {@link #routes}.
  */
 @Component
-record EventListeners(ReadModelWriter writer, TransactionalBatches batches) {
+class EventListeners {
 
     static final String READ_MODEL = "console.read-model";
 
@@ -36,6 +40,64 @@ record EventListeners(ReadModelWriter writer, TransactionalBatches batches) {
     static final String DENIED = "console.claim-denied";
     static final String RECODE_REQUESTED = "console.recode-requested";
     static final String PAYMENT_POSTED = "console.payment-posted";
+
+    private final TransactionalBatches batches;
+    private final Map<String, Route<?>> routes;
+
+    EventListeners(ReadModelWriter writer, TransactionalBatches batches) {
+        this.batches = batches;
+        this.routes = Map.of(
+                Topics.ENCOUNTER_DOCUMENTED,
+                new Route<>(
+                        DOCUMENTED,
+                        EventKind.DOCUMENTED,
+                        EncounterDocumented.class,
+                        EncounterDocumented::getEventId,
+                        e -> writer.documented(EventMapping.entry(e), e.getDateOfService())),
+                Topics.ENCOUNTER_CODED,
+                new Route<>(
+                        CODED,
+                        EventKind.CODED,
+                        EncounterCoded.class,
+                        EncounterCoded::getEventId,
+                        e -> writer.coded(EventMapping.entry(e), e.getDateOfService())),
+                Topics.CLAIM_SUBMITTED,
+                new Route<>(
+                        SUBMITTED,
+                        EventKind.SUBMITTED,
+                        ClaimSubmitted.class,
+                        ClaimSubmitted::getEventId,
+                        e -> writer.submitted(EventMapping.entry(e), EventMapping.submission(e))),
+                Topics.CLAIM_BILLED_TO_PATIENT,
+                new Route<>(
+                        BILLED_TO_PATIENT,
+                        EventKind.BILLED_TO_PATIENT,
+                        ClaimBilledToPatient.class,
+                        ClaimBilledToPatient::getEventId,
+                        e -> writer.billedToPatient(EventMapping.entry(e), EventMapping.billing(e))),
+                Topics.CLAIM_DENIED,
+                new Route<>(
+                        DENIED,
+                        EventKind.DENIED,
+                        ClaimDenied.class,
+                        ClaimDenied::getEventId,
+                        e -> writer.denied(EventMapping.entry(e), e.getPayer().getName(), e.getPatientControlNumber())),
+                Topics.RECODE_REQUESTED,
+                new Route<>(
+                        RECODE_REQUESTED,
+                        EventKind.RECODE_REQUESTED,
+                        RecodeRequested.class,
+                        RecodeRequested::getEventId,
+                        e -> writer.recodeRequested(EventMapping.entry(e))),
+                Topics.PAYMENT_POSTED,
+                new Route<>(
+                        PAYMENT_POSTED,
+                        EventKind.PAYMENT_POSTED,
+                        PaymentPosted.class,
+                        PaymentPosted::getEventId,
+                        e -> writer.paymentPosted(
+                                EventMapping.entry(e), e.getPayer().getName(), e.getPatientControlNumber())));
+    }
 
     @KafkaListener(
             id = READ_MODEL,
@@ -53,74 +115,31 @@ record EventListeners(ReadModelWriter writer, TransactionalBatches batches) {
     void on(List<ConsumerRecord<String, Object>> records) {
         for (List<ConsumerRecord<String, Object>> run : TransactionalBatches.topicRuns(records)) {
             String topic = run.get(0).topic();
-            switch (topic) {
-                case Topics.ENCOUNTER_DOCUMENTED ->
-                    batches.handleOnce(
-                            DOCUMENTED,
-                            ReadModelWriter.consumer(EventKind.DOCUMENTED),
-                            TransactionalBatches.typed(run),
-                            EncounterDocumented.class,
-                            null,
-                            EncounterDocumented::getEventId,
-                            e -> writer.documented(EventMapping.entry(e), e.getDateOfService()));
-                case Topics.ENCOUNTER_CODED ->
-                    batches.handleOnce(
-                            CODED,
-                            ReadModelWriter.consumer(EventKind.CODED),
-                            TransactionalBatches.typed(run),
-                            EncounterCoded.class,
-                            null,
-                            EncounterCoded::getEventId,
-                            e -> writer.coded(EventMapping.entry(e), e.getDateOfService()));
-                case Topics.CLAIM_SUBMITTED ->
-                    batches.handleOnce(
-                            SUBMITTED,
-                            ReadModelWriter.consumer(EventKind.SUBMITTED),
-                            TransactionalBatches.typed(run),
-                            ClaimSubmitted.class,
-                            null,
-                            ClaimSubmitted::getEventId,
-                            e -> writer.submitted(EventMapping.entry(e), EventMapping.submission(e)));
-                case Topics.CLAIM_BILLED_TO_PATIENT ->
-                    batches.handleOnce(
-                            BILLED_TO_PATIENT,
-                            ReadModelWriter.consumer(EventKind.BILLED_TO_PATIENT),
-                            TransactionalBatches.typed(run),
-                            ClaimBilledToPatient.class,
-                            null,
-                            ClaimBilledToPatient::getEventId,
-                            e -> writer.billedToPatient(EventMapping.entry(e), EventMapping.billing(e)));
-                case Topics.CLAIM_DENIED ->
-                    batches.handleOnce(
-                            DENIED,
-                            ReadModelWriter.consumer(EventKind.DENIED),
-                            TransactionalBatches.typed(run),
-                            ClaimDenied.class,
-                            null,
-                            ClaimDenied::getEventId,
-                            e -> writer.denied(
-                                    EventMapping.entry(e), e.getPayer().getName(), e.getPatientControlNumber()));
-                case Topics.RECODE_REQUESTED ->
-                    batches.handleOnce(
-                            RECODE_REQUESTED,
-                            ReadModelWriter.consumer(EventKind.RECODE_REQUESTED),
-                            TransactionalBatches.typed(run),
-                            RecodeRequested.class,
-                            null,
-                            RecodeRequested::getEventId,
-                            e -> writer.recodeRequested(EventMapping.entry(e)));
-                case Topics.PAYMENT_POSTED ->
-                    batches.handleOnce(
-                            PAYMENT_POSTED,
-                            ReadModelWriter.consumer(EventKind.PAYMENT_POSTED),
-                            TransactionalBatches.typed(run),
-                            PaymentPosted.class,
-                            null,
-                            PaymentPosted::getEventId,
-                            e -> writer.paymentPosted(
-                                    EventMapping.entry(e), e.getPayer().getName(), e.getPatientControlNumber()));
-                default -> throw new IllegalStateException("the read model does not listen to topic " + topic);
+            Route<?> route = routes.get(topic);
+            if (route == null) {
+                throw new IllegalStateException("the read model does not listen to topic " + topic);
             }
+            route.handle(batches, run);
+        }
+    }
+
+    /** A topic's run: its listener id, its events' kind (their marks' consumer id), type, event id and handler. */
+    private record Route<V>(
+            String listenerId,
+            EventKind kind,
+            Class<V> type,
+            Function<? super V, ?> eventId,
+            Consumer<? super V> handler) {
+
+        void handle(TransactionalBatches batches, List<ConsumerRecord<String, Object>> run) {
+            batches.handleOnce(
+                    listenerId,
+                    ReadModelWriter.consumer(kind),
+                    TransactionalBatches.typed(run),
+                    type,
+                    null,
+                    eventId,
+                    handler);
         }
     }
 }
