@@ -57,6 +57,10 @@ public final class Claim {
     private String delayReasonCode;
     private String claimNote;
     private final List<StatusChange> pendingChanges = new ArrayList<>();
+    /** Whether the claim had no payment posted when it was read (so none need be read); false when not known. */
+    private final boolean noPaymentsWhenRead;
+    /** Whether the claim had no open work item when read and none was opened through it since; false when unknown. */
+    private boolean noOpenWork;
 
     private Claim(Builder b) {
         this.claimId = require(b.claimId, "claimId");
@@ -96,6 +100,8 @@ public final class Claim {
         this.submittedAt = b.submittedAt;
         this.delayReasonCode = b.delayReasonCode;
         this.claimNote = b.claimNote;
+        this.noPaymentsWhenRead = b.noPaymentsWhenRead;
+        this.noOpenWork = b.noOpenWorkWhenRead;
     }
 
     /** A new claim in state CREATED; its first timeline entry says who created it. */
@@ -560,6 +566,28 @@ public final class Claim {
         return claimNote;
     }
 
+    /**
+     * Whether the claim had no payment posted when it was read in this transaction: its earlier payments need not be
+     * read (issue 22). False when not known (a claim built in memory, or read without asking).
+     */
+    public boolean hadNoPaymentsWhenRead() {
+        return noPaymentsWhenRead;
+    }
+
+    /**
+     * Whether the claim is known to have no open work item: none was open when it was read in this transaction and
+     * none was opened through {@link #workItemOpened()} since, so there is nothing to resolve (issue 22). False when
+     * not known.
+     */
+    public boolean knownToHaveNoOpenWork() {
+        return noOpenWork;
+    }
+
+    /** A work item was opened for this claim: {@link #knownToHaveNoOpenWork()} no longer holds. */
+    public void workItemOpened() {
+        noOpenWork = false;
+    }
+
     /** The claim's place in the visit's payment order: 1 primary, 2 secondary, 3 tertiary. */
     public int payerSequence() {
         return payerSequence;
@@ -623,8 +651,22 @@ public final class Claim {
         private List<PriorAdjudication> priorAdjudications = List.of();
         private String delayReasonCode;
         private String claimNote;
+        private boolean noPaymentsWhenRead;
+        private boolean noOpenWorkWhenRead;
 
         private Builder() {}
+
+        /** As stored: whether the claim had no payment posted when read ({@link Claim#hadNoPaymentsWhenRead()}). */
+        public Builder noPaymentsWhenRead(boolean v) {
+            noPaymentsWhenRead = v;
+            return this;
+        }
+
+        /** As stored: whether the claim had no open work item when read ({@link Claim#knownToHaveNoOpenWork()}). */
+        public Builder noOpenWorkWhenRead(boolean v) {
+            noOpenWorkWhenRead = v;
+            return this;
+        }
 
         public Builder delayReasonCode(String v) {
             delayReasonCode = v;

@@ -68,7 +68,7 @@ public class PaymentPosting {
         }
         PaymentAssessment assessment = PaymentAssessment.of(notice, carcs);
         ClaimStatus status = claim.status();
-        PostedBefore postedBefore = new PostedBefore(claim.claimId());
+        PostedBefore postedBefore = new PostedBefore(claim);
         boolean paidAgain = switch (notice.kind()) {
             case PROCESSED, DENIED -> coversPaidCharges(claim, notice, postedBefore);
             case REVERSAL -> status == ClaimStatus.CREDIT_BALANCE;
@@ -179,6 +179,7 @@ public class PaymentPosting {
                                             + ") of a claim paid in parts",
                                     notice.eventId(),
                                     now);
+                            claim.workItemOpened();
                         }
                     } else if (!isOpenToPayment(status)) {
                         // money on a replaced, voided or written-off claim is recorded; the state stays
@@ -218,7 +219,11 @@ public class PaymentPosting {
                     "nothing left to collect from the payer",
                     notice.eventId(),
                     now);
-            workItems.resolveOpen(claim.claimId(), "close-settled-claims", now);
+            // none to resolve when the claim had none when read and none was opened since (issue 22); a reversal's
+            // next-payer rule may open some for it, so it always looks
+            if (notice.kind() == PaymentNotice.Kind.REVERSAL || !claim.knownToHaveNoOpenWork()) {
+                workItems.resolveOpen(claim.claimId(), "close-settled-claims", now);
+            }
         }
         if (leavesNextPayerSomething && !notice.forwarded()) {
             if (claim.current()) {
@@ -349,6 +354,7 @@ public class PaymentPosting {
             claim.transitionTo(ClaimStatus.CREDIT_BALANCE, payer, reason, notice.eventId(), now);
         }
         workItems.add(claim.claimId(), WorkQueue.CREDIT_BALANCE, "OVERPAYMENT", reason, notice.eventId(), now);
+        claim.workItemOpened();
     }
 
     /**
@@ -402,6 +408,7 @@ public class PaymentPosting {
                             + "void or write off",
                     notice.eventId(),
                     now);
+            claim.workItemOpened();
         }
     }
 
@@ -437,6 +444,7 @@ public class PaymentPosting {
         }
         claim.transitionTo(next, payer, reason, notice.eventId(), now);
         workItems.add(claim.claimId(), WorkQueue.NOT_PAID, next.name(), reason, notice.eventId(), now);
+        claim.workItemOpened();
     }
 
     /**
@@ -446,16 +454,18 @@ public class PaymentPosting {
      */
     private final class PostedBefore {
 
-        private final String claimId;
+        private final Claim claim;
         private List<Payments.PostedPayment> read;
 
-        PostedBefore(String claimId) {
-            this.claimId = claimId;
+        PostedBefore(Claim claim) {
+            this.claim = claim;
         }
 
+        // none to read when the claim had none when read (issue 22): before this remittance is recorded there are
+        // none, and after it only this payer's, which the reversal's rule does not look at
         List<Payments.PostedPayment> get() {
             if (read == null) {
-                read = payments.forClaim(claimId);
+                read = claim.hadNoPaymentsWhenRead() ? List.of() : payments.forClaim(claim.claimId());
             }
             return read;
         }

@@ -12,6 +12,7 @@ import io.claimflow.claim.model.ProviderRef;
 import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.claim.model.StatusChange;
 import io.claimflow.codes.Frequency;
+import io.claimflow.platform.jdbc.TransactionRows;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -34,6 +35,7 @@ class JdbcClaimRepository implements ClaimRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final TransactionRows<History> history = new TransactionRows<>(this::writeHistory);
 
     JdbcClaimRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
@@ -62,97 +64,125 @@ class JdbcClaimRepository implements ClaimRepository {
         return nextNumber++;
     }
 
+    /**
+     * The claim, its diagnoses and its lines in one statement (issue 22: three before): the diagnoses and lines as
+     * arrays of their columns, inserted from the claim row the statement returns.
+     */
     @Override
     public void insert(Claim c) {
         CoverageRef cov = c.coverage();
         ProviderRef billing = c.billing();
-        jdbc.sql("""
-                INSERT INTO claim (claim_id, encounter_id, tenant_id, coding_version, frequency, status, is_current,
-                    patient_control_number, replaced_claim_id, replaced_payer_claim_number, payer_claim_number,
-                    date_of_service, place_of_service, prior_authorization_number, patient_mrn, payer_id, payer_name,
-                    member_id, subscriber_relationship, billing_npi, billing_tax_id, billing_tax_id_type,
-                    billing_has_address, rendering_npi, referring_npi, total_charge, paid_amount,
-                    patient_responsibility, adjusted_amount, service_key, source_event_id, encounter_coded,
-                    created_at, submitted_at, updated_at, payer_sequence, prior_payer_claim_id)
-                VALUES (:claimId, :encounterId, :tenantId, :codingVersion, :frequency, :status, :current, :pcn,
-                    :replacedClaimId, :replacedPayerClaimNumber, :payerClaimNumber, :dos, :pos, :priorAuth, :mrn,
-                    :payerId, :payerName, :memberId, :relationship, :billingNpi, :billingTaxId, :billingTaxIdType,
-                    :billingHasAddress, :renderingNpi, :referringNpi, :total, :paid, :patient, :adjusted,
-                    :serviceKey, :sourceEventId, :snapshot, :createdAt, :submittedAt, :createdAt, :payerSequence,
-                    :priorPayerClaimId)
-                """)
-                .param("claimId", c.claimId())
-                .param("encounterId", c.encounterId())
-                .param("tenantId", c.tenantId())
-                .param("codingVersion", c.codingVersion())
-                .param("frequency", c.frequency().name())
-                .param("status", c.status().name())
-                .param("current", c.current())
-                .param("pcn", c.patientControlNumber())
-                .param("replacedClaimId", c.replacedClaimId())
-                .param("replacedPayerClaimNumber", c.replacedPayerClaimNumber())
-                .param("payerClaimNumber", c.payerClaimNumber())
-                .param("dos", c.dateOfService())
-                .param("pos", c.placeOfService())
-                .param("priorAuth", c.priorAuthorizationNumber())
-                .param("mrn", c.patientMrn())
-                .param("payerId", cov == null ? null : cov.payerId())
-                .param("payerName", cov == null ? null : cov.payerName())
-                .param("memberId", cov == null ? null : cov.memberId())
-                .param("payerId", cov == null ? null : cov.payerId())
-                .param("payerName", cov == null ? null : cov.payerName())
-                .param("relationship", cov == null ? null : cov.relationshipToSubscriber())
-                .param("relationship", cov == null ? null : cov.relationshipToSubscriber())
-                .param("billingNpi", billing == null ? null : billing.npi())
-                .param("billingTaxId", billing == null ? null : billing.taxId())
-                .param("billingTaxIdType", billing == null ? null : billing.taxIdType())
-                .param("billingHasAddress", billing != null && billing.hasStreetAddress())
-                .param(
-                        "renderingNpi",
-                        c.rendering() == null ? null : c.rendering().npi())
-                .param(
-                        "referringNpi",
-                        c.referring() == null ? null : c.referring().npi())
-                .param("total", c.totalCharge())
-                .param("paid", c.paidAmount())
-                .param("patient", c.patientResponsibility())
-                .param("adjusted", c.adjustedAmount())
-                .param("serviceKey", c.serviceKey())
-                .param("sourceEventId", c.sourceEventId())
-                .param("snapshot", c.snapshot())
-                .param("createdAt", timestamp(c.createdAt()))
-                .param("submittedAt", timestamp(c.submittedAt()))
-                .param("payerSequence", c.payerSequence())
-                .param("priorPayerClaimId", c.priorPayerClaimId())
-                .update();
-        List<Object[]> diagnoses = new ArrayList<>();
-        for (int i = 0; i < c.diagnoses().size(); i++) {
-            Diagnosis dx = c.diagnoses().get(i);
-            diagnoses.add(new Object[] {c.claimId(), i + 1, dx.code(), dx.description()});
+        int dx = c.diagnoses().size();
+        String[] dxCodes = new String[dx];
+        String[] dxDescriptions = new String[dx];
+        for (int i = 0; i < dx; i++) {
+            dxCodes[i] = c.diagnoses().get(i).code();
+            dxDescriptions[i] = c.diagnoses().get(i).description();
         }
-        batch.batchUpdate(
-                "INSERT INTO claim_diagnosis (claim_id, position, code, description) VALUES (?, ?, ?, ?)", diagnoses);
-        batch.batchUpdate(
-                """
-                INSERT INTO claim_line (claim_id, line_number, line_item_control_number, procedure_code,
-                    modifiers, units, diagnosis_pointers, date_of_service, place_of_service, unit_price, charge)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                c.lines().stream()
-                        .map(line -> new Object[] {
-                            c.claimId(),
-                            line.lineNumber(),
-                            line.lineItemControlNumber(),
-                            line.procedureCode(),
-                            String.join(",", line.modifiers()),
-                            line.units(),
-                            joinInts(line.diagnosisPointers()),
-                            line.dateOfService(),
-                            line.placeOfService(),
-                            line.unitPrice(),
-                            line.charge()
-                        })
-                        .toList());
+        int n = c.lines().size();
+        String[] numbers = new String[n];
+        String[] controlNumbers = new String[n];
+        String[] procedures = new String[n];
+        String[] modifiers = new String[n];
+        String[] units = new String[n];
+        String[] pointers = new String[n];
+        String[] dates = new String[n];
+        String[] places = new String[n];
+        String[] prices = new String[n];
+        String[] charges = new String[n];
+        for (int i = 0; i < n; i++) {
+            ClaimLine line = c.lines().get(i);
+            numbers[i] = String.valueOf(line.lineNumber());
+            controlNumbers[i] = line.lineItemControlNumber();
+            procedures[i] = line.procedureCode();
+            modifiers[i] = String.join(",", line.modifiers());
+            units[i] = String.valueOf(line.units());
+            pointers[i] = joinInts(line.diagnosisPointers());
+            dates[i] =
+                    line.dateOfService() == null ? null : line.dateOfService().toString();
+            places[i] = line.placeOfService();
+            prices[i] = line.unitPrice() == null ? null : line.unitPrice().toPlainString();
+            charges[i] = line.charge() == null ? null : line.charge().toPlainString();
+        }
+        jdbc.sql("""
+                WITH c AS (
+                    INSERT INTO claim (claim_id, encounter_id, tenant_id, coding_version, frequency, status,
+                        is_current, patient_control_number, replaced_claim_id, replaced_payer_claim_number,
+                        payer_claim_number, date_of_service, place_of_service, prior_authorization_number,
+                        patient_mrn, payer_id, payer_name, member_id, subscriber_relationship, billing_npi,
+                        billing_tax_id, billing_tax_id_type, billing_has_address, rendering_npi, referring_npi,
+                        total_charge, paid_amount, patient_responsibility, adjusted_amount, service_key,
+                        source_event_id, encounter_coded, created_at, submitted_at, updated_at, payer_sequence,
+                        prior_payer_claim_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        ?, ?, ?, ?, ?, ?, ?, ?)
+                    RETURNING claim_id),
+                d AS (
+                    INSERT INTO claim_diagnosis (claim_id, position, code, description)
+                    SELECT c.claim_id, x.position, x.code, x.description
+                    FROM c, unnest(CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY AS x (code, description,
+                        position))
+                INSERT INTO claim_line (claim_id, line_number, line_item_control_number, procedure_code, modifiers,
+                    units, diagnosis_pointers, date_of_service, place_of_service, unit_price, charge)
+                SELECT c.claim_id, l.line_number, l.control_number, l.procedure_code, l.modifiers, l.units,
+                    l.pointers, l.date_of_service, l.place_of_service, l.unit_price, l.charge
+                FROM c, unnest(CAST(? AS int[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                        CAST(? AS int[]), CAST(? AS text[]), CAST(? AS date[]), CAST(? AS text[]),
+                        CAST(? AS numeric[]), CAST(? AS numeric[]))
+                    AS l (line_number, control_number, procedure_code, modifiers, units, pointers, date_of_service,
+                        place_of_service, unit_price, charge)
+                """)
+                .params(
+                        c.claimId(),
+                        c.encounterId(),
+                        c.tenantId(),
+                        c.codingVersion(),
+                        c.frequency().name(),
+                        c.status().name(),
+                        c.current(),
+                        c.patientControlNumber(),
+                        c.replacedClaimId(),
+                        c.replacedPayerClaimNumber(),
+                        c.payerClaimNumber(),
+                        c.dateOfService(),
+                        c.placeOfService(),
+                        c.priorAuthorizationNumber(),
+                        c.patientMrn(),
+                        cov == null ? null : cov.payerId(),
+                        cov == null ? null : cov.payerName(),
+                        cov == null ? null : cov.memberId(),
+                        cov == null ? null : cov.relationshipToSubscriber(),
+                        billing == null ? null : billing.npi(),
+                        billing == null ? null : billing.taxId(),
+                        billing == null ? null : billing.taxIdType(),
+                        billing != null && billing.hasStreetAddress(),
+                        c.rendering() == null ? null : c.rendering().npi(),
+                        c.referring() == null ? null : c.referring().npi(),
+                        c.totalCharge(),
+                        c.paidAmount(),
+                        c.patientResponsibility(),
+                        c.adjustedAmount(),
+                        c.serviceKey(),
+                        c.sourceEventId(),
+                        c.snapshot(),
+                        timestamp(c.createdAt()),
+                        timestamp(c.submittedAt()),
+                        timestamp(c.createdAt()),
+                        c.payerSequence(),
+                        c.priorPayerClaimId(),
+                        dxCodes,
+                        dxDescriptions,
+                        numbers,
+                        controlNumbers,
+                        procedures,
+                        modifiers,
+                        units,
+                        pointers,
+                        dates,
+                        places,
+                        prices,
+                        charges)
+                .update();
         insertPriorAdjudications(c);
         appendTimeline(c);
     }
@@ -347,35 +377,68 @@ class JdbcClaimRepository implements ClaimRepository {
                 """).params(numbers, prices, charges, units, c.claimId()).update();
     }
 
+    // status history is append-only and read back only by timeline(): held until the commit and written for the whole
+    // transaction (a listener poll) in one statement (issue 22); the rows cannot fail on their own (the claim exists,
+    // the actor kind is an enum's), so a failure is never one to pin on a later record
     private void appendTimeline(Claim c) {
-        List<Object[]> rows = c.drainPendingChanges().stream()
-                .map(change -> new Object[] {
-                    c.claimId(),
-                    change.from() == null ? null : change.from().name(),
-                    change.to().name(),
-                    timestamp(change.at()),
-                    change.actor().kind().name(),
-                    change.actor().id(),
-                    change.reason(),
-                    change.causeEventId()
-                })
-                .toList();
-        if (!rows.isEmpty()) {
-            batch.batchUpdate("""
-                    INSERT INTO claim_status_history (claim_id, from_status, to_status, changed_at, actor_kind,
-                        actor_id, reason, cause_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, rows);
+        List<StatusChange> changes = c.drainPendingChanges();
+        if (!changes.isEmpty()) {
+            history.addAll(changes.stream()
+                    .map(change -> new History(c.claimId(), change))
+                    .toList());
         }
+    }
+
+    private record History(String claimId, StatusChange change) {}
+
+    private void writeHistory(List<History> rows) {
+        int n = rows.size();
+        String[] claimIds = new String[n];
+        String[] from = new String[n];
+        String[] to = new String[n];
+        String[] at = new String[n];
+        String[] actorKinds = new String[n];
+        String[] actorIds = new String[n];
+        String[] reasons = new String[n];
+        String[] causes = new String[n];
+        for (int i = 0; i < n; i++) {
+            StatusChange change = rows.get(i).change();
+            claimIds[i] = rows.get(i).claimId();
+            from[i] = change.from() == null ? null : change.from().name();
+            to[i] = change.to().name();
+            at[i] = change.at().toString();
+            actorKinds[i] = change.actor().kind().name();
+            actorIds[i] = change.actor().id();
+            reasons[i] = change.reason();
+            causes[i] = change.causeEventId();
+        }
+        jdbc.sql("""
+                INSERT INTO claim_status_history (claim_id, from_status, to_status, changed_at, actor_kind,
+                    actor_id, reason, cause_event_id)
+                SELECT claim_id, from_status, to_status, changed_at, actor_kind, actor_id, reason, cause_event_id
+                FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]),
+                        CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                    WITH ORDINALITY AS h (claim_id, from_status, to_status, changed_at, actor_kind, actor_id, reason,
+                        cause_event_id, n)
+                ORDER BY n
+                """)
+                .params(claimIds, from, to, at, actorKinds, actorIds, reasons, causes)
+                .update();
     }
 
     /**
      * A claim with its diagnoses and lines in one statement (issue 22: a payment read the claim, then its lines, then
-     * its diagnoses): each as arrays of its columns in their order, read by {@link #restore}.
+     * its diagnoses): each as arrays of its columns in their order, read by {@link #restore}; and whether it has no
+     * payment posted and no open work item, so that a payment reads its earlier payments and resolves its work
+     * items only when there are some (issue 22).
      */
     private static final String CLAIM_WITH_LINES = """
             SELECT c.*, d.dx_codes, d.dx_descriptions, l.line_numbers, l.line_control_numbers, l.line_procedures,
                 l.line_modifiers, l.line_units, l.line_pointers, l.line_dates, l.line_places, l.line_prices,
-                l.line_charges
+                l.line_charges,
+                NOT EXISTS (SELECT 1 FROM claim_payment p WHERE p.claim_id = c.claim_id) AS no_payments,
+                NOT EXISTS (SELECT 1 FROM work_item w WHERE w.claim_id = c.claim_id AND w.resolved_at IS NULL)
+                    AS no_open_work
             FROM claim c
             CROSS JOIN LATERAL (SELECT array_agg(code ORDER BY position) AS dx_codes,
                     array_agg(description ORDER BY position) AS dx_descriptions
@@ -408,6 +471,40 @@ class JdbcClaimRepository implements ClaimRepository {
         return load(
                 "SELECT * FROM claim WHERE encounter_id = ? AND is_current AND payer_sequence = 1 FOR UPDATE",
                 encounterId);
+    }
+
+    /**
+     * One statement: the current primary claim with its lines (locked) and the service keys of the patient's other
+     * encounters' live claims of the date, as {@link #hasDuplicate} counts them; one row whether or not there is a
+     * current claim (its columns null when there is none).
+     */
+    @Override
+    public VisitClaims currentForUpdateWithSameDayClaims(
+            String encounterId, String tenantId, String patientMrn, LocalDate dateOfService) {
+        List<String> keys = new ArrayList<>();
+        List<Claim.Builder> current = new ArrayList<>();
+        jdbc.sql("WITH cur AS (" + CLAIM_WITH_LINES
+                        + " WHERE c.encounter_id = ? AND c.is_current AND c.payer_sequence = 1 FOR UPDATE OF c)"
+                        + """
+                         SELECT cur.*, o.other_service_keys
+                        FROM (SELECT array_agg(service_key) AS other_service_keys FROM claim
+                            WHERE is_current AND tenant_id = ? AND patient_mrn = ? AND date_of_service = ?
+                                AND encounter_id <> ? AND status NOT IN ('WRITTEN_OFF', 'VOIDED', 'REPLACED')) o
+                        LEFT JOIN cur ON true
+                        """)
+                .params(encounterId, tenantId, patientMrn, dateOfService, encounterId)
+                .query(rs -> {
+                    keys.clear();
+                    keys.addAll(Arrays.asList(array(rs, "other_service_keys", String[].class)));
+                    if (rs.getString("claim_id") != null) {
+                        current.add(claimWithLinesRow(rs, current.size()));
+                    }
+                });
+        if (current.size() > 1) {
+            throw new IllegalStateException("encounter " + encounterId + " has " + current.size() + " current claims");
+        }
+        return new VisitClaims(
+                current.stream().findFirst().map(this::restore), tenantId, patientMrn, dateOfService, keys);
     }
 
     @Override
@@ -476,7 +573,11 @@ class JdbcClaimRepository implements ClaimRepository {
     }
 
     private static Claim.Builder claimWithLinesRow(ResultSet rs, int row) throws SQLException {
-        return claimRow(rs, row).diagnoses(diagnoses(rs)).lines(lines(rs));
+        return claimRow(rs, row)
+                .diagnoses(diagnoses(rs))
+                .lines(lines(rs))
+                .noPaymentsWhenRead(rs.getBoolean("no_payments"))
+                .noOpenWorkWhenRead(rs.getBoolean("no_open_work"));
     }
 
     /** The diagnoses of a row read with {@link #CLAIM_WITH_LINES}. */
@@ -569,6 +670,7 @@ class JdbcClaimRepository implements ClaimRepository {
 
     @Override
     public List<StatusChange> timeline(String claimId) {
+        history.flush(); // this transaction's rows, held until its commit
         return jdbc.sql("SELECT * FROM claim_status_history WHERE claim_id = ? ORDER BY id")
                 .param(claimId)
                 .query((rs, row) -> new StatusChange(
