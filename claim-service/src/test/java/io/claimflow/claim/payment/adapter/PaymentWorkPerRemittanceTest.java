@@ -85,6 +85,28 @@ class PaymentWorkPerRemittanceTest {
         assertThat(posted.counts().statements()).isEqualTo(STATEMENTS_PER_FULL_PAYMENT);
     }
 
+    /** A claim with an open work item: the payment that closes it resolves the item (one statement more). */
+    @Test
+    void aPaymentThatClosesAClaimWithOpenWorkResolvesIt() {
+        ClaimSubmitted claim = submittedClaim("enc-pay-" + UUID.randomUUID());
+        jdbc.sql("INSERT INTO work_item (claim_id, queue, category, reasons, created_at)"
+                        + " VALUES (:id, 'FOLLOW_UP', 'NO_RESPONSE', 'no answer yet', now())")
+                .param("id", claim.getClaimId())
+                .update();
+
+        StatementCounter.Counted<ClaimStatus> posted =
+                counter.count(() -> posting.onPaymentPosted(PaymentPostedListener.toDomain(
+                        PipelineFixture.fullPayment(claim, "PCN-" + claim.getClaimId(), trace()))));
+
+        assertThat(posted.result()).isEqualTo(ClaimStatus.CLOSED);
+        assertThat(jdbc.sql("SELECT resolved_by FROM work_item WHERE claim_id = :id")
+                        .param("id", claim.getClaimId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("close-settled-claims");
+        assertThat(posted.counts().statements()).isEqualTo(STATEMENTS_PER_FULL_PAYMENT + 1);
+    }
+
     @Test
     void aSecondPaymentOfTheSameChargesIsStillACreditBalanceWithThePaymentsReadOnce() {
         ClaimSubmitted claim = submittedClaim("enc-pay-" + UUID.randomUUID());
