@@ -57,8 +57,8 @@ public final class Claim {
     private String delayReasonCode;
     private String claimNote;
     private final List<StatusChange> pendingChanges = new ArrayList<>();
-    /** Whether the claim had no payment posted when it was read (so none need be read); false when not known. */
-    private final boolean noPaymentsWhenRead;
+    /** Whether the claim had no payment posted when read and none was recorded since; false when not known. */
+    private boolean noPayments;
     /** Whether the claim had no open work item when read and none was opened through it since; false when unknown. */
     private boolean noOpenWork;
 
@@ -100,7 +100,7 @@ public final class Claim {
         this.submittedAt = b.submittedAt;
         this.delayReasonCode = b.delayReasonCode;
         this.claimNote = b.claimNote;
-        this.noPaymentsWhenRead = b.noPaymentsWhenRead;
+        this.noPayments = b.noPaymentsWhenRead;
         this.noOpenWork = b.noOpenWorkWhenRead;
     }
 
@@ -567,11 +567,17 @@ public final class Claim {
     }
 
     /**
-     * Whether the claim had no payment posted when it was read in this transaction: its earlier payments need not be
-     * read (issue 22). False when not known (a claim built in memory, or read without asking).
+     * Whether the claim is known to have no payment posted: none was when it was read in this transaction and none
+     * was recorded through {@link #paymentRecorded()} since, so its earlier payments need not be read (issue 22).
+     * False when not known.
      */
-    public boolean hadNoPaymentsWhenRead() {
-        return noPaymentsWhenRead;
+    public boolean knownToHaveNoPayments() {
+        return noPayments;
+    }
+
+    /** A payment was recorded for this claim: {@link #knownToHaveNoPayments()} no longer holds. */
+    public void paymentRecorded() {
+        noPayments = false;
     }
 
     /**
@@ -656,7 +662,7 @@ public final class Claim {
 
         private Builder() {}
 
-        /** As stored: whether the claim had no payment posted when read ({@link Claim#hadNoPaymentsWhenRead()}). */
+        /** As stored: whether the claim had no payment posted when read ({@link Claim#knownToHaveNoPayments()}). */
         public Builder noPaymentsWhenRead(boolean v) {
             noPaymentsWhenRead = v;
             return this;

@@ -68,7 +68,10 @@ public class PaymentPosting {
         }
         PaymentAssessment assessment = PaymentAssessment.of(notice, carcs);
         ClaimStatus status = claim.status();
-        PostedBefore postedBefore = new PostedBefore(claim);
+        // the claim's first remittance (none posted when read, none held back since): its earlier payments need not
+        // be read, and it cannot be posted already (issue 22)
+        boolean first = claim.knownToHaveNoPayments() && !payments.holdsFor(claim.claimId());
+        PostedBefore postedBefore = new PostedBefore(claim, first);
         boolean paidAgain = switch (notice.kind()) {
             case PROCESSED, DENIED -> coversPaidCharges(claim, notice, postedBefore);
             case REVERSAL -> status == ClaimStatus.CREDIT_BALANCE;
@@ -84,42 +87,48 @@ public class PaymentPosting {
         BigDecimal patientBefore = claim.patientResponsibility();
         // what the claim takes: a payment of charges paid already (or its recoupment) moves only cash, and the
         // cash owed back is recorded as a negative adjustment (the credit), so the posting still balances
-        boolean recorded = payments.record(
-                paidAgain
+        Payments.PostedPayment payment = paidAgain
+                ? posted(
+                        claim,
+                        notice,
+                        now,
+                        Money.ZERO,
+                        assessment.paid(),
+                        Money.ZERO,
+                        assessment.paid().negate(),
+                        Money.ZERO,
+                        Money.ZERO)
+                : laterPayer
                         ? posted(
                                 claim,
                                 notice,
                                 now,
-                                Money.ZERO,
+                                notice.chargeAmount(),
                                 assessment.paid(),
-                                Money.ZERO,
-                                assessment.paid().negate(),
-                                Money.ZERO,
+                                assessment.patientResponsibility().subtract(patientBefore),
+                                patientBefore.subtract(assessment.paid()).subtract(assessment.patientResponsibility()),
+                                assessment.denied(),
                                 Money.ZERO)
-                        : laterPayer
-                                ? posted(
-                                        claim,
-                                        notice,
-                                        now,
-                                        notice.chargeAmount(),
-                                        assessment.paid(),
-                                        assessment.patientResponsibility().subtract(patientBefore),
-                                        patientBefore
-                                                .subtract(assessment.paid())
-                                                .subtract(assessment.patientResponsibility()),
-                                        assessment.denied(),
-                                        Money.ZERO)
-                                : posted(
-                                        claim,
-                                        notice,
-                                        now,
-                                        notice.chargeAmount(),
-                                        assessment.paid(),
-                                        assessment.patientResponsibility(),
-                                        assessment.contractual(),
-                                        assessment.denied(),
-                                        assessment.priorPayer()));
-        if (!recorded) {
+                        : posted(
+                                claim,
+                                notice,
+                                now,
+                                notice.chargeAmount(),
+                                assessment.paid(),
+                                assessment.patientResponsibility(),
+                                assessment.contractual(),
+                                assessment.denied(),
+                                assessment.priorPayer());
+        boolean recorded;
+        if (first) {
+            payments.recordFirst(payment);
+            recorded = true;
+        } else {
+            recorded = payments.record(payment);
+        }
+        if (recorded) {
+            claim.paymentRecorded();
+        } else {
             log.info(
                     "Remittance {} of payer {} for claim {} is posted already; nothing changed",
                     notice.traceNumber(),
@@ -455,17 +464,19 @@ public class PaymentPosting {
     private final class PostedBefore {
 
         private final Claim claim;
+        private final boolean first;
         private List<Payments.PostedPayment> read;
 
-        PostedBefore(Claim claim) {
+        PostedBefore(Claim claim, boolean first) {
             this.claim = claim;
+            this.first = first;
         }
 
-        // none to read when the claim had none when read (issue 22): before this remittance is recorded there are
-        // none, and after it only this payer's, which the reversal's rule does not look at
+        // none to read for the claim's first remittance (issue 22): before it is recorded there are none, and after
+        // it only this payer's, which the reversal's rule does not look at
         List<Payments.PostedPayment> get() {
             if (read == null) {
-                read = claim.hadNoPaymentsWhenRead() ? List.of() : payments.forClaim(claim.claimId());
+                read = first ? List.of() : payments.forClaim(claim.claimId());
             }
             return read;
         }

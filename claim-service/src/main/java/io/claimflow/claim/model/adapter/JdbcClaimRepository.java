@@ -317,9 +317,12 @@ class JdbcClaimRepository implements ClaimRepository {
                     billing_tax_id = :billingTaxId, rendering_npi = :renderingNpi, referring_npi = :referringNpi,
                     total_charge = :total, paid_amount = :paid, patient_responsibility = :patient,
                     adjusted_amount = :adjusted, submitted_at = :submittedAt, service_key = :serviceKey,
-                    delay_reason_code = :delayReasonCode, claim_note = :claimNote, updated_at = now()
+                    delay_reason_code = :delayReasonCode, claim_note = :claimNote, updated_at = now(),
+                    payments_posted = payments_posted OR :paymentsPosted, work_opened = work_opened OR :workOpened
                 WHERE claim_id = :claimId
                 """)
+                .param("paymentsPosted", !c.knownToHaveNoPayments())
+                .param("workOpened", !c.knownToHaveNoOpenWork())
                 .param("claimId", c.claimId())
                 .param("status", c.status().name())
                 .param("current", c.current())
@@ -428,17 +431,12 @@ class JdbcClaimRepository implements ClaimRepository {
 
     /**
      * A claim with its diagnoses and lines in one statement (issue 22: a payment read the claim, then its lines, then
-     * its diagnoses): each as arrays of its columns in their order, read by {@link #restore}; and whether it has no
-     * payment posted and no open work item, so that a payment reads its earlier payments and resolves its work
-     * items only when there are some (issue 22).
+     * its diagnoses): each as arrays of its columns in their order, read by {@link #restore}.
      */
     private static final String CLAIM_WITH_LINES = """
             SELECT c.*, d.dx_codes, d.dx_descriptions, l.line_numbers, l.line_control_numbers, l.line_procedures,
                 l.line_modifiers, l.line_units, l.line_pointers, l.line_dates, l.line_places, l.line_prices,
-                l.line_charges,
-                NOT EXISTS (SELECT 1 FROM claim_payment p WHERE p.claim_id = c.claim_id) AS no_payments,
-                NOT EXISTS (SELECT 1 FROM work_item w WHERE w.claim_id = c.claim_id AND w.resolved_at IS NULL)
-                    AS no_open_work
+                l.line_charges
             FROM claim c
             CROSS JOIN LATERAL (SELECT array_agg(code ORDER BY position) AS dx_codes,
                     array_agg(description ORDER BY position) AS dx_descriptions
@@ -573,11 +571,7 @@ class JdbcClaimRepository implements ClaimRepository {
     }
 
     private static Claim.Builder claimWithLinesRow(ResultSet rs, int row) throws SQLException {
-        return claimRow(rs, row)
-                .diagnoses(diagnoses(rs))
-                .lines(lines(rs))
-                .noPaymentsWhenRead(rs.getBoolean("no_payments"))
-                .noOpenWorkWhenRead(rs.getBoolean("no_open_work"));
+        return claimRow(rs, row).diagnoses(diagnoses(rs)).lines(lines(rs));
     }
 
     /** The diagnoses of a row read with {@link #CLAIM_WITH_LINES}. */
@@ -729,7 +723,10 @@ class JdbcClaimRepository implements ClaimRepository {
                 .payerSequence(rs.getInt("payer_sequence"))
                 .priorPayerClaimId(rs.getString("prior_payer_claim_id"))
                 .delayReasonCode(rs.getString("delay_reason_code"))
-                .claimNote(rs.getString("claim_note"));
+                .claimNote(rs.getString("claim_note"))
+                // on the row read locked, so current even when the read waited for another transaction (V113)
+                .noPaymentsWhenRead(!rs.getBoolean("payments_posted"))
+                .noOpenWorkWhenRead(!rs.getBoolean("work_opened"));
     }
 
     /**

@@ -7,11 +7,14 @@ import io.claimflow.claim.model.ClaimStatus;
 import io.claimflow.claim.payment.PaymentPosting;
 import io.claimflow.claim.submission.ClaimSubmission;
 import io.claimflow.claim.submission.adapter.EncounterCodedMapper;
+import io.claimflow.claim.workitem.WorkItems;
+import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.schemas.json.Samples;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.StatementCounter;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,9 +36,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PaymentWorkPerRemittanceTest {
 
     /**
-     * A payment in full that closes the claim: the claim with its lines and diagnoses (and whether it has payments
-     * posted or open work items: none here, so neither is read or resolved), the payment's insert, the claim's
-     * update, its status history (paid, closed: one statement at the commit).
+     * A payment in full that closes the claim: the claim with its lines and diagnoses (its row says it has no
+     * payments posted and never had work opened: neither is read or resolved), the payment's insert and the status
+     * history (paid, closed) held to the commit, one statement each, the claim's update.
      */
     static final int STATEMENTS_PER_FULL_PAYMENT = 4;
 
@@ -59,6 +62,9 @@ class PaymentWorkPerRemittanceTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    WorkItems workItems;
 
     @Test
     void aPaymentReadsTheClaimOnceWithItsLinesAndWritesNoLineItDidNotChange() {
@@ -89,10 +95,7 @@ class PaymentWorkPerRemittanceTest {
     @Test
     void aPaymentThatClosesAClaimWithOpenWorkResolvesIt() {
         ClaimSubmitted claim = submittedClaim("enc-pay-" + UUID.randomUUID());
-        jdbc.sql("INSERT INTO work_item (claim_id, queue, category, reasons, created_at)"
-                        + " VALUES (:id, 'FOLLOW_UP', 'NO_RESPONSE', 'no answer yet', now())")
-                .param("id", claim.getClaimId())
-                .update();
+        workItems.add(claim.getClaimId(), WorkQueue.DENIAL, "NO_RESPONSE", "no answer yet", null, Instant.now());
 
         StatementCounter.Counted<ClaimStatus> posted =
                 counter.count(() -> posting.onPaymentPosted(PaymentPostedListener.toDomain(
