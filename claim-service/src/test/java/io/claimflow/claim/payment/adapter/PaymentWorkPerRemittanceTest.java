@@ -10,12 +10,17 @@ import io.claimflow.claim.submission.adapter.EncounterCodedMapper;
 import io.claimflow.claim.workitem.WorkItems;
 import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.events.ClaimSubmitted;
+import io.claimflow.events.PaymentPosted;
+import io.claimflow.schemas.Topics;
 import io.claimflow.schemas.json.Samples;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.StatementCounter;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -89,6 +94,72 @@ class PaymentWorkPerRemittanceTest {
                 .isEqualTo("1 99214 165.00, 2 83036 45.00");
         assertThat(posted.counts().commits()).isEqualTo(1);
         assertThat(posted.counts().statements()).isEqualTo(STATEMENTS_PER_FULL_PAYMENT);
+    }
+
+    static final int PAYMENTS = 10;
+
+    /** Per payment in a poll: the claim read, the claim's update. */
+    static final int STATEMENTS_PER_PAID_CLAIM_IN_A_POLL = 2;
+
+    /** Per poll: the key locks, the idempotency marks, the held payments, the status history, the outbox rows. */
+    static final int STATEMENTS_PER_PAYMENT_POLL = 5;
+
+    @Autowired
+    PaymentPostedListener listener;
+
+    /** A poll of payments in full: each claim's first payment is written with the poll's others, in one statement. */
+    @Test
+    void aPollOfFirstPaymentsWritesThemInOneStatement() {
+        List<ConsumerRecord<String, PaymentPosted>> poll = new ArrayList<>();
+        List<String> claimIds = new ArrayList<>();
+        for (int i = 0; i < PAYMENTS; i++) {
+            ClaimSubmitted claim = submittedClaim("enc-pay-" + UUID.randomUUID());
+            claimIds.add(claim.getClaimId());
+            poll.add(new ConsumerRecord<>(
+                    Topics.PAYMENT_POSTED,
+                    0,
+                    i,
+                    claim.getEncounterId(),
+                    PipelineFixture.fullPayment(claim, "PCN-" + claim.getClaimId(), trace())));
+        }
+
+        StatementCounter.Counts counts = counter.count(() -> listener.on(poll));
+
+        assertThat(counts.commits()).isEqualTo(1);
+        assertThat(counts.statements())
+                .isLessThanOrEqualTo(PAYMENTS * STATEMENTS_PER_PAID_CLAIM_IN_A_POLL + STATEMENTS_PER_PAYMENT_POLL);
+        for (String claimId : claimIds) {
+            assertThat(paidAndStatus(claimId)).isEqualTo("141.05 CLOSED 1 true");
+        }
+    }
+
+    /**
+     * The same remittance twice in one poll (two events carrying it): the second finds the first, held back until
+     * the commit, and posts nothing, as when they came in two polls.
+     */
+    @Test
+    void theSameRemittanceTwiceInOnePollPostsOnce() {
+        ClaimSubmitted claim = submittedClaim("enc-pay-" + UUID.randomUUID());
+        String trace = trace();
+        PaymentPosted first = PipelineFixture.fullPayment(claim, "PCN-" + claim.getClaimId(), trace);
+        PaymentPosted again = PipelineFixture.fullPayment(claim, "PCN-" + claim.getClaimId(), trace);
+
+        listener.on(List.of(
+                new ConsumerRecord<>(Topics.PAYMENT_POSTED, 0, 0, claim.getEncounterId(), first),
+                new ConsumerRecord<>(Topics.PAYMENT_POSTED, 0, 1, claim.getEncounterId(), again)));
+
+        assertThat(first.getEventId()).isNotEqualTo(again.getEventId());
+        assertThat(paidAndStatus(claim.getClaimId())).isEqualTo("141.05 CLOSED 1 true");
+    }
+
+    // paid amount, status, payments posted and the payments_posted flag of the claim
+    private String paidAndStatus(String claimId) {
+        return jdbc.sql("""
+                        SELECT c.paid_amount || ' ' || c.status || ' '
+                            || (SELECT count(*) FROM claim_payment p WHERE p.claim_id = c.claim_id) || ' '
+                            || c.payments_posted
+                        FROM claim c WHERE c.claim_id = :id
+                        """).param("id", claimId).query(String.class).single();
     }
 
     /** A claim with an open work item: the payment that closes it resolves the item (one statement more). */
