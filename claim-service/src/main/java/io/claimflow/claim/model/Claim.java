@@ -109,6 +109,9 @@ public final class Claim {
         builder.status = ClaimStatus.CREATED;
         builder.current = true;
         builder.createdAt = at;
+        // a new claim has no payment and no work item yet
+        builder.noPaymentsWhenRead = true;
+        builder.noOpenWorkWhenRead = true;
         Claim claim = new Claim(builder);
         claim.pendingChanges.add(new StatusChange(null, ClaimStatus.CREATED, at, actor, reason, claim.sourceEventId));
         return claim;
@@ -173,6 +176,8 @@ public final class Claim {
         b.status = ClaimStatus.CREATED;
         b.current = true;
         b.createdAt = at;
+        b.noPaymentsWhenRead = true;
+        b.noOpenWorkWhenRead = true;
         Claim next = new Claim(b);
         next.pendingChanges.add(new StatusChange(
                 null,
