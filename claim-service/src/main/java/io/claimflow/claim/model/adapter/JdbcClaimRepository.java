@@ -12,7 +12,6 @@ import io.claimflow.claim.model.ProviderRef;
 import io.claimflow.claim.model.ScrubFinding;
 import io.claimflow.claim.model.StatusChange;
 import io.claimflow.codes.Frequency;
-import io.claimflow.platform.jdbc.TransactionRows;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -35,7 +34,6 @@ class JdbcClaimRepository implements ClaimRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
-    private final TransactionRows<History> history = new TransactionRows<>(this::writeHistory);
 
     JdbcClaimRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
@@ -65,8 +63,8 @@ class JdbcClaimRepository implements ClaimRepository {
     }
 
     /**
-     * The claim, its diagnoses and its lines in one statement (issue 22: three before): the diagnoses and lines as
-     * arrays of their columns, inserted from the claim row the statement returns.
+     * The claim, its diagnoses, its lines and its first timeline entries in one statement (issue 22: four before):
+     * the diagnoses, lines and entries as arrays of their columns, inserted from the claim row the statement returns.
      */
     @Override
     public void insert(Claim c) {
@@ -79,6 +77,7 @@ class JdbcClaimRepository implements ClaimRepository {
             dxCodes[i] = c.diagnoses().get(i).code();
             dxDescriptions[i] = c.diagnoses().get(i).description();
         }
+        String[][] history = timelineColumns(c);
         int n = c.lines().size();
         String[] numbers = new String[n];
         String[] controlNumbers = new String[n];
@@ -121,7 +120,14 @@ class JdbcClaimRepository implements ClaimRepository {
                     INSERT INTO claim_diagnosis (claim_id, position, code, description)
                     SELECT c.claim_id, x.position, x.code, x.description
                     FROM c, unnest(CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY AS x (code, description,
-                        position))
+                        position)),
+                t AS (
+                    INSERT INTO claim_status_history (claim_id, from_status, to_status, changed_at, actor_kind,
+                        actor_id, reason, cause_event_id)
+                    SELECT c.claim_id, h.from_status, h.to_status, h.changed_at, h.actor_kind, h.actor_id, h.reason,
+                        h.cause_event_id
+                    FROM c, """ + TIMELINE_ROWS + """
+                    ORDER BY h.n)
                 INSERT INTO claim_line (claim_id, line_number, line_item_control_number, procedure_code, modifiers,
                     units, diagnosis_pointers, date_of_service, place_of_service, unit_price, charge)
                 SELECT c.claim_id, l.line_number, l.control_number, l.procedure_code, l.modifiers, l.units,
@@ -172,6 +178,13 @@ class JdbcClaimRepository implements ClaimRepository {
                         c.priorPayerClaimId(),
                         dxCodes,
                         dxDescriptions,
+                        history[0],
+                        history[1],
+                        history[2],
+                        history[3],
+                        history[4],
+                        history[5],
+                        history[6],
                         numbers,
                         controlNumbers,
                         procedures,
@@ -184,7 +197,6 @@ class JdbcClaimRepository implements ClaimRepository {
                         charges)
                 .update();
         insertPriorAdjudications(c);
-        appendTimeline(c);
     }
 
     private void insertPriorAdjudications(Claim c) {
@@ -310,8 +322,11 @@ class JdbcClaimRepository implements ClaimRepository {
     @Override
     public void update(Claim c) {
         CoverageRef cov = c.coverage();
+        String[][] history = timelineColumns(c);
+        // the claim and its new timeline entries in one statement (issue 22: two before); the entries name the
+        // claim, so that one of a claim that is not there fails as before
         jdbc.sql("""
-                UPDATE claim SET status = :status, is_current = :current, payer_claim_number = :payerClaimNumber,
+                WITH u AS (UPDATE claim SET status = :status, is_current = :current, payer_claim_number = :payerClaimNumber,
                     prior_authorization_number = :priorAuth, member_id = :memberId, payer_id = :payerId,
                     payer_name = :payerName, subscriber_relationship = :relationship, billing_npi = :billingNpi,
                     billing_tax_id = :billingTaxId, rendering_npi = :renderingNpi, referring_npi = :referringNpi,
@@ -319,8 +334,25 @@ class JdbcClaimRepository implements ClaimRepository {
                     adjusted_amount = :adjusted, submitted_at = :submittedAt, service_key = :serviceKey,
                     delay_reason_code = :delayReasonCode, claim_note = :claimNote, updated_at = now(),
                     payments_posted = payments_posted OR :paymentsPosted, work_opened = work_opened OR :workOpened
-                WHERE claim_id = :claimId
+                WHERE claim_id = :claimId)
+                INSERT INTO claim_status_history (claim_id, from_status, to_status, changed_at, actor_kind, actor_id,
+                    reason, cause_event_id)
+                SELECT :claimId, h.from_status, h.to_status, h.changed_at, h.actor_kind, h.actor_id, h.reason,
+                    h.cause_event_id
+                FROM unnest(CAST(:from AS text[]), CAST(:to AS text[]), CAST(:at AS timestamptz[]),
+                        CAST(:actorKind AS text[]), CAST(:actorId AS text[]), CAST(:reason AS text[]),
+                        CAST(:cause AS text[]))
+                    WITH ORDINALITY AS h (from_status, to_status, changed_at, actor_kind, actor_id, reason,
+                        cause_event_id, n)
+                ORDER BY h.n
                 """)
+                .param("from", history[0])
+                .param("to", history[1])
+                .param("at", history[2])
+                .param("actorKind", history[3])
+                .param("actorId", history[4])
+                .param("reason", history[5])
+                .param("cause", history[6])
                 .param("paymentsPosted", !c.knownToHaveNoPayments())
                 .param("workOpened", !c.knownToHaveNoOpenWork())
                 .param("claimId", c.claimId())
@@ -350,7 +382,6 @@ class JdbcClaimRepository implements ClaimRepository {
                 .param("claimNote", c.claimNote())
                 .update();
         updateLines(c);
-        appendTimeline(c);
     }
 
     // all lines in one statement, and only those whose price, charge or units changed; none when the claim's lines
@@ -380,54 +411,35 @@ class JdbcClaimRepository implements ClaimRepository {
                 """).params(numbers, prices, charges, units, c.claimId()).update();
     }
 
-    // status history is append-only and read back only by timeline(): held until the commit and written for the whole
-    // transaction (a listener poll) in one statement (issue 22); the rows cannot fail on their own (the claim exists,
-    // the actor kind is an enum's), so a failure is never one to pin on a later record
-    private void appendTimeline(Claim c) {
+    /**
+     * The claim's pending timeline entries as arrays of the columns of {@code claim_status_history} (from, to, at,
+     * actor kind, actor id, reason, cause event), written by the statement that writes the claim (issue 22: a
+     * statement of their own before).
+     */
+    private static String[][] timelineColumns(Claim c) {
         List<StatusChange> changes = c.drainPendingChanges();
-        if (!changes.isEmpty()) {
-            history.addAll(changes.stream()
-                    .map(change -> new History(c.claimId(), change))
-                    .toList());
-        }
-    }
-
-    private record History(String claimId, StatusChange change) {}
-
-    private void writeHistory(List<History> rows) {
-        int n = rows.size();
-        String[] claimIds = new String[n];
-        String[] from = new String[n];
-        String[] to = new String[n];
-        String[] at = new String[n];
-        String[] actorKinds = new String[n];
-        String[] actorIds = new String[n];
-        String[] reasons = new String[n];
-        String[] causes = new String[n];
+        int n = changes.size();
+        String[][] columns = new String[7][n];
         for (int i = 0; i < n; i++) {
-            StatusChange change = rows.get(i).change();
-            claimIds[i] = rows.get(i).claimId();
-            from[i] = change.from() == null ? null : change.from().name();
-            to[i] = change.to().name();
-            at[i] = change.at().toString();
-            actorKinds[i] = change.actor().kind().name();
-            actorIds[i] = change.actor().id();
-            reasons[i] = change.reason();
-            causes[i] = change.causeEventId();
+            StatusChange change = changes.get(i);
+            columns[0][i] = change.from() == null ? null : change.from().name();
+            columns[1][i] = change.to().name();
+            columns[2][i] = change.at().toString();
+            columns[3][i] = change.actor().kind().name();
+            columns[4][i] = change.actor().id();
+            columns[5][i] = change.reason();
+            columns[6][i] = change.causeEventId();
         }
-        jdbc.sql("""
-                INSERT INTO claim_status_history (claim_id, from_status, to_status, changed_at, actor_kind,
-                    actor_id, reason, cause_event_id)
-                SELECT claim_id, from_status, to_status, changed_at, actor_kind, actor_id, reason, cause_event_id
-                FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]),
-                        CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
-                    WITH ORDINALITY AS h (claim_id, from_status, to_status, changed_at, actor_kind, actor_id, reason,
-                        cause_event_id, n)
-                ORDER BY n
-                """)
-                .params(claimIds, from, to, at, actorKinds, actorIds, reasons, causes)
-                .update();
+        return columns;
     }
+
+    /** The rows of {@link #timelineColumns(Claim)}'s arrays, in their order, for an {@code INSERT ... SELECT}. */
+    private static final String TIMELINE_ROWS = """
+            unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS text[]),
+                    CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                WITH ORDINALITY AS h (from_status, to_status, changed_at, actor_kind, actor_id, reason,
+                    cause_event_id, n)
+            """;
 
     /**
      * A claim with its diagnoses and lines in one statement (issue 22: a payment read the claim, then its lines, then
@@ -664,7 +676,6 @@ class JdbcClaimRepository implements ClaimRepository {
 
     @Override
     public List<StatusChange> timeline(String claimId) {
-        history.flush(); // this transaction's rows, held until its commit
         return jdbc.sql("SELECT * FROM claim_status_history WHERE claim_id = ? ORDER BY id")
                 .param(claimId)
                 .query((rs, row) -> new StatusChange(

@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * locked with its lines and diagnoses in one statement, its earlier payments once, and lines no payment changes are
  * not written. Before (946b43f): 9 statements for a payment in full (the claim, its diagnoses and its lines read
  * apart, and an update of its unchanged lines); 6 before feature/claimpoll (its payments so far read and its open
- * work items resolved when it had none, the status history written apart from the poll's).
+ * work items resolved when it had none, the status history in a statement of its own, the payment inserted alone).
  */
 @SpringBootTest(
         properties = {"spring.kafka.listener.auto-startup=false", "claimflow.claim.fee-schedule.check-interval=1h"})
@@ -42,10 +42,10 @@ class PaymentWorkPerRemittanceTest {
 
     /**
      * A payment in full that closes the claim: the claim with its lines and diagnoses (its row says it has no
-     * payments posted and never had work opened: neither is read or resolved), the payment's insert and the status
-     * history (paid, closed) held to the commit, one statement each, the claim's update.
+     * payments posted and never had work opened: neither is read or resolved), the claim's update with its status
+     * history (paid, closed), the payment's insert held to the commit.
      */
-    static final int STATEMENTS_PER_FULL_PAYMENT = 4;
+    static final int STATEMENTS_PER_FULL_PAYMENT = 3;
 
     @TestConfiguration
     static class Counting {
@@ -98,11 +98,11 @@ class PaymentWorkPerRemittanceTest {
 
     static final int PAYMENTS = 10;
 
-    /** Per payment in a poll: the claim read, the claim's update. */
+    /** Per payment in a poll: the claim read, the claim's update (with its status history). */
     static final int STATEMENTS_PER_PAID_CLAIM_IN_A_POLL = 2;
 
-    /** Per poll: the key locks, the idempotency marks, the held payments, the status history, the outbox rows. */
-    static final int STATEMENTS_PER_PAYMENT_POLL = 5;
+    /** Per poll: the key locks, the idempotency marks, the held payments, the outbox rows. */
+    static final int STATEMENTS_PER_PAYMENT_POLL = 4;
 
     @Autowired
     PaymentPostedListener listener;
