@@ -57,6 +57,10 @@ public final class Claim {
     private String delayReasonCode;
     private String claimNote;
     private final List<StatusChange> pendingChanges = new ArrayList<>();
+    /** Whether the claim had no payment posted when read and none was recorded since; false when not known. */
+    private boolean noPayments;
+    /** Whether the claim had no open work item when read and none was opened through it since; false when unknown. */
+    private boolean noOpenWork;
 
     private Claim(Builder b) {
         this.claimId = require(b.claimId, "claimId");
@@ -96,6 +100,8 @@ public final class Claim {
         this.submittedAt = b.submittedAt;
         this.delayReasonCode = b.delayReasonCode;
         this.claimNote = b.claimNote;
+        this.noPayments = b.noPaymentsWhenRead;
+        this.noOpenWork = b.noOpenWorkWhenRead;
     }
 
     /** A new claim in state CREATED; its first timeline entry says who created it. */
@@ -103,6 +109,9 @@ public final class Claim {
         builder.status = ClaimStatus.CREATED;
         builder.current = true;
         builder.createdAt = at;
+        // a new claim has no payment and no work item yet
+        builder.noPaymentsWhenRead = true;
+        builder.noOpenWorkWhenRead = true;
         Claim claim = new Claim(builder);
         claim.pendingChanges.add(new StatusChange(null, ClaimStatus.CREATED, at, actor, reason, claim.sourceEventId));
         return claim;
@@ -167,6 +176,8 @@ public final class Claim {
         b.status = ClaimStatus.CREATED;
         b.current = true;
         b.createdAt = at;
+        b.noPaymentsWhenRead = true;
+        b.noOpenWorkWhenRead = true;
         Claim next = new Claim(b);
         next.pendingChanges.add(new StatusChange(
                 null,
@@ -560,6 +571,34 @@ public final class Claim {
         return claimNote;
     }
 
+    /**
+     * Whether the claim is known to have no payment posted: none was when it was read in this transaction and none
+     * was recorded through {@link #paymentRecorded()} since, so its earlier payments need not be read (issue 22).
+     * False when not known.
+     */
+    public boolean knownToHaveNoPayments() {
+        return noPayments;
+    }
+
+    /** A payment was recorded for this claim: {@link #knownToHaveNoPayments()} no longer holds. */
+    public void paymentRecorded() {
+        noPayments = false;
+    }
+
+    /**
+     * Whether the claim is known to have no open work item: none was open when it was read in this transaction and
+     * none was opened through {@link #workItemOpened()} since, so there is nothing to resolve (issue 22). False when
+     * not known.
+     */
+    public boolean knownToHaveNoOpenWork() {
+        return noOpenWork;
+    }
+
+    /** A work item was opened for this claim: {@link #knownToHaveNoOpenWork()} no longer holds. */
+    public void workItemOpened() {
+        noOpenWork = false;
+    }
+
     /** The claim's place in the visit's payment order: 1 primary, 2 secondary, 3 tertiary. */
     public int payerSequence() {
         return payerSequence;
@@ -623,8 +662,22 @@ public final class Claim {
         private List<PriorAdjudication> priorAdjudications = List.of();
         private String delayReasonCode;
         private String claimNote;
+        private boolean noPaymentsWhenRead;
+        private boolean noOpenWorkWhenRead;
 
         private Builder() {}
+
+        /** As stored: whether the claim had no payment posted when read ({@link Claim#knownToHaveNoPayments()}). */
+        public Builder noPaymentsWhenRead(boolean v) {
+            noPaymentsWhenRead = v;
+            return this;
+        }
+
+        /** As stored: whether the claim had no open work item when read ({@link Claim#knownToHaveNoOpenWork()}). */
+        public Builder noOpenWorkWhenRead(boolean v) {
+            noOpenWorkWhenRead = v;
+            return this;
+        }
 
         public Builder delayReasonCode(String v) {
             delayReasonCode = v;

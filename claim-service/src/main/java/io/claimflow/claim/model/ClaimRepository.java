@@ -26,6 +26,43 @@ public interface ClaimRepository {
     Optional<Claim> findCurrentForUpdate(String encounterId);
 
     /**
+     * What a coded encounter needs to know, in one read (issue 22: two before): its current primary claim, locked for
+     * the rest of the transaction, and the service keys of the live claims of the patient's other encounters on the
+     * visit's date, for the duplicate check of the claim it builds ({@link VisitClaims#isDuplicate}). This default
+     * reads the claim alone and leaves the duplicate check to {@link #hasDuplicate}.
+     */
+    default VisitClaims currentForUpdateWithSameDayClaims(
+            String encounterId, String tenantId, String patientMrn, LocalDate dateOfService) {
+        return new VisitClaims(findCurrentForUpdate(encounterId), tenantId, patientMrn, dateOfService, null);
+    }
+
+    /**
+     * An encounter's current primary claim and the service keys of the live claims (not written off, voided or
+     * replaced) of the same tenant's patient on the same date from other encounters; null keys when not read.
+     */
+    record VisitClaims(
+            Optional<Claim> current,
+            String tenantId,
+            String patientMrn,
+            LocalDate dateOfService,
+            List<String> otherServiceKeys) {
+
+        /**
+         * Whether {@code claim} duplicates one of those claims (as {@link #hasDuplicate} answers); null when these
+         * keys cannot tell (not read, or the claim is of another patient, tenant or date).
+         */
+        public Boolean isDuplicate(Claim claim) {
+            if (otherServiceKeys == null
+                    || !claim.tenantId().equals(tenantId)
+                    || !claim.patientMrn().equals(patientMrn)
+                    || !claim.dateOfService().equals(dateOfService)) {
+                return null;
+            }
+            return otherServiceKeys.contains(claim.serviceKey());
+        }
+    }
+
+    /**
      * Every claim of the encounter (the visit), each payer's, current or superseded, oldest first, locked for the rest
      * of the transaction.
      */

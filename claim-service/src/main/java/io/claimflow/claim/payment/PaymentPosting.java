@@ -68,7 +68,10 @@ public class PaymentPosting {
         }
         PaymentAssessment assessment = PaymentAssessment.of(notice, carcs);
         ClaimStatus status = claim.status();
-        PostedBefore postedBefore = new PostedBefore(claim.claimId());
+        // the claim's first remittance (none posted when read, none held back since): its earlier payments need not
+        // be read, and it cannot be posted already (issue 22)
+        boolean first = claim.knownToHaveNoPayments() && !payments.holdsFor(claim.claimId());
+        PostedBefore postedBefore = new PostedBefore(claim, first);
         boolean paidAgain = switch (notice.kind()) {
             case PROCESSED, DENIED -> coversPaidCharges(claim, notice, postedBefore);
             case REVERSAL -> status == ClaimStatus.CREDIT_BALANCE;
@@ -84,42 +87,48 @@ public class PaymentPosting {
         BigDecimal patientBefore = claim.patientResponsibility();
         // what the claim takes: a payment of charges paid already (or its recoupment) moves only cash, and the
         // cash owed back is recorded as a negative adjustment (the credit), so the posting still balances
-        boolean recorded = payments.record(
-                paidAgain
+        Payments.PostedPayment payment = paidAgain
+                ? posted(
+                        claim,
+                        notice,
+                        now,
+                        Money.ZERO,
+                        assessment.paid(),
+                        Money.ZERO,
+                        assessment.paid().negate(),
+                        Money.ZERO,
+                        Money.ZERO)
+                : laterPayer
                         ? posted(
                                 claim,
                                 notice,
                                 now,
-                                Money.ZERO,
+                                notice.chargeAmount(),
                                 assessment.paid(),
-                                Money.ZERO,
-                                assessment.paid().negate(),
-                                Money.ZERO,
+                                assessment.patientResponsibility().subtract(patientBefore),
+                                patientBefore.subtract(assessment.paid()).subtract(assessment.patientResponsibility()),
+                                assessment.denied(),
                                 Money.ZERO)
-                        : laterPayer
-                                ? posted(
-                                        claim,
-                                        notice,
-                                        now,
-                                        notice.chargeAmount(),
-                                        assessment.paid(),
-                                        assessment.patientResponsibility().subtract(patientBefore),
-                                        patientBefore
-                                                .subtract(assessment.paid())
-                                                .subtract(assessment.patientResponsibility()),
-                                        assessment.denied(),
-                                        Money.ZERO)
-                                : posted(
-                                        claim,
-                                        notice,
-                                        now,
-                                        notice.chargeAmount(),
-                                        assessment.paid(),
-                                        assessment.patientResponsibility(),
-                                        assessment.contractual(),
-                                        assessment.denied(),
-                                        assessment.priorPayer()));
-        if (!recorded) {
+                        : posted(
+                                claim,
+                                notice,
+                                now,
+                                notice.chargeAmount(),
+                                assessment.paid(),
+                                assessment.patientResponsibility(),
+                                assessment.contractual(),
+                                assessment.denied(),
+                                assessment.priorPayer());
+        boolean recorded;
+        if (first) {
+            payments.recordFirst(payment);
+            recorded = true;
+        } else {
+            recorded = payments.record(payment);
+        }
+        if (recorded) {
+            claim.paymentRecorded();
+        } else {
             log.info(
                     "Remittance {} of payer {} for claim {} is posted already; nothing changed",
                     notice.traceNumber(),
@@ -179,6 +188,7 @@ public class PaymentPosting {
                                             + ") of a claim paid in parts",
                                     notice.eventId(),
                                     now);
+                            claim.workItemOpened();
                         }
                     } else if (!isOpenToPayment(status)) {
                         // money on a replaced, voided or written-off claim is recorded; the state stays
@@ -218,7 +228,11 @@ public class PaymentPosting {
                     "nothing left to collect from the payer",
                     notice.eventId(),
                     now);
-            workItems.resolveOpen(claim.claimId(), "close-settled-claims", now);
+            // none to resolve when the claim had none when read and none was opened since (issue 22); a reversal's
+            // next-payer rule may open some for it, so it always looks
+            if (notice.kind() == PaymentNotice.Kind.REVERSAL || !claim.knownToHaveNoOpenWork()) {
+                workItems.resolveOpen(claim.claimId(), "close-settled-claims", now);
+            }
         }
         if (leavesNextPayerSomething && !notice.forwarded()) {
             if (claim.current()) {
@@ -349,6 +363,7 @@ public class PaymentPosting {
             claim.transitionTo(ClaimStatus.CREDIT_BALANCE, payer, reason, notice.eventId(), now);
         }
         workItems.add(claim.claimId(), WorkQueue.CREDIT_BALANCE, "OVERPAYMENT", reason, notice.eventId(), now);
+        claim.workItemOpened();
     }
 
     /**
@@ -402,6 +417,7 @@ public class PaymentPosting {
                             + "void or write off",
                     notice.eventId(),
                     now);
+            claim.workItemOpened();
         }
     }
 
@@ -437,6 +453,7 @@ public class PaymentPosting {
         }
         claim.transitionTo(next, payer, reason, notice.eventId(), now);
         workItems.add(claim.claimId(), WorkQueue.NOT_PAID, next.name(), reason, notice.eventId(), now);
+        claim.workItemOpened();
     }
 
     /**
@@ -446,16 +463,20 @@ public class PaymentPosting {
      */
     private final class PostedBefore {
 
-        private final String claimId;
+        private final Claim claim;
+        private final boolean first;
         private List<Payments.PostedPayment> read;
 
-        PostedBefore(String claimId) {
-            this.claimId = claimId;
+        PostedBefore(Claim claim, boolean first) {
+            this.claim = claim;
+            this.first = first;
         }
 
+        // none to read for the claim's first remittance (issue 22): before it is recorded there are none, and after
+        // it only this payer's, which the reversal's rule does not look at
         List<Payments.PostedPayment> get() {
             if (read == null) {
-                read = payments.forClaim(claimId);
+                read = first ? List.of() : payments.forClaim(claim.claimId());
             }
             return read;
         }

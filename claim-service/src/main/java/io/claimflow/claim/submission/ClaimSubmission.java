@@ -74,10 +74,12 @@ public class ClaimSubmission {
     @Transactional
     public Outcome onEncounterCoded(CodedEncounter encounter) {
         Instant now = clock.instant();
-        Optional<Claim> existing = claims.findCurrentForUpdate(encounter.encounterId());
+        ClaimRepository.VisitClaims visit = claims.currentForUpdateWithSameDayClaims(
+                encounter.encounterId(), encounter.tenantId(), encounter.patientMrn(), encounter.dateOfService());
+        Optional<Claim> existing = visit.current();
         if (existing.isEmpty()) {
             Claim claim = assembler.assemble(encounter, numbers(encounter), null, ASSEMBLY, now);
-            return scrubAndStore(claim, true, SCRUBBER, encounter.eventId(), now);
+            return scrubAndStore(claim, true, SCRUBBER, encounter.eventId(), now, visit.isDuplicate(claim));
         }
         Claim current = existing.get();
         if (encounter.codingVersion() <= current.codingVersion()) {
@@ -126,7 +128,8 @@ public class ClaimSubmission {
         claims.update(current); // first, so the encounter never has two current claims
         workItems.resolveOpen(current.claimId(), ASSEMBLY.id(), now);
         OpenBalanceWork.trackPayerMoney(current, workItems, encounter.eventId(), now);
-        Outcome outcome = scrubAndStore(corrected, true, SCRUBBER, encounter.eventId(), now);
+        Outcome outcome =
+                scrubAndStore(corrected, true, SCRUBBER, encounter.eventId(), now, visit.isDuplicate(corrected));
         recodeAttempts.linkResult(encounter.encounterId(), corrected.claimId());
         return outcome;
     }
@@ -137,7 +140,7 @@ public class ClaimSubmission {
      */
     @Transactional
     public Outcome submitNew(Claim claim, Actor actor, String causeEventId) {
-        return scrubAndStore(claim, true, actor, causeEventId, clock.instant());
+        return scrubAndStore(claim, true, actor, causeEventId, clock.instant(), null);
     }
 
     /** A fresh claim id and patient control number for a claim of {@code tenantId}. */
@@ -155,15 +158,23 @@ public class ClaimSubmission {
     @Transactional
     public List<ScrubFinding> scrubAndSubmit(Claim claim, Actor actor, String causeEventId) {
         Instant now = clock.instant();
-        scrubAndStore(claim, false, actor, causeEventId, now);
+        scrubAndStore(claim, false, actor, causeEventId, now, null);
         return claims.openFindings(claim.claimId());
     }
 
-    private Outcome scrubAndStore(Claim claim, boolean isNew, Actor actor, String causeEventId, Instant now) {
+    // knownDuplicate: the duplicate check answered already (read with the encounter's current claim); null: ask now
+    private Outcome scrubAndStore(
+            Claim claim, boolean isNew, Actor actor, String causeEventId, Instant now, Boolean knownDuplicate) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         String payerId = claim.coverage() == null ? null : claim.coverage().payerId();
-        boolean duplicate = claims.hasDuplicate(
-                claim.tenantId(), claim.patientMrn(), claim.dateOfService(), claim.serviceKey(), claim.encounterId());
+        boolean duplicate = knownDuplicate != null
+                ? knownDuplicate
+                : claims.hasDuplicate(
+                        claim.tenantId(),
+                        claim.patientMrn(),
+                        claim.dateOfService(),
+                        claim.serviceKey(),
+                        claim.encounterId());
         List<ScrubFinding> findings =
                 scrubber.scrub(claim, new Scrubber.Context(today, policy.timelyFilingDaysFor(payerId), duplicate));
         Outcome outcome;

@@ -62,99 +62,141 @@ class JdbcClaimRepository implements ClaimRepository {
         return nextNumber++;
     }
 
+    /**
+     * The claim, its diagnoses, its lines and its first timeline entries in one statement (issue 22: four before):
+     * the diagnoses, lines and entries as arrays of their columns, inserted from the claim row the statement returns.
+     */
     @Override
     public void insert(Claim c) {
         CoverageRef cov = c.coverage();
         ProviderRef billing = c.billing();
-        jdbc.sql("""
-                INSERT INTO claim (claim_id, encounter_id, tenant_id, coding_version, frequency, status, is_current,
-                    patient_control_number, replaced_claim_id, replaced_payer_claim_number, payer_claim_number,
-                    date_of_service, place_of_service, prior_authorization_number, patient_mrn, payer_id, payer_name,
-                    member_id, subscriber_relationship, billing_npi, billing_tax_id, billing_tax_id_type,
-                    billing_has_address, rendering_npi, referring_npi, total_charge, paid_amount,
-                    patient_responsibility, adjusted_amount, service_key, source_event_id, encounter_coded,
-                    created_at, submitted_at, updated_at, payer_sequence, prior_payer_claim_id)
-                VALUES (:claimId, :encounterId, :tenantId, :codingVersion, :frequency, :status, :current, :pcn,
-                    :replacedClaimId, :replacedPayerClaimNumber, :payerClaimNumber, :dos, :pos, :priorAuth, :mrn,
-                    :payerId, :payerName, :memberId, :relationship, :billingNpi, :billingTaxId, :billingTaxIdType,
-                    :billingHasAddress, :renderingNpi, :referringNpi, :total, :paid, :patient, :adjusted,
-                    :serviceKey, :sourceEventId, :snapshot, :createdAt, :submittedAt, :createdAt, :payerSequence,
-                    :priorPayerClaimId)
-                """)
-                .param("claimId", c.claimId())
-                .param("encounterId", c.encounterId())
-                .param("tenantId", c.tenantId())
-                .param("codingVersion", c.codingVersion())
-                .param("frequency", c.frequency().name())
-                .param("status", c.status().name())
-                .param("current", c.current())
-                .param("pcn", c.patientControlNumber())
-                .param("replacedClaimId", c.replacedClaimId())
-                .param("replacedPayerClaimNumber", c.replacedPayerClaimNumber())
-                .param("payerClaimNumber", c.payerClaimNumber())
-                .param("dos", c.dateOfService())
-                .param("pos", c.placeOfService())
-                .param("priorAuth", c.priorAuthorizationNumber())
-                .param("mrn", c.patientMrn())
-                .param("payerId", cov == null ? null : cov.payerId())
-                .param("payerName", cov == null ? null : cov.payerName())
-                .param("memberId", cov == null ? null : cov.memberId())
-                .param("payerId", cov == null ? null : cov.payerId())
-                .param("payerName", cov == null ? null : cov.payerName())
-                .param("relationship", cov == null ? null : cov.relationshipToSubscriber())
-                .param("relationship", cov == null ? null : cov.relationshipToSubscriber())
-                .param("billingNpi", billing == null ? null : billing.npi())
-                .param("billingTaxId", billing == null ? null : billing.taxId())
-                .param("billingTaxIdType", billing == null ? null : billing.taxIdType())
-                .param("billingHasAddress", billing != null && billing.hasStreetAddress())
-                .param(
-                        "renderingNpi",
-                        c.rendering() == null ? null : c.rendering().npi())
-                .param(
-                        "referringNpi",
-                        c.referring() == null ? null : c.referring().npi())
-                .param("total", c.totalCharge())
-                .param("paid", c.paidAmount())
-                .param("patient", c.patientResponsibility())
-                .param("adjusted", c.adjustedAmount())
-                .param("serviceKey", c.serviceKey())
-                .param("sourceEventId", c.sourceEventId())
-                .param("snapshot", c.snapshot())
-                .param("createdAt", timestamp(c.createdAt()))
-                .param("submittedAt", timestamp(c.submittedAt()))
-                .param("payerSequence", c.payerSequence())
-                .param("priorPayerClaimId", c.priorPayerClaimId())
-                .update();
-        List<Object[]> diagnoses = new ArrayList<>();
-        for (int i = 0; i < c.diagnoses().size(); i++) {
-            Diagnosis dx = c.diagnoses().get(i);
-            diagnoses.add(new Object[] {c.claimId(), i + 1, dx.code(), dx.description()});
+        int dx = c.diagnoses().size();
+        String[] dxCodes = new String[dx];
+        String[] dxDescriptions = new String[dx];
+        for (int i = 0; i < dx; i++) {
+            dxCodes[i] = c.diagnoses().get(i).code();
+            dxDescriptions[i] = c.diagnoses().get(i).description();
         }
-        batch.batchUpdate(
-                "INSERT INTO claim_diagnosis (claim_id, position, code, description) VALUES (?, ?, ?, ?)", diagnoses);
-        batch.batchUpdate(
-                """
-                INSERT INTO claim_line (claim_id, line_number, line_item_control_number, procedure_code,
-                    modifiers, units, diagnosis_pointers, date_of_service, place_of_service, unit_price, charge)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                c.lines().stream()
-                        .map(line -> new Object[] {
-                            c.claimId(),
-                            line.lineNumber(),
-                            line.lineItemControlNumber(),
-                            line.procedureCode(),
-                            String.join(",", line.modifiers()),
-                            line.units(),
-                            joinInts(line.diagnosisPointers()),
-                            line.dateOfService(),
-                            line.placeOfService(),
-                            line.unitPrice(),
-                            line.charge()
-                        })
-                        .toList());
+        String[][] history = timelineColumns(c);
+        int n = c.lines().size();
+        String[] numbers = new String[n];
+        String[] controlNumbers = new String[n];
+        String[] procedures = new String[n];
+        String[] modifiers = new String[n];
+        String[] units = new String[n];
+        String[] pointers = new String[n];
+        String[] dates = new String[n];
+        String[] places = new String[n];
+        String[] prices = new String[n];
+        String[] charges = new String[n];
+        for (int i = 0; i < n; i++) {
+            ClaimLine line = c.lines().get(i);
+            numbers[i] = String.valueOf(line.lineNumber());
+            controlNumbers[i] = line.lineItemControlNumber();
+            procedures[i] = line.procedureCode();
+            modifiers[i] = String.join(",", line.modifiers());
+            units[i] = String.valueOf(line.units());
+            pointers[i] = joinInts(line.diagnosisPointers());
+            dates[i] =
+                    line.dateOfService() == null ? null : line.dateOfService().toString();
+            places[i] = line.placeOfService();
+            prices[i] = line.unitPrice() == null ? null : line.unitPrice().toPlainString();
+            charges[i] = line.charge() == null ? null : line.charge().toPlainString();
+        }
+        jdbc.sql("""
+                WITH c AS (
+                    INSERT INTO claim (claim_id, encounter_id, tenant_id, coding_version, frequency, status,
+                        is_current, patient_control_number, replaced_claim_id, replaced_payer_claim_number,
+                        payer_claim_number, date_of_service, place_of_service, prior_authorization_number,
+                        patient_mrn, payer_id, payer_name, member_id, subscriber_relationship, billing_npi,
+                        billing_tax_id, billing_tax_id_type, billing_has_address, rendering_npi, referring_npi,
+                        total_charge, paid_amount, patient_responsibility, adjusted_amount, service_key,
+                        source_event_id, encounter_coded, created_at, submitted_at, updated_at, payer_sequence,
+                        prior_payer_claim_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        ?, ?, ?, ?, ?, ?, ?, ?)
+                    RETURNING claim_id),
+                d AS (
+                    INSERT INTO claim_diagnosis (claim_id, position, code, description)
+                    SELECT c.claim_id, x.position, x.code, x.description
+                    FROM c, unnest(CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY AS x (code, description,
+                        position)),
+                t AS (
+                    INSERT INTO claim_status_history (claim_id, from_status, to_status, changed_at, actor_kind,
+                        actor_id, reason, cause_event_id)
+                    SELECT c.claim_id, h.from_status, h.to_status, h.changed_at, h.actor_kind, h.actor_id, h.reason,
+                        h.cause_event_id
+                    FROM c, """ + TIMELINE_ROWS + """
+                    ORDER BY h.n)
+                INSERT INTO claim_line (claim_id, line_number, line_item_control_number, procedure_code, modifiers,
+                    units, diagnosis_pointers, date_of_service, place_of_service, unit_price, charge)
+                SELECT c.claim_id, l.line_number, l.control_number, l.procedure_code, l.modifiers, l.units,
+                    l.pointers, l.date_of_service, l.place_of_service, l.unit_price, l.charge
+                FROM c, unnest(CAST(? AS int[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                        CAST(? AS int[]), CAST(? AS text[]), CAST(? AS date[]), CAST(? AS text[]),
+                        CAST(? AS numeric[]), CAST(? AS numeric[]))
+                    AS l (line_number, control_number, procedure_code, modifiers, units, pointers, date_of_service,
+                        place_of_service, unit_price, charge)
+                """)
+                .params(
+                        c.claimId(),
+                        c.encounterId(),
+                        c.tenantId(),
+                        c.codingVersion(),
+                        c.frequency().name(),
+                        c.status().name(),
+                        c.current(),
+                        c.patientControlNumber(),
+                        c.replacedClaimId(),
+                        c.replacedPayerClaimNumber(),
+                        c.payerClaimNumber(),
+                        c.dateOfService(),
+                        c.placeOfService(),
+                        c.priorAuthorizationNumber(),
+                        c.patientMrn(),
+                        cov == null ? null : cov.payerId(),
+                        cov == null ? null : cov.payerName(),
+                        cov == null ? null : cov.memberId(),
+                        cov == null ? null : cov.relationshipToSubscriber(),
+                        billing == null ? null : billing.npi(),
+                        billing == null ? null : billing.taxId(),
+                        billing == null ? null : billing.taxIdType(),
+                        billing != null && billing.hasStreetAddress(),
+                        c.rendering() == null ? null : c.rendering().npi(),
+                        c.referring() == null ? null : c.referring().npi(),
+                        c.totalCharge(),
+                        c.paidAmount(),
+                        c.patientResponsibility(),
+                        c.adjustedAmount(),
+                        c.serviceKey(),
+                        c.sourceEventId(),
+                        c.snapshot(),
+                        timestamp(c.createdAt()),
+                        timestamp(c.submittedAt()),
+                        timestamp(c.createdAt()),
+                        c.payerSequence(),
+                        c.priorPayerClaimId(),
+                        dxCodes,
+                        dxDescriptions,
+                        history[0],
+                        history[1],
+                        history[2],
+                        history[3],
+                        history[4],
+                        history[5],
+                        history[6],
+                        numbers,
+                        controlNumbers,
+                        procedures,
+                        modifiers,
+                        units,
+                        pointers,
+                        dates,
+                        places,
+                        prices,
+                        charges)
+                .update();
         insertPriorAdjudications(c);
-        appendTimeline(c);
     }
 
     private void insertPriorAdjudications(Claim c) {
@@ -280,16 +322,39 @@ class JdbcClaimRepository implements ClaimRepository {
     @Override
     public void update(Claim c) {
         CoverageRef cov = c.coverage();
+        String[][] history = timelineColumns(c);
+        // the claim and its new timeline entries in one statement (issue 22: two before); the entries name the
+        // claim, so that one of a claim that is not there fails as before
         jdbc.sql("""
-                UPDATE claim SET status = :status, is_current = :current, payer_claim_number = :payerClaimNumber,
+                WITH u AS (UPDATE claim SET status = :status, is_current = :current, payer_claim_number = :payerClaimNumber,
                     prior_authorization_number = :priorAuth, member_id = :memberId, payer_id = :payerId,
                     payer_name = :payerName, subscriber_relationship = :relationship, billing_npi = :billingNpi,
                     billing_tax_id = :billingTaxId, rendering_npi = :renderingNpi, referring_npi = :referringNpi,
                     total_charge = :total, paid_amount = :paid, patient_responsibility = :patient,
                     adjusted_amount = :adjusted, submitted_at = :submittedAt, service_key = :serviceKey,
-                    delay_reason_code = :delayReasonCode, claim_note = :claimNote, updated_at = now()
-                WHERE claim_id = :claimId
+                    delay_reason_code = :delayReasonCode, claim_note = :claimNote, updated_at = now(),
+                    payments_posted = payments_posted OR :paymentsPosted, work_opened = work_opened OR :workOpened
+                WHERE claim_id = :claimId)
+                INSERT INTO claim_status_history (claim_id, from_status, to_status, changed_at, actor_kind, actor_id,
+                    reason, cause_event_id)
+                SELECT :claimId, h.from_status, h.to_status, h.changed_at, h.actor_kind, h.actor_id, h.reason,
+                    h.cause_event_id
+                FROM unnest(CAST(:from AS text[]), CAST(:to AS text[]), CAST(:at AS timestamptz[]),
+                        CAST(:actorKind AS text[]), CAST(:actorId AS text[]), CAST(:reason AS text[]),
+                        CAST(:cause AS text[]))
+                    WITH ORDINALITY AS h (from_status, to_status, changed_at, actor_kind, actor_id, reason,
+                        cause_event_id, n)
+                ORDER BY h.n
                 """)
+                .param("from", history[0])
+                .param("to", history[1])
+                .param("at", history[2])
+                .param("actorKind", history[3])
+                .param("actorId", history[4])
+                .param("reason", history[5])
+                .param("cause", history[6])
+                .param("paymentsPosted", !c.knownToHaveNoPayments())
+                .param("workOpened", !c.knownToHaveNoOpenWork())
                 .param("claimId", c.claimId())
                 .param("status", c.status().name())
                 .param("current", c.current())
@@ -317,7 +382,6 @@ class JdbcClaimRepository implements ClaimRepository {
                 .param("claimNote", c.claimNote())
                 .update();
         updateLines(c);
-        appendTimeline(c);
     }
 
     // all lines in one statement, and only those whose price, charge or units changed; none when the claim's lines
@@ -347,26 +411,35 @@ class JdbcClaimRepository implements ClaimRepository {
                 """).params(numbers, prices, charges, units, c.claimId()).update();
     }
 
-    private void appendTimeline(Claim c) {
-        List<Object[]> rows = c.drainPendingChanges().stream()
-                .map(change -> new Object[] {
-                    c.claimId(),
-                    change.from() == null ? null : change.from().name(),
-                    change.to().name(),
-                    timestamp(change.at()),
-                    change.actor().kind().name(),
-                    change.actor().id(),
-                    change.reason(),
-                    change.causeEventId()
-                })
-                .toList();
-        if (!rows.isEmpty()) {
-            batch.batchUpdate("""
-                    INSERT INTO claim_status_history (claim_id, from_status, to_status, changed_at, actor_kind,
-                        actor_id, reason, cause_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, rows);
+    /**
+     * The claim's pending timeline entries as arrays of the columns of {@code claim_status_history} (from, to, at,
+     * actor kind, actor id, reason, cause event), written by the statement that writes the claim (issue 22: a
+     * statement of their own before).
+     */
+    private static String[][] timelineColumns(Claim c) {
+        List<StatusChange> changes = c.drainPendingChanges();
+        int n = changes.size();
+        String[][] columns = new String[7][n];
+        for (int i = 0; i < n; i++) {
+            StatusChange change = changes.get(i);
+            columns[0][i] = change.from() == null ? null : change.from().name();
+            columns[1][i] = change.to().name();
+            columns[2][i] = change.at().toString();
+            columns[3][i] = change.actor().kind().name();
+            columns[4][i] = change.actor().id();
+            columns[5][i] = change.reason();
+            columns[6][i] = change.causeEventId();
         }
+        return columns;
     }
+
+    /** The rows of {@link #timelineColumns(Claim)}'s arrays, in their order, for an {@code INSERT ... SELECT}. */
+    private static final String TIMELINE_ROWS = """
+            unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS text[]),
+                    CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                WITH ORDINALITY AS h (from_status, to_status, changed_at, actor_kind, actor_id, reason,
+                    cause_event_id, n)
+            """;
 
     /**
      * A claim with its diagnoses and lines in one statement (issue 22: a payment read the claim, then its lines, then
@@ -408,6 +481,40 @@ class JdbcClaimRepository implements ClaimRepository {
         return load(
                 "SELECT * FROM claim WHERE encounter_id = ? AND is_current AND payer_sequence = 1 FOR UPDATE",
                 encounterId);
+    }
+
+    /**
+     * One statement: the current primary claim with its lines (locked) and the service keys of the patient's other
+     * encounters' live claims of the date, as {@link #hasDuplicate} counts them; one row whether or not there is a
+     * current claim (its columns null when there is none).
+     */
+    @Override
+    public VisitClaims currentForUpdateWithSameDayClaims(
+            String encounterId, String tenantId, String patientMrn, LocalDate dateOfService) {
+        List<String> keys = new ArrayList<>();
+        List<Claim.Builder> current = new ArrayList<>();
+        jdbc.sql("WITH cur AS (" + CLAIM_WITH_LINES
+                        + " WHERE c.encounter_id = ? AND c.is_current AND c.payer_sequence = 1 FOR UPDATE OF c)"
+                        + """
+                         SELECT cur.*, o.other_service_keys
+                        FROM (SELECT array_agg(service_key) AS other_service_keys FROM claim
+                            WHERE is_current AND tenant_id = ? AND patient_mrn = ? AND date_of_service = ?
+                                AND encounter_id <> ? AND status NOT IN ('WRITTEN_OFF', 'VOIDED', 'REPLACED')) o
+                        LEFT JOIN cur ON true
+                        """)
+                .params(encounterId, tenantId, patientMrn, dateOfService, encounterId)
+                .query(rs -> {
+                    keys.clear();
+                    keys.addAll(Arrays.asList(array(rs, "other_service_keys", String[].class)));
+                    if (rs.getString("claim_id") != null) {
+                        current.add(claimWithLinesRow(rs, current.size()));
+                    }
+                });
+        if (current.size() > 1) {
+            throw new IllegalStateException("encounter " + encounterId + " has " + current.size() + " current claims");
+        }
+        return new VisitClaims(
+                current.stream().findFirst().map(this::restore), tenantId, patientMrn, dateOfService, keys);
     }
 
     @Override
@@ -627,7 +734,10 @@ class JdbcClaimRepository implements ClaimRepository {
                 .payerSequence(rs.getInt("payer_sequence"))
                 .priorPayerClaimId(rs.getString("prior_payer_claim_id"))
                 .delayReasonCode(rs.getString("delay_reason_code"))
-                .claimNote(rs.getString("claim_note"));
+                .claimNote(rs.getString("claim_note"))
+                // on the row read locked, so current even when the read waited for another transaction (V113)
+                .noPaymentsWhenRead(!rs.getBoolean("payments_posted"))
+                .noOpenWorkWhenRead(!rs.getBoolean("work_opened"));
     }
 
     /**

@@ -59,8 +59,12 @@ class JdbcWorkItems implements WorkItems {
 
     @Override
     public void add(String claimId, WorkQueue queue, String category, String reasons, String causeEventId, Instant at) {
-        jdbc.sql("INSERT INTO work_item (claim_id, queue, category, reasons, cause_event_id, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")
+        // and the claim marked as one that had work opened (V113: a payment resolves work only on such a claim)
+        jdbc.sql("""
+                WITH w AS (INSERT INTO work_item (claim_id, queue, category, reasons, cause_event_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?) RETURNING claim_id)
+                UPDATE claim SET work_opened = true WHERE claim_id = (SELECT claim_id FROM w) AND NOT work_opened
+                """)
                 .params(claimId, queue.name(), category, reasons, causeEventId, at.atOffset(ZoneOffset.UTC))
                 .update();
     }

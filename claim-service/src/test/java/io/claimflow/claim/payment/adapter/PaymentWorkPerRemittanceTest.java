@@ -7,12 +7,20 @@ import io.claimflow.claim.model.ClaimStatus;
 import io.claimflow.claim.payment.PaymentPosting;
 import io.claimflow.claim.submission.ClaimSubmission;
 import io.claimflow.claim.submission.adapter.EncounterCodedMapper;
+import io.claimflow.claim.workitem.WorkItems;
+import io.claimflow.claim.workitem.WorkQueue;
 import io.claimflow.events.ClaimSubmitted;
+import io.claimflow.events.PaymentPosted;
+import io.claimflow.schemas.Topics;
 import io.claimflow.schemas.json.Samples;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.StatementCounter;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What PostgreSQL does to post one remittance (issue 22), so that the cost cannot creep back: the claim is read and
  * locked with its lines and diagnoses in one statement, its earlier payments once, and lines no payment changes are
  * not written. Before (946b43f): 9 statements for a payment in full (the claim, its diagnoses and its lines read
- * apart, and an update of its unchanged lines).
+ * apart, and an update of its unchanged lines); 6 before feature/claimpoll (its payments so far read and its open
+ * work items resolved when it had none, the status history in a statement of its own, the payment inserted alone).
  */
 @SpringBootTest(
         properties = {"spring.kafka.listener.auto-startup=false", "claimflow.claim.fee-schedule.check-interval=1h"})
@@ -32,10 +41,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PaymentWorkPerRemittanceTest {
 
     /**
-     * A payment in full that closes the claim: the claim with its lines and diagnoses, its payments so far, the
-     * payment's insert, the claim's update, its status history (paid, closed: one batch), the work items it resolves.
+     * A payment in full that closes the claim: the claim with its lines and diagnoses (its row says it has no
+     * payments posted and never had work opened: neither is read or resolved), the claim's update with its status
+     * history (paid, closed), the payment's insert held to the commit.
      */
-    static final int STATEMENTS_PER_FULL_PAYMENT = 6;
+    static final int STATEMENTS_PER_FULL_PAYMENT = 3;
 
     @TestConfiguration
     static class Counting {
@@ -57,6 +67,9 @@ class PaymentWorkPerRemittanceTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    WorkItems workItems;
 
     @Test
     void aPaymentReadsTheClaimOnceWithItsLinesAndWritesNoLineItDidNotChange() {
@@ -81,6 +94,91 @@ class PaymentWorkPerRemittanceTest {
                 .isEqualTo("1 99214 165.00, 2 83036 45.00");
         assertThat(posted.counts().commits()).isEqualTo(1);
         assertThat(posted.counts().statements()).isEqualTo(STATEMENTS_PER_FULL_PAYMENT);
+    }
+
+    static final int PAYMENTS = 10;
+
+    /** Per payment in a poll: the claim read, the claim's update (with its status history). */
+    static final int STATEMENTS_PER_PAID_CLAIM_IN_A_POLL = 2;
+
+    /** Per poll: the key locks, the idempotency marks, the held payments, the outbox rows. */
+    static final int STATEMENTS_PER_PAYMENT_POLL = 4;
+
+    @Autowired
+    PaymentPostedListener listener;
+
+    /** A poll of payments in full: each claim's first payment is written with the poll's others, in one statement. */
+    @Test
+    void aPollOfFirstPaymentsWritesThemInOneStatement() {
+        List<ConsumerRecord<String, PaymentPosted>> poll = new ArrayList<>();
+        List<String> claimIds = new ArrayList<>();
+        for (int i = 0; i < PAYMENTS; i++) {
+            ClaimSubmitted claim = submittedClaim("enc-pay-" + UUID.randomUUID());
+            claimIds.add(claim.getClaimId());
+            poll.add(new ConsumerRecord<>(
+                    Topics.PAYMENT_POSTED,
+                    0,
+                    i,
+                    claim.getEncounterId(),
+                    PipelineFixture.fullPayment(claim, "PCN-" + claim.getClaimId(), trace())));
+        }
+
+        StatementCounter.Counts counts = counter.count(() -> listener.on(poll));
+
+        assertThat(counts.commits()).isEqualTo(1);
+        assertThat(counts.statements())
+                .isLessThanOrEqualTo(PAYMENTS * STATEMENTS_PER_PAID_CLAIM_IN_A_POLL + STATEMENTS_PER_PAYMENT_POLL);
+        for (String claimId : claimIds) {
+            assertThat(paidAndStatus(claimId)).isEqualTo("141.05 CLOSED 1 true");
+        }
+    }
+
+    /**
+     * The same remittance twice in one poll (two events carrying it): the second finds the first, held back until
+     * the commit, and posts nothing, as when they came in two polls.
+     */
+    @Test
+    void theSameRemittanceTwiceInOnePollPostsOnce() {
+        ClaimSubmitted claim = submittedClaim("enc-pay-" + UUID.randomUUID());
+        String trace = trace();
+        PaymentPosted first = PipelineFixture.fullPayment(claim, "PCN-" + claim.getClaimId(), trace);
+        PaymentPosted again = PipelineFixture.fullPayment(claim, "PCN-" + claim.getClaimId(), trace);
+
+        listener.on(List.of(
+                new ConsumerRecord<>(Topics.PAYMENT_POSTED, 0, 0, claim.getEncounterId(), first),
+                new ConsumerRecord<>(Topics.PAYMENT_POSTED, 0, 1, claim.getEncounterId(), again)));
+
+        assertThat(first.getEventId()).isNotEqualTo(again.getEventId());
+        assertThat(paidAndStatus(claim.getClaimId())).isEqualTo("141.05 CLOSED 1 true");
+    }
+
+    // paid amount, status, payments posted and the payments_posted flag of the claim
+    private String paidAndStatus(String claimId) {
+        return jdbc.sql("""
+                        SELECT c.paid_amount || ' ' || c.status || ' '
+                            || (SELECT count(*) FROM claim_payment p WHERE p.claim_id = c.claim_id) || ' '
+                            || c.payments_posted
+                        FROM claim c WHERE c.claim_id = :id
+                        """).param("id", claimId).query(String.class).single();
+    }
+
+    /** A claim with an open work item: the payment that closes it resolves the item (one statement more). */
+    @Test
+    void aPaymentThatClosesAClaimWithOpenWorkResolvesIt() {
+        ClaimSubmitted claim = submittedClaim("enc-pay-" + UUID.randomUUID());
+        workItems.add(claim.getClaimId(), WorkQueue.DENIAL, "NO_RESPONSE", "no answer yet", null, Instant.now());
+
+        StatementCounter.Counted<ClaimStatus> posted =
+                counter.count(() -> posting.onPaymentPosted(PaymentPostedListener.toDomain(
+                        PipelineFixture.fullPayment(claim, "PCN-" + claim.getClaimId(), trace()))));
+
+        assertThat(posted.result()).isEqualTo(ClaimStatus.CLOSED);
+        assertThat(jdbc.sql("SELECT resolved_by FROM work_item WHERE claim_id = :id")
+                        .param("id", claim.getClaimId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("close-settled-claims");
+        assertThat(posted.counts().statements()).isEqualTo(STATEMENTS_PER_FULL_PAYMENT + 1);
     }
 
     @Test
