@@ -181,6 +181,29 @@ class PaymentWorkPerRemittanceTest {
         assertThat(posted.counts().statements()).isEqualTo(STATEMENTS_PER_FULL_PAYMENT + 1);
     }
 
+    /**
+     * A work item another writer opened with a plain insert (an instance of the version before V113, a fix by hand):
+     * the claim row still learns of it, so the payment that closes the claim resolves it.
+     */
+    @Test
+    void aPaymentThatClosesAClaimResolvesWorkOpenedByAnyWriter() {
+        ClaimSubmitted claim = submittedClaim("enc-pay-" + UUID.randomUUID());
+        jdbc.sql("INSERT INTO work_item (claim_id, queue, category, reasons, created_at)"
+                        + " VALUES (:id, 'DENIAL', 'NO_RESPONSE', 'no answer yet', now())")
+                .param("id", claim.getClaimId())
+                .update();
+
+        ClaimStatus status = posting.onPaymentPosted(PaymentPostedListener.toDomain(
+                PipelineFixture.fullPayment(claim, "PCN-" + claim.getClaimId(), trace())));
+
+        assertThat(status).isEqualTo(ClaimStatus.CLOSED);
+        assertThat(jdbc.sql("SELECT resolved_by FROM work_item WHERE claim_id = :id")
+                        .param("id", claim.getClaimId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("close-settled-claims");
+    }
+
     @Test
     void aSecondPaymentOfTheSameChargesIsStillACreditBalanceWithThePaymentsReadOnce() {
         ClaimSubmitted claim = submittedClaim("enc-pay-" + UUID.randomUUID());
