@@ -276,10 +276,15 @@ public class RemittancePosting {
         return matched;
     }
 
-    /** A claim taken in: the 835s that came first may pay it. */
+    /**
+     * A claim taken in: the 835s that came first may pay it (not looked at again when the intake found none that
+     * could).
+     */
     @EventListener
     public void on(ClaimIntake.ClaimTaken taken) {
-        rematch(List.of(taken.claimId()));
+        if (taken.keptPaymentsMayMatch()) {
+            rematch(List.of(taken.claimId()));
+        }
     }
 
     /**

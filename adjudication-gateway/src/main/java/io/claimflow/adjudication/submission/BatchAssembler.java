@@ -71,14 +71,12 @@ public class BatchAssembler {
     public List<String> payersDue(boolean force) {
         List<String> due = new ArrayList<>();
         Instant now = clock.instant();
-        for (String payerId : claims.payersWithQueuedClaims()) {
-            Optional<Instant> oldest = claims.oldestQueued(payerId);
-            if (force
-                    || oldest.isPresent()
-                            && !oldest.get().plus(properties.batch().maxWait()).isAfter(now)) {
+        // one read for all payers (issue 22: was one for the payers and one per payer)
+        claims.oldestQueuedPerPayer().forEach((payerId, oldest) -> {
+            if (force || !oldest.plus(properties.batch().maxWait()).isAfter(now)) {
                 due.add(payerId);
             }
-        }
+        });
         return due;
     }
 

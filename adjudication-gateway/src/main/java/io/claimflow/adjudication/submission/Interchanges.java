@@ -35,8 +35,12 @@ public interface Interchanges {
     /** Records a TA1's acknowledgment code (TA104) and note code (TA105) on the outbound interchange. */
     void recordTa1(long id, String code, String noteCode);
 
-    /** Stores a received file as it came. */
-    long storeInbound(
+    /**
+     * Stores a received file as it came, with {@code status}; but when a file with the same content was processed
+     * already (posted, acknowledged, duplicate) as {@code DUPLICATE} (type UNKNOWN, no envelope ids) instead, to change
+     * nothing: the check and the insert in one statement.
+     */
+    StoredInbound storeInbound(
             String transactionType,
             String source,
             String senderId,
@@ -45,10 +49,10 @@ public interface Interchanges {
             byte[] raw,
             String status);
 
-    void updateInbound(long id, String transactionType, String status, String lastError);
+    /** A received file as stored: its id, and whether it repeats one processed before (stored as DUPLICATE). */
+    record StoredInbound(long id, boolean duplicate) {}
 
-    /** Whether a received file with the same content was processed already (posted, acknowledged, duplicate). */
-    boolean processedBefore(String sha256);
+    void updateInbound(long id, String transactionType, String status, String lastError);
 
     void recordClaimEvent(String claimId, long interchangeId, String transactionType, String outcome, String detail);
 

@@ -130,7 +130,7 @@ class JdbcInterchanges implements Interchanges {
     }
 
     @Override
-    public long storeInbound(
+    public StoredInbound storeInbound(
             String transactionType,
             String source,
             String senderId,
@@ -139,11 +139,28 @@ class JdbcInterchanges implements Interchanges {
             byte[] raw,
             String status) {
         return jdbc.sql("""
+                WITH before AS (
+                    SELECT EXISTS (SELECT 1 FROM interchange WHERE direction = 'IN' AND sha256 = :sha
+                        AND status IN ('PROCESSED', 'DUPLICATE')) AS seen
+                )
                 INSERT INTO interchange (direction, transaction_type, sender_id, receiver_id, isa_control_number,
                     status, source, sha256, raw)
-                VALUES ('IN', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(transactionType, senderId, receiverId, isa, status, source, Interchanges.sha256(raw), raw)
-                .query(Long.class)
+                SELECT 'IN', CASE WHEN seen THEN 'UNKNOWN' ELSE CAST(:type AS text) END,
+                    CASE WHEN seen THEN NULL ELSE CAST(:sender AS text) END,
+                    CASE WHEN seen THEN NULL ELSE CAST(:receiver AS text) END,
+                    CASE WHEN seen THEN NULL ELSE CAST(:isa AS bigint) END,
+                    CASE WHEN seen THEN 'DUPLICATE' ELSE CAST(:status AS text) END, :source, :sha, :raw
+                FROM before
+                RETURNING id, status = 'DUPLICATE' AS duplicate""")
+                .param("sha", Interchanges.sha256(raw))
+                .param("type", transactionType)
+                .param("sender", senderId)
+                .param("receiver", receiverId)
+                .param("isa", isa)
+                .param("status", status)
+                .param("source", source)
+                .param("raw", raw)
+                .query((rs, n) -> new StoredInbound(rs.getLong(1), rs.getBoolean(2)))
                 .single();
     }
 
@@ -153,16 +170,6 @@ class JdbcInterchanges implements Interchanges {
                         + "WHERE id = ?")
                 .params(transactionType, status, truncate(lastError), id)
                 .update();
-    }
-
-    @Override
-    public boolean processedBefore(String sha256) {
-        return jdbc.sql("SELECT count(*) FROM interchange WHERE direction = 'IN' AND sha256 = ? "
-                                + "AND status IN ('PROCESSED', 'DUPLICATE')")
-                        .param(sha256)
-                        .query(Long.class)
-                        .single()
-                > 0;
     }
 
     @Override
