@@ -587,6 +587,26 @@ class GatewayLifecycleTest extends GatewayLifecycleFixture {
         clpLoop.set(0, clpLoop.get(0).replace("*PCN-" + byMember.getPatientControlNumber() + "*", "*UNKNOWN1*"));
         receive(era("EFT" + next(), List.of(clpLoop), List.of()));
         assertThat(payments(byMember)).hasSize(1);
+
+        // 4. the 835 comes first with neither CLP01 nor CLP07 of the claim: posted when the claim arrives, matched by
+        // its member id and date of service (the intake's look for kept CLPs covers the member id)
+        ClaimSubmitted lateByMember = claim("MBR" + next());
+        String memberTrace = "EFT" + next();
+        List<String> garbled = new ArrayList<>(paid(lateByMember, "GARBLED" + next(), "1", 1));
+        garbled.set(
+                0,
+                garbled.get(0)
+                        .replace("*PCN-" + lateByMember.getPatientControlNumber() + "*", "*UNKNOWN" + next() + "*"));
+        assertThat(receive(era(memberTrace, List.of(garbled), List.of())).detail())
+                .contains("1 unmatched");
+        submit(lateByMember);
+        assertThat(payments(lateByMember)).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> byMemberLater =
+                ((List<Map<String, Object>>) deposit(memberTrace).get("claims")).get(0);
+        assertThat(byMemberLater)
+                .containsEntry("claimId", lateByMember.getClaimId())
+                .containsEntry("matchedBy", "MEMBER_DATE_OF_SERVICE_LATER");
     }
 
     // ---- helpers: states ----
