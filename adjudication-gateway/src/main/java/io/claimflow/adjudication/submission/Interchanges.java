@@ -54,9 +54,13 @@ public interface Interchanges {
 
     void updateInbound(long id, String transactionType, String status, String lastError);
 
+    /** Records a step of a claim's X12 history (written with the transaction's other steps, at its commit). */
     void recordClaimEvent(String claimId, long interchangeId, String transactionType, String outcome, String detail);
 
-    /** Records steps of claims' X12 histories, in this order, in one statement (a file's steps for all its claims). */
+    /**
+     * Records steps of claims' X12 histories, in this order; a transaction's steps are written together in one
+     * statement just before it commits ({@link #history} sees them before).
+     */
     void recordClaimEvents(List<NewClaimEvent> events);
 
     /** A step of a claim's X12 history, to record. */

@@ -2,6 +2,7 @@ package io.claimflow.adjudication.submission.adapter;
 
 import io.claimflow.adjudication.submission.InterchangeRecord;
 import io.claimflow.adjudication.submission.Interchanges;
+import io.claimflow.platform.jdbc.TransactionRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,6 +23,12 @@ class JdbcInterchanges implements Interchanges {
             + "last_error, created_at, sent_at, ta1_status, ta1_note_code";
 
     private final JdbcClient jdbc;
+
+    // a transaction's X12 history rows, written in one statement just before it commits (issue 22: a send and the
+    // 999 answering it were an insert each). Append-only and read back only by history(), which writes them first;
+    // nothing in them can fail on its own (no unique key, NOT NULL columns always given, the interchange they name
+    // written before them in the same transaction), so a failure at the commit is never one record's.
+    private final TransactionRows<NewClaimEvent> claimEvents = new TransactionRows<>(this::insertClaimEvents);
 
     JdbcInterchanges(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -71,6 +78,7 @@ class JdbcInterchanges implements Interchanges {
                         + "WHERE id = ? AND direction = 'OUT' AND status = 'QUEUED'")
                 .param(id)
                 .update();
+        claimEvents.flush(); // the history in its order
         jdbc.sql("""
                 INSERT INTO claim_x12_event (claim_id, interchange_id, transaction_type, outcome, detail)
                 SELECT s.claim_id, s.interchange_id, '837P', 'WITHDRAWN',
@@ -175,17 +183,15 @@ class JdbcInterchanges implements Interchanges {
     @Override
     public void recordClaimEvent(
             String claimId, long interchangeId, String transactionType, String outcome, String detail) {
-        jdbc.sql("INSERT INTO claim_x12_event (claim_id, interchange_id, transaction_type, outcome, detail) "
-                        + "VALUES (?, ?, ?, ?, ?)")
-                .params(claimId, interchangeId, transactionType, outcome, detail)
-                .update();
+        claimEvents.add(new NewClaimEvent(claimId, interchangeId, transactionType, outcome, detail));
     }
 
     @Override
     public void recordClaimEvents(List<NewClaimEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
+        claimEvents.addAll(events);
+    }
+
+    private void insertClaimEvents(List<NewClaimEvent> events) {
         int n = events.size();
         String[] claimIds = new String[n];
         String[] interchangeIds = new String[n];
@@ -212,6 +218,7 @@ class JdbcInterchanges implements Interchanges {
 
     @Override
     public List<ClaimX12Event> history(String claimId) {
+        claimEvents.flush();
         return jdbc.sql("SELECT interchange_id, transaction_type, outcome, detail, created_at FROM claim_x12_event "
                         + "WHERE claim_id = ? ORDER BY id")
                 .param(claimId)
