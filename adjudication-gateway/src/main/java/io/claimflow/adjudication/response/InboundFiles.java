@@ -94,8 +94,7 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
                 case "835" -> {
                     List<Remittance> file = Remittance835Reader.read(segments);
                     posting.check(file);
-                    posting.checkReusedTraces(file);
-                    RemittancePosting.Result result = posting.post(file, id);
+                    RemittancePosting.Result result = posting.post(file, id, posting.checkReusedTraces(file));
                     if (result.status().equals("DUPLICATE")) {
                         interchanges.updateInbound(id, type, "DUPLICATE", "every ERA in it was posted before");
                         yield null;
