@@ -15,7 +15,6 @@ import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.payersimulator.adjudication.Adjudication;
 import io.claimflow.payersimulator.adjudication.ResponseWriter;
 import io.claimflow.payersimulator.adjudication.SubmittedClaim;
-import io.claimflow.payersimulator.config.SimulatorProperties;
 import io.claimflow.schemas.json.Samples;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.x12.X12Segments;
@@ -146,26 +145,7 @@ class GatewayBenchmarkTest {
 
     /** One 835 per 50 claims: 99214 paid with a copay, 83036 denied CARC 11, as the simulator adjudicates them. */
     private static List<byte[]> eras(List<OutboundClaim> claims) {
-        SimulatorProperties payer = new SimulatorProperties(
-                "BKHP1",
-                "Buckeye Health Plan",
-                "SIMPAYER",
-                "310000001",
-                "BENCH",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                365,
-                null,
-                null,
-                null,
-                null);
-        ResponseWriter writer = new ResponseWriter(payer);
+        ResponseWriter writer = GatewayLifecycleFixture.simulatedPayer("BENCH");
         List<byte[]> eras = new ArrayList<>();
         int trace = 0;
         for (int from = 0; from < claims.size(); from += PER_FILE) {

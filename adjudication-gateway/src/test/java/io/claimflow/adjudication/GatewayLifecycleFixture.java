@@ -7,9 +7,12 @@ import io.claimflow.adjudication.claim.ClaimIntake;
 import io.claimflow.adjudication.claim.adapter.ClaimSubmittedMapper;
 import io.claimflow.adjudication.response.InboundFiles;
 import io.claimflow.adjudication.submission.BatchAssembler;
+import io.claimflow.adjudication.submission.PayerConnector;
 import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.PaymentPosted;
+import io.claimflow.payersimulator.adjudication.ResponseWriter;
+import io.claimflow.payersimulator.config.SimulatorProperties;
 import io.claimflow.schemas.Topics;
 import io.claimflow.schemas.serde.ConfluentAvroDeserializer;
 import io.claimflow.testsupport.Infrastructure;
@@ -17,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,5 +119,62 @@ abstract class GatewayLifecycleFixture {
 
     List<ClaimDenied> denials(ClaimSubmitted claim) {
         return events(Topics.CLAIM_DENIED, claim, ClaimDenied.class);
+    }
+
+    // ---- shared with the tests that run the gateway without a web server (GatewayWorkPerFileTest,
+    // GatewayBenchmarkTest) ----
+
+    /**
+     * The payer simulator's writer of 999, 277CA and 835 files as payer BKHP1 (Buckeye Health Plan) answers, with
+     * {@code name} as its test name.
+     */
+    static ResponseWriter simulatedPayer(String name) {
+        return new ResponseWriter(new SimulatorProperties(
+                GatewayLifecycleTest.PAYER,
+                "Buckeye Health Plan",
+                "SIMPAYER",
+                "310000001",
+                name,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                365,
+                null,
+                null,
+                null,
+                null));
+    }
+
+    /** Payer BKHP1 answering each 837P sent with {@code send837}'s 999; its mailbox is empty. */
+    static PayerConnector payer(UnaryOperator<byte[]> send837) {
+        return new PayerConnector() {
+            @Override
+            public byte[] send837(String payerId, byte[] interchange) {
+                return send837.apply(interchange);
+            }
+
+            @Override
+            public List<PendingFile> pendingFiles(String payerId) {
+                return List.of();
+            }
+
+            @Override
+            public byte[] fetch(String payerId, String fileId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void acknowledge(String payerId, String fileId) {}
+
+            @Override
+            public List<String> payers() {
+                return List.of(GatewayLifecycleTest.PAYER);
+            }
+        };
     }
 }

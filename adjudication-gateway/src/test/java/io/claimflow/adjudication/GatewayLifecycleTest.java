@@ -178,42 +178,21 @@ class GatewayLifecycleTest extends GatewayLifecycleFixture {
 
     /** A payer that records every 837 sent and accepts each of its transaction sets in its 999. */
     static PayerConnector recordingPayer(List<String> sent) {
-        return new PayerConnector() {
-            @Override
-            public byte[] send837(String payerId, byte[] interchange) {
-                String x12 = new String(interchange, StandardCharsets.US_ASCII);
-                sent.add(x12);
-                long gs06 = 0;
-                List<Long> sets = new ArrayList<>();
-                for (String segment : x12.split("~\\s*")) {
-                    String[] e = segment.split("\\*");
-                    if (e[0].equals("GS")) {
-                        gs06 = Long.parseLong(e[6]);
-                    } else if (e[0].equals("ST")) {
-                        sets.add(Long.parseLong(e[2]));
-                    }
+        return payer(interchange -> {
+            String x12 = new String(interchange, StandardCharsets.US_ASCII);
+            sent.add(x12);
+            long gs06 = 0;
+            List<Long> sets = new ArrayList<>();
+            for (String segment : x12.split("~\\s*")) {
+                String[] e = segment.split("\\*");
+                if (e[0].equals("GS")) {
+                    gs06 = Long.parseLong(e[6]);
+                } else if (e[0].equals("ST")) {
+                    sets.add(Long.parseLong(e[2]));
                 }
-                return ack999(gs06, sets, true).getBytes(StandardCharsets.US_ASCII);
             }
-
-            @Override
-            public List<PendingFile> pendingFiles(String payerId) {
-                return List.of();
-            }
-
-            @Override
-            public byte[] fetch(String payerId, String fileId) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void acknowledge(String payerId, String fileId) {}
-
-            @Override
-            public List<String> payers() {
-                return List.of(PAYER);
-            }
-        };
+            return ack999(gs06, sets, true).getBytes(StandardCharsets.US_ASCII);
+        });
     }
 
     // ---- item 3: a second payment of a paid claim ----
@@ -587,6 +566,26 @@ class GatewayLifecycleTest extends GatewayLifecycleFixture {
         clpLoop.set(0, clpLoop.get(0).replace("*PCN-" + byMember.getPatientControlNumber() + "*", "*UNKNOWN1*"));
         receive(era("EFT" + next(), List.of(clpLoop), List.of()));
         assertThat(payments(byMember)).hasSize(1);
+
+        // 4. the 835 comes first with neither CLP01 nor CLP07 of the claim: posted when the claim arrives, matched by
+        // its member id and date of service (the intake's look for kept CLPs covers the member id)
+        ClaimSubmitted lateByMember = claim("MBR" + next());
+        String memberTrace = "EFT" + next();
+        List<String> garbled = new ArrayList<>(paid(lateByMember, "GARBLED" + next(), "1", 1));
+        garbled.set(
+                0,
+                garbled.get(0)
+                        .replace("*PCN-" + lateByMember.getPatientControlNumber() + "*", "*UNKNOWN" + next() + "*"));
+        assertThat(receive(era(memberTrace, List.of(garbled), List.of())).detail())
+                .contains("1 unmatched");
+        submit(lateByMember);
+        assertThat(payments(lateByMember)).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> byMemberLater =
+                ((List<Map<String, Object>>) deposit(memberTrace).get("claims")).get(0);
+        assertThat(byMemberLater)
+                .containsEntry("claimId", lateByMember.getClaimId())
+                .containsEntry("matchedBy", "MEMBER_DATE_OF_SERVICE_LATER");
     }
 
     // ---- helpers: states ----

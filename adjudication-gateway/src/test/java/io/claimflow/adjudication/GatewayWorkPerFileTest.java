@@ -2,9 +2,8 @@ package io.claimflow.adjudication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.claimflow.adjudication.claim.ClaimIntake;
 import io.claimflow.adjudication.claim.OutboundClaims;
-import io.claimflow.adjudication.claim.adapter.ClaimSubmittedMapper;
+import io.claimflow.adjudication.claim.adapter.ClaimSubmittedPolls;
 import io.claimflow.adjudication.config.GatewayProperties;
 import io.claimflow.adjudication.response.InboundFiles;
 import io.claimflow.adjudication.submission.BatchAssembler;
@@ -17,7 +16,6 @@ import io.claimflow.payersimulator.adjudication.Claim837Reader;
 import io.claimflow.payersimulator.adjudication.Received837;
 import io.claimflow.payersimulator.adjudication.ResponseWriter;
 import io.claimflow.payersimulator.adjudication.SubmittedClaim;
-import io.claimflow.payersimulator.config.SimulatorProperties;
 import io.claimflow.schemas.Topics;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
 import io.claimflow.testsupport.StatementCounter;
@@ -32,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 20 claims batched into one 837P, sent with its 999, then a 277CA and an 835 for all 20, written by the payer
  * simulator's own reader and writer. Each file's bookkeeping (the claims' statuses, their X12 history, the reads of
  * the claims it names, the 835's remittance rows) is a fixed few statements per file, not a few per claim (the
- * events go to the outbox in one JDBC batch per transaction). Only the intake is still a few statements per claim.
+ * events go to the outbox in one JDBC batch per transaction). The intake is one statement per claim.
  */
 @SpringBootTest(
         properties = {
@@ -68,9 +67,6 @@ class GatewayWorkPerFileTest {
     StatementCounter counter;
 
     @Autowired
-    ClaimIntake intake;
-
-    @Autowired
     BatchAssembler assembler;
 
     @Autowired
@@ -91,25 +87,10 @@ class GatewayWorkPerFileTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final ResponseWriter payer = new ResponseWriter(new SimulatorProperties(
-            PAYER,
-            "Buckeye Health Plan",
-            "SIMPAYER",
-            "310000001",
-            "WORK",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            365,
-            null,
-            null,
-            null,
-            null));
+    @Autowired
+    ApplicationContext context;
+
+    private final ResponseWriter payer = GatewayLifecycleFixture.simulatedPayer("WORK");
 
     @Test
     void theFilesOfTwentyClaimsCostAFewStatementsPerFileNotAFewPerClaim() {
@@ -117,8 +98,16 @@ class GatewayWorkPerFileTest {
         for (int i = 0; i < CLAIMS; i++) {
             submitted.add(GatewayLifecycleTest.claim("BHP884120337"));
         }
-        StatementCounter.Counts intakeCounts = counter.count(() -> transactions.executeWithoutResult(
-                s -> submitted.forEach(c -> intake.accept(ClaimSubmittedMapper.toClaim(c)))));
+        // one poll of the ClaimSubmitted listener (its transaction, advisory lock, intake), then the same poll again
+        // (a redelivery: every claim DUPLICATE, nothing changes)
+        StatementCounter.Counts intakeCounts = counter.count(() -> ClaimSubmittedPolls.deliver(context, submitted, 0));
+        StatementCounter.Counts againCounts = counter.count(() -> ClaimSubmittedPolls.deliver(context, submitted, 0));
+        assertThat(jdbc.sql("SELECT count(*) FROM claim_submission")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(CLAIMS);
+        StatementCounter.Counted<List<String>> due = counter.count(() -> assembler.payersDue(true));
+        assertThat(due.result()).containsExactly(PAYER);
 
         StatementCounter.Counted<Long> batch =
                 counter.count(() -> assembler.assemble(PAYER).orElseThrow());
@@ -153,6 +142,8 @@ class GatewayWorkPerFileTest {
         assertThat(on835.result().status()).isEqualTo("PROCESSED");
         assertThat(on835.result().detail()).startsWith("posted " + CLAIMS + " claim(s), 0 unmatched");
         assertThat(statuses(submitted)).containsOnly("PAID");
+        StatementCounter.Counted<InboundFiles.Received> again = counter.count(() -> inbound.accept(era, "TEST"));
+        assertThat(again.result().status()).isEqualTo("DUPLICATE");
 
         for (ClaimSubmitted claim : submitted) {
             assertThat(interchanges.history(claim.getClaimId()).stream()
@@ -168,11 +159,13 @@ class GatewayWorkPerFileTest {
                 .isEqualTo(CLAIMS);
 
         String figures = String.format(
-                "statements (commits) for %d claims: intake %d (%d), batch %d (%d), send with its 999 %d (%d), "
-                        + "277CA %d (%d), 835 %d (%d)",
+                "statements (commits) for %d claims: intake %d (%d), intake again %d, payers due %d, batch %d (%d), "
+                        + "send with its 999 %d (%d), 277CA %d (%d), 835 %d (%d), 835 again %d",
                 CLAIMS,
                 intakeCounts.statements(),
                 intakeCounts.commits(),
+                againCounts.statements(),
+                due.counts().statements(),
                 batchCounts.statements(),
                 batchCounts.commits(),
                 sent.counts().statements(),
@@ -180,24 +173,43 @@ class GatewayWorkPerFileTest {
                 on277.counts().statements(),
                 on277.counts().commits(),
                 on835.counts().statements(),
-                on835.counts().commits());
+                on835.counts().commits(),
+                again.counts().statements());
         System.out.println(figures);
-        // before the files' bookkeeping was batched (issue 22): intake 100, batch 84, send 110, 277CA 103, 835 107
+        // before the files' bookkeeping was batched (issue 22): intake 100, batch 84, send 110, 277CA 103, 835 107;
+        // before session 21 folded the intake, the received file's duplicate check and the payers' reads, and wrote a
+        // transaction's X12 history at its commit: intake 82 (the poll's lock and marks, four per claim), the same
+        // poll again 2 (its marks knew it), payers due 2, batch 8, send 15, 277CA 7, 835 12, 835 again 2
         assertThat(intakeCounts.statements())
-                .as("intake: the duplicate check, the claim, its submission, whether an 835 waits for it: " + figures)
-                .isLessThanOrEqualTo(4 * CLAIMS);
+                .as("intake, one poll: the batch's lock, then one per claim (the duplicate check, the claim, its "
+                        + "submission and whether an 835 waits for it in one; no processed-event marks): " + figures)
+                .isLessThanOrEqualTo(1 + CLAIMS);
+        assertThat(intakeCounts.commits())
+                .as("intake: one commit per poll: " + figures)
+                .isEqualTo(1);
+        assertThat(againCounts.statements())
+                .as("intake of the same poll again: the lock and one per claim: " + figures)
+                .isLessThanOrEqualTo(1 + CLAIMS);
+        assertThat(due.counts().statements())
+                .as("payers due: one read for all payers: " + figures)
+                .isEqualTo(1);
         assertThat(batchCounts.statements())
                 .as("batch: lock, control numbers, the file, the claims' marks and history: " + figures)
-                .isLessThanOrEqualTo(10);
+                .isLessThanOrEqualTo(8);
         assertThat(sent.counts().statements())
-                .as("send with its 999: a few per file, none per claim: " + figures)
-                .isLessThanOrEqualTo(16);
+                .as("send with its 999: a few per file, none per claim (the send's and the 999's history in one "
+                        + "insert at the commit): " + figures)
+                .isLessThanOrEqualTo(13);
         assertThat(on277.counts().statements())
                 .as("277CA: a few per file, none per claim: " + figures)
-                .isLessThanOrEqualTo(8);
+                .isLessThanOrEqualTo(6);
         assertThat(on835.counts().statements())
-                .as("835: a few per file, none per claim (the outbox rows are one batch): " + figures)
-                .isLessThanOrEqualTo(14);
+                .as("835: a few per file, none per claim (the outbox rows are one batch; whether an ERA was posted "
+                        + "before read once): " + figures)
+                .isLessThanOrEqualTo(10);
+        assertThat(again.counts().statements())
+                .as("the same 835 again: stored as DUPLICATE with its check in one statement: " + figures)
+                .isEqualTo(1);
     }
 
     private List<String> statuses(List<ClaimSubmitted> submitted) {
@@ -209,31 +221,10 @@ class GatewayWorkPerFileTest {
 
     /** The simulated payer: reads the 837P as the simulator does and answers with its 999 accepting every claim. */
     private PayerConnector simulator(AtomicReference<Received837> received) {
-        return new PayerConnector() {
-            @Override
-            public byte[] send837(String payerId, byte[] interchange) {
-                received.set(Claim837Reader.read(X12Segments.read(interchange)));
-                return payer.write999(received.get(), 900_000, LocalDateTime.now());
-            }
-
-            @Override
-            public List<PendingFile> pendingFiles(String payerId) {
-                return List.of();
-            }
-
-            @Override
-            public byte[] fetch(String payerId, String fileId) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void acknowledge(String payerId, String fileId) {}
-
-            @Override
-            public List<String> payers() {
-                return List.of(PAYER);
-            }
-        };
+        return GatewayLifecycleFixture.payer(interchange -> {
+            received.set(Claim837Reader.read(X12Segments.read(interchange)));
+            return payer.write999(received.get(), 900_000, LocalDateTime.now());
+        });
     }
 
     /** Every line paid as billed (allowed = charge), no adjustment. */

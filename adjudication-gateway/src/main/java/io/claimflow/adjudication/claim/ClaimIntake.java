@@ -20,8 +20,17 @@ public class ClaimIntake {
         this.published = published;
     }
 
-    /** A claim the gateway holds now (new or released again), in the transaction that took it. */
-    public record ClaimTaken(String claimId) {}
+    /**
+     * A claim the gateway holds now (new or released again), in the transaction that took it; {@code
+     * keptPaymentsMayMatch} false when no CLP kept unmatched can be the claim's (looked at as it was taken in).
+     */
+    public record ClaimTaken(String claimId, boolean keptPaymentsMayMatch) {
+
+        /** A claim taken in, not known to have no CLP kept unmatched waiting for it. */
+        public ClaimTaken(String claimId) {
+            this(claimId, true);
+        }
+    }
 
     /**
      * Queues the claim in the caller's transaction. A claim released again (same claim id, a new ClaimSubmitted
@@ -29,7 +38,8 @@ public class ClaimIntake {
      */
     @Transactional
     public OutboundClaims.Enqueued accept(OutboundClaim claim) {
-        OutboundClaims.Enqueued result = claims.enqueue(claim);
+        OutboundClaims.Enqueue taken = claims.enqueue(claim);
+        OutboundClaims.Enqueued result = taken.outcome();
         switch (result) {
             case NEW ->
                 LOG.info(
@@ -54,7 +64,7 @@ public class ClaimIntake {
                         claim.submittedEventId());
         }
         if (result != OutboundClaims.Enqueued.DUPLICATE) {
-            published.publishEvent(new ClaimTaken(claim.claimId()));
+            published.publishEvent(new ClaimTaken(claim.claimId(), taken.keptPaymentsMayMatch()));
         }
         return result;
     }

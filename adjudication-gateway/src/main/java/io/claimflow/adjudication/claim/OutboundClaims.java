@@ -15,7 +15,13 @@ public interface OutboundClaims {
      * {@link Enqueued#RESUBMITTED}: its content is replaced and it waits for a new interchange, its earlier
      * submissions kept; the same ClaimSubmitted event again is {@link Enqueued#DUPLICATE} and changes nothing.
      */
-    Enqueued enqueue(OutboundClaim claim);
+    Enqueue enqueue(OutboundClaim claim);
+
+    /**
+     * What {@link #enqueue} did, and whether a CLP kept unmatched (an 835 that came before the claim) may be the
+     * claim's: false when none can be, so nothing is to be matched now; true when one may be (or it was not looked).
+     */
+    record Enqueue(Enqueued outcome, boolean keptPaymentsMayMatch) {}
 
     /** What {@link #enqueue} did. */
     enum Enqueued {
@@ -40,11 +46,8 @@ public interface OutboundClaims {
             Long transactionControlNumber,
             Instant queuedAt) {}
 
-    /** Payers that have queued claims. */
-    List<String> payersWithQueuedClaims();
-
-    /** When the oldest queued claim of the payer was queued. */
-    Optional<Instant> oldestQueued(String payerId);
+    /** The payers that have queued claims, each with when its oldest queued claim was queued, in one read. */
+    Map<String, Instant> oldestQueuedPerPayer();
 
     /** Up to {@code limit} queued claims of the payer, oldest first, locked for this transaction. */
     List<OutboundClaim> lockQueued(String payerId, int limit);

@@ -6,6 +6,7 @@ import io.claimflow.adjudication.submission.InterchangeSender;
 import io.claimflow.adjudication.submission.ResponsePoller;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +69,15 @@ class GatewaySchedules {
         }
         assemblerLooked = now;
         try {
-            for (String payerId : assembler.payersDue(false)) {
+            Map<String, Boolean> queued = assembler.queuedPayers();
+            boolean assembled = false;
+            for (Map.Entry<String, Boolean> payer : queued.entrySet()) {
+                if (!payer.getValue()) {
+                    continue;
+                }
+                String payerId = payer.getKey();
                 while (assembler.assemble(payerId).isPresent()) {
+                    assembled = true;
                     interchangesWritten.set(true);
                     if (!assembler.payersDue(false).contains(payerId)) {
                         break;
@@ -77,8 +85,9 @@ class GatewaySchedules {
                     // keep closing full batches while the payer's queue is due
                 }
             }
-            if (!assembler.payersDue(true).isEmpty()) {
-                // claims wait (not due yet, or their payer has no connection): look again at the next tick
+            // claims wait (not due yet, or their payer has no connection): look again at the next tick. When nothing
+            // was assembled, the first read tells (a claim taken in since wakes the assembler anyway): one read a tick
+            if (assembled ? !assembler.payersDue(true).isEmpty() : !queued.isEmpty()) {
                 claimsTaken.set(true);
             }
         } catch (RuntimeException e) {

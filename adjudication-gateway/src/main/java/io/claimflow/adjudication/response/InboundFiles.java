@@ -56,12 +56,6 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
 
     @Transactional
     public Received accept(byte[] raw, String source) {
-        String sha = Interchanges.sha256(raw);
-        if (interchanges.processedBefore(sha)) {
-            long id = interchanges.storeInbound("UNKNOWN", source, null, null, null, raw, "DUPLICATE");
-            LOG.info("file {} from {} repeats one processed before; nothing done", id, source);
-            return new Received(id, "UNKNOWN", "DUPLICATE", "same content as a file processed before");
-        }
         List<Segment> segments;
         String type;
         Segment isa;
@@ -70,13 +64,22 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
             isa = segments.get(0);
             type = transactionType(segments);
         } catch (X12FormatException e) {
-            long id = interchanges.storeInbound("UNKNOWN", source, null, null, null, raw, "QUARANTINED");
-            return quarantined(id, "UNKNOWN", e.getMessage());
+            Interchanges.StoredInbound stored =
+                    interchanges.storeInbound("UNKNOWN", source, null, null, null, raw, "QUARANTINED");
+            return stored.duplicate()
+                    ? duplicate(stored.id(), source)
+                    : quarantined(stored.id(), "UNKNOWN", e.getMessage());
         }
         Long isa13 = parseLong(isa.element(13)).orElse(null);
         String isaSender = isa.element(6) == null ? null : isa.element(6).trim();
         String isaReceiver = isa.element(8) == null ? null : isa.element(8).trim();
-        long id = interchanges.storeInbound(type, source, isa.element(6), isa.element(8), isa13, raw, "RECEIVED");
+        // stored as DUPLICATE instead, changing nothing, when the same content was processed before (one statement)
+        Interchanges.StoredInbound stored =
+                interchanges.storeInbound(type, source, isa.element(6), isa.element(8), isa13, raw, "RECEIVED");
+        if (stored.duplicate()) {
+            return duplicate(stored.id(), source);
+        }
+        long id = stored.id();
         try {
             List<InterchangeAcknowledgment> ta1 = InterchangeAcknowledgment.read(segments);
             String ta1Detail = ta1.isEmpty() ? null : acknowledgments.onTa1(ta1, isaSender, isaReceiver, id);
@@ -91,8 +94,7 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
                 case "835" -> {
                     List<Remittance> file = Remittance835Reader.read(segments);
                     posting.check(file);
-                    posting.checkReusedTraces(file);
-                    RemittancePosting.Result result = posting.post(file, id);
+                    RemittancePosting.Result result = posting.post(file, id, posting.checkReusedTraces(file));
                     if (result.status().equals("DUPLICATE")) {
                         interchanges.updateInbound(id, type, "DUPLICATE", "every ERA in it was posted before");
                         yield null;
@@ -114,6 +116,11 @@ public class InboundFiles implements InterchangeSender.AcknowledgmentReceiver, R
             // nothing was posted: the readers and the balancing check run before any state change
             return quarantined(id, type, e.getMessage());
         }
+    }
+
+    private static Received duplicate(long id, String source) {
+        LOG.info("file {} from {} repeats one processed before; nothing done", id, source);
+        return new Received(id, "UNKNOWN", "DUPLICATE", "same content as a file processed before");
     }
 
     private Received quarantined(long id, String type, String reason) {

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,14 +92,17 @@ public class RemittancePosting {
      * Checks that an ERA whose payer and trace number were posted before has the same content (then it is a
      * duplicate and posts nothing); a reused trace with other content is refused, saying what differs.
      *
+     * @return the ERAs posted before (payer key and trace, {@link #eraKey}), for {@link #post} to skip
      * @throws QuarantineException naming the trace and the differences
      */
-    public void checkReusedTraces(List<Remittance> file) {
+    public Set<String> checkReusedTraces(List<Remittance> file) {
+        Set<String> postedBefore = new HashSet<>();
         for (Remittance remittance : file) {
             Optional<Remittances.Deposit> posted = remittances.find(remittance.payerKey(), remittance.traceNumber());
             if (posted.isEmpty()) {
                 continue;
             }
+            postedBefore.add(eraKey(remittance));
             List<String> differences = differences(posted.get(), remittance);
             if (!differences.isEmpty()) {
                 throw new QuarantineException("trace " + remittance.traceNumber() + " of payer "
@@ -107,6 +111,7 @@ public class RemittancePosting {
                         + posted.get().interchangeId() + ") with other content: " + String.join("; ", differences));
             }
         }
+        return postedBefore;
     }
 
     private static List<String> differences(Remittances.Deposit posted, Remittance now) {
@@ -157,9 +162,18 @@ public class RemittancePosting {
         return pcn + " " + status + " " + charge.setScale(2) + " " + paid.setScale(2);
     }
 
-    /** Posts a file that {@link #check passed the check}, in the caller's transaction. */
+    /** An ERA's payer key and trace number, as one string. */
+    private static String eraKey(Remittance remittance) {
+        return remittance.payerKey() + "|" + remittance.traceNumber();
+    }
+
+    /**
+     * Posts a file that {@link #check passed the check}, in the caller's transaction; {@code postedBefore} is what
+     * {@link #checkReusedTraces} found for it in this transaction (not read again; the unique key on payer key and
+     * trace stops a concurrent second posting of the same ERA).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Result post(List<Remittance> file, long interchangeId) {
+    public Result post(List<Remittance> file, long interchangeId, Set<String> postedBefore) {
         // the claims the file's CLPs name by CLP01, and what their payments posted before cover, read once for the
         // file; its claims' statuses, X12 history and remittance rows written once at its end
         Map<String, SentClaim> byPcn = claims.byPatientControlNumbers(file.stream()
@@ -176,8 +190,8 @@ public class RemittancePosting {
         int unmatched = 0;
         Set<String> seenInFile = new LinkedHashSet<>();
         for (Remittance remittance : file) {
-            String key = remittance.payerKey() + "|" + remittance.traceNumber();
-            if (!seenInFile.add(key) || remittances.exists(remittance.payerKey(), remittance.traceNumber())) {
+            String key = eraKey(remittance);
+            if (!seenInFile.add(key) || postedBefore.contains(key)) {
                 duplicates++;
                 LOG.info(
                         "ERA trace {} of payer {} was posted before; nothing posted again",
@@ -276,10 +290,15 @@ public class RemittancePosting {
         return matched;
     }
 
-    /** A claim taken in: the 835s that came first may pay it. */
+    /**
+     * A claim taken in: the 835s that came first may pay it (not looked at again when the intake found none that
+     * could).
+     */
     @EventListener
     public void on(ClaimIntake.ClaimTaken taken) {
-        rematch(List.of(taken.claimId()));
+        if (taken.keptPaymentsMayMatch()) {
+            rematch(List.of(taken.claimId()));
+        }
     }
 
     /**

@@ -15,8 +15,6 @@ import java.util.Optional;
  */
 public interface Remittances {
 
-    boolean exists(String payerKey, String traceNumber);
-
     /** The deposit posted with this payer and trace number, with its claims and PLBs, to compare a reused trace. */
     Optional<Deposit> find(String payerKey, String traceNumber);
 

@@ -70,16 +70,25 @@ public class BatchAssembler {
     /** Payers whose queued claims are due for an interchange now ({@code force}: any queued claim is due). */
     public List<String> payersDue(boolean force) {
         List<String> due = new ArrayList<>();
-        Instant now = clock.instant();
-        for (String payerId : claims.payersWithQueuedClaims()) {
-            Optional<Instant> oldest = claims.oldestQueued(payerId);
-            if (force
-                    || oldest.isPresent()
-                            && !oldest.get().plus(properties.batch().maxWait()).isAfter(now)) {
+        queuedPayers().forEach((payerId, dueNow) -> {
+            if (force || dueNow) {
                 due.add(payerId);
             }
-        }
+        });
         return due;
+    }
+
+    /**
+     * The payers with queued claims, each with whether they are due for an interchange now (its oldest claim has
+     * waited {@code batch.max-wait}), in one read for all payers (issue 22: was one for the payers and one per payer).
+     */
+    public Map<String, Boolean> queuedPayers() {
+        Map<String, Boolean> queued = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        claims.oldestQueuedPerPayer()
+                .forEach((payerId, oldest) -> queued.put(
+                        payerId, !oldest.plus(properties.batch().maxWait()).isAfter(now)));
+        return queued;
     }
 
     /** Writes one interchange for the payer from its oldest queued claims; returns its id, or empty when none. */

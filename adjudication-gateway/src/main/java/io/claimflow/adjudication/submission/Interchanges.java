@@ -35,8 +35,12 @@ public interface Interchanges {
     /** Records a TA1's acknowledgment code (TA104) and note code (TA105) on the outbound interchange. */
     void recordTa1(long id, String code, String noteCode);
 
-    /** Stores a received file as it came. */
-    long storeInbound(
+    /**
+     * Stores a received file as it came, with {@code status}; but when a file with the same content was processed
+     * already (posted, acknowledged, duplicate) as {@code DUPLICATE} (type UNKNOWN, no envelope ids) instead, to change
+     * nothing: the check and the insert in one statement.
+     */
+    StoredInbound storeInbound(
             String transactionType,
             String source,
             String senderId,
@@ -45,14 +49,18 @@ public interface Interchanges {
             byte[] raw,
             String status);
 
+    /** A received file as stored: its id, and whether it repeats one processed before (stored as DUPLICATE). */
+    record StoredInbound(long id, boolean duplicate) {}
+
     void updateInbound(long id, String transactionType, String status, String lastError);
 
-    /** Whether a received file with the same content was processed already (posted, acknowledged, duplicate). */
-    boolean processedBefore(String sha256);
-
+    /** Records a step of a claim's X12 history (written with the transaction's other steps, at its commit). */
     void recordClaimEvent(String claimId, long interchangeId, String transactionType, String outcome, String detail);
 
-    /** Records steps of claims' X12 histories, in this order, in one statement (a file's steps for all its claims). */
+    /**
+     * Records steps of claims' X12 histories, in this order; a transaction's steps are written together in one
+     * statement just before it commits ({@link #history} sees them before).
+     */
     void recordClaimEvents(List<NewClaimEvent> events);
 
     /** A step of a claim's X12 history, to record. */

@@ -3,6 +3,7 @@ package io.claimflow.adjudication.config;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +51,7 @@ class GatewaySchedulesTest {
 
     @Test
     void idleTicksLookOncePerIdleCheckNotEveryTick() {
-        when(assembler.payersDue(anyBoolean())).thenReturn(List.of());
+        when(assembler.queuedPayers()).thenReturn(Map.of());
         // 60 s of ticks: the assembler every 500 ms, the sender every second, the poller every 2 s
         for (int tick = 0; tick < 120; tick++) {
             schedules.assemble();
@@ -61,15 +63,17 @@ class GatewaySchedulesTest {
             }
             clock.advance(Duration.ofMillis(500));
         }
-        // once at start, then once per 10 s
-        verify(assembler, times(6 * 2)).payersDue(anyBoolean());
+        // once at start, then once per 10 s; one read each (was two: the payers due, then whether claims wait)
+        verify(assembler, times(6)).queuedPayers();
+        verify(assembler, never()).payersDue(anyBoolean());
         verify(sender, times(6)).sendDue();
         verify(poller, times(6)).poll();
     }
 
     @Test
     void aClaimTakenWakesTheAssemblerAndAnInterchangeWrittenTheSenderAndASendTheMailboxes() {
-        when(assembler.payersDue(false)).thenReturn(List.of("BKHP1"), List.of(), List.of("BKHP1"), List.of());
+        when(assembler.queuedPayers()).thenReturn(Map.of("BKHP1", true));
+        when(assembler.payersDue(false)).thenReturn(List.of());
         when(assembler.payersDue(true)).thenReturn(List.of());
         when(assembler.assemble(anyString())).thenReturn(Optional.of(7L));
         when(sender.sendDue()).thenReturn(1, 0);
@@ -92,6 +96,18 @@ class GatewaySchedulesTest {
         verify(sender, times(2)).sendDue();
         // answers are expected after a send: the mailboxes are polled at every tick
         verify(poller, times(3)).poll();
+    }
+
+    @Test
+    void claimsWaitingThatAreNotDueKeepTheAssemblerLookingWithOneReadATick() {
+        when(assembler.queuedPayers()).thenReturn(Map.of("BKHP1", false));
+        for (int tick = 0; tick < 4; tick++) {
+            schedules.assemble();
+            clock.advance(Duration.ofMillis(500));
+        }
+        verify(assembler, times(4)).queuedPayers();
+        verify(assembler, never()).payersDue(anyBoolean());
+        verify(assembler, never()).assemble(anyString());
     }
 
     private static final class MutableClock extends Clock {

@@ -7,7 +7,6 @@ import io.claimflow.adjudication.claim.OutboundClaims;
 import io.claimflow.adjudication.claim.SentClaim;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -35,57 +34,78 @@ class JdbcOutboundClaims implements OutboundClaims {
     }
 
     @Override
-    public Enqueued enqueue(OutboundClaim claim) {
-        if (jdbc.sql("SELECT count(*) FROM claim_submission WHERE submitted_event_id = ?")
-                        .param(claim.submittedEventId())
-                        .query(Long.class)
-                        .single()
-                > 0) {
-            return Enqueued.DUPLICATE;
-        }
+    public Enqueue enqueue(OutboundClaim claim) {
         String json = JSON.writeValueAsString(claim);
-        boolean inserted = jdbc.sql("""
-                INSERT INTO outbound_claim (claim_id, encounter_id, tenant_id, submitted_event_id,
-                    patient_control_number, payer_id, payer_name, total_charge, claim_json, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'QUEUED')
-                ON CONFLICT (claim_id) DO NOTHING""")
-                        .params(
-                                claim.claimId(),
-                                claim.encounterId(),
-                                claim.tenantId(),
-                                claim.submittedEventId(),
-                                claim.patientControlNumber(),
-                                claim.payerId(),
-                                claim.coverage().payerName(),
-                                claim.totalCharge(),
-                                json)
-                        .update()
-                == 1;
-        String previousStatus = null;
-        if (!inserted) {
-            // released again: the new content replaces the held one and waits for a new interchange
-            previousStatus = jdbc.sql("SELECT status FROM outbound_claim WHERE claim_id = ? FOR UPDATE")
-                    .param(claim.claimId())
-                    .query(String.class)
-                    .single();
-            jdbc.sql("""
-                    UPDATE outbound_claim SET encounter_id = ?, tenant_id = ?, submitted_event_id = ?,
-                        patient_control_number = ?, payer_id = ?, payer_name = ?, total_charge = ?,
-                        claim_json = ?::jsonb, status = 'QUEUED', interchange_id = NULL, st_control_number = NULL,
-                        queued_at = now(), updated_at = now(), submissions = submissions + 1
-                    WHERE claim_id = ?""")
-                    .params(
-                            claim.encounterId(),
-                            claim.tenantId(),
-                            claim.submittedEventId(),
-                            claim.patientControlNumber(),
-                            claim.payerId(),
-                            claim.coverage().payerName(),
-                            claim.totalCharge(),
-                            json,
-                            claim.claimId())
-                    .update();
+        // one statement for a claim taken in (issue 22): the duplicate check (the event's submission held already),
+        // the claim, its first submission, and whether a CLP kept unmatched may be its; the claim is inserted only
+        // when its event is new and its id not held yet. The CLP condition is Remittances#anyUnmatchedFor's for a
+        // claim held before now: by CLP01 or member id (a claim not held yet has no payer claim number).
+        Map<String, Object> taken = jdbc.sql("""
+                WITH seen AS (
+                    SELECT 1 FROM claim_submission WHERE submitted_event_id = :event
+                ), claim AS (
+                    INSERT INTO outbound_claim (claim_id, encounter_id, tenant_id, submitted_event_id,
+                        patient_control_number, payer_id, payer_name, total_charge, claim_json, status)
+                    SELECT :claim, :encounter, :tenant, :event, :pcn, :payer, :payerName, :total,
+                        CAST(:json AS jsonb), 'QUEUED'
+                    WHERE NOT EXISTS (SELECT 1 FROM seen)
+                    ON CONFLICT (claim_id) DO NOTHING
+                    RETURNING claim_id
+                ), submission AS (
+                    INSERT INTO claim_submission (claim_id, submitted_event_id, frequency, total_charge)
+                    SELECT claim_id, :event, :frequency, :total FROM claim
+                    RETURNING claim_id
+                )
+                SELECT EXISTS (SELECT 1 FROM seen) AS duplicate, EXISTS (SELECT 1 FROM submission) AS inserted,
+                    EXISTS (SELECT 1 FROM claim) AND EXISTS (SELECT 1 FROM remittance_claim c
+                        WHERE c.claim_id IS NULL AND c.payment_json IS NOT NULL
+                            AND (c.patient_control_number = :pcn OR c.member_id = :member)) AS kept""")
+                .param("event", claim.submittedEventId())
+                .param("claim", claim.claimId())
+                .param("encounter", claim.encounterId())
+                .param("tenant", claim.tenantId())
+                .param("pcn", claim.patientControlNumber())
+                .param("payer", claim.payerId())
+                .param("payerName", claim.coverage().payerName())
+                .param("total", claim.totalCharge())
+                .param("json", json)
+                .param("frequency", claim.frequency().name())
+                .param("member", claim.coverage().memberId())
+                .query()
+                .singleRow();
+        if (Boolean.TRUE.equals(taken.get("duplicate"))) {
+            return new Enqueue(Enqueued.DUPLICATE, false);
         }
+        if (Boolean.TRUE.equals(taken.get("inserted"))) {
+            return new Enqueue(Enqueued.NEW, Boolean.TRUE.equals(taken.get("kept")));
+        }
+        return new Enqueue(Enqueued.RESUBMITTED, resubmit(claim, json));
+    }
+
+    // a claim held already, released again (a new event): the new content replaces the held one and waits for a new
+    // interchange; whether a kept CLP may be its is left to Remittances#anyUnmatchedFor (it has a payer claim number)
+    private boolean resubmit(OutboundClaim claim, String json) {
+        String previousStatus = jdbc.sql("SELECT status FROM outbound_claim WHERE claim_id = ? FOR UPDATE")
+                .param(claim.claimId())
+                .query(String.class)
+                .single();
+        jdbc.sql("""
+                UPDATE outbound_claim SET encounter_id = ?, tenant_id = ?, submitted_event_id = ?,
+                    patient_control_number = ?, payer_id = ?, payer_name = ?, total_charge = ?,
+                    claim_json = ?::jsonb, status = 'QUEUED', interchange_id = NULL, st_control_number = NULL,
+                    queued_at = now(), updated_at = now(), submissions = submissions + 1
+                WHERE claim_id = ?""")
+                .params(
+                        claim.encounterId(),
+                        claim.tenantId(),
+                        claim.submittedEventId(),
+                        claim.patientControlNumber(),
+                        claim.payerId(),
+                        claim.coverage().payerName(),
+                        claim.totalCharge(),
+                        json,
+                        claim.claimId())
+                .update();
         jdbc.sql("""
                 INSERT INTO claim_submission (claim_id, submitted_event_id, frequency, total_charge, previous_status)
                 VALUES (?, ?, ?, ?, ?)""")
@@ -96,7 +116,7 @@ class JdbcOutboundClaims implements OutboundClaims {
                         claim.totalCharge(),
                         previousStatus)
                 .update();
-        return inserted ? Enqueued.NEW : Enqueued.RESUBMITTED;
+        return true;
     }
 
     @Override
@@ -123,19 +143,13 @@ class JdbcOutboundClaims implements OutboundClaims {
     }
 
     @Override
-    public List<String> payersWithQueuedClaims() {
-        return jdbc.sql("SELECT DISTINCT payer_id FROM outbound_claim WHERE status = 'QUEUED'")
-                .query(String.class)
+    public Map<String, Instant> oldestQueuedPerPayer() {
+        Map<String, Instant> oldest = new LinkedHashMap<>();
+        jdbc.sql("SELECT payer_id, min(queued_at) FROM outbound_claim WHERE status = 'QUEUED' GROUP BY payer_id "
+                        + "ORDER BY payer_id")
+                .query((rs, n) -> oldest.put(rs.getString(1), rs.getTimestamp(2).toInstant()))
                 .list();
-    }
-
-    @Override
-    public Optional<Instant> oldestQueued(String payerId) {
-        return jdbc.sql("SELECT min(queued_at) FROM outbound_claim WHERE status = 'QUEUED' AND payer_id = ?")
-                .param(payerId)
-                .query(Timestamp.class)
-                .optional()
-                .map(Timestamp::toInstant);
+        return oldest;
     }
 
     @Override

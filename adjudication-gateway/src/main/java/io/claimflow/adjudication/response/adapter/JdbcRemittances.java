@@ -35,15 +35,6 @@ class JdbcRemittances implements Remittances {
     }
 
     @Override
-    public boolean exists(String payerKey, String traceNumber) {
-        return jdbc.sql("SELECT count(*) FROM remittance WHERE payer_key = ? AND trace_number = ?")
-                        .params(payerKey, traceNumber)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
-    @Override
     public Optional<Deposit> find(String payerKey, String traceNumber) {
         return jdbc.sql("SELECT id FROM remittance WHERE payer_key = ? AND trace_number = ?")
                 .params(payerKey, traceNumber)

@@ -2,6 +2,7 @@ package io.claimflow.adjudication.submission.adapter;
 
 import io.claimflow.adjudication.submission.InterchangeRecord;
 import io.claimflow.adjudication.submission.Interchanges;
+import io.claimflow.platform.jdbc.TransactionRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,6 +23,12 @@ class JdbcInterchanges implements Interchanges {
             + "last_error, created_at, sent_at, ta1_status, ta1_note_code";
 
     private final JdbcClient jdbc;
+
+    // a transaction's X12 history rows, written in one statement just before it commits (issue 22: a send and the
+    // 999 answering it were an insert each). Append-only and read back only by history(), which writes them first;
+    // nothing in them can fail on its own (no unique key, NOT NULL columns always given, the interchange they name
+    // written before them in the same transaction), so a failure at the commit is never one record's.
+    private final TransactionRows<NewClaimEvent> claimEvents = new TransactionRows<>(this::insertClaimEvents);
 
     JdbcInterchanges(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -71,6 +78,7 @@ class JdbcInterchanges implements Interchanges {
                         + "WHERE id = ? AND direction = 'OUT' AND status = 'QUEUED'")
                 .param(id)
                 .update();
+        claimEvents.flush(); // the history in its order
         jdbc.sql("""
                 INSERT INTO claim_x12_event (claim_id, interchange_id, transaction_type, outcome, detail)
                 SELECT s.claim_id, s.interchange_id, '837P', 'WITHDRAWN',
@@ -130,7 +138,7 @@ class JdbcInterchanges implements Interchanges {
     }
 
     @Override
-    public long storeInbound(
+    public StoredInbound storeInbound(
             String transactionType,
             String source,
             String senderId,
@@ -139,11 +147,28 @@ class JdbcInterchanges implements Interchanges {
             byte[] raw,
             String status) {
         return jdbc.sql("""
+                WITH before AS (
+                    SELECT EXISTS (SELECT 1 FROM interchange WHERE direction = 'IN' AND sha256 = :sha
+                        AND status IN ('PROCESSED', 'DUPLICATE')) AS seen
+                )
                 INSERT INTO interchange (direction, transaction_type, sender_id, receiver_id, isa_control_number,
                     status, source, sha256, raw)
-                VALUES ('IN', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(transactionType, senderId, receiverId, isa, status, source, Interchanges.sha256(raw), raw)
-                .query(Long.class)
+                SELECT 'IN', CASE WHEN seen THEN 'UNKNOWN' ELSE CAST(:type AS text) END,
+                    CASE WHEN seen THEN NULL ELSE CAST(:sender AS text) END,
+                    CASE WHEN seen THEN NULL ELSE CAST(:receiver AS text) END,
+                    CASE WHEN seen THEN NULL ELSE CAST(:isa AS bigint) END,
+                    CASE WHEN seen THEN 'DUPLICATE' ELSE CAST(:status AS text) END, :source, :sha, :raw
+                FROM before
+                RETURNING id, status = 'DUPLICATE' AS duplicate""")
+                .param("sha", Interchanges.sha256(raw))
+                .param("type", transactionType)
+                .param("sender", senderId)
+                .param("receiver", receiverId)
+                .param("isa", isa)
+                .param("status", status)
+                .param("source", source)
+                .param("raw", raw)
+                .query((rs, n) -> new StoredInbound(rs.getLong(1), rs.getBoolean(2)))
                 .single();
     }
 
@@ -156,29 +181,17 @@ class JdbcInterchanges implements Interchanges {
     }
 
     @Override
-    public boolean processedBefore(String sha256) {
-        return jdbc.sql("SELECT count(*) FROM interchange WHERE direction = 'IN' AND sha256 = ? "
-                                + "AND status IN ('PROCESSED', 'DUPLICATE')")
-                        .param(sha256)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
-    @Override
     public void recordClaimEvent(
             String claimId, long interchangeId, String transactionType, String outcome, String detail) {
-        jdbc.sql("INSERT INTO claim_x12_event (claim_id, interchange_id, transaction_type, outcome, detail) "
-                        + "VALUES (?, ?, ?, ?, ?)")
-                .params(claimId, interchangeId, transactionType, outcome, detail)
-                .update();
+        claimEvents.add(new NewClaimEvent(claimId, interchangeId, transactionType, outcome, detail));
     }
 
     @Override
     public void recordClaimEvents(List<NewClaimEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
+        claimEvents.addAll(events);
+    }
+
+    private void insertClaimEvents(List<NewClaimEvent> events) {
         int n = events.size();
         String[] claimIds = new String[n];
         String[] interchangeIds = new String[n];
@@ -205,6 +218,7 @@ class JdbcInterchanges implements Interchanges {
 
     @Override
     public List<ClaimX12Event> history(String claimId) {
+        claimEvents.flush();
         return jdbc.sql("SELECT interchange_id, transaction_type, outcome, detail, created_at FROM claim_x12_event "
                         + "WHERE claim_id = ? ORDER BY id")
                 .param(claimId)
