@@ -29,9 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,19 +48,11 @@ import org.springframework.transaction.support.TransactionTemplate;
             "claimflow.outbox.poll-interval=1h"
         })
 @ClaimFlowInfrastructure(database = "claimflow_adjudication_work")
+@Import(StatementCounter.class)
 class GatewayWorkPerFileTest {
 
     private static final int CLAIMS = 20;
     private static final String PAYER = "BKHP1";
-
-    @TestConfiguration
-    static class Counting {
-
-        @Bean
-        static StatementCounter statementCounter() {
-            return new StatementCounter();
-        }
-    }
 
     @Autowired
     StatementCounter counter;

@@ -14,19 +14,17 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Counts the statements and commits a piece of code sends to PostgreSQL on the calling thread, at the JDBC
  * {@link DataSource}: for guard tests that keep the work per event from creeping back (issue 22), deterministic where
- * a timing is not. Register it as a bean of a test's Spring context (it wraps every {@code DataSource} bean), then
+ * a timing is not. Import it into a test's Spring context (it wraps every {@code DataSource} bean), then
  * {@link #count(Runnable)} what to measure. A JDBC batch counts as one statement (the driver rewrites a batch of
  * inserts into one), transaction control ({@code setAutoCommit}, {@code commit}) as none; an auto-commit statement
  * is a transaction of its own and counts as a commit.
  *
  * <pre>{@code
- * @TestConfiguration
- * static class Counting {
- *     @Bean
- *     static StatementCounter statementCounter() {
- *         return new StatementCounter();
- *     }
- * }
+ * @SpringBootTest
+ * @Import(StatementCounter.class)
+ * class SomethingWorkPerPollTest {
+ *     @Autowired
+ *     StatementCounter counter;
  * ...
  * StatementCounter.Counts counts = counter.count(() -> listener.on(records));
  * assertThat(counts.commits()).isEqualTo(1);

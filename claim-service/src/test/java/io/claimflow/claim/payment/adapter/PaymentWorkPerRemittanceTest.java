@@ -24,8 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(
         properties = {"spring.kafka.listener.auto-startup=false", "claimflow.claim.fee-schedule.check-interval=1h"})
 @ClaimFlowInfrastructure(database = "claimflow_claim")
+@Import(StatementCounter.class)
 class PaymentWorkPerRemittanceTest {
 
     /**
@@ -46,15 +46,6 @@ class PaymentWorkPerRemittanceTest {
      * history (paid, closed), the payment's insert held to the commit.
      */
     static final int STATEMENTS_PER_FULL_PAYMENT = 3;
-
-    @TestConfiguration
-    static class Counting {
-
-        @Bean
-        static StatementCounter statementCounter() {
-            return new StatementCounter();
-        }
-    }
 
     @Autowired
     ClaimSubmission submission;

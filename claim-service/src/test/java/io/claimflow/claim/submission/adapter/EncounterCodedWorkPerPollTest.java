@@ -14,8 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(
         properties = {"spring.kafka.listener.auto-startup=false", "claimflow.claim.fee-schedule.check-interval=1h"})
 @ClaimFlowInfrastructure(database = "claimflow_claim")
+@Import(StatementCounter.class)
 class EncounterCodedWorkPerPollTest {
 
     static final int ENCOUNTERS = 20;
@@ -43,15 +43,6 @@ class EncounterCodedWorkPerPollTest {
      * block holds 20; the poll may use up the one in hand and take the next).
      */
     static final int STATEMENTS_PER_POLL = 4;
-
-    @TestConfiguration
-    static class Counting {
-
-        @Bean
-        static StatementCounter statementCounter() {
-            return new StatementCounter();
-        }
-    }
 
     @Autowired
     EncounterCodedListener listener;

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(
         properties = {"spring.kafka.listener.auto-startup=false", "claimflow.coding.code-set-check-interval=1h"})
 @ClaimFlowInfrastructure(database = "claimflow_coding")
+@Import(StatementCounter.class)
 class CodeSetsOnAnyDateTest {
 
     static final String ICD = "U99.1";
@@ -59,15 +59,6 @@ class CodeSetsOnAnyDateTest {
             LocalDate.of(2012, 9, 30),
             LocalDate.of(2012, 10, 1),
             LocalDate.of(2026, 3, 10));
-
-    @TestConfiguration
-    static class Counting {
-
-        @Bean
-        static StatementCounter statementCounter() {
-            return new StatementCounter();
-        }
-    }
 
     @Autowired
     CodeSets codeSets;

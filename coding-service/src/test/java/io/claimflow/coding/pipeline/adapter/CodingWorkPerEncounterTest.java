@@ -18,8 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(
         properties = {"spring.kafka.listener.auto-startup=false", "claimflow.coding.code-set-check-interval=1h"})
 @ClaimFlowInfrastructure(database = "claimflow_coding")
+@Import(StatementCounter.class)
 class CodingWorkPerEncounterTest {
 
     /**
@@ -50,15 +50,6 @@ class CodingWorkPerEncounterTest {
 
     /** And per encounter of such a poll: the encounter stored with its outcome. Before: 5 (3 + 20 * 5 = 103 a poll). */
     static final int STATEMENTS_PER_ENCOUNTER_OF_A_POLL = 1;
-
-    @TestConfiguration
-    static class Counting {
-
-        @Bean
-        static StatementCounter statementCounter() {
-            return new StatementCounter();
-        }
-    }
 
     @Autowired
     EncounterDocumentedListener listener;

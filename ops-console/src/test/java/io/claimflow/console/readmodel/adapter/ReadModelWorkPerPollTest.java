@@ -27,8 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
@@ -43,18 +42,10 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  */
 @SpringBootTest(properties = "spring.kafka.listener.auto-startup=false")
 @ClaimFlowInfrastructure(database = "claimflow_console")
+@Import(StatementCounter.class)
 class ReadModelWorkPerPollTest {
 
     private static final int EVENTS = 20;
-
-    @TestConfiguration
-    static class Counting {
-
-        @Bean
-        static StatementCounter statementCounter() {
-            return new StatementCounter();
-        }
-    }
 
     @Autowired
     EventListeners listeners;

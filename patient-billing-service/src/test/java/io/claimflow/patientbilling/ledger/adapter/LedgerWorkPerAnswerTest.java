@@ -20,8 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,16 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(properties = "spring.kafka.listener.auto-startup=false")
 @ClaimFlowInfrastructure(database = "claimflow_patient_billing")
+@Import(StatementCounter.class)
 class LedgerWorkPerAnswerTest {
-
-    @TestConfiguration
-    static class Counting {
-
-        @Bean
-        static StatementCounter statementCounter() {
-            return new StatementCounter();
-        }
-    }
 
     @Autowired
     PayerAnswerListeners listeners;
