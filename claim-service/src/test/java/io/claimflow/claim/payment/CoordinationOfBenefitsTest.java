@@ -557,12 +557,8 @@ class CoordinationOfBenefitsTest {
         });
     }
 
-    @Test
-    void aCorrectedPrimaryPaidAgainReplacesTheAdjudicatedSecondaryClaimCarryingTheNewAdjudication() {
-        posting.onPaymentPosted(primaryPaid("EFT1", "1", "MCD01"));
-        Claim secondary = claimFor(2);
-        posting.onPaymentPosted(secondaryPaid(secondary, "MCD9", "2", null));
-        // the visit was recoded: the primary's corrected claim replaces it and is paid again
+    /** The visit recoded: a corrected claim (frequency 7) replaces the primary claim and is submitted. */
+    private Claim correctedPrimary() {
         Claim corrected = new ClaimAssembler(TestEncounters.feeSchedule())
                 .assemble(
                         officeVisit(),
@@ -573,6 +569,16 @@ class CoordinationOfBenefitsTest {
         primary.transitionTo(ClaimStatus.REPLACED, Actor.system("assembly"), "recoded", "e7", T);
         corrected.transitionTo(ClaimStatus.SUBMITTED, Actor.system("scrubber"), "passed", "e7", T);
         claims.insert(corrected);
+        return corrected;
+    }
+
+    @Test
+    void aCorrectedPrimaryPaidAgainReplacesTheAdjudicatedSecondaryClaimCarryingTheNewAdjudication() {
+        posting.onPaymentPosted(primaryPaid("EFT1", "1", "MCD01"));
+        Claim secondary = claimFor(2);
+        posting.onPaymentPosted(secondaryPaid(secondary, "MCD9", "2", null));
+        // the visit was recoded: the primary's corrected claim replaces it and is paid again
+        Claim corrected = correctedPrimary();
         primary = corrected;
 
         posting.onPaymentPosted(primaryPaid("EFT3", "1", "MCD01"));
@@ -593,16 +599,7 @@ class CoordinationOfBenefitsTest {
     void aReplacedPrimarysRemittanceBillsNoNextPayerItsReplacementsDoes() {
         // the payer's 835 paid part of the claim and denied a line for coding (CO-11): its ClaimDenied, on another
         // topic, came first, the visit was recoded and the corrected claim replaced it before the payment arrived
-        Claim corrected = new ClaimAssembler(TestEncounters.feeSchedule())
-                .assemble(
-                        officeVisit(),
-                        ClaimNumbers.of(7, "riverside-fm", LocalDate.of(2026, 4, 1)),
-                        primary,
-                        Actor.system("assembly"),
-                        T);
-        primary.transitionTo(ClaimStatus.REPLACED, Actor.system("assembly"), "recoded", "e7", T);
-        corrected.transitionTo(ClaimStatus.SUBMITTED, Actor.system("scrubber"), "passed", "e7", T);
-        claims.insert(corrected);
+        Claim corrected = correctedPrimary();
 
         posting.onPaymentPosted(primaryPaid("EFT1", "1", "MCD01"));
 
