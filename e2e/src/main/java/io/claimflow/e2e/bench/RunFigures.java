@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * One run's throughput and latencies from the records its encounters left on the topics (every ClaimFlow record is
- * keyed by its encounter id): the record timestamps are the producers' send times, so documented -> submitted is
+ * keyed by its encounter id): the record timestamps are the producers' send times, so documented -> coded is from
+ * the encounter's {@code EncounterDocumented} record to its first {@code EncounterCoded} (coding-service's share of
+ * documented -> submitted), documented -> submitted is
  * from the encounter's {@code EncounterDocumented} record to the first {@code ClaimSubmitted} of that encounter, and
  * documented -> posted to its first {@code PaymentPosted}. The run drained when its last record (on any event topic)
  * was written; encounters per second are the encounters documented over the time from the first documented record
@@ -25,6 +27,7 @@ public record RunFigures(
         long deadLetters,
         long firstDocumentedMillis,
         long lastRecordMillis,
+        Percentiles toCoded,
         Percentiles toSubmitted,
         Percentiles toPosted) {
 
@@ -45,6 +48,7 @@ public record RunFigures(
     /** The figures of the records whose key starts with {@code keyPrefix}; others are ignored. */
     public static RunFigures of(Collection<Record> records, String keyPrefix) {
         Map<String, Long> documented = new HashMap<>();
+        Map<String, Long> coded = new HashMap<>();
         Map<String, Long> submitted = new HashMap<>();
         Map<String, Long> posted = new HashMap<>();
         Map<String, Long> denied = new HashMap<>();
@@ -61,6 +65,7 @@ public record RunFigures(
             last = Math.max(last, r.timestamp());
             Map<String, Long> firsts = switch (r.topic()) {
                 case Topics.ENCOUNTER_DOCUMENTED -> documented;
+                case Topics.ENCOUNTER_CODED -> coded;
                 case Topics.CLAIM_SUBMITTED -> submitted;
                 case Topics.PAYMENT_POSTED -> posted;
                 case Topics.CLAIM_DENIED -> denied;
@@ -80,6 +85,7 @@ public record RunFigures(
                 deadLetters,
                 first,
                 documented.isEmpty() ? 0 : last,
+                Percentiles.of(latencies(documented, coded)),
                 Percentiles.of(latencies(documented, submitted)),
                 Percentiles.of(latencies(documented, posted)));
     }
@@ -101,6 +107,7 @@ public record RunFigures(
         map.put("deadLetters", deadLetters);
         map.put("drainSeconds", drainSeconds());
         map.put("perSecond", perSecond());
+        map.put("toCoded", toCoded);
         map.put("toSubmitted", toSubmitted);
         map.put("toPosted", toPosted);
         return map;

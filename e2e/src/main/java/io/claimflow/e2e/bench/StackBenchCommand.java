@@ -371,10 +371,11 @@ public final class StackBenchCommand implements Callable<Integer> {
                     timedOut);
             System.out.printf(
                     Locale.ROOT,
-                    "bench: run %s: %.1f encounters/s, documented -> submitted %s ms, documented -> posted %s ms,"
+                    "bench: run %s: %.1f encounters/s, documented -> coded %s ms, documented -> submitted %s ms, documented -> posted %s ms,"
                             + " %.3f ms CPU per encounter, money %s, visit invariants broken %d%n",
                     label,
                     figures.perSecond(),
+                    figures.toCoded().render(),
                     figures.toSubmitted().render(),
                     figures.toPosted().render(),
                     run.totalCpuPerEncounter(),

@@ -128,16 +128,17 @@ public record StackBenchReport(
 
         md.append("## Runs\n\n");
         md.append("| run | rate | encounters | publish s | drained s | encounters/s | ratio to ceiling"
+                + " | documented -> coded ms p50 / p95 / p99 / max (n)"
                 + " | documented -> submitted ms p50 / p95 / p99 / max (n) | documented -> posted ms p50 / p95 / p99 /"
                 + " max (n) | CPU ms / encounter, all processes | without payer simulator | money reconciles"
                 + " | visit invariants broken | dead letters | load average start -> end |\n");
         md.append(
-                "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n");
+                "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n");
         for (Run run : runs) {
             RunFigures f = run.figures();
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %,d | %.1f | %.1f%s | %.1f | %.4f | %s (%,d) | %s (%,d) | %.2f | %.2f | %s | %d | %d"
+                    "| %s | %s | %,d | %.1f | %.1f%s | %.1f | %.4f | %s (%,d) | %s (%,d) | %s (%,d) | %.2f | %.2f | %s | %d | %d"
                             + " | %.2f -> %.2f |%n",
                     run.label(),
                     run.rateLabel(),
@@ -147,6 +148,8 @@ public record StackBenchReport(
                     run.timedOut() ? " (timed out)" : "",
                     f.perSecond(),
                     ceiling.perSecond() > 0 ? f.perSecond() / ceiling.perSecond() : 0,
+                    f.toCoded().render(),
+                    f.toCoded().count(),
                     f.toSubmitted().render(),
                     f.toSubmitted().count(),
                     f.toPosted().render(),
@@ -162,7 +165,8 @@ public record StackBenchReport(
         md.append(
                 "\nEncounters/s: encounters documented over the time from the run's first `EncounterDocumented` record"
                         + " to its last record on any event topic (its encounters' records are keyed by encounter id). Latencies"
-                        + " from the record timestamps (the producers' send times): documented -> first `ClaimSubmitted`,"
+                        + " from the record timestamps (the producers' send times): documented -> first `EncounterCoded`"
+                        + " (coding-service's share), documented -> first `ClaimSubmitted`,"
                         + " documented -> first `PaymentPosted` of the encounter; n counts the encounters that got that far"
                         + " (held for a coder, self-pay, rejected and denied encounters do not). CPU: see below.\n\n");
 

@@ -40,6 +40,7 @@ class RunFiguresTest {
         assertThat(figures.posted()).isEqualTo(2);
         assertThat(figures.denied()).isEqualTo(1);
         assertThat(figures.deadLetters()).isEqualTo(1);
+        assertThat(figures.toCoded()).isEqualTo(new Percentiles(1, 50L, 50L, 50L, 50L));
         assertThat(figures.toSubmitted()).isEqualTo(new Percentiles(2, 100L, 300L, 300L, 300L));
         assertThat(figures.toPosted()).isEqualTo(new Percentiles(2, 2_100L, 9_500L, 9_500L, 9_500L));
         // first documented at 1.000 s, last record (the corrected claim's payment) at 11.000 s

@@ -24,6 +24,7 @@ class StackBenchReportTest {
                 0,
                 10_000,
                 30_000,
+                new Percentiles(900, 20L, 60L, 200L, 400L),
                 new Percentiles(800, 40L, 120L, 480L, 900L),
                 new Percentiles(700, 900L, 2_000L, 3_000L, 4_500L));
         return new StackBenchReport.Run(
@@ -87,7 +88,7 @@ class StackBenchReportTest {
                 .contains("Commit: abc1234")
                 .contains("**10,000 records/s**")
                 // 1000 documented over 20 s = 50/s, 0.0050 of the ceiling
-                .contains("| full | full | 1,000 | 2.5 | 20.0 | 50.0 | 0.0050 | 40 / 120 / 480 / 900 (800) |")
+                .contains("| full | full | 1,000 | 2.5 | 20.0 | 50.0 | 0.0050 | 20 / 60 / 200 / 400 (900) | 40 / 120 / 480 / 900 (800) |")
                 .contains("| r250 | 250/s |")
                 .contains("| PostgreSQL (postmaster + backends) | 2.000 | 4.000 | 4.000 |")
                 .contains("| **all processes** | 25.500 | **9.010** | **9.010** |")
@@ -131,7 +132,17 @@ class StackBenchReportTest {
         StackBenchReport measured = report(true);
         StackBenchReport.Run full = measured.runs().get(0);
         RunFigures slow =
-                new RunFigures(100, 0, 0, 0, 0, 0, 100_000, Percentiles.of(List.of()), Percentiles.of(List.of()));
+                new RunFigures(
+                100,
+                0,
+                0,
+                0,
+                0,
+                0,
+                100_000,
+                Percentiles.of(List.of()),
+                Percentiles.of(List.of()),
+                Percentiles.of(List.of()));
         StackBenchReport.Run warmUp = new StackBenchReport.Run(
                 StackBenchReport.WARM_UP,
                 0,
