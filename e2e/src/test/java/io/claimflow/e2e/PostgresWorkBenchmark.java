@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * {@code benchmark.warmup} (20) not counted; then per service database:
  * <ul>
  *   <li>transactions (commits and rollbacks, {@code pg_stat_database}), statements and rows written per encounter;
- *   <li>the statements by calls per encounter ({@code pg_stat_statements}, when the server preloads it:
+ *   <li>the statements by server time (execution and planning) per encounter, with their calls and rows
+ *       ({@code pg_stat_statements}, when the server preloads it:
  *       {@code -Dclaimflow.test.postgres.stat-statements=true}, embedded PostgreSQL only);
  *   <li>the same per second of an idle pipeline (pollers, relays), measured over {@code benchmark.idle-seconds} (10)
  *       before the run, and the run's figures net of it;
@@ -160,8 +161,11 @@ class PostgresWorkBenchmark {
         }
     }
 
-    /** One statement's calls and rows ({@code pg_stat_statements}), summed over the users that ran it. */
-    record Query(String database, String text, long calls, long rows) {}
+    /**
+     * One statement's calls, rows and time in the server (execution plus planning, ms), from
+     * {@code pg_stat_statements}, summed over the users that ran it.
+     */
+    record Query(String database, String text, long calls, long rows, double millis) {}
 
     /** Counters at one moment. */
     record Counters(long at, Map<String, Database> databases, Map<String, Query> queries, Map<String, Long> others) {
@@ -191,7 +195,8 @@ class PostgresWorkBenchmark {
                 if (statements) {
                     // the services' statements (their login); the benchmark's own reads (the owner's login) apart
                     try (ResultSet rs = statement.executeQuery("SELECT d.datname, s.queryid, min(s.query),"
-                            + " sum(s.calls), sum(s.rows), r.rolname = '" + appRole + "' FROM pg_stat_statements s"
+                            + " sum(s.calls), sum(s.rows), r.rolname = '" + appRole + "',"
+                            + " sum(s.total_exec_time + s.total_plan_time) FROM pg_stat_statements s"
                             + " JOIN pg_database d ON d.oid = s.dbid JOIN pg_roles r ON r.oid = s.userid"
                             + " GROUP BY d.datname, s.queryid, r.rolname = '" + appRole + "'")) {
                         while (rs.next()) {
@@ -200,7 +205,12 @@ class PostgresWorkBenchmark {
                                 if (rs.getBoolean(6)) {
                                     queries.put(
                                             db + " " + rs.getLong(2),
-                                            new Query(db, oneLine(rs.getString(3)), rs.getLong(4), rs.getLong(5)));
+                                            new Query(
+                                                    db,
+                                                    oneLine(rs.getString(3)),
+                                                    rs.getLong(4),
+                                                    rs.getLong(5),
+                                                    rs.getDouble(7)));
                                 } else {
                                     others.merge(db, rs.getLong(4), Long::sum);
                                 }
@@ -227,8 +237,9 @@ class PostgresWorkBenchmark {
                 runSeconds,
                 idleSeconds));
         md.append("| service | transactions / enc (net) | statements / enc (net) | rows written / enc (net) |"
-                + " idle transactions / s | idle statements / s |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
-        double[] total = new double[6];
+                + " statement time ms / enc | idle transactions / s | idle statements / s |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        double[] total = new double[7];
         for (var service : SERVICES.entrySet()) {
             String db = service.getKey();
             Database d0 = from.databases().getOrDefault(db, new Database(0, 0, 0, 0, 0));
@@ -249,14 +260,15 @@ class PostgresWorkBenchmark {
                 calls / ENCOUNTERS,
                 (calls - idleCalls * runSeconds) / ENCOUNTERS,
                 written / ENCOUNTERS,
-                (written - idleWritten * runSeconds) / ENCOUNTERS
+                (written - idleWritten * runSeconds) / ENCOUNTERS,
+                statements ? millis(from, to, db) / ENCOUNTERS : Double.NaN
             };
             for (int i = 0; i < row.length; i++) {
                 total[i] += row[i];
             }
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.2f (%.2f) | %.2f (%.2f) | %.2f (%.2f) | %.1f | %.1f |%n",
+                    "| %s | %.2f (%.2f) | %.2f (%.2f) | %.2f (%.2f) | %.3f | %.1f | %.1f |%n",
                     service.getValue(),
                     row[0],
                     row[1],
@@ -264,18 +276,20 @@ class PostgresWorkBenchmark {
                     row[3],
                     row[4],
                     row[5],
+                    row[6],
                     idleTx,
                     idleCalls));
         }
         md.append(String.format(
                 Locale.ROOT,
-                "| all | %.2f (%.2f) | %.2f (%.2f) | %.2f (%.2f) | | |%n",
+                "| all | %.2f (%.2f) | %.2f (%.2f) | %.2f (%.2f) | %.3f | | |%n",
                 total[0],
                 total[1],
                 total[2],
                 total[3],
                 total[4],
-                total[5]));
+                total[5],
+                total[6]));
         if (!statements) {
             return md.toString();
         }
@@ -283,16 +297,16 @@ class PostgresWorkBenchmark {
             String db = service.getKey();
             md.append("\n## ")
                     .append(service.getValue())
-                    .append(": statements by calls per encounter (net of idle)\n\n")
-                    .append(
-                            "| calls / enc | rows / enc | idle calls / s | statement |\n| ---: | ---: | ---: | --- |\n");
+                    .append(": statements by server time per encounter (net of idle calls)\n\n")
+                    .append("| ms / enc | calls / enc | rows / enc | idle calls / s | statement |\n"
+                            + "| ---: | ---: | ---: | ---: | --- |\n");
             List<String[]> rows = new ArrayList<>();
             List<Double> order = new ArrayList<>();
             to.queries().forEach((key, q1) -> {
                 if (!q1.database().equals(db)) {
                     return;
                 }
-                Query q0 = from.queries().getOrDefault(key, new Query(db, q1.text(), 0, 0));
+                Query q0 = from.queries().getOrDefault(key, new Query(db, q1.text(), 0, 0, 0));
                 Query i1 = idleTo.queries().get(key);
                 Query i0 = idleFrom.queries().get(key);
                 double idle = i1 == null ? 0 : (i1.calls() - (i0 == null ? 0 : i0.calls())) / idleSeconds;
@@ -301,8 +315,12 @@ class PostgresWorkBenchmark {
                 if (q1.calls() - q0.calls() == 0) {
                     return;
                 }
-                order.add(calls);
+                // the run's time less the idle calls' share of it (an idle call costs as much as a busy one)
+                long runCalls = q1.calls() - q0.calls();
+                double millis = (q1.millis() - q0.millis()) * Math.max(0, calls * ENCOUNTERS) / runCalls / ENCOUNTERS;
+                order.add(millis);
                 rows.add(new String[] {
+                    String.format(Locale.ROOT, "%.3f", millis),
                     String.format(Locale.ROOT, "%.2f", calls),
                     String.format(Locale.ROOT, "%.2f", rowsPer),
                     String.format(Locale.ROOT, "%.1f", idle),
@@ -322,8 +340,10 @@ class PostgresWorkBenchmark {
                         .append(r[1])
                         .append(" | ")
                         .append(r[2])
+                        .append(" | ")
+                        .append(r[3])
                         .append(" | `")
-                        .append(r[3].replace("|", "\\|").replace("`", "'"))
+                        .append(r[4].replace("|", "\\|").replace("`", "'"))
                         .append("` |\n");
             }
         }
@@ -335,6 +355,19 @@ class PostgresWorkBenchmark {
     }
 
     // statements of db between two reads, transaction control (BEGIN, COMMIT, ROLLBACK) left out
+    // the statements' server time (execution and planning, ms) over the run, idle calls included
+    private static double millis(Counters from, Counters to, String db) {
+        double millis = 0;
+        for (var entry : to.queries().entrySet()) {
+            Query q1 = entry.getValue();
+            if (q1.database().equals(db)) {
+                Query q0 = from.queries().get(entry.getKey());
+                millis += q1.millis() - (q0 == null ? 0 : q0.millis());
+            }
+        }
+        return millis;
+    }
+
     private static double calls(Counters from, Counters to, String db) {
         long calls = 0;
         for (var entry : to.queries().entrySet()) {

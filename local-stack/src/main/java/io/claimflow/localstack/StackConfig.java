@@ -204,7 +204,12 @@ record StackConfig(
                 option.positiveInt("partitions", "TOPIC_PARTITIONS", 12),
                 List.copyOf(services),
                 Duration.ofSeconds(option.positiveInt("health-timeout", "CLAIMFLOW_HEALTH_TIMEOUT", 180)),
-                option.get("kafka-java-opts", "CLAIMFLOW_KAFKA_JAVA_OPTS", "-Xms256m -Xmx512m -XX:+UseG1GC"),
+                // C1 only, as the services: the broker's C2 compiler threads took about a third of its CPU through the
+                // benchmark's first 4,000 encounters (docs/benchmark, issue 22)
+                option.get(
+                        "kafka-java-opts",
+                        "CLAIMFLOW_KAFKA_JAVA_OPTS",
+                        "-Xms256m -Xmx512m -XX:+UseG1GC -XX:TieredStopAtLevel=1"),
                 option.get(
                         "registry-java-opts",
                         "CLAIMFLOW_REGISTRY_JAVA_OPTS",

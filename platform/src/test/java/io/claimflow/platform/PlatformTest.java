@@ -2,6 +2,7 @@ package io.claimflow.platform;
 
 import io.claimflow.platform.testapp.PlatformTestApplication;
 import io.claimflow.testsupport.ClaimFlowInfrastructure;
+import io.claimflow.testsupport.StatementCounter;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -9,11 +10,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The platform test application on the shared test infrastructure; every test class that uses it shares one
  * Spring context. Two partitions per topic (enough to check that a dead letter keeps its partition), fast retries,
- * an outbox relay that runs only when a test calls it, and the platform's default security (demo users).
+ * an outbox relay that runs only when a test calls it, the platform's default security (demo users), and a
+ * {@link StatementCounter} for tests that count the statements of a piece of work.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,4 +34,5 @@ import org.springframework.boot.test.context.SpringBootTest;
             "claimflow.outbox.relay-auto-startup=false"
         })
 @ClaimFlowInfrastructure(database = "claimflow_platform_test")
+@Import(StatementCounter.class)
 public @interface PlatformTest {}

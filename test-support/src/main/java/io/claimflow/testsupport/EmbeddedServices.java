@@ -61,7 +61,9 @@ final class EmbeddedServices {
         if (Boolean.getBoolean(STAT_STATEMENTS)) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setServerConfig("pg_stat_statements.max", "5000")
-                    .setServerConfig("pg_stat_statements.track_utility", "on");
+                    .setServerConfig("pg_stat_statements.track_utility", "on")
+                    // planning time beside execution time: a statement planned anew at every call shows it
+                    .setServerConfig("pg_stat_statements.track_planning", "on");
         }
         EmbeddedPostgres postgres = builder
                 // The first start in a module unpacks ~117 MB while the broker also starts: give it time.

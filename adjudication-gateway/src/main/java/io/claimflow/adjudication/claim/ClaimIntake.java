@@ -42,7 +42,7 @@ public class ClaimIntake {
         OutboundClaims.Enqueued result = taken.outcome();
         switch (result) {
             case NEW ->
-                LOG.info(
+                LOG.debug(
                         "claim {} of encounter {} queued for payer {}",
                         claim.claimId(),
                         claim.encounterId(),

@@ -252,7 +252,7 @@ public class PaymentPosting {
         }
         OpenBalanceWork.trackPayerMoney(claim, workItems, notice.eventId(), now);
         claims.update(claim);
-        log.info(
+        log.debug(
                 "Remittance {} posted to claim {} for encounter {}: {}",
                 notice.traceNumber(),
                 claim.claimId(),

@@ -203,7 +203,7 @@ public class ClaimSubmission {
         if (outcome == Outcome.SUBMITTED) {
             // a release by a person still traces back to the coding the claim was built from
             submitted.publish(claim, causeEventId != null ? causeEventId : claim.sourceEventId(), now);
-            log.info(
+            log.debug(
                     "Claim {} for encounter {} submitted (frequency {}, {} lines, total {})",
                     claim.claimId(),
                     claim.encounterId(),

@@ -90,7 +90,7 @@ public class EncounterCodingService {
             if (before.status() == EncounterStatus.HELD) {
                 outcomes.superseded(encounterId, version); // corrected documentation made the open item moot
             }
-            log.info("Encounter {} coded automatically as version {}", encounterId, version);
+            log.debug("Encounter {} coded automatically as version {}", encounterId, version);
         }
         return coding;
     }

@@ -88,7 +88,8 @@ class StackBenchReportTest {
                 .contains("Commit: abc1234")
                 .contains("**10,000 records/s**")
                 // 1000 documented over 20 s = 50/s, 0.0050 of the ceiling
-                .contains("| full | full | 1,000 | 2.5 | 20.0 | 50.0 | 0.0050 | 20 / 60 / 200 / 400 (900) | 40 / 120 / 480 / 900 (800) |")
+                .contains(
+                        "| full | full | 1,000 | 2.5 | 20.0 | 50.0 | 0.0050 | 20 / 60 / 200 / 400 (900) | 40 / 120 / 480 / 900 (800) |")
                 .contains("| r250 | 250/s |")
                 .contains("| PostgreSQL (postmaster + backends) | 2.000 | 4.000 | 4.000 |")
                 .contains("| **all processes** | 25.500 | **9.010** | **9.010** |")
@@ -131,8 +132,7 @@ class StackBenchReportTest {
     void theChartsFullRateIsTheMeasuredRunNotTheWarmUp() {
         StackBenchReport measured = report(true);
         StackBenchReport.Run full = measured.runs().get(0);
-        RunFigures slow =
-                new RunFigures(
+        RunFigures slow = new RunFigures(
                 100,
                 0,
                 0,

@@ -91,7 +91,7 @@ public class Postings {
                     claims.pendingWith(remittance.tenantId(), remittance.claimId(), pendingWith);
                 }
             }
-            log.info(
+            log.debug(
                     "posted remittance {} status {} for claim {} of encounter {} as journal entry {}",
                     remittance.traceNumber(),
                     remittance.statusCode(),

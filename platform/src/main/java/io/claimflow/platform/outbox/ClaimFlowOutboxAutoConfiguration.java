@@ -124,7 +124,6 @@ public final class ClaimFlowOutboxAutoConfiguration {
             return new TransactionalBatches(
                     transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)),
                     observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
-                    new org.springframework.jdbc.core.JdbcTemplate(dataSource),
                     processedEvents);
         }
 

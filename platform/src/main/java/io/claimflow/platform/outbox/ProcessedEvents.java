@@ -111,6 +111,59 @@ public class ProcessedEvents {
         return recorded;
     }
 
+    /**
+     * {@link #markAllIfNew} after taking a transaction-scoped advisory lock per key of {@code lockKeys}, in their
+     * order, all in one statement (a batch listener's poll: one round trip instead of two before its first record).
+     * The locks are taken before any mark is inserted (a one-time filter of the insert).
+     *
+     * @param lockKeys the keys to lock, in the order to lock them; empty: only the marks
+     * @param lockSeed the seed of the keys' hash ({@code hashtextextended}), the same for every locker of a key
+     * @return the ids recorded now
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Set<UUID> lockThenMarkAllIfNew(
+            Collection<String> lockKeys, long lockSeed, String consumerId, Collection<UUID> eventIds) {
+        if (lockKeys.isEmpty() || eventIds.isEmpty()) {
+            if (!lockKeys.isEmpty()) {
+                lock(lockKeys, lockSeed);
+            }
+            return markAllIfNew(consumerId, eventIds);
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException(
+                    "ProcessedEvents.lockThenMarkAllIfNew must run inside the handler's database transaction");
+        }
+        if (consumerId == null || consumerId.isBlank() || eventIds.stream().anyMatch(id -> id == null)) {
+            throw new IllegalArgumentException("consumerId and eventIds are required");
+        }
+        String[] ids = new TreeSet<>(eventIds).stream().map(UUID::toString).toArray(String[]::new);
+        Set<UUID> recorded = new HashSet<>();
+        jdbc.query(
+                "WITH locked AS (" + LOCKS + ") INSERT INTO " + PlatformSchema.SCHEMA
+                        + ".processed_event (consumer_id, event_id) SELECT ?, id FROM unnest(CAST(? AS uuid[]))"
+                        + " WITH ORDINALITY AS t (id, n) WHERE (SELECT count FROM locked) >= 0 ORDER BY n"
+                        + " ON CONFLICT DO NOTHING RETURNING event_id",
+                rs -> {
+                    recorded.add(rs.getObject(1, UUID.class));
+                },
+                lockSeed,
+                lockKeys.toArray(String[]::new),
+                consumerId,
+                ids);
+        return recorded;
+    }
+
+    /** Takes a transaction-scoped advisory lock per key, in the given order, in one statement. */
+    void lock(Collection<String> keys, long seed) {
+        if (!keys.isEmpty()) {
+            jdbc.query(LOCKS, rs -> {}, seed, keys.toArray(String[]::new));
+        }
+    }
+
+    // one advisory lock per key of the array, in the array's order
+    private static final String LOCKS = "SELECT count(pg_advisory_xact_lock(hashtextextended(k, ?))) FROM (SELECT k"
+            + " FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS t (k, n) ORDER BY n) AS ordered";
+
     /** Forgets marks older than {@code age}; returns how many. */
     public int purgeOlderThan(Duration age) {
         return jdbc.update(

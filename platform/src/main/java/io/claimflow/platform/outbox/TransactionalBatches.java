@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
@@ -53,7 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * key, in key order; a listener whose handler locks rows by another key (a patient account shared by many
  * encounters) names that key with {@link #handle(String, List, Class, Function, Consumer)}. Two batches running at
  * once (two listeners, or a listener's concurrent consumers) that share a key thus run one after the other, whatever
- * order their records lock rows in, and never deadlock; records are still handled in their order.
+ * order their records lock rows in, and never deadlock; records are still handled in their order. With
+ * {@code handleOnce} the locks and the batch's idempotency marks are one statement (the locks taken first).
  *
  * <p>Each record is handled inside a Spring Kafka listener observation of its own (as a record listener's is): its
  * {@code traceparent} continues into the spans and outbox rows it causes, and {@code claimflow.events.consumed} and
@@ -63,19 +63,19 @@ public class TransactionalBatches {
 
     private static final LogAccessor LOG = new LogAccessor(TransactionalBatches.class);
 
+    // the seed of the lock keys' hash: the same for every batch, so that two batches sharing a key meet
+    private static final long LOCK_SEED = 7919;
+
     private final TransactionTemplate transactions;
     private final ObservationRegistry observationRegistry;
-    private final JdbcTemplate jdbc;
     private final ProcessedEvents processedEvents;
 
     TransactionalBatches(
             PlatformTransactionManager transactionManager,
             ObservationRegistry observationRegistry,
-            JdbcTemplate jdbc,
             ProcessedEvents processedEvents) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.observationRegistry = observationRegistry;
-        this.jdbc = jdbc;
         this.processedEvents = processedEvents;
     }
 
@@ -139,7 +139,7 @@ public class TransactionalBatches {
             this.eventId = eventId;
         }
 
-        void markBatch(List<ConsumerRecord<String, V>> records, int end, Class<V> type) {
+        void markBatch(List<ConsumerRecord<String, V>> records, int end, Class<V> type, SortedSet<String> lockKeys) {
             UUID[] ids = new UUID[end];
             List<UUID> all = new ArrayList<>(end);
             for (int i = 0; i < end; i++) {
@@ -153,7 +153,7 @@ public class TransactionalBatches {
                     all.add(ids[i]);
                 }
             }
-            Set<UUID> recorded = processedEvents.markAllIfNew(consumerId, all);
+            Set<UUID> recorded = processedEvents.lockThenMarkAllIfNew(lockKeys, LOCK_SEED, consumerId, all);
             fresh = new Boolean[end];
             for (int i = 0; i < end; i++) {
                 // the first record of an id recorded now is new; a repeat within the batch is not
@@ -270,9 +270,12 @@ public class TransactionalBatches {
         int[] current = {0};
         try {
             transactions.executeWithoutResult(status -> {
-                lock(lockKeys(records, end, type, lockKey));
+                SortedSet<String> keys = lockKeys(records, end, type, lockKey);
                 if (once != null) {
-                    once.markBatch(records, end, type);
+                    // the locks and the marks in one statement, the locks first
+                    once.markBatch(records, end, type, keys);
+                } else {
+                    processedEvents.lock(keys, LOCK_SEED);
                 }
                 for (int i = 0; i < end; i++) {
                     current[0] = i;
@@ -292,18 +295,6 @@ public class TransactionalBatches {
         } catch (RuntimeException e) {
             return new Failure(current[0], e);
         }
-    }
-
-    // one statement for all of the batch's keys, locked in the given (sorted) order
-    private void lock(SortedSet<String> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        jdbc.query(
-                "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 7919))) FROM (SELECT k FROM"
-                        + " unnest(CAST(? AS text[])) WITH ORDINALITY AS t (k, n) ORDER BY n) AS ordered",
-                rs -> {},
-                (Object) keys.toArray(String[]::new));
     }
 
     // the distinct lock keys of records [0, end), sorted: the record key, or the listener's lock key of the value

@@ -13,6 +13,7 @@ import io.claimflow.platform.testapp.BatchTestListener;
 import io.claimflow.platform.testapp.PlatformTestApplication;
 import io.claimflow.platform.testapp.PlatformTestEvent;
 import io.claimflow.testsupport.Records;
+import io.claimflow.testsupport.StatementCounter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +56,9 @@ class TransactionalBatchesTest {
 
     @Autowired
     ProcessedEvents processedEvents;
+
+    @Autowired
+    StatementCounter counter;
 
     @Test
     void aFailingRecordRollsBackAloneAndTheRecordsBeforeItCommit() {
@@ -133,6 +137,44 @@ class TransactionalBatchesTest {
                 event -> java.util.UUID.fromString(event.getEventId()),
                 handler);
         assertThat(handled).containsExactly(events.get(0).getEventId());
+    }
+
+    @Test
+    void handleOnceTakesTheBatchsLocksAndMarksItsEventsInOneStatementBeforeItsFirstRecord() {
+        List<PlatformTestEvent> events = List.of(event("ok"), event("ok"), event("ok"));
+        List<ConsumerRecord<String, PlatformTestEvent>> records = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            records.add(new ConsumerRecord<>("direct", 0, i, events.get(i).getEncounterId(), events.get(i)));
+        }
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        List<Long> advisoryLocksHeld = new ArrayList<>();
+        java.util.function.Consumer<PlatformTestEvent> handler = event -> {
+            if (advisoryLocksHeld.isEmpty()) {
+                advisoryLocksHeld.add(jdbc.queryForObject(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()",
+                        Long.class));
+            }
+        };
+
+        StatementCounter.Counts counts = counter.count(() -> batches.handleOnce(
+                "direct-one-statement", records, PlatformTestEvent.class, PlatformTestEvent::getEventId, handler));
+
+        // the batch's own statement (locks, then marks) and the handler's one query
+        assertThat(counts.statements()).isEqualTo(2);
+        assertThat(counts.commits()).isEqualTo(1);
+        // at its first record the handler runs under a lock per record key, and every event is marked
+        assertThat(advisoryLocksHeld).containsExactly(3L);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM claimflow_platform.processed_event WHERE consumer_id = ?",
+                        Long.class,
+                        "direct-one-statement"))
+                .isEqualTo(3L);
+        // redelivered: the marks skip every record, in one statement again
+        advisoryLocksHeld.clear();
+        StatementCounter.Counts again = counter.count(() -> batches.handleOnce(
+                "direct-one-statement", records, PlatformTestEvent.class, PlatformTestEvent::getEventId, handler));
+        assertThat(again.statements()).isEqualTo(1);
+        assertThat(advisoryLocksHeld).isEmpty();
     }
 
     @Test

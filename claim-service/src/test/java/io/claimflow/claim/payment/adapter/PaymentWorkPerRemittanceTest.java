@@ -92,8 +92,8 @@ class PaymentWorkPerRemittanceTest {
     /** Per payment in a poll: the claim read, the claim's update (with its status history). */
     static final int STATEMENTS_PER_PAID_CLAIM_IN_A_POLL = 2;
 
-    /** Per poll: the key locks, the idempotency marks, the held payments, the outbox rows. */
-    static final int STATEMENTS_PER_PAYMENT_POLL = 4;
+    /** Per poll: the key locks with the idempotency marks (one statement), the held payments, the outbox rows. */
+    static final int STATEMENTS_PER_PAYMENT_POLL = 3;
 
     @Autowired
     PaymentPostedListener listener;

@@ -39,10 +39,10 @@ class EncounterCodedWorkPerPollTest {
     static final int STATEMENTS_PER_ENCOUNTER = 2;
 
     /**
-     * Per poll: the key locks, the idempotency marks, the outbox rows, and at most one block of claim numbers (a
-     * block holds 20; the poll may use up the one in hand and take the next).
+     * Per poll: the key locks with the idempotency marks (one statement), the outbox rows, and at most one block of
+     * claim numbers (a block holds 20; the poll may use up the one in hand and take the next).
      */
-    static final int STATEMENTS_PER_POLL = 4;
+    static final int STATEMENTS_PER_POLL = 3;
 
     @Autowired
     EncounterCodedListener listener;

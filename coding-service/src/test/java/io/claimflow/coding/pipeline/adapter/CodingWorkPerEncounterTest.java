@@ -35,18 +35,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CodingWorkPerEncounterTest {
 
     /**
-     * For a poll of one new encounter whose codes are known: the poll's key lock and idempotency mark, its patient's
-     * history read, its history insert, the encounter stored with its outcome (one upsert; an insert and a state
-     * update before, 8 statements), its coding version and its outbox row: one transaction.
+     * For a poll of one new encounter whose codes are known: the poll's key lock and idempotency mark (one statement;
+     * two before), its patient's history read, its history insert, the encounter stored with its outcome (one upsert;
+     * an insert and a state update before, 8 statements), its coding version and its outbox row: one transaction.
      */
-    static final int STATEMENTS_PER_NEW_ENCOUNTER = 7;
+    static final int STATEMENTS_PER_NEW_ENCOUNTER = 6;
 
     /**
-     * For a poll of new encounters whose codes are known, once per poll: the key locks and the idempotency marks, the
-     * history of all its patients (one query), its history rows, its coding versions and its outbox rows (one insert
-     * each, at the commit). Before: each of them per encounter but the lock, the mark and the outbox rows.
+     * For a poll of new encounters whose codes are known, once per poll: the key locks with the idempotency marks (one
+     * statement), the history of all its patients (one query), its history rows, its coding versions and its outbox
+     * rows (one insert each, at the commit). Before: each of them per encounter but the lock, the mark and the outbox
+     * rows.
      */
-    static final int STATEMENTS_PER_POLL = 6;
+    static final int STATEMENTS_PER_POLL = 5;
 
     /** And per encounter of such a poll: the encounter stored with its outcome. Before: 5 (3 + 20 * 5 = 103 a poll). */
     static final int STATEMENTS_PER_ENCOUNTER_OF_A_POLL = 1;
@@ -71,7 +72,7 @@ class CodingWorkPerEncounterTest {
         assertThat(counts.commits()).as("one transaction").isEqualTo(1);
         assertThat(counts.statements())
                 .as(
-                        "lock, mark, history read and insert, encounter with its state, version, outbox row: no code-set lookup")
+                        "lock and mark, history read and insert, encounter with its state, version, outbox row: no code-set lookup")
                 .isEqualTo(STATEMENTS_PER_NEW_ENCOUNTER);
     }
 
@@ -118,7 +119,7 @@ class CodingWorkPerEncounterTest {
         assertThat(count("coding_version", ids)).isEqualTo(20);
         assertThat(counts.commits()).as("one transaction").isEqualTo(1);
         assertThat(counts.statements())
-                .as("lock, marks, history read, history rows, versions, outbox rows; an upsert per encounter")
+                .as("lock and marks, history read, history rows, versions, outbox rows; an upsert per encounter")
                 .isEqualTo(STATEMENTS_PER_POLL + 20 * STATEMENTS_PER_ENCOUNTER_OF_A_POLL);
     }
 

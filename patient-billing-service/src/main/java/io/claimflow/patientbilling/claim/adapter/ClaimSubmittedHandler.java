@@ -68,7 +68,7 @@ public class ClaimSubmittedHandler {
                         event.getEncounterId());
             }
         }
-        log.info(
+        log.debug(
                 "registered claim {} of encounter {} on patient account {}",
                 event.getClaimId(),
                 event.getEncounterId(),
