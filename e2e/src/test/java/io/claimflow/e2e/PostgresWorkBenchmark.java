@@ -165,7 +165,7 @@ class PostgresWorkBenchmark {
      * One statement's calls, rows and time in the server (execution plus planning, ms), from
      * {@code pg_stat_statements}, summed over the users that ran it.
      */
-    record Query(String database, String text, long calls, long rows, double millis) {}
+    record Query(String database, String text, long calls, long rows, double millis, double planMillis) {}
 
     /** Counters at one moment. */
     record Counters(long at, Map<String, Database> databases, Map<String, Query> queries, Map<String, Long> others) {
@@ -196,7 +196,7 @@ class PostgresWorkBenchmark {
                     // the services' statements (their login); the benchmark's own reads (the owner's login) apart
                     try (ResultSet rs = statement.executeQuery("SELECT d.datname, s.queryid, min(s.query),"
                             + " sum(s.calls), sum(s.rows), r.rolname = '" + appRole + "',"
-                            + " sum(s.total_exec_time + s.total_plan_time) FROM pg_stat_statements s"
+                            + " sum(s.total_exec_time + s.total_plan_time), sum(s.total_plan_time) FROM pg_stat_statements s"
                             + " JOIN pg_database d ON d.oid = s.dbid JOIN pg_roles r ON r.oid = s.userid"
                             + " GROUP BY d.datname, s.queryid, r.rolname = '" + appRole + "'")) {
                         while (rs.next()) {
@@ -210,7 +210,8 @@ class PostgresWorkBenchmark {
                                                     oneLine(rs.getString(3)),
                                                     rs.getLong(4),
                                                     rs.getLong(5),
-                                                    rs.getDouble(7)));
+                                                    rs.getDouble(7),
+                                                    rs.getDouble(8)));
                                 } else {
                                     others.merge(db, rs.getLong(4), Long::sum);
                                 }
@@ -298,7 +299,7 @@ class PostgresWorkBenchmark {
             md.append("\n## ")
                     .append(service.getValue())
                     .append(": statements by server time per encounter (net of idle calls)\n\n")
-                    .append("| ms / enc | calls / enc | rows / enc | idle calls / s | statement |\n"
+                    .append("| ms / enc (of it planning) | calls / enc | rows / enc | idle calls / s | statement |\n"
                             + "| ---: | ---: | ---: | ---: | --- |\n");
             List<String[]> rows = new ArrayList<>();
             List<Double> order = new ArrayList<>();
@@ -306,7 +307,7 @@ class PostgresWorkBenchmark {
                 if (!q1.database().equals(db)) {
                     return;
                 }
-                Query q0 = from.queries().getOrDefault(key, new Query(db, q1.text(), 0, 0, 0));
+                Query q0 = from.queries().getOrDefault(key, new Query(db, q1.text(), 0, 0, 0, 0));
                 Query i1 = idleTo.queries().get(key);
                 Query i0 = idleFrom.queries().get(key);
                 double idle = i1 == null ? 0 : (i1.calls() - (i0 == null ? 0 : i0.calls())) / idleSeconds;
@@ -317,10 +318,12 @@ class PostgresWorkBenchmark {
                 }
                 // the run's time less the idle calls' share of it (an idle call costs as much as a busy one)
                 long runCalls = q1.calls() - q0.calls();
-                double millis = (q1.millis() - q0.millis()) * Math.max(0, calls * ENCOUNTERS) / runCalls / ENCOUNTERS;
+                double share = Math.max(0, calls * ENCOUNTERS) / runCalls / ENCOUNTERS;
+                double millis = (q1.millis() - q0.millis()) * share;
+                double planMillis = (q1.planMillis() - q0.planMillis()) * share;
                 order.add(millis);
                 rows.add(new String[] {
-                    String.format(Locale.ROOT, "%.3f", millis),
+                    String.format(Locale.ROOT, "%.3f (%.3f)", millis, planMillis),
                     String.format(Locale.ROOT, "%.2f", calls),
                     String.format(Locale.ROOT, "%.2f", rowsPer),
                     String.format(Locale.ROOT, "%.1f", idle),

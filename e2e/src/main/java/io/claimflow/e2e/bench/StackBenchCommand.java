@@ -178,8 +178,16 @@ public final class StackBenchCommand implements Callable<Integer> {
         if (warmup > 0) {
             runs.add(run(population, base + StackBenchReport.WARM_UP, StackBenchReport.WARM_UP, 0, warmup));
         }
+        Map<String, Integer> seen = new HashMap<>();
         for (double rate : parsedRates) {
             String label = rate <= 0 ? "full" : "r" + (long) rate;
+            // a rate given twice (--rates full,full: the same rate again, warmer) is its own run (full2) with
+            // encounters of
+            // its own; with the same label its encounters would repeat the first run's ids and be ignored as seen
+            int repeat = seen.merge(label, 1, Integer::sum);
+            if (repeat > 1) {
+                label = label + repeat;
+            }
             runs.add(run(population, base + label, label, rate, count));
         }
         StackBenchReport report = new StackBenchReport(
