@@ -117,6 +117,8 @@ public final class ClaimFlowKafkaAutoConfiguration {
             putIfAbsent(configs, updates, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             putIfAbsent(configs, updates, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int)
                     properties.consumer().fetchMaxWait().toMillis());
+            putIfAbsent(configs, updates, ConsumerConfig.FETCH_MIN_BYTES_CONFIG, (int)
+                    properties.consumer().fetchMinBytes().toBytes());
             factory.updateConfigs(updates);
         };
     }

@@ -88,24 +88,27 @@ class ClaimFlowKafkaAutoConfigurationTest {
     }
 
     @Test
-    void producerBatchingAndConsumerFetchWaitComeFromClaimFlowProperties() {
+    void producerBatchingAndConsumerFetchWaitAndMinimumComeFromClaimFlowProperties() {
         runner.run(context -> {
             assertThat(context.getBean(ProducerFactory.class).getConfigurationProperties())
                     .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 5)
                     .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
             assertThat(context.getBean(ConsumerFactory.class).getConfigurationProperties())
-                    .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
+                    .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500)
+                    .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         });
         runner.withPropertyValues(
                         "claimflow.kafka.producer.linger=20ms",
                         "claimflow.kafka.producer.compression=lz4",
-                        "claimflow.kafka.consumer.fetch-max-wait=5s")
+                        "claimflow.kafka.consumer.fetch-max-wait=5s",
+                        "claimflow.kafka.consumer.fetch-min-bytes=32KB")
                 .run(context -> {
                     assertThat(context.getBean(ProducerFactory.class).getConfigurationProperties())
                             .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 20)
                             .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
                     assertThat(context.getBean(ConsumerFactory.class).getConfigurationProperties())
-                            .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5000);
+                            .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5000)
+                            .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 32 * 1024);
                 });
         // Spring Boot's own keys still win
         runner.withPropertyValues(
