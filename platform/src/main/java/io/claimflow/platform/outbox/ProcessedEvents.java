@@ -3,6 +3,7 @@ package io.claimflow.platform.outbox;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -83,32 +84,7 @@ public class ProcessedEvents {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<UUID> markAllIfNew(String consumerId, Collection<UUID> eventIds) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalTransactionStateException(
-                    "ProcessedEvents.markAllIfNew must run inside the handler's database transaction");
-        }
-        if (consumerId == null
-                || consumerId.isBlank()
-                || eventIds == null
-                || eventIds.stream().anyMatch(id -> id == null)) {
-            throw new IllegalArgumentException("consumerId and eventIds are required");
-        }
-        if (eventIds.isEmpty()) {
-            return Set.of();
-        }
-        // sorted: two transactions inserting overlapping ids wait for each other in one order, never deadlock
-        String[] ids = new TreeSet<>(eventIds).stream().map(UUID::toString).toArray(String[]::new);
-        Set<UUID> recorded = new HashSet<>();
-        jdbc.query(
-                "INSERT INTO " + PlatformSchema.SCHEMA + ".processed_event (consumer_id, event_id) "
-                        + "SELECT ?, id FROM unnest(CAST(? AS uuid[])) WITH ORDINALITY AS t (id, n) ORDER BY n "
-                        + "ON CONFLICT DO NOTHING RETURNING event_id",
-                rs -> {
-                    recorded.add(rs.getObject(1, UUID.class));
-                },
-                consumerId,
-                ids);
-        return recorded;
+        return lockThenMarkAllIfNew(List.of(), 0, consumerId, eventIds);
     }
 
     /**
@@ -123,33 +99,37 @@ public class ProcessedEvents {
     @Transactional(propagation = Propagation.MANDATORY)
     Set<UUID> lockThenMarkAllIfNew(
             Collection<String> lockKeys, long lockSeed, String consumerId, Collection<UUID> eventIds) {
-        if (lockKeys.isEmpty() || eventIds.isEmpty()) {
-            if (!lockKeys.isEmpty()) {
-                lock(lockKeys, lockSeed);
-            }
-            return markAllIfNew(consumerId, eventIds);
-        }
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException(
-                    "ProcessedEvents.lockThenMarkAllIfNew must run inside the handler's database transaction");
+                    "ProcessedEvents.markAllIfNew must run inside the handler's database transaction");
         }
-        if (consumerId == null || consumerId.isBlank() || eventIds.stream().anyMatch(id -> id == null)) {
+        if (consumerId == null
+                || consumerId.isBlank()
+                || eventIds == null
+                || eventIds.stream().anyMatch(id -> id == null)) {
             throw new IllegalArgumentException("consumerId and eventIds are required");
         }
+        if (eventIds.isEmpty()) {
+            lock(lockKeys, lockSeed);
+            return Set.of();
+        }
+        // sorted: two transactions inserting overlapping ids wait for each other in one order, never deadlock
         String[] ids = new TreeSet<>(eventIds).stream().map(UUID::toString).toArray(String[]::new);
+        boolean locking = !lockKeys.isEmpty();
+        String insert = "INSERT INTO " + PlatformSchema.SCHEMA + ".processed_event (consumer_id, event_id) "
+                + "SELECT ?, id FROM unnest(CAST(? AS uuid[])) WITH ORDINALITY AS t (id, n) "
+                + (locking ? "WHERE (SELECT count FROM locked) >= 0 " : "")
+                + "ORDER BY n ON CONFLICT DO NOTHING RETURNING event_id";
+        Object[] params = locking
+                ? new Object[] {lockSeed, lockKeys.toArray(String[]::new), consumerId, ids}
+                : new Object[] {consumerId, ids};
         Set<UUID> recorded = new HashSet<>();
         jdbc.query(
-                "WITH locked AS (" + LOCKS + ") INSERT INTO " + PlatformSchema.SCHEMA
-                        + ".processed_event (consumer_id, event_id) SELECT ?, id FROM unnest(CAST(? AS uuid[]))"
-                        + " WITH ORDINALITY AS t (id, n) WHERE (SELECT count FROM locked) >= 0 ORDER BY n"
-                        + " ON CONFLICT DO NOTHING RETURNING event_id",
+                locking ? "WITH locked AS (" + LOCKS + ") " + insert : insert,
                 rs -> {
                     recorded.add(rs.getObject(1, UUID.class));
                 },
-                lockSeed,
-                lockKeys.toArray(String[]::new),
-                consumerId,
-                ids);
+                params);
         return recorded;
     }
 
