@@ -12,7 +12,6 @@ import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.PaymentPosted;
 import io.claimflow.payersimulator.adjudication.ResponseWriter;
-import io.claimflow.payersimulator.config.SimulatorProperties;
 import io.claimflow.schemas.Topics;
 import io.claimflow.schemas.serde.ConfluentAvroDeserializer;
 import io.claimflow.testsupport.Infrastructure;
@@ -129,25 +128,8 @@ abstract class GatewayLifecycleFixture {
      * {@code name} as its test name.
      */
     static ResponseWriter simulatedPayer(String name) {
-        return new ResponseWriter(new SimulatorProperties(
-                GatewayLifecycleTest.PAYER,
-                "Buckeye Health Plan",
-                "SIMPAYER",
-                "310000001",
-                name,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                365,
-                null,
-                null,
-                null,
-                null));
+        return new ResponseWriter(SimulatedPayers.payer(
+                GatewayLifecycleTest.PAYER, "Buckeye Health Plan", "SIMPAYER", "310000001", name));
     }
 
     /** Payer BKHP1 answering each 837P sent with {@code send837}'s 999; its mailbox is empty. */

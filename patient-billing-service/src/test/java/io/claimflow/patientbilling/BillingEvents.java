@@ -193,6 +193,53 @@ public final class BillingEvents {
         return event;
     }
 
+    /**
+     * The four events of a two-payer visit of 350.00 (claims clm-p and clm-s, traces EFT-P and EFT-S): the primary's
+     * claim; its remittance, which pays 168.40, writes off 96.50 (CO-45) and leaves 85.10 billed to Medicaid;
+     * Medicaid's own claim, carrying the primary's adjudication; Medicaid's remittance, which pays 70.10, writes off
+     * 10.00 and leaves the patient the 5.00 copay.
+     */
+    public record TwoPayerVisit(
+            ClaimSubmitted primaryClaim,
+            PaymentPosted primaryAnswer,
+            ClaimSubmitted secondaryClaim,
+            PaymentPosted secondaryAnswer) {}
+
+    /** That visit's events for {@code encounterId} of patient {@code mrn}, each with a new event id. */
+    public static TwoPayerVisit twoPayerVisit(String tenant, String encounterId, String mrn) {
+        PaymentPosted primary = remittance(
+                tenant,
+                "clm-p",
+                encounterId,
+                "EFT-P",
+                ClaimStatus.PROCESSED_AS_PRIMARY,
+                "1",
+                "350.00",
+                "168.40",
+                "96.50",
+                "50.00",
+                "21.10",
+                "14.00",
+                "0.00");
+        primary.setNextPayer(MEDICAID);
+        return new TwoPayerVisit(
+                claimSubmitted(tenant, "clm-p", encounterId, mrn),
+                primary,
+                laterPayersClaim(tenant, "clm-s", encounterId, mrn, MEDICAID),
+                laterPayer(
+                        tenant,
+                        "clm-s",
+                        encounterId,
+                        "EFT-S",
+                        MEDICAID,
+                        ClaimStatus.PROCESSED_AS_SECONDARY,
+                        "2",
+                        "70.10",
+                        "10.00",
+                        "5.00",
+                        null));
+    }
+
     private static void addPr(List<Adjustment> adjustments, String carc, String amount) {
         if (new BigDecimal(amount).signum() != 0) {
             adjustments.add(new Adjustment(AdjustmentGroupCode.PR, carc, new BigDecimal(amount)));

@@ -2,7 +2,6 @@ package io.claimflow.patientbilling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.claimflow.events.ClaimStatus;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.PaymentPosted;
 import io.claimflow.patientbilling.claim.adapter.ClaimSubmittedHandler;
@@ -84,46 +83,14 @@ class CoordinationOfBenefitsArrivalOrderTest {
         }
     }
 
-    /**
-     * The visit: the primary pays 168.40 of 350.00, CO-45 96.50, and leaves 85.10 billed to Medicaid; Medicaid's own
-     * claim carries the primary's adjudication; Medicaid pays 70.10, writes off 10.00 and leaves the patient the 5.00
-     * copay.
-     */
+    /** The visit ({@link BillingEvents#twoPayerVisit}), its events by name: claim (CS) and answer (PP) of each payer. */
     private static Map<String, SpecificRecord> visit(String tenant, String encounter) {
+        BillingEvents.TwoPayerVisit visit = BillingEvents.twoPayerVisit(tenant, encounter, "MRN-ORDER");
         Map<String, SpecificRecord> events = new LinkedHashMap<>();
-        events.put("CSp", BillingEvents.claimSubmitted(tenant, "clm-p", encounter, "MRN-ORDER"));
-        PaymentPosted primary = BillingEvents.remittance(
-                tenant,
-                "clm-p",
-                encounter,
-                "EFT-P",
-                ClaimStatus.PROCESSED_AS_PRIMARY,
-                "1",
-                "350.00",
-                "168.40",
-                "96.50",
-                "50.00",
-                "21.10",
-                "14.00",
-                "0.00");
-        primary.setNextPayer(BillingEvents.MEDICAID);
-        events.put("PPp", primary);
-        events.put(
-                "CSs", BillingEvents.laterPayersClaim(tenant, "clm-s", encounter, "MRN-ORDER", BillingEvents.MEDICAID));
-        events.put(
-                "PPs",
-                BillingEvents.laterPayer(
-                        tenant,
-                        "clm-s",
-                        encounter,
-                        "EFT-S",
-                        BillingEvents.MEDICAID,
-                        ClaimStatus.PROCESSED_AS_SECONDARY,
-                        "2",
-                        "70.10",
-                        "10.00",
-                        "5.00",
-                        null));
+        events.put("CSp", visit.primaryClaim());
+        events.put("PPp", visit.primaryAnswer());
+        events.put("CSs", visit.secondaryClaim());
+        events.put("PPs", visit.secondaryAnswer());
         return events;
     }
 

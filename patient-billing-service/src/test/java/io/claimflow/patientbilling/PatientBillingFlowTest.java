@@ -908,8 +908,10 @@ class PatientBillingFlowTest extends BillingFlowFixture {
 
     @Test
     void aSecondaryClaimNeverChargesTheVisitAgainAndThePatientOwesOnlyWhatTheLastPayerLeft() {
-        long account = registerClaim("clm-p", "MRN-COB");
-        publish(Topics.PAYMENT_POSTED, primaryBilledTo("clm-p", "EFT-P", ClaimStatus.PROCESSED_AS_PRIMARY, "1"));
+        BillingEvents.TwoPayerVisit events = BillingEvents.twoPayerVisit(tenant, encounter, "MRN-COB");
+        publish(Topics.CLAIM_SUBMITTED, events.primaryClaim());
+        long account = awaitAccount("clm-p");
+        publish(Topics.PAYMENT_POSTED, events.primaryAnswer());
         awaitEntries(account, 1);
 
         // pending with the secondary: not the patient's balance, shown as billed to it
@@ -927,21 +929,8 @@ class PatientBillingFlowTest extends BillingFlowFixture {
                 .as("no statement while a payer is pending")
                 .isEqualTo(0);
 
-        publish(
-                Topics.CLAIM_SUBMITTED,
-                BillingEvents.laterPayersClaim(tenant, "clm-s", encounter, "MRN-COB", BillingEvents.MEDICAID));
-        PaymentPosted secondary = BillingEvents.laterPayer(
-                tenant,
-                "clm-s",
-                encounter,
-                "EFT-S",
-                BillingEvents.MEDICAID,
-                ClaimStatus.PROCESSED_AS_SECONDARY,
-                "2",
-                "70.10",
-                "10.00",
-                "5.00",
-                null);
+        publish(Topics.CLAIM_SUBMITTED, events.secondaryClaim());
+        PaymentPosted secondary = events.secondaryAnswer();
         publish(Topics.PAYMENT_POSTED, secondary);
         // the same remittance again under another event id posts nothing
         publish(

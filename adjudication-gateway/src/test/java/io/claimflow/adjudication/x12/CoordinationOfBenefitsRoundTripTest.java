@@ -2,6 +2,7 @@ package io.claimflow.adjudication.x12;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.claimflow.adjudication.SimulatedPayers;
 import io.claimflow.adjudication.claim.adapter.ClaimSubmittedMapper;
 import io.claimflow.adjudication.response.Balancing;
 import io.claimflow.events.ClaimSubmitted;
@@ -92,13 +93,12 @@ class CoordinationOfBenefitsRoundTripTest {
     }
 
     static PayerSimulator simulator() {
-        SimulatorProperties properties = new SimulatorProperties(
+        SimulatorProperties properties = SimulatedPayers.payer(
                 "BKHP1",
                 "Buckeye Health Plan",
                 "SIMPAYER",
                 "310000001",
                 "COBEFT",
-                null,
                 Map.of(
                         "buckeye-ppo",
                         new SimulatorProperties.Plan(
@@ -118,15 +118,7 @@ class CoordinationOfBenefitsRoundTripTest {
                         new SimulatorProperties.Member(
                                 "medicaid", LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31))),
                 Map.of("99214", new BigDecimal("128.74"), "83036", new BigDecimal("13.42")),
-                null,
-                null,
-                null,
-                null,
-                365,
-                null,
-                null,
-                Map.of("BKHP1", List.of("MCD01")),
-                null);
+                Map.of("BKHP1", List.of("MCD01")));
         return new PayerSimulator(properties, new Faults(properties.faults()), CLOCK);
     }
 

@@ -22,19 +22,14 @@ public interface ClaimRepository {
     /** The claim, locked for the rest of the transaction. */
     Optional<Claim> findForUpdate(String claimId);
 
-    /** The encounter's current primary claim, locked for the rest of the transaction. */
-    Optional<Claim> findCurrentForUpdate(String encounterId);
-
     /**
      * What a coded encounter needs to know, in one read (issue 22: two before): its current primary claim, locked for
      * the rest of the transaction, and the service keys of the live claims of the patient's other encounters on the
-     * visit's date, for the duplicate check of the claim it builds ({@link VisitClaims#isDuplicate}). This default
-     * reads the claim alone and leaves the duplicate check to {@link #hasDuplicate}.
+     * visit's date, for the duplicate check of the claim it builds ({@link VisitClaims#isDuplicate}): the same
+     * candidates as {@link #hasDuplicate} reads.
      */
-    default VisitClaims currentForUpdateWithSameDayClaims(
-            String encounterId, String tenantId, String patientMrn, LocalDate dateOfService) {
-        return new VisitClaims(findCurrentForUpdate(encounterId), tenantId, patientMrn, dateOfService, null);
-    }
+    VisitClaims currentForUpdateWithSameDayClaims(
+            String encounterId, String tenantId, String patientMrn, LocalDate dateOfService);
 
     /**
      * An encounter's current primary claim and the service keys of the live claims (not written off, voided or
@@ -48,7 +43,7 @@ public interface ClaimRepository {
             List<String> otherServiceKeys) {
 
         /**
-         * Whether {@code claim} duplicates one of those claims (as {@link #hasDuplicate} answers); null when these
+         * Whether {@code claim} duplicates one of those claims ({@link #isDuplicate(List, String)}); null when these
          * keys cannot tell (not read, or the claim is of another patient, tenant or date).
          */
         public Boolean isDuplicate(Claim claim) {
@@ -58,7 +53,16 @@ public interface ClaimRepository {
                     || !claim.dateOfService().equals(dateOfService)) {
                 return null;
             }
-            return otherServiceKeys.contains(claim.serviceKey());
+            return isDuplicate(otherServiceKeys, claim.serviceKey());
+        }
+
+        /**
+         * The duplicate rule, for both of its paths (a coded encounter's claim, and {@link #hasDuplicate}): a claim
+         * duplicates another live claim of its patient and date from another encounter when that claim bills the same
+         * services (the same service key).
+         */
+        public static boolean isDuplicate(List<String> otherServiceKeys, String serviceKey) {
+            return otherServiceKeys.contains(serviceKey);
         }
     }
 
@@ -71,7 +75,11 @@ public interface ClaimRepository {
     /** Every claim of the encounter, oldest first, not locked (for reading). */
     List<Claim> claimsOfVisit(String encounterId);
 
-    /** Whether another encounter of the patient already has a live claim for the same services on the same date. */
+    /**
+     * Whether another encounter of the patient already has a live claim for the same services on the same date: the
+     * candidates {@link #currentForUpdateWithSameDayClaims} reads, judged by {@link VisitClaims#isDuplicate(List,
+     * String)}.
+     */
     boolean hasDuplicate(
             String tenantId,
             String patientMrn,

@@ -338,8 +338,9 @@ class PaymentPostingTest {
         }
 
         @Override
-        public Optional<Claim> findCurrentForUpdate(String encounterId) {
-            return Optional.of(claim);
+        public VisitClaims currentForUpdateWithSameDayClaims(
+                String encounterId, String tenantId, String patientMrn, LocalDate dateOfService) {
+            return new VisitClaims(Optional.of(claim), tenantId, patientMrn, dateOfService, List.of());
         }
 
         @Override

@@ -5,6 +5,7 @@ import io.claimflow.adjudication.claim.Notices;
 import io.claimflow.adjudication.claim.OutboundClaim;
 import io.claimflow.adjudication.claim.OutboundClaims;
 import io.claimflow.adjudication.claim.SentClaim;
+import io.claimflow.adjudication.config.UnmatchedClpSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -27,6 +28,12 @@ class JdbcOutboundClaims implements OutboundClaims {
     private static final String COLUMNS = "claim_json::text AS claim_json, status, interchange_id, "
             + "st_control_number, payer_claim_number, queued_at";
 
+    /**
+     * Whether a CLP kept unmatched may be the claim taken in: Remittances#anyUnmatchedFor's condition (one definition,
+     * {@link UnmatchedClpSql}) for a claim not held before now, so by CLP01 or member id (it has no payer claim number).
+     */
+    private static final String KEPT_CLP = UnmatchedClpSql.mayBeClaims(":pcn", null, ":member");
+
     private final JdbcClient jdbc;
 
     JdbcOutboundClaims(JdbcClient jdbc) {
@@ -38,8 +45,7 @@ class JdbcOutboundClaims implements OutboundClaims {
         String json = JSON.writeValueAsString(claim);
         // one statement for a claim taken in (issue 22): the duplicate check (the event's submission held already),
         // the claim, its first submission, and whether a CLP kept unmatched may be its; the claim is inserted only
-        // when its event is new and its id not held yet. The CLP condition is Remittances#anyUnmatchedFor's for a
-        // claim held before now: by CLP01 or member id (a claim not held yet has no payer claim number).
+        // when its event is new and its id not held yet. The CLP condition is KEPT_CLP.
         Map<String, Object> taken = jdbc.sql("""
                 WITH seen AS (
                     SELECT 1 FROM claim_submission WHERE submitted_event_id = :event
@@ -57,9 +63,8 @@ class JdbcOutboundClaims implements OutboundClaims {
                     RETURNING claim_id
                 )
                 SELECT EXISTS (SELECT 1 FROM seen) AS duplicate, EXISTS (SELECT 1 FROM submission) AS inserted,
-                    EXISTS (SELECT 1 FROM claim) AND EXISTS (SELECT 1 FROM remittance_claim c
-                        WHERE c.claim_id IS NULL AND c.payment_json IS NOT NULL
-                            AND (c.patient_control_number = :pcn OR c.member_id = :member)) AS kept""")
+                    EXISTS (SELECT 1 FROM claim)
+                        AND EXISTS (SELECT 1 FROM remittance_claim c WHERE %s) AS kept""".formatted(KEPT_CLP))
                 .param("event", claim.submittedEventId())
                 .param("claim", claim.claimId())
                 .param("encounter", claim.encounterId())

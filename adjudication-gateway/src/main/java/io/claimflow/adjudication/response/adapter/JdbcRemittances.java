@@ -1,5 +1,6 @@
 package io.claimflow.adjudication.response.adapter;
 
+import io.claimflow.adjudication.config.UnmatchedClpSql;
 import io.claimflow.adjudication.response.Remittances;
 import io.claimflow.adjudication.x12.Remittance;
 import java.math.BigDecimal;
@@ -257,13 +258,12 @@ class JdbcRemittances implements Remittances {
         if (claimIds.isEmpty()) {
             return false;
         }
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM outbound_claim o JOIN remittance_claim c
-                    ON c.claim_id IS NULL AND c.payment_json IS NOT NULL
-                    AND (c.patient_control_number = o.patient_control_number
-                        OR c.payer_claim_number = o.payer_claim_number
-                        OR c.member_id = o.claim_json -> 'coverage' ->> 'memberId')
-                WHERE o.claim_id = ANY (CAST(? AS text[])))""")
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM outbound_claim o JOIN remittance_claim c ON "
+                        + UnmatchedClpSql.mayBeClaims(
+                                "o.patient_control_number",
+                                "o.payer_claim_number",
+                                "o.claim_json -> 'coverage' ->> 'memberId'")
+                        + " WHERE o.claim_id = ANY (CAST(? AS text[])))")
                 .param(claimIds.toArray(String[]::new))
                 .query(Boolean.class)
                 .single();
@@ -290,11 +290,10 @@ class JdbcRemittances implements Remittances {
     public List<UnmatchedPayment> unmatchedCandidates(
             String patientControlNumber, String payerClaimNumber, String memberId) {
         // SKIP LOCKED: a CLP being matched by hand right now is that match's, not posted here as well
-        return jdbc.sql("SELECT " + PAYMENT_COLUMNS + """
-                 FROM remittance_claim c JOIN remittance r ON r.id = c.remittance_id
-                WHERE c.claim_id IS NULL AND c.payment_json IS NOT NULL
-                  AND (c.patient_control_number = ? OR c.payer_claim_number = ? OR c.member_id = ?)
-                ORDER BY c.id FOR UPDATE OF c SKIP LOCKED""")
+        return jdbc.sql("SELECT " + PAYMENT_COLUMNS
+                        + " FROM remittance_claim c JOIN remittance r ON r.id = c.remittance_id"
+                        + " WHERE " + UnmatchedClpSql.mayBeClaims("?", "?", "?")
+                        + " ORDER BY c.id FOR UPDATE OF c SKIP LOCKED")
                 .params(patientControlNumber, payerClaimNumber, memberId)
                 .query((rs, n) -> unmatchedPayment(rs))
                 .list();

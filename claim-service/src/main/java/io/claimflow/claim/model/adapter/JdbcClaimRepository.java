@@ -476,16 +476,22 @@ class JdbcClaimRepository implements ClaimRepository {
         return loadWithLines(CLAIM_WITH_LINES + " WHERE c.claim_id = ? FOR UPDATE OF c", claimId);
     }
 
-    @Override
-    public Optional<Claim> findCurrentForUpdate(String encounterId) {
-        return load(
-                "SELECT * FROM claim WHERE encounter_id = ? AND is_current AND payer_sequence = 1 FOR UPDATE",
-                encounterId);
-    }
+    /**
+     * The duplicate rule's candidates, for both of its paths ({@link #currentForUpdateWithSameDayClaims} and
+     * {@link #hasDuplicate}): the service keys (one array, null for none) of the live claims (not written off, voided
+     * or replaced) of a tenant's patient on a date from encounters other than the one given. Parameters: tenant id,
+     * patient MRN, date of service, excluded encounter id. Whether a claim duplicates one of them is
+     * {@link VisitClaims#isDuplicate}.
+     */
+    private static final String OTHER_SAME_DAY_SERVICE_KEYS = """
+            SELECT array_agg(service_key) AS other_service_keys FROM claim
+            WHERE is_current AND tenant_id = ? AND patient_mrn = ? AND date_of_service = ?
+                AND encounter_id <> ? AND status NOT IN ('WRITTEN_OFF', 'VOIDED', 'REPLACED')
+            """;
 
     /**
      * One statement: the current primary claim with its lines (locked) and the service keys of the patient's other
-     * encounters' live claims of the date, as {@link #hasDuplicate} counts them; one row whether or not there is a
+     * encounters' live claims of the date ({@link #OTHER_SAME_DAY_SERVICE_KEYS}); one row whether or not there is a
      * current claim (its columns null when there is none).
      */
     @Override
@@ -495,13 +501,8 @@ class JdbcClaimRepository implements ClaimRepository {
         List<Claim.Builder> current = new ArrayList<>();
         jdbc.sql("WITH cur AS (" + CLAIM_WITH_LINES
                         + " WHERE c.encounter_id = ? AND c.is_current AND c.payer_sequence = 1 FOR UPDATE OF c)"
-                        + """
-                         SELECT cur.*, o.other_service_keys
-                        FROM (SELECT array_agg(service_key) AS other_service_keys FROM claim
-                            WHERE is_current AND tenant_id = ? AND patient_mrn = ? AND date_of_service = ?
-                                AND encounter_id <> ? AND status NOT IN ('WRITTEN_OFF', 'VOIDED', 'REPLACED')) o
-                        LEFT JOIN cur ON true
-                        """)
+                        + " SELECT cur.*, o.other_service_keys FROM (" + OTHER_SAME_DAY_SERVICE_KEYS
+                        + ") o LEFT JOIN cur ON true")
                 .params(encounterId, tenantId, patientMrn, dateOfService, encounterId)
                 .query(rs -> {
                     keys.clear();
@@ -543,43 +544,12 @@ class JdbcClaimRepository implements ClaimRepository {
         return builder.map(this::restore);
     }
 
-    // a claim row alone: its diagnoses and lines are read after it
-    private Optional<Claim> load(String sql, String id) {
-        Optional<Claim.Builder> builder =
-                jdbc.sql(sql).param(id).query(JdbcClaimRepository::claimRow).optional();
-        return builder.map(b -> restore(b.diagnoses(diagnoses(b.claimId())).lines(lines(b.claimId()))));
-    }
-
     /** The claim, with its earlier payers' adjudications read now when it has any. */
     private Claim restore(Claim.Builder b) {
         if (b.payerSequence() > 1) {
             b.priorAdjudications(priorAdjudications(b.claimId()));
         }
         return Claim.restore(b);
-    }
-
-    private List<Diagnosis> diagnoses(String claimId) {
-        return jdbc.sql("SELECT code, description FROM claim_diagnosis WHERE claim_id = ? ORDER BY position")
-                .param(claimId)
-                .query((rs, row) -> new Diagnosis(rs.getString(1), rs.getString(2)))
-                .list();
-    }
-
-    private List<ClaimLine> lines(String claimId) {
-        return jdbc.sql("SELECT * FROM claim_line WHERE claim_id = ? ORDER BY line_number")
-                .param(claimId)
-                .query((rs, row) -> new ClaimLine(
-                        rs.getInt("line_number"),
-                        rs.getString("line_item_control_number"),
-                        rs.getString("procedure_code"),
-                        splitStrings(rs.getString("modifiers")),
-                        rs.getInt("units"),
-                        splitInts(rs.getString("diagnosis_pointers")),
-                        rs.getObject("date_of_service", LocalDate.class),
-                        rs.getString("place_of_service"),
-                        rs.getBigDecimal("unit_price"),
-                        rs.getBigDecimal("charge")))
-                .list();
     }
 
     private static Claim.Builder claimWithLinesRow(ResultSet rs, int row) throws SQLException {
@@ -641,15 +611,11 @@ class JdbcClaimRepository implements ClaimRepository {
             LocalDate dateOfService,
             String serviceKey,
             String excludingEncounterId) {
-        return jdbc.sql("""
-                SELECT count(*) FROM claim WHERE is_current AND tenant_id = ? AND patient_mrn = ?
-                    AND date_of_service = ? AND service_key = ? AND encounter_id <> ?
-                    AND status NOT IN ('WRITTEN_OFF', 'VOIDED', 'REPLACED')
-                """)
-                        .params(tenantId, patientMrn, dateOfService, serviceKey, excludingEncounterId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        List<String> keys = jdbc.sql(OTHER_SAME_DAY_SERVICE_KEYS)
+                .params(tenantId, patientMrn, dateOfService, excludingEncounterId)
+                .query((rs, row) -> Arrays.asList(array(rs, "other_service_keys", String[].class)))
+                .single();
+        return VisitClaims.isDuplicate(keys, serviceKey);
     }
 
     @Override

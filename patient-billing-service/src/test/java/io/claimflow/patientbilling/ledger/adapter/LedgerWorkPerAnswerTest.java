@@ -2,7 +2,6 @@ package io.claimflow.patientbilling.ledger.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.claimflow.events.ClaimStatus;
 import io.claimflow.events.ClaimSubmitted;
 import io.claimflow.events.PaymentPosted;
 import io.claimflow.patientbilling.BillingEvents;
@@ -180,36 +179,11 @@ class LedgerWorkPerAnswerTest {
             for (boolean primaryAnswerFirst : new boolean[] {true, false}) {
                 String tenant = "t-cob-" + UUID.randomUUID().toString().substring(0, 8);
                 String encounter = "enc-cob-" + UUID.randomUUID();
-                ClaimSubmitted primaryClaim = BillingEvents.claimSubmitted(tenant, "clm-p", encounter, "MRN-COB");
-                ClaimSubmitted laterClaim =
-                        BillingEvents.laterPayersClaim(tenant, "clm-s", encounter, "MRN-COB", BillingEvents.MEDICAID);
-                PaymentPosted primary = BillingEvents.remittance(
-                        tenant,
-                        "clm-p",
-                        encounter,
-                        "EFT-P",
-                        ClaimStatus.PROCESSED_AS_PRIMARY,
-                        "1",
-                        "350.00",
-                        "168.40",
-                        "96.50",
-                        "50.00",
-                        "21.10",
-                        "14.00",
-                        "0.00");
-                primary.setNextPayer(BillingEvents.MEDICAID);
-                PaymentPosted secondary = BillingEvents.laterPayer(
-                        tenant,
-                        "clm-s",
-                        encounter,
-                        "EFT-S",
-                        BillingEvents.MEDICAID,
-                        ClaimStatus.PROCESSED_AS_SECONDARY,
-                        "2",
-                        "70.10",
-                        "10.00",
-                        "5.00",
-                        null);
+                BillingEvents.TwoPayerVisit visit = BillingEvents.twoPayerVisit(tenant, encounter, "MRN-COB");
+                ClaimSubmitted primaryClaim = visit.primaryClaim();
+                ClaimSubmitted laterClaim = visit.secondaryClaim();
+                PaymentPosted primary = visit.primaryAnswer();
+                PaymentPosted secondary = visit.secondaryAnswer();
                 claims.handle(primaryClaimFirst ? primaryClaim : laterClaim);
                 claims.handle(primaryClaimFirst ? laterClaim : primaryClaim);
                 List<PaymentPosted> answers =
