@@ -133,6 +133,82 @@ public class ProcessedEvents {
         return recorded;
     }
 
+    /**
+     * What {@link #tryLockThenMarkAllIfNew} did.
+     *
+     * @param busy the keys another transaction holds (not locked); when any, nothing was marked
+     * @param recorded the ids recorded now (empty when a key was busy)
+     */
+    record TryLocked(Set<String> busy, Set<UUID> recorded) {}
+
+    /**
+     * Tries a transaction-scoped advisory lock per key of {@code lockKeys} without waiting and, when every key was
+     * free, marks {@code eventIds} as {@link #markAllIfNew} does, all in one statement (a batch listener's poll in the
+     * usual case: nobody else holds its keys). The locks of the free keys are held whether or not another key was
+     * busy; the marks are written only when none was (the caller then handles part of the poll and marks that part).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    TryLocked tryLockThenMarkAllIfNew(
+            Collection<String> lockKeys, long lockSeed, String consumerId, Collection<UUID> eventIds) {
+        if (lockKeys.isEmpty()) {
+            return new TryLocked(Set.of(), lockThenMarkAllIfNew(List.of(), lockSeed, consumerId, eventIds));
+        }
+        if (eventIds.isEmpty()) {
+            return new TryLocked(tryLock(lockKeys, lockSeed), Set.of());
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException(
+                    "ProcessedEvents.markAllIfNew must run inside the handler's database transaction");
+        }
+        if (consumerId == null || consumerId.isBlank() || eventIds.stream().anyMatch(id -> id == null)) {
+            throw new IllegalArgumentException("consumerId and eventIds are required");
+        }
+        String[] ids = new TreeSet<>(eventIds).stream().map(UUID::toString).toArray(String[]::new);
+        Set<String> busy = new HashSet<>();
+        Set<UUID> recorded = new HashSet<>();
+        // tried is read whole (the marks' one-time filter, then the busy keys) before the statement ends: every key
+        // is tried; the marks are inserted only after every key was tried and found free
+        jdbc.query(
+                "WITH tried AS MATERIALIZED (SELECT k, pg_try_advisory_xact_lock(hashtextextended(k, ?)) AS got FROM"
+                        + " unnest(CAST(? AS text[])) AS t (k)), marked AS (INSERT INTO " + PlatformSchema.SCHEMA
+                        + ".processed_event (consumer_id, event_id) SELECT ?, id FROM unnest(CAST(? AS uuid[]))"
+                        + " WITH ORDINALITY AS e (id, n) WHERE NOT EXISTS (SELECT FROM tried WHERE NOT got) ORDER BY n"
+                        + " ON CONFLICT DO NOTHING RETURNING event_id)"
+                        + " SELECT k, NULL::uuid FROM tried WHERE NOT got UNION ALL SELECT NULL, event_id FROM marked",
+                rs -> {
+                    String key = rs.getString(1);
+                    if (key != null) {
+                        busy.add(key);
+                    } else {
+                        recorded.add(rs.getObject(2, UUID.class));
+                    }
+                },
+                lockSeed,
+                lockKeys.toArray(String[]::new),
+                consumerId,
+                ids);
+        if (!busy.isEmpty() && !recorded.isEmpty()) {
+            throw new IllegalStateException("marks written although keys were busy");
+        }
+        return new TryLocked(busy, recorded);
+    }
+
+    /** Tries a transaction-scoped advisory lock per key without waiting; returns the keys another transaction holds. */
+    Set<String> tryLock(Collection<String> keys, long seed) {
+        Set<String> busy = new HashSet<>();
+        if (!keys.isEmpty()) {
+            jdbc.query(
+                    "SELECT k FROM unnest(CAST(? AS text[])) AS t (k)"
+                            + " WHERE NOT pg_try_advisory_xact_lock(hashtextextended(k, ?))",
+                    rs -> {
+                        busy.add(rs.getString(1));
+                    },
+                    keys.toArray(String[]::new),
+                    seed);
+        }
+        return busy;
+    }
+
     /** Takes a transaction-scoped advisory lock per key, in the given order, in one statement. */
     void lock(Collection<String> keys, long seed) {
         if (!keys.isEmpty()) {

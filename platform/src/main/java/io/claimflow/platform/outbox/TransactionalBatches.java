@@ -2,6 +2,7 @@ package io.claimflow.platform.outbox;
 
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -64,7 +65,7 @@ public class TransactionalBatches {
     private static final LogAccessor LOG = new LogAccessor(TransactionalBatches.class);
 
     // the seed of the lock keys' hash: the same for every batch, so that two batches sharing a key meet
-    private static final long LOCK_SEED = 7919;
+    static final long LOCK_SEED = 7919;
 
     private final TransactionTemplate transactions;
     private final ObservationRegistry observationRegistry;
@@ -140,8 +141,24 @@ public class TransactionalBatches {
         }
 
         void markBatch(List<ConsumerRecord<String, V>> records, int end, Class<V> type, SortedSet<String> lockKeys) {
+            UUID[] ids = ids(records, end, type);
+            recorded(ids, processedEvents.lockThenMarkAllIfNew(lockKeys, LOCK_SEED, consumerId, nonNull(ids)));
+        }
+
+        // the batch's try-locks, and its marks when every key was free: the keys another transaction holds (nothing
+        // marked then)
+        Set<String> tryMarkBatch(List<ConsumerRecord<String, V>> records, Class<V> type, SortedSet<String> lockKeys) {
+            UUID[] ids = ids(records, records.size(), type);
+            ProcessedEvents.TryLocked result =
+                    processedEvents.tryLockThenMarkAllIfNew(lockKeys, LOCK_SEED, consumerId, nonNull(ids));
+            if (result.busy().isEmpty()) {
+                recorded(ids, result.recorded());
+            }
+            return result.busy();
+        }
+
+        private UUID[] ids(List<ConsumerRecord<String, V>> records, int end, Class<V> type) {
             UUID[] ids = new UUID[end];
-            List<UUID> all = new ArrayList<>(end);
             for (int i = 0; i < end; i++) {
                 try {
                     Object id = eventId.apply(value(records.get(i), type));
@@ -149,13 +166,24 @@ public class TransactionalBatches {
                 } catch (RuntimeException e) {
                     ids[i] = null;
                 }
-                if (ids[i] != null) {
-                    all.add(ids[i]);
+            }
+            return ids;
+        }
+
+        private static List<UUID> nonNull(UUID[] ids) {
+            List<UUID> all = new ArrayList<>(ids.length);
+            for (UUID id : ids) {
+                if (id != null) {
+                    all.add(id);
                 }
             }
-            Set<UUID> recorded = processedEvents.lockThenMarkAllIfNew(lockKeys, LOCK_SEED, consumerId, all);
-            fresh = new Boolean[end];
-            for (int i = 0; i < end; i++) {
+            return all;
+        }
+
+        private void recorded(UUID[] ids, Set<UUID> recordedNow) {
+            Set<UUID> recorded = new HashSet<>(recordedNow);
+            fresh = new Boolean[ids.length];
+            for (int i = 0; i < ids.length; i++) {
                 // the first record of an id recorded now is new; a repeat within the batch is not
                 fresh[i] = ids[i] == null ? null : recorded.remove(ids[i]);
             }
@@ -235,8 +263,15 @@ public class TransactionalBatches {
             Function<? super V, String> lockKey,
             Once<V> once,
             Consumer<? super V> handler) {
-        Failure failure = null;
-        int end = records.size();
+        FirstAttempt<V> first = handleFreeKeys(listenerId, records, type, lockKey, once, handler);
+        if (first.waiting().isEmpty()) {
+            return;
+        }
+        records = first.waiting();
+        // a first attempt of the whole poll that failed at a record is the loop's first attempt: the records before
+        // that one are tried again without it
+        Failure failure = first.failure();
+        int end = failure == null ? records.size() : failure.index();
         while (end > 0) {
             Failure attempt = handle(listenerId, records, end, type, lockKey, once, handler);
             if (attempt == null) {
@@ -277,17 +312,7 @@ public class TransactionalBatches {
                 } else {
                     processedEvents.lock(keys, LOCK_SEED);
                 }
-                for (int i = 0; i < end; i++) {
-                    current[0] = i;
-                    int index = i;
-                    ConsumerRecord<String, V> record = records.get(i);
-                    V value = value(record, type);
-                    observed(listenerId, record, () -> {
-                        if (once == null || once.isNew(index, value)) {
-                            handler.accept(value);
-                        }
-                    });
-                }
+                handleRecords(listenerId, records, end, type, once, handler, current);
                 // a failing commit is blamed on the last record: the ones before it are tried again without it
                 current[0] = end - 1;
             });
@@ -297,26 +322,118 @@ public class TransactionalBatches {
         }
     }
 
+    /**
+     * The poll's first transaction takes its keys' locks without waiting. When every key is free (the usual case) it
+     * handles the whole poll and returns nothing left. When another transaction holds some keys (another listener's
+     * poll on the same encounters), it handles the records of the free keys and returns the others, in poll order,
+     * for the waiting path: one held key no longer holds up every record of the poll until that other transaction
+     * commits. When the whole poll fails at a record (its handler, the commit), that is the waiting path's first
+     * attempt: the records before it are tried again without it, and it is named. When part of the poll fails, it
+     * rolls back and the waiting path handles the whole poll anew.
+     *
+     * <p>Committing records of the poll out of its order is safe for the error handler: a record the waiting path
+     * names as failed comes after, in offset order, only records already committed (the free ones here, the waiting
+     * ones before it there); records after it are delivered again and their events' marks (or the handlers'
+     * idempotency) skip what was done.
+     */
+    private <V> FirstAttempt<V> handleFreeKeys(
+            String listenerId,
+            List<ConsumerRecord<String, V>> records,
+            Class<V> type,
+            Function<? super V, String> lockKey,
+            Once<V> once,
+            Consumer<? super V> handler) {
+        List<ConsumerRecord<String, V>> held = new ArrayList<>();
+        int[] current = {0};
+        boolean[] whole = {true};
+        try {
+            transactions.executeWithoutResult(status -> {
+                // each record's lock key once, inside the transaction (a listener's lock key may read the database)
+                List<String> recordKeys = new ArrayList<>(records.size());
+                SortedSet<String> keys = new TreeSet<>();
+                for (ConsumerRecord<String, V> record : records) {
+                    String key = lockKeyOf(record, type, lockKey);
+                    recordKeys.add(key);
+                    if (key != null) {
+                        keys.add(key);
+                    }
+                }
+                Set<String> busy = once != null
+                        // the try-locks and, when every key was free, the marks: one statement
+                        ? once.tryMarkBatch(records, type, keys)
+                        : processedEvents.tryLock(keys, LOCK_SEED);
+                List<ConsumerRecord<String, V>> free = records;
+                if (!busy.isEmpty()) {
+                    free = new ArrayList<>();
+                    for (int i = 0; i < records.size(); i++) {
+                        String key = recordKeys.get(i);
+                        (key != null && busy.contains(key) ? held : free).add(records.get(i));
+                    }
+                    whole[0] = false;
+                    if (once != null) {
+                        once.markBatch(free, free.size(), type, new TreeSet<>());
+                    }
+                }
+                handleRecords(listenerId, free, free.size(), type, once, handler, current);
+                current[0] = free.size() - 1;
+            });
+            return new FirstAttempt<>(held, null);
+        } catch (RuntimeException e) {
+            // the whole poll, tried in order: as the waiting path's first attempt; part of it: the waiting path
+            // handles the whole poll anew
+            return new FirstAttempt<>(records, whole[0] ? new Failure(current[0], e) : null);
+        }
+    }
+
+    // what a poll's first transaction left: the records still to handle, and the failure of the whole poll's attempt
+    private record FirstAttempt<V>(List<ConsumerRecord<String, V>> waiting, Failure failure) {}
+
+    private <V> void handleRecords(
+            String listenerId,
+            List<ConsumerRecord<String, V>> records,
+            int end,
+            Class<V> type,
+            Once<V> once,
+            Consumer<? super V> handler,
+            int[] current) {
+        for (int i = 0; i < end; i++) {
+            current[0] = i;
+            int index = i;
+            ConsumerRecord<String, V> record = records.get(i);
+            V value = value(record, type);
+            observed(listenerId, record, () -> {
+                if (once == null || once.isNew(index, value)) {
+                    handler.accept(value);
+                }
+            });
+        }
+    }
+
     // the distinct lock keys of records [0, end), sorted: the record key, or the listener's lock key of the value
     private static <V> SortedSet<String> lockKeys(
             List<ConsumerRecord<String, V>> records, int end, Class<V> type, Function<? super V, String> lockKey) {
         SortedSet<String> keys = new TreeSet<>();
         for (int i = 0; i < end; i++) {
-            ConsumerRecord<String, V> record = records.get(i);
-            String key = record.key();
-            if (lockKey != null) {
-                try {
-                    key = lockKey.apply(value(record, type));
-                } catch (RuntimeException e) {
-                    // a bad record: it fails in its turn, when handled; no lock key of its own
-                    key = null;
-                }
-            }
-            if (key != null && !key.isEmpty()) {
+            String key = lockKeyOf(records.get(i), type, lockKey);
+            if (key != null) {
                 keys.add(key);
             }
         }
         return keys;
+    }
+
+    // a record's lock key, or null for none (no key, or a bad record: it fails in its turn, when handled)
+    private static <V> String lockKeyOf(
+            ConsumerRecord<String, V> record, Class<V> type, Function<? super V, String> lockKey) {
+        String key = record.key();
+        if (lockKey != null) {
+            try {
+                key = lockKey.apply(value(record, type));
+            } catch (RuntimeException e) {
+                key = null;
+            }
+        }
+        return key == null || key.isEmpty() ? null : key;
     }
 
     private static <V> V value(ConsumerRecord<String, V> record, Class<V> type) {
