@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates the event topics and their dead-letter topics if they are missing; existing topics are left alone. */
 final class TopicBootstrap {
@@ -64,11 +65,26 @@ final class TopicBootstrap {
                 .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(shape.minInsyncReplicas())));
     }
 
-    /** Topics with fewer partitions than asked for: worth a warning, never a change (data and keys would move). */
+    /**
+     * Topics with fewer partitions than asked for: worth a warning, never a change (data and keys would move). A topic
+     * created a moment ago may not be in the broker's metadata yet (KRaft: the controller has it, the broker answers
+     * "does not host this topic-partition" for a while): asked again for up to 30 s.
+     */
     static List<String> underPartitioned(Admin admin, Collection<String> names, int partitions)
             throws ExecutionException, InterruptedException, TimeoutException {
-        Map<String, TopicDescription> descriptions =
-                admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Map<String, TopicDescription> descriptions;
+        while (true) {
+            try {
+                descriptions = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+                break;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
         return descriptions.values().stream()
                 .filter(d -> d.partitions().size() < partitions)
                 .map(d -> d.name() + " (" + d.partitions().size() + ")")
