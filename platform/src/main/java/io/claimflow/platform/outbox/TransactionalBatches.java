@@ -54,7 +54,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * encounters) names that key with {@link #handle(String, List, Class, Function, Consumer)}. Two batches running at
  * once (two listeners, or a listener's concurrent consumers) that share a key thus run one after the other, whatever
  * order their records lock rows in, and never deadlock; records are still handled in their order. With
- * {@code handleOnce} the locks and the batch's idempotency marks are one statement (the locks taken first).
+ * {@code handleOnce} the locks and the batch's idempotency marks are one statement (the locks taken first). The first
+ * transaction of a poll tries the locks without waiting: the records of keys another transaction holds are handled
+ * after the others, in a transaction of their own that waits for those keys (so one busy key does not hold up the
+ * whole poll; each key's records keep their order).
  *
  * <p>Each record is handled inside a Spring Kafka listener observation of its own (as a record listener's is): its
  * {@code traceparent} continues into the spans and outbox rows it causes, and {@code claimflow.events.consumed} and
