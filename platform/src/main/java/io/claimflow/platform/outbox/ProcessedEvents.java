@@ -99,22 +99,12 @@ public class ProcessedEvents {
     @Transactional(propagation = Propagation.MANDATORY)
     Set<UUID> lockThenMarkAllIfNew(
             Collection<String> lockKeys, long lockSeed, String consumerId, Collection<UUID> eventIds) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalTransactionStateException(
-                    "ProcessedEvents.markAllIfNew must run inside the handler's database transaction");
-        }
-        if (consumerId == null
-                || consumerId.isBlank()
-                || eventIds == null
-                || eventIds.stream().anyMatch(id -> id == null)) {
-            throw new IllegalArgumentException("consumerId and eventIds are required");
-        }
+        requireMarkable(consumerId, eventIds);
         if (eventIds.isEmpty()) {
             lock(lockKeys, lockSeed);
             return Set.of();
         }
-        // sorted: two transactions inserting overlapping ids wait for each other in one order, never deadlock
-        String[] ids = new TreeSet<>(eventIds).stream().map(UUID::toString).toArray(String[]::new);
+        String[] ids = sortedIds(eventIds);
         boolean locking = !lockKeys.isEmpty();
         String insert = "INSERT INTO " + PlatformSchema.SCHEMA + ".processed_event (consumer_id, event_id) "
                 + "SELECT ?, id FROM unnest(CAST(? AS uuid[])) WITH ORDINALITY AS t (id, n) "
@@ -156,14 +146,8 @@ public class ProcessedEvents {
         if (eventIds.isEmpty()) {
             return new TryLocked(tryLock(lockKeys, lockSeed), Set.of());
         }
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalTransactionStateException(
-                    "ProcessedEvents.markAllIfNew must run inside the handler's database transaction");
-        }
-        if (consumerId == null || consumerId.isBlank() || eventIds.stream().anyMatch(id -> id == null)) {
-            throw new IllegalArgumentException("consumerId and eventIds are required");
-        }
-        String[] ids = new TreeSet<>(eventIds).stream().map(UUID::toString).toArray(String[]::new);
+        requireMarkable(consumerId, eventIds);
+        String[] ids = sortedIds(eventIds);
         Set<String> busy = new HashSet<>();
         Set<UUID> recorded = new HashSet<>();
         // tried is read whole (the marks' one-time filter, then the busy keys) before the statement ends: every key
@@ -191,6 +175,25 @@ public class ProcessedEvents {
             throw new IllegalStateException("marks written although keys were busy");
         }
         return new TryLocked(busy, recorded);
+    }
+
+    // marks are written inside the handler's transaction, for a consumer, of event ids
+    private static void requireMarkable(String consumerId, Collection<UUID> eventIds) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException(
+                    "ProcessedEvents.markAllIfNew must run inside the handler's database transaction");
+        }
+        if (consumerId == null
+                || consumerId.isBlank()
+                || eventIds == null
+                || eventIds.stream().anyMatch(id -> id == null)) {
+            throw new IllegalArgumentException("consumerId and eventIds are required");
+        }
+    }
+
+    // sorted: two transactions inserting overlapping ids wait for each other in one order, never deadlock
+    private static String[] sortedIds(Collection<UUID> eventIds) {
+        return new TreeSet<>(eventIds).stream().map(UUID::toString).toArray(String[]::new);
     }
 
     /** Tries a transaction-scoped advisory lock per key without waiting; returns the keys another transaction holds. */
