@@ -207,20 +207,7 @@ public final class BillingEvents {
 
     /** That visit's events for {@code encounterId} of patient {@code mrn}, each with a new event id. */
     public static TwoPayerVisit twoPayerVisit(String tenant, String encounterId, String mrn) {
-        PaymentPosted primary = remittance(
-                tenant,
-                "clm-p",
-                encounterId,
-                "EFT-P",
-                ClaimStatus.PROCESSED_AS_PRIMARY,
-                "1",
-                "350.00",
-                "168.40",
-                "96.50",
-                "50.00",
-                "21.10",
-                "14.00",
-                "0.00");
+        PaymentPosted primary = primary(tenant, "clm-p", encounterId, "EFT-P");
         primary.setNextPayer(MEDICAID);
         return new TwoPayerVisit(
                 claimSubmitted(tenant, "clm-p", encounterId, mrn),
