@@ -63,10 +63,7 @@ class TransactionalBatchesTest {
     @Test
     void aFailingRecordRollsBackAloneAndTheRecordsBeforeItCommit() {
         List<PlatformTestEvent> events = List.of(event("ok"), event("ok"), event("reject"), event("ok"), event("ok"));
-        List<ConsumerRecord<String, PlatformTestEvent>> records = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            records.add(new ConsumerRecord<>("direct", 0, i, events.get(i).getEncounterId(), events.get(i)));
-        }
+        List<ConsumerRecord<String, PlatformTestEvent>> records = direct(events);
 
         assertThatThrownBy(() -> batches.handle("direct", records, PlatformTestEvent.class, listener::handle))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
@@ -96,10 +93,7 @@ class TransactionalBatchesTest {
     @Test
     void handleOnceCallsTheHandlerOncePerEventAndAFailedEventAgainOnItsRedelivery() {
         List<PlatformTestEvent> events = List.of(event("ok"), event("reject"), event("ok"));
-        List<ConsumerRecord<String, PlatformTestEvent>> records = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            records.add(new ConsumerRecord<>("direct", 0, i, events.get(i).getEncounterId(), events.get(i)));
-        }
+        List<ConsumerRecord<String, PlatformTestEvent>> records = direct(events);
         List<String> handled = new ArrayList<>();
         java.util.function.Consumer<PlatformTestEvent> handler = event -> {
             handled.add(event.getEventId());
@@ -142,10 +136,7 @@ class TransactionalBatchesTest {
     @Test
     void handleOnceTakesTheBatchsLocksAndMarksItsEventsInOneStatementBeforeItsFirstRecord() {
         List<PlatformTestEvent> events = List.of(event("ok"), event("ok"), event("ok"));
-        List<ConsumerRecord<String, PlatformTestEvent>> records = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            records.add(new ConsumerRecord<>("direct", 0, i, events.get(i).getEncounterId(), events.get(i)));
-        }
+        List<ConsumerRecord<String, PlatformTestEvent>> records = direct(events);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         List<Long> advisoryLocksHeld = new ArrayList<>();
         java.util.function.Consumer<PlatformTestEvent> handler = event -> {
@@ -180,10 +171,7 @@ class TransactionalBatchesTest {
     @Test
     void handleOnceUnderAConsumerIdOfItsOwnSkipsTheEventsItsHandlerMarkedBeforeAndMarksUnderThatId() {
         List<PlatformTestEvent> events = List.of(event("ok"), event("ok"), event("ok"));
-        List<ConsumerRecord<String, PlatformTestEvent>> records = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            records.add(new ConsumerRecord<>("direct", 0, i, events.get(i).getEncounterId(), events.get(i)));
-        }
+        List<ConsumerRecord<String, PlatformTestEvent>> records = direct(events);
         String consumer = "legacy-consumer-" + java.util.UUID.randomUUID();
         // before it was batched, the handler marked the first event itself under the consumer's own name
         batches.handle(
@@ -233,10 +221,7 @@ class TransactionalBatchesTest {
         PlatformTestEvent noId = new PlatformTestEvent("not-a-uuid", "enc-" + java.util.UUID.randomUUID(), "ok");
         PlatformTestEvent last = event("ok");
         List<PlatformTestEvent> events = List.of(first, first, noId, last, first);
-        List<ConsumerRecord<String, PlatformTestEvent>> records = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            records.add(new ConsumerRecord<>("direct", 0, i, events.get(i).getEncounterId(), events.get(i)));
-        }
+        List<ConsumerRecord<String, PlatformTestEvent>> records = direct(events);
         List<String> handled = new ArrayList<>();
 
         assertThatThrownBy(() -> batches.handleOnce(
@@ -360,5 +345,14 @@ class TransactionalBatchesTest {
                                 .map(PlatformTestEvent::getEncounterId)
                                 .toArray(String[]::new));
         return count == null ? 0 : count;
+    }
+
+    // the events as one partition's records of a poll, keyed by encounter, offsets from 0
+    private static List<ConsumerRecord<String, PlatformTestEvent>> direct(List<PlatformTestEvent> events) {
+        List<ConsumerRecord<String, PlatformTestEvent>> records = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            records.add(new ConsumerRecord<>("direct", 0, i, events.get(i).getEncounterId(), events.get(i)));
+        }
+        return records;
     }
 }
