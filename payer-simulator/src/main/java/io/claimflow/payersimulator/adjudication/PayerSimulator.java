@@ -197,11 +197,10 @@ public final class PayerSimulator {
             }
         }
         emit835(submitterId, payments, adjustments, now);
-        for (Adjudication adjudication : claims) {
-            if (adjudication.crossoverPayerId() != null) {
-                crossOver(submitterId, adjudication, now);
-            }
-        }
+        crossOver(
+                submitterId,
+                claims.stream().filter(a -> a.crossoverPayerId() != null).toList(),
+                now);
         for (ClaimPayment part : secondParts) {
             emit835(submitterId, List.of(part), List.of(), now);
         }
@@ -218,18 +217,25 @@ public final class PayerSimulator {
     }
 
     /**
-     * The payer the claim was forwarded to adjudicates it as secondary, with the primary's adjudication, and sends its
-     * own 835 for the same patient control number.
+     * The payers the claims were forwarded to adjudicate them as secondary, each with its primary's adjudication, and
+     * each pays the claims forwarded to it in one 835 of its own (its payment cycle: every claim one 837 crossed over to
+     * it) for the same patient control numbers.
      */
-    private void crossOver(String submitterId, Adjudication primary, LocalDateTime now) {
-        SubmittedClaim.OtherPayer secondary = primary.claim().otherPayers().stream()
-                .filter(o -> o.payerId().equals(primary.crossoverPayerId()))
-                .findFirst()
-                .orElseThrow();
-        Adjudication adjudication =
-                adjudicator.adjudicate(Crossover.secondaryClaim(primary, secondary), now.toLocalDate());
-        paidClaims.put(adjudication.payerClaimNumber(), adjudication);
-        emit835(submitterId, List.of(ClaimPayment.whole(adjudication)), List.of(), now);
+    private void crossOver(String submitterId, List<Adjudication> primaries, LocalDateTime now) {
+        Map<String, List<ClaimPayment>> bySecondary = new LinkedHashMap<>();
+        for (Adjudication primary : primaries) {
+            SubmittedClaim.OtherPayer secondary = primary.claim().otherPayers().stream()
+                    .filter(o -> o.payerId().equals(primary.crossoverPayerId()))
+                    .findFirst()
+                    .orElseThrow();
+            Adjudication adjudication =
+                    adjudicator.adjudicate(Crossover.secondaryClaim(primary, secondary), now.toLocalDate());
+            paidClaims.put(adjudication.payerClaimNumber(), adjudication);
+            bySecondary
+                    .computeIfAbsent(payerOf(adjudication.claim()), k -> new ArrayList<>())
+                    .add(ClaimPayment.whole(adjudication));
+        }
+        bySecondary.values().forEach(payments -> emit835(submitterId, payments, List.of(), now));
     }
 
     /**
