@@ -18,7 +18,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The gateway's clock work: close batches, work the send queue, poll the payers' mailboxes; each woken by what gives
  * it work (a claim taken in, an interchange written, an interchange sent) and otherwise looking only every
- * {@code idle.check}, so that an idle gateway costs next to nothing ({@link GatewayProperties.Idle}). Off with
+ * {@code idle.check}, so that an idle gateway costs next to nothing ({@link GatewayProperties.Idle}). Each timer has a
+ * scheduler thread of its own ({@code spring.task.scheduling.pool.size} in application.yml), so that a long mailbox
+ * poll holds up no batch and no send; two timers at work at once are safe as two gateway instances are (the queues
+ * are taken with {@code FOR UPDATE SKIP LOCKED}). Off with
  * {@code claimflow.adjudication.scheduling.enabled=false} (benchmarks and tests that drive the steps themselves).
  */
 @Component
@@ -26,6 +29,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class GatewaySchedules {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewaySchedules.class);
+
+    /** At most this many looks at the mailboxes in one poll while each finds files; the rest wait for the next tick. */
+    static final int MAX_LOOKS_PER_POLL = 10;
 
     private final BatchAssembler assembler;
     private final InterchangeSender sender;
@@ -133,8 +139,12 @@ class GatewaySchedules {
         }
         mailboxesPolled = now;
         try {
-            if (poller.poll() > 0) {
+            // a look that found files looks again at once: what the payers posted meanwhile waits no poll-interval
+            for (int look = 1; poller.poll() > 0; look++) {
                 answersExpectedUntil = clock.instant().plus(properties.idle().answersExpectedFor());
+                if (look == MAX_LOOKS_PER_POLL) {
+                    break;
+                }
             }
         } catch (RuntimeException e) {
             LOG.error("polling payer mailboxes failed; will try again", e);

@@ -1,9 +1,11 @@
 package io.claimflow.adjudication.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -20,7 +22,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * An idle gateway's clock work (issue 22): the timers tick as configured, but the assembler, the sender and the
@@ -109,6 +120,78 @@ class GatewaySchedulesTest {
         verify(assembler, never()).payersDue(anyBoolean());
         verify(assembler, never()).assemble(anyString());
     }
+
+    @Test
+    void aPollThatReceivedFilesLooksAgainAtOnceUntilTheMailboxesAreEmpty() {
+        // files that arrived while the first look worked (a payer answers as it adjudicates) are taken now, not a
+        // poll-interval later
+        when(poller.poll()).thenReturn(40, 7, 0);
+
+        schedules.poll();
+
+        verify(poller, times(3)).poll();
+    }
+
+    @Test
+    void aMailboxThatNeverEmptiesIsLeftForTheNextTickAfterAFewLooks() {
+        when(poller.poll()).thenReturn(1);
+
+        schedules.poll();
+
+        verify(poller, times(GatewaySchedules.MAX_LOOKS_PER_POLL)).poll();
+    }
+
+    /**
+     * The gateway's timers on the scheduler configured in its application.yml: a mailbox poll that takes long (a large
+     * 835, a payer's rate limit) holds up neither the assembler nor the sender. With Spring's one scheduler thread it
+     * did: at full rate no 837 was assembled for 4-5 s while the poller worked through 835s.
+     */
+    @Test
+    void aLongMailboxPollHoldsUpNeitherTheAssemblerNorTheSender() {
+        CountDownLatch pollRelease = new CountDownLatch(1);
+        CountDownLatch polling = new CountDownLatch(1);
+        when(poller.poll()).thenAnswer(invocation -> {
+            polling.countDown();
+            pollRelease.await(10, TimeUnit.SECONDS);
+            return 0;
+        });
+        // claims wait that are not due: the assembler looks every tick
+        when(assembler.queuedPayers()).thenReturn(Map.of("BKHP1", false));
+        when(sender.anyQueued()).thenReturn(true);
+
+        new ApplicationContextRunner()
+                .withInitializer(new ConfigDataApplicationContextInitializer())
+                .withConfiguration(AutoConfigurations.of(TaskSchedulingAutoConfiguration.class))
+                .withPropertyValues(
+                        "claimflow.adjudication.batch.poll-interval=20ms",
+                        "claimflow.adjudication.send.poll-interval=20ms",
+                        "claimflow.adjudication.responses.poll-interval=20ms",
+                        "claimflow.adjudication.inbox.poll-interval=1h")
+                .withBean(BatchAssembler.class, () -> assembler)
+                .withBean(InterchangeSender.class, () -> sender)
+                .withBean(ResponsePoller.class, () -> poller)
+                .withBean(
+                        GatewayProperties.class,
+                        () -> new GatewayProperties(null, false, null, null, null, null, null, null))
+                .withBean(Clock.class, Clock::systemUTC)
+                .withUserConfiguration(Timers.class)
+                .run(context -> {
+                    try {
+                        assertThat(polling.await(10, TimeUnit.SECONDS)).isTrue();
+                        // the poll is still blocked: the others keep ticking
+                        verify(assembler, timeout(5_000).atLeast(5)).queuedPayers();
+                        verify(sender, timeout(5_000).atLeast(5)).anyQueued();
+                        assertThat(pollRelease.getCount()).isEqualTo(1);
+                    } finally {
+                        pollRelease.countDown();
+                    }
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableScheduling
+    @Import(GatewaySchedules.class)
+    static class Timers {}
 
     private static final class MutableClock extends Clock {
 
