@@ -160,6 +160,9 @@ class GatewayFlowTest {
         assertThat(denied.getCategory()).isEqualTo(DenialCategory.CODING);
         assertThat(denied.getPayerClaimNumber()).isEqualTo(paid.getPayerClaimNumber());
         assertThat(denied.getLines()).hasSize(1);
+        // the PaymentPosted of the same 835 carries the whole patient share: the denial moves no money of its own
+        assertThat(denied.getPaidInSameRemittance()).isTrue();
+        assertThat(denied.getTraceNumber()).isEqualTo(paid.getTraceNumber());
         assertThat(denied.getLines().get(0).getProcedureCode()).isEqualTo("83036");
         assertThat(denied.getLines().get(0).getLineNumber()).isEqualTo(2);
         assertThat(denied.getLines().get(0).getAdjustments().get(0).getReasonCode())
@@ -300,6 +303,7 @@ class GatewayFlowTest {
         ClaimDenied denied = one(Topics.CLAIM_DENIED, claim.getEncounterId(), ClaimDenied.class);
         assertThat(denied.getStage()).isEqualTo(DenialStage.FRONT_END_REJECTION);
         assertThat(denied.getSource()).isEqualTo(ResponseTransaction.X12_277CA);
+        assertThat(denied.getPaidInSameRemittance()).isFalse();
         assertThat(denied.getCategory()).isEqualTo(DenialCategory.ELIGIBILITY);
         assertThat(denied.getRejections()).extracting(r -> r.getCode()).containsExactly("A3:33:IL");
         assertThat(denied.getTotalCharge()).isEqualByComparingTo("210.00");

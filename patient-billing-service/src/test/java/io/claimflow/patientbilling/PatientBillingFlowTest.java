@@ -619,6 +619,51 @@ class PatientBillingFlowTest extends BillingFlowFixture {
                 .isZero();
     }
 
+    /**
+     * One 835 pays the claim and denies a line (PR-96 50.00): the ClaimDenied says the payment of the same trace
+     * carries the patient's share, so handled first it posts nothing and the remittance posts the share once; the
+     * journal is the one remittance, as when the PaymentPosted comes first (PostingRulesTest has both orders).
+     */
+    @Test
+    void linesDeniedInAPaidClaimsEraArePostedOnlyWithItsPaymentEvenWhenTheDenialComesFirst() {
+        long account = registerClaim("clm-5p", "MRN-5P");
+        ClaimDenied line = BillingEvents.nonCovered(tenant, "clm-5p", encounter, "EFT5P");
+        line.getLines()
+                .get(0)
+                .setAdjustments(new java.util.ArrayList<>(List.of(new io.claimflow.events.Adjustment(
+                        io.claimflow.events.AdjustmentGroupCode.PR, "96", new BigDecimal("50.00")))));
+        line.setPaidInSameRemittance(true);
+
+        publish(Topics.CLAIM_DENIED, line);
+        await().atMost(WAIT).until(() -> marks(line.getEventId()), m -> !m.isEmpty());
+        assertThat(entryCount(account, "clm-5p")).isZero();
+        publish(
+                Topics.PAYMENT_POSTED,
+                BillingEvents.remittance(
+                        tenant,
+                        "clm-5p",
+                        encounter,
+                        "EFT5P",
+                        io.claimflow.events.ClaimStatus.PROCESSED_AS_PRIMARY,
+                        "1",
+                        "204.00",
+                        "100.00",
+                        "54.00",
+                        "0.00",
+                        "0.00",
+                        "0.00",
+                        "50.00"));
+        awaitEntries(account, 1);
+
+        assertThat(jdbc.sql("SELECT kind FROM journal_entry WHERE account_id = ?")
+                        .param(account)
+                        .query(String.class)
+                        .list())
+                .containsExactly("REMITTANCE");
+        assertThat(balance(account)).isEqualByComparingTo("50.00");
+        assertEveryJournalEntryBalances();
+    }
+
     @Test
     void nonCoveredDenialMakesThePatientResponsible() {
         long account = registerClaim("clm-5", "MRN-5");

@@ -54,7 +54,10 @@ public final class Notices {
         X12_835
     }
 
-    /** A claim rejected at the front end or denied (wholly or some lines) in adjudication. */
+    /**
+     * A claim rejected at the front end or denied (wholly or some lines) in adjudication. paidInSameRemittance: the 835
+     * that denied these lines paid the claim, and its payment (same trace) carries the whole patient share.
+     */
     public record Denial(
             ClaimRef claim,
             String patientControlNumber,
@@ -67,7 +70,39 @@ public final class Notices {
             List<String> remarkCodes,
             List<Line> lines,
             List<Rejection> rejections,
-            String payerText) {}
+            String payerText,
+            boolean paidInSameRemittance) {
+
+        /** A front-end rejection or a denied claim: no payment of the claim comes with it. */
+        public Denial(
+                ClaimRef claim,
+                String patientControlNumber,
+                Stage stage,
+                Source source,
+                String payerClaimNumber,
+                String traceNumber,
+                DenialCategory category,
+                List<Adjustment> claimAdjustments,
+                List<String> remarkCodes,
+                List<Line> lines,
+                List<Rejection> rejections,
+                String payerText) {
+            this(
+                    claim,
+                    patientControlNumber,
+                    stage,
+                    source,
+                    payerClaimNumber,
+                    traceNumber,
+                    category,
+                    claimAdjustments,
+                    remarkCodes,
+                    lines,
+                    rejections,
+                    payerText,
+                    false);
+        }
+    }
 
     /** Patient responsibility by kind; total is their sum. */
     public record PatientShare(BigDecimal deductible, BigDecimal coinsurance, BigDecimal copay, BigDecimal other) {

@@ -467,7 +467,7 @@ public class RemittancePosting {
         BigDecimal overpaid = null;
         String status = payment.statusCode();
         if ("4".equals(status)) {
-            events.denied(denial(deniedBy, remittance, payment, claimAdjustments, lines));
+            events.denied(denial(deniedBy, remittance, payment, claimAdjustments, lines, false));
             if (moveState) {
                 work.status(claim.claimId(), ClaimStatus.DENIED, payerClaimNumber);
             }
@@ -538,7 +538,8 @@ public class RemittancePosting {
                         outcome = "OVERPAYMENT";
                         overpaid = payment.paidAmount();
                     } else if (!denied.isEmpty()) {
-                        events.denied(denial(deniedBy, remittance, payment, List.of(), denied));
+                        // its payment above carries the claim's whole patient share, these lines' included
+                        events.denied(denial(deniedBy, remittance, payment, List.of(), denied, true));
                         outcome = "PARTIALLY_DENIED";
                     } else {
                         outcome = "PAID";
@@ -631,7 +632,8 @@ public class RemittancePosting {
             Remittance remittance,
             Remittance.ClaimPayment payment,
             List<Notices.Adjustment> claimAdjustments,
-            List<Notices.Line> lines) {
+            List<Notices.Line> lines,
+            boolean paidInSameRemittance) {
         Set<String> carcs = new LinkedHashSet<>();
         Set<String> rarcs = new LinkedHashSet<>(payment.remarkCodes());
         claimAdjustments.stream()
@@ -660,7 +662,8 @@ public class RemittancePosting {
                 payment.remarkCodes(),
                 lines,
                 List.of(),
-                text.isEmpty() ? null : text);
+                text.isEmpty() ? null : text,
+                paidInSameRemittance);
     }
 
     /** Paid nothing and adjusted for a reason other than the patient's share or the fee schedule. */

@@ -595,11 +595,12 @@ public final class PostingRules {
     }
 
     /**
-     * The entry for a denial, or empty when it leaves the patient nothing to pay, is a front-end rejection, or a
-     * standing remittance or denial already covers it.
+     * The entry for a denial, or empty when it leaves the patient nothing to pay, is a front-end rejection, denies
+     * lines of a claim its 835 paid (that payment's remittance posts them), or a standing remittance or denial
+     * already covers it.
      */
     public static Optional<Posting> denial(Denial d, ClaimLedger ledger) {
-        if (!d.adjudicated() || !Money.isPositive(d.patientShare().total())) {
+        if (!d.movesMoney() || !Money.isPositive(d.patientShare().total())) {
             return Optional.empty();
         }
         if (!ledger.standing(EntryKind.REMITTANCE).isEmpty() || ledger.superseded()) {

@@ -464,7 +464,8 @@ class PostingRulesTest {
                 true,
                 PAID_ON,
                 of("350.00"),
-                new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("0.00")));
+                new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("0.00")),
+                false);
         post(PostingRules.denial(denial, ledger()).orElseThrow(), "EFT-D", null);
 
         Posting writtenOff = post(
@@ -570,7 +571,8 @@ class PostingRulesTest {
                 adjudicated,
                 PAID_ON,
                 of("204.00"),
-                new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("204.00")));
+                new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("204.00")),
+                false);
     }
 
     @Test
@@ -584,7 +586,8 @@ class PostingRulesTest {
 
     @Test
     void frontEndRejectionsAndDenialsWithoutPrPostNothing() {
-        Denial coding = new Denial("e", "t", "enc", CLAIM, "EFT1", true, PAID_ON, of("45.00"), PatientShare.NONE);
+        Denial coding =
+                new Denial("e", "t", "enc", CLAIM, "EFT1", true, PAID_ON, of("45.00"), PatientShare.NONE, false);
 
         assertThat(PostingRules.denial(nonCovered(null, false), ledger())).isEmpty();
         assertThat(PostingRules.denial(coding, ledger())).isEmpty();
@@ -662,11 +665,39 @@ class PostingRulesTest {
         assertThat(ledger().patientShare().other()).isEqualByComparingTo("0.00");
     }
 
+    /**
+     * One 835 (EFT1) pays the claim with a copay and denies its second line as non-covered (PR-96 45.00): the gateway
+     * sends a PaymentPosted carrying the whole patient share (70.00) and a ClaimDenied for the line that says so. The
+     * two come on different topics in either order; the journal is the same either way: one remittance. Before, the
+     * denial handled first posted a DENIAL_RESPONSIBILITY that the remittance then superseded (e2e
+     * EndToEndPipelineTest counted the remittances' patient share 45.00 short when the order turned).
+     */
     @Test
-    void reversalOfARemittanceTakesBackTheDenialFromTheSame835() {
-        // one 835 (EFT1): the claim is paid with a copay, and its second line is denied as non-covered (PR-96 45.00);
-        // the gateway sends the ClaimDenied for the line, here handled before the PaymentPosted
-        Denial line = new Denial(
+    void linesDeniedInAPaidClaimsEraPostWithItsPaymentSoEitherArrivalOrderGivesOneJournal() {
+        Denial line = lineDenied(true);
+        Remittance paid = remittance(
+                "EFT1",
+                Remittance.Status.PRIMARY,
+                "1",
+                "210.00",
+                "103.74",
+                "36.26",
+                "0.00",
+                new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("45.00")));
+
+        assertThat(PostingRules.denial(line, ledger())).isEmpty();
+        Posting payment = postRemittance(paid);
+        assertThat(PostingRules.denial(line, ledger())).isEmpty();
+
+        assertThat(payment.reverses()).isEmpty();
+        assertThat(payment.patientBalanceChange()).isEqualByComparingTo("70.00");
+        assertThat(ledger().entries()).extracting(PostedEntry::kind).containsExactly(EntryKind.REMITTANCE);
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("70.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("210.00");
+    }
+
+    static Denial lineDenied(boolean paidInSameRemittance) {
+        return new Denial(
                 "e",
                 "riverside-fm",
                 "enc-1",
@@ -675,7 +706,16 @@ class PostingRulesTest {
                 true,
                 PAID_ON,
                 of("210.00"),
-                new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("45.00")));
+                new PatientShare(of("0.00"), of("0.00"), of("0.00"), of("45.00")),
+                paidInSameRemittance);
+    }
+
+    @Test
+    void reversalOfARemittanceTakesBackTheDenialFromTheSame835() {
+        // one 835 (EFT1): the claim is paid with a copay, and its second line is denied as non-covered (PR-96 45.00);
+        // the ClaimDenied for the line, from a gateway before paidInSameRemittance (the field's default), handled
+        // before the PaymentPosted, posts the line's share, which the remittance then supersedes
+        Denial line = lineDenied(false);
         post(PostingRules.denial(line, ledger()).orElseThrow(), "EFT1", null);
         postRemittance(remittance(
                 "EFT1",

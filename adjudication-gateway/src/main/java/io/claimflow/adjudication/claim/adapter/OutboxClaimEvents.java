@@ -66,6 +66,7 @@ class OutboxClaimEvents implements ClaimEvents {
                                 .build())
                         .toList())
                 .setPayerText(denial.payerText())
+                .setPaidInSameRemittance(denial.paidInSameRemittance())
                 .build();
         outbox.append(Topics.CLAIM_DENIED, claim.encounterId(), event);
     }

@@ -84,7 +84,8 @@ final class EventMapping {
                 e.getStage() == DenialStage.ADJUDICATED,
                 e.getOccurredAt().atOffset(ZoneOffset.UTC).toLocalDate(),
                 e.getTotalCharge(),
-                PatientShare.of(byKind));
+                PatientShare.of(byKind),
+                e.getPaidInSameRemittance());
     }
 
     private static Stream<Adjustment> adjustments(List<Adjustment> claimLevel, List<LineAdjudication> lines) {

@@ -95,8 +95,10 @@ public class PostingHandler implements ClaimRegistrationListener {
     @Transactional
     public void onClaimDenied(ClaimDenied event) {
         Denial denial = EventMapping.denial(event);
-        if (!denial.adjudicated()) {
-            return; // a front-end rejection never makes the patient responsible
+        if (!denial.movesMoney()) {
+            // a front-end rejection never makes the patient responsible; lines denied in a paid claim's 835 are
+            // posted with its payment
+            return;
         }
         Optional<KnownClaims.ClaimRef> known = findOrPark(denial.tenantId(), denial.claimId(), denial.eventId(), event);
         if (known.isPresent()) {
@@ -149,7 +151,7 @@ public class PostingHandler implements ClaimRegistrationListener {
                     }
                 } else if (answer.event() instanceof ClaimDenied denied) {
                     Denial denial = EventMapping.denial(denied);
-                    if (denial.adjudicated()) {
+                    if (denial.movesMoney()) {
                         postings.post(denial, claim);
                     }
                 }
