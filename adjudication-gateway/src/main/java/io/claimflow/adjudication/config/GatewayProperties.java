@@ -26,9 +26,9 @@ public record GatewayProperties(
                 : submitter;
         batch = batch == null ? new Batch(50, Duration.ofSeconds(2), Duration.ofMillis(500)) : batch;
         send = send == null
-                ? new Send(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofMinutes(5), true)
+                ? new Send(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(5), true)
                 : send;
-        responses = responses == null ? new Responses(Duration.ofSeconds(2), true, null) : responses;
+        responses = responses == null ? new Responses(Duration.ofSeconds(2), true) : responses;
         inbox = inbox == null ? new Inbox(null, Duration.ofSeconds(5)) : inbox;
         payers = payers == null ? Map.of() : Map.copyOf(payers);
         idle = idle == null ? new Idle(null, null) : idle;
@@ -50,17 +50,16 @@ public record GatewayProperties(
     public record Batch(int size, Duration maxWait, Duration pollInterval) {}
 
     /**
-     * The sender looks every {@code pollInterval} whether an interchange was written (an in-memory check; it reads the
-     * queue only when one was, and at most once a second while interchanges wait for a retry); an interchange that
-     * could not be sent waits {@code retryBackoff}, doubled per failed attempt up to {@code maxBackoff}, with jitter.
+     * The send queue is worked every {@code pollInterval}; an interchange that could not be sent waits
+     * {@code retryBackoff}, doubled per failed attempt up to {@code maxBackoff}, with jitter.
      */
     public record Send(Duration pollInterval, Duration retryBackoff, Duration maxBackoff, boolean enabled) {}
 
     /**
      * The clock work woken instead of polling (issue 22): the assembler looks when a claim was taken in (or claims
-     * still wait), the sender when an interchange was written (or, once a second, while one waits to be sent), and the
-     * payers' mailboxes are polled at once after an interchange was sent, then every {@code responses.poll-interval}
-     * for {@code answersExpectedFor} after a send or a file; otherwise each looks only every {@code check} (claims of another instance, files a
+     * still wait), the sender when an interchange was written (or one still waits to be sent), and the payers'
+     * mailboxes are polled every {@code responses.poll-interval} for {@code answersExpectedFor} after an interchange
+     * was sent or a file came; otherwise each looks only every {@code check} (claims of another instance, files a
      * payer sends unasked).
      */
     public record Idle(Duration check, Duration answersExpectedFor) {
@@ -71,17 +70,8 @@ public record GatewayProperties(
         }
     }
 
-    /**
-     * The payers' mailboxes (277CA, 835) are polled at the first {@code tick} after an interchange was sent (the
-     * payer's answers are on their way), then every {@code pollInterval} while answers are expected; a tick that
-     * nothing woke costs an in-memory check.
-     */
-    public record Responses(Duration pollInterval, boolean enabled, Duration tick) {
-
-        public Responses {
-            tick = tick == null ? Duration.ofMillis(200) : tick;
-        }
-    }
+    /** The payers' mailboxes (277CA, 835) are polled every {@code pollInterval}. */
+    public record Responses(Duration pollInterval, boolean enabled) {}
 
     /**
      * A directory where a clearinghouse drops 835 / 277CA / 999 files (off when {@code directory} is blank): each

@@ -5,7 +5,6 @@ import io.claimflow.adjudication.submission.BatchAssembler;
 import io.claimflow.adjudication.submission.InterchangeSender;
 import io.claimflow.adjudication.submission.ResponsePoller;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,9 +33,6 @@ class GatewaySchedules {
     /** At most this many looks at the mailboxes in one poll while each finds files; the rest wait for the next tick. */
     static final int MAX_LOOKS_PER_POLL = 10;
 
-    /** How soon the sender reads the queue again while interchanges wait to be sent (the shortest backoff is 4 s). */
-    static final Duration RETRY_LOOK = Duration.ofSeconds(1);
-
     private final BatchAssembler assembler;
     private final InterchangeSender sender;
     private final ResponsePoller poller;
@@ -46,9 +42,6 @@ class GatewaySchedules {
     // what wakes each: at start every one looks once
     private final AtomicBoolean claimsTaken = new AtomicBoolean(true);
     private final AtomicBoolean interchangesWritten = new AtomicBoolean(true);
-    private final AtomicBoolean interchangesSent = new AtomicBoolean(false);
-    // interchanges wait to be sent (a payer backing off, down, not connected): the sender reads the queue again then
-    private volatile Instant senderRetryLook = Instant.MAX;
     private volatile Instant assemblerLooked = Instant.MIN;
     private volatile Instant senderLooked = Instant.MIN;
     private volatile Instant mailboxesPolled = Instant.MIN;
@@ -109,47 +102,39 @@ class GatewaySchedules {
         }
     }
 
-    @Scheduled(fixedDelayString = "${claimflow.adjudication.send.poll-interval:200ms}")
+    @Scheduled(fixedDelayString = "${claimflow.adjudication.send.poll-interval:1s}")
     void send() {
         if (!properties.send().enabled()) {
             return;
         }
         Instant now = clock.instant();
-        if (!interchangesWritten.getAndSet(false)
-                && now.isBefore(senderRetryLook)
-                && !idleCheckDue(senderLooked, now)) {
+        if (!interchangesWritten.getAndSet(false) && !idleCheckDue(senderLooked, now)) {
             return;
         }
         senderLooked = now;
-        senderRetryLook = Instant.MAX;
         try {
             if (sender.sendDue() > 0) {
                 answersExpectedUntil = clock.instant().plus(properties.idle().answersExpectedFor());
-                // the payer's answers are on their way: the mailboxes are polled at their next tick
-                interchangesSent.set(true);
                 // a withdrawn interchange's claims are queued again
                 claimsTaken.set(true);
             }
             if (sender.anyQueued()) {
-                // not sent yet (a payer down, backing off): look again in a second, not every tick
-                senderRetryLook = now.plus(RETRY_LOOK);
+                // not sent yet (a payer down, backing off): look again at the next tick
+                interchangesWritten.set(true);
             }
         } catch (RuntimeException e) {
-            senderRetryLook = now.plus(RETRY_LOOK);
+            interchangesWritten.set(true);
             LOG.error("working the send queue failed; will try again", e);
         }
     }
 
-    @Scheduled(fixedDelayString = "${claimflow.adjudication.responses.tick:200ms}")
+    @Scheduled(fixedDelayString = "${claimflow.adjudication.responses.poll-interval:2s}")
     void poll() {
         if (!properties.responses().enabled()) {
             return;
         }
         Instant now = clock.instant();
-        boolean sent = interchangesSent.getAndSet(false);
-        boolean expectedAndDue = !now.isAfter(answersExpectedUntil)
-                && !mailboxesPolled.plus(properties.responses().pollInterval()).isAfter(now);
-        if (!sent && !expectedAndDue && !idleCheckDue(mailboxesPolled, now)) {
+        if (now.isAfter(answersExpectedUntil) && !idleCheckDue(mailboxesPolled, now)) {
             return;
         }
         mailboxesPolled = now;

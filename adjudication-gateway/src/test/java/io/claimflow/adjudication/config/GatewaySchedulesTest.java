@@ -121,54 +121,6 @@ class GatewaySchedulesTest {
         verify(assembler, never()).assemble(anyString());
     }
 
-    /**
-     * A send wakes the mailbox poller at its next tick (200 ms), not a poll-interval (2 s) later: the payer's 277CA
-     * and 835 are on their way. Then it polls every poll-interval while answers are expected, and nothing in between.
-     */
-    @Test
-    void aSendWakesTheMailboxPollerAtItsNextTickThenItPollsEveryPollInterval() {
-        when(assembler.queuedPayers()).thenReturn(Map.of("BKHP1", true));
-        when(assembler.payersDue(anyBoolean())).thenReturn(List.of());
-        when(assembler.assemble(anyString())).thenReturn(Optional.of(7L));
-        when(sender.sendDue()).thenReturn(0, 1, 0);
-        when(poller.poll()).thenReturn(0);
-        // the look at start
-        schedules.send();
-        schedules.poll();
-        clock.advance(Duration.ofSeconds(3));
-
-        schedules.on(new ClaimIntake.ClaimTaken("c-1"));
-        schedules.assemble();
-        schedules.send();
-        clock.advance(Duration.ofMillis(200));
-        schedules.poll();
-        verify(poller, times(2)).poll();
-
-        // ticks every 200 ms for 1.8 s more: nothing; at 2 s after the last look, the next poll
-        for (int tick = 0; tick < 9; tick++) {
-            clock.advance(Duration.ofMillis(200));
-            schedules.poll();
-        }
-        verify(poller, times(2)).poll();
-        clock.advance(Duration.ofMillis(200));
-        schedules.poll();
-        verify(poller, times(3)).poll();
-    }
-
-    /** An interchange waiting to be sent (a payer backing off) has the sender read the queue once a second. */
-    @Test
-    void interchangesWaitingToBeSentAreLookedAtOnceASecondNotEveryTick() {
-        when(sender.sendDue()).thenReturn(0);
-        when(sender.anyQueued()).thenReturn(true);
-        // 3 s of 200 ms ticks
-        for (int tick = 0; tick < 15; tick++) {
-            schedules.send();
-            clock.advance(Duration.ofMillis(200));
-        }
-        // at start, then at 1 s, 2 s
-        verify(sender, times(3)).sendDue();
-    }
-
     @Test
     void aPollThatReceivedFilesLooksAgainAtOnceUntilTheMailboxesAreEmpty() {
         // files that arrived while the first look worked (a payer answers as it adjudicates) are taken now, not a
@@ -203,12 +155,9 @@ class GatewaySchedulesTest {
             pollRelease.await(10, TimeUnit.SECONDS);
             return 0;
         });
-        // a full batch at every tick (more claims due): the assembler writes an interchange each tick, which wakes
-        // the sender
-        when(assembler.queuedPayers()).thenReturn(Map.of("BKHP1", true));
-        when(assembler.assemble(anyString())).thenReturn(Optional.of(7L));
-        when(assembler.payersDue(false)).thenReturn(List.of());
-        when(assembler.payersDue(true)).thenReturn(List.of("BKHP1"));
+        // claims wait that are not due: the assembler looks every tick
+        when(assembler.queuedPayers()).thenReturn(Map.of("BKHP1", false));
+        when(sender.anyQueued()).thenReturn(true);
 
         new ApplicationContextRunner()
                 .withInitializer(new ConfigDataApplicationContextInitializer())
@@ -217,7 +166,6 @@ class GatewaySchedulesTest {
                         "claimflow.adjudication.batch.poll-interval=20ms",
                         "claimflow.adjudication.send.poll-interval=20ms",
                         "claimflow.adjudication.responses.poll-interval=20ms",
-                        "claimflow.adjudication.responses.tick=20ms",
                         "claimflow.adjudication.inbox.poll-interval=1h")
                 .withBean(BatchAssembler.class, () -> assembler)
                 .withBean(InterchangeSender.class, () -> sender)
@@ -232,7 +180,7 @@ class GatewaySchedulesTest {
                         assertThat(polling.await(10, TimeUnit.SECONDS)).isTrue();
                         // the poll is still blocked: the others keep ticking
                         verify(assembler, timeout(5_000).atLeast(5)).queuedPayers();
-                        verify(sender, timeout(5_000).atLeast(5)).sendDue();
+                        verify(sender, timeout(5_000).atLeast(5)).anyQueued();
                         assertThat(pollRelease.getCount()).isEqualTo(1);
                     } finally {
                         pollRelease.countDown();
