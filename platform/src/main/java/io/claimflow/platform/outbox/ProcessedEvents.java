@@ -153,7 +153,7 @@ public class ProcessedEvents {
         // tried is read whole (the marks' one-time filter, then the busy keys) before the statement ends: every key
         // is tried; the marks are inserted only after every key was tried and found free
         jdbc.query(
-                "WITH tried AS MATERIALIZED (SELECT k, pg_try_advisory_xact_lock(hashtextextended(k, ?)) AS got FROM"
+                "WITH tried AS MATERIALIZED (SELECT k, pg_try_advisory_xact_lock(" + LOCK_ID + ") AS got FROM"
                         + " unnest(CAST(? AS text[])) AS t (k)), marked AS (INSERT INTO " + PlatformSchema.SCHEMA
                         + ".processed_event (consumer_id, event_id) SELECT ?, id FROM unnest(CAST(? AS uuid[]))"
                         + " WITH ORDINALITY AS e (id, n) WHERE NOT EXISTS (SELECT FROM tried WHERE NOT got) ORDER BY n"
@@ -201,8 +201,8 @@ public class ProcessedEvents {
         Set<String> busy = new HashSet<>();
         if (!keys.isEmpty()) {
             jdbc.query(
-                    "SELECT k FROM unnest(CAST(? AS text[])) AS t (k)"
-                            + " WHERE NOT pg_try_advisory_xact_lock(hashtextextended(k, ?))",
+                    "SELECT k FROM unnest(CAST(? AS text[])) AS t (k)" + " WHERE NOT pg_try_advisory_xact_lock("
+                            + LOCK_ID + ")",
                     rs -> {
                         busy.add(rs.getString(1));
                     },
@@ -219,8 +219,12 @@ public class ProcessedEvents {
         }
     }
 
+    // the advisory lock id of key k (a column of the statement) under the seed (its parameter): one expression for
+    // the waiting lock and both tries, so that they lock the same id for a key
+    private static final String LOCK_ID = "hashtextextended(k, ?)";
+
     // one advisory lock per key of the array, in the array's order
-    private static final String LOCKS = "SELECT count(pg_advisory_xact_lock(hashtextextended(k, ?))) FROM (SELECT k"
+    private static final String LOCKS = "SELECT count(pg_advisory_xact_lock(" + LOCK_ID + ")) FROM (SELECT k"
             + " FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS t (k, n) ORDER BY n) AS ordered";
 
     /** Forgets marks older than {@code age}; returns how many. */
