@@ -352,15 +352,8 @@ public class TransactionalBatches {
         try {
             transactions.executeWithoutResult(status -> {
                 // each record's lock key once, inside the transaction (a listener's lock key may read the database)
-                List<String> recordKeys = new ArrayList<>(records.size());
-                SortedSet<String> keys = new TreeSet<>();
-                for (ConsumerRecord<String, V> record : records) {
-                    String key = lockKeyOf(record, type, lockKey);
-                    recordKeys.add(key);
-                    if (key != null) {
-                        keys.add(key);
-                    }
-                }
+                List<String> recordKeys = recordLockKeys(records, records.size(), type, lockKey);
+                SortedSet<String> keys = sorted(recordKeys);
                 Set<String> busy = once != null
                         // the try-locks and, when every key was free, the marks: one statement
                         ? once.tryMarkBatch(records, type, keys)
@@ -415,14 +408,28 @@ public class TransactionalBatches {
     // the distinct lock keys of records [0, end), sorted: the record key, or the listener's lock key of the value
     private static <V> SortedSet<String> lockKeys(
             List<ConsumerRecord<String, V>> records, int end, Class<V> type, Function<? super V, String> lockKey) {
-        SortedSet<String> keys = new TreeSet<>();
+        return sorted(recordLockKeys(records, end, type, lockKey));
+    }
+
+    // each lock key of records [0, end) in the records' order (null: the record has none)
+    private static <V> List<String> recordLockKeys(
+            List<ConsumerRecord<String, V>> records, int end, Class<V> type, Function<? super V, String> lockKey) {
+        List<String> keys = new ArrayList<>(end);
         for (int i = 0; i < end; i++) {
-            String key = lockKeyOf(records.get(i), type, lockKey);
-            if (key != null) {
-                keys.add(key);
-            }
+            keys.add(lockKeyOf(records.get(i), type, lockKey));
         }
         return keys;
+    }
+
+    // the distinct keys, sorted: the order in which every transaction locks them
+    private static SortedSet<String> sorted(List<String> keys) {
+        SortedSet<String> sorted = new TreeSet<>();
+        for (String key : keys) {
+            if (key != null) {
+                sorted.add(key);
+            }
+        }
+        return sorted;
     }
 
     // a record's lock key, or null for none (no key, or a bad record: it fails in its turn, when handled)
