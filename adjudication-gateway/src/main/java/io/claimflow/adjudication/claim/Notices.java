@@ -71,38 +71,7 @@ public final class Notices {
             List<Line> lines,
             List<Rejection> rejections,
             String payerText,
-            boolean paidInSameRemittance) {
-
-        /** A front-end rejection or a denied claim: no payment of the claim comes with it. */
-        public Denial(
-                ClaimRef claim,
-                String patientControlNumber,
-                Stage stage,
-                Source source,
-                String payerClaimNumber,
-                String traceNumber,
-                DenialCategory category,
-                List<Adjustment> claimAdjustments,
-                List<String> remarkCodes,
-                List<Line> lines,
-                List<Rejection> rejections,
-                String payerText) {
-            this(
-                    claim,
-                    patientControlNumber,
-                    stage,
-                    source,
-                    payerClaimNumber,
-                    traceNumber,
-                    category,
-                    claimAdjustments,
-                    remarkCodes,
-                    lines,
-                    rejections,
-                    payerText,
-                    false);
-        }
-    }
+            boolean paidInSameRemittance) {}
 
     /** Patient responsibility by kind; total is their sum. */
     public record PatientShare(BigDecimal deductible, BigDecimal coinsurance, BigDecimal copay, BigDecimal other) {

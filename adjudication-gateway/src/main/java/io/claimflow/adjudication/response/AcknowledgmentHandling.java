@@ -236,7 +236,8 @@ public class AcknowledgmentHandling {
                 List.of(),
                 List.of(),
                 rejections,
-                text));
+                text,
+                false));
         bookkeeping.status(claim.claimId(), ClaimStatus.REJECTED, null);
         bookkeeping.event(
                 claim.claimId(),
@@ -299,8 +300,8 @@ public class AcknowledgmentHandling {
                             List.of(),
                             List.of(),
                             rejections,
-                            "TA1 rejected interchange " + ack.interchangeControlNumber() + ": "
-                                    + ack.noteDescription()));
+                            "TA1 rejected interchange " + ack.interchangeControlNumber() + ": " + ack.noteDescription(),
+                            false));
                     claims.updateStatus(claim.claimId(), ClaimStatus.REJECTED, null);
                     interchanges.recordClaimEvent(
                             claim.claimId(),
@@ -381,7 +382,8 @@ public class AcknowledgmentHandling {
                         List.of(),
                         List.of(),
                         rejections,
-                        ack.statuses().get(0).freeText()));
+                        ack.statuses().get(0).freeText(),
+                        false));
                 bookkeeping.status(claim.claimId(), ClaimStatus.REJECTED, null);
                 bookkeeping.event(claim.claimId(), "277CA", "REJECTED", statuses);
             } else {

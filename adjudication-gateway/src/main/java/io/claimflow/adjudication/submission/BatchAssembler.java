@@ -241,7 +241,8 @@ public class BatchAssembler {
                 List.of(),
                 List.of(),
                 List.of(rejection),
-                "not sent: the gateway could not write the claim as X12"));
+                "not sent: the gateway could not write the claim as X12",
+                false));
         claims.updateStatus(claim.claimId(), ClaimStatus.REJECTED, null);
     }
 }

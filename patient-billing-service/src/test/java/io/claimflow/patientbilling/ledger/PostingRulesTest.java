@@ -675,7 +675,21 @@ class PostingRulesTest {
     @Test
     void linesDeniedInAPaidClaimsEraPostWithItsPaymentSoEitherArrivalOrderGivesOneJournal() {
         Denial line = lineDenied(true);
-        Remittance paid = remittance(
+
+        assertThat(PostingRules.denial(line, ledger())).isEmpty();
+        Posting payment = postRemittance(paidWithTheLineDenied());
+        assertThat(PostingRules.denial(line, ledger())).isEmpty();
+
+        assertThat(payment.reverses()).isEmpty();
+        assertThat(payment.patientBalanceChange()).isEqualByComparingTo("70.00");
+        assertThat(ledger().entries()).extracting(PostedEntry::kind).containsExactly(EntryKind.REMITTANCE);
+        assertThat(ledger().patientBalance()).isEqualByComparingTo("70.00");
+        assertThat(ledger().charged()).isEqualByComparingTo("210.00");
+    }
+
+    /** The 835 EFT1's payment of the claim whose second line {@link #lineDenied} denies: patient 25.00 + 45.00. */
+    static Remittance paidWithTheLineDenied() {
+        return remittance(
                 "EFT1",
                 Remittance.Status.PRIMARY,
                 "1",
@@ -684,16 +698,6 @@ class PostingRulesTest {
                 "36.26",
                 "0.00",
                 new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("45.00")));
-
-        assertThat(PostingRules.denial(line, ledger())).isEmpty();
-        Posting payment = postRemittance(paid);
-        assertThat(PostingRules.denial(line, ledger())).isEmpty();
-
-        assertThat(payment.reverses()).isEmpty();
-        assertThat(payment.patientBalanceChange()).isEqualByComparingTo("70.00");
-        assertThat(ledger().entries()).extracting(PostedEntry::kind).containsExactly(EntryKind.REMITTANCE);
-        assertThat(ledger().patientBalance()).isEqualByComparingTo("70.00");
-        assertThat(ledger().charged()).isEqualByComparingTo("210.00");
     }
 
     static Denial lineDenied(boolean paidInSameRemittance) {
@@ -717,15 +721,7 @@ class PostingRulesTest {
         // before the PaymentPosted, posts the line's share, which the remittance then supersedes
         Denial line = lineDenied(false);
         post(PostingRules.denial(line, ledger()).orElseThrow(), "EFT1", null);
-        postRemittance(remittance(
-                "EFT1",
-                Remittance.Status.PRIMARY,
-                "1",
-                "210.00",
-                "103.74",
-                "36.26",
-                "0.00",
-                new PatientShare(of("0.00"), of("0.00"), of("25.00"), of("45.00"))));
+        postRemittance(paidWithTheLineDenied());
         assertThat(ledger().patientBalance()).isEqualByComparingTo("70.00");
         assertThat(ledger().charged()).isEqualByComparingTo("210.00");
 
