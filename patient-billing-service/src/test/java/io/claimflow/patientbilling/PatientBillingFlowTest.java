@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.claimflow.events.Adjustment;
+import io.claimflow.events.AdjustmentGroupCode;
 import io.claimflow.events.ClaimDenied;
 import io.claimflow.events.ClaimFrequency;
 import io.claimflow.events.ClaimStatus;
@@ -19,6 +21,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -630,8 +633,8 @@ class PatientBillingFlowTest extends BillingFlowFixture {
         ClaimDenied line = BillingEvents.nonCovered(tenant, "clm-5p", encounter, "EFT5P");
         line.getLines()
                 .get(0)
-                .setAdjustments(new java.util.ArrayList<>(List.of(new io.claimflow.events.Adjustment(
-                        io.claimflow.events.AdjustmentGroupCode.PR, "96", new BigDecimal("50.00")))));
+                .setAdjustments(new ArrayList<>(
+                        List.of(new Adjustment(AdjustmentGroupCode.PR, "96", new BigDecimal("50.00")))));
         line.setPaidInSameRemittance(true);
 
         publish(Topics.CLAIM_DENIED, line);
@@ -644,7 +647,7 @@ class PatientBillingFlowTest extends BillingFlowFixture {
                         "clm-5p",
                         encounter,
                         "EFT5P",
-                        io.claimflow.events.ClaimStatus.PROCESSED_AS_PRIMARY,
+                        ClaimStatus.PROCESSED_AS_PRIMARY,
                         "1",
                         "204.00",
                         "100.00",

@@ -140,11 +140,8 @@ class GatewaySchedules {
         mailboxesPolled = now;
         try {
             // a look that found files looks again at once: what the payers posted meanwhile waits no poll-interval
-            for (int look = 1; poller.poll() > 0; look++) {
+            for (int look = 0; look < MAX_LOOKS_PER_POLL && poller.poll() > 0; look++) {
                 answersExpectedUntil = clock.instant().plus(properties.idle().answersExpectedFor());
-                if (look == MAX_LOOKS_PER_POLL) {
-                    break;
-                }
             }
         } catch (RuntimeException e) {
             LOG.error("polling payer mailboxes failed; will try again", e);

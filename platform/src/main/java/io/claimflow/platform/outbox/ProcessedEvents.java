@@ -201,8 +201,8 @@ public class ProcessedEvents {
         Set<String> busy = new HashSet<>();
         if (!keys.isEmpty()) {
             jdbc.query(
-                    "SELECT k FROM unnest(CAST(? AS text[])) AS t (k)" + " WHERE NOT pg_try_advisory_xact_lock("
-                            + LOCK_ID + ")",
+                    "SELECT k FROM unnest(CAST(? AS text[])) AS t (k) WHERE NOT pg_try_advisory_xact_lock(" + LOCK_ID
+                            + ")",
                     rs -> {
                         busy.add(rs.getString(1));
                     },
