@@ -8,7 +8,9 @@ import io.claimflow.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -376,6 +378,55 @@ class PostingRulesTest {
         // a second reversal under another trace finds no credit left: refused, never a credit to the patient
         assertThatThrownBy(() -> PostingRules.remittance(reversalOfPrimary("EFT-REV2"), ledger()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * A claim's payment and its replacement's ClaimSubmitted come on two topics, so either can reach the ledger first:
+     * the claim nets to the payer's cash (insurance credit) and no patient share either way, for a payment of money
+     * and for one that paid nothing (the whole allowed amount to the deductible).
+     */
+    @Test
+    void aReplacedClaimsPaymentNetsTheSameWhetherItArrivesBeforeOrAfterTheReplacement() {
+        Remittance deductibleOnly = remittance(
+                "EFT-DED",
+                Remittance.Status.PRIMARY,
+                "1",
+                "350.00",
+                "0.00",
+                "221.26",
+                "0.00",
+                new PatientShare(of("128.74"), of("0.00"), of("0.00"), of("0.00")));
+        for (Remittance payment : List.of(primary(), deductibleOnly)) {
+            posted.clear();
+            supersededBy = null;
+            postRemittance(payment);
+            supersede();
+            Map<LedgerAccount, BigDecimal> paymentFirst = totals();
+
+            posted.clear();
+            supersededBy = "clm-replacement";
+            PostingRules.remittance(payment, ledger())
+                    .ifPresent(p -> post(p, payment.traceNumber(), payment.statusCode()));
+            Map<LedgerAccount, BigDecimal> replacementFirst = totals();
+
+            assertThat(replacementFirst).as(payment.traceNumber()).isEqualTo(paymentFirst);
+            assertThat(replacementFirst.getOrDefault(LedgerAccount.INSURANCE_CASH, of("0.00")))
+                    .isEqualByComparingTo(payment.paid());
+            assertThat(replacementFirst.getOrDefault(LedgerAccount.PATIENT_RECEIVABLE, of("0.00")))
+                    .isEqualByComparingTo("0.00");
+        }
+    }
+
+    /** The ledger's balance per account, accounts that net to zero left out. */
+    Map<LedgerAccount, BigDecimal> totals() {
+        Map<LedgerAccount, BigDecimal> totals = new EnumMap<>(LedgerAccount.class);
+        for (LedgerAccount account : LedgerAccount.values()) {
+            BigDecimal total = total(account);
+            if (!Money.isZero(total)) {
+                totals.put(account, Money.of(total));
+            }
+        }
+        return totals;
     }
 
     @Test
