@@ -181,7 +181,7 @@ public class ProcessedEvents {
     private static void requireMarkable(String consumerId, Collection<UUID> eventIds) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException(
-                    "ProcessedEvents.markAllIfNew must run inside the handler's database transaction");
+                    "ProcessedEvents writes its marks only inside the handler's database transaction");
         }
         if (consumerId == null
                 || consumerId.isBlank()
