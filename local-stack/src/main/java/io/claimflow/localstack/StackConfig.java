@@ -204,7 +204,7 @@ record StackConfig(
                 option.positiveInt("partitions", "TOPIC_PARTITIONS", 12),
                 List.copyOf(services),
                 Duration.ofSeconds(option.positiveInt("health-timeout", "CLAIMFLOW_HEALTH_TIMEOUT", 180)),
-                // C1 only, as the services: the broker's C2 compiler threads took about a third of its CPU through the
+                // C1 only: the broker's C2 compiler threads took about a third of its CPU through the
                 // benchmark's first 4,000 encounters (docs/benchmark, issue 22)
                 option.get(
                         "kafka-java-opts",
@@ -218,13 +218,11 @@ record StackConfig(
                         "postgres-java-opts",
                         "CLAIMFLOW_POSTGRES_JAVA_OPTS",
                         "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
-                // C1 only: half the CPU to start (about 8 s a service against 20 with C2) and no C2 compiling over
-                // the first thousands of encounters; warm, C2 was within a few ms per encounter (local-stack README,
-                // "The stack's JVM options"). CLAIMFLOW_SERVICE_JAVA_OPTS without it runs tiered C2.
-                option.get(
-                        "service-java-opts",
-                        "CLAIMFLOW_SERVICE_JAVA_OPTS",
-                        "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
+                // the JVM's tiered compilation (C1, then C2), as the services' images run it: warm (past about
+                // 15,000 encounters) a quarter less CPU per encounter than C1 only, which costs half the CPU to start
+                // and less over the first thousands of encounters (local-stack README, "The services' JIT");
+                // CLAIMFLOW_SERVICE_JAVA_OPTS with -XX:TieredStopAtLevel=1 for a short demo
+                option.get("service-java-opts", "CLAIMFLOW_SERVICE_JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC"),
                 cds,
                 payerBehaviours(option.get("payer-behaviours", "CLAIMFLOW_PAYER_BEHAVIOURS", "")),
                 new ClusterShape(
