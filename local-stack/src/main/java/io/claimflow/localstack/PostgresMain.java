@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * PostgreSQL for the local stack, run by the launcher as a process of its own so that it stops in its turn (after
@@ -21,7 +23,30 @@ import java.util.List;
  */
 public final class PostgresMain {
 
+    /**
+     * Server settings a deployment tunes ({@code shared_buffers}, {@code max_wal_size}, ...): {@code name=value} pairs
+     * separated by spaces, each passed as {@code -c name=value}. The launcher's environment reaches this process. The
+     * settings below that keep patient data out of the log and commits durable are applied after these and win.
+     */
+    static final String SETTINGS_VARIABLE = "CLAIMFLOW_POSTGRES_SETTINGS";
+
     private PostgresMain() {}
+
+    /** {@code "a=1 b=2"} as an ordered map; blank or null: none. */
+    static Map<String, String> settings(String value) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (value == null || value.isBlank()) {
+            return settings;
+        }
+        for (String pair : value.trim().split("\\s+")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1 || !pair.substring(0, eq).matches("[a-z_.]+")) {
+                throw new IllegalArgumentException(SETTINGS_VARIABLE + ": '" + pair + "' is not name=value");
+            }
+            settings.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return settings;
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
@@ -42,8 +67,9 @@ public final class PostgresMain {
         binaries.mkdirs();
         removePartialExtractions(binaries.toPath());
         boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(data)
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        settings(System.getenv(SETTINGS_VARIABLE)).forEach(builder::setServerConfig);
+        EmbeddedPostgres postgres = builder.setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setOverrideWorkingDirectory(binaries)
