@@ -190,6 +190,10 @@ public final class StackBenchCommand implements Callable<Integer> {
             }
             runs.add(run(population, base + label, label, rate, count));
         }
+        // the idle stack again, warm: the services' JIT compilers were still at work on the start-up's code
+        // when the first idle window was read
+        Map<String, Double> idleAfter = idle();
+        System.out.println("bench: idle CPU ms/s after the runs " + idleAfter);
         StackBenchReport report = new StackBenchReport(
                 commandLine,
                 commit,
@@ -200,6 +204,7 @@ public final class StackBenchCommand implements Callable<Integer> {
                         : settings,
                 ceiling,
                 idle,
+                idleAfter,
                 runs);
         Files.createDirectories(out);
         String markdown = report.markdown("stack.svg");

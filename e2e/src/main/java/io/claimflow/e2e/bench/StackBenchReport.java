@@ -12,6 +12,8 @@ import java.util.Set;
  * What {@code ./stack bench} measured, and its Markdown report and chart.
  *
  * @param idleMillisPerSecond CPU per process while the stack was up with nothing to do, before the runs
+ * @param idleAfterMillisPerSecond the same after the last run and its checks, the JIT compilers done with the
+ *     services' work (empty: not measured); the runs' CPU less idle is taken off with it when measured
  */
 public record StackBenchReport(
         String command,
@@ -21,7 +23,12 @@ public record StackBenchReport(
         String settings,
         Ceiling ceiling,
         Map<String, Double> idleMillisPerSecond,
+        Map<String, Double> idleAfterMillisPerSecond,
         List<Run> runs) {
+
+    public StackBenchReport {
+        idleAfterMillisPerSecond = idleAfterMillisPerSecond == null ? Map.of() : idleAfterMillisPerSecond;
+    }
 
     /** The label of the warm-up run (not the chart's full-rate figure). */
     static final String WARM_UP = "warmup";
@@ -171,21 +178,38 @@ public record StackBenchReport(
                         + " (held for a coder, self-pay, rejected and denied encounters do not). CPU: see below.\n\n");
 
         md.append("## CPU milliseconds per encounter, by process\n\n");
+        boolean afterIdle = !idleAfterMillisPerSecond.isEmpty();
         md.append("From `/proc/<pid>/stat` (user + system) of every process of the stack, read before the run's first"
                 + " send and just after its last record (2 s later, sampled each second); PostgreSQL is the postmaster"
                 + " with all its backends and helpers (exited ones through the postmaster's children's time). Idle:"
                 + " CPU per second with the stack up and no work, measured once every service is UP, before the raw"
-                + " ceiling and the runs (JIT compilers still at work after start-up count here).\n\n");
+                + " ceiling and the runs (JIT compilers still at work after start-up count here)"
+                + (afterIdle
+                        ? ", and again after the last run and its checks (\"idle after\": warm; the row less idle"
+                                + " takes that off)"
+                        : "")
+                + ".\n\n");
         Set<String> processes = new LinkedHashSet<>(idleMillisPerSecond.keySet());
         runs.forEach(r -> processes.addAll(r.cpuMillis().keySet()));
         md.append("| process | idle ms/s |");
+        if (afterIdle) {
+            md.append(" idle after ms/s |");
+        }
         runs.forEach(r -> md.append(' ').append(r.label()).append(" |"));
         md.append("\n| --- | ---: |");
+        if (afterIdle) {
+            md.append(" ---: |");
+        }
         runs.forEach(r -> md.append(" ---: |"));
         md.append('\n');
         for (String process : processes) {
             md.append("| ").append(display(process)).append(" | ");
             md.append(format(idleMillisPerSecond.get(process))).append(" |");
+            if (afterIdle) {
+                md.append(' ')
+                        .append(format(idleAfterMillisPerSecond.get(process)))
+                        .append(" |");
+            }
             for (Run run : runs) {
                 md.append(' ')
                         .append(format(run.cpuPerEncounter().get(process)))
@@ -193,28 +217,29 @@ public record StackBenchReport(
             }
             md.append('\n');
         }
+        String blanks = afterIdle ? " | |" : " |";
         md.append("| **all processes** | ")
-                .append(format(idleMillisPerSecond.values().stream()
-                        .mapToDouble(Double::doubleValue)
-                        .sum()))
+                .append(format(total(idleMillisPerSecond)))
                 .append(" |");
+        if (afterIdle) {
+            md.append(' ').append(format(total(idleAfterMillisPerSecond))).append(" |");
+        }
         runs.forEach(r -> md.append(String.format(Locale.ROOT, " **%.3f** |", r.totalCpuPerEncounter())));
-        md.append("\n| without the payer simulator | |");
+        md.append("\n| without the payer simulator |").append(blanks);
         runs.forEach(r -> md.append(String.format(Locale.ROOT, " %.3f |", r.cpuPerEncounterWithoutPayer())));
-        md.append("\n| all processes less their idle CPU over the window | |");
-        double idleTotal = idleMillisPerSecond.values().stream()
-                .mapToDouble(Double::doubleValue)
-                .sum();
+        md.append("\n| all processes less their idle CPU over the window |").append(blanks);
+        double idleTotal = total(afterIdle ? idleAfterMillisPerSecond : idleMillisPerSecond);
         runs.forEach(r -> md.append(String.format(
                 Locale.ROOT,
                 " %.3f |",
                 r.totalCpuPerEncounter()
                         - (r.encounters() == 0 ? 0 : idleTotal * r.cpuWindowSeconds() / r.encounters()))));
-        md.append("\n| load generator (this command's JVM; not in the totals) | |");
+        md.append("\n| load generator (this command's JVM; not in the totals) |")
+                .append(blanks);
         runs.forEach(r -> md.append(' ')
                 .append(format(r.encounters() == 0 ? 0 : r.generatorCpuMillis() / r.encounters()))
                 .append(" |"));
-        md.append("\n| window s (first send to last record + 2 s) | |");
+        md.append("\n| window s (first send to last record + 2 s) |").append(blanks);
         runs.forEach(r -> md.append(String.format(Locale.ROOT, " %.1f |", r.cpuWindowSeconds())));
         md.append("\n\n");
 
@@ -290,6 +315,12 @@ public record StackBenchReport(
             case "launcher" -> "launcher (./stack)";
             default -> process;
         };
+    }
+
+    private static double total(Map<String, Double> millisPerSecond) {
+        return millisPerSecond.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
     }
 
     private static String format(Double value) {

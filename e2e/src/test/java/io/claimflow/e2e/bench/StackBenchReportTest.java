@@ -43,6 +43,10 @@ class StackBenchReportTest {
     }
 
     private static StackBenchReport report(boolean money) {
+        return report(money, Map.of());
+    }
+
+    private static StackBenchReport report(boolean money, Map<String, Double> idleAfter) {
         Map<String, Double> cpu = new LinkedHashMap<>();
         cpu.put("launcher", 10.0);
         cpu.put("postmaster", 4_000.0);
@@ -64,6 +68,7 @@ class StackBenchReportTest {
                 new StackBenchReport.Ceiling(
                         20_000, 680, 3, 2.0, 10_000, new Percentiles(20_000, 5L, 9L, 12L, 30L), 1, 1.5),
                 idle,
+                idleAfter,
                 List.of(run("full", 0, cpu, true), run("r250", 250, cpu, money)));
     }
 
@@ -99,6 +104,27 @@ class StackBenchReportTest {
                 .contains("| load generator (this command's JVM; not in the totals) | | 0.300 | 0.300 |")
                 .contains("![throughput, latencies and CPU per encounter](stack.svg)");
         assertThat(report(true).passed()).isTrue();
+    }
+
+    @Test
+    void theIdleStackReadAfterTheRunsIsItsOwnColumnAndWhatTheRowLessIdleTakesOff() {
+        Map<String, Double> idleAfter = new LinkedHashMap<>();
+        idleAfter.put("launcher", 0.5);
+        idleAfter.put("postmaster", 1.0);
+        idleAfter.put("kafka", 4.0);
+        idleAfter.put("claim-service", 4.0);
+        idleAfter.put("payer-simulator", 1.0);
+
+        String md = report(true, idleAfter).markdown("stack.svg");
+
+        assertThat(md)
+                .contains("| process | idle ms/s | idle after ms/s | full | r250 |")
+                .contains("| PostgreSQL (postmaster + backends) | 2.000 | 1.000 | 4.000 | 4.000 |")
+                .contains("| **all processes** | 25.500 | 10.500 | **9.010** | **9.010** |")
+                .contains("| without the payer simulator | | | 8.410 | 8.410 |")
+                // idle after 10.5 ms/s over the 22 s window, over 1000 encounters: 0.231 ms each
+                .contains("| all processes less their idle CPU over the window | | | 8.779 | 8.779 |")
+                .contains("| window s (first send to last record + 2 s) | | | 22.0 | 22.0 |");
     }
 
     @Test
@@ -164,6 +190,7 @@ class StackBenchReportTest {
                 measured.settings(),
                 measured.ceiling(),
                 measured.idleMillisPerSecond(),
+                measured.idleAfterMillisPerSecond(),
                 List.of(warmUp, full));
 
         BenchmarkChart.Chart chart = withWarmUp.chart(1);
