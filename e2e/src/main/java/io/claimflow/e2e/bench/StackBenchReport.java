@@ -12,8 +12,8 @@ import java.util.Set;
  * What {@code ./stack bench} measured, and its Markdown report and chart.
  *
  * @param idleMillisPerSecond CPU per process while the stack was up with nothing to do, before the runs
- * @param idleAfterMillisPerSecond the same after the last run and its checks, the JIT compilers done with the
- *     services' work (empty: not measured); the runs' CPU less idle is taken off with it when measured
+ * @param idleAfterMillisPerSecond the same after the last run and its checks (empty: not measured): the services
+ *     warm, PostgreSQL vacuuming what the runs left; shown beside the first, which the row less idle keeps using
  */
 public record StackBenchReport(
         String command,
@@ -185,8 +185,9 @@ public record StackBenchReport(
                 + " CPU per second with the stack up and no work, measured once every service is UP, before the raw"
                 + " ceiling and the runs (JIT compilers still at work after start-up count here)"
                 + (afterIdle
-                        ? ", and again after the last run and its checks (\"idle after\": warm; the row less idle"
-                                + " takes that off)"
+                        ? ", and again after the last run and its checks (\"idle after\": the services warm,"
+                                + " PostgreSQL's autovacuum cleaning up after the runs; the row less idle takes off the"
+                                + " first)"
                         : "")
                 + ".\n\n");
         Set<String> processes = new LinkedHashSet<>(idleMillisPerSecond.keySet());
@@ -228,7 +229,7 @@ public record StackBenchReport(
         md.append("\n| without the payer simulator |").append(blanks);
         runs.forEach(r -> md.append(String.format(Locale.ROOT, " %.3f |", r.cpuPerEncounterWithoutPayer())));
         md.append("\n| all processes less their idle CPU over the window |").append(blanks);
-        double idleTotal = total(afterIdle ? idleAfterMillisPerSecond : idleMillisPerSecond);
+        double idleTotal = total(idleMillisPerSecond);
         runs.forEach(r -> md.append(String.format(
                 Locale.ROOT,
                 " %.3f |",
