@@ -46,19 +46,21 @@ class StackBenchReportTest {
         return report(money, Map.of());
     }
 
+    /** Figures of the launcher, PostgreSQL, the broker, claim-service and the payer simulator, in that order. */
+    private static Map<String, Double> perProcess(
+            double launcher, double postmaster, double kafka, double claimService, double payerSimulator) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("launcher", launcher);
+        figures.put("postmaster", postmaster);
+        figures.put("kafka", kafka);
+        figures.put("claim-service", claimService);
+        figures.put("payer-simulator", payerSimulator);
+        return figures;
+    }
+
     private static StackBenchReport report(boolean money, Map<String, Double> idleAfter) {
-        Map<String, Double> cpu = new LinkedHashMap<>();
-        cpu.put("launcher", 10.0);
-        cpu.put("postmaster", 4_000.0);
-        cpu.put("kafka", 1_500.0);
-        cpu.put("claim-service", 2_900.0);
-        cpu.put("payer-simulator", 600.0);
-        Map<String, Double> idle = new LinkedHashMap<>();
-        idle.put("launcher", 0.5);
-        idle.put("postmaster", 2.0);
-        idle.put("kafka", 8.0);
-        idle.put("claim-service", 12.0);
-        idle.put("payer-simulator", 3.0);
+        Map<String, Double> cpu = perProcess(10.0, 4_000.0, 1_500.0, 2_900.0, 600.0);
+        Map<String, Double> idle = perProcess(0.5, 2.0, 8.0, 12.0, 3.0);
         return new StackBenchReport(
                 "./stack bench --count 1000 --rates full,250",
                 "abc1234",
@@ -108,14 +110,7 @@ class StackBenchReportTest {
 
     @Test
     void theIdleStackReadAfterTheRunsIsAColumnOfItsOwn() {
-        Map<String, Double> idleAfter = new LinkedHashMap<>();
-        idleAfter.put("launcher", 0.5);
-        idleAfter.put("postmaster", 1.0);
-        idleAfter.put("kafka", 4.0);
-        idleAfter.put("claim-service", 4.0);
-        idleAfter.put("payer-simulator", 1.0);
-
-        String md = report(true, idleAfter).markdown("stack.svg");
+        String md = report(true, perProcess(0.5, 1.0, 4.0, 4.0, 1.0)).markdown("stack.svg");
 
         assertThat(md)
                 .contains("| process | idle ms/s | idle after ms/s | full | r250 |")
