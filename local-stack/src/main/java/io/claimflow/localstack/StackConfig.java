@@ -219,7 +219,7 @@ record StackConfig(
                         "CLAIMFLOW_POSTGRES_JAVA_OPTS",
                         "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
                 // the JVM's tiered compilation (C1, then C2), as the services' images run it: warm (past about
-                // 15,000 encounters) a quarter less CPU per encounter than C1 only, which costs half the CPU to start
+                // 15,000 encounters) 28-33% less CPU per encounter than C1 only, which costs half the CPU to start
                 // and less over the first thousands of encounters (local-stack README, "The services' JIT");
                 // CLAIMFLOW_SERVICE_JAVA_OPTS with -XX:TieredStopAtLevel=1 for a short demo
                 option.get("service-java-opts", "CLAIMFLOW_SERVICE_JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC"),

@@ -190,27 +190,20 @@ public record StackBenchReport(
                                 + " first)"
                         : "")
                 + ".\n\n");
+        // the idle columns: before the runs, and after them when read
+        List<Map<String, Double>> idles =
+                afterIdle ? List.of(idleMillisPerSecond, idleAfterMillisPerSecond) : List.of(idleMillisPerSecond);
         Set<String> processes = new LinkedHashSet<>(idleMillisPerSecond.keySet());
         runs.forEach(r -> processes.addAll(r.cpuMillis().keySet()));
-        md.append("| process | idle ms/s |");
-        if (afterIdle) {
-            md.append(" idle after ms/s |");
-        }
+        md.append("| process | idle ms/s |").append(afterIdle ? " idle after ms/s |" : "");
         runs.forEach(r -> md.append(' ').append(r.label()).append(" |"));
-        md.append("\n| --- | ---: |");
-        if (afterIdle) {
-            md.append(" ---: |");
-        }
+        md.append("\n| --- |").append(" ---: |".repeat(idles.size()));
         runs.forEach(r -> md.append(" ---: |"));
         md.append('\n');
         for (String process : processes) {
-            md.append("| ").append(display(process)).append(" | ");
-            md.append(format(idleMillisPerSecond.get(process))).append(" |");
-            if (afterIdle) {
-                md.append(' ')
-                        .append(format(idleAfterMillisPerSecond.get(process)))
-                        .append(" |");
-            }
+            md.append("| ").append(display(process)).append(" |");
+            idles.forEach(
+                    idle -> md.append(' ').append(format(idle.get(process))).append(" |"));
             for (Run run : runs) {
                 md.append(' ')
                         .append(format(run.cpuPerEncounter().get(process)))
@@ -218,13 +211,9 @@ public record StackBenchReport(
             }
             md.append('\n');
         }
-        String blanks = afterIdle ? " | |" : " |";
-        md.append("| **all processes** | ")
-                .append(format(total(idleMillisPerSecond)))
-                .append(" |");
-        if (afterIdle) {
-            md.append(' ').append(format(total(idleAfterMillisPerSecond))).append(" |");
-        }
+        String blanks = " |".repeat(idles.size());
+        md.append("| **all processes** |");
+        idles.forEach(idle -> md.append(' ').append(format(total(idle))).append(" |"));
         runs.forEach(r -> md.append(String.format(Locale.ROOT, " **%.3f** |", r.totalCpuPerEncounter())));
         md.append("\n| without the payer simulator |").append(blanks);
         runs.forEach(r -> md.append(String.format(Locale.ROOT, " %.3f |", r.cpuPerEncounterWithoutPayer())));
