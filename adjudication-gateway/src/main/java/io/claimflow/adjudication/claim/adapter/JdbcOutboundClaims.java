@@ -150,8 +150,7 @@ class JdbcOutboundClaims implements OutboundClaims {
     @Override
     public Map<String, Instant> oldestQueuedPerPayer() {
         Map<String, Instant> oldest = new LinkedHashMap<>();
-        jdbc.sql("SELECT payer_id, min(queued_at) FROM outbound_claim WHERE status = 'QUEUED' GROUP BY payer_id "
-                        + "ORDER BY payer_id")
+        jdbc.sql("SELECT payer_id, min(queued_at) FROM outbound_queue GROUP BY payer_id ORDER BY payer_id")
                 .query((rs, n) -> oldest.put(rs.getString(1), rs.getTimestamp(2).toInstant()))
                 .list();
         return oldest;
@@ -159,8 +158,12 @@ class JdbcOutboundClaims implements OutboundClaims {
 
     @Override
     public List<OutboundClaim> lockQueued(String payerId, int limit) {
-        return jdbc.sql("SELECT claim_json::text FROM outbound_claim WHERE status = 'QUEUED' AND payer_id = ? "
-                        + "ORDER BY queued_at, claim_id LIMIT ? FOR UPDATE SKIP LOCKED")
+        // the queue (outbound_queue, kept by a trigger: V50) in its order; the claim's own status checked again, so a
+        // claim batched by another instance meanwhile is not taken twice (its new version no longer matches)
+        return jdbc.sql("""
+                        SELECT o.claim_json::text FROM outbound_queue q JOIN outbound_claim o ON o.claim_id = q.claim_id
+                        WHERE q.payer_id = ? AND o.status = 'QUEUED'
+                        ORDER BY q.queued_at, q.claim_id LIMIT ? FOR UPDATE OF o SKIP LOCKED""")
                 .params(payerId, limit)
                 .query((rs, n) -> JSON.readValue(rs.getString(1), OutboundClaim.class))
                 .list();
