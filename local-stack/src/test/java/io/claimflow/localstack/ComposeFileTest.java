@@ -229,6 +229,34 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceImageRunsJava25AndKeepsItsAotCacheWithTimeToWriteIt() throws IOException {
+        // issue 22: the images run as ./stack does, on Java 25 with the AOT cache recorded at the first stop
+        String dockerfile = Files.readString(ROOT.resolve("docker/service.Dockerfile"));
+        Matcher from = Pattern.compile("(?m)^FROM eclipse-temurin:(\\d+)-jre$").matcher(dockerfile);
+        assertThat(from.find()).as("FROM eclipse-temurin:<release>-jre").isTrue();
+        assertThat(Integer.parseInt(from.group(1))).isGreaterThanOrEqualTo(25);
+        assertThat(dockerfile).contains("ENTRYPOINT [\"/app/run.sh\"]");
+        List<String> images = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
+            Object build = service.getValue().get("build");
+            if (!(build instanceof Map<?, ?> b) || !"docker/service.Dockerfile".equals(b.get("dockerfile"))) {
+                continue;
+            }
+            String name = service.getKey();
+            images.add(name);
+            List<Object> volumes = (List<Object>) service.getValue().getOrDefault("volumes", List.of());
+            assertThat(volumes)
+                    .as(name + ": a volume keeps the AOT caches across containers")
+                    .anySatisfy(v -> assertThat(String.valueOf(v)).matches("[a-z-]+-aot:/app/aot"));
+            assertThat(String.valueOf(service.getValue().get("stop_grace_period")))
+                    .as(name + ": time to write the cache when it stops")
+                    .isEqualTo("3m");
+        }
+        assertThat(images).contains("coding-service", "ops-console-secure", "payer-simulator");
+    }
+
+    @Test
     void noSecretIsMadeWorldReadable() throws IOException {
         String script = Files.readString(ROOT.resolve("docker/secure/init-secrets.sh"));
         assertThat(script)
