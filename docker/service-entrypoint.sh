@@ -22,7 +22,7 @@ fi
 
 # Recording: the JVM writes the cache at exit, under a name of this container's (instances of a service may share
 # the volume); it becomes the cache only after a clean stop, so a service killed while writing leaves none behind.
-new="$dir/$id.aot.$(hostname).new"
+new="$dir/$id.aot.${HOSTNAME:-$$}.new"
 # shellcheck disable=SC2086
 java $JAVA_OPTS -XX:AOTCacheOutput="$new" -jar "$app" &
 pid=$!
