@@ -146,6 +146,8 @@ public final class Infrastructure {
         properties.put("spring.datasource.password", APP_PASSWORD);
         properties.put("spring.flyway.user", USERNAME);
         properties.put("spring.flyway.password", PASSWORD);
+        // the services delete a published outbox row by default; tests read what a service appended from its outbox
+        properties.put("claimflow.outbox.published-retention", "7d");
         return properties;
     }
 

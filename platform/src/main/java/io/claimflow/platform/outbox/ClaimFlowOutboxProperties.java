@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the poll only finds rows a wake-up missed (an instance stopped before its relay ran, a failed send)
  * @param batchSize rows sent per database transaction
  * @param sendTimeout how long a batch waits for the broker's acknowledgements before it is retried
- * @param publishedRetention how long published rows are kept (for inspection) before being deleted
+ * @param publishedRetention how long published rows are kept for inspection (marked {@code published_at}) before the
+ *     hourly housekeeping deletes them; 0, the default: a row is deleted as soon as the broker has acknowledged its
+ *     record (the topic holds it), so it is not copied to mark it published (issue 22)
  * @param processedEventRetention how long idempotency marks are kept; longer than any redelivery or replay window
  *     (the dead-letter retention)
  */
@@ -28,5 +30,5 @@ public record ClaimFlowOutboxProperties(
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("100") int batchSize,
         @DefaultValue("30s") Duration sendTimeout,
-        @DefaultValue("7d") Duration publishedRetention,
+        @DefaultValue("0s") Duration publishedRetention,
         @DefaultValue("35d") Duration processedEventRetention) {}

@@ -41,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Each batch is one database transaction: take up to {@code batch-size} unpublished rows in {@code seq} order
  * ({@code FOR UPDATE SKIP LOCKED}), send them all, wait for the broker's acknowledgements, and set
- * {@code published_at} on the acknowledged prefix. A crash between send and commit sends those rows again on the next
+ * {@code published_at} on the acknowledged prefix, or deletes it when published rows are not kept
+ * ({@code claimflow.outbox.published-retention} 0, the default). A crash between send and commit sends those rows again on the next
  * run; consumers are idempotent ({@link ProcessedEvents}). A row the broker can never take (larger than its message
  * limit, refused as a record) is <em>parked</em>: {@code parked_at} and {@code parked_reason} set, never sent again,
  * and the rows after it flow; a row that failed for a passing reason (broker down, timeout) is sent again with every
@@ -76,6 +77,13 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String SELECT_BATCH = "SELECT id, topic, key, payload, headers, created_at FROM "
             + PlatformSchema.SCHEMA + ".outbox WHERE published_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT ? "
             + "FOR UPDATE SKIP LOCKED";
+
+    // without a retention the acknowledged rows go at once: a delete writes no new version of the row (its payload)
+    // and no index entry, where marking them copies each row with an entry in each of its indexes
+    private static final String DELETE_PUBLISHED =
+            "DELETE FROM " + PlatformSchema.SCHEMA + ".outbox WHERE id = ANY (?)";
+    private static final String MARK_PUBLISHED =
+            "UPDATE " + PlatformSchema.SCHEMA + ".outbox SET published_at = now() WHERE id = ANY (?)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -152,8 +160,8 @@ public class OutboxRelay implements SmartLifecycle {
             if (!acknowledged.isEmpty()) {
                 jdbc.execute((ConnectionCallback<Integer>) connection -> {
                     Array ids = connection.createArrayOf("uuid", acknowledged.toArray());
-                    try (var update = connection.prepareStatement("UPDATE " + PlatformSchema.SCHEMA
-                            + ".outbox SET published_at = now() WHERE id = ANY (?)")) {
+                    try (var update = connection.prepareStatement(
+                            properties.publishedRetention().isZero() ? DELETE_PUBLISHED : MARK_PUBLISHED)) {
                         update.setArray(1, ids);
                         return update.executeUpdate();
                     } finally {

@@ -95,6 +95,45 @@ class OutboxTest {
     }
 
     @Test
+    void withoutARetentionARowIsDeletedOnceTheBrokerHasItsRecord() {
+        // the default (issue 22): a published row is not kept, so it is not copied to mark it published either
+        assertThat(new org.springframework.boot.context.properties.bind.Binder(
+                                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource())
+                        .bindOrCreate("claimflow.outbox", ClaimFlowOutboxProperties.class)
+                        .publishedRetention())
+                .isZero();
+        OutboxRelay deleting = new OutboxRelay(
+                dataSource,
+                rawRecordTemplate,
+                processedEvents,
+                new ClaimFlowOutboxProperties(
+                        true,
+                        true,
+                        false,
+                        Duration.ofHours(1),
+                        100,
+                        Duration.ofSeconds(30),
+                        Duration.ZERO,
+                        Duration.ofDays(35)),
+                io.micrometer.observation.ObservationRegistry.NOOP,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                "deleting");
+        PlatformTestEvent event = event("ok");
+        UUID id = transactions.execute(status -> outboxWriter.append(TOPIC, event.getEncounterId(), event));
+
+        assertThat(deleting.relayAll()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM claimflow_platform.outbox WHERE id = ?", Integer.class, id))
+                .isZero();
+        List<ConsumerRecord<String, byte[]>> published = recordsOnTopic(event.getEncounterId());
+        assertThat(published).hasSize(1);
+        assertThat(decode(published.get(0).value())).isEqualTo(event);
+        assertThat(deleting.relayAll()).isZero();
+        assertThat(recordsOnTopic(event.getEncounterId())).hasSize(1);
+    }
+
+    @Test
     void oneKeysEventsArePublishedInAppendOrder() {
         String encounterId = "enc-" + UUID.randomUUID();
         List<String> eventIds = new ArrayList<>();
