@@ -11,6 +11,13 @@ dir=${CLAIMFLOW_AOT_DIR:-/app/aot}
 id=$(cat "${app%.jar}.id" 2>/dev/null || echo app)
 cache="$dir/$id.aot"
 
+# JAVA_OPTS that choose class data sharing themselves (an operator's -Xshare, archive or cache) win: the JVM refuses
+# the cache options together with them
+case " ${JAVA_OPTS:-} " in
+    *" -Xshare:"* | *"SharedArchiveFile"* | *"AOTCache"* | *"AOTMode"* | *"ArchiveClassesAtExit"*)
+        # shellcheck disable=SC2086
+        exec java $JAVA_OPTS -jar "$app" ;;
+esac
 if [ -s "$cache" ]; then
     # shellcheck disable=SC2086
     exec java $JAVA_OPTS -XX:AOTCache="$cache" -jar "$app"

@@ -64,17 +64,32 @@ class ServiceEntrypointTest {
         assertThat(run.command()).doesNotContain("AOTCache");
     }
 
+    @Test
+    void jvmOptionsThatChooseClassDataSharingThemselvesWin() throws Exception {
+        Path jdk = java25().orElse(null);
+        assumeTrue(jdk != null, "no Java 25 or later under /usr/lib/jvm or /opt/java");
+        Path aot = Files.createDirectories(dir.resolve("aot"));
+        // with -XX:AOTCacheOutput added the JVM would refuse to start
+        Run run = run(jdk, serviceJar(jdk), aot, "-Xshare:off");
+        assertThat(run.exit()).as(run.output()).isEqualTo(143);
+        assertThat(run.command()).contains("-Xshare:off").doesNotContain("AOTCache");
+    }
+
     private record Run(int exit, String command, String output) {}
 
     // the script as the image runs it, stopped as docker stop does (SIGTERM) once the service is up
     private Run run(Path jdk, Path jar, Path aot) throws Exception {
+        return run(jdk, jar, aot, "-XX:+ExitOnOutOfMemoryError");
+    }
+
+    private Run run(Path jdk, Path jar, Path aot, String javaOpts) throws Exception {
         Path log = Files.createTempFile(dir, "run", ".log");
         ProcessBuilder builder = new ProcessBuilder("sh", SCRIPT.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("PATH", jdk.resolve("bin") + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("JAVA_OPTS", "-XX:+ExitOnOutOfMemoryError");
+        env.put("JAVA_OPTS", javaOpts);
         env.put("CLAIMFLOW_APP_JAR", jar.toString());
         env.put("CLAIMFLOW_AOT_DIR", aot.toString());
         Process script = builder.start();
