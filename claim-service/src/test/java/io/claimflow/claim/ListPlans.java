@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -34,13 +33,7 @@ public final class ListPlans {
             return jdbc;
         }
         Infrastructure infrastructure = Infrastructure.get();
-        String url = infrastructure.jdbcUrl("plans_claimflow_claim");
-        Flyway.configure()
-                .dataSource(url, infrastructure.username(), infrastructure.password())
-                .locations("classpath:db/migration")
-                .cleanDisabled(false)
-                .load()
-                .migrate();
+        String url = infrastructure.migratedJdbcUrl("plans_claimflow_claim", "classpath:db/migration");
         JdbcClient client = JdbcClient.create(
                 new DriverManagerDataSource(url, infrastructure.username(), infrastructure.password()));
         if (client.sql("SELECT count(*) FROM claim").query(Long.class).single() < CLAIMS) {

@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +36,9 @@ class VisitInvariantsTest {
         };
         String url = null;
         for (String[] module : modules) {
-            url = infrastructure.jdbcUrl("visit_" + module[0]);
-            Flyway.configure()
-                    .dataSource(url, infrastructure.username(), infrastructure.password())
-                    .locations("filesystem:" + project.resolve(module[1]).resolve("src/main/resources/db/migration"))
-                    .load()
-                    .migrate();
+            url = infrastructure.migratedJdbcUrl(
+                    "visit_" + module[0],
+                    "filesystem:" + project.resolve(module[1]).resolve("src/main/resources/db/migration"));
         }
         databases = new PipelineSnapshot.Databases(
                 url.substring(0, url.lastIndexOf('/') + 1) + "visit_",

@@ -106,6 +106,20 @@ public final class Infrastructure {
         return databases.jdbcUrl(database);
     }
 
+    /**
+     * JDBC URL of {@code database} (created on first use) with the Flyway migrations at {@code locations} applied as
+     * the owner role: a service's schema for a test that reads or writes it without starting the service.
+     */
+    public String migratedJdbcUrl(String database, String... locations) {
+        String url = jdbcUrl(database);
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(url, username(), password())
+                .locations(locations)
+                .load()
+                .migrate();
+        return url;
+    }
+
     /** The application role's login: DML on the owner's tables, no DDL, no UPDATE or DELETE of the audit trail. */
     public String applicationUsername() {
         return APP_USERNAME;

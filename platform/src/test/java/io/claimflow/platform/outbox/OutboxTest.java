@@ -102,22 +102,7 @@ class OutboxTest {
                         .bindOrCreate("claimflow.outbox", ClaimFlowOutboxProperties.class)
                         .publishedRetention())
                 .isZero();
-        OutboxRelay deleting = new OutboxRelay(
-                dataSource,
-                rawRecordTemplate,
-                processedEvents,
-                new ClaimFlowOutboxProperties(
-                        true,
-                        true,
-                        false,
-                        Duration.ofHours(1),
-                        100,
-                        Duration.ofSeconds(30),
-                        Duration.ZERO,
-                        Duration.ofDays(35)),
-                io.micrometer.observation.ObservationRegistry.NOOP,
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-                "deleting");
+        OutboxRelay deleting = anotherRelay("deleting", Duration.ofHours(1), 100, Duration.ZERO);
         PlatformTestEvent event = event("ok");
         UUID id = transactions.execute(status -> outboxWriter.append(TOPIC, event.getEncounterId(), event));
 
@@ -275,22 +260,7 @@ class OutboxTest {
      */
     @Test
     void aRowWokenWhileAnotherInstanceRelaysIsSentSoonNotAtTheNextPoll() throws Exception {
-        OutboxRelay hourly = new OutboxRelay(
-                dataSource,
-                rawRecordTemplate,
-                processedEvents,
-                new ClaimFlowOutboxProperties(
-                        true,
-                        true,
-                        true,
-                        Duration.ofHours(1),
-                        100,
-                        Duration.ofSeconds(30),
-                        Duration.ofDays(7),
-                        Duration.ofDays(35)),
-                io.micrometer.observation.ObservationRegistry.NOOP,
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-                "hourly");
+        OutboxRelay hourly = anotherRelay("hourly", Duration.ofHours(1), 100, Duration.ofDays(7));
         hourly.start();
         try (java.sql.Connection otherInstance = dataSource.getConnection();
                 java.sql.Statement statement = otherInstance.createStatement()) {
@@ -325,22 +295,7 @@ class OutboxTest {
      */
     @Test
     void retriesWakeUpsAndPollsTogetherSendEachRowOnce() throws Exception {
-        OutboxRelay busy = new OutboxRelay(
-                dataSource,
-                rawRecordTemplate,
-                processedEvents,
-                new ClaimFlowOutboxProperties(
-                        true,
-                        true,
-                        true,
-                        Duration.ofMillis(10),
-                        5,
-                        Duration.ofSeconds(30),
-                        Duration.ofDays(7),
-                        Duration.ofDays(35)),
-                io.micrometer.observation.ObservationRegistry.NOOP,
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-                "busy");
+        OutboxRelay busy = anotherRelay("busy", Duration.ofMillis(10), 5, Duration.ofDays(7));
         String encounterId = "enc-" + UUID.randomUUID();
         List<String> eventIds = new ArrayList<>();
         List<UUID> rows = new ArrayList<>();
@@ -429,5 +384,25 @@ class OutboxTest {
             }
         }
         return matching;
+    }
+
+    // another instance's relay (or one with settings of its own): the test's database and broker, no tracing
+    private OutboxRelay anotherRelay(String name, Duration pollInterval, int batchSize, Duration publishedRetention) {
+        return new OutboxRelay(
+                dataSource,
+                rawRecordTemplate,
+                processedEvents,
+                new ClaimFlowOutboxProperties(
+                        true,
+                        true,
+                        true,
+                        pollInterval,
+                        batchSize,
+                        Duration.ofSeconds(30),
+                        publishedRetention,
+                        Duration.ofDays(35)),
+                io.micrometer.observation.ObservationRegistry.NOOP,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                name);
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,12 +35,7 @@ class OutboundQueueTest {
     @BeforeAll
     static void database() {
         Infrastructure infrastructure = Infrastructure.get();
-        String url = infrastructure.jdbcUrl("claimflow_adjudication_queue");
-        Flyway.configure()
-                .dataSource(url, infrastructure.username(), infrastructure.password())
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        String url = infrastructure.migratedJdbcUrl("claimflow_adjudication_queue", "classpath:db/migration");
         DataSource dataSource = new DriverManagerDataSource(url, infrastructure.username(), infrastructure.password());
         jdbc = JdbcClient.create(dataSource);
         claims = new JdbcOutboundClaims(jdbc);

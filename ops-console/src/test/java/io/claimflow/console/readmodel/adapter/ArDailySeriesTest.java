@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -68,12 +67,7 @@ class ArDailySeriesTest {
     @BeforeAll
     void readModel() {
         Infrastructure infrastructure = Infrastructure.get();
-        String url = infrastructure.jdbcUrl("console_ar_series");
-        Flyway.configure()
-                .dataSource(url, infrastructure.username(), infrastructure.password())
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        String url = infrastructure.migratedJdbcUrl("console_ar_series", "classpath:db/migration");
         // one session for every statement, as a service's pooled connection: ar_refresh's plan, made once per session
         // (V40), is reused by every later claim and payment
         jdbc = JdbcClient.create(
