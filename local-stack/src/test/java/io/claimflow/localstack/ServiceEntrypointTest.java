@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,15 +32,22 @@ class ServiceEntrypointTest {
     @TempDir
     Path dir;
 
+    private Path jdk;
+    private Path jar;
+
+    @BeforeEach
+    void serviceOnJava25() throws Exception {
+        jdk = java25().orElse(null);
+        assumeTrue(jdk != null, "no Java 25 or later under /usr/lib/jvm or /opt/java");
+        jar = serviceJar();
+    }
+
     @Test
     void theFirstStopRecordsTheCacheAndTheNextStartMapsIt() throws Exception {
-        Path jdk = java25().orElse(null);
-        assumeTrue(jdk != null, "no Java 25 or later under /usr/lib/jvm or /opt/java");
-        Path jar = serviceJar(jdk);
         Path aot = Files.createDirectories(dir.resolve("aot"));
         Files.writeString(aot.resolve("demo-service-0000000000000000.aot"), "an earlier image's cache");
 
-        Run first = run(jdk, jar, aot);
+        Run first = run(aot);
         assertThat(first.exit()).as(first.output()).isEqualTo(143);
         assertThat(first.output()).contains("AOTCache creation is complete");
         assertThat(aot.resolve("demo-service-1234abcd.aot")).isNotEmptyFile();
@@ -49,7 +57,7 @@ class ServiceEntrypointTest {
                     .containsExactly("demo-service-1234abcd.aot");
         }
 
-        Run second = run(jdk, jar, aot);
+        Run second = run(aot);
         assertThat(second.exit()).as(second.output()).isEqualTo(143);
         assertThat(second.command()).contains("-XX:AOTCache=" + aot.resolve("demo-service-1234abcd.aot"));
         assertThat(second.output()).doesNotContain("AOTCache creation").doesNotContain("[error");
@@ -57,20 +65,16 @@ class ServiceEntrypointTest {
 
     @Test
     void withoutAWritableDirectoryTheServiceRunsWithoutACache() throws Exception {
-        Path jdk = java25().orElse(null);
-        assumeTrue(jdk != null, "no Java 25 or later under /usr/lib/jvm or /opt/java");
-        Run run = run(jdk, serviceJar(jdk), dir.resolve("missing"));
+        Run run = run(dir.resolve("missing"));
         assertThat(run.exit()).as(run.output()).isEqualTo(143);
         assertThat(run.command()).doesNotContain("AOTCache");
     }
 
     @Test
     void jvmOptionsThatChooseClassDataSharingThemselvesWin() throws Exception {
-        Path jdk = java25().orElse(null);
-        assumeTrue(jdk != null, "no Java 25 or later under /usr/lib/jvm or /opt/java");
         Path aot = Files.createDirectories(dir.resolve("aot"));
         // with -XX:AOTCacheOutput added the JVM would refuse to start
-        Run run = run(jdk, serviceJar(jdk), aot, "-Xshare:off");
+        Run run = run(aot, "-Xshare:off");
         assertThat(run.exit()).as(run.output()).isEqualTo(143);
         assertThat(run.command()).contains("-Xshare:off").doesNotContain("AOTCache");
     }
@@ -78,11 +82,11 @@ class ServiceEntrypointTest {
     private record Run(int exit, String command, String output) {}
 
     // the script as the image runs it, stopped as docker stop does (SIGTERM) once the service is up
-    private Run run(Path jdk, Path jar, Path aot) throws Exception {
-        return run(jdk, jar, aot, "-XX:+ExitOnOutOfMemoryError");
+    private Run run(Path aot) throws Exception {
+        return run(aot, "-XX:+ExitOnOutOfMemoryError");
     }
 
-    private Run run(Path jdk, Path jar, Path aot, String javaOpts) throws Exception {
+    private Run run(Path aot, String javaOpts) throws Exception {
         Path log = Files.createTempFile(dir, "run", ".log");
         ProcessBuilder builder = new ProcessBuilder("sh", SCRIPT.toString())
                 .redirectErrorStream(true)
@@ -111,7 +115,7 @@ class ServiceEntrypointTest {
     }
 
     // a service stand-in: does some work (classes and methods for the cache), says "up", runs until stopped
-    private Path serviceJar(Path jdk) throws IOException, InterruptedException {
+    private Path serviceJar() throws IOException, InterruptedException {
         Path src = Files.writeString(dir.resolve("Demo.java"), """
                 public class Demo {
                     public static void main(String[] args) throws Exception {

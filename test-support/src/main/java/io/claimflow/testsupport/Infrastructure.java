@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +113,7 @@ public final class Infrastructure {
      */
     public String migratedJdbcUrl(String database, String... locations) {
         String url = jdbcUrl(database);
-        org.flywaydb.core.Flyway.configure()
+        Flyway.configure()
                 .dataSource(url, username(), password())
                 .locations(locations)
                 .load()

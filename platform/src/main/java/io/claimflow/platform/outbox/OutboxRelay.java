@@ -40,10 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends outbox rows to Kafka and marks them published: at least once, in append order.
  *
  * <p>Each batch is one database transaction: take up to {@code batch-size} unpublished rows in {@code seq} order
- * ({@code FOR UPDATE SKIP LOCKED}), send them all, wait for the broker's acknowledgements, and set
- * {@code published_at} on the acknowledged prefix, or deletes it when published rows are not kept
- * ({@code claimflow.outbox.published-retention} 0, the default). A crash between send and commit sends those rows again on the next
- * run; consumers are idempotent ({@link ProcessedEvents}). A row the broker can never take (larger than its message
+ * ({@code FOR UPDATE SKIP LOCKED}), send them all, wait for the broker's acknowledgements, and delete the acknowledged
+ * prefix (or, when published rows are kept for inspection, {@code claimflow.outbox.published-retention} above its
+ * default 0, set their {@code published_at}). A crash between send and commit sends those rows again on the next run; consumers are idempotent ({@link ProcessedEvents}). A row the broker can never take (larger than its message
  * limit, refused as a record) is <em>parked</em>: {@code parked_at} and {@code parked_reason} set, never sent again,
  * and the rows after it flow; a row that failed for a passing reason (broker down, timeout) is sent again with every
  * later row, so the order within a key holds for every row that is sent. Only one relay works at a time across all instances of a

@@ -45,11 +45,12 @@ class OutboundQueueTest {
     @Test
     void noIndexOfTheClaimsNamesTheirStatus() {
         // a column an index holds, computes or filters on makes each change of it a non-HOT update
-        List<String> naming = jdbc.sql("""
-                        SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-                        WHERE i.indrelid = 'outbound_claim'::regclass
-                          AND (pg_get_indexdef(i.indexrelid) ~ '\\mstatus\\M'
-                               OR coalesce(pg_get_expr(i.indpred, i.indrelid), '') ~ '\\mstatus\\M')""").query(String.class).list();
+        String indexesNamingStatus = """
+                SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                WHERE i.indrelid = 'outbound_claim'::regclass
+                  AND (pg_get_indexdef(i.indexrelid) ~ '\\mstatus\\M'
+                       OR coalesce(pg_get_expr(i.indpred, i.indrelid), '') ~ '\\mstatus\\M')""";
+        List<String> naming = jdbc.sql(indexesNamingStatus).query(String.class).list();
         assertThat(naming).isEmpty();
     }
 
@@ -119,9 +120,10 @@ class OutboundQueueTest {
     }
 
     private static long interchange() {
-        return jdbc.sql("""
-                        INSERT INTO interchange (direction, transaction_type, payer_id, status, source, sha256, raw)
-                        VALUES ('OUT', '837P', ?, 'QUEUED', 'GATEWAY', 'test', '\\x00') RETURNING id""").param(PAYER).query(Long.class).single();
+        String outbound = """
+                INSERT INTO interchange (direction, transaction_type, payer_id, status, source, sha256, raw)
+                VALUES ('OUT', '837P', ?, 'QUEUED', 'GATEWAY', 'test', '\\x00') RETURNING id""";
+        return jdbc.sql(outbound).param(PAYER).query(Long.class).single();
     }
 
     private static OutboundClaim claim() {
