@@ -79,10 +79,7 @@ class JdbcPatientHistory implements PatientHistory {
             known.patients.put(new Patient(span.tenantId(), span.patientId()), new Known(span, new ArrayList<>()));
         }
         for (ProfessionalService service : services) {
-            known.patients
-                    .get(new Patient(service.tenantId(), service.patientId()))
-                    .services
-                    .add(service);
+            known.add(known.patients.get(new Patient(service.tenantId(), service.patientId())), service);
         }
     }
 
@@ -129,13 +126,13 @@ class JdbcPatientHistory implements PatientHistory {
         ReadAhead readAhead = boundReadAhead();
         if (readAhead != null) {
             // replaces the encounter's row, whichever patient it was of
-            readAhead
-                    .patients
-                    .values()
-                    .forEach(k -> k.services.removeIf(o -> o.encounterId().equals(s.encounterId())));
+            Known before = readAhead.byEncounter.remove(s.encounterId());
+            if (before != null) {
+                before.services.removeIf(o -> o.encounterId().equals(s.encounterId()));
+            }
             Known known = readAhead.patients.get(new Patient(s.tenantId(), s.patientId()));
             if (known != null) {
-                known.services.add(s);
+                readAhead.add(known, s);
             }
         }
     }
@@ -242,8 +239,16 @@ class JdbcPatientHistory implements PatientHistory {
 
     private record Known(Span span, List<ProfessionalService> services) {}
 
+    // the patients read ahead, and which patient's services hold an encounter (an encounter is one row: recording it
+    // again replaces it, looked up here rather than in every patient's services)
     private static final class ReadAhead {
         private final Map<Patient, Known> patients = new HashMap<>();
+        private final Map<String, Known> byEncounter = new HashMap<>();
+
+        void add(Known known, ProfessionalService service) {
+            known.services.add(service);
+            byEncounter.put(service.encounterId(), known);
+        }
     }
 
     private static ProfessionalService service(ResultSet rs) throws SQLException {

@@ -152,6 +152,28 @@ class CodingWorkPerEncounterTest {
     }
 
     @Test
+    void anEncounterDocumentedAgainUnderAnotherPatientInThePollIsThatPatientsHistoryOnlyAsOneByOne() {
+        EncounterDocumented january = sample(LocalDate.of(2026, 1, 12));
+        january.setPatientStatus(NewOrEstablished.UNKNOWN);
+        EncounterDocumented moved = sample(LocalDate.of(2026, 1, 12)); // another patient's, the same encounter
+        moved.setEncounterId(january.getEncounterId());
+        moved.setPatientStatus(NewOrEstablished.UNKNOWN);
+        EncounterDocumented firstPatientsJune = sample(LocalDate.of(2026, 6, 15));
+        firstPatientsJune.setPatientStatus(NewOrEstablished.UNKNOWN);
+        firstPatientsJune.setPatient(january.getPatient());
+        EncounterDocumented otherPatientsJune = sample(LocalDate.of(2026, 6, 15));
+        otherPatientsJune.setPatientStatus(NewOrEstablished.UNKNOWN);
+        otherPatientsJune.setPatient(moved.getPatient());
+
+        listener.on(records(List.of(january, moved, firstPatientsJune, otherPatientsJune)));
+
+        // the January visit is the other patient's once documented again: one by one, the first patient's June
+        // visit would find no earlier one, the other patient's would
+        assertThat(recordedStatus(firstPatientsJune)).isEqualTo("NEW true");
+        assertThat(recordedStatus(otherPatientsJune)).isEqualTo("ESTABLISHED true");
+    }
+
+    @Test
     void correctedDocumentationOfAHeldEncounterInTheSamePollClosesItsQueueItemAsOneByOne() {
         EncounterDocumented held = heldSample(LocalDate.of(2026, 2, 6));
         EncounterDocumented corrected = sample(LocalDate.of(2026, 2, 6));
