@@ -30,11 +30,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -308,6 +306,7 @@ public final class StackBenchCommand implements Callable<Integer> {
                 Admin admin = admin()) {
             List<TopicPartition> partitions = partitions(consumer);
             Map<TopicPartition, Long> startOffsets = consumer.endOffsets(partitions);
+            WorkCounts workBefore = work(admin, consumer, partitions);
             double loadStart = load();
             Sample before = sample();
             List<Sample> samples = new ArrayList<>();
@@ -369,6 +368,9 @@ public final class StackBenchCommand implements Callable<Integer> {
             Map<String, Double> cpu = ProcessCpu.millis(before.ticks(), end.ticks(), ticksPerSecond);
             double generatorMillis = (end.selfTicks() - before.selfTicks()) * 1000.0 / ticksPerSecond;
             StackBenchReport.Check check = check(prefix);
+            // after the checks: the databases have settled, and PostgreSQL's statistics reach its views a few
+            // seconds after a backend's transaction
+            WorkCounts workAfter = work(admin, consumer, partitions);
             StackBenchReport.Run run = new StackBenchReport.Run(
                     label,
                     rate,
@@ -381,7 +383,8 @@ public final class StackBenchCommand implements Callable<Integer> {
                     loadStart,
                     loadEnd,
                     check,
-                    timedOut);
+                    timedOut,
+                    workBefore == null || workAfter == null ? null : workAfter.minus(workBefore));
             System.out.printf(
                     Locale.ROOT,
                     "bench: run %s: %.1f encounters/s, documented -> coded %s ms, documented -> submitted %s ms, documented -> posted %s ms,"
@@ -395,6 +398,20 @@ public final class StackBenchCommand implements Callable<Integer> {
                     check.moneyReconciles() ? "reconciles" : "DOES NOT RECONCILE",
                     check.visitViolations());
             return run;
+        }
+    }
+
+    /** The work counts now, or null (said) when they cannot be read. */
+    private WorkCounts work(Admin admin, KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+        try {
+            List<TopicPartition> events = partitions.stream()
+                    .filter(tp -> !tp.topic().endsWith(Topics.DLT_SUFFIX))
+                    .toList();
+            return WorkCounts.read(admin, consumer.endOffsets(events), databaseOptions.databases());
+        } catch (Exception e) {
+            System.out.println(
+                    "bench: could not read the work counts (" + e.getClass().getSimpleName() + ")");
+            return null;
         }
     }
 
@@ -474,18 +491,9 @@ public final class StackBenchCommand implements Callable<Integer> {
                 .filter(tp -> !tp.topic().endsWith(Topics.DLT_SUFFIX))
                 .toList());
         Map<TopicPartition, Long> ends = consumer.endOffsets(events);
-        long lag = 0;
-        for (GroupListing group : admin.listGroups().all().get(10, TimeUnit.SECONDS)) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                    .partitionsToOffsetAndMetadata()
-                    .get(10, TimeUnit.SECONDS);
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
-                if (e.getValue() != null && events.contains(e.getKey())) {
-                    lag += Math.max(0, ends.get(e.getKey()) - e.getValue().offset());
-                }
-            }
-        }
-        return lag;
+        return WorkCounts.committedOffsets(admin, events).stream()
+                .mapToLong(e -> Math.max(0, ends.get(e.getKey()) - e.getValue()))
+                .sum();
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {

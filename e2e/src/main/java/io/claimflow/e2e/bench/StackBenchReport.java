@@ -62,6 +62,7 @@ public record StackBenchReport(
      * @param cpuMillis CPU per stack process over the run's window (from the first send to just after its last record)
      * @param generatorCpuMillis the load generator's own CPU over the same window (the bench command's JVM)
      * @param timedOut whether the pipeline was still busy when the wait ended
+     * @param work what the stack wrote for the run, from its first send until its checks were done (null: not read)
      */
     public record Run(
             String label,
@@ -75,7 +76,37 @@ public record StackBenchReport(
             double loadStart,
             double loadEnd,
             Check check,
-            boolean timedOut) {
+            boolean timedOut,
+            WorkCounts work) {
+
+        public Run(
+                String label,
+                double rate,
+                int encounters,
+                double publishSeconds,
+                RunFigures figures,
+                Map<String, Double> cpuMillis,
+                double generatorCpuMillis,
+                double cpuWindowSeconds,
+                double loadStart,
+                double loadEnd,
+                Check check,
+                boolean timedOut) {
+            this(
+                    label,
+                    rate,
+                    encounters,
+                    publishSeconds,
+                    figures,
+                    cpuMillis,
+                    generatorCpuMillis,
+                    cpuWindowSeconds,
+                    loadStart,
+                    loadEnd,
+                    check,
+                    timedOut,
+                    null);
+        }
 
         /** CPU milliseconds per published encounter, per process. */
         public Map<String, Double> cpuPerEncounter() {
@@ -233,6 +264,10 @@ public record StackBenchReport(
         runs.forEach(r -> md.append(String.format(Locale.ROOT, " %.1f |", r.cpuWindowSeconds())));
         md.append("\n\n");
 
+        if (runs.stream().anyMatch(r -> r.work() != null)) {
+            md.append(workTable());
+        }
+
         md.append("## Issue 22's targets\n\n");
         for (Run run : runs) {
             md.append(String.format(
@@ -258,6 +293,69 @@ public record StackBenchReport(
                 .append(chartFile)
                 .append(")\n");
         return md.toString();
+    }
+
+    /** Offsets a record of the raw ceiling takes: produced to five topics, consumed by four hops and the reader. */
+    static final int CEILING_OFFSETS_PER_RECORD = 10;
+
+    private String workTable() {
+        StringBuilder md = new StringBuilder("## Work per encounter, counted\n\n");
+        md.append("What the stack wrote for each run, read before its first send and after its checks: the same code"
+                + " writes the same counts on a faster or slower machine, so they compare runs where the CPU figures"
+                + " are within the spread between runs. Kafka: the event topics' end offsets (records and the"
+                + " transaction markers of the producers' commits) and the consumer groups' committed offsets on them."
+                + " PostgreSQL: `pg_stat_database` and `pg_stat_user_tables` of the services' databases, `pg_stat_wal`"
+                + " of the server (autovacuum's WAL within the window included). Index entries are an upper bound:"
+                + " rows inserted and updated other than HOT, times the table's B-tree indexes.\n\n");
+        md.append("| per encounter |");
+        runs.forEach(r -> md.append(' ').append(r.label()).append(" |"));
+        md.append("\n| --- |");
+        runs.forEach(r -> md.append(" ---: |"));
+        md.append('\n');
+        workRow(md, "Kafka offsets produced", w -> w.offsetsProduced(), 2);
+        workRow(md, "Kafka offsets consumed (committed)", w -> w.offsetsCommitted(), 2);
+        workRow(md, "PostgreSQL transactions", w -> w.transactions(), 2);
+        workRow(md, "rows inserted", w -> w.rowsInserted(), 1);
+        workRow(md, "rows updated", w -> w.rowsUpdated(), 1);
+        workRow(md, "of which HOT (no index entry)", w -> w.hotUpdates(), 1);
+        workRow(md, "rows deleted", w -> w.rowsDeleted(), 1);
+        workRow(md, "B-tree index entries (at most)", w -> w.indexEntries(), 1);
+        workRow(md, "WAL records", w -> w.walRecords(), 1);
+        workRow(md, "WAL bytes", w -> w.walBytes(), 0);
+        md.append("| encounters/s Kafka alone would carry at the raw ceiling's rate |");
+        for (Run run : runs) {
+            double offsets = run.work() == null ? 0 : run.work().offsetsPerEncounter(run.encounters());
+            md.append(
+                    offsets <= 0
+                            ? " - |"
+                            : String.format(
+                                    Locale.ROOT,
+                                    " %,.0f |",
+                                    CEILING_OFFSETS_PER_RECORD * ceiling.perSecond() / offsets));
+        }
+        md.append("\n\nThe last row bounds the design on this machine: a record of the raw ceiling is ")
+                .append(CEILING_OFFSETS_PER_RECORD)
+                .append(" offsets (produced to five topics, consumed by four hops and the reader), so the ceiling run"
+                        + " moved about that many times its records per second, with no work in between and no"
+                        + " transactions; an encounter's offsets (produced and consumed) at that rate leave nothing"
+                        + " for the services and PostgreSQL.\n\n");
+        return md.toString();
+    }
+
+    private void workRow(
+            StringBuilder md, String name, java.util.function.ToLongFunction<WorkCounts> count, int decimals) {
+        md.append("| ").append(name).append(" |");
+        for (Run run : runs) {
+            if (run.work() == null || run.encounters() == 0) {
+                md.append(" - |");
+            } else {
+                md.append(String.format(
+                        Locale.ROOT,
+                        " %,." + decimals + "f |",
+                        count.applyAsLong(run.work()) / (double) run.encounters()));
+            }
+        }
+        md.append('\n');
     }
 
     /** The chart: ceiling and full rate, latency percentiles per run, CPU per encounter per process per run. */

@@ -123,6 +123,55 @@ class StackBenchReportTest {
     }
 
     @Test
+    void theWorkCountsArePerEncounterPerRunWithTheEncounterRateKafkaAloneWouldCarry() {
+        StackBenchReport measured = report(true);
+        StackBenchReport.Run full = measured.runs().get(0);
+        // 1000 encounters: 4,000 offsets produced and 9,000 consumed, 50 KB of WAL each
+        WorkCounts work =
+                new WorkCounts(4_000, 9_000, 6_000, 50_000, 20_000, 5_000, 15_000, 180_000, 280_000, 44_000_000);
+        StackBenchReport.Run counted = new StackBenchReport.Run(
+                full.label(),
+                full.rate(),
+                full.encounters(),
+                full.publishSeconds(),
+                full.figures(),
+                full.cpuMillis(),
+                full.generatorCpuMillis(),
+                full.cpuWindowSeconds(),
+                full.loadStart(),
+                full.loadEnd(),
+                full.check(),
+                false,
+                work);
+        StackBenchReport withCounts = new StackBenchReport(
+                measured.command(),
+                measured.commit(),
+                measured.startedAt(),
+                measured.cores(),
+                measured.settings(),
+                measured.ceiling(),
+                measured.idleMillisPerSecond(),
+                measured.idleAfterMillisPerSecond(),
+                List.of(counted, measured.runs().get(1)));
+
+        String md = withCounts.markdown("stack.svg");
+
+        assertThat(md)
+                .contains("## Work per encounter, counted")
+                .contains("| per encounter | full | r250 |")
+                .contains("| Kafka offsets produced | 4.00 | - |")
+                .contains("| Kafka offsets consumed (committed) | 9.00 | - |")
+                .contains("| PostgreSQL transactions | 6.00 | - |")
+                .contains("| rows updated | 20.0 | - |")
+                .contains("| of which HOT (no index entry) | 5.0 | - |")
+                .contains("| B-tree index entries (at most) | 180.0 | - |")
+                .contains("| WAL bytes | 44,000 | - |")
+                // a ceiling of 10,000 records/s is 100,000 offsets/s; 13 offsets an encounter
+                .contains("| encounters/s Kafka alone would carry at the raw ceiling's rate | 7,692 | - |");
+        assertThat(report(true).markdown("stack.svg")).doesNotContain("Work per encounter");
+    }
+
+    @Test
     void aRunWhoseMoneyDoesNotReconcileFailsTheBenchmarkAndSaysSo() {
         StackBenchReport report = report(false);
 
