@@ -305,7 +305,8 @@ public record StackBenchReport(
                 + " are within the spread between runs. Kafka: the event topics' end offsets (records and the"
                 + " transaction markers of the producers' commits) and the consumer groups' committed offsets on them."
                 + " PostgreSQL: `pg_stat_database` and `pg_stat_user_tables` of the services' databases, `pg_stat_wal`"
-                + " of the server (autovacuum's WAL within the window included). Index entries are an upper bound:"
+                + " of the server (autovacuum's WAL within the window included; the bench's own reads, a few dozen"
+                + " transactions, too). Index entries are an upper bound:"
                 + " rows inserted and updated other than HOT, times the table's B-tree indexes.\n\n");
         md.append("| per encounter |");
         runs.forEach(r -> md.append(' ').append(r.label()).append(" |"));
