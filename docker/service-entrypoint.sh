@@ -14,7 +14,8 @@ cache="$dir/$id.aot"
 # JAVA_OPTS that choose class data sharing themselves (an operator's -Xshare, archive or cache) win: the JVM refuses
 # the cache options together with them
 case " ${JAVA_OPTS:-} " in
-    *" -Xshare:"* | *"SharedArchiveFile"* | *"AOTCache"* | *"AOTMode"* | *"ArchiveClassesAtExit"*)
+    *" -Xshare:"* | *"SharedArchiveFile"* | *"AOTCache"* | *"AOTMode"* | *"ArchiveClassesAtExit"* \
+        | *"SharedClassListFile"* | *"DumpLoadedClassList"*)
         # shellcheck disable=SC2086
         exec java $JAVA_OPTS -jar "$app" ;;
 esac

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -80,7 +81,8 @@ record StackConfig(
                                        plus (k - 1) * N: kafka-2 on 9192, claim-service-2 on 8192
               --mllp-port N            ehr-connector's HL7 v2 MLLP listener (instance k: + step) (CLAIMFLOW_EHR_MLLP_PORT, 2575)
               --no-cds                 run service jars as they are, without the extracted copy and class
-                                       data sharing archive kept under <home>/cache/services (CLAIMFLOW_STACK_CDS=false)
+                                       data sharing archive kept under <home>/cache/services (CLAIMFLOW_STACK_CDS=false);
+                                       also when the services' JVM options choose it themselves (-Xshare, an archive or AOT cache)
             JVM options per kind of process: CLAIMFLOW_KAFKA_JAVA_OPTS, CLAIMFLOW_REGISTRY_JAVA_OPTS,
             CLAIMFLOW_POSTGRES_JAVA_OPTS, CLAIMFLOW_SERVICE_JAVA_OPTS.
             Services and their default ports (local-stack/src/main/resources/io/claimflow/localstack/services.tsv):
@@ -193,6 +195,12 @@ record StackConfig(
                     + ALL_SERVICES.stream().map(ServiceSpec::module).toList());
         }
 
+        // the JVM's tiered compilation (C1, then C2), as the services' images run it: warm (past about 15,000
+        // encounters) 28-33% less CPU per encounter than C1 only, which costs half the CPU to start and less over
+        // the first thousands of encounters (local-stack README, "The services' JIT"); CLAIMFLOW_SERVICE_JAVA_OPTS
+        // with -XX:TieredStopAtLevel=1 for a short demo
+        String serviceJavaOpts =
+                option.get("service-java-opts", "CLAIMFLOW_SERVICE_JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC");
         StackConfig config = new StackConfig(
                 projectDir,
                 home,
@@ -218,12 +226,8 @@ record StackConfig(
                         "postgres-java-opts",
                         "CLAIMFLOW_POSTGRES_JAVA_OPTS",
                         "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
-                // the JVM's tiered compilation (C1, then C2), as the services' images run it: warm (past about
-                // 15,000 encounters) 28-33% less CPU per encounter than C1 only, which costs half the CPU to start
-                // and less over the first thousands of encounters (local-stack README, "The services' JIT");
-                // CLAIMFLOW_SERVICE_JAVA_OPTS with -XX:TieredStopAtLevel=1 for a short demo
-                option.get("service-java-opts", "CLAIMFLOW_SERVICE_JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC"),
-                cds,
+                serviceJavaOpts,
+                cds && !choosesClassDataSharing(serviceJavaOpts),
                 payerBehaviours(option.get("payer-behaviours", "CLAIMFLOW_PAYER_BEHAVIOURS", "")),
                 new ClusterShape(
                         upTo(option.positiveInt("brokers", "CLAIMFLOW_STACK_BROKERS", 1), 5, "--brokers"),
@@ -236,6 +240,24 @@ record StackConfig(
         }
         config.checkPortsDistinct();
         return config;
+    }
+
+    /**
+     * Whether JVM options choose class data sharing themselves (off, an archive or an AOT cache): the launcher then
+     * adds none of its own, as the JVM refuses to start with its archive or cache options beside any of these. The
+     * images' entrypoint (docker/service-entrypoint.sh) decides the same way.
+     */
+    static boolean choosesClassDataSharing(String javaOpts) {
+        return Arrays.stream(javaOpts.trim().split("\\s+"))
+                .anyMatch(o -> o.startsWith("-Xshare:")
+                        || Stream.of(
+                                        "SharedArchiveFile",
+                                        "ArchiveClassesAtExit",
+                                        "AOTCache",
+                                        "AOTMode",
+                                        "SharedClassListFile",
+                                        "DumpLoadedClassList")
+                                .anyMatch(flag -> o.startsWith("-XX:" + flag)));
     }
 
     /**

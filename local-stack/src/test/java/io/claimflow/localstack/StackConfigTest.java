@@ -5,12 +5,39 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.claimflow.localstack.StackConfig.ServiceSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StackConfigTest {
 
     private static final Path ROOT = Path.of("/work/project");
+
+    @Test
+    void serviceJavaOptionsThatChooseClassDataSharingThemselvesTurnTheLaunchersArchivesOff() {
+        // the JVM refuses to start with -XX:AOTCacheOutput (or -XX:AOTCache) beside any of these (Java 25: "Option
+        // AOTCacheOutput cannot be used at the same time with -Xshare:on, -Xshare:auto, -Xshare:off, ..."), so every
+        // service would fail to start; the operator's choice wins, as in the images' entrypoint
+        for (String opts : List.of(
+                "-Xmx512m -Xshare:off",
+                "-Xshare:auto",
+                "-XX:SharedArchiveFile=/tmp/app.jsa",
+                "-XX:ArchiveClassesAtExit=/tmp/app.jsa",
+                "-XX:AOTCache=/tmp/app.aot",
+                "-XX:AOTMode=off",
+                "-XX:AOTCacheOutput=/tmp/app.aot")) {
+            assertThat(StackConfig.parse(new String[] {"--service-java-opts", opts}, Map.of(), ROOT)
+                            .classDataSharing())
+                    .as(opts)
+                    .isFalse();
+        }
+        assertThat(StackConfig.parse(new String[0], Map.of("CLAIMFLOW_SERVICE_JAVA_OPTS", "-Xshare:off"), ROOT)
+                        .classDataSharing())
+                .isFalse();
+        assertThat(StackConfig.parse(new String[] {"--service-java-opts", "-Xmx1g -XX:+UseG1GC"}, Map.of(), ROOT)
+                        .classDataSharing())
+                .isTrue();
+    }
 
     @Test
     void defaultsFollowTheAgreedPortsAndKeepEverythingUnderOneHome() {
