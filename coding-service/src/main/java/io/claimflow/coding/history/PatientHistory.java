@@ -18,6 +18,12 @@ public interface PatientHistory {
      */
     void readAhead(Collection<Span> spans);
 
+    /**
+     * Whether this transaction read the span ahead already ({@link #readAhead}): a caller with a poll's spans to read
+     * ahead for each of its events asks first, so that the poll is gathered once per transaction, not once per event.
+     */
+    boolean readAheadCovers(Span span);
+
     /** The patient's services dated from {@code from} up to the day before {@code before}, other encounters only. */
     List<ProfessionalService> servicesBetween(
             String tenantId, String patientId, LocalDate from, LocalDate before, String excludingEncounter);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,11 +38,7 @@ public class PatientHistoryService {
     public void readAhead(Collection<Visit> visits) {
         Map<List<String>, PatientHistory.Span> spans = new LinkedHashMap<>();
         for (Visit visit : visits) {
-            PatientHistory.Span span = new PatientHistory.Span(
-                    visit.tenantId(),
-                    visit.patientId(),
-                    visit.dateOfService().minusYears(PriorCare.LOOK_BACK_YEARS),
-                    visit.dateOfService());
+            PatientHistory.Span span = span(visit);
             spans.merge(
                     List.of(visit.tenantId(), visit.patientId()),
                     span,
@@ -52,6 +49,26 @@ public class PatientHistoryService {
                             a.before().isAfter(b.before()) ? a.before() : b.before()));
         }
         history.readAhead(spans.values());
+    }
+
+    /**
+     * As {@link #readAhead(Collection)} for the poll {@code current} belongs to, once per transaction: when the
+     * transaction read {@code current}'s history ahead already, the poll is not gathered again (issue 22: gathered for
+     * each of its events, a poll of n events cost n * n).
+     */
+    public void readAhead(Visit current, Supplier<Collection<Visit>> poll) {
+        if (!history.readAheadCovers(span(current))) {
+            readAhead(poll.get());
+        }
+    }
+
+    // the history withPriorCare reads for the visit
+    private static PatientHistory.Span span(Visit visit) {
+        return new PatientHistory.Span(
+                visit.tenantId(),
+                visit.patientId(),
+                visit.dateOfService().minusYears(PriorCare.LOOK_BACK_YEARS),
+                visit.dateOfService());
     }
 
     /** The encounter with new or established decided from the history when the EHR did not say. */

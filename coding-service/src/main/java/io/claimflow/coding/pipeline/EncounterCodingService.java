@@ -58,10 +58,9 @@ public class EncounterCodingService {
      */
     @Transactional
     public Coding onDocumented(IncomingDocumentation documentation, Collection<IncomingDocumentation> poll) {
-        history.readAhead(poll.stream()
-                .map(d -> new PatientHistoryService.Visit(
-                        d.encounter().tenantId(), d.patientId(), d.encounter().dateOfService()))
-                .toList());
+        history.readAhead(
+                visit(documentation),
+                () -> poll.stream().map(EncounterCodingService::visit).toList());
         String encounterId = documentation.encounter().encounterId();
         // new or established from coding-service's own history when the EHR did not say, then recorded for the next
         DocumentedEncounter encounter =
@@ -93,5 +92,12 @@ public class EncounterCodingService {
             log.debug("Encounter {} coded automatically as version {}", encounterId, version);
         }
         return coding;
+    }
+
+    private static PatientHistoryService.Visit visit(IncomingDocumentation documentation) {
+        return new PatientHistoryService.Visit(
+                documentation.encounter().tenantId(),
+                documentation.patientId(),
+                documentation.encounter().dateOfService());
     }
 }

@@ -84,11 +84,18 @@ class JdbcPatientHistory implements PatientHistory {
     }
 
     @Override
+    public boolean readAheadCovers(Span span) {
+        ReadAhead readAhead = boundReadAhead();
+        Known known = readAhead == null ? null : readAhead.patients.get(new Patient(span.tenantId(), span.patientId()));
+        return known != null && known.covers(span.from(), span.before());
+    }
+
+    @Override
     public List<ProfessionalService> servicesBetween(
             String tenantId, String patientId, LocalDate from, LocalDate before, String excludingEncounter) {
         ReadAhead readAhead = boundReadAhead();
         Known known = readAhead == null ? null : readAhead.patients.get(new Patient(tenantId, patientId));
-        if (known != null && !from.isBefore(known.span.from()) && !before.isAfter(known.span.before())) {
+        if (known != null && known.covers(from, before)) {
             return known.services.stream()
                     .filter(s -> !s.dateOfService().isBefore(from)
                             && s.dateOfService().isBefore(before)
@@ -237,7 +244,12 @@ class JdbcPatientHistory implements PatientHistory {
 
     private record Patient(String tenantId, String patientId) {}
 
-    private record Known(Span span, List<ProfessionalService> services) {}
+    private record Known(Span span, List<ProfessionalService> services) {
+
+        boolean covers(LocalDate from, LocalDate before) {
+            return !from.isBefore(span.from()) && !before.isAfter(span.before());
+        }
+    }
 
     // the patients read ahead, and which patient's services hold an encounter (an encounter is one row: recording it
     // again replaces it, looked up here rather than in every patient's services)

@@ -2,6 +2,7 @@ package io.claimflow.coding.pipeline.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.claimflow.coding.history.PatientHistory;
 import io.claimflow.events.CodeSystem;
 import io.claimflow.events.DocumentedCode;
 import io.claimflow.events.EncounterDocumented;
@@ -20,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What PostgreSQL does to code one documented encounter (issue 22), so that the cost cannot creep back. Once an
@@ -60,6 +63,35 @@ class CodingWorkPerEncounterTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PatientHistory history;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void theHistoryReadAheadCoversItsPatientsSpansForItsTransactionOnly() {
+        PatientHistory.Span january = new PatientHistory.Span(
+                "riverside-fm", "MRN-" + UUID.randomUUID(), LocalDate.of(2023, 1, 1), LocalDate.of(2026, 1, 1));
+        PatientHistory.Span within = new PatientHistory.Span(
+                january.tenantId(), january.patientId(), LocalDate.of(2023, 6, 1), LocalDate.of(2025, 6, 1));
+        PatientHistory.Span later = new PatientHistory.Span(
+                january.tenantId(), january.patientId(), LocalDate.of(2023, 6, 1), LocalDate.of(2026, 6, 1));
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            assertThat(history.readAheadCovers(january)).isFalse();
+            history.readAhead(List.of(january));
+            assertThat(history.readAheadCovers(january)).isTrue();
+            assertThat(history.readAheadCovers(within)).isTrue();
+            assertThat(history.readAheadCovers(later)).as("past the span read").isFalse();
+        });
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> assertThat(history.readAheadCovers(january))
+                        .as("another transaction")
+                        .isFalse());
+        assertThat(history.readAheadCovers(january)).as("no transaction").isFalse();
+    }
 
     @Test
     void anEncounterWithKnownCodesOnANewDateReadsNoCodeSetAndNoEncounterBeforeStoringIt() {
