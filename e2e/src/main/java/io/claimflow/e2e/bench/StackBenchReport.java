@@ -79,20 +79,9 @@ public record StackBenchReport(
             boolean timedOut,
             WorkCounts work) {
 
-        public Run(
-                String label,
-                double rate,
-                int encounters,
-                double publishSeconds,
-                RunFigures figures,
-                Map<String, Double> cpuMillis,
-                double generatorCpuMillis,
-                double cpuWindowSeconds,
-                double loadStart,
-                double loadEnd,
-                Check check,
-                boolean timedOut) {
-            this(
+        /** The run with its work counts. */
+        public Run withWork(WorkCounts counted) {
+            return new Run(
                     label,
                     rate,
                     encounters,
@@ -105,7 +94,7 @@ public record StackBenchReport(
                     loadEnd,
                     check,
                     timedOut,
-                    null);
+                    counted);
         }
 
         /** CPU milliseconds per published encounter, per process. */
@@ -130,6 +119,20 @@ public record StackBenchReport(
         String rateLabel() {
             return rate <= 0 ? "full" : String.format(Locale.ROOT, "%,.0f/s", rate);
         }
+    }
+
+    /** The same report of other runs. */
+    public StackBenchReport withRuns(List<Run> others) {
+        return new StackBenchReport(
+                command,
+                commit,
+                startedAt,
+                cores,
+                settings,
+                ceiling,
+                idleMillisPerSecond,
+                idleAfterMillisPerSecond,
+                others);
     }
 
     /** Whether every run drained and its checks held. */

@@ -39,7 +39,8 @@ class StackBenchReportTest {
                 1.25,
                 2.5,
                 new StackBenchReport.Check(money, 0, 0),
-                false);
+                false,
+                null);
     }
 
     private static StackBenchReport report(boolean money) {
@@ -129,30 +130,8 @@ class StackBenchReportTest {
         // 1000 encounters: 4,000 offsets produced and 9,000 consumed, 50 KB of WAL each
         WorkCounts work =
                 new WorkCounts(4_000, 9_000, 6_000, 50_000, 20_000, 5_000, 15_000, 180_000, 280_000, 44_000_000);
-        StackBenchReport.Run counted = new StackBenchReport.Run(
-                full.label(),
-                full.rate(),
-                full.encounters(),
-                full.publishSeconds(),
-                full.figures(),
-                full.cpuMillis(),
-                full.generatorCpuMillis(),
-                full.cpuWindowSeconds(),
-                full.loadStart(),
-                full.loadEnd(),
-                full.check(),
-                false,
-                work);
-        StackBenchReport withCounts = new StackBenchReport(
-                measured.command(),
-                measured.commit(),
-                measured.startedAt(),
-                measured.cores(),
-                measured.settings(),
-                measured.ceiling(),
-                measured.idleMillisPerSecond(),
-                measured.idleAfterMillisPerSecond(),
-                List.of(counted, measured.runs().get(1)));
+        StackBenchReport withCounts =
+                measured.withRuns(List.of(full.withWork(work), measured.runs().get(1)));
 
         String md = withCounts.markdown("stack.svg");
 
@@ -225,17 +204,9 @@ class StackBenchReportTest {
                 1,
                 1,
                 new StackBenchReport.Check(true, 0, 0),
-                false);
-        StackBenchReport withWarmUp = new StackBenchReport(
-                measured.command(),
-                measured.commit(),
-                measured.startedAt(),
-                measured.cores(),
-                measured.settings(),
-                measured.ceiling(),
-                measured.idleMillisPerSecond(),
-                measured.idleAfterMillisPerSecond(),
-                List.of(warmUp, full));
+                false,
+                null);
+        StackBenchReport withWarmUp = measured.withRuns(List.of(warmUp, full));
 
         BenchmarkChart.Chart chart = withWarmUp.chart(1);
 

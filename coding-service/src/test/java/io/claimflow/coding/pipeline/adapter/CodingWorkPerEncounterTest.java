@@ -157,13 +157,10 @@ class CodingWorkPerEncounterTest {
 
     @Test
     void twoEncountersOfOnePatientInOnePollSeeEachOtherInTheirOrderAsOneByOne() {
-        EncounterDocumented january = sample(LocalDate.of(2026, 1, 12));
-        january.setPatientStatus(NewOrEstablished.UNKNOWN);
-        EncounterDocumented june = sample(LocalDate.of(2026, 6, 15));
-        june.setPatientStatus(NewOrEstablished.UNKNOWN);
+        EncounterDocumented january = unknownStatus(LocalDate.of(2026, 1, 12));
+        EncounterDocumented june = unknownStatus(LocalDate.of(2026, 6, 15));
         june.setPatient(january.getPatient());
-        EncounterDocumented other = sample(LocalDate.of(2026, 6, 15));
-        other.setPatientStatus(NewOrEstablished.UNKNOWN);
+        EncounterDocumented other = unknownStatus(LocalDate.of(2026, 6, 15));
 
         listener.on(records(List.of(january, june, other)));
 
@@ -173,10 +170,8 @@ class CodingWorkPerEncounterTest {
         assertThat(recordedStatus(other)).isEqualTo("NEW true");
 
         // the other way round, one by one would see no earlier visit for either
-        EncounterDocumented lateFirst = sample(LocalDate.of(2026, 6, 15));
-        lateFirst.setPatientStatus(NewOrEstablished.UNKNOWN);
-        EncounterDocumented earlySecond = sample(LocalDate.of(2026, 1, 12));
-        earlySecond.setPatientStatus(NewOrEstablished.UNKNOWN);
+        EncounterDocumented lateFirst = unknownStatus(LocalDate.of(2026, 6, 15));
+        EncounterDocumented earlySecond = unknownStatus(LocalDate.of(2026, 1, 12));
         earlySecond.setPatient(lateFirst.getPatient());
         listener.on(records(List.of(lateFirst, earlySecond)));
         assertThat(recordedStatus(lateFirst)).isEqualTo("NEW true");
@@ -185,16 +180,12 @@ class CodingWorkPerEncounterTest {
 
     @Test
     void anEncounterDocumentedAgainUnderAnotherPatientInThePollIsThatPatientsHistoryOnlyAsOneByOne() {
-        EncounterDocumented january = sample(LocalDate.of(2026, 1, 12));
-        january.setPatientStatus(NewOrEstablished.UNKNOWN);
-        EncounterDocumented moved = sample(LocalDate.of(2026, 1, 12)); // another patient's, the same encounter
+        EncounterDocumented january = unknownStatus(LocalDate.of(2026, 1, 12));
+        EncounterDocumented moved = unknownStatus(LocalDate.of(2026, 1, 12)); // another patient's, the same encounter
         moved.setEncounterId(january.getEncounterId());
-        moved.setPatientStatus(NewOrEstablished.UNKNOWN);
-        EncounterDocumented firstPatientsJune = sample(LocalDate.of(2026, 6, 15));
-        firstPatientsJune.setPatientStatus(NewOrEstablished.UNKNOWN);
+        EncounterDocumented firstPatientsJune = unknownStatus(LocalDate.of(2026, 6, 15));
         firstPatientsJune.setPatient(january.getPatient());
-        EncounterDocumented otherPatientsJune = sample(LocalDate.of(2026, 6, 15));
-        otherPatientsJune.setPatientStatus(NewOrEstablished.UNKNOWN);
+        EncounterDocumented otherPatientsJune = unknownStatus(LocalDate.of(2026, 6, 15));
         otherPatientsJune.setPatient(moved.getPatient());
 
         listener.on(records(List.of(january, moved, firstPatientsJune, otherPatientsJune)));
@@ -318,6 +309,13 @@ class CodingWorkPerEncounterTest {
     }
 
     /** The sample encounter (documented codes, no SNOMED CT to map) of a new patient on {@code dateOfService}. */
+    // the EHR did not say new or established: coding-service decides from its history
+    private static EncounterDocumented unknownStatus(LocalDate dateOfService) {
+        EncounterDocumented event = sample(dateOfService);
+        event.setPatientStatus(NewOrEstablished.UNKNOWN);
+        return event;
+    }
+
     private static EncounterDocumented sample(LocalDate dateOfService) {
         EncounterDocumented event = Samples.load(EncounterDocumented.class);
         event.setEventId(UUID.randomUUID().toString());
