@@ -143,7 +143,8 @@ final class ServiceRuntime {
         return again;
     }
 
-    private static boolean archiveOption(String arg) {
+    /** Whether a JVM argument names a class data archive or AOT cache to map or to write (the launcher adds these). */
+    static boolean archiveOption(String arg) {
         return Stream.of("-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=", "-XX:AOTCache=", "-XX:AOTCacheOutput=")
                 .anyMatch(arg::startsWith);
     }

@@ -249,15 +249,10 @@ record StackConfig(
      */
     static boolean choosesClassDataSharing(String javaOpts) {
         return Arrays.stream(javaOpts.trim().split("\\s+"))
-                .anyMatch(o -> o.startsWith("-Xshare:")
-                        || Stream.of(
-                                        "SharedArchiveFile",
-                                        "ArchiveClassesAtExit",
-                                        "AOTCache",
-                                        "AOTMode",
-                                        "SharedClassListFile",
-                                        "DumpLoadedClassList")
-                                .anyMatch(flag -> o.startsWith("-XX:" + flag)));
+                .anyMatch(o -> ServiceRuntime.archiveOption(o)
+                        || o.startsWith("-Xshare:")
+                        || Stream.of("-XX:AOTMode=", "-XX:SharedClassListFile=", "-XX:DumpLoadedClassList=")
+                                .anyMatch(o::startsWith));
     }
 
     /**

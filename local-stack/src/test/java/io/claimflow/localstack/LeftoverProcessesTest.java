@@ -79,7 +79,9 @@ class LeftoverProcessesTest {
         assertThat(child.isAlive())
                 .as("nothing happens while the launcher lives")
                 .isTrue();
-        assertThat(reaper.release(30, TimeUnit.SECONDS)).isTrue();
+        // past the reaper's own 30 s for a process that ignores its signal (a build started in the background of a
+        // shell without job control inherits SIGINT ignored, and so do these sleepers): it kills them then
+        assertThat(reaper.release(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(postmaster.waitFor(10, TimeUnit.SECONDS)).isTrue();
