@@ -404,10 +404,7 @@ public final class StackBenchCommand implements Callable<Integer> {
     /** The work counts now, or null (said) when they cannot be read. */
     private WorkCounts work(Admin admin, KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
         try {
-            List<TopicPartition> events = partitions.stream()
-                    .filter(tp -> !tp.topic().endsWith(Topics.DLT_SUFFIX))
-                    .toList();
-            return WorkCounts.read(admin, consumer.endOffsets(events), databaseOptions.databases());
+            return WorkCounts.read(admin, consumer.endOffsets(events(partitions)), databaseOptions.databases());
         } catch (Exception e) {
             System.out.println(
                     "bench: could not read the work counts (" + e.getClass().getSimpleName() + ")");
@@ -487,13 +484,18 @@ public final class StackBenchCommand implements Callable<Integer> {
     /** Records the consumer groups have not yet committed on the event topics. */
     private static long lag(Admin admin, KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions)
             throws Exception {
-        Set<TopicPartition> events = new java.util.HashSet<>(partitions.stream()
-                .filter(tp -> !tp.topic().endsWith(Topics.DLT_SUFFIX))
-                .toList());
+        Set<TopicPartition> events = new java.util.HashSet<>(events(partitions));
         Map<TopicPartition, Long> ends = consumer.endOffsets(events);
         return WorkCounts.committedOffsets(admin, events).stream()
                 .mapToLong(e -> Math.max(0, ends.get(e.getKey()) - e.getValue()))
                 .sum();
+    }
+
+    /** The event topics' partitions of {@code partitions}, without the dead-letter topics'. */
+    private static List<TopicPartition> events(List<TopicPartition> partitions) {
+        return partitions.stream()
+                .filter(tp -> !tp.topic().endsWith(Topics.DLT_SUFFIX))
+                .toList();
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {

@@ -85,16 +85,14 @@ class JdbcPatientHistory implements PatientHistory {
 
     @Override
     public boolean readAheadCovers(Span span) {
-        ReadAhead readAhead = boundReadAhead();
-        Known known = readAhead == null ? null : readAhead.patients.get(new Patient(span.tenantId(), span.patientId()));
+        Known known = readAheadOf(span.tenantId(), span.patientId());
         return known != null && known.covers(span.from(), span.before());
     }
 
     @Override
     public List<ProfessionalService> servicesBetween(
             String tenantId, String patientId, LocalDate from, LocalDate before, String excludingEncounter) {
-        ReadAhead readAhead = boundReadAhead();
-        Known known = readAhead == null ? null : readAhead.patients.get(new Patient(tenantId, patientId));
+        Known known = readAheadOf(tenantId, patientId);
         if (known != null && known.covers(from, before)) {
             return known.services.stream()
                     .filter(s -> !s.dateOfService().isBefore(from)
@@ -203,6 +201,12 @@ class JdbcPatientHistory implements PatientHistory {
                 .map(c -> alias + c)
                 .reduce((a, b) -> a + ", " + b)
                 .orElseThrow();
+    }
+
+    // what the transaction read ahead of the patient, or null
+    private Known readAheadOf(String tenantId, String patientId) {
+        ReadAhead readAhead = boundReadAhead();
+        return readAhead == null ? null : readAhead.patients.get(new Patient(tenantId, patientId));
     }
 
     // the transaction's read-ahead if it read ahead
